@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Rebalancer",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rebalancer", targets: ["RebalanceCLI"]),
+        .library(name: "WorkbookIO", targets: ["WorkbookIO"]),
+        .library(name: "RebalanceEngine", targets: ["RebalanceEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibZip", pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CXLSXWriter", pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev", "zlib1g-dev"])]),
+        .target(
+            name: "WorkbookIO",
+            dependencies: ["CLibZip", "CLibXML2", "CXLSXWriter"]),
+        .target(name: "RebalanceEngine"),
+        .executableTarget(
+            name: "RebalanceCLI",
+            dependencies: [
+                "WorkbookIO", "RebalanceEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(
+            name: "WorkbookIOTests",
+            dependencies: ["WorkbookIO", "CLibZip", "CXLSXWriter"]),
+        .testTarget(name: "RebalanceEngineTests", dependencies: ["RebalanceEngine"]),
+        .testTarget(name: "RebalanceCLITests", dependencies: ["WorkbookIO"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

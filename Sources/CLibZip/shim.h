@@ -1,0 +1,4 @@
+#ifndef REBALANCER_CLIBZIP_SHIM_H
+#define REBALANCER_CLIBZIP_SHIM_H
+#include <zip.h>
+#endif

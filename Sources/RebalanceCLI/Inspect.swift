@@ -1,0 +1,108 @@
+import ArgumentParser
+import WorkbookIO
+
+/// `rebalancer inspect BOOK.xlsx`: what the reader finds in a workbook.
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the sheets a workbook holds, or dump its cells.",
+        discussion: """
+            Without --cells, lists the sheets in tab order (hidden ones marked) with their \
+            used size. With --cells SHEET (or --cells all), prints one line per non-empty \
+            cell: sheet, cell, type (n s b e d) and value, tab-separated. A formula with no \
+            saved result prints nothing and is reported on standard error.
+            """)
+
+    @Argument(help: "The workbook (.xlsx, .xlsm).")
+    var book: String
+
+    @Option(help: ArgumentHelp("Dump the cells of one sheet, or of every worksheet with 'all'.", valueName: "SHEET"))
+    var cells: String?
+
+    func run() throws {
+        do {
+            let workbook = try Workbook(path: book)
+            if let cells {
+                try dumpCells(of: workbook, selection: cells)
+            } else {
+                try listSheets(of: workbook)
+            }
+        } catch let error as WorkbookError {
+            printError("error: \(book): \(error)")
+            throw ExitCode(ExitStatus.inputErrors)
+        }
+    }
+
+    private func dumpCells(of workbook: Workbook, selection: String) throws {
+        let chosen: [SheetInfo]
+        if selection.lowercased() == "all" {
+            chosen = workbook.sheets.filter { $0.kind == .worksheet }
+        } else if let sheet = workbook.sheets.first(where: { $0.name == selection })
+                    ?? workbook.sheets.first(where: { $0.name.lowercased() == selection.lowercased() }) {
+            chosen = [sheet]
+        } else {
+            let names = workbook.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
+            printError("error: \(book): no sheet named \"\(selection)\"; the workbook has \(names).")
+            throw ExitCode(ExitStatus.usage)
+        }
+        var missing: [String] = []
+        for sheet in chosen {
+            var out = ""
+            let formulas = try workbook.forEachRow(in: sheet) { row in
+                for cell in row.cells {
+                    if let line = CellDump.line(sheet: sheet.name, row: row.number, cell: cell) {
+                        out += line
+                        out += "\n"
+                    }
+                }
+                if out.utf8.count > 1 << 16 {
+                    FileOutput.standardOutput(out)
+                    out = ""
+                }
+            }
+            FileOutput.standardOutput(out)
+            missing += formulas.map { "\(sheet.name)!\($0)" }
+        }
+        if !missing.isEmpty {
+            let shown = missing.prefix(20).joined(separator: ", ")
+            let more = missing.count > 20 ? " and \(missing.count - 20) more" : ""
+            printError("note: \(missing.count) formula cell(s) have no saved result and print nothing: \(shown)\(more). Open and save the workbook in Excel to store them.")
+        }
+    }
+
+    private func listSheets(of workbook: Workbook) throws {
+        printLine("\(book): \(workbook.sheets.count) sheet(s), \(workbook.uses1904DateSystem ? "1904" : "1900") date system")
+        for (index, sheet) in workbook.sheets.enumerated() {
+            let hidden = sheet.isHidden ? " (hidden)" : ""
+            switch sheet.kind {
+            case .chartsheet:
+                printLine("  \(index + 1). \(sheet.name)\(hidden): chart sheet, no cells")
+            case .other:
+                printLine("  \(index + 1). \(sheet.name)\(hidden): dialog or macro sheet, no cells read")
+            case .worksheet:
+                var rows = 0
+                var cellCount = 0
+                var lastRow = 0
+                var lastColumn = 0
+                var firstRow = Int.max
+                var firstColumn = Int.max
+                let formulas = try workbook.forEachRow(in: sheet) { row in
+                    rows += 1
+                    cellCount += row.cells.count
+                    firstRow = min(firstRow, row.number)
+                    lastRow = max(lastRow, row.number)
+                    for cell in row.cells {
+                        firstColumn = min(firstColumn, cell.column)
+                        lastColumn = max(lastColumn, cell.column)
+                    }
+                }
+                let range = cellCount == 0 ? "empty" :
+                    "\(CellReference.name(column: firstColumn, row: firstRow)):\(CellReference.name(column: lastColumn, row: lastRow))"
+                var line = "  \(index + 1). \(sheet.name)\(hidden): \(rows) row(s), \(cellCount) cell(s), \(range)"
+                if !formulas.isEmpty {
+                    line += "; \(formulas.count) formula(s) with no saved result (first \(formulas[0]))"
+                }
+                printLine(line)
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+// RebalanceEngine: the pure rule engine. No files, no clock, no network.

@@ -1,0 +1,72 @@
+/// What a cell's number format says about the number in it.
+public enum NumberFormatKind: Sendable, Equatable {
+    /// A plain number (General, currency, decimals, text `@`).
+    case plain
+    /// A percent format: `5%` is stored as 0.05.
+    case percent
+    /// A date, time or date-time format: the number is a date serial.
+    case date
+    /// An elapsed-time format (`[h]:mm:ss`): the number is a count of days.
+    case duration
+
+    /// The kind of one of Excel's built-in format ids (ECMA-376 Part 1, 18.8.30).
+    ///
+    /// 14-22 and 45-47 are the dates and times every locale has; 27-36 and 50-58 are the
+    /// East Asian locales' date formats, which Excel writes by id alone.
+    static func builtIn(_ id: Int) -> NumberFormatKind {
+        switch id {
+        case 9, 10: return .percent
+        case 46: return .duration
+        case 14...22, 27...36, 45, 47, 50...58: return .date
+        default: return .plain
+        }
+    }
+
+    /// Classifies a format code by its first section, as Excel shows a positive number.
+    ///
+    /// Quoted text, `\\`-escaped characters, `_x` spaces, `*x` fills, the keyword
+    /// `General` and bracketed codes (`[Red]`, `[$-409]`, `[>100]`) are passed over; an
+    /// elapsed-time code (`[h]`, `[mm]`, `[ss]`) makes a duration; any of `y m d h s` a
+    /// date; `%` a percent.
+    static func classify(_ code: String) -> NumberFormatKind {
+        let scalars = Array(code.unicodeScalars)
+        var sawDate = false
+        var sawPercent = false
+        var sawElapsed = false
+        var i = 0
+        scan: while i < scalars.count {
+            let c = scalars[i]
+            switch c {
+            case ";":
+                break scan
+            case "\"":
+                i += 1
+                while i < scalars.count && scalars[i] != "\"" { i += 1 }
+            case "\\", "_", "*":
+                i += 1
+            case "[":
+                var content: [Unicode.Scalar] = []
+                i += 1
+                while i < scalars.count && scalars[i] != "]" { content.append(scalars[i]); i += 1 }
+                let lower = content.map { $0.properties.lowercaseMapping }
+                if let first = lower.first, ["h", "m", "s"].contains(first), lower.allSatisfy({ $0 == first }) {
+                    sawElapsed = true
+                }
+            case "%":
+                sawPercent = true
+            case "G", "g":
+                let word = String(String.UnicodeScalarView(scalars[i..<min(i + 7, scalars.count)]))
+                if word.lowercased() == "general" { i += 6 }
+            case "y", "Y", "m", "M", "d", "D", "h", "H", "s", "S":
+                sawDate = true
+            default:
+                break
+            }
+            i += 1
+        }
+        if sawElapsed { return .duration }
+        if sawDate { return .date }
+        if sawPercent { return .percent }
+        return .plain
+    }
+}

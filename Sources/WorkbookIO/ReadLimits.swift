@@ -1,0 +1,46 @@
+/// The bounds the reader keeps to, so that no file can make it hang or balloon.
+public struct ReadLimits: Sendable, Equatable {
+    /// The most bytes any one part may inflate to.
+    public var maxPartBytes: Int64
+    /// The most bytes all parts read may inflate to together.
+    public var maxTotalBytes: Int64
+    /// The most a part may inflate relative to its compressed size, once past `ratioFloorBytes`.
+    public var maxCompressionRatio: Int64
+    /// Inflated size below which the ratio is not checked (tiny parts compress absurdly well).
+    public var ratioFloorBytes: Int64
+    /// The most characters of cell text one sheet may hand over (shared strings repeated count each time).
+    public var maxSheetTextCharacters: Int64
+    /// The most entries the zip may hold.
+    public var maxEntries: Int
+
+    public init(
+        maxPartBytes: Int64 = 512 << 20,
+        maxTotalBytes: Int64 = 1 << 30,
+        maxCompressionRatio: Int64 = 250,
+        ratioFloorBytes: Int64 = 16 << 20,
+        maxSheetTextCharacters: Int64 = 256 << 20,
+        maxEntries: Int = 10_000
+    ) {
+        self.maxPartBytes = maxPartBytes
+        self.maxTotalBytes = maxTotalBytes
+        self.maxCompressionRatio = maxCompressionRatio
+        self.ratioFloorBytes = ratioFloorBytes
+        self.maxSheetTextCharacters = maxSheetTextCharacters
+        self.maxEntries = maxEntries
+    }
+
+    /// The defaults: generous for any real portfolio book, far below what harms a laptop.
+    public static let standard = ReadLimits()
+
+    /// Excel's last row.
+    public static let maxRows = 1_048_576
+    /// Excel's last column (XFD).
+    public static let maxColumns = 16_384
+
+    /// `512 MiB`, `64 KiB` or `100 bytes`, for messages.
+    static func describe(bytes: Int64) -> String {
+        if bytes >= 1 << 20 && bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+        if bytes >= 1 << 10 && bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
+        return "\(bytes) bytes"
+    }
+}

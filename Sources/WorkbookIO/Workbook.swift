@@ -1,0 +1,156 @@
+import Glibc
+
+/// An `.xlsx` workbook opened for streaming reads.
+///
+/// Opening reads only the package's map (relationships, the workbook part, styles);
+/// cells are read sheet by sheet, one row at a time, by `forEachRow(in:_:)`.
+public final class Workbook {
+    /// The sheets in tab order, hidden ones included.
+    public let sheets: [SheetInfo]
+    /// Whether dates count from 1904 (Excel for Mac's old default) rather than 1900.
+    public let uses1904DateSystem: Bool
+    /// The path as given.
+    public let path: String
+
+    private let archive: ZipArchive
+    private let limits: ReadLimits
+    private let styles: [NumberFormatKind]
+    private let sharedStringsPart: String?
+    private var sharedStrings: [String]?
+    private var sharedStringsLoaded = false
+
+    /// Opens a workbook, reading its package map.
+    public init(path: String, limits: ReadLimits = .standard) throws {
+        self.path = path
+        self.limits = limits
+        try Workbook.sniff(path: path)
+        let archive = try ZipArchive(path: path, limits: limits)
+        self.archive = archive
+
+        guard let packageRels = try RelationshipsHandler.read(for: "", in: archive) else {
+            throw WorkbookError(.missingPart, at: "_rels/.rels", "The workbook has no package relationships part, so its main part cannot be found.")
+        }
+        guard let workbookPart = packageRels.first(where: { $0.kind == "officeDocument" })?.target,
+              archive.contains(workbookPart) else {
+            throw WorkbookError(.missingPart, at: "_rels/.rels", "The package names no workbook part that it holds (no officeDocument relationship).")
+        }
+        let workbookHandler = WorkbookPartHandler()
+        try XMLEventParser.parse(part: workbookPart, in: archive, handler: workbookHandler)
+        guard workbookHandler.sawWorkbookElement else {
+            throw WorkbookError(.malformedXML, at: workbookPart, "This part is not a workbook (no <workbook> element).")
+        }
+        uses1904DateSystem = workbookHandler.uses1904
+
+        guard let workbookRels = try RelationshipsHandler.read(for: workbookPart, in: archive) else {
+            throw WorkbookError(.missingPart, at: PackagePath.relationshipsPart(of: workbookPart),
+                                "The workbook has no relationships part, so its sheets cannot be found.")
+        }
+        var byID: [String: Relationship] = [:]
+        for relationship in workbookRels { byID[relationship.id] = relationship }
+
+        var sheets: [SheetInfo] = []
+        for entry in workbookHandler.sheets where !entry.relationshipID.isEmpty {
+            guard let relationship = byID[entry.relationshipID], let target = relationship.target else {
+                throw WorkbookError(.missingPart, at: workbookPart,
+                                    "The sheet \"\(entry.name)\" points to relationship \(entry.relationshipID), which the workbook's relationships part does not hold.")
+            }
+            let kind: SheetInfo.Kind
+            switch relationship.kind.lowercased() {
+            case "worksheet": kind = .worksheet
+            case "chartsheet": kind = .chartsheet
+            default: kind = .other
+            }
+            if kind == .worksheet && !archive.contains(target) {
+                throw WorkbookError(.missingPart, at: target, "The sheet \"\(entry.name)\" is listed, but its part is missing from the file.")
+            }
+            sheets.append(SheetInfo(name: entry.name, isHidden: entry.state != "visible", kind: kind, part: target))
+        }
+        guard sheets.contains(where: { $0.kind == .worksheet }) else {
+            throw WorkbookError(.missingPart, at: workbookPart, "The workbook has no worksheets.")
+        }
+        self.sheets = sheets
+
+        if let stylesPart = workbookRels.first(where: { $0.kind == "styles" })?.target, archive.contains(stylesPart) {
+            let handler = StylesHandler()
+            try XMLEventParser.parse(part: stylesPart, in: archive, handler: handler)
+            styles = handler.kinds
+        } else {
+            styles = []
+        }
+        sharedStringsPart = workbookRels.first(where: { $0.kind == "sharedStrings" })?.target.flatMap {
+            archive.contains($0) ? $0 : nil
+        }
+    }
+
+    /// Bytes inflated from the archive so far (all parts).
+    var bytesInflated: Int64 { archive.bytesInflated }
+
+    /// Streams the rows of a worksheet, top to bottom, each with its non-empty cells.
+    ///
+    /// Returns the cells that hold a formula with no saved result. Chart and other
+    /// sheets have no cells.
+    @discardableResult
+    public func forEachRow(in sheet: SheetInfo, _ body: (Row) throws -> Void) throws -> [String] {
+        guard sheet.kind == .worksheet else { return [] }
+        let strings = try loadSharedStrings()
+        return try withoutActuallyEscaping(body) { escapable in
+            let handler = WorksheetHandler(
+                sheetName: sheet.name, sharedStrings: strings, styles: styles,
+                uses1904: uses1904DateSystem, limits: limits, consumer: escapable)
+            try XMLEventParser.parse(part: sheet.part, in: archive, handler: handler)
+            return handler.formulasWithoutValue
+        }
+    }
+
+    private func loadSharedStrings() throws -> [String]? {
+        if !sharedStringsLoaded {
+            sharedStringsLoaded = true
+            if let part = sharedStringsPart {
+                let handler = SharedStringsHandler()
+                try XMLEventParser.parse(part: part, in: archive, handler: handler)
+                sharedStrings = handler.strings
+            }
+        }
+        return sharedStrings
+    }
+
+    /// Tells apart, before libzip sees it, the files that are not zip workbooks at all.
+    private static func sniff(path: String) throws {
+        guard let file = fopen(path, "rb") else {
+            throw WorkbookError(.fileUnreadable, at: "", "The file cannot be opened: \(String(cString: strerror(errno))).")
+        }
+        defer { fclose(file) }
+        var header = [UInt8](repeating: 0, count: 8)
+        let count = fread(&header, 1, 8, file)
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        if count == 0 {
+            throw WorkbookError(.notAWorkbook, at: "", "The file is empty (0 bytes); it is not a workbook.")
+        }
+        if count == 8 && header == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] {
+            if try fileMentions(file, utf16: "EncryptedPackage") {
+                throw WorkbookError(.passwordProtected, at: "", "This workbook is password-protected. Open it in Excel, remove the password (File > Info > Protect Workbook), save, and try again.")
+            }
+            throw WorkbookError(.notAWorkbook, at: "", "This is a legacy Excel 97-2003 (.xls) file. Open it in Excel and save it as an .xlsx workbook.")
+        }
+        if fileName.hasPrefix("~$") {
+            throw WorkbookError(.notAWorkbook, at: "", "This is the lock file Excel keeps beside an open workbook, not the workbook itself; use the file without the \"~$\" prefix.")
+        }
+        if count < 4 || header[0] != 0x50 || header[1] != 0x4B {
+            throw WorkbookError(.notAWorkbook, at: "", "This file is not an .xlsx workbook (it is not a zip container).")
+        }
+    }
+
+    /// Whether the UTF-16LE form of `name` occurs in the first 4 MiB of a compound file.
+    private static func fileMentions(_ file: UnsafeMutablePointer<FILE>, utf16 name: String) throws -> Bool {
+        let needle = name.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        fseek(file, 0, SEEK_SET)
+        var bytes = [UInt8](repeating: 0, count: 4 << 20)
+        let count = fread(&bytes, 1, bytes.count, file)
+        guard count >= needle.count else { return false }
+        outer: for start in 0...(count - needle.count) {
+            for (offset, b) in needle.enumerated() where bytes[start + offset] != b { continue outer }
+            return true
+        }
+        return false
+    }
+}

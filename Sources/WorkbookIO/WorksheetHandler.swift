@@ -1,0 +1,302 @@
+import Glibc
+
+/// Streams a worksheet part row by row: each `</row>` hands one `Row` to the consumer,
+/// so at most one row is held, whatever the sheet's size.
+final class WorksheetHandler: XMLEventHandler {
+    private enum CellType { case number, sharedString, formulaString, inlineString, boolean, error, date }
+
+    private let sheetName: String
+    private let sharedStrings: [String]?
+    private let styles: [NumberFormatKind]
+    private let uses1904: Bool
+    private let limits: ReadLimits
+    private let consumer: (Row) throws -> Void
+
+    private var inSheetData = false
+    private var rowNumber = 0
+    private var rowOpen = false
+    private var cells: [Cell] = []
+    private var column = 0
+    private var textCharacters: Int64 = 0
+
+    // The cell being read.
+    private var cellType = CellType.number
+    private var cellStyle = 0
+    private var hasFormula = false
+    private var hasValue = false
+    private var inValue = false
+    private var inInline = false
+    private var inInlineText = false
+    private var phoneticDepth = 0
+    private var valueBytes: [UInt8] = []
+    private var inlineBytes: [UInt8] = []
+
+    /// Cells that hold a formula with no saved result, for `inspect` to report.
+    private(set) var formulasWithoutValue: [String] = []
+
+    init(sheetName: String, sharedStrings: [String]?, styles: [NumberFormatKind], uses1904: Bool,
+         limits: ReadLimits, consumer: @escaping (Row) throws -> Void) {
+        self.sheetName = sheetName
+        self.sharedStrings = sharedStrings
+        self.styles = styles
+        self.uses1904 = uses1904
+        self.limits = limits
+        self.consumer = consumer
+        valueBytes.reserveCapacity(64)
+    }
+
+    private func place(_ column: Int) -> String {
+        "\(sheetName)!\(CellReference.name(column: column, row: rowNumber))"
+    }
+
+    private func invalid(_ column: Int, _ message: String) -> WorkbookError {
+        WorkbookError(.invalidCell, at: place(column), message)
+    }
+
+    func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws {
+        if !inSheetData {
+            if name.is("sheetData") { inSheetData = true }
+            return
+        }
+        if name.is("c") {
+            try startCell(attributes)
+        } else if name.is("v") {
+            inValue = true
+            hasValue = true
+            valueBytes.removeAll(keepingCapacity: true)
+        } else if name.is("f") {
+            hasFormula = true
+        } else if name.is("is") {
+            inInline = true
+            hasValue = true
+        } else if name.is("rPh") {
+            phoneticDepth += 1
+        } else if name.is("t") {
+            if inInline && phoneticDepth == 0 { inInlineText = true }
+        } else if name.is("row") {
+            try startRow(attributes)
+        }
+    }
+
+    private func startRow(_ attributes: XMLAttributes) throws {
+        if rowOpen { try finishRow() }
+        var number = rowNumber + 1
+        if let r = attributes.bytes("r") {
+            guard let parsed = CellReference.parse(r), parsed.column == nil, let row = parsed.row, row >= 1 else {
+                throw WorkbookError(.invalidCell, at: "\(sheetName)!row \(rowNumber + 1)",
+                                    "The row number \"\(String(decoding: r, as: UTF8.self))\" cannot be read.")
+            }
+            number = row
+        }
+        guard number <= ReadLimits.maxRows else {
+            throw WorkbookError(.invalidCell, at: "\(sheetName)!row \(number)",
+                                "Row \(number) is past Excel's last row (\(ReadLimits.maxRows)).")
+        }
+        rowNumber = number
+        rowOpen = true
+        column = 0
+    }
+
+    private func startCell(_ attributes: XMLAttributes) throws {
+        if !rowOpen {
+            // A cell outside any <row>: read it as the next row, as Excel would not write it.
+            rowNumber += 1
+            rowOpen = true
+            column = 0
+        }
+        var nextColumn = column + 1
+        if let r = attributes.bytes("r") {
+            guard let parsed = CellReference.parse(r), let c = parsed.column else {
+                throw WorkbookError(.invalidCell, at: "\(sheetName)!row \(rowNumber)",
+                                    "The cell reference \"\(String(decoding: r, as: UTF8.self))\" cannot be read.")
+            }
+            nextColumn = c
+        }
+        guard nextColumn <= ReadLimits.maxColumns else {
+            throw WorkbookError(.invalidCell, at: "\(sheetName)!row \(rowNumber)",
+                                "A cell is in column \(nextColumn), past Excel's last column XFD (\(ReadLimits.maxColumns)).")
+        }
+        column = nextColumn
+        cellStyle = attributes.bytes("s").flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0
+        cellType = .number
+        if let t = attributes.bytes("t") {
+            switch String(decoding: t, as: UTF8.self) {
+            case "s": cellType = .sharedString
+            case "str": cellType = .formulaString
+            case "inlineStr": cellType = .inlineString
+            case "b": cellType = .boolean
+            case "e": cellType = .error
+            case "d": cellType = .date
+            case "n": cellType = .number
+            case let other:
+                throw invalid(column, "The cell type \"\(other)\" is not one Excel writes.")
+            }
+        }
+        hasFormula = false
+        hasValue = false
+        inValue = false
+        inInline = false
+        inInlineText = false
+        phoneticDepth = 0
+        valueBytes.removeAll(keepingCapacity: true)
+        inlineBytes.removeAll(keepingCapacity: true)
+    }
+
+    func endElement(_ name: XMLName) throws {
+        guard inSheetData else { return }
+        if name.is("v") {
+            inValue = false
+        } else if name.is("t") {
+            inInlineText = false
+        } else if name.is("rPh") {
+            phoneticDepth -= 1
+        } else if name.is("is") {
+            inInline = false
+        } else if name.is("c") {
+            try finishCell()
+        } else if name.is("row") {
+            try finishRow()
+        } else if name.is("sheetData") {
+            if rowOpen { try finishRow() }
+            inSheetData = false
+        }
+    }
+
+    func characters(_ text: UnsafeBufferPointer<UInt8>) throws {
+        if inValue {
+            valueBytes.append(contentsOf: text)
+        } else if inInlineText {
+            inlineBytes.append(contentsOf: text)
+        }
+    }
+
+    private func finishRow() throws {
+        rowOpen = false
+        guard !cells.isEmpty else { return }
+        try consumer(Row(number: rowNumber, cells: cells))
+        cells.removeAll(keepingCapacity: true)
+    }
+
+    private func countText(_ s: String) throws {
+        textCharacters += Int64(s.utf8.count)
+        if textCharacters > limits.maxSheetTextCharacters {
+            throw WorkbookError(.limitExceeded, at: sheetName,
+                                "This sheet's cells hold more than \(ReadLimits.describe(bytes: limits.maxSheetTextCharacters)) of text; refusing it.")
+        }
+    }
+
+    private func finishCell() throws {
+        let value: CellValue?
+        switch cellType {
+        case .inlineString:
+            if hasValue && !inlineBytes.isEmpty {
+                value = .string(TextEscapes.decode(inlineBytes))
+            } else if !valueBytes.isEmpty {
+                value = .string(TextEscapes.decode(valueBytes))
+            } else {
+                value = hasFormula ? .formulaWithoutValue : nil
+            }
+        case .formulaString:
+            if hasValue {
+                value = valueBytes.isEmpty ? nil : .string(TextEscapes.decode(valueBytes))
+            } else {
+                value = hasFormula ? .formulaWithoutValue : nil
+            }
+        case .sharedString:
+            guard hasValue, let text = trimmedValue(), !text.isEmpty else {
+                value = hasFormula && !hasValue ? .formulaWithoutValue : nil
+                break
+            }
+            guard let index = Int(text), index >= 0 else {
+                throw invalid(column, "The shared-string index \"\(text)\" cannot be read.")
+            }
+            guard let strings = sharedStrings, index < strings.count else {
+                throw invalid(column, "The cell refers to shared string \(index), but the workbook has only \(sharedStrings?.count ?? 0).")
+            }
+            value = .string(strings[index])
+        case .boolean:
+            guard hasValue, let text = trimmedValue(), !text.isEmpty else {
+                value = hasFormula ? .formulaWithoutValue : nil
+                break
+            }
+            switch text.lowercased() {
+            case "1", "true": value = .bool(true)
+            case "0", "false": value = .bool(false)
+            default: throw invalid(column, "The boolean value \"\(text)\" cannot be read.")
+            }
+        case .error:
+            guard hasValue, let text = trimmedValue(), !text.isEmpty else {
+                value = hasFormula ? .formulaWithoutValue : nil
+                break
+            }
+            value = .error(text)
+        case .date:
+            guard hasValue, let text = trimmedValue(), !text.isEmpty else {
+                value = hasFormula ? .formulaWithoutValue : nil
+                break
+            }
+            guard let date = ExcelDateTime(iso: text) else {
+                throw invalid(column, "The date \"\(text)\" is not an ISO 8601 date.")
+            }
+            value = .date(date)
+        case .number:
+            value = try numberValue()
+        }
+        guard let value else { return }
+        if case .string(let s) = value {
+            if s.isEmpty { return }
+            try countText(s)
+        }
+        if case .formulaWithoutValue = value {
+            formulasWithoutValue.append(CellReference.name(column: column, row: rowNumber))
+        }
+        cells.append(Cell(column: column, value: value))
+    }
+
+    private func trimmedValue() -> String? {
+        let text = String(decoding: valueBytes, as: UTF8.self)
+        return text.trimmingCharacters(in: " ")
+    }
+
+    private func numberValue() throws -> CellValue? {
+        guard hasValue else { return hasFormula ? .formulaWithoutValue : nil }
+        // Trim spaces, then check the characters before handing them to strtod, which would
+        // also take `inf`, `nan` and hexadecimal.
+        var start = 0
+        var end = valueBytes.count
+        while start < end, valueBytes[start] == 32 || valueBytes[start] == 9 || valueBytes[start] == 10 || valueBytes[start] == 13 { start += 1 }
+        while end > start, valueBytes[end - 1] == 32 || valueBytes[end - 1] == 9 || valueBytes[end - 1] == 10 || valueBytes[end - 1] == 13 { end -= 1 }
+        if start == end { return hasFormula ? .formulaWithoutValue : nil }
+        var digits = 0
+        for i in start..<end {
+            let b = valueBytes[i]
+            switch b {
+            case 48...57: digits += 1
+            case UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "e"), UInt8(ascii: "E"): break
+            default:
+                throw invalid(column, "The number \"\(String(decoding: valueBytes[start..<end], as: UTF8.self))\" cannot be read.")
+            }
+        }
+        valueBytes.append(0)
+        var consumed = 0
+        let number = valueBytes.withUnsafeBufferPointer { buffer -> Double in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                var parsedEnd: UnsafeMutablePointer<CChar>? = nil
+                let value = strtod(base + start, &parsedEnd)
+                if let parsedEnd { consumed = UnsafePointer(parsedEnd) - base }
+                return value
+            }
+        }
+        guard digits > 0, consumed == end, number.isFinite else {
+            throw invalid(column, "The number \"\(String(decoding: valueBytes[start..<end], as: UTF8.self))\" cannot be read.")
+        }
+        let kind = cellStyle < styles.count && cellStyle >= 0 ? styles[cellStyle] : .plain
+        switch kind {
+        case .date:
+            if let date = ExcelDateTime(serial: number, uses1904: uses1904) { return .date(date) }
+            return .number(number, .plain)
+        case .percent, .duration, .plain:
+            return .number(number, kind)
+        }
+    }
+}

@@ -1,0 +1,163 @@
+internal import CLibZip
+import Glibc
+
+/// A read-only zip container, owning its libzip handle.
+///
+/// Entry names are matched case-insensitively with `\` read as `/`, as Excel does. Every
+/// byte inflated is counted against `ReadLimits`, whatever the central directory claims.
+final class ZipArchive {
+    private let handle: OpaquePointer
+    private let limits: ReadLimits
+    /// Normalized name → entry index.
+    private var entries: [String: UInt64] = [:]
+    /// Entry names as stored, in archive order (for listings and error messages).
+    private(set) var names: [String] = []
+    private var inflatedTotal: Int64 = 0
+
+    /// Bytes inflated so far, all parts together.
+    var bytesInflated: Int64 { inflatedTotal }
+
+    init(path: String, limits: ReadLimits) throws {
+        self.limits = limits
+        var code: Int32 = 0
+        guard let handle = zip_open(path, ZIP_RDONLY, &code) else {
+            throw ZipArchive.openError(code: code, path: path)
+        }
+        self.handle = handle
+        try indexEntries()
+    }
+
+    deinit {
+        zip_discard(handle)
+    }
+
+    /// The key a part name is looked up by.
+    static func normalize(_ name: String) -> String {
+        var key = name.replacingBackslashes().lowercased()
+        while key.hasPrefix("/") { key.removeFirst() }
+        return key
+    }
+
+    private func indexEntries() throws {
+        let count = zip_get_num_entries(handle, 0)
+        guard count >= 0 else {
+            throw WorkbookError(.corruptArchive, at: "", "The zip container cannot be read: \(libraryMessage()).")
+        }
+        guard count <= limits.maxEntries else {
+            throw WorkbookError(.limitExceeded, at: "", "The zip container holds \(count) entries; a workbook this tool reads has at most \(limits.maxEntries).")
+        }
+        for index in 0..<UInt64(count) {
+            guard let raw = zip_get_name(handle, index, 0) else {
+                throw WorkbookError(.corruptArchive, at: "", "Entry \(index) of the zip container has no readable name: \(libraryMessage()).")
+            }
+            let name = String(cString: raw)
+            names.append(name)
+            if name.hasSuffix("/") || name.hasSuffix("\\") { continue }
+            let key = ZipArchive.normalize(name)
+            if entries[key] != nil {
+                throw WorkbookError(.corruptArchive, at: name, "The zip container holds this part twice (names compared without case); it is ambiguous which one Excel would read.")
+            }
+            entries[key] = index
+        }
+    }
+
+    /// Whether a part exists.
+    func contains(_ name: String) -> Bool {
+        entries[ZipArchive.normalize(name)] != nil
+    }
+
+    /// Streams one part's inflated bytes to `body`, in chunks, within the limits.
+    func read(_ name: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard let index = entries[ZipArchive.normalize(name)] else {
+            throw WorkbookError(.missingPart, at: name, "The workbook has no such part.")
+        }
+        var stat = zip_stat_t()
+        zip_stat_init(&stat)
+        try check(zip_stat_index(handle, index, 0, &stat), reading: name)
+        let declared = (stat.valid & UInt64(ZIP_STAT_SIZE)) != 0 ? Int64(clamping: stat.size) : 0
+        let compressed = (stat.valid & UInt64(ZIP_STAT_COMP_SIZE)) != 0 ? Int64(clamping: stat.comp_size) : 0
+        if declared > limits.maxPartBytes {
+            throw partTooLarge(name)
+        }
+        if declared > limits.ratioFloorBytes && declared > max(compressed, 1) * limits.maxCompressionRatio {
+            throw tooCompressed(name)
+        }
+        guard let file = zip_fopen_index(handle, index, 0) else {
+            throw WorkbookError(.corruptArchive, at: name, "This part cannot be opened: \(libraryMessage()).")
+        }
+        defer { zip_fclose(file) }
+        let chunkSize = 1 << 16
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var inflated: Int64 = 0
+        while true {
+            let n = zip_fread(file, buffer.baseAddress, UInt64(chunkSize))
+            if n < 0 {
+                let message = String(cString: zip_error_strerror(zip_file_get_error(file)))
+                throw WorkbookError(.corruptArchive, at: name, "This part is damaged and cannot be inflated: \(message).")
+            }
+            if n == 0 { break }
+            inflated += n
+            inflatedTotal += n
+            if inflated > limits.maxPartBytes { throw partTooLarge(name) }
+            if inflatedTotal > limits.maxTotalBytes {
+                throw WorkbookError(.limitExceeded, at: name, "The workbook inflates to more than \(ReadLimits.describe(bytes: limits.maxTotalBytes)) in all; refusing it.")
+            }
+            if inflated > limits.ratioFloorBytes && inflated > max(compressed, 1) * limits.maxCompressionRatio {
+                throw tooCompressed(name)
+            }
+            if inflated > declared {
+                throw WorkbookError(.corruptArchive, at: name, "This part inflates to more bytes than the zip directory says it holds; refusing it.")
+            }
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<Int(n)]))
+        }
+    }
+
+    /// Reads a whole (small) part into memory.
+    func readAll(_ name: String) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        try read(name) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    private func tooCompressed(_ name: String) -> WorkbookError {
+        WorkbookError(.limitExceeded, at: name, "This part inflates to more than \(limits.maxCompressionRatio) times its compressed size (a zip bomb); refusing it.")
+    }
+
+    private func partTooLarge(_ name: String) -> WorkbookError {
+        WorkbookError(.limitExceeded, at: name, "This part inflates to more than \(ReadLimits.describe(bytes: limits.maxPartBytes)); refusing it.")
+    }
+
+    /// Turns a libzip status into an error naming what was being read.
+    private func check(_ status: Int32, reading name: String) throws {
+        if status != 0 {
+            throw WorkbookError(.corruptArchive, at: name, "This part cannot be read: \(libraryMessage()).")
+        }
+    }
+
+    private func libraryMessage() -> String {
+        String(cString: zip_error_strerror(zip_get_error(handle)))
+    }
+
+    private static func openError(code: Int32, path: String) -> WorkbookError {
+        var error = zip_error_t()
+        zip_error_init_with_code(&error, code)
+        defer { zip_error_fini(&error) }
+        let message = String(cString: zip_error_strerror(&error))
+        switch code {
+        case ZIP_ER_NOENT, ZIP_ER_OPEN, ZIP_ER_READ:
+            return WorkbookError(.fileUnreadable, at: "", "The file cannot be opened: \(message).")
+        case ZIP_ER_NOZIP:
+            return WorkbookError(.notAWorkbook, at: "", "This file is not an .xlsx workbook (it is not a zip container).")
+        default:
+            return WorkbookError(.corruptArchive, at: "", "The workbook's zip container is damaged: \(message).")
+        }
+    }
+}
+
+extension String {
+    func replacingBackslashes() -> String {
+        guard contains("\\") else { return self }
+        return String(map { $0 == "\\" ? "/" : $0 })
+    }
+}

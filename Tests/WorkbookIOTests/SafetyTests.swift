@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+@testable import WorkbookIO
+
+@Suite("Hostile and broken files fail cleanly")
+struct SafetyTests {
+    private func book(sharedStrings raw: String) throws -> String {
+        var f = XLSXFixture.book(sheets: [("S", "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>")], sharedStrings: ["x"])
+        f.entries.removeAll { $0.name == "xl/sharedStrings.xml" }
+        f.add("xl/sharedStrings.xml", raw)
+        return try f.write()
+    }
+
+    @Test("A billion-laughs DTD is refused as soon as its DOCTYPE is seen")
+    func billionLaughs() throws {
+        let path = try book(sharedStrings: """
+            <?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">\
+            <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>\
+            <sst xmlns="\(XLSXFixture.mainNS)"><si><t>&lol3;</t></si></sst>
+            """)
+        #expect(readError(path) == WorkbookError(.malformedXML, at: "xl/sharedStrings.xml",
+            "This part declares a DOCTYPE, which no workbook needs; it is refused for safety."))
+    }
+
+    @Test("An external entity is never loaded")
+    func externalEntity() throws {
+        let path = try book(sharedStrings: """
+            <?xml version="1.0"?><!DOCTYPE sst [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\
+            <sst xmlns="\(XLSXFixture.mainNS)"><si><t>&xxe;</t></si></sst>
+            """)
+        #expect(readError(path)?.kind == .malformedXML)
+    }
+
+    @Test("An undeclared entity is malformed XML, with the line")
+    func undeclaredEntity() throws {
+        let path = try book(sharedStrings: "<sst xmlns=\"\(XLSXFixture.mainNS)\"><si><t>&xxe;</t></si></sst>")
+        let error = readError(path)
+        #expect(error?.kind == .malformedXML)
+        #expect(error?.location == "xl/sharedStrings.xml")
+        #expect(error?.message.hasPrefix("This part is not well-formed XML (line 1: Entity 'xxe' not defined") == true)
+    }
+
+    @Test("A part that inflates far past its compressed size is refused as a zip bomb")
+    func zipBomb() throws {
+        var f = XLSXFixture.book(sheets: [("S", "")])
+        f.entries.removeAll { $0.name == "xl/worksheets/sheet1.xml" }
+        let padding = [UInt8](repeating: 0x20, count: 48 << 20)
+        f.add("xl/worksheets/sheet1.xml", bytes: Array("<worksheet><sheetData>".utf8) + padding + Array("</sheetData></worksheet>".utf8))
+        let path = try f.write()
+        #expect(readError(path) == WorkbookError(.limitExceeded, at: "xl/worksheets/sheet1.xml",
+            "This part inflates to more than 250 times its compressed size (a zip bomb); refusing it."))
+    }
+
+    @Test("Per-part and total size limits hold whatever the directory says")
+    func sizeLimits() throws {
+        let f = XLSXFixture.book(sheets: [("S", "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")])
+        let path = try f.write()
+        var limits = ReadLimits.standard
+        limits.maxPartBytes = 100
+        #expect(throws: WorkbookError(.limitExceeded, at: "_rels/.rels", "This part inflates to more than 100 bytes; refusing it.")) {
+            _ = try Workbook(path: path, limits: limits)
+        }
+        limits = .standard
+        limits.maxTotalBytes = 400
+        let error = #expect(throws: WorkbookError.self) { _ = try Workbook(path: path, limits: limits) }
+        #expect(error?.message == "The workbook inflates to more than 400 bytes in all; refusing it.")
+    }
+
+    @Test("One shared string repeated past the sheet's text limit is refused")
+    func textAmplification() throws {
+        let big = String(repeating: "a", count: 1 << 20)
+        var rows = ""
+        for r in 1...40 { rows += "<row r=\"\(r)\"><c r=\"A\(r)\" t=\"s\"><v>0</v></c></row>" }
+        let path = try XLSXFixture.book(sheets: [("S", rows)], sharedStrings: [big]).write()
+        var limits = ReadLimits.standard
+        limits.maxSheetTextCharacters = 32 << 20
+        let workbook = try Workbook(path: path, limits: limits)
+        #expect(throws: WorkbookError(.limitExceeded, at: "S", "This sheet's cells hold more than 32 MiB of text; refusing it.")) {
+            try workbook.forEachRow(in: workbook.sheets[0]) { _ in }
+        }
+    }
+
+    @Test("Duplicate entries, exact or differing only in case, are refused")
+    func duplicates() throws {
+        var f = XLSXFixture.book(sheets: [("S", "")])
+        f.add("xl/worksheets/SHEET1.xml", XLSXFixture.worksheet(""))
+        #expect(readError(try f.write()) == WorkbookError(.corruptArchive, at: "xl/worksheets/SHEET1.xml",
+            "The zip container holds this part twice (names compared without case); it is ambiguous which one Excel would read."))
+
+        var g = XLSXFixture.book(sheets: [("S", "")])
+        g.add("xl/worksheets/sheetX.xml", XLSXFixture.worksheet(""))
+        let path = try g.write()
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let from = Data("sheetX.xml".utf8), to = Data("sheet1.xml".utf8)
+        while let range = bytes.range(of: from) { bytes.replaceSubrange(range, with: to) }
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(readError(path)?.message.contains("holds this part twice") == true)
+    }
+
+    @Test("Files that are not workbooks say what they are", arguments: [
+        ("empty.xlsx", [UInt8](), "The file is empty (0 bytes); it is not a workbook."),
+        ("notes.xlsx", Array("just some text, not a zip".utf8), "This file is not an .xlsx workbook (it is not a zip container)."),
+        ("old.xlsx", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 600),
+         "This is a legacy Excel 97-2003 (.xls) file. Open it in Excel and save it as an .xlsx workbook."),
+        ("locked.xlsx", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 100)
+            + Array("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
+         "This workbook is password-protected. Open it in Excel, remove the password (File > Info > Protect Workbook), save, and try again."),
+        ("~$book.xlsx", Array("owner file".utf8),
+         "This is the lock file Excel keeps beside an open workbook, not the workbook itself; use the file without the \"~$\" prefix."),
+    ])
+    func notWorkbooks(name: String, bytes: [UInt8], message: String) throws {
+        let path = TemporaryFolder.make() + "/" + name
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(throws: WorkbookError(name.hasPrefix("locked") ? .passwordProtected : .notAWorkbook, at: "", message)) {
+            _ = try Workbook(path: path)
+        }
+    }
+
+    @Test("A damaged zip and a missing file are clean errors")
+    func damaged() throws {
+        let path = try XLSXFixture.book(sheets: [("S", "")]).write()
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes = bytes.prefix(bytes.count - 30)
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(throws: WorkbookError.self) { _ = try Workbook(path: path) }
+        #expect(throws: WorkbookError(.fileUnreadable, at: "", "The file cannot be opened: No such file or directory.")) {
+            _ = try Workbook(path: "/nonexistent/book.xlsx")
+        }
+    }
+}
