@@ -24,7 +24,7 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev", "zlib1g-dev"])]),
         .target(
             name: "WorkbookIO",
-            dependencies: ["CLibZip", "CLibXML2", "CXLSXWriter"]),
+            dependencies: ["CLibZip", "CLibXML2", "CXLSXWriter", "RebalanceEngine"]),
         .target(name: "RebalanceEngine"),
         .executableTarget(
             name: "RebalanceCLI",
@@ -32,11 +32,15 @@ let package = Package(
                 "WorkbookIO", "RebalanceEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .target(
+            name: "XLSXTestSupport",
+            dependencies: ["WorkbookIO", "CLibZip"],
+            path: "Tests/XLSXTestSupport"),
         .testTarget(
             name: "WorkbookIOTests",
-            dependencies: ["WorkbookIO", "CLibZip", "CXLSXWriter"]),
+            dependencies: ["WorkbookIO", "RebalanceEngine", "XLSXTestSupport"]),
         .testTarget(name: "RebalanceEngineTests", dependencies: ["RebalanceEngine"]),
-        .testTarget(name: "RebalanceCLITests", dependencies: ["WorkbookIO"]),
+        .testTarget(name: "RebalanceCLITests", dependencies: ["XLSXTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RebalanceEngine
 import WorkbookIO
 
 /// `rebalancer inspect BOOK.xlsx`: what the reader finds in a workbook.
@@ -7,13 +8,19 @@ struct Inspect: ParsableCommand {
         abstract: "Show the sheets a workbook holds, or dump its cells.",
         discussion: """
             Without --cells, lists the sheets in tab order (hidden ones marked) with their \
-            used size. With --cells SHEET (or --cells all), prints one line per non-empty \
+            used size, then the contract view: which sheet was taken as which contract sheet, \
+            its header row and matched columns, rows read and skipped, how each percent \
+            column was read, the settings as understood, and every error, warning and note. \
+            Exits 1 when the workbook has errors. With --cells SHEET (or --cells all), prints one line per non-empty \
             cell: sheet, cell, type (n s b e d) and value, tab-separated. A formula with no \
             saved result prints nothing and is reported on standard error.
             """)
 
     @Argument(help: "The workbook (.xlsx, .xlsm).")
     var book: String
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The run's date (YYYY-MM-DD); beats the As Of Date setting.", valueName: "DATE"))
+    var asOf: CivilDate?
 
     @Option(help: ArgumentHelp("Dump the cells of one sheet, or of every worksheet with 'all'.", valueName: "SHEET"))
     var cells: String?
@@ -25,6 +32,10 @@ struct Inspect: ParsableCommand {
                 try dumpCells(of: workbook, selection: cells)
             } else {
                 try listSheets(of: workbook)
+                let reading = try PortfolioReader.read(path: book, asOf: asOf, today: todayOnThisComputer())
+                printLine("")
+                printLine(ContractViewText.render(reading))
+                if !reading.errors.isEmpty { throw ExitCode(ExitStatus.inputErrors) }
             }
         } catch let error as WorkbookError {
             printError("error: \(book): \(error)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XLSXTestSupport
 
 /// Runs the built `rebalancer` binary and captures what it prints.
 struct CommandResult {
@@ -44,7 +45,7 @@ struct InspectCommandTests {
         #expect(result.stderr.isEmpty)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasSuffix(": 6 sheet(s), 1900 date system") == true)
-        #expect(lines.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) } == [
+        #expect(lines.dropFirst().prefix(6).map { $0.trimmingCharacters(in: .whitespaces) } == [
             "1. Settings: 6 row(s), 12 cell(s), A1:B6",
             "2. Accounts: 4 row(s), 24 cell(s), A1:F4",
             "3. Lots: 12 row(s), 67 cell(s), A1:F13",

@@ -1,5 +1,6 @@
 import Testing
 @testable import WorkbookIO
+import XLSXTestSupport
 
 @Suite("Cell values as Excel shows them")
 struct CellValueTests {

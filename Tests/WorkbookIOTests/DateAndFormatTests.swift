@@ -1,5 +1,6 @@
 import Testing
 @testable import WorkbookIO
+import XLSXTestSupport
 
 @Suite("Dates, percents and durations from number formats")
 struct DateAndFormatTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import WorkbookIO
+import XLSXTestSupport
 
 @Suite("Finding the workbook, its sheets and parts")
 struct PackageDiscoveryTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WorkbookIO
+import XLSXTestSupport
 
 @Suite("Hostile and broken files fail cleanly")
 struct SafetyTests {

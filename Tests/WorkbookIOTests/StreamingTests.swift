@@ -1,5 +1,6 @@
 import Testing
 @testable import WorkbookIO
+import XLSXTestSupport
 
 @Suite("Reading streams")
 struct StreamingTests {

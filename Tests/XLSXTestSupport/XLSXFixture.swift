@@ -1,31 +1,32 @@
 import Foundation
 import CLibZip
 import Glibc
-@testable import WorkbookIO
+import WorkbookIO
 
 /// Builds small `.xlsx` packages from XML text, part by part, for the reader's tests.
-struct XLSXFixture {
-    struct Entry {
-        var name: String
-        var bytes: [UInt8]
+public struct XLSXFixture {
+    public init() {}
+    public struct Entry {
+        public var name: String
+        public var bytes: [UInt8]
     }
 
-    var entries: [Entry] = []
+    public var entries: [Entry] = []
 
-    mutating func add(_ name: String, _ text: String) {
+    public mutating func add(_ name: String, _ text: String) {
         entries.append(Entry(name: name, bytes: Array(text.utf8)))
     }
 
-    mutating func add(_ name: String, bytes: [UInt8]) {
+    public mutating func add(_ name: String, bytes: [UInt8]) {
         entries.append(Entry(name: name, bytes: bytes))
     }
 
-    static let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    static let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    static let relType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    public static let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    public static let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    public static let relType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
     /// A conventional package: one worksheet part per sheet, optional shared strings and styles.
-    static func book(
+    public static func book(
         sheets: [(name: String, rows: String)],
         sharedStrings: [String]? = nil,
         styles: String? = nil,
@@ -67,13 +68,13 @@ struct XLSXFixture {
         return f
     }
 
-    static func worksheet(_ rows: String) -> String {
+    public static func worksheet(_ rows: String) -> String {
         "<worksheet xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\"><sheetData>\(rows)</sheetData></worksheet>"
     }
 
     /// Styles with the given number formats as cell formats 0, 1, 2…: an Int is a built-in id,
     /// a String a custom code.
-    static func styles(_ formats: [Any]) -> String {
+    public static func styles(_ formats: [Any]) -> String {
         var custom = ""
         var xfs = ""
         for (i, format) in formats.enumerated() {
@@ -88,13 +89,13 @@ struct XLSXFixture {
         return "<numFmts>\(custom)</numFmts><cellStyleXfs><xf numFmtId=\"14\"/></cellStyleXfs><cellXfs>\(xfs)</cellXfs>"
     }
 
-    static func escapeAttribute(_ s: String) -> String {
+    public static func escapeAttribute(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
             .replacingOccurrences(of: "<", with: "&lt;")
     }
 
     /// Writes the package with libzip (deflated) and returns its path in a fresh temporary folder.
-    func write(named fileName: String = "book.xlsx") throws -> String {
+    public func write(named fileName: String = "book.xlsx") throws -> String {
         let path = TemporaryFolder.make() + "/" + fileName
         var code: Int32 = 0
         guard let archive = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code) else {
@@ -118,20 +119,20 @@ struct XLSXFixture {
     }
 }
 
-struct FixtureError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct FixtureError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
 
-enum TemporaryFolder {
-    static func make() -> String {
+public enum TemporaryFolder {
+    public static func make() -> String {
         var template = Array("/tmp/rebalancer-test-XXXXXX".utf8CString)
         return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
     }
 }
 
 /// Every row of every worksheet as dump lines, the way `inspect --cells all` prints them.
-func dump(_ path: String) throws -> [String] {
+public func dump(_ path: String) throws -> [String] {
     let workbook = try Workbook(path: path)
     var lines: [String] = []
     for sheet in workbook.sheets where sheet.kind == .worksheet {
@@ -145,7 +146,7 @@ func dump(_ path: String) throws -> [String] {
 }
 
 /// The error opening and reading a whole workbook throws, or nil.
-func readError(_ path: String) -> WorkbookError? {
+public func readError(_ path: String) -> WorkbookError? {
     do {
         _ = try dump(path)
         return nil

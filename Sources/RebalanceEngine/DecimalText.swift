@@ -1,0 +1,123 @@
+/// Reading and writing the plain decimal text that money, quantities, prices and rates
+/// share: `1234.50`, `-0.05`, `0.408`, `1e-05`.
+///
+/// Reading rounds half away from zero (Excel's ROUND) to the unit's decimals, so a cell
+/// the PM typed as `1234.505` is $1,234.51 even though its binary double is a hair below.
+enum DecimalText {
+    /// The value of `text` in units of 10^-`decimals`, rounded half away from zero.
+    ///
+    /// Accepts an optional sign, digits with at most one point, and an optional exponent
+    /// (`2.5e-3`), which is how Swift writes small and large doubles. Anything else, and
+    /// a value beyond `Int64`, is `nil`.
+    static func units(of text: Substring, decimals: Int) -> Int64? {
+        var scalars = text.unicodeScalars[...]
+        var negative = false
+        if let first = scalars.first, first == "-" || first == "+" {
+            negative = first == "-"
+            scalars = scalars.dropFirst()
+        }
+        var digits: [UInt8] = []
+        var fractionDigits = 0
+        var sawPoint = false
+        var sawDigit = false
+        while let scalar = scalars.first, scalar != "e", scalar != "E" {
+            scalars = scalars.dropFirst()
+            if scalar == "." {
+                if sawPoint { return nil }
+                sawPoint = true
+            } else if let digit = digitValue(scalar) {
+                sawDigit = true
+                if sawPoint { fractionDigits += 1 }
+                // Leading zeros carry no value; after the point they still count toward the scale.
+                if digit != 0 || !digits.isEmpty { digits.append(digit) }
+            } else {
+                return nil
+            }
+        }
+        guard sawDigit else { return nil }
+        var exponent = 0
+        if !scalars.isEmpty {
+            scalars = scalars.dropFirst()
+            var exponentNegative = false
+            if let sign = scalars.first, sign == "-" || sign == "+" {
+                exponentNegative = sign == "-"
+                scalars = scalars.dropFirst()
+            }
+            guard !scalars.isEmpty else { return nil }
+            for scalar in scalars {
+                guard let digit = digitValue(scalar) else { return nil }
+                exponent = min(exponent * 10 + Int(digit), 100_000)
+            }
+            if exponentNegative { exponent = -exponent }
+        }
+        // value = digits × 10^(exponent − fractionDigits); we want value × 10^decimals.
+        let shift = exponent - fractionDigits + decimals
+        var magnitude: UInt64 = 0
+        let kept = shift >= 0 ? digits.count : digits.count + shift
+        if kept > 0 {
+            for digit in digits.prefix(kept) {
+                guard let next = multiplyAdd(magnitude, 10, UInt64(digit)) else { return nil }
+                magnitude = next
+            }
+        }
+        if shift > 0, magnitude != 0 {
+            for _ in 0..<shift {
+                guard let next = multiplyAdd(magnitude, 10, 0) else { return nil }
+                magnitude = next
+            }
+        }
+        if kept >= 0, kept < digits.count, digits[kept] >= 5 {
+            guard magnitude < UInt64.max else { return nil }
+            magnitude += 1
+        }
+        if negative {
+            guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
+        } else {
+            guard magnitude <= UInt64(Int64.max) else { return nil }
+        }
+        return signed(magnitude, negative: negative)
+    }
+
+    /// The value of a finite double in units of 10^-`decimals`, rounded half away from
+    /// zero from its shortest decimal form (`0.1` is read as written, not as 0.1000000000000000055).
+    static func units(of value: Double, decimals: Int) -> Int64? {
+        guard value.isFinite else { return nil }
+        return units(of: Substring(value.description), decimals: decimals)
+    }
+
+    /// `units` × 10^-`decimals` written out: `-1234.50` with all decimals, or `12.5`
+    /// with trailing zeros (and a bare point) dropped.
+    static func text(units: Int64, decimals: Int, trimmingZeros: Bool) -> String {
+        let scale = power10(decimals)
+        let magnitude = units.magnitude
+        let whole = magnitude / scale
+        var text = units < 0 ? "-\(whole)" : "\(whole)"
+        guard decimals > 0 else { return text }
+        var fraction = String(magnitude % scale)
+        fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
+        if trimmingZeros {
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+        }
+        if !fraction.isEmpty { text += "." + fraction }
+        return text
+    }
+
+    /// 10^`exponent` for the few small exponents the fixed-point types use.
+    static func power10(_ exponent: Int) -> UInt64 {
+        precondition((0...18).contains(exponent), "decimal scale out of range")
+        var result: UInt64 = 1
+        for _ in 0..<exponent { result *= 10 }
+        return result
+    }
+
+    private static func digitValue(_ scalar: Unicode.Scalar) -> UInt8? {
+        guard ("0"..."9").contains(scalar) else { return nil }
+        return UInt8(scalar.value - 48)
+    }
+
+    private static func multiplyAdd(_ value: UInt64, _ factor: UInt64, _ addend: UInt64) -> UInt64? {
+        let (product, overflow1) = value.multipliedReportingOverflow(by: factor)
+        let (sum, overflow2) = product.addingReportingOverflow(addend)
+        return overflow1 || overflow2 ? nil : sum
+    }
+}

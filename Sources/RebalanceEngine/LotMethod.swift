@@ -1,0 +1,28 @@
+/// The account's Lot Method: which lots a sale relieves first.
+public enum LotMethod: String, Sendable, Hashable, CaseIterable, Codable, CustomStringConvertible {
+    /// Lowest rate × (price − unit cost) / price first, by the lot's term rate.
+    case taxOptimal = "Tax Optimal"
+    /// Highest unit cost first.
+    case hifo = "HIFO"
+    /// Oldest acquired first.
+    case fifo = "FIFO"
+    /// Newest acquired first.
+    case lifo = "LIFO"
+
+    /// The workbook's spelling.
+    public var description: String { rawValue }
+
+    /// The method a Lot Method cell names, ignoring case, spaces and punctuation
+    /// (`tax-optimal`, `Hifo`); `nil` for anything else.
+    public init?(workbookName text: some StringProtocol) {
+        func key(_ text: some StringProtocol) -> String {
+            var kept = String.UnicodeScalarView()
+            kept.append(contentsOf: text.unicodeScalars.filter { $0.properties.isAlphabetic })
+            return String(kept).lowercased()
+        }
+        guard let match = LotMethod.allCases.first(where: { key($0.rawValue) == key(text) }) else {
+            return nil
+        }
+        self = match
+    }
+}

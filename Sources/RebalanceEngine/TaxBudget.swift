@@ -1,0 +1,138 @@
+/// An account's Tax Budget for one run: the most net new tax the run may add.
+///
+/// `0` means no net new tax: gains may still be taken as far as harvested and earlier
+/// losses absorb them, because every cut uses the true netted estimate, not rate × gain.
+public enum TaxBudget: Sendable, Hashable, CustomStringConvertible {
+    /// No limit (the Settings default, `Unlimited`).
+    case unlimited
+    /// At most this much tax impact.
+    case limit(Money)
+
+    /// Whether a run's tax impact stays within the budget.
+    public func admits(impact: Money) -> Bool {
+        switch self {
+        case .unlimited: return true
+        case .limit(let limit): return impact <= limit
+        }
+    }
+
+    /// Budget Left after an impact, or `nil` when unlimited; negative when passed.
+    public func left(after impact: Money) -> Money? {
+        switch self {
+        case .unlimited: return nil
+        case .limit(let limit): return limit - impact
+        }
+    }
+
+    /// `Unlimited` or the limit's decimal text.
+    public var description: String {
+        switch self {
+        case .unlimited: return "Unlimited"
+        case .limit(let limit): return limit.description
+        }
+    }
+}
+
+/// How much more gain in one term fits a budget.
+public enum GainRoom: Sendable, Hashable {
+    /// Any gain fits (an unlimited budget, an untaxed account, or a zero rate with nothing to absorb).
+    case unlimited
+    /// Gains up to this amount fit; one cent more passes the budget.
+    case upTo(Money)
+    /// The budget is already passed: no gain fits.
+    case none
+}
+
+extension TaxLedger {
+    /// Whether realizing `gain` more in `term` keeps the run's impact within `budget`.
+    public func admits(gain: Money, term: Term, within budget: TaxBudget) -> Bool {
+        var trial = self
+        trial.record(gain: gain, term: term)
+        return budget.admits(impact: trial.impact)
+    }
+
+    /// The largest further gain in `term` that keeps the run's impact within `budget`.
+    ///
+    /// Exact to the cent with the netted estimate: after YTD ST +12,000, YTD LT −2,000,
+    /// carryforwards 5,000 ST and 3,000 LT and a 4,000 ST harvest, a budget of 0 leaves
+    /// room for 4,000.00 of LT gain (not the 6,857 that rate × gain would suggest).
+    public func roomForGain(term: Term, within budget: TaxBudget) -> GainRoom {
+        guard case .limit = budget, profile.isTaxed else { return .unlimited }
+        guard admits(gain: .zero, term: term, within: budget) else { return .none }
+        // Past this gain the term is net positive whatever the other term holds, so the
+        // tax grows at exactly the term's rate from here on.
+        let settled = netShortTerm.magnitude + netLongTerm.magnitude + Money(cents: 1)
+        if profile.rates.rate(for: term) == .zero {
+            if admits(gain: settled, term: term, within: budget) { return .unlimited }
+        }
+        // The estimate never falls as a gain grows, so the admitted gains are 0...room.
+        var low: Int64 = 0
+        var high: Int64 = max(settled.cents, 1)
+        while admits(gain: Money(cents: high), term: term, within: budget) {
+            low = high
+            precondition(high <= Int64.max / 2, "a gain room beyond any account")
+            high *= 2
+        }
+        while high - low > 1 {
+            let middle = low + (high - low) / 2
+            if admits(gain: Money(cents: middle), term: term, within: budget) {
+                low = middle
+            } else {
+                high = middle
+            }
+        }
+        return .upTo(Money(cents: low))
+    }
+
+    /// The largest quantity of `lot` whose sale at `price` on `tradeDate` keeps the run's
+    /// impact within `budget`; zero when none fits.
+    ///
+    /// Budget cuts round down to `step` (a whole share, or 0.0001 under Fractional Shares);
+    /// the whole lot is taken when it fits even if it is itself fractional. At most `limit`
+    /// shares are considered (the whole lot when `nil`). The gain of each candidate is the
+    /// one the Lots Sold row will carry: proceeds and prorated basis, each rounded to the cent.
+    public func largestQuantity(
+        of lot: TaxLot, at price: Price, on tradeDate: CivilDate,
+        step: Quantity, limit: Quantity? = nil, within budget: TaxBudget
+    ) -> Quantity {
+        let limit = limit.map { Quantity.min($0, lot.quantity) } ?? lot.quantity
+        return largestQuantity(
+            upTo: limit, step: step, sellsWhole: limit == lot.quantity,
+            term: lot.term(on: tradeDate), within: budget
+        ) { lot.sale(of: $0, at: price, on: tradeDate).gain }
+    }
+
+    /// The largest quantity, in `step`s up to `limit` (or `limit` itself when `sellsWhole`),
+    /// whose realized gain in `term` keeps the run's impact within `budget`; zero when none fits.
+    ///
+    /// `realizedGain` is the amount the ledger would record for a quantity (for a forced
+    /// wash sale, the gain plus its disallowed loss). The answer fits the budget and one
+    /// step more does not: a search on the exact estimate, never an approximation of it.
+    public func largestQuantity(
+        upTo limit: Quantity, step: Quantity, sellsWhole: Bool, term: Term,
+        within budget: TaxBudget, realizedGain: (Quantity) -> Money
+    ) -> Quantity {
+        precondition(step > .zero, "a step must be positive")
+        guard limit > .zero else { return .zero }
+        func fits(_ quantity: Quantity) -> Bool {
+            admits(gain: realizedGain(quantity), term: term, within: budget)
+        }
+        if sellsWhole, fits(limit) { return limit }
+        let steps = limit.micros / step.micros
+        let top = Quantity(micros: steps * step.micros)
+        if top != limit || !sellsWhole, fits(top) { return top }
+        guard fits(.zero) else { return .zero }
+        // fits(low × step) holds and fits(high × step) does not.
+        var low: Int64 = 0
+        var high = steps
+        while high - low > 1 {
+            let middle = low + (high - low) / 2
+            if fits(Quantity(micros: middle * step.micros)) {
+                low = middle
+            } else {
+                high = middle
+            }
+        }
+        return Quantity(micros: low * step.micros)
+    }
+}

@@ -1,0 +1,94 @@
+/// One tax lot held in an account: shares of a symbol bought together at one cost.
+public struct TaxLot: Sendable, Hashable, Identifiable {
+    /// Where a lot lives: its account and Lot ID (Lot IDs repeat across custodians' accounts).
+    public struct Key: Sendable, Hashable, Comparable, CustomStringConvertible {
+        /// The account holding the lot.
+        public var account: String
+        /// The lot's Lot ID.
+        public var lotID: String
+
+        /// The key of lot `lotID` in `account`.
+        public init(account: String, lotID: String) {
+            self.account = account
+            self.lotID = lotID
+        }
+
+        /// `account/lotID`.
+        public var description: String { "\(account)/\(lotID)" }
+
+        public static func < (lhs: Key, rhs: Key) -> Bool {
+            lhs.account != rhs.account
+                ? lhs.account < rhs.account
+                : LotIDOrder.precedes(lhs.lotID, rhs.lotID)
+        }
+    }
+
+    /// The Lot ID (made from symbol and row, `AAPL-r7`, when the sheet leaves it blank).
+    public var lotID: String
+    /// The account holding the lot.
+    public var account: String
+    /// The lot's symbol.
+    public var symbol: String
+    /// Shares held; positive.
+    public var quantity: Quantity
+    /// Total cost basis of the shares held; zero or positive.
+    public var costBasis: Money
+    /// The acquisition date, which starts the holding period.
+    public var acquired: CivilDate
+    /// The Lots sheet's Term override (inherited or gifted shares), which beats the dates.
+    public var termOverride: Term?
+
+    /// A lot of positive `quantity` with a basis of zero or more.
+    public init(
+        lotID: String, account: String, symbol: String, quantity: Quantity,
+        costBasis: Money, acquired: CivilDate, termOverride: Term? = nil
+    ) {
+        precondition(quantity > .zero, "a lot holds a positive quantity")
+        precondition(!costBasis.isNegative, "a lot's cost basis is not negative")
+        self.lotID = lotID
+        self.account = account
+        self.symbol = symbol
+        self.quantity = quantity
+        self.costBasis = costBasis
+        self.acquired = acquired
+        self.termOverride = termOverride
+    }
+
+    /// The lot's account and Lot ID.
+    public var id: Key { Key(account: account, lotID: lotID) }
+
+    /// The lot's term on a trade date, the override winning.
+    public func term(on tradeDate: CivilDate) -> Term {
+        Term(acquired: acquired, soldOn: tradeDate, override: termOverride)
+    }
+
+    /// The basis of `sold` shares of this lot: basis × sold / held, rounded half up.
+    public func costBasis(of sold: Quantity) -> Money {
+        precondition(sold >= .zero && sold <= quantity, "cannot sell more of a lot than it holds")
+        return sold == quantity ? costBasis : costBasis.scaled(by: sold.micros, over: quantity.micros)
+    }
+
+    /// The sale of `sold` shares of this lot at `price` on `tradeDate`.
+    public func sale(of sold: Quantity, at price: Price, on tradeDate: CivilDate) -> LotSale {
+        LotSale(
+            lotID: lotID, account: account, symbol: symbol, acquired: acquired,
+            quantity: sold, costBasis: costBasis(of: sold), proceeds: price.value(of: sold),
+            term: term(on: tradeDate))
+    }
+
+    /// What stays of the lot after selling `sold` shares: the rest of the shares with the
+    /// rest of the basis (so the two parts add back to the whole), or `nil` when none stay.
+    public func remainder(afterSelling sold: Quantity) -> TaxLot? {
+        guard sold < quantity else { return nil }
+        var rest = self
+        rest.quantity = quantity - sold
+        rest.costBasis = costBasis - costBasis(of: sold)
+        return rest
+    }
+
+    /// Oldest acquired first, then Lot ID: the workbook's tie rule for lot order and harvest.
+    public static func isOlder(_ lhs: TaxLot, than rhs: TaxLot) -> Bool {
+        if lhs.acquired != rhs.acquired { return lhs.acquired < rhs.acquired }
+        return LotIDOrder.precedes(lhs.lotID, rhs.lotID)
+    }
+}

@@ -1,0 +1,246 @@
+extension WashSaleCalendar {
+    /// The window that forbids the tool to buy `symbol` in `account` on `date`, as a
+    /// `Buy Blocked` row; `nil` when the buy is free.
+    ///
+    /// A loss sale of any family member in a taxed account of the household, from
+    /// Transactions or earlier in the run, blocks buys in every household account (IRAs and
+    /// Roths included) for Wash Sale Days after it, the last day included: a loss sale on
+    /// 2026-02-13 blocks through 2026-03-15, and 2026-03-16 is free (26 USC 1091(a)).
+    /// When several windows cover the date, the one ending last is named.
+    public func buyBlock(account: String, symbol: String, on date: CivilDate) -> WashSaleRecord? {
+        precondition(taxedByAccount[account] != nil, "account \(account) is not in household \(household)")
+        let family = families.family(of: symbol)
+        var blocking: LossSale?
+        for index in lossSaleIndexesByFamily[family] ?? [] {
+            let sale = lossSales[index]
+            let elapsed = date.days(since: sale.date)
+            guard elapsed >= 0, elapsed <= windowDays else { continue }
+            if blocking.map({ sale.date > $0.date }) ?? true { blocking = sale }
+        }
+        guard let sale = blocking else { return nil }
+        let ends = windowEnd(ofLossSaleOn: sale.date)
+        return WashSaleRecord(
+            action: .buyBlocked, account: account, household: household, symbol: symbol,
+            family: family, conflictDate: sale.date, conflictAccount: sale.account,
+            windowEnds: ends,
+            note: "No buy of \(symbol) in \(account): \(sale.symbol) was sold at a loss in "
+                + "\(sale.account) on \(sale.date), so the family \(family) is not bought in the "
+                + "household through \(ends) (26 USC 1091(a)).")
+    }
+
+    /// The replacement shares that forbid the tool to sell `lot` at a loss on `date`, as a
+    /// `Loss Sale Blocked` row; `nil` when the sale is free. Ask only for loss lots.
+    ///
+    /// A purchase of a family member anywhere in the household within Wash Sale Days
+    /// before the sale, the first day included, is a replacement; the lot's own purchase
+    /// never is. The block stands while an unmatched replacement share exists: Transactions
+    /// buys, other lots acquired in the window and buys earlier in the run, less shares
+    /// sold earlier in the run and those `plannedInTrade` (the lots this trade has taken
+    /// so far). Untaxed accounts are never blocked. (26 USC 1091(a); Treas. Reg. 1.1091-1(a))
+    public func lossSaleBlock(
+        for lot: TaxLot, on date: CivilDate, plannedInTrade: [LotSale] = []
+    ) -> WashSaleRecord? {
+        guard isTaxed(lot.account) else { return nil }
+        var planned: [TaxLot.Key: Quantity] = [:]
+        for sale in plannedInTrade { planned[sale.lotKey, default: .zero] += sale.quantity }
+        let replacements = replacements(forLoss: lot.id, symbol: lot.symbol, on: date, planned: planned)
+        guard let first = replacements.first else { return nil }
+        let latest = replacements.map { purchases[$0.index].date }.max()!
+        let ends = windowEnd(ofLossSaleOn: latest)
+        let family = families.family(of: lot.symbol)
+        let firstPurchase = purchases[first.index]
+        let shares = replacements.contains { $0.shares == .unlimited }
+            ? "a purchase of unknown size"
+            : "\(replacements.compactMap(\.shares.count).sum()) unmatched replacement shares"
+        return WashSaleRecord(
+            action: .lossSaleBlocked, account: lot.account, household: household,
+            symbol: lot.symbol, family: family, conflictDate: firstPurchase.date,
+            conflictAccount: firstPurchase.account, windowEnds: ends, quantity: lot.quantity,
+            lotID: lot.lotID,
+            note: "Lot \(lot.lotID) of \(lot.symbol) is not sold at a loss: \(shares) of "
+                + "\(family) (first bought \(firstPurchase.date) in \(firstPurchase.account)) "
+                + "would disallow it; the block lasts through \(ends) (26 USC 1091(a)).")
+    }
+
+    /// Records one trade's lot sales on `date` and returns each sale's disallowed loss.
+    ///
+    /// Call once per trade (one symbol, one account, one phase) with its lots in Lot Method
+    /// order: the trade's own lots are taken out before any is judged, so none replaces
+    /// another. A loss sale in a taxed account opens a window and is listed. When unmatched
+    /// replacement shares exist (a forced sale: a manual sale, or Raise Cash after every
+    /// unblocked lot), they are matched earliest acquired first and the loss is disallowed
+    /// in proportion: loss × matched shares / sold shares, rounded half up (26 USC 1091(a),
+    /// Pub 550 "Wash Sales"). Record the sale in the ledger with that disallowed loss.
+    @discardableResult
+    public mutating func recordSales(_ sales: [LotSale], on date: CivilDate) -> [Money] {
+        for sale in sales {
+            guard let index = purchaseIndexByLot[sale.lotKey] else {
+                preconditionFailure("lot \(sale.lotKey) is not held in household \(household)")
+            }
+            precondition(purchases[index].held >= sale.quantity, "lot \(sale.lotKey) sold beyond what is held")
+            purchases[index].held -= sale.quantity
+        }
+        return sales.map { recordSale($0, on: date) }
+    }
+
+    /// Records a buy of this run on `date` and returns the earlier losses it disallows.
+    ///
+    /// The tool never buys inside a window (see `buyBlock`); a manual buy may, with a
+    /// warning. Its shares are matched to loss sales within Wash Sale Days of it that still
+    /// have unmatched sold shares, earliest sale first, and each such loss is disallowed in
+    /// proportion (loss × matched / sold). Add each amount back with
+    /// `TaxLedger.addBack(disallowedLoss:term:)` in the selling account; an amount that
+    /// cannot be known (the Transactions row lacks Quantity or Realized Gain) needs approval.
+    /// `cost` is the buy's amount; `lotID` names the new lot if a later phase may sell it.
+    @discardableResult
+    public mutating func recordBuy(
+        account: String, symbol: String, quantity: Quantity, cost: Money,
+        lotID: String? = nil, on date: CivilDate
+    ) -> [WashSaleDisallowance] {
+        let buyerTaxed = isTaxed(account)
+        precondition(quantity > .zero, "a buy has a positive quantity")
+        let purchaseIndex = appendPurchase(Purchase(
+            origin: .run, account: account, symbol: symbol, date: date, lotID: lotID,
+            bought: quantity, held: quantity, cost: cost, costShares: quantity))
+        let family = families.family(of: symbol)
+        let saleIndexes = (lossSaleIndexesByFamily[family] ?? [])
+            .filter { abs(date.days(since: lossSales[$0].date)) <= windowDays }
+            .sorted { (lossSales[$0].date, $0) < (lossSales[$1].date, $1) }
+        var remaining = quantity
+        var disallowances: [WashSaleDisallowance] = []
+        for saleIndex in saleIndexes {
+            let sale = lossSales[saleIndex]
+            var missing: [String] = []
+            if sale.quantity == nil { missing.append("Quantity") }
+            if sale.loss == nil { missing.append("Realized Gain") }
+            var matched: Quantity?
+            var amount: Money?
+            if let sold = sale.quantity {
+                let taken = Quantity.min(remaining, sold - sale.matched)
+                guard taken > .zero else { continue }
+                remaining -= taken
+                purchases[purchaseIndex].matched += taken
+                lossSales[saleIndex].matched += taken
+                matched = taken
+                amount = sale.loss.map {
+                    $0.scaled(by: (sale.matched + taken).micros, over: sold.micros)
+                        - $0.scaled(by: sale.matched.micros, over: sold.micros)
+                }
+            }
+            disallowances.append(WashSaleDisallowance(
+                sellingAccount: sale.account, symbol: sale.symbol, saleDate: sale.date,
+                term: sale.term, matchedShares: matched, disallowedLoss: amount,
+                missingColumns: missing))
+            let adjustment = amount.flatMap { amount in
+                matched.map { shares in
+                    replacementAdjustment(
+                        of: purchases[purchaseIndex], shares: shares, disallowed: amount,
+                        soldAcquired: sale.acquired, saleDate: sale.date, buyerTaxed: buyerTaxed)
+                }
+            }
+            records.append(WashSaleRecord(
+                action: .disallowed, account: sale.account, household: household,
+                symbol: sale.symbol, family: family, conflictDate: date, conflictAccount: account,
+                windowEnds: windowEnd(ofLossSaleOn: sale.date), quantity: matched,
+                lotID: sale.lotID, loss: sale.loss, disallowedLoss: amount, replacement: adjustment,
+                note: buyDisallowanceNote(
+                    sale: sale, buyer: account, symbol: symbol, quantity: quantity, date: date,
+                    matched: matched, amount: amount, missing: missing, adjustment: adjustment)))
+            if remaining == .zero { break }
+        }
+        return disallowances
+    }
+
+    // MARK: - Internals
+
+    /// Unmatched replacement shares for a loss sale of lot `lot` judged on `date`, earliest
+    /// acquired first.
+    func replacements(
+        forLoss lot: TaxLot.Key, symbol: String, on date: CivilDate, planned: [TaxLot.Key: Quantity]
+    ) -> [(index: Int, shares: Shares)] {
+        let own = purchaseIndexByLot[lot]
+        return (purchaseIndexesByFamily[families.family(of: symbol)] ?? [])
+            .filter { index in
+                let before = date.days(since: purchases[index].date)
+                return index != own && before >= 0 && before <= windowDays
+            }
+            .sorted(by: isAcquiredEarlier)
+            .compactMap { index in
+                let purchase = purchases[index]
+                let key = purchase.lotID.map { TaxLot.Key(account: purchase.account, lotID: $0) }
+                let shares = purchase.replacementShares(planned: key.flatMap { planned[$0] } ?? .zero)
+                return shares.isPositive ? (index, shares) : nil
+            }
+    }
+
+    /// Records one sale whose lot is already taken out of the held shares.
+    private mutating func recordSale(_ sale: LotSale, on date: CivilDate) -> Money {
+        guard isTaxed(sale.account), sale.isLoss else { return .zero }
+        var remaining = sale.quantity
+        var matches: [(index: Int, shares: Quantity)] = []
+        for replacement in replacements(forLoss: sale.lotKey, symbol: sale.symbol, on: date, planned: [:]) {
+            guard remaining > .zero else { break }
+            let taken = replacement.shares.taking(upTo: remaining)
+            purchases[replacement.index].matched += taken
+            matches.append((replacement.index, taken))
+            remaining -= taken
+        }
+        let matched = sale.quantity - remaining
+        let loss = sale.gain.magnitude
+        let disallowed = loss.scaled(by: matched.micros, over: sale.quantity.micros)
+        let lossSale = LossSale(
+            isFromTransactions: false, account: sale.account, symbol: sale.symbol, date: date,
+            quantity: sale.quantity, loss: loss, term: sale.term, acquired: sale.acquired,
+            lotID: sale.lotID, matched: matched)
+        _ = appendLossSale(lossSale)
+        records.append(lossSaleRecord(lossSale, disallowed: disallowed))
+        // Allot the disallowed loss to the replacements by shares, rounding the running total.
+        var allotted = Money.zero
+        var sharesSoFar = Quantity.zero
+        let family = families.family(of: sale.symbol)
+        for match in matches {
+            sharesSoFar += match.shares
+            let upToHere = disallowed.scaled(by: sharesSoFar.micros, over: matched.micros)
+            let part = upToHere - allotted
+            allotted = upToHere
+            let purchase = purchases[match.index]
+            let adjustment = replacementAdjustment(
+                of: purchase, shares: match.shares, disallowed: part, soldAcquired: sale.acquired,
+                saleDate: date, buyerTaxed: isTaxed(purchase.account))
+            records.append(WashSaleRecord(
+                action: .disallowed, account: sale.account, household: household,
+                symbol: sale.symbol, family: family, conflictDate: purchase.date,
+                conflictAccount: purchase.account, windowEnds: windowEnd(ofLossSaleOn: date),
+                quantity: match.shares, lotID: sale.lotID, loss: loss, disallowedLoss: part,
+                replacement: adjustment,
+                note: forcedDisallowanceNote(sale: sale, loss: loss, adjustment: adjustment)))
+        }
+        return disallowed
+    }
+
+    /// Where a disallowed loss goes: into the replacement shares' basis and holding period
+    /// (26 USC 1091(d), 1223(3)), or nowhere when they sit in an untaxed account (Rev. Rul. 2008-5).
+    ///
+    /// The holding period runs from the sold shares' acquisition plus any days between the
+    /// sale and a later replacement purchase; overlapping days are not counted twice.
+    func replacementAdjustment(
+        of purchase: Purchase, shares: Quantity, disallowed: Money, soldAcquired: CivilDate?,
+        saleDate: CivilDate, buyerTaxed: Bool
+    ) -> ReplacementAdjustment {
+        let before = purchase.cost(of: shares)
+        let gap = max(0, purchase.date.days(since: saleDate))
+        return ReplacementAdjustment(
+            account: purchase.account, symbol: purchase.symbol, acquired: purchase.date,
+            shares: shares, disallowedLoss: disallowed, isLost: !buyerTaxed,
+            basisBefore: before, basisAfter: buyerTaxed ? before.map { $0 + disallowed } : nil,
+            holdingPeriodFrom: buyerTaxed ? soldAcquired.map { $0.adding(days: gap) } : nil)
+    }
+}
+
+extension WashSaleCalendar.Shares {
+    /// The count, or `nil` when unlimited.
+    var count: Quantity? {
+        if case .count(let count) = self { return count }
+        return nil
+    }
+}

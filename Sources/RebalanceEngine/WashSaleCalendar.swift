@@ -1,0 +1,303 @@
+/// An account as the wash-sale calendar sees it: its name and whether it is taxed.
+public struct HouseholdAccount: Sendable, Hashable {
+    /// The account.
+    public var account: String
+    /// Whether it is taxed (see `AccountType.isTaxed`).
+    public var isTaxed: Bool
+
+    /// An account of a household.
+    public init(account: String, isTaxed: Bool) {
+        self.account = account
+        self.isTaxed = isTaxed
+    }
+}
+
+/// One household's wash-sale calendar (26 USC 1091; Treas. Reg. 1.1091-1): its purchases,
+/// its loss sales and their windows, and every block and loss sale as a Wash Sale row.
+///
+/// Built from the household's lots and Transactions, it matches the Transactions loss
+/// sales to their replacements first; the phases then ask it before each buy
+/// (`buyBlock`) and each loss sale (`lossSaleBlock`), and tell it what they did
+/// (`recordSales`, `recordBuy`, `log`). Dates and order come only from its inputs.
+public struct WashSaleCalendar: Sendable {
+    /// The household's name.
+    public let household: String
+    /// Wash Sale Days: the window on each side of a loss sale.
+    public let windowDays: Int
+    /// The book's families.
+    public let families: SecurityFamilies
+    /// Every block, loss sale and disallowed loss, in the order they happened.
+    public internal(set) var records: [WashSaleRecord] = []
+
+    let taxedByAccount: [String: Bool]
+    var purchases: [Purchase] = []
+    var purchaseIndexesByFamily: [WashSaleFamily: [Int]] = [:]
+    var purchaseIndexByLot: [TaxLot.Key: Int] = [:]
+    var lossSales: [LossSale] = []
+    var lossSaleIndexesByFamily: [WashSaleFamily: [Int]] = [:]
+
+    /// The calendar of `household` before the run.
+    ///
+    /// - Parameters:
+    ///   - accounts: the household's accounts; lots and transactions of other accounts are ignored.
+    ///   - windowDays: Wash Sale Days (30 or more; the reader rejects fewer).
+    ///   - lots: the held lots. A Transactions buy with a lot's account, symbol and date is
+    ///     that lot: a purchase counts once.
+    ///   - transactions: the Transactions sheet. Its loss sales in taxed accounts open
+    ///     windows and are matched to replacements here, earliest sale first.
+    public init(
+        household: String, accounts: [HouseholdAccount], families: SecurityFamilies,
+        windowDays: Int = 30, lots: [TaxLot], transactions: [Transaction]
+    ) {
+        precondition(windowDays >= 30, "Wash Sale Days below 30 is an input error")
+        self.household = household
+        self.windowDays = windowDays
+        self.families = families
+        var taxed: [String: Bool] = [:]
+        for account in accounts { taxed[account.account] = account.isTaxed }
+        taxedByAccount = taxed
+        let lots = lots.filter { taxed[$0.account] != nil }
+        let transactions = transactions.filter { taxed[$0.account] != nil }
+        addPurchases(lots: lots, transactions: transactions)
+        let sells = addTransactionLossSales(transactions)
+        attributeSoldShares(sells)
+        matchTransactionLossSales()
+    }
+
+    /// Whether `account` is one of the household's taxed accounts.
+    func isTaxed(_ account: String) -> Bool {
+        guard let taxed = taxedByAccount[account] else {
+            preconditionFailure("account \(account) is not in household \(household)")
+        }
+        return taxed
+    }
+
+    /// The last day a loss sale on `date` blocks buys: `date` + Wash Sale Days.
+    public func windowEnd(ofLossSaleOn date: CivilDate) -> CivilDate {
+        date.adding(days: windowDays)
+    }
+
+    /// Adds a block the phase acted on (a buy not made, a loss lot skipped) to `records`.
+    public mutating func log(_ record: WashSaleRecord) {
+        records.append(record)
+    }
+}
+
+extension WashSaleCalendar {
+    /// Shares a purchase still offers as replacements: a count, or any number when its
+    /// size is unknown (a Transactions buy without Quantity).
+    enum Shares: Sendable, Hashable {
+        case count(Quantity)
+        case unlimited
+
+        var isPositive: Bool {
+            if case .count(let count) = self { return count > .zero }
+            return true
+        }
+
+        /// At most `wanted` of these shares.
+        func taking(upTo wanted: Quantity) -> Quantity {
+            if case .count(let count) = self { return .min(count, wanted) }
+            return wanted
+        }
+    }
+
+    /// A purchase of a family member in the household: a held lot, a Transactions buy that
+    /// is no held lot, or a buy of this run.
+    struct Purchase: Sendable {
+        enum Origin: Sendable { case heldLot, transaction, run }
+
+        let origin: Origin
+        let account: String
+        let symbol: String
+        let date: CivilDate
+        let lotID: String?
+        /// Shares bought; `nil` when unknown.
+        let bought: Quantity?
+        /// Shares still held (held lots and run buys).
+        var held: Quantity
+        /// Shares matched to loss sales, each share once.
+        var matched: Quantity = .zero
+        /// Shares not held that Transactions sales are taken to have sold, first in first out.
+        var soldBeforeRun: Quantity = .zero
+        /// The cost of `costShares` of these shares, when known.
+        let cost: Money?
+        let costShares: Quantity
+
+        /// Unmatched shares that can replace a loss sale judged now: a held lot's or run
+        /// buy's only while held (and not planned for sale in the same trade); a
+        /// Transactions buy's whether or not still held, as the acquisition is what counts.
+        func replacementShares(planned: Quantity = .zero) -> Shares {
+            switch origin {
+            case .heldLot, .run:
+                let unmatched = (bought ?? held) - matched
+                return .count(.max(.zero, .min(held - planned, unmatched)))
+            case .transaction:
+                guard let bought else { return .unlimited }
+                return .count(.max(.zero, bought - matched))
+            }
+        }
+
+        /// The cost of `shares` of these shares, when known.
+        func cost(of shares: Quantity) -> Money? {
+            guard let cost, costShares > .zero else { return nil }
+            return cost.scaled(by: shares.micros, over: costShares.micros)
+        }
+    }
+
+    /// A loss sale in a taxed account: from Transactions, or made in this run.
+    struct LossSale: Sendable {
+        let isFromTransactions: Bool
+        let account: String
+        let symbol: String
+        let date: CivilDate
+        /// Shares sold; `nil` when the Transactions row lacks Quantity.
+        let quantity: Quantity?
+        /// The loss as a size; `nil` when the row's Realized Gain is blank.
+        let loss: Money?
+        let term: Term
+        /// The sold lot's acquisition date, known for run sales.
+        let acquired: CivilDate?
+        let lotID: String?
+        /// Sold shares already matched to replacement shares.
+        var matched: Quantity = .zero
+        /// Purchases (by index) whose shares this Transactions sale sold: never its replacements.
+        var ownShares: [Int: Quantity] = [:]
+    }
+
+    /// Whether purchase `a` was acquired before purchase `b`: the matching order
+    /// (date, then account, symbol, Lot ID, then input order).
+    func isAcquiredEarlier(_ a: Int, _ b: Int) -> Bool {
+        let p = purchases[a], q = purchases[b]
+        if p.date != q.date { return p.date < q.date }
+        if p.account != q.account { return p.account < q.account }
+        if p.symbol != q.symbol { return p.symbol < q.symbol }
+        if p.lotID != q.lotID { return LotIDOrder.precedes(p.lotID ?? "", q.lotID ?? "") }
+        return a < b
+    }
+
+    mutating func appendPurchase(_ purchase: Purchase) -> Int {
+        let index = purchases.count
+        purchases.append(purchase)
+        purchaseIndexesByFamily[families.family(of: purchase.symbol), default: []].append(index)
+        if let lotID = purchase.lotID {
+            let key = TaxLot.Key(account: purchase.account, lotID: lotID)
+            precondition(purchaseIndexByLot[key] == nil, "lot \(key) appears twice")
+            purchaseIndexByLot[key] = index
+        }
+        return index
+    }
+
+    mutating func appendLossSale(_ sale: LossSale) -> Int {
+        let index = lossSales.count
+        lossSales.append(sale)
+        lossSaleIndexesByFamily[families.family(of: sale.symbol), default: []].append(index)
+        return index
+    }
+
+    /// Held lots, then the Transactions buys that are no held lot (in row order).
+    private mutating func addPurchases(lots: [TaxLot], transactions: [Transaction]) {
+        struct DayKey: Hashable { let account: String, symbol: String, date: CivilDate }
+        var heldByDay: [DayKey: Quantity] = [:]
+        for lot in lots {
+            _ = appendPurchase(Purchase(
+                origin: .heldLot, account: lot.account, symbol: lot.symbol, date: lot.acquired,
+                lotID: lot.lotID, bought: lot.quantity, held: lot.quantity,
+                cost: lot.costBasis, costShares: lot.quantity))
+            heldByDay[DayKey(account: lot.account, symbol: lot.symbol, date: lot.acquired), default: .zero]
+                += lot.quantity
+        }
+        let buys = transactions.filter { $0.side == .buy }
+        var buysByDay: [DayKey: [Transaction]] = [:]
+        for buy in buys {
+            buysByDay[DayKey(account: buy.account, symbol: buy.symbol, date: buy.date), default: []].append(buy)
+        }
+        var done: Set<DayKey> = []
+        for buy in buys {
+            let key = DayKey(account: buy.account, symbol: buy.symbol, date: buy.date)
+            if let held = heldByDay[key] {
+                // Those lots are this purchase; shares bought beyond them were sold since.
+                guard done.insert(key).inserted else { continue }
+                let sameDay = buysByDay[key] ?? []
+                let known = sameDay.compactMap(\.quantity)
+                guard known.count == sameDay.count, known.sum() > held else { continue }
+                _ = appendPurchase(Purchase(
+                    origin: .transaction, account: buy.account, symbol: buy.symbol, date: buy.date,
+                    lotID: nil, bought: known.sum() - held, held: .zero,
+                    cost: nil, costShares: .zero))
+            } else {
+                let cost = buy.quantity.flatMap { quantity in buy.price.map { $0.value(of: quantity) } }
+                _ = appendPurchase(Purchase(
+                    origin: .transaction, account: buy.account, symbol: buy.symbol, date: buy.date,
+                    lotID: nil, bought: buy.quantity, held: .zero,
+                    cost: cost, costShares: buy.quantity ?? .zero))
+            }
+        }
+    }
+
+    /// Adds the loss sales of taxed accounts; returns every sale with its loss-sale index.
+    private mutating func addTransactionLossSales(_ transactions: [Transaction])
+        -> [(sale: Transaction, lossSale: Int?)]
+    {
+        let sells = transactions.enumerated().filter { $0.element.side == .sell }
+            .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+            .map(\.element)
+        return sells.map { sell in
+            guard sell.isLossSale, isTaxed(sell.account) else { return (sell, nil) }
+            let index = appendLossSale(LossSale(
+                isFromTransactions: true, account: sell.account, symbol: sell.symbol,
+                date: sell.date, quantity: sell.quantity, loss: sell.realizedGain.map(\.magnitude),
+                term: sell.term ?? .shortTerm, acquired: nil, lotID: nil))
+            return (sell, index)
+        }
+    }
+
+    /// Transactions name no lots, so each sale is taken to have sold its account's earliest
+    /// purchases of the symbol that are no longer held (first in, first out, the rule for
+    /// unidentified shares, Treas. Reg. 1.1012-1(c)). Those are never its own replacements.
+    private mutating func attributeSoldShares(_ sells: [(sale: Transaction, lossSale: Int?)]) {
+        for (sell, lossSale) in sells {
+            guard var remaining = sell.quantity else { continue }
+            let candidates = (purchaseIndexesByFamily[families.family(of: sell.symbol)] ?? [])
+                .filter {
+                    purchases[$0].account == sell.account && purchases[$0].symbol == sell.symbol
+                        && purchases[$0].date <= sell.date
+                }
+                .sorted(by: isAcquiredEarlier)
+            for index in candidates where remaining > .zero {
+                let purchase = purchases[index]
+                let notHeld = purchase.bought.map { $0 - purchase.held - purchase.soldBeforeRun }
+                let taken = notHeld.map { Quantity.min(remaining, $0) } ?? remaining
+                guard taken > .zero else { continue }
+                purchases[index].soldBeforeRun += taken
+                if let lossSale { lossSales[lossSale].ownShares[index, default: .zero] += taken }
+                remaining -= taken
+            }
+        }
+    }
+
+    /// Matches each Transactions loss sale, earliest first, to purchases within Wash Sale
+    /// Days either side, earliest acquired first, each share once; then lists the sales.
+    private mutating func matchTransactionLossSales() {
+        for saleIndex in lossSales.indices {
+            let sale = lossSales[saleIndex]
+            if let quantity = sale.quantity {
+                let candidates = (purchaseIndexesByFamily[families.family(of: sale.symbol)] ?? [])
+                    .filter { abs(purchases[$0].date.days(since: sale.date)) <= windowDays }
+                    .sorted(by: isAcquiredEarlier)
+                var remaining = quantity
+                for index in candidates where remaining > .zero {
+                    let purchase = purchases[index]
+                    let own = sale.ownShares[index] ?? .zero
+                    let free: Shares = purchase.bought.map { .count($0 - purchase.matched - own) } ?? .unlimited
+                    let taken = free.taking(upTo: remaining)
+                    guard taken > .zero else { continue }
+                    purchases[index].matched += taken
+                    remaining -= taken
+                }
+                lossSales[saleIndex].matched = quantity - remaining
+            }
+            records.append(lossSaleRecord(lossSales[saleIndex]))
+        }
+    }
+}

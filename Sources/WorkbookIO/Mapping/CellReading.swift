@@ -1,0 +1,196 @@
+import RebalanceEngine
+
+/// A number read from a cell, as exact decimal text.
+struct NumberText: Sendable, Hashable {
+    enum Form: Sendable, Hashable {
+        /// A plain number: its meaning as a weight is decided per column.
+        case plain
+        /// Already a fraction: a percent-formatted cell, or text such as `5%`.
+        case fraction
+    }
+
+    /// Decimal text, possibly with an exponent (`1234.5`, `5e-2`, `-250.00`).
+    var text: String
+    var form: Form
+
+    var doubleValue: Double { Double(text) ?? .nan }
+}
+
+/// What a cell holds for the mapping: nothing, a value, or a problem to report.
+enum CellReading<Value> {
+    case empty
+    case value(Value)
+    case problem(String)
+}
+
+/// Reading cell values the way a careful PM means them.
+enum CellReader {
+    /// Text: strings trimmed; whole numbers without a decimal point (account numbers typed as
+    /// numbers); dates as ISO.
+    static func text(_ value: CellValue?) -> CellReading<String> {
+        guard let value else { return .empty }
+        switch value {
+        case .string(let s):
+            let trimmed = s.trimmingWhitespace()
+            return trimmed.isEmpty ? .empty : .value(trimmed)
+        case .number(let n, _):
+            if n == n.rounded(), abs(n) < 1e15 { return .value(String(Int64(n))) }
+            return .value(n.description)
+        case .bool(let b): return .value(b ? "TRUE" : "FALSE")
+        case .date(let d): return .value(d.iso)
+        case .error(let e): return .problem("The cell holds the error \(e).")
+        case .formulaWithoutValue: return .problem(formulaMessage)
+        }
+    }
+
+    static let formulaMessage = "The cell holds a formula with no saved result; open and save the workbook in Excel, then try again."
+
+    /// Words that mean "no value" in custodian exports.
+    static let emptyWords: Set<String> = ["--", "-", "—", "–", "n/a", "na", "none", "null"]
+
+    /// A number: a numeric cell, or text such as `1,234.50`, `$1,234.50`, `+$3.10`, `-$12.00`,
+    /// `(250.00)`, `($16.20)`, `5%`, `200.`; `--`, `-`, `N/A` and blank are empty.
+    static func number(_ value: CellValue?) -> CellReading<NumberText> {
+        guard let value else { return .empty }
+        switch value {
+        case .number(let n, let kind):
+            return .value(NumberText(text: n.description, form: kind == .percent ? .fraction : .plain))
+        case .string(let s):
+            return numberText(s)
+        case .bool: return .problem("Expected a number, found TRUE/FALSE.")
+        case .date(let d): return .problem("Expected a number, found the date \(d.iso).")
+        case .error(let e): return .problem("The cell holds the error \(e).")
+        case .formulaWithoutValue: return .problem(formulaMessage)
+        }
+    }
+
+    static func numberText(_ raw: String) -> CellReading<NumberText> {
+        var s = Substring(raw.trimmingWhitespace())
+        if s.isEmpty || emptyWords.contains(s.lowercased()) { return .empty }
+        let found = "Expected a number, found \"\(raw.trimmingWhitespace())\"."
+        var negative = false
+        if s.hasPrefix("(") && s.hasSuffix(")") {
+            negative = true
+            s = s.dropFirst().dropLast()
+        }
+        var percent = false
+        if s.hasSuffix("%") {
+            percent = true
+            s = s.dropLast()
+        }
+        var cleaned = ""
+        var sawSign = false
+        for c in s {
+            switch c {
+            case "$", ",", " ", "\u{00A0}", "\u{202F}":
+                continue
+            case "+", "-":
+                guard !sawSign, cleaned.isEmpty else { return .problem(found) }
+                sawSign = true
+                if c == "-" { negative.toggle() }
+            case "0"..."9", ".":
+                cleaned.append(c)
+            case "e", "E":
+                guard !cleaned.isEmpty else { return .problem(found) }
+                cleaned.append(c)
+            default:
+                return .problem(found)
+            }
+        }
+        if cleaned.hasSuffix(".") { cleaned.removeLast() }
+        guard !cleaned.isEmpty, cleaned.contains(where: { $0.isNumber }), Double(cleaned) != nil else {
+            return .problem(found)
+        }
+        var text = negative ? "-" + cleaned : cleaned
+        if percent { text = scaledByHundredth(text) }
+        return .value(NumberText(text: text, form: percent ? .fraction : .plain))
+    }
+
+    /// `text` divided by 100, exactly, as decimal text.
+    static func scaledByHundredth(_ text: String) -> String {
+        if text.contains("e") || text.contains("E") {
+            return Double(text).map { ($0 / 100).description } ?? text
+        }
+        return text + "e-2"
+    }
+
+    /// A date: a date cell, a serial number (in a date column), or text in ISO
+    /// (`2026-03-15`) or US (`03/15/2026`, `3/15/26`) form, optionally with a time.
+    static func date(_ value: CellValue?, uses1904: Bool) -> CellReading<CivilDate> {
+        guard let value else { return .empty }
+        switch value {
+        case .date(let d):
+            if d.isTimeOnly { return .problem("Expected a date, found the time \(d.iso).") }
+            return CivilDate(year: d.year, month: d.month, day: d.day).map { .value($0) } ?? .problem("Expected a date.")
+        case .number(let n, _):
+            guard let d = ExcelDateTime(serial: n, uses1904: uses1904), !d.isTimeOnly,
+                  let date = CivilDate(year: d.year, month: d.month, day: d.day) else {
+                return .problem("Expected a date, found the number \(n.description).")
+            }
+            return .value(date)
+        case .string(let s):
+            return dateText(s)
+        case .bool: return .problem("Expected a date, found TRUE/FALSE.")
+        case .error(let e): return .problem("The cell holds the error \(e).")
+        case .formulaWithoutValue: return .problem(formulaMessage)
+        }
+    }
+
+    static func dateText(_ raw: String) -> CellReading<CivilDate> {
+        let s = raw.trimmingWhitespace()
+        if s.isEmpty || emptyWords.contains(s.lowercased()) { return .empty }
+        let found = "Expected a date (2026-03-15 or 03/15/2026), found \"\(s)\"."
+        // Drop a time part: "2026-03-15T10:30", "2026-03-15 10:30:00", "03/15/2026 4:00 PM".
+        var datePart = Substring(s)
+        if let t = datePart.firstIndex(where: { $0 == "T" || $0 == " " }) {
+            let rest = String(datePart[datePart.index(after: t)...]).trimmingCharacters(in: " ")
+            guard rest.isEmpty || rest.first?.isNumber == true else { return .problem(found) }
+            datePart = datePart[..<t]
+        }
+        func number(_ part: Substring) -> Int? {
+            guard !part.isEmpty, part.count <= 4, part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return Int(part)
+        }
+        if datePart.contains("-") {
+            let parts = datePart.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count == 4, let y = number(parts[0]), let m = number(parts[1]),
+                  let d = number(parts[2]) else { return .problem(found) }
+            return CivilDate(year: y, month: m, day: d).map { .value($0) }
+                ?? .problem("\"\(s)\" is not a real date.")
+        }
+        if datePart.contains("/") {
+            let parts = datePart.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 3, let m = number(parts[0]), let d = number(parts[1]), var y = number(parts[2]),
+                  parts[2].count == 2 || parts[2].count == 4 else { return .problem(found) }
+            if parts[2].count == 2 { y += y <= 68 ? 2000 : 1900 }
+            return CivilDate(year: y, month: m, day: d).map { .value($0) }
+                ?? .problem("\"\(s)\" is not a real date.")
+        }
+        return .problem(found)
+    }
+
+    /// Yes/No, True/False, Y/N, 1/0.
+    static func flag(_ value: CellValue?) -> CellReading<Bool> {
+        guard let value else { return .empty }
+        if case .bool(let b) = value { return .value(b) }
+        switch text(value) {
+        case .empty: return .empty
+        case .problem(let p): return .problem(p)
+        case .value(let t):
+            switch t.lowercased() {
+            case "yes", "y", "true", "1", "x": return .value(true)
+            case "no", "n", "false", "0": return .value(false)
+            default: return .problem("Expected Yes or No, found \"\(t)\".")
+            }
+        }
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace || c == "\u{FEFF}" { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,200 @@
+/// The input sheets of the workbook contract, the names they go by, and their columns.
+public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
+    case settings = "Settings"
+    case accounts = "Accounts"
+    case lots = "Lots"
+    case model = "Model"
+    case prices = "Prices"
+    case securities = "Securities"
+    case groups = "Groups"
+    case sectors = "Sectors"
+    case transactions = "Transactions"
+    case manualTrades = "Manual Trades"
+
+    /// Sheet names taken as this sheet, normalized (case, spaces and punctuation dropped).
+    var names: [String] {
+        switch self {
+        case .settings: return ["settings", "setting", "parameters", "options", "config", "configuration", "runsettings"]
+        case .accounts: return ["accounts", "account", "accountlist", "accountsetup", "clientaccounts"]
+        case .lots: return ["lots", "taxlots", "holdings", "positions", "lotdetail", "lotdetails", "openlots",
+                            "unrealizedlots", "costbasis", "lot"]
+        case .model: return ["model", "models", "targets", "modelweights", "targetweights", "modelportfolio", "target"]
+        case .prices: return ["prices", "price", "quotes", "pricing", "pricelist"]
+        case .securities: return ["securities", "security", "securitymaster", "instruments", "restrictions"]
+        case .groups: return ["groups", "exposuregroups", "exposuregroup", "groupcaps", "caps"]
+        case .sectors: return ["sectors", "sectorbands", "sector"]
+        case .transactions: return ["transactions", "recenttransactions", "transactionhistory", "activity",
+                                    "accountactivity", "history", "tradehistory", "recenttrades"]
+        case .manualTrades: return ["manualtrades", "manualtrade", "manual", "pmtrades", "traderequests", "requestedtrades"]
+        }
+    }
+
+    /// Required sheets (Prices until prices come from cache or API).
+    var isRequired: Bool { self == .lots || self == .model || self == .prices }
+
+    var columns: [ColumnSpec] {
+        switch self {
+        case .settings:
+            return [.init("Setting", ["setting", "settings", "key", "parameter", "name", "item"]),
+                    .init("Value", ["value", "values", "settingvalue"])]
+        case .accounts:
+            return [.account,
+                    .init("Name", ["name", "accountname", "description", "title"]),
+                    .init("Household", ["household", "householdname", "family", "client", "relationship"]),
+                    .init("Type", ["type", "accounttype", "registration", "registrationtype", "taxstatus"]),
+                    .init("Cash", ["cash", "cashbalance", "availablecash", "cashavailable", "moneymarket"]),
+                    .init("Cash Target", ["cashtarget", "targetcash", "cashreserve", "cashtarget%"], weight: true),
+                    .init("Withdrawal", ["withdrawal", "withdrawals", "withdrawalamount", "distribution", "cashneed", "raisecash"]),
+                    .init("Tax Budget", ["taxbudget", "budget", "maxtax", "taxlimit"]),
+                    .init("Short-Term Rate", ["shorttermrate", "strate", "shorttermtaxrate", "sttaxrate"], weight: true),
+                    .init("Long-Term Rate", ["longtermrate", "ltrate", "longtermtaxrate", "lttaxrate"], weight: true),
+                    .init("Realized ST YTD", ["realizedstytd", "ytdrealizedst", "realizedshorttermytd", "ytdrealizedshortterm", "ytdstrealized", "stytd"]),
+                    .init("Realized LT YTD", ["realizedltytd", "ytdrealizedlt", "realizedlongtermytd", "ytdrealizedlongterm", "ytdltrealized", "ltytd"]),
+                    .init("ST Loss Carryforward", ["stlosscarryforward", "stcarryforward", "shorttermlosscarryforward", "shorttermcarryforward", "stcarryover"]),
+                    .init("LT Loss Carryforward", ["ltlosscarryforward", "ltcarryforward", "longtermlosscarryforward", "longtermcarryforward", "ltcarryover"]),
+                    .init("Model", ["model", "modelname", "strategy", "modelportfolio"])]
+        case .lots:
+            return [.account, .symbol,
+                    .init("Lot ID", ["lotid", "lot", "lotnumber", "lotno", "taxlotid", "lotreference", "id"]),
+                    .init("Quantity", ["quantity", "shares", "qty", "qtyquantity", "units", "sharesquantity", "quantityshares", "shareqty"]),
+                    .init("Cost Basis", ["costbasis", "costbasistotal", "totalcost", "totalcostbasis", "cost", "basis", "adjustedcostbasis", "costbasisamount"]),
+                    .init("Unit Cost", ["unitcost", "costshare", "costpershare", "averagecostbasis", "averagecost", "avgcost", "pricepaid",
+                                        "purchaseprice", "unitcostbasis", "costbasispershare"]),
+                    .init("Acquired", ["acquired", "opendate", "dateacquired", "acquisitiondate", "acquireddate", "purchasedate", "datepurchased", "opened"]),
+                    .init("Term", ["term", "holdingperiod", "termoverride", "stlt", "longshort"])]
+        case .model:
+            return [.init("Model", ["model", "modelname", "strategy", "portfolio"]), .symbol,
+                    .init("Target", ["target", "target%", "weight", "weight%", "model%", "targetweight", "targetpercent",
+                                     "targetallocation", "allocation", "modelweight", "targetpct"], weight: true),
+                    .init("Band", ["band", "tolerance", "band%", "tolerance%", "driftband", "rebalanceband", "bandwidth"], weight: true),
+                    .init("Sector", ["sector", "assetclass", "category"])]
+        case .prices:
+            return [.symbol,
+                    .init("Price", ["price", "lastprice", "last", "close", "closingprice", "closeprice", "marketprice", "currentprice", "priceshare"]),
+                    .init("As Of", ["asof", "asofdate", "pricedate", "date", "pricedasof", "quotedate"]),
+                    .init("Source", ["source", "pricesource", "vendor"]),
+                    .init("Override", ["override", "overrideprice", "priceoverride", "manualprice"])]
+        case .securities:
+            return [.symbol,
+                    .init("Name", ["name", "description", "securityname", "securitydescription"]),
+                    .init("Sector", ["sector", "assetclass", "category"]),
+                    .init("Identical Group", ["identicalgroup", "identical", "substantiallyidentical", "washsalegroup", "washgroup", "family"]),
+                    .init("Exposure Group", ["exposuregroup", "exposure", "group", "capgroup"]),
+                    .init("Replacement", ["replacement", "replacements", "substitute", "substitutes", "harvestreplacement"]),
+                    .init("Restriction", ["restriction", "restrictions", "restricted", "tradingrestriction"]),
+                    .init("Phase Out", ["phaseout", "phaseouts", "legacy", "sellout", "liquidate"])]
+        case .groups:
+            return [.init("Exposure Group", ["exposuregroup", "group", "name", "groupname"]),
+                    .init("Max Weight", ["maxweight", "maxweight%", "cap", "cap%", "maximum", "maximumweight", "max", "limit"], weight: true)]
+        case .sectors:
+            return [.init("Sector", ["sector", "sectorname", "assetclass"]),
+                    .init("Band", ["band", "band%", "tolerance", "tolerance%", "sectorband"], weight: true)]
+        case .transactions:
+            return [.account,
+                    .init("Date", ["date", "tradedate", "rundate", "transactiondate", "activitydate"]),
+                    .symbol,
+                    .init("Side", ["side", "action", "transactiontype", "buysell", "activity", "transaction"]),
+                    .init("Quantity", ["quantity", "shares", "qty", "qtyquantity", "units"]),
+                    .init("Price", ["price", "priceshare", "executionprice", "tradeprice"]),
+                    .init("Realized Gain", ["realizedgain", "realizedgainloss", "gainloss", "realized", "realizedgl", "gain"]),
+                    .init("Term", ["term", "holdingperiod", "stlt"])]
+        case .manualTrades:
+            return [.account, .symbol,
+                    .init("Side", ["side", "action", "buysell", "transactiontype"]),
+                    .init("Quantity", ["quantity", "shares", "qty", "qtyquantity", "units"]),
+                    .init("Amount", ["amount", "dollaramount", "dollars", "value", "tradeamount", "notional"]),
+                    .init("Note", ["note", "notes", "comment", "comments", "reason"])]
+        }
+    }
+
+    /// Groups of columns the header must hold; each group is satisfied by any one of its names.
+    var requiredColumns: [[String]] {
+        switch self {
+        case .settings: return [["Setting"], ["Value"]]
+        case .accounts: return [["Account"]]
+        case .lots: return [["Symbol"], ["Quantity"], ["Cost Basis", "Unit Cost"], ["Acquired"]]
+        case .model: return [["Symbol"], ["Target"]]
+        case .prices: return [["Symbol"], ["Price"]]
+        case .securities: return [["Symbol"]]
+        case .groups: return [["Exposure Group"], ["Max Weight"]]
+        case .sectors: return [["Sector"], ["Band"]]
+        case .transactions: return [["Date"], ["Symbol"], ["Side"]]
+        case .manualTrades: return [["Symbol"], ["Side"], ["Quantity", "Amount"]]
+        }
+    }
+
+    /// Normalized header name → contract column name.
+    var headerLookup: [String: String] {
+        var lookup: [String: String] = [:]
+        for spec in columns {
+            for synonym in spec.synonyms where lookup[synonym] == nil { lookup[synonym] = spec.name }
+        }
+        return lookup
+    }
+
+    /// The contract column a header names on this sheet, if any: `Target (%)`, `Weight` and
+    /// `Model %` all name Target on the Model sheet.
+    func column(forHeader header: String, lookup: [String: String]? = nil) -> String? {
+        let table = lookup ?? headerLookup
+        let (key, unit) = HeaderName.normalize(header)
+        if let unit, let name = table[key + unit] { return name }
+        return table[key]
+    }
+
+    /// The sheet a workbook sheet name stands for, if any.
+    static func matching(sheetName: String) -> ContractSheet? {
+        let key = HeaderName.normalize(sheetName).key
+        return allCases.first { $0.names.contains(key) }
+    }
+}
+
+/// A column of a contract sheet and the header names it goes by (normalized).
+struct ColumnSpec: Sendable, Hashable {
+    var name: String
+    var synonyms: [String]
+    /// A weight or rate: percent cells and plain numbers read per column.
+    var isWeight: Bool
+
+    init(_ name: String, _ synonyms: [String], weight: Bool = false) {
+        self.name = name
+        self.synonyms = synonyms
+        self.isWeight = weight
+    }
+
+    static let account = ColumnSpec("Account", ["account", "accountnumber", "accountno", "acct", "acctno", "acctnumber",
+                                                "accountid", "accountcode", "portfolio", "portfolioid"])
+    static let symbol = ColumnSpec("Symbol", ["symbol", "ticker", "symbolcusip", "tickersymbol", "securitysymbol",
+                                              "securityid", "cusip"])
+}
+
+/// Header and key names as the contract matches them.
+enum HeaderName {
+    /// Lower case with a byte-order mark, spaces and punctuation dropped, and a trailing unit
+    /// (`($)`, `(%)`, `$`, `%`) set apart: `Target (%)` → `target` with unit `%`.
+    static func normalize(_ text: String) -> (key: String, unit: String?) {
+        var s = Substring(text.replacingBOM().lowercased())
+        func trimSpaces() { while let c = s.last, c.isWhitespace { s.removeLast() }; while let c = s.first, c.isWhitespace { s.removeFirst() } }
+        trimSpaces()
+        var unit: String? = nil
+        for suffix in ["($)", "(%)", "$", "%", "(usd)", "usd"] where s.hasSuffix(suffix) && s.count > suffix.count {
+            let candidate = s.dropLast(suffix.count)
+            // "usd" only as a separate word: "Cost Basis USD", not "...usd" inside a word.
+            if suffix == "usd", let last = candidate.last, !last.isWhitespace && last != "(" { continue }
+            s = candidate
+            unit = suffix.contains("%") ? "%" : "$"
+            break
+        }
+        trimSpaces()
+        let key = String(String.UnicodeScalarView(s.unicodeScalars.filter {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil
+        }))
+        return (key, unit)
+    }
+}
+
+extension String {
+    func replacingBOM() -> String {
+        guard contains("\u{FEFF}") else { return self }
+        return String(filter { $0 != "\u{FEFF}" })
+    }
+}

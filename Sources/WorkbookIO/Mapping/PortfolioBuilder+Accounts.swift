@@ -1,0 +1,89 @@
+import RebalanceEngine
+
+extension PortfolioBuilder {
+    mutating func readAccounts() -> [Account] {
+        guard let table = tables[.accounts] else { return [] }
+        let cashTargets = weights(.accounts, "Cash Target")
+        let shortRates = weights(.accounts, "Short-Term Rate")
+        let longRates = weights(.accounts, "Long-Term Rate")
+        var accounts: [Account] = []
+        var firstRow: [String: String] = [:]
+        for row in table.rows {
+            guard let id = text(row, "Account") else {
+                log.error(row.place("Account"), "Account is blank; every row of the Accounts sheet needs one.")
+                continue
+            }
+            if let earlier = firstRow[id] {
+                log.error(row.place("Account"), "The account \"\(id)\" is listed twice (also at \(earlier)).")
+                continue
+            }
+            firstRow[id] = row.place("Account")
+            var type = AccountType.taxable
+            if let typeText = text(row, "Type") {
+                if let t = AccountType(workbookName: typeText) {
+                    type = t
+                } else {
+                    log.error(row.place("Type"), "Type must be one of Taxable, Individual, Joint, Trust, Custodial, IRA, Roth, 401k, 403b, SEP, SIMPLE or HSA, found \"\(typeText)\".")
+                }
+            }
+            let cash = money(row, "Cash") ?? .zero
+            if cash.isNegative { log.error(row.place("Cash"), "Cash must not be negative, found \"\(shown(row["Cash"]))\".") }
+            let withdrawal = money(row, "Withdrawal") ?? .zero
+            if withdrawal.isNegative {
+                log.error(row.place("Withdrawal"), "Withdrawal must not be negative, found \"\(shown(row["Withdrawal"]))\".")
+            }
+            var budget = settings.taxBudget
+            if row["Tax Budget"] != nil, let b = taxBudget(row["Tax Budget"], place: row.place("Tax Budget")) { budget = b }
+            var rates = settings.rates
+            if let r = shortRates[row.number] { rates.shortTerm = r }
+            if let r = longRates[row.number] { rates.longTerm = r }
+            func carryforward(_ column: String) -> Money {
+                guard let m = money(row, column) else { return .zero }
+                if m.isNegative {
+                    log.warning(row.place(column), "\(column) entered as \(shown(row[column])); read as its size, \(m.magnitude.formatted).")
+                }
+                return m.magnitude
+            }
+            var account = Account(
+                id: id, name: text(row, "Name") ?? id, household: text(row, "Household") ?? id, type: type,
+                cash: cash, cashTarget: settings.cashTarget, withdrawal: withdrawal, taxBudget: budget, rates: rates,
+                realizedShortTermYTD: money(row, "Realized ST YTD") ?? .zero,
+                realizedLongTermYTD: money(row, "Realized LT YTD") ?? .zero,
+                shortTermCarryforward: carryforward("ST Loss Carryforward"),
+                longTermCarryforward: carryforward("LT Loss Carryforward"),
+                model: text(row, "Model") ?? "")
+            if let target = cashTargets[row.number] {
+                account.cashTarget = target
+                explicitCashTargets.insert(id)
+            }
+            accounts.append(account)
+        }
+        return accounts.sorted { $0.id < $1.id }
+    }
+
+    /// The account a row names, or the book's only account when the cell is blank.
+    mutating func account(_ row: SheetTable.DataRow, known: [String], sheetHasAccounts: Bool) -> String? {
+        if let id = text(row, "Account") {
+            if sheetHasAccounts && !known.contains(id) {
+                log.error(row.place("Account"), "The account \"\(id)\" is not on the Accounts sheet.")
+                return nil
+            }
+            return id
+        }
+        if known.count <= 1 { return known.first ?? PortfolioBuilder.soleAccountName }
+        log.error(row.place("Account"), "Account is blank, and the book has \(known.count) accounts; say which one.")
+        return nil
+    }
+
+    /// The name given to the one account of a book that names none.
+    static let soleAccountName = "Account"
+
+    /// Cash target precedence: the Accounts column, else the model's `CASH` row, else Settings.
+    mutating func resolveCashTargets(accounts: inout [Account], models: [Model]) {
+        for i in accounts.indices where !explicitCashTargets.contains(accounts[i].id) {
+            if let model = models.first(where: { $0.name == accounts[i].model }), let target = model.cashTarget {
+                accounts[i].cashTarget = target
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import RebalanceEngine
+
+extension PortfolioBuilder {
+    /// Reads the Lots sheet. Without an Accounts sheet, every account it names becomes an
+    /// account with zero cash, its own household and the Settings defaults, with a warning.
+    mutating func readLots(accounts: inout [Account]) -> [TaxLot] {
+        guard let table = tables[.lots] else { return [] }
+        let hasAccountsSheet = tables[.accounts] != nil
+        var known = accounts.map(\.id)
+        if !hasAccountsSheet {
+            var named: [String] = []
+            for row in table.rows {
+                if case .value(let id) = CellReader.text(row["Account"]), !named.contains(id) { named.append(id) }
+            }
+            known = named.sorted()
+            let ids = known.isEmpty ? [PortfolioBuilder.soleAccountName] : known
+            for id in ids {
+                accounts.append(Account(id: id, name: id, household: id, type: .taxable, cash: .zero,
+                                        cashTarget: settings.cashTarget, withdrawal: .zero,
+                                        taxBudget: settings.taxBudget, rates: settings.rates))
+            }
+            log.warning("", "The workbook has no Accounts sheet: \(ids.map { "\"\($0)\"" }.joined(separator: ", ")) \(ids.count == 1 ? "is an account" : "are accounts") with no cash, \(ids.count == 1 ? "its" : "each its") own household and the Settings defaults.")
+        }
+        var lots: [TaxLot] = []
+        var lotPlaces: [String: String] = [:]
+        for row in table.rows {
+            let accountID = account(row, known: known, sheetHasAccounts: hasAccountsSheet)
+            guard let symbol = text(row, "Symbol")?.uppercased() else {
+                log.error(row.place("Symbol"), "Symbol is blank.")
+                continue
+            }
+            var quantity: Quantity?
+            if let n = number(row, "Quantity") {
+                if let q = Quantity(decimal: n.text), q > .zero {
+                    quantity = q
+                } else {
+                    log.error(row.place("Quantity"), "Quantity must be a positive number, found \"\(shown(row["Quantity"]))\".")
+                }
+            } else if row["Quantity"] == nil {
+                log.error(row.place("Quantity"), "Quantity is blank.")
+            }
+            var basis: Money?
+            if let b = money(row, "Cost Basis") {
+                basis = b
+            } else if row["Cost Basis"] == nil, let n = number(row, "Unit Cost") {
+                if let unit = Price(decimal: n.text), let quantity {
+                    basis = unit.value(of: quantity)
+                } else if Price(decimal: n.text) == nil {
+                    log.error(row.place("Unit Cost"), "Unit Cost cannot be read as a price, found \"\(shown(row["Unit Cost"]))\".")
+                }
+            } else if row["Cost Basis"] == nil && row["Unit Cost"] == nil {
+                log.error(row.place(table.has("Cost Basis") ? "Cost Basis" : "Unit Cost"), "\(table.has("Cost Basis") ? "Cost Basis" : "Unit Cost") is blank.")
+            }
+            if let b = basis, b.isNegative {
+                log.error(row.place(row["Cost Basis"] != nil ? "Cost Basis" : "Unit Cost"), "Cost basis must not be negative, found \"\(shown(row["Cost Basis"] ?? row["Unit Cost"]))\".")
+                basis = nil
+            }
+            let acquired = date(row, "Acquired")
+            if row["Acquired"] == nil { log.error(row.place("Acquired"), "Acquired is blank.") }
+            if let acquired, acquired > settings.asOf {
+                log.error(row.place("Acquired"), "Acquired \(acquired) is after the As Of date \(settings.asOf).")
+            }
+            var termOverride: Term?
+            if let termText = text(row, "Term") {
+                termOverride = PortfolioBuilder.term(termText)
+                if termOverride == nil { log.error(row.place("Term"), "Term must be LT or ST, found \"\(termText)\".") }
+            }
+            let lotID = text(row, "Lot ID") ?? "\(symbol)-r\(row.number)"
+            guard let accountID, let quantity, let basis, let acquired, acquired <= settings.asOf else { continue }
+            let key = "\(accountID)\u{0}\(lotID)"
+            if let earlier = lotPlaces[key] {
+                log.error(row.place("Lot ID"), "The Lot ID \"\(lotID)\" is used twice in account \(accountID) (also at \(earlier)).")
+                continue
+            }
+            lotPlaces[key] = row.place("Lot ID")
+            lots.append(TaxLot(lotID: lotID, account: accountID, symbol: symbol, quantity: quantity,
+                               costBasis: basis, acquired: acquired, termOverride: termOverride))
+        }
+        return lots
+    }
+
+    static func term(_ text: String) -> Term? {
+        switch HeaderName.normalize(text).key {
+        case "lt", "long", "longterm", "l": return .longTerm
+        case "st", "short", "shortterm", "s": return .shortTerm
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import RebalanceEngine
+
+extension PortfolioBuilder {
+    /// Reads the Model sheet: one model per Model name (blank = the default model), a `CASH`
+    /// row setting that model's cash target; checks that every account's model exists.
+    mutating func readModels(accounts: [Account]) -> [Model] {
+        guard let table = tables[.model] else { return [] }
+        let targets = weights(.model, "Target")
+        let bands = weights(.model, "Band")
+        var models: [Model] = []
+        var places: [String: String] = [:]
+        for row in table.rows {
+            let name = text(row, "Model") ?? ""
+            guard let symbol = text(row, "Symbol")?.uppercased() else {
+                log.error(row.place("Symbol"), "Symbol is blank.")
+                continue
+            }
+            if row["Target"] == nil { log.error(row.place("Target"), "Target is blank.") }
+            guard let target = targets[row.number] else { continue }
+            let key = "\(name)\u{0}\(symbol)"
+            if let earlier = places[key] {
+                log.error(row.place("Symbol"), "\(symbol) is listed twice in \(name.isEmpty ? "the default model" : "the model \"\(name)\"") (also at \(earlier)).")
+                continue
+            }
+            places[key] = row.place("Symbol")
+            var index = models.firstIndex { $0.name == name }
+            if index == nil {
+                models.append(Model(name: name))
+                index = models.count - 1
+            }
+            if symbol == "CASH" {
+                models[index!].cashTarget = target
+            } else {
+                models[index!].targets.append(ModelTarget(symbol: symbol, target: target, band: bands[row.number],
+                                                          sector: text(row, "Sector")))
+            }
+        }
+        for model in models where !model.targets.contains(where: { $0.target > .zero }) {
+            log.error("\(table.sheetName)", "\(model.name.isEmpty ? "The default model" : "The model \"\(model.name)\"") has no security with a target above zero.")
+        }
+        let sum = { (m: Model) in m.targets.reduce(Int64(0)) { $0 + $1.target.millionths } + (m.cashTarget?.millionths ?? 0) }
+        for model in models where sum(model) > Rate.one.millionths {
+            log.warning(table.sheetName, "\(model.name.isEmpty ? "The default model's" : "The model \"\(model.name)\"'s") targets add up to \(Rate(millionths: sum(model)).percentText); they are scaled down to fit.")
+        }
+        let accountsTable = tables[.accounts]
+        for account in accounts where !models.contains(where: { $0.name == account.model }) {
+            let place = accountsTable?.rows.first { CellReader.textValue($0["Account"]) == account.id }?.place("Model") ?? "Accounts"
+            if account.model.isEmpty {
+                if models.count != 1 {
+                    log.error(place, "The account \"\(account.id)\" names no model, and the Model sheet has no default model (rows with a blank Model).")
+                }
+            } else {
+                log.error(place, "The model \"\(account.model)\" of account \"\(account.id)\" is not on the Model sheet.")
+            }
+        }
+        return models
+    }
+}
+
+extension CellReader {
+    /// The text of a cell, or nil for an empty or unreadable one.
+    static func textValue(_ value: CellValue?) -> String? {
+        if case .value(let t) = text(value) { return t }
+        return nil
+    }
+}

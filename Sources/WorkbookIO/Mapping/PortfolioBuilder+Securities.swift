@@ -1,0 +1,79 @@
+import RebalanceEngine
+
+extension PortfolioBuilder {
+    mutating func readSecurities() -> [Security] {
+        guard let table = tables[.securities] else { return [] }
+        var securities: [Security] = []
+        var places: [String: String] = [:]
+        for row in table.rows {
+            guard let symbol = text(row, "Symbol")?.uppercased() else {
+                log.error(row.place("Symbol"), "Symbol is blank.")
+                continue
+            }
+            if let earlier = places[symbol] {
+                log.error(row.place("Symbol"), "\(symbol) is listed twice (also at \(earlier)).")
+                continue
+            }
+            places[symbol] = row.place("Symbol")
+            var restriction: Restriction?
+            if let r = text(row, "Restriction") {
+                switch HeaderName.normalize(r).key {
+                case "nobuy", "donotbuy": restriction = .noBuy
+                case "nosell", "donotsell": restriction = .noSell
+                case "notrade", "donottrade", "restricted", "frozen": restriction = .noTrade
+                case "hold": restriction = .hold
+                case "none", "no": restriction = nil
+                default: log.error(row.place("Restriction"), "Restriction must be No Buy, No Sell, No Trade or Hold, found \"\(r)\".")
+                }
+            }
+            let replacements = (text(row, "Replacement") ?? "")
+                .split(whereSeparator: { $0 == "," || $0 == ";" })
+                .map { String($0).trimmingWhitespace().uppercased() }.filter { !$0.isEmpty }
+            securities.append(Security(
+                symbol: symbol, name: text(row, "Name"), sector: text(row, "Sector"),
+                identicalGroup: text(row, "Identical Group"), exposureGroup: text(row, "Exposure Group"),
+                replacements: replacements, restriction: restriction, phaseOut: flag(row, "Phase Out") ?? false))
+        }
+        return securities.sorted { $0.symbol < $1.symbol }
+    }
+
+    mutating func readGroups() -> [ExposureGroupCap] {
+        guard let table = tables[.groups] else { return [] }
+        let caps = weights(.groups, "Max Weight")
+        var groups: [ExposureGroupCap] = []
+        for row in table.rows {
+            guard let group = text(row, "Exposure Group") else {
+                log.error(row.place("Exposure Group"), "Exposure Group is blank.")
+                continue
+            }
+            if row["Max Weight"] == nil { log.error(row.place("Max Weight"), "Max Weight is blank.") }
+            guard let cap = caps[row.number] else { continue }
+            if groups.contains(where: { $0.group == group }) {
+                log.error(row.place("Exposure Group"), "The exposure group \"\(group)\" is listed twice.")
+                continue
+            }
+            groups.append(ExposureGroupCap(group: group, maxWeight: cap))
+        }
+        return groups
+    }
+
+    mutating func readSectors() -> [SectorBand] {
+        guard let table = tables[.sectors] else { return [] }
+        let bands = weights(.sectors, "Band")
+        var sectors: [SectorBand] = []
+        for row in table.rows {
+            guard let sector = text(row, "Sector") else {
+                log.error(row.place("Sector"), "Sector is blank.")
+                continue
+            }
+            if row["Band"] == nil { log.error(row.place("Band"), "Band is blank.") }
+            guard let band = bands[row.number] else { continue }
+            if sectors.contains(where: { $0.sector == sector }) {
+                log.error(row.place("Sector"), "The sector \"\(sector)\" is listed twice.")
+                continue
+            }
+            sectors.append(SectorBand(sector: sector, band: band))
+        }
+        return sectors
+    }
+}

@@ -1,0 +1,256 @@
+import RebalanceEngine
+
+/// The Settings keys of the contract and the names they go by (normalized like headers;
+/// a `%` unit is kept apart so `Harvest Min Loss %` is the percent threshold).
+enum SettingKey: String, CaseIterable {
+    case asOf = "As Of Date"
+    case shortTermRate = "Short-Term Rate"
+    case longTermRate = "Long-Term Rate"
+    case taxBudget = "Tax Budget"
+    case minTrade = "Min Trade"
+    case fractionalShares = "Fractional Shares"
+    case lotMethod = "Lot Method"
+    case defaultBand = "Default Band"
+    case rebalanceTo = "Rebalance To"
+    case cashTarget = "Cash Target"
+    case harvestLosses = "Harvest Losses"
+    case harvestMinLoss = "Harvest Min Loss"
+    case harvestMinLossPercent = "Harvest Min Loss Pct"
+    case washSaleDays = "Wash Sale Days"
+    case priceMaxAgeDays = "Price Max Age Days"
+    case allowStalePrices = "Allow Stale Prices"
+
+    var names: [String] {
+        switch self {
+        case .asOf: return ["asofdate", "asof", "rundate", "valuationdate"]
+        case .shortTermRate: return ["shorttermrate", "strate", "shorttermtaxrate", "sttaxrate", "shorttermrate%"]
+        case .longTermRate: return ["longtermrate", "ltrate", "longtermtaxrate", "lttaxrate", "longtermrate%"]
+        case .taxBudget: return ["taxbudget", "taxbudget$"]
+        case .minTrade: return ["mintrade", "minimumtrade", "mintradesize", "mintradeamount", "mintrade$"]
+        case .fractionalShares: return ["fractionalshares", "fractional", "allowfractionalshares"]
+        case .lotMethod: return ["lotmethod", "lotreliefmethod", "lotrelief", "costbasismethod"]
+        case .defaultBand: return ["defaultband", "defaultband%", "defaulttolerance", "band"]
+        case .rebalanceTo: return ["rebalanceto", "rebalancetarget"]
+        case .cashTarget: return ["cashtarget", "cashtarget%", "defaultcashtarget"]
+        case .harvestLosses: return ["harvestlosses", "harvest", "taxlossharvesting", "harvestlosses?"]
+        case .harvestMinLoss: return ["harvestminloss", "harvestminloss$", "harvestminimumloss"]
+        case .harvestMinLossPercent: return ["harvestminlosspct", "harvestminlosspercent", "harvestminloss%", "harvestminlosspct%"]
+        case .washSaleDays: return ["washsaledays", "washsalewindow", "washsalewindowdays"]
+        case .priceMaxAgeDays: return ["pricemaxagedays", "maxpriceagedays", "pricemaxage", "maxpriceage"]
+        case .allowStalePrices: return ["allowstaleprices", "allowstale", "usestaleprices"]
+        }
+    }
+
+    static func matching(_ text: String) -> SettingKey? {
+        let (key, unit) = HeaderName.normalize(text)
+        if let unit, let found = allCases.first(where: { $0.names.contains(key + unit) }) { return found }
+        return allCases.first { $0.names.contains(key) }
+    }
+}
+
+extension PortfolioBuilder {
+    /// Reads a rate or weight the way a Settings key or an Accounts column is read: a percent
+    /// cell or `5%` text is its fraction; a plain number above 1 is a percent.
+    func rate(from n: NumberText, plainArePercents: Bool) -> Rate? {
+        let text = n.form == .plain && plainArePercents ? CellReader.scaledByHundredth(n.text) : n.text
+        return Rate(decimal: text)
+    }
+
+    /// `Unlimited` (or blank) or an amount of tax, never negative.
+    mutating func taxBudget(_ value: CellValue?, place: String) -> TaxBudget? {
+        if case .value(let t) = CellReader.text(value), HeaderName.normalize(t).key == "unlimited" {
+            return .unlimited
+        }
+        switch CellReader.number(value) {
+        case .empty: return nil
+        case .problem:
+            log.error(place, "Tax Budget must be an amount or Unlimited, found \"\(shown(value))\".")
+            return nil
+        case .value(let n):
+            guard let m = Money(decimal: n.text), !m.isNegative else {
+                log.error(place, "Tax Budget must be an amount of zero or more, or Unlimited, found \"\(shown(value))\".")
+                return nil
+            }
+            return .limit(m)
+        }
+    }
+
+    mutating func readSettings() {
+        var understood: [SettingKey: String] = [:]
+        var asOfFromSheet: CivilDate?
+        if let table = tables[.settings] {
+            var seen: [SettingKey: String] = [:]
+            for row in table.rows {
+                guard let keyText = text(row, "Setting") else { continue }
+                guard let key = SettingKey.matching(keyText) else {
+                    log.warning(row.place("Setting"), "\"\(keyText)\" is not a setting the tool knows; it is ignored.")
+                    continue
+                }
+                let place = row.place("Value")
+                if let earlier = seen[key] {
+                    log.error(row.place("Setting"), "\(key.rawValue) is set twice (also at \(earlier)).")
+                    continue
+                }
+                seen[key] = row.place("Setting")
+                let value = row["Value"]
+                if value == nil { continue }
+                if applySetting(key, value: value, place: place, asOf: &asOfFromSheet) {
+                    understood[key] = place
+                }
+            }
+        }
+        if let asOfOverride {
+            settings.asOf = asOfOverride
+            if asOfFromSheet != nil && asOfFromSheet != asOfOverride {
+                log.info(understood[.asOf] ?? "Settings", "--as-of \(asOfOverride) beats the As Of Date setting \(asOfFromSheet!).")
+            }
+        } else if let asOfFromSheet {
+            settings.asOf = asOfFromSheet
+        } else {
+            settings.asOf = today
+            log.warning("Settings", "No As Of Date is set; today's date, \(today), is used. Set it (or pass --as-of) for a reproducible run.")
+        }
+        view.settings = SettingKey.allCases.map { key in
+            "\(key.rawValue) = \(describe(key))\(understood[key].map { " (\($0))" } ?? (key == .asOf && asOfOverride != nil ? " (--as-of)" : " (default)"))"
+        }
+    }
+
+    func describe(_ key: SettingKey) -> String {
+        func percent(_ r: Rate) -> String { "\(r.percentText)" }
+        switch key {
+        case .asOf: return settings.asOf.description
+        case .shortTermRate: return percent(settings.rates.shortTerm)
+        case .longTermRate: return percent(settings.rates.longTerm)
+        case .taxBudget:
+            if case .limit(let m) = settings.taxBudget { return m.formatted }
+            return "Unlimited"
+        case .minTrade: return settings.minTrade.formatted
+        case .fractionalShares: return settings.fractionalShares ? "Yes" : "No"
+        case .lotMethod: return settings.lotMethod.rawValue
+        case .defaultBand: return percent(settings.defaultBand)
+        case .rebalanceTo: return settings.rebalanceTo.rawValue
+        case .cashTarget: return percent(settings.cashTarget)
+        case .harvestLosses: return settings.harvestLosses ? "Yes" : "No"
+        case .harvestMinLoss: return settings.harvestMinLoss.formatted
+        case .harvestMinLossPercent: return percent(settings.harvestMinLossPercent)
+        case .washSaleDays: return String(settings.washSaleDays)
+        case .priceMaxAgeDays: return String(settings.priceMaxAgeDays)
+        case .allowStalePrices: return settings.allowStalePrices ? "Yes" : "No"
+        }
+    }
+
+    /// Applies one Settings value; returns whether it was understood.
+    mutating func applySetting(_ key: SettingKey, value: CellValue?, place: String, asOf: inout CivilDate?) -> Bool {
+        let name = key.rawValue
+        func whole(_ n: NumberText) -> Int? {
+            let d = n.doubleValue
+            return d == d.rounded() && abs(d) < 1e9 ? Int(d) : nil
+        }
+        switch key {
+        case .asOf:
+            switch CellReader.date(value, uses1904: uses1904) {
+            case .value(let d): asOf = d; return true
+            case .problem(let p): log.error(place, "\(name): \(p)"); return false
+            case .empty: return false
+            }
+        case .shortTermRate, .longTermRate, .defaultBand, .cashTarget, .harvestMinLossPercent:
+            switch CellReader.number(value) {
+            case .value(let n):
+                guard let r = rate(from: n, plainArePercents: n.doubleValue > 1), r >= .zero, r <= .one else {
+                    log.error(place, "\(name) must be a percent from 0% to 100%, found \"\(shown(value))\".")
+                    return false
+                }
+                switch key {
+                case .shortTermRate: settings.rates.shortTerm = r
+                case .longTermRate: settings.rates.longTerm = r
+                case .defaultBand: settings.defaultBand = r
+                case .cashTarget: settings.cashTarget = r
+                default: settings.harvestMinLossPercent = r
+                }
+                return true
+            case .problem: log.error(place, "\(name) must be a percent, found \"\(shown(value))\"."); return false
+            case .empty: return false
+            }
+        case .taxBudget:
+            guard let b = taxBudget(value, place: place) else { return false }
+            settings.taxBudget = b
+            return true
+        case .minTrade, .harvestMinLoss:
+            switch CellReader.number(value) {
+            case .value(let n):
+                guard let m = Money(decimal: n.text), !m.isNegative else {
+                    log.error(place, "\(name) must be an amount of zero or more, found \"\(shown(value))\".")
+                    return false
+                }
+                if key == .minTrade { settings.minTrade = m } else { settings.harvestMinLoss = m }
+                return true
+            case .problem: log.error(place, "\(name) must be an amount, found \"\(shown(value))\"."); return false
+            case .empty: return false
+            }
+        case .fractionalShares, .harvestLosses, .allowStalePrices:
+            switch CellReader.flag(value) {
+            case .value(let b):
+                switch key {
+                case .fractionalShares: settings.fractionalShares = b
+                case .harvestLosses: settings.harvestLosses = b
+                default: settings.allowStalePrices = b
+                }
+                return true
+            case .problem: log.error(place, "\(name) must be Yes or No, found \"\(shown(value))\"."); return false
+            case .empty: return false
+            }
+        case .lotMethod:
+            guard case .value(let t) = CellReader.text(value) else { return false }
+            guard let m = LotMethod(workbookName: t) else {
+                log.error(place, "Lot Method must be Tax Optimal, HIFO, FIFO or LIFO, found \"\(t)\".")
+                return false
+            }
+            settings.lotMethod = m
+            return true
+        case .rebalanceTo:
+            guard case .value(let t) = CellReader.text(value) else { return false }
+            switch HeaderName.normalize(t).key {
+            case "target": settings.rebalanceTo = .target
+            case "bandedge", "edge", "band": settings.rebalanceTo = .bandEdge
+            default:
+                log.error(place, "Rebalance To must be Target or Band Edge, found \"\(t)\".")
+                return false
+            }
+            return true
+        case .washSaleDays, .priceMaxAgeDays:
+            switch CellReader.number(value) {
+            case .value(let n):
+                guard let days = whole(n), days >= 0 else {
+                    log.error(place, "\(name) must be a whole number of days, found \"\(shown(value))\".")
+                    return false
+                }
+                if key == .washSaleDays {
+                    guard days >= 30 else {
+                        log.error(place, "Wash Sale Days must be at least 30 (26 USC 1091(a)), found \(days).")
+                        return false
+                    }
+                    settings.washSaleDays = days
+                } else {
+                    settings.priceMaxAgeDays = days
+                }
+                return true
+            case .problem: log.error(place, "\(name) must be a whole number of days, found \"\(shown(value))\"."); return false
+            case .empty: return false
+            }
+        }
+    }
+}
+
+extension Rate {
+    /// `40.8%`, `2%`, `0.25%`.
+    var percentText: String {
+        let hundredths = millionths  // millionths of 1 = ten-thousandths of a percent
+        let whole = hundredths / 10_000
+        var fraction = hundredths % 10_000
+        if fraction == 0 { return "\(whole)%" }
+        var digits = 4
+        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+        let padded = String(repeating: "0", count: digits - String(fraction).count) + String(fraction)
+        return "\(whole).\(padded)%"
+    }
+}

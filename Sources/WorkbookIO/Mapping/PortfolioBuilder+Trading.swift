@@ -1,0 +1,138 @@
+import RebalanceEngine
+
+extension PortfolioBuilder {
+    /// The side an action word means: `Buy`, `Bought`, `YOU BOUGHT…`, `Reinvest…` buy;
+    /// `Sell`, `Sold`, `YOU SOLD…` sell; anything else (dividends, journals) is no trade.
+    static func side(_ text: String) -> Side? {
+        let t = text.trimmingWhitespace().lowercased()
+        for prefix in ["buy", "bought", "you bought", "reinvest", "purchase", "b"] where t == prefix || (prefix.count > 1 && t.hasPrefix(prefix)) {
+            return .buy
+        }
+        for prefix in ["sell", "sold", "you sold", "sale", "s"] where t == prefix || (prefix.count > 1 && t.hasPrefix(prefix)) {
+            return .sell
+        }
+        return nil
+    }
+
+    /// The accounts rows may name: the Accounts sheet's, or those the Lots sheet named.
+    func knownAccounts(_ accounts: [Account]) -> [String] { accounts.map(\.id) }
+
+    mutating func readTransactions(accounts: [Account]) -> [Transaction] {
+        guard let table = tables[.transactions] else { return [] }
+        let known = knownAccounts(accounts)
+        var transactions: [Transaction] = []
+        for row in table.rows {
+            guard let sideText = text(row, "Side") else {
+                log.error(row.place("Side"), "Side is blank.")
+                continue
+            }
+            guard let side = PortfolioBuilder.side(sideText) else {
+                log.info(row.rowPlace, "Skipped: \"\(sideText)\" is not a buy or a sale.")
+                continue
+            }
+            let accountID = account(row, known: known, sheetHasAccounts: true)
+            let symbol = text(row, "Symbol")?.uppercased()
+            if symbol == nil { log.error(row.place("Symbol"), "Symbol is blank.") }
+            let tradeDate = date(row, "Date")
+            if row["Date"] == nil { log.error(row.place("Date"), "Date is blank.") }
+            if let tradeDate, tradeDate > settings.asOf {
+                log.error(row.place("Date"), "Date \(tradeDate) is after the As Of date \(settings.asOf).")
+            }
+            var quantity: Quantity?
+            if let n = number(row, "Quantity") {
+                // Custodian exports show sales as negative quantities: the size is what counts.
+                if let q = Quantity(decimal: n.text.hasPrefix("-") ? String(n.text.dropFirst()) : n.text), q > .zero {
+                    quantity = q
+                } else {
+                    log.error(row.place("Quantity"), "Quantity must be a non-zero number, found \"\(shown(row["Quantity"]))\".")
+                }
+            }
+            var price: Price?
+            if let n = number(row, "Price") {
+                price = Price(decimal: n.text.hasPrefix("-") ? String(n.text.dropFirst()) : n.text)
+            }
+            let gain = money(row, "Realized Gain")
+            var term: Term?
+            if let termText = text(row, "Term") {
+                term = PortfolioBuilder.term(termText)
+                if term == nil { log.error(row.place("Term"), "Term must be LT or ST, found \"\(termText)\".") }
+            }
+            if side == .sell && gain == nil {
+                log.warning(row.place("Realized Gain"), "This sale has no Realized Gain; it is taken as a loss for wash-sale windows.")
+            }
+            guard let accountID, let symbol, let tradeDate, tradeDate <= settings.asOf else { continue }
+            transactions.append(Transaction(account: accountID, date: tradeDate, symbol: symbol, side: side,
+                                            quantity: quantity, price: price, realizedGain: gain, term: term,
+                                            place: row.rowPlace))
+        }
+        return transactions
+    }
+
+    mutating func readManualTrades(accounts: [Account], lots: [TaxLot], securities: [Security]) -> [ManualTrade] {
+        guard let table = tables[.manualTrades] else { return [] }
+        let known = knownAccounts(accounts)
+        var trades: [ManualTrade] = []
+        for row in table.rows {
+            let accountID = account(row, known: known, sheetHasAccounts: true)
+            let symbol = text(row, "Symbol")?.uppercased()
+            if symbol == nil { log.error(row.place("Symbol"), "Symbol is blank.") }
+            var side: Side?
+            if let sideText = text(row, "Side") {
+                side = PortfolioBuilder.side(sideText)
+                if side == nil { log.error(row.place("Side"), "Side must be Buy or Sell, found \"\(sideText)\".") }
+            } else {
+                log.error(row.place("Side"), "Side is blank.")
+            }
+            var size: ManualTrade.Size?
+            if let n = number(row, "Quantity") {
+                if let q = Quantity(decimal: n.text), q > .zero { size = .quantity(q) } else {
+                    log.error(row.place("Quantity"), "Quantity must be a positive number, found \"\(shown(row["Quantity"]))\".")
+                }
+                if row["Amount"] != nil {
+                    log.warning(row.place("Amount"), "Both Quantity and Amount are given; the Quantity is traded.")
+                }
+            } else if let n = number(row, "Amount") {
+                if let m = Money(decimal: n.text), m > .zero { size = .amount(m) } else {
+                    log.error(row.place("Amount"), "Amount must be a positive amount, found \"\(shown(row["Amount"]))\".")
+                }
+            } else if row["Quantity"] == nil && row["Amount"] == nil {
+                log.error(row.rowPlace, "The trade gives neither a Quantity nor an Amount.")
+            }
+            guard let accountID, let symbol, let side, let size else { continue }
+            if let restriction = securities.first(where: { $0.symbol == symbol })?.restriction {
+                if side == .buy && restriction.blocksBuying && restriction != .hold {
+                    log.error(row.place("Side"), "This buys \(symbol), which is \(restriction.rawValue).")
+                    continue
+                }
+                if side == .sell && restriction.blocksSelling {
+                    log.error(row.place("Side"), "This sells \(symbol), which is \(restriction.rawValue).")
+                    continue
+                }
+                if side == .buy && restriction == .hold {
+                    log.error(row.place("Side"), "This buys \(symbol), which is Hold (kept untouched).")
+                    continue
+                }
+            }
+            if let opposite = trades.first(where: { $0.account == accountID && $0.symbol == symbol && $0.side != side }) {
+                log.error(row.rowPlace, "This \(side == .buy ? "buys" : "sells") \(symbol) in \(accountID), which \(opposite.place) \(side == .buy ? "sells" : "buys"); one run may not buy and sell one symbol in one account.")
+                continue
+            }
+            trades.append(ManualTrade(account: accountID, symbol: symbol, side: side, size: size,
+                                      note: text(row, "Note"), place: row.rowPlace))
+        }
+        // A sale of more than is held, counted over every manual sale of the symbol in the account.
+        var checked: Set<String> = []
+        for trade in trades where trade.side == .sell {
+            let key = "\(trade.account)\u{0}\(trade.symbol)"
+            guard !checked.contains(key), case .quantity = trade.size else { continue }
+            checked.insert(key)
+            let sold = trades.filter { $0.account == trade.account && $0.symbol == trade.symbol && $0.side == .sell }
+                .compactMap { if case .quantity(let q) = $0.size { return q } else { return nil } }.sum()
+            let held = lots.filter { $0.account == trade.account && $0.symbol == trade.symbol }.map(\.quantity).sum()
+            if sold > held {
+                log.error(trade.place, "This sells \(sold) \(trade.symbol) in \(trade.account), which holds \(held).")
+            }
+        }
+        return trades
+    }
+}

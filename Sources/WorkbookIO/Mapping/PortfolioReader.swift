@@ -1,0 +1,222 @@
+import RebalanceEngine
+
+/// The outcome of reading a workbook as a portfolio: the portfolio when it has no errors,
+/// every diagnostic in the order found, and the contract view.
+public struct PortfolioReading: Sendable {
+    public var portfolio: Portfolio?
+    public var diagnostics: [Diagnostic]
+    public var view: ContractView
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+}
+
+/// Reads the PM's workbook as the contract's input sheets (WORKBOOK.md, Reading rules and
+/// Input sheets), collecting every problem with its place rather than stopping at the first.
+public enum PortfolioReader {
+    /// Reads a workbook. `asOf` (the command line's `--as-of`) beats the As Of Date setting;
+    /// `today` is used only when neither gives one, with a warning.
+    ///
+    /// Throws only when the file cannot be read as a workbook at all; problems with its
+    /// content come back as diagnostics.
+    public static func read(path: String, asOf: CivilDate? = nil, today: CivilDate) throws -> PortfolioReading {
+        let workbook = try Workbook(path: path)
+        var builder = PortfolioBuilder(workbook: workbook, asOfOverride: asOf, today: today)
+        try builder.build()
+        return builder.result
+    }
+}
+
+/// The state of one read: the workbook, the tables found, the log.
+struct PortfolioBuilder {
+    let workbook: Workbook
+    let asOfOverride: CivilDate?
+    let today: CivilDate
+    var log = DiagnosticLog()
+    var view = ContractView()
+    var tables: [ContractSheet: SheetTable] = [:]
+    var settings: Settings
+    var portfolio: Portfolio?
+    /// Accounts whose Cash Target cell was filled in (it beats the model and Settings).
+    var explicitCashTargets: Set<String> = []
+
+    init(workbook: Workbook, asOfOverride: CivilDate?, today: CivilDate) {
+        self.workbook = workbook
+        self.asOfOverride = asOfOverride
+        self.today = today
+        settings = Settings(asOf: asOfOverride ?? today)
+    }
+
+    var result: PortfolioReading {
+        PortfolioReading(portfolio: log.hasErrors ? nil : portfolio, diagnostics: log.entries, view: view)
+    }
+
+    var uses1904: Bool { workbook.uses1904DateSystem }
+
+    mutating func build() throws {
+        let roles = assignRoles()
+        for sheet in ContractSheet.allCases {
+            guard let info = roles[sheet] else {
+                view.sheets.append(.init(contractSheet: sheet.rawValue, sheetName: nil, headerRow: nil, columns: [],
+                                         ignoredColumns: [], rowsRead: 0, rowsSkipped: [], percentReadings: []))
+                if sheet.isRequired {
+                    let names = sheet.names.prefix(4).joined(separator: ", ")
+                    log.error("", "The workbook has no \(sheet.rawValue) sheet (a sheet named \(sheet.rawValue) or a synonym such as \(names)).")
+                }
+                continue
+            }
+            if let table = try SheetTable.read(sheet, info: info, from: workbook, log: &log) {
+                tables[sheet] = table
+                view.sheets.append(.init(
+                    contractSheet: sheet.rawValue, sheetName: info.name, headerRow: table.headerRow,
+                    columns: table.matches.map { "\"\($0.header)\" (\($0.cell)) → \($0.column)" },
+                    ignoredColumns: table.unknownHeaders.map { "\"\($0.header)\" (\($0.cell))" },
+                    rowsRead: table.rows.count,
+                    rowsSkipped: table.skipped.map { "row \($0.row): \($0.reason)" }, percentReadings: []))
+            } else {
+                view.sheets.append(.init(contractSheet: sheet.rawValue, sheetName: info.name, headerRow: nil, columns: [],
+                                         ignoredColumns: [], rowsRead: 0, rowsSkipped: [], percentReadings: []))
+            }
+        }
+        readSettings()
+        let securities = readSecurities()
+        var accounts = readAccounts()
+        let lots = readLots(accounts: &accounts)
+        let models = readModels(accounts: accounts)
+        resolveCashTargets(accounts: &accounts, models: models)
+        let groups = readGroups()
+        let sectors = readSectors()
+        let transactions = readTransactions(accounts: accounts)
+        let manualTrades = readManualTrades(accounts: accounts, lots: lots, securities: securities)
+        let prices = resolvePrices(lots: lots, models: models, securities: securities, manualTrades: manualTrades)
+        portfolio = Portfolio(settings: settings, accounts: accounts, lots: lots, models: models, prices: prices,
+                              securities: securities, groups: groups, sectors: sectors,
+                              transactions: transactions, manualTrades: manualTrades)
+    }
+
+    /// Which workbook sheet is taken as each contract sheet: visible over hidden, two of
+    /// one kind an error.
+    mutating func assignRoles() -> [ContractSheet: SheetInfo] {
+        var candidates: [ContractSheet: [SheetInfo]] = [:]
+        for info in workbook.sheets where info.kind == .worksheet {
+            if let role = ContractSheet.matching(sheetName: info.name) {
+                candidates[role, default: []].append(info)
+            } else {
+                view.ignoredSheets.append(info.name)
+                log.info(info.name, "This sheet is not one the tool reads; it is ignored.")
+            }
+        }
+        var roles: [ContractSheet: SheetInfo] = [:]
+        for sheet in ContractSheet.allCases {
+            guard let found = candidates[sheet] else { continue }
+            let visible = found.filter { !$0.isHidden }
+            let pool = visible.isEmpty ? found : visible
+            if pool.count > 1 {
+                let names = pool.map { "\"\($0.name)\"" }.joined(separator: " and ")
+                log.error("", "\(pool.count == 2 ? "Two" : "Several") \(visible.isEmpty ? "hidden" : "visible") sheets, \(names), are each a \(sheet.rawValue) sheet; rename or delete all but one.")
+                continue
+            }
+            roles[sheet] = pool[0]
+            for hidden in found where hidden.isHidden && !visible.isEmpty {
+                log.info(hidden.name, "This hidden sheet is ignored: the visible sheet \"\(pool[0].name)\" is the \(sheet.rawValue) sheet.")
+            }
+            if visible.isEmpty {
+                log.info(pool[0].name, "The \(sheet.rawValue) sheet is hidden; it is read all the same.")
+            }
+        }
+        return roles
+    }
+
+    // MARK: Reading cells with their place
+
+    /// Text in a column, with problems logged.
+    mutating func text(_ row: SheetTable.DataRow, _ column: String) -> String? {
+        switch CellReader.text(row[column]) {
+        case .empty: return nil
+        case .value(let t): return t
+        case .problem(let p): log.error(row.place(column), p); return nil
+        }
+    }
+
+    /// The cell as the PM typed it, for messages.
+    func shown(_ value: CellValue?) -> String {
+        if case .value(let t) = CellReader.text(value) { return t }
+        return ""
+    }
+
+    mutating func number(_ row: SheetTable.DataRow, _ column: String) -> NumberText? {
+        switch CellReader.number(row[column]) {
+        case .empty: return nil
+        case .value(let n): return n
+        case .problem(let p): log.error(row.place(column), "\(column): \(p)"); return nil
+        }
+    }
+
+    mutating func money(_ row: SheetTable.DataRow, _ column: String) -> Money? {
+        guard let n = number(row, column) else { return nil }
+        guard let m = Money(decimal: n.text) else {
+            log.error(row.place(column), "\(column) is too large to be an amount of money, found \"\(shown(row[column]))\".")
+            return nil
+        }
+        return m
+    }
+
+    mutating func date(_ row: SheetTable.DataRow, _ column: String) -> CivilDate? {
+        switch CellReader.date(row[column], uses1904: uses1904) {
+        case .empty: return nil
+        case .value(let d): return d
+        case .problem(let p): log.error(row.place(column), "\(column): \(p)"); return nil
+        }
+    }
+
+    mutating func flag(_ row: SheetTable.DataRow, _ column: String) -> Bool? {
+        switch CellReader.flag(row[column]) {
+        case .empty: return nil
+        case .value(let b): return b
+        case .problem(let p): log.error(row.place(column), "\(column): \(p)"); return nil
+        }
+    }
+
+    /// Reads a weight column by the contract's per-column rule: percent cells and `5%` text
+    /// are their fraction; plain numbers are percents when any plain value in the column is
+    /// above 1, fractions otherwise. Records how the column was read.
+    mutating func weights(_ sheet: ContractSheet, _ column: String) -> [Int: Rate] {
+        guard let table = tables[sheet], table.has(column) else { return [:] }
+        var read: [(row: SheetTable.DataRow, number: NumberText)] = []
+        for row in table.rows {
+            if let n = number(row, column) { read.append((row, n)) }
+        }
+        let plain = read.filter { $0.number.form == .plain }
+        let plainArePercents = plain.contains { $0.number.doubleValue > 1 }
+        var result: [Int: Rate] = [:]
+        for (row, n) in read {
+            let text = n.form == .plain && plainArePercents ? CellReader.scaledByHundredth(n.text) : n.text
+            guard let rate = Rate(decimal: text) else {
+                log.error(row.place(column), "\(column) cannot be read as a weight, found \"\(shown(row[column]))\".")
+                continue
+            }
+            if rate > Rate.one {
+                log.error(row.place(column), "\(column) must be at most 100%, found \"\(shown(row[column]))\"\(n.form == .plain && plainArePercents ? " (read as a percent, since the column has plain numbers above 1)" : "").")
+                continue
+            }
+            if rate < Rate.zero {
+                log.error(row.place(column), "\(column) must not be negative, found \"\(shown(row[column]))\".")
+                continue
+            }
+            result[row.number] = rate
+        }
+        let letter = table.columns[column].map { CellReference.columnName($0) } ?? "?"
+        var how: [String] = []
+        let fractions = read.count - plain.count
+        if fractions > 0 { how.append("\(fractions) percent cell\(fractions == 1 ? "" : "s") or % text read as their fraction") }
+        if !plain.isEmpty {
+            how.append(plainArePercents
+                ? "\(plain.count) plain number\(plain.count == 1 ? "" : "s") read as percents (one is above 1: 5 means 5%)"
+                : "\(plain.count) plain number\(plain.count == 1 ? "" : "s") read as fractions (none is above 1: 0.05 means 5%)")
+        }
+        if !how.isEmpty, let index = view.sheets.firstIndex(where: { $0.contractSheet == sheet.rawValue }) {
+            view.sheets[index].percentReadings.append("\(column) (\(table.sheetName)!\(letter)): \(how.joined(separator: "; "))")
+        }
+        return result
+    }
+}

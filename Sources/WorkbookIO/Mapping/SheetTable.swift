@@ -1,0 +1,153 @@
+import RebalanceEngine
+
+/// One contract sheet read from the workbook: the header found, the columns matched, and
+/// the data rows below it (footer, total and blank rows already set aside).
+struct SheetTable {
+    /// One data row: its number and its cells by contract column name.
+    struct DataRow {
+        var number: Int
+        var values: [String: CellValue]
+        var columnOfName: [String: Int]
+        var sheetName: String
+
+        subscript(_ column: String) -> CellValue? { values[column] }
+
+        /// `Lots!D17` for a column, or `Lots!row 17` for a column the sheet does not have.
+        func place(_ column: String) -> String {
+            if let c = columnOfName[column] { return "\(sheetName)!\(CellReference.name(column: c, row: number))" }
+            return "\(sheetName)!row \(number)"
+        }
+
+        var rowPlace: String { "\(sheetName)!row \(number)" }
+    }
+
+    var sheet: ContractSheet
+    var sheetName: String
+    var headerRow: Int
+    /// Contract column name → sheet column (1-based).
+    var columns: [String: Int]
+    /// Header text → contract column, in sheet order, for the contract view.
+    var matches: [(header: String, column: String, cell: String)]
+    var unknownHeaders: [(header: String, cell: String)]
+    var rows: [DataRow]
+    /// Rows set aside, with why (for the contract view and info lines).
+    var skipped: [(row: Int, reason: String)]
+
+    func has(_ column: String) -> Bool { columns[column] != nil }
+
+    /// Finds the header row (the first holding at least two known names, the required ones
+    /// among them) and reads the rows below it.
+    static func read(_ sheet: ContractSheet, info: SheetInfo, from workbook: Workbook,
+                     log: inout DiagnosticLog) throws -> SheetTable? {
+        let specs = sheet.columns
+        let lookup = sheet.headerLookup
+        func column(for header: String) -> String? { sheet.column(forHeader: header, lookup: lookup) }
+
+        var header: (row: Int, columns: [String: Int], matches: [(String, String, String)], unknown: [(String, String)])?
+        var bestCandidate: (row: Int, found: Set<String>)?
+        var rows: [DataRow] = []
+        var skipped: [(Int, String)] = []
+        var lastRow = 0
+        var rowsBeforeHeader = 0
+
+        try workbook.forEachRow(in: info) { row in
+            guard let found = header else {
+                rowsBeforeHeader += 1
+                var columns: [String: Int] = [:]
+                var matches: [(String, String, String)] = []
+                var unknown: [(String, String)] = []
+                for cell in row.cells {
+                    guard case .string(let text) = cell.value else {
+                        if case .value(let t) = CellReader.text(cell.value) {
+                            unknown.append((t, CellReference.name(column: cell.column, row: row.number)))
+                        }
+                        continue
+                    }
+                    let place = CellReference.name(column: cell.column, row: row.number)
+                    if let name = column(for: text), columns[name] == nil {
+                        columns[name] = cell.column
+                        matches.append((text.trimmingWhitespace(), name, place))
+                    } else if !text.trimmingWhitespace().isEmpty {
+                        unknown.append((text.trimmingWhitespace(), place))
+                    }
+                }
+                let names = Set(columns.keys)
+                let hasRequired = sheet.requiredColumns.allSatisfy { group in group.contains { names.contains($0) } }
+                if names.count >= 2 || (names.count == 1 && specs.count == 1) {
+                    if hasRequired {
+                        header = (row.number, columns, matches, unknown)
+                        lastRow = row.number
+                    } else if bestCandidate == nil || names.count > bestCandidate!.found.count {
+                        bestCandidate = (row.number, names)
+                    }
+                }
+                return
+            }
+            if row.number > lastRow + 1 {
+                let through = row.number - 1
+                skipped.append((lastRow + 1, through == lastRow + 1 ? "blank" : "blank through row \(through)"))
+            }
+            lastRow = row.number
+            var values: [String: CellValue] = [:]
+            var columnOfName: [String: Int] = [:]
+            for (name, c) in found.columns {
+                columnOfName[name] = c
+                if let v = row[c] { values[name] = v }
+            }
+            if values.isEmpty {
+                skipped.append((row.number, "no value under any known column"))
+                return
+            }
+            if sheet != .settings, let reason = footerReason(row) {
+                skipped.append((row.number, reason))
+                return
+            }
+            rows.append(DataRow(number: row.number, values: values, columnOfName: columnOfName, sheetName: info.name))
+        }
+
+        guard let header else {
+            let expected = sheet.requiredColumns.map { $0.joined(separator: " or ") }
+            if let best = bestCandidate {
+                let missing = sheet.requiredColumns.filter { group in !group.contains { best.found.contains($0) } }
+                    .map { $0.joined(separator: " or ") }
+                log.error("\(info.name)!row \(best.row)", "The header row lacks the required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")).")
+            } else {
+                log.error(info.name, "No header row found: the \(sheet.rawValue) sheet needs the columns \(expected.joined(separator: ", ")).")
+            }
+            return nil
+        }
+        for (text, place) in header.unknown {
+            log.info("\(info.name)!\(place)", "The column \"\(text)\" is not one the tool reads; it is ignored.")
+        }
+        for (row, reason) in skipped {
+            log.info("\(info.name)!row \(row)", "Skipped: \(reason).")
+        }
+        return SheetTable(sheet: sheet, sheetName: info.name, headerRow: header.row, columns: header.columns,
+                          matches: header.matches.map { ($0.0, $0.1, $0.2) },
+                          unknownHeaders: header.unknown.map { ($0.0, $0.1) }, rows: rows,
+                          skipped: skipped.map { ($0.0, $0.1) })
+    }
+
+    /// Phrases that open the footer, total and note rows of custodian exports.
+    static let footerPrefixes = [
+        "account total", "accounts total", "positions total", "grand total", "subtotal", "sub-total", "total",
+        "cash & cash investments", "cash and cash investments", "cash & money market", "pending activity",
+        "date downloaded", "downloaded on", "disclaimer", "the information", "data as of",
+        "brokerage services", "securities offered", "investments are", "past performance", "*", "†", "note:",
+    ]
+
+    /// Why a data row is a footer or summary row of a custodian export, or nil.
+    static func footerReason(_ row: Row) -> String? {
+        guard let first = row.cells.first, case .string(let raw) = first.value else { return nil }
+        let text = raw.trimmingWhitespace().lowercased()
+        for prefix in footerPrefixes where text.hasPrefix(prefix) {
+            if prefix == "total" {
+                // "Total" alone or "Total ..." but not a symbol such as TOTL.
+                let rest = text.dropFirst(prefix.count)
+                guard rest.isEmpty || rest.first == " " || rest.first == ":" else { continue }
+            }
+            return "a summary or footer row (\"\(raw.trimmingWhitespace().prefix(40))\")"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,161 @@
+import Testing
+import RebalanceEngine
+
+@Suite("Replacement shares block loss sales (26 USC 1091(a), Treas. Reg. 1.1091-1)")
+struct WashSaleReplacementTests {
+    static let runDate = date("2026-03-02")
+    /// An old GOOGL lot in TAX-1 that would sell at a loss.
+    static let old = lot("OLD", account: "TAX-1", symbol: "GOOGL", shares: 100, basis: "20000", acquired: "2020-05-01")
+
+    @Test("A family purchase within 30 days before the sale, the first day included, blocks it", arguments: [
+        (0, "TAX-1", "GOOGL", true), (30, "TAX-1", "GOOGL", true), (31, "TAX-1", "GOOGL", false),
+        (10, "IRA-1", "GOOG", true), (10, "TAX-2", "GOOG", true), (10, "TAX-1", "XYZ", false),
+        (-1, "TAX-1", "GOOGL", false),
+    ])
+    func replacementWindow(daysBefore: Int, account: String, symbol: String, blocked: Bool) {
+        let acquired = Self.runDate.adding(days: -daysBefore)
+        let replacement = TaxLot(lotID: "NEW", account: account, symbol: symbol, quantity: shares(20),
+                                 costBasis: usd("3000"), acquired: acquired)
+        let calendar = Smith.calendar(lots: [Self.old, replacement])
+        let block = calendar.lossSaleBlock(for: Self.old, on: Self.runDate)
+        #expect((block != nil) == blocked)
+        if let block {
+            #expect(block.action == .lossSaleBlocked)
+            #expect(block.account == "TAX-1")
+            #expect(block.lotID == "OLD")
+            #expect(block.conflictDate == acquired)
+            #expect(block.conflictAccount == account)
+            #expect(block.windowEnds == acquired.adding(days: 30))
+            #expect(block.note.contains("20 unmatched replacement shares"))
+        }
+    }
+
+    @Test("The lot's own purchase never counts against itself")
+    func ownPurchase() {
+        let recent = lot("RECENT", account: "TAX-1", symbol: "GOOGL", shares: 10, basis: "2000", acquired: "2026-02-20")
+        let calendar = Smith.calendar(lots: [recent],
+                                      transactions: [bought("TAX-1", "GOOGL", on: "2026-02-20", shares: 10)])
+        #expect(calendar.lossSaleBlock(for: recent, on: Self.runDate) == nil)
+    }
+
+    @Test("An IRA loss is never blocked, though an IRA buy blocks a taxed loss")
+    func iraLoss() {
+        let iraLot = lot("IRA-OLD", account: "IRA-1", symbol: "GOOG", shares: 10, basis: "5000", acquired: "2021-01-04")
+        let iraBuy = lot("IRA-NEW", account: "IRA-1", symbol: "GOOG", shares: 10, basis: "1000", acquired: "2026-02-25")
+        let calendar = Smith.calendar(lots: [Self.old, iraLot, iraBuy])
+        #expect(calendar.lossSaleBlock(for: iraLot, on: Self.runDate) == nil)
+        #expect(calendar.lossSaleBlock(for: Self.old, on: Self.runDate) != nil)
+    }
+
+    @Test("Shares already matched to a Transactions loss sale do not block again; a purchase counts once",
+          arguments: [(Int64(100), false), (150, true)])
+    func matchedShares(newShares: Int64, blocked: Bool) {
+        // Sold 100 XYZ at a loss on 2026-02-10, bought back on 2026-02-15 (a Transactions row and a held lot).
+        let old = lot("OLD", account: "TAX-1", shares: 50, basis: "5000", acquired: "2019-03-01")
+        let new = lot("NEW", account: "TAX-2", shares: newShares, basis: "8000", acquired: "2026-02-15")
+        let calendar = Smith.calendar(lots: [old, new], transactions: [
+            sold("TAX-1", "XYZ", on: "2026-02-10", shares: 100, gain: "-900"),
+            bought("TAX-2", "XYZ", on: "2026-02-15", shares: newShares, at: "80"),
+        ])
+        let block = calendar.lossSaleBlock(for: old, on: Self.runDate)
+        #expect((block != nil) == blocked)
+        if let block { #expect(block.note.contains("\(newShares - 100) unmatched replacement shares")) }
+        // The window still blocks buys.
+        #expect(calendar.buyBlock(account: "TAX-1", symbol: "XYZ", on: Self.runDate)?.windowEnds == date("2026-03-12"))
+        #expect(calendar.records.rows(.lossSale).first?.note.contains("100 shares bought within 30 days") == true)
+    }
+
+    @Test("Lots sold earlier in the run are not replacements; what is left of them still is", arguments: [
+        (Int64(20), false), (15, true),
+    ])
+    func soldEarlierInRun(soldShares: Int64, blocked: Bool) {
+        let new = lot("NEW", account: "TAX-2", symbol: "GOOG", shares: 20, basis: "2000", acquired: "2026-02-20")
+        var calendar = Smith.calendar(lots: [Self.old, new])
+        // An earlier phase sells NEW at a gain.
+        calendar.recordSales([new.sale(of: shares(soldShares), at: price("150"), on: Self.runDate)], on: Self.runDate)
+        let block = calendar.lossSaleBlock(for: Self.old, on: Self.runDate)
+        #expect((block != nil) == blocked)
+        if let block { #expect(block.note.contains("5 unmatched replacement shares")) }
+    }
+
+    @Test("Within a trade, lots planned so far are not replacements", arguments: [
+        (Int64(20), false), (12, true),
+    ])
+    func plannedInTrade(plannedShares: Int64, blocked: Bool) {
+        // One GOOGL trade in TAX-1: NEW (a gain, first in Lot Method order), then OLD at a loss.
+        let new = lot("NEW", account: "TAX-1", symbol: "GOOGL", shares: 20, basis: "2000", acquired: "2026-02-20")
+        let calendar = Smith.calendar(lots: [Self.old, new])
+        let planned = [new.sale(of: shares(plannedShares), at: price("150"), on: Self.runDate)]
+        #expect((calendar.lossSaleBlock(for: Self.old, on: Self.runDate, plannedInTrade: planned) != nil) == blocked)
+        #expect(calendar.lossSaleBlock(for: Self.old, on: Self.runDate) != nil)
+    }
+
+    @Test("A trade's own lots are taken out before any is judged")
+    func tradeLotsTakenOutFirst() {
+        let new = lot("NEW", account: "TAX-1", symbol: "GOOGL", shares: 20, basis: "2000", acquired: "2026-02-20")
+        var calendar = Smith.calendar(lots: [Self.old, new])
+        let trade = [
+            Self.old.sale(of: shares(100), at: price("150"), on: Self.runDate),  // a 5,000 loss
+            new.sale(of: shares(20), at: price("150"), on: Self.runDate),
+        ]
+        #expect(calendar.recordSales(trade, on: Self.runDate) == [.zero, .zero])
+        #expect(calendar.records.rows(.disallowed).isEmpty)
+    }
+
+    @Test("A Transactions buy counts as a replacement even when no longer held")
+    func transactionBuyNotHeld() {
+        let calendar = Smith.calendar(lots: [Self.old], transactions: [
+            bought("TAX-2", "GOOG", on: "2026-02-20", shares: 30, at: "140"),
+            sold("TAX-2", "GOOG", on: "2026-02-25", shares: 30, gain: "150"),
+        ])
+        let block = calendar.lossSaleBlock(for: Self.old, on: Self.runDate)
+        #expect(block?.conflictDate == date("2026-02-20"))
+        #expect(block?.note.contains("30 unmatched replacement shares") == true)
+    }
+
+    @Test("A Transactions sale's own purchase does not replace it, but still replaces a later sale", arguments: [
+        ("TAX-1", true),   // the 02-01 buy is the shares the 02-10 sale sold: left unmatched, it blocks OLD
+        ("TAX-2", false),  // a buy in another account replaces the 02-10 sale and is used up by it
+    ])
+    func transactionOwnShares(buyAccount: String, blocksRunSale: Bool) {
+        let calendar = Smith.calendar(lots: [Self.old], transactions: [
+            bought(buyAccount, "GOOGL", on: "2026-02-01", shares: 100),
+            sold("TAX-1", "GOOGL", on: "2026-02-10", shares: 100, gain: "-700"),
+        ])
+        #expect((calendar.lossSaleBlock(for: Self.old, on: date("2026-02-20")) != nil) == blocksRunSale)
+    }
+
+    @Test("A buy of unknown size blocks, and a forced sale against it loses the whole loss")
+    func unknownSize() {
+        var calendar = Smith.calendar(lots: [Self.old], transactions: [
+            bought("TAX-2", "GOOG", on: "2026-02-20", shares: nil),
+        ])
+        let block = calendar.lossSaleBlock(for: Self.old, on: Self.runDate)
+        #expect(block?.note.contains("a purchase of unknown size") == true)
+        let sale = Self.old.sale(of: shares(100), at: price("150"), on: Self.runDate)
+        #expect(calendar.recordSales([sale], on: Self.runDate) == [usd("5000")])
+    }
+
+    @Test("Replacement shares are matched earliest acquired first, each once")
+    func earliestFirst() {
+        let ira = lot("IRA-NEW", account: "IRA-1", symbol: "GOOG", shares: 30, basis: "4200", acquired: "2026-02-15")
+        let tax = lot("TAX-NEW", account: "TAX-2", symbol: "GOOGL", shares: 40, basis: "6000", acquired: "2026-02-20")
+        let first = lot("FIRST", account: "TAX-1", symbol: "GOOGL", shares: 50, basis: "10000", acquired: "2020-05-01")
+        let second = lot("SECOND", account: "TAX-1", symbol: "GOOGL", shares: 50, basis: "10000", acquired: "2020-06-01")
+        var calendar = Smith.calendar(lots: [first, second, ira, tax])
+        // A forced sale of 50 at $150 (a $2,500 loss): 30 IRA shares, then 20 of TAX-2's.
+        let forced = calendar.recordSales([first.sale(of: shares(50), at: price("150"), on: Self.runDate)],
+                                          on: Self.runDate)
+        #expect(forced == [usd("2500")])
+        let rows = calendar.records.rows(.disallowed)
+        #expect(rows.map(\.conflictAccount) == ["IRA-1", "TAX-2"])
+        #expect(rows.map(\.quantity) == [shares(30), shares(20)])
+        #expect(rows.map(\.disallowedLoss) == [usd("1500"), usd("1000")])
+        // 20 TAX-2 shares remain unmatched, so the next lot is still blocked; a second
+        // forced sale matches only those.
+        #expect(calendar.lossSaleBlock(for: second, on: Self.runDate)?.note.contains("20 unmatched") == true)
+        let again = calendar.recordSales([second.sale(of: shares(50), at: price("150"), on: Self.runDate)],
+                                         on: Self.runDate)
+        #expect(again == [usd("1000")])
+    }
+}

@@ -1,0 +1,119 @@
+import RebalanceEngine
+import Testing
+@testable import WorkbookIO
+import XLSXTestSupport
+
+@Suite("Reading values the way a PM means them")
+struct MappingValueTests {
+    @Test("Numbers typed as text", arguments: [
+        ("1,234.50", "1234.50"), ("$1,234.50", "1234.50"), ("+$3.10", "3.10"), ("-$12.00", "-12.00"),
+        ("(250.00)", "-250.00"), ("($16.20)", "-16.20"), ("200.", "200"), ("  42 ", "42"), ("$ 1 000", "1000"),
+        ("0.05", "0.05"), ("1.5E3", "1.5E3"),
+    ])
+    func numbers(text: String, expected: String) {
+        guard case .value(let n) = CellReader.numberText(text) else { Issue.record("\(text) did not read"); return }
+        #expect(n.text == expected)
+        #expect(n.form == .plain)
+    }
+
+    @Test("Percent text is its fraction", arguments: [("5%", 0.05), ("12.5%", 0.125), ("(2%)", -0.02), ("100%", 1.0)])
+    func percentText(text: String, fraction: Double) {
+        guard case .value(let n) = CellReader.numberText(text) else { Issue.record("\(text) did not read"); return }
+        #expect(n.form == .fraction)
+        #expect(Rate(decimal: n.text) == Rate(roundingFraction: fraction))
+    }
+
+    @Test("Empty words", arguments: ["--", "-", "N/A", "n/a", "", "   ", "—"])
+    func emptyWords(text: String) {
+        guard case .empty = CellReader.numberText(text) else { Issue.record("\(text) is not empty"); return }
+    }
+
+    @Test("Text that is not a number says what it found", arguments: ["abc", "12abc", "1.2.3", "$", "--5", "5-"])
+    func notNumbers(text: String) {
+        guard case .problem(let p) = CellReader.numberText(text) else { Issue.record("\(text) read"); return }
+        #expect(p == "Expected a number, found \"\(text)\".")
+    }
+
+    @Test("Dates typed as text", arguments: [
+        ("2026-03-15", "2026-03-15"), ("03/15/2026", "2026-03-15"), ("3/15/26", "2026-03-15"), ("3/15/68", "2068-03-15"),
+        ("3/15/69", "1969-03-15"), ("12/31/99", "1999-12-31"), ("1/2/00", "2000-01-02"), ("2026-03-15T14:30:00", "2026-03-15"),
+        ("2026-03-15 14:30", "2026-03-15"), ("03/15/2026 4:00 PM", "2026-03-15"), ("2024-02-29", "2024-02-29"),
+    ])
+    func dates(text: String, iso: String) {
+        guard case .value(let d) = CellReader.dateText(text) else { Issue.record("\(text) did not read"); return }
+        #expect(d.description == iso)
+    }
+
+    @Test("Impossible dates are named", arguments: [
+        ("2026-02-30", "\"2026-02-30\" is not a real date."), ("13/01/2026", "\"13/01/2026\" is not a real date."),
+        ("March 15", "Expected a date (2026-03-15 or 03/15/2026), found \"March 15\"."),
+        ("15.03.2026", "Expected a date (2026-03-15 or 03/15/2026), found \"15.03.2026\"."),
+    ])
+    func badDates(text: String, message: String) {
+        guard case .problem(let p) = CellReader.dateText(text) else { Issue.record("\(text) read"); return }
+        #expect(p == message)
+    }
+
+    @Test("Date cells and serials in a date column, 1900 and 1904")
+    func dateCells() {
+        guard case .value(let a) = CellReader.date(.number(46096, .plain), uses1904: false),
+              case .value(let b) = CellReader.date(.number(44634, .plain), uses1904: true),
+              case .value(let c) = CellReader.date(.date(ExcelDateTime(year: 2026, month: 3, day: 15, milliseconds: 3_600_000)), uses1904: false)
+        else { Issue.record("did not read"); return }
+        #expect([a, b, c].map(\.description) == ["2026-03-15", "2026-03-15", "2026-03-15"])
+    }
+
+    @Test("Header synonyms on each sheet", arguments: [
+        (ContractSheet.lots, "Ticker", "Symbol"), (.lots, "Symbol/CUSIP", "Symbol"), (.lots, "Account Number", "Account"),
+        (.lots, "Account #", "Account"), (.lots, "Shares", "Quantity"), (.lots, "Qty", "Quantity"),
+        (.lots, "Qty (Quantity)", "Quantity"), (.lots, "Cost Basis Total", "Cost Basis"), (.lots, "Total Cost", "Cost Basis"),
+        (.lots, "Cost Basis ($)", "Cost Basis"), (.lots, "Cost/Share", "Unit Cost"), (.lots, "Cost Per Share", "Unit Cost"),
+        (.lots, "Average Cost Basis", "Unit Cost"), (.lots, "Price Paid", "Unit Cost"), (.lots, "Open Date", "Acquired"),
+        (.lots, "Date Acquired", "Acquired"), (.lots, "Acquisition Date", "Acquired"), (.lots, "\u{FEFF}Symbol", "Symbol"),
+        (.model, "Target %", "Target"), (.model, "Weight", "Target"), (.model, "Model %", "Target"), (.model, "Model", "Model"),
+        (.model, "Target (%)", "Target"), (.model, "Tolerance", "Band"), (.accounts, "Account Type", "Type"),
+        (.transactions, "Action", "Side"), (.transactions, "Transaction Type", "Side"), (.transactions, "Trade Date", "Date"),
+        (.transactions, "Run Date", "Date"), (.prices, "Last Price", "Price"), (.prices, "As Of", "As Of"),
+        (.groups, "Max Weight %", "Max Weight"), (.manualTrades, "Dollar Amount", "Amount"),
+    ])
+    func headers(sheet: ContractSheet, header: String, column: String) {
+        #expect(sheet.column(forHeader: header) == column)
+    }
+
+    @Test("Unknown headers match nothing", arguments: ["Market Value", "Gain/Loss", "Gain/Loss ($)", "Description %"])
+    func unknownHeaders(header: String) {
+        #expect(ContractSheet.lots.column(forHeader: header) == nil)
+    }
+
+    @Test("Sheet names", arguments: [
+        ("Lots", ContractSheet.lots), ("Tax Lots", .lots), ("HOLDINGS", .lots), (" positions ", .lots),
+        ("Targets", .model), ("Model Weights", .model), ("Manual Trades", .manualTrades), ("manual_trades", .manualTrades),
+        ("Exposure Groups", .groups), ("Security Master", .securities), ("Recent Transactions", .transactions),
+    ])
+    func sheetNames(name: String, sheet: ContractSheet) {
+        #expect(ContractSheet.matching(sheetName: name) == sheet)
+    }
+
+    @Test("Footer and summary rows of custodian exports", arguments: [
+        ("Account Total", true), ("Total", true), ("Positions Total", true), ("Cash & Cash Investments", true),
+        ("Pending Activity", true), ("Date downloaded 11/20/2026 4:05 PM", true), ("Grand Total", true),
+        ("TOTL", false), ("CHEN-TAX", false), ("Totalizer Fund", false),
+    ])
+    func footers(text: String, skipped: Bool) {
+        let row = Row(number: 9, cells: [Cell(column: 1, value: .string(text))])
+        #expect((SheetTable.footerReason(row) != nil) == skipped)
+    }
+
+    @Test("Action words", arguments: [
+        ("Buy", Side.buy), ("Bought", .buy), ("YOU BOUGHT PROSPECTUS UNDER SEPARATE COVER", .buy), ("Reinvest Shares", .buy),
+        ("Sell", .sell), ("Sold", .sell), ("YOU SOLD", .sell),
+    ])
+    func sides(word: String, side: Side) {
+        #expect(PortfolioBuilder.side(word) == side)
+    }
+
+    @Test("Other actions are no trade", arguments: ["Dividend", "Qualified Dividend", "Journal", "Cash In Lieu", "Fee"])
+    func notTrades(word: String) {
+        #expect(PortfolioBuilder.side(word) == nil)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import WorkbookIO
+
+/// A cell of a test workbook, written as a PM would have typed it.
+public enum FixtureCell: ExpressibleByStringLiteral, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Sendable {
+    case text(String)
+    case number(Double)
+    /// A number in a percent-formatted cell (`0.05` shows as 5%).
+    case percent(Double)
+    /// A date serial in a date-formatted cell.
+    case date(Double)
+    case bool(Bool)
+    /// A formula with no saved result.
+    case formulaWithoutValue
+    case error(String)
+    case empty
+
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(floatLiteral value: Double) { self = .number(value) }
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    public init(nilLiteral: ()) { self = .empty }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+
+    /// A date cell for a calendar date, as Excel stores it in the 1900 (or 1904) system.
+    public static func day(_ year: Int, _ month: Int, _ day: Int, uses1904: Bool = false) -> FixtureCell {
+        func days(_ y: Int, _ m: Int, _ d: Int) -> Int {
+            let yy = m <= 2 ? y - 1 : y
+            let era = (yy >= 0 ? yy : yy - 399) / 400
+            let yoe = yy - era * 400
+            let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1
+            return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468
+        }
+        let epoch = uses1904 ? days(1904, 1, 1) : days(1899, 12, 30)
+        return .date(Double(days(year, month, day) - epoch))
+    }
+}
+
+extension XLSXFixture {
+    /// A workbook of the given sheets, each a grid of cells from row 1 and column A.
+    /// Styles: 0 General, 1 percent (`0.00%`), 2 date (`mm-dd-yy`).
+    public static func contractBook(_ sheets: [(name: String, rows: [[FixtureCell]])], uses1904: Bool = false,
+                                    hidden: Set<String> = []) -> XLSXFixture {
+        func escape(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        }
+        let rendered = sheets.map { sheet -> (String, String) in
+            var xml = ""
+            for (r, row) in sheet.rows.enumerated() {
+                var cells = ""
+                for (c, cell) in row.enumerated() {
+                    let ref = CellReference.name(column: c + 1, row: r + 1)
+                    switch cell {
+                    case .text(let s): cells += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(s))</t></is></c>"
+                    case .number(let n): cells += "<c r=\"\(ref)\"><v>\(n)</v></c>"
+                    case .percent(let n): cells += "<c r=\"\(ref)\" s=\"1\"><v>\(n)</v></c>"
+                    case .date(let n): cells += "<c r=\"\(ref)\" s=\"2\"><v>\(n)</v></c>"
+                    case .bool(let b): cells += "<c r=\"\(ref)\" t=\"b\"><v>\(b ? 1 : 0)</v></c>"
+                    case .formulaWithoutValue: cells += "<c r=\"\(ref)\"><f>SUM(A1:A2)</f></c>"
+                    case .error(let e): cells += "<c r=\"\(ref)\" t=\"e\"><v>\(escape(e))</v></c>"
+                    case .empty: break
+                    }
+                }
+                if !cells.isEmpty { xml += "<row r=\"\(r + 1)\">\(cells)</row>" }
+            }
+            return (sheet.name, xml)
+        }
+        return book(sheets: rendered.map { (name: $0.0, rows: $0.1) }, styles: styles([0, 10, 14]),
+                    workbookPr: uses1904 ? "<workbookPr date1904=\"1\"/>" : "", hidden: hidden)
+    }
+}
