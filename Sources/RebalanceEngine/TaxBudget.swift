@@ -57,8 +57,9 @@ extension TaxLedger {
     /// carryforwards 5,000 ST and 3,000 LT and a 4,000 ST harvest, a budget of 0 leaves
     /// room for 4,000.00 of LT gain (not the 6,857 that rate × gain would suggest).
     public func roomForGain(term: Term, within budget: TaxBudget) -> GainRoom {
-        guard case .limit = budget, profile.isTaxed else { return .unlimited }
+        guard case .limit = budget else { return .unlimited }
         guard admits(gain: .zero, term: term, within: budget) else { return .none }
+        guard profile.isTaxed else { return .unlimited }
         // Past this gain the term is net positive whatever the other term holds, so the
         // tax grows at exactly the term's rate from here on.
         let settled = netShortTerm.magnitude + netLongTerm.magnitude + Money(cents: 1)

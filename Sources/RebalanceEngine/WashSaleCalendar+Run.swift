@@ -236,11 +236,3 @@ extension WashSaleCalendar {
             holdingPeriodFrom: buyerTaxed ? soldAcquired.map { $0.adding(days: gap) } : nil)
     }
 }
-
-extension WashSaleCalendar.Shares {
-    /// The count, or `nil` when unlimited.
-    var count: Quantity? {
-        if case .count(let count) = self { return count }
-        return nil
-    }
-}

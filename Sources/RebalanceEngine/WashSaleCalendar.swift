@@ -95,6 +95,12 @@ extension WashSaleCalendar {
             return true
         }
 
+        /// The count, or `nil` when unlimited.
+        var count: Quantity? {
+            if case .count(let count) = self { return count }
+            return nil
+        }
+
         /// At most `wanted` of these shares.
         func taking(upTo wanted: Quantity) -> Quantity {
             if case .count(let count) = self { return .min(count, wanted) }

@@ -4,9 +4,9 @@ import Glibc
 import WorkbookIO
 
 /// Builds small `.xlsx` packages from XML text, part by part, for the reader's tests.
-public struct XLSXFixture {
+public struct XLSXFixture: Sendable {
     public init() {}
-    public struct Entry {
+    public struct Entry: Sendable {
         public var name: String
         public var bytes: [UInt8]
     }

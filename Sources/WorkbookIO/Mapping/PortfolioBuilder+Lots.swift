@@ -25,10 +25,8 @@ extension PortfolioBuilder {
         var lotPlaces: [String: String] = [:]
         for row in table.rows {
             let accountID = account(row, known: known, sheetHasAccounts: hasAccountsSheet)
-            guard let symbol = text(row, "Symbol")?.uppercased() else {
-                log.error(row.place("Symbol"), "Symbol is blank.")
-                continue
-            }
+            let symbol = text(row, "Symbol")?.uppercased()
+            if symbol == nil && isBlank(row, "Symbol") { log.error(row.place("Symbol"), "Symbol is blank.") }
             var quantity: Quantity?
             if let n = number(row, "Quantity") {
                 if let q = Quantity(decimal: n.text), q > .zero {
@@ -36,35 +34,38 @@ extension PortfolioBuilder {
                 } else {
                     log.error(row.place("Quantity"), "Quantity must be a positive number, found \"\(shown(row["Quantity"]))\".")
                 }
-            } else if row["Quantity"] == nil {
+            } else if isBlank(row, "Quantity") {
                 log.error(row.place("Quantity"), "Quantity is blank.")
             }
             var basis: Money?
-            if let b = money(row, "Cost Basis") {
-                basis = b
-            } else if row["Cost Basis"] == nil, let n = number(row, "Unit Cost") {
-                if let unit = Price(decimal: n.text), let quantity {
-                    basis = unit.value(of: quantity)
-                } else if Price(decimal: n.text) == nil {
+            let basisColumn = !isBlank(row, "Cost Basis") || !table.has("Unit Cost") ? "Cost Basis" : "Unit Cost"
+            if basisColumn == "Cost Basis" {
+                basis = money(row, "Cost Basis")
+            } else if let n = number(row, "Unit Cost") {
+                if let unit = Price(decimal: n.text) {
+                    if let quantity { basis = unit.value(of: quantity) }
+                } else {
                     log.error(row.place("Unit Cost"), "Unit Cost cannot be read as a price, found \"\(shown(row["Unit Cost"]))\".")
                 }
-            } else if row["Cost Basis"] == nil && row["Unit Cost"] == nil {
-                log.error(row.place(table.has("Cost Basis") ? "Cost Basis" : "Unit Cost"), "\(table.has("Cost Basis") ? "Cost Basis" : "Unit Cost") is blank.")
+            }
+            if isBlank(row, basisColumn) && (basisColumn == "Unit Cost" || isBlank(row, "Unit Cost")) {
+                log.error(row.place(basisColumn), "\(table.has("Cost Basis") ? "Cost Basis" : "Unit Cost") is blank.")
             }
             if let b = basis, b.isNegative {
-                log.error(row.place(row["Cost Basis"] != nil ? "Cost Basis" : "Unit Cost"), "Cost basis must not be negative, found \"\(shown(row["Cost Basis"] ?? row["Unit Cost"]))\".")
+                log.error(row.place(basisColumn), "\(basisColumn) must not be negative, found \"\(shown(row[basisColumn]))\".")
                 basis = nil
             }
             let acquired = date(row, "Acquired")
-            if row["Acquired"] == nil { log.error(row.place("Acquired"), "Acquired is blank.") }
+            if isBlank(row, "Acquired") { log.error(row.place("Acquired"), "Acquired is blank.") }
             if let acquired, acquired > settings.asOf {
                 log.error(row.place("Acquired"), "Acquired \(acquired) is after the As Of date \(settings.asOf).")
             }
             var termOverride: Term?
             if let termText = text(row, "Term") {
                 termOverride = PortfolioBuilder.term(termText)
-                if termOverride == nil { log.error(row.place("Term"), "Term must be LT or ST, found \"\(termText)\".") }
+                if termOverride == nil { log.error(row.place("Term"), "Term must be LT, ST or Inherited, found \"\(termText)\".") }
             }
+            guard let symbol else { continue }
             let lotID = text(row, "Lot ID") ?? "\(symbol)-r\(row.number)"
             guard let accountID, let quantity, let basis, let acquired, acquired <= settings.asOf else { continue }
             let key = "\(accountID)\u{0}\(lotID)"
@@ -81,7 +82,8 @@ extension PortfolioBuilder {
 
     static func term(_ text: String) -> Term? {
         switch HeaderName.normalize(text).key {
-        case "lt", "long", "longterm", "l": return .longTerm
+        // Inherited shares are long-term whatever their date (26 USC 1223(9)).
+        case "lt", "long", "longterm", "l", "inherited", "inheritance": return .longTerm
         case "st", "short", "shortterm", "s": return .shortTerm
         default: return nil
         }

@@ -39,6 +39,8 @@ struct PortfolioBuilder {
     var portfolio: Portfolio?
     /// Accounts whose Cash Target cell was filled in (it beats the model and Settings).
     var explicitCashTargets: Set<String> = []
+    /// Contract sheets that two workbook sheets claimed (already an error).
+    var ambiguousRoles: Set<ContractSheet> = []
 
     init(workbook: Workbook, asOfOverride: CivilDate?, today: CivilDate) {
         self.workbook = workbook
@@ -59,7 +61,7 @@ struct PortfolioBuilder {
             guard let info = roles[sheet] else {
                 view.sheets.append(.init(contractSheet: sheet.rawValue, sheetName: nil, headerRow: nil, columns: [],
                                          ignoredColumns: [], rowsRead: 0, rowsSkipped: [], percentReadings: []))
-                if sheet.isRequired {
+                if sheet.isRequired && !ambiguousRoles.contains(sheet) {
                     let names = sheet.names.prefix(4).joined(separator: ", ")
                     log.error("", "The workbook has no \(sheet.rawValue) sheet (a sheet named \(sheet.rawValue) or a synonym such as \(names)).")
                 }
@@ -113,6 +115,7 @@ struct PortfolioBuilder {
             let pool = visible.isEmpty ? found : visible
             if pool.count > 1 {
                 let names = pool.map { "\"\($0.name)\"" }.joined(separator: " and ")
+                ambiguousRoles.insert(sheet)
                 log.error("", "\(pool.count == 2 ? "Two" : "Several") \(visible.isEmpty ? "hidden" : "visible") sheets, \(names), are each a \(sheet.rawValue) sheet; rename or delete all but one.")
                 continue
             }
@@ -140,8 +143,22 @@ struct PortfolioBuilder {
 
     /// The cell as the PM typed it, for messages.
     func shown(_ value: CellValue?) -> String {
+        if case .number(let n, .percent) = value {
+            let percent = (n * 100 * 1e9).rounded() / 1e9
+            return (percent == percent.rounded() && abs(percent) < 1e15 ? String(Int64(percent)) : percent.description) + "%"
+        }
         if case .value(let t) = CellReader.text(value) { return t }
         return ""
+    }
+
+    /// Whether a cell is empty or says so (`--`, `N/A`).
+    func isBlank(_ row: SheetTable.DataRow, _ column: String) -> Bool {
+        guard let value = row[column] else { return true }
+        if case .string(let s) = value {
+            let t = s.trimmingWhitespace().lowercased()
+            return t.isEmpty || CellReader.emptyWords.contains(t)
+        }
+        return false
     }
 
     mutating func number(_ row: SheetTable.DataRow, _ column: String) -> NumberText? {
@@ -209,10 +226,13 @@ struct PortfolioBuilder {
         var how: [String] = []
         let fractions = read.count - plain.count
         if fractions > 0 { how.append("\(fractions) percent cell\(fractions == 1 ? "" : "s") or % text read as their fraction") }
-        if !plain.isEmpty {
+        if let example = plain.first(where: { !plainArePercents || $0.number.doubleValue > 1 }) {
+            let typed = shown(example.row[column])
+            let meaning = rate(from: example.number, plainArePercents: plainArePercents)?.percentText ?? typed
+            let count = "\(plain.count) plain number\(plain.count == 1 ? "" : "s")"
             how.append(plainArePercents
-                ? "\(plain.count) plain number\(plain.count == 1 ? "" : "s") read as percents (one is above 1: 5 means 5%)"
-                : "\(plain.count) plain number\(plain.count == 1 ? "" : "s") read as fractions (none is above 1: 0.05 means 5%)")
+                ? "\(count) read as percents, since one is above 1 (\(typed) means \(meaning))"
+                : "\(count) read as fractions, since none is above 1 (\(typed) means \(meaning))")
         }
         if !how.isEmpty, let index = view.sheets.firstIndex(where: { $0.contractSheet == sheet.rawValue }) {
             view.sheets[index].percentReadings.append("\(column) (\(table.sheetName)!\(letter)): \(how.joined(separator: "; "))")

@@ -1,0 +1,189 @@
+import RebalanceEngine
+import Testing
+import WorkbookIO
+import XLSXTestSupport
+
+@Suite("The contract's reading rules")
+struct MappingRulesTests {
+    private func read(_ sheets: [(name: String, rows: [[FixtureCell]])], asOf: CivilDate? = nil) throws -> PortfolioReading {
+        try PortfolioReader.read(path: try XLSXFixture.contractBook(sheets).write(), asOf: asOf, today: Household.today)
+    }
+
+    private static let model: (name: String, rows: [[FixtureCell]]) = ("Model", [["Symbol", "Target"], ["AAPL", 0.9]])
+    private static let prices: (name: String, rows: [[FixtureCell]]) =
+        ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]])
+
+    @Test("A one-account book needs no Account column, and blank Lot IDs are made from symbol and row")
+    func oneAccountBook() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .day(2024, 1, 2)],
+                      ["AAPL", 5, 900, .day(2025, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        let p = try #require(reading.portfolio)
+        #expect(p.accounts.map(\.id) == ["Account"])
+        #expect(p.accounts[0].household == "Account")
+        #expect(p.accounts[0].cash == .zero)
+        #expect(p.lots.map(\.lotID) == ["AAPL-r2", "AAPL-r3"])
+        #expect(p.lots.map(\.account) == ["Account", "Account"])
+        #expect(reading.warnings.map(\.message) == [
+            "The workbook has no Accounts sheet: \"Account\" is an account with no cash, its own household and the Settings defaults.",
+        ])
+    }
+
+    @Test("Without an Accounts sheet every account named in Lots is inferred, each its own household")
+    func inferredAccounts() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["B-2", "AAPL", 1, 100, .day(2024, 1, 2)],
+                      ["A-1", "AAPL", 1, 100, .day(2024, 1, 2)], [nil, "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description) == ["Lots!A4: Account is blank, and the book has 2 accounts; say which one."])
+        #expect(reading.warnings.map(\.message) == [
+            "The workbook has no Accounts sheet: \"A-1\", \"B-2\" are accounts with no cash, each its own household and the Settings defaults.",
+        ])
+    }
+
+    @Test("--as-of beats the As Of Date setting; with neither, today is used with a warning")
+    func asOfPrecedence() throws {
+        let sheets = [("Settings", [["Setting", "Value"], ["As Of Date", .day(2026, 11, 20)]] as [[FixtureCell]]),
+                      ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+                      Self.model, Self.prices]
+        let override = try read(sheets, asOf: CivilDate(year: 2026, month: 11, day: 21))
+        #expect(override.portfolio?.settings.asOf.description == "2026-11-21")
+        let fromSheet = try read(sheets)
+        #expect(fromSheet.portfolio?.settings.asOf.description == "2026-11-20")
+        let neither = try read(Array(sheets.dropFirst()) + [("Settings", [["Setting", "Value"], ["Tax Budget", 0]])])
+        #expect(neither.warnings.first?.message == "No As Of Date is set; today's date, 2030-01-01, is used. Set it (or pass --as-of) for a reproducible run.")
+    }
+
+    @Test("Settings weights read per key: a percent cell or 5% text is its fraction, a plain number above 1 a percent")
+    func settingsPercents() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Short-Term Rate", 37], ["Long-Term Rate", 0.2],
+                          ["Default Band", "3%"], ["Cash Target", .percent(0.025)], ["Harvest Min Loss %", 4],
+                          ["Harvest Min Loss", "$2,500"], ["Tax Budget", "Unlimited"], ["Lot Method", "hifo"],
+                          ["Rebalance To", "Band Edge"], ["Fractional Shares", "Yes"], ["Wash Sale Days", 31]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        let s = try #require(reading.portfolio?.settings)
+        #expect(s.rates == TaxRates(shortTerm: Rate(millionths: 370_000), longTerm: Rate(millionths: 200_000)))
+        #expect(s.defaultBand == Rate(millionths: 30_000))
+        #expect(s.cashTarget == Rate(millionths: 25_000))
+        #expect(s.harvestMinLossPercent == Rate(millionths: 40_000))
+        #expect(s.harvestMinLoss == Money(dollars: 2_500))
+        #expect(s.taxBudget == .unlimited)
+        #expect(s.lotMethod == .hifo)
+        #expect(s.rebalanceTo == .bandEdge)
+        #expect(s.fractionalShares)
+        #expect(s.washSaleDays == 31)
+        #expect(reading.view.settings.first == "As Of Date = 2026-11-20 (Settings!B2)")
+        #expect(reading.view.settings.contains("Short-Term Rate = 37% (Settings!B3)"))
+    }
+
+    @Test("Cash target: the Accounts column, else the model's CASH row, else Settings; accounts override Settings")
+    func cashTargetPrecedence() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Cash Target", "2%"], ["Tax Budget", 1000]]),
+            ("Accounts", [["Account", "Model", "Cash Target", "Tax Budget", "Short-Term Rate"],
+                          ["A", nil, "4%", nil, nil], ["B", nil, nil, 0, "35%"], ["C", "Income", nil, "Unlimited", nil]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            ("Model", [["Model", "Symbol", "Target"], [nil, "AAPL", "90%"], [nil, "CASH", "3%"], ["Income", "AAPL", "50%"]]),
+            Self.prices,
+        ])
+        let accounts = try #require(reading.portfolio?.accounts)
+        #expect(accounts.map(\.cashTarget) == [Rate(millionths: 40_000), Rate(millionths: 30_000), Rate(millionths: 20_000)])
+        #expect(accounts.map(\.taxBudget) == [.limit(Money(dollars: 1_000)), .limit(.zero), .unlimited])
+        #expect(accounts.map(\.rates.shortTerm) == [Rate(millionths: 408_000), Rate(millionths: 350_000), Rate(millionths: 408_000)])
+    }
+
+    @Test("The price chain: Override wins even when dated after the As Of, a stale price only under Allow Stale Prices")
+    func priceChain() throws {
+        func prices(allowStale: Bool) throws -> PortfolioReading {
+            try read([
+                ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Allow Stale Prices", allowStale ? "Yes" : "No"]]),
+                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)],
+                          ["A", "MSFT", 1, 100, .day(2024, 1, 2)], ["A", "VTI", 1, 100, .day(2024, 1, 2)],
+                          ["A", "BND", 1, 100, .day(2024, 1, 2)]]),
+                ("Model", [["Symbol", "Target"], ["AAPL", "50%"]]),
+                ("Prices", [["Symbol", "Price", "As Of", "Override"], ["AAPL", 190, .day(2026, 11, 25), 188.5],
+                            ["MSFT", 400, .day(2026, 11, 10), nil], ["VTI", 260, .day(2026, 11, 15), nil],
+                            ["BND", 72, nil, nil]]),
+            ])
+        }
+        let strict = try prices(allowStale: false)
+        #expect(strict.errors.map(\.description) == [
+            "Prices!B3: No usable price for MSFT (held in A): its price is as of 2026-11-10, 10 days before the As Of date; Price Max Age Days is 5. Update it, or set Allow Stale Prices to Yes.",
+        ])
+        let lenient = try prices(allowStale: true)
+        let p = try #require(lenient.portfolio)
+        #expect(p.prices.map(\.symbol) == ["AAPL", "BND", "MSFT", "VTI"])
+        #expect(p.prices.map(\.origin) == [.override, .workbook, .stale, .workbook])
+        #expect(p.prices.map(\.price) == [Price(decimal: "188.5")!, Price(decimal: "72")!, Price(decimal: "400")!, Price(decimal: "260")!])
+        #expect(p.prices[1].asOf.description == "2026-11-20")
+        #expect(lenient.warnings.dropFirst().map(\.description) == [
+            "Prices!D2: AAPL's Override is dated 2026-11-25, after the As Of date 2026-11-20; the Override wins all the same.",
+            "Prices!B3: MSFT's price is 10 days old (Price Max Age Days is 5); used as a stale price under Allow Stale Prices.",
+        ])
+    }
+
+    @Test("A workbook price dated after the As Of is not used")
+    func futurePrice() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            Self.model,
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, "11/21/2026"]]),
+        ])
+        #expect(reading.diagnostics.filter { $0.place.hasPrefix("Prices") }.map { "\($0.severity.rawValue): \($0)" } == [
+            "Warning: Prices!C2: AAPL's price is dated 2026-11-21, after the As Of date 2026-11-20; it is not used.",
+            "Error: Prices!B2: No usable price for AAPL (held in A): its only price is dated after the As Of date.",
+        ])
+    }
+
+    @Test("Transactions: action words read, other actions skipped, sales without a gain counted as losses")
+    func transactions() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+            ("Transactions", [["Run Date", "Action", "Symbol", "Quantity", "Price ($)", "Realized Gain"],
+                              ["11/03/2026", "YOU SOLD", "aapl", -10, "$180.00", "($250.00)"],
+                              ["11/04/2026", "DIVIDEND RECEIVED", "AAPL", nil, nil, nil],
+                              ["11/05/2026", "Reinvestment", "AAPL", 0.5, 181, nil],
+                              ["11/06/2026", "Sold", "AAPL", 1, 182, nil]]),
+        ])
+        let t = try #require(reading.portfolio?.transactions)
+        #expect(t.map(\.side) == [.sell, .buy, .sell])
+        #expect(t.map(\.symbol) == ["AAPL", "AAPL", "AAPL"])
+        #expect(t.map(\.account) == ["A", "A", "A"])
+        #expect(t[0].quantity == Quantity(shares: 10))
+        #expect(t[0].realizedGain == Money(cents: -25_000))
+        #expect(reading.diagnostics.contains(Diagnostic(.info, "Transactions!row 3", "Skipped: \"DIVIDEND RECEIVED\" is not a buy or a sale.")))
+        #expect(reading.warnings.dropFirst().map(\.description) == [
+            "Transactions!F5: This sale has no Realized Gain; it is taken as a loss for wash-sale windows.",
+        ])
+    }
+
+    @Test("Manual trades that break a restriction for their side are errors naming the row")
+    func manualRestrictions() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 100, .day(2024, 1, 2)],
+                      ["A", "TSLA", 10, 100, .day(2024, 1, 2)]]),
+            Self.model,
+            ("Prices", [["Symbol", "Price"], ["AAPL", 190], ["TSLA", 250], ["GME", 20]]),
+            ("Securities", [["Symbol", "Restriction"], ["GME", "No Buy"], ["TSLA", "No Sell"]]),
+            ("Manual Trades", [["Symbol", "Side", "Quantity", "Amount"], ["GME", "Buy", 5, nil], ["TSLA", "Sell", 1, nil],
+                               ["AAPL", "Sell", nil, "$500"]]),
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Manual Trades!B2: This buys GME, which is No Buy.",
+            "Manual Trades!B3: This sells TSLA, which is No Sell.",
+        ])
+    }
+}

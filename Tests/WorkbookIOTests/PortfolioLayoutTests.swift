@@ -1,0 +1,171 @@
+import RebalanceEngine
+import Testing
+import WorkbookIO
+import XLSXTestSupport
+
+/// One small household, written in the layouts PMs use; every layout must read as the same portfolio.
+enum Household {
+    static let today = CivilDate(year: 2030, month: 1, day: 1)!
+
+    static func read(_ f: XLSXFixture) throws -> PortfolioReading {
+        try PortfolioReader.read(path: try f.write(), today: today)
+    }
+
+    static let accounts: [[FixtureCell]] = [
+        ["Account", "Name", "Household", "Type", "Cash", "Withdrawal"],
+        ["ACC-1", "Lee Joint", "Lee", "Joint", 10000, 2500],
+        ["ACC-2", "Lee IRA", "Lee", "IRA", 500, nil],
+    ]
+
+    static func canonical(uses1904: Bool = false) -> XLSXFixture {
+        .contractBook(canonicalSheets(uses1904: uses1904), uses1904: uses1904)
+    }
+
+    static func canonicalSheets(uses1904: Bool = false) -> [(name: String, rows: [[FixtureCell]])] {
+        func day(_ y: Int, _ m: Int, _ d: Int) -> FixtureCell { .day(y, m, d, uses1904: uses1904) }
+        return [
+            ("Settings", [["Setting", "Value"], ["As Of Date", day(2026, 11, 20)], ["Tax Budget", 5000],
+                          ["Default Band", .percent(0.02)]]),
+            ("Accounts", accounts),
+            ("Lots", [["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Acquired"],
+                      ["ACC-1", "AAPL", "L1", 100, 15000, day(2024, 1, 15)],
+                      ["ACC-1", "MSFT", "L2", 50, 12500.5, day(2025, 12, 1)],
+                      ["ACC-2", "VTI", "L3", 10.5, 2100, day(2023, 6, 30)]]),
+            ("Model", [["Symbol", "Target", "Band"], ["AAPL", .percent(0.4), .percent(0.03)], ["MSFT", .percent(0.3), nil],
+                       ["VTI", .percent(0.25), nil], ["CASH", .percent(0.05), nil]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190.25, day(2026, 11, 20)],
+                        ["MSFT", 410.1, day(2026, 11, 20)], ["VTI", 260, day(2026, 11, 20)]]),
+        ]
+    }
+
+    /// Title rows above headers, header synonyms, unknown columns, plain percents above 1.
+    static let titlesAndSynonyms = XLSXFixture.contractBook([
+        ("Parameters", [["Lee household rebalance"], [], ["Key", "Value"], ["As of", .day(2026, 11, 20)],
+                        ["Tax Budget ($)", 5000], ["Default Band %", 2]]),
+        ("Accounts", accounts),
+        ("Tax Lots", [["Lot detail as of 11/20/2026"], ["Prepared by the desk; do not edit"], [],
+                      ["Account #", "Ticker", "Lot", "Shares", "Total Cost", "Date Acquired", "Market Value"],
+                      ["ACC-1", "AAPL", "L1", 100, 15000, .day(2024, 1, 15), 19025],
+                      ["ACC-1", "MSFT", "L2", 50, 12500.5, .day(2025, 12, 1), 20505],
+                      ["ACC-2", "vti", "L3", 10.5, 2100, .day(2023, 6, 30), 2730]]),
+        ("Targets", [["Ticker", "Target %", "Tolerance"], ["AAPL", 40, 3], ["MSFT", 30, nil], ["VTI", 25, nil], ["CASH", 5, nil]]),
+        ("Quotes", [["Symbol", "Last Price", "Price Date"], ["AAPL", 190.25, .day(2026, 11, 20)],
+                    ["MSFT", 410.1, .day(2026, 11, 20)], ["VTI", 260, .day(2026, 11, 20)]]),
+    ])
+
+    /// Money, percents and dates typed as text.
+    static let textValues = XLSXFixture.contractBook([
+        ("Settings", [["Setting", "Value"], ["As Of Date", "11/20/2026"], ["Tax Budget", "$5,000"], ["Default Band", "2%"]]),
+        ("Accounts", [["Account", "Name", "Household", "Type", "Cash", "Withdrawal"],
+                      ["ACC-1", "Lee Joint", "Lee", "Joint", "$10,000.00", "$2,500.00"],
+                      ["ACC-2", "Lee IRA", "Lee", "IRA", "$500.00", "--"]]),
+        ("Lots", [["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Acquired"],
+                  ["ACC-1", "AAPL", "L1", "100", "$15,000.00", "01/15/2024"],
+                  ["ACC-1", "MSFT", "L2", "50.", "$12,500.50", "2025-12-01"],
+                  ["ACC-2", "VTI", "L3", "10.5", "2,100.00", "6/30/23"]]),
+        ("Model", [["Symbol", "Target", "Band"], ["AAPL", "40%", "3%"], ["MSFT", "30%", "N/A"], ["VTI", "25%", nil], ["CASH", "5%", nil]]),
+        ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", "$190.25", "11/20/2026"], ["MSFT", "$410.10", "11/20/2026"],
+                    ["VTI", "$260.00", "2026-11-20"]]),
+    ])
+
+    /// The Lots sheet is a custodian's lot export pasted as is: a title line, `$` text, US
+    /// dates, a Cost/Share beside the total, `--` cells, total and cash rows, a disclaimer.
+    static let custodianExport = XLSXFixture.contractBook([
+        ("Settings", [["Setting", "Value"], ["As Of Date", .day(2026, 11, 20)], ["Tax Budget", 5000],
+                      ["Default Band", .percent(0.02)]]),
+        ("Accounts", accounts),
+        ("Positions", [["Positions for all accounts as of 04:05 PM ET, 11/20/2026"], [],
+                       ["Account Number", "Symbol", "Description", "Qty (Quantity)", "Price", "Cost Basis", "Cost/Share",
+                        "Gain/Loss ($)", "Open Date", "Lot ID"],
+                       ["ACC-1", "AAPL", "APPLE INC", "100", "$190.25", "$15,000.00", "$150.00", "+$4,025.00", "01/15/2024", "L1"],
+                       ["ACC-1", "MSFT", "MICROSOFT CORP", "50", "$410.10", "$12,500.50", "$250.01", "+$8,004.50", "12/01/2025", "L2"],
+                       ["Account Total", nil, nil, nil, nil, "$27,500.50", nil, nil, nil, nil],
+                       ["ACC-2", "VTI", "VANGUARD TOTAL STOCK MKT ETF", "10.5", "$260.00", "$2,100.00", "--", "+$630.00", "06/30/2023", "L3"],
+                       ["Cash & Cash Investments", "--", nil, nil, nil, "--"],
+                       ["Account Total", nil, nil, nil, nil, "$2,100.00"],
+                       [],
+                       ["Date downloaded 11/20/2026 4:05 PM"],
+                       ["Brokerage services are provided by a member of SIPC. Past performance is no guarantee."]]),
+        ("Model", [["Symbol", "Target", "Band"], ["AAPL", .percent(0.4), .percent(0.03)], ["MSFT", .percent(0.3), nil],
+                   ["VTI", .percent(0.25), nil], ["CASH", .percent(0.05), nil]]),
+        ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190.25, .day(2026, 11, 20)],
+                    ["MSFT", 410.1, .day(2026, 11, 20)], ["VTI", 260, .day(2026, 11, 20)]]),
+    ])
+}
+
+@Suite("Whole books in several layouts read as one portfolio")
+struct PortfolioLayoutTests {
+    @Test("The canonical book reads as the PM means it")
+    func canonical() throws {
+        let reading = try Household.read(Household.canonical())
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let p = try #require(reading.portfolio)
+        #expect(p.settings.asOf == CivilDate(year: 2026, month: 11, day: 20))
+        #expect(p.settings.taxBudget == .limit(Money(dollars: 5000)))
+        #expect(p.settings.defaultBand == Rate(millionths: 20_000))
+        #expect(p.accounts.map(\.id) == ["ACC-1", "ACC-2"])
+        #expect(p.accounts.map(\.type) == [.joint, .ira])
+        #expect(p.accounts.map(\.cash) == [Money(dollars: 10_000), Money(dollars: 500)])
+        #expect(p.accounts.map(\.withdrawal) == [Money(dollars: 2_500), .zero])
+        // No Cash Target column: the model's CASH row beats the Settings default.
+        #expect(p.accounts.map(\.cashTarget) == [Rate(millionths: 50_000), Rate(millionths: 50_000)])
+        #expect(p.lots.map(\.lotID) == ["L1", "L2", "L3"])
+        #expect(p.lots.map(\.quantity) == [Quantity(shares: 100), Quantity(shares: 50), Quantity(micros: 10_500_000)])
+        #expect(p.lots.map(\.costBasis) == [Money(dollars: 15_000), Money(cents: 1_250_050), Money(dollars: 2_100)])
+        #expect(p.lots.map(\.acquired.description) == ["2024-01-15", "2025-12-01", "2023-06-30"])
+        #expect(p.models.count == 1)
+        #expect(p.models[0].targets.map(\.symbol) == ["AAPL", "MSFT", "VTI"])
+        #expect(p.models[0].targets.map(\.target) == [Rate(millionths: 400_000), Rate(millionths: 300_000), Rate(millionths: 250_000)])
+        #expect(p.models[0].targets.map(\.band) == [Rate(millionths: 30_000), nil, nil])
+        #expect(p.prices.map(\.symbol) == ["AAPL", "MSFT", "VTI"])
+        #expect(p.prices.map(\.price) == [Price(decimal: "190.25")!, Price(decimal: "410.10")!, Price(decimal: "260")!])
+        #expect(p.prices.allSatisfy { $0.origin == .workbook })
+    }
+
+    static let variants: [(String, XLSXFixture)] = [
+        ("title rows and synonyms", Household.titlesAndSynonyms),
+        ("money, percents and dates as text", Household.textValues),
+        ("1904 date system", Household.canonical(uses1904: true)),
+    ]
+
+    @Test("Each layout reads as the canonical portfolio", arguments: 0..<3)
+    func sameAsCanonical(index: Int) throws {
+        let expected = try #require(try Household.read(Household.canonical()).portfolio)
+        let reading = try Household.read(Self.variants[index].1)
+        #expect(reading.errors.isEmpty, "\(Self.variants[index].0): \(reading.errors)")
+        #expect(reading.portfolio == expected, "\(Self.variants[index].0)")
+    }
+
+    @Test("A custodian lot export pasted into the Lots sheet reads as the same lots, its total and footer rows skipped")
+    func custodianExport() throws {
+        let expected = try #require(try Household.read(Household.canonical()).portfolio)
+        let reading = try Household.read(Household.custodianExport)
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio == expected)
+        let skipped = reading.diagnostics.filter { $0.message.hasPrefix("Skipped") }.map(\.description)
+        #expect(skipped == [
+            "Positions!row 6: Skipped: a summary or footer row (\"Account Total\").",
+            "Positions!row 8: Skipped: a summary or footer row (\"Cash & Cash Investments\").",
+            "Positions!row 9: Skipped: a summary or footer row (\"Account Total\").",
+            "Positions!row 10: Skipped: blank.",
+            "Positions!row 11: Skipped: a summary or footer row (\"Date downloaded 11/20/2026 4:05 PM\").",
+            "Positions!row 12: Skipped: a summary or footer row (\"Brokerage services are provided by a mem\").",
+        ])
+        let ignored = reading.diagnostics.filter { $0.message.contains("not one the tool reads") }.map(\.place)
+        #expect(ignored == ["Positions!C3", "Positions!E3", "Positions!H3"])
+    }
+
+    @Test("How each percent column was read is echoed")
+    func percentEcho() throws {
+        let reading = try Household.read(Household.titlesAndSynonyms)
+        let model = try #require(reading.view.sheets.first { $0.contractSheet == "Model" })
+        #expect(model.sheetName == "Targets")
+        #expect(model.percentReadings == [
+            "Target (Targets!B): 4 plain numbers read as percents, since one is above 1 (40 means 40%)",
+            "Band (Targets!C): 1 plain number read as percents, since one is above 1 (3 means 3%)",
+        ])
+        let lots = try #require(reading.view.sheets.first { $0.contractSheet == "Lots" })
+        #expect(lots.headerRow == 4)
+        #expect(lots.columns.first == "\"Account #\" (A4) → Account")
+    }
+}
