@@ -163,8 +163,8 @@ struct ColumnSpec: Sendable, Hashable {
 
     static let account = ColumnSpec("Account", ["account", "accountnumber", "accountno", "acct", "acctno", "acctnumber",
                                                 "accountid", "accountcode", "portfolio", "portfolioid"])
-    static let symbol = ColumnSpec("Symbol", ["symbol", "ticker", "symbolcusip", "tickersymbol", "securitysymbol",
-                                              "securityid", "cusip"])
+    /// A separate CUSIP column is not a Symbol: custodian exports carry both.
+    static let symbol = ColumnSpec("Symbol", ["symbol", "ticker", "symbolcusip", "tickersymbol", "securitysymbol"])
 }
 
 /// Header and key names as the contract matches them.

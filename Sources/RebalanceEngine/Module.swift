@@ -1,1 +1,0 @@
-// RebalanceEngine: the pure rule engine. No files, no clock, no network.
