@@ -40,7 +40,7 @@ let package = Package(
             name: "WorkbookIOTests",
             dependencies: ["WorkbookIO", "RebalanceEngine", "XLSXTestSupport"]),
         .testTarget(name: "RebalanceEngineTests", dependencies: ["RebalanceEngine"]),
-        .testTarget(name: "RebalanceCLITests", dependencies: ["XLSXTestSupport"]),
+        .testTarget(name: "RebalanceCLITests", dependencies: ["XLSXTestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
