@@ -72,6 +72,21 @@ struct WideUInt: Sendable, Hashable, Comparable {
         (lhs.w3, lhs.w2, lhs.w1, lhs.w0) < (rhs.w3, rhs.w2, rhs.w1, rhs.w0)
     }
 
+    /// The quotient by `divisor`, truncated, and the remainder; traps when the quotient
+    /// does not fit 64 bits.
+    func quotientAndRemainder(dividingBy divisor: UInt64) -> (quotient: UInt64, remainder: UInt64) {
+        precondition(divisor > 0, "division by zero")
+        var remainder: UInt64 = 0
+        func step(_ limb: UInt64) -> UInt64 {
+            let (quotient, rest) = divisor.dividingFullWidth((high: remainder, low: limb))
+            remainder = rest
+            return quotient
+        }
+        let q3 = step(w3), q2 = step(w2), q1 = step(w1), q0 = step(w0)
+        precondition(q1 == 0 && q2 == 0 && q3 == 0, "64-bit overflow")
+        return (q0, remainder)
+    }
+
     /// The quotient by `divisor`, rounded half up; traps when it does not fit 64 bits.
     func dividedRoundingHalfUp(by divisor: UInt64) -> UInt64 {
         precondition(divisor > 0, "division by zero")

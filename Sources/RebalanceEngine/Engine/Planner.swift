@@ -1,0 +1,194 @@
+/// The deterministic rule engine: a portfolio in, a plan out.
+///
+/// Phases run in the contract's order (Manual, Harvest, Phase Out, Raise Cash, Rebalance),
+/// each over every account in Account order before the next starts, each on the state the
+/// previous one left. Nothing here reads a file, a clock or the network.
+public enum Planner {
+    /// Plans every account of `portfolio` as of its Settings' As Of date.
+    ///
+    /// Throws `PlanningError.input` with every problem (infeasible manual trades, unknown
+    /// accounts or models) before any trade is made.
+    public static func plan(for portfolio: Portfolio) throws(PlanningError) -> Plan {
+        var planning = try Planning(portfolio)
+        let before = planning.snapshot()
+        let initialValues = planning.books.indices.map { planning.investableValue(planning.books[$0]) }
+        try planning.runManualTrades(portfolio.manualTrades)
+        if portfolio.settings.harvestLosses {
+            try planning.runPhase(.harvest) { planning, index throws(PlanningError) in try planning.harvest(index) }
+        } else {
+            planning.audit(.harvest, nil, nil, rule: "Harvest Losses", decision: "Skipped",
+                           "Harvest Losses is No in Settings: no loss is harvested.")
+        }
+        try planning.runPhase(.phaseOut) { planning, index throws(PlanningError) in try planning.phaseOut(index) }
+        try planning.runPhase(.raiseCash) { planning, index throws(PlanningError) in try planning.raiseCash(index) }
+        try planning.runPhase(.rebalance) { planning, index throws(PlanningError) in try planning.rebalance(index) }
+        let plan = planning.finish(before: before, initialValues: initialValues, prices: portfolio.prices)
+        try PlanChecks.check(plan, portfolio: portfolio)
+        return plan
+    }
+}
+
+extension Planning {
+    /// The books, targets scaled once per account, and each household's calendar.
+    init(_ portfolio: Portfolio) throws(PlanningError) {
+        universe = Universe(portfolio)
+        var problems: [PlanningError.Problem] = []
+        var lotsByAccount: [String: [TaxLot]] = [:]
+        for lot in portfolio.lots { lotsByAccount[lot.account, default: []].append(lot) }
+        let known = Set(portfolio.accounts.map(\.id))
+        for account in lotsByAccount.keys.sorted() where !known.contains(account) {
+            problems.append(.init(place: "Lots", message: "Account \(account) is not in the Accounts sheet."))
+        }
+        var households: [String] = []
+        var books: [AccountBook] = []
+        for (index, account) in portfolio.accounts.enumerated() {
+            if !households.contains(account.household) { households.append(account.household) }
+            books.append(AccountBook(account: account, index: index, lots: lotsByAccount[account.id] ?? []))
+        }
+        self.households = households
+        self.books = books
+        var calendars: [String: WashSaleCalendar] = [:]
+        for household in households {
+            let members = portfolio.accounts.filter { $0.household == household }
+            let ids = Set(members.map(\.id))
+            calendars[household] = WashSaleCalendar(
+                household: household,
+                accounts: members.map { HouseholdAccount(account: $0.id, isTaxed: $0.type.isTaxed) },
+                families: universe.families, windowDays: max(30, portfolio.settings.washSaleDays),
+                lots: portfolio.lots.filter { ids.contains($0.account) },
+                transactions: portfolio.transactions.filter { ids.contains($0.account) })
+        }
+        self.calendars = calendars
+        for index in books.indices {
+            if let problem = setTargets(index, models: portfolio.models) { problems.append(problem) }
+        }
+        guard problems.isEmpty else { throw .input(problems) }
+    }
+
+    /// Scales the account's model targets once so that targets + cash target = 1, after
+    /// dropping `Phase Out`/`Hold` model symbols, and maps stand-ins to their slots.
+    mutating func setTargets(_ index: Int, models: [Model]) -> PlanningError.Problem? {
+        let account = books[index].account
+        guard let model = models.first(where: { $0.name == account.model }) else {
+            if account.model.isEmpty, !models.contains(where: { $0.name.isEmpty }) {
+                // No default model: every holding is legacy.
+                audit(nil, account.id, nil, rule: "Targets", decision: "No Model",
+                      "The book has no default model: \(account.id) has no targets.")
+                return nil
+            }
+            return .init(place: "Accounts", message: "Account \(account.id) names model \"\(account.model)\", "
+                + "which the Model sheet does not define.")
+        }
+        var kept: [ModelTarget] = []
+        for row in model.targets {
+            if universe.isMarkedPhaseOut(row.symbol) || universe.isHold(row.symbol) {
+                let why = universe.isHold(row.symbol) ? "Hold" : "Phase Out = Yes"
+                raise(.warning, "\(account.id)/\(row.symbol)",
+                      "\(row.symbol) is in the model at \(row.target.percentText) but marked \(why): its target is dropped.")
+                audit(nil, account.id, row.symbol, rule: "Targets", decision: "Dropped",
+                      "\(row.symbol) is marked \(why); its \(row.target.percentText) target is dropped before scaling.")
+                continue
+            }
+            kept.append(row)
+        }
+        let total = kept.reduce(Int64(0)) { $0 + $1.target.millionths }
+        let cashTarget = account.cashTarget.doubleValue
+        let scale = total > 0 ? (1 - cashTarget) / (Double(total) / 1_000_000) : 0
+        if total > 0, total != Rate.one.millionths - account.cashTarget.millionths {
+            audit(nil, account.id, nil, rule: "Targets", decision: "Scaled",
+                  "Model targets sum to \(Rate(millionths: total).percentText) with a "
+                    + "\(account.cashTarget.percentText) cash target: each is scaled by "
+                    + "\((scale * 1_000_000).rounded() / 1_000_000) so that targets and cash make 100%.")
+        }
+        var slots: [Slot] = []
+        var slotIndex: [String: Int] = [:]
+        for row in kept {
+            slotIndex[row.symbol] = slots.count
+            slots.append(Slot(
+                symbol: row.symbol, modelTarget: row.target, target: row.target.doubleValue * scale,
+                band: (row.band ?? universe.settings.defaultBand).doubleValue,
+                sector: row.sector ?? universe.securities[row.symbol]?.sector))
+        }
+        // Stand-ins: symbols in a model symbol's Identical Group, or its Replacements.
+        var candidates = Set(universe.prices.keys)
+        for symbols in books[index].lotsBySymbol.keys { candidates.insert(symbols) }
+        for symbol in candidates.sorted() where slotIndex[symbol] == nil && !universe.isMarkedPhaseOut(symbol) {
+            for (position, slot) in slots.enumerated() {
+                let sameGroup = universe.securities[symbol]?.identicalGroup != nil
+                    && universe.families.areIdentical(symbol, slot.symbol)
+                let isReplacement = universe.securities[slot.symbol]?.replacements.contains(symbol) ?? false
+                if sameGroup || isReplacement {
+                    slotIndex[symbol] = position
+                    break
+                }
+            }
+        }
+        var sectors: [String: Double] = [:]
+        for slot in slots { if let sector = slot.sector { sectors[sector, default: 0] += slot.target } }
+        books[index].slots = slots
+        books[index].slotIndexBySymbol = slotIndex
+        books[index].sectorTargets = sectors
+        for symbol in books[index].heldSymbols where slotIndex[symbol] != nil && slots[slotIndex[symbol]!].symbol != symbol {
+            audit(nil, account.id, symbol, rule: "Stand-In", decision: "Counted",
+                  "\(symbol) is held and counts toward the \(slots[slotIndex[symbol]!].symbol) target.")
+        }
+        return nil
+    }
+
+    /// Runs one phase over every account in Account order, recording what it changed.
+    mutating func runPhase(
+        _ phase: Phase, _ body: (inout Planning, Int) throws(PlanningError) -> Void
+    ) throws(PlanningError) {
+        for index in books.indices {
+            let before = snapshot(index)
+            try body(&self, index)
+            recordChange(phase, index, from: before)
+        }
+    }
+
+    // MARK: - What each phase changed
+
+    struct BookSnapshot: Sendable {
+        let positions: [String: Quantity]
+        let cash: Money
+        let tax: Money
+    }
+
+    func snapshot(_ index: Int) -> BookSnapshot {
+        let book = books[index]
+        var positions: [String: Quantity] = [:]
+        for symbol in book.heldSymbols { positions[symbol] = book.quantity(of: symbol) }
+        return BookSnapshot(positions: positions, cash: book.cash, tax: book.ledger.taxAfter)
+    }
+
+    func snapshot() -> [BookSnapshot] { books.indices.map { snapshot($0) } }
+
+    mutating func recordChange(_ phase: Phase, _ index: Int, from before: BookSnapshot) {
+        let after = snapshot(index)
+        let symbols = Set(before.positions.keys).union(after.positions.keys).sorted()
+        let changes = symbols.compactMap { symbol -> PositionChange? in
+            let old = before.positions[symbol] ?? .zero, new = after.positions[symbol] ?? .zero
+            return old == new ? nil : PositionChange(symbol: symbol, before: old, after: new)
+        }
+        guard !changes.isEmpty || before.cash != after.cash || before.tax != after.tax else { return }
+        phaseChanges.append(PhaseChange(
+            phase: phase, account: books[index].id, positions: changes, cashBefore: before.cash,
+            cashAfter: after.cash, taxBefore: before.tax, taxAfter: after.tax))
+    }
+}
+
+extension Rate {
+    /// `15%`, `2.5%`: a weight in a sentence.
+    var percentText: String { Planning.percent(doubleValue) }
+}
+
+extension Planning {
+    /// A fraction as a percent in a sentence, to at most two decimals: `15%`, `4.13%`.
+    static func percent(_ fraction: Double) -> String {
+        let hundredths = (fraction * 10_000).rounded()
+        let whole = Int64(hundredths) / 100, rest = abs(Int64(hundredths) % 100)
+        let sign = hundredths < 0 && whole == 0 ? "-" : ""
+        if rest == 0 { return "\(sign)\(whole)%" }
+        return "\(sign)\(whole).\(rest < 10 ? "0" : "")\(rest % 10 == 0 ? String(rest / 10) : String(rest))%"
+    }
+}

@@ -1,0 +1,262 @@
+/// Which lots of a position a sale may reach.
+enum LotAccess: Sendable {
+    /// Lots that no unmatched replacement share blocks; blocked loss lots are skipped and logged.
+    case unblocked
+    /// Only the loss lots a replacement blocks, sold anyway: the loss is disallowed in part.
+    case forcedBlocked
+    /// Every lot in Lot Method order, blocked ones forced (a manual sale).
+    case all
+}
+
+/// What a sale did.
+struct SaleOutcome: Sendable {
+    var quantity = Quantity.zero
+    var proceeds = Money.zero
+    /// Lots skipped because a replacement blocks their loss.
+    var washBlocked = 0
+    /// Blocked loss lots sold anyway (a forced wash sale).
+    var forced = 0
+    /// Whether the tax budget cut the sale short.
+    var budgetCut = false
+    /// Whether the sale was not made: a partial sale under Min Trade.
+    var underMinTrade = false
+}
+
+extension Planning {
+    // MARK: - Selling
+
+    /// Sells up to `limit` shares of `symbol` from account `index`, lots in the account's
+    /// Lot Method order, as one trade of `phase`.
+    ///
+    /// With `budget`, each lot is sold only as far as the true netted estimate stays within
+    /// it (cuts round down to the trading step) and no lot after a cut one is reached.
+    /// Blocked loss lots are skipped or forced as `access` says (26 USC 1091(a)).
+    mutating func sell(
+        _ symbol: String, upTo limit: Quantity, in index: Int, phase: Phase, access: LotAccess,
+        budget: TaxBudget?, minimumAmount: Money? = nil, why: String
+    ) throws(PlanningError) -> SaleOutcome {
+        let price = try universe.price(of: symbol)
+        let book = books[index]
+        let held = book.quantity(of: symbol)
+        let limit = Quantity.min(limit, held)
+        var outcome = SaleOutcome()
+        guard limit > .zero else { return outcome }
+        let lots = settings.lotMethod.lotsInSaleOrder(
+            book.lotsBySymbol[symbol] ?? [], price: price, rates: book.account.rates, tradeDate: asOf)
+        var calendar = calendars[book.account.household]!
+        var trial = book.ledger
+        var planned: [LotSale] = []
+        var remaining = limit
+        for lot in lots where remaining > .zero {
+            let whole = lot.sale(of: lot.quantity, at: price, on: asOf)
+            let replacementShares: WashSaleCalendar.Shares?
+            if book.isTaxed, whole.isLoss {
+                replacementShares = calendar.unmatchedReplacementShares(for: lot, on: asOf, plannedInTrade: planned)
+            } else {
+                replacementShares = nil
+            }
+            let blocked = replacementShares?.isPositive ?? false
+            switch access {
+            case .unblocked where blocked:
+                outcome.washBlocked += 1
+                if let record = calendar.lossSaleBlock(for: lot, on: asOf, plannedInTrade: planned) {
+                    calendar.log(record)
+                    audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Skipped", record.note)
+                }
+                continue
+            case .forcedBlocked where !blocked:
+                continue
+            default:
+                if blocked { outcome.forced += 1 }
+            }
+            var take = Quantity.min(remaining, lot.quantity)
+            func realized(_ quantity: Quantity) -> Money {
+                let sale = lot.sale(of: quantity, at: price, on: asOf)
+                guard blocked, sale.isLoss, let shares = replacementShares else { return sale.gain }
+                return sale.gain + WashSaleCalendar.disallowedLoss(of: sale, replacementShares: shares)
+            }
+            if let budget {
+                let soldSoFar = limit - remaining
+                var fitting = trial.largestQuantity(
+                    upTo: take, step: universe.step, sellsWhole: take == lot.quantity,
+                    term: lot.term(on: asOf), within: budget, realizedGain: realized)
+                if fitting < take {
+                    // Keep the trade in whole steps: round the total sold down.
+                    let total = (soldSoFar + fitting).roundedDown(toMultipleOf: universe.step)
+                    fitting = .max(.zero, total - soldSoFar)
+                    outcome.budgetCut = true
+                }
+                take = fitting
+            }
+            if take > .zero {
+                let sale = lot.sale(of: take, at: price, on: asOf)
+                trial.record(gain: realized(take), term: sale.term)
+                planned.append(sale)
+                remaining -= take
+            }
+            if outcome.budgetCut { break }
+        }
+        calendars[book.account.household] = calendar
+        guard !planned.isEmpty else { return outcome }
+        if let minimumAmount, planned.map(\.quantity).sum() < held, planned.map(\.proceeds).sum() < minimumAmount {
+            outcome.underMinTrade = true
+            return outcome
+        }
+        commitSale(planned, symbol: symbol, price: price, in: index, phase: phase, why: why)
+        outcome.quantity = planned.map(\.quantity).sum()
+        outcome.proceeds = planned.map(\.proceeds).sum()
+        return outcome
+    }
+
+    /// Records one trade's lot sales: wash-sale calendar, ledger, lots, cash and rows.
+    mutating func commitSale(_ sales: [LotSale], symbol: String, price: Price, in index: Int, phase: Phase, why: String) {
+        let account = books[index].id
+        let household = books[index].account.household
+        let disallowed = calendars[household]!.recordSales(sales, on: asOf)
+        let tradeRow = tradeRow(account: account, symbol: symbol, side: .sell, phase: phase, price: price, why: why)
+        for (sale, disallowedLoss) in zip(sales, disallowed) {
+            let tax = books[index].ledger.record(sale, disallowedLoss: disallowedLoss)
+            var lots = books[index].lotsBySymbol[symbol] ?? []
+            if let position = lots.firstIndex(where: { $0.lotID == sale.lotID }) {
+                if let rest = lots[position].remainder(afterSelling: sale.quantity) {
+                    lots[position] = rest
+                } else {
+                    lots.remove(at: position)
+                }
+            }
+            books[index].lotsBySymbol[symbol] = lots.isEmpty ? nil : lots
+            books[index].cash += sale.proceeds
+            books[index].sellProceeds += sale.proceeds
+            lotsSold.append(LotSold(
+                account: account, symbol: symbol, lotID: sale.lotID, acquired: sale.acquired,
+                quantity: sale.quantity, costBasis: sale.costBasis, proceeds: sale.proceeds,
+                gain: sale.gain, term: sale.term, disallowedLoss: disallowedLoss, phase: phase))
+            tradeNotes[tradeRow].lotRows.append(lotsSold.count - 1)
+            trades[tradeRow].quantity += sale.quantity
+            trades[tradeRow].amount += sale.proceeds
+            let realized = sale.gain + disallowedLoss
+            switch sale.term {
+            case .shortTerm: trades[tradeRow].realizedShortTerm += realized
+            case .longTerm: trades[tradeRow].realizedLongTerm += realized
+            }
+            trades[tradeRow].estimatedTax += tax
+        }
+        books[index].sold.insert(symbol)
+    }
+
+    /// The row of the trade (account, symbol, side, phase), made on first use.
+    mutating func tradeRow(account: String, symbol: String, side: Side, phase: Phase, price: Price, why: String) -> Int {
+        let key = TradeKey(account: account, symbol: symbol, side: side, phase: phase)
+        if let row = tradeIndex[key] {
+            if !tradeNotes[row].why.contains(why) { tradeNotes[row].why.append(why) }
+            return row
+        }
+        trades.append(Trade(
+            account: account, symbol: symbol, side: side, quantity: .zero, price: price, amount: .zero,
+            phase: phase, reason: ""))
+        tradeNotes.append(TradeNote(why: [why]))
+        tradeIndex[key] = trades.count - 1
+        return trades.count - 1
+    }
+
+    // MARK: - Buying
+
+    /// Buys `quantity` shares of `symbol` in account `index` as a trade of `phase`. The
+    /// caller has checked restrictions, windows and cash; a manual buy inside a window
+    /// disallows the earlier loss in proportion, added back in the selling account.
+    mutating func buy(_ symbol: String, quantity: Quantity, in index: Int, phase: Phase, why: String) throws(PlanningError) {
+        guard quantity > .zero else { return }
+        let price = try universe.price(of: symbol)
+        let cost = price.value(of: quantity)
+        let account = books[index].id
+        books[index].buyCount += 1
+        let lotID = "\(symbol)-bought-\(books[index].buyCount)"
+        books[index].lotsBySymbol[symbol, default: []].append(TaxLot(
+            lotID: lotID, account: account, symbol: symbol, quantity: quantity,
+            costBasis: cost, acquired: asOf))
+        books[index].cash -= cost
+        books[index].buyCost += cost
+        books[index].bought.insert(symbol)
+        let row = tradeRow(account: account, symbol: symbol, side: .buy, phase: phase, price: price, why: why)
+        trades[row].quantity += quantity
+        trades[row].amount += cost
+        let household = books[index].account.household
+        let disallowances = calendars[household]!.recordBuy(
+            account: account, symbol: symbol, quantity: quantity, cost: cost, lotID: lotID, on: asOf)
+        for disallowance in disallowances {
+            guard let amount = disallowance.disallowedLoss else {
+                raise(.needsApproval, "\(account)/\(symbol)",
+                      "The buy of \(quantity) \(symbol) falls within \(settings.washSaleDays) days of the "
+                        + "\(disallowance.saleDate) loss sale of \(disallowance.symbol) in "
+                        + "\(disallowance.sellingAccount), whose Transactions row lacks "
+                        + "\(disallowance.missingColumns.joined(separator: " and ")): the disallowed loss "
+                        + "cannot be computed.")
+                continue
+            }
+            guard let seller = books.firstIndex(where: { $0.id == disallowance.sellingAccount }) else { continue }
+            let tax = books[seller].ledger.addBack(disallowedLoss: amount, term: disallowance.term)
+            if seller == index { trades[row].estimatedTax += tax }
+            audit(phase, disallowance.sellingAccount, disallowance.symbol, rule: "Wash Sale", decision: "Disallowed",
+                  "\(amount.formatted) of the \(disallowance.saleDate) loss on \(disallowance.symbol) is added "
+                    + "back in \(disallowance.sellingAccount) (\(disallowance.term)) because \(account) buys "
+                    + "\(quantity) \(symbol) within \(settings.washSaleDays) days; tax "
+                    + "\(tax.signedFormatted).")
+        }
+    }
+
+    /// Whether the engine may buy `symbol` in account `index` now; if not, what stops it.
+    /// Logs the block when `log` is set.
+    mutating func buyStop(_ symbol: String, in index: Int, phase: Phase, log: Bool) -> DriftStatus? {
+        let book = books[index]
+        if !universe.mayBuy(symbol) {
+            if log {
+                audit(phase, book.id, symbol, rule: "Restriction", decision: "Not Bought",
+                      "\(symbol) is \(universe.restriction(of: symbol)!.rawValue): the engine does not buy it.")
+            }
+            return .restricted
+        }
+        if book.sold.contains(symbol) {
+            if log {
+                audit(phase, book.id, symbol, rule: "No Buy And Sell", decision: "Not Bought",
+                      "\(symbol) was sold in \(book.id) earlier in this run; it is not bought back.")
+            }
+            return book.manual.contains(symbol) ? .manual : .earlierPhase
+        }
+        var calendar = calendars[book.account.household]!
+        if let record = calendar.buyBlock(account: book.id, symbol: symbol, on: asOf) {
+            if log {
+                calendar.log(record)
+                calendars[book.account.household] = calendar
+                audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", record.note)
+            }
+            return .washSale
+        }
+        return nil
+    }
+}
+
+extension Money {
+    /// `+$1,234.50` or `-$1,234.50`: a gain or a tax change in a sentence.
+    var signedFormatted: String { isNegative ? formatted : "+" + formatted }
+}
+
+extension WashSaleCalendar {
+    /// Unmatched replacement shares that would block a loss sale of `lot` now; zero when free.
+    func unmatchedReplacementShares(for lot: TaxLot, on date: CivilDate, plannedInTrade: [LotSale]) -> Shares {
+        var planned: [TaxLot.Key: Quantity] = [:]
+        for sale in plannedInTrade { planned[sale.lotKey, default: .zero] += sale.quantity }
+        var total = Quantity.zero
+        for replacement in replacements(forLoss: lot.id, symbol: lot.symbol, on: date, planned: planned) {
+            guard let count = replacement.shares.count else { return .unlimited }
+            total += count
+        }
+        return .count(total)
+    }
+
+    /// The part of a sale's loss that `replacementShares` would disallow: loss × matched / sold.
+    static func disallowedLoss(of sale: LotSale, replacementShares: Shares) -> Money {
+        guard sale.isLoss, sale.quantity > .zero else { return .zero }
+        let matched = replacementShares.taking(upTo: sale.quantity)
+        return sale.gain.magnitude.scaled(by: matched.micros, over: sale.quantity.micros)
+    }
+}

@@ -1,0 +1,141 @@
+extension Planning {
+    /// The plan's rows from the state the phases left: reasons, tax, cash, drift, wash sales.
+    func finish(before: [BookSnapshot], initialValues: [Money], prices: [ResolvedPrice]) -> Plan {
+        var plan = Plan(settings: settings, accounts: books.map(\.account))
+        plan.trades = trades.indices.map { finishedTrade($0) }
+        plan.lotsSold = lotsSold
+        plan.taxImpact = books.map(taxImpactRow)
+        plan.cash = books.map(cashRow)
+        plan.drift = books.indices.flatMap { driftRows($0, before: before[$0], initialValue: initialValues[$0]) }
+        plan.prices = prices
+        plan.washSales = households.flatMap { calendars[$0]?.records ?? [] }
+        plan.auditLog = auditLog
+        plan.exceptions = exceptions
+        plan.phaseChanges = phaseChanges
+        return plan
+    }
+
+    /// A trade with its Reason: what, why, which lots, what tax.
+    func finishedTrade(_ row: Int) -> Trade {
+        var trade = trades[row]
+        let note = tradeNotes[row]
+        var reason = "\(trade.side.rawValue) \(trade.quantity) \(trade.symbol): " + note.why.joined(separator: "; ")
+        if trade.side == .sell {
+            let lots = note.lotRows.map { lotsSold[$0] }
+            let shown = lots.prefix(4).map { lot -> String in
+                let washed = lot.disallowedLoss > .zero ? ", \(lot.disallowedLoss.formatted) disallowed" : ""
+                return "\(lot.lotID) (\(lot.term), \(lot.gain.signedFormatted)\(washed))"
+            }
+            var list = shown.joined(separator: " then ")
+            if lots.count > 4 { list += " and \(lots.count - 4) more" }
+            reason += "; lot\(lots.count == 1 ? "" : "s") \(list)"
+        }
+        if let book = books.first(where: { $0.id == trade.account }) {
+            if !book.isTaxed {
+                if trade.side == .sell { reason += "; no tax in a \(book.account.type.rawValue) account" }
+            } else if trade.side == .sell || trade.estimatedTax != .zero {
+                reason += "; est. tax \(trade.estimatedTax.formatted)"
+                switch book.account.taxBudget {
+                case .unlimited: reason += " (no tax budget)"
+                case .limit(let limit): reason += " of the \(limit.formatted) budget"
+                }
+            }
+        }
+        trade.reason = reason
+        return trade
+    }
+
+    func taxImpactRow(_ book: AccountBook) -> TaxImpactRow {
+        let ledger = book.ledger
+        return TaxImpactRow(
+            account: book.id, realizedShortTermYTD: ledger.realizedShortTermYTD,
+            realizedLongTermYTD: ledger.realizedLongTermYTD,
+            shortTermCarryforward: ledger.shortTermCarryforward, longTermCarryforward: ledger.longTermCarryforward,
+            shortTermGains: ledger.shortTermGains, shortTermLosses: ledger.shortTermLosses,
+            longTermGains: ledger.longTermGains, longTermLosses: ledger.longTermLosses,
+            netShortTerm: ledger.netShortTerm, netLongTerm: ledger.netLongTerm,
+            taxBefore: ledger.taxBefore, taxAfter: ledger.taxAfter, taxImpact: ledger.impact,
+            taxBudget: book.account.taxBudget, budgetLeft: book.account.taxBudget.left(after: ledger.impact),
+            disallowedLoss: ledger.disallowedLoss)
+    }
+
+    func cashRow(_ book: AccountBook) -> CashRow {
+        let value = investableValue(book)
+        return CashRow(
+            account: book.id, cashBefore: book.account.cash, sellProceeds: book.sellProceeds,
+            buyCost: book.buyCost, withdrawal: book.account.withdrawal, withdrawalPaid: book.withdrawalPaid,
+            cashAfter: book.cash, cashTarget: book.account.cashTarget,
+            cashWeightAfter: value > .zero ? Planning.weight(book.cash, of: value) : nil)
+    }
+
+    // MARK: - Drift
+
+    /// Security (slot and legacy), sector and group lines of one account, before and after,
+    /// with a Status for everything left outside its band.
+    func driftRows(_ index: Int, before: BookSnapshot, initialValue: Money) -> [DriftRow] {
+        let book = books[index]
+        let valueAfter = investableValue(book)
+        func worthBefore(_ symbols: (String) -> Bool) -> Money {
+            before.positions.keys.filter { symbols($0) && !universe.isHold($0) }
+                .map { universe.value(of: before.positions[$0]!, $0) }.sum()
+        }
+        func worthAfter(_ symbols: (String) -> Bool) -> Money {
+            book.heldSymbols.filter { symbols($0) && !universe.isHold($0) }.map { marketValue($0, in: book) }.sum()
+        }
+        var rows: [DriftRow] = []
+        func add(_ key: DriftKey, target: Double?, low: Double?, high: Double?, before: Money, after: Money,
+                 implicit: DriftStatus?, step: Money) {
+            let weightBefore = Planning.weight(before, of: initialValue)
+            let weightAfter = Planning.weight(after, of: valueAfter)
+            let tolerance = 1e-9
+            let inside = (low.map { weightAfter >= $0 - tolerance } ?? true) && (high.map { weightAfter <= $0 + tolerance } ?? true)
+            var status = DriftStatus.inBand
+            if !inside {
+                var stops = book.stops[key] ?? []
+                if let implicit { stops.insert(implicit) }
+                status = stops.min() ?? unexplained(key, after: after, low: low, high: high, value: valueAfter, step: step)
+            }
+            rows.append(DriftRow(
+                account: book.id, level: key.level, name: key.name, target: target, low: low, high: high,
+                weightBefore: weightBefore, weightAfter: weightAfter, status: status))
+        }
+        for (position, slot) in book.slots.enumerated() {
+            let inSlot: (String) -> Bool = { book.slotIndexBySymbol[$0] == position }
+            let step = universe.value(of: universe.step, slot.symbol)
+            add(.security(slot.symbol), target: slot.target, low: slot.low, high: slot.high,
+                before: worthBefore(inSlot), after: worthAfter(inSlot), implicit: nil, step: step)
+        }
+        let legacy = Set(before.positions.keys.filter { isLegacy($0, in: book) }).union(legacySymbols(in: book)).sorted()
+        for symbol in legacy {
+            add(.security(symbol), target: 0, low: 0, high: 0, before: worthBefore { $0 == symbol },
+                after: worthAfter { $0 == symbol }, implicit: nil, step: universe.value(of: universe.step, symbol))
+        }
+        for sector in universe.sectorBands.keys.sorted() {
+            let inSector: (String) -> Bool = { self.sector(of: $0, in: book) == sector }
+            let target = book.sectorTargets[sector] ?? 0
+            let band = universe.sectorBands[sector]!.doubleValue
+            let before = worthBefore(inSector), after = worthAfter(inSector)
+            guard target > 0 || before > .zero || after > .zero else { continue }
+            add(.sector(sector), target: target, low: max(0, target - band), high: target + band,
+                before: before, after: after, implicit: .sectorBand, step: .zero)
+        }
+        for group in universe.groupCaps.keys.sorted() {
+            let inGroup: (String) -> Bool = { self.universe.exposureGroup(of: $0) == group }
+            let before = worthBefore(inGroup), after = worthAfter(inGroup)
+            let hasTargets = book.slots.contains { universe.exposureGroup(of: $0.symbol) == group }
+            guard hasTargets || before > .zero || after > .zero else { continue }
+            add(.group(group), target: nil, low: nil, high: universe.groupCaps[group]!.doubleValue,
+                before: before, after: after, implicit: .groupCap, step: .zero)
+        }
+        return rows
+    }
+
+    /// A line outside its band that no rule claims: within a trading step of its edge it is
+    /// `Rounding`; otherwise the engine failed to say why, which the checks report.
+    func unexplained(_ key: DriftKey, after: Money, low: Double?, high: Double?, value: Money, step: Money) -> DriftStatus {
+        let lowValue = low.map { Planning.part($0, of: value) } ?? after
+        let highValue = high.map { Planning.part($0, of: value) } ?? after
+        let distance = after < lowValue ? lowValue - after : after - highValue
+        return distance <= step ? .rounding : .inBand
+    }
+}

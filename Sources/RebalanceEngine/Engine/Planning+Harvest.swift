@@ -1,0 +1,139 @@
+extension Planning {
+    /// Phase 2: harvest losses in a taxed account, largest dollar loss first.
+    ///
+    /// A loss lot is sold when the quantity sold carries a loss of at least Harvest Min Loss
+    /// and Harvest Min Loss % of its basis, and no replacement share blocks it. The proceeds
+    /// buy the first allowed Replacement, never past its target; without one, only the part
+    /// of the position above its target (band edge under `Band Edge`) is harvested, since
+    /// the family cannot be bought back for Wash Sale Days. Legacy loss lots are harvested
+    /// whole; they buy a replacement only if it is a model symbol.
+    mutating func harvest(_ index: Int) throws(PlanningError) {
+        guard books[index].isTaxed else { return }
+        var candidates: [(lot: TaxLot, loss: Money)] = []
+        for symbol in books[index].heldSymbols where universe.maySell(symbol) && !books[index].bought.contains(symbol) {
+            guard let price = universe.prices[symbol] else { continue }
+            for lot in books[index].lotsBySymbol[symbol] ?? [] {
+                let sale = lot.sale(of: lot.quantity, at: price, on: asOf)
+                if sale.isLoss { candidates.append((lot, sale.gain.magnitude)) }
+            }
+        }
+        candidates.sort { $0.loss != $1.loss ? $0.loss > $1.loss : TaxLot.isOlder($0.lot, than: $1.lot) }
+        var belowThreshold = 0
+        for candidate in candidates {
+            if try !harvestLot(candidate.lot, in: index) { belowThreshold += 1 }
+        }
+        if belowThreshold > 0 {
+            audit(.harvest, books[index].id, nil, rule: "Harvest Min Loss", decision: "Skipped",
+                  "\(belowThreshold) loss lot(s) were not harvested: below \(settings.harvestMinLoss.formatted) "
+                    + "or \(settings.harvestMinLossPercent.percentText) of basis on the quantity that could be "
+                    + "sold, or nothing above target to sell without a replacement.")
+        }
+    }
+
+    /// Harvests one lot if the rules allow; false when its loss is below the thresholds or
+    /// nothing of it may be sold.
+    private mutating func harvestLot(_ original: TaxLot, in index: Int) throws(PlanningError) -> Bool {
+        let symbol = original.symbol
+        guard let lot = books[index].lotsBySymbol[symbol]?.first(where: { $0.lotID == original.lotID }) else {
+            return true
+        }
+        let price = try universe.price(of: symbol)
+        let id = books[index].id
+        let household = books[index].account.household
+        if let record = calendars[household]!.lossSaleBlock(for: lot, on: asOf) {
+            calendars[household]!.log(record)
+            audit(.harvest, id, symbol, rule: "Wash Sale", decision: "Skipped", record.note)
+            return true
+        }
+        let whole = lot.sale(of: lot.quantity, at: price, on: asOf)
+        let legacy = isLegacy(symbol, in: books[index])
+        let replacement = harvestReplacement(for: symbol, selling: whole, legacy: legacy, in: index)
+        var quantity = lot.quantity
+        if replacement == nil, !legacy {
+            guard let slot = books[index].slotIndexBySymbol[symbol] else { return false }
+            let value = investableValue(books[index])
+            let edge = settings.rebalanceTo == .bandEdge ? books[index].slots[slot].high : books[index].slots[slot].target
+            let excess = slotValue(slot, in: books[index]) - Planning.part(edge, of: value)
+            quantity = .min(lot.quantity, universe.shares(excess, price, roundingUp: false))
+            guard quantity > .zero else { return false }
+        }
+        let sale = lot.sale(of: quantity, at: price, on: asOf)
+        let loss = sale.gain.magnitude
+        guard sale.isLoss, loss >= settings.harvestMinLoss,
+              loss >= sale.costBasis.multiplied(by: settings.harvestMinLossPercent) else { return false }
+        var why = "harvests a \(loss.formatted) loss on lot \(lot.lotID) (\(sale.term))"
+        if let replacement {
+            why += ", replaced by \(replacement)"
+        } else if legacy {
+            why += "; a legacy holding with no model replacement, so the proceeds wait for Rebalance"
+        } else {
+            why += "; no allowed replacement, so only the part above its target is sold"
+        }
+        commitSale([sale], symbol: symbol, price: price, in: index, phase: .harvest, why: why)
+        audit(.harvest, id, symbol, rule: "Harvest", decision: "Sold",
+              "Lot \(lot.lotID): \(quantity) sold at a \(loss.formatted) loss.")
+        guard let replacement else { return true }
+        // The buy, sized again on the sale as made: never past the replacement's target.
+        if let amount = replacementAmount(replacement, proceeds: sale.proceeds, in: index) {
+            let shares = universe.quantity(buyableWith: amount, replacement)
+            try buy(replacement, quantity: shares, in: index, phase: .harvest,
+                    why: "replaces \(symbol) harvested at a loss (lot \(lot.lotID))")
+            audit(.harvest, id, replacement, rule: "Replacement", decision: "Bought",
+                  "\(shares) \(replacement) bought with the proceeds of \(symbol) lot \(lot.lotID).")
+        }
+        return true
+    }
+
+    /// The first allowed Replacement for a harvest of `symbol`: unrestricted, priced, in a
+    /// slot (a model symbol for legacy), not in the harvested symbol's Identical Group, not
+    /// in a blocked family, and a buy of at least Min Trade within its target.
+    private mutating func harvestReplacement(for symbol: String, selling sale: LotSale, legacy: Bool, in index: Int) -> String? {
+        let listed = universe.securities[symbol]?.replacements ?? []
+        for candidate in listed {
+            let book = books[index]
+            var why: String?
+            if candidate == symbol || universe.families.areIdentical(candidate, symbol) {
+                why = "it is substantially identical to \(symbol)"
+            } else if universe.prices[candidate] == nil {
+                why = "it has no price"
+            } else if universe.restriction(of: candidate) != nil {
+                why = "it is \(universe.restriction(of: candidate)!.rawValue)"
+            } else if book.slotIndexBySymbol[candidate] == nil {
+                why = "it is not in the model and stands in for no model symbol"
+            } else if legacy, book.slots[book.slotIndexBySymbol[candidate]!].symbol != candidate {
+                why = "\(symbol) is a legacy holding and \(candidate) is not a model symbol"
+            } else if let stop = buyStop(candidate, in: index, phase: .harvest, log: false) {
+                why = stop == .washSale ? "a wash-sale window covers it" : "it was sold in this account earlier in the run"
+            } else if replacementAmount(candidate, proceeds: sale.proceeds, in: index, selling: sale) == nil {
+                why = "the buy would be under Min Trade or past its target"
+            }
+            if let why {
+                audit(.harvest, book.id, candidate, rule: "Replacement", decision: "Not Allowed",
+                      "\(candidate) does not replace \(symbol): \(why).")
+                continue
+            }
+            return candidate
+        }
+        return nil
+    }
+
+    /// What a replacement buy may spend: the proceeds, at most up to the replacement's slot
+    /// target (after `selling`, if not yet made), cut to its group cap; `nil` under Min Trade.
+    private func replacementAmount(_ symbol: String, proceeds: Money, in index: Int, selling: LotSale? = nil) -> Money? {
+        let book = books[index]
+        guard let slot = book.slotIndexBySymbol[symbol], let price = universe.prices[symbol] else { return nil }
+        let value = investableValue(book)
+        var current = slotValue(slot, in: book)
+        if let selling, book.slotIndexBySymbol[selling.symbol] == slot {
+            current -= universe.value(of: selling.quantity, selling.symbol)
+        }
+        let room = Planning.part(book.slots[slot].target, of: value) - current
+        var amount = Money.min(proceeds, room)
+        if let cap = capRoom(for: symbol, in: book) { amount = .min(amount, cap.room) }
+        amount = .min(amount, book.cash + (selling?.proceeds ?? .zero))
+        let shares = universe.shares(amount, price, roundingUp: false)
+        let cost = price.value(of: shares)
+        guard shares > .zero, cost >= settings.minTrade else { return nil }
+        return cost
+    }
+}

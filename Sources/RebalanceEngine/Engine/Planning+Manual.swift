@@ -1,0 +1,156 @@
+extension Planning {
+    /// A manual trade with its quantity worked out.
+    struct SizedManualTrade: Sendable {
+        let trade: ManualTrade
+        let account: Int
+        let quantity: Quantity
+    }
+
+    /// Phase 1: the PM's trades, applied as written.
+    ///
+    /// Within an account, sales go first and then buys, each in sheet order, so a buy may
+    /// spend what a sale raises. Every infeasible trade is an input error naming its rows:
+    /// selling more than is held, buying a `No Buy`/`No Trade`/`Hold` symbol, selling a
+    /// `No Sell`/`No Trade`/`Hold` one, cash below zero, a buy and a sale of one symbol in
+    /// one account. Their tax counts against the budget but is never cut.
+    mutating func runManualTrades(_ manualTrades: [ManualTrade]) throws(PlanningError) {
+        let sized = try validate(manualTrades)
+        for index in books.indices {
+            let before = snapshot(index)
+            let mine = sized.filter { $0.account == index }
+            for item in mine where item.trade.side == .sell {
+                try applyManualSale(item)
+            }
+            for item in mine where item.trade.side == .buy {
+                try applyManualBuy(item)
+            }
+            let book = books[index]
+            if !mine.isEmpty, !book.account.taxBudget.admits(impact: book.ledger.impact),
+               case .limit(let limit) = book.account.taxBudget {
+                let over = book.ledger.impact - limit
+                raise(.needsApproval, book.id,
+                      "Manual trades add \(book.ledger.impact.formatted) of tax, \(over.formatted) past the "
+                        + "\(limit.formatted) budget; they are applied as written.")
+                audit(.manual, book.id, nil, rule: "Tax Budget", decision: "Passed",
+                      "Manual trades are never cut: their tax passes the budget by \(over.formatted).")
+            }
+            recordChange(.manual, index, from: before)
+        }
+    }
+
+    /// Works out each trade's quantity and collects every infeasible one.
+    func validate(_ manualTrades: [ManualTrade]) throws(PlanningError) -> [SizedManualTrade] {
+        var problems: [PlanningError.Problem] = []
+        var sized: [SizedManualTrade] = []
+        for trade in manualTrades {
+            let place = trade.place.isEmpty ? "Manual Trades" : trade.place
+            guard let account = books.firstIndex(where: { $0.id == trade.account }) else {
+                problems.append(.init(place: place, message: "Account \(trade.account) is not in the Accounts sheet."))
+                continue
+            }
+            guard let price = universe.prices[trade.symbol] else {
+                problems.append(.init(place: place, message: "\(trade.symbol) has no usable price."))
+                continue
+            }
+            let quantity: Quantity
+            switch trade.size {
+            case .quantity(let shares):
+                quantity = shares
+            case .amount(let amount):
+                // Buys by amount round down (never spend more than asked); sales round up
+                // (raise at least the amount), never past what is held.
+                let shares = universe.shares(amount, price, roundingUp: trade.side == .sell)
+                quantity = trade.side == .sell ? .min(shares, books[account].quantity(of: trade.symbol)) : shares
+                if quantity == .zero {
+                    problems.append(.init(place: place, message: trade.side == .buy
+                        ? "\(amount.formatted) buys less than one trading step of \(trade.symbol) at \(price.description)."
+                        : "\(trade.symbol) is not held in \(trade.account), so \(amount.formatted) cannot be sold."))
+                    continue
+                }
+            }
+            guard quantity > .zero else {
+                problems.append(.init(place: place, message: "The quantity to trade must be positive."))
+                continue
+            }
+            let restriction = universe.restriction(of: trade.symbol)
+            if trade.side == .buy, let restriction, restriction != .noSell {
+                problems.append(.init(place: place, message:
+                    "\(trade.symbol) is \(restriction.rawValue): it cannot be bought."))
+            }
+            if trade.side == .sell, let restriction, restriction != .noBuy {
+                problems.append(.init(place: place, message:
+                    "\(trade.symbol) is \(restriction.rawValue): it cannot be sold."))
+            }
+            sized.append(SizedManualTrade(trade: trade, account: account, quantity: quantity))
+        }
+        for index in books.indices {
+            let mine = sized.filter { $0.account == index }
+            guard !mine.isEmpty else { continue }
+            let book = books[index]
+            let symbols = Set(mine.map(\.trade.symbol)).sorted()
+            for symbol in symbols {
+                let rows = mine.filter { $0.trade.symbol == symbol }
+                let sells = rows.filter { $0.trade.side == .sell }
+                let buys = rows.filter { $0.trade.side == .buy }
+                if !sells.isEmpty, !buys.isEmpty {
+                    problems.append(.init(place: (sells + buys).map(\.trade.place).joined(separator: ", "), message:
+                        "\(book.id) both buys and sells \(symbol); a run never does both in one account."))
+                }
+                let selling = sells.map(\.quantity).sum()
+                let held = book.quantity(of: symbol)
+                if selling > held {
+                    problems.append(.init(place: sells.map(\.trade.place).joined(separator: ", "), message:
+                        "Sells \(selling) \(symbol) but \(book.id) holds \(held)."))
+                }
+            }
+            var cash = book.cash
+            for item in mine where item.trade.side == .sell {
+                cash += universe.value(of: item.quantity, item.trade.symbol)
+            }
+            for item in mine where item.trade.side == .buy {
+                cash -= universe.value(of: item.quantity, item.trade.symbol)
+                if cash.isNegative {
+                    problems.append(.init(place: item.trade.place, message:
+                        "Buying \(item.quantity) \(item.trade.symbol) leaves \(book.id) with "
+                            + "\(cash.formatted) of cash; cash may not go below zero."))
+                    break
+                }
+            }
+        }
+        guard problems.isEmpty else { throw .input(problems) }
+        return sized
+    }
+
+    private func why(_ trade: ManualTrade) -> String {
+        let note = trade.note.map { ": \($0)" } ?? ""
+        return "manual trade (\(trade.place.isEmpty ? "Manual Trades" : trade.place))\(note)"
+    }
+
+    mutating func applyManualSale(_ item: SizedManualTrade) throws(PlanningError) {
+        let symbol = item.trade.symbol
+        let outcome = try sell(symbol, upTo: item.quantity, in: item.account, phase: .manual, access: .all,
+                               budget: nil, why: why(item.trade))
+        books[item.account].manual.insert(symbol)
+        if outcome.forced > 0 {
+            raise(.warning, "\(books[item.account].id)/\(symbol)",
+                  "The manual sale of \(symbol) sells \(outcome.forced) loss lot(s) while replacement shares "
+                    + "are held: part of the loss is disallowed (see the Wash Sale sheet).")
+            audit(.manual, books[item.account].id, symbol, rule: "Wash Sale", decision: "Forced",
+                  "A manual sale is applied as written: blocked loss lots are sold and the loss disallowed in part.")
+        }
+    }
+
+    mutating func applyManualBuy(_ item: SizedManualTrade) throws(PlanningError) {
+        let symbol = item.trade.symbol
+        let book = books[item.account]
+        if let record = calendars[book.account.household]!.buyBlock(account: book.id, symbol: symbol, on: asOf) {
+            raise(.warning, "\(book.id)/\(symbol)",
+                  "The manual buy of \(symbol) falls inside a wash-sale window (\(record.conflictAccount) sold "
+                    + "\(record.symbol) at a loss on \(record.conflictDate)); it is applied as written and "
+                    + "the earlier loss is disallowed in proportion.")
+            audit(.manual, book.id, symbol, rule: "Wash Sale", decision: "Allowed", record.note)
+        }
+        try buy(symbol, quantity: item.quantity, in: item.account, phase: .manual, why: why(item.trade))
+        books[item.account].manual.insert(symbol)
+    }
+}

@@ -1,0 +1,147 @@
+extension Planning {
+    /// Phase 3: sell legacy holdings down within the tax budget.
+    ///
+    /// All of the account's legacy lots are taken together in Lot Method order; the lot
+    /// where the budget binds is sold in part (rounded down) and no later lot of its symbol
+    /// is reached, while lots of other symbols that still fit go on. A partial sale (one
+    /// that leaves some of the position) under Min Trade is not made, and the plan is
+    /// worked out again without it so its room goes to the others.
+    mutating func phaseOut(_ index: Int) throws(PlanningError) {
+        let book = books[index]
+        var sellable: [String] = []
+        for symbol in legacySymbols(in: book) {
+            let why = universe.isMarkedPhaseOut(symbol) ? "marked Phase Out" : "not in the model"
+            if !universe.maySell(symbol) {
+                books[index].noteStop(.security(symbol), .restricted)
+                audit(.phaseOut, book.id, symbol, rule: "Restriction", decision: "Kept",
+                      "\(symbol) is \(why) but \(universe.restriction(of: symbol)!.rawValue): it stays.")
+            } else if book.bought.contains(symbol) {
+                books[index].noteStop(.security(symbol), book.manual.contains(symbol) ? .manual : .earlierPhase)
+            } else {
+                sellable.append(symbol)
+            }
+        }
+        guard !sellable.isEmpty else { return }
+        var excluded: Set<String> = []
+        var plan = try planPhaseOut(index, symbols: sellable, excluded: excluded)
+        while true {
+            var changed = false
+            for (symbol, sales) in plan.sales {
+                let quantity = sales.map(\.quantity).sum()
+                let amount = sales.map(\.proceeds).sum()
+                if quantity < books[index].quantity(of: symbol), amount < settings.minTrade {
+                    excluded.insert(symbol)
+                    changed = true
+                }
+            }
+            guard changed else { break }
+            plan = try planPhaseOut(index, symbols: sellable, excluded: excluded)
+        }
+        let household = book.account.household
+        for (lot, record) in plan.washSkipped {
+            calendars[household]!.log(record)
+            books[index].noteStop(.security(lot.symbol), .washSale)
+            audit(.phaseOut, book.id, lot.symbol, rule: "Wash Sale", decision: "Skipped", record.note)
+        }
+        for symbol in excluded.sorted() {
+            books[index].noteStop(.security(symbol), .minTrade)
+            audit(.phaseOut, book.id, symbol, rule: "Min Trade", decision: "Skipped",
+                  "The sale of \(symbol) that fits the budget is a partial sale under "
+                    + "\(settings.minTrade.formatted): not made.")
+        }
+        for symbol in plan.cut.sorted() where !excluded.contains(symbol) {
+            books[index].noteStop(.security(symbol), .taxBudget)
+            audit(.phaseOut, book.id, symbol, rule: "Tax Budget", decision: "Cut",
+                  "The tax budget binds in \(symbol): the rest of the position waits for a later run.")
+        }
+        for symbol in plan.order where !excluded.contains(symbol) {
+            guard let sales = plan.sales[symbol], !sales.isEmpty else { continue }
+            let price = try universe.price(of: symbol)
+            let why = universe.isMarkedPhaseOut(symbol)
+                ? "phases out a holding marked Phase Out" : "phases out a legacy holding not in the model"
+            commitSale(sales, symbol: symbol, price: price, in: index, phase: .phaseOut,
+                       why: why + (plan.cut.contains(symbol) ? ", as far as the tax budget allows" : ""))
+        }
+    }
+
+    struct PhaseOutPlan: Sendable {
+        var sales: [String: [LotSale]] = [:]
+        /// Symbols in the order their first lot is sold.
+        var order: [String] = []
+        /// Symbols where the budget bound.
+        var cut: Set<String> = []
+        var washSkipped: [(TaxLot, WashSaleRecord)] = []
+    }
+
+    private func planPhaseOut(_ index: Int, symbols: [String], excluded: Set<String>) throws(PlanningError) -> PhaseOutPlan {
+        let book = books[index]
+        let calendar = calendars[book.account.household]!
+        var lots: [TaxLot] = []
+        for symbol in symbols where !excluded.contains(symbol) { lots += book.lotsBySymbol[symbol] ?? [] }
+        let ordered = lotsInSaleOrder(lots, rates: book.account.rates)
+        var trial = book.ledger
+        var plan = PhaseOutPlan()
+        for lot in ordered {
+            let symbol = lot.symbol
+            guard !plan.cut.contains(symbol) else { continue }
+            let price = try universe.price(of: symbol)
+            let planned = plan.sales[symbol] ?? []
+            let whole = lot.sale(of: lot.quantity, at: price, on: asOf)
+            if book.isTaxed, whole.isLoss,
+               let record = calendar.lossSaleBlock(for: lot, on: asOf, plannedInTrade: planned) {
+                plan.washSkipped.append((lot, record))
+                continue
+            }
+            var take = trial.largestQuantity(of: lot, at: price, on: asOf, step: universe.step,
+                                             within: book.account.taxBudget)
+            if take < lot.quantity {
+                let soldSoFar = planned.map(\.quantity).sum()
+                let total = (soldSoFar + take).roundedDown(toMultipleOf: universe.step)
+                take = .max(.zero, total - soldSoFar)
+                plan.cut.insert(symbol)
+            }
+            guard take > .zero else { continue }
+            let sale = lot.sale(of: take, at: price, on: asOf)
+            trial.record(sale)
+            if plan.sales[symbol] == nil { plan.order.append(symbol) }
+            plan.sales[symbol, default: []].append(sale)
+        }
+        return plan
+    }
+
+    /// Lots of one or several symbols in the account's Lot Method order.
+    ///
+    /// For one symbol this is the exact order of `LotSaleOrder`; across symbols each lot is
+    /// keyed at its own price (`Tax Optimal`: rate × (price − unit cost) / price), ties to
+    /// the oldest lot, then Lot ID, then symbol.
+    func lotsInSaleOrder(_ lots: [TaxLot], rates: TaxRates) -> [TaxLot] {
+        let symbols = Set(lots.map(\.symbol))
+        if symbols.count == 1, let symbol = symbols.first, let price = universe.prices[symbol] {
+            return settings.lotMethod.lotsInSaleOrder(lots, price: price, rates: rates, tradeDate: asOf)
+        }
+        func key(_ lot: TaxLot) -> Double {
+            let price = universe.prices[lot.symbol]?.doubleValue ?? 0
+            let quantity = lot.quantity.doubleValue
+            switch settings.lotMethod {
+            case .taxOptimal:
+                let value = price * quantity
+                guard value > 0 else { return 0 }
+                let rate = rates.rate(for: lot.term(on: asOf)).doubleValue
+                return rate * (value - lot.costBasis.doubleValue) / value
+            case .hifo:
+                return -(lot.costBasis.doubleValue / quantity)
+            case .fifo:
+                return Double(lot.acquired.daysSinceEpoch)
+            case .lifo:
+                return -Double(lot.acquired.daysSinceEpoch)
+            }
+        }
+        let keyed = lots.map { (lot: $0, key: key($0)) }
+        return keyed.sorted { a, b in
+            if a.key != b.key { return a.key < b.key }
+            if a.lot.acquired != b.lot.acquired { return a.lot.acquired < b.lot.acquired }
+            if a.lot.lotID != b.lot.lotID { return LotIDOrder.precedes(a.lot.lotID, b.lot.lotID) }
+            return a.lot.symbol < b.lot.symbol
+        }.map(\.lot)
+    }
+}

@@ -1,0 +1,163 @@
+extension Planning {
+    /// What Raise Cash is raising.
+    enum CashPurpose: Sendable {
+        /// The withdrawal: may pass the budget, exempt from Min Trade.
+        case withdrawal
+        /// The cash target: within the budget, under Min Trade.
+        case cashTarget
+    }
+
+    /// Phase 4: raise the withdrawal, then the cash target.
+    ///
+    /// Need = Withdrawal + cash target × investable value − cash. Lots are reached in this
+    /// order: unblocked lots within the budget; blocked loss lots, forced, within the budget;
+    /// then, for the withdrawal only, unblocked and then blocked lots past the budget (a
+    /// `Needs Approval` exception says by how much). Within each, positions above target go
+    /// first (largest excess first), then pro rata by market value. `No Sell`/`Hold`
+    /// positions are never sold: what cannot be raised is paid short.
+    mutating func raiseCash(_ index: Int) throws(PlanningError) {
+        let withdrawal = books[index].account.withdrawal
+        let id = books[index].id
+        if withdrawal > .zero {
+            let short = withdrawal - books[index].cash
+            if short > .zero {
+                let tiers: [(LotAccess, Bool)] = [(.unblocked, true), (.forcedBlocked, true), (.unblocked, false), (.forcedBlocked, false)]
+                try raise(short, in: index, purpose: .withdrawal, tiers: tiers)
+            }
+            let paid = Money.min(withdrawal, books[index].cash)
+            books[index].cash -= paid
+            books[index].withdrawalPaid = paid
+            audit(.raiseCash, id, nil, rule: "Withdrawal", decision: "Paid",
+                  "\(paid.formatted) of the \(withdrawal.formatted) withdrawal is paid.")
+            if paid < withdrawal {
+                raise(.needsApproval, id,
+                      "The \(withdrawal.formatted) withdrawal is paid short by \((withdrawal - paid).formatted): "
+                        + "the rest is in positions that may not be sold (No Sell, No Trade, Hold or bought in this run).")
+            }
+            if case .limit(let limit) = books[index].account.taxBudget, books[index].ledger.impact > limit {
+                let over = books[index].ledger.impact - limit
+                raise(.needsApproval, id,
+                      "Raising the withdrawal passes the \(limit.formatted) tax budget by \(over.formatted).")
+                audit(.raiseCash, id, nil, rule: "Tax Budget", decision: "Passed",
+                      "Only the withdrawal may pass the budget: by \(over.formatted).")
+            }
+        }
+        books[index].withdrawalSettled = true
+        let value = investableValue(books[index])
+        let target = value.multiplied(by: books[index].account.cashTarget)
+        let short = target - books[index].cash
+        guard short > .zero else { return }
+        try raise(short, in: index, purpose: .cashTarget, tiers: [(.unblocked, true), (.forcedBlocked, true)])
+        let left = target - books[index].cash
+        if left > .zero {
+            audit(.raiseCash, id, nil, rule: "Cash Target", decision: "Short",
+                  "Cash stays \(left.formatted) below the \(books[index].account.cashTarget.percentText) cash target: "
+                    + "the tax budget, Min Trade or restrictions stop further sales.")
+        }
+    }
+
+    /// Sells positions of account `index` until `amount` is raised or no tier can give more.
+    private mutating func raise(
+        _ amount: Money, in index: Int, purpose: CashPurpose, tiers: [(LotAccess, Bool)]
+    ) throws(PlanningError) {
+        var remaining = amount
+        for (access, withinBudget) in tiers where remaining > .zero {
+            let budget: TaxBudget? = withinBudget ? books[index].account.taxBudget : nil
+            // Positions above target, largest excess first.
+            for (symbol, excess) in excesses(in: index) where remaining > .zero {
+                let raised = try raiseFrom(symbol, Money.min(excess, remaining), in: index, purpose: purpose,
+                                           access: access, budget: budget, how: "largest excess over target first")
+                remaining -= raised
+            }
+            // Then pro rata by market value, again while anything still gives.
+            var rounds = 0
+            while remaining > .zero, rounds < 4 {
+                rounds += 1
+                let sellable = sellableSymbols(in: index)
+                let values = sellable.map { marketValue($0, in: books[index]) }
+                let total = values.sum()
+                guard total > .zero else { break }
+                var raisedThisRound = Money.zero
+                let goal = remaining
+                for (symbol, value) in zip(sellable, values) where remaining > .zero {
+                    let share = Money(cents: max(1, roundedShare(goal.cents, value.cents, total.cents)))
+                    let raised = try raiseFrom(symbol, Money.min(share, remaining), in: index, purpose: purpose,
+                                               access: access, budget: budget, how: "pro rata by market value")
+                    remaining -= raised
+                    raisedThisRound += raised
+                }
+                if raisedThisRound == .zero { break }
+            }
+        }
+    }
+
+    private func roundedShare(_ goal: Int64, _ value: Int64, _ total: Int64) -> Int64 {
+        roundedProductQuotient(goal, value, dividedBy: total)
+    }
+
+    /// Sells about `amount` of `symbol` (rounded up to the trading step) and returns the proceeds.
+    private mutating func raiseFrom(
+        _ symbol: String, _ amount: Money, in index: Int, purpose: CashPurpose, access: LotAccess,
+        budget: TaxBudget?, how: String
+    ) throws(PlanningError) -> Money {
+        guard amount > .zero, let price = universe.prices[symbol] else { return .zero }
+        let quantity = universe.shares(amount, price, roundingUp: true)
+        let book = books[index]
+        var why: String
+        switch purpose {
+        case .withdrawal: why = "raises cash for the \(book.account.withdrawal.formatted) withdrawal (\(how))"
+        case .cashTarget: why = "raises cash toward the \(book.account.cashTarget.percentText) cash target (\(how))"
+        }
+        if access == .forcedBlocked {
+            why += "; blocked loss lots sold only after every unblocked lot, the loss disallowed in part"
+        }
+        if budget == nil { why += "; past the tax budget, as only the withdrawal may" }
+        let outcome = try sell(
+            symbol, upTo: quantity, in: index, phase: .raiseCash, access: access, budget: budget,
+            minimumAmount: purpose == .cashTarget ? settings.minTrade : nil, why: why)
+        if outcome.forced > 0 {
+            raise(.warning, "\(book.id)/\(symbol)",
+                  "Raise Cash sells \(outcome.forced) loss lot(s) of \(symbol) that replacement shares block: "
+                    + "the loss is disallowed in part (see the Wash Sale sheet).")
+        }
+        if outcome.underMinTrade {
+            audit(.raiseCash, book.id, symbol, rule: "Min Trade", decision: "Skipped",
+                  "A sale of \(symbol) for the cash target would be under \(settings.minTrade.formatted).")
+        }
+        if outcome.budgetCut {
+            audit(.raiseCash, book.id, symbol, rule: "Tax Budget", decision: "Cut",
+                  "The tax budget cuts the sale of \(symbol) to \(outcome.quantity).")
+        }
+        return outcome.proceeds
+    }
+
+    /// Symbols that Raise Cash and Rebalance may sell: held, not `Hold`/`No Sell`/`No Trade`,
+    /// not bought in this run. Sorted.
+    func sellableSymbols(in index: Int) -> [String] {
+        let book = books[index]
+        return book.heldSymbols.filter { universe.maySell($0) && !book.bought.contains($0) }
+    }
+
+    /// Sellable positions above their target with the dollar excess, largest first (ties by
+    /// symbol). A slot's excess goes to its stand-ins first; a legacy position is all excess.
+    func excesses(in index: Int) -> [(symbol: String, excess: Money)] {
+        let book = books[index]
+        let value = investableValue(book)
+        let sellable = Set(sellableSymbols(in: index))
+        var result: [(symbol: String, excess: Money)] = []
+        for symbol in book.heldSymbols where sellable.contains(symbol) && isLegacy(symbol, in: book) {
+            result.append((symbol, marketValue(symbol, in: book)))
+        }
+        for slot in book.slots.indices {
+            var excess = slotValue(slot, in: book) - Planning.part(book.slots[slot].target, of: value)
+            guard excess > .zero else { continue }
+            for symbol in standIns(ofSlot: slot, in: book) + [book.slots[slot].symbol] where excess > .zero {
+                guard sellable.contains(symbol) else { continue }
+                let part = Money.min(excess, marketValue(symbol, in: book))
+                if part > .zero { result.append((symbol, part)) }
+                excess -= part
+            }
+        }
+        return result.sorted { $0.excess != $1.excess ? $0.excess > $1.excess : $0.symbol < $1.symbol }
+    }
+}

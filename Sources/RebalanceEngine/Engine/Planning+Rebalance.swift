@@ -1,0 +1,293 @@
+extension Planning {
+    /// Phase 5: sell overweights outside their band and groups and sectors above their
+    /// caps, buy underweights outside their band, then spend cash still above the cash
+    /// target on the largest remaining shortfalls.
+    mutating func rebalance(_ index: Int) throws(PlanningError) {
+        let value = investableValue(books[index])
+        guard value > .zero else {
+            raise(.warning, books[index].id, "The investable value is zero: Rebalance is skipped for this account.")
+            audit(.rebalance, books[index].id, nil, rule: "Investable Value", decision: "Skipped",
+                  "Nothing to rebalance: cash plus positions less the withdrawal is zero.")
+            return
+        }
+        try sellOverweights(index)
+        try sellAboveCaps(index, level: .group)
+        try sellAboveCaps(index, level: .sector)
+        try buyUnderweights(index)
+        try spendExcessCash(index)
+    }
+
+    // MARK: - Sales
+
+    private mutating func sellOverweights(_ index: Int) throws(PlanningError) {
+        let value = investableValue(books[index])
+        var overweights: [(slot: Int, excess: Money)] = []
+        for (position, slot) in books[index].slots.enumerated() {
+            let current = slotValue(position, in: books[index])
+            guard Planning.weight(current, of: value) > slot.high else { continue }
+            let goal = settings.rebalanceTo == .bandEdge ? slot.high : slot.target
+            overweights.append((position, current - Planning.part(goal, of: value)))
+        }
+        overweights.sort {
+            $0.excess != $1.excess ? $0.excess > $1.excess : books[index].slots[$0.slot].symbol < books[index].slots[$1.slot].symbol
+        }
+        for (position, _) in overweights {
+            let slot = books[index].slots[position]
+            let key = DriftKey.security(slot.symbol)
+            let goal = settings.rebalanceTo == .bandEdge ? slot.high : slot.target
+            for symbol in standIns(ofSlot: position, in: books[index]) + [slot.symbol] {
+                let book = books[index]
+                guard book.quantity(of: symbol) > .zero else { continue }
+                let current = slotValue(position, in: book)
+                let excess = current - Planning.part(goal, of: value)
+                guard excess > .zero else { break }
+                if let stop = sellStop(symbol, in: index) {
+                    books[index].noteStop(key, stop)
+                    continue
+                }
+                let price = try universe.price(of: symbol)
+                // Round toward the target, never past the far (low) edge.
+                let floorLimit = current - Planning.part(slot.low, of: value)
+                var quantity = universe.shares(excess, price, roundingUp: settings.rebalanceTo == .bandEdge)
+                if settings.rebalanceTo == .target {
+                    let up = universe.shares(excess, price, roundingUp: true)
+                    let downValue = price.value(of: quantity), upValue = price.value(of: up)
+                    if (upValue - excess) < (excess - downValue) { quantity = up }
+                }
+                while quantity > .zero, price.value(of: quantity) > floorLimit { quantity -= universe.step }
+                quantity = .min(quantity, book.quantity(of: symbol))
+                guard quantity > .zero else {
+                    books[index].noteStop(key, .rounding)
+                    continue
+                }
+                let weightText = Planning.percent(Planning.weight(current, of: value) - slot.target)
+                let why = "\(weightText) over its \(Planning.percent(slot.target)) target ±\(Planning.percent(slot.band))"
+                    + (symbol != slot.symbol ? "; \(symbol) stands in for \(slot.symbol) and is sold first" : "")
+                let outcome = try sell(symbol, upTo: quantity, in: index, phase: .rebalance, access: .unblocked,
+                                       budget: book.account.taxBudget, minimumAmount: settings.minTrade, why: why)
+                note(outcome, wanted: quantity, key: key, symbol: symbol, in: index)
+            }
+        }
+    }
+
+    /// Why the engine may not sell `symbol` in account `index`, or `nil`.
+    func sellStop(_ symbol: String, in index: Int) -> DriftStatus? {
+        let book = books[index]
+        if !universe.maySell(symbol) { return .restricted }
+        if book.bought.contains(symbol) { return book.manual.contains(symbol) ? .manual : .earlierPhase }
+        return nil
+    }
+
+    /// Notes on a drift line what cut a sale short, and logs it.
+    private mutating func note(_ outcome: SaleOutcome, wanted: Quantity, key: DriftKey, symbol: String, in index: Int) {
+        let id = books[index].id
+        if outcome.budgetCut {
+            books[index].noteStop(key, .taxBudget)
+            audit(.rebalance, id, symbol, rule: "Tax Budget", decision: "Cut",
+                  "The tax budget cuts the sale of \(symbol) from \(wanted) to \(outcome.quantity).")
+        }
+        if outcome.washBlocked > 0, outcome.quantity < wanted {
+            books[index].noteStop(key, .washSale)
+        }
+        if outcome.underMinTrade {
+            books[index].noteStop(key, .minTrade)
+            audit(.rebalance, id, symbol, rule: "Min Trade", decision: "Skipped",
+                  "A sale of \(symbol) would be under \(settings.minTrade.formatted).")
+        }
+        if outcome.quantity < wanted, !outcome.budgetCut, outcome.washBlocked == 0, !outcome.underMinTrade {
+            books[index].noteStop(key, .rounding)
+        }
+    }
+
+    /// Sells exposure groups above their cap (or sectors above their high edge) down to it,
+    /// stand-ins first, then pro rata by market value, within the budget.
+    private mutating func sellAboveCaps(_ index: Int, level: DriftLevel) throws(PlanningError) {
+        let value = investableValue(books[index])
+        let names: [String]
+        switch level {
+        case .group: names = universe.groupCaps.keys.sorted()
+        case .sector: names = universe.sectorBands.keys.sorted()
+        case .security: return
+        }
+        for name in names {
+            let book = books[index]
+            let (current, limit) = capLine(name, level: level, in: book, value: value)
+            guard current > limit else { continue }
+            let key = DriftKey(level: level, name: name)
+            let members = book.heldSymbols.filter { memberOf($0, name, level: level, in: book) }
+            let rule = level == .group ? "Group Cap" : "Sector Band"
+            let status: DriftStatus = level == .group ? .groupCap : .sectorBand
+            var excess = current - limit
+            let standIns = members.filter { symbol in
+                book.slotIndexBySymbol[symbol].map { book.slots[$0].symbol != symbol } ?? false
+            }
+            let others = members.filter { !standIns.contains($0) }
+            var plan: [(String, Money)] = []
+            for symbol in standIns where excess > .zero {
+                guard sellStop(symbol, in: index) == nil else { continue }
+                let part = Money.min(excess, marketValue(symbol, in: book))
+                plan.append((symbol, part))
+                excess -= part
+            }
+            let sellable = others.filter { sellStop($0, in: index) == nil }
+            let total = sellable.map { marketValue($0, in: book) }.sum()
+            if excess > .zero, total > .zero {
+                for symbol in sellable {
+                    let share = Money(cents: roundedProductQuotient(excess.cents, marketValue(symbol, in: book).cents, dividedBy: total.cents))
+                    plan.append((symbol, share))
+                }
+            }
+            for symbol in members where sellStop(symbol, in: index) != nil {
+                books[index].noteStop(key, sellStop(symbol, in: index)!)
+            }
+            for (symbol, amount) in plan where amount > .zero {
+                let price = try universe.price(of: symbol)
+                let quantity = universe.shares(amount, price, roundingUp: true)
+                let why = "\(level == .group ? "exposure group" : "sector") \(name) is "
+                    + "\(Planning.percent(Planning.weight(current, of: value))), above its "
+                    + "\(Planning.percent(Planning.weight(limit, of: value))) \(level == .group ? "cap" : "high edge")"
+                let outcome = try sell(symbol, upTo: quantity, in: index, phase: .rebalance, access: .unblocked,
+                                       budget: books[index].account.taxBudget, minimumAmount: settings.minTrade, why: why)
+                note(outcome, wanted: quantity, key: key, symbol: symbol, in: index)
+                if outcome.quantity > .zero, let slot = books[index].slotIndexBySymbol[symbol] {
+                    books[index].noteStop(.security(books[index].slots[slot].symbol), status)
+                    audit(.rebalance, books[index].id, symbol, rule: rule, decision: "Sold",
+                          "\(outcome.quantity) \(symbol) sold to bring \(name) toward its limit.")
+                }
+            }
+        }
+    }
+
+    /// A group's or sector's current value and its limit (cap, or high edge) in dollars.
+    func capLine(_ name: String, level: DriftLevel, in book: AccountBook, value: Money) -> (Money, Money) {
+        switch level {
+        case .group:
+            return (groupValue(name, in: book), value.multiplied(by: universe.groupCaps[name] ?? .one))
+        case .sector:
+            let high = (book.sectorTargets[name] ?? 0) + (universe.sectorBands[name]?.doubleValue ?? 1)
+            return (sectorValue(name, in: book), Planning.part(high, of: value))
+        case .security:
+            return (.zero, .zero)
+        }
+    }
+
+    func memberOf(_ symbol: String, _ name: String, level: DriftLevel, in book: AccountBook) -> Bool {
+        guard !universe.isHold(symbol) else { return false }
+        switch level {
+        case .group: return universe.exposureGroup(of: symbol) == name
+        case .sector: return sector(of: symbol, in: book) == name
+        case .security: return false
+        }
+    }
+
+    // MARK: - Buys
+
+    /// Cash above the cash target: what buys may spend.
+    func spendableCash(_ index: Int) -> Money {
+        let book = books[index]
+        return .max(.zero, book.cash - investableValue(book).multiplied(by: book.account.cashTarget))
+    }
+
+    private mutating func buyUnderweights(_ index: Int) throws(PlanningError) {
+        let value = investableValue(books[index])
+        var underweights: [(slot: Int, shortfall: Money)] = []
+        for (position, slot) in books[index].slots.enumerated() {
+            let current = slotValue(position, in: books[index])
+            guard Planning.weight(current, of: value) < slot.low else { continue }
+            let goal = settings.rebalanceTo == .bandEdge ? slot.low : slot.target
+            underweights.append((position, Planning.part(goal, of: value) - current))
+        }
+        underweights.sort {
+            $0.shortfall != $1.shortfall ? $0.shortfall > $1.shortfall
+                : books[index].slots[$0.slot].symbol < books[index].slots[$1.slot].symbol
+        }
+        for (position, shortfall) in underweights {
+            let slot = books[index].slots[position]
+            let weight = Planning.weight(slotValue(position, in: books[index]), of: value)
+            let why = "\(Planning.percent(slot.target - weight)) under its \(Planning.percent(slot.target)) target "
+                + "±\(Planning.percent(slot.band))"
+            try buyToward(position, amount: shortfall, in: index, roundUpIfCashAllows: settings.rebalanceTo == .bandEdge,
+                          why: why, noteShortfall: true)
+        }
+    }
+
+    /// Spends cash above the cash target on the largest remaining shortfalls below target
+    /// (ties by symbol); slots in sectors below their low edge go first.
+    private mutating func spendExcessCash(_ index: Int) throws(PlanningError) {
+        guard spendableCash(index) > .zero else { return }
+        let value = investableValue(books[index])
+        var shortfalls: [(slot: Int, shortfall: Money, steered: Bool)] = []
+        for (position, slot) in books[index].slots.enumerated() {
+            let gap = Planning.part(slot.target, of: value) - slotValue(position, in: books[index])
+            guard gap > .zero else { continue }
+            var steered = false
+            if let sector = slot.sector, let band = universe.sectorBands[sector] {
+                let low = (books[index].sectorTargets[sector] ?? 0) - band.doubleValue
+                steered = Planning.weight(sectorValue(sector, in: books[index]), of: value) < low
+            }
+            shortfalls.append((position, gap, steered))
+        }
+        shortfalls.sort {
+            if $0.steered != $1.steered { return $0.steered }
+            if $0.shortfall != $1.shortfall { return $0.shortfall > $1.shortfall }
+            return books[index].slots[$0.slot].symbol < books[index].slots[$1.slot].symbol
+        }
+        for (position, shortfall, steered) in shortfalls where spendableCash(index) > .zero {
+            let slot = books[index].slots[position]
+            let why = "spends cash above the \(books[index].account.cashTarget.percentText) cash target on the "
+                + "largest shortfall below its \(Planning.percent(slot.target)) target"
+                + (steered ? "; its sector is below its band" : "")
+            try buyToward(position, amount: shortfall, in: index, roundUpIfCashAllows: false, why: why, noteShortfall: false)
+        }
+    }
+
+    /// Buys the slot's model symbol toward `amount`, cut to cash, caps and Min Trade, and
+    /// notes on the security's drift line what stopped it short.
+    private mutating func buyToward(
+        _ position: Int, amount: Money, in index: Int, roundUpIfCashAllows: Bool, why: String, noteShortfall: Bool
+    ) throws(PlanningError) {
+        let slot = books[index].slots[position]
+        let symbol = slot.symbol
+        let key = DriftKey.security(symbol)
+        if let stop = buyStop(symbol, in: index, phase: .rebalance, log: noteShortfall) {
+            books[index].noteStop(key, stop)
+            return
+        }
+        let price = try universe.price(of: symbol)
+        var budget = amount
+        var limitedBy: DriftStatus?
+        let cash = spendableCash(index)
+        if cash < budget {
+            budget = cash
+            limitedBy = .cash
+        }
+        if let cap = capRoom(for: symbol, in: books[index]), cap.room < budget {
+            budget = cap.room
+            limitedBy = cap.status
+            books[index].noteStop(cap.binding, cap.status)
+            audit(.rebalance, books[index].id, symbol,
+                  rule: cap.status == .groupCap ? "Group Cap" : "Sector Band", decision: "Cut",
+                  "The buy of \(symbol) is cut to \(cap.room.formatted) by the "
+                    + "\(cap.binding.level == .group ? "exposure group" : "sector") \(cap.binding.name).")
+        }
+        var quantity = universe.shares(budget, price, roundingUp: false)
+        if roundUpIfCashAllows, limitedBy == nil {
+            let up = universe.shares(amount, price, roundingUp: true)
+            if price.value(of: up) <= spendableCash(index) { quantity = up }
+        }
+        let cost = price.value(of: quantity)
+        if quantity == .zero || cost < settings.minTrade {
+            if noteShortfall {
+                let status: DriftStatus = limitedBy ?? (quantity == .zero ? .rounding : .minTrade)
+                books[index].noteStop(key, quantity > .zero && limitedBy == nil ? .minTrade : status)
+                if quantity > .zero {
+                    audit(.rebalance, books[index].id, symbol, rule: "Min Trade", decision: "Skipped",
+                          "A buy of \(quantity) \(symbol) (\(cost.formatted)) would be under \(settings.minTrade.formatted).")
+                }
+            }
+            return
+        }
+        if let limitedBy, noteShortfall { books[index].noteStop(key, limitedBy) }
+        try buy(symbol, quantity: quantity, in: index, phase: .rebalance, why: why)
+    }
+}

@@ -1,0 +1,150 @@
+/// The engine's working state for one run: every account's book, each household's
+/// wash-sale calendar, and the rows the plan is growing.
+struct Planning: Sendable {
+    let universe: Universe
+    var books: [AccountBook]
+    var calendars: [String: WashSaleCalendar]
+    /// Households in the order their first account appears.
+    let households: [String]
+    var trades: [Trade] = []
+    /// For each trade, why it was made (without the side, quantity and symbol) and its lots.
+    var tradeNotes: [TradeNote] = []
+    var tradeIndex: [TradeKey: Int] = [:]
+    var lotsSold: [LotSold] = []
+    var auditLog: [AuditEntry] = []
+    var exceptions: [PlanException] = []
+    var phaseChanges: [PhaseChange] = []
+
+    struct TradeKey: Hashable, Sendable {
+        let account: String
+        let symbol: String
+        let side: Side
+        let phase: Phase
+    }
+
+    struct TradeNote: Sendable {
+        var why: [String]
+        var lotRows: [Int] = []
+    }
+
+    var settings: Settings { universe.settings }
+    var asOf: CivilDate { universe.asOf }
+
+    // MARK: - Audit and exceptions
+
+    mutating func audit(
+        _ phase: Phase?, _ account: String?, _ symbol: String?, rule: String, decision: String, _ detail: String
+    ) {
+        auditLog.append(AuditEntry(
+            seq: auditLog.count + 1, phase: phase, account: account, symbol: symbol,
+            rule: rule, decision: decision, detail: detail))
+    }
+
+    mutating func raise(_ severity: PlanException.Severity, _ place: String, _ message: String) {
+        exceptions.append(PlanException(severity: severity, place: place, message: message))
+    }
+
+    // MARK: - Valuation
+
+    /// Market value of one held symbol in an account.
+    func marketValue(_ symbol: String, in book: AccountBook) -> Money {
+        universe.value(of: book.quantity(of: symbol), symbol)
+    }
+
+    /// Market value of every position but `Hold` ones.
+    func positionsValue(_ book: AccountBook) -> Money {
+        book.heldSymbols.filter { !universe.isHold($0) }.map { marketValue($0, in: book) }.sum()
+    }
+
+    /// What may still be sold in an account: positions that are neither restricted from
+    /// selling nor bought in this run.
+    func sellableValue(_ book: AccountBook) -> Money {
+        book.heldSymbols
+            .filter { universe.maySell($0) && !book.bought.contains($0) }
+            .map { marketValue($0, in: book) }.sum()
+    }
+
+    /// The part of the withdrawal not yet paid that can be paid: at most cash plus what may
+    /// be sold; zero once Raise Cash has settled it.
+    func pendingWithdrawal(_ book: AccountBook) -> Money {
+        guard !book.withdrawalSettled else { return .zero }
+        return .min(book.account.withdrawal, book.cash + sellableValue(book))
+    }
+
+    /// Investable value: cash + positions but `Hold` ones − the payable withdrawal, never
+    /// below zero.
+    func investableValue(_ book: AccountBook) -> Money {
+        .max(.zero, book.cash + positionsValue(book) - pendingWithdrawal(book))
+    }
+
+    /// The held symbols that count toward a slot, the model symbol first, then stand-ins by symbol.
+    func members(ofSlot index: Int, in book: AccountBook) -> [String] {
+        let model = book.slots[index].symbol
+        let standIns = book.heldSymbols.filter {
+            $0 != model && book.slotIndexBySymbol[$0] == index && !universe.isHold($0)
+        }
+        return (book.quantity(of: model) > .zero ? [model] : []) + standIns
+    }
+
+    func standIns(ofSlot index: Int, in book: AccountBook) -> [String] {
+        members(ofSlot: index, in: book).filter { $0 != book.slots[index].symbol }
+    }
+
+    func slotValue(_ index: Int, in book: AccountBook) -> Money {
+        members(ofSlot: index, in: book).map { marketValue($0, in: book) }.sum()
+    }
+
+    /// Held symbols that are neither in a slot nor `Hold`: sold down over runs.
+    func legacySymbols(in book: AccountBook) -> [String] {
+        book.heldSymbols.filter { isLegacy($0, in: book) }
+    }
+
+    func isLegacy(_ symbol: String, in book: AccountBook) -> Bool {
+        !universe.isHold(symbol) && book.slotIndexBySymbol[symbol] == nil
+    }
+
+    /// `fraction` of `value`, to the cent.
+    static func part(_ fraction: Double, of value: Money) -> Money {
+        Money(cents: Int64((Double(value.cents) * fraction).rounded()))
+    }
+
+    static func weight(_ value: Money, of total: Money) -> Double {
+        total.cents > 0 ? Double(value.cents) / Double(total.cents) : 0
+    }
+
+    /// The sector a symbol's weight counts toward: its slot's model row, else the Securities sheet.
+    func sector(of symbol: String, in book: AccountBook) -> String? {
+        if let index = book.slotIndexBySymbol[symbol], let sector = book.slots[index].sector { return sector }
+        return universe.securities[symbol]?.sector
+    }
+
+    /// Market value of an exposure group's members held in an account.
+    func groupValue(_ group: String, in book: AccountBook) -> Money {
+        book.heldSymbols
+            .filter { !universe.isHold($0) && universe.exposureGroup(of: $0) == group }
+            .map { marketValue($0, in: book) }.sum()
+    }
+
+    func sectorValue(_ sector: String, in book: AccountBook) -> Money {
+        book.heldSymbols
+            .filter { !universe.isHold($0) && self.sector(of: $0, in: book) == sector }
+            .map { marketValue($0, in: book) }.sum()
+    }
+
+    /// The most that may be bought of `symbol` before its exposure group reaches its cap
+    /// and its sector its high edge; `nil` when neither limits it. Names what binds.
+    func capRoom(for symbol: String, in book: AccountBook) -> (room: Money, binding: DriftKey, status: DriftStatus)? {
+        let value = investableValue(book)
+        var best: (room: Money, binding: DriftKey, status: DriftStatus)?
+        if let group = universe.exposureGroup(of: symbol), let cap = universe.groupCaps[group] {
+            let room = Money.max(.zero, value.multiplied(by: cap) - groupValue(group, in: book))
+            best = (room, .group(group), .groupCap)
+        }
+        if let sector = sector(of: symbol, in: book), let band = universe.sectorBands[sector] {
+            let high = (book.sectorTargets[sector] ?? 0) + band.doubleValue
+            let room = Money.max(.zero, Planning.part(high, of: value) - sectorValue(sector, in: book))
+            if best.map({ room < $0.room }) ?? true { best = (room, .sector(sector), .sectorBand) }
+        }
+        return best
+    }
+}
