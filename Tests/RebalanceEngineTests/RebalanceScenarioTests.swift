@@ -33,3 +33,96 @@ struct RebalanceScenarioTests {
         #expect(plan.drift("TAX-1", "BND")?.weightAfter == 0.84)
     }
 }
+
+extension RebalanceScenarioTests {
+    @Test func aBudgetStopsTheSaleHalfWayAndTheDriftSaysSo() throws {
+        let plan = try twoSlotBook(budget: .limit(usd("50"))).plan()
+        // A2's short-term gain is $5 a share, $2.04 of tax: 24 shares fit $50, 25 do not.
+        let sale = try #require(plan.trade("TAX-1", "AAPL", .sell, .rebalance))
+        #expect(sale.quantity == shares(24))
+        #expect(sale.estimatedTax == usd("48.96"))
+        #expect(plan.tax("TAX-1")?.budgetLeft == usd("1.04"))
+        #expect(plan.drift("TAX-1", "AAPL")?.status == .taxBudget)
+        #expect(plan.auditLog.contains { $0.rule == "Tax Budget" && $0.decision == "Cut" && $0.symbol == "AAPL" })
+    }
+
+    @Test func aCapBelowItsMembersTargetsCutsTheLaterBuy() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "100000", cashTarget: "0.01")
+        book.target("AAPL", "0.15")
+        book.target("MSFT", "0.15")
+        book.target("BND", "0.69")
+        book.security("AAPL", exposureGroup: "Tech")
+        book.security("MSFT", exposureGroup: "Tech")
+        book.groups = [ExposureGroupCap(group: "Tech", maxWeight: Rate(decimal: "0.25")!)]
+        book.prices = ["AAPL": "100", "MSFT": "100", "BND": "50"]
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "BND", .buy)?.quantity == shares(1380))
+        #expect(plan.trade("TAX-1", "AAPL", .buy)?.quantity == shares(150))
+        #expect(plan.trade("TAX-1", "MSFT", .buy)?.quantity == shares(100))
+        #expect(plan.drift("TAX-1", "MSFT")?.status == .groupCap)
+        #expect(plan.drift("TAX-1", "Tech", level: .group)?.weightAfter == 0.25)
+        #expect(plan.drift("TAX-1", "Tech", level: .group)?.status == .inBand)
+        #expect(plan.cash("TAX-1")?.cashAfter == usd("6000"))
+    }
+
+    @Test func aSectorAboveItsBandIsSoldProRataWhileEveryMemberIsInside() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "1000", cashTarget: "0.01")
+        book.hold("A1", "AAPL", 169, basis: "10000", acquired: "2020-01-06")
+        book.hold("M1", "MSFT", 169, basis: "10000", acquired: "2020-01-06")
+        book.hold("B1", "BND", 1304, basis: "65200", acquired: "2020-01-06")
+        book.target("AAPL", "0.15", sector: "Tech")
+        book.target("MSFT", "0.15", sector: "Tech")
+        book.target("BND", "0.69", sector: "Bonds")
+        book.sectors = [SectorBand(sector: "Tech", band: Rate(decimal: "0.02")!)]
+        book.prices = ["AAPL": "100", "MSFT": "100", "BND": "50"]
+        let plan = try book.plan()
+        #expect(plan.drift("TAX-1", "AAPL")?.weightBefore == 0.169)
+        #expect(plan.trade("TAX-1", "AAPL", .sell)?.quantity == shares(9))
+        #expect(plan.trade("TAX-1", "MSFT", .sell)?.quantity == shares(9))
+        #expect(plan.trade("TAX-1", "AAPL", .sell)?.reason.contains("sector Tech is 33.8%, above its 32% high edge") == true)
+        #expect(plan.drift("TAX-1", "Tech", level: .sector)?.weightAfter == 0.32)
+        #expect(plan.drift("TAX-1", "Tech", level: .sector)?.status == .inBand)
+    }
+
+    @Test func aNoBuyUnderweightStaysUnderWithRestricted() throws {
+        var book = twoSlotBook()
+        book.security("BND", restriction: .noBuy)
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "BND", .buy) == nil)
+        #expect(plan.drift("TAX-1", "BND")?.status == .restricted)
+        #expect(plan.auditLog.contains { $0.rule == "Restriction" && $0.symbol == "BND" })
+    }
+
+    @Test func roundingThatWouldCrossTheFarEdgeStopsShortAndSaysRounding() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "500", cashTarget: "0.0045")
+        book.hold("X1", "XCO", 16, basis: "8000", acquired: "2020-01-06")
+        book.hold("B1", "BND", 1670, basis: "83500", acquired: "2020-01-06")
+        book.target("XCO", "0.1455", band: "0.004")
+        book.target("BND", "0.85")
+        book.prices = ["XCO": "1000", "BND": "50"]
+        let plan = try book.plan()
+        // 1.45 shares over: 2 would leave 14% (below 14.15%), so 1 is sold and 15% stays above 14.95%.
+        #expect(plan.trade("TAX-1", "XCO", .sell)?.quantity == shares(1))
+        #expect(plan.drift("TAX-1", "XCO")?.weightAfter == 0.15)
+        #expect(plan.drift("TAX-1", "XCO")?.status == .rounding)
+    }
+
+    @Test func excessCashGoesToTheLargestShortfallsFirst() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "5000", cashTarget: "0.01")
+        book.hold("A1", "AAPL", 140, basis: "10000", acquired: "2020-01-06")
+        book.hold("B1", "BND", 1620, basis: "81000", acquired: "2020-01-06")
+        book.target("AAPL", "0.15")
+        book.target("BND", "0.84", band: "0.05")
+        book.prices = ["AAPL": "100", "BND": "50"]
+        let plan = try book.plan()
+        let buys = plan.trades.filter { $0.side == .buy }
+        #expect(buys.map(\.symbol) == ["BND", "AAPL"])
+        #expect(buys.map(\.quantity) == [shares(60), shares(10)])
+        #expect(buys.first?.reason.contains("spends cash above the 1% cash target") == true)
+        #expect(plan.cash("TAX-1")?.cashAfter == usd("1000"))
+    }
+}
