@@ -70,7 +70,8 @@ extension Builder {
                     used.insert(member)
                     family.append(member)
                     let jitter = rng.int64(-(price.micros / 50)...(price.micros / 50))
-                    universe.prices[member] = Price(micros: (price.micros + jitter) / 10_000 * 10_000)
+                    let cents = min(90_000, max(500, (price.micros + jitter) / 10_000))
+                    universe.prices[member] = Price(cents: cents)
                 }
             }
             for symbol in family {
@@ -107,7 +108,7 @@ extension Builder {
             (rng.int64(500...5_000), 1), (rng.int64(5_000...30_000), 2), (rng.int64(30_000...90_000), 1),
         ])
         if rng.chance(0.1) {
-            return Price(micros: cents * 10_000 + rng.int64(0...99) * 100)
+            return Price(micros: min(cents, 89_999) * 10_000 + rng.int64(0...99) * 100)
         }
         return Price(cents: cents)
     }

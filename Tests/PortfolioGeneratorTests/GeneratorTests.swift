@@ -38,7 +38,7 @@ import Testing
     @Test func pricesAreRealisticAndExact() {
         for seed in 0..<200 as Range<UInt64> {
             for price in PortfolioGenerator.generate(seed: seed, shape: .small).prices {
-                #expect(price.price >= Price(cents: 490) && price.price <= Price(cents: 92_000), "\(price.symbol) \(price.price)")
+                #expect(price.price >= Price(cents: 500) && price.price <= Price(cents: 90_000), "\(price.symbol) \(price.price)")
                 #expect(price.price.micros % 100 == 0, "\(price.symbol) \(price.price) has more than four decimals")
                 #expect(price.origin == .workbook)
             }
