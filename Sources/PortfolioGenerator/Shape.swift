@@ -12,7 +12,8 @@ public struct Shape: Sendable, Hashable {
     public var modelSymbols: ClosedRange<Int>
     /// How many lots each account holds.
     public var lotsPerAccount: ClosedRange<Int>
-    /// How many Transactions rows each account has.
+    /// How many Transactions rows each account has besides the purchases of its recent lots,
+    /// which are listed too unless the range is `0...0`.
     public var transactionsPerAccount: ClosedRange<Int>
     /// The chance that an account has manual trades (one or two).
     public var manualTradeChance: Double
@@ -20,11 +21,18 @@ public struct Shape: Sendable, Hashable {
     public var withdrawalChance: Double
     /// Whether a second, named model may be generated for some accounts.
     public var allowsSecondModel: Bool
+    /// The chance that a symbol carries a restriction (No Buy, No Sell, No Trade or Hold).
+    public var restrictionChance: Double
+    /// The chance that a symbol carries Phase Out = Yes.
+    public var phaseOutChance: Double
+    /// The chance that a new symbol comes with other share classes in its Identical Group.
+    public var shareClassChance: Double
 
     public init(accounts: ClosedRange<Int>, householdSize: ClosedRange<Int>, maxHouseholds: Int = .max,
                 symbols: ClosedRange<Int>, modelSymbols: ClosedRange<Int>, lotsPerAccount: ClosedRange<Int>,
                 transactionsPerAccount: ClosedRange<Int>, manualTradeChance: Double, withdrawalChance: Double,
-                allowsSecondModel: Bool) {
+                allowsSecondModel: Bool, restrictionChance: Double = 0.12, phaseOutChance: Double = 0.07,
+                shareClassChance: Double = 0.2) {
         precondition(accounts.lowerBound >= 1, "a portfolio has at least one account")
         precondition(householdSize.lowerBound >= 1 && maxHouseholds >= 1, "a household has at least one account")
         precondition(symbols.lowerBound >= 3, "the universe needs at least three symbols")
@@ -41,6 +49,9 @@ public struct Shape: Sendable, Hashable {
         self.manualTradeChance = manualTradeChance
         self.withdrawalChance = withdrawalChance
         self.allowsSecondModel = allowsSecondModel
+        self.restrictionChance = restrictionChance
+        self.phaseOutChance = phaseOutChance
+        self.shareClassChance = shareClassChance
     }
 
     /// A small book for property tests: 1–3 households, 1–4 accounts, 3–15 symbols, up to 40 lots.

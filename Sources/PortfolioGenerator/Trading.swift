@@ -40,8 +40,8 @@ extension Builder {
                     }
                 }
                 // The purchase of a recent lot, as the custodian's activity shows it.
-                for lot in lotsByAccount[index]
-                where settings.asOf.days(since: lot.acquired) <= settings.washSaleDays + 10 && rng.chance(0.5) {
+                for lot in lotsByAccount[index] where shape.transactionsPerAccount.upperBound > 0
+                    && settings.asOf.days(since: lot.acquired) <= settings.washSaleDays + 10 && rng.chance(0.5) {
                     transactions.append(Transaction(
                         account: lot.account, date: lot.acquired, symbol: lot.symbol, side: .buy,
                         quantity: lot.quantity, price: universe.price(of: lot.symbol)))

@@ -63,7 +63,7 @@ extension Builder {
             let price = makePrice()
             var family = [base]
             universe.prices[base] = price
-            if count - universe.symbols.count >= 2 && rng.chance(0.2) {
+            if count - universe.symbols.count >= 2 && rng.chance(shape.shareClassChance) {
                 // A second share class trades near the first.
                 for suffix in ["L", "K"].prefix(count - universe.symbols.count >= 3 && rng.chance(0.2) ? 2 : 1) {
                     let member = base + suffix
@@ -82,10 +82,10 @@ extension Builder {
                     row.identicalGroup = "\(base) classes"
                     universe.partners[symbol] = family.filter { $0 != symbol }
                 }
-                if rng.chance(0.12) {
+                if rng.chance(shape.restrictionChance) {
                     row.restriction = rng.pick([Restriction.noBuy, .noSell, .noTrade, .hold])
                 }
-                row.phaseOut = rng.chance(0.07)
+                row.phaseOut = rng.chance(shape.phaseOutChance)
                 universe.rows[symbol] = row
                 if rng.chance(0.2) { universe.unlisted.insert(symbol) }
             }

@@ -45,6 +45,25 @@ import Testing
         }
     }
 
+    @Test func aShapeCanTurnFeaturesOff() {
+        var plain = Shape.small
+        plain.transactionsPerAccount = 0...0
+        plain.manualTradeChance = 0
+        plain.withdrawalChance = 0
+        plain.allowsSecondModel = false
+        plain.restrictionChance = 0
+        plain.phaseOutChance = 0
+        plain.shareClassChance = 0
+        for seed in 0..<200 as Range<UInt64> {
+            let portfolio = PortfolioGenerator.generate(seed: seed, shape: plain)
+            #expect(PortfolioGenerator.problems(in: portfolio) == [], "seed \(seed)")
+            #expect(portfolio.transactions.isEmpty && portfolio.manualTrades.isEmpty)
+            #expect(portfolio.accounts.allSatisfy { $0.withdrawal == .zero })
+            #expect(portfolio.models.count == 1)
+            #expect(portfolio.securities.allSatisfy { $0.restriction == nil && !$0.phaseOut && $0.identicalGroup == nil })
+        }
+    }
+
     @Test func firmScaleHasTheBookOfAFirm() {
         let portfolio = PortfolioGenerator.generate(seed: 7, shape: .firmScale)
         #expect(portfolio.accounts.count == 1_000)
