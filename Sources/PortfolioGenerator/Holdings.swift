@@ -12,8 +12,8 @@ struct HoldingPools {
 }
 
 extension Builder {
-    func pools(for modelName: String) -> HoldingPools {
-        let model = models.first { $0.name == modelName } ?? models[0]
+    /// What accounts of `model` may hold.
+    func pools(for model: Model) -> HoldingPools {
         let modelled = Set(model.targets.map(\.symbol))
         var standIns = Set<String>()
         for symbol in modelled {
@@ -33,7 +33,7 @@ extension Builder {
     mutating func makeLots(for account: Account) -> [TaxLot] {
         let count = rng.int(shape.lotsPerAccount)
         guard count > 0 else { return [] }
-        let pools = pools(for: account.model)
+        guard let pools = poolsByModel[account.model] else { preconditionFailure("no model \(account.model)") }
         let symbolCount = max(1, min(count, count / rng.int(1...4) + rng.int(0...1)))
         var held: [String] = []
         for _ in 0..<symbolCount {

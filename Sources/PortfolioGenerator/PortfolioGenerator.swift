@@ -20,6 +20,8 @@ struct Builder {
     var settings = Settings(asOf: CivilDate(year: 2026, month: 1, day: 2)!)
     var universe = Universe()
     var models: [Model] = []
+    /// What accounts of each model may hold, by model name.
+    var poolsByModel: [String: HoldingPools] = [:]
     var accounts: [Account] = []
     /// Each account's lots, in Account order.
     var lotsByAccount: [[TaxLot]] = []
@@ -35,6 +37,7 @@ struct Builder {
         settings = makeSettings()
         universe = makeUniverse()
         models = makeModels()
+        for model in models { poolsByModel[model.name] = pools(for: model) }
         assignExposureGroups()
         let households = makeHouseholds()
         makeAccounts(households: households)

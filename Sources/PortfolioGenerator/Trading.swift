@@ -19,7 +19,7 @@ extension Builder {
             }
             for index in members {
                 let account = accounts[index]
-                let modelSymbols = pools(for: account.model).model
+                let modelSymbols = models.first { $0.name == account.model }?.targets.map(\.symbol) ?? []
                 for _ in 0..<rng.int(shape.transactionsPerAccount) {
                     let base = householdSymbols.isEmpty || rng.chance(0.3) ? rng.pick(modelSymbols) : rng.pick(householdSymbols)
                     let symbol = rng.pick(universe.family(of: base))
