@@ -26,6 +26,7 @@ let package = Package(
             name: "WorkbookIO",
             dependencies: ["CLibZip", "CLibXML2", "CXLSXWriter", "RebalanceEngine"]),
         .target(name: "RebalanceEngine"),
+        .target(name: "PortfolioGenerator", dependencies: ["RebalanceEngine"]),
         .executableTarget(
             name: "RebalanceCLI",
             dependencies: [
@@ -40,6 +41,7 @@ let package = Package(
             name: "WorkbookIOTests",
             dependencies: ["WorkbookIO", "RebalanceEngine", "XLSXTestSupport"]),
         .testTarget(name: "RebalanceEngineTests", dependencies: ["RebalanceEngine"]),
+        .testTarget(name: "PortfolioGeneratorTests", dependencies: ["PortfolioGenerator", "RebalanceEngine"]),
         .testTarget(name: "RebalanceCLITests", dependencies: ["XLSXTestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
