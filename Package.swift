@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(
             name: "WorkbookIOTests",
             dependencies: ["WorkbookIO", "RebalanceEngine", "XLSXTestSupport"]),
-        .testTarget(name: "RebalanceEngineTests", dependencies: ["RebalanceEngine"]),
+        .testTarget(name: "RebalanceEngineTests", dependencies: ["RebalanceEngine", "PortfolioGenerator"]),
         .testTarget(name: "PortfolioGeneratorTests", dependencies: ["PortfolioGenerator", "RebalanceEngine"]),
         .testTarget(name: "RebalanceCLITests", dependencies: ["XLSXTestSupport"], exclude: ["Golden"]),
     ],

@@ -1,5 +1,6 @@
 import Testing
 import RebalanceEngine
+import PortfolioGenerator
 
 @Suite("Lot order for Tax Optimal, HIFO, FIFO and LIFO")
 struct LotOrderTests {

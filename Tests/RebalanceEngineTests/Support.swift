@@ -1,21 +1,5 @@
 import RebalanceEngine
 
-/// A repeatable generator for property tests (SplitMix64, Steele, Lea & Flood 2014).
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A date from ISO text; a typo in a test is a crash, not a silent pass.
 func date(_ iso: String) -> CivilDate {

@@ -1,5 +1,6 @@
 import Testing
 import RebalanceEngine
+import PortfolioGenerator
 
 @Suite("Properties over thousands of seeded random ledgers")
 struct TaxPropertyTests {

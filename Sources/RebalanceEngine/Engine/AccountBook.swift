@@ -24,6 +24,8 @@ struct AccountBook: Sendable {
     var sellProceeds = Money.zero
     var buyCost = Money.zero
     var withdrawalPaid = Money.zero
+    /// Tax added by buys in other household accounts that disallow this account's losses.
+    var taxFromOtherAccounts = Money.zero
     /// Whether Raise Cash has settled the withdrawal (paid, or paid short).
     var withdrawalSettled = false
     /// Symbols bought and sold in this run: never both.

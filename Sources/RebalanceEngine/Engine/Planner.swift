@@ -9,6 +9,13 @@ public enum Planner {
     /// Throws `PlanningError.input` with every problem (infeasible manual trades, unknown
     /// accounts or models) before any trade is made.
     public static func plan(for portfolio: Portfolio) throws(PlanningError) -> Plan {
+        let plan = try uncheckedPlan(for: portfolio)
+        try PlanChecks.check(plan, portfolio: portfolio)
+        return plan
+    }
+
+    /// The plan before the invariant checks, for diagnosing a failed one.
+    static func uncheckedPlan(for portfolio: Portfolio) throws(PlanningError) -> Plan {
         var planning = try Planning(portfolio)
         let before = planning.snapshot()
         let initialValues = planning.books.indices.map { planning.investableValue(planning.books[$0]) }
@@ -22,9 +29,7 @@ public enum Planner {
         try planning.runPhase(.phaseOut) { planning, index throws(PlanningError) in try planning.phaseOut(index) }
         try planning.runPhase(.raiseCash) { planning, index throws(PlanningError) in try planning.raiseCash(index) }
         try planning.runPhase(.rebalance) { planning, index throws(PlanningError) in try planning.rebalance(index) }
-        let plan = planning.finish(before: before, initialValues: initialValues, prices: portfolio.prices)
-        try PlanChecks.check(plan, portfolio: portfolio)
-        return plan
+        return planning.finish(before: before, initialValues: initialValues, prices: portfolio.prices)
     }
 }
 

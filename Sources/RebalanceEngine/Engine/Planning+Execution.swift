@@ -67,7 +67,7 @@ extension Planning {
             case .forcedBlocked where !blocked:
                 continue
             default:
-                if blocked { outcome.forced += 1 }
+                break
             }
             var take = Quantity.min(remaining, lot.quantity)
             func realized(_ quantity: Quantity) -> Money {
@@ -89,6 +89,7 @@ extension Planning {
                 take = fitting
             }
             if take > .zero {
+                if blocked { outcome.forced += 1 }
                 let sale = lot.sale(of: take, at: price, on: asOf)
                 trial.record(gain: realized(take), term: sale.term)
                 planned.append(sale)
@@ -195,7 +196,11 @@ extension Planning {
             }
             guard let seller = books.firstIndex(where: { $0.id == disallowance.sellingAccount }) else { continue }
             let tax = books[seller].ledger.addBack(disallowedLoss: amount, term: disallowance.term)
-            if seller == index { trades[row].estimatedTax += tax }
+            if seller == index {
+                trades[row].estimatedTax += tax
+            } else {
+                books[seller].taxFromOtherAccounts += tax
+            }
             audit(phase, disallowance.sellingAccount, disallowance.symbol, rule: "Wash Sale", decision: "Disallowed",
                   "\(amount.formatted) of the \(disallowance.saleDate) loss on \(disallowance.symbol) is added "
                     + "back in \(disallowance.sellingAccount) (\(disallowance.term)) because \(account) buys "

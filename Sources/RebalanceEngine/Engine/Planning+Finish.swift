@@ -56,7 +56,7 @@ extension Planning {
             netShortTerm: ledger.netShortTerm, netLongTerm: ledger.netLongTerm,
             taxBefore: ledger.taxBefore, taxAfter: ledger.taxAfter, taxImpact: ledger.impact,
             taxBudget: book.account.taxBudget, budgetLeft: book.account.taxBudget.left(after: ledger.impact),
-            disallowedLoss: ledger.disallowedLoss)
+            disallowedLoss: ledger.disallowedLoss, taxFromOtherAccounts: book.taxFromOtherAccounts)
     }
 
     func cashRow(_ book: AccountBook) -> CashRow {
@@ -87,7 +87,7 @@ extension Planning {
                  implicit: DriftStatus?, step: Money) {
             let weightBefore = Planning.weight(before, of: initialValue)
             let weightAfter = Planning.weight(after, of: valueAfter)
-            let tolerance = 1e-9
+            let tolerance = Planning.bandTolerance(investable: valueAfter)
             let inside = (low.map { weightAfter >= $0 - tolerance } ?? true) && (high.map { weightAfter <= $0 + tolerance } ?? true)
             var status = DriftStatus.inBand
             if !inside {
@@ -128,6 +128,13 @@ extension Planning {
                 before: before, after: after, implicit: .groupCap, step: .zero)
         }
         return rows
+    }
+
+    /// How far past a band edge a weight may sit and still be in band: the few cents by
+    /// which rounding each position's value can move it, and never more than 0.001%.
+    static func bandTolerance(investable: Money) -> Double {
+        guard investable.cents > 0 else { return 1e-9 }
+        return min(1e-5, max(1e-9, 5 / Double(investable.cents)))
     }
 
     /// A line outside its band that no rule claims: within a trading step of its edge it is

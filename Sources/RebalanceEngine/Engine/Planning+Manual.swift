@@ -14,7 +14,11 @@ extension Planning {
     /// `No Sell`/`No Trade`/`Hold` one, cash below zero, a buy and a sale of one symbol in
     /// one account. Their tax counts against the budget but is never cut.
     mutating func runManualTrades(_ manualTrades: [ManualTrade]) throws(PlanningError) {
-        let sized = try validate(manualTrades)
+        let (sized, skipped) = try validate(manualTrades)
+        for problem in skipped {
+            raise(.warning, problem.place, problem.message)
+            audit(.manual, nil, nil, rule: "Manual Trade", decision: "Skipped", "\(problem.place): \(problem.message)")
+        }
         for index in books.indices {
             let before = snapshot(index)
             let mine = sized.filter { $0.account == index }
@@ -24,23 +28,30 @@ extension Planning {
             for item in mine where item.trade.side == .buy {
                 try applyManualBuy(item)
             }
-            let book = books[index]
-            if !mine.isEmpty, !book.account.taxBudget.admits(impact: book.ledger.impact),
-               case .limit(let limit) = book.account.taxBudget {
-                let over = book.ledger.impact - limit
-                raise(.needsApproval, book.id,
-                      "Manual trades add \(book.ledger.impact.formatted) of tax, \(over.formatted) past the "
-                        + "\(limit.formatted) budget; they are applied as written.")
-                audit(.manual, book.id, nil, rule: "Tax Budget", decision: "Passed",
-                      "Manual trades are never cut: their tax passes the budget by \(over.formatted).")
-            }
             recordChange(.manual, index, from: before)
+        }
+        // A manual buy may disallow a loss in another account of the household: every
+        // account's budget is judged once the phase is done.
+        for book in books where !book.account.taxBudget.admits(impact: book.ledger.impact) {
+            guard case .limit(let limit) = book.account.taxBudget else { continue }
+            let over = book.ledger.impact - limit
+            raise(.needsApproval, book.id,
+                  "Manual trades add \(book.ledger.impact.formatted) of tax, \(over.formatted) past the "
+                    + "\(limit.formatted) budget; they are applied as written.")
+            audit(.manual, book.id, nil, rule: "Tax Budget", decision: "Passed",
+                  "Manual trades are never cut: their tax passes the budget by \(over.formatted).")
         }
     }
 
     /// Works out each trade's quantity and collects every infeasible one.
-    func validate(_ manualTrades: [ManualTrade]) throws(PlanningError) -> [SizedManualTrade] {
+    ///
+    /// A trade by amount that buys or sells less than one trading step is not an error: it
+    /// is skipped with a warning (returned second).
+    func validate(_ manualTrades: [ManualTrade]) throws(PlanningError)
+        -> ([SizedManualTrade], [PlanningError.Problem])
+    {
         var problems: [PlanningError.Problem] = []
+        var skipped: [PlanningError.Problem] = []
         var sized: [SizedManualTrade] = []
         for trade in manualTrades {
             let place = trade.place.isEmpty ? "Manual Trades" : trade.place
@@ -61,10 +72,15 @@ extension Planning {
                 // (raise at least the amount), never past what is held.
                 let shares = universe.shares(amount, price, roundingUp: trade.side == .sell)
                 quantity = trade.side == .sell ? .min(shares, books[account].quantity(of: trade.symbol)) : shares
+                if quantity == .zero, trade.side == .buy {
+                    skipped.append(.init(place: place, message:
+                        "\(amount.formatted) buys less than one trading step of \(trade.symbol) at "
+                            + "$\(price.description): the trade is not made."))
+                    continue
+                }
                 if quantity == .zero {
-                    problems.append(.init(place: place, message: trade.side == .buy
-                        ? "\(amount.formatted) buys less than one trading step of \(trade.symbol) at \(price.description)."
-                        : "\(trade.symbol) is not held in \(trade.account), so \(amount.formatted) cannot be sold."))
+                    problems.append(.init(place: place, message:
+                        "\(trade.symbol) is not held in \(trade.account), so \(amount.formatted) of it cannot be sold."))
                     continue
                 }
             }
@@ -118,7 +134,7 @@ extension Planning {
             }
         }
         guard problems.isEmpty else { throw .input(problems) }
-        return sized
+        return (sized, skipped)
     }
 
     private func why(_ trade: ManualTrade) -> String {

@@ -86,12 +86,15 @@ public struct TaxImpactRow: Sendable, Hashable {
     /// nil when the budget is unlimited; negative when passed.
     public var budgetLeft: Money?
     public var disallowedLoss: Money
+    /// Tax from this account's earlier losses that buys in other accounts of the household
+    /// disallow: part of the impact, on none of this account's trades.
+    public var taxFromOtherAccounts: Money
 
     public init(account: String, realizedShortTermYTD: Money, realizedLongTermYTD: Money,
                 shortTermCarryforward: Money, longTermCarryforward: Money, shortTermGains: Money,
                 shortTermLosses: Money, longTermGains: Money, longTermLosses: Money, netShortTerm: Money,
                 netLongTerm: Money, taxBefore: Money, taxAfter: Money, taxImpact: Money, taxBudget: TaxBudget,
-                budgetLeft: Money?, disallowedLoss: Money) {
+                budgetLeft: Money?, disallowedLoss: Money, taxFromOtherAccounts: Money = .zero) {
         self.account = account
         self.realizedShortTermYTD = realizedShortTermYTD
         self.realizedLongTermYTD = realizedLongTermYTD
@@ -109,6 +112,7 @@ public struct TaxImpactRow: Sendable, Hashable {
         self.taxBudget = taxBudget
         self.budgetLeft = budgetLeft
         self.disallowedLoss = disallowedLoss
+        self.taxFromOtherAccounts = taxFromOtherAccounts
     }
 }
 

@@ -1,0 +1,115 @@
+import Testing
+@testable import RebalanceEngine
+import PortfolioGenerator
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The contract's invariants over many generated portfolios: every plan is checked on its
+/// own rows and against the input it came from.
+@Suite("Plan invariants over generated portfolios")
+struct PlanPropertyTests {
+    static let seeds: [UInt64] = Array(1...1_200)
+
+    @Test func everyInvariantHoldsOnGeneratedBooks() throws {
+        var failures: [String] = []
+        var traded = 0
+        for seed in PlanPropertyTests.seeds {
+            let portfolio = PortfolioGenerator.generate(seed: seed)
+            #expect(PortfolioGenerator.problems(in: portfolio).isEmpty)
+            let plan: Plan
+            do {
+                plan = try Planner.plan(for: portfolio)
+            } catch {
+                failures.append("seed \(seed): \(error)")
+                continue
+            }
+            if !plan.trades.isEmpty { traded += 1 }
+            for problem in PlanChecks.violations(plan, portfolio: portfolio) + washSaleViolations(plan, portfolio) {
+                failures.append("seed \(seed): \(problem)")
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.count) failures, first: \(failures.prefix(8).joined(separator: "\n"))")
+        // The books must exercise the engine, not pass by doing nothing.
+        #expect(traded > PlanPropertyTests.seeds.count / 2)
+    }
+
+    @Test func theSameInputGivesTheSamePlan() throws {
+        for seed in PlanPropertyTests.seeds.prefix(200) {
+            let portfolio = PortfolioGenerator.generate(seed: seed)
+            let first = try Planner.plan(for: portfolio)
+            let second = try Planner.plan(for: portfolio)
+            #expect(first == second, "seed \(seed)")
+        }
+    }
+
+    /// No wash-blocked buy outside Manual Trades; no blocked loss sale but a forced one with
+    /// its `Disallowed` row; only Manual and Raise Cash force.
+    func washSaleViolations(_ plan: Plan, _ portfolio: Portfolio) -> [String] {
+        var problems: [String] = []
+        var group: [String: String] = [:]
+        for security in portfolio.securities { if let g = security.identicalGroup { group[security.symbol] = g } }
+        func family(_ symbol: String) -> String { group[symbol].map { "group:\($0)" } ?? symbol }
+        var accounts: [String: Account] = [:]
+        for account in portfolio.accounts { accounts[account.id] = account }
+        let asOf = portfolio.settings.asOf
+        let window = portfolio.settings.washSaleDays
+        // Loss sales that open windows before the run: Transactions in taxed accounts.
+        var windows: [(household: String, family: String, date: CivilDate)] = []
+        for sale in portfolio.transactions where sale.isLossSale {
+            guard let account = accounts[sale.account], account.type.isTaxed else { continue }
+            windows.append((account.household, family(sale.symbol), sale.date))
+        }
+        for buy in plan.trades where buy.side == .buy && buy.phase != .manual {
+            let household = accounts[buy.account]!.household
+            for open in windows where open.household == household && open.family == family(buy.symbol) {
+                let elapsed = asOf.days(since: open.date)
+                if elapsed >= 0, elapsed <= window {
+                    problems.append("\(buy.account) buys \(buy.symbol) inside the window of a \(open.date) loss sale.")
+                }
+            }
+            // Loss sales earlier in the run (an earlier phase) block the buy too.
+            for lot in plan.lotsSold where lot.phase < buy.phase && lot.gain.isNegative
+                && accounts[lot.account]!.type.isTaxed && accounts[lot.account]!.household == household
+                && family(lot.symbol) == family(buy.symbol) {
+                problems.append("\(buy.account) buys \(buy.symbol) after a loss sale of \(lot.symbol) in \(lot.account).")
+            }
+        }
+        for lot in plan.lotsSold where lot.disallowedLoss > .zero {
+            if lot.phase != .manual && lot.phase != .raiseCash {
+                problems.append("\(lot.account)/\(lot.lotID): a \(lot.phase.rawValue) sale disallows a loss.")
+            }
+            let listed = plan.washSales.contains {
+                $0.action == .disallowed && $0.account == lot.account && $0.lotID == lot.lotID
+            }
+            if !listed { problems.append("\(lot.account)/\(lot.lotID): disallowed loss without a Disallowed row.") }
+        }
+        return problems
+    }
+}
+
+/// `PLAN_SEED=240 swift test --filter planDump` prints one generated plan, for diagnosis.
+@Test func planDump() throws {
+    guard let text = Environment.value("PLAN_SEED"), let seed = UInt64(text) else { return }
+    let portfolio = PortfolioGenerator.generate(seed: seed)
+    print(portfolio)
+    do {
+        let plan = try Planner.uncheckedPlan(for: portfolio)
+        for problem in PlanChecks.violations(plan, portfolio: portfolio) { print("VIOLATION", problem) }
+        for trade in plan.trades { print("TRADE", trade.account, trade.phase.rawValue, trade.reason, trade.estimatedTax) }
+        for row in plan.taxImpact { print("TAX", row) }
+        for row in plan.drift { print("DRIFT", row) }
+        for row in plan.auditLog { print("AUDIT", row.seq, row.phase?.rawValue ?? "-", row.account ?? "-", row.symbol ?? "-", row.rule, row.decision, row.detail) }
+        for row in plan.exceptions { print("EXC", row) }
+        for row in plan.washSales { print("WASH", row.action, row.account, row.symbol, row.note) }
+    } catch {
+        print("ERROR", error)
+    }
+}
+
+enum Environment {
+    static func value(_ name: String) -> String? {
+        guard let pointer = getenv(name) else { return nil }
+        return String(cString: pointer)
+    }
+}
