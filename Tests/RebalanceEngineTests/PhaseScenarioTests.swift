@@ -1,0 +1,183 @@
+import Testing
+import RebalanceEngine
+
+/// The phases that sell for a reason, on books a PM would recognise.
+@Suite("Phases: Manual, Harvest, Phase Out, Raise Cash")
+struct PhaseScenarioTests {
+    /// A merged account: VTI in the model, OLDA (a large LT gain) and OLDB (an LT loss) legacy.
+    func mergedLegacyBook(oldaShares: Int64 = 100, oldaBasis: String = "2000", ytdLT: String = "0") -> BookBuilder {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "1000", cashTarget: "0.01", budget: .limit(usd("1000")), ytdLT: ytdLT)
+        book.hold("V1", "VTI", 100, basis: "9000", acquired: "2021-02-01")
+        book.hold("OA1", "OLDA", oldaShares, basis: oldaBasis, acquired: "2012-05-01")
+        book.hold("OB1", "OLDB", 100, basis: "8000", acquired: "2019-09-03")
+        book.target("VTI", "0.99")
+        book.prices = ["VTI": "100", "OLDA": "100", "OLDB": "50"]
+        return book
+    }
+
+    @Test func legacyIsSoldDownWithinTheBudgetWithHarvestedLossesWideningTheRoom() throws {
+        let plan = try mergedLegacyBook().plan()
+        // OLDB's $3,000 LT loss is harvested first (legacy, no model replacement).
+        let harvest = try #require(plan.trade("TAX-1", "OLDB", .sell, .harvest))
+        #expect(harvest.quantity == shares(100))
+        #expect(harvest.realizedLongTerm == usd("-3000"))
+        // It lets $7,200 of OLDA's gain through for $999.60 of tax: 90 shares, not the 42 that $1,000 / 23.8% of $80 would allow.
+        let phaseOut = try #require(plan.trade("TAX-1", "OLDA", .sell, .phaseOut))
+        #expect(phaseOut.quantity == shares(90))
+        #expect(phaseOut.estimatedTax == usd("999.60"))
+        #expect(plan.tax("TAX-1")?.taxImpact == usd("999.60"))
+        #expect(plan.tax("TAX-1")?.budgetLeft == usd("0.40"))
+        #expect(plan.drift("TAX-1", "OLDA")?.status == .taxBudget)
+        #expect(plan.drift("TAX-1", "OLDA")?.target == 0)
+        #expect(plan.auditLog.contains { $0.phase == .phaseOut && $0.rule == "Tax Budget" && $0.symbol == "OLDA" })
+    }
+
+    @Test func theNextRunFinishesTheLegacyPosition() throws {
+        // The PM carries the $4,200 of net LT gain into Realized LT YTD; 10 OLDA remain.
+        var book = mergedLegacyBook(oldaShares: 10, oldaBasis: "200", ytdLT: "4200")
+        book.lots.removeAll { $0.symbol == "OLDB" }
+        let plan = try book.plan()
+        let phaseOut = try #require(plan.trade("TAX-1", "OLDA", .sell, .phaseOut))
+        #expect(phaseOut.quantity == shares(10))
+        #expect(phaseOut.estimatedTax == usd("190.40"))
+        #expect(plan.drift("TAX-1", "OLDA")?.weightAfter == 0)
+        #expect(plan.drift("TAX-1", "OLDA")?.status == .inBand)
+    }
+
+    @Test func anIRABuyBlocksTheTaxableHarvest() throws {
+        var book = BookBuilder()
+        book.account("IRA-1", type: .ira, cash: "24")
+        book.account("TAX-1", cash: "120", cashTarget: "0.01")
+        book.hold("X1", "XYZ", 100, basis: "10000", acquired: "2025-01-10", account: "TAX-1")
+        book.hold("A1", "ABC", 98, basis: "5000", acquired: "2025-01-10", account: "TAX-1")
+        book.hold("IX", "XYZ", 20, basis: "1200", acquired: "2026-11-05", account: "IRA-1")
+        book.hold("IA", "ABC", 20, basis: "1200", acquired: "2025-11-05", account: "IRA-1")
+        book.target("XYZ", "0.50")
+        book.target("ABC", "0.49")
+        book.prices = ["XYZ": "60", "ABC": "60"]
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "XYZ", .sell) == nil)
+        let block = try #require(plan.washSales.first { $0.action == .lossSaleBlocked && $0.account == "TAX-1" })
+        #expect(block.symbol == "XYZ")
+        #expect(block.conflictAccount == "IRA-1")
+        #expect(block.conflictDate == date("2026-11-05"))
+        #expect(block.windowEnds == date("2026-12-05"))
+        #expect(plan.auditLog.contains { $0.phase == .harvest && $0.rule == "Wash Sale" && $0.decision == "Skipped" })
+    }
+
+    @Test func gOOGHeldCountsTowardTheGOOGLTargetAndIsSoldFirst() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "1000", cashTarget: "0.01")
+        book.hold("G1", "GOOG", 200, basis: "20000", acquired: "2020-01-06")
+        book.hold("V1", "VTI", 690, basis: "50000", acquired: "2020-01-06")
+        book.target("GOOGL", "0.20")
+        book.target("VTI", "0.79")
+        book.security("GOOG", identicalGroup: "Alphabet")
+        book.security("GOOGL", identicalGroup: "Alphabet")
+        book.prices = ["GOOG": "150", "GOOGL": "151", "VTI": "100"]
+        let plan = try book.plan()
+        #expect(plan.drift("TAX-1", "GOOGL")?.weightBefore == 0.3)
+        #expect(plan.drift("TAX-1", "GOOG") == nil)  // a stand-in, not legacy
+        let sale = try #require(plan.trade("TAX-1", "GOOG", .sell, .rebalance))
+        // $10,000 over: 67 shares ($10,050) is nearer the target than 66 and stays above 18%.
+        #expect(sale.quantity == shares(67))
+        #expect(sale.reason.contains("GOOG stands in for GOOGL and is sold first"))
+        #expect(plan.trade("TAX-1", "GOOGL", .buy) == nil)
+        #expect(plan.trade("TAX-1", "VTI", .buy) != nil)
+    }
+
+    @Test func aWithdrawalInADownMarketIsPaidShortAroundANoSellPosition() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "500", cashTarget: "0", withdrawal: "20000")
+        book.hold("L1", "LOCK", 100, basis: "5000", acquired: "2015-01-05")
+        book.hold("F1", "FUND", 100, basis: "10000", acquired: "2024-01-05")
+        book.target("LOCK", "0.40")
+        book.target("FUND", "0.60")
+        book.security("LOCK", restriction: .noSell)
+        book.prices = ["LOCK": "100", "FUND": "80"]
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "LOCK", .sell) == nil)
+        let sales = plan.trades.filter { $0.symbol == "FUND" && $0.side == .sell }
+        #expect(sales.map(\.phase) == [.raiseCash])
+        #expect(sales.first?.quantity == shares(100))
+        #expect(sales.first?.realizedLongTerm == usd("-2000"))
+        let cash = try #require(plan.cash("TAX-1"))
+        #expect(cash.withdrawal == usd("20000"))
+        #expect(cash.withdrawalPaid == usd("8500"))
+        #expect(cash.cashAfter == .zero)
+        #expect(plan.exceptions.contains {
+            $0.severity == .needsApproval && $0.message.contains("paid short by $11,500.00")
+        })
+        #expect(plan.drift("TAX-1", "LOCK")?.status == .restricted)
+    }
+
+    /// SPY 60% of $100,000 at a $15,000 loss; VOO its replacement.
+    func harvestBook(spyShares: Int64, spyBasis: String, aggShares: Int64, replacements: [String]) -> BookBuilder {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "1000", cashTarget: "0.01")
+        book.hold("S1", "SPY", spyShares, basis: spyBasis, acquired: "2023-03-01")
+        book.hold("A1", "AGG", aggShares, basis: "39000", acquired: "2023-03-01")
+        book.target("SPY", "0.60")
+        book.target("AGG", "0.39")
+        book.security("SPY", replacements: replacements)
+        book.prices = ["SPY": "400", "VOO": "500", "AGG": "40"]
+        return book
+    }
+
+    @Test func harvestWithAReplacementBuysItUpToTheTarget() throws {
+        let plan = try harvestBook(spyShares: 150, spyBasis: "75000", aggShares: 975, replacements: ["VOO"]).plan()
+        let sale = try #require(plan.trade("TAX-1", "SPY", .sell, .harvest))
+        #expect(sale.quantity == shares(150))
+        #expect(sale.realizedLongTerm == usd("-15000"))
+        let buy = try #require(plan.trade("TAX-1", "VOO", .buy, .harvest))
+        #expect(buy.quantity == shares(120))
+        #expect(buy.reason.contains("replaces SPY harvested at a loss"))
+        let window = try #require(plan.washSales.first { $0.action == .lossSale && $0.symbol == "SPY" })
+        #expect(window.windowEnds == date("2026-12-20"))
+        #expect(plan.drift("TAX-1", "SPY")?.weightAfter == 0.6)
+        #expect(plan.drift("TAX-1", "SPY")?.status == .inBand)
+    }
+
+    @Test func harvestWithoutAReplacementSellsOnlyThePartAboveTarget() throws {
+        let plan = try harvestBook(spyShares: 175, spyBasis: "87500", aggShares: 725, replacements: []).plan()
+        let sale = try #require(plan.trade("TAX-1", "SPY", .sell, .harvest))
+        #expect(sale.quantity == shares(25))
+        #expect(sale.realizedLongTerm == usd("-2500"))
+        #expect(sale.reason.contains("only the part above its target is sold"))
+        #expect(plan.trade("TAX-1", "SPY", .buy) == nil)
+        #expect(plan.trade("TAX-1", "AGG", .buy)?.quantity == shares(250))
+    }
+
+    @Test func manualTradesGoFirstAndTheEngineWorksAroundThem() throws {
+        var book = RebalanceScenarioTests().twoSlotBook()
+        book.manual("TAX-1", "AAPL", .sell, 10)
+        let plan = try book.plan()
+        let manual = try #require(plan.trade("TAX-1", "AAPL", .sell, .manual))
+        #expect(manual.quantity == shares(10))
+        #expect(manual.reason.hasPrefix("Sell 10 AAPL: manual trade (Manual Trades!A2)"))
+        // Rebalance sells the other 40 shares over target, as its own row.
+        #expect(plan.trade("TAX-1", "AAPL", .sell, .rebalance)?.quantity == shares(40))
+        #expect(plan.trades.first?.phase == .manual)
+    }
+
+    @Test func infeasibleManualTradesAreRefusedWithEveryRowNamed() throws {
+        var book = RebalanceScenarioTests().twoSlotBook()
+        book.security("BND", restriction: .noBuy)
+        book.manual("TAX-1", "AAPL", .sell, 500)      // A2: more than the 200 held
+        book.manual("TAX-1", "BND", .buy, 10)         // A3: No Buy
+        book.manual("TAX-1", "BND", .sell, 10)        // A4: with A3, a buy and a sale of BND
+        book.prices["MSFT"] = "100"
+        book.manual("TAX-1", "MSFT", .buy, 1_000)     // A5: $100,000 of cash it does not have
+        #expect(throws: PlanningError.self) { try book.plan() }
+        do {
+            _ = try book.plan()
+        } catch let PlanningError.input(problems) {
+            let text = problems.map(\.description)
+            #expect(text.contains("Manual Trades!A2: Sells 500 AAPL but TAX-1 holds 200."))
+            #expect(text.contains("Manual Trades!A3: BND is No Buy: it cannot be bought."))
+            #expect(text.contains("Manual Trades!A4, Manual Trades!A3: TAX-1 both buys and sells BND; a run never does both in one account."))
+            #expect(text.contains { $0.hasPrefix("Manual Trades!A5: Buying 1000 MSFT leaves TAX-1 with") })
+        }
+    }
+}
