@@ -11,7 +11,7 @@ extension SheetWriter {
     mutating func writeDrift() throws {
         let columns = ["Account", "Level", "Name", "Target", "Low", "High", "Weight Before", "Weight After",
                        "Status", "Drift After"]
-        var sheet = try startTable("Drift", columns: columns)
+        var sheet = try startTable("Drift", columns: columns, rows: plan.drift.count)
         var runs = SecurityRuns(limit: Self.chartedAccounts)
         for row in plan.drift {
             runs.note(row, atRow: sheet.nextRow)
@@ -24,11 +24,10 @@ extension SheetWriter {
             ], styles: styles)
         }
         runs.finish()
-        let lastDataRow = sheet.nextRow - 1
         for (index, run) in runs.charted.enumerated() {
             try addWeightsChart(run, to: sheet, at: 1 + index * 16, column: columns.count + 1)
         }
-        try finishTable(sheet, columns: columns.count, lastDataRow: lastDataRow)
+        try finishTable(sheet)
     }
 
     /// A column chart of target, weight before and weight after for one account's securities.
@@ -36,7 +35,9 @@ extension SheetWriter {
         let chart = try document.addChart(type: LXW_CHART_COLUMN)
         let first = run.firstRow + 1
         let last = min(run.lastRow, run.firstRow + Self.chartedSecurities - 1) + 1
-        func range(_ column: String) -> String { "='\(sheet.name)'!$\(column)$\(first):$\(column)$\(last)" }
+        let plainName = sheet.name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        let sheetName = plainName ? sheet.name : "'\(sheet.name)'"
+        func range(_ column: String) -> String { "=\(sheetName)!$\(column)$\(first):$\(column)$\(last)" }
         for (letter, title) in [("D", "Target"), ("G", "Weight Before"), ("H", "Weight After")] {
             guard let series = chart_add_series(chart, range("C"), range(letter)) else {
                 throw WorkbookWriteError(doing: "adding the \(title) series to the chart of \(run.account)",

@@ -4,7 +4,7 @@ extension SheetWriter {
     /// Price Provenance: each symbol's price with the chain tried to find it.
     mutating func writePriceProvenance() throws {
         let columns = ["Symbol", "Price", "Source", "As Of", "Age Days", "Tried", "Note"]
-        var sheet = try startTable("Price Provenance", columns: columns)
+        var sheet = try startTable("Price Provenance", columns: columns, rows: plan.prices.count)
         for price in plan.prices {
             let age = plan.settings.asOf.days(since: price.asOf)
             try sheet.addRow([
@@ -13,7 +13,7 @@ extension SheetWriter {
                 price.isStale ? .text(note(for: price, age: age), .warning) : .optionalText(note(for: price, age: age)),
             ], styles: styles)
         }
-        try finishTable(sheet, columns: columns.count, lastDataRow: sheet.nextRow - 1)
+        try finishTable(sheet)
     }
 
     private func note(for price: ResolvedPrice, age: Int) -> String {
@@ -32,7 +32,7 @@ extension SheetWriter {
         let columns = ["Account", "Household", "Symbol", "Family", "Action", "Conflict Date", "Conflict Account",
                        "Window Ends", "Note", "Quantity", "Lot ID", "Loss", "Disallowed Loss",
                        "Replacement Account", "Replacement Symbol", "Replacement Basis After", "Holding Period From"]
-        var sheet = try startTable("Wash Sale", columns: columns)
+        var sheet = try startTable("Wash Sale", columns: columns, rows: plan.washSales.count)
         for record in plan.washSales {
             let replacement = record.replacement
             try sheet.addRow([
@@ -45,33 +45,33 @@ extension SheetWriter {
                 .optionalMoney(replacement?.basisAfter), .optionalDate(replacement?.holdingPeriodFrom),
             ], styles: styles)
         }
-        try finishTable(sheet, columns: columns.count, lastDataRow: sheet.nextRow - 1)
+        try finishTable(sheet)
     }
 
     /// Audit Log: every rule that made or changed a decision, in order.
     mutating func writeAuditLog() throws {
         let columns = ["Seq", "Phase", "Account", "Symbol", "Rule", "Decision", "Detail"]
-        var sheet = try startTable("Audit Log", columns: columns)
+        var sheet = try startTable("Audit Log", columns: columns, rows: plan.auditLog.count)
         for entry in plan.auditLog {
             try sheet.addRow([
                 .integer(entry.seq), .optionalText(entry.phase?.rawValue), .optionalText(entry.account),
                 .optionalText(entry.symbol), .text(entry.rule), .text(entry.decision), .text(entry.detail),
             ], styles: styles)
         }
-        try finishTable(sheet, columns: columns.count, lastDataRow: sheet.nextRow - 1)
+        try finishTable(sheet)
     }
 
     /// Exceptions: `Needs Approval` in red, `Warning` in amber, `Info` plain.
     mutating func writeExceptions() throws {
         let columns = ["Severity", "Where", "Message"]
-        var sheet = try startTable("Exceptions", columns: columns)
+        var sheet = try startTable("Exceptions", columns: columns, rows: plan.exceptions.count)
         for exception in plan.exceptions {
             try sheet.addRow([
                 .text(exception.severity.rawValue, exception.severity.style), .text(exception.place),
                 .text(exception.message),
             ], styles: styles)
         }
-        try finishTable(sheet, columns: columns.count, lastDataRow: sheet.nextRow - 1)
+        try finishTable(sheet)
     }
 }
 

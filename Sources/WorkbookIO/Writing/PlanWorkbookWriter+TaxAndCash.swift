@@ -7,7 +7,7 @@ extension SheetWriter {
         let columns = ["Account", "Realized ST YTD", "Realized LT YTD", "ST Carryforward", "LT Carryforward",
                        "ST Gains", "ST Losses", "LT Gains", "LT Losses", "Net ST", "Net LT", "Tax Before",
                        "Tax After", "Tax Impact", "Tax Budget", "Budget Left", "Disallowed Loss"]
-        var sheet = try startTable("Tax Impact", columns: columns)
+        var sheet = try startTable("Tax Impact", columns: columns, rows: plan.taxImpact.count)
         /// The columns totalled, with the amount each row contributes.
         let totalled: [(column: Int, amount: (TaxImpactRow) -> Money)] = [
             (1, \.realizedShortTermYTD), (2, \.realizedLongTermYTD), (3, \.shortTermCarryforward),
@@ -28,21 +28,20 @@ extension SheetWriter {
                 .money(row.disallowedLoss),
             ], styles: styles)
         }
-        let lastDataRow = sheet.nextRow - 1
         let rows = Totals.dataRows(count: plan.taxImpact.count)
         var cells: [Int: SheetCell] = [:]
         for (index, entry) in totalled.enumerated() {
             cells[entry.column] = Totals.sum(column: entry.column, rows: rows, value: sums[index])
         }
         try sheet.addRow(Totals.row(label: "Total", width: columns.count, cells: cells), styles: styles)
-        try finishTable(sheet, columns: columns.count, lastDataRow: lastDataRow)
+        try finishTable(sheet)
     }
 
     /// Cash: per account, Cash After = Cash Before + Sell Proceeds − Buy Cost − Withdrawal Paid.
     mutating func writeCash() throws {
         let columns = ["Account", "Cash Before", "Sell Proceeds", "Buy Cost", "Withdrawal", "Withdrawal Paid",
                        "Cash After", "Cash Target", "Cash Weight After"]
-        var sheet = try startTable("Cash", columns: columns)
+        var sheet = try startTable("Cash", columns: columns, rows: plan.cash.count)
         let totalled: [(column: Int, amount: (CashRow) -> Money)] = [
             (1, \.cashBefore), (2, \.sellProceeds), (3, \.buyCost), (4, \.withdrawal), (5, \.withdrawalPaid),
             (6, \.cashAfter),
@@ -56,13 +55,12 @@ extension SheetWriter {
                 .rate(row.cashTarget), .optionalPercent(row.cashWeightAfter),
             ], styles: styles)
         }
-        let lastDataRow = sheet.nextRow - 1
         let rows = Totals.dataRows(count: plan.cash.count)
         var cells: [Int: SheetCell] = [:]
         for (index, entry) in totalled.enumerated() {
             cells[entry.column] = Totals.sum(column: entry.column, rows: rows, value: sums[index])
         }
         try sheet.addRow(Totals.row(label: "Total", width: columns.count, cells: cells), styles: styles)
-        try finishTable(sheet, columns: columns.count, lastDataRow: lastDataRow)
+        try finishTable(sheet)
     }
 }

@@ -6,7 +6,7 @@ extension SheetWriter {
     mutating func writeTrades() throws {
         let columns = ["Account", "Symbol", "Side", "Quantity", "Price", "Amount", "Phase", "Reason",
                        "Realized ST", "Realized LT", "Est Tax"]
-        var sheet = try startTable("Trades", columns: columns)
+        var sheet = try startTable("Trades", columns: columns, rows: plan.trades.count)
         var sells = Money.zero, buys = Money.zero
         var shortTerm = Money.zero, longTerm = Money.zero, tax = Money.zero
         for trade in plan.trades {
@@ -21,7 +21,6 @@ extension SheetWriter {
                 .money(trade.realizedShortTerm), .money(trade.realizedLongTerm), .money(trade.estimatedTax),
             ], styles: styles)
         }
-        let lastDataRow = sheet.nextRow - 1
         let rows = Totals.dataRows(count: plan.trades.count)
         try sheet.addRow(Totals.row(label: "Total Sells", width: columns.count, cells: [
             5: Totals.sumIf(criteriaColumn: 2, Side.sell.rawValue, column: 5, rows: rows, value: sells),
@@ -34,7 +33,7 @@ extension SheetWriter {
             9: Totals.sum(column: 9, rows: rows, value: longTerm),
             10: Totals.sum(column: 10, rows: rows, value: tax),
         ]), styles: styles)
-        try finishTable(sheet, columns: columns.count, lastDataRow: lastDataRow)
+        try finishTable(sheet)
     }
 
     /// Lots Sold: every lot or part of one sold, with its gain (a loss negative), term and
@@ -42,7 +41,7 @@ extension SheetWriter {
     mutating func writeLotsSold() throws {
         let columns = ["Account", "Symbol", "Lot ID", "Acquired", "Quantity", "Cost Basis", "Proceeds", "Gain",
                        "Term", "Disallowed Loss", "Phase", "Realized"]
-        var sheet = try startTable("Lots Sold", columns: columns)
+        var sheet = try startTable("Lots Sold", columns: columns, rows: plan.lotsSold.count)
         var basis = Money.zero, proceeds = Money.zero, gain = Money.zero
         var disallowed = Money.zero, realized = Money.zero
         for lot in plan.lotsSold {
@@ -58,7 +57,6 @@ extension SheetWriter {
                 .money(lot.gain + lot.disallowedLoss),
             ], styles: styles)
         }
-        let lastDataRow = sheet.nextRow - 1
         let rows = Totals.dataRows(count: plan.lotsSold.count)
         try sheet.addRow(Totals.row(label: "Total", width: columns.count, cells: [
             5: Totals.sum(column: 5, rows: rows, value: basis),
@@ -67,6 +65,6 @@ extension SheetWriter {
             9: Totals.sum(column: 9, rows: rows, value: disallowed),
             11: Totals.sum(column: 11, rows: rows, value: realized),
         ]), styles: styles)
-        try finishTable(sheet, columns: columns.count, lastDataRow: lastDataRow)
+        try finishTable(sheet)
     }
 }

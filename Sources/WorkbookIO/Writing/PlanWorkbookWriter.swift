@@ -48,16 +48,18 @@ struct SheetWriter {
     let plan: Plan
     let run: RunInfo
 
-    /// Adds the next sheet with its header row.
-    func startTable(_ name: String, columns: [String]) throws -> XLSXSheet {
+    /// Adds the next sheet with its header row and an autofilter over it and `rows` data rows.
+    ///
+    /// Streamed rows cannot be revisited, so the filter's extent is fixed before any data.
+    func startTable(_ name: String, columns: [String], rows: Int) throws -> XLSXSheet {
         var sheet = try document.addSheet(named: name)
         try sheet.addTableHeader(columns, styles: styles)
+        try sheet.addAutofilter(lastRow: rows, columns: columns.count)
         return sheet
     }
 
-    /// Filters the header and data rows, sizes the columns.
-    func finishTable(_ sheet: XLSXSheet, columns: Int, lastDataRow: Int) throws {
-        try sheet.addAutofilter(lastRow: lastDataRow, columns: columns)
+    /// Sizes the columns from what was written.
+    func finishTable(_ sheet: XLSXSheet) throws {
         try sheet.setColumnWidths()
     }
 }
