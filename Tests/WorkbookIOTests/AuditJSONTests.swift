@@ -99,6 +99,7 @@ struct AuditJSONTests {
     func deterministic() throws {
         #expect(try AuditJSON.encoded(PlanFixture.plan, run: PlanFixture.run) == bytes)
         let folder = try PlanFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         try AuditJSON.write(PlanFixture.plan, run: PlanFixture.run, to: folder + "/a.audit.json")
         #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder + "/a.audit.json"))) == bytes)
         #expect(bytes.last == UInt8(ascii: "\n"))
@@ -110,6 +111,7 @@ struct AuditJSONTests {
         let trade = plan.trades[2]
         plan.trades = Array(repeating: trade, count: 20_000)
         let folder = try PlanFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         try AuditJSON.write(plan, run: PlanFixture.run, to: folder + "/large.audit.json")
         let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/large.audit.json"))
         let parsed = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

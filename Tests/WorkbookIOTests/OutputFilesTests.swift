@@ -37,6 +37,7 @@ struct OutputFilesTests {
     @Test("Writing beside the input: both files appear whole, a second run gets (2), the input is untouched")
     func writeBesideInput() throws {
         let folder = try PlanFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let input = folder + "/Household Portfolio.xlsx"
         let inputBytes = Data("not really a workbook".utf8)
         try inputBytes.write(to: URL(fileURLWithPath: input))
@@ -63,6 +64,7 @@ struct OutputFilesTests {
     @Test("A folder that does not exist: an error naming the file, nothing written")
     func missingFolder() throws {
         let folder = try PlanFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let input = folder + "/gone/Book.xlsx"
         let error = try #require(throws: WorkbookWriteError.self) {
             try PlanOutput.write(PlanFixture.plan, run: PlanFixture.run, besideInput: input)
@@ -74,6 +76,7 @@ struct OutputFilesTests {
     @Test("A failure while writing the workbook leaves no file behind, temporary or final")
     func failureMidway() throws {
         let folder = try PlanFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         var plan = PlanFixture.plan
         plan.auditLog[2].detail = String(repeating: "y", count: 33_000)
         let files = OutputFiles(workbook: folder + "/out.xlsx", auditJSON: folder + "/out.audit.json")
@@ -87,6 +90,7 @@ struct OutputFilesTests {
     @Test("When the audit JSON cannot take its name, the workbook already renamed is removed too")
     func secondRenameFails() throws {
         let folder = try PlanFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         // A non-empty folder where the audit JSON should go: rename(2) cannot replace it.
         try FileManager.default.createDirectory(atPath: folder + "/out.audit.json/inside", withIntermediateDirectories: true)
         let files = OutputFiles(workbook: folder + "/out.xlsx", auditJSON: folder + "/out.audit.json")

@@ -4,7 +4,7 @@ import Testing
 @testable import WorkbookIO
 
 @Suite("The CIO workbook written from a plan")
-struct PlanWorkbookWriterTests {
+final class PlanWorkbookWriterTests {
     let folder: String
     let path: String
 
@@ -12,6 +12,10 @@ struct PlanWorkbookWriterTests {
         folder = try PlanFixture.temporaryDirectory()
         path = folder + "/plan.xlsx"
         try PlanWorkbookWriter.write(PlanFixture.plan, run: PlanFixture.run, to: path)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: folder)
     }
 
     @Test("Sheets in the contract's order, with its exact names")
@@ -235,5 +239,22 @@ struct PlanWorkbookWriterTests {
         let index = try #require(PlanWorkbookWriter.sheetNames.firstIndex(of: name))
         let archive = try ZipArchive(path: path, limits: .standard)
         return String(decoding: try archive.readAll("xl/worksheets/sheet\(index + 1).xml"), as: UTF8.self)
+    }
+}
+
+@Suite("A large plan")
+struct LargePlanWriterTests {
+    @Test("Twenty thousand trades stream out and read back with their totals")
+    func manyTrades() throws {
+        let folder = try PlanFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var plan = PlanFixture.plan
+        plan.trades = Array(repeating: plan.trades[2], count: 20_000)
+        let path = folder + "/large.xlsx"
+        try PlanWorkbookWriter.write(plan, run: PlanFixture.run, to: path)
+        let rows = try PlanFixture.rows(of: "Trades", in: path)
+        #expect(rows.count == 20_004)
+        #expect(rows[20_001][6] == .number(600_000_000, .plain))
+        #expect(rows[20_003][11] == .number(54_048_000, .plain))
     }
 }

@@ -53,6 +53,7 @@ struct SHA256Tests {
     @Test("A file's digest is its bytes' digest; a missing file throws")
     func file() throws {
         let folder = try PlanFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/input.xlsx"
         let bytes = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }
         try Data(bytes).write(to: URL(fileURLWithPath: path))

@@ -47,6 +47,8 @@ extension SheetWriter {
         }
         chart_title_set_name(chart, "\(run.account): security weights")
         chart_axis_set_num_format(chart.pointee.y_axis, "0%")
+        // Bars measured from zero, so a small drift does not look like a large one.
+        chart_axis_set_min(chart.pointee.y_axis, 0)
         chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
         try sheet.insertChart(chart, row: row, column: column)
     }

@@ -5,6 +5,7 @@ extension SheetWriter {
     /// account, the counts that need attention, and the sign-off lines.
     mutating func writeSummary() throws {
         var sheet = try document.addSheet(named: "Summary")
+        try sheet.setUpPrinting(landscape: true, repeatingHeader: false)
         let settings = plan.settings
         // The title, file name and digest spill over empty cells, so they set no width.
         try sheet.addRow([SheetCell(content: .text("Rebalance Plan"), style: .title, width: 0)], styles: styles)

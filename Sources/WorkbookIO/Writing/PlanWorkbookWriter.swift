@@ -55,6 +55,7 @@ struct SheetWriter {
         var sheet = try document.addSheet(named: name)
         try sheet.addTableHeader(columns, styles: styles)
         try sheet.addAutofilter(lastRow: rows, columns: columns.count)
+        try sheet.setUpPrinting(landscape: true, repeatingHeader: true)
         return sheet
     }
 

@@ -152,6 +152,15 @@ struct XLSXSheet {
         worksheet_freeze_panes(handle, 1, 0)
     }
 
+    /// Prints one page wide: landscape for tables, with their header row on every page.
+    func setUpPrinting(landscape: Bool, repeatingHeader: Bool) throws {
+        if landscape { worksheet_set_landscape(handle) }
+        worksheet_fit_to_pages(handle, 1, 0)
+        if repeatingHeader {
+            try check(worksheet_repeat_rows(handle, 0, 0), "setting \(name)'s printed header row")
+        }
+    }
+
     /// An autofilter over rows `0...lastRow` (0-based) of the first `columns` columns.
     func addAutofilter(lastRow: Int, columns: Int) throws {
         try check(worksheet_autofilter(handle, 0, 0, lxw_row_t(lastRow), lxw_col_t(columns - 1)),
