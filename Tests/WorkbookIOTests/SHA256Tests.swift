@@ -58,6 +58,7 @@ struct SHA256Tests {
         let bytes = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         #expect(try SHA256.hexDigest(ofFileAt: path) == SHA256.hexDigest(of: bytes))
+        #expect(try RunInfo(inputPath: path) == RunInfo(inputFileName: "input.xlsx", inputSHA256: SHA256.hexDigest(of: bytes)))
         #expect(throws: WorkbookWriteError.self) { try SHA256.hexDigest(ofFileAt: folder + "/missing.xlsx") }
     }
 }

@@ -144,7 +144,7 @@ struct XLSXSheet {
         widths[column] = max(widths[column], width)
     }
 
-    /// Bold header row 1, frozen, with an autofilter over it and `dataRows` rows below.
+    /// Writes the bold header row 1 and freezes it.
     mutating func addTableHeader(_ titles: [String], styles: CellStyles) throws {
         precondition(nextRow == 0, "a table header is the sheet's first row")
         // The filter's drop-down arrow takes about two characters.
@@ -174,11 +174,6 @@ struct XLSXSheet {
             try check(worksheet_set_column(handle, lxw_col_t(column), lxw_col_t(column), Double(chars), nil),
                       "setting the width of \(name) column \(CellReference.columnName(column + 1))")
         }
-    }
-
-    /// Widens one column to at least `characters`, for text that spans it.
-    mutating func ensureWidth(_ characters: Int, column: Int) {
-        noteWidth(characters, column: column)
     }
 
     /// Places a chart with its top-left corner at a 0-based cell.
