@@ -198,6 +198,28 @@ final class PlanWorkbookWriterTests {
         }
     }
 
+    @Test("Needs Approval is red, Warning and drift outside its band amber, Info and In Band plain")
+    func highlights() throws {
+        func style(_ cell: String, in xml: String) -> String? {
+            guard let start = xml.range(of: "<c r=\"\(cell)\"") else { return nil }
+            let tag = xml[start.upperBound...].prefix { $0 != ">" }
+            guard let s = tag.range(of: "s=\"") else { return "" }
+            return String(tag[s.upperBound...].prefix { $0 != "\"" })
+        }
+        let exceptions = try sheetXML("Exceptions")
+        let red = try #require(style("A2", in: exceptions))
+        let amber = try #require(style("A3", in: exceptions))
+        let plain = try #require(style("A4", in: exceptions))
+        #expect(Set([red, amber, plain]).count == 3)
+        let drift = try sheetXML("Drift")
+        #expect(style("I3", in: drift) == amber)
+        #expect(style("I2", in: drift) == plain)
+        let archive = try ZipArchive(path: path, limits: .standard)
+        let styles = String(decoding: try archive.readAll("xl/styles.xml"), as: UTF8.self)
+        #expect(styles.contains("FFFFC7CE"))
+        #expect(styles.contains("FFFFEB9C"))
+    }
+
     @Test("The document's created date is the as-of date at midnight UTC")
     func createdDate() throws {
         let archive = try ZipArchive(path: path, limits: .standard)
