@@ -1,0 +1,88 @@
+internal import CXLSXWriter
+
+/// How a cell looks: the number formats and highlights a CIO expects.
+enum CellStyle: CaseIterable {
+    case plain
+    case header
+    case title
+    case section
+    case label
+    /// `#,##0.00;(#,##0.00)`: thousands separators, two decimals, negatives in parentheses.
+    case money
+    case moneyTotal
+    case percent
+    case wholeQuantity
+    case fractionalQuantity
+    /// At least two decimals, up to the six a price keeps.
+    case price
+    case date
+    case integer
+    case integerTotal
+    case totalLabel
+    /// Red: a `Needs Approval` exception.
+    case needsApproval
+    /// Amber: a warning, or a Drift Status other than `In Band`.
+    case warning
+    /// A blank cell with a line to sign on.
+    case signatureLine
+
+    /// The number format, if any.
+    var numberFormat: String? {
+        switch self {
+        case .money, .moneyTotal: return "#,##0.00;(#,##0.00)"
+        case .percent: return "0.00%"
+        case .wholeQuantity: return "#,##0"
+        case .fractionalQuantity: return "#,##0.0#####"
+        case .price: return "#,##0.00####"
+        case .date: return "yyyy-mm-dd"
+        case .integer, .integerTotal: return "0"
+        default: return nil
+        }
+    }
+}
+
+/// The workbook's formats, made once per workbook.
+struct CellStyles {
+    private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+
+    init(in document: XLSXDocument) throws {
+        for style in CellStyle.allCases where style != .plain {
+            formats[style] = try document.addFormat { format in
+                if let code = style.numberFormat { format_set_num_format(format, code) }
+                switch style {
+                case .header:
+                    format_set_bold(format)
+                    format_set_bottom(format, UInt8(LXW_BORDER_THIN.rawValue))
+                    format_set_bg_color(format, 0xD9E1F2)
+                case .title:
+                    format_set_bold(format)
+                    format_set_font_size(format, 16)
+                case .section:
+                    format_set_bold(format)
+                    format_set_font_size(format, 12)
+                case .label, .totalLabel:
+                    format_set_bold(format)
+                case .moneyTotal, .integerTotal:
+                    format_set_bold(format)
+                    format_set_top(format, UInt8(LXW_BORDER_THIN.rawValue))
+                case .needsApproval:
+                    format_set_bg_color(format, 0xFFC7CE)
+                    format_set_font_color(format, 0x9C0006)
+                    format_set_bold(format)
+                case .warning:
+                    format_set_bg_color(format, 0xFFEB9C)
+                    format_set_font_color(format, 0x9C5700)
+                case .signatureLine:
+                    format_set_bottom(format, UInt8(LXW_BORDER_THIN.rawValue))
+                default:
+                    break
+                }
+            }
+        }
+    }
+
+    /// The format of a style; `nil` (the default format) for `.plain`.
+    subscript(style: CellStyle) -> UnsafeMutablePointer<lxw_format>? {
+        formats[style]
+    }
+}

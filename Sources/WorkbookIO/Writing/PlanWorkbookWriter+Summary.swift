@@ -1,0 +1,145 @@
+import RebalanceEngine
+
+extension SheetWriter {
+    /// Summary, what the CIO reads first: the run, the settings as understood, totals per
+    /// account, the counts that need attention, and the sign-off lines.
+    mutating func writeSummary() throws {
+        var sheet = try document.addSheet(named: "Summary")
+        try sheet.setUpPrinting(landscape: true, repeatingHeader: false)
+        let settings = plan.settings
+        // The title, file name and digest spill over empty cells, so they set no width.
+        try sheet.addRow([SheetCell(content: .text("Rebalance Plan"), style: .title, width: 0)], styles: styles)
+        sheet.skipRow()
+        try sheet.addRow([.text("As Of", .label), .date(settings.asOf)], styles: styles)
+        try sheet.addRow([.text("Input File", .label),
+                          SheetCell(content: .text(run.inputFileName), style: .plain, width: 0)], styles: styles)
+        try sheet.addRow([.text("Input SHA-256", .label),
+                          SheetCell(content: .text(run.inputSHA256), style: .plain, width: 0)], styles: styles)
+        sheet.skipRow()
+
+        try sheet.addRow([.text("Settings", .section)], styles: styles)
+        for (name, value) in settingsRows(settings) {
+            try sheet.addRow([.text(name, .label), value], styles: styles)
+        }
+        sheet.skipRow()
+
+        try writeAccountTotals(into: &sheet)
+        sheet.skipRow()
+
+        try sheet.addRow([.text("Exceptions", .section)], styles: styles)
+        var severities = [PlanException.Severity: Int]()
+        for exception in plan.exceptions { severities[exception.severity, default: 0] += 1 }
+        for severity in PlanException.Severity.allCases {
+            let count = severities[severity] ?? 0
+            try sheet.addRow([.text(severity.rawValue, count > 0 ? severity.style : .label), .integer(count)],
+                             styles: styles)
+        }
+        sheet.skipRow()
+
+        try sheet.addRow([.text("Drift Outside Band", .section)], styles: styles)
+        var statuses = [DriftStatus: Int]()
+        for row in plan.drift where row.status != .inBand { statuses[row.status, default: 0] += 1 }
+        var outside = 0
+        for status in DriftStatus.allCases where status != .inBand {
+            guard let count = statuses[status] else { continue }
+            outside += count
+            try sheet.addRow([.text(status.rawValue, .warning), .integer(count)], styles: styles)
+        }
+        try sheet.addRow([.text("Total outside band", .label), .integer(outside)], styles: styles)
+        sheet.skipRow()
+
+        try sheet.addRow([.text("Wash Sale", .section)], styles: styles)
+        var actions = [WashSaleRecord.Action: Int]()
+        for record in plan.washSales { actions[record.action, default: 0] += 1 }
+        for action in [WashSaleRecord.Action.buyBlocked, .lossSaleBlocked, .lossSale, .disallowed] {
+            try sheet.addRow([.text(action.rawValue, .label), .integer(actions[action] ?? 0)], styles: styles)
+        }
+        sheet.skipRow()
+
+        try sheet.addRow([.text("Sign-off", .section)], styles: styles)
+        for role in ["Prepared by", "Reviewed by", "Approved by"] {
+            sheet.skipRow()
+            try sheet.addRow([.text(role, .label), .blank(.signatureLine), .blank(.signatureLine),
+                              .text("Date", .label), .blank(.signatureLine)], styles: styles)
+        }
+        try sheet.setColumnWidths(minimum: 12, maximum: 40)
+    }
+
+    /// Every field of `Settings`, in the Settings sheet's words.
+    private func settingsRows(_ settings: Settings) -> [(String, SheetCell)] {
+        [
+            ("As Of Date", .date(settings.asOf)),
+            ("Short-Term Rate", .rate(settings.rates.shortTerm)),
+            ("Long-Term Rate", .rate(settings.rates.longTerm)),
+            ("Tax Budget", settings.taxBudget.cell),
+            ("Min Trade", .money(settings.minTrade)),
+            ("Fractional Shares", .text(settings.fractionalShares.yesNo)),
+            ("Lot Method", .text(settings.lotMethod.rawValue)),
+            ("Default Band", .rate(settings.defaultBand)),
+            ("Rebalance To", .text(settings.rebalanceTo.rawValue)),
+            ("Cash Target", .rate(settings.cashTarget)),
+            ("Harvest Losses", .text(settings.harvestLosses.yesNo)),
+            ("Harvest Min Loss", .money(settings.harvestMinLoss)),
+            ("Harvest Min Loss Pct", .rate(settings.harvestMinLossPercent)),
+            ("Wash Sale Days", .integer(settings.washSaleDays)),
+            ("Price Max Age Days", .integer(settings.priceMaxAgeDays)),
+            ("Allow Stale Prices", .text(settings.allowStalePrices.yesNo)),
+        ]
+    }
+
+    /// One row per account: trades, amounts, tax against budget, cash; totals below.
+    private func writeAccountTotals(into sheet: inout XLSXSheet) throws {
+        try sheet.addRow([.text("Accounts", .section)], styles: styles)
+        let columns = ["Account", "Name", "Type", "Household", "Trades", "Sells", "Buys", "Tax Impact",
+                       "Tax Budget", "Budget Left", "Cash Before", "Cash After", "Withdrawal", "Withdrawal Paid"]
+        try sheet.addRow(columns.map { .text($0, .header) }, styles: styles)
+
+        struct Activity { var trades = 0, sells = Money.zero, buys = Money.zero }
+        var activity = [String: Activity]()
+        for trade in plan.trades {
+            var entry = activity[trade.account, default: Activity()]
+            entry.trades += 1
+            if trade.side == .sell { entry.sells += trade.amount } else { entry.buys += trade.amount }
+            activity[trade.account] = entry
+        }
+        var taxByAccount = [String: TaxImpactRow]()
+        for row in plan.taxImpact { taxByAccount[row.account] = row }
+        var cashByAccount = [String: CashRow]()
+        for row in plan.cash { cashByAccount[row.account] = row }
+
+        let firstRow = sheet.nextRowNumber
+        var trades = 0
+        /// Totals of columns 5...7 and 10...13.
+        var sums = [Int: Money]()
+        for account in plan.accounts {
+            let done = activity[account.id] ?? Activity()
+            let tax = taxByAccount[account.id]
+            let cash = cashByAccount[account.id]
+            let budget = tax?.taxBudget ?? account.taxBudget
+            let amounts: [Int: Money] = [
+                5: done.sells, 6: done.buys, 7: tax?.taxImpact ?? .zero,
+                10: cash?.cashBefore ?? account.cash, 11: cash?.cashAfter ?? account.cash,
+                12: cash?.withdrawal ?? account.withdrawal, 13: cash?.withdrawalPaid ?? .zero,
+            ]
+            for (column, amount) in amounts { sums[column, default: .zero] += amount }
+            trades += done.trades
+            try sheet.addRow([
+                .text(account.id), .text(account.name), .text(account.type.rawValue), .text(account.household),
+                .integer(done.trades), .money(done.sells), .money(done.buys), .money(amounts[7]!),
+                budget.cell, budget.left(after: amounts[7]!).map { .money($0) } ?? .text("Unlimited"),
+                .money(amounts[10]!), .money(amounts[11]!), .money(amounts[12]!), .money(amounts[13]!),
+            ], styles: styles)
+        }
+        let rows = plan.accounts.isEmpty ? nil : firstRow...(sheet.nextRowNumber - 1)
+        var cells: [Int: SheetCell] = [:]
+        for column in [5, 6, 7, 10, 11, 12, 13] {
+            cells[column] = Totals.sum(column: column, rows: rows, value: sums[column] ?? .zero)
+        }
+        if let rows {
+            cells[4] = .formula("=SUM(E\(rows.lowerBound):E\(rows.upperBound))", value: Double(trades), .integerTotal)
+        } else {
+            cells[4] = .integer(0, .integerTotal)
+        }
+        try sheet.addRow(Totals.row(label: "Total", width: columns.count, cells: cells), styles: styles)
+    }
+}

@@ -1,0 +1,47 @@
+import Glibc
+
+/// A file written under a temporary name beside its final path, then renamed into place.
+///
+/// Until `commit()` the final path is untouched; `discard()` (or a failed commit) removes
+/// the temporary file, so no half-written output is ever left.
+struct TemporaryFile {
+    let finalPath: String
+    let path: String
+    private(set) var isCommitted = false
+
+    /// Creates an empty, uniquely named file in the final path's folder.
+    init(finalPath: String) throws {
+        self.finalPath = finalPath
+        let folder = OutputFiles.directory(of: finalPath)
+        var template = Array("\(folder).\(OutputFiles.fileName(of: finalPath)).XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw WorkbookWriteError(doing: "creating a file beside \(finalPath)", message: systemMessage(errno))
+        }
+        close(descriptor)
+        path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }
+
+    /// Flushes the written file to disk and renames it to the final path.
+    mutating func commit() throws {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw WorkbookWriteError(doing: "reopening \(path)", message: systemMessage(errno))
+        }
+        let synced = fsync(descriptor)
+        let syncError = errno
+        close(descriptor)
+        guard synced == 0 else {
+            throw WorkbookWriteError(doing: "saving \(finalPath)", message: systemMessage(syncError))
+        }
+        guard rename(path, finalPath) == 0 else {
+            throw WorkbookWriteError(doing: "renaming \(path) to \(finalPath)", message: systemMessage(errno))
+        }
+        isCommitted = true
+    }
+
+    /// Removes the file: the temporary one, or the final one if already committed.
+    func discard() {
+        unlink(isCommitted ? finalPath : path)
+    }
+}

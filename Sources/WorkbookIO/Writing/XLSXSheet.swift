@@ -1,0 +1,184 @@
+internal import CXLSXWriter
+import RebalanceEngine
+
+/// What goes in one cell, and how it looks.
+struct SheetCell {
+    enum Content {
+        case text(String)
+        case number(Double)
+        /// A formula with the value it computes, for viewers that do not recalculate.
+        case formula(String, value: Double)
+        case blank
+    }
+
+    var content: Content
+    var style: CellStyle
+    /// Characters the cell shows, for the column's width.
+    var width: Int
+
+    static func text(_ text: String, _ style: CellStyle = .plain) -> SheetCell {
+        SheetCell(content: .text(text), style: style, width: text.count)
+    }
+
+    /// Text, or an empty cell for `nil` or `""`.
+    static func optionalText(_ text: String?) -> SheetCell {
+        guard let text, !text.isEmpty else { return .blank }
+        return .text(text)
+    }
+
+    static func money(_ amount: Money, _ style: CellStyle = .money) -> SheetCell {
+        SheetCell(content: .number(amount.doubleValue), style: style, width: amount.formatted.count + 1)
+    }
+
+    static func optionalMoney(_ amount: Money?) -> SheetCell {
+        amount.map { .money($0) } ?? .blank
+    }
+
+    static func percent(_ fraction: Double) -> SheetCell {
+        SheetCell(content: .number(fraction), style: .percent, width: 8)
+    }
+
+    static func optionalPercent(_ fraction: Double?) -> SheetCell {
+        fraction.map { .percent($0) } ?? .blank
+    }
+
+    static func rate(_ rate: Rate) -> SheetCell { .percent(rate.doubleValue) }
+
+    static func quantity(_ quantity: Quantity) -> SheetCell {
+        let whole = quantity.isMultiple(of: .wholeShare)
+        let text = quantity.description
+        return SheetCell(content: .number(quantity.doubleValue), style: whole ? .wholeQuantity : .fractionalQuantity,
+                         width: text.count + text.count / 3)
+    }
+
+    static func price(_ price: Price) -> SheetCell {
+        SheetCell(content: .number(price.doubleValue), style: .price, width: price.description.count + 2)
+    }
+
+    /// A real date cell: the Excel serial (1900 system) with a `yyyy-mm-dd` format.
+    static func date(_ date: CivilDate) -> SheetCell {
+        SheetCell(content: .number(Double(date.excelSerial)), style: .date, width: 10)
+    }
+
+    static func optionalDate(_ date: CivilDate?) -> SheetCell {
+        date.map { .date($0) } ?? .blank
+    }
+
+    static func integer(_ value: Int, _ style: CellStyle = .integer) -> SheetCell {
+        SheetCell(content: .number(Double(value)), style: style, width: String(value).count)
+    }
+
+    static func formula(_ formula: String, value: Double, _ style: CellStyle, width: Int = 14) -> SheetCell {
+        SheetCell(content: .formula(formula, value: value), style: style, width: width)
+    }
+
+    static let blank = SheetCell(content: .blank, style: .plain, width: 0)
+
+    static func blank(_ style: CellStyle) -> SheetCell {
+        SheetCell(content: .blank, style: style, width: 0)
+    }
+}
+
+extension CivilDate {
+    /// Days since 1899-12-30: Excel's serial in the 1900 date system (true from 1900-03-01 on).
+    var excelSerial: Int { daysSinceEpoch + 25_569 }
+}
+
+/// One worksheet being written top to bottom, remembering how wide each column must be.
+struct XLSXSheet {
+    let name: String
+    private let handle: UnsafeMutablePointer<lxw_worksheet>
+    /// The next row to write, 0-based.
+    private(set) var nextRow = 0
+    private var widths: [Int] = []
+
+    init(name: String, handle: UnsafeMutablePointer<lxw_worksheet>) {
+        self.name = name
+        self.handle = handle
+    }
+
+    /// The 1-based row number the next `addRow` writes, as a formula names it.
+    var nextRowNumber: Int { nextRow + 1 }
+
+    /// `Trades!D7` for a 0-based row and column.
+    func reference(row: Int, column: Int) -> String {
+        "\(name)!\(CellReference.name(column: column + 1, row: row + 1))"
+    }
+
+    /// Writes a row below the last one, cells from column A.
+    mutating func addRow(_ cells: [SheetCell], styles: CellStyles) throws {
+        let row = nextRow
+        nextRow += 1
+        for (column, cell) in cells.enumerated() {
+            try write(cell, row: row, column: column, styles: styles)
+        }
+    }
+
+    /// Leaves a row empty.
+    mutating func skipRow() {
+        nextRow += 1
+    }
+
+    private mutating func write(_ cell: SheetCell, row: Int, column: Int, styles: CellStyles) throws {
+        let format = styles[cell.style]
+        let r = lxw_row_t(row)
+        let c = lxw_col_t(column)
+        let error: lxw_error
+        switch cell.content {
+        case .text(let text):
+            error = worksheet_write_string(handle, r, c, text, format)
+        case .number(let value):
+            error = worksheet_write_number(handle, r, c, value, format)
+        case .formula(let formula, let value):
+            error = worksheet_write_formula_num(handle, r, c, formula, format, value)
+        case .blank:
+            guard format != nil else { return noteWidth(0, column: column) }
+            error = worksheet_write_blank(handle, r, c, format)
+        }
+        try check(error, "writing \(reference(row: row, column: column))")
+        noteWidth(cell.width, column: column)
+    }
+
+    private mutating func noteWidth(_ width: Int, column: Int) {
+        while widths.count <= column { widths.append(0) }
+        widths[column] = max(widths[column], width)
+    }
+
+    /// Writes the bold header row 1 and freezes it.
+    mutating func addTableHeader(_ titles: [String], styles: CellStyles) throws {
+        precondition(nextRow == 0, "a table header is the sheet's first row")
+        // The filter's drop-down arrow takes about two characters.
+        try addRow(titles.map { SheetCell(content: .text($0), style: .header, width: $0.count + 3) }, styles: styles)
+        worksheet_freeze_panes(handle, 1, 0)
+    }
+
+    /// Prints one page wide: landscape for tables, with their header row on every page.
+    func setUpPrinting(landscape: Bool, repeatingHeader: Bool) throws {
+        if landscape { worksheet_set_landscape(handle) }
+        worksheet_fit_to_pages(handle, 1, 0)
+        if repeatingHeader {
+            try check(worksheet_repeat_rows(handle, 0, 0), "setting \(name)'s printed header row")
+        }
+    }
+
+    /// An autofilter over rows `0...lastRow` (0-based) of the first `columns` columns.
+    func addAutofilter(lastRow: Int, columns: Int) throws {
+        try check(worksheet_autofilter(handle, 0, 0, lxw_row_t(lastRow), lxw_col_t(columns - 1)),
+                  "setting the autofilter on \(name)")
+    }
+
+    /// Sets each column's width from its longest content, between `minimum` and `maximum` characters.
+    func setColumnWidths(minimum: Int = 8, maximum: Int = 60) throws {
+        for (column, width) in widths.enumerated() {
+            let chars = min(max(width + 2, minimum), maximum)
+            try check(worksheet_set_column(handle, lxw_col_t(column), lxw_col_t(column), Double(chars), nil),
+                      "setting the width of \(name) column \(CellReference.columnName(column + 1))")
+        }
+    }
+
+    /// Places a chart with its top-left corner at a 0-based cell.
+    func insertChart(_ chart: UnsafeMutablePointer<lxw_chart>, row: Int, column: Int) throws {
+        try check(worksheet_insert_chart(handle, lxw_row_t(row), lxw_col_t(column), chart),
+                  "placing a chart on \(reference(row: row, column: column))")
+    }
+}

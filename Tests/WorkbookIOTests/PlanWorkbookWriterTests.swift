@@ -1,0 +1,282 @@
+import Foundation
+import RebalanceEngine
+import Testing
+@testable import WorkbookIO
+
+@Suite("The CIO workbook written from a plan")
+final class PlanWorkbookWriterTests {
+    let folder: String
+    let path: String
+
+    init() throws {
+        folder = try PlanFixture.temporaryDirectory()
+        path = folder + "/plan.xlsx"
+        try PlanWorkbookWriter.write(PlanFixture.plan, run: PlanFixture.run, to: path)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    @Test("Sheets in the contract's order, with its exact names")
+    func sheetOrder() throws {
+        let workbook = try Workbook(path: path)
+        #expect(workbook.sheets.map(\.name) == [
+            "Summary", "Trades", "Lots Sold", "Tax Impact", "Cash", "Drift",
+            "Price Provenance", "Wash Sale", "Audit Log", "Exceptions",
+        ])
+        #expect(workbook.sheets.allSatisfy { !$0.isHidden && $0.kind == .worksheet })
+    }
+
+    @Test("Header rows start with the contract's columns, in order", arguments: [
+        ("Trades", ["Account", "Symbol", "Side", "Quantity", "Price", "Amount", "Phase", "Reason",
+                    "Realized ST", "Realized LT", "Est Tax"]),
+        ("Lots Sold", ["Account", "Symbol", "Lot ID", "Acquired", "Quantity", "Cost Basis", "Proceeds", "Gain",
+                       "Term", "Disallowed Loss", "Phase"]),
+        ("Tax Impact", ["Account", "Realized ST YTD", "Realized LT YTD", "ST Carryforward", "LT Carryforward",
+                        "ST Gains", "ST Losses", "LT Gains", "LT Losses", "Net ST", "Net LT", "Tax Before",
+                        "Tax After", "Tax Impact", "Tax Budget", "Budget Left", "Disallowed Loss"]),
+        ("Cash", ["Account", "Cash Before", "Sell Proceeds", "Buy Cost", "Withdrawal", "Withdrawal Paid",
+                  "Cash After", "Cash Target", "Cash Weight After"]),
+        ("Drift", ["Account", "Level", "Name", "Target", "Low", "High", "Weight Before", "Weight After", "Status"]),
+        ("Price Provenance", ["Symbol", "Price", "Source", "As Of", "Age Days", "Tried", "Note"]),
+        ("Wash Sale", ["Account", "Household", "Symbol", "Family", "Action", "Conflict Date", "Conflict Account",
+                       "Window Ends", "Note"]),
+        ("Audit Log", ["Seq", "Phase", "Account", "Symbol", "Rule", "Decision", "Detail"]),
+        ("Exceptions", ["Severity", "Where", "Message"]),
+    ])
+    func headers(sheet: String, columns: [String]) throws {
+        let header = try #require(try PlanFixture.rows(of: sheet, in: path).first)
+        #expect(header.number == 1)
+        let titles = header.cells.prefix(columns.count).map { PlanFixture.text($0.value) }
+        #expect(titles == columns.map { Optional($0) })
+    }
+
+    @Test("A trade row: text where the contract spells words, numbers where it has amounts")
+    func tradeRow() throws {
+        let rows = try PlanFixture.rows(of: "Trades", in: path)
+        let aapl = try #require(rows.first { PlanFixture.text($0[2]) == "AAPL" })
+        #expect(PlanFixture.text(aapl[1]) == "TAX-1")
+        #expect(PlanFixture.text(aapl[3]) == "Sell")
+        #expect(aapl[4] == .number(150, .plain))
+        #expect(aapl[5] == .number(200, .plain))
+        #expect(aapl[6] == .number(30000, .plain))
+        #expect(PlanFixture.text(aapl[7]) == "Rebalance")
+        #expect(aapl[9] == .number(1000, .plain))
+        #expect(aapl[10] == .number(12000, .plain))
+        #expect(aapl[11] == .number(2702.4, .plain))
+        let bnd = try #require(rows.first { PlanFixture.text($0[2]) == "BND" })
+        #expect(bnd[4] == .number(50.5, .plain))
+        #expect(PlanFixture.text(bnd[3]) == "Buy")
+    }
+
+    @Test("Trades totals are formulas whose saved values are the sums")
+    func tradeTotals() throws {
+        let rows = try PlanFixture.rows(of: "Trades", in: path)
+        let sells = try #require(rows.first { PlanFixture.text($0[1]) == "Total Sells" })
+        let buys = try #require(rows.first { PlanFixture.text($0[1]) == "Total Buys" })
+        let total = try #require(rows.first { PlanFixture.text($0[1]) == "Total" })
+        #expect(sells[6] == .number(55000, .plain))
+        #expect(buys[6] == .number(28617.31, .plain))
+        #expect(total[9] == .number(-800, .plain))
+        #expect(total[10] == .number(12000, .plain))
+        #expect(total[11] == .number(2702.4, .plain))
+        let xml = try sheetXML("Trades")
+        #expect(xml.contains("<f>SUMIF(C2:C5,\"Sell\",F2:F5)</f>"))
+        #expect(xml.contains("<f>SUM(K2:K5)</f>"))
+    }
+
+    @Test("Lots Sold: dates are dates, gains signed, Disallowed Loss positive, totals summed")
+    func lotsSold() throws {
+        let rows = try PlanFixture.rows(of: "Lots Sold", in: path)
+        let vti = try #require(rows.first { PlanFixture.text($0[3]) == "VTI-r4" })
+        #expect(vti[4] == .date(ExcelDateTime(year: 2025, month: 11, day: 3)))
+        #expect(vti[8] == .number(-3000, .plain))
+        #expect(PlanFixture.text(vti[9]) == "ST")
+        #expect(vti[10] == .number(1200, .plain))
+        #expect(vti[12] == .number(-1800, .plain))
+        let total = try #require(rows.last)
+        #expect(PlanFixture.text(total[1]) == "Total")
+        #expect(total[6] == .number(45000, .plain))
+        #expect(total[7] == .number(55000, .plain))
+        #expect(total[8] == .number(10000, .plain))
+        #expect(total[10] == .number(1200, .plain))
+        #expect(try sheetXML("Lots Sold").contains("<f>SUM(J2:J4)</f>"))
+    }
+
+    @Test("Tax Impact and Cash: budgets in words or money, weights as percents, totals")
+    func taxAndCash() throws {
+        let tax = try PlanFixture.rows(of: "Tax Impact", in: path)
+        #expect(tax[1][15] == .number(5000, .plain))
+        #expect(tax[1][16] == .number(2297.6, .plain))
+        #expect(PlanFixture.text(tax[2][15]) == "Unlimited")
+        #expect(PlanFixture.text(tax[2][16]) == "Unlimited")
+        #expect(tax[3][14] == .number(2702.4, .plain))
+        let cash = try PlanFixture.rows(of: "Cash", in: path)
+        #expect(cash[1][7] == .number(37525, .plain))
+        #expect(cash[1][8] == .number(0.01, .percent))
+        #expect(cash[1][9] == .number(0.0912, .percent))
+        #expect(cash[2][9] == nil)
+        #expect(PlanFixture.text(cash[3][1]) == "Total")
+        #expect(cash[3][7] == .number(37882.69, .plain))
+    }
+
+    @Test("Drift: weights as percents, statuses in the contract's words, a chart of weights")
+    func drift() throws {
+        let rows = try PlanFixture.rows(of: "Drift", in: path)
+        #expect(rows.count == 6)
+        let vti = try #require(rows.first { PlanFixture.text($0[3]) == "VTI" })
+        #expect(vti[4] == .number(0.4, .percent))
+        #expect(vti[8] == .number(0.43, .percent))
+        #expect(PlanFixture.text(vti[9]) == "Tax Budget")
+        let sector = try #require(rows.first { PlanFixture.text($0[2]) == "Sector" })
+        #expect(PlanFixture.text(sector[9]) == "Sector Band")
+        let archive = try ZipArchive(path: path, limits: .standard)
+        #expect(archive.contains("xl/charts/chart1.xml"))
+        #expect(archive.contains("xl/charts/chart2.xml"))
+        let chart = String(decoding: try archive.readAll("xl/charts/chart1.xml"), as: UTF8.self)
+        #expect(chart.contains("Drift!$C$2:$C$4"))
+    }
+
+    @Test("Price Provenance, Wash Sale, Audit Log and Exceptions rows")
+    func records() throws {
+        let prices = try PlanFixture.rows(of: "Price Provenance", in: path)
+        #expect(prices[1][2] == .number(200, .plain))
+        #expect(prices[1][4] == .date(ExcelDateTime(year: 2026, month: 3, day: 13)))
+        #expect(prices[1][5] == .number(3, .plain))
+        #expect(PlanFixture.text(prices[2][7])?.hasPrefix("Stale: 14 days old") == true)
+        let wash = try PlanFixture.rows(of: "Wash Sale", in: path)
+        #expect(wash.dropFirst().compactMap { PlanFixture.text($0[5]) } == ["Loss Sale", "Disallowed"])
+        #expect(wash[1][8] == .date(ExcelDateTime(year: 2026, month: 4, day: 15)))
+        #expect(wash[2][13] == .number(1200, .plain))
+        let audit = try PlanFixture.rows(of: "Audit Log", in: path)
+        #expect(audit[1][1] == .number(1, .plain))
+        #expect(audit[1][2] == nil)
+        #expect(PlanFixture.text(audit[2][2]) == "Harvest")
+        #expect(PlanFixture.text(audit[2][7]) == "Lot VTI-r4: loss $3,000.00 \"above\" both thresholds.\nReplacement ITOT.")
+        let exceptions = try PlanFixture.rows(of: "Exceptions", in: path)
+        #expect(exceptions.dropFirst().compactMap { PlanFixture.text($0[1]) } == ["Needs Approval", "Warning", "Info"])
+    }
+
+    @Test("Summary: the run, the settings as understood, accounts, counts and sign-off")
+    func summary() throws {
+        let rows = try PlanFixture.rows(of: "Summary", in: path)
+        func value(_ label: String) -> CellValue? {
+            rows.first { PlanFixture.text($0[1]) == label }?[2]
+        }
+        #expect(PlanFixture.text(rows.first?[1]) == "Rebalance Plan")
+        #expect(value("As Of") == .date(ExcelDateTime(year: 2026, month: 3, day: 16)))
+        #expect(PlanFixture.text(value("Input File")) == "Household Portfolio.xlsx")
+        #expect(PlanFixture.text(value("Input SHA-256")) == PlanFixture.run.inputSHA256)
+        #expect(value("Short-Term Rate") == .number(0.408, .percent))
+        #expect(value("Tax Budget") == .number(5000, .plain))
+        #expect(PlanFixture.text(value("Lot Method")) == "HIFO")
+        #expect(PlanFixture.text(value("Rebalance To")) == "Target")
+        #expect(PlanFixture.text(value("Fractional Shares")) == "No")
+        #expect(value("Wash Sale Days") == .number(30, .plain))
+        #expect(value("Needs Approval") == .number(1, .plain))
+        #expect(value("Warning") == .number(1, .plain))
+        #expect(value("Info") == .number(1, .plain))
+        #expect(value("Sector Band") == .number(1, .plain))
+        #expect(value("Total outside band") == .number(2, .plain))
+        #expect(value("Disallowed") == .number(1, .plain))
+        #expect(value("Buy Blocked") == .number(0, .plain))
+        let account = try #require(rows.first { PlanFixture.text($0[1]) == "TAX-1" })
+        #expect(PlanFixture.text(account[3]) == "Taxable")
+        #expect(account[5] == .number(3, .plain))
+        #expect(account[6] == .number(55000, .plain))
+        #expect(account[7] == .number(24975, .plain))
+        #expect(account[10] == .number(2297.6, .plain))
+        let ira = try #require(rows.first { PlanFixture.text($0[1]) == "IRA-1" })
+        #expect(PlanFixture.text(ira[9]) == "Unlimited")
+        let total = try #require(rows.first { PlanFixture.text($0[1]) == "Total" })
+        #expect(total[5] == .number(4, .plain))
+        #expect(total[12] == .number(37882.69, .plain))
+        for role in ["Prepared by", "Reviewed by", "Approved by"] {
+            let line = try #require(rows.first { PlanFixture.text($0[1]) == role })
+            #expect(PlanFixture.text(line[4]) == "Date")
+        }
+    }
+
+    @Test("Needs Approval is red, Warning and drift outside its band amber, Info and In Band plain")
+    func highlights() throws {
+        func style(_ cell: String, in xml: String) -> String? {
+            guard let start = xml.range(of: "<c r=\"\(cell)\"") else { return nil }
+            let tag = xml[start.upperBound...].prefix { $0 != ">" }
+            guard let s = tag.range(of: "s=\"") else { return "" }
+            return String(tag[s.upperBound...].prefix { $0 != "\"" })
+        }
+        let exceptions = try sheetXML("Exceptions")
+        let red = try #require(style("A2", in: exceptions))
+        let amber = try #require(style("A3", in: exceptions))
+        let plain = try #require(style("A4", in: exceptions))
+        #expect(Set([red, amber, plain]).count == 3)
+        let drift = try sheetXML("Drift")
+        #expect(style("I3", in: drift) == amber)
+        #expect(style("I2", in: drift) == plain)
+        let archive = try ZipArchive(path: path, limits: .standard)
+        let styles = String(decoding: try archive.readAll("xl/styles.xml"), as: UTF8.self)
+        #expect(styles.contains("FFFFC7CE"))
+        #expect(styles.contains("FFFFEB9C"))
+    }
+
+    @Test("The document's created date is the as-of date at midnight UTC")
+    func createdDate() throws {
+        let archive = try ZipArchive(path: path, limits: .standard)
+        let core = String(decoding: try archive.readAll("docProps/core.xml"), as: UTF8.self)
+        #expect(core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-03-16T00:00:00Z</dcterms:created>"))
+    }
+
+    @Test("The same plan written twice gives the same bytes")
+    func deterministic() throws {
+        let again = folder + "/again.xlsx"
+        try PlanWorkbookWriter.write(PlanFixture.plan, run: PlanFixture.run, to: again)
+        let first = try Data(contentsOf: URL(fileURLWithPath: path))
+        let second = try Data(contentsOf: URL(fileURLWithPath: again))
+        #expect(first == second)
+    }
+
+    @Test("An empty plan still has every sheet, with zero totals")
+    func emptyPlan() throws {
+        let empty = folder + "/empty.xlsx"
+        try PlanWorkbookWriter.write(Plan(settings: Settings(asOf: PlanFixture.asOf)), run: PlanFixture.run, to: empty)
+        let workbook = try Workbook(path: empty)
+        #expect(workbook.sheets.map(\.name) == PlanWorkbookWriter.sheetNames)
+        let trades = try PlanFixture.rows(of: "Trades", in: empty)
+        #expect(trades.count == 4)
+        #expect(trades[1][6] == .number(0, .plain))
+    }
+
+    @Test("A cell libxlsxwriter refuses names the cell being written")
+    func refusedCell() throws {
+        var plan = PlanFixture.plan
+        plan.trades[0].reason = String(repeating: "x", count: 40_000)
+        let error = try #require(throws: WorkbookWriteError.self) {
+            try PlanWorkbookWriter.write(plan, run: PlanFixture.run, to: folder + "/refused.xlsx")
+        }
+        #expect(error.doing == "writing Trades!H2")
+    }
+
+    private func sheetXML(_ name: String) throws -> String {
+        let index = try #require(PlanWorkbookWriter.sheetNames.firstIndex(of: name))
+        let archive = try ZipArchive(path: path, limits: .standard)
+        return String(decoding: try archive.readAll("xl/worksheets/sheet\(index + 1).xml"), as: UTF8.self)
+    }
+}
+
+@Suite("A large plan")
+struct LargePlanWriterTests {
+    @Test("Twenty thousand trades stream out and read back with their totals")
+    func manyTrades() throws {
+        let folder = try PlanFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var plan = PlanFixture.plan
+        plan.trades = Array(repeating: plan.trades[2], count: 20_000)
+        let path = folder + "/large.xlsx"
+        try PlanWorkbookWriter.write(plan, run: PlanFixture.run, to: path)
+        let rows = try PlanFixture.rows(of: "Trades", in: path)
+        #expect(rows.count == 20_004)
+        #expect(rows[20_001][6] == .number(600_000_000, .plain))
+        #expect(rows[20_003][11] == .number(54_048_000, .plain))
+    }
+}
