@@ -1,13 +1,36 @@
 import ArgumentParser
+import Glibc
 import WorkbookIO
 
 /// The `rebalancer` command: a thin shell around reading, planning and writing.
-@main
 struct Rebalancer: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rebalancer",
         abstract: "A tax-aware portfolio rebalancer that reads and writes the PM's own workbook.",
-        subcommands: [Inspect.self])
+        discussion: """
+            rebalancer BOOK.xlsx is what dropping a workbook on the tool does: it plans the \
+            trades and writes "BOOK - Rebalance <As Of>.xlsx" and its .audit.json beside it.
+            """,
+        subcommands: [Run.self, Inspect.self],
+        defaultSubcommand: Run.self)
+}
+
+/// The entry point: argument errors exit with the contract's usage status (2), not the
+/// argument parser's own.
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Rebalancer.parseAsRoot()
+            try command.run()
+        } catch {
+            if Rebalancer.exitCode(for: error) == .validationFailure {
+                printError(Rebalancer.fullMessage(for: error))
+                exit(ExitStatus.usage)
+            }
+            Rebalancer.exit(withError: error)
+        }
+    }
 }
 
 /// Exit codes, fixed by the workbook contract.

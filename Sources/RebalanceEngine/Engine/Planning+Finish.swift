@@ -32,7 +32,7 @@ extension Planning {
         }
         if let book = books.first(where: { $0.id == trade.account }) {
             if !book.isTaxed {
-                if trade.side == .sell { reason += "; no tax in a \(book.account.type.rawValue) account" }
+                if trade.side == .sell { reason += "; no tax (\(book.account.type.rawValue) account)" }
             } else if trade.side == .sell || trade.estimatedTax != .zero {
                 reason += "; est. tax \(trade.estimatedTax.formatted)"
                 switch book.account.taxBudget {

@@ -204,8 +204,8 @@ extension Planning {
         for (position, shortfall) in underweights {
             let slot = books[index].slots[position]
             let weight = Planning.weight(slotValue(position, in: books[index]), of: value)
-            let why = "\(Planning.percent(slot.target - weight)) under its \(Planning.percent(slot.target)) target "
-                + "±\(Planning.percent(slot.band))"
+            let why = "at \(Planning.percent(weight)), \(Planning.percent(slot.target - weight)) under its "
+                + "\(Planning.percent(slot.target)) target ±\(Planning.percent(slot.band))"
             try buyToward(position, amount: shortfall, in: index, roundUpIfCashAllows: settings.rebalanceTo == .bandEdge,
                           why: why, noteShortfall: true)
         }

@@ -41,7 +41,7 @@ public struct OutputFiles: Sendable, Hashable {
     }
 
     /// The last component of a path: `Book.xlsx` for `/data/Book.xlsx`.
-    static func fileName(of path: String) -> String {
+    public static func fileName(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }

@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import RebalanceEngine
+import WorkbookIO
+
+/// `rebalancer run BOOK.xlsx` (and plain `rebalancer BOOK.xlsx`): read, plan, write the CIO
+/// workbook and its audit JSON, print a short summary.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Plan the trades for a workbook and write the CIO workbook and audit JSON.",
+        discussion: """
+            Writes "<BOOK> - Rebalance <As Of>.xlsx" and "<same name>.audit.json" beside the \
+            input (or at --output), never over the input or an earlier output: an existing \
+            name gets " (2)", " (3)"... Exit status: 0 done (warnings and Needs Approval \
+            exceptions are printed), 1 the input has errors (each printed as Sheet!Cell: \
+            message; no file is written), 2 usage, 3 an internal check failed (no file is \
+            written), 4 the output could not be written (nothing half-written is left).
+            """)
+
+    @Argument(help: "The workbook (.xlsx, .xlsm).")
+    var book: String
+
+    @Option(help: ArgumentHelp("Where to write the output workbook; the audit JSON goes beside it.", valueName: "PATH"))
+    var output: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The run's date (YYYY-MM-DD); beats the As Of Date setting.", valueName: "DATE"))
+    var asOf: CivilDate?
+
+    @Flag(help: "Print the summary, or the errors, as JSON for scripts.")
+    var json = false
+
+    func validate() throws {
+        if let output, !output.lowercased().hasSuffix(".xlsx") {
+            throw ValidationError("--output must name an .xlsx file, found \"\(output)\".")
+        }
+    }
+
+    func run() throws {
+        let reading: PortfolioReading
+        do {
+            reading = try PortfolioReader.read(path: book, asOf: asOf, today: todayOnThisComputer())
+        } catch let error as WorkbookError {
+            fail(ExitStatus.inputErrors, [RunReport.Problem(place: OutputFiles.fileName(of: book), message: "\(error)")])
+        }
+        guard let portfolio = reading.portfolio, reading.errors.isEmpty else {
+            fail(ExitStatus.inputErrors, reading.errors.map { RunReport.Problem(place: $0.place, message: $0.message) })
+        }
+        var plan: Plan
+        do {
+            plan = try Planner.plan(for: portfolio)
+        } catch let PlanningError.input(problems) {
+            fail(ExitStatus.inputErrors, problems.map { RunReport.Problem(place: $0.place, message: $0.message) })
+        } catch let PlanningError.missingPrice(symbol) {
+            fail(ExitStatus.inputErrors, [RunReport.Problem(place: "Prices", message: "\(symbol) has no usable price.")])
+        } catch {
+            fail(ExitStatus.invariantFailed, [RunReport.Problem(place: "", message: "\(error) No output was written; please report this workbook.")])
+        }
+        plan.exceptions = readerExceptions(reading) + plan.exceptions
+        let files: OutputFiles
+        do {
+            let run = try RunInfo(inputPath: book)
+            if let output {
+                files = Run.files(at: output, input: book)
+                try PlanOutput.write(plan, run: run, to: files)
+            } else {
+                files = try PlanOutput.write(plan, run: run, besideInput: book)
+            }
+        } catch {
+            fail(ExitStatus.outputUnwritable, [RunReport.Problem(place: "", message: "The output could not be written: \(error)")])
+        }
+        let report = RunReport(plan: plan, input: book, files: files)
+        if json {
+            printLine(report.json())
+        } else {
+            printLine(report.text())
+        }
+    }
+
+    /// The reader's warnings and notes, as the plan's exceptions, before the engine's own.
+    private func readerExceptions(_ reading: PortfolioReading) -> [PlanException] {
+        reading.diagnostics.compactMap { diagnostic in
+            switch diagnostic.severity {
+            case .error: return nil
+            case .warning: return PlanException(severity: .warning, place: diagnostic.place, message: diagnostic.message)
+            case .info: return PlanException(severity: .info, place: diagnostic.place, message: diagnostic.message)
+            }
+        }
+    }
+
+    /// The pair of files at an explicit output path, numbered like the default names when taken.
+    static func files(at output: String, input: String) -> OutputFiles {
+        let stem = String(output.dropLast(".xlsx".count))
+        var number = 1
+        while true {
+            let name = number == 1 ? stem : "\(stem) (\(number))"
+            let files = OutputFiles(workbook: name + ".xlsx", auditJSON: name + ".audit.json")
+            if !sameFile(files.workbook, input), !sameFile(files.auditJSON, input),
+               !OutputFiles.fileExists(files.workbook), !OutputFiles.fileExists(files.auditJSON) {
+                return files
+            }
+            number += 1
+        }
+    }
+
+    private static func sameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return a == b }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+    }
+
+    /// Prints the problems (as `Sheet!Cell: message` lines on standard error, or JSON) and exits.
+    private func fail(_ status: Int32, _ problems: [RunReport.Problem]) -> Never {
+        if json {
+            printLine(RunReport.errorsJSON(problems, status: status))
+        } else {
+            for problem in problems { printError(problem.line) }
+        }
+        Foundation.exit(status)
+    }
+}
