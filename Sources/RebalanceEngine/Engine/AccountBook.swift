@@ -18,7 +18,24 @@ struct Slot: Sendable {
 struct AccountBook: Sendable {
     let account: Account
     let index: Int
-    var lotsBySymbol: [String: [TaxLot]]
+    /// The lots held, by symbol; change them only through `setLots`, which keeps the
+    /// position caches below in step.
+    private(set) var lotsBySymbol: [String: [TaxLot]] = [:]
+    /// Held symbols, sorted.
+    private(set) var heldSymbols: [String] = []
+    private(set) var quantities: [String: Quantity] = [:]
+    /// Market value of each held symbol (zero when it has no price).
+    private(set) var values: [String: Money] = [:]
+    /// Market value of every position but `Hold` ones.
+    private(set) var positionsValue = Money.zero
+    /// Where each symbol seen so far counts: its slot, exposure group and sector.
+    private(set) var places: [String: SymbolPlace] = [:]
+    /// Market value counted toward each slot, and the held symbols counting toward it
+    /// (the model symbol first, then stand-ins by symbol).
+    private(set) var slotValues: [Money] = []
+    private(set) var slotMembers: [[String]] = []
+    private(set) var groupValues: [String: Money] = [:]
+    private(set) var sectorValues: [String: Money] = [:]
     var cash: Money
     var ledger: TaxLedger
     var sellProceeds = Money.zero
@@ -34,22 +51,21 @@ struct AccountBook: Sendable {
     /// Symbols the PM's manual trades bought or sold.
     var manual: Set<String> = []
     /// The model's slots in model order, targets scaled.
-    var slots: [Slot] = []
+    private(set) var slots: [Slot] = []
     /// The slot each symbol counts toward: model symbols and their stand-ins.
-    var slotIndexBySymbol: [String: Int] = [:]
+    private(set) var slotIndexBySymbol: [String: Int] = [:]
     /// Sector targets (sum of the slots' scaled targets in each sector).
-    var sectorTargets: [String: Double] = [:]
+    private(set) var sectorTargets: [String: Double] = [:]
     /// What stopped the engine from moving each drift line (`Security`/`Sector`/`Group` and name).
     var stops: [DriftKey: Set<DriftStatus>] = [:]
     /// Symbols whose lots the run has bought, for naming new lots.
     var buyCount = 0
 
-    init(account: Account, index: Int, lots: [TaxLot]) {
+    init(account: Account, index: Int, lots: [TaxLot], universe: Universe) {
         self.account = account
         self.index = index
         var bySymbol: [String: [TaxLot]] = [:]
         for lot in lots { bySymbol[lot.symbol, default: []].append(lot) }
-        lotsBySymbol = bySymbol
         cash = account.cash
         ledger = TaxLedger(
             profile: AccountTaxProfile(type: account.type, rates: account.rates),
@@ -57,18 +73,105 @@ struct AccountBook: Sendable {
             realizedLongTermYTD: account.realizedLongTermYTD,
             shortTermCarryforward: account.shortTermCarryforward,
             longTermCarryforward: account.longTermCarryforward)
+        for symbol in bySymbol.keys.sorted() { setLots(bySymbol[symbol]!, for: symbol, universe: universe) }
+    }
+
+    /// Replaces the lots of one symbol and updates the position caches.
+    mutating func setLots(_ lots: [TaxLot], for symbol: String, universe: Universe) {
+        let oldValue = values[symbol] ?? .zero
+        let place = place(of: symbol, universe: universe)
+        if place.counted { add(-oldValue, at: place) }
+        if lots.isEmpty {
+            lotsBySymbol[symbol] = nil
+            quantities[symbol] = nil
+            values[symbol] = nil
+            if let position = heldSymbols.firstIndex(of: symbol) { heldSymbols.remove(at: position) }
+            if place.counted, let slot = place.slot { slotMembers[slot].removeAll { $0 == symbol } }
+            return
+        }
+        let isNew = lotsBySymbol[symbol] == nil
+        lotsBySymbol[symbol] = lots
+        let quantity = lots.reduce(Quantity.zero) { $0 + $1.quantity }
+        quantities[symbol] = quantity
+        let value = universe.value(of: quantity, symbol)
+        values[symbol] = value
+        if place.counted { add(value, at: place) }
+        if isNew {
+            heldSymbols.insert(symbol, at: AccountBook.insertionIndex(of: symbol, in: heldSymbols))
+            if place.counted, let slot = place.slot { addMember(symbol, to: slot) }
+        }
+    }
+
+    private mutating func add(_ value: Money, at place: SymbolPlace) {
+        positionsValue += value
+        if let slot = place.slot { slotValues[slot] += value }
+        if let group = place.group { groupValues[group, default: .zero] += value }
+        if let sector = place.sector { sectorValues[sector, default: .zero] += value }
+    }
+
+    private mutating func addMember(_ symbol: String, to slot: Int) {
+        var members = slotMembers[slot]
+        if symbol == slots[slot].symbol {
+            members.insert(symbol, at: 0)
+        } else {
+            let start = members.first == slots[slot].symbol ? 1 : 0
+            let rest = Array(members[start...])
+            members.insert(symbol, at: start + AccountBook.insertionIndex(of: symbol, in: rest))
+        }
+        slotMembers[slot] = members
+    }
+
+    private static func insertionIndex(of symbol: String, in sorted: [String]) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < symbol { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Where `symbol` counts in this account, worked out once.
+    mutating func place(of symbol: String, universe: Universe) -> SymbolPlace {
+        if let known = places[symbol] { return known }
+        let place = computedPlace(of: symbol, universe: universe)
+        places[symbol] = place
+        return place
+    }
+
+    /// Where `symbol` counts, from the slots and the Securities sheet.
+    func computedPlace(of symbol: String, universe: Universe) -> SymbolPlace {
+        if let known = places[symbol] { return known }
+        let slot = slotIndexBySymbol[symbol]
+        let sector = slot.flatMap { slots[$0].sector } ?? universe.securities[symbol]?.sector
+        return SymbolPlace(
+            slot: slot, group: universe.exposureGroup(of: symbol), sector: sector, counted: !universe.isHold(symbol))
+    }
+
+    /// Sets the slots (targets scaled) and works out every held symbol's place again.
+    mutating func setSlots(_ slots: [Slot], slotIndexBySymbol: [String: Int], sectorTargets: [String: Double],
+                           universe: Universe) {
+        self.slots = slots
+        self.slotIndexBySymbol = slotIndexBySymbol
+        self.sectorTargets = sectorTargets
+        places = [:]
+        slotValues = Array(repeating: .zero, count: slots.count)
+        slotMembers = Array(repeating: [], count: slots.count)
+        groupValues = [:]
+        sectorValues = [:]
+        positionsValue = .zero
+        for symbol in heldSymbols {
+            let place = place(of: symbol, universe: universe)
+            guard place.counted else { continue }
+            add(values[symbol] ?? .zero, at: place)
+            if let slot = place.slot { addMember(symbol, to: slot) }
+        }
     }
 
     var id: String { account.id }
     var isTaxed: Bool { account.type.isTaxed }
 
     func quantity(of symbol: String) -> Quantity {
-        lotsBySymbol[symbol]?.reduce(Quantity.zero) { $0 + $1.quantity } ?? .zero
-    }
-
-    /// Held symbols, sorted.
-    var heldSymbols: [String] {
-        lotsBySymbol.keys.filter { !(lotsBySymbol[$0]?.isEmpty ?? true) }.sorted()
+        quantities[symbol] ?? .zero
     }
 
     /// The tax budget left: `nil` when unlimited.
@@ -77,6 +180,16 @@ struct AccountBook: Sendable {
     mutating func noteStop(_ key: DriftKey, _ status: DriftStatus) {
         stops[key, default: []].insert(status)
     }
+}
+
+/// Where a symbol's value counts in an account.
+struct SymbolPlace: Sendable {
+    /// The slot it counts toward (a model symbol or its stand-in).
+    let slot: Int?
+    let group: String?
+    let sector: String?
+    /// Whether it counts at all (`Hold` positions do not).
+    let counted: Bool
 }
 
 /// A line of the Drift sheet, as the phases note what stopped it.

@@ -12,17 +12,17 @@ public enum PlanChecks {
         var problems: [String] = []
         var restriction: [String: Restriction] = [:]
         for security in portfolio.securities { restriction[security.symbol] = security.restriction }
-        var held: [String: Quantity] = [:]
+        var held: [Position: Quantity] = [:]
         var heldLots: [TaxLot.Key: Quantity] = [:]
         for lot in portfolio.lots {
-            held["\(lot.account)|\(lot.symbol)", default: .zero] += lot.quantity
+            held[Position(lot.account, lot.symbol), default: .zero] += lot.quantity
             heldLots[lot.id] = lot.quantity
         }
-        var bought: [String: Quantity] = [:]
-        var soldByTrades: [String: (Quantity, Money)] = [:]
-        var sides: [String: Set<Side>] = [:]
+        var bought: [Position: Quantity] = [:]
+        var soldByTrades: [Position: (Quantity, Money)] = [:]
+        var sides: [Position: Set<Side>] = [:]
         for trade in plan.trades {
-            let key = "\(trade.account)|\(trade.symbol)"
+            let key = Position(trade.account, trade.symbol)
             sides[key, default: []].insert(trade.side)
             if trade.side == .buy {
                 bought[key, default: .zero] += trade.quantity
@@ -38,13 +38,13 @@ public enum PlanChecks {
             }
         }
         for (key, set) in sides where set.count > 1 {
-            problems.append("\(key.replacingFirstBar()) is both bought and sold.")
+            problems.append("\(key) is both bought and sold.")
         }
         // 1 and 3: lots sold within holdings; trades agree with lots sold.
-        var soldByLots: [String: (Quantity, Money)] = [:]
+        var soldByLots: [Position: (Quantity, Money)] = [:]
         var soldPerLot: [TaxLot.Key: Quantity] = [:]
         for lot in plan.lotsSold {
-            let key = "\(lot.account)|\(lot.symbol)"
+            let key = Position(lot.account, lot.symbol)
             let sum = soldByLots[key] ?? (.zero, .zero)
             soldByLots[key] = (sum.0 + lot.quantity, sum.1 + lot.proceeds)
             soldPerLot[TaxLot.Key(account: lot.account, lotID: lot.lotID), default: .zero] += lot.quantity
@@ -56,19 +56,26 @@ public enum PlanChecks {
             let fromLots = soldByLots[key] ?? (.zero, .zero)
             let fromTrades = soldByTrades[key] ?? (.zero, .zero)
             if fromLots.0 != fromTrades.0 || fromLots.1 != fromTrades.1 {
-                problems.append("\(key.replacingFirstBar()): Trades and Lots Sold disagree.")
+                problems.append("\(key): Trades and Lots Sold disagree.")
             }
             if fromLots.0 > (held[key] ?? .zero) {
-                problems.append("\(key.replacingFirstBar()) is sold beyond what is held.")
+                problems.append("\(key) is sold beyond what is held.")
             }
         }
-        for trade in plan.trades where trade.side == .sell {
-            let lots = plan.lotsSold.filter {
-                $0.account == trade.account && $0.symbol == trade.symbol && $0.phase == trade.phase
+        struct TradeKey: Hashable { let account: String, symbol: String, phase: Phase }
+        var realizedByTrade: [TradeKey: (st: Money, lt: Money)] = [:]
+        for lot in plan.lotsSold {
+            let key = TradeKey(account: lot.account, symbol: lot.symbol, phase: lot.phase)
+            var sums = realizedByTrade[key] ?? (.zero, .zero)
+            switch lot.term {
+            case .shortTerm: sums.st += lot.gain + lot.disallowedLoss
+            case .longTerm: sums.lt += lot.gain + lot.disallowedLoss
             }
-            let st = lots.filter { $0.term == .shortTerm }.map { $0.gain + $0.disallowedLoss }.sum()
-            let lt = lots.filter { $0.term == .longTerm }.map { $0.gain + $0.disallowedLoss }.sum()
-            if st != trade.realizedShortTerm || lt != trade.realizedLongTerm {
+            realizedByTrade[key] = sums
+        }
+        for trade in plan.trades where trade.side == .sell {
+            let sums = realizedByTrade[TradeKey(account: trade.account, symbol: trade.symbol, phase: trade.phase)] ?? (.zero, .zero)
+            if sums.st != trade.realizedShortTerm || sums.lt != trade.realizedLongTerm {
                 problems.append("\(trade.account)/\(trade.symbol): Realized columns disagree with Lots Sold.")
             }
         }
@@ -79,13 +86,14 @@ public enum PlanChecks {
             }
             if row.cashAfter.isNegative { problems.append("\(row.account): cash after is below zero.") }
         }
-        for account in plan.accounts {
-            let sells = plan.trades.filter { $0.account == account.id && $0.side == .sell }.map(\.amount).sum()
-            let buys = plan.trades.filter { $0.account == account.id && $0.side == .buy }.map(\.amount).sum()
-            if let row = plan.cash.first(where: { $0.account == account.id }),
-               row.sellProceeds != sells || row.buyCost != buys {
-                problems.append("\(account.id): Cash disagrees with Trades.")
-            }
+        var sells: [String: Money] = [:], buys: [String: Money] = [:], estimates: [String: Money] = [:]
+        for trade in plan.trades {
+            if trade.side == .sell { sells[trade.account, default: .zero] += trade.amount }
+            if trade.side == .buy { buys[trade.account, default: .zero] += trade.amount }
+            estimates[trade.account, default: .zero] += trade.estimatedTax
+        }
+        for row in plan.cash where row.sellProceeds != sells[row.account] ?? .zero || row.buyCost != buys[row.account] ?? .zero {
+            problems.append("\(row.account): Cash disagrees with Trades.")
         }
         // 4: tax within budget unless a Needs Approval exception says why; Est Tax sums to the impact.
         for row in plan.taxImpact {
@@ -95,9 +103,9 @@ public enum PlanChecks {
                 }
                 if !explained { problems.append("\(row.account): tax passes the budget without a Needs Approval exception.") }
             }
-            let estimates = plan.trades.filter { $0.account == row.account }.map(\.estimatedTax).sum()
-            if estimates + row.taxFromOtherAccounts != row.taxImpact {
-                problems.append("\(row.account): Est Tax of its trades (\(estimates)) differs from its tax impact (\(row.taxImpact)).")
+            let estimated = estimates[row.account] ?? .zero
+            if estimated + row.taxFromOtherAccounts != row.taxImpact {
+                problems.append("\(row.account): Est Tax of its trades (\(estimated)) differs from its tax impact (\(row.taxImpact)).")
             }
         }
         // 6: drift honesty.
@@ -114,10 +122,18 @@ public enum PlanChecks {
     }
 }
 
-private extension String {
-    /// `account|symbol` as `account/symbol`.
-    func replacingFirstBar() -> String {
-        guard let bar = firstIndex(of: "|") else { return self }
-        return self[..<bar] + "/" + self[index(after: bar)...]
+/// An account's position in one symbol.
+private struct Position: Hashable, Comparable, CustomStringConvertible {
+    let account: String
+    let symbol: String
+
+    init(_ account: String, _ symbol: String) {
+        self.account = account
+        self.symbol = symbol
     }
+
+    static func < (a: Position, b: Position) -> Bool { (a.account, a.symbol) < (b.account, b.symbol) }
+
+    /// `account/symbol`.
+    var description: String { "\(account)/\(symbol)" }
 }

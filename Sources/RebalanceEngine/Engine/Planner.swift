@@ -46,22 +46,31 @@ extension Planning {
         }
         var households: [String] = []
         var books: [AccountBook] = []
+        var membersByHousehold: [String: [Account]] = [:]
+        var householdOf: [String: String] = [:]
         for (index, account) in portfolio.accounts.enumerated() {
-            if !households.contains(account.household) { households.append(account.household) }
-            books.append(AccountBook(account: account, index: index, lots: lotsByAccount[account.id] ?? []))
+            if membersByHousehold[account.household] == nil { households.append(account.household) }
+            membersByHousehold[account.household, default: []].append(account)
+            householdOf[account.id] = account.household
+            books.append(AccountBook(account: account, index: index, lots: lotsByAccount[account.id] ?? [],
+                                     universe: universe))
         }
         self.households = households
         self.books = books
+        var lotsByHousehold: [String: [TaxLot]] = [:]
+        for lot in portfolio.lots { if let household = householdOf[lot.account] { lotsByHousehold[household, default: []].append(lot) } }
+        var transactionsByHousehold: [String: [Transaction]] = [:]
+        for row in portfolio.transactions {
+            if let household = householdOf[row.account] { transactionsByHousehold[household, default: []].append(row) }
+        }
         var calendars: [String: WashSaleCalendar] = [:]
         for household in households {
-            let members = portfolio.accounts.filter { $0.household == household }
-            let ids = Set(members.map(\.id))
+            let members = membersByHousehold[household] ?? []
             calendars[household] = WashSaleCalendar(
                 household: household,
                 accounts: members.map { HouseholdAccount(account: $0.id, isTaxed: $0.type.isTaxed) },
                 families: universe.families, windowDays: max(30, portfolio.settings.washSaleDays),
-                lots: portfolio.lots.filter { ids.contains($0.account) },
-                transactions: portfolio.transactions.filter { ids.contains($0.account) })
+                lots: lotsByHousehold[household] ?? [], transactions: transactionsByHousehold[household] ?? [])
         }
         self.calendars = calendars
         for index in books.indices {
@@ -114,30 +123,48 @@ extension Planning {
                 band: (row.band ?? universe.settings.defaultBand).doubleValue,
                 sector: row.sector ?? universe.securities[row.symbol]?.sector))
         }
-        // Stand-ins: symbols in a model symbol's Identical Group, or its Replacements.
-        var candidates = Set(universe.prices.keys)
-        for symbols in books[index].lotsBySymbol.keys { candidates.insert(symbols) }
-        for symbol in candidates.sorted() where slotIndex[symbol] == nil && !universe.isMarkedPhaseOut(symbol) {
-            for (position, slot) in slots.enumerated() {
-                let sameGroup = universe.securities[symbol]?.identicalGroup != nil
-                    && universe.families.areIdentical(symbol, slot.symbol)
-                let isReplacement = universe.securities[slot.symbol]?.replacements.contains(symbol) ?? false
-                if sameGroup || isReplacement {
-                    slotIndex[symbol] = position
-                    break
-                }
-            }
+        if let known = standInMaps[model.name] {
+            slotIndex = known
+        } else {
+            slotIndex = standInMap(slots: slots, slotIndex: slotIndex)
+            standInMaps[model.name] = slotIndex
         }
         var sectors: [String: Double] = [:]
         for slot in slots { if let sector = slot.sector { sectors[sector, default: 0] += slot.target } }
-        books[index].slots = slots
-        books[index].slotIndexBySymbol = slotIndex
-        books[index].sectorTargets = sectors
+        books[index].setSlots(slots, slotIndexBySymbol: slotIndex, sectorTargets: sectors, universe: universe)
         for symbol in books[index].heldSymbols where slotIndex[symbol] != nil && slots[slotIndex[symbol]!].symbol != symbol {
             audit(nil, account.id, symbol, rule: "Stand-In", decision: "Counted",
                   "\(symbol) is held and counts toward the \(slots[slotIndex[symbol]!].symbol) target.")
         }
         return nil
+    }
+
+    /// The slot each symbol counts toward: model symbols, then symbols in a model symbol's
+    /// Identical Group or among its Replacements, the first model symbol in model order
+    /// claiming a symbol. The same for every account of one model.
+    func standInMap(slots: [Slot], slotIndex: [String: Int]) -> [String: Int] {
+        var slotIndex = slotIndex
+        var claimed: [String: Int] = [:]
+        var slotOfGroup: [String: Int] = [:]
+        for (position, slot) in slots.enumerated() {
+            if let group = universe.securities[slot.symbol]?.identicalGroup, slotOfGroup[group] == nil {
+                slotOfGroup[group] = position
+            }
+        }
+        for symbol in universe.prices.keys where slotIndex[symbol] == nil && !universe.isMarkedPhaseOut(symbol) {
+            if let group = universe.securities[symbol]?.identicalGroup, let position = slotOfGroup[group] {
+                claimed[symbol] = position
+            }
+        }
+        for (position, slot) in slots.enumerated() {
+            for replacement in universe.securities[slot.symbol]?.replacements ?? []
+                where slotIndex[replacement] == nil && !universe.isMarkedPhaseOut(replacement) {
+                if let earlier = claimed[replacement], earlier <= position { continue }
+                claimed[replacement] = position
+            }
+        }
+        for (symbol, position) in claimed { slotIndex[symbol] = position }
+        return slotIndex
     }
 
     /// Runs one phase over every account in Account order, recording what it changed.
@@ -161,9 +188,7 @@ extension Planning {
 
     func snapshot(_ index: Int) -> BookSnapshot {
         let book = books[index]
-        var positions: [String: Quantity] = [:]
-        for symbol in book.heldSymbols { positions[symbol] = book.quantity(of: symbol) }
-        return BookSnapshot(positions: positions, cash: book.cash, tax: book.ledger.taxAfter)
+        return BookSnapshot(positions: book.quantities, cash: book.cash, tax: book.ledger.taxAfter)
     }
 
     func snapshot() -> [BookSnapshot] { books.indices.map { snapshot($0) } }

@@ -43,7 +43,7 @@ extension Planning {
         guard limit > .zero else { return outcome }
         let lots = settings.lotMethod.lotsInSaleOrder(
             book.lotsBySymbol[symbol] ?? [], price: price, rates: book.account.rates, tradeDate: asOf)
-        var calendar = calendars[book.account.household]!
+        let household = book.account.household
         var trial = book.ledger
         var planned: [LotSale] = []
         var remaining = limit
@@ -51,7 +51,8 @@ extension Planning {
             let whole = lot.sale(of: lot.quantity, at: price, on: asOf)
             let replacementShares: WashSaleCalendar.Shares?
             if book.isTaxed, whole.isLoss {
-                replacementShares = calendar.unmatchedReplacementShares(for: lot, on: asOf, plannedInTrade: planned)
+                replacementShares = calendars[household]!.unmatchedReplacementShares(
+                    for: lot, on: asOf, plannedInTrade: planned)
             } else {
                 replacementShares = nil
             }
@@ -59,8 +60,8 @@ extension Planning {
             switch access {
             case .unblocked where blocked:
                 outcome.washBlocked += 1
-                if let record = calendar.lossSaleBlock(for: lot, on: asOf, plannedInTrade: planned) {
-                    calendar.log(record)
+                if let record = calendars[household]!.lossSaleBlock(for: lot, on: asOf, plannedInTrade: planned) {
+                    calendars[household]!.log(record)
                     audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Skipped", record.note)
                 }
                 continue
@@ -97,7 +98,6 @@ extension Planning {
             }
             if outcome.budgetCut { break }
         }
-        calendars[book.account.household] = calendar
         guard !planned.isEmpty else { return outcome }
         if let minimumAmount, planned.map(\.quantity).sum() < held, planned.map(\.proceeds).sum() < minimumAmount {
             outcome.underMinTrade = true
@@ -125,7 +125,7 @@ extension Planning {
                     lots.remove(at: position)
                 }
             }
-            books[index].lotsBySymbol[symbol] = lots.isEmpty ? nil : lots
+            books[index].setLots(lots, for: symbol, universe: universe)
             books[index].cash += sale.proceeds
             books[index].sellProceeds += sale.proceeds
             lotsSold.append(LotSold(
@@ -172,9 +172,10 @@ extension Planning {
         let account = books[index].id
         books[index].buyCount += 1
         let lotID = "\(symbol)-bought-\(books[index].buyCount)"
-        books[index].lotsBySymbol[symbol, default: []].append(TaxLot(
+        let lots = (books[index].lotsBySymbol[symbol] ?? []) + [TaxLot(
             lotID: lotID, account: account, symbol: symbol, quantity: quantity,
-            costBasis: cost, acquired: asOf))
+            costBasis: cost, acquired: asOf)]
+        books[index].setLots(lots, for: symbol, universe: universe)
         books[index].cash -= cost
         books[index].buyCost += cost
         books[index].bought.insert(symbol)
@@ -227,11 +228,9 @@ extension Planning {
             }
             return book.manual.contains(symbol) ? .manual : .earlierPhase
         }
-        var calendar = calendars[book.account.household]!
-        if let record = calendar.buyBlock(account: book.id, symbol: symbol, on: asOf) {
+        if let record = calendars[book.account.household]!.buyBlock(account: book.id, symbol: symbol, on: asOf) {
             if log {
-                calendar.log(record)
-                calendars[book.account.household] = calendar
+                calendars[book.account.household]!.log(record)
                 audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", record.note)
             }
             return .washSale

@@ -2,7 +2,9 @@ extension Planning {
     /// The plan's rows from the state the phases left: reasons, tax, cash, drift, wash sales.
     func finish(before: [BookSnapshot], initialValues: [Money], prices: [ResolvedPrice]) -> Plan {
         var plan = Plan(settings: settings, accounts: books.map(\.account))
-        plan.trades = trades.indices.map { finishedTrade($0) }
+        var bookIndex: [String: Int] = [:]
+        for (index, book) in books.enumerated() { bookIndex[book.id] = index }
+        plan.trades = trades.indices.map { finishedTrade($0, book: books[bookIndex[trades[$0].account]!]) }
         plan.lotsSold = lotsSold
         plan.taxImpact = books.map(taxImpactRow)
         plan.cash = books.map(cashRow)
@@ -16,7 +18,7 @@ extension Planning {
     }
 
     /// A trade with its Reason: what, why, which lots, what tax.
-    func finishedTrade(_ row: Int) -> Trade {
+    func finishedTrade(_ row: Int, book: AccountBook) -> Trade {
         var trade = trades[row]
         let note = tradeNotes[row]
         var reason = "\(trade.side.rawValue) \(trade.quantity) \(trade.symbol): " + note.why.joined(separator: "; ")
@@ -30,7 +32,7 @@ extension Planning {
             if lots.count > 4 { list += " and \(lots.count - 4) more" }
             reason += "; lot\(lots.count == 1 ? "" : "s") \(list)"
         }
-        if let book = books.first(where: { $0.id == trade.account }) {
+        do {
             if !book.isTaxed {
                 if trade.side == .sell { reason += "; no tax (\(book.account.type.rawValue) account)" }
             } else if trade.side == .sell || trade.estimatedTax != .zero {
@@ -75,12 +77,17 @@ extension Planning {
     func driftRows(_ index: Int, before: BookSnapshot, initialValue: Money) -> [DriftRow] {
         let book = books[index]
         let valueAfter = investableValue(book)
-        func worthBefore(_ symbols: (String) -> Bool) -> Money {
-            before.positions.keys.filter { symbols($0) && !universe.isHold($0) }
-                .map { universe.value(of: before.positions[$0]!, $0) }.sum()
-        }
-        func worthAfter(_ symbols: (String) -> Bool) -> Money {
-            book.heldSymbols.filter { symbols($0) && !universe.isHold($0) }.map { marketValue($0, in: book) }.sum()
+        // The "before" values by line, in one pass over the positions before the run.
+        var slotBefore = Array(repeating: Money.zero, count: book.slots.count)
+        var groupBefore: [String: Money] = [:], sectorBefore: [String: Money] = [:], symbolBefore: [String: Money] = [:]
+        for (symbol, quantity) in before.positions {
+            let place = book.computedPlace(of: symbol, universe: universe)
+            guard place.counted else { continue }
+            let value = universe.value(of: quantity, symbol)
+            symbolBefore[symbol] = value
+            if let slot = place.slot { slotBefore[slot] += value }
+            if let group = place.group { groupBefore[group, default: .zero] += value }
+            if let sector = place.sector { sectorBefore[sector, default: .zero] += value }
         }
         var rows: [DriftRow] = []
         func add(_ key: DriftKey, target: Double?, low: Double?, high: Double?, before: Money, after: Money,
@@ -100,28 +107,25 @@ extension Planning {
                 weightBefore: weightBefore, weightAfter: weightAfter, status: status))
         }
         for (position, slot) in book.slots.enumerated() {
-            let inSlot: (String) -> Bool = { book.slotIndexBySymbol[$0] == position }
             let step = universe.value(of: universe.step, slot.symbol)
             add(.security(slot.symbol), target: slot.target, low: slot.low, high: slot.high,
-                before: worthBefore(inSlot), after: worthAfter(inSlot), implicit: nil, step: step)
+                before: slotBefore[position], after: book.slotValues[position], implicit: nil, step: step)
         }
         let legacy = Set(before.positions.keys.filter { isLegacy($0, in: book) }).union(legacySymbols(in: book)).sorted()
         for symbol in legacy {
-            add(.security(symbol), target: 0, low: 0, high: 0, before: worthBefore { $0 == symbol },
-                after: worthAfter { $0 == symbol }, implicit: nil, step: universe.value(of: universe.step, symbol))
+            add(.security(symbol), target: 0, low: 0, high: 0, before: symbolBefore[symbol] ?? .zero,
+                after: marketValue(symbol, in: book), implicit: nil, step: universe.value(of: universe.step, symbol))
         }
         for sector in universe.sectorBands.keys.sorted() {
-            let inSector: (String) -> Bool = { self.sector(of: $0, in: book) == sector }
             let target = book.sectorTargets[sector] ?? 0
             let band = universe.sectorBands[sector]!.doubleValue
-            let before = worthBefore(inSector), after = worthAfter(inSector)
+            let before = sectorBefore[sector] ?? .zero, after = sectorValue(sector, in: book)
             guard target > 0 || before > .zero || after > .zero else { continue }
             add(.sector(sector), target: target, low: max(0, target - band), high: target + band,
                 before: before, after: after, implicit: .sectorBand, step: .zero)
         }
         for group in universe.groupCaps.keys.sorted() {
-            let inGroup: (String) -> Bool = { self.universe.exposureGroup(of: $0) == group }
-            let before = worthBefore(inGroup), after = worthAfter(inGroup)
+            let before = groupBefore[group] ?? .zero, after = groupValue(group, in: book)
             let hasTargets = book.slots.contains { universe.exposureGroup(of: $0.symbol) == group }
             guard hasTargets || before > .zero || after > .zero else { continue }
             add(.group(group), target: nil, low: nil, high: universe.groupCaps[group]!.doubleValue,

@@ -14,6 +14,8 @@ struct Planning: Sendable {
     var auditLog: [AuditEntry] = []
     var exceptions: [PlanException] = []
     var phaseChanges: [PhaseChange] = []
+    /// Each model's stand-in map, worked out once.
+    var standInMaps: [String: [String: Int]] = [:]
 
     struct TradeKey: Hashable, Sendable {
         let account: String
@@ -48,12 +50,12 @@ struct Planning: Sendable {
 
     /// Market value of one held symbol in an account.
     func marketValue(_ symbol: String, in book: AccountBook) -> Money {
-        universe.value(of: book.quantity(of: symbol), symbol)
+        book.values[symbol] ?? .zero
     }
 
     /// Market value of every position but `Hold` ones.
     func positionsValue(_ book: AccountBook) -> Money {
-        book.heldSymbols.filter { !universe.isHold($0) }.map { marketValue($0, in: book) }.sum()
+        book.positionsValue
     }
 
     /// What may still be sold in an account: positions that are neither restricted from
@@ -67,7 +69,7 @@ struct Planning: Sendable {
     /// The part of the withdrawal not yet paid that can be paid: at most cash plus what may
     /// be sold; zero once Raise Cash has settled it.
     func pendingWithdrawal(_ book: AccountBook) -> Money {
-        guard !book.withdrawalSettled else { return .zero }
+        guard !book.withdrawalSettled, book.account.withdrawal > .zero else { return .zero }
         return .min(book.account.withdrawal, book.cash + sellableValue(book))
     }
 
@@ -79,11 +81,7 @@ struct Planning: Sendable {
 
     /// The held symbols that count toward a slot, the model symbol first, then stand-ins by symbol.
     func members(ofSlot index: Int, in book: AccountBook) -> [String] {
-        let model = book.slots[index].symbol
-        let standIns = book.heldSymbols.filter {
-            $0 != model && book.slotIndexBySymbol[$0] == index && !universe.isHold($0)
-        }
-        return (book.quantity(of: model) > .zero ? [model] : []) + standIns
+        book.slotMembers[index]
     }
 
     func standIns(ofSlot index: Int, in book: AccountBook) -> [String] {
@@ -91,7 +89,7 @@ struct Planning: Sendable {
     }
 
     func slotValue(_ index: Int, in book: AccountBook) -> Money {
-        members(ofSlot: index, in: book).map { marketValue($0, in: book) }.sum()
+        book.slotValues[index]
     }
 
     /// Held symbols that are neither in a slot nor `Hold`: sold down over runs.
@@ -120,15 +118,11 @@ struct Planning: Sendable {
 
     /// Market value of an exposure group's members held in an account.
     func groupValue(_ group: String, in book: AccountBook) -> Money {
-        book.heldSymbols
-            .filter { !universe.isHold($0) && universe.exposureGroup(of: $0) == group }
-            .map { marketValue($0, in: book) }.sum()
+        book.groupValues[group] ?? .zero
     }
 
     func sectorValue(_ sector: String, in book: AccountBook) -> Money {
-        book.heldSymbols
-            .filter { !universe.isHold($0) && self.sector(of: $0, in: book) == sector }
-            .map { marketValue($0, in: book) }.sum()
+        book.sectorValues[sector] ?? .zero
     }
 
     /// The most that may be bought of `symbol` before its exposure group reaches its cap
