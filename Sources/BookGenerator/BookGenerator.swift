@@ -27,8 +27,19 @@ enum BookGenerator {
             exit(4)
         }
         print("\(request.output): seed \(request.seed), \(request.shape.rawValue) shape, "
-              + "\(portfolio.accounts.count) accounts, \(portfolio.lots.count) lots, as of \(portfolio.settings.asOf)")
+              + "\(counted(portfolio.accounts.count, "account")), \(counted(portfolio.lots.count, "lot")), as of \(portfolio.settings.asOf)")
     }
+}
+
+/// `1 account`, `1,000 accounts`.
+func counted(_ count: Int, _ noun: String) -> String {
+    let digits = String(count)
+    var grouped = ""
+    for (index, digit) in digits.enumerated() {
+        if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
+        grouped.append(digit)
+    }
+    return "\(grouped) \(noun)\(count == 1 ? "" : "s")"
 }
 
 /// Writes a line to standard error.

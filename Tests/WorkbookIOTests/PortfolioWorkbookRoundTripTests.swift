@@ -60,6 +60,56 @@ final class PortfolioWorkbookRoundTripTests {
         #expect(actual == expected)
     }
 
+    @Test("The round-tripped seeds hold every kind of value the writer must spell")
+    func seedsCoverTheValueKinds() {
+        let books = (0..<200 as Range<UInt64>).map { PortfolioGenerator.generate(seed: $0, shape: .small) }
+        let accounts = books.flatMap(\.accounts)
+        let lots = books.flatMap(\.lots)
+        let models = books.flatMap(\.models)
+        let targets = models.flatMap(\.targets)
+        let transactions = books.flatMap(\.transactions)
+        let trades = books.flatMap(\.manualTrades)
+        let securities = books.flatMap(\.securities)
+        let covered: [(String, Bool)] = [
+            ("fractional lot", lots.contains { !$0.quantity.isMultiple(of: .wholeShare) }),
+            ("lot under one share", lots.contains { $0.quantity < .wholeShare }),
+            ("numeric Lot ID", lots.contains { Int($0.lotID) != nil }),
+            ("Term override", lots.contains { $0.termOverride != nil }),
+            ("zero basis", lots.contains { $0.costBasis == .zero }),
+            ("February 29 acquisition", lots.contains { $0.acquired.month == 2 && $0.acquired.day == 29 }),
+            ("unlimited account budget", accounts.contains { $0.taxBudget == .unlimited }),
+            ("zero account budget", accounts.contains { $0.taxBudget == .limit(.zero) }),
+            ("negative Realized YTD", accounts.contains { $0.realizedShortTermYTD.isNegative }),
+            ("withdrawal", accounts.contains { $0.withdrawal > .zero }),
+            ("untaxed account", accounts.contains { !$0.type.isTaxed }),
+            ("default model", models.contains { $0.name.isEmpty }),
+            ("named model", models.contains { !$0.name.isEmpty }),
+            ("CASH row", models.contains { $0.cashTarget != nil }),
+            ("zero target", targets.contains { $0.target == .zero }),
+            ("row band", targets.contains { $0.band != nil }),
+            ("no row band", targets.contains { $0.band == nil }),
+            ("price to four decimals", books.flatMap(\.prices).contains { $0.price.micros % 10_000 != 0 }),
+            ("price without source", books.flatMap(\.prices).contains { $0.source == nil }),
+            ("restriction", securities.contains { $0.restriction != nil }),
+            ("Phase Out", securities.contains(where: \.phaseOut)),
+            ("several replacements", securities.contains { $0.replacements.count > 1 }),
+            ("exposure group", books.contains { !$0.groups.isEmpty }),
+            ("sector band", books.contains { !$0.sectors.isEmpty }),
+            ("sale without Quantity", transactions.contains { $0.side == .sell && $0.quantity == nil }),
+            ("sale without Realized Gain", transactions.contains { $0.side == .sell && $0.realizedGain == nil }),
+            ("transaction Term", transactions.contains { $0.term != nil }),
+            ("manual trade by Amount", trades.contains { if case .amount = $0.size { true } else { false } }),
+            ("manual trade by Quantity", trades.contains { if case .quantity = $0.size { true } else { false } }),
+            ("manual trade Note", trades.contains { $0.note != nil }),
+            ("Band Edge", books.contains { $0.settings.rebalanceTo == .bandEdge }),
+            ("Fractional Shares", books.contains(where: \.settings.fractionalShares)),
+            ("Allow Stale Prices", books.contains(where: \.settings.allowStalePrices)),
+        ]
+        for (kind, present) in covered {
+            #expect(present, "no \(kind) among the seeds")
+        }
+    }
+
     @Test("The sheets are the contract's, in order, each with its canonical header")
     func sheetsAndHeaders() throws {
         let path = "\(folder)/layout.xlsx"
