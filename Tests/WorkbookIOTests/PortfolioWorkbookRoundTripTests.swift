@@ -176,6 +176,34 @@ final class PortfolioWorkbookRoundTripTests {
         #expect(reading.portfolio?.prices == portfolio.prices)
     }
 
+    @Test("Values at the edges of their precision come back exact; a stale price stays stale")
+    func precisionEdges() throws {
+        var portfolio = PortfolioGenerator.generate(seed: 3, shape: .small)
+        try #require(!portfolio.lots.isEmpty && portfolio.prices.count >= 2)
+        portfolio.lots[0].quantity = Quantity(micros: 1_234_567_123_456)
+        portfolio.lots[0].costBasis = Money(cents: 999_999_999_999)
+        portfolio.prices[0].price = Price(micros: 123_456_789_012)
+        portfolio.settings.defaultBand = Rate(millionths: 123_457)
+        portfolio.settings.harvestMinLossPercent = Rate(millionths: 1)
+        portfolio.accounts[0].cashTarget = Rate(millionths: 999_999)
+        portfolio.accounts[0].realizedLongTermYTD = Money(cents: -12_345_678_901)
+        portfolio.settings.allowStalePrices = true
+        portfolio.prices[1].asOf = portfolio.settings.asOf.adding(days: -(portfolio.settings.priceMaxAgeDays + 1))
+        portfolio.prices[1].origin = .stale
+        let reading = try roundTrip(portfolio, name: "edges")
+        #expect(reading.errors.isEmpty, "\(reading.errors.prefix(5).map(\.description))")
+        let read = try #require(reading.portfolio)
+        // The reader words the stale step of the chain itself.
+        func withoutChains(_ prices: [ResolvedPrice]) -> [ResolvedPrice] {
+            prices.map { var price = $0; price.tried = []; return price }
+        }
+        #expect(withoutChains(read.prices) == withoutChains(portfolio.prices))
+        #expect(read.prices[1].isStale)
+        #expect(read.lots == portfolio.lots)
+        #expect(read.settings == portfolio.settings)
+        #expect(read.accounts == portfolio.accounts)
+    }
+
     @Test("The same portfolio gives the same bytes")
     func deterministicBytes() throws {
         let portfolio = PortfolioGenerator.generate(seed: 5, shape: .small)
