@@ -29,6 +29,9 @@ let package = Package(
         .target(name: "PortfolioGenerator", dependencies: ["RebalanceEngine"]),
         .executableTarget(name: "RebalanceBench", dependencies: ["PortfolioGenerator", "RebalanceEngine"]),
         .executableTarget(
+            name: "BookGenerator", dependencies: ["PortfolioGenerator", "WorkbookIO", "RebalanceEngine"],
+            path: "Sources/BookGenerator"),
+        .executableTarget(
             name: "RebalanceCLI",
             dependencies: [
                 "WorkbookIO", "RebalanceEngine",
@@ -40,7 +43,7 @@ let package = Package(
             path: "Tests/XLSXTestSupport"),
         .testTarget(
             name: "WorkbookIOTests",
-            dependencies: ["WorkbookIO", "RebalanceEngine", "XLSXTestSupport"]),
+            dependencies: ["WorkbookIO", "RebalanceEngine", "PortfolioGenerator", "XLSXTestSupport"]),
         .testTarget(name: "RebalanceEngineTests", dependencies: ["RebalanceEngine", "PortfolioGenerator"]),
         .testTarget(name: "PortfolioGeneratorTests", dependencies: ["PortfolioGenerator", "RebalanceEngine"]),
         .testTarget(name: "RebalanceCLITests", dependencies: ["XLSXTestSupport"], exclude: ["Golden"]),

@@ -10,9 +10,14 @@ struct CommandResult {
 }
 
 func runRebalancer(_ arguments: [String]) throws -> CommandResult {
+    try runBuilt("rebalancer", arguments)
+}
+
+/// Runs a built executable of the package (`rebalancer`, `BookGenerator`).
+func runBuilt(_ name: String, _ arguments: [String]) throws -> CommandResult {
     let candidates = [
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rebalancer").path,
-        FileManager.default.currentDirectoryPath + "/.build/debug/rebalancer",
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name).path,
+        FileManager.default.currentDirectoryPath + "/.build/debug/\(name)",
     ]
     guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
         throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates[1]])
