@@ -18,6 +18,9 @@ struct TemporaryFile {
         guard descriptor >= 0 else {
             throw WorkbookWriteError(doing: "creating a file beside \(finalPath)", message: systemMessage(errno))
         }
+        // mkstemp makes the file private (0600); an output is a document to share with
+        // the CIO, so it gets a document's usual mode (rw-r--r--).
+        fchmod(descriptor, 0o644)
         close(descriptor)
         path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
