@@ -46,7 +46,10 @@ let package = Package(
             dependencies: ["WorkbookIO", "RebalanceEngine", "PortfolioGenerator", "XLSXTestSupport"]),
         .testTarget(name: "RebalanceEngineTests", dependencies: ["RebalanceEngine", "PortfolioGenerator"]),
         .testTarget(name: "PortfolioGeneratorTests", dependencies: ["PortfolioGenerator", "RebalanceEngine"]),
-        .testTarget(name: "RebalanceCLITests", dependencies: ["XLSXTestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "RebalanceCLITests",
+            dependencies: ["XLSXTestSupport", "WorkbookIO", "RebalanceEngine", "PortfolioGenerator"],
+            exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
