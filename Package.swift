@@ -27,7 +27,7 @@ let package = Package(
             dependencies: ["CLibZip", "CLibXML2", "CXLSXWriter", "RebalanceEngine"]),
         .target(name: "RebalanceEngine"),
         .target(name: "PortfolioGenerator", dependencies: ["RebalanceEngine"]),
-        .executableTarget(name: "RebalanceBench", dependencies: ["PortfolioGenerator", "RebalanceEngine"]),
+        .executableTarget(name: "RebalanceBench", dependencies: ["PortfolioGenerator", "RebalanceEngine", "WorkbookIO"]),
         .executableTarget(
             name: "BookGenerator", dependencies: ["PortfolioGenerator", "WorkbookIO", "RebalanceEngine"],
             path: "Sources/BookGenerator"),

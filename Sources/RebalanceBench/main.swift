@@ -1,9 +1,11 @@
 import Glibc
 import PortfolioGenerator
 import RebalanceEngine
+import WorkbookIO
 
-/// `make bench`: times planning a firm-scale book (1,000 accounts × 200 lots over 500
-/// symbols) in a release build, median of several runs, with the process's peak memory.
+/// `make bench`: a firm-scale book (1,000 accounts × 200 lots over 500 symbols), generated
+/// and written as a workbook, then read, planned and written back in a release build,
+/// median of several runs, with the process's peak memory.
 
 func seconds() -> Double {
     var now = timespec()
@@ -33,27 +35,61 @@ func median(_ values: [Double]) -> Double {
     return sorted[sorted.count / 2]
 }
 
+/// Times `body` `runs` times and prints the median.
+func measure<T>(_ label: String, runs: Int, _ body: () throws -> T) rethrows -> T {
+    var times: [Double] = []
+    var result: T?
+    for _ in 0..<runs {
+        let start = seconds()
+        result = try body()
+        times.append(seconds() - start)
+    }
+    print("\(label): median \(fixed(median(times), 3)) s (min \(fixed(times.min()!, 3)) s, \(runs) runs)")
+    return result!
+}
+
 let runs = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 5 : 5
-var start = seconds()
-let portfolio = PortfolioGenerator.generate(seed: 1, shape: .firmScale)
-let generated = seconds() - start
-let symbols = Set(portfolio.lots.map(\.symbol)).union(portfolio.prices.map(\.symbol)).count
-print("Firm-scale book: \(portfolio.accounts.count) accounts, \(portfolio.lots.count) lots, "
-    + "\(symbols) symbols, \(portfolio.transactions.count) transactions (generated in "
-    + "\(fixed(generated, 2)) s)")
-var times: [Double] = []
-var trades = 0
-for _ in 0..<runs {
-    start = seconds()
-    do {
-        let plan = try Planner.plan(for: portfolio)
-        trades = plan.trades.count
-    } catch {
-        print("planning failed: \(error)")
+var template = Array("/tmp/rebalancer-bench-XXXXXX".utf8CString)
+let folder = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+let book = folder + "/Firm.xlsx"
+
+do {
+    let portfolio = PortfolioGenerator.generate(seed: 1, shape: .firmScale)
+    if CommandLine.arguments.dropFirst(2).first == "plan" {
+        // Planning alone, for profiling.
+        _ = try measure("Plan", runs: runs) { try Planner.plan(for: portfolio) }
+        exit(0)
+    }
+    try PortfolioWorkbookWriter.write(portfolio, to: book)
+    let symbols = Set(portfolio.lots.map(\.symbol)).union(portfolio.prices.map(\.symbol)).count
+    print("Firm-scale book: \(portfolio.accounts.count) accounts, \(portfolio.lots.count) lots, \(symbols) symbols, "
+        + "\(portfolio.transactions.count) transactions")
+    let reading = try measure("Read the book", runs: runs) {
+        try PortfolioReader.read(path: book, today: portfolio.settings.asOf)
+    }
+    guard let read = reading.portfolio else {
+        print("the book did not read: \(reading.errors.prefix(3))")
         exit(1)
     }
-    times.append(seconds() - start)
+    let plan = try measure("Plan", runs: runs) { try Planner.plan(for: read) }
+    print("  \(plan.trades.count) trades, \(plan.lotsSold.count) lots sold, \(plan.drift.count) drift rows, "
+        + "\(plan.auditLog.count) audit rows, \(plan.washSales.count) wash-sale rows, \(plan.exceptions.count) exceptions")
+    let run = try RunInfo(inputPath: book)
+    try measure("Write the workbook and audit JSON", runs: runs) {
+        let files = OutputFiles(workbook: folder + "/Out.xlsx", auditJSON: folder + "/Out.audit.json")
+        unlink(files.workbook)
+        unlink(files.auditJSON)
+        try PlanOutput.write(plan, run: run, to: files)
+    }
+    try measure("  of which the workbook", runs: runs) { try PlanWorkbookWriter.write(plan, run: run, to: folder + "/W.xlsx") }
+    try measure("  of which the audit JSON", runs: runs) { try AuditJSON.write(plan, run: run, to: folder + "/W.json") }
+    var info = stat()
+    stat(folder + "/W.xlsx", &info)
+    let workbookSize = info.st_size
+    stat(folder + "/W.json", &info)
+    print("  sizes: workbook \(workbookSize / 1_000_000) MB, audit JSON \(info.st_size / 1_000_000) MB")
+    print("Peak memory of this process: \(fixed(peakMemoryMiB(), 0)) MiB")
+} catch {
+    print("bench failed: \(error)")
+    exit(1)
 }
-print("Planning: median \(fixed(median(times), 3)) s over \(runs) runs "
-    + "(min \(fixed(times.min()!, 3)) s), \(trades) trades; peak memory "
-    + "\(fixed(peakMemoryMiB(), 0)) MiB")

@@ -13,12 +13,22 @@ public struct WashSaleFamily: Sendable, Hashable, CustomStringConvertible {
 
     /// The members as the Wash Sale sheet lists them: `GOOG, GOOGL`.
     public var description: String { members.joined(separator: ", ") }
+
+    public static func == (a: WashSaleFamily, b: WashSaleFamily) -> Bool {
+        a.identicalGroup == b.identicalGroup && (a.identicalGroup != nil || a.members == b.members)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(identicalGroup)
+        if identicalGroup == nil { hasher.combine(members.first) }
+    }
 }
 
 /// The wash-sale families of a book, from the Securities sheet's Identical Group column.
 public struct SecurityFamilies: Sendable, Hashable {
     private let groupBySymbol: [String: String]
     private let membersByGroup: [String: [String]]
+    private let familyBySymbol: [String: WashSaleFamily]
 
     /// Families from each symbol's Identical Group; symbols with no group are families of one.
     public init(identicalGroups: [String: String]) {
@@ -27,7 +37,13 @@ public struct SecurityFamilies: Sendable, Hashable {
             members[group, default: []].append(symbol)
         }
         groupBySymbol = identicalGroups
-        membersByGroup = members.mapValues { $0.sorted() }
+        let sortedMembers = members.mapValues { $0.sorted() }
+        membersByGroup = sortedMembers
+        var families: [String: WashSaleFamily] = [:]
+        for (symbol, group) in identicalGroups {
+            families[symbol] = WashSaleFamily(identicalGroup: group, members: sortedMembers[group] ?? [symbol])
+        }
+        familyBySymbol = families
     }
 
     /// A book with no Identical Groups.
@@ -35,10 +51,7 @@ public struct SecurityFamilies: Sendable, Hashable {
 
     /// The family of `symbol`: itself plus every symbol sharing its Identical Group.
     public func family(of symbol: String) -> WashSaleFamily {
-        guard let group = groupBySymbol[symbol], let members = membersByGroup[group] else {
-            return WashSaleFamily(identicalGroup: nil, members: [symbol])
-        }
-        return WashSaleFamily(identicalGroup: group, members: members)
+        familyBySymbol[symbol] ?? WashSaleFamily(identicalGroup: nil, members: [symbol])
     }
 
     /// Whether two symbols are one family.

@@ -12,11 +12,21 @@ public enum PlanChecks {
         var problems: [String] = []
         var restriction: [String: Restriction] = [:]
         for security in portfolio.securities { restriction[security.symbol] = security.restriction }
+        // Holdings, only of the positions and lots the plan sells.
+        var soldLots = Set<TaxLot.Key>(minimumCapacity: plan.lotsSold.count)
+        var soldPositions = Set<Position>()
+        for lot in plan.lotsSold {
+            soldLots.insert(TaxLot.Key(account: lot.account, lotID: lot.lotID))
+            soldPositions.insert(Position(lot.account, lot.symbol))
+        }
         var held: [Position: Quantity] = [:]
-        var heldLots: [TaxLot.Key: Quantity] = [:]
-        for lot in portfolio.lots {
-            held[Position(lot.account, lot.symbol), default: .zero] += lot.quantity
+        var heldLots: [TaxLot.Key: Quantity] = Dictionary(minimumCapacity: soldLots.count)
+        for lot in portfolio.lots where soldLots.contains(lot.id) {
             heldLots[lot.id] = lot.quantity
+        }
+        for lot in portfolio.lots {
+            let position = Position(lot.account, lot.symbol)
+            if soldPositions.contains(position) { held[position, default: .zero] += lot.quantity }
         }
         var bought: [Position: Quantity] = [:]
         var soldByTrades: [Position: (Quantity, Money)] = [:]

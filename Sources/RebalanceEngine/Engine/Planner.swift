@@ -195,10 +195,11 @@ extension Planning {
 
     mutating func recordChange(_ phase: Phase, _ index: Int, from before: BookSnapshot) {
         let after = snapshot(index)
-        let symbols = Set(before.positions.keys).union(after.positions.keys).sorted()
-        let changes = symbols.compactMap { symbol -> PositionChange? in
-            let old = before.positions[symbol] ?? .zero, new = after.positions[symbol] ?? .zero
-            return old == new ? nil : PositionChange(symbol: symbol, before: old, after: new)
+        var changed: [String] = []
+        for (symbol, old) in before.positions where after.positions[symbol] != old { changed.append(symbol) }
+        for symbol in after.positions.keys where before.positions[symbol] == nil { changed.append(symbol) }
+        let changes = changed.sorted().map { symbol in
+            PositionChange(symbol: symbol, before: before.positions[symbol] ?? .zero, after: after.positions[symbol] ?? .zero)
         }
         guard !changes.isEmpty || before.cash != after.cash || before.tax != after.tax else { return }
         phaseChanges.append(PhaseChange(
