@@ -139,6 +139,18 @@ struct PhaseScenarioTests {
         #expect(plan.drift("TAX-1", "SPY")?.status == .inBand)
     }
 
+    @Test func aReplacementInsideAWindowIsNotBoughtAndTheBlockIsListed() throws {
+        var book = harvestBook(spyShares: 175, spyBasis: "87500", aggShares: 725, replacements: ["VOO"])
+        book.transaction("TAX-1", "2026-11-10", "VOO", .sell, quantity: 5, price: "480", gain: "-300")
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "VOO", .buy) == nil)
+        let block = try #require(plan.washSales.first { $0.action == .buyBlocked && $0.symbol == "VOO" })
+        #expect(block.conflictDate == date("2026-11-10"))
+        #expect(block.windowEnds == date("2026-12-10"))
+        // Without an allowed replacement only the 25 shares above target are harvested.
+        #expect(plan.trade("TAX-1", "SPY", .sell, .harvest)?.quantity == shares(25))
+    }
+
     @Test func harvestWithoutAReplacementSellsOnlyThePartAboveTarget() throws {
         let plan = try harvestBook(spyShares: 175, spyBasis: "87500", aggShares: 725, replacements: []).plan()
         let sale = try #require(plan.trade("TAX-1", "SPY", .sell, .harvest))

@@ -97,8 +97,12 @@ extension Planning {
         for row in model.targets {
             if universe.isMarkedPhaseOut(row.symbol) || universe.isHold(row.symbol) {
                 let why = universe.isHold(row.symbol) ? "Hold" : "Phase Out = Yes"
-                raise(.warning, "\(account.id)/\(row.symbol)",
-                      "\(row.symbol) is in the model at \(row.target.percentText) but marked \(why): its target is dropped.")
+                let modelName = model.name.isEmpty ? "the model" : "model \(model.name)"
+                let message = "\(row.symbol) is in \(modelName) at \(row.target.percentText) but marked \(why): "
+                    + "its target is dropped in every account that uses it."
+                if !exceptions.contains(where: { $0.message == message }) {
+                    raise(.warning, "Model/\(row.symbol)", message)
+                }
                 audit(nil, account.id, row.symbol, rule: "Targets", decision: "Dropped",
                       "\(row.symbol) is marked \(why); its \(row.target.percentText) target is dropped before scaling.")
                 continue

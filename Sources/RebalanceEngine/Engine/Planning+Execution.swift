@@ -211,25 +211,27 @@ extension Planning {
     }
 
     /// Whether the engine may buy `symbol` in account `index` now; if not, what stops it.
-    /// Logs the block when `log` is set.
+    /// With `log`, the first time a restriction or a window stops a buy of the symbol in the
+    /// account it goes to the Audit Log, and a window's block to the Wash Sale sheet.
     mutating func buyStop(_ symbol: String, in index: Int, phase: Phase, log: Bool) -> DriftStatus? {
         let book = books[index]
+        let first = log && loggedBuyStops.insert(TradeKey(account: book.id, symbol: symbol, side: .buy, phase: .rebalance)).inserted
         if !universe.mayBuy(symbol) {
-            if log {
+            if first {
                 audit(phase, book.id, symbol, rule: "Restriction", decision: "Not Bought",
                       "\(symbol) is \(universe.restriction(of: symbol)!.rawValue): the engine does not buy it.")
             }
             return .restricted
         }
         if book.sold.contains(symbol) {
-            if log {
+            if first {
                 audit(phase, book.id, symbol, rule: "No Buy And Sell", decision: "Not Bought",
                       "\(symbol) was sold in \(book.id) earlier in this run; it is not bought back.")
             }
             return book.manual.contains(symbol) ? .manual : .earlierPhase
         }
         if let record = calendars[book.account.household]!.buyBlock(account: book.id, symbol: symbol, on: asOf) {
-            if log {
+            if first {
                 calendars[book.account.household]!.log(record)
                 audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", record.note)
             }

@@ -102,7 +102,7 @@ extension Planning {
                 why = "it is not in the model and stands in for no model symbol"
             } else if legacy, book.slots[book.slotIndexBySymbol[candidate]!].symbol != candidate {
                 why = "\(symbol) is a legacy holding and \(candidate) is not a model symbol"
-            } else if let stop = buyStop(candidate, in: index, phase: .harvest, log: false) {
+            } else if let stop = buyStop(candidate, in: index, phase: .harvest, log: true) {
                 why = stop == .washSale ? "a wash-sale window covers it" : "it was sold in this account earlier in the run"
             } else if replacementAmount(candidate, proceeds: sale.proceeds, in: index, selling: sale) == nil {
                 why = "the buy would be under Min Trade or past its target"

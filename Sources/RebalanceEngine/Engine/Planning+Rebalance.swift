@@ -249,7 +249,7 @@ extension Planning {
         let slot = books[index].slots[position]
         let symbol = slot.symbol
         let key = DriftKey.security(symbol)
-        if let stop = buyStop(symbol, in: index, phase: .rebalance, log: noteShortfall) {
+        if let stop = buyStop(symbol, in: index, phase: .rebalance, log: true) {
             books[index].noteStop(key, stop)
             return
         }
