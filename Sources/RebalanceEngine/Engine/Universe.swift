@@ -71,12 +71,18 @@ struct Universe: Sendable {
 
     /// `amount` in shares of `price`, in whole steps, rounded down or up.
     func shares(_ amount: Money, _ price: Price, roundingUp: Bool) -> Quantity {
-        guard amount > .zero else { return .zero }
-        // amount cents / price micro-dollars → micro-shares: cents × 10^4 × 10^6 / micros.
+        guard amount > .zero, price.micros > 0 else { return .zero }
+        let most = UInt64(Int64.max / step.micros)
+        // More shares than a quantity can hold: only an absurd price gets here.
+        if Double(amount.cents) * 1e10 / Double(price.micros) >= Double(Int64.max) {
+            return Quantity(micros: Int64(most) * step.micros)
+        }
+        // amount cents / price micro-dollars → micro-shares: cents × 10^10 / micros; then
+        // whole steps (floor of a floor is the floor of the whole quotient).
         let numerator = WideUInt.product(UInt64(amount.cents), 10_000_000_000)
-        let stepValue = UInt64(price.micros) * UInt64(step.micros)
-        var (steps, remainder) = numerator.quotientAndRemainder(dividingBy: stepValue)
-        if roundingUp, remainder != 0 { steps += 1 }
-        return Quantity(micros: Int64(steps) * step.micros)
+        let (microShares, first) = numerator.quotientAndRemainder(dividingBy: UInt64(price.micros))
+        var steps = microShares / UInt64(step.micros)
+        if roundingUp, first != 0 || microShares % UInt64(step.micros) != 0 { steps += 1 }
+        return Quantity(micros: Int64(min(steps, most)) * step.micros)
     }
 }
