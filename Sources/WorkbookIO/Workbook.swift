@@ -116,6 +116,13 @@ public final class Workbook {
 
     /// Tells apart, before libzip sees it, the files that are not zip workbooks at all.
     private static func sniff(path: String) throws {
+        var status = stat()
+        if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            throw WorkbookError(.notAWorkbook, at: "", "This is a folder, not a workbook: give the path of an .xlsx file.")
+        }
+        if stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+            throw WorkbookError(.notAWorkbook, at: "", "This is not a regular file (a device, pipe or socket); give the path of an .xlsx file.")
+        }
         guard let file = fopen(path, "rb") else {
             throw WorkbookError(.fileUnreadable, at: "", "The file cannot be opened: \(String(cString: strerror(errno))).")
         }

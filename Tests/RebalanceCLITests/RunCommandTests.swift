@@ -254,6 +254,16 @@ struct RunCommandTests {
         try expectRefused(path, mentioning: "Manual Trades!row 2: This sells 500 AAPL in ACC-1, which holds 100.")
     }
 
+    @Test func aFolderOrADeviceIsRefusedWithoutReadingIt() throws {
+        let folder = TemporaryFolder.make()
+        let result = try runRebalancer([folder])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("This is a folder, not a workbook"))
+        let device = try runRebalancer(["/dev/zero"])
+        #expect(device.status == 1)
+        #expect(device.stderr.contains("not a regular file"))
+    }
+
     @Test func usageErrorsExitTwo() throws {
         #expect(try runRebalancer(["run"]).status == 2)
         #expect(try runRebalancer(["run", "book.xlsx", "--output", "plan.txt"]).status == 2)
