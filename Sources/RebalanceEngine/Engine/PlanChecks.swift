@@ -47,7 +47,7 @@ public enum PlanChecks {
                 }
             }
         }
-        for (key, set) in sides where set.count > 1 {
+        for (key, set) in sides.sorted(by: { $0.key < $1.key }) where set.count > 1 {
             problems.append("\(key) is both bought and sold.")
         }
         // 1 and 3: lots sold within holdings; trades agree with lots sold.
@@ -59,7 +59,7 @@ public enum PlanChecks {
             soldByLots[key] = (sum.0 + lot.quantity, sum.1 + lot.proceeds)
             soldPerLot[TaxLot.Key(account: lot.account, lotID: lot.lotID), default: .zero] += lot.quantity
         }
-        for (key, quantity) in soldPerLot where quantity > (heldLots[key] ?? .zero) {
+        for (key, quantity) in soldPerLot.sorted(by: { $0.key < $1.key }) where quantity > (heldLots[key] ?? .zero) {
             problems.append("Lot \(key) is sold beyond what it holds.")
         }
         for key in Set(soldByLots.keys).union(soldByTrades.keys).sorted() {
