@@ -66,10 +66,13 @@ extension Planning {
             // Positions above target, largest excess first.
             for (symbol, excess) in excesses(in: index) where remaining > .zero {
                 let raised = try raiseFrom(symbol, Money.min(excess, remaining), in: index, purpose: purpose,
-                                           access: access, budget: budget, how: "largest excess over target first")
+                                           access: access, budget: budget, roundingUp: true,
+                                           how: "largest excess over target first")
                 remaining -= raised
             }
-            // Then pro rata by market value, again while anything still gives.
+            // Then pro rata by market value: each position's share rounded down to whole
+            // steps, then what rounding left over from the largest positions, one at a time,
+            // so the need is overshot by less than one step in all.
             var rounds = 0
             while remaining > .zero, rounds < 4 {
                 rounds += 1
@@ -80,9 +83,20 @@ extension Planning {
                 var raisedThisRound = Money.zero
                 let goal = remaining
                 for (symbol, value) in zip(sellable, values) where remaining > .zero {
-                    let share = Money(cents: max(1, roundedShare(goal.cents, value.cents, total.cents)))
+                    let share = Money(cents: roundedShare(goal.cents, value.cents, total.cents))
                     let raised = try raiseFrom(symbol, Money.min(share, remaining), in: index, purpose: purpose,
-                                               access: access, budget: budget, how: "pro rata by market value")
+                                               access: access, budget: budget, roundingUp: false,
+                                               how: "pro rata by market value")
+                    remaining -= raised
+                    raisedThisRound += raised
+                }
+                let largestFirst = sellableSymbols(in: index)
+                    .map { (symbol: $0, value: marketValue($0, in: books[index])) }
+                    .sorted { $0.value != $1.value ? $0.value > $1.value : $0.symbol < $1.symbol }
+                for position in largestFirst where remaining > .zero {
+                    let raised = try raiseFrom(position.symbol, remaining, in: index, purpose: purpose,
+                                               access: access, budget: budget, roundingUp: true,
+                                               how: "pro rata by market value")
                     remaining -= raised
                     raisedThisRound += raised
                 }
@@ -98,10 +112,11 @@ extension Planning {
     /// Sells about `amount` of `symbol` (rounded up to the trading step) and returns the proceeds.
     private mutating func raiseFrom(
         _ symbol: String, _ amount: Money, in index: Int, purpose: CashPurpose, access: LotAccess,
-        budget: TaxBudget?, how: String
+        budget: TaxBudget?, roundingUp: Bool, how: String
     ) throws(PlanningError) -> Money {
         guard amount > .zero, let price = universe.prices[symbol] else { return .zero }
-        let quantity = universe.shares(amount, price, roundingUp: true)
+        let quantity = universe.shares(amount, price, roundingUp: roundingUp)
+        guard quantity > .zero else { return .zero }
         let book = books[index]
         var why: String
         switch purpose {
