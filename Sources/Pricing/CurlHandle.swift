@@ -4,7 +4,8 @@ import Foundation
 /// One libcurl easy handle, freed when its owner goes. Every call goes through `check`.
 final class CurlHandle {
     private let handle: UnsafeMutableRawPointer
-    private var errorBuffer: [CChar]
+    /// CURLOPT_ERRORBUFFER: libcurl writes the last failure's detail here.
+    private let errorBuffer: UnsafeMutablePointer<CChar>
     private var headers: UnsafeMutablePointer<curl_slist>?
 
     private static let globalInit: CURLcode = CCurl_globalInit()
@@ -13,12 +14,15 @@ final class CurlHandle {
         try Self.check(Self.globalInit, "setting up libcurl", detail: "")
         guard let handle = curl_easy_init() else { throw .other("libcurl could not make a handle") }
         self.handle = handle
-        errorBuffer = [CChar](repeating: 0, count: CCurl_errorSize())
+        errorBuffer = .allocate(capacity: CCurl_errorSize())
+        errorBuffer.initialize(repeating: 0, count: CCurl_errorSize())
+        try check(CCurl_setPointer(handle, CURLOPT_ERRORBUFFER, errorBuffer), "setting the error buffer")
     }
 
     deinit {
         curl_easy_cleanup(handle)
         curl_slist_free_all(headers)
+        errorBuffer.deallocate()
     }
 
     func set(_ option: CURLoption, _ value: Int, _ doing: String) throws(TransferFailure) {
@@ -42,9 +46,8 @@ final class CurlHandle {
         let sink = BodySink(limit: limit)
         let context = Unmanaged.passRetained(sink)
         defer { context.release() }
-        try errorBuffer.withUnsafeMutableBufferPointer { buffer throws(TransferFailure) in
-            buffer[0] = 0
-            try check(CCurl_setPointer(handle, CURLOPT_ERRORBUFFER, buffer.baseAddress), "setting the error buffer")
+        errorBuffer[0] = 0
+        do {
             try check(CCurl_setPointer(handle, CURLOPT_WRITEDATA, context.toOpaque()), "setting the body sink")
             try check(CCurl_setWriteFunction(handle) { data, size, count, context in
                 guard let data, let context else { return 0 }
@@ -54,7 +57,7 @@ final class CurlHandle {
             let code = curl_easy_perform(handle)
             if code == CURLE_WRITE_ERROR && sink.overflowed { throw TransferFailure.tooLarge(bytes: limit) }
             if code == CURLE_OPERATION_TIMEDOUT {
-                let connecting = String(cString: buffer.baseAddress!).lowercased().hasPrefix("connection timed out")
+                let connecting = String(cString: errorBuffer).lowercased().hasPrefix("connection timed out")
                 throw TransferFailure.timedOut(seconds: connecting ? connectTimeout : totalTimeout)
             }
             if code == CURLE_SSL_CACERT_BADFILE { throw TransferFailure.caBundleUnreadable(caBundle ?? "the system CA bundle") }
@@ -68,7 +71,7 @@ final class CurlHandle {
     /// Turns a CURLcode into a failure that says what was being done, naming certificate
     /// problems and suggesting `--ca-bundle` for them.
     private func check(_ code: CURLcode, _ doing: String) throws(TransferFailure) {
-        let detail = errorBuffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let detail = String(cString: errorBuffer)
         try Self.check(code, doing, detail: detail)
     }
 

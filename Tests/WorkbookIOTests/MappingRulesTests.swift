@@ -117,7 +117,7 @@ struct MappingRulesTests {
         }
         let strict = try prices(allowStale: false)
         #expect(strict.errors.map(\.description) == [
-            "Prices: No usable price for 1 symbol:\n  MSFT (held in A, Prices!B3): Override: none; Workbook: stale, 10 days; API: not asked (--offline)\nAdd or update them on the Prices sheet, or run with a quote API, or set Allow Stale Prices to Yes to use the stale ones.",
+            "Prices: No usable price for 1 symbol:\n  MSFT (held in A, Prices!B3): Override: none; Workbook: stale, 10 days; API: none configured\nAdd or update them on the Prices sheet, or run with a quote API, or set Allow Stale Prices to Yes to use the stale ones.",
         ])
         let lenient = try prices(allowStale: true)
         let p = try #require(lenient.portfolio)
@@ -143,7 +143,7 @@ struct MappingRulesTests {
             "Warning: Prices!C2: AAPL's price is dated 2026-11-21, after the As Of date 2026-11-20; it is not used.",
         ])
         #expect(reading.errors.map(\.description) == [
-            "Prices: No usable price for 1 symbol:\n  AAPL (held in A, Prices!B2): Override: none; Workbook: dated 2026-11-21, after the As Of; API: not asked (--offline)\nAdd or update them on the Prices sheet, or run with a quote API.",
+            "Prices: No usable price for 1 symbol:\n  AAPL (held in A, Prices!B2): Override: none; Workbook: dated 2026-11-21, after the As Of; API: none configured\nAdd or update them on the Prices sheet, or run with a quote API.",
         ])
     }
 
