@@ -33,9 +33,10 @@ final class CurlHandle {
         try check(CCurl_setString(handle, option, value), doing)
     }
 
-    func addHeader(_ line: String) {
-        headers = curl_slist_append(headers, line)
-        _ = CCurl_setList(handle, CURLOPT_HTTPHEADER, headers)
+    func addHeader(_ line: String) throws(TransferFailure) {
+        guard let list = curl_slist_append(headers, line) else { throw .other("libcurl could not add the header \(line)") }
+        headers = list
+        try check(CCurl_setList(handle, CURLOPT_HTTPHEADER, list), "setting the request headers")
     }
 
     /// Performs a GET, keeping at most `limit` bytes of the body; returns status and body.

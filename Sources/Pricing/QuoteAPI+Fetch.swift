@@ -76,7 +76,7 @@ extension QuoteAPI {
         try curl.set(CURLOPT_PROXY, proxy?.url ?? "", "setting the proxy")
         if let noProxy = proxy?.noProxy { try curl.set(CURLOPT_NOPROXY, noProxy, "setting the no-proxy list") }
         if let caBundle { try curl.set(CURLOPT_CAINFO, caBundle, "setting the CA bundle \(caBundle)") }
-        curl.addHeader(format == .json ? "Accept: application/json" : "Accept: text/csv")
+        try curl.addHeader(format == .json ? "Accept: application/json" : "Accept: text/csv")
         let target = proxy.map { "the proxy \($0.shown) (for \(host))" } ?? host
         return try curl.get(limit: maxBytes, connectTimeout: connectTimeout, totalTimeout: totalTimeout,
                             target: target, caBundle: caBundle)
