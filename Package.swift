@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "rebalancer", targets: ["RebalanceCLI"]),
         .library(name: "WorkbookIO", targets: ["WorkbookIO"]),
         .library(name: "RebalanceEngine", targets: ["RebalanceEngine"]),
+        .library(name: "Pricing", targets: ["Pricing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,7 +26,11 @@ let package = Package(
         .target(
             name: "WorkbookIO",
             dependencies: ["CLibZip", "CLibXML2", "CXLSXWriter", "RebalanceEngine"]),
+        .systemLibrary(
+            name: "CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "RebalanceEngine"),
+        .target(name: "Pricing", dependencies: ["CCurl", "RebalanceEngine"]),
         .target(name: "PortfolioGenerator", dependencies: ["RebalanceEngine"]),
         .executableTarget(name: "RebalanceBench", dependencies: ["PortfolioGenerator", "RebalanceEngine", "WorkbookIO"]),
         .executableTarget(
@@ -34,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "RebalanceCLI",
             dependencies: [
-                "WorkbookIO", "RebalanceEngine",
+                "WorkbookIO", "RebalanceEngine", "Pricing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(
@@ -43,7 +48,11 @@ let package = Package(
             path: "Tests/XLSXTestSupport"),
         .testTarget(
             name: "WorkbookIOTests",
-            dependencies: ["WorkbookIO", "RebalanceEngine", "PortfolioGenerator", "XLSXTestSupport"]),
+            dependencies: ["WorkbookIO", "RebalanceEngine", "Pricing", "PortfolioGenerator", "XLSXTestSupport"]),
+        .testTarget(
+            name: "PricingTests",
+            dependencies: ["Pricing", "RebalanceEngine", "WorkbookIO", "XLSXTestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "RebalanceEngineTests", dependencies: ["RebalanceEngine", "PortfolioGenerator"]),
         .testTarget(name: "PortfolioGeneratorTests", dependencies: ["PortfolioGenerator", "RebalanceEngine"]),
         .testTarget(

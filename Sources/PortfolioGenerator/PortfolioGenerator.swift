@@ -198,7 +198,7 @@ struct Builder {
             prices.append(ResolvedPrice(
                 symbol: symbol, price: universe.price(of: symbol), origin: .workbook, asOf: asOf,
                 source: rng.pick(["Custodian", "Bloomberg", "Close", nil] as [String?]),
-                tried: ["Override: none", "Workbook \(asOf): used"]))
+                tried: ["Override: none", "Workbook: used"]))
         }
         return prices
     }

@@ -138,11 +138,11 @@ extension PortfolioGenerator {
             switch price.origin {
             case .override:
                 break
-            case .workbook:
+            case .workbook, .cache, .api:
                 if age < 0 || age > settings.priceMaxAgeDays {
                     problems.append("The price of \(price.symbol) is as of \(price.asOf), not within Price Max Age Days of \(asOf).")
                 }
-            case .stale:
+            case .stale, .staleCache:
                 if age < 0 || !settings.allowStalePrices {
                     problems.append("The price of \(price.symbol) is stale without Allow Stale Prices, or dated after the As Of.")
                 }

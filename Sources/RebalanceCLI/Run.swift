@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pricing
 import RebalanceEngine
 import WorkbookIO
 
@@ -29,10 +30,14 @@ struct Run: ParsableCommand {
     @Flag(help: "Print the summary, or the errors, as JSON for scripts.")
     var json = false
 
+    @OptionGroup(title: "Prices")
+    var prices: PriceFlags
+
     func validate() throws {
         if let output, !output.lowercased().hasSuffix(".xlsx") {
             throw ValidationError("--output must name an .xlsx file, found \"\(output)\".")
         }
+        try prices.validate()
     }
 
     func run() throws {
@@ -42,9 +47,17 @@ struct Run: ParsableCommand {
         } catch let error as WorkbookError {
             fail(ExitStatus.inputErrors, [RunReport.Problem(place: OutputFiles.fileName(of: book), message: "\(error)")])
         }
-        guard let portfolio = reading.portfolio, reading.errors.isEmpty else {
+        guard var portfolio = reading.portfolio, reading.errors.isEmpty else {
             fail(ExitStatus.inputErrors, reading.errors.map { RunReport.Problem(place: $0.place, message: $0.message) })
         }
+        let environment = ProcessInfo.processInfo.environment
+        let pricing = PriceChain.resolve(reading.priceRequests, settings: portfolio.settings,
+                                         options: prices.options(reading.priceAPI, environment: environment,
+                                                                 today: todayOnThisComputer()))
+        guard pricing.errors.isEmpty else {
+            fail(ExitStatus.inputErrors, pricing.errors.map { RunReport.Problem(place: $0.place, message: $0.message) })
+        }
+        portfolio.prices = pricing.prices
         var plan: Plan
         do {
             plan = try Planner.plan(for: portfolio)
@@ -55,7 +68,7 @@ struct Run: ParsableCommand {
         } catch {
             fail(ExitStatus.invariantFailed, [RunReport.Problem(place: "", message: "\(error) No output was written; please report this workbook.")])
         }
-        plan.exceptions = readerExceptions(reading) + plan.exceptions
+        plan.exceptions = readerExceptions(reading) + priceExceptions(pricing) + plan.exceptions
         let files: OutputFiles
         do {
             let run = try RunInfo(inputPath: book)
@@ -83,6 +96,17 @@ struct Run: ParsableCommand {
             case .error: return nil
             case .warning: return PlanException(severity: .warning, place: diagnostic.place, message: diagnostic.message)
             case .info: return PlanException(severity: .info, place: diagnostic.place, message: diagnostic.message)
+            }
+        }
+    }
+
+    /// The price chain's warnings and notes, as the plan's exceptions.
+    private func priceExceptions(_ pricing: PriceResolution) -> [PlanException] {
+        pricing.problems.compactMap { problem in
+            switch problem.severity {
+            case .error: return nil
+            case .warning: return PlanException(severity: .warning, place: problem.place, message: problem.message)
+            case .info: return PlanException(severity: .info, place: problem.place, message: problem.message)
             }
         }
     }

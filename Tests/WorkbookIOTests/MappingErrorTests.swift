@@ -36,7 +36,7 @@ enum MessyBook {
 struct MappingErrorTests {
     @Test("The messy book's errors and warnings, word for word")
     func messyBook() throws {
-        let reading = try PortfolioReader.read(path: try MessyBook.fixture.write(), today: Household.today)
+        let reading = try readPriced(path: try MessyBook.fixture.write(), today: Household.today)
         #expect(reading.portfolio == nil)
         let shown = reading.diagnostics.filter { $0.severity != .info }.map { "\($0.severity.rawValue): \($0)" }
         #expect(shown == [
@@ -70,8 +70,6 @@ struct MappingErrorTests {
             "Error: Manual Trades!row 2: This sells 100 MSFT in T-1, which holds 5.",
             "Error: Prices!B2: Price must be a positive number, found \"0\".",
             "Error: Prices!A4: MSFT is priced twice (also at Prices!A3).",
-            "Error: Prices: No price for BND (in the model \"Income\"); add it to the Prices sheet.",
-            "Error: Prices!B3: No usable price for MSFT (held in T-1): its price is as of 2026-11-01, 19 days before the As Of date; Price Max Age Days is 5. Update it, or set Allow Stale Prices to Yes.",
         ])
     }
 
@@ -79,16 +77,16 @@ struct MappingErrorTests {
     func sheetRoles() throws {
         let lots: [[FixtureCell]] = [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"]]
         let twice = XLSXFixture.contractBook([("Lots", lots), ("Holdings", lots), ("Model", []), ("Prices", [])])
-        let reading = try PortfolioReader.read(path: try twice.write(), today: Household.today)
+        let reading = try readPriced(path: try twice.write(), today: Household.today)
         #expect(reading.errors.first?.description == "Two visible sheets, \"Lots\" and \"Holdings\", are each a Lots sheet; rename or delete all but one.")
         #expect(!reading.errors.contains { $0.message.hasPrefix("The workbook has no Lots sheet") })
 
         let withHidden = XLSXFixture.contractBook(Household.canonicalSheets() + [
             ("Holdings", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["ACC-1", "ZZZ", 1, 1, .day(2020, 1, 1)]]),
         ], hidden: ["Holdings"])
-        let hiddenReading = try PortfolioReader.read(path: try withHidden.write(), today: Household.today)
+        let hiddenReading = try readPriced(path: try withHidden.write(), today: Household.today)
         #expect(hiddenReading.errors.isEmpty)
-        #expect(hiddenReading.portfolio == (try PortfolioReader.read(path: try Household.canonical().write(), today: Household.today)).portfolio)
+        #expect(hiddenReading.portfolio == (try readPriced(path: try Household.canonical().write(), today: Household.today)).portfolio)
         #expect(hiddenReading.diagnostics.contains(Diagnostic(.info, "Holdings", "This hidden sheet is ignored: the visible sheet \"Lots\" is the Lots sheet.")))
     }
 }

@@ -6,7 +6,7 @@ import XLSXTestSupport
 @Suite("The contract's reading rules")
 struct MappingRulesTests {
     private func read(_ sheets: [(name: String, rows: [[FixtureCell]])], asOf: CivilDate? = nil) throws -> PortfolioReading {
-        try PortfolioReader.read(path: try XLSXFixture.contractBook(sheets).write(), asOf: asOf, today: Household.today)
+        try readPriced(path: try XLSXFixture.contractBook(sheets).write(), asOf: asOf, today: Household.today)
     }
 
     private static let model: (name: String, rows: [[FixtureCell]]) = ("Model", [["Symbol", "Target"], ["AAPL", 0.9]])
@@ -117,7 +117,7 @@ struct MappingRulesTests {
         }
         let strict = try prices(allowStale: false)
         #expect(strict.errors.map(\.description) == [
-            "Prices!B3: No usable price for MSFT (held in A): its price is as of 2026-11-10, 10 days before the As Of date; Price Max Age Days is 5. Update it, or set Allow Stale Prices to Yes.",
+            "Prices: No usable price for 1 symbol:\n  MSFT (held in A, Prices!B3): Override: none; Workbook: stale, 10 days; API: none configured\nAdd or update them on the Prices sheet, or run with a quote API, or set Allow Stale Prices to Yes to use the stale ones.",
         ])
         let lenient = try prices(allowStale: true)
         let p = try #require(lenient.portfolio)
@@ -139,9 +139,11 @@ struct MappingRulesTests {
             Self.model,
             ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, "11/21/2026"]]),
         ])
-        #expect(reading.diagnostics.filter { $0.place.hasPrefix("Prices") }.map { "\($0.severity.rawValue): \($0)" } == [
+        #expect(reading.diagnostics.filter { $0.place.hasPrefix("Prices") && $0.severity != .error }.map { "\($0.severity.rawValue): \($0)" } == [
             "Warning: Prices!C2: AAPL's price is dated 2026-11-21, after the As Of date 2026-11-20; it is not used.",
-            "Error: Prices!B2: No usable price for AAPL (held in A): its only price is dated after the As Of date.",
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Prices: No usable price for 1 symbol:\n  AAPL (held in A, Prices!B2): Override: none; Workbook: dated 2026-11-21, after the As Of; API: none configured\nAdd or update them on the Prices sheet, or run with a quote API.",
         ])
     }
 

@@ -8,7 +8,7 @@ enum Household {
     static let today = CivilDate(year: 2030, month: 1, day: 1)!
 
     static func read(_ f: XLSXFixture) throws -> PortfolioReading {
-        try PortfolioReader.read(path: try f.write(), today: today)
+        try readPriced(path: try f.write(), today: today)
     }
 
     static let accounts: [[FixtureCell]] = [

@@ -36,7 +36,7 @@ final class PortfolioWorkbookRoundTripTests {
     func roundTrip(_ portfolio: Portfolio, name: String) throws -> PortfolioReading {
         let path = "\(folder)/\(name).xlsx"
         try PortfolioWorkbookWriter.write(portfolio, to: path)
-        return try PortfolioReader.read(path: path, asOf: nil, today: Self.today)
+        return try readPriced(path: path, asOf: nil, today: Self.today)
     }
 
     @Test("Small generated books round-trip field by field", arguments: 0..<200 as Range<UInt64>)

@@ -4,7 +4,10 @@ extension Planning {
         var plan = Plan(settings: settings, accounts: books.map(\.account))
         var bookIndex: [String: Int] = [:]
         for (index, book) in books.enumerated() { bookIndex[book.id] = index }
-        plan.trades = trades.indices.map { finishedTrade($0, book: books[bookIndex[trades[$0].account]!]) }
+        let resolved = Dictionary(prices.map { ($0.symbol, $0) }, uniquingKeysWith: { a, _ in a })
+        plan.trades = trades.indices.map {
+            finishedTrade($0, book: books[bookIndex[trades[$0].account]!], price: resolved[trades[$0].symbol])
+        }
         plan.lotsSold = lotsSold
         plan.taxImpact = books.map(taxImpactRow)
         plan.cash = books.map(cashRow)
@@ -17,8 +20,8 @@ extension Planning {
         return plan
     }
 
-    /// A trade with its Reason: what, why, which lots, what tax.
-    func finishedTrade(_ row: Int, book: AccountBook) -> Trade {
+    /// A trade with its Reason: what, why, which lots, what tax, and a stale or overridden price.
+    func finishedTrade(_ row: Int, book: AccountBook, price: ResolvedPrice? = nil) -> Trade {
         var trade = trades[row]
         let note = tradeNotes[row]
         var reason = "\(trade.side.rawValue) \(trade.quantity) \(trade.symbol): " + note.why.joined(separator: "; ")
@@ -42,6 +45,11 @@ extension Planning {
                 case .limit(let limit): reason += " of the \(limit.formatted) budget"
                 }
             }
+        }
+        if let price, price.isStale {
+            reason += "; price stale (as of \(price.asOf))"
+        } else if let price, price.isOverride {
+            reason += "; price overridden"
         }
         trade.reason = reason
         return trade

@@ -1,12 +1,18 @@
-/// One symbol's price as the workbook's chain resolved it, with where it came from.
+/// One symbol's price as the price chain resolved it, with where it came from.
 public struct ResolvedPrice: Sendable, Hashable {
     public enum Origin: String, Sendable, Hashable {
         /// The Prices sheet's Override column.
         case override = "Override"
         /// The Prices sheet's Price, within Price Max Age Days.
         case workbook = "Workbook"
+        /// The local price cache, within Price Max Age Days.
+        case cache = "Cache"
+        /// The quote API, asked during the run.
+        case api = "API"
         /// A Prices sheet price older than Price Max Age Days, used under Allow Stale Prices.
         case stale = "Workbook (stale)"
+        /// A cached price older than Price Max Age Days, used under Allow Stale Prices.
+        case staleCache = "Cache (stale)"
     }
 
     public var symbol: String
@@ -14,21 +20,26 @@ public struct ResolvedPrice: Sendable, Hashable {
     public var origin: Origin
     /// The date the price is as of (the run's As Of when the sheet left it blank).
     public var asOf: CivilDate
-    /// The Source column, as written.
+    /// Who quoted the price: the Prices sheet's Source column, or the quote API's host.
     public var source: String?
-    /// Every step tried, in order: `Override: none; Workbook 2026-11-20: used`.
+    /// Every step tried, in order: `Override: none`, `Workbook: stale, 7 days`, `Cache: miss`.
     public var tried: [String]
+    /// What a reader of Price Provenance should know (the cache file read, offline, stale).
+    public var note: String?
 
-    public init(symbol: String, price: Price, origin: Origin, asOf: CivilDate, source: String?, tried: [String]) {
+    public init(symbol: String, price: Price, origin: Origin, asOf: CivilDate, source: String?, tried: [String],
+                note: String? = nil) {
         self.symbol = symbol
         self.price = price
         self.origin = origin
         self.asOf = asOf
         self.source = source
         self.tried = tried
+        self.note = note
     }
 
-    public var isStale: Bool { origin == .stale }
+    public var isStale: Bool { origin == .stale || origin == .staleCache }
+    public var isOverride: Bool { origin == .override }
 }
 
 /// The whole input, as plain values: what the engine plans from.

@@ -11,12 +11,12 @@ extension PortfolioBuilder {
         var row: SheetTable.DataRow
     }
 
-    /// Resolves a price for every symbol that needs one (held but `Hold`, in a model, a
-    /// replacement, traded by hand) through the workbook's chain: Override, else a Prices
-    /// price dated within Price Max Age Days before the As Of, else a stale one only under
-    /// Allow Stale Prices (WORKBOOK.md, Meaning, Prices).
-    mutating func resolvePrices(lots: [TaxLot], models: [Model], securities: [Security],
-                                manualTrades: [ManualTrade]) -> [ResolvedPrice] {
+    /// A price request for every symbol that needs a price (held but `Hold`, in a model, a
+    /// replacement, traded by hand), with what the Prices sheet says of it. The reader stops
+    /// here: which source wins is the price chain's to decide (the `Pricing` module), since
+    /// the cache and the quote API may price what the sheet does not.
+    mutating func priceRequests(lots: [TaxLot], models: [Model], securities: [Security],
+                                manualTrades: [ManualTrade]) -> [PriceRequest] {
         var rows: [String: PriceRow] = [:]
         if let table = tables[.prices] {
             for row in table.rows {
@@ -59,52 +59,22 @@ extension PortfolioBuilder {
             needs[trade.symbol] = "traded at \(trade.place)"
         }
 
-        var resolved: [ResolvedPrice] = []
+        var requests: [PriceRequest] = []
         for symbol in needs.keys.sorted() {
             let why = needs[symbol]!
             guard let row = rows[symbol] else {
-                log.error("Prices", "No price for \(symbol) (\(why)); add it to the Prices sheet.")
+                requests.append(PriceRequest(symbol: symbol, reason: why, workbook: nil))
                 continue
             }
-            let place = row.row.place("Price")
             let asOf = row.asOf ?? settings.asOf
             if row.asOf == nil && (row.price != nil || row.override != nil) {
                 log.info(row.row.place("As Of"), "\(symbol)'s price has no As Of; it is taken as of the run's As Of, \(settings.asOf).")
             }
-            var tried: [String] = []
-            if let override = row.override {
-                if asOf > settings.asOf {
-                    log.warning(row.row.place("Override"), "\(symbol)'s Override is dated \(asOf), after the As Of date \(settings.asOf); the Override wins all the same.")
-                }
-                tried.append("Override: used")
-                resolved.append(ResolvedPrice(symbol: symbol, price: override, origin: .override, asOf: asOf,
-                                              source: row.source, tried: tried))
-                continue
-            }
-            tried.append("Override: none")
-            guard let price = row.price else {
-                log.error(place, "No price for \(symbol) (\(why)): the Price cell is blank.")
-                continue
-            }
-            if asOf > settings.asOf {
-                log.warning(row.row.place("As Of"), "\(symbol)'s price is dated \(asOf), after the As Of date \(settings.asOf); it is not used.")
-                log.error(place, "No usable price for \(symbol) (\(why)): its only price is dated after the As Of date.")
-                continue
-            }
-            let age = settings.asOf.days(since: asOf)
-            if age <= settings.priceMaxAgeDays {
-                tried.append("Workbook \(asOf): used")
-                resolved.append(ResolvedPrice(symbol: symbol, price: price, origin: .workbook, asOf: asOf,
-                                              source: row.source, tried: tried))
-            } else if settings.allowStalePrices {
-                tried.append("Workbook \(asOf): \(age) days old, stale; used under Allow Stale Prices")
-                log.warning(place, "\(symbol)'s price is \(age) days old (Price Max Age Days is \(settings.priceMaxAgeDays)); used as a stale price under Allow Stale Prices.")
-                resolved.append(ResolvedPrice(symbol: symbol, price: price, origin: .stale, asOf: asOf,
-                                              source: row.source, tried: tried))
-            } else {
-                log.error(place, "No usable price for \(symbol) (\(why)): its price is as of \(asOf), \(age) days before the As Of date; Price Max Age Days is \(settings.priceMaxAgeDays). Update it, or set Allow Stale Prices to Yes.")
-            }
+            requests.append(PriceRequest(symbol: symbol, reason: why, workbook: .init(
+                price: row.price, override: row.override, asOf: asOf, source: row.source,
+                pricePlace: row.row.place("Price"), asOfPlace: row.row.place("As Of"),
+                overridePlace: row.row.place("Override"))))
         }
-        return resolved
+        return requests
     }
 }

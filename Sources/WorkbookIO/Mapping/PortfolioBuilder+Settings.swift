@@ -19,6 +19,9 @@ enum SettingKey: String, CaseIterable {
     case washSaleDays = "Wash Sale Days"
     case priceMaxAgeDays = "Price Max Age Days"
     case allowStalePrices = "Allow Stale Prices"
+    case priceAPIURL = "Price API URL"
+    case priceAPIFormat = "Price API Format"
+    case priceAPIField = "Price API Field"
 
     var names: [String] {
         switch self {
@@ -38,6 +41,9 @@ enum SettingKey: String, CaseIterable {
         case .washSaleDays: return ["washsaledays", "washsalewindow", "washsalewindowdays"]
         case .priceMaxAgeDays: return ["pricemaxagedays", "maxpriceagedays", "pricemaxage", "maxpriceage"]
         case .allowStalePrices: return ["allowstaleprices", "allowstale", "usestaleprices"]
+        case .priceAPIURL: return ["priceapiurl", "priceapi", "quoteapiurl", "quoteurl", "priceurl"]
+        case .priceAPIFormat: return ["priceapiformat", "quoteapiformat", "quoteformat", "priceformat"]
+        case .priceAPIField: return ["priceapifield", "quoteapifield", "quotefield", "pricefield"]
         }
     }
 
@@ -136,6 +142,9 @@ extension PortfolioBuilder {
         case .washSaleDays: return String(settings.washSaleDays)
         case .priceMaxAgeDays: return String(settings.priceMaxAgeDays)
         case .allowStalePrices: return settings.allowStalePrices ? "Yes" : "No"
+        case .priceAPIURL: return priceAPI.url ?? "none"
+        case .priceAPIFormat: return priceAPI.format?.rawValue ?? PriceAPISettings.Format.json.rawValue
+        case .priceAPIField: return priceAPI.field ?? "price"
         }
     }
 
@@ -199,6 +208,9 @@ extension PortfolioBuilder {
             case .problem: log.error(place, "\(name) must be Yes or No, found \"\(shown(value))\"."); return false
             case .empty: return false
             }
+        case .priceAPIURL, .priceAPIFormat, .priceAPIField:
+            guard case .value(let t) = CellReader.text(value) else { return false }
+            return applyPriceAPISetting(key, text: t.trimmingWhitespace(), place: place)
         case .lotMethod:
             guard case .value(let t) = CellReader.text(value) else { return false }
             guard let m = LotMethod(workbookName: t) else {

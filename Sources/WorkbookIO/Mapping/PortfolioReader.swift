@@ -2,10 +2,17 @@ import RebalanceEngine
 
 /// The outcome of reading a workbook as a portfolio: the portfolio when it has no errors,
 /// every diagnostic in the order found, and the contract view.
+///
+/// The portfolio's prices are not resolved yet: `priceRequests` says which symbols need one
+/// and what the Prices sheet offers, and the price chain (`Pricing`) resolves them.
 public struct PortfolioReading: Sendable {
     public var portfolio: Portfolio?
     public var diagnostics: [Diagnostic]
     public var view: ContractView
+    /// Every symbol that needs a price, sorted by symbol.
+    public var priceRequests: [PriceRequest] = []
+    /// The quote API as the Settings sheet describes it.
+    public var priceAPI = PriceAPISettings()
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
@@ -39,6 +46,8 @@ struct PortfolioBuilder {
     var portfolio: Portfolio?
     /// Accounts whose Cash Target cell was filled in (it beats the model and Settings).
     var explicitCashTargets: Set<String> = []
+    var priceAPI = PriceAPISettings()
+    var requests: [PriceRequest] = []
     /// Contract sheets that two workbook sheets claimed (already an error).
     var ambiguousRoles: Set<ContractSheet> = []
 
@@ -50,7 +59,8 @@ struct PortfolioBuilder {
     }
 
     var result: PortfolioReading {
-        PortfolioReading(portfolio: log.hasErrors ? nil : portfolio, diagnostics: log.entries, view: view)
+        PortfolioReading(portfolio: log.hasErrors ? nil : portfolio, diagnostics: log.entries, view: view,
+                         priceRequests: requests, priceAPI: priceAPI)
     }
 
     var uses1904: Bool { workbook.uses1904DateSystem }
@@ -90,8 +100,8 @@ struct PortfolioBuilder {
         let sectors = readSectors()
         let transactions = readTransactions(accounts: accounts)
         let manualTrades = readManualTrades(accounts: accounts, lots: lots, securities: securities)
-        let prices = resolvePrices(lots: lots, models: models, securities: securities, manualTrades: manualTrades)
-        portfolio = Portfolio(settings: settings, accounts: accounts, lots: lots, models: models, prices: prices,
+        requests = priceRequests(lots: lots, models: models, securities: securities, manualTrades: manualTrades)
+        portfolio = Portfolio(settings: settings, accounts: accounts, lots: lots, models: models, prices: [],
                               securities: securities, groups: groups, sectors: sectors,
                               transactions: transactions, manualTrades: manualTrades)
     }

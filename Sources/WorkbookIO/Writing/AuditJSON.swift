@@ -177,9 +177,11 @@ public enum AuditJSON {
     private static func encode(_ price: ResolvedPrice, into json: inout JSONStreamWriter) throws {
         try json.object { json in
             json.field("asOf", price.asOf.description)
+            json.field("note", price.note)
             json.field("origin", price.origin.rawValue)
             json.field("price", price.price.description)
             json.field("source", price.source)
+            json.field("stale", price.isStale)
             json.field("symbol", price.symbol)
             json.key("tried")
             try json.array { json in

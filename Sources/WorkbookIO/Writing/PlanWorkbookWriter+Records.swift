@@ -8,7 +8,8 @@ extension SheetWriter {
         for price in plan.prices {
             let age = plan.settings.asOf.days(since: price.asOf)
             try sheet.addRow([
-                .text(price.symbol), .price(price.price), .text(price.source ?? price.origin.rawValue),
+                .text(price.symbol), .price(price.price),
+                .text(price.source.map { "\(price.origin.rawValue), \($0)" } ?? price.origin.rawValue),
                 .date(price.asOf), .integer(age), .text(price.tried.joined(separator: "; ")),
                 price.isStale ? .text(note(for: price, age: age), .warning) : .optionalText(note(for: price, age: age)),
             ], styles: styles)
@@ -17,14 +18,16 @@ extension SheetWriter {
     }
 
     private func note(for price: ResolvedPrice, age: Int) -> String {
+        let rule: String
         switch price.origin {
         case .override:
-            return "Override price used."
-        case .stale:
-            return "Stale: \(age) days old, past Price Max Age Days (\(plan.settings.priceMaxAgeDays)); used under Allow Stale Prices."
-        case .workbook:
-            return ""
+            rule = "Override price used."
+        case .stale, .staleCache:
+            rule = "Stale: \(age) days old, past Price Max Age Days (\(plan.settings.priceMaxAgeDays)); used under Allow Stale Prices."
+        case .workbook, .cache, .api:
+            rule = ""
         }
+        return [rule, price.note ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// Wash Sale: every block, loss sale and disallowed loss with the last day of its window.

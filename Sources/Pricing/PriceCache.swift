@@ -1,0 +1,104 @@
+import Foundation
+import RebalanceEngine
+
+/// The local price cache: a JSON file of one entry per symbol (price, as-of, source),
+/// replaced whole through a temporary file and a rename, so a reader never sees half of it.
+///
+/// ```json
+/// {"format": 1, "prices": {"VTI": {"asOf": "2026-11-20", "price": "260.12", "source": "API, quotes.example.com"}}}
+/// ```
+public struct PriceCache: Sendable, Hashable {
+    public struct Entry: Sendable, Hashable {
+        public var price: Price
+        public var asOf: CivilDate
+        public var source: String
+
+        public init(price: Price, asOf: CivilDate, source: String) {
+            self.price = price
+            self.asOf = asOf
+            self.source = source
+        }
+    }
+
+    public enum Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        case unreadable(path: String, reason: String)
+        case unwritable(path: String, reason: String)
+
+        public var description: String {
+            switch self {
+            case .unreadable(let path, let reason): return "the price cache \(path) could not be read: \(reason)"
+            case .unwritable(let path, let reason): return "the price cache \(path) could not be written: \(reason)"
+            }
+        }
+    }
+
+    public var path: String
+    /// Keyed by symbol.
+    public var entries: [String: Entry]
+
+    public init(path: String, entries: [String: Entry] = [:]) {
+        self.path = path
+        self.entries = entries
+    }
+
+    /// `$XDG_CACHE_HOME/rebalancer/prices.json`, else `~/.cache/rebalancer/prices.json`.
+    public static func defaultPath(environment: [String: String]) -> String {
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") {
+            return cache + "/rebalancer/prices.json"
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.cache/rebalancer/prices.json"
+    }
+
+    /// Reads the cache; a missing file is an empty cache (`exists` false).
+    public static func load(path: String) throws(Failure) -> (cache: PriceCache, exists: Bool) {
+        guard FileManager.default.fileExists(atPath: path) else { return (PriceCache(path: path), false) }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .unreadable(path: path, reason: "\(error.localizedDescription)")
+        }
+        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let prices = root["prices"] as? [String: Any] else {
+            throw .unreadable(path: path, reason: "it is not a price cache (JSON with \"prices\")")
+        }
+        var entries: [String: Entry] = [:]
+        for (symbol, value) in prices {
+            guard let fields = value as? [String: Any],
+                  let priceText = fields["price"] as? String, let price = Price(decimal: priceText),
+                  let asOfText = fields["asOf"] as? String, let asOf = CivilDate(iso: asOfText) else { continue }
+            entries[symbol.uppercased()] = Entry(price: price, asOf: asOf, source: fields["source"] as? String ?? "")
+        }
+        return (PriceCache(path: path, entries: entries), true)
+    }
+
+    /// Writes the whole cache beside its path under a temporary name, then renames it over.
+    public func save() throws(Failure) {
+        let folder = (path as NSString).deletingLastPathComponent
+        var prices: [String: Any] = [:]
+        for (symbol, entry) in entries {
+            prices[symbol] = ["price": entry.price.description, "asOf": entry.asOf.description, "source": entry.source]
+        }
+        do {
+            if !folder.isEmpty {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            let data = try JSONSerialization.data(withJSONObject: ["format": 1, "prices": prices],
+                                                  options: [.sortedKeys, .prettyPrinted])
+            let temporary = "\(path).\(getpid()).tmp"
+            guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+                throw CocoaError(.fileWriteNoPermission)
+            }
+            guard rename(temporary, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                throw Failure.unwritable(path: path, reason: reason)
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw .unwritable(path: path, reason: error.localizedDescription)
+        }
+    }
+}

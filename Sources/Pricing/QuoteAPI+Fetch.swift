@@ -1,0 +1,99 @@
+internal import CCurl
+import Foundation
+import RebalanceEngine
+
+/// What the quote API said of one symbol.
+public enum QuoteOutcome: Sendable, Hashable {
+    case quote(Price, asOf: CivilDate)
+    /// Why there is no quote, worded for the Tried column (key never included).
+    case failed(String)
+}
+
+extension QuoteAPI {
+    /// Asks for every symbol, in batches, with retries; stops asking after a failure that
+    /// is not about one answer (the server or the network is down), so nothing waits long.
+    /// `today` dates quotes whose answer gives no date.
+    func fetch(_ symbols: [String], today: CivilDate,
+               pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }) -> [String: QuoteOutcome] {
+        var outcomes: [String: QuoteOutcome] = [:]
+        var stopped: String?
+        for batch in batches(of: symbols) {
+            if let stopped {
+                for symbol in batch { outcomes[symbol] = .failed("not asked, an earlier request failed: \(stopped)") }
+                continue
+            }
+            switch request(batch, pause: pause) {
+            case .failure(let failure):
+                let text = redacted(failure.text)
+                for symbol in batch { outcomes[symbol] = .failed(text) }
+                if failure.stopsTheRun { stopped = text }
+            case .success(let body):
+                let parsed = QuoteParser(format: format, field: field, today: today).quotes(in: body, for: batch)
+                for symbol in batch { outcomes[symbol] = parsed[symbol].map { QuoteOutcome(redacted: $0, by: self) } }
+            }
+        }
+        return outcomes
+    }
+
+    /// One request, retried after a retryable failure with a doubling pause.
+    private func request(_ batch: [String], pause: (Double) -> Void) -> Result<[UInt8], RequestFailure> {
+        var attempt = 0
+        while true {
+            do throws(TransferFailure) {
+                let (status, body) = try get(url(for: batch))
+                if (200...299).contains(status) { return .success(body) }
+                throw TransferFailure.http(status: status)
+            } catch {
+                if error.isRetryable && attempt < retries {
+                    pause(backoff * Double(1 << attempt))
+                    attempt += 1
+                    continue
+                }
+                let tries = attempt > 0 ? " (\(attempt + 1) attempts)" : ""
+                let stops: Bool
+                switch error {
+                case .http, .tooLarge: stops = false
+                default: stops = true
+                }
+                return .failure(RequestFailure(text: "\(error)\(tries)", stopsTheRun: stops))
+            }
+        }
+    }
+
+    /// One GET through libcurl, with this API's timeouts, CAs and proxy.
+    private func get(_ url: String) throws(TransferFailure) -> (status: Int, body: [UInt8]) {
+        let curl = try CurlHandle()
+        let proxy = Proxy.forURL(url, environment: environment)
+        try curl.set(CURLOPT_URL, url, "setting the URL")
+        try curl.set(CURLOPT_PROTOCOLS_STR, "http,https", "allowing only http and https")
+        try curl.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https", "allowing only http and https redirects")
+        try curl.set(CURLOPT_FOLLOWLOCATION, 1, "following redirects")
+        try curl.set(CURLOPT_MAXREDIRS, 3, "limiting redirects")
+        try curl.set(CURLOPT_NOSIGNAL, 1, "turning off signals")
+        try curl.set(CURLOPT_CONNECTTIMEOUT_MS, Int(connectTimeout * 1000), "setting the connect timeout")
+        try curl.set(CURLOPT_TIMEOUT_MS, Int(totalTimeout * 1000), "setting the total timeout")
+        try curl.set(CURLOPT_USERAGENT, "rebalancer", "setting the user agent")
+        try curl.set(CURLOPT_PROXY, proxy?.url ?? "", "setting the proxy")
+        if let noProxy = proxy?.noProxy { try curl.set(CURLOPT_NOPROXY, noProxy, "setting the no-proxy list") }
+        if let caBundle { try curl.set(CURLOPT_CAINFO, caBundle, "setting the CA bundle \(caBundle)") }
+        try curl.addHeader(format == .json ? "Accept: application/json" : "Accept: text/csv")
+        let target = proxy.map { "the proxy \($0.shown) (for \(host))" } ?? host
+        return try curl.get(limit: maxBytes, connectTimeout: connectTimeout, totalTimeout: totalTimeout,
+                            target: target, caBundle: caBundle)
+    }
+}
+
+/// A request that failed after its retries: the words for Tried, and whether to stop asking.
+struct RequestFailure: Error {
+    var text: String
+    var stopsTheRun: Bool
+}
+
+extension QuoteOutcome {
+    init(redacted outcome: QuoteOutcome, by api: QuoteAPI) {
+        switch outcome {
+        case .quote: self = outcome
+        case .failed(let text): self = .failed(api.redacted(text))
+        }
+    }
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""A quote API for tests, on 127.0.0.1 and a port the system picks.
+
+Prints the port on the first line of standard output, then serves until standard input
+closes (the test that started it goes away) or it is killed. With --tls CERT KEY it speaks
+HTTPS. Prices come from --prices SYMBOL=PRICE,...; every request path is appended to
+--log, one line each.
+
+Routes (symbols are comma-separated, upper case):
+  /json?symbols=A,B        {"quotes": [{"symbol": "A", "price": 1.5}, ...]}
+  /csv?symbols=A,B         symbol,price,date CSV (date from --date when given)
+  /one/A                   {"data": {"A": {"close": 1.5}}}
+  /partial?symbols=A,B     like /json with only the first symbol
+  /malformed?symbols=...   a body that is not JSON
+  /hang?symbols=...        never answers
+  /status/CODE/N?symbols=  answers CODE to the first N requests, then like /json
+  /key?symbols=..&apikey=K like /json when K equals --key, else 401
+"""
+import argparse, json, ssl, sys, threading, time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlparse, parse_qs, unquote
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--prices", default="")
+parser.add_argument("--log", required=True)
+parser.add_argument("--tls", nargs=2)
+parser.add_argument("--key", default="")
+parser.add_argument("--date", default="")
+args = parser.parse_args()
+prices = {k: float(v) for k, v in (p.split("=") for p in args.prices.split(",") if p)}
+counts = {}
+lock = threading.Lock()
+
+
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, *a):
+        pass
+
+    def send(self, code, body, kind="application/json"):
+        data = body.encode()
+        self.send_response(code)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def quotes(self, symbols):
+        return json.dumps({"quotes": [{"symbol": s, "price": prices[s]} for s in symbols if s in prices]})
+
+    def do_GET(self):
+        with lock:
+            with open(args.log, "a") as log:
+                log.write(self.path + "\n")
+        url = urlparse(self.path)
+        query = parse_qs(url.query)
+        symbols = [s for s in query.get("symbols", [""])[0].split(",") if s]
+        parts = [unquote(p) for p in url.path.split("/") if p]
+        route = parts[0] if parts else ""
+        if route == "json":
+            self.send(200, self.quotes(symbols))
+        elif route == "csv":
+            rows = ["Symbol,Price,Date"] + [f"{s},{prices[s]},{args.date}" for s in symbols if s in prices]
+            self.send(200, "\n".join(rows) + "\n", "text/csv")
+        elif route == "one":
+            s = parts[1]
+            self.send(200, json.dumps({"data": {s: {"close": prices[s]}}}) if s in prices else "{}")
+        elif route == "partial":
+            self.send(200, self.quotes(symbols[:1]))
+        elif route == "malformed":
+            self.send(200, "<html>Service Unavailable", "text/html")
+        elif route == "hang":
+            time.sleep(3600)
+        elif route == "status":
+            code, times = int(parts[1]), int(parts[2])
+            with lock:
+                seen = counts.get(self.path, 0)
+                counts[self.path] = seen + 1
+            if seen < times:
+                self.send(code, '{"error": "try later"}')
+            else:
+                self.send(200, self.quotes(symbols))
+        elif route == "key":
+            if query.get("apikey", [""])[0] == args.key and args.key:
+                self.send(200, self.quotes(symbols))
+            else:
+                self.send(401, '{"error": "bad key"}')
+        else:
+            self.send(404, "{}")
+
+
+server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+server.daemon_threads = True
+if args.tls:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(args.tls[0], args.tls[1])
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+print(server.server_address[1], flush=True)
+sys.stdin.read()

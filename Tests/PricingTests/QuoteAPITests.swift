@@ -1,0 +1,117 @@
+import Foundation
+import Pricing
+import RebalanceEngine
+import Testing
+import XLSXTestSupport
+
+@Suite("The quote API against real servers on 127.0.0.1")
+struct QuoteAPITests {
+    static let quotes = ["AAPL": "190.25", "MSFT": "410.1", "VTI": "260", "BND": "72.125", "IXUS": "68.5"]
+
+    @Test("Batches of {symbols}: five symbols in three requests, every quote used and cached")
+    func batches() throws {
+        let server = try QuoteServer(prices: Self.quotes)
+        var api = quoteAPI(server, "/json?symbols={symbols}")
+        api.batchSize = 2
+        let cache = try temporaryCache()
+        let symbols = ["AAPL", "BND", "IXUS", "MSFT", "VTI"]
+        let result = resolve(symbols.map { request($0) }, api: api, cache: cache)
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        #expect(result.prices.map(\.symbol) == symbols)
+        #expect(result.prices.map(\.price) == symbols.map { price(Self.quotes[$0]!) })
+        #expect(result.prices.allSatisfy { $0.origin == .api && $0.asOf == runDate })
+        #expect(result.price(of: "AAPL")?.tried == ["Override: none", "Workbook: no row", "Cache: miss (no cache file yet)", "API: used"])
+        #expect(result.price(of: "AAPL")?.source == "127.0.0.1:\(server.port)")
+        #expect(result.price(of: "AAPL")?.note == "Cache read: \(cache).")
+        #expect(server.requests == ["/json?symbols=AAPL,BND", "/json?symbols=IXUS,MSFT", "/json?symbols=VTI"])
+        let (saved, exists) = try PriceCache.load(path: cache)
+        #expect(exists)
+        #expect(saved.entries["MSFT"] == PriceCache.Entry(price: price("410.1"), asOf: runDate, source: "API, 127.0.0.1:\(server.port)"))
+
+        // A second run is served by the cache, without a request.
+        let again = resolve(symbols.map { request($0) }, api: api, cache: cache)
+        #expect(again.prices.allSatisfy { $0.origin == .cache })
+        #expect(again.price(of: "VTI")?.tried.last == "Cache: used")
+        #expect(server.requests.count == 3)
+    }
+
+    @Test("CSV answers, by the column the field names")
+    func csv() throws {
+        let server = try QuoteServer(prices: Self.quotes, date: "2026-11-19")
+        let api = quoteAPI(server, "/csv?symbols={symbols}", format: .csv, field: "Price")
+        let result = resolve([request("BND"), request("VTI")], api: api, cache: try temporaryCache())
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        #expect(result.prices.map(\.price) == [price("72.125"), price("260")])
+        #expect(result.prices.map(\.asOf) == [date("2026-11-19"), date("2026-11-19")])
+    }
+
+    @Test("One request per {symbol}, the price found by a JSON path through the symbol")
+    func perSymbol() throws {
+        let server = try QuoteServer(prices: Self.quotes)
+        let api = quoteAPI(server, "/one/{symbol}", field: "data.{symbol}.close")
+        let result = resolve([request("AAPL"), request("MSFT")], api: api, cache: nil)
+        #expect(result.prices.map(\.price) == [price("190.25"), price("410.1")])
+        #expect(server.requests == ["/one/AAPL", "/one/MSFT"])
+    }
+
+    @Test("A malformed answer and a partial one: each symbol says what went wrong")
+    func malformedAndPartial() throws {
+        let server = try QuoteServer(prices: Self.quotes)
+        let malformed = resolve([request("AAPL")], api: quoteAPI(server, "/malformed?symbols={symbols}"), cache: nil)
+        #expect(malformed.prices.isEmpty)
+        #expect(malformed.errors.first?.message.contains("AAPL (held in A): Override: none; Workbook: no row; API: malformed answer: not JSON") == true)
+
+        let partial = resolve([request("AAPL"), request("MSFT")], api: quoteAPI(server, "/partial?symbols={symbols}"), cache: nil)
+        #expect(partial.prices.map(\.symbol) == ["AAPL"])
+        #expect(partial.errors.map(\.message) == [
+            "No usable price for 1 symbol:\n  MSFT (held in A): Override: none; Workbook: no row; API: no quote for MSFT in the answer\nAdd or update them on the Prices sheet, or check the quote API.",
+        ])
+    }
+
+    @Test("429 and 503 are asked again after a pause, at most twice more", arguments: [429, 503])
+    func retries(status: Int) throws {
+        let server = try QuoteServer(prices: Self.quotes)
+        let recovered = resolve([request("VTI")], api: quoteAPI(server, "/status/\(status)/2?symbols={symbols}"), cache: nil)
+        #expect(recovered.price(of: "VTI")?.price == price("260"))
+        #expect(server.requests.count == 3)
+
+        let failed = resolve([request("BND")], api: quoteAPI(server, "/status/\(status)/9?symbols={symbols}"), cache: nil)
+        #expect(failed.prices.isEmpty)
+        #expect(failed.errors.first?.message.contains("API: HTTP \(status)\(status == 429 ? " (too many requests)" : "") (3 attempts)") == true)
+        #expect(server.requests.count == 6)
+    }
+
+    @Test("A server that hangs times out; a stale cached price then serves under Allow Stale Prices")
+    func hangingServer() throws {
+        let server = try QuoteServer(prices: Self.quotes)
+        var api = quoteAPI(server, "/hang?symbols={symbols}")
+        api.retries = 0
+        let cache = try temporaryCache(["VTI": .init(price: price("255.5"), asOf: date("2026-11-12"), source: "API, quotes.example.com")])
+        let started = Date()
+        let refused = resolve([request("VTI")], api: api, cache: cache)
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(refused.errors.first?.message.contains("VTI (held in A): Override: none; Workbook: no row; Cache: stale, 8 days; API: timed out after 1 s") == true)
+        #expect(refused.errors.first?.message.hasSuffix("or set Allow Stale Prices to Yes to use the stale ones.") == true)
+
+        let allowed = resolve([request("VTI")], api: api, cache: cache, allowStale: true)
+        let vti = try #require(allowed.price(of: "VTI"))
+        #expect(vti.origin == .staleCache)
+        #expect(vti.price == price("255.5"))
+        #expect(vti.tried == ["Override: none", "Workbook: no row", "Cache: stale, 8 days", "API: timed out after 1 s",
+                              "Stale: cache price of 2026-11-12 used under Allow Stale Prices"])
+        #expect(allowed.problems.map(\.description) == [
+            "Price cache \(cache): VTI's price is 8 days old (Price Max Age Days is 5); used as a stale price under Allow Stale Prices.",
+        ])
+    }
+
+    @Test("After a request that timed out the rest are not asked, so a dead API costs one timeout")
+    func stopsAfterFailure() throws {
+        let server = try QuoteServer(prices: Self.quotes)
+        var api = quoteAPI(server, "/hang?symbols={symbols}")
+        api.retries = 0
+        api.batchSize = 1
+        let result = resolve([request("AAPL"), request("MSFT")], api: api, cache: nil)
+        #expect(server.requests.count == 1)
+        #expect(result.errors.first?.message.contains("MSFT (held in A): Override: none; Workbook: no row; API: not asked, an earlier request failed: timed out after 1 s") == true)
+    }
+}
