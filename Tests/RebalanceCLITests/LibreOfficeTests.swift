@@ -1,4 +1,5 @@
 import Foundation
+import RebalanceEngine
 import Testing
 import WorkbookIO
 import XLSXTestSupport
@@ -18,11 +19,20 @@ enum LibreOffice {
     /// Converts workbooks to CSV, every sheet, into `folder`, with a private profile; stops
     /// the conversion after `timeout` seconds.
     static func convertToCSV(_ books: [String], into folder: String, timeout: TimeInterval = 240) throws {
+        try convert(books, filter: csvFilter, into: folder, timeout: timeout)
+    }
+
+    /// Opens workbooks and saves them again as `.xlsx` into `folder`, as a PM's Save does.
+    static func resaveAsXLSX(_ books: [String], into folder: String, timeout: TimeInterval = 240) throws {
+        try convert(books, filter: "xlsx:Calc MS Excel 2007 XML", into: folder, timeout: timeout)
+    }
+
+    private static func convert(_ books: [String], filter: String, into folder: String, timeout: TimeInterval) throws {
         let executable = try #require(executable)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["-env:UserInstallation=file://\(folder)/profile", "--headless", "--norestore",
-                             "--convert-to", csvFilter, "--outdir", folder] + books
+                             "--convert-to", filter, "--outdir", folder] + books
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         let done = DispatchSemaphore(value: 0)
@@ -108,6 +118,38 @@ struct LibreOfficeTests {
         let header = try #require(legacy.first)
         let column = try #require(header.firstIndex(of: "Tax Impact"))
         #expect(legacy.first { $0.first == "OKAFOR-IND" }?[column] == "19954.44")
+    }
+
+    @Test("The template and the custodian-export sample open in LibreOffice as written, and read back after a save there",
+          .enabled(if: LibreOffice.executable != nil,
+                   "soffice is not on PATH (Debian: libreoffice-calc-nogui); the inputs are not opened in LibreOffice here"),
+          .timeLimit(.minutes(5)))
+    func inputsOpenInLibreOffice() throws {
+        // Copies, so LibreOffice's lock files never land beside the committed books.
+        let source = TemporaryFolder.make()
+        let template = source + "/Rebalance Template.xlsx"
+        let export = source + "/Custodian Lot Export.xlsx"
+        try FileManager.default.copyItem(atPath: TemplateCommandTests.committed, toPath: template)
+        try FileManager.default.copyItem(atPath: packageRoot + "/SampleWorkbooks/Custodian Lot Export.xlsx", toPath: export)
+        let csv = TemporaryFolder.make()
+        try LibreOffice.convertToCSV([template, export], into: csv)
+        #expect(try LibreOffice.rows(csv + "/Rebalance Template-Instructions.csv").first?.first == "Rebalance workbook: how to fill it in")
+        let model = try LibreOffice.rows(csv + "/Rebalance Template-Model.csv")
+        #expect(model.dropFirst().first == ["Model", "Symbol", "Target", "Band", "Sector"])
+        #expect(model.contains { $0 == ["", "VTI", "50%", "3%", "US Equity"] })
+        let lots = try LibreOffice.rows(csv + "/Custodian Lot Export-Lot Details.csv")
+        #expect(lots.contains { Array($0.prefix(8)) == ["VTI", "VANGUARD TOTAL STOCK MARKET ETF", "03/15/2019", "250",
+                                                         "$310.25", "$152.40", "$77,562.50", "$38,100.00"] })
+        #expect(lots.contains { $0.first == "Account Total" })
+
+        let saved = TemporaryFolder.make()
+        try LibreOffice.resaveAsXLSX([template, export], into: saved)
+        for name in ["Rebalance Template.xlsx", "Custodian Lot Export.xlsx"] {
+            let reading = try PortfolioReader.read(path: saved + "/" + name, asOf: nil, today: CivilDate(year: 2030, month: 1, day: 1)!)
+            #expect(reading.errors.isEmpty, "\(name) saved by LibreOffice: \(reading.errors)")
+            #expect(reading.portfolio?.settings.asOf == CivilDate(year: 2026, month: 11, day: 20), "\(name)")
+            #expect(reading.portfolio?.lots.count == (name.hasPrefix("Custodian") ? 7 : 5), "\(name)")
+        }
     }
 
     /// Every trade's Amount as LibreOffice shows it equals the reader's; the totals are the sums, not 0.
