@@ -105,5 +105,6 @@ struct TemplateCommandTests {
         #expect(result.stdout == "Template: \(folder)/Rebalance Template (2).xlsx\n")
         #expect(try String(contentsOfFile: first, encoding: .utf8) == "a PM's own file")
         #expect(try runRebalancer(["template", folder + "/notes.txt"]).status == 2)
+        #expect(try runRebalancer(["template", folder + "/no such folder/Template.xlsx"]).status == 4)
     }
 }

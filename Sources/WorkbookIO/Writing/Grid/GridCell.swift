@@ -15,7 +15,7 @@ public struct GridCell: Sendable, Hashable {
     }
 
     /// The look of a cell: its number format or emphasis.
-    public enum Look: Sendable, Hashable, CaseIterable {
+    public enum Look: Sendable, Hashable {
         case plain
         /// A bold header with a fill: a column the reader requires.
         case requiredHeader
