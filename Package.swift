@@ -36,6 +36,8 @@ let package = Package(
         .executableTarget(
             name: "BookGenerator", dependencies: ["PortfolioGenerator", "WorkbookIO", "RebalanceEngine"],
             path: "Sources/BookGenerator"),
+        .target(name: "SampleBooks", dependencies: ["WorkbookIO", "RebalanceEngine"]),
+        .executableTarget(name: "SampleGenerator", dependencies: ["SampleBooks"]),
         .executableTarget(
             name: "RebalanceCLI",
             dependencies: [
@@ -57,7 +59,7 @@ let package = Package(
         .testTarget(name: "PortfolioGeneratorTests", dependencies: ["PortfolioGenerator", "RebalanceEngine"]),
         .testTarget(
             name: "RebalanceCLITests",
-            dependencies: ["XLSXTestSupport", "WorkbookIO", "RebalanceEngine", "PortfolioGenerator"],
+            dependencies: ["XLSXTestSupport", "WorkbookIO", "RebalanceEngine", "PortfolioGenerator", "SampleBooks"],
             exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -11,7 +11,7 @@ struct Rebalancer: ParsableCommand {
             rebalancer BOOK.xlsx is what dropping a workbook on the tool does: it plans the \
             trades and writes "BOOK - Rebalance <As Of>.xlsx" and its .audit.json beside it.
             """,
-        subcommands: [Run.self, Inspect.self],
+        subcommands: [Run.self, Inspect.self, Template.self],
         defaultSubcommand: Run.self)
 }
 

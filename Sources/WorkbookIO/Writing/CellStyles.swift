@@ -4,7 +4,11 @@ internal import CXLSXWriter
 enum CellStyle: CaseIterable {
     case plain
     case header
+    /// A header the reader does not require: the header's fill, not bold.
+    case optionalHeader
     case title
+    /// Grey italic text: a note to the person filling a sheet in.
+    case note
     case section
     case label
     /// `#,##0.00;(#,##0.00)`: thousands separators, two decimals, negatives in parentheses.
@@ -54,6 +58,12 @@ struct CellStyles {
                     format_set_bold(format)
                     format_set_bottom(format, UInt8(LXW_BORDER_THIN.rawValue))
                     format_set_bg_color(format, 0xD9E1F2)
+                case .optionalHeader:
+                    format_set_bottom(format, UInt8(LXW_BORDER_THIN.rawValue))
+                    format_set_bg_color(format, 0xD9E1F2)
+                case .note:
+                    format_set_italic(format)
+                    format_set_font_color(format, 0x595959)
                 case .title:
                     format_set_bold(format)
                     format_set_font_size(format, 16)

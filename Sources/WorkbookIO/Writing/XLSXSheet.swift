@@ -87,10 +87,12 @@ extension CivilDate {
 /// One worksheet being written top to bottom, remembering how wide each column must be.
 struct XLSXSheet {
     let name: String
-    private let handle: UnsafeMutablePointer<lxw_worksheet>
+    let handle: UnsafeMutablePointer<lxw_worksheet>
     /// The next row to write, 0-based.
     private(set) var nextRow = 0
     private var widths: [Int] = []
+    /// Formats given to whole columns (0-based), for cells a person types in later.
+    var columnStyles: [Int: CellStyle] = [:]
 
     init(name: String, handle: UnsafeMutablePointer<lxw_worksheet>) {
         self.name = name
@@ -167,11 +169,15 @@ struct XLSXSheet {
                   "setting the autofilter on \(name)")
     }
 
-    /// Sets each column's width from its longest content, between `minimum` and `maximum` characters.
-    func setColumnWidths(minimum: Int = 8, maximum: Int = 60) throws {
-        for (column, width) in widths.enumerated() {
+    /// Sets each column's width from its longest content, between `minimum` and `maximum`
+    /// characters, and the format of each column in `columnStyles`.
+    func setColumnWidths(minimum: Int = 8, maximum: Int = 60, styles: CellStyles? = nil) throws {
+        let count = max(widths.count, (columnStyles.keys.max() ?? -1) + 1)
+        for column in 0..<count {
+            let width = column < widths.count ? widths[column] : 0
             let chars = min(max(width + 2, minimum), maximum)
-            try check(worksheet_set_column(handle, lxw_col_t(column), lxw_col_t(column), Double(chars), nil),
+            let format = columnStyles[column].flatMap { styles?[$0] }
+            try check(worksheet_set_column(handle, lxw_col_t(column), lxw_col_t(column), Double(chars), format),
                       "setting the width of \(name) column \(CellReference.columnName(column + 1))")
         }
     }
