@@ -193,7 +193,18 @@ extension WashSaleCalendar {
             quantity: sale.quantity, loss: loss, term: sale.term, acquired: sale.acquired,
             lotID: sale.lotID, matched: matched)
         _ = appendLossSale(lossSale)
-        records.append(lossSaleRecord(lossSale, disallowed: disallowed))
+        // A lot sold in several pieces in one run is one Loss Sale row, its figures summed.
+        if let row = runLossSaleRows[sale.lotKey] {
+            let merged = LossSale(
+                isFromTransactions: false, account: sale.account, symbol: sale.symbol, date: date,
+                quantity: (row.sale.quantity ?? .zero) + sale.quantity, loss: (row.sale.loss ?? .zero) + loss,
+                term: sale.term, acquired: sale.acquired, lotID: sale.lotID, matched: row.sale.matched + matched)
+            runLossSaleRows[sale.lotKey] = (row.record, merged, row.disallowed + disallowed)
+            records[row.record] = lossSaleRecord(merged, disallowed: row.disallowed + disallowed)
+        } else {
+            runLossSaleRows[sale.lotKey] = (records.count, lossSale, disallowed)
+            records.append(lossSaleRecord(lossSale, disallowed: disallowed))
+        }
         // Allot the disallowed loss to the replacements by shares, rounding the running total.
         var allotted = Money.zero
         var sharesSoFar = Quantity.zero

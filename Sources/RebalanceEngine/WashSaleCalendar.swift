@@ -35,6 +35,8 @@ public struct WashSaleCalendar: Sendable {
     var purchaseIndexByLot: [TaxLot.Key: Int] = [:]
     var lossSales: [LossSale] = []
     var lossSaleIndexesByFamily: [WashSaleFamily: [Int]] = [:]
+    /// The Loss Sale row of each lot sold at a loss in this run, with its summed sale.
+    var runLossSaleRows: [TaxLot.Key: (record: Int, sale: LossSale, disallowed: Money)] = [:]
 
     /// The calendar of `household` before the run.
     ///

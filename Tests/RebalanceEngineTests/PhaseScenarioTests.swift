@@ -192,4 +192,24 @@ struct PhaseScenarioTests {
             #expect(text.contains { $0.hasPrefix("Manual Trades!A5: Buying 1000 MSFT leaves TAX-1 with") })
         }
     }
+
+    @Test func aLotSoldInPiecesByOneTradeIsOneLotsSoldRow() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "0", cashTarget: "0", withdrawal: "5000", budget: .limit(usd("100")))
+        book.hold("P1", "PPP", 100, basis: "5000", acquired: "2020-01-06")
+        book.target("PPP", "0.99")
+        book.prices = ["PPP": "100"]
+        let plan = try book.plan()
+        // 8 shares fit the $100 budget ($11.90 of LT tax each); the withdrawal takes 42 more past it.
+        let sold = plan.lotsSold.filter { $0.lotID == "P1" }
+        #expect(sold.count == 1)
+        #expect(sold.first?.quantity == shares(50))
+        #expect(sold.first?.gain == usd("2500"))
+        #expect(plan.trade("TAX-1", "PPP", .sell, .raiseCash)?.estimatedTax == usd("595"))
+        #expect(plan.exceptions.contains {
+            $0.severity == .needsApproval && $0.message == "Raising the withdrawal passes the $100.00 tax budget by $495.00."
+        })
+        #expect(plan.cash("TAX-1")?.withdrawalPaid == usd("5000"))
+    }
 }
+

@@ -125,4 +125,37 @@ extension RebalanceScenarioTests {
         #expect(buys.first?.reason.contains("spends cash above the 1% cash target") == true)
         #expect(plan.cash("TAX-1")?.cashAfter == usd("1000"))
     }
+
+    @Test func shortCashIsSharedAmongTheUnderweights() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "5000", cashTarget: "0.01")
+        book.hold("X1", "XLOCK", 500, basis: "5000", acquired: "2020-01-06")
+        book.security("XLOCK", restriction: .noSell)
+        book.target("AAA", "0.50")
+        book.target("BBB", "0.30")
+        book.target("CCC", "0.19")
+        book.prices = ["AAA": "10", "BBB": "10", "CCC": "10", "XLOCK": "10"]
+        let plan = try book.plan()
+        // $4,900 above the cash target against $9,900 of shortfalls: each gets its share.
+        #expect(plan.trade("TAX-1", "AAA", .buy)?.quantity == shares(247))
+        #expect(plan.trade("TAX-1", "BBB", .buy)?.quantity == shares(148))
+        #expect(plan.trade("TAX-1", "CCC", .buy)?.quantity == shares(94))
+        #expect(["AAA", "BBB", "CCC"].allSatisfy { plan.drift("TAX-1", $0)?.status == .cash })
+        #expect(plan.drift("TAX-1", "XLOCK")?.status == .restricted)
+    }
+
+    @Test func cashLeftIdleByStoppedBuysIsAWarning() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "10000", cashTarget: "0.01")
+        book.target("AAA", "0.99")
+        book.security("AAA", restriction: .noBuy)
+        book.prices = ["AAA": "10"]
+        let plan = try book.plan()
+        #expect(plan.trades.isEmpty)
+        #expect(plan.exceptions.contains {
+            $0.severity == .warning && $0.place == "TAX-1"
+                && $0.message == "Cash ends at 100% of the account against its 1% cash target: still under their bands are AAA (Restricted)."
+        })
+    }
 }
+

@@ -61,8 +61,7 @@ extension Planning {
             case .unblocked where blocked:
                 outcome.washBlocked += 1
                 if let record = calendars[household]!.lossSaleBlock(for: lot, on: asOf, plannedInTrade: planned) {
-                    calendars[household]!.log(record)
-                    audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Skipped", record.note)
+                    logLossSaleBlock(record, phase: phase)
                 }
                 continue
             case .forcedBlocked where !blocked:
@@ -128,11 +127,20 @@ extension Planning {
             books[index].setLots(lots, for: symbol, universe: universe)
             books[index].cash += sale.proceeds
             books[index].sellProceeds += sale.proceeds
-            lotsSold.append(LotSold(
-                account: account, symbol: symbol, lotID: sale.lotID, acquired: sale.acquired,
-                quantity: sale.quantity, costBasis: sale.costBasis, proceeds: sale.proceeds,
-                gain: sale.gain, term: sale.term, disallowedLoss: disallowedLoss, phase: phase))
-            tradeNotes[tradeRow].lotRows.append(lotsSold.count - 1)
+            // A lot relieved again by the same trade stays one Lots Sold row.
+            if let row = tradeNotes[tradeRow].lotRows.first(where: { lotsSold[$0].lotID == sale.lotID }) {
+                lotsSold[row].quantity += sale.quantity
+                lotsSold[row].costBasis += sale.costBasis
+                lotsSold[row].proceeds += sale.proceeds
+                lotsSold[row].gain += sale.gain
+                lotsSold[row].disallowedLoss += disallowedLoss
+            } else {
+                lotsSold.append(LotSold(
+                    account: account, symbol: symbol, lotID: sale.lotID, acquired: sale.acquired,
+                    quantity: sale.quantity, costBasis: sale.costBasis, proceeds: sale.proceeds,
+                    gain: sale.gain, term: sale.term, disallowedLoss: disallowedLoss, phase: phase))
+                tradeNotes[tradeRow].lotRows.append(lotsSold.count - 1)
+            }
             trades[tradeRow].quantity += sale.quantity
             trades[tradeRow].amount += sale.proceeds
             let realized = sale.gain + disallowedLoss
@@ -208,6 +216,16 @@ extension Planning {
                     + "\(quantity) \(symbol) within \(settings.washSaleDays) days; tax "
                     + "\(tax.signedFormatted).")
         }
+    }
+
+    /// Lists a loss lot a replacement blocks: once in the Wash Sale sheet however many
+    /// phases pass it over, and in the Audit Log for each phase.
+    mutating func logLossSaleBlock(_ record: WashSaleRecord, phase: Phase) {
+        let key = TaxLot.Key(account: record.account, lotID: record.lotID ?? "")
+        if loggedLossSaleBlocks.insert(key).inserted {
+            calendars[record.household]!.log(record)
+        }
+        audit(phase, record.account, record.symbol, rule: "Wash Sale", decision: "Skipped", record.note)
     }
 
     /// Whether the engine may buy `symbol` in account `index` now; if not, what stops it.

@@ -41,8 +41,7 @@ extension Planning {
         let id = books[index].id
         let household = books[index].account.household
         if let record = calendars[household]!.lossSaleBlock(for: lot, on: asOf) {
-            calendars[household]!.log(record)
-            audit(.harvest, id, symbol, rule: "Wash Sale", decision: "Skipped", record.note)
+            logLossSaleBlock(record, phase: .harvest)
             return true
         }
         let whole = lot.sale(of: lot.quantity, at: price, on: asOf)

@@ -37,11 +37,9 @@ extension Planning {
             guard changed else { break }
             plan = try planPhaseOut(index, symbols: sellable, excluded: excluded)
         }
-        let household = book.account.household
         for (lot, record) in plan.washSkipped {
-            calendars[household]!.log(record)
+            logLossSaleBlock(record, phase: .phaseOut)
             books[index].noteStop(.security(lot.symbol), .washSale)
-            audit(.phaseOut, book.id, lot.symbol, rule: "Wash Sale", decision: "Skipped", record.note)
         }
         for symbol in excluded.sorted() {
             books[index].noteStop(.security(symbol), .minTrade)

@@ -120,8 +120,8 @@ extension Planning {
         let book = books[index]
         var why: String
         switch purpose {
-        case .withdrawal: why = "raises cash for the \(book.account.withdrawal.formatted) withdrawal (\(how))"
-        case .cashTarget: why = "raises cash toward the \(book.account.cashTarget.percentText) cash target (\(how))"
+        case .withdrawal: why = "raises cash for the \(book.account.withdrawal.formatted) withdrawal"
+        case .cashTarget: why = "raises cash toward the \(book.account.cashTarget.percentText) cash target"
         }
         if access == .forcedBlocked {
             why += "; blocked loss lots sold only after every unblocked lot, the loss disallowed in part"
@@ -130,6 +130,10 @@ extension Planning {
         let outcome = try sell(
             symbol, upTo: quantity, in: index, phase: .raiseCash, access: access, budget: budget,
             minimumAmount: purpose == .cashTarget ? settings.minTrade : nil, why: why)
+        if outcome.quantity > .zero {
+            audit(.raiseCash, book.id, symbol, rule: purpose == .withdrawal ? "Withdrawal" : "Cash Target",
+                  decision: "Sold", "\(outcome.quantity) \(symbol) sold for \(outcome.proceeds.formatted): \(how).")
+        }
         if outcome.forced > 0 {
             raise(.warning, "\(book.id)/\(symbol)",
                   "Raise Cash sells \(outcome.forced) loss lot(s) of \(symbol) that replacement shares block: "

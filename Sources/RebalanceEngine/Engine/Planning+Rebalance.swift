@@ -15,6 +15,28 @@ extension Planning {
         try sellAboveCaps(index, level: .sector)
         try buyUnderweights(index)
         try spendExcessCash(index)
+        warnOfIdleCash(index)
+    }
+
+    /// Cash left well above the cash target (by more than the Default Band) because buys
+    /// were stopped: a Warning naming the lines still short and what stopped each.
+    private mutating func warnOfIdleCash(_ index: Int) {
+        let book = books[index]
+        let value = investableValue(book)
+        guard value > .zero else { return }
+        let weight = Planning.weight(book.cash, of: value)
+        let target = book.account.cashTarget.doubleValue
+        guard weight > target + settings.defaultBand.doubleValue else { return }
+        var short: [String] = []
+        for (position, slot) in book.slots.enumerated()
+            where Planning.weight(slotValue(position, in: book), of: value) < slot.low {
+            let reason = (book.stops[.security(slot.symbol)] ?? []).min()?.rawValue ?? "no buy allowed"
+            short.append("\(slot.symbol) (\(reason))")
+        }
+        let lines = short.isEmpty ? "" : ": still under their bands are " + short.prefix(6).joined(separator: ", ")
+            + (short.count > 6 ? " and \(short.count - 6) more" : "")
+        raise(.warning, book.id, "Cash ends at \(Planning.percent(weight)) of the account against its "
+            + "\(Planning.percent(target)) cash target\(lines).")
     }
 
     // MARK: - Sales
@@ -201,13 +223,24 @@ extension Planning {
             $0.shortfall != $1.shortfall ? $0.shortfall > $1.shortfall
                 : books[index].slots[$0.slot].symbol < books[index].slots[$1.slot].symbol
         }
+        // When cash cannot cover every shortfall, each gets its share of the cash, so every
+        // underweight line is started; what rounding leaves goes to the largest shortfalls below.
+        let total = underweights.map(\.shortfall).sum()
+        let cash = spendableCash(index)
         for (position, shortfall) in underweights {
             let slot = books[index].slots[position]
             let weight = Planning.weight(slotValue(position, in: books[index]), of: value)
             let why = "at \(Planning.percent(weight)), \(Planning.percent(slot.target - weight)) under its "
                 + "\(Planning.percent(slot.target)) target ±\(Planning.percent(slot.band))"
-            try buyToward(position, amount: shortfall, in: index, roundUpIfCashAllows: settings.rebalanceTo == .bandEdge,
-                          why: why, noteShortfall: true)
+            let share = cash < total
+                ? Money(cents: roundedProductQuotient(cash.cents, shortfall.cents, dividedBy: total.cents)) : shortfall
+            if share < shortfall {
+                books[index].noteStop(.security(slot.symbol), .cash)
+            }
+            try buyToward(position, amount: share, in: index,
+                          roundUpIfCashAllows: settings.rebalanceTo == .bandEdge && share == shortfall,
+                          why: why + (share < shortfall ? "; cash is short, so each underweight gets its share" : ""),
+                          noteShortfall: true)
         }
     }
 

@@ -14,6 +14,8 @@ struct Planning: Sendable {
     var auditLog: [AuditEntry] = []
     var exceptions: [PlanException] = []
     var phaseChanges: [PhaseChange] = []
+    /// Loss lots already listed as blocked, so each is listed once.
+    var loggedLossSaleBlocks: Set<TaxLot.Key> = []
     /// Buys already reported as stopped, so each is listed once.
     var loggedBuyStops: Set<TradeKey> = []
     /// Each model's stand-in map, worked out once.
