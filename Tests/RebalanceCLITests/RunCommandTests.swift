@@ -135,6 +135,25 @@ struct RunCommandTests {
                 || row.money("Tax Impact") != after - before {
                 problems.append("\(id): tax \(row.money("Tax After")) differs from the recomputed \(after)")
             }
+            // Each trade's Est Tax is its increment in the order the Trades sheet lists them.
+            var runningST = account.realizedShortTermYTD - account.shortTermCarryforward
+            var runningLT = account.realizedLongTermYTD - account.longTermCarryforward
+            for trade in output.rows("Trades") where trade.text("Account") == id {
+                let lots = output.rows("Lots Sold").filter {
+                    $0.text("Account") == id && $0.text("Symbol") == trade.text("Symbol") && $0.text("Phase") == trade.text("Phase")
+                }
+                let taxBefore = tax(account, runningST, runningLT)
+                if trade.text("Side") == "Sell" {
+                    for lot in lots {
+                        let realized = lot.money("Gain") + lot.money("Disallowed Loss")
+                        if lot.text("Term") == "ST" { runningST += realized } else { runningLT += realized }
+                    }
+                }
+                let increment = tax(account, runningST, runningLT) - taxBefore
+                if trade.money("Est Tax") != increment {
+                    problems.append("\(id) \(trade.text("Side")) \(trade.text("Symbol")): Est Tax \(trade.money("Est Tax")) is not its increment \(increment)")
+                }
+            }
             if case .limit(let limit) = account.taxBudget, after - before > limit {
                 let approved = output.rows("Exceptions").contains {
                     $0.text("Severity") == "Needs Approval" && $0.text("Where").hasPrefix(id)

@@ -205,6 +205,7 @@ extension Planning {
             }
             guard let seller = books.firstIndex(where: { $0.id == disallowance.sellingAccount }) else { continue }
             let tax = books[seller].ledger.addBack(disallowedLoss: amount, term: disallowance.term)
+            addBacks.append(AddBack(seller: seller, buyer: index, tradeRow: row, amount: amount, term: disallowance.term))
             if seller == index {
                 trades[row].estimatedTax += tax
             } else {

@@ -5,11 +5,19 @@ extension Planning {
         var bookIndex: [String: Int] = [:]
         for (index, book) in books.enumerated() { bookIndex[book.id] = index }
         let resolved = Dictionary(prices.map { ($0.symbol, $0) }, uniquingKeysWith: { a, _ in a })
-        plan.trades = trades.indices.map {
-            finishedTrade($0, book: books[bookIndex[trades[$0].account]!], price: resolved[trades[$0].symbol])
+        let taxes = replayedTaxes(bookIndex: bookIndex)
+        plan.trades = trades.indices.map { row in
+            var trade = trades[row]
+            trade.estimatedTax = taxes.estimates[row]
+            return finishedTrade(trade, notes: tradeNotes[row], book: books[bookIndex[trade.account]!],
+                                 price: resolved[trade.symbol])
         }
         plan.lotsSold = lotsSold
-        plan.taxImpact = books.map(taxImpactRow)
+        plan.taxImpact = books.indices.map { index in
+            var row = taxImpactRow(books[index])
+            row.taxFromOtherAccounts = taxes.fromOthers[index]
+            return row
+        }
         plan.cash = books.map(cashRow)
         plan.drift = books.indices.flatMap { driftRows($0, before: before[$0], initialValue: initialValues[$0]) }
         plan.prices = prices
@@ -20,10 +28,46 @@ extension Planning {
         return plan
     }
 
+    /// Each trade's Est Tax worked out again in the order the Trades sheet lists them: per
+    /// account, its trades' lots (and the losses its buys add back) recorded one trade after
+    /// another on the account's ledger before the run, so each is its increment in that order
+    /// and they add up to the impact. Losses added back by another account's buys count where
+    /// that account's Manual Trades fall in Account order.
+    func replayedTaxes(bookIndex: [String: Int]) -> (estimates: [Money], fromOthers: [Money]) {
+        var estimates = trades.map { _ in Money.zero }
+        var fromOthers = books.map { _ in Money.zero }
+        var rowsByBook: [[Int]] = books.map { _ in [] }
+        for (row, trade) in trades.enumerated() { rowsByBook[bookIndex[trade.account]!].append(row) }
+        for (index, book) in books.enumerated() {
+            var ledger = AccountBook(account: book.account, index: index, lots: [], universe: universe).ledger
+            let foreign = addBacks.filter { $0.seller == index && $0.buyer != index }
+            var later = foreign.filter { $0.buyer > index }
+            for addBack in foreign where addBack.buyer < index {
+                fromOthers[index] += ledger.addBack(disallowedLoss: addBack.amount, term: addBack.term)
+            }
+            for row in rowsByBook[index] {
+                if trades[row].phase != .manual, !later.isEmpty {
+                    for addBack in later { fromOthers[index] += ledger.addBack(disallowedLoss: addBack.amount, term: addBack.term) }
+                    later = []
+                }
+                var tax = Money.zero
+                for lotRow in tradeNotes[row].lotRows {
+                    let lot = lotsSold[lotRow]
+                    tax += ledger.record(gain: lot.gain, term: lot.term, disallowedLoss: lot.disallowedLoss)
+                }
+                for addBack in addBacks where addBack.tradeRow == row && addBack.seller == index {
+                    tax += ledger.addBack(disallowedLoss: addBack.amount, term: addBack.term)
+                }
+                estimates[row] = tax
+            }
+            for addBack in later { fromOthers[index] += ledger.addBack(disallowedLoss: addBack.amount, term: addBack.term) }
+        }
+        return (estimates, fromOthers)
+    }
+
     /// A trade with its Reason: what, why, which lots, what tax, and a stale or overridden price.
-    func finishedTrade(_ row: Int, book: AccountBook, price: ResolvedPrice? = nil) -> Trade {
-        var trade = trades[row]
-        let note = tradeNotes[row]
+    func finishedTrade(_ trade: Trade, notes note: TradeNote, book: AccountBook, price: ResolvedPrice? = nil) -> Trade {
+        var trade = trade
         var reason = "\(trade.side.rawValue) \(trade.quantity) \(trade.symbol): " + note.why.joined(separator: "; ")
         if trade.side == .sell {
             let lots = note.lotRows.map { lotsSold[$0] }

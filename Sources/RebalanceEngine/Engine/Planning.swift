@@ -14,6 +14,7 @@ struct Planning: Sendable {
     var auditLog: [AuditEntry] = []
     var exceptions: [PlanException] = []
     var phaseChanges: [PhaseChange] = []
+    var addBacks: [AddBack] = []
     /// Loss lots already listed as blocked, so each is listed once.
     var loggedLossSaleBlocks: Set<TaxLot.Key> = []
     /// Buys already reported as stopped, so each is listed once.
@@ -26,6 +27,15 @@ struct Planning: Sendable {
         let symbol: String
         let side: Side
         let phase: Phase
+    }
+
+    /// An earlier loss a run buy disallowed, added back in the selling account.
+    struct AddBack: Sendable {
+        let seller: Int
+        let buyer: Int
+        let tradeRow: Int
+        let amount: Money
+        let term: Term
     }
 
     struct TradeNote: Sendable {
