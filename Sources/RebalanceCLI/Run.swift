@@ -41,9 +41,13 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
+        let progress = Progress(enabled: true)
         let reading: PortfolioReading
         do {
             reading = try PortfolioReader.read(path: book, asOf: asOf, today: todayOnThisComputer())
+            if let portfolio = reading.portfolio {
+                progress.stage("Read \(portfolio.accounts.count) account(s) and \(portfolio.lots.count) lot(s)")
+            }
         } catch let error as WorkbookError {
             fail(ExitStatus.inputErrors, [RunReport.Problem(place: OutputFiles.fileName(of: book), message: "\(error)")])
         }
@@ -58,9 +62,10 @@ struct Run: ParsableCommand {
             fail(ExitStatus.inputErrors, pricing.errors.map { RunReport.Problem(place: $0.place, message: $0.message) })
         }
         portfolio.prices = pricing.prices
+        progress.stage("Prices resolved; planning")
         var plan: Plan
         do {
-            plan = try Planner.plan(for: portfolio)
+            plan = try Planner.plan(for: portfolio, progress: progress.planning)
         } catch let PlanningError.input(problems) {
             fail(ExitStatus.inputErrors, problems.map { RunReport.Problem(place: $0.place, message: $0.message) })
         } catch let PlanningError.missingPrice(symbol) {
@@ -69,6 +74,7 @@ struct Run: ParsableCommand {
             fail(ExitStatus.invariantFailed, [RunReport.Problem(place: "", message: "\(error) No output was written; please report this workbook.")])
         }
         plan.exceptions = readerExceptions(reading) + priceExceptions(pricing) + plan.exceptions
+        progress.stage("Planned \(plan.trades.count) trade(s); writing the CIO workbook and audit JSON")
         let files: OutputFiles
         do {
             let run = try RunInfo(inputPath: book)

@@ -64,7 +64,8 @@ struct RunReport {
         let s = summary
         lines.append("Rebalanced \(OutputFiles.fileName(of: s.input)) as of \(s.asOf): \(s.accounts.count) account(s), "
             + "\(s.trades) trade(s); sells \(money(s.sells)), buys \(money(s.buys)).")
-        for account in s.accounts {
+        let shownAccounts = 20
+        for account in s.accounts.prefix(shownAccounts) {
             var line = "  \(account.account): \(account.trades) trade(s), tax impact \(money(account.taxImpact))"
             if !account.taxed {
                 line += " (untaxed)"
@@ -78,8 +79,14 @@ struct RunReport {
             }
             lines.append(line)
         }
+        if s.accounts.count > shownAccounts {
+            lines.append("  … and \(s.accounts.count - shownAccounts) more account(s): see the Summary sheet.")
+        }
         lines.append("Exceptions: \(s.needsApproval) Needs Approval, \(s.warnings) Warning, \(s.info) Info.")
-        for problem in s.attention { lines.append("  Needs Approval: \(problem.line)") }
+        for problem in s.attention.prefix(20) { lines.append("  Needs Approval: \(problem.line)") }
+        if s.attention.count > 20 {
+            lines.append("  … and \(s.attention.count - 20) more: see the Exceptions sheet.")
+        }
         lines.append("Output: \(s.outputWorkbook)")
         lines.append("Audit:  \(s.auditJSON)")
         return lines.joined(separator: "\n")

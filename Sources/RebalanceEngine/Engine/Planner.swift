@@ -8,15 +8,23 @@ public enum Planner {
     ///
     /// Throws `PlanningError.input` with every problem (infeasible manual trades, unknown
     /// accounts or models) before any trade is made.
-    public static func plan(for portfolio: Portfolio) throws(PlanningError) -> Plan {
-        let plan = try uncheckedPlan(for: portfolio)
+    ///
+    /// `progress`, when given, hears of each account as each phase finishes it (phase,
+    /// accounts done, accounts in all); it may report, but the plan never depends on it.
+    public static func plan(
+        for portfolio: Portfolio, progress: ((Phase, Int, Int) -> Void)? = nil
+    ) throws(PlanningError) -> Plan {
+        let plan = try uncheckedPlan(for: portfolio, progress: progress)
         try PlanChecks.check(plan, portfolio: portfolio)
         return plan
     }
 
     /// The plan before the invariant checks, for diagnosing a failed one.
-    static func uncheckedPlan(for portfolio: Portfolio) throws(PlanningError) -> Plan {
+    static func uncheckedPlan(
+        for portfolio: Portfolio, progress: ((Phase, Int, Int) -> Void)? = nil
+    ) throws(PlanningError) -> Plan {
         var planning = try Planning(portfolio)
+        planning.progress = progress
         let before = planning.snapshot()
         let initialValues = planning.books.indices.map { planning.investableValue(planning.books[$0]) }
         try planning.runManualTrades(portfolio.manualTrades)
@@ -179,6 +187,7 @@ extension Planning {
             let before = snapshot(index)
             try body(&self, index)
             recordChange(phase, index, from: before)
+            progress?(phase, index + 1, books.count)
         }
     }
 

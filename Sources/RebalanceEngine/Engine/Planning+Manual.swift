@@ -29,6 +29,7 @@ extension Planning {
                 try applyManualBuy(item)
             }
             recordChange(.manual, index, from: before)
+            progress?(.manual, index + 1, books.count)
         }
         // A manual buy may disallow a loss in another account of the household: every
         // account's budget is judged once the phase is done.

@@ -1,6 +1,6 @@
 /// The engine's working state for one run: every account's book, each household's
 /// wash-sale calendar, and the rows the plan is growing.
-struct Planning: Sendable {
+struct Planning {
     let universe: Universe
     var books: [AccountBook]
     var calendars: [String: WashSaleCalendar]
@@ -15,6 +15,8 @@ struct Planning: Sendable {
     var exceptions: [PlanException] = []
     var phaseChanges: [PhaseChange] = []
     var addBacks: [AddBack] = []
+    /// Told of each account each phase finishes; never read back.
+    var progress: ((Phase, Int, Int) -> Void)?
     /// Loss lots already listed as blocked, so each is listed once.
     var loggedLossSaleBlocks: Set<TaxLot.Key> = []
     /// Buys already reported as stopped, so each is listed once.
