@@ -46,11 +46,12 @@ demo: build
 	@echo "Open the .xlsx above for the CIO's Summary, Trades, Lots Sold, Tax Impact, Cash, Drift,"
 	@echo "Price Provenance, Wash Sale, Audit Log and Exceptions sheets."
 
-# Planning a firm-scale book (1,000 accounts x 200 lots over 500 symbols) in a release
-# build: median of 5 runs and peak memory.
+# The reader, planning and the whole run on a firm-scale book (1,000 accounts x 200 lots
+# over 500 symbols) in a release build, beside openpyxl, XlsxWriter and python-calamine
+# (pinned, in .build/bench-venv): median wall time, peak memory, ratios, targets.
+# RUNS=N and PY_RUNS=N set the runs; BREAKDOWN=1 adds read/plan/write in one process.
 bench: deps
-	$(SWIFT) build -c release --product RebalanceBench
-	.build/release/RebalanceBench 5
+	SWIFT="$(SWIFT)" scripts/bench.sh
 
 clean:
 	rm -rf .build "$(DEMO_DIR)"

@@ -3,13 +3,15 @@ import PortfolioGenerator
 import RebalanceEngine
 import WorkbookIO
 
-/// `BookGenerator --seed N --shape small|firm OUTPUT.xlsx`: writes the generated portfolio
-/// of a seed as an input workbook, for benchmarks and end-to-end tests.
+/// `BookGenerator --seed N --shape small|firm [--lots-per-account N] OUTPUT.xlsx`: writes the
+/// generated portfolio of a seed as an input workbook, for benchmarks and end-to-end tests.
+/// `--lots-per-account` gives every account exactly that many lots (the benchmark's
+/// linearity check plans the firm book at 100 and at 200).
 ///
 /// Exit status: 0 written; 2 usage; 4 the workbook could not be written.
 @main
 enum BookGenerator {
-    static let usage = "usage: BookGenerator --seed N --shape small|firm OUTPUT.xlsx"
+    static let usage = "usage: BookGenerator --seed N --shape small|firm [--lots-per-account N] OUTPUT.xlsx"
 
     static func main() {
         let request: Request
@@ -19,7 +21,9 @@ enum BookGenerator {
             printError("BookGenerator: \(problem.message)\n\(usage)")
             exit(2)
         }
-        let portfolio = PortfolioGenerator.generate(seed: request.seed, shape: request.shape.shape)
+        var shape = request.shape.shape
+        if let lots = request.lotsPerAccount { shape.lotsPerAccount = lots...lots }
+        let portfolio = PortfolioGenerator.generate(seed: request.seed, shape: shape)
         do {
             try PortfolioWorkbookWriter.write(portfolio, to: request.output)
         } catch {
@@ -68,12 +72,16 @@ struct Request {
 
     var seed: UInt64
     var shape: ShapeName
+    /// Every account's number of lots, instead of the shape's range.
+    var lotsPerAccount: Int?
     var output: String
 
-    /// Reads `--seed N --shape small|firm OUTPUT.xlsx`, options in any order (`--seed=N` too).
+    /// Reads `--seed N --shape small|firm [--lots-per-account N] OUTPUT.xlsx`, options in any
+    /// order (`--seed=N` too).
     static func parse(_ arguments: [String]) -> Result<Request, Problem> {
         var seed: UInt64?
         var shape: ShapeName?
+        var lotsPerAccount: Int?
         var output: String?
         var rest = arguments[...]
         while let argument = rest.popFirst() {
@@ -84,7 +92,7 @@ struct Request {
                 value = String(argument[argument.index(after: equals)...])
             }
             switch name {
-            case "--seed", "--shape":
+            case "--seed", "--shape", "--lots-per-account":
                 guard let given = value ?? rest.popFirst() else {
                     return .failure(Problem(message: "\(name) needs a value."))
                 }
@@ -93,6 +101,11 @@ struct Request {
                         return .failure(Problem(message: "--seed must be a whole number from 0 to \(UInt64.max), found \"\(given)\"."))
                     }
                     seed = number
+                } else if name == "--lots-per-account" {
+                    guard let number = Int(given), (0...1_000_000).contains(number) else {
+                        return .failure(Problem(message: "--lots-per-account must be a whole number from 0 to 1000000, found \"\(given)\"."))
+                    }
+                    lotsPerAccount = number
                 } else {
                     guard let named = ShapeName(rawValue: given) else {
                         return .failure(Problem(message: "--shape must be small or firm, found \"\(given)\"."))
@@ -112,6 +125,6 @@ struct Request {
         guard let seed else { return .failure(Problem(message: "--seed is required.")) }
         guard let shape else { return .failure(Problem(message: "--shape is required.")) }
         guard let output else { return .failure(Problem(message: "the output file is required.")) }
-        return .success(Request(seed: seed, shape: shape, output: output))
+        return .success(Request(seed: seed, shape: shape, lotsPerAccount: lotsPerAccount, output: output))
     }
 }

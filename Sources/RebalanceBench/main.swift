@@ -3,9 +3,15 @@ import PortfolioGenerator
 import RebalanceEngine
 import WorkbookIO
 
-/// `make bench`: a firm-scale book (1,000 accounts × 200 lots over 500 symbols), generated
-/// and written as a workbook, then read, planned and written back in a release build,
-/// median of several runs, with the process's peak memory.
+/// The in-process parts of `make bench` (scripts/bench.sh), in a release build:
+///
+/// - `RebalanceBench [RUNS] [--lots-per-account N]`: a firm-scale book (1,000 accounts ×
+///   200 lots over 500 symbols), generated and written as a workbook, then read, planned and
+///   written back, median of RUNS runs, with the process's peak memory.
+/// - `RebalanceBench RUNS plan [--lots-per-account N]`: planning alone, median of RUNS runs.
+/// - `RebalanceBench read BOOK.xlsx`: the reader alone: streams every worksheet's cells
+///   through `Workbook.forEachRow` and prints how many rows and cells it saw; the script
+///   times the whole process.
 
 func seconds() -> Double {
     var now = timespec()
@@ -48,18 +54,70 @@ func measure<T>(_ label: String, runs: Int, _ body: () throws -> T) rethrows -> 
     return result!
 }
 
-let runs = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 5 : 5
-var template = Array("/tmp/rebalancer-bench-XXXXXX".utf8CString)
-let folder = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
-let book = folder + "/Firm.xlsx"
+let usage = """
+    usage: RebalanceBench [RUNS] [--lots-per-account N]
+           RebalanceBench RUNS plan [--lots-per-account N]
+           RebalanceBench read BOOK.xlsx
+    """
 
+/// Streams every worksheet of `path` and prints the rows and cells seen.
+func readAlone(path: String) -> Never {
+    do {
+        let workbook = try Workbook(path: path)
+        var rows = 0, cells = 0
+        for sheet in workbook.sheets {
+            try workbook.forEachRow(in: sheet) { row in
+                rows += 1
+                cells += row.cells.count
+            }
+        }
+        print("\(path): \(workbook.sheets.count) sheets, \(rows) rows, \(cells) cells")
+        exit(0)
+    } catch {
+        print("reading \(path) failed: \(error)")
+        exit(1)
+    }
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "read" {
+    guard arguments.count == 2 else {
+        print(usage)
+        exit(2)
+    }
+    readAlone(path: arguments[1])
+}
+var shape = Shape.firmScale
+if let option = arguments.firstIndex(of: "--lots-per-account") {
+    guard option + 1 < arguments.count, let lots = Int(arguments[option + 1]), lots >= 0 else {
+        print(usage)
+        exit(2)
+    }
+    shape.lotsPerAccount = lots...lots
+    arguments.removeSubrange(option...option + 1)
+}
+let runs = arguments.first.map { Int($0) ?? 0 } ?? 5
+let planAlone = arguments.count == 2 && arguments[1] == "plan"
+guard runs > 0, arguments.count <= 1 || planAlone else {
+    print(usage)
+    exit(2)
+}
 do {
-    let portfolio = PortfolioGenerator.generate(seed: 1, shape: .firmScale)
-    if CommandLine.arguments.dropFirst(2).first == "plan" {
-        // Planning alone, for profiling.
-        _ = try measure("Plan", runs: runs) { try Planner.plan(for: portfolio) }
+    let portfolio = PortfolioGenerator.generate(seed: 1, shape: shape)
+    if planAlone {
+        // Planning alone, for the bench script and for profiling.
+        print("Firm-scale book: \(portfolio.accounts.count) accounts, \(portfolio.lots.count) lots")
+        let plan = try measure("Plan", runs: runs) { try Planner.plan(for: portfolio) }
+        print("  \(plan.trades.count) trades; peak memory of this process: \(fixed(peakMemoryMiB(), 0)) MiB")
         exit(0)
     }
+    var template = Array("/tmp/rebalancer-bench-XXXXXX".utf8CString)
+    let folder = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    defer {
+        for name in ["Firm.xlsx", "Out.xlsx", "Out.audit.json", "W.xlsx", "W.json"] { unlink(folder + "/" + name) }
+        rmdir(folder)
+    }
+    let book = folder + "/Firm.xlsx"
     try PortfolioWorkbookWriter.write(portfolio, to: book)
     let symbols = Set(portfolio.lots.map(\.symbol)).union(portfolio.prices.map(\.symbol)).count
     print("Firm-scale book: \(portfolio.accounts.count) accounts, \(portfolio.lots.count) lots, \(symbols) symbols, "
