@@ -32,7 +32,9 @@ let package = Package(
         .target(name: "RebalanceEngine"),
         .target(name: "Pricing", dependencies: ["CCurl", "RebalanceEngine"]),
         .target(name: "PortfolioGenerator", dependencies: ["RebalanceEngine"]),
-        .executableTarget(name: "RebalanceBench", dependencies: ["PortfolioGenerator", "RebalanceEngine", "WorkbookIO"]),
+        .target(name: "OutputChecks", dependencies: ["WorkbookIO", "RebalanceEngine"]),
+        .executableTarget(
+            name: "RebalanceBench", dependencies: ["PortfolioGenerator", "RebalanceEngine", "WorkbookIO", "OutputChecks"]),
         .executableTarget(
             name: "BookGenerator", dependencies: ["PortfolioGenerator", "WorkbookIO", "RebalanceEngine"],
             path: "Sources/BookGenerator"),
@@ -59,7 +61,8 @@ let package = Package(
         .testTarget(name: "PortfolioGeneratorTests", dependencies: ["PortfolioGenerator", "RebalanceEngine"]),
         .testTarget(
             name: "RebalanceCLITests",
-            dependencies: ["XLSXTestSupport", "WorkbookIO", "RebalanceEngine", "PortfolioGenerator", "SampleBooks"],
+            dependencies: ["XLSXTestSupport", "WorkbookIO", "RebalanceEngine", "PortfolioGenerator", "SampleBooks",
+                           "OutputChecks"],
             exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -121,6 +121,7 @@ FRESH="$OUT100.xlsx $OUT100.audit.json" measure run.100 "$RUNS" "$REBALANCER" ru
 FRESH="$OUT.xlsx $OUT.audit.json" measure run.200 "$RUNS" "$REBALANCER" run "$FIRM" --output "$OUT.xlsx"
 megabytes() { stat -c %s "$1" | awk '{ printf "%.1f", $1 / 1e6 }'; }
 say "  output: workbook $(megabytes "$OUT.xlsx") MB, audit JSON $(megabytes "$OUT.audit.json") MB; input $(megabytes "$FIRM") MB"
+say "  $("$BENCH" check "$FIRM" "$OUT.xlsx")"
 
 say "== The same input and output with the Python stack (median of $PY_RUNS)"
 measure io.python "$PY_RUNS" $PY io "$FIRM" "$OUT.xlsx" "$WORK/python-out.xlsx"

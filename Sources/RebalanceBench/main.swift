@@ -1,6 +1,7 @@
 import Glibc
 import PortfolioGenerator
 import RebalanceEngine
+import OutputChecks
 import WorkbookIO
 
 /// The in-process parts of `make bench` (scripts/bench.sh), in a release build:
@@ -9,6 +10,8 @@ import WorkbookIO
 ///   200 lots over 500 symbols), generated and written as a workbook, then read, planned and
 ///   written back, median of RUNS runs, with the process's peak memory.
 /// - `RebalanceBench RUNS plan [--lots-per-account N]`: planning alone, median of RUNS runs.
+/// - `RebalanceBench check BOOK.xlsx OUTPUT.xlsx`: the end-to-end tests' invariant checks on
+///   an output read back with the project's reader (the firm book's, in the script).
 /// - `RebalanceBench read BOOK.xlsx`: the reader alone: streams every worksheet's cells
 ///   through `Workbook.forEachRow` and prints how many rows and cells it saw; the script
 ///   times the whole process.
@@ -58,6 +61,7 @@ let usage = """
     usage: RebalanceBench [RUNS] [--lots-per-account N]
            RebalanceBench RUNS plan [--lots-per-account N]
            RebalanceBench read BOOK.xlsx
+           RebalanceBench check BOOK.xlsx OUTPUT.xlsx
     """
 
 /// Streams every worksheet of `path` and prints the rows and cells seen.
@@ -79,7 +83,36 @@ func readAlone(path: String) -> Never {
     }
 }
 
+/// Checks an output workbook against its input with the end-to-end tests' invariant checks.
+func checkOutput(input: String, output: String) -> Never {
+    do {
+        let reading = try PortfolioReader.read(path: input, today: CivilDate(year: 2000, month: 1, day: 1)!)
+        guard let portfolio = reading.portfolio else {
+            print("\(input) does not read: \(reading.errors.prefix(3))")
+            exit(1)
+        }
+        let problems = OutputInvariants.problems(try OutputBook(path: output), portfolio)
+        guard problems.isEmpty else {
+            print("invariants: \(problems.count) problem(s); first: \(problems.prefix(5).joined(separator: "; "))")
+            exit(1)
+        }
+        print("invariants: all hold (cash, Trades against Lots Sold, tax recomputed, Est Tax in order, "
+            + "no buy and sale, no wash-blocked buy)")
+        exit(0)
+    } catch {
+        print("checking \(output) failed: \(error)")
+        exit(1)
+    }
+}
+
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "check" {
+    guard arguments.count == 3 else {
+        print(usage)
+        exit(2)
+    }
+    checkOutput(input: arguments[1], output: arguments[2])
+}
 if arguments.first == "read" {
     guard arguments.count == 2 else {
         print(usage)

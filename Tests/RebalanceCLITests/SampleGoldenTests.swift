@@ -1,3 +1,4 @@
+import OutputChecks
 import Foundation
 import RebalanceEngine
 import Testing

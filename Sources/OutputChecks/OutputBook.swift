@@ -1,15 +1,14 @@
-import Foundation
 import RebalanceEngine
 import WorkbookIO
 
 /// An output workbook read back with the project's own reader: each table sheet as rows
 /// keyed by header, totals rows left out.
-struct OutputBook {
-    var sheetNames: [String] = []
-    var headers: [String: [String]] = [:]
-    var tables: [String: [[String: CellValue]]] = [:]
+public struct OutputBook {
+    public var sheetNames: [String] = []
+    public var headers: [String: [String]] = [:]
+    public var tables: [String: [[String: CellValue]]] = [:]
 
-    init(path: String) throws {
+    public init(path: String) throws {
         let workbook = try Workbook(path: path)
         sheetNames = workbook.sheets.map(\.name)
         for sheet in workbook.sheets where sheet.name != "Summary" {
@@ -30,11 +29,11 @@ struct OutputBook {
         }
     }
 
-    func rows(_ sheet: String) -> [[String: CellValue]] { tables[sheet] ?? [] }
+    public func rows(_ sheet: String) -> [[String: CellValue]] { tables[sheet] ?? [] }
 }
 
 extension Dictionary where Key == String, Value == CellValue {
-    func text(_ column: String) -> String {
+    public func text(_ column: String) -> String {
         switch self[column] {
         case .string(let text)?: return text
         case .number(let value, _)?: return String(value)
@@ -42,21 +41,21 @@ extension Dictionary where Key == String, Value == CellValue {
         }
     }
 
-    func number(_ column: String) -> Double {
+    public func number(_ column: String) -> Double {
         if case .number(let value, _)? = self[column] { return value }
         return 0
     }
 
     /// A money cell as exact cents.
-    func money(_ column: String) -> Money {
+    public func money(_ column: String) -> Money {
         Money(roundingDollars: number(column)) ?? .zero
     }
 
-    func quantity(_ column: String) -> Quantity {
+    public func quantity(_ column: String) -> Quantity {
         Quantity(rounding: number(column)) ?? .zero
     }
 
-    func isNumber(_ column: String) -> Bool {
+    public func isNumber(_ column: String) -> Bool {
         if case .number? = self[column] { return true }
         return false
     }
