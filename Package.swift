@@ -34,7 +34,8 @@ let package = Package(
         .target(name: "PortfolioGenerator", dependencies: ["RebalanceEngine"]),
         .target(name: "OutputChecks", dependencies: ["WorkbookIO", "RebalanceEngine"]),
         .executableTarget(
-            name: "RebalanceBench", dependencies: ["PortfolioGenerator", "RebalanceEngine", "WorkbookIO", "OutputChecks"]),
+            name: "RebalanceBench",
+            dependencies: ["PortfolioGenerator", "RebalanceEngine", "WorkbookIO", "OutputChecks", "Pricing"]),
         .executableTarget(
             name: "BookGenerator", dependencies: ["PortfolioGenerator", "WorkbookIO", "RebalanceEngine"],
             path: "Sources/BookGenerator"),

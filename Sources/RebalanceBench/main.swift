@@ -2,6 +2,7 @@ import Glibc
 import PortfolioGenerator
 import RebalanceEngine
 import OutputChecks
+import Pricing
 import WorkbookIO
 
 /// The in-process parts of `make bench` (scripts/bench.sh), in a release build:
@@ -83,11 +84,25 @@ func readAlone(path: String) -> Never {
     }
 }
 
+/// Reads a book and prices it from the workbook alone, as an offline `rebalancer run` does.
+func readPriced(_ path: String, today: CivilDate) throws -> (PortfolioReading, Portfolio?) {
+    let reading = try PortfolioReader.read(path: path, today: today)
+    guard var portfolio = reading.portfolio else { return (reading, nil) }
+    let pricing = PriceChain.resolve(reading.priceRequests, settings: portfolio.settings,
+                                     options: .workbookOnly(today: today))
+    guard pricing.errors.isEmpty else {
+        print("the book's prices do not resolve: \(pricing.errors.prefix(3))")
+        exit(1)
+    }
+    portfolio.prices = pricing.prices
+    return (reading, portfolio)
+}
+
 /// Checks an output workbook against its input with the end-to-end tests' invariant checks.
 func checkOutput(input: String, output: String) -> Never {
     do {
-        let reading = try PortfolioReader.read(path: input, today: CivilDate(year: 2000, month: 1, day: 1)!)
-        guard let portfolio = reading.portfolio else {
+        let (reading, priced) = try readPriced(input, today: CivilDate(year: 2000, month: 1, day: 1)!)
+        guard let portfolio = priced else {
             print("\(input) does not read: \(reading.errors.prefix(3))")
             exit(1)
         }
@@ -155,10 +170,10 @@ do {
     let symbols = Set(portfolio.lots.map(\.symbol)).union(portfolio.prices.map(\.symbol)).count
     print("Firm-scale book: \(portfolio.accounts.count) accounts, \(portfolio.lots.count) lots, \(symbols) symbols, "
         + "\(portfolio.transactions.count) transactions")
-    let reading = try measure("Read the book", runs: runs) {
-        try PortfolioReader.read(path: book, today: portfolio.settings.asOf)
+    let (reading, priced) = try measure("Read the book", runs: runs) {
+        try readPriced(book, today: portfolio.settings.asOf)
     }
-    guard let read = reading.portfolio else {
+    guard let read = priced else {
         print("the book did not read: \(reading.errors.prefix(3))")
         exit(1)
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import RebalanceEngine
 
 /// Writes a run's output workbook and audit JSON beside its input, both or neither.
@@ -20,8 +21,26 @@ public enum PlanOutput {
         do {
             var audit = try TemporaryFile(finalPath: files.auditJSON)
             made.append(audit)
-            try PlanWorkbookWriter.write(plan, run: run, to: workbook.path)
-            try AuditJSON.write(plan, run: run, to: audit.path)
+            // The audit JSON is written on a second thread while this one writes the workbook.
+            let auditPath = audit.path
+            let outcome = BackgroundOutcome()
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) {
+                do {
+                    try AuditJSON.write(plan, run: run, to: auditPath)
+                } catch {
+                    outcome.error = error
+                }
+            }
+            var workbookError: (any Error)?
+            do {
+                try PlanWorkbookWriter.write(plan, run: run, to: workbook.path)
+            } catch {
+                workbookError = error
+            }
+            group.wait()
+            if let workbookError { throw workbookError }
+            if let error = outcome.error { throw error }
             try workbook.commit()
             made[0] = workbook
             try audit.commit()
@@ -30,4 +49,9 @@ public enum PlanOutput {
             throw error
         }
     }
+}
+
+/// What the audit JSON's thread left: set on that thread, read after it has been waited for.
+private final class BackgroundOutcome: @unchecked Sendable {
+    var error: (any Error)?
 }
