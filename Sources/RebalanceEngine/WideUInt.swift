@@ -89,20 +89,12 @@ struct WideUInt: Sendable, Hashable, Comparable {
 
     /// The quotient by `divisor`, rounded half up; traps when it does not fit 64 bits.
     func dividedRoundingHalfUp(by divisor: UInt64) -> UInt64 {
-        precondition(divisor > 0, "division by zero")
-        var remainder: UInt64 = 0
-        func step(_ limb: UInt64) -> UInt64 {
-            let (quotient, rest) = divisor.dividingFullWidth((high: remainder, low: limb))
-            remainder = rest
-            return quotient
-        }
-        let q3 = step(w3), q2 = step(w2), q1 = step(w1), q0 = step(w0)
-        precondition(q1 == 0 && q2 == 0 && q3 == 0, "64-bit overflow")
+        let (quotient, remainder) = quotientAndRemainder(dividingBy: divisor)
         if remainder >= divisor - remainder {
-            precondition(q0 < UInt64.max, "64-bit overflow")
-            return q0 + 1
+            precondition(quotient < UInt64.max, "64-bit overflow")
+            return quotient + 1
         }
-        return q0
+        return quotient
     }
 }
 

@@ -13,8 +13,9 @@ func runRebalancer(_ arguments: [String]) throws -> CommandResult {
     try runBuilt("rebalancer", arguments)
 }
 
-/// Runs a built executable of the package (`rebalancer`, `BookGenerator`).
-func runBuilt(_ name: String, _ arguments: [String]) throws -> CommandResult {
+/// Runs a built executable of the package (`rebalancer`, `BookGenerator`), with the test's
+/// environment or the one given.
+func runBuilt(_ name: String, _ arguments: [String], environment: [String: String]? = nil) throws -> CommandResult {
     let candidates = [
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name).path,
         FileManager.default.currentDirectoryPath + "/.build/debug/\(name)",
@@ -25,6 +26,7 @@ func runBuilt(_ name: String, _ arguments: [String]) throws -> CommandResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
+    if let environment { process.environment = environment }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

@@ -12,21 +12,7 @@ func runRebalancer(_ arguments: [String], environment extra: [String: String]) t
     var environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": home,
                        "XDG_CACHE_HOME": home + "/cache", "XDG_CONFIG_HOME": home + "/config"]
     environment.merge(extra) { _, new in new }
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rebalancer").path
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: FileManager.default.isExecutableFile(atPath: binary)
-                                ? binary : FileManager.default.currentDirectoryPath + "/.build/debug/rebalancer")
-    process.arguments = arguments
-    process.environment = environment
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+    return try runBuilt("rebalancer", arguments, environment: environment)
 }
 
 @Suite("rebalancer run: prices from the workbook, the cache and the quote API")

@@ -162,7 +162,7 @@ final class PortfolioWorkbookRoundTripTests {
         #expect(values["Min Trade"] == .number(123.45, .plain))
         #expect(values["Fractional Shares"] == .string("Yes"))
         #expect(values["Wash Sale Days"] == .number(Double(portfolio.settings.washSaleDays), .plain))
-        #expect(values["Harvest Min Loss %"].map { if case .number(_, .percent) = $0 { true } else { false } } == true)
+        #expect(values["Harvest Min Loss Pct"].map { if case .number(_, .percent) = $0 { true } else { false } } == true)
     }
 
     @Test("Prices from an Override are written to the Override column and read back as Override")

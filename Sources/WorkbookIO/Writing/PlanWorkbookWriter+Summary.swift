@@ -67,24 +67,7 @@ extension SheetWriter {
 
     /// Every field of `Settings`, in the Settings sheet's words.
     private func settingsRows(_ settings: Settings) -> [(String, SheetCell)] {
-        [
-            ("As Of Date", .date(settings.asOf)),
-            ("Short-Term Rate", .rate(settings.rates.shortTerm)),
-            ("Long-Term Rate", .rate(settings.rates.longTerm)),
-            ("Tax Budget", settings.taxBudget.cell),
-            ("Min Trade", .money(settings.minTrade)),
-            ("Fractional Shares", .text(settings.fractionalShares.yesNo)),
-            ("Lot Method", .text(settings.lotMethod.rawValue)),
-            ("Default Band", .rate(settings.defaultBand)),
-            ("Rebalance To", .text(settings.rebalanceTo.rawValue)),
-            ("Cash Target", .rate(settings.cashTarget)),
-            ("Harvest Losses", .text(settings.harvestLosses.yesNo)),
-            ("Harvest Min Loss", .money(settings.harvestMinLoss)),
-            ("Harvest Min Loss Pct", .rate(settings.harvestMinLossPercent)),
-            ("Wash Sale Days", .integer(settings.washSaleDays)),
-            ("Price Max Age Days", .integer(settings.priceMaxAgeDays)),
-            ("Allow Stale Prices", .text(settings.allowStalePrices.yesNo)),
-        ]
+        settings.workbookRows
     }
 
     /// One row per account: trades, amounts, tax against budget, cash; totals below.
