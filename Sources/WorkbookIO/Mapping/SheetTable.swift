@@ -4,17 +4,44 @@ import RebalanceEngine
 /// the data rows below it (footer, total and blank rows already set aside).
 struct SheetTable {
     /// One data row: its number and its cells by contract column name.
+    /// Where each contract column sits in a sheet, shared by all of its rows.
+    final class RowLayout {
+        /// Contract column names, in a fixed order.
+        let names: [String]
+        /// Contract column name → its position in `names` (and in a row's `values`).
+        let indexOfName: [String: Int]
+        /// Sheet column (1-based) of each name.
+        let sheetColumns: [Int]
+        let sheetName: String
+
+        init(columns: [String: Int], sheetName: String) {
+            names = columns.keys.sorted()
+            var index: [String: Int] = [:]
+            for (position, name) in names.enumerated() { index[name] = position }
+            indexOfName = index
+            sheetColumns = names.map { columns[$0]! }
+            self.sheetName = sheetName
+        }
+    }
+
     struct DataRow {
         var number: Int
-        var values: [String: CellValue]
-        var columnOfName: [String: Int]
-        var sheetName: String
+        /// The cells under the known columns, in the layout's order; `nil` where empty.
+        var values: [CellValue?]
+        let layout: RowLayout
 
-        subscript(_ column: String) -> CellValue? { values[column] }
+        subscript(_ column: String) -> CellValue? {
+            guard let index = layout.indexOfName[column] else { return nil }
+            return values[index]
+        }
+
+        var sheetName: String { layout.sheetName }
 
         /// `Lots!D17` for a column, or `Lots!row 17` for a column the sheet does not have.
         func place(_ column: String) -> String {
-            if let c = columnOfName[column] { return "\(sheetName)!\(CellReference.name(column: c, row: number))" }
+            if let index = layout.indexOfName[column] {
+                return "\(sheetName)!\(CellReference.name(column: layout.sheetColumns[index], row: number))"
+            }
             return "\(sheetName)!row \(number)"
         }
 
@@ -46,6 +73,7 @@ struct SheetTable {
         var header: (row: Int, columns: [String: Int], matches: [(String, String, String)], unknown: [(String, String)])?
         var bestCandidate: (row: Int, found: Set<String>)?
         var rows: [DataRow] = []
+        var layout: RowLayout?
         var skipped: [(Int, String)] = []
         var lastRow = 0
         var rowsBeforeHeader = 0
@@ -88,13 +116,9 @@ struct SheetTable {
                 skipped.append((lastRow + 1, through == lastRow + 1 ? "blank" : "blank through row \(through)"))
             }
             lastRow = row.number
-            var values: [String: CellValue] = [:]
-            var columnOfName: [String: Int] = [:]
-            for (name, c) in found.columns {
-                columnOfName[name] = c
-                if let v = row[c] { values[name] = v }
-            }
-            if values.isEmpty {
+            if layout == nil { layout = RowLayout(columns: found.columns, sheetName: info.name) }
+            let values = layout!.sheetColumns.map { row[$0] }
+            if values.allSatisfy({ $0 == nil }) {
                 skipped.append((row.number, "no value under any known column"))
                 return
             }
@@ -102,7 +126,7 @@ struct SheetTable {
                 skipped.append((row.number, reason))
                 return
             }
-            rows.append(DataRow(number: row.number, values: values, columnOfName: columnOfName, sheetName: info.name))
+            rows.append(DataRow(number: row.number, values: values, layout: layout!))
         }
 
         guard let header else {
