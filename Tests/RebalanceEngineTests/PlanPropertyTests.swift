@@ -34,6 +34,29 @@ struct PlanPropertyTests {
         #expect(traded > PlanPropertyTests.seeds.count / 2)
     }
 
+    /// Larger households with many lots, symbols and recent trades, where phases, caps and
+    /// windows interact more.
+    @Test func everyInvariantHoldsOnLargerBooks() throws {
+        let shape = Shape(
+            accounts: 6...12, householdSize: 1...4, maxHouseholds: 4, symbols: 30...60, modelSymbols: 10...30,
+            lotsPerAccount: 20...60, transactionsPerAccount: 2...8, manualTradeChance: 0.4,
+            withdrawalChance: 0.3, allowsSecondModel: true)
+        var failures: [String] = []
+        for seed in UInt64(1)...150 {
+            let portfolio = PortfolioGenerator.generate(seed: seed, shape: shape)
+            #expect(PortfolioGenerator.problems(in: portfolio).isEmpty)
+            do {
+                let plan = try Planner.plan(for: portfolio)
+                for problem in PlanChecks.violations(plan, portfolio: portfolio) + washSaleViolations(plan, portfolio) {
+                    failures.append("seed \(seed): \(problem)")
+                }
+            } catch {
+                failures.append("seed \(seed): \(error)")
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.count) failures, first: \(failures.prefix(8).joined(separator: "\n"))")
+    }
+
     @Test func theSameInputGivesTheSamePlan() throws {
         for seed in PlanPropertyTests.seeds.prefix(200) {
             let portfolio = PortfolioGenerator.generate(seed: seed)
