@@ -88,18 +88,38 @@ enum DecimalText {
     /// `units` × 10^-`decimals` written out: `-1234.50` with all decimals, or `12.5`
     /// with trailing zeros (and a bare point) dropped.
     static func text(units: Int64, decimals: Int, trimmingZeros: Bool) -> String {
-        let scale = power10(decimals)
-        let magnitude = units.magnitude
-        let whole = magnitude / scale
-        var text = units < 0 ? "-\(whole)" : "\(whole)"
-        guard decimals > 0 else { return text }
-        var fraction = String(magnitude % scale)
-        fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
-        if trimmingZeros {
-            while fraction.hasSuffix("0") { fraction.removeLast() }
+        precondition((0...18).contains(decimals), "decimal scale out of range")
+        // Digits are laid down from the right into a small buffer, then made a string once:
+        // this runs for every amount the plan prints.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+            var end = buffer.count
+            var value = units.magnitude
+            var trimming = trimmingZeros
+            var kept = 0
+            for _ in 0..<decimals {
+                let digit = UInt8(value % 10)
+                value /= 10
+                if trimming, digit == 0 { continue }
+                trimming = false
+                end -= 1
+                buffer[end] = 48 + digit
+                kept += 1
+            }
+            if kept > 0 {
+                end -= 1
+                buffer[end] = UInt8(ascii: ".")
+            }
+            repeat {
+                end -= 1
+                buffer[end] = 48 + UInt8(value % 10)
+                value /= 10
+            } while value > 0
+            if units < 0 {
+                end -= 1
+                buffer[end] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
         }
-        if !fraction.isEmpty { text += "." + fraction }
-        return text
     }
 
     /// 10^`exponent` for the few small exponents the fixed-point types use.

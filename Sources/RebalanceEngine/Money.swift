@@ -41,14 +41,35 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
 
     /// The amount as a reader sees it in a sentence: `$1,234.50`, `-$0.05`.
     public var formatted: String {
-        let digits = String(cents.magnitude / 100)
-        var grouped = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            var end = buffer.count
+            var value = cents.magnitude
+            for _ in 0..<2 {
+                end -= 1
+                buffer[end] = 48 + UInt8(value % 10)
+                value /= 10
+            }
+            end -= 1
+            buffer[end] = UInt8(ascii: ".")
+            var digits = 0
+            repeat {
+                if digits > 0, digits % 3 == 0 {
+                    end -= 1
+                    buffer[end] = UInt8(ascii: ",")
+                }
+                end -= 1
+                buffer[end] = 48 + UInt8(value % 10)
+                value /= 10
+                digits += 1
+            } while value > 0
+            end -= 1
+            buffer[end] = UInt8(ascii: "$")
+            if cents < 0 {
+                end -= 1
+                buffer[end] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
         }
-        let fraction = cents.magnitude % 100
-        return (cents < 0 ? "-$" : "$") + grouped + (fraction < 10 ? ".0" : ".") + String(fraction)
     }
 
     /// The amount in dollars as a double, for writing a cell; never for arithmetic.
