@@ -39,11 +39,16 @@ struct RunReport {
     let summary: Summary
 
     init(plan: Plan, input: String, files: OutputFiles) {
-        let accounts = plan.accounts.map { account -> AccountLine in
-            let tax = plan.taxImpact.first { $0.account == account.id }
-            let cash = plan.cash.first { $0.account == account.id }
+        var tradeCounts: [String: Int] = [:]
+        for trade in plan.trades { tradeCounts[trade.account, default: 0] += 1 }
+        let accounts = plan.accounts.enumerated().map { index, account -> AccountLine in
+            // Tax Impact and Cash list the accounts in Account order, one row each.
+            let tax = plan.taxImpact.indices.contains(index) && plan.taxImpact[index].account == account.id
+                ? plan.taxImpact[index] : plan.taxImpact.first { $0.account == account.id }
+            let cash = plan.cash.indices.contains(index) && plan.cash[index].account == account.id
+                ? plan.cash[index] : plan.cash.first { $0.account == account.id }
             return AccountLine(
-                account: account.id, taxed: account.type.isTaxed, trades: plan.trades.filter { $0.account == account.id }.count,
+                account: account.id, taxed: account.type.isTaxed, trades: tradeCounts[account.id] ?? 0,
                 taxImpact: (tax?.taxImpact ?? .zero).description, taxBudget: account.taxBudget.description,
                 budgetLeft: tax?.budgetLeft?.description, withdrawal: account.withdrawal.description,
                 withdrawalPaid: (cash?.withdrawalPaid ?? .zero).description)

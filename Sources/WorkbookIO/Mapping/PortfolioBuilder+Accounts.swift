@@ -62,7 +62,7 @@ extension PortfolioBuilder {
     }
 
     /// The account a row names, or the book's only account when the cell is blank.
-    mutating func account(_ row: SheetTable.DataRow, known: [String], sheetHasAccounts: Bool) -> String? {
+    mutating func account(_ row: SheetTable.DataRow, known: Set<String>, sheetHasAccounts: Bool) -> String? {
         if let id = text(row, "Account") {
             if sheetHasAccounts && !known.contains(id) {
                 log.error(row.place("Account"), "The account \"\(id)\" is not on the Accounts sheet.")

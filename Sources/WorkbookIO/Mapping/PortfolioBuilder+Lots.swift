@@ -8,9 +8,9 @@ extension PortfolioBuilder {
         let hasAccountsSheet = tables[.accounts] != nil
         var known = accounts.map(\.id)
         if !hasAccountsSheet {
-            var named: [String] = []
+            var named: Set<String> = []
             for row in table.rows {
-                if case .value(let id) = CellReader.text(row["Account"]), !named.contains(id) { named.append(id) }
+                if case .value(let id) = CellReader.text(row["Account"]) { named.insert(id) }
             }
             known = named.sorted()
             let ids = known.isEmpty ? [PortfolioBuilder.soleAccountName] : known
@@ -23,8 +23,9 @@ extension PortfolioBuilder {
         }
         var lots: [TaxLot] = []
         var lotPlaces: [String: String] = [:]
+        let knownSet = Set(known)
         for row in table.rows {
-            let accountID = account(row, known: known, sheetHasAccounts: hasAccountsSheet)
+            let accountID = account(row, known: knownSet, sheetHasAccounts: hasAccountsSheet)
             let symbol = text(row, "Symbol")?.uppercased()
             if symbol == nil && isBlank(row, "Symbol") { log.error(row.place("Symbol"), "Symbol is blank.") }
             var quantity: Quantity?

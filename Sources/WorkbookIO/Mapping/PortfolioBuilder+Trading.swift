@@ -15,7 +15,7 @@ extension PortfolioBuilder {
     }
 
     /// The accounts rows may name: the Accounts sheet's, or those the Lots sheet named.
-    func knownAccounts(_ accounts: [Account]) -> [String] { accounts.map(\.id) }
+    func knownAccounts(_ accounts: [Account]) -> Set<String> { Set(accounts.map(\.id)) }
 
     mutating func readTransactions(accounts: [Account]) -> [Transaction] {
         guard let table = tables[.transactions] else { return [] }
