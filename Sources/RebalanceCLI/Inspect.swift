@@ -1,4 +1,5 @@
 import ArgumentParser
+import Pricing
 import RebalanceEngine
 import WorkbookIO
 
@@ -32,7 +33,22 @@ struct Inspect: ParsableCommand {
                 try dumpCells(of: workbook, selection: cells)
             } else {
                 try listSheets(of: workbook)
-                let reading = try PortfolioReader.read(path: book, asOf: asOf, today: todayOnThisComputer())
+                var reading = try PortfolioReader.read(path: book, asOf: asOf, today: todayOnThisComputer())
+                // The workbook's own price chain (override, then a fresh enough price, stale
+                // only when allowed), without the cache or the network: what `run --offline`
+                // with no cache would find.
+                if let portfolio = reading.portfolio {
+                    let pricing = PriceChain.resolve(reading.priceRequests, settings: portfolio.settings,
+                                                     options: .workbookOnly(today: todayOnThisComputer()))
+                    reading.diagnostics += pricing.problems.map { problem in
+                        let severity: Diagnostic.Severity = switch problem.severity {
+                        case .error: .error
+                        case .warning: .warning
+                        case .info: .info
+                        }
+                        return Diagnostic(severity, problem.place, problem.message)
+                    }
+                }
                 printLine("")
                 printLine(ContractViewText.render(reading))
                 if !reading.errors.isEmpty { throw ExitCode(ExitStatus.inputErrors) }

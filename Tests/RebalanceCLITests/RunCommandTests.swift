@@ -123,6 +123,13 @@ struct RunCommandTests {
         try expectRefused(try book { $0[4].rows.removeLast() }, mentioning: "VTI")
     }
 
+    @Test func inspectReportsAMissingPriceFromTheWorkbooksOwnChain() throws {
+        let path = try book { $0[4].rows.removeLast() }
+        let result = try runRebalancer(["inspect", path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("Error: ") && result.stdout.contains("VTI"))
+    }
+
     @Test func aBrokenFileIsRefused() throws {
         let path = TemporaryFolder.make() + "/Book.xlsx"
         try Data("this is not a workbook".utf8).write(to: URL(fileURLWithPath: path))
