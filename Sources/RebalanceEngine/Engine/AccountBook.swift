@@ -58,7 +58,7 @@ struct AccountBook: Sendable {
     private(set) var sectorTargets: [String: Double] = [:]
     /// What stopped the engine from moving each drift line (`Security`/`Sector`/`Group` and name).
     var stops: [DriftKey: Set<DriftStatus>] = [:]
-    /// Symbols whose lots the run has bought, for naming new lots.
+    /// How many buys the run has made in the account, for naming the lots they make.
     var buyCount = 0
 
     init(account: Account, index: Int, lots: [TaxLot], universe: Universe) {

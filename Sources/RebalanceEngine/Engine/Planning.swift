@@ -128,8 +128,7 @@ struct Planning {
 
     /// The sector a symbol's weight counts toward: its slot's model row, else the Securities sheet.
     func sector(of symbol: String, in book: AccountBook) -> String? {
-        if let index = book.slotIndexBySymbol[symbol], let sector = book.slots[index].sector { return sector }
-        return universe.securities[symbol]?.sector
+        book.computedPlace(of: symbol, universe: universe).sector
     }
 
     /// Market value of an exposure group's members held in an account.
