@@ -206,7 +206,9 @@ extension WashSaleCalendar {
     /// Held lots, then the Transactions buys that are no held lot (in row order).
     private mutating func addPurchases(lots: [TaxLot], transactions: [Transaction]) {
         struct DayKey: Hashable { let account: String, symbol: String, date: CivilDate }
-        var heldByDay: [DayKey: Quantity] = [:]
+        var heldByDay: [DayKey: Quantity] = Dictionary(minimumCapacity: lots.count)
+        purchases.reserveCapacity(lots.count + transactions.count)
+        purchaseIndexByLot.reserveCapacity(lots.count)
         for lot in lots {
             _ = appendPurchase(Purchase(
                 origin: .heldLot, account: lot.account, symbol: lot.symbol, date: lot.acquired,

@@ -73,7 +73,15 @@ struct AccountBook: Sendable {
             realizedLongTermYTD: account.realizedLongTermYTD,
             shortTermCarryforward: account.shortTermCarryforward,
             longTermCarryforward: account.longTermCarryforward)
-        for symbol in bySymbol.keys.sorted() { setLots(bySymbol[symbol]!, for: symbol, universe: universe) }
+        // Positions only; `setSlots` works out where each counts once the targets are known.
+        lotsBySymbol = bySymbol
+        heldSymbols = bySymbol.keys.sorted()
+        for (symbol, symbolLots) in bySymbol {
+            let quantity = symbolLots.reduce(Quantity.zero) { $0 + $1.quantity }
+            quantities[symbol] = quantity
+            values[symbol] = universe.value(of: quantity, symbol)
+        }
+        setSlots([], slotIndexBySymbol: [:], sectorTargets: [:], universe: universe)
     }
 
     /// Replaces the lots of one symbol and updates the position caches.

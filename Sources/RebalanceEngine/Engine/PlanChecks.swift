@@ -47,7 +47,7 @@ public enum PlanChecks {
                 }
             }
         }
-        for (key, set) in sides.sorted(by: { $0.key < $1.key }) where set.count > 1 {
+        for key in sides.filter({ $0.value.count > 1 }).map(\.key).sorted() {
             problems.append("\(key) is both bought and sold.")
         }
         // 1 and 3: lots sold within holdings; trades agree with lots sold.
@@ -59,19 +59,21 @@ public enum PlanChecks {
             soldByLots[key] = (sum.0 + lot.quantity, sum.1 + lot.proceeds)
             soldPerLot[TaxLot.Key(account: lot.account, lotID: lot.lotID), default: .zero] += lot.quantity
         }
-        for (key, quantity) in soldPerLot.sorted(by: { $0.key < $1.key }) where quantity > (heldLots[key] ?? .zero) {
+        for key in soldPerLot.filter({ $0.value > (heldLots[$0.key] ?? .zero) }).map(\.key).sorted() {
             problems.append("Lot \(key) is sold beyond what it holds.")
         }
-        for key in Set(soldByLots.keys).union(soldByTrades.keys).sorted() {
+        var positionProblems: [(Position, String)] = []
+        for key in Set(soldByLots.keys).union(soldByTrades.keys) {
             let fromLots = soldByLots[key] ?? (.zero, .zero)
             let fromTrades = soldByTrades[key] ?? (.zero, .zero)
             if fromLots.0 != fromTrades.0 || fromLots.1 != fromTrades.1 {
-                problems.append("\(key): Trades and Lots Sold disagree.")
+                positionProblems.append((key, "\(key): Trades and Lots Sold disagree."))
             }
             if fromLots.0 > (held[key] ?? .zero) {
-                problems.append("\(key) is sold beyond what is held.")
+                positionProblems.append((key, "\(key) is sold beyond what is held."))
             }
         }
+        problems += positionProblems.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map(\.1)
         struct TradeKey: Hashable { let account: String, symbol: String, phase: Phase }
         var realizedByTrade: [TradeKey: (st: Money, lt: Money)] = [:]
         for lot in plan.lotsSold {
