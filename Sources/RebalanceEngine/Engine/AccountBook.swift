@@ -67,12 +67,7 @@ struct AccountBook: Sendable {
         var bySymbol: [String: [TaxLot]] = [:]
         for lot in lots { bySymbol[lot.symbol, default: []].append(lot) }
         cash = account.cash
-        ledger = TaxLedger(
-            profile: AccountTaxProfile(type: account.type, rates: account.rates),
-            realizedShortTermYTD: account.realizedShortTermYTD,
-            realizedLongTermYTD: account.realizedLongTermYTD,
-            shortTermCarryforward: account.shortTermCarryforward,
-            longTermCarryforward: account.longTermCarryforward)
+        ledger = TaxLedger(before: account)
         // Positions only; `setSlots` works out where each counts once the targets are known.
         lotsBySymbol = bySymbol
         heldSymbols = bySymbol.keys.sorted()
@@ -208,4 +203,17 @@ struct DriftKey: Sendable, Hashable {
     static func security(_ name: String) -> DriftKey { DriftKey(level: .security, name: name) }
     static func sector(_ name: String) -> DriftKey { DriftKey(level: .sector, name: name) }
     static func group(_ name: String) -> DriftKey { DriftKey(level: .group, name: name) }
+}
+
+extension TaxLedger {
+    /// An account's ledger before any trade of the run: its type, rates, year-to-date
+    /// figures and carryforwards.
+    init(before account: Account) {
+        self.init(
+            profile: AccountTaxProfile(type: account.type, rates: account.rates),
+            realizedShortTermYTD: account.realizedShortTermYTD,
+            realizedLongTermYTD: account.realizedLongTermYTD,
+            shortTermCarryforward: account.shortTermCarryforward,
+            longTermCarryforward: account.longTermCarryforward)
+    }
 }

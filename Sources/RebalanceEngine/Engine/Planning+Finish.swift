@@ -39,7 +39,7 @@ extension Planning {
         var rowsByBook: [[Int]] = books.map { _ in [] }
         for (row, trade) in trades.enumerated() { rowsByBook[bookIndex[trade.account]!].append(row) }
         for (index, book) in books.enumerated() {
-            var ledger = AccountBook(account: book.account, index: index, lots: [], universe: universe).ledger
+            var ledger = TaxLedger(before: book.account)
             let foreign = addBacks.filter { $0.seller == index && $0.buyer != index }
             var later = foreign.filter { $0.buyer > index }
             for addBack in foreign where addBack.buyer < index {

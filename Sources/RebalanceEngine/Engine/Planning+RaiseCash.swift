@@ -154,7 +154,7 @@ extension Planning {
     /// not bought in this run. Sorted.
     func sellableSymbols(in index: Int) -> [String] {
         let book = books[index]
-        return book.heldSymbols.filter { universe.maySell($0) && !book.bought.contains($0) }
+        return book.heldSymbols.filter { sellStop($0, in: book) == nil }
     }
 
     /// Sellable positions above their target with the dollar excess, largest first (ties by

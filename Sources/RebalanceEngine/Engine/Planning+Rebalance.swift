@@ -94,7 +94,10 @@ extension Planning {
 
     /// Why the engine may not sell `symbol` in account `index`, or `nil`.
     func sellStop(_ symbol: String, in index: Int) -> DriftStatus? {
-        let book = books[index]
+        sellStop(symbol, in: books[index])
+    }
+
+    func sellStop(_ symbol: String, in book: AccountBook) -> DriftStatus? {
         if !universe.maySell(symbol) { return .restricted }
         if book.bought.contains(symbol) { return book.manual.contains(symbol) ? .manual : .earlierPhase }
         return nil

@@ -78,7 +78,7 @@ struct Planning {
     /// selling nor bought in this run.
     func sellableValue(_ book: AccountBook) -> Money {
         book.heldSymbols
-            .filter { universe.maySell($0) && !book.bought.contains($0) }
+            .filter { sellStop($0, in: book) == nil }
             .map { marketValue($0, in: book) }.sum()
     }
 
