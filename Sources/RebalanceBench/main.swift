@@ -11,7 +11,8 @@ import WorkbookIO
 ///   200 lots over 500 symbols), generated and written as a workbook, then read, planned and
 ///   written back, median of RUNS runs, with the process's peak memory.
 /// - `RebalanceBench RUNS plan [--lots-per-account N] [--accounts N]`: planning alone, median
-///   of RUNS runs (fewer accounts make a profile under callgrind quick).
+///   of RUNS runs (fewer accounts make a profile under callgrind quick; `--threads N` plans
+///   on N threads, by default one per processor).
 /// - `RebalanceBench check BOOK.xlsx OUTPUT.xlsx`: the end-to-end tests' invariant checks on
 ///   an output read back with the project's reader (the firm book's, in the script).
 /// - `RebalanceBench read BOOK.xlsx`: the reader alone: streams every worksheet's cells
@@ -61,7 +62,7 @@ func measure<T>(_ label: String, runs: Int, _ body: () throws -> T) rethrows -> 
 
 let usage = """
     usage: RebalanceBench [RUNS] [--lots-per-account N]
-           RebalanceBench RUNS plan [--lots-per-account N] [--accounts N]
+           RebalanceBench RUNS plan [--lots-per-account N] [--accounts N] [--threads N]
            RebalanceBench read BOOK.xlsx
            RebalanceBench check BOOK.xlsx OUTPUT.xlsx
     """
@@ -153,6 +154,15 @@ if let option = arguments.firstIndex(of: "--accounts") {
     shape.accounts = accounts...accounts
     arguments.removeSubrange(option...option + 1)
 }
+var threads = Planner.availableThreads
+if let option = arguments.firstIndex(of: "--threads") {
+    guard option + 1 < arguments.count, let count = Int(arguments[option + 1]), count > 0 else {
+        print(usage)
+        exit(2)
+    }
+    threads = count
+    arguments.removeSubrange(option...option + 1)
+}
 let runs = arguments.first.map { Int($0) ?? 0 } ?? 5
 let planAlone = arguments.count == 2 && arguments[1] == "plan"
 guard runs > 0, arguments.count <= 1 || planAlone else {
@@ -164,7 +174,9 @@ do {
     if planAlone {
         // Planning alone, for the bench script and for profiling.
         print("Firm-scale book: \(portfolio.accounts.count) accounts, \(portfolio.lots.count) lots")
-        let plan = try measure("Plan", runs: runs) { try Planner.plan(for: portfolio) }
+        let plan = try measure("Plan (\(threads) thread\(threads == 1 ? "" : "s"))", runs: runs) {
+            try Planner.plan(for: portfolio, threads: threads)
+        }
         print("  \(plan.trades.count) trades; peak memory of this process: \(fixed(peakMemoryMiB(), 0)) MiB")
         exit(0)
     }

@@ -66,6 +66,36 @@ struct PlanPropertyTests {
         }
     }
 
+    /// Households planned on several threads merge into the plan of one: every row, in
+    /// the same order, with the same audit numbers and exceptions.
+    @Test func threadsDoNotChangeThePlan() throws {
+        let larger = Shape(
+            accounts: 6...12, householdSize: 1...4, maxHouseholds: 4, symbols: 30...60, modelSymbols: 10...30,
+            lotsPerAccount: 20...60, transactionsPerAccount: 2...8, manualTradeChance: 0.4,
+            withdrawalChance: 0.3, allowsSecondModel: true)
+        var split = 0
+        for (seed, shape) in PlanPropertyTests.seeds.prefix(400).map({ ($0, Shape.small) })
+            + (UInt64(1)...150).map({ ($0, larger) }) {
+            let portfolio = PortfolioGenerator.generate(seed: seed, shape: shape)
+            let single = try Planner.plan(for: portfolio, threads: 1)
+            for threads in [2, 3] {
+                if Planner.shards(of: portfolio, count: threads) != nil { split += 1 }
+                let plan = try Planner.plan(for: portfolio, threads: threads)
+                let differing = [
+                    ("trades", plan.trades == single.trades), ("lots sold", plan.lotsSold == single.lotsSold),
+                    ("tax impact", plan.taxImpact == single.taxImpact), ("cash", plan.cash == single.cash),
+                    ("drift", plan.drift == single.drift), ("wash sales", plan.washSales == single.washSales),
+                    ("audit log", plan.auditLog == single.auditLog), ("exceptions", plan.exceptions == single.exceptions),
+                    ("phase changes", plan.phaseChanges == single.phaseChanges), ("the whole plan", plan == single),
+                ].filter { !$0.1 }.map(\.0)
+                #expect(differing.isEmpty, "seed \(seed), \(threads) threads: \(differing) differ")
+                if !differing.isEmpty { return }
+            }
+        }
+        // Most books have more than one household, so the shards are really exercised.
+        #expect(split > 600)
+    }
+
     /// No wash-blocked buy outside Manual Trades; no blocked loss sale but a forced one with
     /// its `Disallowed` row; only Manual and Raise Cash force.
     func washSaleViolations(_ plan: Plan, _ portfolio: Portfolio) -> [String] {

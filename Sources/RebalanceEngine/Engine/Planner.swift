@@ -11,19 +11,36 @@ public enum Planner {
     ///
     /// `progress`, when given, hears of each account as each phase finishes it (phase,
     /// accounts done, accounts in all); it may report, but the plan never depends on it.
+    ///
+    /// Households never affect each other, so with `threads` above one they are planned on
+    /// that many threads at once and merged into the very plan one thread would make.
     public static func plan(
-        for portfolio: Portfolio, progress: ((Phase, Int, Int) -> Void)? = nil
+        for portfolio: Portfolio, progress: ((Phase, Int, Int) -> Void)? = nil,
+        threads: Int = Planner.availableThreads
     ) throws(PlanningError) -> Plan {
+        if threads > 1, let sharded = shardedPlan(for: portfolio, threads: threads, progress: progress) {
+            guard let problem = sharded.violations.first else { return sharded.plan }
+            // Name the failure the whole plan's checks name first.
+            try PlanChecks.check(sharded.plan, portfolio: portfolio)
+            throw .invariant(problem)
+        }
         let plan = try uncheckedPlan(for: portfolio, progress: progress)
         try PlanChecks.check(plan, portfolio: portfolio)
         return plan
     }
 
-    /// The plan before the invariant checks, for diagnosing a failed one.
+    /// The plan of one thread, before the invariant checks, for diagnosing a failed one.
     static func uncheckedPlan(
         for portfolio: Portfolio, progress: ((Phase, Int, Int) -> Void)? = nil
     ) throws(PlanningError) -> Plan {
-        var planning = try Planning(portfolio)
+        try orderedPlan(for: portfolio, accountOrder: nil, progress: progress).plan
+    }
+
+    /// The plan with where each of its rows falls in a pass over the whole book.
+    static func orderedPlan(
+        for portfolio: Portfolio, accountOrder: [Int]?, progress: ((Phase, Int, Int) -> Void)?
+    ) throws(PlanningError) -> (plan: Plan, order: RowOrder) {
+        var planning = try Planning(portfolio, accountOrder: accountOrder)
         planning.progress = progress
         let before = planning.snapshot()
         let initialValues = planning.books.indices.map { planning.investableValue(planning.books[$0]) }
@@ -31,20 +48,25 @@ public enum Planner {
         if portfolio.settings.harvestLosses {
             try planning.runPhase(.harvest) { planning, index throws(PlanningError) in try planning.harvest(index) }
         } else {
+            planning.beginStage()
             planning.audit(.harvest, nil, nil, rule: "Harvest Losses", decision: "Skipped",
                            "Harvest Losses is No in Settings: no loss is harvested.")
         }
         try planning.runPhase(.phaseOut) { planning, index throws(PlanningError) in try planning.phaseOut(index) }
         try planning.runPhase(.raiseCash) { planning, index throws(PlanningError) in try planning.raiseCash(index) }
         try planning.runPhase(.rebalance) { planning, index throws(PlanningError) in try planning.rebalance(index) }
-        return planning.finish(before: before, initialValues: initialValues, prices: portfolio.prices)
+        let plan = planning.finish(before: before, initialValues: initialValues, prices: portfolio.prices)
+        return (plan, RowOrder(planning))
     }
 }
 
 extension Planning {
     /// The books, targets scaled once per account, and each household's calendar.
-    init(_ portfolio: Portfolio) throws(PlanningError) {
+    /// `accountOrder` gives each account's place in the whole book when `portfolio` is
+    /// some of its households (see `Planner.shardedPlan`).
+    init(_ portfolio: Portfolio, accountOrder: [Int]? = nil) throws(PlanningError) {
         universe = Universe(portfolio)
+        self.accountOrder = accountOrder ?? Array(portfolio.accounts.indices)
         var problems: [PlanningError.Problem] = []
         var lotsByAccount: [String: [TaxLot]] = [:]
         for lot in portfolio.lots { lotsByAccount[lot.account, default: []].append(lot) }
@@ -81,7 +103,9 @@ extension Planning {
                 lots: lotsByHousehold[household] ?? [], transactions: transactionsByHousehold[household] ?? [])
         }
         self.calendars = calendars
+        beginStage()
         for index in books.indices {
+            markRows(account: index)
             if let problem = setTargets(index, models: portfolio.models) { problems.append(problem) }
         }
         guard problems.isEmpty else { throw .input(problems) }
@@ -108,9 +132,7 @@ extension Planning {
                 let modelName = model.name.isEmpty ? "the model" : "model \(model.name)"
                 let message = "\(row.symbol) is in \(modelName) at \(row.target.percentText) but marked \(why): "
                     + "its target is dropped in every account that uses it."
-                if !exceptions.contains(where: { $0.message == message }) {
-                    raise(.warning, "Model/\(row.symbol)", message)
-                }
+                raiseOnce(.warning, "Model/\(row.symbol)", message)
                 audit(nil, account.id, row.symbol, rule: "Targets", decision: "Dropped",
                       "\(row.symbol) is marked \(why); its \(row.target.percentText) target is dropped before scaling.")
                 continue
@@ -183,7 +205,9 @@ extension Planning {
     mutating func runPhase(
         _ phase: Phase, _ body: (inout Planning, Int) throws(PlanningError) -> Void
     ) throws(PlanningError) {
+        beginStage()
         for index in books.indices {
+            markRows(account: index)
             let before = snapshot(index)
             try body(&self, index)
             recordChange(phase, index, from: before)

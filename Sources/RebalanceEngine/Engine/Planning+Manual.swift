@@ -15,11 +15,18 @@ extension Planning {
     /// one account. Their tax counts against the budget but is never cut.
     mutating func runManualTrades(_ manualTrades: [ManualTrade]) throws(PlanningError) {
         let (sized, skipped) = try validate(manualTrades)
-        for problem in skipped {
+        // Skipped trades are reported account by account (in sheet order within one).
+        beginStage()
+        let byAccount = skipped.indices.sorted { (skipped[$0].account, $0) < (skipped[$1].account, $1) }
+        for (account, problem) in byAccount.map({ skipped[$0] }) {
+            markRows(account: account)
             raise(.warning, problem.place, problem.message)
-            audit(.manual, nil, nil, rule: "Manual Trade", decision: "Skipped", "\(problem.place): \(problem.message)")
+            audit(.manual, books[account].id, nil, rule: "Manual Trade", decision: "Skipped",
+                  "\(problem.place): \(problem.message)")
         }
+        beginStage()
         for index in books.indices {
+            markRows(account: index)
             let before = snapshot(index)
             let mine = sized.filter { $0.account == index }
             for item in mine where item.trade.side == .sell {
@@ -33,8 +40,10 @@ extension Planning {
         }
         // A manual buy may disallow a loss in another account of the household: every
         // account's budget is judged once the phase is done.
-        for book in books where !book.account.taxBudget.admits(impact: book.ledger.impact) {
+        beginStage()
+        for (index, book) in books.enumerated() where !book.account.taxBudget.admits(impact: book.ledger.impact) {
             guard case .limit(let limit) = book.account.taxBudget else { continue }
+            markRows(account: index)
             let over = book.ledger.impact - limit
             raise(.needsApproval, book.id,
                   "Manual trades add \(book.ledger.impact.formatted) of tax, \(over.formatted) past the "
@@ -47,12 +56,12 @@ extension Planning {
     /// Works out each trade's quantity and collects every infeasible one.
     ///
     /// A trade by amount that buys or sells less than one trading step is not an error: it
-    /// is skipped with a warning (returned second).
+    /// is skipped with a warning (returned second, with its account's index).
     func validate(_ manualTrades: [ManualTrade]) throws(PlanningError)
-        -> ([SizedManualTrade], [PlanningError.Problem])
+        -> ([SizedManualTrade], [(account: Int, problem: PlanningError.Problem)])
     {
         var problems: [PlanningError.Problem] = []
-        var skipped: [PlanningError.Problem] = []
+        var skipped: [(account: Int, problem: PlanningError.Problem)] = []
         var sized: [SizedManualTrade] = []
         for trade in manualTrades {
             let place = trade.place.isEmpty ? "Manual Trades" : trade.place
@@ -74,9 +83,9 @@ extension Planning {
                 let shares = universe.shares(amount, price, roundingUp: trade.side == .sell)
                 quantity = trade.side == .sell ? .min(shares, books[account].quantity(of: trade.symbol)) : shares
                 if quantity == .zero, trade.side == .buy {
-                    skipped.append(.init(place: place, message:
+                    skipped.append((account, .init(place: place, message:
                         "\(amount.formatted) buys less than one trading step of \(trade.symbol) at "
-                            + "$\(price.description): the trade is not made."))
+                            + "$\(price.description): the trade is not made.")))
                     continue
                 }
                 if quantity == .zero {

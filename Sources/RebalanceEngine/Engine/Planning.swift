@@ -23,6 +23,14 @@ struct Planning {
     var loggedBuyStops: Set<TradeKey> = []
     /// Each model's stand-in map, worked out once.
     var standInMaps: [String: [String: Int]] = [:]
+    /// Each book's place in the whole book's Account order: a shard plans some households only.
+    var accountOrder: [Int] = []
+    /// Where the rows appended since each mark fall in a run over the whole book.
+    var orderMarks: [RowOrder.Mark] = []
+    /// Counts the run's stages (a phase's pass over the accounts, or its rows before or after it).
+    var stage = 0
+    /// Exceptions raised once per run however many accounts meet them (by index).
+    var onceExceptions: [Int] = []
 
     struct TradeKey: Hashable, Sendable {
         let account: String
@@ -60,6 +68,29 @@ struct Planning {
 
     mutating func raise(_ severity: PlanException.Severity, _ place: String, _ message: String) {
         exceptions.append(PlanException(severity: severity, place: place, message: message))
+    }
+
+    /// A warning raised once in a run, by the first account (in Account order) that meets it.
+    mutating func raiseOnce(_ severity: PlanException.Severity, _ place: String, _ message: String) {
+        guard !exceptions.contains(where: { $0.message == message }) else { return }
+        onceExceptions.append(exceptions.count)
+        raise(severity, place, message)
+    }
+
+    // MARK: - Row order
+
+    /// A new stage of the run begins: the rows that follow belong to no account yet.
+    mutating func beginStage() {
+        stage += 1
+        markRows(account: nil)
+    }
+
+    /// The rows that follow are made while book `index` is being planned (nil: for no account).
+    mutating func markRows(account index: Int?) {
+        let account = index.map { accountOrder[$0] + 1 } ?? 0
+        orderMarks.append(RowOrder.Mark(
+            key: Int64(stage) << 32 | Int64(account), trades: trades.count, lotsSold: lotsSold.count,
+            auditLog: auditLog.count, exceptions: exceptions.count, phaseChanges: phaseChanges.count))
     }
 
     // MARK: - Valuation

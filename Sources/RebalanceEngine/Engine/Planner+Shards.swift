@@ -1,0 +1,258 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+import Synchronization
+
+/// Where each row of a plan falls in one pass over the whole book.
+///
+/// A key is the run's stage (a phase's pass over the accounts, or its rows before or after
+/// that pass) and the place in Account order of the account being planned when the row was
+/// made (0 for rows of no account, 1 for the first account). One pass makes its rows in key
+/// order, and nothing one household does reaches another, so the plans of disjoint sets of
+/// households, sorted together by key, give back the rows of the single pass in its order.
+struct RowOrder: Sendable {
+    /// The counts of each kind of row when a new key began.
+    struct Mark: Sendable {
+        let key: Int64
+        let trades: Int
+        let lotsSold: Int
+        let auditLog: Int
+        let exceptions: Int
+        let phaseChanges: Int
+    }
+
+    var trades: [Int64]
+    var lotsSold: [Int64]
+    var auditLog: [Int64]
+    var exceptions: [Int64]
+    var phaseChanges: [Int64]
+    /// Exceptions a run raises once however many accounts meet them.
+    var onceExceptions: Set<Int>
+
+    init(_ planning: Planning) {
+        let marks = planning.orderMarks
+        func keys(_ count: Int, _ start: (Mark) -> Int) -> [Int64] {
+            var keys = [Int64](repeating: 0, count: count)
+            for (position, mark) in marks.enumerated() {
+                let end = position + 1 < marks.count ? start(marks[position + 1]) : count
+                for row in start(mark)..<end { keys[row] = mark.key }
+            }
+            return keys
+        }
+        trades = keys(planning.trades.count, \.trades)
+        lotsSold = keys(planning.lotsSold.count, \.lotsSold)
+        auditLog = keys(planning.auditLog.count, \.auditLog)
+        exceptions = keys(planning.exceptions.count, \.exceptions)
+        phaseChanges = keys(planning.phaseChanges.count, \.phaseChanges)
+        onceExceptions = Set(planning.onceExceptions)
+    }
+
+    /// Whether a key is of rows made for no account (the same in every shard).
+    static func isOfNoAccount(_ key: Int64) -> Bool { key & 0xFFFF_FFFF == 0 }
+}
+
+extension Planner {
+    /// The processors this machine has, at most eight: the default number of planning threads.
+    public static var availableThreads: Int {
+        #if canImport(Glibc)
+        return max(1, min(8, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+        #else
+        return 1
+        #endif
+    }
+
+    /// A plan made by shards, and what each shard's invariant checks found.
+    struct ShardedPlan {
+        let plan: Plan
+        let violations: [String]
+    }
+
+    /// The book's households split into at most `threads` shards of about equal lots, each
+    /// planned (and checked) on its own thread, merged in the order one pass would make.
+    ///
+    /// `nil` when the book cannot be split (a single household, a lot or manual trade of an
+    /// account not in the Accounts sheet, a repeated account) or a shard fails: the caller
+    /// then plans in one pass, which reports such input exactly as it always does.
+    static func shardedPlan(
+        for portfolio: Portfolio, threads: Int, progress: ((Phase, Int, Int) -> Void)?
+    ) -> ShardedPlan? {
+        guard let shards = shards(of: portfolio, count: threads) else { return nil }
+        var shardOf: [String: Int] = [:]
+        for (shard, members) in shards.enumerated() {
+            for index in members { shardOf[portfolio.accounts[index].id] = shard }
+        }
+        var parts = shards.map { members in
+            var part = portfolio
+            part.accounts = members.map { portfolio.accounts[$0] }
+            part.lots = []
+            part.transactions = []
+            part.manualTrades = []
+            return part
+        }
+        for lot in portfolio.lots {
+            guard let shard = shardOf[lot.account] else { return nil }
+            parts[shard].lots.append(lot)
+        }
+        for trade in portfolio.manualTrades {
+            guard let shard = shardOf[trade.account] else { return nil }
+            parts[shard].manualTrades.append(trade)
+        }
+        // A transaction of an unknown account opens no window in one pass either.
+        for row in portfolio.transactions { if let shard = shardOf[row.account] { parts[shard].transactions.append(row) } }
+
+        let results = ShardResults(count: shards.count)
+        let counts = ShardProgress(shards: shards.count)
+        let group = DispatchGroup()
+        let planParts = parts
+        for shard in shards.indices.dropFirst() {
+            let order = shards[shard]
+            DispatchQueue.global().async(group: group) {
+                results.plan(shard, planParts[shard], accountOrder: order) { phase, done, _ in
+                    counts.record(shard: shard, phase: phase, done: done)
+                }
+            }
+        }
+        // The first shard runs here and reports the progress of all of them.
+        let total = portfolio.accounts.count
+        results.plan(0, parts[0], accountOrder: shards[0], progress: progress.map { report in
+            { phase, done, _ in report(phase, done + counts.othersDone(phase), total) }
+        })
+        group.wait()
+        var planned: [(plan: Plan, order: RowOrder)] = []
+        var violations: [String] = []
+        for outcome in results.take() {
+            guard case .success(let part)? = outcome else { return nil }
+            planned.append((part.plan, part.order))
+            violations += part.violations
+        }
+        return ShardedPlan(plan: merge(planned, of: portfolio), violations: violations)
+    }
+
+    /// The account indices of each shard, in Account order: whole households, heaviest first
+    /// to the lightest shard. `nil` when there is nothing to split or an account repeats.
+    static func shards(of portfolio: Portfolio, count: Int) -> [[Int]]? {
+        var households: [String] = []
+        var members: [String: [Int]] = [:]
+        var ids = Set<String>()
+        for (index, account) in portfolio.accounts.enumerated() {
+            guard ids.insert(account.id).inserted else { return nil }
+            if members[account.household] == nil { households.append(account.household) }
+            members[account.household, default: []].append(index)
+        }
+        guard count > 1, households.count > 1 else { return nil }
+        var lots: [String: Int] = [:]
+        for lot in portfolio.lots { lots[lot.account, default: 0] += 1 }
+        let weight = households.map { household in
+            members[household]!.reduce(0) { $0 + 1 + (lots[portfolio.accounts[$1].id] ?? 0) }
+        }
+        let heaviestFirst = households.indices.sorted { (-weight[$0], $0) < (-weight[$1], $1) }
+        var shards = [[Int]](repeating: [], count: min(count, households.count))
+        var load = [Int](repeating: 0, count: shards.count)
+        for household in heaviestFirst {
+            let lightest = load.indices.min { (load[$0], $0) < (load[$1], $1) }!
+            shards[lightest] += members[households[household]]!
+            load[lightest] += weight[household]
+        }
+        return shards.map { $0.sorted() }
+    }
+
+    /// The shards' plans as the one plan a single pass over `portfolio` makes. Each kind of
+    /// row is let go from the shards once merged, so the rows are held about once.
+    static func merge(_ parts: consuming [(plan: Plan, order: RowOrder)], of portfolio: Portfolio) -> Plan {
+        /// Every shard's rows sorted by key; rows of no account taken from the first shard.
+        func merged<Row>(_ rows: WritableKeyPath<Plan, [Row]>, _ keys: (RowOrder) -> [Int64]) -> [(row: Row, once: Bool)] {
+            var picks: [(key: Int64, shard: Int, index: Int)] = []
+            for (shard, part) in parts.enumerated() {
+                for (index, key) in keys(part.order).enumerated() where shard == 0 || !RowOrder.isOfNoAccount(key) {
+                    picks.append((key, shard, index))
+                }
+            }
+            picks.sort { ($0.key, $0.shard, $0.index) < ($1.key, $1.shard, $1.index) }
+            let all = parts.map { $0.plan[keyPath: rows] }
+            for shard in parts.indices { parts[shard].plan[keyPath: rows] = [] }
+            return picks.map { (all[$0.shard][$0.index], parts[$0.shard].order.onceExceptions.contains($0.index)) }
+        }
+        let first = parts[0].plan
+        var plan = Plan(settings: first.settings, accounts: portfolio.accounts, prices: first.prices)
+        plan.trades = merged(\.trades, \.trades).map(\.row)
+        plan.lotsSold = merged(\.lotsSold, \.lotsSold).map(\.row)
+        plan.phaseChanges = merged(\.phaseChanges, \.phaseChanges).map(\.row)
+        plan.auditLog = merged(\.auditLog, \.auditLog).enumerated().map { seq, pick in
+            var entry = pick.row
+            entry.seq = seq + 1
+            return entry
+        }
+        var raisedOnce = Set<String>()
+        for pick in merged(\.exceptions, \.exceptions) {
+            if pick.once { guard raisedOnce.insert(pick.row.message).inserted else { continue } }
+            plan.exceptions.append(pick.row)
+        }
+        // Rows of one account or household, in Account order.
+        var taxImpact: [String: TaxImpactRow] = [:], cash: [String: CashRow] = [:]
+        var drift: [String: [DriftRow]] = [:], washSales: [String: [WashSaleRecord]] = [:]
+        for shard in parts.indices {
+            for row in parts[shard].plan.taxImpact { taxImpact[row.account] = row }
+            for row in parts[shard].plan.cash { cash[row.account] = row }
+            for row in parts[shard].plan.drift { drift[row.account, default: []].append(row) }
+            for row in parts[shard].plan.washSales { washSales[row.household, default: []].append(row) }
+            parts[shard].plan = Plan(settings: first.settings)
+        }
+        var households: [String] = [], seen = Set<String>()
+        for account in portfolio.accounts {
+            if seen.insert(account.household).inserted { households.append(account.household) }
+            if let row = taxImpact[account.id] { plan.taxImpact.append(row) }
+            if let row = cash[account.id] { plan.cash.append(row) }
+            plan.drift += drift.removeValue(forKey: account.id) ?? []
+        }
+        plan.washSales = households.flatMap { washSales[$0] ?? [] }
+        return plan
+    }
+}
+
+/// Each shard's plan, or the error that stopped it, filled in by the shards' threads.
+private final class ShardResults: Sendable {
+    typealias Part = (plan: Plan, order: RowOrder, violations: [String])
+    private let slots: Mutex<[Result<Part, PlanningError>?]>
+
+    init(count: Int) {
+        slots = Mutex(Array(repeating: nil, count: count))
+    }
+
+    /// Plans and checks one shard and keeps what came of it.
+    func plan(_ shard: Int, _ portfolio: Portfolio, accountOrder: [Int], progress: ((Phase, Int, Int) -> Void)?) {
+        let outcome: Result<Part, PlanningError>
+        do throws(PlanningError) {
+            let (plan, order) = try Planner.orderedPlan(for: portfolio, accountOrder: accountOrder, progress: progress)
+            outcome = .success((plan, order, PlanChecks.violations(plan, portfolio: portfolio)))
+        } catch {
+            outcome = .failure(error)
+        }
+        slots.withLock { $0[shard] = outcome }
+    }
+
+    /// What every shard came to, handed over (the results keep nothing).
+    func take() -> [Result<Part, PlanningError>?] {
+        slots.withLock { slots in
+            defer { slots = slots.map { _ in nil } }
+            return slots
+        }
+    }
+}
+
+/// The accounts each of the other shards has finished in each phase.
+private final class ShardProgress: Sendable {
+    private let done: Mutex<[[Phase: Int]]>
+
+    init(shards: Int) {
+        done = Mutex(Array(repeating: [:], count: shards))
+    }
+
+    func record(shard: Int, phase: Phase, done count: Int) {
+        done.withLock { $0[shard][phase] = count }
+    }
+
+    func othersDone(_ phase: Phase) -> Int {
+        done.withLock { shards in shards.dropFirst().reduce(0) { $0 + ($1[phase] ?? 0) } }
+    }
+}
