@@ -188,6 +188,11 @@ enum CellReader {
 
 extension String {
     func trimmingWhitespace() -> String {
+        // Most cells start and end with a printable ASCII character: nothing to trim. (A
+        // character ending in such a byte cannot start with whitespace either.)
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
         var s = Substring(self)
         while let c = s.first, c.isWhitespace || c == "\u{FEFF}" { s.removeFirst() }
         while let c = s.last, c.isWhitespace { s.removeLast() }

@@ -22,7 +22,8 @@ extension PortfolioBuilder {
             log.warning("", "The workbook has no Accounts sheet: \(ids.map { "\"\($0)\"" }.joined(separator: ", ")) \(ids.count == 1 ? "is an account" : "are accounts") with no cash, \(ids.count == 1 ? "its" : "each its") own household and the Settings defaults.")
         }
         var lots: [TaxLot] = []
-        var lotPlaces: [String: String] = [:]
+        // Where each lot was first seen, by row; its place is spelled only for a message.
+        var lotRows: [TaxLot.Key: SheetTable.DataRow] = Dictionary(minimumCapacity: table.rows.count)
         let knownSet = Set(known)
         for row in table.rows {
             let accountID = account(row, known: knownSet, sheetHasAccounts: hasAccountsSheet)
@@ -69,12 +70,13 @@ extension PortfolioBuilder {
             guard let symbol else { continue }
             let lotID = text(row, "Lot ID") ?? "\(symbol)-r\(row.number)"
             guard let accountID, let quantity, let basis, let acquired, acquired <= settings.asOf else { continue }
-            let key = "\(accountID)\u{0}\(lotID)"
-            if let earlier = lotPlaces[key] {
-                log.error(row.place("Lot ID"), "The Lot ID \"\(lotID)\" is used twice in account \(accountID) (also at \(earlier)).")
+            let key = TaxLot.Key(account: accountID, lotID: lotID)
+            if let earlier = lotRows[key] {
+                log.error(row.place("Lot ID"),
+                          "The Lot ID \"\(lotID)\" is used twice in account \(accountID) (also at \(earlier.place("Lot ID"))).")
                 continue
             }
-            lotPlaces[key] = row.place("Lot ID")
+            lotRows[key] = row
             lots.append(TaxLot(lotID: lotID, account: accountID, symbol: symbol, quantity: quantity,
                                costBasis: basis, acquired: acquired, termOverride: termOverride))
         }

@@ -121,6 +121,13 @@ extension PortfolioBuilder {
                                       note: text(row, "Note"), place: row.rowPlace))
         }
         // A sale of more than is held, counted over every manual sale of the symbol in the account.
+        struct Position: Hashable { let account: String, symbol: String }
+        var held: [Position: Quantity] = [:]
+        let selling = Set(trades.filter { $0.side == .sell }.map { Position(account: $0.account, symbol: $0.symbol) })
+        for lot in lots {
+            let position = Position(account: lot.account, symbol: lot.symbol)
+            if selling.contains(position) { held[position, default: .zero] += lot.quantity }
+        }
         var checked: Set<String> = []
         for trade in trades where trade.side == .sell {
             let key = "\(trade.account)\u{0}\(trade.symbol)"
@@ -128,7 +135,7 @@ extension PortfolioBuilder {
             checked.insert(key)
             let sold = trades.filter { $0.account == trade.account && $0.symbol == trade.symbol && $0.side == .sell }
                 .compactMap { if case .quantity(let q) = $0.size { return q } else { return nil } }.sum()
-            let held = lots.filter { $0.account == trade.account && $0.symbol == trade.symbol }.map(\.quantity).sum()
+            let held = held[Position(account: trade.account, symbol: trade.symbol)] ?? .zero
             if sold > held {
                 log.error(trade.place, "This sells \(sold) \(trade.symbol) in \(trade.account), which holds \(held).")
             }
