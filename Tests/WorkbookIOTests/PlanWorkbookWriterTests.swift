@@ -247,7 +247,23 @@ final class PlanWorkbookWriterTests {
         #expect(trades[1][6] == .number(0, .plain))
     }
 
-    @Test("A cell libxlsxwriter refuses names the cell being written")
+    @Test("Text and numbers read back exactly: markup, spaces, control characters, tiny and inexact numbers")
+    func exactCells() throws {
+        var plan = PlanFixture.plan
+        let reason = "  Sell <all> & more: _x0041_ stays, \u{1} too, tab\there, é and 漢字  "
+        plan.trades[0].reason = reason
+        plan.drift[0].weightAfter = 0.4 + 0.02
+        plan.drift[0].weightBefore = 1e-5
+        let written = folder + "/exact.xlsx"
+        try PlanWorkbookWriter.write(plan, run: PlanFixture.run, to: written)
+        let trades = try PlanFixture.rows(of: "Trades", in: written)
+        #expect(PlanFixture.text(trades[1][8]) == reason)
+        let drift = try PlanFixture.rows(of: "Drift", in: written)
+        #expect(drift[1][7] == .number(1e-5, .percent))
+        #expect(drift[1][8] == .number(0.4 + 0.02, .percent))
+    }
+
+    @Test("A cell Excel cannot hold names the cell being written")
     func refusedCell() throws {
         var plan = PlanFixture.plan
         plan.trades[0].reason = String(repeating: "x", count: 40_000)

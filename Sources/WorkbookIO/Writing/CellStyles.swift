@@ -95,4 +95,11 @@ struct CellStyles {
     subscript(style: CellStyle) -> UnsafeMutablePointer<lxw_format>? {
         formats[style]
     }
+
+    /// The style's index among the workbook's cell formats, as a cell's `s` attribute
+    /// gives it; `nil` for the default format. Asking reserves the index, as a cell using
+    /// the format through libxlsxwriter would.
+    func xfIndex(of style: CellStyle) -> Int? {
+        formats[style].map { Int(lxw_format_get_xf_index($0)) }
+    }
 }

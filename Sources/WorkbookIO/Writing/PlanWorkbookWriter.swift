@@ -52,7 +52,7 @@ struct SheetWriter {
     ///
     /// Streamed rows cannot be revisited, so the filter's extent is fixed before any data.
     func startTable(_ name: String, columns: [String], rows: Int) throws -> XLSXSheet {
-        var sheet = try document.addSheet(named: name)
+        var sheet = try document.addSheet(named: name, spooled: true)
         try sheet.addTableHeader(columns, styles: styles)
         try sheet.addAutofilter(lastRow: rows, columns: columns.count)
         try sheet.setUpPrinting(landscape: true, repeatingHeader: true)

@@ -18,6 +18,10 @@ final class XLSXDocument {
     /// The document properties' C strings, alive until the workbook is closed.
     private var propertyStrings: [UnsafeMutablePointer<CChar>] = []
     private let path: String
+    /// Worksheets added so far: libxlsxwriter saves the n-th as `xl/worksheets/sheet<n>.xml`.
+    private var sheetCount = 0
+    /// Sheets whose rows are spooled, to splice in once libxlsxwriter has saved the rest.
+    private var spooled: [SpooledSheets.Sheet] = []
 
     /// Starts a workbook that `close()` writes to `path`.
     init(path: String) throws {
@@ -57,13 +61,18 @@ final class XLSXDocument {
         try check(workbook_set_properties(workbook, &properties), "setting the workbook's properties")
     }
 
-    /// Adds a worksheet, the next tab.
-    func addSheet(named name: String) throws -> XLSXSheet {
+    /// Adds a worksheet, the next tab. A `spooled` sheet's rows bypass libxlsxwriter's
+    /// cells (see `SheetSpool`); it suits long tables written once, top to bottom.
+    func addSheet(named name: String, spooled: Bool = false) throws -> XLSXSheet {
         try check(workbook_validate_sheet_name(workbook, name), "adding the sheet \(name)")
         guard let sheet = workbook_add_worksheet(workbook, name) else {
             throw WorkbookWriteError(doing: "adding the sheet \(name)", message: "libxlsxwriter refused the sheet")
         }
-        return XLSXSheet(name: name, handle: sheet)
+        sheetCount += 1
+        guard spooled else { return XLSXSheet(name: name, handle: sheet, spool: nil) }
+        let spool = try SheetSpool()
+        self.spooled.append(SpooledSheets.Sheet(part: "xl/worksheets/sheet\(sheetCount).xml", spool: spool))
+        return XLSXSheet(name: name, handle: sheet, spool: spool)
     }
 
     /// Adds a cell format built by `configure`.
@@ -88,5 +97,7 @@ final class XLSXDocument {
         let handle = workbook
         self.handle = nil
         try check(workbook_close(handle), "saving \(path)")
+        try SpooledSheets.splice(spooled, into: path)
+        spooled = []
     }
 }

@@ -94,9 +94,13 @@ struct XLSXSheet {
     /// Formats given to whole columns (0-based), for cells a person types in later.
     var columnStyles: [Int: CellStyle] = [:]
 
-    init(name: String, handle: UnsafeMutablePointer<lxw_worksheet>) {
+    /// Where the rows go instead of libxlsxwriter's cells, for a spooled sheet.
+    let spool: SheetSpool?
+
+    init(name: String, handle: UnsafeMutablePointer<lxw_worksheet>, spool: SheetSpool?) {
         self.name = name
         self.handle = handle
+        self.spool = spool
     }
 
     /// The 1-based row number the next `addRow` writes, as a formula names it.
@@ -111,8 +115,24 @@ struct XLSXSheet {
     mutating func addRow(_ cells: [SheetCell], styles: CellStyles) throws {
         let row = nextRow
         nextRow += 1
+        guard let spool else {
+            for (column, cell) in cells.enumerated() {
+                try write(cell, row: row, column: column, styles: styles)
+            }
+            return
+        }
+        try spool.addRow(row, cells: cells.map { cell in
+            let content: SheetSpool.Content
+            switch cell.content {
+            case .text(let text): content = text.isEmpty ? .blank : .text(text)
+            case .number(let value): content = .number(value)
+            case .formula(let formula, let value): content = .formula(formula, value: value)
+            case .blank: content = .blank
+            }
+            return (content, styles.xfIndex(of: cell.style))
+        }, place: { reference(row: row, column: $0) })
         for (column, cell) in cells.enumerated() {
-            try write(cell, row: row, column: column, styles: styles)
+            noteWidth(cell.width, column: column)
         }
     }
 
