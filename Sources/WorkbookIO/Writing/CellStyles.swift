@@ -1,7 +1,7 @@
 internal import CXLSXWriter
 
 /// How a cell looks: the number formats and highlights a CIO expects.
-enum CellStyle: CaseIterable {
+enum CellStyle: Int, CaseIterable {
     case plain
     case header
     /// A header the reader does not require: the header's fill, not bold.
@@ -48,6 +48,8 @@ enum CellStyle: CaseIterable {
 /// The workbook's formats, made once per workbook.
 struct CellStyles {
     private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+    /// The same formats by the style's raw value, for lookups cell by cell.
+    private var byRawValue: [UnsafeMutablePointer<lxw_format>?] = []
 
     init(in document: XLSXDocument) throws {
         for style in CellStyle.allCases where style != .plain {
@@ -89,6 +91,7 @@ struct CellStyles {
                 }
             }
         }
+        byRawValue = CellStyle.allCases.map { formats[$0] }
     }
 
     /// The format of a style; `nil` (the default format) for `.plain`.
@@ -97,9 +100,9 @@ struct CellStyles {
     }
 
     /// The style's index among the workbook's cell formats, as a cell's `s` attribute
-    /// gives it; `nil` for the default format. Asking reserves the index, as a cell using
-    /// the format through libxlsxwriter would.
+    /// gives it; `nil` for the default format. Asking fixes the index, as a cell using the
+    /// format through libxlsxwriter does (one thread only, as every libxlsxwriter call).
     func xfIndex(of style: CellStyle) -> Int? {
-        formats[style].map { Int(lxw_format_get_xf_index($0)) }
+        byRawValue[style.rawValue].map { Int(lxw_format_get_xf_index($0)) }
     }
 }

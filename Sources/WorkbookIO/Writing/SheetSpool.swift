@@ -67,13 +67,13 @@ final class SheetSpool {
             }
             switch cell.content {
             case .text(let text):
-                guard text.unicodeScalars.count <= SheetSpool.maxCellCharacters else {
+                guard text.utf8.count <= SheetSpool.maxCellCharacters
+                        || text.unicodeScalars.count <= SheetSpool.maxCellCharacters else {
                     throw WorkbookWriteError(doing: "writing \(place(column))",
                                              message: "String exceeds Excel's limit of 32,767 characters.")
                 }
-                let preserve = text.first.map(\.isWhitespace) == true || text.last.map(\.isWhitespace) == true
-                buffer.append(contentsOf: preserve
-                    ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8 : " t=\"inlineStr\"><is><t>".utf8)
+                buffer.append(contentsOf: SheetSpool.keepsEdges(text)
+                    ? " t=\"inlineStr\"><is><t>".utf8 : " t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8)
                 appendEscaped(text)
                 buffer.append(contentsOf: "</t></is></c>".utf8)
             case .number(let value):
@@ -161,6 +161,15 @@ final class SheetSpool {
             }
             index += 1
         }
+    }
+
+    /// Whether text neither starts nor ends with whitespace, which a reader would drop
+    /// unless told to keep it. Printable ASCII at both ends settles it without looking at
+    /// characters (a character ending in such a byte does not start with whitespace).
+    private static func keepsEdges(_ text: String) -> Bool {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return true }
+        if (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return true }
+        return !(text.first!.isWhitespace || text.last!.isWhitespace)
     }
 
     /// Whether `_xHHHH_` starts at `index`: such text must itself be escaped.

@@ -17,7 +17,12 @@ struct SheetCell {
     var width: Int
 
     static func text(_ text: String, _ style: CellStyle = .plain) -> SheetCell {
-        SheetCell(content: .text(text), style: style, width: text.count)
+        SheetCell(content: .text(text), style: style, width: SheetCell.characters(in: text))
+    }
+
+    /// Characters in `text`; for ASCII text, its bytes, without working out characters.
+    static func characters(in text: String) -> Int {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : text.count
     }
 
     /// Text, or an empty cell for `nil` or `""`.
