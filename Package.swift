@@ -23,9 +23,12 @@ let package = Package(
         .systemLibrary(
             name: "CXLSXWriter", pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev", "zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "WorkbookIO",
-            dependencies: ["CLibZip", "CLibXML2", "CXLSXWriter", "RebalanceEngine"]),
+            dependencies: ["CLibZip", "CLibXML2", "CXLSXWriter", "CZlib", "RebalanceEngine"]),
         .systemLibrary(
             name: "CCurl", pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]),

@@ -59,9 +59,10 @@ struct SheetWriter {
         return sheet
     }
 
-    /// Sizes the columns from what was written.
+    /// Sizes the columns from what was written; the rows are done.
     func finishTable(_ sheet: XLSXSheet) throws {
         try sheet.setColumnWidths()
+        try document.rowsFinished(sheet)
     }
 }
 

@@ -1,99 +1,161 @@
 internal import CLibZip
+internal import CZlib
+import Dispatch
 import Glibc
 
-/// Splices spooled rows into the worksheets libxlsxwriter saved without them.
+/// Puts spooled rows into the worksheets libxlsxwriter saved without them.
 ///
 /// libxlsxwriter writes everything around a spooled sheet's rows (columns, frozen panes,
-/// the filter, printing, charts, styles) and an empty `sheetData`; libzip then replaces
-/// each such part with the same part holding the spooled rows, deflated at zlib level 1,
-/// and copies every other part as it is. The entries keep libxlsxwriter's fixed date, so
-/// the same plan still gives the same bytes.
-enum SpooledSheets {
-    /// One sheet's part in the package and its rows.
-    struct Sheet {
+/// the filter, printing, charts, styles) and an empty `sheetData`. Each sheet's rows are
+/// deflated (zlib level 1) on a background thread as soon as the sheet is done, while the
+/// next sheets are written. The package is then written again: every part libxlsxwriter
+/// made is copied still compressed, and each spooled sheet's part becomes three deflated
+/// pieces joined: the saved part's start, the rows, the saved part's end. Entries keep
+/// libxlsxwriter's order and fixed date, so the same plan still gives the same bytes.
+final class SpooledSheets {
+    /// Fast deflate: the sheets are large and repetitive, and level 1 takes a fraction of
+    /// zlib's default level's time for about a quarter more bytes.
+    static let compressionLevel: Int32 = 1
+
+    private struct Sheet {
         let part: String
         let spool: SheetSpool
+        var rows: DeflatedRows?
     }
 
-    /// Fast deflate: the sheets are large and repetitive, and level 1 takes a fraction of
-    /// the default level's time for about a quarter more bytes.
-    static let compressionLevel: UInt32 = 1
+    private var sheets: [Sheet] = []
+    private let group = DispatchGroup()
 
-    static func splice(_ sheets: [Sheet], into path: String) throws {
-        guard !sheets.isEmpty else { return }
+    deinit {
+        // A workbook abandoned after an error: no compression may outlive its files.
+        group.wait()
+    }
+
+    var isEmpty: Bool { sheets.isEmpty }
+
+    /// A spooled sheet, the workbook's part `part`.
+    func add(part: String, spool: SheetSpool) {
+        sheets.append(Sheet(part: part, spool: spool))
+    }
+
+    /// Starts compressing a sheet's rows: no row may be added after this.
+    func finished(_ spool: SheetSpool) throws {
+        guard let index = sheets.firstIndex(where: { $0.spool === spool }), sheets[index].rows == nil else { return }
+        let rows = DeflatedRows()
+        sheets[index].rows = rows
+        let file = try spool.finish()
+        let level = SpooledSheets.compressionLevel
+        // The job keeps the spool, whose file it reads, alive; nothing else touches it now.
+        nonisolated(unsafe) let handOver = (spool, file)
+        DispatchQueue.global().async(group: group) {
+            rows.compress(handOver.1, level: level)
+            withExtendedLifetime(handOver.0) {}
+        }
+    }
+
+    /// Once libxlsxwriter has saved the workbook at `path`: the package again, with the rows.
+    func splice(into path: String) throws {
+        for sheet in sheets where sheet.rows == nil { try finished(sheet.spool) }
+        group.wait()
+        if let failure = sheets.lazy.compactMap({ $0.rows?.failure }).first { throw failure }
         var code: Int32 = 0
-        guard let archive = zip_open(path, 0, &code) else {
+        guard let archive = zip_open(path, ZIP_RDONLY, &code) else {
             var error = zip_error_t()
             zip_error_init_with_code(&error, code)
             defer { zip_error_fini(&error) }
             throw WorkbookWriteError(doing: "reopening \(path) to add its rows", message: String(cString: zip_error_strerror(&error)))
         }
-        var parts: [PartSource] = []
+        defer { zip_discard(archive) }
+        let package = try PackageFile(beside: path)
         do {
-            for sheet in sheets {
-                parts.append(try replace(sheet, in: archive, path: path))
+            let count = zip_get_num_entries(archive, 0)
+            for index in 0..<UInt64(max(count, 0)) {
+                guard let raw = zip_get_name(archive, index, 0) else {
+                    throw WorkbookWriteError(doing: "reading back \(path)", message: String(cString: zip_strerror(archive)))
+                }
+                let name = String(cString: raw)
+                if let sheet = sheets.first(where: { $0.part == name }) {
+                    try writeSheet(sheet, saved: try readPart(index, of: archive, name: name), to: package)
+                } else {
+                    try copyEntry(index, name: name, of: archive, to: package)
+                }
             }
+            try package.finish(replacing: path)
         } catch {
-            zip_discard(archive)
+            package.discard()
             throw error
         }
-        let closed = zip_close(archive)
-        let message = closed == 0 ? "" : String(cString: zip_strerror(archive))
-        if closed != 0 { zip_discard(archive) }
-        withExtendedLifetime(parts) {}
-        if let failure = parts.lazy.compactMap(\.failure).first {
-            throw WorkbookWriteError(doing: "saving \(path)", message: failure)
-        }
-        guard closed == 0 else { throw WorkbookWriteError(doing: "saving \(path)", message: message) }
-        // A replaced archive is a new file: give it a document's usual mode again.
-        chmod(path, 0o644)
     }
 
-    /// Replaces one sheet's part by the part with its rows.
-    private static func replace(_ sheet: Sheet, in archive: OpaquePointer, path: String) throws -> PartSource {
-        let index = zip_name_locate(archive, sheet.part, 0)
-        guard index >= 0 else {
-            throw WorkbookWriteError(doing: "adding rows to \(path)", message: "the workbook has no part \(sheet.part)")
-        }
-        let saved = try readPart(UInt64(index), of: archive, name: sheet.part)
+    /// A spooled sheet's part: the saved start (its dimension now the rows' extent), the
+    /// rows, the saved end, each deflated on its own and joined.
+    private func writeSheet(_ sheet: Sheet, saved: [UInt8], to package: PackageFile) throws {
+        guard let rows = sheet.rows, let rowFile = rows.file else { return }
         // libxlsxwriter writes an empty `<sheetData></sheetData>` in constant-memory mode and
         // `<sheetData/>` otherwise; either is replaced, and must be there exactly once.
-        let empties = ["<sheetData></sheetData>", "<sheetData/>"].map { Array($0.utf8) }
-        let found = empties.flatMap { saved.ranges(of: $0) }
-        guard found.count == 1, let start = found.first else {
+        let found = ["<sheetData></sheetData>", "<sheetData/>"].flatMap { saved.ranges(of: Array($0.utf8)) }
+        guard found.count == 1, let place = found.first else {
             throw WorkbookWriteError(doing: "adding rows to \(sheet.part)", message: "its saved part has no single empty sheetData")
         }
-        var prefix = Array(saved[..<start.lowerBound])
-        let extent = sheet.spool.lastRow == 0 ? "A1"
-            : "A1:\(CellReference.columnName(max(sheet.spool.lastColumn, 1)))\(sheet.spool.lastRow)"
+        var start = Array(saved[..<place.lowerBound])
+        let spool = sheet.spool
+        let extent = spool.lastRow == 0 ? "A1" : "A1:\(CellReference.columnName(max(spool.lastColumn, 1)))\(spool.lastRow)"
         let dimension = Array("<dimension ref=\"".utf8)
-        if let at = prefix.firstRange(of: dimension),
-           let end = prefix[at.upperBound...].firstIndex(of: UInt8(ascii: "\"")) {
-            prefix.replaceSubrange(at.upperBound..<end, with: extent.utf8)
+        if let at = start.firstRange(of: dimension), let end = start[at.upperBound...].firstIndex(of: UInt8(ascii: "\"")) {
+            start.replaceSubrange(at.upperBound..<end, with: extent.utf8)
         }
-        prefix += "<sheetData>".utf8
-        let suffix = Array("</sheetData>".utf8) + saved[start.upperBound...]
-        let part = PartSource(prefix: prefix, rows: try sheet.spool.finish(), suffix: suffix)
-        let context = Unmanaged.passUnretained(part).toOpaque()
-        guard let source = zip_source_function(archive, PartSource.callback, context) else {
-            throw WorkbookWriteError(doing: "adding rows to \(sheet.part)", message: String(cString: zip_strerror(archive)))
+        start += "<sheetData>".utf8
+        let end = Array("</sheetData>".utf8) + saved[place.upperBound...]
+        let head = try RawDeflater(level: SpooledSheets.compressionLevel)
+        let headBytes = try head.compress(start, flush: Z_SYNC_FLUSH)
+        let tail = try RawDeflater(level: SpooledSheets.compressionLevel)
+        let tailBytes = try tail.compress(end, flush: Z_FINISH)
+        var crc = RawDeflater.combine(head.crc, rows.crc, length: rows.length)
+        crc = RawDeflater.combine(crc, tail.crc, length: end.count)
+        try package.addEntry(
+            name: sheet.part, method: UInt16(Z_DEFLATED), crc: UInt32(truncatingIfNeeded: crc),
+            compressedSize: headBytes.count + rows.compressedLength + tailBytes.count,
+            size: start.count + rows.length + end.count
+        ) { write in
+            try write(headBytes)
+            try package.copy(from: rowFile)
+            try write(tailBytes)
         }
-        // The saved part is removed and the new one added (at the end of the package): libzip
-        // 1.7 keeps a replaced entry's compression method at its default level, 9.
-        let added = zip_delete(archive, UInt64(index)) == 0 ? zip_file_add(archive, sheet.part, source, 0) : -1
-        guard added >= 0 else {
-            zip_source_free(source)
-            throw WorkbookWriteError(doing: "adding rows to \(sheet.part)", message: String(cString: zip_strerror(archive)))
-        }
-        // 1980-01-01 00:00 in MS-DOS form, as libxlsxwriter dates every part.
-        guard zip_set_file_compression(archive, UInt64(added), ZIP_CM_DEFLATE, compressionLevel) == 0,
-              zip_file_set_dostime(archive, UInt64(added), 0, (0 << 9) | (1 << 5) | 1, 0) == 0 else {
-            throw WorkbookWriteError(doing: "adding rows to \(sheet.part)", message: String(cString: zip_strerror(archive)))
-        }
-        return part
     }
 
-    private static func readPart(_ index: UInt64, of archive: OpaquePointer, name: String) throws -> [UInt8] {
+    /// Another part, copied without inflating it.
+    private func copyEntry(_ index: UInt64, name: String, of archive: OpaquePointer, to package: PackageFile) throws {
+        var stat = zip_stat_t()
+        zip_stat_init(&stat)
+        let needed = UInt64(ZIP_STAT_SIZE) | UInt64(ZIP_STAT_COMP_SIZE) | UInt64(ZIP_STAT_CRC) | UInt64(ZIP_STAT_COMP_METHOD)
+        guard zip_stat_index(archive, index, 0, &stat) == 0, stat.valid & needed == needed else {
+            throw WorkbookWriteError(doing: "reading back \(name)", message: String(cString: zip_strerror(archive)))
+        }
+        guard let file = zip_fopen_index(archive, index, zip_flags_t(ZIP_FL_COMPRESSED)) else {
+            throw WorkbookWriteError(doing: "reading back \(name)", message: String(cString: zip_strerror(archive)))
+        }
+        defer { zip_fclose(file) }
+        try package.addEntry(name: name, method: UInt16(stat.comp_method), crc: stat.crc,
+                             compressedSize: Int(stat.comp_size), size: Int(stat.size)) { write in
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            var copied = 0
+            while true {
+                let count = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, UInt64($0.count)) }
+                guard count >= 0 else {
+                    throw WorkbookWriteError(doing: "reading back \(name)",
+                                             message: String(cString: zip_error_strerror(zip_file_get_error(file))))
+                }
+                if count == 0 { break }
+                try write(Array(chunk[0..<Int(count)]))
+                copied += Int(count)
+            }
+            guard copied == Int(stat.comp_size) else {
+                throw WorkbookWriteError(doing: "reading back \(name)", message: "its compressed size changed while copying")
+            }
+        }
+    }
+
+    private func readPart(_ index: UInt64, of archive: OpaquePointer, name: String) throws -> [UInt8] {
         guard let file = zip_fopen_index(archive, index, 0) else {
             throw WorkbookWriteError(doing: "reading back \(name)", message: String(cString: zip_strerror(archive)))
         }
@@ -112,92 +174,163 @@ enum SpooledSheets {
     }
 }
 
-/// A part's bytes for libzip: the saved part's start, the spooled rows, its end.
-private final class PartSource {
-    private let prefix: [UInt8]
-    private let rows: UnsafeMutablePointer<FILE>
-    private let suffix: [UInt8]
-    private let rowBytes: Int
-    /// Where reading is: 0 the prefix, 1 the rows, 2 the suffix, 3 done; and the offset in it.
-    private var piece = 0
+/// A zip package written entry by entry, then its central directory: the plain (not ZIP64)
+/// format every spreadsheet program reads, each entry dated 1980-01-01 00:00.
+private final class PackageFile {
+    private struct Entry {
+        let name: [UInt8]
+        let method: UInt16
+        let crc: UInt32
+        let compressedSize: UInt32
+        let size: UInt32
+        let offset: UInt32
+    }
+
+    private let path: String
+    private let file: UnsafeMutablePointer<FILE>
+    private var isOpen = true
     private var offset = 0
-    /// What went wrong reading the rows, for the error message.
-    private(set) var failure: String?
+    private var entries: [Entry] = []
+    /// MS-DOS date of 1980-01-01 (time 00:00 is zero).
+    private static let dosDate: UInt16 = (0 << 9) | (1 << 5) | 1
 
-    init(prefix: [UInt8], rows: UnsafeMutablePointer<FILE>, suffix: [UInt8]) {
-        self.prefix = prefix
-        self.rows = rows
-        self.suffix = suffix
-        fseek(rows, 0, SEEK_END)
-        rowBytes = ftell(rows)
-        fseek(rows, 0, SEEK_SET)
-    }
-
-    static let callback: zip_source_callback = { context, data, length, command in
-        let part = Unmanaged<PartSource>.fromOpaque(context!).takeUnretainedValue()
-        return part.handle(command, data, length)
-    }
-
-    private func handle(_ command: zip_source_cmd_t, _ data: UnsafeMutableRawPointer?, _ length: zip_uint64_t) -> zip_int64_t {
-        switch command {
-        case ZIP_SOURCE_OPEN:
-            piece = 0
-            offset = 0
-            return fseek(rows, 0, SEEK_SET) == 0 ? 0 : fail("the sheet's rows cannot be reread")
-        case ZIP_SOURCE_READ:
-            return read(into: data!, upTo: Int(clamping: length))
-        case ZIP_SOURCE_CLOSE, ZIP_SOURCE_FREE:
-            return 0
-        case ZIP_SOURCE_STAT:
-            let stat = data!.assumingMemoryBound(to: zip_stat_t.self)
-            zip_stat_init(stat)
-            stat.pointee.size = UInt64(prefix.count + rowBytes + suffix.count)
-            stat.pointee.valid |= UInt64(ZIP_STAT_SIZE)
-            return zip_int64_t(MemoryLayout<zip_stat_t>.size)
-        case ZIP_SOURCE_ERROR:
-            let codes = data!.assumingMemoryBound(to: Int32.self)
-            codes[0] = ZIP_ER_READ
-            codes[1] = 0
-            return zip_int64_t(2 * MemoryLayout<Int32>.size)
-        case ZIP_SOURCE_SUPPORTS:
-            let commands = [ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR,
-                            ZIP_SOURCE_FREE, ZIP_SOURCE_SUPPORTS]
-            return commands.reduce(0) { $0 | (zip_int64_t(1) << zip_int64_t($1.rawValue)) }
-        default:
-            return fail("libzip asked for something a sheet's rows cannot do")
+    /// A new file beside `original`, to replace it when whole.
+    init(beside original: String) throws {
+        var template = Array("\(original).XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw WorkbookWriteError(doing: "creating a file beside \(original)", message: systemMessage(errno))
         }
+        path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        fchmod(descriptor, 0o644)
+        guard let file = fdopen(descriptor, "wb") else {
+            close(descriptor)
+            unlink(path)
+            throw WorkbookWriteError(doing: "creating a file beside \(original)", message: systemMessage(errno))
+        }
+        self.file = file
     }
 
-    private func read(into data: UnsafeMutableRawPointer, upTo length: Int) -> zip_int64_t {
-        var filled = 0
-        while filled < length && piece < 3 {
-            let free = length - filled
-            switch piece {
-            case 1:
-                let count = fread(data + filled, 1, free, rows)
-                if count == 0 {
-                    if ferror(rows) != 0 { return fail("the sheet's rows cannot be read back") }
-                    piece = 2
-                    offset = 0
+    /// Writes one entry: its local header, then the compressed bytes `body` writes.
+    func addEntry(name: String, method: UInt16, crc: UInt32, compressedSize: Int, size: Int,
+                  body: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+        let limit = Int(UInt32.max)
+        guard compressedSize < limit, size < limit, offset < limit, entries.count < Int(UInt16.max) else {
+            throw WorkbookWriteError(doing: "writing \(name)", message: "the workbook would need ZIP64, which this tool does not write")
+        }
+        let entry = Entry(name: Array(name.utf8), method: method, crc: crc, compressedSize: UInt32(compressedSize),
+                          size: UInt32(size), offset: UInt32(offset))
+        var header: [UInt8] = []
+        header.append32(0x0403_4B50)
+        header.append16(20)  // version needed: 2.0, deflate
+        header.append16(0)   // flags
+        header.append16(entry.method)
+        header.append16(0)   // time
+        header.append16(PackageFile.dosDate)
+        header.append32(entry.crc)
+        header.append32(entry.compressedSize)
+        header.append32(entry.size)
+        header.append16(UInt16(entry.name.count))
+        header.append16(0)   // extra field length
+        header += entry.name
+        try write(header)
+        let before = offset
+        try body(write)
+        guard offset - before == compressedSize else {
+            throw WorkbookWriteError(doing: "writing \(name)", message: "it came to \(offset - before) bytes, not \(compressedSize)")
+        }
+        entries.append(entry)
+    }
+
+    /// Appends everything `source` holds from its current position.
+    func copy(from source: UnsafeMutablePointer<FILE>) throws {
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, source) }
+            if count == 0 {
+                guard ferror(source) == 0 else {
+                    throw WorkbookWriteError(doing: "copying a compressed sheet", message: systemMessage(errno))
                 }
-                filled += count
-            default:
-                let bytes = piece == 0 ? prefix : suffix
-                let count = min(free, bytes.count - offset)
-                bytes.withUnsafeBytes { (data + filled).copyMemory(from: $0.baseAddress! + offset, byteCount: count) }
-                filled += count
-                offset += count
-                if offset == bytes.count {
-                    piece += 1
-                    offset = 0
-                }
+                return
             }
+            try write(Array(chunk[0..<count]))
         }
-        return zip_int64_t(filled)
     }
 
-    private func fail(_ message: String) -> zip_int64_t {
-        failure = message
-        return -1
+    private func write(_ bytes: [UInt8]) throws {
+        guard bytes.withUnsafeBytes({ fwrite($0.baseAddress, 1, $0.count, file) }) == bytes.count else {
+            throw WorkbookWriteError(doing: "writing \(path)", message: systemMessage(errno))
+        }
+        offset += bytes.count
+    }
+
+    /// Writes the central directory, closes the file and renames it over `original`.
+    func finish(replacing original: String) throws {
+        let directoryOffset = offset
+        for entry in entries {
+            var record: [UInt8] = []
+            record.append32(0x0201_4B50)
+            record.append16(20)  // made by: MS-DOS, 2.0
+            record.append16(20)  // version needed
+            record.append16(0)   // flags
+            record.append16(entry.method)
+            record.append16(0)   // time
+            record.append16(PackageFile.dosDate)
+            record.append32(entry.crc)
+            record.append32(entry.compressedSize)
+            record.append32(entry.size)
+            record.append16(UInt16(entry.name.count))
+            record.append16(0)   // extra field length
+            record.append16(0)   // comment length
+            record.append16(0)   // disk
+            record.append16(0)   // internal attributes
+            record.append32(0)   // external attributes
+            record.append32(entry.offset)
+            record += entry.name
+            try write(record)
+        }
+        let directorySize = offset - directoryOffset
+        guard offset < Int(UInt32.max) else {
+            throw WorkbookWriteError(doing: "writing \(path)", message: "the workbook would need ZIP64, which this tool does not write")
+        }
+        var end: [UInt8] = []
+        end.append32(0x0605_4B50)
+        end.append16(0)
+        end.append16(0)
+        end.append16(UInt16(entries.count))
+        end.append16(UInt16(entries.count))
+        end.append32(UInt32(directorySize))
+        end.append32(UInt32(directoryOffset))
+        end.append16(0)      // comment length
+        try write(end)
+        isOpen = false
+        guard fclose(file) == 0 else {
+            unlink(path)
+            throw WorkbookWriteError(doing: "writing \(path)", message: systemMessage(errno))
+        }
+        guard rename(path, original) == 0 else {
+            unlink(path)
+            throw WorkbookWriteError(doing: "renaming \(path) to \(original)", message: systemMessage(errno))
+        }
+    }
+
+    /// Abandons the file.
+    func discard() {
+        guard isOpen else { return }
+        isOpen = false
+        fclose(file)
+        unlink(path)
+    }
+}
+
+private extension Array where Element == UInt8 {
+    mutating func append16(_ value: UInt16) {
+        append(UInt8(value & 0xFF))
+        append(UInt8(value >> 8))
+    }
+
+    mutating func append32(_ value: UInt32) {
+        append16(UInt16(value & 0xFFFF))
+        append16(UInt16(value >> 16))
     }
 }

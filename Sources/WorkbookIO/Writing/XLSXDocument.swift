@@ -21,7 +21,7 @@ final class XLSXDocument {
     /// Worksheets added so far: libxlsxwriter saves the n-th as `xl/worksheets/sheet<n>.xml`.
     private var sheetCount = 0
     /// Sheets whose rows are spooled, to splice in once libxlsxwriter has saved the rest.
-    private var spooled: [SpooledSheets.Sheet] = []
+    private let spooled = SpooledSheets()
 
     /// Starts a workbook that `close()` writes to `path`.
     init(path: String) throws {
@@ -71,8 +71,13 @@ final class XLSXDocument {
         sheetCount += 1
         guard spooled else { return XLSXSheet(name: name, handle: sheet, spool: nil) }
         let spool = try SheetSpool()
-        self.spooled.append(SpooledSheets.Sheet(part: "xl/worksheets/sheet\(sheetCount).xml", spool: spool))
+        self.spooled.add(part: "xl/worksheets/sheet\(sheetCount).xml", spool: spool)
         return XLSXSheet(name: name, handle: sheet, spool: spool)
+    }
+
+    /// A spooled sheet has all its rows: they are compressed while the next sheets are written.
+    func rowsFinished(_ sheet: XLSXSheet) throws {
+        if let spool = sheet.spool { try spooled.finished(spool) }
     }
 
     /// Adds a cell format built by `configure`.
@@ -97,7 +102,6 @@ final class XLSXDocument {
         let handle = workbook
         self.handle = nil
         try check(workbook_close(handle), "saving \(path)")
-        try SpooledSheets.splice(spooled, into: path)
-        spooled = []
+        if !spooled.isEmpty { try spooled.splice(into: path) }
     }
 }

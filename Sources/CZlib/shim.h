@@ -1,0 +1,4 @@
+#ifndef REBALANCER_CZLIB_SHIM_H
+#define REBALANCER_CZLIB_SHIM_H
+#include <zlib.h>
+#endif
