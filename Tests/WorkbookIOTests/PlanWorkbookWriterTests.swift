@@ -273,6 +273,17 @@ final class PlanWorkbookWriterTests {
         #expect(error.doing == "writing Trades!H2")
     }
 
+    @Test("A refused cell after earlier sheets are done names its cell; their compression is waited for")
+    func refusedLateCell() throws {
+        var plan = PlanFixture.plan
+        plan.trades = Array(repeating: plan.trades[2], count: 5_000)
+        plan.auditLog[0].detail = String(repeating: "y", count: 40_000)
+        let error = try #require(throws: WorkbookWriteError.self) {
+            try PlanWorkbookWriter.write(plan, run: PlanFixture.run, to: folder + "/late.xlsx")
+        }
+        #expect(error.doing == "writing Audit Log!G2")
+    }
+
     private func sheetXML(_ name: String) throws -> String {
         let index = try #require(PlanWorkbookWriter.sheetNames.firstIndex(of: name))
         let archive = try ZipArchive(path: path, limits: .standard)
