@@ -46,7 +46,10 @@ enum CellStyle: Int, CaseIterable {
 }
 
 /// The workbook's formats, made once per workbook.
-struct CellStyles {
+///
+/// Sendable for the rows of table sheets written on several threads: after `fixIndices()`
+/// nothing here or in libxlsxwriter's formats changes when an index is asked for.
+struct CellStyles: @unchecked Sendable {
     private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
     /// The same formats by the style's raw value, for lookups cell by cell.
     private var byRawValue: [UnsafeMutablePointer<lxw_format>?] = []
@@ -92,6 +95,12 @@ struct CellStyles {
             }
         }
         byRawValue = CellStyle.allCases.map { formats[$0] }
+    }
+
+    /// Gives every format its index now (libxlsxwriter gives one the first time a cell uses
+    /// the format), so that asking later only reads.
+    func fixIndices() {
+        for case let format? in byRawValue { _ = lxw_format_get_xf_index(format) }
     }
 
     /// The format of a style; `nil` (the default format) for `.plain`.

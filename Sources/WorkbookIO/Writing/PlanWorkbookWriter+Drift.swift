@@ -8,26 +8,31 @@ extension SheetWriter {
 
     /// Drift: every security, sector and group before and after, its status highlighted
     /// unless `In Band`; beside the table, a chart of security weights for the first accounts.
-    mutating func writeDrift() throws {
+    func driftTable() throws -> Table {
         let columns = ["Account", "Level", "Name", "Target", "Low", "High", "Weight Before", "Weight After",
                        "Status", "Drift After"]
-        var sheet = try startTable("Drift", columns: columns, rows: plan.drift.count)
-        var runs = SecurityRuns(limit: Self.chartedAccounts)
-        for row in plan.drift {
-            runs.note(row, atRow: sheet.nextRow)
-            try sheet.addRow([
-                .text(row.account), .text(row.level.rawValue), .text(row.name),
-                .optionalPercent(row.target), .optionalPercent(row.low), .optionalPercent(row.high),
-                .percent(row.weightBefore), .percent(row.weightAfter),
-                .text(row.status.rawValue, row.status == .inBand ? .plain : .warning),
-                .optionalPercent(row.target.map { row.weightAfter - $0 }),
-            ], styles: styles)
+        var table = try table("Drift", columns: columns, rows: plan.drift.count) { sheet, plan, styles in
+            for row in plan.drift {
+                try sheet.addRow([
+                    .text(row.account), .text(row.level.rawValue), .text(row.name),
+                    .optionalPercent(row.target), .optionalPercent(row.low), .optionalPercent(row.high),
+                    .percent(row.weightBefore), .percent(row.weightAfter),
+                    .text(row.status.rawValue, row.status == .inBand ? .plain : .warning),
+                    .optionalPercent(row.target.map { row.weightAfter - $0 }),
+                ], styles: styles)
+            }
         }
-        runs.finish()
-        for (index, run) in runs.charted.enumerated() {
-            try addWeightsChart(run, to: sheet, at: 1 + index * 16, column: columns.count + 1)
+        // The charts go through libxlsxwriter, on this thread, once the rows are written.
+        table.finish = { sheet in
+            var runs = SecurityRuns(limit: Self.chartedAccounts)
+            for (index, row) in plan.drift.enumerated() { runs.note(row, atRow: index + 1) }
+            runs.finish()
+            for (index, run) in runs.charted.enumerated() {
+                try addWeightsChart(run, to: sheet, at: 1 + index * 16, column: columns.count + 1)
+            }
+            try sheet.setColumnWidths()
         }
-        try finishTable(sheet)
+        return table
     }
 
     /// A column chart of target, weight before and weight after for one account's securities.

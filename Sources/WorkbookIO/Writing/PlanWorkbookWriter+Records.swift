@@ -2,28 +2,29 @@ import RebalanceEngine
 
 extension SheetWriter {
     /// Price Provenance: each symbol's price with the chain tried to find it.
-    mutating func writePriceProvenance() throws {
+    func priceProvenanceTable() throws -> Table {
         let columns = ["Symbol", "Price", "Source", "As Of", "Age Days", "Tried", "Note"]
-        var sheet = try startTable("Price Provenance", columns: columns, rows: plan.prices.count)
-        for price in plan.prices {
-            let age = plan.settings.asOf.days(since: price.asOf)
-            try sheet.addRow([
-                .text(price.symbol), .price(price.price),
-                .text(price.source.map { "\(price.origin.rawValue), \($0)" } ?? price.origin.rawValue),
-                .date(price.asOf), .integer(age), .text(price.tried.joined(separator: "; ")),
-                price.isStale ? .text(note(for: price, age: age), .warning) : .optionalText(note(for: price, age: age)),
-            ], styles: styles)
+        return try table("Price Provenance", columns: columns, rows: plan.prices.count) { sheet, plan, styles in
+            for price in plan.prices {
+                let age = plan.settings.asOf.days(since: price.asOf)
+                try sheet.addRow([
+                    .text(price.symbol), .price(price.price),
+                    .text(price.source.map { "\(price.origin.rawValue), \($0)" } ?? price.origin.rawValue),
+                    .date(price.asOf), .integer(age), .text(price.tried.joined(separator: "; ")),
+                    price.isStale ? .text(Self.note(for: price, age: age, settings: plan.settings), .warning)
+                        : .optionalText(Self.note(for: price, age: age, settings: plan.settings)),
+                ], styles: styles)
+            }
         }
-        try finishTable(sheet)
     }
 
-    private func note(for price: ResolvedPrice, age: Int) -> String {
+    private static func note(for price: ResolvedPrice, age: Int, settings: Settings) -> String {
         let rule: String
         switch price.origin {
         case .override:
             rule = "Override price used."
         case .stale, .staleCache:
-            rule = "Stale: \(age) days old, past Price Max Age Days (\(plan.settings.priceMaxAgeDays)); used under Allow Stale Prices."
+            rule = "Stale: \(age) days old, past Price Max Age Days (\(settings.priceMaxAgeDays)); used under Allow Stale Prices."
         case .workbook, .cache, .api:
             rule = ""
         }
@@ -31,50 +32,50 @@ extension SheetWriter {
     }
 
     /// Wash Sale: every block, loss sale and disallowed loss with the last day of its window.
-    mutating func writeWashSales() throws {
+    func washSalesTable() throws -> Table {
         let columns = ["Account", "Household", "Symbol", "Family", "Action", "Conflict Date", "Conflict Account",
                        "Window Ends", "Note", "Quantity", "Lot ID", "Loss", "Disallowed Loss",
                        "Replacement Account", "Replacement Symbol", "Replacement Basis After", "Holding Period From"]
-        var sheet = try startTable("Wash Sale", columns: columns, rows: plan.washSales.count)
-        for record in plan.washSales {
-            let replacement = record.replacement
-            try sheet.addRow([
-                .text(record.account), .text(record.household), .text(record.symbol),
-                .text(record.family.description), .text(record.action.rawValue),
-                .date(record.conflictDate), .text(record.conflictAccount), .date(record.windowEnds),
-                .text(record.note), record.quantity.map { .quantity($0) } ?? .blank, .optionalText(record.lotID),
-                .optionalMoney(record.loss), .optionalMoney(record.disallowedLoss),
-                .optionalText(replacement?.account), .optionalText(replacement?.symbol),
-                .optionalMoney(replacement?.basisAfter), .optionalDate(replacement?.holdingPeriodFrom),
-            ], styles: styles)
+        return try table("Wash Sale", columns: columns, rows: plan.washSales.count) { sheet, plan, styles in
+            for record in plan.washSales {
+                let replacement = record.replacement
+                try sheet.addRow([
+                    .text(record.account), .text(record.household), .text(record.symbol),
+                    .text(record.family.description), .text(record.action.rawValue),
+                    .date(record.conflictDate), .text(record.conflictAccount), .date(record.windowEnds),
+                    .text(record.note), record.quantity.map { .quantity($0) } ?? .blank, .optionalText(record.lotID),
+                    .optionalMoney(record.loss), .optionalMoney(record.disallowedLoss),
+                    .optionalText(replacement?.account), .optionalText(replacement?.symbol),
+                    .optionalMoney(replacement?.basisAfter), .optionalDate(replacement?.holdingPeriodFrom),
+                ], styles: styles)
+            }
         }
-        try finishTable(sheet)
     }
 
     /// Audit Log: every rule that made or changed a decision, in order.
-    mutating func writeAuditLog() throws {
+    func auditLogTable() throws -> Table {
         let columns = ["Seq", "Phase", "Account", "Symbol", "Rule", "Decision", "Detail"]
-        var sheet = try startTable("Audit Log", columns: columns, rows: plan.auditLog.count)
-        for entry in plan.auditLog {
-            try sheet.addRow([
-                .integer(entry.seq), .optionalText(entry.phase?.rawValue), .optionalText(entry.account),
-                .optionalText(entry.symbol), .text(entry.rule), .text(entry.decision), .text(entry.detail),
-            ], styles: styles)
+        return try table("Audit Log", columns: columns, rows: plan.auditLog.count) { sheet, plan, styles in
+            for entry in plan.auditLog {
+                try sheet.addRow([
+                    .integer(entry.seq), .optionalText(entry.phase?.rawValue), .optionalText(entry.account),
+                    .optionalText(entry.symbol), .text(entry.rule), .text(entry.decision), .text(entry.detail),
+                ], styles: styles)
+            }
         }
-        try finishTable(sheet)
     }
 
     /// Exceptions: `Needs Approval` in red, `Warning` in amber, `Info` plain.
-    mutating func writeExceptions() throws {
+    func exceptionsTable() throws -> Table {
         let columns = ["Severity", "Where", "Message"]
-        var sheet = try startTable("Exceptions", columns: columns, rows: plan.exceptions.count)
-        for exception in plan.exceptions {
-            try sheet.addRow([
-                .text(exception.severity.rawValue, exception.severity.style), .text(exception.place),
-                .text(exception.message),
-            ], styles: styles)
+        return try table("Exceptions", columns: columns, rows: plan.exceptions.count) { sheet, plan, styles in
+            for exception in plan.exceptions {
+                try sheet.addRow([
+                    .text(exception.severity.rawValue, exception.severity.style), .text(exception.place),
+                    .text(exception.message),
+                ], styles: styles)
+            }
         }
-        try finishTable(sheet)
     }
 }
 

@@ -3,64 +3,64 @@ import RebalanceEngine
 extension SheetWriter {
     /// Tax Impact: per account, the netted estimate before and after the run and the budget
     /// it drew on; money totals across accounts below.
-    mutating func writeTaxImpact() throws {
+    func taxImpactTable() throws -> Table {
         let columns = ["Account", "Realized ST YTD", "Realized LT YTD", "ST Carryforward", "LT Carryforward",
                        "ST Gains", "ST Losses", "LT Gains", "LT Losses", "Net ST", "Net LT", "Tax Before",
                        "Tax After", "Tax Impact", "Tax Budget", "Budget Left", "Disallowed Loss"]
-        var sheet = try startTable("Tax Impact", columns: columns, rows: plan.taxImpact.count)
-        /// The columns totalled, with the amount each row contributes.
-        let totalled: [(column: Int, amount: (TaxImpactRow) -> Money)] = [
-            (1, \.realizedShortTermYTD), (2, \.realizedLongTermYTD), (3, \.shortTermCarryforward),
-            (4, \.longTermCarryforward), (5, \.shortTermGains), (6, \.shortTermLosses), (7, \.longTermGains),
-            (8, \.longTermLosses), (11, \.taxBefore), (12, \.taxAfter), (13, \.taxImpact), (16, \.disallowedLoss),
-        ]
-        var sums = [Money](repeating: .zero, count: totalled.count)
-        for row in plan.taxImpact {
-            for (index, entry) in totalled.enumerated() { sums[index] += entry.amount(row) }
-            try sheet.addRow([
-                .text(row.account), .money(row.realizedShortTermYTD), .money(row.realizedLongTermYTD),
-                .money(row.shortTermCarryforward), .money(row.longTermCarryforward),
-                .money(row.shortTermGains), .money(row.shortTermLosses),
-                .money(row.longTermGains), .money(row.longTermLosses),
-                .money(row.netShortTerm), .money(row.netLongTerm),
-                .money(row.taxBefore), .money(row.taxAfter), .money(row.taxImpact),
-                row.taxBudget.cell, row.budgetLeft.map { .money($0) } ?? .text("Unlimited"),
-                .money(row.disallowedLoss),
-            ], styles: styles)
+        return try table("Tax Impact", columns: columns, rows: plan.taxImpact.count) { sheet, plan, styles in
+            /// The columns totalled, with the amount each row contributes.
+            let totalled: [(column: Int, amount: (TaxImpactRow) -> Money)] = [
+                (1, \.realizedShortTermYTD), (2, \.realizedLongTermYTD), (3, \.shortTermCarryforward),
+                (4, \.longTermCarryforward), (5, \.shortTermGains), (6, \.shortTermLosses), (7, \.longTermGains),
+                (8, \.longTermLosses), (11, \.taxBefore), (12, \.taxAfter), (13, \.taxImpact), (16, \.disallowedLoss),
+            ]
+            var sums = [Money](repeating: .zero, count: totalled.count)
+            for row in plan.taxImpact {
+                for (index, entry) in totalled.enumerated() { sums[index] += entry.amount(row) }
+                try sheet.addRow([
+                    .text(row.account), .money(row.realizedShortTermYTD), .money(row.realizedLongTermYTD),
+                    .money(row.shortTermCarryforward), .money(row.longTermCarryforward),
+                    .money(row.shortTermGains), .money(row.shortTermLosses),
+                    .money(row.longTermGains), .money(row.longTermLosses),
+                    .money(row.netShortTerm), .money(row.netLongTerm),
+                    .money(row.taxBefore), .money(row.taxAfter), .money(row.taxImpact),
+                    row.taxBudget.cell, row.budgetLeft.map { .money($0) } ?? .text("Unlimited"),
+                    .money(row.disallowedLoss),
+                ], styles: styles)
+            }
+            let rows = Totals.dataRows(count: plan.taxImpact.count)
+            var cells: [Int: SheetCell] = [:]
+            for (index, entry) in totalled.enumerated() {
+                cells[entry.column] = Totals.sum(column: entry.column, rows: rows, value: sums[index])
+            }
+            try sheet.addRow(Totals.row(label: "Total", width: columns.count, cells: cells), styles: styles)
         }
-        let rows = Totals.dataRows(count: plan.taxImpact.count)
-        var cells: [Int: SheetCell] = [:]
-        for (index, entry) in totalled.enumerated() {
-            cells[entry.column] = Totals.sum(column: entry.column, rows: rows, value: sums[index])
-        }
-        try sheet.addRow(Totals.row(label: "Total", width: columns.count, cells: cells), styles: styles)
-        try finishTable(sheet)
     }
 
     /// Cash: per account, Cash After = Cash Before + Sell Proceeds − Buy Cost − Withdrawal Paid.
-    mutating func writeCash() throws {
+    func cashTable() throws -> Table {
         let columns = ["Account", "Cash Before", "Sell Proceeds", "Buy Cost", "Withdrawal", "Withdrawal Paid",
                        "Cash After", "Cash Target", "Cash Weight After"]
-        var sheet = try startTable("Cash", columns: columns, rows: plan.cash.count)
-        let totalled: [(column: Int, amount: (CashRow) -> Money)] = [
-            (1, \.cashBefore), (2, \.sellProceeds), (3, \.buyCost), (4, \.withdrawal), (5, \.withdrawalPaid),
-            (6, \.cashAfter),
-        ]
-        var sums = [Money](repeating: .zero, count: totalled.count)
-        for row in plan.cash {
-            for (index, entry) in totalled.enumerated() { sums[index] += entry.amount(row) }
-            try sheet.addRow([
-                .text(row.account), .money(row.cashBefore), .money(row.sellProceeds), .money(row.buyCost),
-                .money(row.withdrawal), .money(row.withdrawalPaid), .money(row.cashAfter),
-                .rate(row.cashTarget), .optionalPercent(row.cashWeightAfter),
-            ], styles: styles)
+        return try table("Cash", columns: columns, rows: plan.cash.count) { sheet, plan, styles in
+            let totalled: [(column: Int, amount: (CashRow) -> Money)] = [
+                (1, \.cashBefore), (2, \.sellProceeds), (3, \.buyCost), (4, \.withdrawal), (5, \.withdrawalPaid),
+                (6, \.cashAfter),
+            ]
+            var sums = [Money](repeating: .zero, count: totalled.count)
+            for row in plan.cash {
+                for (index, entry) in totalled.enumerated() { sums[index] += entry.amount(row) }
+                try sheet.addRow([
+                    .text(row.account), .money(row.cashBefore), .money(row.sellProceeds), .money(row.buyCost),
+                    .money(row.withdrawal), .money(row.withdrawalPaid), .money(row.cashAfter),
+                    .rate(row.cashTarget), .optionalPercent(row.cashWeightAfter),
+                ], styles: styles)
+            }
+            let rows = Totals.dataRows(count: plan.cash.count)
+            var cells: [Int: SheetCell] = [:]
+            for (index, entry) in totalled.enumerated() {
+                cells[entry.column] = Totals.sum(column: entry.column, rows: rows, value: sums[index])
+            }
+            try sheet.addRow(Totals.row(label: "Total", width: columns.count, cells: cells), styles: styles)
         }
-        let rows = Totals.dataRows(count: plan.cash.count)
-        var cells: [Int: SheetCell] = [:]
-        for (index, entry) in totalled.enumerated() {
-            cells[entry.column] = Totals.sum(column: entry.column, rows: rows, value: sums[index])
-        }
-        try sheet.addRow(Totals.row(label: "Total", width: columns.count, cells: cells), styles: styles)
-        try finishTable(sheet)
     }
 }

@@ -1,4 +1,5 @@
 internal import CXLSXWriter
+import Dispatch
 import RebalanceEngine
 
 /// Writes a `Plan` as the workbook handed to the CIO for sign-off (WORKBOOK.md, Output workbook).
@@ -28,17 +29,74 @@ public enum PlanWorkbookWriter {
         let styles = try CellStyles(in: document)
         var writer = SheetWriter(document: document, styles: styles, plan: plan, run: run)
         try writer.writeSummary()
-        try writer.writeTrades()
-        try writer.writeLotsSold()
-        try writer.writeTaxImpact()
-        try writer.writeCash()
-        try writer.writeDrift()
-        try writer.writePriceProvenance()
-        try writer.writeWashSales()
-        try writer.writeAuditLog()
-        try writer.writeExceptions()
+        // The table sheets are set up here; their rows are written and deflated on as many
+        // threads as the machine has (they touch only the plan, the styles' indices, fixed
+        // first, and their own spool); charts and column widths are added back here.
+        var tables = [
+            try writer.tradesTable(), try writer.lotsSoldTable(), try writer.taxImpactTable(),
+            try writer.cashTable(), try writer.driftTable(), try writer.priceProvenanceTable(),
+            try writer.washSalesTable(), try writer.auditLogTable(), try writer.exceptionsTable(),
+        ]
+        styles.fixIndices()
+        try Table.writeRows(of: &tables, styles: styles, plan: plan)
+        for table in tables { try table.finish(table.sheet) }
         try document.close()
     }
+}
+
+/// A table sheet: set up on the document's thread, its rows written on any thread, then
+/// finished (charts, column widths) on the document's thread again.
+struct Table {
+    /// Writes every row below the header, from the plan, with the styles' fixed indices.
+    typealias Rows = @Sendable (inout XLSXSheet, Plan, CellStyles) throws -> Void
+
+    var sheet: XLSXSheet
+    let rows: Rows
+    /// Rows to write, to start the longest tables first.
+    let rowCount: Int
+    var finish: (XLSXSheet) throws -> Void = { try $0.setColumnWidths() }
+
+    /// Writes and deflates every table's rows, several tables at once; the first error, in
+    /// table order, is thrown once all are done.
+    static func writeRows(of tables: inout [Table], styles: CellStyles, plan: Plan) throws {
+        let work = TableWork(tables.map { ($0.sheet, $0.rows) })
+        let longestFirst = tables.indices.sorted { (-tables[$0].rowCount, $0) < (-tables[$1].rowCount, $1) }
+        DispatchQueue.concurrentPerform(iterations: longestFirst.count) { turn in
+            work.run(longestFirst[turn], styles: styles, plan: plan)
+        }
+        for index in tables.indices {
+            let (sheet, error) = work.result(index)
+            if let error { throw error }
+            tables[index].sheet = sheet
+        }
+    }
+}
+
+/// The tables' sheets while their rows are written: each slot is used by one thread at a
+/// time, and read back only after every thread is done.
+private final class TableWork: @unchecked Sendable {
+    private var sheets: [XLSXSheet]
+    private let rows: [Table.Rows]
+    private var errors: [(any Error)?]
+
+    init(_ tables: [(XLSXSheet, Table.Rows)]) {
+        sheets = tables.map(\.0)
+        rows = tables.map(\.1)
+        errors = Array(repeating: nil, count: tables.count)
+    }
+
+    func run(_ index: Int, styles: CellStyles, plan: Plan) {
+        var sheet = sheets[index]
+        do {
+            try rows[index](&sheet, plan, styles)
+            try sheet.spool?.compress()
+        } catch {
+            errors[index] = error
+        }
+        sheets[index] = sheet
+    }
+
+    func result(_ index: Int) -> (XLSXSheet, (any Error)?) { (sheets[index], errors[index]) }
 }
 
 /// The state shared by the sheet facets while one workbook is written.
@@ -48,21 +106,16 @@ struct SheetWriter {
     let plan: Plan
     let run: RunInfo
 
-    /// Adds the next sheet with its header row and an autofilter over it and `rows` data rows.
+    /// Adds the next sheet with its header row and an autofilter over it and `rows` data
+    /// rows, whose writing `body` does later (see `Table`).
     ///
     /// Streamed rows cannot be revisited, so the filter's extent is fixed before any data.
-    func startTable(_ name: String, columns: [String], rows: Int) throws -> XLSXSheet {
+    func table(_ name: String, columns: [String], rows: Int, _ body: @escaping Table.Rows) throws -> Table {
         var sheet = try document.addSheet(named: name, spooled: true)
         try sheet.addTableHeader(columns, styles: styles)
         try sheet.addAutofilter(lastRow: rows, columns: columns.count)
         try sheet.setUpPrinting(landscape: true, repeatingHeader: true)
-        return sheet
-    }
-
-    /// Sizes the columns from what was written; the rows are done.
-    func finishTable(_ sheet: XLSXSheet) throws {
-        try sheet.setColumnWidths()
-        try document.rowsFinished(sheet)
+        return Table(sheet: sheet, rows: body, rowCount: rows)
     }
 }
 

@@ -71,54 +71,50 @@ final class RawDeflater {
     }
 }
 
-/// A spooled sheet's rows, deflated on a background thread as soon as the sheet is done,
-/// into an anonymous temporary file, ending in a sync flush so the part's end follows it.
-final class DeflatedRows: @unchecked Sendable {
-    // Written by the compressing thread; read only after waiting for it.
+/// A spooled sheet's rows, deflated into an anonymous temporary file, ending in a sync
+/// flush so the part's end can follow them.
+final class DeflatedRows {
     private(set) var crc: UInt = 0
     private(set) var length = 0
     private(set) var compressedLength = 0
     private(set) var file: UnsafeMutablePointer<FILE>?
-    private(set) var failure: (any Error)?
 
     deinit {
         if let file { fclose(file) }
     }
 
     /// Compresses everything `rows` holds from its current position.
-    func compress(_ rows: UnsafeMutablePointer<FILE>, level: Int32) {
-        do {
-            guard let out = tmpfile() else {
-                throw WorkbookWriteError(doing: "starting a temporary file for a sheet", message: systemMessage(errno))
-            }
-            file = out
-            let deflater = try RawDeflater(level: level)
-            let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
-            defer { chunk.deallocate() }
-            func emit(_ bytes: UnsafeRawBufferPointer) throws {
-                guard fwrite(bytes.baseAddress, 1, bytes.count, out) == bytes.count else {
-                    throw WorkbookWriteError(doing: "writing a compressed sheet", message: systemMessage(errno))
-                }
-                compressedLength += bytes.count
-            }
-            while true {
-                let count = fread(chunk.baseAddress, 1, chunk.count, rows)
-                if count == 0 {
-                    guard ferror(rows) == 0 else {
-                        throw WorkbookWriteError(doing: "reading back a sheet's rows", message: systemMessage(errno))
-                    }
-                    break
-                }
-                try deflater.compress(UnsafeRawBufferPointer(rebasing: chunk[0..<count]), flush: Z_NO_FLUSH, emit: emit)
-            }
-            try deflater.compress(UnsafeRawBufferPointer(start: nil, count: 0), flush: Z_SYNC_FLUSH, emit: emit)
-            crc = deflater.crc
-            length = deflater.bytesIn
-            guard fflush(out) == 0, fseek(out, 0, SEEK_SET) == 0 else {
+    init(_ rows: UnsafeMutablePointer<FILE>, level: Int32) throws {
+        guard let out = tmpfile() else {
+            throw WorkbookWriteError(doing: "starting a temporary file for a sheet", message: systemMessage(errno))
+        }
+        file = out
+        let deflater = try RawDeflater(level: level)
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+        defer { chunk.deallocate() }
+        var written = 0
+        func emit(_ bytes: UnsafeRawBufferPointer) throws {
+            guard fwrite(bytes.baseAddress, 1, bytes.count, out) == bytes.count else {
                 throw WorkbookWriteError(doing: "writing a compressed sheet", message: systemMessage(errno))
             }
-        } catch {
-            failure = error
+            written += bytes.count
+        }
+        while true {
+            let count = fread(chunk.baseAddress, 1, chunk.count, rows)
+            if count == 0 {
+                guard ferror(rows) == 0 else {
+                    throw WorkbookWriteError(doing: "reading back a sheet's rows", message: systemMessage(errno))
+                }
+                break
+            }
+            try deflater.compress(UnsafeRawBufferPointer(rebasing: chunk[0..<count]), flush: Z_NO_FLUSH, emit: emit)
+        }
+        try deflater.compress(UnsafeRawBufferPointer(start: nil, count: 0), flush: Z_SYNC_FLUSH, emit: emit)
+        compressedLength = written
+        crc = deflater.crc
+        length = deflater.bytesIn
+        guard fflush(out) == 0, fseek(out, 0, SEEK_SET) == 0 else {
+            throw WorkbookWriteError(doing: "writing a compressed sheet", message: systemMessage(errno))
         }
     }
 }

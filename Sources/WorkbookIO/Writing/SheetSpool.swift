@@ -1,8 +1,8 @@
 import Glibc
 
 /// The `<sheetData>` rows of one worksheet, written as SpreadsheetML to an anonymous
-/// temporary file while the plan is walked, and spliced into the workbook once
-/// libxlsxwriter has saved it (see `SpooledSheets`).
+/// temporary file while the plan is walked, deflated, and spliced into the workbook once
+/// libxlsxwriter has saved it (see `SpooledSheets`). One thread at a time uses a spool.
 ///
 /// Large tables go this way rather than through libxlsxwriter's cell calls: the cells are
 /// formatted here straight into bytes (numbers in their shortest exact form), and the part
@@ -21,6 +21,7 @@ final class SheetSpool {
     /// The last row written (1-based) and the widest row, for the sheet's dimension.
     private(set) var lastRow = 0
     private(set) var lastColumn = 0
+    private var deflated: DeflatedRows?
 
     init() throws {
         guard let file = tmpfile() else {
@@ -45,6 +46,7 @@ final class SheetSpool {
     /// Appends row `row` (0-based) with its cells from column A. `place` names a cell for
     /// an error message.
     func addRow(_ row: Int, cells: [(content: Content, format: Int?)], place: (Int) -> String) throws {
+        precondition(deflated == nil, "a row added to a sheet already compressed")
         guard row < SheetSpool.maxRows else {
             throw WorkbookWriteError(doing: "writing \(place(0))", message: "Worksheet row or column index out of range.")
         }
@@ -97,13 +99,18 @@ final class SheetSpool {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
-    /// The rows written, from the start, for the splice; the spool is finished after this.
-    func finish() throws -> UnsafeMutablePointer<FILE> {
+    /// The rows, deflated (once): no row may be added after this. Called on the thread that
+    /// wrote the rows, as soon as they are all written, or when the workbook is saved.
+    @discardableResult
+    func compress() throws -> DeflatedRows {
+        if let deflated { return deflated }
         try flush()
         guard fflush(file) == 0, fseek(file, 0, SEEK_SET) == 0 else {
             throw WorkbookWriteError(doing: "reading back a sheet's rows", message: systemMessage(errno))
         }
-        return file
+        let rows = try DeflatedRows(file, level: SpooledSheets.compressionLevel)
+        deflated = rows
+        return rows
     }
 
     private func flush() throws {

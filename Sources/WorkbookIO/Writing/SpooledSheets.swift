@@ -1,17 +1,16 @@
 internal import CLibZip
 internal import CZlib
-import Dispatch
 import Glibc
 
 /// Puts spooled rows into the worksheets libxlsxwriter saved without them.
 ///
 /// libxlsxwriter writes everything around a spooled sheet's rows (columns, frozen panes,
 /// the filter, printing, charts, styles) and an empty `sheetData`. Each sheet's rows are
-/// deflated (zlib level 1) on a background thread as soon as the sheet is done, while the
-/// next sheets are written. The package is then written again: every part libxlsxwriter
-/// made is copied still compressed, and each spooled sheet's part becomes three deflated
-/// pieces joined: the saved part's start, the rows, the saved part's end. Entries keep
-/// libxlsxwriter's order and fixed date, so the same plan still gives the same bytes.
+/// deflated (zlib level 1) as soon as they are all written, on the thread that wrote them.
+/// The package is then written again: every part libxlsxwriter made is copied still
+/// compressed, and each spooled sheet's part becomes three deflated pieces joined: the saved
+/// part's start, the rows, the saved part's end. Entries keep libxlsxwriter's order and
+/// fixed date, so the same plan still gives the same bytes.
 final class SpooledSheets {
     /// Fast deflate: the sheets are large and repetitive, and level 1 takes a fraction of
     /// zlib's default level's time for about a quarter more bytes.
@@ -20,16 +19,9 @@ final class SpooledSheets {
     private struct Sheet {
         let part: String
         let spool: SheetSpool
-        var rows: DeflatedRows?
     }
 
     private var sheets: [Sheet] = []
-    private let group = DispatchGroup()
-
-    deinit {
-        // A workbook abandoned after an error: no compression may outlive its files.
-        group.wait()
-    }
 
     var isEmpty: Bool { sheets.isEmpty }
 
@@ -38,26 +30,9 @@ final class SpooledSheets {
         sheets.append(Sheet(part: part, spool: spool))
     }
 
-    /// Starts compressing a sheet's rows: no row may be added after this.
-    func finished(_ spool: SheetSpool) throws {
-        guard let index = sheets.firstIndex(where: { $0.spool === spool }), sheets[index].rows == nil else { return }
-        let rows = DeflatedRows()
-        sheets[index].rows = rows
-        let file = try spool.finish()
-        let level = SpooledSheets.compressionLevel
-        // The job keeps the spool, whose file it reads, alive; nothing else touches it now.
-        nonisolated(unsafe) let handOver = (spool, file)
-        DispatchQueue.global().async(group: group) {
-            rows.compress(handOver.1, level: level)
-            withExtendedLifetime(handOver.0) {}
-        }
-    }
-
     /// Once libxlsxwriter has saved the workbook at `path`: the package again, with the rows.
     func splice(into path: String) throws {
-        for sheet in sheets where sheet.rows == nil { try finished(sheet.spool) }
-        group.wait()
-        if let failure = sheets.lazy.compactMap({ $0.rows?.failure }).first { throw failure }
+        for sheet in sheets { try sheet.spool.compress() }
         var code: Int32 = 0
         guard let archive = zip_open(path, ZIP_RDONLY, &code) else {
             var error = zip_error_t()
@@ -90,7 +65,8 @@ final class SpooledSheets {
     /// A spooled sheet's part: the saved start (its dimension now the rows' extent), the
     /// rows, the saved end, each deflated on its own and joined.
     private func writeSheet(_ sheet: Sheet, saved: [UInt8], to package: PackageFile) throws {
-        guard let rows = sheet.rows, let rowFile = rows.file else { return }
+        let rows = try sheet.spool.compress()
+        guard let rowFile = rows.file else { return }
         // libxlsxwriter writes an empty `<sheetData></sheetData>` in constant-memory mode and
         // `<sheetData/>` otherwise; either is replaced, and must be there exactly once.
         let found = ["<sheetData></sheetData>", "<sheetData/>"].flatMap { saved.ranges(of: Array($0.utf8)) }

@@ -75,10 +75,7 @@ final class XLSXDocument {
         return XLSXSheet(name: name, handle: sheet, spool: spool)
     }
 
-    /// A spooled sheet has all its rows: they are compressed while the next sheets are written.
-    func rowsFinished(_ sheet: XLSXSheet) throws {
-        if let spool = sheet.spool { try spooled.finished(spool) }
-    }
+
 
     /// Adds a cell format built by `configure`.
     func addFormat(_ configure: (UnsafeMutablePointer<lxw_format>) -> Void) throws -> UnsafeMutablePointer<lxw_format> {
