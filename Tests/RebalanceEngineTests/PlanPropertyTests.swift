@@ -96,6 +96,40 @@ struct PlanPropertyTests {
         #expect(split > 600)
     }
 
+    /// A book whose input has errors reports the same errors, in the same order, on any
+    /// number of threads.
+    @Test func threadsReportTheSameInputErrors() throws {
+        var book = BookBuilder()
+        book.account("SMITH-1", household: "Smith", cash: "1000")
+        book.account("JONES-1", household: "Jones", cash: "1000")
+        book.hold("S1", "AAPL", 10, basis: "1000", acquired: "2020-01-06", account: "SMITH-1")
+        book.hold("J1", "AAPL", 10, basis: "1000", acquired: "2020-01-06", account: "JONES-1")
+        book.hold("X1", "AAPL", 5, basis: "500", acquired: "2020-01-06", account: "NOBODY")
+        book.target("AAPL", "0.9")
+        book.prices["AAPL"] = "150"
+        book.manual("JONES-1", "AAPL", .sell, 50)
+        book.manual("SMITH-1", "AAPL", .sell, 40)
+        func problems(threads: Int) -> [String] {
+            do {
+                _ = try Planner.plan(for: book.portfolio, threads: threads)
+                return []
+            } catch let PlanningError.input(problems) {
+                return problems.map(\.description)
+            } catch {
+                return ["\(error)"]
+            }
+        }
+        let single = problems(threads: 1)
+        #expect(single.contains("Lots: Account NOBODY is not in the Accounts sheet."))
+        #expect(problems(threads: 2) == single)
+        // Without the stray lot, both households' manual sales are refused, in Account order.
+        book.lots.removeAll { $0.account == "NOBODY" }
+        let manual = problems(threads: 1)
+        #expect(manual == ["Manual Trades!A3: Sells 40 AAPL but SMITH-1 holds 10.",
+                           "Manual Trades!A2: Sells 50 AAPL but JONES-1 holds 10."])
+        #expect(problems(threads: 2) == manual)
+    }
+
     /// No wash-blocked buy outside Manual Trades; no blocked loss sale but a forced one with
     /// its `Disallowed` row; only Manual and Raise Cash force.
     func washSaleViolations(_ plan: Plan, _ portfolio: Portfolio) -> [String] {

@@ -133,7 +133,8 @@ final class SheetSpool {
         if value == value.rounded(), abs(value) < 1e15 {
             buffer.append(contentsOf: String(Int64(value)).utf8)
         } else {
-            buffer.append(contentsOf: value.description.utf8)
+            // `1e-05` as Excel and libxlsxwriter spell it, `1E-05`.
+            for byte in value.description.utf8 { buffer.append(byte == UInt8(ascii: "e") ? UInt8(ascii: "E") : byte) }
         }
     }
 
