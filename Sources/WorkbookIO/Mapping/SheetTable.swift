@@ -14,13 +14,35 @@ struct SheetTable {
         let sheetColumns: [Int]
         let sheetName: String
 
+        /// Sheet column (1-based) → position in `names`, -1 for a column not read.
+        let positionOfSheetColumn: [Int]
+
         init(columns: [String: Int], sheetName: String) {
             names = columns.keys.sorted()
             var index: [String: Int] = [:]
             for (position, name) in names.enumerated() { index[name] = position }
             indexOfName = index
             sheetColumns = names.map { columns[$0]! }
+            var positions = [Int](repeating: -1, count: (sheetColumns.max() ?? 0) + 1)
+            for (position, column) in sheetColumns.enumerated() { positions[column] = position }
+            positionOfSheetColumn = positions
             self.sheetName = sheetName
+        }
+
+        /// The position of a contract column name. Names are few and short, so comparing
+        /// them in turn is quicker than hashing.
+        func position(of name: String) -> Int? {
+            names.firstIndex(of: name)
+        }
+
+        /// A sheet row's values under the known columns, in `names` order, in one pass.
+        func values(of row: Row) -> [CellValue?] {
+            var values = [CellValue?](repeating: nil, count: names.count)
+            for cell in row.cells where cell.column < positionOfSheetColumn.count {
+                let position = positionOfSheetColumn[cell.column]
+                if position >= 0, values[position] == nil { values[position] = cell.value }
+            }
+            return values
         }
     }
 
@@ -31,7 +53,7 @@ struct SheetTable {
         let layout: RowLayout
 
         subscript(_ column: String) -> CellValue? {
-            guard let index = layout.indexOfName[column] else { return nil }
+            guard let index = layout.position(of: column) else { return nil }
             return values[index]
         }
 
@@ -117,7 +139,7 @@ struct SheetTable {
             }
             lastRow = row.number
             if layout == nil { layout = RowLayout(columns: found.columns, sheetName: info.name) }
-            let values = layout!.sheetColumns.map { row[$0] }
+            let values = layout!.values(of: row)
             if values.allSatisfy({ $0 == nil }) {
                 skipped.append((row.number, "no value under any known column"))
                 return
@@ -160,9 +182,28 @@ struct SheetTable {
         "brokerage services", "securities offered", "investments are", "past performance", "*", "†", "note:",
     ]
 
+    static let footerPrefixBytes = footerPrefixes.map { Array($0.utf8) }
+
+    /// The first bytes of `text`, as many as the longest footer phrase, in lower case when
+    /// they are all ASCII; nil otherwise (case mapping beyond ASCII is left to `lowercased`).
+    private static func plainStart(_ text: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        for byte in text.utf8.prefix(32) {
+            guard byte < 0x80 else { return nil }
+            bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+        }
+        return bytes
+    }
+
     /// Why a data row is a footer or summary row of a custodian export, or nil.
     static func footerReason(_ row: Row) -> String? {
         guard let first = row.cells.first, case .string(let raw) = first.value else { return nil }
+        if let plain = plainStart(raw.trimmingWhitespace()), !footerPrefixBytes.contains(where: { prefix in
+            plain.count >= prefix.count && plain.prefix(prefix.count).elementsEqual(prefix)
+        }) {
+            return nil
+        }
         let text = raw.trimmingWhitespace().lowercased()
         for prefix in footerPrefixes where text.hasPrefix(prefix) {
             if prefix == "total" {
