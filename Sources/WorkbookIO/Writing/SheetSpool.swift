@@ -35,17 +35,10 @@ final class SheetSpool {
         fclose(file)
     }
 
-    /// The cell content and format index of one cell; `nil` format: the default format.
-    enum Content {
-        case text(String)
-        case number(Double)
-        case formula(String, value: Double)
-        case blank
-    }
-
-    /// Appends row `row` (0-based) with its cells from column A. `place` names a cell for
-    /// an error message.
-    func addRow(_ row: Int, cells: [(content: Content, format: Int?)], place: (Int) -> String) throws {
+    /// Appends row `row` (0-based) with its cells from column A, each with its format's
+    /// index (`nil`: the default format); empty text is a blank, as in libxlsxwriter.
+    /// `place` names a cell for an error message.
+    func addRow(_ row: Int, cells: [(content: SheetCell.Content, format: Int?)], place: (Int) -> String) throws {
         precondition(deflated == nil, "a row added to a sheet already compressed")
         guard row < SheetSpool.maxRows else {
             throw WorkbookWriteError(doing: "writing \(place(0))", message: "Worksheet row or column index out of range.")
@@ -56,7 +49,9 @@ final class SheetSpool {
         buffer.append(contentsOf: "\">".utf8)
         var wrote = false
         for (column, cell) in cells.enumerated() {
-            if case .blank = cell.content, cell.format == nil { continue }
+            var content = cell.content
+            if case .text(let text) = content, text.isEmpty { content = .blank }
+            if case .blank = content, cell.format == nil { continue }
             while letters.count <= column { letters.append(Array(CellReference.columnName(letters.count + 1).utf8)) }
             buffer.append(contentsOf: "<c r=\"".utf8)
             buffer.append(contentsOf: letters[column])
@@ -67,7 +62,7 @@ final class SheetSpool {
                 buffer.append(contentsOf: String(format).utf8)
                 buffer.append(UInt8(ascii: "\""))
             }
-            switch cell.content {
+            switch content {
             case .text(let text):
                 guard text.utf8.count <= SheetSpool.maxCellCharacters
                         || text.unicodeScalars.count <= SheetSpool.maxCellCharacters else {

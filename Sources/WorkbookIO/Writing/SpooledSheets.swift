@@ -32,7 +32,6 @@ final class SpooledSheets {
 
     /// Once libxlsxwriter has saved the workbook at `path`: the package again, with the rows.
     func splice(into path: String) throws {
-        for sheet in sheets { try sheet.spool.compress() }
         var code: Int32 = 0
         guard let archive = zip_open(path, ZIP_RDONLY, &code) else {
             var error = zip_error_t()

@@ -12,7 +12,8 @@ func check(_ error: lxw_error, _ doing: @autoclosure () -> String) throws {
 ///
 /// Rows are streamed (libxlsxwriter's `constant_memory` mode): each sheet is written top
 /// to bottom, so a plan of any size is never held a second time as cells. Strings are
-/// then written inline rather than shared, which every reader accepts.
+/// then written inline rather than shared, which every reader accepts. A spooled sheet's
+/// rows are written by `SheetSpool` and put into the saved workbook by `SpooledSheets`.
 final class XLSXDocument {
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     /// The document properties' C strings, alive until the workbook is closed.
@@ -74,8 +75,6 @@ final class XLSXDocument {
         self.spooled.add(part: "xl/worksheets/sheet\(sheetCount).xml", spool: spool)
         return XLSXSheet(name: name, handle: sheet, spool: spool)
     }
-
-
 
     /// Adds a cell format built by `configure`.
     func addFormat(_ configure: (UnsafeMutablePointer<lxw_format>) -> Void) throws -> UnsafeMutablePointer<lxw_format> {

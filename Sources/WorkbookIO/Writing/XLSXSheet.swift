@@ -126,16 +126,8 @@ struct XLSXSheet {
             }
             return
         }
-        try spool.addRow(row, cells: cells.map { cell in
-            let content: SheetSpool.Content
-            switch cell.content {
-            case .text(let text): content = text.isEmpty ? .blank : .text(text)
-            case .number(let value): content = .number(value)
-            case .formula(let formula, let value): content = .formula(formula, value: value)
-            case .blank: content = .blank
-            }
-            return (content, styles.xfIndex(of: cell.style))
-        }, place: { reference(row: row, column: $0) })
+        try spool.addRow(row, cells: cells.map { ($0.content, styles.xfIndex(of: $0.style)) },
+                         place: { reference(row: row, column: $0) })
         for (column, cell) in cells.enumerated() {
             noteWidth(cell.width, column: column)
         }
