@@ -8,8 +8,6 @@ struct SheetTable {
     final class RowLayout {
         /// Contract column names, in a fixed order.
         let names: [String]
-        /// Contract column name → its position in `names` (and in a row's `values`).
-        let indexOfName: [String: Int]
         /// Sheet column (1-based) of each name.
         let sheetColumns: [Int]
         let sheetName: String
@@ -19,9 +17,6 @@ struct SheetTable {
 
         init(columns: [String: Int], sheetName: String) {
             names = columns.keys.sorted()
-            var index: [String: Int] = [:]
-            for (position, name) in names.enumerated() { index[name] = position }
-            indexOfName = index
             sheetColumns = names.map { columns[$0]! }
             var positions = [Int](repeating: -1, count: (sheetColumns.max() ?? 0) + 1)
             for (position, column) in sheetColumns.enumerated() { positions[column] = position }
@@ -29,7 +24,8 @@ struct SheetTable {
             self.sheetName = sheetName
         }
 
-        /// The position of a contract column name. Names are few and short, so comparing
+        /// The position of a contract column name in `names` (and in a row's `values`).
+        /// Names are few and short, so comparing
         /// them in turn is quicker than hashing.
         func position(of name: String) -> Int? {
             names.firstIndex(of: name)
@@ -61,7 +57,7 @@ struct SheetTable {
 
         /// `Lots!D17` for a column, or `Lots!row 17` for a column the sheet does not have.
         func place(_ column: String) -> String {
-            if let index = layout.indexOfName[column] {
+            if let index = layout.position(of: column) {
                 return "\(sheetName)!\(CellReference.name(column: layout.sheetColumns[index], row: number))"
             }
             return "\(sheetName)!row \(number)"

@@ -106,23 +106,12 @@ final class SpooledSheets {
         guard zip_stat_index(archive, index, 0, &stat) == 0, stat.valid & needed == needed else {
             throw WorkbookWriteError(doing: "reading back \(name)", message: String(cString: zip_strerror(archive)))
         }
-        guard let file = zip_fopen_index(archive, index, zip_flags_t(ZIP_FL_COMPRESSED)) else {
-            throw WorkbookWriteError(doing: "reading back \(name)", message: String(cString: zip_strerror(archive)))
-        }
-        defer { zip_fclose(file) }
         try package.addEntry(name: name, method: UInt16(stat.comp_method), crc: stat.crc,
                              compressedSize: Int(stat.comp_size), size: Int(stat.size)) { write in
-            var chunk = [UInt8](repeating: 0, count: 1 << 16)
             var copied = 0
-            while true {
-                let count = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, UInt64($0.count)) }
-                guard count >= 0 else {
-                    throw WorkbookWriteError(doing: "reading back \(name)",
-                                             message: String(cString: zip_error_strerror(zip_file_get_error(file))))
-                }
-                if count == 0 { break }
-                try write(Array(chunk[0..<Int(count)]))
-                copied += Int(count)
+            try readEntry(index, of: archive, name: name, compressed: true) { chunk in
+                try write(chunk)
+                copied += chunk.count
             }
             guard copied == Int(stat.comp_size) else {
                 throw WorkbookWriteError(doing: "reading back \(name)", message: "its compressed size changed while copying")
@@ -131,11 +120,19 @@ final class SpooledSheets {
     }
 
     private func readPart(_ index: UInt64, of archive: OpaquePointer, name: String) throws -> [UInt8] {
-        guard let file = zip_fopen_index(archive, index, 0) else {
+        var bytes: [UInt8] = []
+        try readEntry(index, of: archive, name: name, compressed: false) { bytes += $0 }
+        return bytes
+    }
+
+    /// An entry's bytes in chunks: inflated, or as stored when `compressed`.
+    private func readEntry(_ index: UInt64, of archive: OpaquePointer, name: String, compressed: Bool,
+                           _ body: ([UInt8]) throws -> Void) throws {
+        let flags = compressed ? zip_flags_t(ZIP_FL_COMPRESSED) : 0
+        guard let file = zip_fopen_index(archive, index, flags) else {
             throw WorkbookWriteError(doing: "reading back \(name)", message: String(cString: zip_strerror(archive)))
         }
         defer { zip_fclose(file) }
-        var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, UInt64($0.count)) }
@@ -143,8 +140,8 @@ final class SpooledSheets {
                 throw WorkbookWriteError(doing: "reading back \(name)",
                                          message: String(cString: zip_error_strerror(zip_file_get_error(file))))
             }
-            if count == 0 { return bytes }
-            bytes += chunk[0..<Int(count)]
+            if count == 0 { return }
+            try body(Array(chunk[0..<Int(count)]))
         }
     }
 }
@@ -159,6 +156,22 @@ private final class PackageFile {
         let compressedSize: UInt32
         let size: UInt32
         let offset: UInt32
+
+        /// The fields the local header and the central directory share, in their order:
+        /// version needed (2.0, deflate), flags, method, time, date, CRC-32, sizes, name length.
+        var commonFields: [UInt8] {
+            var fields: [UInt8] = []
+            fields.append16(20)
+            fields.append16(0)
+            fields.append16(method)
+            fields.append16(0)
+            fields.append16(PackageFile.dosDate)
+            fields.append32(crc)
+            fields.append32(compressedSize)
+            fields.append32(size)
+            fields.append16(UInt16(name.count))
+            return fields
+        }
     }
 
     private let path: String
@@ -197,15 +210,7 @@ private final class PackageFile {
                           size: UInt32(size), offset: UInt32(offset))
         var header: [UInt8] = []
         header.append32(0x0403_4B50)
-        header.append16(20)  // version needed: 2.0, deflate
-        header.append16(0)   // flags
-        header.append16(entry.method)
-        header.append16(0)   // time
-        header.append16(PackageFile.dosDate)
-        header.append32(entry.crc)
-        header.append32(entry.compressedSize)
-        header.append32(entry.size)
-        header.append16(UInt16(entry.name.count))
+        header += entry.commonFields
         header.append16(0)   // extra field length
         header += entry.name
         try write(header)
@@ -246,15 +251,7 @@ private final class PackageFile {
             var record: [UInt8] = []
             record.append32(0x0201_4B50)
             record.append16(20)  // made by: MS-DOS, 2.0
-            record.append16(20)  // version needed
-            record.append16(0)   // flags
-            record.append16(entry.method)
-            record.append16(0)   // time
-            record.append16(PackageFile.dosDate)
-            record.append32(entry.crc)
-            record.append32(entry.compressedSize)
-            record.append32(entry.size)
-            record.append16(UInt16(entry.name.count))
+            record += entry.commonFields
             record.append16(0)   // extra field length
             record.append16(0)   // comment length
             record.append16(0)   // disk
