@@ -15,6 +15,9 @@ import WorkbookIO
 ///   on N threads, by default one per processor).
 /// - `RebalanceBench check BOOK.xlsx OUTPUT.xlsx`: the end-to-end tests' invariant checks on
 ///   an output read back with the project's reader (the firm book's, in the script).
+/// - `RebalanceBench digest`: one line per generated book (small, larger and firm-shaped
+///   ones) with a fingerprint of its whole plan, so an engine change meant to keep every
+///   plan can be diffed against the commit before it.
 /// - `RebalanceBench read BOOK.xlsx`: the reader alone: streams every worksheet's cells
 ///   through `Workbook.forEachRow` and prints how many rows and cells it saw; the script
 ///   times the whole process.
@@ -63,6 +66,7 @@ func measure<T>(_ label: String, runs: Int, _ body: () throws -> T) rethrows -> 
 let usage = """
     usage: RebalanceBench [RUNS] [--lots-per-account N]
            RebalanceBench RUNS plan [--lots-per-account N] [--accounts N] [--threads N]
+           RebalanceBench digest
            RebalanceBench read BOOK.xlsx
            RebalanceBench check BOOK.xlsx OUTPUT.xlsx
     """
@@ -84,6 +88,28 @@ func readAlone(path: String) -> Never {
         print("reading \(path) failed: \(error)")
         exit(1)
     }
+}
+
+/// FNV-1a over the text of each generated book's plan: a line per book.
+func digestPlans() -> Never {
+    var larger = Shape.small
+    larger.accounts = 6...12
+    larger.householdSize = 1...4
+    larger.lotsPerAccount = 20...60
+    larger.withdrawalChance = 0.3
+    var firmShaped = Shape.firmScale
+    firmShaped.accounts = 12...12
+    let books = (UInt64(1)...300).map { ("small", $0, Shape.small) } + (UInt64(1)...100).map { ("larger", $0, larger) }
+        + (UInt64(1)...5).map { ("firm-shaped", $0, firmShaped) }
+    for (name, seed, shape) in books {
+        let portfolio = PortfolioGenerator.generate(seed: seed, shape: shape)
+        let text: String
+        do { text = String(describing: try Planner.plan(for: portfolio, threads: 1)) } catch { text = "error: \(error)" }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        print("\(name) \(seed): \(String(hash, radix: 16)) (\(text.utf8.count) bytes)")
+    }
+    exit(0)
 }
 
 /// Reads a book and prices it from the workbook alone, as an offline `rebalancer run` does.
@@ -136,6 +162,9 @@ if arguments.first == "read" {
         exit(2)
     }
     readAlone(path: arguments[1])
+}
+if arguments.first == "digest" {
+    digestPlans()
 }
 var shape = Shape.firmScale
 if let option = arguments.firstIndex(of: "--lots-per-account") {
