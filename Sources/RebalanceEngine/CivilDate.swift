@@ -84,11 +84,22 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// The ISO form, `2026-03-15`.
     public var description: String {
-        func padded(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        // Ten ASCII bytes: the year is 1...9999, so every field has a fixed width.
+        String(unsafeUninitializedCapacity: 10) { text in
+            func put(_ value: Int, width: Int, at start: Int) {
+                var rest = value
+                for position in (start..<start + width).reversed() {
+                    text[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, width: 4, at: 0)
+            text[4] = UInt8(ascii: "-")
+            put(month, width: 2, at: 5)
+            text[7] = UInt8(ascii: "-")
+            put(day, width: 2, at: 8)
+            return 10
         }
-        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {

@@ -3,24 +3,41 @@
 public struct WashSaleFamily: Sendable, Hashable, CustomStringConvertible {
     /// The Securities sheet's Identical Group, or `nil` for a symbol in none.
     public let identicalGroup: String?
+    /// The group's members, sorted; the symbol alone for a family of one.
+    private let groupMembers: [String]
+    private let single: String
+
+    init(identicalGroup: String, members: [String]) {
+        self.identicalGroup = identicalGroup
+        groupMembers = members
+        single = ""
+    }
+
+    /// The family of a symbol in no Identical Group (made without allocating).
+    init(single symbol: String) {
+        identicalGroup = nil
+        groupMembers = []
+        single = symbol
+    }
+
     /// The members, sorted.
-    public let members: [String]
+    public var members: [String] { identicalGroup == nil ? [single] : groupMembers }
 
     /// Whether `symbol` is a member.
     public func contains(_ symbol: String) -> Bool {
-        members.contains(symbol)
+        identicalGroup == nil ? symbol == single : groupMembers.contains(symbol)
     }
 
     /// The members as the Wash Sale sheet lists them: `GOOG, GOOGL`.
-    public var description: String { members.joined(separator: ", ") }
+    public var description: String { identicalGroup == nil ? single : groupMembers.joined(separator: ", ") }
 
     public static func == (a: WashSaleFamily, b: WashSaleFamily) -> Bool {
-        a.identicalGroup == b.identicalGroup && (a.identicalGroup != nil || a.members == b.members)
+        a.identicalGroup == b.identicalGroup && (a.identicalGroup != nil || a.single == b.single)
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(identicalGroup)
-        if identicalGroup == nil { hasher.combine(members.first) }
+        if identicalGroup == nil { hasher.combine(single) }
     }
 }
 
@@ -51,7 +68,7 @@ public struct SecurityFamilies: Sendable, Hashable {
 
     /// The family of `symbol`: itself plus every symbol sharing its Identical Group.
     public func family(of symbol: String) -> WashSaleFamily {
-        familyBySymbol[symbol] ?? WashSaleFamily(identicalGroup: nil, members: [symbol])
+        familyBySymbol[symbol] ?? WashSaleFamily(single: symbol)
     }
 
     /// Whether two symbols are one family.

@@ -28,6 +28,11 @@ struct AccountBook: Sendable {
     private(set) var values: [String: Money] = [:]
     /// Market value of every position but `Hold` ones.
     private(set) var positionsValue = Money.zero
+    /// Market value of the positions the engine may still sell: not restricted from
+    /// selling and not bought in this run.
+    private(set) var sellableValue = Money.zero
+    /// How many times the positions have changed, to tell a phase that left them alone.
+    private(set) var positionChanges = 0
     /// Where each symbol seen so far counts: its slot, exposure group and sector.
     private(set) var places: [String: SymbolPlace] = [:]
     /// Market value counted toward each slot, and the held symbols counting toward it
@@ -45,8 +50,8 @@ struct AccountBook: Sendable {
     var taxFromOtherAccounts = Money.zero
     /// Whether Raise Cash has settled the withdrawal (paid, or paid short).
     var withdrawalSettled = false
-    /// Symbols bought and sold in this run: never both.
-    var bought: Set<String> = []
+    /// Symbols bought and sold in this run: never both. Buys are marked with `markBought`.
+    private(set) var bought: Set<String> = []
     var sold: Set<String> = []
     /// Symbols the PM's manual trades bought or sold.
     var manual: Set<String> = []
@@ -74,16 +79,27 @@ struct AccountBook: Sendable {
         for (symbol, symbolLots) in bySymbol {
             let quantity = symbolLots.reduce(Quantity.zero) { $0 + $1.quantity }
             quantities[symbol] = quantity
-            values[symbol] = universe.value(of: quantity, symbol)
+            let value = universe.value(of: quantity, symbol)
+            values[symbol] = value
+            if universe.maySell(symbol) { sellableValue += value }
         }
-        setSlots([], slotIndexBySymbol: [:], sectorTargets: [:], universe: universe)
+        // Where each position counts waits for `setSlots`, which the targets call once.
+    }
+
+    /// Notes a buy of `symbol` in this run: it may no longer be sold.
+    mutating func markBought(_ symbol: String, universe: Universe) {
+        guard bought.insert(symbol).inserted, universe.maySell(symbol) else { return }
+        sellableValue -= values[symbol] ?? .zero
     }
 
     /// Replaces the lots of one symbol and updates the position caches.
     mutating func setLots(_ lots: [TaxLot], for symbol: String, universe: Universe) {
+        positionChanges += 1
         let oldValue = values[symbol] ?? .zero
         let place = place(of: symbol, universe: universe)
+        let sellable = universe.maySell(symbol) && !bought.contains(symbol)
         if place.counted { add(-oldValue, at: place) }
+        if sellable { sellableValue -= oldValue }
         if lots.isEmpty {
             lotsBySymbol[symbol] = nil
             quantities[symbol] = nil
@@ -99,6 +115,7 @@ struct AccountBook: Sendable {
         let value = universe.value(of: quantity, symbol)
         values[symbol] = value
         if place.counted { add(value, at: place) }
+        if sellable { sellableValue += value }
         if isNew {
             heldSymbols.insert(symbol, at: AccountBook.insertionIndex(of: symbol, in: heldSymbols))
             if place.counted, let slot = place.slot { addMember(symbol, to: slot) }

@@ -50,6 +50,36 @@ struct RowOrder: Sendable {
 
     /// Whether a key is of rows made for no account (the same in every shard).
     static func isOfNoAccount(_ key: Int64) -> Bool { key & 0xFFFF_FFFF == 0 }
+
+    /// The rows of every shard (by their keys) in key order, ties to the earlier shard, then
+    /// to the earlier row; rows of no account only from the first shard.
+    ///
+    /// A pass makes its rows in key order, so each shard's keys already ascend and one
+    /// merge pass orders them; keys out of order (never expected) are sorted instead.
+    static func merged(_ keys: [[Int64]]) -> [(shard: Int, index: Int)] {
+        let kept = keys.enumerated().map { shard, keys in
+            keys.indices.filter { shard == 0 || !isOfNoAccount(keys[$0]) }
+        }
+        var picks: [(shard: Int, index: Int)] = []
+        picks.reserveCapacity(kept.reduce(0) { $0 + $1.count })
+        let ascending = zip(keys, kept).allSatisfy { keys, rows in zip(rows, rows.dropFirst()).allSatisfy { keys[$0] <= keys[$1] } }
+        guard ascending else {
+            for (shard, rows) in kept.enumerated() { for index in rows { picks.append((shard, index)) } }
+            picks.sort { (keys[$0.shard][$0.index], $0.shard, $0.index) < (keys[$1.shard][$1.index], $1.shard, $1.index) }
+            return picks
+        }
+        var next = [Int](repeating: 0, count: keys.count)
+        while true {
+            var best: Int?
+            for shard in keys.indices where next[shard] < kept[shard].count {
+                guard let current = best else { best = shard; continue }
+                if keys[shard][kept[shard][next[shard]]] < keys[current][kept[current][next[current]]] { best = shard }
+            }
+            guard let shard = best else { return picks }
+            picks.append((shard, kept[shard][next[shard]]))
+            next[shard] += 1
+        }
+    }
 }
 
 extension Planner {
@@ -162,13 +192,7 @@ extension Planner {
     static func merge(_ parts: consuming [(plan: Plan, order: RowOrder)], of portfolio: Portfolio) -> Plan {
         /// Every shard's rows sorted by key; rows of no account taken from the first shard.
         func merged<Row>(_ rows: WritableKeyPath<Plan, [Row]>, _ keys: (RowOrder) -> [Int64]) -> [(row: Row, once: Bool)] {
-            var picks: [(key: Int64, shard: Int, index: Int)] = []
-            for (shard, part) in parts.enumerated() {
-                for (index, key) in keys(part.order).enumerated() where shard == 0 || !RowOrder.isOfNoAccount(key) {
-                    picks.append((key, shard, index))
-                }
-            }
-            picks.sort { ($0.key, $0.shard, $0.index) < ($1.key, $1.shard, $1.index) }
+            let picks = RowOrder.merged(parts.map { keys($0.order) })
             let all = parts.map { $0.plan[keyPath: rows] }
             for shard in parts.indices { parts[shard].plan[keyPath: rows] = [] }
             return picks.map { (all[$0.shard][$0.index], parts[$0.shard].order.onceExceptions.contains($0.index)) }

@@ -116,6 +116,7 @@ extension Planning {
     mutating func setTargets(_ index: Int, models: [Model]) -> PlanningError.Problem? {
         let account = books[index].account
         guard let model = models.first(where: { $0.name == account.model }) else {
+            books[index].setSlots([], slotIndexBySymbol: [:], sectorTargets: [:], universe: universe)
             if account.model.isEmpty, !models.contains(where: { $0.name.isEmpty }) {
                 // No default model: every holding is legacy.
                 audit(nil, account.id, nil, rule: "Targets", decision: "No Model",
@@ -219,13 +220,15 @@ extension Planning {
 
     struct BookSnapshot: Sendable {
         let positions: [String: Quantity]
+        /// The book's count of position changes when taken.
+        let positionChanges: Int
         let cash: Money
         let tax: Money
     }
 
     func snapshot(_ index: Int) -> BookSnapshot {
-        let book = books[index]
-        return BookSnapshot(positions: book.quantities, cash: book.cash, tax: book.ledger.taxAfter)
+        BookSnapshot(positions: books[index].quantities, positionChanges: books[index].positionChanges,
+                     cash: books[index].cash, tax: books[index].ledger.taxAfter)
     }
 
     func snapshot() -> [BookSnapshot] { books.indices.map { snapshot($0) } }
@@ -233,8 +236,10 @@ extension Planning {
     mutating func recordChange(_ phase: Phase, _ index: Int, from before: BookSnapshot) {
         let after = snapshot(index)
         var changed: [String] = []
-        for (symbol, old) in before.positions where after.positions[symbol] != old { changed.append(symbol) }
-        for symbol in after.positions.keys where before.positions[symbol] == nil { changed.append(symbol) }
+        if after.positionChanges != before.positionChanges {
+            for (symbol, old) in before.positions where after.positions[symbol] != old { changed.append(symbol) }
+            for symbol in after.positions.keys where before.positions[symbol] == nil { changed.append(symbol) }
+        }
         let changes = changed.sorted().map { symbol in
             PositionChange(symbol: symbol, before: before.positions[symbol] ?? .zero, after: after.positions[symbol] ?? .zero)
         }

@@ -186,7 +186,7 @@ extension Planning {
         books[index].setLots(lots, for: symbol, universe: universe)
         books[index].cash -= cost
         books[index].buyCost += cost
-        books[index].bought.insert(symbol)
+        books[index].markBought(symbol, universe: universe)
         let row = tradeRow(account: account, symbol: symbol, side: .buy, phase: phase, price: price, why: why)
         trades[row].quantity += quantity
         trades[row].amount += cost

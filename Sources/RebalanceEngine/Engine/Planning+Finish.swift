@@ -9,7 +9,7 @@ extension Planning {
         plan.trades = trades.indices.map { row in
             var trade = trades[row]
             trade.estimatedTax = taxes.estimates[row]
-            return finishedTrade(trade, notes: tradeNotes[row], book: books[bookIndex[trade.account]!],
+            return finishedTrade(trade, notes: tradeNotes[row], book: bookIndex[trade.account]!,
                                  price: resolved[trade.symbol])
         }
         plan.lotsSold = lotsSold
@@ -66,7 +66,8 @@ extension Planning {
     }
 
     /// A trade with its Reason: what, why, which lots, what tax, and a stale or overridden price.
-    func finishedTrade(_ trade: Trade, notes note: TradeNote, book: AccountBook, price: ResolvedPrice? = nil) -> Trade {
+    func finishedTrade(_ trade: Trade, notes note: TradeNote, book index: Int, price: ResolvedPrice? = nil) -> Trade {
+        let account = books[index].account
         var trade = trade
         var reason = "\(trade.side.rawValue) \(trade.quantity) \(trade.symbol): " + note.why.joined(separator: "; ")
         if trade.side == .sell {
@@ -80,11 +81,11 @@ extension Planning {
             reason += "; lot\(lots.count == 1 ? "" : "s") \(list)"
         }
         do {
-            if !book.isTaxed {
-                if trade.side == .sell { reason += "; no tax (\(book.account.type.rawValue) account)" }
+            if !account.type.isTaxed {
+                if trade.side == .sell { reason += "; no tax (\(account.type.rawValue) account)" }
             } else if trade.side == .sell || trade.estimatedTax != .zero {
                 reason += "; est. tax \(trade.estimatedTax.formatted)"
-                switch book.account.taxBudget {
+                switch account.taxBudget {
                 case .unlimited: reason += " (no tax budget)"
                 case .limit(let limit): reason += " of the \(limit.formatted) budget"
                 }

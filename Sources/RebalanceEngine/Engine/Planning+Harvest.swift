@@ -11,7 +11,7 @@ extension Planning {
         guard books[index].isTaxed else { return }
         var candidates: [(lot: TaxLot, loss: Money)] = []
         for symbol in books[index].heldSymbols where universe.maySell(symbol) && !books[index].bought.contains(symbol) {
-            guard let price = universe.prices[symbol] else { continue }
+            guard let price = universe.priceIfKnown(symbol) else { continue }
             for lot in books[index].lotsBySymbol[symbol] ?? [] {
                 let sale = lot.sale(of: lot.quantity, at: price, on: asOf)
                 if sale.isLoss { candidates.append((lot, sale.gain.magnitude)) }
@@ -93,7 +93,7 @@ extension Planning {
             var why: String?
             if candidate == symbol || universe.families.areIdentical(candidate, symbol) {
                 why = "it is substantially identical to \(symbol)"
-            } else if universe.prices[candidate] == nil {
+            } else if universe.priceIfKnown(candidate) == nil {
                 why = "it has no price"
             } else if universe.restriction(of: candidate) != nil {
                 why = "it is \(universe.restriction(of: candidate)!.rawValue)"
@@ -120,7 +120,7 @@ extension Planning {
     /// target (after `selling`, if not yet made), cut to its group cap; `nil` under Min Trade.
     private func replacementAmount(_ symbol: String, proceeds: Money, in index: Int, selling: LotSale? = nil) -> Money? {
         let book = books[index]
-        guard let slot = book.slotIndexBySymbol[symbol], let price = universe.prices[symbol] else { return nil }
+        guard let slot = book.slotIndexBySymbol[symbol], let price = universe.priceIfKnown(symbol) else { return nil }
         let value = investableValue(book)
         var current = slotValue(slot, in: book)
         if let selling, book.slotIndexBySymbol[selling.symbol] == slot {

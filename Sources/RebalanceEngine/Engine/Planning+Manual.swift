@@ -69,7 +69,7 @@ extension Planning {
                 problems.append(.init(place: place, message: "Account \(trade.account) is not in the Accounts sheet."))
                 continue
             }
-            guard let price = universe.prices[trade.symbol] else {
+            guard let price = universe.priceIfKnown(trade.symbol) else {
                 problems.append(.init(place: place, message: "\(trade.symbol) has no usable price."))
                 continue
             }

@@ -114,11 +114,11 @@ extension Planning {
     /// the oldest lot, then Lot ID, then symbol.
     func lotsInSaleOrder(_ lots: [TaxLot], rates: TaxRates) -> [TaxLot] {
         let symbols = Set(lots.map(\.symbol))
-        if symbols.count == 1, let symbol = symbols.first, let price = universe.prices[symbol] {
+        if symbols.count == 1, let symbol = symbols.first, let price = universe.priceIfKnown(symbol) {
             return settings.lotMethod.lotsInSaleOrder(lots, price: price, rates: rates, tradeDate: asOf)
         }
         func key(_ lot: TaxLot) -> Double {
-            let price = universe.prices[lot.symbol]?.doubleValue ?? 0
+            let price = universe.priceIfKnown(lot.symbol)?.doubleValue ?? 0
             let quantity = lot.quantity.doubleValue
             switch settings.lotMethod {
             case .taxOptimal:

@@ -114,7 +114,7 @@ extension Planning {
         _ symbol: String, _ amount: Money, in index: Int, purpose: CashPurpose, access: LotAccess,
         budget: TaxBudget?, roundingUp: Bool, how: String
     ) throws(PlanningError) -> Money {
-        guard amount > .zero, let price = universe.prices[symbol] else { return .zero }
+        guard amount > .zero, let price = universe.priceIfKnown(symbol) else { return .zero }
         let quantity = universe.shares(amount, price, roundingUp: roundingUp)
         guard quantity > .zero else { return .zero }
         let book = books[index]

@@ -233,8 +233,6 @@ extension Planning {
         for (position, shortfall) in underweights {
             let slot = books[index].slots[position]
             let weight = Planning.weight(slotValue(position, in: books[index]), of: value)
-            let why = "at \(Planning.percent(weight)), \(Planning.percent(slot.target - weight)) under its "
-                + "\(Planning.percent(slot.target)) target ±\(Planning.percent(slot.band))"
             let share = cash < total
                 ? Money(cents: roundedProductQuotient(cash.cents, shortfall.cents, dividedBy: total.cents)) : shortfall
             if share < shortfall {
@@ -242,8 +240,11 @@ extension Planning {
             }
             try buyToward(position, amount: share, in: index,
                           roundUpIfCashAllows: settings.rebalanceTo == .bandEdge && share == shortfall,
-                          why: why + (share < shortfall ? "; cash is short, so each underweight gets its share" : ""),
-                          noteShortfall: true)
+                          noteShortfall: true) {
+                "at \(Planning.percent(weight)), \(Planning.percent(slot.target - weight)) under its "
+                    + "\(Planning.percent(slot.target)) target ±\(Planning.percent(slot.band))"
+                    + (share < shortfall ? "; cash is short, so each underweight gets its share" : "")
+            }
         }
     }
 
@@ -270,17 +271,20 @@ extension Planning {
         }
         for (position, shortfall, steered) in shortfalls where spendableCash(index) > .zero {
             let slot = books[index].slots[position]
-            let why = "spends cash above the \(books[index].account.cashTarget.percentText) cash target on the "
-                + "largest shortfall below its \(Planning.percent(slot.target)) target"
-                + (steered ? "; its sector is below its band" : "")
-            try buyToward(position, amount: shortfall, in: index, roundUpIfCashAllows: false, why: why, noteShortfall: false)
+            let cashTarget = books[index].account.cashTarget
+            try buyToward(position, amount: shortfall, in: index, roundUpIfCashAllows: false, noteShortfall: false) {
+                "spends cash above the \(cashTarget.percentText) cash target on the "
+                    + "largest shortfall below its \(Planning.percent(slot.target)) target"
+                    + (steered ? "; its sector is below its band" : "")
+            }
         }
     }
 
     /// Buys the slot's model symbol toward `amount`, cut to cash, caps and Min Trade, and
-    /// notes on the security's drift line what stopped it short.
+    /// notes on the security's drift line what stopped it short. `why` is worded only for a buy made.
     private mutating func buyToward(
-        _ position: Int, amount: Money, in index: Int, roundUpIfCashAllows: Bool, why: String, noteShortfall: Bool
+        _ position: Int, amount: Money, in index: Int, roundUpIfCashAllows: Bool, noteShortfall: Bool,
+        why: () -> String
     ) throws(PlanningError) {
         let slot = books[index].slots[position]
         let symbol = slot.symbol
@@ -324,6 +328,6 @@ extension Planning {
             return
         }
         if let limitedBy, noteShortfall { books[index].noteStop(key, limitedBy) }
-        try buy(symbol, quantity: quantity, in: index, phase: .rebalance, why: why)
+        try buy(symbol, quantity: quantity, in: index, phase: .rebalance, why: why())
     }
 }

@@ -105,19 +105,11 @@ struct Planning {
         book.positionsValue
     }
 
-    /// What may still be sold in an account: positions that are neither restricted from
-    /// selling nor bought in this run.
-    func sellableValue(_ book: AccountBook) -> Money {
-        book.heldSymbols
-            .filter { sellStop($0, in: book) == nil }
-            .map { marketValue($0, in: book) }.sum()
-    }
-
     /// The part of the withdrawal not yet paid that can be paid: at most cash plus what may
     /// be sold; zero once Raise Cash has settled it.
     func pendingWithdrawal(_ book: AccountBook) -> Money {
         guard !book.withdrawalSettled, book.account.withdrawal > .zero else { return .zero }
-        return .min(book.account.withdrawal, book.cash + sellableValue(book))
+        return .min(book.account.withdrawal, book.cash + book.sellableValue)
     }
 
     /// Investable value: cash + positions but `Hold` ones − the payable withdrawal, never

@@ -9,6 +9,17 @@ struct Universe: Sendable {
     let sectorBands: [String: Rate]
     /// The trading step: a whole share, or 0.0001 under Fractional Shares.
     let step: Quantity
+    /// What the phases ask of a symbol, found with one lookup.
+    private let facts: [String: SymbolFacts]
+
+    /// A symbol's price, restriction, Phase Out mark and capped exposure group.
+    private struct SymbolFacts: Sendable {
+        var price: Price?
+        var restriction: Restriction?
+        var phaseOut = false
+        /// Its exposure group when the Groups sheet caps that group.
+        var cappedGroup: String?
+    }
 
     init(_ portfolio: Portfolio) {
         settings = portfolio.settings
@@ -30,42 +41,61 @@ struct Universe: Sendable {
         for band in portfolio.sectors { bands[band.sector] = band.band }
         sectorBands = bands
         step = portfolio.settings.fractionalShares ? .fractionalStep : .wholeShare
+        var facts: [String: SymbolFacts] = Dictionary(minimumCapacity: max(prices.count, securities.count))
+        for (symbol, price) in prices { facts[symbol, default: SymbolFacts()].price = price }
+        for (symbol, security) in securities {
+            facts[symbol, default: SymbolFacts()].restriction = security.restriction
+            facts[symbol, default: SymbolFacts()].phaseOut = security.phaseOut
+            if let group = security.exposureGroup, caps[group] != nil { facts[symbol, default: SymbolFacts()].cappedGroup = group }
+        }
+        self.facts = facts
     }
 
     var asOf: CivilDate { settings.asOf }
 
     func restriction(of symbol: String) -> Restriction? {
-        securities[symbol]?.restriction
+        facts[symbol]?.restriction
     }
 
     func isHold(_ symbol: String) -> Bool { restriction(of: symbol) == .hold }
 
-    func mayBuy(_ symbol: String) -> Bool { restriction(of: symbol) == nil || restriction(of: symbol) == .noSell }
+    func mayBuy(_ symbol: String) -> Bool {
+        let restriction = restriction(of: symbol)
+        return restriction == nil || restriction == .noSell
+    }
 
-    func maySell(_ symbol: String) -> Bool { restriction(of: symbol) == nil || restriction(of: symbol) == .noBuy }
+    func maySell(_ symbol: String) -> Bool {
+        let restriction = restriction(of: symbol)
+        return restriction == nil || restriction == .noBuy
+    }
 
-    func isMarkedPhaseOut(_ symbol: String) -> Bool { securities[symbol]?.phaseOut ?? false }
+    func isMarkedPhaseOut(_ symbol: String) -> Bool { facts[symbol]?.phaseOut ?? false }
 
+    /// The symbol's exposure group, when the Groups sheet caps it.
     func exposureGroup(of symbol: String) -> String? {
-        guard let group = securities[symbol]?.exposureGroup, groupCaps[group] != nil else { return nil }
-        return group
+        facts[symbol]?.cappedGroup
+    }
+
+    /// The symbol's price, when it has one.
+    func priceIfKnown(_ symbol: String) -> Price? {
+        facts[symbol]?.price
     }
 
     /// The price of a symbol the reader has checked is priced.
     func price(of symbol: String) throws(PlanningError) -> Price {
-        guard let price = prices[symbol] else { throw .missingPrice(symbol) }
+        guard let price = facts[symbol]?.price else { throw .missingPrice(symbol) }
         return price
     }
 
     /// The value of `quantity` shares of `symbol`.
     func value(of quantity: Quantity, _ symbol: String) -> Money {
-        guard let price = prices[symbol] else { return .zero }
+        guard let price = facts[symbol]?.price else { return .zero }
         return price.value(of: quantity)
     }
 
     /// The most whole steps of `symbol` that `amount` pays for, rounded down.
     func quantity(buyableWith amount: Money, _ symbol: String) -> Quantity {
-        guard amount > .zero, let price = prices[symbol] else { return .zero }
+        guard amount > .zero, let price = facts[symbol]?.price else { return .zero }
         return shares(amount, price, roundingUp: false)
     }
 

@@ -1,0 +1,29 @@
+import Testing
+@testable import RebalanceEngine
+
+/// How the shards' rows are put back in the order of one pass.
+@Suite("Merging the shards' rows")
+struct RowOrderTests {
+    /// Stage 1 holds rows of no account (every shard has them) and of accounts 1–4; shard 0
+    /// planned accounts 1 and 3, shard 1 accounts 2 and 4.
+    static func key(_ stage: Int64, _ account: Int64) -> Int64 { stage << 32 | account }
+
+    @Test func rowsComeBackInOnePassOrder() {
+        let first: [Int64] = [Self.key(1, 0), Self.key(1, 1), Self.key(1, 1), Self.key(1, 3), Self.key(2, 0), Self.key(2, 3)]
+        let second: [Int64] = [Self.key(1, 0), Self.key(1, 2), Self.key(1, 4), Self.key(2, 0), Self.key(2, 2)]
+        let picks = RowOrder.merged([first, second]).map { "\($0.shard).\($0.index)" }
+        // The second shard's rows of no account are the first shard's again: dropped.
+        #expect(picks == ["0.0", "0.1", "0.2", "1.1", "0.3", "1.2", "0.4", "1.4", "0.5"])
+    }
+
+    @Test func equalKeysGoToTheEarlierShardThenTheEarlierRow() {
+        let picks = RowOrder.merged([[Self.key(1, 2), Self.key(1, 2)], [Self.key(1, 2)], [Self.key(1, 1)]])
+            .map { "\($0.shard).\($0.index)" }
+        #expect(picks == ["2.0", "0.0", "0.1", "1.0"])
+    }
+
+    @Test func keysOutOfOrderAreSortedAllTheSame() {
+        let picks = RowOrder.merged([[Self.key(1, 3), Self.key(1, 1)], [Self.key(1, 2)]]).map { "\($0.shard).\($0.index)" }
+        #expect(picks == ["0.1", "1.0", "0.0"])
+    }
+}
