@@ -57,6 +57,54 @@ struct PlanPropertyTests {
         #expect(failures.isEmpty, "\(failures.count) failures, first: \(failures.prefix(8).joined(separator: "\n"))")
     }
 
+    /// The checks themselves: a plan altered the ways a bug would alter it is refused, each
+    /// with the words that name the broken invariant.
+    @Test func theChecksCatchABrokenPlan() throws {
+        var found: (Portfolio, Plan)?
+        for seed in UInt64(1)...200 where found == nil {
+            let portfolio = PortfolioGenerator.generate(seed: seed)
+            let plan = try Planner.plan(for: portfolio, threads: 1)
+            let sells = plan.trades.contains { (trade: Trade) in trade.side == Side.sell }
+            let buys = plan.trades.contains { (trade: Trade) in trade.side == Side.buy }
+            if sells, buys { found = (portfolio, plan) }
+        }
+        let (portfolio, plan) = try #require(found)
+        #expect(PlanChecks.violations(plan, portfolio: portfolio).isEmpty)
+        let sale = plan.trades.firstIndex { (trade: Trade) in trade.side == Side.sell }!
+        let sold = plan.trades[sale]
+        func violations(_ alter: (inout Plan) -> Void) -> [String] {
+            var broken = plan
+            alter(&broken)
+            return PlanChecks.violations(broken, portfolio: portfolio)
+        }
+
+        let position = "\(sold.account)/\(sold.symbol)"
+        #expect(violations { $0.trades[sale].quantity += Quantity(micros: 1_000_000) }.contains("\(position): Trades and Lots Sold disagree."))
+        #expect(violations {
+            var buy = sold
+            buy.side = .buy
+            buy.estimatedTax = .zero
+            $0.trades.append(buy)
+        }.contains("\(position) is both bought and sold."))
+        let lot = plan.lotsSold.firstIndex { $0.account == sold.account && $0.symbol == sold.symbol }!
+        let lotKey = "\(sold.account)/\(plan.lotsSold[lot].lotID)"
+        let oversold = violations { $0.lotsSold[lot].quantity += Quantity(micros: 1_000_000_000_000) }
+        #expect(oversold.contains("Lot \(lotKey) is sold beyond what it holds."))
+        #expect(oversold.contains("\(position) is sold beyond what is held."))
+        #expect(violations { $0.trades[sale].realizedShortTerm += Money(cents: 1) }
+            .contains("\(position): Realized columns disagree with Lots Sold."))
+        let cash = plan.cash.firstIndex { $0.account == sold.account }!
+        #expect(violations { $0.cash[cash].cashAfter += Money(cents: 1) }.contains("\(sold.account): cash does not reconcile."))
+        #expect(violations { $0.trades[sale].amount += Money(cents: 1) }.contains("\(sold.account): Cash disagrees with Trades."))
+        #expect(violations { $0.trades[sale].estimatedTax += Money(cents: 1) }.contains { $0.hasPrefix("\(sold.account): Est Tax of its trades") })
+        var restricted = portfolio
+        let security = restricted.securities.firstIndex { $0.symbol == sold.symbol }
+        if let security { restricted.securities[security].restriction = Restriction.noSell } else {
+            restricted.securities.append(Security(symbol: sold.symbol, restriction: Restriction.noSell))
+        }
+        #expect(PlanChecks.violations(plan, portfolio: restricted).contains("\(sold.account) sells \(sold.symbol), which is No Sell."))
+    }
+
     @Test func theSameInputGivesTheSamePlan() throws {
         for seed in PlanPropertyTests.seeds.prefix(200) {
             let portfolio = PortfolioGenerator.generate(seed: seed)

@@ -12,64 +12,44 @@ public enum PlanChecks {
         var problems: [String] = []
         var restriction: [String: Restriction] = [:]
         for security in portfolio.securities { restriction[security.symbol] = security.restriction }
-        // Holdings, only of the positions and lots the plan sells.
-        var soldLots = Set<TaxLot.Key>(minimumCapacity: plan.lotsSold.count)
-        var soldPositions = Set<Position>()
-        for lot in plan.lotsSold {
-            soldLots.insert(TaxLot.Key(account: lot.account, lotID: lot.lotID))
-            soldPositions.insert(Position(lot.account, lot.symbol))
-        }
-        var held: [Position: Quantity] = [:]
-        var heldLots: [TaxLot.Key: Quantity] = Dictionary(minimumCapacity: soldLots.count)
-        for lot in portfolio.lots where soldLots.contains(lot.id) {
-            heldLots[lot.id] = lot.quantity
-        }
-        for lot in portfolio.lots {
-            let position = Position(lot.account, lot.symbol)
-            if soldPositions.contains(position) { held[position, default: .zero] += lot.quantity }
-        }
-        var bought: [Position: Quantity] = [:]
-        var soldByTrades: [Position: (Quantity, Money)] = [:]
-        var sides: [Position: Set<Side>] = [:]
+        // What the trades and Lots Sold say of each position, one entry per position.
+        var positions: [Position: PositionTally] = [:]
         for trade in plan.trades {
-            let key = Position(trade.account, trade.symbol)
-            sides[key, default: []].insert(trade.side)
+            positions[Position(trade.account, trade.symbol), default: PositionTally()].add(trade)
             if trade.side == .buy {
-                bought[key, default: .zero] += trade.quantity
                 if let rule = restriction[trade.symbol], rule != .noSell {
                     problems.append("\(trade.account) buys \(trade.symbol), which is \(rule.rawValue).")
                 }
-            } else {
-                let sum = soldByTrades[key] ?? (.zero, .zero)
-                soldByTrades[key] = (sum.0 + trade.quantity, sum.1 + trade.amount)
-                if let rule = restriction[trade.symbol], rule != .noBuy {
-                    problems.append("\(trade.account) sells \(trade.symbol), which is \(rule.rawValue).")
-                }
+            } else if let rule = restriction[trade.symbol], rule != .noBuy {
+                problems.append("\(trade.account) sells \(trade.symbol), which is \(rule.rawValue).")
             }
         }
-        for key in sides.filter({ $0.value.count > 1 }).map(\.key).sorted() {
+        for key in positions.filter({ $0.value.isBoughtAndSold }).map(\.key).sorted() {
             problems.append("\(key) is both bought and sold.")
         }
         // 1 and 3: lots sold within holdings; trades agree with lots sold.
-        var soldByLots: [Position: (Quantity, Money)] = [:]
-        var soldPerLot: [TaxLot.Key: Quantity] = [:]
+        var lots: [TaxLot.Key: (sold: Quantity, held: Quantity)] = Dictionary(minimumCapacity: plan.lotsSold.count)
         for lot in plan.lotsSold {
-            let key = Position(lot.account, lot.symbol)
-            let sum = soldByLots[key] ?? (.zero, .zero)
-            soldByLots[key] = (sum.0 + lot.quantity, sum.1 + lot.proceeds)
-            soldPerLot[TaxLot.Key(account: lot.account, lotID: lot.lotID), default: .zero] += lot.quantity
+            positions[Position(lot.account, lot.symbol), default: PositionTally()].add(lot)
+            lots[TaxLot.Key(account: lot.account, lotID: lot.lotID), default: (.zero, .zero)].sold += lot.quantity
         }
-        for key in soldPerLot.filter({ $0.value > (heldLots[$0.key] ?? .zero) }).map(\.key).sorted() {
+        // Holdings, only of the positions the plan sells from lots (a lot's ID names one
+        // position: the reader refuses an ID twice in an account).
+        for lot in portfolio.lots {
+            guard let index = positions.index(forKey: Position(lot.account, lot.symbol)),
+                  positions.values[index].isSoldFromLots else { continue }
+            positions.values[index].held += lot.quantity
+            if let entry = lots.index(forKey: lot.id) { lots.values[entry].held = lot.quantity }
+        }
+        for key in lots.filter({ $0.value.sold > $0.value.held }).map(\.key).sorted() {
             problems.append("Lot \(key) is sold beyond what it holds.")
         }
         var positionProblems: [(Position, String)] = []
-        for key in Set(soldByLots.keys).union(soldByTrades.keys) {
-            let fromLots = soldByLots[key] ?? (.zero, .zero)
-            let fromTrades = soldByTrades[key] ?? (.zero, .zero)
-            if fromLots.0 != fromTrades.0 || fromLots.1 != fromTrades.1 {
+        for (key, tally) in positions where tally.isSoldFromLots || tally.isSoldByTrades {
+            if tally.lotsSold != tally.tradesSold || tally.lotsProceeds != tally.tradesAmount {
                 positionProblems.append((key, "\(key): Trades and Lots Sold disagree."))
             }
-            if fromLots.0 > (held[key] ?? .zero) {
+            if tally.lotsSold > tally.held {
                 positionProblems.append((key, "\(key) is sold beyond what is held."))
             }
         }
@@ -98,14 +78,15 @@ public enum PlanChecks {
             }
             if row.cashAfter.isNegative { problems.append("\(row.account): cash after is below zero.") }
         }
-        var sells: [String: Money] = [:], buys: [String: Money] = [:], estimates: [String: Money] = [:]
+        var sums: [String: AccountTally] = [:]
         for trade in plan.trades {
-            if trade.side == .sell { sells[trade.account, default: .zero] += trade.amount }
-            if trade.side == .buy { buys[trade.account, default: .zero] += trade.amount }
-            estimates[trade.account, default: .zero] += trade.estimatedTax
+            sums[trade.account, default: AccountTally()].add(trade)
         }
-        for row in plan.cash where row.sellProceeds != sells[row.account] ?? .zero || row.buyCost != buys[row.account] ?? .zero {
-            problems.append("\(row.account): Cash disagrees with Trades.")
+        for row in plan.cash {
+            let sum = sums[row.account] ?? AccountTally()
+            if row.sellProceeds != sum.sells || row.buyCost != sum.buys {
+                problems.append("\(row.account): Cash disagrees with Trades.")
+            }
         }
         // 4: tax within budget unless a Needs Approval exception says why; Est Tax sums to the impact.
         for row in plan.taxImpact {
@@ -115,7 +96,7 @@ public enum PlanChecks {
                 }
                 if !explained { problems.append("\(row.account): tax passes the budget without a Needs Approval exception.") }
             }
-            let estimated = estimates[row.account] ?? .zero
+            let estimated = sums[row.account]?.estimates ?? .zero
             if estimated + row.taxFromOtherAccounts != row.taxImpact {
                 problems.append("\(row.account): Est Tax of its trades (\(estimated)) differs from its tax impact (\(row.taxImpact)).")
             }
@@ -131,6 +112,50 @@ public enum PlanChecks {
             }
         }
         return problems
+    }
+}
+
+/// What the trades and Lots Sold say of one position.
+private struct PositionTally {
+    /// Bought (1), sold (2) or both.
+    var sides: UInt8 = 0
+    var tradesSold = Quantity.zero
+    var tradesAmount = Money.zero
+    var lotsSold = Quantity.zero
+    var lotsProceeds = Money.zero
+    var isSoldFromLots = false
+    /// Holdings, counted only for positions sold from lots.
+    var held = Quantity.zero
+
+    var isBoughtAndSold: Bool { sides == 3 }
+    var isSoldByTrades: Bool { sides & 2 != 0 }
+
+    mutating func add(_ trade: Trade) {
+        sides |= trade.side == .buy ? 1 : 2
+        guard trade.side == .sell else { return }
+        tradesSold += trade.quantity
+        tradesAmount += trade.amount
+    }
+
+    mutating func add(_ lot: LotSold) {
+        isSoldFromLots = true
+        lotsSold += lot.quantity
+        lotsProceeds += lot.proceeds
+    }
+}
+
+/// An account's trades summed: sale proceeds, buy costs and Est Tax.
+private struct AccountTally {
+    var sells = Money.zero
+    var buys = Money.zero
+    var estimates = Money.zero
+
+    mutating func add(_ trade: Trade) {
+        switch trade.side {
+        case .sell: sells += trade.amount
+        case .buy: buys += trade.amount
+        }
+        estimates += trade.estimatedTax
     }
 }
 
