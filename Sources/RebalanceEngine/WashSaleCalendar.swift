@@ -190,8 +190,8 @@ extension WashSaleCalendar {
         purchaseIndexesByFamily[families.family(of: purchase.symbol), default: []].append(index)
         if let lotID = purchase.lotID {
             let key = TaxLot.Key(account: purchase.account, lotID: lotID)
-            precondition(purchaseIndexByLot[key] == nil, "lot \(key) appears twice")
-            purchaseIndexByLot[key] = index
+            let earlier = purchaseIndexByLot.updateValue(index, forKey: key)
+            precondition(earlier == nil, "lot \(key) appears twice")
         }
         return index
     }

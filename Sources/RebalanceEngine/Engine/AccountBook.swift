@@ -65,6 +65,8 @@ struct AccountBook: Sendable {
     var stops: [DriftKey: Set<DriftStatus>] = [:]
     /// How many buys the run has made in the account, for naming the lots they make.
     var buyCount = 0
+    /// Symbols whose stopped buys are already reported, so each is listed once.
+    var loggedBuyStops: Set<String> = []
 
     init(account: Account, index: Int, lots: [TaxLot], universe: Universe) {
         self.account = account

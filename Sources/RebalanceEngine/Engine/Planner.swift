@@ -93,16 +93,19 @@ extension Planning {
         for row in portfolio.transactions {
             if let household = householdOf[row.account] { transactionsByHousehold[household, default: []].append(row) }
         }
-        var calendars: [String: WashSaleCalendar] = [:]
+        var calendars: [WashSaleCalendar] = []
         for household in households {
             let members = membersByHousehold[household] ?? []
-            calendars[household] = WashSaleCalendar(
+            calendars.append(WashSaleCalendar(
                 household: household,
                 accounts: members.map { HouseholdAccount(account: $0.id, isTaxed: $0.type.isTaxed) },
                 families: universe.families, windowDays: max(30, portfolio.settings.washSaleDays),
-                lots: lotsByHousehold[household] ?? [], transactions: transactionsByHousehold[household] ?? [])
+                lots: lotsByHousehold[household] ?? [], transactions: transactionsByHousehold[household] ?? []))
         }
         self.calendars = calendars
+        var householdIndex: [String: Int] = [:]
+        for (position, household) in households.enumerated() { householdIndex[household] = position }
+        householdOfBook = books.map { householdIndex[$0.account.household]! }
         beginStage()
         for index in books.indices {
             markRows(account: index)

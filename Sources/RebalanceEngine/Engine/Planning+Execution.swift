@@ -43,7 +43,6 @@ extension Planning {
         guard limit > .zero else { return outcome }
         let lots = settings.lotMethod.lotsInSaleOrder(
             book.lotsBySymbol[symbol] ?? [], price: price, rates: book.account.rates, tradeDate: asOf)
-        let household = book.account.household
         var trial = book.ledger
         var planned: [LotSale] = []
         var remaining = limit
@@ -51,7 +50,7 @@ extension Planning {
             let whole = lot.sale(of: lot.quantity, at: price, on: asOf)
             let replacementShares: WashSaleCalendar.Shares?
             if book.isTaxed, whole.isLoss {
-                replacementShares = calendars[household]!.unmatchedReplacementShares(
+                replacementShares = calendars[householdOfBook[index]].unmatchedReplacementShares(
                     for: lot, on: asOf, plannedInTrade: planned)
             } else {
                 replacementShares = nil
@@ -60,8 +59,8 @@ extension Planning {
             switch access {
             case .unblocked where blocked:
                 outcome.washBlocked += 1
-                if let record = calendars[household]!.lossSaleBlock(for: lot, on: asOf, plannedInTrade: planned) {
-                    logLossSaleBlock(record, phase: phase)
+                if let record = calendars[householdOfBook[index]].lossSaleBlock(for: lot, on: asOf, plannedInTrade: planned) {
+                    logLossSaleBlock(record, phase: phase, book: index)
                 }
                 continue
             case .forcedBlocked where !blocked:
@@ -111,12 +110,11 @@ extension Planning {
     /// Records one trade's lot sales: wash-sale calendar, ledger, lots, cash and rows.
     mutating func commitSale(_ sales: [LotSale], symbol: String, price: Price, in index: Int, phase: Phase, why: String) {
         let account = books[index].id
-        let household = books[index].account.household
-        let disallowed = calendars[household]!.recordSales(sales, on: asOf)
+        let disallowed = calendars[householdOfBook[index]].recordSales(sales, on: asOf)
         let tradeRow = tradeRow(account: account, symbol: symbol, side: .sell, phase: phase, price: price, why: why)
+        var lots = books[index].lotsBySymbol[symbol] ?? []
         for (sale, disallowedLoss) in zip(sales, disallowed) {
             let tax = books[index].ledger.record(sale, disallowedLoss: disallowedLoss)
-            var lots = books[index].lotsBySymbol[symbol] ?? []
             if let position = lots.firstIndex(where: { $0.lotID == sale.lotID }) {
                 if let rest = lots[position].remainder(afterSelling: sale.quantity) {
                     lots[position] = rest
@@ -124,7 +122,6 @@ extension Planning {
                     lots.remove(at: position)
                 }
             }
-            books[index].setLots(lots, for: symbol, universe: universe)
             books[index].cash += sale.proceeds
             books[index].sellProceeds += sale.proceeds
             // A lot relieved again by the same trade stays one Lots Sold row.
@@ -150,6 +147,7 @@ extension Planning {
             }
             trades[tradeRow].estimatedTax += tax
         }
+        books[index].setLots(lots, for: symbol, universe: universe)
         books[index].sold.insert(symbol)
     }
 
@@ -190,8 +188,7 @@ extension Planning {
         let row = tradeRow(account: account, symbol: symbol, side: .buy, phase: phase, price: price, why: why)
         trades[row].quantity += quantity
         trades[row].amount += cost
-        let household = books[index].account.household
-        let disallowances = calendars[household]!.recordBuy(
+        let disallowances = calendars[householdOfBook[index]].recordBuy(
             account: account, symbol: symbol, quantity: quantity, cost: cost, lotID: lotID, on: asOf)
         for disallowance in disallowances {
             guard let amount = disallowance.disallowedLoss else {
@@ -221,10 +218,10 @@ extension Planning {
 
     /// Lists a loss lot a replacement blocks: once in the Wash Sale sheet however many
     /// phases pass it over, and in the Audit Log for each phase.
-    mutating func logLossSaleBlock(_ record: WashSaleRecord, phase: Phase) {
+    mutating func logLossSaleBlock(_ record: WashSaleRecord, phase: Phase, book index: Int) {
         let key = TaxLot.Key(account: record.account, lotID: record.lotID ?? "")
         if loggedLossSaleBlocks.insert(key).inserted {
-            calendars[record.household]!.log(record)
+            calendars[householdOfBook[index]].log(record)
         }
         audit(phase, record.account, record.symbol, rule: "Wash Sale", decision: "Skipped", record.note)
     }
@@ -233,26 +230,26 @@ extension Planning {
     /// With `log`, the first time a restriction or a window stops a buy of the symbol in the
     /// account it goes to the Audit Log, and a window's block to the Wash Sale sheet.
     mutating func buyStop(_ symbol: String, in index: Int, phase: Phase, log: Bool) -> DriftStatus? {
-        let book = books[index]
-        let first = log && loggedBuyStops.insert(TradeKey(account: book.id, symbol: symbol, side: .buy, phase: .rebalance)).inserted
+        let first = log && books[index].loggedBuyStops.insert(symbol).inserted
         if !universe.mayBuy(symbol) {
             if first {
-                audit(phase, book.id, symbol, rule: "Restriction", decision: "Not Bought",
+                audit(phase, books[index].id, symbol, rule: "Restriction", decision: "Not Bought",
                       "\(symbol) is \(universe.restriction(of: symbol)!.rawValue): the engine does not buy it.")
             }
             return .restricted
         }
-        if book.sold.contains(symbol) {
+        if books[index].sold.contains(symbol) {
             if first {
-                audit(phase, book.id, symbol, rule: "No Buy And Sell", decision: "Not Bought",
-                      "\(symbol) was sold in \(book.id) earlier in this run; it is not bought back.")
+                audit(phase, books[index].id, symbol, rule: "No Buy And Sell", decision: "Not Bought",
+                      "\(symbol) was sold in \(books[index].id) earlier in this run; it is not bought back.")
             }
-            return book.manual.contains(symbol) ? .manual : .earlierPhase
+            return books[index].manual.contains(symbol) ? .manual : .earlierPhase
         }
-        if let record = calendars[book.account.household]!.buyBlock(account: book.id, symbol: symbol, on: asOf) {
+        let household = householdOfBook[index]
+        if let record = calendars[household].buyBlock(account: books[index].id, symbol: symbol, on: asOf) {
             if first {
-                calendars[book.account.household]!.log(record)
-                audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", record.note)
+                calendars[household].log(record)
+                audit(phase, books[index].id, symbol, rule: "Wash Sale", decision: "Not Bought", record.note)
             }
             return .washSale
         }

@@ -21,7 +21,7 @@ extension Planning {
         plan.cash = books.map(cashRow)
         plan.drift = books.indices.flatMap { driftRows($0, before: before[$0], initialValue: initialValues[$0]) }
         plan.prices = prices
-        plan.washSales = households.flatMap { calendars[$0]?.records ?? [] }
+        plan.washSales = calendars.flatMap(\.records)
         plan.auditLog = auditLog
         plan.exceptions = exceptions
         plan.phaseChanges = phaseChanges

@@ -39,9 +39,8 @@ extension Planning {
         }
         let price = try universe.price(of: symbol)
         let id = books[index].id
-        let household = books[index].account.household
-        if let record = calendars[household]!.lossSaleBlock(for: lot, on: asOf) {
-            logLossSaleBlock(record, phase: .harvest)
+        if let record = calendars[householdOfBook[index]].lossSaleBlock(for: lot, on: asOf) {
+            logLossSaleBlock(record, phase: .harvest, book: index)
             return true
         }
         let whole = lot.sale(of: lot.quantity, at: price, on: asOf)

@@ -169,7 +169,7 @@ extension Planning {
     mutating func applyManualBuy(_ item: SizedManualTrade) throws(PlanningError) {
         let symbol = item.trade.symbol
         let book = books[item.account]
-        if let record = calendars[book.account.household]!.buyBlock(account: book.id, symbol: symbol, on: asOf) {
+        if let record = calendars[householdOfBook[item.account]].buyBlock(account: book.id, symbol: symbol, on: asOf) {
             raise(.warning, "\(book.id)/\(symbol)",
                   "The manual buy of \(symbol) falls inside a wash-sale window (\(record.conflictAccount) sold "
                     + "\(record.symbol) at a loss on \(record.conflictDate)); it is applied as written and "

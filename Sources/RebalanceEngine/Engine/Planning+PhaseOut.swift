@@ -38,7 +38,7 @@ extension Planning {
             plan = try planPhaseOut(index, symbols: sellable, excluded: excluded)
         }
         for (lot, record) in plan.washSkipped {
-            logLossSaleBlock(record, phase: .phaseOut)
+            logLossSaleBlock(record, phase: .phaseOut, book: index)
             books[index].noteStop(.security(lot.symbol), .washSale)
         }
         for symbol in excluded.sorted() {
@@ -73,7 +73,7 @@ extension Planning {
 
     private func planPhaseOut(_ index: Int, symbols: [String], excluded: Set<String>) throws(PlanningError) -> PhaseOutPlan {
         let book = books[index]
-        let calendar = calendars[book.account.household]!
+        let calendar = calendars[householdOfBook[index]]
         var lots: [TaxLot] = []
         for symbol in symbols where !excluded.contains(symbol) { lots += book.lotsBySymbol[symbol] ?? [] }
         let ordered = lotsInSaleOrder(lots, rates: book.account.rates)

@@ -3,9 +3,12 @@
 struct Planning {
     let universe: Universe
     var books: [AccountBook]
-    var calendars: [String: WashSaleCalendar]
+    /// Each household's calendar, in the order of `households`.
+    var calendars: [WashSaleCalendar]
     /// Households in the order their first account appears.
     let households: [String]
+    /// The place in `households` (and `calendars`) of each book's household.
+    let householdOfBook: [Int]
     var trades: [Trade] = []
     /// For each trade, why it was made (without the side, quantity and symbol) and its lots.
     var tradeNotes: [TradeNote] = []
@@ -19,8 +22,6 @@ struct Planning {
     var progress: ((Phase, Int, Int) -> Void)?
     /// Loss lots already listed as blocked, so each is listed once.
     var loggedLossSaleBlocks: Set<TaxLot.Key> = []
-    /// Buys already reported as stopped, so each is listed once.
-    var loggedBuyStops: Set<TradeKey> = []
     /// Each model's stand-in map, worked out once.
     var standInMaps: [String: [String: Int]] = [:]
     /// Each book's place in the whole book's Account order: a shard plans some households only.
