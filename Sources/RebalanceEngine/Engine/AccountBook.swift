@@ -31,8 +31,8 @@ struct AccountBook: Sendable {
     /// Market value of the positions the engine may still sell: not restricted from
     /// selling and not bought in this run.
     private(set) var sellableValue = Money.zero
-    /// How many times the positions have changed, to tell a phase that left them alone.
-    private(set) var positionChanges = 0
+    /// The symbol of each change to the positions, in order: what a phase touched.
+    private(set) var positionChanges: [String] = []
     /// Where each symbol seen so far counts: its slot, exposure group and sector.
     private(set) var places: [String: SymbolPlace] = [:]
     /// Market value counted toward each slot, and the held symbols counting toward it
@@ -96,7 +96,7 @@ struct AccountBook: Sendable {
 
     /// Replaces the lots of one symbol and updates the position caches.
     mutating func setLots(_ lots: [TaxLot], for symbol: String, universe: Universe) {
-        positionChanges += 1
+        positionChanges.append(symbol)
         let oldValue = values[symbol] ?? .zero
         let place = place(of: symbol, universe: universe)
         let sellable = universe.maySell(symbol) && !bought.contains(symbol)

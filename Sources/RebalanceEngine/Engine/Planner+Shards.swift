@@ -191,26 +191,32 @@ extension Planner {
     /// row is let go from the shards once merged, so the rows are held about once.
     static func merge(_ parts: consuming [(plan: Plan, order: RowOrder)], of portfolio: Portfolio) -> Plan {
         /// Every shard's rows sorted by key; rows of no account taken from the first shard.
-        func merged<Row>(_ rows: WritableKeyPath<Plan, [Row]>, _ keys: (RowOrder) -> [Int64]) -> [(row: Row, once: Bool)] {
+        /// Each row is copied once, and the shards let go of theirs.
+        func merged<Row>(_ rows: WritableKeyPath<Plan, [Row]>, _ keys: (RowOrder) -> [Int64])
+            -> (rows: [Row], picks: [(shard: Int, index: Int)])
+        {
             let picks = RowOrder.merged(parts.map { keys($0.order) })
             let all = parts.map { $0.plan[keyPath: rows] }
             for shard in parts.indices { parts[shard].plan[keyPath: rows] = [] }
-            return picks.map { (all[$0.shard][$0.index], parts[$0.shard].order.onceExceptions.contains($0.index)) }
+            var merged: [Row] = []
+            merged.reserveCapacity(picks.count)
+            for pick in picks { merged.append(all[pick.shard][pick.index]) }
+            return (merged, picks)
         }
         let first = parts[0].plan
         var plan = Plan(settings: first.settings, accounts: portfolio.accounts, prices: first.prices)
-        plan.trades = merged(\.trades, \.trades).map(\.row)
-        plan.lotsSold = merged(\.lotsSold, \.lotsSold).map(\.row)
-        plan.phaseChanges = merged(\.phaseChanges, \.phaseChanges).map(\.row)
-        plan.auditLog = merged(\.auditLog, \.auditLog).enumerated().map { seq, pick in
-            var entry = pick.row
-            entry.seq = seq + 1
-            return entry
-        }
+        plan.trades = merged(\.trades, \.trades).rows
+        plan.lotsSold = merged(\.lotsSold, \.lotsSold).rows
+        plan.phaseChanges = merged(\.phaseChanges, \.phaseChanges).rows
+        plan.auditLog = merged(\.auditLog, \.auditLog).rows
+        for seq in plan.auditLog.indices { plan.auditLog[seq].seq = seq + 1 }
         var raisedOnce = Set<String>()
-        for pick in merged(\.exceptions, \.exceptions) {
-            if pick.once { guard raisedOnce.insert(pick.row.message).inserted else { continue } }
-            plan.exceptions.append(pick.row)
+        let exceptions = merged(\.exceptions, \.exceptions)
+        for (row, pick) in zip(exceptions.rows, exceptions.picks) {
+            if parts[pick.shard].order.onceExceptions.contains(pick.index) {
+                guard raisedOnce.insert(row.message).inserted else { continue }
+            }
+            plan.exceptions.append(row)
         }
         // Rows of one account or household, in Account order.
         var taxImpact: [String: TaxImpactRow] = [:], cash: [String: CashRow] = [:]

@@ -223,14 +223,14 @@ extension Planning {
 
     struct BookSnapshot: Sendable {
         let positions: [String: Quantity]
-        /// The book's count of position changes when taken.
+        /// How many position changes the book had made when taken.
         let positionChanges: Int
         let cash: Money
         let tax: Money
     }
 
     func snapshot(_ index: Int) -> BookSnapshot {
-        BookSnapshot(positions: books[index].quantities, positionChanges: books[index].positionChanges,
+        BookSnapshot(positions: books[index].quantities, positionChanges: books[index].positionChanges.count,
                      cash: books[index].cash, tax: books[index].ledger.taxAfter)
     }
 
@@ -238,11 +238,9 @@ extension Planning {
 
     mutating func recordChange(_ phase: Phase, _ index: Int, from before: BookSnapshot) {
         let after = snapshot(index)
-        var changed: [String] = []
-        if after.positionChanges != before.positionChanges {
-            for (symbol, old) in before.positions where after.positions[symbol] != old { changed.append(symbol) }
-            for symbol in after.positions.keys where before.positions[symbol] == nil { changed.append(symbol) }
-        }
+        // Only symbols whose lots were set since the snapshot can differ.
+        let touched = Set(books[index].positionChanges[before.positionChanges...])
+        let changed = touched.filter { before.positions[$0] != after.positions[$0] }
         let changes = changed.sorted().map { symbol in
             PositionChange(symbol: symbol, before: before.positions[symbol] ?? .zero, after: after.positions[symbol] ?? .zero)
         }

@@ -177,10 +177,10 @@ extension Planning {
             add(.sector(sector), target: target, low: max(0, target - band), high: target + band,
                 before: before, after: after, implicit: .sectorBand, step: .zero)
         }
+        let groupsWithTargets = Set(book.slots.compactMap { universe.exposureGroup(of: $0.symbol) })
         for group in universe.groupCaps.keys.sorted() {
             let before = groupBefore[group] ?? .zero, after = groupValue(group, in: book)
-            let hasTargets = book.slots.contains { universe.exposureGroup(of: $0.symbol) == group }
-            guard hasTargets || before > .zero || after > .zero else { continue }
+            guard groupsWithTargets.contains(group) || before > .zero || after > .zero else { continue }
             add(.group(group), target: nil, low: nil, high: universe.groupCaps[group]!.doubleValue,
                 before: before, after: after, implicit: .groupCap, step: .zero)
         }
