@@ -164,7 +164,7 @@ extension WashSaleCalendar {
                 let before = date.days(since: purchases[index].date)
                 return index != own && before >= 0 && before <= windowDays
             }
-            .sorted(by: isAcquiredEarlier)
+            .sortedByAcquisition(in: purchases)
             .compactMap { index in
                 let purchase = purchases[index]
                 let key = purchase.lotID.map { TaxLot.Key(account: purchase.account, lotID: $0) }

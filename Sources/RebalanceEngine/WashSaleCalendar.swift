@@ -175,7 +175,8 @@ extension WashSaleCalendar {
 
     /// Whether purchase `a` was acquired before purchase `b`: the matching order
     /// (date, then account, symbol, Lot ID, then input order).
-    func isAcquiredEarlier(_ a: Int, _ b: Int) -> Bool {
+    /// (A sort holds only the purchases, not a copy of the whole calendar.)
+    static func isAcquiredEarlier(_ a: Int, _ b: Int, in purchases: [Purchase]) -> Bool {
         let p = purchases[a], q = purchases[b]
         if p.date != q.date { return p.date < q.date }
         if p.account != q.account { return p.account < q.account }
@@ -273,7 +274,7 @@ extension WashSaleCalendar {
                     purchases[$0].account == sell.account && purchases[$0].symbol == sell.symbol
                         && purchases[$0].date <= sell.date
                 }
-                .sorted(by: isAcquiredEarlier)
+                .sortedByAcquisition(in: purchases)
             for index in candidates where remaining > .zero {
                 let purchase = purchases[index]
                 let notHeld = purchase.bought.map { $0 - purchase.held - purchase.soldBeforeRun }
@@ -294,7 +295,7 @@ extension WashSaleCalendar {
             if let quantity = sale.quantity {
                 let candidates = (purchaseIndexesByFamily[families.family(of: sale.symbol)] ?? [])
                     .filter { abs(purchases[$0].date.days(since: sale.date)) <= windowDays }
-                    .sorted(by: isAcquiredEarlier)
+                    .sortedByAcquisition(in: purchases)
                 var remaining = quantity
                 for index in candidates where remaining > .zero {
                     let purchase = purchases[index]
@@ -309,5 +310,12 @@ extension WashSaleCalendar {
             }
             records.append(lossSaleRecord(lossSales[saleIndex]))
         }
+    }
+}
+
+extension Sequence<Int> {
+    /// Purchase indexes in matching order (see `WashSaleCalendar.isAcquiredEarlier`).
+    func sortedByAcquisition(in purchases: [WashSaleCalendar.Purchase]) -> [Int] {
+        sorted { WashSaleCalendar.isAcquiredEarlier($0, $1, in: purchases) }
     }
 }

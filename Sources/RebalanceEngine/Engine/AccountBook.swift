@@ -164,9 +164,9 @@ struct AccountBook: Sendable {
     func computedPlace(of symbol: String, universe: Universe) -> SymbolPlace {
         if let known = places[symbol] { return known }
         let slot = slotIndexBySymbol[symbol]
-        let sector = slot.flatMap { slots[$0].sector } ?? universe.securities[symbol]?.sector
+        let facts = universe.placeFacts(of: symbol)
         return SymbolPlace(
-            slot: slot, group: universe.exposureGroup(of: symbol), sector: sector, counted: !universe.isHold(symbol))
+            slot: slot, group: facts.group, sector: slot.flatMap { slots[$0].sector } ?? facts.sector, counted: !facts.isHold)
     }
 
     /// Sets the slots (targets scaled) and works out every held symbol's place again.
@@ -194,6 +194,24 @@ struct AccountBook: Sendable {
 
     func quantity(of symbol: String) -> Quantity {
         quantities[symbol] ?? .zero
+    }
+
+    /// The part of the withdrawal not yet paid that can be paid: at most cash plus what may
+    /// be sold; zero once Raise Cash has settled it.
+    var pendingWithdrawal: Money {
+        guard !withdrawalSettled, account.withdrawal > .zero else { return .zero }
+        return .min(account.withdrawal, cash + sellableValue)
+    }
+
+    /// Investable value: cash + positions but `Hold` ones − the payable withdrawal, never
+    /// below zero.
+    var investableValue: Money {
+        .max(.zero, cash + positionsValue - pendingWithdrawal)
+    }
+
+    /// Cash above the cash target: what buys may spend.
+    var spendableCash: Money {
+        .max(.zero, cash - investableValue.multiplied(by: account.cashTarget))
     }
 
     /// The tax budget left: `nil` when unlimited.

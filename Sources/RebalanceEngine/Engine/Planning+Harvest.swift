@@ -49,7 +49,7 @@ extension Planning {
         var quantity = lot.quantity
         if replacement == nil, !legacy {
             guard let slot = books[index].slotIndexBySymbol[symbol] else { return false }
-            let value = investableValue(books[index])
+            let value = books[index].investableValue
             let edge = settings.rebalanceTo == .bandEdge ? books[index].slots[slot].high : books[index].slots[slot].target
             let excess = slotValue(slot, in: books[index]) - Planning.part(edge, of: value)
             quantity = .min(lot.quantity, universe.shares(excess, price, roundingUp: false))
@@ -127,7 +127,7 @@ extension Planning {
         }
         let room = Planning.part(book.slots[slot].target, of: value) - current
         var amount = Money.min(proceeds, room)
-        if let cap = capRoom(for: symbol, in: book) { amount = .min(amount, cap.room) }
+        if let cap = capRoom(for: symbol, in: index) { amount = .min(amount, cap.room) }
         amount = .min(amount, book.cash + (selling?.proceeds ?? .zero))
         let shares = universe.shares(amount, price, roundingUp: false)
         let cost = price.value(of: shares)

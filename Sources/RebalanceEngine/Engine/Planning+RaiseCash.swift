@@ -43,7 +43,7 @@ extension Planning {
             }
         }
         books[index].withdrawalSettled = true
-        let value = investableValue(books[index])
+        let value = books[index].investableValue
         let target = value.multiplied(by: books[index].account.cashTarget)
         let short = target - books[index].cash
         guard short > .zero else { return }

@@ -3,7 +3,7 @@ extension Planning {
     /// caps, buy underweights outside their band, then spend cash still above the cash
     /// target on the largest remaining shortfalls.
     mutating func rebalance(_ index: Int) throws(PlanningError) {
-        let value = investableValue(books[index])
+        let value = books[index].investableValue
         guard value > .zero else {
             raise(.warning, books[index].id, "The investable value is zero: Rebalance is skipped for this account.")
             audit(.rebalance, books[index].id, nil, rule: "Investable Value", decision: "Skipped",
@@ -42,7 +42,7 @@ extension Planning {
     // MARK: - Sales
 
     private mutating func sellOverweights(_ index: Int) throws(PlanningError) {
-        let value = investableValue(books[index])
+        let value = books[index].investableValue
         var overweights: [(slot: Int, excess: Money)] = []
         for (position, slot) in books[index].slots.enumerated() {
             let current = slotValue(position, in: books[index])
@@ -127,7 +127,7 @@ extension Planning {
     /// Sells exposure groups above their cap (or sectors above their high edge) down to it,
     /// stand-ins first, then pro rata by market value, within the budget.
     private mutating func sellAboveCaps(_ index: Int, level: DriftLevel) throws(PlanningError) {
-        let value = investableValue(books[index])
+        let value = books[index].investableValue
         let names: [String]
         switch level {
         case .group: names = universe.groupCaps.keys.sorted()
@@ -209,12 +209,11 @@ extension Planning {
 
     /// Cash above the cash target: what buys may spend.
     func spendableCash(_ index: Int) -> Money {
-        let book = books[index]
-        return .max(.zero, book.cash - investableValue(book).multiplied(by: book.account.cashTarget))
+        books[index].spendableCash
     }
 
     private mutating func buyUnderweights(_ index: Int) throws(PlanningError) {
-        let value = investableValue(books[index])
+        let value = books[index].investableValue
         var underweights: [(slot: Int, shortfall: Money)] = []
         for (position, slot) in books[index].slots.enumerated() {
             let current = slotValue(position, in: books[index])
@@ -252,7 +251,7 @@ extension Planning {
     /// (ties by symbol); slots in sectors below their low edge go first.
     private mutating func spendExcessCash(_ index: Int) throws(PlanningError) {
         guard spendableCash(index) > .zero else { return }
-        let value = investableValue(books[index])
+        let value = books[index].investableValue
         var shortfalls: [(slot: Int, shortfall: Money, steered: Bool)] = []
         for (position, slot) in books[index].slots.enumerated() {
             let gap = Planning.part(slot.target, of: value) - slotValue(position, in: books[index])
@@ -301,7 +300,7 @@ extension Planning {
             budget = cash
             limitedBy = .cash
         }
-        if let cap = capRoom(for: symbol, in: books[index]), cap.room < budget {
+        if let cap = capRoom(for: symbol, in: index), cap.room < budget {
             budget = cap.room
             limitedBy = cap.status
             books[index].noteStop(cap.binding, cap.status)

@@ -109,14 +109,13 @@ struct Planning {
     /// The part of the withdrawal not yet paid that can be paid: at most cash plus what may
     /// be sold; zero once Raise Cash has settled it.
     func pendingWithdrawal(_ book: AccountBook) -> Money {
-        guard !book.withdrawalSettled, book.account.withdrawal > .zero else { return .zero }
-        return .min(book.account.withdrawal, book.cash + book.sellableValue)
+        book.pendingWithdrawal
     }
 
     /// Investable value: cash + positions but `Hold` ones − the payable withdrawal, never
     /// below zero.
     func investableValue(_ book: AccountBook) -> Money {
-        .max(.zero, book.cash + positionsValue(book) - pendingWithdrawal(book))
+        book.investableValue
     }
 
     /// The held symbols that count toward a slot, the model symbol first, then stand-ins by symbol.
@@ -138,7 +137,8 @@ struct Planning {
     }
 
     func isLegacy(_ symbol: String, in book: AccountBook) -> Bool {
-        !universe.isHold(symbol) && book.slotIndexBySymbol[symbol] == nil
+        let place = book.computedPlace(of: symbol, universe: universe)
+        return place.counted && place.slot == nil
     }
 
     /// `fraction` of `value`, to the cent.
@@ -166,8 +166,12 @@ struct Planning {
 
     /// The most that may be bought of `symbol` before its exposure group reaches its cap
     /// and its sector its high edge; `nil` when neither limits it. Names what binds.
+    func capRoom(for symbol: String, in index: Int) -> (room: Money, binding: DriftKey, status: DriftStatus)? {
+        capRoom(for: symbol, in: books[index])
+    }
+
     func capRoom(for symbol: String, in book: AccountBook) -> (room: Money, binding: DriftKey, status: DriftStatus)? {
-        let value = investableValue(book)
+        let value = book.investableValue
         var best: (room: Money, binding: DriftKey, status: DriftStatus)?
         if let group = universe.exposureGroup(of: symbol), let cap = universe.groupCaps[group] {
             let room = Money.max(.zero, value.multiplied(by: cap) - groupValue(group, in: book))

@@ -12,13 +12,15 @@ struct Universe: Sendable {
     /// What the phases ask of a symbol, found with one lookup.
     private let facts: [String: SymbolFacts]
 
-    /// A symbol's price, restriction, Phase Out mark and capped exposure group.
+    /// A symbol's price, restriction, Phase Out mark, capped exposure group and sector.
     private struct SymbolFacts: Sendable {
         var price: Price?
         var restriction: Restriction?
         var phaseOut = false
         /// Its exposure group when the Groups sheet caps that group.
         var cappedGroup: String?
+        /// Its sector on the Securities sheet.
+        var sector: String?
     }
 
     init(_ portfolio: Portfolio) {
@@ -46,6 +48,7 @@ struct Universe: Sendable {
         for (symbol, security) in securities {
             facts[symbol, default: SymbolFacts()].restriction = security.restriction
             facts[symbol, default: SymbolFacts()].phaseOut = security.phaseOut
+            facts[symbol, default: SymbolFacts()].sector = security.sector
             if let group = security.exposureGroup, caps[group] != nil { facts[symbol, default: SymbolFacts()].cappedGroup = group }
         }
         self.facts = facts
@@ -74,6 +77,13 @@ struct Universe: Sendable {
     /// The symbol's exposure group, when the Groups sheet caps it.
     func exposureGroup(of symbol: String) -> String? {
         facts[symbol]?.cappedGroup
+    }
+
+    /// What decides where a symbol counts outside the model: its Securities sheet sector,
+    /// its capped exposure group, and whether it is `Hold`.
+    func placeFacts(of symbol: String) -> (sector: String?, group: String?, isHold: Bool) {
+        guard let facts = facts[symbol] else { return (nil, nil, false) }
+        return (facts.sector, facts.cappedGroup, facts.restriction == .hold)
     }
 
     /// The symbol's price, when it has one.
