@@ -68,43 +68,58 @@ extension Planning {
         universe = Universe(portfolio)
         self.accountOrder = accountOrder ?? Array(portfolio.accounts.indices)
         var problems: [PlanningError.Problem] = []
-        var lotsByAccount: [String: [TaxLot]] = [:]
-        for lot in portfolio.lots { lotsByAccount[lot.account, default: []].append(lot) }
-        let known = Set(portfolio.accounts.map(\.id))
-        for account in lotsByAccount.keys.sorted() where !known.contains(account) {
+        var households: [String] = []
+        var householdIndex: [String: Int] = [:]
+        var membersByHousehold: [[Account]] = []
+        /// Each account's books (one unless the Accounts list repeats an ID) and the household
+        /// of its last row.
+        var booksOfAccount: [String: (books: [Int], household: Int)] = [:]
+        for (index, account) in portfolio.accounts.enumerated() {
+            let household = householdIndex[account.household] ?? households.count
+            if household == households.count {
+                householdIndex[account.household] = household
+                households.append(account.household)
+                membersByHousehold.append([])
+            }
+            membersByHousehold[household].append(account)
+            booksOfAccount[account.id, default: ([], 0)].books.append(index)
+            booksOfAccount[account.id]!.household = household
+        }
+        // One lookup per lot: its account's books and household.
+        var lotsOfBook = [[TaxLot]](repeating: [], count: portfolio.accounts.count)
+        var lotsByHousehold = [[TaxLot]](repeating: [], count: households.count)
+        var unknown = Set<String>()
+        for lot in portfolio.lots {
+            guard let owner = booksOfAccount[lot.account] else {
+                unknown.insert(lot.account)
+                continue
+            }
+            for book in owner.books { lotsOfBook[book].append(lot) }
+            lotsByHousehold[owner.household].append(lot)
+        }
+        for account in unknown.sorted() {
             problems.append(.init(place: "Lots", message: "Account \(account) is not in the Accounts sheet."))
         }
-        var households: [String] = []
         var books: [AccountBook] = []
-        var membersByHousehold: [String: [Account]] = [:]
-        var householdOf: [String: String] = [:]
         for (index, account) in portfolio.accounts.enumerated() {
-            if membersByHousehold[account.household] == nil { households.append(account.household) }
-            membersByHousehold[account.household, default: []].append(account)
-            householdOf[account.id] = account.household
-            books.append(AccountBook(account: account, index: index, lots: lotsByAccount[account.id] ?? [],
-                                     universe: universe))
+            books.append(AccountBook(account: account, index: index, lots: lotsOfBook[index], universe: universe))
         }
+        lotsOfBook = []
         self.households = households
         self.books = books
-        var lotsByHousehold: [String: [TaxLot]] = [:]
-        for lot in portfolio.lots { if let household = householdOf[lot.account] { lotsByHousehold[household, default: []].append(lot) } }
-        var transactionsByHousehold: [String: [Transaction]] = [:]
+        var transactionsByHousehold = [[Transaction]](repeating: [], count: households.count)
         for row in portfolio.transactions {
-            if let household = householdOf[row.account] { transactionsByHousehold[household, default: []].append(row) }
+            if let owner = booksOfAccount[row.account] { transactionsByHousehold[owner.household].append(row) }
         }
         var calendars: [WashSaleCalendar] = []
-        for household in households {
-            let members = membersByHousehold[household] ?? []
+        for (position, household) in households.enumerated() {
             calendars.append(WashSaleCalendar(
                 household: household,
-                accounts: members.map { HouseholdAccount(account: $0.id, isTaxed: $0.type.isTaxed) },
+                accounts: membersByHousehold[position].map { HouseholdAccount(account: $0.id, isTaxed: $0.type.isTaxed) },
                 families: universe.families, windowDays: max(30, portfolio.settings.washSaleDays),
-                lots: lotsByHousehold[household] ?? [], transactions: transactionsByHousehold[household] ?? []))
+                lots: lotsByHousehold[position], transactions: transactionsByHousehold[position]))
         }
         self.calendars = calendars
-        var householdIndex: [String: Int] = [:]
-        for (position, household) in households.enumerated() { householdIndex[household] = position }
         householdOfBook = books.map { householdIndex[$0.account.household]! }
         beginStage()
         for index in books.indices {

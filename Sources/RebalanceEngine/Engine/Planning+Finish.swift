@@ -169,7 +169,7 @@ extension Planning {
             add(.security(symbol), target: 0, low: 0, high: 0, before: symbolBefore[symbol] ?? .zero,
                 after: marketValue(symbol, in: book), implicit: nil, step: universe.value(of: universe.step, symbol))
         }
-        for sector in universe.sectorBands.keys.sorted() {
+        for sector in universe.sortedSectors {
             let target = book.sectorTargets[sector] ?? 0
             let band = universe.sectorBands[sector]!.doubleValue
             let before = sectorBefore[sector] ?? .zero, after = sectorValue(sector, in: book)
@@ -178,7 +178,7 @@ extension Planning {
                 before: before, after: after, implicit: .sectorBand, step: .zero)
         }
         let groupsWithTargets = Set(book.slots.compactMap { universe.exposureGroup(of: $0.symbol) })
-        for group in universe.groupCaps.keys.sorted() {
+        for group in universe.sortedGroups {
             let before = groupBefore[group] ?? .zero, after = groupValue(group, in: book)
             guard groupsWithTargets.contains(group) || before > .zero || after > .zero else { continue }
             add(.group(group), target: nil, low: nil, high: universe.groupCaps[group]!.doubleValue,

@@ -130,8 +130,8 @@ extension Planning {
         let value = books[index].investableValue
         let names: [String]
         switch level {
-        case .group: names = universe.groupCaps.keys.sorted()
-        case .sector: names = universe.sectorBands.keys.sorted()
+        case .group: names = universe.sortedGroups
+        case .sector: names = universe.sortedSectors
         case .security: return
         }
         for name in names {

@@ -15,7 +15,9 @@ struct Planning {
     var tradeIndex: [TradeKey: Int] = [:]
     var lotsSold: [LotSold] = []
     var auditLog: [AuditEntry] = []
-    var exceptions: [PlanException] = []
+    private(set) var exceptions: [PlanException] = []
+    /// The messages of `exceptions`, to raise a once-per-run warning once.
+    private var exceptionMessages: Set<String> = []
     var phaseChanges: [PhaseChange] = []
     var addBacks: [AddBack] = []
     /// Told of each account each phase finishes; never read back.
@@ -69,11 +71,12 @@ struct Planning {
 
     mutating func raise(_ severity: PlanException.Severity, _ place: String, _ message: String) {
         exceptions.append(PlanException(severity: severity, place: place, message: message))
+        exceptionMessages.insert(message)
     }
 
     /// A warning raised once in a run, by the first account (in Account order) that meets it.
     mutating func raiseOnce(_ severity: PlanException.Severity, _ place: String, _ message: String) {
-        guard !exceptions.contains(where: { $0.message == message }) else { return }
+        guard !exceptionMessages.contains(message) else { return }
         onceExceptions.append(exceptions.count)
         raise(severity, place, message)
     }

@@ -7,6 +7,9 @@ struct Universe: Sendable {
     let families: SecurityFamilies
     let groupCaps: [String: Rate]
     let sectorBands: [String: Rate]
+    /// The capped groups and banded sectors, sorted: the order their lines are judged and listed.
+    let sortedGroups: [String]
+    let sortedSectors: [String]
     /// The trading step: a whole share, or 0.0001 under Fractional Shares.
     let step: Quantity
     /// What the phases ask of a symbol, found with one lookup.
@@ -42,6 +45,8 @@ struct Universe: Sendable {
         var bands: [String: Rate] = [:]
         for band in portfolio.sectors { bands[band.sector] = band.band }
         sectorBands = bands
+        sortedGroups = caps.keys.sorted()
+        sortedSectors = bands.keys.sorted()
         step = portfolio.settings.fractionalShares ? .fractionalStep : .wholeShare
         var facts: [String: SymbolFacts] = Dictionary(minimumCapacity: max(prices.count, securities.count))
         for (symbol, price) in prices { facts[symbol, default: SymbolFacts()].price = price }
