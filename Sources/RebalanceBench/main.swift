@@ -55,6 +55,7 @@ func measure<T>(_ label: String, runs: Int, _ body: () throws -> T) rethrows -> 
     var times: [Double] = []
     var result: T?
     for _ in 0..<runs {
+        result = nil  // the last run's result is let go before the clock starts
         let start = seconds()
         result = try body()
         times.append(seconds() - start)
