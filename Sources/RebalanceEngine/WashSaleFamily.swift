@@ -3,8 +3,9 @@
 public struct WashSaleFamily: Sendable, Hashable, CustomStringConvertible {
     /// The Securities sheet's Identical Group, or `nil` for a symbol in none.
     public let identicalGroup: String?
-    /// The group's members, sorted; the symbol alone for a family of one.
+    /// The group's members, sorted (none for a family of one).
     private let groupMembers: [String]
+    /// The symbol of a family of one.
     private let single: String
 
     init(identicalGroup: String, members: [String]) {

@@ -43,7 +43,7 @@ public enum Planner {
         var planning = try Planning(portfolio, accountOrder: accountOrder)
         planning.progress = progress
         let before = planning.snapshot()
-        let initialValues = planning.books.indices.map { planning.investableValue(planning.books[$0]) }
+        let initialValues = planning.books.indices.map { planning.books[$0].investableValue }
         try planning.runManualTrades(portfolio.manualTrades)
         if portfolio.settings.harvestLosses {
             try planning.runPhase(.harvest) { planning, index throws(PlanningError) in try planning.harvest(index) }
@@ -71,8 +71,8 @@ extension Planning {
         var households: [String] = []
         var householdIndex: [String: Int] = [:]
         var membersByHousehold: [[Account]] = []
-        /// Each account's books (one unless the Accounts list repeats an ID) and the household
-        /// of its last row.
+        // Each account's books (one unless the Accounts list repeats an ID) and the household
+        // of its last row.
         var booksOfAccount: [String: (books: [Int], household: Int)] = [:]
         for (index, account) in portfolio.accounts.enumerated() {
             let household = householdIndex[account.household] ?? households.count

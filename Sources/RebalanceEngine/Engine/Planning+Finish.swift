@@ -115,7 +115,7 @@ extension Planning {
     }
 
     func cashRow(_ book: AccountBook) -> CashRow {
-        let value = investableValue(book)
+        let value = book.investableValue
         return CashRow(
             account: book.id, cashBefore: book.account.cash, sellProceeds: book.sellProceeds,
             buyCost: book.buyCost, withdrawal: book.account.withdrawal, withdrawalPaid: book.withdrawalPaid,
@@ -129,7 +129,7 @@ extension Planning {
     /// with a Status for everything left outside its band.
     func driftRows(_ index: Int, before: BookSnapshot, initialValue: Money) -> [DriftRow] {
         let book = books[index]
-        let valueAfter = investableValue(book)
+        let valueAfter = book.investableValue
         // The "before" values by line, in one pass over the positions before the run.
         var slotBefore = Array(repeating: Money.zero, count: book.slots.count)
         var groupBefore: [String: Money] = [:], sectorBefore: [String: Money] = [:], symbolBefore: [String: Money] = [:]

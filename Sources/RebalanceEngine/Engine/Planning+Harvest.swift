@@ -120,14 +120,14 @@ extension Planning {
     private func replacementAmount(_ symbol: String, proceeds: Money, in index: Int, selling: LotSale? = nil) -> Money? {
         let book = books[index]
         guard let slot = book.slotIndexBySymbol[symbol], let price = universe.priceIfKnown(symbol) else { return nil }
-        let value = investableValue(book)
+        let value = book.investableValue
         var current = slotValue(slot, in: book)
         if let selling, book.slotIndexBySymbol[selling.symbol] == slot {
             current -= universe.value(of: selling.quantity, selling.symbol)
         }
         let room = Planning.part(book.slots[slot].target, of: value) - current
         var amount = Money.min(proceeds, room)
-        if let cap = capRoom(for: symbol, in: index) { amount = .min(amount, cap.room) }
+        if let cap = capRoom(for: symbol, in: book) { amount = .min(amount, cap.room) }
         amount = .min(amount, book.cash + (selling?.proceeds ?? .zero))
         let shares = universe.shares(amount, price, roundingUp: false)
         let cost = price.value(of: shares)

@@ -161,7 +161,7 @@ extension Planning {
     /// symbol). A slot's excess goes to its stand-ins first; a legacy position is all excess.
     func excesses(in index: Int) -> [(symbol: String, excess: Money)] {
         let book = books[index]
-        let value = investableValue(book)
+        let value = book.investableValue
         let sellable = Set(sellableSymbols(in: index))
         var result: [(symbol: String, excess: Money)] = []
         for symbol in book.heldSymbols where sellable.contains(symbol) && isLegacy(symbol, in: book) {

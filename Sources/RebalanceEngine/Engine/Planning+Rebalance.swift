@@ -22,7 +22,7 @@ extension Planning {
     /// were stopped: a Warning naming the lines still short and what stopped each.
     private mutating func warnOfIdleCash(_ index: Int) {
         let book = books[index]
-        let value = investableValue(book)
+        let value = book.investableValue
         guard value > .zero else { return }
         let weight = Planning.weight(book.cash, of: value)
         let target = book.account.cashTarget.doubleValue
@@ -300,7 +300,7 @@ extension Planning {
             budget = cash
             limitedBy = .cash
         }
-        if let cap = capRoom(for: symbol, in: index), cap.room < budget {
+        if let cap = capRoom(for: symbol, in: books[index]), cap.room < budget {
             budget = cap.room
             limitedBy = cap.status
             books[index].noteStop(cap.binding, cap.status)

@@ -109,18 +109,6 @@ struct Planning {
         book.positionsValue
     }
 
-    /// The part of the withdrawal not yet paid that can be paid: at most cash plus what may
-    /// be sold; zero once Raise Cash has settled it.
-    func pendingWithdrawal(_ book: AccountBook) -> Money {
-        book.pendingWithdrawal
-    }
-
-    /// Investable value: cash + positions but `Hold` ones − the payable withdrawal, never
-    /// below zero.
-    func investableValue(_ book: AccountBook) -> Money {
-        book.investableValue
-    }
-
     /// The held symbols that count toward a slot, the model symbol first, then stand-ins by symbol.
     func members(ofSlot index: Int, in book: AccountBook) -> [String] {
         book.slotMembers[index]
@@ -169,10 +157,6 @@ struct Planning {
 
     /// The most that may be bought of `symbol` before its exposure group reaches its cap
     /// and its sector its high edge; `nil` when neither limits it. Names what binds.
-    func capRoom(for symbol: String, in index: Int) -> (room: Money, binding: DriftKey, status: DriftStatus)? {
-        capRoom(for: symbol, in: books[index])
-    }
-
     func capRoom(for symbol: String, in book: AccountBook) -> (room: Money, binding: DriftKey, status: DriftStatus)? {
         let value = book.investableValue
         var best: (room: Money, binding: DriftKey, status: DriftStatus)?
