@@ -175,7 +175,6 @@ extension WashSaleCalendar {
 
     /// Whether purchase `a` was acquired before purchase `b`: the matching order
     /// (date, then account, symbol, Lot ID, then input order).
-    /// (A sort holds only the purchases, not a copy of the whole calendar.)
     static func isAcquiredEarlier(_ a: Int, _ b: Int, in purchases: [Purchase]) -> Bool {
         let p = purchases[a], q = purchases[b]
         if p.date != q.date { return p.date < q.date }
@@ -314,7 +313,8 @@ extension WashSaleCalendar {
 }
 
 extension Sequence<Int> {
-    /// Purchase indexes in matching order (see `WashSaleCalendar.isAcquiredEarlier`).
+    /// Purchase indexes in matching order (see `WashSaleCalendar.isAcquiredEarlier`). The
+    /// comparison holds only the purchases: a method of the calendar would copy it into the sort.
     func sortedByAcquisition(in purchases: [WashSaleCalendar.Purchase]) -> [Int] {
         sorted { WashSaleCalendar.isAcquiredEarlier($0, $1, in: purchases) }
     }

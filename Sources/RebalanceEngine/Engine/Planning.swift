@@ -104,11 +104,6 @@ struct Planning {
         book.values[symbol] ?? .zero
     }
 
-    /// Market value of every position but `Hold` ones.
-    func positionsValue(_ book: AccountBook) -> Money {
-        book.positionsValue
-    }
-
     /// The held symbols that count toward a slot, the model symbol first, then stand-ins by symbol.
     func members(ofSlot index: Int, in book: AccountBook) -> [String] {
         book.slotMembers[index]
