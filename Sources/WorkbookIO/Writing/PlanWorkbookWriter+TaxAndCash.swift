@@ -28,12 +28,8 @@ extension SheetWriter {
                     .money(row.disallowedLoss),
                 ], styles: styles)
             }
-            let rows = Totals.dataRows(count: plan.taxImpact.count)
-            var cells: [Int: SheetCell] = [:]
-            for (index, entry) in totalled.enumerated() {
-                cells[entry.column] = Totals.sum(column: entry.column, rows: rows, value: sums[index])
-            }
-            try sheet.addRow(Totals.row(label: "Total", width: columns.count, cells: cells), styles: styles)
+            try sheet.addRow(Totals.sumRow(width: columns.count, columns: totalled.map(\.column), sums: sums,
+                                           count: plan.taxImpact.count), styles: styles)
         }
     }
 
@@ -55,12 +51,8 @@ extension SheetWriter {
                     .rate(row.cashTarget), .optionalPercent(row.cashWeightAfter),
                 ], styles: styles)
             }
-            let rows = Totals.dataRows(count: plan.cash.count)
-            var cells: [Int: SheetCell] = [:]
-            for (index, entry) in totalled.enumerated() {
-                cells[entry.column] = Totals.sum(column: entry.column, rows: rows, value: sums[index])
-            }
-            try sheet.addRow(Totals.row(label: "Total", width: columns.count, cells: cells), styles: styles)
+            try sheet.addRow(Totals.sumRow(width: columns.count, columns: totalled.map(\.column), sums: sums,
+                                           count: plan.cash.count), styles: styles)
         }
     }
 }

@@ -149,6 +149,15 @@ enum Totals {
         }
     }
 
+    /// A `Total` row of `=SUM` cells: `sums[i]` is the total of data column `columns[i]`
+    /// over a table of `count` data rows.
+    static func sumRow(width: Int, columns: [Int], sums: [Money], count: Int) -> [SheetCell] {
+        let rows = dataRows(count: count)
+        var cells: [Int: SheetCell] = [:]
+        for (column, total) in zip(columns, sums) { cells[column] = sum(column: column, rows: rows, value: total) }
+        return row(label: "Total", width: width, cells: cells)
+    }
+
     /// The 1-based rows holding data, from row 2, or `nil` for an empty table.
     static func dataRows(count: Int) -> ClosedRange<Int>? {
         count > 0 ? 2...(count + 1) : nil
