@@ -58,8 +58,10 @@ public struct WashSaleCalendar: Sendable {
         var taxed: [String: Bool] = [:]
         for account in accounts { taxed[account.account] = account.isTaxed }
         taxedByAccount = taxed
-        let lots = lots.filter { taxed[$0.account] != nil }
-        let transactions = transactions.filter { taxed[$0.account] != nil }
+        // A household has a few accounts: comparing names is cheaper than hashing them.
+        let names = accounts.map(\.account)
+        let lots = lots.filter { names.contains($0.account) }
+        let transactions = transactions.filter { names.contains($0.account) }
         addPurchases(lots: lots, transactions: transactions)
         let sells = addTransactionLossSales(transactions)
         attributeSoldShares(sells)
@@ -206,7 +208,10 @@ extension WashSaleCalendar {
     /// Held lots, then the Transactions buys that are no held lot (in row order).
     private mutating func addPurchases(lots: [TaxLot], transactions: [Transaction]) {
         struct DayKey: Hashable { let account: String, symbol: String, date: CivilDate }
-        var heldByDay: [DayKey: Quantity] = Dictionary(minimumCapacity: lots.count)
+        let buys = transactions.filter { $0.side == .buy }
+        // Only a day with a Transactions buy needs its held lots summed.
+        let buyDays = Set(buys.map(\.date))
+        var heldByDay: [DayKey: Quantity] = [:]
         purchases.reserveCapacity(lots.count + transactions.count)
         purchaseIndexByLot.reserveCapacity(lots.count)
         for lot in lots {
@@ -214,10 +219,10 @@ extension WashSaleCalendar {
                 origin: .heldLot, account: lot.account, symbol: lot.symbol, date: lot.acquired,
                 lotID: lot.lotID, bought: lot.quantity, held: lot.quantity,
                 cost: lot.costBasis, costShares: lot.quantity))
+            guard buyDays.contains(lot.acquired) else { continue }
             heldByDay[DayKey(account: lot.account, symbol: lot.symbol, date: lot.acquired), default: .zero]
                 += lot.quantity
         }
-        let buys = transactions.filter { $0.side == .buy }
         var buysByDay: [DayKey: [Transaction]] = [:]
         for buy in buys {
             buysByDay[DayKey(account: buy.account, symbol: buy.symbol, date: buy.date), default: []].append(buy)

@@ -15,26 +15,27 @@ struct Slot: Sendable {
 
 /// One account as the phases work on it: its lots, cash and tax ledger, its targets, and
 /// what the run has done to it so far.
-struct AccountBook: Sendable {
+///
+/// A book is the one working state of its account for the run, changed in place by each
+/// phase: a class, so that reading a book while the run holds many is a reference and not
+/// a copy of its thirty-odd fields.
+final class AccountBook {
     let account: Account
     let index: Int
-    /// The lots held, by symbol; change them only through `setLots`, which keeps the
-    /// position caches below in step.
-    private(set) var lotsBySymbol: [String: [TaxLot]] = [:]
+    /// The positions held, by symbol; change them only through `setLots`, which keeps the
+    /// caches below in step.
+    private(set) var positions: [String: Position] = [:]
     /// Held symbols, sorted.
     private(set) var heldSymbols: [String] = []
-    private(set) var quantities: [String: Quantity] = [:]
-    /// Market value of each held symbol (zero when it has no price).
-    private(set) var values: [String: Money] = [:]
     /// Market value of every position but `Hold` ones.
     private(set) var positionsValue = Money.zero
     /// Market value of the positions the engine may still sell: not restricted from
     /// selling and not bought in this run.
     private(set) var sellableValue = Money.zero
-    /// The symbol of each change to the positions, in order: what a phase touched.
-    private(set) var positionChanges: [String] = []
-    /// Where each symbol seen so far counts: its slot, exposure group and sector.
-    private(set) var places: [String: SymbolPlace] = [:]
+    /// Each change to the positions, in order, with the quantity before it: what a phase touched.
+    private(set) var positionChanges: [(symbol: String, before: Quantity)] = []
+    /// Where each symbol counts under the account's model.
+    private(set) var layout = ModelLayout.none
     /// Market value counted toward each slot, and the held symbols counting toward it
     /// (the model symbol first, then stand-ins by symbol).
     private(set) var slotValues: [Money] = []
@@ -57,8 +58,6 @@ struct AccountBook: Sendable {
     var manual: Set<String> = []
     /// The model's slots in model order, targets scaled.
     private(set) var slots: [Slot] = []
-    /// The slot each symbol counts toward: model symbols and their stand-ins.
-    private(set) var slotIndexBySymbol: [String: Int] = [:]
     /// Sector targets (sum of the slots' scaled targets in each sector).
     private(set) var sectorTargets: [String: Double] = [:]
     /// What stopped the engine from moving each drift line (`Security`/`Sector`/`Group` and name).
@@ -71,67 +70,91 @@ struct AccountBook: Sendable {
     init(account: Account, index: Int, lots: [TaxLot], universe: Universe) {
         self.account = account
         self.index = index
-        var bySymbol: [String: [TaxLot]] = [:]
+        var bySymbol: [String: [TaxLot]] = Dictionary(minimumCapacity: lots.count)
         for lot in lots { bySymbol[lot.symbol, default: []].append(lot) }
         cash = account.cash
         ledger = TaxLedger(before: account)
         // Positions only; `setSlots` works out where each counts once the targets are known.
-        lotsBySymbol = bySymbol
-        heldSymbols = bySymbol.keys.sorted()
+        positions = Dictionary(minimumCapacity: bySymbol.count)
         for (symbol, symbolLots) in bySymbol {
-            let quantity = symbolLots.reduce(Quantity.zero) { $0 + $1.quantity }
-            quantities[symbol] = quantity
-            let value = universe.value(of: quantity, symbol)
-            values[symbol] = value
-            if universe.maySell(symbol) { sellableValue += value }
+            let position = Position(symbolLots, symbol, universe)
+            positions[symbol] = position
+            if universe.maySell(symbol) { sellableValue += position.value }
         }
-        // Where each position counts waits for `setSlots`, which the targets call once.
+        heldSymbols = positions.keys.sorted()
+    }
+
+    /// The lots held of one symbol, their quantity and market value (zero without a price).
+    struct Position: Sendable {
+        let lots: [TaxLot]
+        let quantity: Quantity
+        let value: Money
+
+        init(_ lots: [TaxLot], _ symbol: String, _ universe: Universe) {
+            self.lots = lots
+            quantity = lots.reduce(Quantity.zero) { $0 + $1.quantity }
+            value = universe.value(of: quantity, symbol)
+        }
+    }
+
+    /// The lots held of `symbol`, in the order they were acquired or listed.
+    @inline(__always)
+    func lots(of symbol: String) -> [TaxLot] {
+        positions[symbol]?.lots ?? []
+    }
+
+    /// Market value of one held symbol (zero when it is not held or has no price).
+    @inline(__always)
+    func value(of symbol: String) -> Money {
+        positions[symbol]?.value ?? .zero
+    }
+
+    /// The quantity held of each symbol.
+    var quantities: [String: Quantity] {
+        positions.mapValues(\.quantity)
     }
 
     /// Notes a buy of `symbol` in this run: it may no longer be sold.
-    mutating func markBought(_ symbol: String, universe: Universe) {
+    func markBought(_ symbol: String, universe: Universe) {
         guard bought.insert(symbol).inserted, universe.maySell(symbol) else { return }
-        sellableValue -= values[symbol] ?? .zero
+        sellableValue -= value(of: symbol)
     }
 
     /// Replaces the lots of one symbol and updates the position caches.
-    mutating func setLots(_ lots: [TaxLot], for symbol: String, universe: Universe) {
-        positionChanges.append(symbol)
-        let oldValue = values[symbol] ?? .zero
-        let place = place(of: symbol, universe: universe)
+    func setLots(_ lots: [TaxLot], for symbol: String, universe: Universe) {
+        let old = positions[symbol]
+        positionChanges.append((symbol, old?.quantity ?? .zero))
+        let oldValue = old?.value ?? .zero
+        let place = layout.place(of: symbol, universe: universe)
         let sellable = universe.maySell(symbol) && !bought.contains(symbol)
         if place.counted { add(-oldValue, at: place) }
         if sellable { sellableValue -= oldValue }
         if lots.isEmpty {
-            lotsBySymbol[symbol] = nil
-            quantities[symbol] = nil
-            values[symbol] = nil
-            if let position = heldSymbols.firstIndex(of: symbol) { heldSymbols.remove(at: position) }
+            positions[symbol] = nil
+            let position = AccountBook.insertionIndex(of: symbol, in: heldSymbols)
+            if position < heldSymbols.count, heldSymbols[position] == symbol { heldSymbols.remove(at: position) }
             if place.counted, let slot = place.slot { slotMembers[slot].removeAll { $0 == symbol } }
             return
         }
-        let isNew = lotsBySymbol[symbol] == nil
-        lotsBySymbol[symbol] = lots
-        let quantity = lots.reduce(Quantity.zero) { $0 + $1.quantity }
-        quantities[symbol] = quantity
-        let value = universe.value(of: quantity, symbol)
-        values[symbol] = value
-        if place.counted { add(value, at: place) }
-        if sellable { sellableValue += value }
+        let isNew = old == nil
+        let position = Position(lots, symbol, universe)
+        positions[symbol] = position
+        if place.counted { add(position.value, at: place) }
+        if sellable { sellableValue += position.value }
         if isNew {
             heldSymbols.insert(symbol, at: AccountBook.insertionIndex(of: symbol, in: heldSymbols))
             if place.counted, let slot = place.slot { addMember(symbol, to: slot) }
         }
     }
 
-    private mutating func add(_ value: Money, at place: SymbolPlace) {
+    private func add(_ value: Money, at place: SymbolPlace) {
         positionsValue += value
         if let slot = place.slot { slotValues[slot] += value }
         if let group = place.group { groupValues[group, default: .zero] += value }
         if let sector = place.sector { sectorValues[sector, default: .zero] += value }
     }
 
-    private mutating func addMember(_ symbol: String, to slot: Int) {
+    private func addMember(_ symbol: String, to slot: Int) {
         var members = slotMembers[slot]
         if symbol == slots[slot].symbol {
             members.insert(symbol, at: 0)
@@ -152,52 +175,43 @@ struct AccountBook: Sendable {
         return low
     }
 
-    /// Where `symbol` counts in this account, worked out once.
-    mutating func place(of symbol: String, universe: Universe) -> SymbolPlace {
-        if let known = places[symbol] { return known }
-        let place = computedPlace(of: symbol, universe: universe)
-        places[symbol] = place
-        return place
-    }
-
-    /// Where `symbol` counts, from the slots and the Securities sheet.
-    func computedPlace(of symbol: String, universe: Universe) -> SymbolPlace {
-        if let known = places[symbol] { return known }
-        let slot = slotIndexBySymbol[symbol]
-        let facts = universe.placeFacts(of: symbol)
-        return SymbolPlace(
-            slot: slot, group: facts.group, sector: slot.flatMap { slots[$0].sector } ?? facts.sector, counted: !facts.isHold)
+    /// Where `symbol` counts in this account.
+    @inline(__always)
+    func place(of symbol: String, universe: Universe) -> SymbolPlace {
+        layout.place(of: symbol, universe: universe)
     }
 
     /// Sets the slots (targets scaled) and works out every held symbol's place again.
-    mutating func setSlots(_ slots: [Slot], slotIndexBySymbol: [String: Int], sectorTargets: [String: Double],
-                           universe: Universe) {
+    func setSlots(_ slots: [Slot], layout: ModelLayout, sectorTargets: [String: Double], universe: Universe) {
         self.slots = slots
-        self.slotIndexBySymbol = slotIndexBySymbol
+        self.layout = layout
         self.sectorTargets = sectorTargets
-        places = [:]
         slotValues = Array(repeating: .zero, count: slots.count)
         slotMembers = Array(repeating: [], count: slots.count)
         groupValues = [:]
         sectorValues = [:]
         positionsValue = .zero
         for symbol in heldSymbols {
-            let place = place(of: symbol, universe: universe)
+            let place = layout.place(of: symbol, universe: universe)
             guard place.counted else { continue }
-            add(values[symbol] ?? .zero, at: place)
+            add(value(of: symbol), at: place)
             if let slot = place.slot { addMember(symbol, to: slot) }
         }
     }
 
+    @inline(__always)
     var id: String { account.id }
+    @inline(__always)
     var isTaxed: Bool { account.type.isTaxed }
 
+    @inline(__always)
     func quantity(of symbol: String) -> Quantity {
-        quantities[symbol] ?? .zero
+        positions[symbol]?.quantity ?? .zero
     }
 
     /// The part of the withdrawal not yet paid that can be paid: at most cash plus what may
     /// be sold; zero once Raise Cash has settled it.
+    @inline(__always)
     var pendingWithdrawal: Money {
         guard !withdrawalSettled, account.withdrawal > .zero else { return .zero }
         return .min(account.withdrawal, cash + sellableValue)
@@ -205,19 +219,22 @@ struct AccountBook: Sendable {
 
     /// Investable value: cash + positions but `Hold` ones − the payable withdrawal, never
     /// below zero.
+    @inline(__always)
     var investableValue: Money {
         .max(.zero, cash + positionsValue - pendingWithdrawal)
     }
 
     /// Cash above the cash target: what buys may spend.
+    @inline(__always)
     var spendableCash: Money {
         .max(.zero, cash - investableValue.multiplied(by: account.cashTarget))
     }
 
     /// The tax budget left: `nil` when unlimited.
+    @inline(__always)
     var budgetLeft: Money? { account.taxBudget.left(after: ledger.impact) }
 
-    mutating func noteStop(_ key: DriftKey, _ status: DriftStatus) {
+    func noteStop(_ key: DriftKey, _ status: DriftStatus) {
         stops[key, default: []].insert(status)
     }
 }
@@ -230,6 +247,45 @@ struct SymbolPlace: Sendable {
     let sector: String?
     /// Whether it counts at all (`Hold` positions do not).
     let counted: Bool
+}
+
+/// Where each symbol counts under one model: its slot (a model symbol's or a stand-in's),
+/// capped exposure group and sector, and whether it counts at all. It is the same in
+/// every account of the model, so it is worked out once per model, ahead for the symbols
+/// the model's accounts hold and on demand for any other.
+struct ModelLayout: Sendable {
+    /// The slot each symbol counts toward: model symbols and their stand-ins.
+    let slotIndexBySymbol: [String: Int]
+    /// Each slot's sector (its model row's, else the Securities sheet's).
+    let slotSectors: [String?]
+    /// The places worked out ahead.
+    private let known: [String: SymbolPlace]
+
+    /// No model: every symbol is outside the slots.
+    static let none = ModelLayout(slotIndexBySymbol: [:], slotSectors: [], symbols: [], universe: nil)
+
+    init(slotIndexBySymbol: [String: Int], slotSectors: [String?], symbols: some Sequence<String>, universe: Universe?) {
+        self.slotIndexBySymbol = slotIndexBySymbol
+        self.slotSectors = slotSectors
+        var known: [String: SymbolPlace] = [:]
+        if let universe {
+            for symbol in symbols where known[symbol] == nil {
+                known[symbol] = ModelLayout.place(of: symbol, slot: slotIndexBySymbol[symbol], slotSectors, universe)
+            }
+        }
+        self.known = known
+    }
+
+    @inline(__always)
+    func place(of symbol: String, universe: Universe) -> SymbolPlace {
+        known[symbol] ?? ModelLayout.place(of: symbol, slot: slotIndexBySymbol[symbol], slotSectors, universe)
+    }
+
+    private static func place(of symbol: String, slot: Int?, _ slotSectors: [String?], _ universe: Universe) -> SymbolPlace {
+        let facts = universe.placeFacts(of: symbol)
+        return SymbolPlace(
+            slot: slot, group: facts.group, sector: slot.flatMap { slotSectors[$0] } ?? facts.sector, counted: !facts.isHold)
+    }
 }
 
 /// A line of the Drift sheet, as the phases note what stopped it.

@@ -42,7 +42,7 @@ public enum Planner {
     ) throws(PlanningError) -> (plan: Plan, order: RowOrder) {
         var planning = try Planning(portfolio, accountOrder: accountOrder)
         planning.progress = progress
-        let before = planning.snapshot()
+        let before = planning.books.map { Array($0.positions.lazy.map { ($0.key, $0.value.quantity) }) }
         let initialValues = planning.books.indices.map { planning.books[$0].investableValue }
         try planning.runManualTrades(portfolio.manualTrades)
         if portfolio.settings.harvestLosses {
@@ -74,7 +74,9 @@ extension Planning {
         // Each account's books (one unless the Accounts list repeats an ID) and the household
         // of its last row.
         var booksOfAccount: [String: (books: [Int], household: Int)] = [:]
+        var booksOfModel: [String: [Int]] = [:]
         for (index, account) in portfolio.accounts.enumerated() {
+            booksOfModel[account.model, default: []].append(index)
             let household = householdIndex[account.household] ?? households.count
             if household == households.count {
                 householdIndex[account.household] = household
@@ -124,17 +126,17 @@ extension Planning {
         beginStage()
         for index in books.indices {
             markRows(account: index)
-            if let problem = setTargets(index, models: portfolio.models) { problems.append(problem) }
+            if let problem = setTargets(index, models: portfolio.models, booksOfModel: booksOfModel) { problems.append(problem) }
         }
         guard problems.isEmpty else { throw .input(problems) }
     }
 
     /// Scales the account's model targets once so that targets + cash target = 1, after
     /// dropping `Phase Out`/`Hold` model symbols, and maps stand-ins to their slots.
-    mutating func setTargets(_ index: Int, models: [Model]) -> PlanningError.Problem? {
+    mutating func setTargets(_ index: Int, models: [Model], booksOfModel: [String: [Int]]) -> PlanningError.Problem? {
         let account = books[index].account
-        guard let model = models.first(where: { $0.name == account.model }) else {
-            books[index].setSlots([], slotIndexBySymbol: [:], sectorTargets: [:], universe: universe)
+        guard let setup = modelSetup(account.model, models: models, booksOfModel: booksOfModel) else {
+            books[index].setSlots([], layout: .none, sectorTargets: [:], universe: universe)
             if account.model.isEmpty, !models.contains(where: { $0.name.isEmpty }) {
                 // No default model: every holding is legacy.
                 audit(nil, account.id, nil, rule: "Targets", decision: "No Model",
@@ -144,21 +146,11 @@ extension Planning {
             return .init(place: "Accounts", message: "Account \(account.id) names model \"\(account.model)\", "
                 + "which the Model sheet does not define.")
         }
-        var kept: [ModelTarget] = []
-        for row in model.targets {
-            if universe.isMarkedPhaseOut(row.symbol) || universe.isHold(row.symbol) {
-                let why = universe.isHold(row.symbol) ? "Hold" : "Phase Out = Yes"
-                let modelName = model.name.isEmpty ? "the model" : "model \(model.name)"
-                let message = "\(row.symbol) is in \(modelName) at \(row.target.percentText) but marked \(why): "
-                    + "its target is dropped in every account that uses it."
-                raiseOnce(.warning, "Model/\(row.symbol)", message)
-                audit(nil, account.id, row.symbol, rule: "Targets", decision: "Dropped",
-                      "\(row.symbol) is marked \(why); its \(row.target.percentText) target is dropped before scaling.")
-                continue
-            }
-            kept.append(row)
+        for dropped in setup.dropped {
+            raiseOnce(.warning, "Model/\(dropped.symbol)", dropped.warning)
+            audit(nil, account.id, dropped.symbol, rule: "Targets", decision: "Dropped", dropped.audit)
         }
-        let total = kept.reduce(Int64(0)) { $0 + $1.target.millionths }
+        let total = setup.keptTotal
         let cashTarget = account.cashTarget.doubleValue
         let scale = total > 0 ? (1 - cashTarget) / (Double(total) / 1_000_000) : 0
         if total > 0, total != Rate.one.millionths - account.cashTarget.millionths {
@@ -167,40 +159,73 @@ extension Planning {
                     + "\(account.cashTarget.percentText) cash target: each is scaled by "
                     + "\((scale * 1_000_000).rounded() / 1_000_000) so that targets and cash make 100%.")
         }
-        var slots: [Slot] = []
-        var slotIndex: [String: Int] = [:]
-        for row in kept {
-            slotIndex[row.symbol] = slots.count
-            slots.append(Slot(
-                symbol: row.symbol, modelTarget: row.target, target: row.target.doubleValue * scale,
-                band: (row.band ?? universe.settings.defaultBand).doubleValue,
-                sector: row.sector ?? universe.securities[row.symbol]?.sector))
+        let scaled = ScaledModelKey(model: account.model, cashTarget: account.cashTarget)
+        if scaledSlots[scaled] == nil {
+            var slots: [Slot] = []
+            for row in setup.kept {
+                slots.append(Slot(
+                    symbol: row.symbol, modelTarget: row.target, target: row.target.doubleValue * scale,
+                    band: (row.band ?? universe.settings.defaultBand).doubleValue,
+                    sector: setup.layout.slotSectors[slots.count]))
+            }
+            var sectors: [String: Double] = [:]
+            for slot in slots { if let sector = slot.sector { sectors[sector, default: 0] += slot.target } }
+            scaledSlots[scaled] = (slots, sectors)
         }
-        if let known = standInMaps[model.name] {
-            slotIndex = known
-        } else {
-            slotIndex = standInMap(slots: slots, slotIndex: slotIndex)
-            standInMaps[model.name] = slotIndex
-        }
-        var sectors: [String: Double] = [:]
-        for slot in slots { if let sector = slot.sector { sectors[sector, default: 0] += slot.target } }
-        books[index].setSlots(slots, slotIndexBySymbol: slotIndex, sectorTargets: sectors, universe: universe)
-        for symbol in books[index].heldSymbols where slotIndex[symbol] != nil && slots[slotIndex[symbol]!].symbol != symbol {
+        let (slots, sectors) = scaledSlots[scaled]!
+        books[index].setSlots(slots, layout: setup.layout, sectorTargets: sectors, universe: universe)
+        for symbol in books[index].heldSymbols {
+            guard let slot = setup.layout.slotIndexBySymbol[symbol], slots[slot].symbol != symbol else { continue }
             audit(nil, account.id, symbol, rule: "Stand-In", decision: "Counted",
-                  "\(symbol) is held and counts toward the \(slots[slotIndex[symbol]!].symbol) target.")
+                  "\(symbol) is held and counts toward the \(slots[slot].symbol) target.")
         }
         return nil
+    }
+
+    /// What the model named `name` gives each account that uses it, worked out at its first
+    /// account: the rows kept, the rows dropped and why, and where each symbol counts.
+    /// `nil` when the Model sheet has no such model.
+    private mutating func modelSetup(_ name: String, models: [Model], booksOfModel: [String: [Int]]) -> ModelSetup? {
+        if let known = modelSetups[name] { return known }
+        guard let model = models.first(where: { $0.name == name }) else { return nil }
+        var kept: [ModelTarget] = []
+        var dropped: [ModelSetup.Dropped] = []
+        for row in model.targets {
+            if universe.isMarkedPhaseOut(row.symbol) || universe.isHold(row.symbol) {
+                let why = universe.isHold(row.symbol) ? "Hold" : "Phase Out = Yes"
+                let modelName = model.name.isEmpty ? "the model" : "model \(model.name)"
+                dropped.append(ModelSetup.Dropped(
+                    symbol: row.symbol,
+                    warning: "\(row.symbol) is in \(modelName) at \(row.target.percentText) but marked \(why): "
+                        + "its target is dropped in every account that uses it.",
+                    audit: "\(row.symbol) is marked \(why); its \(row.target.percentText) target is dropped before scaling."))
+                continue
+            }
+            kept.append(row)
+        }
+        var slotIndex: [String: Int] = [:]
+        for (position, row) in kept.enumerated() { slotIndex[row.symbol] = position }
+        let sectors = kept.map { $0.sector ?? universe.securities[$0.symbol]?.sector }
+        slotIndex = standInMap(symbols: kept.map(\.symbol), slotIndex: slotIndex)
+        let books = self.books
+        let held = (booksOfModel[name] ?? []).lazy.flatMap { books[$0].heldSymbols }
+        let setup = ModelSetup(
+            kept: kept, keptTotal: kept.reduce(Int64(0)) { $0 + $1.target.millionths }, dropped: dropped,
+            layout: ModelLayout(slotIndexBySymbol: slotIndex, slotSectors: sectors,
+                                symbols: Array(slotIndex.keys) + held, universe: universe))
+        modelSetups[name] = setup
+        return setup
     }
 
     /// The slot each symbol counts toward: model symbols, then symbols in a model symbol's
     /// Identical Group or among its Replacements, the first model symbol in model order
     /// claiming a symbol. The same for every account of one model.
-    func standInMap(slots: [Slot], slotIndex: [String: Int]) -> [String: Int] {
+    func standInMap(symbols: [String], slotIndex: [String: Int]) -> [String: Int] {
         var slotIndex = slotIndex
         var claimed: [String: Int] = [:]
         var slotOfGroup: [String: Int] = [:]
-        for (position, slot) in slots.enumerated() {
-            if let group = universe.securities[slot.symbol]?.identicalGroup, slotOfGroup[group] == nil {
+        for (position, symbol) in symbols.enumerated() {
+            if let group = universe.securities[symbol]?.identicalGroup, slotOfGroup[group] == nil {
                 slotOfGroup[group] = position
             }
         }
@@ -209,8 +234,8 @@ extension Planning {
                 claimed[symbol] = position
             }
         }
-        for (position, slot) in slots.enumerated() {
-            for replacement in universe.securities[slot.symbol]?.replacements ?? []
+        for (position, symbol) in symbols.enumerated() {
+            for replacement in universe.securities[symbol]?.replacements ?? []
                 where slotIndex[replacement] == nil && !universe.isMarkedPhaseOut(replacement) {
                 if let earlier = claimed[replacement], earlier <= position { continue }
                 claimed[replacement] = position
@@ -237,7 +262,6 @@ extension Planning {
     // MARK: - What each phase changed
 
     struct BookSnapshot: Sendable {
-        let positions: [String: Quantity]
         /// How many position changes the book had made when taken.
         let positionChanges: Int
         let cash: Money
@@ -245,20 +269,22 @@ extension Planning {
     }
 
     func snapshot(_ index: Int) -> BookSnapshot {
-        BookSnapshot(positions: books[index].quantities, positionChanges: books[index].positionChanges.count,
+        BookSnapshot(positionChanges: books[index].positionChanges.count,
                      cash: books[index].cash, tax: books[index].ledger.taxAfter)
     }
 
-    func snapshot() -> [BookSnapshot] { books.indices.map { snapshot($0) } }
-
     mutating func recordChange(_ phase: Phase, _ index: Int, from before: BookSnapshot) {
         let after = snapshot(index)
-        // Only symbols whose lots were set since the snapshot can differ.
-        let touched = Set(books[index].positionChanges[before.positionChanges...])
-        let changed = touched.filter { before.positions[$0] != after.positions[$0] }
-        let changes = changed.sorted().map { symbol in
-            PositionChange(symbol: symbol, before: before.positions[symbol] ?? .zero, after: after.positions[symbol] ?? .zero)
+        // Only symbols whose lots were set since the snapshot can differ; the first change
+        // to each since then holds its quantity at the snapshot.
+        var quantityBefore: [String: Quantity] = [:]
+        for change in books[index].positionChanges[before.positionChanges...] where quantityBefore[change.symbol] == nil {
+            quantityBefore[change.symbol] = change.before
         }
+        let changes = quantityBefore.compactMap { symbol, quantity -> PositionChange? in
+            let now = books[index].quantity(of: symbol)
+            return now == quantity ? nil : PositionChange(symbol: symbol, before: quantity, after: now)
+        }.sorted { $0.symbol < $1.symbol }
         guard !changes.isEmpty || before.cash != after.cash || before.tax != after.tax else { return }
         phaseChanges.append(PhaseChange(
             phase: phase, account: books[index].id, positions: changes, cashBefore: before.cash,

@@ -42,7 +42,7 @@ extension Planning {
         var outcome = SaleOutcome()
         guard limit > .zero else { return outcome }
         let lots = settings.lotMethod.lotsInSaleOrder(
-            book.lotsBySymbol[symbol] ?? [], price: price, rates: book.account.rates, tradeDate: asOf)
+            book.lots(of: symbol), price: price, rates: book.account.rates, tradeDate: asOf)
         var trial = book.ledger
         var planned: [LotSale] = []
         var remaining = limit
@@ -109,10 +109,10 @@ extension Planning {
 
     /// Records one trade's lot sales: wash-sale calendar, ledger, lots, cash and rows.
     mutating func commitSale(_ sales: [LotSale], symbol: String, price: Price, in index: Int, phase: Phase, why: String) {
-        let account = books[index].id
+        let account = books[index].account.id
         let disallowed = calendars[householdOfBook[index]].recordSales(sales, on: asOf)
         let tradeRow = tradeRow(account: account, symbol: symbol, side: .sell, phase: phase, price: price, why: why)
-        var lots = books[index].lotsBySymbol[symbol] ?? []
+        var lots = books[index].positions[symbol]?.lots ?? []
         for (sale, disallowedLoss) in zip(sales, disallowed) {
             let tax = books[index].ledger.record(sale, disallowedLoss: disallowedLoss)
             if let position = lots.firstIndex(where: { $0.lotID == sale.lotID }) {
@@ -178,7 +178,7 @@ extension Planning {
         let account = books[index].id
         books[index].buyCount += 1
         let lotID = "\(symbol)-bought-\(books[index].buyCount)"
-        let lots = (books[index].lotsBySymbol[symbol] ?? []) + [TaxLot(
+        let lots = books[index].lots(of: symbol) + [TaxLot(
             lotID: lotID, account: account, symbol: symbol, quantity: quantity,
             costBasis: cost, acquired: asOf)]
         books[index].setLots(lots, for: symbol, universe: universe)

@@ -1,6 +1,6 @@
 extension Planning {
     /// The plan's rows from the state the phases left: reasons, tax, cash, drift, wash sales.
-    func finish(before: [BookSnapshot], initialValues: [Money], prices: [ResolvedPrice]) -> Plan {
+    func finish(before: [[(symbol: String, quantity: Quantity)]], initialValues: [Money], prices: [ResolvedPrice]) -> Plan {
         var plan = Plan(settings: settings, accounts: books.map(\.account))
         var bookIndex: [String: Int] = [:]
         for (index, book) in books.enumerated() { bookIndex[book.id] = index }
@@ -127,24 +127,24 @@ extension Planning {
 
     /// Security (slot and legacy), sector and group lines of one account, before and after,
     /// with a Status for everything left outside its band.
-    func driftRows(_ index: Int, before: BookSnapshot, initialValue: Money) -> [DriftRow] {
+    func driftRows(_ index: Int, before: [(symbol: String, quantity: Quantity)], initialValue: Money) -> [DriftRow] {
         let book = books[index]
         let valueAfter = book.investableValue
         // The "before" values by line, in one pass over the positions before the run.
         var slotBefore = Array(repeating: Money.zero, count: book.slots.count)
-        var groupBefore: [String: Money] = [:], sectorBefore: [String: Money] = [:], symbolBefore: [String: Money] = [:]
-        for (symbol, quantity) in before.positions {
-            let place = book.computedPlace(of: symbol, universe: universe)
+        // Legacy positions (counted, in no slot) by symbol.
+        var groupBefore: [String: Money] = [:], sectorBefore: [String: Money] = [:], legacyBefore: [String: Money] = [:]
+        for (symbol, quantity) in before {
+            let place = book.place(of: symbol, universe: universe)
             guard place.counted else { continue }
             let value = universe.value(of: quantity, symbol)
-            symbolBefore[symbol] = value
-            if let slot = place.slot { slotBefore[slot] += value }
+            if let slot = place.slot { slotBefore[slot] += value } else { legacyBefore[symbol] = value }
             if let group = place.group { groupBefore[group, default: .zero] += value }
             if let sector = place.sector { sectorBefore[sector, default: .zero] += value }
         }
         var rows: [DriftRow] = []
         func add(_ key: DriftKey, target: Double?, low: Double?, high: Double?, before: Money, after: Money,
-                 implicit: DriftStatus?, step: Money) {
+                 implicit: DriftStatus?, step: @autoclosure () -> Money) {
             let weightBefore = Planning.weight(before, of: initialValue)
             let weightAfter = Planning.weight(after, of: valueAfter)
             let tolerance = Planning.bandTolerance(investable: valueAfter)
@@ -153,20 +153,20 @@ extension Planning {
             if !inside {
                 var stops = book.stops[key] ?? []
                 if let implicit { stops.insert(implicit) }
-                status = stops.min() ?? unexplained(key, after: after, low: low, high: high, value: valueAfter, step: step)
+                status = stops.min() ?? unexplained(key, after: after, low: low, high: high, value: valueAfter, step: step())
             }
             rows.append(DriftRow(
                 account: book.id, level: key.level, name: key.name, target: target, low: low, high: high,
                 weightBefore: weightBefore, weightAfter: weightAfter, status: status))
         }
         for (position, slot) in book.slots.enumerated() {
-            let step = universe.value(of: universe.step, slot.symbol)
             add(.security(slot.symbol), target: slot.target, low: slot.low, high: slot.high,
-                before: slotBefore[position], after: book.slotValues[position], implicit: nil, step: step)
+                before: slotBefore[position], after: book.slotValues[position], implicit: nil,
+                step: universe.value(of: universe.step, slot.symbol))
         }
-        let legacy = Set(before.positions.keys.filter { isLegacy($0, in: book) }).union(legacySymbols(in: book)).sorted()
+        let legacy = Set(legacyBefore.keys).union(legacySymbols(in: book)).sorted()
         for symbol in legacy {
-            add(.security(symbol), target: 0, low: 0, high: 0, before: symbolBefore[symbol] ?? .zero,
+            add(.security(symbol), target: 0, low: 0, high: 0, before: legacyBefore[symbol] ?? .zero,
                 after: marketValue(symbol, in: book), implicit: nil, step: universe.value(of: universe.step, symbol))
         }
         for sector in universe.sortedSectors {

@@ -12,7 +12,7 @@ extension Planning {
         var candidates: [(lot: TaxLot, loss: Money)] = []
         for symbol in books[index].heldSymbols where universe.maySell(symbol) && !books[index].bought.contains(symbol) {
             guard let price = universe.priceIfKnown(symbol) else { continue }
-            for lot in books[index].lotsBySymbol[symbol] ?? [] {
+            for lot in books[index].lots(of: symbol) {
                 let sale = lot.sale(of: lot.quantity, at: price, on: asOf)
                 if sale.isLoss { candidates.append((lot, sale.gain.magnitude)) }
             }
@@ -34,7 +34,7 @@ extension Planning {
     /// nothing of it may be sold.
     private mutating func harvestLot(_ original: TaxLot, in index: Int) throws(PlanningError) -> Bool {
         let symbol = original.symbol
-        guard let lot = books[index].lotsBySymbol[symbol]?.first(where: { $0.lotID == original.lotID }) else {
+        guard let lot = books[index].positions[symbol]?.lots.first(where: { $0.lotID == original.lotID }) else {
             return true
         }
         let price = try universe.price(of: symbol)
@@ -48,7 +48,7 @@ extension Planning {
         let replacement = harvestReplacement(for: symbol, selling: whole, legacy: legacy, in: index)
         var quantity = lot.quantity
         if replacement == nil, !legacy {
-            guard let slot = books[index].slotIndexBySymbol[symbol] else { return false }
+            guard let slot = books[index].layout.slotIndexBySymbol[symbol] else { return false }
             let value = books[index].investableValue
             let edge = settings.rebalanceTo == .bandEdge ? books[index].slots[slot].high : books[index].slots[slot].target
             let excess = slotValue(slot, in: books[index]) - Planning.part(edge, of: value)
@@ -96,9 +96,9 @@ extension Planning {
                 why = "it has no price"
             } else if universe.restriction(of: candidate) != nil {
                 why = "it is \(universe.restriction(of: candidate)!.rawValue)"
-            } else if book.slotIndexBySymbol[candidate] == nil {
+            } else if book.layout.slotIndexBySymbol[candidate] == nil {
                 why = "it is not in the model and stands in for no model symbol"
-            } else if legacy, book.slots[book.slotIndexBySymbol[candidate]!].symbol != candidate {
+            } else if legacy, book.slots[book.layout.slotIndexBySymbol[candidate]!].symbol != candidate {
                 why = "\(symbol) is a legacy holding and \(candidate) is not a model symbol"
             } else if let stop = buyStop(candidate, in: index, phase: .harvest, log: true) {
                 why = stop == .washSale ? "a wash-sale window covers it" : "it was sold in this account earlier in the run"
@@ -119,10 +119,10 @@ extension Planning {
     /// target (after `selling`, if not yet made), cut to its group cap; `nil` under Min Trade.
     private func replacementAmount(_ symbol: String, proceeds: Money, in index: Int, selling: LotSale? = nil) -> Money? {
         let book = books[index]
-        guard let slot = book.slotIndexBySymbol[symbol], let price = universe.priceIfKnown(symbol) else { return nil }
+        guard let slot = book.layout.slotIndexBySymbol[symbol], let price = universe.priceIfKnown(symbol) else { return nil }
         let value = book.investableValue
         var current = slotValue(slot, in: book)
-        if let selling, book.slotIndexBySymbol[selling.symbol] == slot {
+        if let selling, book.layout.slotIndexBySymbol[selling.symbol] == slot {
             current -= universe.value(of: selling.quantity, selling.symbol)
         }
         let room = Planning.part(book.slots[slot].target, of: value) - current

@@ -75,7 +75,7 @@ extension Planning {
         let book = books[index]
         let calendar = calendars[householdOfBook[index]]
         var lots: [TaxLot] = []
-        for symbol in symbols where !excluded.contains(symbol) { lots += book.lotsBySymbol[symbol] ?? [] }
+        for symbol in symbols where !excluded.contains(symbol) { lots += book.lots(of: symbol) }
         let ordered = lotsInSaleOrder(lots, rates: book.account.rates)
         var trial = book.ledger
         var plan = PhaseOutPlan()

@@ -144,7 +144,7 @@ extension Planning {
             let status: DriftStatus = level == .group ? .groupCap : .sectorBand
             var excess = current - limit
             let standIns = members.filter { symbol in
-                book.slotIndexBySymbol[symbol].map { book.slots[$0].symbol != symbol } ?? false
+                book.layout.slotIndexBySymbol[symbol].map { book.slots[$0].symbol != symbol } ?? false
             }
             let others = members.filter { !standIns.contains($0) }
             var plan: [(String, Money)] = []
@@ -174,7 +174,7 @@ extension Planning {
                 let outcome = try sell(symbol, upTo: quantity, in: index, phase: .rebalance, access: .unblocked,
                                        budget: books[index].account.taxBudget, minimumAmount: settings.minTrade, why: why)
                 note(outcome, wanted: quantity, key: key, symbol: symbol, in: index)
-                if outcome.quantity > .zero, let slot = books[index].slotIndexBySymbol[symbol] {
+                if outcome.quantity > .zero, let slot = books[index].layout.slotIndexBySymbol[symbol] {
                     books[index].noteStop(.security(books[index].slots[slot].symbol), status)
                     audit(.rebalance, books[index].id, symbol, rule: rule, decision: "Sold",
                           "\(outcome.quantity) \(symbol) sold to bring \(name) toward its limit.")

@@ -24,8 +24,10 @@ struct Planning {
     var progress: ((Phase, Int, Int) -> Void)?
     /// Loss lots already listed as blocked, so each is listed once.
     var loggedLossSaleBlocks: Set<TaxLot.Key> = []
-    /// Each model's stand-in map, worked out once.
-    var standInMaps: [String: [String: Int]] = [:]
+    /// What each model gives the accounts that use it, by model name, worked out once.
+    var modelSetups: [String: ModelSetup] = [:]
+    /// Each model's slots and sector targets scaled for a cash target, worked out once.
+    var scaledSlots: [ScaledModelKey: (slots: [Slot], sectors: [String: Double])] = [:]
     /// Each book's place in the whole book's Account order: a shard plans some households only.
     var accountOrder: [Int] = []
     /// Where the rows appended since each mark fall in a run over the whole book.
@@ -34,6 +36,27 @@ struct Planning {
     var stage = 0
     /// Exceptions raised once per run however many accounts meet them (by index).
     var onceExceptions: [Int] = []
+
+    /// What a model gives every account that uses it: its rows kept (in model order), their
+    /// targets' sum, the rows dropped as `Phase Out` or `Hold`, and where each symbol counts.
+    struct ModelSetup: Sendable {
+        struct Dropped: Sendable {
+            let symbol: String
+            /// The once-per-run warning and each account's audit detail.
+            let warning: String
+            let audit: String
+        }
+
+        let kept: [ModelTarget]
+        let keptTotal: Int64
+        let dropped: [Dropped]
+        let layout: ModelLayout
+    }
+
+    struct ScaledModelKey: Hashable, Sendable {
+        let model: String
+        let cashTarget: Rate
+    }
 
     struct TradeKey: Hashable, Sendable {
         let account: String
@@ -101,7 +124,7 @@ struct Planning {
 
     /// Market value of one held symbol in an account.
     func marketValue(_ symbol: String, in book: AccountBook) -> Money {
-        book.values[symbol] ?? .zero
+        book.value(of: symbol)
     }
 
     /// The held symbols that count toward a slot, the model symbol first, then stand-ins by symbol.
@@ -123,7 +146,7 @@ struct Planning {
     }
 
     func isLegacy(_ symbol: String, in book: AccountBook) -> Bool {
-        let place = book.computedPlace(of: symbol, universe: universe)
+        let place = book.place(of: symbol, universe: universe)
         return place.counted && place.slot == nil
     }
 
@@ -138,7 +161,7 @@ struct Planning {
 
     /// The sector a symbol's weight counts toward: its slot's model row, else the Securities sheet.
     func sector(of symbol: String, in book: AccountBook) -> String? {
-        book.computedPlace(of: symbol, universe: universe).sector
+        book.place(of: symbol, universe: universe).sector
     }
 
     /// Market value of an exposure group's members held in an account.
