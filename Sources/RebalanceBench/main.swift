@@ -67,7 +67,7 @@ func measure<T>(_ label: String, runs: Int, _ body: () throws -> T) rethrows -> 
 let usage = """
     usage: RebalanceBench [RUNS] [--lots-per-account N]
            RebalanceBench RUNS plan [--lots-per-account N] [--accounts N] [--threads N]
-           RebalanceBench digest
+           RebalanceBench digest [small|larger|firm-shaped SEED]
            RebalanceBench read BOOK.xlsx
            RebalanceBench check BOOK.xlsx OUTPUT.xlsx
     """
@@ -91,8 +91,9 @@ func readAlone(path: String) -> Never {
     }
 }
 
-/// FNV-1a over the text of each generated book's plan: a line per book.
-func digestPlans() -> Never {
+/// FNV-1a over the text of each generated book's plan: a line per book; or, given a
+/// book's name and seed, the text of its plan.
+func digestPlans(only: (name: String, seed: UInt64)?) -> Never {
     var larger = Shape.small
     larger.accounts = 6...12
     larger.householdSize = 1...4
@@ -102,10 +103,14 @@ func digestPlans() -> Never {
     firmShaped.accounts = 12...12
     let books = (UInt64(1)...300).map { ("small", $0, Shape.small) } + (UInt64(1)...100).map { ("larger", $0, larger) }
         + (UInt64(1)...5).map { ("firm-shaped", $0, firmShaped) }
-    for (name, seed, shape) in books {
+    for (name, seed, shape) in books where only.map({ $0.name == name && $0.seed == seed }) ?? true {
         let portfolio = PortfolioGenerator.generate(seed: seed, shape: shape)
         let text: String
         do { text = String(describing: try Planner.plan(for: portfolio, threads: 1)) } catch { text = "error: \(error)" }
+        if only != nil {
+            print(text)
+            exit(0)
+        }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         print("\(name) \(seed): \(String(hash, radix: 16)) (\(text.utf8.count) bytes)")
@@ -165,7 +170,11 @@ if arguments.first == "read" {
     readAlone(path: arguments[1])
 }
 if arguments.first == "digest" {
-    digestPlans()
+    guard arguments.count == 1 || (arguments.count == 3 && UInt64(arguments[2]) != nil) else {
+        print(usage)
+        exit(2)
+    }
+    digestPlans(only: arguments.count == 3 ? (arguments[1], UInt64(arguments[2])!) : nil)
 }
 var shape = Shape.firmScale
 if let option = arguments.firstIndex(of: "--lots-per-account") {

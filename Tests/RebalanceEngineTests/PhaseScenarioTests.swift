@@ -151,6 +151,38 @@ struct PhaseScenarioTests {
         #expect(plan.trade("TAX-1", "SPY", .sell, .harvest)?.quantity == shares(25))
     }
 
+    /// VOO is asked for as AGG's replacement while it is free (its slot is past target, so
+    /// it is not bought); harvesting IVV, identical to VOO, then opens a window; SPY's harvest
+    /// asks for VOO again and the window stops it. That block is listed: a replacement asked
+    /// for earlier does not hide it.
+    @Test func aBuyStoppedByAWindowTheRunOpenedIsListedThoughAskedForEarlier() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "1000", cashTarget: "0.01")
+        book.hold("A1", "AGG", 750, basis: "45000", acquired: "2023-03-01")
+        book.hold("V1", "VOO", 50, basis: "20000", acquired: "2023-03-01")
+        book.hold("I1", "IVV", 30, basis: "25000", acquired: "2023-03-01")
+        book.hold("S1", "SPY", 75, basis: "35000", acquired: "2023-03-01")
+        book.target("AGG", "0.30")
+        book.target("VOO", "0.30")
+        book.target("SPY", "0.39")
+        book.security("AGG", replacements: ["VOO"])
+        book.security("SPY", replacements: ["VOO"])
+        book.security("VOO", identicalGroup: "SP500")
+        book.security("IVV", identicalGroup: "SP500")
+        book.prices = ["AGG": "40", "VOO": "500", "IVV": "500", "SPY": "400"]
+        let plan = try book.plan()
+        // IVV counts toward VOO's slot: $40,000 of $101,000 against its 30% target ($30,300),
+        // so the 19 whole shares within the $9,700 above it are harvested.
+        #expect(plan.trade("TAX-1", "IVV", .sell, .harvest)?.quantity == shares(19))
+        #expect(plan.trade("TAX-1", "VOO", .buy) == nil)
+        let block = try #require(plan.washSales.first { $0.action == .buyBlocked && $0.symbol == "VOO" })
+        #expect(block.conflictDate == date("2026-11-20"))
+        #expect(block.note.contains("IVV was sold at a loss in TAX-1"))
+        #expect(plan.auditLog.contains {
+            $0.phase == .harvest && $0.symbol == "VOO" && $0.rule == "Wash Sale" && $0.decision == "Not Bought"
+        })
+    }
+
     @Test func harvestWithoutAReplacementSellsOnlyThePartAboveTarget() throws {
         let plan = try harvestBook(spyShares: 175, spyBasis: "87500", aggShares: 725, replacements: []).plan()
         let sale = try #require(plan.trade("TAX-1", "SPY", .sell, .harvest))

@@ -77,7 +77,7 @@ final class AccountBook {
         // Positions only; `setSlots` works out where each counts once the targets are known.
         positions = Dictionary(minimumCapacity: bySymbol.count)
         for (symbol, symbolLots) in bySymbol {
-            let position = Position(symbolLots, symbol, universe)
+            let position = Position(symbolLots, price: universe.priceIfKnown(symbol))
             positions[symbol] = position
             if universe.maySell(symbol) { sellableValue += position.value }
         }
@@ -90,10 +90,10 @@ final class AccountBook {
         let quantity: Quantity
         let value: Money
 
-        init(_ lots: [TaxLot], _ symbol: String, _ universe: Universe) {
+        init(_ lots: [TaxLot], price: Price?) {
             self.lots = lots
             quantity = lots.reduce(Quantity.zero) { $0 + $1.quantity }
-            value = universe.value(of: quantity, symbol)
+            value = price?.value(of: quantity) ?? .zero
         }
     }
 
@@ -126,10 +126,10 @@ final class AccountBook {
         positionChanges.append((symbol, old?.quantity ?? .zero))
         let oldValue = old?.value ?? .zero
         let place = layout.place(of: symbol, universe: universe)
-        let sellable = universe.maySell(symbol) && !bought.contains(symbol)
-        if place.counted { add(-oldValue, at: place) }
-        if sellable { sellableValue -= oldValue }
+        let sellable = place.maySell && !bought.contains(symbol)
         if lots.isEmpty {
+            if place.counted { add(-oldValue, at: place) }
+            if sellable { sellableValue -= oldValue }
             positions[symbol] = nil
             let position = AccountBook.insertionIndex(of: symbol, in: heldSymbols)
             if position < heldSymbols.count, heldSymbols[position] == symbol { heldSymbols.remove(at: position) }
@@ -137,10 +137,11 @@ final class AccountBook {
             return
         }
         let isNew = old == nil
-        let position = Position(lots, symbol, universe)
+        let position = Position(lots, price: universe.priceIfKnown(symbol))
         positions[symbol] = position
-        if place.counted { add(position.value, at: place) }
-        if sellable { sellableValue += position.value }
+        // One change of value where it counts: the new value less the old.
+        if place.counted { add(position.value - oldValue, at: place) }
+        if sellable { sellableValue += position.value - oldValue }
         if isNew {
             heldSymbols.insert(symbol, at: AccountBook.insertionIndex(of: symbol, in: heldSymbols))
             if place.counted, let slot = place.slot { addMember(symbol, to: slot) }
@@ -247,6 +248,8 @@ struct SymbolPlace: Sendable {
     let sector: String?
     /// Whether it counts at all (`Hold` positions do not).
     let counted: Bool
+    /// Whether the engine may sell it (not `No Sell` or `Hold`), as the Securities sheet says.
+    let maySell: Bool
 }
 
 /// Where each symbol counts under one model: its slot (a model symbol's or a stand-in's),
@@ -284,7 +287,8 @@ struct ModelLayout: Sendable {
     private static func place(of symbol: String, slot: Int?, _ slotSectors: [String?], _ universe: Universe) -> SymbolPlace {
         let facts = universe.placeFacts(of: symbol)
         return SymbolPlace(
-            slot: slot, group: facts.group, sector: slot.flatMap { slotSectors[$0] } ?? facts.sector, counted: !facts.isHold)
+            slot: slot, group: facts.group, sector: slot.flatMap { slotSectors[$0] } ?? facts.sector, counted: !facts.isHold,
+            maySell: universe.maySell(symbol))
     }
 }
 

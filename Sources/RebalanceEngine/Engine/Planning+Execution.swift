@@ -230,26 +230,28 @@ extension Planning {
     /// With `log`, the first time a restriction or a window stops a buy of the symbol in the
     /// account it goes to the Audit Log, and a window's block to the Wash Sale sheet.
     mutating func buyStop(_ symbol: String, in index: Int, phase: Phase, log: Bool) -> DriftStatus? {
-        let first = log && books[index].loggedBuyStops.insert(symbol).inserted
+        let book = books[index]
+        /// Whether this stop is the first of the symbol's in the account to be logged.
+        func first() -> Bool { log && book.loggedBuyStops.insert(symbol).inserted }
         if !universe.mayBuy(symbol) {
-            if first {
-                audit(phase, books[index].id, symbol, rule: "Restriction", decision: "Not Bought",
+            if first() {
+                audit(phase, book.id, symbol, rule: "Restriction", decision: "Not Bought",
                       "\(symbol) is \(universe.restriction(of: symbol)!.rawValue): the engine does not buy it.")
             }
             return .restricted
         }
-        if books[index].sold.contains(symbol) {
-            if first {
-                audit(phase, books[index].id, symbol, rule: "No Buy And Sell", decision: "Not Bought",
-                      "\(symbol) was sold in \(books[index].id) earlier in this run; it is not bought back.")
+        if book.sold.contains(symbol) {
+            if first() {
+                audit(phase, book.id, symbol, rule: "No Buy And Sell", decision: "Not Bought",
+                      "\(symbol) was sold in \(book.id) earlier in this run; it is not bought back.")
             }
-            return books[index].manual.contains(symbol) ? .manual : .earlierPhase
+            return book.manual.contains(symbol) ? .manual : .earlierPhase
         }
         let household = householdOfBook[index]
-        if let record = calendars[household].buyBlock(account: books[index].id, symbol: symbol, on: asOf) {
-            if first {
+        if let record = calendars[household].buyBlock(account: book.id, symbol: symbol, on: asOf) {
+            if first() {
                 calendars[household].log(record)
-                audit(phase, books[index].id, symbol, rule: "Wash Sale", decision: "Not Bought", record.note)
+                audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", record.note)
             }
             return .washSale
         }
