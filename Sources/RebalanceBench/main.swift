@@ -91,8 +91,9 @@ func readAlone(path: String) -> Never {
     }
 }
 
-/// FNV-1a over the text of each generated book's plan: a line per book; or, given a
-/// book's name and seed, the text of its plan.
+/// FNV-1a over the text of each generated book's plan: a line per book, marked when the
+/// plan made on three threads differs from the one-thread plan; or, given a book's name
+/// and seed, the text of its plan.
 func digestPlans(only: (name: String, seed: UInt64)?) -> Never {
     var larger = Shape.small
     larger.accounts = 6...12
@@ -113,7 +114,10 @@ func digestPlans(only: (name: String, seed: UInt64)?) -> Never {
         }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        print("\(name) \(seed): \(String(hash, radix: 16)) (\(text.utf8.count) bytes)")
+        let sharded: String
+        do { sharded = String(describing: try Planner.plan(for: portfolio, threads: 3)) } catch { sharded = "error: \(error)" }
+        print("\(name) \(seed): \(String(hash, radix: 16)) (\(text.utf8.count) bytes)"
+            + (sharded == text ? "" : " SHARDED PLAN DIFFERS"))
     }
     exit(0)
 }

@@ -9,15 +9,8 @@ extension WashSaleCalendar {
     /// When several windows cover the date, the one ending last is named.
     public func buyBlock(account: String, symbol: String, on date: CivilDate) -> WashSaleRecord? {
         precondition(taxedByAccount[account] != nil, "account \(account) is not in household \(household)")
+        guard let sale = blockingLossSale(symbol: symbol, on: date) else { return nil }
         let family = families.family(of: symbol)
-        var blocking: LossSale?
-        for index in lossSaleIndexesByFamily[family] ?? [] {
-            let sale = lossSales[index]
-            let elapsed = date.days(since: sale.date)
-            guard elapsed >= 0, elapsed <= windowDays else { continue }
-            if blocking.map({ sale.date > $0.date }) ?? true { blocking = sale }
-        }
-        guard let sale = blocking else { return nil }
         let ends = windowEnd(ofLossSaleOn: sale.date)
         return WashSaleRecord(
             action: .buyBlocked, account: account, household: household, symbol: symbol,
@@ -26,6 +19,23 @@ extension WashSaleCalendar {
             note: "No buy of \(symbol) in \(account): \(sale.symbol) was sold at a loss in "
                 + "\(sale.account) on \(sale.date), so the family \(family) is not bought in the "
                 + "household through \(ends) (26 USC 1091(a)).")
+    }
+
+    /// Whether a window forbids a buy of `symbol` on `date`: `buyBlock` without its row.
+    func blocksBuy(of symbol: String, on date: CivilDate) -> Bool {
+        blockingLossSale(symbol: symbol, on: date) != nil
+    }
+
+    /// The loss sale whose window covers a buy of `symbol` on `date`, the one ending last.
+    private func blockingLossSale(symbol: String, on date: CivilDate) -> LossSale? {
+        var blocking: LossSale?
+        for index in lossSaleIndexesByFamily[families.family(of: symbol)] ?? [] {
+            let sale = lossSales[index]
+            let elapsed = date.days(since: sale.date)
+            guard elapsed >= 0, elapsed <= windowDays else { continue }
+            if blocking.map({ sale.date > $0.date }) ?? true { blocking = sale }
+        }
+        return blocking
     }
 
     /// The replacement shares that forbid the tool to sell `lot` at a loss on `date`, as a

@@ -156,7 +156,7 @@ extension Planner {
             planned.append((part.plan, part.order))
             violations += part.violations
         }
-        return ShardedPlan(plan: merge(planned, of: portfolio), violations: violations)
+        return ShardedPlan(plan: merge(planned, of: portfolio, shards: shards), violations: violations)
     }
 
     /// The account indices of each shard, in Account order: whole households, heaviest first
@@ -189,7 +189,10 @@ extension Planner {
 
     /// The shards' plans as the one plan a single pass over `portfolio` makes. Each kind of
     /// row is let go from the shards once merged, so the rows are held about once.
-    static func merge(_ parts: consuming [(plan: Plan, order: RowOrder)], of portfolio: Portfolio) -> Plan {
+    /// `shards` are the account indices of each shard, as `shards(of:count:)` gives them.
+    static func merge(
+        _ parts: consuming [(plan: Plan, order: RowOrder)], of portfolio: Portfolio, shards: [[Int]]
+    ) -> Plan {
         /// Every shard's rows sorted by key; rows of no account taken from the first shard.
         /// Each row is copied once, and the shards let go of theirs.
         func merged<Row>(_ rows: WritableKeyPath<Plan, [Row]>, _ keys: (RowOrder) -> [Int64])
@@ -218,24 +221,38 @@ extension Planner {
             }
             plan.exceptions.append(row)
         }
-        // Rows of one account or household, in Account order.
-        var taxImpact: [String: TaxImpactRow] = [:], cash: [String: CashRow] = [:]
-        var drift: [String: [DriftRow]] = [:], washSales: [String: [WashSaleRecord]] = [:]
-        for shard in parts.indices {
-            for row in parts[shard].plan.taxImpact { taxImpact[row.account] = row }
-            for row in parts[shard].plan.cash { cash[row.account] = row }
-            for row in parts[shard].plan.drift { drift[row.account, default: []].append(row) }
-            for row in parts[shard].plan.washSales { washSales[row.household, default: []].append(row) }
-            parts[shard].plan = Plan(settings: first.settings)
+        // Rows of one account or household, in Account order. A shard lists them in its own
+        // Account order (its accounts ascend) and a household's accounts are all in one
+        // shard, so each shard's rows are taken in turn from where it left off.
+        var shardOf = [Int](repeating: 0, count: portfolio.accounts.count)
+        for (shard, members) in shards.enumerated() { for index in members { shardOf[index] = shard } }
+        let taxImpact = parts.map(\.plan.taxImpact), cash = parts.map(\.plan.cash)
+        let drift = parts.map(\.plan.drift), washSales = parts.map(\.plan.washSales)
+        for shard in parts.indices { parts[shard].plan = Plan(settings: first.settings) }
+        var next = [(taxImpact: Int, cash: Int, drift: Int, washSales: Int)](repeating: (0, 0, 0, 0), count: shards.count)
+        var seen = Set<String>()
+        plan.drift.reserveCapacity(drift.reduce(0) { $0 + $1.count })
+        for (index, account) in portfolio.accounts.enumerated() {
+            let shard = shardOf[index]
+            if next[shard].taxImpact < taxImpact[shard].count, taxImpact[shard][next[shard].taxImpact].account == account.id {
+                plan.taxImpact.append(taxImpact[shard][next[shard].taxImpact])
+                next[shard].taxImpact += 1
+            }
+            if next[shard].cash < cash[shard].count, cash[shard][next[shard].cash].account == account.id {
+                plan.cash.append(cash[shard][next[shard].cash])
+                next[shard].cash += 1
+            }
+            while next[shard].drift < drift[shard].count, drift[shard][next[shard].drift].account == account.id {
+                plan.drift.append(drift[shard][next[shard].drift])
+                next[shard].drift += 1
+            }
+            guard seen.insert(account.household).inserted else { continue }
+            while next[shard].washSales < washSales[shard].count,
+                  washSales[shard][next[shard].washSales].household == account.household {
+                plan.washSales.append(washSales[shard][next[shard].washSales])
+                next[shard].washSales += 1
+            }
         }
-        var households: [String] = [], seen = Set<String>()
-        for account in portfolio.accounts {
-            if seen.insert(account.household).inserted { households.append(account.household) }
-            if let row = taxImpact[account.id] { plan.taxImpact.append(row) }
-            if let row = cash[account.id] { plan.cash.append(row) }
-            plan.drift += drift.removeValue(forKey: account.id) ?? []
-        }
-        plan.washSales = households.flatMap { washSales[$0] ?? [] }
         return plan
     }
 }

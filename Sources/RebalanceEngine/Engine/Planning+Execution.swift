@@ -248,14 +248,13 @@ extension Planning {
             return book.manual.contains(symbol) ? .manual : .earlierPhase
         }
         let household = householdOfBook[index]
-        if let record = calendars[household].buyBlock(account: book.id, symbol: symbol, on: asOf) {
-            if first() {
-                calendars[household].log(record)
-                audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", record.note)
-            }
-            return .washSale
+        guard calendars[household].blocksBuy(of: symbol, on: asOf) else { return nil }
+        // The block's row is worded only when it is listed.
+        if first(), let record = calendars[household].buyBlock(account: book.id, symbol: symbol, on: asOf) {
+            calendars[household].log(record)
+            audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", record.note)
         }
-        return nil
+        return .washSale
     }
 }
 
