@@ -13,7 +13,7 @@ public enum PlanChecks {
         var restriction: [String: Restriction] = [:]
         for security in portfolio.securities { restriction[security.symbol] = security.restriction }
         // What the trades and Lots Sold say of each position, one entry per position.
-        var positions: [Position: PositionTally] = [:]
+        var positions: [Position: PositionTally] = Dictionary(minimumCapacity: plan.trades.count)
         for trade in plan.trades {
             positions[Position(trade.account, trade.symbol), default: PositionTally()].add(trade)
             if trade.side == .buy {
@@ -34,10 +34,21 @@ public enum PlanChecks {
             lots[TaxLot.Key(account: lot.account, lotID: lot.lotID), default: (.zero, .zero)].sold += lot.quantity
         }
         // Holdings, only of the positions the plan sells from lots (a lot's ID names one
-        // position: the reader refuses an ID twice in an account).
+        // position: the reader refuses an ID twice in an account). Those positions by
+        // account, then symbol: lots come account by account, so an account is looked up
+        // once per run of its lots.
+        var soldFromLots: [String: [String: Dictionary<Position, PositionTally>.Index]] = [:]
+        for index in positions.indices where positions.values[index].isSoldFromLots {
+            let key = positions.keys[index]
+            soldFromLots[key.account, default: [:]][key.symbol] = index
+        }
+        var account = "", sold: [String: Dictionary<Position, PositionTally>.Index] = [:]
         for lot in portfolio.lots {
-            guard let index = positions.index(forKey: Position(lot.account, lot.symbol)),
-                  positions.values[index].isSoldFromLots else { continue }
+            if lot.account != account {
+                account = lot.account
+                sold = soldFromLots[account] ?? [:]
+            }
+            guard let index = sold[lot.symbol] else { continue }
             positions.values[index].held += lot.quantity
             if let entry = lots.index(forKey: lot.id) { lots.values[entry].held = lot.quantity }
         }
@@ -55,7 +66,7 @@ public enum PlanChecks {
         }
         problems += positionProblems.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map(\.1)
         struct TradeKey: Hashable { let account: String, symbol: String, phase: Phase }
-        var realizedByTrade: [TradeKey: (st: Money, lt: Money)] = [:]
+        var realizedByTrade: [TradeKey: (st: Money, lt: Money)] = Dictionary(minimumCapacity: plan.trades.count)
         for lot in plan.lotsSold {
             let key = TradeKey(account: lot.account, symbol: lot.symbol, phase: lot.phase)
             var sums = realizedByTrade[key] ?? (.zero, .zero)
@@ -78,7 +89,7 @@ public enum PlanChecks {
             }
             if row.cashAfter.isNegative { problems.append("\(row.account): cash after is below zero.") }
         }
-        var sums: [String: AccountTally] = [:]
+        var sums: [String: AccountTally] = Dictionary(minimumCapacity: plan.cash.count)
         for trade in plan.trades {
             sums[trade.account, default: AccountTally()].add(trade)
         }
