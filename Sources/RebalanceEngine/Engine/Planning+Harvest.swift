@@ -44,14 +44,15 @@ extension Planning {
             return true
         }
         let whole = lot.sale(of: lot.quantity, at: price, on: asOf)
-        let legacy = isLegacy(symbol, in: books[index])
+        let book = books[index]
+        let legacy = isLegacy(symbol, in: book)
         let replacement = harvestReplacement(for: symbol, selling: whole, legacy: legacy, in: index)
         var quantity = lot.quantity
         if replacement == nil, !legacy {
             guard let slot = books[index].layout.slotIndexBySymbol[symbol] else { return false }
             let value = books[index].investableValue
             let edge = settings.rebalanceTo == .bandEdge ? books[index].slots[slot].high : books[index].slots[slot].target
-            let excess = slotValue(slot, in: books[index]) - Planning.part(edge, of: value)
+            let excess = slotValue(slot, in: book) - Planning.part(edge, of: value)
             quantity = .min(lot.quantity, universe.shares(excess, price, roundingUp: false))
             guard quantity > .zero else { return false }
         }

@@ -77,7 +77,8 @@ extension Planning {
             while remaining > .zero, rounds < 4 {
                 rounds += 1
                 let sellable = sellableSymbols(in: index)
-                let values = sellable.map { marketValue($0, in: books[index]) }
+                let book = books[index]
+                let values = sellable.map { marketValue($0, in: book) }
                 let total = values.sum()
                 guard total > .zero else { break }
                 var raisedThisRound = Money.zero
@@ -91,7 +92,7 @@ extension Planning {
                     raisedThisRound += raised
                 }
                 let largestFirst = sellableSymbols(in: index)
-                    .map { (symbol: $0, value: marketValue($0, in: books[index])) }
+                    .map { (symbol: $0, value: marketValue($0, in: book)) }
                     .sorted { $0.value != $1.value ? $0.value > $1.value : $0.symbol < $1.symbol }
                 for position in largestFirst where remaining > .zero {
                     let raised = try raiseFrom(position.symbol, remaining, in: index, purpose: purpose,

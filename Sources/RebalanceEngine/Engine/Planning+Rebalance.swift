@@ -42,10 +42,11 @@ extension Planning {
     // MARK: - Sales
 
     private mutating func sellOverweights(_ index: Int) throws(PlanningError) {
-        let value = books[index].investableValue
+        let book = books[index]
+        let value = book.investableValue
         var overweights: [(slot: Int, excess: Money)] = []
         for (position, slot) in books[index].slots.enumerated() {
-            let current = slotValue(position, in: books[index])
+            let current = slotValue(position, in: book)
             guard Planning.weight(current, of: value) > slot.high else { continue }
             let goal = settings.rebalanceTo == .bandEdge ? slot.high : slot.target
             overweights.append((position, current - Planning.part(goal, of: value)))
@@ -57,8 +58,7 @@ extension Planning {
             let slot = books[index].slots[position]
             let key = DriftKey.security(slot.symbol)
             let goal = settings.rebalanceTo == .bandEdge ? slot.high : slot.target
-            for symbol in standIns(ofSlot: position, in: books[index]) + [slot.symbol] {
-                let book = books[index]
+            for symbol in standIns(ofSlot: position, in: book) + [slot.symbol] {
                 guard book.quantity(of: symbol) > .zero else { continue }
                 let current = slotValue(position, in: book)
                 let excess = current - Planning.part(goal, of: value)
@@ -94,7 +94,8 @@ extension Planning {
 
     /// Why the engine may not sell `symbol` in account `index`, or `nil`.
     func sellStop(_ symbol: String, in index: Int) -> DriftStatus? {
-        sellStop(symbol, in: books[index])
+        let book = books[index]
+        return sellStop(symbol, in: book)
     }
 
     func sellStop(_ symbol: String, in book: AccountBook) -> DriftStatus? {
@@ -213,10 +214,11 @@ extension Planning {
     }
 
     private mutating func buyUnderweights(_ index: Int) throws(PlanningError) {
-        let value = books[index].investableValue
+        let book = books[index]
+        let value = book.investableValue
         var underweights: [(slot: Int, shortfall: Money)] = []
         for (position, slot) in books[index].slots.enumerated() {
-            let current = slotValue(position, in: books[index])
+            let current = slotValue(position, in: book)
             guard Planning.weight(current, of: value) < slot.low else { continue }
             let goal = settings.rebalanceTo == .bandEdge ? slot.low : slot.target
             underweights.append((position, Planning.part(goal, of: value) - current))
@@ -231,7 +233,7 @@ extension Planning {
         let cash = spendableCash(index)
         for (position, shortfall) in underweights {
             let slot = books[index].slots[position]
-            let weight = Planning.weight(slotValue(position, in: books[index]), of: value)
+            let weight = Planning.weight(slotValue(position, in: book), of: value)
             let share = cash < total
                 ? Money(cents: roundedProductQuotient(cash.cents, shortfall.cents, dividedBy: total.cents)) : shortfall
             if share < shortfall {
@@ -251,15 +253,16 @@ extension Planning {
     /// (ties by symbol); slots in sectors below their low edge go first.
     private mutating func spendExcessCash(_ index: Int) throws(PlanningError) {
         guard spendableCash(index) > .zero else { return }
-        let value = books[index].investableValue
+        let book = books[index]
+        let value = book.investableValue
         var shortfalls: [(slot: Int, shortfall: Money, steered: Bool)] = []
         for (position, slot) in books[index].slots.enumerated() {
-            let gap = Planning.part(slot.target, of: value) - slotValue(position, in: books[index])
+            let gap = Planning.part(slot.target, of: value) - slotValue(position, in: book)
             guard gap > .zero else { continue }
             var steered = false
             if let sector = slot.sector, let band = universe.sectorBands[sector] {
                 let low = (books[index].sectorTargets[sector] ?? 0) - band.doubleValue
-                steered = Planning.weight(sectorValue(sector, in: books[index]), of: value) < low
+                steered = Planning.weight(sectorValue(sector, in: book), of: value) < low
             }
             shortfalls.append((position, gap, steered))
         }
@@ -300,7 +303,8 @@ extension Planning {
             budget = cash
             limitedBy = .cash
         }
-        if let cap = capRoom(for: symbol, in: books[index]), cap.room < budget {
+        let book = books[index]
+        if let cap = capRoom(for: symbol, in: book), cap.room < budget {
             budget = cap.room
             limitedBy = cap.status
             books[index].noteStop(cap.binding, cap.status)
