@@ -4,7 +4,7 @@ extension WashSaleCalendar {
     func lossSaleRecord(_ sale: LossSale, disallowed: Money? = nil) -> WashSaleRecord {
         let family = families.family(of: sale.symbol)
         let ends = windowEnd(ofLossSaleOn: sale.date)
-        var note: String
+        var note: Sentence
         let shares = sale.quantity.map { "\($0) " } ?? ""
         if sale.isFromTransactions {
             note = "Loss sale of \(shares)\(sale.symbol) on \(sale.date) (Transactions)"
@@ -29,7 +29,7 @@ extension WashSaleCalendar {
             action: .lossSale, account: sale.account, household: household, symbol: sale.symbol,
             family: family, conflictDate: sale.date, conflictAccount: sale.account,
             windowEnds: ends, quantity: sale.quantity, lotID: sale.lotID, loss: sale.loss,
-            disallowedLoss: disallowed, note: note)
+            disallowedLoss: disallowed, note: note.text)
     }
 
     /// The sentence of a `Disallowed` row for a forced loss sale.

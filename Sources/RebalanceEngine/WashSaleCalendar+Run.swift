@@ -16,9 +16,9 @@ extension WashSaleCalendar {
             action: .buyBlocked, account: account, household: household, symbol: symbol,
             family: family, conflictDate: sale.date, conflictAccount: sale.account,
             windowEnds: ends,
-            note: "No buy of \(symbol) in \(account): \(sale.symbol) was sold at a loss in "
+            note: Sentence("No buy of \(symbol) in \(account): \(sale.symbol) was sold at a loss in "
                 + "\(sale.account) on \(sale.date), so the family \(family) is not bought in the "
-                + "household through \(ends) (26 USC 1091(a)).")
+                + "household through \(ends) (26 USC 1091(a)).").text)
     }
 
     /// Whether a window forbids a buy of `symbol` on `date`: `buyBlock` without its row.
@@ -59,17 +59,17 @@ extension WashSaleCalendar {
         let ends = windowEnd(ofLossSaleOn: latest)
         let family = families.family(of: lot.symbol)
         let firstPurchase = purchases[first.index]
-        let shares = replacements.contains { $0.shares == .unlimited }
+        let shares: Sentence = replacements.contains { $0.shares == .unlimited }
             ? "a purchase of unknown size"
             : "\(replacements.compactMap(\.shares.count).sum()) unmatched replacement shares"
+        let note: Sentence = "Lot \(lot.lotID) of \(lot.symbol) is not sold at a loss: " + shares
+            + " of \(family) (first bought \(firstPurchase.date) in \(firstPurchase.account)) "
+            + "would disallow it; the block lasts through \(ends) (26 USC 1091(a))."
         return WashSaleRecord(
             action: .lossSaleBlocked, account: lot.account, household: household,
             symbol: lot.symbol, family: family, conflictDate: firstPurchase.date,
             conflictAccount: firstPurchase.account, windowEnds: ends, quantity: lot.quantity,
-            lotID: lot.lotID,
-            note: "Lot \(lot.lotID) of \(lot.symbol) is not sold at a loss: \(shares) of "
-                + "\(family) (first bought \(firstPurchase.date) in \(firstPurchase.account)) "
-                + "would disallow it; the block lasts through \(ends) (26 USC 1091(a)).")
+            lotID: lot.lotID, note: note.text)
     }
 
     /// Records one trade's lot sales on `date` and returns each sale's disallowed loss.

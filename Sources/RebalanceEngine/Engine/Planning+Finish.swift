@@ -69,34 +69,63 @@ extension Planning {
     func finishedTrade(_ trade: Trade, notes note: TradeNote, book index: Int, price: ResolvedPrice? = nil) -> Trade {
         let account = books[index].account
         var trade = trade
-        var reason = "\(trade.side.rawValue) \(trade.quantity) \(trade.symbol): " + note.why.joined(separator: "; ")
+        var reason = Sentence(capacity: 192)
+        reason.append(trade.side.rawValue)
+        reason.append(" ")
+        reason.append(trade.quantity.description)
+        reason.append(" ")
+        reason.append(trade.symbol)
+        reason.append(": ")
+        reason.append(note.why, separator: "; ")
         if trade.side == .sell {
-            let lots = note.lotRows.map { lotsSold[$0] }
-            let shown = lots.prefix(4).map { lot -> String in
-                let washed = lot.disallowedLoss > .zero ? ", \(lot.disallowedLoss.formatted) disallowed" : ""
-                return "\(lot.lotID) (\(lot.term), \(lot.gain.signedFormatted)\(washed))"
-            }
-            var list = shown.joined(separator: " then ")
-            if lots.count > 4 { list += " and \(lots.count - 4) more" }
-            reason += "; lot\(lots.count == 1 ? "" : "s") \(list)"
-        }
-        do {
-            if !account.type.isTaxed {
-                if trade.side == .sell { reason += "; no tax (\(account.type.rawValue) account)" }
-            } else if trade.side == .sell || trade.estimatedTax != .zero {
-                reason += "; est. tax \(trade.estimatedTax.formatted)"
-                switch account.taxBudget {
-                case .unlimited: reason += " (no tax budget)"
-                case .limit(let limit): reason += " of the \(limit.formatted) budget"
+            reason.append(note.lotRows.count == 1 ? "; lot " : "; lots ")
+            for (position, row) in note.lotRows.prefix(4).enumerated() {
+                let lot = lotsSold[row]
+                if position > 0 { reason.append(" then ") }
+                reason.append(lot.lotID)
+                reason.append(" (")
+                reason.append(lot.term.rawValue)
+                reason.append(", ")
+                reason.append(lot.gain.signedFormatted)
+                if lot.disallowedLoss > .zero {
+                    reason.append(", ")
+                    reason.append(lot.disallowedLoss.formatted)
+                    reason.append(" disallowed")
                 }
+                reason.append(")")
+            }
+            if note.lotRows.count > 4 {
+                reason.append(" and ")
+                reason.append(String(note.lotRows.count - 4))
+                reason.append(" more")
+            }
+        }
+        if !account.type.isTaxed {
+            if trade.side == .sell {
+                reason.append("; no tax (")
+                reason.append(account.type.rawValue)
+                reason.append(" account)")
+            }
+        } else if trade.side == .sell || trade.estimatedTax != .zero {
+            reason.append("; est. tax ")
+            reason.append(trade.estimatedTax.formatted)
+            switch account.taxBudget {
+            case .unlimited:
+                reason.append(" (no tax budget)")
+            case .limit(let limit):
+                reason.append(" of the ")
+                reason.append(limit.formatted)
+                reason.append(" budget")
             }
         }
         if let price, price.isStale {
-            reason += "; price stale (as of \(price.asOf))"
+            reason.append("; price stale (as of ")
+            reason.append(price.asOf.description)
+            reason.append(")")
         } else if let price, price.isOverride {
-            reason += "; price overridden"
+            reason.append("; price overridden")
         }
-        trade.reason = reason
+        trade.reason = reason.text
         return trade
     }
 

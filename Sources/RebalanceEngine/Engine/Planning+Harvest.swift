@@ -60,7 +60,7 @@ extension Planning {
         let loss = sale.gain.magnitude
         guard sale.isLoss, loss >= settings.harvestMinLoss,
               loss >= sale.costBasis.multiplied(by: settings.harvestMinLossPercent) else { return false }
-        var why = "harvests a \(loss.formatted) loss on lot \(lot.lotID) (\(sale.term))"
+        var why: Sentence = "harvests a \(loss.formatted) loss on lot \(lot.lotID) (\(sale.term))"
         if let replacement {
             why += ", replaced by \(replacement)"
         } else if legacy {
@@ -68,7 +68,7 @@ extension Planning {
         } else {
             why += "; no allowed replacement, so only the part above its target is sold"
         }
-        commitSale([sale], symbol: symbol, price: price, in: index, phase: .harvest, why: why)
+        commitSale([sale], symbol: symbol, price: price, in: index, phase: .harvest, why: why.text)
         audit(.harvest, id, symbol, rule: "Harvest", decision: "Sold",
               "Lot \(lot.lotID): \(quantity) sold at a \(loss.formatted) loss.")
         guard let replacement else { return true }

@@ -119,7 +119,7 @@ extension Planning {
         let quantity = universe.shares(amount, price, roundingUp: roundingUp)
         guard quantity > .zero else { return .zero }
         let book = books[index]
-        var why: String
+        var why: Sentence
         switch purpose {
         case .withdrawal: why = "raises cash for the \(book.account.withdrawal.formatted) withdrawal"
         case .cashTarget: why = "raises cash toward the \(book.account.cashTarget.percentText) cash target"
@@ -130,7 +130,7 @@ extension Planning {
         if budget == nil { why += "; past the tax budget, as only the withdrawal may" }
         let outcome = try sell(
             symbol, upTo: quantity, in: index, phase: .raiseCash, access: access, budget: budget,
-            minimumAmount: purpose == .cashTarget ? settings.minTrade : nil, why: why)
+            minimumAmount: purpose == .cashTarget ? settings.minTrade : nil, why: why.text)
         if outcome.quantity > .zero {
             audit(.raiseCash, book.id, symbol, rule: purpose == .withdrawal ? "Withdrawal" : "Cash Target",
                   decision: "Sold", "\(outcome.quantity) \(symbol) sold for \(outcome.proceeds.formatted): \(how).")

@@ -242,9 +242,9 @@ extension Planning {
             try buyToward(position, amount: share, in: index,
                           roundUpIfCashAllows: settings.rebalanceTo == .bandEdge && share == shortfall,
                           noteShortfall: true) {
-                "at \(Planning.percent(weight)), \(Planning.percent(slot.target - weight)) under its "
+                Sentence("at \(Planning.percent(weight)), \(Planning.percent(slot.target - weight)) under its "
                     + "\(Planning.percent(slot.target)) target ±\(Planning.percent(slot.band))"
-                    + (share < shortfall ? "; cash is short, so each underweight gets its share" : "")
+                    + (share < shortfall ? "; cash is short, so each underweight gets its share" : "")).text
             }
         }
     }
@@ -275,9 +275,9 @@ extension Planning {
             let slot = books[index].slots[position]
             let cashTarget = books[index].account.cashTarget
             try buyToward(position, amount: shortfall, in: index, roundUpIfCashAllows: false, noteShortfall: false) {
-                "spends cash above the \(cashTarget.percentText) cash target on the "
+                Sentence("spends cash above the \(cashTarget.percentText) cash target on the "
                     + "largest shortfall below its \(Planning.percent(slot.target)) target"
-                    + (steered ? "; its sector is below its band" : "")
+                    + (steered ? "; its sector is below its band" : "")).text
             }
         }
     }
