@@ -84,7 +84,7 @@ extension WashSaleCalendar {
     @discardableResult
     public mutating func recordSales(_ sales: [LotSale], on date: CivilDate) -> [Money] {
         for sale in sales {
-            guard let index = purchaseIndexByLot[sale.lotKey] else {
+            guard let index = purchaseIndex(of: sale.lotKey, symbol: sale.symbol) else {
                 preconditionFailure("lot \(sale.lotKey) is not held in household \(household)")
             }
             precondition(purchases[index].held >= sale.quantity, "lot \(sale.lotKey) sold beyond what is held")
@@ -163,16 +163,20 @@ extension WashSaleCalendar {
 
     // MARK: - Internals
 
+    /// The purchase of a held lot or a run buy, found among its family's purchases.
+    func purchaseIndex(of lot: TaxLot.Key, symbol: String) -> Int? {
+        (purchaseIndexesByFamily[families.family(of: symbol)] ?? []).first { purchases[$0].isPurchase(of: lot) }
+    }
+
     /// Unmatched replacement shares for a loss sale of lot `lot` judged on `date`, earliest
     /// acquired first.
     func replacements(
         forLoss lot: TaxLot.Key, symbol: String, on date: CivilDate, planned: [TaxLot.Key: Quantity]
     ) -> [(index: Int, shares: Shares)] {
-        let own = purchaseIndexByLot[lot]
         return (purchaseIndexesByFamily[families.family(of: symbol)] ?? [])
             .filter { index in
                 let before = date.days(since: purchases[index].date)
-                return index != own && before >= 0 && before <= windowDays
+                return before >= 0 && before <= windowDays && !purchases[index].isPurchase(of: lot)
             }
             .sortedByAcquisition(in: purchases)
             .compactMap { index in

@@ -31,8 +31,9 @@ public struct WashSaleCalendar: Sendable {
 
     let taxedByAccount: [String: Bool]
     var purchases: [Purchase] = []
+    /// Each family's purchases, in the order they were added. A lot's own purchase is found
+    /// among its family's: a handful of entries, cheaper to compare than to index by lot.
     var purchaseIndexesByFamily: [WashSaleFamily: [Int]] = [:]
-    var purchaseIndexByLot: [TaxLot.Key: Int] = [:]
     var lossSales: [LossSale] = []
     var lossSaleIndexesByFamily: [WashSaleFamily: [Int]] = [:]
     /// The Loss Sale row of each lot sold at a loss in this run, with its summed sale.
@@ -148,6 +149,12 @@ extension WashSaleCalendar {
             }
         }
 
+        /// Whether this is the purchase of `lot` (a held lot or a run buy; a Transactions
+        /// buy names no lot).
+        func isPurchase(of lot: TaxLot.Key) -> Bool {
+            lotID == lot.lotID && account == lot.account
+        }
+
         /// The cost of `shares` of these shares, when known.
         func cost(of shares: Quantity) -> Money? {
             guard let cost, costShares > .zero else { return nil }
@@ -190,11 +197,6 @@ extension WashSaleCalendar {
         let index = purchases.count
         purchases.append(purchase)
         purchaseIndexesByFamily[families.family(of: purchase.symbol), default: []].append(index)
-        if let lotID = purchase.lotID {
-            let key = TaxLot.Key(account: purchase.account, lotID: lotID)
-            let earlier = purchaseIndexByLot.updateValue(index, forKey: key)
-            precondition(earlier == nil, "lot \(key) appears twice")
-        }
         return index
     }
 
@@ -209,17 +211,20 @@ extension WashSaleCalendar {
     private mutating func addPurchases(lots: [TaxLot], transactions: [Transaction]) {
         struct DayKey: Hashable { let account: String, symbol: String, date: CivilDate }
         let buys = transactions.filter { $0.side == .buy }
-        // Only a day with a Transactions buy needs its held lots summed.
+        // Only a day with a Transactions buy needs its held lots summed (those days are
+        // recent, most lots are older: the range is asked first).
         let buyDays = Set(buys.map(\.date))
+        let firstBuy = buyDays.min(), lastBuy = buyDays.max()
         var heldByDay: [DayKey: Quantity] = [:]
         purchases.reserveCapacity(lots.count + transactions.count)
-        purchaseIndexByLot.reserveCapacity(lots.count)
+        purchaseIndexesByFamily.reserveCapacity(lots.count + transactions.count)
         for lot in lots {
             _ = appendPurchase(Purchase(
                 origin: .heldLot, account: lot.account, symbol: lot.symbol, date: lot.acquired,
                 lotID: lot.lotID, bought: lot.quantity, held: lot.quantity,
                 cost: lot.costBasis, costShares: lot.quantity))
-            guard buyDays.contains(lot.acquired) else { continue }
+            guard let firstBuy, let lastBuy, lot.acquired >= firstBuy, lot.acquired <= lastBuy,
+                  buyDays.contains(lot.acquired) else { continue }
             heldByDay[DayKey(account: lot.account, symbol: lot.symbol, date: lot.acquired), default: .zero]
                 += lot.quantity
         }
