@@ -122,7 +122,10 @@ final class AccountBook {
 
     /// Replaces the lots of one symbol and updates the position caches.
     func setLots(_ lots: [TaxLot], for symbol: String, universe: Universe) {
-        let old = positions[symbol]
+        // The new position swapped in for the old in one lookup.
+        let new = lots.isEmpty ? nil : Position(lots, price: universe.priceIfKnown(symbol))
+        var old = new
+        swap(&old, &positions[symbol])
         positionChanges.append((symbol, old?.quantity ?? .zero))
         let oldValue = old?.value ?? .zero
         let place = layout.place(of: symbol, universe: universe)
@@ -130,15 +133,13 @@ final class AccountBook {
         if lots.isEmpty {
             if place.counted { add(-oldValue, at: place) }
             if sellable { sellableValue -= oldValue }
-            positions[symbol] = nil
             let position = AccountBook.insertionIndex(of: symbol, in: heldSymbols)
             if position < heldSymbols.count, heldSymbols[position] == symbol { heldSymbols.remove(at: position) }
             if place.counted, let slot = place.slot { slotMembers[slot].removeAll { $0 == symbol } }
             return
         }
         let isNew = old == nil
-        let position = Position(lots, price: universe.priceIfKnown(symbol))
-        positions[symbol] = position
+        guard let position = new else { return }
         // One change of value where it counts: the new value less the old.
         if place.counted { add(position.value - oldValue, at: place) }
         if sellable { sellableValue += position.value - oldValue }

@@ -69,12 +69,10 @@ public enum PlanChecks {
         var realizedByTrade: [TradeKey: (st: Money, lt: Money)] = Dictionary(minimumCapacity: plan.trades.count)
         for lot in plan.lotsSold {
             let key = TradeKey(account: lot.account, symbol: lot.symbol, phase: lot.phase)
-            var sums = realizedByTrade[key] ?? (.zero, .zero)
             switch lot.term {
-            case .shortTerm: sums.st += lot.gain + lot.disallowedLoss
-            case .longTerm: sums.lt += lot.gain + lot.disallowedLoss
+            case .shortTerm: realizedByTrade[key, default: (.zero, .zero)].st += lot.gain + lot.disallowedLoss
+            case .longTerm: realizedByTrade[key, default: (.zero, .zero)].lt += lot.gain + lot.disallowedLoss
             }
-            realizedByTrade[key] = sums
         }
         for trade in plan.trades where trade.side == .sell {
             let sums = realizedByTrade[TradeKey(account: trade.account, symbol: trade.symbol, phase: trade.phase)] ?? (.zero, .zero)

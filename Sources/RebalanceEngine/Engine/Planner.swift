@@ -300,10 +300,31 @@ extension Rate {
 extension Planning {
     /// A fraction as a percent in a sentence, to at most two decimals: `15%`, `4.13%`.
     static func percent(_ fraction: Double) -> String {
-        let hundredths = (fraction * 10_000).rounded()
-        let whole = Int64(hundredths) / 100, rest = abs(Int64(hundredths) % 100)
-        let sign = hundredths < 0 && whole == 0 ? "-" : ""
-        if rest == 0 { return "\(sign)\(whole)%" }
-        return "\(sign)\(whole).\(rest < 10 ? "0" : "")\(rest % 10 == 0 ? String(rest / 10) : String(rest))%"
+        let hundredths = Int64((fraction * 10_000).rounded())
+        // Written backwards into a small buffer: the plan words a few percentages per trade.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var end = buffer.count
+            func put(_ byte: UInt8) {
+                end -= 1
+                buffer[end] = byte
+            }
+            put(UInt8(ascii: "%"))
+            var rest = (hundredths % 100).magnitude
+            if rest != 0 {
+                if rest % 10 == 0 { rest /= 10 } else {
+                    put(48 + UInt8(rest % 10))
+                    rest /= 10
+                }
+                put(48 + UInt8(rest))
+                put(UInt8(ascii: "."))
+            }
+            var whole = (hundredths / 100).magnitude
+            repeat {
+                put(48 + UInt8(whole % 10))
+                whole /= 10
+            } while whole > 0
+            if hundredths < 0 { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
+        }
     }
 }

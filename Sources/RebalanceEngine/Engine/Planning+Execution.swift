@@ -154,7 +154,10 @@ extension Planning {
     /// The row of the trade (account, symbol, side, phase), made on first use.
     mutating func tradeRow(account: String, symbol: String, side: Side, phase: Phase, price: Price, why: String) -> Int {
         let key = TradeKey(account: account, symbol: symbol, side: side, phase: phase)
-        if let row = tradeIndex[key] {
+        // Found or given the next row in one lookup.
+        let next = trades.count
+        let row = Planning.settle(&tradeIndex[key, default: next])
+        if row < next {
             if !tradeNotes[row].why.contains(why) { tradeNotes[row].why.append(why) }
             return row
         }
@@ -162,9 +165,11 @@ extension Planning {
             account: account, symbol: symbol, side: side, quantity: .zero, price: price, amount: .zero,
             phase: phase, reason: ""))
         tradeNotes.append(TradeNote(why: [why]))
-        tradeIndex[key] = trades.count - 1
-        return trades.count - 1
+        return row
     }
+
+    /// The value a table's entry holds, read through the entry's in-place access.
+    private static func settle(_ value: inout Int) -> Int { value }
 
     // MARK: - Buying
 
