@@ -8,6 +8,10 @@ struct Slot: Sendable {
     let target: Double
     let band: Double
     let sector: String?
+    /// The sector's number when the Sectors sheet bands it, and the symbol's exposure
+    /// group's when the Groups sheet caps it (see `Universe.sectorNumbers`).
+    let bandedSector: Int?
+    let cappedGroup: Int?
 
     var low: Double { max(0, target - band) }
     var high: Double { target + band }
@@ -40,8 +44,9 @@ final class AccountBook {
     /// (the model symbol first, then stand-ins by symbol).
     private(set) var slotValues: [Money] = []
     private(set) var slotMembers: [[String]] = []
-    private(set) var groupValues: [String: Money] = [:]
-    private(set) var sectorValues: [String: Money] = [:]
+    /// Market value in each capped group and banded sector, by number.
+    private(set) var groupValues: [Money] = []
+    private(set) var sectorValues: [Money] = []
     var cash: Money
     var ledger: TaxLedger
     var sellProceeds = Money.zero
@@ -59,7 +64,7 @@ final class AccountBook {
     /// The model's slots in model order, targets scaled.
     private(set) var slots: [Slot] = []
     /// Sector targets (sum of the slots' scaled targets in each sector).
-    private(set) var sectorTargets: [String: Double] = [:]
+    private(set) var sectorTargets: [Double] = []
     /// What stopped the engine from moving each drift line (`Security`/`Sector`/`Group` and name).
     var stops: [DriftKey: Set<DriftStatus>] = [:]
     /// How many buys the run has made in the account, for naming the lots they make.
@@ -152,8 +157,8 @@ final class AccountBook {
     private func add(_ value: Money, at place: SymbolPlace) {
         positionsValue += value
         if let slot = place.slot { slotValues[slot] += value }
-        if let group = place.group { groupValues[group, default: .zero] += value }
-        if let sector = place.sector { sectorValues[sector, default: .zero] += value }
+        if let group = place.groupNumber { groupValues[group] += value }
+        if let sector = place.bandedSector { sectorValues[sector] += value }
     }
 
     private func addMember(_ symbol: String, to slot: Int) {
@@ -184,14 +189,15 @@ final class AccountBook {
     }
 
     /// Sets the slots (targets scaled) and works out every held symbol's place again.
-    func setSlots(_ slots: [Slot], layout: ModelLayout, sectorTargets: [String: Double], universe: Universe) {
+    /// `sectorTargets`: the sum of the slots' scaled targets in each banded sector, by number.
+    func setSlots(_ slots: [Slot], layout: ModelLayout, sectorTargets: [Double], universe: Universe) {
         self.slots = slots
         self.layout = layout
         self.sectorTargets = sectorTargets
         slotValues = Array(repeating: .zero, count: slots.count)
         slotMembers = Array(repeating: [], count: slots.count)
-        groupValues = [:]
-        sectorValues = [:]
+        groupValues = Array(repeating: .zero, count: universe.sortedGroups.count)
+        sectorValues = Array(repeating: .zero, count: universe.sortedSectors.count)
         positionsValue = .zero
         for symbol in heldSymbols {
             let place = layout.place(of: symbol, universe: universe)
@@ -247,6 +253,9 @@ struct SymbolPlace: Sendable {
     let slot: Int?
     let group: String?
     let sector: String?
+    /// The group's number, and the sector's when the Sectors sheet bands it.
+    let groupNumber: Int?
+    let bandedSector: Int?
     /// Whether it counts at all (`Hold` positions do not).
     let counted: Bool
     /// Whether the engine may sell it (not `No Sell` or `Hold`), as the Securities sheet says.
@@ -287,8 +296,10 @@ struct ModelLayout: Sendable {
 
     private static func place(of symbol: String, slot: Int?, _ slotSectors: [String?], _ universe: Universe) -> SymbolPlace {
         let facts = universe.placeFacts(of: symbol)
+        let sector = slot.flatMap { slotSectors[$0] } ?? facts.sector
         return SymbolPlace(
-            slot: slot, group: facts.group, sector: slot.flatMap { slotSectors[$0] } ?? facts.sector, counted: !facts.isHold,
+            slot: slot, group: facts.group, sector: sector, groupNumber: facts.group.flatMap { universe.groupNumbers[$0] },
+            bandedSector: sector.flatMap { universe.sectorNumbers[$0] }, counted: !facts.isHold,
             maySell: universe.maySell(symbol))
     }
 }

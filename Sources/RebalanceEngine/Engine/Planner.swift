@@ -136,7 +136,8 @@ extension Planning {
     mutating func setTargets(_ index: Int, models: [Model], booksOfModel: [String: [Int]]) -> PlanningError.Problem? {
         let account = books[index].account
         guard let setup = modelSetup(account.model, models: models, booksOfModel: booksOfModel) else {
-            books[index].setSlots([], layout: .none, sectorTargets: [:], universe: universe)
+            books[index].setSlots(
+                [], layout: .none, sectorTargets: Array(repeating: 0, count: universe.sortedSectors.count), universe: universe)
             if account.model.isEmpty, !models.contains(where: { $0.name.isEmpty }) {
                 // No default model: every holding is legacy.
                 audit(nil, account.id, nil, rule: "Targets", decision: "No Model",
@@ -163,13 +164,15 @@ extension Planning {
         if scaledSlots[scaled] == nil {
             var slots: [Slot] = []
             for row in setup.kept {
+                let sector = setup.layout.slotSectors[slots.count]
                 slots.append(Slot(
                     symbol: row.symbol, modelTarget: row.target, target: row.target.doubleValue * scale,
                     band: (row.band ?? universe.settings.defaultBand).doubleValue,
-                    sector: setup.layout.slotSectors[slots.count]))
+                    sector: sector, bandedSector: sector.flatMap { universe.sectorNumbers[$0] },
+                    cappedGroup: universe.exposureGroup(of: row.symbol).flatMap { universe.groupNumbers[$0] }))
             }
-            var sectors: [String: Double] = [:]
-            for slot in slots { if let sector = slot.sector { sectors[sector, default: 0] += slot.target } }
+            var sectors = [Double](repeating: 0, count: universe.sortedSectors.count)
+            for slot in slots { if let sector = slot.bandedSector { sectors[sector] += slot.target } }
             scaledSlots[scaled] = (slots, sectors)
         }
         let (slots, sectors) = scaledSlots[scaled]!

@@ -162,14 +162,16 @@ extension Planning {
         // The "before" values by line, in one pass over the positions before the run.
         var slotBefore = Array(repeating: Money.zero, count: book.slots.count)
         // Legacy positions (counted, in no slot) by symbol.
-        var groupBefore: [String: Money] = [:], sectorBefore: [String: Money] = [:], legacyBefore: [String: Money] = [:]
+        var groupBefore = [Money](repeating: .zero, count: universe.sortedGroups.count)
+        var sectorBefore = [Money](repeating: .zero, count: universe.sortedSectors.count)
+        var legacyBefore: [String: Money] = [:]
         for (symbol, quantity) in before {
             let place = book.place(of: symbol, universe: universe)
             guard place.counted else { continue }
             let value = universe.value(of: quantity, symbol)
             if let slot = place.slot { slotBefore[slot] += value } else { legacyBefore[symbol] = value }
-            if let group = place.group { groupBefore[group, default: .zero] += value }
-            if let sector = place.sector { sectorBefore[sector, default: .zero] += value }
+            if let group = place.groupNumber { groupBefore[group] += value }
+            if let sector = place.bandedSector { sectorBefore[sector] += value }
         }
         var rows: [DriftRow] = []
         func add(_ key: DriftKey, target: Double?, low: Double?, high: Double?, before: Money, after: Money,
@@ -198,19 +200,20 @@ extension Planning {
             add(.security(symbol), target: 0, low: 0, high: 0, before: legacyBefore[symbol] ?? .zero,
                 after: marketValue(symbol, in: book), implicit: nil, step: universe.value(of: universe.step, symbol))
         }
-        for sector in universe.sortedSectors {
-            let target = book.sectorTargets[sector] ?? 0
-            let band = universe.sectorBands[sector]!.doubleValue
-            let before = sectorBefore[sector] ?? .zero, after = sectorValue(sector, in: book)
+        for (number, sector) in universe.sortedSectors.enumerated() {
+            let target = book.sectorTargets[number]
+            let band = universe.bandsByNumber[number].doubleValue
+            let before = sectorBefore[number], after = book.sectorValues[number]
             guard target > 0 || before > .zero || after > .zero else { continue }
             add(.sector(sector), target: target, low: max(0, target - band), high: target + band,
                 before: before, after: after, implicit: .sectorBand, step: .zero)
         }
-        let groupsWithTargets = Set(book.slots.compactMap { universe.exposureGroup(of: $0.symbol) })
-        for group in universe.sortedGroups {
-            let before = groupBefore[group] ?? .zero, after = groupValue(group, in: book)
-            guard groupsWithTargets.contains(group) || before > .zero || after > .zero else { continue }
-            add(.group(group), target: nil, low: nil, high: universe.groupCaps[group]!.doubleValue,
+        var groupHasTarget = [Bool](repeating: false, count: universe.sortedGroups.count)
+        for slot in book.slots { if let group = slot.cappedGroup { groupHasTarget[group] = true } }
+        for (number, group) in universe.sortedGroups.enumerated() {
+            let before = groupBefore[number], after = book.groupValues[number]
+            guard groupHasTarget[number] || before > .zero || after > .zero else { continue }
+            add(.group(group), target: nil, low: nil, high: universe.capsByNumber[number].doubleValue,
                 before: before, after: after, implicit: .groupCap, step: .zero)
         }
         return rows

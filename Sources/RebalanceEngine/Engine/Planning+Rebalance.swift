@@ -135,12 +135,12 @@ extension Planning {
         case .sector: names = universe.sortedSectors
         case .security: return
         }
-        for name in names {
+        for (number, name) in names.enumerated() {
             let book = books[index]
-            let (current, limit) = capLine(name, level: level, in: book, value: value)
+            let (current, limit) = capLine(number, level: level, in: book, value: value)
             guard current > limit else { continue }
             let key = DriftKey(level: level, name: name)
-            let members = book.heldSymbols.filter { memberOf($0, name, level: level, in: book) }
+            let members = book.heldSymbols.filter { memberOf($0, number, level: level, in: book) }
             let rule = level == .group ? "Group Cap" : "Sector Band"
             let status: DriftStatus = level == .group ? .groupCap : .sectorBand
             var excess = current - limit
@@ -184,24 +184,27 @@ extension Planning {
         }
     }
 
-    /// A group's or sector's current value and its limit (cap, or high edge) in dollars.
-    func capLine(_ name: String, level: DriftLevel, in book: AccountBook, value: Money) -> (Money, Money) {
+    /// A capped group's or banded sector's (by number) current value and its limit (cap, or
+    /// high edge) in dollars.
+    func capLine(_ number: Int, level: DriftLevel, in book: AccountBook, value: Money) -> (Money, Money) {
         switch level {
         case .group:
-            return (groupValue(name, in: book), value.multiplied(by: universe.groupCaps[name] ?? .one))
+            return (book.groupValues[number], value.multiplied(by: universe.capsByNumber[number]))
         case .sector:
-            let high = (book.sectorTargets[name] ?? 0) + (universe.sectorBands[name]?.doubleValue ?? 1)
-            return (sectorValue(name, in: book), Planning.part(high, of: value))
+            let high = book.sectorTargets[number] + universe.bandsByNumber[number].doubleValue
+            return (book.sectorValues[number], Planning.part(high, of: value))
         case .security:
             return (.zero, .zero)
         }
     }
 
-    func memberOf(_ symbol: String, _ name: String, level: DriftLevel, in book: AccountBook) -> Bool {
-        guard !universe.isHold(symbol) else { return false }
+    /// Whether `symbol` counts toward the capped group or banded sector `number`.
+    func memberOf(_ symbol: String, _ number: Int, level: DriftLevel, in book: AccountBook) -> Bool {
+        let place = book.place(of: symbol, universe: universe)
+        guard place.counted else { return false }
         switch level {
-        case .group: return universe.exposureGroup(of: symbol) == name
-        case .sector: return sector(of: symbol, in: book) == name
+        case .group: return place.groupNumber == number
+        case .sector: return place.bandedSector == number
         case .security: return false
         }
     }
@@ -260,9 +263,9 @@ extension Planning {
             let gap = Planning.part(slot.target, of: value) - slotValue(position, in: book)
             guard gap > .zero else { continue }
             var steered = false
-            if let sector = slot.sector, let band = universe.sectorBands[sector] {
-                let low = (books[index].sectorTargets[sector] ?? 0) - band.doubleValue
-                steered = Planning.weight(sectorValue(sector, in: book), of: value) < low
+            if let sector = slot.bandedSector {
+                let low = book.sectorTargets[sector] - universe.bandsByNumber[sector].doubleValue
+                steered = Planning.weight(book.sectorValues[sector], of: value) < low
             }
             shortfalls.append((position, gap, steered))
         }

@@ -27,7 +27,7 @@ struct Planning {
     /// What each model gives the accounts that use it, by model name, worked out once.
     var modelSetups: [String: ModelSetup] = [:]
     /// Each model's slots and sector targets scaled for a cash target, worked out once.
-    var scaledSlots: [ScaledModelKey: (slots: [Slot], sectors: [String: Double])] = [:]
+    var scaledSlots: [ScaledModelKey: (slots: [Slot], sectors: [Double])] = [:]
     /// Each book's place in the whole book's Account order: a shard plans some households only.
     var accountOrder: [Int] = []
     /// Where the rows appended since each mark fall in a run over the whole book.
@@ -159,33 +159,21 @@ struct Planning {
         total.cents > 0 ? Double(value.cents) / Double(total.cents) : 0
     }
 
-    /// The sector a symbol's weight counts toward: its slot's model row, else the Securities sheet.
-    func sector(of symbol: String, in book: AccountBook) -> String? {
-        book.place(of: symbol, universe: universe).sector
-    }
-
-    /// Market value of an exposure group's members held in an account.
-    func groupValue(_ group: String, in book: AccountBook) -> Money {
-        book.groupValues[group] ?? .zero
-    }
-
-    func sectorValue(_ sector: String, in book: AccountBook) -> Money {
-        book.sectorValues[sector] ?? .zero
-    }
 
     /// The most that may be bought of `symbol` before its exposure group reaches its cap
     /// and its sector its high edge; `nil` when neither limits it. Names what binds.
     func capRoom(for symbol: String, in book: AccountBook) -> (room: Money, binding: DriftKey, status: DriftStatus)? {
         let value = book.investableValue
+        let place = book.place(of: symbol, universe: universe)
         var best: (room: Money, binding: DriftKey, status: DriftStatus)?
-        if let group = universe.exposureGroup(of: symbol), let cap = universe.groupCaps[group] {
-            let room = Money.max(.zero, value.multiplied(by: cap) - groupValue(group, in: book))
-            best = (room, .group(group), .groupCap)
+        if let group = place.groupNumber {
+            let room = Money.max(.zero, value.multiplied(by: universe.capsByNumber[group]) - book.groupValues[group])
+            best = (room, .group(universe.sortedGroups[group]), .groupCap)
         }
-        if let sector = sector(of: symbol, in: book), let band = universe.sectorBands[sector] {
-            let high = (book.sectorTargets[sector] ?? 0) + band.doubleValue
-            let room = Money.max(.zero, Planning.part(high, of: value) - sectorValue(sector, in: book))
-            if best.map({ room < $0.room }) ?? true { best = (room, .sector(sector), .sectorBand) }
+        if let sector = place.bandedSector {
+            let high = book.sectorTargets[sector] + universe.bandsByNumber[sector].doubleValue
+            let room = Money.max(.zero, Planning.part(high, of: value) - book.sectorValues[sector])
+            if best.map({ room < $0.room }) ?? true { best = (room, .sector(universe.sortedSectors[sector]), .sectorBand) }
         }
         return best
     }

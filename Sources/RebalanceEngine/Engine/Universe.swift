@@ -5,11 +5,16 @@ struct Universe: Sendable {
     let prices: [String: Price]
     let securities: [String: Security]
     let families: SecurityFamilies
-    let groupCaps: [String: Rate]
-    let sectorBands: [String: Rate]
     /// The capped groups and banded sectors, sorted: the order their lines are judged and listed.
     let sortedGroups: [String]
     let sortedSectors: [String]
+    /// Each capped group's and banded sector's place in those lists: a book keeps their
+    /// values by number.
+    let groupNumbers: [String: Int]
+    let sectorNumbers: [String: Int]
+    /// The caps and bands by number.
+    let capsByNumber: [Rate]
+    let bandsByNumber: [Rate]
     /// The trading step: a whole share, or 0.0001 under Fractional Shares.
     let step: Quantity
     /// What the phases ask of a symbol, found with one lookup.
@@ -41,12 +46,14 @@ struct Universe: Sendable {
         families = SecurityFamilies(identicalGroups: groups)
         var caps: [String: Rate] = [:]
         for cap in portfolio.groups { caps[cap.group] = cap.maxWeight }
-        groupCaps = caps
         var bands: [String: Rate] = [:]
         for band in portfolio.sectors { bands[band.sector] = band.band }
-        sectorBands = bands
         sortedGroups = caps.keys.sorted()
         sortedSectors = bands.keys.sorted()
+        groupNumbers = Dictionary(uniqueKeysWithValues: sortedGroups.enumerated().map { ($1, $0) })
+        sectorNumbers = Dictionary(uniqueKeysWithValues: sortedSectors.enumerated().map { ($1, $0) })
+        capsByNumber = sortedGroups.map { caps[$0]! }
+        bandsByNumber = sortedSectors.map { bands[$0]! }
         step = portfolio.settings.fractionalShares ? .fractionalStep : .wholeShare
         var facts: [String: SymbolFacts] = Dictionary(minimumCapacity: max(prices.count, securities.count))
         for (symbol, price) in prices { facts[symbol, default: SymbolFacts()].price = price }
