@@ -29,7 +29,7 @@ extension WashSaleCalendar {
     /// The loss sale whose window covers a buy of `symbol` on `date`, the one ending last.
     private func blockingLossSale(symbol: String, on date: CivilDate) -> LossSale? {
         var blocking: LossSale?
-        for index in lossSaleIndexesByFamily[families.family(of: symbol)] ?? [] {
+        for index in lossSaleIndexes(ofFamilyOf: symbol) {
             let sale = lossSales[index]
             let elapsed = date.days(since: sale.date)
             guard elapsed >= 0, elapsed <= windowDays else { continue }
@@ -113,7 +113,7 @@ extension WashSaleCalendar {
             origin: .run, account: account, symbol: symbol, date: date, lotID: lotID,
             bought: quantity, held: quantity, cost: cost, costShares: quantity))
         let family = families.family(of: symbol)
-        let saleIndexes = (lossSaleIndexesByFamily[family] ?? [])
+        let saleIndexes = lossSaleIndexes(ofFamilyOf: symbol)
             .filter { abs(date.days(since: lossSales[$0].date)) <= windowDays }
             .sorted { (lossSales[$0].date, $0) < (lossSales[$1].date, $1) }
         var remaining = quantity
@@ -165,7 +165,7 @@ extension WashSaleCalendar {
 
     /// The purchase of a held lot or a run buy, found among its family's purchases.
     func purchaseIndex(of lot: TaxLot.Key, symbol: String) -> Int? {
-        (purchaseIndexesByFamily[families.family(of: symbol)] ?? []).first { purchases[$0].isPurchase(of: lot) }
+        purchaseIndexes(ofFamilyOf: symbol).first { purchases[$0].isPurchase(of: lot) }
     }
 
     /// Unmatched replacement shares for a loss sale of lot `lot` judged on `date`, earliest
@@ -173,7 +173,7 @@ extension WashSaleCalendar {
     func replacements(
         forLoss lot: TaxLot.Key, symbol: String, on date: CivilDate, planned: [TaxLot.Key: Quantity]
     ) -> [(index: Int, shares: Shares)] {
-        return (purchaseIndexesByFamily[families.family(of: symbol)] ?? [])
+        return purchaseIndexes(ofFamilyOf: symbol)
             .filter { index in
                 let before = date.days(since: purchases[index].date)
                 return before >= 0 && before <= windowDays && !purchases[index].isPurchase(of: lot)

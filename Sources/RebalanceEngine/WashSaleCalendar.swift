@@ -31,11 +31,14 @@ public struct WashSaleCalendar: Sendable {
 
     let taxedByAccount: [String: Bool]
     var purchases: [Purchase] = []
+    /// Each family met so far by number, every member's symbol pointing to it: one lookup
+    /// of a symbol finds its family's purchases and loss sales.
+    var familyNumbers: [String: Int] = [:]
     /// Each family's purchases, in the order they were added. A lot's own purchase is found
     /// among its family's: a handful of entries, cheaper to compare than to index by lot.
-    var purchaseIndexesByFamily: [WashSaleFamily: [Int]] = [:]
+    var purchaseIndexesByFamily: [[Int]] = []
     var lossSales: [LossSale] = []
-    var lossSaleIndexesByFamily: [WashSaleFamily: [Int]] = [:]
+    var lossSaleIndexesByFamily: [[Int]] = []
     /// The Loss Sale row of each lot sold at a loss in this run, with its summed sale.
     var runLossSaleRows: [TaxLot.Key: (record: Int, sale: LossSale, disallowed: Money)] = [:]
 
@@ -196,14 +199,34 @@ extension WashSaleCalendar {
     mutating func appendPurchase(_ purchase: Purchase) -> Int {
         let index = purchases.count
         purchases.append(purchase)
-        purchaseIndexesByFamily[families.family(of: purchase.symbol), default: []].append(index)
+        purchaseIndexesByFamily[familyNumber(of: purchase.symbol)].append(index)
         return index
+    }
+
+    /// The number of `symbol`'s family, numbering it (every member) when first met.
+    mutating func familyNumber(of symbol: String) -> Int {
+        if let number = familyNumbers[symbol] { return number }
+        let number = purchaseIndexesByFamily.count
+        purchaseIndexesByFamily.append([])
+        lossSaleIndexesByFamily.append([])
+        for member in families.family(of: symbol).members { familyNumbers[member] = number }
+        return number
+    }
+
+    /// The purchases of `symbol`'s family, in the order they were added.
+    func purchaseIndexes(ofFamilyOf symbol: String) -> [Int] {
+        familyNumbers[symbol].map { purchaseIndexesByFamily[$0] } ?? []
+    }
+
+    /// The loss sales of `symbol`'s family, in the order they were added.
+    func lossSaleIndexes(ofFamilyOf symbol: String) -> [Int] {
+        familyNumbers[symbol].map { lossSaleIndexesByFamily[$0] } ?? []
     }
 
     mutating func appendLossSale(_ sale: LossSale) -> Int {
         let index = lossSales.count
         lossSales.append(sale)
-        lossSaleIndexesByFamily[families.family(of: sale.symbol), default: []].append(index)
+        lossSaleIndexesByFamily[familyNumber(of: sale.symbol)].append(index)
         return index
     }
 
@@ -217,7 +240,7 @@ extension WashSaleCalendar {
         let firstBuy = buyDays.min(), lastBuy = buyDays.max()
         var heldByDay: [DayKey: Quantity] = [:]
         purchases.reserveCapacity(lots.count + transactions.count)
-        purchaseIndexesByFamily.reserveCapacity(lots.count + transactions.count)
+        familyNumbers.reserveCapacity(lots.count + transactions.count)
         for lot in lots {
             _ = appendPurchase(Purchase(
                 origin: .heldLot, account: lot.account, symbol: lot.symbol, date: lot.acquired,
@@ -278,7 +301,7 @@ extension WashSaleCalendar {
     private mutating func attributeSoldShares(_ sells: [(sale: Transaction, lossSale: Int?)]) {
         for (sell, lossSale) in sells {
             guard var remaining = sell.quantity else { continue }
-            let candidates = (purchaseIndexesByFamily[families.family(of: sell.symbol)] ?? [])
+            let candidates = purchaseIndexes(ofFamilyOf: sell.symbol)
                 .filter {
                     purchases[$0].account == sell.account && purchases[$0].symbol == sell.symbol
                         && purchases[$0].date <= sell.date
@@ -302,7 +325,7 @@ extension WashSaleCalendar {
         for saleIndex in lossSales.indices {
             let sale = lossSales[saleIndex]
             if let quantity = sale.quantity {
-                let candidates = (purchaseIndexesByFamily[families.family(of: sale.symbol)] ?? [])
+                let candidates = purchaseIndexes(ofFamilyOf: sale.symbol)
                     .filter { abs(purchases[$0].date.days(since: sale.date)) <= windowDays }
                     .sortedByAcquisition(in: purchases)
                 var remaining = quantity
