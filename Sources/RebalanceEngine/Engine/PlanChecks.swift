@@ -65,17 +65,10 @@ public enum PlanChecks {
             }
         }
         problems += positionProblems.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map(\.1)
-        struct TradeKey: Hashable { let account: String, symbol: String, phase: Phase }
-        var realizedByTrade: [TradeKey: (st: Money, lt: Money)] = Dictionary(minimumCapacity: plan.trades.count)
-        for lot in plan.lotsSold {
-            let key = TradeKey(account: lot.account, symbol: lot.symbol, phase: lot.phase)
-            switch lot.term {
-            case .shortTerm: realizedByTrade[key, default: (.zero, .zero)].st += lot.gain + lot.disallowedLoss
-            case .longTerm: realizedByTrade[key, default: (.zero, .zero)].lt += lot.gain + lot.disallowedLoss
-            }
-        }
+        // A sale's trade is its position's in its phase; its lots' realized gains are summed
+        // by phase in the position's tally.
         for trade in plan.trades where trade.side == .sell {
-            let sums = realizedByTrade[TradeKey(account: trade.account, symbol: trade.symbol, phase: trade.phase)] ?? (.zero, .zero)
+            let sums = positions[Position(trade.account, trade.symbol)]?.realized(in: trade.phase) ?? (.zero, .zero)
             if sums.st != trade.realizedShortTerm || sums.lt != trade.realizedLongTerm {
                 problems.append("\(trade.account)/\(trade.symbol): Realized columns disagree with Lots Sold.")
             }
@@ -135,6 +128,8 @@ private struct PositionTally {
     var isSoldFromLots = false
     /// Holdings, counted only for positions sold from lots.
     var held = Quantity.zero
+    /// Realized gain (with the disallowed loss added back) of the lots sold, by phase.
+    var realizedByPhase: [(phase: Phase, st: Money, lt: Money)] = []
 
     var isBoughtAndSold: Bool { sides == 3 }
     var isSoldByTrades: Bool { sides & 2 != 0 }
@@ -150,6 +145,21 @@ private struct PositionTally {
         isSoldFromLots = true
         lotsSold += lot.quantity
         lotsProceeds += lot.proceeds
+        let realized = lot.gain + lot.disallowedLoss
+        let entry = realizedByPhase.firstIndex { $0.phase == lot.phase } ?? {
+            realizedByPhase.append((lot.phase, .zero, .zero))
+            return realizedByPhase.count - 1
+        }()
+        switch lot.term {
+        case .shortTerm: realizedByPhase[entry].st += realized
+        case .longTerm: realizedByPhase[entry].lt += realized
+        }
+    }
+
+    /// The realized gains of the lots sold in `phase`, short- and long-term.
+    func realized(in phase: Phase) -> (st: Money, lt: Money) {
+        guard let entry = realizedByPhase.first(where: { $0.phase == phase }) else { return (.zero, .zero) }
+        return (entry.st, entry.lt)
     }
 }
 

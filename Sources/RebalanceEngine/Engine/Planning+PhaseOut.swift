@@ -79,11 +79,23 @@ extension Planning {
         let ordered = lotsInSaleOrder(lots, rates: book.account.rates)
         var trial = book.ledger
         var plan = PhaseOutPlan()
+        // The symbols by number, so each lot asks one table: its symbol's price (found at its
+        // first lot), sales so far and whether the budget bound there.
+        let numbers = Dictionary(symbols.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var prices = [Price?](repeating: nil, count: symbols.count)
+        var sales = [[LotSale]](repeating: [], count: symbols.count)
+        var cut = [Bool](repeating: false, count: symbols.count)
         for lot in ordered {
             let symbol = lot.symbol
-            guard !plan.cut.contains(symbol) else { continue }
-            let price = try universe.price(of: symbol)
-            let planned = plan.sales[symbol] ?? []
+            guard let number = numbers[symbol], !cut[number] else { continue }
+            let price: Price
+            if let known = prices[number] {
+                price = known
+            } else {
+                price = try universe.price(of: symbol)
+                prices[number] = price
+            }
+            let planned = sales[number]
             let whole = lot.sale(of: lot.quantity, at: price, on: asOf)
             if book.isTaxed, whole.isLoss,
                let record = calendar.lossSaleBlock(for: lot, on: asOf, plannedInTrade: planned) {
@@ -96,14 +108,16 @@ extension Planning {
                 let soldSoFar = planned.map(\.quantity).sum()
                 let total = (soldSoFar + take).roundedDown(toMultipleOf: universe.step)
                 take = .max(.zero, total - soldSoFar)
+                cut[number] = true
                 plan.cut.insert(symbol)
             }
             guard take > .zero else { continue }
             let sale = lot.sale(of: take, at: price, on: asOf)
             trial.record(sale)
-            if plan.sales[symbol] == nil { plan.order.append(symbol) }
-            plan.sales[symbol, default: []].append(sale)
+            if sales[number].isEmpty { plan.order.append(symbol) }
+            sales[number].append(sale)
         }
+        for symbol in plan.order { plan.sales[symbol] = sales[numbers[symbol]!] }
         return plan
     }
 
