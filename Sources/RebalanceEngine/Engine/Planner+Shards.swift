@@ -120,8 +120,14 @@ extension Planner {
             part.manualTrades = []
             return part
         }
+        // Lots usually come account by account: an account is looked up once per run of its lots.
+        var lastAccount: String?, lastShard: Int?
         for lot in portfolio.lots {
-            guard let shard = shardOf[lot.account] else { return nil }
+            if lot.account != lastAccount {
+                lastAccount = lot.account
+                lastShard = shardOf[lot.account]
+            }
+            guard let shard = lastShard else { return nil }
             parts[shard].lots.append(lot)
         }
         for trade in portfolio.manualTrades {
@@ -172,7 +178,16 @@ extension Planner {
         }
         guard count > 1, households.count > 1 else { return nil }
         var lots: [String: Int] = [:]
-        for lot in portfolio.lots { lots[lot.account, default: 0] += 1 }
+        var run: (account: String, count: Int)?
+        for lot in portfolio.lots {
+            if let current = run, current.account == lot.account {
+                run = (current.account, current.count + 1)
+                continue
+            }
+            if let current = run { lots[current.account, default: 0] += current.count }
+            run = (lot.account, 1)
+        }
+        if let current = run { lots[current.account, default: 0] += current.count }
         let weight = households.map { household in
             members[household]!.reduce(0) { $0 + 1 + (lots[portfolio.accounts[$1].id] ?? 0) }
         }

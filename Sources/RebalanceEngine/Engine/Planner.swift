@@ -91,8 +91,14 @@ extension Planning {
         var lotsOfBook = [[TaxLot]](repeating: [], count: portfolio.accounts.count)
         var lotsByHousehold = [[TaxLot]](repeating: [], count: households.count)
         var unknown = Set<String>()
+        // Lots usually come account by account: an account is looked up once per run of its lots.
+        var lastAccount: String?, lastOwner: (books: [Int], household: Int)?
         for lot in portfolio.lots {
-            guard let owner = booksOfAccount[lot.account] else {
+            if lot.account != lastAccount {
+                lastAccount = lot.account
+                lastOwner = booksOfAccount[lot.account]
+            }
+            guard let owner = lastOwner else {
                 unknown.insert(lot.account)
                 continue
             }
