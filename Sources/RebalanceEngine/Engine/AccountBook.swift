@@ -82,9 +82,10 @@ final class AccountBook {
         // Positions only; `setSlots` works out where each counts once the targets are known.
         positions = Dictionary(minimumCapacity: bySymbol.count)
         for (symbol, symbolLots) in bySymbol {
-            let position = Position(symbolLots, price: universe.priceIfKnown(symbol))
+            let (price, maySell) = universe.priceAndSellability(of: symbol)
+            let position = Position(symbolLots, price: price)
             positions[symbol] = position
-            if universe.maySell(symbol) { sellableValue += position.value }
+            if maySell { sellableValue += position.value }
         }
         heldSymbols = positions.keys.sorted()
     }

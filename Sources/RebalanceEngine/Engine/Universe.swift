@@ -80,8 +80,7 @@ struct Universe: Sendable {
     }
 
     func maySell(_ symbol: String) -> Bool {
-        let restriction = restriction(of: symbol)
-        return restriction == nil || restriction == .noBuy
+        priceAndSellability(of: symbol).maySell
     }
 
     func isMarkedPhaseOut(_ symbol: String) -> Bool { facts[symbol]?.phaseOut ?? false }
@@ -96,6 +95,13 @@ struct Universe: Sendable {
     func placeFacts(of symbol: String) -> (sector: String?, group: String?, isHold: Bool) {
         guard let facts = facts[symbol] else { return (nil, nil, false) }
         return (facts.sector, facts.cappedGroup, facts.restriction == .hold)
+    }
+
+    /// The symbol's price, when it has one, and whether the engine may sell it: what a
+    /// position needs, in one lookup.
+    func priceAndSellability(of symbol: String) -> (price: Price?, maySell: Bool) {
+        guard let facts = facts[symbol] else { return (nil, true) }
+        return (facts.price, facts.restriction == nil || facts.restriction == .noBuy)
     }
 
     /// The symbol's price, when it has one.
