@@ -109,10 +109,10 @@ extension Planning {
 
     /// Records one trade's lot sales: wash-sale calendar, ledger, lots, cash and rows.
     mutating func commitSale(_ sales: [LotSale], symbol: String, price: Price, in index: Int, phase: Phase, why: String) {
-        let account = books[index].account.id
+        let account = books[index].id
         let disallowed = calendars[householdOfBook[index]].recordSales(sales, on: asOf)
         let tradeRow = tradeRow(account: account, symbol: symbol, side: .sell, phase: phase, price: price, why: why)
-        var lots = books[index].positions[symbol]?.lots ?? []
+        var lots = books[index].lots(of: symbol)
         for (sale, disallowedLoss) in zip(sales, disallowed) {
             let tax = books[index].ledger.record(sale, disallowedLoss: disallowedLoss)
             if let position = lots.firstIndex(where: { $0.lotID == sale.lotID }) {
@@ -154,9 +154,8 @@ extension Planning {
     /// The row of the trade (account, symbol, side, phase), made on first use.
     mutating func tradeRow(account: String, symbol: String, side: Side, phase: Phase, price: Price, why: String) -> Int {
         let key = TradeKey(account: account, symbol: symbol, side: side, phase: phase)
-        // Found or given the next row in one lookup.
         let next = trades.count
-        let row = Planning.settle(&tradeIndex[key, default: next])
+        let row = tradeIndex.value(for: key, insertingIfAbsent: next)
         if row < next {
             if !tradeNotes[row].why.contains(why) { tradeNotes[row].why.append(why) }
             return row
@@ -167,9 +166,6 @@ extension Planning {
         tradeNotes.append(TradeNote(why: [why]))
         return row
     }
-
-    /// The value a table's entry holds, read through the entry's in-place access.
-    private static func settle(_ value: inout Int) -> Int { value }
 
     // MARK: - Buying
 
@@ -260,6 +256,14 @@ extension Planning {
             audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", record.note)
         }
         return .washSale
+    }
+}
+
+extension Dictionary {
+    /// The value for `key`, set to `value` first when there is none: one lookup either way.
+    mutating func value(for key: Key, insertingIfAbsent value: Value) -> Value {
+        func read(_ stored: inout Value) -> Value { stored }
+        return read(&self[key, default: value])
     }
 }
 
