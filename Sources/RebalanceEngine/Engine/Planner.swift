@@ -287,8 +287,9 @@ extension Planning {
         // Only symbols whose lots were set since the snapshot can differ; the first change
         // to each since then holds its quantity at the snapshot.
         // (Taken last to first, so the first change of each symbol is the one kept.)
-        var quantityBefore: [String: Quantity] = [:]
-        for change in books[index].positionChanges[before.positionChanges...].reversed() {
+        let logged = books[index].positionChanges[before.positionChanges...]
+        var quantityBefore: [String: Quantity] = Dictionary(minimumCapacity: logged.count)
+        for change in logged.reversed() {
             quantityBefore[change.symbol] = change.before
         }
         let changes = quantityBefore.compactMap { symbol, quantity -> PositionChange? in
