@@ -21,8 +21,10 @@ struct Slot: Sendable {
 /// what the run has done to it so far.
 ///
 /// A book is the one working state of its account for the run, changed in place by each
-/// phase: a class, so that reading a book while the run holds many is a reference and not
-/// a copy of its thirty-odd fields.
+/// phase. It is a class, the one exception to the codebase's values-only rule besides C
+/// handles: as a value, every read of `books[i]` outside a stored-property chain copied its
+/// thirty-odd fields, about 4% of planning's instructions (callgrind). It never leaves the
+/// engine: the plan is made of values.
 final class AccountBook {
     let account: Account
     let index: Int
