@@ -170,12 +170,12 @@ extension Planning {
         if scaledSlots[scaled] == nil {
             var slots: [Slot] = []
             for row in setup.kept {
-                let sector = setup.layout.slotSectors[slots.count]
+                // A model symbol's place is its own slot's: the slot's sector and its numbers.
+                let place = setup.layout.place(of: row.symbol, universe: universe)
                 slots.append(Slot(
                     symbol: row.symbol, modelTarget: row.target, target: row.target.doubleValue * scale,
                     band: (row.band ?? universe.settings.defaultBand).doubleValue,
-                    sector: sector, bandedSector: sector.flatMap { universe.sectorNumbers[$0] },
-                    cappedGroup: universe.exposureGroup(of: row.symbol).flatMap { universe.groupNumbers[$0] }))
+                    sector: place.sector, bandedSector: place.bandedSector, cappedGroup: place.groupNumber))
             }
             var sectors = [Double](repeating: 0, count: universe.sortedSectors.count)
             for slot in slots { if let sector = slot.bandedSector { sectors[sector] += slot.target } }

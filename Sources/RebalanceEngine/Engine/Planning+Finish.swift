@@ -161,9 +161,9 @@ extension Planning {
         let valueAfter = book.investableValue
         // The "before" values by line, in one pass over the positions before the run.
         var slotBefore = Array(repeating: Money.zero, count: book.slots.count)
-        // Legacy positions (counted, in no slot) by symbol.
         var groupBefore = [Money](repeating: .zero, count: universe.sortedGroups.count)
         var sectorBefore = [Money](repeating: .zero, count: universe.sortedSectors.count)
+        // Legacy positions (counted, in no slot) by symbol.
         var legacyBefore: [String: Money] = [:]
         for (symbol, quantity) in before {
             let place = book.place(of: symbol, universe: universe)

@@ -85,11 +85,6 @@ struct Universe: Sendable {
 
     func isMarkedPhaseOut(_ symbol: String) -> Bool { facts[symbol]?.phaseOut ?? false }
 
-    /// The symbol's exposure group, when the Groups sheet caps it.
-    func exposureGroup(of symbol: String) -> String? {
-        facts[symbol]?.cappedGroup
-    }
-
     /// What decides where a symbol counts outside the model: its Securities sheet sector,
     /// its capped exposure group, and whether it is `Hold`.
     func placeFacts(of symbol: String) -> (sector: String?, group: String?, isHold: Bool) {
