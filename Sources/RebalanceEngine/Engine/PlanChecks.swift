@@ -35,20 +35,15 @@ public enum PlanChecks {
         }
         // Holdings, only of the positions the plan sells from lots (a lot's ID names one
         // position: the reader refuses an ID twice in an account). Those positions by
-        // account, then symbol: lots come account by account, so an account is looked up
-        // once per run of its lots.
+        // account, then symbol.
         var soldFromLots: [String: [String: Dictionary<Position, PositionTally>.Index]] = [:]
         for index in positions.indices where positions.values[index].isSoldFromLots {
             let key = positions.keys[index]
             soldFromLots[key.account, default: [:]][key.symbol] = index
         }
-        var account = "", sold: [String: Dictionary<Position, PositionTally>.Index] = [:]
+        var soldOfAccount = AccountRunLookup(soldFromLots)
         for lot in portfolio.lots {
-            if lot.account != account {
-                account = lot.account
-                sold = soldFromLots[account] ?? [:]
-            }
-            guard let index = sold[lot.symbol] else { continue }
+            guard let index = soldOfAccount.value(for: lot.account)?[lot.symbol] else { continue }
             positions.values[index].held += lot.quantity
             if let entry = lots.index(forKey: lot.id) { lots.values[entry].held = lot.quantity }
         }

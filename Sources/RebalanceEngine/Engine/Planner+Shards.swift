@@ -120,14 +120,9 @@ extension Planner {
             part.manualTrades = []
             return part
         }
-        // Lots usually come account by account: an account is looked up once per run of its lots.
-        var lastAccount: String?, lastShard: Int?
+        var shardOfLot = AccountRunLookup(shardOf)
         for lot in portfolio.lots {
-            if lot.account != lastAccount {
-                lastAccount = lot.account
-                lastShard = shardOf[lot.account]
-            }
-            guard let shard = lastShard else { return nil }
+            guard let shard = shardOfLot.value(for: lot.account) else { return nil }
             parts[shard].lots.append(lot)
         }
         for trade in portfolio.manualTrades {

@@ -91,14 +91,9 @@ extension Planning {
         var lotsOfBook = [[TaxLot]](repeating: [], count: portfolio.accounts.count)
         var lotsByHousehold = [[TaxLot]](repeating: [], count: households.count)
         var unknown = Set<String>()
-        // Lots usually come account by account: an account is looked up once per run of its lots.
-        var lastAccount: String?, lastOwner: (books: [Int], household: Int)?
+        var owners = AccountRunLookup(booksOfAccount)
         for lot in portfolio.lots {
-            if lot.account != lastAccount {
-                lastAccount = lot.account
-                lastOwner = booksOfAccount[lot.account]
-            }
-            guard let owner = lastOwner else {
+            guard let owner = owners.value(for: lot.account) else {
                 unknown.insert(lot.account)
                 continue
             }
