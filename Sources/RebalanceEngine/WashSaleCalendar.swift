@@ -62,10 +62,8 @@ public struct WashSaleCalendar: Sendable {
         var taxed: [String: Bool] = [:]
         for account in accounts { taxed[account.account] = account.isTaxed }
         taxedByAccount = taxed
-        // A household has a few accounts: comparing names is cheaper than hashing them.
-        let names = accounts.map(\.account)
-        let lots = lots.filter { names.contains($0.account) }
-        let transactions = transactions.filter { names.contains($0.account) }
+        let lots = lots.filter { taxed[$0.account] != nil }
+        let transactions = transactions.filter { taxed[$0.account] != nil }
         addPurchases(lots: lots, transactions: transactions)
         let sells = addTransactionLossSales(transactions)
         attributeSoldShares(sells)
