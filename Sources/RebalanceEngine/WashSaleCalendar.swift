@@ -29,11 +29,11 @@ public struct WashSaleCalendar: Sendable {
     /// Every block, loss sale and disallowed loss, in the order they happened.
     public internal(set) var records: [WashSaleRecord] = []
 
-    let taxedByAccount: [String: Bool]
+    let taxedByAccount: NameTable<Bool>
     var purchases: [Purchase] = []
     /// Each family met so far by number, every member's symbol pointing to it: one lookup
     /// of a symbol finds its family's purchases and loss sales.
-    var familyNumbers: [String: Int] = [:]
+    var familyNumbers = NameTable<Int>()
     /// Each family's purchases, in the order they were added. A lot's own purchase is found
     /// among its family's: a handful of entries, cheaper to compare than to index by lot.
     var purchaseIndexesByFamily: [[Int]] = []
@@ -59,8 +59,8 @@ public struct WashSaleCalendar: Sendable {
         self.household = household
         self.windowDays = windowDays
         self.families = families
-        var taxed: [String: Bool] = [:]
-        for account in accounts { taxed[account.account] = account.isTaxed }
+        var taxed = NameTable<Bool>(minimumCapacity: accounts.count)
+        for account in accounts { taxed.set(account.isTaxed, for: account.account) }
         taxedByAccount = taxed
         let lots = lots.filter { taxed[$0.account] != nil }
         let transactions = transactions.filter { taxed[$0.account] != nil }
@@ -207,7 +207,7 @@ extension WashSaleCalendar {
         let number = purchaseIndexesByFamily.count
         purchaseIndexesByFamily.append([])
         lossSaleIndexesByFamily.append([])
-        for member in families.family(of: symbol).members { familyNumbers[member] = number }
+        for member in families.family(of: symbol).members { familyNumbers.set(number, for: member) }
         return number
     }
 
@@ -238,7 +238,6 @@ extension WashSaleCalendar {
         let firstBuy = buyDays.min(), lastBuy = buyDays.max()
         var heldByDay: [DayKey: Quantity] = [:]
         purchases.reserveCapacity(lots.count + transactions.count)
-        familyNumbers.reserveCapacity(lots.count + transactions.count)
         for lot in lots {
             _ = appendPurchase(Purchase(
                 origin: .heldLot, account: lot.account, symbol: lot.symbol, date: lot.acquired,

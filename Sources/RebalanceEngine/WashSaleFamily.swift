@@ -43,10 +43,12 @@ public struct WashSaleFamily: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// The wash-sale families of a book, from the Securities sheet's Identical Group column.
+/// Two are equal when they group the same symbols the same way.
 public struct SecurityFamilies: Sendable, Hashable {
     private let groupBySymbol: [String: String]
     private let membersByGroup: [String: [String]]
-    private let familyBySymbol: [String: WashSaleFamily]
+    /// Every grouped symbol's family, asked at each wash-sale question.
+    private let familyBySymbol: NameTable<WashSaleFamily>
 
     /// Families from each symbol's Identical Group; symbols with no group are families of one.
     public init(identicalGroups: [String: String]) {
@@ -57,11 +59,19 @@ public struct SecurityFamilies: Sendable, Hashable {
         groupBySymbol = identicalGroups
         let sortedMembers = members.mapValues { $0.sorted() }
         membersByGroup = sortedMembers
-        var families: [String: WashSaleFamily] = [:]
-        for (symbol, group) in identicalGroups {
-            families[symbol] = WashSaleFamily(identicalGroup: group, members: sortedMembers[group] ?? [symbol])
+        var families = NameTable<WashSaleFamily>(minimumCapacity: identicalGroups.count)
+        for (symbol, group) in identicalGroups.sorted(by: { $0.key < $1.key }) {
+            families.set(WashSaleFamily(identicalGroup: group, members: sortedMembers[group] ?? [symbol]), for: symbol)
         }
         familyBySymbol = families
+    }
+
+    public static func == (a: SecurityFamilies, b: SecurityFamilies) -> Bool {
+        a.groupBySymbol == b.groupBySymbol
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(groupBySymbol)
     }
 
     /// A book with no Identical Groups.

@@ -28,9 +28,9 @@ struct Slot: Sendable {
 final class AccountBook {
     let account: Account
     let index: Int
-    /// The positions held, by symbol; change them only through `setLots`, which keeps the
-    /// caches below in step.
-    private(set) var positions: [String: Position] = [:]
+    /// The positions by symbol, `nil` once sold out; change them only through `setLots`,
+    /// which keeps the caches below in step.
+    private(set) var positions: NameTable<Position?>
     /// Held symbols, sorted.
     private(set) var heldSymbols: [String] = []
     /// Market value of every position but `Hold` ones.
@@ -77,19 +77,21 @@ final class AccountBook {
     init(account: Account, index: Int, lots: [TaxLot], universe: Universe) {
         self.account = account
         self.index = index
-        var bySymbol: [String: [TaxLot]] = Dictionary(minimumCapacity: lots.count)
-        for lot in lots { bySymbol[lot.symbol, default: []].append(lot) }
+        var bySymbol = NameTable<[TaxLot]>(minimumCapacity: lots.count)
+        for lot in lots { bySymbol[at: bySymbol.index(of: lot.symbol) { [] }].append(lot) }
         cash = account.cash
         ledger = TaxLedger(before: account)
         // Positions only; `setSlots` works out where each counts once the targets are known.
-        positions = Dictionary(minimumCapacity: bySymbol.count)
-        for (symbol, symbolLots) in bySymbol {
+        positions = NameTable(minimumCapacity: bySymbol.count)
+        var sellableValue = Money.zero
+        for (symbol, symbolLots) in zip(bySymbol.names, bySymbol.values) {
             let (price, maySell) = universe.priceAndSellability(of: symbol)
             let position = Position(symbolLots, price: price)
-            positions[symbol] = position
+            positions.set(position, for: symbol)
             if maySell { sellableValue += position.value }
         }
-        heldSymbols = positions.keys.sorted()
+        self.sellableValue = sellableValue
+        heldSymbols = bySymbol.names.sorted()
     }
 
     /// The lots held of one symbol, their quantity and market value (zero without a price).
@@ -112,13 +114,20 @@ final class AccountBook {
     /// The lots held of `symbol`, in the order they were acquired or listed.
     @inline(__always)
     func lots(of symbol: String) -> [TaxLot] {
-        positions[symbol]?.lots ?? []
+        position(of: symbol)?.lots ?? []
+    }
+
+    /// The position held of `symbol`, if any.
+    @inline(__always)
+    func position(of symbol: String) -> Position? {
+        guard let index = positions.index(of: symbol) else { return nil }
+        return positions[at: index]
     }
 
     /// Market value of one held symbol (zero when it is not held or has no price).
     @inline(__always)
     func value(of symbol: String) -> Money {
-        positions[symbol]?.value ?? .zero
+        position(of: symbol)?.value ?? .zero
     }
 
     /// Notes a buy of `symbol` in this run: it may no longer be sold.
@@ -132,7 +141,7 @@ final class AccountBook {
         // The new position swapped in for the old in one lookup.
         let new = lots.isEmpty ? nil : Position(lots, price: universe.priceIfKnown(symbol))
         var old = new
-        swap(&old, &positions[symbol])
+        swap(&old, &positions[at: positions.index(of: symbol) { nil }])
         positionChanges.append((symbol, old?.quantity ?? .zero))
         let oldValue = old?.value ?? .zero
         let place = layout.place(of: symbol, universe: universe)
@@ -216,7 +225,7 @@ final class AccountBook {
 
     @inline(__always)
     func quantity(of symbol: String) -> Quantity {
-        positions[symbol]?.quantity ?? .zero
+        position(of: symbol)?.quantity ?? .zero
     }
 
     /// The part of the withdrawal not yet paid that can be paid: at most cash plus what may
@@ -270,22 +279,26 @@ struct SymbolPlace: Sendable {
 /// the model's accounts hold and on demand for any other.
 struct ModelLayout: Sendable {
     /// The slot each symbol counts toward: model symbols and their stand-ins.
-    let slotIndexBySymbol: [String: Int]
+    let slotIndexBySymbol: NameTable<Int>
     /// Each slot's sector (its model row's, else the Securities sheet's).
     let slotSectors: [String?]
     /// The places worked out ahead.
-    private let known: [String: SymbolPlace]
+    private let known: NameTable<SymbolPlace>
 
     /// No model: every symbol is outside the slots.
     static let none = ModelLayout(slotIndexBySymbol: [:], slotSectors: [], symbols: [], universe: nil)
 
     init(slotIndexBySymbol: [String: Int], slotSectors: [String?], symbols: some Sequence<String>, universe: Universe?) {
-        self.slotIndexBySymbol = slotIndexBySymbol
+        var slots = NameTable<Int>(minimumCapacity: slotIndexBySymbol.count)
+        for (symbol, slot) in slotIndexBySymbol.sorted(by: { $0.key < $1.key }) { slots.set(slot, for: symbol) }
+        self.slotIndexBySymbol = slots
         self.slotSectors = slotSectors
-        var known: [String: SymbolPlace] = [:]
+        var known = NameTable<SymbolPlace>()
         if let universe {
-            for symbol in symbols where known[symbol] == nil {
-                known[symbol] = ModelLayout.place(of: symbol, slot: slotIndexBySymbol[symbol], slotSectors, universe)
+            for symbol in symbols {
+                _ = known.index(of: symbol) {
+                    ModelLayout.place(of: symbol, slot: slots[symbol], slotSectors, universe)
+                }
             }
         }
         self.known = known

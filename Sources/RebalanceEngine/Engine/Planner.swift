@@ -42,7 +42,11 @@ public enum Planner {
     ) throws(PlanningError) -> (plan: Plan, order: RowOrder) {
         var planning = try Planning(portfolio, accountOrder: accountOrder)
         planning.progress = progress
-        let before = planning.books.map { Array($0.positions.lazy.map { ($0.key, $0.value.quantity) }) }
+        let before = planning.books.map { book in
+            zip(book.positions.names, book.positions.values).compactMap { symbol, position in
+                position.map { (symbol, $0.quantity) }
+            }
+        }
         let initialValues = planning.books.indices.map { planning.books[$0].investableValue }
         try planning.runManualTrades(portfolio.manualTrades)
         if portfolio.settings.harvestLosses {

@@ -34,7 +34,7 @@ extension Planning {
     /// nothing of it may be sold.
     private mutating func harvestLot(_ original: TaxLot, in index: Int) throws(PlanningError) -> Bool {
         let symbol = original.symbol
-        guard let lot = books[index].positions[symbol]?.lots.first(where: { $0.lotID == original.lotID }) else {
+        guard let lot = books[index].position(of: symbol)?.lots.first(where: { $0.lotID == original.lotID }) else {
             return true
         }
         let price = try universe.price(of: symbol)

@@ -18,7 +18,7 @@ struct Universe: Sendable {
     /// The trading step: a whole share, or 0.0001 under Fractional Shares.
     let step: Quantity
     /// What the phases ask of a symbol, found with one lookup.
-    private let facts: [String: SymbolFacts]
+    private let facts: NameTable<SymbolFacts>
 
     /// A symbol's price, restriction, Phase Out mark, capped exposure group and sector.
     private struct SymbolFacts: Sendable {
@@ -55,13 +55,14 @@ struct Universe: Sendable {
         capsByNumber = sortedGroups.map { caps[$0]! }
         bandsByNumber = sortedSectors.map { bands[$0]! }
         step = portfolio.settings.fractionalShares ? .fractionalStep : .wholeShare
-        var facts: [String: SymbolFacts] = Dictionary(minimumCapacity: max(prices.count, securities.count))
-        for (symbol, price) in prices { facts[symbol, default: SymbolFacts()].price = price }
+        var facts = NameTable<SymbolFacts>(minimumCapacity: max(prices.count, securities.count))
+        for (symbol, price) in prices { facts[at: facts.index(of: symbol) { SymbolFacts() }].price = price }
         for (symbol, security) in securities {
-            facts[symbol, default: SymbolFacts()].restriction = security.restriction
-            facts[symbol, default: SymbolFacts()].phaseOut = security.phaseOut
-            facts[symbol, default: SymbolFacts()].sector = security.sector
-            if let group = security.exposureGroup, caps[group] != nil { facts[symbol, default: SymbolFacts()].cappedGroup = group }
+            let index = facts.index(of: symbol) { SymbolFacts() }
+            facts[at: index].restriction = security.restriction
+            facts[at: index].phaseOut = security.phaseOut
+            facts[at: index].sector = security.sector
+            if let group = security.exposureGroup, caps[group] != nil { facts[at: index].cappedGroup = group }
         }
         self.facts = facts
     }

@@ -1,0 +1,69 @@
+import Testing
+@testable import RebalanceEngine
+
+@Suite("The engine's name table")
+struct NameTableTests {
+    /// Names a real book holds: short tickers, share classes, long account names, non-ASCII,
+    /// the empty name, and names that differ only after their first eight bytes.
+    static let names = [
+        "AAPL", "BRK.B", "BRK.A", "GOOG", "GOOGL", "", "Ü-Fonds", "日本株ETF",
+        "HOUSEHOLD-TRUST-0001", "HOUSEHOLD-TRUST-0002", "ABCDEFGH", "ABCDEFGH1", "ABCDEFGH2",
+    ]
+
+    @Test("Every name inserted is found with its own value; others are not")
+    func findsWhatWasInserted() {
+        var table = NameTable<Int>()
+        for (value, name) in Self.names.enumerated() { table.set(value, for: name) }
+        for (value, name) in Self.names.enumerated() {
+            #expect(table[name] == value, "\(name)")
+        }
+        #expect(table["AAPL "] == nil)
+        #expect(table["aapl"] == nil)
+        #expect(table["ABCDEFGH3"] == nil)
+        #expect(table.count == Self.names.count)
+    }
+
+    @Test("A name spelled with a composed accent is the same name spelled with a combining one")
+    func canonicalSpellings() {
+        var table = NameTable<Int>()
+        table.set(7, for: "Caf\u{E9} Trust")
+        #expect(table["Cafe\u{301} Trust"] == 7)
+        #expect(table["Cafe Trust"] == nil)
+        #expect(table.count == 1)
+    }
+
+    @Test("Thousands of names survive the index growing, in insertion order")
+    func growsAndKeepsOrder() {
+        var table = NameTable<String>()
+        let many = (0..<5_000).map { "ACCT-\(($0 * 7_919) % 100_000)" }
+        for name in many { table.set(name.lowercased(), for: name) }
+        #expect(table.names == many)
+        #expect(table.values == many.map { $0.lowercased() })
+        #expect(many.allSatisfy { table[$0] == $0.lowercased() })
+        #expect(table["ACCT-100000"] == nil)
+    }
+
+    @Test("Setting a name again replaces its value and keeps its place")
+    func setReplaces() {
+        var table = NameTable<Int>()
+        table.set(1, for: "GOOG")
+        table.set(2, for: "GOOGL")
+        table.set(3, for: "GOOG")
+        #expect(table.names == ["GOOG", "GOOGL"])
+        #expect(table["GOOG"] == 3)
+    }
+
+    @Test("A value is changed in place through its index; the maker runs only for a new name")
+    func changesInPlace() {
+        var table = NameTable<[Int]>()
+        var made = 0
+        for (lot, symbol) in ["MSFT", "AAPL", "MSFT", "MSFT"].enumerated() {
+            let index = table.index(of: symbol) { made += 1; return [] }
+            table[at: index].append(lot)
+        }
+        #expect(made == 2)
+        #expect(table["MSFT"] == [0, 2, 3])
+        #expect(table["AAPL"] == [1])
+        #expect(table.index(of: "IBM") == nil)
+    }
+}
