@@ -154,3 +154,19 @@ struct NameTable<Value> {
 private let nameTableSeed = UInt64.random(in: .min ... .max)
 
 extension NameTable: Sendable where Value: Sendable {}
+
+/// A set of names (symbols or accounts) on a `NameTable`, for the engine's inner loops.
+struct NameSet: Sendable {
+    private var table = NameTable<Void>()
+
+    @inline(__always)
+    func contains(_ name: String) -> Bool { table.index(of: name) != nil }
+
+    /// Adds `name`; whether it was not there before.
+    @inline(__always) @discardableResult
+    mutating func insert(_ name: String) -> Bool {
+        var inserted = false
+        _ = table.index(of: name) { inserted = true }
+        return inserted
+    }
+}

@@ -59,10 +59,10 @@ final class AccountBook {
     /// Whether Raise Cash has settled the withdrawal (paid, or paid short).
     var withdrawalSettled = false
     /// Symbols bought and sold in this run: never both. Buys are marked with `markBought`.
-    private(set) var bought: Set<String> = []
-    var sold: Set<String> = []
+    private(set) var bought = NameSet()
+    var sold = NameSet()
     /// Symbols the PM's manual trades bought or sold.
-    var manual: Set<String> = []
+    var manual = NameSet()
     /// The model's slots in model order, targets scaled.
     private(set) var slots: [Slot] = []
     /// Sector targets (sum of the slots' scaled targets in each sector).
@@ -72,7 +72,7 @@ final class AccountBook {
     /// How many buys the run has made in the account, for naming the lots they make.
     var buyCount = 0
     /// Symbols whose stopped buys are already reported, so each is listed once.
-    var loggedBuyStops: Set<String> = []
+    var loggedBuyStops = NameSet()
 
     init(account: Account, index: Int, lots: [TaxLot], universe: Universe) {
         self.account = account
@@ -132,7 +132,7 @@ final class AccountBook {
 
     /// Notes a buy of `symbol` in this run: it may no longer be sold.
     func markBought(_ symbol: String, universe: Universe) {
-        guard bought.insert(symbol).inserted, universe.maySell(symbol) else { return }
+        guard bought.insert(symbol), universe.maySell(symbol) else { return }
         sellableValue -= value(of: symbol)
     }
 

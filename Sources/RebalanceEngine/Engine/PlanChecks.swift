@@ -10,48 +10,59 @@ public enum PlanChecks {
     /// Every invariant failure, in words; empty when the plan keeps them all.
     public static func violations(_ plan: Plan, portfolio: Portfolio) -> [String] {
         var problems: [String] = []
-        var restriction: [String: Restriction] = [:]
-        for security in portfolio.securities { restriction[security.symbol] = security.restriction }
-        // What the trades and Lots Sold say of each position, one entry per position.
-        var positions: [Position: PositionTally] = Dictionary(minimumCapacity: plan.trades.count)
+        var restriction = NameTable<Restriction?>(minimumCapacity: portfolio.securities.count)
+        for security in portfolio.securities { restriction.set(security.restriction, for: security.symbol) }
+        // What the trades and Lots Sold say of each account and each of its positions.
+        var accounts = NameTable<AccountChecks>(minimumCapacity: plan.cash.count)
         for trade in plan.trades {
-            positions[Position(trade.account, trade.symbol), default: PositionTally()].add(trade)
+            let account = accounts.index(of: trade.account) { AccountChecks() }
+            accounts[at: account].tally.add(trade)
+            accounts[at: account][position: trade.symbol].add(trade)
+            guard let rule = restriction[trade.symbol] ?? nil else { continue }
             if trade.side == .buy {
-                if let rule = restriction[trade.symbol], rule != .noSell {
-                    problems.append("\(trade.account) buys \(trade.symbol), which is \(rule.rawValue).")
-                }
-            } else if let rule = restriction[trade.symbol], rule != .noBuy {
+                if rule != .noSell { problems.append("\(trade.account) buys \(trade.symbol), which is \(rule.rawValue).") }
+            } else if rule != .noBuy {
                 problems.append("\(trade.account) sells \(trade.symbol), which is \(rule.rawValue).")
             }
         }
-        for key in positions.filter({ $0.value.isBoughtAndSold }).map(\.key).sorted() {
+        let bothSides = accounts.positions { $0.isBoughtAndSold }.map(\.position)
+        for key in bothSides.sorted() {
             problems.append("\(key) is both bought and sold.")
         }
         // 1 and 3: lots sold within holdings; trades agree with lots sold.
-        var lots: [TaxLot.Key: (sold: Quantity, held: Quantity)] = Dictionary(minimumCapacity: plan.lotsSold.count)
         for lot in plan.lotsSold {
-            positions[Position(lot.account, lot.symbol), default: PositionTally()].add(lot)
-            lots[TaxLot.Key(account: lot.account, lotID: lot.lotID), default: (.zero, .zero)].sold += lot.quantity
+            let account = accounts.index(of: lot.account) { AccountChecks() }
+            accounts[at: account][position: lot.symbol].add(lot)
+            accounts[at: account].lots[at: accounts[at: account].lots.index(of: lot.lotID) { (.zero, .zero) }].sold += lot.quantity
         }
         // Holdings, only of the positions the plan sells from lots (a lot's ID names one
-        // position: the reader refuses an ID twice in an account). Those positions by
-        // account, then symbol.
-        var soldFromLots: [String: [String: Dictionary<Position, PositionTally>.Index]] = [:]
-        for index in positions.indices where positions.values[index].isSoldFromLots {
-            let key = positions.keys[index]
-            soldFromLots[key.account, default: [:]][key.symbol] = index
-        }
-        var soldOfAccount = AccountRunLookup(soldFromLots)
+        // position: the reader refuses an ID twice in an account). An account's lots
+        // usually sit together: its entry is looked up once per run of them.
+        var lastAccount: (name: String, index: Int?)?
         for lot in portfolio.lots {
-            guard let index = soldOfAccount.value(for: lot.account)?[lot.symbol] else { continue }
-            positions.values[index].held += lot.quantity
-            if let entry = lots.index(forKey: lot.id) { lots.values[entry].held = lot.quantity }
+            let account: Int?
+            if let last = lastAccount, last.name == lot.account {
+                account = last.index
+            } else {
+                account = accounts.index(of: lot.account)
+                lastAccount = (lot.account, account)
+            }
+            guard let account, let position = accounts[at: account].positions.index(of: lot.symbol),
+                  accounts[at: account].positions[at: position].isSoldFromLots else { continue }
+            accounts[at: account].positions[at: position].held += lot.quantity
+            if let entry = accounts[at: account].lots.index(of: lot.lotID) { accounts[at: account].lots[at: entry].held = lot.quantity }
         }
-        for key in lots.filter({ $0.value.sold > $0.value.held }).map(\.key).sorted() {
+        var oversold: [TaxLot.Key] = []
+        for (name, checks) in zip(accounts.names, accounts.values) {
+            for (lotID, lot) in zip(checks.lots.names, checks.lots.values) where lot.sold > lot.held {
+                oversold.append(TaxLot.Key(account: name, lotID: lotID))
+            }
+        }
+        for key in oversold.sorted() {
             problems.append("Lot \(key) is sold beyond what it holds.")
         }
         var positionProblems: [(Position, String)] = []
-        for (key, tally) in positions where tally.isSoldFromLots || tally.isSoldByTrades {
+        for (key, tally) in accounts.positions({ $0.isSoldFromLots || $0.isSoldByTrades }) {
             if tally.lotsSold != tally.tradesSold || tally.lotsProceeds != tally.tradesAmount {
                 positionProblems.append((key, "\(key): Trades and Lots Sold disagree."))
             }
@@ -63,7 +74,8 @@ public enum PlanChecks {
         // A sale's trade is its position's in its phase; its lots' realized gains are summed
         // by phase in the position's tally.
         for trade in plan.trades where trade.side == .sell {
-            let sums = positions[Position(trade.account, trade.symbol)]?.realized(in: trade.phase) ?? (.zero, .zero)
+            let tally = accounts[trade.account]?.positions[trade.symbol]
+            let sums = tally?.realized(in: trade.phase) ?? (.zero, .zero)
             if sums.st != trade.realizedShortTerm || sums.lt != trade.realizedLongTerm {
                 problems.append("\(trade.account)/\(trade.symbol): Realized columns disagree with Lots Sold.")
             }
@@ -75,12 +87,8 @@ public enum PlanChecks {
             }
             if row.cashAfter.isNegative { problems.append("\(row.account): cash after is below zero.") }
         }
-        var sums: [String: AccountTally] = Dictionary(minimumCapacity: plan.cash.count)
-        for trade in plan.trades {
-            sums[trade.account, default: AccountTally()].add(trade)
-        }
         for row in plan.cash {
-            let sum = sums[row.account] ?? AccountTally()
+            let sum = accounts[row.account]?.tally ?? AccountTally()
             if row.sellProceeds != sum.sells || row.buyCost != sum.buys {
                 problems.append("\(row.account): Cash disagrees with Trades.")
             }
@@ -93,7 +101,7 @@ public enum PlanChecks {
                 }
                 if !explained { problems.append("\(row.account): tax passes the budget without a Needs Approval exception.") }
             }
-            let estimated = sums[row.account]?.estimates ?? .zero
+            let estimated = accounts[row.account]?.tally.estimates ?? .zero
             if estimated + row.taxFromOtherAccounts != row.taxImpact {
                 problems.append("\(row.account): Est Tax of its trades (\(estimated)) differs from its tax impact (\(row.taxImpact)).")
             }
@@ -155,6 +163,36 @@ private struct PositionTally {
     func realized(in phase: Phase) -> (st: Money, lt: Money) {
         guard let entry = realizedByPhase.first(where: { $0.phase == phase }) else { return (.zero, .zero) }
         return (entry.st, entry.lt)
+    }
+}
+
+/// What the plan says of one account: its trades summed, its positions' tallies, and its
+/// lots sold (by Lot ID) with what each holds.
+private struct AccountChecks {
+    var tally = AccountTally()
+    var positions = NameTable<PositionTally>()
+    var lots = NameTable<(sold: Quantity, held: Quantity)>()
+
+    /// The tally of the account's position in `symbol`, made when first met.
+    subscript(position symbol: String) -> PositionTally {
+        get { positions[symbol] ?? PositionTally() }
+        _modify {
+            let index = positions.index(of: symbol) { PositionTally() }
+            yield &positions[at: index]
+        }
+    }
+}
+
+extension NameTable where Value == AccountChecks {
+    /// Every account's positions whose tally meets `condition`, with the tally.
+    fileprivate func positions(_ condition: (PositionTally) -> Bool) -> [(position: Position, tally: PositionTally)] {
+        var found: [(position: Position, tally: PositionTally)] = []
+        for (account, checks) in zip(names, values) {
+            for (symbol, tally) in zip(checks.positions.names, checks.positions.values) where condition(tally) {
+                found.append((Position(account, symbol), tally))
+            }
+        }
+        return found
     }
 }
 

@@ -233,7 +233,7 @@ extension Planning {
     mutating func buyStop(_ symbol: String, in index: Int, phase: Phase, log: Bool) -> DriftStatus? {
         let book = books[index]
         /// Whether this stop is the first of the symbol's in the account to be logged.
-        func first() -> Bool { log && book.loggedBuyStops.insert(symbol).inserted }
+        func first() -> Bool { log && book.loggedBuyStops.insert(symbol) }
         if !universe.mayBuy(symbol) {
             if first() {
                 audit(phase, book.id, symbol, rule: "Restriction", decision: "Not Bought",
