@@ -46,12 +46,14 @@ extension Planning {
         var trial = book.ledger
         var planned: [LotSale] = []
         var remaining = limit
+        let today = asOf, household = householdOfBook[index]
         for lot in lots where remaining > .zero {
             let whole = lot.sale(of: lot.quantity, at: price, on: asOf)
             let replacementShares: WashSaleCalendar.Shares?
             if book.isTaxed, whole.isLoss {
-                replacementShares = calendars[householdOfBook[index]].unmatchedReplacementShares(
-                    for: lot, on: asOf, plannedInTrade: planned)
+                replacementShares = inCalendar(household) {
+                    $0.unmatchedReplacementShares(for: lot, on: today, plannedInTrade: planned)
+                }
             } else {
                 replacementShares = nil
             }
@@ -59,7 +61,7 @@ extension Planning {
             switch access {
             case .unblocked where blocked:
                 outcome.washBlocked += 1
-                if let record = calendars[householdOfBook[index]].lossSaleBlock(for: lot, on: asOf, plannedInTrade: planned) {
+                if let record = inCalendar(household, { $0.lossSaleBlock(for: lot, on: today, plannedInTrade: planned) }) {
                     logLossSaleBlock(record, phase: phase, book: index)
                 }
                 continue
@@ -249,13 +251,24 @@ extension Planning {
             return book.manual.contains(symbol) ? .manual : .earlierPhase
         }
         let household = householdOfBook[index]
-        guard calendars[household].blocksBuy(of: symbol, on: asOf) else { return nil }
+        let today = asOf
+        guard inCalendar(household, { $0.blocksBuy(of: symbol, on: today) }) else { return nil }
         // The block's row is worded only when it is listed.
-        if first(), let record = calendars[household].buyBlock(account: book.id, symbol: symbol, on: asOf) {
+        if first(), let record = inCalendar(household, { $0.buyBlock(account: book.id, symbol: symbol, on: today) }) {
             calendars[household].log(record)
             audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", record.note)
         }
         return .washSale
+    }
+}
+
+extension Planning {
+    /// `question` asked of a household's calendar where it is stored. Asked as
+    /// `calendars[household].question()` inside a mutating method, the whole calendar was
+    /// copied first, and released after, at every question (callgrind).
+    @inline(__always)
+    mutating func inCalendar<Answer>(_ household: Int, _ question: (inout WashSaleCalendar) -> Answer) -> Answer {
+        question(&calendars[household])
     }
 }
 

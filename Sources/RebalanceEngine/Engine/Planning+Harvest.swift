@@ -39,7 +39,8 @@ extension Planning {
         }
         let price = try universe.price(of: symbol)
         let id = books[index].id
-        if let record = calendars[householdOfBook[index]].lossSaleBlock(for: lot, on: asOf) {
+        let today = asOf
+        if let record = inCalendar(householdOfBook[index], { $0.lossSaleBlock(for: lot, on: today) }) {
             logLossSaleBlock(record, phase: .harvest, book: index)
             return true
         }
