@@ -68,6 +68,8 @@ final class AccountBook {
     private(set) var sectorTargets: [Double] = []
     /// What stopped the engine from moving each drift line (`Security`/`Sector`/`Group` and name).
     var stops: [DriftKey: Set<DriftStatus>] = [:]
+    /// Each symbol's rows in the plan's trades (see `Planning.tradeRow`).
+    var tradeRows = NameTable<[Int]>()
     /// How many buys the run has made in the account, for naming the lots they make.
     var buyCount = 0
     /// Symbols whose stopped buys are already reported, so each is listed once.

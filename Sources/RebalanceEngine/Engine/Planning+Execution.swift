@@ -113,7 +113,7 @@ extension Planning {
     mutating func commitSale(_ sales: [LotSale], symbol: String, price: Price, in index: Int, phase: Phase, why: String) {
         let account = books[index].id
         let disallowed = calendars[householdOfBook[index]].recordSales(sales, on: asOf)
-        let tradeRow = tradeRow(account: account, symbol: symbol, side: .sell, phase: phase, price: price, why: why)
+        let tradeRow = tradeRow(in: index, symbol: symbol, side: .sell, phase: phase, price: price, why: why)
         var lots = books[index].lots(of: symbol)
         for (sale, disallowedLoss) in zip(sales, disallowed) {
             let tax = books[index].ledger.record(sale, disallowedLoss: disallowedLoss)
@@ -154,14 +154,18 @@ extension Planning {
     }
 
     /// The row of the trade (account, symbol, side, phase), made on first use.
-    mutating func tradeRow(account: String, symbol: String, side: Side, phase: Phase, price: Price, why: String) -> Int {
-        let key = TradeKey(account: account, symbol: symbol, side: side, phase: phase)
-        let next = trades.count
-        let row = tradeIndex.value(for: key, insertingIfAbsent: next)
-        if row < next {
+    /// A symbol has a handful of trades in an account (a side in a phase each), so the
+    /// book keeps each symbol's rows and the one asked for is found among them.
+    mutating func tradeRow(in index: Int, symbol: String, side: Side, phase: Phase, price: Price, why: String) -> Int {
+        let book = books[index]
+        let rows = book.tradeRows.index(of: symbol) { [] }
+        for row in book.tradeRows[at: rows] where trades[row].side == side && trades[row].phase == phase {
             if !tradeNotes[row].why.contains(why) { tradeNotes[row].why.append(why) }
             return row
         }
+        let row = trades.count
+        book.tradeRows[at: rows].append(row)
+        let account = book.id
         trades.append(Trade(
             account: account, symbol: symbol, side: side, quantity: .zero, price: price, amount: .zero,
             phase: phase, reason: ""))
@@ -188,7 +192,7 @@ extension Planning {
         books[index].cash -= cost
         books[index].buyCost += cost
         books[index].markBought(symbol, universe: universe)
-        let row = tradeRow(account: account, symbol: symbol, side: .buy, phase: phase, price: price, why: why)
+        let row = tradeRow(in: index, symbol: symbol, side: .buy, phase: phase, price: price, why: why)
         trades[row].quantity += quantity
         trades[row].amount += cost
         let disallowances = calendars[householdOfBook[index]].recordBuy(
@@ -269,14 +273,6 @@ extension Planning {
     @inline(__always)
     mutating func inCalendar<Answer>(_ household: Int, _ question: (inout WashSaleCalendar) -> Answer) -> Answer {
         question(&calendars[household])
-    }
-}
-
-extension Dictionary {
-    /// The value for `key`, set to `value` first when there is none: one lookup either way.
-    mutating func value(for key: Key, insertingIfAbsent value: Value) -> Value {
-        func read(_ stored: inout Value) -> Value { stored }
-        return read(&self[key, default: value])
     }
 }
 

@@ -12,7 +12,6 @@ struct Planning {
     var trades: [Trade] = []
     /// For each trade, why it was made (without the side, quantity and symbol) and its lots.
     var tradeNotes: [TradeNote] = []
-    var tradeIndex: [TradeKey: Int] = [:]
     var lotsSold: [LotSold] = []
     var auditLog: [AuditEntry] = []
     private(set) var exceptions: [PlanException] = []
@@ -56,13 +55,6 @@ struct Planning {
     struct ScaledModelKey: Hashable, Sendable {
         let model: String
         let cashTarget: Rate
-    }
-
-    struct TradeKey: Hashable, Sendable {
-        let account: String
-        let symbol: String
-        let side: Side
-        let phase: Phase
     }
 
     /// An earlier loss a run buy disallowed, added back in the selling account.
