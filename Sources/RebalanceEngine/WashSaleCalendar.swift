@@ -203,12 +203,17 @@ extension WashSaleCalendar {
 
     /// The number of `symbol`'s family, numbering it (every member) when first met.
     mutating func familyNumber(of symbol: String) -> Int {
-        if let number = familyNumbers[symbol] { return number }
-        let number = purchaseIndexesByFamily.count
+        let next = purchaseIndexesByFamily.count
+        var isNew = false
+        let entry = familyNumbers.index(of: symbol) { isNew = true; return next }
+        guard isNew else { return familyNumbers[at: entry] }
         purchaseIndexesByFamily.append([])
         lossSaleIndexesByFamily.append([])
-        for member in families.family(of: symbol).members { familyNumbers.set(number, for: member) }
-        return number
+        let family = families.family(of: symbol)
+        if family.identicalGroup != nil {
+            for member in family.members where member != symbol { familyNumbers.set(next, for: member) }
+        }
+        return next
     }
 
     /// The purchases of `symbol`'s family, in the order they were added.
