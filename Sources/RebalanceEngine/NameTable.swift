@@ -22,9 +22,11 @@ struct NameTable<Value> {
     private var mask: Int
     private let seed: UInt64
 
-    /// An empty table with room for `minimumCapacity` names before it grows.
+    /// An empty table with room for `minimumCapacity` names before it grows, and at least
+    /// sixteen: the engine's tables are per account, most hold a few dozen names, and
+    /// growing by doubling from eight re-placed each name several times.
     init(minimumCapacity: Int = 0) {
-        var size = 8
+        var size = 32
         while size < minimumCapacity * 2 { size *= 2 }
         places = Array(repeating: 0, count: size)
         mask = size - 1

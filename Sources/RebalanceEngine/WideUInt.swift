@@ -76,6 +76,12 @@ struct WideUInt: Sendable, Hashable, Comparable {
     /// does not fit 64 bits.
     func quotientAndRemainder(dividingBy divisor: UInt64) -> (quotient: UInt64, remainder: UInt64) {
         precondition(divisor > 0, "division by zero")
+        // Most values a plan divides fit 64 or 128 bits: one division, not four.
+        if w3 == 0, w2 == 0 {
+            if w1 == 0 { return (w0 / divisor, w0 % divisor) }
+            precondition(w1 < divisor, "64-bit overflow")
+            return divisor.dividingFullWidth((high: w1, low: w0))
+        }
         var remainder: UInt64 = 0
         func step(_ limb: UInt64) -> UInt64 {
             let (quotient, rest) = divisor.dividingFullWidth((high: remainder, low: limb))
