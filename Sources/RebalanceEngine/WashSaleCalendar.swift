@@ -62,8 +62,10 @@ public struct WashSaleCalendar: Sendable {
         var taxed = NameTable<Bool>(minimumCapacity: accounts.count)
         for account in accounts { taxed.set(account.isTaxed, for: account.account) }
         taxedByAccount = taxed
-        let lots = lots.filter { taxed[$0.account] != nil }
-        let transactions = transactions.filter { taxed[$0.account] != nil }
+        // The planner passes only the household's own lots; others are dropped here.
+        let lots = lots.allSatisfy { taxed.index(of: $0.account) != nil }
+            ? lots : lots.filter { taxed.index(of: $0.account) != nil }
+        let transactions = transactions.filter { taxed.index(of: $0.account) != nil }
         addPurchases(lots: lots, transactions: transactions)
         let sells = addTransactionLossSales(transactions)
         attributeSoldShares(sells)

@@ -91,11 +91,19 @@ extension Planning {
             booksOfAccount[account.id, default: ([], 0)].books.append(index)
             booksOfAccount[account.id]!.household = household
         }
-        // One lookup per lot: its account's books and household.
-        var lotsOfBook = [[TaxLot]](repeating: [], count: portfolio.accounts.count)
-        var lotsByHousehold = [[TaxLot]](repeating: [], count: households.count)
-        var unknown = Set<String>()
+        // One lookup per run of an account's lots: its books and household. The lots are
+        // counted first, so each book's and household's list is made at its size.
         var owners = AccountRunLookup(booksOfAccount)
+        var lotsInBook = [Int](repeating: 0, count: portfolio.accounts.count)
+        var lotsInHousehold = [Int](repeating: 0, count: households.count)
+        for lot in portfolio.lots {
+            guard let owner = owners.value(for: lot.account) else { continue }
+            for book in owner.books { lotsInBook[book] += 1 }
+            lotsInHousehold[owner.household] += 1
+        }
+        var lotsOfBook = lotsInBook.map { [TaxLot](reservingCapacity: $0) }
+        var lotsByHousehold = lotsInHousehold.map { [TaxLot](reservingCapacity: $0) }
+        var unknown = Set<String>()
         for lot in portfolio.lots {
             guard let owner = owners.value(for: lot.account) else {
                 unknown.insert(lot.account)
@@ -336,5 +344,13 @@ extension Planning {
             if hundredths < 0 { put(UInt8(ascii: "-")) }
             return String(decoding: UnsafeBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
         }
+    }
+}
+
+extension Array {
+    /// An empty array with room for `capacity` elements.
+    fileprivate init(reservingCapacity capacity: Int) {
+        self.init()
+        reserveCapacity(capacity)
     }
 }
