@@ -173,18 +173,26 @@ extension WashSaleCalendar {
     func replacements(
         forLoss lot: TaxLot.Key, symbol: String, on date: CivilDate, planned: [TaxLot.Key: Quantity]
     ) -> [(index: Int, shares: Shares)] {
-        return purchaseIndexes(ofFamilyOf: symbol)
-            .filter { index in
-                let before = date.days(since: purchases[index].date)
-                return before >= 0 && before <= windowDays && !purchases[index].isPurchase(of: lot)
+        // Asked before most sales and found empty for most: one pass to the candidates,
+        // sorted only when there are several, planned shares looked up only when some are.
+        var candidates: [Int] = []
+        for index in purchaseIndexes(ofFamilyOf: symbol) {
+            let before = date.days(since: purchases[index].date)
+            guard before >= 0, before <= windowDays, !purchases[index].isPurchase(of: lot) else { continue }
+            candidates.append(index)
+        }
+        guard !candidates.isEmpty else { return [] }
+        if candidates.count > 1 { candidates = candidates.sortedByAcquisition(in: purchases) }
+        var found: [(index: Int, shares: Shares)] = []
+        for index in candidates {
+            var plannedShares = Quantity.zero
+            if !planned.isEmpty, let lotID = purchases[index].lotID {
+                plannedShares = planned[TaxLot.Key(account: purchases[index].account, lotID: lotID)] ?? .zero
             }
-            .sortedByAcquisition(in: purchases)
-            .compactMap { index in
-                let purchase = purchases[index]
-                let key = purchase.lotID.map { TaxLot.Key(account: purchase.account, lotID: $0) }
-                let shares = purchase.replacementShares(planned: key.flatMap { planned[$0] } ?? .zero)
-                return shares.isPositive ? (index, shares) : nil
-            }
+            let shares = purchases[index].replacementShares(planned: plannedShares)
+            if shares.isPositive { found.append((index, shares)) }
+        }
+        return found
     }
 
     /// Records one sale whose lot is already taken out of the held shares.
