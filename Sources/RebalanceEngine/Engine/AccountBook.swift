@@ -67,7 +67,8 @@ final class AccountBook {
     /// Sector targets (sum of the slots' scaled targets in each sector).
     private(set) var sectorTargets: [Double] = []
     /// What stopped the engine from moving each drift line (`Security`/`Sector`/`Group` and name).
-    var stops: [DriftKey: Set<DriftStatus>] = [:]
+    /// Kept by level, then name, as one bit per status in `DriftStatus` order.
+    private var stops = [NameTable<UInt32>](repeating: NameTable(), count: 3)
     /// Each symbol's rows in the plan's trades (see `Planning.tradeRow`).
     var tradeRows = NameTable<[Int]>()
     /// How many buys the run has made in the account, for naming the lots they make.
@@ -255,7 +256,31 @@ final class AccountBook {
     var budgetLeft: Money? { account.taxBudget.left(after: ledger.impact) }
 
     func noteStop(_ key: DriftKey, _ status: DriftStatus) {
-        stops[key, default: []].insert(status)
+        let level = AccountBook.levelNumber(key.level)
+        let entry = stops[level].index(of: key.name) { 0 }
+        stops[level][at: entry] |= 1 << AccountBook.statusNumber(status)
+    }
+
+    /// The first status in `DriftStatus` order among those noted for `key` and `implicit`.
+    func firstStop(of key: DriftKey, or implicit: DriftStatus? = nil) -> DriftStatus? {
+        var bits = stops[AccountBook.levelNumber(key.level)][key.name] ?? 0
+        if let implicit { bits |= 1 << AccountBook.statusNumber(implicit) }
+        guard bits != 0 else { return nil }
+        return DriftStatus.allCases[bits.trailingZeroBitCount]
+    }
+
+    private static func levelNumber(_ level: DriftLevel) -> Int {
+        switch level {
+        case .security: 0
+        case .sector: 1
+        case .group: 2
+        }
+    }
+
+    private static func statusNumber(_ status: DriftStatus) -> Int {
+        let number = DriftStatus.allCases.firstIndex(of: status)!
+        precondition(number < UInt32.bitWidth, "a drift status beyond the stop bits")
+        return number
     }
 }
 

@@ -182,9 +182,7 @@ extension Planning {
             let inside = (low.map { weightAfter >= $0 - tolerance } ?? true) && (high.map { weightAfter <= $0 + tolerance } ?? true)
             var status = DriftStatus.inBand
             if !inside {
-                var stops = book.stops[key] ?? []
-                if let implicit { stops.insert(implicit) }
-                status = stops.min() ?? unexplained(key, after: after, low: low, high: high, value: valueAfter, step: step())
+                status = book.firstStop(of: key, or: implicit) ?? unexplained(key, after: after, low: low, high: high, value: valueAfter, step: step())
             }
             rows.append(DriftRow(
                 account: book.id, level: key.level, name: key.name, target: target, low: low, high: high,

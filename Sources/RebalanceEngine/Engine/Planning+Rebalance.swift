@@ -30,7 +30,7 @@ extension Planning {
         var short: [String] = []
         for (position, slot) in book.slots.enumerated()
             where Planning.weight(slotValue(position, in: book), of: value) < slot.low {
-            let reason = (book.stops[.security(slot.symbol)] ?? []).min()?.rawValue ?? "no buy allowed"
+            let reason = book.firstStop(of: .security(slot.symbol))?.rawValue ?? "no buy allowed"
             short.append("\(slot.symbol) (\(reason))")
         }
         let lines = short.isEmpty ? "" : ": still under their bands are " + short.prefix(6).joined(separator: ", ")
