@@ -112,13 +112,13 @@ extension WashSaleCalendar {
         let purchaseIndex = appendPurchase(Purchase(
             origin: .run, account: account, symbol: symbol, date: date, lotID: lotID,
             bought: quantity, held: quantity, cost: cost, costShares: quantity))
-        let family = families.family(of: symbol)
         let saleIndexes = lossSaleIndexes(ofFamilyOf: symbol)
             .filter { abs(date.days(since: lossSales[$0].date)) <= windowDays }
-            .sorted { (lossSales[$0].date, $0) < (lossSales[$1].date, $1) }
+        guard !saleIndexes.isEmpty else { return [] }
+        let family = families.family(of: symbol)
         var remaining = quantity
         var disallowances: [WashSaleDisallowance] = []
-        for saleIndex in saleIndexes {
+        for saleIndex in saleIndexes.sorted(by: { (lossSales[$0].date, $0) < (lossSales[$1].date, $1) }) {
             let sale = lossSales[saleIndex]
             var missing: [String] = []
             if sale.quantity == nil { missing.append("Quantity") }

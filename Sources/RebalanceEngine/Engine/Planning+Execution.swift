@@ -185,9 +185,10 @@ extension Planning {
         let account = books[index].id
         books[index].buyCount += 1
         let lotID = "\(symbol)-bought-\(books[index].buyCount)"
-        let lots = books[index].lots(of: symbol) + [TaxLot(
+        var lots = books[index].lots(of: symbol)
+        lots.append(TaxLot(
             lotID: lotID, account: account, symbol: symbol, quantity: quantity,
-            costBasis: cost, acquired: asOf)]
+            costBasis: cost, acquired: asOf))
         books[index].setLots(lots, for: symbol, universe: universe)
         books[index].cash -= cost
         books[index].buyCost += cost
