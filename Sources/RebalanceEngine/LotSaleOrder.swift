@@ -31,8 +31,10 @@ public struct LotSaleOrder: Sendable {
 
     /// The lots in the order a sale relieves them.
     public func sorted(_ lots: [TaxLot]) -> [TaxLot] {
-        let keyed = lots.map { (lot: $0, key: SortKey(lot: $0, order: self)) }
-        return keyed.sorted { precedes($0.lot, $0.key, $1.lot, $1.key) }.map(\.lot)
+        guard lots.count > 1 else { return lots }
+        // The lots' places are sorted, not the lots: a place moves in one word.
+        let keys = lots.map { SortKey(lot: $0, order: self) }
+        return lots.indices.sorted { precedes(lots[$0], keys[$0], lots[$1], keys[$1]) }.map { lots[$0] }
     }
 
     /// Whether a sale relieves `lhs` before `rhs`.

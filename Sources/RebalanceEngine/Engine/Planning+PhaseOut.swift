@@ -127,12 +127,20 @@ extension Planning {
     /// keyed at its own price (`Tax Optimal`: rate × (price − unit cost) / price), ties to
     /// the oldest lot, then Lot ID, then symbol.
     func lotsInSaleOrder(_ lots: [TaxLot], rates: TaxRates) -> [TaxLot] {
-        let symbols = Set(lots.map(\.symbol))
-        if symbols.count == 1, let symbol = symbols.first, let price = universe.priceIfKnown(symbol) {
+        guard let first = lots.first else { return [] }
+        if lots.allSatisfy({ $0.symbol == first.symbol }), let price = universe.priceIfKnown(first.symbol) {
             return settings.lotMethod.lotsInSaleOrder(lots, price: price, rates: rates, tradeDate: asOf)
         }
+        // A symbol's lots come together: its price is looked up once per run of them.
+        var pricedSymbol: (symbol: String, price: Double)?
         func key(_ lot: TaxLot) -> Double {
-            let price = universe.priceIfKnown(lot.symbol)?.doubleValue ?? 0
+            let price: Double
+            if let known = pricedSymbol, known.symbol == lot.symbol {
+                price = known.price
+            } else {
+                price = universe.priceIfKnown(lot.symbol)?.doubleValue ?? 0
+                pricedSymbol = (lot.symbol, price)
+            }
             let quantity = lot.quantity.doubleValue
             switch settings.lotMethod {
             case .taxOptimal:
@@ -148,12 +156,13 @@ extension Planning {
                 return -Double(lot.acquired.daysSinceEpoch)
             }
         }
-        let keyed = lots.map { (lot: $0, key: key($0)) }
-        return keyed.sorted { a, b in
-            if a.key != b.key { return a.key < b.key }
-            if a.lot.acquired != b.lot.acquired { return a.lot.acquired < b.lot.acquired }
-            if a.lot.lotID != b.lot.lotID { return LotIDOrder.precedes(a.lot.lotID, b.lot.lotID) }
-            return a.lot.symbol < b.lot.symbol
-        }.map(\.lot)
+        // The lots' places are sorted, not the lots: a place moves in one word.
+        let keys = lots.map(key)
+        return lots.indices.sorted { a, b in
+            if keys[a] != keys[b] { return keys[a] < keys[b] }
+            if lots[a].acquired != lots[b].acquired { return lots[a].acquired < lots[b].acquired }
+            if lots[a].lotID != lots[b].lotID { return LotIDOrder.precedes(lots[a].lotID, lots[b].lotID) }
+            return lots[a].symbol < lots[b].symbol
+        }.map { lots[$0] }
     }
 }
