@@ -9,18 +9,26 @@ extension Planning {
     /// whole; they buy a replacement only if it is a model symbol.
     mutating func harvest(_ index: Int) throws(PlanningError) {
         guard books[index].isTaxed else { return }
-        var candidates: [(lot: TaxLot, loss: Money)] = []
-        for symbol in books[index].heldSymbols where universe.maySell(symbol) && !books[index].bought.contains(symbol) {
+        let book = books[index]
+        var lots: [TaxLot] = []
+        var losses: [Money] = []
+        for symbol in book.heldSymbols where universe.maySell(symbol) && !book.bought.contains(symbol) {
             guard let price = universe.priceIfKnown(symbol) else { continue }
-            for lot in books[index].lots(of: symbol) {
-                let sale = lot.sale(of: lot.quantity, at: price, on: asOf)
-                if sale.isLoss { candidates.append((lot, sale.gain.magnitude)) }
+            for lot in book.lots(of: symbol) {
+                // A whole-lot sale's loss: basis over proceeds.
+                let proceeds = price.value(of: lot.quantity)
+                if proceeds < lot.costBasis {
+                    lots.append(lot)
+                    losses.append(lot.costBasis - proceeds)
+                }
             }
         }
-        candidates.sort { $0.loss != $1.loss ? $0.loss > $1.loss : TaxLot.isOlder($0.lot, than: $1.lot) }
+        let order = lots.indices.sorted {
+            losses[$0] != losses[$1] ? losses[$0] > losses[$1] : TaxLot.isOlder(lots[$0], than: lots[$1])
+        }
         var belowThreshold = 0
-        for candidate in candidates {
-            if try !harvestLot(candidate.lot, in: index) { belowThreshold += 1 }
+        for candidate in order {
+            if try !harvestLot(lots[candidate], in: index) { belowThreshold += 1 }
         }
         if belowThreshold > 0 {
             audit(.harvest, books[index].id, nil, rule: "Harvest Min Loss", decision: "Skipped",
