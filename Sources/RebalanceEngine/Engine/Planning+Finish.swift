@@ -2,9 +2,10 @@ extension Planning {
     /// The plan's rows from the state the phases left: reasons, tax, cash, drift, wash sales.
     func finish(before: [[(symbol: String, quantity: Quantity)]], initialValues: [Money], prices: [ResolvedPrice]) -> Plan {
         var plan = Plan(settings: settings, accounts: books.map(\.account))
-        var bookIndex: [String: Int] = [:]
-        for (index, book) in books.enumerated() { bookIndex[book.id] = index }
-        let resolved = Dictionary(prices.map { ($0.symbol, $0) }, uniquingKeysWith: { a, _ in a })
+        var bookIndex = NameTable<Int>(minimumCapacity: books.count)
+        for (index, book) in books.enumerated() { bookIndex.set(index, for: book.id) }
+        var resolved = NameTable<ResolvedPrice>(minimumCapacity: prices.count)
+        for price in prices { _ = resolved.index(of: price.symbol) { price } }
         let taxes = replayedTaxes(bookIndex: bookIndex)
         plan.trades = trades.indices.map { row in
             var trade = trades[row]
@@ -33,7 +34,7 @@ extension Planning {
     /// another on the account's ledger before the run, so each is its increment in that order
     /// and they add up to the impact. Losses added back by another account's buys count where
     /// that account's Manual Trades fall in Account order.
-    func replayedTaxes(bookIndex: [String: Int]) -> (estimates: [Money], fromOthers: [Money]) {
+    func replayedTaxes(bookIndex: NameTable<Int>) -> (estimates: [Money], fromOthers: [Money]) {
         var estimates = trades.map { _ in Money.zero }
         var fromOthers = books.map { _ in Money.zero }
         var rowsByBook: [[Int]] = books.map { _ in [] }
@@ -164,12 +165,12 @@ extension Planning {
         var groupBefore = [Money](repeating: .zero, count: universe.sortedGroups.count)
         var sectorBefore = [Money](repeating: .zero, count: universe.sortedSectors.count)
         // Legacy positions (counted, in no slot) by symbol.
-        var legacyBefore: [String: Money] = [:]
+        var legacyBefore = NameTable<Money>()
         for (symbol, quantity) in before {
             let place = book.place(of: symbol, universe: universe)
             guard place.counted else { continue }
             let value = universe.value(of: quantity, symbol)
-            if let slot = place.slot { slotBefore[slot] += value } else { legacyBefore[symbol] = value }
+            if let slot = place.slot { slotBefore[slot] += value } else { legacyBefore.set(value, for: symbol) }
             if let group = place.groupNumber { groupBefore[group] += value }
             if let sector = place.bandedSector { sectorBefore[sector] += value }
         }
@@ -193,8 +194,9 @@ extension Planning {
                 before: slotBefore[position], after: book.slotValues[position], implicit: nil,
                 step: universe.value(of: universe.step, slot.symbol))
         }
-        let legacy = Set(legacyBefore.keys).union(legacySymbols(in: book)).sorted()
-        for symbol in legacy {
+        // A legacy line for each legacy position before the run or after it, zero where not held.
+        for symbol in legacySymbols(in: book) { _ = legacyBefore.index(of: symbol) { .zero } }
+        for symbol in legacyBefore.names.sorted() {
             add(.security(symbol), target: 0, low: 0, high: 0, before: legacyBefore[symbol] ?? .zero,
                 after: marketValue(symbol, in: book), implicit: nil, step: universe.value(of: universe.step, symbol))
         }
