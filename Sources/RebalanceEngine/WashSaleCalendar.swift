@@ -63,7 +63,7 @@ public struct WashSaleCalendar: Sendable {
         for account in accounts { taxed.set(account.isTaxed, for: account.account) }
         taxedByAccount = taxed
         // The planner passes only the household's own lots; others are dropped here.
-        let lots = lots.allSatisfy { taxed.index(of: $0.account) != nil }
+        let lots = lots.indices.allSatisfy { taxed.index(of: lots[$0].account) != nil }
             ? lots : lots.filter { taxed.index(of: $0.account) != nil }
         let transactions = transactions.filter { taxed.index(of: $0.account) != nil }
         addPurchases(lots: lots, transactions: transactions)
@@ -245,15 +245,17 @@ extension WashSaleCalendar {
         let firstBuy = buyDays.min(), lastBuy = buyDays.max()
         var heldByDay: [DayKey: Quantity] = [:]
         purchases.reserveCapacity(lots.count + transactions.count)
-        for lot in lots {
+        // Each lot read where it is stored, not copied whole.
+        for index in lots.indices {
             _ = appendPurchase(Purchase(
-                origin: .heldLot, account: lot.account, symbol: lot.symbol, date: lot.acquired,
-                lotID: lot.lotID, bought: lot.quantity, held: lot.quantity,
-                cost: lot.costBasis, costShares: lot.quantity))
-            guard let firstBuy, let lastBuy, lot.acquired >= firstBuy, lot.acquired <= lastBuy,
-                  buyDays.contains(lot.acquired) else { continue }
-            heldByDay[DayKey(account: lot.account, symbol: lot.symbol, date: lot.acquired), default: .zero]
-                += lot.quantity
+                origin: .heldLot, account: lots[index].account, symbol: lots[index].symbol,
+                date: lots[index].acquired, lotID: lots[index].lotID, bought: lots[index].quantity,
+                held: lots[index].quantity, cost: lots[index].costBasis, costShares: lots[index].quantity))
+            let acquired = lots[index].acquired
+            guard let firstBuy, let lastBuy, acquired >= firstBuy, acquired <= lastBuy,
+                  buyDays.contains(acquired) else { continue }
+            heldByDay[DayKey(account: lots[index].account, symbol: lots[index].symbol, date: acquired), default: .zero]
+                += lots[index].quantity
         }
         var buysByDay: [DayKey: [Transaction]] = [:]
         for buy in buys {

@@ -39,18 +39,21 @@ public enum PlanChecks {
         // position: the reader refuses an ID twice in an account). An account's lots
         // usually sit together: its entry is looked up once per run of them.
         var lastAccount: (name: String, index: Int?)?
-        for lot in portfolio.lots {
+        let held = portfolio.lots
+        for lot in held.indices {
             let account: Int?
-            if let last = lastAccount, last.name == lot.account {
+            if let last = lastAccount, last.name == held[lot].account {
                 account = last.index
             } else {
-                account = accounts.index(of: lot.account)
-                lastAccount = (lot.account, account)
+                account = accounts.index(of: held[lot].account)
+                lastAccount = (held[lot].account, account)
             }
-            guard let account, let position = accounts[at: account].positions.index(of: lot.symbol),
+            guard let account, let position = accounts[at: account].positions.index(of: held[lot].symbol),
                   accounts[at: account].positions[at: position].isSoldFromLots else { continue }
-            accounts[at: account].positions[at: position].held += lot.quantity
-            if let entry = accounts[at: account].lots.index(of: lot.lotID) { accounts[at: account].lots[at: entry].held = lot.quantity }
+            accounts[at: account].positions[at: position].held += held[lot].quantity
+            if let entry = accounts[at: account].lots.index(of: held[lot].lotID) {
+                accounts[at: account].lots[at: entry].held = held[lot].quantity
+            }
         }
         var oversold: [TaxLot.Key] = []
         for (name, checks) in zip(accounts.names, accounts.values) {
