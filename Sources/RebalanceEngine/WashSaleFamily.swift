@@ -60,7 +60,7 @@ public struct SecurityFamilies: Sendable, Hashable {
         let sortedMembers = members.mapValues { $0.sorted() }
         membersByGroup = sortedMembers
         var families = NameTable<WashSaleFamily>(minimumCapacity: identicalGroups.count)
-        for (symbol, group) in identicalGroups.sorted(by: { $0.key < $1.key }) {
+        for (symbol, group) in identicalGroups {
             families.set(WashSaleFamily(identicalGroup: group, members: sortedMembers[group] ?? [symbol]), for: symbol)
         }
         familyBySymbol = families

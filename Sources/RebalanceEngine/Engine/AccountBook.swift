@@ -319,7 +319,7 @@ final class ModelLayout: Sendable {
 
     init(slotIndexBySymbol: [String: Int], slotSectors: [String?], symbols: some Sequence<String>, universe: Universe?) {
         var slots = NameTable<Int>(minimumCapacity: slotIndexBySymbol.count)
-        for (symbol, slot) in slotIndexBySymbol.sorted(by: { $0.key < $1.key }) { slots.set(slot, for: symbol) }
+        for (symbol, slot) in slotIndexBySymbol { slots.set(slot, for: symbol) }
         self.slotIndexBySymbol = slots
         self.slotSectors = slotSectors
         var known = NameTable<SymbolPlace>()

@@ -36,19 +36,12 @@ public enum PlanChecks {
             accounts[at: account].lots[at: accounts[at: account].lots.index(of: lot.lotID) { (.zero, .zero) }].sold += lot.quantity
         }
         // Holdings, only of the positions the plan sells from lots (a lot's ID names one
-        // position: the reader refuses an ID twice in an account). An account's lots
-        // usually sit together: its entry is looked up once per run of them.
-        var lastAccount: (name: String, index: Int?)?
+        // position: the reader refuses an ID twice in an account).
+        var accountOfLot = AccountRunLookup<Int>()
         let held = portfolio.lots
         for lot in held.indices {
-            let account: Int?
-            if let last = lastAccount, last.name == held[lot].account {
-                account = last.index
-            } else {
-                account = accounts.index(of: held[lot].account)
-                lastAccount = (held[lot].account, account)
-            }
-            guard let account, let position = accounts[at: account].positions.index(of: held[lot].symbol),
+            guard let account = accountOfLot.value(for: held[lot].account, { accounts.index(of: $0) }),
+                  let position = accounts[at: account].positions.index(of: held[lot].symbol),
                   accounts[at: account].positions[at: position].isSoldFromLots else { continue }
             accounts[at: account].positions[at: position].held += held[lot].quantity
             if let entry = accounts[at: account].lots.index(of: held[lot].lotID) {
