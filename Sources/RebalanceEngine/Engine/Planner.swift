@@ -293,14 +293,12 @@ extension Planning {
         let after = snapshot(index)
         // Only symbols whose lots were set since the snapshot can differ; the first change
         // to each since then holds its quantity at the snapshot.
-        // (Taken last to first, so the first change of each symbol is the one kept.)
-        let logged = books[index].positionChanges[before.positionChanges...]
-        var quantityBefore: [String: Quantity] = Dictionary(minimumCapacity: logged.count)
-        for change in logged.reversed() {
-            quantityBefore[change.symbol] = change.before
-        }
-        let changes = quantityBefore.compactMap { symbol, quantity -> PositionChange? in
-            let now = books[index].quantity(of: symbol)
+        let book = books[index]
+        let logged = book.positionChanges[before.positionChanges...]
+        var quantityBefore = NameTable<Quantity>(minimumCapacity: logged.count)
+        for change in logged { _ = quantityBefore.index(of: change.symbol) { change.before } }
+        let changes = zip(quantityBefore.names, quantityBefore.values).compactMap { symbol, quantity -> PositionChange? in
+            let now = book.quantity(of: symbol)
             return now == quantity ? nil : PositionChange(symbol: symbol, before: quantity, after: now)
         }.sorted { $0.symbol < $1.symbol }
         guard !changes.isEmpty || before.cash != after.cash || before.tax != after.tax else { return }
