@@ -180,17 +180,17 @@ final class AccountBook {
             members.insert(symbol, at: 0)
         } else {
             let start = members.first == slots[slot].symbol ? 1 : 0
-            let rest = Array(members[start...])
-            members.insert(symbol, at: start + AccountBook.insertionIndex(of: symbol, in: rest))
+            members.insert(symbol, at: AccountBook.insertionIndex(of: symbol, in: members[start...]))
         }
         slotMembers[slot] = members
     }
 
-    private static func insertionIndex(of symbol: String, in sorted: [String]) -> Int {
-        var low = 0, high = sorted.count
+    /// Where `symbol` goes in `sorted` (an index of `sorted`'s own, for a slice).
+    private static func insertionIndex<Names: RandomAccessCollection<String>>(of symbol: String, in sorted: Names) -> Names.Index {
+        var low = sorted.startIndex, high = sorted.endIndex
         while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < symbol { low = middle + 1 } else { high = middle }
+            let middle = sorted.index(low, offsetBy: sorted.distance(from: low, to: high) / 2)
+            if sorted[middle] < symbol { low = sorted.index(after: middle) } else { high = middle }
         }
         return low
     }
