@@ -111,6 +111,18 @@ struct NameTable<Value> {
     static func hash(_ name: String, seed: UInt64) -> UInt64 {
         let ascii = name.utf8.withContiguousStorageIfAvailable { asciiHash(UnsafeRawBufferPointer($0), seed: seed) }
         if let ascii, let hash = ascii { return hash }
+        return slowHash(name, seed: seed)
+    }
+
+    /// The hash of a name that is not ASCII (by the standard hasher), or whose bytes are
+    /// not in one piece (a string bridged from elsewhere: hashed as its contiguous copy,
+    /// so equal names meet whatever their storage).
+    @inline(never)
+    private static func slowHash(_ name: String, seed: UInt64) -> UInt64 {
+        var contiguous = name
+        contiguous.makeContiguousUTF8()
+        let ascii = contiguous.utf8.withContiguousStorageIfAvailable { asciiHash(UnsafeRawBufferPointer($0), seed: seed) }
+        if let ascii, let hash = ascii { return hash }
         var hasher = Hasher()
         hasher.combine(name)
         return UInt64(bitPattern: Int64(hasher.finalize()))
