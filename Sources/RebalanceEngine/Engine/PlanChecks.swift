@@ -37,7 +37,7 @@ public enum PlanChecks {
         }
         // Holdings, only of the positions the plan sells from lots (a lot's ID names one
         // position: the reader refuses an ID twice in an account).
-        var accountOfLot = AccountRunLookup<Int>()
+        var accountOfLot = RunLookup<Int>()
         let held = portfolio.lots
         for lot in held.indices {
             guard let account = accountOfLot.value(for: held[lot].account, { accounts.index(of: $0) }),

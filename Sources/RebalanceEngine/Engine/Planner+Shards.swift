@@ -120,7 +120,7 @@ extension Planner {
             part.manualTrades = []
             return part
         }
-        var shardOfLot = AccountRunLookup(shardOf)
+        var shardOfLot = RunLookup(shardOf)
         for lot in portfolio.lots {
             guard let shard = shardOfLot.value(for: lot.account) else { return nil }
             parts[shard].lots.append(lot)

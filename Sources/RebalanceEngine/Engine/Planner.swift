@@ -93,7 +93,7 @@ extension Planning {
         }
         // One lookup per run of an account's lots: its books and household. The lots are
         // counted first, so each book's and household's list is made at its size.
-        var owners = AccountRunLookup(booksOfAccount)
+        var owners = RunLookup(booksOfAccount)
         var lotsInBook = [Int](repeating: 0, count: portfolio.accounts.count)
         var lotsInHousehold = [Int](repeating: 0, count: households.count)
         for lot in portfolio.lots {

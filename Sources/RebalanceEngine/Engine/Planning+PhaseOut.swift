@@ -132,15 +132,9 @@ extension Planning {
             return settings.lotMethod.lotsInSaleOrder(lots, price: price, rates: rates, tradeDate: asOf)
         }
         // A symbol's lots come together: its price is looked up once per run of them.
-        var pricedSymbol: (symbol: String, price: Double)?
+        var prices = RunLookup<Double>()
         func key(_ lot: TaxLot) -> Double {
-            let price: Double
-            if let known = pricedSymbol, known.symbol == lot.symbol {
-                price = known.price
-            } else {
-                price = universe.priceIfKnown(lot.symbol)?.doubleValue ?? 0
-                pricedSymbol = (lot.symbol, price)
-            }
+            let price = prices.value(for: lot.symbol) { universe.priceIfKnown($0)?.doubleValue } ?? 0
             let quantity = lot.quantity.doubleValue
             switch settings.lotMethod {
             case .taxOptimal:
