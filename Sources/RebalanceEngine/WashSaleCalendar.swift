@@ -30,6 +30,11 @@ public struct WashSaleCalendar: Sendable {
     public internal(set) var records: [WashSaleRecord] = []
 
     let taxedByAccount: NameTable<Bool>
+    /// The date the run trades on, when given at creation (see `init`).
+    let runDate: CivilDate?
+    /// Held lots acquired before this day are not purchases here: no loss sale's window
+    /// reaches them. `nil` when every lot is listed.
+    var firstReplacementDay: CivilDate?
     var purchases: [Purchase] = []
     /// Each family met so far by number, every member's symbol pointing to it: one lookup
     /// of a symbol finds its family's purchases and loss sales.
@@ -51,14 +56,19 @@ public struct WashSaleCalendar: Sendable {
     ///     that lot: a purchase counts once.
     ///   - transactions: the Transactions sheet. Its loss sales in taxed accounts open
     ///     windows and are matched to replacements here, earliest sale first.
+    ///   - runDate: the one date the run sells and buys on, when known. A held lot acquired
+    ///     more than Wash Sale Days before it and before every Transactions sale can replace
+    ///     no loss sale, so it is not listed as a purchase; the calendar is then asked about
+    ///     that date only. `nil` lists every lot and allows any date.
     public init(
         household: String, accounts: [HouseholdAccount], families: SecurityFamilies,
-        windowDays: Int = 30, lots: [TaxLot], transactions: [Transaction]
+        windowDays: Int = 30, lots: [TaxLot], transactions: [Transaction], runDate: CivilDate? = nil
     ) {
         precondition(windowDays >= 30, "Wash Sale Days below 30 is an input error")
         self.household = household
         self.windowDays = windowDays
         self.families = families
+        self.runDate = runDate
         var taxed = NameTable<Bool>(minimumCapacity: accounts.count)
         for account in accounts { taxed.set(account.isTaxed, for: account.account) }
         taxedByAccount = taxed
@@ -66,6 +76,10 @@ public struct WashSaleCalendar: Sendable {
         let lots = lots.indices.allSatisfy { taxed.index(of: lots[$0].account) != nil }
             ? lots : lots.filter { taxed.index(of: $0.account) != nil }
         let transactions = transactions.filter { taxed.index(of: $0.account) != nil }
+        if let runDate {
+            let firstSale = transactions.lazy.filter { $0.side == .sell }.map(\.date).min() ?? runDate
+            firstReplacementDay = min(runDate, firstSale).adding(days: -windowDays)
+        }
         addPurchases(lots: lots, transactions: transactions)
         let sells = addTransactionLossSales(transactions)
         attributeSoldShares(sells)
@@ -247,11 +261,14 @@ extension WashSaleCalendar {
         purchases.reserveCapacity(lots.count + transactions.count)
         // Each lot read where it is stored, not copied whole.
         for index in lots.indices {
-            _ = appendPurchase(Purchase(
-                origin: .heldLot, account: lots[index].account, symbol: lots[index].symbol,
-                date: lots[index].acquired, lotID: lots[index].lotID, bought: lots[index].quantity,
-                held: lots[index].quantity, cost: lots[index].costBasis, costShares: lots[index].quantity))
             let acquired = lots[index].acquired
+            if firstReplacementDay.map({ acquired >= $0 }) ?? true {
+                _ = appendPurchase(Purchase(
+                    origin: .heldLot, account: lots[index].account, symbol: lots[index].symbol,
+                    date: acquired, lotID: lots[index].lotID, bought: lots[index].quantity,
+                    held: lots[index].quantity, cost: lots[index].costBasis, costShares: lots[index].quantity))
+            }
+            // A lot too old to list still tells whether a Transactions buy of its day is it.
             guard let firstBuy, let lastBuy, acquired >= firstBuy, acquired <= lastBuy,
                   buyDays.contains(acquired) else { continue }
             heldByDay[DayKey(account: lots[index].account, symbol: lots[index].symbol, date: acquired), default: .zero]

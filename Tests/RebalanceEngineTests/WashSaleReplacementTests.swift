@@ -158,4 +158,41 @@ struct WashSaleReplacementTests {
                                          on: Self.runDate)
         #expect(again == [usd("1000")])
     }
+    @Test("A calendar made for the run date leaves out lots too old to replace anything, and answers the same")
+    func runDateCalendar() {
+        // Transactions: the purchase of an old TAX-2 lot (that lot, not a second purchase), a
+        // buy since sold, and a loss sale on 2026-01-05, so lots from 2025-12-06 on are kept.
+        // The sale sold the 2025-12-20 shares (first in, first out among those not held), so
+        // REPL replaces it; NEW replaces a run sale of OLD.
+        let kept = lot("KEPT", account: "TAX-2", symbol: "GOOG", shares: 40, basis: "4000", acquired: "2025-09-10")
+        let repl = lot("REPL", account: "TAX-1", symbol: "GOOGL", shares: 30, basis: "4500", acquired: "2026-01-20")
+        let new = lot("NEW", account: "TAX-2", symbol: "GOOG", shares: 20, basis: "3000", acquired: "2026-02-20")
+        let lots = [Self.old, kept, repl, new]
+        let transactions = [
+            bought("TAX-2", "GOOG", on: "2025-09-10", shares: 40, at: "100"),
+            bought("TAX-2", "GOOG", on: "2025-12-20", shares: 40, at: "110"),
+            sold("TAX-2", "GOOG", on: "2026-01-05", shares: 40, gain: "-600"),
+        ]
+        func run(_ calendar: inout WashSaleCalendar) -> [Money] {
+            let block = calendar.lossSaleBlock(for: Self.old, on: Self.runDate)
+            #expect(block?.conflictAccount == "TAX-2")
+            var disallowed = calendar.recordSales([
+                Self.old.sale(of: shares(100), at: price("150"), on: Self.runDate),  // a $5,000 loss
+                kept.sale(of: shares(40), at: price("150"), on: Self.runDate),       // a gain, never listed
+            ], on: Self.runDate)
+            disallowed += calendar.recordBuy(account: "TAX-1", symbol: "GOOGL", quantity: shares(10),
+                                             cost: usd("1500"), on: Self.runDate).compactMap(\.disallowedLoss)
+            return disallowed
+        }
+        var full = Smith.calendar(lots: lots, transactions: transactions)
+        var pruned = WashSaleCalendar(household: "Smith", accounts: Smith.accounts, families: Smith.families,
+                                      windowDays: 30, lots: lots, transactions: transactions, runDate: Self.runDate)
+        let fullDisallowed = run(&full)
+        // NEW's 20 shares take $1,000 of OLD's $5,000 loss; the run's buy of 10 takes $500 more.
+        #expect(fullDisallowed == [usd("1000"), .zero, usd("500")])
+        #expect(run(&pruned) == fullDisallowed)
+        #expect(pruned.records == full.records)
+        // The 2026-01-05 sale is matched to REPL's 30 shares, not to the shares it sold.
+        #expect(full.records.rows(.lossSale).first?.note.contains("30 shares bought within 30 days") == true)
+    }
 }

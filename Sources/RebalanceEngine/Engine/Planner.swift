@@ -132,7 +132,8 @@ extension Planning {
                 household: household,
                 accounts: membersByHousehold[position].map { HouseholdAccount(account: $0.id, isTaxed: $0.type.isTaxed) },
                 families: universe.families, windowDays: max(30, portfolio.settings.washSaleDays),
-                lots: lotsByHousehold[position], transactions: transactionsByHousehold[position]))
+                lots: lotsByHousehold[position], transactions: transactionsByHousehold[position],
+                runDate: universe.asOf))
         }
         self.calendars = calendars
         householdOfBook = books.map { householdIndex[$0.account.household]! }
