@@ -26,4 +26,14 @@ struct RowOrderTests {
         let picks = RowOrder.merged([[Self.key(1, 3), Self.key(1, 1)], [Self.key(1, 2)]]).map { "\($0.shard).\($0.index)" }
         #expect(picks == ["0.1", "1.0", "0.0"])
     }
+    @Test func aQueueHandsRowsOutFrontToBack() {
+        var queue = RowQueue(["AC-1 buy", "AC-1 sell", "AC-2 buy"])
+        #expect(queue.nextIs { $0.hasPrefix("AC-1") })
+        #expect(queue.take() == "AC-1 buy")
+        queue.drop()
+        #expect(queue.taken == 2 && queue.count == 1)
+        #expect(!queue.nextIs { $0.hasPrefix("AC-1") })
+        #expect(queue.take() == "AC-2 buy")
+        #expect(!queue.nextIs { _ in true })
+    }
 }

@@ -150,14 +150,17 @@ extension Planner {
             { phase, done, _ in report(phase, done + counts.othersDone(phase), total) }
         })
         group.wait()
+        // Each shard's plan is held once, here, so that its rows can be moved.
         var planned: [(plan: Plan, order: RowOrder)] = []
         var violations: [String] = []
-        for outcome in results.take() {
-            guard case .success(let part)? = outcome else { return nil }
+        var outcomes = results.take()
+        for shard in outcomes.indices {
+            guard case .success(let part)? = outcomes[shard] else { return nil }
+            outcomes[shard] = nil
             planned.append((part.plan, part.order))
             violations += part.violations
         }
-        return ShardedPlan(plan: merge(planned, of: portfolio, shards: shards), violations: violations)
+        return ShardedPlan(plan: merge(&planned, of: portfolio, shards: shards), violations: violations)
     }
 
     /// The account indices of each shard, in Account order: whole households, heaviest first
@@ -197,27 +200,43 @@ extension Planner {
         return shards.map { $0.sorted() }
     }
 
-    /// The shards' plans as the one plan a single pass over `portfolio` makes. Each kind of
-    /// row is let go from the shards once merged, so the rows are held about once.
-    /// `shards` are the account indices of each shard, as `shards(of:count:)` gives them.
+    /// The shards' plans as the one plan a single pass over `portfolio` makes. Each row is
+    /// moved from its shard into the plan, never copied: a copy retains every text of the
+    /// row, and the shard's release of it later is one more atomic step for each.
+    /// `shards` are the account indices of each shard, as `shards(of:count:)` gives them;
+    /// `parts` are left with no rows.
     static func merge(
-        _ parts: consuming [(plan: Plan, order: RowOrder)], of portfolio: Portfolio, shards: [[Int]]
+        _ parts: inout [(plan: Plan, order: RowOrder)], of portfolio: Portfolio, shards: [[Int]]
     ) -> Plan {
+        /// Every shard's rows of one kind, handed over by the shards.
+        func take<Row>(_ rows: WritableKeyPath<Plan, [Row]>) -> [RowQueue<Row>] {
+            parts.indices.map { shard in
+                // Read, then emptied in the shard: the rows are then held once, by `taken`.
+                // (A swap through the key path leaves them shared, and the queue would copy them.)
+                let taken = parts[shard].plan[keyPath: rows]
+                parts[shard].plan[keyPath: rows] = []
+                return RowQueue(consume taken)
+            }
+        }
         /// Every shard's rows sorted by key; rows of no account taken from the first shard.
-        /// Each row is copied once, and the shards let go of theirs.
         func merged<Row>(_ rows: WritableKeyPath<Plan, [Row]>, _ keys: (RowOrder) -> [Int64])
             -> (rows: [Row], picks: [(shard: Int, index: Int)])
         {
             let picks = RowOrder.merged(parts.map { keys($0.order) })
-            let all = parts.map { $0.plan[keyPath: rows] }
-            for shard in parts.indices { parts[shard].plan[keyPath: rows] = [] }
+            var queues = take(rows)
             var merged: [Row] = []
             merged.reserveCapacity(picks.count)
-            for pick in picks { merged.append(all[pick.shard][pick.index]) }
+            // A shard's picks ascend: the rows passed over are those of no account it repeats.
+            for pick in picks {
+                while queues[pick.shard].taken < pick.index { queues[pick.shard].drop() }
+                merged.append(queues[pick.shard].take())
+            }
             return (merged, picks)
         }
-        let first = parts[0].plan
-        var plan = Plan(settings: first.settings, accounts: portfolio.accounts, prices: first.prices)
+        // Only these of the first shard's plan are kept: a copy of the whole would share its
+        // rows, and they could not be moved.
+        let settings = parts[0].plan.settings
+        var plan = Plan(settings: settings, accounts: portfolio.accounts, prices: parts[0].plan.prices)
         plan.trades = merged(\.trades, \.trades).rows
         plan.lotsSold = merged(\.lotsSold, \.lotsSold).rows
         plan.phaseChanges = merged(\.phaseChanges, \.phaseChanges).rows
@@ -236,34 +255,59 @@ extension Planner {
         // shard, so each shard's rows are taken in turn from where it left off.
         var shardOf = [Int](repeating: 0, count: portfolio.accounts.count)
         for (shard, members) in shards.enumerated() { for index in members { shardOf[index] = shard } }
-        let taxImpact = parts.map(\.plan.taxImpact), cash = parts.map(\.plan.cash)
-        let drift = parts.map(\.plan.drift), washSales = parts.map(\.plan.washSales)
-        for shard in parts.indices { parts[shard].plan = Plan(settings: first.settings) }
-        var next = [(taxImpact: Int, cash: Int, drift: Int, washSales: Int)](repeating: (0, 0, 0, 0), count: shards.count)
-        var seen = Set<String>()
+        var taxImpact = take(\.taxImpact), cash = take(\.cash), drift = take(\.drift), washSales = take(\.washSales)
         plan.drift.reserveCapacity(drift.reduce(0) { $0 + $1.count })
+        plan.washSales.reserveCapacity(washSales.reduce(0) { $0 + $1.count })
+        var seen = Set<String>()
         for (index, account) in portfolio.accounts.enumerated() {
             let shard = shardOf[index]
-            if next[shard].taxImpact < taxImpact[shard].count, taxImpact[shard][next[shard].taxImpact].account == account.id {
-                plan.taxImpact.append(taxImpact[shard][next[shard].taxImpact])
-                next[shard].taxImpact += 1
-            }
-            if next[shard].cash < cash[shard].count, cash[shard][next[shard].cash].account == account.id {
-                plan.cash.append(cash[shard][next[shard].cash])
-                next[shard].cash += 1
-            }
-            while next[shard].drift < drift[shard].count, drift[shard][next[shard].drift].account == account.id {
-                plan.drift.append(drift[shard][next[shard].drift])
-                next[shard].drift += 1
-            }
+            if taxImpact[shard].nextIs({ $0.account == account.id }) { plan.taxImpact.append(taxImpact[shard].take()) }
+            if cash[shard].nextIs({ $0.account == account.id }) { plan.cash.append(cash[shard].take()) }
+            while drift[shard].nextIs({ $0.account == account.id }) { plan.drift.append(drift[shard].take()) }
             guard seen.insert(account.household).inserted else { continue }
-            while next[shard].washSales < washSales[shard].count,
-                  washSales[shard][next[shard].washSales].household == account.household {
-                plan.washSales.append(washSales[shard][next[shard].washSales])
-                next[shard].washSales += 1
+            while washSales[shard].nextIs({ $0.household == account.household }) {
+                plan.washSales.append(washSales[shard].take())
             }
         }
         return plan
+    }
+}
+
+/// Rows handed out front to back by moving each one: reversed in place once (a reversal
+/// moves rows, it copies none), each row is then taken off the end.
+struct RowQueue<Row> {
+    private var reversed: [Row]
+    /// How many rows were handed out or dropped.
+    private(set) var taken = 0
+
+    init(_ rows: consuming [Row]) {
+        reversed = consume rows
+        // Reversed through its buffer, whose swaps move rows; the array's own swap copies them.
+        reversed.withUnsafeMutableBufferPointer { $0.reverse() }
+    }
+
+    /// How many rows are left.
+    var count: Int { reversed.count }
+
+    /// Whether a row is left and the next one meets `condition`.
+    /// The row is read where it lies (read through the array's subscript, it is copied).
+    func nextIs(_ condition: (borrowing Row) -> Bool) -> Bool {
+        reversed.withUnsafeBufferPointer { rows in
+            guard let last = rows.indices.last else { return false }
+            return condition(rows[last])
+        }
+    }
+
+    /// The next row. There is one.
+    mutating func take() -> Row {
+        taken += 1
+        return reversed.removeLast()
+    }
+
+    /// Lets the next row go. There is one.
+    mutating func drop() {
+        taken += 1
+        reversed.removeLast()
     }
 }
 
