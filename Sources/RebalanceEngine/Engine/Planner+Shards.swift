@@ -98,8 +98,13 @@ extension Planner {
         let violations: [String]
     }
 
-    /// The book's households split into at most `threads` shards of about equal lots, each
-    /// planned (and checked) on its own thread, merged in the order one pass would make.
+    /// How many shards each thread plans, about: finer shards, taken one at a time by
+    /// whichever thread is free, let a thread slowed by the machine take fewer.
+    static let shardsPerThread = 8
+
+    /// The book's households split into shards of about equal lots, planned (and checked)
+    /// on `threads` threads, each taking the next shard when it is free; merged in the order
+    /// one pass would make.
     ///
     /// `nil` when the book cannot be split (a single household, a lot or manual trade of an
     /// account not in the Accounts sheet, a repeated account) or a shard fails: the caller
@@ -107,7 +112,7 @@ extension Planner {
     static func shardedPlan(
         for portfolio: Portfolio, threads: Int, progress: ((Phase, Int, Int) -> Void)?
     ) -> ShardedPlan? {
-        guard let shards = shards(of: portfolio, count: threads) else { return nil }
+        guard threads > 1, let shards = shards(of: portfolio, count: threads * shardsPerThread) else { return nil }
         var shardOf: [String: Int] = [:]
         for (shard, members) in shards.enumerated() {
             for index in members { shardOf[portfolio.accounts[index].id] = shard }
@@ -136,19 +141,22 @@ extension Planner {
         let counts = ShardProgress(shards: shards.count)
         let group = DispatchGroup()
         let planParts = parts
-        for shard in shards.indices.dropFirst() {
-            let order = shards[shard]
-            DispatchQueue.global().async(group: group) {
-                results.plan(shard, planParts[shard], accountOrder: order) { phase, done, _ in
+        parts = []
+        /// Plans shards until none is left; `report` hears of this thread's progress.
+        @Sendable func planShards(report: ((Phase) -> Void)?) {
+            while let shard = results.nextShard() {
+                results.plan(shard, planParts[shard], accountOrder: shards[shard]) { phase, done, _ in
                     counts.record(shard: shard, phase: phase, done: done)
+                    report?(phase)
                 }
             }
         }
-        // The first shard runs here and reports the progress of all of them.
+        for _ in 1..<min(threads, shards.count) {
+            DispatchQueue.global().async(group: group) { planShards(report: nil) }
+        }
+        // This thread plans shards too, and reports the progress of all of them.
         let total = portfolio.accounts.count
-        results.plan(0, parts[0], accountOrder: shards[0], progress: progress.map { report in
-            { phase, done, _ in report(phase, done + counts.othersDone(phase), total) }
-        })
+        planShards(report: progress.map { report in { phase in report(phase, counts.done(phase), total) } })
         group.wait()
         // Each shard's plan is held once, here, so that its rows can be moved.
         var planned: [(plan: Plan, order: RowOrder)] = []
@@ -311,13 +319,25 @@ struct RowQueue<Row> {
     }
 }
 
-/// Each shard's plan, or the error that stopped it, filled in by the shards' threads.
+/// Each shard's plan, or the error that stopped it, filled in by the shards' threads, and
+/// the next shard no thread has taken.
 private final class ShardResults: Sendable {
     typealias Part = (plan: Plan, order: RowOrder, violations: [String])
     private let slots: Mutex<[Result<Part, PlanningError>?]>
+    private let taken = Mutex(0)
 
     init(count: Int) {
         slots = Mutex(Array(repeating: nil, count: count))
+    }
+
+    /// A shard for the calling thread to plan; `nil` when every shard is taken.
+    func nextShard() -> Int? {
+        let count = slots.withLock { $0.count }
+        return taken.withLock { taken in
+            guard taken < count else { return nil }
+            defer { taken += 1 }
+            return taken
+        }
     }
 
     /// Plans and checks one shard and keeps what came of it.
@@ -341,7 +361,7 @@ private final class ShardResults: Sendable {
     }
 }
 
-/// The accounts each of the other shards has finished in each phase.
+/// The accounts each shard has finished in each phase.
 private final class ShardProgress: Sendable {
     private let done: Mutex<[[Phase: Int]]>
 
@@ -353,7 +373,8 @@ private final class ShardProgress: Sendable {
         done.withLock { $0[shard][phase] = count }
     }
 
-    func othersDone(_ phase: Phase) -> Int {
-        done.withLock { shards in shards.dropFirst().reduce(0) { $0 + ($1[phase] ?? 0) } }
+    /// The accounts every shard has finished in `phase`.
+    func done(_ phase: Phase) -> Int {
+        done.withLock { shards in shards.reduce(0) { $0 + ($1[phase] ?? 0) } }
     }
 }
