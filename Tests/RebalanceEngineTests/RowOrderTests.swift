@@ -1,5 +1,6 @@
 import Testing
 @testable import RebalanceEngine
+import PortfolioGenerator
 
 /// How the shards' rows are put back in the order of one pass.
 @Suite("Merging the shards' rows")
@@ -26,6 +27,24 @@ struct RowOrderTests {
         let picks = RowOrder.merged([[Self.key(1, 3), Self.key(1, 1)], [Self.key(1, 2)]]).map { "\($0.shard).\($0.index)" }
         #expect(picks == ["0.1", "1.0", "0.0"])
     }
+    @Test func manyShardsWithTiesMergeAsTheirRowsSorted() {
+        // Sixteen shards of ascending keys with many ties, rows of no account among them.
+        var generator = SplitMix64(seed: 7)
+        let shards: [[Int64]] = (0..<16).map { _ in
+            var key: Int64 = 0
+            return (0..<Int(generator.next() % 40)).map { _ in
+                key += Int64(generator.next() % 3)
+                return Self.key(key / 8, key % 8)
+            }
+        }
+        let expected = shards.enumerated()
+            .flatMap { shard, keys in keys.indices.map { (key: keys[$0], shard: shard, index: $0) } }
+            .filter { $0.shard == 0 || !RowOrder.isOfNoAccount($0.key) }
+            .sorted { ($0.key, $0.shard, $0.index) < ($1.key, $1.shard, $1.index) }
+            .map { "\($0.shard).\($0.index)" }
+        #expect(RowOrder.merged(shards).map { "\($0.shard).\($0.index)" } == expected)
+    }
+
     @Test func aQueueHandsRowsOutFrontToBack() {
         var queue = RowQueue(["AC-1 buy", "AC-1 sell", "AC-2 buy"])
         #expect(queue.nextIs { $0.hasPrefix("AC-1") })

@@ -69,15 +69,26 @@ struct RowOrder: Sendable {
             return picks
         }
         var next = [Int](repeating: 0, count: keys.count)
+        func head(_ shard: Int) -> Int64 { keys[shard][kept[shard][next[shard]]] }
         while true {
-            var best: Int?
+            // The shard with the lowest next key (the earliest on a tie), and the runner-up.
+            var best: Int?, second: Int?
             for shard in keys.indices where next[shard] < kept[shard].count {
-                guard let current = best else { best = shard; continue }
-                if keys[shard][kept[shard][next[shard]]] < keys[current][kept[current][next[current]]] { best = shard }
+                if let current = best, head(shard) >= head(current) {
+                    if second.map({ head(shard) < head($0) }) ?? true { second = shard }
+                } else {
+                    second = best
+                    best = shard
+                }
             }
             guard let shard = best else { return picks }
-            picks.append((shard, kept[shard][next[shard]]))
-            next[shard] += 1
+            // Its rows are taken as far as they come before the runner-up's next one.
+            let limit = second.map { (key: head($0), shard: $0) }
+            repeat {
+                picks.append((shard, kept[shard][next[shard]]))
+                next[shard] += 1
+            } while next[shard] < kept[shard].count
+                && limit.map({ head(shard) < $0.key || head(shard) == $0.key && shard < $0.shard }) ?? true
         }
     }
 }
@@ -125,11 +136,19 @@ extension Planner {
             part.manualTrades = []
             return part
         }
+        // Each lot's shard, found once per run of an account's lots; each shard's lots are
+        // then listed at their count.
         var shardOfLot = RunLookup(shardOf)
+        var lotShards: [Int] = []
+        lotShards.reserveCapacity(portfolio.lots.count)
+        var lotCounts = [Int](repeating: 0, count: shards.count)
         for lot in portfolio.lots {
             guard let shard = shardOfLot.value(for: lot.account) else { return nil }
-            parts[shard].lots.append(lot)
+            lotShards.append(shard)
+            lotCounts[shard] += 1
         }
+        for shard in parts.indices { parts[shard].lots.reserveCapacity(lotCounts[shard]) }
+        for (lot, shard) in zip(portfolio.lots, lotShards) { parts[shard].lots.append(lot) }
         for trade in portfolio.manualTrades {
             guard let shard = shardOf[trade.account] else { return nil }
             parts[shard].manualTrades.append(trade)
