@@ -156,7 +156,7 @@ extension Planner {
         // A transaction of an unknown account opens no window in one pass either.
         for row in portfolio.transactions { if let shard = shardOf[row.account] { parts[shard].transactions.append(row) } }
 
-        let results = ShardResults(count: shards.count)
+        let results = ShardResults(count: shards.count, universe: Universe(portfolio))
         let counts = ShardProgress(shards: shards.count)
         let group = DispatchGroup()
         let planParts = parts
@@ -344,9 +344,12 @@ private final class ShardResults: Sendable {
     typealias Part = (plan: Plan, order: RowOrder, violations: [String])
     private let slots: Mutex<[Result<Part, PlanningError>?]>
     private let taken = Mutex(0)
+    /// The whole book's universe, built once for every shard.
+    private let universe: Universe
 
-    init(count: Int) {
+    init(count: Int, universe: Universe) {
         slots = Mutex(Array(repeating: nil, count: count))
+        self.universe = universe
     }
 
     /// A shard for the calling thread to plan; `nil` when every shard is taken.
@@ -363,7 +366,8 @@ private final class ShardResults: Sendable {
     func plan(_ shard: Int, _ portfolio: Portfolio, accountOrder: [Int], progress: ((Phase, Int, Int) -> Void)?) {
         let outcome: Result<Part, PlanningError>
         do throws(PlanningError) {
-            let (plan, order) = try Planner.orderedPlan(for: portfolio, accountOrder: accountOrder, progress: progress)
+            let (plan, order) = try Planner.orderedPlan(
+                for: portfolio, accountOrder: accountOrder, universe: universe, progress: progress)
             outcome = .success((plan, order, PlanChecks.violations(plan, portfolio: portfolio)))
         } catch {
             outcome = .failure(error)

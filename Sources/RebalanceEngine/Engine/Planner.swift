@@ -37,10 +37,12 @@ public enum Planner {
     }
 
     /// The plan with where each of its rows falls in a pass over the whole book.
+    /// `universe`, when given, is `portfolio`'s (shards share the book's).
     static func orderedPlan(
-        for portfolio: Portfolio, accountOrder: [Int]?, progress: ((Phase, Int, Int) -> Void)?
+        for portfolio: Portfolio, accountOrder: [Int]?, universe: Universe? = nil,
+        progress: ((Phase, Int, Int) -> Void)?
     ) throws(PlanningError) -> (plan: Plan, order: RowOrder) {
-        var planning = try Planning(portfolio, accountOrder: accountOrder)
+        var planning = try Planning(portfolio, accountOrder: accountOrder, universe: universe)
         planning.progress = progress
         let before = planning.books.map { book in
             zip(book.positions.names, book.positions.values).compactMap { symbol, position in
@@ -67,9 +69,10 @@ public enum Planner {
 extension Planning {
     /// The books, targets scaled once per account, and each household's calendar.
     /// `accountOrder` gives each account's place in the whole book when `portfolio` is
-    /// some of its households (see `Planner.shardedPlan`).
-    init(_ portfolio: Portfolio, accountOrder: [Int]? = nil) throws(PlanningError) {
-        universe = Universe(portfolio)
+    /// some of its households (see `Planner.shardedPlan`); `universe`, when given, is the
+    /// whole book's, which is `portfolio`'s: it depends on no account.
+    init(_ portfolio: Portfolio, accountOrder: [Int]? = nil, universe shared: Universe? = nil) throws(PlanningError) {
+        universe = shared ?? Universe(portfolio)
         self.accountOrder = accountOrder ?? Array(portfolio.accounts.indices)
         var problems: [PlanningError.Problem] = []
         var households: [String] = []
