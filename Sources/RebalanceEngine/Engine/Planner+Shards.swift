@@ -229,28 +229,58 @@ extension Planner {
 
     /// The shards' plans as the one plan a single pass over `portfolio` makes. Each row is
     /// moved from its shard into the plan, never copied: a copy retains every text of the
-    /// row, and the shard's release of it later is one more atomic step for each.
+    /// row, and the shard's release of it later is one more atomic step for each. The rows
+    /// of one account or household are merged on another thread meanwhile.
     /// `shards` are the account indices of each shard, as `shards(of:count:)` gives them;
     /// `parts` are left with no rows.
     static func merge(
         _ parts: inout [(plan: Plan, order: RowOrder)], of portfolio: Portfolio, shards: [[Int]]
     ) -> Plan {
-        /// Every shard's rows of one kind, handed over by the shards.
-        func take<Row>(_ rows: WritableKeyPath<Plan, [Row]>) -> [RowQueue<Row>] {
-            parts.indices.map { shard in
+        // Only these of the first shard's plan are kept: a copy of the whole would share its
+        // rows, and they could not be moved.
+        let settings = parts[0].plan.settings
+        var plan = Plan(settings: settings, accounts: portfolio.accounts, prices: parts[0].plan.prices)
+        var accountRows: [Plan] = []
+        for shard in parts.indices {
+            var rows = Plan(settings: settings)
+            swap(&rows.taxImpact, &parts[shard].plan.taxImpact)
+            swap(&rows.cash, &parts[shard].plan.cash)
+            swap(&rows.drift, &parts[shard].plan.drift)
+            swap(&rows.washSales, &parts[shard].plan.washSales)
+            accountRows.append(rows)
+        }
+        let handedOver = Handover(accountRows)
+        accountRows = []
+        let mergedAccountRows = Handover<Plan>(nil)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            var rows = handedOver.take()
+            mergedAccountRows.put(mergeAccountRows(&rows, of: portfolio, shards: shards))
+        }
+        mergeKeyedRows(&parts, into: &plan)
+        group.wait()
+        let rows = mergedAccountRows.take()
+        plan.taxImpact = rows.taxImpact
+        plan.cash = rows.cash
+        plan.drift = rows.drift
+        plan.washSales = rows.washSales
+        return plan
+    }
+
+    /// The rows placed by their keys (trades, lots sold, phase changes, audit log,
+    /// exceptions): every shard's sorted by key; rows of no account from the first shard.
+    private static func mergeKeyedRows(_ parts: inout [(plan: Plan, order: RowOrder)], into plan: inout Plan) {
+        func merged<Row>(_ rows: WritableKeyPath<Plan, [Row]>, _ keys: (RowOrder) -> [Int64])
+            -> (rows: [Row], picks: [(shard: Int, index: Int)])
+        {
+            let picks = RowOrder.merged(parts.map { keys($0.order) })
+            var queues = parts.indices.map { shard in
                 // Read, then emptied in the shard: the rows are then held once, by `taken`.
                 // (A swap through the key path leaves them shared, and the queue would copy them.)
                 let taken = parts[shard].plan[keyPath: rows]
                 parts[shard].plan[keyPath: rows] = []
                 return RowQueue(consume taken)
             }
-        }
-        /// Every shard's rows sorted by key; rows of no account taken from the first shard.
-        func merged<Row>(_ rows: WritableKeyPath<Plan, [Row]>, _ keys: (RowOrder) -> [Int64])
-            -> (rows: [Row], picks: [(shard: Int, index: Int)])
-        {
-            let picks = RowOrder.merged(parts.map { keys($0.order) })
-            var queues = take(rows)
             var merged: [Row] = []
             merged.reserveCapacity(picks.count)
             // A shard's picks ascend: the rows passed over are those of no account it repeats.
@@ -260,10 +290,6 @@ extension Planner {
             }
             return (merged, picks)
         }
-        // Only these of the first shard's plan are kept: a copy of the whole would share its
-        // rows, and they could not be moved.
-        let settings = parts[0].plan.settings
-        var plan = Plan(settings: settings, accounts: portfolio.accounts, prices: parts[0].plan.prices)
         plan.trades = merged(\.trades, \.trades).rows
         plan.lotsSold = merged(\.lotsSold, \.lotsSold).rows
         plan.phaseChanges = merged(\.phaseChanges, \.phaseChanges).rows
@@ -277,12 +303,24 @@ extension Planner {
             }
             plan.exceptions.append(row)
         }
-        // Rows of one account or household, in Account order. A shard lists them in its own
-        // Account order (its accounts ascend) and a household's accounts are all in one
-        // shard, so each shard's rows are taken in turn from where it left off.
+    }
+
+    /// The rows of one account or household (tax impact, cash, drift, wash sales), each
+    /// shard's given in a plan of its own, in Account order. A shard lists them in its own
+    /// Account order (its accounts ascend) and a household's accounts are all in one shard,
+    /// so each shard's rows are taken in turn from where it left off.
+    private static func mergeAccountRows(_ parts: inout [Plan], of portfolio: Portfolio, shards: [[Int]]) -> Plan {
         var shardOf = [Int](repeating: 0, count: portfolio.accounts.count)
         for (shard, members) in shards.enumerated() { for index in members { shardOf[index] = shard } }
+        func take<Row>(_ rows: WritableKeyPath<Plan, [Row]>) -> [RowQueue<Row>] {
+            parts.indices.map { shard in
+                let taken = parts[shard][keyPath: rows]
+                parts[shard][keyPath: rows] = []
+                return RowQueue(consume taken)
+            }
+        }
         var taxImpact = take(\.taxImpact), cash = take(\.cash), drift = take(\.drift), washSales = take(\.washSales)
+        var plan = Plan(settings: parts[0].settings)
         plan.drift.reserveCapacity(drift.reduce(0) { $0 + $1.count })
         plan.washSales.reserveCapacity(washSales.reduce(0) { $0 + $1.count })
         var seen = Set<String>()
@@ -297,6 +335,25 @@ extension Planner {
             }
         }
         return plan
+    }
+}
+
+/// A value handed from one thread to another, held by nothing else on the way, so that
+/// the receiver holds it once.
+private final class Handover<Value: Sendable>: Sendable {
+    private let slot: Mutex<Value?>
+
+    init(_ value: consuming Value?) {
+        slot = Mutex(value)
+    }
+
+    func put(_ value: Value) {
+        slot.withLock { $0 = value }
+    }
+
+    /// The value, which is there.
+    func take() -> Value {
+        slot.withLock { $0.take()! }
     }
 }
 
