@@ -79,21 +79,31 @@ final class AccountBook {
     init(account: Account, index: Int, lots: [TaxLot], universe: Universe) {
         self.account = account
         self.index = index
-        var bySymbol = NameTable<[TaxLot]>(minimumCapacity: lots.count)
-        for lot in lots { bySymbol[at: bySymbol.index(of: lot.symbol) { [] }].append(lot) }
+        // Each lot's symbol numbered and counted first, so each position's lots are listed
+        // at their count. Lots are read where they are stored: `for lot in lots` copies each.
+        var counts = NameTable<Int>(minimumCapacity: lots.count)
+        var numbers: [Int] = []
+        numbers.reserveCapacity(lots.count)
+        for index in lots.indices {
+            let number = counts.index(of: lots[index].symbol) { 0 }
+            counts[at: number] += 1
+            numbers.append(number)
+        }
+        var lotsBySymbol = counts.values.map { [TaxLot](reservingCapacity: $0) }
+        for index in lots.indices { lotsBySymbol[numbers[index]].append(lots[index]) }
         cash = account.cash
         ledger = TaxLedger(before: account)
         // Positions only; `setSlots` works out where each counts once the targets are known.
-        positions = NameTable(minimumCapacity: bySymbol.count)
+        positions = NameTable(minimumCapacity: counts.count)
         var sellableValue = Money.zero
-        for (symbol, symbolLots) in zip(bySymbol.names, bySymbol.values) {
+        for (symbol, symbolLots) in zip(counts.names, lotsBySymbol) {
             let (price, maySell) = universe.priceAndSellability(of: symbol)
             let position = Position(symbolLots, price: price)
             positions.set(position, for: symbol)
             if maySell { sellableValue += position.value }
         }
         self.sellableValue = sellableValue
-        heldSymbols = bySymbol.names.sorted()
+        heldSymbols = counts.names.sorted()
     }
 
     /// The lots held of one symbol, their quantity and market value (zero without a price).

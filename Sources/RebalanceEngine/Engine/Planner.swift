@@ -351,7 +351,7 @@ extension Planning {
 
 extension Array {
     /// An empty array with room for `capacity` elements.
-    fileprivate init(reservingCapacity capacity: Int) {
+    init(reservingCapacity capacity: Int) {
         self.init()
         reserveCapacity(capacity)
     }
