@@ -270,17 +270,16 @@ extension Planner {
     /// The rows placed by their keys (trades, lots sold, phase changes, audit log,
     /// exceptions): every shard's sorted by key; rows of no account from the first shard.
     private static func mergeKeyedRows(_ parts: inout [(plan: Plan, order: RowOrder)], into plan: inout Plan) {
+        var plans = parts.indices.map { shard in
+            var taken = Plan(settings: plan.settings)
+            swap(&taken, &parts[shard].plan)
+            return taken
+        }
         func merged<Row>(_ rows: WritableKeyPath<Plan, [Row]>, _ keys: (RowOrder) -> [Int64])
             -> (rows: [Row], picks: [(shard: Int, index: Int)])
         {
             let picks = RowOrder.merged(parts.map { keys($0.order) })
-            var queues = parts.indices.map { shard in
-                // Read, then emptied in the shard: the rows are then held once, by `taken`.
-                // (A swap through the key path leaves them shared, and the queue would copy them.)
-                let taken = parts[shard].plan[keyPath: rows]
-                parts[shard].plan[keyPath: rows] = []
-                return RowQueue(consume taken)
-            }
+            var queues = RowQueue.taking(rows, from: &plans)
             var merged: [Row] = []
             merged.reserveCapacity(picks.count)
             // A shard's picks ascend: the rows passed over are those of no account it repeats.
@@ -312,14 +311,8 @@ extension Planner {
     private static func mergeAccountRows(_ parts: inout [Plan], of portfolio: Portfolio, shards: [[Int]]) -> Plan {
         var shardOf = [Int](repeating: 0, count: portfolio.accounts.count)
         for (shard, members) in shards.enumerated() { for index in members { shardOf[index] = shard } }
-        func take<Row>(_ rows: WritableKeyPath<Plan, [Row]>) -> [RowQueue<Row>] {
-            parts.indices.map { shard in
-                let taken = parts[shard][keyPath: rows]
-                parts[shard][keyPath: rows] = []
-                return RowQueue(consume taken)
-            }
-        }
-        var taxImpact = take(\.taxImpact), cash = take(\.cash), drift = take(\.drift), washSales = take(\.washSales)
+        var taxImpact = RowQueue.taking(\.taxImpact, from: &parts), cash = RowQueue.taking(\.cash, from: &parts)
+        var drift = RowQueue.taking(\.drift, from: &parts), washSales = RowQueue.taking(\.washSales, from: &parts)
         var plan = Plan(settings: parts[0].settings)
         plan.drift.reserveCapacity(drift.reduce(0) { $0 + $1.count })
         plan.washSales.reserveCapacity(washSales.reduce(0) { $0 + $1.count })
@@ -373,6 +366,17 @@ struct RowQueue<Row> {
     /// How many rows are left.
     var count: Int { reversed.count }
 
+    /// Each plan's rows of one kind, taken from it.
+    static func taking(_ rows: WritableKeyPath<Plan, [Row]>, from plans: inout [Plan]) -> [RowQueue<Row>] {
+        plans.indices.map { shard in
+            // Read, then emptied in the plan: the rows are then held once, by `taken`.
+            // (A swap through the key path leaves them shared, and the queue would copy them.)
+            let taken = plans[shard][keyPath: rows]
+            plans[shard][keyPath: rows] = []
+            return RowQueue(consume taken)
+        }
+    }
+
     /// Whether a row is left and the next one meets `condition`.
     /// The row is read where it lies (read through the array's subscript, it is copied).
     func nextIs(_ condition: (borrowing Row) -> Bool) -> Bool {
@@ -400,19 +404,20 @@ struct RowQueue<Row> {
 private final class ShardResults: Sendable {
     typealias Part = (plan: Plan, order: RowOrder, violations: [String])
     private let slots: Mutex<[Result<Part, PlanningError>?]>
+    private let count: Int
     private let taken = Mutex(0)
     /// The whole book's universe, built once for every shard.
     private let universe: Universe
 
     init(count: Int, universe: Universe) {
         slots = Mutex(Array(repeating: nil, count: count))
+        self.count = count
         self.universe = universe
     }
 
     /// A shard for the calling thread to plan; `nil` when every shard is taken.
     func nextShard() -> Int? {
-        let count = slots.withLock { $0.count }
-        return taken.withLock { taken in
+        taken.withLock { taken in
             guard taken < count else { return nil }
             defer { taken += 1 }
             return taken
