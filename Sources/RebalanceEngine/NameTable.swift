@@ -93,9 +93,11 @@ struct NameTable<Value> {
         if !inserted { values[index] = value }
     }
 
-    /// Doubles the index and places every entry again.
+    /// Grows the index and places every entry again: fourfold while it is small (most of
+    /// the engine's tables hold tens to a few hundred names, so fewer rounds of placing them
+    /// again), then twofold.
     private mutating func grow() {
-        let size = places.count * 2
+        let size = places.count * (places.count < 256 ? 4 : 2)
         places = Array(repeating: 0, count: size)
         mask = size - 1
         for (index, name) in names.enumerated() {
