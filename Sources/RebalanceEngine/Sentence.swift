@@ -9,7 +9,8 @@ struct Sentence: ExpressibleByStringInterpolation {
         fileprivate var bytes: Bytes
 
         init(literalCapacity: Int, interpolationCount: Int) {
-            bytes = Bytes(capacity: literalCapacity + 16 * interpolationCount)
+            // Room to spare: a long sentence is often this part and more joined with `+`.
+            bytes = Bytes(capacity: literalCapacity + 16 * interpolationCount + 128)
         }
 
         mutating func appendLiteral(_ literal: String) {
@@ -62,10 +63,10 @@ struct Sentence: ExpressibleByStringInterpolation {
         more.bytes.read { sentence.bytes.append($0) }
     }
 
-    static func + (sentence: Sentence, more: Sentence) -> Sentence {
-        var joined = sentence
-        joined += more
-        return joined
+    /// The left sentence is taken, not copied: `"…" + "…"` grows the first part's buffer.
+    static func + (sentence: consuming Sentence, more: Sentence) -> Sentence {
+        sentence += more
+        return sentence
     }
 
     var text: String { bytes.read { String(decoding: $0, as: UTF8.self) } }

@@ -30,6 +30,7 @@ struct SentenceTests {
         #expect(copy.text == "Buy 10 GOOG")
         #expect(second.text == "Buy 10 GOOG; est. tax $0.00")
         #expect((copy + " now").text == "Buy 10 GOOG now")
+        #expect(copy.text == "Buy 10 GOOG")
     }
 
     @Test func textOtherThanASCIIKeepsItsBytes() {
