@@ -108,7 +108,7 @@ final class AccountBook {
 
     /// The lots held of one symbol, their quantity and market value (zero without a price).
     struct Position: Sendable {
-        let lots: [TaxLot]
+        fileprivate(set) var lots: [TaxLot]
         let quantity: Quantity
         let value: Money
 
@@ -146,6 +146,17 @@ final class AccountBook {
     func markBought(_ symbol: String, universe: Universe) {
         guard bought.insert(symbol), universe.maySell(symbol) else { return }
         sellableValue -= value(of: symbol)
+    }
+
+    /// The lots held of `symbol`, taken out of its position so that the caller changes
+    /// them in place (read with `lots(of:)`, they are shared with the position, and the
+    /// first change copies them). The position's figures stay until the caller gives the
+    /// lots back with `setLots`, which it must do before anything else reads the book.
+    func takeLots(of symbol: String) -> [TaxLot] {
+        guard let index = positions.index(of: symbol), positions[at: index] != nil else { return [] }
+        var lots: [TaxLot] = []
+        swap(&lots, &positions[at: index]!.lots)
+        return lots
     }
 
     /// Replaces the lots of one symbol and updates the position caches.

@@ -114,7 +114,7 @@ extension Planning {
         let account = books[index].id
         let disallowed = calendars[householdOfBook[index]].recordSales(sales, on: asOf)
         let tradeRow = tradeRow(in: index, symbol: symbol, side: .sell, phase: phase, price: price, why: why)
-        var lots = books[index].lots(of: symbol)
+        var lots = books[index].takeLots(of: symbol)
         for (sale, disallowedLoss) in zip(sales, disallowed) {
             let tax = books[index].ledger.record(sale, disallowedLoss: disallowedLoss)
             if let position = lots.firstIndex(where: { $0.lotID == sale.lotID }) {
@@ -185,7 +185,7 @@ extension Planning {
         let account = books[index].id
         books[index].buyCount += 1
         let lotID = "\(symbol)-bought-\(books[index].buyCount)"
-        var lots = books[index].lots(of: symbol)
+        var lots = books[index].takeLots(of: symbol)
         lots.append(TaxLot(
             lotID: lotID, account: account, symbol: symbol, quantity: quantity,
             costBasis: cost, acquired: asOf))
