@@ -83,7 +83,7 @@ extension WashSaleCalendar {
     /// Pub 550 "Wash Sales"). Record the sale in the ledger with that disallowed loss.
     @discardableResult
     public mutating func recordSales(_ sales: [LotSale], on date: CivilDate) -> [Money] {
-        precondition(runDate.map { $0 == date } ?? true, "the calendar was made for a run on \(runDate!)")
+        requireRunDate(date)
         for sale in sales {
             guard let index = purchaseIndex(of: sale.lotKey, symbol: sale.symbol) else {
                 // A lot too old to replace anything was not listed (see `init`).
@@ -113,7 +113,7 @@ extension WashSaleCalendar {
     ) -> [WashSaleDisallowance] {
         let buyerTaxed = isTaxed(account)
         precondition(quantity > .zero, "a buy has a positive quantity")
-        precondition(runDate.map { $0 == date } ?? true, "the calendar was made for a run on \(runDate!)")
+        requireRunDate(date)
         let purchaseIndex = appendPurchase(Purchase(
             origin: .run, account: account, symbol: symbol, date: date, lotID: lotID,
             bought: quantity, held: quantity, cost: cost, costShares: quantity))
@@ -178,7 +178,7 @@ extension WashSaleCalendar {
     func replacements(
         forLoss lot: TaxLot.Key, symbol: String, on date: CivilDate, planned: [TaxLot.Key: Quantity]
     ) -> [(index: Int, shares: Shares)] {
-        precondition(runDate.map { $0 == date } ?? true, "the calendar was made for a run on \(runDate!)")
+        requireRunDate(date)
         // Asked before most sales and found empty for most: one pass to the candidates,
         // sorted only when there are several, planned shares looked up only when some are.
         var candidates: [Int] = []

@@ -34,7 +34,7 @@ public struct WashSaleCalendar: Sendable {
     let runDate: CivilDate?
     /// Held lots acquired before this day are not purchases here: no loss sale's window
     /// reaches them. `nil` when every lot is listed.
-    var firstReplacementDay: CivilDate?
+    let firstReplacementDay: CivilDate?
     var purchases: [Purchase] = []
     /// Each family met so far by number, every member's symbol pointing to it: one lookup
     /// of a symbol finds its family's purchases and loss sales.
@@ -76,14 +76,19 @@ public struct WashSaleCalendar: Sendable {
         let lots = lots.indices.allSatisfy { taxed.index(of: lots[$0].account) != nil }
             ? lots : lots.filter { taxed.index(of: $0.account) != nil }
         let transactions = transactions.filter { taxed.index(of: $0.account) != nil }
-        if let runDate {
+        firstReplacementDay = runDate.map { runDate in
             let firstSale = transactions.lazy.filter { $0.side == .sell }.map(\.date).min() ?? runDate
-            firstReplacementDay = min(runDate, firstSale).adding(days: -windowDays)
+            return min(runDate, firstSale).adding(days: -windowDays)
         }
         addPurchases(lots: lots, transactions: transactions)
         let sells = addTransactionLossSales(transactions)
         attributeSoldShares(sells)
         matchTransactionLossSales()
+    }
+
+    /// Stops the run when the calendar, made for one run date, is asked about another.
+    func requireRunDate(_ date: CivilDate) {
+        precondition(runDate.map { $0 == date } ?? true, "the calendar was made for a run on \(runDate!)")
     }
 
     /// Whether `account` is one of the household's taxed accounts.
