@@ -84,22 +84,28 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// The ISO form, `2026-03-15`.
     public var description: String {
-        // Ten ASCII bytes: the year is 1...9999, so every field has a fixed width.
         String(unsafeUninitializedCapacity: 10) { text in
-            func put(_ value: Int, width: Int, at start: Int) {
-                var rest = value
-                for position in (start..<start + width).reversed() {
-                    text[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                }
-            }
-            put(year, width: 4, at: 0)
-            text[4] = UInt8(ascii: "-")
-            put(month, width: 2, at: 5)
-            text[7] = UInt8(ascii: "-")
-            put(day, width: 2, at: 8)
+            writeISO(into: text)
             return 10
         }
+    }
+
+    /// Writes the ISO form's ten ASCII bytes at the start of `text`: the year is 1...9999,
+    /// so every field has a fixed width.
+    func writeISO(into text: UnsafeMutableBufferPointer<UInt8>) {
+        precondition(text.count >= 10, "an ISO date is ten bytes")
+        func put(_ value: Int, width: Int, at start: Int) {
+            var rest = value
+            for position in (start..<start + width).reversed() {
+                text[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+        }
+        put(year, width: 4, at: 0)
+        text[4] = UInt8(ascii: "-")
+        put(month, width: 2, at: 5)
+        text[7] = UInt8(ascii: "-")
+        put(day, width: 2, at: 8)
     }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {

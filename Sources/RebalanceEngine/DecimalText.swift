@@ -88,9 +88,19 @@ enum DecimalText {
     /// `units` × 10^-`decimals` written out: `-1234.50` with all decimals, or `12.5`
     /// with trailing zeros (and a bare point) dropped.
     static func text(units: Int64, decimals: Int, trimmingZeros: Bool) -> String {
+        withText(units: units, decimals: decimals, trimmingZeros: trimmingZeros) {
+            String(decoding: $0, as: UTF8.self)
+        }
+    }
+
+    /// `body` given the bytes of `text(units:decimals:trimmingZeros:)`, which live only
+    /// during the call: a sentence copies them without making a `String` first.
+    static func withText<Result>(
+        units: Int64, decimals: Int, trimmingZeros: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
         precondition((0...18).contains(decimals), "decimal scale out of range")
-        // Digits are laid down from the right into a small buffer, then made a string once:
-        // this runs for every amount the plan prints.
+        // Digits are laid down from the right into a small buffer: this runs for every
+        // amount the plan prints.
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
             var end = buffer.count
             var value = units.magnitude
@@ -118,7 +128,7 @@ enum DecimalText {
                 end -= 1
                 buffer[end] = UInt8(ascii: "-")
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
+            return body(UnsafeBufferPointer(rebasing: buffer[end...]))
         }
     }
 

@@ -41,6 +41,12 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
 
     /// The amount as a reader sees it in a sentence: `$1,234.50`, `-$0.05`.
     public var formatted: String {
+        withFormatted(signed: false) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `body` given the bytes of `formatted`, or with `signed` of `signedFormatted`
+    /// (`+$1,234.50`); they live only during the call.
+    func withFormatted<Result>(signed: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
             var end = buffer.count
             var value = cents.magnitude
@@ -64,11 +70,11 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
             } while value > 0
             end -= 1
             buffer[end] = UInt8(ascii: "$")
-            if cents < 0 {
+            if cents < 0 || signed {
                 end -= 1
-                buffer[end] = UInt8(ascii: "-")
+                buffer[end] = UInt8(ascii: cents < 0 ? "-" : "+")
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
+            return body(UnsafeBufferPointer(rebasing: buffer[end...]))
         }
     }
 

@@ -24,6 +24,36 @@ struct Sentence: ExpressibleByStringInterpolation {
         mutating func appendInterpolation(_ value: some CustomStringConvertible) {
             bytes.append(value.description)
         }
+
+        // Numbers and dates are written straight into the buffer, as their `description`
+        // (or `formatted`) reads: making each a `String` first cost more than the words.
+
+        mutating func appendInterpolation(_ quantity: Quantity) {
+            bytes.append(quantity)
+        }
+
+        mutating func appendInterpolation(_ date: CivilDate) {
+            bytes.append(date)
+        }
+
+        mutating func appendInterpolation(_ number: Int) {
+            bytes.append(number)
+        }
+
+        /// `$1,234.50`: `Money.formatted`.
+        mutating func appendInterpolation(dollars amount: Money) {
+            bytes.append(dollars: amount, signed: false)
+        }
+
+        /// `+$1,234.50`: `Money.signedFormatted`.
+        mutating func appendInterpolation(signedDollars amount: Money) {
+            bytes.append(dollars: amount, signed: true)
+        }
+
+        /// `4.13%`: `Planning.percent`.
+        mutating func appendInterpolation(percent fraction: Double) {
+            bytes.append(percent: fraction)
+        }
     }
 
     private var bytes: Bytes
@@ -42,6 +72,12 @@ struct Sentence: ExpressibleByStringInterpolation {
         self = sentence
     }
 
+    /// A sentence made of text already written.
+    init(text: String) {
+        bytes = Bytes(capacity: text.utf8.count)
+        bytes.append(text)
+    }
+
     /// An empty sentence with room for `capacity` bytes.
     init(capacity: Int) {
         bytes = Bytes(capacity: capacity)
@@ -51,12 +87,21 @@ struct Sentence: ExpressibleByStringInterpolation {
         bytes.append(text)
     }
 
-    /// `parts` with `separator` between them.
-    mutating func append(_ parts: [String], separator: String) {
-        for (position, part) in parts.enumerated() {
-            if position > 0 { append(separator) }
-            append(part)
-        }
+    mutating func append(_ quantity: Quantity) {
+        bytes.append(quantity)
+    }
+
+    mutating func append(_ date: CivilDate) {
+        bytes.append(date)
+    }
+
+    mutating func append(_ number: Int) {
+        bytes.append(number)
+    }
+
+    /// `$1,234.50`, or with `signed` `+$1,234.50`.
+    mutating func append(dollars amount: Money, signed: Bool = false) {
+        bytes.append(dollars: amount, signed: signed)
     }
 
     static func += (sentence: inout Sentence, more: Sentence) {
@@ -105,13 +150,42 @@ extension Sentence {
 
         mutating func append(_ more: UnsafeBufferPointer<UInt8>) {
             guard let source = more.baseAddress, more.count > 0 else { return }
-            let needed = count + more.count
-            if needed > capacity || !isKnownUniquelyReferenced(&storage) {
-                reallocate(toHold: needed)
-            }
+            reserve(more.count)
             let start = count
             storage.withUnsafeMutablePointerToElements { ($0 + start).initialize(from: source, count: more.count) }
-            count = needed
+            count += more.count
+        }
+
+        mutating func append(_ quantity: Quantity) {
+            DecimalText.withText(units: quantity.micros, decimals: 6, trimmingZeros: true) { append($0) }
+        }
+
+        mutating func append(_ number: Int) {
+            DecimalText.withText(units: Int64(number), decimals: 0, trimmingZeros: false) { append($0) }
+        }
+
+        mutating func append(dollars amount: Money, signed: Bool) {
+            amount.withFormatted(signed: signed) { append($0) }
+        }
+
+        mutating func append(percent fraction: Double) {
+            Planning.withPercent(fraction) { append($0) }
+        }
+
+        mutating func append(_ date: CivilDate) {
+            reserve(10)
+            let start = count
+            storage.withUnsafeMutablePointerToElements {
+                date.writeISO(into: UnsafeMutableBufferPointer(start: $0 + start, count: 10))
+            }
+            count += 10
+        }
+
+        /// Room for `more` bytes after the ones so far, in a buffer of its own.
+        private mutating func reserve(_ more: Int) {
+            if count + more > capacity || !isKnownUniquelyReferenced(&storage) {
+                reallocate(toHold: count + more)
+            }
         }
 
         /// A buffer of its own with room for `needed` bytes (at least twice the old room

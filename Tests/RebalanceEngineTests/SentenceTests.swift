@@ -6,9 +6,54 @@ struct SentenceTests {
     @Test func interpolationsAndPartsComeOutInOrder() {
         let shares = 120
         var reason: Sentence = "Sell \(shares) AAPL: \("4.1%") over its 15% target"
-        reason.append("; lots ")
-        reason.append(["A2 (ST)", "A1 (LT)"], separator: " then ")
-        #expect(reason.text == "Sell 120 AAPL: 4.1% over its 15% target; lots A2 (ST) then A1 (LT)")
+        reason.append("; lots A2 (ST, ")
+        reason.append(dollars: Money(cents: 96_000), signed: true)
+        reason.append(") then A1 (LT, ")
+        reason.append(dollars: Money(cents: -420_000), signed: true)
+        reason.append("); est. tax ")
+        reason.append(dollars: Money(cents: 139_128))
+        #expect(reason.text == "Sell 120 AAPL: 4.1% over its 15% target; lots A2 (ST, +$960.00) "
+            + "then A1 (LT, -$4,200.00); est. tax $1,391.28")
+    }
+
+    /// Numbers and dates are written into the buffer without a `String` of their own, in
+    /// the forms a PM reads everywhere else in the workbook.
+    @Test func numbersAndDatesAreWrittenInTheirReadForms() {
+        let amounts: [(Int64, String, String)] = [
+            (0, "$0.00", "+$0.00"), (5, "$0.05", "+$0.05"), (-5, "-$0.05", "-$0.05"),
+            (123_456, "$1,234.56", "+$1,234.56"), (-99_999_999, "-$999,999.99", "-$999,999.99"),
+            (100_000_000_000, "$1,000,000,000.00", "+$1,000,000,000.00"),
+        ]
+        for (cents, plain, signed) in amounts {
+            let amount = Money(cents: cents)
+            #expect(Sentence("\(dollars: amount)").text == plain)
+            #expect(Sentence("\(signedDollars: amount)").text == signed)
+            #expect(amount.formatted == plain)
+            #expect(amount.signedFormatted == signed)
+        }
+        let quantities: [(Int64, String)] = [
+            (0, "0"), (1, "0.000001"), (1_000_000, "1"), (120_000_000, "120"), (12_345_600, "12.3456"),
+            (-2_500_000, "-2.5"), (999_999, "0.999999"),
+        ]
+        for (micros, text) in quantities {
+            #expect(Sentence("\(Quantity(micros: micros))").text == text)
+            #expect(Quantity(micros: micros).description == text)
+        }
+        for number in [0, 7, -7, 10, 1_234_567, Int.max, Int.min + 1] {
+            #expect(Sentence("\(number)").text == number.description)
+        }
+        let percents: [(Double, String)] = [(0, "0%"), (0.15, "15%"), (0.0413, "4.13%"), (0.025, "2.5%"), (-0.041, "-4.1%"), (1.5, "150%")]
+        for (fraction, text) in percents {
+            #expect(Sentence("\(percent: fraction)").text == text)
+            #expect(Planning.percent(fraction) == text)
+        }
+        let dates = [(CivilDate(year: 2026, month: 3, day: 5), "2026-03-05"), (CivilDate(year: 1, month: 12, day: 31), "0001-12-31")]
+        for (date, text) in dates {
+            #expect(Sentence("on \(date!)").text == "on " + text)
+            #expect(date!.description == text)
+        }
+        #expect(Planning.boughtLotID("AAPL", 3) == "AAPL-bought-3")
+        #expect(Planning.boughtLotID("BRK.B", 1_204) == "BRK.B-bought-1204")
     }
 
     @Test func aSentenceGrowsPastItsRoom() {

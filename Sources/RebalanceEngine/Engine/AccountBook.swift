@@ -69,8 +69,9 @@ final class AccountBook {
     /// What stopped the engine from moving each drift line (`Security`/`Sector`/`Group` and name).
     /// Kept by level, then name, as one bit per status in `DriftStatus` order.
     private var stops = [NameTable<UInt32>](repeating: NameTable(), count: 3)
-    /// Each symbol's rows in the plan's trades (see `Planning.tradeRow`).
-    var tradeRows = NameTable<[Int]>()
+    /// Each symbol's latest row in the plan's trades; the earlier ones are chained through
+    /// `Planning.previousRowOfSymbol` (see `Planning.tradeRow`).
+    var tradeRows = NameTable<Int>()
     /// How many buys the run has made in the account, for naming the lots they make.
     var buyCount = 0
     /// Symbols whose stopped buys are already reported, so each is listed once.

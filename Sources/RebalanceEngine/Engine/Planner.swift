@@ -166,7 +166,7 @@ extension Planning {
         }
         for dropped in setup.dropped {
             raiseOnce(.warning, "Model/\(dropped.symbol)", dropped.warning)
-            audit(nil, account.id, dropped.symbol, rule: "Targets", decision: "Dropped", dropped.audit)
+            audit(nil, account.id, dropped.symbol, rule: "Targets", decision: "Dropped", text: dropped.audit)
         }
         let total = setup.keptTotal
         let cashTarget = account.cashTarget.doubleValue
@@ -174,7 +174,7 @@ extension Planning {
         if total > 0, total != Rate.one.millionths - account.cashTarget.millionths {
             audit(nil, account.id, nil, rule: "Targets", decision: "Scaled",
                   "Model targets sum to \(Rate(millionths: total).percentText) with a "
-                    + "\(account.cashTarget.percentText) cash target: each is scaled by "
+                    + "\(percent: account.cashTarget.doubleValue) cash target: each is scaled by "
                     + "\((scale * 1_000_000).rounded() / 1_000_000) so that targets and cash make 100%.")
         }
         let scaled = ScaledModelKey(model: account.model, cashTarget: account.cashTarget)
@@ -320,6 +320,11 @@ extension Rate {
 extension Planning {
     /// A fraction as a percent in a sentence, to at most two decimals: `15%`, `4.13%`.
     static func percent(_ fraction: Double) -> String {
+        withPercent(fraction) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `body` given the bytes of `percent(fraction)`, which live only during the call.
+    static func withPercent<Result>(_ fraction: Double, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let hundredths = Int64((fraction * 10_000).rounded())
         // Written backwards into a small buffer: the plan words a few percentages per trade.
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
@@ -344,7 +349,7 @@ extension Planning {
                 whole /= 10
             } while whole > 0
             if hundredths < 0 { put(UInt8(ascii: "-")) }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
+            return body(UnsafeBufferPointer(rebasing: buffer[end...]))
         }
     }
 }

@@ -127,7 +127,7 @@ extension Planning {
             books[index].cash += sale.proceeds
             books[index].sellProceeds += sale.proceeds
             // A lot relieved again by the same trade stays one Lots Sold row.
-            if let row = tradeNotes[tradeRow].lotRows.first(where: { lotsSold[$0].lotID == sale.lotID }) {
+            if let row = lotRows(of: tradeNotes[tradeRow]).first(where: { lotsSold[$0].lotID == sale.lotID }) {
                 lotsSold[row].quantity += sale.quantity
                 lotsSold[row].costBasis += sale.costBasis
                 lotsSold[row].proceeds += sale.proceeds
@@ -138,7 +138,15 @@ extension Planning {
                     account: account, symbol: symbol, lotID: sale.lotID, acquired: sale.acquired,
                     quantity: sale.quantity, costBasis: sale.costBasis, proceeds: sale.proceeds,
                     gain: sale.gain, term: sale.term, disallowedLoss: disallowedLoss, phase: phase))
-                tradeNotes[tradeRow].lotRows.append(lotsSold.count - 1)
+                let row = lotsSold.count - 1
+                nextLotRow.append(-1)
+                if tradeNotes[tradeRow].lastLotRow >= 0 {
+                    nextLotRow[tradeNotes[tradeRow].lastLotRow] = row
+                } else {
+                    tradeNotes[tradeRow].firstLotRow = row
+                }
+                tradeNotes[tradeRow].lastLotRow = row
+                tradeNotes[tradeRow].lotCount += 1
             }
             trades[tradeRow].quantity += sale.quantity
             trades[tradeRow].amount += sale.proceeds
@@ -154,23 +162,27 @@ extension Planning {
     }
 
     /// The row of the trade (account, symbol, side, phase), made on first use.
-    /// A symbol has a handful of trades in an account (a side in a phase each), so the
-    /// book keeps each symbol's rows and the one asked for is found among them.
+    /// A symbol has a handful of trades in an account (a side in a phase each): the book
+    /// keeps the symbol's latest row, and the one asked for is found along the chain back.
     mutating func tradeRow(in index: Int, symbol: String, side: Side, phase: Phase, price: Price, why: String) -> Int {
         let book = books[index]
-        let rows = book.tradeRows.index(of: symbol) { [] }
-        for row in book.tradeRows[at: rows] where trades[row].side == side && trades[row].phase == phase {
-            if !tradeNotes[row].why.contains(why) { tradeNotes[row].why.append(why) }
-            return row
+        let latest = book.tradeRows.index(of: symbol) { -1 }
+        var row = book.tradeRows[at: latest]
+        while row >= 0 {
+            if trades[row].side == side && trades[row].phase == phase {
+                if !tradeNotes[row].contains(why: why) { tradeNotes[row].moreWhys.append(why) }
+                return row
+            }
+            row = previousRowOfSymbol[row]
         }
-        let row = trades.count
-        book.tradeRows[at: rows].append(row)
-        let account = book.id
+        let new = trades.count
+        previousRowOfSymbol.append(book.tradeRows[at: latest])
+        book.tradeRows[at: latest] = new
         trades.append(Trade(
-            account: account, symbol: symbol, side: side, quantity: .zero, price: price, amount: .zero,
+            account: book.id, symbol: symbol, side: side, quantity: .zero, price: price, amount: .zero,
             phase: phase, reason: ""))
-        tradeNotes.append(TradeNote(why: [why]))
-        return row
+        tradeNotes.append(TradeNote(why: why))
+        return new
     }
 
     // MARK: - Buying
@@ -184,7 +196,7 @@ extension Planning {
         let cost = price.value(of: quantity)
         let account = books[index].id
         books[index].buyCount += 1
-        let lotID = "\(symbol)-bought-\(books[index].buyCount)"
+        let lotID = Planning.boughtLotID(symbol, books[index].buyCount)
         var lots = books[index].takeLots(of: symbol)
         lots.append(TaxLot(
             lotID: lotID, account: account, symbol: symbol, quantity: quantity,
@@ -217,10 +229,34 @@ extension Planning {
                 books[seller].taxFromOtherAccounts += tax
             }
             audit(phase, disallowance.sellingAccount, disallowance.symbol, rule: "Wash Sale", decision: "Disallowed",
-                  "\(amount.formatted) of the \(disallowance.saleDate) loss on \(disallowance.symbol) is added "
+                  "\(dollars: amount) of the \(disallowance.saleDate) loss on \(disallowance.symbol) is added "
                     + "back in \(disallowance.sellingAccount) (\(disallowance.term)) because \(account) buys "
                     + "\(quantity) \(symbol) within \(settings.washSaleDays) days; tax "
-                    + "\(tax.signedFormatted).")
+                    + "\(signedDollars: tax).")
+        }
+    }
+
+    /// `AAPL-bought-3`: the Lot ID of an account's third buy of the run, in `symbol`.
+    /// Written in place at its length, so that one of up to 15 bytes is kept inside the
+    /// `String` and needs no storage of its own (an interpolation always allocated).
+    static func boughtLotID(_ symbol: String, _ number: Int) -> String {
+        precondition(number > 0, "buys are counted from one")
+        var digits = 0
+        var rest = number
+        repeat {
+            digits += 1
+            rest /= 10
+        } while rest > 0
+        let middle = "-bought-".utf8
+        return String(unsafeUninitializedCapacity: symbol.utf8.count + middle.count + digits) { text in
+            var end = text.initialize(fromContentsOf: symbol.utf8)
+            end = text[end...].initialize(fromContentsOf: middle)
+            var rest = number
+            for position in (end..<end + digits).reversed() {
+                text[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            return end + digits
         }
     }
 
@@ -231,7 +267,7 @@ extension Planning {
         if loggedLossSaleBlocks.insert(key).inserted {
             calendars[householdOfBook[index]].log(record)
         }
-        audit(phase, record.account, record.symbol, rule: "Wash Sale", decision: "Skipped", record.note)
+        audit(phase, record.account, record.symbol, rule: "Wash Sale", decision: "Skipped", text: record.note)
     }
 
     /// Whether the engine may buy `symbol` in account `index` now; if not, what stops it.
@@ -261,7 +297,7 @@ extension Planning {
         // The block's row is worded only when it is listed.
         if first(), let record = inCalendar(household, { $0.buyBlock(account: book.id, symbol: symbol, on: today) }) {
             calendars[household].log(record)
-            audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", record.note)
+            audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", text: record.note)
         }
         return .washSale
     }

@@ -52,7 +52,7 @@ extension Planning {
                     later = []
                 }
                 var tax = Money.zero
-                for lotRow in tradeNotes[row].lotRows {
+                for lotRow in lotRows(of: tradeNotes[row]) {
                     let lot = lotsSold[lotRow]
                     tax += ledger.record(gain: lot.gain, term: lot.term, disallowedLoss: lot.disallowedLoss)
                 }
@@ -73,31 +73,35 @@ extension Planning {
         var reason = Sentence(capacity: 192)
         reason.append(trade.side.rawValue)
         reason.append(" ")
-        reason.append(trade.quantity.description)
+        reason.append(trade.quantity)
         reason.append(" ")
         reason.append(trade.symbol)
         reason.append(": ")
-        reason.append(note.why, separator: "; ")
+        reason.append(note.why)
+        for more in note.moreWhys {
+            reason.append("; ")
+            reason.append(more)
+        }
         if trade.side == .sell {
-            reason.append(note.lotRows.count == 1 ? "; lot " : "; lots ")
-            for (position, row) in note.lotRows.prefix(4).enumerated() {
+            reason.append(note.lotCount == 1 ? "; lot " : "; lots ")
+            for (position, row) in lotRows(of: note).prefix(4).enumerated() {
                 let lot = lotsSold[row]
                 if position > 0 { reason.append(" then ") }
                 reason.append(lot.lotID)
                 reason.append(" (")
                 reason.append(lot.term.rawValue)
                 reason.append(", ")
-                reason.append(lot.gain.signedFormatted)
+                reason.append(dollars: lot.gain, signed: true)
                 if lot.disallowedLoss > .zero {
                     reason.append(", ")
-                    reason.append(lot.disallowedLoss.formatted)
+                    reason.append(dollars: lot.disallowedLoss)
                     reason.append(" disallowed")
                 }
                 reason.append(")")
             }
-            if note.lotRows.count > 4 {
+            if note.lotCount > 4 {
                 reason.append(" and ")
-                reason.append(String(note.lotRows.count - 4))
+                reason.append(note.lotCount - 4)
                 reason.append(" more")
             }
         }
@@ -109,19 +113,19 @@ extension Planning {
             }
         } else if trade.side == .sell || trade.estimatedTax != .zero {
             reason.append("; est. tax ")
-            reason.append(trade.estimatedTax.formatted)
+            reason.append(dollars: trade.estimatedTax)
             switch account.taxBudget {
             case .unlimited:
                 reason.append(" (no tax budget)")
             case .limit(let limit):
                 reason.append(" of the ")
-                reason.append(limit.formatted)
+                reason.append(dollars: limit)
                 reason.append(" budget")
             }
         }
         if let price, price.isStale {
             reason.append("; price stale (as of ")
-            reason.append(price.asOf.description)
+            reason.append(price.asOf)
             reason.append(")")
         } else if let price, price.isOverride {
             reason.append("; price overridden")

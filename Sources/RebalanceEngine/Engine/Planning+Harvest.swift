@@ -32,8 +32,8 @@ extension Planning {
         }
         if belowThreshold > 0 {
             audit(.harvest, books[index].id, nil, rule: "Harvest Min Loss", decision: "Skipped",
-                  "\(belowThreshold) loss lot(s) were not harvested: below \(settings.harvestMinLoss.formatted) "
-                    + "or \(settings.harvestMinLossPercent.percentText) of basis on the quantity that could be "
+                  "\(belowThreshold) loss lot(s) were not harvested: below \(dollars: settings.harvestMinLoss) "
+                    + "or \(percent: settings.harvestMinLossPercent.doubleValue) of basis on the quantity that could be "
                     + "sold, or nothing above target to sell without a replacement.")
         }
     }
@@ -69,7 +69,7 @@ extension Planning {
         let loss = sale.gain.magnitude
         guard sale.isLoss, loss >= settings.harvestMinLoss,
               loss >= sale.costBasis.multiplied(by: settings.harvestMinLossPercent) else { return false }
-        var why: Sentence = "harvests a \(loss.formatted) loss on lot \(lot.lotID) (\(sale.term))"
+        var why: Sentence = "harvests a \(dollars: loss) loss on lot \(lot.lotID) (\(sale.term))"
         if let replacement {
             why += ", replaced by \(replacement)"
         } else if legacy {
@@ -79,7 +79,7 @@ extension Planning {
         }
         commitSale([sale], symbol: symbol, price: price, in: index, phase: .harvest, why: why.text)
         audit(.harvest, id, symbol, rule: "Harvest", decision: "Sold",
-              "Lot \(lot.lotID): \(quantity) sold at a \(loss.formatted) loss.")
+              "Lot \(lot.lotID): \(quantity) sold at a \(dollars: loss) loss.")
         guard let replacement else { return true }
         // The buy, sized again on the sale as made: never past the replacement's target.
         if let amount = replacementAmount(replacement, proceeds: sale.proceeds, in: index) {

@@ -49,7 +49,7 @@ extension Planning {
                   "Manual trades add \(book.ledger.impact.formatted) of tax, \(over.formatted) past the "
                     + "\(limit.formatted) budget; they are applied as written.")
             audit(.manual, book.id, nil, rule: "Tax Budget", decision: "Passed",
-                  "Manual trades are never cut: their tax passes the budget by \(over.formatted).")
+                  "Manual trades are never cut: their tax passes the budget by \(dollars: over).")
         }
     }
 
@@ -174,7 +174,7 @@ extension Planning {
                   "The manual buy of \(symbol) falls inside a wash-sale window (\(record.conflictAccount) sold "
                     + "\(record.symbol) at a loss on \(record.conflictDate)); it is applied as written and "
                     + "the earlier loss is disallowed in proportion.")
-            audit(.manual, book.id, symbol, rule: "Wash Sale", decision: "Allowed", record.note)
+            audit(.manual, book.id, symbol, rule: "Wash Sale", decision: "Allowed", text: record.note)
         }
         try buy(symbol, quantity: item.quantity, in: item.account, phase: .manual, why: why(item.trade))
         books[item.account].manual.insert(symbol)

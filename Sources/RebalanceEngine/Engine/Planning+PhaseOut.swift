@@ -45,7 +45,7 @@ extension Planning {
             books[index].noteStop(.security(symbol), .minTrade)
             audit(.phaseOut, book.id, symbol, rule: "Min Trade", decision: "Skipped",
                   "The sale of \(symbol) that fits the budget is a partial sale under "
-                    + "\(settings.minTrade.formatted): not made.")
+                    + "\(dollars: settings.minTrade): not made.")
         }
         for symbol in plan.cut.sorted() where !excluded.contains(symbol) {
             books[index].noteStop(.security(symbol), .taxBudget)
@@ -58,7 +58,7 @@ extension Planning {
             let why = universe.isMarkedPhaseOut(symbol)
                 ? "phases out a holding marked Phase Out" : "phases out a legacy holding not in the model"
             commitSale(sales, symbol: symbol, price: price, in: index, phase: .phaseOut,
-                       why: why + (plan.cut.contains(symbol) ? ", as far as the tax budget allows" : ""))
+                       why: plan.cut.contains(symbol) ? why + ", as far as the tax budget allows" : why)
         }
     }
 

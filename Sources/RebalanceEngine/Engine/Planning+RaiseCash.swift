@@ -28,7 +28,7 @@ extension Planning {
             books[index].cash -= paid
             books[index].withdrawalPaid = paid
             audit(.raiseCash, id, nil, rule: "Withdrawal", decision: "Paid",
-                  "\(paid.formatted) of the \(withdrawal.formatted) withdrawal is paid.")
+                  "\(dollars: paid) of the \(dollars: withdrawal) withdrawal is paid.")
             if paid < withdrawal {
                 raise(.needsApproval, id,
                       "The \(withdrawal.formatted) withdrawal is paid short by \((withdrawal - paid).formatted): "
@@ -39,7 +39,7 @@ extension Planning {
                 raise(.needsApproval, id,
                       "Raising the withdrawal passes the \(limit.formatted) tax budget by \(over.formatted).")
                 audit(.raiseCash, id, nil, rule: "Tax Budget", decision: "Passed",
-                      "Only the withdrawal may pass the budget: by \(over.formatted).")
+                      "Only the withdrawal may pass the budget: by \(dollars: over).")
             }
         }
         books[index].withdrawalSettled = true
@@ -51,7 +51,7 @@ extension Planning {
         let left = target - books[index].cash
         if left > .zero {
             audit(.raiseCash, id, nil, rule: "Cash Target", decision: "Short",
-                  "Cash stays \(left.formatted) below the \(books[index].account.cashTarget.percentText) cash target: "
+                  "Cash stays \(dollars: left) below the \(percent: books[index].account.cashTarget.doubleValue) cash target: "
                     + "the tax budget, Min Trade or restrictions stop further sales.")
         }
     }
@@ -121,8 +121,8 @@ extension Planning {
         let book = books[index]
         var why: Sentence
         switch purpose {
-        case .withdrawal: why = "raises cash for the \(book.account.withdrawal.formatted) withdrawal"
-        case .cashTarget: why = "raises cash toward the \(book.account.cashTarget.percentText) cash target"
+        case .withdrawal: why = "raises cash for the \(dollars: book.account.withdrawal) withdrawal"
+        case .cashTarget: why = "raises cash toward the \(percent: book.account.cashTarget.doubleValue) cash target"
         }
         if access == .forcedBlocked {
             why += "; blocked loss lots sold only after every unblocked lot, the loss disallowed in part"
@@ -133,7 +133,7 @@ extension Planning {
             minimumAmount: purpose == .cashTarget ? settings.minTrade : nil, why: why.text)
         if outcome.quantity > .zero {
             audit(.raiseCash, book.id, symbol, rule: purpose == .withdrawal ? "Withdrawal" : "Cash Target",
-                  decision: "Sold", "\(outcome.quantity) \(symbol) sold for \(outcome.proceeds.formatted): \(how).")
+                  decision: "Sold", "\(outcome.quantity) \(symbol) sold for \(dollars: outcome.proceeds): \(how).")
         }
         if outcome.forced > 0 {
             raise(.warning, "\(book.id)/\(symbol)",
@@ -142,7 +142,7 @@ extension Planning {
         }
         if outcome.underMinTrade {
             audit(.raiseCash, book.id, symbol, rule: "Min Trade", decision: "Skipped",
-                  "A sale of \(symbol) for the cash target would be under \(settings.minTrade.formatted).")
+                  "A sale of \(symbol) for the cash target would be under \(dollars: settings.minTrade).")
         }
         if outcome.budgetCut {
             audit(.raiseCash, book.id, symbol, rule: "Tax Budget", decision: "Cut",

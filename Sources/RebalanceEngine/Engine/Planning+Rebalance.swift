@@ -83,10 +83,10 @@ extension Planning {
                     continue
                 }
                 let weightText = Planning.percent(Planning.weight(current, of: value) - slot.target)
-                let why = "\(weightText) over its \(Planning.percent(slot.target)) target ±\(Planning.percent(slot.band))"
+                let why: Sentence = "\(weightText) over its \(percent: slot.target) target ±\(percent: slot.band)"
                     + (symbol != slot.symbol ? "; \(symbol) stands in for \(slot.symbol) and is sold first" : "")
                 let outcome = try sell(symbol, upTo: quantity, in: index, phase: .rebalance, access: .unblocked,
-                                       budget: book.account.taxBudget, minimumAmount: settings.minTrade, why: why)
+                                       budget: book.account.taxBudget, minimumAmount: settings.minTrade, why: why.text)
                 note(outcome, wanted: quantity, key: key, symbol: symbol, in: index)
             }
         }
@@ -118,7 +118,7 @@ extension Planning {
         if outcome.underMinTrade {
             books[index].noteStop(key, .minTrade)
             audit(.rebalance, id, symbol, rule: "Min Trade", decision: "Skipped",
-                  "A sale of \(symbol) would be under \(settings.minTrade.formatted).")
+                  "A sale of \(symbol) would be under \(dollars: settings.minTrade).")
         }
         if outcome.quantity < wanted, !outcome.budgetCut, outcome.washBlocked == 0, !outcome.underMinTrade {
             books[index].noteStop(key, .rounding)
@@ -169,11 +169,11 @@ extension Planning {
             for (symbol, amount) in plan where amount > .zero {
                 let price = try universe.price(of: symbol)
                 let quantity = universe.shares(amount, price, roundingUp: true)
-                let why = "\(level == .group ? "exposure group" : "sector") \(name) is "
-                    + "\(Planning.percent(Planning.weight(current, of: value))), above its "
-                    + "\(Planning.percent(Planning.weight(limit, of: value))) \(level == .group ? "cap" : "high edge")"
+                let why: Sentence = "\(level == .group ? "exposure group" : "sector") \(name) is "
+                    + "\(percent: Planning.weight(current, of: value)), above its "
+                    + "\(percent: Planning.weight(limit, of: value)) \(level == .group ? "cap" : "high edge")"
                 let outcome = try sell(symbol, upTo: quantity, in: index, phase: .rebalance, access: .unblocked,
-                                       budget: books[index].account.taxBudget, minimumAmount: settings.minTrade, why: why)
+                                       budget: books[index].account.taxBudget, minimumAmount: settings.minTrade, why: why.text)
                 note(outcome, wanted: quantity, key: key, symbol: symbol, in: index)
                 if outcome.quantity > .zero, let slot = books[index].layout.slotIndexBySymbol[symbol] {
                     books[index].noteStop(.security(books[index].slots[slot].symbol), status)
@@ -245,8 +245,8 @@ extension Planning {
             try buyToward(position, amount: share, in: index,
                           roundUpIfCashAllows: settings.rebalanceTo == .bandEdge && share == shortfall,
                           noteShortfall: true) {
-                Sentence("at \(Planning.percent(weight)), \(Planning.percent(slot.target - weight)) under its "
-                    + "\(Planning.percent(slot.target)) target ±\(Planning.percent(slot.band))"
+                Sentence("at \(percent: weight), \(percent: slot.target - weight) under its "
+                    + "\(percent: slot.target) target ±\(percent: slot.band)"
                     + (share < shortfall ? "; cash is short, so each underweight gets its share" : "")).text
             }
         }
@@ -278,8 +278,8 @@ extension Planning {
             let slot = books[index].slots[position]
             let cashTarget = books[index].account.cashTarget
             try buyToward(position, amount: shortfall, in: index, roundUpIfCashAllows: false, noteShortfall: false) {
-                Sentence("spends cash above the \(cashTarget.percentText) cash target on the "
-                    + "largest shortfall below its \(Planning.percent(slot.target)) target"
+                Sentence("spends cash above the \(percent: cashTarget.doubleValue) cash target on the "
+                    + "largest shortfall below its \(percent: slot.target) target"
                     + (steered ? "; its sector is below its band" : "")).text
             }
         }
@@ -313,7 +313,7 @@ extension Planning {
             books[index].noteStop(cap.binding, cap.status)
             audit(.rebalance, books[index].id, symbol,
                   rule: cap.status == .groupCap ? "Group Cap" : "Sector Band", decision: "Cut",
-                  "The buy of \(symbol) is cut to \(cap.room.formatted) by the "
+                  "The buy of \(symbol) is cut to \(dollars: cap.room) by the "
                     + "\(cap.binding.level == .group ? "exposure group" : "sector") \(cap.binding.name).")
         }
         var quantity = universe.shares(budget, price, roundingUp: false)
@@ -328,7 +328,7 @@ extension Planning {
                 books[index].noteStop(key, quantity > .zero && limitedBy == nil ? .minTrade : status)
                 if quantity > .zero {
                     audit(.rebalance, books[index].id, symbol, rule: "Min Trade", decision: "Skipped",
-                          "A buy of \(quantity) \(symbol) (\(cost.formatted)) would be under \(settings.minTrade.formatted).")
+                          "A buy of \(quantity) \(symbol) (\(dollars: cost)) would be under \(dollars: settings.minTrade).")
                 }
             }
             return

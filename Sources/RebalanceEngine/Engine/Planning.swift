@@ -13,6 +13,11 @@ struct Planning {
     /// For each trade, why it was made (without the side, quantity and symbol) and its lots.
     var tradeNotes: [TradeNote] = []
     var lotsSold: [LotSold] = []
+    /// For each Lots Sold row, the next row of the same trade (-1: the last).
+    var nextLotRow: [Int] = []
+    /// For each trade, the row of the account's previous trade in the same symbol (-1: none);
+    /// each book keeps its latest row per symbol (`AccountBook.tradeRows`).
+    var previousRowOfSymbol: [Int] = []
     var auditLog: [AuditEntry] = []
     private(set) var exceptions: [PlanException] = []
     /// The messages of `exceptions`, to raise a once-per-run warning once.
@@ -66,9 +71,36 @@ struct Planning {
         let term: Term
     }
 
+    /// Why a trade was made and which Lots Sold rows are its lots. Most trades have one
+    /// reason and a lot or two: they are kept without an array of their own each (arrays
+    /// made and freed per trade were about 2% of planning's instructions, callgrind).
     struct TradeNote: Sendable {
-        var why: [String]
-        var lotRows: [Int] = []
+        var why: String
+        /// Reasons a later pass adds to the same trade, in order; most often none.
+        var moreWhys: [String] = []
+        /// The first and last of the trade's Lots Sold rows (-1: none), chained through
+        /// `nextLotRow`, and how many there are.
+        var firstLotRow = -1
+        var lastLotRow = -1
+        var lotCount = 0
+
+        init(why: String) {
+            self.why = why
+        }
+
+        func contains(why text: String) -> Bool {
+            why == text || moreWhys.contains(text)
+        }
+    }
+
+    /// The Lots Sold rows of the trade with `note`, in the order they were added.
+    func lotRows(of note: TradeNote) -> some Sequence<Int> {
+        let next = nextLotRow
+        return sequence(state: note.firstLotRow) { row -> Int? in
+            guard row >= 0 else { return nil }
+            defer { row = next[row] }
+            return row
+        }
     }
 
     var settings: Settings { universe.settings }
@@ -77,7 +109,16 @@ struct Planning {
     // MARK: - Audit and exceptions
 
     mutating func audit(
-        _ phase: Phase?, _ account: String?, _ symbol: String?, rule: String, decision: String, _ detail: String
+        _ phase: Phase?, _ account: String?, _ symbol: String?, rule: String, decision: String, _ detail: Sentence
+    ) {
+        auditLog.append(AuditEntry(
+            seq: auditLog.count + 1, phase: phase, account: account, symbol: symbol,
+            rule: rule, decision: decision, detail: detail.text))
+    }
+
+    /// An audit row whose detail is already written (a wash-sale row's note).
+    mutating func audit(
+        _ phase: Phase?, _ account: String?, _ symbol: String?, rule: String, decision: String, text detail: String
     ) {
         auditLog.append(AuditEntry(
             seq: auditLog.count + 1, phase: phase, account: account, symbol: symbol,
