@@ -76,6 +76,12 @@ public struct TaxLot: Sendable, Hashable, Identifiable {
             term: term(on: tradeDate))
     }
 
+    /// Whether selling the whole lot at `price` realizes a loss (`sale(of: quantity, …).isLoss`,
+    /// asked without making the sale).
+    public func isLoss(at price: Price) -> Bool {
+        price.value(of: quantity) < costBasis
+    }
+
     /// What stays of the lot after selling `sold` shares: the rest of the shares with the
     /// rest of the basis (so the two parts add back to the whole), or `nil` when none stay.
     public func remainder(afterSelling sold: Quantity) -> TaxLot? {

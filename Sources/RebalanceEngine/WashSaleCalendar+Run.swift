@@ -51,9 +51,7 @@ extension WashSaleCalendar {
         for lot: TaxLot, on date: CivilDate, plannedInTrade: [LotSale] = []
     ) -> WashSaleRecord? {
         guard isTaxed(lot.account) else { return nil }
-        var planned: [TaxLot.Key: Quantity] = [:]
-        for sale in plannedInTrade { planned[sale.lotKey, default: .zero] += sale.quantity }
-        let replacements = replacements(forLoss: lot.id, symbol: lot.symbol, on: date, planned: planned)
+        let replacements = replacements(forLoss: lot.id, symbol: lot.symbol, on: date, planned: plannedInTrade)
         guard let first = replacements.first else { return nil }
         let latest = replacements.map { purchases[$0.index].date }.max()!
         let ends = windowEnd(ofLossSaleOn: latest)
@@ -174,9 +172,10 @@ extension WashSaleCalendar {
     }
 
     /// Unmatched replacement shares for a loss sale of lot `lot` judged on `date`, earliest
-    /// acquired first.
+    /// acquired first. `planned`: the lot sales of the trade being planned, whose shares
+    /// are no longer held (a trade's own lots replace none of each other).
     func replacements(
-        forLoss lot: TaxLot.Key, symbol: String, on date: CivilDate, planned: [TaxLot.Key: Quantity]
+        forLoss lot: TaxLot.Key, symbol: String, on date: CivilDate, planned: [LotSale]
     ) -> [(index: Int, shares: Shares)] {
         requireRunDate(date)
         // Asked before most sales and found empty for most: one pass to the candidates,
@@ -192,8 +191,11 @@ extension WashSaleCalendar {
         var found: [(index: Int, shares: Shares)] = []
         for index in candidates {
             var plannedShares = Quantity.zero
+            // A trade has a few lots: scanned, not put in a table for each question.
             if !planned.isEmpty, let lotID = purchases[index].lotID {
-                plannedShares = planned[TaxLot.Key(account: purchases[index].account, lotID: lotID)] ?? .zero
+                for sale in planned where sale.lotID == lotID && sale.account == purchases[index].account {
+                    plannedShares += sale.quantity
+                }
             }
             let shares = purchases[index].replacementShares(planned: plannedShares)
             if shares.isPositive { found.append((index, shares)) }
@@ -206,7 +208,7 @@ extension WashSaleCalendar {
         guard isTaxed(sale.account), sale.isLoss else { return .zero }
         var remaining = sale.quantity
         var matches: [(index: Int, shares: Quantity)] = []
-        for replacement in replacements(forLoss: sale.lotKey, symbol: sale.symbol, on: date, planned: [:]) {
+        for replacement in replacements(forLoss: sale.lotKey, symbol: sale.symbol, on: date, planned: []) {
             guard remaining > .zero else { break }
             let taken = replacement.shares.taking(upTo: remaining)
             purchases[replacement.index].matched += taken

@@ -258,11 +258,16 @@ extension WashSaleCalendar {
     private mutating func addPurchases(lots: [TaxLot], transactions: [Transaction]) {
         struct DayKey: Hashable { let account: String, symbol: String, date: CivilDate }
         let buys = transactions.filter { $0.side == .buy }
-        // Only a day with a Transactions buy needs its held lots summed (those days are
-        // recent, most lots are older: the range is asked first).
-        let buyDays = Set(buys.map(\.date))
-        let firstBuy = buyDays.min(), lastBuy = buyDays.max()
-        var heldByDay: [DayKey: Quantity] = [:]
+        // The Transactions buys by account, symbol and day, with the shares held lots of
+        // that day hold: only those days' lots are summed (those days are recent, most lots
+        // are older: the range is asked first).
+        var buysByDay: [DayKey: (buys: [Transaction], held: Quantity?)] = [:]
+        var firstBuy: CivilDate?, lastBuy: CivilDate?
+        for buy in buys {
+            buysByDay[DayKey(account: buy.account, symbol: buy.symbol, date: buy.date), default: ([], nil)].buys.append(buy)
+            if firstBuy.map({ buy.date < $0 }) ?? true { firstBuy = buy.date }
+            if lastBuy.map({ buy.date > $0 }) ?? true { lastBuy = buy.date }
+        }
         purchases.reserveCapacity(lots.count + transactions.count)
         // Each lot read where it is stored, not copied whole.
         for index in lots.indices {
@@ -275,21 +280,18 @@ extension WashSaleCalendar {
             }
             // A lot too old to list still tells whether a Transactions buy of its day is it.
             guard let firstBuy, let lastBuy, acquired >= firstBuy, acquired <= lastBuy,
-                  buyDays.contains(acquired) else { continue }
-            heldByDay[DayKey(account: lots[index].account, symbol: lots[index].symbol, date: acquired), default: .zero]
-                += lots[index].quantity
-        }
-        var buysByDay: [DayKey: [Transaction]] = [:]
-        for buy in buys {
-            buysByDay[DayKey(account: buy.account, symbol: buy.symbol, date: buy.date), default: []].append(buy)
+                  let entry = buysByDay.index(forKey: DayKey(account: lots[index].account, symbol: lots[index].symbol, date: acquired))
+            else { continue }
+            buysByDay.values[entry].held = (buysByDay.values[entry].held ?? .zero) + lots[index].quantity
         }
         var done: Set<DayKey> = []
         for buy in buys {
             let key = DayKey(account: buy.account, symbol: buy.symbol, date: buy.date)
-            if let held = heldByDay[key] {
+            let day = buysByDay[key]!
+            if let held = day.held {
                 // Those lots are this purchase; shares bought beyond them were sold since.
                 guard done.insert(key).inserted else { continue }
-                let sameDay = buysByDay[key] ?? []
+                let sameDay = day.buys
                 let known = sameDay.compactMap(\.quantity)
                 guard known.count == sameDay.count, known.sum() > held else { continue }
                 _ = appendPurchase(Purchase(

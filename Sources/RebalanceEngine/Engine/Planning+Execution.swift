@@ -48,9 +48,8 @@ extension Planning {
         var remaining = limit
         let today = asOf, household = householdOfBook[index]
         for lot in lots where remaining > .zero {
-            let whole = lot.sale(of: lot.quantity, at: price, on: asOf)
             let replacementShares: WashSaleCalendar.Shares?
-            if book.isTaxed, whole.isLoss {
+            if book.isTaxed, lot.isLoss(at: price) {
                 replacementShares = inCalendar(household) {
                     $0.unmatchedReplacementShares(for: lot, on: today, plannedInTrade: planned)
                 }
@@ -321,10 +320,8 @@ extension Money {
 extension WashSaleCalendar {
     /// Unmatched replacement shares that would block a loss sale of `lot` now; zero when free.
     func unmatchedReplacementShares(for lot: TaxLot, on date: CivilDate, plannedInTrade: [LotSale]) -> Shares {
-        var planned: [TaxLot.Key: Quantity] = [:]
-        for sale in plannedInTrade { planned[sale.lotKey, default: .zero] += sale.quantity }
         var total = Quantity.zero
-        for replacement in replacements(forLoss: lot.id, symbol: lot.symbol, on: date, planned: planned) {
+        for replacement in replacements(forLoss: lot.id, symbol: lot.symbol, on: date, planned: plannedInTrade) {
             guard let count = replacement.shares.count else { return .unlimited }
             total += count
         }

@@ -20,13 +20,22 @@ extension Planning {
             return row
         }
         plan.cash = books.map(cashRow)
-        plan.drift = books.indices.flatMap { driftRows($0, before: before[$0], initialValue: initialValues[$0]) }
+        plan.drift = joined(books.indices.map { driftRows($0, before: before[$0], initialValue: initialValues[$0]) })
         plan.prices = prices
-        plan.washSales = calendars.flatMap(\.records)
+        plan.washSales = joined(calendars.map(\.records))
         plan.auditLog = auditLog
         plan.exceptions = exceptions
         plan.phaseChanges = phaseChanges
         return plan
+    }
+
+    /// `parts` one after another, each row copied once: `flatMap` grows its result as it
+    /// goes and copies the rows so far at each growth.
+    private func joined<Row>(_ parts: [[Row]]) -> [Row] {
+        var rows: [Row] = []
+        rows.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { rows.append(contentsOf: part) }
+        return rows
     }
 
     /// Each trade's Est Tax worked out again in the order the Trades sheet lists them: per

@@ -96,8 +96,7 @@ extension Planning {
                 prices[number] = price
             }
             let planned = sales[number]
-            let whole = lot.sale(of: lot.quantity, at: price, on: asOf)
-            if book.isTaxed, whole.isLoss,
+            if book.isTaxed, lot.isLoss(at: price),
                let record = calendar.lossSaleBlock(for: lot, on: asOf, plannedInTrade: planned) {
                 plan.washSkipped.append((lot, record))
                 continue
