@@ -60,9 +60,9 @@ public struct WashSaleCalendar: Sendable {
     ///     more than Wash Sale Days before it and before every Transactions sale can replace
     ///     no loss sale, so it is not listed as a purchase; the calendar is then asked about
     ///     that date only. `nil` lists every lot and allows any date.
-    public init(
+    public init<Lots: RandomAccessCollection<TaxLot>>(
         household: String, accounts: [HouseholdAccount], families: SecurityFamilies,
-        windowDays: Int = 30, lots: [TaxLot], transactions: [Transaction], runDate: CivilDate? = nil
+        windowDays: Int = 30, lots: Lots, transactions: [Transaction], runDate: CivilDate? = nil
     ) {
         precondition(windowDays >= 30, "Wash Sale Days below 30 is an input error")
         self.household = household
@@ -73,14 +73,23 @@ public struct WashSaleCalendar: Sendable {
         for account in accounts { taxed.set(account.isTaxed, for: account.account) }
         taxedByAccount = taxed
         // The planner passes only the household's own lots; others are dropped here.
-        let lots = lots.indices.allSatisfy { taxed.index(of: lots[$0].account) != nil }
-            ? lots : lots.filter { taxed.index(of: $0.account) != nil }
+        // Asked once per run of one account's lots.
+        var lastAccount: String?
+        let ownLots = lots.indices.allSatisfy { index in
+            if lots[index].account == lastAccount { return true }
+            lastAccount = lots[index].account
+            return taxed.index(of: lots[index].account) != nil
+        }
         let transactions = transactions.filter { taxed.index(of: $0.account) != nil }
         firstReplacementDay = runDate.map { runDate in
             let firstSale = transactions.lazy.filter { $0.side == .sell }.map(\.date).min() ?? runDate
             return min(runDate, firstSale).adding(days: -windowDays)
         }
-        addPurchases(lots: lots, transactions: transactions)
+        if ownLots {
+            addPurchases(lots: lots, transactions: transactions)
+        } else {
+            addPurchases(lots: lots.filter { taxed.index(of: $0.account) != nil }, transactions: transactions)
+        }
         let sells = addTransactionLossSales(transactions)
         attributeSoldShares(sells)
         matchTransactionLossSales()
@@ -254,17 +263,31 @@ extension WashSaleCalendar {
         return index
     }
 
+    /// A position's day: a Transactions buy's, or a held lot's acquisition.
+    private struct DayKey: Hashable {
+        let account: String, symbol: String, date: CivilDate
+    }
+
     /// Held lots, then the Transactions buys that are no held lot (in row order).
-    private mutating func addPurchases(lots: [TaxLot], transactions: [Transaction]) {
-        struct DayKey: Hashable { let account: String, symbol: String, date: CivilDate }
+    private mutating func addPurchases(lots: some RandomAccessCollection<TaxLot>, transactions: [Transaction]) {
         let buys = transactions.filter { $0.side == .buy }
-        // The Transactions buys by account, symbol and day, with the shares held lots of
-        // that day hold: only those days' lots are summed (those days are recent, most lots
-        // are older: the range is asked first).
-        var buysByDay: [DayKey: (buys: [Transaction], held: Quantity?)] = [:]
+        // The Transactions buys grouped by account, symbol and day, each group with the
+        // shares the held lots of that day hold: only those days' lots are summed (those
+        // days are recent, most lots are older: the range is asked first).
+        var groupOfDay: [DayKey: Int] = [:]
+        var groups: [(buys: [Transaction], held: Quantity?, listed: Bool)] = []
+        var groupOfBuy: [Int] = []
+        groupOfBuy.reserveCapacity(buys.count)
         var firstBuy: CivilDate?, lastBuy: CivilDate?
         for buy in buys {
-            buysByDay[DayKey(account: buy.account, symbol: buy.symbol, date: buy.date), default: ([], nil)].buys.append(buy)
+            let next = groups.count
+            let group = groupOfDay[DayKey(account: buy.account, symbol: buy.symbol, date: buy.date), default: next]
+            if group == next {
+                groupOfDay[DayKey(account: buy.account, symbol: buy.symbol, date: buy.date)] = group
+                groups.append(([], nil, false))
+            }
+            groups[group].buys.append(buy)
+            groupOfBuy.append(group)
             if firstBuy.map({ buy.date < $0 }) ?? true { firstBuy = buy.date }
             if lastBuy.map({ buy.date > $0 }) ?? true { lastBuy = buy.date }
         }
@@ -280,18 +303,16 @@ extension WashSaleCalendar {
             }
             // A lot too old to list still tells whether a Transactions buy of its day is it.
             guard let firstBuy, let lastBuy, acquired >= firstBuy, acquired <= lastBuy,
-                  let entry = buysByDay.index(forKey: DayKey(account: lots[index].account, symbol: lots[index].symbol, date: acquired))
+                  let group = groupOfDay[DayKey(account: lots[index].account, symbol: lots[index].symbol, date: acquired)]
             else { continue }
-            buysByDay.values[entry].held = (buysByDay.values[entry].held ?? .zero) + lots[index].quantity
+            groups[group].held = (groups[group].held ?? .zero) + lots[index].quantity
         }
-        var done: Set<DayKey> = []
-        for buy in buys {
-            let key = DayKey(account: buy.account, symbol: buy.symbol, date: buy.date)
-            let day = buysByDay[key]!
-            if let held = day.held {
+        for (buy, group) in zip(buys, groupOfBuy) {
+            if let held = groups[group].held {
                 // Those lots are this purchase; shares bought beyond them were sold since.
-                guard done.insert(key).inserted else { continue }
-                let sameDay = day.buys
+                guard !groups[group].listed else { continue }
+                groups[group].listed = true
+                let sameDay = groups[group].buys
                 let known = sameDay.compactMap(\.quantity)
                 guard known.count == sameDay.count, known.sum() > held else { continue }
                 _ = appendPurchase(Purchase(

@@ -197,14 +197,17 @@ final class AccountBook {
     }
 
     private func addMember(_ symbol: String, to slot: Int) {
-        var members = slotMembers[slot]
+        // The place is found first and the list changed where it is stored: changed as a
+        // copy and stored back, it was copied whole at every member added.
+        let place: Int
         if symbol == slots[slot].symbol {
-            members.insert(symbol, at: 0)
+            place = 0
         } else {
+            let members = slotMembers[slot]
             let start = members.first == slots[slot].symbol ? 1 : 0
-            members.insert(symbol, at: AccountBook.insertionIndex(of: symbol, in: members[start...]))
+            place = AccountBook.insertionIndex(of: symbol, in: members[start...])
         }
-        slotMembers[slot] = members
+        slotMembers[slot].insert(symbol, at: place)
     }
 
     /// Where `symbol` goes in `sorted` (an index of `sorted`'s own, for a slice).

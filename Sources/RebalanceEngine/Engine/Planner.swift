@@ -96,23 +96,26 @@ extension Planning {
         }
         // One lookup per run of an account's lots: its books and household. The lots are
         // counted first, so each book's and household's list is made at its size.
+        // Lots are read where they are stored (`for lot in` copies each), and a household's
+        // calendar reads its lots there too, by number.
         var owners = RunLookup(booksOfAccount)
+        let lots = portfolio.lots
         var lotsInBook = [Int](repeating: 0, count: portfolio.accounts.count)
         var lotsInHousehold = [Int](repeating: 0, count: households.count)
-        for lot in portfolio.lots {
-            guard let owner = owners.value(for: lot.account) else { continue }
+        for lot in lots.indices {
+            guard let owner = owners.value(for: lots[lot].account) else { continue }
             for book in owner.books { lotsInBook[book] += 1 }
             lotsInHousehold[owner.household] += 1
         }
         var lotsOfBook = lotsInBook.map { [TaxLot](reservingCapacity: $0) }
-        var lotsByHousehold = lotsInHousehold.map { [TaxLot](reservingCapacity: $0) }
+        var lotsByHousehold = lotsInHousehold.map { [Int](reservingCapacity: $0) }
         var unknown = Set<String>()
-        for lot in portfolio.lots {
-            guard let owner = owners.value(for: lot.account) else {
-                unknown.insert(lot.account)
+        for lot in lots.indices {
+            guard let owner = owners.value(for: lots[lot].account) else {
+                unknown.insert(lots[lot].account)
                 continue
             }
-            for book in owner.books { lotsOfBook[book].append(lot) }
+            for book in owner.books { lotsOfBook[book].append(lots[lot]) }
             lotsByHousehold[owner.household].append(lot)
         }
         for account in unknown.sorted() {
@@ -135,7 +138,7 @@ extension Planning {
                 household: household,
                 accounts: membersByHousehold[position].map { HouseholdAccount(account: $0.id, isTaxed: $0.type.isTaxed) },
                 families: universe.families, windowDays: max(30, portfolio.settings.washSaleDays),
-                lots: lotsByHousehold[position], transactions: transactionsByHousehold[position],
+                lots: SelectedLots(lots, lotsByHousehold[position]), transactions: transactionsByHousehold[position],
                 runDate: universe.asOf))
         }
         self.calendars = calendars
@@ -351,6 +354,25 @@ extension Planning {
             if hundredths < 0 { put(UInt8(ascii: "-")) }
             return body(UnsafeBufferPointer(rebasing: buffer[end...]))
         }
+    }
+}
+
+/// Some of a list of lots, by number, read in place: a household's lots without a copy
+/// of each.
+struct SelectedLots: RandomAccessCollection {
+    private let lots: [TaxLot]
+    private let numbers: [Int]
+
+    init(_ lots: [TaxLot], _ numbers: [Int]) {
+        self.lots = lots
+        self.numbers = numbers
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { numbers.count }
+
+    subscript(position: Int) -> TaxLot {
+        _read { yield lots[numbers[position]] }
     }
 }
 
