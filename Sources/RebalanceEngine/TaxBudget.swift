@@ -100,7 +100,7 @@ extension TaxLedger {
         return largestQuantity(
             upTo: limit, step: step, sellsWhole: limit == lot.quantity,
             term: lot.term(on: tradeDate), within: budget
-        ) { lot.sale(of: $0, at: price, on: tradeDate).gain }
+        ) { lot.gain(of: $0, at: price) }
     }
 
     /// The largest quantity, in `step`s up to `limit` (or `limit` itself when `sellsWhole`),

@@ -76,6 +76,12 @@ public struct TaxLot: Sendable, Hashable, Identifiable {
             term: term(on: tradeDate))
     }
 
+    /// The gain (negative for a loss) of selling `sold` shares of this lot at `price`: the
+    /// `gain` of `sale(of: sold, …)`, worked out without making the sale.
+    public func gain(of sold: Quantity, at price: Price) -> Money {
+        price.value(of: sold) - costBasis(of: sold)
+    }
+
     /// Whether selling the whole lot at `price` realizes a loss (`sale(of: quantity, …).isLoss`,
     /// asked without making the sale).
     public func isLoss(at price: Price) -> Bool {

@@ -77,7 +77,7 @@ final class AccountBook {
     /// Symbols whose stopped buys are already reported, so each is listed once.
     var loggedBuyStops = NameSet()
 
-    init(account: Account, index: Int, lots: [TaxLot], universe: Universe) {
+    init(account: Account, index: Int, lots: some RandomAccessCollection<TaxLot>, universe: Universe) {
         self.account = account
         self.index = index
         // Each lot's symbol numbered and counted first, so each position's lots are listed
@@ -91,7 +91,7 @@ final class AccountBook {
             numbers.append(number)
         }
         var lotsBySymbol = counts.values.map { [TaxLot](reservingCapacity: $0) }
-        for index in lots.indices { lotsBySymbol[numbers[index]].append(lots[index]) }
+        for (index, number) in zip(lots.indices, numbers) { lotsBySymbol[number].append(lots[index]) }
         cash = account.cash
         ledger = TaxLedger(before: account)
         // Positions only; `setSlots` works out where each counts once the targets are known.

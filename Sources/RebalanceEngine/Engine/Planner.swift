@@ -96,8 +96,8 @@ extension Planning {
         }
         // One lookup per run of an account's lots: its books and household. The lots are
         // counted first, so each book's and household's list is made at its size.
-        // Lots are read where they are stored (`for lot in` copies each), and a household's
-        // calendar reads its lots there too, by number.
+        // Lots are read where they are stored (`for lot in` copies each): each book and each
+        // household's calendar reads its own there, by number.
         var owners = RunLookup(booksOfAccount)
         let lots = portfolio.lots
         var lotsInBook = [Int](repeating: 0, count: portfolio.accounts.count)
@@ -107,7 +107,7 @@ extension Planning {
             for book in owner.books { lotsInBook[book] += 1 }
             lotsInHousehold[owner.household] += 1
         }
-        var lotsOfBook = lotsInBook.map { [TaxLot](reservingCapacity: $0) }
+        var lotsOfBook = lotsInBook.map { [Int](reservingCapacity: $0) }
         var lotsByHousehold = lotsInHousehold.map { [Int](reservingCapacity: $0) }
         var unknown = Set<String>()
         for lot in lots.indices {
@@ -115,7 +115,7 @@ extension Planning {
                 unknown.insert(lots[lot].account)
                 continue
             }
-            for book in owner.books { lotsOfBook[book].append(lots[lot]) }
+            for book in owner.books { lotsOfBook[book].append(lot) }
             lotsByHousehold[owner.household].append(lot)
         }
         for account in unknown.sorted() {
@@ -123,7 +123,7 @@ extension Planning {
         }
         var books: [AccountBook] = []
         for (index, account) in portfolio.accounts.enumerated() {
-            books.append(AccountBook(account: account, index: index, lots: lotsOfBook[index], universe: universe))
+            books.append(AccountBook(account: account, index: index, lots: SelectedLots(lots, lotsOfBook[index]), universe: universe))
         }
         lotsOfBook = []
         self.households = households

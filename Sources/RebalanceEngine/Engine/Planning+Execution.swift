@@ -71,9 +71,9 @@ extension Planning {
             }
             var take = Quantity.min(remaining, lot.quantity)
             func realized(_ quantity: Quantity) -> Money {
-                let sale = lot.sale(of: quantity, at: price, on: asOf)
-                guard blocked, sale.isLoss, let shares = replacementShares else { return sale.gain }
-                return sale.gain + WashSaleCalendar.disallowedLoss(of: sale, replacementShares: shares)
+                let gain = lot.gain(of: quantity, at: price)
+                guard blocked, gain.isNegative, let shares = replacementShares else { return gain }
+                return gain + WashSaleCalendar.disallowedLoss(ofGain: gain, on: quantity, replacementShares: shares)
             }
             if let budget {
                 let soldSoFar = limit - remaining
@@ -329,9 +329,9 @@ extension WashSaleCalendar {
     }
 
     /// The part of a sale's loss that `replacementShares` would disallow: loss × matched / sold.
-    static func disallowedLoss(of sale: LotSale, replacementShares: Shares) -> Money {
-        guard sale.isLoss, sale.quantity > .zero else { return .zero }
-        let matched = replacementShares.taking(upTo: sale.quantity)
-        return sale.gain.magnitude.scaled(by: matched.micros, over: sale.quantity.micros)
+    static func disallowedLoss(ofGain gain: Money, on quantity: Quantity, replacementShares: Shares) -> Money {
+        guard gain.isNegative, quantity > .zero else { return .zero }
+        let matched = replacementShares.taking(upTo: quantity)
+        return gain.magnitude.scaled(by: matched.micros, over: quantity.micros)
     }
 }

@@ -96,7 +96,7 @@ extension Planning {
     /// slot (a model symbol for legacy), not in the harvested symbol's Identical Group, not
     /// in a blocked family, and a buy of at least Min Trade within its target.
     private mutating func harvestReplacement(for symbol: String, selling sale: LotSale, legacy: Bool, in index: Int) -> String? {
-        let listed = universe.securities[symbol]?.replacements ?? []
+        let listed = universe.replacements(of: symbol)
         for candidate in listed {
             let book = books[index]
             var why: String?

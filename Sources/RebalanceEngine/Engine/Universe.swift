@@ -29,6 +29,8 @@ struct Universe: Sendable {
         var cappedGroup: String?
         /// Its sector on the Securities sheet.
         var sector: String?
+        /// Its Replacements, in the Securities sheet's order.
+        var replacements: [String] = []
     }
 
     init(_ portfolio: Portfolio) {
@@ -62,6 +64,7 @@ struct Universe: Sendable {
             facts[at: index].restriction = security.restriction
             facts[at: index].phaseOut = security.phaseOut
             facts[at: index].sector = security.sector
+            facts[at: index].replacements = security.replacements
             if let group = security.exposureGroup, caps[group] != nil { facts[at: index].cappedGroup = group }
         }
         self.facts = facts
@@ -85,6 +88,9 @@ struct Universe: Sendable {
     }
 
     func isMarkedPhaseOut(_ symbol: String) -> Bool { facts[symbol]?.phaseOut ?? false }
+
+    /// The symbol's Replacements for loss harvesting, in the Securities sheet's order.
+    func replacements(of symbol: String) -> [String] { facts[symbol]?.replacements ?? [] }
 
     /// What decides where a symbol counts outside the model: its Securities sheet sector,
     /// its capped exposure group, and whether it is `Hold`.
