@@ -44,9 +44,11 @@ public enum Planner {
     ) throws(PlanningError) -> (plan: Plan, order: RowOrder) {
         var planning = try Planning(portfolio, accountOrder: accountOrder, universe: universe)
         planning.progress = progress
+        // Labelled as `finish` takes them: an array of unlabelled pairs is converted element
+        // by element (callgrind).
         let before = planning.books.map { book in
-            zip(book.positions.names, book.positions.values).compactMap { symbol, position in
-                position.map { (symbol, $0.quantity) }
+            zip(book.positions.names, book.positions.values).compactMap { symbol, position -> (symbol: String, quantity: Quantity)? in
+                position.map { (symbol: symbol, quantity: $0.quantity) }
             }
         }
         let initialValues = planning.books.indices.map { planning.books[$0].investableValue }

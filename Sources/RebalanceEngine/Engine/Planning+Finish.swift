@@ -4,14 +4,17 @@ extension Planning {
         var plan = Plan(settings: settings, accounts: books.map(\.account))
         var bookIndex = NameTable<Int>(minimumCapacity: books.count)
         for (index, book) in books.enumerated() { bookIndex.set(index, for: book.id) }
-        var resolved = NameTable<ResolvedPrice>(minimumCapacity: prices.count)
-        for price in prices { _ = resolved.index(of: price.symbol) { price } }
+        // What a Reason says of a price, by symbol: only a stale or overridden one is named.
+        var priceNotes = NameTable<PriceNote>(minimumCapacity: prices.count)
+        for price in prices where price.isStale || price.isOverride {
+            _ = priceNotes.index(of: price.symbol) { PriceNote(isStale: price.isStale, asOf: price.asOf) }
+        }
         let taxes = replayedTaxes(bookIndex: bookIndex)
         plan.trades = trades.indices.map { row in
             var trade = trades[row]
             trade.estimatedTax = taxes.estimates[row]
             return finishedTrade(trade, notes: tradeNotes[row], book: bookIndex[trade.account]!,
-                                 price: resolved[trade.symbol])
+                                 price: priceNotes.isEmpty ? nil : priceNotes[trade.symbol])
         }
         plan.lotsSold = lotsSold
         plan.taxImpact = books.indices.map { index in
@@ -75,8 +78,16 @@ extension Planning {
         return (estimates, fromOthers)
     }
 
+    /// What a Reason says of a stale or overridden price (a run has few: they are kept
+    /// apart, not read from each trade's whole resolved price).
+    struct PriceNote {
+        /// Stale (as of `asOf`); otherwise overridden.
+        let isStale: Bool
+        let asOf: CivilDate
+    }
+
     /// A trade with its Reason: what, why, which lots, what tax, and a stale or overridden price.
-    func finishedTrade(_ trade: Trade, notes note: TradeNote, book index: Int, price: ResolvedPrice? = nil) -> Trade {
+    func finishedTrade(_ trade: Trade, notes note: TradeNote, book index: Int, price: PriceNote? = nil) -> Trade {
         let account = books[index].account
         var trade = trade
         var reason = Sentence(capacity: 192)
@@ -136,7 +147,7 @@ extension Planning {
             reason.append("; price stale (as of ")
             reason.append(price.asOf)
             reason.append(")")
-        } else if let price, price.isOverride {
+        } else if price != nil {
             reason.append("; price overridden")
         }
         trade.reason = reason.text

@@ -22,15 +22,18 @@ extension Planning {
             }
         }
         guard !sellable.isEmpty else { return }
-        var excluded: Set<String> = []
+        // The sellable symbols are in symbol order (held symbols are kept sorted), so each
+        // is known by its number in that list, and lists by number come out sorted.
+        var excluded = [Bool](repeating: false, count: sellable.count)
         var plan = try planPhaseOut(index, symbols: sellable, excluded: excluded)
         while true {
             var changed = false
-            for (symbol, sales) in plan.sales {
+            for number in plan.order {
+                let sales = plan.sales[number]
                 let quantity = sales.map(\.quantity).sum()
                 let amount = sales.map(\.proceeds).sum()
-                if quantity < books[index].quantity(of: symbol), amount < settings.minTrade {
-                    excluded.insert(symbol)
+                if quantity < books[index].quantity(of: sellable[number]), amount < settings.minTrade {
+                    excluded[number] = true
                     changed = true
                 }
             }
@@ -41,53 +44,62 @@ extension Planning {
             logLossSaleBlock(record, phase: .phaseOut, book: index)
             books[index].noteStop(.security(lot.symbol), .washSale)
         }
-        for symbol in excluded.sorted() {
+        for (number, symbol) in sellable.enumerated() where excluded[number] {
             books[index].noteStop(.security(symbol), .minTrade)
             audit(.phaseOut, book.id, symbol, rule: "Min Trade", decision: "Skipped",
                   "The sale of \(symbol) that fits the budget is a partial sale under "
                     + "\(dollars: settings.minTrade): not made.")
         }
-        for symbol in plan.cut.sorted() where !excluded.contains(symbol) {
+        for (number, symbol) in sellable.enumerated() where plan.cut[number] && !excluded[number] {
             books[index].noteStop(.security(symbol), .taxBudget)
             audit(.phaseOut, book.id, symbol, rule: "Tax Budget", decision: "Cut",
                   "The tax budget binds in \(symbol): the rest of the position waits for a later run.")
         }
-        for symbol in plan.order where !excluded.contains(symbol) {
-            guard let sales = plan.sales[symbol], !sales.isEmpty else { continue }
+        for number in plan.order where !excluded[number] {
+            let symbol = sellable[number]
+            let sales = plan.sales[number]
+            guard !sales.isEmpty else { continue }
             let price = try universe.price(of: symbol)
             let why = universe.isMarkedPhaseOut(symbol)
                 ? "phases out a holding marked Phase Out" : "phases out a legacy holding not in the model"
             commitSale(sales, symbol: symbol, price: price, in: index, phase: .phaseOut,
-                       why: plan.cut.contains(symbol) ? why + ", as far as the tax budget allows" : why)
+                       why: plan.cut[number] ? why + ", as far as the tax budget allows" : why)
         }
     }
 
+    /// Phase Out's sales in one account, by the number of each symbol in the sellable list.
     struct PhaseOutPlan: Sendable {
-        var sales: [String: [LotSale]] = [:]
-        /// Symbols in the order their first lot is sold.
-        var order: [String] = []
-        /// Symbols where the budget bound.
-        var cut: Set<String> = []
+        var sales: [[LotSale]]
+        /// Symbol numbers in the order their first lot is sold.
+        var order: [Int] = []
+        /// Whether the budget bound in each symbol.
+        var cut: [Bool]
         var washSkipped: [(TaxLot, WashSaleRecord)] = []
+
+        init(symbols: Int) {
+            sales = Array(repeating: [], count: symbols)
+            cut = Array(repeating: false, count: symbols)
+        }
     }
 
-    private func planPhaseOut(_ index: Int, symbols: [String], excluded: Set<String>) throws(PlanningError) -> PhaseOutPlan {
+    /// The account's legacy lots in `symbols` (sorted) but those `excluded`, sold in Lot
+    /// Method order as far as the tax budget allows.
+    private func planPhaseOut(_ index: Int, symbols: [String], excluded: [Bool]) throws(PlanningError) -> PhaseOutPlan {
         let book = books[index]
         let calendar = calendars[householdOfBook[index]]
         var lots: [TaxLot] = []
-        for symbol in symbols where !excluded.contains(symbol) { lots += book.lots(of: symbol) }
+        for (number, symbol) in symbols.enumerated() where !excluded[number] { lots += book.lots(of: symbol) }
         let ordered = lotsInSaleOrder(lots, rates: book.account.rates)
         var trial = book.ledger
-        var plan = PhaseOutPlan()
+        var plan = PhaseOutPlan(symbols: symbols.count)
         // The symbols by number, so each lot asks one table: its symbol's price (found at its
         // first lot), sales so far and whether the budget bound there.
-        let numbers = Dictionary(symbols.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var numbers = NameTable<Int>(minimumCapacity: symbols.count)
+        for (number, symbol) in symbols.enumerated() { numbers.set(number, for: symbol) }
         var prices = [Price?](repeating: nil, count: symbols.count)
-        var sales = [[LotSale]](repeating: [], count: symbols.count)
-        var cut = [Bool](repeating: false, count: symbols.count)
         for lot in ordered {
             let symbol = lot.symbol
-            guard let number = numbers[symbol], !cut[number] else { continue }
+            guard let number = numbers[symbol], !plan.cut[number] else { continue }
             let price: Price
             if let known = prices[number] {
                 price = known
@@ -95,7 +107,7 @@ extension Planning {
                 price = try universe.price(of: symbol)
                 prices[number] = price
             }
-            let planned = sales[number]
+            let planned = plan.sales[number]
             if book.isTaxed, lot.isLoss(at: price),
                let record = calendar.lossSaleBlock(for: lot, on: asOf, plannedInTrade: planned) {
                 plan.washSkipped.append((lot, record))
@@ -107,16 +119,14 @@ extension Planning {
                 let soldSoFar = planned.map(\.quantity).sum()
                 let total = (soldSoFar + take).roundedDown(toMultipleOf: universe.step)
                 take = .max(.zero, total - soldSoFar)
-                cut[number] = true
-                plan.cut.insert(symbol)
+                plan.cut[number] = true
             }
             guard take > .zero else { continue }
             let sale = lot.sale(of: take, at: price, on: asOf)
             trial.record(sale)
-            if sales[number].isEmpty { plan.order.append(symbol) }
-            sales[number].append(sale)
+            if plan.sales[number].isEmpty { plan.order.append(number) }
+            plan.sales[number].append(sale)
         }
-        for symbol in plan.order { plan.sales[symbol] = sales[numbers[symbol]!] }
         return plan
     }
 
