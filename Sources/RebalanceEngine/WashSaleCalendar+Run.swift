@@ -205,7 +205,10 @@ extension WashSaleCalendar {
 
     /// Records one sale whose lot is already taken out of the held shares.
     private mutating func recordSale(_ sale: LotSale, on date: CivilDate) -> Money {
-        guard isTaxed(sale.account), sale.isLoss else { return .zero }
+        guard let account = taxedByAccount.index(of: sale.account) else {
+            preconditionFailure("account \(sale.account) is not in household \(household)")
+        }
+        guard taxedByAccount[at: account], sale.isLoss else { return .zero }
         var remaining = sale.quantity
         var matches: [(index: Int, shares: Quantity)] = []
         for replacement in replacements(forLoss: sale.lotKey, symbol: sale.symbol, on: date, planned: []) {
@@ -224,15 +227,20 @@ extension WashSaleCalendar {
             lotID: sale.lotID, matched: matched)
         _ = appendLossSale(lossSale)
         // A lot sold in several pieces in one run is one Loss Sale row, its figures summed.
-        if let row = runLossSaleRows[sale.lotKey] {
+        while runLossSaleRowOfLot.count <= account { runLossSaleRowOfLot.append(NameTable()) }
+        let next = runLossSaleRows.count
+        let place = runLossSaleRowOfLot[account].index(of: sale.lotID) { next }
+        let position = runLossSaleRowOfLot[account][at: place]
+        if position < next {
+            let row = runLossSaleRows[position]
             let merged = LossSale(
                 isFromTransactions: false, account: sale.account, symbol: sale.symbol, date: date,
                 quantity: (row.sale.quantity ?? .zero) + sale.quantity, loss: (row.sale.loss ?? .zero) + loss,
                 term: sale.term, acquired: sale.acquired, lotID: sale.lotID, matched: row.sale.matched + matched)
-            runLossSaleRows[sale.lotKey] = (row.record, merged, row.disallowed + disallowed)
+            runLossSaleRows[position] = (row.record, merged, row.disallowed + disallowed)
             records[row.record] = lossSaleRecord(merged, disallowed: row.disallowed + disallowed)
         } else {
-            runLossSaleRows[sale.lotKey] = (records.count, lossSale, disallowed)
+            runLossSaleRows.append((records.count, lossSale, disallowed))
             records.append(lossSaleRecord(lossSale, disallowed: disallowed))
         }
         // Allot the disallowed loss to the replacements by shares, rounding the running total.

@@ -45,7 +45,10 @@ public struct WashSaleCalendar: Sendable {
     var lossSales: [LossSale] = []
     var lossSaleIndexesByFamily: [[Int]] = []
     /// The Loss Sale row of each lot sold at a loss in this run, with its summed sale.
-    var runLossSaleRows: [TaxLot.Key: (record: Int, sale: LossSale, disallowed: Money)] = [:]
+    var runLossSaleRows: [(record: Int, sale: LossSale, disallowed: Money)] = []
+    /// Where each sold lot's row is in `runLossSaleRows`, by account (its place in
+    /// `taxedByAccount`) and Lot ID.
+    var runLossSaleRowOfLot: [NameTable<Int>] = []
 
     /// The calendar of `household` before the run.
     ///
