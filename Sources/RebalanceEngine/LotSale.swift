@@ -41,3 +41,19 @@ public struct LotSale: Sendable, Hashable {
     /// Whether the sale realizes a loss.
     public var isLoss: Bool { gain.isNegative }
 }
+
+extension Array where Element == LotSale {
+    /// The shares sold, summed (without the array of them that `map` would make).
+    var sharesSold: Quantity {
+        var total = Quantity.zero
+        for index in indices { total += self[index].quantity }
+        return total
+    }
+
+    /// The proceeds, summed.
+    var totalProceeds: Money {
+        var total = Money.zero
+        for index in indices { total += self[index].proceeds }
+        return total
+    }
+}

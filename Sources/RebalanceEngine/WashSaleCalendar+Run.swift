@@ -53,13 +53,17 @@ extension WashSaleCalendar {
         guard isTaxed(lot.account) else { return nil }
         let replacements = replacements(forLoss: lot.id, symbol: lot.symbol, on: date, planned: plannedInTrade)
         guard let first = replacements.first else { return nil }
-        let latest = replacements.map { purchases[$0.index].date }.max()!
+        // The latest purchase, and the shares in all (none counted when one is of unknown size).
+        var latest = purchases[first.index].date
+        var total: Quantity? = .zero
+        for replacement in replacements {
+            latest = max(latest, purchases[replacement.index].date)
+            total = replacement.shares.count.flatMap { count in total.map { $0 + count } }
+        }
         let ends = windowEnd(ofLossSaleOn: latest)
         let family = families.family(of: lot.symbol)
         let firstPurchase = purchases[first.index]
-        let shares: Sentence = replacements.contains { $0.shares == .unlimited }
-            ? "a purchase of unknown size"
-            : "\(replacements.compactMap(\.shares.count).sum()) unmatched replacement shares"
+        let shares: Sentence = total.map { "\($0) unmatched replacement shares" } ?? "a purchase of unknown size"
         let note: Sentence = "Lot \(lot.lotID) of \(lot.symbol) is not sold at a loss: " + shares
             + " of \(family) (first bought \(firstPurchase.date) in \(firstPurchase.account)) "
             + "would disallow it; the block lasts through \(ends) (26 USC 1091(a))."

@@ -33,7 +33,7 @@ extension Planning {
     /// Blocked loss lots are skipped or forced as `access` says (26 USC 1091(a)).
     mutating func sell(
         _ symbol: String, upTo limit: Quantity, in index: Int, phase: Phase, access: LotAccess,
-        budget: TaxBudget?, minimumAmount: Money? = nil, why: String
+        budget: TaxBudget?, minimumAmount: Money? = nil, why: @autoclosure () -> String
     ) throws(PlanningError) -> SaleOutcome {
         let price = try universe.price(of: symbol)
         let book = books[index]
@@ -98,13 +98,13 @@ extension Planning {
             if outcome.budgetCut { break }
         }
         guard !planned.isEmpty else { return outcome }
-        if let minimumAmount, planned.map(\.quantity).sum() < held, planned.map(\.proceeds).sum() < minimumAmount {
+        if let minimumAmount, planned.sharesSold < held, planned.totalProceeds < minimumAmount {
             outcome.underMinTrade = true
             return outcome
         }
-        commitSale(planned, symbol: symbol, price: price, in: index, phase: phase, why: why)
-        outcome.quantity = planned.map(\.quantity).sum()
-        outcome.proceeds = planned.map(\.proceeds).sum()
+        commitSale(planned, symbol: symbol, price: price, in: index, phase: phase, why: why())
+        outcome.quantity = planned.sharesSold
+        outcome.proceeds = planned.totalProceeds
         return outcome
     }
 

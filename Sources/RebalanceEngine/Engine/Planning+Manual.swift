@@ -154,8 +154,9 @@ extension Planning {
 
     mutating func applyManualSale(_ item: SizedManualTrade) throws(PlanningError) {
         let symbol = item.trade.symbol
+        let reason = why(item.trade)
         let outcome = try sell(symbol, upTo: item.quantity, in: item.account, phase: .manual, access: .all,
-                               budget: nil, why: why(item.trade))
+                               budget: nil, why: reason)
         books[item.account].manual.insert(symbol)
         if outcome.forced > 0 {
             raise(.warning, "\(books[item.account].id)/\(symbol)",

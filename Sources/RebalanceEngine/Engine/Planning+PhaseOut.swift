@@ -30,8 +30,8 @@ extension Planning {
             var changed = false
             for number in plan.order {
                 let sales = plan.sales[number]
-                let quantity = sales.map(\.quantity).sum()
-                let amount = sales.map(\.proceeds).sum()
+                let quantity = sales.sharesSold
+                let amount = sales.totalProceeds
                 if quantity < books[index].quantity(of: sellable[number]), amount < settings.minTrade {
                     excluded[number] = true
                     changed = true
@@ -116,7 +116,7 @@ extension Planning {
             var take = trial.largestQuantity(of: lot, at: price, on: asOf, step: universe.step,
                                              within: book.account.taxBudget)
             if take < lot.quantity {
-                let soldSoFar = planned.map(\.quantity).sum()
+                let soldSoFar = planned.sharesSold
                 let total = (soldSoFar + take).roundedDown(toMultipleOf: universe.step)
                 take = .max(.zero, total - soldSoFar)
                 plan.cut[number] = true

@@ -119,18 +119,22 @@ extension Planning {
         let quantity = universe.shares(amount, price, roundingUp: roundingUp)
         guard quantity > .zero else { return .zero }
         let book = books[index]
-        var why: Sentence
-        switch purpose {
-        case .withdrawal: why = "raises cash for the \(dollars: book.account.withdrawal) withdrawal"
-        case .cashTarget: why = "raises cash toward the \(percent: book.account.cashTarget.doubleValue) cash target"
+        /// The Reason's words, put together only for a sale made.
+        func why() -> String {
+            var why: Sentence
+            switch purpose {
+            case .withdrawal: why = "raises cash for the \(dollars: book.account.withdrawal) withdrawal"
+            case .cashTarget: why = "raises cash toward the \(percent: book.account.cashTarget.doubleValue) cash target"
+            }
+            if access == .forcedBlocked {
+                why += "; blocked loss lots sold only after every unblocked lot, the loss disallowed in part"
+            }
+            if budget == nil { why += "; past the tax budget, as only the withdrawal may" }
+            return why.text
         }
-        if access == .forcedBlocked {
-            why += "; blocked loss lots sold only after every unblocked lot, the loss disallowed in part"
-        }
-        if budget == nil { why += "; past the tax budget, as only the withdrawal may" }
         let outcome = try sell(
             symbol, upTo: quantity, in: index, phase: .raiseCash, access: access, budget: budget,
-            minimumAmount: purpose == .cashTarget ? settings.minTrade : nil, why: why.text)
+            minimumAmount: purpose == .cashTarget ? settings.minTrade : nil, why: why())
         if outcome.quantity > .zero {
             audit(.raiseCash, book.id, symbol, rule: purpose == .withdrawal ? "Withdrawal" : "Cash Target",
                   decision: "Sold", "\(outcome.quantity) \(symbol) sold for \(dollars: outcome.proceeds): \(how).")

@@ -82,11 +82,13 @@ extension Planning {
                     books[index].noteStop(key, .rounding)
                     continue
                 }
-                let weightText = Planning.percent(Planning.weight(current, of: value) - slot.target)
-                let why: Sentence = "\(weightText) over its \(percent: slot.target) target ±\(percent: slot.band)"
-                    + (symbol != slot.symbol ? "; \(symbol) stands in for \(slot.symbol) and is sold first" : "")
-                let outcome = try sell(symbol, upTo: quantity, in: index, phase: .rebalance, access: .unblocked,
-                                       budget: book.account.taxBudget, minimumAmount: settings.minTrade, why: why.text)
+                // The Reason's words are put together only for a sale made.
+                let over = Planning.weight(current, of: value) - slot.target
+                let outcome = try sell(
+                    symbol, upTo: quantity, in: index, phase: .rebalance, access: .unblocked,
+                    budget: book.account.taxBudget, minimumAmount: settings.minTrade,
+                    why: Sentence("\(percent: over) over its \(percent: slot.target) target ±\(percent: slot.band)"
+                        + (symbol != slot.symbol ? "; \(symbol) stands in for \(slot.symbol) and is sold first" : "")).text)
                 note(outcome, wanted: quantity, key: key, symbol: symbol, in: index)
             }
         }
@@ -169,11 +171,12 @@ extension Planning {
             for (symbol, amount) in plan where amount > .zero {
                 let price = try universe.price(of: symbol)
                 let quantity = universe.shares(amount, price, roundingUp: true)
-                let why: Sentence = "\(level == .group ? "exposure group" : "sector") \(name) is "
-                    + "\(percent: Planning.weight(current, of: value)), above its "
-                    + "\(percent: Planning.weight(limit, of: value)) \(level == .group ? "cap" : "high edge")"
-                let outcome = try sell(symbol, upTo: quantity, in: index, phase: .rebalance, access: .unblocked,
-                                       budget: books[index].account.taxBudget, minimumAmount: settings.minTrade, why: why.text)
+                let outcome = try sell(
+                    symbol, upTo: quantity, in: index, phase: .rebalance, access: .unblocked,
+                    budget: books[index].account.taxBudget, minimumAmount: settings.minTrade,
+                    why: Sentence("\(level == .group ? "exposure group" : "sector") \(name) is "
+                        + "\(percent: Planning.weight(current, of: value)), above its "
+                        + "\(percent: Planning.weight(limit, of: value)) \(level == .group ? "cap" : "high edge")").text)
                 note(outcome, wanted: quantity, key: key, symbol: symbol, in: index)
                 if outcome.quantity > .zero, let slot = books[index].layout.slotIndexBySymbol[symbol] {
                     books[index].noteStop(.security(books[index].slots[slot].symbol), status)
