@@ -1,5 +1,7 @@
 extension Planning {
     /// The plan's rows from the state the phases left: reasons, tax, cash, drift, wash sales.
+    /// The plan. Its trades are given their Reasons and Est Tax in its own list (finished
+    /// as copies, each was copied three times).
     func finish(before: [[(symbol: String, quantity: Quantity)]], initialValues: [Money], prices: [ResolvedPrice]) -> Plan {
         var plan = Plan(settings: settings, accounts: books.map(\.account))
         var bookIndex = NameTable<Int>(minimumCapacity: books.count)
@@ -10,12 +12,23 @@ extension Planning {
             _ = priceNotes.index(of: price.symbol) { PriceNote(isStale: price.isStale, asOf: price.asOf) }
         }
         let taxes = replayedTaxes(bookIndex: bookIndex)
-        plan.trades = trades.indices.map { row in
-            var trade = trades[row]
-            trade.estimatedTax = taxes.estimates[row]
-            return finishedTrade(trade, notes: tradeNotes[row], book: bookIndex[trade.account]!,
-                                 price: priceNotes.isEmpty ? nil : priceNotes[trade.symbol])
+        var finished = trades
+        var last: (account: String, book: Int)?
+        for row in finished.indices {
+            finished[row].estimatedTax = taxes.estimates[row]
+            let account = finished[row].account
+            let book: Int
+            if let last, last.account == account {
+                book = last.book
+            } else {
+                book = bookIndex[account]!
+                last = (account, book)
+            }
+            let reason = reason(of: finished[row], notes: tradeNotes[row], book: book,
+                                price: priceNotes.isEmpty ? nil : priceNotes[finished[row].symbol])
+            finished[row].reason = reason
         }
+        plan.trades = finished
         plan.lotsSold = lotsSold
         plan.taxImpact = books.indices.map { index in
             var row = taxImpactRow(books[index])
@@ -49,31 +62,56 @@ extension Planning {
     func replayedTaxes(bookIndex: NameTable<Int>) -> (estimates: [Money], fromOthers: [Money]) {
         var estimates = trades.map { _ in Money.zero }
         var fromOthers = books.map { _ in Money.zero }
+        // Each book's trade rows, an account's rows looked up once per run of them (a trade
+        // is read where it is stored: `enumerated()` copied each).
         var rowsByBook: [[Int]] = books.map { _ in [] }
-        for (row, trade) in trades.enumerated() { rowsByBook[bookIndex[trade.account]!].append(row) }
+        var last: (account: String, book: Int)?
+        for row in trades.indices {
+            let account = trades[row].account
+            let book: Int
+            if let last, last.account == account {
+                book = last.book
+            } else {
+                book = bookIndex[account]!
+                last = (account, book)
+            }
+            rowsByBook[book].append(row)
+        }
+        // The add-backs by selling book and by trade row, each list in the order they were
+        // made: a trade's are found without a pass over all of them.
+        var addBacksOfSeller = [[Int]](repeating: [], count: books.count)
+        var addBacksOfRow: [Int: [Int]] = [:]
+        for (number, addBack) in addBacks.enumerated() {
+            addBacksOfSeller[addBack.seller].append(number)
+            addBacksOfRow[addBack.tradeRow, default: []].append(number)
+        }
         for (index, book) in books.enumerated() {
             var ledger = TaxLedger(before: book.account)
-            let foreign = addBacks.filter { $0.seller == index && $0.buyer != index }
-            var later = foreign.filter { $0.buyer > index }
-            for addBack in foreign where addBack.buyer < index {
-                fromOthers[index] += ledger.addBack(disallowedLoss: addBack.amount, term: addBack.term)
+            let foreign = addBacksOfSeller[index].filter { addBacks[$0].buyer != index }
+            var later = foreign.filter { addBacks[$0].buyer > index }
+            for number in foreign where addBacks[number].buyer < index {
+                fromOthers[index] += ledger.addBack(disallowedLoss: addBacks[number].amount, term: addBacks[number].term)
             }
             for row in rowsByBook[index] {
                 if trades[row].phase != .manual, !later.isEmpty {
-                    for addBack in later { fromOthers[index] += ledger.addBack(disallowedLoss: addBack.amount, term: addBack.term) }
+                    for number in later {
+                        fromOthers[index] += ledger.addBack(disallowedLoss: addBacks[number].amount, term: addBacks[number].term)
+                    }
                     later = []
                 }
                 var tax = Money.zero
                 for lotRow in lotRows(of: tradeNotes[row]) {
-                    let lot = lotsSold[lotRow]
-                    tax += ledger.record(gain: lot.gain, term: lot.term, disallowedLoss: lot.disallowedLoss)
+                    tax += ledger.record(gain: lotsSold[lotRow].gain, term: lotsSold[lotRow].term,
+                                         disallowedLoss: lotsSold[lotRow].disallowedLoss)
                 }
-                for addBack in addBacks where addBack.tradeRow == row && addBack.seller == index {
-                    tax += ledger.addBack(disallowedLoss: addBack.amount, term: addBack.term)
+                for number in addBacksOfRow[row] ?? [] where addBacks[number].seller == index {
+                    tax += ledger.addBack(disallowedLoss: addBacks[number].amount, term: addBacks[number].term)
                 }
                 estimates[row] = tax
             }
-            for addBack in later { fromOthers[index] += ledger.addBack(disallowedLoss: addBack.amount, term: addBack.term) }
+            for number in later {
+                fromOthers[index] += ledger.addBack(disallowedLoss: addBacks[number].amount, term: addBacks[number].term)
+            }
         }
         return (estimates, fromOthers)
     }
@@ -86,10 +124,9 @@ extension Planning {
         let asOf: CivilDate
     }
 
-    /// A trade with its Reason: what, why, which lots, what tax, and a stale or overridden price.
-    func finishedTrade(_ trade: Trade, notes note: TradeNote, book index: Int, price: PriceNote? = nil) -> Trade {
+    /// A trade's Reason: what, why, which lots, what tax, and a stale or overridden price.
+    func reason(of trade: Trade, notes note: TradeNote, book index: Int, price: PriceNote? = nil) -> String {
         let account = books[index].account
-        var trade = trade
         var reason = Sentence(capacity: 192)
         reason.append(trade.side.rawValue)
         reason.append(" ")
@@ -150,8 +187,7 @@ extension Planning {
         } else if price != nil {
             reason.append("; price overridden")
         }
-        trade.reason = reason.text
-        return trade
+        return reason.text
     }
 
     func taxImpactRow(_ book: AccountBook) -> TaxImpactRow {
