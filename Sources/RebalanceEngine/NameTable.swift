@@ -186,3 +186,35 @@ struct NameSet: Sendable {
         return inserted
     }
 }
+
+extension Array where Element == String {
+    /// The names in `String`'s order (`sorted()`), each compared by a key worked out once.
+    ///
+    /// `String`'s `<` orders by Unicode scalars after normalization: for two ASCII names,
+    /// their byte order. A name's key is its first eight bytes, big-endian, when it is all
+    /// ASCII; two names with different keys are in key order, and any other pair (equal
+    /// keys, or a name that is not ASCII) is compared by `<` itself, so every comparison
+    /// agrees with `<`. `<` took about a hundred instructions a comparison (callgrind), and
+    /// each account's symbols are sorted when its book is made.
+    func sortedNames() -> [String] {
+        guard count > 1 else { return self }
+        let keys = map(Array.orderKey)
+        return indices.sorted { a, b in
+            if let left = keys[a], let right = keys[b], left != right { return left < right }
+            return self[a] < self[b]
+        }.map { self[$0] }
+    }
+
+    /// The first eight bytes of an ASCII name, big-endian and padded with zeros; `nil` when
+    /// a byte is not ASCII.
+    private static func orderKey(_ name: String) -> UInt64? {
+        var key: UInt64 = 0
+        var position: UInt64 = 0
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return nil }
+            if position < 8 { key |= UInt64(byte) << (56 - 8 * position) }
+            position += 1
+        }
+        return key
+    }
+}

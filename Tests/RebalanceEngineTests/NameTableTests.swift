@@ -1,4 +1,5 @@
 import Testing
+import PortfolioGenerator
 @testable import RebalanceEngine
 
 @Suite("The engine's name table")
@@ -65,5 +66,30 @@ struct NameTableTests {
         #expect(table["MSFT"] == [0, 2, 3])
         #expect(table["AAPL"] == [1])
         #expect(table.index(of: "IBM") == nil)
+    }
+
+    /// Each account's held symbols are sorted by a byte key; the order must be `String`'s
+    /// own for every kind of name, including ones that tie on their first eight bytes, a
+    /// name with a NUL byte, and names that are not ASCII (a combining accent sorts as the
+    /// composed letter, which byte order would not give).
+    @Test("Names sorted by their byte keys come out in String's order")
+    func namesSortInStringOrder() {
+        var names = NameTableTests.names + [
+            "AB", "AB\u{0}", "ABC", "A", "Zeta", "zeta", "e\u{301}clair", "\u{E9}clair", "eclair", "f",
+            "HOUSEHOLD-TRUST-0001-B", "MSFT", "msft", "BRK", "BRK-B", "BRK.B ",
+        ]
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<200 {
+            let length = Int(generator.next() % 12)
+            names.append(String((0..<length).map { _ in Character(Unicode.Scalar(UInt8(65 + generator.next() % 4))) }))
+        }
+        for round in 0..<5 {
+            var shuffled = names
+            shuffled.shuffle(using: &generator)
+            let sorted = round == 0 ? names.sortedNames() : shuffled.sortedNames()
+            #expect(sorted == names.sorted())
+        }
+        // In bytes the combining spelling would come before "f"; as a name it comes after.
+        #expect(["e\u{301}clair", "f", "eclair"].sortedNames() == ["eclair", "f", "e\u{301}clair"])
     }
 }

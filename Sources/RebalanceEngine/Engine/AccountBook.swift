@@ -104,7 +104,7 @@ final class AccountBook {
             if maySell { sellableValue += position.value }
         }
         self.sellableValue = sellableValue
-        heldSymbols = counts.names.sorted()
+        heldSymbols = counts.names.sortedNames()
     }
 
     /// The lots held of one symbol, their quantity and market value (zero without a price).
