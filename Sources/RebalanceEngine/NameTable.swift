@@ -86,6 +86,20 @@ struct NameTable<Value> {
         return index
     }
 
+    /// The same names, in the same places, each with `transform` of its value: no name is
+    /// hashed or placed again.
+    func mapValues<Other>(_ transform: (String, Value) -> Other) -> NameTable<Other> {
+        NameTable<Other>(names: names, values: zip(names, values).map(transform), places: places, mask: mask, seed: seed)
+    }
+
+    private init(names: [String], values: [Value], places: [Int32], mask: Int, seed: UInt64) {
+        self.names = names
+        self.values = values
+        self.places = places
+        self.mask = mask
+        self.seed = seed
+    }
+
     /// Sets the value of `name`, inserting it when the table does not hold it.
     mutating func set(_ value: Value, for name: String) {
         var inserted = false

@@ -95,13 +95,15 @@ final class AccountBook {
         cash = account.cash
         ledger = TaxLedger(before: account)
         // Positions only; `setSlots` works out where each counts once the targets are known.
-        positions = NameTable(minimumCapacity: counts.count)
+        // They take the counting table's places: no symbol is hashed and placed again.
         var sellableValue = Money.zero
-        for (symbol, symbolLots) in zip(counts.names, lotsBySymbol) {
+        var number = 0
+        positions = counts.mapValues { symbol, _ in
             let (price, maySell) = universe.priceAndSellability(of: symbol)
-            let position = Position(symbolLots, price: price)
-            positions.set(position, for: symbol)
+            let position = Position(lotsBySymbol[number], price: price)
+            number += 1
             if maySell { sellableValue += position.value }
+            return position
         }
         self.sellableValue = sellableValue
         heldSymbols = counts.names.sortedNames()
@@ -207,7 +209,12 @@ final class AccountBook {
             let start = members.first == slots[slot].symbol ? 1 : 0
             place = AccountBook.insertionIndex(of: symbol, in: members[start...])
         }
-        slotMembers[slot].insert(symbol, at: place)
+        // Symbols mostly come in sorted order (`setSlots`): an append, not the general insert.
+        if place == slotMembers[slot].count {
+            slotMembers[slot].append(symbol)
+        } else {
+            slotMembers[slot].insert(symbol, at: place)
+        }
     }
 
     /// Where `symbol` goes in `sorted` (an index of `sorted`'s own, for a slice).

@@ -14,15 +14,18 @@ public enum PlanChecks {
         for security in portfolio.securities { restriction.set(security.restriction, for: security.symbol) }
         // What the trades and Lots Sold say of each account and each of its positions.
         var accounts = NameTable<AccountChecks>(minimumCapacity: plan.cash.count)
-        for trade in plan.trades {
-            let account = accounts.index(of: trade.account) { AccountChecks() }
-            accounts[at: account].tally.add(trade)
-            accounts[at: account][position: trade.symbol].add(trade)
-            guard let rule = restriction[trade.symbol] ?? nil else { continue }
-            if trade.side == .buy {
-                if rule != .noSell { problems.append("\(trade.account) buys \(trade.symbol), which is \(rule.rawValue).") }
+        // Trades are read field by field where they are stored: `for trade in` copied each.
+        let trades = plan.trades
+        for row in trades.indices {
+            let name = trades[row].account, symbol = trades[row].symbol, side = trades[row].side
+            let account = accounts.index(of: name) { AccountChecks() }
+            accounts[at: account].tally.add(side, amount: trades[row].amount, estimatedTax: trades[row].estimatedTax)
+            accounts[at: account][position: symbol].add(side, quantity: trades[row].quantity, amount: trades[row].amount)
+            guard let rule = restriction[symbol] ?? nil else { continue }
+            if side == .buy {
+                if rule != .noSell { problems.append("\(name) buys \(symbol), which is \(rule.rawValue).") }
             } else if rule != .noBuy {
-                problems.append("\(trade.account) sells \(trade.symbol), which is \(rule.rawValue).")
+                problems.append("\(name) sells \(symbol), which is \(rule.rawValue).")
             }
         }
         let bothSides = accounts.positions { $0.isBoughtAndSold }.map(\.position)
@@ -69,11 +72,12 @@ public enum PlanChecks {
         problems += positionProblems.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map(\.1)
         // A sale's trade is its position's in its phase; its lots' realized gains are summed
         // by phase in the position's tally.
-        for trade in plan.trades where trade.side == .sell {
-            let tally = accounts[trade.account]?.positions[trade.symbol]
-            let sums = tally?.realized(in: trade.phase) ?? (.zero, .zero)
-            if sums.st != trade.realizedShortTerm || sums.lt != trade.realizedLongTerm {
-                problems.append("\(trade.account)/\(trade.symbol): Realized columns disagree with Lots Sold.")
+        for row in trades.indices where trades[row].side == .sell {
+            let name = trades[row].account, symbol = trades[row].symbol
+            let tally = accounts[name]?.positions[symbol]
+            let sums = tally?.realized(in: trades[row].phase) ?? (.zero, .zero)
+            if sums.st != trades[row].realizedShortTerm || sums.lt != trades[row].realizedLongTerm {
+                problems.append("\(name)/\(symbol): Realized columns disagree with Lots Sold.")
             }
         }
         // 2: cash reconciles and stays at or above zero.
@@ -133,11 +137,11 @@ private struct PositionTally {
     var isBoughtAndSold: Bool { sides == 3 }
     var isSoldByTrades: Bool { sides & 2 != 0 }
 
-    mutating func add(_ trade: Trade) {
-        sides |= trade.side == .buy ? 1 : 2
-        guard trade.side == .sell else { return }
-        tradesSold += trade.quantity
-        tradesAmount += trade.amount
+    mutating func add(_ side: Side, quantity: Quantity, amount: Money) {
+        sides |= side == .buy ? 1 : 2
+        guard side == .sell else { return }
+        tradesSold += quantity
+        tradesAmount += amount
     }
 
     mutating func add(_ lot: LotSold) {
@@ -198,12 +202,12 @@ private struct AccountTally {
     var buys = Money.zero
     var estimates = Money.zero
 
-    mutating func add(_ trade: Trade) {
-        switch trade.side {
-        case .sell: sells += trade.amount
-        case .buy: buys += trade.amount
+    mutating func add(_ side: Side, amount: Money, estimatedTax: Money) {
+        switch side {
+        case .sell: sells += amount
+        case .buy: buys += amount
         }
-        estimates += trade.estimatedTax
+        estimates += estimatedTax
     }
 }
 
