@@ -77,12 +77,8 @@ public struct WashSaleCalendar: Sendable {
         taxedByAccount = taxed
         // The planner passes only the household's own lots; others are dropped here.
         // Asked once per run of one account's lots.
-        var lastAccount: String?
-        let ownLots = lots.indices.allSatisfy { index in
-            if lots[index].account == lastAccount { return true }
-            lastAccount = lots[index].account
-            return taxed.index(of: lots[index].account) != nil
-        }
+        var entryOfAccount = RunLookup<Int>()
+        let ownLots = lots.indices.allSatisfy { entryOfAccount.value(for: lots[$0].account) { taxed.index(of: $0) } != nil }
         let transactions = transactions.filter { taxed.index(of: $0.account) != nil }
         firstReplacementDay = runDate.map { runDate in
             let firstSale = transactions.lazy.filter { $0.side == .sell }.map(\.date).min() ?? runDate

@@ -30,7 +30,8 @@ extension Planning {
     ///
     /// With `budget`, each lot is sold only as far as the true netted estimate stays within
     /// it (cuts round down to the trading step) and no lot after a cut one is reached.
-    /// Blocked loss lots are skipped or forced as `access` says (26 USC 1091(a)).
+    /// Blocked loss lots are skipped or forced as `access` says (26 USC 1091(a)). `why` is
+    /// worded only for a sale made: the phases ask for many more sales than they make.
     mutating func sell(
         _ symbol: String, upTo limit: Quantity, in index: Int, phase: Phase, access: LotAccess,
         budget: TaxBudget?, minimumAmount: Money? = nil, why: @autoclosure () -> String

@@ -1,7 +1,7 @@
 extension Planning {
     /// The plan's rows from the state the phases left: reasons, tax, cash, drift, wash sales.
-    /// The plan. Its trades are given their Reasons and Est Tax in its own list (finished
-    /// as copies, each was copied three times).
+    /// The trades get their Reasons and Est Tax in the plan's own copy of the list (finished
+    /// one by one as copies, each trade was copied three times).
     func finish(before: [[(symbol: String, quantity: Quantity)]], initialValues: [Money], prices: [ResolvedPrice]) -> Plan {
         var plan = Plan(settings: settings, accounts: books.map(\.account))
         var bookIndex = NameTable<Int>(minimumCapacity: books.count)
@@ -11,20 +11,15 @@ extension Planning {
         for price in prices where price.isStale || price.isOverride {
             _ = priceNotes.index(of: price.symbol) { PriceNote(isStale: price.isStale, asOf: price.asOf) }
         }
-        let taxes = replayedTaxes(bookIndex: bookIndex)
+        // Each trade's book, an account looked up once per run of its rows (a trade is read
+        // where it is stored: `enumerated()` copied each).
+        var bookOfAccount = RunLookup<Int>()
+        let bookOfTrade = trades.indices.map { bookOfAccount.value(for: trades[$0].account) { bookIndex[$0] }! }
+        let taxes = replayedTaxes(bookOfTrade: bookOfTrade)
         var finished = trades
-        var last: (account: String, book: Int)?
         for row in finished.indices {
             finished[row].estimatedTax = taxes.estimates[row]
-            let account = finished[row].account
-            let book: Int
-            if let last, last.account == account {
-                book = last.book
-            } else {
-                book = bookIndex[account]!
-                last = (account, book)
-            }
-            let reason = reason(of: finished[row], notes: tradeNotes[row], book: book,
+            let reason = reason(of: finished[row], notes: tradeNotes[row], book: bookOfTrade[row],
                                 price: priceNotes.isEmpty ? nil : priceNotes[finished[row].symbol])
             finished[row].reason = reason
         }
@@ -59,24 +54,11 @@ extension Planning {
     /// another on the account's ledger before the run, so each is its increment in that order
     /// and they add up to the impact. Losses added back by another account's buys count where
     /// that account's Manual Trades fall in Account order.
-    func replayedTaxes(bookIndex: NameTable<Int>) -> (estimates: [Money], fromOthers: [Money]) {
+    func replayedTaxes(bookOfTrade: [Int]) -> (estimates: [Money], fromOthers: [Money]) {
         var estimates = trades.map { _ in Money.zero }
         var fromOthers = books.map { _ in Money.zero }
-        // Each book's trade rows, an account's rows looked up once per run of them (a trade
-        // is read where it is stored: `enumerated()` copied each).
         var rowsByBook: [[Int]] = books.map { _ in [] }
-        var last: (account: String, book: Int)?
-        for row in trades.indices {
-            let account = trades[row].account
-            let book: Int
-            if let last, last.account == account {
-                book = last.book
-            } else {
-                book = bookIndex[account]!
-                last = (account, book)
-            }
-            rowsByBook[book].append(row)
-        }
+        for (row, book) in bookOfTrade.enumerated() { rowsByBook[book].append(row) }
         // The add-backs by selling book and by trade row, each list in the order they were
         // made: a trade's are found without a pass over all of them.
         var addBacksOfSeller = [[Int]](repeating: [], count: books.count)
