@@ -44,8 +44,8 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
         withFormatted(signed: false) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// `body` given the bytes of `formatted`, or with `signed` of `signedFormatted`
-    /// (`+$1,234.50`); they live only during the call.
+    /// `body` given the bytes of `formatted`, or with `signed` of the signed form a gain or
+    /// a tax change takes in a sentence (`+$1,234.50`, `-$0.05`); they live only during the call.
     func withFormatted<Result>(signed: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
             var end = buffer.count

@@ -86,10 +86,11 @@ struct NameTable<Value> {
         return index
     }
 
-    /// The same names, in the same places, each with `transform` of its value: no name is
-    /// hashed or placed again.
-    func mapValues<Other>(_ transform: (String, Value) -> Other) -> NameTable<Other> {
-        NameTable<Other>(names: names, values: zip(names, values).map(transform), places: places, mask: mask, seed: seed)
+    /// The same names, in the same places, each with the value `transform` gives its entry
+    /// (index and name): no name is hashed or placed again.
+    func mapEntries<Other>(_ transform: (_ index: Int, _ name: String) -> Other) -> NameTable<Other> {
+        NameTable<Other>(names: names, values: names.indices.map { transform($0, names[$0]) }, places: places,
+                         mask: mask, seed: seed)
     }
 
     private init(names: [String], values: [Value], places: [Int32], mask: Int, seed: UInt64) {

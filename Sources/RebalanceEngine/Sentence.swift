@@ -45,7 +45,7 @@ struct Sentence: ExpressibleByStringInterpolation {
             bytes.append(dollars: amount, signed: false)
         }
 
-        /// `+$1,234.50`: `Money.signedFormatted`.
+        /// `+$1,234.50` or `-$1,234.50`: a gain or a tax change.
         mutating func appendInterpolation(signedDollars amount: Money) {
             bytes.append(dollars: amount, signed: true)
         }
@@ -70,12 +70,6 @@ struct Sentence: ExpressibleByStringInterpolation {
     /// The sentence itself: `Sentence("…\(x)…" + "…")` words a long one in place.
     init(_ sentence: Sentence) {
         self = sentence
-    }
-
-    /// A sentence made of text already written.
-    init(text: String) {
-        bytes = Bytes(capacity: text.utf8.count)
-        bytes.append(text)
     }
 
     /// An empty sentence with room for `capacity` bytes.

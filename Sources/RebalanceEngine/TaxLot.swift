@@ -85,7 +85,7 @@ public struct TaxLot: Sendable, Hashable, Identifiable {
     /// Whether selling the whole lot at `price` realizes a loss (`sale(of: quantity, …).isLoss`,
     /// asked without making the sale).
     public func isLoss(at price: Price) -> Bool {
-        price.value(of: quantity) < costBasis
+        gain(of: quantity, at: price).isNegative
     }
 
     /// What stays of the lot after selling `sold` shares: the rest of the shares with the

@@ -209,9 +209,7 @@ extension WashSaleCalendar {
 
     /// Records one sale whose lot is already taken out of the held shares.
     private mutating func recordSale(_ sale: LotSale, on date: CivilDate) -> Money {
-        guard let account = taxedByAccount.index(of: sale.account) else {
-            preconditionFailure("account \(sale.account) is not in household \(household)")
-        }
+        let account = entry(of: sale.account)
         guard taxedByAccount[at: account], sale.isLoss else { return .zero }
         var remaining = sale.quantity
         var matches: [(index: Int, shares: Quantity)] = []

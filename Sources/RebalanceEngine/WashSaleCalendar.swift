@@ -101,10 +101,15 @@ public struct WashSaleCalendar: Sendable {
 
     /// Whether `account` is one of the household's taxed accounts.
     func isTaxed(_ account: String) -> Bool {
-        guard let taxed = taxedByAccount[account] else {
+        taxedByAccount[at: entry(of: account)]
+    }
+
+    /// `account`'s place in `taxedByAccount`; it must be one of the household's accounts.
+    func entry(of account: String) -> Int {
+        guard let entry = taxedByAccount.index(of: account) else {
             preconditionFailure("account \(account) is not in household \(household)")
         }
-        return taxed
+        return entry
     }
 
     /// The last day a loss sale on `date` blocks buys: `date` + Wash Sale Days.
@@ -279,10 +284,13 @@ extension WashSaleCalendar {
         groupOfBuy.reserveCapacity(buys.count)
         var firstBuy: CivilDate?, lastBuy: CivilDate?
         for buy in buys {
-            let next = groups.count
-            let group = groupOfDay[DayKey(account: buy.account, symbol: buy.symbol, date: buy.date), default: next]
-            if group == next {
-                groupOfDay[DayKey(account: buy.account, symbol: buy.symbol, date: buy.date)] = group
+            let day = DayKey(account: buy.account, symbol: buy.symbol, date: buy.date)
+            let group: Int
+            if let known = groupOfDay[day] {
+                group = known
+            } else {
+                group = groups.count
+                groupOfDay[day] = group
                 groups.append(([], nil, false))
             }
             groups[group].buys.append(buy)

@@ -29,7 +29,6 @@ struct SentenceTests {
             #expect(Sentence("\(dollars: amount)").text == plain)
             #expect(Sentence("\(signedDollars: amount)").text == signed)
             #expect(amount.formatted == plain)
-            #expect(amount.signedFormatted == signed)
         }
         let quantities: [(Int64, String)] = [
             (0, "0"), (1, "0.000001"), (1_000_000, "1"), (120_000_000, "120"), (12_345_600, "12.3456"),

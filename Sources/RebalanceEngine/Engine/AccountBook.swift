@@ -97,11 +97,9 @@ final class AccountBook {
         // Positions only; `setSlots` works out where each counts once the targets are known.
         // They take the counting table's places: no symbol is hashed and placed again.
         var sellableValue = Money.zero
-        var number = 0
-        positions = counts.mapValues { symbol, _ in
+        positions = counts.mapEntries { number, symbol in
             let (price, maySell) = universe.priceAndSellability(of: symbol)
             let position = Position(lotsBySymbol[number], price: price)
-            number += 1
             if maySell { sellableValue += position.value }
             return position
         }

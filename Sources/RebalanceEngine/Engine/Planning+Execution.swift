@@ -313,11 +313,6 @@ extension Planning {
     }
 }
 
-extension Money {
-    /// `+$1,234.50` or `-$1,234.50`: a gain or a tax change in a sentence.
-    var signedFormatted: String { isNegative ? formatted : "+" + formatted }
-}
-
 extension WashSaleCalendar {
     /// Unmatched replacement shares that would block a loss sale of `lot` now; zero when free.
     func unmatchedReplacementShares(for lot: TaxLot, on date: CivilDate, plannedInTrade: [LotSale]) -> Shares {

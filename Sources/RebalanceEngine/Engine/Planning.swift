@@ -111,9 +111,7 @@ struct Planning {
     mutating func audit(
         _ phase: Phase?, _ account: String?, _ symbol: String?, rule: String, decision: String, _ detail: Sentence
     ) {
-        auditLog.append(AuditEntry(
-            seq: auditLog.count + 1, phase: phase, account: account, symbol: symbol,
-            rule: rule, decision: decision, detail: detail.text))
+        audit(phase, account, symbol, rule: rule, decision: decision, text: detail.text)
     }
 
     /// An audit row whose detail is already written (a wash-sale row's note).
