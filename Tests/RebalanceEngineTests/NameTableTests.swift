@@ -33,6 +33,44 @@ struct NameTableTests {
         #expect(table.count == 1)
     }
 
+    @Test("An accented letter anywhere in a name of any length is one name in either spelling",
+          arguments: 0..<20)
+    func canonicalSpellingsAtEveryPlace(length: Int) {
+        // The accent at the start, the middle and the end of a name of `length` plain letters:
+        // every byte of the name must be seen to know it is not ASCII.
+        for place in Set([0, length / 2, length]) {
+            let before = String(repeating: "A", count: place), after = String(repeating: "B", count: length - place)
+            var table = NameTable<Int>()
+            table.set(place, for: before + "\u{E9}" + after)
+            #expect(table[before + "e\u{301}" + after] == place, "length \(length), accent at \(place)")
+            #expect(table[before + "e" + after] == nil)
+        }
+    }
+
+    @Test("Names of every length up to two dozen bytes, differing in one byte, are each their own",
+          arguments: 1...24)
+    func oneByteApart(length: Int) {
+        var table = NameTable<Int>()
+        let base = Array(repeating: UInt8(ascii: "K"), count: length)
+        var names: [String] = []
+        for place in 0..<length {
+            var bytes = base
+            bytes[place] = UInt8(ascii: "Q")
+            names.append(String(decoding: bytes, as: UTF8.self))
+        }
+        names.append(String(decoding: base, as: UTF8.self))
+        for (value, name) in names.enumerated() { table.set(value, for: name) }
+        #expect(table.count == names.count)
+        for (value, name) in names.enumerated() {
+            // The same name stored out of line (room reserved) is found as well.
+            var stored = ""
+            stored.reserveCapacity(64)
+            stored += name
+            #expect(table[name] == value && table[stored] == value, "\(name)")
+        }
+        #expect(table[String(decoding: base + [UInt8(ascii: "K")], as: UTF8.self)] == nil)
+    }
+
     @Test("Thousands of names survive the index growing, in insertion order")
     func growsAndKeepsOrder() {
         var table = NameTable<String>()
