@@ -19,12 +19,20 @@ struct Universe: Sendable {
     let step: Quantity
     /// What the phases ask of a symbol, found with one lookup.
     private let facts: NameTable<SymbolFacts>
+    /// The named facts of each symbol, at its entry in `facts`.
+    private let namedFacts: [NamedFacts]
 
-    /// A symbol's price, restriction, Phase Out mark, capped exposure group and sector.
+    /// A symbol's price, restriction and Phase Out mark: plain values, so that a lookup
+    /// copies no reference (with the names below in it, each question retained and
+    /// released three of them; callgrind).
     private struct SymbolFacts: Sendable {
         var price: Price?
         var restriction: Restriction?
         var phaseOut = false
+    }
+
+    /// A symbol's capped exposure group, sector and Replacements.
+    private struct NamedFacts: Sendable {
         /// Its exposure group when the Groups sheet caps that group.
         var cappedGroup: String?
         /// Its sector on the Securities sheet.
@@ -59,15 +67,18 @@ struct Universe: Sendable {
         step = portfolio.settings.fractionalShares ? .fractionalStep : .wholeShare
         var facts = NameTable<SymbolFacts>(minimumCapacity: max(prices.count, securities.count))
         for (symbol, price) in prices { facts[at: facts.index(of: symbol) { SymbolFacts() }].price = price }
+        var namedFacts = [NamedFacts](repeating: NamedFacts(), count: facts.count)
         for (symbol, security) in securities {
             let index = facts.index(of: symbol) { SymbolFacts() }
             facts[at: index].restriction = security.restriction
             facts[at: index].phaseOut = security.phaseOut
-            facts[at: index].sector = security.sector
-            facts[at: index].replacements = security.replacements
-            if let group = security.exposureGroup, caps[group] != nil { facts[at: index].cappedGroup = group }
+            if index == namedFacts.count { namedFacts.append(NamedFacts()) }
+            namedFacts[index].sector = security.sector
+            namedFacts[index].replacements = security.replacements
+            if let group = security.exposureGroup, caps[group] != nil { namedFacts[index].cappedGroup = group }
         }
         self.facts = facts
+        self.namedFacts = namedFacts
     }
 
     var asOf: CivilDate { settings.asOf }
@@ -90,13 +101,14 @@ struct Universe: Sendable {
     func isMarkedPhaseOut(_ symbol: String) -> Bool { facts[symbol]?.phaseOut ?? false }
 
     /// The symbol's Replacements for loss harvesting, in the Securities sheet's order.
-    func replacements(of symbol: String) -> [String] { facts[symbol]?.replacements ?? [] }
+    func replacements(of symbol: String) -> [String] { facts.index(of: symbol).map { namedFacts[$0].replacements } ?? [] }
 
     /// What decides where a symbol counts outside the model: its Securities sheet sector,
     /// its capped exposure group, and whether it is `Hold`.
     func placeFacts(of symbol: String) -> (sector: String?, group: String?, isHold: Bool) {
-        guard let facts = facts[symbol] else { return (nil, nil, false) }
-        return (facts.sector, facts.cappedGroup, facts.restriction == .hold)
+        guard let index = facts.index(of: symbol) else { return (nil, nil, false) }
+        let named = namedFacts[index]
+        return (named.sector, named.cappedGroup, facts[at: index].restriction == .hold)
     }
 
     /// The symbol's price, when it has one, and whether the engine may sell it: what a
