@@ -10,18 +10,28 @@ public enum PlanChecks {
     /// Every invariant failure, in words; empty when the plan keeps them all.
     public static func violations(_ plan: Plan, portfolio: Portfolio) -> [String] {
         var problems: [String] = []
-        var restriction = NameTable<Restriction?>(minimumCapacity: portfolio.securities.count)
-        for security in portfolio.securities { restriction.set(security.restriction, for: security.symbol) }
+        // Only restricted symbols are listed: most books restrict none, and then no trade asks.
+        var restriction = NameTable<Restriction>()
+        for security in portfolio.securities {
+            if let rule = security.restriction { restriction.set(rule, for: security.symbol) }
+        }
         // What the trades and Lots Sold say of each account and each of its positions.
         var accounts = NameTable<AccountChecks>(minimumCapacity: plan.cash.count)
         // Trades are read field by field where they are stored: `for trade in` copied each.
+        // Each row's account and position entries are kept for the Realized check below; an
+        // account's rows come together, so its entry is found once per run of them.
         let trades = plan.trades
+        var positionOfTrade: [(account: Int, position: Int)] = []
+        positionOfTrade.reserveCapacity(trades.count)
+        var accountOfRow = RunLookup<Int>()
         for row in trades.indices {
             let name = trades[row].account, symbol = trades[row].symbol, side = trades[row].side
-            let account = accounts.index(of: name) { AccountChecks() }
+            let account = accountOfRow.value(for: name) { accounts.index(of: $0) { AccountChecks() } }!
             accounts[at: account].tally.add(side, amount: trades[row].amount, estimatedTax: trades[row].estimatedTax)
-            accounts[at: account][position: symbol].add(side, quantity: trades[row].quantity, amount: trades[row].amount)
-            guard let rule = restriction[symbol] ?? nil else { continue }
+            let position = accounts[at: account].positions.index(of: symbol) { PositionTally() }
+            accounts[at: account].positions[at: position].add(side, quantity: trades[row].quantity, amount: trades[row].amount)
+            positionOfTrade.append((account, position))
+            guard !restriction.isEmpty, let rule = restriction[symbol] else { continue }
             if side == .buy {
                 if rule != .noSell { problems.append("\(name) buys \(symbol), which is \(rule.rawValue).") }
             } else if rule != .noBuy {
@@ -33,8 +43,9 @@ public enum PlanChecks {
             problems.append("\(key) is both bought and sold.")
         }
         // 1 and 3: lots sold within holdings; trades agree with lots sold.
+        var accountOfLotSold = RunLookup<Int>()
         for lot in plan.lotsSold {
-            let account = accounts.index(of: lot.account) { AccountChecks() }
+            let account = accountOfLotSold.value(for: lot.account) { accounts.index(of: $0) { AccountChecks() } }!
             accounts[at: account][position: lot.symbol].add(lot)
             accounts[at: account].lots[at: accounts[at: account].lots.index(of: lot.lotID) { (.zero, .zero) }].sold += lot.quantity
         }
@@ -73,11 +84,10 @@ public enum PlanChecks {
         // A sale's trade is its position's in its phase; its lots' realized gains are summed
         // by phase in the position's tally.
         for row in trades.indices where trades[row].side == .sell {
-            let name = trades[row].account, symbol = trades[row].symbol
-            let tally = accounts[name]?.positions[symbol]
-            let sums = tally?.realized(in: trades[row].phase) ?? (.zero, .zero)
+            let entry = positionOfTrade[row]
+            let sums = accounts[at: entry.account].positions[at: entry.position].realized(in: trades[row].phase)
             if sums.st != trades[row].realizedShortTerm || sums.lt != trades[row].realizedLongTerm {
-                problems.append("\(name)/\(symbol): Realized columns disagree with Lots Sold.")
+                problems.append("\(trades[row].account)/\(trades[row].symbol): Realized columns disagree with Lots Sold.")
             }
         }
         // 2: cash reconciles and stays at or above zero.
@@ -131,8 +141,10 @@ private struct PositionTally {
     var isSoldFromLots = false
     /// Holdings, counted only for positions sold from lots.
     var held = Quantity.zero
-    /// Realized gain (with the disallowed loss added back) of the lots sold, by phase.
-    var realizedByPhase: [(phase: Phase, st: Money, lt: Money)] = []
+    /// Realized gain (with the disallowed loss added back) of the lots sold, short- and
+    /// long-term, by phase in `Phase.allCases` order: held in place, where a list of the
+    /// phases met was made for every position sold (callgrind).
+    var realizedByPhase = PhaseSums()
 
     var isBoughtAndSold: Bool { sides == 3 }
     var isSoldByTrades: Bool { sides & 2 != 0 }
@@ -148,21 +160,49 @@ private struct PositionTally {
         isSoldFromLots = true
         lotsSold += lot.quantity
         lotsProceeds += lot.proceeds
-        let realized = lot.gain + lot.disallowedLoss
-        let entry = realizedByPhase.firstIndex { $0.phase == lot.phase } ?? {
-            realizedByPhase.append((lot.phase, .zero, .zero))
-            return realizedByPhase.count - 1
-        }()
-        switch lot.term {
-        case .shortTerm: realizedByPhase[entry].st += realized
-        case .longTerm: realizedByPhase[entry].lt += realized
-        }
+        realizedByPhase.add(lot.gain + lot.disallowedLoss, term: lot.term, phase: lot.phase)
     }
 
     /// The realized gains of the lots sold in `phase`, short- and long-term.
     func realized(in phase: Phase) -> (st: Money, lt: Money) {
-        guard let entry = realizedByPhase.first(where: { $0.phase == phase }) else { return (.zero, .zero) }
-        return (entry.st, entry.lt)
+        realizedByPhase[phase]
+    }
+}
+
+/// Short- and long-term sums for each of the five phases.
+private struct PhaseSums {
+    private var shortTerm: (Money, Money, Money, Money, Money) = (.zero, .zero, .zero, .zero, .zero)
+    private var longTerm: (Money, Money, Money, Money, Money) = (.zero, .zero, .zero, .zero, .zero)
+
+    mutating func add(_ amount: Money, term: Term, phase: Phase) {
+        switch term {
+        case .shortTerm: PhaseSums.add(amount, to: &shortTerm, phase)
+        case .longTerm: PhaseSums.add(amount, to: &longTerm, phase)
+        }
+    }
+
+    subscript(phase: Phase) -> (st: Money, lt: Money) {
+        (PhaseSums.sum(shortTerm, phase), PhaseSums.sum(longTerm, phase))
+    }
+
+    private static func add(_ amount: Money, to sums: inout (Money, Money, Money, Money, Money), _ phase: Phase) {
+        switch phase {
+        case .manual: sums.0 += amount
+        case .harvest: sums.1 += amount
+        case .phaseOut: sums.2 += amount
+        case .raiseCash: sums.3 += amount
+        case .rebalance: sums.4 += amount
+        }
+    }
+
+    private static func sum(_ sums: (Money, Money, Money, Money, Money), _ phase: Phase) -> Money {
+        switch phase {
+        case .manual: sums.0
+        case .harvest: sums.1
+        case .phaseOut: sums.2
+        case .raiseCash: sums.3
+        case .rebalance: sums.4
+        }
     }
 }
 
