@@ -103,6 +103,7 @@ struct WideUInt: Sendable, Hashable, Comparable {
     }
 
     /// The quotient by `divisor`, rounded half up; traps when it does not fit 64 bits.
+    @inline(__always)
     func dividedRoundingHalfUp(by divisor: UInt64) -> UInt64 {
         let (quotient, remainder) = quotientAndRemainder(dividingBy: divisor)
         if remainder >= divisor - remainder {
@@ -116,6 +117,9 @@ struct WideUInt: Sendable, Hashable, Comparable {
 /// `a × b / divisor`, rounded half away from zero (Excel's ROUND); `divisor` must be positive.
 ///
 /// Exact for every 64-bit input; traps only when the rounded result leaves `Int64`.
+/// Inlined, as the division it makes: money is scaled a few hundred thousand times per
+/// hundred accounts planned.
+@inline(__always)
 func roundedProductQuotient(_ a: Int64, _ b: Int64, dividedBy divisor: Int64) -> Int64 {
     precondition(divisor > 0, "divisor must be positive")
     let negative = (a < 0) != (b < 0)
