@@ -5,7 +5,13 @@
 /// trades, and a note for each wash-sale row, where those steps cost more than the words.
 /// A sentence is written as a string literal with interpolations, typed `Sentence`.
 struct Sentence: ExpressibleByStringInterpolation {
+    /// A sentence's literal parts are `StaticString`s: their bytes are where the program
+    /// keeps them, read without asking a `String` where its storage is (callgrind).
+    typealias StringLiteralType = StaticString
+
     struct StringInterpolation: StringInterpolationProtocol {
+        typealias StringLiteralType = StaticString
+
         fileprivate var bytes: Bytes
 
         init(literalCapacity: Int, interpolationCount: Int) {
@@ -13,7 +19,7 @@ struct Sentence: ExpressibleByStringInterpolation {
             bytes = Bytes(capacity: literalCapacity + 16 * interpolationCount + 128)
         }
 
-        mutating func appendLiteral(_ literal: String) {
+        mutating func appendLiteral(_ literal: StaticString) {
             bytes.append(literal)
         }
 
@@ -62,8 +68,8 @@ struct Sentence: ExpressibleByStringInterpolation {
         bytes = stringInterpolation.bytes
     }
 
-    init(stringLiteral literal: String) {
-        bytes = Bytes(capacity: literal.utf8.count)
+    init(stringLiteral literal: StaticString) {
+        bytes = Bytes(capacity: literal.utf8CodeUnitCount)
         bytes.append(literal)
     }
 
@@ -140,6 +146,10 @@ extension Sentence {
                 var copy = text
                 copy.withUTF8 { append($0) }
             }
+        }
+
+        mutating func append(_ literal: StaticString) {
+            literal.withUTF8Buffer { append($0) }
         }
 
         mutating func append(_ more: UnsafeBufferPointer<UInt8>) {
