@@ -105,14 +105,24 @@ final class AccountBook {
         // Positions only; `setSlots` works out where each counts once the targets are known.
         // They take the counting table's places: no symbol is hashed and placed again.
         var sellableValue = Money.zero
+        // Each symbol's rank in the universe's order with its entry number in the low bits:
+        // sorted as whole numbers, they give the held symbols in `String`'s order.
+        var ranked: [Int] = []
+        ranked.reserveCapacity(counts.count)
         positions = counts.mapEntries { number, symbol in
-            let (price, maySell) = universe.priceAndSellability(of: symbol)
+            let (price, maySell, rank) = universe.heldFacts(of: symbol)
             let position = Position(lotsBySymbol[number], price: price)
             if maySell { sellableValue += position.value }
+            if let rank { ranked.append(rank << 32 | number) }
             return position
         }
         self.sellableValue = sellableValue
-        heldSymbols = counts.names.sortedNames()
+        if ranked.count == counts.count {
+            ranked.sort()
+            heldSymbols = ranked.map { counts.names[$0 & 0xFFFF_FFFF] }
+        } else {
+            heldSymbols = counts.names.sortedNames()
+        }
     }
 
     /// The lots held of one symbol, their quantity and market value (zero without a price).

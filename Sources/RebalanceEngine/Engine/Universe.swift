@@ -21,6 +21,9 @@ struct Universe: Sendable {
     private let facts: NameTable<SymbolFacts>
     /// The named facts of each symbol, at its entry in `facts`.
     private let namedFacts: [NamedFacts]
+    /// Each symbol's place among all of them in `String`'s order, at its entry in `facts`:
+    /// the symbols are sorted once here, and a book's held symbols by these numbers.
+    private let ranks: [Int]
 
     /// A symbol's price, restriction and Phase Out mark: plain values, so that a lookup
     /// copies no reference (with the names below in it, each question retained and
@@ -79,6 +82,11 @@ struct Universe: Sendable {
         }
         self.facts = facts
         self.namedFacts = namedFacts
+        var ranks = [Int](repeating: 0, count: facts.count)
+        for (rank, entry) in facts.names.indices.sorted(by: { facts.names[$0] < facts.names[$1] }).enumerated() {
+            ranks[entry] = rank
+        }
+        self.ranks = ranks
     }
 
     var asOf: CivilDate { settings.asOf }
@@ -116,6 +124,14 @@ struct Universe: Sendable {
     func priceAndSellability(of symbol: String) -> (price: Price?, maySell: Bool) {
         guard let facts = facts[symbol] else { return (nil, true) }
         return (facts.price, facts.restriction == nil || facts.restriction == .noBuy)
+    }
+
+    /// `priceAndSellability` with the symbol's place in `String`'s order among the symbols
+    /// the book prices or lists (`nil` for any other), for a book's positions.
+    func heldFacts(of symbol: String) -> (price: Price?, maySell: Bool, rank: Int?) {
+        guard let entry = facts.index(of: symbol) else { return (nil, true, nil) }
+        let facts = facts[at: entry]
+        return (facts.price, facts.restriction == nil || facts.restriction == .noBuy, ranks[entry])
     }
 
     /// The symbol's price, when it has one.
