@@ -267,31 +267,32 @@ extension WashSaleCalendar {
         return index
     }
 
-    /// A position's day: a Transactions buy's, or a held lot's acquisition.
-    private struct DayKey: Hashable {
-        let account: String, symbol: String, date: CivilDate
-    }
-
     /// Held lots, then the Transactions buys that are no held lot (in row order).
     private mutating func addPurchases(lots: some RandomAccessCollection<TaxLot>, transactions: [Transaction]) {
         let buys = transactions.filter { $0.side == .buy }
         // The Transactions buys grouped by account, symbol and day, each group with the
         // shares the held lots of that day hold: only those days' lots are summed (those
         // days are recent, most lots are older: the range is asked first).
-        var groupOfDay: [DayKey: Int] = [:]
-        var groups: [(buys: [Transaction], held: Quantity?, listed: Bool)] = []
+        // Each symbol's groups are listed under it and told apart by account and day: a
+        // symbol has few buy days, and a table by symbol hashes no more than the symbol
+        // (a `Dictionary` keyed by all three ran the standard hasher over both names).
+        var groupsOfSymbol = NameTable<[Int]>()
+        var groups: [(account: String, date: CivilDate, buys: [Transaction], held: Quantity?, listed: Bool)] = []
+        func groupOf(account: String, date: CivilDate, among candidates: [Int]) -> Int? {
+            candidates.first { groups[$0].date == date && groups[$0].account == account }
+        }
         var groupOfBuy: [Int] = []
         groupOfBuy.reserveCapacity(buys.count)
         var firstBuy: CivilDate?, lastBuy: CivilDate?
         for buy in buys {
-            let day = DayKey(account: buy.account, symbol: buy.symbol, date: buy.date)
+            let entry = groupsOfSymbol.index(of: buy.symbol) { [] }
             let group: Int
-            if let known = groupOfDay[day] {
+            if let known = groupOf(account: buy.account, date: buy.date, among: groupsOfSymbol[at: entry]) {
                 group = known
             } else {
                 group = groups.count
-                groupOfDay[day] = group
-                groups.append(([], nil, false))
+                groupsOfSymbol[at: entry].append(group)
+                groups.append((buy.account, buy.date, [], nil, false))
             }
             groups[group].buys.append(buy)
             groupOfBuy.append(group)
@@ -310,7 +311,8 @@ extension WashSaleCalendar {
             }
             // A lot too old to list still tells whether a Transactions buy of its day is it.
             guard let firstBuy, let lastBuy, acquired >= firstBuy, acquired <= lastBuy,
-                  let group = groupOfDay[DayKey(account: lots[index].account, symbol: lots[index].symbol, date: acquired)]
+                  let candidates = groupsOfSymbol[lots[index].symbol],
+                  let group = groupOf(account: lots[index].account, date: acquired, among: candidates)
             else { continue }
             groups[group].held = (groups[group].held ?? .zero) + lots[index].quantity
         }
