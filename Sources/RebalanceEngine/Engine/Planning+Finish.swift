@@ -31,7 +31,11 @@ extension Planning {
             return row
         }
         plan.cash = books.map(cashRow)
-        plan.drift = joined(books.indices.map { driftRows($0, before: before[$0], initialValue: initialValues[$0]) })
+        // Each account's lines written into the plan's one list: lists by account, joined,
+        // copied every line once more.
+        for index in books.indices {
+            appendDriftRows(index, before: before[index], initialValue: initialValues[index], to: &plan.drift)
+        }
         plan.prices = prices
         plan.washSales = joined(calendars.map(\.records))
         plan.auditLog = auditLog
@@ -198,8 +202,10 @@ extension Planning {
     // MARK: - Drift
 
     /// Security (slot and legacy), sector and group lines of one account, before and after,
-    /// with a Status for everything left outside its band.
-    func driftRows(_ index: Int, before: [(symbol: String, quantity: Quantity)], initialValue: Money) -> [DriftRow] {
+    /// with a Status for everything left outside its band, added to `rows`.
+    func appendDriftRows(
+        _ index: Int, before: [(symbol: String, quantity: Quantity)], initialValue: Money, to rows: inout [DriftRow]
+    ) {
         let book = books[index]
         let valueAfter = book.investableValue
         // The "before" values by line, in one pass over the positions before the run.
@@ -216,7 +222,6 @@ extension Planning {
             if let group = place.groupNumber { groupBefore[group] += value }
             if let sector = place.bandedSector { sectorBefore[sector] += value }
         }
-        var rows: [DriftRow] = []
         func add(_ key: DriftKey, target: Double?, low: Double?, high: Double?, before: Money, after: Money,
                  implicit: DriftStatus?, step: @autoclosure () -> Money) {
             let weightBefore = Planning.weight(before, of: initialValue)
@@ -258,7 +263,6 @@ extension Planning {
             add(.group(group), target: nil, low: nil, high: universe.capsByNumber[number].doubleValue,
                 before: before, after: after, implicit: .groupCap, step: .zero)
         }
-        return rows
     }
 
     /// How far past a band edge a weight may sit and still be in band: the few cents by
