@@ -40,6 +40,11 @@ final class AccountBook {
     @exclusivity(unchecked) private(set) var positions: NameTable<Position?>
     /// Held symbols, sorted.
     @exclusivity(unchecked) private(set) var heldSymbols: [String] = []
+    /// Each held symbol's entry in `positions`, in `heldSymbols` order.
+    @exclusivity(unchecked) private(set) var heldEntries: [Int] = []
+    /// Where each symbol of `positions` counts, by its entry there (worked out with the
+    /// slots): a held symbol's place is read without a lookup.
+    @exclusivity(unchecked) private var placeOfEntry: [SymbolPlace] = []
     /// Market value of every position but `Hold` ones.
     @exclusivity(unchecked) private(set) var positionsValue = Money.zero
     /// Market value of the positions the engine may still sell: not restricted from
@@ -119,10 +124,11 @@ final class AccountBook {
         self.sellableValue = sellableValue
         if ranked.count == counts.count {
             ranked.sort()
-            heldSymbols = ranked.map { counts.names[$0 & 0xFFFF_FFFF] }
+            heldEntries = ranked.map { $0 & 0xFFFF_FFFF }
         } else {
-            heldSymbols = counts.names.sortedNames()
+            heldEntries = counts.names.sortedNames().map { counts.index(of: $0)! }
         }
+        heldSymbols = heldEntries.map { counts.names[$0] }
     }
 
     /// The lots held of one symbol, their quantity and market value (zero without a price).
@@ -183,16 +189,23 @@ final class AccountBook {
         // The new position swapped in for the old in one lookup.
         let new = lots.isEmpty ? nil : Position(lots, price: universe.priceIfKnown(symbol))
         var old = new
-        swap(&old, &positions[at: positions.index(of: symbol) { nil }])
+        let entry = positions.index(of: symbol) { nil }
+        while placeOfEntry.count <= entry {
+            placeOfEntry.append(layout.place(of: positions.names[placeOfEntry.count], universe: universe))
+        }
+        swap(&old, &positions[at: entry])
         positionChanges.append((symbol, old?.quantity ?? .zero))
         let oldValue = old?.value ?? .zero
-        let place = layout.place(of: symbol, universe: universe)
+        let place = placeOfEntry[entry]
         let sellable = place.maySell && !bought.contains(symbol)
         if lots.isEmpty {
             if place.counted { add(-oldValue, at: place) }
             if sellable { sellableValue -= oldValue }
             let position = AccountBook.insertionIndex(of: symbol, in: heldSymbols)
-            if position < heldSymbols.count, heldSymbols[position] == symbol { heldSymbols.remove(at: position) }
+            if position < heldSymbols.count, heldSymbols[position] == symbol {
+                heldSymbols.remove(at: position)
+                heldEntries.remove(at: position)
+            }
             if place.counted, let slot = place.slot { slotMembers[slot].removeAll { $0 == symbol } }
             return
         }
@@ -202,7 +215,9 @@ final class AccountBook {
         if place.counted { add(position.value - oldValue, at: place) }
         if sellable { sellableValue += position.value - oldValue }
         if isNew {
-            heldSymbols.insert(symbol, at: AccountBook.insertionIndex(of: symbol, in: heldSymbols))
+            let position = AccountBook.insertionIndex(of: symbol, in: heldSymbols)
+            heldSymbols.insert(symbol, at: position)
+            heldEntries.insert(entry, at: position)
             if place.counted, let slot = place.slot { addMember(symbol, to: slot) }
         }
     }
@@ -260,12 +275,22 @@ final class AccountBook {
         groupValues = Array(repeating: .zero, count: universe.sortedGroups.count)
         sectorValues = Array(repeating: .zero, count: universe.sortedSectors.count)
         positionsValue = .zero
-        for symbol in heldSymbols {
-            let place = layout.place(of: symbol, universe: universe)
-            guard place.counted else { continue }
-            add(value(of: symbol), at: place)
+        placeOfEntry = positions.names.map { layout.place(of: $0, universe: universe) }
+        for (symbol, entry) in zip(heldSymbols, heldEntries) {
+            let place = placeOfEntry[entry]
+            guard place.counted, let position = positions[at: entry] else { continue }
+            add(position.value, at: place)
             if let slot = place.slot { addMember(symbol, to: slot) }
         }
+    }
+
+    /// Held symbols that are neither in a slot nor `Hold`: sold down over runs.
+    func legacySymbols() -> [String] {
+        var legacy: [String] = []
+        for (symbol, entry) in zip(heldSymbols, heldEntries) where placeOfEntry[entry].isLegacy {
+            legacy.append(symbol)
+        }
+        return legacy
     }
 
     @inline(__always)
@@ -344,6 +369,9 @@ struct SymbolPlace: Sendable {
     let counted: Bool
     /// Whether the engine may sell it (not `No Sell` or `Hold`), as the Securities sheet says.
     let maySell: Bool
+
+    /// Counted and in no slot: a legacy holding.
+    var isLegacy: Bool { counted && slot == nil }
 }
 
 /// Where each symbol counts under one model: its slot (a model symbol's or a stand-in's),

@@ -173,12 +173,11 @@ struct Planning {
 
     /// Held symbols that are neither in a slot nor `Hold`: sold down over runs.
     func legacySymbols(in book: AccountBook) -> [String] {
-        book.heldSymbols.filter { isLegacy($0, in: book) }
+        book.legacySymbols()
     }
 
     func isLegacy(_ symbol: String, in book: AccountBook) -> Bool {
-        let place = book.place(of: symbol, universe: universe)
-        return place.counted && place.slot == nil
+        book.place(of: symbol, universe: universe).isLegacy
     }
 
     /// `fraction` of `value`, to the cent.
