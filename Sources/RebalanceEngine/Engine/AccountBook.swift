@@ -54,10 +54,8 @@ final class AccountBook {
     @exclusivity(unchecked) private(set) var positionChanges: [(symbol: String, before: Quantity)] = []
     /// Where each symbol counts under the account's model.
     @exclusivity(unchecked) private(set) var layout = ModelLayout.none
-    /// Market value counted toward each slot, and the held symbols counting toward it
-    /// (the model symbol first, then stand-ins by symbol).
+    /// Market value counted toward each slot.
     @exclusivity(unchecked) private(set) var slotValues: [Money] = []
-    @exclusivity(unchecked) private(set) var slotMembers: [[String]] = []
     /// Market value in each capped group and banded sector, by number.
     @exclusivity(unchecked) private(set) var groupValues: [Money] = []
     @exclusivity(unchecked) private(set) var sectorValues: [Money] = []
@@ -206,7 +204,6 @@ final class AccountBook {
                 heldSymbols.remove(at: position)
                 heldEntries.remove(at: position)
             }
-            if place.counted, let slot = place.slot { slotMembers[slot].removeAll { $0 == symbol } }
             return
         }
         let isNew = old == nil
@@ -218,7 +215,6 @@ final class AccountBook {
             let position = AccountBook.insertionIndex(of: symbol, in: heldSymbols)
             heldSymbols.insert(symbol, at: position)
             heldEntries.insert(entry, at: position)
-            if place.counted, let slot = place.slot { addMember(symbol, to: slot) }
         }
     }
 
@@ -229,23 +225,18 @@ final class AccountBook {
         if let sector = place.bandedSector { sectorValues[sector] += value }
     }
 
-    private func addMember(_ symbol: String, to slot: Int) {
-        // The place is found first and the list changed where it is stored: changed as a
-        // copy and stored back, it was copied whole at every member added.
-        let place: Int
-        if symbol == slots[slot].symbol {
-            place = 0
-        } else {
-            let members = slotMembers[slot]
-            let start = members.first == slots[slot].symbol ? 1 : 0
-            place = AccountBook.insertionIndex(of: symbol, in: members[start...])
+    /// The held symbols other than the slot's model symbol that count toward it, by symbol.
+    ///
+    /// Read off the held symbols and their places when asked (a few times per account), where
+    /// a list per slot kept in step with every change of lots cost more to keep and to free.
+    func standIns(ofSlot slot: Int) -> [String] {
+        var standIns: [String] = []
+        let model = slots[slot].symbol
+        for (symbol, entry) in zip(heldSymbols, heldEntries) {
+            let place = placeOfEntry[entry]
+            if place.counted, place.slot == slot, symbol != model { standIns.append(symbol) }
         }
-        // Symbols mostly come in sorted order (`setSlots`): an append, not the general insert.
-        if place == slotMembers[slot].count {
-            slotMembers[slot].append(symbol)
-        } else {
-            slotMembers[slot].insert(symbol, at: place)
-        }
+        return standIns
     }
 
     /// Where `symbol` goes in `sorted` (an index of `sorted`'s own, for a slice).
@@ -271,16 +262,14 @@ final class AccountBook {
         self.layout = layout
         self.sectorTargets = sectorTargets
         slotValues = Array(repeating: .zero, count: slots.count)
-        slotMembers = Array(repeating: [], count: slots.count)
         groupValues = Array(repeating: .zero, count: universe.sortedGroups.count)
         sectorValues = Array(repeating: .zero, count: universe.sortedSectors.count)
         positionsValue = .zero
         placeOfEntry = positions.names.map { layout.place(of: $0, universe: universe) }
-        for (symbol, entry) in zip(heldSymbols, heldEntries) {
+        for entry in heldEntries {
             let place = placeOfEntry[entry]
             guard place.counted, let position = positions[at: entry] else { continue }
             add(position.value, at: place)
-            if let slot = place.slot { addMember(symbol, to: slot) }
         }
     }
 

@@ -158,13 +158,9 @@ struct Planning {
         book.value(of: symbol)
     }
 
-    /// The held symbols that count toward a slot, the model symbol first, then stand-ins by symbol.
-    func members(ofSlot index: Int, in book: AccountBook) -> [String] {
-        book.slotMembers[index]
-    }
-
+    /// The held symbols other than the model symbol that count toward a slot, by symbol.
     func standIns(ofSlot index: Int, in book: AccountBook) -> [String] {
-        members(ofSlot: index, in: book).filter { $0 != book.slots[index].symbol }
+        book.standIns(ofSlot: index)
     }
 
     func slotValue(_ index: Int, in book: AccountBook) -> Money {
