@@ -242,7 +242,7 @@ extension Planning {
                 step: universe.value(of: universe.step, slot.symbol))
         }
         // A legacy line for each legacy position before the run or after it, zero where not held.
-        for symbol in legacySymbols(in: book) { _ = legacyBefore.index(of: symbol) { .zero } }
+        for symbol in book.legacySymbols() { _ = legacyBefore.index(of: symbol) { .zero } }
         for symbol in legacyBefore.names.sorted() {
             add(.security(symbol), target: 0, low: 0, high: 0, before: legacyBefore[symbol] ?? .zero,
                 after: marketValue(symbol, in: book), implicit: nil, step: universe.value(of: universe.step, symbol))

@@ -9,7 +9,7 @@ extension Planning {
     mutating func phaseOut(_ index: Int) throws(PlanningError) {
         let book = books[index]
         var sellable: [String] = []
-        for symbol in legacySymbols(in: book) {
+        for symbol in book.legacySymbols() {
             let why = universe.isMarkedPhaseOut(symbol) ? "marked Phase Out" : "not in the model"
             if !universe.maySell(symbol) {
                 books[index].noteStop(.security(symbol), .restricted)

@@ -175,7 +175,7 @@ extension Planning {
         for slot in book.slots.indices {
             var excess = slotValue(slot, in: book) - Planning.part(book.slots[slot].target, of: value)
             guard excess > .zero else { continue }
-            for symbol in standIns(ofSlot: slot, in: book) + [book.slots[slot].symbol] where excess > .zero {
+            for symbol in book.standIns(ofSlot: slot) + [book.slots[slot].symbol] where excess > .zero {
                 guard sellable.contains(symbol) else { continue }
                 let part = Money.min(excess, marketValue(symbol, in: book))
                 if part > .zero { result.append((symbol, part)) }

@@ -58,7 +58,7 @@ extension Planning {
             let slot = books[index].slots[position]
             let key = DriftKey.security(slot.symbol)
             let goal = settings.rebalanceTo == .bandEdge ? slot.high : slot.target
-            for symbol in standIns(ofSlot: position, in: book) + [slot.symbol] {
+            for symbol in book.standIns(ofSlot: position) + [slot.symbol] {
                 guard book.quantity(of: symbol) > .zero else { continue }
                 let current = slotValue(position, in: book)
                 let excess = current - Planning.part(goal, of: value)

@@ -158,18 +158,8 @@ struct Planning {
         book.value(of: symbol)
     }
 
-    /// The held symbols other than the model symbol that count toward a slot, by symbol.
-    func standIns(ofSlot index: Int, in book: AccountBook) -> [String] {
-        book.standIns(ofSlot: index)
-    }
-
     func slotValue(_ index: Int, in book: AccountBook) -> Money {
         book.slotValues[index]
-    }
-
-    /// Held symbols that are neither in a slot nor `Hold`: sold down over runs.
-    func legacySymbols(in book: AccountBook) -> [String] {
-        book.legacySymbols()
     }
 
     func isLegacy(_ symbol: String, in book: AccountBook) -> Bool {

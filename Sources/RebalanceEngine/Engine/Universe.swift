@@ -122,8 +122,8 @@ struct Universe: Sendable {
     /// The symbol's price, when it has one, and whether the engine may sell it: what a
     /// position needs, in one lookup.
     func priceAndSellability(of symbol: String) -> (price: Price?, maySell: Bool) {
-        guard let facts = facts[symbol] else { return (nil, true) }
-        return (facts.price, facts.restriction == nil || facts.restriction == .noBuy)
+        let held = heldFacts(of: symbol)
+        return (held.price, held.maySell)
     }
 
     /// `priceAndSellability` with the symbol's place in `String`'s order among the symbols
