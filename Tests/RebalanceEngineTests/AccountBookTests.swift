@@ -1,0 +1,34 @@
+import Testing
+@testable import RebalanceEngine
+
+@Suite("An account's book")
+struct AccountBookTests {
+    /// A book holding `symbols` (one lot each, in this order), with prices for `priced`.
+    static func book(holding symbols: [String], priced: Set<String>) -> AccountBook {
+        var builder = BookBuilder()
+        builder.account("A1")
+        for (number, symbol) in symbols.enumerated() {
+            builder.hold("L\(number + 1)", symbol, 10, basis: "1000", acquired: "2024-01-02")
+        }
+        for symbol in priced { builder.prices[symbol] = "100" }
+        let portfolio = builder.portfolio
+        let universe = Universe(portfolio)
+        return AccountBook(account: portfolio.accounts[0], index: 0, lots: portfolio.lots, universe: universe)
+    }
+
+    /// Held symbols come in `String`'s order whether the universe ranks them all (every one
+    /// priced) or not (one with no price and no Securities row), accented names included.
+    @Test("Held symbols are listed in name order, ranked by the universe or not",
+          arguments: [["VTI", "AAPL", "Ü-FONDS", "BRK.B", "ZZZ"], ["ZZZ", "BRK.B", "Ü-FONDS", "AAPL", "VTI"]])
+    func heldSymbolsInNameOrder(symbols: [String]) {
+        let expected = ["AAPL", "BRK.B", "VTI", "ZZZ", "Ü-FONDS"]
+        let allPriced = AccountBookTests.book(holding: symbols, priced: Set(symbols))
+        #expect(allPriced.heldSymbols == expected)
+        let oneUnpriced = AccountBookTests.book(holding: symbols, priced: Set(symbols).subtracting(["ZZZ"]))
+        #expect(oneUnpriced.heldSymbols == expected)
+        // Each held symbol's entry names it in the positions table.
+        for book in [allPriced, oneUnpriced] {
+            #expect(zip(book.heldSymbols, book.heldEntries).allSatisfy { book.positions.names[$1] == $0 })
+        }
+    }
+}
