@@ -4,24 +4,52 @@ extension WashSaleCalendar {
     func lossSaleRecord(_ sale: LossSale, disallowed: Money? = nil) -> WashSaleRecord {
         let family = families.family(of: sale.symbol)
         let ends = windowEnd(ofLossSaleOn: sale.date)
-        var note: Sentence = sale.isFromTransactions ? "Loss sale of " : "Loss of \(dollars: sale.loss!) on "
-        if let shares = sale.quantity { note += "\(shares) " }
+        // Written part by part into one buffer, as the Reasons are: a `+=` of an
+        // interpolation makes a sentence of its own for each part (callgrind).
+        var note = Sentence(capacity: 192)
         if sale.isFromTransactions {
-            note += "\(sale.symbol) on \(sale.date) (Transactions)"
-            if sale.loss == nil { note += ", taken as a loss because its Realized Gain is blank" }
+            note.append("Loss sale of ")
         } else {
-            note += "\(sale.symbol) (lot \(sale.lotID!)) sold \(sale.date)"
+            note.append("Loss of ")
+            note.append(dollars: sale.loss!)
+            note.append(" on ")
         }
-        note += "; no buy of \(family) in the household through \(ends)."
+        if let shares = sale.quantity {
+            note.append(shares)
+            note.append(" ")
+        }
+        note.append(sale.symbol)
+        if sale.isFromTransactions {
+            note.append(" on ")
+            note.append(sale.date)
+            note.append(" (Transactions)")
+            if sale.loss == nil { note.append(", taken as a loss because its Realized Gain is blank") }
+        } else {
+            note.append(" (lot ")
+            note.append(sale.lotID!)
+            note.append(") sold ")
+            note.append(sale.date)
+        }
+        note.append("; no buy of ")
+        note.append(family.description)
+        note.append(" in the household through ")
+        note.append(ends)
+        note.append(".")
         if sale.quantity == nil {
-            note += " Its Quantity is blank, so no replacement shares are matched to it."
+            note.append(" Its Quantity is blank, so no replacement shares are matched to it.")
         } else if sale.matched > .zero {
             if let disallowed {
-                note += " \(dollars: disallowed) of it is disallowed: \(sale.matched) replacement "
-                    + "shares match it (see the Disallowed rows)."
+                note.append(" ")
+                note.append(dollars: disallowed)
+                note.append(" of it is disallowed: ")
+                note.append(sale.matched)
+                note.append(" replacement shares match it (see the Disallowed rows).")
             } else {
-                note += " \(sale.matched) shares bought within \(windowDays) days of it already "
-                    + "replace it."
+                note.append(" ")
+                note.append(sale.matched)
+                note.append(" shares bought within ")
+                note.append(windowDays)
+                note.append(" days of it already replace it.")
             }
         }
         return WashSaleRecord(

@@ -121,6 +121,13 @@ public struct WashSaleCalendar: Sendable {
     public mutating func log(_ record: WashSaleRecord) {
         records.append(record)
     }
+
+    /// The records, taken out (the calendar is left with none): held once, they can be moved.
+    mutating func takeRecords() -> [WashSaleRecord] {
+        var taken: [WashSaleRecord] = []
+        swap(&taken, &records)
+        return taken
+    }
 }
 
 extension WashSaleCalendar {

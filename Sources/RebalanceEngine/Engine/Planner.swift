@@ -63,8 +63,10 @@ public enum Planner {
         try planning.runPhase(.phaseOut) { planning, index throws(PlanningError) in try planning.phaseOut(index) }
         try planning.runPhase(.raiseCash) { planning, index throws(PlanningError) in try planning.raiseCash(index) }
         try planning.runPhase(.rebalance) { planning, index throws(PlanningError) in try planning.rebalance(index) }
+        // Counted before `finish` moves the rows into the plan.
+        let order = RowOrder(planning)
         let plan = planning.finish(before: before, initialValues: initialValues, prices: portfolio.prices)
-        return (plan, RowOrder(planning))
+        return (plan, order)
     }
 }
 
@@ -129,6 +131,16 @@ extension Planning {
         }
         lotsOfBook = []
         self.households = households
+        // Room for a row per two lots in the trade lists, Lots Sold and the audit log, a
+        // guess: grown by doubling from empty, each row was copied once more on the way
+        // (callgrind). Room never written is never touched.
+        let expectedRows = lots.count / 2
+        trades.reserveCapacity(expectedRows)
+        tradeNotes.reserveCapacity(expectedRows)
+        previousRowOfSymbol.reserveCapacity(expectedRows)
+        lotsSold.reserveCapacity(expectedRows)
+        nextLotRow.reserveCapacity(expectedRows)
+        auditLog.reserveCapacity(expectedRows)
         self.books = books
         var transactionsByHousehold = [[Transaction]](repeating: [], count: households.count)
         for row in portfolio.transactions {

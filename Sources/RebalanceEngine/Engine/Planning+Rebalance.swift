@@ -281,9 +281,12 @@ extension Planning {
             let slot = books[index].slots[position]
             let cashTarget = books[index].account.cashTarget
             try buyToward(position, amount: shortfall, in: index, roundUpIfCashAllows: false, noteShortfall: false) {
-                Sentence("spends cash above the \(percent: cashTarget.doubleValue) cash target on the "
-                    + "largest shortfall below its \(percent: slot.target) target"
-                    + (steered ? "; its sector is below its band" : "")).text
+                // One interpolation, one buffer: a `+` of parts makes a sentence for each.
+                Sentence("""
+                    spends cash above the \(percent: cashTarget.doubleValue) cash target on the \
+                    largest shortfall below its \(percent: slot.target) target\
+                    \(steered ? "; its sector is below its band" : "")
+                    """).text
             }
         }
     }
