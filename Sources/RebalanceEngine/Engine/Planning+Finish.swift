@@ -37,7 +37,13 @@ extension Planning {
         }
         plan.cash = books.map(cashRow)
         // Each account's lines written into the plan's one list: lists by account, joined,
-        // copied every line once more.
+        // copied every line once more. Room for the most lines there can be (a line per
+        // slot, per legacy holding before or after the run, per sector and per group): grown
+        // by doubling, the list was copied again at each step, and its new pages touched (perf).
+        let linesPerBook = universe.sortedSectors.count + universe.sortedGroups.count
+        plan.drift.reserveCapacity(books.indices.reduce(0) { lines, index in
+            lines + linesPerBook + books[index].slots.count + before[index].count + books[index].heldSymbols.count
+        })
         for index in books.indices {
             appendDriftRows(index, before: before[index], initialValue: initialValues[index], to: &plan.drift)
         }
