@@ -17,6 +17,17 @@ struct RowOrderTests {
         #expect(picks == ["0.0", "0.1", "0.2", "1.1", "0.3", "1.2", "0.4", "1.4", "0.5"])
     }
 
+    @Test func anAccountsRowsInOneStageArePlacedAsOneRun() {
+        let first: [Int64] = [Self.key(1, 0), Self.key(1, 1), Self.key(1, 1), Self.key(1, 3)]
+        let second: [Int64] = [Self.key(1, 0), Self.key(1, 0), Self.key(1, 2), Self.key(1, 2), Self.key(1, 2)]
+        #expect(RowOrder.mergedRuns([first, second]) == [
+            RowOrder.Run(key: Self.key(1, 0), shard: 0, start: 0, count: 1),
+            RowOrder.Run(key: Self.key(1, 1), shard: 0, start: 1, count: 2),
+            RowOrder.Run(key: Self.key(1, 2), shard: 1, start: 2, count: 3),
+            RowOrder.Run(key: Self.key(1, 3), shard: 0, start: 3, count: 1),
+        ])
+    }
+
     @Test func equalKeysGoToTheEarlierShardThenTheEarlierRow() {
         let picks = RowOrder.merged([[Self.key(1, 2), Self.key(1, 2)], [Self.key(1, 2)], [Self.key(1, 1)]])
             .map { "\($0.shard).\($0.index)" }

@@ -51,44 +51,61 @@ struct RowOrder: Sendable {
     /// Whether a key is of rows made for no account (the same in every shard).
     static func isOfNoAccount(_ key: Int64) -> Bool { key & 0xFFFF_FFFF == 0 }
 
+    /// Rows of one shard, one after another, that share a key.
+    struct Run: Equatable, Sendable {
+        let key: Int64
+        let shard: Int
+        let start: Int
+        let count: Int
+    }
+
     /// The rows of every shard (by their keys) in key order, ties to the earlier shard, then
     /// to the earlier row; rows of no account only from the first shard.
-    ///
-    /// A pass makes its rows in key order, so each shard's keys already ascend and one
-    /// merge pass orders them; keys out of order (never expected) are sorted instead.
     static func merged(_ keys: [[Int64]]) -> [(shard: Int, index: Int)] {
-        let kept = keys.enumerated().map { shard, keys in
-            keys.indices.filter { shard == 0 || !isOfNoAccount(keys[$0]) }
-        }
-        var picks: [(shard: Int, index: Int)] = []
-        picks.reserveCapacity(kept.reduce(0) { $0 + $1.count })
-        let ascending = zip(keys, kept).allSatisfy { keys, rows in zip(rows, rows.dropFirst()).allSatisfy { keys[$0] <= keys[$1] } }
-        guard ascending else {
-            for (shard, rows) in kept.enumerated() { for index in rows { picks.append((shard, index)) } }
-            picks.sort { (keys[$0.shard][$0.index], $0.shard, $0.index) < (keys[$1.shard][$1.index], $1.shard, $1.index) }
-            return picks
-        }
-        var next = [Int](repeating: 0, count: keys.count)
-        func head(_ shard: Int) -> Int64 { keys[shard][kept[shard][next[shard]]] }
-        while true {
-            // The shard with the lowest next key (the earliest on a tie), and the runner-up.
-            var best: Int?, second: Int?
-            for shard in keys.indices where next[shard] < kept[shard].count {
-                if let current = best, head(shard) >= head(current) {
-                    if second.map({ head(shard) < head($0) }) ?? true { second = shard }
-                } else {
-                    second = best
-                    best = shard
+        mergedRuns(keys).flatMap { run in (run.start..<run.start + run.count).map { (run.shard, $0) } }
+    }
+
+    /// `merged(keys)` as runs: the rows a shard made for one account in one stage come
+    /// together, and they are placed as one. A pass makes its rows in key order, so each
+    /// shard's runs already ascend and one merge pass orders them; keys out of order (never
+    /// expected) are sorted row by row instead.
+    static func mergedRuns(_ keys: [[Int64]]) -> [Run] {
+        var runsOfShard: [[Run]] = []
+        var ascending = true
+        for (shard, keys) in keys.enumerated() {
+            var runs: [Run] = []
+            var row = 0
+            while row < keys.count {
+                let key = keys[row]
+                var end = row + 1
+                while end < keys.count, keys[end] == key { end += 1 }
+                if shard == 0 || !isOfNoAccount(key) {
+                    if let last = runs.last, last.key >= key { ascending = false }
+                    runs.append(Run(key: key, shard: shard, start: row, count: end - row))
                 }
+                row = end
             }
-            guard let shard = best else { return picks }
-            // Its rows are taken as far as they come before the runner-up's next one.
-            let limit = second.map { (key: head($0), shard: $0) }
-            repeat {
-                picks.append((shard, kept[shard][next[shard]]))
-                next[shard] += 1
-            } while next[shard] < kept[shard].count
-                && limit.map({ head(shard) < $0.key || head(shard) == $0.key && shard < $0.shard }) ?? true
+            runsOfShard.append(runs)
+        }
+        guard ascending else {
+            let rows = runsOfShard.joined().flatMap { run in
+                (run.start..<run.start + run.count).map { Run(key: run.key, shard: run.shard, start: $0, count: 1) }
+            }
+            return rows.sorted { ($0.key, $0.shard, $0.start) < ($1.key, $1.shard, $1.start) }
+        }
+        // The shard whose next run has the lowest key (the earliest shard on a tie), each time.
+        var merged: [Run] = []
+        merged.reserveCapacity(runsOfShard.reduce(0) { $0 + $1.count })
+        var next = [Int](repeating: 0, count: runsOfShard.count)
+        while true {
+            var best: (shard: Int, key: Int64)?
+            for shard in runsOfShard.indices where next[shard] < runsOfShard[shard].count {
+                let key = runsOfShard[shard][next[shard]].key
+                if best.map({ key < $0.key }) ?? true { best = (shard, key) }
+            }
+            guard let shard = best?.shard else { return merged }
+            merged.append(runsOfShard[shard][next[shard]])
+            next[shard] += 1
         }
     }
 }
@@ -137,18 +154,20 @@ extension Planner {
             return part
         }
         // Each lot's shard, found once per run of an account's lots; each shard's lots are
-        // then listed at their count.
+        // listed by number here and copied out by the thread that plans it: the copies are
+        // made on every thread at once, not on this one before any other starts.
         var shardOfLot = RunLookup(shardOf)
+        let lots = portfolio.lots
         var lotShards: [Int] = []
-        lotShards.reserveCapacity(portfolio.lots.count)
+        lotShards.reserveCapacity(lots.count)
         var lotCounts = [Int](repeating: 0, count: shards.count)
-        for lot in portfolio.lots {
-            guard let shard = shardOfLot.value(for: lot.account) else { return nil }
+        for lot in lots.indices {
+            guard let shard = shardOfLot.value(for: lots[lot].account) else { return nil }
             lotShards.append(shard)
             lotCounts[shard] += 1
         }
-        for shard in parts.indices { parts[shard].lots.reserveCapacity(lotCounts[shard]) }
-        for (lot, shard) in zip(portfolio.lots, lotShards) { parts[shard].lots.append(lot) }
+        var lotsOfShard = lotCounts.map { [Int](reservingCapacity: $0) }
+        for (lot, shard) in lotShards.enumerated() { lotsOfShard[shard].append(lot) }
         for trade in portfolio.manualTrades {
             guard let shard = shardOf[trade.account] else { return nil }
             parts[shard].manualTrades.append(trade)
@@ -161,10 +180,14 @@ extension Planner {
         let group = DispatchGroup()
         let planParts = parts
         parts = []
+        let shardLots = lotsOfShard
+        lotsOfShard = []
         /// Plans shards until none is left; `report` hears of this thread's progress.
         @Sendable func planShards(report: ((Phase) -> Void)?) {
             while let shard = results.nextShard() {
-                results.plan(shard, planParts[shard], accountOrder: shards[shard]) { phase, done, _ in
+                var part = planParts[shard]
+                part.lots = shardLots[shard].map { lots[$0] }
+                results.plan(shard, part, accountOrder: shards[shard]) { phase, done, _ in
                     counts.record(shard: shard, phase: phase, done: done)
                     report?(phase)
                 }
@@ -276,18 +299,18 @@ extension Planner {
             return taken
         }
         func merged<Row>(_ rows: WritableKeyPath<Plan, [Row]>, _ keys: (RowOrder) -> [Int64])
-            -> (rows: [Row], picks: [(shard: Int, index: Int)])
+            -> (rows: [Row], runs: [RowOrder.Run])
         {
-            let picks = RowOrder.merged(parts.map { keys($0.order) })
+            let runs = RowOrder.mergedRuns(parts.map { keys($0.order) })
             var queues = RowQueue.taking(rows, from: &plans)
             var merged: [Row] = []
-            merged.reserveCapacity(picks.count)
-            // A shard's picks ascend: the rows passed over are those of no account it repeats.
-            for pick in picks {
-                while queues[pick.shard].taken < pick.index { queues[pick.shard].drop() }
-                merged.append(queues[pick.shard].take())
+            merged.reserveCapacity(runs.reduce(0) { $0 + $1.count })
+            // A shard's runs ascend: the rows passed over are those of no account it repeats.
+            for run in runs {
+                while queues[run.shard].taken < run.start { queues[run.shard].drop() }
+                for _ in 0..<run.count { merged.append(queues[run.shard].take()) }
             }
-            return (merged, picks)
+            return (merged, runs)
         }
         plan.trades = merged(\.trades, \.trades).rows
         plan.lotsSold = merged(\.lotsSold, \.lotsSold).rows
@@ -296,7 +319,8 @@ extension Planner {
         for seq in plan.auditLog.indices { plan.auditLog[seq].seq = seq + 1 }
         var raisedOnce = Set<String>()
         let exceptions = merged(\.exceptions, \.exceptions)
-        for (row, pick) in zip(exceptions.rows, exceptions.picks) {
+        let picks = exceptions.runs.flatMap { run in (run.start..<run.start + run.count).map { (shard: run.shard, index: $0) } }
+        for (row, pick) in zip(exceptions.rows, picks) {
             if parts[pick.shard].order.onceExceptions.contains(pick.index) {
                 guard raisedOnce.insert(row.message).inserted else { continue }
             }
