@@ -102,14 +102,24 @@ extension Planning {
         // counted first, so each book's and household's list is made at its size.
         // Lots are read where they are stored (`for lot in` copies each): each book and each
         // household's calendar reads its own there, by number.
-        var owners = RunLookup(booksOfAccount)
+        // Owners by number, so that the answer kept between lots is a number: an answer
+        // holding the list of books was retained and released at every lot (callgrind).
+        var ownerNumbers: [String: Int] = [:]
+        var booksOfOwner: [[Int]] = []
+        var householdOfOwner: [Int] = []
+        for (account, owner) in booksOfAccount {
+            ownerNumbers[account] = booksOfOwner.count
+            booksOfOwner.append(owner.books)
+            householdOfOwner.append(owner.household)
+        }
+        var owners = RunLookup(ownerNumbers)
         let lots = portfolio.lots
         var lotsInBook = [Int](repeating: 0, count: portfolio.accounts.count)
         var lotsInHousehold = [Int](repeating: 0, count: households.count)
         for lot in lots.indices {
             guard let owner = owners.value(for: lots[lot].account) else { continue }
-            for book in owner.books { lotsInBook[book] += 1 }
-            lotsInHousehold[owner.household] += 1
+            for book in booksOfOwner[owner].indices { lotsInBook[booksOfOwner[owner][book]] += 1 }
+            lotsInHousehold[householdOfOwner[owner]] += 1
         }
         var lotsOfBook = lotsInBook.map { [Int](reservingCapacity: $0) }
         var lotsByHousehold = lotsInHousehold.map { [Int](reservingCapacity: $0) }
@@ -119,8 +129,8 @@ extension Planning {
                 unknown.insert(lots[lot].account)
                 continue
             }
-            for book in owner.books { lotsOfBook[book].append(lot) }
-            lotsByHousehold[owner.household].append(lot)
+            for book in booksOfOwner[owner].indices { lotsOfBook[booksOfOwner[owner][book]].append(lot) }
+            lotsByHousehold[householdOfOwner[owner]].append(lot)
         }
         for account in unknown.sorted() {
             problems.append(.init(place: "Lots", message: "Account \(account) is not in the Accounts sheet."))
