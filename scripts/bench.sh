@@ -26,9 +26,12 @@ say() { printf '%s\n' "$*"; }
 
 # --- Build and environment -------------------------------------------------------------
 
-say "== Building in release mode"
-"$SWIFT" build -c release
-BIN=$("$SWIFT" build -c release --show-bin-path)
+# The shipped build: the Swift runtime linked into each binary, which then needs no Swift
+# libraries beside it, and whose calls into the runtime (each retain and release) skip the
+# dynamic linker's indirection (1.5% fewer planning instructions, callgrind).
+say "== Building in release mode (Swift runtime linked in)"
+"$SWIFT" build -c release --static-swift-stdlib
+BIN=$("$SWIFT" build -c release --static-swift-stdlib --show-bin-path)
 REBALANCER=$BIN/rebalancer
 BENCH=$BIN/RebalanceBench
 GENERATOR=$BIN/BookGenerator
