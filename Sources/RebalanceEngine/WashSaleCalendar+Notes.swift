@@ -30,11 +30,7 @@ extension WashSaleCalendar {
             note.append(") sold ")
             note.append(sale.date)
         }
-        note.append("; no buy of ")
-        note.append(family.description)
-        note.append(" in the household through ")
-        note.append(ends)
-        note.append(".")
+        note += "; no buy of \(family) in the household through \(ends)."
         if sale.quantity == nil {
             note.append(" Its Quantity is blank, so no replacement shares are matched to it.")
         } else if sale.matched > .zero {

@@ -63,7 +63,8 @@ extension WashSaleCalendar {
         let ends = windowEnd(ofLossSaleOn: latest)
         let family = families.family(of: lot.symbol)
         let firstPurchase = purchases[first.index]
-        // One buffer: a `+` of interpolations makes a sentence for each part (callgrind).
+        // The shares are written into the sentence's own buffer: a `+` of interpolated parts
+        // makes a sentence for each part (callgrind).
         var note: Sentence = "Lot \(lot.lotID) of \(lot.symbol) is not sold at a loss: "
         if let total {
             note.append(total)
@@ -71,15 +72,8 @@ extension WashSaleCalendar {
         } else {
             note.append("a purchase of unknown size")
         }
-        note.append(" of ")
-        note.append(family.description)
-        note.append(" (first bought ")
-        note.append(firstPurchase.date)
-        note.append(" in ")
-        note.append(firstPurchase.account)
-        note.append(") would disallow it; the block lasts through ")
-        note.append(ends)
-        note.append(" (26 USC 1091(a)).")
+        note += " of \(family) (first bought \(firstPurchase.date) in \(firstPurchase.account)) would "
+            + "disallow it; the block lasts through \(ends) (26 USC 1091(a))."
         return WashSaleRecord(
             action: .lossSaleBlocked, account: lot.account, household: household,
             symbol: lot.symbol, family: family, conflictDate: firstPurchase.date,
