@@ -62,7 +62,12 @@ struct RowOrder: Sendable {
     /// The rows of every shard (by their keys) in key order, ties to the earlier shard, then
     /// to the earlier row; rows of no account only from the first shard.
     static func merged(_ keys: [[Int64]]) -> [(shard: Int, index: Int)] {
-        mergedRuns(keys).flatMap { run in (run.start..<run.start + run.count).map { (run.shard, $0) } }
+        rows(of: mergedRuns(keys))
+    }
+
+    /// Each row of `runs`, in their order.
+    static func rows(of runs: [Run]) -> [(shard: Int, index: Int)] {
+        runs.flatMap { run in (run.start..<run.start + run.count).map { (run.shard, $0) } }
     }
 
     /// `merged(keys)` as runs: the rows a shard made for one account in one stage come
@@ -319,8 +324,7 @@ extension Planner {
         for seq in plan.auditLog.indices { plan.auditLog[seq].seq = seq + 1 }
         var raisedOnce = Set<String>()
         let exceptions = merged(\.exceptions, \.exceptions)
-        let picks = exceptions.runs.flatMap { run in (run.start..<run.start + run.count).map { (shard: run.shard, index: $0) } }
-        for (row, pick) in zip(exceptions.rows, picks) {
+        for (row, pick) in zip(exceptions.rows, RowOrder.rows(of: exceptions.runs)) {
             if parts[pick.shard].order.onceExceptions.contains(pick.index) {
                 guard raisedOnce.insert(row.message).inserted else { continue }
             }

@@ -82,9 +82,13 @@ extension Planning {
         var households: [String] = []
         var householdIndex: [String: Int] = [:]
         var membersByHousehold: [[Account]] = []
-        // Each account's books (one unless the Accounts list repeats an ID) and the household
-        // of its last row.
-        var booksOfAccount: [String: (books: [Int], household: Int)] = [:]
+        // Each account (an owner of lots) by number, with its books (one unless the Accounts
+        // list repeats an ID) and the household of its last row. Numbered, so that the answer
+        // kept between lots below is a number: one holding the list of books was retained and
+        // released at every lot (callgrind).
+        var ownerNumbers: [String: Int] = [:]
+        var booksOfOwner: [[Int]] = []
+        var householdOfOwner: [Int] = []
         var booksOfModel: [String: [Int]] = [:]
         for (index, account) in portfolio.accounts.enumerated() {
             booksOfModel[account.model, default: []].append(index)
@@ -95,23 +99,19 @@ extension Planning {
                 membersByHousehold.append([])
             }
             membersByHousehold[household].append(account)
-            booksOfAccount[account.id, default: ([], 0)].books.append(index)
-            booksOfAccount[account.id]!.household = household
+            let owner = ownerNumbers[account.id] ?? booksOfOwner.count
+            if owner == booksOfOwner.count {
+                ownerNumbers[account.id] = owner
+                booksOfOwner.append([])
+                householdOfOwner.append(household)
+            }
+            booksOfOwner[owner].append(index)
+            householdOfOwner[owner] = household
         }
         // One lookup per run of an account's lots: its books and household. The lots are
         // counted first, so each book's and household's list is made at its size.
         // Lots are read where they are stored (`for lot in` copies each): each book and each
         // household's calendar reads its own there, by number.
-        // Owners by number, so that the answer kept between lots is a number: an answer
-        // holding the list of books was retained and released at every lot (callgrind).
-        var ownerNumbers: [String: Int] = [:]
-        var booksOfOwner: [[Int]] = []
-        var householdOfOwner: [Int] = []
-        for (account, owner) in booksOfAccount {
-            ownerNumbers[account] = booksOfOwner.count
-            booksOfOwner.append(owner.books)
-            householdOfOwner.append(owner.household)
-        }
         var owners = RunLookup(ownerNumbers)
         let lots = portfolio.lots
         var lotsInBook = [Int](repeating: 0, count: portfolio.accounts.count)
@@ -154,7 +154,7 @@ extension Planning {
         self.books = books
         var transactionsByHousehold = [[Transaction]](repeating: [], count: households.count)
         for row in portfolio.transactions {
-            if let owner = booksOfAccount[row.account] { transactionsByHousehold[owner.household].append(row) }
+            if let owner = ownerNumbers[row.account] { transactionsByHousehold[householdOfOwner[owner]].append(row) }
         }
         var calendars: [WashSaleCalendar] = []
         for (position, household) in households.enumerated() {

@@ -1,7 +1,7 @@
 extension Planning {
     /// The plan's rows from the state the phases left: reasons, tax, cash, drift, wash sales.
-    /// The trades get their Reasons and Est Tax in the plan's own copy of the list (finished
-    /// one by one as copies, each trade was copied three times).
+    /// The trades get their Reasons and Est Tax in the list the plan keeps (finished one by
+    /// one as copies, each trade was copied three times).
     ///
     /// The rows are moved into the plan, not copied: a copy retains each row's texts, and the
     /// planning's release of them later is one more atomic step for each (callgrind). The

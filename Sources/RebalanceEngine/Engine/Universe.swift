@@ -103,7 +103,7 @@ struct Universe: Sendable {
     }
 
     func maySell(_ symbol: String) -> Bool {
-        priceAndSellability(of: symbol).maySell
+        heldFacts(of: symbol).maySell
     }
 
     func isMarkedPhaseOut(_ symbol: String) -> Bool { facts[symbol]?.phaseOut ?? false }
@@ -119,15 +119,9 @@ struct Universe: Sendable {
         return (named.sector, named.cappedGroup, facts[at: index].restriction == .hold)
     }
 
-    /// The symbol's price, when it has one, and whether the engine may sell it: what a
-    /// position needs, in one lookup.
-    func priceAndSellability(of symbol: String) -> (price: Price?, maySell: Bool) {
-        let held = heldFacts(of: symbol)
-        return (held.price, held.maySell)
-    }
-
-    /// `priceAndSellability` with the symbol's place in `String`'s order among the symbols
-    /// the book prices or lists (`nil` for any other), for a book's positions.
+    /// What a position needs, in one lookup: the symbol's price, when it has one, whether
+    /// the engine may sell it (not `No Sell` or `Hold`), and its place in `String`'s order
+    /// among the symbols the book prices or lists (`nil` for any other).
     func heldFacts(of symbol: String) -> (price: Price?, maySell: Bool, rank: Int?) {
         guard let entry = facts.index(of: symbol) else { return (nil, true, nil) }
         let facts = facts[at: entry]
