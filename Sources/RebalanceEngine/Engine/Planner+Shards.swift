@@ -104,8 +104,8 @@ struct RowOrder: Sendable {
 
     /// `merged(keys)` as runs: the rows a shard made for one account in one stage come
     /// together, and they are placed as one. A pass makes its rows in key order, so each
-    /// shard's runs already ascend and one merge pass orders them; keys out of order (never
-    /// expected) are sorted row by row instead.
+    /// shard's runs already ascend, and sorting the runs orders their rows; keys out of order
+    /// (never expected) are sorted row by row instead.
     static func mergedRuns(_ keys: [[Int64]]) -> [Run] {
         var runsOfShard: [[Run]] = []
         var ascending = true
@@ -130,20 +130,13 @@ struct RowOrder: Sendable {
             }
             return rows.sorted { ($0.key, $0.shard, $0.start) < ($1.key, $1.shard, $1.start) }
         }
-        // The shard whose next run has the lowest key (the earliest shard on a tie), each time.
-        var merged: [Run] = []
-        merged.reserveCapacity(runsOfShard.reduce(0) { $0 + $1.count })
-        var next = [Int](repeating: 0, count: runsOfShard.count)
-        while true {
-            var best: (shard: Int, key: Int64)?
-            for shard in runsOfShard.indices where next[shard] < runsOfShard[shard].count {
-                let key = runsOfShard[shard][next[shard]].key
-                if best.map({ key < $0.key }) ?? true { best = (shard, key) }
-            }
-            guard let shard = best?.shard else { return merged }
-            merged.append(runsOfShard[shard][next[shard]])
-            next[shard] += 1
-        }
+        // Every shard's runs sorted by key, then shard: one shard's runs ascend, so they keep
+        // their order. (Picking the shard with the lowest next key each time looked at every
+        // shard for every run: with sixteen shards a thread, that took 1.6 times the sort's
+        // instructions; callgrind, 300 accounts on two threads.)
+        var merged = Array(runsOfShard.joined())
+        merged.sort { ($0.key, $0.shard, $0.start) < ($1.key, $1.shard, $1.start) }
+        return merged
     }
 }
 
