@@ -9,7 +9,8 @@ extension WashSaleCalendar {
     /// When several windows cover the date, the one ending last is named.
     public func buyBlock(account: String, symbol: String, on date: CivilDate) -> WashSaleRecord? {
         precondition(taxedByAccount[account] != nil, "account \(account) is not in household \(household)")
-        guard let sale = blockingLossSale(symbol: symbol, on: date) else { return nil }
+        guard let blocking = blockingLossSale(symbol: symbol, on: date) else { return nil }
+        let sale = lossSales[blocking]
         let family = families.family(of: symbol)
         let ends = windowEnd(ofLossSaleOn: sale.date)
         return WashSaleRecord(
@@ -26,14 +27,16 @@ extension WashSaleCalendar {
         blockingLossSale(symbol: symbol, on: date) != nil
     }
 
-    /// The loss sale whose window covers a buy of `symbol` on `date`, the one ending last.
-    private func blockingLossSale(symbol: String, on date: CivilDate) -> LossSale? {
-        var blocking: LossSale?
+    /// The index of the loss sale whose window covers a buy of `symbol` on `date`, the one
+    /// ending last. Only the sales' dates are read: a sale copied out of the list retained
+    /// its names and its own-shares table, at every buy asked about (callgrind).
+    private func blockingLossSale(symbol: String, on date: CivilDate) -> Int? {
+        var blocking: Int?
         for index in lossSaleIndexes(ofFamilyOf: symbol) {
-            let sale = lossSales[index]
-            let elapsed = date.days(since: sale.date)
+            let sold = lossSales[index].date
+            let elapsed = date.days(since: sold)
             guard elapsed >= 0, elapsed <= windowDays else { continue }
-            if blocking.map({ sale.date > $0.date }) ?? true { blocking = sale }
+            if blocking.map({ sold > lossSales[$0].date }) ?? true { blocking = index }
         }
         return blocking
     }

@@ -141,16 +141,18 @@ extension Planning {
         }
         lotsOfBook = []
         self.households = households
-        // Room for a row per two lots in the trade lists, Lots Sold and the audit log, a
-        // guess: grown by doubling from empty, each row was copied once more on the way
-        // (callgrind). Room never written is never touched.
+        // Room for a row per two lots in the trade lists and Lots Sold, and one per lot in
+        // the audit log, a guess: grown by doubling from empty, each row was copied once more
+        // on the way (callgrind). The firm book makes 0.44 trades, 0.43 Lots Sold rows and
+        // 0.52 audit rows per lot: with room for half as many, the audit log of nearly every
+        // shard was copied once, near its end. Room never written is never touched.
         let expectedRows = lots.count / 2
         trades.reserveCapacity(expectedRows)
         tradeNotes.reserveCapacity(expectedRows)
         previousRowOfSymbol.reserveCapacity(expectedRows)
         lotsSold.reserveCapacity(expectedRows)
         nextLotRow.reserveCapacity(expectedRows)
-        auditLog.reserveCapacity(expectedRows)
+        auditLog.reserveCapacity(lots.count)
         self.books = books
         var transactionsByHousehold = [[Transaction]](repeating: [], count: households.count)
         for row in portfolio.transactions {
