@@ -57,10 +57,13 @@ extension WashSaleCalendar {
 
     /// The sentence of a `Disallowed` row for a forced loss sale.
     func forcedDisallowanceNote(sale: LotSale, loss: Money, adjustment: ReplacementAdjustment) -> String {
-        Sentence("\(dollars: adjustment.disallowedLoss) of the \(dollars: loss) loss on \(sale.quantity) "
-            + "\(sale.symbol) (lot \(sale.lotID)) is disallowed: \(adjustment.shares) replacement "
-            + "shares of \(adjustment.symbol) bought \(adjustment.acquired) in \(adjustment.account). "
-            + fate(of: adjustment)).text
+        var note: Sentence = """
+            \(dollars: adjustment.disallowedLoss) of the \(dollars: loss) loss on \(sale.quantity) \
+            \(sale.symbol) (lot \(sale.lotID)) is disallowed: \(adjustment.shares) replacement \
+            shares of \(adjustment.symbol) bought \(adjustment.acquired) in \(adjustment.account).\u{20}
+            """
+        note += fate(of: adjustment)
+        return note.text
     }
 
     /// The sentence of a `Disallowed` row for a run buy inside a window.

@@ -17,9 +17,12 @@ extension WashSaleCalendar {
             action: .buyBlocked, account: account, household: household, symbol: symbol,
             family: family, conflictDate: sale.date, conflictAccount: sale.account,
             windowEnds: ends,
-            note: Sentence("No buy of \(symbol) in \(account): \(sale.symbol) was sold at a loss in "
-                + "\(sale.account) on \(sale.date), so the family \(family) is not bought in the "
-                + "household through \(ends) (26 USC 1091(a)).").text)
+            // One interpolation, one buffer: a `+` of parts makes a sentence for each.
+            note: Sentence("""
+                No buy of \(symbol) in \(account): \(sale.symbol) was sold at a loss in \
+                \(sale.account) on \(sale.date), so the family \(family) is not bought in the \
+                household through \(ends) (26 USC 1091(a)).
+                """).text)
     }
 
     /// Whether a window forbids a buy of `symbol` on `date`: `buyBlock` without its row.

@@ -174,9 +174,11 @@ extension Planning {
                 let outcome = try sell(
                     symbol, upTo: quantity, in: index, phase: .rebalance, access: .unblocked,
                     budget: books[index].account.taxBudget, minimumAmount: settings.minTrade,
-                    why: Sentence("\(level == .group ? "exposure group" : "sector") \(name) is "
-                        + "\(percent: Planning.weight(current, of: value)), above its "
-                        + "\(percent: Planning.weight(limit, of: value)) \(level == .group ? "cap" : "high edge")").text)
+                    why: Sentence("""
+                        \(level == .group ? "exposure group" : "sector") \(name) is \
+                        \(percent: Planning.weight(current, of: value)), above its \
+                        \(percent: Planning.weight(limit, of: value)) \(level == .group ? "cap" : "high edge")
+                        """).text)
                 note(outcome, wanted: quantity, key: key, symbol: symbol, in: index)
                 if outcome.quantity > .zero, let slot = books[index].layout.slotIndexBySymbol[symbol] {
                     books[index].noteStop(.security(books[index].slots[slot].symbol), status)
@@ -248,9 +250,11 @@ extension Planning {
             try buyToward(position, amount: share, in: index,
                           roundUpIfCashAllows: settings.rebalanceTo == .bandEdge && share == shortfall,
                           noteShortfall: true) {
-                Sentence("at \(percent: weight), \(percent: slot.target - weight) under its "
-                    + "\(percent: slot.target) target ±\(percent: slot.band)"
-                    + (share < shortfall ? "; cash is short, so each underweight gets its share" : "")).text
+                Sentence("""
+                    at \(percent: weight), \(percent: slot.target - weight) under its \
+                    \(percent: slot.target) target ±\(percent: slot.band)\
+                    \(share < shortfall ? "; cash is short, so each underweight gets its share" : "")
+                    """).text
             }
         }
     }
