@@ -14,12 +14,14 @@ extension Planning {
         var losses: [Money] = []
         for symbol in book.heldSymbols where universe.maySell(symbol) && !book.bought.contains(symbol) {
             guard let price = universe.priceIfKnown(symbol) else { continue }
-            for lot in book.lots(of: symbol) {
+            // Read where they are stored: `for lot in` copies each lot, and most are no loss.
+            let held = book.lots(of: symbol)
+            for lot in held.indices {
                 // A whole-lot sale's loss: basis over proceeds.
-                let proceeds = price.value(of: lot.quantity)
-                if proceeds < lot.costBasis {
-                    lots.append(lot)
-                    losses.append(lot.costBasis - proceeds)
+                let proceeds = price.value(of: held[lot].quantity)
+                if proceeds < held[lot].costBasis {
+                    lots.append(held[lot])
+                    losses.append(held[lot].costBasis - proceeds)
                 }
             }
         }
