@@ -134,17 +134,17 @@ extension Planning {
         }
         if trade.side == .sell {
             reason.append(note.lotCount == 1 ? "; lot " : "; lots ")
+            // Each row's fields are read where it is stored: a copy of the row retains its names.
             for (position, row) in lotRows(of: note).prefix(4).enumerated() {
-                let lot = lotsSold[row]
                 if position > 0 { reason.append(" then ") }
-                reason.append(lot.lotID)
+                reason.append(lotsSold[row].lotID)
                 reason.append(" (")
-                reason.append(lot.term.rawValue)
+                reason.append(lotsSold[row].term.rawValue)
                 reason.append(", ")
-                reason.append(dollars: lot.gain, signed: true)
-                if lot.disallowedLoss > .zero {
+                reason.append(dollars: lotsSold[row].gain, signed: true)
+                if lotsSold[row].disallowedLoss > .zero {
                     reason.append(", ")
-                    reason.append(dollars: lot.disallowedLoss)
+                    reason.append(dollars: lotsSold[row].disallowedLoss)
                     reason.append(" disallowed")
                 }
                 reason.append(")")
