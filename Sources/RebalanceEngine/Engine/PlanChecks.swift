@@ -17,6 +17,10 @@ public enum PlanChecks {
         }
         // What the trades and Lots Sold say of each account and each of its positions.
         var accounts = NameTable<AccountChecks>(minimumCapacity: plan.cash.count)
+        // Each account's tables get room for its share of the trades and Lots Sold rows:
+        // grown from the smallest, most were placed again once (callgrind).
+        let rowsPerAccount = max(plan.trades.count, plan.lotsSold.count) / max(1, plan.cash.count)
+        func newAccount() -> AccountChecks { AccountChecks(expectedRows: rowsPerAccount) }
         // Trades are read field by field where they are stored: `for trade in` copied each.
         // Each row's account and position entries are kept for the Realized check below; an
         // account's rows come together, so its entry is found once per run of them.
@@ -26,7 +30,7 @@ public enum PlanChecks {
         var accountOfRow = RunLookup<Int>()
         for row in trades.indices {
             let name = trades[row].account, symbol = trades[row].symbol, side = trades[row].side
-            let account = accountOfRow.value(for: name) { accounts.index(of: $0) { AccountChecks() } }!
+            let account = accountOfRow.value(for: name) { accounts.index(of: $0, insertingIfAbsent: newAccount) }!
             accounts[at: account].tally.add(side, amount: trades[row].amount, estimatedTax: trades[row].estimatedTax)
             let position = accounts[at: account].positions.index(of: symbol) { PositionTally() }
             accounts[at: account].positions[at: position].add(side, quantity: trades[row].quantity, amount: trades[row].amount)
@@ -43,24 +47,24 @@ public enum PlanChecks {
             problems.append("\(key) is both bought and sold.")
         }
         // 1 and 3: lots sold within holdings; trades agree with lots sold.
+        // Rows are read where they are stored, as the trades are above.
         var accountOfLotSold = RunLookup<Int>()
-        for lot in plan.lotsSold {
-            let account = accountOfLotSold.value(for: lot.account) { accounts.index(of: $0) { AccountChecks() } }!
-            accounts[at: account][position: lot.symbol].add(lot)
-            accounts[at: account].lots[at: accounts[at: account].lots.index(of: lot.lotID) { (.zero, .zero) }].sold += lot.quantity
+        let lotsSold = plan.lotsSold
+        for row in lotsSold.indices {
+            let account = accountOfLotSold.value(for: lotsSold[row].account) { accounts.index(of: $0, insertingIfAbsent: newAccount) }!
+            // Passed field by field: a row passed whole is copied, its names retained.
+            accounts[at: account].countSold(
+                lotsSold[row].quantity, proceeds: lotsSold[row].proceeds,
+                realized: lotsSold[row].gain + lotsSold[row].disallowedLoss, term: lotsSold[row].term,
+                phase: lotsSold[row].phase, symbol: lotsSold[row].symbol, lotID: lotsSold[row].lotID)
         }
         // Holdings, only of the positions the plan sells from lots (a lot's ID names one
         // position: the reader refuses an ID twice in an account).
         var accountOfLot = RunLookup<Int>()
         let held = portfolio.lots
         for lot in held.indices {
-            guard let account = accountOfLot.value(for: held[lot].account, { accounts.index(of: $0) }),
-                  let position = accounts[at: account].positions.index(of: held[lot].symbol),
-                  accounts[at: account].positions[at: position].isSoldFromLots else { continue }
-            accounts[at: account].positions[at: position].held += held[lot].quantity
-            if let entry = accounts[at: account].lots.index(of: held[lot].lotID) {
-                accounts[at: account].lots[at: entry].held = held[lot].quantity
-            }
+            guard let account = accountOfLot.value(for: held[lot].account, { accounts.index(of: $0) }) else { continue }
+            accounts[at: account].countHeld(held[lot].quantity, symbol: held[lot].symbol, lotID: held[lot].lotID)
         }
         var oversold: [TaxLot.Key] = []
         for (name, checks) in zip(accounts.names, accounts.values) {
@@ -72,11 +76,13 @@ public enum PlanChecks {
             problems.append("Lot \(key) is sold beyond what it holds.")
         }
         var positionProblems: [(Position, String)] = []
-        for (key, tally) in accounts.positions({ $0.isSoldFromLots || $0.isSoldByTrades }) {
-            if tally.lotsSold != tally.tradesSold || tally.lotsProceeds != tally.tradesAmount {
+        // Only the positions with a problem are listed: listing every sold one cost more than
+        // the checks (callgrind).
+        for (key, tally) in accounts.positions({ $0.isSold && ($0.lotsDisagree || $0.isOversold) }) {
+            if tally.lotsDisagree {
                 positionProblems.append((key, "\(key): Trades and Lots Sold disagree."))
             }
-            if tally.lotsSold > tally.held {
+            if tally.isOversold {
                 positionProblems.append((key, "\(key) is sold beyond what is held."))
             }
         }
@@ -147,7 +153,11 @@ private struct PositionTally {
     var realizedByPhase = PhaseSums()
 
     var isBoughtAndSold: Bool { sides == 3 }
-    var isSoldByTrades: Bool { sides & 2 != 0 }
+    var isSold: Bool { isSoldFromLots || sides & 2 != 0 }
+    /// Whether its trades and its Lots Sold rows sell different quantities or proceeds.
+    var lotsDisagree: Bool { lotsSold != tradesSold || lotsProceeds != tradesAmount }
+    /// Whether its Lots Sold rows sell more than its lots hold.
+    var isOversold: Bool { lotsSold > held }
 
     mutating func add(_ side: Side, quantity: Quantity, amount: Money) {
         sides |= side == .buy ? 1 : 2
@@ -156,11 +166,13 @@ private struct PositionTally {
         tradesAmount += amount
     }
 
-    mutating func add(_ lot: LotSold) {
+    /// A Lots Sold row: its quantity, proceeds and realized gain (with the disallowed loss
+    /// added back).
+    mutating func addSold(_ quantity: Quantity, proceeds: Money, realized: Money, term: Term, phase: Phase) {
         isSoldFromLots = true
-        lotsSold += lot.quantity
-        lotsProceeds += lot.proceeds
-        realizedByPhase.add(lot.gain + lot.disallowedLoss, term: lot.term, phase: lot.phase)
+        lotsSold += quantity
+        lotsProceeds += proceeds
+        realizedByPhase.add(realized, term: term, phase: phase)
     }
 
     /// The realized gains of the lots sold in `phase`, short- and long-term.
@@ -210,8 +222,30 @@ private struct PhaseSums {
 /// lots sold (by Lot ID) with what each holds.
 private struct AccountChecks {
     var tally = AccountTally()
-    var positions = NameTable<PositionTally>()
-    var lots = NameTable<(sold: Quantity, held: Quantity)>()
+    var positions: NameTable<PositionTally>
+    var lots: NameTable<(sold: Quantity, held: Quantity)>
+
+    init(expectedRows: Int) {
+        positions = NameTable(minimumCapacity: expectedRows)
+        lots = NameTable(minimumCapacity: expectedRows)
+    }
+
+    /// Counts a Lots Sold row toward its position and its lot.
+    mutating func countSold(
+        _ quantity: Quantity, proceeds: Money, realized: Money, term: Term, phase: Phase, symbol: String, lotID: String
+    ) {
+        self[position: symbol].addSold(quantity, proceeds: proceeds, realized: realized, term: term, phase: phase)
+        lots[at: lots.index(of: lotID) { (.zero, .zero) }].sold += quantity
+    }
+
+    /// Counts a held lot toward its position, if the plan sells that position from lots, and
+    /// toward its own entry, if the plan sells from it. Changed in place: read through the
+    /// accounts' table, the checks of the account were copied at every lot (callgrind).
+    mutating func countHeld(_ quantity: Quantity, symbol: String, lotID: String) {
+        guard let position = positions.index(of: symbol), positions[at: position].isSoldFromLots else { return }
+        positions[at: position].held += quantity
+        if let entry = lots.index(of: lotID) { lots[at: entry].held = quantity }
+    }
 
     /// The tally of the account's position in `symbol`, made when first met.
     subscript(position symbol: String) -> PositionTally {
