@@ -1,6 +1,10 @@
 /// What the whole book says of its symbols, fixed for the run: prices, securities,
 /// families, caps and sector bands.
-struct Universe: Sendable {
+///
+/// An immutable class, shared by every book and phase (and every shard's planning): read
+/// from a planning inside its mutating methods, a value's tables were copied out, their
+/// references retained and released, at every question (callgrind).
+final class Universe: Sendable {
     let settings: Settings
     let prices: [String: Price]
     let securities: [String: Security]
