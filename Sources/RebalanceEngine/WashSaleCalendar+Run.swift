@@ -99,17 +99,23 @@ extension WashSaleCalendar {
     @discardableResult
     public mutating func recordSales(_ sales: [LotSale], on date: CivilDate) -> [Money] {
         requireRunDate(date)
-        for sale in sales {
-            guard let index = purchaseIndex(of: sale.lotKey, symbol: sale.symbol) else {
+        // The sales are read where they are stored: `for sale in` and `map` each copied every
+        // sale, retaining its names (callgrind).
+        for sale in sales.indices {
+            guard let index = purchaseIndex(of: sales[sale].lotKey, symbol: sales[sale].symbol) else {
                 // A lot too old to replace anything was not listed (see `init`).
-                precondition(firstReplacementDay.map { sale.acquired < $0 } ?? false,
-                             "lot \(sale.lotKey) is not held in household \(household)")
+                precondition(firstReplacementDay.map { sales[sale].acquired < $0 } ?? false,
+                             "lot \(sales[sale].lotKey) is not held in household \(household)")
                 continue
             }
-            precondition(purchases[index].held >= sale.quantity, "lot \(sale.lotKey) sold beyond what is held")
-            purchases[index].held -= sale.quantity
+            precondition(purchases[index].held >= sales[sale].quantity,
+                         "lot \(sales[sale].lotKey) sold beyond what is held")
+            purchases[index].held -= sales[sale].quantity
         }
-        return sales.map { recordSale($0, on: date) }
+        var disallowed: [Money] = []
+        disallowed.reserveCapacity(sales.count)
+        for sale in sales.indices { disallowed.append(recordSale(of: sales, at: sale, on: date)) }
+        return disallowed
     }
 
     /// Records a buy of this run on `date` and returns the earlier losses it disallows.
@@ -220,38 +226,40 @@ extension WashSaleCalendar {
         return found
     }
 
-    /// Records one sale whose lot is already taken out of the held shares.
-    private mutating func recordSale(_ sale: LotSale, on date: CivilDate) -> Money {
-        let account = entry(of: sale.account)
-        guard taxedByAccount[at: account], sale.isLoss else { return .zero }
-        var remaining = sale.quantity
+    /// Records one sale (of `sales`, at `index`) whose lot is already taken out of the held
+    /// shares. The sale is read where it is stored: passed or bound on its own, it was copied
+    /// first, its names retained (callgrind).
+    private mutating func recordSale(of sales: [LotSale], at index: Int, on date: CivilDate) -> Money {
+        let account = entry(of: sales[index].account)
+        guard taxedByAccount[at: account], sales[index].isLoss else { return .zero }
+        var remaining = sales[index].quantity
         var matches: [(index: Int, shares: Quantity)] = []
-        for replacement in replacements(forLoss: sale.lotKey, symbol: sale.symbol, on: date, planned: []) {
+        for replacement in replacements(forLoss: sales[index].lotKey, symbol: sales[index].symbol, on: date, planned: []) {
             guard remaining > .zero else { break }
             let taken = replacement.shares.taking(upTo: remaining)
             purchases[replacement.index].matched += taken
             matches.append((replacement.index, taken))
             remaining -= taken
         }
-        let matched = sale.quantity - remaining
-        let loss = sale.gain.magnitude
-        let disallowed = loss.scaled(by: matched.micros, over: sale.quantity.micros)
+        let matched = sales[index].quantity - remaining
+        let loss = sales[index].gain.magnitude
+        let disallowed = loss.scaled(by: matched.micros, over: sales[index].quantity.micros)
         let lossSale = LossSale(
-            isFromTransactions: false, account: sale.account, symbol: sale.symbol, date: date,
-            quantity: sale.quantity, loss: loss, term: sale.term, acquired: sale.acquired,
-            lotID: sale.lotID, matched: matched)
+            isFromTransactions: false, account: sales[index].account, symbol: sales[index].symbol, date: date,
+            quantity: sales[index].quantity, loss: loss, term: sales[index].term, acquired: sales[index].acquired,
+            lotID: sales[index].lotID, matched: matched)
         _ = appendLossSale(lossSale)
         // A lot sold in several pieces in one run is one Loss Sale row, its figures summed.
         while runLossSaleRowOfLot.count <= account { runLossSaleRowOfLot.append(NameTable()) }
         let next = runLossSaleRows.count
-        let place = runLossSaleRowOfLot[account].index(of: sale.lotID) { next }
+        let place = runLossSaleRowOfLot[account].index(of: sales[index].lotID) { next }
         let position = runLossSaleRowOfLot[account][at: place]
         if position < next {
             let row = runLossSaleRows[position]
             let merged = LossSale(
-                isFromTransactions: false, account: sale.account, symbol: sale.symbol, date: date,
-                quantity: (row.sale.quantity ?? .zero) + sale.quantity, loss: (row.sale.loss ?? .zero) + loss,
-                term: sale.term, acquired: sale.acquired, lotID: sale.lotID, matched: row.sale.matched + matched)
+                isFromTransactions: false, account: sales[index].account, symbol: sales[index].symbol, date: date,
+                quantity: (row.sale.quantity ?? .zero) + sales[index].quantity, loss: (row.sale.loss ?? .zero) + loss,
+                term: sales[index].term, acquired: sales[index].acquired, lotID: sales[index].lotID, matched: row.sale.matched + matched)
             runLossSaleRows[position] = (row.record, merged, row.disallowed + disallowed)
             records[row.record] = lossSaleRecord(merged, disallowed: row.disallowed + disallowed)
         } else {
@@ -261,7 +269,7 @@ extension WashSaleCalendar {
         // Allot the disallowed loss to the replacements by shares, rounding the running total.
         var allotted = Money.zero
         var sharesSoFar = Quantity.zero
-        let family = families.family(of: sale.symbol)
+        let family = families.family(of: sales[index].symbol)
         for match in matches {
             sharesSoFar += match.shares
             let upToHere = disallowed.scaled(by: sharesSoFar.micros, over: matched.micros)
@@ -269,15 +277,15 @@ extension WashSaleCalendar {
             allotted = upToHere
             let purchase = purchases[match.index]
             let adjustment = replacementAdjustment(
-                of: purchase, shares: match.shares, disallowed: part, soldAcquired: sale.acquired,
+                of: purchase, shares: match.shares, disallowed: part, soldAcquired: sales[index].acquired,
                 saleDate: date, buyerTaxed: isTaxed(purchase.account))
             records.append(WashSaleRecord(
-                action: .disallowed, account: sale.account, household: household,
-                symbol: sale.symbol, family: family, conflictDate: purchase.date,
+                action: .disallowed, account: sales[index].account, household: household,
+                symbol: sales[index].symbol, family: family, conflictDate: purchase.date,
                 conflictAccount: purchase.account, windowEnds: windowEnd(ofLossSaleOn: date),
-                quantity: match.shares, lotID: sale.lotID, loss: loss, disallowedLoss: part,
+                quantity: match.shares, lotID: sales[index].lotID, loss: loss, disallowedLoss: part,
                 replacement: adjustment,
-                note: forcedDisallowanceNote(sale: sale, loss: loss, adjustment: adjustment)))
+                note: forcedDisallowanceNote(sale: sales[index], loss: loss, adjustment: adjustment)))
         }
         return disallowed
     }

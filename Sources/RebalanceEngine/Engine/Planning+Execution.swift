@@ -115,29 +115,33 @@ extension Planning {
         let disallowed = calendars[householdOfBook[index]].recordSales(sales, on: asOf)
         let tradeRow = tradeRow(in: index, symbol: symbol, side: .sell, phase: phase, price: price, why: why)
         var lots = books[index].takeLots(of: symbol)
-        for (sale, disallowedLoss) in zip(sales, disallowed) {
-            let tax = books[index].ledger.record(sale, disallowedLoss: disallowedLoss)
-            if let position = lots.firstIndex(where: { $0.lotID == sale.lotID }) {
-                if let rest = lots[position].remainder(afterSelling: sale.quantity) {
+        // Each sale is read where it is stored: `for … in zip(…)` copied every sale, its names
+        // retained (callgrind).
+        for sale in sales.indices {
+            let disallowedLoss = disallowed[sale]
+            let tax = books[index].ledger.record(
+                gain: sales[sale].gain, term: sales[sale].term, disallowedLoss: disallowedLoss)
+            if let position = lots.firstIndex(where: { $0.lotID == sales[sale].lotID }) {
+                if let rest = lots[position].remainder(afterSelling: sales[sale].quantity) {
                     lots[position] = rest
                 } else {
                     lots.remove(at: position)
                 }
             }
-            books[index].cash += sale.proceeds
-            books[index].sellProceeds += sale.proceeds
+            books[index].cash += sales[sale].proceeds
+            books[index].sellProceeds += sales[sale].proceeds
             // A lot relieved again by the same trade stays one Lots Sold row.
-            if let row = lotRows(of: tradeNotes[tradeRow]).first(where: { lotsSold[$0].lotID == sale.lotID }) {
-                lotsSold[row].quantity += sale.quantity
-                lotsSold[row].costBasis += sale.costBasis
-                lotsSold[row].proceeds += sale.proceeds
-                lotsSold[row].gain += sale.gain
+            if let row = lotRows(of: tradeNotes[tradeRow]).first(where: { lotsSold[$0].lotID == sales[sale].lotID }) {
+                lotsSold[row].quantity += sales[sale].quantity
+                lotsSold[row].costBasis += sales[sale].costBasis
+                lotsSold[row].proceeds += sales[sale].proceeds
+                lotsSold[row].gain += sales[sale].gain
                 lotsSold[row].disallowedLoss += disallowedLoss
             } else {
                 lotsSold.append(LotSold(
-                    account: account, symbol: symbol, lotID: sale.lotID, acquired: sale.acquired,
-                    quantity: sale.quantity, costBasis: sale.costBasis, proceeds: sale.proceeds,
-                    gain: sale.gain, term: sale.term, disallowedLoss: disallowedLoss, phase: phase))
+                    account: account, symbol: symbol, lotID: sales[sale].lotID, acquired: sales[sale].acquired,
+                    quantity: sales[sale].quantity, costBasis: sales[sale].costBasis, proceeds: sales[sale].proceeds,
+                    gain: sales[sale].gain, term: sales[sale].term, disallowedLoss: disallowedLoss, phase: phase))
                 let row = lotsSold.count - 1
                 nextLotRow.append(-1)
                 if tradeNotes[tradeRow].lastLotRow >= 0 {
@@ -148,10 +152,10 @@ extension Planning {
                 tradeNotes[tradeRow].lastLotRow = row
                 tradeNotes[tradeRow].lotCount += 1
             }
-            trades[tradeRow].quantity += sale.quantity
-            trades[tradeRow].amount += sale.proceeds
-            let realized = sale.gain + disallowedLoss
-            switch sale.term {
+            trades[tradeRow].quantity += sales[sale].quantity
+            trades[tradeRow].amount += sales[sale].proceeds
+            let realized = sales[sale].gain + disallowedLoss
+            switch sales[sale].term {
             case .shortTerm: trades[tradeRow].realizedShortTerm += realized
             case .longTerm: trades[tradeRow].realizedLongTerm += realized
             }
