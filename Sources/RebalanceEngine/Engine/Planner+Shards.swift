@@ -336,12 +336,7 @@ extension Planner {
             -> (rows: [Row], runs: [RowOrder.Run])
         {
             let runs = RowOrder.mergedRuns(parts.map { keys($0.order) })
-            var sources = plans.indices.map { shard in
-                // Read, then emptied in the plan: the rows are then held once, here.
-                let taken = plans[shard][keyPath: rows]
-                plans[shard][keyPath: rows] = []
-                return taken
-            }
+            var sources = plans.takeRows(rows)
             return (RowOrder.placing(runs, from: &sources), runs)
         }
         plan.trades = merged(\.trades, \.trades).rows
@@ -380,12 +375,7 @@ extension Planner {
         var complete = true
         /// One kind of row, taken from every shard: those of account `index` meet `belongs`.
         func placed<Row>(_ rows: WritableKeyPath<Plan, [Row]>, _ belongs: (borrowing Row, Int) -> Bool) -> [Row] {
-            var sources = parts.indices.map { shard in
-                // Read, then emptied in the plan: the rows are then held once, here.
-                let taken = parts[shard][keyPath: rows]
-                parts[shard][keyPath: rows] = []
-                return taken
-            }
+            var sources = parts.takeRows(rows)
             let total = sources.reduce(0) { $0 + $1.count }
             let merged = [Row](unsafeUninitializedCapacity: total) { places, count in
                 var end = total
@@ -415,6 +405,21 @@ extension Planner {
             opensHousehold[index] && row.household == accounts[index].household
         }
         return complete ? plan : nil
+    }
+}
+
+extension Array where Element == Plan {
+    /// Each plan's rows of one kind, taken from it: read, then emptied in the plan, so that
+    /// they are held once, by the list returned, and can be moved. (A swap through the key
+    /// path leaves them shared, and the first change copies them.) Inlined, so that the key
+    /// path is resolved where it is written: called, each merge looked it up at run time.
+    @inline(__always)
+    mutating func takeRows<Row>(_ rows: WritableKeyPath<Plan, [Row]>) -> [[Row]] {
+        indices.map { shard in
+            let taken = self[shard][keyPath: rows]
+            self[shard][keyPath: rows] = []
+            return taken
+        }
     }
 }
 
