@@ -37,6 +37,10 @@ struct RowOrderTests {
     @Test func keysOutOfOrderAreSortedAllTheSame() {
         let picks = RowOrder.merged([[Self.key(1, 3), Self.key(1, 1)], [Self.key(1, 2)]]).map { "\($0.shard).\($0.index)" }
         #expect(picks == ["0.1", "1.0", "0.0"])
+        // A key met again later in its shard: its two runs go in their rows' order.
+        let again = RowOrder.merged([[Self.key(1, 3), Self.key(1, 3), Self.key(1, 1), Self.key(1, 3)], [Self.key(1, 2)]])
+            .map { "\($0.shard).\($0.index)" }
+        #expect(again == ["0.2", "1.0", "0.0", "0.1", "0.3"])
     }
     @Test func manyShardsWithTiesMergeAsTheirRowsSorted() {
         // Sixteen shards of ascending keys with many ties, rows of no account among them.

@@ -103,40 +103,29 @@ struct RowOrder: Sendable {
     }
 
     /// `merged(keys)` as runs: the rows a shard made for one account in one stage come
-    /// together, and they are placed as one. A pass makes its rows in key order, so each
-    /// shard's runs already ascend, and sorting the runs orders their rows; keys out of order
-    /// (never expected) are sorted row by row instead.
+    /// together, and they are placed as one. The runs are sorted by key, then shard, then
+    /// start: a run's rows share a key and follow one another in their shard, so this is the
+    /// order of the rows sorted one by one, whether or not a shard's keys ascend (a pass
+    /// makes its rows in key order, so they do).
     static func mergedRuns(_ keys: [[Int64]]) -> [Run] {
-        var runsOfShard: [[Run]] = []
-        var ascending = true
+        var runs: [Run] = []
         for (shard, keys) in keys.enumerated() {
-            var runs: [Run] = []
             var row = 0
             while row < keys.count {
                 let key = keys[row]
                 var end = row + 1
                 while end < keys.count, keys[end] == key { end += 1 }
                 if shard == 0 || !isOfNoAccount(key) {
-                    if let last = runs.last, last.key >= key { ascending = false }
                     runs.append(Run(key: key, shard: shard, start: row, count: end - row))
                 }
                 row = end
             }
-            runsOfShard.append(runs)
         }
-        guard ascending else {
-            let rows = runsOfShard.joined().flatMap { run in
-                (run.start..<run.start + run.count).map { Run(key: run.key, shard: run.shard, start: $0, count: 1) }
-            }
-            return rows.sorted { ($0.key, $0.shard, $0.start) < ($1.key, $1.shard, $1.start) }
-        }
-        // Every shard's runs sorted by key, then shard: one shard's runs ascend, so they keep
-        // their order. (Picking the shard with the lowest next key each time looked at every
-        // shard for every run: with sixteen shards a thread, that took 1.6 times the sort's
+        // (Picking the shard with the lowest next key each time looked at every shard for
+        // every run: with sixteen shards a thread, that took 1.6 times the sort's
         // instructions; callgrind, 300 accounts on two threads.)
-        var merged = Array(runsOfShard.joined())
-        merged.sort { ($0.key, $0.shard, $0.start) < ($1.key, $1.shard, $1.start) }
-        return merged
+        runs.sort { ($0.key, $0.shard, $0.start) < ($1.key, $1.shard, $1.start) }
+        return runs
     }
 }
 
