@@ -136,36 +136,56 @@ extension Planning {
     /// keyed at its own price (`Tax Optimal`: rate × (price − unit cost) / price), ties to
     /// the oldest lot, then Lot ID, then symbol.
     func lotsInSaleOrder(_ lots: [TaxLot], rates: TaxRates) -> [TaxLot] {
-        guard let first = lots.first else { return [] }
-        if lots.allSatisfy({ $0.symbol == first.symbol }), let price = universe.priceIfKnown(first.symbol) {
+        guard let first = lots.first?.symbol else { return [] }
+        let oneSymbol = lots.withUnsafeBufferPointer { lots in lots.indices.allSatisfy { lots[$0].symbol == first } }
+        if oneSymbol, let price = universe.priceIfKnown(first) {
             return settings.lotMethod.lotsInSaleOrder(lots, price: price, rates: rates, tradeDate: asOf)
         }
-        // A symbol's lots come together: its price is looked up once per run of them.
-        var prices = RunLookup<Double>()
-        func key(_ lot: TaxLot) -> Double {
-            let price = prices.value(for: lot.symbol) { universe.priceIfKnown($0)?.doubleValue } ?? 0
-            let quantity = lot.quantity.doubleValue
-            switch settings.lotMethod {
-            case .taxOptimal:
-                let value = price * quantity
-                guard value > 0 else { return 0 }
-                let rate = rates.rate(for: lot.term(on: asOf)).doubleValue
-                return rate * (value - lot.costBasis.doubleValue) / value
-            case .hifo:
-                return -(lot.costBasis.doubleValue / quantity)
-            case .fifo:
-                return Double(lot.acquired.daysSinceEpoch)
-            case .lifo:
-                return -Double(lot.acquired.daysSinceEpoch)
+        // Each lot's key and date are worked out once, reading the lot where it is stored, and
+        // the sort moves those with the lot's place; the lots are read again only in a tie
+        // of both (`lots.map(key)` and a sort of places reading keys and lots by place took
+        // over twice the instructions; callgrind). A symbol's lots come together: its price
+        // is looked up once per run of them.
+        let method = settings.lotMethod
+        var entries: [(key: Double, acquired: CivilDate, place: Int)] = []
+        entries.reserveCapacity(lots.count)
+        lots.withUnsafeBufferPointer { lots in
+            var symbol: String?
+            var price = 0.0
+            for place in lots.indices {
+                if lots[place].symbol != symbol {
+                    symbol = lots[place].symbol
+                    price = universe.priceIfKnown(lots[place].symbol)?.doubleValue ?? 0
+                }
+                let quantity = lots[place].quantity.doubleValue
+                let key: Double
+                switch method {
+                case .taxOptimal:
+                    let value = price * quantity
+                    if value > 0 {
+                        let rate = rates.rate(for: lots[place].term(on: asOf)).doubleValue
+                        key = rate * (value - lots[place].costBasis.doubleValue) / value
+                    } else {
+                        key = 0
+                    }
+                case .hifo:
+                    key = -(lots[place].costBasis.doubleValue / quantity)
+                case .fifo:
+                    key = Double(lots[place].acquired.daysSinceEpoch)
+                case .lifo:
+                    key = -Double(lots[place].acquired.daysSinceEpoch)
+                }
+                entries.append((key, lots[place].acquired, place))
+            }
+            entries.sort { a, b in
+                if a.key != b.key { return a.key < b.key }
+                if a.acquired != b.acquired { return a.acquired < b.acquired }
+                if lots[a.place].lotID != lots[b.place].lotID {
+                    return LotIDOrder.precedes(lots[a.place].lotID, lots[b.place].lotID)
+                }
+                return lots[a.place].symbol < lots[b.place].symbol
             }
         }
-        // The lots' places are sorted, not the lots: a place moves in one word.
-        let keys = lots.map(key)
-        return lots.indices.sorted { a, b in
-            if keys[a] != keys[b] { return keys[a] < keys[b] }
-            if lots[a].acquired != lots[b].acquired { return lots[a].acquired < lots[b].acquired }
-            if lots[a].lotID != lots[b].lotID { return LotIDOrder.precedes(lots[a].lotID, lots[b].lotID) }
-            return lots[a].symbol < lots[b].symbol
-        }.map { lots[$0] }
+        return entries.map { lots[$0.place] }
     }
 }
