@@ -20,13 +20,18 @@ extension Planning {
         var bookOfAccount = RunLookup<Int>()
         let bookOfTrade = trades.indices.map { bookOfAccount.value(for: trades[$0].account) { bookIndex[$0] }! }
         let taxes = replayedTaxes(bookOfTrade: bookOfTrade)
+        // The Reasons are worded from the trades and notes where they are stored (passed to
+        // `reason` as values, each trade and note was copied and released; callgrind), then
+        // set in the list the plan takes.
+        let reasons = trades.indices.map { row in
+            reason(ofTrade: row, estimatedTax: taxes.estimates[row], book: bookOfTrade[row],
+                   price: priceNotes.isEmpty ? nil : priceNotes[trades[row].symbol])
+        }
         var finished: [Trade] = []
         swap(&finished, &trades)
         for row in finished.indices {
             finished[row].estimatedTax = taxes.estimates[row]
-            let reason = reason(of: finished[row], notes: tradeNotes[row], book: bookOfTrade[row],
-                                price: priceNotes.isEmpty ? nil : priceNotes[finished[row].symbol])
-            finished[row].reason = reason
+            finished[row].reason = reasons[row]
         }
         plan.trades = finished
         swap(&plan.lotsSold, &lotsSold)
@@ -117,25 +122,28 @@ extension Planning {
         let asOf: CivilDate
     }
 
-    /// A trade's Reason: what, why, which lots, what tax, and a stale or overridden price.
-    func reason(of trade: Trade, notes note: TradeNote, book index: Int, price: PriceNote? = nil) -> String {
+    /// The Reason of the trade at row `trade` (with its Est Tax): what, why, which lots, what
+    /// tax, and a stale or overridden price.
+    func reason(ofTrade trade: Int, estimatedTax: Money, book index: Int, price: PriceNote? = nil) -> String {
         let account = books[index].account
+        let side = trades[trade].side
         var reason = Sentence(capacity: 192)
-        reason.append(trade.side.rawValue)
+        reason.append(side.rawValue)
         reason.append(" ")
-        reason.append(trade.quantity)
+        reason.append(trades[trade].quantity)
         reason.append(" ")
-        reason.append(trade.symbol)
+        reason.append(trades[trade].symbol)
         reason.append(": ")
-        reason.append(note.why)
-        for more in note.moreWhys {
+        reason.append(tradeNotes[trade].why)
+        for more in tradeNotes[trade].moreWhys.indices {
             reason.append("; ")
-            reason.append(more)
+            reason.append(tradeNotes[trade].moreWhys[more])
         }
-        if trade.side == .sell {
-            reason.append(note.lotCount == 1 ? "; lot " : "; lots ")
+        if side == .sell {
+            let lotCount = tradeNotes[trade].lotCount
+            reason.append(lotCount == 1 ? "; lot " : "; lots ")
             // Each row's fields are read where it is stored: a copy of the row retains its names.
-            for (position, row) in lotRows(of: note).prefix(4).enumerated() {
+            for (position, row) in lotRows(of: tradeNotes[trade]).prefix(4).enumerated() {
                 if position > 0 { reason.append(" then ") }
                 reason.append(lotsSold[row].lotID)
                 reason.append(" (")
@@ -149,21 +157,21 @@ extension Planning {
                 }
                 reason.append(")")
             }
-            if note.lotCount > 4 {
+            if lotCount > 4 {
                 reason.append(" and ")
-                reason.append(note.lotCount - 4)
+                reason.append(lotCount - 4)
                 reason.append(" more")
             }
         }
         if !account.type.isTaxed {
-            if trade.side == .sell {
+            if side == .sell {
                 reason.append("; no tax (")
                 reason.append(account.type.rawValue)
                 reason.append(" account)")
             }
-        } else if trade.side == .sell || trade.estimatedTax != .zero {
+        } else if side == .sell || estimatedTax != .zero {
             reason.append("; est. tax ")
-            reason.append(dollars: trade.estimatedTax)
+            reason.append(dollars: estimatedTax)
             switch account.taxBudget {
             case .unlimited:
                 reason.append(" (no tax budget)")
