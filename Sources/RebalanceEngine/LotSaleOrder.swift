@@ -32,9 +32,12 @@ public struct LotSaleOrder: Sendable {
     /// The lots in the order a sale relieves them.
     public func sorted(_ lots: [TaxLot]) -> [TaxLot] {
         guard lots.count > 1 else { return lots }
-        // The lots' places are sorted, not the lots: a place moves in one word.
-        let keys = lots.map { SortKey(lot: $0, order: self) }
-        return lots.indices.sorted { precedes(lots[$0], keys[$0], lots[$1], keys[$1]) }.map { lots[$0] }
+        // The lots' places are sorted, not the lots: a place moves in one word. The lots are
+        // read where they are stored (`lots.map` and `lots[place]` copied each lot read).
+        return lots.withUnsafeBufferPointer { lots in
+            let keys = lots.indices.map { SortKey(lot: lots[$0], order: self) }
+            return lots.indices.sorted { precedes(lots[$0], keys[$0], lots[$1], keys[$1]) }.map { lots[$0] }
+        }
     }
 
     /// Whether a sale relieves `lhs` before `rhs`.
