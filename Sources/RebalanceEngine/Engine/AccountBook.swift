@@ -64,8 +64,9 @@ final class AccountBook {
     /// Market value of the positions the engine may still sell: not restricted from
     /// selling and not bought in this run.
     @exclusivity(unchecked) private(set) var sellableValue = Money.zero
-    /// Each change to the positions, in order, with the quantity before it: what a phase touched.
-    @exclusivity(unchecked) private(set) var positionChanges: [(symbol: String, before: Quantity)] = []
+    /// Each change to the positions, in order, by the symbol's entry in `positions`, with the
+    /// quantity before it: what a phase touched.
+    @exclusivity(unchecked) private(set) var positionChanges: [(entry: Int, before: Quantity)] = []
     /// Where each symbol counts under the account's model.
     @exclusivity(unchecked) private(set) var layout = ModelLayout.none
     /// Market value counted toward each slot.
@@ -206,7 +207,7 @@ final class AccountBook {
             placeOfEntry.append(layout.place(of: positions.names[placeOfEntry.count], universe: universe))
         }
         swap(&old, &positions[at: entry])
-        positionChanges.append((symbol, old?.quantity ?? .zero))
+        positionChanges.append((entry, old?.quantity ?? .zero))
         let oldValue = old?.value ?? .zero
         let place = placeOfEntry[entry]
         let sellable = place.maySell && !bought.contains(symbol)
