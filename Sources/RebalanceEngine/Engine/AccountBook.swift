@@ -288,6 +288,16 @@ final class AccountBook {
         }
     }
 
+    /// The held symbols whose place meets `condition`, in symbol order: each place is read
+    /// by the symbol's entry, where asking `place(of:)` looked every symbol up by name.
+    func heldSymbols(placed condition: (SymbolPlace) -> Bool) -> [String] {
+        var symbols: [String] = []
+        for (symbol, entry) in zip(heldSymbols, heldEntries) where condition(placeOfEntry[entry]) {
+            symbols.append(symbol)
+        }
+        return symbols
+    }
+
     /// Held symbols that are neither in a slot nor `Hold`: sold down over runs.
     func legacySymbols() -> [String] {
         var legacy: [String] = []

@@ -142,7 +142,7 @@ extension Planning {
             let (current, limit) = capLine(number, level: level, in: book, value: value)
             guard current > limit else { continue }
             let key = DriftKey(level: level, name: name)
-            let members = book.heldSymbols.filter { memberOf($0, number, level: level, in: book) }
+            let members = book.heldSymbols(placed: { Planning.isMember($0, of: number, level: level) })
             let rule = level == .group ? "Group Cap" : "Sector Band"
             let status: DriftStatus = level == .group ? .groupCap : .sectorBand
             var excess = current - limit
@@ -203,9 +203,8 @@ extension Planning {
         }
     }
 
-    /// Whether `symbol` counts toward the capped group or banded sector `number`.
-    func memberOf(_ symbol: String, _ number: Int, level: DriftLevel, in book: AccountBook) -> Bool {
-        let place = book.place(of: symbol, universe: universe)
+    /// Whether a symbol placed at `place` counts toward the capped group or banded sector `number`.
+    static func isMember(_ place: SymbolPlace, of number: Int, level: DriftLevel) -> Bool {
         guard place.counted else { return false }
         switch level {
         case .group: return place.groupNumber == number
