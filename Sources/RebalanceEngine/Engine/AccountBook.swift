@@ -59,6 +59,9 @@ final class AccountBook {
     /// Where each symbol of `positions` counts, by its entry there (worked out with the
     /// slots): a held symbol's place is read without a lookup.
     @exclusivity(unchecked) private var placeOfEntry: [SymbolPlace] = []
+    /// Each symbol of `positions`' rank in the universe's order (`String`'s order of the
+    /// universe's symbols), by its entry there; -1 for a symbol the universe does not hold.
+    @exclusivity(unchecked) private var rankOfEntry: [Int] = []
     /// Market value of every position but `Hold` ones.
     @exclusivity(unchecked) private(set) var positionsValue = Money.zero
     /// Market value of the positions the engine may still sell: not restricted from
@@ -127,14 +130,18 @@ final class AccountBook {
         // sorted as whole numbers, they give the held symbols in `String`'s order.
         var ranked: [Int] = []
         ranked.reserveCapacity(counts.count)
+        var rankOfEntry: [Int] = []
+        rankOfEntry.reserveCapacity(counts.count)
         positions = counts.mapEntries { number, symbol in
             let (price, maySell, rank) = universe.heldFacts(of: symbol)
             let position = Position(lotsBySymbol[number], price: price)
             if maySell { sellableValue += position.value }
             if let rank { ranked.append(rank << 32 | number) }
+            rankOfEntry.append(rank ?? -1)
             return position
         }
         self.sellableValue = sellableValue
+        self.rankOfEntry = rankOfEntry
         if ranked.count == counts.count {
             ranked.sort()
             heldEntries = ranked.map { $0 & 0xFFFF_FFFF }
@@ -205,6 +212,9 @@ final class AccountBook {
         let entry = positions.index(of: symbol) { nil }
         while placeOfEntry.count <= entry {
             placeOfEntry.append(layout.place(of: positions.names[placeOfEntry.count], universe: universe))
+        }
+        while rankOfEntry.count <= entry {
+            rankOfEntry.append(universe.heldFacts(of: positions.names[rankOfEntry.count]).rank ?? -1)
         }
         swap(&old, &positions[at: entry])
         positionChanges.append((entry, old?.quantity ?? .zero))
@@ -286,6 +296,13 @@ final class AccountBook {
             guard place.counted, let position = positions[at: entry] else { continue }
             add(position.value, at: place)
         }
+    }
+
+    /// The rank in the universe's order of the symbol at `entry` of `positions`, if the
+    /// universe holds it: symbols sort by rank as their names sort.
+    @inline(__always)
+    func rank(ofEntry entry: Int) -> Int? {
+        rankOfEntry[entry] < 0 ? nil : rankOfEntry[entry]
     }
 
     /// The held symbols whose place meets `condition`, in symbol order: each place is read

@@ -339,7 +339,7 @@ extension Planning {
             firstChange[entry] = row
             let now = book.positions[at: entry]?.quantity ?? .zero
             guard now != book.positionChanges[row].before else { continue }
-            if let rank = universe.heldFacts(of: book.positions.names[entry]).rank {
+            if let rank = book.rank(ofEntry: entry) {
                 ranked.append(rank << 32 | entry)
             } else {
                 unranked.append(entry)
