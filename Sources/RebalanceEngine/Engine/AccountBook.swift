@@ -298,6 +298,12 @@ final class AccountBook {
         }
     }
 
+    /// Where the symbol at `entry` of `positions` counts.
+    @inline(__always)
+    func place(ofEntry entry: Int) -> SymbolPlace {
+        placeOfEntry[entry]
+    }
+
     /// The rank in the universe's order of the symbol at `entry` of `positions`, if the
     /// universe holds it: symbols sort by rank as their names sort.
     @inline(__always)

@@ -44,11 +44,12 @@ public enum Planner {
     ) throws(PlanningError) -> (plan: Plan, order: RowOrder) {
         var planning = try Planning(portfolio, accountOrder: accountOrder, universe: universe)
         planning.progress = progress
-        // Labelled as `finish` takes them: an array of unlabelled pairs is converted element
-        // by element (callgrind).
+        // Each position before the run by its entry in the book, with its value (prices do
+        // not change in a run). Labelled as `finish` takes them: an array of unlabelled pairs
+        // is converted element by element (callgrind).
         let before = planning.books.map { book in
-            zip(book.positions.names, book.positions.values).compactMap { symbol, position -> (symbol: String, quantity: Quantity)? in
-                position.map { (symbol: symbol, quantity: $0.quantity) }
+            book.positions.values.indices.compactMap { entry -> (entry: Int, value: Money)? in
+                book.positions[at: entry].map { (entry: entry, value: $0.value) }
             }
         }
         let initialValues = planning.books.indices.map { planning.books[$0].investableValue }

@@ -6,7 +6,7 @@ extension Planning {
     /// The rows are moved into the plan, not copied: a copy retains each row's texts, and the
     /// planning's release of them later is one more atomic step for each (callgrind). The
     /// planning is left without its rows (`RowOrder` counts them before).
-    mutating func finish(before: [[(symbol: String, quantity: Quantity)]], initialValues: [Money], prices: [ResolvedPrice]) -> Plan {
+    mutating func finish(before: [[(entry: Int, value: Money)]], initialValues: [Money], prices: [ResolvedPrice]) -> Plan {
         var plan = Plan(settings: settings, accounts: books.map(\.account))
         var bookIndex = NameTable<Int>(minimumCapacity: books.count)
         for (index, book) in books.enumerated() { bookIndex.set(index, for: book.id) }
@@ -219,7 +219,7 @@ extension Planning {
     /// Security (slot and legacy), sector and group lines of one account, before and after,
     /// with a Status for everything left outside its band, added to `rows`.
     func appendDriftRows(
-        _ index: Int, before: [(symbol: String, quantity: Quantity)], initialValue: Money, to rows: inout [DriftRow]
+        _ index: Int, before: [(entry: Int, value: Money)], initialValue: Money, to rows: inout [DriftRow]
     ) {
         let book = books[index]
         let valueAfter = book.investableValue
@@ -229,11 +229,11 @@ extension Planning {
         var sectorBefore = [Money](repeating: .zero, count: universe.sortedSectors.count)
         // Legacy positions (counted, in no slot) by symbol.
         var legacyBefore = NameTable<Money>()
-        for (symbol, quantity) in before {
-            let place = book.place(of: symbol, universe: universe)
+        // Each place read by the position's entry in the book, not looked up by name.
+        for (entry, value) in before {
+            let place = book.place(ofEntry: entry)
             guard place.counted else { continue }
-            let value = universe.value(of: quantity, symbol)
-            if let slot = place.slot { slotBefore[slot] += value } else { legacyBefore.set(value, for: symbol) }
+            if let slot = place.slot { slotBefore[slot] += value } else { legacyBefore.set(value, for: book.positions.names[entry]) }
             if let group = place.groupNumber { groupBefore[group] += value }
             if let sector = place.bandedSector { sectorBefore[sector] += value }
         }
