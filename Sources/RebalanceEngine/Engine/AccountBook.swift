@@ -156,11 +156,14 @@ final class AccountBook {
         fileprivate(set) var lots: [TaxLot]
         let quantity: Quantity
         let value: Money
+        /// The symbol's price, kept so that a position set again needs no lookup of it.
+        let price: Price?
 
         init(_ lots: [TaxLot], price: Price?) {
             self.lots = lots
             quantity = lots.reduce(Quantity.zero) { $0 + $1.quantity }
             value = price?.value(of: quantity) ?? .zero
+            self.price = price
         }
     }
 
@@ -197,19 +200,24 @@ final class AccountBook {
     /// them in place (read with `lots(of:)`, they are shared with the position, and the
     /// first change copies them). The position's figures stay until the caller gives the
     /// lots back with `setLots`, which it must do before anything else reads the book.
-    func takeLots(of symbol: String) -> [TaxLot] {
-        guard let index = positions.index(of: symbol), positions[at: index] != nil else { return [] }
+    /// With the lots, the symbol's entry in `positions` when it has one, for `setLots`.
+    func takeLots(of symbol: String) -> (lots: [TaxLot], entry: Int?) {
+        guard let index = positions.index(of: symbol) else { return ([], nil) }
+        guard positions[at: index] != nil else { return ([], index) }
         var lots: [TaxLot] = []
         swap(&lots, &positions[at: index]!.lots)
-        return lots
+        return (lots, index)
     }
 
-    /// Replaces the lots of one symbol and updates the position caches.
-    func setLots(_ lots: [TaxLot], for symbol: String, universe: Universe) {
-        // The new position swapped in for the old in one lookup.
-        let new = lots.isEmpty ? nil : Position(lots, price: universe.priceIfKnown(symbol))
+    /// Replaces the lots of one symbol and updates the position caches. `entry`: the
+    /// symbol's entry in `positions` as `takeLots` gave it, which spares a lookup.
+    func setLots(_ lots: [TaxLot], for symbol: String, entry known: Int? = nil, universe: Universe) {
+        // The new position swapped in for the old in one lookup at most; the price is the
+        // one the old position kept, when there is one.
+        let entry = known ?? positions.index(of: symbol) { nil }
+        let new = lots.isEmpty
+            ? nil : Position(lots, price: positions[at: entry].map(\.price) ?? universe.priceIfKnown(symbol))
         var old = new
-        let entry = positions.index(of: symbol) { nil }
         while placeOfEntry.count <= entry {
             placeOfEntry.append(layout.place(of: positions.names[placeOfEntry.count], universe: universe))
         }

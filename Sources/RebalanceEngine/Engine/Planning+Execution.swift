@@ -114,7 +114,10 @@ extension Planning {
         let account = books[index].id
         let disallowed = calendars[householdOfBook[index]].recordSales(sales, on: asOf)
         let tradeRow = tradeRow(in: index, symbol: symbol, side: .sell, phase: phase, price: price, why: why)
-        var lots = books[index].takeLots(of: symbol)
+        // Taken apart at once: a tuple kept whole would share the lots, and the first change
+        // to them would copy them all.
+        var lots: [TaxLot], entry: Int?
+        (lots, entry) = books[index].takeLots(of: symbol)
         // Each sale is read where it is stored: `for … in zip(…)` copied every sale, its names
         // retained (callgrind).
         for sale in sales.indices {
@@ -161,7 +164,7 @@ extension Planning {
             }
             trades[tradeRow].estimatedTax += tax
         }
-        books[index].setLots(lots, for: symbol, universe: universe)
+        books[index].setLots(lots, for: symbol, entry: entry, universe: universe)
         books[index].sold.insert(symbol)
     }
 
@@ -201,11 +204,14 @@ extension Planning {
         let account = books[index].id
         books[index].buyCount += 1
         let lotID = Planning.boughtLotID(symbol, books[index].buyCount)
-        var lots = books[index].takeLots(of: symbol)
+        // Taken apart at once: a tuple kept whole would share the lots, and the first change
+        // to them would copy them all.
+        var lots: [TaxLot], entry: Int?
+        (lots, entry) = books[index].takeLots(of: symbol)
         lots.append(TaxLot(
             lotID: lotID, account: account, symbol: symbol, quantity: quantity,
             costBasis: cost, acquired: asOf))
-        books[index].setLots(lots, for: symbol, universe: universe)
+        books[index].setLots(lots, for: symbol, entry: entry, universe: universe)
         books[index].cash -= cost
         books[index].buyCost += cost
         books[index].markBought(symbol, universe: universe)
