@@ -190,10 +190,11 @@ final class AccountBook {
         position(of: symbol)?.value ?? .zero
     }
 
-    /// Notes a buy of `symbol` in this run: it may no longer be sold.
-    func markBought(_ symbol: String, universe: Universe) {
-        guard bought.insert(symbol), universe.maySell(symbol) else { return }
-        sellableValue -= value(of: symbol)
+    /// Notes a buy of `symbol`, at `entry` of `positions`, in this run: it may no longer be
+    /// sold. Whether it could be, and its value, are read by its entry.
+    func markBought(_ symbol: String, entry: Int) {
+        guard bought.insert(symbol), placeOfEntry[entry].maySell else { return }
+        sellableValue -= positions[at: entry]?.value ?? .zero
     }
 
     /// The lots held of `symbol`, taken out of its position so that the caller changes
@@ -211,7 +212,8 @@ final class AccountBook {
 
     /// Replaces the lots of one symbol and updates the position caches. `entry`: the
     /// symbol's entry in `positions` as `takeLots` gave it, which spares a lookup.
-    func setLots(_ lots: [TaxLot], for symbol: String, entry known: Int? = nil, universe: Universe) {
+    @discardableResult
+    func setLots(_ lots: [TaxLot], for symbol: String, entry known: Int? = nil, universe: Universe) -> Int {
         // The new position swapped in for the old in one lookup at most; the price is the
         // one the old position kept, when there is one.
         let entry = known ?? positions.index(of: symbol) { nil }
@@ -232,23 +234,40 @@ final class AccountBook {
         if lots.isEmpty {
             if place.counted { add(-oldValue, at: place) }
             if sellable { sellableValue -= oldValue }
-            let position = AccountBook.insertionIndex(of: symbol, in: heldSymbols)
-            if position < heldSymbols.count, heldSymbols[position] == symbol {
+            let position = heldPlace(ofEntry: entry)
+            if position < heldEntries.count, heldEntries[position] == entry {
                 heldSymbols.remove(at: position)
                 heldEntries.remove(at: position)
             }
-            return
+            return entry
         }
         let isNew = old == nil
-        guard let position = new else { return }
+        guard let position = new else { return entry }
         // One change of value where it counts: the new value less the old.
         if place.counted { add(position.value - oldValue, at: place) }
         if sellable { sellableValue += position.value - oldValue }
         if isNew {
-            let position = AccountBook.insertionIndex(of: symbol, in: heldSymbols)
+            let position = heldPlace(ofEntry: entry)
             heldSymbols.insert(symbol, at: position)
             heldEntries.insert(entry, at: position)
         }
+        return entry
+    }
+
+    /// Where the symbol at `entry` of `positions` goes in `heldEntries` (and `heldSymbols`):
+    /// the first held symbol not before it in `String`'s order. Two symbols the universe
+    /// ranks are compared by rank, which orders them as their names; any other pair by name.
+    private func heldPlace(ofEntry entry: Int) -> Int {
+        let rank = rankOfEntry[entry]
+        var low = 0, high = heldEntries.count
+        while low < high {
+            let middle = (low + high) / 2
+            let other = heldEntries[middle]
+            let before = rank >= 0 && rankOfEntry[other] >= 0
+                ? rankOfEntry[other] < rank : positions.names[other] < positions.names[entry]
+            if before { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     private func add(_ value: Money, at place: SymbolPlace) {
@@ -270,16 +289,6 @@ final class AccountBook {
             if place.counted, place.slot == slot, symbol != model { standIns.append(symbol) }
         }
         return standIns
-    }
-
-    /// Where `symbol` goes in `sorted` (an index of `sorted`'s own, for a slice).
-    private static func insertionIndex<Names: RandomAccessCollection<String>>(of symbol: String, in sorted: Names) -> Names.Index {
-        var low = sorted.startIndex, high = sorted.endIndex
-        while low < high {
-            let middle = sorted.index(low, offsetBy: sorted.distance(from: low, to: high) / 2)
-            if sorted[middle] < symbol { low = sorted.index(after: middle) } else { high = middle }
-        }
-        return low
     }
 
     /// Where `symbol` counts in this account.

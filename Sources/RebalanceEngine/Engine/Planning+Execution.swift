@@ -211,10 +211,10 @@ extension Planning {
         lots.append(TaxLot(
             lotID: lotID, account: account, symbol: symbol, quantity: quantity,
             costBasis: cost, acquired: asOf))
-        books[index].setLots(lots, for: symbol, entry: entry, universe: universe)
+        let held = books[index].setLots(lots, for: symbol, entry: entry, universe: universe)
         books[index].cash -= cost
         books[index].buyCost += cost
-        books[index].markBought(symbol, universe: universe)
+        books[index].markBought(symbol, entry: held)
         let row = tradeRow(in: index, symbol: symbol, side: .buy, phase: phase, price: price, why: why)
         trades[row].quantity += quantity
         trades[row].amount += cost
