@@ -12,10 +12,12 @@ extension Planning {
         let book = books[index]
         var lots: [TaxLot] = []
         var losses: [Money] = []
-        for symbol in book.heldSymbols where universe.maySell(symbol) && !book.bought.contains(symbol) {
-            guard let price = universe.priceIfKnown(symbol) else { continue }
+        // Each held symbol's place, price and lots read by its entry in the book, not looked up by name.
+        for (symbol, entry) in zip(book.heldSymbols, book.heldEntries)
+        where book.place(ofEntry: entry).maySell && !book.bought.contains(symbol) {
+            guard let position = book.positions[at: entry], let price = position.price else { continue }
             // Read where they are stored: `for lot in` copies each lot, and most are no loss.
-            let held = book.lots(of: symbol)
+            let held = position.lots
             for lot in held.indices {
                 // A whole-lot sale's loss: basis over proceeds.
                 let proceeds = price.value(of: held[lot].quantity)
