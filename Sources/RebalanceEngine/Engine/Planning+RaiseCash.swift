@@ -158,8 +158,14 @@ extension Planning {
     /// Symbols that Raise Cash and Rebalance may sell: held, not `Hold`/`No Sell`/`No Trade`,
     /// not bought in this run. Sorted.
     func sellableSymbols(in index: Int) -> [String] {
+        // `sellStop` is nil: each symbol's place read by its entry in the book.
         let book = books[index]
-        return book.heldSymbols.filter { sellStop($0, in: book) == nil }
+        var sellable: [String] = []
+        for (symbol, entry) in zip(book.heldSymbols, book.heldEntries)
+        where book.place(ofEntry: entry).maySell && !book.bought.contains(symbol) {
+            sellable.append(symbol)
+        }
+        return sellable
     }
 
     /// Sellable positions above their target with the dollar excess, largest first (ties by
@@ -167,7 +173,8 @@ extension Planning {
     func excesses(in index: Int) -> [(symbol: String, excess: Money)] {
         let book = books[index]
         let value = book.investableValue
-        let sellable = Set(sellableSymbols(in: index))
+        var sellable = NameSet()
+        for symbol in sellableSymbols(in: index) { sellable.insert(symbol) }
         var result: [(symbol: String, excess: Money)] = []
         for symbol in book.heldSymbols where sellable.contains(symbol) && isLegacy(symbol, in: book) {
             result.append((symbol, marketValue(symbol, in: book)))
