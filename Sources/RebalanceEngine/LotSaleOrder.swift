@@ -32,11 +32,17 @@ public struct LotSaleOrder: Sendable {
     /// The lots in the order a sale relieves them.
     public func sorted(_ lots: [TaxLot]) -> [TaxLot] {
         guard lots.count > 1 else { return lots }
+        return places(of: lots).map { lots[$0] }
+    }
+
+    /// The places of `lots` in the order a sale relieves them.
+    func places(of lots: [TaxLot]) -> [Int] {
+        guard lots.count > 1 else { return Array(lots.indices) }
         // The lots' places are sorted, not the lots: a place moves in one word. The lots are
         // read where they are stored (`lots.map` and `lots[place]` copied each lot read).
         return lots.withUnsafeBufferPointer { lots in
             let keys = lots.indices.map { SortKey(lot: lots[$0], order: self) }
-            return lots.indices.sorted { precedes(lots[$0], keys[$0], lots[$1], keys[$1]) }.map { lots[$0] }
+            return lots.indices.sorted { precedes(lots[$0], keys[$0], lots[$1], keys[$1]) }
         }
     }
 

@@ -87,24 +87,28 @@ extension Planning {
     private func planPhaseOut(_ index: Int, symbols: [String], excluded: [Bool]) throws(PlanningError) -> PhaseOutPlan {
         let book = books[index]
         let calendar = calendars[householdOfBook[index]]
+        // Each lot listed with its symbol's number, so each lot finds its symbol's price
+        // (found at its first lot), sales so far and whether the budget bound there without
+        // a lookup by name.
         var lots: [TaxLot] = []
-        for (number, symbol) in symbols.enumerated() where !excluded[number] { lots += book.lots(of: symbol) }
-        let ordered = lotsInSaleOrder(lots, rates: book.account.rates)
+        var numberOfLot: [Int] = []
+        for (number, symbol) in symbols.enumerated() where !excluded[number] {
+            let held = book.lots(of: symbol)
+            lots += held
+            numberOfLot += repeatElement(number, count: held.count)
+        }
         var trial = book.ledger
         var plan = PhaseOutPlan(symbols: symbols.count)
-        // The symbols by number, so each lot asks one table: its symbol's price (found at its
-        // first lot), sales so far and whether the budget bound there.
-        var numbers = NameTable<Int>(minimumCapacity: symbols.count)
-        for (number, symbol) in symbols.enumerated() { numbers.set(number, for: symbol) }
         var prices = [Price?](repeating: nil, count: symbols.count)
-        for lot in ordered {
-            let symbol = lot.symbol
-            guard let number = numbers[symbol], !plan.cut[number] else { continue }
+        for place in placesInSaleOrder(lots, rates: book.account.rates) {
+            let number = numberOfLot[place]
+            guard !plan.cut[number] else { continue }
+            let lot = lots[place]
             let price: Price
             if let known = prices[number] {
                 price = known
             } else {
-                price = try universe.price(of: symbol)
+                price = try universe.price(of: lot.symbol)
                 prices[number] = price
             }
             let planned = plan.sales[number]
@@ -130,16 +134,16 @@ extension Planning {
         return plan
     }
 
-    /// Lots of one or several symbols in the account's Lot Method order.
+    /// The places of lots of one or several symbols, in the account's Lot Method order.
     ///
     /// For one symbol this is the exact order of `LotSaleOrder`; across symbols each lot is
     /// keyed at its own price (`Tax Optimal`: rate × (price − unit cost) / price), ties to
     /// the oldest lot, then Lot ID, then symbol.
-    func lotsInSaleOrder(_ lots: [TaxLot], rates: TaxRates) -> [TaxLot] {
+    func placesInSaleOrder(_ lots: [TaxLot], rates: TaxRates) -> [Int] {
         guard let first = lots.first?.symbol else { return [] }
         let oneSymbol = lots.withUnsafeBufferPointer { lots in lots.indices.allSatisfy { lots[$0].symbol == first } }
         if oneSymbol, let price = universe.priceIfKnown(first) {
-            return settings.lotMethod.lotsInSaleOrder(lots, price: price, rates: rates, tradeDate: asOf)
+            return LotSaleOrder(method: settings.lotMethod, price: price, rates: rates, tradeDate: asOf).places(of: lots)
         }
         // Each lot's key and date are worked out once, reading the lot where it is stored, and
         // the sort moves those with the lot's place; the lots are read again only in a tie
@@ -186,6 +190,6 @@ extension Planning {
                 return lots[a.place].symbol < lots[b.place].symbol
             }
         }
-        return entries.map { lots[$0.place] }
+        return entries.map(\.place)
     }
 }
