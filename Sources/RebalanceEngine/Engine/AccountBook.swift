@@ -15,14 +15,20 @@ final class Slot: Sendable {
     /// group's when the Groups sheet caps it (see `Universe.sectorNumbers`).
     let bandedSector: Int?
     let cappedGroup: Int?
+    /// Where the model symbol counts (its own slot), and its price: what a buy toward the
+    /// slot asks, kept so that it is not looked up by name at every buy.
+    let place: SymbolPlace
+    let price: Price?
 
-    init(symbol: String, modelTarget: Rate, target: Double, band: Double, bandedSector: Int?, cappedGroup: Int?) {
+    init(symbol: String, modelTarget: Rate, target: Double, band: Double, place: SymbolPlace, price: Price?) {
         self.symbol = symbol
         self.modelTarget = modelTarget
         self.target = target
         self.band = band
-        self.bandedSector = bandedSector
-        self.cappedGroup = cappedGroup
+        bandedSector = place.bandedSector
+        cappedGroup = place.groupNumber
+        self.place = place
+        self.price = price
     }
 
     var low: Double { max(0, target - band) }

@@ -216,7 +216,7 @@ extension Planning {
                 slots.append(Slot(
                     symbol: row.symbol, modelTarget: row.target, target: row.target.doubleValue * scale,
                     band: (row.band ?? universe.settings.defaultBand).doubleValue,
-                    bandedSector: place.bandedSector, cappedGroup: place.groupNumber))
+                    place: place, price: universe.priceIfKnown(row.symbol)))
             }
             var sectors = [Double](repeating: 0, count: universe.sortedSectors.count)
             for slot in slots { if let sector = slot.bandedSector { sectors[sector] += slot.target } }

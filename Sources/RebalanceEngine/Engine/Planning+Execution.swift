@@ -197,9 +197,13 @@ extension Planning {
     /// Buys `quantity` shares of `symbol` in account `index` as a trade of `phase`. The
     /// caller has checked restrictions, windows and cash; a manual buy inside a window
     /// disallows the earlier loss in proportion, added back in the selling account.
-    mutating func buy(_ symbol: String, quantity: Quantity, in index: Int, phase: Phase, why: String) throws(PlanningError) {
+    /// `price`: the symbol's price, when the caller has it at hand.
+    mutating func buy(
+        _ symbol: String, quantity: Quantity, in index: Int, phase: Phase, price known: Price? = nil, why: String
+    ) throws(PlanningError) {
         guard quantity > .zero else { return }
-        let price = try universe.price(of: symbol)
+        let price: Price
+        if let known { price = known } else { price = try universe.price(of: symbol) }
         let cost = price.value(of: quantity)
         let account = books[index].id
         books[index].buyCount += 1

@@ -307,7 +307,8 @@ extension Planning {
             books[index].noteStop(key, stop)
             return
         }
-        let price = try universe.price(of: symbol)
+        // The slot keeps its symbol's price and place: no lookup by name.
+        guard let price = slot.price else { throw .missingPrice(symbol) }
         var budget = amount
         var limitedBy: DriftStatus?
         let cash = spendableCash(index)
@@ -316,7 +317,7 @@ extension Planning {
             limitedBy = .cash
         }
         let book = books[index]
-        if let cap = capRoom(for: symbol, in: book), cap.room < budget {
+        if let cap = capRoom(at: slot.place, in: book), cap.room < budget {
             budget = cap.room
             limitedBy = cap.status
             books[index].noteStop(cap.binding, cap.status)
@@ -343,6 +344,6 @@ extension Planning {
             return
         }
         if let limitedBy, noteShortfall { books[index].noteStop(key, limitedBy) }
-        try buy(symbol, quantity: quantity, in: index, phase: .rebalance, why: why())
+        try buy(symbol, quantity: quantity, in: index, phase: .rebalance, price: price, why: why())
     }
 }

@@ -179,8 +179,12 @@ struct Planning {
     /// The most that may be bought of `symbol` before its exposure group reaches its cap
     /// and its sector its high edge; `nil` when neither limits it. Names what binds.
     func capRoom(for symbol: String, in book: AccountBook) -> (room: Money, binding: DriftKey, status: DriftStatus)? {
+        capRoom(at: book.place(of: symbol, universe: universe), in: book)
+    }
+
+    /// `capRoom(for:in:)` of a symbol whose place is known.
+    func capRoom(at place: SymbolPlace, in book: AccountBook) -> (room: Money, binding: DriftKey, status: DriftStatus)? {
         let value = book.investableValue
-        let place = book.place(of: symbol, universe: universe)
         var best: (room: Money, binding: DriftKey, status: DriftStatus)?
         if let group = place.groupNumber {
             let room = Money.max(.zero, value.multiplied(by: universe.capsByNumber[group]) - book.groupValues[group])
