@@ -132,29 +132,36 @@ final class AccountBook {
         // Positions only; `setSlots` works out where each counts once the targets are known.
         // They take the counting table's places: no symbol is hashed and placed again.
         var sellableValue = Money.zero
-        // Each symbol's rank in the universe's order with its entry number in the low bits:
-        // sorted as whole numbers, they give the held symbols in `String`'s order.
-        var ranked: [Int] = []
-        ranked.reserveCapacity(counts.count)
         var rankOfEntry: [Int] = []
         rankOfEntry.reserveCapacity(counts.count)
         positions = counts.mapEntries { number, symbol in
             let (price, maySell, rank) = universe.heldFacts(of: symbol)
             let position = Position(lotsBySymbol[number], price: price)
             if maySell { sellableValue += position.value }
-            if let rank { ranked.append(rank << 32 | number) }
             rankOfEntry.append(rank ?? -1)
             return position
         }
         self.sellableValue = sellableValue
         self.rankOfEntry = rankOfEntry
-        if ranked.count == counts.count {
-            ranked.sort()
-            heldEntries = ranked.map { $0 & 0xFFFF_FFFF }
-        } else {
-            heldEntries = counts.names.sortedNames().map { counts.index(of: $0)! }
+        heldEntries = inNameOrder(Array(positions.names.indices))
+        heldSymbols = heldEntries.map { positions.names[$0] }
+    }
+
+    /// Entries of `positions` in `String`'s order of their symbols. When the universe ranks
+    /// every one, each rank with its entry in the low bits is sorted as a whole number
+    /// (comparing names took about a hundred instructions a comparison; callgrind);
+    /// otherwise their names are sorted (`sortedNames`).
+    func inNameOrder(_ entries: [Int]) -> [Int] {
+        var ranked: [Int] = []
+        ranked.reserveCapacity(entries.count)
+        for entry in entries {
+            guard rankOfEntry[entry] >= 0 else {
+                return entries.map { positions.names[$0] }.sortedNames().map { positions.index(of: $0)! }
+            }
+            ranked.append(rankOfEntry[entry] << 32 | entry)
         }
-        heldSymbols = heldEntries.map { counts.names[$0] }
+        ranked.sort()
+        return ranked.map { $0 & 0xFFFF_FFFF }
     }
 
     /// The lots held of one symbol, their quantity and market value (zero without a price).
@@ -236,7 +243,7 @@ final class AccountBook {
         positionChanges.append((entry, old?.quantity ?? .zero))
         let oldValue = old?.value ?? .zero
         let place = placeOfEntry[entry]
-        let sellable = place.maySell && !bought.contains(symbol)
+        let sellable = maySell(symbol, entry: entry)
         if lots.isEmpty {
             if place.counted { add(-oldValue, at: place) }
             if sellable { sellableValue -= oldValue }
@@ -327,13 +334,6 @@ final class AccountBook {
         placeOfEntry[entry]
     }
 
-    /// The rank in the universe's order of the symbol at `entry` of `positions`, if the
-    /// universe holds it: symbols sort by rank as their names sort.
-    @inline(__always)
-    func rank(ofEntry entry: Int) -> Int? {
-        rankOfEntry[entry] < 0 ? nil : rankOfEntry[entry]
-    }
-
     /// The held symbols whose place meets `condition`, in symbol order: each place is read
     /// by the symbol's entry, where asking `place(of:)` looked every symbol up by name.
     func heldSymbols(placed condition: (SymbolPlace) -> Bool) -> [String] {
@@ -346,11 +346,14 @@ final class AccountBook {
 
     /// Held symbols that are neither in a slot nor `Hold`: sold down over runs.
     func legacySymbols() -> [String] {
-        var legacy: [String] = []
-        for (symbol, entry) in zip(heldSymbols, heldEntries) where placeOfEntry[entry].isLegacy {
-            legacy.append(symbol)
-        }
-        return legacy
+        heldSymbols(placed: \.isLegacy)
+    }
+
+    /// Whether the engine may still sell the symbol at `entry` of `positions`: the Securities
+    /// sheet does not restrict its sale and the run has not bought it.
+    @inline(__always)
+    func maySell(_ symbol: String, entry: Int) -> Bool {
+        placeOfEntry[entry].maySell && !bought.contains(symbol)
     }
 
     @inline(__always)

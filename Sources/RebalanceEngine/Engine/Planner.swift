@@ -327,33 +327,20 @@ extension Planning {
         let after = snapshot(index)
         // Only symbols whose lots were set since the snapshot can differ; the first change
         // to each since then holds its quantity at the snapshot. Symbols are known by their
-        // entry in the book's positions, and put in order by their rank in the universe
-        // (the order of their names) with the entry in the low bits: a table by name and a
-        // sort of the changes by name took over twice the instructions (callgrind).
+        // entry in the book's positions, and put in order by their rank in the universe (see
+        // `AccountBook.inNameOrder`): a table by name and a sort of the changes by name took
+        // over twice the instructions (callgrind).
         let book = books[index]
         var firstChange = [Int](repeating: -1, count: book.positions.count)
-        var ranked: [Int] = []
-        var unranked: [Int] = []
+        var changed: [Int] = []
         for row in before.positionChanges..<book.positionChanges.count {
             let entry = book.positionChanges[row].entry
             guard firstChange[entry] < 0 else { continue }
             firstChange[entry] = row
             let now = book.positions[at: entry]?.quantity ?? .zero
-            guard now != book.positionChanges[row].before else { continue }
-            if let rank = book.rank(ofEntry: entry) {
-                ranked.append(rank << 32 | entry)
-            } else {
-                unranked.append(entry)
-            }
+            if now != book.positionChanges[row].before { changed.append(entry) }
         }
-        var entries: [Int]
-        if unranked.isEmpty {
-            ranked.sort()
-            entries = ranked.map { $0 & 0xFFFF_FFFF }
-        } else {
-            entries = ranked.map { $0 & 0xFFFF_FFFF } + unranked
-            entries.sort { book.positions.names[$0] < book.positions.names[$1] }
-        }
+        let entries = book.inNameOrder(changed)
         let changes = entries.map { entry in
             PositionChange(symbol: book.positions.names[entry], before: book.positionChanges[firstChange[entry]].before,
                            after: book.positions[at: entry]?.quantity ?? .zero)

@@ -14,7 +14,7 @@ extension Planning {
         var losses: [Money] = []
         // Each held symbol's place, price and lots read by its entry in the book, not looked up by name.
         for (symbol, entry) in zip(book.heldSymbols, book.heldEntries)
-        where book.place(ofEntry: entry).maySell && !book.bought.contains(symbol) {
+        where book.maySell(symbol, entry: entry) {
             guard let position = book.positions[at: entry], let price = position.price else { continue }
             // Read where they are stored: `for lot in` copies each lot, and most are no loss.
             let held = position.lots

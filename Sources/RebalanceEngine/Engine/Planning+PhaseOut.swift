@@ -148,7 +148,7 @@ extension Planning {
         // Each lot's key and date are worked out once, reading the lot where it is stored, and
         // the sort moves those with the lot's place; the lots are read again only in a tie
         // of both (`lots.map(key)` and a sort of places reading keys and lots by place took
-        // over twice the instructions; callgrind). A symbol's lots come together: its price
+        // about a fifth more instructions; callgrind). A symbol's lots come together: its price
         // is looked up once per run of them.
         let method = settings.lotMethod
         var entries: [(key: Double, acquired: CivilDate, place: Int)] = []

@@ -162,7 +162,7 @@ extension Planning {
         let book = books[index]
         var sellable: [String] = []
         for (symbol, entry) in zip(book.heldSymbols, book.heldEntries)
-        where book.place(ofEntry: entry).maySell && !book.bought.contains(symbol) {
+        where book.maySell(symbol, entry: entry) {
             sellable.append(symbol)
         }
         return sellable
