@@ -197,7 +197,9 @@ extension Planner {
         // A transaction of an unknown account opens no window in one pass either.
         for row in portfolio.transactions { if let shard = shardOf[row.account] { parts[shard].transactions.append(row) } }
 
-        let results = ShardResults(count: shards.count, universe: Universe(portfolio))
+        let universe = Universe(portfolio)
+        let results = ShardResults(
+            count: shards.count, universe: universe, models: ModelSetups(portfolio.models, universe: universe))
         let counts = ShardProgress(shards: shards.count)
         let group = DispatchGroup()
         let planParts = parts
@@ -458,13 +460,15 @@ private final class ShardResults: Sendable {
     private let slots: Mutex<[Result<Part, PlanningError>?]>
     private let count: Int
     private let taken = Mutex(0)
-    /// The whole book's universe, built once for every shard.
+    /// The whole book's universe and models, worked out once for every shard.
     private let universe: Universe
+    private let models: ModelSetups
 
-    init(count: Int, universe: Universe) {
+    init(count: Int, universe: Universe, models: ModelSetups) {
         slots = Mutex(Array(repeating: nil, count: count))
         self.count = count
         self.universe = universe
+        self.models = models
     }
 
     /// A shard for the calling thread to plan; `nil` when every shard is taken.
@@ -481,7 +485,7 @@ private final class ShardResults: Sendable {
         let outcome: Result<Part, PlanningError>
         do throws(PlanningError) {
             let (plan, order) = try Planner.orderedPlan(
-                for: portfolio, accountOrder: accountOrder, universe: universe, progress: progress)
+                for: portfolio, accountOrder: accountOrder, universe: universe, models: models, progress: progress)
             outcome = .success((plan, order, PlanChecks.violations(plan, portfolio: portfolio)))
         } catch {
             outcome = .failure(error)

@@ -37,12 +37,12 @@ public enum Planner {
     }
 
     /// The plan with where each of its rows falls in a pass over the whole book.
-    /// `universe`, when given, is `portfolio`'s (shards share the book's).
+    /// `universe` and `models`, when given, are `portfolio`'s (shards share the book's).
     static func orderedPlan(
-        for portfolio: Portfolio, accountOrder: [Int]?, universe: Universe? = nil,
+        for portfolio: Portfolio, accountOrder: [Int]?, universe: Universe? = nil, models: ModelSetups? = nil,
         progress: ((Phase, Int, Int) -> Void)?
     ) throws(PlanningError) -> (plan: Plan, order: RowOrder) {
-        var planning = try Planning(portfolio, accountOrder: accountOrder, universe: universe)
+        var planning = try Planning(portfolio, accountOrder: accountOrder, universe: universe, models: models)
         planning.progress = progress
         // Each position before the run by its entry in the book, with its value (prices do
         // not change in a run). Labelled as `finish` takes them: an array of unlabelled pairs
@@ -74,10 +74,14 @@ public enum Planner {
 extension Planning {
     /// The books, targets scaled once per account, and each household's calendar.
     /// `accountOrder` gives each account's place in the whole book when `portfolio` is
-    /// some of its households (see `Planner.shardedPlan`); `universe`, when given, is the
-    /// whole book's, which is `portfolio`'s: it depends on no account.
-    init(_ portfolio: Portfolio, accountOrder: [Int]? = nil, universe shared: Universe? = nil) throws(PlanningError) {
+    /// some of its households (see `Planner.shardedPlan`); `universe` and `models`, when
+    /// given, are the whole book's, which are `portfolio`'s: they depend on no account.
+    init(
+        _ portfolio: Portfolio, accountOrder: [Int]? = nil, universe shared: Universe? = nil,
+        models sharedModels: ModelSetups? = nil
+    ) throws(PlanningError) {
         universe = shared ?? Universe(portfolio)
+        modelSetups = sharedModels ?? ModelSetups(portfolio.models, universe: universe)
         self.accountOrder = accountOrder ?? Array(portfolio.accounts.indices)
         var problems: [PlanningError.Problem] = []
         var households: [String] = []
@@ -90,9 +94,7 @@ extension Planning {
         var ownerNumbers: [String: Int] = [:]
         var booksOfOwner: [[Int]] = []
         var householdOfOwner: [Int] = []
-        var booksOfModel: [String: [Int]] = [:]
         for (index, account) in portfolio.accounts.enumerated() {
-            booksOfModel[account.model, default: []].append(index)
             let household = householdIndex[account.household] ?? households.count
             if household == households.count {
                 householdIndex[account.household] = household
@@ -173,16 +175,16 @@ extension Planning {
         beginStage()
         for index in books.indices {
             markRows(account: index)
-            if let problem = setTargets(index, models: portfolio.models, booksOfModel: booksOfModel) { problems.append(problem) }
+            if let problem = setTargets(index, models: portfolio.models) { problems.append(problem) }
         }
         guard problems.isEmpty else { throw .input(problems) }
     }
 
     /// Scales the account's model targets once so that targets + cash target = 1, after
     /// dropping `Phase Out`/`Hold` model symbols, and maps stand-ins to their slots.
-    mutating func setTargets(_ index: Int, models: [Model], booksOfModel: [String: [Int]]) -> PlanningError.Problem? {
+    mutating func setTargets(_ index: Int, models: [Model]) -> PlanningError.Problem? {
         let account = books[index].account
-        guard let setup = modelSetup(account.model, models: models, booksOfModel: booksOfModel) else {
+        guard let setup = modelSetups[account.model] else {
             books[index].setSlots(
                 [], layout: .none, sectorTargets: Array(repeating: 0, count: universe.sortedSectors.count), universe: universe)
             if account.model.isEmpty, !models.contains(where: { $0.name.isEmpty }) {
@@ -230,69 +232,6 @@ extension Planning {
                   "\(symbol) is held and counts toward the \(slots[slot].symbol) target.")
         }
         return nil
-    }
-
-    /// What the model named `name` gives each account that uses it, worked out at its first
-    /// account: the rows kept, the rows dropped and why, and where each symbol counts.
-    /// `nil` when the Model sheet has no such model.
-    private mutating func modelSetup(_ name: String, models: [Model], booksOfModel: [String: [Int]]) -> ModelSetup? {
-        if let known = modelSetups[name] { return known }
-        guard let model = models.first(where: { $0.name == name }) else { return nil }
-        var kept: [ModelTarget] = []
-        var dropped: [ModelSetup.Dropped] = []
-        for row in model.targets {
-            if universe.isMarkedPhaseOut(row.symbol) || universe.isHold(row.symbol) {
-                let why = universe.isHold(row.symbol) ? "Hold" : "Phase Out = Yes"
-                let modelName = model.name.isEmpty ? "the model" : "model \(model.name)"
-                dropped.append(ModelSetup.Dropped(
-                    symbol: row.symbol,
-                    warning: "\(row.symbol) is in \(modelName) at \(row.target.percentText) but marked \(why): "
-                        + "its target is dropped in every account that uses it.",
-                    audit: "\(row.symbol) is marked \(why); its \(row.target.percentText) target is dropped before scaling."))
-                continue
-            }
-            kept.append(row)
-        }
-        var slotIndex: [String: Int] = [:]
-        for (position, row) in kept.enumerated() { slotIndex[row.symbol] = position }
-        let sectors = kept.map { $0.sector ?? universe.securities[$0.symbol]?.sector }
-        slotIndex = standInMap(symbols: kept.map(\.symbol), slotIndex: slotIndex)
-        let books = self.books
-        let held = (booksOfModel[name] ?? []).lazy.flatMap { books[$0].heldSymbols }
-        let setup = ModelSetup(
-            kept: kept, keptTotal: kept.reduce(Int64(0)) { $0 + $1.target.millionths }, dropped: dropped,
-            layout: ModelLayout(slotIndexBySymbol: slotIndex, slotSectors: sectors,
-                                symbols: Array(slotIndex.keys) + held, universe: universe))
-        modelSetups[name] = setup
-        return setup
-    }
-
-    /// The slot each symbol counts toward: model symbols, then symbols in a model symbol's
-    /// Identical Group or among its Replacements, the first model symbol in model order
-    /// claiming a symbol. The same for every account of one model.
-    func standInMap(symbols: [String], slotIndex: [String: Int]) -> [String: Int] {
-        var slotIndex = slotIndex
-        var claimed: [String: Int] = [:]
-        var slotOfGroup: [String: Int] = [:]
-        for (position, symbol) in symbols.enumerated() {
-            if let group = universe.securities[symbol]?.identicalGroup, slotOfGroup[group] == nil {
-                slotOfGroup[group] = position
-            }
-        }
-        for symbol in universe.prices.keys where slotIndex[symbol] == nil && !universe.isMarkedPhaseOut(symbol) {
-            if let group = universe.securities[symbol]?.identicalGroup, let position = slotOfGroup[group] {
-                claimed[symbol] = position
-            }
-        }
-        for (position, symbol) in symbols.enumerated() {
-            for replacement in universe.securities[symbol]?.replacements ?? []
-                where slotIndex[replacement] == nil && !universe.isMarkedPhaseOut(replacement) {
-                if let earlier = claimed[replacement], earlier <= position { continue }
-                claimed[replacement] = position
-            }
-        }
-        for (symbol, position) in claimed { slotIndex[symbol] = position }
-        return slotIndex
     }
 
     /// Runs one phase over every account in Account order, recording what it changed.

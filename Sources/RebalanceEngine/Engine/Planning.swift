@@ -29,7 +29,7 @@ struct Planning {
     /// Loss lots already listed as blocked, so each is listed once.
     var loggedLossSaleBlocks: Set<TaxLot.Key> = []
     /// What each model gives the accounts that use it, by model name, worked out once.
-    var modelSetups: [String: ModelSetup] = [:]
+    let modelSetups: ModelSetups
     /// Each model's slots and sector targets scaled for a cash target, worked out once.
     var scaledSlots: [ScaledModelKey: (slots: [Slot], sectors: [Double])] = [:]
     /// Each book's place in the whole book's Account order: a shard plans some households only.
