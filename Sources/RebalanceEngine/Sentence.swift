@@ -46,6 +46,12 @@ struct Sentence: ExpressibleByStringInterpolation {
             bytes.append(number)
         }
 
+        /// A family as the Wash Sale sheet lists it, `GOOG, GOOGL`: its `description` joins
+        /// the members into a string of their own first.
+        mutating func appendInterpolation(_ family: WashSaleFamily) {
+            bytes.append(family)
+        }
+
         /// `$1,234.50`: `Money.formatted`.
         mutating func appendInterpolation(dollars amount: Money) {
             bytes.append(dollars: amount, signed: false)
@@ -89,6 +95,11 @@ struct Sentence: ExpressibleByStringInterpolation {
 
     mutating func append(_ quantity: Quantity) {
         bytes.append(quantity)
+    }
+
+    /// `GOOG, GOOGL`: a family's members as the Wash Sale sheet lists them.
+    mutating func append(_ family: WashSaleFamily) {
+        bytes.append(family)
     }
 
     mutating func append(_ date: CivilDate) {
@@ -158,6 +169,15 @@ extension Sentence {
             let start = count
             storage.withUnsafeMutablePointerToElements { ($0 + start).initialize(from: source, count: more.count) }
             count += more.count
+        }
+
+        mutating func append(_ family: WashSaleFamily) {
+            var first = true
+            family.forEachMember { member in
+                if !first { append(", " as StaticString) }
+                first = false
+                append(member)
+            }
         }
 
         mutating func append(_ quantity: Quantity) {

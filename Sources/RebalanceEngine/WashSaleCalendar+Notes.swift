@@ -30,7 +30,11 @@ extension WashSaleCalendar {
             note.append(") sold ")
             note.append(sale.date)
         }
-        note += "; no buy of \(family) in the household through \(ends)."
+        note.append("; no buy of ")
+        note.append(family)
+        note.append(" in the household through ")
+        note.append(ends)
+        note.append(".")
         if sale.quantity == nil {
             note.append(" Its Quantity is blank, so no replacement shares are matched to it.")
         } else if sale.matched > .zero {

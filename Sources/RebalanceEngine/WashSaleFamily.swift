@@ -32,6 +32,11 @@ public struct WashSaleFamily: Sendable, Hashable, CustomStringConvertible {
     /// The members as the Wash Sale sheet lists them: `GOOG, GOOGL`.
     public var description: String { identicalGroup == nil ? single : groupMembers.joined(separator: ", ") }
 
+    /// Each member in turn, sorted, with no list made for a family of one.
+    func forEachMember(_ body: (String) -> Void) {
+        if identicalGroup == nil { body(single) } else { groupMembers.forEach(body) }
+    }
+
     public static func == (a: WashSaleFamily, b: WashSaleFamily) -> Bool {
         a.identicalGroup == b.identicalGroup && (a.identicalGroup != nil || a.single == b.single)
     }
