@@ -70,8 +70,8 @@ public struct WashSaleCalendar: Sendable {
         precondition(windowDays >= 30, "Wash Sale Days below 30 is an input error")
         // Room for the rows a run is likely to add, a guess: a row per Transactions row, and
         // one per four lots (the firm book makes about one per five). Grown from empty by
-        // doubling, a household's rows were moved five or six times on the way, some 0.8%
-        // of the firm book's instructions (callgrind). Room never written is never touched.
+        // doubling, the rows were moved to a larger list 2,613 times in the firm book, some
+        // 0.8% of its instructions (callgrind). Room never written is never touched.
         records.reserveCapacity(transactions.count + lots.count / 4)
         self.household = household
         self.windowDays = windowDays
