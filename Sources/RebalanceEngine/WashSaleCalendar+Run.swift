@@ -69,7 +69,7 @@ extension WashSaleCalendar {
         let ends = windowEnd(ofLossSaleOn: latest)
         let family = families.family(of: lot.symbol)
         let firstPurchase = purchases[first.index]
-        // The shares are written into the sentence's own buffer: a `+` of interpolated parts
+        // Written part by part into the sentence's own buffer: a `+` of interpolated parts
         // makes a sentence for each part (callgrind).
         var note: Sentence = "Lot \(lot.lotID) of \(lot.symbol) is not sold at a loss: "
         if let total {
@@ -78,8 +78,15 @@ extension WashSaleCalendar {
         } else {
             note.append("a purchase of unknown size")
         }
-        note += " of \(family) (first bought \(firstPurchase.date) in \(firstPurchase.account)) would "
-            + "disallow it; the block lasts through \(ends) (26 USC 1091(a))."
+        note.append(" of ")
+        note.append(family)
+        note.append(" (first bought ")
+        note.append(firstPurchase.date)
+        note.append(" in ")
+        note.append(firstPurchase.account)
+        note.append(") would disallow it; the block lasts through ")
+        note.append(ends)
+        note.append(" (26 USC 1091(a)).")
         return WashSaleRecord(
             action: .lossSaleBlocked, account: lot.account, household: household,
             symbol: lot.symbol, family: family, conflictDate: firstPurchase.date,

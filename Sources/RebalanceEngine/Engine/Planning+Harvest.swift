@@ -73,13 +73,15 @@ extension Planning {
         let loss = sale.gain.magnitude
         guard sale.isLoss, loss >= settings.harvestMinLoss,
               loss >= sale.costBasis.multiplied(by: settings.harvestMinLossPercent) else { return false }
+        // The rest written into the same buffer: a `+=` of a sentence makes one of its own.
         var why: Sentence = "harvests a \(dollars: loss) loss on lot \(lot.lotID) (\(sale.term))"
         if let replacement {
-            why += ", replaced by \(replacement)"
+            why.append(", replaced by ")
+            why.append(replacement)
         } else if legacy {
-            why += "; a legacy holding with no model replacement, so the proceeds wait for Rebalance"
+            why.append("; a legacy holding with no model replacement, so the proceeds wait for Rebalance")
         } else {
-            why += "; no allowed replacement, so only the part above its target is sold"
+            why.append("; no allowed replacement, so only the part above its target is sold")
         }
         commitSale([sale], symbol: symbol, price: price, in: index, phase: .harvest, why: why.text)
         audit(.harvest, id, symbol, rule: "Harvest", decision: "Sold",
