@@ -9,6 +9,12 @@ public enum PlanChecks {
 
     /// Every invariant failure, in words; empty when the plan keeps them all.
     public static func violations(_ plan: Plan, portfolio: Portfolio) -> [String] {
+        violations(plan, portfolio: portfolio, lots: nil)
+    }
+
+    /// The same; `lots`, when given, are `portfolio`'s lots (which it then leaves out), read
+    /// where the whole book keeps them (a shard's; see `Planning.init`).
+    static func violations(_ plan: Plan, portfolio: Portfolio, lots selected: SelectedLots?) -> [String] {
         var problems: [String] = []
         // Only restricted symbols are listed: most books restrict none, and then no trade asks.
         var restriction = NameTable<Restriction>()
@@ -61,8 +67,10 @@ public enum PlanChecks {
         // Holdings, only of the positions the plan sells from lots (a lot's ID names one
         // position: the reader refuses an ID twice in an account).
         var accountOfLot = RunLookup<Int>()
-        let held = portfolio.lots
-        for lot in held.indices {
+        let held = selected?.all ?? portfolio.lots
+        let selectedNumbers = selected?.numbers
+        for position in 0..<(selectedNumbers?.count ?? held.count) {
+            let lot = selectedNumbers?[position] ?? position
             guard let account = accountOfLot.value(for: held[lot].account, { accounts.index(of: $0) }) else { continue }
             accounts[at: account].countHeld(held[lot].quantity, symbol: held[lot].symbol, lotID: held[lot].lotID)
         }

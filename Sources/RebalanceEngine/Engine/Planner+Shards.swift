@@ -176,8 +176,8 @@ extension Planner {
             return part
         }
         // Each lot's shard, found once per run of an account's lots; each shard's lots are
-        // listed by number here and copied out by the thread that plans it: the copies are
-        // made on every thread at once, not on this one before any other starts.
+        // listed by number here and read where the book keeps them: copied out for each
+        // shard, every lot was copied and let go once more (callgrind).
         var shardOfLot = RunLookup(shardOf)
         let lots = portfolio.lots
         var lotShards: [Int] = []
@@ -209,9 +209,9 @@ extension Planner {
         /// Plans shards until none is left; `report` hears of this thread's progress.
         @Sendable func planShards(report: ((Phase) -> Void)?) {
             while let shard = results.nextShard() {
-                var part = planParts[shard]
-                part.lots = shardLots[shard].map { lots[$0] }
-                results.plan(shard, part, accountOrder: shards[shard]) { phase, done, _ in
+                results.plan(
+                    shard, planParts[shard], lots: SelectedLots(lots, shardLots[shard]), accountOrder: shards[shard]
+                ) { phase, done, _ in
                     counts.record(shard: shard, phase: phase, done: done)
                     report?(phase)
                 }
@@ -480,13 +480,18 @@ private final class ShardResults: Sendable {
         }
     }
 
-    /// Plans and checks one shard and keeps what came of it.
-    func plan(_ shard: Int, _ portfolio: Portfolio, accountOrder: [Int], progress: ((Phase, Int, Int) -> Void)?) {
+    /// Plans and checks one shard and keeps what came of it. `portfolio` leaves out the
+    /// shard's lots, which are `lots`.
+    func plan(
+        _ shard: Int, _ portfolio: Portfolio, lots: SelectedLots, accountOrder: [Int],
+        progress: ((Phase, Int, Int) -> Void)?
+    ) {
         let outcome: Result<Part, PlanningError>
         do throws(PlanningError) {
             let (plan, order) = try Planner.orderedPlan(
-                for: portfolio, accountOrder: accountOrder, universe: universe, models: models, progress: progress)
-            outcome = .success((plan, order, PlanChecks.violations(plan, portfolio: portfolio)))
+                for: portfolio, accountOrder: accountOrder, universe: universe, models: models, lots: lots,
+                progress: progress)
+            outcome = .success((plan, order, PlanChecks.violations(plan, portfolio: portfolio, lots: lots)))
         } catch {
             outcome = .failure(error)
         }

@@ -37,12 +37,14 @@ public enum Planner {
     }
 
     /// The plan with where each of its rows falls in a pass over the whole book.
-    /// `universe` and `models`, when given, are `portfolio`'s (shards share the book's).
+    /// `universe` and `models`, when given, are `portfolio`'s (shards share the book's);
+    /// `lots`, when given, are its lots, read where the whole book keeps them.
     static func orderedPlan(
         for portfolio: Portfolio, accountOrder: [Int]?, universe: Universe? = nil, models: ModelSetups? = nil,
-        progress: ((Phase, Int, Int) -> Void)?
+        lots: SelectedLots? = nil, progress: ((Phase, Int, Int) -> Void)?
     ) throws(PlanningError) -> (plan: Plan, order: RowOrder) {
-        var planning = try Planning(portfolio, accountOrder: accountOrder, universe: universe, models: models)
+        var planning = try Planning(
+            portfolio, accountOrder: accountOrder, universe: universe, models: models, lots: lots)
         planning.progress = progress
         // Each position before the run by its entry in the book, with its value (prices do
         // not change in a run). Labelled as `finish` takes them: an array of unlabelled pairs
@@ -76,9 +78,11 @@ extension Planning {
     /// `accountOrder` gives each account's place in the whole book when `portfolio` is
     /// some of its households (see `Planner.shardedPlan`); `universe` and `models`, when
     /// given, are the whole book's, which are `portfolio`'s: they depend on no account.
+    /// `selected`, when given, are `portfolio`'s lots (which it then leaves out), read where
+    /// the whole book keeps them: a shard's lots are not copied out of the book.
     init(
         _ portfolio: Portfolio, accountOrder: [Int]? = nil, universe shared: Universe? = nil,
-        models sharedModels: ModelSetups? = nil
+        models sharedModels: ModelSetups? = nil, lots selected: SelectedLots? = nil
     ) throws(PlanningError) {
         universe = shared ?? Universe(portfolio)
         modelSetups = sharedModels ?? ModelSetups(portfolio.models, universe: universe)
@@ -116,10 +120,15 @@ extension Planning {
         // Lots are read where they are stored (`for lot in` copies each): each book and each
         // household's calendar reads its own there, by number.
         var owners = RunLookup(ownerNumbers)
-        let lots = portfolio.lots
+        // Every lot by its number in the whole book's list: the portfolio's own, or those
+        // selected. (A selection of all of them read each lot through one more list.)
+        let lots = selected?.all ?? portfolio.lots
+        let selectedNumbers = selected?.numbers
+        let lotCount = selectedNumbers?.count ?? lots.count
         var lotsInBook = [Int](repeating: 0, count: portfolio.accounts.count)
         var lotsInHousehold = [Int](repeating: 0, count: households.count)
-        for lot in lots.indices {
+        for position in 0..<lotCount {
+            let lot = selectedNumbers?[position] ?? position
             guard let owner = owners.value(for: lots[lot].account) else { continue }
             for book in booksOfOwner[owner].indices { lotsInBook[booksOfOwner[owner][book]] += 1 }
             lotsInHousehold[householdOfOwner[owner]] += 1
@@ -127,7 +136,8 @@ extension Planning {
         var lotsOfBook = lotsInBook.map { [Int](reservingCapacity: $0) }
         var lotsByHousehold = lotsInHousehold.map { [Int](reservingCapacity: $0) }
         var unknown = Set<String>()
-        for lot in lots.indices {
+        for position in 0..<lotCount {
+            let lot = selectedNumbers?[position] ?? position
             guard let owner = owners.value(for: lots[lot].account) else {
                 unknown.insert(lots[lot].account)
                 continue
@@ -149,13 +159,13 @@ extension Planning {
         // on the way (callgrind). The firm book makes 0.44 trades, 0.43 Lots Sold rows and
         // 0.52 audit rows per lot: with room for half as many, the audit log of nearly every
         // shard was copied once, near its end. Room never written is never touched.
-        let expectedRows = lots.count / 2
+        let expectedRows = lotCount / 2
         trades.reserveCapacity(expectedRows)
         tradeNotes.reserveCapacity(expectedRows)
         previousRowOfSymbol.reserveCapacity(expectedRows)
         lotsSold.reserveCapacity(expectedRows)
         nextLotRow.reserveCapacity(expectedRows)
-        auditLog.reserveCapacity(lots.count)
+        auditLog.reserveCapacity(lotCount)
         self.books = books
         var transactionsByHousehold = [[Transaction]](repeating: [], count: households.count)
         for row in portfolio.transactions {
@@ -336,11 +346,13 @@ extension Planning {
 /// Some of a list of lots, by number, read in place: a household's lots without a copy
 /// of each.
 struct SelectedLots: RandomAccessCollection {
-    private let lots: [TaxLot]
-    private let numbers: [Int]
+    /// The whole list.
+    let all: [TaxLot]
+    /// The numbers in `all` of the lots selected.
+    let numbers: [Int]
 
     init(_ lots: [TaxLot], _ numbers: [Int]) {
-        self.lots = lots
+        all = lots
         self.numbers = numbers
     }
 
@@ -348,7 +360,7 @@ struct SelectedLots: RandomAccessCollection {
     var endIndex: Int { numbers.count }
 
     subscript(position: Int) -> TaxLot {
-        _read { yield lots[numbers[position]] }
+        _read { yield all[numbers[position]] }
     }
 }
 
