@@ -11,10 +11,6 @@ final class Slot: Sendable {
     /// The target after scaling (targets + cash target = 1).
     let target: Double
     let band: Double
-    /// The sector's number when the Sectors sheet bands it, and the symbol's exposure
-    /// group's when the Groups sheet caps it (see `Universe.sectorNumbers`).
-    let bandedSector: Int?
-    let cappedGroup: Int?
     /// Where the model symbol counts (its own slot), and its price: what a buy toward the
     /// slot asks, kept so that it is not looked up by name at every buy.
     let place: SymbolPlace
@@ -25,11 +21,14 @@ final class Slot: Sendable {
         self.modelTarget = modelTarget
         self.target = target
         self.band = band
-        bandedSector = place.bandedSector
-        cappedGroup = place.groupNumber
         self.place = place
         self.price = price
     }
+
+    /// The sector's number when the Sectors sheet bands it, and the symbol's exposure
+    /// group's when the Groups sheet caps it (see `Universe.sectorNumbers`): its place's.
+    var bandedSector: Int? { place.bandedSector }
+    var cappedGroup: Int? { place.groupNumber }
 
     var low: Double { max(0, target - band) }
     var high: Double { target + band }

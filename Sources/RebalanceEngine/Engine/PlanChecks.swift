@@ -68,9 +68,7 @@ public enum PlanChecks {
         // position: the reader refuses an ID twice in an account).
         var accountOfLot = RunLookup<Int>()
         let held = selected?.all ?? portfolio.lots
-        let selectedNumbers = selected?.numbers
-        for position in 0..<(selectedNumbers?.count ?? held.count) {
-            let lot = selectedNumbers?[position] ?? position
+        for lot in SelectedLots.numbers(selected, of: held) {
             guard let account = accountOfLot.value(for: held[lot].account, { accounts.index(of: $0) }) else { continue }
             accounts[at: account].countHeld(held[lot].quantity, symbol: held[lot].symbol, lotID: held[lot].lotID)
         }

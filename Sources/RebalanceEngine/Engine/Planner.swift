@@ -121,14 +121,13 @@ extension Planning {
         // household's calendar reads its own there, by number.
         var owners = RunLookup(ownerNumbers)
         // Every lot by its number in the whole book's list: the portfolio's own, or those
-        // selected. (A selection of all of them read each lot through one more list.)
+        // selected.
         let lots = selected?.all ?? portfolio.lots
-        let selectedNumbers = selected?.numbers
-        let lotCount = selectedNumbers?.count ?? lots.count
+        let lotNumbers = SelectedLots.numbers(selected, of: lots)
+        let lotCount = lotNumbers.count
         var lotsInBook = [Int](repeating: 0, count: portfolio.accounts.count)
         var lotsInHousehold = [Int](repeating: 0, count: households.count)
-        for position in 0..<lotCount {
-            let lot = selectedNumbers?[position] ?? position
+        for lot in lotNumbers {
             guard let owner = owners.value(for: lots[lot].account) else { continue }
             for book in booksOfOwner[owner].indices { lotsInBook[booksOfOwner[owner][book]] += 1 }
             lotsInHousehold[householdOfOwner[owner]] += 1
@@ -136,8 +135,7 @@ extension Planning {
         var lotsOfBook = lotsInBook.map { [Int](reservingCapacity: $0) }
         var lotsByHousehold = lotsInHousehold.map { [Int](reservingCapacity: $0) }
         var unknown = Set<String>()
-        for position in 0..<lotCount {
-            let lot = selectedNumbers?[position] ?? position
+        for lot in lotNumbers {
             guard let owner = owners.value(for: lots[lot].account) else {
                 unknown.insert(lots[lot].account)
                 continue
@@ -361,6 +359,13 @@ struct SelectedLots: RandomAccessCollection {
 
     subscript(position: Int) -> TaxLot {
         _read { yield all[numbers[position]] }
+    }
+
+    /// The numbers in `all` of the lots `selected`, or of every lot of `all` when none are:
+    /// a selection of every lot read each one through one more list.
+    static func numbers(_ selected: SelectedLots?, of all: [TaxLot]) -> LazyMapSequence<Range<Int>, Int> {
+        let numbers = selected?.numbers
+        return (0..<(numbers?.count ?? all.count)).lazy.map { numbers?[$0] ?? $0 }
     }
 }
 
