@@ -73,7 +73,7 @@ struct Run: ParsableCommand {
         } catch {
             fail(ExitStatus.invariantFailed, [RunReport.Problem(place: "", message: "\(error) No output was written; please report this workbook.")])
         }
-        plan.exceptions = readerExceptions(reading) + priceExceptions(pricing) + plan.exceptions
+        plan.exceptions = RowList(readerExceptions(reading) + priceExceptions(pricing) + plan.exceptions)
         progress.stage("Planned \(plan.trades.count) trade(s); writing the CIO workbook and audit JSON")
         let files: OutputFiles
         do {

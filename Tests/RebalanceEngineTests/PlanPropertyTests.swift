@@ -127,7 +127,12 @@ struct PlanPropertyTests {
             let portfolio = PortfolioGenerator.generate(seed: seed, shape: shape)
             let single = try Planner.plan(for: portfolio, threads: 1)
             for threads in [2, 3] {
-                if Planner.shards(of: portfolio, count: threads) != nil { split += 1 }
+                if Planner.shards(of: portfolio, count: threads) != nil {
+                    split += 1
+                    // Every shard's rows fall in place: the plan is merged, not made again in one pass.
+                    #expect(Planner.shardedPlan(for: portfolio, threads: threads, progress: nil) != nil,
+                            "seed \(seed), \(threads) threads: the shards did not merge")
+                }
                 let plan = try Planner.plan(for: portfolio, threads: threads)
                 let differing = [
                     ("trades", plan.trades == single.trades), ("lots sold", plan.lotsSold == single.lotsSold),

@@ -60,24 +60,55 @@ struct RowOrderTests {
         #expect(RowOrder.merged(shards).map { "\($0.shard).\($0.index)" } == expected)
     }
 
-    @Test func rowsArePlacedInOnePassOrderFromTheirShards() {
+    @Test func rowsAreReadInOnePassOrderWhereTheirShardsLeftThem() {
         let first: [Int64] = [Self.key(1, 0), Self.key(1, 1), Self.key(1, 1), Self.key(1, 3), Self.key(2, 0), Self.key(2, 3)]
         let second: [Int64] = [Self.key(1, 0), Self.key(1, 2), Self.key(1, 4), Self.key(2, 0), Self.key(2, 2)]
-        var rows = [
+        let rows = [
             ["note", "AC-1 sell", "AC-1 buy", "AC-3 sell", "note 2", "AC-3 buy"],
             ["note", "AC-2 sell", "AC-4 sell", "note 2", "AC-2 buy"],
         ]
-        let placed = RowOrder.placing(RowOrder.mergedRuns([first, second]), from: &rows)
+        var placed = RowOrder.placed(RowOrder.mergedRuns([first, second]), in: rows)
+        // The second shard's rows of no account are not read.
+        #expect(Array(placed) == ["note", "AC-1 sell", "AC-1 buy", "AC-2 sell", "AC-3 sell", "AC-4 sell", "note 2",
+                                  "AC-2 buy", "AC-3 buy"])
         #expect(placed == ["note", "AC-1 sell", "AC-1 buy", "AC-2 sell", "AC-3 sell", "AC-4 sell", "note 2",
                            "AC-2 buy", "AC-3 buy"])
-        // Only the second shard's first row of no account is left; its later one was let go.
-        #expect(rows == [[], ["note"]])
+        #expect(placed.description == #"["note", "AC-1 sell", "AC-1 buy", "AC-2 sell", "AC-3 sell", "AC-4 sell", "note 2", "AC-2 buy", "AC-3 buy"]"#)
+        // A row changed, or added, through the list lands in its shard's array.
+        placed[3] = "AC-2 sell, cut"
+        placed.append("closing note")
+        #expect(placed[3] == "AC-2 sell, cut")
+        #expect(placed.last == "closing note")
+        #expect(placed.count == 10)
+        #expect(placed.array.suffix(2) == ["AC-3 buy", "closing note"])
     }
 
-    @Test func rowsOfKeysOutOfOrderArePlacedAllTheSame() {
-        var rows = [["AC-3", "AC-1"], ["AC-2"]]
+    @Test func rowsOfKeysOutOfOrderAreReadAllTheSame() {
+        let rows = [["AC-3", "AC-1"], ["AC-2"]]
         let runs = RowOrder.mergedRuns([[Self.key(1, 3), Self.key(1, 1)], [Self.key(1, 2)]])
-        #expect(RowOrder.placing(runs, from: &rows) == ["AC-1", "AC-2", "AC-3"])
+        #expect(Array(RowOrder.placed(runs, in: rows)) == ["AC-1", "AC-2", "AC-3"])
+    }
+
+    @Test func aListReadThroughPlacesEqualsAndHashesAsOneArray() {
+        let placed = RowOrder.placed(RowOrder.mergedRuns([[Self.key(1, 1), Self.key(1, 3)], [Self.key(1, 2)]]),
+                                     in: [["AC-1", "AC-3"], ["AC-2"]])
+        let plain = RowList(["AC-1", "AC-2", "AC-3"])
+        #expect(placed == plain)
+        #expect(placed.hashValue == plain.hashValue)
+        #expect(placed != RowList(["AC-1", "AC-3", "AC-2"]))
+    }
+
+    @Test func accountRunsAreCountedInTheOrderOfTheRows() {
+        func cash(_ account: String) -> CashRow {
+            CashRow(account: account, cashBefore: .zero, sellProceeds: .zero, buyCost: .zero, withdrawal: .zero,
+                    withdrawalPaid: .zero, cashAfter: .zero, cashTarget: .zero, cashWeightAfter: nil)
+        }
+        let plan = Plan(settings: Settings(asOf: CivilDate(year: 2026, month: 11, day: 25)!),
+                        cash: ["AC-2", "AC-2", "AC-5", "AC-2"].map(cash))
+        let runs = RowOrder.accountRuns(of: plan)
+        #expect(runs.cash == [RowOrder.NameRun(name: "AC-2", count: 2), RowOrder.NameRun(name: "AC-5", count: 1),
+                              RowOrder.NameRun(name: "AC-2", count: 1)])
+        #expect(runs.drift.isEmpty && runs.washSales.isEmpty && runs.taxImpact.isEmpty)
     }
 
     @Test func aQueueHandsRowsOutFrontToBack() {

@@ -109,7 +109,7 @@ struct AuditJSONTests {
     func large() throws {
         var plan = PlanFixture.plan
         let trade = plan.trades[2]
-        plan.trades = Array(repeating: trade, count: 20_000)
+        plan.trades = RowList(Array(repeating: trade, count: 20_000))
         let folder = try PlanFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try AuditJSON.write(plan, run: PlanFixture.run, to: folder + "/large.audit.json")

@@ -276,7 +276,7 @@ final class PlanWorkbookWriterTests {
     @Test("A refused cell after earlier sheets are done names its cell; their compression is waited for")
     func refusedLateCell() throws {
         var plan = PlanFixture.plan
-        plan.trades = Array(repeating: plan.trades[2], count: 5_000)
+        plan.trades = RowList(Array(repeating: plan.trades[2], count: 5_000))
         plan.auditLog[0].detail = String(repeating: "y", count: 40_000)
         let error = try #require(throws: WorkbookWriteError.self) {
             try PlanWorkbookWriter.write(plan, run: PlanFixture.run, to: folder + "/late.xlsx")
@@ -298,7 +298,7 @@ struct LargePlanWriterTests {
         let folder = try PlanFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var plan = PlanFixture.plan
-        plan.trades = Array(repeating: plan.trades[2], count: 20_000)
+        plan.trades = RowList(Array(repeating: plan.trades[2], count: 20_000))
         let path = folder + "/large.xlsx"
         try PlanWorkbookWriter.write(plan, run: PlanFixture.run, to: path)
         let rows = try PlanFixture.rows(of: "Trades", in: path)

@@ -30,7 +30,9 @@ public enum PlanChecks {
         // Trades are read field by field where they are stored: `for trade in` copied each.
         // Each row's account and position entries are kept for the Realized check below; an
         // account's rows come together, so its entry is found once per run of them.
-        let trades = plan.trades
+        // The rows are read from their arrays (`RowList.array`: no copy for a plan made in one
+        // pass, as a shard's is); read through the list, each field read copied its whole row.
+        let trades = plan.trades.array
         var positionOfTrade: [(account: Int, position: Int)] = []
         positionOfTrade.reserveCapacity(trades.count)
         var accountOfRow = RunLookup<Int>()
@@ -55,7 +57,7 @@ public enum PlanChecks {
         // 1 and 3: lots sold within holdings; trades agree with lots sold.
         // Rows are read where they are stored, as the trades are above.
         var accountOfLotSold = RunLookup<Int>()
-        let lotsSold = plan.lotsSold
+        let lotsSold = plan.lotsSold.array
         for row in lotsSold.indices {
             let account = accountOfLotSold.value(for: lotsSold[row].account) { accounts.index(of: $0, insertingIfAbsent: newAccount) }!
             // Passed field by field: a row passed whole is copied, its names retained.
@@ -103,22 +105,24 @@ public enum PlanChecks {
             }
         }
         // 2: cash reconciles and stays at or above zero.
-        for row in plan.cash {
+        let cash = plan.cash.array
+        for row in cash {
             if row.cashAfter != row.cashBefore + row.sellProceeds - row.buyCost - row.withdrawalPaid {
                 problems.append("\(row.account): cash does not reconcile.")
             }
             if row.cashAfter.isNegative { problems.append("\(row.account): cash after is below zero.") }
         }
-        for row in plan.cash {
+        for row in cash {
             let sum = accounts[row.account]?.tally ?? AccountTally()
             if row.sellProceeds != sum.sells || row.buyCost != sum.buys {
                 problems.append("\(row.account): Cash disagrees with Trades.")
             }
         }
         // 4: tax within budget unless a Needs Approval exception says why; Est Tax sums to the impact.
-        for row in plan.taxImpact {
+        let exceptions = plan.exceptions.array
+        for row in plan.taxImpact.array {
             if !row.taxBudget.admits(impact: row.taxImpact) {
-                let explained = plan.exceptions.contains {
+                let explained = exceptions.contains {
                     $0.severity == .needsApproval && ($0.place == row.account || $0.place.hasPrefix(row.account + "/"))
                 }
                 if !explained { problems.append("\(row.account): tax passes the budget without a Needs Approval exception.") }
@@ -129,7 +133,7 @@ public enum PlanChecks {
             }
         }
         // 6: drift honesty.
-        for row in plan.drift where row.status == .inBand {
+        for row in plan.drift.array where row.status == .inBand {
             let tolerance = 1e-5
             if let low = row.low, row.weightAfter < low - tolerance {
                 problems.append("\(row.account) \(row.level.rawValue) \(row.name) is below its band with no reason named.")

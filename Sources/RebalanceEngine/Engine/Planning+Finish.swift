@@ -33,35 +33,45 @@ extension Planning {
             finished[row].estimatedTax = taxes.estimates[row]
             finished[row].reason = reasons[row]
         }
-        plan.trades = finished
-        swap(&plan.lotsSold, &lotsSold)
-        plan.taxImpact = books.indices.map { index in
+        plan.trades = RowList(finished)
+        var sold: [LotSold] = []
+        swap(&sold, &lotsSold)
+        plan.lotsSold = RowList(sold)
+        plan.taxImpact = RowList(books.indices.map { index in
             var row = taxImpactRow(books[index])
             row.taxFromOtherAccounts = taxes.fromOthers[index]
             return row
-        }
-        plan.cash = books.map(cashRow)
+        })
+        plan.cash = RowList(books.map(cashRow))
         // Each account's lines written into the plan's one list: lists by account, joined,
         // copied every line once more. Room for the most lines there can be (a line per
         // slot, per legacy holding before or after the run, per sector and per group): grown
         // by doubling, the list was copied again at each step, and its new pages touched (perf).
         let linesPerBook = universe.sortedSectors.count + universe.sortedGroups.count
-        plan.drift.reserveCapacity(books.indices.reduce(0) { lines, index in
+        var drift: [DriftRow] = []
+        drift.reserveCapacity(books.indices.reduce(0) { lines, index in
             lines + linesPerBook + books[index].slots.count + before[index].count + books[index].heldSymbols.count
         })
         for index in books.indices {
-            appendDriftRows(index, before: before[index], initialValue: initialValues[index], to: &plan.drift)
+            appendDriftRows(index, before: before[index], initialValue: initialValues[index], to: &drift)
         }
+        plan.drift = RowList(drift)
         plan.prices = prices
         // Each household's rows moved, one after another.
-        plan.washSales.reserveCapacity(calendars.reduce(0) { $0 + $1.records.count })
+        var washSales: [WashSaleRecord] = []
+        washSales.reserveCapacity(calendars.reduce(0) { $0 + $1.records.count })
         for household in calendars.indices {
             var rows = RowQueue(calendars[household].takeRecords())
-            while rows.count > 0 { plan.washSales.append(rows.take()) }
+            while rows.count > 0 { washSales.append(rows.take()) }
         }
-        swap(&plan.auditLog, &auditLog)
-        plan.exceptions = exceptions
-        swap(&plan.phaseChanges, &phaseChanges)
+        plan.washSales = RowList(washSales)
+        var log: [AuditEntry] = []
+        swap(&log, &auditLog)
+        plan.auditLog = RowList(log)
+        plan.exceptions = RowList(exceptions)
+        var changes: [PhaseChange] = []
+        swap(&changes, &phaseChanges)
+        plan.phaseChanges = RowList(changes)
         return plan
     }
 

@@ -6,16 +6,16 @@ public struct Plan: Sendable, Hashable {
     /// Accounts in Account order, as the plan saw them.
     public var accounts: [Account]
     /// In execution order: phase, then account, then the phase's own order.
-    public var trades: [Trade]
-    public var lotsSold: [LotSold]
-    public var taxImpact: [TaxImpactRow]
-    public var cash: [CashRow]
-    public var drift: [DriftRow]
+    public var trades: RowList<Trade>
+    public var lotsSold: RowList<LotSold>
+    public var taxImpact: RowList<TaxImpactRow>
+    public var cash: RowList<CashRow>
+    public var drift: RowList<DriftRow>
     public var prices: [ResolvedPrice]
-    public var washSales: [WashSaleRecord]
-    public var auditLog: [AuditEntry]
-    public var exceptions: [PlanException]
-    public var phaseChanges: [PhaseChange]
+    public var washSales: RowList<WashSaleRecord>
+    public var auditLog: RowList<AuditEntry>
+    public var exceptions: RowList<PlanException>
+    public var phaseChanges: RowList<PhaseChange>
 
     public init(settings: Settings, accounts: [Account] = [], trades: [Trade] = [], lotsSold: [LotSold] = [],
                 taxImpact: [TaxImpactRow] = [], cash: [CashRow] = [], drift: [DriftRow] = [],
@@ -23,15 +23,15 @@ public struct Plan: Sendable, Hashable {
                 exceptions: [PlanException] = [], phaseChanges: [PhaseChange] = []) {
         self.settings = settings
         self.accounts = accounts
-        self.trades = trades
-        self.lotsSold = lotsSold
-        self.taxImpact = taxImpact
-        self.cash = cash
-        self.drift = drift
+        self.trades = RowList(trades)
+        self.lotsSold = RowList(lotsSold)
+        self.taxImpact = RowList(taxImpact)
+        self.cash = RowList(cash)
+        self.drift = RowList(drift)
         self.prices = prices
-        self.washSales = washSales
-        self.auditLog = auditLog
-        self.exceptions = exceptions
-        self.phaseChanges = phaseChanges
+        self.washSales = RowList(washSales)
+        self.auditLog = RowList(auditLog)
+        self.exceptions = RowList(exceptions)
+        self.phaseChanges = RowList(phaseChanges)
     }
 }

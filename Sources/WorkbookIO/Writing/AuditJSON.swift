@@ -240,7 +240,7 @@ public enum AuditJSON {
     }
 
     /// Every phase in run order, each with the accounts it changed, in the plan's order.
-    private static func encodePhases(_ changes: [PhaseChange], into json: inout JSONStreamWriter) throws {
+    private static func encodePhases(_ changes: RowList<PhaseChange>, into json: inout JSONStreamWriter) throws {
         try json.array { json in
             for phase in Phase.allCases {
                 json.element()
