@@ -111,6 +111,18 @@ struct RowOrderTests {
         #expect(runs.drift.isEmpty && runs.washSales.isEmpty && runs.taxImpact.isEmpty)
     }
 
+    @Test func lotsAreGroupedInRunsOfOneAccountInTheirOrder() {
+        let date = CivilDate(year: 2024, month: 3, day: 1)!
+        let lots = ["AC-1", "AC-1", "AC-2", "AC-1"].enumerated().map { number, account in
+            TaxLot(lotID: "L\(number)", account: account, symbol: "XYZ", quantity: Quantity(decimal: "10")!,
+                   costBasis: Money(cents: 1_000), acquired: date)
+        }
+        let runs = Planner.lotRuns(of: lots)
+        #expect(runs.map(\.account) == ["AC-1", "AC-2", "AC-1"])
+        #expect(runs.map(\.lots) == [0..<2, 2..<3, 3..<4])
+        #expect(Planner.lotRuns(of: []).isEmpty)
+    }
+
     @Test func aQueueHandsRowsOutFrontToBack() {
         var queue = RowQueue(["AC-1 buy", "AC-1 sell", "AC-2 buy"])
         #expect(queue.take() == "AC-1 buy")
