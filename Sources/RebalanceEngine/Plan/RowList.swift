@@ -54,7 +54,8 @@ public struct RowList<Row> {
     }
 
     /// Changes every row in place, in order, with its position: walked in its arrays (a
-    /// change through the subscript is a call that sets up its access each time).
+    /// change through the subscript is a call to its accessor, which allocated a frame
+    /// for each row; callgrind).
     mutating func updateEach(_ change: (inout Row, Int) -> Void) {
         if lists.isEmpty {
             for position in rows.indices { change(&rows[position], position) }
@@ -72,9 +73,10 @@ public struct RowList<Row> {
 }
 
 extension RowList: RandomAccessCollection, MutableCollection {
-    // Inlined: a read of one field of a row then loads that field alone, as from an array
-    // (through a `_read` accessor left as a call, each read copied the whole row and
-    // retained its texts; callgrind).
+    // Inlined, and read with a getter: a `_read` accessor was left as a call, and each
+    // read copied the whole row and retained its texts. A field read through the getter
+    // still copies its row (the row comes from one of two kinds of storage), so the
+    // engine's loops over many rows read `array` instead (callgrind).
     @inlinable public var startIndex: Int { 0 }
     @inlinable public var endIndex: Int { lists.isEmpty ? rows.count : places.count }
 
