@@ -183,10 +183,9 @@ extension Planner {
     static func shardedPlan(
         for portfolio: Portfolio, threads: Int, progress: ((Phase, Int, Int) -> Void)?
     ) -> ShardedPlan? {
+        guard threads > 1 else { return nil }
         let lotRuns = lotRuns(of: portfolio.lots)
-        guard threads > 1, let shards = shards(of: portfolio, lotRuns: lotRuns, count: threads * shardsPerThread) else {
-            return nil
-        }
+        guard let shards = shards(of: portfolio, lotRuns: lotRuns, count: threads * shardsPerThread) else { return nil }
         var shardOf: [String: Int] = [:]
         for (shard, members) in shards.enumerated() {
             for index in members { shardOf[portfolio.accounts[index].id] = shard }
