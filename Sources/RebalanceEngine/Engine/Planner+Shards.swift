@@ -168,10 +168,14 @@ extension Planner {
 
     /// How many shards each thread plans, about: finer shards, taken one at a time by
     /// whichever thread is free, let a thread slowed by the machine take fewer, and leave
-    /// less for one thread to finish while the others wait. The firm book on two threads
-    /// planned about 7% faster with sixteen than with eight (medians of five, eight rounds
-    /// in turn); thirty-two and sixty-four were no faster than sixteen.
-    static let shardsPerThread = 16
+    /// less for one thread to finish while the others wait, and a smaller shard's books and
+    /// calendars stay nearer the processor. Once the merge moved no row, the firm book on two
+    /// threads planned faster with more shards (medians of three, two binaries in turn):
+    /// sixteen against eight 4% faster; thirty-two against sixteen 10% (16 rounds), sixty-four
+    /// against sixteen 16% (12 rounds, every one faster), 128 against sixty-four 3% (12
+    /// rounds, 7 faster: within the noise). With the merge that moved rows, thirty-two and
+    /// sixty-four had been no faster than sixteen.
+    static let shardsPerThread = 64
 
     /// The book's households split into shards of about equal lots, planned (and checked)
     /// on `threads` threads, each taking the next shard when it is free; merged in the order
