@@ -106,8 +106,8 @@ struct RowOrderTests {
         let plan = Plan(settings: Settings(asOf: CivilDate(year: 2026, month: 11, day: 25)!),
                         cash: ["AC-2", "AC-2", "AC-5", "AC-2"].map(cash))
         let runs = RowOrder.accountRuns(of: plan)
-        #expect(runs.cash == [RowOrder.NameRun(name: "AC-2", count: 2), RowOrder.NameRun(name: "AC-5", count: 1),
-                              RowOrder.NameRun(name: "AC-2", count: 1)])
+        #expect(runs.cash == [RowOrder.NameRun(name: "AC-2", rows: 0..<2), RowOrder.NameRun(name: "AC-5", rows: 2..<3),
+                              RowOrder.NameRun(name: "AC-2", rows: 3..<4)])
         #expect(runs.drift.isEmpty && runs.washSales.isEmpty && runs.taxImpact.isEmpty)
     }
 
@@ -118,8 +118,8 @@ struct RowOrderTests {
                    costBasis: Money(cents: 1_000), acquired: date)
         }
         let runs = Planner.lotRuns(of: lots)
-        #expect(runs.map(\.account) == ["AC-1", "AC-2", "AC-1"])
-        #expect(runs.map(\.lots) == [0..<2, 2..<3, 3..<4])
+        #expect(runs.map(\.name) == ["AC-1", "AC-2", "AC-1"])
+        #expect(runs.map(\.rows) == [0..<2, 2..<3, 3..<4])
         #expect(Planner.lotRuns(of: []).isEmpty)
     }
 

@@ -42,9 +42,25 @@ struct RowOrder: Sendable {
         var washSales: [NameRun] = []
     }
 
+    /// Rows that follow one another under one name, and where they are.
     struct NameRun: Sendable, Equatable {
         let name: String
-        let count: Int
+        let rows: Range<Int>
+    }
+
+    /// The rows `0..<count` in runs of one name (`name(row)`), in their order; a name met
+    /// again after another starts a run of its own.
+    static func runs(_ count: Int, _ name: (Int) -> String) -> [NameRun] {
+        var runs: [NameRun] = []
+        var row = 0
+        while row < count {
+            let first = name(row)
+            var end = row + 1
+            while end < count, name(end) == first { end += 1 }
+            runs.append(NameRun(name: first, rows: row..<end))
+            row = end
+        }
+        return runs
     }
 
     /// The runs of `plan`'s account and household rows. A shard counts them as
@@ -52,18 +68,6 @@ struct RowOrder: Sendable {
     /// merge, every row came from memory, and placing the firm book's took about 20 ms for
     /// five million instructions (timed on two threads; callgrind).
     static func accountRuns(of plan: Plan) -> AccountRuns {
-        func runs(_ count: Int, _ name: (Int) -> String) -> [NameRun] {
-            var runs: [NameRun] = []
-            var row = 0
-            while row < count {
-                let first = name(row)
-                var end = row + 1
-                while end < count, name(end) == first { end += 1 }
-                runs.append(NameRun(name: first, count: end - row))
-                row = end
-            }
-            return runs
-        }
         let taxImpact = plan.taxImpact.array, cash = plan.cash.array
         let drift = plan.drift.array, washSales = plan.washSales.array
         return AccountRuns(
@@ -210,12 +214,12 @@ extension Planner {
         var shardOfRun: [Int] = []
         shardOfRun.reserveCapacity(lotRuns.count)
         for run in lotRuns {
-            guard let shard = shardOf[run.account] else { return nil }
+            guard let shard = shardOf[run.name] else { return nil }
             shardOfRun.append(shard)
-            lotCounts[shard] += run.lots.count
+            lotCounts[shard] += run.rows.count
         }
         var lotsOfShard = lotCounts.map { [Int](reservingCapacity: $0) }
-        for (run, shard) in zip(lotRuns, shardOfRun) { lotsOfShard[shard].append(contentsOf: run.lots) }
+        for (run, shard) in zip(lotRuns, shardOfRun) { lotsOfShard[shard].append(contentsOf: run.rows) }
         for trade in portfolio.manualTrades {
             guard let shard = shardOf[trade.account] else { return nil }
             parts[shard].manualTrades.append(trade)
@@ -276,20 +280,14 @@ extension Planner {
     }
 
     /// The lots of `lots` in runs of one account, in their order (an account's lots usually
-    /// come together; a run is met again for each time they do not).
-    static func lotRuns(of lots: [TaxLot]) -> [(account: String, lots: Range<Int>)] {
-        var runs: [(account: String, lots: Range<Int>)] = []
-        var start = 0
-        // Each lot's account read where the lot is stored: `for lot in` copied every lot.
-        for lot in lots.indices where lot + 1 == lots.count || lots[lot + 1].account != lots[lot].account {
-            runs.append((lots[lot].account, start..<lot + 1))
-            start = lot + 1
-        }
-        return runs
+    /// come together; a run is met again for each time they do not). Each lot's account is
+    /// read where the lot is stored: `for lot in` copied every lot.
+    static func lotRuns(of lots: [TaxLot]) -> [RowOrder.NameRun] {
+        RowOrder.runs(lots.count) { lots[$0].account }
     }
 
     /// `shards(of:count:)`, given the runs of the book's lots by account (`lotRuns(of:)`).
-    static func shards(of portfolio: Portfolio, lotRuns: [(account: String, lots: Range<Int>)], count: Int) -> [[Int]]? {
+    static func shards(of portfolio: Portfolio, lotRuns: [RowOrder.NameRun], count: Int) -> [[Int]]? {
         var households: [String] = []
         var members: [String: [Int]] = [:]
         var ids = Set<String>()
@@ -300,7 +298,7 @@ extension Planner {
         }
         guard count > 1, households.count > 1 else { return nil }
         var lots: [String: Int] = [:]
-        for run in lotRuns { lots[run.account, default: 0] += run.lots.count }
+        for run in lotRuns { lots[run.name, default: 0] += run.rows.count }
         let weight = households.map { household in
             members[household]!.reduce(0) { $0 + 1 + (lots[portfolio.accounts[$1].id] ?? 0) }
         }
@@ -387,19 +385,17 @@ extension Planner {
             let lists = parts.map { $0.plan[keyPath: rows].array }
             let shardRuns = parts.map { $0.order.accountRuns[keyPath: runs] }
             var nextRun = [Int](repeating: 0, count: parts.count)
-            var nextRow = [Int](repeating: 0, count: parts.count)
             var places: [UInt64] = []
             places.reserveCapacity(lists.reduce(0) { $0 + $1.count })
             for index in accounts.indices {
                 guard let name = name(index) else { continue }
                 let shard = shardOf[index], run = nextRun[shard]
                 guard run < shardRuns[shard].count, shardRuns[shard][run].name == name else { continue }
-                let start = nextRow[shard], count = shardRuns[shard][run].count
-                for place in start..<start + count { places.append(RowList<Row>.place(shard, place)) }
+                for place in shardRuns[shard][run].rows { places.append(RowList<Row>.place(shard, place)) }
                 nextRun[shard] += 1
-                nextRow[shard] += count
             }
-            if nextRow != lists.map(\.count) { complete = false }
+            // The runs cover their shard's rows: every run placed, every row placed.
+            if nextRun != shardRuns.map(\.count) { complete = false }
             return RowList(lists: lists, places: places)
         }
         plan.taxImpact = placed(\.taxImpact, \.taxImpact) { accounts[$0].id }

@@ -33,10 +33,15 @@ extension Planning {
             finished[row].estimatedTax = taxes.estimates[row]
             finished[row].reason = reasons[row]
         }
+        /// The rows of a list the planning keeps, handed to the plan and emptied here, so that
+        /// the plan holds them once and a later change to them copies none.
+        func taken<Row>(_ rows: inout [Row]) -> RowList<Row> {
+            var held: [Row] = []
+            swap(&held, &rows)
+            return RowList(held)
+        }
         plan.trades = RowList(finished)
-        var sold: [LotSold] = []
-        swap(&sold, &lotsSold)
-        plan.lotsSold = RowList(sold)
+        plan.lotsSold = taken(&lotsSold)
         plan.taxImpact = RowList(books.indices.map { index in
             var row = taxImpactRow(books[index])
             row.taxFromOtherAccounts = taxes.fromOthers[index]
@@ -65,13 +70,9 @@ extension Planning {
             while rows.count > 0 { washSales.append(rows.take()) }
         }
         plan.washSales = RowList(washSales)
-        var log: [AuditEntry] = []
-        swap(&log, &auditLog)
-        plan.auditLog = RowList(log)
+        plan.auditLog = taken(&auditLog)
         plan.exceptions = RowList(exceptions)
-        var changes: [PhaseChange] = []
-        swap(&changes, &phaseChanges)
-        plan.phaseChanges = RowList(changes)
+        plan.phaseChanges = taken(&phaseChanges)
         return plan
     }
 

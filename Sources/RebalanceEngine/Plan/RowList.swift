@@ -48,11 +48,6 @@ public struct RowList<Row> {
         lists[lists.count - 1].append(row)
     }
 
-    /// Adds `rows` after the last row, in their order.
-    public mutating func append(contentsOf rows: some Sequence<Row>) {
-        for row in rows { append(row) }
-    }
-
     /// Changes every row in place, in order, with its position: walked in its arrays (a
     /// change through the subscript is a call to its accessor, which allocated a frame
     /// for each row; callgrind).
