@@ -114,8 +114,8 @@ struct PlanPropertyTests {
         }
     }
 
-    /// Households planned on several threads merge into the plan of one: every row, in
-    /// the same order, with the same audit numbers and exceptions.
+    /// Households planned in shards, on one thread or several, merge into the plan of one
+    /// pass: every row, in the same order, with the same audit numbers and exceptions.
     @Test func threadsDoNotChangeThePlan() throws {
         let larger = Shape(
             accounts: 6...12, householdSize: 1...4, maxHouseholds: 4, symbols: 30...60, modelSymbols: 10...30,
@@ -125,9 +125,9 @@ struct PlanPropertyTests {
         for (seed, shape) in PlanPropertyTests.seeds.prefix(400).map({ ($0, Shape.small) })
             + (UInt64(1)...150).map({ ($0, larger) }) {
             let portfolio = PortfolioGenerator.generate(seed: seed, shape: shape)
-            let single = try Planner.plan(for: portfolio, threads: 1)
-            for threads in [2, 3] {
-                if Planner.shards(of: portfolio, count: threads) != nil {
+            let single = try Planner.planInOnePass(for: portfolio)
+            for threads in [1, 2, 3] {
+                if Planner.shards(of: portfolio, count: threads * Planner.shardsPerThread) != nil {
                     split += 1
                     // Every shard's rows fall in place: the plan is merged, not made again in one pass.
                     #expect(Planner.shardedPlan(for: portfolio, threads: threads, progress: nil) != nil,
@@ -146,11 +146,11 @@ struct PlanPropertyTests {
             }
         }
         // Most books have more than one household, so the shards are really exercised.
-        #expect(split > 600)
+        #expect(split > 900)
     }
 
-    /// A book whose input has errors reports the same errors, in the same order, on any
-    /// number of threads.
+    /// A book whose input has errors reports the same errors, in the same order, in one
+    /// pass and on any number of threads.
     @Test func threadsReportTheSameInputErrors() throws {
         var book = BookBuilder()
         book.account("SMITH-1", household: "Smith", cash: "1000")
@@ -162,9 +162,14 @@ struct PlanPropertyTests {
         book.prices["AAPL"] = "150"
         book.manual("JONES-1", "AAPL", .sell, 50)
         book.manual("SMITH-1", "AAPL", .sell, 40)
-        func problems(threads: Int) -> [String] {
+        /// The errors of a plan on `threads` threads; in one pass without.
+        func problems(threads: Int?) -> [String] {
             do {
-                _ = try Planner.plan(for: book.portfolio, threads: threads)
+                if let threads {
+                    _ = try Planner.plan(for: book.portfolio, threads: threads)
+                } else {
+                    _ = try Planner.planInOnePass(for: book.portfolio)
+                }
                 return []
             } catch let PlanningError.input(problems) {
                 return problems.map(\.description)
@@ -172,14 +177,16 @@ struct PlanPropertyTests {
                 return ["\(error)"]
             }
         }
-        let single = problems(threads: 1)
+        let single = problems(threads: nil)
         #expect(single.contains("Lots: Account NOBODY is not in the Accounts sheet."))
+        #expect(problems(threads: 1) == single)
         #expect(problems(threads: 2) == single)
         // Without the stray lot, both households' manual sales are refused, in Account order.
         book.lots.removeAll { $0.account == "NOBODY" }
-        let manual = problems(threads: 1)
+        let manual = problems(threads: nil)
         #expect(manual == ["Manual Trades!A3: Sells 40 AAPL but SMITH-1 holds 10.",
                            "Manual Trades!A2: Sells 50 AAPL but JONES-1 holds 10."])
+        #expect(problems(threads: 1) == manual)
         #expect(problems(threads: 2) == manual)
     }
 

@@ -182,8 +182,8 @@ extension Planner {
     static let shardsPerThread = 64
 
     /// The book's households split into shards of about equal lots, planned (and checked)
-    /// on `threads` threads, each taking the next shard when it is free; merged in the order
-    /// one pass would make.
+    /// on `threads` threads (one at least; 256 at most), each taking the next shard when it
+    /// is free; merged in the order one pass would make.
     ///
     /// `nil` when the book cannot be split (a single household, a lot or manual trade of an
     /// account not in the Accounts sheet, a repeated account) or a shard fails: the caller
@@ -191,7 +191,7 @@ extension Planner {
     static func shardedPlan(
         for portfolio: Portfolio, threads: Int, progress: ((Phase, Int, Int) -> Void)?
     ) -> ShardedPlan? {
-        guard threads > 1 else { return nil }
+        let threads = min(max(1, threads), 256)
         let lotRuns = lotRuns(of: portfolio.lots)
         guard let shards = shards(of: portfolio, lotRuns: lotRuns, count: threads * shardsPerThread) else { return nil }
         var shardOf: [String: Int] = [:]
