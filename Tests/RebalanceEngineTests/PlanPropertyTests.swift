@@ -127,7 +127,7 @@ struct PlanPropertyTests {
             let portfolio = PortfolioGenerator.generate(seed: seed, shape: shape)
             let single = try Planner.planInOnePass(for: portfolio)
             for threads in [1, 2, 3] {
-                if Planner.shards(of: portfolio, count: threads * Planner.shardsPerThread) != nil {
+                if Planner.shards(of: portfolio, count: Planner.shardCount(threads: threads)) != nil {
                     split += 1
                     // Every shard's rows fall in place: the plan is merged, not made again in one pass.
                     #expect(Planner.shardedPlan(for: portfolio, threads: threads, progress: nil) != nil,
