@@ -13,6 +13,9 @@ public struct ResolvedPrice: Sendable, Hashable {
         case stale = "Workbook (stale)"
         /// A cached price older than Price Max Age Days, used under Allow Stale Prices.
         case staleCache = "Cache (stale)"
+
+        /// Whether a price of this origin is older than Price Max Age Days.
+        public var isStale: Bool { self == .stale || self == .staleCache }
     }
 
     public var symbol: String
@@ -38,7 +41,7 @@ public struct ResolvedPrice: Sendable, Hashable {
         self.note = note
     }
 
-    public var isStale: Bool { origin == .stale || origin == .staleCache }
+    public var isStale: Bool { origin.isStale }
     public var isOverride: Bool { origin == .override }
 }
 
