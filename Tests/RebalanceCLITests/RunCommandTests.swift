@@ -119,6 +119,23 @@ struct RunCommandTests {
         try expectRefused(path, mentioning: "Lots!D3: ")
     }
 
+    @Test func aCellLongerThanExcelAllowsIsRefusedWithItsPlace() throws {
+        let symbol = String(repeating: "A", count: 40_000)
+        let path = try book { $0[2].rows[2][1] = .text(symbol) }
+        try expectRefused(path, mentioning: "Lots!B3: The cell holds 40000 characters; a cell holds at most 32767")
+    }
+
+    @Test func anOverlongColumnNameIsQuotedInPartAndTheBookRuns() throws {
+        let header = String(repeating: "N", count: 40_000)
+        let path = try book { $0[1].rows[0].append(.text(header)) }
+        let output = TemporaryFolder.make() + "/plan.xlsx"
+        let result = try runRebalancer(["run", path, "--output", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        let note = try OutputBook(path: output).rows("Exceptions").first { $0.text("Where") == "Accounts!D1" }
+        #expect(note?.text("Message")
+            == "The column \"\(String(repeating: "N", count: 60))… (40000 characters)\" is not one the tool reads; it is ignored.")
+    }
+
     @Test func aMissingPriceIsRefused() throws {
         try expectRefused(try book { $0[4].rows.removeLast() }, mentioning: "VTI")
     }

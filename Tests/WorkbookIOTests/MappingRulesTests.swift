@@ -47,6 +47,22 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("A lot export of many accounts names the first ten and counts the rest")
+    func manyInferredAccounts() throws {
+        let ids = (1...12).map { "ACCT-\($0 < 10 ? "0" : "")\($0)" }
+        let lots: [[FixtureCell]] = [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"]]
+            + ids.map { [.text($0), "AAPL", 1, 100, .day(2024, 1, 2)] }
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]), ("Lots", lots), Self.model, Self.prices,
+        ])
+        #expect(reading.portfolio?.accounts.count == 12)
+        #expect(reading.warnings.map(\.message) == [
+            "The workbook has no Accounts sheet: \"ACCT-01\", \"ACCT-02\", \"ACCT-03\", \"ACCT-04\", \"ACCT-05\", "
+                + "\"ACCT-06\", \"ACCT-07\", \"ACCT-08\", \"ACCT-09\", \"ACCT-10\" and 2 more are accounts with no cash, "
+                + "each its own household and the Settings defaults.",
+        ])
+    }
+
     @Test("--as-of beats the As Of Date setting; with neither, today is used with a warning")
     func asOfPrecedence() throws {
         let sheets = [("Settings", [["Setting", "Value"], ["As Of Date", .day(2026, 11, 20)]] as [[FixtureCell]]),

@@ -263,25 +263,39 @@ final class PlanWorkbookWriterTests {
         #expect(drift[1][8] == .number(0.4 + 0.02, .percent))
     }
 
+    @Test("A reason longer than a cell holds is cut to fit and says so; the audit JSON keeps it whole")
+    func longReasonCutToFit() throws {
+        var plan = PlanFixture.plan
+        plan.trades[0].reason = String(repeating: "é", count: 40_000)
+        try PlanWorkbookWriter.write(plan, run: PlanFixture.run, to: folder + "/long.xlsx")
+        let written = try #require(PlanFixture.text(try PlanFixture.rows(of: "Trades", in: folder + "/long.xlsx")[1][8]))
+        let note = "… [cut to fit the cell: 40000 characters in all, whole in the audit JSON]"
+        #expect(written.unicodeScalars.count == 32_767)
+        #expect(written == String(repeating: "é", count: 32_767 - note.unicodeScalars.count) + note)
+        try AuditJSON.write(plan, run: PlanFixture.run, to: folder + "/long.json")
+        let json = try String(contentsOfFile: folder + "/long.json", encoding: .utf8)
+        #expect(json.contains(String(repeating: "é", count: 40_000)))
+    }
+
     @Test("A cell Excel cannot hold names the cell being written")
     func refusedCell() throws {
         var plan = PlanFixture.plan
-        plan.trades[0].reason = String(repeating: "x", count: 40_000)
+        plan.trades[0].symbol = String(repeating: "x", count: 40_000)
         let error = try #require(throws: WorkbookWriteError.self) {
             try PlanWorkbookWriter.write(plan, run: PlanFixture.run, to: folder + "/refused.xlsx")
         }
-        #expect(error.doing == "writing Trades!H2")
+        #expect(error.doing == "writing Trades!B2")
     }
 
     @Test("A refused cell after earlier sheets are done names its cell; their compression is waited for")
     func refusedLateCell() throws {
         var plan = PlanFixture.plan
         plan.trades = RowList(Array(repeating: plan.trades[2], count: 5_000))
-        plan.auditLog[0].detail = String(repeating: "y", count: 40_000)
+        plan.auditLog[0].rule = String(repeating: "y", count: 40_000)
         let error = try #require(throws: WorkbookWriteError.self) {
             try PlanWorkbookWriter.write(plan, run: PlanFixture.run, to: folder + "/late.xlsx")
         }
-        #expect(error.doing == "writing Audit Log!G2")
+        #expect(error.doing == "writing Audit Log!E2")
     }
 
     private func sheetXML(_ name: String) throws -> String {

@@ -67,7 +67,7 @@ enum CellReader {
     static func numberText(_ raw: String) -> CellReading<NumberText> {
         var s = Substring(raw.trimmingWhitespace())
         if s.isEmpty || emptyWords.contains(s.lowercased()) { return .empty }
-        let found = "Expected a number, found \"\(raw.trimmingWhitespace())\"."
+        let found = "Expected a number, found \"\(raw.trimmingWhitespace().excerpt)\"."
         var negative = false
         if s.hasPrefix("(") && s.hasSuffix(")") {
             negative = true
@@ -139,7 +139,7 @@ enum CellReader {
     static func dateText(_ raw: String) -> CellReading<CivilDate> {
         let s = raw.trimmingWhitespace()
         if s.isEmpty || emptyWords.contains(s.lowercased()) { return .empty }
-        let found = "Expected a date (2026-03-15 or 03/15/2026), found \"\(s)\"."
+        let found = "Expected a date (2026-03-15 or 03/15/2026), found \"\(s.excerpt)\"."
         // Drop a time part: "2026-03-15T10:30", "2026-03-15 10:30:00", "03/15/2026 4:00 PM".
         var datePart = Substring(s)
         if let t = datePart.firstIndex(where: { $0 == "T" || $0 == " " }) {
@@ -180,13 +180,21 @@ enum CellReader {
             switch t.lowercased() {
             case "yes", "y", "true", "1", "x": return .value(true)
             case "no", "n", "false", "0": return .value(false)
-            default: return .problem("Expected Yes or No, found \"\(t)\".")
+            default: return .problem("Expected Yes or No, found \"\(t.excerpt)\".")
             }
         }
     }
 }
 
 extension String {
+    /// The text as a message quotes it: whole up to 80 characters, else its first 60 and
+    /// the count (`AAAA… (40000 characters)`), so that no cell can swell a message past
+    /// what a sheet's cell holds or a terminal shows.
+    var excerpt: String {
+        guard utf8.count > 80, count > 80 else { return self }
+        return "\(prefix(60))… (\(count) characters)"
+    }
+
     func trimmingWhitespace() -> String {
         // Most cells start and end with a printable ASCII character: nothing to trim. (A
         // character ending in such a byte cannot start with whitespace either.)

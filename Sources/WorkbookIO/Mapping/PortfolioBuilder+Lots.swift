@@ -19,7 +19,10 @@ extension PortfolioBuilder {
                                         cashTarget: settings.cashTarget, withdrawal: .zero,
                                         taxBudget: settings.taxBudget, rates: settings.rates))
             }
-            log.warning("", "The workbook has no Accounts sheet: \(ids.map { "\"\($0)\"" }.joined(separator: ", ")) \(ids.count == 1 ? "is an account" : "are accounts") with no cash, \(ids.count == 1 ? "its" : "each its") own household and the Settings defaults.")
+            // A custodian's lot export can hold thousands of accounts: the first ten are named.
+            let listed = ids.prefix(10).map { "\"\($0.excerpt)\"" }.joined(separator: ", ")
+                + (ids.count > 10 ? " and \(ids.count - 10) more" : "")
+            log.warning("", "The workbook has no Accounts sheet: \(listed) \(ids.count == 1 ? "is an account" : "are accounts") with no cash, \(ids.count == 1 ? "its" : "each its") own household and the Settings defaults.")
         }
         var lots: [TaxLot] = []
         // Where each lot was first seen, by row; its place is spelled only for a message.

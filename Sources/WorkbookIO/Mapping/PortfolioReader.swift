@@ -81,8 +81,8 @@ struct PortfolioBuilder {
                 tables[sheet] = table
                 view.sheets.append(.init(
                     contractSheet: sheet.rawValue, sheetName: info.name, headerRow: table.headerRow,
-                    columns: table.matches.map { "\"\($0.header)\" (\($0.cell)) → \($0.column)" },
-                    ignoredColumns: table.unknownHeaders.map { "\"\($0.header)\" (\($0.cell))" },
+                    columns: table.matches.map { "\"\($0.header.excerpt)\" (\($0.cell)) → \($0.column)" },
+                    ignoredColumns: table.unknownHeaders.map { "\"\($0.header.excerpt)\" (\($0.cell))" },
                     rowsRead: table.rows.count,
                     rowsSkipped: table.skipped.map { "row \($0.row): \($0.reason)" }, percentReadings: []))
             } else {
@@ -157,7 +157,7 @@ struct PortfolioBuilder {
             let percent = (n * 100 * 1e9).rounded() / 1e9
             return (percent == percent.rounded() && abs(percent) < 1e15 ? String(Int64(percent)) : percent.description) + "%"
         }
-        if case .value(let t) = CellReader.text(value) { return t }
+        if case .value(let t) = CellReader.text(value) { return t.excerpt }
         return ""
     }
 

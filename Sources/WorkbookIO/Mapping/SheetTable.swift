@@ -144,6 +144,13 @@ struct SheetTable {
                 skipped.append((row.number, reason))
                 return
             }
+            for (position, value) in values.enumerated() {
+                guard case .string(let text) = value, text.utf8.count > SheetTable.maxCellCharacters,
+                      text.unicodeScalars.count > SheetTable.maxCellCharacters else { continue }
+                let place = CellReference.name(column: layout!.sheetColumns[position], row: row.number)
+                log.error("\(info.name)!\(place)", "The cell holds \(text.unicodeScalars.count) characters; "
+                    + "a cell holds at most \(SheetTable.maxCellCharacters) (Excel's limit), so this is not a value the workbook can mean.")
+            }
             rows.append(DataRow(number: row.number, values: values, layout: layout!))
         }
 
@@ -159,7 +166,7 @@ struct SheetTable {
             return nil
         }
         for (text, place) in header.unknown {
-            log.info("\(info.name)!\(place)", "The column \"\(text)\" is not one the tool reads; it is ignored.")
+            log.info("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads; it is ignored.")
         }
         for (row, reason) in skipped {
             log.info("\(info.name)!row \(row)", "Skipped: \(reason).")
@@ -169,6 +176,10 @@ struct SheetTable {
                           unknownHeaders: header.unknown.map { ($0.0, $0.1) }, rows: rows,
                           skipped: skipped.map { ($0.0, $0.1) })
     }
+
+    /// Excel's limit on the characters in a cell: a longer text under a column the tool reads
+    /// comes from no spreadsheet program's own editing, and could not be written back.
+    static let maxCellCharacters = 32_767
 
     /// Phrases that open the footer, total and note rows of custodian exports.
     static let footerPrefixes = [

@@ -10,9 +10,9 @@ extension SheetWriter {
                 try sheet.addRow([
                     .text(price.symbol), .price(price.price),
                     .text(price.source.map { "\(price.origin.rawValue), \($0)" } ?? price.origin.rawValue),
-                    .date(price.asOf), .integer(age), .text(price.tried.joined(separator: "; ")),
-                    price.isStale ? .text(Self.note(for: price, age: age, settings: plan.settings), .warning)
-                        : .optionalText(Self.note(for: price, age: age, settings: plan.settings)),
+                    .date(price.asOf), .integer(age), .message(price.tried.joined(separator: "; ")),
+                    price.isStale ? .message(Self.note(for: price, age: age, settings: plan.settings), .warning)
+                        : .optionalMessage(Self.note(for: price, age: age, settings: plan.settings)),
                 ], styles: styles)
             }
         }
@@ -43,7 +43,7 @@ extension SheetWriter {
                     .text(record.account), .text(record.household), .text(record.symbol),
                     .text(record.family.description), .text(record.action.rawValue),
                     .date(record.conflictDate), .text(record.conflictAccount), .date(record.windowEnds),
-                    .text(record.note), record.quantity.map { .quantity($0) } ?? .blank, .optionalText(record.lotID),
+                    .message(record.note), record.quantity.map { .quantity($0) } ?? .blank, .optionalText(record.lotID),
                     .optionalMoney(record.loss), .optionalMoney(record.disallowedLoss),
                     .optionalText(replacement?.account), .optionalText(replacement?.symbol),
                     .optionalMoney(replacement?.basisAfter), .optionalDate(replacement?.holdingPeriodFrom),
@@ -59,7 +59,7 @@ extension SheetWriter {
             for entry in plan.auditLog {
                 try sheet.addRow([
                     .integer(entry.seq), .optionalText(entry.phase?.rawValue), .optionalText(entry.account),
-                    .optionalText(entry.symbol), .text(entry.rule), .text(entry.decision), .text(entry.detail),
+                    .optionalText(entry.symbol), .text(entry.rule), .message(entry.decision), .message(entry.detail),
                 ], styles: styles)
             }
         }
@@ -72,7 +72,7 @@ extension SheetWriter {
             for exception in plan.exceptions {
                 try sheet.addRow([
                     .text(exception.severity.rawValue, exception.severity.style), .text(exception.place),
-                    .text(exception.message),
+                    .message(exception.message),
                 ], styles: styles)
             }
         }

@@ -25,10 +25,35 @@ struct SheetCell {
         text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : text.count
     }
 
+    /// Text the tool composed (a reason, a message, a note): whole up to Excel's 32,767
+    /// characters, the most a cell holds; a longer one (a message quoting long cells) cut to
+    /// fit and saying so. The audit JSON, which has no such limit, keeps it whole. Any other
+    /// text too long for a cell is refused by name, as a cell the writer cannot hold.
+    static func message(_ text: String, _ style: CellStyle = .plain) -> SheetCell {
+        .text(fitted(text), style)
+    }
+
+    static func fitted(_ text: String) -> String {
+        let limit = SheetSpool.maxCellCharacters
+        guard text.utf8.count > limit else { return text }
+        let characters = text.unicodeScalars.count
+        guard characters > limit else { return text }
+        let note = "… [cut to fit the cell: \(characters) characters in all, whole in the audit JSON]"
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: text.unicodeScalars.prefix(limit - note.unicodeScalars.count))
+        return String(kept) + note
+    }
+
     /// Text, or an empty cell for `nil` or `""`.
     static func optionalText(_ text: String?) -> SheetCell {
         guard let text, !text.isEmpty else { return .blank }
         return .text(text)
+    }
+
+    /// A composed text (see `message`), or an empty cell for `nil` or `""`.
+    static func optionalMessage(_ text: String?) -> SheetCell {
+        guard let text, !text.isEmpty else { return .blank }
+        return .message(text)
     }
 
     static func money(_ amount: Money, _ style: CellStyle = .money) -> SheetCell {
