@@ -284,7 +284,7 @@ final class PlanWorkbookWriterTests {
         let error = try #require(throws: WorkbookWriteError.self) {
             try PlanWorkbookWriter.write(plan, run: PlanFixture.run, to: folder + "/refused.xlsx")
         }
-        #expect(error.doing == "writing Trades!B2")
+        #expect(error.description == "Failed writing Trades!B2: String exceeds Excel's limit of 32,767 characters.")
     }
 
     @Test("A refused cell after earlier sheets are done names its cell; their compression is waited for")

@@ -12,5 +12,6 @@ public struct WorkbookWriteError: Error, Equatable, Sendable, CustomStringConver
         self.message = message
     }
 
-    public var description: String { "Failed \(doing): \(message)." }
+    /// One sentence: libxlsxwriter's and the system's messages end in a period or do not.
+    public var description: String { "Failed \(doing): \(message.hasSuffix(".") ? String(message.dropLast()) : message)." }
 }
