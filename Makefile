@@ -9,7 +9,7 @@ DEMO_BOOK   = SampleWorkbooks/Household Portfolio.xlsx
 
 DEMO_DIR    = demo-output
 
-.PHONY: deps build test conformance demo bench clean
+.PHONY: deps build test conformance demo bench fuzz clean
 
 deps:
 	@missing=""; \
@@ -52,6 +52,15 @@ demo: build
 # RUNS=N and PY_RUNS=N set the runs; BREAKDOWN=1 adds read/plan/write in one process.
 bench: deps
 	SWIFT="$(SWIFT)" scripts/bench.sh
+
+# The sample workbooks broken at random and run through a release build: each run must plan
+# with every invariant holding, or refuse with exit 1, no output and the input untouched.
+# MODE=xml|values|gentle (values and gentle use openpyxl, in .build/bench-venv), RUNS, SEED.
+fuzz: deps
+	$(SWIFT) build -c release --product rebalancer
+	$(SWIFT) build -c release --product RebalanceBench
+	"$$(scripts/venv.sh)" scripts/fuzz.py --mode $(or $(MODE),xml) --runs $(or $(RUNS),200) --seed $(or $(SEED),1) \
+		--bin "$$($(SWIFT) build -c release --show-bin-path)"
 
 clean:
 	rm -rf .build "$(DEMO_DIR)"

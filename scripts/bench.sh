@@ -19,8 +19,6 @@ SWIFT=${SWIFT:-swift}
 PYTHON=${PYTHON:-python3}
 SHEET_ROWS=200000
 WORK=.build/bench
-VENV=.build/bench-venv
-PINS="openpyxl==3.1.5 XlsxWriter==3.3.1 python-calamine==0.9.1"
 
 say() { printf '%s\n' "$*"; }
 
@@ -36,15 +34,7 @@ REBALANCER=$BIN/rebalancer
 BENCH=$BIN/RebalanceBench
 GENERATOR=$BIN/BookGenerator
 
-if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$VENV/pins.txt" 2>/dev/null)" != "$PINS" ]; then
-    say "== Python virtual environment in $VENV: $PINS"
-    rm -rf "$VENV"
-    "$PYTHON" -m venv "$VENV"
-    # shellcheck disable=SC2086
-    "$VENV/bin/pip" install --quiet --disable-pip-version-check $PINS
-    printf '%s' "$PINS" > "$VENV/pins.txt"
-fi
-PY="$VENV/bin/python scripts/bench_python.py"
+PY="$(PYTHON="$PYTHON" scripts/venv.sh) scripts/bench_python.py"
 
 mkdir -p "$WORK"
 FIRM=$WORK/Firm.xlsx

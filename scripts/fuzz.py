@@ -1,0 +1,226 @@
+#!/usr/bin/env python3
+"""`make fuzz`: the sample workbooks, broken at random, fed to the built rebalancer.
+
+Every run must end one of two ways: exit 0 with an output that passes every invariant the
+end-to-end tests check (`RebalanceBench check`), or exit 1 with no output written and the
+input's bytes unchanged. A crash, a hang (60 s), any other exit, or output left after an
+error is a failure: the book is kept in the work folder and the command exits 1.
+
+Three ways of breaking a book:
+  xml     edits the XML of one or two parts: spans cut, doubled or truncated, numbers,
+          cell references, types, styles and shared-string indexes changed, junk and
+          over-long text put in, rows dropped (Python's standard library only);
+  values  changes cell values the way a hurried edit might: numbers scaled, negated or
+          made huge, dates moved, words swapped for other contract words or symbols, rows
+          doubled or deleted (openpyxl);
+  gentle  like values, but only changes a careful PM could make (positive numbers
+          scaled, dates moved earlier, contract words swapped), so that most books plan.
+
+  scripts/fuzz.py --mode values --runs 200 --seed 7 --bin .build/release
+"""
+import argparse
+import collections
+import datetime
+import hashlib
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+WORDS = ['Yes', 'No', 'No Buy', 'No Sell', 'No Trade', 'Hold', 'ST', 'LT', 'Buy', 'Sell', 'Target', 'Band Edge',
+         'HIFO', 'FIFO', 'LIFO', 'Tax Optimal', 'Unlimited', 'IRA', 'Roth', 'Taxable', 'Joint', 'Trust']
+
+
+def mutate_xml(data, rng):
+    """One to four edits of a part's text."""
+    s = data.decode('utf-8', 'replace')
+    for _ in range(rng.randint(1, 4)):
+        if not s:
+            break
+        i = rng.randrange(len(s))
+        op = rng.randrange(12)
+        if op == 0:
+            s = s[:i] + s[min(len(s), i + rng.randint(1, 40)):]
+        elif op == 1:
+            j = min(len(s), i + rng.randint(1, 200))
+            s = s[:j] + s[i:j] + s[j:]
+        elif op == 2:
+            found = list(re.finditer(r'\d+(\.\d+)?', s))
+            if found:
+                m = rng.choice(found)
+                new = rng.choice(['-1', '0', '1e308', '99999999999999999999', '1.5', 'NaN', '', '-0', '4294967296',
+                                  '1048577', '16385', '0.000000001'])
+                s = s[:m.start()] + new + s[m.end():]
+        elif op == 3:
+            found = list(re.finditer(r'r="([A-Z]+)(\d+)"', s))
+            if found:
+                m = rng.choice(found)
+                new = rng.choice(['r="A0"', 'r="XFE1"', 'r="A1048577"', 'r=""', 'r="ZZZZ9"', 'r="A1"',
+                                  f'r="{m.group(1)}{int(m.group(2)) + rng.randint(-3, 3)}"'])
+                s = s[:m.start()] + new + s[m.end():]
+        elif op == 4:
+            found = list(re.finditer(r't="(\w+)"', s))
+            if found:
+                m = rng.choice(found)
+                s = s[:m.start()] + f't="{rng.choice(["s", "n", "b", "e", "str", "inlineStr", "d", "zz"])}"' + s[m.end():]
+        elif op == 5:
+            s = s[:i] + rng.choice(['<', '>', '&', '&amp;', '<c/>', '<v>', '</v>', '<row>', '</row>', '\x00', '"',
+                                    '<is><t>x</t></is>', '<f>1+1</f>', '&#0;', '&#xD800;']) + s[i:]
+        elif op == 6:
+            s = s[:i]
+        elif op == 7:
+            found = list(re.finditer(r'<v>(\d+)</v>', s))
+            if found:
+                m = rng.choice(found)
+                s = s[:m.start()] + f'<v>{rng.choice([-1, 0, 999999, int(m.group(1)) + 1])}</v>' + s[m.end():]
+        elif op == 8:
+            found = list(re.finditer(r'<c [^>]*>.*?</c>', s))
+            if len(found) > 2:
+                a, b = sorted(rng.sample(found, 2), key=lambda m: m.start())
+                s = s[:a.start()] + b.group(0) + s[a.end():b.start()] + a.group(0) + s[b.end():]
+        elif op == 9:
+            found = list(re.finditer(r's="(\d+)"', s))
+            if found:
+                m = rng.choice(found)
+                s = s[:m.start()] + f's="{rng.choice(["999", "-1", "0", ""])}"' + s[m.end():]
+        elif op == 10:
+            found = list(re.finditer(r'<t[^>]*>[^<]*</t>', s))
+            if found:
+                m = rng.choice(found)
+                new = rng.choice(['', 'A' * 40000, ' ', 'Yes', '-5%', '2026-02-30', '$1,000.00'])
+                s = s[:m.start()] + f'<t>{new}</t>' + s[m.end():]
+        else:
+            found = list(re.finditer(r'<row[^>]*>.*?</row>', s, re.S))
+            if found:
+                m = rng.choice(found)
+                s = s[:m.start()] + s[m.end():]
+    return s.encode('utf-8', 'surrogatepass')
+
+
+def break_xml(source, target, rng):
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, 'w', zipfile.ZIP_DEFLATED) as zout:
+        names = zin.namelist()
+        parts = [n for n in names if n.endswith('.xml') or n.endswith('.rels')]
+        chosen = set(rng.sample(parts, rng.randint(1, 2)))
+        for name in names:
+            data = zin.read(name)
+            zout.writestr(name, mutate_xml(data, rng) if name in chosen else data)
+
+
+def changed_value(value, symbols, rng, gentle):
+    """A new value for a cell, or `value` itself when gentle has nothing to change."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        if gentle or rng.random() < 0.8:
+            return round(value * rng.choice([0.2, 0.5, 0.8, 0.95, 1.05, 1.3, 2, 5]), rng.choice([0, 2, 4]))
+        return rng.choice([0, -value, value * 1e6, value + 0.5, 1e-7, 123456789012.0, 0.1])
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        days = [1, 30, 200, 365, 366, 700] if gentle else [-700, -366, -31, -1, 1, 29, 31, 365, 366, 3000]
+        return value - datetime.timedelta(days=rng.choice(days))
+    if isinstance(value, str):
+        if gentle:
+            return rng.choice(WORDS) if value in WORDS else value
+        if symbols and rng.random() < 0.4:
+            return rng.choice(symbols)
+        return rng.choice(WORDS + ['', '5%', '0', value.lower(), value + ' '])
+    if value is None and not gentle:
+        return rng.choice([None, 0, 'X', 1])
+    return value
+
+
+def break_values(source, target, rng, gentle):
+    import openpyxl
+    book = openpyxl.load_workbook(source)
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows(min_row=2) for c in row]
+    symbols = sorted({c.value for c in cells if isinstance(c.value, str) and c.value.isupper() and 1 < len(c.value) <= 5})
+    for _ in range(rng.randint(1, 6)):
+        cell = rng.choice(cells)
+        # A price's date or text moved makes it stale or unreadable: an error, not a plan.
+        if gentle and cell.parent.title.lower().startswith('price') and not isinstance(cell.value, (int, float)):
+            continue
+        cell.value = changed_value(cell.value, symbols, rng, gentle)
+    if not gentle and rng.random() < 0.2:
+        sheet = rng.choice(book.worksheets)
+        if sheet.max_row > 2:
+            row = rng.randint(2, sheet.max_row)
+            if rng.random() < 0.5:
+                sheet.delete_rows(row)
+            else:
+                sheet.insert_rows(row)
+                for column in range(1, sheet.max_column + 1):
+                    sheet.cell(row, column).value = sheet.cell(row + 1, column).value
+    book.save(target)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('--mode', choices=['xml', 'values', 'gentle'], default='xml')
+    parser.add_argument('--runs', type=int, default=100)
+    parser.add_argument('--seed', type=int, default=1)
+    parser.add_argument('--bin', default='.build/release', help='folder holding rebalancer and RebalanceBench')
+    parser.add_argument('--books', default='SampleWorkbooks')
+    parser.add_argument('--keep', default='.build/fuzz', help='where failing books are kept')
+    args = parser.parse_args()
+
+    rng = random.Random(args.seed)
+    samples = sorted(os.path.join(args.books, f) for f in os.listdir(args.books) if f.endswith('.xlsx'))
+    rebalancer = os.path.join(args.bin, 'rebalancer')
+    checker = os.path.join(args.bin, 'RebalanceBench')
+    os.makedirs(args.keep, exist_ok=True)
+    outcomes = collections.Counter()
+    failures = 0
+    with tempfile.TemporaryDirectory() as work:
+        # No price cache and no quote API: the book's own prices only.
+        cache = os.path.join(work, 'no-cache.json')
+        for run in range(args.runs):
+            source = rng.choice(samples)
+            book = os.path.join(work, f'book-{run}.xlsx')
+            if args.mode == 'xml':
+                break_xml(source, book, rng)
+            else:
+                break_values(source, book, rng, gentle=args.mode == 'gentle')
+            with open(book, 'rb') as f:
+                before = hashlib.sha256(f.read()).hexdigest()
+            folder = os.path.join(work, f'out-{run}')
+            os.makedirs(folder)
+            output = os.path.join(folder, 'plan.xlsx')
+            problem = None
+            try:
+                done = subprocess.run([rebalancer, 'run', '--offline', '--price-cache', cache, book, '--output', output],
+                                      capture_output=True, timeout=60)
+                status = done.returncode
+                detail = done.stderr.decode(errors='replace')
+            except subprocess.TimeoutExpired:
+                status, detail = 'hang', ''
+            outcomes[status] += 1
+            with open(book, 'rb') as f:
+                if hashlib.sha256(f.read()).hexdigest() != before:
+                    problem = 'the input changed'
+            if status == 0:
+                check = subprocess.run([checker, 'check', book, output], capture_output=True, timeout=300)
+                if check.returncode != 0:
+                    problem = 'an invariant failed: ' + (check.stdout + check.stderr).decode(errors='replace')[-600:]
+            elif status == 1:
+                if os.listdir(folder):
+                    problem = f'exit 1 left {sorted(os.listdir(folder))}'
+            else:
+                problem = f'exit {status}: {detail[-600:]}'
+            if problem:
+                failures += 1
+                kept = os.path.join(args.keep, f'{args.mode}-{args.seed}-{run}.xlsx')
+                shutil.copy(book, kept)
+                print(f'FAIL run {run} ({os.path.basename(source)}): {problem.strip()} -> {kept}', flush=True)
+            shutil.rmtree(folder)
+            os.remove(book)
+    summary = ', '.join(f'exit {k}: {v}' for k, v in sorted(outcomes.items(), key=lambda kv: str(kv[0])))
+    print(f'{args.mode}, seed {args.seed}: {args.runs} runs ({summary}); {failures} failure(s)')
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == '__main__':
+    main()
