@@ -78,12 +78,12 @@ struct OutputFilesTests {
         let folder = try PlanFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var plan = PlanFixture.plan
-        plan.auditLog[2].detail = String(repeating: "y", count: 33_000)
+        plan.auditLog[2].rule = String(repeating: "y", count: 33_000)
         let files = OutputFiles(workbook: folder + "/out.xlsx", auditJSON: folder + "/out.audit.json")
         let error = try #require(throws: WorkbookWriteError.self) {
             try PlanOutput.write(plan, run: PlanFixture.run, to: files)
         }
-        #expect(error.doing == "writing Audit Log!G4")
+        #expect(error.doing == "writing Audit Log!E4")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
 
