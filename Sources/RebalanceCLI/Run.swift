@@ -93,6 +93,9 @@ struct Run: ParsableCommand {
         } else {
             printLine(report.text())
         }
+        // Done: the process ends here, its memory given back whole, rather than letting go of
+        // the reading, the book and the plan one object at a time on the way out.
+        withExtendedLifetime((reading, portfolio, plan)) { Foundation.exit(0) }
     }
 
     /// The reader's warnings and notes, as the plan's exceptions, before the engine's own.
