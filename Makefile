@@ -55,7 +55,8 @@ bench: deps
 
 # The sample workbooks broken at random and run through a release build: each run must plan
 # with every invariant holding, or refuse with exit 1, no output and the input untouched.
-# MODE=xml|values|gentle (values and gentle use openpyxl, in .build/bench-venv), RUNS, SEED.
+# MODE=layout: the same book laid out another way must plan the same trades.
+# MODE=xml|values|gentle|layout (all but xml use openpyxl, in .build/bench-venv), RUNS, SEED.
 fuzz: deps
 	$(SWIFT) build -c release --product rebalancer
 	$(SWIFT) build -c release --product RebalanceBench

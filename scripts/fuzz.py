@@ -14,7 +14,14 @@ Three ways of breaking a book:
           made huge, dates moved, words swapped for other contract words or symbols, rows
           doubled or deleted (openpyxl);
   gentle  like values, but only changes a careful PM could make (positive numbers
-          scaled, dates moved earlier, contract words swapped), so that most books plan.
+          scaled, dates moved earlier, contract words swapped), so that most books plan;
+  layout  lays the same book out another way, as PMs do: title rows above a table, empty
+          and unknown columns, columns in another order, headers and sheets under other
+          names the contract accepts, sheets in another order, a totals row, a notes sheet;
+          saved by openpyxl or written again by XlsxWriter (constant-memory or not).
+          The book must plan, and its trades and lots sold (account, symbol, side,
+          quantity, price, amounts, taxes, reasons with their cell references set aside)
+          must be those of the book as it was.
 
   scripts/fuzz.py --mode values --runs 200 --seed 7 --bin .build/release
 """
@@ -157,9 +164,114 @@ def break_values(source, target, rng, gentle):
     book.save(target)
 
 
+# Other names the contract takes for a sheet or a column (see ContractSheet.swift).
+SHEET_NAMES = {'Settings': ['Parameters', 'Run Settings'], 'Accounts': ['Account List', 'Client Accounts'],
+               'Lots': ['Tax Lots', 'Holdings', 'Open Lots'], 'Model': ['Targets', 'Model Weights'],
+               'Prices': ['Quotes', 'Price List'], 'Securities': ['Security Master', 'Restrictions'],
+               'Transactions': ['Recent Transactions', 'Activity'], 'Groups': ['Exposure Groups', 'Caps']}
+HEADERS = {'Account': ['Account Number', 'Acct #', 'Account ID'], 'Symbol': ['Ticker', 'Ticker Symbol'],
+           'Lot ID': ['Lot Number', 'Tax Lot ID'], 'Quantity': ['Shares', 'Qty', 'Units'],
+           'Cost Basis': ['Total Cost', 'Cost Basis ($)', 'Adjusted Cost Basis'], 'Acquired': ['Date Acquired', 'Open Date'],
+           'Price': ['Last Price', 'Close'], 'Cash': ['Cash Balance', 'Available Cash'], 'Name': ['Description'],
+           'Type': ['Account Type', 'Registration'], 'Band': ['Tolerance', 'Band (%)'], 'Household': ['Relationship']}
+
+
+def plan_rows(audit):
+    """The trades and lots sold of an audit JSON, with cell references in reasons set aside,
+    and the row in the Lot IDs the reader makes for a sheet without them (`ARKK-r10`)."""
+    import json
+    with open(audit) as f:
+        data = json.load(f)
+
+    def plain(text):
+        return re.sub(r'-r\d+\b', '-r#', re.sub(r'\([^()]*![^()]*\)', '(…)', text))
+    trades = [dict(t, reason=plain(t['reason'])) for t in data['trades']]
+    lots = [dict(lot, lotID=plain(lot['lotID'])) for lot in data['lotsSold']]
+    return trades, lots
+
+
+def lay_out_again(source, target, rng):
+    """The book of `source`, laid out another way, at `target`."""
+    import openpyxl
+    book = openpyxl.load_workbook(source)
+    for sheet in list(book.worksheets):
+        first = [c.value for c in next(sheet.iter_rows(min_row=1, max_row=1))]
+        is_table = sum(isinstance(v, str) and v.strip() in HEADERS or v in ('Target', 'Model %', 'Sector', 'Term')
+                       for v in first) >= 2
+        if is_table and sheet.title != 'Settings':
+            width, height = sheet.max_column, sheet.max_row
+            # Columns in another order, each with its values and number formats.
+            grid = [[(sheet.cell(r, c).value, sheet.cell(r, c).number_format) for c in range(1, width + 1)]
+                    for r in range(1, height + 1)]
+            order = list(range(width))
+            rng.shuffle(order)
+            for r in range(height):
+                for c in range(width):
+                    value, form = grid[r][order[c]]
+                    cell = sheet.cell(r + 1, c + 1)
+                    cell.value, cell.number_format = value, form
+            # Headers under other names.
+            for c in range(1, width + 1):
+                header = sheet.cell(1, c).value
+                if header in HEADERS and rng.random() < 0.5:
+                    sheet.cell(1, c).value = rng.choice(HEADERS[header])
+            # A column of notes, and an empty column.
+            if rng.random() < 0.5:
+                sheet.cell(1, width + 1).value = 'PM Notes'
+                for r in range(2, height + 1):
+                    sheet.cell(r, width + 1).value = rng.choice(['', 'review', 'ok', 'see memo'])
+            if rng.random() < 0.5:
+                sheet.insert_cols(rng.randint(1, width + 1))
+            # A totals row two rows below the last (a blank row between).
+            if sheet.title in ('Lots', 'Tax Lots') and rng.random() < 0.5:
+                sheet.cell(height + 2, 1).value = 'Total'
+        # Title rows above the table.
+        if rng.random() < 0.6:
+            rows = rng.randint(1, 3)
+            sheet.insert_rows(1, rows)
+            sheet.cell(1, 1).value = f'{sheet.title} prepared for the investment committee'
+        if sheet.title in SHEET_NAMES and rng.random() < 0.5:
+            sheet.title = rng.choice(SHEET_NAMES[sheet.title])
+    if rng.random() < 0.5:
+        notes = book.create_sheet('Notes')
+        notes['A1'], notes['A2'] = 'Rebalance notes', 'Client asked to keep the VTI position.'
+    rng.shuffle(book._sheets)
+    if rng.random() < 0.5:
+        book.save(target)
+    else:
+        write_with_xlsxwriter(book, target, constant_memory=rng.random() < 0.5)
+
+
+def write_with_xlsxwriter(book, target, constant_memory):
+    """An openpyxl book's values and number formats written again by another program."""
+    import xlsxwriter
+    out = xlsxwriter.Workbook(target, {'constant_memory': constant_memory, 'strings_to_numbers': False,
+                                       'strings_to_formulas': False, 'strings_to_urls': False})
+    formats = {}
+    for sheet in book.worksheets:
+        written = out.add_worksheet(sheet.title)
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value is None:
+                    continue
+                code = cell.number_format
+                if code not in formats:
+                    formats[code] = out.add_format({'num_format': code}) if code != 'General' else None
+                style = formats[code]
+                value = cell.value
+                if isinstance(value, (datetime.datetime, datetime.date)):
+                    written.write_datetime(cell.row - 1, cell.column - 1, value,
+                                           style or out.add_format({'num_format': 'yyyy-mm-dd'}))
+                else:
+                    written.write(cell.row - 1, cell.column - 1, value, style)
+        if sheet.sheet_state != 'visible':
+            written.hide()
+    out.close()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument('--mode', choices=['xml', 'values', 'gentle'], default='xml')
+    parser.add_argument('--mode', choices=['xml', 'values', 'gentle', 'layout'], default='xml')
     parser.add_argument('--runs', type=int, default=100)
     parser.add_argument('--seed', type=int, default=1)
     parser.add_argument('--bin', default='.build/release', help='folder holding rebalancer and RebalanceBench')
@@ -177,11 +289,23 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         # No price cache and no quote API: the book's own prices only.
         cache = os.path.join(work, 'no-cache.json')
+        planned = {}
+
+        def planned_as_is(source):
+            """The trades and lots sold of a sample book as it is."""
+            output = os.path.join(work, 'as-is', 'plan.xlsx')
+            shutil.rmtree(os.path.dirname(output), ignore_errors=True)
+            os.makedirs(os.path.dirname(output))
+            subprocess.run([rebalancer, 'run', '--offline', '--price-cache', cache, source, '--output', output],
+                           capture_output=True, timeout=60, check=True)
+            return plan_rows(output[:-len('.xlsx')] + '.audit.json')
         for run in range(args.runs):
             source = rng.choice(samples)
             book = os.path.join(work, f'book-{run}.xlsx')
             if args.mode == 'xml':
                 break_xml(source, book, rng)
+            elif args.mode == 'layout':
+                lay_out_again(source, book, rng)
             else:
                 break_values(source, book, rng, gentle=args.mode == 'gentle')
             with open(book, 'rb') as f:
@@ -205,6 +329,13 @@ def main():
                 check = subprocess.run([checker, 'check', book, output], capture_output=True, timeout=300)
                 if check.returncode != 0:
                     problem = 'an invariant failed: ' + (check.stdout + check.stderr).decode(errors='replace')[-600:]
+                elif args.mode == 'layout':
+                    if source not in planned:
+                        planned[source] = planned_as_is(source)
+                    if plan_rows(output[:-len('.xlsx')] + '.audit.json') != planned[source]:
+                        problem = 'laid out another way, the book planned other trades or lots'
+            elif args.mode == 'layout':
+                problem = f'laid out another way, the book did not plan (exit {status}): {detail[-600:]}'
             elif status == 1:
                 if os.listdir(folder):
                     problem = f'exit 1 left {sorted(os.listdir(folder))}'
