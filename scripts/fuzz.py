@@ -42,6 +42,15 @@ WORDS = ['Yes', 'No', 'No Buy', 'No Sell', 'No Trade', 'Hold', 'ST', 'LT', 'Buy'
          'HIFO', 'FIFO', 'LIFO', 'Tax Optimal', 'Unlimited', 'IRA', 'Roth', 'Taxable', 'Joint', 'Trust']
 
 
+# Text no PM means but a cell can hold: markup, escapes, control and wide characters,
+# right-to-left and combining marks, a leading `=`, text at and past a cell's limit.
+ODD_TEXT = [
+    lambda v: v + ' <b>&amp;</b>', lambda v: '_x0041_' + v, lambda v: v + '\t\r\n', lambda v: v + '\x07',
+    lambda v: v + ' 📈', lambda v: '\u202e' + v, lambda v: v + '\u0301', lambda v: '=SUM(A1:A9)',
+    lambda v: '@' + v, lambda v: v * 200, lambda v: 'X' * 32767, lambda v: 'X' * 32768,
+]
+
+
 def mutate_xml(data, rng):
     """One to four edits of a part's text."""
     s = data.decode('utf-8', 'replace')
@@ -134,6 +143,8 @@ def changed_value(value, symbols, rng, gentle):
             return rng.choice(WORDS) if value in WORDS else value
         if symbols and rng.random() < 0.4:
             return rng.choice(symbols)
+        if rng.random() < 0.25:
+            return rng.choice(ODD_TEXT)(value)
         return rng.choice(WORDS + ['', '5%', '0', value.lower(), value + ' '])
     if value is None and not gentle:
         return rng.choice([None, 0, 'X', 1])
@@ -150,7 +161,10 @@ def break_values(source, target, rng, gentle):
         # A price's date or text moved makes it stale or unreadable: an error, not a plan.
         if gentle and cell.parent.title.lower().startswith('price') and not isinstance(cell.value, (int, float)):
             continue
-        cell.value = changed_value(cell.value, symbols, rng, gentle)
+        try:
+            cell.value = changed_value(cell.value, symbols, rng, gentle)
+        except openpyxl.utils.exceptions.IllegalCharacterError:
+            pass  # a control character openpyxl will not write
     if not gentle and rng.random() < 0.2:
         sheet = rng.choice(book.worksheets)
         if sheet.max_row > 2:
