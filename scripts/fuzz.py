@@ -51,69 +51,55 @@ ODD_TEXT = [
 ]
 
 
+def replace_one(s, pattern, rng, new):
+    """`s` with one match of `pattern`, chosen at random, replaced by `new(match)`."""
+    found = list(re.finditer(pattern, s))
+    if not found:
+        return s
+    m = rng.choice(found)
+    return s[:m.start()] + new(m) + s[m.end():]
+
+
+def swap_two_cells(s, rng):
+    found = list(re.finditer(r'<c [^>]*>.*?</c>', s))
+    if len(found) <= 2:
+        return s
+    a, b = sorted(rng.sample(found, 2), key=lambda m: m.start())
+    return s[:a.start()] + b.group(0) + s[a.end():b.start()] + a.group(0) + s[b.end():]
+
+
+# Each edit of a part's text, given the text, a position in it and the generator.
+XML_EDITS = [
+    lambda s, i, rng: s[:i] + s[min(len(s), i + rng.randint(1, 40)):],                       # cut a span
+    lambda s, i, rng: (lambda j: s[:j] + s[i:j] + s[j:])(min(len(s), i + rng.randint(1, 200))),  # double a span
+    lambda s, i, rng: s[:i],                                                                  # truncate
+    lambda s, i, rng: s[:i] + rng.choice(['<', '>', '&', '&amp;', '<c/>', '<v>', '</v>', '<row>', '</row>', '\x00',
+                                          '"', '<is><t>x</t></is>', '<f>1+1</f>', '&#0;', '&#xD800;']) + s[i:],
+    lambda s, i, rng: replace_one(s, r'\d+(\.\d+)?', rng, lambda m: rng.choice(
+        ['-1', '0', '1e308', '99999999999999999999', '1.5', 'NaN', '', '-0', '4294967296', '1048577', '16385',
+         '0.000000001'])),
+    lambda s, i, rng: replace_one(s, r'r="([A-Z]+)(\d+)"', rng, lambda m: rng.choice(
+        ['r="A0"', 'r="XFE1"', 'r="A1048577"', 'r=""', 'r="ZZZZ9"', 'r="A1"',
+         f'r="{m.group(1)}{int(m.group(2)) + rng.randint(-3, 3)}"'])),
+    lambda s, i, rng: replace_one(s, r't="(\w+)"', rng, lambda m: 't="%s"' % rng.choice(
+        ['s', 'n', 'b', 'e', 'str', 'inlineStr', 'd', 'zz'])),
+    lambda s, i, rng: replace_one(s, r'<v>(\d+)</v>', rng, lambda m: '<v>%d</v>' % rng.choice(
+        [-1, 0, 999999, int(m.group(1)) + 1])),
+    lambda s, i, rng: replace_one(s, r's="(\d+)"', rng, lambda m: 's="%s"' % rng.choice(['999', '-1', '0', ''])),
+    lambda s, i, rng: replace_one(s, r'<t[^>]*>[^<]*</t>', rng, lambda m: '<t>%s</t>' % rng.choice(
+        ['', 'A' * 40000, ' ', 'Yes', '-5%', '2026-02-30', '$1,000.00'])),
+    lambda s, i, rng: replace_one(s, r'(?s)<row[^>]*>.*?</row>', rng, lambda m: ''),          # drop a row
+    lambda s, i, rng: swap_two_cells(s, rng),
+]
+
+
 def mutate_xml(data, rng):
     """One to four edits of a part's text."""
     s = data.decode('utf-8', 'replace')
     for _ in range(rng.randint(1, 4)):
         if not s:
             break
-        i = rng.randrange(len(s))
-        op = rng.randrange(12)
-        if op == 0:
-            s = s[:i] + s[min(len(s), i + rng.randint(1, 40)):]
-        elif op == 1:
-            j = min(len(s), i + rng.randint(1, 200))
-            s = s[:j] + s[i:j] + s[j:]
-        elif op == 2:
-            found = list(re.finditer(r'\d+(\.\d+)?', s))
-            if found:
-                m = rng.choice(found)
-                new = rng.choice(['-1', '0', '1e308', '99999999999999999999', '1.5', 'NaN', '', '-0', '4294967296',
-                                  '1048577', '16385', '0.000000001'])
-                s = s[:m.start()] + new + s[m.end():]
-        elif op == 3:
-            found = list(re.finditer(r'r="([A-Z]+)(\d+)"', s))
-            if found:
-                m = rng.choice(found)
-                new = rng.choice(['r="A0"', 'r="XFE1"', 'r="A1048577"', 'r=""', 'r="ZZZZ9"', 'r="A1"',
-                                  f'r="{m.group(1)}{int(m.group(2)) + rng.randint(-3, 3)}"'])
-                s = s[:m.start()] + new + s[m.end():]
-        elif op == 4:
-            found = list(re.finditer(r't="(\w+)"', s))
-            if found:
-                m = rng.choice(found)
-                s = s[:m.start()] + f't="{rng.choice(["s", "n", "b", "e", "str", "inlineStr", "d", "zz"])}"' + s[m.end():]
-        elif op == 5:
-            s = s[:i] + rng.choice(['<', '>', '&', '&amp;', '<c/>', '<v>', '</v>', '<row>', '</row>', '\x00', '"',
-                                    '<is><t>x</t></is>', '<f>1+1</f>', '&#0;', '&#xD800;']) + s[i:]
-        elif op == 6:
-            s = s[:i]
-        elif op == 7:
-            found = list(re.finditer(r'<v>(\d+)</v>', s))
-            if found:
-                m = rng.choice(found)
-                s = s[:m.start()] + f'<v>{rng.choice([-1, 0, 999999, int(m.group(1)) + 1])}</v>' + s[m.end():]
-        elif op == 8:
-            found = list(re.finditer(r'<c [^>]*>.*?</c>', s))
-            if len(found) > 2:
-                a, b = sorted(rng.sample(found, 2), key=lambda m: m.start())
-                s = s[:a.start()] + b.group(0) + s[a.end():b.start()] + a.group(0) + s[b.end():]
-        elif op == 9:
-            found = list(re.finditer(r's="(\d+)"', s))
-            if found:
-                m = rng.choice(found)
-                s = s[:m.start()] + f's="{rng.choice(["999", "-1", "0", ""])}"' + s[m.end():]
-        elif op == 10:
-            found = list(re.finditer(r'<t[^>]*>[^<]*</t>', s))
-            if found:
-                m = rng.choice(found)
-                new = rng.choice(['', 'A' * 40000, ' ', 'Yes', '-5%', '2026-02-30', '$1,000.00'])
-                s = s[:m.start()] + f'<t>{new}</t>' + s[m.end():]
-        else:
-            found = list(re.finditer(r'<row[^>]*>.*?</row>', s, re.S))
-            if found:
-                m = rng.choice(found)
-                s = s[:m.start()] + s[m.end():]
+        s = rng.choice(XML_EDITS)(s, rng.randrange(len(s)), rng)
     return s.encode('utf-8', 'surrogatepass')
 
 
