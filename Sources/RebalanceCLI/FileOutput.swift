@@ -20,7 +20,38 @@ enum FileOutput {
     }
 }
 
-/// Prints a line to standard output.
+/// Prints a line to standard output, as a terminal should show it (`terminalText`).
 func printLine(_ line: String) {
-    FileOutput.standardOutput(line + "\n")
+    FileOutput.standardOutput(terminalText(line) + "\n")
+}
+
+/// Prints a line of JSON to standard output as it is: the encoder has escaped every control
+/// character, and a script reads the values whole.
+func printJSON(_ json: String) {
+    FileOutput.standardOutput(json + "\n")
+}
+
+/// `text` with the characters a workbook can hold but a terminal would act on rather than
+/// show spelled out as `<U+001B>`: control characters (an escape sequence in an account name
+/// could clear the screen or retitle the window) and the marks that reverse the direction of
+/// what follows. Line breaks and tabs stay.
+func terminalText(_ text: String) -> String {
+    func acted(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A: return false
+        case 0...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+    guard text.unicodeScalars.contains(where: acted) else { return text }
+    var shown = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+        if acted(scalar) {
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            shown.append(contentsOf: "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)>".unicodeScalars)
+        } else {
+            shown.append(scalar)
+        }
+    }
+    return String(shown)
 }

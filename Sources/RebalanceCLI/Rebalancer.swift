@@ -44,7 +44,7 @@ enum ExitStatus {
 /// Writes a line to standard error.
 func printError(_ line: String) {
     var stream = StandardError()
-    print(line, to: &stream)
+    print(terminalText(line), to: &stream)
 }
 
 struct StandardError: TextOutputStream {

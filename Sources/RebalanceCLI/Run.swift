@@ -89,7 +89,7 @@ struct Run: ParsableCommand {
         }
         let report = RunReport(plan: plan, input: book, files: files)
         if json {
-            printLine(report.json())
+            printJSON(report.json())
         } else {
             printLine(report.text())
         }
@@ -144,7 +144,7 @@ struct Run: ParsableCommand {
     /// Prints the problems (as `Sheet!Cell: message` lines on standard error, or JSON) and exits.
     private func fail(_ status: Int32, _ problems: [RunReport.Problem]) -> Never {
         if json {
-            printLine(RunReport.errorsJSON(problems, status: status))
+            printJSON(RunReport.errorsJSON(problems, status: status))
         } else {
             for problem in problems { printError(problem.line) }
         }

@@ -136,6 +136,27 @@ struct RunCommandTests {
             == "The column \"\(String(repeating: "N", count: 60))… (40000 characters)\" is not one the tool reads; it is ignored.")
     }
 
+    @Test func controlCharactersInABookArePrintedSpelledOut() throws {
+        // `_x001B_` is how a workbook holds the escape character: an account named so must not
+        // send its escape sequence (here, one that retitles the terminal) to the PM's terminal.
+        let id = "ACC_x001B_]0;owned_x0007_-1"
+        let path = try book { sheets in
+            sheets[1].rows[1][0] = .text(id)
+            for row in 1..<sheets[2].rows.count { sheets[2].rows[row][0] = .text(id) }
+        }
+        let result = try runRebalancer(["run", path, "--output", TemporaryFolder.make() + "/plan.xlsx"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("ACC<U+001B>]0;owned<U+0007>-1: "))
+        #expect(!result.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        let refused = try book { sheets in
+            sheets[1].rows[1][0] = .text(id)
+            sheets[2].rows[1][0] = .text(id)
+            sheets[2].rows[2][0] = .text("ACC-\u{202E}9")
+        }
+        let errors = try runRebalancer([refused]).stderr
+        #expect(errors.contains("The account \"ACC-<U+202E>9\" is not on the Accounts sheet."), "\(errors)")
+    }
+
     @Test func aMissingPriceIsRefused() throws {
         try expectRefused(try book { $0[4].rows.removeLast() }, mentioning: "VTI")
     }
