@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import Pricing
 import RebalanceEngine
 import WorkbookIO
@@ -72,6 +73,10 @@ struct Inspect: ParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         var missing: [String] = []
+        // The dump is exact when it goes to a file or a program (the conformance run compares
+        // it byte for byte), and spelled out for a terminal (see `terminalText`).
+        let toTerminal = isatty(1) != 0
+        func shown(_ text: String) -> String { toTerminal ? terminalText(text) : text }
         for sheet in chosen {
             var out = ""
             let formulas = try workbook.forEachRow(in: sheet) { row in
@@ -82,11 +87,11 @@ struct Inspect: ParsableCommand {
                     }
                 }
                 if out.utf8.count > 1 << 16 {
-                    FileOutput.standardOutput(out)
+                    FileOutput.standardOutput(shown(out))
                     out = ""
                 }
             }
-            FileOutput.standardOutput(out)
+            FileOutput.standardOutput(shown(out))
             missing += formulas.map { "\(sheet.name)!\($0)" }
         }
         if !missing.isEmpty {
