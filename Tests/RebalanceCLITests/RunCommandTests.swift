@@ -125,6 +125,22 @@ struct RunCommandTests {
         try expectRefused(path, mentioning: "Lots!B3: The cell holds 40000 characters; a cell holds at most 32767")
     }
 
+    @Test func anAccountNumberLongerThanANameCanBeIsRefusedWithItsPlace() throws {
+        let id = String(repeating: "7", count: 1_001)
+        let path = try book { sheets in
+            sheets[1].rows[1][0] = .text(id)
+            for row in 1..<sheets[2].rows.count { sheets[2].rows[row][0] = .text(id) }
+        }
+        try expectRefused(path, mentioning: "Accounts!A2: Account is 1001 characters long; a name the tool matches "
+            + "and writes in every row is at most 1000.")
+    }
+
+    @Test func cashWithDigitsTooManyIsRefusedNotPlannedIntoAnOverflow() throws {
+        // Nine thousand million million dollars of cash once crashed the run while buying.
+        let path = try book { $0[1].rows[1][2] = 9_000_000_000_000_000 }
+        try expectRefused(path, mentioning: "the largest is ACC-1's Cash, $9,000,000,000,000,000.00. A digit too many?")
+    }
+
     @Test func anOverlongColumnNameIsQuotedInPartAndTheBookRuns() throws {
         let header = String(repeating: "N", count: 40_000)
         let path = try book { $0[1].rows[0].append(.text(header)) }

@@ -130,7 +130,7 @@ struct PlanPropertyTests {
                 if Planner.shards(of: portfolio, count: Planner.shardCount(threads: threads)) != nil {
                     split += 1
                     // Every shard's rows fall in place: the plan is merged, not made again in one pass.
-                    #expect(Planner.shardedPlan(for: portfolio, threads: threads, progress: nil) != nil,
+                    #expect(Planner.shardedPlan(for: portfolio, lotRuns: Planner.lotRuns(of: portfolio.lots), threads: threads, progress: nil) != nil,
                             "seed \(seed), \(threads) threads: the shards did not merge")
                 }
                 let plan = try Planner.plan(for: portfolio, threads: threads)

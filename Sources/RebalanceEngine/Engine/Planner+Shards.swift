@@ -196,16 +196,16 @@ extension Planner {
 
     /// The book's households split into shards of about equal lots, planned (and checked)
     /// on `threads` threads (one at least; 256 at most), each taking the next shard when it
-    /// is free; merged in the order one pass would make.
+    /// is free; merged in the order one pass would make. `lotRuns` are the book's lots in
+    /// runs of one account (`lotRuns(of:)`), worked out once for this and the size check.
     ///
     /// `nil` when the book cannot be split (a single household, a lot or manual trade of an
     /// account not in the Accounts sheet, a repeated account) or a shard fails: the caller
     /// then plans in one pass, which reports such input exactly as it always does.
     static func shardedPlan(
-        for portfolio: Portfolio, threads: Int, progress: ((Phase, Int, Int) -> Void)?
+        for portfolio: Portfolio, lotRuns: [RowOrder.NameRun], threads: Int, progress: ((Phase, Int, Int) -> Void)?
     ) -> ShardedPlan? {
         let threads = min(max(1, threads), 256)
-        let lotRuns = lotRuns(of: portfolio.lots)
         guard let shards = shards(of: portfolio, lotRuns: lotRuns, count: shardCount(threads: threads)) else { return nil }
         var shardOf: [String: Int] = [:]
         for (shard, members) in shards.enumerated() {

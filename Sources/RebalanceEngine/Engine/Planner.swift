@@ -21,13 +21,21 @@ public enum Planner {
         for portfolio: Portfolio, progress: ((Phase, Int, Int) -> Void)? = nil,
         threads: Int = Planner.availableThreads
     ) throws(PlanningError) -> Plan {
-        if let sharded = shardedPlan(for: portfolio, threads: threads, progress: progress) {
+        let lotRuns = lotRuns(of: portfolio.lots)
+        try checkSize(of: portfolio, lotRuns: lotRuns)
+        if let sharded = shardedPlan(for: portfolio, lotRuns: lotRuns, threads: threads, progress: progress) {
             guard let problem = sharded.violations.first else { return sharded.plan }
             // Name the failure the whole plan's checks name first.
             try PlanChecks.check(sharded.plan, portfolio: portfolio)
             throw .invariant(problem)
         }
-        return try planInOnePass(for: portfolio, progress: progress)
+        return try checkedPlan(for: portfolio, progress: progress)
+    }
+
+    /// Throws `PlanningError.input` for a book too large to plan exactly (see `BookLimits`).
+    static func checkSize(of portfolio: Portfolio, lotRuns: [RowOrder.NameRun]) throws(PlanningError) {
+        let problems = BookLimits.problems(in: portfolio, lotRuns: lotRuns)
+        guard problems.isEmpty else { throw .input(problems) }
     }
 
     /// The plan of one pass over every account, phase by phase in Account order: the plan
@@ -36,6 +44,14 @@ public enum Planner {
     /// whose input has errors, which it reports.
     public static func planInOnePass(
         for portfolio: Portfolio, progress: ((Phase, Int, Int) -> Void)? = nil
+    ) throws(PlanningError) -> Plan {
+        try checkSize(of: portfolio, lotRuns: lotRuns(of: portfolio.lots))
+        return try checkedPlan(for: portfolio, progress: progress)
+    }
+
+    /// The one-pass plan, its invariants checked, of a book whose size is.
+    private static func checkedPlan(
+        for portfolio: Portfolio, progress: ((Phase, Int, Int) -> Void)?
     ) throws(PlanningError) -> Plan {
         let plan = try uncheckedPlan(for: portfolio, progress: progress)
         try PlanChecks.check(plan, portfolio: portfolio)

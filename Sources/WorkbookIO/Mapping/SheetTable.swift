@@ -145,11 +145,17 @@ struct SheetTable {
                 return
             }
             for (position, value) in values.enumerated() {
-                guard case .string(let text) = value, text.utf8.count > SheetTable.maxCellCharacters,
-                      text.unicodeScalars.count > SheetTable.maxCellCharacters else { continue }
-                let place = CellReference.name(column: layout!.sheetColumns[position], row: row.number)
-                log.error("\(info.name)!\(place)", "The cell holds \(text.unicodeScalars.count) characters; "
-                    + "a cell holds at most \(SheetTable.maxCellCharacters) (Excel's limit), so this is not a value the workbook can mean.")
+                guard case .string(let text) = value, text.utf8.count > SheetTable.maxIdentifierCharacters else { continue }
+                let characters = text.unicodeScalars.count
+                let place = "\(info.name)!\(CellReference.name(column: layout!.sheetColumns[position], row: row.number))"
+                let column = layout!.names[position]
+                if characters > SheetTable.maxCellCharacters {
+                    log.error(place, "The cell holds \(characters) characters; a cell holds at most "
+                        + "\(SheetTable.maxCellCharacters) (Excel's limit), so this is not a value the workbook can mean.")
+                } else if characters > SheetTable.maxIdentifierCharacters, SheetTable.identifierColumns.contains(column) {
+                    log.error(place, "\(column) is \(characters) characters long; a name the tool matches and "
+                        + "writes in every row is at most \(SheetTable.maxIdentifierCharacters).")
+                }
             }
             rows.append(DataRow(number: row.number, values: values, layout: layout!))
         }
@@ -180,6 +186,14 @@ struct SheetTable {
     /// Excel's limit on the characters in a cell: a longer text under a column the tool reads
     /// comes from no spreadsheet program's own editing, and could not be written back.
     static let maxCellCharacters = 32_767
+
+    /// The columns whose values are names the tool matches, and writes into its own ids,
+    /// places and sentences (`AAPL-r7`, `Model/AAPL`), and the most characters one may have:
+    /// far past any real ticker, account number or group, and far inside a cell.
+    static let identifierColumns: Set<String> = [
+        "Account", "Symbol", "Lot ID", "Household", "Model", "Sector", "Identical Group", "Exposure Group",
+    ]
+    static let maxIdentifierCharacters = 1_000
 
     /// Phrases that open the footer, total and note rows of custodian exports.
     static let footerPrefixes = [

@@ -9,7 +9,7 @@ extension SheetWriter {
                 let age = plan.settings.asOf.days(since: price.asOf)
                 try sheet.addRow([
                     .text(price.symbol), .price(price.price),
-                    .text(price.source.map { "\(price.origin.rawValue), \($0)" } ?? price.origin.rawValue),
+                    .message(price.source.map { "\(price.origin.rawValue), \($0)" } ?? price.origin.rawValue),
                     .date(price.asOf), .integer(age), .message(price.tried.joined(separator: "; ")),
                     price.isStale ? .message(Self.note(for: price, age: age, settings: plan.settings), .warning)
                         : .optionalMessage(Self.note(for: price, age: age, settings: plan.settings)),
@@ -41,7 +41,7 @@ extension SheetWriter {
                 let replacement = record.replacement
                 try sheet.addRow([
                     .text(record.account), .text(record.household), .text(record.symbol),
-                    .text(record.family.description), .text(record.action.rawValue),
+                    .message(record.family.description), .text(record.action.rawValue),
                     .date(record.conflictDate), .text(record.conflictAccount), .date(record.windowEnds),
                     .message(record.note), record.quantity.map { .quantity($0) } ?? .blank, .optionalText(record.lotID),
                     .optionalMoney(record.loss), .optionalMoney(record.disallowedLoss),
@@ -71,7 +71,7 @@ extension SheetWriter {
         return try table("Exceptions", columns: columns, rows: plan.exceptions.count) { sheet, plan, styles in
             for exception in plan.exceptions {
                 try sheet.addRow([
-                    .text(exception.severity.rawValue, exception.severity.style), .text(exception.place),
+                    .text(exception.severity.rawValue, exception.severity.style), .message(exception.place),
                     .message(exception.message),
                 ], styles: styles)
             }

@@ -1,0 +1,231 @@
+/// The largest book the engine plans, so that no sum or product it forms can leave its exact
+/// arithmetic (money in whole cents and quantities in millionths of a share, each a 64-bit
+/// integer: at most about $92 million billion and 9.2 million million shares).
+///
+/// A book passes when every amount it holds, added up (cash, withdrawals, the year's figures
+/// and carryforwards, each lot's value and basis, manual trades, recent transactions), comes
+/// to at most `maxDollars`, and no household could hold more than `maxShares` of a symbol it
+/// might buy: the shares it holds and trades, and what its value buys at the lowest price of
+/// any symbol the engine may buy. That leaves room of nine times over and more for every
+/// total the plan forms. Real books are far inside; a misplaced digit or a sub-penny price
+/// beside a vast account is not, and is refused with what it came to, never a crash.
+///
+/// The check costs one pass over the lots, in the runs by account the sharding makes anyway,
+/// with no lookup by name: each account's shares are
+/// valued at the book's highest price, and bought at its lowest, first; only a book that
+/// bound does not clear is valued lot by lot.
+enum BookLimits {
+    /// A thousand million million dollars.
+    static let maxDollars = 1e15
+    /// A million million shares.
+    static let maxShares = 1e12
+
+    /// Every way `portfolio` is too large to plan; empty when it is not. `lotRuns` are its
+    /// lots in runs of one account (`Planner.lotRuns(of:)`).
+    static func problems(in portfolio: Portfolio, lotRuns: [RowOrder.NameRun]) -> [PlanningError.Problem] {
+        // Bounds first, with no lookup by name: every lot at the highest price of the book,
+        // every buy at its lowest.
+        var highest = Price(micros: 0), lowest: (symbol: String, price: Price)?
+        for index in portfolio.prices.indices where portfolio.prices[index].price.micros > 0 {
+            let price = portfolio.prices[index].price
+            highest = max(highest, price)
+            if lowest == nil || price < lowest!.price { lowest = (portfolio.prices[index].symbol, price) }
+        }
+        let bound = AccountSizes(portfolio, lotRuns: lotRuns, highestPrice: highest.doubleValue)
+        if bound.fits(portfolio, lowestBuyPrice: lowest) { return [] }
+        // Valued lot by lot, at each lot's own price and the lowest of a symbol that may be
+        // bought, to be sure and to say what is too large.
+        var prices: [String: Price] = Dictionary(minimumCapacity: portfolio.prices.count)
+        for price in portfolio.prices { prices[price.symbol] = price.price }
+        let priceOf = { (symbol: String) -> Price? in prices[symbol] }
+        let exact = AccountSizes(portfolio, lotRuns: lotRuns, lotValue: { priceOf($0)?.doubleValue ?? 0 })
+        return exact.problems(portfolio, lowestBuyPrice: lowestBuyPrice(portfolio, priceOf))
+    }
+
+    /// The lowest price of a symbol the engine may buy: a model's, a Replacement or a manual buy.
+    private static func lowestBuyPrice(_ portfolio: Portfolio, _ priceOf: (String) -> Price?) -> (symbol: String, price: Price)? {
+        var lowest: (symbol: String, price: Price)?
+        func consider(_ symbol: String) {
+            guard let price = priceOf(symbol), price.micros > 0 else { return }
+            if lowest == nil || price < lowest!.price { lowest = (symbol, price) }
+        }
+        for model in portfolio.models { for target in model.targets { consider(target.symbol) } }
+        for security in portfolio.securities { security.replacements.forEach(consider) }
+        for trade in portfolio.manualTrades where trade.side == .buy { consider(trade.symbol) }
+        return lowest
+    }
+}
+
+/// What each account of a book comes to, in dollars and shares: every lot valued at the
+/// book's highest price (a bound, quickly), or at its own price, with the largest amount named.
+private struct AccountSizes {
+    /// Every amount of the account's, added up, and the part that can buy.
+    var dollars: [Double]
+    var buyingPower: [Double]
+    var shares: [Double]
+    /// The largest single amount of the book, named, for the message.
+    var largest: (what: String, dollars: Double) = ("", 0)
+    /// Amounts of no account's (a lot, trade or transaction of an account the book lacks).
+    var unplaced = 0.0
+
+    init(_ portfolio: Portfolio, lotRuns: [RowOrder.NameRun], highestPrice: Double) {
+        self.init(portfolio, lotRuns: lotRuns, lotValue: nil, highestPrice: highestPrice)
+    }
+
+    init(_ portfolio: Portfolio, lotRuns: [RowOrder.NameRun], lotValue: @escaping (String) -> Double) {
+        self.init(portfolio, lotRuns: lotRuns, lotValue: lotValue, highestPrice: 0)
+    }
+
+    /// `lotValue` is the price of a symbol, in dollars a share; without it, every symbol is
+    /// at `highestPrice` and nothing is named.
+    private init(
+        _ portfolio: Portfolio, lotRuns: [RowOrder.NameRun], lotValue given: ((String) -> Double)?, highestPrice: Double
+    ) {
+        let naming = given != nil
+        let lotValue = given ?? { _ in highestPrice }
+        let count = portfolio.accounts.count
+        dollars = Array(repeating: 0, count: count)
+        buyingPower = Array(repeating: 0, count: count)
+        shares = Array(repeating: 0, count: count)
+        var indexOf: [String: Int] = Dictionary(minimumCapacity: count)
+        let accounts = portfolio.accounts
+        for index in accounts.indices {
+            indexOf[accounts[index].id] = index
+            let cash = abs(accounts[index].cash.doubleValue)
+            var budget = 0.0
+            if case .limit(let limit) = accounts[index].taxBudget { budget = abs(limit.doubleValue) }
+            let figures = [cash, abs(accounts[index].withdrawal.doubleValue),
+                           abs(accounts[index].realizedShortTermYTD.doubleValue), abs(accounts[index].realizedLongTermYTD.doubleValue),
+                           abs(accounts[index].shortTermCarryforward.doubleValue),
+                           abs(accounts[index].longTermCarryforward.doubleValue), budget]
+            if naming {
+                for (figure, name) in zip(figures, ["Cash", "Withdrawal", "Realized ST YTD", "Realized LT YTD",
+                                                    "ST Loss Carryforward", "LT Loss Carryforward", "Tax Budget"]) {
+                    note(figure, "\(accounts[index].id)'s \(name)")
+                }
+            }
+            dollars[index] = figures.reduce(0, +)
+            buyingPower[index] = cash
+        }
+        // Each run of an account's lots (they usually come together) is summed here, then
+        // added to its account's: its account is looked up once a run.
+        // Read in place: a lot read out of the array is copied with its names retained.
+        portfolio.lots.withUnsafeBufferPointer { lots in
+            for run in lotRuns {
+                var value = 0.0, basis = 0.0, quantity = 0.0
+                for lot in run.rows {
+                    let shares = Double(lots[lot].quantity.micros) / 1e6
+                    let lotValue = shares * (naming ? lotValue(lots[lot].symbol) : highestPrice)
+                    let lotBasis = Double(lots[lot].costBasis.cents) / 100
+                    if naming {
+                        note(lotValue, "lot \(lots[lot].lotID) of \(run.name) (\(lots[lot].symbol))")
+                        note(lotBasis, "the Cost Basis of lot \(lots[lot].lotID) of \(run.name)")
+                    }
+                    value += lotValue
+                    basis += lotBasis
+                    quantity += shares
+                }
+                if let index = indexOf[run.name] {
+                    dollars[index] += value + basis
+                    buyingPower[index] += value
+                    shares[index] += quantity
+                } else {
+                    unplaced += value + basis
+                }
+            }
+        }
+        for trade in portfolio.manualTrades {
+            let (amount, quantity): (Double, Double)
+            switch trade.size {
+            case .amount(let money): (amount, quantity) = (abs(money.doubleValue), 0)
+            case .quantity(let size): (amount, quantity) = (abs(size.doubleValue) * lotValue(trade.symbol), abs(size.doubleValue))
+            }
+            note(amount, "the manual trade at \(trade.place)")
+            guard let index = indexOf[trade.account] else { unplaced += amount; continue }
+            dollars[index] += amount
+            shares[index] += quantity
+        }
+        for row in portfolio.transactions {
+            let quantity = abs(row.quantity?.doubleValue ?? 0)
+            let amount = abs(row.realizedGain?.doubleValue ?? 0) + quantity * (row.price?.doubleValue ?? lotValue(row.symbol))
+            note(amount, "the transaction at \(row.place)")
+            guard let index = indexOf[row.account] else { unplaced += amount; continue }
+            dollars[index] += amount
+            shares[index] += quantity
+        }
+    }
+
+    /// Worded only when it is the largest so far: most amounts never are.
+    private mutating func note(_ amount: Double, _ what: @autoclosure () -> String) {
+        if amount > largest.dollars { largest = (what(), amount) }
+    }
+
+    /// Each household's buying power and shares, in the order households first appear.
+    private func households(_ portfolio: Portfolio) -> [(name: String, buyingPower: Double, shares: Double)] {
+        var households: [(name: String, buyingPower: Double, shares: Double)] = []
+        var indexOf: [String: Int] = [:]
+        let accounts = portfolio.accounts
+        for index in accounts.indices {
+            let household = indexOf[accounts[index].household] ?? {
+                households.append((accounts[index].household, 0, 0))
+                indexOf[accounts[index].household] = households.count - 1
+                return households.count - 1
+            }()
+            households[household].buyingPower += buyingPower[index]
+            households[household].shares += shares[index]
+        }
+        return households
+    }
+
+    private var total: Double { dollars.reduce(unplaced, +) }
+
+    func fits(_ portfolio: Portfolio, lowestBuyPrice: (symbol: String, price: Price)?) -> Bool {
+        guard total <= BookLimits.maxDollars else { return false }
+        let price = lowestBuyPrice?.price.doubleValue ?? .infinity
+        return households(portfolio).allSatisfy { $0.shares + $0.buyingPower / price <= BookLimits.maxShares }
+    }
+
+    func problems(_ portfolio: Portfolio, lowestBuyPrice: (symbol: String, price: Price)?) -> [PlanningError.Problem] {
+        var problems: [PlanningError.Problem] = []
+        if fits(portfolio, lowestBuyPrice: lowestBuyPrice) { return problems }
+        if !(total <= BookLimits.maxDollars) {
+            problems.append(.init(place: "", message: "The book's amounts (cash, withdrawals, the year's figures, each "
+                + "lot's value and basis, manual trades, transactions) come to \(AccountSizes.dollars(total)), "
+                + "more than the \(AccountSizes.dollars(BookLimits.maxDollars)) the tool plans with; the largest "
+                + "is \(largest.what), \(AccountSizes.dollars(largest.dollars)). A digit too many?"))
+        }
+        if let lowest = lowestBuyPrice {
+            let price = lowest.price.doubleValue
+            for household in households(portfolio)
+            where !(household.shares + household.buyingPower / price <= BookLimits.maxShares) {
+                let bought = household.buyingPower / price
+                problems.append(.init(place: "", message: "Household \(household.name) holds and trades "
+                    + "\(AccountSizes.count(household.shares)) shares, and its \(AccountSizes.dollars(household.buyingPower)) "
+                    + "would buy \(AccountSizes.count(bought)) shares of \(lowest.symbol) at $\(lowest.price): "
+                    + "\(AccountSizes.count(household.shares + bought)) in all, more than the "
+                    + "\(AccountSizes.count(BookLimits.maxShares)) shares the tool plans with. A digit too many, or a "
+                    + "price far too low?"))
+            }
+        }
+        return problems
+    }
+
+    /// `$1,234,567.00` (to the dollar: past a few million million, a sum in floating point
+    /// is no longer exact to the cent), or `more than $90,000,000,000,000,000.00`.
+    static func dollars(_ amount: Double) -> String {
+        guard amount.isFinite, amount < 9e16 else { return "more than $90,000,000,000,000,000.00" }
+        return Money(dollars: Int64(amount.rounded())).formatted
+    }
+
+    /// `1,234,567` for a count of shares, rounded.
+    static func count(_ shares: Double) -> String {
+        guard shares.isFinite, shares < 9e18 else { return "more than 9,000,000,000,000,000,000" }
+        let digits = String(Int64(shares.rounded()))
+        var grouped = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return grouped
+    }
+}

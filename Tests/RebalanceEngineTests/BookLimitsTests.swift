@@ -1,0 +1,49 @@
+import RebalanceEngine
+import Testing
+
+/// Books too large for exact arithmetic are refused with what they came to, never planned
+/// into an overflow.
+@Suite("Books too large to plan")
+struct BookLimitsTests {
+    /// One account holding 100 VTI at $190, with a model of VTI and BND ($72.85).
+    func book(cash: String, shares: Int64 = 100, bndPrice: String = "72.85") -> BookBuilder {
+        var book = BookBuilder()
+        book.account("BAKER-JT", household: "Baker", cash: cash)
+        book.hold("B-1", "VTI", shares, basis: "38000", acquired: "2012-08-01")
+        book.target("VTI", "0.6")
+        book.target("BND", "0.4")
+        book.prices = ["VTI": "190", "BND": bndPrice]
+        return book
+    }
+
+    @Test func cashWithDigitsTooManyIsRefusedNamingIt() throws {
+        // Nine thousand million million dollars of cash once trapped on adding up a buy's shares.
+        let error = try #require(throws: PlanningError.self) { try book(cash: "9000000000000000").plan() }
+        guard case .input(let problems) = error else { Issue.record("\(error)"); return }
+        #expect(problems.first?.message == "The book's amounts (cash, withdrawals, the year's figures, each lot's "
+            + "value and basis, manual trades, transactions) come to $9,000,000,000,057,000.00, more than the "
+            + "$1,000,000,000,000,000.00 the tool plans with; the largest is BAKER-JT's Cash, "
+            + "$9,000,000,000,000,000.00. A digit too many?")
+        #expect(throws: PlanningError.self) { try Planner.planInOnePass(for: book(cash: "9000000000000000").portfolio) }
+    }
+
+    @Test func aHouseholdThatWouldBuyTooManySharesIsRefused() throws {
+        // $1,000,000,019,000 at a tenth of a cent a share would buy a million million shares and more.
+        let error = try #require(throws: PlanningError.self) {
+            try book(cash: "1000000000000", bndPrice: "0.001").plan()
+        }
+        guard case .input(let problems) = error else { Issue.record("\(error)"); return }
+        #expect(problems.map(\.message) == [
+            "Household Baker holds and trades 100 shares, and its $1,000,000,019,000.00 would buy "
+                + "1,000,000,019,000,000 shares of BND at $0.001: 1,000,000,019,000,100 in all, more than the "
+                + "1,000,000,000,000 shares the tool plans with. A digit too many, or a price far too low?",
+        ])
+    }
+
+    @Test func theLargestRealBooksPlan() throws {
+        // A hundred thousand million dollars in one account, at a penny a share: inside the limits.
+        let plan = try book(cash: "100000000000", bndPrice: "0.20").plan()
+        #expect(plan.trade("BAKER-JT", "BND", .buy) != nil)
+        #expect(plan.trade("BAKER-JT", "VTI", .buy) != nil)
+    }
+}
