@@ -11,9 +11,8 @@
 /// beside a vast account is not, and is refused with what it came to, never a crash.
 ///
 /// The check costs one pass over the lots, in the runs by account the sharding makes anyway,
-/// with no lookup by name: each account's shares are
-/// valued at the book's highest price, and bought at its lowest, first; only a book that
-/// bound does not clear is valued lot by lot.
+/// with no lookup by name: each account's shares are valued at the book's highest price, and
+/// bought at its lowest, first; only a book that bound does not clear is valued lot by lot.
 enum BookLimits {
     /// A thousand million million dollars.
     static let maxDollars = 1e15
