@@ -40,6 +40,21 @@ struct BookLimitsTests {
         ])
     }
 
+    @Test func aTaxBudgetMeantAsNoLimitIsNotAddedToTheBook() throws {
+        // A thousand accounts each with a budget of a thousand million dollars plan; a budget
+        // past what the tool plans with is refused, saying how to mean no limit.
+        var book = book(cash: "1000")
+        book.accounts[0].taxBudget = .limit(usd("999999999999"))
+        for number in 1..<1_000 {
+            book.account("ACC-\(number)", household: "H\(number)", cash: "100", budget: .limit(usd("999999999999")))
+        }
+        #expect(throws: Never.self) { try Planner.planInOnePass(for: book.portfolio) }
+        book.accounts[3].taxBudget = .limit(usd("2000000000000000"))
+        let error = try #require(throws: PlanningError.self) { try book.plan() }
+        #expect(error.description == "ACC-3's Tax Budget of $2,000,000,000,000,000.00 is more than the "
+            + "$1,000,000,000,000,000.00 the tool plans with; for no limit, write Unlimited.")
+    }
+
     @Test func theLargestRealBooksPlan() throws {
         // A hundred thousand million dollars in one account, at a penny a share: inside the limits.
         let plan = try book(cash: "100000000000", bndPrice: "0.20").plan()

@@ -4,9 +4,9 @@
 ///
 /// A book passes when every amount it holds, added up (cash, withdrawals, the year's figures
 /// and carryforwards, each lot's value and basis, manual trades, recent transactions), comes
-/// to at most `maxDollars`, and no household could hold more than `maxShares` of a symbol it
-/// might buy: the shares it holds and trades, and what its value buys at the lowest price of
-/// any symbol the engine may buy. That leaves room of nine times over and more for every
+/// to at most `maxDollars`, no Tax Budget is larger, and no household could hold more than
+/// `maxShares` of a symbol it might buy: the shares it holds and trades, and what its value
+/// buys at the lowest price of any symbol the engine may buy. That leaves room of nine times over and more for every
 /// total the plan forms. Real books are far inside; a misplaced digit or a sub-penny price
 /// beside a vast account is not, and is refused with what it came to, never a crash.
 ///
@@ -66,6 +66,8 @@ private struct AccountSizes {
     var largest: (what: String, dollars: Double) = ("", 0)
     /// Amounts of no account's (a lot, trade or transaction of an account the book lacks).
     var unplaced = 0.0
+    /// The largest Tax Budget, and its account.
+    var largestBudget: (account: String, dollars: Double) = ("", 0)
 
     init(_ portfolio: Portfolio, lotRuns: [RowOrder.NameRun], highestPrice: Double) {
         self.init(portfolio, lotRuns: lotRuns, lotValue: nil, highestPrice: highestPrice)
@@ -91,15 +93,17 @@ private struct AccountSizes {
         for index in accounts.indices {
             indexOf[accounts[index].id] = index
             let cash = abs(accounts[index].cash.doubleValue)
-            var budget = 0.0
-            if case .limit(let limit) = accounts[index].taxBudget { budget = abs(limit.doubleValue) }
+            // A budget is a limit, not an amount held: only each one's own size matters.
+            if case .limit(let limit) = accounts[index].taxBudget, abs(limit.doubleValue) > largestBudget.dollars {
+                largestBudget = (accounts[index].id, abs(limit.doubleValue))
+            }
             let figures = [cash, abs(accounts[index].withdrawal.doubleValue),
                            abs(accounts[index].realizedShortTermYTD.doubleValue), abs(accounts[index].realizedLongTermYTD.doubleValue),
                            abs(accounts[index].shortTermCarryforward.doubleValue),
-                           abs(accounts[index].longTermCarryforward.doubleValue), budget]
+                           abs(accounts[index].longTermCarryforward.doubleValue)]
             if naming {
                 for (figure, name) in zip(figures, ["Cash", "Withdrawal", "Realized ST YTD", "Realized LT YTD",
-                                                    "ST Loss Carryforward", "LT Loss Carryforward", "Tax Budget"]) {
+                                                    "ST Loss Carryforward", "LT Loss Carryforward"]) {
                     note(figure, "\(accounts[index].id)'s \(name)")
                 }
             }
@@ -179,7 +183,7 @@ private struct AccountSizes {
     private var total: Double { dollars.reduce(unplaced, +) }
 
     func fits(_ portfolio: Portfolio, lowestBuyPrice: (symbol: String, price: Price)?) -> Bool {
-        guard total <= BookLimits.maxDollars else { return false }
+        guard total <= BookLimits.maxDollars, largestBudget.dollars <= BookLimits.maxDollars else { return false }
         let price = lowestBuyPrice?.price.doubleValue ?? .infinity
         return households(portfolio).allSatisfy { $0.shares + $0.buyingPower / price <= BookLimits.maxShares }
     }
@@ -192,6 +196,11 @@ private struct AccountSizes {
                 + "lot's value and basis, manual trades, transactions) come to \(AccountSizes.dollars(total)), "
                 + "more than the \(AccountSizes.dollars(BookLimits.maxDollars)) the tool plans with; the largest "
                 + "is \(largest.what), \(AccountSizes.dollars(largest.dollars)). A digit too many?"))
+        }
+        if !(largestBudget.dollars <= BookLimits.maxDollars) {
+            problems.append(.init(place: "", message: "\(largestBudget.account)'s Tax Budget of "
+                + "\(AccountSizes.dollars(largestBudget.dollars)) is more than the \(AccountSizes.dollars(BookLimits.maxDollars)) "
+                + "the tool plans with; for no limit, write Unlimited."))
         }
         if let lowest = lowestBuyPrice {
             let price = lowest.price.doubleValue
