@@ -55,6 +55,25 @@ struct BookLimitsTests {
             + "$1,000,000,000,000,000.00 the tool plans with; for no limit, write Unlimited.")
     }
 
+    @Test func datesAWindowOrHoldingYearWouldCarryPastTheCalendarAreRefused() throws {
+        // A run on 9999-12-20 once crashed opening a window past 9999-12-31.
+        var late = book(cash: "1000")
+        late.settings.asOf = date("9999-12-20")
+        late.lots[0].acquired = date("0001-06-01")
+        late.settings.washSaleDays = 400
+        let error = try #require(throws: PlanningError.self) { try late.plan() }
+        #expect(error.description.split(separator: "\n") == [
+            "Settings: Wash Sale Days must be from 0 to 366, found 400.",
+            "Settings: As Of 9999-12-20 is outside 0002-01-01 to 9997-12-31, the dates the tool plans with.",
+            "Lots: Lot B-1 of BAKER-JT: Acquired 0001-06-01 is outside 0002-01-01 to 9997-12-31, the dates the tool plans with.",
+        ])
+        var edge = book(cash: "1000")
+        edge.settings.asOf = date("9997-12-31")
+        edge.settings.washSaleDays = 366
+        edge.lots[0].acquired = date("9997-12-31")
+        #expect(throws: Never.self) { try edge.plan() }
+    }
+
     @Test func theLargestRealBooksPlan() throws {
         // A hundred thousand million dollars in one account, at a penny a share: inside the limits.
         let plan = try book(cash: "100000000000", bndPrice: "0.20").plan()

@@ -13,11 +13,46 @@
 /// The check costs one pass over the lots, in the runs by account the sharding makes anyway,
 /// with no lookup by name: each account's shares are valued at the book's highest price, and
 /// bought at its lowest, first; only a book that bound does not clear is valued lot by lot.
-enum BookLimits {
+public enum BookLimits {
     /// A thousand million million dollars.
     static let maxDollars = 1e15
     /// A million million shares.
     static let maxShares = 1e12
+    /// The longest wash-sale window the engine keeps: a year, twelve times the law's thirty days.
+    public static let maxWashSaleDays = 366
+    /// The dates a book may hold (As Of, acquisitions, transactions): a window or a holding
+    /// year from any of them stays inside the calendar's years 1 to 9999.
+    static let dates = CivilDate(year: 2, month: 1, day: 1)!...CivilDate(year: 9997, month: 12, day: 31)!
+
+    /// The book's dates and wash-sale window outside what the engine's calendar holds.
+    static func dateProblems(in portfolio: Portfolio) -> [PlanningError.Problem] {
+        var problems: [PlanningError.Problem] = []
+        let window = portfolio.settings.washSaleDays
+        if !(0...maxWashSaleDays).contains(window) {
+            problems.append(.init(place: "Settings", message: "Wash Sale Days must be from 0 to \(maxWashSaleDays), found \(window)."))
+        }
+        func check(_ date: CivilDate, place: String = "", _ what: @autoclosure () -> String) {
+            guard !dates.contains(date) else { return }
+            problems.append(.init(place: place, message: "\(what()) \(date) is outside \(dates.lowerBound) to "
+                + "\(dates.upperBound), the dates the tool plans with."))
+        }
+        check(portfolio.settings.asOf, place: "Settings", "As Of")
+        // One pass over the lots comparing dates; the lots are named only when one is outside.
+        var earliest = dates.lowerBound, latest = dates.upperBound
+        portfolio.lots.withUnsafeBufferPointer { lots in
+            for lot in lots.indices {
+                earliest = min(earliest, lots[lot].acquired)
+                latest = max(latest, lots[lot].acquired)
+            }
+        }
+        if earliest < dates.lowerBound || latest > dates.upperBound {
+            for lot in portfolio.lots where !dates.contains(lot.acquired) {
+                check(lot.acquired, place: "Lots", "Lot \(lot.lotID) of \(lot.account): Acquired")
+            }
+        }
+        for row in portfolio.transactions { check(row.date, place: row.place, "Date") }
+        return problems
+    }
 
     /// Every way `portfolio` is too large to plan; empty when it is not. `lotRuns` are its
     /// lots in runs of one account (`Planner.lotRuns(of:)`).

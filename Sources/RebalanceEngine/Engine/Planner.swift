@@ -32,9 +32,10 @@ public enum Planner {
         return try checkedPlan(for: portfolio, progress: progress)
     }
 
-    /// Throws `PlanningError.input` for a book too large to plan exactly (see `BookLimits`).
+    /// Throws `PlanningError.input` for a book too large to plan exactly, or with dates its
+    /// windows and holding years would carry past the calendar (see `BookLimits`).
     static func checkSize(of portfolio: Portfolio, lotRuns: [RowOrder.NameRun]) throws(PlanningError) {
-        let problems = BookLimits.problems(in: portfolio, lotRuns: lotRuns)
+        let problems = BookLimits.dateProblems(in: portfolio) + BookLimits.problems(in: portfolio, lotRuns: lotRuns)
         guard problems.isEmpty else { throw .input(problems) }
     }
 

@@ -241,6 +241,10 @@ extension PortfolioBuilder {
                         log.error(place, "Wash Sale Days must be at least 30 (26 USC 1091(a)), found \(days).")
                         return false
                     }
+                    guard days <= BookLimits.maxWashSaleDays else {
+                        log.error(place, "Wash Sale Days must be at most \(BookLimits.maxWashSaleDays), a year, found \(days).")
+                        return false
+                    }
                     settings.washSaleDays = days
                 } else {
                     settings.priceMaxAgeDays = days
