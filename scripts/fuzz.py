@@ -122,6 +122,8 @@ def changed_value(value, symbols, rng, gentle):
             return round(value * rng.choice([0.2, 0.5, 0.8, 0.95, 1.05, 1.3, 2, 5]), rng.choice([0, 2, 4]))
         return rng.choice([0, -value, value * 1e6, value * 1e12, 9e15, value + 0.5, 1e-7, 123456789012.0, 0.1])
     if isinstance(value, (datetime.datetime, datetime.date)):
+        if not gentle and rng.random() < 0.1:
+            return rng.choice([datetime.datetime(9999, 12, 20), datetime.datetime(1900, 1, 1)])
         days = [1, 30, 200, 365, 366, 700] if gentle else [-700, -366, -31, -1, 1, 29, 31, 365, 366, 3000]
         return value - datetime.timedelta(days=rng.choice(days))
     if isinstance(value, str):
