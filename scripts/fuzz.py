@@ -11,8 +11,10 @@ Three ways of breaking a book:
           cell references, types, styles and shared-string indexes changed, junk and
           over-long text put in, rows dropped (Python's standard library only);
   values  changes cell values the way a hurried edit might: numbers scaled, negated or
-          made huge, dates moved, words swapped for other contract words or symbols, rows
-          doubled or deleted (openpyxl);
+          made huge, dates moved or set to the calendar's edges, words swapped for other
+          contract words, symbols or odd text (markup, control, wide and right-to-left
+          characters, a cell's 32,767 characters and one more), rows doubled or deleted
+          (openpyxl);
   gentle  like values, but only changes a careful PM could make (positive numbers
           scaled, dates moved earlier, contract words swapped), so that most books plan;
   layout  lays the same book out another way, as PMs do: title rows above a table, empty
