@@ -173,6 +173,13 @@ struct RunCommandTests {
         #expect(errors.contains("The account \"ACC-<U+202E>9\" is not on the Accounts sheet."), "\(errors)")
     }
 
+    @Test func aQuantityTooSmallOrTooLargeToCountIsRefusedSayingWhich() throws {
+        try expectRefused(try book { $0[2].rows[1][3] = 0.0000001 },
+                          mentioning: "Lots!D2: Quantity is less than the millionth of a share the tool counts to, found \"1e-07\".")
+        try expectRefused(try book { $0[2].rows[1][3] = 1e14 },
+                          mentioning: "Lots!D2: Quantity is too large to be a number of shares, found \"100000000000000\".")
+    }
+
     @Test func aMissingPriceIsRefused() throws {
         try expectRefused(try book { $0[4].rows.removeLast() }, mentioning: "VTI")
     }

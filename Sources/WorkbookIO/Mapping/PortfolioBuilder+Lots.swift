@@ -37,7 +37,7 @@ extension PortfolioBuilder {
                 if let q = Quantity(decimal: n.text), q > .zero {
                     quantity = q
                 } else {
-                    log.error(row.place("Quantity"), "Quantity must be a positive number, found \"\(shown(row["Quantity"]))\".")
+                    log.error(row.place("Quantity"), quantityProblem(n, row, "Quantity", sign: "a positive number"))
                 }
             } else if isBlank(row, "Quantity") {
                 log.error(row.place("Quantity"), "Quantity is blank.")

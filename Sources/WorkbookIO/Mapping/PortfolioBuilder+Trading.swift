@@ -44,7 +44,7 @@ extension PortfolioBuilder {
                 if let q = Quantity(decimal: n.text.hasPrefix("-") ? String(n.text.dropFirst()) : n.text), q > .zero {
                     quantity = q
                 } else {
-                    log.error(row.place("Quantity"), "Quantity must be a non-zero number, found \"\(shown(row["Quantity"]))\".")
+                    log.error(row.place("Quantity"), quantityProblem(n, row, "Quantity", sign: "a non-zero number"))
                 }
             }
             var price: Price?
@@ -86,7 +86,7 @@ extension PortfolioBuilder {
             var size: ManualTrade.Size?
             if let n = number(row, "Quantity") {
                 if let q = Quantity(decimal: n.text), q > .zero { size = .quantity(q) } else {
-                    log.error(row.place("Quantity"), "Quantity must be a positive number, found \"\(shown(row["Quantity"]))\".")
+                    log.error(row.place("Quantity"), quantityProblem(n, row, "Quantity", sign: "a positive number"))
                 }
                 if row["Amount"] != nil {
                     log.warning(row.place("Amount"), "Both Quantity and Amount are given; the Quantity is traded.")

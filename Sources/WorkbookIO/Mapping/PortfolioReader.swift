@@ -179,6 +179,19 @@ struct PortfolioBuilder {
         }
     }
 
+    /// Why the number in `column` is not a quantity of shares, when its sign is right: too
+    /// large, or too small for the six decimals a quantity keeps; `sign` words the rest
+    /// (`a positive number`).
+    func quantityProblem(_ n: NumberText, _ row: SheetTable.DataRow, _ column: String, sign: String) -> String {
+        let found = "found \"\(shown(row[column]))\"."
+        let size = abs(n.doubleValue)
+        if size >= Double(Int64.max) / 1e6 { return "\(column) is too large to be a number of shares, \(found)" }
+        if size > 0 && size < 0.000_000_5 {
+            return "\(column) is less than the millionth of a share the tool counts to, \(found)"
+        }
+        return "\(column) must be \(sign), \(found)"
+    }
+
     mutating func money(_ row: SheetTable.DataRow, _ column: String) -> Money? {
         guard let n = number(row, column) else { return nil }
         guard let m = Money(decimal: n.text) else {
