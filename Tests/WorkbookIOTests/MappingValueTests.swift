@@ -75,6 +75,8 @@ struct MappingValueTests {
         (.transactions, "Action", "Side"), (.transactions, "Transaction Type", "Side"), (.transactions, "Trade Date", "Date"),
         (.transactions, "Run Date", "Date"), (.prices, "Last Price", "Price"), (.prices, "As Of", "As Of"),
         (.groups, "Max Weight %", "Max Weight"), (.manualTrades, "Dollar Amount", "Amount"),
+        (.lots, "Qty (Shares)", "Quantity"), (.lots, "Number of Shares", "Quantity"), (.lots, "Shares Held", "Quantity"),
+        (.lots, "Lot Date", "Acquired"), (.lots, "Date Opened", "Acquired"),
     ])
     func headers(sheet: ContractSheet, header: String, column: String) {
         #expect(sheet.column(forHeader: header) == column)

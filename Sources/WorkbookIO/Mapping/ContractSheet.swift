@@ -56,11 +56,13 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         case .lots:
             return [.account, .symbol,
                     .init("Lot ID", ["lotid", "lot", "lotnumber", "lotno", "taxlotid", "lotreference", "id"]),
-                    .init("Quantity", ["quantity", "shares", "qty", "qtyquantity", "units", "sharesquantity", "quantityshares", "shareqty"]),
+                    .init("Quantity", ["quantity", "shares", "qty", "qtyquantity", "units", "sharesquantity", "quantityshares", "shareqty",
+                                       "qtyshares", "sharesqty", "numberofshares", "sharesheld", "quantityheld"]),
                     .init("Cost Basis", ["costbasis", "costbasistotal", "totalcost", "totalcostbasis", "cost", "basis", "adjustedcostbasis", "costbasisamount"]),
                     .init("Unit Cost", ["unitcost", "costshare", "costpershare", "averagecostbasis", "averagecost", "avgcost", "pricepaid",
                                         "purchaseprice", "unitcostbasis", "costbasispershare"]),
-                    .init("Acquired", ["acquired", "opendate", "dateacquired", "acquisitiondate", "acquireddate", "purchasedate", "datepurchased", "opened"]),
+                    .init("Acquired", ["acquired", "opendate", "dateacquired", "acquisitiondate", "acquireddate", "purchasedate", "datepurchased", "opened",
+                                       "dateopened", "openeddate", "lotdate"]),
                     .init("Term", ["term", "holdingperiod", "termoverride", "stlt", "longshort"])]
         case .model:
             return [.init("Model", ["model", "modelname", "strategy", "portfolio"]), .symbol,
