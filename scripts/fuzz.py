@@ -174,8 +174,8 @@ SHEET_NAMES = {'Settings': ['Parameters', 'Run Settings'], 'Accounts': ['Account
                'Prices': ['Quotes', 'Price List'], 'Securities': ['Security Master', 'Restrictions'],
                'Transactions': ['Recent Transactions', 'Activity'], 'Groups': ['Exposure Groups', 'Caps']}
 HEADERS = {'Account': ['Account Number', 'Acct #', 'Account ID'], 'Symbol': ['Ticker', 'Ticker Symbol'],
-           'Lot ID': ['Lot Number', 'Tax Lot ID'], 'Quantity': ['Shares', 'Qty', 'Units'],
-           'Cost Basis': ['Total Cost', 'Cost Basis ($)', 'Adjusted Cost Basis'], 'Acquired': ['Date Acquired', 'Open Date'],
+           'Lot ID': ['Lot Number', 'Tax Lot ID'], 'Quantity': ['Shares', 'Qty', 'Units', 'Qty (Shares)', 'Number of Shares'],
+           'Cost Basis': ['Total Cost', 'Cost Basis ($)', 'Adjusted Cost Basis'], 'Acquired': ['Date Acquired', 'Open Date', 'Date Opened'],
            'Price': ['Last Price', 'Close'], 'Cash': ['Cash Balance', 'Available Cash'], 'Name': ['Description'],
            'Type': ['Account Type', 'Registration'], 'Band': ['Tolerance', 'Band (%)'], 'Household': ['Relationship']}
 
