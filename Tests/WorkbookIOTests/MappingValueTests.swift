@@ -38,6 +38,9 @@ struct MappingValueTests {
         ("2026-03-15", "2026-03-15"), ("03/15/2026", "2026-03-15"), ("3/15/26", "2026-03-15"), ("3/15/68", "2068-03-15"),
         ("3/15/69", "1969-03-15"), ("12/31/99", "1999-12-31"), ("1/2/00", "2000-01-02"), ("2026-03-15T14:30:00", "2026-03-15"),
         ("2026-03-15 14:30", "2026-03-15"), ("03/15/2026 4:00 PM", "2026-03-15"), ("2024-02-29", "2024-02-29"),
+        ("Mar-03-2020", "2020-03-03"), ("03-Mar-2020", "2020-03-03"), ("Mar 3, 2020", "2020-03-03"),
+        ("March 3, 2020", "2020-03-03"), ("3 March 2020", "2020-03-03"), ("15-Mar-26", "2026-03-15"),
+        ("Sept 1, 2025", "2025-09-01"), ("Mar-15-2026 4:00 PM", "2026-03-15"), ("dec 31 1999", "1999-12-31"),
     ])
     func dates(text: String, iso: String) {
         guard case .value(let d) = CellReader.dateText(text) else { Issue.record("\(text) did not read"); return }
@@ -46,8 +49,10 @@ struct MappingValueTests {
 
     @Test("Impossible dates are named", arguments: [
         ("2026-02-30", "\"2026-02-30\" is not a real date."), ("13/01/2026", "\"13/01/2026\" is not a real date."),
-        ("March 15", "Expected a date (2026-03-15 or 03/15/2026), found \"March 15\"."),
-        ("15.03.2026", "Expected a date (2026-03-15 or 03/15/2026), found \"15.03.2026\"."),
+        ("March 15", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"March 15\"."),
+        ("15.03.2026", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"15.03.2026\"."),
+        ("Feb-30-2026", "\"Feb-30-2026\" is not a real date."),
+        ("Mark 15 2026", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"Mark 15 2026\"."),
     ])
     func badDates(text: String, message: String) {
         guard case .problem(let p) = CellReader.dateText(text) else { Issue.record("\(text) read"); return }

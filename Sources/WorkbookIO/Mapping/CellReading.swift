@@ -139,7 +139,10 @@ enum CellReader {
     static func dateText(_ raw: String) -> CellReading<CivilDate> {
         let s = raw.trimmingWhitespace()
         if s.isEmpty || emptyWords.contains(s.lowercased()) { return .empty }
-        let found = "Expected a date (2026-03-15 or 03/15/2026), found \"\(s.excerpt)\"."
+        let found = "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"\(s.excerpt)\"."
+        if let named = monthNameDate(s) {
+            return named.map { .value($0) } ?? .problem("\"\(s)\" is not a real date.")
+        }
         // Drop a time part: "2026-03-15T10:30", "2026-03-15 10:30:00", "03/15/2026 4:00 PM".
         var datePart = Substring(s)
         if let t = datePart.firstIndex(where: { $0 == "T" || $0 == " " }) {
@@ -167,6 +170,35 @@ enum CellReader {
                 ?? .problem("\"\(s)\" is not a real date.")
         }
         return .problem(found)
+    }
+
+    /// A date written with its month's name, as custodian exports and Excel's own text show
+    /// them: `Mar-15-2026`, `Mar 15, 2026`, `March 15, 2026`, `15-Mar-2026`, `15 March 2026`,
+    /// `15-Mar-26`, optionally with a time after. `nil` when the text names no month; `.some(nil)`
+    /// when it does but the day is not a real one (`Feb-30-2026`).
+    static func monthNameDate(_ text: String) -> CivilDate?? {
+        let tokens = text.split(whereSeparator: { " -,./".contains($0) })
+        guard tokens.count >= 3, let monthAt = tokens.prefix(2).firstIndex(where: { month(named: $0) != nil }) else {
+            return nil
+        }
+        let monthNumber = month(named: tokens[monthAt])!
+        let numbers = tokens.prefix(3).enumerated().filter { $0.offset != monthAt }.map(\.element)
+        // What follows the date is a time (`4:00`, `PM`), or nothing.
+        guard tokens.dropFirst(3).allSatisfy({ $0.contains(":") || ["am", "pm"].contains($0.lowercased()) }),
+              numbers.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } && $0.count <= 4 }),
+              let day = Int(numbers[0]), var year = Int(numbers[1]), numbers[1].count == 2 || numbers[1].count == 4
+        else { return nil }
+        if numbers[1].count == 2 { year += year <= 68 ? 2000 : 1900 }
+        return .some(CivilDate(year: year, month: monthNumber, day: day))
+    }
+
+    /// 1 to 12 for a month's name or its first three letters (`Mar`, `march`, `Sept`).
+    private static func month(named token: Substring) -> Int? {
+        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"]
+        let word = token.lowercased()
+        guard word.count >= 3, word.allSatisfy(\.isLetter) else { return nil }
+        return names.firstIndex { $0.hasPrefix(word) || (word == "sept" && $0 == "september") }.map { $0 + 1 }
     }
 
     /// Yes/No, True/False, Y/N, 1/0.
