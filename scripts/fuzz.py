@@ -19,7 +19,8 @@ Three ways of breaking a book:
           scaled, dates moved earlier, contract words swapped), so that most books plan;
   layout  lays the same book out another way, as PMs do: title rows above a table, empty
           and unknown columns, columns in another order, headers and sheets under other
-          names the contract accepts, sheets in another order, a totals row, a notes sheet;
+          names the contract accepts, dates typed as text, sheets in another order, a totals
+          row, a notes sheet;
           saved by openpyxl or written again by XlsxWriter (constant-memory or not).
           The book must plan, and its trades and lots sold (account, symbol, side,
           quantity, price, amounts, taxes, reasons with their cell references set aside)
@@ -229,6 +230,13 @@ def lay_out_again(source, target, rng):
             # A totals row two rows below the last (a blank row between).
             if sheet.title in ('Lots', 'Tax Lots') and rng.random() < 0.5:
                 sheet.cell(height + 2, 1).value = 'Total'
+        # Dates typed as text, in a form the reader takes.
+        if rng.random() < 0.3:
+            form = rng.choice(['%Y-%m-%d', '%m/%d/%Y', '%b-%d-%Y', '%d-%b-%Y', '%B %d, %Y', '%m/%d/%Y 4:00 PM'])
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, (datetime.datetime, datetime.date)):
+                        cell.value = cell.value.strftime(form)
         # Title rows above the table.
         if rng.random() < 0.6:
             rows = rng.randint(1, 3)
