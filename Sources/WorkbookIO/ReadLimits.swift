@@ -36,6 +36,9 @@ public struct ReadLimits: Sendable, Equatable {
     public static let maxRows = 1_048_576
     /// Excel's last column (XFD).
     public static let maxColumns = 16_384
+    /// The most characters an Excel cell holds: a longer text under a column the tool reads
+    /// comes from no spreadsheet program's own editing, and none is written.
+    public static let maxCellCharacters = 32_767
 
     /// `512 MiB`, `64 KiB` or `100 bytes`, for messages.
     static func describe(bytes: Int64) -> String {

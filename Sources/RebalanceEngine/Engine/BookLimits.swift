@@ -6,9 +6,10 @@
 /// and carryforwards, each lot's value and basis, manual trades, recent transactions), comes
 /// to at most `maxDollars`, no Tax Budget is larger, and no household could hold more than
 /// `maxShares` of a symbol it might buy: the shares it holds and trades, and what its value
-/// buys at the lowest price of any symbol the engine may buy. That leaves room of nine times over and more for every
-/// total the plan forms. Real books are far inside; a misplaced digit or a sub-penny price
-/// beside a vast account is not, and is refused with what it came to, never a crash.
+/// buys at the lowest price of any symbol the engine may buy. That leaves room of nine times
+/// over and more for every total the plan forms. Real books are far inside; a misplaced digit
+/// or a sub-penny price beside a vast account is not, and is refused with what it came to,
+/// never a crash.
 ///
 /// The check costs one pass over the lots, in the runs by account the sharding makes anyway,
 /// with no lookup by name: each account's shares are valued at the book's highest price, and

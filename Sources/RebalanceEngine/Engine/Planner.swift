@@ -22,7 +22,7 @@ public enum Planner {
         threads: Int = Planner.availableThreads
     ) throws(PlanningError) -> Plan {
         let lotRuns = lotRuns(of: portfolio.lots)
-        try checkSize(of: portfolio, lotRuns: lotRuns)
+        try checkLimits(of: portfolio, lotRuns: lotRuns)
         if let sharded = shardedPlan(for: portfolio, lotRuns: lotRuns, threads: threads, progress: progress) {
             guard let problem = sharded.violations.first else { return sharded.plan }
             // Name the failure the whole plan's checks name first.
@@ -34,7 +34,7 @@ public enum Planner {
 
     /// Throws `PlanningError.input` for a book too large to plan exactly, or with dates its
     /// windows and holding years would carry past the calendar (see `BookLimits`).
-    static func checkSize(of portfolio: Portfolio, lotRuns: [RowOrder.NameRun]) throws(PlanningError) {
+    static func checkLimits(of portfolio: Portfolio, lotRuns: [RowOrder.NameRun]) throws(PlanningError) {
         let problems = BookLimits.dateProblems(in: portfolio) + BookLimits.problems(in: portfolio, lotRuns: lotRuns)
         guard problems.isEmpty else { throw .input(problems) }
     }
@@ -46,11 +46,11 @@ public enum Planner {
     public static func planInOnePass(
         for portfolio: Portfolio, progress: ((Phase, Int, Int) -> Void)? = nil
     ) throws(PlanningError) -> Plan {
-        try checkSize(of: portfolio, lotRuns: lotRuns(of: portfolio.lots))
+        try checkLimits(of: portfolio, lotRuns: lotRuns(of: portfolio.lots))
         return try checkedPlan(for: portfolio, progress: progress)
     }
 
-    /// The one-pass plan, its invariants checked, of a book whose size is.
+    /// The one-pass plan, its invariants checked, of a book within the limits.
     private static func checkedPlan(
         for portfolio: Portfolio, progress: ((Phase, Int, Int) -> Void)?
     ) throws(PlanningError) -> Plan {

@@ -149,9 +149,9 @@ struct SheetTable {
                 let characters = text.unicodeScalars.count
                 let place = "\(info.name)!\(CellReference.name(column: layout!.sheetColumns[position], row: row.number))"
                 let column = layout!.names[position]
-                if characters > SheetTable.maxCellCharacters {
+                if characters > ReadLimits.maxCellCharacters {
                     log.error(place, "The cell holds \(characters) characters; a cell holds at most "
-                        + "\(SheetTable.maxCellCharacters) (Excel's limit), so this is not a value the workbook can mean.")
+                        + "\(ReadLimits.maxCellCharacters) (Excel's limit), so this is not a value the workbook can mean.")
                 } else if characters > SheetTable.maxIdentifierCharacters, SheetTable.identifierColumns.contains(column) {
                     log.error(place, "\(column) is \(characters) characters long; a name the tool matches and "
                         + "writes in every row is at most \(SheetTable.maxIdentifierCharacters).")
@@ -182,10 +182,6 @@ struct SheetTable {
                           unknownHeaders: header.unknown.map { ($0.0, $0.1) }, rows: rows,
                           skipped: skipped.map { ($0.0, $0.1) })
     }
-
-    /// Excel's limit on the characters in a cell: a longer text under a column the tool reads
-    /// comes from no spreadsheet program's own editing, and could not be written back.
-    static let maxCellCharacters = 32_767
 
     /// The columns whose values are names the tool matches, and writes into its own ids,
     /// places and sentences (`AAPL-r7`, `Model/AAPL`), and the most characters one may have:

@@ -11,8 +11,8 @@ import Glibc
 /// blanks, each with its format's index.
 final class SheetSpool {
     /// Excel's limits: rows in a sheet, characters in a cell.
-    static let maxRows = 1_048_576
-    static let maxCellCharacters = 32_767
+    static let maxRows = ReadLimits.maxRows
+    static let maxCellCharacters = ReadLimits.maxCellCharacters
 
     private let file: UnsafeMutablePointer<FILE>
     private var buffer: [UInt8] = []
