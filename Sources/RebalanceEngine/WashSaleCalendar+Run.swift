@@ -109,7 +109,9 @@ extension WashSaleCalendar {
         // The sales are read where they are stored: `for sale in` and `map` each copied every
         // sale, retaining its names (callgrind).
         for sale in sales.indices {
-            guard let index = purchaseIndex(of: sales[sale].lotKey, symbol: sales[sale].symbol) else {
+            guard let index = purchaseIndex(
+                of: sales[sale].lotKey, symbol: sales[sale].symbol, acquired: sales[sale].acquired
+            ) else {
                 // A lot too old to replace anything was not listed (see `init`).
                 precondition(firstReplacementDay.map { sales[sale].acquired < $0 } ?? false,
                              "lot \(sales[sale].lotKey) is not held in household \(household)")
@@ -142,7 +144,7 @@ extension WashSaleCalendar {
         let buyerTaxed = isTaxed(account)
         precondition(quantity > .zero, "a buy has a positive quantity")
         requireRunDate(date)
-        let purchaseIndex = appendPurchase(Purchase(
+        let purchaseIndex = insertPurchase(Purchase(
             origin: .run, account: account, symbol: symbol, date: date, lotID: lotID,
             bought: quantity, held: quantity, cost: cost, costShares: quantity))
         let saleIndexes = lossSaleIndexes(ofFamilyOf: symbol)
@@ -196,9 +198,16 @@ extension WashSaleCalendar {
 
     // MARK: - Internals
 
-    /// The purchase of a held lot or a run buy, found among its family's purchases.
-    func purchaseIndex(of lot: TaxLot.Key, symbol: String) -> Int? {
-        purchaseIndexes(ofFamilyOf: symbol).first { purchases[$0].isPurchase(of: lot) }
+    /// The purchase of a held lot or a run buy acquired on `acquired`, found among its
+    /// family's purchases of that day.
+    func purchaseIndex(of lot: TaxLot.Key, symbol: String, acquired: CivilDate) -> Int? {
+        let family = purchaseIndexes(ofFamilyOf: symbol)
+        var place = firstPlace(in: family, acquiredOnOrAfter: acquired)
+        while place < family.endIndex, purchases[family[place]].date == acquired {
+            if purchases[family[place]].isPurchase(of: lot) { return family[place] }
+            place += 1
+        }
+        return nil
     }
 
     /// Unmatched replacement shares for a loss sale of lot `lot` judged on `date`, earliest
@@ -208,18 +217,15 @@ extension WashSaleCalendar {
         forLoss lot: TaxLot.Key, symbol: String, on date: CivilDate, planned: [LotSale]
     ) -> [(index: Int, shares: Shares)] {
         requireRunDate(date)
-        // Asked before most sales and found empty for most: one pass to the candidates,
-        // sorted only when there are several, planned shares looked up only when some are.
-        var candidates: [Int] = []
-        for index in purchaseIndexes(ofFamilyOf: symbol) {
-            let before = date.days(since: purchases[index].date)
-            guard before >= 0, before <= windowDays, !purchases[index].isPurchase(of: lot) else { continue }
-            candidates.append(index)
-        }
-        guard !candidates.isEmpty else { return [] }
-        if candidates.count > 1 { candidates = candidates.sortedByAcquisition(in: purchases) }
+        // The window's purchases, Wash Sale Days before the date through the date, are one
+        // stretch of the family's, in matching order; planned shares are looked up only
+        // when the trade has some.
+        let family = purchaseIndexes(ofFamilyOf: symbol)
         var found: [(index: Int, shares: Shares)] = []
-        for index in candidates {
+        for place in firstPlace(in: family, acquiredOnOrAfter: date.adding(days: -windowDays))..<family.endIndex {
+            let index = family[place]
+            guard purchases[index].date <= date else { break }
+            guard !purchases[index].isPurchase(of: lot) else { continue }
             var plannedShares = Quantity.zero
             // A trade has a few lots: scanned, not put in a table for each question.
             if !planned.isEmpty, let lotID = purchases[index].lotID {

@@ -225,6 +225,50 @@ struct PhaseScenarioTests {
         }
     }
 
+    @Test func aLegacyPositionOfManyLotsIsPhasedOutWholeLotByLot() throws {
+        // Forty lots of OLD, each 10 shares at a gain of $100 + $10 × n: one Phase Out trade.
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "1000", cashTarget: "0.01")
+        for n in 1...40 {
+            book.hold("OLD-\(n)", "OLD", 10, basis: "\(900 - 10 * n)", acquired: "2015-03-\(10 + n % 18)")
+        }
+        book.target("VTI", "0.99")
+        book.security("OLD", phaseOut: true)
+        book.prices = ["VTI": "100", "OLD": "100"]
+        let plan = try book.plan()
+        let trade = try #require(plan.trade("TAX-1", "OLD", .sell, .phaseOut))
+        #expect(trade.quantity == shares(400))
+        // The gains: 40 × $100 + $10 × (1 + … + 40) = $12,200, long-term.
+        #expect(trade.realizedLongTerm == usd("12200"))
+        let sold = plan.lotsSold.filter { $0.symbol == "OLD" }
+        #expect(sold.count == 40)
+        #expect(Set(sold.map(\.lotID)).count == 40)
+        #expect(sold.allSatisfy { $0.quantity == shares(10) && $0.phase == .phaseOut })
+        #expect(plan.drift("TAX-1", "OLD")?.weightAfter == 0)
+    }
+
+    @Test func aWithdrawalPastTheBudgetSellsManyLotsWithTheFirstStillOneRow() throws {
+        // Thirty lots of PPP, 10 shares each with a $50 gain a share ($11.90 of LT tax).
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "0", cashTarget: "0", withdrawal: "25000", budget: .limit(usd("100")))
+        for n in 1...30 {
+            book.hold("P\(n)", "PPP", 10, basis: "500", acquired: "2020-01-\(n < 10 ? "0" : "")\(n)")
+        }
+        book.target("PPP", "0.99")
+        book.prices = ["PPP": "100"]
+        let plan = try book.plan()
+        // 8 shares of the first lot fit the budget; the withdrawal takes its other 2 and 24 lots more.
+        let sold = plan.lotsSold.filter { $0.symbol == "PPP" }
+        #expect(sold.count == 25)
+        #expect(Set(sold.map(\.lotID)).count == 25)
+        #expect(sold.allSatisfy { $0.quantity == shares(10) && $0.gain == usd("500") })
+        let trade = try #require(plan.trade("TAX-1", "PPP", .sell, .raiseCash))
+        #expect(trade.quantity == shares(250))
+        #expect(trade.estimatedTax == usd("2975"))
+        #expect(plan.cash("TAX-1")?.withdrawalPaid == usd("25000"))
+        #expect(plan.drift("TAX-1", "PPP")?.weightAfter == 1)
+    }
+
     @Test func aLotSoldInPiecesByOneTradeIsOneLotsSoldRow() throws {
         var book = BookBuilder()
         book.account("TAX-1", cash: "0", cashTarget: "0", withdrawal: "5000", budget: .limit(usd("100")))

@@ -158,6 +158,29 @@ struct WashSaleReplacementTests {
                                          on: Self.runDate)
         #expect(again == [usd("1000")])
     }
+    @Test("Replacements are matched earliest acquired first however the lots are listed, a run's buy after them")
+    func earliestFirstHoweverListed() {
+        let ira = lot("IRA-NEW", account: "IRA-1", symbol: "GOOG", shares: 30, basis: "4200", acquired: "2026-02-15")
+        let tax = lot("TAX-NEW", account: "TAX-2", symbol: "GOOGL", shares: 40, basis: "6000", acquired: "2026-02-20")
+        let first = lot("FIRST", account: "TAX-1", symbol: "GOOGL", shares: 50, basis: "10000", acquired: "2020-05-01")
+        let second = lot("SECOND", account: "TAX-1", symbol: "GOOGL", shares: 50, basis: "10000", acquired: "2020-06-01")
+        // Newest first, as a custodian export may list them; the run buys 10 GOOG in TAX-1 first.
+        var calendar = Smith.calendar(lots: [tax, second, ira, first])
+        #expect(calendar.recordBuy(account: "TAX-1", symbol: "GOOG", quantity: shares(10), cost: usd("1500"),
+                                   on: Self.runDate).isEmpty)
+        // FIRST's $2,500 loss: 30 IRA shares, then 20 of TAX-2's. SECOND's: TAX-2's other 20,
+        // then the run's 10: 30 of 50 shares, $1,500 of its $2,500 loss.
+        let disallowed = calendar.recordSales([first.sale(of: shares(50), at: price("150"), on: Self.runDate)],
+                                              on: Self.runDate)
+            + calendar.recordSales([second.sale(of: shares(50), at: price("150"), on: Self.runDate)], on: Self.runDate)
+        #expect(disallowed == [usd("2500"), usd("1500")])
+        let rows = calendar.records.rows(.disallowed)
+        #expect(rows.map(\.conflictAccount) == ["IRA-1", "TAX-2", "TAX-2", "TAX-1"])
+        #expect(rows.map(\.conflictDate) == [date("2026-02-15"), date("2026-02-20"), date("2026-02-20"), Self.runDate])
+        #expect(rows.map(\.quantity) == [shares(30), shares(20), shares(20), shares(10)])
+        #expect(rows.map(\.disallowedLoss) == [usd("1500"), usd("1000"), usd("1000"), usd("500")])
+    }
+
     @Test("A calendar made for the run date leaves out lots too old to replace anything, and answers the same")
     func runDateCalendar() {
         // Transactions: the purchase of an old TAX-2 lot (that lot, not a second purchase), a

@@ -118,15 +118,33 @@ extension Planning {
         // to them would copy them all.
         var lots: [TaxLot], entry: Int?
         (lots, entry) = books[index].takeLots(of: symbol)
+        // A sale of a few lots searches the position's lots and the trade's Lots Sold rows;
+        // a sale of many (a large position phased out whole) finds them through tables and
+        // lets go of the sold-out lots in one pass: searched and removed one by one, a
+        // position of 30,000 lots took time growing with the square of its lots.
+        // (An empty table holds an index of its own: the tables are made only when used.)
+        let manyLots = sales.count > 16
+        var lotPlaces: NameTable<Int>?, rowOfLot: NameTable<Int>?, soldOut: [Bool] = []
+        if manyLots {
+            var places = NameTable<Int>(minimumCapacity: lots.count), rows = NameTable<Int>(minimumCapacity: sales.count)
+            for place in lots.indices { _ = places.index(of: lots[place].lotID) { place } }
+            for row in lotRows(of: tradeNotes[tradeRow]) { _ = rows.index(of: lotsSold[row].lotID) { row } }
+            (lotPlaces, rowOfLot) = (places, rows)
+            soldOut = Array(repeating: false, count: lots.count)
+        }
         // Each sale is read where it is stored: `for … in zip(…)` copied every sale, its names
         // retained (callgrind).
         for sale in sales.indices {
             let disallowedLoss = disallowed[sale]
             let tax = books[index].ledger.record(
                 gain: sales[sale].gain, term: sales[sale].term, disallowedLoss: disallowedLoss)
-            if let position = lots.firstIndex(where: { $0.lotID == sales[sale].lotID }) {
+            let position = lotPlaces.map { $0[sales[sale].lotID].flatMap { soldOut[$0] ? nil : $0 } }
+                ?? lots.firstIndex(where: { $0.lotID == sales[sale].lotID })
+            if let position {
                 if let rest = lots[position].remainder(afterSelling: sales[sale].quantity) {
                     lots[position] = rest
+                } else if manyLots {
+                    soldOut[position] = true
                 } else {
                     lots.remove(at: position)
                 }
@@ -134,7 +152,9 @@ extension Planning {
             books[index].cash += sales[sale].proceeds
             books[index].sellProceeds += sales[sale].proceeds
             // A lot relieved again by the same trade stays one Lots Sold row.
-            if let row = lotRows(of: tradeNotes[tradeRow]).first(where: { lotsSold[$0].lotID == sales[sale].lotID }) {
+            let lotRow = rowOfLot.map { $0[sales[sale].lotID] }
+                ?? lotRows(of: tradeNotes[tradeRow]).first(where: { lotsSold[$0].lotID == sales[sale].lotID })
+            if let row = lotRow {
                 lotsSold[row].quantity += sales[sale].quantity
                 lotsSold[row].costBasis += sales[sale].costBasis
                 lotsSold[row].proceeds += sales[sale].proceeds
@@ -146,6 +166,7 @@ extension Planning {
                     quantity: sales[sale].quantity, costBasis: sales[sale].costBasis, proceeds: sales[sale].proceeds,
                     gain: sales[sale].gain, term: sales[sale].term, disallowedLoss: disallowedLoss, phase: phase))
                 let row = lotsSold.count - 1
+                rowOfLot?.set(row, for: sales[sale].lotID)
                 nextLotRow.append(-1)
                 if tradeNotes[tradeRow].lastLotRow >= 0 {
                     nextLotRow[tradeNotes[tradeRow].lastLotRow] = row
@@ -163,6 +184,15 @@ extension Planning {
             case .longTerm: trades[tradeRow].realizedLongTerm += realized
             }
             trades[tradeRow].estimatedTax += tax
+        }
+        if manyLots, soldOut.contains(true) {
+            // The lots still held, in their order.
+            var kept = 0
+            for place in lots.indices where !soldOut[place] {
+                if kept != place { lots.swapAt(kept, place) }
+                kept += 1
+            }
+            lots.removeLast(lots.count - kept)
         }
         books[index].setLots(lots, for: symbol, entry: entry, universe: universe)
         books[index].sold.insert(symbol)
