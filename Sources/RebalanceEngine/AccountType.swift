@@ -29,20 +29,59 @@ public enum AccountType: String, Sendable, Hashable, CaseIterable, Codable, Cust
     }
 
     /// The type a Type cell names, matched ignoring case, spaces and punctuation
-    /// (`401(k)` is `401k`); a blank cell is `Taxable`; anything else is `nil` (an input error).
+    /// (`401(k)` is `401k`), by its name or a registration a custodian writes for it (see
+    /// `registrations`); a blank cell is `Taxable`; anything else is `nil` (an input error).
     public init?(workbookName text: some StringProtocol) {
+        guard let reading = AccountType.reading(text) else { return nil }
+        self = reading.type
+    }
+
+    /// The type a Type cell names, and whether it names it by a registration rather than
+    /// by the type's own name (`Roth IRA` for `Roth`), for the reader's note.
+    public static func reading(_ text: some StringProtocol) -> (type: AccountType, byRegistration: Bool)? {
+        let key = matchingKey(text)
+        if key.isEmpty { return (.taxable, false) }
+        if let match = allCases.first(where: { matchingKey($0.rawValue) == key }) { return (match, false) }
+        return registrations[key].map { ($0, true) }
+    }
+
+    /// Registrations as custodians and PMs write them, each with the type whose tax treatment
+    /// it has: an IRA in any of its forms is untaxed (26 USC 408(e)), a Roth IRA too (408A),
+    /// a Roth 401(k) or 403(b) is the plan's (402A); brokerage, joint, trust and UTMA/UGMA
+    /// registrations are taxed. Keyed as matched: lower case, letters and digits only. A
+    /// registration not listed is an error, never a guess at its treatment.
+    public static let registrations: [String: AccountType] = {
+        var table: [String: AccountType] = [:]
+        let names: [(AccountType, [String])] = [
+            (.taxable, ["Brokerage", "Taxable Brokerage", "Non-Retirement", "Nonretirement"]),
+            (.individual, ["Individual Brokerage", "Individual TOD", "Individual Account", "Indiv"]),
+            (.joint, ["JTWROS", "Joint WROS", "Joint Tenants", "Joint Tenants WROS",
+                      "Joint Tenants with Rights of Survivorship", "Joint Tenants in Common", "Tenants in Common",
+                      "Joint TOD", "Joint Brokerage", "Community Property"]),
+            (.trust, ["Revocable Trust", "Irrevocable Trust", "Living Trust", "Family Trust", "Trust Account"]),
+            (.custodial, ["UTMA", "UGMA", "UTMA/UGMA", "UGMA/UTMA", "Custodial UTMA", "Custodial UGMA"]),
+            (.ira, ["Traditional IRA", "Trad IRA", "Rollover IRA", "IRA Rollover", "Contributory IRA",
+                    "Inherited IRA", "Beneficiary IRA", "Inherited Traditional IRA", "Spousal IRA"]),
+            (.roth, ["Roth IRA", "Roth Contributory IRA", "Roth Conversion IRA", "Inherited Roth IRA",
+                     "Roth Inherited IRA", "Roth Beneficiary IRA"]),
+            (.k401, ["Roth 401(k)", "Solo 401(k)", "Individual 401(k)", "Traditional 401(k)", "401(k) Plan"]),
+            (.b403, ["Roth 403(b)", "403(b) Plan"]),
+            (.sep, ["SEP IRA", "SEP-IRA"]),
+            (.simple, ["SIMPLE IRA"]),
+            (.hsa, ["Health Savings Account", "Health Savings"]),
+        ]
+        for (type, spellings) in names {
+            for spelling in spellings { table[matchingKey(spelling)] = type }
+        }
+        return table
+    }()
+
+    /// `text` as Type cells are matched: letters and digits, lower case.
+    private static func matchingKey(_ text: some StringProtocol) -> String {
         var kept = String.UnicodeScalarView()
         kept.append(contentsOf: text.unicodeScalars.filter {
             $0.properties.isAlphabetic || ("0"..."9").contains($0)
         })
-        let key = String(kept).lowercased()
-        if key.isEmpty {
-            self = .taxable
-            return
-        }
-        guard let match = AccountType.allCases.first(where: { $0.rawValue.lowercased() == key }) else {
-            return nil
-        }
-        self = match
+        return String(kept).lowercased()
     }
 }

@@ -167,7 +167,19 @@ struct TaxLedgerTests {
         #expect(type.isTaxed == taxed)
     }
 
-    @Test("Unknown account types are refused", arguments: ["Roth IRA", "Brokerage", "529"])
+    @Test("Registrations as custodians write them read as the type with their tax treatment", arguments: [
+        ("Roth IRA", AccountType.roth), ("ROTH CONTRIBUTORY IRA", .roth), ("Traditional IRA", .ira),
+        ("Rollover IRA", .ira), ("Inherited IRA", .ira), ("SEP-IRA", .sep), ("SIMPLE IRA", .simple),
+        ("Roth 401(k)", .k401), ("Solo 401k", .k401), ("Roth 403(b)", .b403), ("Health Savings Account", .hsa),
+        ("Brokerage", .taxable), ("Individual - TOD", .individual), ("JTWROS", .joint), ("Joint WROS", .joint),
+        ("Tenants in Common", .joint), ("Revocable Trust", .trust), ("UTMA", .custodial), ("UTMA/UGMA", .custodial),
+    ])
+    func registrations(text: String, type: AccountType) {
+        #expect(AccountType(workbookName: text) == type)
+        #expect(AccountType.reading(text)?.byRegistration == true)
+    }
+
+    @Test("Unknown account types are refused, never guessed", arguments: ["529", "529 Plan", "457(b)", "Corporate", "Estate", "Roth Brokerage"])
     func unknownAccountTypes(text: String) {
         #expect(AccountType(workbookName: text) == nil)
     }

@@ -53,6 +53,14 @@ enum Household {
                     ["MSFT", 410.1, .day(2026, 11, 20)], ["VTI", 260, .day(2026, 11, 20)]]),
     ])
 
+    /// Account types written as custodians register them, under a Registration header.
+    static let registrations = XLSXFixture.contractBook(canonicalSheets().map { sheet in
+        guard sheet.name == "Accounts" else { return sheet }
+        return (sheet.name, [["Account", "Name", "Household", "Registration", "Cash", "Withdrawal"],
+                             ["ACC-1", "Lee Joint", "Lee", "Joint WROS", 10000, 2500],
+                             ["ACC-2", "Lee IRA", "Lee", "Rollover IRA", 500, nil]])
+    })
+
     /// Money, percents and dates typed as text.
     static let textValues = XLSXFixture.contractBook([
         ("Settings", [["Setting", "Value"], ["As Of Date", "11/20/2026"], ["Tax Budget", "$5,000"], ["Default Band", "2%"]]),
@@ -126,9 +134,10 @@ struct PortfolioLayoutTests {
         ("title rows and synonyms", Household.titlesAndSynonyms),
         ("money, percents and dates as text", Household.textValues),
         ("1904 date system", Household.canonical(uses1904: true)),
+        ("registrations as account types", Household.registrations),
     ]
 
-    @Test("Each layout reads as the canonical portfolio", arguments: 0..<3)
+    @Test("Each layout reads as the canonical portfolio", arguments: 0..<4)
     func sameAsCanonical(index: Int) throws {
         let expected = try #require(try Household.read(Household.canonical()).portfolio)
         let reading = try Household.read(Self.variants[index].1)
@@ -153,6 +162,16 @@ struct PortfolioLayoutTests {
         ])
         let ignored = reading.diagnostics.filter { $0.message.contains("not one the tool reads") }.map(\.place)
         #expect(ignored == ["Positions!C3", "Positions!E3", "Positions!H3"])
+    }
+
+    @Test("A registration read as an account type is noted with its tax treatment")
+    func registrationNotes() throws {
+        let reading = try Household.read(Household.registrations)
+        let notes = reading.diagnostics.filter { $0.message.contains("is read as") }.map(\.description)
+        #expect(notes == [
+            "Accounts!D2: \"Joint WROS\" is read as Joint (taxed).",
+            "Accounts!D3: \"Rollover IRA\" is read as IRA (untaxed).",
+        ])
     }
 
     @Test("How each percent column was read is echoed")

@@ -20,10 +20,13 @@ extension PortfolioBuilder {
             firstRow[id] = row.place("Account")
             var type = AccountType.taxable
             if let typeText = text(row, "Type") {
-                if let t = AccountType(workbookName: typeText) {
-                    type = t
+                if let reading = AccountType.reading(typeText) {
+                    type = reading.type
+                    if reading.byRegistration {
+                        log.info(row.place("Type"), "\"\(typeText.excerpt)\" is read as \(type.rawValue) (\(type.isTaxed ? "taxed" : "untaxed")).")
+                    }
                 } else {
-                    log.error(row.place("Type"), "Type must be one of Taxable, Individual, Joint, Trust, Custodial, IRA, Roth, 401k, 403b, SEP, SIMPLE or HSA, found \"\(typeText)\".")
+                    log.error(row.place("Type"), "Type must be one of Taxable, Individual, Joint, Trust, Custodial, IRA, Roth, 401k, 403b, SEP, SIMPLE or HSA (or a registration such as Roth IRA, Rollover IRA, JTWROS or UTMA), found \"\(typeText.excerpt)\".")
                 }
             }
             let cash = money(row, "Cash") ?? .zero
