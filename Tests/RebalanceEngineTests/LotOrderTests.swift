@@ -95,10 +95,19 @@ struct LotOrderTests {
 
     @Test("Lot Method cells", arguments: [
         ("Tax Optimal", LotMethod.taxOptimal), ("tax-optimal", .taxOptimal), ("HIFO", .hifo),
-        ("hifo", .hifo), ("FIFO", .fifo), ("Lifo", .lifo),
+        ("hifo", .hifo), ("FIFO", .fifo), ("Lifo", .lifo), ("Tax Optimized", .taxOptimal),
+        ("Highest In, First Out", .hifo), ("Highest Cost", .hifo), ("First-In First-Out", .fifo),
+        ("Last In First Out", .lifo),
     ])
     func workbookNames(text: String, method: LotMethod) {
         #expect(LotMethod(workbookName: text) == method)
+    }
+
+    @Test("A custodian's own lot method is not taken for one of the four", arguments: [
+        "Specific ID", "Average Cost", "Tax Lot Optimizer", "Cheapest",
+    ])
+    func unknownLotMethods(text: String) {
+        #expect(LotMethod(workbookName: text) == nil)
     }
 
     @Test("Random lots sort into a consistent total order that agrees with the plain formula")

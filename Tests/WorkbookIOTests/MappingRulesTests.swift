@@ -187,6 +187,34 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("Restrictions as compliance lists write them read as the four the tool knows")
+    func restrictionSpellings() throws {
+        let spellings = [
+            "Do Not Buy", "DNB", "No Purchases", "Buy Restricted", "Do Not Sell", "DNS", "No Sales",
+            "Do Not Trade", "DNT", "Restricted", "hold", "None",
+        ]
+        func book(_ more: [[FixtureCell]]) throws -> PortfolioReading {
+            let rows: [[FixtureCell]] = spellings.indices.map { [.text("S\($0)"), .text(spellings[$0])] }
+            return try read([
+                ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+                Self.model, Self.prices,
+                ("Securities", [["Symbol", "Restriction"]] + rows + more),
+            ])
+        }
+        let refused = try book([["BAD", "Sell Only"]])
+        #expect(refused.errors.map(\Diagnostic.description) == [
+            "Securities!B14: Restriction must be No Buy, No Sell, No Trade or Hold, found \"Sell Only\".",
+        ])
+        let portfolio = try #require(try book([]).portfolio)
+        var restrictionOf: [String: Restriction?] = [:]
+        for security in portfolio.securities { restrictionOf[security.symbol] = security.restriction }
+        let expected: [Restriction?] = [
+            .noBuy, .noBuy, .noBuy, .noBuy, .noSell, .noSell, .noSell, .noTrade, .noTrade, .noTrade, .hold, nil,
+        ]
+        #expect(spellings.indices.map { restrictionOf["S\($0)"] ?? nil } == expected)
+    }
+
     @Test("Manual trades that break a restriction for their side are errors naming the row")
     func manualRestrictions() throws {
         let reading = try read([

@@ -18,9 +18,11 @@ extension PortfolioBuilder {
             var restriction: Restriction?
             if let r = text(row, "Restriction") {
                 switch HeaderName.normalize(r).key {
-                case "nobuy", "donotbuy": restriction = .noBuy
-                case "nosell", "donotsell": restriction = .noSell
-                case "notrade", "donottrade", "restricted", "frozen": restriction = .noTrade
+                case "nobuy", "donotbuy", "dnb", "nobuys", "nopurchase", "nopurchases", "buyrestricted":
+                    restriction = .noBuy
+                case "nosell", "donotsell", "dns", "nosale", "nosales", "sellrestricted":
+                    restriction = .noSell
+                case "notrade", "donottrade", "dnt", "notrading", "restricted", "frozen": restriction = .noTrade
                 case "hold": restriction = .hold
                 case "none", "no": restriction = nil
                 default: log.error(row.place("Restriction"), "Restriction must be No Buy, No Sell, No Trade or Hold, found \"\(r)\".")
