@@ -106,15 +106,18 @@ struct MappingRulesTests {
         let reading = try read([
             ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Cash Target", "2%"], ["Tax Budget", 1000]]),
             ("Accounts", [["Account", "Model", "Cash Target", "Tax Budget", "Short-Term Rate"],
-                          ["A", nil, "4%", nil, nil], ["B", nil, nil, 0, "35%"], ["C", "Income", nil, "Unlimited", nil]]),
+                          ["A", nil, "4%", nil, nil], ["B", nil, nil, 0, "35%"], ["C", "Income", nil, "Unlimited", nil],
+                          ["D", nil, nil, "No Limit", nil]]),
             ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
             ("Model", [["Model", "Symbol", "Target"], [nil, "AAPL", "90%"], [nil, "CASH", "3%"], ["Income", "AAPL", "50%"]]),
             Self.prices,
         ])
         let accounts = try #require(reading.portfolio?.accounts)
-        #expect(accounts.map(\.cashTarget) == [Rate(millionths: 40_000), Rate(millionths: 30_000), Rate(millionths: 20_000)])
-        #expect(accounts.map(\.taxBudget) == [.limit(Money(dollars: 1_000)), .limit(.zero), .unlimited])
-        #expect(accounts.map(\.rates.shortTerm) == [Rate(millionths: 408_000), Rate(millionths: 350_000), Rate(millionths: 408_000)])
+        #expect(accounts.map(\.cashTarget) == [Rate(millionths: 40_000), Rate(millionths: 30_000), Rate(millionths: 20_000),
+                                               Rate(millionths: 30_000)])
+        #expect(accounts.map(\.taxBudget) == [.limit(Money(dollars: 1_000)), .limit(.zero), .unlimited, .unlimited])
+        #expect(accounts.map(\.rates.shortTerm) == [Rate(millionths: 408_000), Rate(millionths: 350_000), Rate(millionths: 408_000),
+                                                    Rate(millionths: 408_000)])
     }
 
     @Test("The price chain: Override wins even when dated after the As Of, a stale price only under Allow Stale Prices")

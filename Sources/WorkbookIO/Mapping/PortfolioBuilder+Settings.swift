@@ -64,7 +64,9 @@ extension PortfolioBuilder {
 
     /// `Unlimited` (or blank) or an amount of tax, never negative.
     mutating func taxBudget(_ value: CellValue?, place: String) -> TaxBudget? {
-        if case .value(let t) = CellReader.text(value), HeaderName.normalize(t).key == "unlimited" {
+        // `Unlimited` and its plain synonyms (`None`, like `n/a`, is an empty cell: the default).
+        if case .value(let t) = CellReader.text(value),
+           ["unlimited", "nolimit", "nocap", "uncapped", "nomaximum", "nomax"].contains(HeaderName.normalize(t).key) {
             return .unlimited
         }
         switch CellReader.number(value) {
