@@ -20,7 +20,11 @@ struct ChainRun {
         for i in attempts.indices {
             let symbol = attempts[i].symbol
             guard let row = attempts[i].request.workbook else {
-                attempts[i].tried += ["Override: none", "Workbook: no row"]
+                let lookalikes = attempts[i].request.lookalikes
+                attempts[i].tried += [
+                    "Override: none",
+                    lookalikes.isEmpty ? "Workbook: no row" : "Workbook: no row (\(lookalikes.joined(separator: ", ")))",
+                ]
                 continue
             }
             if let override = row.override {

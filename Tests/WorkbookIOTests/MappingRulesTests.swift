@@ -166,6 +166,22 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("A symbol priced with other separators than the book writes it is named, not guessed at")
+    func lookalikePrice() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)],
+                      ["A", "BRK.B", 2, 800, .day(2024, 1, 2)]]),
+            Self.model,
+            ("Prices", [["Symbol", "Price"], ["AAPL", 190], ["BRK/B", 480]]),
+        ])
+        #expect(reading.warnings.map(\.description).contains(
+            "Prices!A3: BRK/B is priced here, but the book writes BRK.B (held in A); write the symbol the same way on every sheet."))
+        #expect(reading.errors.map(\.description) == [
+            "Prices: No usable price for 1 symbol:\n  BRK.B (held in A): Override: none; Workbook: no row (Prices!A3 has BRK/B); API: none configured\nAdd or update them on the Prices sheet, or run with a quote API.",
+        ])
+    }
+
     @Test("Transactions: action words read, other actions skipped, sales without a gain counted as losses")
     func transactions() throws {
         let reading = try read([

@@ -30,10 +30,14 @@ public struct PriceRequest: Sendable, Hashable {
     public var reason: String
     /// Nil when the Prices sheet has no row for the symbol.
     public var workbook: WorkbookRow?
+    /// When it has none: the rows that write the symbol with other separators, as
+    /// `Prices!A3 has BRK/B`, named where the symbol's missing price is reported.
+    public var lookalikes: [String]
 
-    public init(symbol: String, reason: String, workbook: WorkbookRow?) {
+    public init(symbol: String, reason: String, workbook: WorkbookRow?, lookalikes: [String] = []) {
         self.symbol = symbol
         self.reason = reason
         self.workbook = workbook
+        self.lookalikes = lookalikes
     }
 }
