@@ -182,6 +182,31 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("One symbol written with other separators on two sheets is an error naming both cells")
+    func symbolSpellings() throws {
+        func book(securities: [[FixtureCell]]) throws -> PortfolioReading {
+            try read([
+                ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)],
+                          ["A", "BRK/B", 2, 800, .day(2024, 1, 2)]]),
+                ("Model", [["Symbol", "Target"], ["AAPL", 0.5], ["brk.b", 0.4]]),
+                ("Prices", [["Symbol", "Price"], ["AAPL", 190], ["BRK/B", 480], ["BRK.B", 480], ["BRKB", 480]]),
+                ("Securities", securities),
+                ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity"], ["A", "2026-11-02", "BRK B", "Sell", 1]]),
+            ])
+        }
+        let mixed = try book(securities: [["Symbol", "Replacement"], ["AAPL", "BRKB"]])
+        #expect(mixed.errors.map(\.description) == [
+            "Model!A3: BRK.B here and BRK/B at Lots!B3 differ only in their separators: write one security the same way on every sheet (or list both on the Securities sheet if they are two).",
+            "Securities!B2: BRKB here and BRK/B at Lots!B3 differ only in their separators: write one security the same way on every sheet (or list both on the Securities sheet if they are two).",
+            "Transactions!C2: BRK B here and BRK/B at Lots!B3 differ only in their separators: write one security the same way on every sheet (or list both on the Securities sheet if they are two).",
+        ])
+        // Listed on the Securities sheet, each is a security of its own.
+        let declared = try book(securities: [["Symbol", "Replacement"], ["AAPL", "BRKB"], ["BRK/B", nil], ["BRK.B", nil],
+                                             ["BRKB", nil], ["BRK B", nil]])
+        #expect(declared.errors.isEmpty, "\(declared.errors)")
+    }
+
     @Test("Transactions: action words read, other actions skipped, sales without a gain counted as losses")
     func transactions() throws {
         let reading = try read([

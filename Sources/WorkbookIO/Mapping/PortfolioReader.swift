@@ -100,6 +100,7 @@ struct PortfolioBuilder {
         let sectors = readSectors()
         let transactions = readTransactions(accounts: accounts)
         let manualTrades = readManualTrades(accounts: accounts, lots: lots, securities: securities)
+        checkSymbolSpellings()
         requests = priceRequests(lots: lots, models: models, securities: securities, manualTrades: manualTrades)
         portfolio = Portfolio(settings: settings, accounts: accounts, lots: lots, models: models, prices: [],
                               securities: securities, groups: groups, sectors: sectors,

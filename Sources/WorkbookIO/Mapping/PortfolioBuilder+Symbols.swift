@@ -1,0 +1,51 @@
+import RebalanceEngine
+
+extension PortfolioBuilder {
+    /// Symbols written on the sheets that differ only in their separators (`BRK/B` on Lots,
+    /// `BRK.B` on the Model, `BRK B` in Transactions) are an error naming both cells. Taken as
+    /// two symbols, the plan would sell the one and buy the other, one security, realizing
+    /// its gain for nothing; a loss sale of the one would open no window on the other.
+    /// Custodians, quote sources and PMs write class shares each their own way, so the
+    /// tool asks rather than guesses. A book that means two securities lists both on the
+    /// Securities sheet. The Prices sheet is left out: a row there that nothing needs does
+    /// no harm, and one that a needed symbol lacks is named where its price is missing.
+    mutating func checkSymbolSpellings() {
+        var firstPlace: [String: String] = [:]
+        var written: [String] = []
+        var listedOnSecurities: Set<String> = []
+        func note(_ symbol: String, at place: String) {
+            guard firstPlace[symbol] == nil else { return }
+            firstPlace[symbol] = place
+            written.append(symbol)
+        }
+        for sheet in [ContractSheet.lots, .model, .securities, .transactions, .manualTrades] {
+            guard let table = tables[sheet] else { continue }
+            for row in table.rows {
+                if case .value(let text) = CellReader.text(row["Symbol"]) {
+                    note(text.uppercased(), at: row.place("Symbol"))
+                    if sheet == .securities { listedOnSecurities.insert(text.uppercased()) }
+                }
+                if sheet == .securities, case .value(let list) = CellReader.text(row["Replacement"]) {
+                    for part in list.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+                        let symbol = String(part).trimmingWhitespace().uppercased()
+                        if !symbol.isEmpty { note(symbol, at: row.place("Replacement")) }
+                    }
+                }
+            }
+        }
+        var spellings: [String: [String]] = [:]
+        var skeletons: [String] = []
+        for symbol in written {
+            let skeleton = symbol.filter { !"./-_ ".contains($0) }
+            if spellings[skeleton] == nil { skeletons.append(skeleton) }
+            spellings[skeleton, default: []].append(symbol)
+        }
+        for skeleton in skeletons {
+            let group = spellings[skeleton]!
+            guard group.count > 1, !group.allSatisfy(listedOnSecurities.contains) else { continue }
+            for other in group.dropFirst() {
+                log.error(firstPlace[other]!, "\(other.excerpt) here and \(group[0].excerpt) at \(firstPlace[group[0]]!) differ only in their separators: write one security the same way on every sheet (or list both on the Securities sheet if they are two).")
+            }
+        }
+    }
+}
