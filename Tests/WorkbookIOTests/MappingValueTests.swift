@@ -41,6 +41,7 @@ struct MappingValueTests {
         ("Mar-03-2020", "2020-03-03"), ("03-Mar-2020", "2020-03-03"), ("Mar 3, 2020", "2020-03-03"),
         ("March 3, 2020", "2020-03-03"), ("3 March 2020", "2020-03-03"), ("15-Mar-26", "2026-03-15"),
         ("Sept 1, 2025", "2025-09-01"), ("Mar-15-2026 4:00 PM", "2026-03-15"), ("dec 31 1999", "1999-12-31"),
+        ("20260315", "2026-03-15"), ("19991231", "1999-12-31"),
     ])
     func dates(text: String, iso: String) {
         guard case .value(let d) = CellReader.dateText(text) else { Issue.record("\(text) did not read"); return }
@@ -53,6 +54,9 @@ struct MappingValueTests {
         ("15.03.2026", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"15.03.2026\"."),
         ("Feb-30-2026", "\"Feb-30-2026\" is not a real date."),
         ("Mark 15 2026", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"Mark 15 2026\"."),
+        // Run together, a US date has no month to read: 03152026 is not 0315-20-26.
+        ("03152026", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"03152026\"."),
+        ("20261315", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"20261315\"."),
     ])
     func badDates(text: String, message: String) {
         guard case .problem(let p) = CellReader.dateText(text) else { Issue.record("\(text) read"); return }
@@ -66,6 +70,15 @@ struct MappingValueTests {
               case .value(let c) = CellReader.date(.date(ExcelDateTime(year: 2026, month: 3, day: 15, milliseconds: 3_600_000)), uses1904: false)
         else { Issue.record("did not read"); return }
         #expect([a, b, c].map(\.description) == ["2026-03-15", "2026-03-15", "2026-03-15"])
+        // Eight digits are no serial (9999-12-31 is 2,958,465): year, month and day run together.
+        guard case .value(let d) = CellReader.date(.number(20_260_315, .plain), uses1904: false) else {
+            Issue.record("20260315 did not read"); return
+        }
+        #expect(d.description == "2026-03-15")
+        guard case .problem(let p) = CellReader.date(.number(20_261_315, .plain), uses1904: false) else {
+            Issue.record("20261315 read"); return
+        }
+        #expect(p == "Expected a date, found the number 20261315.0.")
     }
 
     @Test("Header synonyms on each sheet", arguments: [

@@ -123,6 +123,7 @@ enum CellReader {
             if d.isTimeOnly { return .problem("Expected a date, found the time \(d.iso).") }
             return CivilDate(year: d.year, month: d.month, day: d.day).map { .value($0) } ?? .problem("Expected a date.")
         case .number(let n, _):
+            if n == n.rounded(), n >= 18_000_101, n <= 21_991_231, let date = compactDate(Int(n)) { return .value(date) }
             guard let d = ExcelDateTime(serial: n, uses1904: uses1904), !d.isTimeOnly,
                   let date = CivilDate(year: d.year, month: d.month, day: d.day) else {
                 return .problem("Expected a date, found the number \(n.description).")
@@ -140,6 +141,9 @@ enum CellReader {
         let s = raw.trimmingWhitespace()
         if s.isEmpty || emptyWords.contains(s.lowercased()) { return .empty }
         let found = "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"\(s.excerpt)\"."
+        if s.utf8.count == 8, s.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let compact = Int(s) {
+            return compactDate(compact).map { .value($0) } ?? .problem(found)
+        }
         if let named = monthNameDate(s) {
             return named.map { .value($0) } ?? .problem("\"\(s)\" is not a real date.")
         }
@@ -170,6 +174,16 @@ enum CellReader {
                 ?? .problem("\"\(s)\" is not a real date.")
         }
         return .problem(found)
+    }
+
+    /// `20260315` (year, month, day run together, as some custodian and accounting exports
+    /// write dates), for a year from 1800 to 2199 and a real month and day. No Excel serial
+    /// is that large (9999-12-31 is 2,958,465), and a US date run together (`03152026`)
+    /// has no month 20 or 19 to be read as: nothing else is read this way.
+    static func compactDate(_ digits: Int) -> CivilDate? {
+        let year = digits / 10_000, month = digits / 100 % 100, day = digits % 100
+        guard (1800...2199).contains(year) else { return nil }
+        return CivilDate(year: year, month: month, day: day)
     }
 
     /// A date written with its month's name, as custodian exports and Excel's own text show
