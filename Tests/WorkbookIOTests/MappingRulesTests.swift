@@ -259,6 +259,33 @@ struct MappingRulesTests {
         #expect(spellings.indices.map { restrictionOf["S\($0)"] ?? nil } == expected)
     }
 
+    @Test("A manual sale of All sells the whole position held; All on a buy or a position not held is an error")
+    func manualSellAll() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Accounts", [["Account", "Cash"], ["A", 0], ["B", 0]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1000, .day(2024, 1, 2)],
+                      ["A", "AAPL", 2.5, 300, .day(2025, 1, 2)], ["B", "AAPL", 7, 700, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+            ("Manual Trades", [["Account", "Symbol", "Side", "Quantity"], ["A", "AAPL", "Sell", "All"],
+                               ["B", "MSFT", "Sell", "all"], ["B", "AAPL", "Buy", "Entire position"]]),
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Manual Trades!D3: This sells all of MSFT in B, which holds none.",
+            "Manual Trades!D4: \"Entire position\" sells a whole position; a buy needs a number of shares or an Amount.",
+        ])
+        let sold = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Accounts", [["Account", "Cash"], ["A", 0], ["B", 0]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1000, .day(2024, 1, 2)],
+                      ["A", "AAPL", 2.5, 300, .day(2025, 1, 2)], ["B", "AAPL", 7, 700, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+            ("Manual Trades", [["Account", "Symbol", "Side", "Quantity"], ["A", "AAPL", "Sell", "All"]]),
+        ])
+        #expect(sold.portfolio?.manualTrades.map(\.size) == [.quantity(Quantity(micros: 12_500_000))])
+        #expect(sold.diagnostics.contains(Diagnostic(.info, "Manual Trades!D2", "\"All\" is the whole position: 12.5 AAPL in A.")))
+    }
+
     @Test("Manual trades that break a restriction for their side are errors naming the row")
     func manualRestrictions() throws {
         let reading = try read([

@@ -84,7 +84,24 @@ extension PortfolioBuilder {
                 log.error(row.place("Side"), "Side is blank.")
             }
             var size: ManualTrade.Size?
-            if let n = number(row, "Quantity") {
+            if case .value(let word) = CellReader.text(row["Quantity"]),
+               ["all", "allshares", "entireposition", "wholeposition"].contains(HeaderName.normalize(word).key) {
+                // `All`: the whole position, as held in the account before the run.
+                if side == .buy {
+                    log.error(row.place("Quantity"), "\"\(word.excerpt)\" sells a whole position; a buy needs a number of shares or an Amount.")
+                } else if let accountID, let symbol, side == .sell {
+                    let held = lots.filter { $0.account == accountID && $0.symbol == symbol }.map(\.quantity).sum()
+                    if held > .zero {
+                        size = .quantity(held)
+                        log.info(row.place("Quantity"), "\"\(word.excerpt)\" is the whole position: \(held) \(symbol) in \(accountID).")
+                    } else {
+                        log.error(row.place("Quantity"), "This sells all of \(symbol) in \(accountID), which holds none.")
+                    }
+                }
+                if row["Amount"] != nil {
+                    log.warning(row.place("Amount"), "Both Quantity and Amount are given; the Quantity is traded.")
+                }
+            } else if let n = number(row, "Quantity") {
                 if let q = Quantity(decimal: n.text), q > .zero { size = .quantity(q) } else {
                     log.error(row.place("Quantity"), quantityProblem(n, row, "Quantity", sign: "a positive number"))
                 }
