@@ -286,6 +286,29 @@ struct MappingRulesTests {
         #expect(sold.diagnostics.contains(Diagnostic(.info, "Manual Trades!D2", "\"All\" is the whole position: 12.5 AAPL in A.")))
     }
 
+    @Test("A percent where dollars or shares are wanted is an error, not its fraction in dollars")
+    func percentsWhereAmountsAre() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Min Trade", "1%"], ["Tax Budget", .percent(0.005)]]),
+            ("Accounts", [["Account", "Cash", "Withdrawal", "Tax Budget"], ["A", 1000, "2%", "0.5%"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", "10%", 100, .day(2024, 1, 2)],
+                      ["A", "MSFT", 3, .percent(0.2), .day(2024, 1, 2)]]),
+            Self.model,
+            ("Prices", [["Symbol", "Price"], ["AAPL", 190], ["MSFT", "4%"]]),
+            ("Manual Trades", [["Account", "Symbol", "Side", "Amount"], ["A", "AAPL", "Buy", "5%"]]),
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Settings!B3: Min Trade is an amount in dollars, found \"1%\", a percent.",
+            "Settings!B4: Tax Budget is an amount in dollars, found \"0.5%\", a percent.",
+            "Accounts!C2: Withdrawal is an amount in dollars, found \"2%\", a percent.",
+            "Accounts!D2: Tax Budget is an amount in dollars, found \"0.5%\", a percent.",
+            "Lots!C2: Quantity is a number of shares, found \"10%\", a percent.",
+            "Lots!D3: Cost Basis is an amount in dollars, found \"20%\", a percent.",
+            "Manual Trades!D2: Amount is an amount in dollars, found \"5%\", a percent.",
+            "Prices!B3: Price is a price in dollars, found \"4%\", a percent.",
+        ])
+    }
+
     @Test("Manual trades that break a restriction for their side are errors naming the row")
     func manualRestrictions() throws {
         let reading = try read([

@@ -33,7 +33,7 @@ extension PortfolioBuilder {
             let symbol = text(row, "Symbol")?.uppercased()
             if symbol == nil && isBlank(row, "Symbol") { log.error(row.place("Symbol"), "Symbol is blank.") }
             var quantity: Quantity?
-            if let n = number(row, "Quantity") {
+            if let n = number(row, "Quantity", counting: "a number of shares") {
                 if let q = Quantity(decimal: n.text), q > .zero {
                     quantity = q
                 } else {
@@ -46,7 +46,7 @@ extension PortfolioBuilder {
             let basisColumn = !isBlank(row, "Cost Basis") || !table.has("Unit Cost") ? "Cost Basis" : "Unit Cost"
             if basisColumn == "Cost Basis" {
                 basis = money(row, "Cost Basis")
-            } else if let n = number(row, "Unit Cost") {
+            } else if let n = number(row, "Unit Cost", counting: "a price in dollars") {
                 if let unit = Price(decimal: n.text) {
                     if let quantity { basis = unit.value(of: quantity) }
                 } else {

@@ -29,7 +29,7 @@ extension PortfolioBuilder {
                     continue
                 }
                 func positive(_ column: String) -> Price? {
-                    guard let n = number(row, column) else { return nil }
+                    guard let n = number(row, column, counting: "a price in dollars") else { return nil }
                     guard let p = Price(decimal: n.text), p > Price(micros: 0) else {
                         log.error(row.place(column), "\(column) must be a positive number, found \"\(shown(row[column]))\".")
                         return nil

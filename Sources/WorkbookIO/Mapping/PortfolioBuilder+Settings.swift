@@ -74,6 +74,9 @@ extension PortfolioBuilder {
         case .problem:
             log.error(place, "Tax Budget must be an amount or Unlimited, found \"\(shown(value))\".")
             return nil
+        case .value(let n) where n.form != .plain:
+            log.error(place, percentProblem("Tax Budget", unit: "an amount in dollars", found: value))
+            return nil
         case .value(let n):
             guard let m = Money(decimal: n.text), !m.isNegative else {
                 log.error(place, "Tax Budget must be an amount of zero or more, or Unlimited, found \"\(shown(value))\".")
@@ -188,6 +191,9 @@ extension PortfolioBuilder {
             return true
         case .minTrade, .harvestMinLoss:
             switch CellReader.number(value) {
+            case .value(let n) where n.form != .plain:
+                log.error(place, percentProblem(name, unit: "an amount in dollars", found: value))
+                return false
             case .value(let n):
                 guard let m = Money(decimal: n.text), !m.isNegative else {
                     log.error(place, "\(name) must be an amount of zero or more, found \"\(shown(value))\".")

@@ -39,7 +39,7 @@ extension PortfolioBuilder {
                 log.error(row.place("Date"), "Date \(tradeDate) is after the As Of date \(settings.asOf).")
             }
             var quantity: Quantity?
-            if let n = number(row, "Quantity") {
+            if let n = number(row, "Quantity", counting: "a number of shares") {
                 // Custodian exports show sales as negative quantities: the size is what counts.
                 if let q = Quantity(decimal: n.text.hasPrefix("-") ? String(n.text.dropFirst()) : n.text), q > .zero {
                     quantity = q
@@ -48,7 +48,7 @@ extension PortfolioBuilder {
                 }
             }
             var price: Price?
-            if let n = number(row, "Price") {
+            if let n = number(row, "Price", counting: "a price in dollars") {
                 price = Price(decimal: n.text.hasPrefix("-") ? String(n.text.dropFirst()) : n.text)
             }
             let gain = money(row, "Realized Gain")
@@ -101,14 +101,14 @@ extension PortfolioBuilder {
                 if row["Amount"] != nil {
                     log.warning(row.place("Amount"), "Both Quantity and Amount are given; the Quantity is traded.")
                 }
-            } else if let n = number(row, "Quantity") {
+            } else if let n = number(row, "Quantity", counting: "a number of shares") {
                 if let q = Quantity(decimal: n.text), q > .zero { size = .quantity(q) } else {
                     log.error(row.place("Quantity"), quantityProblem(n, row, "Quantity", sign: "a positive number"))
                 }
                 if row["Amount"] != nil {
                     log.warning(row.place("Amount"), "Both Quantity and Amount are given; the Quantity is traded.")
                 }
-            } else if let n = number(row, "Amount") {
+            } else if let n = number(row, "Amount", counting: "an amount in dollars") {
                 if let m = Money(decimal: n.text), m > .zero { size = .amount(m) } else {
                     log.error(row.place("Amount"), "Amount must be a positive amount, found \"\(shown(row["Amount"]))\".")
                 }

@@ -180,6 +180,23 @@ struct PortfolioBuilder {
         }
     }
 
+    /// A number of `unit` (`an amount in dollars`, `a number of shares`): a percent cell or
+    /// `5%` text there is an error, not its fraction read as dollars or shares (a Tax Budget
+    /// of `0.5%` is not a budget of one cent).
+    mutating func number(_ row: SheetTable.DataRow, _ column: String, counting unit: String) -> NumberText? {
+        guard let n = number(row, column) else { return nil }
+        guard n.form == .plain else {
+            log.error(row.place(column), percentProblem(column, unit: unit, found: row[column]))
+            return nil
+        }
+        return n
+    }
+
+    /// The message for a percent where `unit` is wanted.
+    func percentProblem(_ name: String, unit: String, found value: CellValue?) -> String {
+        "\(name) is \(unit), found \"\(shown(value))\", a percent."
+    }
+
     /// Why the number in `column` is not a quantity of shares, when its sign is right: too
     /// large, or too small for the six decimals a quantity keeps; `sign` words the rest
     /// (`a positive number`).
@@ -194,7 +211,7 @@ struct PortfolioBuilder {
     }
 
     mutating func money(_ row: SheetTable.DataRow, _ column: String) -> Money? {
-        guard let n = number(row, column) else { return nil }
+        guard let n = number(row, column, counting: "an amount in dollars") else { return nil }
         guard let m = Money(decimal: n.text) else {
             log.error(row.place(column), "\(column) is too large to be an amount of money, found \"\(shown(row[column]))\".")
             return nil
