@@ -57,6 +57,7 @@ struct MappingValueTests {
         // Run together, a US date has no month to read: 03152026 is not 0315-20-26.
         ("03152026", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"03152026\"."),
         ("20261315", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"20261315\"."),
+        ("Various", "Found \"Various\", as a custodian writes for a position bought over several days: list its lots, each with its own date (the position's lot detail)."),
     ])
     func badDates(text: String, message: String) {
         guard case .problem(let p) = CellReader.dateText(text) else { Issue.record("\(text) read"); return }

@@ -141,6 +141,10 @@ enum CellReader {
         let s = raw.trimmingWhitespace()
         if s.isEmpty || emptyWords.contains(s.lowercased()) { return .empty }
         let found = "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"\(s.excerpt)\"."
+        if ["various", "multiple", "mixed"].contains(s.lowercased()) {
+            return .problem("Found \"\(s)\", as a custodian writes for a position bought over several days: "
+                + "list its lots, each with its own date (the position's lot detail).")
+        }
         if s.utf8.count == 8, s.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let compact = Int(s) {
             return compactDate(compact).map { .value($0) } ?? .problem(found)
         }
