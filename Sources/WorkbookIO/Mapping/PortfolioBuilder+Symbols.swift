@@ -13,15 +13,23 @@ extension PortfolioBuilder {
         var firstPlace: [String: String] = [:]
         var written: [String] = []
         var listedOnSecurities: Set<String> = []
-        func note(_ symbol: String, at place: String) {
+        // A symbol's place is worked out only when first met: naming a cell for each of a
+        // firm book's 200,000 lots cost more than reading them.
+        func note(_ symbol: String, at place: @autoclosure () -> String) {
             guard firstPlace[symbol] == nil else { return }
-            firstPlace[symbol] = place
+            firstPlace[symbol] = place()
             written.append(symbol)
         }
         for sheet in [ContractSheet.lots, .model, .securities, .transactions, .manualTrades] {
             guard let table = tables[sheet] else { continue }
+            // A symbol's cell text met before on the sheet is passed over: a firm book's
+            // lots repeat a few hundred symbols 200,000 times, and trimming and upper-casing
+            // each cost more than this one lookup (callgrind).
+            var seen = Set<String>()
             for row in table.rows {
-                if case .value(let text) = CellReader.text(row["Symbol"]) {
+                let cell = row["Symbol"]
+                if case .string(let raw)? = cell, !seen.insert(raw).inserted, sheet != .securities { continue }
+                if case .value(let text) = CellReader.text(cell) {
                     note(text.uppercased(), at: row.place("Symbol"))
                     if sheet == .securities { listedOnSecurities.insert(text.uppercased()) }
                 }
