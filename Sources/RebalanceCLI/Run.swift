@@ -73,7 +73,10 @@ struct Run: ParsableCommand {
         } catch {
             fail(ExitStatus.invariantFailed, [RunReport.Problem(place: "", message: "\(error) No output was written; please report this workbook.")])
         }
-        plan.exceptions = RowList(readerExceptions(reading) + priceExceptions(pricing) + plan.exceptions)
+        let basis = BasisCheck.warnings(lots: portfolio.lots, prices: portfolio.prices).map {
+            PlanException(severity: .warning, place: $0.place, message: $0.message)
+        }
+        plan.exceptions = RowList(readerExceptions(reading) + priceExceptions(pricing) + basis + plan.exceptions)
         progress.stage("Planned \(plan.trades.count) trade(s); writing the CIO workbook and audit JSON")
         let files: OutputFiles
         do {

@@ -327,3 +327,39 @@ struct MappingRulesTests {
         ])
     }
 }
+
+@Suite("A cost basis far from the market value is warned about")
+struct BasisCheckTests {
+    static func lots(_ bases: [Int64]) -> [TaxLot] {
+        bases.enumerated().map { index, basis in
+            TaxLot(lotID: "L\(index + 1)", account: "A", symbol: "AAPL", quantity: Quantity(shares: 100),
+                   costBasis: Money(dollars: basis), acquired: CivilDate(year: 2020, month: 1, day: 2)!)
+        }
+    }
+
+    static let prices = [ResolvedPrice(symbol: "AAPL", price: Price(decimal: "190")!, origin: .workbook,
+                                       asOf: CivilDate(year: 2026, month: 11, day: 20)!, source: nil, tried: [])]
+
+    @Test("Costs per share under Cost Basis: most lots a fifty-fold gain")
+    func perShareUnderCostBasis() {
+        #expect(BasisCheck.warnings(lots: Self.lots([150, 120, 18_000, 170]), prices: Self.prices).map(\.description) == [
+            "Lots: 3 of 4 lots have a cost basis under 2% of their market value (lot L1 of AAPL in A: $150.00 for 100 "
+                + "shares worth $19,000.00). Cost Basis is each lot's total cost; if the sheet gives a cost per share, "
+                + "name that column Unit Cost, or every sale's tax is estimated on the wrong gain.",
+        ])
+    }
+
+    @Test("Totals under Unit Cost: most lots worth almost nothing of their cost")
+    func totalsUnderUnitCost() {
+        // A total of $15,000 read as a cost per share: $1,500,000 for 100 shares.
+        let warnings = BasisCheck.warnings(lots: Self.lots([1_500_000, 1_200_000, 18_000]), prices: Self.prices)
+        #expect(warnings.first?.message.hasPrefix("2 of 3 lots have a cost basis over 50 times their market value") == true)
+    }
+
+    @Test("A book of ordinary lots, or a few deep gains among them, is not warned about", arguments: [
+        [Int64(15_000), 21_000, 9_000], [150, 15_000, 21_000, 18_000], [150, 170],
+    ])
+    func ordinaryBooks(bases: [Int64]) {
+        #expect(BasisCheck.warnings(lots: Self.lots(bases), prices: Self.prices).isEmpty)
+    }
+}
