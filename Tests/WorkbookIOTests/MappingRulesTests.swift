@@ -309,6 +309,27 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("Bands as wide as their targets are warned about as bands relative to the target read as absolute")
+    func relativeBands() throws {
+        func reading(_ bands: [FixtureCell]) throws -> PortfolioReading {
+            try read([
+                ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+                ("Model", [["Symbol", "Target", "Band"], ["AAPL", "5%", bands[0]], ["MSFT", "40%", bands[1]],
+                           ["VTI", "12%", bands[2]], ["BND", "40%", bands[3]]]),
+                ("Prices", [["Symbol", "Price"], ["AAPL", 190], ["MSFT", 400], ["VTI", 300], ["BND", 72]]),
+            ])
+        }
+        func modelWarnings(_ bands: [FixtureCell]) throws -> [String] {
+            try reading(bands).warnings.filter { $0.place == "Model" }.map(\.description)
+        }
+        // Half of the banded securities (AAPL and VTI) is not most of them.
+        #expect(try modelWarnings(["25%", "25%", "25%", "2%"]) == [])
+        #expect(try modelWarnings(["25%", "45%", "25%", "2%"]) == [
+            "Model: The default model has bands as wide as their targets for 3 of 4 securities (AAPL: ±25% around 5%). A band is absolute, that many points either side of the target; a band relative to the target is written as its width (±1.25% for a quarter of 5%).",
+        ])
+    }
+
     @Test("Manual trades that break a restriction for their side are errors naming the row")
     func manualRestrictions() throws {
         let reading = try read([

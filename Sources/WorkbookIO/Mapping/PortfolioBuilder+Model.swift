@@ -42,6 +42,15 @@ extension PortfolioBuilder {
         for model in models where sum(model) > Rate.one.millionths {
             log.warning(table.sheetName, "\(model.name.isEmpty ? "The default model's" : "The model \"\(model.name)\"'s") targets add up to \(Rate(millionths: sum(model)).percentText); they are scaled down to fit.")
         }
+        // Bands as wide as their targets for most of a model's banded securities look like
+        // bands relative to the target (the "25% of the weight" of a 5/25 rule) read as
+        // absolute points: such a model would almost never rebalance.
+        for model in models {
+            let banded = model.targets.filter { $0.band != nil && $0.target > .zero }
+            let wide = banded.filter { $0.band! >= $0.target && $0.band! >= Rate(millionths: 100_000) }
+            guard banded.count >= 3, wide.count * 2 > banded.count, let first = wide.first else { continue }
+            log.warning(table.sheetName, "\(model.name.isEmpty ? "The default model" : "The model \"\(model.name)\"") has bands as wide as their targets for \(wide.count) of \(banded.count) securities (\(first.symbol): ±\(first.band!.percentText) around \(first.target.percentText)). A band is absolute, that many points either side of the target; a band relative to the target is written as its width (±1.25% for a quarter of 5%).")
+        }
         let accountsTable = tables[.accounts]
         for account in accounts where !models.contains(where: { $0.name == account.model }) {
             let place = accountsTable?.rows.first { CellReader.textValue($0["Account"]) == account.id }?.place("Model") ?? "Accounts"
