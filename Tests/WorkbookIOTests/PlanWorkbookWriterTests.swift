@@ -227,6 +227,16 @@ final class PlanWorkbookWriterTests {
         #expect(core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-03-16T00:00:00Z</dcterms:created>"))
     }
 
+    @Test("The CIO workbook dropped on the tool again is named as such, not met with a list of missing sheets")
+    func outputReadAsInput() throws {
+        let reading = try PortfolioReader.read(path: path, asOf: nil, today: PlanFixture.asOf)
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description) == [
+            "This is a CIO workbook the tool wrote (its Trades, Lots Sold, Tax Impact and Audit Log sheets); run the "
+                + "tool on the PM's workbook it was made from, the one with the Lots, Model and Prices sheets.",
+        ])
+    }
+
     @Test("The same plan written twice gives the same bytes")
     func deterministic() throws {
         let again = folder + "/again.xlsx"

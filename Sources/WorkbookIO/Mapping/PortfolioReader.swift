@@ -67,6 +67,14 @@ struct PortfolioBuilder {
 
     mutating func build() throws {
         let roles = assignRoles()
+        // A CIO workbook the tool wrote, dropped on it again, is named as such rather than
+        // met with the list of the sheets it lacks.
+        let written = Set(workbook.sheets.map(\.name))
+        if roles[.lots] == nil, ["Trades", "Lots Sold", "Tax Impact", "Audit Log"].allSatisfy(written.contains) {
+            log.error("", "This is a CIO workbook the tool wrote (its Trades, Lots Sold, Tax Impact and Audit Log "
+                + "sheets); run the tool on the PM's workbook it was made from, the one with the Lots, Model and Prices sheets.")
+            return
+        }
         for sheet in ContractSheet.allCases {
             guard let info = roles[sheet] else {
                 view.sheets.append(.init(contractSheet: sheet.rawValue, sheetName: nil, headerRow: nil, columns: [],
