@@ -330,6 +330,21 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("A positions export pasted as the Lots sheet is told which export has the lot dates")
+    func positionsExport() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Positions", [["Positions for Individual ...123"], [], ["Symbol", "Description", "Quantity", "Market Value", "Cost Basis"],
+                           ["AAPL", "APPLE INC", 100, 23000, 15000]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Positions!row 3: The header row lacks the required column Acquired. A lot's acquisition date decides its "
+                + "term; a positions export has none, so export the account's lot detail (cost basis or unrealized gain "
+                + "by lot) and paste that instead.",
+        ])
+    }
+
     @Test("Manual trades that break a restriction for their side are errors naming the row")
     func manualRestrictions() throws {
         let reading = try read([

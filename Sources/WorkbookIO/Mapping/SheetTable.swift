@@ -165,7 +165,12 @@ struct SheetTable {
             if let best = bestCandidate {
                 let missing = sheet.requiredColumns.filter { group in !group.contains { best.found.contains($0) } }
                     .map { $0.joined(separator: " or ") }
-                log.error("\(info.name)!row \(best.row)", "The header row lacks the required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")).")
+                // A custodian's positions export has no lot dates: say which export has them.
+                let lotDetail = sheet == .lots && missing.contains("Acquired")
+                    ? " A lot's acquisition date decides its term; a positions export has none, so export the "
+                        + "account's lot detail (cost basis or unrealized gain by lot) and paste that instead."
+                    : ""
+                log.error("\(info.name)!row \(best.row)", "The header row lacks the required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")).\(lotDetail)")
             } else {
                 log.error(info.name, "No header row found: the \(sheet.rawValue) sheet needs the columns \(expected.joined(separator: ", ")).")
             }
