@@ -217,7 +217,9 @@ struct MappingRulesTests {
                               ["11/03/2026", "YOU SOLD", "aapl", -10, "$180.00", "($250.00)"],
                               ["11/04/2026", "DIVIDEND RECEIVED", "AAPL", nil, nil, nil],
                               ["11/05/2026", "Reinvestment", "AAPL", 0.5, 181, nil],
-                              ["11/06/2026", "Sold", "AAPL", 1, 182, nil]]),
+                              ["11/06/2026", "Sold", "AAPL", 1, 182, nil],
+                              ["11/07/2026", "Sell Short", "AAPL", 5, 183, nil],
+                              ["11/08/2026", "Buy to Cover", "AAPL", 5, 180, nil]]),
         ])
         let t = try #require(reading.portfolio?.transactions)
         #expect(t.map(\.side) == [.sell, .buy, .sell])
@@ -226,6 +228,10 @@ struct MappingRulesTests {
         #expect(t[0].quantity == Quantity(shares: 10))
         #expect(t[0].realizedGain == Money(cents: -25_000))
         #expect(reading.diagnostics.contains(Diagnostic(.info, "Transactions!row 3", "Skipped: \"DIVIDEND RECEIVED\" is not a buy or a sale.")))
+        #expect(reading.diagnostics.contains(Diagnostic(
+            .info, "Transactions!row 6", "Skipped: \"Sell Short\" is a short sale or an option trade, not a buy or a sale of shares held.")))
+        #expect(reading.diagnostics.contains(Diagnostic(
+            .info, "Transactions!row 7", "Skipped: \"Buy to Cover\" is a short sale or an option trade, not a buy or a sale of shares held.")))
         #expect(reading.warnings.dropFirst().map(\.description) == [
             "Transactions!F5: This sale has no Realized Gain; it is taken as a loss for wash-sale windows.",
         ])

@@ -5,6 +5,7 @@ extension PortfolioBuilder {
     /// `Sell`, `Sold`, `YOU SOLD…` sell; anything else (dividends, journals) is no trade.
     static func side(_ text: String) -> Side? {
         let t = text.trimmingWhitespace().lowercased()
+        if isShortOrOptionTrade(t) { return nil }
         for prefix in ["buy", "bought", "you bought", "reinvest", "purchase", "b"] where t == prefix || (prefix.count > 1 && t.hasPrefix(prefix)) {
             return .buy
         }
@@ -12,6 +13,13 @@ extension PortfolioBuilder {
             return .sell
         }
         return nil
+    }
+
+    /// A short sale, its cover, or an option trade (`Sell Short`, `Buy to Cover`, `Sell to
+    /// Open`, `Buy to Close`): no buy or sale of shares held, so no side here. Read as a
+    /// sale, a short sale with no Realized Gain would have opened a loss sale's window.
+    static func isShortOrOptionTrade(_ lowercased: String) -> Bool {
+        ["short", "to cover", "to open", "to close"].contains { lowercased.contains($0) }
     }
 
     /// The accounts rows may name: the Accounts sheet's, or those the Lots sheet named.
@@ -27,7 +35,9 @@ extension PortfolioBuilder {
                 continue
             }
             guard let side = PortfolioBuilder.side(sideText) else {
-                log.info(row.rowPlace, "Skipped: \"\(sideText)\" is not a buy or a sale.")
+                let what = PortfolioBuilder.isShortOrOptionTrade(sideText.lowercased())
+                    ? "is a short sale or an option trade, not a buy or a sale of shares held" : "is not a buy or a sale"
+                log.info(row.rowPlace, "Skipped: \"\(sideText)\" \(what).")
                 continue
             }
             let accountID = account(row, known: known, sheetHasAccounts: true)
