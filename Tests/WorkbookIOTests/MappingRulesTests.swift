@@ -351,6 +351,20 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("An account's model named with other capitals or spacing is the Model sheet's, noted")
+    func modelNameCase() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Accounts", [["Account", "Model"], ["A", "core  balanced"], ["B", "Income"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            ("Model", [["Model", "Symbol", "Target"], ["Core Balanced", "AAPL", "90%"]]),
+            Self.prices,
+        ])
+        #expect(reading.diagnostics.contains(Diagnostic(
+            .info, "Accounts!B2", "The model \"core  balanced\" is read as \"Core Balanced\", as the Model sheet writes it.")))
+        #expect(reading.errors.map(\.description) == ["Accounts!B3: The model \"Income\" of account \"B\" is not on the Model sheet."])
+    }
+
     @Test("Manual trades that break a restriction for their side are errors naming the row")
     func manualRestrictions() throws {
         let reading = try read([

@@ -3,7 +3,7 @@ import RebalanceEngine
 extension PortfolioBuilder {
     /// Reads the Model sheet: one model per Model name (blank = the default model), a `CASH`
     /// row setting that model's cash target; checks that every account's model exists.
-    mutating func readModels(accounts: [Account]) -> [Model] {
+    mutating func readModels(accounts: inout [Account]) -> [Model] {
         guard let table = tables[.model] else { return [] }
         let targets = weights(.model, "Target")
         let bands = weights(.model, "Band")
@@ -52,6 +52,16 @@ extension PortfolioBuilder {
             log.warning(table.sheetName, "\(model.name.isEmpty ? "The default model" : "The model \"\(model.name)\"") has bands as wide as their targets for \(wide.count) of \(banded.count) securities (\(first.symbol): ±\(first.band!.percentText) around \(first.target.percentText)). A band is absolute, that many points either side of the target; a band relative to the target is written as its width (±1.25% for a quarter of 5%).")
         }
         let accountsTable = tables[.accounts]
+        // A model named with other capitals or spacing (`core balanced` for `Core Balanced`)
+        // is that model, noted; two models so alike leave the account's name unmatched.
+        func alike(_ name: String) -> String { name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        for index in accounts.indices where !models.contains(where: { $0.name == accounts[index].model }) {
+            let matching = models.filter { !$0.name.isEmpty && alike($0.name) == alike(accounts[index].model) }
+            guard matching.count == 1, !accounts[index].model.isEmpty else { continue }
+            let place = accountsTable?.rows.first { CellReader.textValue($0["Account"]) == accounts[index].id }?.place("Model") ?? "Accounts"
+            log.info(place, "The model \"\(accounts[index].model.excerpt)\" is read as \"\(matching[0].name.excerpt)\", as the Model sheet writes it.")
+            accounts[index].model = matching[0].name
+        }
         for account in accounts where !models.contains(where: { $0.name == account.model }) {
             let place = accountsTable?.rows.first { CellReader.textValue($0["Account"]) == account.id }?.place("Model") ?? "Accounts"
             if account.model.isEmpty {

@@ -102,7 +102,7 @@ struct PortfolioBuilder {
         let securities = readSecurities()
         var accounts = readAccounts()
         let lots = readLots(accounts: &accounts)
-        let models = readModels(accounts: accounts)
+        let models = readModels(accounts: &accounts)
         resolveCashTargets(accounts: &accounts, models: models)
         let groups = readGroups()
         let sectors = readSectors()
