@@ -365,6 +365,22 @@ struct MappingRulesTests {
         #expect(reading.errors.map(\.description) == ["Accounts!B3: The model \"Income\" of account \"B\" is not on the Model sheet."])
     }
 
+    @Test("Households written with other capitals or spacing are one household, noted")
+    func householdCase() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Accounts", [["Account", "Household", "Type"], ["A", "Smith Family", "Individual"], ["B", "smith  family ", "IRA"],
+                          ["C", nil, "Joint"], ["c", "c", "Joint"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.accounts.map(\.household) == ["Smith Family", "Smith Family", "C", "c"])
+        #expect(reading.diagnostics.filter { $0.message.hasPrefix("The household") }.map(\.description) == [
+            "Accounts!B3: The household \"smith  family\" is read as \"Smith Family\", as an earlier row writes it.",
+        ])
+    }
+
     @Test("Manual trades that break a restriction for their side are errors naming the row")
     func manualRestrictions() throws {
         let reading = try read([

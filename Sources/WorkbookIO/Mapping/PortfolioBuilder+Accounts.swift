@@ -8,6 +8,9 @@ extension PortfolioBuilder {
         let longRates = weights(.accounts, "Long-Term Rate")
         var accounts: [Account] = []
         var firstRow: [String: String] = [:]
+        // Households are matched without regard to capitals or spacing: `Smith` and `smith `
+        // kept apart would keep the IRA's purchases out of the taxable account's windows.
+        var householdSpelling: [String: String] = [:]
         for row in table.rows {
             guard let id = text(row, "Account") else {
                 log.error(row.place("Account"), "Account is blank; every row of the Accounts sheet needs one.")
@@ -47,8 +50,19 @@ extension PortfolioBuilder {
                 }
                 return m.magnitude
             }
+            var household = id
+            if let written = text(row, "Household") {
+                household = written
+                let alike = written.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                if let first = householdSpelling[alike], first != written {
+                    log.info(row.place("Household"), "The household \"\(written.excerpt)\" is read as \"\(first.excerpt)\", as an earlier row writes it.")
+                    household = first
+                } else {
+                    householdSpelling[alike] = written
+                }
+            }
             var account = Account(
-                id: id, name: text(row, "Name") ?? id, household: text(row, "Household") ?? id, type: type,
+                id: id, name: text(row, "Name") ?? id, household: household, type: type,
                 cash: cash, cashTarget: settings.cashTarget, withdrawal: withdrawal, taxBudget: budget, rates: rates,
                 realizedShortTermYTD: money(row, "Realized ST YTD") ?? .zero,
                 realizedLongTermYTD: money(row, "Realized LT YTD") ?? .zero,
