@@ -381,6 +381,21 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("An account written with other capitals or spacing on a sheet is the Accounts sheet's, noted once")
+    func accountCase() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Accounts", [["Account", "Type"], ["ACC-1", "Individual"], ["ACC-2", "IRA"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["acc-1", "AAPL", 1, 100, .day(2024, 1, 2)],
+                      ["acc-1", "AAPL", 2, 200, .day(2024, 1, 3)], ["ACC-3", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.diagnostics.filter { $0.message.hasPrefix("The account") }.map(\.description) == [
+            "Lots!A2: The account \"acc-1\" is read as \"ACC-1\", as the Accounts sheet writes it.",
+            "Lots!A4: The account \"ACC-3\" is not on the Accounts sheet.",
+        ])
+    }
+
     @Test("Manual trades that break a restriction for their side are errors naming the row")
     func manualRestrictions() throws {
         let reading = try read([

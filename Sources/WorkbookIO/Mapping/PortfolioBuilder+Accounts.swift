@@ -82,6 +82,17 @@ extension PortfolioBuilder {
     mutating func account(_ row: SheetTable.DataRow, known: Set<String>, sheetHasAccounts: Bool) -> String? {
         if let id = text(row, "Account") {
             if sheetHasAccounts && !known.contains(id) {
+                // Written with other capitals or spacing than the Accounts sheet's (`acc-1`
+                // for `ACC-1`), it is that account when only one is so alike: noted once.
+                if accountSpellings[id] == nil {
+                    func alike(_ name: String) -> String { name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+                    let matching = known.filter { alike($0) == alike(id) }
+                    accountSpellings[id] = matching.count == 1 ? matching.first! : .some(nil)
+                    if matching.count == 1 {
+                        log.info(row.place("Account"), "The account \"\(id.excerpt)\" is read as \"\(matching.first!.excerpt)\", as the Accounts sheet writes it.")
+                    }
+                }
+                if let account = accountSpellings[id]! { return account }
                 log.error(row.place("Account"), "The account \"\(id)\" is not on the Accounts sheet.")
                 return nil
             }

@@ -46,6 +46,9 @@ struct PortfolioBuilder {
     var portfolio: Portfolio?
     /// Accounts whose Cash Target cell was filled in (it beats the model and Settings).
     var explicitCashTargets: Set<String> = []
+    /// Account names written on a sheet with other capitals or spacing than the Accounts
+    /// sheet's, each with the account it is, noted once (see `account(_:known:sheetHasAccounts:)`).
+    var accountSpellings: [String: String?] = [:]
     var priceAPI = PriceAPISettings()
     var requests: [PriceRequest] = []
     /// Contract sheets that two workbook sheets claimed (already an error).
