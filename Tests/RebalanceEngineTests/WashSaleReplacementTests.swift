@@ -136,12 +136,17 @@ struct WashSaleReplacementTests {
         #expect(calendar.recordSales([sale], on: Self.runDate) == [usd("5000")])
     }
 
+    /// An IRA's GOOG and TAX-2's GOOGL bought within the window, and two old GOOGL lots in
+    /// TAX-1 that would sell at a loss.
+    static let replacementLots = (
+        ira: lot("IRA-NEW", account: "IRA-1", symbol: "GOOG", shares: 30, basis: "4200", acquired: "2026-02-15"),
+        tax: lot("TAX-NEW", account: "TAX-2", symbol: "GOOGL", shares: 40, basis: "6000", acquired: "2026-02-20"),
+        first: lot("FIRST", account: "TAX-1", symbol: "GOOGL", shares: 50, basis: "10000", acquired: "2020-05-01"),
+        second: lot("SECOND", account: "TAX-1", symbol: "GOOGL", shares: 50, basis: "10000", acquired: "2020-06-01"))
+
     @Test("Replacement shares are matched earliest acquired first, each once")
     func earliestFirst() {
-        let ira = lot("IRA-NEW", account: "IRA-1", symbol: "GOOG", shares: 30, basis: "4200", acquired: "2026-02-15")
-        let tax = lot("TAX-NEW", account: "TAX-2", symbol: "GOOGL", shares: 40, basis: "6000", acquired: "2026-02-20")
-        let first = lot("FIRST", account: "TAX-1", symbol: "GOOGL", shares: 50, basis: "10000", acquired: "2020-05-01")
-        let second = lot("SECOND", account: "TAX-1", symbol: "GOOGL", shares: 50, basis: "10000", acquired: "2020-06-01")
+        let (ira, tax, first, second) = Self.replacementLots
         var calendar = Smith.calendar(lots: [first, second, ira, tax])
         // A forced sale of 50 at $150 (a $2,500 loss): 30 IRA shares, then 20 of TAX-2's.
         let forced = calendar.recordSales([first.sale(of: shares(50), at: price("150"), on: Self.runDate)],
@@ -160,10 +165,7 @@ struct WashSaleReplacementTests {
     }
     @Test("Replacements are matched earliest acquired first however the lots are listed, a run's buy after them")
     func earliestFirstHoweverListed() {
-        let ira = lot("IRA-NEW", account: "IRA-1", symbol: "GOOG", shares: 30, basis: "4200", acquired: "2026-02-15")
-        let tax = lot("TAX-NEW", account: "TAX-2", symbol: "GOOGL", shares: 40, basis: "6000", acquired: "2026-02-20")
-        let first = lot("FIRST", account: "TAX-1", symbol: "GOOGL", shares: 50, basis: "10000", acquired: "2020-05-01")
-        let second = lot("SECOND", account: "TAX-1", symbol: "GOOGL", shares: 50, basis: "10000", acquired: "2020-06-01")
+        let (ira, tax, first, second) = Self.replacementLots
         // Newest first, as a custodian export may list them; the run buys 10 GOOG in TAX-1 first.
         var calendar = Smith.calendar(lots: [tax, second, ira, first])
         #expect(calendar.recordBuy(account: "TAX-1", symbol: "GOOG", quantity: shares(10), cost: usd("1500"),

@@ -53,7 +53,7 @@ extension PortfolioBuilder {
             var household = id
             if let written = text(row, "Household") {
                 household = written
-                let alike = written.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let alike = PortfolioBuilder.alike(written)
                 if let first = householdSpelling[alike], first != written {
                     log.info(row.place("Household"), "The household \"\(written.excerpt)\" is read as \"\(first.excerpt)\", as an earlier row writes it.")
                     household = first
@@ -85,8 +85,7 @@ extension PortfolioBuilder {
                 // Written with other capitals or spacing than the Accounts sheet's (`acc-1`
                 // for `ACC-1`), it is that account when only one is so alike: noted once.
                 if accountSpellings[id] == nil {
-                    func alike(_ name: String) -> String { name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-                    let matching = known.filter { alike($0) == alike(id) }
+                    let matching = known.filter { PortfolioBuilder.alike($0) == PortfolioBuilder.alike(id) }
                     accountSpellings[id] = matching.count == 1 ? matching.first! : .some(nil)
                     if matching.count == 1 {
                         log.info(row.place("Account"), "The account \"\(id.excerpt)\" is read as \"\(matching.first!.excerpt)\", as the Accounts sheet writes it.")

@@ -54,9 +54,10 @@ extension PortfolioBuilder {
         let accountsTable = tables[.accounts]
         // A model named with other capitals or spacing (`core balanced` for `Core Balanced`)
         // is that model, noted; two models so alike leave the account's name unmatched.
-        func alike(_ name: String) -> String { name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         for index in accounts.indices where !models.contains(where: { $0.name == accounts[index].model }) {
-            let matching = models.filter { !$0.name.isEmpty && alike($0.name) == alike(accounts[index].model) }
+            let matching = models.filter {
+                !$0.name.isEmpty && PortfolioBuilder.alike($0.name) == PortfolioBuilder.alike(accounts[index].model)
+            }
             guard matching.count == 1, !accounts[index].model.isEmpty else { continue }
             let place = accountsTable?.rows.first { CellReader.textValue($0["Account"]) == accounts[index].id }?.place("Model") ?? "Accounts"
             log.info(place, "The model \"\(accounts[index].model.excerpt)\" is read as \"\(matching[0].name.excerpt)\", as the Model sheet writes it.")

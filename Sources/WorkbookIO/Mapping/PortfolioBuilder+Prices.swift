@@ -62,17 +62,16 @@ extension PortfolioBuilder {
         // A Prices row no symbol needs, written as a needed one is but for its separators
         // (`BRK/B` where the lots say `BRK.B`, as custodians and quote sources differ), is
         // pointed out: the sheets must agree, and the tool does not guess that they do.
-        func separatorFree(_ symbol: String) -> String { symbol.filter { !"./-_ ".contains($0) } }
         var unneededRows: [String: [String]] = [:]
         for symbol in rows.keys.sorted() where needs[symbol] == nil {
-            unneededRows[separatorFree(symbol), default: []].append(symbol)
+            unneededRows[PortfolioBuilder.separatorFree(symbol), default: []].append(symbol)
         }
         var requests: [PriceRequest] = []
         for symbol in needs.keys.sorted() {
             let why = needs[symbol]!
             guard let row = rows[symbol] else {
                 var lookalikes: [String] = []
-                for lookalike in unneededRows[separatorFree(symbol)] ?? [] {
+                for lookalike in unneededRows[PortfolioBuilder.separatorFree(symbol)] ?? [] {
                     let place = rows[lookalike]!.row.place("Symbol")
                     log.warning(place, "\(lookalike) is priced here, but the book writes \(symbol) (\(why)); write the symbol the same way on every sheet.")
                     lookalikes.append("\(place) has \(lookalike)")

@@ -1,6 +1,17 @@
 import RebalanceEngine
 
 extension PortfolioBuilder {
+    /// A name as names are matched across sheets: lower case, runs of spaces one space
+    /// (`Smith  family` is `Smith Family`'s household, `acc-1` the account `ACC-1`).
+    static func alike(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// A symbol without its separators: `BRK/B`, `BRK.B`, `BRK-B` and `BRK B` are `BRKB`.
+    static func separatorFree(_ symbol: String) -> String {
+        symbol.filter { !"./-_ ".contains($0) }
+    }
+
     /// Symbols written on the sheets that differ only in their separators (`BRK/B` on Lots,
     /// `BRK.B` on the Model, `BRK B` in Transactions) are an error naming both cells. Taken as
     /// two symbols, the plan would sell the one and buy the other, one security, realizing
@@ -44,7 +55,7 @@ extension PortfolioBuilder {
         var spellings: [String: [String]] = [:]
         var skeletons: [String] = []
         for symbol in written {
-            let skeleton = symbol.filter { !"./-_ ".contains($0) }
+            let skeleton = PortfolioBuilder.separatorFree(symbol)
             if spellings[skeleton] == nil { skeletons.append(skeleton) }
             spellings[skeleton, default: []].append(symbol)
         }
