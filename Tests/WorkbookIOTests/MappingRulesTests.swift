@@ -396,6 +396,22 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("Settings keys as PMs name them")
+    func settingKeyNames() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["Trade Date", "2026-11-20"], ["Max Tax ($)", 2500], ["Tax Lot Method", "FIFO"],
+                          ["Wash Sale Period (days)", 31], ["Minimum Trade Amount", 250]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        let settings = try #require(reading.portfolio?.settings)
+        #expect(settings.asOf == CivilDate(year: 2026, month: 11, day: 20))
+        #expect(settings.taxBudget == .limit(Money(dollars: 2_500)))
+        #expect(settings.lotMethod == .fifo)
+        #expect(settings.washSaleDays == 31)
+        #expect(settings.minTrade == Money(dollars: 250))
+    }
+
     @Test("Manual trades that break a restriction for their side are errors naming the row")
     func manualRestrictions() throws {
         let reading = try read([
