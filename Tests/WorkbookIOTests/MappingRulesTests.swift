@@ -412,6 +412,22 @@ struct MappingRulesTests {
         #expect(settings.minTrade == Money(dollars: 250))
     }
 
+    @Test("A header repeated above another block, as a several-account export has it, is named")
+    func repeatedHeader() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Lots", [["Individual ...123"], ["Symbol", "Quantity", "Cost Basis", "Acquired"],
+                      ["AAPL", 10, 3000, .day(2020, 1, 2)], [], ["Symbol", "Quantity", "Cost Basis", "Acquired"],
+                      ["MSFT", 5, 1000, .day(2021, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Lots!row 5: This row repeats the header row (row 2), as an export of several accounts does, each account's "
+                + "block under a title row: the blocks are not read as one sheet. Put every row under one header, with "
+                + "each row's account in an Account column.",
+        ])
+    }
+
     @Test("Manual trades that break a restriction for their side are errors naming the row")
     func manualRestrictions() throws {
         let reading = try read([

@@ -92,6 +92,8 @@ struct SheetTable {
         var bestCandidate: (row: Int, found: Set<String>)?
         var rows: [DataRow] = []
         var layout: RowLayout?
+        /// The header's text above each of the layout's columns, to tell a repeat of it.
+        var headerTexts: [String] = []
         var skipped: [(Int, String)] = []
         var lastRow = 0
         var rowsBeforeHeader = 0
@@ -134,7 +136,10 @@ struct SheetTable {
                 skipped.append((lastRow + 1, through == lastRow + 1 ? "blank" : "blank through row \(through)"))
             }
             lastRow = row.number
-            if layout == nil { layout = RowLayout(columns: found.columns, sheetName: info.name) }
+            if layout == nil {
+                layout = RowLayout(columns: found.columns, sheetName: info.name)
+                headerTexts = layout!.names.map { name in found.matches.first { $0.1 == name }?.0 ?? "" }
+            }
             let values = layout!.values(of: row)
             if values.allSatisfy({ $0 == nil }) {
                 skipped.append((row.number, "no value under any known column"))
@@ -142,6 +147,12 @@ struct SheetTable {
             }
             if sheet != .settings, let reason = footerReason(row) {
                 skipped.append((row.number, reason))
+                return
+            }
+            if SheetTable.repeatsHeader(values, headerTexts) {
+                log.error("\(info.name)!row \(row.number)", "This row repeats the header row (row \(found.row)), as an export "
+                    + "of several accounts does, each account's block under a title row: the blocks are not read as one "
+                    + "sheet. Put every row under one header, with each row's account in an Account column.")
                 return
             }
             for (position, value) in values.enumerated() {
@@ -195,6 +206,18 @@ struct SheetTable {
         "Account", "Symbol", "Lot ID", "Household", "Model", "Sector", "Identical Group", "Exposure Group",
     ]
     static let maxIdentifierCharacters = 1_000
+
+    /// Whether a data row holds the header's own texts (at least two, and nothing else):
+    /// the header repeated above another block. The first value settles most rows.
+    static func repeatsHeader(_ values: [CellValue?], _ headerTexts: [String]) -> Bool {
+        var matched = 0
+        for position in values.indices {
+            guard let value = values[position] else { continue }
+            guard case .string(let text) = value, text == headerTexts[position] else { return false }
+            matched += 1
+        }
+        return matched >= 2
+    }
 
     /// Phrases that open the footer, total and note rows of custodian exports.
     static let footerPrefixes = [
