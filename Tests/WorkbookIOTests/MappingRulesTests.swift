@@ -428,6 +428,21 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("A model's cash row written as Cash & Equivalents is its CASH row")
+    func cashRowNames() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", "95%"], ["Cash & Equivalents", "5%"]]),
+            Self.prices,
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.models.first?.cashTarget == Rate(millionths: 50_000))
+        #expect(reading.portfolio?.models.first?.targets.map(\.symbol) == ["AAPL"])
+        #expect(reading.diagnostics.contains(Diagnostic(
+            .info, "Model!A3", "\"CASH & EQUIVALENTS\" is read as the model's CASH row, its cash target.")))
+    }
+
     @Test("Manual trades that break a restriction for their side are errors naming the row")
     func manualRestrictions() throws {
         let reading = try read([

@@ -28,7 +28,14 @@ extension PortfolioBuilder {
                 models.append(Model(name: name))
                 index = models.count - 1
             }
-            if symbol == "CASH" {
+            // The cash row as models write it: `CASH`, or `Cash & Equivalents` and the like.
+            let cashNames: Set<String> = [
+                "cash", "cashequivalents", "cashandequivalents", "cashandcashequivalents", "cashreserve", "cashreserves",
+            ]
+            if symbol == "CASH" || cashNames.contains(HeaderName.normalize(symbol).key) {
+                if symbol != "CASH" {
+                    log.info(row.place("Symbol"), "\"\(symbol.excerpt)\" is read as the model's CASH row, its cash target.")
+                }
                 models[index!].cashTarget = target
             } else {
                 models[index!].targets.append(ModelTarget(symbol: symbol, target: target, band: bands[row.number],
