@@ -34,12 +34,12 @@ public enum BasisCheck {
                 + "shares worth \(price[lot.symbol]!.value(of: lot.quantity).formatted)"
         }
         if under.count * 2 > priced {
-            return [Diagnostic(.warning, "Lots", "\(under.count) of \(priced) lots have a cost basis under 2% of their "
+            return [Diagnostic(.warning, "Lots", "\(under.count) of \(priced) lots have a cost basis under \(Int(low * 100))% of their "
                 + "market value (\(example(under[0]))). Cost Basis is each lot's total cost; if the sheet gives a cost "
                 + "per share, name that column Unit Cost, or every sale's tax is estimated on the wrong gain.")]
         }
         if over.count * 2 > priced {
-            return [Diagnostic(.warning, "Lots", "\(over.count) of \(priced) lots have a cost basis over 50 times their "
+            return [Diagnostic(.warning, "Lots", "\(over.count) of \(priced) lots have a cost basis over \(Int(high)) times their "
                 + "market value (\(example(over[0]))). Unit Cost is a cost per share; if the sheet gives each lot's "
                 + "total cost, name that column Cost Basis, or every sale's tax is estimated on the wrong loss.")]
         }

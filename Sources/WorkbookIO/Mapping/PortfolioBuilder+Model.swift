@@ -1,6 +1,12 @@
 import RebalanceEngine
 
 extension PortfolioBuilder {
+    /// The cash row as models write it, matched as headers are: `CASH`, or `Cash &
+    /// Equivalents` and the like.
+    static let cashRowNames: Set<String> = [
+        "cash", "cashequivalents", "cashandequivalents", "cashandcashequivalents", "cashreserve", "cashreserves",
+    ]
+
     /// Reads the Model sheet: one model per Model name (blank = the default model), a `CASH`
     /// row setting that model's cash target; checks that every account's model exists.
     mutating func readModels(accounts: inout [Account]) -> [Model] {
@@ -28,11 +34,7 @@ extension PortfolioBuilder {
                 models.append(Model(name: name))
                 index = models.count - 1
             }
-            // The cash row as models write it: `CASH`, or `Cash & Equivalents` and the like.
-            let cashNames: Set<String> = [
-                "cash", "cashequivalents", "cashandequivalents", "cashandcashequivalents", "cashreserve", "cashreserves",
-            ]
-            if symbol == "CASH" || cashNames.contains(HeaderName.normalize(symbol).key) {
+            if symbol == "CASH" || PortfolioBuilder.cashRowNames.contains(HeaderName.normalize(symbol).key) {
                 if symbol != "CASH" {
                     log.info(row.place("Symbol"), "\"\(symbol.excerpt)\" is read as the model's CASH row, its cash target.")
                 }

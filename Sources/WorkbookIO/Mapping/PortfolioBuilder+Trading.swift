@@ -94,8 +94,10 @@ extension PortfolioBuilder {
                 log.error(row.place("Side"), "Side is blank.")
             }
             var size: ManualTrade.Size?
+            var quantityGiven = false
             if case .value(let word) = CellReader.text(row["Quantity"]),
                ["all", "allshares", "entireposition", "wholeposition"].contains(HeaderName.normalize(word).key) {
+                quantityGiven = true
                 // `All`: the whole position, as held in the account before the run.
                 if side == .buy {
                     log.error(row.place("Quantity"), "\"\(word.excerpt)\" sells a whole position; a buy needs a number of shares or an Amount.")
@@ -108,15 +110,10 @@ extension PortfolioBuilder {
                         log.error(row.place("Quantity"), "This sells all of \(symbol) in \(accountID), which holds none.")
                     }
                 }
-                if row["Amount"] != nil {
-                    log.warning(row.place("Amount"), "Both Quantity and Amount are given; the Quantity is traded.")
-                }
             } else if let n = number(row, "Quantity", counting: "a number of shares") {
+                quantityGiven = true
                 if let q = Quantity(decimal: n.text), q > .zero { size = .quantity(q) } else {
                     log.error(row.place("Quantity"), quantityProblem(n, row, "Quantity", sign: "a positive number"))
-                }
-                if row["Amount"] != nil {
-                    log.warning(row.place("Amount"), "Both Quantity and Amount are given; the Quantity is traded.")
                 }
             } else if let n = number(row, "Amount", counting: "an amount in dollars") {
                 if let m = Money(decimal: n.text), m > .zero { size = .amount(m) } else {
@@ -124,6 +121,9 @@ extension PortfolioBuilder {
                 }
             } else if row["Quantity"] == nil && row["Amount"] == nil {
                 log.error(row.rowPlace, "The trade gives neither a Quantity nor an Amount.")
+            }
+            if quantityGiven && row["Amount"] != nil {
+                log.warning(row.place("Amount"), "Both Quantity and Amount are given; the Quantity is traded.")
             }
             guard let accountID, let symbol, let side, let size else { continue }
             if let restriction = securities.first(where: { $0.symbol == symbol })?.restriction {
