@@ -9,6 +9,12 @@ struct MappingRulesTests {
         try readPriced(path: try XLSXFixture.contractBook(sheets).write(), asOf: asOf, today: Household.today)
     }
 
+    /// A Settings sheet with the As Of Date alone.
+    private static let asOf: (name: String, rows: [[FixtureCell]]) =
+        ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]])
+    /// A Lots sheet of one AAPL lot in account A.
+    private static let oneLot: (name: String, rows: [[FixtureCell]]) =
+        ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]])
     private static let model: (name: String, rows: [[FixtureCell]]) = ("Model", [["Symbol", "Target"], ["AAPL", 0.9]])
     private static let prices: (name: String, rows: [[FixtureCell]]) =
         ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]])
@@ -16,7 +22,7 @@ struct MappingRulesTests {
     @Test("A one-account book needs no Account column, and blank Lot IDs are made from symbol and row")
     func oneAccountBook() throws {
         let reading = try read([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            Self.asOf,
             ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .day(2024, 1, 2)],
                       ["AAPL", 5, 900, .day(2025, 1, 2)]]),
             Self.model, Self.prices,
@@ -35,7 +41,7 @@ struct MappingRulesTests {
     @Test("Without an Accounts sheet every account named in Lots is inferred, each its own household")
     func inferredAccounts() throws {
         let reading = try read([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            Self.asOf,
             ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["B-2", "AAPL", 1, 100, .day(2024, 1, 2)],
                       ["A-1", "AAPL", 1, 100, .day(2024, 1, 2)], [nil, "AAPL", 1, 100, .day(2024, 1, 2)]]),
             Self.model, Self.prices,
@@ -53,7 +59,7 @@ struct MappingRulesTests {
         let lots: [[FixtureCell]] = [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"]]
             + ids.map { [.text($0), "AAPL", 1, 100, .day(2024, 1, 2)] }
         let reading = try read([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]), ("Lots", lots), Self.model, Self.prices,
+            Self.asOf, ("Lots", lots), Self.model, Self.prices,
         ])
         #expect(reading.portfolio?.accounts.count == 12)
         #expect(reading.warnings.map(\.message) == [
@@ -66,7 +72,7 @@ struct MappingRulesTests {
     @Test("--as-of beats the As Of Date setting; with neither, today is used with a warning")
     func asOfPrecedence() throws {
         let sheets = [("Settings", [["Setting", "Value"], ["As Of Date", .day(2026, 11, 20)]] as [[FixtureCell]]),
-                      ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+                      Self.oneLot,
                       Self.model, Self.prices]
         let override = try read(sheets, asOf: CivilDate(year: 2026, month: 11, day: 21))
         #expect(override.portfolio?.settings.asOf.description == "2026-11-21")
@@ -83,7 +89,7 @@ struct MappingRulesTests {
                           ["Default Band", "3%"], ["Cash Target", .percent(0.025)], ["Harvest Min Loss %", 4],
                           ["Harvest Min Loss", "$2,500"], ["Tax Budget", "Unlimited"], ["Lot Method", "hifo"],
                           ["Rebalance To", "Band Edge"], ["Fractional Shares", "Yes"], ["Wash Sale Days", 31]]),
-            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            Self.oneLot,
             Self.model, Self.prices,
         ])
         let s = try #require(reading.portfolio?.settings)
@@ -108,7 +114,7 @@ struct MappingRulesTests {
             ("Accounts", [["Account", "Model", "Cash Target", "Tax Budget", "Short-Term Rate"],
                           ["A", nil, "4%", nil, nil], ["B", nil, nil, 0, "35%"], ["C", "Income", nil, "Unlimited", nil],
                           ["D", nil, nil, "No Limit", nil]]),
-            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            Self.oneLot,
             ("Model", [["Model", "Symbol", "Target"], [nil, "AAPL", "90%"], [nil, "CASH", "3%"], ["Income", "AAPL", "50%"]]),
             Self.prices,
         ])
@@ -153,8 +159,8 @@ struct MappingRulesTests {
     @Test("A workbook price dated after the As Of is not used")
     func futurePrice() throws {
         let reading = try read([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
-            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            Self.asOf,
+            Self.oneLot,
             Self.model,
             ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, "11/21/2026"]]),
         ])
@@ -169,7 +175,7 @@ struct MappingRulesTests {
     @Test("A symbol priced with other separators than the book writes it is named, not guessed at")
     func lookalikePrice() throws {
         let reading = try read([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            Self.asOf,
             ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)],
                       ["A", "BRK.B", 2, 800, .day(2024, 1, 2)]]),
             Self.model,
@@ -186,7 +192,7 @@ struct MappingRulesTests {
     func symbolSpellings() throws {
         func book(securities: [[FixtureCell]]) throws -> PortfolioReading {
             try read([
-                ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+                Self.asOf,
                 ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)],
                           ["A", "BRK/B", 2, 800, .day(2024, 1, 2)]]),
                 ("Model", [["Symbol", "Target"], ["AAPL", 0.5], ["brk.b", 0.4]]),
@@ -210,8 +216,8 @@ struct MappingRulesTests {
     @Test("Transactions: action words read, other actions skipped, sales without a gain counted as losses")
     func transactions() throws {
         let reading = try read([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
-            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            Self.asOf,
+            Self.oneLot,
             Self.model, Self.prices,
             ("Transactions", [["Run Date", "Action", "Symbol", "Quantity", "Price ($)", "Realized Gain"],
                               ["11/03/2026", "YOU SOLD", "aapl", -10, "$180.00", "($250.00)"],
@@ -246,8 +252,8 @@ struct MappingRulesTests {
         func book(_ more: [[FixtureCell]]) throws -> PortfolioReading {
             let rows: [[FixtureCell]] = spellings.indices.map { [.text("S\($0)"), .text(spellings[$0])] }
             return try read([
-                ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
-                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+                Self.asOf,
+                Self.oneLot,
                 Self.model, Self.prices,
                 ("Securities", [["Symbol", "Restriction"]] + rows + more),
             ])
@@ -268,7 +274,7 @@ struct MappingRulesTests {
     @Test("A manual sale of All sells the whole position held; All on a buy or a position not held is an error")
     func manualSellAll() throws {
         let reading = try read([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            Self.asOf,
             ("Accounts", [["Account", "Cash"], ["A", 0], ["B", 0]]),
             ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1000, .day(2024, 1, 2)],
                       ["A", "AAPL", 2.5, 300, .day(2025, 1, 2)], ["B", "AAPL", 7, 700, .day(2024, 1, 2)]]),
@@ -281,7 +287,7 @@ struct MappingRulesTests {
             "Manual Trades!D4: \"Entire position\" sells a whole position; a buy needs a number of shares or an Amount.",
         ])
         let sold = try read([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            Self.asOf,
             ("Accounts", [["Account", "Cash"], ["A", 0], ["B", 0]]),
             ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1000, .day(2024, 1, 2)],
                       ["A", "AAPL", 2.5, 300, .day(2025, 1, 2)], ["B", "AAPL", 7, 700, .day(2024, 1, 2)]]),
@@ -319,8 +325,8 @@ struct MappingRulesTests {
     func relativeBands() throws {
         func reading(_ bands: [FixtureCell]) throws -> PortfolioReading {
             try read([
-                ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
-                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+                Self.asOf,
+                Self.oneLot,
                 ("Model", [["Symbol", "Target", "Band"], ["AAPL", "5%", bands[0]], ["MSFT", "40%", bands[1]],
                            ["VTI", "12%", bands[2]], ["BND", "40%", bands[3]]]),
                 ("Prices", [["Symbol", "Price"], ["AAPL", 190], ["MSFT", 400], ["VTI", 300], ["BND", 72]]),
@@ -339,7 +345,7 @@ struct MappingRulesTests {
     @Test("A positions export pasted as the Lots sheet is told which export has the lot dates")
     func positionsExport() throws {
         let reading = try read([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            Self.asOf,
             ("Positions", [["Positions for Individual ...123"], [], ["Symbol", "Description", "Quantity", "Market Value", "Cost Basis"],
                            ["AAPL", "APPLE INC", 100, 23000, 15000]]),
             Self.model, Self.prices,
@@ -354,9 +360,9 @@ struct MappingRulesTests {
     @Test("An account's model named with other capitals or spacing is the Model sheet's, noted")
     func modelNameCase() throws {
         let reading = try read([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            Self.asOf,
             ("Accounts", [["Account", "Model"], ["A", "core  balanced"], ["B", "Income"]]),
-            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            Self.oneLot,
             ("Model", [["Model", "Symbol", "Target"], ["Core Balanced", "AAPL", "90%"]]),
             Self.prices,
         ])
@@ -368,10 +374,10 @@ struct MappingRulesTests {
     @Test("Households written with other capitals or spacing are one household, noted")
     func householdCase() throws {
         let reading = try read([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            Self.asOf,
             ("Accounts", [["Account", "Household", "Type"], ["A", "Smith Family", "Individual"], ["B", "smith  family ", "IRA"],
                           ["C", nil, "Joint"], ["c", "c", "Joint"]]),
-            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            Self.oneLot,
             Self.model, Self.prices,
         ])
         #expect(reading.errors.isEmpty, "\(reading.errors)")
@@ -384,7 +390,7 @@ struct MappingRulesTests {
     @Test("An account written with other capitals or spacing on a sheet is the Accounts sheet's, noted once")
     func accountCase() throws {
         let reading = try read([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            Self.asOf,
             ("Accounts", [["Account", "Type"], ["ACC-1", "Individual"], ["ACC-2", "IRA"]]),
             ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["acc-1", "AAPL", 1, 100, .day(2024, 1, 2)],
                       ["acc-1", "AAPL", 2, 200, .day(2024, 1, 3)], ["ACC-3", "AAPL", 1, 100, .day(2024, 1, 2)]]),
@@ -401,7 +407,7 @@ struct MappingRulesTests {
         let reading = try read([
             ("Settings", [["Setting", "Value"], ["Trade Date", "2026-11-20"], ["Max Tax ($)", 2500], ["Tax Lot Method", "FIFO"],
                           ["Wash Sale Period (days)", 31], ["Minimum Trade Amount", 250]]),
-            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            Self.oneLot,
             Self.model, Self.prices,
         ])
         let settings = try #require(reading.portfolio?.settings)
@@ -415,7 +421,7 @@ struct MappingRulesTests {
     @Test("A header repeated above another block, as a several-account export has it, is named")
     func repeatedHeader() throws {
         let reading = try read([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            Self.asOf,
             ("Lots", [["Individual ...123"], ["Symbol", "Quantity", "Cost Basis", "Acquired"],
                       ["AAPL", 10, 3000, .day(2020, 1, 2)], [], ["Symbol", "Quantity", "Cost Basis", "Acquired"],
                       ["MSFT", 5, 1000, .day(2021, 1, 2)]]),
@@ -431,8 +437,8 @@ struct MappingRulesTests {
     @Test("A model's cash row written as Cash & Equivalents is its CASH row")
     func cashRowNames() throws {
         let reading = try read([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
-            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            Self.asOf,
+            Self.oneLot,
             ("Model", [["Symbol", "Target"], ["AAPL", "95%"], ["Cash & Equivalents", "5%"]]),
             Self.prices,
         ])
@@ -446,7 +452,7 @@ struct MappingRulesTests {
     @Test("Manual trades that break a restriction for their side are errors naming the row")
     func manualRestrictions() throws {
         let reading = try read([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            Self.asOf,
             ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 100, .day(2024, 1, 2)],
                       ["A", "TSLA", 10, 100, .day(2024, 1, 2)]]),
             Self.model,
