@@ -418,7 +418,7 @@ struct MappingRulesTests {
         #expect(settings.minTrade == Money(dollars: 250))
     }
 
-    @Test("A header repeated above another block, as a several-account export has it, is named")
+    @Test("A header repeated above a block with no title, in a sheet without an Account column, is named")
     func repeatedHeader() throws {
         let reading = try read([
             Self.asOf,
@@ -428,9 +428,8 @@ struct MappingRulesTests {
             Self.model, Self.prices,
         ])
         #expect(reading.errors.map(\.description) == [
-            "Lots!row 5: This row repeats the header row (row 2), as an export of several accounts does, each account's "
-                + "block under a title row: the blocks are not read as one sheet. Put every row under one header, with "
-                + "each row's account in an Account column.",
+            "Lots!row 5: The rows under this header have no Account column and no title row above naming their "
+                + "account: put a title naming the account above the header, or each row's account in an Account column.",
         ])
     }
 

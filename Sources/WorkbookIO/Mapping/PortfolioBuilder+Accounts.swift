@@ -74,12 +74,18 @@ extension PortfolioBuilder {
                 explicitCashTargets.insert(id)
             }
             accounts.append(account)
+            accountNames[id] = account.name
         }
         return accounts.sorted { $0.id < $1.id }
     }
 
     /// The account a row names, or the book's only account when the cell is blank.
-    mutating func account(_ row: SheetTable.DataRow, known: Set<String>, sheetHasAccounts: Bool) -> String? {
+    mutating func account(_ row: SheetTable.DataRow, in table: SheetTable, known: Set<String>, sheetHasAccounts: Bool) -> String? {
+        // A sheet in blocks (a custodian's export of several accounts) names the account of
+        // a row without one in its block's title.
+        if !table.blocks.isEmpty, isBlank(row, "Account"), let byTitle = blockAccount(of: row, in: table, known: known, sheetHasAccounts: sheetHasAccounts) {
+            return byTitle
+        }
         if let id = text(row, "Account") {
             if sheetHasAccounts && !known.contains(id) {
                 // Written with other capitals or spacing than the Accounts sheet's (`acc-1`

@@ -10,7 +10,11 @@ extension PortfolioBuilder {
         if !hasAccountsSheet {
             var named: Set<String> = []
             for row in table.rows {
-                if case .value(let id) = CellReader.text(row["Account"]) { named.insert(id) }
+                if case .value(let id) = CellReader.text(row["Account"]) {
+                    named.insert(id)
+                } else if isBlank(row, "Account"), let id = blockAccount(of: row, in: table, known: [], sheetHasAccounts: false) ?? nil {
+                    named.insert(id)
+                }
             }
             known = named.sorted()
             let ids = known.isEmpty ? [PortfolioBuilder.soleAccountName] : known
@@ -29,7 +33,7 @@ extension PortfolioBuilder {
         var lotRows: [TaxLot.Key: SheetTable.DataRow] = Dictionary(minimumCapacity: table.rows.count)
         let knownSet = Set(known)
         for row in table.rows {
-            let accountID = account(row, known: knownSet, sheetHasAccounts: hasAccountsSheet)
+            let accountID = account(row, in: table, known: knownSet, sheetHasAccounts: hasAccountsSheet)
             let symbol = text(row, "Symbol")?.uppercased()
             if symbol == nil && isBlank(row, "Symbol") { log.error(row.place("Symbol"), "Symbol is blank.") }
             var quantity: Quantity?

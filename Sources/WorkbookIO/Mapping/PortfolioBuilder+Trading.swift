@@ -40,7 +40,7 @@ extension PortfolioBuilder {
                 log.info(row.rowPlace, "Skipped: \"\(sideText)\" \(what).")
                 continue
             }
-            let accountID = account(row, known: known, sheetHasAccounts: true)
+            let accountID = account(row, in: table, known: known, sheetHasAccounts: true)
             let symbol = text(row, "Symbol")?.uppercased()
             if symbol == nil { log.error(row.place("Symbol"), "Symbol is blank.") }
             let tradeDate = date(row, "Date")
@@ -83,7 +83,7 @@ extension PortfolioBuilder {
         let known = knownAccounts(accounts)
         var trades: [ManualTrade] = []
         for row in table.rows {
-            let accountID = account(row, known: known, sheetHasAccounts: true)
+            let accountID = account(row, in: table, known: known, sheetHasAccounts: true)
             let symbol = text(row, "Symbol")?.uppercased()
             if symbol == nil { log.error(row.place("Symbol"), "Symbol is blank.") }
             var side: Side?

@@ -47,8 +47,13 @@ struct PortfolioBuilder {
     /// Accounts whose Cash Target cell was filled in (it beats the model and Settings).
     var explicitCashTargets: Set<String> = []
     /// Account names written on a sheet with other capitals or spacing than the Accounts
-    /// sheet's, each with the account it is, noted once (see `account(_:known:sheetHasAccounts:)`).
+    /// sheet's, each with the account it is, noted once (see `account(_:in:known:sheetHasAccounts:)`).
     var accountSpellings: [String: String?] = [:]
+    /// Each account's Name on the Accounts sheet, by ID, for a block title that names it.
+    var accountNames: [String: String] = [:]
+    /// The account each block of a sheet laid out in blocks is, by sheet and header row
+    /// (`Lots!14`), once resolved (see `blockAccount(of:in:known:sheetHasAccounts:)`).
+    var blockAccounts: [String: String?] = [:]
     var priceAPI = PriceAPISettings()
     var requests: [PriceRequest] = []
     /// Contract sheets that two workbook sheets claimed (already an error).

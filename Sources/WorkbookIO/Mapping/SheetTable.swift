@@ -77,8 +77,69 @@ struct SheetTable {
     var rows: [DataRow]
     /// Rows set aside, with why (for the contract view and info lines).
     var skipped: [(row: Int, reason: String)]
+    /// The sheet's blocks, in order, when it is laid out as a custodian's export of several
+    /// accounts: the header repeated above each account's rows, under a title row that
+    /// names the account. Empty for a sheet of one block, unless it has no Account column
+    /// and a title row above its header (see `Block`).
+    var blocks: [Block] = []
 
     func has(_ column: String) -> Bool { columns[column] != nil }
+
+    /// The rows under one header, the first or a repeat of it, and the title row above it.
+    struct Block {
+        /// The sheet row of the block's header.
+        let headerRow: Int
+        /// The title above the header (blank rows apart), if there is one.
+        let title: Title?
+        /// Whether the header above this block, or another, repeats the first.
+        let isOneOfSeveral: Bool
+    }
+
+    /// A row of one or two cells of text above a header: `Individual ...123`, or
+    /// `Account:` beside `1234-5678`.
+    struct Title: Equatable {
+        /// The cells' texts, trimmed, joined by a space.
+        let text: String
+        /// Where the title starts: `Lots!A14`.
+        let place: String
+    }
+
+    /// The block `row` (a sheet row below the first header) is in, if the sheet has blocks.
+    func block(of row: Int) -> Block? {
+        guard var found = blocks.first, row > found.headerRow else { return nil }
+        for block in blocks.dropFirst() {
+            guard block.headerRow < row else { break }
+            found = block
+        }
+        return found
+    }
+
+    /// Whether a sheet's rows each belong to an account, which a block's title may name
+    /// (see `Block`): any other sheet laid out in blocks is refused at the header's repeat.
+    static func rowsNameAccounts(_ sheet: ContractSheet) -> Bool {
+        sheet == .lots || sheet == .transactions || sheet == .manualTrades
+    }
+
+    /// `row` as a block title: one or two cells, each of text, in the sheet `sheetName`.
+    static func title(of row: Row, sheetName: String) -> Title? {
+        // A data row holds a number or a date: it is passed over before any text is trimmed.
+        for cell in row.cells {
+            guard case .string = cell.value else { return nil }
+        }
+        var texts: [String] = []
+        var firstColumn = 0
+        for cell in row.cells {
+            guard case .string(let raw) = cell.value else { return nil }
+            let text = raw.trimmingWhitespace()
+            if text.isEmpty { continue }
+            guard texts.count < 2 else { return nil }
+            if texts.isEmpty { firstColumn = cell.column }
+            texts.append(text)
+        }
+        guard !texts.isEmpty else { return nil }
+        let place = "\(sheetName)!\(CellReference.name(column: firstColumn, row: row.number))"
+        return Title(text: texts.joined(separator: " "), place: place)
+    }
 
     /// Finds the header row (the first holding at least two known names, the required ones
     /// among them) and reads the rows below it.
@@ -97,10 +158,18 @@ struct SheetTable {
         var skipped: [(Int, String)] = []
         var lastRow = 0
         var rowsBeforeHeader = 0
+        let readsBlocks = rowsNameAccounts(sheet)
+        /// The last title row above the header, and the repeats of the header found since.
+        var firstTitle: Title?
+        var repeats: [Block] = []
+        /// The last row read below the header, when it may title a block: whether it was
+        /// kept as a data row (the last one) or set aside.
+        var pendingTitle: (title: Title, row: Int, kept: Bool)?
 
         try workbook.forEachRow(in: info) { row in
             guard let found = header else {
                 rowsBeforeHeader += 1
+                if readsBlocks, let title = SheetTable.title(of: row, sheetName: info.name) { firstTitle = title }
                 var columns: [String: Int] = [:]
                 var matches: [(String, String, String)] = []
                 var unknown: [(String, String)] = []
@@ -141,18 +210,34 @@ struct SheetTable {
                 headerTexts = layout!.names.map { name in found.matches.first { $0.1 == name }?.0 ?? "" }
             }
             let values = layout!.values(of: row)
+            if SheetTable.repeatsHeader(values, headerTexts) {
+                if readsBlocks {
+                    // Another account's block: its title row, if the row above is one, was
+                    // kept or set aside as it came; it is set aside as the title it is.
+                    let title = pendingTitle
+                    if let title {
+                        if title.kept { rows.removeLast() }
+                        skipped.removeAll { $0.0 == title.row }
+                        let at = skipped.firstIndex { $0.0 > title.row } ?? skipped.count
+                        skipped.insert((title.row, "the title of the block below"), at: at)
+                    }
+                    pendingTitle = nil
+                    repeats.append(Block(headerRow: row.number, title: title?.title, isOneOfSeveral: true))
+                    skipped.append((row.number, "a repeat of the header row (row \(found.row)), above another block"))
+                    return
+                }
+                log.error("\(info.name)!row \(row.number)", "This row repeats the header row (row \(found.row)), as an export "
+                    + "of several accounts does, each account's block under a title row: the blocks are not read as one "
+                    + "sheet. Put every row under one header, with each row's account in an Account column.")
+                return
+            }
+            pendingTitle = readsBlocks ? SheetTable.title(of: row, sheetName: info.name).map { ($0, row.number, false) } : nil
             if values.allSatisfy({ $0 == nil }) {
                 skipped.append((row.number, "no value under any known column"))
                 return
             }
             if sheet != .settings, let reason = footerReason(row) {
                 skipped.append((row.number, reason))
-                return
-            }
-            if SheetTable.repeatsHeader(values, headerTexts) {
-                log.error("\(info.name)!row \(row.number)", "This row repeats the header row (row \(found.row)), as an export "
-                    + "of several accounts does, each account's block under a title row: the blocks are not read as one "
-                    + "sheet. Put every row under one header, with each row's account in an Account column.")
                 return
             }
             for (position, value) in values.enumerated() {
@@ -169,6 +254,7 @@ struct SheetTable {
                 }
             }
             rows.append(DataRow(number: row.number, values: values, layout: layout!))
+            pendingTitle?.kept = true
         }
 
         guard let header else {
@@ -193,10 +279,14 @@ struct SheetTable {
         for (row, reason) in skipped {
             log.info("\(info.name)!row \(row)", "Skipped: \(reason).")
         }
+        var blocks: [Block] = []
+        if !repeats.isEmpty || (firstTitle != nil && header.columns["Account"] == nil) {
+            blocks = [Block(headerRow: header.row, title: firstTitle, isOneOfSeveral: !repeats.isEmpty)] + repeats
+        }
         return SheetTable(sheet: sheet, sheetName: info.name, headerRow: header.row, columns: header.columns,
                           matches: header.matches.map { ($0.0, $0.1, $0.2) },
                           unknownHeaders: header.unknown.map { ($0.0, $0.1) }, rows: rows,
-                          skipped: skipped.map { ($0.0, $0.1) })
+                          skipped: skipped.map { ($0.0, $0.1) }, blocks: blocks)
     }
 
     /// The columns whose values are names the tool matches, and writes into its own ids,

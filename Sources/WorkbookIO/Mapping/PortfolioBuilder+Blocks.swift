@@ -1,0 +1,139 @@
+import RebalanceEngine
+
+/// A custodian's export of several accounts, pasted as one sheet: each account's rows under
+/// a repeat of the header, and above it a title row naming the account (`Individual ...123`,
+/// `Account: 1234-5678`, `Smith Joint XXXX-5678`). A row with its Account cell blank is the
+/// account its block's title names.
+extension PortfolioBuilder {
+    /// The account of `row`, whose Account cell is blank, by its block's title: `nil` when
+    /// the sheet's blocks do not decide it (one block, and no account to choose among);
+    /// `.some(nil)` when the title names no account, or several (an error, logged once for
+    /// the block).
+    ///
+    /// With an Accounts sheet, the title names an account by its ID written whole (`ACC-1`
+    /// in `Joint ACC-1`, not in `ACC-12`), else by its Name, else by the digits a custodian
+    /// leaves of a masked number (`...123`, `XXXX-5678`, `****5678`) when exactly one
+    /// account's number ends with them. Without one, the title is the account's ID, less a
+    /// leading `Account:` or `Account Number:` label.
+    mutating func blockAccount(
+        of row: SheetTable.DataRow, in table: SheetTable, known: Set<String>, sheetHasAccounts: Bool
+    ) -> String?? {
+        guard let block = table.block(of: row.number),
+              block.isOneOfSeveral || (sheetHasAccounts && known.count > 1) else { return nil }
+        let key = "\(table.sheetName)!\(block.headerRow)"
+        if let resolved = blockAccounts[key] { return .some(resolved) }
+        let resolved = resolveBlock(block, in: table, known: known, sheetHasAccounts: sheetHasAccounts)
+        blockAccounts[key] = .some(resolved)
+        return .some(resolved)
+    }
+
+    private mutating func resolveBlock(
+        _ block: SheetTable.Block, in table: SheetTable, known: Set<String>, sheetHasAccounts: Bool
+    ) -> String? {
+        guard let title = block.title else {
+            log.error("\(table.sheetName)!row \(block.headerRow)", "The rows under this header have no Account "
+                + "column and no title row above naming their account: put a title naming the account above the "
+                + "header, or each row's account in an Account column.")
+            return nil
+        }
+        guard sheetHasAccounts else {
+            let id = PortfolioBuilder.unlabelled(title.text)
+            log.info(title.place, "The rows under this title, to the next repeat of the header, are read as account "
+                + "\"\(id.excerpt)\".")
+            return id
+        }
+        let ids = known.sorted()
+        var found = ids.filter { PortfolioBuilder.containsWhole($0, in: title.text) }
+        var how = "by its ID"
+        if found.isEmpty {
+            found = ids.filter { accountNames[$0].map { PortfolioBuilder.alike($0) == PortfolioBuilder.alike(title.text) } ?? false }
+            how = "by its name"
+        }
+        if found.isEmpty, let digits = PortfolioBuilder.maskedDigits(in: title.text) {
+            found = ids.filter { $0.filter(\.isASCIIDigit).hasSuffix(digits) }
+            how = "the one account whose number ends in \(digits)"
+        }
+        switch found.count {
+        case 1:
+            log.info(title.place, "The rows under \"\(title.text.excerpt)\", to the next repeat of the header, are "
+                + "account \(found[0].excerpt)'s (\(how)).")
+            return found[0]
+        case 0:
+            log.error(title.place, "The block title \"\(title.text.excerpt)\" names no account of the Accounts sheet "
+                + "by its ID, its name or the last digits of its number: write the account's ID in the title, or each "
+                + "row's account in an Account column.")
+        default:
+            let listed = found.prefix(4).map { $0.excerpt }.joined(separator: ", ")
+            log.error(title.place, "The block title \"\(title.text.excerpt)\" could be any of the accounts \(listed)"
+                + "\(found.count > 4 ? " and \(found.count - 4) more" : ""): write the one account's ID in full.")
+        }
+        return nil
+    }
+
+    /// Whether `id` is written in `text` whole: not as part of a longer run of letters and
+    /// digits (`ACC-1` is in `Joint ACC-1 (IRA)`, not in `ACC-12`). Capitals are ignored.
+    static func containsWhole(_ id: String, in text: String) -> Bool {
+        let id = Array(id.lowercased().utf8), text = Array(text.lowercased().utf8)
+        guard !id.isEmpty, id.count <= text.count else { return false }
+        func isWordByte(_ byte: UInt8) -> Bool {
+            (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || byte >= 0x80
+        }
+        for start in 0...(text.count - id.count) where text[start..<start + id.count].elementsEqual(id) {
+            let end = start + id.count
+            let openBefore = start == 0 || !isWordByte(text[start - 1]) || !isWordByte(id[0])
+            let openAfter = end == text.count || !isWordByte(text[end]) || !isWordByte(id[id.count - 1])
+            if openBefore && openAfter { return true }
+        }
+        return false
+    }
+
+    /// The digits a custodian leaves of a masked account number: `123` of `Individual ...123`,
+    /// `5678` of `XXXX-5678`, `****5678` or `x5678`; nil when the text has no masked number.
+    static func maskedDigits(in text: String) -> String? {
+        let characters = Array(text)
+        var end = characters.count
+        while end > 0 {
+            // The last run of digits, then what comes before it.
+            guard let last = characters[..<end].lastIndex(where: \.isASCIIDigit) else { return nil }
+            var start = last
+            while start > 0, characters[start - 1].isASCIIDigit { start -= 1 }
+            var mark = start
+            if mark > 0, characters[mark - 1] == "-" || characters[mark - 1] == " " { mark -= 1 }
+            var masks = 0
+            while mark > 0, "xX*.…#".contains(characters[mark - 1]) {
+                masks += characters[mark - 1] == "…" ? 3 : 1
+                mark -= 1
+            }
+            let digits = last - start + 1
+            // One `x` alone is a mask only right before the digits (`x5678`), where it is no word.
+            let masked = masks >= 2 || (masks == 1 && mark == start - 1 && (mark == 0 || !characters[mark - 1].isLetter))
+            if masked, digits >= 2, last + 1 == characters.count || !characters[last + 1].isLetter {
+                return String(characters[start...last])
+            }
+            end = start
+        }
+        return nil
+    }
+
+    /// A title less a leading label: `1234-5678` of `Account: 1234-5678` or
+    /// `Account Number 1234-5678`; the title itself when it has none, or nothing after it.
+    static func unlabelled(_ title: String) -> String {
+        let lower = title.lowercased()
+        for label in ["account number", "account no.", "account no", "account #", "account", "acct no.", "acct #", "acct.", "acct"]
+        where lower.hasPrefix(label) {
+            let rest = title.dropFirst(label.count)
+            guard let first = rest.first, first == ":" || first == "#" || first.isWhitespace else { continue }
+            let id = rest.drop { $0 == ":" || $0 == "#" || $0.isWhitespace }.trimmingWhitespaceOfSubstring()
+            return id.isEmpty ? title : id
+        }
+        return title
+    }
+}
+
+private extension Substring {
+    func trimmingWhitespaceOfSubstring() -> String { String(self).trimmingWhitespace() }
+}
+
+private extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,182 @@
+import RebalanceEngine
+import Testing
+@testable import WorkbookIO
+import XLSXTestSupport
+
+/// A custodian's export of several accounts pasted as one sheet: each account's rows under a
+/// repeat of the header, below a title row naming the account.
+@Suite("Sheets laid out in blocks, one per account")
+struct BlockLayoutTests {
+    private func read(_ sheets: [(name: String, rows: [[FixtureCell]])]) throws -> PortfolioReading {
+        try readPriced(path: try XLSXFixture.contractBook(sheets).write(), today: Household.today)
+    }
+
+    private static let asOf: (name: String, rows: [[FixtureCell]]) =
+        ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]])
+    private static let model: (name: String, rows: [[FixtureCell]]) =
+        ("Model", [["Symbol", "Target"], ["AAPL", 0.5], ["MSFT", 0.4]])
+    private static let prices: (name: String, rows: [[FixtureCell]]) =
+        ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["MSFT", 400, .day(2026, 11, 20)]])
+    private static let header: [FixtureCell] = ["Symbol", "Quantity", "Cost Basis", "Acquired"]
+    private static let accounts: (name: String, rows: [[FixtureCell]]) =
+        ("Accounts", [["Account", "Name", "Cash"], ["11110123", "Individual", 500], ["22225678", "Smith Roth", 0],
+                      ["33339999", "Joint", 0]])
+
+    /// Schwab's layout: a title over everything, then each account's block with its masked
+    /// number above the header, an Account Total row and a blank row after it.
+    private static let schwabLots: (name: String, rows: [[FixtureCell]]) = ("Lots", [
+        ["Positions for All-Accounts as of 11/20/2026"], [],
+        ["Individual ...123"], header,
+        ["AAPL", 10, 1500, .day(2020, 1, 2)], ["MSFT", 5, 1000, .day(2021, 3, 4)],
+        ["Account Total", nil, 2500], [],
+        ["Smith Roth"], header,
+        ["AAPL", 3, 600, .day(2025, 6, 1)],
+        ["Account Total", nil, 600], [],
+        ["Account: 33339999"], header,
+        ["MSFT", 2, 700, .day(2024, 2, 2)],
+    ])
+
+    @Test("Each block's rows are the account its title names: by masked digits, by name or by ID")
+    func accountsFromTitles() throws {
+        let reading = try read([Self.asOf, Self.accounts, Self.schwabLots, Self.model, Self.prices])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let lots = try #require(reading.portfolio?.lots)
+        #expect(lots.map(\.account) == ["11110123", "11110123", "22225678", "33339999"])
+        #expect(lots.map(\.symbol) == ["AAPL", "MSFT", "AAPL", "MSFT"])
+        #expect(lots.map(\.quantity) == [10, 5, 3, 2].map { Quantity(shares: $0) })
+        let infos = reading.diagnostics.filter { $0.severity == .info }.map(\.description)
+        #expect(infos.contains("Lots!A3: The rows under \"Individual ...123\", to the next repeat of the header, are "
+            + "account 11110123's (the one account whose number ends in 123)."))
+        #expect(infos.contains("Lots!A9: The rows under \"Smith Roth\", to the next repeat of the header, are "
+            + "account 22225678's (by its name)."))
+        #expect(infos.contains("Lots!A14: The rows under \"Account: 33339999\", to the next repeat of the header, are "
+            + "account 33339999's (by its ID)."))
+        #expect(infos.contains("Lots!row 10: Skipped: a repeat of the header row (row 4), above another block."))
+        #expect(infos.contains("Lots!row 14: Skipped: the title of the block below."))
+    }
+
+    @Test("Without an Accounts sheet, each title less its label is an account")
+    func accountsFromTitlesAlone() throws {
+        let reading = try read([Self.asOf, ("Lots", [
+            ["Account: 1234-5678"], Self.header, ["AAPL", 10, 1500, .day(2020, 1, 2)],
+            [], ["Account Number: 9999-0001"], Self.header, ["MSFT", 1, 300, .day(2020, 1, 2)],
+        ]), Self.model, Self.prices])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let portfolio = try #require(reading.portfolio)
+        #expect(portfolio.lots.map(\.account) == ["1234-5678", "9999-0001"])
+        #expect(portfolio.accounts.map(\.id) == ["1234-5678", "9999-0001"])
+    }
+
+    @Test("A title matching no account, or two, is an error naming its cell; the sheet is not read as one account")
+    func unmatchedTitles() throws {
+        let reading = try read([Self.asOf, Self.accounts, ("Lots", [
+            ["Trust ...4444"], Self.header, ["AAPL", 10, 1500, .day(2020, 1, 2)],
+            [], ["Rollover ...9"], Self.header, ["MSFT", 1, 300, .day(2020, 1, 2)],
+            [], ["IRA xxxx"], Self.header, ["MSFT", 1, 300, .day(2020, 1, 2)],
+        ]), Self.model, Self.prices])
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description) == [
+            "Lots!A1: The block title \"Trust ...4444\" names no account of the Accounts sheet by its ID, its name or "
+                + "the last digits of its number: write the account's ID in the title, or each row's account in an "
+                + "Account column.",
+            // One digit is too few to tell an account by.
+            "Lots!A5: The block title \"Rollover ...9\" names no account of the Accounts sheet by its ID, its name or "
+                + "the last digits of its number: write the account's ID in the title, or each row's account in an "
+                + "Account column.",
+            "Lots!A9: The block title \"IRA xxxx\" names no account of the Accounts sheet by its ID, its name or the "
+                + "last digits of its number: write the account's ID in the title, or each row's account in an "
+                + "Account column.",
+        ])
+        let ambiguous = try read([Self.asOf,
+            ("Accounts", [["Account", "Cash"], ["A-10123", 0], ["B-20123", 0]]),
+            ("Lots", [["Joint ...123"], Self.header, ["AAPL", 10, 1500, .day(2020, 1, 2)],
+                      [], ["B-20123"], Self.header, ["MSFT", 1, 300, .day(2020, 1, 2)]]),
+            Self.model, Self.prices])
+        #expect(ambiguous.errors.map(\.description) == [
+            "Lots!A1: The block title \"Joint ...123\" could be any of the accounts A-10123, B-20123: write the one "
+                + "account's ID in full.",
+        ])
+    }
+
+    @Test("A block with no title, in a book of several accounts, is named once at its header")
+    func untitledBlock() throws {
+        let reading = try read([Self.asOf, Self.accounts, ("Lots", [
+            ["Individual ...123"], Self.header, ["AAPL", 10, 1500, .day(2020, 1, 2)],
+            ["MSFT", 1, 300, .day(2020, 1, 2)], [], Self.header, ["MSFT", 1, 300, .day(2020, 1, 2)],
+            ["AAPL", 1, 300, .day(2020, 1, 2)],
+        ]), Self.model, Self.prices])
+        // Row 4 holds a symbol and numbers: not a title, so row 6 starts a block without one.
+        #expect(reading.errors.map(\.description) == [
+            "Lots!row 6: The rows under this header have no Account column and no title row above naming their "
+                + "account: put a title naming the account above the header, or each row's account in an Account column.",
+        ])
+    }
+
+    @Test("With an Account column, repeats of the header and the titles above them are set aside")
+    func blocksWithAccountColumn() throws {
+        let header: [FixtureCell] = ["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"]
+        let reading = try read([Self.asOf, Self.accounts, ("Lots", [
+            ["Individual"], header, ["11110123", "AAPL", 10, 1500, .day(2020, 1, 2)],
+            [], ["Joint"], header, ["33339999", "MSFT", 1, 300, .day(2020, 1, 2)],
+        ]), Self.model, Self.prices])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.map(\.account) == ["11110123", "33339999"])
+    }
+
+    @Test("A one-account export's title names the account among several; a sheet title in a one-account book is ignored")
+    func singleBlock() throws {
+        let one = try read([Self.asOf, Self.accounts, ("Lots", [
+            ["Smith Roth XXXX-5678"], Self.header, ["AAPL", 10, 1500, .day(2020, 1, 2)],
+        ]), Self.model, Self.prices])
+        #expect(one.errors.isEmpty, "\(one.errors)")
+        #expect(one.portfolio?.lots.map(\.account) == ["22225678"])
+        let titled = try read([Self.asOf, ("Accounts", [["Account", "Cash"], ["A", 0]]), ("Lots", [
+            ["Tax lots as of 11/20/2026"], Self.header, ["AAPL", 10, 1500, .day(2020, 1, 2)],
+        ]), Self.model, Self.prices])
+        #expect(titled.errors.isEmpty, "\(titled.errors)")
+        #expect(titled.portfolio?.lots.map(\.account) == ["A"])
+    }
+
+    @Test("Transactions in blocks take their account from the title, and open its windows")
+    func transactionsInBlocks() throws {
+        let header: [FixtureCell] = ["Date", "Symbol", "Side", "Quantity", "Realized Gain"]
+        let reading = try read([Self.asOf, Self.accounts, ("Lots", [
+            ["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+            ["11110123", "AAPL", 10, 1500, .day(2020, 1, 2)],
+        ]), ("Transactions", [
+            ["Individual ...123"], header, [.day(2026, 11, 2), "MSFT", "Sell", 1, -50],
+            [], ["Joint ...999"], header, [.day(2026, 11, 3), "AAPL", "Buy", 2, nil],
+        ]), Self.model, Self.prices])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let transactions = try #require(reading.portfolio?.transactions)
+        #expect(transactions.map(\.account) == ["11110123", "33339999"])
+        #expect(transactions.map(\.symbol) == ["MSFT", "AAPL"])
+    }
+
+    @Test("A sheet whose rows name no account is still refused at a repeat of its header")
+    func modelInBlocks() throws {
+        let reading = try read([Self.asOf, Self.accounts, ("Lots", [
+            ["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+            ["11110123", "AAPL", 10, 1500, .day(2020, 1, 2)],
+        ]), ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], [],
+                        ["Symbol", "Price", "As Of"], ["MSFT", 400, .day(2026, 11, 20)]]), Self.model])
+        #expect(reading.errors.map(\.description).first?.hasPrefix("Prices!row 4: This row repeats the header row (row 1)") == true)
+    }
+
+    @Test("Masked digits and whole IDs are found as a custodian writes them")
+    func titleParts() {
+        #expect(PortfolioBuilder.maskedDigits(in: "Individual ...123") == "123")
+        #expect(PortfolioBuilder.maskedDigits(in: "Smith IRA (XXXX-5678)") == "5678")
+        #expect(PortfolioBuilder.maskedDigits(in: "Trust ****5678 as of 2026") == "5678")
+        #expect(PortfolioBuilder.maskedDigits(in: "Acct x5678") == "5678")
+        #expect(PortfolioBuilder.maskedDigits(in: "Box5678") == nil)
+        #expect(PortfolioBuilder.maskedDigits(in: "Account 12345678") == nil)
+        #expect(PortfolioBuilder.containsWhole("ACC-1", in: "Joint acc-1 (IRA)"))
+        #expect(!PortfolioBuilder.containsWhole("ACC-1", in: "Joint ACC-12"))
+        #expect(!PortfolioBuilder.containsWhole("123", in: "Individual 91234"))
+        #expect(PortfolioBuilder.unlabelled("Account #1234") == "1234")
+        #expect(PortfolioBuilder.unlabelled("Account Number: X-1") == "X-1")
+        #expect(PortfolioBuilder.unlabelled("Accounts Payable") == "Accounts Payable")
+        #expect(PortfolioBuilder.unlabelled("Account:") == "Account:")
+    }
+}
