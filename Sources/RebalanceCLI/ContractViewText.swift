@@ -11,6 +11,8 @@ enum ContractViewText {
             }
             guard let header = sheet.headerRow else {
                 lines.append("  \(sheet.contractSheet): sheet \"\(name)\", no header row found")
+                // A Settings sheet read without its header says how it was read.
+                for column in sheet.columns { lines.append("    \(column)") }
                 continue
             }
             lines.append("  \(sheet.contractSheet): sheet \"\(name)\", header row \(header), \(sheet.rowsRead) row(s) read, \(sheet.rowsSkipped.count) skipped")

@@ -418,6 +418,58 @@ struct MappingRulesTests {
         #expect(settings.minTrade == Money(dollars: 250))
     }
 
+    @Test("A Settings sheet without its header: keys down a column with values beside them, under a title")
+    func settingsDownWithoutHeader() throws {
+        let reading = try read([
+            ("Settings", [["Rebalance settings, Q4"], [], ["Trade Date", nil, .day(2026, 11, 20)], ["Tax Budget", nil, 2500],
+                          ["Lot Method", nil, "FIFO"], ["Reviewer", nil, "J. Chen"], ["Tax Budget", nil, 3000]]),
+            Self.oneLot,
+            Self.model, Self.prices,
+        ])
+        #expect(reading.portfolio == nil)
+        // The values sit two columns right of the keys; the title has nothing beside it.
+        #expect(reading.diagnostics.map(\.description) == [
+            "Settings: The sheet has no Setting and Value header: the keys are read down column A, each value to its "
+                + "right in column C.",
+            "Settings!A6: \"Reviewer\" is not a setting the tool knows; it is ignored.",
+            "Settings!A7: Tax Budget is set twice (also at Settings!A4).",
+            "The workbook has no Accounts sheet: \"A\" is an account with no cash, its own household and the Settings defaults.",
+        ])
+        #expect(reading.view.settings.contains("Tax Budget = $2,500.00 (Settings!C4)"))
+        #expect(reading.view.settings.contains("Lot Method = FIFO (Settings!C5)"))
+        #expect(reading.view.settings.contains("As Of Date = 2026-11-20 (Settings!C3)"))
+    }
+
+    @Test("A Settings sheet laid out across: keys in one row, each value below it")
+    func settingsAcross() throws {
+        let reading = try read([
+            ("Settings", [["As Of Date", "Tax Budget", "Lot Method", "Wash Sale Days"],
+                          [.day(2026, 11, 20), 2500, "HIFO", 31]]),
+            Self.oneLot,
+            Self.model, Self.prices,
+        ])
+        let settings = try #require(reading.portfolio?.settings)
+        #expect(settings.asOf == CivilDate(year: 2026, month: 11, day: 20))
+        #expect(settings.taxBudget == .limit(Money(dollars: 2_500)))
+        #expect(settings.lotMethod == .hifo)
+        #expect(settings.washSaleDays == 31)
+        #expect(reading.view.settings.contains("Tax Budget = $2,500.00 (Settings!B2)"))
+        #expect(reading.diagnostics.first?.description
+            == "Settings: The sheet has no Setting and Value header: the keys are read across row 1, each value below it in row 2.")
+    }
+
+    @Test("A Settings sheet holding no key the tool knows is still refused for its missing header")
+    func settingsWithoutKeys() throws {
+        let reading = try read([
+            ("Settings", [["Reviewer", "J. Chen"], ["Desk", "West"]]),
+            Self.oneLot,
+            Self.model, Self.prices,
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Settings: No header row found: the Settings sheet needs the columns Setting, Value.",
+        ])
+    }
+
     @Test("A header repeated above a block with no title, in a sheet without an Account column, is named")
     func repeatedHeader() throws {
         let reading = try read([

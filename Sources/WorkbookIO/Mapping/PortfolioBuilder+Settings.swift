@@ -91,22 +91,29 @@ extension PortfolioBuilder {
         var asOfFromSheet: CivilDate?
         if let table = tables[.settings] {
             var seen: [SettingKey: String] = [:]
-            for row in table.rows {
-                guard let keyText = text(row, "Setting") else { continue }
+            // The keys and values under the Setting and Value header, or where a sheet without
+            // it holds them (see `SettingsLayout`).
+            let entries = table.settingsLayout?.entries ?? table.rows.compactMap { row in
+                text(row, "Setting").map {
+                    SettingsLayout.Entry(key: $0, keyPlace: row.place("Setting"), value: row["Value"], valuePlace: row.place("Value"))
+                }
+            }
+            for entry in entries {
+                guard case .value(let keyText) = CellReader.text(.string(entry.key)) else { continue }
                 guard let key = SettingKey.matching(keyText) else {
-                    log.warning(row.place("Setting"), "\"\(keyText)\" is not a setting the tool knows; it is ignored.")
+                    // Without a header, a text with nothing beside it is a title or a note.
+                    if table.settingsLayout != nil && entry.value == nil { continue }
+                    log.warning(entry.keyPlace, "\"\(keyText)\" is not a setting the tool knows; it is ignored.")
                     continue
                 }
-                let place = row.place("Value")
                 if let earlier = seen[key] {
-                    log.error(row.place("Setting"), "\(key.rawValue) is set twice (also at \(earlier)).")
+                    log.error(entry.keyPlace, "\(key.rawValue) is set twice (also at \(earlier)).")
                     continue
                 }
-                seen[key] = row.place("Setting")
-                let value = row["Value"]
-                if value == nil { continue }
-                if applySetting(key, value: value, place: place, asOf: &asOfFromSheet) {
-                    understood[key] = place
+                seen[key] = entry.keyPlace
+                guard let value = entry.value else { continue }
+                if applySetting(key, value: value, place: entry.valuePlace, asOf: &asOfFromSheet) {
+                    understood[key] = entry.valuePlace
                 }
             }
         }

@@ -95,6 +95,12 @@ struct PortfolioBuilder {
             }
             if let table = try SheetTable.read(sheet, info: info, from: workbook, log: &log) {
                 tables[sheet] = table
+                if let layout = table.settingsLayout {
+                    view.sheets.append(.init(contractSheet: sheet.rawValue, sheetName: info.name, headerRow: nil,
+                                             columns: [layout.description], ignoredColumns: [],
+                                             rowsRead: layout.entries.count, rowsSkipped: [], percentReadings: []))
+                    continue
+                }
                 view.sheets.append(.init(
                     contractSheet: sheet.rawValue, sheetName: info.name, headerRow: table.headerRow,
                     columns: table.matches.map { "\"\($0.header.excerpt)\" (\($0.cell)) → \($0.column)" },

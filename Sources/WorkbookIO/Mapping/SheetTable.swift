@@ -82,6 +82,9 @@ struct SheetTable {
     /// names the account. Empty for a sheet of one block, unless it has no Account column
     /// and a title row above its header (see `Block`).
     var blocks: [Block] = []
+    /// A Settings sheet without its header: where its keys and values were found instead
+    /// (`rows` is then empty).
+    var settingsLayout: SettingsLayout?
 
     func has(_ column: String) -> Bool { columns[column] != nil }
 
@@ -165,11 +168,14 @@ struct SheetTable {
         /// The last row read below the header, when it may title a block: whether it was
         /// kept as a data row (the last one) or set aside.
         var pendingTitle: (title: Title, row: Int, kept: Bool)?
+        /// A Settings sheet's first rows, read again for keys and values if no header is found.
+        var settingsRows: [Row] = []
 
         try workbook.forEachRow(in: info) { row in
             guard let found = header else {
                 rowsBeforeHeader += 1
                 if readsBlocks, let title = SheetTable.title(of: row, sheetName: info.name) { firstTitle = title }
+                if sheet == .settings, settingsRows.count < SettingsLayout.rowsKept { settingsRows.append(row) }
                 var columns: [String: Int] = [:]
                 var matches: [(String, String, String)] = []
                 var unknown: [(String, String)] = []
@@ -257,6 +263,11 @@ struct SheetTable {
             pendingTitle?.kept = true
         }
 
+        if header == nil, sheet == .settings, let found = SettingsLayout(settingsRows, sheetName: info.name) {
+            log.info(info.name, found.description)
+            return SheetTable(sheet: sheet, sheetName: info.name, headerRow: 0, columns: [:], matches: [],
+                              unknownHeaders: [], rows: [], skipped: [], settingsLayout: found)
+        }
         guard let header else {
             let expected = sheet.requiredColumns.map { $0.joined(separator: " or ") }
             if let best = bestCandidate {
