@@ -470,6 +470,32 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("Rows a spreadsheet's Subtotal command wrote, nested by account and symbol, are set aside with a note")
+    func subtotalRows() throws {
+        let header: [FixtureCell] = ["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"]
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [header,
+                      ["A", "AAPL", 10, 1500, .day(2020, 1, 2)], ["A", "AAPL", 5, 900, .day(2021, 1, 2)],
+                      [nil, "AAPL Total", 15, 2400, nil],
+                      ["A", "AMZN", 2, 500, .day(2022, 1, 2)], [nil, "AMZN Total", 2, 500, nil],
+                      ["A Total", nil, 17, 2900, nil],
+                      // An account named for the one above it, with a word that is no subtotal's.
+                      ["A Trust", "AAPL", 1, 100, .day(2022, 1, 2)], ["A Trust Count", nil, 1, nil, nil],
+                      ["Grand Total", nil, 18, 3000, nil]]),
+            Self.model, ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["AMZN", 200, .day(2026, 11, 20)]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let lots = try #require(reading.portfolio?.lots)
+        #expect(lots.map(\.account) == ["A", "A", "A", "A Trust"])
+        #expect(lots.map(\.quantity) == [10, 5, 2, 1].map { Quantity(shares: $0) })
+        #expect(reading.view.sheets.first { $0.contractSheet == "Lots" }?.rowsSkipped == [
+            "row 4: a subtotal row (\"AAPL Total\")", "row 6: a subtotal row (\"AMZN Total\")",
+            "row 7: a subtotal row (\"A Total\")", "row 9: a subtotal row (\"A Trust Count\")",
+            "row 10: a summary or footer row (\"Grand Total\")",
+        ])
+    }
+
     @Test("A header repeated above a block with no title, in a sheet without an Account column, is named")
     func repeatedHeader() throws {
         let reading = try read([

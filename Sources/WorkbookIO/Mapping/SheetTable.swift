@@ -246,6 +246,10 @@ struct SheetTable {
                 skipped.append((row.number, reason))
                 return
             }
+            if sheet != .settings, let last = rows.last, let reason = SheetTable.subtotalReason(values, after: last.values) {
+                skipped.append((row.number, reason))
+                return
+            }
             for (position, value) in values.enumerated() {
                 guard case .string(let text) = value, text.utf8.count > SheetTable.maxIdentifierCharacters else { continue }
                 let characters = text.unicodeScalars.count
@@ -318,6 +322,32 @@ struct SheetTable {
             matched += 1
         }
         return matched >= 2
+    }
+
+    /// The words a spreadsheet's subtotal rows add to the value they close (`VTI Total`,
+    /// `CHEN-TAX Count`), one for each of its subtotal functions.
+    static let subtotalWords: Set<String> = [
+        "total", "count", "average", "max", "min", "sum", "product", "stddev", "stddevp", "var", "varp",
+    ]
+
+    /// Why a row is a subtotal row a spreadsheet's Subtotal command wrote, or nil: under some
+    /// column it holds the value of the row above it with a function's word after
+    /// (`VTI Total` below a VTI lot). The previous row's value must match, so a name that
+    /// merely ends in `Total` is still read.
+    static func subtotalReason(_ values: [CellValue?], after previous: [CellValue?]) -> String? {
+        for position in values.indices {
+            // Most rows repeat or change a name of another length: the lengths settle them.
+            guard case .string(let text)? = values[position], case .string(let above)? = previous[position],
+                  text.utf8.count > above.utf8.count + 1 else { continue }
+            let name = above.trimmingWhitespace()
+            let written = text.trimmingWhitespace()
+            guard !name.isEmpty, written.count > name.count + 1,
+                  written.prefix(name.count).lowercased() == name.lowercased() else { continue }
+            let rest = written.dropFirst(name.count)
+            guard rest.first == " ", subtotalWords.contains(String(rest.dropFirst()).trimmingWhitespace().lowercased()) else { continue }
+            return "a subtotal row (\"\(written.prefix(40))\")"
+        }
+        return nil
     }
 
     /// Phrases that open the footer, total and note rows of custodian exports.
