@@ -13,6 +13,17 @@ public enum CellReference {
     }
 
     /// `B7` for column 2, row 7.
+    /// The column (1-based) of a cell's name such as `C1`, or nil when it starts with no letter.
+    static func column(of name: String) -> Int? {
+        var column = 0
+        for byte in name.utf8 {
+            guard (0x41...0x5A).contains(byte) else { break }
+            column = column * 26 + Int(byte - 0x40)
+            guard column <= 16_384 else { return nil }
+        }
+        return column > 0 ? column : nil
+    }
+
     public static func name(column: Int, row: Int) -> String {
         "\(columnName(column))\(row)"
     }

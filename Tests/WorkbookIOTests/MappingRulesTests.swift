@@ -496,6 +496,46 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("A wide Model sheet: a column of targets for each model the Accounts sheet names")
+    func wideModelSheet() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Accounts", [["Account", "Model", "Cash"], ["A", "Growth", 0], ["B", "income ", 0]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Growth", "Income", "Band"],
+                       ["AAPL", "60%", "20%", "3%"], ["AMZN", "35%", nil, "2%"], ["BND", nil, "75%", nil],
+                       ["Cash", "5%", "5%", nil], ["Total", "100%", "100%", nil]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["AMZN", 200, .day(2026, 11, 20)],
+                        ["BND", 72, .day(2026, 11, 20)]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let portfolio = try #require(reading.portfolio)
+        let growth = try #require(portfolio.models.first { $0.name == "Growth" })
+        #expect(growth.targets.map(\.symbol) == ["AAPL", "AMZN"])
+        #expect(growth.targets.map(\.target) == [Rate(millionths: 600_000), Rate(millionths: 350_000)])
+        #expect(growth.targets.map(\.band) == [Rate(millionths: 30_000), Rate(millionths: 20_000)])
+        #expect(growth.cashTarget == Rate(millionths: 50_000))
+        // The Accounts sheet's `income ` is the column headed Income.
+        let income = try #require(portfolio.models.first { $0.name == "income" })
+        #expect(income.targets.map(\.symbol) == ["AAPL", "BND"])
+        #expect(income.targets.map(\.target) == [Rate(millionths: 200_000), Rate(millionths: 750_000)])
+        #expect(portfolio.accounts.map(\.model) == ["Growth", "income"])
+        #expect(reading.diagnostics.contains { $0.description
+            == "Model: The sheet has a column of targets for each model: \"Growth\" (Model!B), \"income\" (Model!C)." })
+    }
+
+    @Test("A Model sheet without Target whose other columns name no account's model is refused for its header")
+    func wideModelUnnamed() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Accounts", [["Account", "Model", "Cash"], ["A", "Growth", 0]]),
+            Self.oneLot,
+            ("Model", [["Symbol", "Aggressive"], ["AAPL", "95%"]]),
+            Self.prices,
+        ])
+        #expect(reading.errors.map(\.description) == ["Model: No header row found: the Model sheet needs the columns Symbol, Target."])
+    }
+
     @Test("A header repeated above a block with no title, in a sheet without an Account column, is named")
     func repeatedHeader() throws {
         let reading = try read([

@@ -10,40 +10,26 @@ extension PortfolioBuilder {
     /// Reads the Model sheet: one model per Model name (blank = the default model), a `CASH`
     /// row setting that model's cash target; checks that every account's model exists.
     mutating func readModels(accounts: inout [Account]) -> [Model] {
-        guard let table = tables[.model] else { return [] }
-        let targets = weights(.model, "Target")
-        let bands = weights(.model, "Band")
-        var models: [Model] = []
-        var places: [String: String] = [:]
-        for row in table.rows {
-            let name = text(row, "Model") ?? ""
-            guard let symbol = text(row, "Symbol")?.uppercased() else {
-                log.error(row.place("Symbol"), "Symbol is blank.")
-                continue
-            }
-            if row["Target"] == nil { log.error(row.place("Target"), "Target is blank.") }
-            guard let target = targets[row.number] else { continue }
-            let key = "\(name)\u{0}\(symbol)"
-            if let earlier = places[key] {
-                log.error(row.place("Symbol"), "\(symbol) is listed twice in \(name.isEmpty ? "the default model" : "the model \"\(name)\"") (also at \(earlier)).")
-                continue
-            }
-            places[key] = row.place("Symbol")
-            var index = models.firstIndex { $0.name == name }
-            if index == nil {
-                models.append(Model(name: name))
-                index = models.count - 1
-            }
-            if symbol == "CASH" || PortfolioBuilder.cashRowNames.contains(HeaderName.normalize(symbol).key) {
-                if symbol != "CASH" {
-                    log.info(row.place("Symbol"), "\"\(symbol.excerpt)\" is read as the model's CASH row, its cash target.")
-                }
-                models[index!].cashTarget = target
-            } else {
-                models[index!].targets.append(ModelTarget(symbol: symbol, target: target, band: bands[row.number],
-                                                          sector: text(row, "Sector")))
-            }
+        guard let sheetTable = tables[.model] else { return [] }
+        // A wide Model sheet is read a model at a time, each one's column as its Target: a
+        // blank cell there leaves the row's symbol out of that model.
+        let views = sheetTable.modelColumns.isEmpty
+            ? [(table: sheetTable, model: String?.none)]
+            : sheetTable.modelColumns.map { (table: sheetTable.targets(of: $0), model: String?.some($0.model)) }
+        if !sheetTable.modelColumns.isEmpty {
+            log.info(sheetTable.sheetName, "The sheet has a column of targets for each model: "
+                + sheetTable.modelColumns.map { "\"\($0.model.excerpt)\" (\(sheetTable.sheetName)!\(CellReference.columnName(sheetTable.columns[$0.column]!)))" }
+                    .joined(separator: ", ") + ".")
         }
+        // Targets before bands: how each column was read is echoed in the sheet's order.
+        let targets = views.map { weights(in: $0.table, "Target") }
+        let bands = weights(.model, "Band")
+        var rows = ModelRows()
+        for (view, targets) in zip(views, targets) {
+            readModelRows(view.table, model: view.model, targets: targets, bands: bands, into: &rows)
+        }
+        let models = rows.models
+        let table = sheetTable
         for model in models where !model.targets.contains(where: { $0.target > .zero }) {
             log.error("\(table.sheetName)", "\(model.name.isEmpty ? "The default model" : "The model \"\(model.name)\"") has no security with a target above zero.")
         }
@@ -83,6 +69,50 @@ extension PortfolioBuilder {
             }
         }
         return models
+    }
+
+    /// The models read so far, with where each model's symbols were first listed, and the
+    /// rows whose blank Symbol was reported (a wide sheet reads each row once per model).
+    struct ModelRows {
+        var models: [Model] = []
+        var places: [String: String] = [:]
+        var blankSymbols: Set<Int> = []
+    }
+
+    /// Reads the rows of `table`, of the models its Model column names, or all of `model`
+    /// (one model's view of a wide sheet, where a blank Target leaves the symbol out).
+    private mutating func readModelRows(_ table: SheetTable, model wideModel: String?, targets: [Int: Rate],
+                                        bands: [Int: Rate], into read: inout ModelRows) {
+        for row in table.rows {
+            let name = wideModel ?? text(row, "Model") ?? ""
+            if wideModel != nil && isBlank(row, "Target") { continue }
+            guard let symbol = text(row, "Symbol")?.uppercased() else {
+                if read.blankSymbols.insert(row.number).inserted { log.error(row.place("Symbol"), "Symbol is blank.") }
+                continue
+            }
+            if row["Target"] == nil { log.error(row.place("Target"), "Target is blank.") }
+            guard let target = targets[row.number] else { continue }
+            let key = "\(name)\u{0}\(symbol)"
+            if let earlier = read.places[key] {
+                log.error(row.place("Symbol"), "\(symbol) is listed twice in \(name.isEmpty ? "the default model" : "the model \"\(name)\"") (also at \(earlier)).")
+                continue
+            }
+            read.places[key] = row.place("Symbol")
+            var index = read.models.firstIndex { $0.name == name }
+            if index == nil {
+                read.models.append(Model(name: name))
+                index = read.models.count - 1
+            }
+            if symbol == "CASH" || PortfolioBuilder.cashRowNames.contains(HeaderName.normalize(symbol).key) {
+                if symbol != "CASH" {
+                    log.info(row.place("Symbol"), "\"\(symbol.excerpt)\" is read as the model's CASH row, its cash target.")
+                }
+                read.models[index!].cashTarget = target
+            } else {
+                read.models[index!].targets.append(ModelTarget(symbol: symbol, target: target, band: bands[row.number],
+                                                               sector: text(row, "Sector")))
+            }
+        }
     }
 }
 

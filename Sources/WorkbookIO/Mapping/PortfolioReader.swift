@@ -73,6 +73,15 @@ struct PortfolioBuilder {
 
     var uses1904: Bool { workbook.uses1904DateSystem }
 
+    /// The models the Accounts sheet's Model column names, each once, in its order.
+    func accountModelNames() -> [String] {
+        var names: [String] = []
+        for row in tables[.accounts]?.rows ?? [] {
+            if let name = CellReader.textValue(row["Model"]), !names.contains(name) { names.append(name) }
+        }
+        return names
+    }
+
     mutating func build() throws {
         let roles = assignRoles()
         // A CIO workbook the tool wrote, dropped on it again, is named as such rather than
@@ -93,7 +102,9 @@ struct PortfolioBuilder {
                 }
                 continue
             }
-            if let table = try SheetTable.read(sheet, info: info, from: workbook, log: &log) {
+            // A Model sheet may head a column of targets with each model the Accounts sheet names.
+            let modelNames = sheet == .model ? accountModelNames() : []
+            if let table = try SheetTable.read(sheet, info: info, from: workbook, modelNames: modelNames, log: &log) {
                 tables[sheet] = table
                 if let layout = table.settingsLayout {
                     view.sheets.append(.init(contractSheet: sheet.rawValue, sheetName: info.name, headerRow: nil,
@@ -261,7 +272,15 @@ struct PortfolioBuilder {
     /// are their fraction; plain numbers are percents when any plain value in the column is
     /// above 1, fractions otherwise. Records how the column was read.
     mutating func weights(_ sheet: ContractSheet, _ column: String) -> [Int: Rate] {
-        guard let table = tables[sheet], table.has(column) else { return [:] }
+        guard let table = tables[sheet] else { return [:] }
+        return weights(in: table, column)
+    }
+
+    /// `weights(_:_:)` of one table: a contract sheet's, or one model's view of a wide
+    /// Model sheet (see `SheetTable.modelColumns`).
+    mutating func weights(in table: SheetTable, _ column: String) -> [Int: Rate] {
+        guard table.has(column) else { return [:] }
+        let sheet = table.sheet
         var read: [(row: SheetTable.DataRow, number: NumberText)] = []
         for row in table.rows {
             if let n = number(row, column) { read.append((row, n)) }

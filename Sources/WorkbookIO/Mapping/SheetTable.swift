@@ -85,6 +85,27 @@ struct SheetTable {
     /// A Settings sheet without its header: where its keys and values were found instead
     /// (`rows` is then empty).
     var settingsLayout: SettingsLayout?
+    /// A Model sheet laid out wide: a column of targets for each model, headed by the model's
+    /// name as the Accounts sheet's Model column writes it, in place of Model and Target
+    /// columns. Each model's name, and the key of its column in `columns` and the rows.
+    var modelColumns: [(model: String, column: String)] = []
+
+    /// One model's view of a wide Model sheet: its column of targets as the Target column,
+    /// the other models' left out; the rows, numbers and places as they are.
+    func targets(of model: (model: String, column: String)) -> SheetTable {
+        var view = self
+        view.columns = columns.filter { !$0.key.hasPrefix("\u{1}") }
+        view.columns["Target"] = columns[model.column]
+        view.modelColumns = []
+        let layout = RowLayout(columns: view.columns, sheetName: sheetName)
+        view.rows = rows.map { row in
+            DataRow(number: row.number, values: layout.names.map { row[$0 == "Target" ? model.column : $0] }, layout: layout)
+        }
+        return view
+    }
+
+    /// The key under which a wide Model sheet's column of `model`'s targets is read.
+    static func modelColumnKey(_ model: String) -> String { "\u{1}Target of \(model)" }
 
     func has(_ column: String) -> Bool { columns[column] != nil }
 
@@ -146,7 +167,10 @@ struct SheetTable {
 
     /// Finds the header row (the first holding at least two known names, the required ones
     /// among them) and reads the rows below it.
-    static func read(_ sheet: ContractSheet, info: SheetInfo, from workbook: Workbook,
+    ///
+    /// `modelNames` are the models the Accounts sheet names: on the Model sheet, a header
+    /// with Symbol but no Model or Target column may head a column of targets with each.
+    static func read(_ sheet: ContractSheet, info: SheetInfo, from workbook: Workbook, modelNames: [String] = [],
                      log: inout DiagnosticLog) throws -> SheetTable? {
         let specs = sheet.columns
         let lookup = sheet.headerLookup
@@ -194,8 +218,28 @@ struct SheetTable {
                         unknown.append((text.trimmingWhitespace(), place))
                     }
                 }
+                // A wide Model sheet: the texts naming the Accounts sheet's models head their targets.
+                if sheet == .model, columns["Symbol"] != nil, columns["Target"] == nil, columns["Model"] == nil {
+                    var wide: [(text: String, model: String, place: String)] = []
+                    for (text, place) in unknown {
+                        guard let model = modelNames.first(where: { PortfolioBuilder.alike($0) == PortfolioBuilder.alike(text) }),
+                              let column = CellReference.column(of: place) else { continue }
+                        let key = SheetTable.modelColumnKey(model)
+                        guard columns[key] == nil else { continue }
+                        columns[key] = column
+                        wide.append((text, model, place))
+                    }
+                    if !wide.isEmpty {
+                        matches += wide.map { ($0.text, "Target of the model \($0.model)", $0.place) }
+                        unknown.removeAll { entry in wide.contains { $0.place == entry.1 } }
+                        columns["Target"] = nil
+                    }
+                }
                 let names = Set(columns.keys)
-                let hasRequired = sheet.requiredColumns.allSatisfy { group in group.contains { names.contains($0) } }
+                let isWideModel = sheet == .model && names.contains { $0.hasPrefix("\u{1}") }
+                let hasRequired = sheet.requiredColumns.allSatisfy { group in
+                    group.contains { names.contains($0) } || (isWideModel && group == ["Target"])
+                }
                 if names.count >= 2 || (names.count == 1 && specs.count == 1) {
                     if hasRequired {
                         header = (row.number, columns, matches, unknown)
@@ -294,6 +338,10 @@ struct SheetTable {
         for (row, reason) in skipped {
             log.info("\(info.name)!row \(row)", "Skipped: \(reason).")
         }
+        let modelColumns: [(model: String, column: String)] = header.columns.keys.sorted { header.columns[$0]! < header.columns[$1]! }.compactMap { key in
+            guard key.hasPrefix("\u{1}") else { return nil }
+            return (String(key.dropFirst("\u{1}Target of ".count)), key)
+        }
         var blocks: [Block] = []
         if !repeats.isEmpty || (firstTitle != nil && header.columns["Account"] == nil) {
             blocks = [Block(headerRow: header.row, title: firstTitle, isOneOfSeveral: !repeats.isEmpty)] + repeats
@@ -301,7 +349,7 @@ struct SheetTable {
         return SheetTable(sheet: sheet, sheetName: info.name, headerRow: header.row, columns: header.columns,
                           matches: header.matches.map { ($0.0, $0.1, $0.2) },
                           unknownHeaders: header.unknown.map { ($0.0, $0.1) }, rows: rows,
-                          skipped: skipped.map { ($0.0, $0.1) }, blocks: blocks)
+                          skipped: skipped.map { ($0.0, $0.1) }, blocks: blocks, modelColumns: modelColumns)
     }
 
     /// The columns whose values are names the tool matches, and writes into its own ids,
