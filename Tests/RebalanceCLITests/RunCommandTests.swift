@@ -111,7 +111,7 @@ struct RunCommandTests {
     }
 
     @Test func aMissingSheetIsRefused() throws {
-        try expectRefused(try book { $0.removeAll { $0.name == "Prices" } }, mentioning: "The workbook has no Prices sheet")
+        try expectRefused(try book { $0.removeAll { $0.name == "Model" } }, mentioning: "The workbook has no Model sheet")
     }
 
     @Test func aBadCellIsRefusedWithItsPlace() throws {

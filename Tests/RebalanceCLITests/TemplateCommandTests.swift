@@ -43,7 +43,7 @@ struct TemplateCommandTests {
             }
             return values
         }
-        #expect(row("Lots", 2) == ["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Unit Cost", "Acquired", "Term"])
+        #expect(row("Lots", 2) == ["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Unit Cost", "Acquired", "Term", "Price"])
         #expect(row("Accounts", 2).first == "Account" && row("Accounts", 2).count == 15)
         #expect(row("Settings", 2) == ["Setting", "Value", "About"])
         #expect(row("Lots", 1).first?.contains("Bold headers are required") == true)

@@ -536,6 +536,44 @@ struct MappingRulesTests {
         #expect(reading.errors.map(\.description) == ["Model: No header row found: the Model sheet needs the columns Symbol, Target."])
     }
 
+    @Test("Without a Prices row, a lot export's Price prices its symbol, as of the As Of, with a note")
+    func lotSheetPrices() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", "Last Price"],
+                      ["A", "AAPL", 1, 100, .day(2024, 1, 2), 190.5], ["A", "AAPL", 2, 250, .day(2025, 1, 2), 190.5],
+                      ["A", "AMZN", 1, 150, .day(2024, 1, 2), 200]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.5], ["AMZN", 0.45]]),
+            // The Prices sheet's own row wins over the lots'.
+            ("Prices", [["Symbol", "Price", "As Of"], ["AMZN", 210, .day(2026, 11, 19)]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let prices = try #require(reading.portfolio?.prices)
+        #expect(prices.map(\.symbol) == ["AAPL", "AMZN"])
+        #expect(prices.map(\.price) == [Price(micros: 190_500_000), Price(micros: 210_000_000)])
+        #expect(prices[0].source == "Lots sheet")
+        #expect(prices[0].asOf == CivilDate(year: 2026, month: 11, day: 20))
+        #expect(reading.diagnostics.contains { $0.description
+            == "Lots!F2: AAPL has no Prices row: the Lots sheet's price, 190.50, is used, taken as of the run's As Of, 2026-11-20." })
+    }
+
+    @Test("A lot export pricing one symbol two ways is an error naming both cells; a book may have no Prices sheet")
+    func lotSheetPricesDisagree() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Price"],
+                      ["A", "AAPL", 1, 100, 190.5], ["A", "AAPL", 2, 250, 95.25]].map { $0 + [.day(2024, 1, 2)] }
+                .enumerated().map { $0.offset == 0 ? Array($0.element.dropLast()) + ["Acquired"] : $0.element }),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.95]]),
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Lots!E3: AAPL is priced 95.25 here and 190.50 at Lots!E2: a lot export prices a symbol once; put its price "
+                + "on the Prices sheet, which wins.",
+        ])
+        let unpriced = try read([Self.asOf, Self.oneLot, Self.model])
+        #expect(unpriced.errors.map(\.description).first?.hasPrefix("Prices: No usable price for 1 symbol:") == true)
+    }
+
     @Test("A header repeated above a block with no title, in a sheet without an Account column, is named")
     func repeatedHeader() throws {
         let reading = try read([

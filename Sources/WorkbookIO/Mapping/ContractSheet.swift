@@ -30,7 +30,12 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Required sheets (Prices until prices come from cache or API).
-    var isRequired: Bool { self == .lots || self == .model || self == .prices }
+    /// The sheets a book cannot do without. Prices may come from the cache, the quote API or
+    /// the Lots sheet's Price column: a symbol none of them prices is named by the chain.
+    var isRequired: Bool { self == .lots || self == .model }
+
+    /// The names of a market price's column, on the Prices sheet and a lot export alike.
+    static let priceNames = ["price", "lastprice", "last", "close", "closingprice", "closeprice", "marketprice", "currentprice", "priceshare"]
 
     var columns: [ColumnSpec] {
         switch self {
@@ -63,7 +68,9 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                                         "purchaseprice", "unitcostbasis", "costbasispershare"]),
                     .init("Acquired", ["acquired", "opendate", "dateacquired", "acquisitiondate", "acquireddate", "purchasedate", "datepurchased", "opened",
                                        "dateopened", "openeddate", "lotdate"]),
-                    .init("Term", ["term", "holdingperiod", "termoverride", "stlt", "longshort"])]
+                    .init("Term", ["term", "holdingperiod", "termoverride", "stlt", "longshort"]),
+                    // A lot export's current price: the symbol's price when the Prices sheet has none.
+                    .init("Price", ContractSheet.priceNames)]
         case .model:
             return [.init("Model", ["model", "modelname", "strategy", "portfolio"]), .symbol,
                     .init("Target", ["target", "target%", "weight", "weight%", "model%", "targetweight", "targetpercent",
@@ -72,7 +79,7 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Sector", ["sector", "assetclass", "category"])]
         case .prices:
             return [.symbol,
-                    .init("Price", ["price", "lastprice", "last", "close", "closingprice", "closeprice", "marketprice", "currentprice", "priceshare"]),
+                    .init("Price", ContractSheet.priceNames),
                     .init("As Of", ["asof", "asofdate", "pricedate", "date", "pricedasof", "quotedate"]),
                     .init("Source", ["source", "pricesource", "vendor"]),
                     .init("Override", ["override", "overrideprice", "priceoverride", "manualprice"])]

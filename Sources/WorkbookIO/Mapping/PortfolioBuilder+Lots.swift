@@ -75,6 +75,7 @@ extension PortfolioBuilder {
                 if termOverride == nil { log.error(row.place("Term"), "Term must be LT, ST or Inherited, found \"\(termText)\".") }
             }
             guard let symbol else { continue }
+            if table.has("Price") { readLotPrice(row, symbol: symbol) }
             let lotID = text(row, "Lot ID") ?? "\(symbol)-r\(row.number)"
             guard let accountID, let quantity, let basis, let acquired, acquired <= settings.asOf else { continue }
             let key = TaxLot.Key(account: accountID, lotID: lotID)
@@ -88,6 +89,24 @@ extension PortfolioBuilder {
                                costBasis: basis, acquired: acquired, termOverride: termOverride))
         }
         return lots
+    }
+
+    /// Notes a lot export's Price for its symbol: one price for every lot of a symbol, or an
+    /// error naming the cells that disagree.
+    private mutating func readLotPrice(_ row: SheetTable.DataRow, symbol: String) {
+        guard let n = number(row, "Price", counting: "a price in dollars") else { return }
+        guard let price = Price(decimal: n.text), price > Price(micros: 0) else {
+            log.error(row.place("Price"), "Price must be a positive number, found \"\(shown(row["Price"]))\".")
+            return
+        }
+        guard let first = lotPrices[symbol] else {
+            lotPrices[symbol] = (price, row.place("Price"))
+            return
+        }
+        if first.price != price {
+            log.error(row.place("Price"), "\(symbol) is priced \(price) here and \(first.price) at \(first.place): a lot "
+                + "export prices a symbol once; put its price on the Prices sheet, which wins.")
+        }
     }
 
     static func term(_ text: String) -> Term? {

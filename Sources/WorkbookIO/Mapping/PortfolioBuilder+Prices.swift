@@ -69,6 +69,14 @@ extension PortfolioBuilder {
         var requests: [PriceRequest] = []
         for symbol in needs.keys.sorted() {
             let why = needs[symbol]!
+            if rows[symbol] == nil, let lot = lotPrices[symbol] {
+                // A lot export's price, taken as of the run's As Of as a Prices row without one is.
+                log.info(lot.place, "\(symbol) has no Prices row: the Lots sheet's price, \(lot.price), is used, taken as of the run's As Of, \(settings.asOf).")
+                requests.append(PriceRequest(symbol: symbol, reason: why, workbook: .init(
+                    price: lot.price, override: nil, asOf: settings.asOf, source: "Lots sheet",
+                    pricePlace: lot.place, asOfPlace: lot.place, overridePlace: lot.place)))
+                continue
+            }
             guard let row = rows[symbol] else {
                 var lookalikes: [String] = []
                 for lookalike in unneededRows[PortfolioBuilder.separatorFree(symbol)] ?? [] {

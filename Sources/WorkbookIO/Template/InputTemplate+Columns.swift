@@ -12,7 +12,8 @@ extension InputTemplate {
         case .accounts: return "Accounts: one row per account, with its cash, withdrawal and tax figures; blank cells take the Settings defaults."
         case .lots: return "Lots: one row per tax lot held."
         case .model: return "Model: each model's target weights; a CASH row sets the model's cash target."
-        case .prices: return "Prices: a price for every symbol held, in a model, a replacement or a manual trade."
+        case .prices: return "Prices: a price for every symbol held, in a model, a replacement or a manual trade. "
+            + "Without it, or for a symbol it lacks, the Lots sheet's Price, the price cache or the quote API prices it."
         case .securities: return "Securities: wash-sale families, exposure groups, harvest replacements, restrictions and phase-outs."
         case .groups: return "Groups: the most an exposure group may weigh in an account."
         case .sectors: return "Sectors: an absolute band around the summed model targets of each sector."
@@ -48,6 +49,7 @@ extension InputTemplate {
         case (.lots, "Unit Cost"): return "Cost per share, when the total is not given. One of Cost Basis and Unit Cost is required."
         case (.lots, "Acquired"): return "The date the lot was bought (2026-03-15 or 03/15/2026)."
         case (.lots, "Term"): return "Only to override the holding period: LT, ST or Inherited (inherited shares are long-term)."
+        case (.lots, "Price"): return "The symbol's last price per share, as a lot export has it: used only when the Prices sheet has no row for the symbol, one price for all its lots."
         case (.model, "Target"): return "The symbol's target weight (45%); CASH sets the model's cash target."
         case (.model, "Band"), (.sectors, "Band"): return "Absolute tolerance around the target (3% means ±3 points); blank takes Default Band."
         case (.model, "Sector"), (.securities, "Sector"): return "The sector or asset class, for sector bands."
@@ -83,7 +85,7 @@ extension InputTemplate {
         switch (sheet, column) {
         case (.lots, "Acquired"), (.prices, "As Of"), (.transactions, "Date"): return .date
         case (.lots, "Quantity"), (.transactions, "Quantity"), (.manualTrades, "Quantity"): return .quantity
-        case (.prices, "Price"), (.prices, "Override"), (.transactions, "Price"), (.lots, "Unit Cost"): return .price
+        case (.prices, "Price"), (.prices, "Override"), (.transactions, "Price"), (.lots, "Unit Cost"), (.lots, "Price"): return .price
         case (.accounts, "Cash"), (.accounts, "Withdrawal"), (.accounts, "Tax Budget"), (.accounts, "Realized ST YTD"),
              (.accounts, "Realized LT YTD"), (.accounts, "ST Loss Carryforward"), (.accounts, "LT Loss Carryforward"),
              (.lots, "Cost Basis"), (.transactions, "Realized Gain"), (.manualTrades, "Amount"):
