@@ -20,7 +20,8 @@ Three ways of breaking a book:
   layout  lays the same book out another way, as PMs do: title rows above a table, empty
           and unknown columns, columns in another order, headers and sheets under other
           names the contract accepts, dates typed as text, sheets in another order, a totals
-          row, a notes sheet;
+          row, a notes sheet; Settings without its header (keys down a column or across a
+          row), Lots with a spreadsheet's subtotal rows, or in blocks per account;
           saved by openpyxl or written again by XlsxWriter (constant-memory or not).
           The book must plan, and its trades and lots sold (account, symbol, side,
           quantity, price, amounts, taxes, reasons with their cell references set aside)
@@ -195,11 +196,108 @@ def plan_rows(audit):
     return trades, lots
 
 
+def header_row(sheet, names):
+    """The first of a sheet's first rows holding two of `names`, and its values; or None."""
+    for r in range(1, min(sheet.max_row, 6) + 1):
+        values = [sheet.cell(r, c).value for c in range(1, sheet.max_column + 1)]
+        if sum(v in names for v in values) >= 2:
+            return r, values
+    return None
+
+
+def settings_without_header(sheet, rng):
+    """The Settings sheet without its Setting and Value header: keys down a column, or across a row."""
+    found = header_row(sheet, ('Setting', 'Value'))
+    if not found:
+        return
+    r, _ = found
+    pairs = [(sheet.cell(i, 1).value, sheet.cell(i, 2).value, sheet.cell(i, 2).number_format)
+             for i in range(r + 1, sheet.max_row + 1) if sheet.cell(i, 1).value is not None]
+    sheet.delete_rows(1, sheet.max_row)
+    if rng.random() < 0.5:
+        for i, (key, value, form) in enumerate(pairs, start=1):
+            sheet.cell(i, 1).value = key
+            sheet.cell(i, 2).value, sheet.cell(i, 2).number_format = value, form
+    else:
+        for i, (key, value, form) in enumerate(pairs, start=1):
+            sheet.cell(1, i).value = key
+            sheet.cell(2, i).value, sheet.cell(2, i).number_format = value, form
+
+
+def lots_with_subtotals(sheet):
+    """The Lots sheet with the rows a spreadsheet's Subtotal command writes after each account."""
+    found = header_row(sheet, ('Account', 'Symbol', 'Quantity'))
+    if not found or 'Account' not in found[1] or 'Quantity' not in found[1]:
+        return
+    r, header = found
+    account, quantity = header.index('Account') + 1, header.index('Quantity') + 1
+    row, total = r + 1, 0
+    while row <= sheet.max_row + 1:
+        here = sheet.cell(row, account).value if row <= sheet.max_row else None
+        above = sheet.cell(row - 1, account).value
+        if row > r + 1 and above is not None and here != above:
+            sheet.insert_rows(row)
+            sheet.cell(row, account).value = f'{above} Total'
+            sheet.cell(row, quantity).value = total
+            total = 0
+            row += 1
+            continue
+        if here is not None and isinstance(sheet.cell(row, quantity).value, (int, float)):
+            total += sheet.cell(row, quantity).value
+        row += 1
+
+
+def lots_in_blocks(book, sheet):
+    """The Lots sheet as a custodian's export of several accounts: each account's lots under its
+    own copy of the header, below a title naming the account, and no Account column."""
+    found = header_row(sheet, ('Account', 'Symbol', 'Quantity'))
+    if not found or 'Account' not in found[1] or 'Accounts' not in book.sheetnames:
+        return
+    r, header = found
+    column = header.index('Account')
+    width = sheet.max_column
+    rows = [[(sheet.cell(i, c).value, sheet.cell(i, c).number_format) for c in range(1, width + 1)]
+            for i in range(r + 1, sheet.max_row + 1)]
+    rows = [row for row in rows if any(v is not None for v, _ in row)]
+    if any(row[column][0] is None for row in rows):
+        return
+    sheet.delete_rows(r, sheet.max_row)
+    out = r
+    previous = None
+    for row in rows:
+        if row[column][0] != previous:
+            if previous is not None:
+                out += 1
+            sheet.cell(out, 1).value = f'Account: {row[column][0]}'
+            out += 1
+            for c, name in enumerate(header):
+                if c != column:
+                    sheet.cell(out, c + 1 - (c > column)).value = name
+            out += 1
+            previous = row[column][0]
+        for c, (value, form) in enumerate(row):
+            if c != column:
+                cell = sheet.cell(out, c + 1 - (c > column))
+                cell.value, cell.number_format = value, form
+        out += 1
+
+
 def lay_out_again(source, target, rng):
     """The book of `source`, laid out another way, at `target`."""
     import openpyxl
     book = openpyxl.load_workbook(source)
     for sheet in list(book.worksheets):
+        if sheet.title == 'Settings' and rng.random() < 0.3:
+            settings_without_header(sheet, rng)
+            continue
+        if sheet.title in ('Lots', 'Tax Lots'):
+            choice = rng.random()
+            if choice < 0.2:
+                lots_with_subtotals(sheet)
+                continue
+            if choice < 0.4:
+                lots_in_blocks(book, sheet)
+                continue
         first = [c.value for c in next(sheet.iter_rows(min_row=1, max_row=1))]
         is_table = sum(isinstance(v, str) and v.strip() in HEADERS or v in ('Target', 'Model %', 'Sector', 'Term')
                        for v in first) >= 2

@@ -542,9 +542,9 @@ struct MappingRulesTests {
             Self.asOf,
             ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", "Last Price"],
                       ["A", "AAPL", 1, 100, .day(2024, 1, 2), 190.5], ["A", "AAPL", 2, 250, .day(2025, 1, 2), 190.5],
-                      ["A", "AMZN", 1, 150, .day(2024, 1, 2), 200]]),
+                      ["A", "AMZN", 1, 150, .day(2024, 1, 2), 200], ["A", "AMZN", 1, 150, .day(2024, 2, 2), 201]]),
             ("Model", [["Symbol", "Target"], ["AAPL", 0.5], ["AMZN", 0.45]]),
-            // The Prices sheet's own row wins over the lots'.
+            // The Prices sheet's own row wins over the lots', which then may disagree.
             ("Prices", [["Symbol", "Price", "As Of"], ["AMZN", 210, .day(2026, 11, 19)]]),
         ])
         #expect(reading.errors.isEmpty, "\(reading.errors)")
@@ -567,8 +567,8 @@ struct MappingRulesTests {
             ("Model", [["Symbol", "Target"], ["AAPL", 0.95]]),
         ])
         #expect(reading.errors.map(\.description) == [
-            "Lots!E3: AAPL is priced 95.25 here and 190.50 at Lots!E2: a lot export prices a symbol once; put its price "
-                + "on the Prices sheet, which wins.",
+            "Lots!E3: AAPL is priced 95.25 here and 190.50 at Lots!E2, and the Prices sheet does not price it: a lot "
+                + "export prices a symbol once. Put its price on the Prices sheet, which wins.",
         ])
         let unpriced = try read([Self.asOf, Self.oneLot, Self.model])
         #expect(unpriced.errors.map(\.description).first?.hasPrefix("Prices: No usable price for 1 symbol:") == true)

@@ -91,8 +91,8 @@ extension PortfolioBuilder {
         return lots
     }
 
-    /// Notes a lot export's Price for its symbol: one price for every lot of a symbol, or an
-    /// error naming the cells that disagree.
+    /// Notes a lot export's Price for its symbol, and the first lot that prices it otherwise
+    /// (an error only if the price is needed: see `priceRequests`).
     private mutating func readLotPrice(_ row: SheetTable.DataRow, symbol: String) {
         guard let n = number(row, "Price", counting: "a price in dollars") else { return }
         guard let price = Price(decimal: n.text), price > Price(micros: 0) else {
@@ -100,13 +100,10 @@ extension PortfolioBuilder {
             return
         }
         guard let first = lotPrices[symbol] else {
-            lotPrices[symbol] = (price, row.place("Price"))
+            lotPrices[symbol] = (price, row.place("Price"), nil)
             return
         }
-        if first.price != price {
-            log.error(row.place("Price"), "\(symbol) is priced \(price) here and \(first.price) at \(first.place): a lot "
-                + "export prices a symbol once; put its price on the Prices sheet, which wins.")
-        }
+        if first.price != price && first.other == nil { lotPrices[symbol]!.other = (price, row.place("Price")) }
     }
 
     static func term(_ text: String) -> Term? {

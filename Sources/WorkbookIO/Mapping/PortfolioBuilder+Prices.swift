@@ -71,6 +71,12 @@ extension PortfolioBuilder {
             let why = needs[symbol]!
             if rows[symbol] == nil, let lot = lotPrices[symbol] {
                 // A lot export's price, taken as of the run's As Of as a Prices row without one is.
+                if let other = lot.other {
+                    log.error(other.place, "\(symbol) is priced \(other.price) here and \(lot.price) at \(lot.place), and "
+                        + "the Prices sheet does not price it: a lot export prices a symbol once. Put its price on the "
+                        + "Prices sheet, which wins.")
+                    continue
+                }
                 log.info(lot.place, "\(symbol) has no Prices row: the Lots sheet's price, \(lot.price), is used, taken as of the run's As Of, \(settings.asOf).")
                 requests.append(PriceRequest(symbol: symbol, reason: why, workbook: .init(
                     price: lot.price, override: nil, asOf: settings.asOf, source: "Lots sheet",

@@ -50,8 +50,9 @@ struct PortfolioBuilder {
     /// sheet's, each with the account it is, noted once (see `account(_:in:known:sheetHasAccounts:)`).
     var accountSpellings: [String: String?] = [:]
     /// Each symbol's price on the Lots sheet (a lot export's Price column), with the first
-    /// cell giving it: the price of a symbol the Prices sheet does not list.
-    var lotPrices: [String: (price: Price, place: String)] = [:]
+    /// cell giving it and the first cell giving another: the price of a symbol the Prices
+    /// sheet does not list, unless its lots disagree.
+    var lotPrices: [String: (price: Price, place: String, other: (price: Price, place: String)?)] = [:]
     /// Each account's Name on the Accounts sheet, by ID, for a block title that names it.
     var accountNames: [String: String] = [:]
     /// The account each block of a sheet laid out in blocks is, by sheet and header row
