@@ -231,20 +231,19 @@ def lots_with_subtotals(sheet):
         return
     r, header = found
     account, quantity = header.index('Account') + 1, header.index('Quantity') + 1
-    row, total = r + 1, 0
-    while row <= sheet.max_row + 1:
-        here = sheet.cell(row, account).value if row <= sheet.max_row else None
-        above = sheet.cell(row - 1, account).value
-        if row > r + 1 and above is not None and here != above:
-            sheet.insert_rows(row)
-            sheet.cell(row, account).value = f'{above} Total'
-            sheet.cell(row, quantity).value = total
-            total = 0
-            row += 1
-            continue
-        if here is not None and isinstance(sheet.cell(row, quantity).value, (int, float)):
-            total += sheet.cell(row, quantity).value
-        row += 1
+    # The lots' rows, bottom up, so that a row inserted leaves those above where they are.
+    last = sheet.max_row
+    while last > r and sheet.cell(last, account).value is None:
+        last -= 1
+    for row in range(last, r, -1):
+        here = sheet.cell(row, account).value
+        below = sheet.cell(row + 1, account).value if row < last else None
+        if here is not None and here != below:
+            sheet.insert_rows(row + 1)
+            sheet.cell(row + 1, account).value = f'{here} Total'
+            sheet.cell(row + 1, quantity).value = sum(
+                sheet.cell(i, quantity).value for i in range(r + 1, row + 1)
+                if sheet.cell(i, account).value == here and isinstance(sheet.cell(i, quantity).value, (int, float)))
 
 
 def lots_in_blocks(book, sheet):
