@@ -574,6 +574,19 @@ struct MappingRulesTests {
         #expect(unpriced.errors.map(\.description).first?.hasPrefix("Prices: No usable price for 1 symbol:") == true)
     }
 
+    @Test("A transaction posted later than it took effect counts from the day it took effect, noted")
+    func postedAsOfDates() throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],
+                              ["A", "11/02/2026 as of 10/30/2026", "AAPL", "Sell", 1, -40]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.transactions.map(\.date) == [try #require(CivilDate(year: 2026, month: 10, day: 30))])
+        #expect(reading.diagnostics.contains { $0.description
+            == "Transactions!B2: \"11/02/2026 as of 10/30/2026\" is read as 2026-10-30, the day the entry took effect." })
+    }
+
     @Test("A header repeated above a block with no title, in a sheet without an Account column, is named")
     func repeatedHeader() throws {
         let reading = try read([

@@ -42,6 +42,8 @@ struct MappingValueTests {
         ("March 3, 2020", "2020-03-03"), ("3 March 2020", "2020-03-03"), ("15-Mar-26", "2026-03-15"),
         ("Sept 1, 2025", "2025-09-01"), ("Mar-15-2026 4:00 PM", "2026-03-15"), ("dec 31 1999", "1999-12-31"),
         ("20260315", "2026-03-15"), ("19991231", "1999-12-31"),
+        // A custodian's entry posted after it took effect is the day it took effect.
+        ("11/02/2026 as of 10/30/2026", "2026-10-30"), ("2026-11-02 AS OF 2026-10-30", "2026-10-30"),
     ])
     func dates(text: String, iso: String) {
         guard case .value(let d) = CellReader.dateText(text) else { Issue.record("\(text) did not read"); return }
@@ -57,6 +59,8 @@ struct MappingValueTests {
         // Run together, a US date has no month to read: 03152026 is not 0315-20-26.
         ("03152026", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"03152026\"."),
         ("20261315", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"20261315\"."),
+        ("11/02/2026 as of then", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"then\"."),
+        ("posted as of 10/30/2026", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"posted as of 10/30/2026\"."),
         ("Various", "Found \"Various\", as a custodian writes for a position bought over several days: list its lots, each with its own date (the position's lot detail)."),
     ])
     func badDates(text: String, message: String) {

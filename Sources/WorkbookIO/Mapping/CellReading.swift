@@ -137,6 +137,24 @@ enum CellReader {
         }
     }
 
+    /// `11/02/2026 as of 10/31/2026` split at its ` as of ` (any capitals); nil without one.
+    static func postedAsOf(_ text: String) -> (posted: String, effective: String)? {
+        let bytes = Array(text.utf8)
+        let marker = Array(" as of ".utf8)
+        guard bytes.count > marker.count else { return nil }
+        for start in 0...(bytes.count - marker.count) {
+            let matches = (0..<marker.count).allSatisfy { offset in
+                let byte = bytes[start + offset]
+                return (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == marker[offset]
+            }
+            if matches {
+                return (String(decoding: bytes[..<start], as: UTF8.self),
+                        String(decoding: bytes[(start + marker.count)...], as: UTF8.self))
+            }
+        }
+        return nil
+    }
+
     static func dateText(_ raw: String) -> CellReading<CivilDate> {
         let s = raw.trimmingWhitespace()
         if s.isEmpty || emptyWords.contains(s.lowercased()) { return .empty }
@@ -147,6 +165,12 @@ enum CellReader {
         }
         if s.utf8.count == 8, s.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let compact = Int(s) {
             return compactDate(compact).map { .value($0) } ?? .problem(found)
+        }
+        // A custodian's entry posted later than it took effect: `11/02/2026 as of 10/31/2026`
+        // is the trade of 31 October, the day that counts for holding periods and windows.
+        if let (posted, effective) = postedAsOf(s) {
+            guard case .value = dateText(posted) else { return .problem(found) }
+            return dateText(effective)
         }
         if let named = monthNameDate(s) {
             return named.map { .value($0) } ?? .problem("\"\(s)\" is not a real date.")

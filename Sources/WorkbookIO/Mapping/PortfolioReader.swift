@@ -259,7 +259,11 @@ struct PortfolioBuilder {
     mutating func date(_ row: SheetTable.DataRow, _ column: String) -> CivilDate? {
         switch CellReader.date(row[column], uses1904: uses1904) {
         case .empty: return nil
-        case .value(let d): return d
+        case .value(let d):
+            if case .string(let text)? = row[column], CellReader.postedAsOf(text) != nil {
+                log.info(row.place(column), "\"\(text.trimmingWhitespace().excerpt)\" is read as \(d), the day the entry took effect.")
+            }
+            return d
         case .problem(let p): log.error(row.place(column), "\(column): \(p)"); return nil
         }
     }
