@@ -402,6 +402,23 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("An account number whose leading zeros a spreadsheet dropped is the Accounts sheet's, noted once")
+    func accountLeadingZeros() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Accounts", [["Account", "Type"], ["00123456", "Individual"], ["0789", "IRA"], ["789", "Roth"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], [123456, "AAPL", 1, 100, .day(2024, 1, 2)],
+                      [123456, "AAPL", 2, 200, .day(2024, 1, 3)], ["00789", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        // 00789 could be either of two accounts: it is not guessed.
+        #expect(reading.diagnostics.filter { $0.message.hasPrefix("The account") }.map(\.description) == [
+            "Lots!A2: The account \"123456\" is read as \"00123456\", the same number with its leading zeros, which "
+                + "a spreadsheet drops from a number.",
+            "Lots!A4: The account \"00789\" is not on the Accounts sheet.",
+        ])
+    }
+
     @Test("Settings keys as PMs name them")
     func settingKeyNames() throws {
         let reading = try read([

@@ -90,11 +90,18 @@ extension PortfolioBuilder {
             if sheetHasAccounts && !known.contains(id) {
                 // Written with other capitals or spacing than the Accounts sheet's (`acc-1`
                 // for `ACC-1`), it is that account when only one is so alike: noted once.
+                // An account number with its leading zeros dropped (a spreadsheet keeps
+                // `00123456` typed as a number as 123456), or added, is that account likewise.
                 if accountSpellings[id] == nil {
-                    let matching = known.filter { PortfolioBuilder.alike($0) == PortfolioBuilder.alike(id) }
+                    var matching = known.filter { PortfolioBuilder.alike($0) == PortfolioBuilder.alike(id) }
+                    var why = "as the Accounts sheet writes it"
+                    if matching.isEmpty, let number = PortfolioBuilder.accountNumber(id) {
+                        matching = known.filter { PortfolioBuilder.accountNumber($0) == number }
+                        why = "the same number with its leading zeros, which a spreadsheet drops from a number"
+                    }
                     accountSpellings[id] = matching.count == 1 ? matching.first! : .some(nil)
                     if matching.count == 1 {
-                        log.info(row.place("Account"), "The account \"\(id.excerpt)\" is read as \"\(matching.first!.excerpt)\", as the Accounts sheet writes it.")
+                        log.info(row.place("Account"), "The account \"\(id.excerpt)\" is read as \"\(matching.first!.excerpt)\", \(why).")
                     }
                 }
                 if let account = accountSpellings[id]! { return account }
@@ -106,6 +113,14 @@ extension PortfolioBuilder {
         if known.count <= 1 { return known.first ?? PortfolioBuilder.soleAccountName }
         log.error(row.place("Account"), "Account is blank, and the book has \(known.count) accounts; say which one.")
         return nil
+    }
+
+    /// An account ID of digits alone without its leading zeros (`123456` of `00123456`); nil
+    /// for any other ID.
+    static func accountNumber(_ id: String) -> Substring? {
+        guard !id.isEmpty, id.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let number = id.drop { $0 == "0" }
+        return number.isEmpty ? nil : number
     }
 
     /// The name given to the one account of a book that names none.
