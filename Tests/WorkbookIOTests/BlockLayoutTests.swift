@@ -46,11 +46,11 @@ struct BlockLayoutTests {
         #expect(lots.map(\.quantity) == [10, 5, 3, 2].map { Quantity(shares: $0) })
         let infos = reading.diagnostics.filter { $0.severity == .info }.map(\.description)
         #expect(infos.contains("Lots!A3: The rows under \"Individual ...123\", to the next repeat of the header, are "
-            + "account 11110123's (the one account whose number ends in 123)."))
+            + "account 11110123's: the title gives the last digits of the account's number, 123."))
         #expect(infos.contains("Lots!A9: The rows under \"Smith Roth\", to the next repeat of the header, are "
-            + "account 22225678's (by its name)."))
+            + "account 22225678's: the title gives the account's name."))
         #expect(infos.contains("Lots!A14: The rows under \"Account: 33339999\", to the next repeat of the header, are "
-            + "account 33339999's (by its ID)."))
+            + "account 33339999's: the title gives the account's ID."))
         #expect(infos.contains("Lots!row 10: Skipped: a repeat of the header row (row 4), above another block."))
         #expect(infos.contains("Lots!row 14: Skipped: the title of the block below."))
     }
@@ -178,5 +178,72 @@ struct BlockLayoutTests {
         #expect(PortfolioBuilder.unlabelled("Account Number: X-1") == "X-1")
         #expect(PortfolioBuilder.unlabelled("Accounts Payable") == "Accounts Payable")
         #expect(PortfolioBuilder.unlabelled("Account:") == "Account:")
+    }
+}
+
+/// A book keeping each account's lots on a sheet of its own, named for the account.
+@Suite("A sheet of lots for each account")
+struct AccountLotSheetTests {
+    private func read(_ sheets: [(name: String, rows: [[FixtureCell]])]) throws -> PortfolioReading {
+        try readPriced(path: try XLSXFixture.contractBook(sheets).write(), today: Household.today)
+    }
+
+    private static let asOf: (name: String, rows: [[FixtureCell]]) =
+        ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]])
+    private static let model: (name: String, rows: [[FixtureCell]]) =
+        ("Model", [["Symbol", "Target"], ["AAPL", 0.5], ["MSFT", 0.4]])
+    private static let prices: (name: String, rows: [[FixtureCell]]) =
+        ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["MSFT", 400, .day(2026, 11, 20)]])
+    private static let accounts: (name: String, rows: [[FixtureCell]]) =
+        ("Accounts", [["Account", "Name", "Cash"], ["11110123", "Chen Joint Taxable", 500], ["22225678", "Rollover IRA", 0],
+                      ["33339999", "Family Trust", 0]])
+    private static let header: [FixtureCell] = ["Symbol", "Quantity", "Cost Basis", "Acquired"]
+
+    @Test("Each sheet named for an account holds its lots: by a word of its name, its ID or masked digits")
+    func sheetsNamedForAccounts() throws {
+        let reading = try read([Self.asOf, Self.accounts, Self.model, Self.prices,
+            ("Joint Lots", [["Tax lots as of 11/20/2026"], Self.header, ["AAPL", 10, 1500, .day(2020, 1, 2)]]),
+            ("Holdings - 22225678", [Self.header, ["MSFT", 5, 1000, .day(2021, 3, 4)], ["AAPL", 1, 100, .day(2021, 3, 4)]]),
+            ("Trust ...9999 Positions", [["Account"] + Self.header, ["33339999", "MSFT", 2, 700, .day(2024, 2, 2)]]),
+            ("Notes", [["Client asked to keep AAPL."]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let lots = try #require(reading.portfolio?.lots)
+        #expect(lots.map(\.account) == ["11110123", "22225678", "22225678", "33339999"])
+        #expect(lots.map(\.symbol) == ["AAPL", "MSFT", "AAPL", "MSFT"])
+        let notes = reading.diagnostics.filter { $0.message.hasPrefix("This sheet is read as") }.map(\.description)
+        #expect(notes == [
+            "Joint Lots: This sheet is read as account 11110123's lots: its name gives a word of the account's name, \"Joint\".",
+            "Holdings - 22225678: This sheet is read as account 22225678's lots: its name gives the account's ID.",
+            "Trust ...9999 Positions: This sheet is read as account 33339999's lots: its name gives the last digits of the account's number, 9999.",
+        ])
+        #expect(reading.view.ignoredSheets == ["Notes"])
+    }
+
+    @Test("A lot sheet naming no account beside others that do, two sheets of one account, another account's row: errors")
+    func sheetsThatDoNotFit() throws {
+        let reading = try read([Self.asOf, Self.accounts, Self.model, Self.prices,
+            ("Joint Lots", [Self.header, ["AAPL", 10, 1500, .day(2020, 1, 2)]]),
+            ("Joint Holdings", [Self.header, ["AAPL", 1, 150, .day(2020, 1, 2)]]),
+            ("Lots (old)", [Self.header, ["MSFT", 5, 1000, .day(2021, 3, 4)]]),
+            ("IRA Lots", [["Account"] + Self.header, ["33339999", "MSFT", 2, 700, .day(2024, 2, 2)]]),
+        ])
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description) == [
+            "Lots (old): This sheet's name reads as one account's lots, as the other lot sheets' do, but \"old\" names "
+                + "no account of the Accounts sheet (by its ID, its name or the last digits of its number): name the sheet "
+                + "for its account's ID, or gather the lots on one Lots sheet with an Account column.",
+            "Joint Holdings: This sheet and \"Joint Lots\" both hold account 11110123's lots: keep them on one sheet.",
+            "IRA Lots!A2: The account \"33339999\" is written on the sheet of account 22225678's lots.",
+        ])
+    }
+
+    @Test("Without sheets named for accounts, a book with no Lots sheet is still refused")
+    func noLotSheets() throws {
+        let reading = try read([Self.asOf, Self.accounts, Self.model, Self.prices,
+            ("Lots (old)", [Self.header, ["MSFT", 5, 1000, .day(2021, 3, 4)]])])
+        #expect(reading.errors.map(\.description) == [
+            "The workbook has no Lots sheet (a sheet named Lots or a synonym such as lots, taxlots, holdings, positions).",
+        ])
     }
 }

@@ -36,4 +36,7 @@ struct DiagnosticLog {
     mutating func info(_ place: String, _ message: String) { entries.append(Diagnostic(.info, place, message)) }
 
     var hasErrors: Bool { entries.contains { $0.severity == .error } }
+
+    /// Takes back the entries `matching` says (a note a later finding makes untrue).
+    mutating func remove(where matching: (Diagnostic) -> Bool) { entries.removeAll(where: matching) }
 }

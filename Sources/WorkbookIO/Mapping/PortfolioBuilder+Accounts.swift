@@ -83,6 +83,15 @@ extension PortfolioBuilder {
     mutating func account(_ row: SheetTable.DataRow, in table: SheetTable, known: Set<String>, sheetHasAccounts: Bool) -> String? {
         // A sheet in blocks (a custodian's export of several accounts) names the account of
         // a row without one in its block's title.
+        // A sheet of one account's lots is that account's (see `readAccountLotSheets`).
+        if let owner = table.account {
+            guard let id = text(row, "Account") else { return owner }
+            if id != owner && PortfolioBuilder.alike(id) != PortfolioBuilder.alike(owner) {
+                log.error(row.place("Account"), "The account \"\(id.excerpt)\" is written on the sheet of account \(owner)'s lots.")
+                return nil
+            }
+            return owner
+        }
         if !table.blocks.isEmpty, isBlank(row, "Account"), let byTitle = blockAccount(of: row, in: table, known: known, sheetHasAccounts: sheetHasAccounts) {
             return byTitle
         }

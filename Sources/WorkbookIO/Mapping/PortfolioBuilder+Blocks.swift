@@ -42,21 +42,11 @@ extension PortfolioBuilder {
                 + "\"\(id.excerpt)\".")
             return id
         }
-        let ids = known.sorted()
-        var found = ids.filter { PortfolioBuilder.containsWhole($0, in: title.text) }
-        var how = "by its ID"
-        if found.isEmpty {
-            found = ids.filter { accountNames[$0].map { PortfolioBuilder.alike($0) == PortfolioBuilder.alike(title.text) } ?? false }
-            how = "by its name"
-        }
-        if found.isEmpty, let digits = PortfolioBuilder.maskedDigits(in: title.text) {
-            found = ids.filter { $0.filter(\.isASCIIDigit).hasSuffix(digits) }
-            how = "the one account whose number ends in \(digits)"
-        }
+        let (found, how) = accounts(namedBy: title.text, among: known)
         switch found.count {
         case 1:
             log.info(title.place, "The rows under \"\(title.text.excerpt)\", to the next repeat of the header, are "
-                + "account \(found[0].excerpt)'s (\(how)).")
+                + "account \(found[0].excerpt)'s: the title gives \(how).")
             return found[0]
         case 0:
             log.error(title.place, "The block title \"\(title.text.excerpt)\" names no account of the Accounts sheet "
@@ -68,6 +58,24 @@ extension PortfolioBuilder {
                 + "\(found.count > 4 ? " and \(found.count - 4) more" : ""): write the one account's ID in full.")
         }
         return nil
+    }
+
+    /// The accounts of `known` that `text` (a block's title, a sheet's name) names, and how:
+    /// those whose ID it writes whole, else those whose Name it is (written alike), else
+    /// those whose number ends in the digits a masked number leaves, else those whose Name
+    /// holds it whole. The caller takes an answer of one account only.
+    func accounts(namedBy text: String, among known: Set<String>) -> (found: [String], how: String) {
+        let ids = known.sorted()
+        let byID = ids.filter { PortfolioBuilder.containsWhole($0, in: text) }
+        if !byID.isEmpty { return (byID, "the account's ID") }
+        let byName = ids.filter { accountNames[$0].map { PortfolioBuilder.alike($0) == PortfolioBuilder.alike(text) } ?? false }
+        if !byName.isEmpty { return (byName, "the account's name") }
+        if let digits = PortfolioBuilder.maskedDigits(in: text) {
+            return (ids.filter { $0.filter(\.isASCIIDigit).hasSuffix(digits) }, "the last digits of the account's number, \(digits)")
+        }
+        // A word or two of one account's name (`Joint` for `Chen Joint Taxable`).
+        let inName = ids.filter { accountNames[$0].map { PortfolioBuilder.containsWhole(text, in: $0) } ?? false }
+        return (inName, "a word of the account's name, \"\(text.excerpt)\"")
     }
 
     /// Whether `id` is written in `text` whole: not as part of a longer run of letters and

@@ -4,15 +4,15 @@ extension PortfolioBuilder {
     /// Reads the Lots sheet. Without an Accounts sheet, every account it names becomes an
     /// account with zero cash, its own household and the Settings defaults, with a warning.
     mutating func readLots(accounts: inout [Account]) -> [TaxLot] {
-        guard let table = tables[.lots] else { return [] }
+        guard let first = lotTables.first else { return [] }
         let hasAccountsSheet = tables[.accounts] != nil
         var known = accounts.map(\.id)
         if !hasAccountsSheet {
             var named: Set<String> = []
-            for row in table.rows {
+            for row in first.rows {
                 if case .value(let id) = CellReader.text(row["Account"]) {
                     named.insert(id)
-                } else if isBlank(row, "Account"), let id = blockAccount(of: row, in: table, known: [], sheetHasAccounts: false) ?? nil {
+                } else if isBlank(row, "Account"), let id = blockAccount(of: row, in: first, known: [], sheetHasAccounts: false) ?? nil {
                     named.insert(id)
                 }
             }
@@ -30,63 +30,65 @@ extension PortfolioBuilder {
         }
         var lots: [TaxLot] = []
         // Where each lot was first seen, by row; its place is spelled only for a message.
-        var lotRows: [TaxLot.Key: SheetTable.DataRow] = Dictionary(minimumCapacity: table.rows.count)
+        var lotRows: [TaxLot.Key: SheetTable.DataRow] = Dictionary(minimumCapacity: first.rows.count)
         let knownSet = Set(known)
-        for row in table.rows {
-            let accountID = account(row, in: table, known: knownSet, sheetHasAccounts: hasAccountsSheet)
-            let symbol = text(row, "Symbol")?.uppercased()
-            if symbol == nil && isBlank(row, "Symbol") { log.error(row.place("Symbol"), "Symbol is blank.") }
-            var quantity: Quantity?
-            if let n = number(row, "Quantity", counting: "a number of shares") {
-                if let q = Quantity(decimal: n.text), q > .zero {
-                    quantity = q
-                } else {
-                    log.error(row.place("Quantity"), quantityProblem(n, row, "Quantity", sign: "a positive number"))
+        for table in lotTables {
+            for row in table.rows {
+                let accountID = account(row, in: table, known: knownSet, sheetHasAccounts: hasAccountsSheet)
+                let symbol = text(row, "Symbol")?.uppercased()
+                if symbol == nil && isBlank(row, "Symbol") { log.error(row.place("Symbol"), "Symbol is blank.") }
+                var quantity: Quantity?
+                if let n = number(row, "Quantity", counting: "a number of shares") {
+                    if let q = Quantity(decimal: n.text), q > .zero {
+                        quantity = q
+                    } else {
+                        log.error(row.place("Quantity"), quantityProblem(n, row, "Quantity", sign: "a positive number"))
+                    }
+                } else if isBlank(row, "Quantity") {
+                    log.error(row.place("Quantity"), "Quantity is blank.")
                 }
-            } else if isBlank(row, "Quantity") {
-                log.error(row.place("Quantity"), "Quantity is blank.")
-            }
-            var basis: Money?
-            let basisColumn = !isBlank(row, "Cost Basis") || !table.has("Unit Cost") ? "Cost Basis" : "Unit Cost"
-            if basisColumn == "Cost Basis" {
-                basis = money(row, "Cost Basis")
-            } else if let n = number(row, "Unit Cost", counting: "a price in dollars") {
-                if let unit = Price(decimal: n.text) {
-                    if let quantity { basis = unit.value(of: quantity) }
-                } else {
-                    log.error(row.place("Unit Cost"), "Unit Cost cannot be read as a price, found \"\(shown(row["Unit Cost"]))\".")
+                var basis: Money?
+                let basisColumn = !isBlank(row, "Cost Basis") || !table.has("Unit Cost") ? "Cost Basis" : "Unit Cost"
+                if basisColumn == "Cost Basis" {
+                    basis = money(row, "Cost Basis")
+                } else if let n = number(row, "Unit Cost", counting: "a price in dollars") {
+                    if let unit = Price(decimal: n.text) {
+                        if let quantity { basis = unit.value(of: quantity) }
+                    } else {
+                        log.error(row.place("Unit Cost"), "Unit Cost cannot be read as a price, found \"\(shown(row["Unit Cost"]))\".")
+                    }
                 }
+                if isBlank(row, basisColumn) && (basisColumn == "Unit Cost" || isBlank(row, "Unit Cost")) {
+                    log.error(row.place(basisColumn), "\(table.has("Cost Basis") ? "Cost Basis" : "Unit Cost") is blank.")
+                }
+                if let b = basis, b.isNegative {
+                    log.error(row.place(basisColumn), "\(basisColumn) must not be negative, found \"\(shown(row[basisColumn]))\".")
+                    basis = nil
+                }
+                let acquired = date(row, "Acquired")
+                if isBlank(row, "Acquired") { log.error(row.place("Acquired"), "Acquired is blank.") }
+                if let acquired, acquired > settings.asOf {
+                    log.error(row.place("Acquired"), "Acquired \(acquired) is after the As Of date \(settings.asOf).")
+                }
+                var termOverride: Term?
+                if let termText = text(row, "Term") {
+                    termOverride = PortfolioBuilder.term(termText)
+                    if termOverride == nil { log.error(row.place("Term"), "Term must be LT, ST or Inherited, found \"\(termText)\".") }
+                }
+                guard let symbol else { continue }
+                if table.has("Price") { readLotPrice(row, symbol: symbol) }
+                let lotID = text(row, "Lot ID") ?? "\(symbol)-r\(row.number)"
+                guard let accountID, let quantity, let basis, let acquired, acquired <= settings.asOf else { continue }
+                let key = TaxLot.Key(account: accountID, lotID: lotID)
+                if let earlier = lotRows[key] {
+                    log.error(row.place("Lot ID"),
+                              "The Lot ID \"\(lotID)\" is used twice in account \(accountID) (also at \(earlier.place("Lot ID"))).")
+                    continue
+                }
+                lotRows[key] = row
+                lots.append(TaxLot(lotID: lotID, account: accountID, symbol: symbol, quantity: quantity,
+                                   costBasis: basis, acquired: acquired, termOverride: termOverride))
             }
-            if isBlank(row, basisColumn) && (basisColumn == "Unit Cost" || isBlank(row, "Unit Cost")) {
-                log.error(row.place(basisColumn), "\(table.has("Cost Basis") ? "Cost Basis" : "Unit Cost") is blank.")
-            }
-            if let b = basis, b.isNegative {
-                log.error(row.place(basisColumn), "\(basisColumn) must not be negative, found \"\(shown(row[basisColumn]))\".")
-                basis = nil
-            }
-            let acquired = date(row, "Acquired")
-            if isBlank(row, "Acquired") { log.error(row.place("Acquired"), "Acquired is blank.") }
-            if let acquired, acquired > settings.asOf {
-                log.error(row.place("Acquired"), "Acquired \(acquired) is after the As Of date \(settings.asOf).")
-            }
-            var termOverride: Term?
-            if let termText = text(row, "Term") {
-                termOverride = PortfolioBuilder.term(termText)
-                if termOverride == nil { log.error(row.place("Term"), "Term must be LT, ST or Inherited, found \"\(termText)\".") }
-            }
-            guard let symbol else { continue }
-            if table.has("Price") { readLotPrice(row, symbol: symbol) }
-            let lotID = text(row, "Lot ID") ?? "\(symbol)-r\(row.number)"
-            guard let accountID, let quantity, let basis, let acquired, acquired <= settings.asOf else { continue }
-            let key = TaxLot.Key(account: accountID, lotID: lotID)
-            if let earlier = lotRows[key] {
-                log.error(row.place("Lot ID"),
-                          "The Lot ID \"\(lotID)\" is used twice in account \(accountID) (also at \(earlier.place("Lot ID"))).")
-                continue
-            }
-            lotRows[key] = row
-            lots.append(TaxLot(lotID: lotID, account: accountID, symbol: symbol, quantity: quantity,
-                               costBasis: basis, acquired: acquired, termOverride: termOverride))
         }
         return lots
     }

@@ -31,8 +31,9 @@ extension PortfolioBuilder {
             firstPlace[symbol] = place()
             written.append(symbol)
         }
-        for sheet in [ContractSheet.lots, .model, .securities, .transactions, .manualTrades] {
-            guard let table = tables[sheet] else { continue }
+        let sheets = lotTables + [ContractSheet.model, .securities, .transactions, .manualTrades].compactMap { tables[$0] }
+        for table in sheets {
+            let sheet = table.sheet
             // A symbol's cell text met before on the sheet is passed over: a firm book's
             // lots repeat a few hundred symbols 200,000 times, and trimming and upper-casing
             // each cost more than this one lookup (callgrind).

@@ -53,6 +53,11 @@ struct PortfolioBuilder {
     /// cell giving it and the first cell giving another: the price of a symbol the Prices
     /// sheet does not list, unless its lots disagree.
     var lotPrices: [String: (price: Price, place: String, other: (price: Price, place: String)?)] = [:]
+    /// The sheets holding one account's lots each, read in place of a Lots sheet the book
+    /// does not have (see `readAccountLotSheets`).
+    var accountLotTables: [SheetTable] = []
+    /// The Lots sheet, or the sheets of each account's lots.
+    var lotTables: [SheetTable] { tables[.lots].map { [$0] } ?? accountLotTables }
     /// Each account's Name on the Accounts sheet, by ID, for a block title that names it.
     var accountNames: [String: String] = [:]
     /// The account each block of a sheet laid out in blocks is, by sheet and header row
@@ -98,6 +103,12 @@ struct PortfolioBuilder {
         }
         for sheet in ContractSheet.allCases {
             guard let info = roles[sheet] else {
+                // Without a Lots sheet, sheets that each hold one account's lots.
+                if sheet == .lots, !ambiguousRoles.contains(.lots), let found = try readAccountLotSheets() {
+                    accountLotTables = found
+                    for table in found { view.sheets.append(Self.sheetView(of: table)) }
+                    continue
+                }
                 view.sheets.append(.init(contractSheet: sheet.rawValue, sheetName: nil, headerRow: nil, columns: [],
                                          ignoredColumns: [], rowsRead: 0, rowsSkipped: [], percentReadings: []))
                 if sheet.isRequired && !ambiguousRoles.contains(sheet) {
@@ -116,12 +127,7 @@ struct PortfolioBuilder {
                                              rowsRead: layout.entries.count, rowsSkipped: [], percentReadings: []))
                     continue
                 }
-                view.sheets.append(.init(
-                    contractSheet: sheet.rawValue, sheetName: info.name, headerRow: table.headerRow,
-                    columns: table.matches.map { "\"\($0.header.excerpt)\" (\($0.cell)) → \($0.column)" },
-                    ignoredColumns: table.unknownHeaders.map { "\"\($0.header.excerpt)\" (\($0.cell))" },
-                    rowsRead: table.rows.count,
-                    rowsSkipped: table.skipped.map { "row \($0.row): \($0.reason)" }, percentReadings: []))
+                view.sheets.append(Self.sheetView(of: table))
             } else {
                 view.sheets.append(.init(contractSheet: sheet.rawValue, sheetName: info.name, headerRow: nil, columns: [],
                                          ignoredColumns: [], rowsRead: 0, rowsSkipped: [], percentReadings: []))
@@ -142,6 +148,15 @@ struct PortfolioBuilder {
         portfolio = Portfolio(settings: settings, accounts: accounts, lots: lots, models: models, prices: [],
                               securities: securities, groups: groups, sectors: sectors,
                               transactions: transactions, manualTrades: manualTrades)
+    }
+
+    /// What the contract view shows of a sheet read as `table`.
+    static func sheetView(of table: SheetTable) -> ContractView.SheetView {
+        .init(contractSheet: table.sheet.rawValue, sheetName: table.sheetName, headerRow: table.headerRow,
+              columns: table.matches.map { "\"\($0.header.excerpt)\" (\($0.cell)) → \($0.column)" },
+              ignoredColumns: table.unknownHeaders.map { "\"\($0.header.excerpt)\" (\($0.cell))" },
+              rowsRead: table.rows.count,
+              rowsSkipped: table.skipped.map { "row \($0.row): \($0.reason)" }, percentReadings: [])
     }
 
     /// Which workbook sheet is taken as each contract sheet: visible over hidden, two of

@@ -82,6 +82,9 @@ struct SheetTable {
     /// names the account. Empty for a sheet of one block, unless it has no Account column
     /// and a title row above its header (see `Block`).
     var blocks: [Block] = []
+    /// The account whose lots the whole sheet holds, when the book keeps each account's
+    /// lots on a sheet of its own (see `readAccountLotSheets`).
+    var account: String?
     /// A Settings sheet without its header: where its keys and values were found instead
     /// (`rows` is then empty).
     var settingsLayout: SettingsLayout?
