@@ -419,6 +419,28 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("A basis the custodian marks W, adjusted for a wash sale, is read as the amount, noted")
+    func washSaleMarkedBasis() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Unit Cost", "Acquired"],
+                      ["A", "AAPL", 10, "$1,500.00 W", nil, .day(2024, 1, 2)], ["A", "AAPL", 4, nil, "120.50W", .day(2025, 1, 2)],
+                      ["A", "AAPL", 1, "WW", nil, .day(2025, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.errors.map(\.description) == ["Lots!D4: Cost Basis: Expected a number, found \"WW\"."])
+        #expect(reading.diagnostics.filter { $0.message.contains("custodian's W") }.map(\.description) == [
+            "Lots!D2: \"$1,500.00 W\" is read as $1,500.00: the custodian's W marks a basis already adjusted for a wash sale.",
+            "Lots!E3: \"120.50W\" is read as 120.50: the custodian's W marks a basis already adjusted for a wash sale.",
+        ])
+        let fine = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, "1,500.00 W", .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(fine.portfolio?.lots.map(\.costBasis) == [Money(dollars: 1_500)])
+    }
+
     @Test("Settings keys as PMs name them")
     func settingKeyNames() throws {
         let reading = try read([

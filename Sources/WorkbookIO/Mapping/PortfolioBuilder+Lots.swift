@@ -33,7 +33,8 @@ extension PortfolioBuilder {
         var lotRows: [TaxLot.Key: SheetTable.DataRow] = Dictionary(minimumCapacity: first.rows.count)
         let knownSet = Set(known)
         for table in lotTables {
-            for row in table.rows {
+            for original in table.rows {
+                let row = washSaleMarksRead(original)
                 let accountID = account(row, in: table, known: knownSet, sheetHasAccounts: hasAccountsSheet)
                 let symbol = text(row, "Symbol")?.uppercased()
                 if symbol == nil && isBlank(row, "Symbol") { log.error(row.place("Symbol"), "Symbol is blank.") }
@@ -91,6 +92,29 @@ extension PortfolioBuilder {
             }
         }
         return lots
+    }
+
+    /// `row` with a basis a custodian marks as adjusted for a wash sale (`1,500.00 W`) read
+    /// without its mark, noted: the adjusted basis is the lot's basis.
+    private mutating func washSaleMarksRead(_ row: SheetTable.DataRow) -> SheetTable.DataRow {
+        var row = row
+        for column in ["Cost Basis", "Unit Cost"] {
+            guard let position = row.layout.position(of: column), case .string(let text)? = row.values[position],
+                  let amount = PortfolioBuilder.withoutWashSaleMark(text) else { continue }
+            row.values[position] = .string(amount)
+            log.info(row.place(column), "\"\(text.trimmingWhitespace().excerpt)\" is read as \(amount): the custodian's W "
+                + "marks a basis already adjusted for a wash sale.")
+        }
+        return row
+    }
+
+    /// The amount of `1,500.00 W` or `$1,500.00W`; nil for text without the mark after a number.
+    static func withoutWashSaleMark(_ text: String) -> String? {
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.count > 1, trimmed.last == "W" || trimmed.last == "w" else { return nil }
+        let amount = String(trimmed.dropLast()).trimmingWhitespace()
+        guard let last = amount.last, last.isNumber || last == ")", case .value = CellReader.number(.string(amount)) else { return nil }
+        return amount
     }
 
     /// Notes a lot export's Price for its symbol, and the first lot that prices it otherwise

@@ -195,6 +195,8 @@ struct SheetTable {
         /// The last row read below the header, when it may title a block: whether it was
         /// kept as a data row (the last one) or set aside.
         var pendingTitle: (title: Title, row: Int, kept: Bool)?
+        /// Each required column (or pair) by its positions in the layout's values.
+        var requiredPositions: [[Int]] = []
         /// A Settings sheet's first rows, read again for keys and values if no header is found.
         var settingsRows: [Row] = []
 
@@ -261,6 +263,8 @@ struct SheetTable {
             if layout == nil {
                 layout = RowLayout(columns: found.columns, sheetName: info.name)
                 headerTexts = layout!.names.map { name in found.matches.first { $0.1 == name }?.0 ?? "" }
+                requiredPositions = sheet.requiredColumns.map { group in group.compactMap { layout!.position(of: $0) } }
+                    .filter { !$0.isEmpty }
             }
             let values = layout!.values(of: row)
             if SheetTable.repeatsHeader(values, headerTexts) {
@@ -293,7 +297,10 @@ struct SheetTable {
                 skipped.append((row.number, reason))
                 return
             }
-            if sheet != .settings, let last = rows.last, let reason = SheetTable.subtotalReason(values, after: last.values) {
+            // A subtotal row lacks a required value (a date, a symbol): the rest are passed over.
+            if sheet != .settings, let last = rows.last,
+               requiredPositions.contains(where: { group in group.allSatisfy { values[$0] == nil } }),
+               let reason = SheetTable.subtotalReason(values, after: last.values) {
                 skipped.append((row.number, reason))
                 return
             }
