@@ -3,21 +3,26 @@ import Testing
 @testable import WorkbookIO
 import XLSXTestSupport
 
+/// The sheets the tests of this file share, and how they read a book.
+private enum Book {
+    static func read(_ sheets: [(name: String, rows: [[FixtureCell]])]) throws -> PortfolioReading {
+        try readPriced(path: try XLSXFixture.contractBook(sheets).write(), today: Household.today)
+    }
+
+    static let asOf: (name: String, rows: [[FixtureCell]]) =
+        ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]])
+    static let model: (name: String, rows: [[FixtureCell]]) =
+        ("Model", [["Symbol", "Target"], ["AAPL", 0.5], ["MSFT", 0.4]])
+    static let prices: (name: String, rows: [[FixtureCell]]) =
+        ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["MSFT", 400, .day(2026, 11, 20)]])
+    /// A Lots header without an Account column.
+    static let header: [FixtureCell] = ["Symbol", "Quantity", "Cost Basis", "Acquired"]
+}
+
 /// A custodian's export of several accounts pasted as one sheet: each account's rows under a
 /// repeat of the header, below a title row naming the account.
 @Suite("Sheets laid out in blocks, one per account")
 struct BlockLayoutTests {
-    private func read(_ sheets: [(name: String, rows: [[FixtureCell]])]) throws -> PortfolioReading {
-        try readPriced(path: try XLSXFixture.contractBook(sheets).write(), today: Household.today)
-    }
-
-    private static let asOf: (name: String, rows: [[FixtureCell]]) =
-        ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]])
-    private static let model: (name: String, rows: [[FixtureCell]]) =
-        ("Model", [["Symbol", "Target"], ["AAPL", 0.5], ["MSFT", 0.4]])
-    private static let prices: (name: String, rows: [[FixtureCell]]) =
-        ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["MSFT", 400, .day(2026, 11, 20)]])
-    private static let header: [FixtureCell] = ["Symbol", "Quantity", "Cost Basis", "Acquired"]
     private static let accounts: (name: String, rows: [[FixtureCell]]) =
         ("Accounts", [["Account", "Name", "Cash"], ["11110123", "Individual", 500], ["22225678", "Smith Roth", 0],
                       ["33339999", "Joint", 0]])
@@ -26,19 +31,19 @@ struct BlockLayoutTests {
     /// number above the header, an Account Total row and a blank row after it.
     private static let schwabLots: (name: String, rows: [[FixtureCell]]) = ("Lots", [
         ["Positions for All-Accounts as of 11/20/2026"], [],
-        ["Individual ...123"], header,
+        ["Individual ...123"], Book.header,
         ["AAPL", 10, 1500, .day(2020, 1, 2)], ["MSFT", 5, 1000, .day(2021, 3, 4)],
         ["Account Total", nil, 2500], [],
-        ["Smith Roth"], header,
+        ["Smith Roth"], Book.header,
         ["AAPL", 3, 600, .day(2025, 6, 1)],
         ["Account Total", nil, 600], [],
-        ["Account: 33339999"], header,
+        ["Account: 33339999"], Book.header,
         ["MSFT", 2, 700, .day(2024, 2, 2)],
     ])
 
     @Test("Each block's rows are the account its title names: by masked digits, by name or by ID")
     func accountsFromTitles() throws {
-        let reading = try read([Self.asOf, Self.accounts, Self.schwabLots, Self.model, Self.prices])
+        let reading = try Book.read([Book.asOf, Self.accounts, Self.schwabLots, Book.model, Book.prices])
         #expect(reading.errors.isEmpty, "\(reading.errors)")
         let lots = try #require(reading.portfolio?.lots)
         #expect(lots.map(\.account) == ["11110123", "11110123", "22225678", "33339999"])
@@ -57,10 +62,10 @@ struct BlockLayoutTests {
 
     @Test("Without an Accounts sheet, each title less its label is an account")
     func accountsFromTitlesAlone() throws {
-        let reading = try read([Self.asOf, ("Lots", [
-            ["Account: 1234-5678"], Self.header, ["AAPL", 10, 1500, .day(2020, 1, 2)],
-            [], ["Account Number: 9999-0001"], Self.header, ["MSFT", 1, 300, .day(2020, 1, 2)],
-        ]), Self.model, Self.prices])
+        let reading = try Book.read([Book.asOf, ("Lots", [
+            ["Account: 1234-5678"], Book.header, ["AAPL", 10, 1500, .day(2020, 1, 2)],
+            [], ["Account Number: 9999-0001"], Book.header, ["MSFT", 1, 300, .day(2020, 1, 2)],
+        ]), Book.model, Book.prices])
         #expect(reading.errors.isEmpty, "\(reading.errors)")
         let portfolio = try #require(reading.portfolio)
         #expect(portfolio.lots.map(\.account) == ["1234-5678", "9999-0001"])
@@ -69,11 +74,11 @@ struct BlockLayoutTests {
 
     @Test("A title matching no account, or two, is an error naming its cell; the sheet is not read as one account")
     func unmatchedTitles() throws {
-        let reading = try read([Self.asOf, Self.accounts, ("Lots", [
-            ["Trust ...4444"], Self.header, ["AAPL", 10, 1500, .day(2020, 1, 2)],
-            [], ["Rollover ...9"], Self.header, ["MSFT", 1, 300, .day(2020, 1, 2)],
-            [], ["IRA xxxx"], Self.header, ["MSFT", 1, 300, .day(2020, 1, 2)],
-        ]), Self.model, Self.prices])
+        let reading = try Book.read([Book.asOf, Self.accounts, ("Lots", [
+            ["Trust ...4444"], Book.header, ["AAPL", 10, 1500, .day(2020, 1, 2)],
+            [], ["Rollover ...9"], Book.header, ["MSFT", 1, 300, .day(2020, 1, 2)],
+            [], ["IRA xxxx"], Book.header, ["MSFT", 1, 300, .day(2020, 1, 2)],
+        ]), Book.model, Book.prices])
         #expect(reading.portfolio == nil)
         #expect(reading.errors.map(\.description) == [
             "Lots!A1: The block title \"Trust ...4444\" names no account of the Accounts sheet by its ID, its name or "
@@ -87,11 +92,11 @@ struct BlockLayoutTests {
                 + "last digits of its number: write the account's ID in the title, or each row's account in an "
                 + "Account column.",
         ])
-        let ambiguous = try read([Self.asOf,
+        let ambiguous = try Book.read([Book.asOf,
             ("Accounts", [["Account", "Cash"], ["A-10123", 0], ["B-20123", 0]]),
-            ("Lots", [["Joint ...123"], Self.header, ["AAPL", 10, 1500, .day(2020, 1, 2)],
-                      [], ["B-20123"], Self.header, ["MSFT", 1, 300, .day(2020, 1, 2)]]),
-            Self.model, Self.prices])
+            ("Lots", [["Joint ...123"], Book.header, ["AAPL", 10, 1500, .day(2020, 1, 2)],
+                      [], ["B-20123"], Book.header, ["MSFT", 1, 300, .day(2020, 1, 2)]]),
+            Book.model, Book.prices])
         #expect(ambiguous.errors.map(\.description) == [
             "Lots!A1: The block title \"Joint ...123\" could be any of the accounts A-10123, B-20123: write the one "
                 + "account's ID in full.",
@@ -100,11 +105,11 @@ struct BlockLayoutTests {
 
     @Test("A block with no title, in a book of several accounts, is named once at its header")
     func untitledBlock() throws {
-        let reading = try read([Self.asOf, Self.accounts, ("Lots", [
-            ["Individual ...123"], Self.header, ["AAPL", 10, 1500, .day(2020, 1, 2)],
-            ["MSFT", 1, 300, .day(2020, 1, 2)], [], Self.header, ["MSFT", 1, 300, .day(2020, 1, 2)],
+        let reading = try Book.read([Book.asOf, Self.accounts, ("Lots", [
+            ["Individual ...123"], Book.header, ["AAPL", 10, 1500, .day(2020, 1, 2)],
+            ["MSFT", 1, 300, .day(2020, 1, 2)], [], Book.header, ["MSFT", 1, 300, .day(2020, 1, 2)],
             ["AAPL", 1, 300, .day(2020, 1, 2)],
-        ]), Self.model, Self.prices])
+        ]), Book.model, Book.prices])
         // Row 4 holds a symbol and numbers: not a title, so row 6 starts a block without one.
         #expect(reading.errors.map(\.description) == [
             "Lots!row 6: The rows under this header have no Account column and no title row above naming their "
@@ -115,24 +120,24 @@ struct BlockLayoutTests {
     @Test("With an Account column, repeats of the header and the titles above them are set aside")
     func blocksWithAccountColumn() throws {
         let header: [FixtureCell] = ["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"]
-        let reading = try read([Self.asOf, Self.accounts, ("Lots", [
+        let reading = try Book.read([Book.asOf, Self.accounts, ("Lots", [
             ["Individual"], header, ["11110123", "AAPL", 10, 1500, .day(2020, 1, 2)],
             [], ["Joint"], header, ["33339999", "MSFT", 1, 300, .day(2020, 1, 2)],
-        ]), Self.model, Self.prices])
+        ]), Book.model, Book.prices])
         #expect(reading.errors.isEmpty, "\(reading.errors)")
         #expect(reading.portfolio?.lots.map(\.account) == ["11110123", "33339999"])
     }
 
     @Test("A one-account export's title names the account among several; a sheet title in a one-account book is ignored")
     func singleBlock() throws {
-        let one = try read([Self.asOf, Self.accounts, ("Lots", [
-            ["Smith Roth XXXX-5678"], Self.header, ["AAPL", 10, 1500, .day(2020, 1, 2)],
-        ]), Self.model, Self.prices])
+        let one = try Book.read([Book.asOf, Self.accounts, ("Lots", [
+            ["Smith Roth XXXX-5678"], Book.header, ["AAPL", 10, 1500, .day(2020, 1, 2)],
+        ]), Book.model, Book.prices])
         #expect(one.errors.isEmpty, "\(one.errors)")
         #expect(one.portfolio?.lots.map(\.account) == ["22225678"])
-        let titled = try read([Self.asOf, ("Accounts", [["Account", "Cash"], ["A", 0]]), ("Lots", [
-            ["Tax lots as of 11/20/2026"], Self.header, ["AAPL", 10, 1500, .day(2020, 1, 2)],
-        ]), Self.model, Self.prices])
+        let titled = try Book.read([Book.asOf, ("Accounts", [["Account", "Cash"], ["A", 0]]), ("Lots", [
+            ["Tax lots as of 11/20/2026"], Book.header, ["AAPL", 10, 1500, .day(2020, 1, 2)],
+        ]), Book.model, Book.prices])
         #expect(titled.errors.isEmpty, "\(titled.errors)")
         #expect(titled.portfolio?.lots.map(\.account) == ["A"])
     }
@@ -140,13 +145,13 @@ struct BlockLayoutTests {
     @Test("Transactions in blocks take their account from the title, and open its windows")
     func transactionsInBlocks() throws {
         let header: [FixtureCell] = ["Date", "Symbol", "Side", "Quantity", "Realized Gain"]
-        let reading = try read([Self.asOf, Self.accounts, ("Lots", [
+        let reading = try Book.read([Book.asOf, Self.accounts, ("Lots", [
             ["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
             ["11110123", "AAPL", 10, 1500, .day(2020, 1, 2)],
         ]), ("Transactions", [
             ["Individual ...123"], header, [.day(2026, 11, 2), "MSFT", "Sell", 1, -50],
             [], ["Joint ...999"], header, [.day(2026, 11, 3), "AAPL", "Buy", 2, nil],
-        ]), Self.model, Self.prices])
+        ]), Book.model, Book.prices])
         #expect(reading.errors.isEmpty, "\(reading.errors)")
         let transactions = try #require(reading.portfolio?.transactions)
         #expect(transactions.map(\.account) == ["11110123", "33339999"])
@@ -155,11 +160,11 @@ struct BlockLayoutTests {
 
     @Test("A sheet whose rows name no account is still refused at a repeat of its header")
     func modelInBlocks() throws {
-        let reading = try read([Self.asOf, Self.accounts, ("Lots", [
+        let reading = try Book.read([Book.asOf, Self.accounts, ("Lots", [
             ["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
             ["11110123", "AAPL", 10, 1500, .day(2020, 1, 2)],
         ]), ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], [],
-                        ["Symbol", "Price", "As Of"], ["MSFT", 400, .day(2026, 11, 20)]]), Self.model])
+                        ["Symbol", "Price", "As Of"], ["MSFT", 400, .day(2026, 11, 20)]]), Book.model])
         #expect(reading.errors.map(\.description).first?.hasPrefix("Prices!row 4: This row repeats the header row (row 1)") == true)
     }
 
@@ -184,27 +189,16 @@ struct BlockLayoutTests {
 /// A book keeping each account's lots on a sheet of its own, named for the account.
 @Suite("A sheet of lots for each account")
 struct AccountLotSheetTests {
-    private func read(_ sheets: [(name: String, rows: [[FixtureCell]])]) throws -> PortfolioReading {
-        try readPriced(path: try XLSXFixture.contractBook(sheets).write(), today: Household.today)
-    }
-
-    private static let asOf: (name: String, rows: [[FixtureCell]]) =
-        ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]])
-    private static let model: (name: String, rows: [[FixtureCell]]) =
-        ("Model", [["Symbol", "Target"], ["AAPL", 0.5], ["MSFT", 0.4]])
-    private static let prices: (name: String, rows: [[FixtureCell]]) =
-        ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["MSFT", 400, .day(2026, 11, 20)]])
     private static let accounts: (name: String, rows: [[FixtureCell]]) =
         ("Accounts", [["Account", "Name", "Cash"], ["11110123", "Chen Joint Taxable", 500], ["22225678", "Rollover IRA", 0],
                       ["33339999", "Family Trust", 0]])
-    private static let header: [FixtureCell] = ["Symbol", "Quantity", "Cost Basis", "Acquired"]
 
     @Test("Each sheet named for an account holds its lots: by a word of its name, its ID or masked digits")
     func sheetsNamedForAccounts() throws {
-        let reading = try read([Self.asOf, Self.accounts, Self.model, Self.prices,
-            ("Joint Lots", [["Tax lots as of 11/20/2026"], Self.header, ["AAPL", 10, 1500, .day(2020, 1, 2)]]),
-            ("Holdings - 22225678", [Self.header, ["MSFT", 5, 1000, .day(2021, 3, 4)], ["AAPL", 1, 100, .day(2021, 3, 4)]]),
-            ("Trust ...9999 Positions", [["Account"] + Self.header, ["33339999", "MSFT", 2, 700, .day(2024, 2, 2)]]),
+        let reading = try Book.read([Book.asOf, Self.accounts, Book.model, Book.prices,
+            ("Joint Lots", [["Tax lots as of 11/20/2026"], Book.header, ["AAPL", 10, 1500, .day(2020, 1, 2)]]),
+            ("Holdings - 22225678", [Book.header, ["MSFT", 5, 1000, .day(2021, 3, 4)], ["AAPL", 1, 100, .day(2021, 3, 4)]]),
+            ("Trust ...9999 Positions", [["Account"] + Book.header, ["33339999", "MSFT", 2, 700, .day(2024, 2, 2)]]),
             ("Notes", [["Client asked to keep AAPL."]]),
         ])
         #expect(reading.errors.isEmpty, "\(reading.errors)")
@@ -222,11 +216,11 @@ struct AccountLotSheetTests {
 
     @Test("A lot sheet naming no account beside others that do, two sheets of one account, another account's row: errors")
     func sheetsThatDoNotFit() throws {
-        let reading = try read([Self.asOf, Self.accounts, Self.model, Self.prices,
-            ("Joint Lots", [Self.header, ["AAPL", 10, 1500, .day(2020, 1, 2)]]),
-            ("Joint Holdings", [Self.header, ["AAPL", 1, 150, .day(2020, 1, 2)]]),
-            ("Lots (old)", [Self.header, ["MSFT", 5, 1000, .day(2021, 3, 4)]]),
-            ("IRA Lots", [["Account"] + Self.header, ["33339999", "MSFT", 2, 700, .day(2024, 2, 2)]]),
+        let reading = try Book.read([Book.asOf, Self.accounts, Book.model, Book.prices,
+            ("Joint Lots", [Book.header, ["AAPL", 10, 1500, .day(2020, 1, 2)]]),
+            ("Joint Holdings", [Book.header, ["AAPL", 1, 150, .day(2020, 1, 2)]]),
+            ("Lots (old)", [Book.header, ["MSFT", 5, 1000, .day(2021, 3, 4)]]),
+            ("IRA Lots", [["Account"] + Book.header, ["33339999", "MSFT", 2, 700, .day(2024, 2, 2)]]),
         ])
         #expect(reading.portfolio == nil)
         #expect(reading.errors.map(\.description) == [
@@ -240,8 +234,8 @@ struct AccountLotSheetTests {
 
     @Test("Without sheets named for accounts, a book with no Lots sheet is still refused")
     func noLotSheets() throws {
-        let reading = try read([Self.asOf, Self.accounts, Self.model, Self.prices,
-            ("Lots (old)", [Self.header, ["MSFT", 5, 1000, .day(2021, 3, 4)]])])
+        let reading = try Book.read([Book.asOf, Self.accounts, Book.model, Book.prices,
+            ("Lots (old)", [Book.header, ["MSFT", 5, 1000, .day(2021, 3, 4)]])])
         #expect(reading.errors.map(\.description) == [
             "The workbook has no Lots sheet (a sheet named Lots or a synonym such as lots, taxlots, holdings, positions).",
         ])
