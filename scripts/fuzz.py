@@ -21,7 +21,8 @@ Three ways of breaking a book:
           and unknown columns, columns in another order, headers and sheets under other
           names the contract accepts, dates typed as text, sheets in another order, a totals
           row, a notes sheet; Settings without its header (keys down a column or across a
-          row), Lots with a spreadsheet's subtotal rows, or in blocks per account;
+          row), Lots with a spreadsheet's subtotal rows, in blocks per account, or on a
+          sheet for each account;
           saved by openpyxl or written again by XlsxWriter (constant-memory or not).
           The book must plan, and its trades and lots sold (account, symbol, side,
           quantity, price, amounts, taxes, reasons with their cell references set aside)
@@ -281,6 +282,37 @@ def lots_in_blocks(book, sheet):
         out += 1
 
 
+def lots_per_account(book, sheet):
+    """Each account's lots on a sheet of its own, named for the account, in place of the Lots
+    sheet; their Account column kept or left out."""
+    found = header_row(sheet, ('Account', 'Symbol', 'Quantity'))
+    if not found or 'Account' not in found[1] or 'Accounts' not in book.sheetnames:
+        return
+    r, header = found
+    column = header.index('Account')
+    width = sheet.max_column
+    rows = [[(sheet.cell(i, c).value, sheet.cell(i, c).number_format) for c in range(1, width + 1)]
+            for i in range(r + 1, sheet.max_row + 1)]
+    rows = [row for row in rows if any(v is not None for v, _ in row)]
+    accounts = []
+    for row in rows:
+        if row[column][0] is None:
+            return
+        if row[column][0] not in accounts:
+            accounts.append(row[column][0])
+    place = book.sheetnames.index(sheet.title)
+    book.remove(sheet)
+    for offset, account in enumerate(accounts):
+        own = book.create_sheet(f'Lots - {account}', place + offset)
+        keep = offset % 2 == 0
+        own.append([name for c, name in enumerate(header) if keep or c != column])
+        for row in rows:
+            if row[column][0] == account:
+                own.append([value for c, (value, _) in enumerate(row) if keep or c != column])
+                for c, (_, form) in enumerate(v for i, v in enumerate(row) if keep or i != column):
+                    own.cell(own.max_row, c + 1).number_format = form
+
+
 def lay_out_again(source, target, rng):
     """The book of `source`, laid out another way, at `target`."""
     import openpyxl
@@ -296,6 +328,9 @@ def lay_out_again(source, target, rng):
                 continue
             if choice < 0.4:
                 lots_in_blocks(book, sheet)
+                continue
+            if choice < 0.5:
+                lots_per_account(book, sheet)
                 continue
         first = [c.value for c in next(sheet.iter_rows(min_row=1, max_row=1))]
         is_table = sum(isinstance(v, str) and v.strip() in HEADERS or v in ('Target', 'Model %', 'Sector', 'Term')

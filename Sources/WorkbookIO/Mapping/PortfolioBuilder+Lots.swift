@@ -33,8 +33,11 @@ extension PortfolioBuilder {
         var lotRows: [TaxLot.Key: SheetTable.DataRow] = Dictionary(minimumCapacity: first.rows.count)
         let knownSet = Set(known)
         for table in lotTables {
+            let basisPositions = table.rows.first.map { row in
+                ["Cost Basis", "Unit Cost"].compactMap { row.layout.position(of: $0) }
+            } ?? []
             for original in table.rows {
-                let row = washSaleMarksRead(original)
+                let row = washSaleMarksRead(original, at: basisPositions)
                 let accountID = account(row, in: table, known: knownSet, sheetHasAccounts: hasAccountsSheet)
                 let symbol = text(row, "Symbol")?.uppercased()
                 if symbol == nil && isBlank(row, "Symbol") { log.error(row.place("Symbol"), "Symbol is blank.") }
@@ -96,14 +99,16 @@ extension PortfolioBuilder {
 
     /// `row` with a basis a custodian marks as adjusted for a wash sale (`1,500.00 W`) read
     /// without its mark, noted: the adjusted basis is the lot's basis.
-    private mutating func washSaleMarksRead(_ row: SheetTable.DataRow) -> SheetTable.DataRow {
+    /// `positions` are those of the Cost Basis and Unit Cost columns in the row's values.
+    private mutating func washSaleMarksRead(_ row: SheetTable.DataRow, at positions: [Int]) -> SheetTable.DataRow {
         var row = row
-        for column in ["Cost Basis", "Unit Cost"] {
-            guard let position = row.layout.position(of: column), case .string(let text)? = row.values[position],
+        for position in positions {
+            // Most bases are numbers: text is looked at only when it ends in a W.
+            guard case .string(let text)? = row.values[position], let last = text.utf8.last, last | 0x20 == 0x77 || last <= 0x20,
                   let amount = PortfolioBuilder.withoutWashSaleMark(text) else { continue }
             row.values[position] = .string(amount)
-            log.info(row.place(column), "\"\(text.trimmingWhitespace().excerpt)\" is read as \(amount): the custodian's W "
-                + "marks a basis already adjusted for a wash sale.")
+            log.info(row.place(row.layout.names[position]), "\"\(text.trimmingWhitespace().excerpt)\" is read as \(amount): the "
+                + "custodian's W marks a basis already adjusted for a wash sale.")
         }
         return row
     }

@@ -97,7 +97,7 @@ struct SheetTable {
     /// the other models' left out; the rows, numbers and places as they are.
     func targets(of model: (model: String, column: String)) -> SheetTable {
         var view = self
-        view.columns = columns.filter { !$0.key.hasPrefix("\u{1}") }
+        view.columns = columns.filter { !$0.key.hasPrefix(SheetTable.modelColumnPrefix) }
         view.columns["Target"] = columns[model.column]
         view.modelColumns = []
         let layout = RowLayout(columns: view.columns, sheetName: sheetName)
@@ -108,7 +108,10 @@ struct SheetTable {
     }
 
     /// The key under which a wide Model sheet's column of `model`'s targets is read.
-    static func modelColumnKey(_ model: String) -> String { "\u{1}Target of \(model)" }
+    static func modelColumnKey(_ model: String) -> String { modelColumnPrefix + model }
+
+    /// What begins the key of a wide Model sheet's column of targets: no header text does.
+    static let modelColumnPrefix = "\u{1}Target of "
 
     func has(_ column: String) -> Bool { columns[column] != nil }
 
@@ -156,7 +159,7 @@ struct SheetTable {
         var texts: [String] = []
         var firstColumn = 0
         for cell in row.cells {
-            guard case .string(let raw) = cell.value else { return nil }
+            guard case .string(let raw) = cell.value else { continue }
             let text = raw.trimmingWhitespace()
             if text.isEmpty { continue }
             guard texts.count < 2 else { return nil }
@@ -241,7 +244,7 @@ struct SheetTable {
                     }
                 }
                 let names = Set(columns.keys)
-                let isWideModel = sheet == .model && names.contains { $0.hasPrefix("\u{1}") }
+                let isWideModel = sheet == .model && names.contains { $0.hasPrefix(SheetTable.modelColumnPrefix) }
                 let hasRequired = sheet.requiredColumns.allSatisfy { group in
                     group.contains { names.contains($0) } || (isWideModel && group == ["Target"])
                 }
@@ -299,7 +302,7 @@ struct SheetTable {
             }
             // A subtotal row lacks a required value (a date, a symbol): the rest are passed over.
             if sheet != .settings, let last = rows.last,
-               requiredPositions.contains(where: { group in group.allSatisfy { values[$0] == nil } }),
+               SheetTable.lacksRequired(values, requiredPositions),
                let reason = SheetTable.subtotalReason(values, after: last.values) {
                 skipped.append((row.number, reason))
                 return
@@ -349,8 +352,8 @@ struct SheetTable {
             log.info("\(info.name)!row \(row)", "Skipped: \(reason).")
         }
         let modelColumns: [(model: String, column: String)] = header.columns.keys.sorted { header.columns[$0]! < header.columns[$1]! }.compactMap { key in
-            guard key.hasPrefix("\u{1}") else { return nil }
-            return (String(key.dropFirst("\u{1}Target of ".count)), key)
+            guard key.hasPrefix(SheetTable.modelColumnPrefix) else { return nil }
+            return (String(key.dropFirst(SheetTable.modelColumnPrefix.count)), key)
         }
         var blocks: [Block] = []
         if !repeats.isEmpty || (firstTitle != nil && header.columns["Account"] == nil) {
@@ -380,6 +383,22 @@ struct SheetTable {
             matched += 1
         }
         return matched >= 2
+    }
+
+    /// Whether a row has no value under some required column (or either of a pair), given
+    /// by their positions in its values.
+    static func lacksRequired(_ values: [CellValue?], _ required: [[Int]]) -> Bool {
+        for group in required {
+            var empty = true
+            for position in group {
+                if case .some = values[position] {
+                    empty = false
+                    break
+                }
+            }
+            if empty { return true }
+        }
+        return false
     }
 
     /// The words a spreadsheet's subtotal rows add to the value they close (`VTI Total`,
