@@ -654,6 +654,10 @@ struct MappingRulesTests {
         #expect(reading.portfolio?.models.first?.targets.map(\.symbol) == ["AAPL"])
         #expect(reading.diagnostics.contains(Diagnostic(
             .info, "Model!A3", "\"CASH & EQUIVALENTS\" is read as the model's CASH row, its cash target.")))
+        let sweep = try read([
+            Self.asOf, Self.oneLot, ("Model", [["Symbol", "Target"], ["AAPL", "97%"], ["Money Market", "3%"]]), Self.prices,
+        ])
+        #expect(sweep.portfolio?.models.first?.cashTarget == Rate(millionths: 30_000))
     }
 
     @Test("Manual trades that break a restriction for their side are errors naming the row")

@@ -5,6 +5,7 @@ extension PortfolioBuilder {
     /// Equivalents` and the like.
     static let cashRowNames: Set<String> = [
         "cash", "cashequivalents", "cashandequivalents", "cashandcashequivalents", "cashreserve", "cashreserves",
+        "moneymarket", "cashmoneymarket", "cashandmoneymarket", "cashsweep", "sweep",
     ]
 
     /// Reads the Model sheet: one model per Model name (blank = the default model), a `CASH`
