@@ -64,24 +64,56 @@ extension PortfolioBuilder {
     /// those whose ID it writes whole, else those whose Name it is (written alike), else
     /// those whose number ends in the digits a masked number leaves, else those whose Name
     /// holds it whole. The caller takes an answer of one account only.
-    func accounts(namedBy text: String, among known: Set<String>) -> (found: [String], how: String) {
-        let ids = known.sorted()
-        let byID = ids.filter { PortfolioBuilder.containsWhole($0, in: text) }
+    mutating func accounts(namedBy text: String, among known: Set<String>) -> (found: [String], how: String) {
+        if let answer = titleAnswers[text] { return answer }
+        // Each account's forms, made once for every title a book has.
+        if accountForms.count != known.count {
+            accountForms = known.sorted().map { id in
+                AccountForms(id: id, idBytes: Array(id.lowercased().utf8),
+                             name: accountNames[id].map { PortfolioBuilder.alike($0) },
+                             nameBytes: accountNames[id].map { Array($0.lowercased().utf8) },
+                             digits: id.filter(\.isASCIIDigit))
+            }
+        }
+        let answer = Self.accounts(namedBy: text, among: accountForms)
+        titleAnswers[text] = answer
+        return answer
+    }
+
+    /// An account's ID and Name as titles are matched against them.
+    struct AccountForms {
+        let id: String
+        let idBytes: [UInt8]
+        /// The Name as `alike` makes it.
+        let name: String?
+        let nameBytes: [UInt8]?
+        /// The ID's digits alone.
+        let digits: String
+    }
+
+    private static func accounts(namedBy text: String, among forms: [AccountForms]) -> (found: [String], how: String) {
+        let textBytes = Array(text.lowercased().utf8)
+        let byID = forms.filter { containsWhole($0.idBytes, in: textBytes) }.map(\.id)
         if !byID.isEmpty { return (byID, "the account's ID") }
-        let byName = ids.filter { accountNames[$0].map { PortfolioBuilder.alike($0) == PortfolioBuilder.alike(text) } ?? false }
+        let alikeText = alike(text)
+        let byName = forms.filter { $0.name == alikeText }.map(\.id)
         if !byName.isEmpty { return (byName, "the account's name") }
-        if let digits = PortfolioBuilder.maskedDigits(in: text) {
-            return (ids.filter { $0.filter(\.isASCIIDigit).hasSuffix(digits) }, "the last digits of the account's number, \(digits)")
+        if let digits = maskedDigits(in: text) {
+            return (forms.filter { $0.digits.hasSuffix(digits) }.map(\.id), "the last digits of the account's number, \(digits)")
         }
         // A word or two of one account's name (`Joint` for `Chen Joint Taxable`).
-        let inName = ids.filter { accountNames[$0].map { PortfolioBuilder.containsWhole(text, in: $0) } ?? false }
+        let inName = forms.filter { $0.nameBytes.map { containsWhole(textBytes, in: $0) } ?? false }.map(\.id)
         return (inName, "a word of the account's name, \"\(text.excerpt)\"")
     }
 
     /// Whether `id` is written in `text` whole: not as part of a longer run of letters and
     /// digits (`ACC-1` is in `Joint ACC-1 (IRA)`, not in `ACC-12`). Capitals are ignored.
     static func containsWhole(_ id: String, in text: String) -> Bool {
-        let id = Array(id.lowercased().utf8), text = Array(text.lowercased().utf8)
+        containsWhole(Array(id.lowercased().utf8), in: Array(text.lowercased().utf8))
+    }
+
+    /// `containsWhole(_:in:)` of bytes already in lower case.
+    static func containsWhole(_ id: [UInt8], in text: [UInt8]) -> Bool {
         guard !id.isEmpty, id.count <= text.count else { return false }
         func isWordByte(_ byte: UInt8) -> Bool {
             (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || byte >= 0x80

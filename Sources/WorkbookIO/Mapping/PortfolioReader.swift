@@ -63,6 +63,10 @@ struct PortfolioBuilder {
     /// The account each block of a sheet laid out in blocks is, by sheet and header row
     /// (`Lots!14`), once resolved (see `blockAccount(of:in:known:sheetHasAccounts:)`).
     var blockAccounts: [String: String?] = [:]
+    /// The accounts each title or sheet name names, and the forms of the accounts they are
+    /// matched against (see `accounts(namedBy:among:)`).
+    var titleAnswers: [String: (found: [String], how: String)] = [:]
+    var accountForms: [AccountForms] = []
     var priceAPI = PriceAPISettings()
     var requests: [PriceRequest] = []
     /// Contract sheets that two workbook sheets claimed (already an error).

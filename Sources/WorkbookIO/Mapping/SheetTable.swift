@@ -132,16 +132,22 @@ struct SheetTable {
         let text: String
         /// Where the title starts: `Lots!A14`.
         let place: String
+
+        /// The longest title, in UTF-8 bytes: far past an account's name and number.
+        static let maxBytes = 200
     }
 
     /// The block `row` (a sheet row below the first header) is in, if the sheet has blocks.
     func block(of row: Int) -> Block? {
-        guard var found = blocks.first, row > found.headerRow else { return nil }
-        for block in blocks.dropFirst() {
-            guard block.headerRow < row else { break }
-            found = block
+        guard let first = blocks.first, row > first.headerRow else { return nil }
+        // The last block whose header is above the row, found by halving: a sheet may
+        // have a block for every few rows.
+        var low = 0, high = blocks.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if blocks[middle].headerRow < row { low = middle } else { high = middle - 1 }
         }
-        return found
+        return blocks[low]
     }
 
     /// Whether a sheet's rows each belong to an account, which a block's title may name
@@ -166,7 +172,8 @@ struct SheetTable {
             if texts.isEmpty { firstColumn = cell.column }
             texts.append(text)
         }
-        guard !texts.isEmpty else { return nil }
+        // A cell of a paragraph is a note, not a title naming an account.
+        guard !texts.isEmpty, texts.reduce(0, { $0 + $1.utf8.count }) <= Title.maxBytes else { return nil }
         let place = "\(sheetName)!\(CellReference.name(column: firstColumn, row: row.number))"
         return Title(text: texts.joined(separator: " "), place: place)
     }
@@ -277,8 +284,11 @@ struct SheetTable {
                     let title = pendingTitle
                     if let title {
                         if title.kept { rows.removeLast() }
-                        skipped.removeAll { $0.0 == title.row }
-                        let at = skipped.firstIndex { $0.0 > title.row } ?? skipped.count
+                        // Its note, if it was set aside, is among the last two (a blank row's
+                        // may follow it): looked for there, not through every block's notes.
+                        var at = skipped.count
+                        while at > 0, skipped.count - at < 2, skipped[at - 1].0 >= title.row { at -= 1 }
+                        if at < skipped.count, skipped[at].0 == title.row { skipped.remove(at: at) }
                         skipped.insert((title.row, "the title of the block below"), at: at)
                     }
                     pendingTitle = nil
