@@ -66,44 +66,88 @@ extension PortfolioBuilder {
     /// holds it whole. The caller takes an answer of one account only.
     mutating func accounts(namedBy text: String, among known: Set<String>) -> (found: [String], how: String) {
         if let answer = titleAnswers[text] { return answer }
-        // Each account's forms, made once for every title a book has.
-        if accountForms.count != known.count {
-            accountForms = known.sorted().map { id in
-                AccountForms(id: id, idBytes: Array(id.lowercased().utf8),
-                             name: accountNames[id].map { PortfolioBuilder.alike($0) },
-                             nameBytes: accountNames[id].map { Array($0.lowercased().utf8) },
-                             digits: id.filter(\.isASCIIDigit))
-            }
-        }
-        let answer = Self.accounts(namedBy: text, among: accountForms)
+        // The accounts' forms and their indexes, made once for every title a book has: a
+        // custodian's export of a firm's accounts has a title for each.
+        if accountIndex.forms.count != known.count { accountIndex = AccountIndex(known.sorted(), names: accountNames) }
+        let answer = accountIndex.accounts(namedBy: text)
         titleAnswers[text] = answer
         return answer
     }
 
-    /// An account's ID and Name as titles are matched against them.
-    struct AccountForms {
-        let id: String
-        let idBytes: [UInt8]
-        /// The Name as `alike` makes it.
-        let name: String?
-        let nameBytes: [UInt8]?
-        /// The ID's digits alone.
-        let digits: String
+    /// The accounts of a book as titles name them, indexed so that a title is matched in
+    /// time that does not grow with the number of accounts.
+    struct AccountIndex {
+        /// Each account's ID, lower-case ID and Name, in ID order.
+        private(set) var forms: [(id: String, idBytes: [UInt8], nameBytes: [UInt8]?)] = []
+        /// IDs that begin and end with a letter or digit, by their lower-case bytes; the
+        /// lengths they have; the other IDs, matched one by one.
+        private var byIDBytes: [[UInt8]: [Int]] = [:]
+        private var idLengths: [Int] = []
+        private var otherIDs: [Int] = []
+        /// Names as `alike` makes them; the last digits of numbers (two to twenty); the
+        /// words of names.
+        private var byName: [String: [Int]] = [:]
+        private var byDigits: [String: [Int]] = [:]
+        private var byNameWord: [[UInt8]: [Int]] = [:]
+
+        init() {}
+
+        init(_ ids: [String], names: [String: String]) {
+            for (index, id) in ids.enumerated() {
+                let idBytes = Array(id.lowercased().utf8)
+                let nameBytes = names[id].map { Array($0.lowercased().utf8) }
+                forms.append((id, idBytes, nameBytes))
+                if let first = idBytes.first, let last = idBytes.last, isWordByte(first), isWordByte(last) {
+                    byIDBytes[idBytes, default: []].append(index)
+                } else {
+                    otherIDs.append(index)
+                }
+                if let name = names[id] { byName[alike(name), default: []].append(index) }
+                let digits = Array(id.filter(\.isASCIIDigit))
+                for count in stride(from: 2, through: min(digits.count, 20), by: 1) {
+                    byDigits[String(digits.suffix(count)), default: []].append(index)
+                }
+                for word in Set(nameBytes.map(AccountIndex.words) ?? []) { byNameWord[word, default: []].append(index) }
+            }
+            idLengths = Set(byIDBytes.keys.map(\.count)).sorted()
+        }
+
+        /// The runs of letters and digits of lower-case bytes.
+        static func words(_ bytes: [UInt8]) -> [[UInt8]] {
+            bytes.split { !isWordByte($0) }.map(Array.init)
+        }
+
+        /// The accounts `text` names, as `PortfolioBuilder.accounts(namedBy:among:)` says.
+        func accounts(namedBy text: String) -> (found: [String], how: String) {
+            let textBytes = Array(text.lowercased().utf8)
+            func ids(_ indexes: some Sequence<Int>) -> [String] { Set(indexes).sorted().map { forms[$0].id } }
+            // An ID written whole begins where a word does and ends where one does.
+            var byID: [Int] = otherIDs.filter { containsWhole(forms[$0].idBytes, in: textBytes) }
+            for start in textBytes.indices where isWordByte(textBytes[start]) && (start == 0 || !isWordByte(textBytes[start - 1])) {
+                for length in idLengths {
+                    let end = start + length
+                    guard end <= textBytes.count else { break }
+                    guard end == textBytes.count || !isWordByte(textBytes[end]) else { continue }
+                    byID += byIDBytes[Array(textBytes[start..<end])] ?? []
+                }
+            }
+            if !byID.isEmpty { return (ids(byID), "the account's ID") }
+            if let named = byName[alike(text)] { return (ids(named), "the account's name") }
+            if let digits = maskedDigits(in: text) {
+                let matching = digits.count <= 20 ? byDigits[digits] ?? []
+                    : forms.indices.filter { forms[$0].id.filter(\.isASCIIDigit).hasSuffix(digits) }
+                return (ids(matching), "the last digits of the account's number, \(digits)")
+            }
+            // A word or two of one account's name (`Joint` for `Chen Joint Taxable`).
+            let candidates = AccountIndex.words(textBytes).first.map { byNameWord[$0] ?? [] } ?? Array(forms.indices)
+            let inName = candidates.filter { forms[$0].nameBytes.map { containsWhole(textBytes, in: $0) } ?? false }
+            return (ids(inName), "a word of the account's name, \"\(text.excerpt)\"")
+        }
     }
 
-    private static func accounts(namedBy text: String, among forms: [AccountForms]) -> (found: [String], how: String) {
-        let textBytes = Array(text.lowercased().utf8)
-        let byID = forms.filter { containsWhole($0.idBytes, in: textBytes) }.map(\.id)
-        if !byID.isEmpty { return (byID, "the account's ID") }
-        let alikeText = alike(text)
-        let byName = forms.filter { $0.name == alikeText }.map(\.id)
-        if !byName.isEmpty { return (byName, "the account's name") }
-        if let digits = maskedDigits(in: text) {
-            return (forms.filter { $0.digits.hasSuffix(digits) }.map(\.id), "the last digits of the account's number, \(digits)")
-        }
-        // A word or two of one account's name (`Joint` for `Chen Joint Taxable`).
-        let inName = forms.filter { $0.nameBytes.map { containsWhole(textBytes, in: $0) } ?? false }.map(\.id)
-        return (inName, "a word of the account's name, \"\(text.excerpt)\"")
+    /// Whether a lower-case byte is a letter or digit (or part of a character beyond ASCII).
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || byte >= 0x80
     }
 
     /// Whether `id` is written in `text` whole: not as part of a longer run of letters and
@@ -115,9 +159,6 @@ extension PortfolioBuilder {
     /// `containsWhole(_:in:)` of bytes already in lower case.
     static func containsWhole(_ id: [UInt8], in text: [UInt8]) -> Bool {
         guard !id.isEmpty, id.count <= text.count else { return false }
-        func isWordByte(_ byte: UInt8) -> Bool {
-            (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || byte >= 0x80
-        }
         for start in 0...(text.count - id.count) where text[start..<start + id.count].elementsEqual(id) {
             let end = start + id.count
             let openBefore = start == 0 || !isWordByte(text[start - 1]) || !isWordByte(id[0])

@@ -66,7 +66,7 @@ struct PortfolioBuilder {
     /// The accounts each title or sheet name names, and the forms of the accounts they are
     /// matched against (see `accounts(namedBy:among:)`).
     var titleAnswers: [String: (found: [String], how: String)] = [:]
-    var accountForms: [AccountForms] = []
+    var accountIndex = AccountIndex()
     var priceAPI = PriceAPISettings()
     var requests: [PriceRequest] = []
     /// Contract sheets that two workbook sheets claimed (already an error).
