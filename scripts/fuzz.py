@@ -247,12 +247,13 @@ def lots_with_subtotals(sheet):
                 if sheet.cell(i, account).value == here and isinstance(sheet.cell(i, quantity).value, (int, float)))
 
 
-def lots_in_blocks(book, sheet):
-    """The Lots sheet as a custodian's export of several accounts: each account's lots under its
-    own copy of the header, below a title naming the account, and no Account column."""
+def lot_rows(book, sheet):
+    """The Lots sheet's header row, its header, the Account column's place in it and its rows
+    of lots (each cell's value and number format), when every lot names its account and the
+    book has an Accounts sheet; else None."""
     found = header_row(sheet, ('Account', 'Symbol', 'Quantity'))
     if not found or 'Account' not in found[1] or 'Accounts' not in book.sheetnames:
-        return
+        return None
     r, header = found
     column = header.index('Account')
     width = sheet.max_column
@@ -260,7 +261,17 @@ def lots_in_blocks(book, sheet):
             for i in range(r + 1, sheet.max_row + 1)]
     rows = [row for row in rows if any(v is not None for v, _ in row)]
     if any(row[column][0] is None for row in rows):
+        return None
+    return r, header, column, rows
+
+
+def lots_in_blocks(book, sheet):
+    """The Lots sheet as a custodian's export of several accounts: each account's lots under its
+    own copy of the header, below a title naming the account, and no Account column."""
+    found = lot_rows(book, sheet)
+    if not found:
         return
+    r, header, column, rows = found
     sheet.delete_rows(r, sheet.max_row)
     out = r
     previous = None
@@ -285,19 +296,12 @@ def lots_in_blocks(book, sheet):
 def lots_per_account(book, sheet):
     """Each account's lots on a sheet of its own, named for the account, in place of the Lots
     sheet; their Account column kept or left out."""
-    found = header_row(sheet, ('Account', 'Symbol', 'Quantity'))
-    if not found or 'Account' not in found[1] or 'Accounts' not in book.sheetnames:
+    found = lot_rows(book, sheet)
+    if not found:
         return
-    r, header = found
-    column = header.index('Account')
-    width = sheet.max_column
-    rows = [[(sheet.cell(i, c).value, sheet.cell(i, c).number_format) for c in range(1, width + 1)]
-            for i in range(r + 1, sheet.max_row + 1)]
-    rows = [row for row in rows if any(v is not None for v, _ in row)]
+    _, header, column, rows = found
     accounts = []
     for row in rows:
-        if row[column][0] is None:
-            return
         if row[column][0] not in accounts:
             accounts.append(row[column][0])
     place = book.sheetnames.index(sheet.title)
