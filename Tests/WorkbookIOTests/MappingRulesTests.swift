@@ -441,6 +441,22 @@ struct MappingRulesTests {
         #expect(fine.portfolio?.lots.map(\.costBasis) == [Money(dollars: 1_500)])
     }
 
+    @Test("An option position among the lots, a covered call's short contracts too, is left out with a warning")
+    func optionLots() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 100, 15000, .day(2024, 1, 2)],
+                      ["A", "AAPL 01/17/2027 200.00 C", -1, -520, .day(2026, 10, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.map(\.symbol) == ["AAPL"])
+        #expect(reading.warnings.map(\.description).contains(
+            "Lots!B3: AAPL 01/17/2027 200.00 C is an option: the tool rebalances shares, so this lot is left out of the "
+                + "plan, not traded and outside its account's value and weights. Shares a call covers are not held back "
+                + "by it: restrict them (No Sell) on the Securities sheet if they must stay."))
+    }
+
     @Test("Settings keys as PMs name them")
     func settingKeyNames() throws {
         let reading = try read([

@@ -50,6 +50,18 @@ struct MappingValueTests {
         #expect(d.description == iso)
     }
 
+    @Test("Option symbols as custodians write them are told from tickers")
+    func optionSymbols() {
+        for option in ["AAPL 01/17/2027 200.00 C", "SPY 12/19/2026 450 P", "AAPL  270117C00200000", "AAPL270117C00200000",
+                       "-AAPL270117C200", "BRK.B 270115P00400000", "AAPL JAN 17 2027 200 CALL", "MSFT 1/15/27 400 PUT"] {
+            #expect(PortfolioBuilder.isOptionSymbol(option), "\(option)")
+        }
+        for ticker in ["AAPL", "BRK.B", "SPY2", "ACC-1", "912828YK3", "3M", "AB12345C12345678", "T 2027", "VTI 2027 C",
+                       "ZVZZT"] {
+            #expect(!PortfolioBuilder.isOptionSymbol(ticker), "\(ticker)")
+        }
+    }
+
     @Test("Impossible dates are named", arguments: [
         ("2026-02-30", "\"2026-02-30\" is not a real date."), ("13/01/2026", "\"13/01/2026\" is not a real date."),
         ("March 15", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"March 15\"."),

@@ -38,8 +38,14 @@ extension PortfolioBuilder {
             } ?? []
             for original in table.rows {
                 let row = washSaleMarksRead(original, at: basisPositions)
-                let accountID = account(row, in: table, known: knownSet, sheetHasAccounts: hasAccountsSheet)
                 let symbol = text(row, "Symbol")?.uppercased()
+                if let symbol, PortfolioBuilder.isOptionSymbol(symbol) {
+                    log.warning(row.place("Symbol"), "\(symbol.excerpt) is an option: the tool rebalances shares, so this lot is "
+                        + "left out of the plan, not traded and outside its account's value and weights. Shares a call "
+                        + "covers are not held back by it: restrict them (No Sell) on the Securities sheet if they must stay.")
+                    continue
+                }
+                let accountID = account(row, in: table, known: knownSet, sheetHasAccounts: hasAccountsSheet)
                 if symbol == nil && isBlank(row, "Symbol") { log.error(row.place("Symbol"), "Symbol is blank.") }
                 var quantity: Quantity?
                 if let n = number(row, "Quantity", counting: "a number of shares") {
@@ -135,6 +141,36 @@ extension PortfolioBuilder {
             return
         }
         if first.price != price && first.other == nil { lotPrices[symbol]!.other = (price, row.place("Price")) }
+    }
+
+    /// Whether an upper-case symbol is an option's, as custodians write them: `AAPL 01/17/2027
+    /// 200.00 C` (a date and a Call or Put among its words), the OCC's `AAPL  270117C00200000`,
+    /// or `-AAPL270117C200`. A ticker has no digit, so most symbols are settled at once.
+    static func isOptionSymbol(_ symbol: String) -> Bool {
+        guard symbol.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        let words = symbol.split(separator: " ")
+        if words.count >= 3, let last = words.last {
+            let dated = words.contains { $0.contains("/") }
+            let year = words.contains { $0.count == 4 && $0.allSatisfy(\.isNumber) && $0 >= "1990" }
+            if ["C", "P"].contains(last) && dated || ["CALL", "PUT", "CALLS", "PUTS"].contains(last) && (dated || year) {
+                return true
+            }
+        }
+        // The OCC's form, spaces apart: a root of letters, YYMMDD, C or P, then the strike
+        // in thousandths (eight digits); or a custodian's shorter strike after a leading dash.
+        let compact = Array(symbol.utf8.filter { $0 != 0x20 })
+        let dashed = compact.first == UInt8(ascii: "-")
+        var index = dashed ? 1 : 0
+        let rootStart = index
+        while index < compact.count, (0x41...0x5A).contains(compact[index]) || compact[index] == UInt8(ascii: ".") { index += 1 }
+        // Six digits of date, C or P, and a strike of one digit at least.
+        guard index > rootStart, index - rootStart <= 6, index + 8 <= compact.count else { return false }
+        guard compact[index..<index + 6].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        index += 6
+        guard index < compact.count, compact[index] == UInt8(ascii: "C") || compact[index] == UInt8(ascii: "P") else { return false }
+        let strike = compact[(index + 1)...]
+        guard !strike.isEmpty, strike.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") }) else { return false }
+        return dashed || strike.count == 8
     }
 
     static func term(_ text: String) -> Term? {
