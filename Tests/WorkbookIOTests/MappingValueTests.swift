@@ -126,9 +126,18 @@ struct MappingValueTests {
         ("Lots", ContractSheet.lots), ("Tax Lots", .lots), ("HOLDINGS", .lots), (" positions ", .lots),
         ("Targets", .model), ("Model Weights", .model), ("Manual Trades", .manualTrades), ("manual_trades", .manualTrades),
         ("Exposure Groups", .groups), ("Security Master", .securities), ("Recent Transactions", .transactions),
+        // Apple Numbers names each table it exports after its sheet.
+        ("Lots - Table 1", .lots), ("Model Weights - Table 12", .model),
     ])
     func sheetNames(name: String, sheet: ContractSheet) {
         #expect(ContractSheet.matching(sheetName: name) == sheet)
+    }
+
+    @Test("A sheet's name with another end than Numbers' table number is not a contract sheet's")
+    func notTableNames() {
+        #expect(ContractSheet.matching(sheetName: "Lots - Table") == nil)
+        #expect(ContractSheet.matching(sheetName: "Lots - Old 1") == nil)
+        #expect(ContractSheet.withoutTableName("Export Summary") == "Export Summary")
     }
 
     @Test("Footer and summary rows of custodian exports", arguments: [

@@ -152,8 +152,17 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
 
     /// The sheet a workbook sheet name stands for, if any.
     static func matching(sheetName: String) -> ContractSheet? {
-        let key = HeaderName.normalize(sheetName).key
+        let key = HeaderName.normalize(withoutTableName(sheetName)).key
         return allCases.first { $0.names.contains(key) }
+    }
+
+    /// A sheet's name without the `- Table 1` Apple Numbers adds when it exports each table
+    /// of a sheet as a worksheet (`Lots - Table 1`); the name itself otherwise.
+    static func withoutTableName(_ name: String) -> String {
+        let words = name.split(separator: " ")
+        guard words.count >= 4, words[words.count - 3] == "-", words[words.count - 2].lowercased() == "table",
+              words[words.count - 1].allSatisfy(\.isNumber) else { return name }
+        return words.dropLast(3).joined(separator: " ")
     }
 }
 

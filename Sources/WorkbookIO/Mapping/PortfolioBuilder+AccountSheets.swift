@@ -44,7 +44,7 @@ extension PortfolioBuilder {
         var found: [(info: SheetInfo, account: String, how: String)] = []
         var unnamed: [(info: SheetInfo, part: String, found: [String])] = []
         for info in workbook.sheets where info.kind == .worksheet && !info.isHidden && ContractSheet.matching(sheetName: info.name) == nil {
-            guard let part = PortfolioBuilder.accountPart(ofLotSheet: info.name) else { continue }
+            guard let part = PortfolioBuilder.accountPart(ofLotSheet: ContractSheet.withoutTableName(info.name)) else { continue }
             let named = accounts(namedBy: part, among: known)
             if named.found.count == 1 {
                 found.append((info, named.found[0], named.how))
