@@ -112,6 +112,9 @@ struct MappingValueTests {
         (.groups, "Max Weight %", "Max Weight"), (.manualTrades, "Dollar Amount", "Amount"),
         (.lots, "Qty (Shares)", "Quantity"), (.lots, "Number of Shares", "Quantity"), (.lots, "Shares Held", "Quantity"),
         (.lots, "Lot Date", "Acquired"), (.lots, "Date Opened", "Acquired"),
+        (.lots, "Adj. Cost Basis", "Cost Basis"), (.lots, "Adjusted Cost ($)", "Cost Basis"), (.lots, "Avg Cost/Share", "Unit Cost"),
+        (.lots, "Acq. Date", "Acquired"), (.lots, "Trade Date", "Acquired"), (.lots, "Shares Owned", "Quantity"),
+        (.lots, "Short/Long", "Term"), (.lots, "Last Price", "Price"),
     ])
     func headers(sheet: ContractSheet, header: String, column: String) {
         #expect(sheet.column(forHeader: header) == column)

@@ -62,13 +62,15 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
             return [.account, .symbol,
                     .init("Lot ID", ["lotid", "lot", "lotnumber", "lotno", "taxlotid", "lotreference", "id"]),
                     .init("Quantity", ["quantity", "shares", "qty", "qtyquantity", "units", "sharesquantity", "quantityshares", "shareqty",
-                                       "qtyshares", "sharesqty", "numberofshares", "sharesheld", "quantityheld"]),
-                    .init("Cost Basis", ["costbasis", "costbasistotal", "totalcost", "totalcostbasis", "cost", "basis", "adjustedcostbasis", "costbasisamount"]),
+                                       "qtyshares", "sharesqty", "numberofshares", "sharesheld", "quantityheld", "sharesowned", "unitsheld"]),
+                    .init("Cost Basis", ["costbasis", "costbasistotal", "totalcost", "totalcostbasis", "cost", "basis", "adjustedcostbasis", "costbasisamount",
+                                         "adjcostbasis", "adjcost", "adjustedcost", "adjustedbasis", "adjbasis"]),
                     .init("Unit Cost", ["unitcost", "costshare", "costpershare", "averagecostbasis", "averagecost", "avgcost", "pricepaid",
-                                        "purchaseprice", "unitcostbasis", "costbasispershare"]),
+                                        "purchaseprice", "unitcostbasis", "costbasispershare", "costperunit", "avgcostshare", "averagecostpershare",
+                                        "avgcostpershare"]),
                     .init("Acquired", ["acquired", "opendate", "dateacquired", "acquisitiondate", "acquireddate", "purchasedate", "datepurchased", "opened",
-                                       "dateopened", "openeddate", "lotdate"]),
-                    .init("Term", ["term", "holdingperiod", "termoverride", "stlt", "longshort"]),
+                                       "dateopened", "openeddate", "lotdate", "acqdate", "tradedate"]),
+                    .init("Term", ["term", "holdingperiod", "termoverride", "stlt", "longshort", "shortlong"]),
                     // A lot export's current price: the symbol's price when the Prices sheet has none.
                     .init("Price", ContractSheet.priceNames)]
         case .model:
