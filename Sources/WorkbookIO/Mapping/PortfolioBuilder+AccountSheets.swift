@@ -38,8 +38,9 @@ extension PortfolioBuilder {
         guard let accountsTable = tables[.accounts] else { return nil }
         var known = Set<String>()
         for row in accountsTable.rows {
-            if let id = CellReader.textValue(row["Account"]) { known.insert(id) }
-            if let id = CellReader.textValue(row["Account"]), let name = CellReader.textValue(row["Name"]) { accountNames[id] = name }
+            guard let id = CellReader.textValue(row["Account"]) else { continue }
+            known.insert(id)
+            if let name = CellReader.textValue(row["Name"]) { accountNames[id] = name }
         }
         var found: [(info: SheetInfo, account: String, how: String)] = []
         var unnamed: [(info: SheetInfo, part: String, found: [String])] = []

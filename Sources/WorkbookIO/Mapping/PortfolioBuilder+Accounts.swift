@@ -81,8 +81,6 @@ extension PortfolioBuilder {
 
     /// The account a row names, or the book's only account when the cell is blank.
     mutating func account(_ row: SheetTable.DataRow, in table: SheetTable, known: Set<String>, sheetHasAccounts: Bool) -> String? {
-        // A sheet in blocks (a custodian's export of several accounts) names the account of
-        // a row without one in its block's title.
         // A sheet of one account's lots is that account's (see `readAccountLotSheets`).
         if let owner = table.account {
             guard let id = text(row, "Account") else { return owner }
@@ -92,6 +90,8 @@ extension PortfolioBuilder {
             }
             return owner
         }
+        // A sheet in blocks (a custodian's export of several accounts) names the account of
+        // a row without one in its block's title.
         if !table.blocks.isEmpty, isBlank(row, "Account"), let byTitle = blockAccount(of: row, in: table, known: known, sheetHasAccounts: sheetHasAccounts) {
             return byTitle
         }

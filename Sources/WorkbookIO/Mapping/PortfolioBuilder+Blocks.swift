@@ -10,11 +10,9 @@ extension PortfolioBuilder {
     /// `.some(nil)` when the title names no account, or several (an error, logged once for
     /// the block).
     ///
-    /// With an Accounts sheet, the title names an account by its ID written whole (`ACC-1`
-    /// in `Joint ACC-1`, not in `ACC-12`), else by its Name, else by the digits a custodian
-    /// leaves of a masked number (`...123`, `XXXX-5678`, `****5678`) when exactly one
-    /// account's number ends with them. Without one, the title is the account's ID, less a
-    /// leading `Account:` or `Account Number:` label.
+    /// With an Accounts sheet, the title names the one account `accounts(namedBy:among:)`
+    /// finds in it. Without one, the title is the account's ID, less a leading `Account:` or
+    /// `Account Number:` label.
     mutating func blockAccount(
         of row: SheetTable.DataRow, in table: SheetTable, known: Set<String>, sheetHasAccounts: Bool
     ) -> String?? {
@@ -65,13 +63,10 @@ extension PortfolioBuilder {
     /// those whose number ends in the digits a masked number leaves, else those whose Name
     /// holds it whole. The caller takes an answer of one account only.
     mutating func accounts(namedBy text: String, among known: Set<String>) -> (found: [String], how: String) {
-        if let answer = titleAnswers[text] { return answer }
         // The accounts' forms and their indexes, made once for every title a book has: a
         // custodian's export of a firm's accounts has a title for each.
         if accountIndex.forms.count != known.count { accountIndex = AccountIndex(known.sorted(), names: accountNames) }
-        let answer = accountIndex.accounts(namedBy: text)
-        titleAnswers[text] = answer
-        return answer
+        return accountIndex.accounts(namedBy: text)
     }
 
     /// The accounts of a book as titles name them, indexed so that a title is matched in
@@ -89,6 +84,8 @@ extension PortfolioBuilder {
         private var byName: [String: [Int]] = [:]
         private var byDigits: [String: [Int]] = [:]
         private var byNameWord: [[UInt8]: [Int]] = [:]
+        /// Each title's answer, once worked out: a title may head many blocks.
+        private var answers: [String: (found: [String], how: String)] = [:]
 
         init() {}
 
@@ -118,7 +115,14 @@ extension PortfolioBuilder {
         }
 
         /// The accounts `text` names, as `PortfolioBuilder.accounts(namedBy:among:)` says.
-        func accounts(namedBy text: String) -> (found: [String], how: String) {
+        mutating func accounts(namedBy text: String) -> (found: [String], how: String) {
+            if let answer = answers[text] { return answer }
+            let answer = matching(text)
+            answers[text] = answer
+            return answer
+        }
+
+        private func matching(_ text: String) -> (found: [String], how: String) {
             let textBytes = Array(text.lowercased().utf8)
             func ids(_ indexes: some Sequence<Int>) -> [String] { Set(indexes).sorted().map { forms[$0].id } }
             // An ID written whole begins where a word does and ends where one does.
@@ -150,13 +154,8 @@ extension PortfolioBuilder {
         (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || byte >= 0x80
     }
 
-    /// Whether `id` is written in `text` whole: not as part of a longer run of letters and
-    /// digits (`ACC-1` is in `Joint ACC-1 (IRA)`, not in `ACC-12`). Capitals are ignored.
-    static func containsWhole(_ id: String, in text: String) -> Bool {
-        containsWhole(Array(id.lowercased().utf8), in: Array(text.lowercased().utf8))
-    }
-
-    /// `containsWhole(_:in:)` of bytes already in lower case.
+    /// Whether `id` is written in `text` whole, both in lower case: not as part of a longer
+    /// run of letters and digits (`acc-1` is in `joint acc-1 (ira)`, not in `acc-12`).
     static func containsWhole(_ id: [UInt8], in text: [UInt8]) -> Bool {
         guard !id.isEmpty, id.count <= text.count else { return false }
         for start in 0...(text.count - id.count) where text[start..<start + id.count].elementsEqual(id) {

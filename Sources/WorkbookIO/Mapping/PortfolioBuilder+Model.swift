@@ -11,15 +11,15 @@ extension PortfolioBuilder {
     /// Reads the Model sheet: one model per Model name (blank = the default model), a `CASH`
     /// row setting that model's cash target; checks that every account's model exists.
     mutating func readModels(accounts: inout [Account]) -> [Model] {
-        guard let sheetTable = tables[.model] else { return [] }
+        guard let table = tables[.model] else { return [] }
         // A wide Model sheet is read a model at a time, each one's column as its Target: a
         // blank cell there leaves the row's symbol out of that model.
-        let views = sheetTable.modelColumns.isEmpty
-            ? [(table: sheetTable, model: String?.none)]
-            : sheetTable.modelColumns.map { (table: sheetTable.targets(of: $0), model: String?.some($0.model)) }
-        if !sheetTable.modelColumns.isEmpty {
-            log.info(sheetTable.sheetName, "The sheet has a column of targets for each model: "
-                + sheetTable.modelColumns.map { "\"\($0.model.excerpt)\" (\(sheetTable.sheetName)!\(CellReference.columnName(sheetTable.columns[$0.column]!)))" }
+        let views = table.modelColumns.isEmpty
+            ? [(table: table, model: String?.none)]
+            : table.modelColumns.map { (table: table.targets(of: $0), model: String?.some($0.model)) }
+        if !table.modelColumns.isEmpty {
+            log.info(table.sheetName, "The sheet has a column of targets for each model: "
+                + table.modelColumns.map { "\"\($0.model.excerpt)\" (\(table.sheetName)!\(CellReference.columnName(table.columns[$0.column]!)))" }
                     .joined(separator: ", ") + ".")
         }
         // Targets before bands: how each column was read is echoed in the sheet's order.
@@ -30,7 +30,6 @@ extension PortfolioBuilder {
             readModelRows(view.table, model: view.model, targets: targets, bands: bands, into: &rows)
         }
         let models = rows.models
-        let table = sheetTable
         for model in models where !model.targets.contains(where: { $0.target > .zero }) {
             log.error("\(table.sheetName)", "\(model.name.isEmpty ? "The default model" : "The model \"\(model.name)\"") has no security with a target above zero.")
         }

@@ -63,9 +63,8 @@ struct PortfolioBuilder {
     /// The account each block of a sheet laid out in blocks is, by sheet and header row
     /// (`Lots!14`), once resolved (see `blockAccount(of:in:known:sheetHasAccounts:)`).
     var blockAccounts: [String: String?] = [:]
-    /// The accounts each title or sheet name names, and the forms of the accounts they are
-    /// matched against (see `accounts(namedBy:among:)`).
-    var titleAnswers: [String: (found: [String], how: String)] = [:]
+    /// The accounts that block titles and sheet names are matched against, and the answers
+    /// found (see `accounts(namedBy:among:)`).
     var accountIndex = AccountIndex()
     var priceAPI = PriceAPISettings()
     var requests: [PriceRequest] = []
@@ -125,12 +124,6 @@ struct PortfolioBuilder {
             let modelNames = sheet == .model ? accountModelNames() : []
             if let table = try SheetTable.read(sheet, info: info, from: workbook, modelNames: modelNames, log: &log) {
                 tables[sheet] = table
-                if let layout = table.settingsLayout {
-                    view.sheets.append(.init(contractSheet: sheet.rawValue, sheetName: info.name, headerRow: nil,
-                                             columns: [layout.description], ignoredColumns: [],
-                                             rowsRead: layout.entries.count, rowsSkipped: [], percentReadings: []))
-                    continue
-                }
                 view.sheets.append(Self.sheetView(of: table))
             } else {
                 view.sheets.append(.init(contractSheet: sheet.rawValue, sheetName: info.name, headerRow: nil, columns: [],
@@ -154,9 +147,15 @@ struct PortfolioBuilder {
                               transactions: transactions, manualTrades: manualTrades)
     }
 
-    /// What the contract view shows of a sheet read as `table`.
+    /// What the contract view shows of a sheet read as `table`: a Settings sheet without its
+    /// header, where its keys and values were found.
     static func sheetView(of table: SheetTable) -> ContractView.SheetView {
-        .init(contractSheet: table.sheet.rawValue, sheetName: table.sheetName, headerRow: table.headerRow,
+        if let layout = table.settingsLayout {
+            return .init(contractSheet: table.sheet.rawValue, sheetName: table.sheetName, headerRow: nil,
+                         columns: [layout.description], ignoredColumns: [], rowsRead: layout.entries.count,
+                         rowsSkipped: [], percentReadings: [])
+        }
+        return .init(contractSheet: table.sheet.rawValue, sheetName: table.sheetName, headerRow: table.headerRow,
               columns: table.matches.map { "\"\($0.header.excerpt)\" (\($0.cell)) → \($0.column)" },
               ignoredColumns: table.unknownHeaders.map { "\"\($0.header.excerpt)\" (\($0.cell))" },
               rowsRead: table.rows.count,

@@ -189,7 +189,8 @@ struct SheetTable {
         let lookup = sheet.headerLookup
         func column(for header: String) -> String? { sheet.column(forHeader: header, lookup: lookup) }
 
-        var header: (row: Int, columns: [String: Int], matches: [(String, String, String)], unknown: [(String, String)])?
+        var header: (row: Int, columns: [String: Int], matches: [(String, String, String)], unknown: [(String, String)],
+                     modelColumns: [(model: String, column: String)])?
         var bestCandidate: (row: Int, found: Set<String>)?
         var rows: [DataRow] = []
         var layout: RowLayout?
@@ -234,8 +235,8 @@ struct SheetTable {
                     }
                 }
                 // A wide Model sheet: the texts naming the Accounts sheet's models head their targets.
+                var wide: [(text: String, model: String, place: String)] = []
                 if sheet == .model, columns["Symbol"] != nil, columns["Target"] == nil, columns["Model"] == nil {
-                    var wide: [(text: String, model: String, place: String)] = []
                     for (text, place) in unknown {
                         guard let model = modelNames.first(where: { PortfolioBuilder.alike($0) == PortfolioBuilder.alike(text) }),
                               let column = CellReference.column(of: place) else { continue }
@@ -247,17 +248,16 @@ struct SheetTable {
                     if !wide.isEmpty {
                         matches += wide.map { ($0.text, "Target of the model \($0.model)", $0.place) }
                         unknown.removeAll { entry in wide.contains { $0.place == entry.1 } }
-                        columns["Target"] = nil
                     }
                 }
                 let names = Set(columns.keys)
-                let isWideModel = sheet == .model && names.contains { $0.hasPrefix(SheetTable.modelColumnPrefix) }
                 let hasRequired = sheet.requiredColumns.allSatisfy { group in
-                    group.contains { names.contains($0) } || (isWideModel && group == ["Target"])
+                    group.contains { names.contains($0) } || (!wide.isEmpty && group == ["Target"])
                 }
                 if names.count >= 2 || (names.count == 1 && specs.count == 1) {
                     if hasRequired {
-                        header = (row.number, columns, matches, unknown)
+                        header = (row.number, columns, matches, unknown,
+                                  wide.map { (model: $0.model, column: SheetTable.modelColumnKey($0.model)) })
                         lastRow = row.number
                     } else if bestCandidate == nil || names.count > bestCandidate!.found.count {
                         bestCandidate = (row.number, names)
@@ -361,10 +361,6 @@ struct SheetTable {
         for (row, reason) in skipped {
             log.info("\(info.name)!row \(row)", "Skipped: \(reason).")
         }
-        let modelColumns: [(model: String, column: String)] = header.columns.keys.sorted { header.columns[$0]! < header.columns[$1]! }.compactMap { key in
-            guard key.hasPrefix(SheetTable.modelColumnPrefix) else { return nil }
-            return (String(key.dropFirst(SheetTable.modelColumnPrefix.count)), key)
-        }
         var blocks: [Block] = []
         if !repeats.isEmpty || (firstTitle != nil && header.columns["Account"] == nil) {
             blocks = [Block(headerRow: header.row, title: firstTitle, isOneOfSeveral: !repeats.isEmpty)] + repeats
@@ -372,7 +368,7 @@ struct SheetTable {
         return SheetTable(sheet: sheet, sheetName: info.name, headerRow: header.row, columns: header.columns,
                           matches: header.matches.map { ($0.0, $0.1, $0.2) },
                           unknownHeaders: header.unknown.map { ($0.0, $0.1) }, rows: rows,
-                          skipped: skipped.map { ($0.0, $0.1) }, blocks: blocks, modelColumns: modelColumns)
+                          skipped: skipped.map { ($0.0, $0.1) }, blocks: blocks, modelColumns: header.modelColumns)
     }
 
     /// The columns whose values are names the tool matches, and writes into its own ids,
