@@ -22,7 +22,8 @@ Three ways of breaking a book:
           names the contract accepts, dates typed as text, sheets in another order, a totals
           row, a notes sheet; Settings without its header (keys down a column or across a
           row), Lots with a spreadsheet's subtotal rows, in blocks per account, or on a
-          sheet for each account;
+          sheet for each account; each account's, household's or model's cells merged
+          down over its rows;
           saved by openpyxl or written again by XlsxWriter (constant-memory or not).
           The book must plan, and its trades and lots sold (account, symbol, side,
           quantity, price, amounts, taxes, reasons with their cell references set aside)
@@ -317,6 +318,29 @@ def lots_per_account(book, sheet):
                     own.cell(own.max_row, c + 1).number_format = form
 
 
+MERGED_COLUMNS = ['Account', 'Household', 'Model']
+
+
+def merged_down(sheet):
+    """The sheet with each run of one account, household or model merged down over its rows,
+    as a PM merges them: the value kept at the top of each run, the cells below it emptied."""
+    names = {name: column for column in MERGED_COLUMNS for name in [column] + HEADERS.get(column, [])}
+    for r in range(1, min(sheet.max_row, 6) + 1):
+        found = [c for c in range(1, sheet.max_column + 1) if sheet.cell(r, c).value in names]
+        if found:
+            break
+    else:
+        return
+    column = found[0]
+    start = r + 1
+    for row in range(r + 2, sheet.max_row + 2):
+        value = sheet.cell(row, column).value if row <= sheet.max_row else None
+        if value is None or value != sheet.cell(start, column).value:
+            if row - 1 > start and sheet.cell(start, column).value is not None:
+                sheet.merge_cells(start_row=start, start_column=column, end_row=row - 1, end_column=column)
+            start = row
+
+
 def lay_out_again(source, target, rng):
     """The book of `source`, laid out another way, at `target`."""
     import openpyxl
@@ -378,6 +402,10 @@ def lay_out_again(source, target, rng):
             rows = rng.randint(1, 3)
             sheet.insert_rows(1, rows)
             sheet.cell(1, 1).value = f'{sheet.title} prepared for the investment committee'
+        # Each account's, household's or model's cells merged over its rows, last: openpyxl
+        # moves no merged range with the rows and columns inserted above.
+        if rng.random() < 0.3:
+            merged_down(sheet)
         if sheet.title in SHEET_NAMES and rng.random() < 0.5:
             sheet.title = rng.choice(SHEET_NAMES[sheet.title])
     if rng.random() < 0.5:
@@ -387,7 +415,10 @@ def lay_out_again(source, target, rng):
     if rng.random() < 0.5:
         book.save(target)
     else:
-        write_with_xlsxwriter(book, target, constant_memory=rng.random() < 0.5)
+        # XlsxWriter's constant-memory mode writes a row once: it cannot merge cells over rows.
+        constant_memory = rng.random() < 0.5
+        write_with_xlsxwriter(book, target, constant_memory=constant_memory and not any(
+            sheet.merged_cells.ranges for sheet in book.worksheets))
 
 
 def write_with_xlsxwriter(book, target, constant_memory):
@@ -398,20 +429,25 @@ def write_with_xlsxwriter(book, target, constant_memory):
     formats = {}
     for sheet in book.worksheets:
         written = out.add_worksheet(sheet.title)
+        def style_of(cell):
+            code = cell.number_format
+            if code not in formats:
+                formats[code] = out.add_format({'num_format': code}) if code != 'General' else None
+            if isinstance(cell.value, (datetime.datetime, datetime.date)):
+                return formats[code] or out.add_format({'num_format': 'yyyy-mm-dd'})
+            return formats[code]
         for row in sheet.iter_rows():
             for cell in row:
                 if cell.value is None:
                     continue
-                code = cell.number_format
-                if code not in formats:
-                    formats[code] = out.add_format({'num_format': code}) if code != 'General' else None
-                style = formats[code]
-                value = cell.value
-                if isinstance(value, (datetime.datetime, datetime.date)):
-                    written.write_datetime(cell.row - 1, cell.column - 1, value,
-                                           style or out.add_format({'num_format': 'yyyy-mm-dd'}))
+                if isinstance(cell.value, (datetime.datetime, datetime.date)):
+                    written.write_datetime(cell.row - 1, cell.column - 1, cell.value, style_of(cell))
                 else:
-                    written.write(cell.row - 1, cell.column - 1, value, style)
+                    written.write(cell.row - 1, cell.column - 1, cell.value, style_of(cell))
+        for merged in sheet.merged_cells.ranges:
+            top = sheet.cell(merged.min_row, merged.min_col)
+            written.merge_range(merged.min_row - 1, merged.min_col - 1, merged.max_row - 1, merged.max_col - 1,
+                                top.value, style_of(top))
         if sheet.sheet_state != 'visible':
             written.hide()
     out.close()

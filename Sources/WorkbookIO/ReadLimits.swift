@@ -12,6 +12,10 @@ public struct ReadLimits: Sendable, Equatable {
     public var maxSheetTextCharacters: Int64
     /// The most entries the zip may hold.
     public var maxEntries: Int
+    /// The most ranges of cells merged down over several rows that one sheet's reading keeps:
+    /// by default one for every row of a sheet, far past a book that merges each account's
+    /// or symbol's cells.
+    public var maxMergedDown: Int
 
     public init(
         maxPartBytes: Int64 = 512 << 20,
@@ -19,7 +23,8 @@ public struct ReadLimits: Sendable, Equatable {
         maxCompressionRatio: Int64 = 250,
         ratioFloorBytes: Int64 = 16 << 20,
         maxSheetTextCharacters: Int64 = 256 << 20,
-        maxEntries: Int = 10_000
+        maxEntries: Int = 10_000,
+        maxMergedDown: Int = ReadLimits.maxRows
     ) {
         self.maxPartBytes = maxPartBytes
         self.maxTotalBytes = maxTotalBytes
@@ -27,6 +32,7 @@ public struct ReadLimits: Sendable, Equatable {
         self.ratioFloorBytes = ratioFloorBytes
         self.maxSheetTextCharacters = maxSheetTextCharacters
         self.maxEntries = maxEntries
+        self.maxMergedDown = maxMergedDown
     }
 
     /// The defaults: generous for any real portfolio book, far below what harms a laptop.

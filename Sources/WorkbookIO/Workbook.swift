@@ -91,14 +91,19 @@ public final class Workbook {
     /// sheets have no cells.
     @discardableResult
     public func forEachRow(in sheet: SheetInfo, _ body: (Row) throws -> Void) throws -> [String] {
-        guard sheet.kind == .worksheet else { return [] }
+        try readRows(in: sheet, body).formulasWithoutValue
+    }
+
+    /// `forEachRow(in:_:)`, with what the sheet lists after its rows: its merged ranges.
+    public func readRows(in sheet: SheetInfo, _ body: (Row) throws -> Void) throws -> SheetRowsSummary {
+        guard sheet.kind == .worksheet else { return SheetRowsSummary() }
         let strings = try loadSharedStrings()
         return try withoutActuallyEscaping(body) { escapable in
             let handler = WorksheetHandler(
                 sheetName: sheet.name, sharedStrings: strings, styles: styles,
                 uses1904: uses1904DateSystem, limits: limits, consumer: escapable)
             try XMLEventParser.parse(part: sheet.part, in: archive, handler: handler)
-            return handler.formulasWithoutValue
+            return handler.summary
         }
     }
 

@@ -31,8 +31,9 @@ final class WorksheetHandler: XMLEventHandler {
     private var valueBytes: [UInt8] = []
     private var inlineBytes: [UInt8] = []
 
-    /// Cells that hold a formula with no saved result, for `inspect` to report.
-    private(set) var formulasWithoutValue: [String] = []
+    /// Cells that hold a formula with no saved result (for `inspect` to report), and the
+    /// merged ranges listed after the rows.
+    private(set) var summary = SheetRowsSummary()
 
     init(sheetName: String, sharedStrings: [String]?, styles: [NumberFormatKind], uses1904: Bool,
          limits: ReadLimits, consumer: @escaping (Row) throws -> Void) {
@@ -55,7 +56,11 @@ final class WorksheetHandler: XMLEventHandler {
 
     func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws {
         if !inSheetData {
-            if name.is("sheetData") { inSheetData = true }
+            if name.is("sheetData") {
+                inSheetData = true
+            } else if name.is("mergeCell") {
+                mergeCell(attributes)
+            }
             return
         }
         if name.is("c") {
@@ -76,6 +81,17 @@ final class WorksheetHandler: XMLEventHandler {
         } else if name.is("row") {
             try startRow(attributes)
         }
+    }
+
+    /// Keeps a merged range that covers several rows; a `ref` that names no range is passed
+    /// over, as Excel shows such a sheet's cells unmerged.
+    private func mergeCell(_ attributes: XMLAttributes) {
+        guard let ref = attributes.bytes("ref"), let range = MergedRange.parse(ref), range.spansRows else { return }
+        guard summary.mergedDown.count < limits.maxMergedDown else {
+            summary.tooManyMerged = true
+            return
+        }
+        summary.mergedDown.append(range)
     }
 
     private func startRow(_ attributes: XMLAttributes) throws {
@@ -248,7 +264,7 @@ final class WorksheetHandler: XMLEventHandler {
             try countText(s)
         }
         if case .formulaWithoutValue = value {
-            formulasWithoutValue.append(CellReference.name(column: column, row: rowNumber))
+            summary.formulasWithoutValue.append(CellReference.name(column: column, row: rowNumber))
         }
         cells.append(Cell(column: column, value: value))
     }

@@ -38,9 +38,10 @@ public enum FixtureCell: ExpressibleByStringLiteral, ExpressibleByFloatLiteral, 
 
 extension XLSXFixture {
     /// A workbook of the given sheets, each a grid of cells from row 1 and column A.
-    /// Styles: 0 General, 1 percent (`0.00%`), 2 date (`mm-dd-yy`).
+    /// Styles: 0 General, 1 percent (`0.00%`), 2 date (`mm-dd-yy`). `merged` lists, by sheet
+    /// name, the ranges of cells merged there (`A4:A9`).
     public static func contractBook(_ sheets: [(name: String, rows: [[FixtureCell]])], uses1904: Bool = false,
-                                    hidden: Set<String> = []) -> XLSXFixture {
+                                    hidden: Set<String> = [], merged: [String: [String]] = [:]) -> XLSXFixture {
         func escape(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         }
@@ -66,6 +67,10 @@ extension XLSXFixture {
             return (sheet.name, xml)
         }
         return book(sheets: rendered.map { (name: $0.0, rows: $0.1) }, styles: styles([0, 10, 14]),
-                    workbookPr: uses1904 ? "<workbookPr date1904=\"1\"/>" : "", hidden: hidden)
+                    workbookPr: uses1904 ? "<workbookPr date1904=\"1\"/>" : "", hidden: hidden,
+                    afterRows: merged.mapValues { ranges in
+                        "<mergeCells count=\"\(ranges.count)\">"
+                            + ranges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
+                    })
     }
 }

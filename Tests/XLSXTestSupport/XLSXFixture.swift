@@ -31,7 +31,8 @@ public struct XLSXFixture: Sendable {
         sharedStrings: [String]? = nil,
         styles: String? = nil,
         workbookPr: String = "",
-        hidden: Set<String> = []
+        hidden: Set<String> = [],
+        afterRows: [String: String] = [:]
     ) -> XLSXFixture {
         var f = XLSXFixture()
         f.add("[Content_Types].xml", """
@@ -48,7 +49,7 @@ public struct XLSXFixture: Sendable {
             let state = hidden.contains(sheet.name) ? " state=\"hidden\"" : ""
             sheetElements += "<sheet name=\"\(sheet.name)\" sheetId=\"\(i + 1)\"\(state) r:id=\"rId\(i + 1)\"/>"
             rels += "<Relationship Id=\"rId\(i + 1)\" Type=\"\(relType)/worksheet\" Target=\"worksheets/sheet\(i + 1).xml\"/>"
-            f.add("xl/worksheets/sheet\(i + 1).xml", worksheet(sheet.rows))
+            f.add("xl/worksheets/sheet\(i + 1).xml", worksheet(sheet.rows, after: afterRows[sheet.name] ?? ""))
         }
         if let sharedStrings {
             rels += "<Relationship Id=\"rIdS\" Type=\"\(relType)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
@@ -68,8 +69,9 @@ public struct XLSXFixture: Sendable {
         return f
     }
 
-    public static func worksheet(_ rows: String) -> String {
-        "<worksheet xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\"><sheetData>\(rows)</sheetData></worksheet>"
+    /// A worksheet part of `rows`, with `after` (merged cells, say) where Excel puts it.
+    public static func worksheet(_ rows: String, after: String = "") -> String {
+        "<worksheet xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\"><sheetData>\(rows)</sheetData>\(after)</worksheet>"
     }
 
     /// Styles with the given number formats as cell formats 0, 1, 2…: an Int is a built-in id,

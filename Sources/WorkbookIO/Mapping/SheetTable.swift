@@ -211,7 +211,7 @@ struct SheetTable {
         /// A Settings sheet's first rows, read again for keys and values if no header is found.
         var settingsRows: [Row] = []
 
-        try workbook.forEachRow(in: info) { row in
+        let summary = try workbook.readRows(in: info) { row in
             guard let found = header else {
                 rowsBeforeHeader += 1
                 if readsBlocks, let title = SheetTable.title(of: row, sheetName: info.name) { firstTitle = title }
@@ -358,6 +358,7 @@ struct SheetTable {
         for (text, place) in header.unknown {
             log.info("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads; it is ignored.")
         }
+        readMerged(summary, into: &rows, layout: layout, sheetName: info.name, log: &log)
         for (row, reason) in skipped {
             log.info("\(info.name)!row \(row)", "Skipped: \(reason).")
         }

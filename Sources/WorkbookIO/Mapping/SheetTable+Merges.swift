@@ -1,0 +1,90 @@
+/// Cells merged down over several rows, read as Excel shows them.
+///
+/// A PM merges a value over the rows it belongs to: an account's ID over its lots, a
+/// household over its accounts, a model's name over its rows. Excel keeps the value in
+/// the range's top-left cell only and shows it over the whole range, so each data row
+/// the range covers is read with it.
+extension SheetTable {
+    /// What `readMerged` did: the ranges that gave a row a value, or the first two ranges
+    /// under one column that overlap, which no spreadsheet program writes.
+    struct MergedReading {
+        var filled: [MergedRange] = []
+        var overlapping: (MergedRange, MergedRange)?
+    }
+
+    /// Fills, in `rows` (data rows in sheet order), the cells that ranges merged down
+    /// cover under the columns the layout reads, with the value at the range's top. A
+    /// range whose top is not a data row (a header merged over two rows, a title) or is
+    /// blank fills nothing; a value a writer left in a covered cell yields to the top's,
+    /// which is the one the sheet shows.
+    ///
+    /// Each column's ranges are taken top to bottom, so that each row is filled once at
+    /// most: ranges that overlap stop the filling, to be reported.
+    static func readMerged(_ ranges: [MergedRange], into rows: inout [DataRow], layout: RowLayout) -> MergedReading {
+        var reading = MergedReading()
+        let read = ranges.filter { range in
+            range.spansRows && range.firstColumn < layout.positionOfSheetColumn.count
+                && layout.positionOfSheetColumn[range.firstColumn] >= 0
+        }.sorted { ($0.firstColumn, $0.firstRow) < ($1.firstColumn, $1.firstRow) }
+        for (previous, range) in zip(read, read.dropFirst())
+        where previous.firstColumn == range.firstColumn && range.firstRow <= previous.lastRow {
+            reading.overlapping = (previous, range)
+            return reading
+        }
+        for range in read {
+            let position = layout.positionOfSheetColumn[range.firstColumn]
+            var top = firstRow(atOrAfter: range.firstRow, in: rows)
+            guard top < rows.count, rows[top].number == range.firstRow, let value = rows[top].values[position] else {
+                continue
+            }
+            var filled = false
+            top += 1
+            while top < rows.count, rows[top].number <= range.lastRow {
+                if rows[top].values[position] != value {
+                    rows[top].values[position] = value
+                    filled = true
+                }
+                top += 1
+            }
+            if filled { reading.filled.append(range) }
+        }
+        return reading
+    }
+
+    /// The first of `rows` (in sheet order) numbered `number` or after; `rows.count` if none.
+    private static func firstRow(atOrAfter number: Int, in rows: [DataRow]) -> Int {
+        var low = 0, high = rows.count
+        while low < high {
+            let middle = (low + high) / 2
+            if rows[middle].number < number { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Reads `ranges` into `rows` and says what it did: a note naming the ranges that gave
+    /// rows their values, or an error for ranges that overlap or are too many to read.
+    static func readMerged(
+        _ summary: SheetRowsSummary, into rows: inout [DataRow], layout: RowLayout?, sheetName: String,
+        log: inout DiagnosticLog
+    ) {
+        guard let layout, !summary.mergedDown.isEmpty else { return }
+        if summary.tooManyMerged {
+            log.error(sheetName, "The sheet merges cells over more ranges of several rows each than the "
+                + "\(summary.mergedDown.count) read; its values cannot all be read. Unmerge the cells (Home > Merge & "
+                + "Center) and fill each row's value in.")
+            return
+        }
+        let reading = readMerged(summary.mergedDown, into: &rows, layout: layout)
+        if let (first, second) = reading.overlapping {
+            log.error("\(sheetName)!\(second)", "These merged cells overlap the merged cells \(sheetName)!\(first); "
+                + "no spreadsheet program writes that, and which value the sheet shows is unclear. Unmerge them "
+                + "and fill each row's value in.")
+            return
+        }
+        guard !reading.filled.isEmpty else { return }
+        let shown = reading.filled.prefix(3).map { "\(sheetName)!\($0)" }.joined(separator: ", ")
+        let more = reading.filled.count > 3 ? " and \(reading.filled.count - 3) more" : ""
+        log.info(sheetName, "Cells merged down over several rows (\(shown)\(more)) are read as the sheet shows them: "
+            + "the value at the top of each is every row's value there.")
+    }
+}

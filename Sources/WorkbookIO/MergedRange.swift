@@ -1,0 +1,50 @@
+/// A range of merged cells (`<mergeCell ref="A4:A9"/>`): Excel shows the value of its
+/// top-left cell over the whole range, and keeps no value in its other cells.
+public struct MergedRange: Sendable, Equatable, CustomStringConvertible {
+    public let firstColumn: Int
+    public let firstRow: Int
+    public let lastColumn: Int
+    public let lastRow: Int
+
+    public init(firstColumn: Int, firstRow: Int, lastColumn: Int, lastRow: Int) {
+        self.firstColumn = firstColumn
+        self.firstRow = firstRow
+        self.lastColumn = lastColumn
+        self.lastRow = lastRow
+    }
+
+    /// `A4:B9`.
+    public var description: String {
+        "\(CellReference.name(column: firstColumn, row: firstRow)):\(CellReference.name(column: lastColumn, row: lastRow))"
+    }
+
+    /// Whether the range covers more than one row: a value merged down over several.
+    public var spansRows: Bool { lastRow > firstRow }
+
+    /// The range a `ref` attribute names (`A4:B9`, corners in either order), or nil when it
+    /// does not name two cells within Excel's grid.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> MergedRange? {
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let first = UnsafeBufferPointer(rebasing: bytes[..<colon])
+        let last = UnsafeBufferPointer(rebasing: bytes[(colon + 1)...])
+        guard let start = CellReference.parse(first), let end = CellReference.parse(last),
+              let startColumn = start.column, let startRow = start.row,
+              let endColumn = end.column, let endRow = end.row else { return nil }
+        let columns = min(startColumn, endColumn)...max(startColumn, endColumn)
+        let rows = min(startRow, endRow)...max(startRow, endRow)
+        guard columns.lowerBound >= 1, columns.upperBound <= ReadLimits.maxColumns,
+              rows.lowerBound >= 1, rows.upperBound <= ReadLimits.maxRows else { return nil }
+        return MergedRange(firstColumn: columns.lowerBound, firstRow: rows.lowerBound,
+                           lastColumn: columns.upperBound, lastRow: rows.upperBound)
+    }
+}
+
+/// What reading a worksheet's rows found besides them.
+public struct SheetRowsSummary: Sendable, Equatable {
+    /// Cells that hold a formula with no saved result.
+    public var formulasWithoutValue: [String] = []
+    /// The merged ranges that cover more than one row, in the order the sheet lists them.
+    public var mergedDown: [MergedRange] = []
+    /// Whether the sheet lists more such ranges than are kept (`ReadLimits.maxMergedDown`).
+    public var tooManyMerged = false
+}

@@ -1,0 +1,145 @@
+import RebalanceEngine
+import Testing
+@testable import WorkbookIO
+import XLSXTestSupport
+
+/// Cells a PM merged down over the rows they belong to: Excel keeps the value in the top
+/// cell and shows it over the whole range, and the tool reads what the sheet shows.
+@Suite("Cells merged down over several rows")
+struct MergedCellTests {
+    /// The canonical household's sheets with `sheet` replaced by `rows`.
+    private static func sheets(replacing sheet: String, with rows: [[FixtureCell]]) -> [(name: String, rows: [[FixtureCell]])] {
+        Household.canonicalSheets().map { $0.name == sheet ? (sheet, rows) : $0 }
+    }
+
+    private static func read(_ sheets: [(name: String, rows: [[FixtureCell]])], merged: [String: [String]]) throws
+        -> PortfolioReading {
+        try Household.read(.contractBook(sheets, merged: merged))
+    }
+
+    /// The Lots sheet with each account's ID, and ACC-1's acquisition month's lots' dates,
+    /// typed once at the top of the rows they cover.
+    private static let mergedLots: [[FixtureCell]] = [
+        ["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Acquired"],
+        ["ACC-1", "AAPL", "L1", 100, 15000, .day(2024, 1, 15)],
+        [nil, "MSFT", "L2", 50, 12500.5, .day(2025, 12, 1)],
+        ["ACC-2", "VTI", "L3", 10.5, 2100, .day(2023, 6, 30)],
+    ]
+
+    @Test("An account's ID merged over its lots is every lot's account, with a note naming the ranges")
+    func accountMergedOverLots() throws {
+        let canonical = try #require(try Household.read(Household.canonical()).portfolio)
+        let reading = try Self.read(Self.sheets(replacing: "Lots", with: Self.mergedLots), merged: ["Lots": ["A2:A3"]])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let portfolio = try #require(reading.portfolio)
+        #expect(portfolio.lots.map(\.account) == ["ACC-1", "ACC-1", "ACC-2"])
+        #expect(portfolio == canonical)
+        #expect(reading.diagnostics.map(\.description).contains(
+            "Lots: Cells merged down over several rows (Lots!A2:A3) are read as the sheet shows them: the value at "
+                + "the top of each is every row's value there."))
+    }
+
+    @Test("A household merged over its accounts, and a model's name over its rows, are each row's")
+    func householdAndModelMerged() throws {
+        var sheets = Self.sheets(replacing: "Accounts", with: [
+            ["Account", "Name", "Household", "Type", "Cash", "Withdrawal", "Model"],
+            ["ACC-1", "Lee Joint", "Lee", "Joint", 10000, 2500, "Growth"],
+            ["ACC-2", "Lee IRA", nil, "IRA", 500, nil, "Income"],
+            ["ACC-3", "Kim Trust", "Kim", "Trust", 800, nil, "Growth"],
+        ])
+        sheets = sheets.map { sheet in
+            guard sheet.name == "Model" else { return sheet }
+            return ("Model", [["Model", "Symbol", "Target"],
+                              ["Growth", "AAPL", .percent(0.6)], [nil, "MSFT", .percent(0.35)], [nil, "CASH", .percent(0.05)],
+                              ["Income", "VTI", .percent(0.9)], [nil, "CASH", .percent(0.1)]])
+        }
+        let reading = try Self.read(sheets, merged: ["Accounts": ["C2:C3"], "Model": ["A2:A4", "A5:A6"]])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let portfolio = try #require(reading.portfolio)
+        #expect(portfolio.accounts.map(\.household) == ["Lee", "Lee", "Kim"])
+        let models = Dictionary(uniqueKeysWithValues: portfolio.models.map { model in
+            (model.name, (model.targets.map(\.symbol), model.cashTarget))
+        })
+        #expect(models["Growth"]?.0 == ["AAPL", "MSFT"])
+        #expect(models["Growth"]?.1 == Rate(millionths: 50_000))
+        #expect(models["Income"]?.0 == ["VTI"])
+        #expect(models["Income"]?.1 == Rate(millionths: 100_000))
+    }
+
+    @Test("A merge across columns only, or over header rows, changes no value and says nothing")
+    func headerAndAcrossMergesFillNothing() throws {
+        let canonical = try #require(try Household.read(Household.canonical()).portfolio)
+        // A title merged across the sheet, each header merged over two rows, as Excel's
+        // Merge & Center leaves them; the data starts below.
+        let lots: [[FixtureCell]] = [
+            ["Lee household lots"],
+            ["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Acquired"],
+            [],
+        ] + Array(Household.canonicalSheets().first { $0.name == "Lots" }!.rows.dropFirst())
+        let reading = try Self.read(Self.sheets(replacing: "Lots", with: lots),
+                                    merged: ["Lots": ["A1:F1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "F2:F3"]])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio == canonical)
+        #expect(!reading.diagnostics.contains { $0.message.contains("merged") })
+    }
+
+    @Test("A value left in a covered cell yields to the one the sheet shows, at the top")
+    func topValueWins() throws {
+        var lots = Self.mergedLots
+        lots[2][0] = "ACC-2"
+        let reading = try Self.read(Self.sheets(replacing: "Lots", with: lots), merged: ["Lots": ["A2:A3"]])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.map(\.account) == ["ACC-1", "ACC-1", "ACC-2"])
+    }
+
+    @Test("Merged ranges that overlap under one column are refused, naming both")
+    func overlappingRangesRefused() throws {
+        let reading = try Self.read(Self.sheets(replacing: "Lots", with: Self.mergedLots), merged: ["Lots": ["A2:A3", "A3:A4"]])
+        // Nothing is filled: the row the ranges share is still blank, and says so too.
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description) == [
+            "Lots!A3:A4: These merged cells overlap the merged cells Lots!A2:A3; no spreadsheet program writes that, "
+                + "and which value the sheet shows is unclear. Unmerge them and fill each row's value in.",
+            "Lots!A3: Account is blank, and the book has 2 accounts; say which one.",
+        ])
+    }
+
+    @Test("A sheet's reading keeps the ranges that span rows, corners in either order, and passes over bad ones")
+    func summaryOfMergedRanges() throws {
+        let path = try XLSXFixture.contractBook(
+            [("Sheet1", [["a", "b"], ["c"], ["d"]])],
+            merged: ["Sheet1": ["A1:B1", "B3:A2", "A1", "A0:A2", "XFE1:XFE2", "C5:C1048576"]]
+        ).write()
+        let workbook = try Workbook(path: path)
+        var rows = 0
+        let summary = try workbook.readRows(in: workbook.sheets[0]) { _ in rows += 1 }
+        #expect(rows == 3)
+        #expect(summary.mergedDown == [
+            MergedRange(firstColumn: 1, firstRow: 2, lastColumn: 2, lastRow: 3),
+            MergedRange(firstColumn: 3, firstRow: 5, lastColumn: 3, lastRow: 1_048_576),
+        ])
+        #expect(summary.mergedDown.map(\.description) == ["A2:B3", "C5:C1048576"])
+        #expect(!summary.tooManyMerged)
+    }
+
+    @Test("Past the ranges a reading keeps, the sheet's reading says so, and the Lots sheet is refused")
+    func tooManyRangesRefused() throws {
+        let path = try XLSXFixture.contractBook([("Sheet1", [["a"], ["b"], ["c"]])], merged: ["Sheet1": ["A1:A2", "B1:B3"]])
+            .write()
+        let workbook = try Workbook(path: path, limits: ReadLimits(maxMergedDown: 1))
+        let summary = try workbook.readRows(in: workbook.sheets[0]) { _ in }
+        #expect(summary.mergedDown.map(\.description) == ["A1:A2"])
+        #expect(summary.tooManyMerged)
+
+        let layout = SheetTable.RowLayout(columns: ["Account": 1], sheetName: "Lots")
+        var rows = [SheetTable.DataRow(number: 2, values: [.string("ACC-1")], layout: layout),
+                    SheetTable.DataRow(number: 3, values: [nil], layout: layout)]
+        var log = DiagnosticLog()
+        SheetTable.readMerged(summary, into: &rows, layout: layout, sheetName: "Lots", log: &log)
+        #expect(rows[1].values == [nil])
+        #expect(log.entries.map(\.description) == [
+            "Lots: The sheet merges cells over more ranges of several rows each than the 1 read; its values cannot all "
+                + "be read. Unmerge the cells (Home > Merge & Center) and fill each row's value in.",
+        ])
+    }
+}
