@@ -21,9 +21,9 @@ Three ways of breaking a book:
           and unknown columns, columns in another order, headers and sheets under other
           names the contract accepts, dates typed as text, sheets in another order, a totals
           row, a notes sheet; Settings without its header (keys down a column or across a
-          row), Lots with a spreadsheet's subtotal rows, in blocks per account, or on a
-          sheet for each account; each account's, household's or model's cells merged
-          down over its rows;
+          row), Lots with a spreadsheet's subtotal rows, in blocks per account, on a
+          sheet for each account, or in blocks per security under titles naming the
+          symbol; each account's, household's or model's cells merged down over its rows;
           saved by openpyxl or written again by XlsxWriter (constant-memory or not).
           The book must plan, and its trades and lots sold (account, symbol, side,
           quantity, price, amounts, taxes, reasons with their cell references set aside)
@@ -318,6 +318,49 @@ def lots_per_account(book, sheet):
                     own.cell(own.max_row, c + 1).number_format = form
 
 
+def lots_by_security(sheet, rng):
+    """The Lots sheet as a lot export laid out per security: no Symbol column, each symbol's
+    lots under a title naming it, above a repeat of the header or between the lots under one
+    header."""
+    found = header_row(sheet, ('Account', 'Symbol', 'Quantity'))
+    if not found or 'Symbol' not in found[1]:
+        return
+    r, header = found
+    column = header.index('Symbol')
+    width = sheet.max_column
+    rows = [[(sheet.cell(i, c).value, sheet.cell(i, c).number_format) for c in range(1, width + 1)]
+            for i in range(r + 1, sheet.max_row + 1)]
+    rows = [row for row in rows if any(v is not None for v, _ in row)]
+    if any(not isinstance(row[column][0], str) for row in rows):
+        return
+    by_symbol = {}
+    for row in rows:
+        by_symbol.setdefault(row[column][0], []).append(row)
+    repeated = rng.random() < 0.5
+    sheet.delete_rows(r, sheet.max_row)
+    out = r
+    if not repeated:
+        for c, name in enumerate(n for i, n in enumerate(header) if i != column):
+            sheet.cell(out, c + 1).value = name
+        out += 1
+    for number, (symbol, lots) in enumerate(by_symbol.items()):
+        title = rng.choice([f'{symbol}', f'{symbol} - Security {number}', f'Security {number} ({symbol})',
+                            f'Symbol: {symbol}'])
+        if repeated and number > 0:
+            out += 1
+        sheet.cell(out, 1).value = title
+        out += 1
+        if repeated:
+            for c, name in enumerate(n for i, n in enumerate(header) if i != column):
+                sheet.cell(out, c + 1).value = name
+            out += 1
+        for row in lots:
+            for c, (value, form) in enumerate(v for i, v in enumerate(row) if i != column):
+                cell = sheet.cell(out, c + 1)
+                cell.value, cell.number_format = value, form
+            out += 1
+
+
 MERGED_COLUMNS = ['Account', 'Household', 'Model']
 
 
@@ -359,6 +402,9 @@ def lay_out_again(source, target, rng):
                 continue
             if choice < 0.5:
                 lots_per_account(book, sheet)
+                continue
+            if choice < 0.6:
+                lots_by_security(sheet, rng)
                 continue
         first = [c.value for c in next(sheet.iter_rows(min_row=1, max_row=1))]
         is_table = sum(isinstance(v, str) and v.strip() in HEADERS or v in ('Target', 'Model %', 'Sector', 'Term')

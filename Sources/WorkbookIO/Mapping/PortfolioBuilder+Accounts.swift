@@ -92,7 +92,7 @@ extension PortfolioBuilder {
         }
         // A sheet in blocks (a custodian's export of several accounts) names the account of
         // a row without one in its block's title.
-        if !table.blocks.isEmpty, isBlank(row, "Account"), let byTitle = blockAccount(of: row, in: table, known: known, sheetHasAccounts: sheetHasAccounts) {
+        if !table.blocks.isEmpty, !table.symbolsFromTitles, isBlank(row, "Account"), let byTitle = blockAccount(of: row, in: table, known: known, sheetHasAccounts: sheetHasAccounts) {
             return byTitle
         }
         if let id = text(row, "Account") {

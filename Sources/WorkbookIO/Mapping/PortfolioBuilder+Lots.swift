@@ -12,7 +12,8 @@ extension PortfolioBuilder {
             for row in first.rows {
                 if case .value(let id) = CellReader.text(row["Account"]) {
                     named.insert(id)
-                } else if isBlank(row, "Account"), let id = blockAccount(of: row, in: first, known: [], sheetHasAccounts: false) ?? nil {
+                } else if isBlank(row, "Account"), !first.symbolsFromTitles,
+                          let id = blockAccount(of: row, in: first, known: [], sheetHasAccounts: false) ?? nil {
                     named.insert(id)
                 }
             }
@@ -38,7 +39,7 @@ extension PortfolioBuilder {
             } ?? []
             for original in table.rows {
                 let row = washSaleMarksRead(original, at: basisPositions)
-                let symbol = text(row, "Symbol")?.uppercased()
+                let symbol = table.symbolsFromTitles ? blockSymbol(of: row, in: table) : text(row, "Symbol")?.uppercased()
                 if let symbol, PortfolioBuilder.isOptionSymbol(symbol) {
                     log.warning(row.place("Symbol"), "\(symbol.excerpt) is an option: the tool rebalances shares, so this lot is "
                         + "left out of the plan, not traded and outside its account's value and weights. Shares a call "
@@ -46,7 +47,9 @@ extension PortfolioBuilder {
                     continue
                 }
                 let accountID = account(row, in: table, known: knownSet, sheetHasAccounts: hasAccountsSheet)
-                if symbol == nil && isBlank(row, "Symbol") { log.error(row.place("Symbol"), "Symbol is blank.") }
+                if symbol == nil && isBlank(row, "Symbol") && !table.symbolsFromTitles {
+                    log.error(row.place("Symbol"), "Symbol is blank.")
+                }
                 var quantity: Quantity?
                 if let n = number(row, "Quantity", counting: "a number of shares") {
                     if let q = Quantity(decimal: n.text), q > .zero {

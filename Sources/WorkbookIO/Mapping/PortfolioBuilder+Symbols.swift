@@ -34,6 +34,12 @@ extension PortfolioBuilder {
         let sheets = lotTables + [ContractSheet.model, .securities, .transactions, .manualTrades].compactMap { tables[$0] }
         for table in sheets {
             let sheet = table.sheet
+            // A lot export in blocks per security writes each symbol in a block's title.
+            if table.symbolsFromTitles {
+                for block in table.blocks {
+                    if let symbol = readBlockSymbol(of: block, in: table), let title = block.title { note(symbol, at: title.place) }
+                }
+            }
             // A symbol's cell text met before on the sheet is passed over: a firm book's
             // lots repeat a few hundred symbols 200,000 times, and trimming and upper-casing
             // each cost more than this one lookup (callgrind).

@@ -63,6 +63,10 @@ struct PortfolioBuilder {
     /// The account each block of a sheet laid out in blocks is, by sheet and header row
     /// (`Lots!14`), once resolved (see `blockAccount(of:in:known:sheetHasAccounts:)`).
     var blockAccounts: [String: String?] = [:]
+    /// Each block's symbol in a lot export in blocks per security, by sheet and header row,
+    /// once worked out (nil when its title names none); and the book's symbols titles name.
+    var blockSymbols: [String: String?] = [:]
+    var titleSymbols: Set<String>?
     /// The accounts that block titles and sheet names are matched against, and the answers
     /// found (see `accounts(namedBy:among:)`).
     var accountIndex = AccountIndex()

@@ -85,6 +85,9 @@ struct SheetTable {
     /// The account whose lots the whole sheet holds, when the book keeps each account's
     /// lots on a sheet of its own (see `readAccountLotSheets`).
     var account: String?
+    /// A lot export in blocks per security: no Symbol column, and each block's title names
+    /// the symbol of its rows (see `PortfolioBuilder.blockSymbol`).
+    var symbolsFromTitles = false
     /// A Settings sheet without its header: where its keys and values were found instead
     /// (`rows` is then empty).
     var settingsLayout: SettingsLayout?
@@ -190,7 +193,7 @@ struct SheetTable {
         func column(for header: String) -> String? { sheet.column(forHeader: header, lookup: lookup) }
 
         var header: (row: Int, columns: [String: Int], matches: [(String, String, String)], unknown: [(String, String)],
-                     modelColumns: [(model: String, column: String)])?
+                     modelColumns: [(model: String, column: String)], symbolsFromTitles: Bool)?
         var bestCandidate: (row: Int, found: Set<String>)?
         var rows: [DataRow] = []
         var layout: RowLayout?
@@ -251,13 +254,17 @@ struct SheetTable {
                     }
                 }
                 let names = Set(columns.keys)
-                let hasRequired = sheet.requiredColumns.allSatisfy { group in
-                    group.contains { names.contains($0) } || (!wide.isEmpty && group == ["Target"])
+                let missing = sheet.requiredColumns.filter { group in
+                    !group.contains { names.contains($0) } && !(!wide.isEmpty && group == ["Target"])
                 }
+                // A lot export in blocks per security: every column but Symbol, each block's
+                // title naming its symbol.
+                let symbolsFromTitles = sheet == .lots && missing == [["Symbol"]]
                 if names.count >= 2 || (names.count == 1 && specs.count == 1) {
-                    if hasRequired {
+                    if missing.isEmpty || symbolsFromTitles {
                         header = (row.number, columns, matches, unknown,
-                                  wide.map { (model: $0.model, column: SheetTable.modelColumnKey($0.model)) })
+                                  wide.map { (model: $0.model, column: SheetTable.modelColumnKey($0.model)) },
+                                  symbolsFromTitles)
                         lastRow = row.number
                     } else if bestCandidate == nil || names.count > bestCandidate!.found.count {
                         bestCandidate = (row.number, names)
@@ -284,6 +291,8 @@ struct SheetTable {
                     let title = pendingTitle
                     if let title {
                         if title.kept { rows.removeLast() }
+                        // Read as a security's title between its lots and the header's repeat.
+                        if let last = repeats.last, last.headerRow == title.row { repeats.removeLast() }
                         // Its note, if it was set aside, is among the last two (a blank row's
                         // may follow it): looked for there, not through every block's notes.
                         var at = skipped.count
@@ -308,6 +317,13 @@ struct SheetTable {
             }
             if sheet != .settings, let reason = footerReason(row) {
                 skipped.append((row.number, reason))
+                return
+            }
+            // Under the one header of a lot export in blocks per security, a row of one or two
+            // texts and none of a lot's values titles the lots below it: the next block.
+            if found.symbolsFromTitles, let title = pendingTitle, SheetTable.lacksRequired(values, requiredPositions) {
+                repeats.append(Block(headerRow: row.number, title: title.title, isOneOfSeveral: true))
+                skipped.append((row.number, "the title of the lots below"))
                 return
             }
             // A subtotal row lacks a required value (a date, a symbol): the rest are passed over.
@@ -363,13 +379,14 @@ struct SheetTable {
             log.info("\(info.name)!row \(row)", "Skipped: \(reason).")
         }
         var blocks: [Block] = []
-        if !repeats.isEmpty || (firstTitle != nil && header.columns["Account"] == nil) {
+        if header.symbolsFromTitles || !repeats.isEmpty || (firstTitle != nil && header.columns["Account"] == nil) {
             blocks = [Block(headerRow: header.row, title: firstTitle, isOneOfSeveral: !repeats.isEmpty)] + repeats
         }
         return SheetTable(sheet: sheet, sheetName: info.name, headerRow: header.row, columns: header.columns,
                           matches: header.matches.map { ($0.0, $0.1, $0.2) },
                           unknownHeaders: header.unknown.map { ($0.0, $0.1) }, rows: rows,
-                          skipped: skipped.map { ($0.0, $0.1) }, blocks: blocks, modelColumns: header.modelColumns)
+                          skipped: skipped.map { ($0.0, $0.1) }, blocks: blocks, symbolsFromTitles: header.symbolsFromTitles,
+                          modelColumns: header.modelColumns)
     }
 
     /// The columns whose values are names the tool matches, and writes into its own ids,
