@@ -16,6 +16,41 @@ struct MappingValueTests {
         #expect(n.form == .plain)
     }
 
+    @Test("A unit set apart by a space is taken off: shares after, dollars before or after", arguments: [
+        ("420 shs", CellReader.shareUnits, "420"), ("80 SH", CellReader.shareUnits, "80"),
+        ("1,000.5 shares", CellReader.shareUnits, "1,000.5"), ("12 Units", CellReader.shareUnits, "12"),
+        ("USD 1,500.00", CellReader.dollarUnits, "1,500.00"), ("$61,320.00 usd", CellReader.dollarUnits, "$61,320.00"),
+        ("US$ 9.50", CellReader.dollarUnits, "9.50"),
+    ])
+    func unitsTakenOff(text: String, units: [String], expected: String) {
+        #expect(CellReader.withoutUnit(text, units: units) == expected)
+    }
+
+    @Test("Text without a unit set apart, or with nothing but one, is left alone", arguments: [
+        "420shs", "shs", "USD", "1,500.00 CR", "420 shares of AAPL",
+    ])
+    func noUnitTakenOff(text: String) {
+        #expect(CellReader.withoutUnit(text, units: CellReader.shareUnits + CellReader.dollarUnits) == nil)
+    }
+
+    @Test("Lots written with their units read as the numbers, noted once per column")
+    func lotsWithUnits() throws {
+        var sheets = Household.canonicalSheets()
+        sheets[2] = ("Lots", [["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Acquired"],
+                              ["ACC-1", "AAPL", "L1", "100 shs", "USD 15,000.00", .day(2024, 1, 15)],
+                              ["ACC-1", "MSFT", "L2", "50 shs", "12,500.50 USD", .day(2025, 12, 1)],
+                              ["ACC-2", "VTI", "L3", 10.5, 2100, .day(2023, 6, 30)]])
+        let reading = try Household.read(.contractBook(sheets))
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio == (try Household.read(Household.canonical()).portfolio))
+        #expect(reading.diagnostics.filter { $0.message.contains("with their unit") }.map(\.description) == [
+            "Lots!D2: \"100 shs\" is read as 100, a number of shares: the Quantity column's numbers written with their "
+                + "unit are read as the numbers.",
+            "Lots!E2: \"USD 15,000.00\" is read as 15,000.00, an amount in dollars: the Cost Basis column's numbers "
+                + "written with their unit are read as the numbers.",
+        ])
+    }
+
     @Test("Percent text is its fraction", arguments: [("5%", 0.05), ("12.5%", 0.125), ("(2%)", -0.02), ("100%", 1.0)])
     func percentText(text: String, fraction: Double) {
         guard case .value(let n) = CellReader.numberText(text) else { Issue.record("\(text) did not read"); return }

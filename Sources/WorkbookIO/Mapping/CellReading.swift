@@ -45,6 +45,29 @@ enum CellReader {
 
     static let formulaMessage = "The cell holds a formula with no saved result; open and save the workbook in Excel, then try again."
 
+    /// The units a number of shares is written with (`420 shs`), after it.
+    static let shareUnits = ["sh", "shs", "sh.", "shs.", "share", "shares", "unit", "units"]
+    /// The currency an amount in dollars is written with, before or after it (`USD 1,500`).
+    static let dollarUnits = ["usd", "us$", "us $"]
+
+    /// `text` without one of `units` (any capitals) set apart by a space before or after the
+    /// rest (`420 shs`, `USD 1,500.00`, `1,500.00 USD`); nil when it has none, or nothing else.
+    static func withoutUnit(_ text: String, units: [String]) -> String? {
+        let trimmed = text.trimmingWhitespace()
+        let lower = trimmed.lowercased()
+        for unit in units {
+            if lower.hasSuffix(" " + unit) {
+                let rest = String(trimmed.dropLast(unit.count)).trimmingWhitespace()
+                if !rest.isEmpty { return rest }
+            }
+            if lower.hasPrefix(unit + " ") {
+                let rest = String(trimmed.dropFirst(unit.count)).trimmingWhitespace()
+                if !rest.isEmpty { return rest }
+            }
+        }
+        return nil
+    }
+
     /// Words that mean "no value" in custodian exports.
     static let emptyWords: Set<String> = ["--", "-", "—", "–", "n/a", "na", "none", "null"]
 

@@ -66,6 +66,8 @@ struct PortfolioBuilder {
     /// Each block's symbol in a lot export in blocks per security, by sheet and header row,
     /// once worked out (nil when its title names none); and the book's symbols titles name.
     var blockSymbols: [String: String?] = [:]
+    /// The columns (`Lots!Quantity`) whose numbers written with a unit were noted.
+    var unitsNoted: Set<String> = []
     var titleSymbols: Set<String>?
     /// The accounts that block titles and sheet names are matched against, and the answers
     /// found (see `accounts(namedBy:among:)`).
@@ -243,6 +245,23 @@ struct PortfolioBuilder {
     /// `5%` text there is an error, not its fraction read as dollars or shares (a Tax Budget
     /// of `0.5%` is not a budget of one cent).
     mutating func number(_ row: SheetTable.DataRow, _ column: String, counting unit: String) -> NumberText? {
+        // A number written with its unit (`420 shs`, `USD 1,500.00`) is read as the number,
+        // noted once per column.
+        if case .string(let text)? = row[column], case .problem = CellReader.number(row[column]),
+           let bare = CellReader.withoutUnit(text, units: unit.hasSuffix("shares") ? CellReader.shareUnits
+                                                : unit.hasSuffix("dollars") ? CellReader.dollarUnits : []),
+           case .value(let n) = CellReader.number(.string(bare)) {
+            let key = "\(row.sheetName)!\(column)"
+            if unitsNoted.insert(key).inserted {
+                log.info(row.place(column), "\"\(text.trimmingWhitespace().excerpt)\" is read as \(bare), \(unit): "
+                    + "the \(column) column's numbers written with their unit are read as the numbers.")
+            }
+            guard n.form == .plain else {
+                log.error(row.place(column), percentProblem(column, unit: unit, found: row[column]))
+                return nil
+            }
+            return n
+        }
         guard let n = number(row, column) else { return nil }
         guard n.form == .plain else {
             log.error(row.place(column), percentProblem(column, unit: unit, found: row[column]))
