@@ -101,12 +101,20 @@ extension PortfolioBuilder {
                 // for `ACC-1`), it is that account when only one is so alike: noted once.
                 // An account number with its leading zeros dropped (a spreadsheet keeps
                 // `00123456` typed as a number as 123456), or added, is that account likewise.
+                // Written with other separators (`12345678` or `1234 5678` for `1234-5678`), it
+                // is the one account with the same letters and digits likewise. The accounts'
+                // forms are indexed once: an export may write every account another way.
                 if accountSpellings[id] == nil {
-                    var matching = known.filter { PortfolioBuilder.alike($0) == PortfolioBuilder.alike(id) }
+                    if accountForms.count != known.count { accountForms = AccountForms(known) }
+                    var matching = accountForms.alike[PortfolioBuilder.alike(id)] ?? []
                     var why = "as the Accounts sheet writes it"
                     if matching.isEmpty, let number = PortfolioBuilder.accountNumber(id) {
-                        matching = known.filter { PortfolioBuilder.accountNumber($0) == number }
+                        matching = accountForms.numbers[number] ?? []
                         why = "the same number with its leading zeros, which a spreadsheet drops from a number"
+                    }
+                    if matching.isEmpty {
+                        matching = accountForms.compact[PortfolioBuilder.compactAccount(id)] ?? []
+                        why = "the same letters and digits with other separators between them"
                     }
                     accountSpellings[id] = matching.count == 1 ? matching.first! : .some(nil)
                     if matching.count == 1 {
@@ -130,6 +138,34 @@ extension PortfolioBuilder {
         guard !id.isEmpty, id.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         let number = id.drop { $0 == "0" }
         return number.isEmpty ? nil : number
+    }
+
+    /// An account ID's letters and digits alone, lower case, without the leading zeros of a
+    /// number: `12345678` of `1234-5678`, `0012 3456 78` and `00123456-78`; `acc1` of `ACC-1`.
+    static func compactAccount(_ id: String) -> String {
+        let kept = id.lowercased().filter { $0.isLetter || $0.isNumber }
+        guard kept.allSatisfy(\.isNumber) else { return kept }
+        let number = kept.drop { $0 == "0" }
+        return number.isEmpty ? kept : String(number)
+    }
+
+    /// The Accounts sheet's IDs by the forms another sheet may write them in, made once.
+    struct AccountForms {
+        private(set) var count = -1
+        private(set) var alike: [String: [String]] = [:]
+        private(set) var numbers: [Substring: [String]] = [:]
+        private(set) var compact: [String: [String]] = [:]
+
+        init() {}
+
+        init(_ known: Set<String>) {
+            count = known.count
+            for id in known.sorted() {
+                alike[PortfolioBuilder.alike(id), default: []].append(id)
+                if let number = PortfolioBuilder.accountNumber(id) { numbers[number, default: []].append(id) }
+                compact[PortfolioBuilder.compactAccount(id), default: []].append(id)
+            }
+        }
     }
 
     /// The name given to the one account of a book that names none.

@@ -66,6 +66,8 @@ struct PortfolioBuilder {
     /// Each block's symbol in a lot export in blocks per security, by sheet and header row,
     /// once worked out (nil when its title names none); and the book's symbols titles name.
     var blockSymbols: [String: String?] = [:]
+    /// The Accounts sheet's IDs by the forms other sheets may write them in.
+    var accountForms = AccountForms()
     /// The columns (`Lots!Quantity`) whose numbers written with a unit were noted.
     var unitsNoted: Set<String> = []
     var titleSymbols: Set<String>?
