@@ -51,6 +51,19 @@ struct MappingValueTests {
         ])
     }
 
+    @Test("Headers typed over two lines are matched, and quoted on one line")
+    func headersOverTwoLines() throws {
+        var sheets = Household.canonicalSheets()
+        sheets[2].rows[0] = ["Account", "Symbol", "Lot\nID", "Qty\r\n(Shares)", "Cost\nBasis", "Date\nAcquired"]
+        let reading = try Household.read(.contractBook(sheets))
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio == (try Household.read(Household.canonical()).portfolio))
+        let lots = try #require(reading.view.sheets.first { $0.contractSheet == "Lots" })
+        #expect(lots.columns == ["\"Account\" (A1) → Account", "\"Symbol\" (B1) → Symbol", "\"Lot ID\" (C1) → Lot ID",
+                                 "\"Qty (Shares)\" (D1) → Quantity", "\"Cost Basis\" (E1) → Cost Basis",
+                                 "\"Date Acquired\" (F1) → Acquired"])
+    }
+
     @Test("Percent text is its fraction", arguments: [("5%", 0.05), ("12.5%", 0.125), ("(2%)", -0.02), ("100%", 1.0)])
     func percentText(text: String, fraction: Double) {
         guard case .value(let n) = CellReader.numberText(text) else { Issue.record("\(text) did not read"); return }

@@ -284,12 +284,15 @@ enum CellReader {
 }
 
 extension String {
-    /// The text as a message quotes it: whole up to 80 characters, else its first 60 and
-    /// the count (`AAAA… (40000 characters)`), so that no cell can swell a message past
-    /// what a sheet's cell holds or a terminal shows.
+    /// The text as a message quotes it, on one line (a header typed over two lines, `Cost⏎Basis`,
+    /// is quoted `Cost Basis`): whole up to 80 characters, else its first 60 and the count
+    /// (`AAAA… (40000 characters)`), so that no cell can swell a message past what a sheet's
+    /// cell holds or a terminal shows.
     var excerpt: String {
-        guard utf8.count > 80, count > 80 else { return self }
-        return "\(prefix(60))… (\(count) characters)"
+        let line = utf8.contains { $0 == 0x0A || $0 == 0x0D }
+            ? split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " ") : self
+        guard line.utf8.count > 80, line.count > 80 else { return line }
+        return "\(line.prefix(60))… (\(line.count) characters)"
     }
 
     func trimmingWhitespace() -> String {
