@@ -445,6 +445,38 @@ struct MappingRulesTests {
         #expect(PortfolioBuilder.compactAccount("000") == "000")
     }
 
+    @Test("A model grouped by asset class: its classes' titles and subtotals are set aside, a ticker without a target is not")
+    func modelGroupedByClass() throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot,
+            ("Model", [["Symbol", "Target", "Band"],
+                       ["US Equity", nil, nil], ["AAPL", .percent(0.5), .percent(0.03)], ["MSFT", .percent(0.2), nil],
+                       ["US Equity Total", .percent(0.7), nil],
+                       ["Bonds", nil, nil], ["BND", .percent(0.25), nil], ["Bonds Subtotal", .percent(0.25), nil],
+                       ["Cash", nil, nil], ["CASH", .percent(0.05), nil],
+                       ["Total", .percent(1), nil]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["MSFT", 400, .day(2026, 11, 20)],
+                        ["BND", 72, .day(2026, 11, 20)]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let model = try #require(reading.portfolio?.models.first)
+        #expect(model.targets.map(\.symbol) == ["AAPL", "MSFT", "BND"])
+        #expect(model.targets.map(\.target) == [500_000, 200_000, 250_000].map { Rate(millionths: $0) })
+        #expect(model.cashTarget == Rate(millionths: 50_000))
+        #expect(reading.diagnostics.filter { $0.place.hasPrefix("Model!row") }.map(\.description) == [
+            "Model!row 2: Skipped: the title of the model's rows below (\"US Equity\").",
+            "Model!row 5: Skipped: a subtotal of the model's rows (\"US Equity Total\").",
+            "Model!row 6: Skipped: the title of the model's rows below (\"Bonds\").",
+            "Model!row 8: Skipped: a subtotal of the model's rows (\"Bonds Subtotal\").",
+            "Model!row 9: Skipped: the title of the model's rows below (\"Cash\").",
+            "Model!row 11: Skipped: a summary or footer row (\"Total\").",
+        ])
+        // A ticker left without its target is still the error it is.
+        let forgotten = try read([Self.asOf, Self.oneLot, ("Model", [["Symbol", "Target"], ["AAPL", 0.9], ["NVDA", nil]]),
+                                  Self.prices])
+        #expect(forgotten.errors.map(\.description) == ["Model!B3: Target is blank."])
+    }
+
     @Test("A basis the custodian marks W, adjusted for a wash sale, is read as the amount, noted")
     func washSaleMarkedBasis() throws {
         let reading = try read([

@@ -326,6 +326,11 @@ struct SheetTable {
                 skipped.append((row.number, "the title of the lots below"))
                 return
             }
+            // A model grouped by asset class: its classes' title and subtotal rows.
+            if sheet == .model, let reason = SheetTable.modelGroupingReason(values, layout: layout!) {
+                skipped.append((row.number, reason))
+                return
+            }
             // A subtotal row lacks a required value (a date, a symbol): the rest are passed over.
             if sheet != .settings, let last = rows.last,
                SheetTable.lacksRequired(values, requiredPositions),
@@ -449,6 +454,26 @@ struct SheetTable {
             return "a subtotal row (\"\(written.prefix(40))\")"
         }
         return nil
+    }
+
+    /// Why a Model row is one a PM groups the model's rows with, or nil: a class's title,
+    /// words under Symbol and nothing else on the row (`US Equity`, `Bonds`), or its subtotal,
+    /// words ending in Total or Subtotal under Symbol (`US Equity Total`, with the class's
+    /// weight). Words are text with a space, or with capitals and small letters both: a
+    /// ticker is one word of capitals (`VTI`), so a model symbol left without its target is
+    /// still an error, not taken for a title.
+    static func modelGroupingReason(_ values: [CellValue?], layout: RowLayout) -> String? {
+        guard let position = layout.position(of: "Symbol"), case .string(let raw)? = values[position] else { return nil }
+        let text = raw.trimmingWhitespace()
+        let hasSpace = text.contains(where: \.isWhitespace)
+        let words = hasSpace || (text.contains(where: \.isUppercase) && text.contains(where: \.isLowercase))
+        guard words else { return nil }
+        let lower = text.lowercased()
+        if hasSpace, lower.hasSuffix(" total") || lower.hasSuffix(" subtotal") {
+            return "a subtotal of the model's rows (\"\(text.excerpt)\")"
+        }
+        for (other, value) in values.enumerated() where other != position && value != nil { return nil }
+        return "the title of the model's rows below (\"\(text.excerpt)\")"
     }
 
     /// Phrases that open the footer, total and note rows of custodian exports.
