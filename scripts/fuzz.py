@@ -23,7 +23,8 @@ Three ways of breaking a book:
           row, a notes sheet; Settings without its header (keys down a column or across a
           row), Lots with a spreadsheet's subtotal rows, in blocks per account, on a
           sheet for each account, or in blocks per security under titles naming the
-          symbol; each account's, household's or model's cells merged down over its rows;
+          symbol; the Model grouped by asset class under title and subtotal rows; each
+          account's, household's or model's cells merged down over its rows;
           saved by openpyxl or written again by XlsxWriter (constant-memory or not).
           The book must plan, and its trades and lots sold (account, symbol, side,
           quantity, price, amounts, taxes, reasons with their cell references set aside)
@@ -361,6 +362,30 @@ def lots_by_security(sheet, rng):
             out += 1
 
 
+def model_grouped(sheet, rng):
+    """The Model sheet grouped by asset class, as PMs lay it out: a title row above each
+    class's rows and a subtotal row after them (`Asset Class 2`, `Asset Class 2 Total`)."""
+    header = [c.value for c in next(sheet.iter_rows(min_row=1, max_row=1))]
+    if 'Symbol' not in header or 'Target' not in header:
+        return
+    symbol, target = header.index('Symbol') + 1, header.index('Target') + 1
+    rows = sheet.max_row
+    # Bottom up, so that a row inserted leaves those above where they are.
+    end = rows
+    number = 0
+    while end > 1:
+        start = max(2, end - rng.randint(0, 2))
+        number += 1
+        total = sum(sheet.cell(r, target).value for r in range(start, end + 1)
+                    if isinstance(sheet.cell(r, target).value, (int, float)))
+        sheet.insert_rows(end + 1)
+        sheet.cell(end + 1, symbol).value = f'Asset Class {number} Total'
+        sheet.cell(end + 1, target).value = total
+        sheet.insert_rows(start)
+        sheet.cell(start, symbol).value = f'Asset Class {number}'
+        end = start - 1
+
+
 MERGED_COLUMNS = ['Account', 'Household', 'Model']
 
 
@@ -406,6 +431,8 @@ def lay_out_again(source, target, rng):
             if choice < 0.6:
                 lots_by_security(sheet, rng)
                 continue
+        if sheet.title == 'Model' and rng.random() < 0.3:
+            model_grouped(sheet, rng)
         first = [c.value for c in next(sheet.iter_rows(min_row=1, max_row=1))]
         is_table = sum(isinstance(v, str) and v.strip() in HEADERS or v in ('Target', 'Model %', 'Sector', 'Term')
                        for v in first) >= 2
