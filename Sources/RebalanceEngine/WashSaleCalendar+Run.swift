@@ -289,6 +289,10 @@ extension WashSaleCalendar {
             let part = upToHere - allotted
             allotted = upToHere
             let purchase = purchases[match.index]
+            if purchase.origin == .heldLot, isTaxed(purchase.account), let lotID = purchase.lotID {
+                let key = TaxLot.Key(account: purchase.account, lotID: lotID)
+                if basisTakers[key] == nil { basisTakers[key] = (sales[index].account, sales[index].lotID) }
+            }
             let adjustment = replacementAdjustment(
                 of: purchase, shares: match.shares, disallowed: part, soldAcquired: sales[index].acquired,
                 saleDate: date, buyerTaxed: isTaxed(purchase.account))

@@ -53,6 +53,10 @@ public struct WashSaleCalendar: Sendable {
     /// Where each sold lot's row is in `runLossSaleRows`, by account (its place in
     /// `taxedByAccount`) and Lot ID.
     var runLossSaleRowOfLot: [NameTable<Int>] = []
+    /// Held lots of taxed accounts that a loss sale of this run was matched to: part of that
+    /// loss is now in their basis and their holding period reaches back to the sold lot's
+    /// (26 USC 1091(d), 1223(3)), each with the first sale that made it so.
+    public internal(set) var basisTakers: [TaxLot.Key: (account: String, lotID: String)] = [:]
 
     /// The calendar of `household` before the run.
     ///

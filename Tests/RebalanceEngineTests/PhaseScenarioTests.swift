@@ -287,5 +287,68 @@ struct PhaseScenarioTests {
         })
         #expect(plan.cash("TAX-1")?.withdrawalPaid == usd("5000"))
     }
+
+    /// A household where one account's withdrawal forces a loss sale that a lot bought ten
+    /// days ago in the other account blocks, and that other account holds too much of it.
+    func forcedReplacementBook() -> BookBuilder {
+        var book = BookBuilder()
+        book.settings.harvestLosses = false
+        book.settings.minTrade = .zero
+        book.account("A", withdrawal: "4000")
+        book.account("B")
+        book.hold("L", "XYZ", 100, basis: "10000", acquired: "2024-01-10", account: "A")
+        book.hold("P", "XYZ", 100, basis: "5500", acquired: "2026-11-10", account: "B")
+        book.hold("V", "VTI", 10, basis: "2000", acquired: "2020-01-10", account: "B")
+        book.target("XYZ", "0.10")
+        book.target("VTI", "0.90")
+        book.prices = ["XYZ": "50", "VTI": "300"]
+        return book
+    }
+
+    @Test func aLotThatTookAForcedSalesDisallowedLossIsNotSoldAgainInTheRun() throws {
+        let plan = try forcedReplacementBook().plan()
+        // A pays its withdrawal with 80 of L's shares, blocked by P: the whole $4,000 loss is
+        // disallowed and moves into 80 of P's shares (26 USC 1091(d)).
+        let forced = try #require(plan.trade("A", "XYZ", .sell, .raiseCash))
+        #expect(forced.quantity == shares(80))
+        #expect(plan.lotsSold.first { $0.lotID == "L" }?.disallowedLoss == usd("4000"))
+        // P's basis and term are no longer the Lots sheet's: B sells none of it, though XYZ is
+        // 62.5% of B against its 10% target, and says why (once a phase: here Rebalance's).
+        #expect(!plan.lotsSold.contains { $0.lotID == "P" })
+        #expect(plan.trade("B", "XYZ", .sell) == nil)
+        #expect(plan.drift("B", "XYZ")?.status == .washSale)
+        let notSold = plan.auditLog.filter { $0.rule == "Wash Sale" && $0.decision == "Not Sold" }
+        #expect(notSold.map(\.phase) == [.rebalance])
+        #expect(notSold.allSatisfy { $0.account == "B" && $0.symbol == "XYZ" })
+        #expect(notSold.first?.detail == "Lot P is not sold in this run: the loss sale of lot L in A was matched to it, "
+            + "so part of that loss is now in its basis and its holding period starts with L's (26 USC 1091(d), "
+            + "1223(3)); it is sold in a later run, at the basis the custodian restates for it.")
+    }
+
+    @Test func aLotThatTookAManualSalesDisallowedLossIsNotHarvested() throws {
+        var book = forcedReplacementBook()
+        book.settings.harvestLosses = true
+        book.accounts[0].withdrawal = .zero
+        // The PM sells L by hand: its loss goes into P, which harvesting would otherwise sell.
+        book.manual("A", "XYZ", .sell, 100)
+        let plan = try book.plan()
+        #expect(plan.lotsSold.first { $0.lotID == "L" }?.disallowedLoss == usd("5000"))
+        #expect(plan.trade("B", "XYZ", .sell, .harvest) == nil)
+        #expect(plan.auditLog.contains { $0.phase == .harvest && $0.decision == "Not Sold" && $0.account == "B" })
+        // XYZ a legacy holding: Phase Out leaves P alone too, its drift line saying why.
+        var legacy = book
+        legacy.targets = [ModelTarget(symbol: "VTI", target: Rate(decimal: "0.99")!)]
+        let legacyPlan = try legacy.plan()
+        #expect(legacyPlan.trade("B", "XYZ", .sell) == nil)
+        #expect(legacyPlan.auditLog.contains { $0.phase == .phaseOut && $0.decision == "Not Sold" && $0.account == "B" })
+        #expect(legacyPlan.drift("B", "XYZ")?.status == .washSale)
+        // An IRA's lot takes no basis (Rev. Rul. 2008-5): nothing holds it back.
+        var ira = forcedReplacementBook()
+        ira.accounts[1].type = .ira
+        let iraPlan = try ira.plan()
+        #expect(iraPlan.lotsSold.first { $0.lotID == "L" }?.disallowedLoss == usd("4000"))
+        #expect(iraPlan.trade("B", "XYZ", .sell) != nil)
+        #expect(!iraPlan.auditLog.contains { $0.decision == "Not Sold" })
+    }
 }
 

@@ -49,6 +49,13 @@ extension Planning {
         var remaining = limit
         let today = asOf, household = householdOfBook[index]
         for lot in lots where remaining > .zero {
+            // A manual sale is made as written; the engine leaves alone a lot a loss sale of
+            // the run has moved part of its loss into.
+            if access != .all, isBasisTaker(lot, in: index) {
+                outcome.washBlocked += 1
+                logBasisTaker(lot, phase: phase, book: index)
+                continue
+            }
             let replacementShares: WashSaleCalendar.Shares?
             if book.isTaxed, lot.isLoss(at: price) {
                 replacementShares = inCalendar(household) {
@@ -302,6 +309,26 @@ extension Planning {
             }
             return end + digits
         }
+    }
+
+    /// Whether a loss sale of this run was matched to `lot` of account `index` as its
+    /// replacement, moving part of its loss into the lot's basis and its holding period back
+    /// to the sold lot's (26 USC 1091(d), 1223(3)): the lot's basis and term are no longer
+    /// those of the Lots sheet, so the engine does not sell it in this run.
+    func isBasisTaker(_ lot: TaxLot, in index: Int) -> Bool {
+        let takers = calendars[householdOfBook[index]].basisTakers
+        return !takers.isEmpty && takers[lot.id] != nil
+    }
+
+    /// Says, once per lot and phase, why a lot that took part of a loss is not sold.
+    mutating func logBasisTaker(_ lot: TaxLot, phase: Phase, book index: Int) {
+        guard let sale = calendars[householdOfBook[index]].basisTakers[lot.id],
+              loggedBasisTakers.insert("\(phase.rawValue)/\(lot.account)/\(lot.lotID)").inserted else { return }
+        audit(phase, lot.account, lot.symbol, rule: "Wash Sale", decision: "Not Sold",
+              "Lot \(lot.lotID) is not sold in this run: the loss sale of lot \(sale.lotID) in \(sale.account) was "
+                + "matched to it, so part of that loss is now in its basis and its holding period starts with "
+                + "\(sale.lotID)'s (26 USC 1091(d), 1223(3)); it is sold in a later run, at the basis the custodian "
+                + "restates for it.")
     }
 
     /// Lists a loss lot a replacement blocks: once in the Wash Sale sheet however many

@@ -44,6 +44,10 @@ extension Planning {
             logLossSaleBlock(record, phase: .phaseOut, book: index)
             books[index].noteStop(.security(lot.symbol), .washSale)
         }
+        for lot in plan.basisTakers {
+            logBasisTaker(lot, phase: .phaseOut, book: index)
+            books[index].noteStop(.security(lot.symbol), .washSale)
+        }
         for (number, symbol) in sellable.enumerated() where excluded[number] {
             books[index].noteStop(.security(symbol), .minTrade)
             audit(.phaseOut, book.id, symbol, rule: "Min Trade", decision: "Skipped",
@@ -75,6 +79,8 @@ extension Planning {
         /// Whether the budget bound in each symbol.
         var cut: [Bool]
         var washSkipped: [(TaxLot, WashSaleRecord)] = []
+        /// Lots left alone because a loss sale of the run moved part of its loss into them.
+        var basisTakers: [TaxLot] = []
 
         init(symbols: Int) {
             sales = Array(repeating: [], count: symbols)
@@ -112,6 +118,10 @@ extension Planning {
                 prices[number] = price
             }
             let planned = plan.sales[number]
+            if !calendar.basisTakers.isEmpty, calendar.basisTakers[lot.id] != nil {
+                plan.basisTakers.append(lot)
+                continue
+            }
             if book.isTaxed, lot.isLoss(at: price),
                let record = calendar.lossSaleBlock(for: lot, on: asOf, plannedInTrade: planned) {
                 plan.washSkipped.append((lot, record))

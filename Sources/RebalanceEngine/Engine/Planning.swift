@@ -28,6 +28,8 @@ struct Planning {
     var progress: ((Phase, Int, Int) -> Void)?
     /// Loss lots already listed as blocked, so each is listed once.
     var loggedLossSaleBlocks: Set<TaxLot.Key> = []
+    /// Lots left alone for a loss moved into them, already logged in a phase (`phase/account/lot`).
+    var loggedBasisTakers: Set<String> = []
     /// What each model gives the accounts that use it, by model name, worked out once.
     let modelSetups: ModelSetups
     /// Each model's slots and sector targets scaled for a cash target, worked out once.
