@@ -48,10 +48,11 @@ extension Planning {
         var planned: [LotSale] = []
         var remaining = limit
         let today = asOf, household = householdOfBook[index]
+        // A manual sale is made as written; the engine leaves alone a lot a loss sale of the
+        // run has moved part of its loss into (most runs have none).
+        let checksBasisTakers = access != .all && !calendars[household].basisTakers.isEmpty
         for lot in lots where remaining > .zero {
-            // A manual sale is made as written; the engine leaves alone a lot a loss sale of
-            // the run has moved part of its loss into.
-            if access != .all, isBasisTaker(lot, in: index) {
+            if checksBasisTakers, isBasisTaker(lot, in: index) {
                 outcome.washBlocked += 1
                 logBasisTaker(lot, phase: phase, book: index)
                 continue

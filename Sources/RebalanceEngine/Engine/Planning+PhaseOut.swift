@@ -105,6 +105,7 @@ extension Planning {
         }
         var trial = book.ledger
         var plan = PhaseOutPlan(symbols: symbols.count)
+        let basisTakers = calendar.basisTakers
         var prices = [Price?](repeating: nil, count: symbols.count)
         for place in placesInSaleOrder(lots, rates: book.account.rates) {
             let number = numberOfLot[place]
@@ -118,7 +119,7 @@ extension Planning {
                 prices[number] = price
             }
             let planned = plan.sales[number]
-            if !calendar.basisTakers.isEmpty, calendar.basisTakers[lot.id] != nil {
+            if !basisTakers.isEmpty, basisTakers[lot.id] != nil {
                 plan.basisTakers.append(lot)
                 continue
             }
