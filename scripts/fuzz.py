@@ -253,18 +253,25 @@ def lot_rows(book, sheet):
     """The Lots sheet's header row, its header, the Account column's place in it and its rows
     of lots (each cell's value and number format), when every lot names its account and the
     book has an Accounts sheet; else None."""
+    if 'Accounts' not in book.sheetnames:
+        return None
+    found = lot_table(sheet, 'Account')
+    if not found or any(row[found[2]][0] is None for row in found[3]):
+        return None
+    return found
+
+
+def lot_table(sheet, name):
+    """The Lots sheet's header row, its header, the place in it of the column `name` and its
+    non-blank rows below (each cell's value and number format); None without that column."""
     found = header_row(sheet, ('Account', 'Symbol', 'Quantity'))
-    if not found or 'Account' not in found[1] or 'Accounts' not in book.sheetnames:
+    if not found or name not in found[1]:
         return None
     r, header = found
-    column = header.index('Account')
     width = sheet.max_column
     rows = [[(sheet.cell(i, c).value, sheet.cell(i, c).number_format) for c in range(1, width + 1)]
             for i in range(r + 1, sheet.max_row + 1)]
-    rows = [row for row in rows if any(v is not None for v, _ in row)]
-    if any(row[column][0] is None for row in rows):
-        return None
-    return r, header, column, rows
+    return r, header, header.index(name), [row for row in rows if any(v is not None for v, _ in row)]
 
 
 def lots_in_blocks(book, sheet):
@@ -323,17 +330,10 @@ def lots_by_security(sheet, rng):
     """The Lots sheet as a lot export laid out per security: no Symbol column, each symbol's
     lots under a title naming it, above a repeat of the header or between the lots under one
     header."""
-    found = header_row(sheet, ('Account', 'Symbol', 'Quantity'))
-    if not found or 'Symbol' not in found[1]:
+    found = lot_table(sheet, 'Symbol')
+    if not found or any(not isinstance(row[found[2]][0], str) for row in found[3]):
         return
-    r, header = found
-    column = header.index('Symbol')
-    width = sheet.max_column
-    rows = [[(sheet.cell(i, c).value, sheet.cell(i, c).number_format) for c in range(1, width + 1)]
-            for i in range(r + 1, sheet.max_row + 1)]
-    rows = [row for row in rows if any(v is not None for v, _ in row)]
-    if any(not isinstance(row[column][0], str) for row in rows):
-        return
+    r, header, column, rows = found
     by_symbol = {}
     for row in rows:
         by_symbol.setdefault(row[column][0], []).append(row)

@@ -6,13 +6,6 @@ public struct MergedRange: Sendable, Equatable, CustomStringConvertible {
     public let lastColumn: Int
     public let lastRow: Int
 
-    public init(firstColumn: Int, firstRow: Int, lastColumn: Int, lastRow: Int) {
-        self.firstColumn = firstColumn
-        self.firstRow = firstRow
-        self.lastColumn = lastColumn
-        self.lastRow = lastRow
-    }
-
     /// `A4:B9`.
     public var description: String {
         "\(CellReference.name(column: firstColumn, row: firstRow)):\(CellReference.name(column: lastColumn, row: lastRow))"
