@@ -320,6 +320,11 @@ struct PhaseScenarioTests {
         let notSold = plan.auditLog.filter { $0.rule == "Wash Sale" && $0.decision == "Not Sold" }
         #expect(notSold.map(\.phase) == [.rebalance])
         #expect(notSold.allSatisfy { $0.account == "B" && $0.symbol == "XYZ" })
+        #expect(plan.exceptions.filter { $0.message.contains("replace it") }.map(\.place) == ["B/XYZ"])
+        #expect(plan.exceptions.first { $0.place == "B/XYZ" }?.message == "The loss on lot L in A is disallowed in "
+            + "part, and that part goes into the basis of the shares of lot P in B that replace it, whose holding period "
+            + "then starts with L's (26 USC 1091(d)): the tool does not sell lot P in this run; check its basis with the "
+            + "custodian before the next.")
         #expect(notSold.first?.detail == "Lot P is not sold in this run: the loss sale of lot L in A was matched to it, "
             + "so part of that loss is now in its basis and its holding period starts with L's (26 USC 1091(d), "
             + "1223(3)); it is sold in a later run, at the basis the custodian restates for it.")

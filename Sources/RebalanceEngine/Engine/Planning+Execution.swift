@@ -120,7 +120,9 @@ extension Planning {
     /// Records one trade's lot sales: wash-sale calendar, ledger, lots, cash and rows.
     mutating func commitSale(_ sales: [LotSale], symbol: String, price: Price, in index: Int, phase: Phase, why: String) {
         let account = books[index].id
+        let takersBefore = calendars[householdOfBook[index]].basisTakers.count
         let disallowed = calendars[householdOfBook[index]].recordSales(sales, on: asOf)
+        if calendars[householdOfBook[index]].basisTakers.count > takersBefore { warnOfBasisTakers(sales, in: index) }
         let tradeRow = tradeRow(in: index, symbol: symbol, side: .sell, phase: phase, price: price, why: why)
         // Taken apart at once: a tuple kept whole would share the lots, and the first change
         // to them would copy them all.
@@ -319,6 +321,21 @@ extension Planning {
     func isBasisTaker(_ lot: TaxLot, in index: Int) -> Bool {
         let takers = calendars[householdOfBook[index]].basisTakers
         return !takers.isEmpty && takers[lot.id] != nil
+    }
+
+    /// Warns, once for each lot, that a sale among `sales` moved part of its loss into a held
+    /// lot of the household, which the run then leaves alone.
+    mutating func warnOfBasisTakers(_ sales: [LotSale], in index: Int) {
+        let takers = calendars[householdOfBook[index]].basisTakers
+        let sold = Set(sales.map(\.lotID))
+        for (key, sale) in takers.sorted(by: { $0.key < $1.key })
+        where sale.account == books[index].id && sold.contains(sale.lotID) && warnedBasisTakers.insert(key).inserted {
+            raise(.warning, "\(key.account)/\(sales[0].symbol)",
+                  "The loss on lot \(sale.lotID) in \(sale.account) is disallowed in part, and that part goes into the basis "
+                    + "of the shares of lot \(key.lotID) in \(key.account) that replace it, whose holding period then starts "
+                    + "with \(sale.lotID)'s (26 USC 1091(d)): the tool does not sell lot \(key.lotID) in this run; check "
+                    + "its basis with the custodian before the next.")
+        }
     }
 
     /// Says, once per lot and phase, why a lot that took part of a loss is not sold.

@@ -30,6 +30,8 @@ struct Planning {
     var loggedLossSaleBlocks: Set<TaxLot.Key> = []
     /// Lots left alone for a loss moved into them, already logged in a phase (`phase/account/lot`).
     var loggedBasisTakers: Set<String> = []
+    /// Lots whose taking of a run's loss is already warned of, so each is warned of once.
+    var warnedBasisTakers: Set<TaxLot.Key> = []
     /// What each model gives the accounts that use it, by model name, worked out once.
     let modelSetups: ModelSetups
     /// Each model's slots and sector targets scaled for a cash target, worked out once.
