@@ -196,11 +196,27 @@ extension WashSaleCalendar {
         return disallowances
     }
 
+    /// The held lots that loss sales recorded since the last call were matched to, for the
+    /// planner to restate (`noteRestated` then keeps each restated lot's purchase).
+    public mutating func takeRestatements() -> [Restatement] {
+        defer { pendingRestatements = [] }
+        return pendingRestatements
+    }
+
+    /// Notes that lot `restated` (a restated lot, or the part of one split off) is the
+    /// purchase the lot `original` was: sales of it are found there.
+    public mutating func noteRestated(_ restated: TaxLot.Key, from original: TaxLot.Key, symbol: String, acquired: CivilDate) {
+        guard let index = purchaseIndex(of: original, symbol: symbol, acquired: acquired) else { return }
+        restatedPurchases[restated] = index
+        restatedPurchases[original] = index
+    }
+
     // MARK: - Internals
 
     /// The purchase of a held lot or a run buy acquired on `acquired`, found among its
     /// family's purchases of that day.
     func purchaseIndex(of lot: TaxLot.Key, symbol: String, acquired: CivilDate) -> Int? {
+        if !restatedPurchases.isEmpty, let index = restatedPurchases[lot] { return index }
         let family = purchaseIndexes(ofFamilyOf: symbol)
         var place = firstPlace(in: family, acquiredOnOrAfter: acquired)
         while place < family.endIndex, purchases[family[place]].date == acquired {
@@ -222,10 +238,12 @@ extension WashSaleCalendar {
         // when the trade has some.
         let family = purchaseIndexes(ofFamilyOf: symbol)
         var found: [(index: Int, shares: Shares)] = []
+        // A restated lot's own purchase is found by its key: its Lot ID or date may be new.
+        let ownPurchase = restatedPurchases.isEmpty ? nil : restatedPurchases[lot]
         for place in firstPlace(in: family, acquiredOnOrAfter: date.adding(days: -windowDays))..<family.endIndex {
             let index = family[place]
             guard purchases[index].date <= date else { break }
-            guard !purchases[index].isPurchase(of: lot) else { continue }
+            guard !purchases[index].isPurchase(of: lot), index != ownPurchase else { continue }
             var plannedShares = Quantity.zero
             // A trade has a few lots: scanned, not put in a table for each question.
             if !planned.isEmpty, let lotID = purchases[index].lotID {
@@ -289,13 +307,15 @@ extension WashSaleCalendar {
             let part = upToHere - allotted
             allotted = upToHere
             let purchase = purchases[match.index]
-            if purchase.origin == .heldLot, isTaxed(purchase.account), let lotID = purchase.lotID {
-                let key = TaxLot.Key(account: purchase.account, lotID: lotID)
-                if basisTakers[key] == nil { basisTakers[key] = (sales[index].account, sales[index].lotID) }
-            }
             let adjustment = replacementAdjustment(
                 of: purchase, shares: match.shares, disallowed: part, soldAcquired: sales[index].acquired,
                 saleDate: date, buyerTaxed: isTaxed(purchase.account))
+            if purchase.origin == .heldLot, let lotID = purchase.lotID, let from = adjustment.holdingPeriodFrom,
+               adjustment.basisAfter != nil {
+                pendingRestatements.append(Restatement(
+                    lot: TaxLot.Key(account: purchase.account, lotID: lotID), symbol: purchase.symbol,
+                    shares: match.shares, addedBasis: part, holdingPeriodFrom: from, soldLot: sales[index].lotKey))
+            }
             records.append(WashSaleRecord(
                 action: .disallowed, account: sales[index].account, household: household,
                 symbol: sales[index].symbol, family: family, conflictDate: purchase.date,

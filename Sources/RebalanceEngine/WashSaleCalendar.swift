@@ -53,10 +53,29 @@ public struct WashSaleCalendar: Sendable {
     /// Where each sold lot's row is in `runLossSaleRows`, by account (its place in
     /// `taxedByAccount`) and Lot ID.
     var runLossSaleRowOfLot: [NameTable<Int>] = []
-    /// Held lots of taxed accounts that a loss sale of this run was matched to: part of that
-    /// loss is now in their basis and their holding period reaches back to the sold lot's
-    /// (26 USC 1091(d), 1223(3)), each with the first sale that made it so.
-    public internal(set) var basisTakers: [TaxLot.Key: (account: String, lotID: String)] = [:]
+    /// Held lots of taxed accounts that a loss sale of this run was matched to, not yet
+    /// restated by the planner (`takeRestatements`).
+    var pendingRestatements: [Restatement] = []
+    /// The purchase of each lot restated in this run (its date, or its Lot ID, changed), by
+    /// the lot's key: a restated lot is found by it, not by its acquisition day.
+    var restatedPurchases: [TaxLot.Key: Int] = [:]
+
+    /// Shares of a held lot of a taxed account that a loss sale of this run was matched to:
+    /// the disallowed loss allotted to them goes into their basis, and their holding period
+    /// runs from the sold lot's (26 USC 1091(d), 1223(3)).
+    public struct Restatement: Sendable, Hashable {
+        /// The replacement lot.
+        public let lot: TaxLot.Key
+        public let symbol: String
+        /// Its shares matched to the loss.
+        public let shares: Quantity
+        /// The part of the disallowed loss added to their basis.
+        public let addedBasis: Money
+        /// The date their holding period runs from.
+        public let holdingPeriodFrom: CivilDate
+        /// The loss sale's lot and account.
+        public let soldLot: TaxLot.Key
+    }
 
     /// The calendar of `household` before the run.
     ///

@@ -305,55 +305,64 @@ struct PhaseScenarioTests {
         return book
     }
 
-    @Test func aLotThatTookAForcedSalesDisallowedLossIsNotSoldAgainInTheRun() throws {
+    @Test func aLotThatTookAForcedSalesDisallowedLossIsSoldAtItsNewBasisAndTerm() throws {
         let plan = try forcedReplacementBook().plan()
         // A pays its withdrawal with 80 of L's shares, blocked by P: the whole $4,000 loss is
         // disallowed and moves into 80 of P's shares (26 USC 1091(d)).
         let forced = try #require(plan.trade("A", "XYZ", .sell, .raiseCash))
         #expect(forced.quantity == shares(80))
         #expect(plan.lotsSold.first { $0.lotID == "L" }?.disallowedLoss == usd("4000"))
-        // P's basis and term are no longer the Lots sheet's: B sells none of it, though XYZ is
-        // 62.5% of B against its 10% target, and says why (once a phase: here Rebalance's).
-        #expect(!plan.lotsSold.contains { $0.lotID == "P" })
-        #expect(plan.trade("B", "XYZ", .sell) == nil)
-        #expect(plan.drift("B", "XYZ")?.status == .washSale)
-        let notSold = plan.auditLog.filter { $0.rule == "Wash Sale" && $0.decision == "Not Sold" }
-        #expect(notSold.map(\.phase) == [.rebalance])
-        #expect(notSold.allSatisfy { $0.account == "B" && $0.symbol == "XYZ" })
-        #expect(plan.exceptions.filter { $0.message.contains("replace it") }.map(\.place) == ["B/XYZ"])
-        #expect(plan.exceptions.first { $0.place == "B/XYZ" }?.message == "The loss on lot L in A is disallowed in "
-            + "part, and that part goes into the basis of the shares of lot P in B that replace it, whose holding period "
-            + "then starts with L's (26 USC 1091(d)): the tool does not sell lot P in this run; check its basis with the "
-            + "custodian before the next.")
-        #expect(notSold.first?.detail == "Lot P is not sold in this run: the loss sale of lot L in A was matched to it, "
-            + "so part of that loss is now in its basis and its holding period starts with L's (26 USC 1091(d), "
-            + "1223(3)); it is sold in a later run, at the basis the custodian restates for it.")
+        // Those shares become lot P-W: $55 + $50 = $105 a share, held since L was bought.
+        let restated = plan.auditLog.filter { $0.rule == "Wash Sale" && $0.decision == "Restated" }
+        #expect(restated.map(\.detail) == [
+            "80 of lot P's shares, now lot P-W, replace the loss sold on lot L in A: $4,000.00 of its disallowed loss goes "
+                + "into their basis, now $8,400.00 (was $4,400.00), and their holding period runs from 2024-01-10 (26 USC "
+                + "1091(d), 1223(3)); a later sale in this run uses them.",
+        ])
+        // B's Rebalance sells XYZ down to its band: P-W first (Tax Optimal: its $55 long-term
+        // loss a share), at its new basis and term, then what it needs of P.
+        let sold = plan.lotsSold.filter { $0.account == "B" }
+        #expect(sold.map(\.lotID) == ["P-W", "P"])
+        #expect(sold.map(\.quantity) == [shares(80), shares(4)])
+        #expect(sold.map(\.costBasis) == [usd("8400"), usd("220")])
+        #expect(sold.map(\.term) == [.longTerm, .shortTerm])
+        #expect(sold.map(\.restatedFrom) == ["P", nil])
+        #expect(sold.first?.acquired == date("2024-01-10"))
+        let sale = try #require(plan.trade("B", "XYZ", .sell, .rebalance))
+        #expect(sale.realizedLongTerm == usd("-4400"))
+        #expect(sale.realizedShortTerm == usd("-20"))
+        #expect(plan.drift("B", "XYZ")?.status == .inBand)
     }
 
-    @Test func aLotThatTookAManualSalesDisallowedLossIsNotHarvested() throws {
+    @Test func aLotThatTookAManualSalesDisallowedLossIsHarvestedAtItsNewBasis() throws {
         var book = forcedReplacementBook()
         book.settings.harvestLosses = true
         book.accounts[0].withdrawal = .zero
-        // The PM sells L by hand: its loss goes into P, which harvesting would otherwise sell.
+        // The PM sells L by hand: its $5,000 loss goes into P, which Harvest then sells as
+        // P-W, the part above its target (no replacement), at a long-term loss of $55 a share.
         book.manual("A", "XYZ", .sell, 100)
         let plan = try book.plan()
         #expect(plan.lotsSold.first { $0.lotID == "L" }?.disallowedLoss == usd("5000"))
-        #expect(plan.trade("B", "XYZ", .sell, .harvest) == nil)
-        #expect(plan.auditLog.contains { $0.phase == .harvest && $0.decision == "Not Sold" && $0.account == "B" })
-        // XYZ a legacy holding: Phase Out leaves P alone too, its drift line saying why.
+        let harvested = plan.lotsSold.filter { $0.account == "B" && $0.phase == .harvest }
+        #expect(harvested.map(\.lotID) == ["P-W"])
+        #expect(harvested.first?.quantity == shares(84))
+        #expect(harvested.first?.gain == usd("-4620"))
+        #expect(harvested.first?.term == .longTerm)
+        // XYZ a legacy holding, harvest off: Phase Out sells all of P, P-W at its new basis.
         var legacy = book
+        legacy.settings.harvestLosses = false
         legacy.targets = [ModelTarget(symbol: "VTI", target: Rate(decimal: "0.99")!)]
-        let legacyPlan = try legacy.plan()
-        #expect(legacyPlan.trade("B", "XYZ", .sell) == nil)
-        #expect(legacyPlan.auditLog.contains { $0.phase == .phaseOut && $0.decision == "Not Sold" && $0.account == "B" })
-        #expect(legacyPlan.drift("B", "XYZ")?.status == .washSale)
-        // An IRA's lot takes no basis (Rev. Rul. 2008-5): nothing holds it back.
+        let phasedOut = try legacy.plan().lotsSold.filter { $0.account == "B" && $0.phase == .phaseOut }
+        #expect(phasedOut.map(\.lotID) == ["P-W"])
+        #expect(phasedOut.map(\.costBasis) == [usd("10500")])
+        #expect(phasedOut.map(\.term) == [.longTerm])
+        // An IRA's lot takes no basis (Rev. Rul. 2008-5): it is sold as it was.
         var ira = forcedReplacementBook()
         ira.accounts[1].type = .ira
         let iraPlan = try ira.plan()
         #expect(iraPlan.lotsSold.first { $0.lotID == "L" }?.disallowedLoss == usd("4000"))
-        #expect(iraPlan.trade("B", "XYZ", .sell) != nil)
-        #expect(!iraPlan.auditLog.contains { $0.decision == "Not Sold" })
+        #expect(iraPlan.lotsSold.filter { $0.account == "B" }.map(\.lotID) == ["P"])
+        #expect(!iraPlan.auditLog.contains { $0.decision == "Restated" })
     }
 }
 

@@ -202,6 +202,12 @@ final class AccountBook {
         position(of: symbol)?.value ?? .zero
     }
 
+    /// Whether any position holds a lot with Lot ID `id` (a question asked rarely: each
+    /// position is read).
+    func holdsLot(_ id: String) -> Bool {
+        positions.values.contains { $0?.lots.contains { $0.lotID == id } ?? false }
+    }
+
     /// Notes a buy of `symbol`, at `entry` of `positions`, in this run: it may no longer be
     /// sold. Whether it could be, and its value, are read by its entry.
     func markBought(_ symbol: String, entry: Int) {

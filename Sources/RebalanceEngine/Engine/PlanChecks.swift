@@ -64,7 +64,8 @@ public enum PlanChecks {
             accounts[at: account].countSold(
                 lotsSold[row].quantity, proceeds: lotsSold[row].proceeds,
                 realized: lotsSold[row].gain + lotsSold[row].disallowedLoss, term: lotsSold[row].term,
-                phase: lotsSold[row].phase, symbol: lotsSold[row].symbol, lotID: lotsSold[row].lotID)
+                phase: lotsSold[row].phase, symbol: lotsSold[row].symbol,
+                lotID: lotsSold[row].restatedFrom ?? lotsSold[row].lotID)
         }
         // Holdings, only of the positions the plan sells from lots (a lot's ID names one
         // position: the reader refuses an ID twice in an account).

@@ -48,15 +48,7 @@ extension Planning {
         var planned: [LotSale] = []
         var remaining = limit
         let today = asOf, household = householdOfBook[index]
-        // A manual sale is made as written; the engine leaves alone a lot a loss sale of the
-        // run has moved part of its loss into (most runs have none).
-        let checksBasisTakers = access != .all && !calendars[household].basisTakers.isEmpty
         for lot in lots where remaining > .zero {
-            if checksBasisTakers, isBasisTaker(lot, in: index) {
-                outcome.washBlocked += 1
-                logBasisTaker(lot, phase: phase, book: index)
-                continue
-            }
             let replacementShares: WashSaleCalendar.Shares?
             if book.isTaxed, lot.isLoss(at: price) {
                 replacementShares = inCalendar(household) {
@@ -120,9 +112,8 @@ extension Planning {
     /// Records one trade's lot sales: wash-sale calendar, ledger, lots, cash and rows.
     mutating func commitSale(_ sales: [LotSale], symbol: String, price: Price, in index: Int, phase: Phase, why: String) {
         let account = books[index].id
-        let takersBefore = calendars[householdOfBook[index]].basisTakers.count
         let disallowed = calendars[householdOfBook[index]].recordSales(sales, on: asOf)
-        if calendars[householdOfBook[index]].basisTakers.count > takersBefore { warnOfBasisTakers(sales, in: index) }
+        let restatements = calendars[householdOfBook[index]].takeRestatements()
         let tradeRow = tradeRow(in: index, symbol: symbol, side: .sell, phase: phase, price: price, why: why)
         // Taken apart at once: a tuple kept whole would share the lots, and the first change
         // to them would copy them all.
@@ -174,7 +165,8 @@ extension Planning {
                 lotsSold.append(LotSold(
                     account: account, symbol: symbol, lotID: sales[sale].lotID, acquired: sales[sale].acquired,
                     quantity: sales[sale].quantity, costBasis: sales[sale].costBasis, proceeds: sales[sale].proceeds,
-                    gain: sales[sale].gain, term: sales[sale].term, disallowedLoss: disallowedLoss, phase: phase))
+                    gain: sales[sale].gain, term: sales[sale].term, disallowedLoss: disallowedLoss, phase: phase,
+                    restatedFrom: restatedFrom.isEmpty ? nil : restatedFrom[sales[sale].lotKey]))
                 let row = lotsSold.count - 1
                 rowOfLot?.set(row, for: sales[sale].lotID)
                 nextLotRow.append(-1)
@@ -206,6 +198,58 @@ extension Planning {
         }
         books[index].setLots(lots, for: symbol, entry: entry, universe: universe)
         books[index].sold.insert(symbol)
+        for restatement in restatements { restate(restatement, household: householdOfBook[index], phase: phase) }
+    }
+
+    /// Restates the held lot a loss sale of the run was matched to: the shares matched take
+    /// the disallowed loss allotted to them into their basis, and their holding period runs
+    /// from the sold lot's (26 USC 1091(d), 1223(3)), so a later phase sells them at the
+    /// basis and term the law gives them. They become a lot of their own (`T5-W`); the rest
+    /// of a lot matched in part keeps its ID, basis and date.
+    mutating func restate(_ restatement: WashSaleCalendar.Restatement, household: Int, phase: Phase) {
+        guard let book = books.firstIndex(where: { $0.id == restatement.lot.account }) else { return }
+        var lots: [TaxLot], entry: Int?
+        (lots, entry) = books[book].takeLots(of: restatement.symbol)
+        defer { books[book].setLots(lots, for: restatement.symbol, entry: entry, universe: universe) }
+        guard let place = lots.firstIndex(where: { $0.lotID == restatement.lot.lotID }),
+              restatement.shares > .zero, restatement.shares <= lots[place].quantity else { return }
+        let lot = lots[place]
+        let before = lot.costBasis(of: restatement.shares)
+        let basis = before + restatement.addedBasis
+        // The restated shares take an ID of their own even when they are the whole lot: a
+        // trade that sold some of the lot before keeps its Lots Sold row, at the old term.
+        let restatedID = splitLotID(of: lot, in: book)
+        let key = TaxLot.Key(account: lot.account, lotID: restatedID)
+        calendars[household].noteRestated(key, from: lot.id, symbol: lot.symbol, acquired: lot.acquired)
+        restatedFrom[key] = restatedFrom[lot.id] ?? lot.lotID
+        let restated = TaxLot(lotID: restatedID, account: lot.account, symbol: lot.symbol, quantity: restatement.shares,
+                              costBasis: basis, acquired: restatement.holdingPeriodFrom, termOverride: lot.termOverride)
+        if let rest = lot.remainder(afterSelling: restatement.shares) {
+            lots[place] = rest
+            lots.insert(restated, at: place + 1)
+        } else {
+            lots[place] = restated
+        }
+        let sold = restatement.soldLot
+        let shares = "\(restatement.shares == lot.quantity ? "Lot \(lot.lotID)'s" : "\(restatement.shares) of lot \(lot.lotID)'s") "
+            + "share\(restatement.shares == Quantity(shares: 1) ? "" : "s"), now lot \(restatedID),"
+        audit(phase, lot.account, lot.symbol, rule: "Wash Sale", decision: "Restated",
+              "\(shares) replace the loss sold on lot \(sold.lotID) in \(sold.account): \(dollars: restatement.addedBasis) of "
+                + "its disallowed loss goes into their basis, now \(dollars: basis) (was \(dollars: before)), and their "
+                + "holding period runs from \(restatement.holdingPeriodFrom) (26 USC 1091(d), 1223(3)); a later sale in this "
+                + "run uses them.")
+    }
+
+    /// An ID for shares split off `lot` in book `index`: its own with `-W` (a custodian's
+    /// mark for a basis a wash sale adjusted), numbered if the account already has it.
+    private func splitLotID(of lot: TaxLot, in index: Int) -> String {
+        var number = 1
+        while true {
+            let id = number == 1 ? "\(lot.lotID)-W" : "\(lot.lotID)-W\(number)"
+            let key = TaxLot.Key(account: lot.account, lotID: id)
+            if restatedFrom[key] == nil, !books[index].holdsLot(id) { return id }
+            number += 1
+        }
     }
 
     /// The row of the trade (account, symbol, side, phase), made on first use.
@@ -312,41 +356,6 @@ extension Planning {
             }
             return end + digits
         }
-    }
-
-    /// Whether a loss sale of this run was matched to `lot` of account `index` as its
-    /// replacement, moving part of its loss into the lot's basis and its holding period back
-    /// to the sold lot's (26 USC 1091(d), 1223(3)): the lot's basis and term are no longer
-    /// those of the Lots sheet, so the engine does not sell it in this run.
-    func isBasisTaker(_ lot: TaxLot, in index: Int) -> Bool {
-        let takers = calendars[householdOfBook[index]].basisTakers
-        return !takers.isEmpty && takers[lot.id] != nil
-    }
-
-    /// Warns, once for each lot, that a sale among `sales` moved part of its loss into a held
-    /// lot of the household, which the run then leaves alone.
-    mutating func warnOfBasisTakers(_ sales: [LotSale], in index: Int) {
-        let takers = calendars[householdOfBook[index]].basisTakers
-        let sold = Set(sales.map(\.lotID))
-        for (key, sale) in takers.sorted(by: { $0.key < $1.key })
-        where sale.account == books[index].id && sold.contains(sale.lotID) && warnedBasisTakers.insert(key).inserted {
-            raise(.warning, "\(key.account)/\(sales[0].symbol)",
-                  "The loss on lot \(sale.lotID) in \(sale.account) is disallowed in part, and that part goes into the basis "
-                    + "of the shares of lot \(key.lotID) in \(key.account) that replace it, whose holding period then starts "
-                    + "with \(sale.lotID)'s (26 USC 1091(d)): the tool does not sell lot \(key.lotID) in this run; check "
-                    + "its basis with the custodian before the next.")
-        }
-    }
-
-    /// Says, once per lot and phase, why a lot that took part of a loss is not sold.
-    mutating func logBasisTaker(_ lot: TaxLot, phase: Phase, book index: Int) {
-        guard let sale = calendars[householdOfBook[index]].basisTakers[lot.id],
-              loggedBasisTakers.insert("\(phase.rawValue)/\(lot.account)/\(lot.lotID)").inserted else { return }
-        audit(phase, lot.account, lot.symbol, rule: "Wash Sale", decision: "Not Sold",
-              "Lot \(lot.lotID) is not sold in this run: the loss sale of lot \(sale.lotID) in \(sale.account) was "
-                + "matched to it, so part of that loss is now in its basis and its holding period starts with "
-                + "\(sale.lotID)'s (26 USC 1091(d), 1223(3)); it is sold in a later run, at the basis the custodian "
-                + "restates for it.")
     }
 
     /// Lists a loss lot a replacement blocks: once in the Wash Sale sheet however many

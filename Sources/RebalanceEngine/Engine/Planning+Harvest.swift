@@ -49,10 +49,6 @@ extension Planning {
         guard let lot = books[index].position(of: symbol)?.lots.first(where: { $0.lotID == original.lotID }) else {
             return true
         }
-        if isBasisTaker(lot, in: index) {
-            logBasisTaker(lot, phase: .harvest, book: index)
-            return true
-        }
         let price = try universe.price(of: symbol)
         let id = books[index].id
         let today = asOf

@@ -44,10 +44,6 @@ extension Planning {
             logLossSaleBlock(record, phase: .phaseOut, book: index)
             books[index].noteStop(.security(lot.symbol), .washSale)
         }
-        for lot in plan.basisTakers {
-            logBasisTaker(lot, phase: .phaseOut, book: index)
-            books[index].noteStop(.security(lot.symbol), .washSale)
-        }
         for (number, symbol) in sellable.enumerated() where excluded[number] {
             books[index].noteStop(.security(symbol), .minTrade)
             audit(.phaseOut, book.id, symbol, rule: "Min Trade", decision: "Skipped",
@@ -79,8 +75,6 @@ extension Planning {
         /// Whether the budget bound in each symbol.
         var cut: [Bool]
         var washSkipped: [(TaxLot, WashSaleRecord)] = []
-        /// Lots left alone because a loss sale of the run moved part of its loss into them.
-        var basisTakers: [TaxLot] = []
 
         init(symbols: Int) {
             sales = Array(repeating: [], count: symbols)
@@ -105,7 +99,6 @@ extension Planning {
         }
         var trial = book.ledger
         var plan = PhaseOutPlan(symbols: symbols.count)
-        let basisTakers = calendar.basisTakers
         var prices = [Price?](repeating: nil, count: symbols.count)
         for place in placesInSaleOrder(lots, rates: book.account.rates) {
             let number = numberOfLot[place]
@@ -119,10 +112,6 @@ extension Planning {
                 prices[number] = price
             }
             let planned = plan.sales[number]
-            if !basisTakers.isEmpty, basisTakers[lot.id] != nil {
-                plan.basisTakers.append(lot)
-                continue
-            }
             if book.isTaxed, lot.isLoss(at: price),
                let record = calendar.lossSaleBlock(for: lot, on: asOf, plannedInTrade: planned) {
                 plan.washSkipped.append((lot, record))

@@ -28,10 +28,9 @@ struct Planning {
     var progress: ((Phase, Int, Int) -> Void)?
     /// Loss lots already listed as blocked, so each is listed once.
     var loggedLossSaleBlocks: Set<TaxLot.Key> = []
-    /// Lots left alone for a loss moved into them, already logged in a phase (`phase/account/lot`).
-    var loggedBasisTakers: Set<String> = []
-    /// Lots whose taking of a run's loss is already warned of, so each is warned of once.
-    var warnedBasisTakers: Set<TaxLot.Key> = []
+    /// Lots the run split off held lots when a loss moved into their basis, by key, with the
+    /// Lots sheet's lot each came from (see `restate`).
+    var restatedFrom: [TaxLot.Key: String] = [:]
     /// What each model gives the accounts that use it, by model name, worked out once.
     let modelSetups: ModelSetups
     /// Each model's slots and sector targets scaled for a cash target, worked out once.

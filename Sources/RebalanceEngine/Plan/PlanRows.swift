@@ -48,9 +48,13 @@ public struct LotSold: Sendable, Hashable {
     /// The part of a loss disallowed by a wash sale, as a positive amount.
     public var disallowedLoss: Money
     public var phase: Phase
+    /// For shares the run split off a held lot when a loss moved into their basis (a wash
+    /// sale's replacement, 26 USC 1091(d)), the Lots sheet's lot they came from.
+    public var restatedFrom: String?
 
     public init(account: String, symbol: String, lotID: String, acquired: CivilDate, quantity: Quantity,
-                costBasis: Money, proceeds: Money, gain: Money, term: Term, disallowedLoss: Money = .zero, phase: Phase) {
+                costBasis: Money, proceeds: Money, gain: Money, term: Term, disallowedLoss: Money = .zero, phase: Phase,
+                restatedFrom: String? = nil) {
         self.account = account
         self.symbol = symbol
         self.lotID = lotID
@@ -62,6 +66,7 @@ public struct LotSold: Sendable, Hashable {
         self.term = term
         self.disallowedLoss = disallowedLoss
         self.phase = phase
+        self.restatedFrom = restatedFrom
     }
 }
 
