@@ -247,7 +247,9 @@ extension WashSaleCalendar {
             var plannedShares = Quantity.zero
             // A trade has a few lots: scanned, not put in a table for each question.
             if !planned.isEmpty, let lotID = purchases[index].lotID {
-                for sale in planned where sale.lotID == lotID && sale.account == purchases[index].account {
+                // A restated lot's shares are its purchase's, under their own Lot ID.
+                for sale in planned where sale.lotID == lotID && sale.account == purchases[index].account
+                    || !restatedPurchases.isEmpty && restatedPurchases[sale.lotKey] == index {
                     plannedShares += sale.quantity
                 }
             }

@@ -163,6 +163,34 @@ struct WashSaleReplacementTests {
                                          on: Self.runDate)
         #expect(again == [usd("1000")])
     }
+    @Test("A forced sale's matched shares of a taxed lot are handed over for restating, and stay that lot's purchase")
+    func restatedSharesStayTheirPurchase() {
+        let (ira, tax, first, second) = Self.replacementLots
+        var calendar = Smith.calendar(lots: [first, second, ira, tax])
+        _ = calendar.recordSales([first.sale(of: shares(50), at: price("150"), on: Self.runDate)], on: Self.runDate)
+        // Only TAX-2's 20 shares take basis: the IRA's 30 lose their $1,500 (Rev. Rul. 2008-5).
+        let restatements = calendar.takeRestatements()
+        #expect(restatements.map(\.lot) == [TaxLot.Key(account: "TAX-2", lotID: "TAX-NEW")])
+        #expect(restatements.map(\.shares) == [shares(20)])
+        #expect(restatements.map(\.addedBasis) == [usd("1000")])
+        #expect(restatements.map(\.holdingPeriodFrom) == [date("2020-05-01")])
+        #expect(calendar.takeRestatements().isEmpty)
+        // The planner splits them off as TAX-NEW-W, dated from FIRST: a planned sale of them
+        // counts against TAX-NEW's purchase, whose other 20 shares still block SECOND's loss
+        // until they are planned for sale too.
+        let restated = lot("TAX-NEW-W", account: "TAX-2", symbol: "GOOGL", shares: 20, basis: "4000", acquired: "2020-05-01")
+        calendar.noteRestated(restated.id, from: tax.id, symbol: "GOOGL", acquired: tax.acquired)
+        let rest = lot("TAX-NEW", account: "TAX-2", symbol: "GOOGL", shares: 20, basis: "3000", acquired: "2026-02-20")
+        let sellingRestated = [restated.sale(of: shares(20), at: price("150"), on: Self.runDate)]
+        #expect(calendar.lossSaleBlock(for: second, on: Self.runDate, plannedInTrade: sellingRestated)?.note
+            .contains("20 unmatched") == true)
+        let sellingBoth = sellingRestated + [rest.sale(of: shares(20), at: price("150"), on: Self.runDate)]
+        #expect(calendar.lossSaleBlock(for: second, on: Self.runDate, plannedInTrade: sellingBoth) == nil)
+        // The restated lot's own purchase never replaces its loss; its sale is found there.
+        #expect(calendar.lossSaleBlock(for: restated, on: Self.runDate) == nil)
+        #expect(calendar.recordSales(sellingRestated, on: Self.runDate) == [.zero])
+    }
+
     @Test("Replacements are matched earliest acquired first however the lots are listed, a run's buy after them")
     func earliestFirstHoweverListed() {
         let (ira, tax, first, second) = Self.replacementLots
