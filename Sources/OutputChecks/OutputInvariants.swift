@@ -146,8 +146,10 @@ public enum OutputInvariants {
         if st < 0 { lt += st; st = 0 }
         if lt < 0 { st += lt; lt = 0 }
         st = max(0, st); lt = max(0, lt)
-        let micro = Int64(st) * account.rates.shortTerm.millionths + Int64(lt) * account.rates.longTerm.millionths
-        return Money(cents: (micro + 500_000) / 1_000_000)
+        // In 128 bits: a book of trillions of dollars (the fuzzer writes some) passes 64.
+        let micro = Int128(st) * Int128(account.rates.shortTerm.millionths)
+            + Int128(lt) * Int128(account.rates.longTerm.millionths)
+        return Money(cents: Int64((micro + 500_000) / 1_000_000))
     }
 
 }
