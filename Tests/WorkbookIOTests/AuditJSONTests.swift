@@ -48,6 +48,23 @@ struct AuditJSONTests {
         #expect(lots[0]["gain"] as? String == "-3000.00")
     }
 
+    @Test("Shares a wash sale restated in the run name the lot they came from; other lots sold have no such key")
+    func restatedLots() throws {
+        var plan = PlanFixture.plan
+        var rows = plan.lotsSold.array
+        rows[1].lotID = "AAPL-r1-W"
+        rows[1].restatedFrom = "AAPL-r1"
+        plan.lotsSold = RowList(rows)
+        let bytes = try AuditJSON.encoded(plan, run: PlanFixture.run)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        let lots = try #require(document["lotsSold"] as? [[String: Any]])
+        #expect(lots.map { $0["restatedFrom"] as? String } == [nil, "AAPL-r1", nil])
+        #expect(lots.map { $0.keys.contains("restatedFrom") } == [false, true, false])
+        for keys in try KeyOrder.objects(in: bytes) {
+            #expect(keys == keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }, "\(keys)")
+        }
+    }
+
     @Test("Settings and accounts as understood")
     func settings() throws {
         let settings = try #require(document["settings"] as? [String: Any])

@@ -169,6 +169,8 @@ public enum AuditJSON {
             json.field("phase", lot.phase.rawValue)
             json.field("proceeds", lot.proceeds.description)
             json.field("quantity", lot.quantity.description)
+            // Only on shares a wash sale restated in the run: the Lots sheet's lot they came from.
+            if let original = lot.restatedFrom { json.field("restatedFrom", original) }
             json.field("symbol", lot.symbol)
             json.field("term", lot.term.rawValue)
         }
