@@ -321,10 +321,18 @@ struct SheetTable {
             }
             // Under the one header of a lot export in blocks per security, a row of one or two
             // texts and none of a lot's values titles the lots below it: the next block.
-            if found.symbolsFromTitles, let title = pendingTitle, SheetTable.lacksRequired(values, requiredPositions) {
-                repeats.append(Block(headerRow: row.number, title: title.title, isOneOfSeveral: true))
-                skipped.append((row.number, "the title of the lots below"))
-                return
+            if found.symbolsFromTitles, SheetTable.lacksRequired(values, requiredPositions) {
+                // A security's total row (`AAPL Total`, `Apple Inc Total`) lacks a lot's date.
+                if let first = row.cells.first, case .string(let text) = first.value,
+                   text.trimmingWhitespace().lowercased().hasSuffix(" total") {
+                    skipped.append((row.number, "a security's total row (\"\(text.trimmingWhitespace().prefix(40))\")"))
+                    return
+                }
+                if let title = pendingTitle {
+                    repeats.append(Block(headerRow: row.number, title: title.title, isOneOfSeveral: true))
+                    skipped.append((row.number, "the title of the lots below"))
+                    return
+                }
             }
             // A model grouped by asset class: its classes' title and subtotal rows.
             if sheet == .model, let reason = SheetTable.modelGroupingReason(values, layout: layout!) {
