@@ -99,4 +99,33 @@ struct SymbolBlockTests {
         #expect(PortfolioBuilder.symbols(namedBy: "VTI or AAPL, VTI", among: known) == ["VTI"])
         #expect(PortfolioBuilder.symbols(namedBy: "Total VTI and AAPL", among: known) == ["VTI", "AAPL"])
     }
+
+    @Test("A position's row above its lots, Symbol left blank on them, gives them its symbol when they add up to it")
+    func positionRowsAboveLots() throws {
+        let header: [FixtureCell] = ["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Acquired"]
+        let path = try XLSXFixture.contractBook([Self.settings, Self.accounts, ("Lots", [
+            header,
+            ["ACC-1", "AAPL", nil, 14, 2200, nil],
+            [nil, nil, "L1", 10, 1500, .day(2020, 1, 2)], [nil, nil, "L2", 4, 700, .day(2024, 5, 6)],
+            ["ACC-2", "BRK.B", nil, 2, 600, nil],
+            ["ACC-2", nil, "L3", 2, 600, .day(2019, 3, 4)],
+        ]), Self.model, Self.prices]).write()
+        let reading = try readPriced(path: path, today: Household.today)
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let lots = try #require(reading.portfolio?.lots)
+        #expect(lots.map(\.symbol) == ["AAPL", "AAPL", "BRK.B"])
+        #expect(lots.map(\.account) == ["ACC-1", "ACC-1", "ACC-2"])
+        #expect(lots.map(\.lotID) == ["L1", "L2", "L3"])
+        #expect(reading.diagnostics.map(\.description).contains("Lots!row 2: Skipped: the position row of AAPL: the lots "
+            + "below it add up to its quantity, and are read as AAPL's."))
+        // Lots that do not add up to the position's quantity are not guessed to be its.
+        let short = try XLSXFixture.contractBook([Self.settings, Self.accounts, ("Lots", [
+            header, ["ACC-1", "AAPL", nil, 15, 2200, nil], [nil, nil, "L1", 10, 1500, .day(2020, 1, 2)],
+            [nil, nil, "L2", 4, 700, .day(2024, 5, 6)],
+        ]), Self.model, Self.prices]).write()
+        let refused = try readPriced(path: short, today: Household.today)
+        #expect(refused.portfolio == nil)
+        #expect(refused.errors.map(\.description).contains("Lots!F2: Acquired is blank."))
+        #expect(refused.errors.map(\.description).contains("Lots!B3: Symbol is blank."))
+    }
 }

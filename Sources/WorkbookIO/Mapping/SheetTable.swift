@@ -388,6 +388,9 @@ struct SheetTable {
             log.info("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads; it is ignored.")
         }
         readMerged(summary, into: &rows, layout: layout, sheetName: info.name, log: &log)
+        if sheet == .lots, let layout, readPositionRows(&rows, layout: layout, skipped: &skipped) {
+            skipped.sort { $0.0 < $1.0 }
+        }
         for (row, reason) in skipped {
             log.info("\(info.name)!row \(row)", "Skipped: \(reason).")
         }
