@@ -16,6 +16,11 @@ extension SheetTable {
             guard case .value(let number) = CellReader.number(row.values[quantity]), number.form == .plain else { return nil }
             return Quantity(decimal: number.text)
         }
+        // Most sheets have no row without a date under a symbol: they are passed over uncopied.
+        guard rows.contains(where: { row in
+            if case .string? = row.values[symbol], row.values[acquired] == nil { return true }
+            return false
+        }) else { return false }
         var kept: [DataRow] = []
         kept.reserveCapacity(rows.count)
         var setAside = false
