@@ -22,8 +22,8 @@ Three ways of breaking a book:
           names the contract accepts, dates typed as text, sheets in another order, a totals
           row, a notes sheet; Settings without its header (keys down a column or across a
           row), Lots with a spreadsheet's subtotal rows, in blocks per account, on a
-          sheet for each account, or in blocks per security under titles naming the
-          symbol; the Model grouped by asset class under title and subtotal rows; each
+          sheet for each account, in blocks per security under titles naming the
+          symbol, or with each position's row above its lots; the Model grouped by asset class under title and subtotal rows; each
           account's, household's or model's cells merged down over its rows;
           saved by openpyxl or written again by XlsxWriter (constant-memory or not).
           The book must plan, and its trades and lots sold (account, symbol, side,
@@ -386,6 +386,46 @@ def model_grouped(sheet, rng):
         end = start - 1
 
 
+def lots_with_position_rows(sheet):
+    """The Lots sheet as a broker's download with lots shown: each position's row (account,
+    symbol, total quantity and basis, no date) above its lots, whose Account and Symbol are
+    left blank."""
+    found = lot_table(sheet, 'Symbol')
+    if not found:
+        return
+    r, header, column, rows = found
+    if any(n not in header for n in ('Account', 'Quantity', 'Acquired')):
+        return
+    account, quantity, acquired = header.index('Account'), header.index('Quantity'), header.index('Acquired')
+    basis = header.index('Cost Basis') if 'Cost Basis' in header else None
+    if any(not isinstance(row[quantity][0], (int, float)) or row[acquired][0] is None or row[column][0] is None
+           for row in rows):
+        return
+    groups = []
+    for row in rows:
+        key = (row[account][0], row[column][0])
+        if groups and groups[-1][0] == key:
+            groups[-1][1].append(row)
+        else:
+            groups.append((key, [row]))
+    sheet.delete_rows(r + 1, sheet.max_row)
+    out = r + 1
+    for (name, symbol), lots in groups:
+        sheet.cell(out, account + 1).value = name
+        sheet.cell(out, column + 1).value = symbol
+        sheet.cell(out, quantity + 1).value = sum(row[quantity][0] for row in lots)
+        if basis is not None and all(isinstance(row[basis][0], (int, float)) for row in lots):
+            sheet.cell(out, basis + 1).value = sum(row[basis][0] for row in lots)
+        out += 1
+        for row in lots:
+            for c, (value, form) in enumerate(row):
+                if c in (account, column):
+                    continue
+                cell = sheet.cell(out, c + 1)
+                cell.value, cell.number_format = value, form
+            out += 1
+
+
 MERGED_COLUMNS = ['Account', 'Household', 'Model']
 
 
@@ -430,6 +470,9 @@ def lay_out_again(source, target, rng):
                 continue
             if choice < 0.6:
                 lots_by_security(sheet, rng)
+                continue
+            if choice < 0.7:
+                lots_with_position_rows(sheet)
                 continue
         if sheet.title == 'Model' and rng.random() < 0.3:
             model_grouped(sheet, rng)
