@@ -247,29 +247,33 @@ struct PortfolioBuilder {
     /// `5%` text there is an error, not its fraction read as dollars or shares (a Tax Budget
     /// of `0.5%` is not a budget of one cent).
     mutating func number(_ row: SheetTable.DataRow, _ column: String, counting unit: String) -> NumberText? {
+        // The cell is read once: most hold a number, and this is asked of every lot's.
+        let value = row[column]
+        var reading = CellReader.number(value)
         // A number written with its unit (`420 shs`, `USD 1,500.00`) is read as the number,
         // noted once per column.
-        if case .string(let text)? = row[column], case .problem = CellReader.number(row[column]),
+        if case .problem = reading, case .string(let text)? = value,
            let bare = CellReader.withoutUnit(text, units: unit.hasSuffix("shares") ? CellReader.shareUnits
                                                 : unit.hasSuffix("dollars") ? CellReader.dollarUnits : []),
            case .value(let n) = CellReader.number(.string(bare)) {
-            let key = "\(row.sheetName)!\(column)"
-            if unitsNoted.insert(key).inserted {
+            reading = .value(n)
+            if unitsNoted.insert("\(row.sheetName)!\(column)").inserted {
                 log.info(row.place(column), "\"\(text.trimmingWhitespace().excerpt)\" is read as \(bare), \(unit): "
                     + "the \(column) column's numbers written with their unit are read as the numbers.")
             }
+        }
+        switch reading {
+        case .empty: return nil
+        case .problem(let p):
+            log.error(row.place(column), "\(column): \(p)")
+            return nil
+        case .value(let n):
             guard n.form == .plain else {
-                log.error(row.place(column), percentProblem(column, unit: unit, found: row[column]))
+                log.error(row.place(column), percentProblem(column, unit: unit, found: value))
                 return nil
             }
             return n
         }
-        guard let n = number(row, column) else { return nil }
-        guard n.form == .plain else {
-            log.error(row.place(column), percentProblem(column, unit: unit, found: row[column]))
-            return nil
-        }
-        return n
     }
 
     /// The message for a percent where `unit` is wanted.
