@@ -203,12 +203,12 @@ extension WashSaleCalendar {
         return pendingRestatements
     }
 
-    /// Notes that lot `restated` (a restated lot, or the part of one split off) is the
-    /// purchase the lot `original` was: sales of it are found there.
+    /// Notes that lot `restated` (shares split off lot `original`, with a Lot ID and date of
+    /// their own) is the purchase `original` was: sales of it are found there. What stays of
+    /// `original` keeps its ID and date, and is found by them.
     public mutating func noteRestated(_ restated: TaxLot.Key, from original: TaxLot.Key, symbol: String, acquired: CivilDate) {
         guard let index = purchaseIndex(of: original, symbol: symbol, acquired: acquired) else { return }
         restatedPurchases[restated] = index
-        restatedPurchases[original] = index
     }
 
     // MARK: - Internals
