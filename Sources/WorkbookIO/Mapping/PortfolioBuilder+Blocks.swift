@@ -18,7 +18,7 @@ extension PortfolioBuilder {
     ) -> String?? {
         guard let block = table.block(of: row.number),
               block.isOneOfSeveral || (sheetHasAccounts && known.count > 1) else { return nil }
-        let key = "\(table.sheetName)!\(block.headerRow)"
+        let key = table.key(of: block)
         if let resolved = blockAccounts[key] { return .some(resolved) }
         let resolved = resolveBlock(block, in: table, known: known, sheetHasAccounts: sheetHasAccounts)
         blockAccounts[key] = .some(resolved)

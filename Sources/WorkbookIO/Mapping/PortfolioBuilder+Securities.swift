@@ -28,9 +28,7 @@ extension PortfolioBuilder {
                 default: log.error(row.place("Restriction"), "Restriction must be No Buy, No Sell, No Trade or Hold, found \"\(r)\".")
                 }
             }
-            let replacements = (text(row, "Replacement") ?? "")
-                .split(whereSeparator: { $0 == "," || $0 == ";" })
-                .map { String($0).trimmingWhitespace().uppercased() }.filter { !$0.isEmpty }
+            let replacements = PortfolioBuilder.replacementSymbols(text(row, "Replacement") ?? "")
             securities.append(Security(
                 symbol: symbol, name: text(row, "Name"), sector: text(row, "Sector"),
                 identicalGroup: text(row, "Identical Group"), exposureGroup: text(row, "Exposure Group"),
@@ -77,5 +75,12 @@ extension PortfolioBuilder {
             sectors.append(SectorBand(sector: sector, band: band))
         }
         return sectors
+    }
+
+    /// The symbols of a Replacement cell, upper case: a list split at commas or semicolons
+    /// (`VTI, ITOT; SCHB`), blanks left out.
+    static func replacementSymbols(_ list: String) -> [String] {
+        list.split(whereSeparator: { $0 == "," || $0 == ";" })
+            .map { String($0).trimmingWhitespace().uppercased() }.filter { !$0.isEmpty }
     }
 }

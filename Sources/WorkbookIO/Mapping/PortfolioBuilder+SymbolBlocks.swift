@@ -14,12 +14,12 @@ extension PortfolioBuilder {
     /// The symbol worked out for a block whose lots were read; nil for one without lots
     /// (a header right below its security's title), or whose title names none.
     func readBlockSymbol(of block: SheetTable.Block, in table: SheetTable) -> String? {
-        blockSymbols["\(table.sheetName)!\(block.headerRow)"] ?? nil
+        blockSymbols[table.key(of: block)] ?? nil
     }
 
     /// `blockSymbol(of:in:)` of a block, worked out once.
     private mutating func blockSymbol(of block: SheetTable.Block, in table: SheetTable) -> String? {
-        let key = "\(table.sheetName)!\(block.headerRow)"
+        let key = table.key(of: block)
         if let resolved = blockSymbols[key] { return resolved }
         let resolved = resolveSymbol(of: block, in: table)
         blockSymbols[key] = .some(resolved)
@@ -61,9 +61,7 @@ extension PortfolioBuilder {
             for row in table.rows {
                 if case .value(let symbol) = CellReader.text(row["Symbol"]) { known.insert(symbol.uppercased()) }
                 if sheet == .securities, case .value(let list) = CellReader.text(row["Replacement"]) {
-                    for part in list.split(whereSeparator: { $0 == "," || $0 == ";" }) {
-                        known.insert(String(part).trimmingWhitespace().uppercased())
-                    }
+                    known.formUnion(PortfolioBuilder.replacementSymbols(list))
                 }
             }
         }

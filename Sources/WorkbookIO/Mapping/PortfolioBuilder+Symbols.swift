@@ -52,10 +52,7 @@ extension PortfolioBuilder {
                     if sheet == .securities { listedOnSecurities.insert(text.uppercased()) }
                 }
                 if sheet == .securities, case .value(let list) = CellReader.text(row["Replacement"]) {
-                    for part in list.split(whereSeparator: { $0 == "," || $0 == ";" }) {
-                        let symbol = String(part).trimmingWhitespace().uppercased()
-                        if !symbol.isEmpty { note(symbol, at: row.place("Replacement")) }
-                    }
+                    for symbol in PortfolioBuilder.replacementSymbols(list) { note(symbol, at: row.place("Replacement")) }
                 }
             }
         }

@@ -64,12 +64,13 @@ struct PortfolioBuilder {
     /// (`Lots!14`), once resolved (see `blockAccount(of:in:known:sheetHasAccounts:)`).
     var blockAccounts: [String: String?] = [:]
     /// Each block's symbol in a lot export in blocks per security, by sheet and header row,
-    /// once worked out (nil when its title names none); and the book's symbols titles name.
+    /// once worked out (nil when its title names none).
     var blockSymbols: [String: String?] = [:]
     /// The Accounts sheet's IDs by the forms other sheets may write them in.
     var accountForms = AccountForms()
     /// The columns (`Lots!Quantity`) whose numbers written with a unit were noted.
     var unitsNoted: Set<String> = []
+    /// The symbols the book names outside its lots, which such a title may name, once gathered.
     var titleSymbols: Set<String>?
     /// The accounts that block titles and sheet names are matched against, and the answers
     /// found (see `accounts(namedBy:among:)`).
@@ -304,10 +305,12 @@ struct PortfolioBuilder {
     }
 
     mutating func date(_ row: SheetTable.DataRow, _ column: String) -> CivilDate? {
-        switch CellReader.date(row[column], uses1904: uses1904) {
+        // The cell is read once: this is asked of every lot's date.
+        let value = row[column]
+        switch CellReader.date(value, uses1904: uses1904) {
         case .empty: return nil
         case .value(let d):
-            if case .string(let text)? = row[column], CellReader.postedAsOf(text) != nil {
+            if case .string(let text)? = value, CellReader.postedAsOf(text) != nil {
                 log.info(row.place(column), "\"\(text.trimmingWhitespace().excerpt)\" is read as \(d), the day the entry took effect.")
             }
             return d

@@ -140,6 +140,9 @@ struct SheetTable {
         static let maxBytes = 200
     }
 
+    /// A block's key among the whole book's: its sheet and header row (`Lots!14`).
+    func key(of block: Block) -> String { "\(sheetName)!\(block.headerRow)" }
+
     /// The block `row` (a sheet row below the first header) is in, if the sheet has blocks.
     func block(of row: Int) -> Block? {
         guard let first = blocks.first, row > first.headerRow else { return nil }
