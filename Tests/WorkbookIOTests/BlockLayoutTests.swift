@@ -233,11 +233,65 @@ struct AccountLotSheetTests {
         ])
     }
 
-    @Test("Without sheets named for accounts, a book with no Lots sheet is still refused")
+    @Test("A sheet named for its account alone is its lots when its header is a Lots sheet's; one of notes is ignored")
+    func sheetsNamedForTheAccountAlone() throws {
+        let reading = try Book.read([Book.asOf, Self.accounts, Book.model, Book.prices,
+            ("11110123", [Book.header, ["AAPL", 10, 1500, .day(2020, 1, 2)]]),
+            ("Rollover IRA", [["Symbol", "Quantity", "Cost Basis", "Unit Cost", "Acquired"],
+                              ["MSFT", 5, 1000, nil, .day(2021, 3, 4)], ["AAPL", 1, nil, 100, .day(2021, 3, 4)]]),
+            ("Family Trust", [["Quarter", "Return"], ["Q3", 0.021]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let lots = try #require(reading.portfolio?.lots)
+        #expect(lots.map(\.account) == ["11110123", "22225678", "22225678"])
+        #expect(lots.map(\.symbol) == ["AAPL", "MSFT", "AAPL"])
+        #expect(lots.map(\.costBasis) == [Money(cents: 150_000), Money(cents: 100_000), Money(cents: 10_000)])
+        let notes = reading.diagnostics.filter { $0.message.hasPrefix("This sheet is read as") }.map(\.description)
+        #expect(notes == [
+            "11110123: This sheet is read as account 11110123's lots: its name gives the account's ID, and its header is a Lots sheet's.",
+            "Rollover IRA: This sheet is read as account 22225678's lots: its name gives the account's name, and its header is a Lots sheet's.",
+        ])
+        #expect(reading.view.ignoredSheets == ["Family Trust"])
+    }
+
+    @Test("A book with no Lots sheet names the sheets that hold lot tables, and how to have them read")
+    func lotTablesUnderOtherNames() throws {
+        let perAccount = try Book.read([Book.asOf, Book.model, Book.prices,
+            ("Joint", [Book.header, ["AAPL", 10, 1500, .day(2020, 1, 2)]]),
+            ("IRA", [Book.header, ["MSFT", 5, 1000, .day(2021, 3, 4)]]),
+            ("Notes", [["Client asked to keep AAPL."]]),
+        ])
+        #expect(perAccount.portfolio == nil)
+        #expect(perAccount.errors.map(\.description) == [
+            "The workbook has no Lots sheet (a sheet named Lots or a synonym such as lots, taxlots, holdings, positions). "
+                + "The sheets \"Joint\", \"IRA\" hold lot tables (Symbol, Quantity, Cost Basis or Unit Cost, Acquired): "
+                + "gather them on one Lots sheet with an Account column, or add an Accounts sheet naming each account as its sheet's name does.",
+        ])
+        let export = try Book.read([Book.asOf, Self.accounts, Book.model, Book.prices,
+            ("Export 2026-11-20", [["Account"] + Book.header, ["11110123", "AAPL", 10, 1500, .day(2020, 1, 2)]]),
+        ])
+        #expect(export.errors.map(\.description) == [
+            "The workbook has no Lots sheet (a sheet named Lots or a synonym such as lots, taxlots, holdings, positions). "
+                + "The sheet \"Export 2026-11-20\" holds a lot table (Symbol, Quantity, Cost Basis or Unit Cost, Acquired): "
+                + "rename it Lots, or, if it is one account's lots, name it for that account as the Accounts sheet writes it "
+                + "(its ID, its name or the last digits of its number).",
+        ])
+    }
+
+    @Test("Without sheets named for accounts, a book with no Lots sheet is still refused, its lot table named")
     func noLotSheets() throws {
         let reading = try Book.read([Book.asOf, Self.accounts, Book.model, Book.prices,
-            ("Lots (old)", [Book.header, ["MSFT", 5, 1000, .day(2021, 3, 4)]])])
+            ("Lots (old)", [Book.header, ["MSFT", 5, 1000, .day(2021, 3, 4)]]),
+            ("Performance", [["Account", "Symbol", "Return"], ["11110123", "MSFT", 0.12]])])
         #expect(reading.errors.map(\.description) == [
+            "The workbook has no Lots sheet (a sheet named Lots or a synonym such as lots, taxlots, holdings, positions). "
+                + "The sheet \"Lots (old)\" holds a lot table (Symbol, Quantity, Cost Basis or Unit Cost, Acquired): "
+                + "rename it Lots, or, if it is one account's lots, name it for that account as the Accounts sheet writes it "
+                + "(its ID, its name or the last digits of its number).",
+        ])
+        let noTable = try Book.read([Book.asOf, Self.accounts, Book.model, Book.prices,
+            ("Performance", [["Account", "Symbol", "Return"], ["11110123", "MSFT", 0.12]])])
+        #expect(noTable.errors.map(\.description) == [
             "The workbook has no Lots sheet (a sheet named Lots or a synonym such as lots, taxlots, holdings, positions).",
         ])
     }

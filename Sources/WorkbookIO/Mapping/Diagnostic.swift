@@ -39,4 +39,7 @@ struct DiagnosticLog {
 
     /// Takes back the entries `matching` says (a note a later finding makes untrue).
     mutating func remove(where matching: (Diagnostic) -> Bool) { entries.removeAll(where: matching) }
+
+    /// Takes on the entries of a log kept aside (a sheet read to learn whether it is one).
+    mutating func append(contentsOf other: DiagnosticLog) { entries += other.entries }
 }

@@ -32,8 +32,9 @@ extension PortfolioBuilder {
 
     /// Reads the sheets that each hold one account's lots, when the book has no Lots sheet:
     /// those whose names are a Lots sheet's word and exactly one account of the Accounts
-    /// sheet (by its ID, its name or the last digits of its number). Other sheets stay
-    /// ignored. Nil when no sheet is one; two sheets of one account are an error.
+    /// sheet (by its ID, its name or the last digits of its number), and those named for
+    /// exactly one account alone (`1234-5678`, `Joint`) whose header is a Lots sheet's. Other
+    /// sheets stay ignored. Nil when no sheet is one; two sheets of one account are an error.
     mutating func readAccountLotSheets() throws -> [SheetTable]? {
         guard let accountsTable = tables[.accounts] else { return nil }
         var known = Set<String>()
@@ -42,13 +43,21 @@ extension PortfolioBuilder {
             known.insert(id)
             if let name = CellReader.textValue(row["Name"]) { accountNames[id] = name }
         }
-        var found: [(info: SheetInfo, account: String, how: String)] = []
+        var found: [(info: SheetInfo, account: String, how: String, read: LotSheet?)] = []
         var unnamed: [(info: SheetInfo, part: String, found: [String])] = []
         for info in workbook.sheets where info.kind == .worksheet && !info.isHidden && ContractSheet.matching(sheetName: info.name) == nil {
-            guard let part = PortfolioBuilder.accountPart(ofLotSheet: ContractSheet.withoutTableName(info.name)) else { continue }
+            let name = ContractSheet.withoutTableName(info.name)
+            guard let part = PortfolioBuilder.accountPart(ofLotSheet: name) else {
+                // Named for its account alone: its name says whose, its header that it is lots.
+                // A sheet of notes or performance named for an account stays ignored.
+                let named = accounts(namedBy: name, among: known)
+                guard named.found.count == 1, let read = try lotSheet(info) else { continue }
+                found.append((info, named.found[0], named.how, read))
+                continue
+            }
             let named = accounts(namedBy: part, among: known)
             if named.found.count == 1 {
-                found.append((info, named.found[0], named.how))
+                found.append((info, named.found[0], named.how, nil))
             } else {
                 unnamed.append((info, part, named.found))
             }
@@ -63,7 +72,7 @@ extension PortfolioBuilder {
         }
         var tables: [SheetTable] = []
         var sheetOfAccount: [String: String] = [:]
-        for (info, account, how) in found {
+        for (info, account, how, read) in found {
             log.remove { $0.place == info.name && $0.message == "This sheet is not one the tool reads; it is ignored." }
             view.ignoredSheets.removeAll { $0 == info.name }
             if let other = sheetOfAccount[account] {
@@ -71,11 +80,57 @@ extension PortfolioBuilder {
                 continue
             }
             sheetOfAccount[account] = info.name
-            log.info(info.name, "This sheet is read as account \(account)'s lots: its name gives \(how).")
-            guard var table = try SheetTable.read(.lots, info: info, from: workbook, log: &log) else { continue }
+            log.info(info.name, "This sheet is read as account \(account)'s lots: its name gives \(how)"
+                + (read == nil ? "." : ", and its header is a Lots sheet's."))
+            if let read { log.append(contentsOf: read.log) }
+            guard var table = try read?.table ?? SheetTable.read(.lots, info: info, from: workbook, log: &log) else { continue }
             table.account = account
             tables.append(table)
         }
         return tables
+    }
+
+    /// A sheet read as a Lots sheet, with what the reading found to say, kept aside until
+    /// the sheet is taken as one.
+    struct LotSheet {
+        let table: SheetTable
+        let log: DiagnosticLog
+    }
+
+    /// `info` read as a Lots sheet when its header is one (holding every column a Lots
+    /// sheet requires); nil when not.
+    func lotSheet(_ info: SheetInfo) throws -> LotSheet? {
+        var aside = DiagnosticLog()
+        guard let table = try SheetTable.read(.lots, info: info, from: workbook, log: &aside) else { return nil }
+        return LotSheet(table: table, log: aside)
+    }
+
+    /// What the error of a book without a Lots sheet adds when sheets the tool ignores hold
+    /// a lot table (their header a Lots sheet's): which, and how to have them read. Empty
+    /// when none does. At most `probed` sheets are read for it.
+    func lotTablesHint(probed: Int = 50) throws -> String {
+        var names: [String] = []
+        var read = 0
+        for info in workbook.sheets where info.kind == .worksheet && !info.isHidden
+            && ContractSheet.matching(sheetName: info.name) == nil && read < probed {
+            read += 1
+            if try lotSheet(info) != nil { names.append(info.name) }
+        }
+        guard !names.isEmpty else { return "" }
+        let columns = ContractSheet.lots.requiredColumns.map { $0.joined(separator: " or ") }.joined(separator: ", ")
+        let listed = names.prefix(4).map { "\"\($0.excerpt)\"" }.joined(separator: ", ")
+            + (names.count > 4 ? " and \(names.count - 4) more" : "")
+        let subject = names.count == 1 ? "The sheet \(listed) holds a lot table" : "The sheets \(listed) hold lot tables"
+        let how: String
+        if tables[.accounts] != nil {
+            how = names.count == 1
+                ? "rename it Lots, or, if it is one account's lots, name it for that account as the Accounts sheet writes it (its ID, its name or the last digits of its number)"
+                : "name each for its account as the Accounts sheet writes it (its ID, its name or the last digits of its number), or gather them on one Lots sheet with an Account column"
+        } else {
+            how = names.count == 1
+                ? "rename it Lots"
+                : "gather them on one Lots sheet with an Account column, or add an Accounts sheet naming each account as its sheet's name does"
+        }
+        return " \(subject) (\(columns)): \(how)."
     }
 }

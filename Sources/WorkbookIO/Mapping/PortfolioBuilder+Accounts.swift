@@ -122,7 +122,9 @@ extension PortfolioBuilder {
                     }
                 }
                 if let account = accountSpellings[id]! { return account }
-                log.error(row.place("Account"), "The account \"\(id)\" is not on the Accounts sheet.")
+                log.error(row.place("Account"), tables[.accounts] != nil
+                    ? "The account \"\(id)\" is not on the Accounts sheet."
+                    : "The account \"\(id)\" holds no lot: without an Accounts sheet, the book's accounts are those its lots name.")
                 return nil
             }
             return id

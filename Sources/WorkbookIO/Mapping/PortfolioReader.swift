@@ -125,7 +125,9 @@ struct PortfolioBuilder {
                                          ignoredColumns: [], rowsRead: 0, rowsSkipped: [], percentReadings: []))
                 if sheet.isRequired && !ambiguousRoles.contains(sheet) {
                     let names = sheet.names.prefix(4).joined(separator: ", ")
-                    log.error("", "The workbook has no \(sheet.rawValue) sheet (a sheet named \(sheet.rawValue) or a synonym such as \(names)).")
+                    // Sheets holding lots under another name are named, and how to have them read.
+                    let hint = sheet == .lots ? try lotTablesHint() : ""
+                    log.error("", "The workbook has no \(sheet.rawValue) sheet (a sheet named \(sheet.rawValue) or a synonym such as \(names)).\(hint)")
                 }
                 continue
             }
