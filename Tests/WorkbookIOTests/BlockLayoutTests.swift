@@ -254,7 +254,7 @@ struct AccountLotSheetTests {
         #expect(reading.view.ignoredSheets == ["Family Trust"])
     }
 
-    @Test("A book with no Lots sheet names the sheets that hold lot tables, and how to have them read")
+    @Test("A book with no Lots or Model sheet names the sheets that hold such tables, and how to have them read")
     func lotTablesUnderOtherNames() throws {
         let perAccount = try Book.read([Book.asOf, Book.model, Book.prices,
             ("Joint", [Book.header, ["AAPL", 10, 1500, .day(2020, 1, 2)]]),
@@ -266,6 +266,15 @@ struct AccountLotSheetTests {
             "The workbook has no Lots sheet (a sheet named Lots or a synonym such as lots, taxlots, holdings, positions). "
                 + "The sheets \"Joint\", \"IRA\" hold lot tables (Symbol, Quantity, Cost Basis or Unit Cost, Acquired): "
                 + "gather them on one Lots sheet with an Account column, or add an Accounts sheet naming each account as its sheet's name does.",
+        ])
+        let allocation = try Book.read([Book.asOf, Self.accounts, Book.prices,
+            ("Lots", [["Account"] + Book.header, ["11110123", "AAPL", 10, 1500, .day(2020, 1, 2)]]),
+            ("Allocation", [["Ticker", "Weight"], ["AAPL", 0.5], ["MSFT", 0.4]]),
+            ("Returns", [["Symbol", "Return"], ["AAPL", 0.12]]),
+        ])
+        #expect(allocation.errors.map(\.description) == [
+            "The workbook has no Model sheet (a sheet named Model or a synonym such as model, models, targets, modelweights). "
+                + "The sheet \"Allocation\" holds a Model table (Symbol, Target): rename it Model.",
         ])
         let export = try Book.read([Book.asOf, Self.accounts, Book.model, Book.prices,
             ("Export 2026-11-20", [["Account"] + Book.header, ["11110123", "AAPL", 10, 1500, .day(2020, 1, 2)]]),

@@ -105,31 +105,36 @@ extension PortfolioBuilder {
         return LotSheet(table: table, log: aside)
     }
 
-    /// What the error of a book without a Lots sheet adds when sheets the tool ignores hold
-    /// a lot table (their header a Lots sheet's): which, and how to have them read. Empty
-    /// when none does. At most `probed` sheets are read for it.
-    func lotTablesHint(probed: Int = 50) throws -> String {
+    /// What the error of a book without a required sheet adds when sheets the tool ignores
+    /// hold its table (their header holds its required columns): which, and how to have
+    /// them read. Empty when none does. At most `probed` sheets are read for it.
+    func missingSheetHint(_ sheet: ContractSheet, probed: Int = 50) throws -> String {
         var names: [String] = []
         var read = 0
         for info in workbook.sheets where info.kind == .worksheet && !info.isHidden
             && ContractSheet.matching(sheetName: info.name) == nil && read < probed {
             read += 1
-            if try lotSheet(info) != nil { names.append(info.name) }
+            var aside = DiagnosticLog()
+            if try SheetTable.read(sheet, info: info, from: workbook, log: &aside) != nil { names.append(info.name) }
         }
         guard !names.isEmpty else { return "" }
-        let columns = ContractSheet.lots.requiredColumns.map { $0.joined(separator: " or ") }.joined(separator: ", ")
+        let columns = sheet.requiredColumns.map { $0.joined(separator: " or ") }.joined(separator: ", ")
         let listed = names.prefix(4).map { "\"\($0.excerpt)\"" }.joined(separator: ", ")
             + (names.count > 4 ? " and \(names.count - 4) more" : "")
-        let subject = names.count == 1 ? "The sheet \(listed) holds a lot table" : "The sheets \(listed) hold lot tables"
+        let table = sheet == .lots ? "lot table" : "\(sheet.rawValue) table"
+        let subject = names.count == 1 ? "The sheet \(listed) holds a \(table)" : "The sheets \(listed) hold \(table)s"
         let how: String
-        if tables[.accounts] != nil {
-            how = names.count == 1
-                ? "rename it Lots, or, if it is one account's lots, name it for that account as the Accounts sheet writes it (its ID, its name or the last digits of its number)"
-                : "name each for its account as the Accounts sheet writes it (its ID, its name or the last digits of its number), or gather them on one Lots sheet with an Account column"
-        } else {
-            how = names.count == 1
-                ? "rename it Lots"
-                : "gather them on one Lots sheet with an Account column, or add an Accounts sheet naming each account as its sheet's name does"
+        switch (sheet, names.count == 1, tables[.accounts] != nil) {
+        case (.lots, true, true):
+            how = "rename it Lots, or, if it is one account's lots, name it for that account as the Accounts sheet writes it (its ID, its name or the last digits of its number)"
+        case (.lots, false, true):
+            how = "name each for its account as the Accounts sheet writes it (its ID, its name or the last digits of its number), or gather them on one Lots sheet with an Account column"
+        case (.lots, false, false):
+            how = "gather them on one Lots sheet with an Account column, or add an Accounts sheet naming each account as its sheet's name does"
+        case (_, true, _):
+            how = "rename it \(sheet.rawValue)"
+        case (_, false, _):
+            how = "rename the one to read \(sheet.rawValue)"
         }
         return " \(subject) (\(columns)): \(how)."
     }

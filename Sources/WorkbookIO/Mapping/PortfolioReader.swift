@@ -125,8 +125,8 @@ struct PortfolioBuilder {
                                          ignoredColumns: [], rowsRead: 0, rowsSkipped: [], percentReadings: []))
                 if sheet.isRequired && !ambiguousRoles.contains(sheet) {
                     let names = sheet.names.prefix(4).joined(separator: ", ")
-                    // Sheets holding lots under another name are named, and how to have them read.
-                    let hint = sheet == .lots ? try lotTablesHint() : ""
+                    // Sheets holding its table under another name are named, and how to have them read.
+                    let hint = try missingSheetHint(sheet)
                     log.error("", "The workbook has no \(sheet.rawValue) sheet (a sheet named \(sheet.rawValue) or a synonym such as \(names)).\(hint)")
                 }
                 continue
