@@ -46,6 +46,13 @@ extension PortfolioBuilder {
                         + "covers are not held back by it: restrict them (No Sell) on the Securities sheet if they must stay.")
                     continue
                 }
+                if let symbol, PortfolioBuilder.isCorePosition(symbol) {
+                    log.warning(row.place("Symbol"), "\(symbol.excerpt) is the account's core money-market position (a "
+                        + "custodian marks its cash sweep **): it is cash, not a security with lots, so this row is left out. "
+                        + "The account's cash is its Cash on the Accounts sheet (none without one): put the sweep's "
+                        + "balance there if it is not.")
+                    continue
+                }
                 let accountID = account(row, in: table, known: knownSet, sheetHasAccounts: hasAccountsSheet)
                 if symbol == nil && isBlank(row, "Symbol") && !table.symbolsFromTitles {
                     log.error(row.place("Symbol"), "Symbol is blank.")
@@ -149,6 +156,12 @@ extension PortfolioBuilder {
     /// Whether an upper-case symbol is an option's, as custodians write them: `AAPL 01/17/2027
     /// 200.00 C` (a date and a Call or Put among its words), the OCC's `AAPL  270117C00200000`,
     /// or `-AAPL270117C200`. A ticker has no digit, so most symbols are settled at once.
+    /// Whether a Lots row's symbol is a custodian's core money-market position, its cash
+    /// sweep, which Fidelity's exports mark with `**` after the ticker (`SPAXX**`).
+    static func isCorePosition(_ symbol: String) -> Bool {
+        symbol.hasSuffix("**") && symbol.count > 2
+    }
+
     static func isOptionSymbol(_ symbol: String) -> Bool {
         guard symbol.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         let words = symbol.split(separator: " ")
