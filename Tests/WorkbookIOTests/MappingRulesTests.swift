@@ -535,6 +535,27 @@ struct MappingRulesTests {
         #expect(!PortfolioBuilder.isCorePosition("SPAXX"))
     }
 
+    @Test("A Term mark of ST on a lot its dates make long-term is kept, with a warning naming its cells")
+    func staleShortTermMarks() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", "Holding Period"],
+                      ["A", "AAPL", 10, 1500, .day(2024, 1, 2), "Short Term"],
+                      ["A", "AAPL", 10, 1500, .day(2026, 6, 1), "Short Term"],
+                      ["A", "MSFT", 10, 1500, .day(2025, 11, 20), "ST"],
+                      ["A", "MSFT", 10, 1500, .day(2025, 11, 19), "ST"],
+                      ["A", "MSFT", 10, 1500, .day(2026, 6, 1), "Long Term"]]),
+            Self.model, ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["MSFT", 400, .day(2026, 11, 20)]]),
+            ("Accounts", [["Account", "Cash"], ["A", 0]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.map(\.termOverride) == [.shortTerm, .shortTerm, .shortTerm, .shortTerm, .longTerm])
+        #expect(reading.warnings.map(\.description) == [
+            "Lots: 2 lots are marked short-term (Lots!F2, Lots!F5) though their Acquired dates make them long-term on the "
+                + "As Of date 2026-11-20. The mark wins, as a Term override does, and their gains are taxed at the short-term "
+                + "rate; a custodian's Holding Period is as of its download: clear those cells to let the dates decide."])
+    }
+
     @Test("Settings keys as PMs name them")
     func settingKeyNames() throws {
         let reading = try read([

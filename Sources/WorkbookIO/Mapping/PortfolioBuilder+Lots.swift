@@ -30,6 +30,8 @@ extension PortfolioBuilder {
             log.warning("", "The workbook has no Accounts sheet: \(listed) \(ids.count == 1 ? "is an account" : "are accounts") with no cash, \(ids.count == 1 ? "its" : "each its") own household and the Settings defaults.")
         }
         var lots: [TaxLot] = []
+        // Term cells marking ST a lot its dates make long-term on the As Of date, by sheet.
+        var shortMarksOfLongLots: [(sheet: String, cells: [String])] = []
         // Where each lot was first seen, by row; its place is spelled only for a message.
         var lotRows: [TaxLot.Key: SheetTable.DataRow] = Dictionary(minimumCapacity: first.rows.count)
         let knownSet = Set(known)
@@ -95,6 +97,10 @@ extension PortfolioBuilder {
                     termOverride = PortfolioBuilder.term(termText)
                     if termOverride == nil { log.error(row.place("Term"), "Term must be LT, ST or Inherited, found \"\(termText)\".") }
                 }
+                if termOverride == .shortTerm, let acquired, Term(acquired: acquired, soldOn: settings.asOf) == .longTerm {
+                    if shortMarksOfLongLots.last?.sheet != table.sheetName { shortMarksOfLongLots.append((table.sheetName, [])) }
+                    shortMarksOfLongLots[shortMarksOfLongLots.count - 1].cells.append(row.place("Term"))
+                }
                 guard let symbol else { continue }
                 if table.has("Price") { readLotPrice(row, symbol: symbol) }
                 let lotID = text(row, "Lot ID") ?? "\(symbol)-r\(row.number)"
@@ -109,6 +115,16 @@ extension PortfolioBuilder {
                 lots.append(TaxLot(lotID: lotID, account: accountID, symbol: symbol, quantity: quantity,
                                    costBasis: basis, acquired: acquired, termOverride: termOverride))
             }
+        }
+        // The contract's override wins, so the marks are kept; but a custodian's Holding
+        // Period column is as of its download, and a lot may have passed its holding year since.
+        for (sheet, cells) in shortMarksOfLongLots {
+            let listed = cells.prefix(6).joined(separator: ", ") + (cells.count > 6 ? " and \(cells.count - 6) more" : "")
+            log.warning(sheet, "\(cells.count == 1 ? "A lot is" : "\(cells.count) lots are") marked short-term (\(listed)) "
+                + "though \(cells.count == 1 ? "its Acquired date makes it" : "their Acquired dates make them") long-term on the "
+                + "As Of date \(settings.asOf). The mark wins, as a Term override does, and \(cells.count == 1 ? "its" : "their") "
+                + "gains are taxed at the short-term rate; a custodian's Holding Period is as of its download: clear those "
+                + "cells to let the dates decide.")
         }
         return lots
     }
