@@ -316,7 +316,9 @@ def lots_per_account(book, sheet):
     place = book.sheetnames.index(sheet.title)
     book.remove(sheet)
     for offset, account in enumerate(accounts):
-        own = book.create_sheet(f'Lots - {account}', place + offset)
+        # Named for the account alone, or with a Lots sheet's word.
+        bare = offset % 3 == 1 and len(account) <= 31 and not any(c in account for c in '[]:*?/\\')
+        own = book.create_sheet(account if bare else f'Lots - {account}', place + offset)
         keep = offset % 2 == 0
         own.append([name for c, name in enumerate(header) if keep or c != column])
         for row in rows:
@@ -429,6 +431,20 @@ def lots_with_position_rows(sheet):
 MERGED_COLUMNS = ['Account', 'Household', 'Model']
 
 
+def lots_with_core_position(sheet):
+    """A core money-market position's row (`SPAXX**`, its cash sweep) among the lots, as
+    Fidelity's exports list it: a quantity in dollars, no basis or date. It is cash, left out."""
+    header = [c.value for c in sheet[1]]
+    if 'Symbol' not in header or 'Quantity' not in header:
+        return
+    row = [None] * len(header)
+    row[header.index('Symbol')] = 'SPAXX**'
+    row[header.index('Quantity')] = 1234.56
+    if 'Account' in header:
+        row[header.index('Account')] = sheet.cell(2, header.index('Account') + 1).value
+    sheet.append(row)
+
+
 def merged_down(sheet):
     """The sheet with each run of one account, household or model merged down over its rows,
     as a PM merges them: the value kept at the top of each run, the cells below it emptied."""
@@ -474,6 +490,8 @@ def lay_out_again(source, target, rng):
             if choice < 0.7:
                 lots_with_position_rows(sheet)
                 continue
+            if choice < 0.8:
+                lots_with_core_position(sheet)
         if sheet.title == 'Model' and rng.random() < 0.3:
             model_grouped(sheet, rng)
         first = [c.value for c in next(sheet.iter_rows(min_row=1, max_row=1))]
