@@ -40,4 +40,17 @@ public struct SheetRowsSummary: Sendable, Equatable {
     public var mergedDown: [MergedRange] = []
     /// Whether the sheet lists more such ranges than are kept (`ReadLimits.maxMergedDown`).
     public var tooManyMerged = false
+    /// The rows holding a value that the sheet hides (a filter, or Hide Rows), as runs of
+    /// row numbers in sheet order; at most `maxHiddenRuns` runs are kept (a warning names four).
+    public var hiddenRows: [ClosedRange<Int>] = []
+    static let maxHiddenRuns = 100_000
+
+    /// Notes that row `number` holds values and is hidden.
+    mutating func noteHidden(_ number: Int) {
+        if let last = hiddenRows.last, last.upperBound + 1 == number {
+            hiddenRows[hiddenRows.count - 1] = last.lowerBound...number
+        } else if hiddenRows.count < SheetRowsSummary.maxHiddenRuns {
+            hiddenRows.append(number...number)
+        }
+    }
 }

@@ -15,6 +15,7 @@ final class WorksheetHandler: XMLEventHandler {
     private var inSheetData = false
     private var rowNumber = 0
     private var rowOpen = false
+    private var rowHidden = false
     private var cells: [Cell] = []
     private var column = 0
     private var textCharacters: Int64 = 0
@@ -110,6 +111,8 @@ final class WorksheetHandler: XMLEventHandler {
         }
         rowNumber = number
         rowOpen = true
+        // `hidden="1"` (or `true`): a filter or Hide Rows keeps the row out of sight.
+        rowHidden = attributes.bytes("hidden").map { $0.count >= 1 && ($0[0] == UInt8(ascii: "1") || $0[0] | 0x20 == UInt8(ascii: "t")) } ?? false
         column = 0
     }
 
@@ -118,6 +121,7 @@ final class WorksheetHandler: XMLEventHandler {
             // A cell outside any <row>: read it as the next row, as Excel would not write it.
             rowNumber += 1
             rowOpen = true
+            rowHidden = false
             column = 0
         }
         var nextColumn = column + 1
@@ -189,6 +193,7 @@ final class WorksheetHandler: XMLEventHandler {
     private func finishRow() throws {
         rowOpen = false
         guard !cells.isEmpty else { return }
+        if rowHidden { summary.noteHidden(rowNumber) }
         try consumer(Row(number: rowNumber, cells: cells))
         cells.removeAll(keepingCapacity: true)
     }

@@ -142,4 +142,24 @@ struct MergedCellTests {
                 + "be read. Unmerge the cells (Home > Merge & Center) and fill each row's value in.",
         ])
     }
+
+    @Test("Hidden rows of a table (a filter, Hide Rows) are read like the others, with one warning naming them")
+    func hiddenRowsRead() throws {
+        let canonical = try #require(try Household.read(Household.canonical()).portfolio)
+        // The header (row 1) and a title above nothing are not table rows: only lots are named.
+        let reading = try Household.read(.contractBook(Household.canonicalSheets(), hiddenRows: ["Lots": [1, 2, 4], "Model": [3]]))
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio == canonical)
+        #expect(reading.warnings.map(\.description) == [
+            "Lots: Rows 2 and 4 of this sheet are hidden (by a filter or Hide Rows) and are read like the others: the tool "
+                + "reads every row of a table, seen or not. Delete any row that should not count.",
+            "Model: Row 3 of this sheet is hidden (by a filter or Hide Rows) and is read like the others: the tool reads "
+                + "every row of a table, seen or not. Delete any row that should not count.",
+        ])
+        let runs = try Household.read(.contractBook(Household.canonicalSheets(), hiddenRows: ["Lots": [2, 3, 4]]))
+        #expect(runs.warnings.map(\.description) == [
+            "Lots: Rows 2–4 of this sheet are hidden (by a filter or Hide Rows) and are read like the others: the tool "
+                + "reads every row of a table, seen or not. Delete any row that should not count.",
+        ])
+    }
 }

@@ -39,9 +39,11 @@ public enum FixtureCell: ExpressibleByStringLiteral, ExpressibleByFloatLiteral, 
 extension XLSXFixture {
     /// A workbook of the given sheets, each a grid of cells from row 1 and column A.
     /// Styles: 0 General, 1 percent (`0.00%`), 2 date (`mm-dd-yy`). `merged` lists, by sheet
-    /// name, the ranges of cells merged there (`A4:A9`).
+    /// name, the ranges of cells merged there (`A4:A9`); `hiddenRows`, the rows hidden there
+    /// (as a filter or Hide Rows hides them).
     public static func contractBook(_ sheets: [(name: String, rows: [[FixtureCell]])], uses1904: Bool = false,
-                                    hidden: Set<String> = [], merged: [String: [String]] = [:]) -> XLSXFixture {
+                                    hidden: Set<String> = [], merged: [String: [String]] = [:],
+                                    hiddenRows: [String: Set<Int>] = [:]) -> XLSXFixture {
         func escape(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         }
@@ -62,7 +64,8 @@ extension XLSXFixture {
                     case .empty: break
                     }
                 }
-                if !cells.isEmpty { xml += "<row r=\"\(r + 1)\">\(cells)</row>" }
+                let hides = hiddenRows[sheet.name]?.contains(r + 1) ?? false
+                if !cells.isEmpty { xml += "<row r=\"\(r + 1)\"\(hides ? " hidden=\"1\"" : "")>\(cells)</row>" }
             }
             return (sheet.name, xml)
         }

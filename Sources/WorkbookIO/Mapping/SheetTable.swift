@@ -391,6 +391,7 @@ struct SheetTable {
             log.info("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads; it is ignored.")
         }
         readMerged(summary, into: &rows, layout: layout, sheetName: info.name, log: &log)
+        noteHiddenRows(summary, rows: rows, sheetName: info.name, log: &log)
         if sheet == .lots, let layout, readPositionRows(&rows, layout: layout, skipped: &skipped) {
             skipped.sort { $0.0 < $1.0 }
         }

@@ -1,0 +1,29 @@
+extension SheetTable {
+    /// Warns once for a sheet whose table rows include hidden ones (a filter or Hide Rows):
+    /// they are read like any other, so a lot a PM filtered out of sight still counts, and
+    /// the PM is told which rows those are. `rows` are the table's rows, in sheet order.
+    static func noteHiddenRows(_ summary: SheetRowsSummary, rows: [DataRow], sheetName: String, log: inout DiagnosticLog) {
+        guard !summary.hiddenRows.isEmpty else { return }
+        // The runs of hidden table rows: both lists ascend, so one pass over each.
+        var runs: [ClosedRange<Int>] = []
+        var count = 0
+        var next = 0
+        for row in rows {
+            while next < summary.hiddenRows.count && summary.hiddenRows[next].upperBound < row.number { next += 1 }
+            guard next < summary.hiddenRows.count, summary.hiddenRows[next].contains(row.number) else { continue }
+            count += 1
+            if let last = runs.last, last.upperBound + 1 == row.number {
+                runs[runs.count - 1] = last.lowerBound...row.number
+            } else {
+                runs.append(row.number...row.number)
+            }
+        }
+        guard count > 0 else { return }
+        let named = runs.prefix(4).map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }
+        let listed = named.count > 1 ? named.dropLast().joined(separator: ", ") + " and " + named.last! : named[0]
+        let more = runs.count > 4 ? " (\(count) rows in all)" : ""
+        log.warning(sheetName, "\(count == 1 ? "Row" : "Rows") \(listed)\(more) of this sheet \(count == 1 ? "is" : "are") hidden "
+            + "(by a filter or Hide Rows) and \(count == 1 ? "is" : "are") read like the others: the tool reads every row "
+            + "of a table, seen or not. Delete any row that should not count.")
+    }
+}
