@@ -556,6 +556,21 @@ struct MappingRulesTests {
                 + "rate; a custodian's Holding Period is as of its download: clear those cells to let the dates decide."])
     }
 
+    @Test("A second column for one name is left unread with a warning naming both; the first is read")
+    func secondColumnOfOneName() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", "Adjusted Cost Basis"],
+                      ["A", "AAPL", 10, 1500, .day(2024, 1, 2), 1620]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.map(\.costBasis) == [Money(dollars: 1_500)])
+        #expect(reading.warnings.map(\.description).contains(
+            "Lots!F1: The column \"Adjusted Cost Basis\" is a second Cost Basis column: the first, \"Cost Basis\" (Lots!D1), "
+                + "is read, and this one is ignored. Delete or rename the one that should not count."))
+    }
+
     @Test("Settings keys as PMs name them")
     func settingKeyNames() throws {
         let reading = try read([

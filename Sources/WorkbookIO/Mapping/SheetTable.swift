@@ -198,6 +198,8 @@ struct SheetTable {
         var header: (row: Int, columns: [String: Int], matches: [(String, String, String)], unknown: [(String, String)],
                      modelColumns: [(model: String, column: String)], symbolsFromTitles: Bool)?
         var bestCandidate: (row: Int, found: Set<String>)?
+        /// The header's second columns of a name it has (text, name, cell), left unread.
+        var secondColumns: [(String, String, String)] = []
         var rows: [DataRow] = []
         var layout: RowLayout?
         /// The header's text above each of the layout's columns, to tell a repeat of it.
@@ -225,6 +227,8 @@ struct SheetTable {
                 var columns: [String: Int] = [:]
                 var matches: [(String, String, String)] = []
                 var unknown: [(String, String)] = []
+                /// Headers naming a column the row already has (`Adjusted Cost Basis` after `Cost Basis`).
+                var seconds: [(String, String, String)] = []
                 for cell in row.cells {
                     guard case .string(let text) = cell.value else {
                         if case .value(let t) = CellReader.text(cell.value) {
@@ -233,9 +237,13 @@ struct SheetTable {
                         continue
                     }
                     let place = CellReference.name(column: cell.column, row: row.number)
-                    if let name = column(for: text), columns[name] == nil {
-                        columns[name] = cell.column
-                        matches.append((text.trimmingWhitespace(), name, place))
+                    if let name = column(for: text) {
+                        if columns[name] == nil {
+                            columns[name] = cell.column
+                            matches.append((text.trimmingWhitespace(), name, place))
+                        } else {
+                            seconds.append((text.trimmingWhitespace(), name, place))
+                        }
                     } else if !text.trimmingWhitespace().isEmpty {
                         unknown.append((text.trimmingWhitespace(), place))
                     }
@@ -265,6 +273,7 @@ struct SheetTable {
                 let symbolsFromTitles = sheet == .lots && missing == [["Symbol"]]
                 if names.count >= 2 || (names.count == 1 && specs.count == 1) {
                     if missing.isEmpty || symbolsFromTitles {
+                        secondColumns = seconds
                         header = (row.number, columns, matches, unknown,
                                   wide.map { (model: $0.model, column: SheetTable.modelColumnKey($0.model)) },
                                   symbolsFromTitles)
@@ -389,6 +398,14 @@ struct SheetTable {
         }
         for (text, place) in header.unknown {
             log.info("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads; it is ignored.")
+        }
+        // Two columns for one name may hold different figures (a basis and an adjusted one):
+        // the PM is told which is read.
+        for (text, name, place) in secondColumns {
+            guard let first = header.matches.first(where: { $0.1 == name }) else { continue }
+            log.warning("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is a second \(name) column: the first, "
+                + "\"\(first.0.excerpt)\" (\(info.name)!\(first.2)), is read, and this one is ignored. Delete or rename the one "
+                + "that should not count.")
         }
         readMerged(summary, into: &rows, layout: layout, sheetName: info.name, log: &log)
         noteHiddenRows(summary, rows: rows, sheetName: info.name, log: &log)
