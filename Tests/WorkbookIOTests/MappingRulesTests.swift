@@ -571,6 +571,29 @@ struct MappingRulesTests {
                 + "is read, and this one is ignored. Delete or rename the one that should not count."))
     }
 
+    @Test("A reinvestment's cash leg beside its shares is skipped; one with no shares listed stays a buy of any number")
+    func reinvestedDividendCash() throws {
+        let reading = try read([
+            Self.asOf,
+            Self.oneLot,
+            Self.model, Self.prices,
+            ("Transactions", [["Date", "Action", "Symbol", "Quantity", "Price", "Amount"],
+                              ["11/05/2026", "Reinvest Shares", "AAPL", 0.1234, 181, -22.34],
+                              ["11/05/2026", "Reinvest Dividend", "AAPL", nil, nil, 22.34],
+                              ["11/12/2026", "Reinvest Dividend", "AAPL", nil, nil, 10.50]]),
+        ])
+        let t = try #require(reading.portfolio?.transactions)
+        #expect(t.map(\.date) == [CivilDate(year: 2026, month: 11, day: 5)!, CivilDate(year: 2026, month: 11, day: 12)!])
+        #expect(t.map(\.quantity) == [Quantity(decimal: "0.1234")!, nil])
+        #expect(t.map(\.side) == [.buy, .buy])
+        #expect(reading.diagnostics.contains(Diagnostic(.info, "Transactions!row 3", "Skipped: a reinvestment's cash, with no "
+            + "Quantity; the shares it bought are the same day's buy of AAPL with a Quantity, which counts for wash sales.")))
+        #expect(PortfolioBuilder.isReinvestedCash("Reinvest Dividend"))
+        #expect(PortfolioBuilder.isReinvestedCash("REINVEST CAP GAIN"))
+        #expect(!PortfolioBuilder.isReinvestedCash("Reinvest Shares"))
+        #expect(!PortfolioBuilder.isReinvestedCash("Reinvestment"))
+    }
+
     @Test("Settings keys as PMs name them")
     func settingKeyNames() throws {
         let reading = try read([

@@ -29,6 +29,8 @@ extension PortfolioBuilder {
         guard let table = tables[.transactions] else { return [] }
         let known = knownAccounts(accounts)
         var transactions: [Transaction] = []
+        // `Reinvest Dividend` rows without a Quantity, by their place in `transactions`.
+        var reinvestedCash: [Int] = []
         for row in table.rows {
             guard let sideText = text(row, "Side") else {
                 log.error(row.place("Side"), "Side is blank.")
@@ -71,11 +73,40 @@ extension PortfolioBuilder {
                 log.warning(row.place("Realized Gain"), "This sale has no Realized Gain; it is taken as a loss for wash-sale windows.")
             }
             guard let accountID, let symbol, let tradeDate, tradeDate <= settings.asOf else { continue }
+            if side == .buy, quantity == nil, PortfolioBuilder.isReinvestedCash(sideText) { reinvestedCash.append(transactions.count) }
             transactions.append(Transaction(account: accountID, date: tradeDate, symbol: symbol, side: side,
                                             quantity: quantity, price: price, realizedGain: gain, term: term,
                                             place: row.rowPlace))
         }
-        return transactions
+        return withoutReinvestedCash(transactions, candidates: reinvestedCash)
+    }
+
+    /// Whether an action is the cash leg of a reinvestment (`Reinvest Dividend`, `Qual Div
+    /// Reinvest`, `Cap Gain Reinvest`), which a custodian lists beside the shares it bought
+    /// (`Reinvest Shares`), rather than the shares themselves.
+    static func isReinvestedCash(_ text: String) -> Bool {
+        let t = text.lowercased()
+        return t.contains("reinvest") && !t.contains("share") && ["div", "interest", "gain", "distribution"].contains { t.contains($0) }
+    }
+
+    /// `transactions` without the cash legs among `candidates` (buys without a Quantity)
+    /// whose shares are listed: a buy with a Quantity of the same account, symbol and day.
+    /// Read as buys of any number of shares, they would block every loss sale of the symbol
+    /// in the household for the window. A cash leg with no such row stays a buy of any number
+    /// of shares: the shares it bought are not listed, and the tool does not guess them.
+    private mutating func withoutReinvestedCash(_ transactions: [Transaction], candidates: [Int]) -> [Transaction] {
+        guard !candidates.isEmpty else { return transactions }
+        struct Day: Hashable { let account: String, symbol: String, date: CivilDate }
+        let listed = Set(transactions.filter { $0.side == .buy && $0.quantity != nil }.map { Day(account: $0.account, symbol: $0.symbol, date: $0.date) })
+        var dropped = Set<Int>()
+        for index in candidates {
+            let cash = transactions[index]
+            guard listed.contains(Day(account: cash.account, symbol: cash.symbol, date: cash.date)) else { continue }
+            dropped.insert(index)
+            log.info(cash.place, "Skipped: a reinvestment's cash, with no Quantity; the shares it bought are the "
+                + "same day's buy of \(cash.symbol) with a Quantity, which counts for wash sales.")
+        }
+        return transactions.indices.filter { !dropped.contains($0) }.map { transactions[$0] }
     }
 
     mutating func readManualTrades(accounts: [Account], lots: [TaxLot], securities: [Security]) -> [ManualTrade] {
