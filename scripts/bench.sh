@@ -107,7 +107,9 @@ plan_alone() { # plan_alone NAME ARGS...
     WALL[$name]=$(sed -n 's/^Plan ([0-9]* threads*): median \([0-9.]*\) s.*/\1/p' "$WORK/stdout.txt")
     RSS[$name]=$(tail -n 1 "$WORK/time.txt" | awk '{ printf "%.0f", $1 * 1024 / 1e6 }')
     printf '  %-34s %8.3f s  %6s MB   (%s)\n' "$name" "${WALL[$name]}" "${RSS[$name]}" \
-        "$(grep -o '([0-9]* threads*)' "$WORK/stdout.txt"), $(tail -n 1 "$WORK/stdout.txt" | sed 's/^ *//')"
+        "$(grep -o '([0-9]* threads*)' "$WORK/stdout.txt"), $(tail -n 2 "$WORK/stdout.txt" | head -n 1 | sed 's/^ *//')"
+    # The host's speed before and after, to read the time beside (see RebalanceBench's hostReference).
+    printf '  %-34s %s\n' "" "$(tail -n 1 "$WORK/stdout.txt" | sed 's/^ *//')"
 }
 plan_alone plan.200 --lots-per-account 200
 plan_alone plan.200.1 --lots-per-account 200 --threads 1

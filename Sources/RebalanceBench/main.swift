@@ -50,6 +50,29 @@ func median(_ values: [Double]) -> Double {
     return sorted[sorted.count / 2]
 }
 
+/// The host's speed at the moment, for reading a time beside: a fixed workload on one
+/// thread, of the kinds planning spends its time on (strings made and freed, a sort,
+/// hashing), timed five times, median in seconds. The shared machine's speed moves by half
+/// or more within an hour (stop 29: the same plan took 0.44 and then 0.78 s on one thread),
+/// so a time is compared with another only beside this.
+func hostReference() -> Double {
+    var times: [Double] = []
+    var check = 0
+    for _ in 0..<5 {
+        let start = seconds()
+        var names: [String] = []
+        names.reserveCapacity(200_000)
+        for i in 0..<200_000 { names.append("SYM\(i % 5_000)-LOT-\(i &* 7_919 % 200_000)") }
+        names.sort()
+        var counts: [String: Int] = [:]
+        for name in names { counts[String(name.prefix(8)), default: 0] += 1 }
+        check &+= counts.count &+ names[names.count / 2].utf8.count
+        times.append(seconds() - start)
+    }
+    precondition(check > 0)
+    return median(times)
+}
+
 /// Times `body` `runs` times and prints the median.
 func measure<T>(_ label: String, runs: Int, _ body: () throws -> T) rethrows -> T {
     var times: [Double] = []
@@ -220,10 +243,13 @@ do {
     if planAlone {
         // Planning alone, for the bench script and for profiling.
         print("Firm-scale book: \(portfolio.accounts.count) accounts, \(portfolio.lots.count) lots")
+        let before = hostReference()
         let plan = try measure("Plan (\(threads) thread\(threads == 1 ? "" : "s"))", runs: runs) {
             try Planner.plan(for: portfolio, threads: threads)
         }
         print("  \(plan.trades.count) trades; peak memory of this process: \(fixed(peakMemoryMiB(), 0)) MiB")
+        print("  host reference (RebalanceBench's fixed workload, one thread): \(fixed(before, 3)) s before, "
+            + "\(fixed(hostReference(), 3)) s after")
         exit(0)
     }
     var template = Array("/tmp/rebalancer-bench-XXXXXX".utf8CString)
