@@ -169,15 +169,15 @@ extension PortfolioBuilder {
         if first.price != price && first.other == nil { lotPrices[symbol]!.other = (price, row.place("Price")) }
     }
 
-    /// Whether an upper-case symbol is an option's, as custodians write them: `AAPL 01/17/2027
-    /// 200.00 C` (a date and a Call or Put among its words), the OCC's `AAPL  270117C00200000`,
-    /// or `-AAPL270117C200`. A ticker has no digit, so most symbols are settled at once.
     /// Whether a Lots row's symbol is a custodian's core money-market position, its cash
     /// sweep, which Fidelity's exports mark with `**` after the ticker (`SPAXX**`).
     static func isCorePosition(_ symbol: String) -> Bool {
         symbol.hasSuffix("**") && symbol.count > 2
     }
 
+    /// Whether an upper-case symbol is an option's, as custodians write them: `AAPL 01/17/2027
+    /// 200.00 C` (a date and a Call or Put among its words), the OCC's `AAPL  270117C00200000`,
+    /// or `-AAPL270117C200`. A ticker has no digit, so most symbols are settled at once.
     static func isOptionSymbol(_ symbol: String) -> Bool {
         guard symbol.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         let words = symbol.split(separator: " ")

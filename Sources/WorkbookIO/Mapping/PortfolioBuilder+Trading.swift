@@ -81,9 +81,10 @@ extension PortfolioBuilder {
         return withoutReinvestedCash(transactions, candidates: reinvestedCash)
     }
 
-    /// Whether an action is the cash leg of a reinvestment (`Reinvest Dividend`, `Qual Div
-    /// Reinvest`, `Cap Gain Reinvest`), which a custodian lists beside the shares it bought
-    /// (`Reinvest Shares`), rather than the shares themselves.
+    /// Whether an action read as a buy is the cash leg of a reinvestment (`Reinvest
+    /// Dividend`, `Reinvest Cap Gain`), which a custodian lists beside the shares it bought
+    /// (`Reinvest Shares`), rather than the shares themselves. (`Qual Div Reinvest` and the
+    /// like are read as no trade at all: they do not begin with a buy's word.)
     static func isReinvestedCash(_ text: String) -> Bool {
         let t = text.lowercased()
         return t.contains("reinvest") && !t.contains("share") && ["div", "interest", "gain", "distribution"].contains { t.contains($0) }

@@ -4,13 +4,20 @@ extension SheetTable {
     /// the PM is told which rows those are. `rows` are the table's rows, in sheet order.
     static func noteHiddenRows(_ summary: SheetRowsSummary, rows: [DataRow], sheetName: String, log: inout DiagnosticLog) {
         guard !summary.hiddenRows.isEmpty else { return }
-        // The runs of hidden table rows: both lists ascend, so one pass over each.
+        // Sorted, should a writer have listed rows out of order, and searched by halves.
+        let hidden = summary.hiddenRows.sorted { $0.lowerBound < $1.lowerBound }
+        func isHidden(_ number: Int) -> Bool {
+            var low = 0, high = hidden.count
+            while low < high {
+                let middle = (low + high) / 2
+                if hidden[middle].upperBound < number { low = middle + 1 } else { high = middle }
+            }
+            return low < hidden.count && hidden[low].contains(number)
+        }
+        // The runs of hidden table rows.
         var runs: [ClosedRange<Int>] = []
         var count = 0
-        var next = 0
-        for row in rows {
-            while next < summary.hiddenRows.count && summary.hiddenRows[next].upperBound < row.number { next += 1 }
-            guard next < summary.hiddenRows.count, summary.hiddenRows[next].contains(row.number) else { continue }
+        for row in rows where isHidden(row.number) {
             count += 1
             if let last = runs.last, last.upperBound + 1 == row.number {
                 runs[runs.count - 1] = last.lowerBound...row.number
