@@ -57,18 +57,29 @@ extension WashSaleCalendar {
         for lot: TaxLot, on date: CivilDate, plannedInTrade: [LotSale] = []
     ) -> WashSaleRecord? {
         guard isTaxed(lot.account) else { return nil }
-        let replacements = replacements(forLoss: lot.id, symbol: lot.symbol, on: date, planned: plannedInTrade)
-        guard let first = replacements.first else { return nil }
+        let summary = ReplacementSummary(replacements(forLoss: lot.id, symbol: lot.symbol, on: date, planned: plannedInTrade),
+                                         in: purchases)
+        return lossSaleBlock(for: lot, summary)
+    }
+
+    /// `lossSaleBlock(for:on:plannedInTrade:)`, a large window's purchases read once for every
+    /// loss lot of the family asked about until a purchase changes (`cachedReplacementSummary`).
+    mutating func cachedLossSaleBlock(
+        for lot: TaxLot, on date: CivilDate, plannedInTrade: [LotSale] = []
+    ) -> WashSaleRecord? {
+        guard isTaxed(lot.account) else { return nil }
+        return lossSaleBlock(for: lot, cachedReplacementSummary(
+            forLoss: lot.id, symbol: lot.symbol, on: date, planned: plannedInTrade))
+    }
+
+    /// The `Loss Sale Blocked` row of `lot` when `summary` (its replacements) has any.
+    private func lossSaleBlock(for lot: TaxLot, _ summary: ReplacementSummary) -> WashSaleRecord? {
+        guard let first = summary.first, let latest = summary.latest else { return nil }
         // The latest purchase, and the shares in all (none counted when one is of unknown size).
-        var latest = purchases[first.index].date
-        var total: Quantity? = .zero
-        for replacement in replacements {
-            latest = max(latest, purchases[replacement.index].date)
-            total = replacement.shares.count.flatMap { count in total.map { $0 + count } }
-        }
+        let total = summary.total
         let ends = windowEnd(ofLossSaleOn: latest)
         let family = families.family(of: lot.symbol)
-        let firstPurchase = purchases[first.index]
+        let firstPurchase = purchases[first]
         // Written part by part into the sentence's own buffer: a `+` of interpolated parts
         // makes a sentence for each part (callgrind).
         var note: Sentence = "Lot \(lot.lotID) of \(lot.symbol) is not sold at a loss: "
@@ -230,7 +241,7 @@ extension WashSaleCalendar {
     /// acquired first. `planned`: the lot sales of the trade being planned, whose shares
     /// are no longer held (a trade's own lots replace none of each other).
     func replacements(
-        forLoss lot: TaxLot.Key, symbol: String, on date: CivilDate, planned: [LotSale]
+        forLoss lot: TaxLot.Key?, symbol: String, on date: CivilDate, planned: [LotSale]
     ) -> [(index: Int, shares: Shares)] {
         requireRunDate(date)
         // The window's purchases, Wash Sale Days before the date through the date, are one
@@ -239,11 +250,11 @@ extension WashSaleCalendar {
         let family = purchaseIndexes(ofFamilyOf: symbol)
         var found: [(index: Int, shares: Shares)] = []
         // A restated lot's own purchase is found by its key: its Lot ID or date may be new.
-        let ownPurchase = restatedPurchases.isEmpty ? nil : restatedPurchases[lot]
+        let ownPurchase = restatedPurchases.isEmpty ? nil : lot.flatMap { restatedPurchases[$0] }
         for place in firstPlace(in: family, acquiredOnOrAfter: date.adding(days: -windowDays))..<family.endIndex {
             let index = family[place]
             guard purchases[index].date <= date else { break }
-            guard !purchases[index].isPurchase(of: lot), index != ownPurchase else { continue }
+            guard lot.map({ !purchases[index].isPurchase(of: $0) }) ?? true, index != ownPurchase else { continue }
             var plannedShares = Quantity.zero
             // A trade has a few lots: scanned, not put in a table for each question.
             if !planned.isEmpty, let lotID = purchases[index].lotID {

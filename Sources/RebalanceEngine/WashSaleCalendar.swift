@@ -35,7 +35,9 @@ public struct WashSaleCalendar: Sendable {
     /// Held lots acquired before this day are not purchases here: no loss sale's window
     /// reaches them. `nil` when every lot is listed.
     let firstReplacementDay: CivilDate?
-    var purchases: [Purchase] = []
+    var purchases: [Purchase] = [] {
+        didSet { purchasesVersion &+= 1 }
+    }
     /// Each family met so far by number, every member's symbol pointing to it: one lookup
     /// of a symbol finds its family's purchases and loss sales.
     var familyNumbers = NameTable<Int>()
@@ -45,7 +47,9 @@ public struct WashSaleCalendar: Sendable {
     /// of its acquisition day. Sorting a family's purchases at every loss lot took time
     /// growing with the square of a large position's lots (a position of 10,000 lots, a
     /// tenth of them recent, planned in 1.7 s; of 30,000, in 15.8 s).
-    var purchaseIndexesByFamily: [[Int]] = []
+    var purchaseIndexesByFamily: [[Int]] = [] {
+        didSet { purchasesVersion &+= 1 }
+    }
     var lossSales: [LossSale] = []
     var lossSaleIndexesByFamily: [[Int]] = []
     /// The Loss Sale row of each lot sold at a loss in this run, with its summed sale.
@@ -58,7 +62,15 @@ public struct WashSaleCalendar: Sendable {
     var pendingRestatements: [Restatement] = []
     /// The purchase of each lot restated in this run (its date, or its Lot ID, changed), by
     /// the lot's key: a restated lot is found by it, not by its acquisition day.
-    var restatedPurchases: [TaxLot.Key: Int] = [:]
+    var restatedPurchases: [TaxLot.Key: Int] = [:] {
+        didSet { purchasesVersion &+= 1 }
+    }
+    /// Counts every change to the purchases, their order and the restated ones: a family's
+    /// window read for one version (`windows`) is read again after any change.
+    var purchasesVersion = 0
+    /// Large windows' purchases with replacement shares, by family number, each read once
+    /// for every loss lot asked about until a purchase changes (see `cachedReplacementSummary`).
+    var windows: [Int: WindowEntries] = [:]
 
     /// Shares of a held lot of a taxed account that a loss sale of this run was matched to:
     /// the disallowed loss allotted to them goes into their basis, and their holding period

@@ -61,7 +61,7 @@ extension Planning {
             switch access {
             case .unblocked where blocked:
                 outcome.washBlocked += 1
-                if let record = inCalendar(household, { $0.lossSaleBlock(for: lot, on: today, plannedInTrade: planned) }) {
+                if let record = inCalendar(household, { $0.cachedLossSaleBlock(for: lot, on: today, plannedInTrade: planned) }) {
                     logLossSaleBlock(record, phase: phase, book: index)
                 }
                 continue
@@ -413,13 +413,8 @@ extension Planning {
 
 extension WashSaleCalendar {
     /// Unmatched replacement shares that would block a loss sale of `lot` now; zero when free.
-    func unmatchedReplacementShares(for lot: TaxLot, on date: CivilDate, plannedInTrade: [LotSale]) -> Shares {
-        var total = Quantity.zero
-        for replacement in replacements(forLoss: lot.id, symbol: lot.symbol, on: date, planned: plannedInTrade) {
-            guard let count = replacement.shares.count else { return .unlimited }
-            total += count
-        }
-        return .count(total)
+    mutating func unmatchedReplacementShares(for lot: TaxLot, on date: CivilDate, plannedInTrade: [LotSale]) -> Shares {
+        cachedReplacementSummary(forLoss: lot.id, symbol: lot.symbol, on: date, planned: plannedInTrade).shares
     }
 
     /// The part of a sale's loss that `replacementShares` would disallow: loss × matched / sold.

@@ -52,7 +52,7 @@ extension Planning {
         let price = try universe.price(of: symbol)
         let id = books[index].id
         let today = asOf
-        if let record = inCalendar(householdOfBook[index], { $0.lossSaleBlock(for: lot, on: today) }) {
+        if let record = inCalendar(householdOfBook[index], { $0.cachedLossSaleBlock(for: lot, on: today) }) {
             logLossSaleBlock(record, phase: .harvest, book: index)
             return true
         }

@@ -86,7 +86,8 @@ extension Planning {
     /// Method order as far as the tax budget allows.
     private func planPhaseOut(_ index: Int, symbols: [String], excluded: [Bool]) throws(PlanningError) -> PhaseOutPlan {
         let book = books[index]
-        let calendar = calendars[householdOfBook[index]]
+        // A copy: it keeps the windows it reads (`cachedLossSaleBlock`) for this plan only.
+        var calendar = calendars[householdOfBook[index]]
         // Each lot listed with its symbol's number, so each lot finds its symbol's price
         // (found at its first lot), sales so far and whether the budget bound there without
         // a lookup by name.
@@ -113,7 +114,7 @@ extension Planning {
             }
             let planned = plan.sales[number]
             if book.isTaxed, lot.isLoss(at: price),
-               let record = calendar.lossSaleBlock(for: lot, on: asOf, plannedInTrade: planned) {
+               let record = calendar.cachedLossSaleBlock(for: lot, on: asOf, plannedInTrade: planned) {
                 plan.washSkipped.append((lot, record))
                 continue
             }
