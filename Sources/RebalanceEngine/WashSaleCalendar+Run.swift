@@ -68,8 +68,9 @@ extension WashSaleCalendar {
         for lot: TaxLot, on date: CivilDate, plannedInTrade: [LotSale] = []
     ) -> WashSaleRecord? {
         guard isTaxed(lot.account) else { return nil }
-        return lossSaleBlock(for: lot, cachedReplacementSummary(
-            forLoss: lot.id, symbol: lot.symbol, on: date, planned: plannedInTrade))
+        // Worked out first: as an argument of a call on `self`, it made a copy of the calendar.
+        let summary = cachedReplacementSummary(forLoss: lot.id, symbol: lot.symbol, on: date, planned: plannedInTrade)
+        return lossSaleBlock(for: lot, summary)
     }
 
     /// The `Loss Sale Blocked` row of `lot` when `summary` (its replacements) has any.
@@ -245,13 +246,21 @@ extension WashSaleCalendar {
     ) -> [(index: Int, shares: Shares)] {
         requireRunDate(date)
         // The window's purchases, Wash Sale Days before the date through the date, are one
-        // stretch of the family's, in matching order; planned shares are looked up only
-        // when the trade has some.
+        // stretch of the family's, in matching order.
         let family = purchaseIndexes(ofFamilyOf: symbol)
+        return replacements(forLoss: lot, in: family, from: firstPlace(in: family, acquiredOnOrAfter: date.adding(days: -windowDays)),
+                            on: date, planned: planned)
+    }
+
+    /// The same, of the family's purchases `family` from `start`, the first acquired in the window.
+    func replacements(
+        forLoss lot: TaxLot.Key?, in family: [Int], from start: Int, on date: CivilDate, planned: [LotSale]
+    ) -> [(index: Int, shares: Shares)] {
+        // Planned shares are looked up only when the trade has some.
         var found: [(index: Int, shares: Shares)] = []
         // A restated lot's own purchase is found by its key: its Lot ID or date may be new.
         let ownPurchase = restatedPurchases.isEmpty ? nil : lot.flatMap { restatedPurchases[$0] }
-        for place in firstPlace(in: family, acquiredOnOrAfter: date.adding(days: -windowDays))..<family.endIndex {
+        for place in start..<family.endIndex {
             let index = family[place]
             guard purchases[index].date <= date else { break }
             guard lot.map({ !purchases[index].isPurchase(of: $0) }) ?? true, index != ownPurchase else { continue }

@@ -64,9 +64,12 @@ extension WashSaleCalendar {
         guard let family = familyNumbers[symbol] else { return ReplacementSummary() }
         let purchasesOfFamily = purchaseIndexesByFamily[family]
         let start = firstPlace(in: purchasesOfFamily, acquiredOnOrAfter: date.adding(days: -windowDays))
-        let end = firstPlace(in: purchasesOfFamily, acquiredOnOrAfter: date.adding(days: 1))
-        guard end - start >= WashSaleCalendar.windowReadOnce else {
-            return ReplacementSummary(replacements(forLoss: lot, symbol: symbol, on: date, planned: planned), in: purchases)
+        // Most families have few purchases from the window's start on: no second search.
+        guard purchasesOfFamily.count - start >= WashSaleCalendar.windowReadOnce,
+              firstPlace(in: purchasesOfFamily, acquiredOnOrAfter: date.adding(days: 1)) - start
+                >= WashSaleCalendar.windowReadOnce else {
+            return ReplacementSummary(
+                replacements(forLoss: lot, in: purchasesOfFamily, from: start, on: date, planned: planned), in: purchases)
         }
         let window: WindowEntries
         if let known = windows[family], known.version == purchasesVersion, known.date == date {
@@ -76,6 +79,16 @@ extension WashSaleCalendar {
             windows[family] = window
         }
         return summary(of: window, forLoss: lot, planned: planned)
+    }
+
+    /// Whether the window of `date` holds enough purchases of `symbol`'s family to be read
+    /// once for every loss lot (`cachedReplacementSummary`) rather than at each question.
+    func hasLargeWindow(of symbol: String, on date: CivilDate) -> Bool {
+        guard let family = familyNumbers[symbol] else { return false }
+        let purchasesOfFamily = purchaseIndexesByFamily[family]
+        let start = firstPlace(in: purchasesOfFamily, acquiredOnOrAfter: date.adding(days: -windowDays))
+        return purchasesOfFamily.count - start >= WashSaleCalendar.windowReadOnce
+            && firstPlace(in: purchasesOfFamily, acquiredOnOrAfter: date.adding(days: 1)) - start >= WashSaleCalendar.windowReadOnce
     }
 
     /// The family's purchases with replacement shares in the window of `date`, none set aside.

@@ -32,3 +32,22 @@ struct AccountBookTests {
         }
     }
 }
+
+/// Harvest finds a loss lot where its position holds it now: its first place less the lots
+/// sold whole before it.
+@Suite("Lots taken out of a position, counted by first place")
+struct TakenOutTests {
+    @Test("Each place's count of earlier lots taken out, as a PM would count them by hand")
+    func counts() {
+        var taken = TakenOut(count: 10)
+        #expect((0...10).map { taken.before($0) } == Array(repeating: 0, count: 11))
+        for place in [7, 2, 5] { taken.take(place) }
+        // Lots first at 2, 5 and 7 are gone: the lot first at 8 is now at 5.
+        #expect((0...10).map { taken.before($0) } == [0, 0, 0, 1, 1, 1, 2, 2, 3, 3, 3])
+        #expect(8 - taken.before(8) == 5)
+        taken.take(0)
+        taken.take(9)
+        #expect(taken.before(1) == 1)
+        #expect(taken.before(10) == 5)
+    }
+}

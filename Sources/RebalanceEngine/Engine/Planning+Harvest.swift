@@ -12,6 +12,11 @@ extension Planning {
         let book = books[index]
         var lots: [TaxLot] = []
         var losses: [Money] = []
+        // Each loss lot's symbol (by number) and its place among the position's lots; each
+        // such symbol's entry in the book, and its lots taken out (counted once one is).
+        var places: [(symbol: Int, lot: Int)] = []
+        var entries: [Int] = []
+        var takenOut: [TakenOut?] = []
         // Each held symbol's place, price and lots read by its entry in the book, not looked up by name.
         for (symbol, entry) in zip(book.heldSymbols, book.heldEntries)
         where book.maySell(symbol, entry: entry) {
@@ -22,8 +27,13 @@ extension Planning {
                 // A whole-lot sale's loss: basis over proceeds.
                 let proceeds = price.value(of: held[lot].quantity)
                 if proceeds < held[lot].costBasis {
+                    if entries.last != entry {
+                        entries.append(entry)
+                        takenOut.append(nil)
+                    }
                     lots.append(held[lot])
                     losses.append(held[lot].costBasis - proceeds)
+                    places.append((entries.count - 1, lot))
                 }
             }
         }
@@ -32,7 +42,18 @@ extension Planning {
         }
         var belowThreshold = 0
         for candidate in order {
-            if try !harvestLot(lots[candidate], in: index) { belowThreshold += 1 }
+            // Where the lot is now: its first place less the lots of its position sold whole
+            // before it (the phase takes a lot out only by selling it whole, and adds none to
+            // a position it harvests). Searched for one by one, a position of 50,000 lots took
+            // most of its planning time here.
+            let (number, place) = places[candidate]
+            let heldBefore = books[index].positions[at: entries[number]]?.lots.count ?? 0
+            let now = place - (takenOut[number]?.before(place) ?? 0)
+            if try !harvestLot(lots[candidate], at: now, in: index) { belowThreshold += 1 }
+            if (books[index].positions[at: entries[number]]?.lots.count ?? 0) < heldBefore {
+                if takenOut[number] == nil { takenOut[number] = TakenOut(count: heldBefore) }
+                takenOut[number]!.take(place)
+            }
         }
         if belowThreshold > 0 {
             audit(.harvest, books[index].id, nil, rule: "Harvest Min Loss", decision: "Skipped",
@@ -44,11 +65,11 @@ extension Planning {
 
     /// Harvests one lot if the rules allow; false when its loss is below the thresholds or
     /// nothing of it may be sold.
-    private mutating func harvestLot(_ original: TaxLot, in index: Int) throws(PlanningError) -> Bool {
+    /// `place` is where the lot should be among its position's lots; it is looked for by its
+    /// Lot ID when it is not there.
+    private mutating func harvestLot(_ original: TaxLot, at place: Int, in index: Int) throws(PlanningError) -> Bool {
         let symbol = original.symbol
-        guard let lot = books[index].position(of: symbol)?.lots.first(where: { $0.lotID == original.lotID }) else {
-            return true
-        }
+        guard let lot = heldLot(original, at: place, in: index) else { return true }
         let price = try universe.price(of: symbol)
         let id = books[index].id
         let today = asOf
@@ -96,6 +117,15 @@ extension Planning {
                   "\(shares) \(replacement) bought with the proceeds of \(symbol) lot \(lot.lotID).")
         }
         return true
+    }
+
+    /// The lot `original` as its position holds it now, looked for at `place` first; nil when
+    /// no longer held. (The position's lots are let go on return: held across the sale, they
+    /// would be copied whole at its change to them.)
+    private func heldLot(_ original: TaxLot, at place: Int, in index: Int) -> TaxLot? {
+        guard let held = books[index].position(of: original.symbol)?.lots else { return nil }
+        if place < held.count, held[place].lotID == original.lotID { return held[place] }
+        return held.first { $0.lotID == original.lotID }
     }
 
     /// The first allowed Replacement for a harvest of `symbol`: unrestricted, priced, in a
@@ -149,5 +179,35 @@ extension Planning {
         let cost = price.value(of: shares)
         guard shares > .zero, cost >= settings.minTrade else { return nil }
         return cost
+    }
+}
+
+/// How many lots of a position a phase has taken out, by their places when it began, so
+/// that a lot's place now is its first place less those taken out before it: a Fenwick
+/// tree, each count and question a few steps whatever the position's size.
+struct TakenOut {
+    private var tree: [Int]
+
+    init(count: Int) {
+        tree = Array(repeating: 0, count: count + 1)
+    }
+
+    /// Notes that the lot first at `place` is taken out.
+    mutating func take(_ place: Int) {
+        var node = place + 1
+        while node < tree.count {
+            tree[node] += 1
+            node += node & -node
+        }
+    }
+
+    /// How many lots first placed before `place` are taken out.
+    func before(_ place: Int) -> Int {
+        var node = place, count = 0
+        while node > 0 {
+            count += tree[node]
+            node -= node & -node
+        }
+        return count
     }
 }

@@ -86,8 +86,9 @@ extension Planning {
     /// Method order as far as the tax budget allows.
     private func planPhaseOut(_ index: Int, symbols: [String], excluded: [Bool]) throws(PlanningError) -> PhaseOutPlan {
         let book = books[index]
-        // A copy: it keeps the windows it reads (`cachedLossSaleBlock`) for this plan only.
-        var calendar = calendars[householdOfBook[index]]
+        let calendar = calendars[householdOfBook[index]]
+        // A copy made for a large window only: it keeps the windows it reads for this plan.
+        var windowed: WashSaleCalendar?
         // Each lot listed with its symbol's number, so each lot finds its symbol's price
         // (found at its first lot), sales so far and whether the budget bound there without
         // a lookup by name.
@@ -113,10 +114,18 @@ extension Planning {
                 prices[number] = price
             }
             let planned = plan.sales[number]
-            if book.isTaxed, lot.isLoss(at: price),
-               let record = calendar.cachedLossSaleBlock(for: lot, on: asOf, plannedInTrade: planned) {
-                plan.washSkipped.append((lot, record))
-                continue
+            if book.isTaxed, lot.isLoss(at: price) {
+                let record: WashSaleRecord?
+                if calendar.hasLargeWindow(of: lot.symbol, on: asOf) {
+                    if windowed == nil { windowed = calendar }
+                    record = windowed!.cachedLossSaleBlock(for: lot, on: asOf, plannedInTrade: planned)
+                } else {
+                    record = calendar.lossSaleBlock(for: lot, on: asOf, plannedInTrade: planned)
+                }
+                if let record {
+                    plan.washSkipped.append((lot, record))
+                    continue
+                }
             }
             var take = trial.largestQuantity(of: lot, at: price, on: asOf, step: universe.step,
                                              within: book.account.taxBudget)
