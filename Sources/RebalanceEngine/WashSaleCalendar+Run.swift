@@ -239,8 +239,9 @@ extension WashSaleCalendar {
     }
 
     /// Unmatched replacement shares for a loss sale of lot `lot` judged on `date`, earliest
-    /// acquired first. `planned`: the lot sales of the trade being planned, whose shares
-    /// are no longer held (a trade's own lots replace none of each other).
+    /// acquired first (with `lot` nil, of the window as a whole: no lot's own purchase set
+    /// aside). `planned`: the lot sales of the trade being planned, whose shares are no
+    /// longer held (a trade's own lots replace none of each other).
     func replacements(
         forLoss lot: TaxLot.Key?, symbol: String, on date: CivilDate, planned: [LotSale]
     ) -> [(index: Int, shares: Shares)] {
