@@ -12,8 +12,10 @@ extension Planning {
         let book = books[index]
         var lots: [TaxLot] = []
         var losses: [Money] = []
-        // Each loss lot's symbol (by number) and its place among the position's lots; each
-        // such symbol's entry in the book, and its lots taken out (counted once one is).
+        // Each loss lot's place among its position's lots, and its symbol's number when the
+        // position is large (-1 when not); each such symbol's entry in the book, and its lots
+        // taken out (counted once one is). A small position's lot is found by a short search
+        // when a sale has moved it: counting costs more there than it saves.
         var places: [(symbol: Int, lot: Int)] = []
         var entries: [Int] = []
         var takenOut: [TakenOut?] = []
@@ -27,13 +29,14 @@ extension Planning {
                 // A whole-lot sale's loss: basis over proceeds.
                 let proceeds = price.value(of: held[lot].quantity)
                 if proceeds < held[lot].costBasis {
-                    if entries.last != entry {
+                    let isLarge = held.count >= Planning.countedPosition
+                    if isLarge, entries.last != entry {
                         entries.append(entry)
                         takenOut.append(nil)
                     }
                     lots.append(held[lot])
                     losses.append(held[lot].costBasis - proceeds)
-                    places.append((entries.count - 1, lot))
+                    places.append((isLarge ? entries.count - 1 : -1, lot))
                 }
             }
         }
@@ -47,6 +50,10 @@ extension Planning {
             // a position it harvests). Searched for one by one, a position of 50,000 lots took
             // most of its planning time here.
             let (number, place) = places[candidate]
+            guard number >= 0 else {
+                if try !harvestLot(lots[candidate], at: place, in: index) { belowThreshold += 1 }
+                continue
+            }
             let heldBefore = books[index].positions[at: entries[number]]?.lots.count ?? 0
             let now = place - (takenOut[number]?.before(place) ?? 0)
             if try !harvestLot(lots[candidate], at: now, in: index) { belowThreshold += 1 }
@@ -62,6 +69,10 @@ extension Planning {
                     + "sold, or nothing above target to sell without a replacement.")
         }
     }
+
+    /// Positions of this many lots or more have the lots Harvest sells whole counted, to find
+    /// each loss lot where it is now (`TakenOut`).
+    static let countedPosition = 64
 
     /// Harvests one lot if the rules allow; false when its loss is below the thresholds or
     /// nothing of it may be sold.
