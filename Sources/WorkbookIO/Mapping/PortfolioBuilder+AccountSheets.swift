@@ -43,7 +43,7 @@ extension PortfolioBuilder {
             known.insert(id)
             if let name = CellReader.textValue(row["Name"]) { accountNames[id] = name }
         }
-        var found: [(info: SheetInfo, account: String, how: String, read: LotSheet?)] = []
+        var found: [(info: SheetInfo, account: String, how: String, read: SheetAside?)] = []
         var unnamed: [(info: SheetInfo, part: String, found: [String])] = []
         for info in workbook.sheets where info.kind == .worksheet && !info.isHidden && ContractSheet.matching(sheetName: info.name) == nil {
             let name = ContractSheet.withoutTableName(info.name)
@@ -51,7 +51,7 @@ extension PortfolioBuilder {
                 // Named for its account alone: its name says whose, its header that it is lots.
                 // A sheet of notes or performance named for an account stays ignored.
                 let named = accounts(namedBy: name, among: known)
-                guard named.found.count == 1, let read = try lotSheet(info) else { continue }
+                guard named.found.count == 1, let read = try readAside(info, as: .lots) else { continue }
                 found.append((info, named.found[0], named.how, read))
                 continue
             }
@@ -90,19 +90,19 @@ extension PortfolioBuilder {
         return tables
     }
 
-    /// A sheet read as a Lots sheet, with what the reading found to say, kept aside until
-    /// the sheet is taken as one.
-    struct LotSheet {
+    /// A sheet read as a contract sheet, with what the reading found to say, kept aside
+    /// until the sheet is taken as one.
+    struct SheetAside {
         let table: SheetTable
         let log: DiagnosticLog
     }
 
-    /// `info` read as a Lots sheet when its header is one (holding every column a Lots
-    /// sheet requires); nil when not.
-    func lotSheet(_ info: SheetInfo) throws -> LotSheet? {
+    /// `info` read as `sheet` when its header is one (holding every column `sheet`
+    /// requires); nil when not. Nothing is logged.
+    func readAside(_ info: SheetInfo, as sheet: ContractSheet) throws -> SheetAside? {
         var aside = DiagnosticLog()
-        guard let table = try SheetTable.read(.lots, info: info, from: workbook, log: &aside) else { return nil }
-        return LotSheet(table: table, log: aside)
+        guard let table = try SheetTable.read(sheet, info: info, from: workbook, log: &aside) else { return nil }
+        return SheetAside(table: table, log: aside)
     }
 
     /// What the error of a book without a required sheet adds when sheets the tool ignores
@@ -114,8 +114,7 @@ extension PortfolioBuilder {
         for info in workbook.sheets where info.kind == .worksheet && !info.isHidden
             && ContractSheet.matching(sheetName: info.name) == nil && read < probed {
             read += 1
-            var aside = DiagnosticLog()
-            if try SheetTable.read(sheet, info: info, from: workbook, log: &aside) != nil { names.append(info.name) }
+            if try readAside(info, as: sheet) != nil { names.append(info.name) }
         }
         guard !names.isEmpty else { return "" }
         let columns = sheet.requiredColumns.map { $0.joined(separator: " or ") }.joined(separator: ", ")
