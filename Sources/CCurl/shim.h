@@ -38,6 +38,11 @@ static inline CURLcode CCurl_getLong(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }
 
+/// Reads a piece of information that is a curl_off_t (CURLINFO_RETRY_AFTER).
+static inline CURLcode CCurl_getOffT(CURL *handle, CURLINFO info, curl_off_t *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
 /// Sets up libcurl once for the process (CURL_GLOBAL_DEFAULT is a macro Swift cannot see).
 static inline CURLcode CCurl_globalInit(void) { return curl_global_init(CURL_GLOBAL_DEFAULT); }
 

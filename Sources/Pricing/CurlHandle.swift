@@ -39,11 +39,13 @@ final class CurlHandle {
         try check(CCurl_setList(handle, CURLOPT_HTTPHEADER, list), "setting the request headers")
     }
 
-    /// Performs a GET, keeping at most `limit` bytes of the body; returns status and body.
-    /// `target` names the server (and the proxy) in failures; `caBundle` the trusted CAs.
+    /// Performs a GET, keeping at most `limit` bytes of the body; returns status, body and
+    /// the seconds the answer's `Retry-After` asks to wait (a number of seconds or a date,
+    /// read by libcurl; 0 without one). `target` names the server (and the proxy) in
+    /// failures; `caBundle` the trusted CAs.
     func get(limit: Int, connectTimeout: Double, totalTimeout: Double, target: String,
              caBundle: String?) throws(TransferFailure)
-        -> (status: Int, body: [UInt8]) {
+        -> (status: Int, body: [UInt8], retryAfter: Int) {
         let sink = BodySink(limit: limit)
         let context = Unmanaged.passRetained(sink)
         defer { context.release() }
@@ -66,7 +68,9 @@ final class CurlHandle {
         }
         var status = 0
         try check(CCurl_getLong(handle, CURLINFO_RESPONSE_CODE, &status), "reading the response code")
-        return (status, sink.bytes)
+        var retryAfter: curl_off_t = 0
+        try check(CCurl_getOffT(handle, CURLINFO_RETRY_AFTER, &retryAfter), "reading Retry-After")
+        return (status, sink.bytes, max(0, Int(retryAfter)))
     }
 
     /// Turns a CURLcode into a failure that says what was being done, naming certificate

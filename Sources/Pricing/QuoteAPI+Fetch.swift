@@ -17,12 +17,13 @@ extension QuoteAPI {
                pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }) -> [String: QuoteOutcome] {
         var outcomes: [String: QuoteOutcome] = [:]
         var stopped: String?
+        var throttled = 0.0
         for batch in batches(of: symbols) {
             if let stopped {
                 for symbol in batch { outcomes[symbol] = .failed("not asked, an earlier request failed: \(stopped)") }
                 continue
             }
-            switch request(batch, pause: pause) {
+            switch request(batch, pause: pause, throttled: &throttled) {
             case .failure(let failure):
                 let text = redacted(failure.text)
                 for symbol in batch { outcomes[symbol] = .failed(text) }
@@ -35,33 +36,47 @@ extension QuoteAPI {
         return outcomes
     }
 
-    /// One request, retried after a retryable failure with a doubling pause.
-    private func request(_ batch: [String], pause: (Double) -> Void) -> Result<[UInt8], RequestFailure> {
+    /// One request, retried after a retryable failure with a doubling pause, or after the
+    /// pause the answer's `Retry-After` asks for when that is longer. `throttled` counts the
+    /// seconds paused at a server's asking in the run: one that asks for more than is left
+    /// of `longestServerWait` is not asked again, so the run does not wait on it.
+    private func request(_ batch: [String], pause: (Double) -> Void, throttled: inout Double)
+        -> Result<[UInt8], RequestFailure> {
         var attempt = 0
         while true {
+            var serverWait = 0
             do throws(TransferFailure) {
-                let (status, body) = try get(url(for: batch))
+                let (status, body, retryAfter) = try get(url(for: batch))
                 if (200...299).contains(status) { return .success(body) }
+                serverWait = retryAfter
                 throw TransferFailure.http(status: status)
             } catch {
-                if error.isRetryable && attempt < retries {
-                    pause(backoff * Double(1 << attempt))
+                let tooLong = error.isRetryable && throttled + Double(serverWait) > longestServerWait
+                if error.isRetryable && attempt < retries && !tooLong {
+                    let wait = max(backoff * Double(1 << attempt), Double(serverWait))
+                    if serverWait > 0 { throttled += wait }
+                    pause(wait)
                     attempt += 1
                     continue
                 }
-                let tries = attempt > 0 ? " (\(attempt + 1) attempts)" : ""
+                var text = "\(error)"
+                if tooLong {
+                    text += ", and asks to wait \(TransferFailure.seconds(Double(serverWait))) before asking again"
+                        + " (the tool waits at most \(TransferFailure.seconds(longestServerWait)) in a run for a throttled API)"
+                }
+                if attempt > 0 { text += " (\(attempt + 1) attempts)" }
                 let stops: Bool
                 switch error {
-                case .http, .tooLarge: stops = false
+                case .http, .tooLarge: stops = tooLong
                 default: stops = true
                 }
-                return .failure(RequestFailure(text: "\(error)\(tries)", stopsTheRun: stops))
+                return .failure(RequestFailure(text: text, stopsTheRun: stops))
             }
         }
     }
 
     /// One GET through libcurl, with this API's timeouts, CAs and proxy.
-    private func get(_ url: String) throws(TransferFailure) -> (status: Int, body: [UInt8]) {
+    private func get(_ url: String) throws(TransferFailure) -> (status: Int, body: [UInt8], retryAfter: Int) {
         let curl = try CurlHandle()
         let proxy = Proxy.forURL(url, environment: environment)
         try curl.set(CURLOPT_URL, url, "setting the URL")

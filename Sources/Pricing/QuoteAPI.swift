@@ -22,6 +22,10 @@ public struct QuoteAPI: Sendable {
     public var retries: Int = 2
     /// The pause before the first retry, doubled before each later one.
     public var backoff: Double = 0.5
+    /// The most a run pauses, in all, at the asking of answers' `Retry-After`; a server
+    /// that asks for more than is left is not asked again in the run (its symbols go on to
+    /// the stale step), so a throttled API cannot hold the run up.
+    public var longestServerWait: Double = 10
     /// Symbols per request when the template has `{symbols}`.
     public var batchSize: Int = 50
     /// The largest answer read.

@@ -14,9 +14,12 @@ Routes (symbols are comma-separated, upper case):
   /malformed?symbols=...   a body that is not JSON
   /hang?symbols=...        never answers
   /status/CODE/N?symbols=  answers CODE to the first N requests, then like /json
+  /after/CODE/N/WAIT?symbols=
+                           the same, each CODE with the header Retry-After: WAIT (WAIT
+                           "inS" sends the HTTP date S seconds from now)
   /key?symbols=..&apikey=K like /json when K equals --key, else 401
 """
-import argparse, json, ssl, sys, threading, time
+import argparse, email.utils, json, ssl, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlparse, parse_qs, unquote
 
@@ -36,9 +39,11 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *a):
         pass
 
-    def send(self, code, body, kind="application/json"):
+    def send(self, code, body, kind="application/json", retry_after=None):
         data = body.encode()
         self.send_response(code)
+        if retry_after is not None:
+            self.send_header("Retry-After", retry_after)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
@@ -77,6 +82,17 @@ class Handler(BaseHTTPRequestHandler):
                 counts[self.path] = seen + 1
             if seen < times:
                 self.send(code, '{"error": "try later"}')
+            else:
+                self.send(200, self.quotes(symbols))
+        elif route == "after":
+            code, times, wait = int(parts[1]), int(parts[2]), parts[3]
+            if wait.startswith("in"):
+                wait = email.utils.formatdate(time.time() + int(wait[2:]), usegmt=True)
+            with lock:
+                seen = counts.get(self.path, 0)
+                counts[self.path] = seen + 1
+            if seen < times:
+                self.send(code, '{"error": "slow down"}', retry_after=wait)
             else:
                 self.send(200, self.quotes(symbols))
         elif route == "key":
