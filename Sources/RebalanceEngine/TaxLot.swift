@@ -91,10 +91,17 @@ public struct TaxLot: Sendable, Hashable, Identifiable {
     /// What stays of the lot after selling `sold` shares: the rest of the shares with the
     /// rest of the basis (so the two parts add back to the whole), or `nil` when none stay.
     public func remainder(afterSelling sold: Quantity) -> TaxLot? {
+        remainder(afterSelling: sold, basis: costBasis(of: sold))
+    }
+
+    /// What stays of the lot after selling `sold` shares whose basis was `soldBasis` (a
+    /// pass of a trade that relieved the lot before, its basis scaled on the trade's total).
+    public func remainder(afterSelling sold: Quantity, basis soldBasis: Money) -> TaxLot? {
         guard sold < quantity else { return nil }
+        precondition(soldBasis <= costBasis, "cannot relieve more basis than a lot holds")
         var rest = self
         rest.quantity = quantity - sold
-        rest.costBasis = costBasis - costBasis(of: sold)
+        rest.costBasis = costBasis - soldBasis
         return rest
     }
 

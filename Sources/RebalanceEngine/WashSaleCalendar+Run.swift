@@ -131,7 +131,8 @@ extension WashSaleCalendar {
             }
             precondition(purchases[index].held >= sales[sale].quantity,
                          "lot \(sales[sale].lotKey) sold beyond what is held")
-            purchases[index].held -= sales[sale].quantity
+            let restated = !restatedPurchases.isEmpty && restatedPurchases[sales[sale].lotKey] != nil
+            purchases[index].takeOut(sales[sale].quantity, ofRestatedLot: restated)
         }
         var disallowed: [Money] = []
         disallowed.reserveCapacity(sales.count)
@@ -176,7 +177,7 @@ extension WashSaleCalendar {
                 let taken = Quantity.min(remaining, sold - sale.matched)
                 guard taken > .zero else { continue }
                 remaining -= taken
-                purchases[purchaseIndex].matched += taken
+                purchases[purchaseIndex].match(taken, inRun: true)
                 lossSales[saleIndex].matched += taken
                 matched = taken
                 amount = sale.loss.map {
@@ -265,16 +266,19 @@ extension WashSaleCalendar {
             let index = family[place]
             guard purchases[index].date <= date else { break }
             guard lot.map({ !purchases[index].isPurchase(of: $0) }) ?? true, index != ownPurchase else { continue }
-            var plannedShares = Quantity.zero
+            var plannedOwn = Quantity.zero, plannedRestated = Quantity.zero
             // A trade has a few lots: scanned, not put in a table for each question.
             if !planned.isEmpty, let lotID = purchases[index].lotID {
-                // A restated lot's shares are its purchase's, under their own Lot ID.
-                for sale in planned where sale.lotID == lotID && sale.account == purchases[index].account
-                    || !restatedPurchases.isEmpty && restatedPurchases[sale.lotKey] == index {
-                    plannedShares += sale.quantity
+                for sale in planned {
+                    if sale.lotID == lotID && sale.account == purchases[index].account {
+                        plannedOwn += sale.quantity
+                    } else if !restatedPurchases.isEmpty && restatedPurchases[sale.lotKey] == index {
+                        // A restated lot's shares are its purchase's, under their own Lot ID.
+                        plannedRestated += sale.quantity
+                    }
                 }
             }
-            let shares = purchases[index].replacementShares(planned: plannedShares)
+            let shares = purchases[index].replacementShares(plannedOwn: plannedOwn, plannedRestated: plannedRestated)
             if shares.isPositive { found.append((index, shares)) }
         }
         return found
@@ -291,7 +295,7 @@ extension WashSaleCalendar {
         for replacement in replacements(forLoss: sales[index].lotKey, symbol: sales[index].symbol, on: date, planned: []) {
             guard remaining > .zero else { break }
             let taken = replacement.shares.taking(upTo: remaining)
-            purchases[replacement.index].matched += taken
+            purchases[replacement.index].match(taken, inRun: true)
             matches.append((replacement.index, taken))
             remaining -= taken
         }
@@ -335,6 +339,7 @@ extension WashSaleCalendar {
                 saleDate: date, buyerTaxed: isTaxed(purchase.account))
             if purchase.origin == .heldLot, let lotID = purchase.lotID, let from = adjustment.holdingPeriodFrom,
                adjustment.basisAfter != nil {
+                purchases[match.index].splitsMatched = true
                 pendingRestatements.append(Restatement(
                     lot: TaxLot.Key(account: purchase.account, lotID: lotID), symbol: purchase.symbol,
                     shares: match.shares, addedBasis: part, holdingPeriodFrom: from, soldLot: sales[index].lotKey))
@@ -354,7 +359,9 @@ extension WashSaleCalendar {
     /// (26 USC 1091(d), 1223(3)), or nowhere when they sit in an untaxed account (Rev. Rul. 2008-5).
     ///
     /// The holding period runs from the sold shares' acquisition plus any days between the
-    /// sale and a later replacement purchase; overlapping days are not counted twice.
+    /// sale and a later replacement purchase; overlapping days are not counted twice, and
+    /// it never starts after the replacement's own purchase (a replacement bought before
+    /// the sold shares keeps its own, longer, holding period).
     func replacementAdjustment(
         of purchase: Purchase, shares: Quantity, disallowed: Money, soldAcquired: CivilDate?,
         saleDate: CivilDate, buyerTaxed: Bool
@@ -365,6 +372,6 @@ extension WashSaleCalendar {
             account: purchase.account, symbol: purchase.symbol, acquired: purchase.date,
             shares: shares, disallowedLoss: disallowed, isLost: !buyerTaxed,
             basisBefore: before, basisAfter: buyerTaxed ? before.map { $0 + disallowed } : nil,
-            holdingPeriodFrom: buyerTaxed ? soldAcquired.map { $0.adding(days: gap) } : nil)
+            holdingPeriodFrom: buyerTaxed ? soldAcquired.map { min($0.adding(days: gap), purchase.date) } : nil)
     }
 }

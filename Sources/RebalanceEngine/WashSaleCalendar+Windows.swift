@@ -120,18 +120,20 @@ extension WashSaleCalendar {
             changed[place] = .some(nil)
         }
         if !planned.isEmpty {
-            var plannedShares: [Int: Quantity] = [:]
+            // Shares planned for sale under each purchase's own Lot ID, and under a restated lot's.
+            var plannedShares: [Int: (own: Quantity, restated: Quantity)] = [:]
             for sale in planned.indices {
-                var places = window.placesOfLot[planned[sale].lotKey] ?? []
+                let places = window.placesOfLot[planned[sale].lotKey] ?? []
+                for place in places { plannedShares[place, default: (.zero, .zero)].own += planned[sale].quantity }
                 // A restated lot's shares are its purchase's, under their own Lot ID.
                 if !restatedPurchases.isEmpty, let restated = restatedPurchases[planned[sale].lotKey],
                    purchases[restated].lotID != nil, let place = window.placeOfPurchase[restated], !places.contains(place) {
-                    places.append(place)
+                    plannedShares[place, default: (.zero, .zero)].restated += planned[sale].quantity
                 }
-                for place in places { plannedShares[place, default: .zero] += planned[sale].quantity }
             }
             for (place, shares) in plannedShares where changed[place] == nil {
-                let now = purchases[window.entries[place].index].replacementShares(planned: shares)
+                let now = purchases[window.entries[place].index].replacementShares(
+                    plannedOwn: shares.own, plannedRestated: shares.restated)
                 changed[place] = .some(now.isPositive ? now : nil)
             }
         }

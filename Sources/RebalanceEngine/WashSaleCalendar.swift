@@ -216,6 +216,15 @@ extension WashSaleCalendar {
         var held: Quantity
         /// Shares matched to loss sales, each share once.
         var matched: Quantity = .zero
+        /// Of a held lot's or run buy's matched shares, those still held: matched to
+        /// Transactions loss sales before the run, and to loss sales and manual buys of the
+        /// run. A sale of the lot is taken to sell the shares matched before the run first
+        /// (the sale is not told which); shares a run's loss sale matches in a held lot of a
+        /// taxed account become a lot of their own (`splitsMatched`), sold under its key.
+        var matchedHeldBeforeRun: Quantity = .zero
+        var matchedHeldInRun: Quantity = .zero
+        /// Whether shares matched in the run were restated as a lot of their own.
+        var splitsMatched = false
         /// Shares not held that Transactions sales are taken to have sold, first in first out.
         var soldBeforeRun: Quantity = .zero
         /// The cost of `costShares` of these shares, when known.
@@ -223,17 +232,45 @@ extension WashSaleCalendar {
         let costShares: Quantity
 
         /// Unmatched shares that can replace a loss sale judged now: a held lot's or run
-        /// buy's only while held (and not planned for sale in the same trade); a
-        /// Transactions buy's whether or not still held, as the acquisition is what counts.
-        func replacementShares(planned: Quantity = .zero) -> Shares {
+        /// buy's only while held, unmatched and not planned for sale in the same trade
+        /// (`plannedOwn` shares under its own Lot ID, `plannedRestated` under a restated
+        /// lot's); a Transactions buy's whether or not still held, as the acquisition is what
+        /// counts.
+        func replacementShares(plannedOwn: Quantity = .zero, plannedRestated: Quantity = .zero) -> Shares {
             switch origin {
             case .heldLot, .run:
-                let unmatched = (bought ?? held) - matched
-                return .count(.max(.zero, .min(held - planned, unmatched)))
+                // As `takeOut` would leave them, worked out without a copy of the purchase.
+                let fromBefore = Quantity.min(plannedOwn, matchedHeldBeforeRun)
+                var inRun = splitsMatched ? matchedHeldInRun : .max(.zero, matchedHeldInRun - (plannedOwn - fromBefore))
+                inRun = .max(.zero, inRun - plannedRestated)
+                let held = held - plannedOwn - plannedRestated
+                return .count(.max(.zero, held - (matchedHeldBeforeRun - fromBefore) - inRun))
             case .transaction:
                 guard let bought else { return .unlimited }
                 return .count(.max(.zero, bought - matched))
             }
+        }
+
+        /// Matches `shares` of these, held, to a loss: before the run or in it.
+        mutating func match(_ shares: Quantity, inRun: Bool) {
+            matched += shares
+            guard origin != .transaction else { return }
+            if inRun { matchedHeldInRun += shares } else { matchedHeldBeforeRun += shares }
+        }
+
+        /// Takes `sold` shares out of those held: a restated lot's are shares matched in the
+        /// run; the lot's own are its shares matched before the run first, then (unless the
+        /// run's matched shares were split off) those matched in the run, then unmatched ones.
+        mutating func takeOut(_ sold: Quantity, ofRestatedLot restated: Bool) {
+            guard sold > .zero else { return }
+            held -= sold
+            if restated {
+                matchedHeldInRun = .max(.zero, matchedHeldInRun - sold)
+                return
+            }
+            let fromBefore = Quantity.min(sold, matchedHeldBeforeRun)
+            matchedHeldBeforeRun -= fromBefore
+            if !splitsMatched { matchedHeldInRun = .max(.zero, matchedHeldInRun - (sold - fromBefore)) }
         }
 
         /// Whether this is the purchase of `lot` (a held lot or a run buy; a Transactions
@@ -484,7 +521,7 @@ extension WashSaleCalendar {
                     let free: Shares = purchase.bought.map { .count($0 - purchase.matched - own) } ?? .unlimited
                     let taken = free.taking(upTo: remaining)
                     guard taken > .zero else { continue }
-                    purchases[index].matched += taken
+                    purchases[index].match(taken, inRun: false)
                     remaining -= taken
                 }
                 lossSales[saleIndex].matched = quantity - remaining

@@ -191,6 +191,40 @@ struct WashSaleReplacementTests {
         #expect(calendar.recordSales(sellingRestated, on: Self.runDate) == [.zero])
     }
 
+    @Test("Within one forced trade, replacement shares left after it are matched to its first loss lot only: each share once")
+    func eachShareOnceWithinATrade() {
+        // RECENT (160 GOOGL bought 2026-02-20) replaces losses sold on 2026-03-02. A manual
+        // sale takes lots A and B at a loss and 155 of RECENT's shares: 5 stay held, so 5
+        // replacement shares match A's loss, and none are left for B's.
+        let a = lot("A", account: "TAX-1", symbol: "GOOGL", shares: 9, basis: "1800", acquired: "2025-06-01")
+        let b = lot("B", account: "TAX-1", symbol: "GOOGL", shares: 16, basis: "3200", acquired: "2025-05-01")
+        let recent = lot("RECENT", account: "TAX-1", symbol: "GOOGL", shares: 160, basis: "24800", acquired: "2026-02-20")
+        var calendar = Smith.calendar(lots: [a, b, recent])
+        let sales = [a.sale(of: shares(9), at: price("150"), on: Self.runDate),
+                     b.sale(of: shares(16), at: price("150"), on: Self.runDate),
+                     recent.sale(of: shares(155), at: price("150"), on: Self.runDate)]
+        // A loses $450 on 9 shares: 5 matched, $250 disallowed; B's $800 stays allowed.
+        #expect(calendar.recordSales(sales, on: Self.runDate) == [usd("250"), .zero, .zero])
+        let rows = calendar.records.rows(.disallowed)
+        #expect(rows.map(\.lotID) == ["A"])
+        #expect(rows.map(\.quantity) == [shares(5)])
+        // The 5 shares are matched, so a later loss sale finds no replacement left.
+        let later = lot("LATER", account: "TAX-2", symbol: "GOOG", shares: 10, basis: "2000", acquired: "2024-01-02")
+        #expect(calendar.lossSaleBlock(for: later, on: Self.runDate) == nil)
+    }
+
+    @Test("A replacement bought before the sold lot was keeps its own, longer, holding period (26 USC 1223(3) never shortens one)")
+    func holdingPeriodNeverShortened() {
+        // SOLD was bought 2026-02-25 and sold at a loss on 2026-03-02; EARLIER (2026-02-10) replaces it.
+        let sold = lot("SOLD", account: "TAX-1", symbol: "GOOGL", shares: 10, basis: "2000", acquired: "2026-02-25")
+        let earlier = lot("EARLIER", account: "TAX-2", symbol: "GOOG", shares: 10, basis: "1500", acquired: "2026-02-10")
+        var calendar = Smith.calendar(lots: [sold, earlier])
+        #expect(calendar.recordSales([sold.sale(of: shares(10), at: price("150"), on: Self.runDate)], on: Self.runDate)
+            == [usd("500")])
+        #expect(calendar.takeRestatements().map(\.holdingPeriodFrom) == [date("2026-02-10")])
+        #expect(calendar.records.rows(.disallowed).first?.replacement?.holdingPeriodFrom == date("2026-02-10"))
+    }
+
     @Test("Replacements are matched earliest acquired first however the lots are listed, a run's buy after them")
     func earliestFirstHoweverListed() {
         let (ira, tax, first, second) = Self.replacementLots

@@ -106,6 +106,9 @@ final class AccountBook {
     /// Each symbol's latest row in the plan's trades; the earlier ones are chained through
     /// `Planning.previousRowOfSymbol` (see `Planning.tradeRow`).
     @exclusivity(unchecked) var tradeRows = NameTable<Int>()
+    /// Each position's latest sell trade (-1: none), by its entry in `positions`: a sale
+    /// that joins the phase's trade finds it without a lookup of the symbol.
+    @exclusivity(unchecked) private var sellRowOfEntry: [Int] = []
     /// How many buys the run has made in the account, for naming the lots they make.
     @exclusivity(unchecked) var buyCount = 0
     /// Symbols whose stopped buys are already reported, so each is listed once.
@@ -187,6 +190,30 @@ final class AccountBook {
     @inline(__always)
     func lots(of symbol: String) -> [TaxLot] {
         position(of: symbol)?.lots ?? []
+    }
+
+    /// The entry of `symbol` in `positions` (a position held now or before), if any.
+    @inline(__always)
+    func entry(of symbol: String) -> Int? {
+        positions.index(of: symbol)
+    }
+
+    /// The position at `entry`, if one is held there.
+    @inline(__always)
+    func position(atEntry entry: Int) -> Position? {
+        positions[at: entry]
+    }
+
+    /// The latest sell trade of the position at `entry`, if it has one.
+    @inline(__always)
+    func latestSellRow(atEntry entry: Int) -> Int? {
+        entry < sellRowOfEntry.count && sellRowOfEntry[entry] >= 0 ? sellRowOfEntry[entry] : nil
+    }
+
+    /// Notes `row` as the latest sell trade of the position at `entry`.
+    func noteSellRow(_ row: Int, atEntry entry: Int) {
+        while sellRowOfEntry.count <= entry { sellRowOfEntry.append(-1) }
+        sellRowOfEntry[entry] = row
     }
 
     /// The position held of `symbol`, if any.

@@ -38,16 +38,22 @@ extension Planning {
     ) throws(PlanningError) -> SaleOutcome {
         let price = try universe.price(of: symbol)
         let book = books[index]
-        let held = book.quantity(of: symbol)
+        // The position found once: its quantity, its lots and its latest sell trade.
+        guard let entry = book.entry(of: symbol), let position = book.position(atEntry: entry) else { return SaleOutcome() }
+        let held = position.quantity
         let limit = Quantity.min(limit, held)
         var outcome = SaleOutcome()
         guard limit > .zero else { return outcome }
         let lots = settings.lotMethod.lotsInSaleOrder(
-            book.lots(of: symbol), price: price, rates: book.account.rates, tradeDate: asOf)
+            position.lots, price: price, rates: book.account.rates, tradeDate: asOf)
         var trial = book.ledger
         var planned: [LotSale] = []
         var remaining = limit
         let today = asOf, household = householdOfBook[index]
+        // The trade, if an earlier pass made it (the phase sold the symbol before): none for
+        // most sales. A symbol's sell trades come phase after phase, so the phase's is the
+        // position's latest if it has one.
+        let soFar = book.latestSellRow(atEntry: entry).flatMap { trades[$0].phase == phase ? $0 : nil }
         for lot in lots where remaining > .zero {
             let replacementShares: WashSaleCalendar.Shares?
             if book.isTaxed, lot.isLoss(at: price) {
@@ -71,8 +77,20 @@ extension Planning {
                 break
             }
             var take = Quantity.min(remaining, lot.quantity)
+            // A lot relieved before by this trade keeps one Lots Sold row, whose figures are
+            // those of one sale of its total (priced, and its basis scaled, once): each pass
+            // is that sale's figures less what the row holds. Passes rounded each on its own
+            // summed to a row a cent or more from its quantity × price.
+            var pass = RowSoFar()
+            if let soFar {
+                for row in lotRows(of: tradeNotes[soFar]) where lotsSold[row].lotID == lot.lotID {
+                    pass = RowSoFar(quantity: lotsSold[row].quantity, costBasis: lotsSold[row].costBasis,
+                                    proceeds: lotsSold[row].proceeds)
+                    break
+                }
+            }
             func realized(_ quantity: Quantity) -> Money {
-                let gain = lot.gain(of: quantity, at: price)
+                let gain = pass.gain(of: quantity, lot: lot, at: price)
                 guard blocked, gain.isNegative, let shares = replacementShares else { return gain }
                 return gain + WashSaleCalendar.disallowedLoss(ofGain: gain, on: quantity, replacementShares: shares)
             }
@@ -91,7 +109,7 @@ extension Planning {
             }
             if take > .zero {
                 if blocked { outcome.forced += 1 }
-                let sale = lot.sale(of: take, at: price, on: asOf)
+                let sale = pass.sale(of: take, lot: lot, at: price, on: asOf)
                 trial.record(gain: realized(take), term: sale.term)
                 planned.append(sale)
                 remaining -= take
@@ -142,7 +160,7 @@ extension Planning {
             let position = lotPlaces.map { $0[sales[sale].lotID].flatMap { soldOut[$0] ? nil : $0 } }
                 ?? lots.firstIndex(where: { $0.lotID == sales[sale].lotID })
             if let position {
-                if let rest = lots[position].remainder(afterSelling: sales[sale].quantity) {
+                if let rest = lots[position].remainder(afterSelling: sales[sale].quantity, basis: sales[sale].costBasis) {
                     lots[position] = rest
                 } else if manyLots {
                     soldOut[position] = true
@@ -196,7 +214,8 @@ extension Planning {
             }
             lots.removeLast(lots.count - kept)
         }
-        books[index].setLots(lots, for: symbol, entry: entry, universe: universe)
+        let held = books[index].setLots(lots, for: symbol, entry: entry, universe: universe)
+        books[index].noteSellRow(tradeRow, atEntry: held)
         books[index].sold.insert(symbol)
         for restatement in restatements { restate(restatement, household: householdOfBook[index], phase: phase) }
     }
@@ -288,7 +307,16 @@ extension Planning {
         guard quantity > .zero else { return }
         let price: Price
         if let known { price = known } else { price = try universe.price(of: symbol) }
-        let cost = price.value(of: quantity)
+        let row = tradeRow(in: index, symbol: symbol, side: .buy, phase: phase, price: price, why: why)
+        var cost = price.value(of: quantity)
+        if trades[row].quantity > .zero {
+            // A trade's buys come to one purchase of its total, priced once: this one costs
+            // that less what the trade has spent (a cent off `cost` at most). Priced buy by
+            // buy, a trade's Amount drifted a cent or more from its quantity × price. Where
+            // the cent more is cash the account does not have, the buy keeps its own price.
+            let asPart = price.value(of: trades[row].quantity + quantity) - trades[row].amount
+            if !asPart.isNegative, asPart <= cost || asPart <= books[index].cash { cost = asPart }
+        }
         let account = books[index].id
         books[index].buyCount += 1
         let lotID = Planning.boughtLotID(symbol, books[index].buyCount)
@@ -303,7 +331,6 @@ extension Planning {
         books[index].cash -= cost
         books[index].buyCost += cost
         books[index].markBought(symbol, entry: held)
-        let row = tradeRow(in: index, symbol: symbol, side: .buy, phase: phase, price: price, why: why)
         trades[row].quantity += quantity
         trades[row].amount += cost
         let disallowances = calendars[householdOfBook[index]].recordBuy(
@@ -422,5 +449,47 @@ extension WashSaleCalendar {
         guard gain.isNegative, quantity > .zero else { return .zero }
         let matched = replacementShares.taking(upTo: quantity)
         return gain.magnitude.scaled(by: matched.micros, over: quantity.micros)
+    }
+}
+
+/// What a trade's Lots Sold row holds of a lot before another pass relieves it again (all
+/// zero for a lot the trade has not sold): the pass is priced and its basis scaled as the
+/// row's part of one sale of the row's total from the lot as it stood before the trade.
+struct RowSoFar {
+    var quantity = Quantity.zero
+    var costBasis = Money.zero
+    var proceeds = Money.zero
+
+    init() {}
+
+    init(quantity: Quantity, costBasis: Money, proceeds: Money) {
+        self.quantity = quantity
+        self.costBasis = costBasis
+        self.proceeds = proceeds
+    }
+
+    /// The pass's proceeds and basis for `sold` more shares of `lot` (the lot as the earlier
+    /// passes left it) at `price`.
+    private func figures(of sold: Quantity, lot: TaxLot, at price: Price) -> (proceeds: Money, costBasis: Money) {
+        guard quantity > .zero else { return (price.value(of: sold), lot.costBasis(of: sold)) }
+        let total = quantity + sold, held = quantity + lot.quantity, basis = costBasis + lot.costBasis
+        let totalBasis = total == held ? basis : basis.scaled(by: total.micros, over: held.micros)
+        return (price.value(of: total) - proceeds, totalBasis - costBasis)
+    }
+
+    /// The gain of the pass: `lot.gain(of:at:)` for a lot the trade has not sold.
+    func gain(of sold: Quantity, lot: TaxLot, at price: Price) -> Money {
+        guard quantity > .zero else { return lot.gain(of: sold, at: price) }
+        let pass = figures(of: sold, lot: lot, at: price)
+        return pass.proceeds - pass.costBasis
+    }
+
+    /// The pass as a sale: `lot.sale(of:at:on:)` for a lot the trade has not sold.
+    func sale(of sold: Quantity, lot: TaxLot, at price: Price, on tradeDate: CivilDate) -> LotSale {
+        guard quantity > .zero else { return lot.sale(of: sold, at: price, on: tradeDate) }
+        let pass = figures(of: sold, lot: lot, at: price)
+        return LotSale(
+            lotID: lot.lotID, account: lot.account, symbol: lot.symbol, acquired: lot.acquired,
+            quantity: sold, costBasis: pass.costBasis, proceeds: pass.proceeds, term: lot.term(on: tradeDate))
     }
 }

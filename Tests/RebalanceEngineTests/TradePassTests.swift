@@ -1,0 +1,89 @@
+import Testing
+@testable import RebalanceEngine
+
+@Suite("A lot a trade relieves in several passes keeps one Lots Sold row, figured as one sale")
+struct TradePassTests {
+    /// One account holding 7 XYZ bought for $100.00, priced $10.005.
+    static func planning() throws -> Planning {
+        var book = BookBuilder()
+        book.account("TAX-1")
+        book.hold("L1", "XYZ", 7, basis: "100", acquired: "2020-01-02")
+        book.target("XYZ", "1")
+        book.prices = ["XYZ": "10.005"]
+        return try Planning(book.portfolio)
+    }
+
+    @Test("Two passes of one share each: proceeds and basis of 2 of 7 shares, rounded once")
+    func twoPasses() throws {
+        var planning = try Self.planning()
+        for _ in 0..<2 {
+            let outcome = try planning.sell("XYZ", upTo: shares(1), in: 0, phase: .raiseCash, access: .unblocked,
+                                            budget: nil, why: "raises cash")
+            #expect(outcome.quantity == shares(1))
+        }
+        // One sale of 2 shares: 2 × $10.005 = $20.01; basis $100 × 2 / 7 = $28.57. Rounded
+        // pass by pass they were $10.01 + $10.01 and $14.29 + $14.29 ($85.71 × 1 / 6).
+        #expect(planning.lotsSold.count == 1)
+        let row = try #require(planning.lotsSold.first)
+        #expect(row.quantity == shares(2))
+        #expect(row.proceeds == usd("20.01"))
+        #expect(row.costBasis == usd("28.57"))
+        #expect(row.gain == usd("-8.56"))
+        #expect(planning.trades.map(\.amount) == [usd("20.01")])
+        #expect(planning.books[0].cash == usd("20.01"))
+        // What stays of the lot keeps the rest of the basis: the two parts add back to $100.
+        let rest = planning.books[0].lots(of: "XYZ")
+        #expect(rest.map(\.quantity) == [shares(5)])
+        #expect(rest.map(\.costBasis) == [usd("71.43")])
+
+        // A third pass that sells the rest: the row is the whole lot, at its whole basis.
+        _ = try planning.sell("XYZ", upTo: shares(5), in: 0, phase: .raiseCash, access: .unblocked,
+                              budget: nil, why: "raises cash")
+        #expect(planning.lotsSold.map(\.quantity) == [shares(7)])
+        #expect(planning.lotsSold.map(\.proceeds) == [usd("70.04")])   // 7 × 10.005 = 70.035
+        #expect(planning.lotsSold.map(\.costBasis) == [usd("100")])
+        #expect(planning.books[0].lots(of: "XYZ").isEmpty)
+    }
+
+    @Test("A sale in another phase is a trade of its own, figured from the lot it finds")
+    func anotherPhase() throws {
+        var planning = try Self.planning()
+        _ = try planning.sell("XYZ", upTo: shares(1), in: 0, phase: .raiseCash, access: .unblocked,
+                              budget: nil, why: "raises cash")
+        _ = try planning.sell("XYZ", upTo: shares(1), in: 0, phase: .rebalance, access: .unblocked,
+                              budget: nil, why: "rebalances")
+        #expect(planning.lotsSold.map(\.proceeds) == [usd("10.01"), usd("10.01")])
+        #expect(planning.lotsSold.map(\.costBasis) == [usd("14.29"), usd("14.29")])   // $85.71 × 1 / 6
+    }
+
+    @Test("Two buys of one trade cost one purchase of their total: 2 × $10.004 is $20.01, not $10.00 twice")
+    func buysOfOneTrade() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "100")
+        book.target("XYZ", "1")
+        book.prices = ["XYZ": "10.004"]
+        var planning = try Planning(book.portfolio)
+        try planning.buy("XYZ", quantity: shares(1), in: 0, phase: .rebalance, why: "buys")
+        try planning.buy("XYZ", quantity: shares(1), in: 0, phase: .rebalance, why: "buys")
+        #expect(planning.trades.map(\.quantity) == [shares(2)])
+        #expect(planning.trades.map(\.amount) == [usd("20.01")])
+        #expect(planning.books[0].cash == usd("79.99"))
+        // The two lots bought hold the trade's amount between them.
+        #expect(planning.books[0].lots(of: "XYZ").map(\.costBasis) == [usd("10.00"), usd("10.01")])
+    }
+
+    @Test("A buy keeps its own price where the cent more of the trade's is not in cash", arguments: [
+        ("20.00", "20.00", "0.00"), ("20.01", "20.01", "0.00"),
+    ])
+    func buyWithoutTheCent(cash: String, amount: String, left: String) throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: cash)
+        book.target("XYZ", "1")
+        book.prices = ["XYZ": "10.004"]
+        var planning = try Planning(book.portfolio)
+        try planning.buy("XYZ", quantity: shares(1), in: 0, phase: .rebalance, why: "buys")
+        try planning.buy("XYZ", quantity: shares(1), in: 0, phase: .rebalance, why: "buys")
+        #expect(planning.trades.map(\.amount) == [usd(amount)])
+        #expect(planning.books[0].cash == usd(left))
+    }
+}
