@@ -9,7 +9,7 @@ DEMO_BOOK   = SampleWorkbooks/Household Portfolio.xlsx
 
 DEMO_DIR    = demo-output
 
-.PHONY: deps build test conformance demo bench fuzz clean
+.PHONY: deps build test conformance demo bench fuzz taxcheck clean
 
 deps:
 	@missing=""; \
@@ -62,6 +62,14 @@ fuzz: deps
 	$(SWIFT) build -c release --product RebalanceBench
 	"$$(scripts/venv.sh)" scripts/fuzz.py --mode $(or $(MODE),xml) --runs $(or $(RUNS),200) --seed $(or $(SEED),1) \
 		--bin "$$($(SWIFT) build -c release --show-bin-path)"
+
+# The tax and wash-sale arithmetic of generated books checked by two checkers written from
+# the workbook contract alone (scripts/check_tax.py, scripts/check_wash.py; openpyxl, in
+# .build/bench-venv). RUNS=N books from SEED=S.
+taxcheck: deps
+	$(SWIFT) build -c release --product rebalancer
+	$(SWIFT) build -c release --product BookGenerator
+	scripts/taxcheck.sh "$$(scripts/venv.sh)" "$$($(SWIFT) build -c release --show-bin-path)" $(or $(RUNS),100) $(or $(SEED),1)
 
 clean:
 	rm -rf .build "$(DEMO_DIR)"

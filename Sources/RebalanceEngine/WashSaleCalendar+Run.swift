@@ -132,7 +132,7 @@ extension WashSaleCalendar {
             precondition(purchases[index].held >= sales[sale].quantity,
                          "lot \(sales[sale].lotKey) sold beyond what is held")
             let restated = !restatedPurchases.isEmpty && restatedPurchases[sales[sale].lotKey] != nil
-            purchases[index].takeOut(sales[sale].quantity, ofRestatedLot: restated)
+            purchases[index].takeOut(sales[sale].quantity, ofRestatedLot: restated, basis: sales[sale].costBasis)
         }
         var disallowed: [Money] = []
         disallowed.reserveCapacity(sales.count)
@@ -340,6 +340,8 @@ extension WashSaleCalendar {
             if purchase.origin == .heldLot, let lotID = purchase.lotID, let from = adjustment.holdingPeriodFrom,
                adjustment.basisAfter != nil {
                 purchases[match.index].splitsMatched = true
+                // The planner splits them off the lot at this basis (`Planning.restate`).
+                if let before = adjustment.basisBefore { purchases[match.index].relieve(match.shares, basis: before) }
                 pendingRestatements.append(Restatement(
                     lot: TaxLot.Key(account: purchase.account, lotID: lotID), symbol: purchase.symbol,
                     shares: match.shares, addedBasis: part, holdingPeriodFrom: from, soldLot: sales[index].lotKey))

@@ -227,9 +227,12 @@ extension WashSaleCalendar {
         var splitsMatched = false
         /// Shares not held that Transactions sales are taken to have sold, first in first out.
         var soldBeforeRun: Quantity = .zero
-        /// The cost of `costShares` of these shares, when known.
-        let cost: Money?
-        let costShares: Quantity
+        /// The cost of `costShares` of these shares, when known. A held lot's is what stays
+        /// of its basis and shares under its own Lot ID as the run sells some and restates
+        /// some, so that the basis a replacement's shares take is the one the planner's lot
+        /// gives them.
+        var cost: Money?
+        var costShares: Quantity
 
         /// Unmatched shares that can replace a loss sale judged now: a held lot's or run
         /// buy's only while held, unmatched and not planned for sale in the same trade
@@ -261,13 +264,15 @@ extension WashSaleCalendar {
         /// Takes `sold` shares out of those held: a restated lot's are shares matched in the
         /// run; the lot's own are its shares matched before the run first, then (unless the
         /// run's matched shares were split off) those matched in the run, then unmatched ones.
-        mutating func takeOut(_ sold: Quantity, ofRestatedLot restated: Bool) {
+        /// `basis`, for a sale under the lot's own ID: the basis the sale relieves.
+        mutating func takeOut(_ sold: Quantity, ofRestatedLot restated: Bool, basis: Money? = nil) {
             guard sold > .zero else { return }
             held -= sold
             if restated {
                 matchedHeldInRun = .max(.zero, matchedHeldInRun - sold)
                 return
             }
+            if origin == .heldLot, let basis { relieve(sold, basis: basis) }
             let fromBefore = Quantity.min(sold, matchedHeldBeforeRun)
             matchedHeldBeforeRun -= fromBefore
             if !splitsMatched { matchedHeldInRun = .max(.zero, matchedHeldInRun - (sold - fromBefore)) }
@@ -277,6 +282,13 @@ extension WashSaleCalendar {
         /// buy names no lot).
         func isPurchase(of lot: TaxLot.Key) -> Bool {
             lotID == lot.lotID && account == lot.account
+        }
+
+        /// Takes `shares` and their `basis` out of what stays under the lot's own Lot ID.
+        mutating func relieve(_ shares: Quantity, basis: Money) {
+            guard let left = cost else { return }
+            cost = .max(.zero, left - basis)
+            costShares = .max(.zero, costShares - shares)
         }
 
         /// The cost of `shares` of these shares, when known.

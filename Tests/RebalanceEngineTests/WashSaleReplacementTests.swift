@@ -213,6 +213,22 @@ struct WashSaleReplacementTests {
         #expect(calendar.lossSaleBlock(for: later, on: Self.runDate) == nil)
     }
 
+    @Test("A replacement lot the run sold in part gives its matched shares the basis of what stays of it")
+    func basisOfWhatStays() {
+        // REPL: 91 shares for $5,546.99, bought 2026-02-20. The run first sells 21 of them
+        // ($1,280.07 of basis), leaving 70 for $4,266.92; then OLD's loss is forced on 41.
+        let repl = lot("REPL", account: "TAX-2", symbol: "GOOG", shares: 91, basis: "5546.99", acquired: "2026-02-20")
+        let old = lot("OLD", account: "TAX-1", symbol: "GOOGL", shares: 41, basis: "4100", acquired: "2020-05-01")
+        var calendar = Smith.calendar(lots: [old, repl])
+        _ = calendar.recordSales([repl.sale(of: shares(21), at: price("60"), on: Self.runDate)], on: Self.runDate)
+        #expect(calendar.recordSales([old.sale(of: shares(41), at: price("60"), on: Self.runDate)], on: Self.runDate)
+            == [usd("1640")])
+        // $4,266.92 × 41 / 70 = $2,499.20, as the planner's lot gives them (not $5,546.99 × 41 / 91 = $2,499.19).
+        let replacement = calendar.records.rows(.disallowed).first?.replacement
+        #expect(replacement?.basisBefore == usd("2499.20"))
+        #expect(replacement?.basisAfter == usd("4139.20"))
+    }
+
     @Test("A replacement bought before the sold lot was keeps its own, longer, holding period (26 USC 1223(3) never shortens one)")
     func holdingPeriodNeverShortened() {
         // SOLD was bought 2026-02-25 and sold at a loss on 2026-03-02; EARLIER (2026-02-10) replaces it.
