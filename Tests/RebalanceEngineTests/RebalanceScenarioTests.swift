@@ -35,6 +35,25 @@ struct RebalanceScenarioTests {
 }
 
 extension RebalanceScenarioTests {
+    @Test("A dear stand-in kept from the far band edge leaves its slot above the band: Rounding, not a failed check")
+    func aDearStandInLeftAboveTheBandIsRounding() throws {
+        // TSV ($845.76) stands in for JDZ ($174.23), 1% ±0.5% of $10,994.88. Selling all 13
+        // TSV would leave JDZ at 0%, under its 0.5% edge; 12 leave one share, 7.69%, above
+        // its 1.5% edge by more than a share of JDZ.
+        var book = BookBuilder()
+        book.account("ROTH-1", type: .roth)
+        book.hold("T1", "TSV", 13, basis: "9000", acquired: "2021-04-01")
+        book.target("JDZ", "0.01", band: "0.005")
+        book.target("BND", "0.99")
+        book.security("JDZ", replacements: ["TSV"])
+        book.prices = ["TSV": "845.76", "JDZ": "174.23", "BND": "72.10"]
+        let plan = try book.plan()
+        #expect(plan.trade("ROTH-1", "TSV", .sell)?.quantity == shares(12))
+        let jdz = try #require(plan.drift("ROTH-1", "JDZ"))
+        #expect(jdz.status == .rounding)
+        #expect(abs(jdz.weightAfter - 845.76 / 10994.88) < 1e-9)
+    }
+
     @Test func aBudgetStopsTheSaleHalfWayAndTheDriftSaysSo() throws {
         let plan = try twoSlotBook(budget: .limit(usd("50"))).plan()
         // A2's short-term gain is $5 a share, $2.04 of tax: 24 shares fit $50, 25 do not.

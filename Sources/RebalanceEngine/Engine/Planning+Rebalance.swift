@@ -76,12 +76,16 @@ extension Planning {
                     let downValue = price.value(of: quantity), upValue = price.value(of: up)
                     if (upValue - excess) < (excess - downValue) { quantity = up }
                 }
+                let rounded = quantity
                 while quantity > .zero, price.value(of: quantity) > floorLimit { quantity -= universe.step }
                 quantity = .min(quantity, book.quantity(of: symbol))
                 guard quantity > .zero else {
                     books[index].noteStop(key, .rounding)
                     continue
                 }
+                // Kept from the far edge: a share of a dear stand-in may leave the line above
+                // its band by more than a share of the model symbol, and that is rounding.
+                if quantity < rounded { books[index].noteStop(key, .rounding) }
                 // The Reason's words are put together only for a sale made.
                 let over = Planning.weight(current, of: value) - slot.target
                 let outcome = try sell(
