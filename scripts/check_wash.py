@@ -36,7 +36,8 @@ not agree, the other readings are tried and a NOTE says whether one agrees):
    Lots Sold merges a lot relieved in several passes of one trade at its first place, so
    the split of such a row around a forced loss lot is not visible.
  - A held lot partly matched to a Transactions sale and partly sold in the run: the sold
-   shares are taken from the unmatched ones first; else from the matched ones.
+   shares are taken from the matched ones first (README Decisions: it leaves the most
+   shares free to block a loss); else from the unmatched ones.
  - A Transactions buy larger than the held lot of its account, symbol and day: the rest is a
    purchase no longer held; else only the lot.
  - A run's buys come after every recorded purchase of the same day, in the run's order.
@@ -752,7 +753,7 @@ class Checker:
                 return Decimal(0)
             if later_q and p.kind == "lot":
                 held = held - later_q.get((p.account, p.lot_id), Decimal(0))
-            if self.readings.get("held_partial", "sold_unmatched_first") == "sold_unmatched_first":
+            if self.readings.get("held_partial", "sold_matched_first") == "sold_unmatched_first":
                 return max(Decimal(0), held - p.matched)
             return max(Decimal(0), min(held, p.qty - p.matched))
         return None if p.qty is None else p.qty - p.matched
@@ -1426,7 +1427,7 @@ def main(argv):
         for combo in itertools.product(("sold_unmatched_first", "sold_matched_first"), ("remainder", "count", "exclude"),
                                        ("split", "lot_only")):
             rd = dict(held_partial=combo[0], same_trade_later=combo[1], txn_extra=combo[2])
-            if rd == dict(held_partial="sold_unmatched_first", same_trade_later="remainder", txn_extra="split"):
+            if rd == dict(held_partial="sold_matched_first", same_trade_later="remainder", txn_extra="split"):
                 continue
             c = Checker(args[0], args[1], readings=rd)
             try:
