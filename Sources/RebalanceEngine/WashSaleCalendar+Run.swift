@@ -25,6 +25,14 @@ extension WashSaleCalendar {
                 """).text)
     }
 
+    /// The loss sale whose window covers a buy of `symbol` on `date` (the one ending last):
+    /// its account, symbol (a family member of `symbol`, not always `symbol`) and date.
+    public func windowOpener(forBuyOf symbol: String, on date: CivilDate)
+        -> (account: String, symbol: String, date: CivilDate)? {
+        guard let blocking = blockingLossSale(symbol: symbol, on: date) else { return nil }
+        return (lossSales[blocking].account, lossSales[blocking].symbol, lossSales[blocking].date)
+    }
+
     /// Whether a window forbids a buy of `symbol` on `date`: `buyBlock` without its row.
     func blocksBuy(of symbol: String, on date: CivilDate) -> Bool {
         blockingLossSale(symbol: symbol, on: date) != nil

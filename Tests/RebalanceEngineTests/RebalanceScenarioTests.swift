@@ -54,6 +54,23 @@ extension RebalanceScenarioTests {
         #expect(abs(jdz.weightAfter - 845.76 / 10994.88) < 1e-9)
     }
 
+    @Test("A manual buy inside a window names the family member that was sold at a loss, not the one bought")
+    func manualBuyWarningNamesTheSoldSymbol() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "10000")
+        book.hold("V1", "BND", 10, basis: "700", acquired: "2020-01-02")
+        book.target("BND", "1")
+        book.security("VTI", identicalGroup: "Total market")
+        book.security("ITOT", identicalGroup: "Total market")
+        book.transaction("TAX-1", "2026-11-15", "VTI", .sell, quantity: 10, gain: "-400")
+        book.manual("TAX-1", "ITOT", .buy, 10)
+        book.prices = ["BND": "72", "ITOT": "120", "VTI": "300"]
+        let plan = try book.plan()
+        let warning = plan.exceptions.first { $0.place == "TAX-1/ITOT" }?.message
+        #expect(warning == "The manual buy of ITOT falls inside a wash-sale window (TAX-1 sold VTI at a loss on "
+            + "2026-11-15); it is applied as written and the earlier loss is disallowed in proportion.")
+    }
+
     @Test func aBudgetStopsTheSaleHalfWayAndTheDriftSaysSo() throws {
         let plan = try twoSlotBook(budget: .limit(usd("50"))).plan()
         // A2's short-term gain is $5 a share, $2.04 of tax: 24 shares fit $50, 25 do not.
