@@ -18,8 +18,10 @@ for ((n = 0; n < runs; n++)); do
     if ((n % 4 == 3)); then extra=(--lots-per-account $((1 + s % 6))); fi
     book="$work/book-$s.xlsx" out="$work/book-$s.out.xlsx"
     "$bin/BookGenerator" --seed "$s" --shape "$shape" "${extra[@]}" "$book" >/dev/null
-    if ! "$bin/rebalancer" run "$book" --output "$out" --offline >"$work/book-$s.run.txt" 2>&1; then
-        echo "book $s ${extra[*]}: rebalancer exited $? (see $work/book-$s.run.txt)"
+    status=0
+    "$bin/rebalancer" run "$book" --output "$out" --offline >"$work/book-$s.run.txt" 2>&1 || status=$?
+    if ((status != 0)); then
+        echo "book $s ${extra[*]}: rebalancer exited $status (see $work/book-$s.run.txt)"
         failed=$((failed + 1))
         continue
     fi

@@ -242,12 +242,8 @@ extension WashSaleCalendar {
         func replacementShares(plannedOwn: Quantity = .zero, plannedRestated: Quantity = .zero) -> Shares {
             switch origin {
             case .heldLot, .run:
-                // As `takeOut` would leave them, worked out without a copy of the purchase.
-                let fromBefore = Quantity.min(plannedOwn, matchedHeldBeforeRun)
-                var inRun = splitsMatched ? matchedHeldInRun : .max(.zero, matchedHeldInRun - (plannedOwn - fromBefore))
-                inRun = .max(.zero, inRun - plannedRestated)
-                let held = held - plannedOwn - plannedRestated
-                return .count(.max(.zero, held - (matchedHeldBeforeRun - fromBefore) - inRun))
+                let matched = matchedHeld(afterSellingOwn: plannedOwn, restated: plannedRestated)
+                return .count(.max(.zero, held - plannedOwn - plannedRestated - matched.beforeRun - matched.inRun))
             case .transaction:
                 guard let bought else { return .unlimited }
                 return .count(.max(.zero, bought - matched))
@@ -268,14 +264,20 @@ extension WashSaleCalendar {
         mutating func takeOut(_ sold: Quantity, ofRestatedLot restated: Bool, basis: Money? = nil) {
             guard sold > .zero else { return }
             held -= sold
-            if restated {
-                matchedHeldInRun = .max(.zero, matchedHeldInRun - sold)
-                return
-            }
-            if origin == .heldLot, let basis { relieve(sold, basis: basis) }
-            let fromBefore = Quantity.min(sold, matchedHeldBeforeRun)
-            matchedHeldBeforeRun -= fromBefore
-            if !splitsMatched { matchedHeldInRun = .max(.zero, matchedHeldInRun - (sold - fromBefore)) }
+            if !restated, origin == .heldLot, let basis { relieve(sold, basis: basis) }
+            (matchedHeldBeforeRun, matchedHeldInRun) = restated
+                ? matchedHeld(afterSellingOwn: .zero, restated: sold)
+                : matchedHeld(afterSellingOwn: sold, restated: .zero)
+        }
+
+        /// The matched shares still held after selling `own` shares under the lot's own Lot
+        /// ID and `restated` under a restated lot's (as `takeOut` takes them out).
+        private func matchedHeld(afterSellingOwn own: Quantity, restated: Quantity)
+            -> (beforeRun: Quantity, inRun: Quantity) {
+            let fromBefore = Quantity.min(own, matchedHeldBeforeRun)
+            var inRun = splitsMatched ? matchedHeldInRun : .max(.zero, matchedHeldInRun - (own - fromBefore))
+            inRun = .max(.zero, inRun - restated)
+            return (matchedHeldBeforeRun - fromBefore, inRun)
         }
 
         /// Whether this is the purchase of `lot` (a held lot or a run buy; a Transactions

@@ -460,14 +460,6 @@ struct RowSoFar {
     var costBasis = Money.zero
     var proceeds = Money.zero
 
-    init() {}
-
-    init(quantity: Quantity, costBasis: Money, proceeds: Money) {
-        self.quantity = quantity
-        self.costBasis = costBasis
-        self.proceeds = proceeds
-    }
-
     /// The pass's proceeds and basis for `sold` more shares of `lot` (the lot as the earlier
     /// passes left it) at `price`.
     private func figures(of sold: Quantity, lot: TaxLot, at price: Price) -> (proceeds: Money, costBasis: Money) {
