@@ -37,7 +37,13 @@ not agree, the other readings are tried and a NOTE says whether one agrees):
    the split of such a row around a forced loss lot is not visible.
  - A held lot partly matched to a Transactions sale and partly sold in the run: the sold
    shares are taken from the matched ones first (README Decisions: it leaves the most
-   shares free to block a loss); else from the unmatched ones.
+   shares free to block a loss), then from those the run matched, then from free ones;
+   shares the run matches are held when it matches them, so a sale made before a match
+   never sold them; else all sold shares are taken from the unmatched ones.
+ - A manual buy made after a loss sale of the run (Trades order) is no replacement at the
+   moment of the sale: it disallows the loss in proportion afterwards, added back to the
+   sold lot's term with a `Disallowed` row (the contract's Manual buys), and the Lots Sold
+   row keeps what was disallowed when the lot was sold.
  - A Transactions buy larger than the held lot of its account, symbol and day: the rest is a
    purchase no longer held; else only the lot.
  - A run's buys come after every recorded purchase of the same day, in the run's order.
@@ -314,7 +320,8 @@ def read_table(ws, required=(), canonical=True):
 
 class Purchase:
     __slots__ = ("pid", "hh", "fam", "account", "symbol", "date", "qty", "kind", "lot_id",
-                 "order", "matched", "basis_total", "price", "seq", "held", "txn_qty", "row")
+                 "order", "matched", "basis_total", "price", "seq", "held", "txn_qty", "row",
+                 "mb", "mr")   # matched shares still held: matched before the run, and in it
 
     def __init__(self, **kw):
         for k in self.__slots__:
@@ -652,6 +659,17 @@ class Checker:
                     t["run_matches"].append((p, take))
 
         # ---- 2. the run, in order
+        # Of each held lot's or run buy's matched shares, those still held: the shares sold
+        # before the run are taken to be its matched ones first (sold_matched_first); the run's
+        # sales of the lot then sell the ones matched before the run first, then those matched
+        # in it, then free ones. Shares the run matches are held when it matches them.
+        for lst in self.purchases.values():
+            for p in lst:
+                if p.kind == "lot":
+                    sold_before = (p.qty - p.held) if p.qty is not None and p.held is not None else Decimal(0)
+                    p.mb, p.mr = max(Decimal(0), p.matched - sold_before), Decimal(0)
+                elif p.kind == "run":
+                    p.mb, p.mr = Decimal(0), p.matched
         self.run_loss = []          # per Lots Sold row at a loss in a taxed account
         self.restated = {}          # (account, lot id) -> dict
         sold_lots_run = defaultdict(Decimal)
@@ -698,6 +716,8 @@ class Checker:
                 p = self.lot_purchase.get((a, ls["lot_id"]))
                 if p is not None and ls["qty"] is not None:
                     p.held -= ls["qty"]
+                    if p.mb is not None:
+                        p.mb, p.mr = self.matched_held_after(p, ls["qty"])
                     if p.held < 0:
                         self.bad("Lots Sold", ls["row"], "Quantity", f"at most {fmt(p.held + ls['qty'])} held", ls["qty"])
                 if R is not None and ls["qty"] is not None:
@@ -739,6 +759,8 @@ class Checker:
                 take = min(need, avail)
                 if take > 0:
                     p.matched += take
+                    if p.mr is not None:
+                        p.mr += take
                     lr["m"] += take
                     lr["late"].append((p, take))
                     self.stats["manual buys disallowing a run loss sale after it"] += 1
@@ -755,8 +777,19 @@ class Checker:
                 held = held - later_q.get((p.account, p.lot_id), Decimal(0))
             if self.readings.get("held_partial", "sold_matched_first") == "sold_unmatched_first":
                 return max(Decimal(0), held - p.matched)
+            if p.mb is not None:
+                # shares the same trade sells of the lot later leave its matched ones first
+                own = (p.held if p.held is not None else p.qty) - held
+                mb, mr = self.matched_held_after(p, own)
+                return max(Decimal(0), held - mb - mr)
             return max(Decimal(0), min(held, p.qty - p.matched))
         return None if p.qty is None else p.qty - p.matched
+
+    @staticmethod
+    def matched_held_after(p, sold):
+        """The matched shares still held after `sold` more shares of the lot are sold."""
+        from_before = min(sold, p.mb)
+        return p.mb - from_before, max(Decimal(0), p.mr - (sold - from_before))
 
     def judge_loss_sale(self, tr, ls, L, origin, later):
         a, asof, W = ls["account"], self.asof, self.wdays
@@ -796,6 +829,8 @@ class Checker:
         m = sold - need
         for p, take in matches:
             p.matched += take
+            if p.mr is not None:
+                p.mr += take
         lr = dict(account=a, symbol=ls["symbol"], lot_id=ls["lot_id"], qty=sold, loss=-ls["gain"],
                   m=m, matches=matches, late=[], seq=tr["seq"], phase=tr["phase"], ls=ls,
                   acquired=ls["acquired"], origin=origin)
@@ -852,11 +887,27 @@ class Checker:
         for lr in self.run_loss:
             ls = lr["ls"]
             allm = lr["matches"] + lr["late"]
-            if lr["late"]:
-                lr["D"] = hu(lr["loss"] * lr["m"] / lr["qty"]) if lr["qty"] else Decimal(0)
-                lr["parts"] = self.running_split(lr["D"], allm)
-                lr["basis_before"] = [self.replacement_basis(p, q) for (p, q), _a, _b in lr["parts"]]
             D = lr["D"]
+            # A manual buy made after the sale (Trades order) disallows the loss in proportion
+            # and adds it back to the sold lot's term (the contract's Manual buys): the Lots Sold
+            # row keeps what was disallowed at the moment of the sale.
+            if lr["late"] and lr["qty"]:
+                L, q = lr["loss"], lr["qty"]
+                at_sale = sum((x for _, x in lr["matches"]), Decimal(0))
+                cum, prev_h = at_sale, hu(L * at_sale / q)
+                term = ls["term"] if ls["term"] in ("ST", "LT") else "ST"
+                for p, x in lr["late"]:
+                    cum += x
+                    h = hu(L * cum / q)                 # running rounding over the sale's replacements
+                    a = hu(L * x / q)                   # the contract: loss x matched / sold
+                    expected_disallowed_rows.append(dict(basis_before=self.replacement_basis(p, x),
+                        account=lr["account"], symbol=lr["symbol"], lot_id=lr["lot_id"], rep_account=p.account,
+                        rep_symbol=p.symbol, conflict=p.date, shares=x, amount=h - prev_h, alt=a, purchase=p,
+                        window_end=asof + days(W), loss=L, hp_from=lr["acquired"], run=True, lr=lr))
+                    tax_disallowed[lr["account"]] += h - prev_h
+                    tax_added[lr["account"]][term] += h - prev_h
+                    prev_h = h
+                self.stats["run loss sales disallowed further by a later manual buy (added back)"] += 1
             if ls["disallowed"] != D:
                 why = "; ".join(f"{fmt(q)} {p.symbol} {fmt(p.date)} {p.account} ({p.kind}{' ' + p.lot_id if p.lot_id else ''})"
                                 for p, q in allm) or "no replacement shares"
@@ -1283,6 +1334,8 @@ class Checker:
         # the matched shares leave the lot (they are matched, so never a replacement again)
         p.held = (p.held if p.held is not None else p.qty) - shares
         p.matched -= shares
+        if p.mr is not None:
+            p.mr = max(Decimal(0), p.mr - shares)
         if p.basis_total is not None and b is not None:
             p.basis_total -= b
             p.qty -= shares
