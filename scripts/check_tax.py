@@ -846,6 +846,11 @@ class Checker:
         self.same_money(S, r, "Tax Impact", impact, t["Tax Impact"], "Tax After - Tax Before")
         self.same_money(S, r, "Disallowed Loss", dis, t["Disallowed Loss"],
                         "its Lots Sold disallowed loss + manual-buy add-backs")
+        # Columns past the contract's, when the output has them: the add-backs by term.
+        if "ST Added Back" in t:
+            self.same_money(S, r, "ST Added Back", add_st, t["ST Added Back"], "manual-buy add-backs to ST")
+        if "LT Added Back" in t:
+            self.same_money(S, r, "LT Added Back", add_lt, t["LT Added Back"], "manual-buy add-backs to LT")
         # the same figures from the contract's own lot arithmetic (cascade of Lots Sold mismatches)
         if len(self.mismatches) == n0 and results["exp"][10] != impact:
             e = results["exp"]

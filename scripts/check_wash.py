@@ -1457,6 +1457,10 @@ class Checker:
                 if exp != n:
                     self.bad("Tax Impact", r["_row"], f"Net {term}", exp, n,
                              f"YTD - carryforward + Lots Sold realized + {fmt(tax_added[a][term])} disallowed added back")
+                # a column past the contract's, when the output has it
+                added = f"{term.lower()}addedback"
+                if added in r and (dec(r.get(added)) or Decimal(0)) != tax_added[a][term]:
+                    self.bad("Tax Impact", r["_row"], f"{term} Added Back", tax_added[a][term], dec(r.get(added)))
 
 
 def main(argv):

@@ -87,10 +87,16 @@ public enum OutputInvariants {
                 || row.money("LT Gains") != gains.lt || row.money("LT Losses") != gains.ltLoss {
                 problems.append("\(id): Tax Impact gains and losses differ from Lots Sold")
             }
-            // Losses added back by manual buys are outside Lots Sold: recompute the rest.
-            guard row.money("Disallowed Loss") == disallowed else { continue }
-            let netST = account.realizedShortTermYTD - account.shortTermCarryforward + gains.st - gains.stLoss
-            let netLT = account.realizedLongTermYTD - account.longTermCarryforward + gains.lt - gains.ltLoss
+            // Losses that manual buys disallow after they were realized are outside Lots Sold:
+            // the row adds them back in its ST and LT Added Back columns, and Disallowed Loss
+            // is Lots Sold's plus those.
+            let addedBack = (st: row.money("ST Added Back"), lt: row.money("LT Added Back"))
+            if addedBack.st.isNegative || addedBack.lt.isNegative { problems.append("\(id): an Added Back amount is negative") }
+            if row.money("Disallowed Loss") != disallowed + addedBack.st + addedBack.lt {
+                problems.append("\(id): Disallowed Loss is not Lots Sold's plus the losses added back")
+            }
+            let netST = account.realizedShortTermYTD - account.shortTermCarryforward + gains.st - gains.stLoss + addedBack.st
+            let netLT = account.realizedLongTermYTD - account.longTermCarryforward + gains.lt - gains.ltLoss + addedBack.lt
             let before = tax(account, account.realizedShortTermYTD - account.shortTermCarryforward,
                              account.realizedLongTermYTD - account.longTermCarryforward)
             let after = tax(account, netST, netLT)
@@ -99,7 +105,12 @@ public enum OutputInvariants {
                 || row.money("Tax Impact") != after - before {
                 problems.append("\(id): tax \(row.money("Tax After")) differs from the recomputed \(after)")
             }
-            // Each trade's Est Tax is its increment in the order the Trades sheet lists them.
+            if case .limit(let limit) = account.taxBudget, after - before > limit {
+                if !approvedAccounts.contains(id) { problems.append("\(id): budget passed without Needs Approval") }
+            }
+            // Each trade's Est Tax is its increment in the order the Trades sheet lists them;
+            // an amount added back is the increment of a buy, which Lots Sold does not show.
+            guard addedBack.st == .zero, addedBack.lt == .zero else { continue }
             var runningST = account.realizedShortTermYTD - account.shortTermCarryforward
             var runningLT = account.realizedLongTermYTD - account.longTermCarryforward
             for trade in tradesByAccount[id] ?? [] {
@@ -115,9 +126,6 @@ public enum OutputInvariants {
                 if trade.money("Est Tax") != increment {
                     problems.append("\(id) \(trade.text("Side")) \(trade.text("Symbol")): Est Tax \(trade.money("Est Tax")) is not its increment \(increment)")
                 }
-            }
-            if case .limit(let limit) = account.taxBudget, after - before > limit {
-                if !approvedAccounts.contains(id) { problems.append("\(id): budget passed without Needs Approval") }
             }
         }
         // 5: no wash-blocked buy outside Manual Trades: no buy of a family member in the

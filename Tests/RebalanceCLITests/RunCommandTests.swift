@@ -54,6 +54,31 @@ struct RunCommandTests {
         }
     }
 
+    /// Generated book 3017: the PM sells TCZ lot 700009 in AC-00002 at a $10,211.79 long-term
+    /// loss (422 TCZL shares bought 2025-07-26 replace it: $940.09 disallowed on the sale),
+    /// then buys 97 TCZL, which disallows $216.09 more, added back to LT. The Tax Impact row
+    /// shows it, so that Net LT reconciles from the row, and the invariants check it.
+    @Test func aLossAddedBackByALaterManualBuyReconcilesInTaxImpact() throws {
+        let (book, portfolio) = try generatedBook(seed: 3017)
+        let result = try runRebalancer(["run", book, "--offline", "--output", TemporaryFolder.make() + "/plan.xlsx"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let output = try OutputBook(path: try #require(outputPath(in: result.stdout)))
+        #expect(output.headers["Tax Impact"]?.suffix(3) == ["Disallowed Loss", "ST Added Back", "LT Added Back"])
+        let row = try #require(output.rows("Tax Impact").first { $0.text("Account") == "AC-00002" })
+        let sold = try #require(output.rows("Lots Sold").first {
+            $0.text("Account") == "AC-00002" && $0.text("Lot ID") == "700009" && $0.text("Phase") == "Manual"
+        })
+        #expect(sold.money("Disallowed Loss") == Money(decimal: "940.09"))
+        #expect(row.money("LT Added Back") == Money(decimal: "216.09"))
+        #expect(row.money("ST Added Back") == .zero)
+        #expect(row.money("Disallowed Loss") == Money(decimal: "1156.18"))
+        #expect(row.money("LT Losses") == Money(decimal: "12669.95"))
+        #expect(row.money("Net LT") == Money(decimal: "-12453.86"))
+        for problem in OutputInvariants.problems(output, portfolio) {
+            Issue.record("seed 3017: \(problem)")
+        }
+    }
+
     @Test func theSameBookTwiceGivesTheSameBytes() throws {
         let (book, _) = try generatedBook(seed: 3)
         let first = try runRebalancer([book])

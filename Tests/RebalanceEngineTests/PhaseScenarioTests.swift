@@ -334,6 +334,36 @@ struct PhaseScenarioTests {
         #expect(plan.drift("B", "XYZ")?.status == .inBand)
     }
 
+    @Test func aManualBuyAfterTheRunsLossSaleIsAddedBackInTheTaxImpactRow() throws {
+        var book = BookBuilder()
+        book.settings.harvestLosses = false
+        book.settings.minTrade = .zero
+        book.account("A", cash: "1500", ytdLT: "1000")
+        book.hold("L", "XYZ", 100, basis: "10000", acquired: "2024-01-10")
+        book.security("XYZ", identicalGroup: "XYZ classes")
+        book.security("XYZL", identicalGroup: "XYZ classes")
+        book.target("VTI", "1")
+        book.prices = ["XYZ": "60", "XYZL": "30", "VTI": "100"]
+        // The PM sells L at a $4,000 long-term loss, then buys 40 shares of its family: no
+        // share replaced it when it was sold, so its Lots Sold row disallows nothing, and the
+        // buy disallows $4,000 × 40 / 100 = $1,600 of it afterwards, added back to LT.
+        book.manual("A", "XYZ", .sell, 100)
+        book.manual("A", "XYZL", .buy, 40)
+        let plan = try book.plan()
+        let sold = try #require(plan.lotsSold.first { $0.lotID == "L" })
+        #expect(sold.gain == usd("-4000"))
+        #expect(sold.disallowedLoss == .zero)
+        let rows = plan.washSales.filter { $0.action == .disallowed }
+        #expect(rows.map(\.disallowedLoss) == [usd("1600")])
+        let tax = try #require(plan.tax("A"))
+        #expect(tax.longTermLosses == usd("4000"))
+        #expect(tax.longTermAddedBack == usd("1600"))
+        #expect(tax.shortTermAddedBack == .zero)
+        #expect(tax.disallowedLoss == usd("1600"))
+        // Net LT reconciles from the row: 1,000 YTD − 0 + 0 − 4,000 + 1,600 added back.
+        #expect(tax.netLongTerm == usd("-1400"))
+    }
+
     @Test func aLotThatTookAManualSalesDisallowedLossIsHarvestedAtItsNewBasis() throws {
         var book = forcedReplacementBook()
         book.settings.harvestLosses = true

@@ -218,7 +218,8 @@ extension Planning {
             netShortTerm: ledger.netShortTerm, netLongTerm: ledger.netLongTerm,
             taxBefore: ledger.taxBefore, taxAfter: ledger.taxAfter, taxImpact: ledger.impact,
             taxBudget: book.account.taxBudget, budgetLeft: book.account.taxBudget.left(after: ledger.impact),
-            disallowedLoss: ledger.disallowedLoss, taxFromOtherAccounts: book.taxFromOtherAccounts)
+            disallowedLoss: ledger.disallowedLoss, shortTermAddedBack: ledger.shortTermAddedBack,
+            longTermAddedBack: ledger.longTermAddedBack, taxFromOtherAccounts: book.taxFromOtherAccounts)
     }
 
     func cashRow(_ book: AccountBook) -> CashRow {

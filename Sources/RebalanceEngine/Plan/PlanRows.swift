@@ -91,6 +91,11 @@ public struct TaxImpactRow: Sendable, Hashable {
     /// nil when the budget is unlimited; negative when passed.
     public var budgetLeft: Money?
     public var disallowedLoss: Money
+    /// Earlier losses of this account that manual buys of the run disallow after the loss
+    /// was realized (a Transactions sale, or a sale earlier in the run), added back to net ST
+    /// and net LT: Net = YTD − carryforward + gains − losses + added back.
+    public var shortTermAddedBack: Money
+    public var longTermAddedBack: Money
     /// Tax from this account's earlier losses that buys in other accounts of the household
     /// disallow: part of the impact, on none of this account's trades.
     public var taxFromOtherAccounts: Money
@@ -99,7 +104,8 @@ public struct TaxImpactRow: Sendable, Hashable {
                 shortTermCarryforward: Money, longTermCarryforward: Money, shortTermGains: Money,
                 shortTermLosses: Money, longTermGains: Money, longTermLosses: Money, netShortTerm: Money,
                 netLongTerm: Money, taxBefore: Money, taxAfter: Money, taxImpact: Money, taxBudget: TaxBudget,
-                budgetLeft: Money?, disallowedLoss: Money, taxFromOtherAccounts: Money = .zero) {
+                budgetLeft: Money?, disallowedLoss: Money, shortTermAddedBack: Money = .zero,
+                longTermAddedBack: Money = .zero, taxFromOtherAccounts: Money = .zero) {
         self.account = account
         self.realizedShortTermYTD = realizedShortTermYTD
         self.realizedLongTermYTD = realizedLongTermYTD
@@ -117,6 +123,8 @@ public struct TaxImpactRow: Sendable, Hashable {
         self.taxBudget = taxBudget
         self.budgetLeft = budgetLeft
         self.disallowedLoss = disallowedLoss
+        self.shortTermAddedBack = shortTermAddedBack
+        self.longTermAddedBack = longTermAddedBack
         self.taxFromOtherAccounts = taxFromOtherAccounts
     }
 }
