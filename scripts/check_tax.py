@@ -982,6 +982,15 @@ class Checker:
         if m:
             d = dt.date.fromisoformat(m.group(1))
             cands = [s for s in cands if s["date"] == d and s["symbol"] == m.group(2)]
+        if len(cands) > 1:
+            # several sales of the symbol that day: the row's Loss names the one (then the
+            # shares it was of, "(1 of 139 shares)")
+            loss = to_dec(w.get("Loss")) if not isinstance(w.get("Loss"), str) else None
+            if loss is not None:
+                cands = [s for s in cands if s.get("gain") is not None and -s["gain"] == loss] or cands
+            of = re.search(r"of ([\d.]+) shares\)", note)
+            if len(cands) > 1 and of:
+                cands = [s for s in cands if s.get("qty") is not None and s["qty"] == Decimal(of.group(1))] or cands
         return cands[0] if len(cands) == 1 else None
 
     def check_proportion(self, r, amt, loss, sold, prior, matched, what):
