@@ -25,7 +25,8 @@ struct PlanPropertyTests {
                 continue
             }
             if !plan.trades.isEmpty { traded += 1 }
-            for problem in PlanChecks.violations(plan, portfolio: portfolio) + washSaleViolations(plan, portfolio) {
+            for problem in PlanChecks.violations(plan, portfolio: portfolio) + washSaleViolations(plan, portfolio)
+                + repeatedAuditRows(plan) {
                 failures.append("seed \(seed): \(problem)")
             }
         }
@@ -47,7 +48,8 @@ struct PlanPropertyTests {
             #expect(PortfolioGenerator.problems(in: portfolio).isEmpty)
             do {
                 let plan = try Planner.plan(for: portfolio)
-                for problem in PlanChecks.violations(plan, portfolio: portfolio) + washSaleViolations(plan, portfolio) {
+                for problem in PlanChecks.violations(plan, portfolio: portfolio) + washSaleViolations(plan, portfolio)
+                + repeatedAuditRows(plan) {
                     failures.append("seed \(seed): \(problem)")
                 }
             } catch {
@@ -192,6 +194,23 @@ struct PlanPropertyTests {
 
     /// No wash-blocked buy outside Manual Trades; no blocked loss sale but a forced one with
     /// its `Disallowed` row; only Manual and Raise Cash force.
+    /// The Audit Log says each decision once per phase and account: a row repeated word for
+    /// word in one (a Raise Cash tier or round meeting the same cut, Harvest judging the same
+    /// replacement for each loss lot of a symbol) is noise a CIO reads twice.
+    func repeatedAuditRows(_ plan: Plan) -> [String] {
+        struct Words: Hashable {
+            let phase: Phase?, account: String?, symbol: String?, rule: String, decision: String, detail: String
+        }
+        var seen = Set<Words>()
+        var problems: [String] = []
+        for row in plan.auditLog {
+            let words = Words(phase: row.phase, account: row.account, symbol: row.symbol, rule: row.rule,
+                              decision: row.decision, detail: row.detail)
+            if !seen.insert(words).inserted { problems.append("Audit Log row \(row.seq) repeats: \(row.detail)") }
+        }
+        return problems
+    }
+
     func washSaleViolations(_ plan: Plan, _ portfolio: Portfolio) -> [String] {
         var problems: [String] = []
         var group: [String: String] = [:]
