@@ -959,8 +959,13 @@ class Checker:
         while (racct, nid) in lots:
             n += 1
             nid = f"{key[1]}-W{n}"
+        # README Decisions: the restated shares' term follows the date they are held from, unless
+        # the sold shares or the replacement were long-term by a Lots Term mark (a holding period is
+        # never shortened; a short-term mark of the replacement's own purchase does not stand).
+        sold_long = term_of(sold_lot["acquired"], self.b.as_of, sold_lot.get("term")) == "LT"
+        mark = "LT" if sold_long or lot.get("term") == "LT" else None
         lots[(racct, nid)] = dict(account=racct, symbol=rsym, lot=nid, qty=matched, basis=new_basis,
-                                  acquired=hp, term=None, restated=True)
+                                  acquired=hp, term=mark, restated=True)
         self.counts["restated"] += 1
         self.notes.append(f"note: {racct}/{nid} restated from {key[1]} by Wash Sale!row {wr}: {matched} shares, "
                           f"basis {new_basis}, held from {hp}")

@@ -850,7 +850,11 @@ class Checker:
         for (p, q), part, _alt in lr["parts"]:
             if p.kind == "lot" and self.taxed(p.account):
                 hp = lr["acquired"] if p.date is None or lr["acquired"] is None else min(lr["acquired"], p.date)
-                self.restate(p, q, part, hp, tr["seq"])
+                # the restated shares are long-term by mark when the sold shares were long-term
+                # or the replacement lot is marked so (README Decisions: never shortened)
+                own = self.lots.get((p.account, p.lot_id)) or {}
+                long_mark = ls["term"] == "LT" or (own.get("term") or "").startswith("L")
+                self.restate(p, q, part, hp, tr["seq"], long_mark)
 
     def check_restated_sale(self, ls, R):
         a = ls["account"]
@@ -865,9 +869,12 @@ class Checker:
                 self.bad("Lots Sold", ls["row"], "Cost Basis", exp, ls["basis"],
                          f"restated lot {ls['lot_id']}: its shares' basis plus the disallowed loss")
             R["basis_left"] -= ls["basis"] if ls["basis"] is not None else exp
-        if R["acquired"] is not None and ls["term"] and term_on(R["acquired"], self.asof) != ls["term"]:
-            self.bad("Lots Sold", ls["row"], "Term", term_on(R["acquired"], self.asof), ls["term"],
-                     "restated lot's term from its adjusted holding period")
+        if R["acquired"] is not None and ls["term"]:
+            expected = "LT" if R.get("long_mark") else term_on(R["acquired"], self.asof)
+            if expected != ls["term"]:
+                self.bad("Lots Sold", ls["row"], "Term", expected, ls["term"],
+                         "restated lot's term from its adjusted holding period, long-term when the sold shares "
+                         "or the replacement were")
         self.stats["restated lots sold"] += 1
         if R["acquired"] is not None and R.get("rep_date") is not None:
             strict = R["rep_date"] - (self.asof - R["acquired"])   # 1223(3): add the sold lot's days held
@@ -1325,7 +1332,7 @@ class Checker:
             return None
         return hu(p.price * shares)
 
-    def restate(self, p, shares, amount, hp_from, seq=None):
+    def restate(self, p, shares, amount, hp_from, seq=None, long_mark=False):
         base = f"{p.lot_id}-W"
         lid, n = base, 2
         while (p.account, lid) in self.lots or (p.account, lid) in self.restated:
@@ -1341,7 +1348,8 @@ class Checker:
             p.qty -= shares
         self.restated[(p.account, lid)] = dict(**{"from": p.lot_id}, held=shares, shares=shares,
                                                basis0=(b or Decimal(0)) + amount, seq=seq, rep_date=p.date,
-                                               basis=b, basis_left=(b or Decimal(0)) + amount, acquired=hp_from)
+                                               basis=b, basis_left=(b or Decimal(0)) + amount, acquired=hp_from,
+                                               long_mark=long_mark)
         self.stats["restated lots expected"] += 1
 
     # ---- Loss Sale Blocked rows

@@ -352,7 +352,8 @@ extension WashSaleCalendar {
                 if let before = adjustment.basisBefore { purchases[match.index].relieve(match.shares, basis: before) }
                 pendingRestatements.append(Restatement(
                     lot: TaxLot.Key(account: purchase.account, lotID: lotID), symbol: purchase.symbol,
-                    shares: match.shares, addedBasis: part, holdingPeriodFrom: from, soldLot: sales[index].lotKey))
+                    shares: match.shares, addedBasis: part, holdingPeriodFrom: from, soldLot: sales[index].lotKey,
+                    soldTerm: sales[index].term))
             }
             records.append(WashSaleRecord(
                 action: .disallowed, account: sales[index].account, household: household,

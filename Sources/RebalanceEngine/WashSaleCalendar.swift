@@ -87,6 +87,9 @@ public struct WashSaleCalendar: Sendable {
         public let holdingPeriodFrom: CivilDate
         /// The loss sale's lot and account.
         public let soldLot: TaxLot.Key
+        /// The sold shares' term: long-term ones bring a holding period of more than a year,
+        /// whether their dates or a Lots Term mark said so.
+        public let soldTerm: Term
     }
 
     /// The calendar of `household` before the run.

@@ -334,6 +334,33 @@ struct PhaseScenarioTests {
         #expect(plan.drift("B", "XYZ")?.status == .inBand)
     }
 
+    @Test(arguments: [
+        // The sold lot long-term by its dates, the replacement marked short-term: the mark of
+        // its own purchase does not shorten the holding period the sold shares bring.
+        (soldAcquired: "2024-01-10", soldMark: nil, replacementMark: Term.shortTerm),
+        // The sold lot long-term by a Lots Term mark alone: its holding period moves in.
+        (soldAcquired: "2026-06-01", soldMark: Term.longTerm, replacementMark: nil),
+        // The replacement long-term by its own mark: tacking never shortens it.
+        (soldAcquired: "2026-06-01", soldMark: nil, replacementMark: Term.longTerm),
+    ] as [(soldAcquired: String, soldMark: Term?, replacementMark: Term?)])
+    func aRestatedLotIsLongTermWhenEitherLotsHoldingWas(
+        _ lots: (soldAcquired: String, soldMark: Term?, replacementMark: Term?)
+    ) throws {
+        var book = forcedReplacementBook()
+        book.lots = book.lots.filter { $0.lotID == "V" }
+        book.hold("L", "XYZ", 100, basis: "10000", acquired: lots.soldAcquired, account: "A", term: lots.soldMark)
+        book.hold("P", "XYZ", 100, basis: "5500", acquired: "2026-11-10", account: "B", term: lots.replacementMark)
+        book.settings.harvestLosses = true
+        book.accounts[0].withdrawal = .zero
+        book.manual("A", "XYZ", .sell, 100)
+        let plan = try book.plan()
+        let soldLong = lots.soldAcquired == "2024-01-10" || lots.soldMark == .longTerm
+        #expect(plan.lotsSold.first { $0.lotID == "L" }?.term == (soldLong ? .longTerm : .shortTerm))
+        let restated = plan.lotsSold.filter { $0.account == "B" && $0.lotID == "P-W" }
+        #expect(restated.count == 1)
+        #expect(restated.first?.term == .longTerm)
+    }
+
     @Test func aManualBuyAfterTheRunsLossSaleIsAddedBackInTheTaxImpactRow() throws {
         var book = BookBuilder()
         book.settings.harvestLosses = false

@@ -241,8 +241,14 @@ extension Planning {
         let key = TaxLot.Key(account: lot.account, lotID: restatedID)
         calendars[household].noteRestated(key, from: lot.id, symbol: lot.symbol, acquired: lot.acquired)
         restatedFrom[key] = restatedFrom[lot.id] ?? lot.lotID
+        // Their term follows the date they are held from, unless the sold shares or these
+        // were long-term by a Lots Term mark: the holding period is never shortened, and a
+        // short-term mark of the replacement's own purchase does not stand for the shares'
+        // new holding period.
+        let longByMark = restatement.soldTerm == .longTerm || lot.termOverride == .longTerm
         let restated = TaxLot(lotID: restatedID, account: lot.account, symbol: lot.symbol, quantity: restatement.shares,
-                              costBasis: basis, acquired: restatement.holdingPeriodFrom, termOverride: lot.termOverride)
+                              costBasis: basis, acquired: restatement.holdingPeriodFrom,
+                              termOverride: longByMark ? .longTerm : nil)
         if let rest = lot.remainder(afterSelling: restatement.shares) {
             lots[place] = rest
             lots.insert(restated, at: place + 1)
