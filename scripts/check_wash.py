@@ -749,6 +749,8 @@ class Checker:
                          "none")
             # A manual buy after a loss sale of this run disallows it (if unmatched shares remain)
             p = tr.get("purchase")
+            # what was unmatched when it was bought: a later forced sale may match the rest
+            tr["unmatched_at_buy"] = None if p is None or p.qty is None else p.qty - p.matched
             for lr in self.run_loss:
                 if p is None or p.qty is None:
                     break
@@ -967,7 +969,9 @@ class Checker:
                 if tr["side"] == "Buy" and tr["phase"] == "Manual" and self.hh(tr["account"]) == self.hh(t["account"]) \
                         and self.famkey(tr["symbol"]) == self.famkey(t["symbol"]) and t["date"] <= asof <= t["date"] + days(W):
                     p = tr.get("purchase")
-                    unmatched = p is not None and p.qty is not None and p.qty - p.matched > 0
+                    at_buy = tr.get("unmatched_at_buy")
+                    unmatched = at_buy > 0 if at_buy is not None else (
+                        p is not None and p.qty is not None and p.qty - p.matched > 0)
                     if unmatched:
                         self.expect_needs_approval(t, "its Quantity is blank")
                         self.approval_rows.append(dict(account=t["account"], symbol=t["symbol"], wend=t["date"] + days(W),

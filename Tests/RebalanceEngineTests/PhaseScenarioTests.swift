@@ -1,4 +1,5 @@
 import Testing
+import PortfolioGenerator
 import RebalanceEngine
 
 /// The phases that sell for a reason, on books a PM would recognise.
@@ -359,6 +360,20 @@ struct PhaseScenarioTests {
         let restated = plan.lotsSold.filter { $0.account == "B" && $0.lotID == "P-W" }
         #expect(restated.count == 1)
         #expect(restated.first?.term == .longTerm)
+    }
+
+    /// Generated book 7092: AC-00001's zero tax budget cuts Raise Cash's unblocked pass
+    /// before it meets lots L4, L7 and L8, which replacement shares block; the forced pass
+    /// then sells them. Each forced lot's block is still listed on the Wash Sale sheet.
+    @Test func everyLotRaiseCashForcesHasItsBlockListed() throws {
+        let plan = try Planner.plan(for: PortfolioGenerator.generate(seed: 7092))
+        let forced = plan.lotsSold.filter { $0.phase == .raiseCash && $0.disallowedLoss > .zero }
+        #expect(Set(forced.filter { $0.account == "AC-00001" }.map(\.lotID)).isSuperset(of: ["L4", "L7", "L8"]))
+        for lot in forced {
+            #expect(plan.washSales.contains {
+                $0.action == .lossSaleBlocked && $0.account == lot.account && $0.lotID == lot.lotID
+            }, "\(lot.account) \(lot.lotID)")
+        }
     }
 
     @Test func aManualBuyAfterTheRunsLossSaleIsAddedBackInTheTaxImpactRow() throws {
