@@ -8,12 +8,19 @@ extension WashSaleCalendar {
     /// 2026-02-13 blocks through 2026-03-15, and 2026-03-16 is free (26 USC 1091(a)).
     /// When several windows cover the date, the one ending last is named.
     public func buyBlock(account: String, symbol: String, on date: CivilDate) -> WashSaleRecord? {
+        buyBlockNamingSale(account: account, symbol: symbol, on: date)?.record
+    }
+
+    /// `buyBlock`, with the symbol the loss sale that opened the window sold: a family member
+    /// of `symbol`, not always `symbol` (the row's Symbol is the buy's).
+    public func buyBlockNamingSale(account: String, symbol: String, on date: CivilDate)
+        -> (record: WashSaleRecord, soldSymbol: String)? {
         precondition(taxedByAccount[account] != nil, "account \(account) is not in household \(household)")
         guard let blocking = blockingLossSale(symbol: symbol, on: date) else { return nil }
         let sale = lossSales[blocking]
         let family = families.family(of: symbol)
         let ends = windowEnd(ofLossSaleOn: sale.date)
-        return WashSaleRecord(
+        let record = WashSaleRecord(
             action: .buyBlocked, account: account, household: household, symbol: symbol,
             family: family, conflictDate: sale.date, conflictAccount: sale.account,
             windowEnds: ends,
@@ -23,14 +30,7 @@ extension WashSaleCalendar {
                 \(sale.account) on \(sale.date), so the family \(family) is not bought in the \
                 household through \(ends) (26 USC 1091(a)).
                 """).text)
-    }
-
-    /// The loss sale whose window covers a buy of `symbol` on `date` (the one ending last):
-    /// its account, symbol (a family member of `symbol`, not always `symbol`) and date.
-    public func windowOpener(forBuyOf symbol: String, on date: CivilDate)
-        -> (account: String, symbol: String, date: CivilDate)? {
-        guard let blocking = blockingLossSale(symbol: symbol, on: date) else { return nil }
-        return (lossSales[blocking].account, lossSales[blocking].symbol, lossSales[blocking].date)
+        return (record, sale.symbol)
     }
 
     /// Whether a window forbids a buy of `symbol` on `date`: `buyBlock` without its row.

@@ -73,7 +73,7 @@ extension Planning {
                 continue
             case .forcedBlocked where !blocked:
                 continue
-            case .forcedBlocked where !loggedLossSaleBlocks.contains(TaxLot.Key(account: lot.account, lotID: lot.lotID)):
+            case .forcedBlocked where !loggedLossSaleBlocks.contains(lot.id):
                 // A blocked lot forced before any pass listed its block (the tax budget cut the
                 // unblocked pass first): its block is listed now, as every forced lot's is.
                 if let record = inCalendar(household, { $0.cachedLossSaleBlock(for: lot, on: today, plannedInTrade: planned) }) {

@@ -170,14 +170,13 @@ extension Planning {
     mutating func applyManualBuy(_ item: SizedManualTrade) throws(PlanningError) {
         let symbol = item.trade.symbol
         let book = books[item.account]
-        let calendar = calendars[householdOfBook[item.account]]
-        if let record = calendar.buyBlock(account: book.id, symbol: symbol, on: asOf),
-           let sale = calendar.windowOpener(forBuyOf: symbol, on: asOf) {
+        if let (record, sold) = calendars[householdOfBook[item.account]]
+            .buyBlockNamingSale(account: book.id, symbol: symbol, on: asOf) {
             // The sale named is the one that opened the window: a family member, which may be
             // another symbol than the one bought (the block's row is the buy's).
             raise(.warning, "\(book.id)/\(symbol)",
-                  "The manual buy of \(symbol) falls inside a wash-sale window (\(sale.account) sold "
-                    + "\(sale.symbol) at a loss on \(sale.date)); it is applied as written and "
+                  "The manual buy of \(symbol) falls inside a wash-sale window (\(record.conflictAccount) sold "
+                    + "\(sold) at a loss on \(record.conflictDate)); it is applied as written and "
                     + "the earlier loss is disallowed in proportion.")
             audit(.manual, book.id, symbol, rule: "Wash Sale", decision: "Allowed", text: record.note)
         }

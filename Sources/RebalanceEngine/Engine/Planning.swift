@@ -167,28 +167,26 @@ struct Planning {
         wordsHash(detail, from: wordsHash(rule, from: 0xcbf2_9ce4_8422_2325))
     }
 
-    private static func wordsHash(_ word: String?, from start: UInt64) -> UInt64 {
+    private static func wordsHash(_ word: String, from start: UInt64) -> UInt64 {
         let prime: UInt64 = 0x100_0000_01b3
+        let read = word.utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
+            let raw = UnsafeRawBufferPointer(bytes)
+            var hash = start, offset = 0
+            while offset + 8 <= raw.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
+                offset += 8
+            }
+            while offset < raw.count {
+                hash = (hash ^ UInt64(raw[offset])) &* prime
+                offset += 1
+            }
+            return hash
+        }
         var hash = start
-        if let word {
-            let read = word.utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
-                let raw = UnsafeRawBufferPointer(bytes)
-                var hash = start, offset = 0
-                while offset + 8 <= raw.count {
-                    hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
-                    offset += 8
-                }
-                while offset < raw.count {
-                    hash = (hash ^ UInt64(raw[offset])) &* prime
-                    offset += 1
-                }
-                return hash
-            }
-            if let read {
-                hash = read
-            } else {
-                for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* prime }
-            }
+        if let read {
+            hash = read
+        } else {
+            for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* prime }
         }
         return (hash ^ 0x1_0000) &* prime
     }
@@ -260,8 +258,11 @@ struct Planning {
     }
 }
 
-/// A set of 64-bit hashes that are already well mixed: open addressing on the hash's own low
-/// bits, emptied by clearing only the slots used (the standard `Set` hashes each key again).
+/// A set of 64-bit hashes: open addressing on each hash's low bits, emptied by clearing only
+/// the slots used (the standard `Set` hashes each key again). Keys are compared whole, so
+/// the slot a key lands in only sets how far a probe goes: FNV-1a's low bits depend only on
+/// the low bits of what it read, yet indexing by its high bits cost more instructions
+/// (callgrind).
 struct HashSlots {
     private var slots = [UInt64](repeating: 0, count: 64)
     private var used: [Int] = []
