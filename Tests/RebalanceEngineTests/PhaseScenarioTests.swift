@@ -289,6 +289,20 @@ struct PhaseScenarioTests {
         #expect(plan.cash("TAX-1")?.withdrawalPaid == usd("5000"))
     }
 
+    @Test func aTradeOfTwoPassesSaysEachClauseOfItsReasonOnce() throws {
+        // The budget's pass sells 8 shares "for the withdrawal"; the pass past the budget says
+        // so again with its own clause: the reason gives the purpose once, then the new clause.
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "0", cashTarget: "0", withdrawal: "5000", budget: .limit(usd("100")))
+        book.hold("P1", "PPP", 100, basis: "5000", acquired: "2020-01-06")
+        book.target("PPP", "0.99")
+        book.prices = ["PPP": "100"]
+        let plan = try book.plan()
+        let trade = try #require(plan.trade("TAX-1", "PPP", .sell, .raiseCash))
+        #expect(trade.reason == "Sell 50 PPP: raises cash for the $5,000.00 withdrawal; past the tax budget, "
+            + "as only the withdrawal may; lot P1 (LT, +$2,500.00); est. tax $595.00 of the $100.00 budget")
+    }
+
     /// A household where one account's withdrawal forces a loss sale that a lot bought ten
     /// days ago in the other account blocks, and that other account holds too much of it.
     func forcedReplacementBook() -> BookBuilder {

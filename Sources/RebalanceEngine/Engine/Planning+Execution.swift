@@ -292,7 +292,7 @@ extension Planning {
         var row = book.tradeRows[at: latest]
         while row >= 0 {
             if trades[row].side == side && trades[row].phase == phase {
-                if !tradeNotes[row].contains(why: why) { tradeNotes[row].moreWhys.append(why) }
+                tradeNotes[row].add(why: why)
                 return row
             }
             row = previousRowOfSymbol[row]

@@ -88,7 +88,10 @@ struct Planning {
     /// made and freed per trade were about 2% of planning's instructions, callgrind).
     struct TradeNote: Sendable {
         var why: String
-        /// Reasons a later pass adds to the same trade, in order; most often none.
+        /// Clauses a later pass adds to the trade's reason, in order; most often none. A later
+        /// pass's words repeat the purpose the first pass gave ("raises cash for the
+        /// withdrawal; past the tax budget…" after "raises cash for the withdrawal"): only the
+        /// clauses the reason does not yet have are kept, so no clause is said twice.
         var moreWhys: [String] = []
         /// The first and last of the trade's Lots Sold rows (-1: none), chained through
         /// `nextLotRow`, and how many there are.
@@ -100,8 +103,14 @@ struct Planning {
             self.why = why
         }
 
-        func contains(why text: String) -> Bool {
-            why == text || moreWhys.contains(text)
+        /// Adds the clauses of `text` (parts between "; ") the reason does not have yet.
+        mutating func add(why text: String) {
+            guard text != why, !moreWhys.contains(text) else { return }
+            let said = why.split(separator: "; ")
+            for clause in text.split(separator: "; ")
+            where !said.contains(clause) && !moreWhys.contains(where: { $0 == clause }) {
+                moreWhys.append(String(clause))
+            }
         }
     }
 
