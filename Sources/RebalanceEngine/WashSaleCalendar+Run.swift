@@ -297,7 +297,25 @@ extension WashSaleCalendar {
     /// first, its names retained (callgrind).
     private mutating func recordSale(of sales: [LotSale], at index: Int, on date: CivilDate) -> Money {
         let account = entry(of: sales[index].account)
-        guard taxedByAccount[at: account], sales[index].isLoss else { return .zero }
+        guard taxedByAccount[at: account] else { return .zero }
+        guard sales[index].isLoss else {
+            // A later piece of a lot sold at a loss, itself without one: the lot's row, figured
+            // as one sale, put its loss in the earlier piece (a share's cent of basis or proceeds
+            // can leave this piece at zero or a cent of gain). The lot's Loss Sale row counts
+            // its shares and gain, so that it says what the lot's Lots Sold row does.
+            if account < runLossSaleRowOfLot.count, let position = runLossSaleRowOfLot[account][sales[index].lotID],
+               let loss = runLossSaleRows[position].sale.loss, loss > sales[index].gain {
+                let row = runLossSaleRows[position]
+                let merged = LossSale(
+                    isFromTransactions: false, account: row.sale.account, symbol: row.sale.symbol, date: date,
+                    quantity: (row.sale.quantity ?? .zero) + sales[index].quantity,
+                    loss: loss - sales[index].gain, term: row.sale.term,
+                    acquired: row.sale.acquired, lotID: row.sale.lotID, matched: row.sale.matched)
+                runLossSaleRows[position] = (row.record, merged, row.disallowed)
+                records[row.record] = lossSaleRecord(merged, disallowed: row.disallowed)
+            }
+            return .zero
+        }
         var remaining = sales[index].quantity
         var matches: [(index: Int, shares: Quantity)] = []
         for replacement in replacements(forLoss: sales[index].lotKey, symbol: sales[index].symbol, on: date, planned: []) {

@@ -86,4 +86,30 @@ struct TradePassTests {
         #expect(planning.trades.map(\.amount) == [usd(amount)])
         #expect(planning.books[0].cash == usd(left))
     }
+
+    @Test("A later pass without a loss of its own counts on the lot's Loss Sale row")
+    func aLossLotsLastShareAtNoGainStaysOnItsLossSaleRow() throws {
+        // 128 UAN bought for $14,450.07, priced $112.89 (from generated firm book 33). Sold
+        // 127 then 1: the row, as one sale, loses $0.15 on 128 shares; the first pass took
+        // all of it ($14,337.03 − $14,337.18), the last share none ($14,449.92 − $14,450.07
+        // less that).
+        var book = BookBuilder()
+        book.account("TAX-1")
+        book.hold("U1", "UAN", 128, basis: "14450.07", acquired: "2014-07-10")
+        book.target("UAN", "1")
+        book.prices = ["UAN": "112.89"]
+        var planning = try Planning(book.portfolio)
+        for count: Int64 in [127, 1] {
+            _ = try planning.sell("UAN", upTo: shares(count), in: 0, phase: .raiseCash, access: .unblocked,
+                                  budget: nil, why: "raises cash")
+        }
+        let row = try #require(planning.lotsSold.first)
+        #expect(row.quantity == shares(128))
+        #expect(row.gain == usd("-0.15"))
+        let lossSales = planning.calendars[0].records.rows(.lossSale)
+        #expect(lossSales.count == 1)
+        #expect(lossSales.first?.quantity == shares(128))
+        #expect(lossSales.first?.loss == usd("0.15"))
+        #expect(lossSales.first?.note.hasPrefix("Loss of $0.15 on 128 UAN (lot U1) sold ") == true)
+    }
 }
