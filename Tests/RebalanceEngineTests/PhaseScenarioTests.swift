@@ -270,13 +270,19 @@ struct PhaseScenarioTests {
         #expect(plan.drift("TAX-1", "PPP")?.weightAfter == 1)
     }
 
-    @Test func aLotSoldInPiecesByOneTradeIsOneLotsSoldRow() throws {
+    /// A $5,000 withdrawal from 100 PPP bought at $50, priced $100, under a $100 budget: the
+    /// budget's pass sells 8 shares, the withdrawal's pass past the budget 42 more.
+    static func withdrawalPastTheBudget() throws -> Plan {
         var book = BookBuilder()
         book.account("TAX-1", cash: "0", cashTarget: "0", withdrawal: "5000", budget: .limit(usd("100")))
         book.hold("P1", "PPP", 100, basis: "5000", acquired: "2020-01-06")
         book.target("PPP", "0.99")
         book.prices = ["PPP": "100"]
-        let plan = try book.plan()
+        return try book.plan()
+    }
+
+    @Test func aLotSoldInPiecesByOneTradeIsOneLotsSoldRow() throws {
+        let plan = try Self.withdrawalPastTheBudget()
         // 8 shares fit the $100 budget ($11.90 of LT tax each); the withdrawal takes 42 more past it.
         let sold = plan.lotsSold.filter { $0.lotID == "P1" }
         #expect(sold.count == 1)
@@ -292,12 +298,7 @@ struct PhaseScenarioTests {
     @Test func aTradeOfTwoPassesSaysEachClauseOfItsReasonOnce() throws {
         // The budget's pass sells 8 shares "for the withdrawal"; the pass past the budget says
         // so again with its own clause: the reason gives the purpose once, then the new clause.
-        var book = BookBuilder()
-        book.account("TAX-1", cash: "0", cashTarget: "0", withdrawal: "5000", budget: .limit(usd("100")))
-        book.hold("P1", "PPP", 100, basis: "5000", acquired: "2020-01-06")
-        book.target("PPP", "0.99")
-        book.prices = ["PPP": "100"]
-        let plan = try book.plan()
+        let plan = try Self.withdrawalPastTheBudget()
         let trade = try #require(plan.trade("TAX-1", "PPP", .sell, .raiseCash))
         #expect(trade.reason == "Sell 50 PPP: raises cash for the $5,000.00 withdrawal; past the tax budget, "
             + "as only the withdrawal may; lot P1 (LT, +$2,500.00); est. tax $595.00 of the $100.00 budget")
