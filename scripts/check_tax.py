@@ -576,15 +576,27 @@ class Checker:
                 else:
                     addbacks.append((r, w))
 
-        # ---- 1. Lots Sold, in execution (Trades) order
+        # ---- 1. Lots Sold, in execution order: Trades order, but a phase may sell from one
+        # position in several passes (Raise Cash tier by tier, Rebalance overweights and then
+        # groups and sectors), so that one trade's later pass can follow another trade's and
+        # sell a lot an earlier pass restated: an account's lots sold in such a phase are taken
+        # in Lots Sold order (the order they were sold; a lot relieved in two passes keeps its
+        # first place), placed at its first sale of the phase. Harvest keeps Trades order. (Est
+        # Tax is replayed in Trades order below, as the contract's increments are.)
+        first_sale = {}
+        for i, (r, t) in enumerate(trades):
+            if t["Side"] == "Sell" and t["Phase"] != "Harvest":
+                first_sale.setdefault((str(t["Account"]), t["Phase"]), i)
         ordered = []
         for j, (r, ls) in enumerate(lots_sold):
             ti = trade_of.get((str(ls["Account"]), str(ls["Symbol"]), "Sell", ls["Phase"]))
             if ti is None:
                 self.bad("Lots Sold", r, "Account/Symbol/Phase", "a Sell row on Trades", "none")
                 ti = len(trades) + j
-            ordered.append((ti, j, r, ls))
+            place = first_sale.get((str(ls["Account"]), ls["Phase"]), ti) if ti < len(trades) else ti
+            ordered.append((place, j, ti, r, ls))
         ordered.sort(key=lambda x: (x[0], x[1]))
+        self.interleaved = sum(1 for x, y in zip(ordered, ordered[1:]) if x[0] == y[0] and x[2] > y[2])
         lots = dict(b.lots)                       # (account, lot id) -> lot (grows with restated lots)
         state = {}                                # (account, lot id) -> [held, basis left]
         applied = set()                           # Disallowed rows already restated
@@ -599,7 +611,7 @@ class Checker:
                 self.restate(wr, w, sold_lot, lots, state, taxed)
             pending.clear()
 
-        for ti, j, r, ls in ordered:
+        for _place, j, ti, r, ls in ordered:
             if ti != cur_trade:
                 flush()
                 cur_trade = ti
@@ -1101,7 +1113,8 @@ def main(argv):
         print(m)
     k = c.counts
     print(f"checked {k['lots']} Lots Sold rows ({k['restated']} restated lots), {k['trades']} trades "
-          f"({k['est']} Est Tax), {k['accounts']} accounts, {k['addbacks']} manual-buy add-backs: "
+          f"({k['est']} Est Tax), {k['accounts']} accounts, {k['addbacks']} manual-buy add-backs, "
+          f"{c.interleaved} passes after another trade's (lots replayed in Lots Sold order): "
           f"{len(c.mismatches)} mismatch(es)")
     return 1 if c.mismatches else 0
 

@@ -44,8 +44,8 @@ not agree, the other readings are tried and a NOTE says whether one agrees):
    moment of the sale: it disallows the loss in proportion afterwards, added back to the
    sold lot's term with a `Disallowed` row (the contract's Manual buys), and the Lots Sold
    row keeps what was disallowed when the lot was sold.
- - A Transactions buy larger than the held lot of its account, symbol and day: the rest is a
-   purchase no longer held; else only the lot.
+ - Transactions buys larger than the held lot of their account, symbol and day (summed, when
+   the day has several): the rest is a purchase no longer held; else only the lot.
  - A run's buys come after every recorded purchase of the same day, in the run's order.
  - A manual buy inside a Transactions loss sale's window disallows loss x matched / sold
    (the contract's formula) or the running-rounding part over the sale's earlier matches
@@ -321,13 +321,15 @@ def read_table(ws, required=(), canonical=True):
 class Purchase:
     __slots__ = ("pid", "hh", "fam", "account", "symbol", "date", "qty", "kind", "lot_id",
                  "order", "matched", "basis_total", "price", "seq", "held", "txn_qty", "row",
-                 "mb", "mr")   # matched shares still held: matched before the run, and in it
+                 "mb", "mr",   # matched shares still held: matched before the run, and in it
+                 "sold_qty", "sold_basis")   # what the run's sales took of a lot, as Lots Sold wrote it
 
     def __init__(self, **kw):
         for k in self.__slots__:
             setattr(self, k, kw.get(k))
         if self.matched is None:
             self.matched = Decimal(0)
+        self.sold_qty, self.sold_basis = Decimal(0), Decimal(0)
 
     def key(self):
         # a run's buy comes after every recorded purchase of its day (it is made after them)
@@ -514,6 +516,12 @@ class Checker:
         for (a, lid), L in self.lots.items():
             lots_by_day[(a, L["symbol"], L["acquired"])].append(self.lot_purchase[(a, lid)])
         self.txn_buys_free = defaultdict(list)   # (account, symbol) -> Transactions buys not held
+        # A day's Transactions buys of a symbol in an account, together: with a held lot of that
+        # day, they are the lot, and the shares they bought beyond it were sold since.
+        day_buys = defaultdict(list)
+        for t in self.txns:
+            if t["side"] == "Buy" and t["date"] is not None and not (self.asof and t["date"] > self.asof):
+                day_buys[(t["account"], t["symbol"], t["date"])].append(t)
         for t in self.txns:
             if t["side"] != "Buy" or t["date"] is None:
                 continue
@@ -524,12 +532,19 @@ class Checker:
                 # "A Transactions buy with a held lot's account, symbol and date is that lot."
                 hq = sum((p.qty for p in held), Decimal(0))
                 self.stats["txn buys that are held lots"] += 1
-                if t["qty"] is not None and t["qty"] > hq and self.readings.get("txn_extra", "split") == "split":
-                    extra = t["qty"] - hq
+                same_day = day_buys[(t["account"], t["symbol"], t["date"])]
+                if same_day[0] is not t:
+                    continue   # the day's first buy stands for them all
+                bought = (None if any(b["qty"] is None for b in same_day)
+                          else sum((b["qty"] for b in same_day), Decimal(0)))
+                if len(same_day) > 1:
+                    self.stats["days of several txn buys of a held lot's symbol (summed)"] += 1
+                if bought is not None and bought > hq and self.readings.get("txn_extra", "split") == "split":
+                    extra = bought - hq
                     self.stats["txn buys larger than their held lot"] += 1
                     p = Purchase(hh=self.hh(t["account"]), fam=self.famkey(t["symbol"]), account=t["account"],
                                  symbol=t["symbol"], date=t["date"], qty=extra, kind="txn", lot_id=None,
-                                 order=next(order), price=t["price"], row=t["row"])
+                                 order=next(order), price=t["price"] if len(same_day) == 1 else None, row=t["row"])
                     self.purchases[(p.hh, p.fam)].append(p)
                     self.txn_buys_free[(t["account"], t["symbol"])].append(p)
                 continue
@@ -677,21 +692,19 @@ class Checker:
         for t in self.tloss:
             w = (self.hh(t["account"]), self.famkey(t["symbol"]), t["date"], t["account"], t["symbol"], -1, "txn")
             windows[w[:2]].append(w)
-        for tr in trades:
+        for tr, li, ls in self.run_order(trades):
             seq = tr["seq"]
             if tr["side"] == "Buy":
                 self.stats["buys checked"] += 1
                 self.check_buy_window(tr, windows)
                 continue
-            if tr["side"] != "Sell":
-                continue
-            for li, ls in enumerate(tr["lots"]):
+            if tr["side"] == "Sell":
                 later = tr["lots"][li + 1:]
                 a = ls["account"]
                 self.stats["lots sold"] += 1
                 origin = None
                 L = self.lots.get((a, ls["lot_id"]))
-                R = self.restated.get((a, ls["lot_id"]))
+                R = self.restated_lot(a, ls["lot_id"]) if L is None else None
                 if L is None and R is None:
                     self.bad("Lots Sold", ls["row"], "Lot ID", "a lot of the Lots sheet or a restated (-W) lot",
                              ls["lot_id"])
@@ -716,6 +729,8 @@ class Checker:
                 p = self.lot_purchase.get((a, ls["lot_id"]))
                 if p is not None and ls["qty"] is not None:
                     p.held -= ls["qty"]
+                    p.sold_qty += ls["qty"]
+                    p.sold_basis += ls["basis"] or Decimal(0)
                     if p.mb is not None:
                         p.mb, p.mr = self.matched_held_after(p, ls["qty"])
                     if p.held < 0:
@@ -724,6 +739,39 @@ class Checker:
                     R["held"] -= ls["qty"]
         # late manual buys against earlier run loss sales (Manual phase only)
         self.finish_checks()
+
+    def run_order(self, trades):
+        """The run's buys and lot sales in the order the run made them: (trade, index of the
+        lot in its trade, Lots Sold row), the lot None for a buy. Trades are listed where a
+        trade was first made, but a phase may sell from one position in several passes (Raise
+        Cash tier by tier: unblocked lots, forced ones, then past the budget; Rebalance its
+        overweights, then groups and sectors above their limits), so one trade's later pass
+        can follow another trade's: an account's sales in such a phase are taken in Lots Sold
+        order, which is the order they were sold (a lot relieved in two passes keeps its first
+        place), at its first sale of the phase. Every phase but Harvest makes an account's
+        sales before its buys, so no buy moves; Harvest, which buys a replacement after each
+        loss sale, keeps Trades order."""
+        done = set()
+        for tr in trades:
+            if tr["side"] == "Buy":
+                yield tr, None, None
+                continue
+            if tr["side"] != "Sell":
+                continue
+            if tr["phase"] == "Harvest":
+                for li, ls in enumerate(tr["lots"]):
+                    yield tr, li, ls
+                continue
+            if (tr["account"], tr["phase"]) in done:
+                continue
+            done.add((tr["account"], tr["phase"]))
+            group = [(t, li, ls) for t in trades
+                     if t["side"] == "Sell" and t["phase"] == tr["phase"] and t["account"] == tr["account"]
+                     for li, ls in enumerate(t["lots"])]
+            passes = sorted(group, key=lambda e: e[2]["row"])
+            if [e[2]["row"] for e in passes] != [e[2]["row"] for e in group]:
+                self.stats["accounts and phases whose passes interleave trades (replayed in Lots Sold order)"] += 1
+            yield from passes
 
     # ------------------------------------------------------------------------- rule 1
     def check_buy_window(self, tr, windows):
@@ -1329,12 +1377,27 @@ class Checker:
         if p.qty is None:
             return "unknown"   # a purchase of unknown size: the tool may leave it blank
         if p.kind == "lot":
-            if p.basis_total is None or not p.qty:
+            # the basis the lot has left after the run's earlier sales of it, in proportion
+            if p.basis_total is None or not p.qty - p.sold_qty:
                 return None
-            return hu(p.basis_total * shares / p.qty) if shares != p.qty else p.basis_total
+            left, count = p.basis_total - p.sold_basis, p.qty - p.sold_qty
+            return hu(left * shares / count) if shares != count else left
         if p.price is None:
             return None
         return hu(p.price * shares)
+
+    def restated_lot(self, a, lid):
+        """The restated lot `lid` of account `a`. A forced lot relieved in two passes of one
+        trade is one Lots Sold row here, matched once; the tool restates the replacement at
+        each pass, the second part as `…-W2`: such a part is taken as a piece of the `…-W` lot
+        this checker made (same replacement, basis and holding period)."""
+        R = self.restated.get((a, lid))
+        if R is None:
+            m = re.fullmatch(r"(.*-W)\d+", lid or "")
+            if m and (a, m.group(1)) in self.restated:
+                self.stats["restated parts named by pass (-W2...), read as their -W lot"] += 1
+                R = self.restated[(a, m.group(1))]
+        return R
 
     def restate(self, p, shares, amount, hp_from, seq=None, long_mark=False):
         base = f"{p.lot_id}-W"
@@ -1366,8 +1429,8 @@ class Checker:
             a, lid = text(r.get("account")), text(r.get("lotid"))
             L = self.lots.get((a, lid))
             own_lid = lid
-            if L is None and (a, lid) in self.restated:
-                R = self.restated[(a, lid)]
+            if L is None and self.restated_lot(a, lid) is not None:
+                R = self.restated_lot(a, lid)
                 O = self.lots.get((a, R["from"]))
                 L = dict(symbol=O["symbol"], qty=R["shares"], basis=R["basis0"], acquired=R["acquired"])
                 own_lid = R["from"]
