@@ -112,4 +112,14 @@ struct TradePassTests {
         #expect(lossSales.first?.loss == usd("0.15"))
         #expect(lossSales.first?.note.hasPrefix("Loss of $0.15 on 128 UAN (lot U1) sold ") == true)
     }
+
+    @Test("A reason's clauses are its parts between \"; \"", arguments: [
+        ("raises cash; past the tax budget", ["raises cash", "past the tax budget"]),
+        ("sells 5; 2% over; its lots", ["sells 5", "2% over", "its lots"]),
+        ("a;b; ; c", ["a;b", "c"]),
+        ("", []),
+    ])
+    func clauses(text: String, expected: [String]) {
+        #expect(Planning.TradeNote.clauses(of: text).map(String.init) == expected)
+    }
 }
