@@ -305,14 +305,7 @@ extension WashSaleCalendar {
             // its shares and gain, so that it says what the lot's Lots Sold row does.
             if account < runLossSaleRowOfLot.count, let position = runLossSaleRowOfLot[account][sales[index].lotID],
                let loss = runLossSaleRows[position].sale.loss, loss > sales[index].gain {
-                let row = runLossSaleRows[position]
-                let merged = LossSale(
-                    isFromTransactions: false, account: row.sale.account, symbol: row.sale.symbol, date: date,
-                    quantity: (row.sale.quantity ?? .zero) + sales[index].quantity,
-                    loss: loss - sales[index].gain, term: row.sale.term,
-                    acquired: row.sale.acquired, lotID: row.sale.lotID, matched: row.sale.matched)
-                runLossSaleRows[position] = (row.record, merged, row.disallowed)
-                records[row.record] = lossSaleRecord(merged, disallowed: row.disallowed)
+                addPiece(sales[index], toLossSaleRow: position, matched: .zero, disallowed: .zero, on: date)
             }
             return .zero
         }
@@ -339,13 +332,7 @@ extension WashSaleCalendar {
         let place = runLossSaleRowOfLot[account].index(of: sales[index].lotID) { next }
         let position = runLossSaleRowOfLot[account][at: place]
         if position < next {
-            let row = runLossSaleRows[position]
-            let merged = LossSale(
-                isFromTransactions: false, account: sales[index].account, symbol: sales[index].symbol, date: date,
-                quantity: (row.sale.quantity ?? .zero) + sales[index].quantity, loss: (row.sale.loss ?? .zero) + loss,
-                term: sales[index].term, acquired: sales[index].acquired, lotID: sales[index].lotID, matched: row.sale.matched + matched)
-            runLossSaleRows[position] = (row.record, merged, row.disallowed + disallowed)
-            records[row.record] = lossSaleRecord(merged, disallowed: row.disallowed + disallowed)
+            addPiece(sales[index], toLossSaleRow: position, matched: matched, disallowed: disallowed, on: date)
         } else {
             runLossSaleRows.append((records.count, lossSale, disallowed))
             records.append(lossSaleRecord(lossSale, disallowed: disallowed))
@@ -382,6 +369,21 @@ extension WashSaleCalendar {
                 note: forcedDisallowanceNote(sale: sales[index], loss: loss, adjustment: adjustment)))
         }
         return disallowed
+    }
+
+    /// Adds a later piece of a lot's sale to the lot's Loss Sale row at `position`: its
+    /// shares, its gain (taken off the row's loss), the replacement shares it matched and the
+    /// loss they disallowed.
+    private mutating func addPiece(
+        _ sale: LotSale, toLossSaleRow position: Int, matched: Quantity, disallowed: Money, on date: CivilDate
+    ) {
+        let row = runLossSaleRows[position]
+        let merged = LossSale(
+            isFromTransactions: false, account: sale.account, symbol: sale.symbol, date: date,
+            quantity: (row.sale.quantity ?? .zero) + sale.quantity, loss: (row.sale.loss ?? .zero) - sale.gain,
+            term: sale.term, acquired: sale.acquired, lotID: sale.lotID, matched: row.sale.matched + matched)
+        runLossSaleRows[position] = (row.record, merged, row.disallowed + disallowed)
+        records[row.record] = lossSaleRecord(merged, disallowed: row.disallowed + disallowed)
     }
 
     /// Where a disallowed loss goes: into the replacement shares' basis and holding period
