@@ -751,6 +751,10 @@ class Checker:
         place), at its first sale of the phase. Every phase but Harvest makes an account's
         sales before its buys, so no buy moves; Harvest, which buys a replacement after each
         loss sale, keeps Trades order."""
+        sales = defaultdict(list)   # (account, phase) -> its sales' lots, in Trades order
+        for t in trades:
+            if t["side"] == "Sell" and t["phase"] != "Harvest":
+                sales[(t["account"], t["phase"])] += [(t, li, ls) for li, ls in enumerate(t["lots"])]
         done = set()
         for tr in trades:
             if tr["side"] == "Buy":
@@ -765,9 +769,7 @@ class Checker:
             if (tr["account"], tr["phase"]) in done:
                 continue
             done.add((tr["account"], tr["phase"]))
-            group = [(t, li, ls) for t in trades
-                     if t["side"] == "Sell" and t["phase"] == tr["phase"] and t["account"] == tr["account"]
-                     for li, ls in enumerate(t["lots"])]
+            group = sales[(tr["account"], tr["phase"])]
             passes = sorted(group, key=lambda e: e[2]["row"])
             if [e[2]["row"] for e in passes] != [e[2]["row"] for e in group]:
                 self.stats["accounts and phases whose passes interleave trades (replayed in Lots Sold order)"] += 1
@@ -1429,8 +1431,8 @@ class Checker:
             a, lid = text(r.get("account")), text(r.get("lotid"))
             L = self.lots.get((a, lid))
             own_lid = lid
-            if L is None and self.restated_lot(a, lid) is not None:
-                R = self.restated_lot(a, lid)
+            R = self.restated_lot(a, lid) if L is None else None
+            if R is not None:
                 O = self.lots.get((a, R["from"]))
                 L = dict(symbol=O["symbol"], qty=R["shares"], basis=R["basis0"], acquired=R["acquired"])
                 own_lid = R["from"]
