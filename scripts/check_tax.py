@@ -563,6 +563,17 @@ class Checker:
 
         # ---- wash sale rows
         loss_sale_rows, disallowed_rows, addbacks, needs_approval_rows = {}, {}, [], []
+        # README Decisions: restated shares are named `<id>-W`, `-W2`... in the order the run
+        # restated them, which is the Wash Sale sheet's order of their Disallowed rows (the
+        # replay below can meet them in another: a lot relieved in two passes is one Lots Sold
+        # row at its first pass). Each row's place among the rows restating purchases of its
+        # replacement account, symbol and day:
+        self.restate_rank, seen = {}, {}
+        for r, w in wash:
+            if w.get("Action") == "Disallowed" and w.get("Replacement Basis After") is not None:
+                k = (str(w.get("Replacement Account")), str(w.get("Replacement Symbol")), to_date(w.get("Conflict Date")))
+                self.restate_rank[r] = seen.get(k, 0)
+                seen[k] = self.restate_rank[r] + 1
         for r, w in wash:
             act, lot = w.get("Action"), w.get("Lot ID")
             lot = None if lot is None else str(lot)
@@ -967,8 +978,14 @@ class Checker:
         if w.get("Replacement Basis After") is not None:
             self.same_money("Wash Sale", wr, "Replacement Basis After", new_basis, w.get("Replacement Basis After"),
                             f"{key[1]}: {moved} for {matched} of {held} shares + disallowed {amt}")
-        n, nid = 1, f"{key[1]}-W"
-        while (racct, nid) in lots:
+        # the name the run gave it: the first free one after those of the restatements before it
+        n, nid, skip = 1, f"{key[1]}-W", self.restate_rank.get(wr, 0)
+        while True:
+            present = (racct, nid) in lots
+            if not (present and not lots[(racct, nid)].get("restated")):   # not an input lot's name
+                if skip == 0 and not present:
+                    break
+                skip = max(0, skip - 1)
             n += 1
             nid = f"{key[1]}-W{n}"
         # README Decisions: the restated shares' term follows the date they are held from, unless

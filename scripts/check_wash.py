@@ -848,6 +848,12 @@ class Checker:
         own_key = (a, ls["lot_id"]) if L is not None else (a, origin["from"])
         exclude = {own_key}
         later_q = defaultdict(Decimal)
+        # README Decisions: a replacement lot the trade also sells (in a later piece) is restated
+        # once the trade's lots are relieved, at its basis x matched / shares left then
+        after_trade = {}   # (account, lot id) -> (basis, shares) the trade's later pieces take of it
+        for x in later:
+            b, q = after_trade.get((x["account"], x["lot_id"]), (Decimal(0), Decimal(0)))
+            after_trade[(x["account"], x["lot_id"])] = (b + (x["basis"] or Decimal(0)), q + (x["qty"] or Decimal(0)))
         mode = self.readings.get("same_trade_later", "remainder")
         if mode == "exclude":
             for x in later:
@@ -898,7 +904,9 @@ class Checker:
         lr["D"] = hu(lr["loss"] * m / sold) if sold else Decimal(0)
         lr["parts"] = self.running_split(lr["D"], matches)
         # a held lot of a taxed account matched here is restated at once (-W lot)
-        lr["basis_before"] = [self.replacement_basis(p, q) for (p, q), _part, _alt in lr["parts"]]
+        lr["basis_before"] = []
+        for (p, q), _part, _alt in lr["parts"]:
+            lr["basis_before"].append(self.replacement_basis(p, q, after_trade.get((p.account, p.lot_id))))
         for (p, q), part, _alt in lr["parts"]:
             if p.kind == "lot" and self.taxed(p.account):
                 hp = lr["acquired"] if p.date is None or lr["acquired"] is None else min(lr["acquired"], p.date)
@@ -906,7 +914,7 @@ class Checker:
                 # or the replacement lot is marked so (README Decisions: never shortened)
                 own = self.lots.get((p.account, p.lot_id)) or {}
                 long_mark = ls["term"] == "LT" or (own.get("term") or "").startswith("L")
-                self.restate(p, q, part, hp, tr["seq"], long_mark)
+                self.restate(p, q, part, hp, tr["seq"], long_mark, after_trade.get((p.account, p.lot_id)))
 
     def check_restated_sale(self, ls, R):
         a = ls["account"]
@@ -1375,14 +1383,16 @@ class Checker:
                 self.bad("Wash Sale", r0["_row"], "Action", "no disallowance here",
                          f"Disallowed {fmt(g['amount'])}: {k[0]} {k[1]} lot {k[2] or '-'} <- {fmt(g['shares'])} {k[5]} {fmt(k[6])} in {k[4]}")
 
-    def replacement_basis(self, p, shares):
+    def replacement_basis(self, p, shares, later=None):
         if p.qty is None:
             return "unknown"   # a purchase of unknown size: the tool may leave it blank
         if p.kind == "lot":
-            # the basis the lot has left after the run's earlier sales of it, in proportion
-            if p.basis_total is None or not p.qty - p.sold_qty:
+            # the basis the lot has left after the run's earlier sales of it, and the same trade's
+            # later pieces of it (`later`: their basis and shares), in proportion
+            later_basis, later_qty = later or (Decimal(0), Decimal(0))
+            if p.basis_total is None or not p.qty - p.sold_qty - later_qty:
                 return None
-            left, count = p.basis_total - p.sold_basis, p.qty - p.sold_qty
+            left, count = p.basis_total - p.sold_basis - later_basis, p.qty - p.sold_qty - later_qty
             return hu(left * shares / count) if shares != count else left
         if p.price is None:
             return None
@@ -1401,12 +1411,12 @@ class Checker:
                 R = self.restated[(a, m.group(1))]
         return R
 
-    def restate(self, p, shares, amount, hp_from, seq=None, long_mark=False):
+    def restate(self, p, shares, amount, hp_from, seq=None, long_mark=False, later=None):
         base = f"{p.lot_id}-W"
         lid, n = base, 2
         while (p.account, lid) in self.lots or (p.account, lid) in self.restated:
             lid, n = f"{p.lot_id}-W{n}", n + 1
-        b = self.replacement_basis(p, shares)
+        b = self.replacement_basis(p, shares, later)
         # the matched shares leave the lot (they are matched, so never a replacement again)
         p.held = (p.held if p.held is not None else p.qty) - shares
         p.matched -= shares
