@@ -123,8 +123,12 @@ extension WashSaleCalendar {
     /// unblocked lot), they are matched earliest acquired first and the loss is disallowed
     /// in proportion: loss × matched shares / sold shares, rounded half up (26 USC 1091(a),
     /// Pub 550 "Wash Sales"). Record the sale in the ledger with that disallowed loss.
+    ///
+    /// `trade` names the trade the sales belong to (any number the caller keeps apart per
+    /// trade): pieces of a lot sold with no loss before a piece of the same trade at a loss
+    /// are counted on the lot's Loss Sale row with it, as the trade's Lots Sold row counts them.
     @discardableResult
-    public mutating func recordSales(_ sales: [LotSale], on date: CivilDate) -> [Money] {
+    public mutating func recordSales(_ sales: [LotSale], on date: CivilDate, trade: Int? = nil) -> [Money] {
         requireRunDate(date)
         // The sales are read where they are stored: `for sale in` and `map` each copied every
         // sale, retaining its names (callgrind).
@@ -144,7 +148,7 @@ extension WashSaleCalendar {
         }
         var disallowed: [Money] = []
         disallowed.reserveCapacity(sales.count)
-        for sale in sales.indices { disallowed.append(recordSale(of: sales, at: sale, on: date)) }
+        for sale in sales.indices { disallowed.append(recordSale(of: sales, at: sale, on: date, trade: trade)) }
         return disallowed
     }
 
@@ -295,7 +299,7 @@ extension WashSaleCalendar {
     /// Records one sale (of `sales`, at `index`) whose lot is already taken out of the held
     /// shares. The sale is read where it is stored: passed or bound on its own, it was copied
     /// first, its names retained (callgrind).
-    private mutating func recordSale(of sales: [LotSale], at index: Int, on date: CivilDate) -> Money {
+    private mutating func recordSale(of sales: [LotSale], at index: Int, on date: CivilDate, trade: Int?) -> Money {
         let account = entry(of: sales[index].account)
         guard taxedByAccount[at: account] else { return .zero }
         guard sales[index].isLoss else {
@@ -303,9 +307,20 @@ extension WashSaleCalendar {
             // as one sale, put its loss in the earlier piece (a share's cent of basis or proceeds
             // can leave this piece at zero or a cent of gain). The lot's Loss Sale row counts
             // its shares and gain, so that it says what the lot's Lots Sold row does.
-            if account < runLossSaleRowOfLot.count, let position = runLossSaleRowOfLot[account][sales[index].lotID],
-               let loss = runLossSaleRows[position].sale.loss, loss > sales[index].gain {
-                addPiece(sales[index], toLossSaleRow: position, matched: .zero, disallowed: .zero, on: date)
+            if account < runLossSaleRowOfLot.count, let position = runLossSaleRowOfLot[account][sales[index].lotID] {
+                if let loss = runLossSaleRows[position].sale.loss, loss > sales[index].gain {
+                    addPiece(sales[index], toLossSaleRow: position, matched: .zero, disallowed: .zero, on: date)
+                }
+            } else if let trade {
+                // An earlier piece, before any at a loss: kept for the row a later piece of
+                // the trade at a loss makes (the row as one sale can put the loss there).
+                while runGainPiecesOfLot.count <= account { runGainPiecesOfLot.append(NameTable()) }
+                let place = runGainPiecesOfLot[account].index(of: sales[index].lotID) { (trade, .zero, .zero) }
+                if runGainPiecesOfLot[account][at: place].trade != trade {
+                    runGainPiecesOfLot[account][at: place] = (trade, .zero, .zero)
+                }
+                runGainPiecesOfLot[account][at: place].shares += sales[index].quantity
+                runGainPiecesOfLot[account][at: place].gain += sales[index].gain
             }
             return .zero
         }
@@ -334,8 +349,19 @@ extension WashSaleCalendar {
         if position < next {
             addPiece(sales[index], toLossSaleRow: position, matched: matched, disallowed: disallowed, on: date)
         } else {
-            runLossSaleRows.append((records.count, lossSale, disallowed))
-            records.append(lossSaleRecord(lossSale, disallowed: disallowed))
+            var shown = lossSale
+            if let trade, account < runGainPiecesOfLot.count,
+               let earlier = runGainPiecesOfLot[account][sales[index].lotID], earlier.trade == trade,
+               earlier.shares > .zero, loss > earlier.gain {
+                // The trade's earlier pieces of the lot, with no loss of their own, join it.
+                shown = LossSale(
+                    isFromTransactions: false, account: sales[index].account, symbol: sales[index].symbol, date: date,
+                    quantity: sales[index].quantity + earlier.shares, loss: loss - earlier.gain,
+                    term: sales[index].term, acquired: sales[index].acquired, lotID: sales[index].lotID,
+                    matched: matched)
+            }
+            runLossSaleRows.append((records.count, shown, disallowed))
+            records.append(lossSaleRecord(shown, disallowed: disallowed))
         }
         // Allot the disallowed loss to the replacements by shares, rounding the running total.
         var allotted = Money.zero

@@ -57,6 +57,10 @@ public struct WashSaleCalendar: Sendable {
     /// Where each sold lot's row is in `runLossSaleRows`, by account (its place in
     /// `taxedByAccount`) and Lot ID.
     var runLossSaleRowOfLot: [NameTable<Int>] = []
+    /// Pieces of lots sold in this run with no loss before any piece of the lot at a loss, by
+    /// account (as `runLossSaleRowOfLot`) and Lot ID: their shares and gain summed, with the
+    /// trade that sold them (see `recordSales`).
+    var runGainPiecesOfLot: [NameTable<(trade: Int, shares: Quantity, gain: Money)>] = []
     /// Held lots of taxed accounts that a loss sale of this run was matched to, not yet
     /// restated by the planner (`takeRestatements`).
     var pendingRestatements: [Restatement] = []

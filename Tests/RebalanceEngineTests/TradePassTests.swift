@@ -113,6 +113,33 @@ struct TradePassTests {
         #expect(lossSales.first?.note.hasPrefix("Loss of $0.15 on 128 UAN (lot U1) sold ") == true)
     }
 
+    @Test("An earlier pass without a loss of its own counts on the Loss Sale row a later pass makes")
+    func aLossLotsFirstSharesAtNoGainJoinItsLossSaleRow() throws {
+        // 1 NWQ bought for $197.68, priced $197.67 (from generated firm book 35), sold 0.478 and
+        // then 0.522 in one trade: the row, as one sale, loses $0.01 on the share; the first
+        // pass neither gains nor loses ($94.49 − $94.49), the second takes the cent
+        // ($103.18 − $103.19). The Loss Sale row says the share, as Lots Sold does.
+        var book = BookBuilder()
+        book.settings.fractionalShares = true
+        book.account("TAX-1")
+        book.hold("L2", "NWQ", 1, basis: "197.68", acquired: "2024-02-29")
+        book.target("NWQ", "1")
+        book.prices = ["NWQ": "197.67"]
+        var planning = try Planning(book.portfolio)
+        for part in ["0.478", "0.522"] {
+            _ = try planning.sell("NWQ", upTo: Quantity(decimal: part)!, in: 0, phase: .raiseCash, access: .unblocked,
+                                  budget: nil, why: "raises cash")
+        }
+        let row = try #require(planning.lotsSold.first)
+        #expect(row.quantity == shares(1))
+        #expect(row.gain == usd("-0.01"))
+        let lossSales = planning.calendars[0].records.rows(.lossSale)
+        #expect(lossSales.count == 1)
+        #expect(lossSales.first?.quantity == shares(1))
+        #expect(lossSales.first?.loss == usd("0.01"))
+        #expect(lossSales.first?.note.hasPrefix("Loss of $0.01 on 1 NWQ (lot L2) sold ") == true)
+    }
+
     @Test("A reason's clauses are its parts between \"; \"", arguments: [
         ("raises cash; past the tax budget", ["raises cash", "past the tax budget"]),
         ("sells 5; 2% over; its lots", ["sells 5", "2% over", "its lots"]),

@@ -136,9 +136,9 @@ extension Planning {
     /// Records one trade's lot sales: wash-sale calendar, ledger, lots, cash and rows.
     mutating func commitSale(_ sales: [LotSale], symbol: String, price: Price, in index: Int, phase: Phase, why: String) {
         let account = books[index].id
-        let disallowed = calendars[householdOfBook[index]].recordSales(sales, on: asOf)
-        let restatements = calendars[householdOfBook[index]].takeRestatements()
         let tradeRow = tradeRow(in: index, symbol: symbol, side: .sell, phase: phase, price: price, why: why)
+        let disallowed = calendars[householdOfBook[index]].recordSales(sales, on: asOf, trade: tradeRow)
+        let restatements = calendars[householdOfBook[index]].takeRestatements()
         // Taken apart at once: a tuple kept whole would share the lots, and the first change
         // to them would copy them all.
         var lots: [TaxLot], entry: Int?
