@@ -565,6 +565,19 @@ class Checker:
         self.build_purchases()
         W = self.wdays
         asof = self.asof
+        # README Decisions: restated shares are named `<id>-W`, `-W2`... in the order the run
+        # restated them, the Wash Sale sheet's order of their Disallowed rows; the replay below
+        # can meet them in another (a lot relieved in two passes is one Lots Sold row). Each
+        # taxed Disallowed row's place among those of its replacement account, symbol and day,
+        # queued under its sold lot too:
+        self.restate_rank, self.restated_alias = defaultdict(list), {}
+        seen = defaultdict(int)
+        for r in self.out["Wash Sale"]:
+            if text(r.get("action")) != "Disallowed" or r.get("replacementbasisafter") is None:
+                continue
+            k = (text(r.get("replacementaccount")), text(r.get("replacementsymbol")).upper(), todate(r.get("conflictdate")))
+            self.restate_rank[k + (text(r.get("account")), text(r.get("lotid")))].append(seen[k])
+            seen[k] += 1
 
         # ---- the plan, in execution order
         trades = []
@@ -914,7 +927,8 @@ class Checker:
                 # or the replacement lot is marked so (README Decisions: never shortened)
                 own = self.lots.get((p.account, p.lot_id)) or {}
                 long_mark = ls["term"] == "LT" or (own.get("term") or "").startswith("L")
-                self.restate(p, q, part, hp, tr["seq"], long_mark, after_trade.get((p.account, p.lot_id)))
+                self.restate(p, q, part, hp, tr["seq"], long_mark, after_trade.get((p.account, p.lot_id)),
+                             sold=(a, ls["lot_id"]))
 
     def check_restated_sale(self, ls, R):
         a = ls["account"]
@@ -1404,6 +1418,9 @@ class Checker:
         each pass, the second part as `…-W2`: such a part is taken as a piece of the `…-W` lot
         this checker made (same replacement, basis and holding period)."""
         R = self.restated.get((a, lid))
+        if R is None and (a, lid) in self.restated_alias:
+            self.stats["restated parts named by pass (-W2...), read as their -W lot"] += 1
+            R = self.restated.get(self.restated_alias[(a, lid)])
         if R is None:
             m = re.fullmatch(r"(.*-W)\d+", lid or "")
             if m and (a, m.group(1)) in self.restated:
@@ -1411,11 +1428,29 @@ class Checker:
                 R = self.restated[(a, m.group(1))]
         return R
 
-    def restate(self, p, shares, amount, hp_from, seq=None, long_mark=False, later=None):
-        base = f"{p.lot_id}-W"
-        lid, n = base, 2
-        while (p.account, lid) in self.lots or (p.account, lid) in self.restated:
-            lid, n = f"{p.lot_id}-W{n}", n + 1
+    def restate(self, p, shares, amount, hp_from, seq=None, long_mark=False, later=None, sold=None):
+        ranks = self.restate_rank.get((p.account, p.symbol.upper(), p.date) + tuple(sold or ()), [])
+
+        def name(rank):
+            # the run's k-th restatement of the lot takes the k-th name that no input lot has
+            lid, n = f"{p.lot_id}-W", 2
+            while True:
+                if (p.account, lid) not in self.lots:
+                    if rank == 0:
+                        return lid
+                    rank -= 1
+                lid, n = f"{p.lot_id}-W{n}", n + 1
+
+        if ranks:
+            lid = name(ranks.pop(0))
+            # a sold lot relieved in two passes is restated at each: its later parts' names
+            # are read as this lot (see `restated_lot`)
+            while ranks:
+                self.restated_alias[(p.account, name(ranks.pop(0)))] = (p.account, lid)
+        else:
+            lid, n = f"{p.lot_id}-W", 2
+            while (p.account, lid) in self.lots or (p.account, lid) in self.restated:
+                lid, n = f"{p.lot_id}-W{n}", n + 1
         b = self.replacement_basis(p, shares, later)
         # the matched shares leave the lot (they are matched, so never a replacement again)
         p.held = (p.held if p.held is not None else p.qty) - shares
