@@ -79,7 +79,9 @@ public struct TaxLedger: Sendable, Hashable {
     /// realized amount counted is their sum, as in the Trades sheet's Realized columns.
     @discardableResult
     public mutating func record(gain: Money, term: Term, disallowedLoss: Money = .zero) -> Money {
-        precondition(!disallowedLoss.isNegative, "a disallowed loss is a size")
+        // A later piece of a lot's row may give back a cent its earlier piece disallowed
+        // (`WashSaleCalendar.recordSales`): a negative amount, on a loss.
+        precondition(!disallowedLoss.isNegative || gain.isNegative, "a disallowed loss is a size")
         precondition(disallowedLoss.cents == 0 || disallowedLoss <= -gain,
                      "only part of a loss can be disallowed")
         let before = taxAfter

@@ -60,10 +60,12 @@ extension WashSaleCalendar {
     }
 
     /// The sentence of a `Disallowed` row for a forced loss sale.
-    func forcedDisallowanceNote(sale: LotSale, loss: Money, adjustment: ReplacementAdjustment) -> String {
+    func forcedDisallowanceNote(
+        sold quantity: Quantity, of symbol: String, lot lotID: String, loss: Money, adjustment: ReplacementAdjustment
+    ) -> String {
         var note: Sentence = """
-            \(dollars: adjustment.disallowedLoss) of the \(dollars: loss) loss on \(sale.quantity) \
-            \(sale.symbol) (lot \(sale.lotID)) is disallowed: \(adjustment.shares) replacement \
+            \(dollars: adjustment.disallowedLoss) of the \(dollars: loss) loss on \(quantity) \
+            \(symbol) (lot \(lotID)) is disallowed: \(adjustment.shares) replacement \
             shares of \(adjustment.symbol) bought \(adjustment.acquired) in \(adjustment.account).\u{20}
             """
         note += fate(of: adjustment)

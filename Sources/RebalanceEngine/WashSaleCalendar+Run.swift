@@ -125,8 +125,11 @@ extension WashSaleCalendar {
     /// Pub 550 "Wash Sales"). Record the sale in the ledger with that disallowed loss.
     ///
     /// `trade` names the trade the sales belong to (any number the caller keeps apart per
-    /// trade): pieces of a lot sold with no loss before a piece of the same trade at a loss
-    /// are counted on the lot's Loss Sale row with it, as the trade's Lots Sold row counts them.
+    /// trade). The pieces of a lot one trade sells in several calls (passes) are its one Lots
+    /// Sold row: pieces sold with no loss before one at a loss are counted on the lot's Loss
+    /// Sale row with it, and the row's disallowed loss is its loss × matched shares / shares
+    /// as one sale, each later piece's part the difference (a cent off its own proportion,
+    /// either way; see `recordSale`).
     @discardableResult
     public mutating func recordSales(_ sales: [LotSale], on date: CivilDate, trade: Int? = nil) -> [Money] {
         requireRunDate(date)
@@ -302,25 +305,28 @@ extension WashSaleCalendar {
     private mutating func recordSale(of sales: [LotSale], at index: Int, on date: CivilDate, trade: Int?) -> Money {
         let account = entry(of: sales[index].account)
         guard taxedByAccount[at: account] else { return .zero }
+        // What the trade has sold of the lot before this piece (a row of another trade is over).
+        var rowPlace = -1
+        if let trade {
+            while runTradeRowOfLot.count <= account { runTradeRowOfLot.append(NameTable()) }
+            rowPlace = runTradeRowOfLot[account].index(of: sales[index].lotID) { TradeRowOfLot(trade: trade) }
+            if runTradeRowOfLot[account][at: rowPlace].trade != trade {
+                runTradeRowOfLot[account][at: rowPlace] = TradeRowOfLot(trade: trade)
+            }
+        }
+        let row = rowPlace >= 0 ? runTradeRowOfLot[account][at: rowPlace] : nil
         guard sales[index].isLoss else {
             // A later piece of a lot sold at a loss, itself without one: the lot's row, figured
             // as one sale, put its loss in the earlier piece (a share's cent of basis or proceeds
             // can leave this piece at zero or a cent of gain). The lot's Loss Sale row counts
             // its shares and gain, so that it says what the lot's Lots Sold row does.
-            if account < runLossSaleRowOfLot.count, let position = runLossSaleRowOfLot[account][sales[index].lotID] {
-                if let loss = runLossSaleRows[position].sale.loss, loss > sales[index].gain {
-                    addPiece(sales[index], toLossSaleRow: position, matched: .zero, disallowed: .zero, on: date)
-                }
-            } else if let trade {
-                // An earlier piece, before any at a loss: kept for the row a later piece of
-                // the trade at a loss makes (the row as one sale can put the loss there).
-                while runGainPiecesOfLot.count <= account { runGainPiecesOfLot.append(NameTable()) }
-                let place = runGainPiecesOfLot[account].index(of: sales[index].lotID) { (trade, .zero, .zero) }
-                if runGainPiecesOfLot[account][at: place].trade != trade {
-                    runGainPiecesOfLot[account][at: place] = (trade, .zero, .zero)
-                }
-                runGainPiecesOfLot[account][at: place].shares += sales[index].quantity
-                runGainPiecesOfLot[account][at: place].gain += sales[index].gain
+            if account < runLossSaleRowOfLot.count, let position = runLossSaleRowOfLot[account][sales[index].lotID],
+               let loss = runLossSaleRows[position].sale.loss, loss > sales[index].gain {
+                addPiece(sales[index], toLossSaleRow: position, matched: .zero, disallowed: .zero, on: date)
+            }
+            if rowPlace >= 0 {
+                runTradeRowOfLot[account][at: rowPlace].quantity += sales[index].quantity
+                runTradeRowOfLot[account][at: rowPlace].gain += sales[index].gain
             }
             return .zero
         }
@@ -335,7 +341,28 @@ extension WashSaleCalendar {
         }
         let matched = sales[index].quantity - remaining
         let loss = sales[index].gain.magnitude
-        let disallowed = loss.scaled(by: matched.micros, over: sales[index].quantity.micros)
+        var disallowed = loss.scaled(by: matched.micros, over: sales[index].quantity.micros)
+        if let row, row.quantity > .zero {
+            // A later piece of the trade's row: the row's disallowed loss is its own loss ×
+            // matched / shares, as one sale, as the Lots Sold row shows it; this piece takes
+            // the difference from what the earlier pieces took (with each piece's own, a
+            // two-pass lot's row was a cent off: $672.72 where its $4,942.99 × 23 / 169 is
+            // $672.71, generated firm book 35). A piece that matches nothing moves the cent
+            // into the row's last Disallowed record, unless that replacement was split off
+            // as a lot of its own (its basis, already restated, keeps the earlier figure).
+            let rowQuantity = row.quantity + sales[index].quantity
+            let rowLoss = (row.gain + sales[index].gain).magnitude
+            let whole = rowLoss.scaled(by: (row.matched + matched).micros, over: rowQuantity.micros)
+            let piece = whole - row.disallowed
+            if piece != disallowed, piece <= loss, (row.gain + sales[index].gain).isNegative {
+                if matched > .zero, !piece.isNegative {
+                    disallowed = piece
+                } else if matched == .zero, row.lastRecord >= 0 {
+                    moveDisallowed(piece, intoRecord: row.lastRecord, rowLoss: rowLoss, rowQuantity: rowQuantity)
+                    disallowed = piece
+                }
+            }
+        }
         let lossSale = LossSale(
             isFromTransactions: false, account: sales[index].account, symbol: sales[index].symbol, date: date,
             quantity: sales[index].quantity, loss: loss, term: sales[index].term, acquired: sales[index].acquired,
@@ -350,13 +377,11 @@ extension WashSaleCalendar {
             addPiece(sales[index], toLossSaleRow: position, matched: matched, disallowed: disallowed, on: date)
         } else {
             var shown = lossSale
-            if let trade, account < runGainPiecesOfLot.count,
-               let earlier = runGainPiecesOfLot[account][sales[index].lotID], earlier.trade == trade,
-               earlier.shares > .zero, loss > earlier.gain {
+            if let row, row.quantity > .zero, loss > row.gain {
                 // The trade's earlier pieces of the lot, with no loss of their own, join it.
                 shown = LossSale(
                     isFromTransactions: false, account: sales[index].account, symbol: sales[index].symbol, date: date,
-                    quantity: sales[index].quantity + earlier.shares, loss: loss - earlier.gain,
+                    quantity: sales[index].quantity + row.quantity, loss: loss - row.gain,
                     term: sales[index].term, acquired: sales[index].acquired, lotID: sales[index].lotID,
                     matched: matched)
             }
@@ -366,6 +391,7 @@ extension WashSaleCalendar {
         // Allot the disallowed loss to the replacements by shares, rounding the running total.
         var allotted = Money.zero
         var sharesSoFar = Quantity.zero
+        var lastRecord = row?.lastRecord ?? -1
         let family = families.family(of: sales[index].symbol)
         for match in matches {
             sharesSoFar += match.shares
@@ -376,8 +402,10 @@ extension WashSaleCalendar {
             let adjustment = replacementAdjustment(
                 of: purchase, shares: match.shares, disallowed: part, soldAcquired: sales[index].acquired,
                 saleDate: date, buyerTaxed: isTaxed(purchase.account))
+            var splitOff = false
             if purchase.origin == .heldLot, let lotID = purchase.lotID, let from = adjustment.holdingPeriodFrom,
                adjustment.basisAfter != nil {
+                splitOff = true
                 purchases[match.index].splitsMatched = true
                 // The planner splits them off the lot at this basis (`Planning.restate`).
                 if let before = adjustment.basisBefore { purchases[match.index].relieve(match.shares, basis: before) }
@@ -386,15 +414,40 @@ extension WashSaleCalendar {
                     shares: match.shares, addedBasis: part, holdingPeriodFrom: from, soldLot: sales[index].lotKey,
                     soldTerm: sales[index].term))
             }
+            lastRecord = splitOff ? -1 : records.count
             records.append(WashSaleRecord(
                 action: .disallowed, account: sales[index].account, household: household,
                 symbol: sales[index].symbol, family: family, conflictDate: purchase.date,
                 conflictAccount: purchase.account, windowEnds: windowEnd(ofLossSaleOn: date),
                 quantity: match.shares, lotID: sales[index].lotID, loss: loss, disallowedLoss: part,
                 replacement: adjustment,
-                note: forcedDisallowanceNote(sale: sales[index], loss: loss, adjustment: adjustment)))
+                note: forcedDisallowanceNote(
+                    sold: sales[index].quantity, of: sales[index].symbol, lot: sales[index].lotID, loss: loss,
+                    adjustment: adjustment)))
+        }
+        if rowPlace >= 0 {
+            runTradeRowOfLot[account][at: rowPlace].quantity += sales[index].quantity
+            runTradeRowOfLot[account][at: rowPlace].gain += sales[index].gain
+            runTradeRowOfLot[account][at: rowPlace].matched += matched
+            runTradeRowOfLot[account][at: rowPlace].disallowed += disallowed
+            runTradeRowOfLot[account][at: rowPlace].lastRecord = lastRecord
         }
         return disallowed
+    }
+
+    /// Moves `amount` (a cent, either way) of a trade's disallowed loss into the `Disallowed`
+    /// record at `index`, which then speaks of the trade's row of the lot as one sale: its
+    /// loss, on its shares.
+    private mutating func moveDisallowed(_ amount: Money, intoRecord index: Int, rowLoss: Money, rowQuantity: Quantity) {
+        guard var adjustment = records[index].replacement, let lotID = records[index].lotID else { return }
+        let symbol = records[index].symbol
+        adjustment.disallowedLoss += amount
+        adjustment.basisAfter = adjustment.basisAfter.map { $0 + amount }
+        records[index].replacement = adjustment
+        records[index].disallowedLoss = adjustment.disallowedLoss
+        records[index].loss = rowLoss
+        records[index].note = forcedDisallowanceNote(
+            sold: rowQuantity, of: symbol, lot: lotID, loss: rowLoss, adjustment: adjustment)
     }
 
     /// Adds a later piece of a lot's sale to the lot's Loss Sale row at `position`: its

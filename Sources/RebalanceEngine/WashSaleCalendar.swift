@@ -57,10 +57,26 @@ public struct WashSaleCalendar: Sendable {
     /// Where each sold lot's row is in `runLossSaleRows`, by account (its place in
     /// `taxedByAccount`) and Lot ID.
     var runLossSaleRowOfLot: [NameTable<Int>] = []
-    /// Pieces of lots sold in this run with no loss before any piece of the lot at a loss, by
-    /// account (as `runLossSaleRowOfLot`) and Lot ID: their shares and gain summed, with the
-    /// trade that sold them (see `recordSales`).
-    var runGainPiecesOfLot: [NameTable<(trade: Int, shares: Quantity, gain: Money)>] = []
+    /// What the latest trade to sell each lot has sold of it so far, by account (as
+    /// `runLossSaleRowOfLot`) and Lot ID (see `recordSales`).
+    var runTradeRowOfLot: [NameTable<TradeRowOfLot>] = []
+
+    /// The pieces of a lot one trade has sold, which its Lots Sold row counts as one sale.
+    struct TradeRowOfLot: Sendable {
+        let trade: Int
+        var quantity = Quantity.zero
+        var gain = Money.zero
+        var matched = Quantity.zero
+        var disallowed = Money.zero
+        /// The row's last `Disallowed` record, where a later piece that matches nothing moves
+        /// the cent by which the row's proportion differs from its pieces' (-1: none, or its
+        /// replacement was split off as a lot of its own, which a cent more would reach).
+        var lastRecord = -1
+
+        init(trade: Int) {
+            self.trade = trade
+        }
+    }
     /// Held lots of taxed accounts that a loss sale of this run was matched to, not yet
     /// restated by the planner (`takeRestatements`).
     var pendingRestatements: [Restatement] = []

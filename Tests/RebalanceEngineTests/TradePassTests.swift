@@ -140,6 +140,40 @@ struct TradePassTests {
         #expect(lossSales.first?.note.hasPrefix("Loss of $0.01 on 1 NWQ (lot L2) sold ") == true)
     }
 
+    @Test("A lot's row sold in two passes disallows its loss × matched / shares as one sale")
+    func aTwoPassLotsDisallowedLossIsItsRowsProportion() throws {
+        // From generated firm book 35: 169 CYX bought for $15,951.65, priced $65.14, with 23
+        // CYX bought in the household's IRA within the window. Sold 162.3551 (forced) and then
+        // 6.6449 in one trade: the first pass matches all 23 replacement shares, $4,748.64 ×
+        // 23 / 162.3551 = $672.72 of its loss; the row, as one sale, loses $4,942.99 on 169
+        // shares, and 23 of them disallow $672.71. The second pass gives the cent back.
+        var book = BookBuilder()
+        book.settings.fractionalShares = true
+        book.account("TAX-1")
+        book.account("IRA-1", type: .ira)
+        book.hold("L1", "CYX", 169, basis: "15951.65", acquired: "2016-10-16")
+        book.hold("R1", "CYX", 23, basis: "1500", acquired: "2026-11-01", account: "IRA-1")
+        book.target("CYX", "1")
+        book.prices = ["CYX": "65.14"]
+        var planning = try Planning(book.portfolio)
+        for (part, access) in [("162.3551", LotAccess.forcedBlocked), ("6.6449", .unblocked)] {
+            _ = try planning.sell("CYX", upTo: Quantity(decimal: part)!, in: 0, phase: .raiseCash, access: access,
+                                  budget: nil, why: "raises cash")
+        }
+        let row = try #require(planning.lotsSold.first)
+        #expect(planning.lotsSold.count == 1)
+        #expect(row.quantity == shares(169))
+        #expect(row.gain == usd("-4942.99"))
+        #expect(row.disallowedLoss == usd("672.71"))
+        #expect(planning.trades.first?.realizedLongTerm == usd("-4270.28"))
+        #expect(planning.books[0].ledger.disallowedLoss == usd("672.71"))
+        let records = planning.calendars[0].records
+        #expect(records.rows(.disallowed).map(\.disallowedLoss) == [usd("672.71")])
+        #expect(records.rows(.disallowed).first?.note.hasPrefix(
+            "$672.71 of the $4,942.99 loss on 169 CYX (lot L1) is disallowed: 23 replacement shares") == true)
+        #expect(records.rows(.lossSale).first?.disallowedLoss == usd("672.71"))
+    }
+
     @Test("A reason's clauses are its parts between \"; \"", arguments: [
         ("raises cash; past the tax budget", ["raises cash", "past the tax budget"]),
         ("sells 5; 2% over; its lots", ["sells 5", "2% over", "its lots"]),
