@@ -305,16 +305,16 @@ extension WashSaleCalendar {
     private mutating func recordSale(of sales: [LotSale], at index: Int, on date: CivilDate, trade: Int?) -> Money {
         let account = entry(of: sales[index].account)
         guard taxedByAccount[at: account] else { return .zero }
-        // What the trade has sold of the lot before this piece (a row of another trade is over).
+        // What the trade has sold of the lot before this piece (a row of another trade is over),
+        // read once and written back once (each change through the tables checked them anew).
         var rowPlace = -1
+        var row: TradeRowOfLot?
         if let trade {
             while runTradeRowOfLot.count <= account { runTradeRowOfLot.append(NameTable()) }
             rowPlace = runTradeRowOfLot[account].index(of: sales[index].lotID) { TradeRowOfLot(trade: trade) }
-            if runTradeRowOfLot[account][at: rowPlace].trade != trade {
-                runTradeRowOfLot[account][at: rowPlace] = TradeRowOfLot(trade: trade)
-            }
+            let known = runTradeRowOfLot[account][at: rowPlace]
+            row = known.trade == trade ? known : TradeRowOfLot(trade: trade)
         }
-        let row = rowPlace >= 0 ? runTradeRowOfLot[account][at: rowPlace] : nil
         guard sales[index].isLoss else {
             // A later piece of a lot sold at a loss, itself without one: the lot's row, figured
             // as one sale, put its loss in the earlier piece (a share's cent of basis or proceeds
@@ -324,9 +324,10 @@ extension WashSaleCalendar {
                let loss = runLossSaleRows[position].sale.loss, loss > sales[index].gain {
                 addPiece(sales[index], toLossSaleRow: position, matched: .zero, disallowed: .zero, on: date)
             }
-            if rowPlace >= 0 {
-                runTradeRowOfLot[account][at: rowPlace].quantity += sales[index].quantity
-                runTradeRowOfLot[account][at: rowPlace].gain += sales[index].gain
+            if var row {
+                row.quantity += sales[index].quantity
+                row.gain += sales[index].gain
+                runTradeRowOfLot[account][at: rowPlace] = row
             }
             return .zero
         }
@@ -425,12 +426,13 @@ extension WashSaleCalendar {
                     sold: sales[index].quantity, of: sales[index].symbol, lot: sales[index].lotID, loss: loss,
                     adjustment: adjustment)))
         }
-        if rowPlace >= 0 {
-            runTradeRowOfLot[account][at: rowPlace].quantity += sales[index].quantity
-            runTradeRowOfLot[account][at: rowPlace].gain += sales[index].gain
-            runTradeRowOfLot[account][at: rowPlace].matched += matched
-            runTradeRowOfLot[account][at: rowPlace].disallowed += disallowed
-            runTradeRowOfLot[account][at: rowPlace].lastRecord = lastRecord
+        if var row {
+            row.quantity += sales[index].quantity
+            row.gain += sales[index].gain
+            row.matched += matched
+            row.disallowed += disallowed
+            row.lastRecord = lastRecord
+            runTradeRowOfLot[account][at: rowPlace] = row
         }
         return disallowed
     }
