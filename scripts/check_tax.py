@@ -979,7 +979,9 @@ class Checker:
             self.same_money("Wash Sale", wr, "Replacement Basis After", new_basis, w.get("Replacement Basis After"),
                             f"{key[1]}: {moved} for {matched} of {held} shares + disallowed {amt}")
         # the name the run gave it: the first free one after those of the restatements before it
-        n, nid, skip = 1, f"{key[1]}-W", self.restate_rank.get(wr, 0)
+        # (a rank counts the rows of the replacement's account, symbol and day: it names the lot
+        # only when that day holds one lot of the symbol there)
+        n, nid, skip = 1, f"{key[1]}-W", self.restate_rank.get(wr, 0) if len(same_day) == 1 else 0
         while True:
             present = (racct, nid) in lots
             if not (present and not lots[(racct, nid)].get("restated")):   # not an input lot's name

@@ -1430,6 +1430,9 @@ class Checker:
 
     def restate(self, p, shares, amount, hp_from, seq=None, long_mark=False, later=None, sold=None):
         ranks = self.restate_rank.get((p.account, p.symbol.upper(), p.date) + tuple(sold or ()), [])
+        if sum(1 for L in self.lots.values()
+               if L["account"] == p.account and L["symbol"] == p.symbol and L["acquired"] == p.date) > 1:
+            ranks = []   # a rank counts the rows of the day's purchases: it names a lot only when the day holds one
 
         def name(rank):
             # the run's k-th restatement of the lot takes the k-th name that no input lot has
