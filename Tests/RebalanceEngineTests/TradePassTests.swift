@@ -87,57 +87,47 @@ struct TradePassTests {
         #expect(planning.books[0].cash == usd(left))
     }
 
-    @Test("A later pass without a loss of its own counts on the lot's Loss Sale row")
-    func aLossLotsLastShareAtNoGainStaysOnItsLossSaleRow() throws {
-        // 128 UAN bought for $14,450.07, priced $112.89 (from generated firm book 33). Sold
-        // 127 then 1: the row, as one sale, loses $0.15 on 128 shares; the first pass took
-        // all of it ($14,337.03 − $14,337.18), the last share none ($14,449.92 − $14,450.07
-        // less that).
-        var book = BookBuilder()
-        book.account("TAX-1")
-        book.hold("U1", "UAN", 128, basis: "14450.07", acquired: "2014-07-10")
-        book.target("UAN", "1")
-        book.prices = ["UAN": "112.89"]
-        var planning = try Planning(book.portfolio)
-        for count: Int64 in [127, 1] {
-            _ = try planning.sell("UAN", upTo: shares(count), in: 0, phase: .raiseCash, access: .unblocked,
-                                  budget: nil, why: "raises cash")
-        }
-        let row = try #require(planning.lotsSold.first)
-        #expect(row.quantity == shares(128))
-        #expect(row.gain == usd("-0.15"))
-        let lossSales = planning.calendars[0].records.rows(.lossSale)
-        #expect(lossSales.count == 1)
-        #expect(lossSales.first?.quantity == shares(128))
-        #expect(lossSales.first?.loss == usd("0.15"))
-        #expect(lossSales.first?.note.hasPrefix("Loss of $0.15 on 128 UAN (lot U1) sold ") == true)
+    /// A lot sold in two passes of one trade, one pass at no gain: the row, as one sale, loses
+    /// a few cents, all in the other pass. From generated firm books: 128 UAN bought for
+    /// $14,450.07, priced $112.89, sold 127 then 1 (the first pass took the whole $0.15 loss,
+    /// the last share none; book 33); 1 NWQ bought for $197.68, priced $197.67, sold 0.478 then
+    /// 0.522 (the first pass neither gained nor lost, $94.49 − $94.49, the second took the
+    /// cent; book 35).
+    struct PassAtNoGain: Sendable, CustomTestStringConvertible {
+        let symbol: String
+        let shares: Int64
+        let basis: String
+        let price: String
+        let passes: [String]
+        let loss: String
+
+        var testDescription: String { "\(passes.joined(separator: " then ")) of \(shares) \(symbol)" }
     }
 
-    @Test("An earlier pass without a loss of its own counts on the Loss Sale row a later pass makes")
-    func aLossLotsFirstSharesAtNoGainJoinItsLossSaleRow() throws {
-        // 1 NWQ bought for $197.68, priced $197.67 (from generated firm book 35), sold 0.478 and
-        // then 0.522 in one trade: the row, as one sale, loses $0.01 on the share; the first
-        // pass neither gains nor loses ($94.49 − $94.49), the second takes the cent
-        // ($103.18 − $103.19). The Loss Sale row says the share, as Lots Sold does.
+    @Test("A pass without a loss of its own counts on the lot's Loss Sale row, before or after the loss", arguments: [
+        PassAtNoGain(symbol: "UAN", shares: 128, basis: "14450.07", price: "112.89", passes: ["127", "1"], loss: "0.15"),
+        PassAtNoGain(symbol: "NWQ", shares: 1, basis: "197.68", price: "197.67", passes: ["0.478", "0.522"], loss: "0.01"),
+    ])
+    func aPassAtNoGainCountsOnItsLotsLossSaleRow(_ lot: PassAtNoGain) throws {
         var book = BookBuilder()
         book.settings.fractionalShares = true
         book.account("TAX-1")
-        book.hold("L2", "NWQ", 1, basis: "197.68", acquired: "2024-02-29")
-        book.target("NWQ", "1")
-        book.prices = ["NWQ": "197.67"]
+        book.hold("L1", lot.symbol, lot.shares, basis: lot.basis, acquired: "2014-07-10")
+        book.target(lot.symbol, "1")
+        book.prices = [lot.symbol: lot.price]
         var planning = try Planning(book.portfolio)
-        for part in ["0.478", "0.522"] {
-            _ = try planning.sell("NWQ", upTo: Quantity(decimal: part)!, in: 0, phase: .raiseCash, access: .unblocked,
-                                  budget: nil, why: "raises cash")
+        for part in lot.passes {
+            _ = try planning.sell(lot.symbol, upTo: Quantity(decimal: part)!, in: 0, phase: .raiseCash,
+                                  access: .unblocked, budget: nil, why: "raises cash")
         }
         let row = try #require(planning.lotsSold.first)
-        #expect(row.quantity == shares(1))
-        #expect(row.gain == usd("-0.01"))
+        #expect(row.quantity == shares(lot.shares))
+        #expect(row.gain == usd("-" + lot.loss))
         let lossSales = planning.calendars[0].records.rows(.lossSale)
         #expect(lossSales.count == 1)
-        #expect(lossSales.first?.quantity == shares(1))
-        #expect(lossSales.first?.loss == usd("0.01"))
-        #expect(lossSales.first?.note.hasPrefix("Loss of $0.01 on 1 NWQ (lot L2) sold ") == true)
+        #expect(lossSales.first?.quantity == shares(lot.shares))
+        #expect(lossSales.first?.loss == usd(lot.loss))
+        #expect(lossSales.first?.note.hasPrefix("Loss of $\(lot.loss) on \(lot.shares) \(lot.symbol) (lot L1) sold ") == true)
     }
 
     @Test("A lot's row sold in two passes disallows its loss × matched / shares as one sale")
