@@ -944,6 +944,11 @@ class Checker:
         racct, rsym = str(w.get("Replacement Account")), str(w.get("Replacement Symbol"))
         if not taxed(racct):
             return
+        if w.get("Replacement Basis After") is None:
+            # a held lot of a taxed account always has a basis after: this replacement is a
+            # purchase of unknown cost no longer held (Transactions buys beyond the day's lot)
+            self.counts["unheld"] = self.counts.get("unheld", 0) + 1
+            return
         bought = to_date(w.get("Conflict Date"))
         matched = to_dec(w.get("Quantity")) or ZERO
         amt = to_dec(w.get("Disallowed Loss")) or ZERO
