@@ -325,8 +325,7 @@ extension WashSaleCalendar {
                 addPiece(sales[index], toLossSaleRow: position, matched: .zero, disallowed: .zero, on: date)
             }
             if var row {
-                row.quantity += sales[index].quantity
-                row.gain += sales[index].gain
+                row.add(sales[index])
                 runTradeRowOfLot[account][at: rowPlace] = row
             }
             return .zero
@@ -352,10 +351,11 @@ extension WashSaleCalendar {
             // into the row's last Disallowed record, unless that replacement was split off
             // as a lot of its own (its basis, already restated, keeps the earlier figure).
             let rowQuantity = row.quantity + sales[index].quantity
-            let rowLoss = (row.gain + sales[index].gain).magnitude
+            let rowGain = row.gain + sales[index].gain
+            let rowLoss = rowGain.magnitude
             let whole = rowLoss.scaled(by: (row.matched + matched).micros, over: rowQuantity.micros)
             let piece = whole - row.disallowed
-            if piece != disallowed, piece <= loss, (row.gain + sales[index].gain).isNegative {
+            if piece != disallowed, piece <= loss, rowGain.isNegative {
                 if matched > .zero, !piece.isNegative {
                     disallowed = piece
                 } else if matched == .zero, row.lastRecord >= 0 {
@@ -364,10 +364,7 @@ extension WashSaleCalendar {
                 }
             }
         }
-        let lossSale = LossSale(
-            isFromTransactions: false, account: sales[index].account, symbol: sales[index].symbol, date: date,
-            quantity: sales[index].quantity, loss: loss, term: sales[index].term, acquired: sales[index].acquired,
-            lotID: sales[index].lotID, matched: matched)
+        let lossSale = runLossSale(of: sales[index], on: date, quantity: sales[index].quantity, loss: loss, matched: matched)
         _ = appendLossSale(lossSale)
         // A lot sold in several pieces in one run is one Loss Sale row, its figures summed.
         while runLossSaleRowOfLot.count <= account { runLossSaleRowOfLot.append(NameTable()) }
@@ -380,10 +377,8 @@ extension WashSaleCalendar {
             var shown = lossSale
             if let row, row.quantity > .zero, loss > row.gain {
                 // The trade's earlier pieces of the lot, with no loss of their own, join it.
-                shown = LossSale(
-                    isFromTransactions: false, account: sales[index].account, symbol: sales[index].symbol, date: date,
-                    quantity: sales[index].quantity + row.quantity, loss: loss - row.gain,
-                    term: sales[index].term, acquired: sales[index].acquired, lotID: sales[index].lotID,
+                shown = runLossSale(
+                    of: sales[index], on: date, quantity: sales[index].quantity + row.quantity, loss: loss - row.gain,
                     matched: matched)
             }
             runLossSaleRows.append((records.count, shown, disallowed))
@@ -427,8 +422,7 @@ extension WashSaleCalendar {
                     adjustment: adjustment)))
         }
         if var row {
-            row.quantity += sales[index].quantity
-            row.gain += sales[index].gain
+            row.add(sales[index])
             row.matched += matched
             row.disallowed += disallowed
             row.lastRecord = lastRecord
@@ -459,12 +453,22 @@ extension WashSaleCalendar {
         _ sale: LotSale, toLossSaleRow position: Int, matched: Quantity, disallowed: Money, on date: CivilDate
     ) {
         let row = runLossSaleRows[position]
-        let merged = LossSale(
-            isFromTransactions: false, account: sale.account, symbol: sale.symbol, date: date,
-            quantity: (row.sale.quantity ?? .zero) + sale.quantity, loss: (row.sale.loss ?? .zero) - sale.gain,
-            term: sale.term, acquired: sale.acquired, lotID: sale.lotID, matched: row.sale.matched + matched)
+        let merged = runLossSale(
+            of: sale, on: date, quantity: (row.sale.quantity ?? .zero) + sale.quantity,
+            loss: (row.sale.loss ?? .zero) - sale.gain, matched: row.sale.matched + matched)
         runLossSaleRows[position] = (row.record, merged, row.disallowed + disallowed)
         records[row.record] = lossSaleRecord(merged, disallowed: row.disallowed + disallowed)
+    }
+
+    /// A loss sale of this run of `sale`'s lot, with the shares, loss and matched shares given:
+    /// the piece's own, or those of the lot's pieces summed.
+    @inline(__always)
+    private func runLossSale(
+        of sale: LotSale, on date: CivilDate, quantity: Quantity, loss: Money, matched: Quantity
+    ) -> LossSale {
+        LossSale(
+            isFromTransactions: false, account: sale.account, symbol: sale.symbol, date: date, quantity: quantity,
+            loss: loss, term: sale.term, acquired: sale.acquired, lotID: sale.lotID, matched: matched)
     }
 
     /// Where a disallowed loss goes: into the replacement shares' basis and holding period

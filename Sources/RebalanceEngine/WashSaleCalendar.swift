@@ -76,6 +76,12 @@ public struct WashSaleCalendar: Sendable {
         init(trade: Int) {
             self.trade = trade
         }
+
+        /// Counts one more piece of the lot.
+        mutating func add(_ sale: LotSale) {
+            quantity += sale.quantity
+            gain += sale.gain
+        }
     }
     /// Held lots of taxed accounts that a loss sale of this run was matched to, not yet
     /// restated by the planner (`takeRestatements`).
