@@ -515,6 +515,7 @@ class Checker:
         lots_by_day = defaultdict(list)
         for (a, lid), L in self.lots.items():
             lots_by_day[(a, L["symbol"], L["acquired"])].append(self.lot_purchase[(a, lid)])
+        self.lots_on_day = {k: len(v) for k, v in lots_by_day.items()}   # held lots per account, symbol, day
         self.txn_buys_free = defaultdict(list)   # (account, symbol) -> Transactions buys not held
         # A day's Transactions buys of a symbol in an account, together: with a held lot of that
         # day, they are the lot, and the shares they bought beyond it were sold since.
@@ -1436,8 +1437,7 @@ class Checker:
 
     def restate(self, p, shares, amount, hp_from, seq=None, long_mark=False, later=None, sold=None):
         ranks = self.restate_rank.get((p.account, p.symbol.upper(), p.date) + tuple(sold or ()), [])
-        if sum(1 for L in self.lots.values()
-               if L["account"] == p.account and L["symbol"] == p.symbol and L["acquired"] == p.date) > 1:
+        if self.lots_on_day.get((p.account, p.symbol, p.date), 0) > 1:
             ranks = []   # a rank counts the rows of the day's purchases: it names a lot only when the day holds one
 
         def name(rank):
