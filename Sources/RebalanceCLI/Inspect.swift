@@ -103,6 +103,10 @@ struct Inspect: ParsableCommand {
 
     private func listSheets(of workbook: Workbook) throws {
         printLine("\(book): \(workbook.sheets.count) sheet(s), \(workbook.uses1904DateSystem ? "1904" : "1900") date system")
+        if workbook.formulaResultsMayBePlaceholders {
+            printLine("  The workbook asks to be calculated when opened, as programs that write formulas without "
+                + "calculating them mark theirs: a formula saved with the result 0 is refused where the tool reads it.")
+        }
         for (index, sheet) in workbook.sheets.enumerated() {
             let hidden = sheet.isHidden ? " (hidden)" : ""
             switch sheet.kind {

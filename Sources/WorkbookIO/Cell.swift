@@ -10,6 +10,11 @@ public enum CellValue: Sendable, Equatable {
     case date(ExcelDateTime)
     /// A formula whose result was never saved: the workbook must be opened and saved in Excel.
     case formulaWithoutValue
+    /// A formula saved with the 0 that a program writing formulas without calculating them
+    /// puts in place of a result (the workbook asks to be calculated when opened): its
+    /// value is unknown until a spreadsheet calculates and saves it. Read only when asked
+    /// (`Workbook.readRows(in:distrustingZeroResults:_:)`).
+    case uncalculatedFormula
 }
 
 /// One non-empty cell of a row.

@@ -11,7 +11,7 @@ public enum CellDump {
         case .bool(let b): (type, text) = ("b", b ? "TRUE" : "FALSE")
         case .error(let e): (type, text) = ("e", escape(e))
         case .date(let d): (type, text) = ("d", d.iso)
-        case .formulaWithoutValue: return nil
+        case .formulaWithoutValue, .uncalculatedFormula: return nil
         }
         return "\(escape(sheet))\t\(CellReference.name(column: cell.column, row: row))\t\(type)\t\(text)"
     }

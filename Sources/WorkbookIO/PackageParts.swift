@@ -84,6 +84,9 @@ final class WorkbookPartHandler: XMLEventHandler {
 
     private(set) var sheets: [SheetEntry] = []
     private(set) var uses1904 = false
+    /// `<calcPr fullCalcOnLoad="1">`: the writer asks the spreadsheet to calculate every
+    /// formula when the workbook is opened, as programs that cannot calculate them do.
+    private(set) var asksFullCalculationOnLoad = false
     private(set) var sawWorkbookElement = false
 
     func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws {
@@ -92,6 +95,10 @@ final class WorkbookPartHandler: XMLEventHandler {
         } else if name.is("workbookPr") {
             if let value = attributes.string("date1904")?.lowercased() {
                 uses1904 = value == "1" || value == "true" || value == "on"
+            }
+        } else if name.is("calcPr") {
+            if let value = attributes.string("fullCalcOnLoad")?.lowercased() {
+                asksFullCalculationOnLoad = value == "1" || value == "true" || value == "on"
             }
         } else if name.is("sheet") {
             // A sheet with no relationship has no part and so no cells; it is passed over.

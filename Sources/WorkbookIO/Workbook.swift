@@ -9,6 +9,10 @@ public final class Workbook {
     public let sheets: [SheetInfo]
     /// Whether dates count from 1904 (Excel for Mac's old default) rather than 1900.
     public let uses1904DateSystem: Bool
+    /// Whether the workbook asks to have every formula calculated when it is opened
+    /// (`fullCalcOnLoad`): the mark of a program that writes formulas without calculating
+    /// them, and saves 0 in place of each result it was not given (XlsxWriter, for one).
+    public let formulaResultsMayBePlaceholders: Bool
     /// The path as given.
     public let path: String
 
@@ -40,6 +44,7 @@ public final class Workbook {
             throw WorkbookError(.malformedXML, at: workbookPart, "This part is not a workbook (no <workbook> element).")
         }
         uses1904DateSystem = workbookHandler.uses1904
+        formulaResultsMayBePlaceholders = workbookHandler.asksFullCalculationOnLoad
 
         guard let workbookRels = try RelationshipsHandler.read(for: workbookPart, in: archive) else {
             throw WorkbookError(.missingPart, at: PackagePath.relationshipsPart(of: workbookPart),
@@ -95,13 +100,21 @@ public final class Workbook {
     }
 
     /// `forEachRow(in:_:)`, with what the sheet lists after its rows: its merged ranges.
-    public func readRows(in sheet: SheetInfo, _ body: (Row) throws -> Void) throws -> SheetRowsSummary {
+    ///
+    /// `distrustingZeroResults`: in a workbook whose formula results may be placeholders
+    /// (`formulaResultsMayBePlaceholders`), a formula whose saved result is the number 0 is
+    /// read as a formula with no saved result, since 0 is what such a writer saves for a
+    /// result it was not given. The cell dump keeps every saved result as it is.
+    public func readRows(in sheet: SheetInfo, distrustingZeroResults: Bool = false,
+                         _ body: (Row) throws -> Void) throws -> SheetRowsSummary {
         guard sheet.kind == .worksheet else { return SheetRowsSummary() }
         let strings = try loadSharedStrings()
         return try withoutActuallyEscaping(body) { escapable in
             let handler = WorksheetHandler(
                 sheetName: sheet.name, sharedStrings: strings, styles: styles,
-                uses1904: uses1904DateSystem, limits: limits, consumer: escapable)
+                uses1904: uses1904DateSystem,
+                zeroFormulaResultIsUnknown: distrustingZeroResults && formulaResultsMayBePlaceholders,
+                limits: limits, consumer: escapable)
             try XMLEventParser.parse(part: sheet.part, in: archive, handler: handler)
             return handler.summary
         }

@@ -9,6 +9,8 @@ final class WorksheetHandler: XMLEventHandler {
     private let sharedStrings: [String]?
     private let styles: [NumberFormatKind]
     private let uses1904: Bool
+    /// A formula's saved result of 0 is taken for a writer's placeholder, not a value.
+    private let zeroFormulaResultIsUnknown: Bool
     private let limits: ReadLimits
     private let consumer: (Row) throws -> Void
 
@@ -37,11 +39,12 @@ final class WorksheetHandler: XMLEventHandler {
     private(set) var summary = SheetRowsSummary()
 
     init(sheetName: String, sharedStrings: [String]?, styles: [NumberFormatKind], uses1904: Bool,
-         limits: ReadLimits, consumer: @escaping (Row) throws -> Void) {
+         zeroFormulaResultIsUnknown: Bool = false, limits: ReadLimits, consumer: @escaping (Row) throws -> Void) {
         self.sheetName = sheetName
         self.sharedStrings = sharedStrings
         self.styles = styles
         self.uses1904 = uses1904
+        self.zeroFormulaResultIsUnknown = zeroFormulaResultIsUnknown
         self.limits = limits
         self.consumer = consumer
         valueBytes.reserveCapacity(64)
@@ -268,7 +271,7 @@ final class WorksheetHandler: XMLEventHandler {
             if s.isEmpty { return }
             try countText(s)
         }
-        if case .formulaWithoutValue = value {
+        if value == .formulaWithoutValue || value == .uncalculatedFormula {
             summary.formulasWithoutValue.append(CellReference.name(column: column, row: rowNumber))
         }
         cells.append(Cell(column: column, value: value))
@@ -311,6 +314,7 @@ final class WorksheetHandler: XMLEventHandler {
         guard digits > 0, consumed == end, number.isFinite else {
             throw invalid(column, "The number \"\(String(decoding: valueBytes[start..<end], as: UTF8.self))\" cannot be read.")
         }
+        if hasFormula && zeroFormulaResultIsUnknown && number == 0 { return .uncalculatedFormula }
         let kind = cellStyle < styles.count && cellStyle >= 0 ? styles[cellStyle] : .plain
         switch kind {
         case .date:

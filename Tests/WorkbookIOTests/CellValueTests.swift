@@ -42,6 +42,29 @@ struct CellValueTests {
         #expect(try dump(workbook.path) == ["S\tA7\tn\t2.0"])
     }
 
+    @Test("A workbook asking to be calculated on opening: a formula's saved 0 is unknown to the portfolio reader, kept by the dump")
+    func placeholderResults() throws {
+        let rows = "<row r=\"2\"><c r=\"A2\"><f>B1*C1</f><v>0</v></c><c r=\"B2\"><f>1+1</f><v>2</v></c><c r=\"C2\"><v>0</v></c></row>"
+        let marked = XLSXFixture.book(sheets: [("S", rows)], workbookPr: "<calcPr calcId=\"124519\" fullCalcOnLoad=\"1\"/>")
+        let workbook = try Workbook(path: try marked.write())
+        #expect(workbook.formulaResultsMayBePlaceholders)
+        var distrusted: [CellValue] = []
+        let summary = try workbook.readRows(in: workbook.sheets[0], distrustingZeroResults: true) { distrusted += $0.cells.map(\.value) }
+        #expect(distrusted == [.uncalculatedFormula, .number(2, .plain), .number(0, .plain)])
+        #expect(summary.formulasWithoutValue == ["A2"])
+        var asSaved: [CellValue] = []
+        try workbook.forEachRow(in: workbook.sheets[0]) { asSaved += $0.cells.map(\.value) }
+        #expect(asSaved == [.number(0, .plain), .number(2, .plain), .number(0, .plain)])
+        #expect(try dump(workbook.path) == ["S\tA2\tn\t0.0", "S\tB2\tn\t2.0", "S\tC2\tn\t0.0"])
+
+        // Excel's own files do not ask it: a formula's saved 0 is its value.
+        let excel = try Workbook(path: try XLSXFixture.book(sheets: [("S", rows)], workbookPr: "<calcPr calcId=\"191029\"/>").write())
+        #expect(!excel.formulaResultsMayBePlaceholders)
+        var values: [CellValue] = []
+        _ = try excel.readRows(in: excel.sheets[0], distrustingZeroResults: true) { values += $0.cells.map(\.value) }
+        #expect(values == [.number(0, .plain), .number(2, .plain), .number(0, .plain)])
+    }
+
     @Test("Rows and cells without r= are placed after the previous one")
     func missingReferences() throws {
         let lines = try dump(try XLSXFixture.book(sheets: [("S", """

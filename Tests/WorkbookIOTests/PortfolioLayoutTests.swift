@@ -165,6 +165,34 @@ struct PortfolioLayoutTests {
         #expect(ignored == ["Positions!C3", "Positions!H3"])
     }
 
+    @Test("A book written by a program that does not calculate formulas: results it was given are read, its placeholder 0s are refused by cell")
+    func uncalculatedFormulas() throws {
+        func book(costBasis: FixtureCell, marked: Bool) -> XLSXFixture {
+            .contractBook(Household.canonicalSheets().map { sheet in
+                guard sheet.name == "Lots" else { return sheet }
+                var rows = sheet.rows
+                rows[1][4] = costBasis
+                return (sheet.name, rows)
+            }, calculatesOnLoad: marked)
+        }
+        let expected = try #require(try Household.read(Household.canonical()).portfolio)
+        // XlsxWriter given the result: the book reads as if typed.
+        let given = try Household.read(book(costBasis: .formula(15000), marked: true))
+        #expect(given.errors.isEmpty, "\(given.errors)")
+        #expect(given.portfolio == expected)
+        // Not given one, it saves 0 and asks Excel to calculate: a $0 basis would invent a $19,025 gain.
+        let placeholder = try Household.read(book(costBasis: .formula(0), marked: true))
+        #expect(placeholder.portfolio == nil)
+        #expect(placeholder.errors.map(\.description) == [
+            "Lots!E2: Cost Basis: The cell holds a formula saved with the result 0 by a program that does not calculate formulas "
+                + "(the workbook asks to be calculated when opened), so its value is unknown; open and save the workbook in Excel, then try again.",
+        ])
+        // Saved by a spreadsheet, a formula's 0 is its result (here a gifted lot's zero basis).
+        let calculated = try Household.read(book(costBasis: .formula(0), marked: false))
+        #expect(calculated.errors.isEmpty, "\(calculated.errors)")
+        #expect(calculated.portfolio?.lots.first?.costBasis == .zero)
+    }
+
     @Test("A registration read as an account type is noted with its tax treatment")
     func registrationNotes() throws {
         let reading = try Household.read(Household.registrations)

@@ -13,6 +13,8 @@ public enum FixtureCell: ExpressibleByStringLiteral, ExpressibleByFloatLiteral, 
     case bool(Bool)
     /// A formula with no saved result.
     case formulaWithoutValue
+    /// A formula saved with this result.
+    case formula(Double)
     case error(String)
     case empty
 
@@ -40,10 +42,11 @@ extension XLSXFixture {
     /// A workbook of the given sheets, each a grid of cells from row 1 and column A.
     /// Styles: 0 General, 1 percent (`0.00%`), 2 date (`mm-dd-yy`). `merged` lists, by sheet
     /// name, the ranges of cells merged there (`A4:A9`); `hiddenRows`, the rows hidden there
-    /// (as a filter or Hide Rows hides them).
+    /// (as a filter or Hide Rows hides them). `calculatesOnLoad` marks the workbook the way a
+    /// program that writes formulas without calculating them does (`fullCalcOnLoad`).
     public static func contractBook(_ sheets: [(name: String, rows: [[FixtureCell]])], uses1904: Bool = false,
                                     hidden: Set<String> = [], merged: [String: [String]] = [:],
-                                    hiddenRows: [String: Set<Int>] = [:]) -> XLSXFixture {
+                                    hiddenRows: [String: Set<Int>] = [:], calculatesOnLoad: Bool = false) -> XLSXFixture {
         func escape(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         }
@@ -60,6 +63,7 @@ extension XLSXFixture {
                     case .date(let n): cells += "<c r=\"\(ref)\" s=\"2\"><v>\(n)</v></c>"
                     case .bool(let b): cells += "<c r=\"\(ref)\" t=\"b\"><v>\(b ? 1 : 0)</v></c>"
                     case .formulaWithoutValue: cells += "<c r=\"\(ref)\"><f>SUM(A1:A2)</f></c>"
+                    case .formula(let n): cells += "<c r=\"\(ref)\"><f>SUM(A1:A2)</f><v>\(n)</v></c>"
                     case .error(let e): cells += "<c r=\"\(ref)\" t=\"e\"><v>\(escape(e))</v></c>"
                     case .empty: break
                     }
@@ -70,7 +74,8 @@ extension XLSXFixture {
             return (sheet.name, xml)
         }
         return book(sheets: rendered.map { (name: $0.0, rows: $0.1) }, styles: styles([0, 10, 14]),
-                    workbookPr: uses1904 ? "<workbookPr date1904=\"1\"/>" : "", hidden: hidden,
+                    workbookPr: (uses1904 ? "<workbookPr date1904=\"1\"/>" : "")
+                        + (calculatesOnLoad ? "<calcPr calcId=\"124519\" fullCalcOnLoad=\"1\"/>" : ""), hidden: hidden,
                     afterRows: merged.mapValues { ranges in
                         "<mergeCells count=\"\(ranges.count)\">"
                             + ranges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"

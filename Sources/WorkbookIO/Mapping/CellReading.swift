@@ -40,10 +40,12 @@ enum CellReader {
         case .date(let d): return .value(d.iso)
         case .error(let e): return .problem("The cell holds the error \(e).")
         case .formulaWithoutValue: return .problem(formulaMessage)
+        case .uncalculatedFormula: return .problem(uncalculatedFormulaMessage)
         }
     }
 
     static let formulaMessage = "The cell holds a formula with no saved result; open and save the workbook in Excel, then try again."
+    static let uncalculatedFormulaMessage = "The cell holds a formula saved with the result 0 by a program that does not calculate formulas (the workbook asks to be calculated when opened), so its value is unknown; open and save the workbook in Excel, then try again."
 
     /// The units a number of shares is written with (`420 shs`), after it.
     static let shareUnits = ["sh", "shs", "sh.", "shs.", "share", "shares", "unit", "units"]
@@ -84,6 +86,7 @@ enum CellReader {
         case .date(let d): return .problem("Expected a number, found the date \(d.iso).")
         case .error(let e): return .problem("The cell holds the error \(e).")
         case .formulaWithoutValue: return .problem(formulaMessage)
+        case .uncalculatedFormula: return .problem(uncalculatedFormulaMessage)
         }
     }
 
@@ -157,6 +160,7 @@ enum CellReader {
         case .bool: return .problem("Expected a date, found TRUE/FALSE.")
         case .error(let e): return .problem("The cell holds the error \(e).")
         case .formulaWithoutValue: return .problem(formulaMessage)
+        case .uncalculatedFormula: return .problem(uncalculatedFormulaMessage)
         }
     }
 

@@ -219,7 +219,7 @@ struct SheetTable {
         /// A Settings sheet's first rows, read again for keys and values if no header is found.
         var settingsRows: [Row] = []
 
-        let summary = try workbook.readRows(in: info) { row in
+        let summary = try workbook.readRows(in: info, distrustingZeroResults: true) { row in
             guard let found = header else {
                 rowsBeforeHeader += 1
                 if readsBlocks, let title = SheetTable.title(of: row, sheetName: info.name) { firstTitle = title }
