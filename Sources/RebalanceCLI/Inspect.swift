@@ -103,10 +103,6 @@ struct Inspect: ParsableCommand {
 
     private func listSheets(of workbook: Workbook) throws {
         printLine("\(book): \(workbook.sheets.count) sheet(s), \(workbook.uses1904DateSystem ? "1904" : "1900") date system")
-        if workbook.formulaResultsMayBePlaceholders {
-            printLine("  The workbook asks to be calculated when opened, as programs that write formulas without "
-                + "calculating them mark theirs: a formula saved with the result 0 is refused where the tool reads it.")
-        }
         for (index, sheet) in workbook.sheets.enumerated() {
             let hidden = sheet.isHidden ? " (hidden)" : ""
             switch sheet.kind {
@@ -121,7 +117,9 @@ struct Inspect: ParsableCommand {
                 var lastColumn = 0
                 var firstRow = Int.max
                 var firstColumn = Int.max
-                let formulas = try workbook.forEachRow(in: sheet) { row in
+                // As the portfolio reader sees them: in a workbook marked to be calculated on
+                // opening, a formula saved as 0 has no known result either.
+                let formulas = try workbook.readRows(in: sheet, distrustingZeroResults: true) { row in
                     rows += 1
                     cellCount += row.cells.count
                     firstRow = min(firstRow, row.number)
@@ -130,12 +128,15 @@ struct Inspect: ParsableCommand {
                         firstColumn = min(firstColumn, cell.column)
                         lastColumn = max(lastColumn, cell.column)
                     }
-                }
+                }.formulasWithoutValue
                 let range = cellCount == 0 ? "empty" :
                     "\(CellReference.name(column: firstColumn, row: firstRow)):\(CellReference.name(column: lastColumn, row: lastRow))"
                 var line = "  \(index + 1). \(sheet.name)\(hidden): \(rows) row(s), \(cellCount) cell(s), \(range)"
                 if !formulas.isEmpty {
-                    line += "; \(formulas.count) formula(s) with no saved result (first \(formulas[0]))"
+                    let what = workbook.formulaResultsMayBePlaceholders
+                        ? "with no saved result or saved as 0 by a program that does not calculate formulas"
+                        : "with no saved result"
+                    line += "; \(formulas.count) formula(s) \(what) (first \(formulas[0]))"
                 }
                 printLine(line)
             }
