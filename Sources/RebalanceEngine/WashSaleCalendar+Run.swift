@@ -348,8 +348,9 @@ extension WashSaleCalendar {
             // the difference from what the earlier pieces took (with each piece's own, a
             // two-pass lot's row was a cent off: $672.72 where its $4,942.99 × 23 / 169 is
             // $672.71, generated firm book 35). A piece that matches nothing moves the cent
-            // into the row's last Disallowed record, unless that replacement was split off
-            // as a lot of its own (its basis, already restated, keeps the earlier figure).
+            // into the row's last Disallowed record whose replacement was not split off as a
+            // lot of its own (a split-off lot's basis, already restated, keeps the earlier
+            // figure; with no other record, so does the row).
             let rowQuantity = row.quantity + sales[index].quantity
             let rowGain = row.gain + sales[index].gain
             let rowLoss = rowGain.magnitude
@@ -410,7 +411,10 @@ extension WashSaleCalendar {
                     shares: match.shares, addedBasis: part, holdingPeriodFrom: from, soldLot: sales[index].lotKey,
                     soldTerm: sales[index].term))
             }
-            lastRecord = splitOff ? -1 : records.count
+            // The row's latest record whose replacement was not split off takes a later
+            // piece's cent: an earlier match's, when the last one's was (firm book 38: 85 ROV
+            // in an IRA, then 13 in a taxed account, restated).
+            if !splitOff { lastRecord = records.count }
             records.append(WashSaleRecord(
                 action: .disallowed, account: sales[index].account, household: household,
                 symbol: sales[index].symbol, family: family, conflictDate: purchase.date,

@@ -68,9 +68,10 @@ public struct WashSaleCalendar: Sendable {
         var gain = Money.zero
         var matched = Quantity.zero
         var disallowed = Money.zero
-        /// The row's last `Disallowed` record, where a later piece that matches nothing moves
-        /// the cent by which the row's proportion differs from its pieces' (-1: none, or its
-        /// replacement was split off as a lot of its own, which a cent more would reach).
+        /// The row's last `Disallowed` record whose replacement was not split off as a lot of
+        /// its own (a cent more would reach a basis already restated), where a later piece that
+        /// matches nothing moves the cent by which the row's proportion differs from its
+        /// pieces' (-1: none).
         var lastRecord = -1
 
         init(trade: Int) {

@@ -164,6 +164,43 @@ struct TradePassTests {
         #expect(records.rows(.lossSale).first?.disallowedLoss == usd("672.71"))
     }
 
+    @Test("A two-pass row's cent goes to its latest replacement not split off, when the last one was")
+    func aTwoPassRowsCentSkipsARestatedReplacement() throws {
+        // From generated firm book 38: 228 ROV bought for $63,845.87, priced $225.10, sold in
+        // one trade as 208 (forced) and then 20. The first pass matches 85 shares bought in
+        // the household's IRA and then 13 held in another taxed account, which are split off
+        // with their part of the loss: $11,424.56 × 98 / 208 = $5,382.73, as $4,668.69 and
+        // $714.04. The row, as one sale, loses $12,523.07 on 228 shares, and 98 of them
+        // disallow $5,382.72: the second pass takes the cent from the IRA's part, the one
+        // whose basis was not restated.
+        var book = BookBuilder()
+        book.account("TAX-1")
+        book.account("IRA-1", type: .ira)
+        book.account("TAX-2")
+        book.hold("L1", "ROV", 228, basis: "63845.87", acquired: "2017-01-20")
+        book.hold("R1", "ROV", 85, basis: "19000", acquired: "2026-11-01", account: "IRA-1")
+        book.hold("R2", "ROV", 13, basis: "3637.55", acquired: "2026-11-10", account: "TAX-2")
+        book.target("ROV", "1")
+        book.prices = ["ROV": "225.10"]
+        var planning = try Planning(book.portfolio)
+        for (part, access) in [(Int64(208), LotAccess.forcedBlocked), (20, .unblocked)] {
+            _ = try planning.sell("ROV", upTo: shares(part), in: 0, phase: .raiseCash, access: access,
+                                  budget: nil, why: "raises cash")
+        }
+        let row = try #require(planning.lotsSold.first)
+        #expect(planning.lotsSold.count == 1)
+        #expect(row.quantity == shares(228))
+        #expect(row.gain == usd("-12523.07"))
+        #expect(row.disallowedLoss == usd("5382.72"))
+        #expect(planning.books[0].ledger.disallowedLoss == usd("5382.72"))
+        let records = planning.calendars[0].records
+        #expect(records.rows(.disallowed).map(\.disallowedLoss) == [usd("4668.68"), usd("714.04")])
+        #expect(records.rows(.disallowed).first?.note.hasPrefix(
+            "$4,668.68 of the $12,523.07 loss on 228 ROV (lot L1) is disallowed: 85 replacement shares") == true)
+        #expect(records.rows(.disallowed).last?.replacement?.basisAfter == usd("4351.59"))
+        #expect(records.rows(.lossSale).first?.disallowedLoss == usd("5382.72"))
+    }
+
     @Test("A reason's clauses are its parts between \"; \"", arguments: [
         ("raises cash; past the tax budget", ["raises cash", "past the tax budget"]),
         ("sells 5; 2% over; its lots", ["sells 5", "2% over", "its lots"]),
