@@ -130,6 +130,16 @@ struct TradePassTests {
         #expect(lossSales.first?.note.hasPrefix("Loss of $\(lot.loss) on \(lot.shares) \(lot.symbol) (lot L1) sold ") == true)
     }
 
+    /// The book's first account sells `symbol` in one Raise Cash trade of two passes: `first`
+    /// shares with blocked loss lots forced, then `second` more.
+    static func soldInTwoPasses(_ book: BookBuilder, _ symbol: String, _ first: Quantity, _ second: Quantity) throws -> Planning {
+        var planning = try Planning(book.portfolio)
+        for (part, access) in [(first, LotAccess.forcedBlocked), (second, .unblocked)] {
+            _ = try planning.sell(symbol, upTo: part, in: 0, phase: .raiseCash, access: access, budget: nil, why: "raises cash")
+        }
+        return planning
+    }
+
     @Test("A lot's row sold in two passes disallows its loss × matched / shares as one sale")
     func aTwoPassLotsDisallowedLossIsItsRowsProportion() throws {
         // From generated firm book 35: 169 CYX bought for $15,951.65, priced $65.14, with 23
@@ -145,11 +155,7 @@ struct TradePassTests {
         book.hold("R1", "CYX", 23, basis: "1500", acquired: "2026-11-01", account: "IRA-1")
         book.target("CYX", "1")
         book.prices = ["CYX": "65.14"]
-        var planning = try Planning(book.portfolio)
-        for (part, access) in [("162.3551", LotAccess.forcedBlocked), ("6.6449", .unblocked)] {
-            _ = try planning.sell("CYX", upTo: Quantity(decimal: part)!, in: 0, phase: .raiseCash, access: access,
-                                  budget: nil, why: "raises cash")
-        }
+        let planning = try Self.soldInTwoPasses(book, "CYX", Quantity(decimal: "162.3551")!, Quantity(decimal: "6.6449")!)
         let row = try #require(planning.lotsSold.first)
         #expect(planning.lotsSold.count == 1)
         #expect(row.quantity == shares(169))
@@ -182,11 +188,7 @@ struct TradePassTests {
         book.hold("R2", "ROV", 13, basis: "3637.55", acquired: "2026-11-10", account: "TAX-2")
         book.target("ROV", "1")
         book.prices = ["ROV": "225.10"]
-        var planning = try Planning(book.portfolio)
-        for (part, access) in [(Int64(208), LotAccess.forcedBlocked), (20, .unblocked)] {
-            _ = try planning.sell("ROV", upTo: shares(part), in: 0, phase: .raiseCash, access: access,
-                                  budget: nil, why: "raises cash")
-        }
+        let planning = try Self.soldInTwoPasses(book, "ROV", shares(208), shares(20))
         let row = try #require(planning.lotsSold.first)
         #expect(planning.lotsSold.count == 1)
         #expect(row.quantity == shares(228))
