@@ -103,8 +103,9 @@ public final class Workbook {
     ///
     /// `distrustingZeroResults`: in a workbook whose formula results may be placeholders
     /// (`formulaResultsMayBePlaceholders`), a formula whose saved result is the number 0 is
-    /// read as a formula with no saved result, since 0 is what such a writer saves for a
-    /// result it was not given. The cell dump keeps every saved result as it is.
+    /// read as `.uncalculatedFormula`, since 0 is what such a writer saves for a result it
+    /// was not given, and is listed with the formulas without a saved result. The cell dump
+    /// keeps every saved result as it is.
     public func readRows(in sheet: SheetInfo, distrustingZeroResults: Bool = false,
                          _ body: (Row) throws -> Void) throws -> SheetRowsSummary {
         guard sheet.kind == .worksheet else { return SheetRowsSummary() }
