@@ -181,8 +181,18 @@ extension WashSaleCalendar {
         let family = families.family(of: symbol)
         var remaining = quantity
         var disallowances: [WashSaleDisallowance] = []
+        /// The day of the sale that took the buy's last shares.
+        var usedUpOn: CivilDate?
         for saleIndex in saleIndexes.sorted(by: { (lossSales[$0].date, $0) < (lossSales[$1].date, $1) }) {
             let sale = lossSales[saleIndex]
+            if let day = usedUpOn {
+                // Sales of one day come in no known order, so a sale of that day without
+                // Quantity may be the one the buy replaces first: its loss, which cannot be
+                // known, still needs approval (small book 20076: three MYOK sales of one day,
+                // the one without Quantity listed second).
+                guard sale.date == day else { break }
+                guard sale.quantity == nil else { continue }
+            }
             var missing: [String] = []
             if sale.quantity == nil { missing.append("Quantity") }
             if sale.loss == nil { missing.append("Realized Gain") }
@@ -219,7 +229,7 @@ extension WashSaleCalendar {
                 note: buyDisallowanceNote(
                     sale: sale, buyer: account, symbol: symbol, quantity: quantity, date: date,
                     matched: matched, amount: amount, missing: missing, adjustment: adjustment)))
-            if remaining == .zero { break }
+            if remaining == .zero, usedUpOn == nil { usedUpOn = sale.date }
         }
         return disallowances
     }

@@ -149,6 +149,25 @@ struct WashSalePub550Tests {
         #expect(calendar.records.rows(.disallowed).first?.note.contains("needs approval") == true)
     }
 
+    @Test("A buy used up by one sale still needs approval for a sale of that day without Quantity, not of a later day")
+    func sameDaySaleWithoutQuantity() {
+        // From small book 20076: three loss sales of one day, the one without Quantity listed
+        // second; the buy's 35 shares are all matched to the first, but the day's sales come
+        // in no known order, so the buy may replace the one whose loss cannot be known.
+        var calendar = Smith.calendar(transactions: [
+            sold("TAX-1", "XYZ", on: "2026-02-20", shares: 66, gain: "-1861.02"),
+            sold("TAX-1", "XYZ", on: "2026-02-20", shares: nil, gain: "-275.16"),
+            sold("TAX-1", "XYZ", on: "2026-02-20", shares: 78, gain: "-4563.36"),
+            sold("TAX-1", "XYZ", on: "2026-02-25", shares: nil, gain: "-100"),
+        ])
+        let result = calendar.recordBuy(account: "TAX-1", symbol: "XYZ", quantity: shares(35),
+                                        cost: usd("750"), on: Self.runDate)
+        #expect(result.map(\.matchedShares) == [shares(35), nil])
+        #expect(result.map(\.disallowedLoss) == [usd("986.90"), nil])
+        #expect(result.map(\.missingColumns) == [[], ["Quantity"]])
+        #expect(result.map(\.saleDate) == [date("2026-02-20"), date("2026-02-20")])
+    }
+
     @Test("Later buys match only the sold shares still unmatched")
     func successiveBuys() {
         var calendar = Smith.calendar(transactions: [
