@@ -39,7 +39,7 @@ final class WorksheetHandler: XMLEventHandler {
     private(set) var summary = SheetRowsSummary()
 
     init(sheetName: String, sharedStrings: [String]?, styles: [NumberFormatKind], uses1904: Bool,
-         zeroFormulaResultIsUnknown: Bool = false, limits: ReadLimits, consumer: @escaping (Row) throws -> Void) {
+         zeroFormulaResultIsUnknown: Bool, limits: ReadLimits, consumer: @escaping (Row) throws -> Void) {
         self.sheetName = sheetName
         self.sharedStrings = sharedStrings
         self.styles = styles
