@@ -550,6 +550,11 @@ class Checker:
             b.as_of = self.as_of_from_summary()
         as_of = b.as_of
         taxed = lambda a: b.accounts.get(a, {}).get("taxed", True)
+        # The run's buys, by account and symbol: bought on the run date, after every purchase the
+        # book records for that day, so a replacement of that day matched beyond the day's held
+        # lots is the run's buy (nothing to restate: the run made its lot at its own price).
+        self.run_bought = {(str(t["Account"]), str(t["Symbol"])) for _, t in trades if t["Side"] == "Buy"}
+        self.run_date = as_of
 
         # ---- trades index
         trade_of = {}
@@ -955,6 +960,9 @@ class Checker:
         same_day = sorted((k for k, l in lots.items() if k[0] == racct and l["symbol"] == rsym
                            and l["acquired"] == bought and not l.get("restated")), key=lambda k: natural_key(k[1]))
         cands = [k for k in same_day if state.get(k, [lots[k]["qty"]])[0] >= matched]
+        if not cands and bought == self.run_date and (racct, rsym) in self.run_bought:
+            self.counts["run buys"] = self.counts.get("run buys", 0) + 1
+            return   # README Decisions: the run's buy, matched after the day's held lots
         if same_day and not cands:
             held_now = sum((state.get(k, [lots[k]["qty"]])[0] for k in same_day), ZERO)
             self.bad("Wash Sale", wr, "Quantity", f"at most the {held_now} unmatched replacement shares of "

@@ -1126,6 +1126,9 @@ class Checker:
                 k = (p.account, p.symbol, p.date)
                 if p.kind == "lot":
                     held[k] += self.lots[(p.account, p.lot_id)]["qty"] or Decimal(0)
+                elif p.kind == "run":
+                    # a run buy beside a held lot of its day: the rows of both name that day
+                    extra[k] += p.qty
                 elif p.kind == "txn":
                     if p.qty is None:
                         unknown.add(k)

@@ -147,6 +147,7 @@ extension WashSaleCalendar {
             precondition(purchases[index].held >= sales[sale].quantity,
                          "lot \(sales[sale].lotKey) sold beyond what is held")
             let restated = !restatedPurchases.isEmpty && restatedPurchases[sales[sale].lotKey] != nil
+            if restated { soldRestatedLots.insert(sales[sale].lotKey) }
             purchases[index].takeOut(sales[sale].quantity, ofRestatedLot: restated, basis: sales[sale].costBasis)
         }
         var disallowed: [Money] = []
@@ -241,10 +242,21 @@ extension WashSaleCalendar {
         return pendingRestatements
     }
 
+    /// The cents later pieces moved into restated lots' `Disallowed` records since the last
+    /// call, for the planner to add to those lots' basis.
+    public mutating func takeBasisAmendments() -> [BasisAmendment] {
+        defer { pendingAmendments = [] }
+        return pendingAmendments
+    }
+
     /// Notes that lot `restated` (shares split off lot `original`, with a Lot ID and date of
     /// their own) is the purchase `original` was: sales of it are found there. What stays of
-    /// `original` keeps its ID and date, and is found by them.
-    public mutating func noteRestated(_ restated: TaxLot.Key, from original: TaxLot.Key, symbol: String, acquired: CivilDate) {
+    /// `original` keeps its ID and date, and is found by them. `record`: the `Disallowed`
+    /// record that matched the shares (`Restatement.record`).
+    public mutating func noteRestated(
+        _ restated: TaxLot.Key, from original: TaxLot.Key, symbol: String, acquired: CivilDate, record: Int
+    ) {
+        restatedLotOfRecord[record] = restated
         guard let index = purchaseIndex(of: original, symbol: symbol, acquired: acquired) else { return }
         restatedPurchases[restated] = index
     }
@@ -359,8 +371,9 @@ extension WashSaleCalendar {
             // two-pass lot's row was a cent off: $672.72 where its $4,942.99 × 23 / 169 is
             // $672.71, generated firm book 35). A piece that matches nothing moves the cent
             // into the row's last Disallowed record whose replacement was not split off as a
-            // lot of its own (a split-off lot's basis, already restated, keeps the earlier
-            // figure; with no other record, so does the row).
+            // lot of its own; with none, into the last one whose replacement was, and the
+            // planner adds it to the restated lot's basis, unless the run has sold from that
+            // lot since (its basis spent, the row keeps the earlier figure).
             let rowQuantity = row.quantity + sales[index].quantity
             let rowGain = row.gain + sales[index].gain
             let rowLoss = rowGain.magnitude
@@ -371,6 +384,17 @@ extension WashSaleCalendar {
                     disallowed = piece
                 } else if matched == .zero, row.lastRecord >= 0 {
                     moveDisallowed(piece, intoRecord: row.lastRecord, rowLoss: rowLoss, rowQuantity: rowQuantity)
+                    disallowed = piece
+                } else if matched == .zero, row.lastSplitRecord >= 0,
+                          let lot = restatedLotOfRecord[row.lastSplitRecord], !soldRestatedLots.contains(lot),
+                          let symbol = records[row.lastSplitRecord].replacement?.symbol {
+                    // Firm book 41: 531 IXRL sold as 452 (forced, matching 431 shares held in
+                    // another taxed account, restated) and then 79; the row disallowed
+                    // $3,756.44 where $4,628.01 × 431 / 531 is $3,756.45.
+                    moveDisallowed(piece, intoRecord: row.lastSplitRecord, rowLoss: rowLoss, rowQuantity: rowQuantity)
+                    pendingAmendments.append(BasisAmendment(
+                        lot: lot, symbol: symbol, amount: piece,
+                        addedBasis: records[row.lastSplitRecord].disallowedLoss ?? .zero))
                     disallowed = piece
                 }
             }
@@ -399,6 +423,7 @@ extension WashSaleCalendar {
         var allotted = Money.zero
         var sharesSoFar = Quantity.zero
         var lastRecord = row?.lastRecord ?? -1
+        var lastSplitRecord = row?.lastSplitRecord ?? -1
         let family = families.family(of: sales[index].symbol)
         for match in matches {
             sharesSoFar += match.shares
@@ -419,12 +444,12 @@ extension WashSaleCalendar {
                 pendingRestatements.append(Restatement(
                     lot: TaxLot.Key(account: purchase.account, lotID: lotID), symbol: purchase.symbol,
                     shares: match.shares, addedBasis: part, holdingPeriodFrom: from, soldLot: sales[index].lotKey,
-                    soldTerm: sales[index].term))
+                    soldTerm: sales[index].term, record: records.count))
             }
             // The row's latest record whose replacement was not split off takes a later
             // piece's cent: an earlier match's, when the last one's was (firm book 38: 85 ROV
             // in an IRA, then 13 in a taxed account, restated).
-            if !splitOff { lastRecord = records.count }
+            if splitOff { lastSplitRecord = records.count } else { lastRecord = records.count }
             records.append(WashSaleRecord(
                 action: .disallowed, account: sales[index].account, household: household,
                 symbol: sales[index].symbol, family: family, conflictDate: purchase.date,
@@ -440,6 +465,7 @@ extension WashSaleCalendar {
             row.matched += matched
             row.disallowed += disallowed
             row.lastRecord = lastRecord
+            row.lastSplitRecord = lastSplitRecord
             runTradeRowOfLot[account][at: rowPlace] = row
         }
         return disallowed

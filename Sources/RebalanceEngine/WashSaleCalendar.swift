@@ -69,10 +69,13 @@ public struct WashSaleCalendar: Sendable {
         var matched = Quantity.zero
         var disallowed = Money.zero
         /// The row's last `Disallowed` record whose replacement was not split off as a lot of
-        /// its own (a cent more would reach a basis already restated), where a later piece that
-        /// matches nothing moves the cent by which the row's proportion differs from its
-        /// pieces' (-1: none).
+        /// its own, where a later piece that matches nothing moves the cent by which the row's
+        /// proportion differs from its pieces' (-1: none).
         var lastRecord = -1
+        /// The row's last `Disallowed` record whose replacement was split off (restated), which
+        /// takes that cent when no record above does, with the restated lot's basis, while the
+        /// run has sold none of that lot (-1: none).
+        var lastSplitRecord = -1
 
         init(trade: Int) {
             self.trade = trade
@@ -87,6 +90,16 @@ public struct WashSaleCalendar: Sendable {
     /// Held lots of taxed accounts that a loss sale of this run was matched to, not yet
     /// restated by the planner (`takeRestatements`).
     var pendingRestatements: [Restatement] = []
+    /// Cents a later piece of a trade's row moved into a `Disallowed` record whose
+    /// replacement was restated, for the planner to add to the restated lot's basis
+    /// (`takeBasisAmendments`).
+    var pendingAmendments: [BasisAmendment] = []
+    /// The lot each restated `Disallowed` record's shares became, by the record's place in
+    /// `records` (see `noteRestated`).
+    var restatedLotOfRecord: [Int: TaxLot.Key] = [:]
+    /// Restated lots the run has sold from since they were restated: their basis is spent
+    /// (in part or whole), and a cent is no longer moved into it.
+    var soldRestatedLots: Set<TaxLot.Key> = []
     /// The purchase of each lot restated in this run (its date, or its Lot ID, changed), by
     /// the lot's key: a restated lot is found by it, not by its acquisition day.
     var restatedPurchases: [TaxLot.Key: Int] = [:] {
@@ -117,6 +130,20 @@ public struct WashSaleCalendar: Sendable {
         /// The sold shares' term: long-term ones bring a holding period of more than a year,
         /// whether their dates or a Lots Term mark said so.
         public let soldTerm: Term
+        /// The place in `records` of the `Disallowed` record that matched them.
+        public let record: Int
+    }
+
+    /// A cent (either way) of disallowed loss that a later piece of a trade's row moved into
+    /// the basis of a lot restated at an earlier piece (see `recordSale`).
+    public struct BasisAmendment: Sendable, Hashable {
+        /// The restated lot.
+        public let lot: TaxLot.Key
+        public let symbol: String
+        /// Added to its basis (negative: taken off).
+        public let amount: Money
+        /// The `Disallowed` record's disallowed loss now: what the lot's restatement added.
+        public let addedBasis: Money
     }
 
     /// The calendar of `household` before the run.
@@ -350,12 +377,20 @@ extension WashSaleCalendar {
         var ownShares: [Int: Quantity] = [:]
     }
 
-    /// Whether purchase `a` was acquired before purchase `b`: the matching order
-    /// (date, then account, symbol, Lot ID, then input order).
+    /// Whether purchase `a` was acquired before purchase `b`: the matching order (date; within
+    /// a day, the book's purchases by account, symbol, Lot ID, then input order, and the run's
+    /// buys after them, in the order the run made them).
+    ///
+    /// A run buy is made on its day after every purchase the book records for that day, so
+    /// those are matched first (Treas. Reg. 1.1091-1(b): earliest acquisition first). Until
+    /// stop 35 a run buy took its place among them by Lot ID, and `GOT-bought-1` came before
+    /// the held lot `GOT-r3` bought earlier that day (generated small book 24098).
     /// The purchases are read where they are stored: copied out, each comparison retained
     /// their names.
     static func isAcquiredEarlier(_ a: Int, _ b: Int, in purchases: [Purchase]) -> Bool {
         if purchases[a].date != purchases[b].date { return purchases[a].date < purchases[b].date }
+        let aRun = purchases[a].origin == .run, bRun = purchases[b].origin == .run
+        if aRun || bRun { return aRun == bRun ? a < b : bRun }
         if purchases[a].account != purchases[b].account { return purchases[a].account < purchases[b].account }
         if purchases[a].symbol != purchases[b].symbol { return purchases[a].symbol < purchases[b].symbol }
         if purchases[a].lotID != purchases[b].lotID {

@@ -203,6 +203,69 @@ struct TradePassTests {
         #expect(records.rows(.lossSale).first?.disallowedLoss == usd("5382.72"))
     }
 
+    /// Generated firm book 41's lot 700198: 531 IXRL bought for $13,246.14, priced $16.23, with
+    /// 431 IXRL bought in the household's other taxed account within the window for $6,960.38.
+    static func splitOffReplacementBook() -> BookBuilder {
+        var book = BookBuilder()
+        book.account("TAX-1")
+        book.account("TAX-2")
+        book.hold("L1", "IXRL", 531, basis: "13246.14", acquired: "2026-01-24")
+        book.hold("R1", "IXRL", 431, basis: "6960.38", acquired: "2026-10-24", account: "TAX-2")
+        book.target("IXRL", "1")
+        book.prices = ["IXRL": "16.23"]
+        return book
+    }
+
+    @Test("A two-pass row's cent goes to a replacement split off, and into its restated basis, when no other takes it")
+    func aTwoPassRowsCentReachesARestatedLot() throws {
+        // Sold as 452 (forced) and then 79 in one trade. The first pass loses $3,939.47 and
+        // matches all 431 replacement shares, split off as R1-W with $3,939.47 × 431 / 452 =
+        // $3,756.44 of it. The row, as one sale, loses $4,628.01 on 531 shares, and 431 of
+        // them disallow $3,756.45: the second pass, matching nothing, adds the cent to R1-W's
+        // record and basis ($6,960.38 + $3,756.45 = $10,716.83).
+        let planning = try Self.soldInTwoPasses(Self.splitOffReplacementBook(), "IXRL", shares(452), shares(79))
+        let row = try #require(planning.lotsSold.first)
+        #expect(planning.lotsSold.count == 1)
+        #expect(row.quantity == shares(531))
+        #expect(row.gain == usd("-4628.01"))
+        #expect(row.disallowedLoss == usd("3756.45"))
+        #expect(planning.books[0].ledger.disallowedLoss == usd("3756.45"))
+        let records = planning.calendars[0].records
+        #expect(records.rows(.disallowed).map(\.disallowedLoss) == [usd("3756.45")])
+        #expect(records.rows(.disallowed).first?.replacement?.basisAfter == usd("10716.83"))
+        #expect(records.rows(.disallowed).first?.note.hasPrefix(
+            "$3,756.45 of the $4,628.01 loss on 531 IXRL (lot L1) is disallowed: 431 replacement shares") == true)
+        #expect(records.rows(.lossSale).first?.disallowedLoss == usd("3756.45"))
+        let restated = planning.books[1].lots(of: "IXRL")
+        #expect(restated.map(\.lotID) == ["R1-W"])
+        #expect(restated.first?.costBasis == usd("10716.83"))
+        let audit = planning.auditLog.filter { $0.decision == "Restated" }.map(\.detail)
+        #expect(audit.count == 1)
+        #expect(audit.first?.contains("$3,756.45 of its disallowed loss goes into their basis, now $10,716.83 (was $6,960.38)") == true)
+    }
+
+    @Test("A two-pass row keeps its first pass's figure when the run has sold from the lot its replacement became")
+    func aTwoPassRowsCentSkipsASoldRestatedLot() throws {
+        // As above, but TAX-2 sells 100 of R1-W between the passes: its basis, spent in part
+        // at $10,716.82, is not changed after the sale, and the row keeps $3,756.44.
+        var planning = try Planning(Self.splitOffReplacementBook().portfolio)
+        _ = try planning.sell("IXRL", upTo: shares(452), in: 0, phase: .raiseCash, access: .forcedBlocked,
+                              budget: nil, why: "raises cash")
+        _ = try planning.sell("IXRL", upTo: shares(100), in: 1, phase: .raiseCash, access: .unblocked,
+                              budget: nil, why: "raises cash")
+        _ = try planning.sell("IXRL", upTo: shares(79), in: 0, phase: .raiseCash, access: .unblocked,
+                              budget: nil, why: "raises cash")
+        let row = try #require(planning.lotsSold.first { $0.account == "TAX-1" })
+        #expect(row.quantity == shares(531))
+        #expect(row.disallowedLoss == usd("3756.44"))
+        let records = planning.calendars[0].records
+        #expect(records.rows(.disallowed).first?.replacement?.basisAfter == usd("10716.82"))
+        let sold = try #require(planning.lotsSold.first { $0.account == "TAX-2" })
+        #expect(sold.lotID == "R1-W")
+        #expect(sold.costBasis == usd("2486.50"))
+        #expect(planning.books[1].lots(of: "IXRL").first?.costBasis == usd("8230.32"))
+    }
+
     @Test("A reason's clauses are its parts between \"; \"", arguments: [
         ("raises cash; past the tax budget", ["raises cash", "past the tax budget"]),
         ("sells 5; 2% over; its lots", ["sells 5", "2% over", "its lots"]),

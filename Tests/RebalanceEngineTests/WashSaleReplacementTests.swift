@@ -179,7 +179,8 @@ struct WashSaleReplacementTests {
         // counts against TAX-NEW's purchase, whose other 20 shares still block SECOND's loss
         // until they are planned for sale too.
         let restated = lot("TAX-NEW-W", account: "TAX-2", symbol: "GOOGL", shares: 20, basis: "4000", acquired: "2020-05-01")
-        calendar.noteRestated(restated.id, from: tax.id, symbol: "GOOGL", acquired: tax.acquired)
+        calendar.noteRestated(
+            restated.id, from: tax.id, symbol: "GOOGL", acquired: tax.acquired, record: restatements[0].record)
         let rest = lot("TAX-NEW", account: "TAX-2", symbol: "GOOGL", shares: 20, basis: "3000", acquired: "2026-02-20")
         let sellingRestated = [restated.sale(of: shares(20), at: price("150"), on: Self.runDate)]
         #expect(calendar.lossSaleBlock(for: second, on: Self.runDate, plannedInTrade: sellingRestated)?.note
@@ -189,6 +190,27 @@ struct WashSaleReplacementTests {
         // The restated lot's own purchase never replaces its loss; its sale is found there.
         #expect(calendar.lossSaleBlock(for: restated, on: Self.runDate) == nil)
         #expect(calendar.recordSales(sellingRestated, on: Self.runDate) == [.zero])
+    }
+
+    @Test("A run's buy is matched after the lots the book holds from the same day, whatever their Lot IDs")
+    func runBuysAfterTheDaysHeldLots() throws {
+        // From generated small book 24098: a lot bought on the run date before the run, and the
+        // run's own buy of the same symbol in the same account that day, named `-bought-1`,
+        // which sorts before `-r3`. The held lot was acquired first, so a forced loss sale
+        // matches its shares first (Treas. Reg. 1.1091-1(b)), and they are restated.
+        let held = lot("GOOGL-r3", account: "TAX-2", symbol: "GOOGL", shares: 150, basis: "16500", acquired: "2026-03-02")
+        var calendar = Smith.calendar(lots: [Self.old, held])
+        _ = calendar.recordBuy(account: "TAX-2", symbol: "GOOGL", quantity: shares(365), cost: usd("41000"),
+                               lotID: "GOOGL-bought-1", on: Self.runDate)
+        let disallowed = calendar.recordSales([Self.old.sale(of: shares(100), at: price("150"), on: Self.runDate)],
+                                              on: Self.runDate)
+        #expect(disallowed == [usd("5000")])
+        let record = try #require(calendar.records.rows(.disallowed).first)
+        #expect(calendar.records.rows(.disallowed).count == 1)
+        #expect(record.quantity == shares(100))
+        #expect(record.replacement?.basisBefore == usd("11000"))
+        #expect(record.replacement?.basisAfter == usd("16000"))
+        #expect(calendar.takeRestatements().map(\.lot) == [TaxLot.Key(account: "TAX-2", lotID: "GOOGL-r3")])
     }
 
     @Test("Within one forced trade, replacement shares left after it are matched to its first loss lot only: each share once")

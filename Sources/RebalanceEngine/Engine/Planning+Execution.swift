@@ -224,6 +224,24 @@ extension Planning {
         books[index].noteSellRow(tradeRow, atEntry: held)
         books[index].sold.insert(symbol)
         for restatement in restatements { restate(restatement, household: householdOfBook[index], phase: phase) }
+        for amendment in calendars[householdOfBook[index]].takeBasisAmendments() { amend(amendment) }
+    }
+
+    /// Adds the cent a later piece of a trade's row moved into a restated lot's `Disallowed`
+    /// record to that lot's basis, and says so in the lot's `Restated` audit row. The
+    /// calendar moves it only while the run has sold none of the lot.
+    mutating func amend(_ amendment: WashSaleCalendar.BasisAmendment) {
+        guard let book = books.firstIndex(where: { $0.id == amendment.lot.account }) else { return }
+        var lots: [TaxLot], entry: Int?
+        (lots, entry) = books[book].takeLots(of: amendment.symbol)
+        defer { books[book].setLots(lots, for: amendment.symbol, entry: entry, universe: universe) }
+        guard let place = lots.firstIndex(where: { $0.lotID == amendment.lot.lotID }) else { return }
+        lots[place].costBasis += amendment.amount
+        guard var note = restatedNotes[amendment.lot] else { return }
+        note.addedBasis = amendment.addedBasis
+        note.basis = lots[place].costBasis
+        restatedNotes[amendment.lot] = note
+        auditLog[note.auditRow].detail = note.text
     }
 
     /// Restates the held lot a loss sale of the run was matched to: the shares matched take
@@ -245,7 +263,8 @@ extension Planning {
         // trade that sold some of the lot before keeps its Lots Sold row, at the old term.
         let restatedID = splitLotID(of: lot, in: book)
         let key = TaxLot.Key(account: lot.account, lotID: restatedID)
-        calendars[household].noteRestated(key, from: lot.id, symbol: lot.symbol, acquired: lot.acquired)
+        calendars[household].noteRestated(
+            key, from: lot.id, symbol: lot.symbol, acquired: lot.acquired, record: restatement.record)
         restatedFrom[key] = restatedFrom[lot.id] ?? lot.lotID
         // Their term follows the date they are held from, unless the sold shares or these
         // were long-term by a Lots Term mark: the holding period is never shortened, and a
@@ -261,14 +280,36 @@ extension Planning {
         } else {
             lots[place] = restated
         }
-        let sold = restatement.soldLot
-        let shares = "\(restatement.shares == lot.quantity ? "Lot \(lot.lotID)'s" : "\(restatement.shares) of lot \(lot.lotID)'s") "
-            + "share\(restatement.shares == Quantity(shares: 1) ? "" : "s"), now lot \(restatedID),"
-        audit(phase, lot.account, lot.symbol, rule: "Wash Sale", decision: "Restated",
-              "\(shares) replace the loss sold on lot \(sold.lotID) in \(sold.account): \(dollars: restatement.addedBasis) of "
+        let note = RestatedNote(
+            auditRow: auditLog.count, shares: restatement.shares, wholeLot: restatement.shares == lot.quantity,
+            lotID: lot.lotID, restatedID: restatedID, soldLot: restatement.soldLot,
+            addedBasis: restatement.addedBasis, basis: basis, before: before, from: restatement.holdingPeriodFrom)
+        audit(phase, lot.account, lot.symbol, rule: "Wash Sale", decision: "Restated", text: note.text)
+        if auditLog.count > note.auditRow { restatedNotes[key] = note }
+    }
+
+    /// What a `Restated` audit row says, kept so that a cent added to the lot's basis later
+    /// (`amend`) is said in it too.
+    struct RestatedNote: Sendable {
+        let auditRow: Int
+        let shares: Quantity
+        let wholeLot: Bool
+        let lotID: String
+        let restatedID: String
+        let soldLot: TaxLot.Key
+        var addedBasis: Money
+        var basis: Money
+        let before: Money
+        let from: CivilDate
+
+        var text: String {
+            let held = wholeLot ? "Lot \(lotID)'s" : "\(shares) of lot \(lotID)'s"
+            let sentence: Sentence = "\(held) share\(shares == Quantity(shares: 1) ? "" : "s"), now lot \(restatedID), "
+                + "replace the loss sold on lot \(soldLot.lotID) in \(soldLot.account): \(dollars: addedBasis) of "
                 + "its disallowed loss goes into their basis, now \(dollars: basis) (was \(dollars: before)), and their "
-                + "holding period runs from \(restatement.holdingPeriodFrom) (26 USC 1091(d), 1223(3)); a later sale in this "
-                + "run uses them.")
+                + "holding period runs from \(from) (26 USC 1091(d), 1223(3)); a later sale in this run uses them."
+            return sentence.text
+        }
     }
 
     /// An ID for shares split off `lot` in book `index`: its own with `-W` (a custodian's

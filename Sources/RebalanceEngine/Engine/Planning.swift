@@ -40,6 +40,8 @@ struct Planning {
     /// Lots the run split off held lots when a loss moved into their basis, by key, with the
     /// Lots sheet's lot each came from (see `restate`).
     var restatedFrom: [TaxLot.Key: String] = [:]
+    /// Each restated lot's `Restated` audit row, by the lot's key (see `amend`).
+    var restatedNotes: [TaxLot.Key: RestatedNote] = [:]
     /// What each model gives the accounts that use it, by model name, worked out once.
     let modelSetups: ModelSetups
     /// Each model's slots and sector targets scaled for a cash target, worked out once.
