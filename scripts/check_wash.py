@@ -1045,11 +1045,12 @@ class Checker:
                     at_buy = tr.get("unmatched_at_buy")
                     unmatched = at_buy > 0 if at_buy is not None else (
                         p is not None and p.qty is not None and p.qty - p.matched > 0)
-                    # a sale of the same day that took the buy's shares is no earlier than this one:
-                    # which of the two the buy replaces first is not known (README: a manual buy in
-                    # the window of a sale without Quantity needs approval)
+                    # a sale of the same day or later that took the buy's shares comes no earlier
+                    # than this one in matching order (earliest sale first): this one, of unknown
+                    # size, may take them first (README: a manual buy in the window of a sale
+                    # without Quantity needs approval)
                     tie = p is not None and any(
-                        u is not t and u["date"] == t["date"] and any(m is p for m, _q in u.get("matches", []))
+                        u is not t and u["date"] >= t["date"] and any(m is p for m, _q in u.get("matches", []))
                         for u in self.tloss)
                     if unmatched or tie:
                         self.expect_needs_approval(t, "its Quantity is blank")
