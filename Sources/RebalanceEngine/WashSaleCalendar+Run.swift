@@ -338,11 +338,16 @@ extension WashSaleCalendar {
             row = known.trade == trade ? known : TradeRowOfLot(trade: trade)
         }
         guard sales[index].isLoss else {
-            // A later piece of a lot sold at a loss, itself without one: the lot's row, figured
-            // as one sale, put its loss in the earlier piece (a share's cent of basis or proceeds
-            // can leave this piece at zero or a cent of gain). The lot's Loss Sale row counts
-            // its shares and gain, so that it says what the lot's Lots Sold row does.
-            if account < runLossSaleRowOfLot.count, let position = runLossSaleRowOfLot[account][sales[index].lotID],
+            // A later piece of a lot the same trade sold at a loss, itself without one: the
+            // lot's row, figured as one sale, put its loss in the earlier piece (a share's cent
+            // of basis or proceeds can leave this piece at zero or a cent of gain). The lot's
+            // Loss Sale row counts its shares and gain, so that it says what the lot's Lots Sold
+            // row does. A piece another trade sells (a later phase's) has a Lots Sold row of its
+            // own, without a loss: it is no loss sale, and the row does not count it (until
+            // stop 35 it did: generated firm book 42 said "Loss of $6,165.45 on 278.6915 SUH"
+            // where Harvest sold 278.6914 at that loss and Rebalance 0.0001 at no gain).
+            if let row, row.quantity > .zero, row.gain.isNegative,
+               account < runLossSaleRowOfLot.count, let position = runLossSaleRowOfLot[account][sales[index].lotID],
                let loss = runLossSaleRows[position].sale.loss, loss > sales[index].gain {
                 addPiece(sales[index], toLossSaleRow: position, matched: .zero, disallowed: .zero, on: date)
             }

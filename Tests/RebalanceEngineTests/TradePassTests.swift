@@ -130,6 +130,27 @@ struct TradePassTests {
         #expect(lossSales.first?.note.hasPrefix("Loss of $\(lot.loss) on \(lot.shares) \(lot.symbol) (lot L1) sold ") == true)
     }
 
+    @Test("A later phase's piece of a loss lot, at no gain, is its own sale, not on the lot's Loss Sale row")
+    func aLaterPhasesPieceAtNoGainIsNoLossSale() throws {
+        // As generated firm book 42's SUH lot L62: one phase sells 127 of 128 UAN at a loss of
+        // $0.15, a later phase the last share at no gain ($112.89 for $112.89): two trades,
+        // two Lots Sold rows, and the Loss Sale row speaks of the 127 shares sold at the loss.
+        var book = BookBuilder()
+        book.account("TAX-1")
+        book.hold("L1", "UAN", 128, basis: "14450.07", acquired: "2014-07-10")
+        book.target("UAN", "1")
+        book.prices = ["UAN": "112.89"]
+        var planning = try Planning(book.portfolio)
+        for (part, phase) in [(shares(127), Phase.raiseCash), (shares(1), .rebalance)] {
+            _ = try planning.sell("UAN", upTo: part, in: 0, phase: phase, access: .unblocked, budget: nil, why: "sells")
+        }
+        #expect(planning.lotsSold.map(\.quantity) == [shares(127), shares(1)])
+        #expect(planning.lotsSold.map(\.gain) == [usd("-0.15"), .zero])
+        let lossSales = planning.calendars[0].records.rows(.lossSale)
+        #expect(lossSales.map(\.quantity) == [shares(127)])
+        #expect(lossSales.first?.note.hasPrefix("Loss of $0.15 on 127 UAN (lot L1) sold ") == true)
+    }
+
     /// The book's first account sells `symbol` in one Raise Cash trade of two passes: `first`
     /// shares with blocked loss lots forced, then `second` more.
     static func soldInTwoPasses(_ book: BookBuilder, _ symbol: String, _ first: Quantity, _ second: Quantity) throws -> Planning {
