@@ -346,13 +346,20 @@ extension WashSaleCalendar {
             // own, without a loss: it is no loss sale, and the row does not count it (until
             // stop 35 it did: generated firm book 42 said "Loss of $6,165.45 on 278.6915 SUH"
             // where Harvest sold 278.6914 at that loss and Rebalance 0.0001 at no gain).
+            var counted = false
             if let row, row.quantity > .zero, row.gain.isNegative,
                account < runLossSaleRowOfLot.count, let position = runLossSaleRowOfLot[account][sales[index].lotID],
                let loss = runLossSaleRows[position].sale.loss, loss > sales[index].gain {
                 addPiece(sales[index], toLossSaleRow: position, matched: .zero, disallowed: .zero, on: date)
+                counted = true
             }
             if var row {
                 row.add(sales[index])
+                if !counted {
+                    // Counted with the trade's loss piece, if one follows.
+                    row.uncountedQuantity += sales[index].quantity
+                    row.uncountedGain += sales[index].gain
+                }
                 runTradeRowOfLot[account][at: rowPlace] = row
             }
             return .zero
@@ -412,7 +419,11 @@ extension WashSaleCalendar {
         let place = runLossSaleRowOfLot[account].index(of: sales[index].lotID) { next }
         let position = runLossSaleRowOfLot[account][at: place]
         if position < next {
-            addPiece(sales[index], toLossSaleRow: position, matched: matched, disallowed: disallowed, on: date)
+            // The trade's earlier pieces at no loss join this one on the lot's row, which an
+            // earlier trade began (firm book 43: Raise Cash sold 0.0001 GPV of lot L55 at no
+            // gain, then 114.6109 at a loss, after Harvest's 287.389).
+            addPiece(sales[index], toLossSaleRow: position, matched: matched, disallowed: disallowed, on: date,
+                     before: row.map { ($0.uncountedQuantity, $0.uncountedGain) } ?? (.zero, .zero))
         } else {
             var shown = lossSale
             if let row, row.quantity > .zero, loss > row.gain {
@@ -467,6 +478,8 @@ extension WashSaleCalendar {
         }
         if var row {
             row.add(sales[index])
+            row.uncountedQuantity = .zero
+            row.uncountedGain = .zero
             row.matched += matched
             row.disallowed += disallowed
             row.lastRecord = lastRecord
@@ -494,13 +507,16 @@ extension WashSaleCalendar {
     /// Adds a later piece of a lot's sale to the lot's Loss Sale row at `position`: its
     /// shares, its gain (taken off the row's loss), the replacement shares it matched and the
     /// loss they disallowed.
+    /// `before`: the trade's earlier pieces of the lot at no loss, not yet on the row, which
+    /// join it with this one.
     private mutating func addPiece(
-        _ sale: LotSale, toLossSaleRow position: Int, matched: Quantity, disallowed: Money, on date: CivilDate
+        _ sale: LotSale, toLossSaleRow position: Int, matched: Quantity, disallowed: Money, on date: CivilDate,
+        before: (quantity: Quantity, gain: Money) = (.zero, .zero)
     ) {
         let row = runLossSaleRows[position]
         let merged = runLossSale(
-            of: sale, on: date, quantity: (row.sale.quantity ?? .zero) + sale.quantity,
-            loss: (row.sale.loss ?? .zero) - sale.gain, matched: row.sale.matched + matched)
+            of: sale, on: date, quantity: (row.sale.quantity ?? .zero) + before.quantity + sale.quantity,
+            loss: (row.sale.loss ?? .zero) - before.gain - sale.gain, matched: row.sale.matched + matched)
         runLossSaleRows[position] = (row.record, merged, row.disallowed + disallowed)
         records[row.record] = lossSaleRecord(merged, disallowed: row.disallowed + disallowed)
     }

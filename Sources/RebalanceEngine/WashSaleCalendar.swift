@@ -76,6 +76,10 @@ public struct WashSaleCalendar: Sendable {
         /// takes that cent when no record above does, with the restated lot's basis, while the
         /// run has sold none of that lot (-1: none).
         var lastSplitRecord = -1
+        /// The trade's pieces at no loss not yet counted on the lot's Loss Sale row (those
+        /// before its first loss piece), which the loss piece brings with it.
+        var uncountedQuantity = Quantity.zero
+        var uncountedGain = Money.zero
 
         init(trade: Int) {
             self.trade = trade

@@ -151,6 +151,30 @@ struct TradePassTests {
         #expect(lossSales.first?.note.hasPrefix("Loss of $0.15 on 127 UAN (lot L1) sold ") == true)
     }
 
+    @Test("A later trade's piece at no gain before its loss piece joins the lot's Loss Sale row with it")
+    func aLaterTradesPieceAtNoGainJoinsItsLossPiece() throws {
+        // As generated firm book 43's GPV lot L55: one phase sells 2 of 3 NWQ at a loss of
+        // $0.02; a later phase's trade sells the last share in two passes, 0.478 at no gain
+        // ($94.49 for $94.49) and then 0.522 at a loss of $0.01. That trade's Lots Sold row
+        // sells the share at the $0.01 loss, and the lot's Loss Sale row counts all 3 shares.
+        var book = BookBuilder()
+        book.settings.fractionalShares = true
+        book.account("TAX-1")
+        book.hold("L1", "NWQ", 3, basis: "593.04", acquired: "2014-07-10")
+        book.target("NWQ", "1")
+        book.prices = ["NWQ": "197.67"]
+        var planning = try Planning(book.portfolio)
+        for (part, phase) in [("2", Phase.raiseCash), ("0.478", .rebalance), ("0.522", .rebalance)] {
+            _ = try planning.sell("NWQ", upTo: Quantity(decimal: part)!, in: 0, phase: phase, access: .unblocked,
+                                  budget: nil, why: "sells")
+        }
+        #expect(planning.lotsSold.map(\.quantity) == [shares(2), shares(1)])
+        #expect(planning.lotsSold.map(\.gain) == [usd("-0.02"), usd("-0.01")])
+        let lossSales = planning.calendars[0].records.rows(.lossSale)
+        #expect(lossSales.map(\.quantity) == [shares(3)])
+        #expect(lossSales.first?.loss == usd("0.03"))
+    }
+
     /// The book's first account sells `symbol` in one Raise Cash trade of two passes: `first`
     /// shares with blocked loss lots forced, then `second` more.
     static func soldInTwoPasses(_ book: BookBuilder, _ symbol: String, _ first: Quantity, _ second: Quantity) throws -> Planning {
