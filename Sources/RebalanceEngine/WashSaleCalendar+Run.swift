@@ -376,6 +376,12 @@ extension WashSaleCalendar {
         let matched = sales[index].quantity - remaining
         let loss = sales[index].gain.magnitude
         var disallowed = loss.scaled(by: matched.micros, over: sales[index].quantity.micros)
+        /// This piece's part for each purchase it matched, when the row's whole disallowed loss
+        /// was split again over all of the row's purchases (`resplit`).
+        var partOfPurchase: [Int: Money]?
+        var movedInto: (record: Int, amount: Money)?
+        var changedPurchases: [Int: Money] = [:]
+        var rowFigures: (loss: Money, quantity: Quantity)?
         if let row, row.quantity > .zero {
             // A later piece of the trade's row: the row's disallowed loss is its own loss ×
             // matched / shares, as one sale, as the Lots Sold row shows it; this piece takes
@@ -391,11 +397,21 @@ extension WashSaleCalendar {
             let rowLoss = rowGain.magnitude
             let whole = rowLoss.scaled(by: (row.matched + matched).micros, over: rowQuantity.micros)
             let piece = whole - row.disallowed
-            if piece != disallowed, piece <= loss, rowGain.isNegative {
+            if rowGain.isNegative, piece <= loss, !row.allotments.isEmpty || matched > .zero,
+               let split = resplit(whole, of: row, adding: matches, rowLoss: rowLoss, rowQuantity: rowQuantity) {
+                disallowed = piece
+                partOfPurchase = split.parts
+                changedPurchases = split.changes
+                // This piece's records then speak of the row as one sale too: a part can pass
+                // the piece's own loss ($365.96 of a 9-share piece's $365.95, its purchase's
+                // share of the row's $2,521.00 on 62 shares).
+                rowFigures = (rowLoss, rowQuantity)
+            } else if piece != disallowed, piece <= loss, rowGain.isNegative {
                 if matched > .zero, !piece.isNegative {
                     disallowed = piece
                 } else if matched == .zero, row.lastRecord >= 0 {
                     moveDisallowed(piece, intoRecord: row.lastRecord, rowLoss: rowLoss, rowQuantity: rowQuantity)
+                    movedInto = (row.lastRecord, piece)
                     disallowed = piece
                 } else if matched == .zero, row.lastSplitRecord >= 0,
                           let lot = restatedLotOfRecord[row.lastSplitRecord], !soldRestatedLots.contains(lot),
@@ -407,6 +423,7 @@ extension WashSaleCalendar {
                     pendingAmendments.append(BasisAmendment(
                         lot: lot, symbol: symbol, amount: piece,
                         addedBasis: records[row.lastSplitRecord].disallowedLoss ?? .zero))
+                    movedInto = (row.lastSplitRecord, piece)
                     disallowed = piece
                 }
             }
@@ -440,11 +457,18 @@ extension WashSaleCalendar {
         var sharesSoFar = Quantity.zero
         var lastRecord = row?.lastRecord ?? -1
         var lastSplitRecord = row?.lastSplitRecord ?? -1
+        var allotments = row?.allotments ?? []
+        if let movedInto, let place = allotments.firstIndex(where: { $0.lastRecord == movedInto.record }) {
+            allotments[place].disallowed += movedInto.amount
+        }
+        for (purchase, amount) in changedPurchases {
+            if let place = allotments.firstIndex(where: { $0.purchase == purchase }) { allotments[place].disallowed += amount }
+        }
         let family = families.family(of: sales[index].symbol)
         for match in matches {
             sharesSoFar += match.shares
             let upToHere = disallowed.scaled(by: sharesSoFar.micros, over: matched.micros)
-            let part = upToHere - allotted
+            let part = partOfPurchase?[match.index] ?? upToHere - allotted
             allotted = upToHere
             let purchase = purchases[match.index]
             let adjustment = replacementAdjustment(
@@ -466,15 +490,25 @@ extension WashSaleCalendar {
             // piece's cent: an earlier match's, when the last one's was (firm book 38: 85 ROV
             // in an IRA, then 13 in a taxed account, restated).
             if splitOff { lastSplitRecord = records.count } else { lastRecord = records.count }
+            if let place = allotments.firstIndex(where: { $0.purchase == match.index }) {
+                allotments[place].shares += match.shares
+                allotments[place].disallowed += part
+                allotments[place].lastRecord = records.count
+                allotments[place].splitOff = splitOff
+            } else {
+                allotments.append(TradeRowOfLot.Allotment(
+                    purchase: match.index, shares: match.shares, disallowed: part, lastRecord: records.count,
+                    splitOff: splitOff))
+            }
             records.append(WashSaleRecord(
                 action: .disallowed, account: sales[index].account, household: household,
                 symbol: sales[index].symbol, family: family, conflictDate: purchase.date,
                 conflictAccount: purchase.account, windowEnds: windowEnd(ofLossSaleOn: date),
-                quantity: match.shares, lotID: sales[index].lotID, loss: loss, disallowedLoss: part,
+                quantity: match.shares, lotID: sales[index].lotID, loss: rowFigures?.loss ?? loss, disallowedLoss: part,
                 replacement: adjustment,
                 note: forcedDisallowanceNote(
-                    sold: sales[index].quantity, of: sales[index].symbol, lot: sales[index].lotID, loss: loss,
-                    adjustment: adjustment)))
+                    sold: rowFigures?.quantity ?? sales[index].quantity, of: sales[index].symbol, lot: sales[index].lotID,
+                    loss: rowFigures?.loss ?? loss, adjustment: adjustment)))
         }
         if var row {
             row.add(sales[index])
@@ -484,9 +518,72 @@ extension WashSaleCalendar {
             row.disallowed += disallowed
             row.lastRecord = lastRecord
             row.lastSplitRecord = lastSplitRecord
+            row.allotments = allotments
             runTradeRowOfLot[account][at: rowPlace] = row
         }
         return disallowed
+    }
+
+    /// Splits `whole`, a trade's row's disallowed loss as one sale, over every replacement
+    /// purchase the row has matched (its earlier pieces' and `matches`, this piece's) by
+    /// shares, rounding the running total, as for a single sale: returns this piece's part for
+    /// each purchase it matches, having moved into each earlier purchase's latest record the
+    /// cent by which its part changed (and into its restated lot's basis, through the
+    /// planner). `nil`, with nothing changed, when a part would be negative or a change would
+    /// reach a restated lot the run has sold from since. Split pass by pass, each pass over its
+    /// own replacements, two records of a row were a cent apart from the row's split (firm
+    /// book 42: lot 700078 of AOF, $79.39 and $17.34 + $9.13 where the row's $105.86 over 6
+    /// and 2 shares gives $79.40 and $26.46).
+    private mutating func resplit(
+        _ whole: Money, of row: TradeRowOfLot, adding matches: [(index: Int, shares: Quantity)],
+        rowLoss: Money, rowQuantity: Quantity
+    ) -> (parts: [Int: Money], changes: [Int: Money])? {
+        var entries = row.allotments
+        var newShares = [Quantity](repeating: .zero, count: entries.count)
+        for match in matches {
+            if let place = entries.firstIndex(where: { $0.purchase == match.index }) {
+                newShares[place] += match.shares
+            } else {
+                entries.append(TradeRowOfLot.Allotment(
+                    purchase: match.index, shares: .zero, disallowed: .zero, lastRecord: -1, splitOff: false))
+                newShares.append(match.shares)
+            }
+        }
+        let total = entries.indices.reduce(Quantity.zero) { $0 + entries[$1].shares + newShares[$1] }
+        guard total > .zero else { return nil }
+        var parts: [Int: Money] = [:]
+        var changes: [(entry: Int, amount: Money)] = []
+        var cumulative = Quantity.zero, before = Money.zero
+        for place in entries.indices {
+            cumulative += entries[place].shares + newShares[place]
+            let upToHere = whole.scaled(by: cumulative.micros, over: total.micros)
+            let target = upToHere - before
+            before = upToHere
+            let change = target - entries[place].disallowed
+            if newShares[place] > .zero {
+                guard !change.isNegative else { return nil }
+                parts[entries[place].purchase] = change
+            } else if change != .zero {
+                let record = entries[place].lastRecord
+                guard record >= 0, !(entries[place].disallowed + change).isNegative else { return nil }
+                if entries[place].splitOff {
+                    guard let lot = restatedLotOfRecord[record], !soldRestatedLots.contains(lot) else { return nil }
+                }
+                changes.append((place, change))
+            }
+        }
+        var changed: [Int: Money] = [:]
+        for (place, amount) in changes {
+            changed[entries[place].purchase] = amount
+            let record = entries[place].lastRecord
+            moveDisallowed(amount, intoRecord: record, rowLoss: rowLoss, rowQuantity: rowQuantity)
+            if entries[place].splitOff, let lot = restatedLotOfRecord[record],
+               let symbol = records[record].replacement?.symbol {
+                pendingAmendments.append(BasisAmendment(
+                    lot: lot, symbol: symbol, amount: amount, addedBasis: records[record].disallowedLoss ?? .zero))
+            }
+        }
+        return (parts, changed)
     }
 
     /// Moves `amount` (a cent, either way) of a trade's disallowed loss into the `Disallowed`

@@ -76,6 +76,10 @@ public struct WashSaleCalendar: Sendable {
         /// takes that cent when no record above does, with the restated lot's basis, while the
         /// run has sold none of that lot (-1: none).
         var lastSplitRecord = -1
+        /// What the row's `Disallowed` records gave each replacement purchase, in the order
+        /// they were first matched: a later piece splits the row's disallowed loss over them
+        /// again, as one sale (see `resplit`).
+        var allotments: [Allotment] = []
         /// The trade's pieces at no loss not yet counted on the lot's Loss Sale row (those
         /// before its first loss piece), which the loss piece brings with it.
         var uncountedQuantity = Quantity.zero
@@ -83,6 +87,16 @@ public struct WashSaleCalendar: Sendable {
 
         init(trade: Int) {
             self.trade = trade
+        }
+
+        /// One replacement purchase's shares matched to the row, the disallowed loss its
+        /// records took, its latest record, and whether that record's shares were split off.
+        struct Allotment: Sendable {
+            let purchase: Int
+            var shares: Quantity
+            var disallowed: Money
+            var lastRecord: Int
+            var splitOff: Bool
         }
 
         /// Counts one more piece of the lot.

@@ -215,15 +215,15 @@ struct TradePassTests {
         #expect(records.rows(.lossSale).first?.disallowedLoss == usd("672.71"))
     }
 
-    @Test("A two-pass row's cent goes to its latest replacement not split off, when the last one was")
-    func aTwoPassRowsCentSkipsARestatedReplacement() throws {
+    @Test("A two-pass row's disallowed loss is split over its replacements as one sale, a restated one's basis too")
+    func aTwoPassRowsSplitReachesARestatedReplacement() throws {
         // From generated firm book 38: 228 ROV bought for $63,845.87, priced $225.10, sold in
         // one trade as 208 (forced) and then 20. The first pass matches 85 shares bought in
         // the household's IRA and then 13 held in another taxed account, which are split off
         // with their part of the loss: $11,424.56 × 98 / 208 = $5,382.73, as $4,668.69 and
         // $714.04. The row, as one sale, loses $12,523.07 on 228 shares, and 98 of them
-        // disallow $5,382.72: the second pass takes the cent from the IRA's part, the one
-        // whose basis was not restated.
+        // disallow $5,382.72, which over 85 and 13 shares is $4,668.69 and $714.03: the second
+        // pass takes the cent from the restated lot's record and basis ($3,637.55 + $714.03).
         var book = BookBuilder()
         book.account("TAX-1")
         book.account("IRA-1", type: .ira)
@@ -241,11 +241,54 @@ struct TradePassTests {
         #expect(row.disallowedLoss == usd("5382.72"))
         #expect(planning.books[0].ledger.disallowedLoss == usd("5382.72"))
         let records = planning.calendars[0].records
-        #expect(records.rows(.disallowed).map(\.disallowedLoss) == [usd("4668.68"), usd("714.04")])
-        #expect(records.rows(.disallowed).first?.note.hasPrefix(
-            "$4,668.68 of the $12,523.07 loss on 228 ROV (lot L1) is disallowed: 85 replacement shares") == true)
-        #expect(records.rows(.disallowed).last?.replacement?.basisAfter == usd("4351.59"))
+        #expect(records.rows(.disallowed).map(\.disallowedLoss) == [usd("4668.69"), usd("714.03")])
+        #expect(records.rows(.disallowed).last?.note.hasPrefix(
+            "$714.03 of the $12,523.07 loss on 228 ROV (lot L1) is disallowed: 13 replacement shares") == true)
+        #expect(records.rows(.disallowed).last?.replacement?.basisAfter == usd("4351.58"))
+        #expect(planning.books[2].lots(of: "ROV").map(\.costBasis) == [usd("4351.58")])
         #expect(records.rows(.lossSale).first?.disallowedLoss == usd("5382.72"))
+    }
+
+    @Test("A replacement matched by both passes of a row takes its part of the row's split over them")
+    func aReplacementMatchedTwiceTakesItsPartOfTheRow() throws {
+        // From generated firm book 42: lot L1 of 8 AOF bought for $1,728.02, priced $202.77,
+        // sold as 7.3103 (forced) and then 0.6897, with 6 AOF in the household's IRA and 2 in
+        // another taxed account bought within the window. The first pass loses $96.73, all of
+        // it disallowed, $79.39 for the IRA's 6 shares and $17.34 for 1.3103 of the 2; the
+        // second matches the other 0.6897. The row, as one sale, disallows its whole $105.86
+        // loss: $79.40 for the 6 shares and $26.46 for the 2, so the IRA's record takes a cent
+        // and the second pass's record $9.12 (its piece's $9.13 less that cent).
+        var book = BookBuilder()
+        book.settings.fractionalShares = true
+        book.account("TAX-1")
+        book.account("IRA-1", type: .ira)
+        book.account("TAX-2")
+        book.hold("L1", "AOF", 8, basis: "1728.02", acquired: "2026-02-06")
+        book.hold("R1", "AOF", 6, basis: "1200", acquired: "2026-11-01", account: "IRA-1")
+        book.hold("R2", "AOF", 2, basis: "521.94", acquired: "2026-11-10", account: "TAX-2")
+        book.target("AOF", "1")
+        book.prices = ["AOF": "202.77"]
+        // Both passes forced: the shares the first leaves unmatched still block the lot.
+        var planning = try Planning(book.portfolio)
+        for part in ["7.3103", "0.6897"] {
+            _ = try planning.sell("AOF", upTo: Quantity(decimal: part)!, in: 0, phase: .raiseCash, access: .forcedBlocked,
+                                  budget: nil, why: "raises cash")
+        }
+        let row = try #require(planning.lotsSold.first)
+        #expect(row.quantity == shares(8))
+        #expect(row.gain == usd("-105.86"))
+        #expect(row.disallowedLoss == usd("105.86"))
+        let records = planning.calendars[0].records
+        #expect(records.rows(.disallowed).map(\.disallowedLoss) == [usd("79.40"), usd("17.34"), usd("9.12")])
+        #expect(records.rows(.disallowed).first?.note.hasPrefix(
+            "$79.40 of the $105.86 loss on 8 AOF (lot L1) is disallowed: 6 replacement shares") == true)
+        #expect(records.rows(.disallowed).last?.note.hasPrefix(
+            "$9.12 of the $105.86 loss on 8 AOF (lot L1) is disallowed: 0.6897 replacement shares") == true)
+        let restated = planning.books[2].lots(of: "AOF").sorted { $0.lotID < $1.lotID }
+        #expect(restated.map(\.lotID) == ["R2-W", "R2-W2"])
+        #expect(restated.map(\.quantity) == [Quantity(decimal: "1.3103")!, Quantity(decimal: "0.6897")!])
+        #expect(restated.map(\.costBasis) == [usd("359.29"), usd("189.11")])
+        #expect(records.rows(.lossSale).first?.disallowedLoss == usd("105.86"))
     }
 
     /// Generated firm book 41's lot 700198: 531 IXRL bought for $13,246.14, priced $16.23, with
