@@ -387,11 +387,13 @@ extension WashSaleCalendar {
             // matched / shares, as one sale, as the Lots Sold row shows it; this piece takes
             // the difference from what the earlier pieces took (with each piece's own, a
             // two-pass lot's row was a cent off: $672.72 where its $4,942.99 × 23 / 169 is
-            // $672.71, generated firm book 35). A piece that matches nothing moves the cent
-            // into the row's last Disallowed record whose replacement was not split off as a
-            // lot of its own; with none, into the last one whose replacement was, and the
-            // planner adds it to the restated lot's basis, unless the run has sold from that
-            // lot since (its basis spent, the row keeps the earlier figure).
+            // $672.71, generated firm book 35). The row's figure is split over all of the
+            // row's replacement purchases again (`resplit`). Where that would reach a restated
+            // lot the run has sold from since, the piece keeps to its own replacements: one
+            // that matches nothing moves the cent into the row's last Disallowed record whose
+            // replacement was not split off as a lot of its own; with none, into the last one
+            // whose replacement was, unless the run has sold from that lot too (its basis
+            // spent, the row keeps the earlier figure).
             let rowQuantity = row.quantity + sales[index].quantity
             let rowGain = row.gain + sales[index].gain
             let rowLoss = rowGain.magnitude
