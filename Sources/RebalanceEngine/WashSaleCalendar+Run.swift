@@ -379,8 +379,8 @@ extension WashSaleCalendar {
         /// This piece's part for each purchase it matched, when the row's whole disallowed loss
         /// was split again over all of the row's purchases (`resplit`).
         var partOfPurchase: [Int: Money]?
-        var movedInto: (record: Int, amount: Money)?
-        var changedPurchases: [Int: Money] = [:]
+        /// Cents moved into earlier records of the row, by record.
+        var moved: [(record: Int, amount: Money)] = []
         var rowFigures: (loss: Money, quantity: Quantity)?
         if let row, row.quantity > .zero {
             // A later piece of the trade's row: the row's disallowed loss is its own loss ×
@@ -403,7 +403,7 @@ extension WashSaleCalendar {
                let split = resplit(whole, of: row, adding: matches, rowLoss: rowLoss, rowQuantity: rowQuantity) {
                 disallowed = piece
                 partOfPurchase = split.parts
-                changedPurchases = split.changes
+                moved = split.moved
                 // This piece's records then speak of the row as one sale too: a part can pass
                 // the piece's own loss ($365.96 of a 9-share piece's $365.95, its purchase's
                 // share of the row's $2,521.00 on 62 shares).
@@ -413,19 +413,15 @@ extension WashSaleCalendar {
                     disallowed = piece
                 } else if matched == .zero, row.lastRecord >= 0 {
                     moveDisallowed(piece, intoRecord: row.lastRecord, rowLoss: rowLoss, rowQuantity: rowQuantity)
-                    movedInto = (row.lastRecord, piece)
+                    moved = [(row.lastRecord, piece)]
                     disallowed = piece
                 } else if matched == .zero, row.lastSplitRecord >= 0,
-                          let lot = restatedLotOfRecord[row.lastSplitRecord], !soldRestatedLots.contains(lot),
-                          let symbol = records[row.lastSplitRecord].replacement?.symbol {
+                          let lot = restatedLotOfRecord[row.lastSplitRecord], !soldRestatedLots.contains(lot) {
                     // Firm book 41: 531 IXRL sold as 452 (forced, matching 431 shares held in
                     // another taxed account, restated) and then 79; the row disallowed
                     // $3,756.44 where $4,628.01 × 431 / 531 is $3,756.45.
                     moveDisallowed(piece, intoRecord: row.lastSplitRecord, rowLoss: rowLoss, rowQuantity: rowQuantity)
-                    pendingAmendments.append(BasisAmendment(
-                        lot: lot, symbol: symbol, amount: piece,
-                        addedBasis: records[row.lastSplitRecord].disallowedLoss ?? .zero))
-                    movedInto = (row.lastSplitRecord, piece)
+                    moved = [(row.lastSplitRecord, piece)]
                     disallowed = piece
                 }
             }
@@ -457,14 +453,9 @@ extension WashSaleCalendar {
         // Allot the disallowed loss to the replacements by shares, rounding the running total.
         var allotted = Money.zero
         var sharesSoFar = Quantity.zero
-        var lastRecord = row?.lastRecord ?? -1
-        var lastSplitRecord = row?.lastSplitRecord ?? -1
         var allotments = row?.allotments ?? []
-        if let movedInto, let place = allotments.firstIndex(where: { $0.lastRecord == movedInto.record }) {
-            allotments[place].disallowed += movedInto.amount
-        }
-        for (purchase, amount) in changedPurchases {
-            if let place = allotments.firstIndex(where: { $0.purchase == purchase }) { allotments[place].disallowed += amount }
+        for (record, amount) in moved {
+            if let place = allotments.firstIndex(where: { $0.lastRecord == record }) { allotments[place].disallowed += amount }
         }
         let family = families.family(of: sales[index].symbol)
         for match in matches {
@@ -488,10 +479,6 @@ extension WashSaleCalendar {
                     shares: match.shares, addedBasis: part, holdingPeriodFrom: from, soldLot: sales[index].lotKey,
                     soldTerm: sales[index].term, record: records.count))
             }
-            // The row's latest record whose replacement was not split off takes a later
-            // piece's cent: an earlier match's, when the last one's was (firm book 38: 85 ROV
-            // in an IRA, then 13 in a taxed account, restated).
-            if splitOff { lastSplitRecord = records.count } else { lastRecord = records.count }
             if let place = allotments.firstIndex(where: { $0.purchase == match.index }) {
                 allotments[place].shares += match.shares
                 allotments[place].disallowed += part
@@ -518,8 +505,6 @@ extension WashSaleCalendar {
             row.uncountedGain = .zero
             row.matched += matched
             row.disallowed += disallowed
-            row.lastRecord = lastRecord
-            row.lastSplitRecord = lastSplitRecord
             row.allotments = allotments
             runTradeRowOfLot[account][at: rowPlace] = row
         }
@@ -539,7 +524,7 @@ extension WashSaleCalendar {
     private mutating func resplit(
         _ whole: Money, of row: TradeRowOfLot, adding matches: [(index: Int, shares: Quantity)],
         rowLoss: Money, rowQuantity: Quantity
-    ) -> (parts: [Int: Money], changes: [Int: Money])? {
+    ) -> (parts: [Int: Money], moved: [(record: Int, amount: Money)])? {
         var entries = row.allotments
         var newShares = [Quantity](repeating: .zero, count: entries.count)
         for match in matches {
@@ -554,7 +539,7 @@ extension WashSaleCalendar {
         let total = entries.indices.reduce(Quantity.zero) { $0 + entries[$1].shares + newShares[$1] }
         guard total > .zero else { return nil }
         var parts: [Int: Money] = [:]
-        var changes: [(entry: Int, amount: Money)] = []
+        var moved: [(record: Int, amount: Money)] = []
         var cumulative = Quantity.zero, before = Money.zero
         for place in entries.indices {
             cumulative += entries[place].shares + newShares[place]
@@ -571,26 +556,20 @@ extension WashSaleCalendar {
                 if entries[place].splitOff {
                     guard let lot = restatedLotOfRecord[record], !soldRestatedLots.contains(lot) else { return nil }
                 }
-                changes.append((place, change))
+                moved.append((record, change))
             }
         }
-        var changed: [Int: Money] = [:]
-        for (place, amount) in changes {
-            changed[entries[place].purchase] = amount
-            let record = entries[place].lastRecord
+        for (record, amount) in moved {
             moveDisallowed(amount, intoRecord: record, rowLoss: rowLoss, rowQuantity: rowQuantity)
-            if entries[place].splitOff, let lot = restatedLotOfRecord[record],
-               let symbol = records[record].replacement?.symbol {
-                pendingAmendments.append(BasisAmendment(
-                    lot: lot, symbol: symbol, amount: amount, addedBasis: records[record].disallowedLoss ?? .zero))
-            }
         }
-        return (parts, changed)
+        return (parts, moved)
     }
 
     /// Moves `amount` (a cent, either way) of a trade's disallowed loss into the `Disallowed`
     /// record at `index`, which then speaks of the trade's row of the lot as one sale: its
-    /// loss, on its shares.
+    /// loss, on its shares; for the planner to add to the lot its shares were restated as,
+    /// if any (`takeBasisAmendments`: callers move a cent there only while the run has sold
+    /// none of that lot).
     private mutating func moveDisallowed(_ amount: Money, intoRecord index: Int, rowLoss: Money, rowQuantity: Quantity) {
         guard var adjustment = records[index].replacement, let lotID = records[index].lotID else { return }
         let symbol = records[index].symbol
@@ -601,6 +580,11 @@ extension WashSaleCalendar {
         records[index].loss = rowLoss
         records[index].note = forcedDisallowanceNote(
             sold: rowQuantity, of: symbol, lot: lotID, loss: rowLoss, adjustment: adjustment)
+        // Shares the planner split off as a lot of their own take the cent into its basis.
+        if let lot = restatedLotOfRecord[index] {
+            pendingAmendments.append(BasisAmendment(
+                lot: lot, symbol: adjustment.symbol, amount: amount, addedBasis: adjustment.disallowedLoss))
+        }
     }
 
     /// Adds a later piece of a lot's sale to the lot's Loss Sale row at `position`: its

@@ -68,14 +68,6 @@ public struct WashSaleCalendar: Sendable {
         var gain = Money.zero
         var matched = Quantity.zero
         var disallowed = Money.zero
-        /// The row's last `Disallowed` record whose replacement was not split off as a lot of
-        /// its own, where a later piece that matches nothing moves the cent by which the row's
-        /// proportion differs from its pieces' (-1: none).
-        var lastRecord = -1
-        /// The row's last `Disallowed` record whose replacement was split off (restated), which
-        /// takes that cent when no record above does, with the restated lot's basis, while the
-        /// run has sold none of that lot (-1: none).
-        var lastSplitRecord = -1
         /// What the row's `Disallowed` records gave each replacement purchase, in the order
         /// they were first matched: a later piece splits the row's disallowed loss over them
         /// again, as one sale (see `resplit`).
@@ -97,6 +89,23 @@ public struct WashSaleCalendar: Sendable {
             var disallowed: Money
             var lastRecord: Int
             var splitOff: Bool
+        }
+
+        /// The row's last `Disallowed` record whose replacement was not split off as a lot of
+        /// its own, where a later piece that matches nothing (and cannot split the row again)
+        /// moves the cent by which the row's proportion differs from its pieces' (-1: none).
+        var lastRecord: Int { latestRecord(splitOff: false) }
+        /// The row's last `Disallowed` record whose replacement was split off (restated), which
+        /// takes that cent when no record above does, with the restated lot's basis, while the
+        /// run has sold none of that lot (-1: none).
+        var lastSplitRecord: Int { latestRecord(splitOff: true) }
+
+        /// The latest record of the purchases whose shares were, or were not, split off (a
+        /// purchase's records all are, or none: it is a held lot of a taxed account or not).
+        private func latestRecord(splitOff: Bool) -> Int {
+            var latest = -1
+            for allotment in allotments where allotment.splitOff == splitOff { latest = max(latest, allotment.lastRecord) }
+            return latest
         }
 
         /// Counts one more piece of the lot.
