@@ -89,17 +89,18 @@ final class WorkbookPartHandler: XMLEventHandler {
     private(set) var asksFullCalculationOnLoad = false
     private(set) var sawWorkbookElement = false
 
+    /// An XML boolean attribute (`1`, `true` or `on`, in any case, is set), `nil` when absent.
+    private static func flag(_ value: String?) -> Bool? {
+        value.map { ["1", "true", "on"].contains($0.lowercased()) }
+    }
+
     func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws {
         if name.is("workbook") {
             sawWorkbookElement = true
         } else if name.is("workbookPr") {
-            if let value = attributes.string("date1904")?.lowercased() {
-                uses1904 = value == "1" || value == "true" || value == "on"
-            }
+            if let value = Self.flag(attributes.string("date1904")) { uses1904 = value }
         } else if name.is("calcPr") {
-            if let value = attributes.string("fullCalcOnLoad")?.lowercased() {
-                asksFullCalculationOnLoad = value == "1" || value == "true" || value == "on"
-            }
+            if let value = Self.flag(attributes.string("fullCalcOnLoad")) { asksFullCalculationOnLoad = value }
         } else if name.is("sheet") {
             // A sheet with no relationship has no part and so no cells; it is passed over.
             guard let sheetName = attributes.string("name"), let id = attributes.string("id") else { return }
