@@ -226,7 +226,7 @@ PRICES_SYN = syn({"Symbol": ["Ticker", "Symbol/CUSIP"], "Price": [], "As Of": []
 SETTINGS_SYN = syn({"Setting": [], "Value": []})
 TX_SYN = syn({"Account": ["Account Number", "Account #"], "Date": ["Trade Date", "Run Date"],
               "Symbol": ["Ticker"], "Side": ["Action", "Transaction Type"],
-              "Quantity": ["Shares", "Qty"], "Realized Gain": [], "Term": []})
+              "Quantity": ["Shares", "Qty"], "Price": [], "Realized Gain": [], "Term": []})
 
 
 def find_sheet(wb, canon):
@@ -431,14 +431,22 @@ def read_input(path):
             p = to_dec(Table.val(cells, "Price"), f"Prices!row {r}")
             b.prices[str(sym).strip().upper()] = ov if ov is not None else p
 
-    # Transactions (only the sales' Term, for manual-buy add-backs)
-    b.tx_sales = []
+    # Transactions: the sales' Term, for manual-buy add-backs; the buys' shares and price, for
+    # the shares a day's buys bought beyond its held lots (sold since)
+    b.tx_sales, b.tx_buys = [], []
     ws = find_sheet(wb, "Transactions")
     if ws is not None:
         try:
             t = Table(ws, TX_SYN, [("Date",), ("Symbol",), ("Side",)])
             for r, cells in t.rows:
                 side = str(Table.val(cells, "Side") or "").lower()
+                if "buy" in side or "bought" in side:
+                    a = Table.val(cells, "Account")
+                    a = only if a is None else canon_acct.get(re.sub(r"\s+", "", str(a).lower()), str(a))
+                    b.tx_buys.append(dict(
+                        account=a, date=to_date(Table.val(cells, "Date")),
+                        symbol=str(Table.val(cells, "Symbol") or "").strip().upper(),
+                        qty=to_dec(Table.val(cells, "Quantity")), price=to_dec(Table.val(cells, "Price"))))
                 if "sell" in side or "sold" in side:
                     a = Table.val(cells, "Account")
                     a = only if a is None else canon_acct.get(re.sub(r"\s+", "", str(a).lower()), str(a))
@@ -575,7 +583,8 @@ class Checker:
         # replacement account, symbol and day:
         self.restate_rank, seen = {}, {}
         for r, w in wash:
-            if w.get("Action") == "Disallowed" and w.get("Replacement Basis After") is not None:
+            if w.get("Action") == "Disallowed" and w.get("Replacement Basis After") is not None \
+                    and not self.reads_as_unheld(w):
                 k = (str(w.get("Replacement Account")), str(w.get("Replacement Symbol")), to_date(w.get("Conflict Date")))
                 self.restate_rank[r] = seen.get(k, 0)
                 seen[k] = self.restate_rank[r] + 1
@@ -959,6 +968,12 @@ class Checker:
         amt = to_dec(w.get("Disallowed Loss")) or ZERO
         same_day = sorted((k for k, l in lots.items() if k[0] == racct and l["symbol"] == rsym
                            and l["acquired"] == bought and not l.get("restated")), key=lambda k: natural_key(k[1]))
+        # README Decisions: shares a day's Transactions buys bought beyond its held lots were sold
+        # since; matched, they cost the day's one price (when it has one) and restate nothing
+        if self.reads_as_unheld(w):
+            self.unheld[(racct, rsym, bought)][0] -= matched
+            self.counts["unheld"] = self.counts.get("unheld", 0) + 1
+            return
         cands = [k for k in same_day if state.get(k, [lots[k]["qty"]])[0] >= matched]
         if not cands and bought == self.run_date and (racct, rsym) in self.run_bought:
             self.counts["run buys"] = self.counts.get("run buys", 0) + 1
@@ -1013,6 +1028,36 @@ class Checker:
         self.counts["restated"] += 1
         self.notes.append(f"note: {racct}/{nid} restated from {key[1]} by Wash Sale!row {wr}: {matched} shares, "
                           f"basis {new_basis}, held from {hp}")
+
+    def reads_as_unheld(self, w):
+        """Whether a Disallowed row matches shares a day's buys bought beyond its held lots: the
+        day has such shares left unmatched, and the row's basis after is their price x shares +
+        the disallowed loss."""
+        racct, rsym = str(w.get("Replacement Account")), str(w.get("Replacement Symbol"))
+        day, matched = to_date(w.get("Conflict Date")), to_dec(w.get("Quantity")) or ZERO
+        after, amt = to_dec(w.get("Replacement Basis After")), to_dec(w.get("Disallowed Loss")) or ZERO
+        if not hasattr(self, "lots_by_day"):
+            self.lots_by_day = {}
+            for k, l in self.b.lots.items():
+                self.lots_by_day.setdefault((k[0], l["symbol"], l["acquired"]), []).append(k)
+        held = self.lots_by_day.get((racct, rsym, day), [])
+        extra = self.unheld_left(racct, rsym, day, held) if held else None
+        return extra is not None and after is not None and matched <= extra[0] and after == q2(extra[1] * matched) + amt
+
+    def unheld_left(self, acct, sym, day, held_keys):
+        """[shares, price] of the day's Transactions buys beyond its held lots not yet matched,
+        when every buy of the day has a quantity and all paid one price; else None."""
+        if not hasattr(self, "unheld"):
+            self.unheld = {}
+        key = (acct, sym, day)
+        if key not in self.unheld:
+            buys = [t for t in self.b.tx_buys if t["account"] == acct and t["symbol"] == sym and t["date"] == day]
+            held = sum((self.b.lots[k]["qty"] for k in held_keys if k in self.b.lots), ZERO)
+            prices = {t["price"] for t in buys}
+            ok = buys and all(t["qty"] is not None for t in buys) and len(prices) == 1 and None not in prices
+            bought = sum((t["qty"] for t in buys), ZERO) if ok else ZERO
+            self.unheld[key] = [bought - held, prices.pop()] if ok and bought > held else None
+        return self.unheld[key]
 
     def as_of_from_summary(self):
         ws = self.wb["Summary"]

@@ -520,6 +520,13 @@ class Checker:
         # A day's Transactions buys of a symbol in an account, together: with a held lot of that
         # day, they are the lot, and the shares they bought beyond it were sold since.
         day_buys = defaultdict(list)
+        self.unheld_price = {}   # a day of buys beyond its held lots, all at one price: that price
+
+        def one_price(buys):
+            # which of the day's shares were sold is not known: their cost is, when every buy paid one price
+            prices = {b["price"] for b in buys}
+            return None if len(prices) != 1 or None in prices else prices.pop()
+
         for t in self.txns:
             if t["side"] == "Buy" and t["date"] is not None and not (self.asof and t["date"] > self.asof):
                 day_buys[(t["account"], t["symbol"], t["date"])].append(t)
@@ -545,9 +552,11 @@ class Checker:
                     self.stats["txn buys larger than their held lot"] += 1
                     p = Purchase(hh=self.hh(t["account"]), fam=self.famkey(t["symbol"]), account=t["account"],
                                  symbol=t["symbol"], date=t["date"], qty=extra, kind="txn", lot_id=None,
-                                 order=next(order), price=t["price"] if len(same_day) == 1 else None, row=t["row"])
+                                 order=next(order), price=one_price(same_day), row=t["row"])
                     self.purchases[(p.hh, p.fam)].append(p)
                     self.txn_buys_free[(t["account"], t["symbol"])].append(p)
+                    if p.price is not None:
+                        self.unheld_price[(t["account"], t["symbol"], t["date"])] = p.price
                 continue
             p = Purchase(hh=self.hh(t["account"]), fam=self.famkey(t["symbol"]), account=t["account"],
                          symbol=t["symbol"], date=t["date"], qty=t["qty"], kind="txn", lot_id=None,
@@ -577,6 +586,10 @@ class Checker:
             if text(r.get("action")) != "Disallowed" or r.get("replacementbasisafter") is None:
                 continue
             k = (text(r.get("replacementaccount")), text(r.get("replacementsymbol")).upper(), todate(r.get("conflictdate")))
+            up = self.unheld_price.get(k)
+            if up is not None and dec(r.get("replacementbasisafter")) == \
+                    hu(up * (dec(r.get("quantity")) or Decimal(0))) + (dec(r.get("disallowedloss")) or Decimal(0)):
+                continue   # shares the day's buys bought beyond its held lots: sold since, nothing restated
             self.restate_rank[k + (text(r.get("account")), text(r.get("lotid")))].append(seen[k])
             seen[k] += 1
 
@@ -714,6 +727,12 @@ class Checker:
                 continue
             if tr["side"] == "Sell":
                 later = tr["lots"][li + 1:]
+                if self.readings.get("later_scope", "pass") == "pass":
+                    # only the trade's lots sold in the same pass: its next rows on Lots Sold
+                    k = 0
+                    while k < len(later) and later[k]["row"] == ls["row"] + k + 1:
+                        k += 1
+                    later = later[:k]
                 a = ls["account"]
                 self.stats["lots sold"] += 1
                 origin = None
@@ -1617,9 +1636,10 @@ def main(argv):
     if primary.problems:
         # Before blaming the tool, try the other readings of what the contract leaves open.
         for combo in itertools.product(("sold_unmatched_first", "sold_matched_first"), ("remainder", "count", "exclude"),
-                                       ("split", "lot_only")):
-            rd = dict(held_partial=combo[0], same_trade_later=combo[1], txn_extra=combo[2])
-            if rd == dict(held_partial="sold_matched_first", same_trade_later="remainder", txn_extra="split"):
+                                       ("split", "lot_only"), ("trade", "pass")):
+            rd = dict(held_partial=combo[0], same_trade_later=combo[1], txn_extra=combo[2], later_scope=combo[3])
+            if rd == dict(held_partial="sold_matched_first", same_trade_later="remainder", txn_extra="split",
+                          later_scope="pass"):
                 continue
             c = Checker(args[0], args[1], readings=rd)
             try:

@@ -317,6 +317,9 @@ extension WashSaleCalendar {
         /// gives them.
         var cost: Money?
         var costShares: Quantity
+        /// A Transactions buy's price, when its shares' cost is that price × shares: the
+        /// buy's own, or the one price a day's buys beyond its held lots all paid.
+        var price: Price? = nil
 
         /// Unmatched shares that can replace a loss sale judged now: a held lot's or run
         /// buy's only while held, unmatched and not planned for sale in the same trade
@@ -379,6 +382,7 @@ extension WashSaleCalendar {
 
         /// The cost of `shares` of these shares, when known.
         func cost(of shares: Quantity) -> Money? {
+            if let price { return price.value(of: shares) }
             guard let cost, costShares > .zero else { return nil }
             return cost.scaled(by: shares.micros, over: costShares.micros)
         }
@@ -556,16 +560,20 @@ extension WashSaleCalendar {
                 let sameDay = groups[group].buys
                 let known = sameDay.compactMap(\.quantity)
                 guard known.count == sameDay.count, known.sum() > held else { continue }
+                // Which of the day's shares were sold is not known: their cost is known only
+                // when every buy of the day paid one price (until stop 36 it was never given,
+                // where a lone Transactions buy's was: generated small book 28065).
+                let prices = sameDay.compactMap(\.price)
+                let onePrice = prices.count == sameDay.count && prices.dropFirst().allSatisfy { $0 == prices[0] }
                 appendPurchase(Purchase(
                     origin: .transaction, account: buy.account, symbol: buy.symbol, date: buy.date,
                     lotID: nil, bought: known.sum() - held, held: .zero,
-                    cost: nil, costShares: .zero))
+                    cost: nil, costShares: .zero, price: onePrice ? prices.first : nil))
             } else {
-                let cost = buy.quantity.flatMap { quantity in buy.price.map { $0.value(of: quantity) } }
                 appendPurchase(Purchase(
                     origin: .transaction, account: buy.account, symbol: buy.symbol, date: buy.date,
                     lotID: nil, bought: buy.quantity, held: .zero,
-                    cost: cost, costShares: buy.quantity ?? .zero))
+                    cost: nil, costShares: .zero, price: buy.quantity == nil ? nil : buy.price))
             }
         }
     }

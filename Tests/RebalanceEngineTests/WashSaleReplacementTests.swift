@@ -113,6 +113,24 @@ struct WashSaleReplacementTests {
         #expect(block?.note.contains("30 unmatched replacement shares") == true)
     }
 
+    /// Generated small book 28065: 328 HKW bought on 2025-01-31 at $32.16, 17 of them still
+    /// held (lot L4, basis $235.55). A forced loss sale matching the 311 no longer held
+    /// says what they cost; it did not, where a buy with no held lot said it.
+    @Test("Shares a day's buys bought beyond its held lot cost the day's price, when there is one", arguments: [
+        (["32.16"], "3216.00"), (["32.16", "32.16"], "3216.00"), (["32.16", "33.00"], nil), ([nil], nil),
+    ] as [([String?], String?)])
+    func sharesBeyondHeldLot(prices: [String?], cost: String?) throws {
+        let held = lot("L4", account: "TAX-1", symbol: "GOOGL", shares: 17, basis: "235.55", acquired: "2026-02-20")
+        let buys = prices.map { bought("TAX-1", "GOOGL", on: "2026-02-20", shares: Int64(328 / prices.count), at: $0) }
+        var calendar = Smith.calendar(lots: [Self.old, held], transactions: buys)
+        let sale = Self.old.sale(of: shares(100), at: price("150"), on: Self.runDate)
+        #expect(calendar.recordSales([sale], on: Self.runDate) == [usd("5000")])
+        let row = try #require(calendar.records.rows(.disallowed).first)
+        #expect(row.replacement?.shares == shares(100))
+        #expect(row.replacement?.basisBefore == cost.map(usd))
+        #expect(row.replacement?.basisAfter == cost.map { usd($0) + usd("5000") })
+    }
+
     @Test("A Transactions sale's own purchase does not replace it, but still replaces a later sale", arguments: [
         ("TAX-1", true),   // the 02-01 buy is the shares the 02-10 sale sold: left unmatched, it blocks OLD
         ("TAX-2", false),  // a buy in another account replaces the 02-10 sale and is used up by it
