@@ -3,7 +3,7 @@ import PortfolioGenerator
 import RebalanceEngine
 import WorkbookIO
 
-/// `BookGenerator --seed N --shape small|firm [--lots-per-account N] OUTPUT.xlsx`: writes the
+/// `BookGenerator --seed N --shape small|larger|dense|firm [--lots-per-account N] OUTPUT.xlsx`: writes the
 /// generated portfolio of a seed as an input workbook, for benchmarks and end-to-end tests.
 /// `--lots-per-account` gives every account exactly that many lots (the benchmark's
 /// linearity check plans the firm book at 100 and at 200).
@@ -11,7 +11,7 @@ import WorkbookIO
 /// Exit status: 0 written; 2 usage; 4 the workbook could not be written.
 @main
 enum BookGenerator {
-    static let usage = "usage: BookGenerator --seed N --shape small|firm [--lots-per-account N] OUTPUT.xlsx"
+    static let usage = "usage: BookGenerator --seed N --shape small|larger|dense|firm [--lots-per-account N] OUTPUT.xlsx"
 
     static func main() {
         let request: Request
@@ -61,9 +61,18 @@ func printError(_ line: String) {
 struct Request {
     enum ShapeName: String {
         case small
+        case larger
+        case dense
         case firm
 
-        var shape: Shape { self == .small ? .small : .firmScale }
+        var shape: Shape {
+            switch self {
+            case .small: .small
+            case .larger: .larger
+            case .dense: .dense
+            case .firm: .firmScale
+            }
+        }
     }
 
     struct Problem: Error {
@@ -76,7 +85,7 @@ struct Request {
     var lotsPerAccount: Int?
     var output: String
 
-    /// Reads `--seed N --shape small|firm [--lots-per-account N] OUTPUT.xlsx`, options in any
+    /// Reads `--seed N --shape small|larger|dense|firm [--lots-per-account N] OUTPUT.xlsx`, options in any
     /// order (`--seed=N` too).
     static func parse(_ arguments: [String]) -> Result<Request, Problem> {
         var seed: UInt64?
@@ -108,7 +117,7 @@ struct Request {
                     lotsPerAccount = number
                 } else {
                     guard let named = ShapeName(rawValue: given) else {
-                        return .failure(Problem(message: "--shape must be small or firm, found \"\(given)\"."))
+                        return .failure(Problem(message: "--shape must be small, larger, dense or firm, found \"\(given)\"."))
                     }
                     shape = named
                 }

@@ -60,6 +60,24 @@ public struct Shape: Sendable, Hashable {
         lotsPerAccount: 0...10, transactionsPerAccount: 0...4, manualTradeChance: 0.35,
         withdrawalChance: 0.3, allowsSecondModel: true)
 
+    /// A larger book: 6–12 accounts with 20–60 lots each, otherwise as `small`.
+    public static let larger: Shape = {
+        var shape = Shape.small
+        shape.accounts = 6...12
+        shape.householdSize = 1...4
+        shape.lotsPerAccount = 20...60
+        shape.withdrawalChance = 0.3
+        return shape
+    }()
+
+    /// One or two households of 8–16 accounts over a few symbols, with many recent trades:
+    /// each account's sales meet the others' purchases across the household (wash sales
+    /// across accounts, share classes, manual trades and withdrawals together).
+    public static let dense = Shape(
+        accounts: 8...16, householdSize: 4...16, maxHouseholds: 2, symbols: 6...18, modelSymbols: 3...8,
+        lotsPerAccount: 10...40, transactionsPerAccount: 2...8, manualTradeChance: 0.5,
+        withdrawalChance: 0.4, allowsSecondModel: true, phaseOutChance: 0.1, shareClassChance: 0.4)
+
     /// A firm's book for benchmarks: 1,000 accounts in households of 1–4, 200 lots each,
     /// 500 symbols and a model of 100.
     public static let firmScale = Shape(

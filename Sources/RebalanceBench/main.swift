@@ -118,11 +118,7 @@ func readAlone(path: String) -> Never {
 /// marked when the plan made in shards on one or three threads differs from it; or, given
 /// a book's name and seed, the text of its plan.
 func digestPlans(only: (name: String, seed: UInt64)?) -> Never {
-    var larger = Shape.small
-    larger.accounts = 6...12
-    larger.householdSize = 1...4
-    larger.lotsPerAccount = 20...60
-    larger.withdrawalChance = 0.3
+    let larger = Shape.larger
     var firmShaped = Shape.firmScale
     firmShaped.accounts = 12...12
     let books = (UInt64(1)...300).map { ("small", $0, Shape.small) } + (UInt64(1)...100).map { ("larger", $0, larger) }

@@ -35,6 +35,19 @@ import Testing
         }
     }
 
+    @Test func everyDensePortfolioIsValidAndCrowdsItsHouseholds() {
+        for seed in 0..<200 as Range<UInt64> {
+            let portfolio = PortfolioGenerator.generate(seed: seed, shape: .dense)
+            let problems = PortfolioGenerator.problems(in: portfolio)
+            #expect(problems.isEmpty, "seed \(seed): \(problems.prefix(5).joined(separator: " "))")
+            #expect((8...16).contains(portfolio.accounts.count), "seed \(seed)")
+            #expect((1...2).contains(Set(portfolio.accounts.map(\.household)).count), "seed \(seed)")
+            // Every account trades: at least two Transactions rows of its own.
+            let traded = Dictionary(grouping: portfolio.transactions, by: \.account)
+            #expect(portfolio.accounts.allSatisfy { (traded[$0.id]?.count ?? 0) >= 2 }, "seed \(seed)")
+        }
+    }
+
     @Test func pricesAreRealisticAndExact() {
         for seed in 0..<200 as Range<UInt64> {
             for price in PortfolioGenerator.generate(seed: seed, shape: .small).prices {

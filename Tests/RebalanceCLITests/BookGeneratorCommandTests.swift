@@ -45,7 +45,7 @@ final class BookGeneratorCommandTests {
         let result = try runBuilt("BookGenerator", arguments.map { $0.hasSuffix(".xlsx") ? folder.appendingPathComponent($0).path : $0 })
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.hasSuffix("usage: BookGenerator --seed N --shape small|firm [--lots-per-account N] OUTPUT.xlsx\n"))
+        #expect(result.stderr.hasSuffix("usage: BookGenerator --seed N --shape small|larger|dense|firm [--lots-per-account N] OUTPUT.xlsx\n"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
