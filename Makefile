@@ -65,11 +65,11 @@ fuzz: deps
 
 # The tax and wash-sale arithmetic of generated books checked by two checkers written from
 # the workbook contract alone (scripts/check_tax.py, scripts/check_wash.py; openpyxl, in
-# .build/bench-venv). RUNS=N books from SEED=S.
+# .build/bench-venv). RUNS=N books from SEED=S, of SHAPE=small (default), larger, dense or firm.
 taxcheck: deps
 	$(SWIFT) build -c release --product rebalancer
 	$(SWIFT) build -c release --product BookGenerator
-	scripts/taxcheck.sh "$$(scripts/venv.sh)" "$$($(SWIFT) build -c release --show-bin-path)" $(or $(RUNS),100) $(or $(SEED),1)
+	scripts/taxcheck.sh "$$(scripts/venv.sh)" "$$($(SWIFT) build -c release --show-bin-path)" $(or $(RUNS),100) $(or $(SEED),1) $(or $(SHAPE),small)
 
 clean:
 	rm -rf .build "$(DEMO_DIR)"
