@@ -627,6 +627,7 @@ class Checker:
         applied = set()                           # Disallowed rows already restated
         per_trade = {}                            # trade index -> lot results
         loss_lots, sold_terms = {}, {}
+        manual_loss_lots = {}   # the Manual phase's pieces: the sales a manual buy comes after
         pending, cur_trade = [], None
 
         def flush():
@@ -703,6 +704,8 @@ class Checker:
                 self.same_money(S, r, "Realized", o_gain + o_dis, ls["Realized"], "Gain + Disallowed Loss")
             if o_gain < 0 and taxed(acct):
                 loss_lots.setdefault((acct, lid), []).append((r, qty, -o_gain, o_dis))
+                if ls["Phase"] == "Manual":
+                    manual_loss_lots.setdefault((acct, lid), []).append((r, qty, -o_gain, o_dis))
                 sold_terms[(acct, lid)] = o_term
             per_trade.setdefault(ti, []).append(dict(
                 account=acct, row=r, qty=qty,
@@ -783,7 +786,9 @@ class Checker:
             else:
                 term = run_term
                 key = (acct, str(w.get("Lot ID")))
-                lot_rows = loss_lots.get(key, [])
+                # a manual buy follows the account's Manual sales only: a later phase's piece of
+                # the lot is a later sale, which the buy's shares (matched already) do not replace
+                lot_rows = manual_loss_lots.get(key) or loss_lots.get(key, [])
                 sq = sum((x[1] for x in lot_rows), ZERO)
                 sl = sum((x[2] for x in lot_rows), ZERO)
                 mq = to_dec(w.get("Quantity")) or ZERO

@@ -77,21 +77,23 @@ public struct TaxLedger: Sendable, Hashable {
     /// `gain` is the sale's economic gain (proceeds − basis, negative for a loss) and
     /// `disallowedLoss` the part of a loss a wash sale disallows (26 USC 1091(a)); the
     /// realized amount counted is their sum, as in the Trades sheet's Realized columns.
+    ///
+    /// A later piece of a sale recorded before as one Lots Sold row (a lot the same trade
+    /// relieves again) gives `row`, the row's realized amount so far: the row is counted as
+    /// one sale, among the gains or the losses by the sign of its total. Each piece counted
+    /// by its own sign split a row over both: a cent's gain from rounding in a piece before a
+    /// loss piece put that cent in the gains and the losses both (generated `larger` book 23:
+    /// LT Gains and LT Losses each a cent above its Lots Sold rows', Net LT the same).
     @discardableResult
-    public mutating func record(gain: Money, term: Term, disallowedLoss: Money = .zero) -> Money {
+    public mutating func record(gain: Money, term: Term, disallowedLoss: Money = .zero, joiningRow row: Money = .zero) -> Money {
         // A later piece of a lot's row may give back a cent its earlier piece disallowed
         // (`WashSaleCalendar.recordSales`): a negative amount, on a loss.
         precondition(!disallowedLoss.isNegative || gain.isNegative, "a disallowed loss is a size")
         precondition(disallowedLoss.cents == 0 || disallowedLoss <= -gain,
                      "only part of a loss can be disallowed")
         let before = taxAfter
-        let realized = gain + disallowedLoss
-        switch (term, realized.isNegative) {
-        case (.shortTerm, false): shortTermGains += realized
-        case (.shortTerm, true): shortTermLosses -= realized
-        case (.longTerm, false): longTermGains += realized
-        case (.longTerm, true): longTermLosses -= realized
-        }
+        uncount(row, term: term)
+        count(row + gain + disallowedLoss, term: term)
         self.disallowedLoss += disallowedLoss
         return taxAfter - before
     }
@@ -100,6 +102,26 @@ public struct TaxLedger: Sendable, Hashable {
     @discardableResult
     public mutating func record(_ sale: LotSale, disallowedLoss: Money = .zero) -> Money {
         record(gain: sale.gain, term: sale.term, disallowedLoss: disallowedLoss)
+    }
+
+    /// Counts `realized` in its term's gains or, negative, its losses.
+    private mutating func count(_ realized: Money, term: Term) {
+        switch (term, realized.isNegative) {
+        case (.shortTerm, false): shortTermGains += realized
+        case (.shortTerm, true): shortTermLosses -= realized
+        case (.longTerm, false): longTermGains += realized
+        case (.longTerm, true): longTermLosses -= realized
+        }
+    }
+
+    /// Takes out what `count` counted for `realized`.
+    private mutating func uncount(_ realized: Money, term: Term) {
+        switch (term, realized.isNegative) {
+        case (.shortTerm, false): shortTermGains -= realized
+        case (.shortTerm, true): shortTermLosses += realized
+        case (.longTerm, false): longTermGains -= realized
+        case (.longTerm, true): longTermLosses += realized
+        }
     }
 
     /// Adds back an earlier loss of `term` that a run purchase disallows, returning the

@@ -36,6 +36,12 @@ struct BookBuilder {
                         basis: basis, acquired: acquired, term: term))
     }
 
+    /// A lot of a fractional number of shares, in the first account.
+    mutating func hold(_ id: String, _ symbol: String, quantity: String, basis: String, acquired: String) {
+        lots.append(TaxLot(lotID: id, account: accounts.first!.id, symbol: symbol, quantity: Quantity(decimal: quantity)!,
+                           costBasis: usd(basis), acquired: date(acquired)))
+    }
+
     mutating func target(_ symbol: String, _ weight: String, band: String? = nil, sector: String? = nil) {
         targets.append(ModelTarget(symbol: symbol, target: Rate(decimal: weight)!,
                                    band: band.map { Rate(decimal: $0)! }, sector: sector))

@@ -120,6 +120,31 @@ struct TaxLedgerTests {
         #expect(estTax == usd("-102.00"))
     }
 
+    /// Generated `larger` book 23: a lot relieved in two passes of one trade, the first
+    /// piece a cent's gain from rounding, the row a loss of $721.25 (LT).
+    @Test("A lot's row relieved in pieces counts as one sale, by the sign of its total")
+    func rowInPieces() {
+        var ledger = taxedLedger(ytdLT: "5000")
+        let first = ledger.record(gain: usd("0.01"), term: .longTerm)
+        let second = ledger.record(gain: usd("-721.26"), term: .longTerm, joiningRow: usd("0.01"))
+        #expect(ledger.longTermGains == .zero)
+        #expect(ledger.longTermLosses == usd("721.25"))
+        #expect(ledger.netLongTerm == usd("4278.75"))
+        #expect(first + second == ledger.impact)
+        // A row that turns from a loss to a gain moves to the gains.
+        var turned = taxedLedger()
+        turned.record(gain: usd("-0.01"), term: .shortTerm)
+        turned.record(gain: usd("25.00"), term: .shortTerm, joiningRow: usd("-0.01"))
+        #expect(turned.shortTermGains == usd("24.99"))
+        #expect(turned.shortTermLosses == .zero)
+        // A washed piece joins with its allowed part.
+        var washed = taxedLedger()
+        washed.record(gain: usd("-100"), term: .shortTerm, disallowedLoss: usd("40"))
+        washed.record(gain: usd("-50"), term: .shortTerm, disallowedLoss: usd("20"), joiningRow: usd("-60"))
+        #expect(washed.shortTermLosses == usd("90"))
+        #expect(washed.disallowedLoss == usd("60"))
+    }
+
     @Test("A disallowed earlier loss is added back to its term")
     func addBack() {
         // The Transactions loss of 250 is already in Realized ST YTD.

@@ -130,6 +130,29 @@ struct TradePassTests {
         #expect(lossSales.first?.note.hasPrefix("Loss of $\(lot.loss) on \(lot.shares) \(lot.symbol) (lot L1) sold ") == true)
     }
 
+    /// Generated `larger` book 23: 147.1042 and then 0.0003 of 293.1255 EGSL bought for
+    /// $111,948.44, priced $377.01. The row loses $721.25; the first pass $721.26, so the
+    /// second, a rounding's cent, gained $0.01, and was counted among the gains.
+    @Test("A lot's row relieved in two passes is one sale on the Tax Impact sheet: a loss, not a loss and a gain")
+    func aRowIsOneSaleOnTheLedger() throws {
+        var book = BookBuilder()
+        book.settings.fractionalShares = true
+        book.account("TAX-1")
+        book.hold("L1", "EGSL", quantity: "293.1255", basis: "111948.44", acquired: "2017-06-07")
+        book.target("EGSL", "1")
+        book.prices = ["EGSL": "377.01"]
+        var planning = try Planning(book.portfolio)
+        for part in ["147.1042", "0.0003"] {
+            _ = try planning.sell("EGSL", upTo: Quantity(decimal: part)!, in: 0, phase: .raiseCash,
+                                  access: .unblocked, budget: nil, why: "raises cash")
+        }
+        #expect(planning.lotsSold.map(\.gain) == [usd("-721.25")])
+        let ledger = planning.books[0].ledger
+        #expect(ledger.longTermGains == .zero)
+        #expect(ledger.longTermLosses == usd("721.25"))
+        #expect(planning.trades.first?.realizedLongTerm == usd("-721.25"))
+    }
+
     @Test("A later phase's piece of a loss lot, at no gain, is its own sale, not on the lot's Loss Sale row")
     func aLaterPhasesPieceAtNoGainIsNoLossSale() throws {
         // As generated firm book 42's SUH lot L62: one phase sells 127 of 128 UAN at a loss of

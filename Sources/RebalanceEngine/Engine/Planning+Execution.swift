@@ -161,8 +161,12 @@ extension Planning {
         // retained (callgrind).
         for sale in sales.indices {
             let disallowedLoss = disallowed[sale]
+            // A lot relieved again by the same trade stays one Lots Sold row.
+            let lotRow = rowOfLot.map { $0[sales[sale].lotID] }
+                ?? lotRows(of: tradeNotes[tradeRow]).first(where: { lotsSold[$0].lotID == sales[sale].lotID })
             let tax = books[index].ledger.record(
-                gain: sales[sale].gain, term: sales[sale].term, disallowedLoss: disallowedLoss)
+                gain: sales[sale].gain, term: sales[sale].term, disallowedLoss: disallowedLoss,
+                joiningRow: lotRow.map { lotsSold[$0].gain + lotsSold[$0].disallowedLoss } ?? .zero)
             let position = lotPlaces.map { $0[sales[sale].lotID].flatMap { soldOut[$0] ? nil : $0 } }
                 ?? lots.firstIndex(where: { $0.lotID == sales[sale].lotID })
             if let position {
@@ -176,9 +180,6 @@ extension Planning {
             }
             books[index].cash += sales[sale].proceeds
             books[index].sellProceeds += sales[sale].proceeds
-            // A lot relieved again by the same trade stays one Lots Sold row.
-            let lotRow = rowOfLot.map { $0[sales[sale].lotID] }
-                ?? lotRows(of: tradeNotes[tradeRow]).first(where: { lotsSold[$0].lotID == sales[sale].lotID })
             if let row = lotRow {
                 lotsSold[row].quantity += sales[sale].quantity
                 lotsSold[row].costBasis += sales[sale].costBasis
