@@ -727,12 +727,16 @@ class Checker:
                 continue
             if tr["side"] == "Sell":
                 later = tr["lots"][li + 1:]
+                # README Decisions: a replacement lot the trade sells later is restated at the
+                # moment of the sale, from what the lot holds then: the trade's later pieces of
+                # it set its basis aside only when sold in the same pass (its next rows on Lots
+                # Sold); its shares the trade sells at all are not replacements
+                later_in_pass = later
                 if self.readings.get("later_scope", "pass") == "pass":
-                    # only the trade's lots sold in the same pass: its next rows on Lots Sold
                     k = 0
                     while k < len(later) and later[k]["row"] == ls["row"] + k + 1:
                         k += 1
-                    later = later[:k]
+                    later_in_pass = later[:k]
                 a = ls["account"]
                 self.stats["lots sold"] += 1
                 origin = None
@@ -748,7 +752,7 @@ class Checker:
                 loss = ls["gain"] is not None and ls["gain"] < 0
                 if loss and self.taxed(a):
                     self.stats["loss sales checked"] += 1
-                    self.judge_loss_sale(tr, ls, L, origin, later)
+                    self.judge_loss_sale(tr, ls, L, origin, later, later_in_pass)
                     w = (self.hh(a), self.famkey(ls["symbol"]), asof, a, ls["symbol"], seq, "run")
                     windows[w[:2]].append(w)
                 elif loss:
@@ -876,15 +880,15 @@ class Checker:
         from_before = min(sold, p.mb)
         return p.mb - from_before, max(Decimal(0), p.mr - (sold - from_before))
 
-    def judge_loss_sale(self, tr, ls, L, origin, later):
+    def judge_loss_sale(self, tr, ls, L, origin, later, later_in_pass):
         a, asof, W = ls["account"], self.asof, self.wdays
         own_key = (a, ls["lot_id"]) if L is not None else (a, origin["from"])
         exclude = {own_key}
         later_q = defaultdict(Decimal)
         # README Decisions: a replacement lot the trade also sells (in a later piece) is restated
         # once the trade's lots are relieved, at its basis x matched / shares left then
-        after_trade = {}   # (account, lot id) -> (basis, shares) the trade's later pieces take of it
-        for x in later:
+        after_trade = {}   # (account, lot id) -> (basis, shares) the pass's later pieces take of it
+        for x in later_in_pass:
             b, q = after_trade.get((x["account"], x["lot_id"]), (Decimal(0), Decimal(0)))
             after_trade[(x["account"], x["lot_id"])] = (b + (x["basis"] or Decimal(0)), q + (x["qty"] or Decimal(0)))
         mode = self.readings.get("same_trade_later", "remainder")
@@ -1107,7 +1111,9 @@ class Checker:
                              "none", "Raise Cash forced it, so it was blocked first")
         # ---- a manual sale that forces a blocked loss lot carries a warning
         for lr in self.run_loss:
-            if lr["m"] > 0 and lr["phase"] == "Manual":
+            # matched when sold: a manual buy made after the sale (`late`) blocked nothing then
+            at_sale = lr["m"] - sum((take for _, take in lr["late"]), Decimal(0))
+            if at_sale > 0 and lr["phase"] == "Manual":
                 if not any(text(e.get("severity")) in ("Warning", "Needs Approval")
                            and lr["account"] in text(e.get("where")) + " " + text(e.get("message"))
                            and lr["symbol"] in text(e.get("where")) + " " + text(e.get("message"))
