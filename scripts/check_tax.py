@@ -44,6 +44,7 @@ Exit 0 when everything agrees, 1 on mismatches, 2 on usage or unreadable input.
 
 import calendar
 import datetime as dt
+import itertools
 import re
 import sys
 from decimal import Decimal, ROUND_HALF_UP, InvalidOperation
@@ -734,11 +735,23 @@ class Checker:
             cand = [(r, w) for r, w in drows
                     if (str(w.get("Replacement Account")), str(w.get("Replacement Symbol"))) in manual_buys
                     and to_date(w.get("Conflict Date")) == as_of]
-            rest = [(r, w) for r, w in drows if (r, w) not in cand]
-            if cand and sum((to_dec(w.get("Disallowed Loss")) or ZERO for _, w in rest), ZERO) == dis:
-                disallowed_rows[key] = rest
+            # the add-backs are those of the manual buys whose removal leaves the rows the Lots Sold
+            # rows' Disallowed Loss sums (a replacement held from the run date in the buyer's
+            # account is not an add-back though its account and symbol are a manual buy's)
+            amount = lambda w: to_dec(w.get("Disallowed Loss")) or ZERO
+            chosen = None
+            if cand and len(cand) <= 12:
+                for size in range(len(cand), 0, -1):
+                    for picked in itertools.combinations(cand, size):
+                        if total - sum((amount(w) for _, w in picked), ZERO) == dis:
+                            chosen = list(picked)
+                            break
+                    if chosen:
+                        break
+            if chosen:
+                disallowed_rows[key] = [(r, w) for r, w in drows if (r, w) not in chosen]
                 terms = [sold_terms.get(key)]
-                for r, w in cand:
+                for r, w in chosen:
                     run_addbacks.append((r, w, terms[0] or "ST"))
         for key, sold in loss_lots.items():
             self.check_wash(key, sold, loss_sale_rows, disallowed_rows)
