@@ -441,22 +441,19 @@ def read_input(path):
             t = Table(ws, TX_SYN, [("Date",), ("Symbol",), ("Side",)])
             for r, cells in t.rows:
                 side = str(Table.val(cells, "Side") or "").lower()
-                if "buy" in side or "bought" in side:
-                    a = Table.val(cells, "Account")
-                    a = only if a is None else canon_acct.get(re.sub(r"\s+", "", str(a).lower()), str(a))
-                    b.tx_buys.append(dict(
-                        account=a, date=to_date(Table.val(cells, "Date")),
-                        symbol=str(Table.val(cells, "Symbol") or "").strip().upper(),
-                        qty=to_dec(Table.val(cells, "Quantity")), price=to_dec(Table.val(cells, "Price"))))
-                if "sell" in side or "sold" in side:
-                    a = Table.val(cells, "Account")
-                    a = only if a is None else canon_acct.get(re.sub(r"\s+", "", str(a).lower()), str(a))
-                    b.tx_sales.append(dict(
-                        account=a, date=to_date(Table.val(cells, "Date")),
-                        symbol=str(Table.val(cells, "Symbol") or "").strip().upper(),
-                        qty=to_dec(Table.val(cells, "Quantity")),
-                        gain=to_dec(Table.val(cells, "Realized Gain")),
-                        term=parse_term(Table.val(cells, "Term")), row=r))
+                bought, sold = "buy" in side or "bought" in side, "sell" in side or "sold" in side
+                if not (bought or sold):
+                    continue
+                a = Table.val(cells, "Account")
+                a = only if a is None else canon_acct.get(re.sub(r"\s+", "", str(a).lower()), str(a))
+                row = dict(account=a, date=to_date(Table.val(cells, "Date")),
+                           symbol=str(Table.val(cells, "Symbol") or "").strip().upper(),
+                           qty=to_dec(Table.val(cells, "Quantity")))
+                if bought:
+                    b.tx_buys.append(dict(row, price=to_dec(Table.val(cells, "Price"))))
+                if sold:
+                    b.tx_sales.append(dict(row, gain=to_dec(Table.val(cells, "Realized Gain")),
+                                           term=parse_term(Table.val(cells, "Term")), row=r))
         except Unreadable:
             pass
     return b
