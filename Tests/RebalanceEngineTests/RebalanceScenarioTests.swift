@@ -68,7 +68,38 @@ extension RebalanceScenarioTests {
         let plan = try book.plan()
         let warning = plan.exceptions.first { $0.place == "TAX-1/ITOT" }?.message
         #expect(warning == "The manual buy of ITOT falls inside a wash-sale window (TAX-1 sold VTI at a loss on "
-            + "2026-11-15); it is applied as written and the earlier loss is disallowed in proportion.")
+            + "2026-11-15); it is applied as written and disallows earlier losses of $400.00 in TAX-1 "
+            + "(see the Wash Sale sheet).")
+    }
+
+    /// Generated `larger` book 61: one manual buy disallowed losses in two accounts of the
+    /// household, and its warning named only the sale whose window it fell in.
+    @Test("A manual buy's warning says what it disallows, account by account, or why it disallows nothing", arguments: [
+        (Int64(20), false, "disallows earlier losses of $400.00 in TAX-1, $300.00 in TAX-2 (see the Wash Sale sheet)."),
+        (10, false, "disallows earlier losses of $400.00 in TAX-1 (see the Wash Sale sheet)."),
+        (10, true, "the sales' shares are already replaced, so it disallows no loss."),
+    ])
+    func manualBuyWarningSaysWhatItDisallows(bought: Int64, replacedBefore: Bool, outcome: String) throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "10000")
+        book.account("TAX-2")
+        book.hold("V1", "BND", 10, basis: "700", acquired: "2020-01-02")
+        book.target("BND", "1")
+        book.security("VTI", identicalGroup: "Total market")
+        book.security("ITOT", identicalGroup: "Total market")
+        book.transaction("TAX-1", "2026-11-15", "VTI", .sell, quantity: 10, gain: "-400")
+        book.transaction("TAX-2", "2026-11-16", "VTI", .sell, quantity: 10, gain: "-300")
+        if replacedBefore {
+            // Both sales' shares were bought back before the run (and sold since).
+            book.transaction("TAX-2", "2026-11-20", "VTI", .buy, quantity: 20, price: "300")
+        }
+        book.manual("TAX-1", "ITOT", .buy, bought)
+        book.prices = ["BND": "72", "ITOT": "120", "VTI": "300"]
+        let plan = try book.plan()
+        let warning = plan.exceptions.first { $0.place == "TAX-1/ITOT" }?.message
+        // The window named is the one that lasts longest (TAX-2's); the losses, earliest sale first.
+        #expect(warning == "The manual buy of ITOT falls inside a wash-sale window (TAX-2 sold VTI at a loss on "
+            + "2026-11-16); it is applied as written" + (replacedBefore ? "; " : " and ") + outcome)
     }
 
     @Test func aBudgetStopsTheSaleHalfWayAndTheDriftSaysSo() throws {

@@ -354,11 +354,16 @@ extension Planning {
     /// Buys `quantity` shares of `symbol` in account `index` as a trade of `phase`. The
     /// caller has checked restrictions, windows and cash; a manual buy inside a window
     /// disallows the earlier loss in proportion, added back in the selling account.
-    /// `price`: the symbol's price, when the caller has it at hand.
+    /// `price`: the symbol's price, when the caller has it at hand. Returns the earlier losses
+    /// the buy disallows, by selling account, in the order disallowed (most buys: none), and
+    /// whether one could not be worked out (a Transactions sale lacking Quantity or Realized
+    /// Gain: a `Needs Approval` row says so).
+    @discardableResult
     mutating func buy(
         _ symbol: String, quantity: Quantity, in index: Int, phase: Phase, price known: Price? = nil, why: String
-    ) throws(PlanningError) {
-        guard quantity > .zero else { return }
+    ) throws(PlanningError) -> (disallowed: [(account: String, amount: Money)], unknown: Bool) {
+        var result: (disallowed: [(account: String, amount: Money)], unknown: Bool) = ([], false)
+        guard quantity > .zero else { return result }
         let price: Price
         if let known { price = known } else { price = try universe.price(of: symbol) }
         let row = tradeRow(in: index, symbol: symbol, side: .buy, phase: phase, price: price, why: why)
@@ -391,6 +396,7 @@ extension Planning {
             account: account, symbol: symbol, quantity: quantity, cost: cost, lotID: lotID, on: asOf)
         for disallowance in disallowances {
             guard let amount = disallowance.disallowedLoss else {
+                result.unknown = true
                 raise(.needsApproval, "\(account)/\(symbol)",
                       "The buy of \(quantity) \(symbol) falls within \(settings.washSaleDays) days of the "
                         + "\(disallowance.saleDate) loss sale of \(disallowance.symbol) in "
@@ -400,6 +406,11 @@ extension Planning {
                 continue
             }
             guard let seller = books.firstIndex(where: { $0.id == disallowance.sellingAccount }) else { continue }
+            if let place = result.disallowed.firstIndex(where: { $0.account == disallowance.sellingAccount }) {
+                result.disallowed[place].amount += amount
+            } else {
+                result.disallowed.append((disallowance.sellingAccount, amount))
+            }
             let tax = books[seller].ledger.addBack(disallowedLoss: amount, term: disallowance.term)
             addBacks.append(AddBack(seller: seller, buyer: index, tradeRow: row, amount: amount, term: disallowance.term))
             if seller == index {
@@ -413,6 +424,7 @@ extension Planning {
                     + "\(quantity) \(symbol) within \(settings.washSaleDays) days; tax "
                     + "\(signedDollars: tax).")
         }
+        return result
     }
 
     /// `AAPL-bought-3`: the Lot ID of an account's third buy of the run, in `symbol`.

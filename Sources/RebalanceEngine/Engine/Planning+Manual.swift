@@ -170,17 +170,28 @@ extension Planning {
     mutating func applyManualBuy(_ item: SizedManualTrade) throws(PlanningError) {
         let symbol = item.trade.symbol
         let book = books[item.account]
-        if let (record, sold) = calendars[householdOfBook[item.account]]
-            .buyBlockNamingSale(account: book.id, symbol: symbol, on: asOf) {
-            // The sale named is the one that opened the window: a family member, which may be
-            // another symbol than the one bought (the block's row is the buy's).
-            raise(.warning, "\(book.id)/\(symbol)",
-                  "The manual buy of \(symbol) falls inside a wash-sale window (\(record.conflictAccount) sold "
-                    + "\(sold) at a loss on \(record.conflictDate)); it is applied as written and "
-                    + "the earlier loss is disallowed in proportion.")
-            audit(.manual, book.id, symbol, rule: "Wash Sale", decision: "Allowed", text: record.note)
-        }
-        try buy(symbol, quantity: item.quantity, in: item.account, phase: .manual, why: why(item.trade))
+        // The sale named is the one that opened the window: a family member, which may be
+        // another symbol than the one bought (the block's row is the buy's).
+        let window = calendars[householdOfBook[item.account]].buyBlockNamingSale(account: book.id, symbol: symbol, on: asOf)
+        let made = try buy(symbol, quantity: item.quantity, in: item.account, phase: .manual, why: why(item.trade))
         books[item.account].manual.insert(symbol)
+        guard let (record, sold) = window else { return }
+        // What the buy costs in losses, said where the PM signs off: each selling account's
+        // disallowed loss (the Wash Sale sheet has each sale's), or why there is none.
+        let outcome: String
+        if !made.disallowed.isEmpty {
+            let parts = made.disallowed.map { "\($0.amount.formatted) in \($0.account)" }
+            outcome = "it is applied as written and disallows earlier losses of \(parts.joined(separator: ", "))"
+                + (made.unknown ? ", and one that cannot be worked out (see Needs Approval)" : "")
+                + " (see the Wash Sale sheet)."
+        } else if made.unknown {
+            outcome = "it is applied as written; the loss it disallows cannot be worked out (see Needs Approval)."
+        } else {
+            outcome = "it is applied as written; the sales' shares are already replaced, so it disallows no loss."
+        }
+        raise(.warning, "\(book.id)/\(symbol)",
+              "The manual buy of \(symbol) falls inside a wash-sale window (\(record.conflictAccount) sold "
+                + "\(sold) at a loss on \(record.conflictDate)); " + outcome)
+        audit(.manual, book.id, symbol, rule: "Wash Sale", decision: "Allowed", text: record.note)
     }
 }
