@@ -171,11 +171,17 @@ extension Planning {
         let symbol = item.trade.symbol
         let book = books[item.account]
         // The sale named is the one that opened the window: a family member, which may be
-        // another symbol than the one bought (the block's row is the buy's).
+        // another symbol than the one bought (the block's row is the buy's). The warning keeps
+        // its place before the buy's own rows, and is worded once the buy is made.
         let window = calendars[householdOfBook[item.account]].buyBlockNamingSale(account: book.id, symbol: symbol, on: asOf)
+        var warning: Int?
+        if let (record, _) = window {
+            warning = raiseUnworded(.warning, "\(book.id)/\(symbol)")
+            audit(.manual, book.id, symbol, rule: "Wash Sale", decision: "Allowed", text: record.note)
+        }
         let made = try buy(symbol, quantity: item.quantity, in: item.account, phase: .manual, why: why(item.trade))
         books[item.account].manual.insert(symbol)
-        guard let (record, sold) = window else { return }
+        guard let warning, let (record, sold) = window else { return }
         // What the buy costs in losses, said where the PM signs off: each selling account's
         // disallowed loss (the Wash Sale sheet has each sale's), or why there is none.
         let outcome: String
@@ -189,9 +195,8 @@ extension Planning {
         } else {
             outcome = "it is applied as written; the sales' shares are already replaced, so it disallows no loss."
         }
-        raise(.warning, "\(book.id)/\(symbol)",
-              "The manual buy of \(symbol) falls inside a wash-sale window (\(record.conflictAccount) sold "
-                + "\(sold) at a loss on \(record.conflictDate)); " + outcome)
-        audit(.manual, book.id, symbol, rule: "Wash Sale", decision: "Allowed", text: record.note)
+        let message = "The manual buy of \(symbol) falls inside a wash-sale window (\(record.conflictAccount) sold "
+            + "\(sold) at a loss on \(record.conflictDate)); " + outcome
+        word(warning, message)
     }
 }

@@ -188,6 +188,19 @@ struct Planning {
         exceptionMessages.insert(message)
     }
 
+    /// Raises an exception worded later (`word(_:_:)`), so that it keeps its place before the
+    /// rows the step it speaks of then makes; returns that place.
+    mutating func raiseUnworded(_ severity: PlanException.Severity, _ place: String) -> Int {
+        exceptions.append(PlanException(severity: severity, place: place, message: ""))
+        return exceptions.count - 1
+    }
+
+    /// Words the exception `raiseUnworded` put at `index`.
+    mutating func word(_ index: Int, _ message: String) {
+        exceptions[index].message = message
+        exceptionMessages.insert(message)
+    }
+
     /// A warning raised once in a run, by the first account (in Account order) that meets it.
     mutating func raiseOnce(_ severity: PlanException.Severity, _ place: String, _ message: String) {
         guard !exceptionMessages.contains(message) else { return }
