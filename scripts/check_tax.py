@@ -522,6 +522,11 @@ class Checker:
         self.notes = []
         self.counts = dict(lots=0, trades=0, accounts=0, est=0, restated=0, addbacks=0)
         self.b = read_input(inp)
+        # the input's lots by account, symbol and day, and what each day's buys bought beyond
+        # them (reads_as_unheld, unheld_left)
+        self.lots_by_day, self.unheld = {}, {}
+        for k, l in self.b.lots.items():
+            self.lots_by_day.setdefault((k[0], l["symbol"], l["acquired"]), []).append(k)
         self.wb = openpyxl.load_workbook(outp, data_only=False)
 
     def bad(self, sheet, row, col, expected, found, why=""):
@@ -1051,10 +1056,6 @@ class Checker:
         racct, rsym = str(w.get("Replacement Account")), str(w.get("Replacement Symbol"))
         day, matched = to_date(w.get("Conflict Date")), to_dec(w.get("Quantity")) or ZERO
         after, amt = to_dec(w.get("Replacement Basis After")), to_dec(w.get("Disallowed Loss")) or ZERO
-        if not hasattr(self, "lots_by_day"):
-            self.lots_by_day = {}
-            for k, l in self.b.lots.items():
-                self.lots_by_day.setdefault((k[0], l["symbol"], l["acquired"]), []).append(k)
         held = self.lots_by_day.get((racct, rsym, day), [])
         extra = self.unheld_left(racct, rsym, day, held) if held else None
         return extra is not None and after is not None and matched <= extra[0] and after == q2(extra[1] * matched) + amt
@@ -1062,8 +1063,6 @@ class Checker:
     def unheld_left(self, acct, sym, day, held_keys):
         """[shares, price] of the day's Transactions buys beyond its held lots not yet matched,
         when every buy of the day has a quantity and all paid one price; else None."""
-        if not hasattr(self, "unheld"):
-            self.unheld = {}
         key = (acct, sym, day)
         if key not in self.unheld:
             buys = [t for t in self.b.tx_buys if t["account"] == acct and t["symbol"] == sym and t["date"] == day]

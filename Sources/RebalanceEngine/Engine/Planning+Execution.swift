@@ -355,14 +355,12 @@ extension Planning {
     /// caller has checked restrictions, windows and cash; a manual buy inside a window
     /// disallows the earlier loss in proportion, added back in the selling account.
     /// `price`: the symbol's price, when the caller has it at hand. Returns the earlier losses
-    /// the buy disallows, by selling account, in the order disallowed (most buys: none), and
-    /// whether one could not be worked out (a Transactions sale lacking Quantity or Realized
-    /// Gain: a `Needs Approval` row says so).
+    /// the buy disallows.
     @discardableResult
     mutating func buy(
         _ symbol: String, quantity: Quantity, in index: Int, phase: Phase, price known: Price? = nil, why: String
-    ) throws(PlanningError) -> (disallowed: [(account: String, amount: Money)], unknown: Bool) {
-        var result: (disallowed: [(account: String, amount: Money)], unknown: Bool) = ([], false)
+    ) throws(PlanningError) -> LossesDisallowed {
+        var result = LossesDisallowed()
         guard quantity > .zero else { return result }
         let price: Price
         if let known { price = known } else { price = try universe.price(of: symbol) }
@@ -406,10 +404,10 @@ extension Planning {
                 continue
             }
             guard let seller = books.firstIndex(where: { $0.id == disallowance.sellingAccount }) else { continue }
-            if let place = result.disallowed.firstIndex(where: { $0.account == disallowance.sellingAccount }) {
-                result.disallowed[place].amount += amount
+            if let place = result.byAccount.firstIndex(where: { $0.account == disallowance.sellingAccount }) {
+                result.byAccount[place].amount += amount
             } else {
-                result.disallowed.append((disallowance.sellingAccount, amount))
+                result.byAccount.append((disallowance.sellingAccount, amount))
             }
             let tax = books[seller].ledger.addBack(disallowedLoss: amount, term: disallowance.term)
             addBacks.append(AddBack(seller: seller, buyer: index, tradeRow: row, amount: amount, term: disallowance.term))
@@ -425,6 +423,14 @@ extension Planning {
                     + "\(signedDollars: tax).")
         }
         return result
+    }
+
+    /// The earlier losses a buy disallows: each selling account's, in the order disallowed
+    /// (most buys: none), and whether one could not be worked out (a Transactions sale
+    /// lacking Quantity or Realized Gain: a `Needs Approval` row says so).
+    struct LossesDisallowed {
+        var byAccount: [(account: String, amount: Money)] = []
+        var unknown = false
     }
 
     /// `AAPL-bought-3`: the Lot ID of an account's third buy of the run, in `symbol`.

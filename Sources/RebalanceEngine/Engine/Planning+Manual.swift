@@ -185,8 +185,8 @@ extension Planning {
         // What the buy costs in losses, said where the PM signs off: each selling account's
         // disallowed loss (the Wash Sale sheet has each sale's), or why there is none.
         let outcome: String
-        if !made.disallowed.isEmpty {
-            let parts = made.disallowed.map { "\($0.amount.formatted) in \($0.account)" }
+        if !made.byAccount.isEmpty {
+            let parts = made.byAccount.map { "\($0.amount.formatted) in \($0.account)" }
             outcome = "it is applied as written and disallows earlier losses of \(parts.joined(separator: ", "))"
                 + (made.unknown ? ", and one that cannot be worked out (see Needs Approval)" : "")
                 + " (see the Wash Sale sheet)."
