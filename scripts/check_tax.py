@@ -807,8 +807,11 @@ class Checker:
                 sq = sum((x[1] for x in lot_rows), ZERO)
                 sl = sum((x[2] for x in lot_rows), ZERO)
                 mq = to_dec(w.get("Quantity")) or ZERO
+                # matched before the buy: the lot's Disallowed rows above this one (sheet order is
+                # the run's); a later phase's piece matched after it (`larger` 867: Raise Cash's
+                # 138 QGH-r44 after the manual buy's 469)
                 prior = prior_matched.setdefault(key, sum((to_dec(x.get("Quantity")) or ZERO
-                                                           for _, x in disallowed_rows.get(key, [])), ZERO))
+                                                           for rr, x in disallowed_rows.get(key, []) if rr < r), ZERO))
                 if sq:
                     self.check_proportion(r, amt, sl, sq, prior, mq, f"loss sale of {key[0]}/{key[1]} in this run")
                 prior_matched[key] = prior + mq
