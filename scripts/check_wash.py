@@ -1404,9 +1404,17 @@ class Checker:
                 exp_basis = None if any(b is None or isinstance(b, str) for b in bbs) else sum(bbs, Decimal(0))
                 if unknown:
                     self.stats["replacements of unknown size (Basis After blank accepted)"] += 1
+                    # a row of the group is one purchase's: a day's buys of which one lacks Quantity
+                    # are each a purchase (small book 35062: 276 EYK at $176.34 priced, 78 of a
+                    # buy without Quantity blank), so a priced row is its own shares x its price
+                    prices = {it["purchase"].price for it in e["items"]} - {None}
                     for r in g["rows"]:
                         ba = dec(r.get("replacementbasisafter"))
-                        if ba is not None and (p.price is None or ba != hu(p.price * e["shares"]) + g["amount"]):
+                        rq, rd = dec(r.get("quantity")), dec(r.get("disallowedloss"))
+                        if ba is not None and not any(
+                                ba == hu(price * (e["shares"] if len(g["rows"]) == 1 else (rq or Decimal(0))))
+                                + (g["amount"] if len(g["rows"]) == 1 else (rd or Decimal(0)))
+                                for price in prices):
                             self.bad("Wash Sale", r["_row"], "Replacement Basis After",
                                      "blank, or price x matched shares + disallowed", ba, desc)
                 elif len(g["rows"]) > 1:
