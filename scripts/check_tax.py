@@ -13,7 +13,9 @@ recomputes from shared/WORKBOOK.md alone, in exact decimal arithmetic:
      Term (holding-year rule incl. the last-day-of-month case; the Lots Term override
      wins), Proceeds (quantity x price, half-up to the cent), Cost Basis (basis left x
      sold / held, half-up, the remainder staying with the lot), Gain = Proceeds - Cost
-     Basis, 0 <= Disallowed Loss <= loss, Realized = Gain + Disallowed Loss.
+     Basis, 0 <= Disallowed Loss <= loss, Realized = Gain + Disallowed Loss. A trade made
+     in passes (the Audit Log's `Sold` rows) sells, in its later passes, the lots its
+     earlier passes' loss sales restated.
   2. Trades: each Sell's Quantity, Amount (sum of its lots' proceeds) and Realized
      ST/LT (its lots' Gain + Disallowed Loss by term); Buys realize nothing; the Price
      is the input's. (A buy's Amount = quantity x price is checked too, tagged
@@ -557,6 +559,7 @@ class Checker:
         tax_rows, _ = read_output_sheet(self.wb, "Tax Impact")
         wash, _ = read_output_sheet(self.wb, "Wash Sale")
         exceptions, _ = read_output_sheet(self.wb, "Exceptions")
+        audit, _ = read_output_sheet(self.wb, "Audit Log") if "Audit Log" in self.wb.sheetnames else ([], None)
         if b.as_of is None:
             b.as_of = self.as_of_from_summary()
         as_of = b.as_of
@@ -625,6 +628,7 @@ class Checker:
             ordered.append((place, j, ti, r, ls))
         ordered.sort(key=lambda x: (x[0], x[1]))
         self.interleaved = sum(1 for x, y in zip(ordered, ordered[1:]) if x[0] == y[0] and x[2] > y[2])
+        pass_ends = self.pass_ends(trades, trade_of, audit)
         lots = dict(b.lots)                       # (account, lot id) -> lot (grows with restated lots)
         state = {}                                # (account, lot id) -> [held, basis left]
         applied = set()                           # Disallowed rows already restated
@@ -640,10 +644,14 @@ class Checker:
                 self.restate(wr, w, sold_lot, lots, state, taxed)
             pending.clear()
 
+        sold_in_trade = ZERO
         for _place, j, ti, r, ls in ordered:
             if ti != cur_trade:
                 flush()
-                cur_trade = ti
+                cur_trade, sold_in_trade = ti, ZERO
+            elif sold_in_trade in pass_ends.get(ti, ()):
+                flush()  # the trade's next pass: the run restated what the last one matched
+            sold_in_trade += to_dec(ls["Quantity"]) or ZERO
             self.counts["lots"] += 1
             acct, lid, sym = str(ls["Account"]), str(ls["Lot ID"]), str(ls["Symbol"])
             lot = lots.get((acct, lid))
@@ -1051,6 +1059,42 @@ class Checker:
         self.counts["restated"] += 1
         self.notes.append(f"note: {racct}/{nid} restated from {key[1]} by Wash Sale!row {wr}: {matched} shares, "
                           f"basis {new_basis}, held from {hp}")
+
+    @staticmethod
+    def pass_ends(trades, trade_of, audit):
+        """Where a trade's passes end, as the shares its Lots Sold rows have sold by then (the
+        trade's total left out), by trade index: the Audit Log's `Sold` rows give each Raise Cash
+        pass's and each Rebalance cap or sector pass's shares, in order; a Rebalance trade's
+        shares beyond those were sold first, by its overweight pass, which logs none. The run
+        restates the replacements a pass's loss sales matched when the pass is made, so the
+        trade's later passes sell restated lots (`larger` book 764: SLZ-r4 forced, matching 16 of
+        SLZ-r2's shares, then 140 of the other 167 past the budget). A trade whose logged passes
+        do not add up to it is left whole."""
+        logged = {}
+        for _r, a in audit:
+            if a.get("Decision") != "Sold" or a.get("Phase") not in ("Raise Cash", "Rebalance"):
+                continue
+            m = re.match(r"([\d.]+) (\S+) sold (?:for|to bring)", str(a.get("Detail") or ""))
+            if m is None:
+                continue
+            key = (str(a.get("Account")), m.group(2), "Sell", a.get("Phase"))
+            logged.setdefault(key, []).append(Decimal(m.group(1)))
+        ends = {}
+        for key, quantities in logged.items():
+            ti = trade_of.get(key)
+            total = to_dec(trades[ti][1]["Quantity"]) if ti is not None else None
+            if total is None:
+                continue
+            if key[3] == "Rebalance" and sum(quantities) < total:
+                quantities = [total - sum(quantities)] + quantities
+            if sum(quantities) != total:
+                continue
+            running, marks = ZERO, set()
+            for q in quantities[:-1]:
+                running += q
+                marks.add(running)
+            ends[ti] = marks
+        return ends
 
     def reads_as_unheld(self, w):
         """Whether a Disallowed row matches shares a day's buys bought beyond its held lots: the
