@@ -481,7 +481,8 @@ class Checker:
 
     # --- output
     def load_output(self):
-        names = ("Summary", "Trades", "Lots Sold", "Tax Impact", "Wash Sale", "Exceptions", "Price Provenance")
+        names = ("Summary", "Trades", "Lots Sold", "Tax Impact", "Wash Sale", "Exceptions", "Price Provenance",
+                 "Audit Log")
         wb = book(self.outp, names)
         self.out = {}
         for name in names[1:]:
@@ -621,6 +622,7 @@ class Checker:
                 continue
             trades[i]["lots"].append(ls)
         self.trades = trades
+        self.mark_pass_ends(trades, tindex)
 
         # ---- 1. Transactions loss sales (taxed accounts), matched first, earliest first
         tsales = [t for t in self.txns if t["side"] == "Sell" and t["date"] is not None
@@ -733,8 +735,10 @@ class Checker:
                 # Sold); its shares the trade sells at all are not replacements
                 later_in_pass = later
                 if self.readings.get("later_scope", "pass") == "pass":
-                    k = 0
-                    while k < len(later) and later[k]["row"] == ls["row"] + k + 1:
+                    # the next rows on Lots Sold, up to where the trade's pass ended (Audit Log)
+                    k, done = 0, sum((x["qty"] or Decimal(0)) for x in tr["lots"][:li + 1])
+                    while k < len(later) and later[k]["row"] == ls["row"] + k + 1 and done not in tr["pass_ends"]:
+                        done += later[k]["qty"] or Decimal(0)
                         k += 1
                     later_in_pass = later[:k]
                 a = ls["account"]
@@ -776,6 +780,34 @@ class Checker:
                     R["held"] -= ls["qty"]
         # late manual buys against earlier run loss sales (Manual phase only)
         self.finish_checks()
+
+    def mark_pass_ends(self, trades, tindex):
+        """Each trade's `pass_ends`: the shares its Lots Sold rows have sold where one of its
+        passes ended, from the Audit Log's `Sold` rows (a Raise Cash pass, a Rebalance cap or
+        sector pass; a Rebalance trade's shares beyond those were its overweight pass's, first).
+        Left empty for a trade whose logged passes do not add up to it."""
+        logged = defaultdict(list)
+        for r in self.out.get("Audit Log", []):
+            if text(r.get("decision")) != "Sold" or text(r.get("phase")) not in ("Raise Cash", "Rebalance"):
+                continue
+            m = re.match(r"([\d.]+) (\S+) sold (?:for|to bring)", text(r.get("detail")))
+            if m:
+                logged[(text(r.get("account")), m.group(2).upper(), "Sell", text(r.get("phase")))].append(Decimal(m.group(1)))
+        for t in trades:
+            t["pass_ends"] = set()
+        for key, qs in logged.items():
+            i = tindex.get(key)
+            if i is None or trades[i]["qty"] is None:
+                continue
+            total = trades[i]["qty"]
+            if key[3] == "Rebalance" and sum(qs) < total:
+                qs = [total - sum(qs)] + qs
+            if sum(qs) != total:
+                continue
+            running = Decimal(0)
+            for q in qs[:-1]:
+                running += q
+                trades[i]["pass_ends"].add(running)
 
     def run_order(self, trades):
         """The run's buys and lot sales in the order the run made them: (trade, index of the
