@@ -1442,11 +1442,12 @@ class Checker:
                     prices = {it["purchase"].price for it in e["items"]} - {None}
                     for r in g["rows"]:
                         ba = dec(r.get("replacementbasisafter"))
-                        rq, rd = dec(r.get("quantity")), dec(r.get("disallowedloss"))
-                        if ba is not None and not any(
-                                ba == hu(price * (e["shares"] if len(g["rows"]) == 1 else (rq or Decimal(0))))
-                                + (g["amount"] if len(g["rows"]) == 1 else (rd or Decimal(0)))
-                                for price in prices):
+                        if len(g["rows"]) == 1:
+                            shares, amount = e["shares"], g["amount"]
+                        else:
+                            shares = dec(r.get("quantity")) or Decimal(0)
+                            amount = dec(r.get("disallowedloss")) or Decimal(0)
+                        if ba is not None and not any(ba == hu(price * shares) + amount for price in prices):
                             self.bad("Wash Sale", r["_row"], "Replacement Basis After",
                                      "blank, or price x matched shares + disallowed", ba, desc)
                 elif len(g["rows"]) > 1:
