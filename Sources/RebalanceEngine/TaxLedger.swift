@@ -104,23 +104,23 @@ public struct TaxLedger: Sendable, Hashable {
         record(gain: sale.gain, term: sale.term, disallowedLoss: disallowedLoss)
     }
 
-    /// Counts `realized` in its term's gains or, negative, its losses.
+    /// Counts `realized` in its term's gains or, negative, its losses (both kept as sizes).
     private mutating func count(_ realized: Money, term: Term) {
-        switch (term, realized.isNegative) {
-        case (.shortTerm, false): shortTermGains += realized
-        case (.shortTerm, true): shortTermLosses -= realized
-        case (.longTerm, false): longTermGains += realized
-        case (.longTerm, true): longTermLosses -= realized
-        }
+        tally(realized, term: term, by: realized.magnitude)
     }
 
     /// Takes out what `count` counted for `realized`.
     private mutating func uncount(_ realized: Money, term: Term) {
+        tally(realized, term: term, by: -realized.magnitude)
+    }
+
+    /// Adds `amount` to the gains or losses of `term` that `realized` belongs to.
+    private mutating func tally(_ realized: Money, term: Term, by amount: Money) {
         switch (term, realized.isNegative) {
-        case (.shortTerm, false): shortTermGains -= realized
-        case (.shortTerm, true): shortTermLosses += realized
-        case (.longTerm, false): longTermGains -= realized
-        case (.longTerm, true): longTermLosses += realized
+        case (.shortTerm, false): shortTermGains += amount
+        case (.shortTerm, true): shortTermLosses += amount
+        case (.longTerm, false): longTermGains += amount
+        case (.longTerm, true): longTermLosses += amount
         }
     }
 
