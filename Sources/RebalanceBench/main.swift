@@ -118,10 +118,9 @@ func readAlone(path: String) -> Never {
 /// marked when the plan made in shards on one or three threads differs from it; or, given
 /// a book's name and seed, the text of its plan.
 func digestPlans(only: (name: String, seed: UInt64)?) -> Never {
-    let larger = Shape.larger
     var firmShaped = Shape.firmScale
     firmShaped.accounts = 12...12
-    let books = (UInt64(1)...300).map { ("small", $0, Shape.small) } + (UInt64(1)...100).map { ("larger", $0, larger) }
+    let books = (UInt64(1)...300).map { ("small", $0, Shape.small) } + (UInt64(1)...100).map { ("larger", $0, Shape.larger) }
         + (UInt64(1)...5).map { ("firm-shaped", $0, firmShaped) }
     for (name, seed, shape) in books where only.map({ $0.name == name && $0.seed == seed }) ?? true {
         let portfolio = PortfolioGenerator.generate(seed: seed, shape: shape)
