@@ -21,13 +21,24 @@ import Testing
         #expect(Set(portfolios).count == portfolios.count)
     }
 
-    @Test func everySmallPortfolioIsValidAndSmall() {
-        for seed in 0..<1_000 as Range<UInt64> {
-            let portfolio = PortfolioGenerator.generate(seed: seed, shape: .small)
+    /// Checks every portfolio of `shape` from `seeds`: valid, with its accounts and households
+    /// in range; `more` adds the shape's own expectations.
+    private func expectEveryPortfolio(
+        of shape: Shape, seeds: Range<UInt64>, accounts: ClosedRange<Int>, households: ClosedRange<Int>,
+        _ more: (Portfolio, UInt64) -> Void
+    ) {
+        for seed in seeds {
+            let portfolio = PortfolioGenerator.generate(seed: seed, shape: shape)
             let problems = PortfolioGenerator.problems(in: portfolio)
             #expect(problems.isEmpty, "seed \(seed): \(problems.prefix(5).joined(separator: " "))")
-            #expect((1...4).contains(portfolio.accounts.count), "seed \(seed)")
-            #expect((1...3).contains(Set(portfolio.accounts.map(\.household)).count), "seed \(seed)")
+            #expect(accounts.contains(portfolio.accounts.count), "seed \(seed)")
+            #expect(households.contains(Set(portfolio.accounts.map(\.household)).count), "seed \(seed)")
+            more(portfolio, seed)
+        }
+    }
+
+    @Test func everySmallPortfolioIsValidAndSmall() {
+        expectEveryPortfolio(of: .small, seeds: 0..<1_000, accounts: 1...4, households: 1...3) { portfolio, seed in
             #expect(portfolio.lots.count <= 40, "seed \(seed)")
             let universe = Set(portfolio.lots.map(\.symbol) + portfolio.models.flatMap { $0.targets.map(\.symbol) }
                 + portfolio.securities.map(\.symbol))
@@ -36,12 +47,7 @@ import Testing
     }
 
     @Test func everyDensePortfolioIsValidAndCrowdsItsHouseholds() {
-        for seed in 0..<200 as Range<UInt64> {
-            let portfolio = PortfolioGenerator.generate(seed: seed, shape: .dense)
-            let problems = PortfolioGenerator.problems(in: portfolio)
-            #expect(problems.isEmpty, "seed \(seed): \(problems.prefix(5).joined(separator: " "))")
-            #expect((8...16).contains(portfolio.accounts.count), "seed \(seed)")
-            #expect((1...2).contains(Set(portfolio.accounts.map(\.household)).count), "seed \(seed)")
+        expectEveryPortfolio(of: .dense, seeds: 0..<200, accounts: 8...16, households: 1...2) { portfolio, seed in
             // Every account trades: at least two Transactions rows of its own.
             let traded = Dictionary(grouping: portfolio.transactions, by: \.account)
             #expect(portfolio.accounts.allSatisfy { (traded[$0.id]?.count ?? 0) >= 2 }, "seed \(seed)")
