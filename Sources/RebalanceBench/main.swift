@@ -53,7 +53,7 @@ func median(_ values: [Double]) -> Double {
 /// The host's speed at the moment, for reading a time beside: a fixed workload on one
 /// thread, of the kinds planning spends its time on (strings made and freed, a sort,
 /// hashing), timed five times, median in seconds. The shared machine's speed moves by half
-/// or more within an hour (stop 29: the same plan took 0.44 and then 0.78 s on one thread),
+/// or more within an hour (the same plan has taken 0.44 and then 0.78 s on one thread),
 /// so a time is compared with another only beside this.
 func hostReference() -> Double {
     var times: [Double] = []

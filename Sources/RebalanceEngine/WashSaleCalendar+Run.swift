@@ -343,9 +343,9 @@ extension WashSaleCalendar {
             // of basis or proceeds can leave this piece at zero or a cent of gain). The lot's
             // Loss Sale row counts its shares and gain, so that it says what the lot's Lots Sold
             // row does. A piece another trade sells (a later phase's) has a Lots Sold row of its
-            // own, without a loss: it is no loss sale, and the row does not count it (until
-            // stop 35 it did: generated firm book 42 said "Loss of $6,165.45 on 278.6915 SUH"
-            // where Harvest sold 278.6914 at that loss and Rebalance 0.0001 at no gain).
+            // own, without a loss: it is no loss sale, and the row does not count it (counted,
+            // generated firm book 42 said "Loss of $6,165.45 on 278.6915 SUH" where Harvest
+            // sold 278.6914 at that loss and Rebalance 0.0001 at no gain).
             var counted = false
             if let row, row.quantity > .zero, row.gain.isNegative,
                account < runLossSaleRowOfLot.count, let position = runLossSaleRowOfLot[account][sales[index].lotID],

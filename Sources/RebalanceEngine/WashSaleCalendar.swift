@@ -413,9 +413,9 @@ extension WashSaleCalendar {
     /// buys after them, in the order the run made them).
     ///
     /// A run buy is made on its day after every purchase the book records for that day, so
-    /// those are matched first (Treas. Reg. 1.1091-1(b): earliest acquisition first). Until
-    /// stop 35 a run buy took its place among them by Lot ID, and `GOT-bought-1` came before
-    /// the held lot `GOT-r3` bought earlier that day (generated small book 24098).
+    /// those are matched first (Treas. Reg. 1.1091-1(b): earliest acquisition first). Placed
+    /// among them by Lot ID, `GOT-bought-1` would come before the held lot `GOT-r3` bought
+    /// earlier that day (generated small book 24098).
     /// The purchases are read where they are stored: copied out, each comparison retained
     /// their names.
     static func isAcquiredEarlier(_ a: Int, _ b: Int, in purchases: [Purchase]) -> Bool {
@@ -561,8 +561,8 @@ extension WashSaleCalendar {
                 let known = sameDay.compactMap(\.quantity)
                 guard known.count == sameDay.count, known.sum() > held else { continue }
                 // Which of the day's shares were sold is not known: their cost is known only
-                // when every buy of the day paid one price (until stop 36 it was never given,
-                // where a lone Transactions buy's was: generated small book 28065).
+                // when every buy of the day paid one price, as a lone Transactions buy's is
+                // (generated small book 28065).
                 let prices = sameDay.compactMap(\.price)
                 let onePrice = prices.count == sameDay.count && prices.dropFirst().allSatisfy { $0 == prices[0] }
                 appendPurchase(Purchase(
