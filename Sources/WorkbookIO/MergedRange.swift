@@ -45,6 +45,19 @@ public struct SheetRowsSummary: Sendable, Equatable {
     public var hiddenRows: [ClosedRange<Int>] = []
     static let maxHiddenRuns = 100_000
 
+    /// The hidden rows in row order, runs that touch made one (a sheet read by row number).
+    mutating func sortHiddenRows() {
+        var runs: [ClosedRange<Int>] = []
+        for run in hiddenRows.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = runs.last, run.lowerBound <= last.upperBound + 1 {
+                runs[runs.count - 1] = last.lowerBound...max(last.upperBound, run.upperBound)
+            } else {
+                runs.append(run)
+            }
+        }
+        hiddenRows = runs
+    }
+
     /// Notes that row `number` holds values and is hidden.
     mutating func noteHidden(_ number: Int) {
         if let last = hiddenRows.last, last.upperBound + 1 == number {

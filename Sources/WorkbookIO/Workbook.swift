@@ -87,6 +87,17 @@ public final class Workbook {
         }
     }
 
+    /// How `readRows` hands over the rows of a sheet that does not write them top to bottom.
+    public enum SheetRowOrder: Sendable {
+        /// As the file writes them.
+        case asWritten
+        /// As the file writes them, until one comes after a row numbered the same or below
+        /// it: then `WorkbookError.Kind.rowsOutOfOrder` is thrown.
+        case checked
+        /// By row number, a row written twice gathered into one (the sheet is held whole).
+        case sorted
+    }
+
     /// Bytes inflated from the archive so far (all parts).
     var bytesInflated: Int64 { archive.bytesInflated }
 
@@ -106,8 +117,66 @@ public final class Workbook {
     /// read as `.uncalculatedFormula`, since 0 is what such a writer saves for a result it
     /// was not given, and is listed with the formulas without a saved result. The cell dump
     /// keeps every saved result as it is.
-    public func readRows(in sheet: SheetInfo, distrustingZeroResults: Bool = false,
+    ///
+    /// `order` says what to do with a sheet whose rows are not written top to bottom (the
+    /// file format requires it, but some writers' streaming modes break it, and Excel then
+    /// offers a repair where LibreOffice reads the rows by their numbers): hand them over as
+    /// written, throw `.rowsOutOfOrder` at the first such row, or hand them over by number.
+    public func readRows(in sheet: SheetInfo, distrustingZeroResults: Bool = false, order: SheetRowOrder = .asWritten,
                          _ body: (Row) throws -> Void) throws -> SheetRowsSummary {
+        switch order {
+        case .asWritten:
+            return try parseRows(in: sheet, distrustingZeroResults: distrustingZeroResults, body)
+        case .checked:
+            var last = 0
+            return try parseRows(in: sheet, distrustingZeroResults: distrustingZeroResults) { row in
+                guard row.number > last else {
+                    throw WorkbookError(.rowsOutOfOrder, at: "\(sheet.name)!row \(row.number)",
+                                        "Row \(row.number) comes after row \(last) in the file.")
+                }
+                last = row.number
+                try body(row)
+            }
+        case .sorted:
+            // Every row is held, then handed over by number: only for a sheet found out of order.
+            var rows: [Row] = []
+            var summary = try parseRows(in: sheet, distrustingZeroResults: distrustingZeroResults) { rows.append($0) }
+            for row in try Workbook.inRowOrder(rows, sheetName: sheet.name) { try body(row) }
+            summary.sortHiddenRows()
+            return summary
+        }
+    }
+
+    /// `rows` by number (a stable sort). A row written twice is one row, its cells gathered;
+    /// a cell written twice with two values is an error, since which one is meant is unknown.
+    static func inRowOrder(_ rows: [Row], sheetName: String) throws -> [Row] {
+        var ordered: [Row] = []
+        ordered.reserveCapacity(rows.count)
+        for row in rows.enumerated().sorted(by: { ($0.element.number, $0.offset) < ($1.element.number, $1.offset) }).map(\.element) {
+            guard let last = ordered.last, last.number == row.number else {
+                ordered.append(row)
+                continue
+            }
+            var cells = last.cells
+            for cell in row.cells {
+                if let earlier = cells.first(where: { $0.column == cell.column }) {
+                    guard earlier.value == cell.value else {
+                        throw WorkbookError(.invalidCell, at: "\(sheetName)!\(CellReference.name(column: cell.column, row: row.number))",
+                                            "The file writes row \(row.number) twice, with two values in this cell; open the "
+                                            + "workbook in a spreadsheet program, check the row and save it again.")
+                    }
+                } else {
+                    cells.append(cell)
+                }
+            }
+            cells.sort { $0.column < $1.column }
+            ordered[ordered.count - 1] = Row(number: row.number, cells: cells)
+        }
+        return ordered
+    }
+
+    private func parseRows(in sheet: SheetInfo, distrustingZeroResults: Bool,
+                           _ body: (Row) throws -> Void) throws -> SheetRowsSummary {
         guard sheet.kind == .worksheet else { return SheetRowsSummary() }
         let strings = try loadSharedStrings()
         return try withoutActuallyEscaping(body) { escapable in

@@ -21,6 +21,9 @@ public struct WorkbookError: Error, Equatable, Sendable, CustomStringConvertible
         case limitExceeded
         /// A cell or row is outside what Excel allows, or its value cannot be read.
         case invalidCell
+        /// A sheet writes a row after a row numbered the same or below it (asked to be told:
+        /// `Workbook.readRows(in:distrustingZeroResults:order:_:)`).
+        case rowsOutOfOrder
     }
 
     public var kind: Kind

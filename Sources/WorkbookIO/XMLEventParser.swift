@@ -45,8 +45,28 @@ struct XMLAttributes {
     }
 
     /// The value of the attribute whose local name is `literal`, as a string.
+    ///
+    /// Without entity substitution (see `XMLEventParser`), libxml2 hands over an `&amp;` in
+    /// an attribute value as `&#38;` (every other reference it decodes): that is turned back
+    /// into the `&` it stands for, so a sheet named `Tom & Ellen Lots` is named so.
     func string(_ literal: StaticString) -> String? {
-        bytes(literal).map { String(decoding: $0, as: UTF8.self) }
+        guard let bytes = bytes(literal) else { return nil }
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        let reference = Array("&#38;".utf8)
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "&"), index + reference.count <= bytes.count,
+               bytes[index..<index + reference.count].elementsEqual(reference) {
+                decoded.append(UInt8(ascii: "&"))
+                index += reference.count
+            } else {
+                decoded.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: decoded, as: UTF8.self)
     }
 }
 

@@ -194,11 +194,47 @@ struct MappingValueTests {
     @Test("Footer and summary rows of custodian exports", arguments: [
         ("Account Total", true), ("Total", true), ("Positions Total", true), ("Cash & Cash Investments", true),
         ("Pending Activity", true), ("Date downloaded 11/20/2026 4:05 PM", true), ("Grand Total", true),
-        ("TOTL", false), ("CHEN-TAX", false), ("Totalizer Fund", false),
+        ("TOTL", false), ("CHEN-TAX", false), ("Totalizer Fund", false), ("Totals", true), ("Totals:", true),
+        ("* Market values include accrued interest", true), ("****4471", false), ("*4471", false),
     ])
     func footers(text: String, skipped: Bool) {
-        let row = Row(number: 9, cells: [Cell(column: 1, value: .string(text))])
-        #expect((SheetTable.footerReason(row) != nil) == skipped)
+        #expect((SheetTable.footerReason(text) != nil) == skipped)
+    }
+
+    /// A Lots sheet laid out Description, Symbol, Quantity, Acquired: a row's first cell is
+    /// the Description, under no contract column.
+    static func descriptionFirstRow(_ cells: [CellValue?]) -> (Row, [CellValue?], SheetTable.RowLayout, [[Int]]) {
+        let layout = SheetTable.RowLayout(columns: ["Symbol": 2, "Quantity": 3, "Acquired": 4], sheetName: "Lots")
+        let row = Row(number: 7, cells: cells.enumerated().compactMap { column, value in
+            value.map { Cell(column: column + 1, value: $0) }
+        })
+        let required = ["Symbol", "Quantity", "Acquired"].map { [layout.position(of: $0)!] }
+        return (row, layout.values(of: row), layout, required)
+    }
+
+    @Test("A fund named Total… in a leading column is a lot, and a total row is not")
+    func totalNamedFunds() {
+        let acquired = CellValue.date(ExcelDateTime(year: 2023, month: 3, day: 14))
+        let lot = Self.descriptionFirstRow([.string("Total Stock Market Index"), .string("VTI"), .number(120, .plain), acquired])
+        #expect(SheetTable.footerReason(lot.0, values: lot.1, layout: lot.2, required: lot.3) == nil)
+        let total = Self.descriptionFirstRow([.string("Total"), nil, .number(2_450, .plain), nil])
+        #expect(SheetTable.footerReason(total.0, values: total.1, layout: total.2, required: total.3) != nil)
+        // Every value a lot needs, but no name beside the label: the label decides.
+        let figures = Self.descriptionFirstRow([.string("Total"), .string("--"), .number(2_450, .plain), acquired])
+        #expect(SheetTable.footerReason(figures.0, values: figures.1, layout: figures.2, required: figures.3) != nil)
+    }
+
+    @Test("A row lacking a value the sheet needs, labelled like a total at its end or Sum", arguments: [
+        ("Chen Household Total", true), ("Portfolio Totals", true), ("Sum", true), ("Vanguard Total Bond", false),
+        ("Summit Trust", false),
+    ])
+    func totalLabels(label: String, isTotal: Bool) {
+        let row = Row(number: 12, cells: [Cell(column: 1, value: .string(label)), Cell(column: 3, value: .number(2_450, .plain))])
+        #expect((SheetTable.totalLabelReason(row) != nil) == isTotal)
+        // After an account's ID, `Total` alone says so; a longer text ending so does not.
+        let labelled = Row(number: 12, cells: [Cell(column: 1, value: .string("CHEN-TAX")), Cell(column: 2, value: .string(label)),
+                                               Cell(column: 4, value: .number(2_450, .plain))])
+        #expect((SheetTable.totalLabelReason(labelled) != nil) == (isTotal && !label.contains(" ")))
     }
 
     @Test("Action words", arguments: [

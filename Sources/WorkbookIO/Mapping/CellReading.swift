@@ -31,7 +31,7 @@ enum CellReader {
         guard let value else { return .empty }
         switch value {
         case .string(let s):
-            let trimmed = s.trimmingWhitespace()
+            let trimmed = s.withoutInvisibleCharacters().trimmingWhitespace()
             return trimmed.isEmpty ? .empty : .value(trimmed)
         case .number(let n, _):
             if n == n.rounded(), abs(n) < 1e15 { return .value(String(Int64(n))) }
@@ -297,6 +297,28 @@ extension String {
             ? split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " ") : self
         guard line.utf8.count > 80, line.count > 80 else { return line }
         return "\(line.prefix(60))… (\(line.count) characters)"
+    }
+
+    /// The text without the characters that take no room and change nothing when shown:
+    /// zero-width spaces and joiners, the word joiner, the byte-order mark, the soft hyphen,
+    /// and the left-to-right and right-to-left marks. Web pages and portals leave them in
+    /// copied symbols, households and groups (`VTI` followed by U+200B); a PM cannot see them,
+    /// so a name holding one is the name without it, not a second security or household.
+    /// The overrides and isolates that reorder what a cell shows (U+202A to U+202E, U+2066 to
+    /// U+2069) are kept: the name shown is not the name without them.
+    func withoutInvisibleCharacters() -> String {
+        // Each of them is written with a lead byte of C2, E2 or EF: most cells have none.
+        guard utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) else { return self }
+        var scalars = String.UnicodeScalarView()
+        for scalar in unicodeScalars where !String.isInvisible(scalar) { scalars.append(scalar) }
+        return scalars.count == unicodeScalars.count ? self : String(scalars)
+    }
+
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00AD, 0x200B...0x200F, 0x2060...0x2064, 0xFEFF: return true
+        default: return false
+        }
     }
 
     func trimmingWhitespace() -> String {

@@ -189,8 +189,23 @@ struct SheetTable {
     ///
     /// `modelNames` are the models the Accounts sheet names: on the Model sheet, a header
     /// with Symbol but no Model or Target column may head a column of targets with each.
+    ///
+    /// A sheet that writes its rows out of order is read again by row number, with a note.
     static func read(_ sheet: ContractSheet, info: SheetInfo, from workbook: Workbook, modelNames: [String] = [],
                      log: inout DiagnosticLog) throws -> SheetTable? {
+        let before = log
+        do {
+            return try read(sheet, info: info, from: workbook, modelNames: modelNames, order: .checked, log: &log)
+        } catch let error as WorkbookError where error.kind == .rowsOutOfOrder {
+            log = before
+            log.info(info.name, "The sheet's rows are not written top to bottom (\(error.location): \(error.message.lowercased().dropLast())), "
+                + "as some programs write them: they are read by their row numbers, as a spreadsheet shows them.")
+            return try read(sheet, info: info, from: workbook, modelNames: modelNames, order: .sorted, log: &log)
+        }
+    }
+
+    private static func read(_ sheet: ContractSheet, info: SheetInfo, from workbook: Workbook, modelNames: [String],
+                             order: Workbook.SheetRowOrder, log: inout DiagnosticLog) throws -> SheetTable? {
         let specs = sheet.columns
         let lookup = sheet.headerLookup
         func column(for header: String) -> String? { sheet.column(forHeader: header, lookup: lookup) }
@@ -219,7 +234,7 @@ struct SheetTable {
         /// A Settings sheet's first rows, read again for keys and values if no header is found.
         var settingsRows: [Row] = []
 
-        let summary = try workbook.readRows(in: info, distrustingZeroResults: true) { row in
+        let summary = try workbook.readRows(in: info, distrustingZeroResults: true, order: order) { row in
             guard let found = header else {
                 rowsBeforeHeader += 1
                 if readsBlocks, let title = SheetTable.title(of: row, sheetName: info.name) { firstTitle = title }
@@ -327,7 +342,7 @@ struct SheetTable {
                 skipped.append((row.number, "no value under any known column"))
                 return
             }
-            if sheet != .settings, let reason = footerReason(row) {
+            if sheet != .settings, let reason = footerReason(row, values: values, layout: layout!, required: requiredPositions) {
                 skipped.append((row.number, reason))
                 return
             }
@@ -355,6 +370,11 @@ struct SheetTable {
             if sheet != .settings, let last = rows.last,
                SheetTable.lacksRequired(values, requiredPositions),
                let reason = SheetTable.subtotalReason(values, after: last.values) {
+                skipped.append((row.number, reason))
+                return
+            }
+            if sheet != .settings, SheetTable.lacksRequired(values, requiredPositions),
+               let reason = SheetTable.totalLabelReason(row) {
                 skipped.append((row.number, reason))
                 return
             }
@@ -530,23 +550,71 @@ struct SheetTable {
         return bytes
     }
 
-    /// Why a data row is a footer or summary row of a custodian export, or nil.
-    static func footerReason(_ row: Row) -> String? {
-        guard let first = row.cells.first, case .string(let raw) = first.value else { return nil }
-        if let plain = plainStart(raw.trimmingWhitespace()), !footerPrefixBytes.contains(where: { prefix in
+    /// Why a row opening with `text` is a footer or summary row of a custodian export, or nil.
+    static func footerReason(_ text: String) -> String? {
+        let label = text.trimmingWhitespace()
+        if let plain = plainStart(label), !footerPrefixBytes.contains(where: { prefix in
             plain.count >= prefix.count && plain.prefix(prefix.count).elementsEqual(prefix)
         }) {
             return nil
         }
-        let text = raw.trimmingWhitespace().lowercased()
-        for prefix in footerPrefixes where text.hasPrefix(prefix) {
+        let lower = label.lowercased()
+        for prefix in footerPrefixes where lower.hasPrefix(prefix) {
+            var rest = lower.dropFirst(prefix.count)
             if prefix == "total" {
-                // "Total" alone or "Total ..." but not a symbol such as TOTL.
-                let rest = text.dropFirst(prefix.count)
+                // "Total", "Totals" or "Total …", but not a symbol such as TOTL.
+                if rest.first == "s" { rest = rest.dropFirst() }
                 guard rest.isEmpty || rest.first == " " || rest.first == ":" else { continue }
             }
-            return "a summary or footer row (\"\(raw.trimmingWhitespace().prefix(40))\")"
+            // A footnote says something: `****4471`, an account number masked the way a
+            // portal shows it, is no footnote.
+            if prefix == "*" || prefix == "†", !label.contains(where: \.isLetter) { continue }
+            return "a summary or footer row (\"\(label.prefix(40))\")"
         }
         return nil
+    }
+
+    /// Why a data row is a footer or summary row, or nil: its first cell opens like one
+    /// (`footerReason(_:)`).
+    ///
+    /// A row that holds every value the sheet needs and, besides its first cell, a name (a
+    /// symbol, a lot ID, a type, a household) is data whatever its first cell says: a fund
+    /// named `Total Stock Market` in a leading Description column, or an account called
+    /// `Total Return Trust`, is no total. A total row carries its label and figures only.
+    static func footerReason(
+        _ row: Row, values: [CellValue?], layout: RowLayout, required: [[Int]]
+    ) -> String? {
+        guard let first = row.cells.first, case .string(let raw) = first.value, let reason = footerReason(raw) else { return nil }
+        if !lacksRequired(values, required), holdsAName(values, layout: layout, besides: first.column) { return nil }
+        return reason
+    }
+
+    /// Why a row that lacks a value the sheet needs is a total row, or nil: its first cell
+    /// ends like one (`Portfolio Total`, `Household Totals`) or says `Sum`, or another of its
+    /// cells says just `Total` (`CHEN-TAX | Total | | 2,450`, an account's total under its
+    /// lots). Asked after the more particular readings (a security's total, a subtotal).
+    static func totalLabelReason(_ row: Row) -> String? {
+        for (index, cell) in row.cells.enumerated() {
+            guard case .string(let raw) = cell.value else { continue }
+            let label = raw.trimmingWhitespace()
+            let lower = label.lowercased()
+            let endsLikeTotal = index == 0 && (lower.hasSuffix(" total") || lower.hasSuffix(" totals"))
+            guard endsLikeTotal || totalWords.contains(lower) else { continue }
+            return "a summary or footer row (\"\(label.prefix(40))\")"
+        }
+        return nil
+    }
+
+    static let totalWords: Set<String> = ["total", "totals", "total:", "totals:", "subtotal", "sum", "grand total"]
+
+    /// Whether a value under a known column other than sheet column `labelColumn` is a name:
+    /// text with a letter in it that does not say "empty" (`N/A`).
+    private static func holdsAName(_ values: [CellValue?], layout: RowLayout, besides labelColumn: Int) -> Bool {
+        for (position, value) in values.enumerated() where layout.sheetColumns[position] != labelColumn {
+            guard case .string(let text)? = value else { continue }
+            let trimmed = text.trimmingWhitespace()
+            if trimmed.contains(where: \.isLetter), !CellReader.emptyWords.contains(trimmed.lowercased()) { return true }
+        }
+        return false
     }
 }
