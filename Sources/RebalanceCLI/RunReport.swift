@@ -34,6 +34,8 @@ struct RunReport {
         var outputWorkbook: String
         var auditJSON: String
         var attention: [Problem]
+        /// Every `Warning` exception (the reader's first), printed as the contract asks.
+        var warningLines: [Problem]
     }
 
     let summary: Summary
@@ -61,6 +63,8 @@ struct RunReport {
             needsApproval: count(.needsApproval), warnings: count(.warning), info: count(.info),
             outputWorkbook: files.workbook, auditJSON: files.auditJSON,
             attention: plan.exceptions.filter { $0.severity == .needsApproval }
+                .map { Problem(place: $0.place, message: $0.message) },
+            warningLines: plan.exceptions.filter { $0.severity == .warning }
                 .map { Problem(place: $0.place, message: $0.message) })
     }
 
@@ -91,6 +95,10 @@ struct RunReport {
         for problem in s.attention.prefix(20) { lines.append("  Needs Approval: \(problem.line)") }
         if s.attention.count > 20 {
             lines.append("  … and \(s.attention.count - 20) more: see the Exceptions sheet.")
+        }
+        for problem in s.warningLines.prefix(20) { lines.append("  Warning: \(problem.line)") }
+        if s.warningLines.count > 20 {
+            lines.append("  … and \(s.warningLines.count - 20) more warning(s): see the Exceptions sheet.")
         }
         lines.append("Output: \(s.outputWorkbook)")
         lines.append("Audit:  \(s.auditJSON)")

@@ -53,12 +53,14 @@ public enum AccountType: String, Sendable, Hashable, CaseIterable, Codable, Cust
     public static let registrations: [String: AccountType] = {
         var table: [String: AccountType] = [:]
         let names: [(AccountType, [String])] = [
-            (.taxable, ["Brokerage", "Taxable Brokerage", "Non-Retirement", "Nonretirement"]),
+            (.taxable, ["Brokerage", "Taxable Brokerage", "Non-Retirement", "Nonretirement", "Non-Qualified", "Nonqualified"]),
             (.individual, ["Individual Brokerage", "Individual TOD", "Individual Account", "Indiv"]),
             (.joint, ["JTWROS", "Joint WROS", "Joint Tenants", "Joint Tenants WROS",
                       "Joint Tenants with Rights of Survivorship", "Joint Tenants in Common", "Tenants in Common",
                       "Joint TOD", "Joint Brokerage", "Community Property"]),
-            (.trust, ["Revocable Trust", "Irrevocable Trust", "Living Trust", "Family Trust", "Trust Account"]),
+            (.trust, ["Revocable Trust", "Irrevocable Trust", "Living Trust", "Family Trust", "Trust Account",
+                      "Revocable Living Trust", "Irrevocable Living Trust", "Living Revocable Trust", "Grantor Trust",
+                      "Testamentary Trust", "Credit Shelter Trust", "Bypass Trust", "Marital Trust"]),
             (.custodial, ["UTMA", "UGMA", "UTMA/UGMA", "UGMA/UTMA", "Custodial UTMA", "Custodial UGMA"]),
             (.ira, ["Traditional IRA", "Trad IRA", "Rollover IRA", "IRA Rollover", "Contributory IRA",
                     "Inherited IRA", "Beneficiary IRA", "Inherited Traditional IRA", "Spousal IRA"]),

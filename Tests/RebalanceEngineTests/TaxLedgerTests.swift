@@ -198,13 +198,15 @@ struct TaxLedgerTests {
         ("Roth 401(k)", .k401), ("Solo 401k", .k401), ("Roth 403(b)", .b403), ("Health Savings Account", .hsa),
         ("Brokerage", .taxable), ("Individual - TOD", .individual), ("JTWROS", .joint), ("Joint WROS", .joint),
         ("Tenants in Common", .joint), ("Revocable Trust", .trust), ("UTMA", .custodial), ("UTMA/UGMA", .custodial),
+        ("Revocable Living Trust", .trust), ("Grantor Trust", .trust), ("Non-Qualified", .taxable),
     ])
     func registrations(text: String, type: AccountType) {
         #expect(AccountType(workbookName: text) == type)
         #expect(AccountType.reading(text)?.byRegistration == true)
     }
 
-    @Test("Unknown account types are refused, never guessed", arguments: ["529", "529 Plan", "457(b)", "Corporate", "Estate", "Roth Brokerage"])
+    @Test("Unknown account types are refused, never guessed", arguments: ["529", "529 Plan", "457(b)", "Corporate", "Estate", "Roth Brokerage",
+                                                                    "Charitable Remainder Trust", "Tax-Deferred"])
     func unknownAccountTypes(text: String) {
         #expect(AccountType(workbookName: text) == nil)
     }

@@ -98,11 +98,17 @@ struct CellValueTests {
         #expect(readError(column) == WorkbookError(.invalidCell, at: "Lots!row 2", "A cell is in column 16385, past Excel's last column XFD (16384)."))
     }
 
+    @Test("NaN and Infinity, as some writers save a formula without a number, are Excel's #NUM! error")
+    func notANumber() throws {
+        let lines = try one("<c r=\"A1\"><v>NaN</v></c><c r=\"B1\"><v> inf </v></c><c r=\"C1\"><f>1/0</f><v>-Infinity</v></c>")
+        #expect(lines == ["S\tA1\te\t#NUM!", "S\tB1\te\t#NUM!", "S\tC1\te\t#NUM!"])
+    }
+
     @Test("Unreadable values name their cell")
     func badValues() throws {
         let cases: [(String, WorkbookError)] = [
             ("<c r=\"D17\"><v>12abc</v></c>", WorkbookError(.invalidCell, at: "S!D17", "The number \"12abc\" cannot be read.")),
-            ("<c r=\"D17\"><v>inf</v></c>", WorkbookError(.invalidCell, at: "S!D17", "The number \"inf\" cannot be read.")),
+            ("<c r=\"D17\"><v>0x1F</v></c>", WorkbookError(.invalidCell, at: "S!D17", "The number \"0x1F\" cannot be read.")),
             ("<c r=\"D17\" t=\"s\"><v>5</v></c>", WorkbookError(.invalidCell, at: "S!D17", "The cell refers to shared string 5, but the workbook has only 1.")),
             ("<c r=\"D17\" t=\"b\"><v>maybe</v></c>", WorkbookError(.invalidCell, at: "S!D17", "The boolean value \"maybe\" cannot be read.")),
             ("<c r=\"D17\" t=\"d\"><v>2026-02-30</v></c>", WorkbookError(.invalidCell, at: "S!D17", "The date \"2026-02-30\" is not an ISO 8601 date.")),

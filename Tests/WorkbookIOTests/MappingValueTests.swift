@@ -8,7 +8,8 @@ struct MappingValueTests {
     @Test("Numbers typed as text", arguments: [
         ("1,234.50", "1234.50"), ("$1,234.50", "1234.50"), ("+$3.10", "3.10"), ("-$12.00", "-12.00"),
         ("(250.00)", "-250.00"), ("($16.20)", "-16.20"), ("200.", "200"), ("  42 ", "42"), ("$ 1 000", "1000"),
-        ("0.05", "0.05"), ("1.5E3", "1.5E3"),
+        ("0.05", "0.05"), ("1.5E3", "1.5E3"), ("4.2E+02", "4.2E+02"), ("1.5e-3", "1.5e-3"), ("\u{2212}5,000.00", "-5000.00"),
+        ("$ -", "0"), ("$-", "0"),
     ])
     func numbers(text: String, expected: String) {
         guard case .value(let n) = CellReader.numberText(text) else { Issue.record("\(text) did not read"); return }
@@ -89,7 +90,8 @@ struct MappingValueTests {
         ("Mar-03-2020", "2020-03-03"), ("03-Mar-2020", "2020-03-03"), ("Mar 3, 2020", "2020-03-03"),
         ("March 3, 2020", "2020-03-03"), ("3 March 2020", "2020-03-03"), ("15-Mar-26", "2026-03-15"),
         ("Sept 1, 2025", "2025-09-01"), ("Mar-15-2026 4:00 PM", "2026-03-15"), ("dec 31 1999", "1999-12-31"),
-        ("20260315", "2026-03-15"), ("19991231", "1999-12-31"),
+        ("20260315", "2026-03-15"), ("19991231", "1999-12-31"), ("2019/03/14", "2019-03-14"), ("03-14-2019", "2019-03-14"),
+        ("3-14-19", "2019-03-14"),
         // A custodian's entry posted after it took effect is the day it took effect.
         ("11/02/2026 as of 10/30/2026", "2026-10-30"), ("2026-11-02 AS OF 2026-10-30", "2026-10-30"),
     ])
@@ -111,7 +113,10 @@ struct MappingValueTests {
     }
 
     @Test("Impossible dates are named", arguments: [
-        ("2026-02-30", "\"2026-02-30\" is not a real date."), ("13/01/2026", "\"13/01/2026\" is not a real date."),
+        ("2026-02-30", "\"2026-02-30\" is not a real date."), ("13/13/2026", "\"13/13/2026\" is not a real date."),
+        ("20/11/2026", "\"20/11/2026\" reads as day 20 of month 11, but a date written with its day and month in figures "
+            + "is read month first (03/15/2026); write it year first, 2026-11-20."),
+        ("2026/02/30", "\"2026/02/30\" is not a real date."),
         ("March 15", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"March 15\"."),
         ("15.03.2026", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"15.03.2026\"."),
         ("Feb-30-2026", "\"Feb-30-2026\" is not a real date."),
@@ -239,7 +244,7 @@ struct MappingValueTests {
 
     @Test("Action words", arguments: [
         ("Buy", Side.buy), ("Bought", .buy), ("YOU BOUGHT PROSPECTUS UNDER SEPARATE COVER", .buy), ("Reinvest Shares", .buy),
-        ("Sell", .sell), ("Sold", .sell), ("YOU SOLD", .sell),
+        ("Sell", .sell), ("Sold", .sell), ("YOU SOLD", .sell), ("BOT", .buy), ("SLD", .sell),
     ])
     func sides(word: String, side: Side) {
         #expect(PortfolioBuilder.side(word) == side)

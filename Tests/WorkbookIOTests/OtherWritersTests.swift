@@ -87,6 +87,49 @@ struct OtherWritersTests {
         #expect(portfolio.securities.map(\.identicalGroup) == ["Alphabet", "Alphabet"])
     }
 
+    @Test("A hidden Manual Trades sheet is read with a warning; Cash & Cash Equivalents is a model's cash row")
+    func hiddenManualTradesAndCashRow() throws {
+        let path = try XLSXFixture.contractBook([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.9], ["Cash & Cash Equivalents", 0.1]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+            ("Manual Trades", [["Symbol", "Side", "Quantity"], ["AAPL", "SLD", 2]]),
+        ], hidden: ["Manual Trades"]).write()
+        let reading = try readPriced(path: path, today: Household.today)
+        let portfolio = try #require(reading.portfolio, "\(reading.errors)")
+        #expect(portfolio.manualTrades.map(\.side) == [.sell])
+        #expect(portfolio.models.first?.cashTarget == Rate(millionths: 100_000))
+        #expect(reading.warnings.map(\.message).contains("The Manual Trades sheet is hidden; it is read all the same. "
+            + "Unhide it to check its rows, or delete it if they are not meant for this run."))
+    }
+
+    @Test("A sheet under another name holding a table the book lacks, and a column near one it lacks, are warned of")
+    func unreadTablesAndColumns() throws {
+        let path = try XLSXFixture.contractBook([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Accounts", [["Account", "Cash", "Withdrawal Needed", "HH"], ["A", 1000, 500, "Chen"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", "Original Cost"],
+                      ["A", "AAPL", 10, 1500, .day(2024, 1, 2), 1400]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+            ("Recent Activity", [["Trades in the last 30 days"], ["Account", "Trade Date", "Symbol", "Action", "Quantity"],
+                                 ["A", .day(2026, 11, 10), "AAPL", "Sold", 5]]),
+            ("Notes", [["Call client", "Friday"]]),
+        ]).write()
+        let reading = try readPriced(path: path, today: Household.today)
+        #expect(reading.warnings.map(\.description) == [
+            "Accounts!C1: The column \"Withdrawal Needed\" is not one the tool reads; it is ignored. If it holds "
+                + "the Withdrawal, rename it Withdrawal to have it read.",
+            "Recent Activity: This sheet holds a Transactions table (Date, Symbol, Side) but is not read: the "
+                + "Transactions sheet is found by its name, and the workbook has none. Rename this sheet Transactions to "
+                + "have it read, or delete it if it is not meant for this run.",
+        ])
+        // HH is the Household; Original Cost, beside Cost Basis, is noted only.
+        #expect(try #require(reading.portfolio).accounts.map(\.household) == ["Chen"])
+        #expect(reading.diagnostics.contains { $0.place == "Lots!F1" && $0.severity == .info })
+    }
+
     @Test("A lot, an account or a trade whose first cell opens like a total row is read")
     func totalNamedRows() throws {
         let path = try XLSXFixture.contractBook([

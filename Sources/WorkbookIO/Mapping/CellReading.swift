@@ -104,20 +104,28 @@ enum CellReader {
             percent = true
             s = s.dropLast()
         }
+        // Excel's accounting format shows zero dollars as `$ -`: copied as text, it is 0.
+        if s.contains("$"), s.contains("-"), s.allSatisfy({ "$ -\u{00A0}".contains($0) }) { return .value(NumberText(text: "0", form: .plain)) }
         var cleaned = ""
         var sawSign = false
         for c in s {
             switch c {
             case "$", ",", " ", "\u{00A0}", "\u{202F}":
                 continue
-            case "+", "-":
+            case "+", "-", "\u{2212}":
+                // A sign leads the number, or its exponent (`4.2E+02`); U+2212 is the minus
+                // sign typeset text and some portals use.
+                if let last = cleaned.last, last == "e" || last == "E" {
+                    cleaned.append(c == "+" ? "+" : "-")
+                    continue
+                }
                 guard !sawSign, cleaned.isEmpty else { return .problem(found) }
                 sawSign = true
-                if c == "-" { negative.toggle() }
+                if c != "+" { negative.toggle() }
             case "0"..."9", ".":
                 cleaned.append(c)
             case "e", "E":
-                guard !cleaned.isEmpty else { return .problem(found) }
+                guard !cleaned.isEmpty, !cleaned.contains(where: { $0 == "e" || $0 == "E" }) else { return .problem(found) }
                 cleaned.append(c)
             default:
                 return .problem(found)
@@ -213,20 +221,25 @@ enum CellReader {
             guard !part.isEmpty, part.count <= 4, part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
             return Int(part)
         }
-        if datePart.contains("-") {
-            let parts = datePart.split(separator: "-", omittingEmptySubsequences: false)
-            guard parts.count == 3, parts[0].count == 4, let y = number(parts[0]), let m = number(parts[1]),
-                  let d = number(parts[2]) else { return .problem(found) }
-            return CivilDate(year: y, month: m, day: d).map { .value($0) }
-                ?? .problem("\"\(s)\" is not a real date.")
-        }
-        if datePart.contains("/") {
-            let parts = datePart.split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.count == 3, let m = number(parts[0]), let d = number(parts[1]), var y = number(parts[2]),
-                  parts[2].count == 2 || parts[2].count == 4 else { return .problem(found) }
-            if parts[2].count == 2 { y += y <= 68 ? 2000 : 1900 }
-            return CivilDate(year: y, month: m, day: d).map { .value($0) }
-                ?? .problem("\"\(s)\" is not a real date.")
+        // Year first (`2026-03-15`, `2026/03/15`), or the US order (`03/15/2026`, `3/15/26`,
+        // `03-15-2026`), with dashes or slashes.
+        for separator: Character in ["-", "/"] where datePart.contains(separator) {
+            let parts = datePart.split(separator: separator, omittingEmptySubsequences: false)
+            guard parts.count == 3, let first = number(parts[0]), let second = number(parts[1]),
+                  let third = number(parts[2]) else { return .problem(found) }
+            if parts[0].count == 4 {
+                return CivilDate(year: first, month: second, day: third).map { .value($0) }
+                    ?? .problem("\"\(s)\" is not a real date.")
+            }
+            guard parts[2].count == 2 || parts[2].count == 4 else { return .problem(found) }
+            let year = parts[2].count == 4 ? third : third + (third <= 68 ? 2000 : 1900)
+            if let date = CivilDate(year: year, month: first, day: second) { return .value(date) }
+            if first > 12, CivilDate(year: year, month: second, day: first) != nil {
+                return .problem("\"\(s)\" reads as day \(first) of month \(second), but a date written with its day "
+                    + "and month in figures is read month first (03/15/2026); write it year first, \(year)-"
+                    + (second < 10 ? "0" : "") + "\(second)-" + (first < 10 ? "0" : "") + "\(first).")
+            }
+            return .problem("\"\(s)\" is not a real date.")
         }
         return .problem(found)
     }

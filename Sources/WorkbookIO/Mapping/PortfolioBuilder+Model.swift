@@ -6,6 +6,8 @@ extension PortfolioBuilder {
     static let cashRowNames: Set<String> = [
         "cash", "cashequivalents", "cashandequivalents", "cashandcashequivalents", "cashreserve", "cashreserves",
         "moneymarket", "cashmoneymarket", "cashandmoneymarket", "cashsweep", "sweep",
+        // `&` is punctuation to the matching: `Cash & Cash Equivalents`.
+        "cashcashequivalents", "cashcashinvestments", "cashandcashinvestments",
     ]
 
     /// Reads the Model sheet: one model per Model name (blank = the default model), a `CASH`

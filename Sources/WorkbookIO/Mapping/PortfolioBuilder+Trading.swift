@@ -12,6 +12,9 @@ extension PortfolioBuilder {
         for prefix in ["sell", "sold", "you sold", "sale", "s"] where t == prefix || (prefix.count > 1 && t.hasPrefix(prefix)) {
             return .sell
         }
+        // A trade blotter's and a broker's confirmation codes.
+        if t == "bot" || t == "by" { return .buy }
+        if t == "sld" || t == "sl" { return .sell }
         return nil
     }
 

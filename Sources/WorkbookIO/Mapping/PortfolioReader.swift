@@ -141,6 +141,7 @@ struct PortfolioBuilder {
                                          ignoredColumns: [], rowsRead: 0, rowsSkipped: [], percentReadings: []))
             }
         }
+        try warnOfUnreadTables()
         readSettings()
         let securities = readSecurities()
         var accounts = readAccounts()
@@ -201,7 +202,9 @@ struct PortfolioBuilder {
                 log.info(hidden.name, "This hidden sheet is ignored: the visible sheet \"\(pool[0].name)\" is the \(sheet.rawValue) sheet.")
             }
             if visible.isEmpty {
-                log.info(pool[0].name, "The \(sheet.rawValue) sheet is hidden; it is read all the same.")
+                // Hidden, its rows are easily forgotten (last month's manual trades): a warning.
+                log.warning(pool[0].name, "The \(sheet.rawValue) sheet is hidden; it is read all the same. Unhide it to "
+                    + "check its rows, or delete it if they are not meant for this run.")
             }
         }
         return roles

@@ -417,7 +417,15 @@ struct SheetTable {
             return nil
         }
         for (text, place) in header.unknown {
-            log.info("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads; it is ignored.")
+            // A name sharing a word with a column the header lacks (`Withdrawal Request`, `Cash
+            // & MMF`, `Trade Restriction`) may be that column: left unread, the plan would go on
+            // without it, so the PM is warned rather than told.
+            if let near = SheetTable.nearColumn(text, on: sheet, besides: Set(header.columns.keys)) {
+                log.warning("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads; it is "
+                    + "ignored. If it holds the \(near), rename it \(near) to have it read.")
+            } else {
+                log.info("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads; it is ignored.")
+            }
         }
         // Two columns for one name may hold different figures (a basis and an adjusted one):
         // the PM is told which is read.
@@ -526,6 +534,27 @@ struct SheetTable {
         }
         for (other, value) in values.enumerated() where other != position && value != nil { return nil }
         return "the title of the model's rows below (\"\(text.excerpt)\")"
+    }
+
+    /// Words of column names too common to tell one column from another.
+    static let commonWords: Set<String> = [
+        "account", "name", "type", "date", "id", "value", "total", "of", "and", "the", "st", "lt", "ytd", "term", "rate",
+        "symbol", "price", "short", "long", "loss", "tax", "max", "group",
+    ]
+
+    /// The contract column of `sheet`, not among `present`, whose name shares a telling word
+    /// with `header` (`Withdrawal Request` → Withdrawal); nil when none does.
+    static func nearColumn(_ header: String, on sheet: ContractSheet, besides present: Set<String>) -> String? {
+        func words(_ text: String) -> Set<String> {
+            Set(text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+                .subtracting(commonWords)
+        }
+        let written = words(header)
+        guard !written.isEmpty else { return nil }
+        // A column of a required group another of the group's columns fills (Unit Cost beside
+        // Cost Basis) is not missing.
+        let filled = present.union(sheet.requiredColumns.filter { !present.isDisjoint(with: $0) }.flatMap { $0 })
+        return sheet.columns.first { !filled.contains($0.name) && !words($0.name).isDisjoint(with: written) }?.name
     }
 
     /// Phrases that open the footer, total and note rows of custodian exports.
