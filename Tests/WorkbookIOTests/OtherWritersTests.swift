@@ -130,6 +130,27 @@ struct OtherWritersTests {
         #expect(reading.diagnostics.contains { $0.place == "Lots!F1" && $0.severity == .info })
     }
 
+    @Test("A cash target typed 1 (100%) and a fraction among percents are warned of where they were read")
+    func likelySlips() throws {
+        let path = try XLSXFixture.contractBook([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Cash Target", 1]]),
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 45], ["MSFT", 25], ["BND", 0.22]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["MSFT", 400, .day(2026, 11, 20)],
+                        ["BND", 72, .day(2026, 11, 20)]]),
+        ]).write()
+        let reading = try readPriced(path: path, today: Household.today)
+        #expect(reading.warnings.map(\.description).filter { !$0.hasPrefix("The workbook has no Accounts sheet") } == [
+            "Settings!B3: Cash Target 1 is read as 100% (a plain number is a fraction unless one in its column is above 1): "
+                + "every position is sold to cash. Write 1% if one percent is meant.",
+            "Model!B4: Target 0.22 is read as 0.22%, since the column's plain numbers are percents (one is above 1). If it "
+                + "is a fraction, write it as a percent (22%).",
+        ])
+        let portfolio = try #require(reading.portfolio)
+        #expect(portfolio.settings.cashTarget == Rate.one)
+        #expect(portfolio.models.flatMap(\.targets).map(\.target).last == Rate(millionths: 2_200))
+    }
+
     @Test("A lot, an account or a trade whose first cell opens like a total row is read")
     func totalNamedRows() throws {
         let path = try XLSXFixture.contractBook([

@@ -62,6 +62,21 @@ extension PortfolioBuilder {
         return Rate(decimal: text)
     }
 
+    /// A plain 1 where a weight or rate is read is 100% by the contract's rule (no plain number
+    /// above 1 makes it a percent); a cash target, band or tax rate of 100% is almost surely
+    /// the 1% it looks like, and would sell every position or tax every gain whole, so the PM
+    /// is warned where it was read.
+    mutating func warnOfWholeOne(_ name: String, place: String) {
+        let effect: String
+        switch name {
+        case "Cash Target": effect = "every position is sold to cash"
+        case "Short-Term Rate", "Long-Term Rate": effect = "the tax estimate takes every dollar of gain"
+        default: effect = "a band of ±100% lets every weight drift"
+        }
+        log.warning(place, "\(name) 1 is read as 100% (a plain number is a fraction unless one in its column is above 1): "
+            + "\(effect). Write 1% if one percent is meant.")
+    }
+
     /// `Unlimited` (or blank) or an amount of tax, never negative.
     mutating func taxBudget(_ value: CellValue?, place: String) -> TaxBudget? {
         // `Unlimited` and its plain synonyms (`None`, like `n/a`, is an empty cell: the default).
@@ -181,6 +196,7 @@ extension PortfolioBuilder {
                     log.error(place, "\(name) must be a percent from 0% to 100%, found \"\(shown(value))\".")
                     return false
                 }
+                if n.form == .plain, r == .one { warnOfWholeOne(key.rawValue, place: place) }
                 switch key {
                 case .shortTermRate: settings.rates.shortTerm = r
                 case .longTermRate: settings.rates.longTerm = r

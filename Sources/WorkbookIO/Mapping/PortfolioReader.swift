@@ -339,6 +339,12 @@ struct PortfolioBuilder {
         return weights(in: table, column)
     }
 
+    /// A fraction written as a percent: 0.22 as `22%`.
+    func percentOf(_ n: NumberText) -> String {
+        guard let rate = Rate(decimal: n.text), rate <= Rate.one else { return n.text }
+        return rate.percentText
+    }
+
     /// `weights(_:_:)` of one table: a contract sheet's, or one model's view of a wide
     /// Model sheet (see `SheetTable.modelColumns`).
     mutating func weights(in table: SheetTable, _ column: String) -> [Int: Rate] {
@@ -350,6 +356,15 @@ struct PortfolioBuilder {
         }
         let plain = read.filter { $0.number.form == .plain }
         let plainArePercents = plain.contains { $0.number.doubleValue > 1 }
+        // Among percents, a plain number below 1 is a small percent (0.22 is 0.22%): most
+        // likely a fraction typed among percents (22% meant), so the first is warned of.
+        if plainArePercents, let small = plain.first(where: { $0.number.doubleValue > 0 && $0.number.doubleValue < 1 }) {
+            let count = plain.filter { $0.number.doubleValue > 0 && $0.number.doubleValue < 1 }.count
+            let typed = shown(small.row[column])
+            log.warning(small.row.place(column), "\(column) \(typed) is read as \(typed)%, since the column's plain numbers "
+                + "are percents (one is above 1)\(count > 1 ? "; \(count - 1) more below 1 likewise" : ""). If it is a "
+                + "fraction, write it as a percent (\(percentOf(small.number))).")
+        }
         var result: [Int: Rate] = [:]
         for (row, n) in read {
             let text = n.form == .plain && plainArePercents ? CellReader.scaledByHundredth(n.text) : n.text
@@ -364,6 +379,10 @@ struct PortfolioBuilder {
             if rate < Rate.zero {
                 log.error(row.place(column), "\(column) must not be negative, found \"\(shown(row[column]))\".")
                 continue
+            }
+            if n.form == .plain, !plainArePercents, rate == Rate.one,
+               ["Cash Target", "Band", "Short-Term Rate", "Long-Term Rate"].contains(column) {
+                warnOfWholeOne(column, place: row.place(column))
             }
             result[row.number] = rate
         }
