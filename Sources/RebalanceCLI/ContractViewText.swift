@@ -28,7 +28,8 @@ enum ContractViewText {
         lines += reading.view.settings.map { "  \($0)" }
         let counts = [("error", reading.errors.count), ("warning", reading.warnings.count),
                       ("note", reading.diagnostics.count - reading.errors.count - reading.warnings.count)]
-        lines.append(counts.map { "\($0.1) \($0.0)\($0.1 == 1 ? "" : "s")" }.joined(separator: ", ") + ":")
+        lines.append(counts.map { "\($0.1) \($0.0)\($0.1 == 1 ? "" : "s")" }.joined(separator: ", ")
+            + (reading.diagnostics.isEmpty ? "." : ":"))
         for severity in [Diagnostic.Severity.error, .warning, .info] {
             for d in reading.diagnostics where d.severity == severity {
                 lines.append("  \(severity.rawValue): \(d)")

@@ -104,7 +104,7 @@ final class WorksheetHandler: XMLEventHandler {
         if let r = attributes.bytes("r") {
             guard let parsed = CellReference.parse(r), parsed.column == nil, let row = parsed.row, row >= 1 else {
                 throw WorkbookError(.invalidCell, at: "\(sheetName)!row \(rowNumber + 1)",
-                                    "The row number \"\(String(decoding: r, as: UTF8.self))\" cannot be read.")
+                                    "The row number \"\(String(decoding: r, as: UTF8.self).excerpt)\" cannot be read.")
             }
             number = row
         }
@@ -131,7 +131,7 @@ final class WorksheetHandler: XMLEventHandler {
         if let r = attributes.bytes("r") {
             guard let parsed = CellReference.parse(r), let c = parsed.column else {
                 throw WorkbookError(.invalidCell, at: "\(sheetName)!row \(rowNumber)",
-                                    "The cell reference \"\(String(decoding: r, as: UTF8.self))\" cannot be read.")
+                                    "The cell reference \"\(String(decoding: r, as: UTF8.self).excerpt)\" cannot be read.")
             }
             nextColumn = c
         }
@@ -232,7 +232,7 @@ final class WorksheetHandler: XMLEventHandler {
                 break
             }
             guard let index = Int(text), index >= 0 else {
-                throw invalid(column, "The shared-string index \"\(text)\" cannot be read.")
+                throw invalid(column, "The shared-string index \"\(text.excerpt)\" cannot be read.")
             }
             guard let strings = sharedStrings, index < strings.count else {
                 throw invalid(column, "The cell refers to shared string \(index), but the workbook has only \(sharedStrings?.count ?? 0).")
@@ -246,7 +246,7 @@ final class WorksheetHandler: XMLEventHandler {
             switch text.lowercased() {
             case "1", "true": value = .bool(true)
             case "0", "false": value = .bool(false)
-            default: throw invalid(column, "The boolean value \"\(text)\" cannot be read.")
+            default: throw invalid(column, "The boolean value \"\(text.excerpt)\" cannot be read.")
             }
         case .error:
             guard hasValue, let text = trimmedValue(), !text.isEmpty else {
@@ -306,7 +306,7 @@ final class WorksheetHandler: XMLEventHandler {
             case 48...57: digits += 1
             case UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "e"), UInt8(ascii: "E"): break
             default:
-                throw invalid(column, "The number \"\(String(decoding: valueBytes[start..<end], as: UTF8.self))\" cannot be read.")
+                throw invalid(column, "The number \"\(String(decoding: valueBytes[start..<end], as: UTF8.self).excerpt)\" cannot be read.")
             }
         }
         valueBytes.append(0)
@@ -320,7 +320,7 @@ final class WorksheetHandler: XMLEventHandler {
             }
         }
         guard digits > 0, consumed == end, number.isFinite else {
-            throw invalid(column, "The number \"\(String(decoding: valueBytes[start..<end], as: UTF8.self))\" cannot be read.")
+            throw invalid(column, "The number \"\(String(decoding: valueBytes[start..<end], as: UTF8.self).excerpt)\" cannot be read.")
         }
         if hasFormula && zeroFormulaResultIsUnknown && number == 0 { return .uncalculatedFormula }
         let kind = cellStyle < styles.count && cellStyle >= 0 ? styles[cellStyle] : .plain

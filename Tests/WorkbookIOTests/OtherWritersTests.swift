@@ -151,6 +151,44 @@ struct OtherWritersTests {
         #expect(portfolio.models.flatMap(\.targets).map(\.target).last == Rate(millionths: 2_200))
     }
 
+    @Test("An acquisition date before 1901, an export's stand-in for an unknown date, is an error")
+    func placeholderAcquired() throws {
+        let path = try XLSXFixture.contractBook([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .date(1)], ["AAPL", 5, 700, "2024-01-02"]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ]).write()
+        let reading = try readPriced(path: path, today: Household.today)
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description) == [
+            "Lots!D2: Acquired 1900-01-01 is before 1901: an export's stand-in for an unknown date, not a purchase. A lot's "
+                + "holding period and wash-sale windows need its real acquisition date.",
+        ])
+    }
+
+    @Test("A cash line among the lots is left out with a warning; a Manual Trades row holding only a note is skipped")
+    func cashLinesAndNotes() throws {
+        let path = try XLSXFixture.contractBook([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .day(2024, 1, 2)],
+                      ["Cash", 5200, 5200, nil]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+            ("Manual Trades", [["Symbol", "Side", "Quantity", "Note"], ["AAPL", "Sell", 2, "trim"],
+                               [nil, nil, nil, "Approved by CIO 11/19"]]),
+        ]).write()
+        let reading = try readPriced(path: path, today: Household.today)
+        let portfolio = try #require(reading.portfolio, "\(reading.errors)")
+        #expect(portfolio.lots.map(\.symbol) == ["AAPL"])
+        #expect(portfolio.manualTrades.count == 1)
+        #expect(reading.warnings.map(\.description).contains("Lots!A3: CASH is cash, not a security with lots, so this row "
+            + "is left out. The account's cash is its Cash on the Accounts sheet (none without one): put the balance there "
+            + "if it is not."))
+        #expect(reading.diagnostics.map(\.description).contains(
+            "Manual Trades!row 3: Skipped: a note with no trade (\"Approved by CIO 11/19\")."))
+    }
+
     @Test("A lot, an account or a trade whose first cell opens like a total row is read")
     func totalNamedRows() throws {
         let path = try XLSXFixture.contractBook([

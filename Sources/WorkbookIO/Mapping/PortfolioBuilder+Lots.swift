@@ -55,6 +55,12 @@ extension PortfolioBuilder {
                         + "balance there if it is not.")
                     continue
                 }
+                if let symbol, symbol == "CASH" || PortfolioBuilder.cashRowNames.contains(HeaderName.normalize(symbol).key) {
+                    log.warning(row.place("Symbol"), "\(symbol.excerpt) is cash, not a security with lots, so this row is left "
+                        + "out. The account's cash is its Cash on the Accounts sheet (none without one): put the balance there "
+                        + "if it is not.")
+                    continue
+                }
                 let accountID = account(row, in: table, known: knownSet, sheetHasAccounts: hasAccountsSheet)
                 if symbol == nil && isBlank(row, "Symbol") && !table.symbolsFromTitles {
                     log.error(row.place("Symbol"), "Symbol is blank.")
@@ -91,6 +97,12 @@ extension PortfolioBuilder {
                 if isBlank(row, "Acquired") { log.error(row.place("Acquired"), "Acquired is blank.") }
                 if let acquired, acquired > settings.asOf {
                     log.error(row.place("Acquired"), "Acquired \(acquired) is after the As Of date \(settings.asOf).")
+                }
+                // Excel's day 0 or 1 (1899-12-31, 1900-01-01) is what a database export writes
+                // for an unknown date: read as a purchase, it would make the lot long-term.
+                if let acquired, acquired.year < 1901 {
+                    log.error(row.place("Acquired"), "Acquired \(acquired) is before 1901: an export's stand-in for an unknown "
+                        + "date, not a purchase. A lot's holding period and wash-sale windows need its real acquisition date.")
                 }
                 var termOverride: Term?
                 if let termText = text(row, "Term") {

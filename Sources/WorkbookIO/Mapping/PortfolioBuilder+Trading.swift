@@ -118,6 +118,11 @@ extension PortfolioBuilder {
         let known = knownAccounts(accounts)
         var trades: [ManualTrade] = []
         for row in table.rows {
+            // A row holding only a Note (`Approved by CIO 11/19`) is a remark, not a trade.
+            if ["Account", "Symbol", "Side", "Quantity", "Amount"].allSatisfy({ isBlank(row, $0) }) {
+                log.info("\(table.sheetName)!row \(row.number)", "Skipped: a note with no trade (\"\(shown(row["Note"]))\").")
+                continue
+            }
             let accountID = account(row, in: table, known: known, sheetHasAccounts: true)
             let symbol = text(row, "Symbol")?.uppercased()
             if symbol == nil { log.error(row.place("Symbol"), "Symbol is blank.") }

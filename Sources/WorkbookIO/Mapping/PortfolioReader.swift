@@ -217,7 +217,7 @@ struct PortfolioBuilder {
         switch CellReader.text(row[column]) {
         case .empty: return nil
         case .value(let t): return t
-        case .problem(let p): log.error(row.place(column), p); return nil
+        case .problem(let p): log.error(row.place(column), "\(column): \(p)"); return nil
         }
     }
 

@@ -332,9 +332,13 @@ struct SheetTable {
                     skipped.append((row.number, "a repeat of the header row (row \(found.row)), above another block"))
                     return
                 }
-                log.error("\(info.name)!row \(row.number)", "This row repeats the header row (row \(found.row)), as an export "
-                    + "of several accounts does, each account's block under a title row: the blocks are not read as one "
-                    + "sheet. Put every row under one header, with each row's account in an Account column.")
+                log.error("\(info.name)!row \(row.number)", sheet == .model
+                    ? "This row repeats the header row (row \(found.row)), as models stacked one under another do, each "
+                        + "under its title: the blocks are not read as one model. Put every row under one header, with "
+                        + "each row's model in a Model column (or each model's targets in a column of its own)."
+                    : "This row repeats the header row (row \(found.row)), as an export of several accounts does, each "
+                        + "account's block under a title row: the blocks are not read as one sheet. Put every row under "
+                        + "one header, with each row's account in an Account column.")
                 return
             }
             pendingTitle = readsBlocks ? SheetTable.title(of: row, sheetName: info.name).map { ($0, row.number, false) } : nil
