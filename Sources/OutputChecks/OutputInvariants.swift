@@ -108,6 +108,13 @@ public enum OutputInvariants {
             if case .limit(let limit) = account.taxBudget, after - before > limit {
                 if !approvedAccounts.contains(id) { problems.append("\(id): budget passed without Needs Approval") }
             }
+            // The Est Tax of the account's trades and the tax other accounts' buys added here
+            // (by disallowing a loss of this account) make its Tax Impact.
+            let estimated = (tradesByAccount[id] ?? []).reduce(Money.zero) { $0 + $1.money("Est Tax") }
+            if estimated + row.money("Tax From Other Accounts") != row.money("Tax Impact") {
+                problems.append("\(id): Est Tax \(estimated) and Tax From Other Accounts \(row.money("Tax From Other Accounts")) "
+                    + "do not add up to the Tax Impact \(row.money("Tax Impact"))")
+            }
             // Each trade's Est Tax is its increment in the order the Trades sheet lists them;
             // an amount added back is the increment of a buy, which Lots Sold does not show.
             guard addedBack.st == .zero, addedBack.lt == .zero else { continue }

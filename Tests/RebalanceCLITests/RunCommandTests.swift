@@ -63,7 +63,8 @@ struct RunCommandTests {
         let result = try runRebalancer(["run", book, "--offline", "--output", TemporaryFolder.make() + "/plan.xlsx"])
         #expect(result.status == 0, "\(result.stderr)")
         let output = try OutputBook(path: try #require(outputPath(in: result.stdout)))
-        #expect(output.headers["Tax Impact"]?.suffix(3) == ["Disallowed Loss", "ST Added Back", "LT Added Back"])
+        #expect(output.headers["Tax Impact"]?.suffix(4) == ["Disallowed Loss", "ST Added Back", "LT Added Back",
+                                                           "Tax From Other Accounts"])
         let row = try #require(output.rows("Tax Impact").first { $0.text("Account") == "AC-00002" })
         let sold = try #require(output.rows("Lots Sold").first {
             $0.text("Account") == "AC-00002" && $0.text("Lot ID") == "700009" && $0.text("Phase") == "Manual"
@@ -133,6 +134,40 @@ struct RunCommandTests {
     @Test func aValidSmallBookRuns() throws {
         let result = try runRebalancer([try book { _ in }])
         #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    /// A manual buy in the IRA disallows a quarter of the taxable account's $1,000 loss sold
+    /// on 5 November: $250 added back short-term, at 40.8% $102.00 of tax in the taxable
+    /// account, which has no trade of its own. Tax From Other Accounts says so, and the Est
+    /// Tax of each account's trades and it add up to the account's Tax Impact.
+    @Test func taxAddedByAnotherAccountsBuyIsNamedOnTaxImpact() throws {
+        let path = try XLSXFixture.contractBook([
+            ("Settings", [["Setting", "Value"], ["As Of Date", .day(2026, 11, 20)], ["Harvest Losses", "No"]]),
+            ("Accounts", [["Account", "Household", "Type", "Cash", "Realized ST YTD"],
+                          ["G-TAX", "HG", "Taxable", 0, 2000], ["G-IRA", "HG", "IRA", 5000, 0]]),
+            ("Lots", [["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Acquired"],
+                      ["G-TAX", "M", "T1", 100, 10000, .day(2020, 1, 2)], ["G-IRA", "M", "I1", 50, 5000, .day(2020, 1, 2)]]),
+            ("Model", [["Symbol", "Target", "Band"], ["M", 0.99, 0.05]]),
+            ("Prices", [["Symbol", "Price"], ["GOOG", 100], ["GOOGL", 100], ["M", 100]]),
+            ("Securities", [["Symbol", "Identical Group"], ["GOOG", "Alphabet"], ["GOOGL", "Alphabet"]]),
+            ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity", "Price", "Realized Gain"],
+                              ["G-TAX", .day(2026, 11, 5), "GOOG", "Sell", 100, 90, -1000]]),
+            ("Manual Trades", [["Account", "Symbol", "Side", "Quantity"], ["G-IRA", "GOOGL", "Buy", 25]]),
+        ]).write(named: "Book.xlsx")
+        let result = try runRebalancer(["run", path, "--offline", "--output", TemporaryFolder.make() + "/plan.xlsx"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let output = try OutputBook(path: try #require(outputPath(in: result.stdout)))
+        let taxable = try #require(output.rows("Tax Impact").first { $0.text("Account") == "G-TAX" })
+        #expect(taxable.money("Tax Before") == Money(decimal: "816.00"))
+        #expect(taxable.money("Tax Impact") == Money(decimal: "102.00"))
+        #expect(taxable.money("ST Added Back") == Money(decimal: "250.00"))
+        #expect(taxable.money("Tax From Other Accounts") == Money(decimal: "102.00"))
+        for account in ["G-TAX", "G-IRA"] {
+            let row = try #require(output.rows("Tax Impact").first { $0.text("Account") == account })
+            let estimated = output.rows("Trades").filter { $0.text("Account") == account }
+                .reduce(Money.zero) { $0 + $1.money("Est Tax") }
+            #expect(estimated + row.money("Tax From Other Accounts") == row.money("Tax Impact"), "\(account)")
+        }
     }
 
     @Test func warningsArePrintedWithTheirPlace() throws {
