@@ -189,6 +189,52 @@ struct OtherWritersTests {
             "Manual Trades!row 3: Skipped: a note with no trade (\"Approved by CIO 11/19\")."))
     }
 
+    @Test("A Term mark the dates contradict is warned of either way; a far-future date with a mark is an error, not a trap")
+    func contradictedTermMarks() throws {
+        let path = try XLSXFixture.contractBook([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired", "Holding Period"],
+                      ["AAPL", 10, 1500, .day(2025, 11, 20), "Long Term"], ["AAPL", 5, 700, .day(2024, 1, 2), "Short Term"],
+                      ["AAPL", 3, 300, .day(2026, 1, 2), "Inherited"], ["AAPL", 2, 200, .day(2020, 1, 2), "Long Term"]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ]).write()
+        let reading = try readPriced(path: path, today: Household.today)
+        let warnings = reading.warnings.map(\.description).filter { !$0.hasPrefix("The workbook has no Accounts sheet") }
+        #expect(warnings.count == 2)
+        #expect(warnings.contains { $0.hasPrefix("Lots: A lot is marked short-term (Lots!E3) though its Acquired date makes it long-term") })
+        #expect(warnings.contains { $0.hasPrefix("Lots: A lot is marked long-term (Lots!E2) though its Acquired date makes it short-term") })
+        // A year past the As Of, marked: the date's error, nothing else (the mark was once
+        // judged by adding a year to 9999-12-31, which stopped the tool).
+        let far = try XLSXFixture.contractBook([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired", "Term"], ["AAPL", 10, 1500, "12/31/9999", "ST"]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ]).write()
+        let refused = try readPriced(path: far, today: Household.today)
+        #expect(refused.errors.map(\.description) == ["Lots!D2: Acquired 9999-12-31 is after the As Of date 2026-11-20."])
+    }
+
+    @Test("--, - and N/A are empty where a name is read: no household, group, term or restriction")
+    func emptyWordsAreNoNames() throws {
+        let path = try XLSXFixture.contractBook([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Accounts", [["Account", "Household", "Type"], ["SMITH", "--", "Taxable"], ["JONES", "--", "IRA"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", "Term"],
+                      ["SMITH", "VTI", 10, 1500, .day(2024, 1, 2), "N/A"], ["JONES", "BND", 5, 400, .day(2024, 1, 2), "-"]]),
+            ("Model", [["Symbol", "Target"], ["VTI", 0.5], ["BND", 0.4]]),
+            ("Securities", [["Symbol", "Identical Group", "Restriction"], ["VTI", "N/A", "--"], ["BND", "N/A", "-"]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["VTI", 300, .day(2026, 11, 20)], ["BND", 72, .day(2026, 11, 20)]]),
+        ]).write()
+        let reading = try readPriced(path: path, today: Household.today)
+        let portfolio = try #require(reading.portfolio, "\(reading.errors)")
+        #expect(portfolio.accounts.map(\.household) == ["JONES", "SMITH"])
+        #expect(portfolio.securities.map(\.identicalGroup) == [nil, nil])
+        #expect(portfolio.securities.map(\.restriction) == [nil, nil])
+        #expect(portfolio.lots.map(\.termOverride) == [nil, nil])
+    }
+
     @Test("A lot, an account or a trade whose first cell opens like a total row is read")
     func totalNamedRows() throws {
         let path = try XLSXFixture.contractBook([

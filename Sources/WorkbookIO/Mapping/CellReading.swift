@@ -32,7 +32,9 @@ enum CellReader {
         switch value {
         case .string(let s):
             let trimmed = s.withoutInvisibleCharacters().trimmingWhitespace()
-            return trimmed.isEmpty ? .empty : .value(trimmed)
+            // The contract's empty cells: `--`, `-` and `N/A` name no household or group.
+            if trimmed.isEmpty || (trimmed.utf8.count <= 3 && emptyTexts.contains(trimmed.lowercased())) { return .empty }
+            return .value(trimmed)
         case .number(let n, _):
             if n == n.rounded(), abs(n) < 1e15 { return .value(String(Int64(n))) }
             return .value(n.description)
@@ -72,6 +74,8 @@ enum CellReader {
 
     /// Words that mean "no value" in custodian exports.
     static let emptyWords: Set<String> = ["--", "-", "—", "–", "n/a", "na", "none", "null"]
+    /// Texts that are an empty cell wherever a name is read (the contract's `--`, `-`, `N/A`).
+    static let emptyTexts: Set<String> = ["--", "-", "—", "–", "n/a"]
 
     /// A number: a numeric cell, or text such as `1,234.50`, `$1,234.50`, `+$3.10`, `-$12.00`,
     /// `(250.00)`, `($16.20)`, `5%`, `200.`; `--`, `-`, `N/A` and blank are empty.

@@ -31,7 +31,7 @@ extension PortfolioBuilder {
         }
         var lots: [TaxLot] = []
         // Term cells marking ST a lot its dates make long-term on the As Of date, by sheet.
-        var shortMarksOfLongLots: [(sheet: String, cells: [String])] = []
+        var lotMarks = LotMarks()
         // Where each lot was first seen, by row; its place is spelled only for a message.
         var lotRows: [TaxLot.Key: SheetTable.DataRow] = Dictionary(minimumCapacity: first.rows.count)
         let knownSet = Set(known)
@@ -109,9 +109,17 @@ extension PortfolioBuilder {
                     termOverride = PortfolioBuilder.term(termText)
                     if termOverride == nil { log.error(row.place("Term"), "Term must be LT, ST or Inherited, found \"\(termText)\".") }
                 }
-                if termOverride == .shortTerm, let acquired, Term(acquired: acquired, soldOn: settings.asOf) == .longTerm {
-                    if shortMarksOfLongLots.last?.sheet != table.sheetName { shortMarksOfLongLots.append((table.sheetName, [])) }
-                    shortMarksOfLongLots[shortMarksOfLongLots.count - 1].cells.append(row.place("Term"))
+                // Only a date the run can hold is judged (one after the As Of is an error above,
+                // and a year past 9999 has no day to be long-term on).
+                if let termOverride, let acquired, acquired <= settings.asOf,
+                   termOverride != Term(acquired: acquired, soldOn: settings.asOf) {
+                    // An inherited lot is long-term whatever its date: no mark to question.
+                    let inherited = text(row, "Term").map { HeaderName.normalize($0).key.hasPrefix("inherit") } ?? false
+                    if !inherited {
+                        let marks = termOverride == .shortTerm ? \PortfolioBuilder.LotMarks.shortOfLong : \.longOfShort
+                        if lotMarks[keyPath: marks].last?.sheet != table.sheetName { lotMarks[keyPath: marks].append((table.sheetName, [])) }
+                        lotMarks[keyPath: marks][lotMarks[keyPath: marks].count - 1].cells.append(row.place("Term"))
+                    }
                 }
                 guard let symbol else { continue }
                 if table.has("Price") { readLotPrice(row, symbol: symbol) }
@@ -130,13 +138,23 @@ extension PortfolioBuilder {
         }
         // The contract's override wins, so the marks are kept; but a custodian's Holding
         // Period column is as of its download, and a lot may have passed its holding year since.
-        for (sheet, cells) in shortMarksOfLongLots {
+        for (sheet, cells) in lotMarks.shortOfLong {
             let listed = cells.prefix(6).joined(separator: ", ") + (cells.count > 6 ? " and \(cells.count - 6) more" : "")
             log.warning(sheet, "\(cells.count == 1 ? "A lot is" : "\(cells.count) lots are") marked short-term (\(listed)) "
                 + "though \(cells.count == 1 ? "its Acquired date makes it" : "their Acquired dates make them") long-term on the "
                 + "As Of date \(settings.asOf). The mark wins, as a Term override does, and \(cells.count == 1 ? "its" : "their") "
                 + "gains are taxed at the short-term rate; a custodian's Holding Period is as of its download: clear those "
                 + "cells to let the dates decide.")
+        }
+        // The other way round, a custodian that counts a holding period of a year to the day
+        // as long (the law wants more than a year) would have the tax estimated too low.
+        for (sheet, cells) in lotMarks.longOfShort {
+            let listed = cells.prefix(6).joined(separator: ", ") + (cells.count > 6 ? " and \(cells.count - 6) more" : "")
+            log.warning(sheet, "\(cells.count == 1 ? "A lot is" : "\(cells.count) lots are") marked long-term (\(listed)) "
+                + "though \(cells.count == 1 ? "its Acquired date makes it" : "their Acquired dates make them") short-term on the "
+                + "As Of date \(settings.asOf). The mark wins, as a Term override does (gifted shares keep the donor's holding "
+                + "period; write Inherited for inherited ones), and \(cells.count == 1 ? "its" : "their") gains are taxed at the "
+                + "long-term rate; if the column is a custodian's Holding Period, clear those cells to let the dates decide.")
         }
         return lots
     }
@@ -215,6 +233,12 @@ extension PortfolioBuilder {
         let strike = compact[(index + 1)...]
         guard !strike.isEmpty, strike.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") }) else { return false }
         return dashed || strike.count == 8
+    }
+
+    /// Term marks that the lots' dates contradict on the As Of date, by sheet, for a warning.
+    struct LotMarks {
+        var shortOfLong: [(sheet: String, cells: [String])] = []
+        var longOfShort: [(sheet: String, cells: [String])] = []
     }
 
     static func term(_ text: String) -> Term? {
