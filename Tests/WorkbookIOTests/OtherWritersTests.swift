@@ -235,6 +235,37 @@ struct OtherWritersTests {
         #expect(portfolio.lots.map(\.termOverride) == [nil, nil])
     }
 
+    @Test("A custodian download: rows named by the account's Name, a quoted disclaimer, redemptions, an exchange at a loss")
+    func custodianDownload() throws {
+        let path = try XLSXFixture.contractBook([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Accounts", [["Account", "Name", "Type"], ["Z1234", "INDIVIDUAL", "Individual"], ["Z9876", "ROTH IRA", "Roth"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Unit Cost", "Acquired"],
+                      ["Z1234", "VTI", 100, 0, 152.40, .day(2024, 1, 2)], ["Z9876", "BND", 10, 720, 72, .day(2024, 1, 2)],
+                      ["\"The data and information in this spreadsheet is provided to you solely for your use.\"", nil, nil, nil, nil, nil]]),
+            ("Model", [["Symbol", "Target"], ["VTI", 0.6], ["BND", 0.39]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["VTI", 300, .day(2026, 11, 20)], ["BND", 72, .day(2026, 11, 20)],
+                        ["VFIAX", 500, .day(2026, 11, 20)]]),
+            ("Transactions", [["Account", "Date", "Symbol", "Action", "Quantity", "Realized Gain"],
+                              ["INDIVIDUAL", .day(2026, 11, 10), "VFIAX", "REDEMPTION", 3, -120],
+                              ["Z1234", .day(2026, 11, 12), "VFIAX", "Exchange", 2, -80]]),
+            ("Manual Trades", [["Account", "Symbol", "Side", "Quantity", "Amount"], ["Z1234", "VTI", "Sell", "$100.00", nil]]),
+        ]).write()
+        let reading = try readPriced(path: path, today: Household.today)
+        #expect(reading.errors.map(\.description) == [
+            "Manual Trades!D2: Quantity is a number of shares, found \"$100.00\", an amount in dollars (a trade in dollars "
+                + "gives its Amount instead)."])
+        let notes = reading.diagnostics.map(\.description)
+        #expect(notes.contains("Transactions!A2: The account \"INDIVIDUAL\" is read as \"Z1234\", the account the Accounts sheet names so."))
+        #expect(notes.contains("Lots!row 4: Skipped: a summary or footer row (\"The data and information in this spreads\")."))
+        #expect(notes.contains { $0.hasPrefix("Lots!D2: A lot's Cost Basis differs from its Unit Cost × Quantity by more than 1% "
+            + "(here $0.00 against 100 × 152.40 = $15,240.00)") })
+        #expect(notes.contains("Transactions!D3: Skipped: \"Exchange\" is not a buy or a sale, though the row has a realized "
+            + "loss: no wash-sale window is opened for it. If it sold shares, write Sell."))
+        // The redemption is a sale, read.
+        #expect(!notes.contains { $0.hasPrefix("Transactions!row 2") })
+    }
+
     @Test("A lot, an account or a trade whose first cell opens like a total row is read")
     func totalNamedRows() throws {
         let path = try XLSXFixture.contractBook([

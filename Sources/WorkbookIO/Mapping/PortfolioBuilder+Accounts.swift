@@ -105,7 +105,7 @@ extension PortfolioBuilder {
                 // is the one account with the same letters and digits likewise. The accounts'
                 // forms are indexed once: an export may write every account another way.
                 if accountSpellings[id] == nil {
-                    if accountForms.count != known.count { accountForms = AccountForms(known) }
+                    if accountForms.count != known.count { accountForms = AccountForms(known, names: accountNames) }
                     var matching = accountForms.alike[PortfolioBuilder.alike(id)] ?? []
                     var why = "as the Accounts sheet writes it"
                     if matching.isEmpty, let number = PortfolioBuilder.accountNumber(id) {
@@ -116,6 +116,12 @@ extension PortfolioBuilder {
                         matching = accountForms.compact[PortfolioBuilder.compactAccount(id)] ?? []
                         why = "the same letters and digits with other separators between them"
                     }
+                    // An export that names each row's account by its name (`ROTH IRA`), where
+                    // one account of the Accounts sheet has that Name.
+                    if matching.isEmpty {
+                        matching = accountForms.names[PortfolioBuilder.alike(id)] ?? []
+                        why = "the account the Accounts sheet names so"
+                    }
                     accountSpellings[id] = matching.count == 1 ? matching.first! : .some(nil)
                     if matching.count == 1 {
                         log.info(row.place("Account"), "The account \"\(id.excerpt)\" is read as \"\(matching.first!.excerpt)\", \(why).")
@@ -123,8 +129,8 @@ extension PortfolioBuilder {
                 }
                 if let account = accountSpellings[id]! { return account }
                 log.error(row.place("Account"), tables[.accounts] != nil
-                    ? "The account \"\(id)\" is not on the Accounts sheet."
-                    : "The account \"\(id)\" holds no lot: without an Accounts sheet, the book's accounts are those its lots name.")
+                    ? "The account \"\(id.excerpt)\" is not on the Accounts sheet."
+                    : "The account \"\(id.excerpt)\" holds no lot: without an Accounts sheet, the book's accounts are those its lots name.")
                 return nil
             }
             return id
@@ -157,15 +163,18 @@ extension PortfolioBuilder {
         private(set) var alike: [String: [String]] = [:]
         private(set) var numbers: [Substring: [String]] = [:]
         private(set) var compact: [String: [String]] = [:]
+        /// The accounts by their Name on the Accounts sheet, written alike.
+        private(set) var names: [String: [String]] = [:]
 
         init() {}
 
-        init(_ known: Set<String>) {
+        init(_ known: Set<String>, names accountNames: [String: String]) {
             count = known.count
             for id in known.sorted() {
                 alike[PortfolioBuilder.alike(id), default: []].append(id)
                 if let number = PortfolioBuilder.accountNumber(id) { numbers[number, default: []].append(id) }
                 compact[PortfolioBuilder.compactAccount(id), default: []].append(id)
+                if let name = accountNames[id] { names[PortfolioBuilder.alike(name), default: []].append(id) }
             }
         }
     }

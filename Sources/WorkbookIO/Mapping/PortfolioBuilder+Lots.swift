@@ -32,6 +32,8 @@ extension PortfolioBuilder {
         var lots: [TaxLot] = []
         // Term cells marking ST a lot its dates make long-term on the As Of date, by sheet.
         var lotMarks = LotMarks()
+        /// Lots whose Cost Basis and Unit Cost × Quantity differ: the cell and the figures.
+        var basisDisagreements: [(place: String, figures: String)] = []
         // Where each lot was first seen, by row; its place is spelled only for a message.
         var lotRows: [TaxLot.Key: SheetTable.DataRow] = Dictionary(minimumCapacity: first.rows.count)
         let knownSet = Set(known)
@@ -79,6 +81,17 @@ extension PortfolioBuilder {
                 let basisColumn = !isBlank(row, "Cost Basis") || !table.has("Unit Cost") ? "Cost Basis" : "Unit Cost"
                 if basisColumn == "Cost Basis" {
                     basis = money(row, "Cost Basis")
+                    // Beside it, a Unit Cost that does not make it (a basis of $0.00, a figure in
+                    // the wrong column): Cost Basis wins, as the contract says, and the PM is told.
+                    if let basis, let quantity, table.has("Unit Cost"), case .value(let n) = CellReader.number(row["Unit Cost"]),
+                       n.form == .plain, let unit = Price(decimal: n.text) {
+                        let implied = unit.value(of: quantity)
+                        let gap = (basis - implied).magnitude
+                        if gap > Money(cents: 100), gap.doubleValue > implied.doubleValue * 0.01 {
+                            basisDisagreements.append((row.place("Cost Basis"),
+                                                       "\(basis.formatted) against \(quantity) × \(unit) = \(implied.formatted)"))
+                        }
+                    }
                 } else if let n = number(row, "Unit Cost", counting: "a price in dollars") {
                     if let unit = Price(decimal: n.text) {
                         if let quantity { basis = unit.value(of: quantity) }
@@ -145,6 +158,12 @@ extension PortfolioBuilder {
                 + "As Of date \(settings.asOf). The mark wins, as a Term override does, and \(cells.count == 1 ? "its" : "their") "
                 + "gains are taxed at the short-term rate; a custodian's Holding Period is as of its download: clear those "
                 + "cells to let the dates decide.")
+        }
+        if let first = basisDisagreements.first {
+            let count = basisDisagreements.count
+            log.warning(first.place, "\(count == 1 ? "A lot's" : "\(count) lots'") Cost Basis differs from its Unit Cost × "
+                + "Quantity by more than 1% (here \(first.figures)). Cost Basis is read, as a total cost wins over a cost per "
+                + "share; check \(count == 1 ? "it" : "them") if the two columns should agree.")
         }
         // The other way round, a custodian that counts a holding period of a year to the day
         // as long (the law wants more than a year) would have the tax estimated too low.

@@ -9,7 +9,8 @@ extension PortfolioBuilder {
         for prefix in ["buy", "bought", "you bought", "reinvest", "purchase", "b"] where t == prefix || (prefix.count > 1 && t.hasPrefix(prefix)) {
             return .buy
         }
-        for prefix in ["sell", "sold", "you sold", "sale", "s"] where t == prefix || (prefix.count > 1 && t.hasPrefix(prefix)) {
+        for prefix in ["sell", "sold", "you sold", "sale", "s", "redemption", "redeemed", "you redeemed"]
+        where t == prefix || (prefix.count > 1 && t.hasPrefix(prefix)) {
             return .sell
         }
         // A trade blotter's and a broker's confirmation codes.
@@ -42,7 +43,14 @@ extension PortfolioBuilder {
             guard let side = PortfolioBuilder.side(sideText) else {
                 let what = PortfolioBuilder.isShortOrOptionTrade(sideText.lowercased())
                     ? "is a short sale or an option trade, not a buy or a sale of shares held" : "is not a buy or a sale"
-                log.info(row.rowPlace, "Skipped: \"\(sideText)\" \(what).")
+                // A loss on a row read as no sale opens no window: if it was a sale (a fund's
+                // exchange out), the PM should know the tool passed it over.
+                if case .value(let gain) = CellReader.number(row["Realized Gain"]), gain.doubleValue < 0 {
+                    log.warning(row.place("Side"), "Skipped: \"\(sideText.excerpt)\" \(what), though the row has a realized "
+                        + "loss: no wash-sale window is opened for it. If it sold shares, write Sell.")
+                } else {
+                    log.info(row.rowPlace, "Skipped: \"\(sideText)\" \(what).")
+                }
                 continue
             }
             let accountID = account(row, in: table, known: known, sheetHasAccounts: true)

@@ -278,6 +278,12 @@ struct PortfolioBuilder {
                 log.error(row.place(column), percentProblem(column, unit: unit, found: value))
                 return nil
             }
+            // `$100.00` where shares are counted is dollars, not a hundred shares.
+            if unit.hasSuffix("shares"), case .string(let text)? = value, text.contains("$") {
+                log.error(row.place(column), "\(column) is \(unit), found \"\(shown(value))\", an amount in dollars"
+                    + (row.layout.position(of: "Amount") != nil ? " (a trade in dollars gives its Amount instead)." : "."))
+                return nil
+            }
             return n
         }
     }

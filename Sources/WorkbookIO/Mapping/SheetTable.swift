@@ -565,7 +565,7 @@ struct SheetTable {
     static let footerPrefixes = [
         "account total", "accounts total", "positions total", "grand total", "subtotal", "sub-total", "total",
         "cash & cash investments", "cash and cash investments", "cash & money market", "pending activity",
-        "date downloaded", "downloaded on", "disclaimer", "the information", "data as of",
+        "date downloaded", "downloaded on", "disclaimer", "the information", "the data and information", "data as of",
         "brokerage services", "securities offered", "investments are", "past performance", "*", "†", "note:",
     ]
 
@@ -585,7 +585,9 @@ struct SheetTable {
 
     /// Why a row opening with `text` is a footer or summary row of a custodian export, or nil.
     static func footerReason(_ text: String) -> String? {
-        let label = text.trimmingWhitespace()
+        var label = text.trimmingWhitespace()
+        // A download's disclaimer is often in quotes: `"The data and information in…"`.
+        if let first = label.first, "\"“'‘".contains(first) { label = String(label.dropFirst()).trimmingWhitespace() }
         if let plain = plainStart(label), !footerPrefixBytes.contains(where: { prefix in
             plain.count >= prefix.count && plain.prefix(prefix.count).elementsEqual(prefix)
         }) {
@@ -632,7 +634,10 @@ struct SheetTable {
             let label = raw.trimmingWhitespace()
             let lower = label.lowercased()
             let endsLikeTotal = index == 0 && (lower.hasSuffix(" total") || lower.hasSuffix(" totals"))
-            guard endsLikeTotal || totalWords.contains(lower) else { continue }
+            // A footer's label after the account's number and name (`Pending Activity` under
+            // Symbol in a positions download).
+            let footerLater = index > 0 && footerReason(label) != nil && label.contains(where: \.isLetter)
+            guard endsLikeTotal || footerLater || totalWords.contains(lower) else { continue }
             return "a summary or footer row (\"\(label.prefix(40))\")"
         }
         return nil
