@@ -173,7 +173,7 @@ struct MappingValueTests {
         #expect(sheet.column(forHeader: header) == column)
     }
 
-    @Test("Unknown headers match nothing", arguments: ["Market Value", "Gain/Loss", "Gain/Loss ($)", "Description %"])
+    @Test("Unknown headers match nothing", arguments: ["Unrealized Gain", "Gain/Loss", "Gain/Loss ($)", "Description %"])
     func unknownHeaders(header: String) {
         #expect(ContractSheet.lots.column(forHeader: header) == nil)
     }

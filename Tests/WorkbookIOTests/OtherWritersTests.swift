@@ -266,6 +266,22 @@ struct OtherWritersTests {
         #expect(!notes.contains { $0.hasPrefix("Transactions!row 2") })
     }
 
+    @Test("A lot export's bond priced per 100 of face, against its Market Value, is warned of")
+    func bondPricedPerHundred() throws {
+        let path = try XLSXFixture.contractBook([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired", "Price", "Market Value"],
+                      ["912828YK3", 20_000, 19_500, .day(2024, 1, 2), 98.25, 19_650], ["AAPL", 10, 1500, .day(2024, 1, 2), 190, 1900]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
+        ]).write()
+        let reading = try readPriced(path: path, today: Household.today)
+        #expect(reading.warnings.map(\.description).contains(
+            "Lots!E2: A lot's Quantity × Price is about 100 times its Market Value (here 20000 × 98.25 = $1,965,000.00 "
+                + "against $19,650.00): a bond or CD priced per 100 of face value. The tool values a lot at Quantity × "
+                + "Price, so it would count it a hundred times over: give the price per dollar of face on the Prices "
+                + "sheet (98.25 is 0.9825), which wins over this column."))
+    }
+
     @Test("A lot, an account or a trade whose first cell opens like a total row is read")
     func totalNamedRows() throws {
         let path = try XLSXFixture.contractBook([

@@ -73,7 +73,9 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                                        "dateopened", "openeddate", "lotdate", "acqdate", "tradedate"]),
                     .init("Term", ["term", "holdingperiod", "termoverride", "stlt", "longshort", "shortlong"]),
                     // A lot export's current price: the symbol's price when the Prices sheet has none.
-                    .init("Price", ContractSheet.priceNames)]
+                    .init("Price", ContractSheet.priceNames),
+                    // A lot export's value at that price: read only to tell a price per 100 of face.
+                    .init("Market Value", ["marketvalue", "currentvalue", "mktvalue", "marketval"])]
         case .model:
             return [.init("Model", ["model", "modelname", "strategy", "portfolio"]), .symbol,
                     .init("Target", ["target", "target%", "weight", "weight%", "model%", "targetweight", "targetpercent",
@@ -119,6 +121,12 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Amount", ["amount", "dollaramount", "dollars", "value", "tradeamount", "notional"]),
                     .init("Note", ["note", "notes", "comment", "comments", "reason"])]
         }
+    }
+
+    /// The columns a PM enters, which the template shows: all but those read from an export
+    /// only to check another (a lot export's Market Value, beside its Price).
+    var enteredColumns: [String] {
+        columns.map(\.name).filter { !(self == .lots && $0 == "Market Value") }
     }
 
     /// Groups of columns the header must hold; each group is satisfied by any one of its names.

@@ -32,6 +32,8 @@ extension PortfolioBuilder {
         var lots: [TaxLot] = []
         // Term cells marking ST a lot its dates make long-term on the As Of date, by sheet.
         var lotMarks = LotMarks()
+        /// Lots whose Quantity × Price is about 100 times their Market Value: the cell and the figures.
+        var pricedPerHundred: [(place: String, figures: String)] = []
         /// Lots whose Cost Basis and Unit Cost × Quantity differ: the cell and the figures.
         var basisDisagreements: [(place: String, figures: String)] = []
         // Where each lot was first seen, by row; its place is spelled only for a message.
@@ -135,7 +137,12 @@ extension PortfolioBuilder {
                     }
                 }
                 guard let symbol else { continue }
-                if table.has("Price") { readLotPrice(row, symbol: symbol) }
+                if table.has("Price") {
+                    readLotPrice(row, symbol: symbol)
+                    if table.has("Market Value"), let quantity, let scaled = Self.pricedPerHundred(row, quantity: quantity) {
+                        pricedPerHundred.append((row.place("Price"), scaled))
+                    }
+                }
                 let lotID = text(row, "Lot ID") ?? "\(symbol)-r\(row.number)"
                 guard let accountID, let quantity, let basis, let acquired, acquired <= settings.asOf else { continue }
                 let key = TaxLot.Key(account: accountID, lotID: lotID)
@@ -159,9 +166,16 @@ extension PortfolioBuilder {
                 + "gains are taxed at the short-term rate; a custodian's Holding Period is as of its download: clear those "
                 + "cells to let the dates decide.")
         }
+        if let first = pricedPerHundred.first {
+            let count = pricedPerHundred.count
+            log.warning(first.place, "\(count == 1 ? "A lot's" : "\(count) lots'") Quantity × Price is about 100 times \(count == 1 ? "its" : "their") "
+                + "Market Value (here \(first.figures)): a bond or CD priced per 100 of face value. The tool values a lot at "
+                + "Quantity × Price, so it would count \(count == 1 ? "it" : "them") a hundred times over: give the price per "
+                + "dollar of face on the Prices sheet (98.25 is 0.9825), which wins over this column.")
+        }
         if let first = basisDisagreements.first {
             let count = basisDisagreements.count
-            log.warning(first.place, "\(count == 1 ? "A lot's" : "\(count) lots'") Cost Basis differs from its Unit Cost × "
+            log.warning(first.place, "\(count == 1 ? "A lot's Cost Basis differs from its" : "\(count) lots' Cost Basis differs from their") Unit Cost × "
                 + "Quantity by more than 1% (here \(first.figures)). Cost Basis is read, as a total cost wins over a cost per "
                 + "share; check \(count == 1 ? "it" : "them") if the two columns should agree.")
         }
@@ -216,6 +230,19 @@ extension PortfolioBuilder {
             return
         }
         if first.price != price && first.other == nil { lotPrices[symbol]!.other = (price, row.place("Price")) }
+    }
+
+    /// The figures of a lot export's row whose Quantity × Price is 90 to 110 times its Market
+    /// Value, as a bond's is when priced per 100 of face; nil otherwise.
+    static func pricedPerHundred(_ row: SheetTable.DataRow, quantity: Quantity) -> String? {
+        guard case .value(let priceText) = CellReader.number(row["Price"]), priceText.form == .plain,
+              case .value(let valueText) = CellReader.number(row["Market Value"]), valueText.form == .plain,
+              let price = Price(decimal: priceText.text), let value = Money(decimal: valueText.text), value > .zero
+        else { return nil }
+        let worth = price.value(of: quantity)
+        let ratio = worth.doubleValue / value.doubleValue
+        guard (90...110).contains(ratio) else { return nil }
+        return "\(quantity) × \(price) = \(worth.formatted) against \(value.formatted)"
     }
 
     /// Whether a Lots row's symbol is a custodian's core money-market position, its cash

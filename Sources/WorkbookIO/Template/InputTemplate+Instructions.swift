@@ -17,7 +17,7 @@ extension InputTemplate {
         ]
         for sheet in ContractSheet.allCases {
             let required = sheet.requiredColumns.map { $0.joined(separator: " or ") }
-            let others = sheet.columns.map(\.name).filter { !isRequired($0, on: sheet) }
+            let others = sheet.enteredColumns.filter { !isRequired($0, on: sheet) }
             rows.append([.text(sheet.rawValue, .label), .text(sheet.isRequired ? "Yes" : "No"),
                          .text(purpose(of: sheet)), .text(required.joined(separator: ", ")),
                          .text(others.joined(separator: ", "))])
@@ -26,7 +26,7 @@ extension InputTemplate {
                  [.text("Sheet", .requiredHeader), .text("Column", .requiredHeader), .text("Required", .requiredHeader),
                   .text("What to enter", .requiredHeader)]]
         for sheet in ContractSheet.allCases where sheet != .settings {
-            for column in sheet.columns.map(\.name) {
+            for column in sheet.enteredColumns {
                 let required = isRequired(column, on: sheet)
                     ? (sheet.requiredColumns.first { $0.contains(column) }!.count > 1 ? "One of the pair" : "Yes")
                     : (sheet == .lots && column == "Account" ? "Unless one account" : "No")

@@ -58,7 +58,7 @@ public enum InputTemplate {
 
     /// The columns the template shows: the contract's, with Settings' explanation column.
     static func templateColumns(_ sheet: ContractSheet) -> [String] {
-        sheet.columns.map(\.name) + (sheet == .settings ? ["About"] : [])
+        sheet.enteredColumns + (sheet == .settings ? ["About"] : [])
     }
 
     /// Whether a column is one of the sheet's required ones (either of a pair such as
