@@ -7,6 +7,14 @@ import XLSXTestSupport
 /// by the letter of the file format would take wrongly.
 @Suite("Books from other writers and layouts")
 struct OtherWritersTests {
+    /// A Settings sheet with the As Of Date alone.
+    private static let settings: (name: String, rows: [[FixtureCell]]) = ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]])
+
+    /// A book of `sheets` written and read as of the fixtures' today.
+    private func read(_ sheets: [(name: String, rows: [[FixtureCell]])], hidden: Set<String> = []) throws -> PortfolioReading {
+        try readPriced(path: try XLSXFixture.contractBook(sheets, hidden: hidden).write(), today: Household.today)
+    }
+
     /// A row of inline strings and numbers, numbered `number`, for a sheet written by hand.
     private static func row(_ number: Int, _ cells: [FixtureCell]) -> String {
         var xml = "<row r=\"\(number)\">"
@@ -70,8 +78,8 @@ struct OtherWritersTests {
 
     @Test("Characters that take no room are not part of a symbol, household or group")
     func invisibleCharacters() throws {
-        let path = try XLSXFixture.contractBook([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+        let reading = try read([
+            Self.settings,
             ("Accounts", [["Account", "Household", "Type"], ["TAX", "Chen", "Taxable"], ["IRA", "Chen\u{200B}", "IRA"]]),
             ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
                       ["TAX", "VTI\u{200B}", 10, 1500, .day(2024, 1, 2)], ["IRA", "\u{FEFF}GOOG\u{2060}", 5, 500, .day(2024, 1, 2)]]),
@@ -79,8 +87,7 @@ struct OtherWritersTests {
             ("Securities", [["Symbol", "Identical Group"], ["GOOG", "Alphabet\u{00AD}"], ["GOOGL", "Alphabet"]]),
             ("Prices", [["Symbol", "Price", "As Of"], ["VTI", 300, .day(2026, 11, 20)], ["GOOG", 170, .day(2026, 11, 20)],
                         ["GOOGL", 171, .day(2026, 11, 20)]]),
-        ]).write()
-        let reading = try readPriced(path: path, today: Household.today)
+        ])
         let portfolio = try #require(reading.portfolio, "\(reading.errors)")
         #expect(portfolio.lots.map(\.symbol) == ["VTI", "GOOG"])
         #expect(portfolio.accounts.map(\.household) == ["Chen", "Chen"])
@@ -89,14 +96,13 @@ struct OtherWritersTests {
 
     @Test("A hidden Manual Trades sheet is read with a warning; Cash & Cash Equivalents is a model's cash row")
     func hiddenManualTradesAndCashRow() throws {
-        let path = try XLSXFixture.contractBook([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+        let reading = try read([
+            Self.settings,
             ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .day(2024, 1, 2)]]),
             ("Model", [["Symbol", "Target"], ["AAPL", 0.9], ["Cash & Cash Equivalents", 0.1]]),
             ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
             ("Manual Trades", [["Symbol", "Side", "Quantity"], ["AAPL", "SLD", 2]]),
-        ], hidden: ["Manual Trades"]).write()
-        let reading = try readPriced(path: path, today: Household.today)
+        ], hidden: ["Manual Trades"])
         let portfolio = try #require(reading.portfolio, "\(reading.errors)")
         #expect(portfolio.manualTrades.map(\.side) == [.sell])
         #expect(portfolio.models.first?.cashTarget == Rate(millionths: 100_000))
@@ -106,8 +112,8 @@ struct OtherWritersTests {
 
     @Test("A sheet under another name holding a table the book lacks, and a column near one it lacks, are warned of")
     func unreadTablesAndColumns() throws {
-        let path = try XLSXFixture.contractBook([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+        let reading = try read([
+            Self.settings,
             ("Accounts", [["Account", "Cash", "Withdrawal Needed", "HH"], ["A", 1000, 500, "Chen"]]),
             ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", "Original Cost"],
                       ["A", "AAPL", 10, 1500, .day(2024, 1, 2), 1400]]),
@@ -116,8 +122,7 @@ struct OtherWritersTests {
             ("Recent Activity", [["Trades in the last 30 days"], ["Account", "Trade Date", "Symbol", "Action", "Quantity"],
                                  ["A", .day(2026, 11, 10), "AAPL", "Sold", 5]]),
             ("Notes", [["Call client", "Friday"]]),
-        ]).write()
-        let reading = try readPriced(path: path, today: Household.today)
+        ])
         #expect(reading.warnings.map(\.description) == [
             "Accounts!C1: The column \"Withdrawal Needed\" is not one the tool reads; it is ignored. If it holds "
                 + "the Withdrawal, rename it Withdrawal to have it read.",
@@ -132,14 +137,13 @@ struct OtherWritersTests {
 
     @Test("A cash target typed 1 (100%) and a fraction among percents are warned of where they were read")
     func likelySlips() throws {
-        let path = try XLSXFixture.contractBook([
+        let reading = try read([
             ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Cash Target", 1]]),
             ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .day(2024, 1, 2)]]),
             ("Model", [["Symbol", "Target"], ["AAPL", 45], ["MSFT", 25], ["BND", 0.22]]),
             ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["MSFT", 400, .day(2026, 11, 20)],
                         ["BND", 72, .day(2026, 11, 20)]]),
-        ]).write()
-        let reading = try readPriced(path: path, today: Household.today)
+        ])
         #expect(reading.warnings.map(\.description).filter { !$0.hasPrefix("The workbook has no Accounts sheet") } == [
             "Settings!B3: Cash Target 1 is read as 100% (a plain number is a fraction unless one in its column is above 1): "
                 + "every position is sold to cash. Write 1% if one percent is meant.",
@@ -153,13 +157,12 @@ struct OtherWritersTests {
 
     @Test("An acquisition date before 1901, an export's stand-in for an unknown date, is an error")
     func placeholderAcquired() throws {
-        let path = try XLSXFixture.contractBook([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+        let reading = try read([
+            Self.settings,
             ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .date(1)], ["AAPL", 5, 700, "2024-01-02"]]),
             ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
             ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
-        ]).write()
-        let reading = try readPriced(path: path, today: Household.today)
+        ])
         #expect(reading.portfolio == nil)
         #expect(reading.errors.map(\.description) == [
             "Lots!D2: Acquired 1900-01-01 is before 1901: an export's stand-in for an unknown date, not a purchase. A lot's "
@@ -169,16 +172,15 @@ struct OtherWritersTests {
 
     @Test("A cash line among the lots is left out with a warning; a Manual Trades row holding only a note is skipped")
     func cashLinesAndNotes() throws {
-        let path = try XLSXFixture.contractBook([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+        let reading = try read([
+            Self.settings,
             ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .day(2024, 1, 2)],
                       ["Cash", 5200, 5200, nil]]),
             ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
             ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
             ("Manual Trades", [["Symbol", "Side", "Quantity", "Note"], ["AAPL", "Sell", 2, "trim"],
                                [nil, nil, nil, "Approved by CIO 11/19"]]),
-        ]).write()
-        let reading = try readPriced(path: path, today: Household.today)
+        ])
         let portfolio = try #require(reading.portfolio, "\(reading.errors)")
         #expect(portfolio.lots.map(\.symbol) == ["AAPL"])
         #expect(portfolio.manualTrades.count == 1)
@@ -191,43 +193,40 @@ struct OtherWritersTests {
 
     @Test("A Term mark the dates contradict is warned of either way; a far-future date with a mark is an error, not a trap")
     func contradictedTermMarks() throws {
-        let path = try XLSXFixture.contractBook([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+        let reading = try read([
+            Self.settings,
             ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired", "Holding Period"],
                       ["AAPL", 10, 1500, .day(2025, 11, 20), "Long Term"], ["AAPL", 5, 700, .day(2024, 1, 2), "Short Term"],
                       ["AAPL", 3, 300, .day(2026, 1, 2), "Inherited"], ["AAPL", 2, 200, .day(2020, 1, 2), "Long Term"]]),
             ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
             ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
-        ]).write()
-        let reading = try readPriced(path: path, today: Household.today)
+        ])
         let warnings = reading.warnings.map(\.description).filter { !$0.hasPrefix("The workbook has no Accounts sheet") }
         #expect(warnings.count == 2)
         #expect(warnings.contains { $0.hasPrefix("Lots: A lot is marked short-term (Lots!E3) though its Acquired date makes it long-term") })
         #expect(warnings.contains { $0.hasPrefix("Lots: A lot is marked long-term (Lots!E2) though its Acquired date makes it short-term") })
         // A year past the As Of, marked: the date's error, nothing else (the mark was once
         // judged by adding a year to 9999-12-31, which stopped the tool).
-        let far = try XLSXFixture.contractBook([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+        let refused = try read([
+            Self.settings,
             ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired", "Term"], ["AAPL", 10, 1500, "12/31/9999", "ST"]]),
             ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
             ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
-        ]).write()
-        let refused = try readPriced(path: far, today: Household.today)
+        ])
         #expect(refused.errors.map(\.description) == ["Lots!D2: Acquired 9999-12-31 is after the As Of date 2026-11-20."])
     }
 
     @Test("--, - and N/A are empty where a name is read: no household, group, term or restriction")
     func emptyWordsAreNoNames() throws {
-        let path = try XLSXFixture.contractBook([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+        let reading = try read([
+            Self.settings,
             ("Accounts", [["Account", "Household", "Type"], ["SMITH", "--", "Taxable"], ["JONES", "--", "IRA"]]),
             ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", "Term"],
                       ["SMITH", "VTI", 10, 1500, .day(2024, 1, 2), "N/A"], ["JONES", "BND", 5, 400, .day(2024, 1, 2), "-"]]),
             ("Model", [["Symbol", "Target"], ["VTI", 0.5], ["BND", 0.4]]),
             ("Securities", [["Symbol", "Identical Group", "Restriction"], ["VTI", "N/A", "--"], ["BND", "N/A", "-"]]),
             ("Prices", [["Symbol", "Price", "As Of"], ["VTI", 300, .day(2026, 11, 20)], ["BND", 72, .day(2026, 11, 20)]]),
-        ]).write()
-        let reading = try readPriced(path: path, today: Household.today)
+        ])
         let portfolio = try #require(reading.portfolio, "\(reading.errors)")
         #expect(portfolio.accounts.map(\.household) == ["JONES", "SMITH"])
         #expect(portfolio.securities.map(\.identicalGroup) == [nil, nil])
@@ -237,8 +236,8 @@ struct OtherWritersTests {
 
     @Test("A custodian download: rows named by the account's Name, a quoted disclaimer, redemptions, an exchange at a loss")
     func custodianDownload() throws {
-        let path = try XLSXFixture.contractBook([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+        let reading = try read([
+            Self.settings,
             ("Accounts", [["Account", "Name", "Type"], ["Z1234", "INDIVIDUAL", "Individual"], ["Z9876", "ROTH IRA", "Roth"]]),
             ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Unit Cost", "Acquired"],
                       ["Z1234", "VTI", 100, 0, 152.40, .day(2024, 1, 2)], ["Z9876", "BND", 10, 720, 72, .day(2024, 1, 2)],
@@ -250,8 +249,7 @@ struct OtherWritersTests {
                               ["INDIVIDUAL", .day(2026, 11, 10), "VFIAX", "REDEMPTION", 3, -120],
                               ["Z1234", .day(2026, 11, 12), "VFIAX", "Exchange", 2, -80]]),
             ("Manual Trades", [["Account", "Symbol", "Side", "Quantity", "Amount"], ["Z1234", "VTI", "Sell", "$100.00", nil]]),
-        ]).write()
-        let reading = try readPriced(path: path, today: Household.today)
+        ])
         #expect(reading.errors.map(\.description) == [
             "Manual Trades!D2: Quantity is a number of shares, found \"$100.00\", an amount in dollars (a trade in dollars "
                 + "gives its Amount instead)."])
@@ -268,13 +266,12 @@ struct OtherWritersTests {
 
     @Test("A lot export's bond priced per 100 of face, against its Market Value, is warned of")
     func bondPricedPerHundred() throws {
-        let path = try XLSXFixture.contractBook([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+        let reading = try read([
+            Self.settings,
             ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired", "Price", "Market Value"],
                       ["912828YK3", 20_000, 19_500, .day(2024, 1, 2), 98.25, 19_650], ["AAPL", 10, 1500, .day(2024, 1, 2), 190, 1900]]),
             ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
-        ]).write()
-        let reading = try readPriced(path: path, today: Household.today)
+        ])
         #expect(reading.warnings.map(\.description).contains(
             "Lots!E2: A lot's Quantity × Price is about 100 times its Market Value (here 20000 × 98.25 = $1,965,000.00 "
                 + "against $19,650.00): a bond or CD priced per 100 of face value. The tool values a lot at Quantity × "
@@ -284,8 +281,8 @@ struct OtherWritersTests {
 
     @Test("A lot, an account or a trade whose first cell opens like a total row is read")
     func totalNamedRows() throws {
-        let path = try XLSXFixture.contractBook([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+        let reading = try read([
+            Self.settings,
             ("Accounts", [["Account", "Name", "Type"], ["Total Return Trust", "Chen trust", "Trust"],
                           ["****4471", "Chen joint", "Joint"], ["Total", nil, nil]]),
             ("Lots", [["Description", "Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
@@ -296,8 +293,7 @@ struct OtherWritersTests {
             ("Model", [["Fund", "Symbol", "Target"], ["Total Stock Market", "VTI", 0.6], ["Total Bond Market", "BND", 0.38],
                        ["Total", nil, 0.98]]),
             ("Prices", [["Symbol", "Price", "As Of"], ["VTI", 300, .day(2026, 11, 20)], ["BND", 72, .day(2026, 11, 20)]]),
-        ]).write()
-        let reading = try readPriced(path: path, today: Household.today)
+        ])
         let portfolio = try #require(reading.portfolio, "\(reading.errors)")
         #expect(portfolio.accounts.map(\.id) == ["****4471", "Total Return Trust"])
         #expect(portfolio.lots.map(\.symbol) == ["VTI", "BND"])
