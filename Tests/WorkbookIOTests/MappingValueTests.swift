@@ -167,7 +167,7 @@ struct MappingValueTests {
         (.lots, "Lot Date", "Acquired"), (.lots, "Date Opened", "Acquired"),
         (.lots, "Adj. Cost Basis", "Cost Basis"), (.lots, "Adjusted Cost ($)", "Cost Basis"), (.lots, "Avg Cost/Share", "Unit Cost"),
         (.lots, "Acq. Date", "Acquired"), (.lots, "Trade Date", "Acquired"), (.lots, "Shares Owned", "Quantity"),
-        (.lots, "Short/Long", "Term"), (.lots, "Last Price", "Price"),
+        (.lots, "Holding Period", "Term"), (.lots, "Last Price", "Price"),
     ])
     func headers(sheet: ContractSheet, header: String, column: String) {
         #expect(sheet.column(forHeader: header) == column)

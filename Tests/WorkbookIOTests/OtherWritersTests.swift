@@ -279,6 +279,45 @@ struct OtherWritersTests {
                 + "sheet (98.25 is 0.9825), which wins over this column."))
     }
 
+    @Test("Advisors' books: the only model for blank Models, a model named on its block's first row, roles, a Parameters block")
+    func advisorsBooks() throws {
+        let prices: (name: String, rows: [[FixtureCell]]) = ("Prices", [["Symbol", "Price", "As Of"], ["VTI", 300, .day(2026, 11, 20)],
+                                                                          ["BND", 72, .day(2026, 11, 20)]])
+        let lots: (name: String, rows: [[FixtureCell]]) = ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                                                                     ["A", "VTI", 10, 1500, .day(2024, 1, 2)], ["B", "BND", 5, 400, .day(2024, 1, 2)]])
+        // One model on the Model sheet, no account naming it: it is theirs.
+        let only = try read([Self.settings, ("Accounts", [["Account", "Model"], ["A", nil], ["B", nil]]), lots,
+                             ("Model", [["Model", "Symbol", "Target"], ["Growth", "VTI", 0.6], ["Growth", "BND", 0.39]]), prices])
+        #expect(try #require(only.portfolio, "\(only.errors)").accounts.map(\.model) == ["Growth", "Growth"])
+        // Every account names its model, which the sheet names on its block's first row only.
+        let filled = try read([Self.settings, ("Accounts", [["Account", "Model"], ["A", "Growth"], ["B", "Income"]]), lots,
+                               ("Model", [["Model", "Symbol", "Target"], ["Growth", "VTI", 0.6], [nil, "BND", 0.39],
+                                          ["Income", "BND", 0.7], [nil, "VTI", 0.29]]), prices])
+        let models = try #require(filled.portfolio, "\(filled.errors)").models
+        #expect(models.map(\.name) == ["Growth", "Income"])
+        #expect(models.map { $0.targets.map(\.symbol) } == [["VTI", "BND"], ["BND", "VTI"]])
+        // Roles in a Relationship column, a Parameters block above the Accounts header, a
+        // band under another name, a price in Canadian dollars.
+        let roles = try read([Self.settings,
+                              ("Accounts", [["Parameters", nil], ["Tax Budget", 0], [nil, nil], ["Account", "Relationship"],
+                                            ["A", "Primary"], ["B", "Primary"]]), lots,
+                              ("Model", [["Symbol", "Target", "Threshold"], ["VTI", 0.6, 0.05], ["BND", 0.39, 0.05]]),
+                              ("Prices", [["Symbol", "Price", "As Of", "Currency"], ["VTI", 300, .day(2026, 11, 20), "USD"],
+                                          ["BND", 98, .day(2026, 11, 20), "CAD"]])])
+        #expect(roles.errors.map(\.description) == ["Prices!D3: The currency is CAD: the tool plans in US dollars. Give the "
+            + "row's figures in dollars (and Currency USD), or leave it out."])
+        #expect(roles.warnings.map(\.description) == [
+            "Accounts!A2: This row above the header gives Tax Budget, but settings are read from the Settings sheet only, so "
+                + "it is not used: move the keys and values there.",
+            "Model!C1: The column \"Threshold\" is not one the tool reads; it is ignored. If it holds the Band, rename it "
+                + "Band to have it read.",
+            "Accounts!B5: \"Primary\" is a role, not a household: the account is its own household. Give each client's "
+                + "accounts one household name (the family's) to have them counted together.",
+            "Accounts!B6: \"Primary\" is a role, not a household: the account is its own household. Give each client's "
+                + "accounts one household name (the family's) to have them counted together.",
+        ])
+    }
+
     @Test("A lot, an account or a trade whose first cell opens like a total row is read")
     func totalNamedRows() throws {
         let reading = try read([

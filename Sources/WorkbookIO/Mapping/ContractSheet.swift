@@ -71,11 +71,13 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                                         "avgcostpershare"]),
                     .init("Acquired", ["acquired", "opendate", "dateacquired", "acquisitiondate", "acquireddate", "purchasedate", "datepurchased", "opened",
                                        "dateopened", "openeddate", "lotdate", "acqdate", "tradedate"]),
-                    .init("Term", ["term", "holdingperiod", "termoverride", "stlt", "longshort", "shortlong"]),
+                    // Not `Long/Short`: a position's side in most exports, not its holding period.
+                    .init("Term", ["term", "holdingperiod", "termoverride", "stlt"]),
                     // A lot export's current price: the symbol's price when the Prices sheet has none.
                     .init("Price", ContractSheet.priceNames),
                     // A lot export's value at that price: read only to tell a price per 100 of face.
-                    .init("Market Value", ["marketvalue", "currentvalue", "mktvalue", "marketval"])]
+                    .init("Market Value", ["marketvalue", "currentvalue", "mktvalue", "marketval"]),
+                    ContractSheet.currency]
         case .model:
             return [.init("Model", ["model", "modelname", "strategy", "portfolio"]), .symbol,
                     .init("Target", ["target", "target%", "weight", "weight%", "model%", "targetweight", "targetpercent",
@@ -87,7 +89,8 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Price", ContractSheet.priceNames),
                     .init("As Of", ["asof", "asofdate", "pricedate", "date", "pricedasof", "quotedate"]),
                     .init("Source", ["source", "pricesource", "vendor"]),
-                    .init("Override", ["override", "overrideprice", "priceoverride", "manualprice"])]
+                    .init("Override", ["override", "overrideprice", "priceoverride", "manualprice"]),
+                    ContractSheet.currency]
         case .securities:
             return [.symbol,
                     .init("Name", ["name", "description", "securityname", "securitydescription"]),
@@ -126,8 +129,12 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
     /// The columns a PM enters, which the template shows: all but those read from an export
     /// only to check another (a lot export's Market Value, beside its Price).
     var enteredColumns: [String] {
-        columns.map(\.name).filter { !(self == .lots && $0 == "Market Value") }
+        columns.map(\.name).filter { !(self == .lots && $0 == "Market Value") && $0 != "Currency" }
     }
+
+    /// A lot export's or price list's currency: read only to refuse figures in another than
+    /// the dollar, which the tool plans in.
+    static let currency = ColumnSpec("Currency", ["currency", "ccy", "curr", "pricecurrency", "tradecurrency", "currencycode"])
 
     /// Groups of columns the header must hold; each group is satisfied by any one of its names.
     var requiredColumns: [[String]] {

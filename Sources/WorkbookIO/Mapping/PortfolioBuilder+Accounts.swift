@@ -51,7 +51,12 @@ extension PortfolioBuilder {
                 return m.magnitude
             }
             var household = id
-            if let written = text(row, "Household") {
+            if let written = text(row, "Household"), PortfolioBuilder.householdRoles.contains(PortfolioBuilder.alike(written)) {
+                // A Relationship column of roles (`Primary`, `Spouse`) names no household: read
+                // so, every client marked Primary would be one household for wash sales.
+                log.warning(row.place("Household"), "\"\(written.excerpt)\" is a role, not a household: the account is its own "
+                    + "household. Give each client's accounts one household name (the family's) to have them counted together.")
+            } else if let written = text(row, "Household") {
                 household = written
                 let alike = PortfolioBuilder.alike(written)
                 if let first = householdSpelling[alike], first != written {
@@ -178,6 +183,12 @@ extension PortfolioBuilder {
             }
         }
     }
+
+    /// Roles a Relationship column gives an account's owner, which name no household.
+    static let householdRoles: Set<String> = [
+        "primary", "secondary", "spouse", "joint", "joint owner", "co-owner", "owner", "beneficiary", "child", "dependent",
+        "self", "client", "partner", "trustee", "custodian", "individual",
+    ]
 
     /// The name given to the one account of a book that names none.
     static let soleAccountName = "Account"

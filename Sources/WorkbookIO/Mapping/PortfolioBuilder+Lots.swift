@@ -65,6 +65,7 @@ extension PortfolioBuilder {
                         + "if it is not.")
                     continue
                 }
+                guard isInDollars(row) else { continue }
                 let accountID = account(row, in: table, known: knownSet, sheetHasAccounts: hasAccountsSheet)
                 if symbol == nil && isBlank(row, "Symbol") && !table.symbolsFromTitles {
                     log.error(row.place("Symbol"), "Symbol is blank.")

@@ -29,7 +29,8 @@ extension PortfolioBuilder {
         let bands = weights(.model, "Band")
         var rows = ModelRows()
         for (view, targets) in zip(views, targets) {
-            readModelRows(view.table, model: view.model, targets: targets, bands: bands, into: &rows)
+            readModelRows(view.table, model: view.model, targets: targets, bands: bands,
+                          fillsDown: !accounts.isEmpty && accounts.allSatisfy { !$0.model.isEmpty }, into: &rows)
         }
         let models = rows.models
         for model in models where !model.targets.contains(where: { $0.target > .zero }) {
@@ -60,15 +61,27 @@ extension PortfolioBuilder {
             log.info(place, "The model \"\(accounts[index].model.excerpt)\" is read as \"\(matching[0].name.excerpt)\", as the Model sheet writes it.")
             accounts[index].model = matching[0].name
         }
-        for account in accounts where !models.contains(where: { $0.name == account.model }) {
+        var givenTheOnlyModel: [String] = []
+        for index in accounts.indices where !models.contains(where: { $0.name == accounts[index].model }) {
+            let account = accounts[index]
             let place = accountsTable?.rows.first { CellReader.textValue($0["Account"]) == account.id }?.place("Model") ?? "Accounts"
             if account.model.isEmpty {
-                if models.count != 1 {
+                if models.count == 1 {
+                    // A blank Model is the only model when there is just one: with no default
+                    // model, every holding would be sold as legacy.
+                    accounts[index].model = models[0].name
+                    givenTheOnlyModel.append(account.id)
+                } else {
                     log.error(place, "The account \"\(account.id)\" names no model, and the Model sheet has no default model (rows with a blank Model).")
                 }
             } else {
                 log.error(place, "The model \"\(account.model)\" of account \"\(account.id)\" is not on the Model sheet.")
             }
+        }
+        if let only = models.first, !givenTheOnlyModel.isEmpty {
+            let listed = givenTheOnlyModel.prefix(6).joined(separator: ", ") + (givenTheOnlyModel.count > 6 ? " and \(givenTheOnlyModel.count - 6) more" : "")
+            log.info(table.sheetName, "The model \"\(only.name.excerpt)\" is the only one on the Model sheet: "
+                + "\(givenTheOnlyModel.count == 1 ? "the account" : "the accounts") with no model (\(listed)) use \(givenTheOnlyModel.count == 1 ? "it" : "them").")
         }
         return models
     }
@@ -83,10 +96,24 @@ extension PortfolioBuilder {
 
     /// Reads the rows of `table`, of the models its Model column names, or all of `model`
     /// (one model's view of a wide sheet, where a blank Target leaves the symbol out).
+    ///
+    /// `fillsDown`: every account names its model, so none uses a default model, and a blank
+    /// Model cell below a named model's rows is that model's (a PM writes the name once, on
+    /// the first row of its block), noted once.
     private mutating func readModelRows(_ table: SheetTable, model wideModel: String?, targets: [Int: Rate],
-                                        bands: [Int: Rate], into read: inout ModelRows) {
+                                        bands: [Int: Rate], fillsDown: Bool, into read: inout ModelRows) {
+        var above: String?
+        var filled: [Int] = []
         for row in table.rows {
-            let name = wideModel ?? text(row, "Model") ?? ""
+            var name = wideModel ?? text(row, "Model") ?? ""
+            if wideModel == nil, fillsDown {
+                if name.isEmpty, let above {
+                    name = above
+                    filled.append(row.number)
+                } else if !name.isEmpty {
+                    above = name
+                }
+            }
             if wideModel != nil && isBlank(row, "Target") { continue }
             guard let symbol = text(row, "Symbol")?.uppercased() else {
                 if read.blankSymbols.insert(row.number).inserted { log.error(row.place("Symbol"), "Symbol is blank.") }
@@ -114,6 +141,11 @@ extension PortfolioBuilder {
                 read.models[index!].targets.append(ModelTarget(symbol: symbol, target: target, band: bands[row.number],
                                                                sector: text(row, "Sector")))
             }
+        }
+        if let first = filled.first {
+            log.info(table.sheetName, "\(filled.count) row\(filled.count == 1 ? "" : "s") with a blank Model (from row \(first)) "
+                + "\(filled.count == 1 ? "is" : "are") read as the model named above \(filled.count == 1 ? "it" : "them"): every "
+                + "account names its model, so none uses a default model.")
         }
     }
 }

@@ -221,6 +221,19 @@ struct PortfolioBuilder {
         }
     }
 
+    /// Whether a row's Currency (if its sheet has one) is the dollar the tool plans in; an
+    /// error naming the cell when it is another.
+    mutating func isInDollars(_ row: SheetTable.DataRow) -> Bool {
+        guard row.layout.position(of: "Currency") != nil, let currency = text(row, "Currency") else { return true }
+        guard ["usd", "us$", "$", "usdollar", "dollar", "dollars"].contains(HeaderName.normalize(currency).key)
+            || ["$", "us$"].contains(currency.lowercased()) else {
+            log.error(row.place("Currency"), "The currency is \(currency.excerpt): the tool plans in US dollars. Give the "
+                + "row's figures in dollars (and Currency USD), or leave it out.")
+            return false
+        }
+        return true
+    }
+
     /// The cell as the PM typed it, for messages.
     func shown(_ value: CellValue?) -> String {
         if case .number(let n, .percent) = value {

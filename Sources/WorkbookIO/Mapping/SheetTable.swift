@@ -233,12 +233,26 @@ struct SheetTable {
         var requiredPositions: [[Int]] = []
         /// A Settings sheet's first rows, read again for keys and values if no header is found.
         var settingsRows: [Row] = []
+        /// The first row above the header holding a setting's key and a value (cell, key).
+        var settingAbove: (row: Int, cell: String, key: String)?
 
+        /// A download's cash line among the lots is the account's cash: said, as a CASH lot is.
+        func warnOfCashLine(_ label: String, row: Int) {
+            log.warning("\(info.name)!row \(row)", "\"\(label.excerpt)\" is the account's cash, not a lot, so this row is "
+                + "left out. The account's cash is its Cash on the Accounts sheet (none without one): put the balance "
+                + "there if it is not.")
+        }
         let summary = try workbook.readRows(in: info, distrustingZeroResults: true, order: order) { row in
             guard let found = header else {
                 rowsBeforeHeader += 1
                 if readsBlocks, let title = SheetTable.title(of: row, sheetName: info.name) { firstTitle = title }
                 if sheet == .settings, settingsRows.count < SettingsLayout.rowsKept { settingsRows.append(row) }
+                // A key and its value above another sheet's table (a Parameters block atop the
+                // Accounts sheet): settings are read from the Settings sheet only.
+                if sheet != .settings, settingAbove == nil, row.cells.count >= 2, case .string(let text) = row.cells[0].value,
+                   let key = SettingKey.matching(text.trimmingCharacters(in: ":")) {
+                    settingAbove = (row.number, CellReference.name(column: row.cells[0].column, row: row.number), key.rawValue)
+                }
                 var columns: [String: Int] = [:]
                 var matches: [(String, String, String)] = []
                 var unknown: [(String, String)] = []
@@ -347,6 +361,10 @@ struct SheetTable {
                 return
             }
             if sheet != .settings, let reason = footerReason(row, values: values, layout: layout!, required: requiredPositions) {
+                if sheet == .lots, let label = SheetTable.cashLineLabel(row) {
+                    warnOfCashLine(label, row: row.number)
+                    return
+                }
                 skipped.append((row.number, reason))
                 return
             }
@@ -379,6 +397,10 @@ struct SheetTable {
             }
             if sheet != .settings, SheetTable.lacksRequired(values, requiredPositions),
                let reason = SheetTable.totalLabelReason(row) {
+                if sheet == .lots, let label = SheetTable.cashLineLabel(row) {
+                    warnOfCashLine(label, row: row.number)
+                    return
+                }
                 skipped.append((row.number, reason))
                 return
             }
@@ -419,6 +441,11 @@ struct SheetTable {
                 log.error(info.name, "No header row found: the \(sheet.rawValue) sheet needs the columns \(expected.joined(separator: ", ")).")
             }
             return nil
+        }
+        // The header row itself may open with a setting's name (`Run Date`): not a setting.
+        if let settingAbove, settingAbove.row != header.row {
+            log.warning("\(info.name)!\(settingAbove.cell)", "This row above the header gives \(settingAbove.key), but settings "
+                + "are read from the Settings sheet only, so it is not used: move the keys and values there.")
         }
         for (text, place) in header.unknown {
             // A name sharing a word with a column the header lacks (`Withdrawal Request`, `Cash
@@ -558,8 +585,17 @@ struct SheetTable {
         // A column of a required group another of the group's columns fills (Unit Cost beside
         // Cost Basis) is not missing.
         let filled = present.union(sheet.requiredColumns.filter { !present.isDisjoint(with: $0) }.flatMap { $0 })
-        return sheet.columns.first { !filled.contains($0.name) && !words($0.name).isDisjoint(with: written) }?.name
+        if let column = sheet.columns.first(where: { !filled.contains($0.name) && !words($0.name).isDisjoint(with: written) }) {
+            return column.name
+        }
+        // A model's band goes by many names (`Drift Tolerance`, `Threshold`, `Min`/`Max`).
+        if sheet == .model, !present.contains("Band"), !written.isDisjoint(with: bandWords) { return "Band" }
+        return nil
     }
+
+    /// Words of the names PMs give a model's band.
+    static let bandWords: Set<String> = ["min", "max", "drift", "threshold", "tolerance", "range", "trigger", "lower",
+                                         "upper", "deviation"]
 
     /// Phrases that open the footer, total and note rows of custodian exports.
     static let footerPrefixes = [
@@ -639,6 +675,20 @@ struct SheetTable {
             let footerLater = index > 0 && footerReason(label) != nil && label.contains(where: \.isLetter)
             guard endsLikeTotal || footerLater || totalWords.contains(lower) else { continue }
             return "a summary or footer row (\"\(label.prefix(40))\")"
+        }
+        return nil
+    }
+
+    /// The label of a custodian download's cash line (`Cash & Cash Investments`), if a cell
+    /// of `row` opens with one.
+    static func cashLineLabel(_ row: Row) -> String? {
+        for cell in row.cells {
+            guard case .string(let raw) = cell.value else { continue }
+            let label = raw.trimmingWhitespace()
+            let lower = label.lowercased()
+            if ["cash & cash investments", "cash and cash investments", "cash & money market"].contains(where: lower.hasPrefix) {
+                return label
+            }
         }
         return nil
     }
