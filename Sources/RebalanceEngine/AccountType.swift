@@ -42,6 +42,10 @@ public enum AccountType: String, Sendable, Hashable, CaseIterable, Codable, Cust
         let key = matchingKey(text)
         if key.isEmpty { return (.taxable, false) }
         if let match = allCases.first(where: { matchingKey($0.rawValue) == key }) { return (match, false) }
+        // UTMA and UGMA accounts are written with their state's code: `UTMA/CA`, `UGMA NY`.
+        if key.count == 6, ["utma", "ugma"].contains(String(key.prefix(4))), key.suffix(2).allSatisfy(\.isLetter) {
+            return (.custodial, true)
+        }
         return registrations[key].map { ($0, true) }
     }
 
@@ -54,18 +58,20 @@ public enum AccountType: String, Sendable, Hashable, CaseIterable, Codable, Cust
         var table: [String: AccountType] = [:]
         let names: [(AccountType, [String])] = [
             (.taxable, ["Brokerage", "Taxable Brokerage", "Non-Retirement", "Nonretirement", "Non-Qualified", "Nonqualified"]),
-            (.individual, ["Individual Brokerage", "Individual TOD", "Individual Account", "Indiv"]),
+            (.individual, ["Individual Brokerage", "Individual TOD", "Individual Account", "Indiv", "TOD", "TOD Individual"]),
             (.joint, ["JTWROS", "Joint WROS", "Joint Tenants", "Joint Tenants WROS",
                       "Joint Tenants with Rights of Survivorship", "Joint Tenants in Common", "Tenants in Common",
-                      "Joint TOD", "Joint Brokerage", "Community Property"]),
+                      "Joint TOD", "Joint Brokerage", "Community Property", "Joint TIC", "Joint JTWROS"]),
             (.trust, ["Revocable Trust", "Irrevocable Trust", "Living Trust", "Family Trust", "Trust Account",
                       "Revocable Living Trust", "Irrevocable Living Trust", "Living Revocable Trust", "Grantor Trust",
-                      "Testamentary Trust", "Credit Shelter Trust", "Bypass Trust", "Marital Trust"]),
+                      "Testamentary Trust", "Credit Shelter Trust", "Bypass Trust", "Marital Trust", "Trust (Rev.)",
+                      "Trust - Revocable", "Rev Trust", "Rev. Trust", "Trust (Irrev.)", "Irrev Trust"]),
             (.custodial, ["UTMA", "UGMA", "UTMA/UGMA", "UGMA/UTMA", "Custodial UTMA", "Custodial UGMA"]),
             (.ira, ["Traditional IRA", "Trad IRA", "Rollover IRA", "IRA Rollover", "Contributory IRA",
-                    "Inherited IRA", "Beneficiary IRA", "Inherited Traditional IRA", "Spousal IRA"]),
+                    "Inherited IRA", "Beneficiary IRA", "Inherited Traditional IRA", "Spousal IRA", "IRA - Rollover",
+                    "IRA Rollover", "401(k) Rollover IRA", "IRA - Inherited", "Traditional IRA - Inherited"]),
             (.roth, ["Roth IRA", "Roth Contributory IRA", "Roth Conversion IRA", "Inherited Roth IRA",
-                     "Roth Inherited IRA", "Roth Beneficiary IRA"]),
+                     "Roth Inherited IRA", "Roth Beneficiary IRA", "Roth IRA - Inherited", "Inherited Roth"]),
             (.k401, ["Roth 401(k)", "Solo 401(k)", "Individual 401(k)", "Traditional 401(k)", "401(k) Plan"]),
             (.b403, ["Roth 403(b)", "403(b) Plan"]),
             (.sep, ["SEP IRA", "SEP-IRA"]),

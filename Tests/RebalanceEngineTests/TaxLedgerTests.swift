@@ -199,6 +199,8 @@ struct TaxLedgerTests {
         ("Brokerage", .taxable), ("Individual - TOD", .individual), ("JTWROS", .joint), ("Joint WROS", .joint),
         ("Tenants in Common", .joint), ("Revocable Trust", .trust), ("UTMA", .custodial), ("UTMA/UGMA", .custodial),
         ("Revocable Living Trust", .trust), ("Grantor Trust", .trust), ("Non-Qualified", .taxable),
+        ("UTMA/CA", .custodial), ("UGMA NY", .custodial), ("Trust (Rev.)", .trust), ("TOD", .individual),
+        ("401(k) Rollover IRA", .ira), ("Roth IRA - Inherited", .roth), ("Joint TIC", .joint),
     ])
     func registrations(text: String, type: AccountType) {
         #expect(AccountType(workbookName: text) == type)

@@ -175,7 +175,7 @@ struct OtherWritersTests {
         let reading = try read([
             Self.settings,
             ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .day(2024, 1, 2)],
-                      ["Cash", 5200, 5200, nil]]),
+                      ["Cash", 5200, 5200, nil], ["AAPL", 0, 0, .day(2020, 1, 2)]]),
             ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
             ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
             ("Manual Trades", [["Symbol", "Side", "Quantity", "Note"], ["AAPL", "Sell", 2, "trim"],
@@ -189,6 +189,8 @@ struct OtherWritersTests {
             + "if it is not."))
         #expect(reading.diagnostics.map(\.description).contains(
             "Manual Trades!row 3: Skipped: a note with no trade (\"Approved by CIO 11/19\")."))
+        #expect(reading.diagnostics.map(\.description).contains(
+            "Lots!row 4: Skipped: a lot of no shares (a closed lot an export still lists)."))
     }
 
     @Test("A Term mark the dates contradict is warned of either way; a far-future date with a mark is an error, not a trap")

@@ -72,6 +72,11 @@ extension PortfolioBuilder {
                 }
                 var quantity: Quantity?
                 if let n = number(row, "Quantity", counting: "a number of shares") {
+                    if n.doubleValue == 0 {
+                        // A closed lot some exports still list: nothing held, nothing to read.
+                        log.info(row.rowPlace, "Skipped: a lot of no shares (a closed lot an export still lists).")
+                        continue
+                    }
                     if let q = Quantity(decimal: n.text), q > .zero {
                         quantity = q
                     } else {
