@@ -535,7 +535,7 @@ struct MappingRulesTests {
         #expect(!PortfolioBuilder.isCorePosition("SPAXX"))
     }
 
-    @Test("A Term mark its dates contradict (ST on a long-term lot, LT on a short-term one) is kept, with a warning naming its cells")
+    @Test("A Term mark of ST on a lot its dates make long-term is kept, with a warning naming its cells; LT months from the year is not questioned")
     func staleShortTermMarks() throws {
         let reading = try read([
             Self.asOf,
@@ -553,11 +553,7 @@ struct MappingRulesTests {
         #expect(reading.warnings.map(\.description) == [
             "Lots: 2 lots are marked short-term (Lots!F2, Lots!F5) though their Acquired dates make them long-term on the "
                 + "As Of date 2026-11-20. The mark wins, as a Term override does, and their gains are taxed at the short-term "
-                + "rate; a custodian's Holding Period is as of its download: clear those cells to let the dates decide.",
-            "Lots: A lot is marked long-term (Lots!F6) though its Acquired date makes it short-term on the As Of date "
-                + "2026-11-20. The mark wins, as a Term override does (gifted shares keep the donor's holding period; write "
-                + "Inherited for inherited ones), and its gains are taxed at the long-term rate; if the column is a "
-                + "custodian's Holding Period, clear those cells to let the dates decide."])
+                + "rate; a custodian's Holding Period is as of its download: clear those cells to let the dates decide."])
     }
 
     @Test("A second column for one name is left unread with a warning naming both; the first is read")

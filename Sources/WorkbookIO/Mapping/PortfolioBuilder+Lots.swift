@@ -134,9 +134,13 @@ extension PortfolioBuilder {
                 // and a year past 9999 has no day to be long-term on).
                 if let termOverride, let acquired, acquired <= settings.asOf,
                    termOverride != Term(acquired: acquired, soldOn: settings.asOf) {
-                    // An inherited lot is long-term whatever its date: no mark to question.
+                    // An inherited lot is long-term whatever its date, and a gifted one may be long
+                    // by its donor's period: a long mark is questioned only on a lot within a week
+                    // of its holding year's end, where a custodian counting a year to the day as
+                    // long (the law wants more) differs from the dates.
                     let inherited = text(row, "Term").map { HeaderName.normalize($0).key.hasPrefix("inherit") } ?? false
-                    if !inherited {
+                    let nearTheYear = Term(acquired: acquired, soldOn: settings.asOf.adding(days: 7)) == .longTerm
+                    if termOverride == .shortTerm || (!inherited && nearTheYear) {
                         let marks = termOverride == .shortTerm ? \PortfolioBuilder.LotMarks.shortOfLong : \.longOfShort
                         if lotMarks[keyPath: marks].last?.sheet != table.sheetName { lotMarks[keyPath: marks].append((table.sheetName, [])) }
                         lotMarks[keyPath: marks][lotMarks[keyPath: marks].count - 1].cells.append(row.place("Term"))
@@ -191,9 +195,10 @@ extension PortfolioBuilder {
             let listed = cells.prefix(6).joined(separator: ", ") + (cells.count > 6 ? " and \(cells.count - 6) more" : "")
             log.warning(sheet, "\(cells.count == 1 ? "A lot is" : "\(cells.count) lots are") marked long-term (\(listed)) "
                 + "though \(cells.count == 1 ? "its Acquired date makes it" : "their Acquired dates make them") short-term on the "
-                + "As Of date \(settings.asOf). The mark wins, as a Term override does (gifted shares keep the donor's holding "
-                + "period; write Inherited for inherited ones), and \(cells.count == 1 ? "its" : "their") gains are taxed at the "
-                + "long-term rate; if the column is a custodian's Holding Period, clear those cells to let the dates decide.")
+                + "As Of date \(settings.asOf), a few days short of \(cells.count == 1 ? "its" : "their") holding year (long-term "
+                + "takes more than a year). The mark wins, as a Term override does, and \(cells.count == 1 ? "its" : "their") gains "
+                + "are taxed at the long-term rate; if the column is a custodian's Holding Period, clear those cells to let the "
+                + "dates decide.")
         }
         return lots
     }
