@@ -105,6 +105,13 @@ struct ChainRun {
             for i in waiting { attempts[i].tried.append("API: none configured") }
             return
         }
+        if api.needsKey && api.keyWithheld {
+            for i in waiting {
+                attempts[i].tried.append("API: the workbook's Price API URL asks for the API key, which is not sent to a host "
+                    + "a workbook names; give the URL with --price-api-url to send it there")
+            }
+            return
+        }
         if api.needsKey && (api.apiKey ?? "").isEmpty {
             for i in waiting {
                 attempts[i].tried.append("API: no API key (set \(APIKey.environmentVariable) or price-api-key in the config file)")

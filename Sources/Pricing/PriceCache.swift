@@ -74,7 +74,21 @@ public struct PriceCache: Sendable, Hashable {
     }
 
     /// Writes the whole cache beside its path under a temporary name, then renames it over.
+    ///
+    /// Only a price cache is written over: a path that holds anything else (the workbook
+    /// itself given as the cache by mistake, another program's file, a pipe or a link) is
+    /// left as it is, and the run's quotes are not kept.
     public func save() throws(Failure) {
+        var status = stat()
+        if lstat(path, &status) == 0 {
+            guard (status.st_mode & S_IFMT) == S_IFREG else {
+                throw .unwritable(path: path, reason: "it is not a regular file, so it is left as it is")
+            }
+            guard (try? PriceCache.load(path: path)) != nil else {
+                throw .unwritable(path: path, reason: "it holds something other than a price cache, so it is not written over "
+                    + "(delete it, or name another file, to have the cache kept there)")
+            }
+        }
         let folder = (path as NSString).deletingLastPathComponent
         var prices: [String: Any] = [:]
         for (symbol, entry) in entries {

@@ -14,6 +14,9 @@ public struct QuoteAPI: Sendable {
     public var field: String
     /// Substituted into `{key}`; never shown.
     public var apiKey: String?
+    /// Whether the URL came from the workbook, whose author chose its host: the key is then
+    /// not sent there (`keyWithheld`), whoever wrote the workbook.
+    public var keyWithheld = false
     /// A PEM file of CAs to trust instead of the system's (`--ca-bundle`).
     public var caBundle: String?
     public var connectTimeout: Double = 5

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Pricing
 import RebalanceEngine
@@ -51,7 +52,14 @@ struct PriceFlags: ParsableArguments {
             }
         }
         guard connectTimeout > 0, totalTimeout > 0, connectTimeout <= 600, totalTimeout <= 600 else {
-            throw ValidationError("--price-connect-timeout and --price-timeout must be from 0 to 600 seconds.")
+            throw ValidationError("--price-connect-timeout and --price-timeout must be more than 0 and at most 600 seconds.")
+        }
+        // A pipe or a device would hold the request up for as long as nothing writes to it.
+        if let caBundle {
+            var status = stat()
+            guard stat(caBundle, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+                throw ValidationError("--ca-bundle must name a PEM file; \(caBundle) is not a regular file.")
+            }
         }
         guard (0...5).contains(retries) else { throw ValidationError("--price-retries must be from 0 to 5.") }
     }
@@ -64,6 +72,12 @@ struct PriceFlags: ParsableArguments {
             var quoteAPI = QuoteAPI(urlTemplate: url, format: format == .csv ? .csv : .json,
                                     field: apiField ?? settings.field ?? "price",
                                     apiKey: APIKey.find(environment: environment), caBundle: caBundle)
+            // The key goes only to a URL the PM gives on the command line: a workbook's author
+            // chose its URL's host, and could have the key sent anywhere.
+            if apiURL == nil, quoteAPI.needsKey {
+                quoteAPI.apiKey = nil
+                quoteAPI.keyWithheld = true
+            }
             quoteAPI.connectTimeout = connectTimeout
             quoteAPI.totalTimeout = totalTimeout
             quoteAPI.retries = retries

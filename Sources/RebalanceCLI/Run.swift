@@ -82,8 +82,7 @@ struct Run: ParsableCommand {
         do {
             let run = try RunInfo(inputPath: book)
             if let output {
-                files = Run.files(at: output, input: book)
-                try PlanOutput.write(plan, run: run, to: files)
+                files = try PlanOutput.write(plan, run: run) { Run.files(at: output, input: book) }
             } else {
                 files = try PlanOutput.write(plan, run: run, besideInput: book)
             }

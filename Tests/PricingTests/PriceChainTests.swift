@@ -107,6 +107,15 @@ struct PriceChainTests {
 
         let missing = resolve([request("BND")], api: quoteAPI(server, "/key?symbols={symbols}&apikey={key}"), cache: nil)
         #expect(missing.errors.first?.message.contains("API: no API key (set REBALANCER_PRICE_API_KEY or price-api-key in the config file)") == true)
+
+        // A URL the workbook names is never sent the key: nothing is asked of its host.
+        var named = quoteAPI(server, "/key?symbols={symbols}&apikey={key}")
+        named.keyWithheld = true
+        let before = server.requests.count
+        let withheld = resolve([request("BND")], api: named, cache: nil)
+        #expect(withheld.errors.first?.message.contains("API: the workbook's Price API URL asks for the API key, which is "
+            + "not sent to a host a workbook names; give the URL with --price-api-url to send it there") == true)
+        #expect(server.requests.count == before)
     }
 
     @Test("The key is found in the environment first, then the config file")
@@ -125,7 +134,7 @@ struct PriceChainTests {
         #expect(PriceCache.defaultPath(environment: ["HOME": "/home/pm"]) == "/home/pm/.cache/rebalancer/prices.json")
     }
 
-    @Test("An unreadable cache is left aside with a warning, and rewritten whole after quotes")
+    @Test("A file that is no price cache is left aside with a warning and never written over (the workbook named as the cache)")
     func unreadableCache() throws {
         let server = try QuoteServer(prices: ["VTI": "260"])
         let path = TemporaryFolder.make() + "/prices.json"
@@ -133,8 +142,10 @@ struct PriceChainTests {
         let result = resolve([request("VTI")], api: quoteAPI(server, "/json?symbols={symbols}"), cache: path)
         #expect(result.price(of: "VTI")?.tried == ["Override: none", "Workbook: no row", "Cache: unreadable", "API: used"])
         #expect(result.problems.first?.description.hasPrefix("Price cache: The price cache \(path) could not be read") == true)
-        let reloaded = try PriceCache.load(path: path).cache
-        #expect(reloaded.entries["VTI"]?.price == price("260"))
+        #expect(result.problems.last?.description == "Price cache: The price cache \(path) could not be written: it holds "
+            + "something other than a price cache, so it is not written over (delete it, or name another file, to have the "
+            + "cache kept there); the quotes of this run are not kept.")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "{not json")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent)
         #expect(leftovers == ["prices.json"])
     }

@@ -61,6 +61,27 @@ struct OutputFilesTests {
         #expect(try Workbook(path: first.workbook).sheets.count == 10)
     }
 
+    @Test("A name another run takes while this one writes is not written over: the next free pair is asked for")
+    func nameTakenWhileWriting() throws {
+        let folder = try PlanFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let taken = Data("another run's workbook".utf8)
+        var asked = 0
+        let files = try PlanOutput.write(PlanFixture.plan, run: PlanFixture.run) { () -> OutputFiles in
+            asked += 1
+            // Found free, then another run writes the workbook's name before this one takes it.
+            if asked == 2 { try? taken.write(to: URL(fileURLWithPath: folder + "/out.xlsx")) }
+            let name = asked <= 2 ? "/out" : "/out (2)"
+            return OutputFiles(workbook: folder + name + ".xlsx", auditJSON: folder + name + ".audit.json")
+        }
+        #expect(files.workbook == folder + "/out (2).xlsx")
+        #expect(asked == 3)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/out.xlsx")) == taken)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+                == ["out (2).audit.json", "out (2).xlsx", "out.xlsx"])
+        #expect(try Workbook(path: files.workbook).sheets.count == 10)
+    }
+
     @Test("A folder that does not exist: an error naming the file, nothing written")
     func missingFolder() throws {
         let folder = try PlanFixture.temporaryDirectory()

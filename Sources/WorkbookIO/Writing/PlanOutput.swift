@@ -1,3 +1,4 @@
+import Glibc
 import Dispatch
 import RebalanceEngine
 
@@ -9,9 +10,68 @@ public enum PlanOutput {
     /// on any error every file this call made is removed and the error is thrown.
     @discardableResult
     public static func write(_ plan: Plan, run: RunInfo, besideInput inputPath: String) throws -> OutputFiles {
-        let files = OutputFiles.beside(input: inputPath, asOf: plan.settings.asOf)
-        try write(plan, run: run, to: files)
-        return files
+        try write(plan, run: run) { OutputFiles.beside(input: inputPath, asOf: plan.settings.asOf) }
+    }
+
+    /// Writes both files under the pair of names `choose` gives, asked again when another
+    /// run took a name while these were written: the files take their names only where
+    /// nothing is, so two runs at once never write over each other's output.
+    public static func write(_ plan: Plan, run: RunInfo, choosing choose: () -> OutputFiles) throws -> OutputFiles {
+        let first = choose()
+        var workbook = try TemporaryFile(finalPath: first.workbook)
+        var audit: TemporaryFile?
+        do {
+            audit = try TemporaryFile(finalPath: first.auditJSON)
+            try writeBoth(plan, run: run, workbook: workbook.path, audit: audit!.path)
+            try workbook.sync()
+            try audit!.sync()
+            for _ in 0..<1_000 {
+                let files = choose()
+                guard try workbook.link(as: files.workbook) else { continue }
+                let named: Bool
+                do {
+                    named = try audit!.link(as: files.auditJSON)
+                } catch {
+                    unlink(files.workbook)
+                    throw error
+                }
+                guard named else {
+                    unlink(files.workbook)
+                    continue
+                }
+                workbook.discard()
+                audit!.discard()
+                return files
+            }
+            throw WorkbookWriteError(doing: "naming the output beside \(first.workbook)",
+                                     message: "every free name was taken by another run while this one wrote")
+        } catch {
+            workbook.discard()
+            audit?.discard()
+            throw error
+        }
+    }
+
+    /// Writes the workbook, and the audit JSON on a second thread beside it.
+    private static func writeBoth(_ plan: Plan, run: RunInfo, workbook: String, audit auditPath: String) throws {
+        let outcome = BackgroundOutcome()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            do {
+                try AuditJSON.write(plan, run: run, to: auditPath)
+            } catch {
+                outcome.error = error
+            }
+        }
+        var workbookError: (any Error)?
+        do {
+            try PlanWorkbookWriter.write(plan, run: run, to: workbook)
+        } catch {
+            workbookError = error
+        }
+        group.wait()
+        if let workbookError { throw workbookError }
+        if let error = outcome.error { throw error }
     }
 
     /// Writes both files to the given paths, replacing nothing half-way.
@@ -21,26 +81,7 @@ public enum PlanOutput {
         do {
             var audit = try TemporaryFile(finalPath: files.auditJSON)
             made.append(audit)
-            // The audit JSON is written on a second thread while this one writes the workbook.
-            let auditPath = audit.path
-            let outcome = BackgroundOutcome()
-            let group = DispatchGroup()
-            DispatchQueue.global().async(group: group) {
-                do {
-                    try AuditJSON.write(plan, run: run, to: auditPath)
-                } catch {
-                    outcome.error = error
-                }
-            }
-            var workbookError: (any Error)?
-            do {
-                try PlanWorkbookWriter.write(plan, run: run, to: workbook.path)
-            } catch {
-                workbookError = error
-            }
-            group.wait()
-            if let workbookError { throw workbookError }
-            if let error = outcome.error { throw error }
+            try writeBoth(plan, run: run, workbook: workbook.path, audit: audit.path)
             try workbook.commit()
             made[0] = workbook
             try audit.commit()

@@ -27,6 +27,15 @@ struct TemporaryFile {
 
     /// Flushes the written file to disk and renames it to the final path.
     mutating func commit() throws {
+        try sync()
+        guard rename(path, finalPath) == 0 else {
+            throw WorkbookWriteError(doing: "renaming \(path) to \(finalPath)", message: systemMessage(errno))
+        }
+        isCommitted = true
+    }
+
+    /// Flushes the written file to disk.
+    func sync() throws {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw WorkbookWriteError(doing: "reopening \(path)", message: systemMessage(errno))
@@ -37,10 +46,24 @@ struct TemporaryFile {
         guard synced == 0 else {
             throw WorkbookWriteError(doing: "saving \(finalPath)", message: systemMessage(syncError))
         }
-        guard rename(path, finalPath) == 0 else {
-            throw WorkbookWriteError(doing: "renaming \(path) to \(finalPath)", message: systemMessage(errno))
+    }
+
+    /// Gives the written file the name `name` unless something already has it: false then.
+    /// A hard link fails rather than replace (a rename replaces whatever another run put
+    /// there since the name was found free); a file system without hard links is renamed to,
+    /// and that name checked just before.
+    func link(as name: String) throws -> Bool {
+        if Glibc.link(path, name) == 0 { return true }
+        let linkError = errno
+        if linkError == EEXIST { return false }
+        guard [EPERM, ENOTSUP, EOPNOTSUPP, ENOSYS, EMLINK].contains(linkError) else {
+            throw WorkbookWriteError(doing: "naming \(path) \(name)", message: systemMessage(linkError))
         }
-        isCommitted = true
+        guard !OutputFiles.fileExists(name) else { return false }
+        guard rename(path, name) == 0 else {
+            throw WorkbookWriteError(doing: "renaming \(path) to \(name)", message: systemMessage(errno))
+        }
+        return true
     }
 
     /// Removes the file: the temporary one, or the final one if already committed.
