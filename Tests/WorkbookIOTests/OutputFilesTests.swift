@@ -82,6 +82,25 @@ struct OutputFilesTests {
         #expect(try Workbook(path: files.workbook).sheets.count == 10)
     }
 
+    @Test("A temporary output is listed for removal on Ctrl-C or kill while it is written, and taken off once named")
+    func interruptList() throws {
+        func listed(_ path: String) -> Bool {
+            (0..<InterruptCleanup.capacity).contains { index in
+                InterruptCleanup.table[index].map { String(cString: $0) == path } ?? false
+            }
+        }
+        let folder = try PlanFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var file = try TemporaryFile(finalPath: folder + "/out.xlsx")
+        #expect(listed(file.path))
+        try file.commit()
+        #expect(!listed(file.path))
+        let dropped = try TemporaryFile(finalPath: folder + "/other.xlsx")
+        #expect(listed(dropped.path))
+        dropped.discard()
+        #expect(!listed(dropped.path))
+    }
+
     @Test("A folder that does not exist: an error naming the file, nothing written")
     func missingFolder() throws {
         let folder = try PlanFixture.temporaryDirectory()

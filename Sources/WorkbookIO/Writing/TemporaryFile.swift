@@ -23,6 +23,7 @@ struct TemporaryFile {
         fchmod(descriptor, 0o644)
         close(descriptor)
         path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        InterruptCleanup.register(path)
     }
 
     /// Flushes the written file to disk and renames it to the final path.
@@ -31,6 +32,7 @@ struct TemporaryFile {
         guard rename(path, finalPath) == 0 else {
             throw WorkbookWriteError(doing: "renaming \(path) to \(finalPath)", message: systemMessage(errno))
         }
+        InterruptCleanup.unregister(path)
         isCommitted = true
     }
 
@@ -69,5 +71,6 @@ struct TemporaryFile {
     /// Removes the file: the temporary one, or the final one if already committed.
     func discard() {
         unlink(isCommitted ? finalPath : path)
+        InterruptCleanup.unregister(path)
     }
 }

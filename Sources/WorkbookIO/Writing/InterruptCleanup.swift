@@ -1,0 +1,59 @@
+import Glibc
+
+/// The temporary files of outputs being written, removed should the run be stopped (Ctrl-C,
+/// `kill`, a terminal closed) before they take their names, so that nothing half-written is
+/// left beside the input. The handler does only what a signal handler may: it reads a fixed
+/// table of C strings, unlinks each, and stops the process as the signal would have.
+enum InterruptCleanup {
+    static let capacity = 16
+    /// The paths, as C strings made with `strdup`; nil where a place is free.
+    nonisolated(unsafe) static let table: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+        let table = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
+        table.initialize(repeating: nil, count: capacity)
+        return table
+    }()
+    nonisolated(unsafe) static var installed = false
+    nonisolated(unsafe) static var lock = pthread_mutex_t()
+    static let signals = [SIGINT, SIGTERM, SIGHUP]
+
+    /// Lists `path` to be removed if the run is stopped; a full table lists nothing more.
+    static func register(_ path: String) {
+        withLock {
+            if !installed {
+                installed = true
+                for number in signals { signal(number, removeAndStop) }
+            }
+            for index in 0..<capacity where table[index] == nil {
+                table[index] = strdup(path)
+                return
+            }
+        }
+    }
+
+    /// Takes `path` off the list: it has its name, or is gone.
+    static func unregister(_ path: String) {
+        withLock {
+            for index in 0..<capacity {
+                guard let listed = table[index], strcmp(listed, path) == 0 else { continue }
+                table[index] = nil
+                free(listed)
+                return
+            }
+        }
+    }
+
+    private static func withLock(_ body: () -> Void) {
+        pthread_mutex_lock(&lock)
+        body()
+        pthread_mutex_unlock(&lock)
+    }
+}
+
+/// Removes the listed files, then lets the signal stop the process as it would have.
+private func removeAndStop(_ number: Int32) {
+    for index in 0..<InterruptCleanup.capacity {
+        if let path = InterruptCleanup.table[index] { unlink(path) }
+    }
+    signal(number, SIG_DFL)
+    raise(number)
+}
