@@ -293,12 +293,6 @@ final class WorksheetHandler: XMLEventHandler {
         while start < end, valueBytes[start] == 32 || valueBytes[start] == 9 || valueBytes[start] == 10 || valueBytes[start] == 13 { start += 1 }
         while end > start, valueBytes[end - 1] == 32 || valueBytes[end - 1] == 9 || valueBytes[end - 1] == 10 || valueBytes[end - 1] == 13 { end -= 1 }
         if start == end { return hasFormula ? .formulaWithoutValue : nil }
-        // `NaN` and `Infinity`, which writers that save a float as they print it put where a
-        // formula had no number (SheetJS, excelize, EPPlus): Excel's #NUM!, an error value the
-        // column's reading judges (a column the tool does not read passes it over).
-        if end - start <= 9, Self.notANumber.contains(String(decoding: valueBytes[start..<end], as: UTF8.self).lowercased()) {
-            return .error("#NUM!")
-        }
         var digits = 0
         for i in start..<end {
             let b = valueBytes[i]
@@ -306,6 +300,12 @@ final class WorksheetHandler: XMLEventHandler {
             case 48...57: digits += 1
             case UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "e"), UInt8(ascii: "E"): break
             default:
+                // `NaN` and `Infinity`, which writers that save a float as they print it put where
+                // a formula had no number (SheetJS, excelize, EPPlus): Excel's #NUM!, an error
+                // value the column's reading judges (a column the tool does not read passes it over).
+                if end - start <= 9, Self.notANumber.contains(String(decoding: valueBytes[start..<end], as: UTF8.self).lowercased()) {
+                    return .error("#NUM!")
+                }
                 throw invalid(column, "The number \"\(String(decoding: valueBytes[start..<end], as: UTF8.self).excerpt)\" cannot be read.")
             }
         }

@@ -33,7 +33,7 @@ enum CellReader {
         case .string(let s):
             let trimmed = s.withoutInvisibleCharacters().trimmingWhitespace()
             // The contract's empty cells: `--`, `-` and `N/A` name no household or group.
-            if trimmed.isEmpty || (trimmed.utf8.count <= 3 && emptyTexts.contains(trimmed.lowercased())) { return .empty }
+            if trimmed.isEmpty || isEmptyText(trimmed) { return .empty }
             return .value(trimmed)
         case .number(let n, _):
             if n == n.rounded(), abs(n) < 1e15 { return .value(String(Int64(n))) }
@@ -74,8 +74,20 @@ enum CellReader {
 
     /// Words that mean "no value" in custodian exports.
     static let emptyWords: Set<String> = ["--", "-", "—", "–", "n/a", "na", "none", "null"]
-    /// Texts that are an empty cell wherever a name is read (the contract's `--`, `-`, `N/A`).
-    static let emptyTexts: Set<String> = ["--", "-", "—", "–", "n/a"]
+    /// Whether a text is an empty cell wherever a name is read: the contract's `--`, `-` and
+    /// `N/A` (any capitals), and the dashes `—` and `–`. Judged on the bytes: this is asked of
+    /// every text cell, most of them three-letter symbols.
+    static func isEmptyText(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let first = bytes.first, bytes.count <= 3 else { return false }
+        switch first {
+        case UInt8(ascii: "-"): return bytes.count <= 2 && bytes.allSatisfy { $0 == UInt8(ascii: "-") }
+        case 0xE2: return text == "—" || text == "–"
+        case UInt8(ascii: "n"), UInt8(ascii: "N"):
+            return bytes.count == 3 && bytes.dropFirst().first == UInt8(ascii: "/") && bytes.last! | 0x20 == UInt8(ascii: "a")
+        default: return false
+        }
+    }
 
     /// A number: a numeric cell, or text such as `1,234.50`, `$1,234.50`, `+$3.10`, `-$12.00`,
     /// `(250.00)`, `($16.20)`, `5%`, `200.`; `--`, `-`, `N/A` and blank are empty.

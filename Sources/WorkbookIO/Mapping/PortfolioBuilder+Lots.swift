@@ -30,7 +30,7 @@ extension PortfolioBuilder {
             log.warning("", "The workbook has no Accounts sheet: \(listed) \(ids.count == 1 ? "is an account" : "are accounts") with no cash, \(ids.count == 1 ? "its" : "each its") own household and the Settings defaults.")
         }
         var lots: [TaxLot] = []
-        // Term cells marking ST a lot its dates make long-term on the As Of date, by sheet.
+        // Term cells a lot's dates contradict on the As Of date, by sheet.
         var lotMarks = LotMarks()
         /// Lots whose Quantity × Price is about 100 times their Market Value: the cell and the figures.
         var pricedPerHundred: [(place: String, figures: String)] = []
@@ -43,6 +43,7 @@ extension PortfolioBuilder {
             let basisPositions = table.rows.first.map { row in
                 ["Cost Basis", "Unit Cost"].compactMap { row.layout.position(of: $0) }
             } ?? []
+            let hasCurrency = table.has("Currency")
             for original in table.rows {
                 let row = washSaleMarksRead(original, at: basisPositions)
                 let symbol = table.symbolsFromTitles ? blockSymbol(of: row, in: table) : text(row, "Symbol")?.uppercased()
@@ -59,13 +60,15 @@ extension PortfolioBuilder {
                         + "balance there if it is not.")
                     continue
                 }
-                if let symbol, symbol == "CASH" || PortfolioBuilder.cashRowNames.contains(HeaderName.normalize(symbol).key) {
+                // Every cash row's name opens with C, M or S: most symbols are passed at once.
+                if let symbol, let initial = symbol.utf8.first, initial == UInt8(ascii: "C") || initial == UInt8(ascii: "M")
+                    || initial == UInt8(ascii: "S"), PortfolioBuilder.cashRowNames.contains(HeaderName.normalize(symbol).key) {
                     log.warning(row.place("Symbol"), "\(symbol.excerpt) is cash, not a security with lots, so this row is left "
                         + "out. The account's cash is its Cash on the Accounts sheet (none without one): put the balance there "
                         + "if it is not.")
                     continue
                 }
-                guard isInDollars(row) else { continue }
+                guard isInDollars(row, hasCurrency: hasCurrency) else { continue }
                 let accountID = account(row, in: table, known: knownSet, sheetHasAccounts: hasAccountsSheet)
                 if symbol == nil && isBlank(row, "Symbol") && !table.symbolsFromTitles {
                     log.error(row.place("Symbol"), "Symbol is blank.")

@@ -24,7 +24,7 @@ extension PortfolioBuilder {
                     log.error(row.place("Symbol"), "Symbol is blank.")
                     continue
                 }
-                guard isInDollars(row) else { continue }
+                guard isInDollars(row, hasCurrency: table.has("Currency")) else { continue }
                 if let earlier = rows[symbol] {
                     log.error(row.place("Symbol"), "\(symbol) is priced twice (also at \(earlier.row.place("Symbol"))).")
                     continue

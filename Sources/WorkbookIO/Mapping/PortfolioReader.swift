@@ -223,8 +223,8 @@ struct PortfolioBuilder {
 
     /// Whether a row's Currency (if its sheet has one) is the dollar the tool plans in; an
     /// error naming the cell when it is another.
-    mutating func isInDollars(_ row: SheetTable.DataRow) -> Bool {
-        guard row.layout.position(of: "Currency") != nil, let currency = text(row, "Currency") else { return true }
+    mutating func isInDollars(_ row: SheetTable.DataRow, hasCurrency: Bool) -> Bool {
+        guard hasCurrency, let currency = text(row, "Currency") else { return true }
         guard ["usd", "us$", "$", "usdollar", "dollar", "dollars"].contains(HeaderName.normalize(currency).key)
             || ["$", "us$"].contains(currency.lowercased()) else {
             log.error(row.place("Currency"), "The currency is \(currency.excerpt): the tool plans in US dollars. Give the "
@@ -292,7 +292,7 @@ struct PortfolioBuilder {
                 return nil
             }
             // `$100.00` where shares are counted is dollars, not a hundred shares.
-            if unit.hasSuffix("shares"), case .string(let text)? = value, text.contains("$") {
+            if case .string(let text)? = value, text.utf8.contains(UInt8(ascii: "$")), unit.hasSuffix("shares") {
                 log.error(row.place(column), "\(column) is \(unit), found \"\(shown(value))\", an amount in dollars"
                     + (row.layout.position(of: "Amount") != nil ? " (a trade in dollars gives its Amount instead)." : "."))
                 return nil

@@ -622,8 +622,12 @@ struct SheetTable {
     /// Why a row opening with `text` is a footer or summary row of a custodian export, or nil.
     static func footerReason(_ text: String) -> String? {
         var label = text.trimmingWhitespace()
-        // A download's disclaimer is often in quotes: `"The data and information in…"`.
-        if let first = label.first, "\"“'‘".contains(first) { label = String(label.dropFirst()).trimmingWhitespace() }
+        // A download's disclaimer is often in quotes: `"The data and information in…"` (looked
+        // for by its first byte: this is asked of every row's first cell).
+        if let byte = label.utf8.first, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == 0xE2,
+           let first = label.first, "\"“'‘".contains(first) {
+            label = String(label.dropFirst()).trimmingWhitespace()
+        }
         if let plain = plainStart(label), !footerPrefixBytes.contains(where: { prefix in
             plain.count >= prefix.count && plain.prefix(prefix.count).elementsEqual(prefix)
         }) {
