@@ -53,9 +53,7 @@ public struct PriceCache: Sendable, Hashable {
     /// Reads the cache; a missing file is an empty cache (`exists` false).
     public static func load(path: String) throws(Failure) -> (cache: PriceCache, exists: Bool) {
         guard FileManager.default.fileExists(atPath: path) else { return (PriceCache(path: path), false) }
-        // A folder, a pipe or a device is no cache, and a pipe would hold the run up.
-        var status = stat()
-        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+        guard isRegularFile(path) else {
             throw .unreadable(path: path, reason: "it is not a regular file (a folder, a pipe or a device)")
         }
         let data: Data
@@ -86,7 +84,7 @@ public struct PriceCache: Sendable, Hashable {
     public func save() throws(Failure) {
         var status = stat()
         if lstat(path, &status) == 0 {
-            guard (status.st_mode & S_IFMT) == S_IFREG else {
+            guard isRegularFile(path, followingLinks: false) else {
                 throw .unwritable(path: path, reason: "it is not a regular file, so it is left as it is")
             }
             guard (try? PriceCache.load(path: path)) != nil else {

@@ -1,4 +1,3 @@
-import Foundation
 import ArgumentParser
 import Pricing
 import RebalanceEngine
@@ -54,12 +53,8 @@ struct PriceFlags: ParsableArguments {
         guard connectTimeout > 0, totalTimeout > 0, connectTimeout <= 600, totalTimeout <= 600 else {
             throw ValidationError("--price-connect-timeout and --price-timeout must be more than 0 and at most 600 seconds.")
         }
-        // A pipe or a device would hold the request up for as long as nothing writes to it.
-        if let caBundle {
-            var status = stat()
-            guard stat(caBundle, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
-                throw ValidationError("--ca-bundle must name a PEM file; \(caBundle) is not a regular file.")
-            }
+        if let caBundle, !isRegularFile(caBundle) {
+            throw ValidationError("--ca-bundle must name a PEM file; \(caBundle) is not a regular file.")
         }
         guard (0...5).contains(retries) else { throw ValidationError("--price-retries must be from 0 to 5.") }
     }
