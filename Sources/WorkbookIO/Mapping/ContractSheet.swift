@@ -76,7 +76,7 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     // A lot export's current price: the symbol's price when the Prices sheet has none.
                     .init("Price", ContractSheet.priceNames),
                     // A lot export's value at that price: read only to tell a price per 100 of face.
-                    .init("Market Value", ["marketvalue", "currentvalue", "mktvalue", "marketval"]),
+                    .init("Market Value", ["marketvalue", "currentvalue", "mktvalue", "marketval"], checksOnly: true),
                     ContractSheet.currency]
         case .model:
             return [.init("Model", ["model", "modelname", "strategy", "portfolio"]), .symbol,
@@ -126,15 +126,16 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The columns a PM enters, which the template shows: all but those read from an export
-    /// only to check another (a lot export's Market Value, beside its Price).
+    /// The columns a PM enters, which the template shows: all but those read only to check
+    /// another (`ColumnSpec.checksOnly`).
     var enteredColumns: [String] {
-        columns.map(\.name).filter { !(self == .lots && $0 == "Market Value") && $0 != "Currency" }
+        columns.filter { !$0.checksOnly }.map(\.name)
     }
 
     /// A lot export's or price list's currency: read only to refuse figures in another than
     /// the dollar, which the tool plans in.
-    static let currency = ColumnSpec("Currency", ["currency", "ccy", "curr", "pricecurrency", "tradecurrency", "currencycode"])
+    static let currency = ColumnSpec("Currency", ["currency", "ccy", "curr", "pricecurrency", "tradecurrency", "currencycode"],
+                                     checksOnly: true)
 
     /// Groups of columns the header must hold; each group is satisfied by any one of its names.
     var requiredColumns: [[String]] {
@@ -192,11 +193,15 @@ struct ColumnSpec: Sendable, Hashable {
     var synonyms: [String]
     /// A weight or rate: percent cells and plain numbers read per column.
     var isWeight: Bool
+    /// Read from an export only to check another column (a lot's Market Value against its
+    /// Price, a Currency against the dollar): not one a PM enters, so the template leaves it out.
+    var checksOnly: Bool
 
-    init(_ name: String, _ synonyms: [String], weight: Bool = false) {
+    init(_ name: String, _ synonyms: [String], weight: Bool = false, checksOnly: Bool = false) {
         self.name = name
         self.synonyms = synonyms
         self.isWeight = weight
+        self.checksOnly = checksOnly
     }
 
     static let account = ColumnSpec("Account", ["account", "accountnumber", "accountno", "acct", "acctno", "acctnumber",

@@ -51,19 +51,20 @@ extension PortfolioBuilder {
                 return m.magnitude
             }
             var household = id
-            if let written = text(row, "Household"), PortfolioBuilder.householdRoles.contains(PortfolioBuilder.alike(written)) {
-                // A Relationship column of roles (`Primary`, `Spouse`) names no household: read
-                // so, every client marked Primary would be one household for wash sales.
-                log.warning(row.place("Household"), "\"\(written.excerpt)\" is a role, not a household: the account is its own "
-                    + "household. Give each client's accounts one household name (the family's) to have them counted together.")
-            } else if let written = text(row, "Household") {
-                household = written
+            if let written = text(row, "Household") {
                 let alike = PortfolioBuilder.alike(written)
-                if let first = householdSpelling[alike], first != written {
+                if PortfolioBuilder.householdRoles.contains(alike) {
+                    // A Relationship column of roles (`Primary`, `Spouse`) names no household:
+                    // read so, every client marked Primary would be one household for wash sales.
+                    log.warning(row.place("Household"), "\"\(written.excerpt)\" is a role, not a household: the account is its "
+                        + "own household. Give each client's accounts one household name (the family's) to have them "
+                        + "counted together.")
+                } else if let first = householdSpelling[alike], first != written {
                     log.info(row.place("Household"), "The household \"\(written.excerpt)\" is read as \"\(first.excerpt)\", as an earlier row writes it.")
                     household = first
                 } else {
                     householdSpelling[alike] = written
+                    household = written
                 }
             }
             var account = Account(

@@ -60,9 +60,7 @@ extension PortfolioBuilder {
                         + "balance there if it is not.")
                     continue
                 }
-                // Every cash row's name opens with C, M or S: most symbols are passed at once.
-                if let symbol, let initial = symbol.utf8.first, initial == UInt8(ascii: "C") || initial == UInt8(ascii: "M")
-                    || initial == UInt8(ascii: "S"), PortfolioBuilder.cashRowNames.contains(HeaderName.normalize(symbol).key) {
+                if let symbol, PortfolioBuilder.isCashRowName(symbol) {
                     log.warning(row.place("Symbol"), "\(symbol.excerpt) is cash, not a security with lots, so this row is left "
                         + "out. The account's cash is its Cash on the Accounts sheet (none without one): put the balance there "
                         + "if it is not.")

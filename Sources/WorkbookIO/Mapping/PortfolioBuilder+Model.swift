@@ -10,6 +10,15 @@ extension PortfolioBuilder {
         "cashcashequivalents", "cashcashinvestments", "cashandcashinvestments",
     ]
 
+    /// Whether an upper-case symbol names cash (`CASH`, `Cash & Equivalents`) rather than a
+    /// security. Every cash row's name opens with C, M or S: most symbols are passed at once
+    /// (this is asked of every lot).
+    static func isCashRowName(_ symbol: String) -> Bool {
+        guard let initial = symbol.utf8.first,
+              initial == UInt8(ascii: "C") || initial == UInt8(ascii: "M") || initial == UInt8(ascii: "S") else { return false }
+        return cashRowNames.contains(HeaderName.normalize(symbol).key)
+    }
+
     /// Reads the Model sheet: one model per Model name (blank = the default model), a `CASH`
     /// row setting that model's cash target; checks that every account's model exists.
     mutating func readModels(accounts: inout [Account]) -> [Model] {
@@ -28,9 +37,9 @@ extension PortfolioBuilder {
         let targets = views.map { weights(in: $0.table, "Target") }
         let bands = weights(.model, "Band")
         var rows = ModelRows()
+        let fillsDown = !accounts.isEmpty && accounts.allSatisfy { !$0.model.isEmpty }
         for (view, targets) in zip(views, targets) {
-            readModelRows(view.table, model: view.model, targets: targets, bands: bands,
-                          fillsDown: !accounts.isEmpty && accounts.allSatisfy { !$0.model.isEmpty }, into: &rows)
+            readModelRows(view.table, model: view.model, targets: targets, bands: bands, fillsDown: fillsDown, into: &rows)
         }
         let models = rows.models
         for model in models where !model.targets.contains(where: { $0.target > .zero }) {
@@ -132,7 +141,7 @@ extension PortfolioBuilder {
                 read.models.append(Model(name: name))
                 index = read.models.count - 1
             }
-            if symbol == "CASH" || PortfolioBuilder.cashRowNames.contains(HeaderName.normalize(symbol).key) {
+            if PortfolioBuilder.isCashRowName(symbol) {
                 if symbol != "CASH" {
                     log.info(row.place("Symbol"), "\"\(symbol.excerpt)\" is read as the model's CASH row, its cash target.")
                 }

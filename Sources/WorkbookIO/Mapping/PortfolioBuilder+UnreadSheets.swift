@@ -51,14 +51,14 @@ extension PortfolioBuilder {
             }
         } catch is Enough {}
         var best: (sheet: ContractSheet, named: Int)?
+        let lookups = candidates.map(\.headerLookup)
         for row in rows {
             let texts = row.cells.compactMap { cell -> String? in
                 if case .string(let text) = cell.value { return text }
                 return nil
             }
             guard texts.count >= 2 else { continue }
-            for sheet in candidates {
-                let lookup = sheet.headerLookup
+            for (sheet, lookup) in zip(candidates, lookups) {
                 let named = Set(texts.compactMap { sheet.column(forHeader: $0, lookup: lookup) })
                 guard Self.markingColumns(of: sheet).allSatisfy({ !named.isDisjoint(with: $0) }) else { continue }
                 if best == nil || named.count > best!.named { best = (sheet, named.count) }

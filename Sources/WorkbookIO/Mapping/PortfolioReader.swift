@@ -225,7 +225,8 @@ struct PortfolioBuilder {
     /// error naming the cell when it is another.
     mutating func isInDollars(_ row: SheetTable.DataRow, hasCurrency: Bool) -> Bool {
         guard hasCurrency, let currency = text(row, "Currency") else { return true }
-        guard ["usd", "us$", "$", "usdollar", "dollar", "dollars"].contains(HeaderName.normalize(currency).key)
+        // Normalized, `US$` and `$` lose their dollar sign as a unit would: they are matched as written.
+        guard ["usd", "usdollar", "dollar", "dollars"].contains(HeaderName.normalize(currency).key)
             || ["$", "us$"].contains(currency.lowercased()) else {
             log.error(row.place("Currency"), "The currency is \(currency.excerpt): the tool plans in US dollars. Give the "
                 + "row's figures in dollars (and Currency USD), or leave it out.")

@@ -236,11 +236,16 @@ struct SheetTable {
         /// The first row above the header holding a setting's key and a value (cell, key).
         var settingAbove: (row: Int, cell: String, key: String)?
 
-        /// A download's cash line among the lots is the account's cash: said, as a CASH lot is.
-        func warnOfCashLine(_ label: String, row: Int) {
-            log.warning("\(info.name)!row \(row)", "\"\(label.excerpt)\" is the account's cash, not a lot, so this row is "
-                + "left out. The account's cash is its Cash on the Accounts sheet (none without one): put the balance "
-                + "there if it is not.")
+        /// Sets `row` aside as a footer or total row for `reason`, with a note; a download's
+        /// cash line among the lots is the account's cash, said in a warning as a CASH lot is.
+        func setAsideFooter(_ row: Row, _ reason: String) {
+            if sheet == .lots, let label = SheetTable.cashLineLabel(row) {
+                log.warning("\(info.name)!row \(row.number)", "\"\(label.excerpt)\" is the account's cash, not a lot, so this row "
+                    + "is left out. The account's cash is its Cash on the Accounts sheet (none without one): put the "
+                    + "balance there if it is not.")
+            } else {
+                skipped.append((row.number, reason))
+            }
         }
         let summary = try workbook.readRows(in: info, distrustingZeroResults: true, order: order) { row in
             guard let found = header else {
@@ -361,11 +366,7 @@ struct SheetTable {
                 return
             }
             if sheet != .settings, let reason = footerReason(row, values: values, layout: layout!, required: requiredPositions) {
-                if sheet == .lots, let label = SheetTable.cashLineLabel(row) {
-                    warnOfCashLine(label, row: row.number)
-                    return
-                }
-                skipped.append((row.number, reason))
+                setAsideFooter(row, reason)
                 return
             }
             // Under the one header of a lot export in blocks per security, a row of one or two
@@ -397,11 +398,7 @@ struct SheetTable {
             }
             if sheet != .settings, SheetTable.lacksRequired(values, requiredPositions),
                let reason = SheetTable.totalLabelReason(row) {
-                if sheet == .lots, let label = SheetTable.cashLineLabel(row) {
-                    warnOfCashLine(label, row: row.number)
-                    return
-                }
-                skipped.append((row.number, reason))
+                setAsideFooter(row, reason)
                 return
             }
             for (position, value) in values.enumerated() {
@@ -600,10 +597,13 @@ struct SheetTable {
     /// Phrases that open the footer, total and note rows of custodian exports.
     static let footerPrefixes = [
         "account total", "accounts total", "positions total", "grand total", "subtotal", "sub-total", "total",
-        "cash & cash investments", "cash and cash investments", "cash & money market", "pending activity",
-        "date downloaded", "downloaded on", "disclaimer", "the information", "the data and information", "data as of",
-        "brokerage services", "securities offered", "investments are", "past performance", "*", "†", "note:",
+    ] + cashLinePhrases + [
+        "pending activity", "date downloaded", "downloaded on", "disclaimer", "the information", "the data and information",
+        "data as of", "brokerage services", "securities offered", "investments are", "past performance", "*", "†", "note:",
     ]
+
+    /// Phrases that open a custodian download's cash line (`Cash & Cash Investments`).
+    static let cashLinePhrases = ["cash & cash investments", "cash and cash investments", "cash & money market"]
 
     static let footerPrefixBytes = footerPrefixes.map { Array($0.utf8) }
 
@@ -690,7 +690,7 @@ struct SheetTable {
             guard case .string(let raw) = cell.value else { continue }
             let label = raw.trimmingWhitespace()
             let lower = label.lowercased()
-            if ["cash & cash investments", "cash and cash investments", "cash & money market"].contains(where: lower.hasPrefix) {
+            if cashLinePhrases.contains(where: lower.hasPrefix) {
                 return label
             }
         }
