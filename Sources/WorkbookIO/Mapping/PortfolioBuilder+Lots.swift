@@ -127,7 +127,8 @@ extension PortfolioBuilder {
                         + "date, not a purchase. A lot's holding period and wash-sale windows need its real acquisition date.")
                 }
                 var termOverride: Term?
-                if let termText = text(row, "Term") {
+                let termText = text(row, "Term")
+                if let termText {
                     termOverride = PortfolioBuilder.term(termText)
                     if termOverride == nil { log.error(row.place("Term"), "Term must be LT, ST or Inherited, found \"\(termText)\".") }
                 }
@@ -139,7 +140,7 @@ extension PortfolioBuilder {
                     // by its donor's period: a long mark is questioned only on a lot within a week
                     // of its holding year's end, where a custodian counting a year to the day as
                     // long (the law wants more) differs from the dates.
-                    let inherited = text(row, "Term").map { HeaderName.normalize($0).key.hasPrefix("inherit") } ?? false
+                    let inherited = termText.map { HeaderName.normalize($0).key.hasPrefix("inherit") } ?? false
                     let nearTheYear = Term(acquired: acquired, soldOn: settings.asOf.adding(days: 7)) == .longTerm
                     if termOverride == .shortTerm || (!inherited && nearTheYear) {
                         let marks = termOverride == .shortTerm ? \PortfolioBuilder.LotMarks.shortOfLong : \.longOfShort
