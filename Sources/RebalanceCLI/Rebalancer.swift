@@ -20,6 +20,10 @@ struct Rebalancer: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        if let topic = unknownHelpTopic(Array(CommandLine.arguments.dropFirst())) {
+            printError("Error: there is no command \"\(topic)\" to show help for; the commands are run, inspect and template.")
+            exit(ExitStatus.usage)
+        }
         do {
             var command = try Rebalancer.parseAsRoot()
             try command.run()
@@ -31,6 +35,15 @@ enum Main {
             Rebalancer.exit(withError: error)
         }
     }
+}
+
+/// The name `rebalancer help NAME…` asks about that is not a command, if any: the argument
+/// parser shows the main help for it and exits 0, so a mistyped `help` would look like it
+/// had worked.
+func unknownHelpTopic(_ arguments: [String]) -> String? {
+    guard arguments.first == "help" else { return nil }
+    let commands = Set(Rebalancer.configuration.subcommands.map { $0._commandName })
+    return arguments.dropFirst().first { !$0.hasPrefix("-") && !commands.contains($0) }
 }
 
 /// Exit codes, fixed by the workbook contract.

@@ -292,6 +292,12 @@ struct RunCommandTests {
         #expect(try runRebalancer(["run"]).status == 2)
         #expect(try runRebalancer(["run", "book.xlsx", "--output", "plan.txt"]).status == 2)
         #expect(try runRebalancer(["run", "book.xlsx", "--as-of", "yesterday"]).status == 2)
+        let typo = try runRebalancer(["help", "rnu"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("no command \"rnu\""))
+        let help = try runRebalancer(["help", "run"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--as-of"))
     }
 
     @Test func errorsAsJSON() throws {

@@ -107,6 +107,25 @@ struct MappingRulesTests {
         #expect(reading.view.settings.contains("Short-Term Rate = 37% (Settings!B3)"))
     }
 
+    @Test("Day settings written with their unit (`45 days`) are read as the number, noted; other words stay errors")
+    func settingsDaysWithUnit() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Wash Sale Days", "45 days"],
+                          ["Price Max Age Days", "1 Day"]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        let s = try #require(reading.portfolio?.settings)
+        #expect(s.washSaleDays == 45)
+        #expect(s.priceMaxAgeDays == 1)
+        #expect(reading.diagnostics.contains { $0.severity == .info && $0.place == "Settings!B3" && $0.message == "Wash Sale Days \"45 days\" is read as 45 days." })
+        let weeks = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Wash Sale Days", "5 weeks"]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(weeks.portfolio == nil)
+        #expect(weeks.errors.map(\.description) == ["Settings!B3: Wash Sale Days must be a whole number of days, found \"5 weeks\"."])
+    }
+
     @Test("Cash target: the Accounts column, else the model's CASH row, else Settings; accounts override Settings")
     func cashTargetPrecedence() throws {
         let reading = try read([

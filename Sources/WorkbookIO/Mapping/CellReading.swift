@@ -51,6 +51,8 @@ enum CellReader {
 
     /// The units a number of shares is written with (`420 shs`), after it.
     static let shareUnits = ["sh", "shs", "sh.", "shs.", "share", "shares", "unit", "units"]
+    /// The unit a number of days is written with (`30 days`), after it.
+    static let dayUnits = ["day", "days"]
     /// The currency an amount in dollars is written with, before or after it (`USD 1,500`).
     static let dollarUnits = ["usd", "us$", "us $"]
 

@@ -261,7 +261,15 @@ extension PortfolioBuilder {
             }
             return true
         case .washSaleDays, .priceMaxAgeDays:
-            switch CellReader.number(value) {
+            // `30 days` is read as 30, noted: the key already says the number counts days.
+            var reading = CellReader.number(value)
+            if case .problem = reading, case .string(let text)? = value,
+               let bare = CellReader.withoutUnit(text, units: CellReader.dayUnits),
+               case .value(let n) = CellReader.number(.string(bare)) {
+                reading = .value(n)
+                log.info(place, "\(name) \"\(text.trimmingWhitespace().excerpt)\" is read as \(bare) days.")
+            }
+            switch reading {
             case .value(let n):
                 guard let days = whole(n), days >= 0 else {
                     log.error(place, "\(name) must be a whole number of days, found \"\(shown(value))\".")
