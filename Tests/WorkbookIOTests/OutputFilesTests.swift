@@ -24,6 +24,21 @@ struct OutputFilesTests {
         #expect(fourth.workbook == "/books/Household Portfolio - Rebalance 2026-03-16 (4).xlsx")
     }
 
+    @Test("An output name a few bytes short of the 255 a file name may have is written: its temporary name is cut short")
+    func longestNames() throws {
+        let folder = try PlanFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // 109 two-byte letters: the audit JSON's name is 218 + 34 = 252 bytes, its temporary
+        // name would have been 260.
+        let input = folder + "/" + String(repeating: "é", count: 109) + ".xlsx"
+        try Data("a book".utf8).write(to: URL(fileURLWithPath: input))
+        let files = try PlanOutput.write(PlanFixture.plan, run: PlanFixture.run, besideInput: input)
+        #expect(OutputFiles.fileName(of: files.auditJSON).utf8.count == 252)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(names.count == 3)
+        #expect(names.contains(OutputFiles.fileName(of: files.workbook)) && names.contains(OutputFiles.fileName(of: files.auditJSON)))
+    }
+
     @Test("A bare file name stays in the current folder; only the last extension goes", arguments: [
         ("book.xlsx", "book - Rebalance 2026-03-16.xlsx"),
         ("Q1.v2.xlsm", "Q1.v2 - Rebalance 2026-03-16.xlsx"),

@@ -13,7 +13,13 @@ struct TemporaryFile {
     init(finalPath: String) throws {
         self.finalPath = finalPath
         let folder = OutputFiles.directory(of: finalPath)
-        var template = Array("\(folder).\(OutputFiles.fileName(of: finalPath)).XXXXXX".utf8CString)
+        // The temporary name is the final one with a dot before and `.XXXXXX` after, cut
+        // short where that, with the second `.XXXXXX` of the file the workbook's spooled
+        // sheets are written to beside it (SpooledSheets), would pass the 255 bytes a file
+        // name may have: a final name of 250 bytes is allowed, and was refused.
+        var name = Substring(OutputFiles.fileName(of: finalPath))
+        while name.utf8.count > 255 - ".".utf8.count - 2 * ".XXXXXX".utf8.count { name = name.dropLast() }
+        var template = Array("\(folder).\(name).XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
             throw WorkbookWriteError(doing: "creating a file beside \(finalPath)", message: systemMessage(errno))
