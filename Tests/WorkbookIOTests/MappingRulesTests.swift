@@ -735,6 +735,28 @@ struct MappingRulesTests {
             == "Model: The sheet has a column of targets for each model: \"Growth\" (Model!B), \"income\" (Model!C)." })
     }
 
+    @Test("A wide Model sheet's headers may name their model with a unit or a word of their own, or other spacing")
+    func wideModelDecoratedHeaders() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Accounts", [["Account", "Model", "Cash"], ["A", "Growth 70/30", 0], ["B", "Income", 0], ["C", "Balanced 60/40", 0]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Growth 70/30 %", "Income Target (%)", "Target: Balanced 60 / 40"],
+                       ["AAPL", 70, 20, 60], ["BND", 30, 80, 40]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["BND", 72, .day(2026, 11, 20)]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let portfolio = try #require(reading.portfolio)
+        #expect(portfolio.models.map(\.name).sorted() == ["Balanced 60/40", "Growth 70/30", "Income"])
+        let growth = try #require(portfolio.models.first { $0.name == "Growth 70/30" })
+        #expect(growth.targets.map(\.target) == [Rate(millionths: 700_000), Rate(millionths: 300_000)])
+        let balanced = try #require(portfolio.models.first { $0.name == "Balanced 60/40" })
+        #expect(balanced.targets.map(\.target) == [Rate(millionths: 600_000), Rate(millionths: 400_000)])
+        // Two models the header could name is no match: `Growth %` is neither `Growth` nor `growth`.
+        #expect(SheetTable.model(headedBy: "Growth %", among: ["Growth", "growth"]) == nil)
+        #expect(SheetTable.model(headedBy: "Aggressive %", among: ["Growth"]) == nil)
+    }
+
     @Test("A Model sheet without Target whose other columns name no account's model is refused for its header")
     func wideModelUnnamed() throws {
         let reading = try read([

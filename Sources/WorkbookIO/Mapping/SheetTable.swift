@@ -187,6 +187,30 @@ struct SheetTable {
     /// Finds the header row (the first holding at least two known names, the required ones
     /// among them) and reads the rows below it.
     ///
+    /// The one model among `modelNames` a wide Model sheet's header names with a word of the
+    /// column's own around it or other spacing: `Growth 70/30 %`, `Growth 70/30 (%)`,
+    /// `Growth 70 / 30 Target`, `Target: Growth 70/30` for the model `Growth 70/30`. Compared
+    /// without spaces; nil when none or several match.
+    static func model(headedBy header: String, among modelNames: [String]) -> String? {
+        let squeezed = { (text: String) in String(text.lowercased().filter { !$0.isWhitespace }) }
+        var name = squeezed(header)
+        let decorations = ["(%)", "%", "(target)", "target", "targets", "weight", "weights", "(weight)", "wt", "wt.", "tgt", "allocation", "alloc"]
+        var changed = true
+        while changed {
+            changed = false
+            for word in decorations where name.count > word.count {
+                if name.hasSuffix(word) { name.removeLast(word.count); changed = true }
+                if name.hasPrefix(word) { name.removeFirst(word.count); changed = true }
+            }
+            for mark in [":", "-", "–", "—"] {
+                if name.hasSuffix(mark) { name.removeLast(); changed = true }
+                if name.hasPrefix(mark) { name.removeFirst(); changed = true }
+            }
+        }
+        let matches = modelNames.filter { squeezed($0) == name }
+        return matches.count == 1 ? matches[0] : nil
+    }
+
     /// `modelNames` are the models the Accounts sheet names: on the Model sheet, a header
     /// with Symbol but no Model or Target column may head a column of targets with each.
     ///
@@ -286,7 +310,8 @@ struct SheetTable {
                 var wide: [(text: String, model: String, place: String)] = []
                 if sheet == .model, columns["Symbol"] != nil, columns["Target"] == nil, columns["Model"] == nil {
                     for (text, place) in unknown {
-                        guard let model = modelNames.first(where: { PortfolioBuilder.alike($0) == PortfolioBuilder.alike(text) }),
+                        guard let model = modelNames.first(where: { PortfolioBuilder.alike($0) == PortfolioBuilder.alike(text) })
+                                ?? SheetTable.model(headedBy: text, among: modelNames),
                               let column = CellReference.column(of: place) else { continue }
                         let key = SheetTable.modelColumnKey(model)
                         guard columns[key] == nil else { continue }
