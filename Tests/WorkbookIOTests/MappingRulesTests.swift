@@ -496,6 +496,39 @@ struct MappingRulesTests {
         #expect(forgotten.errors.map(\.description) == ["Model!B3: Target is blank."])
     }
 
+    @Test("A class title carrying its class's weight is set aside when the securities below add up to it; else an error naming it")
+    func modelClassRowsWithWeights() throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot,
+            ("Model", [["Symbol", "Target"],
+                       ["Equity", .percent(0.7)], ["US Equity", .percent(0.5)], ["AAPL", .percent(0.3)], ["MSFT", .percent(0.2)],
+                       ["Intl Equity", .percent(0.2)], ["VXUS", .percent(0.2)],
+                       ["Fixed Income", .percent(0.25)], ["BND", .percent(0.25)], ["CASH", .percent(0.05)]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["MSFT", 400, .day(2026, 11, 20)],
+                        ["VXUS", 60, .day(2026, 11, 20)], ["BND", 72, .day(2026, 11, 20)]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let model = try #require(reading.portfolio?.models.first)
+        #expect(model.targets.map(\.symbol) == ["AAPL", "MSFT", "VXUS", "BND"])
+        #expect(model.cashTarget == Rate(millionths: 50_000))
+        #expect(reading.diagnostics.filter { $0.message.contains("asset class's title") }.map(\.description) == [
+            "Model!A2: \"Equity\" with a Target of 70% is read as an asset class's title: the 3 securities below it add up to its weight. It is not a security.",
+            "Model!A3: \"US Equity\" with a Target of 50% is read as an asset class's title: the 2 securities below it add up to its weight. It is not a security.",
+            "Model!A6: \"Intl Equity\" with a Target of 20% is read as an asset class's title: the security below it has its weight. It is not a security.",
+            "Model!A8: \"Fixed Income\" with a Target of 25% is read as an asset class's title: the security below it has its weight. It is not a security.",
+        ])
+        // A class whose rows do not add up is an error naming it, not a symbol without a price.
+        let short = try read([
+            Self.asOf, Self.oneLot,
+            ("Model", [["Symbol", "Target"], ["US Equity", .percent(0.6)], ["AAPL", .percent(0.5)], ["Bonds", .percent(0.4)],
+                       ["BND", .percent(0.4)]]),
+            Self.prices,
+        ])
+        #expect(short.errors.map(\.description) == [
+            "Model!A2: \"US Equity\" is not a ticker but reads as an asset class's title, with a Target of 60% that the securities below it do not add up to (50%). The Model lists each security with its own target: clear the class's Target, or take its row out.",
+        ])
+    }
+
     @Test("A basis the custodian marks W, adjusted for a wash sale, is read as the amount, noted")
     func washSaleMarkedBasis() throws {
         let reading = try read([

@@ -113,7 +113,9 @@ extension PortfolioBuilder {
                                         bands: [Int: Rate], fillsDown: Bool, into read: inout ModelRows) {
         var above: String?
         var filled: [Int] = []
+        let classRows = assetClassRows(table, targets: targets)
         for row in table.rows {
+            if classRows.contains(row.number) { continue }
             var name = wideModel ?? text(row, "Model") ?? ""
             if wideModel == nil, fillsDown {
                 if name.isEmpty, let above {
@@ -156,6 +158,64 @@ extension PortfolioBuilder {
                 + "\(filled.count == 1 ? "is" : "are") read as the model named above \(filled.count == 1 ? "it" : "them"): every "
                 + "account names its model, so none uses a default model.")
         }
+    }
+}
+
+extension PortfolioBuilder {
+    /// The rows of a Model sheet grouped by asset class that carry their class's weight: words
+    /// under Symbol (`US Equity`, `Bonds`, which no ticker is) with
+    /// a Target, on no Prices row, whose securities below add up to it (nested classes are
+    /// passed over; a cash row is not a class's member; a class below that would not fit in the weight left is
+    /// the next one). Each is set aside with a note; one
+    /// whose rows below do not add up to it is an error naming it as a class, not left to
+    /// fail as a symbol without a price. The rows are read in one model's order (a Model
+    /// cell naming another model ends a class).
+    mutating func assetClassRows(_ table: SheetTable, targets: [Int: Rate]) -> Set<Int> {
+        let priced = Set((tables[.prices]?.rows ?? []).compactMap { CellReader.textValue($0["Symbol"])?.trimmingWhitespace().uppercased() })
+        func classTitle(_ row: SheetTable.DataRow) -> String? {
+            guard targets[row.number] != nil, let raw = CellReader.textValue(row["Symbol"]) else { return nil }
+            let text = raw.trimmingWhitespace()
+            // Words: a space and small letters (`US Equity`), or one word of capitals and small
+            // letters (`Bonds`); `brk.b` or `vti` is a ticker written small.
+            let words = text.contains(where: \.isLowercase)
+                && (text.contains(where: \.isWhitespace)
+                    || (text.count >= 4 && text.allSatisfy(\.isLetter) && text.contains(where: \.isUppercase)))
+            guard words, !PortfolioBuilder.isCashRowName(text.uppercased()), !priced.contains(text.uppercased()) else { return nil }
+            return text
+        }
+        let rows = table.rows
+        var set: Set<Int> = []
+        for (place, row) in rows.enumerated() {
+            guard let title = classTitle(row), let weight = targets[row.number] else { continue }
+            let model = CellReader.textValue(row["Model"]).map(PortfolioBuilder.alike)
+            var sum = Rate.zero, members = 0
+            for below in rows[(place + 1)...] {
+                if let other = CellReader.textValue(below["Model"]).map(PortfolioBuilder.alike), other != model, !other.isEmpty { break }
+                // A class below that would not fit in what is left is the next class, not one
+                // within this one.
+                if classTitle(below) != nil {
+                    if let inner = targets[below.number], sum.millionths + inner.millionths > weight.millionths + 100 { break }
+                    continue
+                }
+                guard let target = targets[below.number],
+                      let symbol = CellReader.textValue(below["Symbol"]),
+                      !PortfolioBuilder.isCashRowName(symbol.trimmingWhitespace().uppercased()) else { continue }
+                sum = Rate(millionths: sum.millionths + target.millionths)
+                members += 1
+                if sum.millionths >= weight.millionths - 100 { break }
+            }
+            if members > 0, abs(sum.millionths - weight.millionths) <= 100 {
+                set.insert(row.number)
+                log.info(row.place("Symbol"), "\"\(title.excerpt)\" with a Target of \(weight.percentText) is read as an asset class's title: "
+                    + (members == 1 ? "the security below it has" : "the \(members) securities below it add up to") + " its weight. It is not a security.")
+            } else {
+                set.insert(row.number)
+                log.error(row.place("Symbol"), "\"\(title.excerpt)\" is not a ticker but reads as an asset class's title, with a Target of "
+                    + "\(weight.percentText) that the securities below it do not add up to (\(sum.percentText)). The Model lists each "
+                    + "security with its own target: clear the class's Target, or take its row out.")
+            }
+        }
+        return set
     }
 }
 
