@@ -790,6 +790,43 @@ struct MappingRulesTests {
         #expect(SheetTable.model(headedBy: "Aggressive %", among: ["Growth"]) == nil)
     }
 
+    @Test("Without a Model sheet, a sheet named for each model the Accounts sheet names is read as that model")
+    func oneSheetPerModel() throws {
+        let sheets: [(name: String, rows: [[FixtureCell]])] = [
+            Self.asOf,
+            ("Accounts", [["Account", "Model", "Cash"], ["A", "Growth 70/30", 0], ["B", "Income", 0]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            ("Growth 70/30 Model", [["Symbol", "Target", "Band"], ["AAPL", "65%", "3%"], ["BND", "30%", nil], ["CASH", "5%", nil]]),
+            ("Targets - Income", [["Symbol", "Target"], ["AAPL", 20], ["BND", 78], ["CASH", 2]]),
+            ("Notes", [["Symbol", "Target"], ["AAPL", "99%"]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["BND", 72, .day(2026, 11, 20)]]),
+        ]
+        let reading = try read(sheets)
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let portfolio = try #require(reading.portfolio)
+        let growth = try #require(portfolio.models.first { $0.name == "Growth 70/30" })
+        #expect(growth.targets.map(\.symbol) == ["AAPL", "BND"])
+        #expect(growth.targets.map(\.target) == [Rate(millionths: 650_000), Rate(millionths: 300_000)])
+        #expect(growth.targets.map(\.band) == [Rate(millionths: 30_000), nil])
+        #expect(growth.cashTarget == Rate(millionths: 50_000))
+        let income = try #require(portfolio.models.first { $0.name == "Income" })
+        #expect(income.targets.map(\.target) == [Rate(millionths: 200_000), Rate(millionths: 780_000)])
+        #expect(income.cashTarget == Rate(millionths: 20_000))
+        #expect(reading.diagnostics.contains { $0.description == "Growth 70/30 Model: This sheet is read as the model \"Growth 70/30\": "
+            + "its name names the model, its header is a Model sheet's, and the book has no Model sheet." })
+        #expect(reading.warnings.map(\.description) == ["Notes: This sheet holds a Model table (Symbol, Target) but is not read: its "
+            + "name names none of the models the Accounts sheet names (\"Growth 70/30\", \"Income\"). Name it for its model to have it "
+            + "read, or delete it if it is not meant for this run."])
+        // An account whose model has no sheet is an error saying which sheets were read.
+        var third = sheets
+        third[1] = ("Accounts", [["Account", "Model", "Cash"], ["A", "Growth 70/30", 0], ["B", "Income", 0], ["C", "Aggressive", 0]])
+        let missing = try read(third)
+        #expect(missing.errors.map(\.description) == [
+            "Accounts!B4: The model \"Aggressive\" of account \"C\" has no sheet: the book has no Model sheet, and the sheets read as "
+                + "models are \"Growth 70/30 Model\", \"Targets - Income\". Name its sheet for the model, or gather the models on one Model sheet with a Model column.",
+        ])
+    }
+
     @Test("A Model sheet without Target whose other columns name no account's model is refused for its header")
     func wideModelUnnamed() throws {
         let reading = try read([

@@ -130,6 +130,8 @@ extension PortfolioBuilder {
             how = "name each for its account as the Accounts sheet writes it (its ID, its name or the last digits of its number), or gather them on one Lots sheet with an Account column"
         case (.lots, false, false):
             how = "gather them on one Lots sheet with an Account column, or add an Accounts sheet naming each account as its sheet's name does"
+        case (.model, false, _):
+            how = "name each for its model as the Accounts sheet's Model column writes it (each is then read as that model), or gather them on one Model sheet with a Model column"
         case (_, true, _):
             how = "rename it \(sheet.rawValue)"
         case (_, false, _):

@@ -22,32 +22,47 @@ extension PortfolioBuilder {
     /// Reads the Model sheet: one model per Model name (blank = the default model), a `CASH`
     /// row setting that model's cash target; checks that every account's model exists.
     mutating func readModels(accounts: inout [Account]) -> [Model] {
-        guard let table = tables[.model] else { return [] }
-        // A wide Model sheet is read a model at a time, each one's column as its Target: a
-        // blank cell there leaves the row's symbol out of that model.
-        let views = table.modelColumns.isEmpty
-            ? [(table: table, model: String?.none)]
-            : table.modelColumns.map { (table: table.targets(of: $0), model: String?.some($0.model)) }
-        if !table.modelColumns.isEmpty {
-            log.info(table.sheetName, "The sheet has a column of targets for each model: "
-                + table.modelColumns.map { "\"\($0.model.excerpt)\" (\(table.sheetName)!\(CellReference.columnName(table.columns[$0.column]!)))" }
-                    .joined(separator: ", ") + ".")
-        }
-        // Targets before bands: how each column was read is echoed in the sheet's order.
-        let targets = views.map { weights(in: $0.table, "Target") }
-        let bands = weights(.model, "Band")
         var rows = ModelRows()
-        let fillsDown = !accounts.isEmpty && accounts.allSatisfy { !$0.model.isEmpty }
-        for (view, targets) in zip(views, targets) {
-            readModelRows(view.table, model: view.model, targets: targets, bands: bands, fillsDown: fillsDown, into: &rows)
+        /// The sheet a model was read from, for the messages about it.
+        let sheetOf: (String) -> String
+        if let table = tables[.model] {
+            // A wide Model sheet is read a model at a time, each one's column as its Target: a
+            // blank cell there leaves the row's symbol out of that model.
+            let views = table.modelColumns.isEmpty
+                ? [(table: table, model: String?.none)]
+                : table.modelColumns.map { (table: table.targets(of: $0), model: String?.some($0.model)) }
+            if !table.modelColumns.isEmpty {
+                log.info(table.sheetName, "The sheet has a column of targets for each model: "
+                    + table.modelColumns.map { "\"\($0.model.excerpt)\" (\(table.sheetName)!\(CellReference.columnName(table.columns[$0.column]!)))" }
+                        .joined(separator: ", ") + ".")
+            }
+            // Targets before bands: how each column was read is echoed in the sheet's order.
+            let targets = views.map { weights(in: $0.table, "Target") }
+            let bands = weights(.model, "Band")
+            let fillsDown = !accounts.isEmpty && accounts.allSatisfy { !$0.model.isEmpty }
+            for (view, targets) in zip(views, targets) {
+                readModelRows(view.table, model: view.model, leavingOutBlankTargets: view.model != nil, targets: targets,
+                              bands: bands, fillsDown: fillsDown, into: &rows)
+            }
+            sheetOf = { _ in table.sheetName }
+        } else if !modelSheetTables.isEmpty {
+            for (table, model) in modelSheetTables {
+                let targets = weights(in: table, "Target")
+                readModelRows(table, model: model, leavingOutBlankTargets: false, targets: targets,
+                              bands: weights(in: table, "Band"), fillsDown: false, into: &rows)
+            }
+            let sheets = modelSheetTables
+            sheetOf = { name in sheets.first { $0.model == name }?.table.sheetName ?? sheets[0].table.sheetName }
+        } else {
+            return []
         }
         let models = rows.models
         for model in models where !model.targets.contains(where: { $0.target > .zero }) {
-            log.error("\(table.sheetName)", "\(model.name.isEmpty ? "The default model" : "The model \"\(model.name)\"") has no security with a target above zero.")
+            log.error(sheetOf(model.name), "\(model.name.isEmpty ? "The default model" : "The model \"\(model.name)\"") has no security with a target above zero.")
         }
         let sum = { (m: Model) in m.targets.reduce(Int64(0)) { $0 + $1.target.millionths } + (m.cashTarget?.millionths ?? 0) }
         for model in models where sum(model) > Rate.one.millionths {
-            log.warning(table.sheetName, "\(model.name.isEmpty ? "The default model's" : "The model \"\(model.name)\"'s") targets add up to \(Rate(millionths: sum(model)).percentText); they are scaled down to fit.")
+            log.warning(sheetOf(model.name), "\(model.name.isEmpty ? "The default model's" : "The model \"\(model.name)\"'s") targets add up to \(Rate(millionths: sum(model)).percentText); they are scaled down to fit.")
         }
         // Bands as wide as their targets for most of a model's banded securities look like
         // bands relative to the target (the "25% of the weight" of a 5/25 rule) read as
@@ -56,7 +71,7 @@ extension PortfolioBuilder {
             let banded = model.targets.filter { $0.band != nil && $0.target > .zero }
             let wide = banded.filter { $0.band! >= $0.target && $0.band! >= Rate(millionths: 100_000) }
             guard banded.count >= 3, wide.count * 2 > banded.count, let first = wide.first else { continue }
-            log.warning(table.sheetName, "\(model.name.isEmpty ? "The default model" : "The model \"\(model.name)\"") has bands as wide as their targets for \(wide.count) of \(banded.count) securities (\(first.symbol): ±\(first.band!.percentText) around \(first.target.percentText)). A band is absolute, that many points either side of the target; a band relative to the target is written as its width (±1.25% for a quarter of 5%).")
+            log.warning(sheetOf(model.name), "\(model.name.isEmpty ? "The default model" : "The model \"\(model.name)\"") has bands as wide as their targets for \(wide.count) of \(banded.count) securities (\(first.symbol): ±\(first.band!.percentText) around \(first.target.percentText)). A band is absolute, that many points either side of the target; a band relative to the target is written as its width (±1.25% for a quarter of 5%).")
         }
         let accountsTable = tables[.accounts]
         // A model named with other capitals or spacing (`core balanced` for `Core Balanced`)
@@ -84,12 +99,18 @@ extension PortfolioBuilder {
                     log.error(place, "The account \"\(account.id)\" names no model, and the Model sheet has no default model (rows with a blank Model).")
                 }
             } else {
-                log.error(place, "The model \"\(account.model)\" of account \"\(account.id)\" is not on the Model sheet.")
+                if modelSheetTables.isEmpty {
+                    log.error(place, "The model \"\(account.model)\" of account \"\(account.id)\" is not on the Model sheet.")
+                } else {
+                    log.error(place, "The model \"\(account.model)\" of account \"\(account.id)\" has no sheet: the book has no Model sheet, "
+                        + "and the sheets read as models are " + modelSheetTables.map { "\"\($0.table.sheetName.excerpt)\"" }.joined(separator: ", ")
+                        + ". Name its sheet for the model, or gather the models on one Model sheet with a Model column.")
+                }
             }
         }
         if let only = models.first, !givenTheOnlyModel.isEmpty {
             let listed = givenTheOnlyModel.prefix(6).joined(separator: ", ") + (givenTheOnlyModel.count > 6 ? " and \(givenTheOnlyModel.count - 6) more" : "")
-            log.info(table.sheetName, "The model \"\(only.name.excerpt)\" is the only one on the Model sheet: "
+            log.info(sheetOf(only.name), "The model \"\(only.name.excerpt)\" is the only one on the Model sheet: "
                 + "\(givenTheOnlyModel.count == 1 ? "the account" : "the accounts") with no model (\(listed)) use \(givenTheOnlyModel.count == 1 ? "it" : "them").")
         }
         return models
@@ -104,12 +125,13 @@ extension PortfolioBuilder {
     }
 
     /// Reads the rows of `table`, of the models its Model column names, or all of `model`
-    /// (one model's view of a wide sheet, where a blank Target leaves the symbol out).
+    /// (one model's view of a wide sheet, where a blank Target leaves the symbol out, or a
+    /// sheet of one model's own).
     ///
     /// `fillsDown`: every account names its model, so none uses a default model, and a blank
     /// Model cell below a named model's rows is that model's (a PM writes the name once, on
     /// the first row of its block), noted once.
-    private mutating func readModelRows(_ table: SheetTable, model wideModel: String?, targets: [Int: Rate],
+    private mutating func readModelRows(_ table: SheetTable, model wideModel: String?, leavingOutBlankTargets: Bool, targets: [Int: Rate],
                                         bands: [Int: Rate], fillsDown: Bool, into read: inout ModelRows) {
         var above: String?
         var filled: [Int] = []
@@ -125,7 +147,7 @@ extension PortfolioBuilder {
                     above = name
                 }
             }
-            if wideModel != nil && isBlank(row, "Target") { continue }
+            if leavingOutBlankTargets && isBlank(row, "Target") { continue }
             guard let symbol = text(row, "Symbol")?.uppercased() else {
                 if read.blankSymbols.insert(row.number).inserted { log.error(row.place("Symbol"), "Symbol is blank.") }
                 continue

@@ -56,6 +56,9 @@ struct PortfolioBuilder {
     /// The sheets holding one account's lots each, read in place of a Lots sheet the book
     /// does not have (see `readAccountLotSheets`).
     var accountLotTables: [SheetTable] = []
+    /// The sheets holding one model each, read in place of a Model sheet the book does not
+    /// have (see `readModelSheets`).
+    var modelSheetTables: [(table: SheetTable, model: String)] = []
     /// The Lots sheet, or the sheets of each account's lots.
     var lotTables: [SheetTable] { tables[.lots].map { [$0] } ?? accountLotTables }
     /// Each account's Name on the Accounts sheet, by ID, for a block title that names it.
@@ -119,6 +122,12 @@ struct PortfolioBuilder {
                 if sheet == .lots, !ambiguousRoles.contains(.lots), let found = try readAccountLotSheets() {
                     accountLotTables = found
                     for table in found { view.sheets.append(Self.sheetView(of: table)) }
+                    continue
+                }
+                // Without a Model sheet, sheets that each hold one model.
+                if sheet == .model, !ambiguousRoles.contains(.model), let found = try readModelSheets() {
+                    modelSheetTables = found
+                    for (table, _) in found { view.sheets.append(Self.sheetView(of: table)) }
                     continue
                 }
                 view.sheets.append(.init(contractSheet: sheet.rawValue, sheetName: nil, headerRow: nil, columns: [],

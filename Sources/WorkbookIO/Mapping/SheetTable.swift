@@ -187,18 +187,20 @@ struct SheetTable {
     /// Finds the header row (the first holding at least two known names, the required ones
     /// among them) and reads the rows below it.
     ///
-    /// The one model among `modelNames` a wide Model sheet's header names with a word of the
-    /// column's own around it or other spacing: `Growth 70/30 %`, `Growth 70/30 (%)`,
-    /// `Growth 70 / 30 Target`, `Target: Growth 70/30` for the model `Growth 70/30`. Compared
-    /// without spaces; nil when none or several match.
+    /// The one model among `modelNames` a wide Model sheet's header, or a sheet's name, names
+    /// with a word of its own around it or other spacing: `Growth 70/30 %`, `Growth 70/30
+    /// (%)`, `Growth 70 / 30 Target`, `Target: Growth 70/30`, `Growth 70/30 Model` for the
+    /// model `Growth 70/30`. Compared without spaces; nil when none or several match.
     static func model(headedBy header: String, among modelNames: [String]) -> String? {
         let squeezed = { (text: String) in String(text.lowercased().filter { !$0.isWhitespace }) }
         var name = squeezed(header)
-        let decorations = ["(%)", "%", "(target)", "target", "targets", "weight", "weights", "(weight)", "wt", "wt.", "tgt", "allocation", "alloc"]
+        let decorations = ["(%)", "%", "(target)", "target", "targets", "weight", "weights", "(weight)", "wt", "wt.", "tgt", "allocation",
+                           "alloc", "model", "models", "(model)"]
         var changed = true
         while changed {
             changed = false
-            for word in decorations where name.count > word.count {
+            // Longest first: `targets` is not `target` and an `s`.
+            for word in decorations.sorted(by: { $0.count > $1.count }) where name.count > word.count {
                 if name.hasSuffix(word) { name.removeLast(word.count); changed = true }
                 if name.hasPrefix(word) { name.removeFirst(word.count); changed = true }
             }
