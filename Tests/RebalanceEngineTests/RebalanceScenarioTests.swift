@@ -211,6 +211,47 @@ extension RebalanceScenarioTests {
         #expect(plan.drift("TAX-1", "XLOCK")?.status == .restricted)
     }
 
+    @Test("An underweight the run may not buy back is named for that, not Cash, when cash is short")
+    func aSoldUnderweightIsNotCashStopped() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "2000", cashTarget: "0.01")
+        book.hold("B1", "BBB", 300, basis: "3000", acquired: "2020-01-06")
+        book.hold("X1", "XLOCK", 500, basis: "5000", acquired: "2020-01-06")
+        book.security("XLOCK", restriction: .noSell)
+        book.manual("TAX-1", "BBB", .sell, 300)
+        book.target("AAA", "0.50")
+        book.target("BBB", "0.30")
+        book.prices = ["AAA": "10", "BBB": "10", "XLOCK": "10"]
+        let plan = try book.plan()
+        // $4,900 above the cash target against $8,000 of shortfalls: AAA's share is bought,
+        // BBB's is not, since the manual sale sold it; the rest is spent on AAA.
+        #expect(plan.trade("TAX-1", "BBB", .buy) == nil)
+        #expect(plan.drift("TAX-1", "BBB")?.status == .manual)
+        #expect(plan.auditLog.contains { $0.rule == "No Buy And Sell" && $0.symbol == "BBB" })
+    }
+
+    @Test("A budget that admits a fractional lot's remaining piece whole does not cut the sale a share short")
+    func aFractionalPieceWithinTheBudgetIsSoldWhole() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "1000", cashTarget: "0.01", budget: .limit(usd("7500")))
+        // 1,100.7 VXUS: a loss lot of 100.4 shares sold first, then 351.6 of the gain lot.
+        book.hold("V1", "VXUS", quantity: "1000.3", basis: "61000", acquired: "2021-01-22")
+        book.hold("V2", "VXUS", quantity: "100.4", basis: "6925", acquired: "2021-03-22")
+        book.hold("B1", "BND", 1000, basis: "72850", acquired: "2021-01-04")
+        book.target("VXUS", "0.20")
+        book.target("BND", "0.79")
+        book.prices = ["VXUS": "64.40", "BND": "72.85"]
+        let plan = try book.plan()
+        let value = 1100.7 * 64.40 + 1000 * 72.85 + 1000
+        let wanted = ((1100.7 * 64.40 - 0.2 * value) / 64.40).rounded()
+        // Raise Cash sells 7 of the loss lot toward the cash target, Rebalance the rest of it
+        // (93.4) and 550.6 of the gain lot: 651 in all, as the target asks.
+        let sold = plan.trades.filter { $0.symbol == "VXUS" && $0.side == .sell }.map(\.quantity)
+        #expect(sold == [shares(7), shares(Int64(wanted) - 7)])
+        #expect(!plan.auditLog.contains { $0.rule == "Tax Budget" })
+        #expect(plan.drift("TAX-1", "VXUS")?.status == .inBand)
+    }
+
     @Test func cashLeftIdleByStoppedBuysIsAWarning() throws {
         var book = BookBuilder()
         book.account("TAX-1", cash: "10000", cashTarget: "0.01")

@@ -100,7 +100,10 @@ extension Planning {
                 guard blocked, gain.isNegative, let shares = replacementShares else { return gain }
                 return gain + WashSaleCalendar.disallowedLoss(ofGain: gain, on: quantity, replacementShares: shares)
             }
-            if let budget {
+            // A piece the budget admits whole is taken whole: the search below rounds down to
+            // the step, which would cut a fractional piece after a fractional lot (100.4 then
+            // 351.6 of a 452-share sale) for no tax at all, and blame the budget for it.
+            if let budget, !trial.admits(gain: realized(take), term: lot.term(on: asOf), within: budget) {
                 let soldSoFar = limit - remaining
                 var fitting = trial.largestQuantity(
                     upTo: take, step: universe.step, sellsWhole: take == lot.quantity,

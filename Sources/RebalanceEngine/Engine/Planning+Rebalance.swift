@@ -247,7 +247,10 @@ extension Planning {
             let weight = Planning.weight(slotValue(position, in: book), of: value)
             let share = cash < total
                 ? Money(cents: roundedProductQuotient(cash.cents, shortfall.cents, dividedBy: total.cents)) : shortfall
-            if share < shortfall {
+            // Cash is what stopped it only where it may be bought at all: a symbol the run
+            // sold, a restriction or a window is named by `buyToward` instead (a BND harvested
+            // and replaced was `Cash` with a sixth of the account idle).
+            if share < shortfall, buyStop(slot.symbol, in: index, phase: .rebalance, log: false) == nil {
                 books[index].noteStop(.security(slot.symbol), .cash)
             }
             try buyToward(position, amount: share, in: index,
