@@ -83,6 +83,23 @@ struct MappingValueTests {
         #expect(p == "Expected a number, found \"\(text)\".")
     }
 
+    @Test("Thousands separators must set off threes: a decimal comma is refused, not multiplied away", arguments: [
+        "312,40", "25,0000", "1 234,56", "12.500,00", "1,000,00", "1,,000", ",5", "5,", "12 34", "1 5", "1,234 567", "1,00,000",
+    ])
+    func separatorsNotInThrees(text: String) {
+        guard case .problem(let p) = CellReader.numberText(text) else { Issue.record("\(text) read"); return }
+        #expect(p.hasPrefix("Expected a number, found \"\(text)\": its commas or spaces do not set off thousands"))
+    }
+
+    @Test("Separators in threes, however many and of whichever kind", arguments: [
+        ("1,234,567.891", "1234567.891"), ("15 000", "15000"), ("1\u{00A0}234\u{202F}567", "1234567"), ("$ 1,234", "1234"),
+        ("999", "999"), ("-1,000", "-1000"), ("(1,000.5)", "-1000.5"), ("12,345%", "12345e-2"),
+    ])
+    func separatorsInThrees(text: String, expected: String) {
+        guard case .value(let n) = CellReader.numberText(text) else { Issue.record("\(text) did not read"); return }
+        #expect(n.text == expected)
+    }
+
     @Test("Dates typed as text", arguments: [
         ("2026-03-15", "2026-03-15"), ("03/15/2026", "2026-03-15"), ("3/15/26", "2026-03-15"), ("3/15/68", "2068-03-15"),
         ("3/15/69", "1969-03-15"), ("12/31/99", "1999-12-31"), ("1/2/00", "2000-01-02"), ("2026-03-15T14:30:00", "2026-03-15"),

@@ -124,6 +124,10 @@ enum CellReader {
         }
         // Excel's accounting format shows zero dollars as `$ -`: copied as text, it is 0.
         if s.contains("$"), s.contains("-"), s.allSatisfy({ "$ -\u{00A0}".contains($0) }) { return .value(NumberText(text: "0", form: .plain)) }
+        guard separatorsGroupThrees(s) else {
+            return .problem("Expected a number, found \"\(raw.trimmingWhitespace().excerpt)\": its commas or spaces do not set "
+                + "off thousands (1,234.50 or 15 000), so it may be written with a decimal comma; write decimals with a point (1234.56).")
+        }
         var cleaned = ""
         var sawSign = false
         for c in s {
@@ -156,6 +160,38 @@ enum CellReader {
         var text = negative ? "-" + cleaned : cleaned
         if percent { text = scaledByHundredth(text) }
         return .value(NumberText(text: text, form: percent ? .fraction : .plain))
+    }
+
+    /// The characters a number's text may set off its thousands with.
+    static let thousandsSeparators: Set<Character> = [",", " ", "\u{00A0}", "\u{202F}"]
+
+    /// Whether the separators in a number's text set off its whole part's digits in threes
+    /// (`1,234,567.50`, `15 000`, `$ 1,234`) or there are none. Taken out wherever they were,
+    /// `312,40` (a decimal comma) was $31,240, `25,0000` a basis of $250,000 and `1 234,56`
+    /// $123,456, with no word; a comma at either end (`,5`, `5,`) is no separator either.
+    static func separatorsGroupThrees(_ text: Substring) -> Bool {
+        guard let first = text.firstIndex(where: \.isASCIIDigit), let last = text.lastIndex(where: \.isASCIIDigit) else { return true }
+        if text[..<first].contains(",") || text[text.index(after: last)...].contains(",") { return false }
+        let core = text[first...last]
+        guard core.contains(where: thousandsSeparators.contains) else { return true }
+        let whole = core.prefix { $0 != "." && $0 != "e" && $0 != "E" }
+        if core.dropFirst(whole.count).contains(where: thousandsSeparators.contains) { return false }
+        var groups = [0]
+        var separator: Character?
+        for c in whole {
+            if thousandsSeparators.contains(c) {
+                // One kind of separator in a number: `1,234 567` is two numbers or a typo.
+                if let separator, separator != c, !(separator.isWhitespace && c.isWhitespace) { return false }
+                separator = c
+                groups.append(0)
+            } else if c.isASCIIDigit {
+                groups[groups.count - 1] += 1
+            } else {
+                // Another character is the number's reading's to refuse.
+                return true
+            }
+        }
+        return (1...3).contains(groups[0]) && groups.dropFirst().allSatisfy { $0 == 3 }
     }
 
     /// `text` divided by 100, exactly, as decimal text.
@@ -364,3 +400,4 @@ extension String {
         return String(s)
     }
 }
+

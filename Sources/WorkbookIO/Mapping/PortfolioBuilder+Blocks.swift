@@ -214,6 +214,7 @@ private extension Substring {
     func trimmingWhitespaceOfSubstring() -> String { String(self).trimmingWhitespace() }
 }
 
-private extension Character {
+extension Character {
+    /// `0` to `9`.
     var isASCIIDigit: Bool { isASCII && isNumber }
 }
