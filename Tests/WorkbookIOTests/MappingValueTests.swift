@@ -168,6 +168,15 @@ struct MappingValueTests {
         #expect(p == "Expected a date, found the number 20261315.0.")
     }
 
+    @Test("A plain number that reads as a year in a date column is refused, not a day of 1905", arguments: [2026.0, 1999.0, 2026.08])
+    func yearAlone(number: Double) {
+        guard case .problem(let p) = CellReader.date(.number(number, .plain), uses1904: false) else { Issue.record("\(number) read"); return }
+        #expect(p.hasSuffix("which reads as a year: write the whole date (2026-03-15)."))
+        // A serial of these years' days is read.
+        guard case .value(let day) = CellReader.date(.number(46_346, .plain), uses1904: false) else { Issue.record("46346 did not read"); return }
+        #expect(day.description == "2026-11-20")
+    }
+
     @Test("Header synonyms on each sheet", arguments: [
         (ContractSheet.lots, "Ticker", "Symbol"), (.lots, "Symbol/CUSIP", "Symbol"), (.lots, "Account Number", "Account"),
         (.lots, "Account #", "Account"), (.lots, "Shares", "Quantity"), (.lots, "Qty", "Quantity"),

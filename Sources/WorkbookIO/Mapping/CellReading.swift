@@ -212,6 +212,12 @@ enum CellReader {
             return CivilDate(year: d.year, month: d.month, day: d.day).map { .value($0) } ?? .problem("Expected a date.")
         case .number(let n, _):
             if n == n.rounded(), n >= 18_000_101, n <= 21_991_231, let date = compactDate(Int(n)) { return .value(date) }
+            // A plain 1900 to 2100 is a year typed alone (or `2026.08`, a year and month), not
+            // the serial of a day in 1905 (a lot bought this year was long-term so).
+            if n >= 1900, n < 2101 {
+                let shown = n == n.rounded() ? String(Int(n)) : n.description
+                return .problem("Expected a date, found the number \(shown), which reads as a year: write the whole date (2026-03-15).")
+            }
             guard let d = ExcelDateTime(serial: n, uses1904: uses1904), !d.isTimeOnly,
                   let date = CivilDate(year: d.year, month: d.month, day: d.day) else {
                 return .problem("Expected a date, found the number \(n.description).")
