@@ -66,6 +66,24 @@ struct MergedCellTests {
         #expect(models["Income"]?.1 == Rate(millionths: 100_000))
     }
 
+    @Test("An amount merged over several rows is an error naming the range: copied, it would count once a row")
+    func amountMergedOverRows() throws {
+        var sheets = Self.sheets(replacing: "Accounts", with: [
+            ["Account", "Name", "Household", "Type", "Cash", "Withdrawal", "Model"],
+            ["ACC-1", "Lee Joint", "Lee", "Joint", 10000, 12000, "Growth"],
+            ["ACC-2", "Lee IRA", "Lee", "IRA", 500, nil, "Growth"],
+        ])
+        sheets = sheets.map { $0.name == "Lots" ? ("Lots", Self.mergedLots) : $0 }
+        let reading = try Self.read(sheets, merged: ["Accounts": ["F2:F3"], "Lots": ["E2:E3"]])
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description).filter { $0.contains("is merged over rows") } == [
+            "Accounts!F2:F3: Withdrawal is merged over rows 2 to 3: an amount is one row's, and copied to each row it would "
+                + "count 2 times. Unmerge the cells and fill in each row's own withdrawal, or keep the whole figure on one row.",
+            "Lots!E2:E3: Cost Basis is merged over rows 2 to 3: an amount is one row's, and copied to each row it would "
+                + "count 2 times. Unmerge the cells and fill in each row's own cost basis, or keep the whole figure on one row.",
+        ])
+    }
+
     @Test("A merge across columns only, or over header rows, changes no value and says nothing")
     func headerAndAcrossMergesFillNothing() throws {
         let canonical = try #require(try Household.read(Household.canonical()).portfolio)

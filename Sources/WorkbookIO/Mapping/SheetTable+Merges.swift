@@ -10,7 +10,19 @@ extension SheetTable {
     struct MergedReading {
         var filled: [MergedRange] = []
         var overlapping: (MergedRange, MergedRange)?
+        /// Ranges over several data rows under a column of one row's amount, with the column.
+        var amounts: [(range: MergedRange, column: String)] = []
     }
+
+    /// The columns whose value is one row's own amount (a lot's shares or basis, an
+    /// account's cash, a security's target): merged over several rows, it is one figure
+    /// for them all, and copied to each it would count two or more times (a household's
+    /// $12,000 withdrawal raised in both its accounts; a basis merged over two lots given to
+    /// each). Names, prices and per-share figures are the same on every row they cover.
+    static let amountColumns: Set<String> = [
+        "Quantity", "Cost Basis", "Market Value", "Cash", "Withdrawal", "Tax Budget", "Realized ST YTD", "Realized LT YTD",
+        "ST Loss Carryforward", "LT Loss Carryforward", "Amount", "Realized Gain", "Target", "Max Weight",
+    ]
 
     /// Fills, in `rows` (data rows in sheet order), the cells that ranges merged down
     /// cover under the columns the layout reads, with the value at the range's top. A
@@ -35,6 +47,12 @@ extension SheetTable {
             let position = layout.positionOfSheetColumn[range.firstColumn]
             var top = firstRow(atOrAfter: range.firstRow, in: rows)
             guard top < rows.count, rows[top].number == range.firstRow, let value = rows[top].values[position] else {
+                continue
+            }
+            if amountColumns.contains(layout.names[position]) {
+                if top + 1 < rows.count, rows[top + 1].number <= range.lastRow {
+                    reading.amounts.append((range, layout.names[position]))
+                }
                 continue
             }
             var filled = false
@@ -80,6 +98,11 @@ extension SheetTable {
                 + "no spreadsheet program writes that, and which value the sheet shows is unclear. Unmerge them "
                 + "and fill each row's value in.")
             return
+        }
+        for (range, column) in reading.amounts {
+            log.error("\(sheetName)!\(range)", "\(column) is merged over rows \(range.firstRow) to \(range.lastRow): an amount is one "
+                + "row's, and copied to each row it would count \(range.lastRow - range.firstRow + 1) times. Unmerge the cells "
+                + "and fill in each row's own \(column.lowercased()), or keep the whole figure on one row.")
         }
         guard !reading.filled.isEmpty else { return }
         let shown = reading.filled.prefix(3).map { "\(sheetName)!\($0)" }.joined(separator: ", ")
