@@ -172,14 +172,15 @@ struct RunCommandTests {
 
     @Test func warningsArePrintedWithTheirPlace() throws {
         let path = try book { sheets in
-            sheets[1].rows[0][2] = "Cash & MMF"
+            sheets[1].rows[0].append("Household Code")
+            sheets[1].rows[1].append("CHEN")
             sheets.append(("Orders", [["Account", "Symbol", "Side", "Quantity"], ["ACC-1", "VTI", "Sell", 10]]))
         }
         let result = try runRebalancer(["run", path, "--output", TemporaryFolder.make() + "/plan.xlsx"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Exceptions: 0 Needs Approval, 2 Warning"), "\(result.stdout)")
-        #expect(result.stdout.contains("\n  Warning: Accounts!C1: The column \"Cash & MMF\" is not one the tool reads; it is "
-            + "ignored. If it holds the Cash, rename it Cash to have it read.\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("\n  Warning: Accounts!D1: The column \"Household Code\" is not one the tool reads; it is "
+            + "ignored. If it holds the Household, rename it Household to have it read.\n"), "\(result.stdout)")
         #expect(result.stdout.contains("\n  Warning: Orders: This sheet holds a Manual Trades table (Symbol, Side, Quantity "
             + "or Amount) but is not read:"), "\(result.stdout)")
     }

@@ -114,7 +114,7 @@ struct OtherWritersTests {
     func unreadTablesAndColumns() throws {
         let reading = try read([
             Self.settings,
-            ("Accounts", [["Account", "Cash", "Withdrawal Needed", "HH"], ["A", 1000, 500, "Chen"]]),
+            ("Accounts", [["Account", "Cash", "Model Code", "HH"], ["A", 1000, "G1", "Chen"]]),
             ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", "Original Cost"],
                       ["A", "AAPL", 10, 1500, .day(2024, 1, 2), 1400]]),
             ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
@@ -124,8 +124,8 @@ struct OtherWritersTests {
             ("Notes", [["Call client", "Friday"]]),
         ])
         #expect(reading.warnings.map(\.description) == [
-            "Accounts!C1: The column \"Withdrawal Needed\" is not one the tool reads; it is ignored. If it holds "
-                + "the Withdrawal, rename it Withdrawal to have it read.",
+            "Accounts!C1: The column \"Model Code\" is not one the tool reads; it is ignored. If it holds "
+                + "the Model, rename it Model to have it read.",
             "Recent Activity: This sheet holds a Transactions table (Date, Symbol, Side) but is not read: the "
                 + "Transactions sheet is found by its name, and the workbook has none. Rename this sheet Transactions to "
                 + "have it read, or delete it if it is not meant for this run.",
@@ -133,6 +133,22 @@ struct OtherWritersTests {
         // HH is the Household; Original Cost, beside Cost Basis, is noted only.
         #expect(try #require(reading.portfolio).accounts.map(\.household) == ["Chen"])
         #expect(reading.diagnostics.contains { $0.place == "Lots!F1" && $0.severity == .info })
+    }
+
+    @Test("A column near Cash, Withdrawal or Tax Budget where the header lacks it is an error: left unread, it moves money")
+    func unreadMoneyColumns() throws {
+        let reading = try read([
+            Self.settings,
+            ("Accounts", [["Account", "Type", "Cash & MMF", "Withdrawal Needed", "Tax Budget ($K)"], ["A", "IRA", 1000, 500, 5]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ])
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.place) == ["Accounts!C1", "Accounts!D1", "Accounts!E1"])
+        #expect(reading.errors.first?.message == "The column \"Cash & MMF\" is not one the tool reads, and the sheet has no Cash "
+            + "column: if it holds the Cash, rename it Cash (in dollars); if not, add a Cash column, blank where there is none. "
+            + "Left unread, the plan would go on with no cash.")
     }
 
     @Test("A cash target typed 1 (100%) and a fraction among percents are warned of where they were read")

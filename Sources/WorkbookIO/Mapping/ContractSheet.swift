@@ -47,7 +47,7 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Name", ["name", "accountname", "description", "title"]),
                     .init("Household", ["household", "householdname", "family", "client", "relationship", "hh", "householdid"]),
                     .init("Type", ["type", "accounttype", "registration", "registrationtype", "taxstatus"]),
-                    .init("Cash", ["cash", "cashbalance", "availablecash", "cashavailable", "moneymarket"]),
+                    .init("Cash", ["cash", "cashbalance", "cashbal", "availablecash", "cashavailable", "moneymarket"]),
                     .init("Cash Target", ["cashtarget", "targetcash", "cashreserve", "cashtarget%"], weight: true),
                     .init("Withdrawal", ["withdrawal", "withdrawals", "withdrawalamount", "distribution", "cashneed", "raisecash",
                                               "withdrawalrequest", "cashtoraise"]),

@@ -476,6 +476,14 @@ struct SheetTable {
             // & MMF`, `Trade Restriction`) may be that column: left unread, the plan would go on
             // without it, so the PM is warned rather than told.
             if let near = SheetTable.nearColumn(text, on: sheet, besides: Set(header.columns.keys)) {
+                if SheetTable.moneyColumns.contains(near) {
+                    // Cash, a withdrawal or a budget left unread moves money the PM did not
+                    // mean to (`Cash Bal.`: every account planned with no cash).
+                    log.error("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads, and the sheet has "
+                        + "no \(near) column: if it holds the \(near), rename it \(near) (in dollars); if not, add a \(near) "
+                        + "column, blank where there is none. Left unread, the plan would go on with no \(near.lowercased()).")
+                    continue
+                }
                 log.warning("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads; it is "
                     + "ignored. If it holds the \(near), rename it \(near) to have it read.")
             } else {
@@ -590,6 +598,10 @@ struct SheetTable {
         for (other, value) in values.enumerated() where other != position && value != nil { return nil }
         return "the title of the model's rows below (\"\(text.excerpt)\")"
     }
+
+    /// Columns whose figure moves money: one left unread under another name (`Cash Bal.`,
+    /// `Withdrawal ($000)`) is an error, not a warning.
+    static let moneyColumns: Set<String> = ["Cash", "Withdrawal", "Tax Budget"]
 
     /// Words of column names too common to tell one column from another.
     static let commonWords: Set<String> = [
