@@ -623,6 +623,21 @@ struct MappingRulesTests {
                 + "is read, and this one is ignored. Delete or rename the one that should not count."))
     }
 
+    @Test("Of two columns for one name, the one named as the contract names it is read, wherever it stands")
+    func canonicalColumnWins() throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot,
+            ("Model", [["Symbol", "Weight", "Target"], ["AAPL", "12%", "90%"]]),
+            ("Prices", [["Symbol", "Close", "Price", "As Of"], ["AAPL", 150, 190, .day(2026, 11, 20)]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.models.first?.targets.map(\.target) == [Rate(millionths: 900_000)])
+        #expect(reading.priceRequests.first?.workbook?.price == Price(decimal: "190"))
+        #expect(reading.warnings.map(\.description).contains(
+            "Model!B1: The column \"Weight\" is a second Target column: the one named Target, \"Target\" (Model!C1), "
+                + "is read, and this one is ignored. Delete or rename the one that should not count."))
+    }
+
     @Test("A reinvestment's cash leg beside its shares is skipped; one with no shares listed stays a buy of any number")
     func reinvestedDividendCash() throws {
         let reading = try read([

@@ -301,6 +301,14 @@ struct SheetTable {
                         if columns[name] == nil {
                             columns[name] = cell.column
                             matches.append((text.trimmingWhitespace(), name, place))
+                        } else if SheetTable.isCanonical(text, of: name),
+                                  let earlier = matches.firstIndex(where: { $0.1 == name }),
+                                  !SheetTable.isCanonical(matches[earlier].0, of: name) {
+                            // The column named as the contract names it wins over one of its other
+                            // names (`Target` over `Weight` beside it, `Price` over `Close`).
+                            seconds.append(matches[earlier])
+                            matches[earlier] = (text.trimmingWhitespace(), name, place)
+                            columns[name] = cell.column
                         } else {
                             seconds.append((text.trimmingWhitespace(), name, place))
                         }
@@ -494,7 +502,10 @@ struct SheetTable {
         // the PM is told which is read.
         for (text, name, place) in secondColumns {
             guard let first = header.matches.first(where: { $0.1 == name }) else { continue }
-            log.warning("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is a second \(name) column: the first, "
+            // The read one is the first, unless it won by its name from further right.
+            let readFurtherRight = (CellReference.column(of: first.2) ?? 0) > (CellReference.column(of: place) ?? 0)
+            let which = readFurtherRight ? "the one named \(name)" : "the first"
+            log.warning("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is a second \(name) column: \(which), "
                 + "\"\(first.0.excerpt)\" (\(info.name)!\(first.2)), is read, and this one is ignored. Delete or rename the one "
                 + "that should not count.")
         }
@@ -597,6 +608,12 @@ struct SheetTable {
         }
         for (other, value) in values.enumerated() where other != position && value != nil { return nil }
         return "the title of the model's rows below (\"\(text.excerpt)\")"
+    }
+
+    /// Whether a header is a contract column's own name (`Target`, `target`, `TARGET %`), not
+    /// one of its other names.
+    static func isCanonical(_ header: String, of column: String) -> Bool {
+        HeaderName.normalize(header).key == HeaderName.normalize(column).key
     }
 
     /// Columns whose figure moves money: one left unread under another name (`Cash Bal.`,
