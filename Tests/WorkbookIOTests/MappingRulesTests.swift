@@ -638,6 +638,26 @@ struct MappingRulesTests {
                 + "is read, and this one is ignored. Delete or rename the one that should not count."))
     }
 
+    @Test("Two tables side by side under one header row are refused at the second: its rows would be left out")
+    func tablesSideBySide() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value", nil, "Setting", "Value"],
+                          ["As Of Date", "2026-11-20", nil, "Tax Budget", 0]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", nil, "Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                      ["A", "AAPL", 10, 1500, .day(2024, 1, 2), nil, "B", "AAPL", 5, 700, .day(2023, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description) == [
+            "Settings!D1: The header repeats the Settings sheet's columns from here (Setting, Value): two tables side by side, "
+                + "and the tool reads one table a sheet, so the rows of the second would be left out. Put its rows below the "
+                + "first table's, under the one header, or on a sheet of their own.",
+            "Lots!G1: The header repeats the Lots sheet's columns from here (Account, Symbol, Quantity, Cost Basis, Acquired): "
+                + "two tables side by side, and the tool reads one table a sheet, so the rows of the second would be left out. "
+                + "Put its rows below the first table's, under the one header, or on a sheet of their own.",
+        ])
+    }
+
     @Test("A reinvestment's cash leg beside its shares is skipped; one with no shares listed stays a buy of any number")
     func reinvestedDividendCash() throws {
         let reading = try read([

@@ -498,6 +498,18 @@ struct SheetTable {
                 log.info("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads; it is ignored.")
             }
         }
+        // A header whose second columns hold every column the sheet requires is a second table
+        // beside the first (an IRA's lots right of the taxable account's, two Setting/Value
+        // pairs): read as one, the second's rows would be left out.
+        let repeated = Set(secondColumns.map(\.1))
+        if !secondColumns.isEmpty, sheet.requiredColumns.allSatisfy({ !repeated.isDisjoint(with: $0) }),
+           let start = secondColumns.min(by: { (CellReference.column(of: $0.2) ?? 0) < (CellReference.column(of: $1.2) ?? 0) }) {
+            let names = secondColumns.map(\.1).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            log.error("\(info.name)!\(start.2)", "The header repeats the \(sheet.rawValue) sheet's columns from here (\(names.prefix(5).joined(separator: ", "))): "
+                + "two tables side by side, and the tool reads one table a sheet, so the rows of the second would be left out. "
+                + "Put its rows below the first table's, under the one header, or on a sheet of their own.")
+            return nil
+        }
         // Two columns for one name may hold different figures (a basis and an adjusted one):
         // the PM is told which is read.
         for (text, name, place) in secondColumns {
