@@ -41,6 +41,29 @@ struct BlockLayoutTests {
         ["MSFT", 2, 700, .day(2024, 2, 2)],
     ])
 
+    @Test("A second table stacked below the first under a title naming no account is refused, though its rows name theirs")
+    func stackedSecondTable() throws {
+        let header: [FixtureCell] = ["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"]
+        let lots: (name: String, rows: [[FixtureCell]]) = ("Lots", [
+            header, ["11110123", "AAPL", 10, 1500, .day(2020, 1, 2)], [],
+            ["Closed lots (sold in 2026)"], header, ["11110123", "MSFT", 50, 4000, .day(2016, 1, 4)],
+        ])
+        let reading = try Book.read([Book.asOf, Self.accounts, lots, Book.model, Book.prices])
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description) == [
+            "Lots!A4: \"Closed lots (sold in 2026)\" titles a second table below the first, under a repeat of its header "
+                + "(row 5), and names no account: its rows would be read as more of the Lots sheet's. Move that table to a sheet "
+                + "of its own, or, if its rows belong here, delete the title and the repeated header.",
+        ])
+        // Titled with its account, the block is that account's, as before.
+        var named = lots
+        named.rows[3] = ["Smith Roth"]
+        named.rows[5] = ["22225678", "MSFT", 50, 4000, .day(2016, 1, 4)]
+        let read = try Book.read([Book.asOf, Self.accounts, named, Book.model, Book.prices])
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        #expect(read.portfolio?.lots.map(\.account) == ["11110123", "22225678"])
+    }
+
     @Test("Each block's rows are the account its title names: by masked digits, by name or by ID")
     func accountsFromTitles() throws {
         let reading = try Book.read([Book.asOf, Self.accounts, Self.schwabLots, Book.model, Book.prices])

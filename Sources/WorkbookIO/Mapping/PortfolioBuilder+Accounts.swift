@@ -101,6 +101,9 @@ extension PortfolioBuilder {
         if !table.blocks.isEmpty, !table.symbolsFromTitles, isBlank(row, "Account"), let byTitle = blockAccount(of: row, in: table, known: known, sheetHasAccounts: sheetHasAccounts) {
             return byTitle
         }
+        if !table.blocks.isEmpty, !table.symbolsFromTitles, !stackedTableTitleHolds(row, in: table, known: known) {
+            return nil
+        }
         if let id = text(row, "Account") {
             if sheetHasAccounts && !known.contains(id) {
                 // Written with other capitals or spacing than the Accounts sheet's (`acc-1`
@@ -201,5 +204,30 @@ extension PortfolioBuilder {
                 accounts[i].cashTarget = target
             }
         }
+    }
+}
+
+extension PortfolioBuilder {
+    /// Whether `row`, which names its account, may be read where it stands: under a repeat
+    /// of the header whose title names no account, it belongs to a second table stacked
+    /// below the first (`Closed lots (sold in 2026)`, `Cancelled orders`), and read as more
+    /// rows its lots were held lots and its orders trades done. Such a title is an error,
+    /// logged once; a repeat with no title (a header a printout repeats) or a title naming
+    /// an account is read as before.
+    mutating func stackedTableTitleHolds(_ row: SheetTable.DataRow, in table: SheetTable, known: Set<String>) -> Bool {
+        guard let block = table.block(of: row.number), block.headerRow != table.headerRow,
+              let title = block.title, !isBlank(row, "Account") else { return true }
+        let key = table.key(of: block)
+        if let holds = stackedTitles[key] { return holds }
+        let names = accounts(namedBy: title.text, among: known).found
+        let id = text(row, "Account") ?? ""
+        let holds = !names.isEmpty || (!id.isEmpty && PortfolioBuilder.alike(title.text).contains(PortfolioBuilder.alike(id)))
+        stackedTitles[key] = holds
+        if !holds {
+            log.error(title.place, "\"\(title.text.excerpt)\" titles a second table below the first, under a repeat of its "
+                + "header (row \(block.headerRow)), and names no account: its rows would be read as more of the \(table.sheet.rawValue) "
+                + "sheet's. Move that table to a sheet of its own, or, if its rows belong here, delete the title and the repeated header.")
+        }
+        return holds
     }
 }

@@ -66,6 +66,9 @@ struct PortfolioBuilder {
     /// The account each block of a sheet laid out in blocks is, by sheet and header row
     /// (`Lots!14`), once resolved (see `blockAccount(of:in:known:sheetHasAccounts:)`).
     var blockAccounts: [String: String?] = [:]
+    /// Whether each stacked block's title (by sheet and header row) may head rows that name
+    /// their accounts, once worked out (see `stackedTableTitleHolds`).
+    var stackedTitles: [String: Bool] = [:]
     /// Each block's symbol in a lot export in blocks per security, by sheet and header row,
     /// once worked out (nil when its title names none).
     var blockSymbols: [String: String?] = [:]
