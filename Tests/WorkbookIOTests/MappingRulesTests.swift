@@ -658,6 +658,27 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("A row of words right under the header (a header on two rows, a row of units) is refused, not a footer")
+    func headerOnTwoRows() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost", nil, "Acquired"],
+                      [nil, nil, nil, "Per Share", "Total", nil],
+                      ["A", "AAPL", 10, 150, 1500, .day(2024, 1, 2)]]),
+            Self.model,
+            ("Prices", [["Symbol", "Price", "As Of"], ["(ticker)", "($)", "(date)"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ])
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description) == [
+            "Lots!row 2: This row, right under the header, holds only words (\"Per Share\", \"Total\"): a header written on two "
+                + "rows, or a row of units. The tool reads a header of one row: put each column's whole name in the header row "
+                + "(Unit Cost for a cost per share, Cost Basis for a lot's total) and delete this row.",
+            "Prices!row 2: This row, right under the header, holds only words (\"(ticker)\", \"($)\", \"(date)\"): a header "
+                + "written on two rows, or a row of units. The tool reads a header of one row: put each column's whole name in the "
+                + "header row and delete this row.",
+        ])
+    }
+
     @Test("A reinvestment's cash leg beside its shares is skipped; one with no shares listed stays a buy of any number")
     func reinvestedDividendCash() throws {
         let reading = try read([

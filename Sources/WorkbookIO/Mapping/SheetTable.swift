@@ -400,6 +400,13 @@ struct SheetTable {
                 skipped.append((row.number, "no value under any known column"))
                 return
             }
+            if row.number == found.row + 1, let words = SheetTable.subHeaderWords(of: row, values: values, sheet: sheet, layout: layout!) {
+                log.error("\(info.name)!row \(row.number)", "This row, right under the header, holds only words ("
+                    + words.prefix(4).map { "\"\($0.excerpt)\"" }.joined(separator: ", ") + "): a header written on two rows, "
+                    + "or a row of units. The tool reads a header of one row: put each column's whole name in the header row"
+                    + (sheet == .lots ? " (Unit Cost for a cost per share, Cost Basis for a lot's total)" : "") + " and delete this row.")
+                return
+            }
             if sheet != .settings, let reason = footerReason(row, values: values, layout: layout!, required: requiredPositions) {
                 setAsideFooter(row, reason)
                 return
@@ -626,6 +633,45 @@ struct SheetTable {
     /// one of its other names.
     static func isCanonical(_ header: String, of column: String) -> Bool {
         HeaderName.normalize(header).key == HeaderName.normalize(column).key
+    }
+
+    /// The figures and the name a data row of each sheet has, by which a row of words is no
+    /// data row (the Settings, Accounts and Securities sheets may hold rows of words alone).
+    static let subHeaderColumns: [ContractSheet: (figures: [String], name: String)] = [
+        .lots: (["Quantity", "Cost Basis", "Unit Cost", "Acquired"], "Symbol"), .model: (["Target"], "Symbol"),
+        .prices: (["Price"], "Symbol"), .transactions: (["Date", "Quantity"], "Symbol"),
+        .manualTrades: (["Quantity", "Amount"], "Symbol"), .groups: (["Max Weight"], "Exposure Group"),
+        .sectors: (["Band"], "Sector"),
+    ]
+
+    /// The words of a row right under the header that continues it rather than starting the
+    /// data: every cell text, none under a figure column reading as a number or date, and
+    /// the name column blank or in brackets (`Per Share | Total` under a `Cost` merged over
+    /// two columns; `(shares) | ($ total)`). Nil for any other row. Read as data, such a
+    /// row was set aside as a footer (`Total`) and the merged `Cost` read as the lot's basis.
+    static func subHeaderWords(of row: Row, values: [CellValue?], sheet: ContractSheet, layout: RowLayout) -> [String]? {
+        guard let columns = subHeaderColumns[sheet] else { return nil }
+        var words: [String] = []
+        for cell in row.cells {
+            guard case .string(let text) = cell.value else { return nil }
+            let trimmed = text.trimmingWhitespace()
+            if !trimmed.isEmpty { words.append(trimmed) }
+        }
+        // Column names are a few words each, and a header's second row names two or more, or
+        // a unit in brackets: one sentence under the header (`No activity in this period`) is
+        // no header.
+        guard words.count >= 2 || words.first?.hasPrefix("(") == true,
+              words.allSatisfy({ $0.split(separator: " ").count <= 4 }) else { return nil }
+        if let position = layout.position(of: columns.name), case .string(let name)? = values[position],
+           !name.trimmingWhitespace().hasPrefix("(") {
+            return nil
+        }
+        for figure in columns.figures {
+            guard let position = layout.position(of: figure), case .string(let text)? = values[position] else { continue }
+            if case .value = CellReader.numberText(text) { return nil }
+            if case .value = CellReader.dateText(text) { return nil }
+        }
+        return words
     }
 
     /// Columns whose figure moves money: one left unread under another name (`Cash Bal.`,
