@@ -740,6 +740,28 @@ struct MappingRulesTests {
         #expect(reading.view.settings.contains("As Of Date = 2026-11-20 (Settings!C3)"))
     }
 
+    @Test("A Settings sheet without its header whose keys have values in two columns is refused; a column of notes is no rival")
+    func settingsTwoValueColumns() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Last Quarter", "This Run"], ["As Of Date", "2026-09-30", "2026-11-20"],
+                          ["Tax Budget", "Unlimited", 0], ["Min Trade", 100, 5000]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description) == [
+            "Settings: The sheet has no Setting and Value header, and the keys down column A have values in more than one "
+                + "column: B (\"Last Quarter\"), C (\"This Run\"). Head the keys' column Setting and the column meant for this "
+                + "run Value.",
+        ])
+        let notes = try read([
+            ("Settings", [["As Of Date", "2026-11-20", "The day the trades are planned for"],
+                          ["Tax Budget", 0, "No net new tax this quarter, per the CIO"], ["Min Trade", 5000, "Keep tickets large"]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(notes.errors.isEmpty, "\(notes.errors)")
+        #expect(notes.portfolio?.settings.minTrade == Money(dollars: 5_000))
+    }
+
     @Test("A Settings sheet laid out across: keys in one row, each value below it")
     func settingsAcross() throws {
         let reading = try read([

@@ -19,6 +19,11 @@ struct SettingsLayout {
 
     let direction: Direction
     let entries: [Entry]
+    /// Other columns right of the keys holding values for as many keys as the one read
+    /// (`Setting | Last Quarter | This Run`): which is meant is the PM's to say.
+    private(set) var rivalValueColumns: [Int] = []
+    /// The texts heading the value columns, by column, when a row above the keys has them.
+    private(set) var valueHeadings: [Int: String] = [:]
 
     /// How many of a sheet's first rows are kept to look for a layout without a header: a
     /// Settings sheet has a few dozen.
@@ -64,6 +69,25 @@ struct SettingsLayout {
                 for cell in row.cells where cell.column > column.key { valuesInColumn[cell.column, default: 0] += 1 }
             }
             let valueColumn = valuesInColumn.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? column.key + 1
+            // Columns holding values for nearly as many keys (four in five of the most) are
+            // rivals: a PM keeping last quarter's settings beside this run's.
+            // A column of notes (sentences about each key) is no rival.
+            var valueLikeInColumn: [Int: Int] = [:]
+            for row in rows {
+                guard let key = row.cells.first(where: { $0.column == column.key }),
+                      case .string(let text) = key.value, SettingKey.matching(text) != nil else { continue }
+                for cell in row.cells where cell.column > column.key && cell.column != valueColumn {
+                    if case .string(let words) = cell.value, words.split(separator: " ").count > 3 { continue }
+                    valueLikeInColumn[cell.column, default: 0] += 1
+                }
+            }
+            let most = valuesInColumn[valueColumn] ?? 0
+            rivalValueColumns = valueLikeInColumn.filter { $0.value >= 2 && $0.value * 5 >= most * 4 }.map(\.key).sorted()
+            if !rivalValueColumns.isEmpty,
+               let firstKeyRow = rows.first(where: { row in row.cells.contains { $0.column == column.key && SettingKey.matching(Self.text($0.value)) != nil } }),
+               let headingRow = rows.last(where: { $0.number < firstKeyRow.number }) {
+                for cell in headingRow.cells { if case .string(let text) = cell.value { valueHeadings[cell.column] = text } }
+            }
             for row in rows {
                 guard let key = row.cells.first(where: { $0.column == column.key }),
                       case .string(let text) = key.value else { continue }
@@ -74,6 +98,11 @@ struct SettingsLayout {
             direction = .down(key: column.key, value: valueColumn)
         }
         self.entries = entries
+    }
+
+    private static func text(_ value: CellValue?) -> String {
+        if case .string(let text)? = value { return text }
+        return ""
     }
 
     /// What the reader took the layout to be, for a note.

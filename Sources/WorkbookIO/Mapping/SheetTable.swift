@@ -461,6 +461,15 @@ struct SheetTable {
         }
 
         if header == nil, sheet == .settings, let found = SettingsLayout(settingsRows, sheetName: info.name) {
+            if case .down(let keys, let value) = found.direction, !found.rivalValueColumns.isEmpty {
+                let columns = ([value] + found.rivalValueColumns).sorted().map { column in
+                    CellReference.columnName(column) + (found.valueHeadings[column].map { " (\"\($0.excerpt)\")" } ?? "")
+                }
+                log.error(info.name, "The sheet has no Setting and Value header, and the keys down column "
+                    + "\(CellReference.columnName(keys)) have values in more than one column: "
+                    + columns.joined(separator: ", ") + ". Head the keys' column Setting and the column meant for this run Value.")
+                return nil
+            }
             log.info(info.name, found.description)
             return SheetTable(sheet: sheet, sheetName: info.name, headerRow: 0, columns: [:], matches: [],
                               unknownHeaders: [], rows: [], skipped: [], settingsLayout: found)
