@@ -127,7 +127,9 @@ extension Planning {
         }
         guard !planned.isEmpty else { return outcome }
         if let minimumAmount, planned.sharesSold < held, planned.totalProceeds < minimumAmount {
+            // Nothing is sold: no blocked lot was forced (its warning named a sale not made).
             outcome.underMinTrade = true
+            outcome.forced = 0
             return outcome
         }
         commitSale(planned, symbol: symbol, price: price, in: index, phase: phase, why: why())
@@ -484,15 +486,18 @@ extension Planning {
             }
             return .restricted
         }
+        let household = householdOfBook[index]
+        let today = asOf
         if book.sold.contains(symbol) {
             if first() {
                 audit(phase, book.id, symbol, rule: "No Buy And Sell", decision: "Not Bought",
                       "\(symbol) was sold in \(book.id) earlier in this run; it is not bought back.")
             }
+            // A window on the symbol (a loss sold in the run opens one) comes first in the
+            // contract's order of statuses.
+            if inCalendar(household, { $0.blocksBuy(of: symbol, on: today) }) { return .washSale }
             return book.manual.contains(symbol) ? .manual : .earlierPhase
         }
-        let household = householdOfBook[index]
-        let today = asOf
         guard inCalendar(household, { $0.blocksBuy(of: symbol, on: today) }) else { return nil }
         // The block's row is worded only when it is listed.
         if first(), let record = inCalendar(household, { $0.buyBlock(account: book.id, symbol: symbol, on: today) }) {

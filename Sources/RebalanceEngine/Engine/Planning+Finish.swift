@@ -307,6 +307,9 @@ extension Planning {
     /// A line outside its band that no rule claims: within a trading step of its edge it is
     /// `Rounding`; otherwise the engine failed to say why, which the checks report.
     func unexplained(_ key: DriftKey, after: Money, low: Double?, high: Double?, value: Money, step: Money) -> DriftStatus {
+        // An account worth nothing to invest (a withdrawal took it all) buys nothing for want
+        // of cash; no share was rounded.
+        guard value > .zero else { return .cash }
         let lowValue = low.map { Planning.part($0, of: value) } ?? after
         let highValue = high.map { Planning.part($0, of: value) } ?? after
         let distance = after < lowValue ? lowValue - after : after - highValue

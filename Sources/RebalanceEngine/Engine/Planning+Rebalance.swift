@@ -252,6 +252,18 @@ extension Planning {
             // and replaced was `Cash` with a sixth of the account idle).
             if share < shortfall, buyStop(slot.symbol, in: index, phase: .rebalance, log: false) == nil {
                 books[index].noteStop(.security(slot.symbol), .cash)
+                // What would have held the whole shortfall back applies as well, and may come
+                // first in the contract's order: a sector edge or group cap below it, or a
+                // shortfall too small to trade.
+                if let cap = capRoom(at: slot.place, in: book), cap.room < shortfall {
+                    books[index].noteStop(.security(slot.symbol), cap.status)
+                }
+                if let price = slot.price {
+                    let whole = universe.shares(shortfall, price, roundingUp: false)
+                    if whole > .zero, price.value(of: whole) < settings.minTrade {
+                        books[index].noteStop(.security(slot.symbol), .minTrade)
+                    }
+                }
             }
             try buyToward(position, amount: share, in: index,
                           roundUpIfCashAllows: settings.rebalanceTo == .bandEdge && share == shortfall,
@@ -317,40 +329,59 @@ extension Planning {
         // The slot keeps its symbol's price and place: no lookup by name.
         guard let price = slot.price else { throw .missingPrice(symbol) }
         var budget = amount
-        var limitedBy: DriftStatus?
+        // Every rule that holds the buy under `amount`, in the order found; the drift line
+        // names the first of them in the contract's order (`firstStop`), as the contract asks
+        // when several apply: cash short and a sector edge below the amount are both noted.
+        var stops: [DriftStatus] = []
         let cash = spendableCash(index)
         if cash < budget {
             budget = cash
-            limitedBy = .cash
+            stops.append(.cash)
         }
         let book = books[index]
-        if let cap = capRoom(at: slot.place, in: book), cap.room < budget {
-            budget = cap.room
-            limitedBy = cap.status
+        let cap = capRoom(at: slot.place, in: book)
+        if let cap, cap.room < amount {
+            stops.append(cap.status)
             books[index].noteStop(cap.binding, cap.status)
-            audit(.rebalance, books[index].id, symbol,
-                  rule: cap.status == .groupCap ? "Group Cap" : "Sector Band", decision: "Cut",
-                  "The buy of \(symbol) is cut to \(dollars: cap.room) by the "
-                    + "\(cap.binding.level == .group ? "exposure group" : "sector") \(cap.binding.name).")
+            if cap.room < budget {
+                budget = cap.room
+                audit(.rebalance, books[index].id, symbol,
+                      rule: cap.status == .groupCap ? "Group Cap" : "Sector Band", decision: "Cut",
+                      "The buy of \(symbol) is cut to \(dollars: cap.room) by the "
+                        + "\(cap.binding.level == .group ? "exposure group" : "sector") \(cap.binding.name).")
+            }
         }
         var quantity = universe.shares(budget, price, roundingUp: false)
-        if roundUpIfCashAllows, limitedBy == nil {
+        if roundUpIfCashAllows, stops.isEmpty {
+            // Up to a whole share past the low edge when cash allows, but never past the
+            // line's own high edge, nor past a group's cap or a sector's high edge that left
+            // room for the exact amount only (a GOOGL bought to 8.1% of a group capped at
+            // 8.05%, then named Group Cap for the overshoot it made).
             let up = universe.shares(amount, price, roundingUp: true)
-            if price.value(of: up) <= spendableCash(index) { quantity = up }
+            let cost = price.value(of: up)
+            let roomToHigh = Planning.part(slot.high, of: book.investableValue) - slotValue(position, in: book)
+            let capFits = cap.map { cost <= $0.room } ?? true
+            if cost > spendableCash(index) {
+                // Short of the edge by less than a share, for want of cash.
+                if up > quantity { stops.append(.cash) }
+            } else if cost <= roomToHigh, capFits {
+                quantity = up
+            }
         }
         let cost = price.value(of: quantity)
         if quantity == .zero || cost < settings.minTrade {
             if noteShortfall {
-                let status: DriftStatus = limitedBy ?? (quantity == .zero ? .rounding : .minTrade)
-                books[index].noteStop(key, quantity > .zero && limitedBy == nil ? .minTrade : status)
                 if quantity > .zero {
+                    books[index].noteStop(key, .minTrade)
                     audit(.rebalance, books[index].id, symbol, rule: "Min Trade", decision: "Skipped",
                           "A buy of \(quantity) \(symbol) (\(dollars: cost)) would be under \(dollars: settings.minTrade).")
                 }
+                for stop in stops { books[index].noteStop(key, stop) }
+                if quantity == .zero, stops.isEmpty { books[index].noteStop(key, .rounding) }
             }
             return
         }
-        if let limitedBy, noteShortfall { books[index].noteStop(key, limitedBy) }
+        if noteShortfall { for stop in stops { books[index].noteStop(key, stop) } }
         try buy(symbol, quantity: quantity, in: index, phase: .rebalance, price: price, why: why())
     }
 }
