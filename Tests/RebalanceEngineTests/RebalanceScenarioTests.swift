@@ -252,6 +252,59 @@ extension RebalanceScenarioTests {
         #expect(plan.drift("TAX-1", "VXUS")?.status == .inBand)
     }
 
+    @Test("Band Edge rounds a buy up past the low edge, but not past a group's cap or the line's own high edge")
+    func bandEdgeRoundUpStopsAtCapsAndEdges() throws {
+        var book = BookBuilder()
+        book.settings.rebalanceTo = .bandEdge
+        book.account("TAX-1", cash: "1000", cashTarget: "0")
+        book.hold("V1", "VTI", 90, basis: "9000", acquired: "2020-01-06")
+        book.target("GOOGL", "0.10")
+        book.target("VTI", "0.90", band: "0.20")
+        book.security("GOOGL", exposureGroup: "G")
+        book.groups = [ExposureGroupCap(group: "G", maxWeight: Rate(decimal: "0.0805")!)]
+        book.prices = ["GOOGL": "30", "VTI": "100"]
+        // The low edge, 8% of $10,000, is 26.67 shares: 27 would put G at 8.1%, past 8.05%.
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "GOOGL", .buy)?.quantity == shares(26))
+        #expect(plan.drift("TAX-1", "G", level: .group)?.weightAfter == 0.078)
+        // A dear share: 9.8% is 1.4 shares of $700; 2 would be 14% against a 10.2% high edge.
+        var dear = BookBuilder()
+        dear.settings.rebalanceTo = .bandEdge
+        dear.account("TAX-1", cash: "2000", cashTarget: "0")
+        dear.hold("V1", "VTI", 80, basis: "8000", acquired: "2020-01-06")
+        dear.target("Y", "0.10", band: "0.002")
+        dear.target("VTI", "0.90", band: "0.20")
+        dear.prices = ["Y": "700", "VTI": "100"]
+        let dearPlan = try dear.plan()
+        #expect(dearPlan.trade("TAX-1", "Y", .buy)?.quantity == shares(1))
+        #expect(dearPlan.drift("TAX-1", "Y")?.status == .rounding)
+    }
+
+    @Test("When several rules hold a line back, its Status is the first in the contract's order")
+    func statusPrecedence() throws {
+        // Y needs $150, under the $200 Min Trade, and there is no cash: Min Trade, not Cash.
+        var book = BookBuilder()
+        book.settings.minTrade = usd("200")
+        book.account("TAX-1", cash: "0", cashTarget: "0")
+        book.hold("X1", "X", 515, basis: "5150", acquired: "2020-01-06")
+        book.hold("Y1", "Y", 485, basis: "4850", acquired: "2020-01-06")
+        book.target("X", "0.50", band: "0.01")
+        book.target("Y", "0.50", band: "0.01")
+        book.prices = ["X": "10", "Y": "10"]
+        let plan = try book.plan()
+        #expect(plan.trades.isEmpty)
+        #expect(plan.drift("TAX-1", "Y")?.status == .minTrade)
+        #expect(plan.drift("TAX-1", "X")?.status == .minTrade)
+        // Nothing to invest after the withdrawal: the model line is Cash, not Rounding.
+        var empty = BookBuilder()
+        empty.account("TAX-1", cash: "0", cashTarget: "0", withdrawal: "5000")
+        empty.hold("X1", "X", 100, basis: "1000", acquired: "2020-01-06")
+        empty.target("Y", "0.99")
+        empty.prices = ["X": "10", "Y": "10"]
+        let emptyPlan = try empty.plan()
+        #expect(emptyPlan.drift("TAX-1", "Y")?.status == .cash)
+    }
+
     @Test func cashLeftIdleByStoppedBuysIsAWarning() throws {
         var book = BookBuilder()
         book.account("TAX-1", cash: "10000", cashTarget: "0.01")
