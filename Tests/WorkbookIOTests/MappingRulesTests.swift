@@ -679,6 +679,24 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("A sheet named by another word for an optional sheet but holding none of its columns is passed over with a warning")
+    func synonymSheetsOfOtherContent() throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("History", [["Month", "Return"], ["2026-10", "1.2%"]]),
+            ("Options", [["Contract", "Strike", "Expiry"], ["AAPL 260116C200", 200, "2026-01-16"]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.warnings.map(\.description).contains(
+            "History: This sheet's name reads as the Transactions sheet's, but no row of it holds the Transactions columns "
+                + "(Date, Symbol, Side), so it is not read as one. If it is the Transactions sheet, give it that header; if not, "
+                + "rename it to keep this warning away."))
+        #expect(reading.warnings.map(\.description).contains(
+            "Options: This sheet's name also reads as the Settings sheet's, but it holds none of its columns; the sheet named "
+                + "Settings is read, and this one is not."))
+        #expect(reading.portfolio?.settings.asOf.description == "2026-11-20")
+    }
+
     @Test("A reinvestment's cash leg beside its shares is skipped; one with no shares listed stays a buy of any number")
     func reinvestedDividendCash() throws {
         let reading = try read([

@@ -202,7 +202,26 @@ struct PortfolioBuilder {
         for sheet in ContractSheet.allCases {
             guard let found = candidates[sheet] else { continue }
             let visible = found.filter { !$0.isHidden }
-            let pool = visible.isEmpty ? found : visible
+            var pool = visible.isEmpty ? found : visible
+            // Beside the sheet named as the contract names it, another named by another word
+            // for it (`Options` beside `Settings`, `History` beside `Transactions`) that holds
+            // none of its columns is something else: passed over with a warning.
+            let canonical = pool.filter { HeaderName.normalize($0.name).key == HeaderName.normalize(sheet.rawValue).key }
+            if pool.count > 1, canonical.count == 1 {
+                let others = pool.filter { $0.name != canonical[0].name }
+                // Read aside once each: a sheet that cannot be read is no such sheet either.
+                let holdsNone = others.allSatisfy { other in
+                    do { return try readAside(other, as: sheet) == nil } catch { return true }
+                }
+                if holdsNone {
+                    for other in others {
+                        view.ignoredSheets.append(other.name)
+                        log.warning(other.name, "This sheet's name also reads as the \(sheet.rawValue) sheet's, but it holds none of "
+                            + "its columns; the sheet named \(canonical[0].name) is read, and this one is not.")
+                    }
+                    pool = canonical
+                }
+            }
             if pool.count > 1 {
                 let names = pool.map { "\"\($0.name)\"" }.joined(separator: " and ")
                 ambiguousRoles.insert(sheet)

@@ -485,6 +485,14 @@ struct SheetTable {
                         + "account's lot detail (cost basis or unrealized gain by lot) and paste that instead."
                     : ""
                 log.error("\(info.name)!row \(best.row)", "The header row lacks the required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")).\(lotDetail)")
+            } else if !sheet.isRequired, HeaderName.normalize(info.name).key != HeaderName.normalize(sheet.rawValue).key {
+                // A sheet named by another word for an optional sheet (`History`, `Options`,
+                // `Activity`) that holds none of its columns is most likely something else (a
+                // table of returns, of option positions): passed over with a warning rather
+                // than stopping the run.
+                log.warning(info.name, "This sheet's name reads as the \(sheet.rawValue) sheet's, but no row of it holds the "
+                    + "\(sheet.rawValue) columns (\(expected.joined(separator: ", "))), so it is not read as one. If it is the "
+                    + "\(sheet.rawValue) sheet, give it that header; if not, rename it to keep this warning away.")
             } else {
                 log.error(info.name, "No header row found: the \(sheet.rawValue) sheet needs the columns \(expected.joined(separator: ", ")).")
             }
