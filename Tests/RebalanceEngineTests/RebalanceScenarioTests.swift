@@ -305,6 +305,21 @@ extension RebalanceScenarioTests {
         #expect(emptyPlan.drift("TAX-1", "Y")?.status == .cash)
     }
 
+    @Test("A sale exactly half a share from the target rounds half-up")
+    func halfShareSaleRoundsUp() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "0", cashTarget: "0")
+        book.hold("X1", "X", 111, basis: "11100", acquired: "2020-01-06")
+        book.hold("Y1", "Y", 90, basis: "9000", acquired: "2020-01-06")
+        book.target("X", "0.50", band: "0.02")
+        book.target("Y", "0.50", band: "0.02")
+        book.prices = ["X": "100", "Y": "100"]
+        // X is $11,100 of $20,100: $1,050 over its 50% target, 10.5 shares.
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "X", .sell)?.quantity == shares(11))
+        #expect(plan.drift("TAX-1", "X")?.weightAfter == 0.4975124378109453)
+    }
+
     @Test func cashLeftIdleByStoppedBuysIsAWarning() throws {
         var book = BookBuilder()
         book.account("TAX-1", cash: "10000", cashTarget: "0.01")

@@ -74,7 +74,9 @@ extension Planning {
                 if settings.rebalanceTo == .target {
                     let up = universe.shares(excess, price, roundingUp: true)
                     let downValue = price.value(of: quantity), upValue = price.value(of: up)
-                    if (upValue - excess) < (excess - downValue) { quantity = up }
+                    // To the nearer whole step, a tie up (the contract's half-up): 10.5 shares
+                    // over is a sale of 11, unless that crosses the far edge (below).
+                    if (upValue - excess) <= (excess - downValue) { quantity = up }
                 }
                 let rounded = quantity
                 while quantity > .zero, price.value(of: quantity) > floorLimit { quantity -= universe.step }
