@@ -337,7 +337,13 @@ extension WashSaleCalendar {
             let known = runTradeRowOfLot[account][at: rowPlace]
             row = known.trade == trade ? known : TradeRowOfLot(trade: trade)
         }
-        guard sales[index].isLoss else {
+        // A piece at a cent's loss in a row the trade has sold at a gain (the row figured as one
+        // sale, its proceeds and basis each rounded: a later pass's share of them can be a cent
+        // apart) is no loss sale: the row, which the Lots Sold row is, has no loss to disallow.
+        // Taken as one, it matched a replacement share and disallowed a cent on a row of gain
+        // (generated book g276 of the independent check stopped on it).
+        let rowIsGain = row.map { $0.quantity > .zero && !($0.gain + sales[index].gain).isNegative } ?? false
+        guard sales[index].isLoss, !rowIsGain else {
             // A later piece of a lot the same trade sold at a loss, itself without one: the
             // lot's row, figured as one sale, put its loss in the earlier piece (a share's cent
             // of basis or proceeds can leave this piece at zero or a cent of gain). The lot's

@@ -339,3 +339,33 @@ struct WashSaleReplacementTests {
         #expect(full.records.rows(.lossSale).first?.note.contains("30 shares bought within 30 days") == true)
     }
 }
+
+extension WashSaleReplacementTests {
+    @Test("A later pass's cent of loss on a lot the trade sells at a gain disallows nothing: the row has no loss")
+    func aCentOfLossInARowOfGain() throws {
+        // Generated book g276 of the independent check: Raise Cash sells MMM-17 (a gain of
+        // $39.45 a share) in passes; one pass's share of the row's rounded proceeds and basis
+        // is a cent of loss, and AC3's MMM bought eight days ago would have matched it.
+        var book = BookBuilder()
+        book.settings.fractionalShares = true
+        book.account("AC1", household: "H1", cash: "9083.69", cashTarget: "0.01", withdrawal: "20000")
+        book.account("AC3", household: "H1", cashTarget: "0.01")
+        book.hold("MMM-17", "MMM", 177, basis: "41963.80", acquired: "2026-01-29")
+        book.hold("FFF-14", "FFF", 115, basis: "10845", acquired: "2020-11-17")
+        book.hold("FFF-16", "FFF", 165, basis: "9057", acquired: "2023-07-26")
+        book.hold("RRR-11", "RRR", 17, basis: "246", acquired: "2022-01-17")
+        book.hold("RRR-21", "RRR", quantity: "56.45", basis: "421", acquired: "2025-11-21")
+        book.hold("RRR-32", "RRR", 10, basis: "128", acquired: "2023-01-23")
+        book.hold("MMM-22", "MMM", 101, basis: "26245", acquired: "2026-11-12", account: "AC3")
+        book.target("MMM", "0.7834")
+        book.target("RRR", "0.1866")
+        book.manual("AC1", "FFF", .buy, 28)
+        book.prices = ["FFF": "81.87", "MMM": "276.53", "RRR": "11.50"]
+        let plan = try book.plan()
+        let row = try #require(plan.lotsSold.first { $0.lotID == "MMM-17" })
+        #expect(row.quantity == Quantity(decimal: "49.0431"))
+        #expect(row.gain == usd("1934.57"))
+        #expect(row.disallowedLoss == .zero)
+        #expect(plan.lotsSold.allSatisfy { $0.disallowedLoss <= .zero - $0.gain || $0.disallowedLoss == .zero })
+    }
+}
