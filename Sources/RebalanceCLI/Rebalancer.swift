@@ -20,6 +20,7 @@ struct Rebalancer: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        InternalFault.install()
         if let topic = unknownHelpTopic(Array(CommandLine.arguments.dropFirst())) {
             printError("Error: there is no command \"\(topic)\" to show help for; the commands are run, inspect and template.")
             exit(ExitStatus.usage)

@@ -301,6 +301,35 @@ struct RunCommandTests {
         #expect(help.stdout.contains("--as-of"))
     }
 
+    @Test("A failed check of the tool's own work (SIGILL, SIGTRAP) ends it with status 3 and a sentence, not a trap")
+    func internalFaultExitsThree() throws {
+        // `inspect --cells` of a long sheet writes more than a pipe holds: unread, the process
+        // waits on its output, with its handlers installed, when the signal comes.
+        let rows: [[FixtureCell]] = [["Symbol", "Quantity"]] + (1...20_000).map { [FixtureCell.text("SYM\($0)"), .number(Double($0))] }
+        let path = try XLSXFixture.contractBook([("Lots", rows)]).write(named: "Long.xlsx")
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rebalancer").path
+        let executable = FileManager.default.isExecutableFile(atPath: binary) ? binary : FileManager.default.currentDirectoryPath + "/.build/debug/rebalancer"
+        for signalNumber in [SIGILL, SIGTRAP] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = ["inspect", path, "--cells", "all"]
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let first = out.fileHandleForReading.readData(ofLength: 64)
+            #expect(first.count == 64)
+            kill(process.processIdentifier, signalNumber)
+            _ = out.fileHandleForReading.readDataToEndOfFile()
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .exit)
+            #expect(process.terminationStatus == 3)
+            #expect(stderr.contains("stopped on a check of its own work that failed (a bug in the tool, not in the workbook); "
+                + "no output was written."))
+        }
+    }
+
     @Test func errorsAsJSON() throws {
         let path = try book { $0[2].rows[2][3] = "-10" }
         let result = try runRebalancer(["run", path, "--json"])

@@ -4,7 +4,7 @@ import Glibc
 /// `kill`, a terminal closed) before they take their names, so that nothing half-written is
 /// left beside the input. The handler does only what a signal handler may: it reads a fixed
 /// table of C strings, unlinks each, and stops the process as the signal would have.
-enum InterruptCleanup {
+public enum InterruptCleanup {
     static let capacity = 16
     /// The paths, as C strings made with `strdup`; nil where a place is free.
     nonisolated(unsafe) static let table: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
@@ -49,11 +49,18 @@ enum InterruptCleanup {
     }
 }
 
+extension InterruptCleanup {
+    /// Removes the listed files; only what a signal handler may do.
+    public static func removeListedFiles() {
+        for index in 0..<capacity {
+            if let path = table[index] { unlink(path) }
+        }
+    }
+}
+
 /// Removes the listed files, then lets the signal stop the process as it would have.
 private func removeAndStop(_ number: Int32) {
-    for index in 0..<InterruptCleanup.capacity {
-        if let path = InterruptCleanup.table[index] { unlink(path) }
-    }
+    InterruptCleanup.removeListedFiles()
     signal(number, SIG_DFL)
     raise(number)
 }
