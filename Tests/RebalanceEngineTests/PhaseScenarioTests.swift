@@ -453,3 +453,27 @@ struct PhaseScenarioTests {
     }
 }
 
+
+extension PhaseScenarioTests {
+    @Test("Raise Cash sells loss lots a forced sale freed within the budget before passing it")
+    func forcedSaleFreesLotsWithinTheBudget() throws {
+        // A1 is a loss lot that B's 40 X bought ten days ago block; M is a gain lot. A $0 budget:
+        // forcing A1 matches the 40 replacement shares, and the rest of A1 is then free, a loss
+        // within the budget, before M's gain may pass it.
+        var book = BookBuilder()
+        book.account("A", household: "H", cash: "100", cashTarget: "0.01", withdrawal: "3000", budget: .limit(.zero))
+        book.account("B", type: .ira, household: "H")
+        book.hold("A1", "X", 100, basis: "10000", acquired: "2025-01-05")
+        book.hold("A2", "M", 100, basis: "2000", acquired: "2025-01-05")
+        book.hold("B1", "X", 40, basis: "2000", acquired: "2026-11-10", account: "B")
+        book.target("X", "0.50")
+        book.target("M", "0.49")
+        book.prices = ["X": "50", "M": "50"]
+        let plan = try book.plan()
+        #expect(plan.tax("A")?.taxImpact == .zero)
+        #expect(plan.cash("A")?.withdrawalPaid == usd("3000"))
+        #expect(!plan.exceptions.contains { $0.severity == .needsApproval })
+        let forced = plan.exceptions.filter { $0.message.hasPrefix("Raise Cash sells 1 loss lot(s) of X") }
+        #expect(forced.count == 1)
+    }
+}

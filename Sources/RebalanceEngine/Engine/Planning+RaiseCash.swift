@@ -61,7 +61,16 @@ extension Planning {
         _ amount: Money, in index: Int, purpose: CashPurpose, tiers: [(LotAccess, Bool)]
     ) throws(PlanningError) {
         var remaining = amount
-        for (access, withinBudget) in tiers where remaining > .zero {
+        // A forced sale of blocked loss lots within the budget matches their replacement shares;
+        // the loss lots left are then free, and unblocked lots within the budget come before
+        // any past it: that tier is run again (a withdrawal passed a $0 budget on a gain lot
+        // while the loss lot it had forced, now free, could have raised the rest at no tax).
+        var order: [(LotAccess, Bool)] = []
+        for tier in tiers {
+            order.append(tier)
+            if tier.0 == .forcedBlocked, tier.1 { order.append((.unblocked, true)) }
+        }
+        for (access, withinBudget) in order where remaining > .zero {
             let budget: TaxBudget? = withinBudget ? books[index].account.taxBudget : nil
             // Positions above target, largest excess first.
             for (symbol, excess) in excesses(in: index) where remaining > .zero {
@@ -140,9 +149,14 @@ extension Planning {
                   decision: "Sold", "\(outcome.quantity) \(symbol) sold for \(dollars: outcome.proceeds): \(how).")
         }
         if outcome.forced > 0 {
-            raise(.warning, "\(book.id)/\(symbol)",
-                  "Raise Cash sells \(outcome.forced) loss lot(s) of \(symbol) that replacement shares block: "
-                    + "the loss is disallowed in part (see the Wash Sale sheet).")
+            // Said once: another pass forcing the same lots (the withdrawal's, then the cash
+            // target's) says nothing new.
+            let place = "\(book.id)/\(symbol)"
+            let message = "Raise Cash sells \(outcome.forced) loss lot(s) of \(symbol) that replacement shares block: "
+                + "the loss is disallowed in part (see the Wash Sale sheet)."
+            if !exceptions.contains(where: { $0.place == place && $0.message == message }) {
+                raise(.warning, place, message)
+            }
         }
         if outcome.underMinTrade {
             audit(.raiseCash, book.id, symbol, rule: "Min Trade", decision: "Skipped",
