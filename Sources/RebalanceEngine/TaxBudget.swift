@@ -44,11 +44,16 @@ public enum GainRoom: Sendable, Hashable {
 }
 
 extension TaxLedger {
-    /// Whether realizing `gain` more in `term` keeps the run's impact within `budget`.
+    /// Whether realizing `gain` more in `term` keeps the run's impact within `budget`, or
+    /// adds no tax to it: a sale that adds none fits whatever an earlier phase did (a
+    /// manual sale past the budget leaves a loss lot, or a gain the losses absorb, free to
+    /// sell; read as "the impact after within the budget", every sale after a manual
+    /// overshoot was past it, and a withdrawal sold a gain lot past the budget rather than a
+    /// loss lot that added no tax).
     public func admits(gain: Money, term: Term, within budget: TaxBudget) -> Bool {
         var trial = self
         trial.record(gain: gain, term: term)
-        return budget.admits(impact: trial.impact)
+        return budget.admits(impact: trial.impact) || trial.impact <= impact
     }
 
     /// The largest further gain in `term` that keeps the run's impact within `budget`.
@@ -58,7 +63,7 @@ extension TaxLedger {
     /// room for 4,000.00 of LT gain (not the 6,857 that rate × gain would suggest).
     public func roomForGain(term: Term, within budget: TaxBudget) -> GainRoom {
         guard case .limit = budget else { return .unlimited }
-        guard admits(gain: .zero, term: term, within: budget) else { return .none }
+        guard budget.admits(impact: impact) else { return .none }
         guard profile.isTaxed else { return .unlimited }
         // Past this gain the term is net positive whatever the other term holds, so the
         // tax grows at exactly the term's rate from here on.

@@ -477,3 +477,29 @@ extension PhaseScenarioTests {
         #expect(forced.count == 1)
     }
 }
+
+extension PhaseScenarioTests {
+    @Test("After a manual sale passes the budget, a sale that adds no tax still fits it: the withdrawal adds none")
+    func saleAddingNoTaxFitsAPassedBudget() throws {
+        // D1's manual sale: +$100 ST, $40.80 past a $0 budget. The withdrawal then forces
+        // A1 (its loss all disallowed: B's 100 X bought ten days ago) rather than sell M's gain.
+        var book = BookBuilder()
+        book.account("A", household: "H", cash: "0", withdrawal: "3000", budget: .limit(.zero))
+        book.account("B", type: .ira, household: "H")
+        book.hold("D1", "D", 10, basis: "400", acquired: "2026-06-01")
+        book.hold("A1", "X", 100, basis: "10000", acquired: "2025-01-05")
+        book.hold("A2", "M", 100, basis: "2000", acquired: "2025-01-05")
+        book.hold("B1", "X", 100, basis: "5000", acquired: "2026-11-10", account: "B")
+        book.manual("A", "D", .sell, 10)
+        book.target("X", "0.50")
+        book.target("M", "0.49")
+        book.prices = ["D": "50", "X": "50", "M": "50"]
+        let plan = try book.plan()
+        #expect(plan.tax("A")?.taxImpact == usd("40.80"))
+        #expect(plan.trade("A", "M", .sell, .raiseCash) == nil)
+        #expect(plan.trade("A", "X", .sell, .raiseCash)?.quantity == shares(50))
+        #expect(plan.cash("A")?.withdrawalPaid == usd("3000"))
+        #expect(plan.exceptions.filter { $0.severity == .needsApproval }.map(\.message)
+            == ["Manual trades add $40.80 of tax, $40.80 past the $0.00 budget; they are applied as written."])
+    }
+}

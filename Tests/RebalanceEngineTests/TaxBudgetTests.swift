@@ -57,7 +57,7 @@ struct TaxBudgetTests {
         #expect(ledger.roomForGain(term: .shortTerm, within: .limit(usd("200"))) == .unlimited)
     }
 
-    @Test("A passed budget leaves no room")
+    @Test("A passed budget leaves no room for gains; a sale that adds no tax still fits")
     func passedBudget() {
         var ledger = taxedLedger()
         ledger.record(gain: usd("1000"), term: .shortTerm)   // manual trade: 408.00 of tax
@@ -70,9 +70,9 @@ struct TaxBudgetTests {
         let lossLot = lot("L", shares: 100, basis: "10000", acquired: "2025-06-02")
         #expect(ledger.largestQuantity(of: lossLot, at: price("92"), on: date("2026-03-02"),
                                        step: .wholeShare, within: budget) == shares(100))
-        // One whose loss is too small to do so is not sold at all.
+        // One whose loss is too small to do so still adds no tax: it fits, whole.
         #expect(ledger.largestQuantity(of: lossLot, at: price("98"), on: date("2026-03-02"),
-                                       step: .wholeShare, within: budget) == .zero)
+                                       step: .wholeShare, within: budget) == shares(100))
         #expect(budget.left(after: ledger.impact) == usd("-308.00"))
         #expect(TaxBudget.unlimited.left(after: ledger.impact) == nil)
     }

@@ -19,6 +19,7 @@ extension Planning {
         let withdrawal = books[index].account.withdrawal
         let id = books[index].id
         if withdrawal > .zero {
+            let impactBefore = books[index].ledger.impact
             let short = withdrawal - books[index].cash
             if short > .zero {
                 let tiers: [(LotAccess, Bool)] = [(.unblocked, true), (.forcedBlocked, true), (.unblocked, false), (.forcedBlocked, false)]
@@ -34,8 +35,11 @@ extension Planning {
                       "The \(withdrawal.formatted) withdrawal is paid short by \((withdrawal - paid).formatted): "
                         + "the rest is in positions that may not be sold (No Sell, No Trade, Hold or bought in this run).")
             }
-            if case .limit(let limit) = books[index].account.taxBudget, books[index].ledger.impact > limit {
-                let over = books[index].ledger.impact - limit
+            // What raising the withdrawal itself put past the budget: a manual trade's own
+            // overshoot before it has its own row, and is not said again here.
+            let impactAfter = books[index].ledger.impact
+            if case .limit(let limit) = books[index].account.taxBudget, impactAfter > limit, impactAfter > impactBefore {
+                let over = impactAfter - Money.max(limit, impactBefore)
                 raise(.needsApproval, id,
                       "Raising the withdrawal passes the \(limit.formatted) tax budget by \(over.formatted).")
                 audit(.raiseCash, id, nil, rule: "Tax Budget", decision: "Passed",
