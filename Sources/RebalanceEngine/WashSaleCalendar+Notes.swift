@@ -47,9 +47,9 @@ extension WashSaleCalendar {
             } else {
                 note.append(" ")
                 note.append(sale.matched)
-                note.append(" shares bought within ")
+                note.append(sale.matched == Quantity(shares: 1) ? " share bought within " : " shares bought within ")
                 note.append(windowDays)
-                note.append(" days of it already replace it.")
+                note.append(sale.matched == Quantity(shares: 1) ? " days of it already replaces it." : " days of it already replace it.")
             }
         }
         return WashSaleRecord(

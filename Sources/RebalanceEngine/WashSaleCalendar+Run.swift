@@ -205,10 +205,14 @@ extension WashSaleCalendar {
                 remaining -= taken
                 purchases[purchaseIndex].match(taken, inRun: true)
                 lossSales[saleIndex].matched += taken
+                lossSales[saleIndex].matchedInRun += taken
                 matched = taken
+                // Running over the run's buys only, so that they sum to the loss × their matched
+                // shares / sold, each a cent at most from its own proportion: counted from the
+                // shares matched before the run too, a first buy's $10.00 × 1 / 3 was $3.34.
                 amount = sale.loss.map {
-                    $0.scaled(by: (sale.matched + taken).micros, over: sold.micros)
-                        - $0.scaled(by: sale.matched.micros, over: sold.micros)
+                    $0.scaled(by: (sale.matchedInRun + taken).micros, over: sold.micros)
+                        - $0.scaled(by: sale.matchedInRun.micros, over: sold.micros)
                 }
             }
             disallowances.append(WashSaleDisallowance(

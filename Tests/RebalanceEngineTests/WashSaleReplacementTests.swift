@@ -369,3 +369,24 @@ extension WashSaleReplacementTests {
         #expect(plan.lotsSold.allSatisfy { $0.disallowedLoss <= .zero - $0.gain || $0.disallowedLoss == .zero })
     }
 }
+
+extension WashSaleReplacementTests {
+    @Test("A manual buy disallows loss × its matched shares / sold, whatever matched the sale before the run")
+    func manualBuyAddBackIsItsOwnProportion() throws {
+        // A sold 3 X at a $10.00 loss; B's share bought 2026-11-01 already replaces one. B's
+        // manual buy of one more disallows $10.00 × 1 / 3 = $3.33 (not $6.67 − $3.33 = $3.34).
+        var book = BookBuilder()
+        book.account("A", household: "H", ytdST: "1000")
+        book.account("B", type: .ira, household: "H", cash: "100")
+        book.hold("A1", "Y", 10, basis: "1000", acquired: "2020-01-06")
+        book.hold("B1", "X", 1, basis: "10", acquired: "2026-11-01", account: "B")
+        book.transaction("A", "2026-11-05", "X", .sell, quantity: 3, price: "10", gain: "-10")
+        book.manual("B", "X", .buy, 1)
+        book.target("Y", "0.99")
+        book.prices = ["X": "10", "Y": "100"]
+        let plan = try book.plan()
+        let disallowed = plan.washSales.filter { $0.action == .disallowed }
+        #expect(disallowed.map(\.disallowedLoss) == [usd("3.33")])
+        #expect(plan.tax("A")?.shortTermAddedBack == usd("3.33"))
+    }
+}
