@@ -1165,8 +1165,9 @@ class Checker:
 
     def check_addback_proportions(self, addbacks, wash):
         """A manual buy disallows a Transactions loss sale's loss in proportion, added back to the sale's
-        term. Shares that already replaced the sale before the run (the Loss Sale row says how many)
-        come first in the running rounding."""
+        term: loss x the shares it matches / shares sold. Several buys of one sale run the rounding over
+        the run's matches only (README Decisions): shares that replaced the sale before the run are the
+        custodian's to account for and do not move a cent into the run's part."""
         groups = {}
         for r, w in addbacks:
             sale = self.find_tx_sale(str(w["Account"]), w)
@@ -1175,12 +1176,6 @@ class Checker:
             groups.setdefault(sale["row"], (sale, []))[1].append((r, w))
         for sale, rows in groups.values():
             prior = ZERO
-            for _, x in wash:
-                if (x.get("Action") == "Loss Sale" and x.get("Lot ID") is None and str(x.get("Account")) == sale["account"]
-                        and str(x.get("Symbol")) == sale["symbol"] and to_date(x.get("Conflict Date")) == sale["date"]):
-                    m = re.search(r"([\d.,]+) shares? bought within \d+ days of it already replace", str(x.get("Note")))
-                    if m:
-                        prior = Decimal(m.group(1).replace(",", ""))
             for r, w in rows:
                 mq = to_dec(w.get("Quantity")) or ZERO
                 amt = to_dec(w.get("Disallowed Loss")) or ZERO

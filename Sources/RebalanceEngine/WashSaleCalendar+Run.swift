@@ -207,12 +207,14 @@ extension WashSaleCalendar {
                 lossSales[saleIndex].matched += taken
                 lossSales[saleIndex].matchedInRun += taken
                 matched = taken
-                // Running over the run's buys only, so that they sum to the loss × their matched
-                // shares / sold, each a cent at most from its own proportion: counted from the
-                // shares matched before the run too, a first buy's $10.00 × 1 / 3 was $3.34.
+                // Running over the run's matches only (a sale of the run: all of its matches),
+                // so that they sum to the loss × the run's matched shares / sold, each a cent at
+                // most from its own proportion: counted from a Transactions sale's shares matched
+                // before the run too, a first buy's $10.00 × 1 / 3 was $3.34.
+                let prior = sale.isFromTransactions ? sale.matchedInRun : sale.matched
                 amount = sale.loss.map {
-                    $0.scaled(by: (sale.matchedInRun + taken).micros, over: sold.micros)
-                        - $0.scaled(by: sale.matchedInRun.micros, over: sold.micros)
+                    $0.scaled(by: (prior + taken).micros, over: sold.micros)
+                        - $0.scaled(by: prior.micros, over: sold.micros)
                 }
             }
             disallowances.append(WashSaleDisallowance(

@@ -404,9 +404,9 @@ extension WashSaleCalendar {
         let lotID: String?
         /// Sold shares already matched to replacement shares.
         var matched: Quantity = .zero
-        /// The part of `matched` the run's buys matched: their disallowed loss is figured on
-        /// it alone (loss × matched / sold, as the contract writes it), the shares matched
-        /// before the run being the custodian's to account for.
+        /// The part of `matched` the run's buys matched: a Transactions sale's disallowed loss
+        /// in the run is figured on it alone (loss × matched / sold, as the contract writes
+        /// it), the shares matched before the run being the custodian's to account for.
         var matchedInRun: Quantity = .zero
         /// Purchases (by index) whose shares this Transactions sale sold: never its replacements.
         var ownShares: [Int: Quantity] = [:]
