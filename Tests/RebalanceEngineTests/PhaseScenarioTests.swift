@@ -503,3 +503,30 @@ extension PhaseScenarioTests {
             == ["Manual trades add $40.80 of tax, $40.80 past the $0.00 budget; they are applied as written."])
     }
 }
+
+extension PhaseScenarioTests {
+    @Test("A harvest replacement cut by its group's cap says so; one the full cap refuses names the cap")
+    func replacementCutByAGroupCapIsExplained() throws {
+        func book(cap: String) -> BookBuilder {
+            var book = BookBuilder()
+            book.account("A", cash: "0", cashTarget: "0")
+            book.hold("x", "X", 100, basis: "12000", acquired: "2025-01-06")
+            book.hold("y", "Y", 100, basis: "10000", acquired: "2020-01-06")
+            book.target("X", "0.50")
+            book.target("Y", "0.50")
+            book.security("X", replacements: ["R"])
+            book.security("R", exposureGroup: "G")
+            book.groups = [ExposureGroupCap(group: "G", maxWeight: Rate(decimal: cap)!)]
+            book.prices = ["X": "100", "Y": "100", "R": "100"]
+            return book
+        }
+        let plan = try book(cap: "0.30").plan()
+        // $20,000 invested: G's 30% cap leaves $6,000 of the $10,000 proceeds for R.
+        let buy = try #require(plan.trade("A", "R", .buy, .harvest))
+        #expect(buy.quantity == shares(60))
+        #expect(buy.reason == "Buy 60 R: replaces X harvested at a loss (lot x); cut to $6,000.00 by the exposure group G")
+        let full = try book(cap: "0").plan()
+        #expect(full.auditLog.contains { $0.rule == "Replacement" && $0.decision == "Not Allowed"
+            && $0.detail == "R does not replace X: the exposure group G is at its cap." })
+    }
+}

@@ -120,12 +120,16 @@ extension Planning {
               "Lot \(lot.lotID): \(quantity) sold at a \(dollars: loss) loss.")
         guard let replacement else { return true }
         // The buy, sized again on the sale as made: never past the replacement's target.
-        if let amount = replacementAmount(replacement, proceeds: sale.proceeds, in: index) {
+        let sized = replacementSize(replacement, proceeds: sale.proceeds, in: index)
+        if let amount = sized.amount {
             let shares = universe.quantity(buyableWith: amount, replacement)
+            // A cut by a group's cap or a sector's edge is said, as Rebalance says its own: the
+            // rest of the proceeds waits in cash for a reason the PM can read.
+            let cut = sized.cappedBy.map { "; cut to \(Sentence("\(dollars: amount)").text) by the \($0.level == .group ? "exposure group" : "sector") \($0.name)" } ?? ""
             try buy(replacement, quantity: shares, in: index, phase: .harvest,
-                    why: "replaces \(symbol) harvested at a loss (lot \(lot.lotID))")
+                    why: "replaces \(symbol) harvested at a loss (lot \(lot.lotID))" + cut)
             audit(.harvest, id, replacement, rule: "Replacement", decision: "Bought",
-                  "\(shares) \(replacement) bought with the proceeds of \(symbol) lot \(lot.lotID).")
+                  text: Sentence("\(shares) \(replacement) bought with the proceeds of \(symbol) lot \(lot.lotID)").text + cut + ".")
         }
         return true
     }
@@ -159,8 +163,8 @@ extension Planning {
                 why = "\(symbol) is a legacy holding and \(candidate) is not a model symbol"
             } else if let stop = buyStop(candidate, in: index, phase: .harvest, log: true) {
                 why = stop == .washSale ? "a wash-sale window covers it" : "it was sold in this account earlier in the run"
-            } else if replacementAmount(candidate, proceeds: sale.proceeds, in: index, selling: sale) == nil {
-                why = "the buy would be under Min Trade or past its target"
+            } else if let limit = replacementSize(candidate, proceeds: sale.proceeds, in: index, selling: sale).refusal {
+                why = limit
             }
             if let why {
                 audit(.harvest, book.id, candidate, rule: "Replacement", decision: "Not Allowed",
@@ -173,23 +177,38 @@ extension Planning {
     }
 
     /// What a replacement buy may spend: the proceeds, at most up to the replacement's slot
-    /// target (after `selling`, if not yet made), cut to its group cap; `nil` under Min Trade.
-    private func replacementAmount(_ symbol: String, proceeds: Money, in index: Int, selling: LotSale? = nil) -> Money? {
+    /// target (after `selling`, if not yet made), cut to its group cap or sector edge (which,
+    /// when it cut, is `cappedBy`); `nil` with the reason when nothing may be bought.
+    private func replacementSize(_ symbol: String, proceeds: Money, in index: Int, selling: LotSale? = nil)
+        -> (amount: Money?, cappedBy: DriftKey?, refusal: String?) {
         let book = books[index]
-        guard let slot = book.layout.slotIndexBySymbol[symbol], let price = universe.priceIfKnown(symbol) else { return nil }
+        guard let slot = book.layout.slotIndexBySymbol[symbol], let price = universe.priceIfKnown(symbol) else {
+            return (nil, nil, "it has no place in the model")
+        }
         let value = book.investableValue
         var current = slotValue(slot, in: book)
         if let selling, book.layout.slotIndexBySymbol[selling.symbol] == slot {
             current -= universe.value(of: selling.quantity, selling.symbol)
         }
         let room = Planning.part(book.slots[slot].target, of: value) - current
+        guard room > .zero else { return (nil, nil, "it is at or past its target already") }
         var amount = Money.min(proceeds, room)
-        if let cap = capRoom(for: symbol, in: book) { amount = .min(amount, cap.room) }
+        var cappedBy: DriftKey?
+        if let cap = capRoom(for: symbol, in: book), cap.room < amount {
+            guard cap.room > .zero else {
+                return (nil, cap.binding, "the \(cap.binding.level == .group ? "exposure group" : "sector") \(cap.binding.name) is at its "
+                    + (cap.binding.level == .group ? "cap" : "high edge"))
+            }
+            amount = cap.room
+            cappedBy = cap.binding
+        }
         amount = .min(amount, book.cash + (selling?.proceeds ?? .zero))
         let shares = universe.shares(amount, price, roundingUp: false)
         let cost = price.value(of: shares)
-        guard shares > .zero, cost >= settings.minTrade else { return nil }
-        return cost
+        guard shares > .zero, cost >= settings.minTrade else {
+            return (nil, cappedBy, "the buy would be under Min Trade (\(Sentence("\(dollars: settings.minTrade)").text))")
+        }
+        return (cost, cappedBy, nil)
     }
 }
 
