@@ -697,6 +697,23 @@ struct MappingRulesTests {
         #expect(reading.portfolio?.settings.asOf.description == "2026-11-20")
     }
 
+    @Test("An Accounts row of words alone that no lot names titles the accounts below it: set aside, not an account")
+    func accountTitleRows() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Accounts", [["Account", "Household", "Model", "Cash"], ["Lee household", nil, nil, nil], ["A", "Lee", "Growth", 1000],
+                          ["Kim family", nil, nil, nil], ["B", "Kim", "Income", 0]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)],
+                      ["B", "AAPL", 2, 200, .day(2024, 1, 2)]]),
+            ("Model", [["Model", "Symbol", "Target"], ["Growth", "AAPL", "90%"], ["Income", "AAPL", "50%"]]),
+            Self.prices,
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.accounts.map(\.id) == ["A", "B"])
+        #expect(reading.diagnostics.contains { $0.description == "Accounts!A2: \"Lee household\" is read as a title over the "
+            + "accounts below it, not an account: the row holds nothing else and no lot names it." })
+    }
+
     @Test("A reinvestment's cash leg beside its shares is skipped; one with no shares listed stays a buy of any number")
     func reinvestedDividendCash() throws {
         let reading = try read([

@@ -231,3 +231,30 @@ extension PortfolioBuilder {
         return holds
     }
 }
+
+extension PortfolioBuilder {
+    /// Sets aside the Accounts rows that title the accounts below them (`Lee household`,
+    /// `Smith Family Trust accounts`): words alone under Account (a space and small letters,
+    /// which no account ID has), nothing else on the row, and no lot naming them. Read as an
+    /// account, such a row was one more account in the CIO workbook, worth nothing.
+    mutating func setAsideTitleRows(of accounts: inout [Account], lots: [TaxLot]) {
+        guard let table = tables[.accounts] else { return }
+        var held = Set<String>()
+        for lot in lots { held.insert(lot.account) }
+        var titles: [(id: String, place: String)] = []
+        for row in table.rows {
+            guard let position = row.layout.position(of: "Account"), case .string(let raw)? = row.values[position] else { continue }
+            let text = raw.trimmingWhitespace()
+            guard text.contains(where: \.isWhitespace), text.contains(where: \.isLowercase),
+                  row.values.indices.allSatisfy({ $0 == position || row.values[$0] == nil }),
+                  !held.contains(text), accounts.contains(where: { $0.id == text }) else { continue }
+            titles.append((text, row.place("Account")))
+        }
+        guard !titles.isEmpty else { return }
+        for (id, place) in titles {
+            accounts.removeAll { $0.id == id }
+            log.info(place, "\"\(id.excerpt)\" is read as a title over the accounts below it, not an account: the row holds "
+                + "nothing else and no lot names it.")
+        }
+    }
+}

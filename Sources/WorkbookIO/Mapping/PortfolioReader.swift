@@ -158,6 +158,7 @@ struct PortfolioBuilder {
         let securities = readSecurities()
         var accounts = readAccounts()
         let lots = readLots(accounts: &accounts)
+        setAsideTitleRows(of: &accounts, lots: lots)
         let models = readModels(accounts: &accounts)
         resolveCashTargets(accounts: &accounts, models: models)
         let groups = readGroups()
