@@ -714,6 +714,20 @@ struct MappingRulesTests {
             + "accounts below it, not an account: the row holds nothing else and no lot names it." })
     }
 
+    @Test("Header spellings of trading desks: Qty (sh), Purchase Dt, Tgt %, Px")
+    func deskSpellings() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Qty (sh)", "Cost Basis", "Purchase Dt"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Tgt %"], ["AAPL", 90]]),
+            ("Prices", [["Symbol", "Px", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.map(\.quantity) == [Quantity(shares: 10)])
+        #expect(reading.portfolio?.models.first?.targets.map(\.target) == [Rate(millionths: 900_000)])
+        #expect(reading.priceRequests.first?.workbook?.price == Price(decimal: "190"))
+    }
+
     @Test("A reinvestment's cash leg beside its shares is skipped; one with no shares listed stays a buy of any number")
     func reinvestedDividendCash() throws {
         let reading = try read([

@@ -35,7 +35,8 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
     var isRequired: Bool { self == .lots || self == .model }
 
     /// The names of a market price's column, on the Prices sheet and a lot export alike.
-    static let priceNames = ["price", "lastprice", "last", "close", "closingprice", "closeprice", "marketprice", "currentprice", "priceshare"]
+    static let priceNames = ["price", "lastprice", "last", "close", "closingprice", "closeprice", "marketprice", "currentprice", "priceshare",
+                             "px", "lastpx", "closepx", "mktprice", "mktpx"]
 
     var columns: [ColumnSpec] {
         switch self {
@@ -63,14 +64,16 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
             return [.account, .symbol,
                     .init("Lot ID", ["lotid", "lot", "lotnumber", "lotno", "taxlotid", "lotreference", "id"]),
                     .init("Quantity", ["quantity", "shares", "qty", "qtyquantity", "units", "sharesquantity", "quantityshares", "shareqty",
-                                       "qtyshares", "sharesqty", "numberofshares", "sharesheld", "quantityheld", "sharesowned", "unitsheld"]),
+                                       "qtyshares", "sharesqty", "numberofshares", "sharesheld", "quantityheld", "sharesowned", "unitsheld",
+                                       "qtysh", "qtyshs", "quantitysh", "quantityshs", "sharecount"]),
                     .init("Cost Basis", ["costbasis", "costbasistotal", "totalcost", "totalcostbasis", "cost", "basis", "adjustedcostbasis", "costbasisamount",
                                          "adjcostbasis", "adjcost", "adjustedcost", "adjustedbasis", "adjbasis"]),
                     .init("Unit Cost", ["unitcost", "costshare", "costpershare", "averagecostbasis", "averagecost", "avgcost", "pricepaid",
                                         "purchaseprice", "unitcostbasis", "costbasispershare", "costperunit", "avgcostshare", "averagecostpershare",
                                         "avgcostpershare"]),
                     .init("Acquired", ["acquired", "opendate", "dateacquired", "acquisitiondate", "acquireddate", "purchasedate", "datepurchased", "opened",
-                                       "dateopened", "openeddate", "lotdate", "acqdate", "tradedate"]),
+                                       "dateopened", "openeddate", "lotdate", "acqdate", "tradedate", "purchasedt", "opendt", "acqdt",
+                                       "buydate", "datebought"]),
                     // Not `Long/Short`: a position's side in most exports, not its holding period.
                     .init("Term", ["term", "holdingperiod", "termoverride", "stlt"]),
                     // A lot export's current price: the symbol's price when the Prices sheet has none.
@@ -81,7 +84,8 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         case .model:
             return [.init("Model", ["model", "modelname", "strategy", "portfolio"]), .symbol,
                     .init("Target", ["target", "target%", "weight", "weight%", "model%", "targetweight", "targetpercent",
-                                     "targetallocation", "allocation", "modelweight", "targetpct"], weight: true),
+                                     "targetallocation", "allocation", "modelweight", "targetpct", "tgt", "tgtwt", "targetwt", "modelwt", "wgt",
+                                     "policy", "policyweight"], weight: true),
                     .init("Band", ["band", "tolerance", "band%", "tolerance%", "driftband", "rebalanceband", "bandwidth"], weight: true),
                     .init("Sector", ["sector", "assetclass", "category"])]
         case .prices:
