@@ -168,6 +168,17 @@ struct MappingValueTests {
         #expect(p == "Expected a date, found the number 20261315.0.")
     }
 
+    @Test("A date year first with dots, and a serial stored as text, are read; day and month with dots are not")
+    func dottedAndTextSerialDates() {
+        guard case .value(let dotted) = CellReader.date(.string("2026.03.15"), uses1904: false) else { Issue.record("dots"); return }
+        #expect(dotted.description == "2026-03-15")
+        guard case .value(let serial) = CellReader.date(.string("46346"), uses1904: false) else { Issue.record("serial"); return }
+        #expect(serial.description == "2026-11-20")
+        guard case .problem = CellReader.date(.string("03.04.2026"), uses1904: false) else { Issue.record("03.04.2026 read"); return }
+        guard case .problem(let year) = CellReader.date(.string("2026"), uses1904: false) else { Issue.record("2026 read"); return }
+        #expect(year.hasSuffix("which reads as a year: write the whole date (2026-03-15)."))
+    }
+
     @Test("A plain number that reads as a year in a date column is refused, not a day of 1905", arguments: [2026.0, 1999.0, 2026.08])
     func yearAlone(number: Double) {
         guard case .problem(let p) = CellReader.date(.number(number, .plain), uses1904: false) else { Issue.record("\(number) read"); return }

@@ -224,6 +224,12 @@ enum CellReader {
             }
             return .value(date)
         case .string(let s):
+            // A serial a program stored as text (`"46042"`) is read as the serial it is, as a
+            // number typed as text is a number.
+            if case .problem = dateText(s), !s.isEmpty, s.utf8.count <= 7,
+               s.trimmingWhitespace().utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Double(s.trimmingWhitespace()) {
+                return date(.number(n, .plain), uses1904: uses1904)
+            }
             return dateText(s)
         case .bool: return .problem("Expected a date, found TRUE/FALSE.")
         case .error(let e): return .problem("The cell holds the error \(e).")
@@ -283,10 +289,12 @@ enum CellReader {
         }
         // Year first (`2026-03-15`, `2026/03/15`), or the US order (`03/15/2026`, `3/15/26`,
         // `03-15-2026`), with dashes or slashes.
-        for separator: Character in ["-", "/"] where datePart.contains(separator) {
+        // With dots, year first only (`2026.03.15`): `03.04.2026` is the 3rd of April to much of
+        // the world and the 4th of March here.
+        for separator: Character in ["-", "/", "."] where datePart.contains(separator) {
             let parts = datePart.split(separator: separator, omittingEmptySubsequences: false)
             guard parts.count == 3, let first = number(parts[0]), let second = number(parts[1]),
-                  let third = number(parts[2]) else { return .problem(found) }
+                  let third = number(parts[2]), separator != "." || parts[0].count == 4 else { return .problem(found) }
             if parts[0].count == 4 {
                 return CivilDate(year: first, month: second, day: third).map { .value($0) }
                     ?? .problem("\"\(s)\" is not a real date.")
