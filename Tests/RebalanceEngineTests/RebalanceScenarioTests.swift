@@ -335,3 +335,25 @@ extension RebalanceScenarioTests {
     }
 }
 
+
+extension RebalanceScenarioTests {
+    @Test("A trade's own tax past the budget, where an earlier loss keeps the account within it, says the account's total")
+    func reasonGivesTheAccountTotalPastABudgetItKeeps() throws {
+        // The manual sale's $200 ST loss (-$81.60 of tax) comes first; Rebalance's ST gain then
+        // adds more than the $40 budget alone, the account still within it in all.
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "0", cashTarget: "0", budget: .limit(usd("40")), ytdST: "1000")
+        book.hold("L1", "LOS", 10, basis: "1200", acquired: "2026-06-01")
+        book.hold("G1", "GAI", 100, basis: "9700", acquired: "2026-06-01")
+        book.manual("TAX-1", "LOS", .sell, 10)
+        book.target("GAI", "0.50")
+        book.target("OTH", "0.49")
+        book.prices = ["LOS": "100", "GAI": "100", "OTH": "100"]
+        let plan = try book.plan()
+        let sale = try #require(plan.trade("TAX-1", "GAI", .sell, .rebalance))
+        let impact = try #require(plan.tax("TAX-1")?.taxImpact)
+        #expect(sale.estimatedTax > usd("40"))
+        #expect(impact <= usd("40"))
+        #expect(sale.reason.hasSuffix("the account's \(impact.formatted) in all with the trades before it, of the $40.00 budget"))
+    }
+}

@@ -29,7 +29,7 @@ extension Planning {
         // `reason` as values, each trade and note was copied and released; callgrind), then
         // set in the list the plan takes.
         let reasons = trades.indices.map { row in
-            reason(ofTrade: row, estimatedTax: taxes.estimates[row], book: bookOfTrade[row],
+            reason(ofTrade: row, estimatedTax: taxes.estimates[row], impactAfter: taxes.impactsAfter[row], book: bookOfTrade[row],
                    price: priceNotes.isEmpty ? nil : priceNotes[trades[row].symbol])
         }
         var finished: [Trade] = []
@@ -86,8 +86,9 @@ extension Planning {
     /// another on the account's ledger before the run, so each is its increment in that order
     /// and they add up to the impact. Losses added back by another account's buys count where
     /// that account's Manual Trades fall in Account order.
-    func replayedTaxes(bookOfTrade: [Int]) -> (estimates: [Money], fromOthers: [Money]) {
+    func replayedTaxes(bookOfTrade: [Int]) -> (estimates: [Money], fromOthers: [Money], impactsAfter: [Money]) {
         var estimates = trades.map { _ in Money.zero }
+        var impactsAfter = estimates
         var fromOthers = books.map { _ in Money.zero }
         var rowsByBook: [[Int]] = books.map { _ in [] }
         for (row, book) in bookOfTrade.enumerated() { rowsByBook[book].append(row) }
@@ -122,12 +123,13 @@ extension Planning {
                     tax += ledger.addBack(disallowedLoss: addBacks[number].amount, term: addBacks[number].term)
                 }
                 estimates[row] = tax
+                impactsAfter[row] = ledger.impact
             }
             for number in later {
                 fromOthers[index] += ledger.addBack(disallowedLoss: addBacks[number].amount, term: addBacks[number].term)
             }
         }
-        return (estimates, fromOthers)
+        return (estimates, fromOthers, impactsAfter)
     }
 
     /// What a Reason says of a stale or overridden price (a run has few: they are kept
@@ -140,7 +142,7 @@ extension Planning {
 
     /// The Reason of the trade at row `trade` (with its Est Tax): what, why, which lots, what
     /// tax, and a stale or overridden price.
-    func reason(ofTrade trade: Int, estimatedTax: Money, book index: Int, price: PriceNote? = nil) -> String {
+    func reason(ofTrade trade: Int, estimatedTax: Money, impactAfter: Money, book index: Int, price: PriceNote? = nil) -> String {
         let account = books[index].account
         let side = trades[trade].side
         var reason = Sentence(capacity: 192)
@@ -192,6 +194,13 @@ extension Planning {
             case .unlimited:
                 reason.append(" (no tax budget)")
             case .limit(let limit):
+                // A trade's own tax past the budget, where earlier trades' losses keep the
+                // account within it, says so: "$428.40 of the $400.00 budget" read as a breach.
+                if estimatedTax > limit, impactAfter <= limit {
+                    reason.append(", the account's ")
+                    reason.append(dollars: impactAfter)
+                    reason.append(" in all with the trades before it,")
+                }
                 reason.append(" of the ")
                 reason.append(dollars: limit)
                 reason.append(" budget")
