@@ -530,3 +530,21 @@ extension PhaseScenarioTests {
             && $0.detail == "R does not replace X: the exposure group G is at its cap." })
     }
 }
+
+extension PhaseScenarioTests {
+    @Test("An overweight a manual buy made is not sold back, and the Audit Log says so")
+    func manualBuyOverweightIsExplained() throws {
+        var book = BookBuilder()
+        book.account("A", cash: "5000", cashTarget: "0")
+        book.hold("Y1", "Y", 50, basis: "5000", acquired: "2020-01-06")
+        book.manual("A", "X", .buy, 40)
+        book.target("X", "0.20")
+        book.target("Y", "0.80")
+        book.prices = ["X": "100", "Y": "100"]
+        let plan = try book.plan()
+        #expect(plan.trade("A", "X", .sell) == nil)
+        #expect(plan.drift("A", "X")?.status == .manual)
+        #expect(plan.auditLog.contains { $0.rule == "No Buy And Sell" && $0.decision == "Not Sold"
+            && $0.detail == "X was bought in A earlier in this run (Manual Trades); it is not sold back." })
+    }
+}

@@ -65,6 +65,13 @@ extension Planning {
                 guard excess > .zero else { break }
                 if let stop = sellStop(symbol, in: index) {
                     books[index].noteStop(key, stop)
+                    // Bought earlier in the run (a manual buy, a replacement): said, as a sale
+                    // not bought back is ("No Buy And Sell"), so the overweight left has its row.
+                    if stop == .manual || stop == .earlierPhase {
+                        audit(.rebalance, books[index].id, symbol, rule: "No Buy And Sell", decision: "Not Sold",
+                              "\(symbol) was bought in \(books[index].id) earlier in this run"
+                                + (stop == .manual ? " (Manual Trades)" : "") + "; it is not sold back.")
+                    }
                     continue
                 }
                 let price = try universe.price(of: symbol)
