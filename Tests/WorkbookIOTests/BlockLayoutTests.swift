@@ -328,3 +328,22 @@ struct AccountLotSheetTests {
         ])
     }
 }
+
+extension BlockLayoutTests {
+    @Test("A second table below the first under a header of other columns is refused once, at its header")
+    func stackedTableOfOtherColumns() throws {
+        let header: [FixtureCell] = ["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"]
+        let lots: (name: String, rows: [[FixtureCell]]) = ("Lots", [
+            header, ["11110123", "AAPL", 10, 1500, .day(2020, 1, 2)], [],
+            ["Realized this year"], ["Account", "Symbol", "Proceeds", "Gain", "Closed"],
+            ["11110123", "MSFT", 4000, 800, .day(2026, 3, 4)],
+        ])
+        let reading = try Book.read([Book.asOf, Self.accounts, lots, Book.model, Book.prices])
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description) == [
+            "Lots!row 5: This row repeats some of the header's names (row 1) among others: a second table starts here, below "
+                + "the first. The tool reads one table a sheet, and this one's rows are not the Lots sheet's: move that table to "
+                + "a sheet of its own.",
+        ])
+    }
+}

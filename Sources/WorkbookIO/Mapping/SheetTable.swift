@@ -255,6 +255,8 @@ struct SheetTable {
         /// The last row read below the header, when it may title a block: whether it was
         /// kept as a data row (the last one) or set aside.
         var pendingTitle: (title: Title, row: Int, kept: Bool)?
+        /// The row where a second table's header was met, if one was (see `partlyRepeatsHeader`).
+        var secondTableRow: Int?
         /// Each required column (or pair) by its positions in the layout's values.
         var requiredPositions: [[Int]] = []
         /// A Settings sheet's first rows, read again for keys and values if no header is found.
@@ -353,6 +355,8 @@ struct SheetTable {
                 }
                 return
             }
+            // Past a second table's header (below), nothing more is read as this table's.
+            if secondTableRow != nil { return }
             if row.number > lastRow + 1 {
                 let through = row.number - 1
                 skipped.append((lastRow + 1, through == lastRow + 1 ? "blank" : "blank through row \(through)"))
@@ -393,6 +397,21 @@ struct SheetTable {
                     : "This row repeats the header row (row \(found.row)), as an export of several accounts does, each "
                         + "account's block under a title row: the blocks are not read as one sheet. Put every row under "
                         + "one header, with each row's account in an Account column.")
+                return
+            }
+            // Some of the header's names again among other words (`Account | Symbol | Quantity |
+            // Proceeds | Gain` below the lots): the header of a second table stacked below the
+            // first. Its rows, read as this table's, gave an error a cell (the account
+            // "Account", Quantity "Proceeds"); the table is refused once, at this row, and the
+            // title kept just above it is no row of this table either.
+            if SheetTable.partlyRepeatsHeader(values, headerTexts) {
+                if let last = rows.last, last.number >= row.number - 2, last.values.compactMap({ $0 }).count == 1 {
+                    rows.removeLast()
+                }
+                log.error("\(info.name)!row \(row.number)", "This row repeats some of the header's names (row \(found.row)) among "
+                    + "others: a second table starts here, below the first. The tool reads one table a sheet, and this one's "
+                    + "rows are not the \(sheet.rawValue) sheet's: move that table to a sheet of its own.")
+                secondTableRow = row.number
                 return
             }
             pendingTitle = readsBlocks ? SheetTable.title(of: row, sheetName: info.name).map { ($0, row.number, false) } : nil
@@ -574,6 +593,22 @@ struct SheetTable {
 
     /// Whether a data row holds the header's own texts (at least two, and nothing else):
     /// the header repeated above another block. The first value settles most rows.
+    /// Whether two or more of a row's cells are the header's names under their own columns
+    /// (any capitals or spacing) while another holds something else: a second table's header.
+    static func partlyRepeatsHeader(_ values: [CellValue?], _ headerTexts: [String]) -> Bool {
+        var named = 0, other = 0
+        for position in values.indices {
+            guard let value = values[position] else { continue }
+            if case .string(let text) = value, !headerTexts[position].isEmpty,
+               PortfolioBuilder.alike(text) == PortfolioBuilder.alike(headerTexts[position]) {
+                named += 1
+            } else {
+                other += 1
+            }
+        }
+        return named >= 2 && other > 0
+    }
+
     static func repeatsHeader(_ values: [CellValue?], _ headerTexts: [String]) -> Bool {
         var matched = 0
         for position in values.indices {
