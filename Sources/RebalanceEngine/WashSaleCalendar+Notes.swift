@@ -46,10 +46,11 @@ extension WashSaleCalendar {
                 note.append(" replacement shares match it (see the Disallowed rows).")
             } else {
                 note.append(" ")
+                let one = sale.matched == Quantity(shares: 1)
                 note.append(sale.matched)
-                note.append(sale.matched == Quantity(shares: 1) ? " share bought within " : " shares bought within ")
+                note.append(one ? " share bought within " : " shares bought within ")
                 note.append(windowDays)
-                note.append(sale.matched == Quantity(shares: 1) ? " days of it already replaces it." : " days of it already replace it.")
+                note.append(one ? " days of it already replaces it." : " days of it already replace it.")
             }
         }
         return WashSaleRecord(

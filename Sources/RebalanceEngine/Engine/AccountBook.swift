@@ -527,6 +527,11 @@ struct DriftKey: Sendable, Hashable {
     static func security(_ name: String) -> DriftKey { DriftKey(level: .security, name: name) }
     static func sector(_ name: String) -> DriftKey { DriftKey(level: .sector, name: name) }
     static func group(_ name: String) -> DriftKey { DriftKey(level: .group, name: name) }
+
+    /// The line as a sentence names a cap's: `exposure group Tech`, `sector Energy`.
+    var capName: String { "\(level == .group ? "exposure group" : "sector") \(name)" }
+    /// What its limit is called: a group's cap, a sector's high edge.
+    var limitName: String { level == .group ? "cap" : "high edge" }
 }
 
 extension TaxLedger {

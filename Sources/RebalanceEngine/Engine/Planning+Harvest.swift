@@ -125,7 +125,7 @@ extension Planning {
             let shares = universe.quantity(buyableWith: amount, replacement)
             // A cut by a group's cap or a sector's edge is said, as Rebalance says its own: the
             // rest of the proceeds waits in cash for a reason the PM can read.
-            let cut = sized.cappedBy.map { "; cut to \(Sentence("\(dollars: amount)").text) by the \($0.level == .group ? "exposure group" : "sector") \($0.name)" } ?? ""
+            let cut = sized.cappedBy.map { "; cut to \(amount.formatted) by the \($0.capName)" } ?? ""
             try buy(replacement, quantity: shares, in: index, phase: .harvest,
                     why: "replaces \(symbol) harvested at a loss (lot \(lot.lotID))" + cut)
             audit(.harvest, id, replacement, rule: "Replacement", decision: "Bought",
@@ -196,8 +196,7 @@ extension Planning {
         var cappedBy: DriftKey?
         if let cap = capRoom(for: symbol, in: book), cap.room < amount {
             guard cap.room > .zero else {
-                return (nil, cap.binding, "the \(cap.binding.level == .group ? "exposure group" : "sector") \(cap.binding.name) is at its "
-                    + (cap.binding.level == .group ? "cap" : "high edge"))
+                return (nil, cap.binding, "the \(cap.binding.capName) is at its \(cap.binding.limitName)")
             }
             amount = cap.room
             cappedBy = cap.binding
@@ -206,7 +205,7 @@ extension Planning {
         let shares = universe.shares(amount, price, roundingUp: false)
         let cost = price.value(of: shares)
         guard shares > .zero, cost >= settings.minTrade else {
-            return (nil, cappedBy, "the buy would be under Min Trade (\(Sentence("\(dollars: settings.minTrade)").text))")
+            return (nil, cappedBy, "the buy would be under Min Trade (\(settings.minTrade.formatted))")
         }
         return (cost, cappedBy, nil)
     }

@@ -188,9 +188,9 @@ extension Planning {
                     symbol, upTo: quantity, in: index, phase: .rebalance, access: .unblocked,
                     budget: books[index].account.taxBudget, minimumAmount: settings.minTrade,
                     why: Sentence("""
-                        \(level == .group ? "exposure group" : "sector") \(name) is \
+                        \(key.capName) is \
                         \(percent: Planning.weight(current, of: value)), above its \
-                        \(percent: Planning.weight(limit, of: value)) \(level == .group ? "cap" : "high edge")
+                        \(percent: Planning.weight(limit, of: value)) \(key.limitName)
                         """).text)
                 note(outcome, wanted: quantity, key: key, symbol: symbol, in: index)
                 if outcome.quantity > .zero, let slot = books[index].layout.slotIndexBySymbol[symbol] {
@@ -356,8 +356,7 @@ extension Planning {
                 budget = cap.room
                 audit(.rebalance, books[index].id, symbol,
                       rule: cap.status == .groupCap ? "Group Cap" : "Sector Band", decision: "Cut",
-                      "The buy of \(symbol) is cut to \(dollars: cap.room) by the "
-                        + "\(cap.binding.level == .group ? "exposure group" : "sector") \(cap.binding.name).")
+                      "The buy of \(symbol) is cut to \(dollars: cap.room) by the \(cap.binding.capName).")
             }
         }
         var quantity = universe.shares(budget, price, roundingUp: false)

@@ -74,6 +74,15 @@ enum CellReader {
         return nil
     }
 
+    /// A number, or text that is one once one of `units` is taken off it (`420 shs`, `30
+    /// days`): the reading, and the text read when a unit was taken off (nil when none was).
+    static func number(_ value: CellValue?, withUnitOf units: [String]) -> (reading: CellReading<NumberText>, bare: String?) {
+        let reading = number(value)
+        guard case .problem = reading, case .string(let text)? = value, let bare = withoutUnit(text, units: units),
+              case .value(let n) = number(.string(bare)) else { return (reading, nil) }
+        return (.value(n), bare)
+    }
+
     /// Words that mean "no value" in custodian exports.
     static let emptyWords: Set<String> = ["--", "-", "—", "–", "n/a", "na", "none", "null"]
     /// Whether a text is an empty cell wherever a name is read: the contract's `--`, `-` and
@@ -226,11 +235,12 @@ enum CellReader {
         case .string(let s):
             // A serial a program stored as text (`"46042"`) is read as the serial it is, as a
             // number typed as text is a number.
-            if case .problem = dateText(s), !s.isEmpty, s.utf8.count <= 7,
-               s.trimmingWhitespace().utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Double(s.trimmingWhitespace()) {
-                return date(.number(n, .plain), uses1904: uses1904)
-            }
-            return dateText(s)
+            let reading = dateText(s)
+            guard case .problem = reading else { return reading }
+            let digits = s.trimmingWhitespace()
+            guard !digits.isEmpty, digits.utf8.count <= 7, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+                  let n = Double(digits) else { return reading }
+            return date(.number(n, .plain), uses1904: uses1904)
         case .bool: return .problem("Expected a date, found TRUE/FALSE.")
         case .error(let e): return .problem("The cell holds the error \(e).")
         case .formulaWithoutValue: return .problem(formulaMessage)
@@ -414,4 +424,3 @@ extension String {
         return String(s)
     }
 }
-

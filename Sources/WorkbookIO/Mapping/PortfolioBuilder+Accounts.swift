@@ -239,8 +239,7 @@ extension PortfolioBuilder {
     /// account, such a row was one more account in the CIO workbook, worth nothing.
     mutating func setAsideTitleRows(of accounts: inout [Account], lots: [TaxLot]) {
         guard let table = tables[.accounts] else { return }
-        var held = Set<String>()
-        for lot in lots { held.insert(lot.account) }
+        let held = Set(lots.map(\.account))
         var titles: [(id: String, place: String)] = []
         for row in table.rows {
             guard let position = row.layout.position(of: "Account"), case .string(let raw)? = row.values[position] else { continue }
@@ -250,7 +249,6 @@ extension PortfolioBuilder {
                   !held.contains(text), accounts.contains(where: { $0.id == text }) else { continue }
             titles.append((text, row.place("Account")))
         }
-        guard !titles.isEmpty else { return }
         for (id, place) in titles {
             accounts.removeAll { $0.id == id }
             log.info(place, "\"\(id.excerpt)\" is read as a title over the accounts below it, not an account: the row holds "

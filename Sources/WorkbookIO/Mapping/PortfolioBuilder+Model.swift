@@ -185,13 +185,12 @@ extension PortfolioBuilder {
 
 extension PortfolioBuilder {
     /// The rows of a Model sheet grouped by asset class that carry their class's weight: words
-    /// under Symbol (`US Equity`, `Bonds`, which no ticker is) with
-    /// a Target, on no Prices row, whose securities below add up to it (nested classes are
-    /// passed over; a cash row is not a class's member; a class below that would not fit in the weight left is
-    /// the next one). Each is set aside with a note; one
-    /// whose rows below do not add up to it is an error naming it as a class, not left to
-    /// fail as a symbol without a price. The rows are read in one model's order (a Model
-    /// cell naming another model ends a class).
+    /// under Symbol (`US Equity`, `Bonds`, which no ticker is) with a Target, on no Prices row,
+    /// whose securities below add up to it (nested classes are passed over; a cash row is not
+    /// a class's member; a class below that would not fit in the weight left is the next
+    /// one). Each is set aside with a note; one whose rows below do not add up to it is an
+    /// error naming it as a class, not left to fail as a symbol without a price. The rows are
+    /// read in one model's order (a Model cell naming another model ends a class).
     mutating func assetClassRows(_ table: SheetTable, targets: [Int: Rate]) -> Set<Int> {
         let priced = Set((tables[.prices]?.rows ?? []).compactMap { CellReader.textValue($0["Symbol"])?.trimmingWhitespace().uppercased() })
         func classTitle(_ row: SheetTable.DataRow) -> String? {
@@ -226,12 +225,11 @@ extension PortfolioBuilder {
                 members += 1
                 if sum.millionths >= weight.millionths - 100 { break }
             }
+            set.insert(row.number)
             if members > 0, abs(sum.millionths - weight.millionths) <= 100 {
-                set.insert(row.number)
                 log.info(row.place("Symbol"), "\"\(title.excerpt)\" with a Target of \(weight.percentText) is read as an asset class's title: "
                     + (members == 1 ? "the security below it has" : "the \(members) securities below it add up to") + " its weight. It is not a security.")
             } else {
-                set.insert(row.number)
                 log.error(row.place("Symbol"), "\"\(title.excerpt)\" is not a ticker but reads as an asset class's title, with a Target of "
                     + "\(weight.percentText) that the securities below it do not add up to (\(sum.percentText)). The Model lists each "
                     + "security with its own target: clear the class's Target, or take its row out.")

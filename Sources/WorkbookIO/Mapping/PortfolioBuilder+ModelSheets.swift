@@ -4,8 +4,8 @@
 extension PortfolioBuilder {
     /// Reads the sheets that each hold one model, when the book has no Model sheet: those
     /// whose names are exactly one of the models the Accounts sheet's Model column names
-    /// (written alike, or with a word such as Model or Targets around it: see
-    /// `SheetTable.model(headedBy:among:)`) and whose header holds Symbol and Target. Other
+    /// (`SheetTable.model(headedBy:among:)`: written alike, or with a word such as Model or
+    /// Targets around it) and whose header holds Symbol and Target. Other
     /// sheets stay ignored. Nil when no sheet is one; two sheets of one model are an error.
     mutating func readModelSheets() throws -> [(table: SheetTable, model: String)]? {
         let names = accountModelNames()
@@ -14,8 +14,7 @@ extension PortfolioBuilder {
         var sheetOfModel: [String: String] = [:]
         for info in workbook.sheets where info.kind == .worksheet && !info.isHidden && ContractSheet.matching(sheetName: info.name) == nil {
             let name = ContractSheet.withoutTableName(info.name)
-            guard let model = names.first(where: { PortfolioBuilder.alike($0) == PortfolioBuilder.alike(name) })
-                    ?? SheetTable.model(headedBy: name, among: names),
+            guard let model = SheetTable.model(headedBy: name, among: names),
                   let aside = try readAside(info, as: .model) else { continue }
             if let other = sheetOfModel[model] {
                 log.error(info.name, "This sheet and \"\(other.excerpt)\" both hold the model \"\(model.excerpt)\": keep it on one sheet.")

@@ -262,11 +262,8 @@ extension PortfolioBuilder {
             return true
         case .washSaleDays, .priceMaxAgeDays:
             // `30 days` is read as 30, noted: the key already says the number counts days.
-            var reading = CellReader.number(value)
-            if case .problem = reading, case .string(let text)? = value,
-               let bare = CellReader.withoutUnit(text, units: CellReader.dayUnits),
-               case .value(let n) = CellReader.number(.string(bare)) {
-                reading = .value(n)
+            let (reading, bare) = CellReader.number(value, withUnitOf: CellReader.dayUnits)
+            if let bare, case .string(let text)? = value {
                 log.info(place, "\(name) \"\(text.trimmingWhitespace().excerpt)\" is read as \(bare) days.")
             }
             switch reading {

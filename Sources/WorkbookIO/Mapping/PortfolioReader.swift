@@ -207,7 +207,7 @@ struct PortfolioBuilder {
             // Beside the sheet named as the contract names it, another named by another word
             // for it (`Options` beside `Settings`, `History` beside `Transactions`) that holds
             // none of its columns is something else: passed over with a warning.
-            let canonical = pool.filter { HeaderName.normalize($0.name).key == HeaderName.normalize(sheet.rawValue).key }
+            let canonical = pool.filter { SheetTable.isCanonical($0.name, of: sheet.rawValue) }
             if pool.count > 1, canonical.count == 1 {
                 let others = pool.filter { $0.name != canonical[0].name }
                 // Read aside once each: a sheet that cannot be read is no such sheet either.
@@ -301,14 +301,11 @@ struct PortfolioBuilder {
     mutating func number(_ row: SheetTable.DataRow, _ column: String, counting unit: String) -> NumberText? {
         // The cell is read once: most hold a number, and this is asked of every lot's.
         let value = row[column]
-        var reading = CellReader.number(value)
         // A number written with its unit (`420 shs`, `USD 1,500.00`) is read as the number,
         // noted once per column.
-        if case .problem = reading, case .string(let text)? = value,
-           let bare = CellReader.withoutUnit(text, units: unit.hasSuffix("shares") ? CellReader.shareUnits
-                                                : unit.hasSuffix("dollars") ? CellReader.dollarUnits : []),
-           case .value(let n) = CellReader.number(.string(bare)) {
-            reading = .value(n)
+        let (reading, bare) = CellReader.number(value, withUnitOf: unit.hasSuffix("shares") ? CellReader.shareUnits
+                                                    : unit.hasSuffix("dollars") ? CellReader.dollarUnits : [])
+        if let bare, case .string(let text)? = value {
             if unitsNoted.insert("\(row.sheetName)!\(column)").inserted {
                 log.info(row.place(column), "\"\(text.trimmingWhitespace().excerpt)\" is read as \(bare), \(unit): "
                     + "the \(column) column's numbers written with their unit are read as the numbers.")

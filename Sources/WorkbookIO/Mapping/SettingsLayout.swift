@@ -61,31 +61,28 @@ struct SettingsLayout {
             }
             direction = .across(key: keyRow.number, value: valueRow.number)
         } else {
-            // The values are in the column right of the keys that holds most of theirs.
+            // The values are in the column right of the keys that holds most of theirs. Columns
+            // holding values for nearly as many keys (four in five of the most) are rivals: a PM
+            // keeping last quarter's settings beside this run's. A column of notes (sentences
+            // about each key) is no rival.
             var valuesInColumn: [Int: Int] = [:]
-            for row in rows {
-                guard let key = row.cells.first(where: { $0.column == column.key }),
-                      case .string(let text) = key.value, SettingKey.matching(text) != nil else { continue }
-                for cell in row.cells where cell.column > column.key { valuesInColumn[cell.column, default: 0] += 1 }
-            }
-            let valueColumn = valuesInColumn.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? column.key + 1
-            // Columns holding values for nearly as many keys (four in five of the most) are
-            // rivals: a PM keeping last quarter's settings beside this run's.
-            // A column of notes (sentences about each key) is no rival.
             var valueLikeInColumn: [Int: Int] = [:]
+            var firstKeyRow: Int?
             for row in rows {
                 guard let key = row.cells.first(where: { $0.column == column.key }),
                       case .string(let text) = key.value, SettingKey.matching(text) != nil else { continue }
-                for cell in row.cells where cell.column > column.key && cell.column != valueColumn {
+                if firstKeyRow == nil { firstKeyRow = row.number }
+                for cell in row.cells where cell.column > column.key {
+                    valuesInColumn[cell.column, default: 0] += 1
                     if case .string(let words) = cell.value, words.split(separator: " ").count > 3 { continue }
                     valueLikeInColumn[cell.column, default: 0] += 1
                 }
             }
+            let valueColumn = valuesInColumn.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? column.key + 1
             let most = valuesInColumn[valueColumn] ?? 0
-            rivalValueColumns = valueLikeInColumn.filter { $0.value >= 2 && $0.value * 5 >= most * 4 }.map(\.key).sorted()
-            if !rivalValueColumns.isEmpty,
-               let firstKeyRow = rows.first(where: { row in row.cells.contains { $0.column == column.key && SettingKey.matching(Self.text($0.value)) != nil } }),
-               let headingRow = rows.last(where: { $0.number < firstKeyRow.number }) {
+            rivalValueColumns = valueLikeInColumn.filter { $0.key != valueColumn && $0.value >= 2 && $0.value * 5 >= most * 4 }
+                .map(\.key).sorted()
+            if !rivalValueColumns.isEmpty, let firstKeyRow, let headingRow = rows.last(where: { $0.number < firstKeyRow }) {
                 for cell in headingRow.cells { if case .string(let text) = cell.value { valueHeadings[cell.column] = text } }
             }
             for row in rows {
@@ -98,11 +95,6 @@ struct SettingsLayout {
             direction = .down(key: column.key, value: valueColumn)
         }
         self.entries = entries
-    }
-
-    private static func text(_ value: CellValue?) -> String {
-        if case .string(let text)? = value { return text }
-        return ""
     }
 
     /// What the reader took the layout to be, for a note.

@@ -184,23 +184,19 @@ struct SheetTable {
         return Title(text: texts.joined(separator: " "), place: place)
     }
 
-    /// Finds the header row (the first holding at least two known names, the required ones
-    /// among them) and reads the rows below it.
-    ///
-    /// The one model among `modelNames` a wide Model sheet's header, or a sheet's name, names
-    /// with a word of its own around it or other spacing: `Growth 70/30 %`, `Growth 70/30
-    /// (%)`, `Growth 70 / 30 Target`, `Target: Growth 70/30`, `Growth 70/30 Model` for the
-    /// model `Growth 70/30`. Compared without spaces; nil when none or several match.
+    /// The one model among `modelNames` a wide Model sheet's header, or a sheet's name, names:
+    /// written alike (as any model name is matched), else with a word of its own around it or
+    /// other spacing: `Growth 70/30 %`, `Growth 70/30 (%)`, `Growth 70 / 30 Target`, `Target:
+    /// Growth 70/30`, `Growth 70/30 Model` for the model `Growth 70/30`, compared without
+    /// spaces. Nil when none or several match.
     static func model(headedBy header: String, among modelNames: [String]) -> String? {
+        if let alike = modelNames.first(where: { PortfolioBuilder.alike($0) == PortfolioBuilder.alike(header) }) { return alike }
         let squeezed = { (text: String) in String(text.lowercased().filter { !$0.isWhitespace }) }
         var name = squeezed(header)
-        let decorations = ["(%)", "%", "(target)", "target", "targets", "weight", "weights", "(weight)", "wt", "wt.", "tgt", "allocation",
-                           "alloc", "model", "models", "(model)"]
         var changed = true
         while changed {
             changed = false
-            // Longest first: `targets` is not `target` and an `s`.
-            for word in decorations.sorted(by: { $0.count > $1.count }) where name.count > word.count {
+            for word in modelHeaderWords where name.count > word.count {
                 if name.hasSuffix(word) { name.removeLast(word.count); changed = true }
                 if name.hasPrefix(word) { name.removeFirst(word.count); changed = true }
             }
@@ -213,6 +209,14 @@ struct SheetTable {
         return matches.count == 1 ? matches[0] : nil
     }
 
+    /// The words a header or sheet name puts around a model's name (`model(headedBy:among:)`),
+    /// longest first: `targets` is not `target` and an `s`.
+    static let modelHeaderWords = ["(%)", "%", "(target)", "target", "targets", "weight", "weights", "(weight)", "wt", "wt.", "tgt",
+                                   "allocation", "alloc", "model", "models", "(model)"].sorted { $0.count > $1.count }
+
+    /// Finds the header row (the first holding at least two known names, the required ones
+    /// among them) and reads the rows below it.
+    ///
     /// `modelNames` are the models the Accounts sheet names: on the Model sheet, a header
     /// with Symbol but no Model or Target column may head a column of targets with each.
     ///
@@ -322,8 +326,7 @@ struct SheetTable {
                 var wide: [(text: String, model: String, place: String)] = []
                 if sheet == .model, columns["Symbol"] != nil, columns["Target"] == nil, columns["Model"] == nil {
                     for (text, place) in unknown {
-                        guard let model = modelNames.first(where: { PortfolioBuilder.alike($0) == PortfolioBuilder.alike(text) })
-                                ?? SheetTable.model(headedBy: text, among: modelNames),
+                        guard let model = SheetTable.model(headedBy: text, among: modelNames),
                               let column = CellReference.column(of: place) else { continue }
                         let key = SheetTable.modelColumnKey(model)
                         guard columns[key] == nil else { continue }
@@ -504,7 +507,7 @@ struct SheetTable {
                         + "account's lot detail (cost basis or unrealized gain by lot) and paste that instead."
                     : ""
                 log.error("\(info.name)!row \(best.row)", "The header row lacks the required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")).\(lotDetail)")
-            } else if !sheet.isRequired, HeaderName.normalize(info.name).key != HeaderName.normalize(sheet.rawValue).key {
+            } else if !sheet.isRequired, !SheetTable.isCanonical(info.name, of: sheet.rawValue) {
                 // A sheet named by another word for an optional sheet (`History`, `Options`,
                 // `Activity`) that holds none of its columns is most likely something else (a
                 // table of returns, of option positions): passed over with a warning rather
@@ -591,8 +594,6 @@ struct SheetTable {
     ]
     static let maxIdentifierCharacters = 1_000
 
-    /// Whether a data row holds the header's own texts (at least two, and nothing else):
-    /// the header repeated above another block. The first value settles most rows.
     /// Whether two or more of a row's cells are the header's names under their own columns
     /// (any capitals or spacing) while another holds something else: a second table's header.
     static func partlyRepeatsHeader(_ values: [CellValue?], _ headerTexts: [String]) -> Bool {
@@ -609,6 +610,8 @@ struct SheetTable {
         return named >= 2 && other > 0
     }
 
+    /// Whether a data row holds the header's own texts (at least two, and nothing else):
+    /// the header repeated above another block. The first value settles most rows.
     static func repeatsHeader(_ values: [CellValue?], _ headerTexts: [String]) -> Bool {
         var matched = 0
         for position in values.indices {
@@ -682,7 +685,7 @@ struct SheetTable {
     }
 
     /// Whether a header is a contract column's own name (`Target`, `target`, `TARGET %`), not
-    /// one of its other names.
+    /// one of its other names; likewise a sheet's name and a contract sheet's.
     static func isCanonical(_ header: String, of column: String) -> Bool {
         HeaderName.normalize(header).key == HeaderName.normalize(column).key
     }
