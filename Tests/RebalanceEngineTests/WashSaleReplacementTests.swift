@@ -143,6 +143,23 @@ struct WashSaleReplacementTests {
         #expect((calendar.lossSaleBlock(for: Self.old, on: date("2026-02-20")) != nil) == blocksRunSale)
     }
 
+    /// A sale at a gain sells half of the 02-01 buy; the loss sale after it sells the rest of
+    /// that buy and half of the 02-03 one (first in, first out): its own shares are five of
+    /// each, so five of each replace it, and five of each are left to replace OLD's loss, the
+    /// earliest on 02-01.
+    @Test("A Transactions sale sells the rest of a purchase an earlier sale took part of")
+    func partlySoldPurchase() {
+        let calendar = Smith.calendar(lots: [Self.old], transactions: [
+            bought("TAX-1", "GOOGL", on: "2026-02-01", shares: 10),
+            bought("TAX-1", "GOOGL", on: "2026-02-03", shares: 10),
+            sold("TAX-1", "GOOGL", on: "2026-02-05", shares: 5, gain: "40"),
+            sold("TAX-1", "GOOGL", on: "2026-02-10", shares: 10, gain: "-700"),
+        ])
+        let block = calendar.lossSaleBlock(for: Self.old, on: date("2026-02-20"))
+        #expect(block?.conflictDate == date("2026-02-01"))
+        #expect(block?.note.contains("10 unmatched replacement shares") == true)
+    }
+
     @Test("A buy of unknown size blocks, and a forced sale against it loses the whole loss")
     func unknownSize() {
         var calendar = Smith.calendar(lots: [Self.old], transactions: [

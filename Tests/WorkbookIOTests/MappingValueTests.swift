@@ -291,4 +291,31 @@ struct MappingValueTests {
     func notTrades(word: String) {
         #expect(PortfolioBuilder.side(word) == nil)
     }
+
+    @Test("Short sales and option trades are no side, wherever their words stand", arguments: [
+        "Sell Short", "SHORT SALE", "Buy to Cover", "Sell to Open", "Buy To Close", "sell  short", "Bought to cover",
+    ])
+    func shortAndOptionTrades(word: String) {
+        #expect(PortfolioBuilder.side(word) == nil)
+        #expect(PortfolioBuilder.isShortOrOptionTrade(word.lowercased()))
+    }
+
+    @Test("Words near the short and option ones are trades", arguments: [
+        ("Sell", Side.sell), ("Buy to", .buy), ("Bought covered call stock", .buy), ("Sold shor", .sell),
+    ])
+    func nearShortWords(word: String, side: Side) {
+        #expect(!PortfolioBuilder.isShortOrOptionTrade(word.lowercased()))
+        #expect(PortfolioBuilder.side(word) == side)
+    }
+
+    @Test("A text is alike a name exactly when their alike forms are equal", arguments: [
+        ("Quantity", "quantity", true), ("  Cost   Basis ", "cost basis", true), ("Cost\tBasis", "cost basis", true),
+        ("CostBasis", "cost basis", false), ("Cost Basis2", "cost basis", false), ("Cost", "cost basis", false),
+        ("", "", true), ("   ", "", true), ("Symbol", "", false), ("Prix Unitaire", "prix unitaire", true),
+        ("ÉCART", "écart", true), ("Écart ", "ecart", false), ("Account", "accounts", false),
+    ])
+    func alikeNames(text: String, name: String, alike: Bool) {
+        #expect(PortfolioBuilder.isAlike(text, to: name) == alike)
+        #expect(PortfolioBuilder.isAlike(text, to: name) == (PortfolioBuilder.alike(text) == name))
+    }
 }

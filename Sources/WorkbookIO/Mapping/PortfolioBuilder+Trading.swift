@@ -22,8 +22,12 @@ extension PortfolioBuilder {
     /// A short sale, its cover, or an option trade (`Sell Short`, `Buy to Cover`, `Sell to
     /// Open`, `Buy to Close`): no buy or sale of shares held, so no side here. Read as a
     /// sale, a short sale with no Realized Gain would have opened a loss sale's window.
+    ///
+    /// The words are looked for byte by byte: `String.contains` built a searcher at every
+    /// call, most of the time a Transactions sheet of 280,000 rows took to read.
     static func isShortOrOptionTrade(_ lowercased: String) -> Bool {
-        ["short", "to cover", "to open", "to close"].contains { lowercased.contains($0) }
+        let bytes = Array(lowercased.utf8)
+        return ["short", "to cover", "to open", "to close"].contains { bytes.containsBytes(of: $0) }
     }
 
     /// The accounts rows may name: the Accounts sheet's, or those the Lots sheet named.
@@ -216,5 +220,18 @@ extension PortfolioBuilder {
             }
         }
         return trades
+    }
+}
+
+extension [UInt8] {
+    /// Whether `word`'s UTF-8 bytes appear together somewhere in these.
+    func containsBytes(of word: StaticString) -> Bool {
+        let wanted = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard let first = wanted.first else { return true }
+        guard count >= wanted.count else { return false }
+        for start in 0...(count - wanted.count) where self[start] == first {
+            if self[start..<start + wanted.count].elementsEqual(wanted) { return true }
+        }
+        return false
     }
 }

@@ -249,6 +249,8 @@ struct SheetTable {
         var layout: RowLayout?
         /// The header's text above each of the layout's columns, to tell a repeat of it.
         var headerTexts: [String] = []
+        /// The same, as `PortfolioBuilder.alike` makes names (made once, not at every row).
+        var headerAlike: [String] = []
         var skipped: [(Int, String)] = []
         var lastRow = 0
         var rowsBeforeHeader = 0
@@ -368,6 +370,7 @@ struct SheetTable {
             if layout == nil {
                 layout = RowLayout(columns: found.columns, sheetName: info.name)
                 headerTexts = layout!.names.map { name in found.matches.first { $0.1 == name }?.0 ?? "" }
+                headerAlike = headerTexts.map(PortfolioBuilder.alike)
                 requiredPositions = sheet.requiredColumns.map { group in group.compactMap { layout!.position(of: $0) } }
                     .filter { !$0.isEmpty }
             }
@@ -407,7 +410,7 @@ struct SheetTable {
             // first. Its rows, read as this table's, gave an error a cell (the account
             // "Account", Quantity "Proceeds"); the table is refused once, at this row, and the
             // title kept just above it is no row of this table either.
-            if SheetTable.partlyRepeatsHeader(values, headerTexts) {
+            if SheetTable.partlyRepeatsHeader(values, headerAlike) {
                 if let last = rows.last, last.number >= row.number - 2, last.values.compactMap({ $0 }).count == 1 {
                     rows.removeLast()
                 }
@@ -596,12 +599,12 @@ struct SheetTable {
 
     /// Whether two or more of a row's cells are the header's names under their own columns
     /// (any capitals or spacing) while another holds something else: a second table's header.
-    static func partlyRepeatsHeader(_ values: [CellValue?], _ headerTexts: [String]) -> Bool {
+    static func partlyRepeatsHeader(_ values: [CellValue?], _ headerAlike: [String]) -> Bool {
         var named = 0, other = 0
         for position in values.indices {
             guard let value = values[position] else { continue }
-            if case .string(let text) = value, !headerTexts[position].isEmpty,
-               PortfolioBuilder.alike(text) == PortfolioBuilder.alike(headerTexts[position]) {
+            if case .string(let text) = value, !headerAlike[position].isEmpty,
+               PortfolioBuilder.isAlike(text, to: headerAlike[position]) {
                 named += 1
             } else {
                 other += 1
