@@ -108,9 +108,44 @@ struct PhaseScenarioTests {
         #expect(cash.withdrawalPaid == usd("8500"))
         #expect(cash.cashAfter == .zero)
         #expect(plan.exceptions.contains {
-            $0.severity == .needsApproval && $0.message.contains("paid short by $11,500.00")
+            $0.severity == .needsApproval && $0.message.hasSuffix(
+                "paid short by $11,500.00: the rest is in positions that may not be sold: LOCK (No Sell, $10,000.00).")
         })
         #expect(plan.drift("TAX-1", "LOCK")?.status == .restricted)
+    }
+
+    /// An account worth less than its withdrawal sells everything; the exception says so,
+    /// and names no restricted position, since there is none.
+    @Test func aWithdrawalLargerThanTheAccountSaysTheAccountIsSoldOut() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "1000", cashTarget: "0", withdrawal: "50000")
+        book.hold("X1", "XYZ", 100, basis: "8000", acquired: "2020-01-05")
+        book.target("XYZ", "1")
+        book.prices = ["XYZ": "100"]
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "XYZ", .sell)?.quantity == shares(100))
+        #expect(plan.cash("TAX-1")?.withdrawalPaid == usd("11000"))
+        let messages = plan.exceptions.filter { $0.severity == .needsApproval }.map(\.message)
+        #expect(messages == ["The $50,000.00 withdrawal is paid short by $39,000.00: the account's cash and every "
+            + "position it held, all sold, come to less than the withdrawal."])
+    }
+
+    /// A fractional lot sold for a withdrawal larger than the account, first within a $0.30
+    /// budget (0.1738 shares), then past it: the second sale takes the rest whole, where it
+    /// had come to 160.3449 of 160.3450 (worked out from the position's value in cents).
+    @Test func aWithdrawalSaleTakesAFractionalPositionWhole() throws {
+        var book = BookBuilder()
+        book.settings.fractionalShares = true
+        book.account("TAX-1", cash: "43.82", cashTarget: "0.01", withdrawal: "5000", budget: .limit(usd("0.30")))
+        book.hold("V1", "V", quantity: "160.5188", basis: "1072.21", acquired: "2026-01-02")
+        book.target("V", "0.99")
+        book.prices = ["V": "10.96"]
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "V", .sell)?.quantity == Quantity(decimal: "160.5188")!)
+        #expect(plan.lotsSold.map(\.quantity) == [Quantity(decimal: "160.5188")!])
+        // 160.5188 × $10.96 = $1,759.286... rounded to $1,759.29, with the $43.82 of cash.
+        #expect(plan.cash("TAX-1")?.withdrawalPaid == usd("1803.11"))
+        #expect(plan.cash("TAX-1")?.cashAfter == .zero)
     }
 
     /// SPY 60% of $100,000 at a $15,000 loss; VOO its replacement.

@@ -133,6 +133,59 @@ extension RebalanceScenarioTests {
         #expect(plan.cash("TAX-1")?.cashAfter == usd("6000"))
     }
 
+    /// $70,000 of cash against X 50% (its group capped at 10%) and Y 49%: X's share of the
+    /// short cash is cut to the cap's room, and its Reason says so; cash is not what held it.
+    @Test func aBuyCutByItsCapSaysSoNotThatCashIsShort() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "70000", cashTarget: "0.01")
+        book.hold("Z1", "Z", 300, basis: "30000", acquired: "2020-01-02")
+        book.security("Z", restriction: .noSell)
+        book.target("X", "0.50")
+        book.target("Y", "0.49")
+        book.security("X", exposureGroup: "G")
+        book.groups = [ExposureGroupCap(group: "G", maxWeight: Rate(decimal: "0.10")!)]
+        book.prices = ["X": "100", "Y": "100", "Z": "100"]
+        let plan = try book.plan()
+        let x = try #require(plan.trade("TAX-1", "X", .buy))
+        #expect(x.quantity == shares(100))
+        #expect(x.reason == "Buy 100 X: at 0%, 50% under its 50% target ±2%; cut to the $10,000.00 left under "
+            + "the exposure group G's cap")
+        #expect(plan.trade("TAX-1", "Y", .buy)?.quantity == shares(490))
+        #expect(plan.drift("TAX-1", "X")?.status == .groupCap)
+        #expect(plan.auditLog.filter { $0.rule == "Group Cap" }.map(\.detail)
+            == ["The buy of X is cut to $10,000.00 by the exposure group G."])
+    }
+
+    /// Five lines bought from $1,467: each gets its share of short cash, and the excess-cash
+    /// buys then find cash for more, but a further share of E ($112.36) would pass its 22.91%
+    /// target (buys round down) and one of A ($220.34) its band: `Rounding`, with 14% of the
+    /// account idle, not `Cash`.
+    @Test func aLineLeftBelowItsBandWithCashToSpareIsRoundingNotCash() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "70.09", cashTarget: "0.005")
+        book.hold("Y1", "Y", 5, basis: "880", acquired: "2025-01-02")
+        book.settings.asOf = date("2026-06-13")
+        book.settings.defaultBand = Rate(decimal: "0.03")!
+        book.settings.minTrade = .zero
+        book.target("S", "0.1832", band: "0.031")
+        book.target("V", "0.1102", band: "0.043")
+        book.target("E", "0.2204")
+        book.target("Y", "0.2204")
+        book.target("A", "0.2231")
+        book.security("S", exposureGroup: "G1")
+        book.security("V", exposureGroup: "G1")
+        book.groups = [ExposureGroupCap(group: "G1", maxWeight: Rate(decimal: "0.1731")!)]
+        book.prices = ["S": "81.9034", "V": "90.19", "E": "112.36", "Y": "279.45", "A": "220.3441"]
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "E", .buy)?.quantity == shares(2))
+        #expect(plan.trade("TAX-1", "A", .buy)?.quantity == shares(1))
+        #expect(plan.cash("TAX-1")?.cashAfter == usd("209.38"))
+        #expect(plan.drift("TAX-1", "E")?.status == .rounding)
+        #expect(plan.drift("TAX-1", "A")?.status == .rounding)
+        #expect(plan.drift("TAX-1", "S")?.status == .groupCap)
+        #expect(plan.drift("TAX-1", "V")?.status == .groupCap)
+    }
+
     @Test func aSectorAboveItsBandIsSoldProRataWhileEveryMemberIsInside() throws {
         var book = BookBuilder()
         book.account("TAX-1", cash: "1000", cashTarget: "0.01")

@@ -429,6 +429,14 @@ final class AccountBook {
         stops[level][at: entry] |= 1 << AccountBook.statusNumber(status)
     }
 
+    /// Takes back a status noted for `key` that turned out not to stop it (cash short for a
+    /// first buy, enough once the excess-cash buys reach the line).
+    func clearStop(_ key: DriftKey, _ status: DriftStatus) {
+        let level = AccountBook.levelNumber(key.level)
+        guard let entry = stops[level].index(of: key.name) else { return }
+        stops[level][at: entry] &= ~(1 << AccountBook.statusNumber(status))
+    }
+
     /// The first status in `DriftStatus` order among those noted for `key` and `implicit`.
     func firstStop(of key: DriftKey, or implicit: DriftStatus? = nil) -> DriftStatus? {
         var bits = stops[AccountBook.levelNumber(key.level)][key.name] ?? 0

@@ -7,6 +7,31 @@ extension Planning {
         case cashTarget
     }
 
+    /// What a withdrawal paid short leaves unsold, in words: the positions still held, each
+    /// with what keeps it from sale, or that the account holds nothing more (its cash and
+    /// every position sold fall short of the withdrawal).
+    func unsoldHoldings(_ index: Int) -> String {
+        let book = books[index]
+        var held: [String] = []
+        for symbol in book.heldSymbols {
+            guard let position = book.position(of: symbol), position.quantity > .zero else { continue }
+            let why: String
+            if let restriction = universe.restriction(of: symbol), restriction != .noBuy {
+                why = restriction.rawValue
+            } else if book.bought.contains(symbol) {
+                why = "bought in this run"
+            } else {
+                why = "not sold"
+            }
+            held.append("\(symbol) (\(why)\(position.price == nil ? "" : ", " + position.value.formatted))")
+        }
+        guard !held.isEmpty else {
+            return "the account's cash and every position it held, all sold, come to less than the withdrawal."
+        }
+        let listed = held.prefix(5).joined(separator: ", ") + (held.count > 5 ? " and \(held.count - 5) more" : "")
+        return "the rest is in positions that may not be sold: \(listed)."
+    }
+
     /// Phase 4: raise the withdrawal, then the cash target.
     ///
     /// Need = Withdrawal + cash target × investable value − cash. Lots are reached in this
@@ -33,7 +58,7 @@ extension Planning {
             if paid < withdrawal {
                 raise(.needsApproval, id,
                       "The \(withdrawal.formatted) withdrawal is paid short by \((withdrawal - paid).formatted): "
-                        + "the rest is in positions that may not be sold (No Sell, No Trade, Hold or bought in this run).")
+                        + unsoldHoldings(index))
             }
             // What raising the withdrawal itself put past the budget: a manual trade's own
             // overshoot before it has its own row, and is not said again here.
@@ -129,9 +154,15 @@ extension Planning {
         budget: TaxBudget?, roundingUp: Bool, how: String
     ) throws(PlanningError) -> Money {
         guard amount > .zero, let price = universe.priceIfKnown(symbol) else { return .zero }
-        let quantity = universe.shares(amount, price, roundingUp: roundingUp)
-        guard quantity > .zero else { return .zero }
         let book = books[index]
+        var quantity = universe.shares(amount, price, roundingUp: roundingUp)
+        // Rounding up for the withdrawal, an amount that is the whole position's value sells
+        // all of it: worked out from its value in cents, fractional shares came to a ten-
+        // thousandth short (160.5187 of 160.5188 V at $10.96, the rest left as dust while
+        // the withdrawal was paid short).
+        let held = book.quantity(of: symbol)
+        if roundingUp, held > quantity, amount >= price.value(of: held) { quantity = held }
+        guard quantity > .zero else { return .zero }
         /// The Reason's words, put together only for a sale made.
         func why() -> String {
             var why: Sentence

@@ -276,11 +276,13 @@ extension Planning {
             }
             try buyToward(position, amount: share, in: index,
                           roundUpIfCashAllows: settings.rebalanceTo == .bandEdge && share == shortfall,
-                          noteShortfall: true) {
+                          noteShortfall: true, amountIsShortfall: share == shortfall) { cut in
+                // A cap that cut the buy below its share of the cash is what held it back, not cash.
                 Sentence("""
                     at \(percent: weight), \(percent: slot.target - weight) under its \
                     \(percent: slot.target) target ±\(percent: slot.band)\
-                    \(share < shortfall ? "; cash is short, so each underweight gets its share" : "")
+                    \(cut.map { "; cut to the \($0.room.formatted) left under the \($0.binding.capName)'s \($0.binding.limitName)" }
+                        ?? (share < shortfall ? "; cash is short, so each underweight gets its share" : ""))
                     """).text
             }
         }
@@ -311,22 +313,31 @@ extension Planning {
         for (position, shortfall, steered) in shortfalls where spendableCash(index) > .zero {
             let slot = books[index].slots[position]
             let cashTarget = books[index].account.cashTarget
-            try buyToward(position, amount: shortfall, in: index, roundUpIfCashAllows: false, noteShortfall: false) {
+            // A line still below its band has its stops noted again here: cash short for its
+            // first buy may cover it now, and then rounding, Min Trade or a cap is what
+            // stopped it (a line named `Cash` with a seventh of the account idle).
+            let key = DriftKey.security(slot.symbol)
+            let belowBand = Planning.weight(slotValue(position, in: books[index]), of: value) < slot.low
+            if belowBand, spendableCash(index) >= shortfall { books[index].clearStop(key, .cash) }
+            try buyToward(position, amount: shortfall, in: index, roundUpIfCashAllows: false, noteShortfall: belowBand,
+                          amountIsShortfall: true) { cut in
                 // One interpolation, one buffer: a `+` of parts makes a sentence for each.
                 Sentence("""
                     spends cash above the \(percent: cashTarget.doubleValue) cash target on the \
                     largest shortfall below its \(percent: slot.target) target\
-                    \(steered ? "; its sector is below its band" : "")
+                    \(steered ? "; its sector is below its band" : "")\
+                    \(cut.map { "; cut to the \($0.room.formatted) left under the \($0.binding.capName)'s \($0.binding.limitName)" } ?? "")
                     """).text
             }
         }
     }
 
     /// Buys the slot's model symbol toward `amount`, cut to cash, caps and Min Trade, and
-    /// notes on the security's drift line what stopped it short. `why` is worded only for a buy made.
+    /// notes on the security's drift line what stopped it short. `why` is worded only for a
+    /// buy made, given the cap that cut it below both `amount` and the cash, if one did.
     private mutating func buyToward(
         _ position: Int, amount: Money, in index: Int, roundUpIfCashAllows: Bool, noteShortfall: Bool,
-        why: () -> String
+        amountIsShortfall: Bool, why: (_ cut: (room: Money, binding: DriftKey)?) -> String
     ) throws(PlanningError) {
         let slot = books[index].slots[position]
         let symbol = slot.symbol
@@ -349,14 +360,13 @@ extension Planning {
         }
         let book = books[index]
         let cap = capRoom(at: slot.place, in: book)
+        var cut: (room: Money, binding: DriftKey)?
         if let cap, cap.room < amount {
             stops.append(cap.status)
             books[index].noteStop(cap.binding, cap.status)
             if cap.room < budget {
                 budget = cap.room
-                audit(.rebalance, books[index].id, symbol,
-                      rule: cap.status == .groupCap ? "Group Cap" : "Sector Band", decision: "Cut",
-                      "The buy of \(symbol) is cut to \(dollars: cap.room) by the \(cap.binding.capName).")
+                cut = (cap.room, cap.binding)
             }
         }
         var quantity = universe.shares(budget, price, roundingUp: false)
@@ -380,7 +390,10 @@ extension Planning {
         if quantity == .zero || cost < settings.minTrade {
             if noteShortfall {
                 if quantity > .zero {
-                    books[index].noteStop(key, .minTrade)
+                    // Min Trade names the line only when its whole shortfall buys too little:
+                    // a buy that cash or a cap cut short is theirs, and a share of short cash
+                    // the caller's (`buyUnderweights` judges the whole shortfall itself).
+                    if budget == amount, amountIsShortfall { books[index].noteStop(key, .minTrade) }
                     audit(.rebalance, books[index].id, symbol, rule: "Min Trade", decision: "Skipped",
                           "A buy of \(quantity) \(symbol) (\(dollars: cost)) would be under \(dollars: settings.minTrade).")
                 }
@@ -390,6 +403,14 @@ extension Planning {
             return
         }
         if noteShortfall { for stop in stops { books[index].noteStop(key, stop) } }
-        try buy(symbol, quantity: quantity, in: index, phase: .rebalance, price: price, why: why())
+        if let cut, let cap {
+            // Said of a buy made only; a second buy of the line (excess cash after its first)
+            // is the trade's further buy, cut to the room its first left.
+            let further = books[index].tradeRows[symbol].map { trades[$0].side == .buy && trades[$0].phase == .rebalance } ?? false
+            audit(.rebalance, books[index].id, symbol,
+                  rule: cap.status == .groupCap ? "Group Cap" : "Sector Band", decision: "Cut",
+                  "The \(further ? "further buy" : "buy") of \(symbol) is cut to \(dollars: cut.room) by the \(cut.binding.capName).")
+        }
+        try buy(symbol, quantity: quantity, in: index, phase: .rebalance, price: price, why: why(cut))
     }
 }
