@@ -70,6 +70,39 @@ extension RebalanceScenarioTests {
         #expect(warning == "The manual buy of ITOT falls inside a wash-sale window (TAX-1 sold VTI at a loss on "
             + "2026-11-15); it is applied as written and disallows earlier losses of $400.00 in TAX-1 "
             + "(see the Wash Sale sheet).")
+        // The Audit Log's row says the buy was made, as its Decision does.
+        let row = plan.auditLog.first { $0.rule == "Wash Sale" && $0.symbol == "ITOT" }
+        #expect(row?.decision == "Allowed")
+        #expect(row?.detail == "The manual buy of ITOT in TAX-1 is applied as written, inside the window of the loss "
+            + "sale of VTI in TAX-1 on 2026-11-15 (through 2026-12-15): the shares it matches disallow that loss "
+            + "(26 USC 1091(a)).")
+    }
+
+    /// A manual buy in the IRA disallows $400 of a taxed account's Transactions loss ($1,000
+    /// on 100 shares, 40 bought back): the taxed account's Manual record in the audit JSON
+    /// carries that tax, so its records chain from Tax Before to Tax After as Tax Impact says,
+    /// whichever account comes first.
+    @Test("The tax a manual buy adds in another account is in that account's Manual record", arguments: [false, true])
+    func manualAddBackIsRecorded(buyerFirst: Bool) throws {
+        var book = BookBuilder()
+        if buyerFirst { book.account("IRA-1", type: .ira, cash: "10000") }
+        book.account("TAX-1", cash: "1000", ytdST: "5000")
+        if !buyerFirst { book.account("IRA-1", type: .ira, cash: "10000") }
+        book.target("BND", "1")
+        book.transaction("TAX-1", "2026-11-10", "XYZ", .sell, quantity: 100, gain: "-1000")
+        book.manual("IRA-1", "XYZ", .buy, 40)
+        book.prices = ["BND": "72", "XYZ": "90"]
+        let plan = try book.plan()
+        let impact = try #require(plan.taxImpact.first { $0.account == "TAX-1" })
+        // $5,000 of short-term gains, then $5,400, at the default 40.8%.
+        #expect(impact.taxBefore == usd("2040"))
+        #expect(impact.taxAfter == usd("2203.20"))
+        let records = plan.phaseChanges.filter { $0.account == "TAX-1" }
+        #expect(records.first?.phase == .manual)
+        #expect(records.first?.taxBefore == usd("2040"))
+        #expect(records.first?.taxAfter == usd("2203.20"))
+        #expect(records.last?.taxAfter == impact.taxAfter)
+        #expect(zip(records, records.dropFirst()).allSatisfy { $0.taxAfter == $1.taxBefore })
     }
 
     /// Generated `larger` book 61: one manual buy disallowed losses in two accounts of the

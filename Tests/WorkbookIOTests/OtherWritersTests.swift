@@ -94,6 +94,32 @@ struct OtherWritersTests {
         #expect(portfolio.securities.map(\.identicalGroup) == ["Alphabet", "Alphabet"])
     }
 
+    @Test("Identical groups, exposure groups and sectors spelled with other capitals or spacing are one, with a note")
+    func groupSpellings() throws {
+        let reading = try read([
+            Self.settings,
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["GOOGL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target", "Sector"], ["GOOG", 0.5, "COMMUNICATION  services"], ["VTI", 0.4, "Broad"]]),
+            ("Securities", [["Symbol", "Identical Group", "Exposure Group", "Sector"],
+                            ["GOOG", "Alphabet", "Mega Cap", "Communication Services"],
+                            ["GOOGL", "alphabet", "mega  cap", "communication services"]]),
+            ("Groups", [["Exposure Group", "Max Weight"], ["MEGA CAP", 0.3]]),
+            ("Sectors", [["Sector", "Band"], ["Communication services", 0.05]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["VTI", 300, .day(2026, 11, 20)], ["GOOG", 170, .day(2026, 11, 20)],
+                        ["GOOGL", 171, .day(2026, 11, 20)]]),
+        ])
+        let portfolio = try #require(reading.portfolio, "\(reading.errors)")
+        #expect(portfolio.securities.map(\.identicalGroup) == ["Alphabet", "Alphabet"])
+        #expect(portfolio.securities.map(\.exposureGroup) == ["Mega Cap", "Mega Cap"])
+        #expect(portfolio.securities.map(\.sector) == ["Communication Services", "Communication Services"])
+        #expect(portfolio.groups.map(\.group) == ["Mega Cap"])
+        #expect(portfolio.sectors.map(\.sector) == ["Communication Services"])
+        #expect(portfolio.models.first?.targets.first?.sector == "Communication Services")
+        let notes = reading.diagnostics.map(\.description)
+        #expect(notes.contains("Securities!B3: The identical group \"alphabet\" is read as \"Alphabet\", as an earlier row writes it."))
+        #expect(notes.contains("Groups!A2: The exposure group \"MEGA CAP\" is read as \"Mega Cap\", as an earlier row writes it."))
+    }
+
     @Test("A hidden Manual Trades sheet is read with a warning; Cash & Cash Equivalents is a model's cash row")
     func hiddenManualTradesAndCashRow() throws {
         let reading = try read([

@@ -25,9 +25,9 @@ extension Planning {
                   "\(problem.place): \(problem.message)")
         }
         beginStage()
+        let before = books.indices.map { snapshot($0) }
         for index in books.indices {
             markRows(account: index)
-            let before = snapshot(index)
             let mine = sized.filter { $0.account == index }
             for item in mine where item.trade.side == .sell {
                 try applyManualSale(item)
@@ -35,8 +35,15 @@ extension Planning {
             for item in mine where item.trade.side == .buy {
                 try applyManualBuy(item)
             }
-            recordChange(.manual, index, from: before)
             progress?(.manual, index + 1, books.count)
+        }
+        // What each account's manual trades changed is recorded once all are made: a buy in
+        // one account adds back a loss, and its tax, in another, whose record must show it
+        // (recorded with its own trades, the audit JSON's tax state skipped the add-back).
+        beginStage()
+        for index in books.indices {
+            markRows(account: index)
+            recordChange(.manual, index, from: before[index])
         }
         // A manual buy may disallow a loss in another account of the household: every
         // account's budget is judged once the phase is done.
@@ -175,9 +182,13 @@ extension Planning {
         // its place before the buy's own rows, and is worded once the buy is made.
         let window = calendars[householdOfBook[item.account]].buyBlockNamingSale(account: book.id, symbol: symbol, on: asOf)
         var warning: Int?
-        if let (record, _) = window {
+        if let (record, sold) = window {
             warning = raiseUnworded(.warning, "\(book.id)/\(symbol)")
-            audit(.manual, book.id, symbol, rule: "Wash Sale", decision: "Allowed", text: record.note)
+            // Its own words: the block's row ("No buy of …") read as a refusal beside `Allowed`.
+            audit(.manual, book.id, symbol, rule: "Wash Sale", decision: "Allowed",
+                  "The manual buy of \(symbol) in \(book.id) is applied as written, inside the window of the loss "
+                    + "sale of \(sold) in \(record.conflictAccount) on \(record.conflictDate) (through \(record.windowEnds)): "
+                    + "the shares it matches disallow that loss (26 USC 1091(a)).")
         }
         let made = try buy(symbol, quantity: item.quantity, in: item.account, phase: .manual, why: why(item.trade))
         books[item.account].manual.insert(symbol)

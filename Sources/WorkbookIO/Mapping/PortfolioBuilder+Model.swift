@@ -172,7 +172,7 @@ extension PortfolioBuilder {
                 read.models[index!].cashTarget = target
             } else {
                 read.models[index!].targets.append(ModelTarget(symbol: symbol, target: target, band: bands[row.number],
-                                                               sector: text(row, "Sector")))
+                                                               sector: spelled(row, "Sector", kind: "sector")))
             }
         }
         if let first = filled.first {

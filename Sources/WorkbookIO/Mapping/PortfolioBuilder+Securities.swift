@@ -30,8 +30,9 @@ extension PortfolioBuilder {
             }
             let replacements = PortfolioBuilder.replacementSymbols(text(row, "Replacement") ?? "")
             securities.append(Security(
-                symbol: symbol, name: text(row, "Name"), sector: text(row, "Sector"),
-                identicalGroup: text(row, "Identical Group"), exposureGroup: text(row, "Exposure Group"),
+                symbol: symbol, name: text(row, "Name"), sector: spelled(row, "Sector", kind: "sector"),
+                identicalGroup: spelled(row, "Identical Group", kind: "identical group"),
+                exposureGroup: spelled(row, "Exposure Group", kind: "exposure group"),
                 replacements: replacements, restriction: restriction, phaseOut: flag(row, "Phase Out") ?? false))
         }
         return securities.sorted { $0.symbol < $1.symbol }
@@ -42,7 +43,7 @@ extension PortfolioBuilder {
         let caps = weights(.groups, "Max Weight")
         var groups: [ExposureGroupCap] = []
         for row in table.rows {
-            guard let group = text(row, "Exposure Group") else {
+            guard let group = spelled(row, "Exposure Group", kind: "exposure group") else {
                 log.error(row.place("Exposure Group"), "Exposure Group is blank.")
                 continue
             }
@@ -62,7 +63,7 @@ extension PortfolioBuilder {
         let bands = weights(.sectors, "Band")
         var sectors: [SectorBand] = []
         for row in table.rows {
-            guard let sector = text(row, "Sector") else {
+            guard let sector = spelled(row, "Sector", kind: "sector") else {
                 log.error(row.place("Sector"), "Sector is blank.")
                 continue
             }
@@ -75,6 +76,24 @@ extension PortfolioBuilder {
             sectors.append(SectorBand(sector: sector, band: band))
         }
         return sectors
+    }
+
+    /// A row's identical group, exposure group or sector (`kind`) as the book first writes it:
+    /// names that differ only in capitals or spacing (`Alphabet`, `alphabet`, `Alphabet  Inc`)
+    /// are one, as households are, with a note. Kept apart, two spellings of an identical group
+    /// were two families, and the plan bought GOOG inside a GOOGL loss's window, or harvested
+    /// VEA into the VEAX the PM had grouped with it; a cap or band would bind no member.
+    mutating func spelled(_ row: SheetTable.DataRow, _ column: String, kind: String) -> String? {
+        guard let written = text(row, column) else { return nil }
+        let alike = PortfolioBuilder.alike(written)
+        if let first = nameSpellings[kind]?[alike] {
+            if first != written {
+                log.info(row.place(column), "The \(kind) \"\(written.excerpt)\" is read as \"\(first.excerpt)\", as an earlier row writes it.")
+            }
+            return first
+        }
+        nameSpellings[kind, default: [:]][alike] = written
+        return written
     }
 
     /// The symbols of a Replacement cell, upper case: a list split at commas or semicolons

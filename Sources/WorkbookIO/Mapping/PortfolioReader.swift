@@ -85,6 +85,9 @@ struct PortfolioBuilder {
     var requests: [PriceRequest] = []
     /// Contract sheets that two workbook sheets claimed (already an error).
     var ambiguousRoles: Set<ContractSheet> = []
+    /// The first spelling of each identical group, exposure group and sector name, by kind
+    /// and alike form (see `spelling(of:kind:at:)`).
+    var nameSpellings: [String: [String: String]] = [:]
 
     init(workbook: Workbook, asOfOverride: CivilDate?, today: CivilDate) {
         self.workbook = workbook
