@@ -175,6 +175,24 @@ struct PhaseScenarioTests {
         #expect(plan.drift("TAX-1", "SPY")?.status == .inBand)
     }
 
+    /// A manual sale of SPY at a loss leaves it under its band: Rebalance may not buy it back
+    /// (sold in the run), and its own sale's window blocks it first; the block is listed for
+    /// the selling account as for any other, where the Drift sheet named it with no row.
+    @Test func theSellingAccountsOwnBlockedLineIsListed() throws {
+        var book = harvestBook(spyShares: 150, spyBasis: "75000", aggShares: 975, replacements: [])
+        book.settings.harvestLosses = false
+        book.manual("TAX-1", "SPY", .sell, 50)
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "SPY", .buy) == nil)
+        #expect(plan.drift("TAX-1", "SPY")?.status == .washSale)
+        let block = try #require(plan.washSales.first { $0.action == .buyBlocked && $0.account == "TAX-1" })
+        #expect(block.symbol == "SPY")
+        #expect(block.conflictAccount == "TAX-1")
+        #expect(block.conflictDate == date("2026-11-20"))
+        #expect(block.windowEnds == date("2026-12-20"))
+        #expect(plan.auditLog.filter { $0.symbol == "SPY" && $0.phase == .rebalance }.map(\.rule) == ["No Buy And Sell", "Wash Sale"])
+    }
+
     @Test func aReplacementInsideAWindowIsNotBoughtAndTheBlockIsListed() throws {
         var book = harvestBook(spyShares: 175, spyBasis: "87500", aggShares: 725, replacements: ["VOO"])
         book.transaction("TAX-1", "2026-11-10", "VOO", .sell, quantity: 5, price: "480", gain: "-300")
