@@ -281,8 +281,7 @@ extension Planning {
                 Sentence("""
                     at \(percent: weight), \(percent: slot.target - weight) under its \
                     \(percent: slot.target) target ±\(percent: slot.band)\
-                    \(cut.map { "; cut to the \($0.room.formatted) left under the \($0.binding.capName)'s \($0.binding.limitName)" }
-                        ?? (share < shortfall ? "; cash is short, so each underweight gets its share" : ""))
+                    \(cut.map(Planning.capCutClause) ?? (share < shortfall ? "; cash is short, so each underweight gets its share" : ""))
                     """).text
             }
         }
@@ -326,10 +325,16 @@ extension Planning {
                     spends cash above the \(percent: cashTarget.doubleValue) cash target on the \
                     largest shortfall below its \(percent: slot.target) target\
                     \(steered ? "; its sector is below its band" : "")\
-                    \(cut.map { "; cut to the \($0.room.formatted) left under the \($0.binding.capName)'s \($0.binding.limitName)" } ?? "")
+                    \(cut.map(Planning.capCutClause) ?? "")
                     """).text
             }
         }
+    }
+
+    /// A buy's Reason clause for the cap that cut it: `; cut to the $10,000.00 left under the
+    /// exposure group G's cap`.
+    static func capCutClause(_ cut: (room: Money, binding: DriftKey)) -> String {
+        "; cut to the \(cut.room.formatted) left under the \(cut.binding.capName)'s \(cut.binding.limitName)"
     }
 
     /// Buys the slot's model symbol toward `amount`, cut to cash, caps and Min Trade, and
