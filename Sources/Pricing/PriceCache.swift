@@ -68,8 +68,10 @@ public struct PriceCache: Sendable, Hashable {
         }
         var entries: [String: Entry] = [:]
         for (symbol, value) in prices {
+            // An entry the tool could not have written (a price of zero or below, edited by
+            // hand) is no price: served, it planned with a BND of -$5.
             guard let fields = value as? [String: Any],
-                  let priceText = fields["price"] as? String, let price = Price(decimal: priceText),
+                  let priceText = fields["price"] as? String, let price = Price(decimal: priceText), price > Price(micros: 0),
                   let asOfText = fields["asOf"] as? String, let asOf = CivilDate(iso: asOfText) else { continue }
             entries[symbol.uppercased()] = Entry(price: price, asOf: asOf, source: fields["source"] as? String ?? "")
         }

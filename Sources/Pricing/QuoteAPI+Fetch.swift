@@ -13,21 +13,31 @@ extension QuoteAPI {
     /// Asks for every symbol, in batches, with retries; stops asking after a failure that
     /// is not about one answer (the server or the network is down), so nothing waits long.
     /// `today` dates quotes whose answer gives no date.
+    ///
+    /// `clock` gives seconds: once the requests have taken `longestAsking` in all, the rest
+    /// are not asked, so an API answering each symbol just within the timeout cannot hold
+    /// the run for hours.
     func fetch(_ symbols: [String], today: CivilDate,
-               pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }) -> [String: QuoteOutcome] {
+               pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) },
+               clock: () -> Double = QuoteAPI.monotonicSeconds) -> [String: QuoteOutcome] {
         var outcomes: [String: QuoteOutcome] = [:]
         var stopped: String?
         var throttled = 0.0
+        let start = clock()
         for batch in batches(of: symbols) {
+            if stopped == nil, clock() - start >= longestAsking {
+                stopped = "not asked: the quote API's answers took \(TransferFailure.seconds(longestAsking)) in all, "
+                    + "the most a run waits on them"
+            }
             if let stopped {
-                for symbol in batch { outcomes[symbol] = .failed("not asked, an earlier request failed: \(stopped)") }
+                for symbol in batch { outcomes[symbol] = .failed(stopped) }
                 continue
             }
             switch request(batch, pause: pause, throttled: &throttled) {
             case .failure(let failure):
                 let text = redacted(failure.text)
                 for symbol in batch { outcomes[symbol] = .failed(text) }
-                if failure.stopsTheRun { stopped = text }
+                if failure.stopsTheRun { stopped = "not asked, an earlier request failed: \(text)" }
             case .success(let body):
                 let parsed = QuoteParser(format: format, field: field, today: today).quotes(in: body, for: batch)
                 for symbol in batch { outcomes[symbol] = parsed[symbol].map { QuoteOutcome(redacted: $0, by: self) } }
@@ -65,9 +75,14 @@ extension QuoteAPI {
                         + " (the tool waits at most \(TransferFailure.seconds(longestServerWait)) in a run for a throttled API)"
                 }
                 if attempt > 0 { text += " (\(attempt + 1) attempts)" }
+                // An answer about one symbol (404, a body too large) leaves the rest to ask;
+                // a server failing (5xx), refusing the key (401, 403) or still throttling
+                // after the retries would answer the rest so too: a gateway answering 502 at
+                // once cost a second and a half a symbol, three minutes for 120 of them.
                 let stops: Bool
                 switch error {
-                case .http, .tooLarge: stops = tooLong
+                case .http(let status): stops = tooLong || status >= 500 || [401, 403, 429].contains(status)
+                case .tooLarge: stops = tooLong
                 default: stops = true
                 }
                 return .failure(RequestFailure(text: text, stopsTheRun: stops))
@@ -110,5 +125,14 @@ extension QuoteOutcome {
         case .quote: self = outcome
         case .failed(let text): self = .failed(api.redacted(text))
         }
+    }
+}
+
+extension QuoteAPI {
+    /// Seconds on the monotonic clock.
+    static func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 }

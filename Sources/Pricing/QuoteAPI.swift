@@ -29,6 +29,9 @@ public struct QuoteAPI: Sendable {
     /// that asks for more than is left is not asked again in the run (its symbols go on to
     /// the stale step), so a throttled API cannot hold the run up.
     public var longestServerWait: Double = 10
+    /// The most time a run spends asking, in all: requests not yet made when it has passed
+    /// are not asked (see `fetch`).
+    public var longestAsking: Double = 120
     /// Symbols per request when the template has `{symbols}`.
     public var batchSize: Int = 50
     /// The largest answer read.

@@ -36,13 +36,22 @@ struct QuoteParser {
         let symbolColumn = header.firstIndex { $0 == "symbol" || $0 == "ticker" }
         let dateColumn = header.firstIndex { ["date", "asof", "asofdate", "quotedate"].contains($0) }
         if symbolColumn == nil && symbols.count > 1 { return all("malformed answer: the CSV has no symbol column") }
+        if symbolColumn == nil && rows.count > 2 {
+            return all("malformed answer: the CSV has \(rows.count - 1) rows and no symbol column to say whose each is")
+        }
         var found: [String: QuoteOutcome] = [:]
         for row in rows.dropFirst() {
             let symbol = symbolColumn.map { $0 < row.count ? row[$0].uppercased() : "" } ?? symbols[0]
-            guard symbols.contains(symbol), found[symbol] == nil else { continue }
+            guard symbols.contains(symbol) else { continue }
             let priceText = priceColumn < row.count ? row[priceColumn] : ""
             let dateText = dateColumn.flatMap { $0 < row.count ? row[$0] : nil }
-            found[symbol] = outcome(priceText: priceText, dateText: dateText)
+            let quote = outcome(priceText: priceText, dateText: dateText)
+            // Two rows for one symbol that disagree: the tool cannot know which is right.
+            if let earlier = found[symbol], earlier != quote {
+                found[symbol] = .failed("malformed answer: two different quotes for \(symbol)")
+                continue
+            }
+            found[symbol] = quote
         }
         return complete(found, symbols)
     }
@@ -104,6 +113,7 @@ struct QuoteParser {
                 guard let match = Self.element(of: array, for: symbol, single: single) else {
                     return .failed("no quote for \(symbol) in the answer")
                 }
+                if match as? String == Self.ambiguous { return .failed("malformed answer: two different quotes for \(symbol)") }
                 node = match
             }
             guard let object = node as? [String: Any] else { return .failed("malformed answer: no \"\(field)\" in it") }
@@ -113,10 +123,20 @@ struct QuoteParser {
             holder = object
             node = next
         }
-        if let array = node as? [Any], let match = Self.element(of: array, for: symbol, single: single) { node = match }
+        if let array = node as? [Any], let match = Self.element(of: array, for: symbol, single: single) {
+            if match as? String == Self.ambiguous { return .failed("malformed answer: two different quotes for \(symbol)") }
+            node = match
+            holder = match as? [String: Any] ?? holder
+        }
+        // The object holding the price may name its symbol: another one's quote (a misrouted
+        // answer to a `{symbol}` URL) is not this symbol's.
+        if let named = holder.flatMap(Self.symbolNamed), named != symbol {
+            return .failed("the answer's quote is for \(named.prefix(20)), not \(symbol)")
+        }
         let priceText: String
         switch node {
-        case let number as NSNumber where type(of: node) != Bool.self: priceText = number.stringValue
+        // JSON's true and false come as numbers 1 and 0 (Foundation's booleans): no price.
+        case let number as NSNumber where !Self.isBoolean(number): priceText = number.stringValue
         case let text as String: priceText = text
         case is NSNull: priceText = ""
         default: return .failed("malformed answer: \"\(field)\" for \(symbol) is not a number")
@@ -128,12 +148,32 @@ struct QuoteParser {
     }
 
     /// The object of an array that is the symbol's: by its `symbol`/`ticker`, or the only one.
+    /// Two objects for the symbol that differ are neither (`ambiguous`): the tool cannot know
+    /// which is right.
     private static func element(of array: [Any], for symbol: String, single: Bool) -> Any? {
-        for case let object as [String: Any] in array {
-            let names = object.filter { ["symbol", "ticker"].contains($0.key.lowercased()) }.values
-            if names.contains(where: { ($0 as? String)?.uppercased() == symbol }) { return object }
+        var match: [String: Any]?
+        for case let object as [String: Any] in array where symbolNamed(object) == symbol {
+            if let earlier = match {
+                if !(earlier as NSDictionary).isEqual(to: object) { return ambiguous }
+                continue
+            }
+            match = object
         }
+        if let match { return match }
         return single && array.count == 1 ? array[0] : nil
+    }
+
+    /// What `element` gives for two different quotes of one symbol.
+    private static let ambiguous = "two different quotes for the symbol"
+
+    /// The symbol an object names in its `symbol` or `ticker`, upper case.
+    private static func symbolNamed(_ object: [String: Any]) -> String? {
+        object.first { ["symbol", "ticker"].contains($0.key.lowercased()) }.flatMap { ($0.value as? String)?.uppercased() }
+    }
+
+    /// Whether a number Foundation read is JSON's true or false.
+    private static func isBoolean(_ number: NSNumber) -> Bool {
+        String(cString: number.objCType) == "c"
     }
 
     // MARK: Shared

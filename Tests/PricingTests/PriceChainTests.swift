@@ -149,4 +149,23 @@ struct PriceChainTests {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent)
         #expect(leftovers == ["prices.json"])
     }
+
+    /// A cache is a plain file any hand may edit: an entry the tool could not have written,
+    /// a price of zero or below, is no price (it was served: a BND of -$5 planned on).
+    @Test("A cache entry whose price is zero or below is passed over")
+    func nonPositiveCachedPrice() throws {
+        let path = TemporaryFolder.make() + "/prices.json"
+        try #"{"format": 1, "prices": {"VTI": {"price": "0", "asOf": "2026-11-20", "source": "x"}, "#
+            .appending(#""BND": {"price": "-5", "asOf": "2026-11-20", "source": "x"}, "#)
+            .appending(#""AGG": {"price": "98.5", "asOf": "2026-11-20", "source": "x"}}}"#)
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let (cache, exists) = try PriceCache.load(path: path)
+        #expect(exists)
+        #expect(cache.entries.keys.sorted() == ["AGG"])
+        let result = resolve([request("VTI"), request("AGG")], cache: path, offline: true)
+        #expect(result.price(of: "AGG")?.price == price("98.5"))
+        #expect(result.price(of: "VTI") == nil)
+        #expect(result.errors.first?.message.contains("VTI (held in A): Override: none; Workbook: no row; Cache: miss") == true,
+                "\(result.errors)")
+    }
 }

@@ -104,6 +104,62 @@ struct QuoteAPITests {
         ])
     }
 
+    /// An answer the tool cannot trust is no price: JSON's `true` (read as 1 by Foundation),
+    /// a quote naming another symbol than the one asked, two quotes of one symbol that differ,
+    /// a CSV of several rows with no symbol column.
+    @Test("Answers that are not the symbol's price are refused", arguments: [
+        ("{\"price\": true}", "json", "API: malformed answer: \"price\" for VTI is not a number"),
+        ("{\"symbol\": \"AAPL\", \"price\": 230}", "json", "API: the answer's quote is for AAPL, not VTI"),
+        ("{\"quotes\": [{\"symbol\": \"VTI\", \"price\": 250}, {\"symbol\": \"vti\", \"price\": 999}]}", "json",
+         "API: malformed answer: two different quotes for VTI"),
+        ("price\n250\n999\n", "csv", "API: malformed answer: the CSV has 2 rows and no symbol column to say whose each is"),
+        ("symbol,price\nVTI,250\nVTI,999\n", "csv", "API: malformed answer: two different quotes for VTI"),
+    ])
+    func untrustedAnswers(body: String, kind: String, tried: String) throws {
+        let server = try QuoteServer(prices: Self.quotes)
+        let field = body.contains("quotes") ? "quotes.price" : "price"
+        let url = "/raw?body=\(QuoteAPITests.encoded(body))&s={symbol}"
+        let api = quoteAPI(server, url, format: kind == "csv" ? .csv : .json, field: field)
+        let result = resolve([request("VTI")], api: api, cache: nil)
+        #expect(result.prices.isEmpty)
+        #expect(result.errors.first?.message.contains("VTI (held in A): Override: none; Workbook: no row; \(tried)\n") == true,
+                "\(result.errors)")
+        // The same symbol's own quote, twice alike, is its price.
+        let twice = QuoteAPITests.encoded(#"{"quotes": [{"symbol": "VTI", "price": 250}, {"symbol": "VTI", "price": 250}]}"#)
+        let alike = resolve([request("VTI")], api: quoteAPI(server, "/raw?body=" + twice + "&s={symbol}"), cache: nil)
+        #expect(alike.price(of: "VTI")?.price == price("250"))
+    }
+
+    static func encoded(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
+    }
+
+    @Test("A server answering 5xx, 401, 403 or 429 after the retries is not asked for the rest", arguments: [503, 502, 401, 429])
+    func stopsAfterServerErrors(status: Int) throws {
+        let server = try QuoteServer(prices: Self.quotes)
+        var api = quoteAPI(server, "/status/\(status)/99?symbols={symbols}")
+        api.batchSize = 1
+        api.backoff = 0.01
+        let result = resolve([request("AAPL"), request("MSFT"), request("VTI")], api: api, cache: nil)
+        let attempts = [401, 403].contains(status) ? 1 : 3
+        #expect(server.requests.count == attempts)
+        #expect(result.errors.first?.message.contains("MSFT (held in A): Override: none; Workbook: no row; API: not asked, "
+            + "an earlier request failed: HTTP \(status)") == true, "\(result.errors)")
+    }
+
+    @Test("Once the requests have taken the run's limit, the rest are not asked")
+    func stopsAtTheRunsLimit() throws {
+        let server = try QuoteServer(prices: Self.quotes)
+        var api = quoteAPI(server, "/slow/0.4?symbols={symbols}")
+        api.batchSize = 1
+        api.longestAsking = 0.3
+        let result = resolve([request("AAPL"), request("MSFT"), request("VTI")], api: api, cache: nil)
+        #expect(server.requests.count == 1)
+        #expect(result.price(of: "AAPL")?.price == price("190.25"))
+        #expect(result.errors.first?.message.contains("MSFT (held in A): Override: none; Workbook: no row; API: not asked: "
+            + "the quote API's answers took 0.3 s in all, the most a run waits on them") == true, "\(result.errors)")
+    }
+
     @Test("After a request that timed out the rest are not asked, so a dead API costs one timeout")
     func stopsAfterFailure() throws {
         let server = try QuoteServer(prices: Self.quotes)

@@ -18,6 +18,8 @@ Routes (symbols are comma-separated, upper case):
                            the same, each CODE with the header Retry-After: WAIT (WAIT
                            "inS" sends the HTTP date S seconds from now)
   /key?symbols=..&apikey=K like /json when K equals --key, else 401
+  /raw?body=B&kind=K       the body B as given (Content-Type K, JSON by default)
+  /slow/S?symbols=         like /json after S seconds
 """
 import argparse, email.utils, json, ssl, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -100,6 +102,11 @@ class Handler(BaseHTTPRequestHandler):
                 self.send(200, self.quotes(symbols))
             else:
                 self.send(401, '{"error": "bad key"}')
+        elif route == "raw":
+            self.send(200, query.get("body", [""])[0], query.get("kind", ["application/json"])[0])
+        elif route == "slow":
+            time.sleep(float(parts[1]))
+            self.send(200, self.quotes(symbols))
         else:
             self.send(404, "{}")
 
