@@ -133,6 +133,12 @@ struct ChainRun {
                     attempts[i].tried.append("API: quote dated \(quoteDate), after the As Of")
                 } else if age > maxAge {
                     attempts[i].tried.append("API: stale, \(age) days")
+                    // Cached below, it is a stale cache price for the stale step of this run, as
+                    // of the next: left out, a re-run of the same book planned at another price.
+                    if let path = options.cachePath {
+                        attempts[i].stale.append(.init(origin: .staleCache, price: price, asOf: quoteDate,
+                                                       source: source, place: "Price cache \(path)"))
+                    }
                 } else {
                     attempts[i].tried.append("API: used")
                     attempts[i].resolve(.api, price, asOf: quoteDate, source: api.host)

@@ -141,8 +141,15 @@ struct QuoteParser {
         case is NSNull: priceText = ""
         default: return .failed("malformed answer: \"\(field)\" for \(symbol) is not a number")
         }
-        let dateText = holder.flatMap { h in
-            ["date", "asOf", "as_of", "asof", "quoteDate"].lazy.compactMap { h[$0] as? String }.first
+        // A date that is not text (20200101, epoch seconds) is a date in another form, not
+        // none: taken as undated, a price of 2020 served as today's.
+        var dateText: String?
+        if let holder, let value = ["date", "asOf", "as_of", "asof", "quoteDate"].lazy.compactMap({ holder[$0] }).first {
+            switch value {
+            case let text as String: dateText = text
+            case is NSNull: break
+            default: return .failed("malformed answer: the date \(String(describing: value).prefix(40)) is not YYYY-MM-DD")
+            }
         }
         return outcome(priceText: priceText, dateText: dateText)
     }

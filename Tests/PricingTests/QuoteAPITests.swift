@@ -130,6 +130,35 @@ struct QuoteAPITests {
         #expect(alike.price(of: "VTI")?.price == price("250"))
     }
 
+    @Test("A quote whose date is a number is refused, not taken as undated", arguments: ["20200101", "1605830400"])
+    func numericDate(date: String) throws {
+        let server = try QuoteServer(prices: Self.quotes)
+        let body = QuoteAPITests.encoded(#"{"quotes": [{"symbol": "VTI", "price": 100, "date": "# + date + "}]}")
+        let result = resolve([request("VTI")], api: quoteAPI(server, "/raw?body=" + body + "&s={symbols}"), cache: nil)
+        #expect(result.prices.isEmpty)
+        #expect(result.errors.first?.message.contains("API: malformed answer: the date \(date) is not YYYY-MM-DD") == true,
+                "\(result.errors)")
+    }
+
+    /// The workbook's VTI is ten days old, the API's seven: under Allow Stale Prices the run
+    /// takes the API's, newer, as the next run would from the cache it was written to.
+    @Test("A stale quote the API just gave takes part in the stale step of the same run")
+    func staleQuoteOfTheRun() throws {
+        let server = try QuoteServer(prices: Self.quotes)
+        let body = QuoteAPITests.encoded(#"{"quotes": [{"symbol": "VTI", "price": 270, "date": "2026-11-13"}]}"#)
+        let api = quoteAPI(server, "/raw?body=" + body + "&s={symbols}")
+        let cache = try temporaryCache()
+        let stale = request("VTI", price: "250", asOf: "2026-11-10")
+        let first = resolve([stale], api: api, cache: cache, allowStale: true)
+        let vti = try #require(first.price(of: "VTI"))
+        #expect(vti.price == price("270"))
+        #expect(vti.origin == .staleCache)
+        #expect(vti.tried == ["Override: none", "Workbook: stale, 10 days", "Cache: miss (no cache file yet)", "API: stale, 7 days",
+                              "Stale: cache price of 2026-11-13 used under Allow Stale Prices"])
+        let again = resolve([stale], api: api, cache: cache, allowStale: true)
+        #expect(again.price(of: "VTI")?.price == price("270"))
+    }
+
     static func encoded(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
     }
