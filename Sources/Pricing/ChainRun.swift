@@ -153,7 +153,11 @@ struct ChainRun {
         guard !fetched.isEmpty, let path = options.cachePath else { return }
         var updated = cache ?? PriceCache(path: path)
         if cache == nil, let (existing, _) = try? PriceCache.load(path: path) { updated = existing }
-        for (symbol, entry) in fetched { updated.entries[symbol] = entry }
+        // A quote older than the cache's entry (an API answering with yesterday's close)
+        // leaves the newer one.
+        for (symbol, entry) in fetched where updated.entries[symbol].map({ $0.asOf <= entry.asOf }) ?? true {
+            updated.entries[symbol] = entry
+        }
         do {
             try updated.save()
             cache = updated

@@ -96,7 +96,11 @@ extension QuoteAPI {
         let proxy = Proxy.forURL(url, environment: environment)
         try curl.set(CURLOPT_URL, url, "setting the URL")
         try curl.set(CURLOPT_PROTOCOLS_STR, "http,https", "allowing only http and https")
-        try curl.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https", "allowing only http and https redirects")
+        // An https URL is not redirected to plain http, where the answer (and any key in
+        // the next URL) would travel in the clear.
+        let secure = url.lowercased().hasPrefix("https://")
+        try curl.set(CURLOPT_REDIR_PROTOCOLS_STR, secure ? "https" : "http,https",
+                     secure ? "allowing only https redirects" : "allowing only http and https redirects")
         try curl.set(CURLOPT_FOLLOWLOCATION, 1, "following redirects")
         try curl.set(CURLOPT_MAXREDIRS, 3, "limiting redirects")
         try curl.set(CURLOPT_NOSIGNAL, 1, "turning off signals")

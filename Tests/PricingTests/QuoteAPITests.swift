@@ -159,6 +159,17 @@ struct QuoteAPITests {
         #expect(again.price(of: "VTI")?.price == price("270"))
     }
 
+    @Test("A quote older than the cache's entry does not replace it")
+    func olderQuoteKeepsTheCache() throws {
+        let server = try QuoteServer(prices: Self.quotes)
+        let body = QuoteAPITests.encoded(#"{"quotes": [{"symbol": "VTI", "price": 265, "date": "2026-11-13"}]}"#)
+        let cache = try temporaryCache(["VTI": .init(price: price("270"), asOf: date("2026-11-14"), source: "API, q.example.com")])
+        let result = resolve([request("VTI")], api: quoteAPI(server, "/raw?body=" + body + "&s={symbols}"), cache: cache,
+                             allowStale: true)
+        #expect(result.price(of: "VTI")?.price == price("270"))
+        #expect(try PriceCache.load(path: cache).cache.entries["VTI"]?.asOf == date("2026-11-14"))
+    }
+
     static func encoded(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
     }

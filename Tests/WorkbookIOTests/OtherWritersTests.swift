@@ -120,6 +120,30 @@ struct OtherWritersTests {
         #expect(notes.contains("Groups!A2: The exposure group \"MEGA CAP\" is read as \"Mega Cap\", as an earlier row writes it."))
     }
 
+    @Test("A workbook's Price API URL holding a credential is refused, whatever the parameter is called", arguments: [
+        ("https://q.example.com/p?s={symbols}&access_token=abc123", "access_token=…"),
+        ("https://q.example.com/p?s={symbols}&x-api-key=abc123", "x-api-key=…"),
+        ("https://q.example.com/p?s={symbols}&auth_token=abc123", "auth_token=…"),
+        ("https://q.example.com/p?s={symbols}&apikey=abc123", "apikey=…"),
+        ("https://me:secret@q.example.com/p?s={symbols}", "a user name or password"),
+        ("https://q.example.com/p?s={symbols}&apikey={key}", nil),
+        ("https://q.example.com/p?s={symbols}&market=us", nil),
+    ] as [(String, String?)])
+    func credentialsInTheURL(url: String, refused: String?) throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Price API URL", .text(url)]]),
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["VTI", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["VTI", 0.9]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["VTI", 300, .day(2026, 11, 20)]]),
+        ])
+        let errors = reading.errors.map { $0.message }.filter { $0.hasPrefix("Price API URL") }
+        if let refused {
+            #expect(errors.count == 1 && errors[0].contains(refused), "\(errors)")
+        } else {
+            #expect(errors.isEmpty, "\(errors)")
+        }
+    }
+
     @Test("A hidden Manual Trades sheet is read with a warning; Cash & Cash Equivalents is a model's cash row")
     func hiddenManualTradesAndCashRow() throws {
         let reading = try read([
