@@ -102,7 +102,8 @@ struct ChainRun {
             return
         }
         guard let api = options.api else {
-            for i in waiting { attempts[i].tried.append("API: none configured") }
+            let tried = options.apiNotAsked.map { "API: not asked (\($0))" } ?? "API: none configured"
+            for i in waiting { attempts[i].tried.append(tried) }
             return
         }
         if api.needsKey && api.keyWithheld {

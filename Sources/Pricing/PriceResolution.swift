@@ -40,6 +40,9 @@ public struct PriceChainOptions: Sendable {
     public var api: QuoteAPI?
     /// The day quotes are fetched on (an answer without a date is as of it).
     public var today: CivilDate
+    /// Why a quote API the workbook names is not asked (`inspect` reads the workbook
+    /// alone), for Tried; nil when none is named.
+    public var apiNotAsked: String?
 
     public init(cachePath: String?, offline: Bool, api: QuoteAPI?, today: CivilDate) {
         self.cachePath = cachePath

@@ -39,8 +39,11 @@ struct Inspect: ParsableCommand {
                 // only when allowed), without the cache or the network: what `run --offline`
                 // with no cache would find.
                 if let portfolio = reading.portfolio {
-                    let pricing = PriceChain.resolve(reading.priceRequests, settings: portfolio.settings,
-                                                     options: .workbookOnly(today: todayOnThisComputer()))
+                    var options = PriceChainOptions.workbookOnly(today: todayOnThisComputer())
+                    // A Price API URL in Settings is asked by `run`, not here: Tried says so,
+                    // where it said none was configured.
+                    if reading.priceAPI.url != nil { options.apiNotAsked = "inspect reads the workbook alone; run asks it" }
+                    let pricing = PriceChain.resolve(reading.priceRequests, settings: portfolio.settings, options: options)
                     reading.diagnostics += pricing.problems.map { problem in
                         let severity: Diagnostic.Severity = switch problem.severity {
                         case .error: .error

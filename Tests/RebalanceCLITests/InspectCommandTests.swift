@@ -96,4 +96,18 @@ struct InspectCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("quarterly notes".utf8))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.xlsx"])
     }
+
+    @Test("A symbol without a workbook price says inspect did not ask the workbook's quote API, which run asks")
+    func quoteAPINotAsked() throws {
+        let path = try XLSXFixture.contractBook([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"],
+                          ["Price API URL", "https://quotes.example.com/p?s={symbols}"]]),
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["VTI", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["VTI", 0.9]]),
+        ]).write()
+        let result = try runRebalancer(["inspect", path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("VTI (held in Account): Override: none; Workbook: no row; "
+            + "API: not asked (inspect reads the workbook alone; run asks it)"), "\(result.stdout)")
+    }
 }
