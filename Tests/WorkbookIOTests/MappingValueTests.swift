@@ -308,6 +308,22 @@ struct MappingValueTests {
         #expect(PortfolioBuilder.side(word) == side)
     }
 
+    @Test("An ASCII header is normalized on its bytes as the general way does it", arguments: [
+        "Target (%)", "  Cost Basis Total ($) ", "Cost Basis USD", "Costusd", "Price(usd)", "usd", "%", "$ ",
+        "Qty (sh)", "Acct #", "Symbol/CUSIP", "\tMarket\r\nValue ", "Tgt %", "(%)", "Cost ($)", "ABC(USD)", "Weight%",
+        "Cost Basis (usd)", "x usd", "A  B   C", "", "   ",
+    ])
+    func asciiHeaders(header: String) {
+        let fast = HeaderName.normalizeASCII(header), general = HeaderName.normalizeUnicode(header)
+        #expect(fast.key == general.key && fast.unit == general.unit, "\(fast) \(general)")
+    }
+
+    @Test("A text far longer than any header names no column")
+    func longTextNamesNoColumn() {
+        #expect(ContractSheet.lots.column(forHeader: "Quantity") == "Quantity")
+        #expect(ContractSheet.lots.column(forHeader: "Quantity" + String(repeating: " ", count: 300)) == nil)
+    }
+
     @Test("A text is alike a name exactly when their alike forms are equal", arguments: [
         ("Quantity", "quantity", true), ("  Cost   Basis ", "cost basis", true), ("Cost\tBasis", "cost basis", true),
         ("CostBasis", "cost basis", false), ("Cost Basis2", "cost basis", false), ("Cost", "cost basis", false),

@@ -23,6 +23,23 @@ struct SafetyTests {
             "This part declares a DOCTYPE, which no workbook needs; it is refused for safety."))
     }
 
+    /// libxml2 2.9 compares every pair of a tag's attributes: 400,000 on one cell ran for
+    /// minutes. A tag with more than the guard's limit is refused before the parser sees it;
+    /// one at the limit (and `=` in text or values) reads as before.
+    @Test("An element with thousands of attributes is refused at once", arguments: [513, 512])
+    func manyAttributes(count: Int) throws {
+        let attributes = (0..<count).map { "a\($0)=\"1\"" }.joined(separator: " ")
+        let path = try book(sharedStrings: "<sst xmlns=\"\(XLSXFixture.mainNS)\"><si \(attributes)><t>x=1&gt;2</t></si></sst>")
+        let error = readError(path)
+        if count > StartTagGuard.mostAttributes {
+            #expect(error == WorkbookError(.malformedXML, at: "xl/sharedStrings.xml", "An element of this part has more than "
+                + "512 attributes, which no workbook writes; it is refused, as the XML parser's time would grow with the "
+                + "square of them."))
+        } else {
+            #expect(error == nil)
+        }
+    }
+
     @Test("An external entity is never loaded")
     func externalEntity() throws {
         let path = try book(sharedStrings: """

@@ -168,12 +168,23 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
 
     /// The contract column a header names on this sheet, if any: `Target (%)`, `Weight` and
     /// `Model %` all name Target on the Model sheet.
+    ///
+    /// A text longer than `longestHeader` bytes names none: the search for a header reads
+    /// every text of every row until it finds one, and normalizing long texts (a sheet of
+    /// notes, 2,000 cells of 30,000 characters) took seconds to minutes before a missing
+    /// sheet could be reported.
     func column(forHeader header: String, lookup: [String: String]? = nil) -> String? {
+        guard header.utf8.count <= ContractSheet.longestHeader else { return nil }
         let table = lookup ?? headerLookup
         let (key, unit) = HeaderName.normalize(header)
         if let unit, let name = table[key + unit] { return name }
         return table[key]
     }
+
+    /// The longest text, in UTF-8 bytes, read as a header; every contract name and synonym,
+    /// with a unit and a PM's decoration (`Cost Basis Total ($, adjusted for wash sales)`),
+    /// is far shorter.
+    static let longestHeader = 256
 
     /// The sheet a workbook sheet name stands for, if any.
     static func matching(sheetName: String) -> ContractSheet? {
@@ -219,6 +230,40 @@ enum HeaderName {
     /// Lower case with a byte-order mark, spaces and punctuation dropped, and a trailing unit
     /// (`($)`, `(%)`, `$`, `%`) set apart: `Target (%)` → `target` with unit `%`.
     static func normalize(_ text: String) -> (key: String, unit: String?) {
+        text.utf8.allSatisfy { $0 < 0x80 } ? normalizeASCII(text) : normalizeUnicode(text)
+    }
+
+    /// `normalize` of an ASCII text, on its bytes: the Unicode properties asked of every
+    /// character were most of the time a sheet of long notes took to search for a header.
+    static func normalizeASCII(_ text: String) -> (key: String, unit: String?) {
+        var bytes = text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        func trim() {
+            while let last = bytes.last, isSpace(last) { bytes.removeLast() }
+            let lead = bytes.prefix(while: isSpace).count
+            if lead > 0 { bytes.removeFirst(lead) }
+        }
+        trim()
+        var unit: String?
+        for suffix in ["($)", "(%)", "$", "%", "(usd)", "usd"] {
+            let tail = Array(suffix.utf8)
+            guard bytes.count > tail.count, bytes.suffix(tail.count).elementsEqual(tail) else { continue }
+            // "usd" only as a separate word: "Cost Basis USD", not "...usd" inside a word.
+            if suffix == "usd" {
+                let before = bytes[bytes.count - tail.count - 1]
+                if !isSpace(before) && before != UInt8(ascii: "(") { continue }
+            }
+            bytes.removeLast(tail.count)
+            unit = suffix.contains("%") ? "%" : "$"
+            break
+        }
+        trim()
+        let key = bytes.filter { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }
+        return (String(decoding: key, as: UTF8.self), unit)
+    }
+
+    /// `normalize` of any text.
+    static func normalizeUnicode(_ text: String) -> (key: String, unit: String?) {
         var s = Substring(text.replacingBOM().lowercased())
         func trimSpaces() { while let c = s.last, c.isWhitespace { s.removeLast() }; while let c = s.first, c.isWhitespace { s.removeFirst() } }
         trimSpaces()
