@@ -32,6 +32,9 @@ public struct PriceCache: Sendable, Hashable {
         }
     }
 
+    /// The largest file read as a cache.
+    public static let largestFile: Int64 = 64 << 20
+
     public var path: String
     /// Keyed by symbol.
     public var entries: [String: Entry]
@@ -55,6 +58,13 @@ public struct PriceCache: Sendable, Hashable {
         guard FileManager.default.fileExists(atPath: path) else { return (PriceCache(path: path), false) }
         guard isRegularFile(path) else {
             throw .unreadable(path: path, reason: "it is not a regular file (a folder, a pipe or a device)")
+        }
+        // A cache of every listed US security is about 2 MB; a file far larger is not one,
+        // and read whole it took gigabytes (a 700 MB file, 2.1 GB of memory).
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = (attributes?[.size] as? NSNumber)?.int64Value, size > PriceCache.largestFile {
+            throw .unreadable(path: path, reason: "it is larger than \(PriceCache.largestFile >> 20) MiB, far more than a price "
+                + "cache holds")
         }
         let data: Data
         do {

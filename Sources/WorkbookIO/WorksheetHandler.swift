@@ -133,6 +133,13 @@ final class WorksheetHandler: XMLEventHandler {
                 throw WorkbookError(.invalidCell, at: "\(sheetName)!row \(rowNumber)",
                                     "The cell reference \"\(String(decoding: r, as: UTF8.self).excerpt)\" cannot be read.")
             }
+            // A reference naming another row than its own (`XFD1048577`, `A0` inside row 2)
+            // is a damaged file: its row digits were passed over, the cell read in this row.
+            if let row = parsed.row, row != rowNumber {
+                throw WorkbookError(.invalidCell, at: "\(sheetName)!row \(rowNumber)",
+                                    "The cell reference \"\(String(decoding: r, as: UTF8.self).excerpt)\" is not in row "
+                                        + "\(rowNumber), where the file writes it.")
+            }
             nextColumn = c
         }
         guard nextColumn <= ReadLimits.maxColumns else {
@@ -270,6 +277,15 @@ final class WorksheetHandler: XMLEventHandler {
         if case .string(let s) = value {
             if s.isEmpty { return }
             try countText(s)
+        }
+        // A cell written twice in its row (two `<c r="D2">`) is one cell when both say the
+        // same, an error when they differ: the first was read and the second dropped unseen.
+        if let last = cells.last, last.column >= column, let earlier = cells.firstIndex(where: { $0.column == column }) {
+            guard cells[earlier].value == value else {
+                throw invalid(column, "The file writes this cell twice in row \(rowNumber), with two values; open the workbook "
+                    + "in a spreadsheet program, check the row and save it again.")
+            }
+            return
         }
         if value == .formulaWithoutValue || value == .uncalculatedFormula {
             summary.formulasWithoutValue.append(CellReference.name(column: column, row: rowNumber))

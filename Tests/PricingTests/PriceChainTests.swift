@@ -168,4 +168,16 @@ struct PriceChainTests {
         #expect(result.errors.first?.message.contains("VTI (held in A): Override: none; Workbook: no row; Cache: miss") == true,
                 "\(result.errors)")
     }
+
+    @Test("A file far larger than a price cache is left aside unread")
+    func hugeCache() throws {
+        let path = TemporaryFolder.make() + "/prices.json"
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: UInt64(PriceCache.largestFile) + 1)
+        try handle.close()
+        #expect(throws: PriceCache.Failure.unreadable(path: path, reason: "it is larger than 64 MiB, far more than a price cache holds")) {
+            try PriceCache.load(path: path)
+        }
+    }
 }

@@ -40,6 +40,27 @@ struct SafetyTests {
         }
     }
 
+    @Test("A cell written twice in its row with two values is an error naming it; twice alike, it is one cell")
+    func cellTwiceInARow() throws {
+        let twice = try XLSXFixture.book(sheets: [("S", """
+            <row r="2"><c r="C2"><v>1</v></c><c r="D2"><v>800</v></c><c r="D2"><v>900</v></c></row>
+            """)]).write()
+        #expect(readError(twice) == WorkbookError(.invalidCell, at: "S!D2", "The file writes this cell twice in row 2, with "
+            + "two values; open the workbook in a spreadsheet program, check the row and save it again."))
+        let alike = try XLSXFixture.book(sheets: [("S", """
+            <row r="2"><c r="D2"><v>800</v></c><c r="D2"><v>800</v></c></row>
+            """)]).write()
+        #expect(try dump(alike) == ["S\tD2\tn\t800.0"])
+    }
+
+    @Test("A cell reference naming another row than its own is an error", arguments: ["XFD1048577", "A0", "B3"])
+    func referenceInAnotherRow(reference: String) throws {
+        let path = try XLSXFixture.book(sheets: [("S", "<row r=\"2\"><c r=\"\(reference)\"><v>1</v></c></row>")]).write()
+        let error = readError(path)
+        #expect(error?.location == "S!row 2")
+        #expect(error?.message == "The cell reference \"\(reference)\" is not in row 2, where the file writes it.")
+    }
+
     @Test("An external entity is never loaded")
     func externalEntity() throws {
         let path = try book(sharedStrings: """
