@@ -30,6 +30,7 @@ public final class Workbook {
         try Workbook.sniff(path: path)
         let archive = try ZipArchive(path: path, limits: limits)
         self.archive = archive
+        try Workbook.refuseOtherSpreadsheets(archive)
 
         guard let packageRels = try RelationshipsHandler.read(for: "", in: archive) else {
             throw WorkbookError(.missingPart, at: "_rels/.rels", "The workbook has no package relationships part, so its main part cannot be found.")
@@ -232,6 +233,23 @@ public final class Workbook {
         }
         if count < 4 || header[0] != 0x50 || header[1] != 0x4B {
             throw WorkbookError(.notAWorkbook, at: "", "This file is not an .xlsx workbook (it is not a zip container).")
+        }
+    }
+
+    /// Other programs' spreadsheets in a zip container, each with its own sentence saying how
+    /// to convert it (they were "no package relationships part" or "not well-formed XML").
+    private static func refuseOtherSpreadsheets(_ archive: ZipArchive) throws {
+        if archive.contains("content.xml") && (archive.contains("mimetype") || archive.contains("META-INF/manifest.xml")) {
+            throw WorkbookError(.notAWorkbook, at: "", "This is an OpenDocument spreadsheet (.ods). Open it in LibreOffice "
+                + "Calc or Excel and save it as an Excel 2007-365 .xlsx workbook.")
+        }
+        if archive.contains("Index/Document.iwa") {
+            throw WorkbookError(.notAWorkbook, at: "", "This is an Apple Numbers file. In Numbers, choose File > Export To > "
+                + "Excel and give the tool the .xlsx it writes.")
+        }
+        if archive.contains("xl/workbook.bin") {
+            throw WorkbookError(.notAWorkbook, at: "", "This is a binary Excel workbook (.xlsb). Open it in Excel and save it "
+                + "as an .xlsx workbook (File > Save As > Excel Workbook).")
         }
     }
 

@@ -61,6 +61,22 @@ struct SafetyTests {
         #expect(error?.message == "The cell reference \"\(reference)\" is not in row 2, where the file writes it.")
     }
 
+    @Test("Other programs' spreadsheets in a zip each get a sentence saying how to convert them", arguments: [
+        (["mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<office:document-content/>"],
+         "This is an OpenDocument spreadsheet (.ods)."),
+        (["Index/Document.iwa": "x", "Metadata/Properties.plist": "x"], "This is an Apple Numbers file."),
+        (["[Content_Types].xml": "<Types/>", "_rels/.rels": "<Relationships/>", "xl/workbook.bin": "x"],
+         "This is a binary Excel workbook (.xlsb)."),
+    ])
+    func otherSpreadsheets(parts: [String: String], sentence: String) throws {
+        var f = XLSXFixture.book(sheets: [("S", "")])
+        f.entries.removeAll()
+        for (name, text) in parts.sorted(by: { $0.key < $1.key }) { f.add(name, text) }
+        let error = readError(try f.write())
+        #expect(error?.kind == .notAWorkbook)
+        #expect(error?.message.hasPrefix(sentence) == true, "\(String(describing: error))")
+    }
+
     @Test("An external entity is never loaded")
     func externalEntity() throws {
         let path = try book(sharedStrings: """
