@@ -148,7 +148,10 @@ final class ZipArchive {
         case ZIP_ER_NOENT, ZIP_ER_OPEN, ZIP_ER_READ:
             return WorkbookError(.fileUnreadable, at: "", "The file cannot be opened: \(message).")
         case ZIP_ER_NOZIP:
-            return WorkbookError(.notAWorkbook, at: "", "This file is not an .xlsx workbook (it is not a zip container).")
+            // The file starts as a zip does (`Workbook.sniff` saw to that): its directory, at
+            // the end, is missing, as in a download or copy cut short.
+            return WorkbookError(.corruptArchive, at: "", "This file starts as an .xlsx workbook does, but its zip directory "
+                + "cannot be found: it is damaged or cut short (an interrupted download or copy). Save or copy it again.")
         default:
             return WorkbookError(.corruptArchive, at: "", "The workbook's zip container is damaged: \(message).")
         }

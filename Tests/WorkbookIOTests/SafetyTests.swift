@@ -177,7 +177,10 @@ struct SafetyTests {
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         bytes = bytes.prefix(bytes.count - 30)
         try bytes.write(to: URL(fileURLWithPath: path))
-        #expect(throws: WorkbookError.self) { _ = try Workbook(path: path) }
+        #expect(throws: WorkbookError(.corruptArchive, at: "", "This file starts as an .xlsx workbook does, but its zip "
+            + "directory cannot be found: it is damaged or cut short (an interrupted download or copy). Save or copy it again.")) {
+            _ = try Workbook(path: path)
+        }
         #expect(throws: WorkbookError(.fileUnreadable, at: "", "The file cannot be opened: No such file or directory.")) {
             _ = try Workbook(path: "/nonexistent/book.xlsx")
         }
