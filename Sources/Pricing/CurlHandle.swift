@@ -60,7 +60,12 @@ final class CurlHandle {
             let code = curl_easy_perform(handle)
             if code == CURLE_WRITE_ERROR && sink.overflowed { throw TransferFailure.tooLarge(bytes: limit) }
             if code == CURLE_OPERATION_TIMEDOUT {
-                let connecting = String(cString: errorBuffer).lowercased().hasPrefix("connection timed out")
+                // No connection made (its time still zero) is the connect timeout's; libcurl's
+                // words for it vary by version ("Failed to connect … Timeout was reached").
+                var connected: curl_off_t = 0
+                _ = CCurl_getOffT(handle, CURLINFO_CONNECT_TIME_T, &connected)
+                let connecting = connected == 0
+                    || String(cString: errorBuffer).lowercased().hasPrefix("connection timed out")
                 throw TransferFailure.timedOut(seconds: connecting ? connectTimeout : totalTimeout)
             }
             if code == CURLE_SSL_CACERT_BADFILE { throw TransferFailure.caBundleUnreadable(caBundle ?? "the system CA bundle") }

@@ -86,6 +86,8 @@ struct QuoteAPITests {
         let server = try QuoteServer(prices: Self.quotes)
         var api = quoteAPI(server, "/hang?symbols={symbols}")
         api.retries = 0
+        // Connected at once, the request's whole timeout is what fired, and Tried names it.
+        api.connectTimeout = 3
         let cache = try temporaryCache(["VTI": .init(price: price("255.5"), asOf: date("2026-11-12"), source: "API, quotes.example.com")])
         let started = Date()
         let refused = resolve([request("VTI")], api: api, cache: cache)
