@@ -176,27 +176,29 @@ struct QuoteAPITests {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
     }
 
+    /// AAPL, MSFT and VTI asked one request each of `path` on a new server, the API set by
+    /// `configure`: the requests the server saw, and the outcome.
+    private func askedOneByOne(_ path: String, _ configure: (inout QuoteAPI) -> Void) throws -> (requests: Int, result: PriceResolution) {
+        let server = try QuoteServer(prices: Self.quotes)
+        var api = quoteAPI(server, path)
+        api.batchSize = 1
+        configure(&api)
+        let result = resolve([request("AAPL"), request("MSFT"), request("VTI")], api: api, cache: nil)
+        return (server.requests.count, result)
+    }
+
     @Test("A server answering 5xx, 401, 403 or 429 after the retries is not asked for the rest", arguments: [503, 502, 401, 429])
     func stopsAfterServerErrors(status: Int) throws {
-        let server = try QuoteServer(prices: Self.quotes)
-        var api = quoteAPI(server, "/status/\(status)/99?symbols={symbols}")
-        api.batchSize = 1
-        api.backoff = 0.01
-        let result = resolve([request("AAPL"), request("MSFT"), request("VTI")], api: api, cache: nil)
-        let attempts = [401, 403].contains(status) ? 1 : 3
-        #expect(server.requests.count == attempts)
+        let (requests, result) = try askedOneByOne("/status/\(status)/99?symbols={symbols}") { $0.backoff = 0.01 }
+        #expect(requests == ([401, 403].contains(status) ? 1 : 3))
         #expect(result.errors.first?.message.contains("MSFT (held in A): Override: none; Workbook: no row; API: not asked, "
             + "an earlier request failed: HTTP \(status)") == true, "\(result.errors)")
     }
 
     @Test("Once the requests have taken the run's limit, the rest are not asked")
     func stopsAtTheRunsLimit() throws {
-        let server = try QuoteServer(prices: Self.quotes)
-        var api = quoteAPI(server, "/slow/0.4?symbols={symbols}")
-        api.batchSize = 1
-        api.longestAsking = 0.3
-        let result = resolve([request("AAPL"), request("MSFT"), request("VTI")], api: api, cache: nil)
-        #expect(server.requests.count == 1)
+        let (requests, result) = try askedOneByOne("/slow/0.4?symbols={symbols}") { $0.longestAsking = 0.3 }
+        #expect(requests == 1)
         #expect(result.price(of: "AAPL")?.price == price("190.25"))
         #expect(result.errors.first?.message.contains("MSFT (held in A): Override: none; Workbook: no row; API: not asked: "
             + "the quote API's answers took 0.3 s in all, the most a run waits on them") == true, "\(result.errors)")
