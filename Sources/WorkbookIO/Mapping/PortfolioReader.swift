@@ -86,7 +86,7 @@ struct PortfolioBuilder {
     /// Contract sheets that two workbook sheets claimed (already an error).
     var ambiguousRoles: Set<ContractSheet> = []
     /// The first spelling of each identical group, exposure group and sector name, by kind
-    /// and alike form (see `spelling(of:kind:at:)`).
+    /// and alike form (see `spelled(_:_:kind:)`).
     var nameSpellings: [String: [String: String]] = [:]
 
     init(workbook: Workbook, asOfOverride: CivilDate?, today: CivilDate) {
