@@ -73,7 +73,9 @@ struct ChainRun {
         for i in waiting {
             attempts[i].notes.append("Cache read: \(path).")
             guard exists, let entry = cache?.entries[attempts[i].symbol] else {
-                attempts[i].tried.append(exists ? "Cache: miss" : "Cache: miss (no cache file yet)")
+                let unusable = cache?.unusable.contains(attempts[i].symbol) ?? false
+                attempts[i].tried.append(!exists ? "Cache: miss (no cache file yet)"
+                    : unusable ? "Cache: miss (its entry has no usable price or date)" : "Cache: miss")
                 continue
             }
             if entry.asOf > asOf {

@@ -38,6 +38,9 @@ public struct PriceCache: Sendable, Hashable {
     public var path: String
     /// Keyed by symbol.
     public var entries: [String: Entry]
+    /// Symbols whose entries the file holds but the tool cannot use (a price of zero or
+    /// below, no date): read as misses, said so in Tried, dropped when the cache is saved.
+    public var unusable: Set<String> = []
 
     public init(path: String, entries: [String: Entry] = [:]) {
         self.path = path
@@ -77,15 +80,21 @@ public struct PriceCache: Sendable, Hashable {
             throw .unreadable(path: path, reason: "it is not a price cache (JSON with \"prices\")")
         }
         var entries: [String: Entry] = [:]
+        var unusable: Set<String> = []
         for (symbol, value) in prices {
             // An entry the tool could not have written (a price of zero or below, edited by
             // hand) is no price: served, it planned with a BND of -$5.
             guard let fields = value as? [String: Any],
                   let priceText = fields["price"] as? String, let price = Price(decimal: priceText), price > Price(micros: 0),
-                  let asOfText = fields["asOf"] as? String, let asOf = CivilDate(iso: asOfText) else { continue }
+                  let asOfText = fields["asOf"] as? String, let asOf = CivilDate(iso: asOfText) else {
+                unusable.insert(symbol.uppercased())
+                continue
+            }
             entries[symbol.uppercased()] = Entry(price: price, asOf: asOf, source: fields["source"] as? String ?? "")
         }
-        return (PriceCache(path: path, entries: entries), true)
+        var cache = PriceCache(path: path, entries: entries)
+        cache.unusable = unusable.subtracting(entries.keys)
+        return (cache, true)
     }
 
     /// Writes the whole cache beside its path under a temporary name, then renames it over.

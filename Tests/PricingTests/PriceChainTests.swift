@@ -165,8 +165,9 @@ struct PriceChainTests {
         let result = resolve([request("VTI"), request("AGG")], cache: path, offline: true)
         #expect(result.price(of: "AGG")?.price == price("98.5"))
         #expect(result.price(of: "VTI") == nil)
-        #expect(result.errors.first?.message.contains("VTI (held in A): Override: none; Workbook: no row; Cache: miss") == true,
-                "\(result.errors)")
+        #expect(cache.unusable == ["VTI", "BND"])
+        #expect(result.errors.first?.message.contains("VTI (held in A): Override: none; Workbook: no row; "
+            + "Cache: miss (its entry has no usable price or date)") == true, "\(result.errors)")
     }
 
     @Test("A file far larger than a price cache is left aside unread")
