@@ -110,6 +110,19 @@ struct MergedCellTests {
         #expect(reading.portfolio?.lots.map(\.account) == ["ACC-1", "ACC-1", "ACC-2"])
     }
 
+    /// A block merged over the account, symbol and quantity columns shows ACC-1 alone; a file
+    /// that keeps values in the cells it covers (Excel clears them) holds quantities nobody
+    /// sees, which were read as the rows' own.
+    @Test("A block merged over several columns and rows whose covered cells hold values is refused")
+    func blockOverColumnsWithCoveredValues() throws {
+        let reading = try Self.read(Self.sheets(replacing: "Lots", with: Self.mergedLots), merged: ["Lots": ["A2:D3"]])
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description).contains(
+            "Lots!A2:D3: These cells are merged over several columns and rows, so the sheet shows one value over them all, "
+                + "yet the file keeps values in cells they cover (Lots!B2) that nobody sees. Unmerge the cells and check "
+                + "each row's values."))
+    }
+
     @Test("Merged ranges that overlap under one column are refused, naming both")
     func overlappingRangesRefused() throws {
         let reading = try Self.read(Self.sheets(replacing: "Lots", with: Self.mergedLots), merged: ["Lots": ["A2:A3", "A3:A4"]])

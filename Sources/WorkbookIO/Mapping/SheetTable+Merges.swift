@@ -12,6 +12,9 @@ extension SheetTable {
         var overlapping: (MergedRange, MergedRange)?
         /// Ranges over several data rows under a column of one row's amount, with the column.
         var amounts: [(range: MergedRange, column: String)] = []
+        /// Ranges over several columns and rows whose covered cells under a read column still
+        /// hold values (a file Excel did not write: Excel clears them), with the first such cell.
+        var hidden: [(range: MergedRange, cell: String)] = []
     }
 
     /// The columns whose value is one row's own amount (a lot's shares or basis, an
@@ -34,6 +37,22 @@ extension SheetTable {
     /// most: ranges that overlap stop the filling, to be reported.
     static func readMerged(_ ranges: [MergedRange], into rows: inout [DataRow], layout: RowLayout) -> MergedReading {
         var reading = MergedReading()
+        // The sheet shows the top-left value over a range of several columns; a value kept in
+        // a covered cell of a read column is one nobody sees, yet it was read as the row's own.
+        for range in ranges where range.spansRows && range.lastColumn > range.firstColumn {
+            let lastRead = min(range.lastColumn, layout.positionOfSheetColumn.count - 1)
+            guard lastRead > range.firstColumn else { continue }
+            var row = firstRow(atOrAfter: range.firstRow, in: rows)
+            search: while row < rows.count, rows[row].number <= range.lastRow {
+                for column in (range.firstColumn + 1)...lastRead {
+                    let position = layout.positionOfSheetColumn[column]
+                    guard position >= 0, rows[row].values[position] != nil else { continue }
+                    reading.hidden.append((range, CellReference.name(column: column, row: rows[row].number)))
+                    break search
+                }
+                row += 1
+            }
+        }
         let read = ranges.filter { range in
             range.spansRows && range.firstColumn < layout.positionOfSheetColumn.count
                 && layout.positionOfSheetColumn[range.firstColumn] >= 0
@@ -98,6 +117,11 @@ extension SheetTable {
                 + "no spreadsheet program writes that, and which value the sheet shows is unclear. Unmerge them "
                 + "and fill each row's value in.")
             return
+        }
+        for (range, cell) in reading.hidden {
+            log.error("\(sheetName)!\(range)", "These cells are merged over several columns and rows, so the sheet shows one "
+                + "value over them all, yet the file keeps values in cells they cover (\(sheetName)!\(cell)) that nobody "
+                + "sees. Unmerge the cells and check each row's values.")
         }
         for (range, column) in reading.amounts {
             log.error("\(sheetName)!\(range)", "\(column) is merged over rows \(range.firstRow) to \(range.lastRow): an amount is one "
