@@ -43,6 +43,11 @@ static inline CURLcode CCurl_getOffT(CURL *handle, CURLINFO info, curl_off_t *va
     return curl_easy_getinfo(handle, info, value);
 }
 
+/// Reads a piece of information that is a string libcurl keeps (CURLINFO_EFFECTIVE_URL).
+static inline CURLcode CCurl_getString(CURL *handle, CURLINFO info, const char **value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
 /// Sets up libcurl once for the process (CURL_GLOBAL_DEFAULT is a macro Swift cannot see).
 static inline CURLcode CCurl_globalInit(void) { return curl_global_init(CURL_GLOBAL_DEFAULT); }
 

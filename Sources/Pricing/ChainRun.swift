@@ -121,11 +121,13 @@ struct ChainRun {
             }
             return
         }
-        let outcomes = api.fetch(waiting.map { attempts[$0].symbol }, today: options.today)
+        let (outcomes, redirectedTo) = api.fetchAnswers(waiting.map { attempts[$0].symbol }, today: options.today)
         var fetched: [String: PriceCache.Entry] = [:]
-        let source = "API, \(api.host)"
         for i in waiting {
             let symbol = attempts[i].symbol
+            // The host asked, and the one that answered when a redirect took the request there.
+            let host = redirectedTo[symbol].map { "\(api.host), redirected to \($0)" } ?? api.host
+            let source = "API, \(host)"
             switch outcomes[symbol] ?? .failed("no answer") {
             case .failed(let reason):
                 attempts[i].tried.append("API: \(reason)")
@@ -144,7 +146,7 @@ struct ChainRun {
                     }
                 } else {
                     attempts[i].tried.append("API: used")
-                    attempts[i].resolve(.api, price, asOf: quoteDate, source: api.host)
+                    attempts[i].resolve(.api, price, asOf: quoteDate, source: host)
                 }
             }
         }

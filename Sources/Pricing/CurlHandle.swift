@@ -45,7 +45,7 @@ final class CurlHandle {
     /// failures; `caBundle` the trusted CAs.
     func get(limit: Int, connectTimeout: Double, totalTimeout: Double, target: String,
              caBundle: String?) throws(TransferFailure)
-        -> (status: Int, body: [UInt8], retryAfter: Int) {
+        -> (status: Int, body: [UInt8], retryAfter: Int, url: String?) {
         let sink = BodySink(limit: limit)
         let context = Unmanaged.passRetained(sink)
         defer { context.release() }
@@ -75,7 +75,10 @@ final class CurlHandle {
         try check(CCurl_getLong(handle, CURLINFO_RESPONSE_CODE, &status), "reading the response code")
         var retryAfter: curl_off_t = 0
         try check(CCurl_getOffT(handle, CURLINFO_RETRY_AFTER, &retryAfter), "reading Retry-After")
-        return (status, sink.bytes, max(0, Int(retryAfter)))
+        // The URL that answered, after any redirects.
+        var answered: UnsafePointer<CChar>?
+        let url = CCurl_getString(handle, CURLINFO_EFFECTIVE_URL, &answered) == CURLE_OK ? answered.map { String(cString: $0) } : nil
+        return (status, sink.bytes, max(0, Int(retryAfter)), url)
     }
 
     /// Turns a CURLcode into a failure that says what was being done, naming certificate

@@ -20,7 +20,17 @@ extension QuoteAPI {
     func fetch(_ symbols: [String], today: CivilDate,
                pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) },
                clock: () -> Double = QuoteAPI.monotonicSeconds) -> [String: QuoteOutcome] {
+        fetchAnswers(symbols, today: today, pause: pause, clock: clock).outcomes
+    }
+
+    /// `fetch`, with the host that answered each symbol's request when a redirect took it
+    /// elsewhere than `host` (the Source names both).
+    func fetchAnswers(_ symbols: [String], today: CivilDate,
+                      pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) },
+                      clock: () -> Double = QuoteAPI.monotonicSeconds)
+        -> (outcomes: [String: QuoteOutcome], redirectedTo: [String: String]) {
         var outcomes: [String: QuoteOutcome] = [:]
+        var redirectedTo: [String: String] = [:]
         var stopped: String?
         var throttled = 0.0
         let start = clock()
@@ -38,12 +48,15 @@ extension QuoteAPI {
                 let text = redacted(failure.text)
                 for symbol in batch { outcomes[symbol] = .failed(text) }
                 if failure.stopsTheRun { stopped = "not asked, an earlier request failed: \(text)" }
-            case .success(let body):
-                let parsed = QuoteParser(format: format, field: field, today: today).quotes(in: body, for: batch)
+            case .success(let answer):
+                let parsed = QuoteParser(format: format, field: field, today: today).quotes(in: answer.body, for: batch)
                 for symbol in batch { outcomes[symbol] = parsed[symbol].map { QuoteOutcome(redacted: $0, by: self) } }
+                if let url = answer.url, QuoteAPI.host(of: url) != host {
+                    for symbol in batch { redirectedTo[symbol] = QuoteAPI.host(of: url) }
+                }
             }
         }
-        return outcomes
+        return (outcomes, redirectedTo)
     }
 
     /// One request, retried after a retryable failure with a doubling pause, or after the
@@ -51,13 +64,13 @@ extension QuoteAPI {
     /// seconds paused at a server's asking in the run: one that asks for more than is left
     /// of `longestServerWait` is not asked again, so the run does not wait on it.
     private func request(_ batch: [String], pause: (Double) -> Void, throttled: inout Double)
-        -> Result<[UInt8], RequestFailure> {
+        -> Result<(body: [UInt8], url: String?), RequestFailure> {
         var attempt = 0
         while true {
             var serverWait = 0
             do throws(TransferFailure) {
-                let (status, body, retryAfter) = try get(url(for: batch))
-                if (200...299).contains(status) { return .success(body) }
+                let (status, body, retryAfter, answered) = try get(url(for: batch))
+                if (200...299).contains(status) { return .success((body, answered)) }
                 serverWait = retryAfter
                 throw TransferFailure.http(status: status)
             } catch {
@@ -91,7 +104,7 @@ extension QuoteAPI {
     }
 
     /// One GET through libcurl, with this API's timeouts, CAs and proxy.
-    private func get(_ url: String) throws(TransferFailure) -> (status: Int, body: [UInt8], retryAfter: Int) {
+    private func get(_ url: String) throws(TransferFailure) -> (status: Int, body: [UInt8], retryAfter: Int, url: String?) {
         let curl = try CurlHandle()
         let proxy = Proxy.forURL(url, environment: environment)
         try curl.set(CURLOPT_URL, url, "setting the URL")

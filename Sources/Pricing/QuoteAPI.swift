@@ -52,8 +52,11 @@ public struct QuoteAPI: Sendable {
 
     /// The host (and port) asked, as shown in Source and messages: never the path or query,
     /// which may hold the key.
-    public var host: String {
-        var rest = Substring(urlTemplate)
+    public var host: String { QuoteAPI.host(of: urlTemplate) }
+
+    /// The host (and port) of a URL, without any user name or password.
+    static func host(of url: String) -> String {
+        var rest = Substring(url)
         if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         return String(authority.split(separator: "@").last ?? authority)

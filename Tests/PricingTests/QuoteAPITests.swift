@@ -172,6 +172,19 @@ struct QuoteAPITests {
         #expect(try PriceCache.load(path: cache).cache.entries["VTI"]?.asOf == date("2026-11-14"))
     }
 
+    @Test("A price from a host a redirect led to names both hosts in its Source")
+    func redirectedSource() throws {
+        let asked = try QuoteServer(prices: [:])
+        let answering = try QuoteServer(prices: Self.quotes)
+        let target = QuoteAPITests.encoded(answering.base + "/json?symbols=")
+        let cache = try temporaryCache()
+        let result = resolve([request("VTI")], api: quoteAPI(asked, "/redirect?to=" + target + "&symbols={symbols}"), cache: cache)
+        #expect(result.price(of: "VTI")?.price == price("260"))
+        #expect(result.price(of: "VTI")?.source == "127.0.0.1:\(asked.port), redirected to 127.0.0.1:\(answering.port)")
+        #expect(try PriceCache.load(path: cache).cache.entries["VTI"]?.source
+            == "API, 127.0.0.1:\(asked.port), redirected to 127.0.0.1:\(answering.port)")
+    }
+
     static func encoded(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
     }

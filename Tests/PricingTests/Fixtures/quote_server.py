@@ -20,6 +20,7 @@ Routes (symbols are comma-separated, upper case):
   /key?symbols=..&apikey=K like /json when K equals --key, else 401
   /raw?body=B&kind=K       the body B as given (Content-Type K, JSON by default)
   /slow/S?symbols=         like /json after S seconds
+  /redirect?to=URL&symbols= a 302 to URL with the symbols appended (to=...?symbols=)
 """
 import argparse, email.utils, json, ssl, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -104,6 +105,11 @@ class Handler(BaseHTTPRequestHandler):
                 self.send(401, '{"error": "bad key"}')
         elif route == "raw":
             self.send(200, query.get("body", [""])[0], query.get("kind", ["application/json"])[0])
+        elif route == "redirect":
+            self.send_response(302)
+            self.send_header("Location", query.get("to", [""])[0] + ",".join(symbols))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         elif route == "slow":
             time.sleep(float(parts[1]))
             self.send(200, self.quotes(symbols))
