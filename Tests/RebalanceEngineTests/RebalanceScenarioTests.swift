@@ -78,6 +78,38 @@ extension RebalanceScenarioTests {
             + "(26 USC 1091(a)).")
     }
 
+    /// GNS is sold in two passes of Rebalance, 40 shares for its own band (the $1,000 of
+    /// year-to-date losses' room) and 82 for its group's cap after ALS's loss made room: one
+    /// row, listed before ALS's, whose Est Tax, replayed in the sheet's order, passes the $0
+    /// budget until ALS's loss counts. Its Reason says so, where "$836.40 of the $0.00 budget"
+    /// read as a breach that no exception explained.
+    @Test("A row past the budget with the trades before it, within it with those after, says so")
+    func rowBackWithinTheBudget() throws {
+        var book = BookBuilder()
+        book.settings.harvestLosses = false
+        book.account("TAX-1", cash: "0", cashTarget: "0", budget: .limit(.zero), ytdST: "-1000")
+        book.hold("G1", "GNS", 400, basis: "30000", acquired: "2026-06-01")
+        book.hold("L1", "ALS", 150, basis: "20000", acquired: "2026-06-01")
+        book.hold("C1", "CCC", 450, basis: "45000", acquired: "2026-06-01")
+        book.target("GNS", "0.25")
+        book.target("ALS", "0.10", band: "0.06")
+        book.target("CCC", "0.65")
+        book.security("GNS", exposureGroup: "G")
+        book.security("ALS", exposureGroup: "G")
+        book.groups = [ExposureGroupCap(group: "G", maxWeight: Rate(decimal: "0.30")!)]
+        book.prices = ["GNS": "100", "ALS": "100", "CCC": "100"]
+        let plan = try book.plan()
+        #expect(plan.trades.filter { $0.side == .sell }.map(\.symbol) == ["GNS", "ALS"])
+        let gns = try #require(plan.trade("TAX-1", "GNS", .sell))
+        #expect(gns.quantity == shares(122))
+        #expect(gns.estimatedTax == usd("836.40"))
+        #expect(gns.reason.hasSuffix("; est. tax $836.40, the account's $836.40 with the trades before it, back within "
+            + "the $0.00 budget at $0.00 with those after it"))
+        #expect(plan.trade("TAX-1", "ALS", .sell)?.estimatedTax == usd("-836.40"))
+        #expect(plan.taxImpact.first?.taxImpact == .zero)
+        #expect(!plan.exceptions.contains { $0.severity == .needsApproval })
+    }
+
     /// A manual buy in the IRA disallows $400 of a taxed account's Transactions loss ($1,000
     /// on 100 shares, 40 bought back): the taxed account's Manual record in the audit JSON
     /// carries that tax, so its records chain from Tax Before to Tax After as Tax Impact says,

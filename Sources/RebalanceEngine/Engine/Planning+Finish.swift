@@ -199,11 +199,25 @@ extension Planning {
                 if estimatedTax > limit, impactAfter <= limit {
                     reason.append(", the account's ")
                     reason.append(dollars: impactAfter)
-                    reason.append(" in all with the trades before it,")
+                    reason.append(" in all with the trades before it, of the ")
+                    reason.append(dollars: limit)
+                    reason.append(" budget")
+                } else if impactAfter > limit, books[index].ledger.impact <= limit {
+                    // Past the budget with the trades before it, within it once a later row's
+                    // loss counts (a row of two passes, a loss sold between them): said so, where
+                    // "$1,477.55 of the $0.00 budget" read as a breach no exception explained.
+                    reason.append(", the account's ")
+                    reason.append(dollars: impactAfter)
+                    reason.append(" with the trades before it, back within the ")
+                    reason.append(dollars: limit)
+                    reason.append(" budget at ")
+                    reason.append(dollars: books[index].ledger.impact)
+                    reason.append(" with those after it")
+                } else {
+                    reason.append(" of the ")
+                    reason.append(dollars: limit)
+                    reason.append(" budget")
                 }
-                reason.append(" of the ")
-                reason.append(dollars: limit)
-                reason.append(" budget")
             }
         }
         if let price, price.isStale {
