@@ -256,7 +256,7 @@ enum CellReader {
         for start in 0...(bytes.count - marker.count) {
             let matches = (0..<marker.count).allSatisfy { offset in
                 let byte = bytes[start + offset]
-                return (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == marker[offset]
+                return byte.asciiLowercased == marker[offset]
             }
             if matches {
                 return (String(decoding: bytes[..<start], as: UTF8.self),
@@ -423,4 +423,14 @@ extension String {
         while let c = s.last, c.isWhitespace { s.removeLast() }
         return String(s)
     }
+}
+
+extension UInt8 {
+    /// `A` to `Z` as `a` to `z`; every other byte as it is (case beyond ASCII is left to
+    /// `String.lowercased`).
+    var asciiLowercased: UInt8 { (0x41...0x5A).contains(self) ? self | 0x20 : self }
+
+    /// A space, tab, line feed, vertical tab, form feed or carriage return: the ASCII bytes
+    /// `Character.isWhitespace` holds.
+    var isASCIIWhitespace: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
 }

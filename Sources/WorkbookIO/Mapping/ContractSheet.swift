@@ -236,11 +236,10 @@ enum HeaderName {
     /// `normalize` of an ASCII text, on its bytes: the Unicode properties asked of every
     /// character were most of the time a sheet of long notes took to search for a header.
     static func normalizeASCII(_ text: String) -> (key: String, unit: String?) {
-        var bytes = text.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var bytes = text.utf8.map(\.asciiLowercased)
         func trim() {
-            while let last = bytes.last, isSpace(last) { bytes.removeLast() }
-            let lead = bytes.prefix(while: isSpace).count
+            while let last = bytes.last, last.isASCIIWhitespace { bytes.removeLast() }
+            let lead = bytes.prefix(while: \.isASCIIWhitespace).count
             if lead > 0 { bytes.removeFirst(lead) }
         }
         trim()
@@ -251,7 +250,7 @@ enum HeaderName {
             // "usd" only as a separate word: "Cost Basis USD", not "...usd" inside a word.
             if suffix == "usd" {
                 let before = bytes[bytes.count - tail.count - 1]
-                if !isSpace(before) && before != UInt8(ascii: "(") { continue }
+                if !before.isASCIIWhitespace && before != UInt8(ascii: "(") { continue }
             }
             bytes.removeLast(tail.count)
             unit = suffix.contains("%") ? "%" : "$"

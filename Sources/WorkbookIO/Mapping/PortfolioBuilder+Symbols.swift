@@ -16,7 +16,7 @@ extension PortfolioBuilder {
         var pendingSpace = false, started = false
         for byte in text.utf8 {
             guard byte < 0x80 else { return PortfolioBuilder.alike(text) == alike }
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+            if byte.isASCIIWhitespace {
                 pendingSpace = started
                 continue
             }
@@ -25,8 +25,7 @@ extension PortfolioBuilder {
                 pendingSpace = false
             }
             started = true
-            let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
-            guard target.next() == lower else { return false }
+            guard target.next() == byte.asciiLowercased else { return false }
         }
         return target.next() == nil
     }

@@ -786,7 +786,7 @@ struct SheetTable {
         bytes.reserveCapacity(32)
         for byte in text.utf8.prefix(32) {
             guard byte < 0x80 else { return nil }
-            bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            bytes.append(byte.asciiLowercased)
         }
         return bytes
     }
