@@ -110,11 +110,11 @@ struct QuoteParser {
         for segment in field.split(separator: ".").map(String.init) {
             let name = segment == "{symbol}" ? symbol : segment
             if let array = node as? [Any] {
-                guard let match = Self.element(of: array, for: symbol, single: single) else {
-                    return .failed("no quote for \(symbol) in the answer")
+                switch Self.element(of: array, for: symbol, single: single) {
+                case .found(let match): node = match
+                case .none: return .failed("no quote for \(symbol) in the answer")
+                case .twoQuotes: return .failed("malformed answer: two different quotes for \(symbol)")
                 }
-                if match as? String == Self.ambiguous { return .failed("malformed answer: two different quotes for \(symbol)") }
-                node = match
             }
             guard let object = node as? [String: Any] else { return .failed("malformed answer: no \"\(field)\" in it") }
             guard let next = object[name] ?? object.first(where: { $0.key.lowercased() == name.lowercased() })?.value else {
@@ -123,10 +123,14 @@ struct QuoteParser {
             holder = object
             node = next
         }
-        if let array = node as? [Any], let match = Self.element(of: array, for: symbol, single: single) {
-            if match as? String == Self.ambiguous { return .failed("malformed answer: two different quotes for \(symbol)") }
-            node = match
-            holder = match as? [String: Any] ?? holder
+        if let array = node as? [Any] {
+            switch Self.element(of: array, for: symbol, single: single) {
+            case .found(let match):
+                node = match
+                holder = match as? [String: Any] ?? holder
+            case .none: break
+            case .twoQuotes: return .failed("malformed answer: two different quotes for \(symbol)")
+            }
         }
         // The object holding the price may name its symbol: another one's quote (a misrouted
         // answer to a `{symbol}` URL) is not this symbol's.
@@ -154,24 +158,27 @@ struct QuoteParser {
         return outcome(priceText: priceText, dateText: dateText)
     }
 
+    /// What an array holds for one symbol.
+    private enum ArrayMatch {
+        case found(Any)
+        case none
+        /// Two objects for the symbol that differ: the tool cannot know which is right.
+        case twoQuotes
+    }
+
     /// The object of an array that is the symbol's: by its `symbol`/`ticker`, or the only one.
-    /// Two objects for the symbol that differ are neither (`ambiguous`): the tool cannot know
-    /// which is right.
-    private static func element(of array: [Any], for symbol: String, single: Bool) -> Any? {
+    private static func element(of array: [Any], for symbol: String, single: Bool) -> ArrayMatch {
         var match: [String: Any]?
         for case let object as [String: Any] in array where symbolNamed(object) == symbol {
             if let earlier = match {
-                if !(earlier as NSDictionary).isEqual(to: object) { return ambiguous }
+                if !(earlier as NSDictionary).isEqual(to: object) { return .twoQuotes }
                 continue
             }
             match = object
         }
-        if let match { return match }
-        return single && array.count == 1 ? array[0] : nil
+        if let match { return .found(match) }
+        return single && array.count == 1 ? .found(array[0]) : .none
     }
-
-    /// What `element` gives for two different quotes of one symbol.
-    private static let ambiguous = "two different quotes for the symbol"
 
     /// The symbol an object names in its `symbol` or `ticker`, upper case.
     private static func symbolNamed(_ object: [String: Any]) -> String? {
