@@ -331,9 +331,12 @@ extension Planning {
         }
     }
 
+    /// A group's cap or a sector's high edge that cut a buy: the room it left, and its line.
+    typealias CapCut = (room: Money, binding: DriftKey)
+
     /// A buy's Reason clause for the cap that cut it: `; cut to the $10,000.00 left under the
     /// exposure group G's cap`.
-    static func capCutClause(_ cut: (room: Money, binding: DriftKey)) -> String {
+    static func capCutClause(_ cut: CapCut) -> String {
         "; cut to the \(cut.room.formatted) left under the \(cut.binding.capName)'s \(cut.binding.limitName)"
     }
 
@@ -342,7 +345,7 @@ extension Planning {
     /// buy made, given the cap that cut it below both `amount` and the cash, if one did.
     private mutating func buyToward(
         _ position: Int, amount: Money, in index: Int, roundUpIfCashAllows: Bool, noteShortfall: Bool,
-        amountIsShortfall: Bool, why: (_ cut: (room: Money, binding: DriftKey)?) -> String
+        amountIsShortfall: Bool, why: (_ cut: CapCut?) -> String
     ) throws(PlanningError) {
         let slot = books[index].slots[position]
         let symbol = slot.symbol
@@ -365,7 +368,7 @@ extension Planning {
         }
         let book = books[index]
         let cap = capRoom(at: slot.place, in: book)
-        var cut: (room: Money, binding: DriftKey)?
+        var cut: CapCut?
         if let cap, cap.room < amount {
             stops.append(cap.status)
             books[index].noteStop(cap.binding, cap.status)
