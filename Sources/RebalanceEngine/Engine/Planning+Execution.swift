@@ -488,27 +488,19 @@ extension Planning {
         }
         let household = householdOfBook[index]
         let today = asOf
-        if book.sold.contains(symbol) {
-            let logged = first()
-            if logged {
-                audit(phase, book.id, symbol, rule: "No Buy And Sell", decision: "Not Bought",
-                      "\(symbol) was sold in \(book.id) earlier in this run; it is not bought back.")
-            }
-            // A window on the symbol (a loss sold in the run opens one) comes first in the
-            // contract's order of statuses, and is listed as any block is: the Drift sheet
-            // names it, and the Wash Sale sheet had no row for the selling account's own line.
-            guard inCalendar(household, { $0.blocksBuy(of: symbol, on: today) }) else {
-                return book.manual.contains(symbol) ? .manual : .earlierPhase
-            }
-            if logged, let record = inCalendar(household, { $0.buyBlock(account: book.id, symbol: symbol, on: today) }) {
-                calendars[household].log(record)
-                audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", text: record.note)
-            }
-            return .washSale
+        let sold = book.sold.contains(symbol)
+        let windowed = inCalendar(household, { $0.blocksBuy(of: symbol, on: today) })
+        guard sold || windowed else { return nil }
+        let logged = first()
+        if sold, logged {
+            audit(phase, book.id, symbol, rule: "No Buy And Sell", decision: "Not Bought",
+                  "\(symbol) was sold in \(book.id) earlier in this run; it is not bought back.")
         }
-        guard inCalendar(household, { $0.blocksBuy(of: symbol, on: today) }) else { return nil }
-        // The block's row is worded only when it is listed.
-        if first(), let record = inCalendar(household, { $0.buyBlock(account: book.id, symbol: symbol, on: today) }) {
+        // A window on the symbol (a loss sold in the run opens one) comes first in the
+        // contract's order of statuses, and is listed as any block is, the selling account's
+        // own line too (the Drift sheet names it). The block's row is worded only when listed.
+        guard windowed else { return book.manual.contains(symbol) ? .manual : .earlierPhase }
+        if logged, let record = inCalendar(household, { $0.buyBlock(account: book.id, symbol: symbol, on: today) }) {
             calendars[household].log(record)
             audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", text: record.note)
         }

@@ -196,13 +196,7 @@ extension Planning {
             case .limit(let limit):
                 // A trade's own tax past the budget, where earlier trades' losses keep the
                 // account within it, says so: "$428.40 of the $400.00 budget" read as a breach.
-                if estimatedTax > limit, impactAfter <= limit {
-                    reason.append(", the account's ")
-                    reason.append(dollars: impactAfter)
-                    reason.append(" in all with the trades before it, of the ")
-                    reason.append(dollars: limit)
-                    reason.append(" budget")
-                } else if impactAfter > limit, books[index].ledger.impact <= limit {
+                if impactAfter > limit, books[index].ledger.impact <= limit {
                     // Past the budget with the trades before it, within it once a later row's
                     // loss counts (a row of two passes, a loss sold between them): said so, where
                     // "$1,477.55 of the $0.00 budget" read as a breach no exception explained.
@@ -214,6 +208,11 @@ extension Planning {
                     reason.append(dollars: books[index].ledger.impact)
                     reason.append(" with those after it")
                 } else {
+                    if estimatedTax > limit, impactAfter <= limit {
+                        reason.append(", the account's ")
+                        reason.append(dollars: impactAfter)
+                        reason.append(" in all with the trades before it,")
+                    }
                     reason.append(" of the ")
                     reason.append(dollars: limit)
                     reason.append(" budget")
