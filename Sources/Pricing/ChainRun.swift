@@ -121,7 +121,7 @@ struct ChainRun {
             }
             return
         }
-        let (outcomes, redirectedTo) = api.fetchAnswers(waiting.map { attempts[$0].symbol }, today: options.today)
+        let (outcomes, redirectedTo) = api.fetch(waiting.map { attempts[$0].symbol }, today: options.today)
         var fetched: [String: PriceCache.Entry] = [:]
         for i in waiting {
             let symbol = attempts[i].symbol

@@ -17,17 +17,12 @@ extension QuoteAPI {
     /// `clock` gives seconds: once the requests have taken `longestAsking` in all, the rest
     /// are not asked, so an API answering each symbol just within the timeout cannot hold
     /// the run for hours.
+    ///
+    /// With each symbol's outcome, the host that answered its request when a redirect took
+    /// it elsewhere than `host` (the Source names both).
     func fetch(_ symbols: [String], today: CivilDate,
                pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) },
-               clock: () -> Double = QuoteAPI.monotonicSeconds) -> [String: QuoteOutcome] {
-        fetchAnswers(symbols, today: today, pause: pause, clock: clock).outcomes
-    }
-
-    /// `fetch`, with the host that answered each symbol's request when a redirect took it
-    /// elsewhere than `host` (the Source names both).
-    func fetchAnswers(_ symbols: [String], today: CivilDate,
-                      pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) },
-                      clock: () -> Double = QuoteAPI.monotonicSeconds)
+               clock: () -> Double = QuoteAPI.monotonicSeconds)
         -> (outcomes: [String: QuoteOutcome], redirectedTo: [String: String]) {
         var outcomes: [String: QuoteOutcome] = [:]
         var redirectedTo: [String: String] = [:]

@@ -11,7 +11,7 @@ struct RetryAfterTests {
     /// Fetches through `api`, keeping the pauses instead of sleeping through them.
     private func fetch(_ symbols: [String], _ api: QuoteAPI) -> (outcomes: [String: QuoteOutcome], pauses: [Double]) {
         var pauses: [Double] = []
-        let outcomes = api.fetch(symbols, today: runDate) { pauses.append($0) }
+        let outcomes = api.fetch(symbols, today: runDate) { pauses.append($0) }.outcomes
         return (outcomes, pauses)
     }
 
