@@ -1,5 +1,6 @@
 import Foundation
 import RebalanceEngine
+import XLSXTestSupport
 @testable import WorkbookIO
 
 /// A small plan as the engine would fill it: a taxable and an IRA account, a sale of two
@@ -145,13 +146,9 @@ enum PlanFixture {
                     auditLog: audit, exceptions: exceptions, phaseChanges: changes)
     }
 
-    /// A new empty folder for one test.
+    /// A new empty folder for one test, removed when the tests end.
     static func temporaryDirectory() throws -> String {
-        var template = Array((NSTemporaryDirectory() + "/plan-writer-XXXXXX").utf8CString)
-        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
-            throw WorkbookWriteError(doing: "creating a test folder", message: String(cString: strerror(errno)))
-        }
-        return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        TemporaryFolder.make()
     }
 
     /// The rows of a sheet of a written workbook.

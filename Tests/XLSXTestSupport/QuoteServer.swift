@@ -16,7 +16,7 @@ public final class QuoteServer: @unchecked Sendable {
     /// Starts a server quoting `prices`; `key` is the API key it accepts on `/key`.
     public init(prices: [String: String], tls: Bool = false, key: String = "", date: String = "") throws {
         log = TemporaryFolder.make() + "/requests.log"
-        FileManager.default.createFile(atPath: log, contents: Data())
+        _ = FileManager.default.createFile(atPath: log, contents: Data())
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         var arguments = ["python3", Self.fixtures + "/quote_server.py", "--log", log, "--key", key, "--date", date,
