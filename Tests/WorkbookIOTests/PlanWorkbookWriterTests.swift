@@ -220,6 +220,74 @@ final class PlanWorkbookWriterTests {
         #expect(styles.contains("FFFFEB9C"))
     }
 
+    @Test("Exceptions list Needs Approval first, then Warning, then Info, and the Summary writes out what needs approval")
+    func exceptionsBySeverity() throws {
+        var plan = PlanFixture.plan
+        plan.exceptions = [
+            PlanException(severity: .warning, place: "Lots!A4", message: "First warning."),
+            PlanException(severity: .needsApproval, place: "TAX-1", message: "The withdrawal is paid $500.00 short."),
+            PlanException(severity: .info, place: "Lots!A9", message: "Blank row skipped."),
+            PlanException(severity: .needsApproval, place: "IRA-1", message: "The tax budget is passed by $120.00."),
+            PlanException(severity: .warning, place: "Prices!B3", message: "Second warning."),
+        ]
+        let sorted = folder + "/sorted.xlsx"
+        try PlanWorkbookWriter.write(plan, run: PlanFixture.run, to: sorted)
+        let rows = try PlanFixture.rows(of: "Exceptions", in: sorted).dropFirst()
+        #expect(rows.compactMap { PlanFixture.text($0[3]) } == [
+            "The withdrawal is paid $500.00 short.", "The tax budget is passed by $120.00.",
+            "First warning.", "Second warning.", "Blank row skipped.",
+        ])
+        let summary = try PlanFixture.rows(of: "Summary", in: sorted)
+        let heading = try #require(summary.firstIndex { PlanFixture.text($0[1]) == "Needing approval" })
+        #expect(PlanFixture.text(summary[heading + 1][1]) == "TAX-1")
+        #expect(PlanFixture.text(summary[heading + 1][2]) == "The withdrawal is paid $500.00 short.")
+        #expect(PlanFixture.text(summary[heading + 2][1]) == "IRA-1")
+        #expect(PlanFixture.text(summary[heading + 2][2]) == "The tax budget is passed by $120.00.")
+        #expect(PlanFixture.text(summary[heading + 3][1]) == "Drift Outside Band")
+    }
+
+    @Test("A Reason longer than its column wraps, its row tall enough for its lines; a wide sheet prints two pages wide with its Account column on each; every page is headed and numbered")
+    func readableOnScreenAndPaper() throws {
+        let trades = try sheetXML("Trades")
+        // "Harvested a $3,000.00 short-term loss on lot VTI-r4; $1,200.00 of it is disallowed.":
+        // 85 characters in a column 60 wide, two lines of 15 points.
+        #expect(trades.contains("<row r=\"2\" ht=\"30\" customHeight=\"1\">"))
+        #expect(trades.contains("<row r=\"3\">"))
+        let archive = try ZipArchive(path: path, limits: .standard)
+        let styles = String(decoding: try archive.readAll("xl/styles.xml"), as: UTF8.self)
+        #expect(styles.contains("wrapText=\"1\""))
+        #expect(trades.contains("fitToWidth=\"1\"") || !trades.contains("fitToWidth="))
+        let taxImpact = try sheetXML("Tax Impact")
+        #expect(taxImpact.contains("fitToWidth=\"2\""))
+        #expect(taxImpact.contains("<pane xSplit=\"1\" ySplit=\"1\""))
+        let workbook = String(decoding: try archive.readAll("xl/workbook.xml"), as: UTF8.self)
+        #expect(workbook.contains("'Tax Impact'!$A:$A,'Tax Impact'!$1:$1"))
+        for sheet in ["Summary", "Trades", "Exceptions"] {
+            let xml = try sheetXML(sheet)
+            #expect(xml.contains("<oddHeader>&amp;L&amp;A&amp;R&amp;F</oddHeader>"))
+            #expect(xml.contains("<oddFooter>&amp;LAs of 2026-03-16&amp;RPage &amp;P of &amp;N</oddFooter>"))
+        }
+    }
+
+    @Test("Printed pages wide: one up to 200 characters of columns, then one more for each 200")
+    func pagesWide() {
+        #expect(XLSXSheet.pagesWide(characters: 120) == 1)
+        #expect(XLSXSheet.pagesWide(characters: 200) == 1)
+        #expect(XLSXSheet.pagesWide(characters: 201) == 2)
+        #expect(XLSXSheet.pagesWide(characters: 420) == 3)
+    }
+
+    @Test("A wrapped text's row: a line per 60 characters and per line break, 15 points each, at most Excel's 409")
+    func wrappedHeights() {
+        func row(_ text: String, _ style: CellStyle = .wrapped) -> [SheetCell] { [.text("TAX-1"), .message(text, style)] }
+        #expect(XLSXSheet.wrappedHeight(of: row(String(repeating: "a", count: 60))) == nil)
+        #expect(XLSXSheet.wrappedHeight(of: row(String(repeating: "a", count: 61))) == 30)
+        #expect(XLSXSheet.wrappedHeight(of: row(String(repeating: "a", count: 61), .plain)) == nil)
+        #expect(XLSXSheet.wrappedHeight(of: row(String(repeating: "a", count: 70) + "\nb")) == 45)
+        #expect(XLSXSheet.wrappedHeight(of: row(String(repeating: "é", count: 130))) == 45)
+        #expect(XLSXSheet.wrappedHeight(of: row(String(repeating: "a", count: 30_000))) == 409)
+    }
+
     @Test("The document's created date is the as-of date at midnight UTC")
     func createdDate() throws {
         let archive = try ZipArchive(path: path, limits: .standard)

@@ -34,4 +34,10 @@ public struct Plan: Sendable, Hashable {
         self.exceptions = RowList(exceptions)
         self.phaseChanges = RowList(phaseChanges)
     }
+
+    /// The exceptions as the Exceptions sheet and the Summary list them: `Needs Approval`,
+    /// then `Warning`, then `Info`, each severity's in the order the run raised them.
+    public var exceptionsBySeverity: [PlanException] {
+        PlanException.Severity.allCases.flatMap { severity in exceptions.filter { $0.severity == severity } }
+    }
 }

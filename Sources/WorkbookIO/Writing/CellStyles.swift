@@ -29,6 +29,12 @@ enum CellStyle: Int, CaseIterable {
     case warning
     /// A blank cell with a line to sign on.
     case signatureLine
+    /// A composed text (a Reason, a note, a Detail, a message) wrapped within its column, so
+    /// that all of it shows on screen and on paper: cut off by the next cell, most Reasons
+    /// were unreadable.
+    case wrapped
+    /// A wrapped text highlighted as a warning (a stale price's note).
+    case wrappedWarning
 
     /// The number format, if any.
     var numberFormat: String? {
@@ -85,6 +91,12 @@ struct CellStyles: @unchecked Sendable {
                     format_set_font_color(format, 0x9C0006)
                     format_set_bold(format)
                 case .warning:
+                    format_set_bg_color(format, 0xFFEB9C)
+                    format_set_font_color(format, 0x9C5700)
+                case .wrapped:
+                    format_set_text_wrap(format)
+                case .wrappedWarning:
+                    format_set_text_wrap(format)
                     format_set_bg_color(format, 0xFFEB9C)
                     format_set_font_color(format, 0x9C5700)
                 case .signatureLine:

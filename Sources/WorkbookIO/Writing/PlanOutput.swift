@@ -18,7 +18,7 @@ public enum PlanOutput {
     /// nothing is, so two runs at once never write over each other's output.
     public static func write(_ plan: Plan, run: RunInfo, choosing choose: () -> OutputFiles) throws -> OutputFiles {
         let first = choose()
-        var workbook = try TemporaryFile(finalPath: first.workbook)
+        let workbook = try TemporaryFile(finalPath: first.workbook)
         var audit: TemporaryFile?
         do {
             audit = try TemporaryFile(finalPath: first.auditJSON)

@@ -9,10 +9,10 @@ extension SheetWriter {
                 let age = plan.settings.asOf.days(since: price.asOf)
                 try sheet.addRow([
                     .text(price.symbol), .price(price.price),
-                    .message(price.source.map { "\(price.origin.rawValue), \($0)" } ?? price.origin.rawValue),
-                    .date(price.asOf), .integer(age), .message(price.tried.joined(separator: "; ")),
-                    price.isStale ? .message(Self.note(for: price, age: age, settings: plan.settings), .warning)
-                        : .optionalMessage(Self.note(for: price, age: age, settings: plan.settings)),
+                    .message(price.source.map { "\(price.origin.rawValue), \($0)" } ?? price.origin.rawValue, .wrapped),
+                    .date(price.asOf), .integer(age), .message(price.tried.joined(separator: "; "), .wrapped),
+                    price.isStale ? .message(Self.note(for: price, age: age, settings: plan.settings), .wrappedWarning)
+                        : .optionalMessage(Self.note(for: price, age: age, settings: plan.settings), .wrapped),
                 ], styles: styles)
             }
         }
@@ -43,7 +43,7 @@ extension SheetWriter {
                     .text(record.account), .text(record.household), .text(record.symbol),
                     .message(record.family.description), .text(record.action.rawValue),
                     .date(record.conflictDate), .text(record.conflictAccount), .date(record.windowEnds),
-                    .message(record.note), record.quantity.map { .quantity($0) } ?? .blank, .optionalText(record.lotID),
+                    .message(record.note, .wrapped), record.quantity.map { .quantity($0) } ?? .blank, .optionalText(record.lotID),
                     .optionalMoney(record.loss), .optionalMoney(record.disallowedLoss),
                     .optionalText(replacement?.account), .optionalText(replacement?.symbol),
                     .optionalMoney(replacement?.basisAfter), .optionalDate(replacement?.holdingPeriodFrom),
@@ -59,20 +59,22 @@ extension SheetWriter {
             for entry in plan.auditLog {
                 try sheet.addRow([
                     .integer(entry.seq), .optionalText(entry.phase?.rawValue), .optionalText(entry.account),
-                    .optionalText(entry.symbol), .text(entry.rule), .message(entry.decision), .message(entry.detail),
+                    .optionalText(entry.symbol), .text(entry.rule), .message(entry.decision), .message(entry.detail, .wrapped),
                 ], styles: styles)
             }
         }
     }
 
-    /// Exceptions: `Needs Approval` in red, `Warning` in amber, `Info` plain.
+    /// Exceptions: `Needs Approval` in red first, then `Warning` in amber, then `Info` plain,
+    /// each severity's in the order the run raised them (the reader's first). The audit JSON
+    /// keeps the run's order.
     func exceptionsTable() throws -> Table {
         let columns = ["Severity", "Where", "Message"]
         return try table("Exceptions", columns: columns, rows: plan.exceptions.count) { sheet, plan, styles in
-            for exception in plan.exceptions {
+            for exception in plan.exceptionsBySeverity {
                 try sheet.addRow([
                     .text(exception.severity.rawValue, exception.severity.style), .message(exception.place),
-                    .message(exception.message),
+                    .message(exception.message, .wrapped),
                 ], styles: styles)
             }
         }

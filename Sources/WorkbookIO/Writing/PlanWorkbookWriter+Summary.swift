@@ -5,7 +5,7 @@ extension SheetWriter {
     /// account, the counts that need attention, and the sign-off lines.
     mutating func writeSummary() throws {
         var sheet = try document.addSheet(named: "Summary")
-        try sheet.setUpPrinting(landscape: true, repeatingHeader: false)
+        try sheet.setUpPrinting(landscape: true, repeatingHeader: false, asOf: plan.settings.asOf)
         let settings = plan.settings
         // The title, file name and digest spill over empty cells, so they set no width.
         try sheet.addRow([SheetCell(content: .text("Rebalance Plan"), style: .title, width: 0)], styles: styles)
@@ -18,12 +18,21 @@ extension SheetWriter {
         sheet.skipRow()
 
         try sheet.addRow([.text("Settings", .section)], styles: styles)
+        try sheet.addRow([SheetCell(
+            content: .text("Defaults from the Settings sheet. Each account's own cash target is on the Cash sheet, "
+                + "its tax budget in the Accounts table below."),
+            style: .note, width: 0)], styles: styles)
         for (name, value) in settingsRows(settings) {
             try sheet.addRow([.text(name, .label), value], styles: styles)
         }
         sheet.skipRow()
 
         try writeAccountTotals(into: &sheet)
+        if plan.trades.isEmpty {
+            try sheet.addRow([SheetCell(
+                content: .text("No trades are proposed. The Drift sheet gives each line's status."),
+                style: .label, width: 0)], styles: styles)
+        }
         sheet.skipRow()
 
         try sheet.addRow([.text("Exceptions", .section)], styles: styles)
@@ -34,6 +43,7 @@ extension SheetWriter {
             try sheet.addRow([.text(severity.rawValue, count > 0 ? severity.style : .label), .integer(count)],
                              styles: styles)
         }
+        try writeNeedingApproval(into: &sheet)
         sheet.skipRow()
 
         try sheet.addRow([.text("Drift Outside Band", .section)], styles: styles)
@@ -62,8 +72,35 @@ extension SheetWriter {
             try sheet.addRow([.text(role, .label), .blank(.signatureLine), .blank(.signatureLine),
                               .text("Date", .label), .blank(.signatureLine)], styles: styles)
         }
-        try sheet.setColumnWidths(minimum: 12, maximum: 40)
+        // One page wide, read and signed as one.
+        try sheet.setColumnWidths(minimum: 12, maximum: 40, pagesWide: 1)
     }
+
+    /// Each `Needs Approval` exception written out, where it is and what it says, so that
+    /// what the sign-off is asked to approve is on the page it is signed on (a count alone
+    /// sent the reader to the Exceptions sheet for a withdrawal paid short or a budget
+    /// passed). Past `SheetWriter.approvalsListed`, a line says how many more there are.
+    private func writeNeedingApproval(into sheet: inout XLSXSheet) throws {
+        let needing = plan.exceptionsBySeverity.prefix { $0.severity == .needsApproval }
+        guard !needing.isEmpty else { return }
+        sheet.skipRow()
+        try sheet.addRow([.text("Needing approval", .label)], styles: styles)
+        for exception in needing.prefix(SheetWriter.approvalsListed) {
+            // The message spills over the empty cells to its right: it sets no width.
+            try sheet.addRow([
+                SheetCell(content: .text(SheetCell.fitted(exception.place)), style: .needsApproval, width: 0),
+                SheetCell(content: .text(SheetCell.fitted(exception.message)), style: .plain, width: 0),
+            ], styles: styles)
+        }
+        if needing.count > SheetWriter.approvalsListed {
+            try sheet.addRow([.blank, SheetCell(
+                content: .text("and \(needing.count - SheetWriter.approvalsListed) more on the Exceptions sheet"),
+                style: .note, width: 0)], styles: styles)
+        }
+    }
+
+    /// The most `Needs Approval` exceptions the Summary writes out.
+    static let approvalsListed = 25
 
     /// Every field of `Settings`, in the Settings sheet's words.
     private func settingsRows(_ settings: Settings) -> [(String, SheetCell)] {

@@ -17,7 +17,7 @@ extension SheetWriter {
                 try sheet.addRow([
                     .text(trade.account), .text(trade.symbol), .text(trade.side.rawValue),
                     .quantity(trade.quantity), .price(trade.price), .money(trade.amount),
-                    .text(trade.phase.rawValue), .message(trade.reason),
+                    .text(trade.phase.rawValue), .message(trade.reason, .wrapped),
                     .money(trade.realizedShortTerm), .money(trade.realizedLongTerm), .money(trade.estimatedTax),
                 ], styles: styles)
             }

@@ -112,9 +112,9 @@ struct SheetWriter {
     /// Streamed rows cannot be revisited, so the filter's extent is fixed before any data.
     func table(_ name: String, columns: [String], rows: Int, _ body: @escaping Table.Rows) throws -> Table {
         var sheet = try document.addSheet(named: name, spooled: true)
-        try sheet.addTableHeader(columns, styles: styles)
+        try sheet.addTableHeader(columns, styles: styles, freezingFirstColumn: true)
         try sheet.addAutofilter(lastRow: rows, columns: columns.count)
-        try sheet.setUpPrinting(landscape: true, repeatingHeader: true)
+        try sheet.setUpPrinting(landscape: true, repeatingHeader: true, asOf: plan.settings.asOf)
         return Table(sheet: sheet, rows: body, rowCount: rows)
     }
 }

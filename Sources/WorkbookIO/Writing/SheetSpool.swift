@@ -38,7 +38,8 @@ final class SheetSpool {
     /// Appends row `row` (0-based) with its cells from column A, each with its format's
     /// index (`nil`: the default format); empty text is a blank, as in libxlsxwriter.
     /// `place` names a cell for an error message.
-    func addRow(_ row: Int, cells: [(content: SheetCell.Content, format: Int?)], place: (Int) -> String) throws {
+    func addRow(_ row: Int, cells: [(content: SheetCell.Content, format: Int?)], height: Int? = nil,
+                place: (Int) -> String) throws {
         precondition(deflated == nil, "a row added to a sheet already compressed")
         guard row < SheetSpool.maxRows else {
             throw WorkbookWriteError(doing: "writing \(place(0))", message: "Worksheet row or column index out of range.")
@@ -46,6 +47,11 @@ final class SheetSpool {
         let number = String(row + 1)
         buffer.append(contentsOf: "<row r=\"".utf8)
         buffer.append(contentsOf: number.utf8)
+        if let height {
+            buffer.append(contentsOf: "\" ht=\"".utf8)
+            buffer.append(contentsOf: String(height).utf8)
+            buffer.append(contentsOf: "\" customHeight=\"1".utf8)
+        }
         buffer.append(contentsOf: "\">".utf8)
         var wrote = false
         for (column, cell) in cells.enumerated() {

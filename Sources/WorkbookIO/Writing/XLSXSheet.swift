@@ -51,9 +51,9 @@ struct SheetCell {
     }
 
     /// A composed text (see `message`), or an empty cell for `nil` or `""`.
-    static func optionalMessage(_ text: String?) -> SheetCell {
+    static func optionalMessage(_ text: String?, _ style: CellStyle = .plain) -> SheetCell {
         guard let text, !text.isEmpty else { return .blank }
-        return .message(text)
+        return .message(text, style)
     }
 
     static func money(_ amount: Money, _ style: CellStyle = .money) -> SheetCell {
@@ -123,6 +123,8 @@ struct XLSXSheet {
     private var widths: [Int] = []
     /// Formats given to whole columns (0-based), for cells a person types in later.
     var columnStyles: [Int: CellStyle] = [:]
+    /// Set up for printing (`setUpPrinting`): fitted to pages with the column widths.
+    private var printsFitted = false
 
     /// Where the rows go instead of libxlsxwriter's cells, for a spooled sheet.
     let spool: SheetSpool?
@@ -152,10 +154,32 @@ struct XLSXSheet {
             return
         }
         try spool.addRow(row, cells: cells.map { ($0.content, styles.xfIndex(of: $0.style)) },
-                         place: { reference(row: row, column: $0) })
+                         height: XLSXSheet.wrappedHeight(of: cells), place: { reference(row: row, column: $0) })
         for (column, cell) in cells.enumerated() {
             noteWidth(cell.width, column: column)
         }
+    }
+
+    /// The widest a column is set (`setColumnWidths`), in characters: a wrapped text's column
+    /// once any of its texts is longer.
+    static let widestColumn = 60
+
+    /// The height in points of a row whose wrapped texts take more than a line, each line a
+    /// column's width of characters (text is narrower than the digits a width counts, so
+    /// this errs tall); nil for a row of one line. Excel would fit such a row when it opens
+    /// the workbook, LibreOffice keeps a row's stored height: set here, both show every line.
+    static func wrappedHeight(of cells: [SheetCell]) -> Int? {
+        var lines = 1
+        for cell in cells where cell.style == .wrapped || cell.style == .wrappedWarning {
+            guard case .text(let text) = cell.content, cell.width > widestColumn else { continue }
+            var cellLines = 0
+            for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                cellLines += max(1, (SheetCell.characters(in: String(paragraph)) + widestColumn - 1) / widestColumn)
+            }
+            lines = max(lines, cellLines)
+        }
+        // Calibri 11's line is 15 points; Excel's tallest row 409.
+        return lines > 1 ? min(15 * lines, 409) : nil
     }
 
     /// Leaves a row empty.
@@ -188,21 +212,28 @@ struct XLSXSheet {
         widths[column] = max(widths[column], width)
     }
 
-    /// Writes the bold header row 1 and freezes it.
-    mutating func addTableHeader(_ titles: [String], styles: CellStyles) throws {
+    /// Writes the bold header row 1 and freezes it, with the first column when
+    /// `freezingFirstColumn` (the Account of a wide table stays in sight).
+    mutating func addTableHeader(_ titles: [String], styles: CellStyles, freezingFirstColumn: Bool = false) throws {
         precondition(nextRow == 0, "a table header is the sheet's first row")
         // The filter's drop-down arrow takes about two characters.
         try addRow(titles.map { SheetCell(content: .text($0), style: .header, width: $0.count + 3) }, styles: styles)
-        worksheet_freeze_panes(handle, 1, 0)
+        worksheet_freeze_panes(handle, 1, freezingFirstColumn ? 1 : 0)
     }
 
-    /// Prints one page wide: landscape for tables, with their header row on every page.
-    func setUpPrinting(landscape: Bool, repeatingHeader: Bool) throws {
+    /// Prints in landscape for tables, with their header row on every page, the sheet's name
+    /// and the workbook's file name above each page, and the as-of date and the page number
+    /// below it. How many pages wide is set with the column widths (`setColumnWidths`).
+    mutating func setUpPrinting(landscape: Bool, repeatingHeader: Bool, asOf: CivilDate) throws {
         if landscape { worksheet_set_landscape(handle) }
-        worksheet_fit_to_pages(handle, 1, 0)
+        printsFitted = true
         if repeatingHeader {
             try check(worksheet_repeat_rows(handle, 0, 0), "setting \(name)'s printed header row")
         }
+        // Fields and digits only: nothing a person typed, so no `&` to escape and well within
+        // the 255 characters a header holds.
+        try check(worksheet_set_header(handle, "&L&A&R&F"), "setting \(name)'s printed header")
+        try check(worksheet_set_footer(handle, "&LAs of \(asOf)&RPage &P of &N"), "setting \(name)'s printed footer")
     }
 
     /// An autofilter over rows `0...lastRow` (0-based) of the first `columns` columns.
@@ -212,16 +243,36 @@ struct XLSXSheet {
     }
 
     /// Sets each column's width from its longest content, between `minimum` and `maximum`
-    /// characters, and the format of each column in `columnStyles`.
-    func setColumnWidths(minimum: Int = 8, maximum: Int = 60, styles: CellStyles? = nil) throws {
+    /// characters, and the format of each column in `columnStyles`. A sheet set up for
+    /// printing prints `pagesWide` pages wide, by default as many as keep its type readable
+    /// (`pagesWide(characters:)`), with its first column on each.
+    func setColumnWidths(
+        minimum: Int = 8, maximum: Int = XLSXSheet.widestColumn, styles: CellStyles? = nil, pagesWide: Int? = nil
+    ) throws {
         let count = max(widths.count, (columnStyles.keys.max() ?? -1) + 1)
+        var total = 0
         for column in 0..<count {
             let width = column < widths.count ? widths[column] : 0
             let chars = min(max(width + 2, minimum), maximum)
+            total += chars
             let format = columnStyles[column].flatMap { styles?[$0] }
             try check(worksheet_set_column(handle, lxw_col_t(column), lxw_col_t(column), Double(chars), format),
                       "setting the width of \(name) column \(CellReference.columnName(column + 1))")
         }
+        guard printsFitted else { return }
+        let pages = pagesWide ?? XLSXSheet.pagesWide(characters: total)
+        worksheet_fit_to_pages(handle, UInt16(pages), 0)
+        if pages > 1 {
+            try check(worksheet_repeat_columns(handle, 0, 0), "setting \(name)'s printed first column")
+        }
+    }
+
+    /// Landscape pages a table of `characters` columns' width prints on: one page holds some
+    /// 125 characters of Calibri 11 at full size, so up to 200 a page keeps the type at about
+    /// 60% or more, and a trade's row with its Reason on one page (fitted to one page, the 20
+    /// columns of Tax Impact printed at about 28%).
+    static func pagesWide(characters: Int) -> Int {
+        max(1, (characters + 199) / 200)
     }
 
     /// Places a chart with its top-left corner at a 0-based cell.
