@@ -867,6 +867,36 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("Rows LibreOffice's Subtotals wrote are set aside: Sum, Result (several columns), StDev, a blank group's (empty), Grand")
+    func libreOfficeSubtotalRows() throws {
+        let header: [FixtureCell] = ["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"]
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [header,
+                      ["A", "AAPL", 10, 1500, .day(2020, 1, 2)], ["A", "AAPL", 5, 900, .day(2021, 1, 2)],
+                      [nil, "AAPL StDev", 3.5, 424.26, nil],
+                      ["A", "AMZN", 2, 500, .day(2022, 1, 2)], [nil, "AMZN Sum", 2, 500, nil],
+                      ["A Result", nil, 17, 2900, nil],
+                      ["Grand Result", nil, 17, 2900, nil]]),
+            ("Model", [["Symbol", "Target", "Sector"], ["AAPL", "60%", "Tech"], ["AMZN", "38%", "Tech"],
+                       [nil, "98%", "Tech Sum"], ["CASH", "2%", nil], [nil, "2%", "(empty) Sum"],
+                       [nil, "100%", "Grand Sum"]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["AMZN", 200, .day(2026, 11, 20)]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let portfolio = try #require(reading.portfolio)
+        #expect(portfolio.lots.map(\.quantity) == [10, 5, 2].map { Quantity(shares: $0) })
+        #expect(portfolio.models.first?.targets.map(\.symbol) == ["AAPL", "AMZN"])
+        #expect(reading.view.sheets.first { $0.contractSheet == "Lots" }?.rowsSkipped == [
+            "row 4: a subtotal row (\"AAPL StDev\")", "row 6: a subtotal row (\"AMZN Sum\")",
+            "row 7: a subtotal row (\"A Result\")", "row 8: a summary or footer row (\"Grand Result\")",
+        ])
+        #expect(reading.view.sheets.first { $0.contractSheet == "Model" }?.rowsSkipped == [
+            "row 4: a subtotal row (\"Tech Sum\")", "row 6: a subtotal row (\"(empty) Sum\")",
+            "row 7: a summary or footer row (\"Grand Sum\")",
+        ])
+    }
+
     @Test("A wide Model sheet: a column of targets for each model the Accounts sheet names")
     func wideModelSheet() throws {
         let reading = try read([

@@ -642,10 +642,23 @@ struct SheetTable {
     }
 
     /// The words a spreadsheet's subtotal rows add to the value they close (`VTI Total`,
-    /// `CHEN-TAX Count`), one for each of its subtotal functions.
+    /// `CHEN-TAX Count`), one for each of its subtotal functions: Excel's, and LibreOffice's
+    /// (`VTI Sum`, `VTI StDev`, and `VTI Result` for a row that totals several columns).
     static let subtotalWords: Set<String> = [
-        "total", "count", "average", "max", "min", "sum", "product", "stddev", "stddevp", "var", "varp",
+        "total", "count", "average", "max", "min", "sum", "product", "stddev", "stddevp", "stdev", "stdevp",
+        "var", "varp", "result",
     ]
+
+    /// Whether a cell holds nothing but spaces, or nothing.
+    private static func isBlank(_ value: CellValue?) -> Bool {
+        guard let value else { return true }
+        if case .string(let text) = value { return text.trimmingWhitespace().isEmpty }
+        return false
+    }
+
+    /// What LibreOffice's Subtotals writes for the group of rows whose value is blank
+    /// (`(empty) Sum` below the Model's CASH row, which has no Sector).
+    static let emptyGroupWord = "(empty)"
 
     /// Why a row is a subtotal row a spreadsheet's Subtotal command wrote, or nil: under some
     /// column it holds the value of the row above it with a function's word after
@@ -653,6 +666,13 @@ struct SheetTable {
     /// merely ends in `Total` is still read.
     static func subtotalReason(_ values: [CellValue?], after previous: [CellValue?]) -> String? {
         for position in values.indices {
+            if case .string(let text)? = values[position], SheetTable.isBlank(previous[position]) {
+                let words = text.trimmingWhitespace().lowercased().split(separator: " ", omittingEmptySubsequences: true)
+                if words.count == 2, words[0] == emptyGroupWord, subtotalWords.contains(String(words[1])) {
+                    return "a subtotal row (\"\(text.trimmingWhitespace().prefix(40))\")"
+                }
+                continue
+            }
             // Most rows repeat or change a name of another length: the lengths settle them.
             guard case .string(let text)? = values[position], case .string(let above)? = previous[position],
                   text.utf8.count > above.utf8.count + 1 else { continue }
@@ -869,7 +889,10 @@ struct SheetTable {
         return nil
     }
 
-    static let totalWords: Set<String> = ["total", "totals", "total:", "totals:", "subtotal", "sum", "grand total"]
+    /// Labels of a total row: a custodian's, and the grand total row a spreadsheet's Subtotal
+    /// command adds (Excel's `Grand Total`; LibreOffice's `Grand Sum`, `Grand Result`…).
+    static let totalWords: Set<String> = Set(["total", "totals", "total:", "totals:", "subtotal", "sum"]
+        + subtotalWords.map { "grand \($0)" })
 
     /// Whether a value under a known column other than sheet column `labelColumn` is a name:
     /// text with a letter in it that does not say "empty" (`N/A`).
