@@ -79,7 +79,7 @@ struct RunReport {
             if !account.taxed {
                 line += " (untaxed)"
             } else if account.taxBudget == "Unlimited" {
-                line += " (no budget)"
+                line += " (unlimited budget)"
             } else {
                 line += " of a \(money(account.taxBudget)) budget"
             }

@@ -35,6 +35,34 @@ struct RebalanceScenarioTests {
 }
 
 extension RebalanceScenarioTests {
+    /// The two-slot book with AAPL's short-term lot at a loss and $5,000.00 of short-term gains
+    /// realized this year: harvesting the 50 shares over target saves tax.
+    func lossBook(budget: TaxBudget) -> BookBuilder {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "1000", cashTarget: "0.01", budget: budget, ytdST: "5000")
+        book.hold("A1", "AAPL", 150, basis: "9000", acquired: "2020-03-02")
+        book.hold("A2", "AAPL", 50, basis: "6000", acquired: "2026-06-01")
+        book.hold("B1", "BND", 1580, basis: "80000", acquired: "2021-01-04")
+        book.target("AAPL", "0.15")
+        book.target("BND", "0.84")
+        book.prices = ["AAPL": "100", "BND": "50"]
+        return book
+    }
+
+    @Test("A sale that saves tax says so against a budget, and an unlimited budget is called unlimited")
+    func aSavingIsNotSaidToUseTheBudget() throws {
+        // 50 A2 shares sold at $100 on a $120 basis: a $1,000.00 short-term loss against the
+        // year's $5,000.00 short-term gains, 40.8% of $1,000.00 saved.
+        let limitedPlan = try lossBook(budget: .limit(usd("5000"))).plan()
+        let limited = try #require(limitedPlan.trade("TAX-1", "AAPL", .sell), "\(limitedPlan.trades.map(\.reason))")
+        #expect(limited.estimatedTax == usd("-408"))
+        let harvest = "Sell 50 AAPL: harvests a $1,000.00 loss on lot A2 (ST); no allowed replacement, so only the "
+            + "part above its target is sold; lot A2 (ST, -$1,000.00); "
+        #expect(limited.reason == harvest + "est. tax -$408.00 (a saving; the budget is $5,000.00)")
+        let unlimited = try #require(try lossBook(budget: .unlimited).plan().trade("TAX-1", "AAPL", .sell))
+        #expect(unlimited.reason == harvest + "est. tax -$408.00 (unlimited budget)")
+    }
+
     @Test("A dear stand-in kept from the far band edge leaves its slot above the band: Rounding, not a failed check")
     func aDearStandInLeftAboveTheBandIsRounding() throws {
         // TSV ($845.76) stands in for JDZ ($174.23), 1% ±0.5% of $10,994.88. Selling all 13

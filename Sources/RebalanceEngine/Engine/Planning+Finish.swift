@@ -192,7 +192,8 @@ extension Planning {
             reason.append(dollars: estimatedTax)
             switch account.taxBudget {
             case .unlimited:
-                reason.append(" (no tax budget)")
+                // "(no tax budget)" read as a budget of $0.00, the contract's "no net new tax".
+                reason.append(" (unlimited budget)")
             case .limit(let limit):
                 // A trade's own tax past the budget, where earlier trades' losses keep the
                 // account within it, says so: "$428.40 of the $400.00 budget" read as a breach.
@@ -207,6 +208,12 @@ extension Planning {
                     reason.append(" budget at ")
                     reason.append(dollars: books[index].ledger.impact)
                     reason.append(" with those after it")
+                } else if estimatedTax.isNegative {
+                    // A saving takes nothing from the budget: "-$2,856.00 of the $20,000.00
+                    // budget" read as spending it.
+                    reason.append(" (a saving; the budget is ")
+                    reason.append(dollars: limit)
+                    reason.append(")")
                 } else {
                     if estimatedTax > limit, impactAfter <= limit {
                         reason.append(", the account's ")
