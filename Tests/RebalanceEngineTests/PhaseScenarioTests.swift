@@ -67,6 +67,48 @@ struct PhaseScenarioTests {
         #expect(plan.auditLog.contains { $0.phase == .harvest && $0.rule == "Wash Sale" && $0.decision == "Skipped" })
     }
 
+    @Test("A blocked loss lot met again behind a later window shows that window's last day; one Raise Cash forces says it was sold")
+    func aLaterBlockAndAForcedSaleAreShownOnTheBlockRow() throws {
+        // Harvest meets X1 behind the IRA's purchase of 2026-11-05 (window through 12-05);
+        // the IRA, first in Account order, then buys XYZ in this run, so that when Rebalance
+        // would sell TAX-1's overweight XYZ the lot is blocked through 12-20.
+        var book = BookBuilder()
+        book.account("IRA-1", type: .ira, cash: "1200")
+        book.account("TAX-1", cash: "120", cashTarget: "0.01")
+        book.hold("X1", "XYZ", 150, basis: "15000", acquired: "2025-01-10", account: "TAX-1")
+        book.hold("A1", "ABC", 60, basis: "3000", acquired: "2025-01-10", account: "TAX-1")
+        book.hold("IX", "XYZ", 20, basis: "1200", acquired: "2026-11-05", account: "IRA-1")
+        book.hold("IA", "ABC", 20, basis: "1200", acquired: "2025-11-05", account: "IRA-1")
+        book.target("XYZ", "0.50")
+        book.target("ABC", "0.49")
+        book.prices = ["XYZ": "60", "ABC": "60"]
+        let plan = try book.plan()
+        #expect(plan.trade("IRA-1", "XYZ", .buy, .rebalance) != nil)
+        #expect(plan.trade("TAX-1", "XYZ", .sell) == nil)
+        let blocks = plan.washSales.filter { $0.action == .lossSaleBlocked && $0.lotID == "X1" }
+        #expect(blocks.count == 1)
+        #expect(blocks.first?.windowEnds == date("2026-12-20"))
+        #expect(blocks.first?.conflictDate == date("2026-11-05"))
+        #expect(blocks.first?.note.hasSuffix("the block lasts through 2026-12-20 (26 USC 1091(a)).") == true)
+        #expect(plan.auditLog.contains { $0.phase == .harvest && $0.symbol == "XYZ" && $0.detail.contains("through 2026-12-05") })
+        #expect(plan.drift("TAX-1", "XYZ")?.status == .washSale)
+
+        // A withdrawal only the blocked lot can pay: Raise Cash forces it, and its block row says so.
+        var forced = BookBuilder()
+        forced.account("IRA-1", type: .ira, cash: "24")
+        forced.account("TAX-1", cash: "0", withdrawal: "3000")
+        forced.hold("X1", "XYZ", 100, basis: "10000", acquired: "2025-01-10", account: "TAX-1")
+        forced.hold("IX", "XYZ", 20, basis: "1200", acquired: "2026-11-05", account: "IRA-1")
+        forced.target("XYZ", "0.99")
+        forced.prices = ["XYZ": "60"]
+        let forcedPlan = try forced.plan()
+        #expect(forcedPlan.trade("TAX-1", "XYZ", .sell, .raiseCash)?.quantity == shares(50))
+        let block = try #require(forcedPlan.washSales.first { $0.action == .lossSaleBlocked && $0.lotID == "X1" })
+        #expect(block.note.hasSuffix("the block lasts through 2026-12-05 (26 USC 1091(a)). Raise Cash then sold it "
+            + "all the same: its Loss Sale and Disallowed rows say what of its loss is disallowed."))
+        #expect(forcedPlan.washSales.contains { $0.action == .lossSale && $0.lotID == "X1" })
+    }
+
     @Test func gOOGHeldCountsTowardTheGOOGLTargetAndIsSoldFirst() throws {
         var book = BookBuilder()
         book.account("TAX-1", cash: "1000", cashTarget: "0.01")

@@ -49,6 +49,8 @@ extension Planning {
         var trial = book.ledger
         var planned: [LotSale] = []
         var remaining = limit
+        /// Blocked loss lots this sale forces.
+        var forced: [TaxLot.Key] = []
         let today = asOf, household = householdOfBook[index]
         // The trade, if an earlier pass made it (the phase sold the symbol before): none for
         // most sales. A symbol's sell trades come phase after phase, so the phase's is the
@@ -73,7 +75,7 @@ extension Planning {
                 continue
             case .forcedBlocked where !blocked:
                 continue
-            case .forcedBlocked where !loggedLossSaleBlocks.contains(lot.id):
+            case .forcedBlocked where loggedLossSaleBlocks[lot.id] == nil:
                 // A blocked lot forced before any pass listed its block (the tax budget cut the
                 // unblocked pass first): its block is listed now, as every forced lot's is.
                 if let record = inCalendar(household, { $0.cachedLossSaleBlock(for: lot, on: today, plannedInTrade: planned) }) {
@@ -117,7 +119,10 @@ extension Planning {
                 take = fitting
             }
             if take > .zero {
-                if blocked { outcome.forced += 1 }
+                if blocked {
+                    outcome.forced += 1
+                    forced.append(lot.id)
+                }
                 let sale = pass.sale(of: take, lot: lot, at: price, on: asOf)
                 trial.record(gain: realized(take), term: sale.term)
                 planned.append(sale)
@@ -133,6 +138,10 @@ extension Planning {
             return outcome
         }
         commitSale(planned, symbol: symbol, price: price, in: index, phase: phase, why: why())
+        for key in forced where forcedLossSales[key] == nil {
+            forcedLossSales[key] = phase
+            if let place = loggedLossSaleBlocks[key] { calendars[household].records[place].note += Self.forcedNote(phase) }
+        }
         outcome.quantity = planned.sharesSold
         outcome.proceeds = planned.totalProceeds
         return outcome
@@ -463,13 +472,30 @@ extension Planning {
     }
 
     /// Lists a loss lot a replacement blocks: once in the Wash Sale sheet however many
-    /// phases pass it over, and in the Audit Log for each phase.
+    /// phases pass it over, and in the Audit Log for each phase. Met again behind a window
+    /// that ends later (a replacement bought since, in this run or by another account), its
+    /// row takes the later block, so that it gives the last day of the lot's window, as the
+    /// contract asks: the first one met, ten days shorter, told a PM to harvest the lot ten
+    /// days too early.
     mutating func logLossSaleBlock(_ record: WashSaleRecord, phase: Phase, book index: Int) {
         let key = TaxLot.Key(account: record.account, lotID: record.lotID ?? "")
-        if loggedLossSaleBlocks.insert(key).inserted {
-            calendars[householdOfBook[index]].log(record)
+        let household = householdOfBook[index]
+        if let place = loggedLossSaleBlocks[key] {
+            if record.windowEnds > calendars[household].records[place].windowEnds {
+                calendars[household].records[place] = record
+                if let forcedBy = forcedLossSales[key] { calendars[household].records[place].note += Self.forcedNote(forcedBy) }
+            }
+        } else {
+            loggedLossSaleBlocks[key] = calendars[household].records.count
+            calendars[household].log(record)
         }
         audit(phase, record.account, record.symbol, rule: "Wash Sale", decision: "Skipped", text: record.note)
+    }
+
+    /// What a blocked lot's `Loss Sale Blocked` row adds once a phase sold the lot all the same,
+    /// so that the row does not read as the lot left unsold beside its `Loss Sale` row.
+    static func forcedNote(_ phase: Phase) -> String {
+        " \(phase.rawValue) then sold it all the same: its Loss Sale and Disallowed rows say what of its loss is disallowed."
     }
 
     /// Whether the engine may buy `symbol` in account `index` now; if not, what stops it.

@@ -35,8 +35,11 @@ struct Planning {
     var addBacks: [AddBack] = []
     /// Told of each account each phase finishes; never read back.
     var progress: ((Phase, Int, Int) -> Void)?
-    /// Loss lots already listed as blocked, so each is listed once.
-    var loggedLossSaleBlocks: Set<TaxLot.Key> = []
+    /// Loss lots already listed as blocked, so each is listed once, with the place of their
+    /// `Loss Sale Blocked` record in their household's calendar.
+    var loggedLossSaleBlocks: [TaxLot.Key: Int] = [:]
+    /// Blocked loss lots a phase sold all the same (Raise Cash), by key, with that phase.
+    var forcedLossSales: [TaxLot.Key: Phase] = [:]
     /// Lots the run split off held lots when a loss moved into their basis, by key, with the
     /// Lots sheet's lot each came from (see `restate`).
     var restatedFrom: [TaxLot.Key: String] = [:]
