@@ -71,7 +71,9 @@ struct ChainRun {
             return
         }
         for i in waiting {
-            attempts[i].notes.append("Cache read: \(path).")
+            // "Cache read" beside "Cache: miss (no cache file yet)" said the file was read and
+            // was not there.
+            attempts[i].notes.append(exists ? "Cache read: \(path)." : "No price cache at \(path) yet.")
             guard exists, let entry = cache?.entries[attempts[i].symbol] else {
                 let unusable = cache?.unusable.contains(attempts[i].symbol) ?? false
                 attempts[i].tried.append(!exists ? "Cache: miss (no cache file yet)"

@@ -22,7 +22,7 @@ struct QuoteAPITests {
         #expect(result.prices.allSatisfy { $0.origin == .api && $0.asOf == runDate })
         #expect(result.price(of: "AAPL")?.tried == ["Override: none", "Workbook: no row", "Cache: miss (no cache file yet)", "API: used"])
         #expect(result.price(of: "AAPL")?.source == "127.0.0.1:\(server.port)")
-        #expect(result.price(of: "AAPL")?.note == "Cache read: \(cache).")
+        #expect(result.price(of: "AAPL")?.note == "No price cache at \(cache) yet.")
         #expect(server.requests == ["/json?symbols=AAPL,BND", "/json?symbols=IXUS,MSFT", "/json?symbols=VTI"])
         let (saved, exists) = try PriceCache.load(path: cache)
         #expect(exists)
@@ -32,6 +32,7 @@ struct QuoteAPITests {
         let again = resolve(symbols.map { request($0) }, api: api, cache: cache)
         #expect(again.prices.allSatisfy { $0.origin == .cache })
         #expect(again.price(of: "VTI")?.tried.last == "Cache: used")
+        #expect(again.price(of: "VTI")?.note == "Cache read: \(cache).")
         #expect(server.requests.count == 3)
     }
 

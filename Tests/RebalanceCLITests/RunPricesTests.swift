@@ -92,7 +92,7 @@ struct RunPricesTests {
         let provenance = Dictionary(uniqueKeysWithValues: book.rows("Price Provenance").map { ($0.text("Symbol"), $0) })
         #expect(provenance["VTI"]?.text("Source") == "API, 127.0.0.1:\(server.port)")
         #expect(provenance["VTI"]?.text("Tried") == "Override: none; Workbook: no row; Cache: miss (no cache file yet); API: used")
-        #expect(provenance["VTI"]?.text("Note") == "Cache read: \(cache).")
+        #expect(provenance["VTI"]?.text("Note") == "No price cache at \(cache) yet.")
         #expect(provenance["AAPL"]?.text("Source") == "Workbook (stale), Close")
         #expect(provenance["AAPL"]?.text("Tried") == "Override: none; Workbook: stale, 9 days; Cache: miss (no cache file yet); API: no quote for AAPL in the answer; Stale: workbook price of \(CivilDate(iso: Self.today)!.adding(days: -9)) used under Allow Stale Prices")
         #expect(provenance["MSFT"]?.text("Tried") == "Override: used")
