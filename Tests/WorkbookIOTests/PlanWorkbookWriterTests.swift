@@ -181,6 +181,10 @@ final class PlanWorkbookWriterTests {
         #expect(value("Total outside band") == .number(2, .plain))
         #expect(value("Disallowed") == .number(1, .plain))
         #expect(value("Buy Blocked") == .number(0, .plain))
+        #expect(value("Workbook") == .number(1, .plain))
+        #expect(value("Override") == .number(0, .plain))
+        #expect(value("Stale (Allow Stale Prices)") == .number(1, .plain))
+        #expect(rows.contains { PlanFixture.text($0[2]) == "Stale: BND (as of 2026-03-02); see Price Provenance." })
         let account = try #require(rows.first { PlanFixture.text($0[1]) == "TAX-1" })
         #expect(PlanFixture.text(account[3]) == "Taxable")
         #expect(account[5] == .number(3, .plain))
@@ -198,7 +202,7 @@ final class PlanWorkbookWriterTests {
         }
     }
 
-    @Test("Needs Approval is red, Warning and drift outside its band amber, Info and In Band plain")
+    @Test("Needs Approval is red, Warning, drift outside its band and a stale price amber, Info and In Band plain")
     func highlights() throws {
         func style(_ cell: String, in xml: String) -> String? {
             guard let start = xml.range(of: "<c r=\"\(cell)\"") else { return nil }
@@ -213,6 +217,10 @@ final class PlanWorkbookWriterTests {
         #expect(Set([red, amber, plain]).count == 3)
         let drift = try sheetXML("Drift")
         #expect(style("I3", in: drift) == amber)
+        // BND's stale price is amber on its trade's row (E5); AAPL's and VTI's are not.
+        let trades = try sheetXML("Trades")
+        #expect(style("E4", in: trades) == style("E2", in: trades))
+        #expect(style("E5", in: trades) != style("E4", in: trades))
         #expect(style("I2", in: drift) == plain)
         let archive = try ZipArchive(path: path, limits: .standard)
         let styles = String(decoding: try archive.readAll("xl/styles.xml"), as: UTF8.self)

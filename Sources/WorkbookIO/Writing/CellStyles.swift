@@ -19,6 +19,8 @@ enum CellStyle: Int, CaseIterable {
     case fractionalQuantity
     /// At least two decimals, up to the six a price keeps.
     case price
+    /// A price used stale under Allow Stale Prices: a price's format, amber.
+    case stalePrice
     case date
     case integer
     case integerTotal
@@ -43,7 +45,7 @@ enum CellStyle: Int, CaseIterable {
         case .percent: return "0.00%"
         case .wholeQuantity: return "#,##0"
         case .fractionalQuantity: return "#,##0.0#####"
-        case .price: return "#,##0.00####"
+        case .price, .stalePrice: return "#,##0.00####"
         case .date: return "yyyy-mm-dd"
         case .integer, .integerTotal: return "0"
         default: return nil
@@ -91,6 +93,9 @@ struct CellStyles: @unchecked Sendable {
                     format_set_font_color(format, 0x9C0006)
                     format_set_bold(format)
                 case .warning:
+                    format_set_bg_color(format, 0xFFEB9C)
+                    format_set_font_color(format, 0x9C5700)
+                case .stalePrice:
                     format_set_bg_color(format, 0xFFEB9C)
                     format_set_font_color(format, 0x9C5700)
                 case .wrapped:

@@ -66,6 +66,9 @@ extension SheetWriter {
         }
         sheet.skipRow()
 
+        try writePrices(into: &sheet)
+        sheet.skipRow()
+
         try sheet.addRow([.text("Sign-off", .section)], styles: styles)
         for role in ["Prepared by", "Reviewed by", "Approved by"] {
             sheet.skipRow()
@@ -97,6 +100,29 @@ extension SheetWriter {
                 content: .text("and \(needing.count - SheetWriter.approvalsListed) more on the Exceptions sheet"),
                 style: .note, width: 0)], styles: styles)
         }
+    }
+
+    /// How many prices each source gave, the stale ones named with their dates: the contract
+    /// asks that a stale price be marked everywhere, and the Summary is where sign-off starts.
+    private func writePrices(into sheet: inout XLSXSheet) throws {
+        try sheet.addRow([.text("Prices", .section)], styles: styles)
+        var byOrigin = [ResolvedPrice.Origin: Int]()
+        for price in plan.prices { byOrigin[price.origin, default: 0] += 1 }
+        let stale = plan.prices.filter(\.isStale)
+        let origins: [(String, [ResolvedPrice.Origin])] = [
+            ("Workbook", [.workbook]), ("Cache", [.cache]), ("API", [.api]), ("Override", [.override]),
+            ("Stale (Allow Stale Prices)", [.stale, .staleCache]),
+        ]
+        for (label, kinds) in origins {
+            let count = kinds.reduce(0) { $0 + (byOrigin[$1] ?? 0) }
+            let isStale = kinds.contains(.stale)
+            try sheet.addRow([.text(label, isStale && count > 0 ? .warning : .label), .integer(count)], styles: styles)
+        }
+        guard !stale.isEmpty else { return }
+        let named = stale.prefix(SheetWriter.approvalsListed).map { "\($0.symbol) (as of \($0.asOf))" }
+        let more = stale.count > named.count ? ", and \(stale.count - named.count) more" : ""
+        try sheet.addRow([.blank, SheetCell(content: .text(SheetCell.fitted("Stale: " + named.joined(separator: ", ") + more
+            + "; see Price Provenance.")), style: .warning, width: 0)], styles: styles)
     }
 
     /// The most `Needs Approval` exceptions the Summary writes out.

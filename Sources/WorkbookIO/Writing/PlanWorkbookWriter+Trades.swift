@@ -9,6 +9,8 @@ extension SheetWriter {
         return try table("Trades", columns: columns, rows: plan.trades.count) { sheet, plan, styles in
             var sells = Money.zero, buys = Money.zero
             var shortTerm = Money.zero, longTerm = Money.zero, tax = Money.zero
+            // A stale price is marked wherever a price is shown (its Reason says so too).
+            let stale = Set(plan.prices.filter(\.isStale).map(\.symbol))
             for trade in plan.trades {
                 if trade.side == .sell { sells += trade.amount } else { buys += trade.amount }
                 shortTerm += trade.realizedShortTerm
@@ -16,7 +18,8 @@ extension SheetWriter {
                 tax += trade.estimatedTax
                 try sheet.addRow([
                     .text(trade.account), .text(trade.symbol), .text(trade.side.rawValue),
-                    .quantity(trade.quantity), .price(trade.price), .money(trade.amount),
+                    .quantity(trade.quantity), .price(trade.price, stale.contains(trade.symbol) ? .stalePrice : .price),
+                    .money(trade.amount),
                     .text(trade.phase.rawValue), .message(trade.reason, .wrapped),
                     .money(trade.realizedShortTerm), .money(trade.realizedLongTerm), .money(trade.estimatedTax),
                 ], styles: styles)

@@ -81,8 +81,8 @@ struct SheetCell {
                          width: text.count + text.count / 3)
     }
 
-    static func price(_ price: Price) -> SheetCell {
-        SheetCell(content: .number(price.doubleValue), style: .price, width: price.description.count + 2)
+    static func price(_ price: Price, _ style: CellStyle = .price) -> SheetCell {
+        SheetCell(content: .number(price.doubleValue), style: style, width: price.description.count + 2)
     }
 
     /// A real date cell: the Excel serial (1900 system) with a `yyyy-mm-dd` format.
