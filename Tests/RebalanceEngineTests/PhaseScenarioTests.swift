@@ -107,6 +107,13 @@ struct PhaseScenarioTests {
         #expect(block.note.hasSuffix("the block lasts through 2026-12-05 (26 USC 1091(a)). Raise Cash then sold it "
             + "all the same: its Loss Sale and Disallowed rows say what of its loss is disallowed."))
         #expect(forcedPlan.washSales.contains { $0.action == .lossSale && $0.lotID == "X1" })
+        // 50 shares sold at a $40.00 loss each, 20 of them matched by the IRA's purchase:
+        // $2,000.00 × 20 / 50 disallowed, lost for good in the IRA.
+        #expect(forcedPlan.exceptions.filter { $0.place == "TAX-1/XYZ" }.map(\.message) == [
+            "Raise Cash sells 1 loss lot(s) of XYZ that replacement shares block: $800.00 of the loss is disallowed, "
+                + "$800.00 of it lost for good to replacements in an untaxed account (Rev. Rul. 2008-5) "
+                + "(see the Wash Sale sheet).",
+        ])
     }
 
     @Test func gOOGHeldCountsTowardTheGOOGLTargetAndIsSoldFirst() throws {

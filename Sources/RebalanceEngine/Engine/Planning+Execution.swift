@@ -16,6 +16,10 @@ struct SaleOutcome: Sendable {
     var washBlocked = 0
     /// Blocked loss lots sold anyway (a forced wash sale).
     var forced = 0
+    /// The forced lots' losses the replacement shares disallow, and the part of that lost for
+    /// good to replacements in untaxed accounts (Rev. Rul. 2008-5).
+    var disallowed = Money.zero
+    var lost = Money.zero
     /// Whether the tax budget cut the sale short.
     var budgetCut = false
     /// Whether the sale was not made: a partial sale under Min Trade.
@@ -137,10 +141,23 @@ extension Planning {
             outcome.forced = 0
             return outcome
         }
+        let recordsBefore = calendars[household].records.count
         commitSale(planned, symbol: symbol, price: price, in: index, phase: phase, why: why())
+        if !forced.isEmpty {
+            let records = calendars[household].records
+            for record in records[recordsBefore...] where record.action == .disallowed {
+                guard let lotID = record.lotID, forced.contains(TaxLot.Key(account: record.account, lotID: lotID)) else {
+                    continue
+                }
+                outcome.disallowed += record.disallowedLoss ?? .zero
+                if record.replacement?.isLost == true { outcome.lost += record.disallowedLoss ?? .zero }
+            }
+        }
+        // A lot whose block a phase listed, then sold all the same: its block row says so.
         for key in forced where forcedLossSales[key] == nil {
+            guard let place = loggedLossSaleBlocks[key] else { continue }
             forcedLossSales[key] = phase
-            if let place = loggedLossSaleBlocks[key] { calendars[household].records[place].note += Self.forcedNote(phase) }
+            calendars[household].records[place].note += Self.forcedNote(phase)
         }
         outcome.quantity = planned.sharesSold
         outcome.proceeds = planned.totalProceeds

@@ -184,14 +184,23 @@ extension Planning {
                   decision: "Sold", "\(outcome.quantity) \(symbol) sold for \(dollars: outcome.proceeds): \(how).")
         }
         if outcome.forced > 0 {
-            // Said once: another pass forcing the same lots (the withdrawal's, then the cash
-            // target's) says nothing new.
+            // One warning per account and symbol, worded again with the totals when another
+            // pass (the withdrawal's, then the cash target's) forces more: the amount, and
+            // what of it is lost for good, is what a reviewer weighs.
             let place = "\(book.id)/\(symbol)"
-            let message = "Raise Cash sells \(outcome.forced) loss lot(s) of \(symbol) that replacement shares block: "
-                + "the loss is disallowed in part (see the Wash Sale sheet)."
-            if !exceptions.contains(where: { $0.place == place && $0.message == message }) {
-                raise(.warning, place, message)
+            var forced = forcedSaleWarnings[place] ?? ForcedSaleWarning(exception: raiseUnworded(.warning, place))
+            forced.lots = max(forced.lots, outcome.forced)
+            forced.disallowed += outcome.disallowed
+            forced.lost += outcome.lost
+            forcedSaleWarnings[place] = forced
+            var message: Sentence = "Raise Cash sells \(forced.lots) loss lot(s) of \(symbol) that replacement shares block: "
+                + "\(dollars: forced.disallowed) of the loss is disallowed"
+            if forced.lost > .zero {
+                message += ", \(dollars: forced.lost) of it lost for good to replacements in an untaxed account "
+                    + "(Rev. Rul. 2008-5)"
             }
+            message += " (see the Wash Sale sheet)."
+            word(forced.exception, message.text)
         }
         if outcome.underMinTrade {
             audit(.raiseCash, book.id, symbol, rule: "Min Trade", decision: "Skipped",

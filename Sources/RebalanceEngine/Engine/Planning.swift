@@ -40,6 +40,18 @@ struct Planning {
     var loggedLossSaleBlocks: [TaxLot.Key: Int] = [:]
     /// Blocked loss lots a phase sold all the same (Raise Cash), by key, with that phase.
     var forcedLossSales: [TaxLot.Key: Phase] = [:]
+    /// Raise Cash's warning of blocked loss lots it forced, by its place (account/symbol).
+    var forcedSaleWarnings: [String: ForcedSaleWarning] = [:]
+
+    /// What Raise Cash's passes forced of one account's symbol, for its one warning.
+    struct ForcedSaleWarning: Sendable {
+        /// The warning's place in `exceptions`, worded again after each pass.
+        let exception: Int
+        /// The most lots one pass forced (a later pass forces the same lots further).
+        var lots = 0
+        var disallowed = Money.zero
+        var lost = Money.zero
+    }
     /// Lots the run split off held lots when a loss moved into their basis, by key, with the
     /// Lots sheet's lot each came from (see `restate`).
     var restatedFrom: [TaxLot.Key: String] = [:]
