@@ -116,6 +116,28 @@ struct PhaseScenarioTests {
         ])
     }
 
+    @Test("Loss lots Harvest passes over are named with the rule that held each back")
+    func lossLotsPassedOverAreNamedWithTheirRule() throws {
+        // $66,000 invested at $100 a share, no replacements: AAA's 18 shares over its 20%
+        // lose $72.00 (under $1,000.00); BBB's 268 over lose $1,340.00, 4.76% of their basis
+        // (under 5%); CCC is under its target, so nothing of it may be sold.
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "1000")
+        book.hold("A1", "AAA", 150, basis: "15600", acquired: "2026-05-01")
+        book.hold("BB1", "BBB", 400, basis: "42000", acquired: "2026-05-01")
+        book.hold("C1", "CCC", 100, basis: "11000", acquired: "2026-05-01")
+        book.target("AAA", "0.20")
+        book.target("BBB", "0.20")
+        book.target("CCC", "0.60")
+        book.prices = ["AAA": "100", "BBB": "100", "CCC": "100"]
+        let plan = try book.plan()
+        #expect(!plan.trades.contains { $0.phase == .harvest })
+        let row = try #require(plan.auditLog.first { $0.phase == .harvest && $0.rule == "Harvest Min Loss" })
+        #expect(row.detail == "3 loss lot(s) not harvested: a loss under Harvest Min Loss ($1,000.00): AAA lot A1 ($72.00); "
+            + "a loss under Harvest Min Loss Pct (5% of basis): BBB lot BB1 ($1,340.00); no replacement, and nothing of "
+            + "the position above its target to sell: CCC lot C1.")
+    }
+
     @Test func gOOGHeldCountsTowardTheGOOGLTargetAndIsSoldFirst() throws {
         var book = BookBuilder()
         book.account("TAX-1", cash: "1000", cashTarget: "0.01")

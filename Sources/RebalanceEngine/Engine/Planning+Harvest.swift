@@ -43,7 +43,7 @@ extension Planning {
         let order = lots.indices.sorted {
             losses[$0] != losses[$1] ? losses[$0] > losses[$1] : TaxLot.isOlder(lots[$0], than: lots[$1])
         }
-        var belowThreshold = 0
+        var passedOver: [PassedOver] = []
         for candidate in order {
             // Where the lot is now: its first place less the lots of its position sold whole
             // before it (the phase takes a lot out only by selling it whole, and adds none to
@@ -51,60 +51,119 @@ extension Planning {
             // most of its planning time here.
             let (number, place) = places[candidate]
             guard number >= 0 else {
-                if try !harvestLot(lots[candidate], at: place, in: index) { belowThreshold += 1 }
+                if let why = try harvestLot(lots[candidate], at: place, in: index) { passedOver.append(why) }
                 continue
             }
             let heldBefore = books[index].positions[at: entries[number]]?.lots.count ?? 0
             let now = place - (takenOut[number]?.before(place) ?? 0)
-            if try !harvestLot(lots[candidate], at: now, in: index) { belowThreshold += 1 }
+            if let why = try harvestLot(lots[candidate], at: now, in: index) { passedOver.append(why) }
             if (books[index].positions[at: entries[number]]?.lots.count ?? 0) < heldBefore {
                 if takenOut[number] == nil { takenOut[number] = TakenOut(count: heldBefore) }
                 takenOut[number]!.take(place)
             }
         }
-        if belowThreshold > 0 {
+        if !passedOver.isEmpty {
             audit(.harvest, books[index].id, nil, rule: "Harvest Min Loss", decision: "Skipped",
-                  "\(belowThreshold) loss lot(s) were not harvested: below \(dollars: settings.harvestMinLoss) "
-                    + "or \(percent: settings.harvestMinLossPercent.doubleValue) of basis on the quantity that could be "
-                    + "sold, or nothing above target to sell without a replacement.")
+                  text: passedOverDetail(passedOver))
         }
+    }
+
+    /// A loss lot Harvest passed over, and why.
+    struct PassedOver {
+        enum Why: CaseIterable {
+            /// The loss on what could be sold is under Harvest Min Loss.
+            case underMinimum
+            /// It is under Harvest Min Loss % of that quantity's basis.
+            case underPercent
+            /// With no replacement, none of the position is above its target to sell.
+            case nothingAboveTarget
+        }
+
+        let symbol: String
+        let lotID: String
+        let why: Why
+        /// The loss on the quantity that could be sold (zero when nothing could be).
+        let loss: Money
+    }
+
+    /// The Audit Log's words for the loss lots Harvest passed over, each reason with the lots
+    /// it held back (the first few by name, largest loss first): "1 loss lot(s) were not
+    /// harvested: below $1,000.00 or 5% of basis …, or nothing above target" named neither
+    /// the lot nor which rule held it.
+    private func passedOverDetail(_ lots: [PassedOver]) -> String {
+        let named = 5
+        var detail: Sentence = "\(lots.count) loss lot(s) not harvested"
+        var first = true
+        for why in PassedOver.Why.allCases {
+            let held = lots.filter { $0.why == why }
+            guard !held.isEmpty else { continue }
+            detail.append(first ? ": " : "; ")
+            first = false
+            switch why {
+            case .underMinimum: detail += "a loss under Harvest Min Loss (\(dollars: settings.harvestMinLoss)): "
+            case .underPercent:
+                detail += "a loss under Harvest Min Loss Pct (\(percent: settings.harvestMinLossPercent.doubleValue) of basis): "
+            case .nothingAboveTarget: detail += "no replacement, and nothing of the position above its target to sell: "
+            }
+            for (number, lot) in held.prefix(named).enumerated() {
+                if number > 0 { detail.append(", ") }
+                detail.append(lot.symbol)
+                detail.append(" lot ")
+                detail.append(lot.lotID)
+                if why != .nothingAboveTarget {
+                    detail.append(" (")
+                    detail.append(dollars: lot.loss)
+                    detail.append(")")
+                }
+            }
+            if held.count > named { detail += " and \(held.count - named) more" }
+        }
+        detail.append(".")
+        return detail.text
     }
 
     /// Positions of this many lots or more have the lots Harvest sells whole counted, to find
     /// each loss lot where it is now (`TakenOut`).
     static let countedPosition = 64
 
-    /// Harvests one lot if the rules allow; false when its loss is below the thresholds or
-    /// nothing of it may be sold.
+    /// Harvests one lot if the rules allow; what held it back when its loss is below the
+    /// thresholds or nothing of it may be sold, nil otherwise (sold, blocked, or no longer held).
     /// `place` is where the lot should be among its position's lots; it is looked for by its
     /// Lot ID when it is not there.
-    private mutating func harvestLot(_ original: TaxLot, at place: Int, in index: Int) throws(PlanningError) -> Bool {
+    private mutating func harvestLot(
+        _ original: TaxLot, at place: Int, in index: Int
+    ) throws(PlanningError) -> PassedOver? {
         let symbol = original.symbol
-        guard let lot = heldLot(original, at: place, in: index) else { return true }
+        guard let lot = heldLot(original, at: place, in: index) else { return nil }
         let price = try universe.price(of: symbol)
         let id = books[index].id
         let today = asOf
         if let record = inCalendar(householdOfBook[index], { $0.cachedLossSaleBlock(for: lot, on: today) }) {
             logLossSaleBlock(record, phase: .harvest, book: index)
-            return true
+            return nil
         }
+        let nothingAboveTarget = PassedOver(symbol: symbol, lotID: lot.lotID, why: .nothingAboveTarget, loss: .zero)
         let whole = lot.sale(of: lot.quantity, at: price, on: asOf)
         let book = books[index]
         let legacy = isLegacy(symbol, in: book)
         let replacement = harvestReplacement(for: symbol, selling: whole, legacy: legacy, in: index)
         var quantity = lot.quantity
         if replacement == nil, !legacy {
-            guard let slot = books[index].layout.slotIndexBySymbol[symbol] else { return false }
+            guard let slot = books[index].layout.slotIndexBySymbol[symbol] else { return nothingAboveTarget }
             let value = books[index].investableValue
             let edge = settings.rebalanceTo == .bandEdge ? books[index].slots[slot].high : books[index].slots[slot].target
             let excess = slotValue(slot, in: book) - Planning.part(edge, of: value)
             quantity = .min(lot.quantity, universe.shares(excess, price, roundingUp: false))
-            guard quantity > .zero else { return false }
+            guard quantity > .zero else { return nothingAboveTarget }
         }
         let sale = lot.sale(of: quantity, at: price, on: asOf)
         let loss = sale.gain.magnitude
-        guard sale.isLoss, loss >= settings.harvestMinLoss,
-              loss >= sale.costBasis.multiplied(by: settings.harvestMinLossPercent) else { return false }
+        guard sale.isLoss, loss >= settings.harvestMinLoss else {
+            return PassedOver(symbol: symbol, lotID: lot.lotID, why: .underMinimum, loss: sale.isLoss ? loss : .zero)
+        }
+        guard loss >= sale.costBasis.multiplied(by: settings.harvestMinLossPercent) else {
+            return PassedOver(symbol: symbol, lotID: lot.lotID, why: .underPercent, loss: loss)
+        }
         // The rest written into the same buffer: a `+=` of a sentence makes one of its own.
         var why: Sentence = "harvests a \(dollars: loss) loss on lot \(lot.lotID) (\(sale.term))"
         if let replacement {
@@ -118,7 +177,7 @@ extension Planning {
         commitSale([sale], symbol: symbol, price: price, in: index, phase: .harvest, why: why.text)
         audit(.harvest, id, symbol, rule: "Harvest", decision: "Sold",
               "Lot \(lot.lotID): \(quantity) sold at a \(dollars: loss) loss.")
-        guard let replacement else { return true }
+        guard let replacement else { return nil }
         // The buy, sized again on the sale as made: never past the replacement's target.
         let sized = replacementSize(replacement, proceeds: sale.proceeds, in: index)
         if let amount = sized.amount {
@@ -131,7 +190,7 @@ extension Planning {
             audit(.harvest, id, replacement, rule: "Replacement", decision: "Bought",
                   text: Sentence("\(shares) \(replacement) bought with the proceeds of \(symbol) lot \(lot.lotID)").text + cut + ".")
         }
-        return true
+        return nil
     }
 
     /// The lot `original` as its position holds it now, looked for at `place` first; nil when
