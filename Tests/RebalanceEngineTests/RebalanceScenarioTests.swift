@@ -63,6 +63,40 @@ extension RebalanceScenarioTests {
         #expect(unlimited.reason == harvest + "est. tax -$408.00 (unlimited budget)")
     }
 
+    @Test("A loss lot a trade skipped as wash-blocked stays skipped when the same trade's cap pass sells more")
+    func aSkippedLossLotStaysSkippedForItsTrade() throws {
+        // X is 40% against 10% ±2%: Rebalance sells 300 X. L1 (a $2,000 loss) is skipped,
+        // blocked by R, bought 10 days ago; R and G are sold. The exposure group EG (X and Q,
+        // 10% each) is then above its 15% cap: its pass sells more of X in the same trade, and
+        // L1, skipped by that trade, is not sold though R is gone (the contract: "stays
+        // skipped for that trade"; it was sold at a loss with nothing disallowed).
+        var book = BookBuilder()
+        book.settings.harvestLosses = false
+        book.account("A", cash: "0")
+        book.hold("L1", "X", 100, basis: "12000", acquired: "2020-01-02")
+        book.hold("R", "X", 50, basis: "4950", acquired: "2026-11-10")
+        book.hold("G", "X", 250, basis: "7500", acquired: "2015-01-02")
+        book.hold("Q1", "Q", 100, basis: "10000", acquired: "2015-01-02")
+        book.hold("Y1", "Y", 500, basis: "50000", acquired: "2015-01-02")
+        book.target("X", "0.10")
+        book.target("Q", "0.10")
+        book.target("Y", "0.80")
+        book.security("X", exposureGroup: "EG")
+        book.security("Q", exposureGroup: "EG")
+        book.groups = [ExposureGroupCap(group: "EG", maxWeight: Rate(decimal: "0.15")!)]
+        book.prices = ["X": "100", "Q": "100", "Y": "100"]
+        let plan = try book.plan()
+        #expect(!plan.lotsSold.contains { $0.lotID == "L1" })
+        #expect(plan.trade("A", "X", .sell, .rebalance)?.quantity == shares(300))
+        #expect(plan.washSales.contains { $0.action == .lossSaleBlocked && $0.lotID == "L1" })
+        #expect(!plan.washSales.contains { $0.action == .lossSale && $0.lotID == "L1" })
+        // The cap's pass takes its part of Q (25 shares); X's part is left, so the group stays
+        // above its cap for the wash sale that keeps L1.
+        #expect(plan.trade("A", "Q", .sell, .rebalance)?.quantity == shares(25))
+        #expect(plan.drift("A", "EG", level: .group)?.status == .washSale)
+        #expect(plan.drift("A", "EG", level: .group)?.weightAfter == 0.175)
+    }
+
     @Test("A dear stand-in kept from the far band edge leaves its slot above the band: Rounding, not a failed check")
     func aDearStandInLeftAboveTheBandIsRounding() throws {
         // TSV ($845.76) stands in for JDZ ($174.23), 1% ±0.5% of $10,994.88. Selling all 13

@@ -60,7 +60,16 @@ extension Planning {
         // most sales. A symbol's sell trades come phase after phase, so the phase's is the
         // position's latest if it has one.
         let soFar = book.latestSellRow(atEntry: entry).flatMap { trades[$0].phase == phase ? $0 : nil }
+        // A loss lot this trade skipped as blocked stays skipped for the trade (WORKBOOK.md:
+        // "stays skipped for that trade"; one pass, no look-ahead), though a later pass of it
+        // (a group's cap, a sector's edge) comes after the trade sold the replacement. Raise
+        // Cash's tiers are the contract's own order of reaching blocked lots.
+        let keepsSkips = access == .unblocked && phase != .raiseCash
         for lot in lots where remaining > .zero {
+            if keepsSkips, !skippedInTrade.isEmpty, skippedInTrade.contains(SkippedLot(lot: lot.id, phase: phase)) {
+                outcome.washBlocked += 1
+                continue
+            }
             let replacementShares: WashSaleCalendar.Shares?
             if book.isTaxed, lot.isLoss(at: price) {
                 replacementShares = inCalendar(household) {
@@ -73,6 +82,7 @@ extension Planning {
             switch access {
             case .unblocked where blocked:
                 outcome.washBlocked += 1
+                if keepsSkips { skippedInTrade.insert(SkippedLot(lot: lot.id, phase: phase)) }
                 if let record = inCalendar(household, { $0.cachedLossSaleBlock(for: lot, on: today, plannedInTrade: planned) }) {
                     logLossSaleBlock(record, phase: phase, book: index)
                 }

@@ -40,6 +40,15 @@ struct Planning {
     var loggedLossSaleBlocks: [TaxLot.Key: Int] = [:]
     /// Blocked loss lots a phase sold all the same (Raise Cash), by key, with that phase.
     var forcedLossSales: [TaxLot.Key: Phase] = [:]
+    /// Loss lots a trade skipped as blocked, with the trade's phase (a lot names its account
+    /// and symbol, so the two name the trade): later passes of the trade skip them too.
+    var skippedInTrade: Set<SkippedLot> = []
+
+    struct SkippedLot: Hashable, Sendable {
+        let lot: TaxLot.Key
+        let phase: Phase
+    }
+
     /// Raise Cash's warning of blocked loss lots it forced, by its place (account/symbol).
     var forcedSaleWarnings: [String: ForcedSaleWarning] = [:]
 
