@@ -495,6 +495,19 @@ extension WashSaleCalendar {
         familyNumbers[symbol].map { purchaseIndexesByFamily[$0] } ?? []
     }
 
+    /// The accounts other than `account` that bought `symbol`'s family in this run and still
+    /// hold shares of it not matched to a loss, in the order of their first such buy.
+    func runBuyers(ofFamilyOf symbol: String, besides account: String) -> [String] {
+        var buyers: [String] = []
+        for index in purchaseIndexes(ofFamilyOf: symbol) {
+            let purchase = purchases[index]
+            guard purchase.origin == .run, purchase.account != account, purchase.held > purchase.matched,
+                  !buyers.contains(purchase.account) else { continue }
+            buyers.append(purchase.account)
+        }
+        return buyers
+    }
+
     /// The loss sales of `symbol`'s family, in the order they were added.
     func lossSaleIndexes(ofFamilyOf symbol: String) -> [Int] {
         familyNumbers[symbol].map { lossSaleIndexesByFamily[$0] } ?? []

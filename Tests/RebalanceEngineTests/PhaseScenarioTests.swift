@@ -92,6 +92,12 @@ struct PhaseScenarioTests {
         #expect(blocks.first?.note.hasSuffix("the block lasts through 2026-12-20 (26 USC 1091(a)).") == true)
         #expect(plan.auditLog.contains { $0.phase == .harvest && $0.symbol == "XYZ" && $0.detail.contains("through 2026-12-05") })
         #expect(plan.drift("TAX-1", "XYZ")?.status == .washSale)
+        #expect(plan.exceptions.filter { $0.place == "TAX-1/XYZ" }.map(\.message) == [
+            "Rebalance does not sell all of XYZ it would in TAX-1: loss lots of it are blocked by replacement shares, "
+                + "among them this run's buys of its family in IRA-1, earlier in Account order. Selling them at a loss "
+                + "within the window would have the loss disallowed (see the Wash Sale sheet).",
+        ])
+        #expect(plan.exceptions.first { $0.place == "TAX-1/XYZ" }?.severity == .warning)
 
         // A withdrawal only the blocked lot can pay: Raise Cash forces it, and its block row says so.
         var forced = BookBuilder()
