@@ -44,6 +44,10 @@ public struct SheetRowsSummary: Sendable, Equatable {
     /// row numbers in sheet order; at most `maxHiddenRuns` runs are kept (a warning names four).
     public var hiddenRows: [ClosedRange<Int>] = []
     static let maxHiddenRuns = 100_000
+    /// The columns the sheet hides (Hide Columns: a `<col>` marked hidden), as the sheet
+    /// lists their runs of column numbers; at most `maxHiddenColumnRuns` runs are kept.
+    public var hiddenColumns: [ClosedRange<Int>] = []
+    static let maxHiddenColumnRuns = 16_384
 
     /// The hidden rows in row order, runs that touch made one (a sheet read by row number).
     mutating func sortHiddenRows() {

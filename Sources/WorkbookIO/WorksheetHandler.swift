@@ -64,6 +64,8 @@ final class WorksheetHandler: XMLEventHandler {
                 inSheetData = true
             } else if name.is("mergeCell") {
                 mergeCell(attributes)
+            } else if name.is("col") {
+                column(attributes)
             }
             return
         }
@@ -96,6 +98,28 @@ final class WorksheetHandler: XMLEventHandler {
             return
         }
         summary.mergedDown.append(range)
+    }
+
+    /// Keeps a run of columns the sheet hides (`<col min="4" max="4" hidden="1"/>`); a run
+    /// whose bounds cannot be read, or lie past Excel's last column, is passed over.
+    private func column(_ attributes: XMLAttributes) {
+        guard let hidden = attributes.bytes("hidden"), hidden.count >= 1,
+              hidden[0] == UInt8(ascii: "1") || hidden[0] | 0x20 == UInt8(ascii: "t"),
+              let low = attributes.bytes("min").flatMap(WorksheetHandler.columnNumber),
+              let high = attributes.bytes("max").flatMap(WorksheetHandler.columnNumber), low <= high,
+              summary.hiddenColumns.count < SheetRowsSummary.maxHiddenColumnRuns else { return }
+        summary.hiddenColumns.append(low...high)
+    }
+
+    /// A column number written in decimal, 1 to Excel's last column (16,384).
+    private static func columnNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 5 else { return nil }
+        var number = 0
+        for byte in bytes {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            number = number * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return (1...16_384).contains(number) ? number : nil
     }
 
     private func startRow(_ attributes: XMLAttributes) throws {

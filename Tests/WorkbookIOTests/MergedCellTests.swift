@@ -193,4 +193,22 @@ struct MergedCellTests {
                 + "reads every row of a table, seen or not. Delete any row that should not count.",
         ])
     }
+
+    @Test("Hidden columns the tool reads (Hide Columns) are read like the others, with one warning naming them")
+    func hiddenColumnsRead() throws {
+        let canonical = try #require(try Household.read(Household.canonical()).portfolio)
+        let sheets = Household.canonicalSheets()
+        let lots = try #require(sheets.first { $0.name == "Lots" })
+        let headers = lots.rows[0].compactMap { cell -> String? in if case .text(let text) = cell { text } else { nil } }
+        // Columns past the table hide nothing the tool reads: no warning names them.
+        let reading = try Household.read(.contractBook(sheets, hiddenColumns: ["Lots": [2...3, 40...45]]))
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio == canonical)
+        #expect(reading.warnings.map(\.description) == [
+            "Lots: Columns B (\(headers[1])) and C (\(headers[2])) of this sheet are hidden and are read like the others: "
+                + "the tool reads every column it knows, seen or not. Clear or delete any column that should not count.",
+        ])
+        let none = try Household.read(.contractBook(sheets, hiddenColumns: ["Lots": [40...45]]))
+        #expect(none.warnings.isEmpty)
+    }
 }

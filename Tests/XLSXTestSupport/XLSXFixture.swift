@@ -32,6 +32,7 @@ public struct XLSXFixture: Sendable {
         styles: String? = nil,
         workbookPr: String = "",
         hidden: Set<String> = [],
+        beforeRows: [String: String] = [:],
         afterRows: [String: String] = [:]
     ) -> XLSXFixture {
         var f = XLSXFixture()
@@ -49,7 +50,8 @@ public struct XLSXFixture: Sendable {
             let state = hidden.contains(sheet.name) ? " state=\"hidden\"" : ""
             sheetElements += "<sheet name=\"\(sheet.name)\" sheetId=\"\(i + 1)\"\(state) r:id=\"rId\(i + 1)\"/>"
             rels += "<Relationship Id=\"rId\(i + 1)\" Type=\"\(relType)/worksheet\" Target=\"worksheets/sheet\(i + 1).xml\"/>"
-            f.add("xl/worksheets/sheet\(i + 1).xml", worksheet(sheet.rows, after: afterRows[sheet.name] ?? ""))
+            f.add("xl/worksheets/sheet\(i + 1).xml", worksheet(sheet.rows, before: beforeRows[sheet.name] ?? "",
+                                                                    after: afterRows[sheet.name] ?? ""))
         }
         if let sharedStrings {
             rels += "<Relationship Id=\"rIdS\" Type=\"\(relType)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
@@ -70,8 +72,8 @@ public struct XLSXFixture: Sendable {
     }
 
     /// A worksheet part of `rows`, with `after` (merged cells, say) where Excel puts it.
-    public static func worksheet(_ rows: String, after: String = "") -> String {
-        "<worksheet xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\"><sheetData>\(rows)</sheetData>\(after)</worksheet>"
+    public static func worksheet(_ rows: String, before: String = "", after: String = "") -> String {
+        "<worksheet xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\">\(before)<sheetData>\(rows)</sheetData>\(after)</worksheet>"
     }
 
     /// Styles with the given number formats as cell formats 0, 1, 2…: an Int is a built-in id,

@@ -33,4 +33,25 @@ extension SheetTable {
             + "(by a filter or Hide Rows) and \(count == 1 ? "is" : "are") read like the others: the tool reads every row "
             + "of a table, seen or not. Delete any row that should not count.")
     }
+
+    /// Warns once for a sheet that hides columns the tool reads (Hide Columns): they count
+    /// like any other, so a Term override in a column a PM hid still makes a lot long-term,
+    /// and the PM is told which columns those are (hidden rows were named; hidden columns
+    /// were read without a word).
+    static func noteHiddenColumns(_ summary: SheetRowsSummary, layout: RowLayout?, sheetName: String,
+                                  log: inout DiagnosticLog) {
+        guard !summary.hiddenColumns.isEmpty, let layout else { return }
+        var hidden: [(column: Int, name: String)] = []
+        for (position, column) in layout.sheetColumns.enumerated()
+        where summary.hiddenColumns.contains(where: { $0.contains(column) }) {
+            hidden.append((column, layout.names[position]))
+        }
+        let named = hidden.sorted { $0.column < $1.column }.map { "\(CellReference.columnName($0.column)) (\($0.name))" }
+        guard !named.isEmpty else { return }
+        let listed = named.count > 1 ? named.dropLast().joined(separator: ", ") + " and " + named.last! : named[0]
+        let one = named.count == 1
+        log.warning(sheetName, "\(one ? "Column" : "Columns") \(listed) of this sheet \(one ? "is" : "are") hidden and "
+            + "\(one ? "is" : "are") read like the others: the tool reads every column it knows, seen or not. Clear or "
+            + "delete any column that should not count.")
+    }
 }

@@ -572,6 +572,7 @@ struct SheetTable {
         }
         readMerged(summary, into: &rows, layout: layout, sheetName: info.name, log: &log)
         noteHiddenRows(summary, rows: rows, sheetName: info.name, log: &log)
+        noteHiddenColumns(summary, layout: layout, sheetName: info.name, log: &log)
         if sheet == .lots, let layout, readPositionRows(&rows, layout: layout, skipped: &skipped) {
             skipped.sort { $0.0 < $1.0 }
         }
