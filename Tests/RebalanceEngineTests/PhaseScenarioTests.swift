@@ -46,18 +46,24 @@ struct PhaseScenarioTests {
         #expect(plan.drift("TAX-1", "OLDA")?.status == .inBand)
     }
 
-    @Test func anIRABuyBlocksTheTaxableHarvest() throws {
+    /// An IRA, first in Account order, holding 20 XYZ bought 2026-11-05, and a taxable account
+    /// whose XYZ lot X1 ($100 a share) is at a loss at $60: the IRA's shares block it.
+    func iraBlockingBook(iraCash: String, xyzShares: Int64, abcShares: Int64, abcBasis: String) -> BookBuilder {
         var book = BookBuilder()
-        book.account("IRA-1", type: .ira, cash: "24")
+        book.account("IRA-1", type: .ira, cash: iraCash)
         book.account("TAX-1", cash: "120", cashTarget: "0.01")
-        book.hold("X1", "XYZ", 100, basis: "10000", acquired: "2025-01-10", account: "TAX-1")
-        book.hold("A1", "ABC", 98, basis: "5000", acquired: "2025-01-10", account: "TAX-1")
+        book.hold("X1", "XYZ", xyzShares, basis: String(xyzShares * 100), acquired: "2025-01-10", account: "TAX-1")
+        book.hold("A1", "ABC", abcShares, basis: abcBasis, acquired: "2025-01-10", account: "TAX-1")
         book.hold("IX", "XYZ", 20, basis: "1200", acquired: "2026-11-05", account: "IRA-1")
         book.hold("IA", "ABC", 20, basis: "1200", acquired: "2025-11-05", account: "IRA-1")
         book.target("XYZ", "0.50")
         book.target("ABC", "0.49")
         book.prices = ["XYZ": "60", "ABC": "60"]
-        let plan = try book.plan()
+        return book
+    }
+
+    @Test func anIRABuyBlocksTheTaxableHarvest() throws {
+        let plan = try iraBlockingBook(iraCash: "24", xyzShares: 100, abcShares: 98, abcBasis: "5000").plan()
         #expect(plan.trade("TAX-1", "XYZ", .sell) == nil)
         let block = try #require(plan.washSales.first { $0.action == .lossSaleBlocked && $0.account == "TAX-1" })
         #expect(block.symbol == "XYZ")
@@ -72,17 +78,7 @@ struct PhaseScenarioTests {
         // Harvest meets X1 behind the IRA's purchase of 2026-11-05 (window through 12-05);
         // the IRA, first in Account order, then buys XYZ in this run, so that when Rebalance
         // would sell TAX-1's overweight XYZ the lot is blocked through 12-20.
-        var book = BookBuilder()
-        book.account("IRA-1", type: .ira, cash: "1200")
-        book.account("TAX-1", cash: "120", cashTarget: "0.01")
-        book.hold("X1", "XYZ", 150, basis: "15000", acquired: "2025-01-10", account: "TAX-1")
-        book.hold("A1", "ABC", 60, basis: "3000", acquired: "2025-01-10", account: "TAX-1")
-        book.hold("IX", "XYZ", 20, basis: "1200", acquired: "2026-11-05", account: "IRA-1")
-        book.hold("IA", "ABC", 20, basis: "1200", acquired: "2025-11-05", account: "IRA-1")
-        book.target("XYZ", "0.50")
-        book.target("ABC", "0.49")
-        book.prices = ["XYZ": "60", "ABC": "60"]
-        let plan = try book.plan()
+        let plan = try iraBlockingBook(iraCash: "1200", xyzShares: 150, abcShares: 60, abcBasis: "3000").plan()
         #expect(plan.trade("IRA-1", "XYZ", .buy, .rebalance) != nil)
         #expect(plan.trade("TAX-1", "XYZ", .sell) == nil)
         let blocks = plan.washSales.filter { $0.action == .lossSaleBlocked && $0.lotID == "X1" }
