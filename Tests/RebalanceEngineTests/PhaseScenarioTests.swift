@@ -419,6 +419,10 @@ struct PhaseScenarioTests {
             $0.severity == .needsApproval && $0.message == "Raising the withdrawal passes the $100.00 tax budget by $495.00."
         })
         #expect(plan.cash("TAX-1")?.withdrawalPaid == usd("5000"))
+        // The Audit Log says which pass kept within the budget and which passed it.
+        let details = plan.auditLog.filter { $0.phase == .raiseCash && $0.symbol == "PPP" }.map(\.detail)
+        #expect(details.contains("The tax budget cuts the sale of PPP within it to 8 of the 50 sought."))
+        #expect(details.contains { $0.hasPrefix("42 PPP sold for $4,200.00 past the tax budget, as only the withdrawal may: ") })
     }
 
     @Test func aTradeOfTwoPassesSaysEachClauseOfItsReasonOnce() throws {

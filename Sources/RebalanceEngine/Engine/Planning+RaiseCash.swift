@@ -181,7 +181,8 @@ extension Planning {
             minimumAmount: purpose == .cashTarget ? settings.minTrade : nil, why: why())
         if outcome.quantity > .zero {
             audit(.raiseCash, book.id, symbol, rule: purpose == .withdrawal ? "Withdrawal" : "Cash Target",
-                  decision: "Sold", "\(outcome.quantity) \(symbol) sold for \(dollars: outcome.proceeds): \(how).")
+                  decision: "Sold", "\(outcome.quantity) \(symbol) sold for \(dollars: outcome.proceeds)"
+                    + (budget == nil ? " past the tax budget, as only the withdrawal may" : "") + ": \(how).")
         }
         if outcome.forced > 0 {
             // One warning per account and symbol, worded again with the totals when another
@@ -208,7 +209,7 @@ extension Planning {
         }
         if outcome.budgetCut {
             audit(.raiseCash, book.id, symbol, rule: "Tax Budget", decision: "Cut",
-                  "The tax budget cuts the sale of \(symbol) to \(outcome.quantity).")
+                  "The tax budget cuts the sale of \(symbol) within it to \(outcome.quantity) of the \(quantity) sought.")
         }
         return outcome.proceeds
     }
