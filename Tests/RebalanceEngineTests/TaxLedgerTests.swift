@@ -201,6 +201,7 @@ struct TaxLedgerTests {
         ("Revocable Living Trust", .trust), ("Grantor Trust", .trust), ("Non-Qualified", .taxable),
         ("UTMA/CA", .custodial), ("UGMA NY", .custodial), ("Trust (Rev.)", .trust), ("TOD", .individual),
         ("401(k) Rollover IRA", .ira), ("Roth IRA - Inherited", .roth), ("Joint TIC", .joint),
+        ("IRA - Traditional", .ira), ("IRA - Roth", .roth), ("Joint Tenant", .joint), ("Tenants by the Entirety", .joint),
     ])
     func registrations(text: String, type: AccountType) {
         #expect(AccountType(workbookName: text) == type)

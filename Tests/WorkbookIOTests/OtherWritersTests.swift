@@ -201,6 +201,83 @@ struct OtherWritersTests {
             + "Left unread, the plan would go on with no cash.")
     }
 
+    @Test("Realized gains so far, carryforwards and withdrawals under a custodian's or a CPA's names are read")
+    func taxFigureNames() throws {
+        let reading = try read([
+            Self.settings,
+            ("Accounts", [["Account", "ST Gains YTD", "YTD LTCG", "ST Loss Carryover", "LT Capital Loss Carryover",
+                           "Distribution Amount"],
+                          ["A", 10_000, 2_500, 4_000, 1_500, 10_000]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ])
+        let account = try #require(reading.portfolio?.accounts.first, "\(reading.errors)")
+        #expect(account.realizedShortTermYTD == Money(cents: 1_000_000))
+        #expect(account.realizedLongTermYTD == Money(cents: 250_000))
+        #expect(account.shortTermCarryforward == Money(cents: 400_000))
+        #expect(account.longTermCarryforward == Money(cents: 150_000))
+        #expect(account.withdrawal == Money(cents: 1_000_000))
+    }
+
+    @Test("An Accounts column that reads as a realized gain, a carryforward or a withdrawal the header lacks is an error")
+    func unreadTaxFigureColumns() throws {
+        let reading = try read([
+            Self.settings,
+            ("Accounts", [["Account", "Short-Term G/L Realized So Far", "Carryover Loss LT Prior Year", "Client Distribution Request",
+                           "Unrealized ST Gain", "Tax Rate ST", "Cash"],
+                          ["A", 10_000, 1_500, 5_000, 700, 0.37, 1_000]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ])
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.place) == ["Accounts!B1", "Accounts!C1", "Accounts!D1"])
+        #expect(reading.errors.first?.message == "The column \"Short-Term G/L Realized So Far\" is not one the tool reads, and "
+            + "the sheet has no Realized ST YTD column: if it holds the Realized ST YTD, rename it Realized ST YTD (in dollars); "
+            + "if not, add a Realized ST YTD column, blank where there is none. Left unread, the plan would go on with no "
+            + "short-term gain realized so far this year.")
+        #expect(reading.errors.map(\.message)[1].contains("no LT Loss Carryforward column"))
+        #expect(reading.errors.map(\.message)[2].contains("no Withdrawal column"))
+        // An unrealized gain and a rate move no money: noted only.
+        #expect(reading.diagnostics.contains { $0.place == "Accounts!E1" && $0.severity == .info })
+        #expect(reading.diagnostics.contains { $0.place == "Accounts!F1" && $0.severity != .error })
+    }
+
+    @Test("A Replacement list parted by slashes, spaces, `or` or line breaks is each symbol; a share class stays one")
+    func replacementLists() throws {
+        let reading = try read([
+            Self.settings,
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["VXUS", 10, 700, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["VXUS", 0.9]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["VXUS", 60, .day(2026, 11, 20)], ["IXUS", 70, .day(2026, 11, 20)],
+                        ["SCHF", 40, .day(2026, 11, 20)], ["BRK/B", 480, .day(2026, 11, 20)], ["VEA", 50, .day(2026, 11, 20)]]),
+            ("Securities", [["Symbol", "Replacement"], ["VXUS", "IXUS/SCHF"], ["IXUS", "schf or VEA"], ["SCHF", "VEA\nIXUS"],
+                            ["VEA", "BRK/B IXUS"], ["BRK/B", nil]]),
+        ])
+        let securities = try #require(reading.portfolio?.securities, "\(reading.errors)")
+        #expect(securities.map(\.symbol) == ["BRK/B", "IXUS", "SCHF", "VEA", "VXUS"])
+        #expect(securities.map(\.replacements) == [[], ["SCHF", "VEA"], ["VEA", "IXUS"], ["BRK/B", "IXUS"], ["IXUS", "SCHF"]])
+    }
+
+    @Test("Rows holding nothing but formulas with no saved result, filled down below the lots, are blank rows")
+    func formulasFilledDown() throws {
+        let reading = try read([
+            Self.settings,
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired", "Market Value"],
+                      ["AAPL", 10, 1500, .day(2024, 1, 2), .formulaWithoutValue],
+                      [nil, nil, nil, nil, .formulaWithoutValue],
+                      [nil, nil, nil, nil, .formulaWithoutValue],
+                      // Under a required column it is no blank row: its Symbol cannot be known.
+                      [.formulaWithoutValue, 5, 900, .day(2024, 1, 2), .formulaWithoutValue]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ])
+        #expect(reading.errors.map(\.place) == ["Lots!A5"])
+        #expect(reading.diagnostics.filter { $0.message.hasPrefix("Skipped: nothing but formulas") }.map(\.place)
+            == ["Lots!row 3", "Lots!row 4"])
+    }
+
     @Test("A cash target typed 1 (100%) and a fraction among percents are warned of where they were read")
     func likelySlips() throws {
         let reading = try read([

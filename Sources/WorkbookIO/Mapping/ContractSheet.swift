@@ -38,6 +38,54 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
     static let priceNames = ["price", "lastprice", "last", "close", "closingprice", "closeprice", "marketprice", "currentprice", "priceshare",
                              "px", "lastpx", "closepx", "mktprice", "mktpx"]
 
+    /// The names of the short-term realized gain so far this year, as custodians, CPAs and
+    /// PMs write them (`ST Gains YTD`, `YTD STCG`, `Realized ST G/L YTD`); the long-term ones
+    /// are the same with the term changed (`longTerm`).
+    static let realizedYTDNames = [
+        "realizedstytd", "ytdrealizedst", "realizedshorttermytd", "ytdrealizedshortterm", "ytdstrealized", "stytd",
+        "strealizedytd", "stytdrealized", "realizedst", "strealized", "realizedshortterm", "shorttermrealized",
+        "shorttermrealizedytd", "ytdshorttermrealized", "stgainsytd", "stgainytd", "ytdstgain", "ytdstgains", "ytdstgainloss",
+        "ytdstgl", "stglytd", "stgainlossytd", "ytdshorttermgl", "ytdshorttermgainloss", "shorttermgainlossytd",
+        "shorttermglytd", "shorttermgainsytd", "ytdshorttermgains", "ytdshorttermgain", "stcgytd", "ytdstcg",
+        "shorttermcapitalgainsytd", "ytdshorttermcapitalgains", "shorttermcapitalgainytd", "realizedgainstytd",
+        "realizedgainsstytd", "ytdrealizedgainsshortterm", "ytdrealizedgainshortterm", "ytdrealizedgainlossshortterm",
+        "netstrealizedytd", "ytdnetstrealized", "strealizedgainloss", "strealizedgl", "realizedstgainloss", "realizedstgl",
+        "realizedstglytd", "realizedstgainlossytd", "realizedstgain", "realizedstgains", "ytdrealizedstgain",
+        "ytdrealizedstgains", "ytdrealizedstgainloss", "ytdrealizedstgl", "strealizedgain", "strealizedgains",
+        "stytdgainloss", "stytdgl", "ytdst", "stgainsrealizedytd",
+    ]
+
+    /// The names of the short-term capital loss carried into this year (`ST Loss Carryover`,
+    /// `Short-Term Capital Loss Carryforward`, `ST CLCF`); the long-term ones by `longTerm`.
+    static let carryforwardNames = [
+        "stlosscarryforward", "stcarryforward", "shorttermlosscarryforward", "shorttermcarryforward", "stcarryover",
+        "stlosscarryover", "shorttermlosscarryover", "shorttermcarryover", "stcapitallosscarryforward",
+        "stcapitallosscarryover", "shorttermcapitallosscarryforward", "shorttermcapitallosscarryover", "stclcf",
+        "stcapitallosscf", "stlosscf", "stcarryforwardloss", "stcarryoverloss", "carryforwardst", "carryoverst",
+        "losscarryforwardst", "losscarryoverst", "capitallosscarryforwardst", "capitallosscarryoverst",
+        "stcapitalcarryforward", "stcapitalcarryover", "priorstcarryforward", "priorstcarryover", "stcarryfwd",
+        "stlosscarryfwd", "carryoverlossst", "carryforwardlossst",
+    ]
+
+    /// A short-term column's name with the term made long (`stcgytd` → `ltcgytd`,
+    /// `shorttermcarryover` → `longtermcarryover`). No name above holds `st` but as the term.
+    static func longTerm(_ name: String) -> String {
+        var made = ""
+        var rest = Substring(name)
+        while !rest.isEmpty {
+            if rest.hasPrefix("shortterm") {
+                made += "longterm"
+                rest = rest.dropFirst(9)
+            } else if rest.hasPrefix("st") {
+                made += "lt"
+                rest = rest.dropFirst(2)
+            } else {
+                made.append(rest.removeFirst())
+            }
+        }
+        return made
+    }
+
     var columns: [ColumnSpec] {
         switch self {
         case .settings:
@@ -51,14 +99,18 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Cash", ["cash", "cashbalance", "cashbal", "availablecash", "cashavailable", "moneymarket"]),
                     .init("Cash Target", ["cashtarget", "targetcash", "cashreserve", "cashtarget%"], weight: true),
                     .init("Withdrawal", ["withdrawal", "withdrawals", "withdrawalamount", "distribution", "cashneed", "raisecash",
-                                              "withdrawalrequest", "cashtoraise"]),
+                                              "withdrawalrequest", "cashtoraise", "distributionamount", "requesteddistribution",
+                                              "distributionrequest", "rmd", "rmdamount", "amounttoraise", "outflow", "outflows",
+                                              "cashwithdrawal", "cashneeded", "cashout", "cashrequest", "cashrequested",
+                                              "cashrequired", "plannedwithdrawal", "plannedwithdrawals", "disbursement",
+                                              "plannedoutflow", "cashoutflow", "onetimewithdrawal"]),
                     .init("Tax Budget", ["taxbudget", "budget", "maxtax", "taxlimit", "taxcap", "annualtaxbudget", "maxtaximpact"]),
                     .init("Short-Term Rate", ["shorttermrate", "strate", "shorttermtaxrate", "sttaxrate"], weight: true),
                     .init("Long-Term Rate", ["longtermrate", "ltrate", "longtermtaxrate", "lttaxrate"], weight: true),
-                    .init("Realized ST YTD", ["realizedstytd", "ytdrealizedst", "realizedshorttermytd", "ytdrealizedshortterm", "ytdstrealized", "stytd"]),
-                    .init("Realized LT YTD", ["realizedltytd", "ytdrealizedlt", "realizedlongtermytd", "ytdrealizedlongterm", "ytdltrealized", "ltytd"]),
-                    .init("ST Loss Carryforward", ["stlosscarryforward", "stcarryforward", "shorttermlosscarryforward", "shorttermcarryforward", "stcarryover"]),
-                    .init("LT Loss Carryforward", ["ltlosscarryforward", "ltcarryforward", "longtermlosscarryforward", "longtermcarryforward", "ltcarryover"]),
+                    .init("Realized ST YTD", ContractSheet.realizedYTDNames),
+                    .init("Realized LT YTD", ContractSheet.realizedYTDNames.map(ContractSheet.longTerm)),
+                    .init("ST Loss Carryforward", ContractSheet.carryforwardNames),
+                    .init("LT Loss Carryforward", ContractSheet.carryforwardNames.map(ContractSheet.longTerm)),
                     .init("Model", ["model", "modelname", "strategy", "modelportfolio"])]
         case .lots:
             return [.account, .symbol,

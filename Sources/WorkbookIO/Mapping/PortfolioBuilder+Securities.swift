@@ -99,7 +99,27 @@ extension PortfolioBuilder {
     /// The symbols of a Replacement cell, upper case: a list split at commas or semicolons
     /// (`VTI, ITOT; SCHB`), blanks left out.
     static func replacementSymbols(_ list: String) -> [String] {
-        list.split(whereSeparator: { $0 == "," || $0 == ";" })
-            .map { String($0).trimmingWhitespace().uppercased() }.filter { !$0.isEmpty }
+        // Commas as the contract has it; semicolons, bars and line breaks (Alt+Enter) as PMs
+        // list alternatives in a cell.
+        list.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" || $0.isNewline })
+            .flatMap { listedSymbols(String($0).trimmingWhitespace()) }
+            .map { $0.uppercased() }
+    }
+
+    /// The symbols of one listed piece: `IXUS`; `IXUS SCHF`, `IXUS or SCHF` and `IXUS/SCHF`
+    /// as two. A space or a slash parts symbols only where every part is two characters or
+    /// more: `BRK B` and `BRK/B` are one symbol, a share class written as custodians do.
+    private static func listedSymbols(_ piece: String) -> [String] {
+        guard !piece.isEmpty else { return [] }
+        var words = piece.split(whereSeparator: \.isWhitespace).map(String.init)
+        if words.count >= 3 {
+            let inner = words.dropFirst().dropLast().filter { !["or", "then", "and", "/", "&"].contains($0.lowercased()) }
+            words = [words[0]] + inner + [words[words.count - 1]]
+        }
+        let spaced = words.count > 1 && words.allSatisfy { $0.count >= 2 } ? words : [piece]
+        return spaced.flatMap { word -> [String] in
+            let parts = word.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            return parts.count > 1 && parts.allSatisfy({ $0.count >= 2 }) ? parts : [word]
+        }
     }
 }

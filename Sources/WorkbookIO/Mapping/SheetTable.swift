@@ -425,6 +425,16 @@ struct SheetTable {
                 skipped.append((row.number, "no value under any known column"))
                 return
             }
+            // A formula filled down a column the rows below the data leave blank (a Market
+            // Value of `=IF(B9="","",…)`), written by a program that does not calculate: with
+            // no saved result, the row shows blank in Excel, and nothing under a required
+            // column makes it a row of the table. Read as one, each such row was an error for
+            // each required column it lacks ("Account is blank").
+            if sheet != .settings, SheetTable.holdsOnlyUnsavedFormulas(values, required: requiredPositions) {
+                skipped.append((row.number, "nothing but formulas with no saved result, as a blank row (open and save the "
+                    + "workbook in Excel to have them calculated)"))
+                return
+            }
             if row.number == found.row + 1, let words = SheetTable.subHeaderWords(of: row, values: values, sheet: sheet, layout: layout!) {
                 log.error("\(info.name)!row \(row.number)", "This row, right under the header, holds only words ("
                     + words.prefix(4).map { "\"\($0.excerpt)\"" }.joined(separator: ", ") + "): a header written on two rows, "
@@ -532,13 +542,16 @@ struct SheetTable {
             // A name sharing a word with a column the header lacks (`Withdrawal Request`, `Cash
             // & MMF`, `Trade Restriction`) may be that column: left unread, the plan would go on
             // without it, so the PM is warned rather than told.
-            if let near = SheetTable.nearColumn(text, on: sheet, besides: Set(header.columns.keys)) {
+            let present = Set(header.columns.keys)
+            if let near = SheetTable.figureColumn(text, on: sheet, besides: present)
+                ?? SheetTable.nearColumn(text, on: sheet, besides: present) {
                 if SheetTable.moneyColumns.contains(near) {
                     // Cash, a withdrawal or a budget left unread moves money the PM did not
                     // mean to (`Cash Bal.`: every account planned with no cash).
                     log.error("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads, and the sheet has "
                         + "no \(near) column: if it holds the \(near), rename it \(near) (in dollars); if not, add a \(near) "
-                        + "column, blank where there is none. Left unread, the plan would go on with no \(near.lowercased()).")
+                        + "column, blank where there is none. Left unread, the plan would go on with no "
+                        + "\(SheetTable.moneyColumnPhrase(near)).")
                     continue
                 }
                 log.warning("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads; it is "
@@ -624,6 +637,22 @@ struct SheetTable {
             matched += 1
         }
         return matched >= 2
+    }
+
+    /// Whether a row's values are formulas with no saved result and blanks only, with nothing
+    /// under any required column.
+    static func holdsOnlyUnsavedFormulas(_ values: [CellValue?], required: [[Int]]) -> Bool {
+        var formulas = 0
+        for value in values {
+            switch value {
+            case nil: continue
+            case .formulaWithoutValue?, .uncalculatedFormula?: formulas += 1
+            case .string(let text)? where text.trimmingWhitespace().isEmpty: continue
+            default: return false
+            }
+        }
+        guard formulas > 0 else { return false }
+        return required.allSatisfy { group in group.allSatisfy { values[$0] == nil || isBlank(values[$0]) } }
     }
 
     /// Whether a row has no value under some required column (or either of a pair), given
@@ -755,7 +784,55 @@ struct SheetTable {
 
     /// Columns whose figure moves money: one left unread under another name (`Cash Bal.`,
     /// `Withdrawal ($000)`) is an error, not a warning.
-    static let moneyColumns: Set<String> = ["Cash", "Withdrawal", "Tax Budget"]
+    static let moneyColumns: Set<String> = ["Cash", "Withdrawal", "Tax Budget", "Realized ST YTD", "Realized LT YTD",
+                                            "ST Loss Carryforward", "LT Loss Carryforward"]
+
+    /// What a money column holds, as the error about it says it.
+    static func moneyColumnPhrase(_ column: String) -> String {
+        switch column {
+        case "Realized ST YTD": return "short-term gain realized so far this year"
+        case "Realized LT YTD": return "long-term gain realized so far this year"
+        case "ST Loss Carryforward": return "short-term loss carried forward"
+        case "LT Loss Carryforward": return "long-term loss carried forward"
+        default: return column.lowercased()
+        }
+    }
+
+    /// The Accounts column that moves money or tax, not among `present`, that an unread
+    /// `header` most likely holds by its words: a realized gain so far this year (`Net ST
+    /// G/L Realized`), a loss carried forward (`LT Cap Loss C/F`) or a withdrawal (`Client
+    /// Distribution`, `Cash Out`); nil when none. Read as nothing, each changed the tax
+    /// estimate, the budget's room or the cash raised without a word but a note.
+    static func figureColumn(_ header: String, on sheet: ContractSheet, besides present: Set<String>) -> String? {
+        guard sheet == .accounts else { return nil }
+        let words = Set(header.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        let joined = words.joined()
+        guard words.isDisjoint(with: ["unrealized", "unrealised", "rate", "rates", "budget", "target", "pct", "percent"]),
+              !header.contains("%") else { return nil }
+        let withdrawalWords: Set<String> = ["withdrawal", "withdrawals", "withdraw", "distribution", "distributions", "rmd",
+                                            "outflow", "outflows", "disbursement", "disbursements", "raise"]
+        let cashNeeds: Set<String> = ["out", "need", "needed", "needs", "request", "requested", "required", "requirement"]
+        if !words.isDisjoint(with: withdrawalWords) || (words.contains("cash") && !words.isDisjoint(with: cashNeeds)) {
+            return present.contains("Withdrawal") ? nil : "Withdrawal"
+        }
+        let short = !words.isDisjoint(with: ["st", "stcg", "stcl", "stgl", "stclcf"]) || joined.contains("shortterm")
+            || (words.contains("short") && !words.contains("long"))
+        let long = !words.isDisjoint(with: ["lt", "ltcg", "ltcl", "ltgl", "ltclcf"]) || joined.contains("longterm")
+            || (words.contains("long") && !words.contains("short"))
+        guard short != long else { return nil }
+        let carried = joined.contains("carry") || header.lowercased().contains("c/f")
+            || !words.isDisjoint(with: ["cf", "clcf", "stclcf", "ltclcf", "cfwd"])
+        let realized = !words.isDisjoint(with: ["ytd", "realized", "realised", "gain", "gains", "gl", "stcg", "ltcg", "g"])
+        let column: String
+        if carried {
+            column = short ? "ST Loss Carryforward" : "LT Loss Carryforward"
+        } else if realized {
+            column = short ? "Realized ST YTD" : "Realized LT YTD"
+        } else {
+            return nil
+        }
+        return present.contains(column) ? nil : column
+    }
 
     /// Words of column names too common to tell one column from another.
     static let commonWords: Set<String> = [
