@@ -225,8 +225,8 @@ struct OtherWritersTests {
         let reading = try read([
             Self.settings,
             ("Accounts", [["Account", "Short-Term G/L Realized So Far", "Carryover Loss LT Prior Year", "Client Distribution Request",
-                           "Unrealized ST Gain", "Tax Rate ST", "Cash"],
-                          ["A", 10_000, 1_500, 5_000, 700, 0.37, 1_000]]),
+                           "Unrealized ST Gain", "Tax Rate ST", "Cash", "Last Distribution Date", "RMD Taken YTD"],
+                          ["A", 10_000, 1_500, 5_000, 700, 0.37, 1_000, .day(2026, 6, 1), 2_000]]),
             ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
             ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
             ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
@@ -242,6 +242,9 @@ struct OtherWritersTests {
         // An unrealized gain and a rate move no money: noted only.
         #expect(reading.diagnostics.contains { $0.place == "Accounts!E1" && $0.severity == .info })
         #expect(reading.diagnostics.contains { $0.place == "Accounts!F1" && $0.severity != .error })
+        // Nor does what is said about a withdrawal: its date, what was taken.
+        #expect(reading.diagnostics.contains { $0.place == "Accounts!H1" && $0.severity != .error })
+        #expect(reading.diagnostics.contains { $0.place == "Accounts!I1" && $0.severity != .error })
     }
 
     @Test("A Replacement list parted by slashes, spaces, `or` or line breaks is each symbol; a share class stays one")

@@ -807,7 +807,12 @@ struct SheetTable {
         guard sheet == .accounts else { return nil }
         let words = Set(header.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
         let joined = words.joined()
-        guard words.isDisjoint(with: ["unrealized", "unrealised", "rate", "rates", "budget", "target", "pct", "percent"]),
+        // Neither a rate, a budget or a target, nor what is said about a figure (`Last
+        // Distribution Date`, `RMD Taken YTD`, `Distribution Frequency`).
+        guard words.isDisjoint(with: ["unrealized", "unrealised", "rate", "rates", "budget", "target", "pct", "percent",
+                                      "date", "dates", "day", "days", "month", "frequency", "freq", "method", "schedule",
+                                      "type", "taken", "paid", "last", "next", "note", "notes", "comment", "comments",
+                                      "status", "instructions", "flag", "count"]),
               !header.contains("%") else { return nil }
         let withdrawalWords: Set<String> = ["withdrawal", "withdrawals", "withdraw", "distribution", "distributions", "rmd",
                                             "outflow", "outflows", "disbursement", "disbursements", "raise"]
