@@ -7,13 +7,16 @@ extension WashSaleCalendar {
     /// Roths included) for Wash Sale Days after it, the last day included: a loss sale on
     /// 2026-02-13 blocks through 2026-03-15, and 2026-03-16 is free (26 USC 1091(a)).
     /// When several windows cover the date, the one ending last is named.
-    public func buyBlock(account: String, symbol: String, on date: CivilDate) -> WashSaleRecord? {
-        buyBlockNamingSale(account: account, symbol: symbol, on: date)?.record
+    /// `besidesManualBuy`: the account bought `symbol` by a manual trade of this run, which is
+    /// made as written; the row then says the tool buys no more ("No buy of AAA in TAX2" beside
+    /// the manual trade's 25 AAA read as none bought).
+    public func buyBlock(account: String, symbol: String, on date: CivilDate, besidesManualBuy: Bool = false) -> WashSaleRecord? {
+        buyBlockNamingSale(account: account, symbol: symbol, on: date, besidesManualBuy: besidesManualBuy)?.record
     }
 
     /// `buyBlock`, with the symbol the loss sale that opened the window sold: a family member
     /// of `symbol`, not always `symbol` (the row's Symbol is the buy's).
-    public func buyBlockNamingSale(account: String, symbol: String, on date: CivilDate)
+    public func buyBlockNamingSale(account: String, symbol: String, on date: CivilDate, besidesManualBuy: Bool = false)
         -> (record: WashSaleRecord, soldSymbol: String)? {
         precondition(taxedByAccount[account] != nil, "account \(account) is not in household \(household)")
         guard let blocking = blockingLossSale(symbol: symbol, on: date) else { return nil }
@@ -26,7 +29,8 @@ extension WashSaleCalendar {
             windowEnds: ends,
             // One interpolation, one buffer: a `+` of parts makes a sentence for each.
             note: Sentence("""
-                No buy of \(symbol) in \(account): \(sale.symbol) was sold at a loss in \
+                No \(besidesManualBuy ? "further buy" : "buy") of \(symbol) in \(account)\
+                \(besidesManualBuy ? " than its manual trade's" : ""): \(sale.symbol) was sold at a loss in \
                 \(sale.account) on \(sale.date), so the family \(family) is not bought in the \
                 household through \(ends) (26 USC 1091(a)).
                 """).text)
@@ -227,6 +231,9 @@ extension WashSaleCalendar {
                         of: purchases[purchaseIndex], shares: shares, disallowed: amount,
                         soldAcquired: sale.acquired, saleDate: sale.date, buyerTaxed: buyerTaxed)
                 }
+            }
+            if let listed = sale.record, let matched {
+                noteLaterBuy(ofRecord: listed, buyer: account, shares: matched, disallowed: amount)
             }
             records.append(WashSaleRecord(
                 action: .disallowed, account: sale.account, household: household,
@@ -439,12 +446,13 @@ extension WashSaleCalendar {
             }
         }
         let lossSale = runLossSale(of: sales[index], on: date, quantity: sales[index].quantity, loss: loss, matched: matched)
-        _ = appendLossSale(lossSale)
+        let lossSaleIndex = appendLossSale(lossSale)
         // A lot sold in several pieces in one run is one Loss Sale row, its figures summed.
         while runLossSaleRowOfLot.count <= account { runLossSaleRowOfLot.append(NameTable()) }
         let next = runLossSaleRows.count
         let place = runLossSaleRowOfLot[account].index(of: sales[index].lotID) { next }
         let position = runLossSaleRowOfLot[account][at: place]
+        lossSales[lossSaleIndex].record = position < next ? runLossSaleRows[position].record : records.count
         if position < next {
             // The trade's earlier pieces at no loss join this one on the lot's row, which an
             // earlier trade began (firm book 43: Raise Cash sold 0.0001 GPV of lot L55 at no
@@ -614,6 +622,39 @@ extension WashSaleCalendar {
             loss: (row.sale.loss ?? .zero) - before.gain - sale.gain, matched: row.sale.matched + matched)
         runLossSaleRows[position] = (row.record, merged, row.disallowed + disallowed)
         records[row.record] = lossSaleRecord(merged, disallowed: row.disallowed + disallowed)
+        if let later = laterBuysOfRecord[row.record] { records[row.record].note += later.sentence }
+    }
+
+    /// Says on a listed loss sale's row that a manual buy of the run, made after it was
+    /// listed, replaced `shares` of it in `buyer` and disallowed `disallowed` (nil: cannot be
+    /// computed). The row's figures stay those of its listing, as its Lots Sold row's do:
+    /// "no buy of AAA in the household" and a Disallowed Loss of 0 read as the whole loss
+    /// allowed, beside a `Disallowed` row taking $250.00 of it.
+    mutating func noteLaterBuy(ofRecord record: Int, buyer: String, shares: Quantity, disallowed: Money?) {
+        var later = laterBuysOfRecord[record] ?? LaterBuys()
+        if !later.sentence.isEmpty, records[record].note.hasSuffix(later.sentence) {
+            records[record].note.removeLast(later.sentence.count)
+        }
+        if !later.buyers.contains(buyer) { later.buyers.append(buyer) }
+        later.shares += shares
+        later.buys += 1
+        if let disallowed { later.disallowed += disallowed } else { later.unknown = true }
+        var sentence = Sentence(capacity: 160)
+        sentence.append(later.buys == 1 ? " Later in this run, a manual buy in " : " Later in this run, manual buys in ")
+        sentence.append(later.buyers.joined(separator: " and "))
+        sentence.append(later.buys == 1 ? " replaces " : " replace ")
+        sentence.append(later.shares)
+        sentence.append(" of its shares: ")
+        if later.unknown {
+            sentence.append("the loss they disallow cannot be computed")
+        } else {
+            sentence.append(dollars: later.disallowed)
+            sentence.append(" of the loss is disallowed")
+        }
+        sentence.append(later.buys == 1 ? " (see the Disallowed row)." : " (see the Disallowed rows).")
+        later.sentence = sentence.text
+        records[record].note += later.sentence
+        laterBuysOfRecord[record] = later
     }
 
     /// A loss sale of this run of `sale`'s lot, with the shares, loss and matched shares given:

@@ -114,6 +114,21 @@ public struct WashSaleCalendar: Sendable {
             gain += sale.gain
         }
     }
+    /// What manual buys of the run disallowed of each listed loss sale after it was listed,
+    /// by its `Loss Sale` record's place in `records` (see `noteLaterBuy`).
+    var laterBuysOfRecord: [Int: LaterBuys] = [:]
+
+    /// The manual buys of the run that replaced shares of a loss sale already listed: the
+    /// sentence its row's Note ends with, kept to be put back when the row is written anew.
+    struct LaterBuys: Sendable {
+        var buyers: [String] = []
+        var shares = Quantity.zero
+        var disallowed = Money.zero
+        var unknown = false
+        var buys = 0
+        var sentence = ""
+    }
+
     /// Held lots of taxed accounts that a loss sale of this run was matched to, not yet
     /// restated by the planner (`takeRestatements`).
     var pendingRestatements: [Restatement] = []
@@ -404,6 +419,8 @@ extension WashSaleCalendar {
         let lotID: String?
         /// Sold shares already matched to replacement shares.
         var matched: Quantity = .zero
+        /// Its `Loss Sale` record's place in `records`, once listed.
+        var record: Int?
         /// The part of `matched` the run's buys matched: a Transactions sale's disallowed loss
         /// in the run is figured on it alone (loss × matched / sold, as the contract writes
         /// it), the shares matched before the run being the custodian's to account for.
@@ -681,6 +698,7 @@ extension WashSaleCalendar {
                 }
                 lossSales[saleIndex].matched = quantity - remaining
             }
+            lossSales[saleIndex].record = records.count
             records.append(lossSaleRecord(lossSales[saleIndex]))
         }
     }

@@ -138,6 +138,33 @@ extension RebalanceScenarioTests {
         #expect(row?.detail == "The manual buy of ITOT in TAX-1 is applied as written, inside the window of the loss "
             + "sale of VTI in TAX-1 on 2026-11-15 (through 2026-12-15): the shares it matches disallow that loss "
             + "(26 USC 1091(a)).")
+        // The sale's own row, listed before the buy, says what the buy then disallowed of it.
+        let sale = try #require(plan.washSales.first { $0.action == .lossSale && $0.symbol == "VTI" })
+        #expect(sale.note == "Loss sale of 10 VTI on 2026-11-15 (Transactions); no buy of ITOT, VTI in the household "
+            + "through 2026-12-15. Later in this run, a manual buy in TAX-1 replaces 10 of its shares: $400.00 of the "
+            + "loss is disallowed (see the Disallowed row).")
+        #expect(plan.washSales.first { $0.action == .disallowed }?.disallowedLoss == Money(cents: 40_000))
+    }
+
+    @Test("A buy blocked in an account that bought the symbol by a manual trade says no further buy, not no buy")
+    func blockBesideManualBuy() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", household: "H", cash: "0")
+        book.account("TAX-2", household: "H", cash: "20000")
+        book.hold("T1", "AAA", 80, basis: "8800", acquired: "2026-03-01", account: "TAX-1")
+        book.target("AAA", "0.9")
+        book.manual("TAX-1", "AAA", .sell, 80)
+        book.manual("TAX-2", "AAA", .buy, 25)
+        book.prices = ["AAA": "100"]
+        let plan = try book.plan()
+        let blocked = try #require(plan.washSales.first { $0.action == .buyBlocked && $0.account == "TAX-2" })
+        #expect(blocked.note == "No further buy of AAA in TAX-2 than its manual trade's: AAA was sold at a loss in TAX-1 "
+            + "on 2026-11-20, so the family AAA is not bought in the household through 2026-12-20 (26 USC 1091(a)).")
+        #expect(plan.trade("TAX-2", "AAA", .buy)?.quantity == shares(25))
+        let sale = try #require(plan.washSales.first { $0.action == .lossSale })
+        #expect(sale.note.hasSuffix(" Later in this run, a manual buy in TAX-2 replaces 25 of its shares: $250.00 of the "
+            + "loss is disallowed (see the Disallowed row)."))
+        #expect(sale.disallowedLoss == .zero)
     }
 
     /// GNS is sold in two passes of Rebalance, 40 shares for its own band (the $1,000 of

@@ -553,7 +553,11 @@ extension Planning {
         // contract's order of statuses, and is listed as any block is, the selling account's
         // own line too (the Drift sheet names it). The block's row is worded only when listed.
         guard windowed else { return book.manual.contains(symbol) ? .manual : .earlierPhase }
-        if logged, let record = inCalendar(household, { $0.buyBlock(account: book.id, symbol: symbol, on: today) }) {
+        // Not sold in the account, a manual trade's symbol there is one it bought.
+        let manualBuy = book.manual.contains(symbol) && !sold
+        if logged, let record = inCalendar(household, {
+            $0.buyBlock(account: book.id, symbol: symbol, on: today, besidesManualBuy: manualBuy)
+        }) {
             calendars[household].log(record)
             audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", text: record.note)
         }
