@@ -73,6 +73,34 @@ struct PhaseScenarioTests {
         #expect(plan.auditLog.contains { $0.phase == .harvest && $0.rule == "Wash Sale" && $0.decision == "Skipped" })
     }
 
+    @Test("A block row that takes a later block, behind other shares, names the block Harvest first met")
+    func aLaterBlockNamesTheFirst() throws {
+        // Harvest passes A1 over behind the IRA's 10 AAX of 2026-11-12 (through 12-12). The
+        // IRA then sells them (AAX's target is 0) and buys 3 AAA, which block A1 through 12-20.
+        var book = BookBuilder()
+        book.settings.minTrade = usd("100")
+        book.account("IRA", type: .ira, household: "H", cash: "0", cashTarget: "0.01")
+        book.account("TAX", household: "H", cash: "0", cashTarget: "0.01", ytdST: "10000")
+        book.hold("A1", "AAA", 100, basis: "15000", acquired: "2026-01-05", account: "TAX")
+        book.hold("B1", "BBB", 100, basis: "15000", acquired: "2025-01-05", account: "TAX")
+        book.hold("X1", "AAX", 10, basis: "1000", acquired: "2026-11-12", account: "IRA")
+        book.target("AAA", "0.3")
+        book.target("BBB", "0.3")
+        book.target("CCC", "0.3")
+        book.target("AAX", "0")
+        book.security("AAA", identicalGroup: "Fam")
+        book.security("AAX", identicalGroup: "Fam")
+        book.security("BBB", replacements: ["CCC"])
+        book.prices = ["AAA": "100", "BBB": "100", "CCC": "50", "AAX": "100"]
+        let plan = try book.plan()
+        #expect(plan.trade("IRA", "AAA", .buy, .rebalance)?.quantity == shares(3))
+        let block = try #require(plan.washSales.first { $0.action == .lossSaleBlocked && $0.lotID == "A1" })
+        #expect(block.windowEnds == date("2026-12-20"))
+        #expect(block.note == "Lot A1 of AAA is not sold at a loss: 3 unmatched replacement shares of AAA, AAX (first bought "
+            + "2026-11-20 in IRA) would disallow it; the block lasts through 2026-12-20 (26 USC 1091(a)). It was first passed "
+            + "over behind the shares bought 2026-11-12 in IRA, a block through 2026-12-12.")
+    }
+
     @Test("A blocked loss lot met again behind a later window shows that window's last day; one Raise Cash forces says it was sold")
     func aLaterBlockAndAForcedSaleAreShownOnTheBlockRow() throws {
         // Harvest meets X1 behind the IRA's purchase of 2026-11-05 (window through 12-05);

@@ -503,13 +503,22 @@ extension Planning {
     /// that ends later (a replacement bought since, in this run or by another account), its
     /// row takes the later block, so that it gives the last day of the lot's window, as the
     /// contract asks: the first one met, ten days shorter, told a PM to harvest the lot ten
-    /// days too early.
+    /// days too early. The row then also names the block first met, which a PM reading why an
+    /// earlier phase passed the lot over looks for (a harvest skipped behind an IRA's purchase
+    /// of 2026-11-12, the row naming only that IRA's buy of the run, days later).
     mutating func logLossSaleBlock(_ record: WashSaleRecord, phase: Phase, book index: Int) {
         let key = TaxLot.Key(account: record.account, lotID: record.lotID ?? "")
         let household = householdOfBook[index]
         if let place = loggedLossSaleBlocks[key] {
-            if record.windowEnds > calendars[household].records[place].windowEnds {
+            let earlier = calendars[household].records[place]
+            if record.windowEnds > earlier.windowEnds {
+                let first = firstLossSaleBlocks[key] ?? (earlier.conflictDate, earlier.conflictAccount, earlier.windowEnds)
+                firstLossSaleBlocks[key] = first
                 calendars[household].records[place] = record
+                if first.bought != record.conflictDate || first.account != record.conflictAccount {
+                    calendars[household].records[place].note += " It was first passed over behind the shares bought "
+                        + "\(first.bought) in \(first.account), a block through \(first.ends)."
+                }
                 if let forcedBy = forcedLossSales[key] { calendars[household].records[place].note += Self.forcedNote(forcedBy) }
             }
         } else {

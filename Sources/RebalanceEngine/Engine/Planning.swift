@@ -38,6 +38,8 @@ struct Planning {
     /// Loss lots already listed as blocked, so each is listed once, with the place of their
     /// `Loss Sale Blocked` record in their household's calendar.
     var loggedLossSaleBlocks: [TaxLot.Key: Int] = [:]
+    /// The block a listed lot was first passed over behind, once its row has taken a later one.
+    var firstLossSaleBlocks: [TaxLot.Key: (bought: CivilDate, account: String, ends: CivilDate)] = [:]
     /// Blocked loss lots a phase sold all the same (Raise Cash), by key, with that phase.
     var forcedLossSales: [TaxLot.Key: Phase] = [:]
     /// Loss lots a trade skipped as blocked, with the trade's phase (a lot names its account
