@@ -15,6 +15,17 @@ struct OtherWritersTests {
         try readPriced(path: try XLSXFixture.contractBook(sheets, hidden: hidden).write(), today: Household.today)
     }
 
+    /// A book of one account, `A`, holding 10 AAPL, whose Accounts sheet is `accounts`.
+    private func readAccounts(_ accounts: [[FixtureCell]]) throws -> PortfolioReading {
+        try read([
+            Self.settings,
+            ("Accounts", accounts),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ])
+    }
+
     /// A row of inline strings and numbers, numbered `number`, for a sheet written by hand.
     private static func row(_ number: Int, _ cells: [FixtureCell]) -> String {
         var xml = "<row r=\"\(number)\">"
@@ -187,13 +198,8 @@ struct OtherWritersTests {
 
     @Test("A column near Cash, Withdrawal or Tax Budget where the header lacks it is an error: left unread, it moves money")
     func unreadMoneyColumns() throws {
-        let reading = try read([
-            Self.settings,
-            ("Accounts", [["Account", "Type", "Cash & MMF", "Withdrawal Needed", "Tax Budget ($K)"], ["A", "IRA", 1000, 500, 5]]),
-            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
-            ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
-            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
-        ])
+        let reading = try readAccounts([["Account", "Type", "Cash & MMF", "Withdrawal Needed", "Tax Budget ($K)"],
+                                        ["A", "IRA", 1000, 500, 5]])
         #expect(reading.portfolio == nil)
         #expect(reading.errors.map(\.place) == ["Accounts!C1", "Accounts!D1", "Accounts!E1"])
         #expect(reading.errors.first?.message == "The column \"Cash & MMF\" is not one the tool reads, and the sheet has no Cash "
@@ -203,15 +209,9 @@ struct OtherWritersTests {
 
     @Test("Realized gains so far, carryforwards and withdrawals under a custodian's or a CPA's names are read")
     func taxFigureNames() throws {
-        let reading = try read([
-            Self.settings,
-            ("Accounts", [["Account", "ST Gains YTD", "YTD LTCG", "ST Loss Carryover", "LT Capital Loss Carryover",
-                           "Distribution Amount"],
-                          ["A", 10_000, 2_500, 4_000, 1_500, 10_000]]),
-            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
-            ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
-            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
-        ])
+        let reading = try readAccounts([["Account", "ST Gains YTD", "YTD LTCG", "ST Loss Carryover", "LT Capital Loss Carryover",
+                                         "Distribution Amount"],
+                                        ["A", 10_000, 2_500, 4_000, 1_500, 10_000]])
         let account = try #require(reading.portfolio?.accounts.first, "\(reading.errors)")
         #expect(account.realizedShortTermYTD == Money(cents: 1_000_000))
         #expect(account.realizedLongTermYTD == Money(cents: 250_000))
@@ -222,15 +222,10 @@ struct OtherWritersTests {
 
     @Test("An Accounts column that reads as a realized gain, a carryforward or a withdrawal the header lacks is an error")
     func unreadTaxFigureColumns() throws {
-        let reading = try read([
-            Self.settings,
-            ("Accounts", [["Account", "Short-Term G/L Realized So Far", "Carryover Loss LT Prior Year", "Client Distribution Request",
-                           "Unrealized ST Gain", "Tax Rate ST", "Cash", "Last Distribution Date", "RMD Taken YTD"],
-                          ["A", 10_000, 1_500, 5_000, 700, 0.37, 1_000, .day(2026, 6, 1), 2_000]]),
-            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
-            ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
-            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
-        ])
+        let reading = try readAccounts([["Account", "Short-Term G/L Realized So Far", "Carryover Loss LT Prior Year",
+                                         "Client Distribution Request", "Unrealized ST Gain", "Tax Rate ST", "Cash",
+                                         "Last Distribution Date", "RMD Taken YTD"],
+                                        ["A", 10_000, 1_500, 5_000, 700, 0.37, 1_000, .day(2026, 6, 1), 2_000]])
         #expect(reading.portfolio == nil)
         #expect(reading.errors.map(\.place) == ["Accounts!B1", "Accounts!C1", "Accounts!D1"])
         #expect(reading.errors.first?.message == "The column \"Short-Term G/L Realized So Far\" is not one the tool reads, and "
