@@ -224,8 +224,10 @@ struct OtherWritersTests {
     func unreadTaxFigureColumns() throws {
         let reading = try readAccounts([["Account", "Short-Term G/L Realized So Far", "Carryover Loss LT Prior Year",
                                          "Client Distribution Request", "Unrealized ST Gain", "Tax Rate ST", "Cash",
-                                         "Last Distribution Date", "RMD Taken YTD"],
-                                        ["A", 10_000, 1_500, 5_000, 700, 0.37, 1_000, .day(2026, 6, 1), 2_000]])
+                                         "Last Distribution Date", "RMD Taken YTD", "RMD Satisfied", "Dividend Distribution",
+                                         "YTD Distributions", "Distribution Election"],
+                                        ["A", 10_000, 1_500, 5_000, 700, 0.37, 1_000, .day(2026, 6, 1), 2_000, "Yes",
+                                         "Reinvest", 4_000, "Cash"]])
         #expect(reading.portfolio == nil)
         #expect(reading.errors.map(\.place) == ["Accounts!B1", "Accounts!C1", "Accounts!D1"])
         #expect(reading.errors.first?.message == "The column \"Short-Term G/L Realized So Far\" is not one the tool reads, and "
@@ -240,6 +242,10 @@ struct OtherWritersTests {
         // Nor does what is said about a withdrawal: its date, what was taken.
         #expect(reading.diagnostics.contains { $0.place == "Accounts!H1" && $0.severity != .error })
         #expect(reading.diagnostics.contains { $0.place == "Accounts!I1" && $0.severity != .error })
+        // A column of words is no amount (`Yes`, `Reinvest`), nor one of what was paid out this year.
+        for cell in ["Accounts!J1", "Accounts!K1", "Accounts!L1", "Accounts!M1"] {
+            #expect(reading.diagnostics.contains { $0.place == cell && $0.severity != .error }, "\(cell)")
+        }
     }
 
     @Test("A Replacement list parted by slashes, spaces, `or` or line breaks is each symbol; a share class stays one")

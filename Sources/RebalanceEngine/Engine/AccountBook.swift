@@ -30,8 +30,10 @@ final class Slot: Sendable {
     var bandedSector: Int? { place.bandedSector }
     var cappedGroup: Int? { place.groupNumber }
 
+    /// The band's edges, within 0% and 100% (a weight is never outside them): a 100% target's
+    /// high edge of 102% read as room no position can have.
     var low: Double { max(0, target - band) }
-    var high: Double { target + band }
+    var high: Double { min(1, target + band) }
 }
 
 /// One account as the phases work on it: its lots, cash and tax ledger, its targets, and

@@ -24,6 +24,8 @@ struct SaleOutcome: Sendable {
     var budgetCut = false
     /// Whether the sale was not made: a partial sale under Min Trade.
     var underMinTrade = false
+    /// The shares the sale not made would have sold (those the budget left room for).
+    var fitted = Quantity.zero
 }
 
 extension Planning {
@@ -148,6 +150,7 @@ extension Planning {
         if let minimumAmount, planned.sharesSold < held, planned.totalProceeds < minimumAmount {
             // Nothing is sold: no blocked lot was forced (its warning named a sale not made).
             outcome.underMinTrade = true
+            outcome.fitted = planned.sharesSold
             outcome.forced = 0
             return outcome
         }

@@ -313,7 +313,7 @@ extension Planning {
             let band = universe.bandsByNumber[number].doubleValue
             let before = sectorBefore[number], after = book.sectorValues[number]
             guard target > 0 || before > .zero || after > .zero else { continue }
-            add(.sector(sector), target: target, low: max(0, target - band), high: target + band,
+            add(.sector(sector), target: target, low: max(0, target - band), high: min(1, target + band),
                 before: before, after: after, implicit: .sectorBand, step: .zero)
         }
         var groupHasTarget = [Bool](repeating: false, count: universe.sortedGroups.count)

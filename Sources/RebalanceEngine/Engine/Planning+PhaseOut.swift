@@ -35,6 +35,13 @@ extension Planning {
                 if quantity < books[index].quantity(of: sellable[number]), amount < settings.minTrade {
                     excluded[number] = true
                     changed = true
+                    // What made the sale partial stopped the line first (the contract's order
+                    // of statuses puts Tax Budget and Wash Sale before Min Trade).
+                    if plan.cut[number] { books[index].noteStop(.security(sellable[number]), .taxBudget) }
+                    for (lot, record) in plan.washSkipped where lot.symbol == sellable[number] {
+                        logLossSaleBlock(record, phase: .phaseOut, book: index)
+                        books[index].noteStop(.security(lot.symbol), .washSale)
+                    }
                 }
             }
             guard changed else { break }

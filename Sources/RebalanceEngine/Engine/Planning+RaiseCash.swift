@@ -32,6 +32,13 @@ extension Planning {
         return "the rest is in positions that may not be sold: \(listed)."
     }
 
+    /// What held back the sales for the cash target, as met.
+    struct CashTargetStops: Sendable {
+        var budget = false
+        var minTrade = false
+        var washSale = false
+    }
+
     /// Phase 4: raise the withdrawal, then the cash target.
     ///
     /// Need = Withdrawal + cash target × investable value − cash. Lots are reached in this
@@ -76,12 +83,27 @@ extension Planning {
         let target = value.multiplied(by: books[index].account.cashTarget)
         let short = target - books[index].cash
         guard short > .zero else { return }
+        cashTargetStops = CashTargetStops()
         try raise(short, in: index, purpose: .cashTarget, tiers: [(.unblocked, true), (.forcedBlocked, true)])
         let left = target - books[index].cash
         if left > .zero {
+            // What stopped it, of what was met: "the tax budget, Min Trade or restrictions"
+            // named three causes where Min Trade alone had.
+            var causes: [String] = []
+            if cashTargetStops.budget { causes.append("the tax budget") }
+            if cashTargetStops.minTrade { causes.append("Min Trade (\(settings.minTrade.formatted))") }
+            if cashTargetStops.washSale { causes.append("wash-sale blocks") }
+            let book = books[index]
+            if book.heldSymbols.contains(where: { universe.restriction(of: $0).map { $0 != .noBuy } ?? false }) {
+                causes.append("restrictions")
+            }
+            if book.heldSymbols.contains(where: { book.bought.contains($0) }) { causes.append("this run's buys, not sold back") }
+            let stopped = causes.isEmpty ? "nothing is left that may be sold"
+                : causes.count == 1 ? causes[0] + " stops further sales"
+                : causes.dropLast().joined(separator: ", ") + " and " + causes.last! + " stop further sales"
             audit(.raiseCash, id, nil, rule: "Cash Target", decision: "Short",
                   "Cash stays \(dollars: left) below the \(percent: books[index].account.cashTarget.doubleValue) cash target: "
-                    + "the tax budget, Min Trade or restrictions stop further sales.")
+                    + "\(stopped).")
         }
     }
 
@@ -202,6 +224,11 @@ extension Planning {
             }
             message += " (see the Wash Sale sheet)."
             word(forced.exception, message.text)
+        }
+        if purpose == .cashTarget {
+            cashTargetStops.budget = cashTargetStops.budget || outcome.budgetCut
+            cashTargetStops.minTrade = cashTargetStops.minTrade || outcome.underMinTrade
+            cashTargetStops.washSale = cashTargetStops.washSale || (outcome.washBlocked > 0 && access == .unblocked)
         }
         if outcome.underMinTrade {
             audit(.raiseCash, book.id, symbol, rule: "Min Trade", decision: "Skipped",

@@ -124,8 +124,10 @@ extension Planning {
         let id = books[index].id
         if outcome.budgetCut {
             books[index].noteStop(key, .taxBudget)
+            // A cut sale then dropped under Min Trade is cut to what fitted, not to nothing.
             audit(.rebalance, id, symbol, rule: "Tax Budget", decision: "Cut",
-                  "The tax budget cuts the sale of \(symbol) from \(wanted) to \(outcome.quantity).")
+                  "The tax budget cuts the sale of \(symbol) from \(wanted) to "
+                    + "\(outcome.underMinTrade ? outcome.fitted : outcome.quantity).")
         }
         if outcome.washBlocked > 0, outcome.quantity < wanted {
             books[index].noteStop(key, .washSale)
@@ -134,7 +136,9 @@ extension Planning {
         if outcome.underMinTrade {
             books[index].noteStop(key, .minTrade)
             audit(.rebalance, id, symbol, rule: "Min Trade", decision: "Skipped",
-                  "A sale of \(symbol) would be under \(dollars: settings.minTrade).")
+                  outcome.budgetCut
+                    ? "The sale of \(outcome.fitted) \(symbol) the budget leaves room for would be under \(dollars: settings.minTrade): not made."
+                    : "A sale of \(symbol) would be under \(dollars: settings.minTrade).")
         }
         if outcome.quantity < wanted, !outcome.budgetCut, outcome.washBlocked == 0, !outcome.underMinTrade {
             books[index].noteStop(key, .rounding)

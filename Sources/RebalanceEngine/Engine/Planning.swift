@@ -53,6 +53,9 @@ struct Planning {
 
     /// Raise Cash's warning of blocked loss lots it forced, by its place (account/symbol).
     var forcedSaleWarnings: [String: ForcedSaleWarning] = [:]
+    /// What held back Raise Cash's sales for the cash target in the account being planned:
+    /// the budget's cut, Min Trade, wash-sale blocks (the Audit Log's `Short` row names them).
+    var cashTargetStops = CashTargetStops()
 
     /// What Raise Cash's passes forced of one account's symbol, for its one warning.
     struct ForcedSaleWarning: Sendable {

@@ -251,6 +251,10 @@ struct SheetTable {
         var headerTexts: [String] = []
         /// The same, as `PortfolioBuilder.alike` makes names (made once, not at every row).
         var headerAlike: [String] = []
+        /// Unknown Accounts columns whose names make them a figure that moves money or tax
+        /// (`figureColumn`), by column number, each with whether a cell below holds words, not
+        /// an amount (`Yes`, `Reinvest`): such a column is no figure.
+        var figureCandidates: [Int: Bool] = [:]
         var skipped: [(Int, String)] = []
         var lastRow = 0
         var rowsBeforeHeader = 0
@@ -373,6 +377,26 @@ struct SheetTable {
                 headerAlike = headerTexts.map(PortfolioBuilder.alike)
                 requiredPositions = sheet.requiredColumns.map { group in group.compactMap { layout!.position(of: $0) } }
                     .filter { !$0.isEmpty }
+                if sheet == .accounts {
+                    let present = Set(found.columns.keys)
+                    for (text, place) in found.unknown where SheetTable.figureColumn(text, on: sheet, besides: present) != nil {
+                        if let column = CellReference.column(of: place) { figureCandidates[column] = false }
+                    }
+                }
+            }
+            if !figureCandidates.isEmpty {
+                for cell in row.cells where figureCandidates[cell.column] == false {
+                    switch cell.value {
+                    case .bool: figureCandidates[cell.column] = true
+                    case .string(let text):
+                        let trimmed = text.trimmingWhitespace()
+                        if !trimmed.isEmpty, !["-", "--", "n/a", "na"].contains(trimmed.lowercased()),
+                           case .problem = CellReader.numberText(trimmed) {
+                            figureCandidates[cell.column] = true
+                        }
+                    default: break
+                    }
+                }
             }
             let values = layout!.values(of: row)
             if SheetTable.repeatsHeader(values, headerTexts) {
@@ -543,8 +567,10 @@ struct SheetTable {
             // & MMF`, `Trade Restriction`) may be that column: left unread, the plan would go on
             // without it, so the PM is warned rather than told.
             let present = Set(header.columns.keys)
-            if let near = SheetTable.figureColumn(text, on: sheet, besides: present)
-                ?? SheetTable.nearColumn(text, on: sheet, besides: present) {
+            // A column of words (`Yes`/`No`, `Reinvest`/`Cash`) holds no amount.
+            let holdsWords = CellReference.column(of: place).flatMap { figureCandidates[$0] } ?? false
+            let figure = holdsWords ? nil : SheetTable.figureColumn(text, on: sheet, besides: present)
+            if let near = figure ?? SheetTable.nearColumn(text, on: sheet, besides: present) {
                 if SheetTable.moneyColumns.contains(near) {
                     // Cash, a withdrawal or a budget left unread moves money the PM did not
                     // mean to (`Cash Bal.`: every account planned with no cash).
@@ -817,7 +843,13 @@ struct SheetTable {
         let withdrawalWords: Set<String> = ["withdrawal", "withdrawals", "withdraw", "distribution", "distributions", "rmd",
                                             "outflow", "outflows", "disbursement", "disbursements", "raise"]
         let cashNeeds: Set<String> = ["out", "need", "needed", "needs", "request", "requested", "required", "requirement"]
-        if !words.isDisjoint(with: withdrawalWords) || (words.contains("cash") && !words.isDisjoint(with: cashNeeds)) {
+        // What was paid out, or how (`YTD Distributions`, `Dividend Distribution`, `Systematic
+        // Withdrawal Plan`), is no amount to raise now.
+        let pastOrManner: Set<String> = ["ytd", "satisfied", "plan", "option", "options", "dividend", "dividends", "income",
+                                         "reinvest", "history", "ltm", "12m", "prior", "previous", "received", "made",
+                                         "systematic", "recurring", "frequency"]
+        if (!words.isDisjoint(with: withdrawalWords) || (words.contains("cash") && !words.isDisjoint(with: cashNeeds))),
+           words.isDisjoint(with: pastOrManner) {
             return present.contains("Withdrawal") ? nil : "Withdrawal"
         }
         let short = !words.isDisjoint(with: ["st", "stcg", "stcl", "stgl", "stclcf"]) || joined.contains("shortterm")
