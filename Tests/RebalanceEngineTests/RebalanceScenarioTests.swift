@@ -563,4 +563,46 @@ extension RebalanceScenarioTests {
         #expect(impact <= usd("40"))
         #expect(sale.reason.hasSuffix("the account's \(impact.formatted) in all with the trades before it, of the $40.00 budget"))
     }
+
+    /// One account at a $5 budget and a $100 Min Trade, every lot $5 a share above its basis
+    /// (long-term, 23.8%): the budget leaves room for 4 shares, $40.00, under Min Trade.
+    private func budgetThenMinTradeBook(_ lots: [(String, String, Int64, String)], targets: [(String, String)],
+                                        cashTarget: String = "0", withdrawal: String = "0",
+                                        budget: TaxBudget = .limit(usd("5"))) -> BookBuilder {
+        var book = BookBuilder()
+        book.settings.harvestLosses = false
+        book.account("T1", cash: "0", cashTarget: cashTarget, withdrawal: withdrawal, budget: budget)
+        for (id, symbol, count, basis) in lots { book.hold(id, symbol, count, basis: basis, acquired: "2020-01-01") }
+        for (symbol, weight) in targets { book.target(symbol, weight, band: "0.02") }
+        book.prices = ["AAA": "10", "BBB": "10", "ZZZ": "10"]
+        return book
+    }
+
+    @Test("A sale the budget cuts to under Min Trade is not made, its line's status Tax Budget, in Phase Out and Rebalance")
+    func budgetCutThenMinTrade() throws {
+        let legacy = try budgetThenMinTradeBook([("Z1", "ZZZ", 100, "500"), ("A1", "AAA", 800, "8000")],
+                                                targets: [("AAA", "1")]).plan()
+        #expect(legacy.trade("T1", "ZZZ", .sell) == nil)
+        #expect(legacy.drift("T1", "ZZZ")?.status == .taxBudget)
+        #expect(legacy.auditLog.contains { $0.phase == .phaseOut && $0.rule == "Min Trade"
+            && $0.detail == "The sale of ZZZ that fits the budget is a partial sale under $100.00: not made." })
+
+        let model = try budgetThenMinTradeBook([("A1", "AAA", 600, "3000"), ("B1", "BBB", 400, "4000")],
+                                               targets: [("AAA", "0.5"), ("BBB", "0.5")]).plan()
+        #expect(model.trade("T1", "AAA", .sell) == nil)
+        #expect(model.drift("T1", "AAA")?.status == .taxBudget)
+        let rows = model.auditLog.filter { $0.phase == .rebalance && $0.symbol == "AAA" }.map(\.detail)
+        #expect(rows.contains("The tax budget cuts the sale of AAA from 100 to 4."))
+        #expect(rows.contains("The sale of 4 AAA the budget leaves room for would be under $100.00: not made."))
+    }
+
+    @Test("A cash target left short names what stopped it, of the budget, Min Trade, wash sales and restrictions")
+    func cashTargetShortNamesItsCause() throws {
+        let plan = try budgetThenMinTradeBook([("A1", "AAA", 600, "6000"), ("B1", "BBB", 400, "4000")],
+                                              targets: [("AAA", "0.5"), ("BBB", "0.5")], cashTarget: "0.005",
+                                              withdrawal: "30", budget: .unlimited).plan()
+        // $30 raised for the withdrawal; 0.5% of the $9,970 left is $49.85, each sale of it under $100.
+        let row = plan.auditLog.first { $0.rule == "Cash Target" && $0.decision == "Short" }
+        #expect(row?.detail == "Cash stays $49.85 below the 0.5% cash target: Min Trade ($100.00) stops further sales.")
+    }
 }
