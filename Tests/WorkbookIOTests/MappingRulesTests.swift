@@ -232,6 +232,24 @@ struct MappingRulesTests {
         #expect(declared.errors.isEmpty, "\(declared.errors)")
     }
 
+    @Test("Transactions: a fund exchange and an automatic investment are trades; a cancelled or reversed one is none")
+    func exchangesAndCancellations() throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Transactions", [["Account", "Date", "Action", "Symbol", "Quantity", "Realized Gain"],
+                              ["A", "11/02/2026", "Automatic Investment", "AAPL", 1, nil],
+                              ["A", "11/03/2026", "Exchange (incoming)", "AAPL", 2, nil],
+                              ["A", "11/04/2026", "Exchange (outgoing)", "AAPL", 3, -30],
+                              ["A", "11/05/2026", "Buy Cancel", "AAPL", 4, nil],
+                              ["A", "11/06/2026", "Sell - Cancelled", "AAPL", 5, -50],
+                              ["A", "11/07/2026", "Buy Reversal", "AAPL", 6, nil]]),
+        ])
+        let t = try #require(reading.portfolio?.transactions, "\(reading.errors)")
+        #expect(t.map(\.side) == [.buy, .buy, .sell])
+        #expect(t.map(\.quantity) == [1, 2, 3].map { Quantity(shares: $0) })
+        #expect(reading.diagnostics.contains(Diagnostic(.info, "Transactions!row 5", "Skipped: \"Buy Cancel\" is not a buy or a sale.")))
+    }
+
     @Test("Transactions: action words read, other actions skipped, sales without a gain counted as losses")
     func transactions() throws {
         let reading = try read([

@@ -282,6 +282,40 @@ struct OtherWritersTests {
             == ["Lots!row 3", "Lots!row 4"])
     }
 
+    @Test("A report's section headings, subtotals, notes and empty-word rows are set aside; a total row is no account")
+    func reportLayouts() throws {
+        let reading = try read([
+            Self.settings,
+            ("Accounts", [["Account", "Type", "Cash"], ["A", "Joint", 5_000], ["B", "IRA", 2_000], ["Household Total", nil, 7_000]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", "Term (ST/LT)"],
+                      ["Equities"],
+                      ["A", "AAPL", 10, 1500, .day(2026, 6, 1), "Long Term"],
+                      ["AAPL Subtotal", nil, 10, 1500],
+                      ["ETFs & Closed End Funds:"],
+                      ["B", "VTI", 5, 1000, .day(2024, 1, 2), nil],
+                      [],
+                      ["N/A"],
+                      ["Values shown are as of the close of business."],
+                      ["Footnotes:"],
+                      ["(1) Cost basis is adjusted for wash sales."],
+                      ["Page 1 of 2"]]),
+            ("Model", [["Asset Class", "Symbol", "Target"], ["US Equity", "AAPL", 0.5], ["US Equity", "VTI", 0.4],
+                       ["US Equity Subtotal", nil, 0.9]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["VTI", 300, .day(2026, 11, 20)]]),
+        ])
+        let portfolio = try #require(reading.portfolio, "\(reading.errors)")
+        #expect(portfolio.accounts.map(\.id) == ["A", "B"])
+        #expect(reading.warnings.map(\.description).contains(
+            "Accounts!A4: \"Household Total\" reads as a total row, not an account, and no lot names it: it is set aside, its "
+                + "figures not planned. If it is an account, give it an ID that does not end in Total."))
+        #expect(portfolio.lots.map(\.symbol) == ["AAPL", "VTI"])
+        // `Term (ST/LT)` is the Term: the inherited lot's mark is read.
+        #expect(portfolio.lots.first?.termOverride == .longTerm)
+        #expect(portfolio.models.flatMap(\.targets).map(\.symbol) == ["AAPL", "VTI"])
+        let skipped = reading.diagnostics.filter { $0.place.hasPrefix("Lots!row") }.map(\.place)
+        for row in [2, 4, 5, 8, 9, 10, 11, 12] { #expect(skipped.contains("Lots!row \(row)"), "row \(row)") }
+    }
+
     @Test("A cash target typed 1 (100%) and a fraction among percents are warned of where they were read")
     func likelySlips() throws {
         let reading = try read([

@@ -86,6 +86,14 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         return made
     }
 
+    /// The names of a lot's or a sale's holding period (`Term (ST/LT)`, `Holding Period
+    /// (ST/LT)`, `Long/Short Term`, `Gain Type`); not `Long/Short` alone, a position's side.
+    static let termNames = [
+        "term", "holdingperiod", "stlt", "ltst", "termstlt", "termltst", "holdingperiodstlt", "holdingperiodltst",
+        "stltterm", "longshortterm", "shortlongterm", "termtype", "termcode", "gaintype", "gainterm", "holdingpd",
+        "holdingperiodterm", "holdingterm", "stltindicator", "stltflag",
+    ]
+
     var columns: [ColumnSpec] {
         switch self {
         case .settings:
@@ -127,7 +135,7 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                                        "dateopened", "openeddate", "lotdate", "acqdate", "tradedate", "purchasedt", "opendt", "acqdt",
                                        "buydate", "datebought"]),
                     // Not `Long/Short`: a position's side in most exports, not its holding period.
-                    .init("Term", ["term", "holdingperiod", "termoverride", "stlt"]),
+                    .init("Term", ["termoverride"] + ContractSheet.termNames),
                     // A lot export's current price: the symbol's price when the Prices sheet has none.
                     .init("Price", ContractSheet.priceNames),
                     // A lot export's value at that price: read only to tell a price per 100 of face.
@@ -172,7 +180,7 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Quantity", ["quantity", "shares", "qty", "qtyquantity", "units"]),
                     .init("Price", ["price", "priceshare", "executionprice", "tradeprice"]),
                     .init("Realized Gain", ["realizedgain", "realizedgainloss", "gainloss", "realized", "realizedgl", "gain"]),
-                    .init("Term", ["term", "holdingperiod", "stlt"])]
+                    .init("Term", ContractSheet.termNames)]
         case .manualTrades:
             return [.account, .symbol,
                     .init("Side", ["side", "action", "buysell", "transactiontype"]),

@@ -241,9 +241,17 @@ extension PortfolioBuilder {
         guard let table = tables[.accounts] else { return }
         let held = Set(lots.map(\.account))
         var titles: [(id: String, place: String)] = []
+        var totals: [(id: String, place: String)] = []
         for row in table.rows {
             guard let position = row.layout.position(of: "Account"), case .string(let raw)? = row.values[position] else { continue }
             let text = raw.trimmingWhitespace()
+            // A total row of the accounts above (`Household Total`, `Portfolio Subtotal`): its
+            // label fills the Account column, so the sheet's total-row reading, which asks for
+            // a required value missing, let it through as one more account, its cash invested.
+            if SheetTable.readsAsTotal(text), !held.contains(text), accounts.contains(where: { $0.id == text }) {
+                totals.append((text, row.place("Account")))
+                continue
+            }
             guard text.contains(where: \.isWhitespace), text.contains(where: \.isLowercase),
                   row.values.indices.allSatisfy({ $0 == position || row.values[$0] == nil }),
                   !held.contains(text), accounts.contains(where: { $0.id == text }) else { continue }
@@ -253,6 +261,11 @@ extension PortfolioBuilder {
             accounts.removeAll { $0.id == id }
             log.info(place, "\"\(id.excerpt)\" is read as a title over the accounts below it, not an account: the row holds "
                 + "nothing else and no lot names it.")
+        }
+        for (id, place) in totals {
+            accounts.removeAll { $0.id == id }
+            log.warning(place, "\"\(id.excerpt)\" reads as a total row, not an account, and no lot names it: it is set aside, "
+                + "its figures not planned. If it is an account, give it an ID that does not end in Total.")
         }
     }
 }

@@ -5,11 +5,14 @@ extension PortfolioBuilder {
     /// `Sell`, `Sold`, `YOU SOLD…` sell; anything else (dividends, journals) is no trade.
     static func side(_ text: String) -> Side? {
         let t = text.trimmingWhitespace().lowercased()
-        if isShortOrOptionTrade(t) { return nil }
-        for prefix in ["buy", "bought", "you bought", "reinvest", "purchase", "b"] where t == prefix || (prefix.count > 1 && t.hasPrefix(prefix)) {
+        if isShortOrOptionTrade(t) || isCancellation(t) { return nil }
+        for prefix in ["buy", "bought", "you bought", "reinvest", "purchase", "b", "automatic investment",
+                       "exchange (incoming)", "exchange in", "exchange incoming", "exchanged in"]
+        where t == prefix || (prefix.count > 1 && t.hasPrefix(prefix)) {
             return .buy
         }
-        for prefix in ["sell", "sold", "you sold", "sale", "s", "redemption", "redeemed", "you redeemed"]
+        for prefix in ["sell", "sold", "you sold", "sale", "s", "redemption", "redeemed", "you redeemed",
+                       "exchange (outgoing)", "exchange out", "exchange outgoing", "exchanged out"]
         where t == prefix || (prefix.count > 1 && t.hasPrefix(prefix)) {
             return .sell
         }
@@ -28,6 +31,14 @@ extension PortfolioBuilder {
     static func isShortOrOptionTrade(_ lowercased: String) -> Bool {
         let bytes = Array(lowercased.utf8)
         return ["short", "to cover", "to open", "to close"].contains { bytes.containsBytes(of: $0) }
+    }
+
+    /// A cancelled or reversed trade (`Buy Cancel`, `Sell - Cancelled`, `Buy Reversal`): no
+    /// buy or sale, as `CANCEL YOU BOUGHT` is none. Read as one, a cancelled buy opened a
+    /// replacement that blocked a harvest.
+    static func isCancellation(_ lowercased: String) -> Bool {
+        let bytes = Array(lowercased.utf8)
+        return ["cancel", "reversal", "reversed"].contains { bytes.containsBytes(of: $0) }
     }
 
     /// The accounts rows may name: the Accounts sheet's, or those the Lots sheet named.

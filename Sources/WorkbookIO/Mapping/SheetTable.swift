@@ -251,9 +251,8 @@ struct SheetTable {
         var headerTexts: [String] = []
         /// The same, as `PortfolioBuilder.alike` makes names (made once, not at every row).
         var headerAlike: [String] = []
-        /// Unknown Accounts columns whose names make them a figure that moves money or tax
-        /// (`figureColumn`), by column number, each with whether a cell below holds words, not
-        /// an amount (`Yes`, `Reinvest`): such a column is no figure.
+        /// The unknown Accounts columns, by column number, each with whether a cell below holds
+        /// words, not an amount (`Yes`, `Reinvest`): such a column moves no money.
         var figureCandidates: [Int: Bool] = [:]
         var skipped: [(Int, String)] = []
         var lastRow = 0
@@ -378,8 +377,7 @@ struct SheetTable {
                 requiredPositions = sheet.requiredColumns.map { group in group.compactMap { layout!.position(of: $0) } }
                     .filter { !$0.isEmpty }
                 if sheet == .accounts {
-                    let present = Set(found.columns.keys)
-                    for (text, place) in found.unknown where SheetTable.figureColumn(text, on: sheet, besides: present) != nil {
+                    for (_, place) in found.unknown {
                         if let column = CellReference.column(of: place) { figureCandidates[column] = false }
                     }
                 }
@@ -449,6 +447,18 @@ struct SheetTable {
                 skipped.append((row.number, "no value under any known column"))
                 return
             }
+            // A row of nothing but the words that say empty (`N/A`, `--`): a blank row as a
+            // report prints one.
+            if sheet != .settings, row.cells.allSatisfy({ cell in
+                if case .string(let text) = cell.value {
+                    let trimmed = text.trimmingWhitespace().lowercased()
+                    return trimmed.isEmpty || CellReader.emptyWords.contains(trimmed)
+                }
+                return false
+            }) {
+                skipped.append((row.number, "nothing but words for empty (\"N/A\", \"--\")"))
+                return
+            }
             // A formula filled down a column the rows below the data leave blank (a Market
             // Value of `=IF(B9="","",…)`), written by a program that does not calculate: with
             // no saved result, the row shows blank in Excel, and nothing under a required
@@ -468,6 +478,20 @@ struct SheetTable {
             }
             if sheet != .settings, let reason = footerReason(row, values: values, layout: layout!, required: requiredPositions) {
                 setAsideFooter(row, reason)
+                return
+            }
+            // A sentence alone on its row, below or among the rows (`Values shown are as of the
+            // close of business.`): a note, where no ID, symbol or title ends with a full stop.
+            if sheet != .settings, row.cells.count == 1, SheetTable.lacksRequired(values, requiredPositions),
+               case .string(let text) = row.cells[0].value, SheetTable.isSentence(text) {
+                skipped.append((row.number, "a note (\"\(text.trimmingWhitespace().prefix(40))\")"))
+                return
+            }
+            // A positions export's section heading (`Equities`, `ETFs & Closed End Funds`):
+            // one cell, its words a class of holdings.
+            if sheet == .lots || sheet == .transactions, row.cells.count == 1, SheetTable.lacksRequired(values, requiredPositions),
+               case .string(let text) = row.cells[0].value, SheetTable.isSectionHeading(text) {
+                skipped.append((row.number, "a section heading (\"\(text.trimmingWhitespace().prefix(40))\")"))
                 return
             }
             // Under the one header of a lot export in blocks per security, a row of one or two
@@ -571,7 +595,7 @@ struct SheetTable {
             let holdsWords = CellReference.column(of: place).flatMap { figureCandidates[$0] } ?? false
             let figure = holdsWords ? nil : SheetTable.figureColumn(text, on: sheet, besides: present)
             if let near = figure ?? SheetTable.nearColumn(text, on: sheet, besides: present) {
-                if SheetTable.moneyColumns.contains(near) {
+                if SheetTable.moneyColumns.contains(near), !holdsWords {
                     // Cash, a withdrawal or a budget left unread moves money the PM did not
                     // mean to (`Cash Bal.`: every account planned with no cash).
                     log.error("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads, and the sheet has "
@@ -907,6 +931,12 @@ struct SheetTable {
     ] + cashLinePhrases + [
         "pending activity", "date downloaded", "downloaded on", "disclaimer", "the information", "the data and information",
         "data as of", "brokerage services", "securities offered", "investments are", "past performance", "*", "†", "note:",
+        "notes:", "footnote", "important information", "important:", "this report", "this statement", "prices are",
+        "page ", "generated on", "report generated", "printed on", "for more information", "securities are offered",
+        "cost basis information", "end of report", "unrealized gains/losses", "investment products", "not fdic",
+        "please note", "please see", "for informational purposes", "(1)", "(2)", "(3)", "(a)", "(b)", "¹", "²", "³",
+        "w = ", "n/a - ", "n/a = ", "values shown", "account summary", "positions as of", "holdings as of",
+        "balances as of",
     ]
 
     /// Phrases that open a custodian download's cash line (`Cash & Cash Investments`).
@@ -980,7 +1010,7 @@ struct SheetTable {
             guard case .string(let raw) = cell.value else { continue }
             let label = raw.trimmingWhitespace()
             let lower = label.lowercased()
-            let endsLikeTotal = index == 0 && (lower.hasSuffix(" total") || lower.hasSuffix(" totals"))
+            let endsLikeTotal = index == 0 && endsLikeTotalLabel(lower)
             // A footer's label after the account's number and name (`Pending Activity` under
             // Symbol in a positions download).
             let footerLater = index > 0 && footerReason(label) != nil && label.contains(where: \.isLetter)
@@ -988,6 +1018,49 @@ struct SheetTable {
             return "a summary or footer row (\"\(label.prefix(40))\")"
         }
         return nil
+    }
+
+    /// Whether `text` is a sentence: four words or more, ending with a full stop.
+    static func isSentence(_ text: String) -> Bool {
+        let trimmed = text.trimmingWhitespace()
+        return trimmed.hasSuffix(".") && !trimmed.hasSuffix("..")
+            && trimmed.split(whereSeparator: \.isWhitespace).count >= 4
+    }
+
+    /// The classes of holdings positions exports head their sections with, lower case.
+    static let sectionHeadings: Set<String> = [
+        "equities", "equity", "stocks", "stock", "common stock", "common stocks", "etfs", "etf", "exchange traded funds",
+        "exchange-traded funds", "etfs & closed end funds", "etfs and closed end funds", "etfs & closed-end funds",
+        "closed end funds", "closed-end funds", "mutual funds", "funds", "fixed income", "bonds", "corporate bonds",
+        "municipal bonds", "government bonds", "treasuries", "us treasuries", "cds", "certificates of deposit",
+        "cash & money market", "cash and money market", "money market", "money market funds", "cash equivalents",
+        "options", "preferred stock", "preferred stocks", "preferreds", "alternatives", "alternative investments",
+        "real estate", "reits", "international", "international equity", "domestic equity", "us equity",
+        "commodities", "other", "other assets", "other holdings", "unit investment trusts", "structured products",
+        "annuities", "fixed income & cds", "equities & options",
+    ]
+
+    /// Whether `text` is a positions export's section heading (`Equities`, `Fixed Income:`,
+    /// `ETFs (continued)`).
+    static func isSectionHeading(_ text: String) -> Bool {
+        var lower = text.trimmingWhitespace().lowercased()
+        for suffix in [" (continued)", " continued", ":"] where lower.hasSuffix(suffix) {
+            lower = String(lower.dropLast(suffix.count)).trimmingWhitespace()
+        }
+        return sectionHeadings.contains(lower)
+    }
+
+    /// Whether a lower-cased label ends as a total's does (`Equities Total`, `US Equity
+    /// Subtotal`, `Household Totals`).
+    static func endsLikeTotalLabel(_ lower: String) -> Bool {
+        [" total", " totals", " subtotal", " subtotals", " sub-total", " sub total"].contains(where: lower.hasSuffix)
+    }
+
+    /// Whether a name reads as a total row's label: ends as one, is one (`Total`, `Sum`,
+    /// `Grand Total`), or opens a footer (`Total Household`).
+    static func readsAsTotal(_ text: String) -> Bool {
+        let lower = text.trimmingWhitespace().lowercased()
+        return endsLikeTotalLabel(lower) || totalWords.contains(lower) || footerReason(text) != nil
     }
 
     /// The label of a custodian download's cash line (`Cash & Cash Investments`), if a cell
