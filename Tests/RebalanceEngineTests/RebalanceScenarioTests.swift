@@ -605,4 +605,30 @@ extension RebalanceScenarioTests {
         let row = plan.auditLog.first { $0.rule == "Cash Target" && $0.decision == "Short" }
         #expect(row?.detail == "Cash stays $49.85 below the 0.5% cash target: Min Trade ($100.00) stops further sales.")
     }
+
+    @Test("An account's own Lot Method and Harvest Losses hold for it alone; the other keeps the Settings values")
+    func accountOverridesSettings() throws {
+        var book = BookBuilder()
+        book.account("A", household: "A", cash: "0")
+        book.account("B", household: "B", cash: "0")
+        book.accounts[0].overrides = SettingOverrides(lotMethod: .fifo, harvestLosses: false)
+        for account in ["A", "B"] {
+            book.hold("\(account)-old", "AAA", 50, basis: "2500", acquired: "2015-01-02", account: account)
+            book.hold("\(account)-new", "AAA", 50, basis: "7500", acquired: "2025-01-02", account: account)
+            book.hold("\(account)-loss", "LLL", 100, basis: "20000", acquired: "2025-01-02", account: account)
+        }
+        book.target("AAA", "0.3")
+        book.target("LLL", "0.69")
+        book.security("LLL", replacements: ["RRR"])
+        book.prices = ["AAA": "100", "LLL": "150", "RRR": "50"]
+        let plan = try book.plan()
+        // FIFO sells A's 2015 lot; Tax Optimal sells B's dearer 2025 lot first.
+        #expect(plan.lotsSold.first { $0.account == "A" && $0.symbol == "AAA" }?.lotID == "A-old")
+        #expect(plan.lotsSold.first { $0.account == "B" && $0.symbol == "AAA" }?.lotID == "B-new")
+        // B harvests LLL's $5,000 loss; A, whose column says No, does not.
+        #expect(plan.trade("B", "LLL", .sell, .harvest) != nil)
+        #expect(plan.trade("A", "LLL", .sell, .harvest) == nil)
+        #expect(plan.auditLog.contains { $0.account == "A" && $0.rule == "Harvest Losses"
+            && $0.detail == "Harvest Losses is No for A (its Accounts column): no loss is harvested in it." })
+    }
 }

@@ -316,6 +316,31 @@ struct OtherWritersTests {
         for row in [2, 4, 5, 8, 9, 10, 11, 12] { #expect(skipped.contains("Lots!row \(row)"), "row \(row)") }
     }
 
+    @Test("An Accounts column named for a Settings key overrides it for its account; one of the whole run is warned of")
+    func accountSettingOverrides() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Min Trade", 100]]),
+            ("Accounts", [["Account", "Lot Method", "Min Trade ($)", "Harvest Losses", "Harvest Min Loss %", "Rebalance To",
+                           "Wash Sale Days"],
+                          ["A", "FIFO", 250, "No", 10, "Band Edge", 45],
+                          ["B", nil, nil, nil, nil, nil, nil]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)],
+                      ["B", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ])
+        let accounts = try #require(reading.portfolio?.accounts, "\(reading.errors)")
+        #expect(accounts.first?.overrides == SettingOverrides(
+            lotMethod: .fifo, minTrade: Money(dollars: 250), harvestLosses: false,
+            harvestMinLossPercent: Rate(millionths: 100_000), rebalanceTo: .bandEdge))
+        #expect(accounts.last?.overrides.isEmpty == true)
+        #expect(reading.diagnostics.contains(Diagnostic(
+            .info, "Accounts!B2", "Lot Method FIFO overrides the Settings value (Tax Optimal) for this account.")))
+        #expect(reading.warnings.map(\.description).contains(
+            "Accounts!G1: Wash Sale Days is a setting of the whole run, read from the Settings sheet only: this column is "
+                + "ignored, and every account has the Settings value."))
+    }
+
     @Test("A cash target typed 1 (100%) and a fraction among percents are warned of where they were read")
     func likelySlips() throws {
         let reading = try read([

@@ -56,6 +56,9 @@ final class Slot: Sendable {
 final class AccountBook {
     let account: Account
     let index: Int
+    /// The run's Settings with the account's own overrides (Lot Method, Min Trade, the
+    /// harvest thresholds, Rebalance To) in place.
+    let settings: Settings
     /// The positions by symbol, `nil` once sold out; change them only through `setLots`,
     /// which keeps the caches below in step.
     @exclusivity(unchecked) private(set) var positions: NameTable<Position?>
@@ -119,6 +122,7 @@ final class AccountBook {
     init(account: Account, index: Int, lots: some RandomAccessCollection<TaxLot>, universe: Universe) {
         self.account = account
         self.index = index
+        settings = account.overrides.isEmpty ? universe.settings : account.overrides.applied(to: universe.settings)
         // Each lot's symbol numbered and counted first, so each position's lots are listed
         // at their count. Lots are read where they are stored: `for lot in lots` copies each.
         var counts = NameTable<Int>(minimumCapacity: lots.count)

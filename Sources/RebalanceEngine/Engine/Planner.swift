@@ -86,8 +86,19 @@ public enum Planner {
         }
         let initialValues = planning.books.indices.map { planning.books[$0].investableValue }
         try planning.runManualTrades(portfolio.manualTrades)
-        if portfolio.settings.harvestLosses {
-            try planning.runPhase(.harvest) { planning, index throws(PlanningError) in try planning.harvest(index) }
+        // An account's own Harvest Losses column may say otherwise than Settings.
+        if portfolio.settings.harvestLosses || planning.books.contains(where: { $0.settings.harvestLosses }) {
+            try planning.runPhase(.harvest) { planning, index throws(PlanningError) in
+                guard planning.books[index].settings.harvestLosses else {
+                    let id = planning.books[index].id
+                    planning.audit(.harvest, id, nil, rule: "Harvest Losses", decision: "Skipped",
+                                   planning.books[index].account.overrides.harvestLosses == false
+                                    ? "Harvest Losses is No for \(id) (its Accounts column): no loss is harvested in it."
+                                    : "Harvest Losses is No in Settings: no loss is harvested in \(id).")
+                    return
+                }
+                try planning.harvest(index)
+            }
         } else {
             planning.beginStage()
             planning.audit(.harvest, nil, nil, rule: "Harvest Losses", decision: "Skipped",

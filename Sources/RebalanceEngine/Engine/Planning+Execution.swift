@@ -50,7 +50,7 @@ extension Planning {
         let limit = Quantity.min(limit, held)
         var outcome = SaleOutcome()
         guard limit > .zero else { return outcome }
-        let lots = settings.lotMethod.lotsInSaleOrder(
+        let lots = books[index].settings.lotMethod.lotsInSaleOrder(
             position.lots, price: price, rates: book.account.rates, tradeDate: asOf)
         var trial = book.ledger
         var planned: [LotSale] = []

@@ -64,7 +64,7 @@ extension Planning {
         }
         if !passedOver.isEmpty {
             audit(.harvest, books[index].id, nil, rule: "Harvest Min Loss", decision: "Skipped",
-                  text: passedOverDetail(passedOver))
+                  text: passedOverDetail(passedOver, settings: books[index].settings))
         }
     }
 
@@ -90,7 +90,7 @@ extension Planning {
     /// it held back (the first few by name, largest loss first): "1 loss lot(s) were not
     /// harvested: below $1,000.00 or 5% of basis …, or nothing above target" named neither
     /// the lot nor which rule held it.
-    private func passedOverDetail(_ lots: [PassedOver]) -> String {
+    private func passedOverDetail(_ lots: [PassedOver], settings: Settings) -> String {
         let named = 5
         var detail: Sentence = "\(lots.count) loss lot(s) not harvested"
         var first = true
@@ -151,17 +151,17 @@ extension Planning {
         if replacement == nil, !legacy {
             guard let slot = books[index].layout.slotIndexBySymbol[symbol] else { return nothingAboveTarget }
             let value = books[index].investableValue
-            let edge = settings.rebalanceTo == .bandEdge ? books[index].slots[slot].high : books[index].slots[slot].target
+            let edge = books[index].settings.rebalanceTo == .bandEdge ? books[index].slots[slot].high : books[index].slots[slot].target
             let excess = slotValue(slot, in: book) - Planning.part(edge, of: value)
             quantity = .min(lot.quantity, universe.shares(excess, price, roundingUp: false))
             guard quantity > .zero else { return nothingAboveTarget }
         }
         let sale = lot.sale(of: quantity, at: price, on: asOf)
         let loss = sale.gain.magnitude
-        guard sale.isLoss, loss >= settings.harvestMinLoss else {
+        guard sale.isLoss, loss >= books[index].settings.harvestMinLoss else {
             return PassedOver(symbol: symbol, lotID: lot.lotID, why: .underMinimum, loss: sale.isLoss ? loss : .zero)
         }
-        guard loss >= sale.costBasis.multiplied(by: settings.harvestMinLossPercent) else {
+        guard loss >= sale.costBasis.multiplied(by: books[index].settings.harvestMinLossPercent) else {
             return PassedOver(symbol: symbol, lotID: lot.lotID, why: .underPercent, loss: loss)
         }
         // The rest written into the same buffer: a `+=` of a sentence makes one of its own.
@@ -263,8 +263,8 @@ extension Planning {
         amount = .min(amount, book.cash + (selling?.proceeds ?? .zero))
         let shares = universe.shares(amount, price, roundingUp: false)
         let cost = price.value(of: shares)
-        guard shares > .zero, cost >= settings.minTrade else {
-            return (nil, cappedBy, "the buy would be under Min Trade (\(settings.minTrade.formatted))")
+        guard shares > .zero, cost >= books[index].settings.minTrade else {
+            return (nil, cappedBy, "the buy would be under Min Trade (\(books[index].settings.minTrade.formatted))")
         }
         return (cost, cappedBy, nil)
     }

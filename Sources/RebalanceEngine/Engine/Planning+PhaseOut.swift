@@ -32,7 +32,7 @@ extension Planning {
                 let sales = plan.sales[number]
                 let quantity = sales.sharesSold
                 let amount = sales.totalProceeds
-                if quantity < books[index].quantity(of: sellable[number]), amount < settings.minTrade {
+                if quantity < books[index].quantity(of: sellable[number]), amount < books[index].settings.minTrade {
                     excluded[number] = true
                     changed = true
                     // What made the sale partial stopped the line first (the contract's order
@@ -55,7 +55,7 @@ extension Planning {
             books[index].noteStop(.security(symbol), .minTrade)
             audit(.phaseOut, book.id, symbol, rule: "Min Trade", decision: "Skipped",
                   "The sale of \(symbol) that fits the budget is a partial sale under "
-                    + "\(dollars: settings.minTrade): not made.")
+                    + "\(dollars: books[index].settings.minTrade): not made.")
         }
         for (number, symbol) in sellable.enumerated() where plan.cut[number] && !excluded[number] {
             books[index].noteStop(.security(symbol), .taxBudget)
@@ -109,7 +109,7 @@ extension Planning {
         var trial = book.ledger
         var plan = PhaseOutPlan(symbols: symbols.count)
         var prices = [Price?](repeating: nil, count: symbols.count)
-        for place in placesInSaleOrder(lots, rates: book.account.rates) {
+        for place in placesInSaleOrder(lots, rates: book.account.rates, method: book.settings.lotMethod) {
             let number = numberOfLot[place]
             guard !plan.cut[number] else { continue }
             let lot = lots[place]
@@ -156,18 +156,17 @@ extension Planning {
     /// For one symbol this is the exact order of `LotSaleOrder`; across symbols each lot is
     /// keyed at its own price (`Tax Optimal`: rate × (price − unit cost) / price), ties to
     /// the oldest lot, then Lot ID, then symbol.
-    func placesInSaleOrder(_ lots: [TaxLot], rates: TaxRates) -> [Int] {
+    func placesInSaleOrder(_ lots: [TaxLot], rates: TaxRates, method: LotMethod) -> [Int] {
         guard let first = lots.first?.symbol else { return [] }
         let oneSymbol = lots.withUnsafeBufferPointer { lots in lots.indices.allSatisfy { lots[$0].symbol == first } }
         if oneSymbol, let price = universe.priceIfKnown(first) {
-            return LotSaleOrder(method: settings.lotMethod, price: price, rates: rates, tradeDate: asOf).places(of: lots)
+            return LotSaleOrder(method: method, price: price, rates: rates, tradeDate: asOf).places(of: lots)
         }
         // Each lot's key and date are worked out once, reading the lot where it is stored, and
         // the sort moves those with the lot's place; the lots are read again only in a tie
         // of both (`lots.map(key)` and a sort of places reading keys and lots by place took
         // about a fifth more instructions; callgrind). A symbol's lots come together: its price
         // is looked up once per run of them.
-        let method = settings.lotMethod
         var entries: [(key: Double, acquired: CivilDate, place: Int)] = []
         entries.reserveCapacity(lots.count)
         lots.withUnsafeBufferPointer { lots in

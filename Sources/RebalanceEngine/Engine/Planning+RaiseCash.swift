@@ -91,7 +91,7 @@ extension Planning {
             // named three causes where Min Trade alone had.
             var causes: [String] = []
             if cashTargetStops.budget { causes.append("the tax budget") }
-            if cashTargetStops.minTrade { causes.append("Min Trade (\(settings.minTrade.formatted))") }
+            if cashTargetStops.minTrade { causes.append("Min Trade (\(books[index].settings.minTrade.formatted))") }
             if cashTargetStops.washSale { causes.append("wash-sale blocks") }
             let book = books[index]
             if book.heldSymbols.contains(where: { universe.restriction(of: $0).map { $0 != .noBuy } ?? false }) {
@@ -200,7 +200,7 @@ extension Planning {
         }
         let outcome = try sell(
             symbol, upTo: quantity, in: index, phase: .raiseCash, access: access, budget: budget,
-            minimumAmount: purpose == .cashTarget ? settings.minTrade : nil, why: why())
+            minimumAmount: purpose == .cashTarget ? books[index].settings.minTrade : nil, why: why())
         if outcome.quantity > .zero {
             audit(.raiseCash, book.id, symbol, rule: purpose == .withdrawal ? "Withdrawal" : "Cash Target",
                   decision: "Sold", "\(outcome.quantity) \(symbol) sold for \(dollars: outcome.proceeds)"
@@ -232,7 +232,7 @@ extension Planning {
         }
         if outcome.underMinTrade {
             audit(.raiseCash, book.id, symbol, rule: "Min Trade", decision: "Skipped",
-                  "A sale of \(symbol) for the cash target would be under \(dollars: settings.minTrade).")
+                  "A sale of \(symbol) for the cash target would be under \(dollars: books[index].settings.minTrade).")
         }
         if outcome.budgetCut {
             audit(.raiseCash, book.id, symbol, rule: "Tax Budget", decision: "Cut",

@@ -48,7 +48,7 @@ extension Planning {
         for (position, slot) in books[index].slots.enumerated() {
             let current = slotValue(position, in: book)
             guard Planning.weight(current, of: value) > slot.high else { continue }
-            let goal = settings.rebalanceTo == .bandEdge ? slot.high : slot.target
+            let goal = books[index].settings.rebalanceTo == .bandEdge ? slot.high : slot.target
             overweights.append((position, current - Planning.part(goal, of: value)))
         }
         overweights.sort {
@@ -57,7 +57,7 @@ extension Planning {
         for (position, _) in overweights {
             let slot = books[index].slots[position]
             let key = DriftKey.security(slot.symbol)
-            let goal = settings.rebalanceTo == .bandEdge ? slot.high : slot.target
+            let goal = books[index].settings.rebalanceTo == .bandEdge ? slot.high : slot.target
             for symbol in book.standIns(ofSlot: position) + [slot.symbol] {
                 guard book.quantity(of: symbol) > .zero else { continue }
                 let current = slotValue(position, in: book)
@@ -77,8 +77,8 @@ extension Planning {
                 let price = try universe.price(of: symbol)
                 // Round toward the target, never past the far (low) edge.
                 let floorLimit = current - Planning.part(slot.low, of: value)
-                var quantity = universe.shares(excess, price, roundingUp: settings.rebalanceTo == .bandEdge)
-                if settings.rebalanceTo == .target {
+                var quantity = universe.shares(excess, price, roundingUp: books[index].settings.rebalanceTo == .bandEdge)
+                if books[index].settings.rebalanceTo == .target {
                     let up = universe.shares(excess, price, roundingUp: true)
                     let downValue = price.value(of: quantity), upValue = price.value(of: up)
                     // To the nearer whole step, a tie up (the contract's half-up): 10.5 shares
@@ -99,7 +99,7 @@ extension Planning {
                 let over = Planning.weight(current, of: value) - slot.target
                 let outcome = try sell(
                     symbol, upTo: quantity, in: index, phase: .rebalance, access: .unblocked,
-                    budget: book.account.taxBudget, minimumAmount: settings.minTrade,
+                    budget: book.account.taxBudget, minimumAmount: books[index].settings.minTrade,
                     why: Sentence("\(percent: over) over its \(percent: slot.target) target ±\(percent: slot.band)"
                         + (symbol != slot.symbol ? "; \(symbol) stands in for \(slot.symbol) and is sold first" : "")).text)
                 note(outcome, wanted: quantity, key: key, symbol: symbol, in: index)
@@ -137,8 +137,8 @@ extension Planning {
             books[index].noteStop(key, .minTrade)
             audit(.rebalance, id, symbol, rule: "Min Trade", decision: "Skipped",
                   outcome.budgetCut
-                    ? "The sale of \(outcome.fitted) \(symbol) the budget leaves room for would be under \(dollars: settings.minTrade): not made."
-                    : "A sale of \(symbol) would be under \(dollars: settings.minTrade).")
+                    ? "The sale of \(outcome.fitted) \(symbol) the budget leaves room for would be under \(dollars: books[index].settings.minTrade): not made."
+                    : "A sale of \(symbol) would be under \(dollars: books[index].settings.minTrade).")
         }
         if outcome.quantity < wanted, !outcome.budgetCut, outcome.washBlocked == 0, !outcome.underMinTrade {
             books[index].noteStop(key, .rounding)
@@ -210,7 +210,7 @@ extension Planning {
                 let quantity = universe.shares(amount, price, roundingUp: true)
                 let outcome = try sell(
                     symbol, upTo: quantity, in: index, phase: .rebalance, access: .unblocked,
-                    budget: books[index].account.taxBudget, minimumAmount: settings.minTrade,
+                    budget: books[index].account.taxBudget, minimumAmount: books[index].settings.minTrade,
                     why: Sentence("""
                         \(key.capName) is \
                         \(percent: Planning.weight(current, of: value)), above its \
@@ -264,7 +264,7 @@ extension Planning {
         for (position, slot) in books[index].slots.enumerated() {
             let current = slotValue(position, in: book)
             guard Planning.weight(current, of: value) < slot.low else { continue }
-            let goal = settings.rebalanceTo == .bandEdge ? slot.low : slot.target
+            let goal = books[index].settings.rebalanceTo == .bandEdge ? slot.low : slot.target
             underweights.append((position, Planning.part(goal, of: value) - current))
         }
         underweights.sort {
@@ -293,13 +293,13 @@ extension Planning {
                 }
                 if let price = slot.price {
                     let whole = universe.shares(shortfall, price, roundingUp: false)
-                    if whole > .zero, price.value(of: whole) < settings.minTrade {
+                    if whole > .zero, price.value(of: whole) < books[index].settings.minTrade {
                         books[index].noteStop(.security(slot.symbol), .minTrade)
                     }
                 }
             }
             try buyToward(position, amount: share, in: index,
-                          roundUpIfCashAllows: settings.rebalanceTo == .bandEdge && share == shortfall,
+                          roundUpIfCashAllows: books[index].settings.rebalanceTo == .bandEdge && share == shortfall,
                           noteShortfall: true, amountIsShortfall: share == shortfall) { cut in
                 // A cap that cut the buy below its share of the cash is what held it back, not cash.
                 Sentence("""
@@ -419,7 +419,7 @@ extension Planning {
             }
         }
         let cost = price.value(of: quantity)
-        if quantity == .zero || cost < settings.minTrade {
+        if quantity == .zero || cost < books[index].settings.minTrade {
             if noteShortfall {
                 if quantity > .zero {
                     // Min Trade names the line only when its whole shortfall buys too little:
@@ -427,7 +427,7 @@ extension Planning {
                     // the caller's (`buyUnderweights` judges the whole shortfall itself).
                     if budget == amount, amountIsShortfall { books[index].noteStop(key, .minTrade) }
                     audit(.rebalance, books[index].id, symbol, rule: "Min Trade", decision: "Skipped",
-                          "A buy of \(quantity) \(symbol) (\(dollars: cost)) would be under \(dollars: settings.minTrade).")
+                          "A buy of \(quantity) \(symbol) (\(dollars: cost)) would be under \(dollars: books[index].settings.minTrade).")
                 }
                 for stop in stops { books[index].noteStop(key, stop) }
                 if quantity == .zero, stops.isEmpty { books[index].noteStop(key, .rounding) }

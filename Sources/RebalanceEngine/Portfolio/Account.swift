@@ -18,6 +18,8 @@ public struct Account: Sendable, Hashable {
     public var longTermCarryforward: Money
     /// The model name; empty for the default model.
     public var model: String
+    /// The Settings values the account's own Accounts columns give it.
+    public var overrides = SettingOverrides()
 
     public init(id: String, name: String, household: String, type: AccountType, cash: Money,
                 cashTarget: Rate, withdrawal: Money, taxBudget: TaxBudget, rates: TaxRates,

@@ -120,6 +120,7 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("ST Loss Carryforward", ContractSheet.carryforwardNames),
                     .init("LT Loss Carryforward", ContractSheet.carryforwardNames.map(ContractSheet.longTerm)),
                     .init("Model", ["model", "modelname", "strategy", "modelportfolio"])]
+                + SettingKey.perAccount.map { ColumnSpec($0.rawValue, $0.names) }
         case .lots:
             return [.account, .symbol,
                     .init("Lot ID", ["lotid", "lot", "lotnumber", "lotno", "taxlotid", "lotreference", "id"]),
@@ -192,8 +193,11 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
 
     /// The columns a PM enters, which the template shows: all but those read only to check
     /// another (`ColumnSpec.checksOnly`).
+    /// The columns a PM fills in, as the template shows them: not those read only to check
+    /// another, nor an account's overrides of Settings keys, which the Settings sheet holds.
     var enteredColumns: [String] {
-        columns.filter { !$0.checksOnly }.map(\.name)
+        let overrides = Set(SettingKey.perAccount.map(\.rawValue))
+        return columns.filter { !$0.checksOnly && !(self == .accounts && overrides.contains($0.name)) }.map(\.name)
     }
 
     /// A lot export's or price list's currency: read only to refuse figures in another than

@@ -79,10 +79,40 @@ extension PortfolioBuilder {
                 account.cashTarget = target
                 explicitCashTargets.insert(id)
             }
+            account.overrides = settingOverrides(row)
             accounts.append(account)
             accountNames[id] = account.name
         }
         return accounts.sorted { $0.id < $1.id }
+    }
+
+    /// The Settings an Accounts row's own columns override for its account (the contract:
+    /// "An Accounts column overrides the Settings value for that account; a blank cell keeps
+    /// the default"), each read as the Settings key is, with a note where it differs.
+    mutating func settingOverrides(_ row: SheetTable.DataRow) -> SettingOverrides {
+        var overrides = SettingOverrides()
+        let global = settings
+        for key in SettingKey.perAccount where row[key.rawValue] != nil {
+            var unusedAsOf: CivilDate?
+            // Read into the builder's settings, as a Settings value is, and taken back out.
+            defer { settings = global }
+            guard applySetting(key, value: row[key.rawValue], place: row.place(key.rawValue), asOf: &unusedAsOf) else { continue }
+            switch key {
+            case .lotMethod: overrides.lotMethod = settings.lotMethod
+            case .minTrade: overrides.minTrade = settings.minTrade
+            case .harvestLosses: overrides.harvestLosses = settings.harvestLosses
+            case .harvestMinLoss: overrides.harvestMinLoss = settings.harvestMinLoss
+            case .harvestMinLossPercent: overrides.harvestMinLossPercent = settings.harvestMinLossPercent
+            case .rebalanceTo: overrides.rebalanceTo = settings.rebalanceTo
+            default: continue
+            }
+            let own = describe(key)
+            settings = global
+            if own != describe(key) {
+                log.info(row.place(key.rawValue), "\(key.rawValue) \(own) overrides the Settings value (\(describe(key))) for this account.")
+            }
+        }
+        return overrides
     }
 
     /// The account a row names, or the book's only account when the cell is blank.

@@ -47,6 +47,15 @@ enum SettingKey: String, CaseIterable {
         }
     }
 
+    /// The keys an Accounts column may override for its account (`SettingOverrides`); Tax
+    /// Budget, the rates and Cash Target are Accounts columns of their own.
+    static let perAccount: [SettingKey] = [.lotMethod, .minTrade, .harvestLosses, .harvestMinLoss, .harvestMinLossPercent,
+                                           .rebalanceTo]
+
+    /// The keys that hold for the whole run, which an Accounts column does not override.
+    static let runWide: Set<SettingKey> = [.asOf, .fractionalShares, .defaultBand, .washSaleDays, .priceMaxAgeDays,
+                                           .allowStalePrices, .priceAPIURL, .priceAPIFormat, .priceAPIField]
+
     static func matching(_ text: String) -> SettingKey? {
         let (key, unit) = HeaderName.normalize(text)
         if let unit, let found = allCases.first(where: { $0.names.contains(key + unit) }) { return found }

@@ -590,6 +590,13 @@ struct SheetTable {
             // A name sharing a word with a column the header lacks (`Withdrawal Request`, `Cash
             // & MMF`, `Trade Restriction`) may be that column: left unread, the plan would go on
             // without it, so the PM is warned rather than told.
+            // A setting of the whole run (`Wash Sale Days`, `Default Band`) is read from the
+            // Settings sheet only: an account's column of it would say what the run does not do.
+            if sheet == .accounts, let key = SettingKey.matching(text), SettingKey.runWide.contains(key) {
+                log.warning("\(info.name)!\(place)", "\(key.rawValue) is a setting of the whole run, read from the Settings sheet "
+                    + "only: this column is ignored, and every account has the Settings value.")
+                continue
+            }
             let present = Set(header.columns.keys)
             // A column of words (`Yes`/`No`, `Reinvest`/`Cash`) holds no amount.
             let holdsWords = CellReference.column(of: place).flatMap { figureCandidates[$0] } ?? false
@@ -898,7 +905,7 @@ struct SheetTable {
     /// Words of column names too common to tell one column from another.
     static let commonWords: Set<String> = [
         "account", "name", "type", "date", "id", "value", "total", "of", "and", "the", "st", "lt", "ytd", "term", "rate",
-        "symbol", "price", "short", "long", "loss", "tax", "max", "group",
+        "symbol", "price", "short", "long", "loss", "tax", "max", "group", "min", "trade", "trades", "method", "to", "pct",
     ]
 
     /// The contract column of `sheet`, not among `present`, whose name shares a telling word

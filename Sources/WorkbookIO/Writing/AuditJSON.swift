@@ -128,6 +128,19 @@ public enum AuditJSON {
             json.field("longTermCarryforward", account.longTermCarryforward.description)
             json.field("model", account.model)
             json.field("name", account.name)
+            // Only an account that overrides a setting has the key (sorted: after "name").
+            if !account.overrides.isEmpty {
+                json.key("overrides")
+                try json.object { json in
+                    let o = account.overrides
+                    if let v = o.harvestLosses { json.field("harvestLosses", v) }
+                    if let v = o.harvestMinLoss { json.field("harvestMinLoss", v.description) }
+                    if let v = o.harvestMinLossPercent { json.field("harvestMinLossPercent", v.description) }
+                    if let v = o.lotMethod { json.field("lotMethod", v.rawValue) }
+                    if let v = o.minTrade { json.field("minTrade", v.description) }
+                    if let v = o.rebalanceTo { json.field("rebalanceTo", v.rawValue) }
+                }
+            }
             json.key("rates")
             try json.object { json in
                 json.field("longTerm", account.rates.longTerm.description)
