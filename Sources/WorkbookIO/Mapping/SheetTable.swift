@@ -242,7 +242,7 @@ struct SheetTable {
 
         var header: (row: Int, columns: [String: Int], matches: [(String, String, String)], unknown: [(String, String)],
                      modelColumns: [(model: String, column: String)], symbolsFromTitles: Bool)?
-        var bestCandidate: (row: Int, found: Set<String>)?
+        var bestCandidate: (row: Int, found: Set<String>, unknown: [(String, String)])?
         /// The header's second columns of a name it has (text, name, cell), left unread.
         var secondColumns: [(String, String, String)] = []
         var rows: [DataRow] = []
@@ -358,7 +358,7 @@ struct SheetTable {
                                   symbolsFromTitles)
                         lastRow = row.number
                     } else if bestCandidate == nil || names.count > bestCandidate!.found.count {
-                        bestCandidate = (row.number, names)
+                        bestCandidate = (row.number, names, unknown)
                     }
                 }
                 return
@@ -560,14 +560,26 @@ struct SheetTable {
         guard let header else {
             let expected = sheet.requiredColumns.map { $0.joined(separator: " or ") }
             if let best = bestCandidate {
-                let missing = sheet.requiredColumns.filter { group in !group.contains { best.found.contains($0) } }
-                    .map { $0.joined(separator: " or ") }
+                let missingGroups = sheet.requiredColumns.filter { group in !group.contains { best.found.contains($0) } }
+                let missing = missingGroups.map { $0.joined(separator: " or ") }
+                // The header's unread names that may be a missing column, said at their cells:
+                // "lacks Acquired" beside an `Acquired/Opened` column sent the PM for another export.
+                var candidates: [String] = []
+                var candidateFor: Set<String> = []
+                for group in missingGroups {
+                    for (text, place) in best.unknown where SheetTable.mayBe(text, group) {
+                        candidates.append("\"\(text.excerpt)\" (\(info.name)!\(place)) may be the \(group[0]): rename it \(group[0]) if so")
+                        candidateFor.formUnion(group)
+                        break
+                    }
+                }
                 // A custodian's positions export has no lot dates: say which export has them.
-                let lotDetail = sheet == .lots && missing.contains("Acquired")
+                let lotDetail = sheet == .lots && missing.contains("Acquired") && !candidateFor.contains("Acquired")
                     ? " A lot's acquisition date decides its term; a positions export has none, so export the "
                         + "account's lot detail (cost basis or unrealized gain by lot) and paste that instead."
                     : ""
-                log.error("\(info.name)!row \(best.row)", "The header row lacks the required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")).\(lotDetail)")
+                let named = candidates.isEmpty ? "" : " " + candidates.joined(separator: "; ") + "."
+                log.error("\(info.name)!row \(best.row)", "The header row lacks the required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")).\(named)\(lotDetail)")
             } else if !sheet.isRequired, !SheetTable.isCanonical(info.name, of: sheet.rawValue) {
                 // A sheet named by another word for an optional sheet (`History`, `Options`,
                 // `Activity`) that holds none of its columns is most likely something else (a
@@ -843,6 +855,27 @@ struct SheetTable {
     /// `Withdrawal ($000)`) is an error, not a warning.
     static let moneyColumns: Set<String> = ["Cash", "Withdrawal", "Tax Budget", "Realized ST YTD", "Realized LT YTD",
                                             "ST Loss Carryforward", "LT Loss Carryforward"]
+
+    /// Words that say a header may be one of a required group's columns.
+    static let requiredColumnHints: [String: Set<String>] = [
+        "Account": ["account", "acct", "portfolio"],
+        "Symbol": ["symbol", "ticker", "security", "cusip"],
+        "Quantity": ["quantity", "qty", "shares", "units", "par"],
+        "Cost Basis": ["cost", "basis", "paid"],
+        "Unit Cost": ["cost", "basis", "paid"],
+        "Acquired": ["acquired", "acquisition", "acq", "date", "dt", "opened", "open", "purchase", "purchased", "bought"],
+        "Target": ["target", "weight", "allocation", "wt"],
+        "Price": ["price", "close", "last", "px"],
+        "Date": ["date", "dt", "day"],
+        "Side": ["side", "action", "type", "activity"],
+        "Model": ["model", "strategy"],
+    ]
+
+    /// Whether an unread header may be a column of `group` by its words.
+    static func mayBe(_ header: String, _ group: [String]) -> Bool {
+        let words = Set(header.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        return group.contains { column in !(requiredColumnHints[column] ?? []).isDisjoint(with: words) }
+    }
 
     /// What a money column holds, as the error about it says it.
     static func moneyColumnPhrase(_ column: String) -> String {
