@@ -80,4 +80,19 @@ struct BookLimitsTests {
         #expect(plan.trade("BAKER-JT", "BND", .buy) != nil)
         #expect(plan.trade("BAKER-JT", "VTI", .buy) != nil)
     }
+
+    @Test func aPositionOfMoreLotsThanTheEnginePlansIsRefusedNamingIt() throws {
+        // A Lots sheet filled to Excel's last row with one account's VTI ran past 300 s.
+        var book = book(cash: "0")
+        for lot in 0..<BookLimits.maxLotsPerPosition {
+            book.hold("V-\(lot)", "VTI", 1, basis: "150", acquired: "2020-01-02")
+        }
+        let error = try #require(throws: PlanningError.self) { try book.plan() }
+        guard case .input(let problems) = error else { Issue.record("\(error)"); return }
+        #expect(problems.map(\.message) == [
+            "Account BAKER-JT holds 50001 lots of VTI; the tool plans at most 50000 lots of one position (its phases "
+                + "sell lot by lot, and a position of more would take minutes). Combine the position's lots of a day, "
+                + "or plan it by hand.",
+        ])
+    }
 }

@@ -413,14 +413,45 @@ struct MappingRulesTests {
         let reading = try read([
             Self.asOf,
             ("Accounts", [["Account", "Household", "Type"], ["A", "Smith Family", "Individual"], ["B", "smith  family ", "IRA"],
-                          ["C", nil, "Joint"], ["c", "c", "Joint"]]),
+                          ["C", nil, "Joint"], ["D", "c", "Joint"]]),
             Self.oneLot,
             Self.model, Self.prices,
         ])
         #expect(reading.errors.isEmpty, "\(reading.errors)")
+        // An account's own ID as its household is not matched to another's written household.
         #expect(reading.portfolio?.accounts.map(\.household) == ["Smith Family", "Smith Family", "C", "c"])
         #expect(reading.diagnostics.filter { $0.message.hasPrefix("The household") }.map(\.description) == [
             "Accounts!B3: The household \"smith  family\" is read as \"Smith Family\", as an earlier row writes it.",
+        ])
+    }
+
+    @Test("Two accounts whose IDs differ only in capitals or spacing are an error: other rows could name either")
+    func alikeAccounts() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Accounts", [["Account", "Type"], ["CHEN-TAX", "Joint"], ["chen-tax ", "IRA"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["CHEN-TAX", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Accounts!A3: The account \"chen-tax\" differs from \"CHEN-TAX\" (Accounts!A2) only in capitals or spacing: "
+                + "other sheets' rows could name either. Give the two accounts IDs that differ, or list the account once.",
+        ])
+    }
+
+    @Test("An account ID or a symbol holding a line break is an error: printed, it made lines of the report")
+    func lineBreakInAnID() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Accounts", [["Account", "Type"], ["CHEN-TR\nCHEN-TR: 0 trade(s)", "IRA"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                      ["CHEN-TR\nCHEN-TR: 0 trade(s)", "AAPL\u{2028}X", 1, 100, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Accounts!A2: The account \"CHEN-TR CHEN-TR: 0 trade(s)\" holds a line break; write it on one line.",
+            "Lots!B2: The symbol \"AAPL X\" holds a line break; write it on one line.",
+            "Lots!A2: The account \"CHEN-TR CHEN-TR: 0 trade(s)\" holds a line break; write it on one line.",
         ])
     }
 

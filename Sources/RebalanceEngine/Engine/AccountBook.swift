@@ -116,6 +116,9 @@ final class AccountBook {
     @exclusivity(unchecked) private var sellRowOfEntry: [Int] = []
     /// How many buys the run has made in the account, for naming the lots they make.
     @exclusivity(unchecked) var buyCount = 0
+    /// The position of the most lots when the book was made: its symbol and lot count.
+    private(set) var largestPosition: (symbol: String, lots: Int)?
+
     /// Symbols whose stopped buys are already reported, so each is listed once.
     @exclusivity(unchecked) var loggedBuyStops = NameSet()
 
@@ -151,6 +154,9 @@ final class AccountBook {
         }
         self.sellableValue = sellableValue
         self.rankOfEntry = rankOfEntry
+        if let most = counts.values.indices.max(by: { counts.values[$0] < counts.values[$1] }) {
+            largestPosition = (counts.names[most], counts.values[most])
+        }
         heldEntries = inNameOrder(Array(positions.names.indices))
         heldSymbols = heldEntries.map { positions.names[$0] }
     }

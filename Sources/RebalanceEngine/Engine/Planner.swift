@@ -189,7 +189,13 @@ extension Planning {
         }
         var books: [AccountBook] = []
         for (index, account) in portfolio.accounts.enumerated() {
-            books.append(AccountBook(account: account, index: index, lots: SelectedLots(lots, lotsOfBook[index]), universe: universe))
+            let book = AccountBook(account: account, index: index, lots: SelectedLots(lots, lotsOfBook[index]), universe: universe)
+            if let largest = book.largestPosition, largest.lots > BookLimits.maxLotsPerPosition {
+                problems.append(.init(place: "Lots", message: "Account \(account.id) holds \(largest.lots) lots of \(largest.symbol); "
+                    + "the tool plans at most \(BookLimits.maxLotsPerPosition) lots of one position (its phases sell lot by lot, "
+                    + "and a position of more would take minutes). Combine the position's lots of a day, or plan it by hand."))
+            }
+            books.append(book)
         }
         lotsOfBook = []
         self.households = households

@@ -142,6 +142,9 @@ extension Planning {
 
     /// The Reason of the trade at row `trade` (with its Est Tax): what, why, which lots, what
     /// tax, and a stale or overridden price.
+    /// The most clauses a Reason says after its first, the last of them a count of the rest.
+    static let reasonClauses = 8
+
     func reason(ofTrade trade: Int, estimatedTax: Money, impactAfter: Money, book index: Int, price: PriceNote? = nil) -> String {
         let account = books[index].account
         let side = trades[trade].side
@@ -153,9 +156,18 @@ extension Planning {
         reason.append(trades[trade].symbol)
         reason.append(": ")
         reason.append(tradeNotes[trade].why)
-        for more in tradeNotes[trade].moreWhys.indices {
+        // A trade of many passes (a harvest of a position's thousands of loss lots, each its
+        // own words) says the first few: the Lots Sold rows and the Audit Log name every lot.
+        let whys = tradeNotes[trade].moreWhys.count
+        let shown = whys > Planning.reasonClauses ? Planning.reasonClauses - 1 : whys
+        for more in 0..<shown {
             reason.append("; ")
             reason.append(tradeNotes[trade].moreWhys[more])
+        }
+        if shown < whys {
+            reason.append("; and ")
+            reason.append(whys - shown)
+            reason.append(" more of the same kind (see the Audit Log)")
         }
         if side == .sell {
             let lotCount = tradeNotes[trade].lotCount

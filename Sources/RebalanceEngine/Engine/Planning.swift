@@ -128,6 +128,11 @@ struct Planning {
         /// what an earlier one said is not split again (splitting every pass's words was 9%
         /// of planning's instructions, callgrind).
         var addedWhys: [String] = []
+        /// `addedWhys` and `moreWhys` as sets, once a trade has many (a harvest of a position's
+        /// thousands of loss lots, each lot its own words): searched in the lists, each pass
+        /// took time growing with those before it, the plan with the square of the lots.
+        var addedSet: Set<String> = []
+        var moreSet: Set<Substring> = []
         /// The first and last of the trade's Lots Sold rows (-1: none), chained through
         /// `nextLotRow`, and how many there are.
         var firstLotRow = -1
@@ -140,14 +145,25 @@ struct Planning {
 
         /// Adds the clauses of `text` (parts between "; ") the reason does not have yet.
         mutating func add(why text: String) {
-            guard text != why, !addedWhys.contains(text) else { return }
+            let many = TradeNote.manyWhys
+            guard text != why, addedWhys.count < many ? !addedWhys.contains(text) : !addedSet.contains(text) else { return }
             addedWhys.append(text)
+            if addedWhys.count == many { addedSet = Set(addedWhys) } else if addedWhys.count > many { addedSet.insert(text) }
             let said = TradeNote.clauses(of: why)
-            for clause in TradeNote.clauses(of: text)
-            where !said.contains(clause) && !moreWhys.contains(where: { $0 == clause }) {
-                moreWhys.append(String(clause))
+            for clause in TradeNote.clauses(of: text) where !said.contains(clause) {
+                if moreWhys.count < many {
+                    guard !moreWhys.contains(where: { $0 == clause }) else { continue }
+                    moreWhys.append(String(clause))
+                    if moreWhys.count == many { moreSet = Set(moreWhys.map { Substring($0) }) }
+                } else {
+                    guard moreSet.insert(clause).inserted else { continue }
+                    moreWhys.append(String(clause))
+                }
             }
         }
+
+        /// How many words a trade keeps in lists before it keeps them in sets too.
+        static let manyWhys = 16
 
         /// The parts of `text` between "; ", empty ones left out: found on its UTF-8 bytes
         /// (the standard `split` by a string searched each position through a generic

@@ -384,8 +384,11 @@ extension String {
     /// (`AAAA… (40000 characters)`), so that no cell can swell a message past what a sheet's
     /// cell holds or a terminal shows.
     var excerpt: String {
-        let line = utf8.contains { $0 == 0x0A || $0 == 0x0D }
-            ? split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " ") : self
+        // Line breaks (a line feed, a carriage return, and the separators U+2028 and U+2029,
+        // whose lead byte is E2, U+0085's C2) as spaces: a message is one line.
+        let line = utf8.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0x0B || $0 == 0x0C || $0 == 0xE2 || $0 == 0xC2 }
+            && unicodeScalars.contains(where: \.isLineBreak)
+            ? split(whereSeparator: { $0.unicodeScalars.contains(where: \.isLineBreak) }).joined(separator: " ") : self
         guard line.utf8.count > 80, line.count > 80 else { return line }
         return "\(line.prefix(60))… (\(line.count) characters)"
     }

@@ -8,6 +8,7 @@ extension PortfolioBuilder {
         let longRates = weights(.accounts, "Long-Term Rate")
         var accounts: [Account] = []
         var firstRow: [String: String] = [:]
+        var alikeRow: [String: (id: String, place: String)] = [:]
         // Households are matched without regard to capitals or spacing: `Smith` and `smith `
         // kept apart would keep the IRA's purchases out of the taxable account's windows.
         var householdSpelling: [String: String] = [:]
@@ -20,6 +21,16 @@ extension PortfolioBuilder {
                 log.error(row.place("Account"), "The account \"\(id)\" is listed twice (also at \(earlier)).")
                 continue
             }
+            // Two IDs alike but for capitals or spacing (`CHEN-TAX`, `chen-tax `):
+            // rows elsewhere are matched to an ID so written, and could name either.
+            let alike = PortfolioBuilder.alike(id)
+            if let (other, place) = alikeRow[alike] {
+                log.error(row.place("Account"), "The account \"\(id.excerpt)\" differs from \"\(other.excerpt)\" (\(place)) only in "
+                    + "capitals or spacing: other sheets' rows could name either. Give the two accounts IDs "
+                    + "that differ, or list the account once.")
+                continue
+            }
+            alikeRow[alike] = (id, row.place("Account"))
             firstRow[id] = row.place("Account")
             var type = AccountType.taxable
             if let typeText = text(row, "Type") {

@@ -251,7 +251,13 @@ struct PortfolioBuilder {
     mutating func text(_ row: SheetTable.DataRow, _ column: String) -> String? {
         switch CellReader.text(row[column]) {
         case .empty: return nil
-        case .value(let t): return t
+        case .value(let t):
+            // An ID or a symbol is one line: one holding a line break printed as lines of the
+            // run's own report (`CHEN-TR: 0 trade(s), tax impact $0.00`) that it never made.
+            if column == "Account" || column == "Symbol", t.unicodeScalars.contains(where: \.isLineBreak) {
+                log.error(row.place(column), "The \(column.lowercased()) \"\(t.excerpt)\" holds a line break; write it on one line.")
+            }
+            return t
         case .problem(let p): log.error(row.place(column), "\(column): \(p)"); return nil
         }
     }
@@ -454,5 +460,16 @@ struct PortfolioBuilder {
             view.sheets[index].percentReadings.append("\(column) (\(table.sheetName)!\(letter)): \(how.joined(separator: "; "))")
         }
         return result
+    }
+}
+
+extension Unicode.Scalar {
+    /// A line feed, carriage return, vertical tab, form feed, next line, or line or paragraph
+    /// separator: what starts a new line where text is shown.
+    var isLineBreak: Bool {
+        switch value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
     }
 }
