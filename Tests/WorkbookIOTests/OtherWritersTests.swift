@@ -341,6 +341,29 @@ struct OtherWritersTests {
                 + "ignored, and every account has the Settings value."))
     }
 
+    @Test("A position's total row above lots that repeat its symbol, and add up to it, is set aside, not a lot")
+    func positionTotalAboveItsLots() throws {
+        let reading = try read([
+            Self.settings,
+            ("Lots", [["Symbol", "Description", "Quantity", "Cost Basis", "Acquired"],
+                      ["VTI", "Vanguard Total Stock Market", 150, 36_000, .day(2019, 3, 15)],
+                      ["VTI", "Lot 1", 100, 20_000, .day(2019, 3, 15)],
+                      ["VTI", "Lot 2", 50, 16_000, .day(2026, 2, 10)],
+                      // A lot of 20 and two of 10 of its day at its price: three lots.
+                      ["BND", "Lot 1", 20, 1_400, .day(2024, 1, 2)],
+                      ["BND", "Lot 2", 10, 700, .day(2024, 1, 2)],
+                      ["BND", "Lot 3", 10, 700, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["VTI", 0.5], ["BND", 0.4]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["VTI", 300, .day(2026, 11, 20)], ["BND", 72, .day(2026, 11, 20)]]),
+        ])
+        let lots = try #require(reading.portfolio?.lots, "\(reading.errors)")
+        #expect(lots.map(\.quantity) == [100, 50, 20, 10, 10].map { Quantity(shares: $0) })
+        #expect(reading.warnings.map(\.description).dropFirst() == [
+            "Lots!C2: This row of 150 VTI is the total of the lots below it, whose quantities and cost basis add up to its "
+                + "own: it is set aside as the position's row, not read as one more lot.",
+        ])
+    }
+
     @Test("A cash target typed 1 (100%) and a fraction among percents are warned of where they were read")
     func likelySlips() throws {
         let reading = try read([

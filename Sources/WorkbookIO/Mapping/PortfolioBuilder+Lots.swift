@@ -202,6 +202,7 @@ extension PortfolioBuilder {
                 + "are taxed at the long-term rate; if the column is a custodian's Holding Period, clear those cells to let the "
                 + "dates decide.")
         }
+        setAsidePositionTotals(&lots, rows: lotRows)
         return lots
     }
 
@@ -306,6 +307,44 @@ extension PortfolioBuilder {
         case "lt", "long", "longterm", "l", "inherited", "inheritance": return .longTerm
         case "st", "short", "shortterm", "s": return .shortTerm
         default: return nil
+        }
+    }
+}
+
+extension PortfolioBuilder {
+    /// Sets aside a position's total row above its lots where the lots repeat its symbol
+    /// (`VTI | Vanguard Total | 150 | … | 03/15/2019` over `VTI | Lot 1 | 100` and `VTI | Lot 2 |
+    /// 50`): a row of an account and symbol whose quantity and cost basis the two or more
+    /// lots right below it, of that account and symbol and of more than one day, add up to
+    /// (the basis within a cent a lot), dated as the earliest of them. Read as a lot, it counted the position twice: 300 VTI where 150 are held, and a
+    /// sale of the phantom lot. (Rows whose lots leave Symbol blank: `readPositionRows`.)
+    mutating func setAsidePositionTotals(_ lots: inout [TaxLot], rows: [TaxLot.Key: SheetTable.DataRow]) {
+        var totals: [Int] = []
+        for first in lots.indices {
+            var quantity = Quantity.zero, basis = Money.zero
+            var next = first + 1
+            // A few lots follow a total; a long run of small ones is not scanned to its end.
+            while next < lots.endIndex, next - first <= 10_000, lots[next].account == lots[first].account,
+                  lots[next].symbol == lots[first].symbol {
+                quantity += lots[next].quantity
+                basis += lots[next].costBasis
+                if quantity >= lots[first].quantity { break }
+                next += 1
+            }
+            let count = next - first
+            guard count >= 2, quantity == lots[first].quantity,
+                  (basis - lots[first].costBasis).magnitude <= Money(cents: Int64(count)) else { continue }
+            // A total shows its earliest lot's date, and lots of more than one day follow it:
+            // a lot of 20 bought at one price with two of 10 of that day is three lots.
+            let dates = lots[(first + 1)...next].map(\.acquired)
+            guard let earliest = dates.min(), earliest == lots[first].acquired, Set(dates).count > 1 else { continue }
+            totals.append(first)
+        }
+        for first in totals.reversed() {
+            let lot = lots.remove(at: first)
+            let place = rows[lot.id]?.place("Quantity") ?? "Lots"
+            log.warning(place, "This row of \(lot.quantity) \(lot.symbol) is the total of the lots below it, whose quantities "
+                + "and cost basis add up to its own: it is set aside as the position's row, not read as one more lot.")
         }
     }
 }
