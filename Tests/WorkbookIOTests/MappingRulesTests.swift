@@ -994,6 +994,8 @@ struct MappingRulesTests {
         // Two models the header could name is no match: `Growth %` is neither `Growth` nor `growth`.
         #expect(SheetTable.model(headedBy: "Growth %", among: ["Growth", "growth"]) == nil)
         #expect(SheetTable.model(headedBy: "Aggressive %", among: ["Growth"]) == nil)
+        // Brackets aside, as spacing is: `Growth (80/20)` heads `Growth 80/20`.
+        #expect(SheetTable.model(headedBy: "Growth (80/20)", among: ["Growth 80/20", "Income 30/70"]) == "Growth 80/20")
     }
 
     @Test("Without a Model sheet, a sheet named for each model the Accounts sheet names is read as that model")

@@ -191,7 +191,8 @@ struct SheetTable {
     /// spaces. Nil when none or several match.
     static func model(headedBy header: String, among modelNames: [String]) -> String? {
         if let alike = modelNames.first(where: { PortfolioBuilder.alike($0) == PortfolioBuilder.alike(header) }) { return alike }
-        let squeezed = { (text: String) in String(text.lowercased().filter { !$0.isWhitespace }) }
+        // Spaces and brackets aside: `Growth (80/20)` heads the model `Growth 80/20`.
+        let squeezed = { (text: String) in String(text.lowercased().filter { !$0.isWhitespace && !"()[]".contains($0) }) }
         var name = squeezed(header)
         var changed = true
         while changed {
