@@ -455,6 +455,27 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("An Account cell holding an account's name and its number is that account, noted; a masked number is not")
+    func accountNameWithNumber() throws {
+        func reading(_ cell: String) throws -> PortfolioReading {
+            try read([
+                Self.asOf,
+                ("Accounts", [["Account", "Name", "Type"], ["4411-5678", "Lee Joint", "Joint"], ["4411-9999", "Lee IRA", "IRA"]]),
+                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["4411-5678", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+                Self.model, Self.prices,
+                ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity"], [.text(cell), "2026-11-02", "AAPL", "Buy", 1]]),
+            ])
+        }
+        for cell in ["Lee Joint 4411-5678", "Lee Joint (4411-5678)", "JOINT TEN 44115678"] {
+            let read = try reading(cell)
+            #expect(read.portfolio?.transactions.map(\.account) == ["4411-5678"], "\(cell): \(read.errors)")
+            #expect(read.diagnostics.contains { $0.place == "Transactions!A2"
+                && $0.message == "The account \"\(cell)\" is read as \"4411-5678\", the one account whose ID it holds." })
+        }
+        #expect(try reading("Lee Joint ...5678").errors.map(\.description)
+            == ["Transactions!A2: The account \"Lee Joint ...5678\" is not on the Accounts sheet."])
+    }
+
     @Test("An account written with other capitals or spacing on a sheet is the Accounts sheet's, noted once")
     func accountCase() throws {
         let reading = try read([

@@ -172,6 +172,21 @@ extension PortfolioBuilder {
                         matching = accountForms.names[PortfolioBuilder.alike(id)] ?? []
                         why = "the account the Accounts sheet names so"
                     }
+                    // The account's name with its number (`Lee Joint 4411-5678`, `Lee Joint
+                    // (4411-5678)`), as a block's title may be written: the one account whose ID
+                    // is a word of the cell, written alike or with other separators.
+                    if matching.isEmpty {
+                        let words = id.split(whereSeparator: { $0.isWhitespace || "()[],;:".contains($0) })
+                        var found = Set<String>()
+                        for word in words where word.count >= 4 && word.contains(where: \.isNumber) {
+                            for account in accountForms.alike[PortfolioBuilder.alike(String(word))]
+                                ?? accountForms.compact[PortfolioBuilder.compactAccount(String(word))] ?? [] {
+                                found.insert(account)
+                            }
+                        }
+                        matching = Array(found)
+                        why = "the one account whose ID it holds"
+                    }
                     accountSpellings[id] = matching.count == 1 ? matching.first! : .some(nil)
                     if matching.count == 1 {
                         log.info(row.place("Account"), "The account \"\(id.excerpt)\" is read as \"\(matching.first!.excerpt)\", \(why).")
