@@ -364,6 +364,17 @@ struct OtherWritersTests {
         ])
     }
 
+    @Test("A lot with both Cost Basis and Unit Cost blank is one error at the Cost Basis cell saying so")
+    func bothCostsBlank() throws {
+        let reading = try read([
+            Self.settings,
+            ("Lots", [["Symbol", "Quantity", "Cost/Share", "Total Cost", "Acquired"], ["AAPL", 10, "--", "--", .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ])
+        #expect(reading.errors.map(\.description) == ["Lots!D2: Cost Basis and Unit Cost are both blank."])
+    }
+
     @Test("A cash target typed 1 (100%) and a fraction among percents are warned of where they were read")
     func likelySlips() throws {
         let reading = try read([

@@ -109,7 +109,10 @@ extension PortfolioBuilder {
                     }
                 }
                 if isBlank(row, basisColumn) && (basisColumn == "Unit Cost" || isBlank(row, "Unit Cost")) {
-                    log.error(row.place(basisColumn), "\(table.has("Cost Basis") ? "Cost Basis" : "Unit Cost") is blank.")
+                    // Named at the column it names: with both columns, both are blank.
+                    let both = table.has("Cost Basis") && table.has("Unit Cost")
+                    let named = table.has("Cost Basis") ? "Cost Basis" : "Unit Cost"
+                    log.error(row.place(named), both ? "Cost Basis and Unit Cost are both blank." : "\(named) is blank.")
                 }
                 if let b = basis, b.isNegative {
                     log.error(row.place(basisColumn), "\(basisColumn) must not be negative, found \"\(shown(row[basisColumn]))\".")
