@@ -232,6 +232,19 @@ struct MappingRulesTests {
         #expect(declared.errors.isEmpty, "\(declared.errors)")
     }
 
+    @Test("A manual trade whose Quantity says empty (`--`, `N/A`) and has no Amount is an error, as a blank one is")
+    func manualTradeOfNoSize() throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Manual Trades", [["Account", "Symbol", "Side", "Quantity", "Amount"], ["A", "AAPL", "Sell", "--", nil],
+                               ["A", "AAPL", "Sell", "N/A", "--"]]),
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Manual Trades!row 2: The trade gives neither a Quantity nor an Amount.",
+            "Manual Trades!row 3: The trade gives neither a Quantity nor an Amount.",
+        ])
+    }
+
     @Test("Transactions: a fund exchange and an automatic investment are trades; a cancelled or reversed one is none")
     func exchangesAndCancellations() throws {
         let reading = try read([
@@ -242,11 +255,13 @@ struct MappingRulesTests {
                               ["A", "11/04/2026", "Exchange (outgoing)", "AAPL", 3, -30],
                               ["A", "11/05/2026", "Buy Cancel", "AAPL", 4, nil],
                               ["A", "11/06/2026", "Sell - Cancelled", "AAPL", 5, -50],
-                              ["A", "11/07/2026", "Buy Reversal", "AAPL", 6, nil]]),
+                              ["A", "11/07/2026", "Buy Reversal", "AAPL", 6, nil],
+                              ["A", "11/08/2026", "Exchange Purchase", "AAPL", 7, nil],
+                              ["A", "11/09/2026", "Fund Sale", "AAPL", 8, -80]]),
         ])
         let t = try #require(reading.portfolio?.transactions, "\(reading.errors)")
-        #expect(t.map(\.side) == [.buy, .buy, .sell])
-        #expect(t.map(\.quantity) == [1, 2, 3].map { Quantity(shares: $0) })
+        #expect(t.map(\.side) == [.buy, .buy, .sell, .buy, .sell])
+        #expect(t.map(\.quantity) == [1, 2, 3, 7, 8].map { Quantity(shares: $0) })
         #expect(reading.diagnostics.contains(Diagnostic(.info, "Transactions!row 5", "Skipped: \"Buy Cancel\" is not a buy or a sale.")))
     }
 

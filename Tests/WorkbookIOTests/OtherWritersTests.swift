@@ -256,12 +256,14 @@ struct OtherWritersTests {
             ("Model", [["Symbol", "Target"], ["VXUS", 0.9]]),
             ("Prices", [["Symbol", "Price", "As Of"], ["VXUS", 60, .day(2026, 11, 20)], ["IXUS", 70, .day(2026, 11, 20)],
                         ["SCHF", 40, .day(2026, 11, 20)], ["BRK/B", 480, .day(2026, 11, 20)], ["VEA", 50, .day(2026, 11, 20)]]),
-            ("Securities", [["Symbol", "Replacement"], ["VXUS", "IXUS/SCHF"], ["IXUS", "schf or VEA"], ["SCHF", "VEA\nIXUS"],
-                            ["VEA", "BRK/B IXUS"], ["BRK/B", nil]]),
+            ("Securities", [["Symbol", "Replacement"], ["VXUS", "IXUS/SCHF"], ["IXUS", "schf or VEA (first choice)"],
+                            ["SCHF", "VEA\nIXUS"], ["VEA", "BRK/B or IXUS"], ["BRK/B", nil]]),
         ])
         let securities = try #require(reading.portfolio?.securities, "\(reading.errors)")
         #expect(securities.map(\.symbol) == ["BRK/B", "IXUS", "SCHF", "VEA", "VXUS"])
         #expect(securities.map(\.replacements) == [[], ["SCHF", "VEA"], ["VEA", "IXUS"], ["BRK/B", "IXUS"], ["IXUS", "SCHF"]])
+        #expect(PortfolioBuilder.replacementSymbols("BRK B or IXUS") == ["BRK B", "IXUS"])
+        #expect(PortfolioBuilder.replacementSymbols("OR") == ["OR"])
     }
 
     @Test("Rows holding nothing but formulas with no saved result, filled down below the lots, are blank rows")
@@ -373,6 +375,28 @@ struct OtherWritersTests {
             ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
         ])
         #expect(reading.errors.map(\.description) == ["Lots!D2: Cost Basis and Unit Cost are both blank."])
+    }
+
+    @Test("Names that only look like notes, totals or withdrawals are read as what they are")
+    func notesTotalsAndWithdrawalsLookalikes() throws {
+        let reading = try read([
+            Self.settings,
+            ("Accounts", [["Account", "Type", "Cash", "Distribution %", "Distribution Account", "RMD Year", "ST Gain Limit", "RMD"],
+                          ["Page Industries 401k", "401k", 100, 4, 12_345_678, 2027, 5_000, "No"],
+                          ["Total Return Trust", "Trust", 2_000, nil, nil, nil, nil, "Yes"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                      ["Page Industries 401k", "AAPL", 10, 1500, .day(2024, 1, 2)],
+                      ["Page Industries 401k", "MSFT", 5, nil, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.5], ["MSFT", 0.4]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["MSFT", 400, .day(2026, 11, 20)]]),
+            ("Transactions", [["Account", "Date", "Symbol", "Action", "Quantity"],
+                              ["Total Return Trust", "N/A", "AAPL", "Exchange Purchase", 1]]),
+        ])
+        // The lot missing its basis is an error, not a note; the undated trade too; nothing else is.
+        #expect(reading.errors.map(\.description) == ["Lots!D3: Cost Basis is blank.", "Transactions!B2: Date is blank."])
+        #expect(!reading.diagnostics.contains { $0.message.contains("Total Return Trust\" reads as a total row") })
+        // `Distribution %`, a percent, is no withdrawal in dollars; the others say of it, not it.
+        #expect(!reading.diagnostics.contains { $0.severity == .error && $0.place.hasPrefix("Accounts!") })
     }
 
     @Test("A cash target typed 1 (100%) and a fraction among percents are warned of where they were read")

@@ -64,7 +64,7 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         "stcapitallosscf", "stlosscf", "stcarryforwardloss", "stcarryoverloss", "carryforwardst", "carryoverst",
         "losscarryforwardst", "losscarryoverst", "capitallosscarryforwardst", "capitallosscarryoverst",
         "stcapitalcarryforward", "stcapitalcarryover", "priorstcarryforward", "priorstcarryover", "stcarryfwd",
-        "stlosscarryfwd", "carryoverlossst", "carryforwardlossst",
+        "stlosscarryfwd", "carryoverlossst", "carryforwardlossst", "stcf", "stclcarryforward",
     ]
 
     /// A short-term column's name with the term made long (`stcgytd` → `ltcgytd`,
@@ -87,10 +87,11 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The names of a lot's or a sale's holding period (`Term (ST/LT)`, `Holding Period
-    /// (ST/LT)`, `Long/Short Term`, `Gain Type`); not `Long/Short` alone, a position's side.
+    /// (ST/LT)`, `Long/Short Term`); not `Long/Short` alone, a position's side, nor `Gain Type`,
+    /// which says Gain or Loss as often as the term.
     static let termNames = [
         "term", "holdingperiod", "stlt", "ltst", "termstlt", "termltst", "holdingperiodstlt", "holdingperiodltst",
-        "stltterm", "longshortterm", "shortlongterm", "termtype", "termcode", "gaintype", "gainterm", "holdingpd",
+        "stltterm", "longshortterm", "shortlongterm", "termtype", "termcode", "holdingpd",
         "holdingperiodterm", "holdingterm", "stltindicator", "stltflag",
     ]
 
@@ -108,7 +109,7 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Cash Target", ["cashtarget", "targetcash", "cashreserve", "cashtarget%"], weight: true),
                     .init("Withdrawal", ["withdrawal", "withdrawals", "withdrawalamount", "distribution", "cashneed", "raisecash",
                                               "withdrawalrequest", "cashtoraise", "distributionamount", "requesteddistribution",
-                                              "distributionrequest", "rmd", "rmdamount", "amounttoraise", "outflow", "outflows",
+                                              "distributionrequest", "rmdamount", "amounttoraise", "outflow", "outflows",
                                               "cashwithdrawal", "cashneeded", "cashout", "cashrequest", "cashrequested",
                                               "cashrequired", "plannedwithdrawal", "plannedwithdrawals", "disbursement",
                                               "plannedoutflow", "cashoutflow", "onetimewithdrawal"]),
@@ -247,8 +248,15 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         let table = lookup ?? headerLookup
         let (key, unit) = HeaderName.normalize(header)
         if let unit, let name = table[key + unit] { return name }
+        // A percent of a figure in dollars or shares is not that figure: `Distribution %` of 4
+        // read as the Withdrawal was a $4.00 withdrawal.
+        if unit == "%", let name = table[key], !ContractSheet.percentColumns.contains(name) { return nil }
         return table[key]
     }
+
+    /// The columns read as percents (weights, rates, bands), of every sheet.
+    static let percentColumns: Set<String> = Set(
+        allCases.flatMap { $0.columns.filter(\.isWeight).map(\.name) } + [SettingKey.harvestMinLossPercent.rawValue])
 
     /// The longest text, in UTF-8 bytes, read as a header; every contract name and synonym,
     /// with a unit and a PM's decoration (`Cost Basis Total ($, adjusted for wash sales)`),

@@ -296,6 +296,13 @@ extension PortfolioBuilder {
     mutating func setAsideTitleRows(of accounts: inout [Account], lots: [TaxLot]) {
         guard let table = tables[.accounts] else { return }
         let held = Set(lots.map(\.account))
+        // The accounts recent trades or manual trades name: an account too, lots or none.
+        var traded = Set<String>()
+        for sheet in [ContractSheet.transactions, .manualTrades] {
+            for row in tables[sheet]?.rows ?? [] {
+                if case .value(let id) = CellReader.text(row["Account"]) { traded.insert(PortfolioBuilder.alike(id)) }
+            }
+        }
         var titles: [(id: String, place: String)] = []
         var totals: [(id: String, place: String)] = []
         for row in table.rows {
@@ -304,7 +311,8 @@ extension PortfolioBuilder {
             // A total row of the accounts above (`Household Total`, `Portfolio Subtotal`): its
             // label fills the Account column, so the sheet's total-row reading, which asks for
             // a required value missing, let it through as one more account, its cash invested.
-            if SheetTable.readsAsTotal(text), !held.contains(text), accounts.contains(where: { $0.id == text }) {
+            if SheetTable.readsAsTotal(text), !held.contains(text), !traded.contains(PortfolioBuilder.alike(text)),
+               accounts.contains(where: { $0.id == text }) {
                 totals.append((text, row.place("Account")))
                 continue
             }

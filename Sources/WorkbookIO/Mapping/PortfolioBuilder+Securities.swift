@@ -110,12 +110,29 @@ extension PortfolioBuilder {
     /// as two. A space or a slash parts symbols only where every part is two characters or
     /// more: `BRK B` and `BRK/B` are one symbol, a share class written as custodians do.
     private static func listedSymbols(_ piece: String) -> [String] {
-        guard !piece.isEmpty else { return [] }
-        var words = piece.split(whereSeparator: \.isWhitespace).map(String.init)
-        if words.count >= 3 {
-            let inner = words.dropFirst().dropLast().filter { !["or", "then", "and", "/", "&"].contains($0.lowercased()) }
-            words = [words[0]] + inner + [words[words.count - 1]]
+        // A note in brackets is no symbol (`IXUS (first choice)`).
+        var text = piece
+        while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
+            text.removeSubrange(open...close)
         }
+        text = text.trimmingWhitespace()
+        guard !text.isEmpty else { return [] }
+        // `or`, `then`, `and` between symbols part them first: `BRK B or IXUS` is two.
+        var groups: [[String]] = [[]]
+        for word in text.split(whereSeparator: \.isWhitespace).map(String.init) {
+            if ["or", "then", "and", "/", "&"].contains(word.lowercased()), !groups[groups.count - 1].isEmpty {
+                groups.append([])
+            } else {
+                groups[groups.count - 1].append(word)
+            }
+        }
+        return groups.filter { !$0.isEmpty }.flatMap(spacedSymbols)
+    }
+
+    /// The symbols of words between separators: each a symbol when every one is two
+    /// characters or more, else one symbol written with spaces (`BRK B`).
+    private static func spacedSymbols(_ words: [String]) -> [String] {
+        let piece = words.joined(separator: " ")
         let spaced = words.count > 1 && words.allSatisfy { $0.count >= 2 } ? words : [piece]
         return spaced.flatMap { word -> [String] in
             let parts = word.split(separator: "/", omittingEmptySubsequences: false).map(String.init)

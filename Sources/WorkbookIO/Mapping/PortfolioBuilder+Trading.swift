@@ -19,6 +19,12 @@ extension PortfolioBuilder {
         // A trade blotter's and a broker's confirmation codes.
         if t == "bot" || t == "by" { return .buy }
         if t == "sld" || t == "sl" { return .sell }
+        // A buy or a sale named later in the action (`Exchange Purchase`, `Systematic
+        // Purchase`, `Fund Sale`): one side's word and not the other's.
+        let words = Set(t.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        let buys = !words.isDisjoint(with: ["buy", "bought", "purchase", "purchased"])
+        let sells = !words.isDisjoint(with: ["sell", "sold", "sale", "redemption", "redeemed"])
+        if buys != sells { return buys ? .buy : .sell }
         return nil
     }
 
@@ -72,7 +78,9 @@ extension PortfolioBuilder {
             let symbol = text(row, "Symbol")?.uppercased()
             if symbol == nil { log.error(row.place("Symbol"), "Symbol is blank.") }
             let tradeDate = date(row, "Date")
-            if row["Date"] == nil { log.error(row.place("Date"), "Date is blank.") }
+            // `N/A` or `--` is blank as an empty cell is: the row was dropped unsaid, and an
+            // IRA's buy inside a window with it.
+            if tradeDate == nil, isBlank(row, "Date") { log.error(row.place("Date"), "Date is blank.") }
             if let tradeDate, tradeDate > settings.asOf {
                 log.error(row.place("Date"), "Date \(tradeDate) is after the As Of date \(settings.asOf).")
             }
@@ -182,7 +190,8 @@ extension PortfolioBuilder {
                 if let m = Money(decimal: n.text), m > .zero { size = .amount(m) } else {
                     log.error(row.place("Amount"), "Amount must be a positive amount, found \"\(shown(row["Amount"]))\".")
                 }
-            } else if row["Quantity"] == nil && row["Amount"] == nil {
+            } else if isBlank(row, "Quantity") && isBlank(row, "Amount") {
+                // `--` and `N/A` are blank as an empty cell is: the trade was dropped unsaid.
                 log.error(row.rowPlace, "The trade gives neither a Quantity nor an Amount.")
             }
             if quantityGiven && row["Amount"] != nil {

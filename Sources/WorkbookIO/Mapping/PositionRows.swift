@@ -33,24 +33,30 @@ extension SheetTable {
                 kept.append(row)
                 continue
             }
-            // The lots below: no symbol, a date, a quantity.
+            // The lots below: no symbol, a date, a quantity. Figures shown to a few decimals
+            // (150.413 over 100.000, 50.206 and 0.206) may miss by each one's rounding: half a
+            // unit of the last decimal shown, for the position and for each lot.
+            let unit = decimalUnit(row.values[quantity])
             var end = index
             var sum: Int64 = 0
             while end < rows.count, rows[end].values[symbol] == nil, rows[end].values[acquired] != nil,
                   let lot = shares(rows[end]), lot > .zero {
                 // Summed without trapping: a cell may hold any number, and one past the total ends the lots.
                 let (next, overflow) = sum.addingReportingOverflow(lot.micros)
-                guard !overflow, next <= total.micros else { break }
+                guard !overflow, next <= total.micros + unit else { break }
                 sum = next
                 end += 1
             }
-            guard end > index, sum == total.micros else {
+            let missed = abs(total.micros - sum)
+            guard end > index, missed == 0 || (end - index >= 2 && missed * 2 <= unit * Int64(end - index + 1)) else {
                 kept.append(row)
                 continue
             }
             let shown = name.trimmingWhitespace().excerpt
-            skipped.append((row.number, "the position row of \(shown): the lots below it add up to its quantity, and "
-                + "are read as \(shown)'s"))
+            skipped.append((row.number, missed == 0
+                ? "the position row of \(shown): the lots below it add up to its quantity, and are read as \(shown)'s"
+                : "the position row of \(shown): the lots below it add up to \(Quantity(micros: sum)), its "
+                    + "\(total) within the rounding of the figures shown, and are read as \(shown)'s"))
             for var lot in rows[index..<end] {
                 lot.values[symbol] = row.values[symbol]
                 if let account, lot.values[account] == nil { lot.values[account] = row.values[account] }
@@ -61,5 +67,16 @@ extension SheetTable {
         }
         if setAside { rows = kept }
         return setAside
+    }
+
+    /// A unit of the last decimal a quantity is shown to, in millionths of a share (0.001 of
+    /// `150.413` is 1,000); zero for a whole number or one of more than six decimals.
+    private static func decimalUnit(_ value: CellValue?) -> Int64 {
+        guard case .value(let number) = CellReader.number(value), let point = number.text.firstIndex(of: ".") else { return 0 }
+        let decimals = number.text[number.text.index(after: point)...].prefix { $0.isNumber }.count
+        guard (1...6).contains(decimals) else { return 0 }
+        var unit: Int64 = 1_000_000
+        for _ in 0..<decimals { unit /= 10 }
+        return unit
     }
 }

@@ -484,7 +484,7 @@ struct SheetTable {
             // A sentence alone on its row, below or among the rows (`Values shown are as of the
             // close of business.`): a note, where no ID, symbol or title ends with a full stop.
             if sheet != .settings, row.cells.count == 1, SheetTable.lacksRequired(values, requiredPositions),
-               case .string(let text) = row.cells[0].value, SheetTable.isSentence(text) {
+               case .string(let text) = row.cells[0].value, SheetTable.isSentence(text) || SheetTable.isNoteLine(text) {
                 skipped.append((row.number, "a note (\"\(text.trimmingWhitespace().prefix(40))\")"))
                 return
             }
@@ -903,7 +903,8 @@ struct SheetTable {
         guard words.isDisjoint(with: ["unrealized", "unrealised", "rate", "rates", "budget", "target", "pct", "percent",
                                       "date", "dates", "day", "days", "month", "frequency", "freq", "method", "schedule",
                                       "type", "taken", "paid", "last", "next", "note", "notes", "comment", "comments",
-                                      "status", "instructions", "flag", "count"]),
+                                      "status", "instructions", "flag", "count", "code", "number", "id", "limit", "cap",
+                                      "max", "maximum", "min", "minimum", "goal", "harvest"]),
               !header.contains("%") else { return nil }
         let withdrawalWords: Set<String> = ["withdrawal", "withdrawals", "withdraw", "distribution", "distributions", "rmd",
                                             "outflow", "outflows", "disbursement", "disbursements", "raise"]
@@ -912,7 +913,7 @@ struct SheetTable {
         // Withdrawal Plan`), is no amount to raise now.
         let pastOrManner: Set<String> = ["ytd", "satisfied", "plan", "option", "options", "dividend", "dividends", "income",
                                          "reinvest", "history", "ltm", "12m", "prior", "previous", "received", "made",
-                                         "systematic", "recurring", "frequency"]
+                                         "systematic", "recurring", "frequency", "account", "acct", "age", "year", "start"]
         if (!words.isDisjoint(with: withdrawalWords) || (words.contains("cash") && !words.isDisjoint(with: cashNeeds))),
            words.isDisjoint(with: pastOrManner) {
             return present.contains("Withdrawal") ? nil : "Withdrawal"
@@ -972,6 +973,12 @@ struct SheetTable {
     ] + cashLinePhrases + [
         "pending activity", "date downloaded", "downloaded on", "disclaimer", "the information", "the data and information",
         "data as of", "brokerage services", "securities offered", "investments are", "past performance", "*", "†", "note:",
+    ]
+
+    /// Phrases that open a report's note or footnote line, read as one only on a row of one
+    /// cell (`Page Industries` or `Footnote Partners` under Account, with a value missing, is
+    /// a lot with a blank, not a note).
+    static let noteLinePrefixes = [
         "notes:", "footnote", "important information", "important:", "this report", "this statement", "prices are",
         "page ", "generated on", "report generated", "printed on", "for more information", "securities are offered",
         "cost basis information", "end of report", "unrealized gains/losses", "investment products", "not fdic",
@@ -979,6 +986,12 @@ struct SheetTable {
         "w = ", "n/a - ", "n/a = ", "values shown", "account summary", "positions as of", "holdings as of",
         "balances as of",
     ]
+
+    /// Whether `text`, alone on its row, opens like a report's note (`Footnotes:`, `Page 1 of 2`).
+    static func isNoteLine(_ text: String) -> Bool {
+        let lower = text.trimmingWhitespace().lowercased()
+        return noteLinePrefixes.contains(where: lower.hasPrefix)
+    }
 
     /// Phrases that open a custodian download's cash line (`Cash & Cash Investments`).
     static let cashLinePhrases = ["cash & cash investments", "cash and cash investments", "cash & money market"]
@@ -1097,11 +1110,11 @@ struct SheetTable {
         [" total", " totals", " subtotal", " subtotals", " sub-total", " sub total"].contains(where: lower.hasSuffix)
     }
 
-    /// Whether a name reads as a total row's label: ends as one, is one (`Total`, `Sum`,
-    /// `Grand Total`), or opens a footer (`Total Household`).
+    /// Whether a name reads as a total row's label: ends as one, or is one (`Total`, `Sum`,
+    /// `Grand Total`); `Total Return Trust` does not.
     static func readsAsTotal(_ text: String) -> Bool {
         let lower = text.trimmingWhitespace().lowercased()
-        return endsLikeTotalLabel(lower) || totalWords.contains(lower) || footerReason(text) != nil
+        return endsLikeTotalLabel(lower) || totalWords.contains(lower)
     }
 
     /// The label of a custodian download's cash line (`Cash & Cash Investments`), if a cell
