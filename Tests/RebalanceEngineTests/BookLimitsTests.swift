@@ -90,7 +90,7 @@ struct BookLimitsTests {
         let error = try #require(throws: PlanningError.self) { try book.plan() }
         guard case .input(let problems) = error else { Issue.record("\(error)"); return }
         #expect(problems.map(\.message) == [
-            "Account BAKER-JT holds 50001 lots of VTI; the tool plans at most 50000 lots of one position (its phases "
+            "Account BAKER-JT holds 100001 lots of VTI; the tool plans at most 100000 lots of one position (its phases "
                 + "sell lot by lot, and a position of more would take minutes). Combine the position's lots of a day, "
                 + "or plan it by hand.",
         ])
