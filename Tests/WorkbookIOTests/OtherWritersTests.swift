@@ -15,6 +15,16 @@ struct OtherWritersTests {
         try readPriced(path: try XLSXFixture.contractBook(sheets, hidden: hidden).write(), today: Household.today)
     }
 
+    /// A one-account book of AAPL whose Lots sheet is `lots`.
+    private func readLots(_ lots: [[FixtureCell]]) throws -> PortfolioReading {
+        try read([
+            Self.settings,
+            ("Lots", lots),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ])
+    }
+
     /// A book of one account, `A`, holding 10 AAPL, whose Accounts sheet is `accounts`.
     private func readAccounts(_ accounts: [[FixtureCell]]) throws -> PortfolioReading {
         try read([
@@ -368,12 +378,8 @@ struct OtherWritersTests {
 
     @Test("A lot with both Cost Basis and Unit Cost blank is one error at the Cost Basis cell saying so")
     func bothCostsBlank() throws {
-        let reading = try read([
-            Self.settings,
-            ("Lots", [["Symbol", "Quantity", "Cost/Share", "Total Cost", "Acquired"], ["AAPL", 10, "--", "--", .day(2024, 1, 2)]]),
-            ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
-            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
-        ])
+        let reading = try readLots([["Symbol", "Quantity", "Cost/Share", "Total Cost", "Acquired"],
+                                    ["AAPL", 10, "--", "--", .day(2024, 1, 2)]])
         #expect(reading.errors.map(\.description) == ["Lots!D2: Cost Basis and Unit Cost are both blank."])
     }
 
@@ -473,12 +479,8 @@ struct OtherWritersTests {
         #expect(warnings.contains { $0.hasPrefix("Lots: A lot is marked long-term (Lots!E2) though its Acquired date makes it short-term") })
         // A year past the As Of, marked: the date's error, nothing else (the mark was once
         // judged by adding a year to 9999-12-31, which stopped the tool).
-        let refused = try read([
-            Self.settings,
-            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired", "Term"], ["AAPL", 10, 1500, "12/31/9999", "ST"]]),
-            ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
-            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
-        ])
+        let refused = try readLots([["Symbol", "Quantity", "Cost Basis", "Acquired", "Term"],
+                                    ["AAPL", 10, 1500, "12/31/9999", "ST"]])
         #expect(refused.errors.map(\.description) == ["Lots!D2: Acquired 9999-12-31 is after the As Of date 2026-11-20."])
     }
 
