@@ -64,6 +64,23 @@ struct BlockLayoutTests {
         #expect(read.portfolio?.lots.map(\.account) == ["11110123", "22225678"])
     }
 
+    @Test("A title of several lines, one under another, names its account on any of them")
+    func titlesOfSeveralLines() throws {
+        let lots: (name: String, rows: [[FixtureCell]]) = ("Lots", [
+            ["POSITIONS BY TAX LOT"], [],
+            ["Account Number: 11110123"], ["Account Name: SMITH INDIVIDUAL"], ["As of: 11/20/2026"], [],
+            Book.header, ["AAPL", 10, 1500, .day(2020, 1, 2)], [],
+            ["Account Number: 22225678"], ["Account Name: SMITH ROTH"], ["As of: 11/20/2026"], [],
+            Book.header, ["MSFT", 2, 700, .day(2024, 2, 2)],
+        ])
+        let reading = try Book.read([Book.asOf, Self.accounts, lots, Book.model, Book.prices])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.map(\.account) == ["11110123", "22225678"])
+        #expect(reading.diagnostics.map(\.description).contains("Lots!A10: The rows under \"Account Number: 22225678 Account "
+            + "Name: SMITH ROTH As of: 11/20/2026\", to the next repeat of the header, are account 22225678's: the title gives "
+            + "the account's ID."))
+    }
+
     @Test("Each block's rows are the account its title names: by masked digits, by name or by ID")
     func accountsFromTitles() throws {
         let reading = try Book.read([Book.asOf, Self.accounts, Self.schwabLots, Book.model, Book.prices])

@@ -136,8 +136,21 @@ struct SheetTable {
         /// Where the title starts: `Lots!A14`.
         let place: String
 
+        init(text: String, place: String) {
+            self.text = text
+            self.place = place
+        }
+
+        /// The lines of a title of several rows, read together: their words, from the first's place.
+        init(lines: some Collection<Title>) {
+            text = lines.map(\.text).joined(separator: " ")
+            place = lines.first?.place ?? ""
+        }
+
         /// The longest title, in UTF-8 bytes: far past an account's name and number.
         static let maxBytes = 200
+        /// The most lines of a title read together.
+        static let maxLines = 4
     }
 
     /// A block's key among the whole book's: its sheet and header row (`Lots!14`).
@@ -265,6 +278,12 @@ struct SheetTable {
         /// The last row read below the header, when it may title a block: whether it was
         /// kept as a data row (the last one) or set aside.
         var pendingTitle: (title: Title, row: Int, kept: Bool)?
+        /// The title rows just before the latest, when they come one after another: a title of
+        /// several lines, each kept or set aside as it came.
+        var earlierTitleLines: [(title: Title, row: Int, kept: Bool)] = []
+        /// The title rows above the first header, one after another, and the last one's row.
+        var firstTitleLines: [Title] = []
+        var firstTitleRow = 0
         /// The row where a second table's header was met, if one was (see `partlyRepeatsHeader`).
         var secondTableRow: Int?
         /// Each required column (or pair) by its positions in the layout's values.
@@ -288,7 +307,20 @@ struct SheetTable {
         let summary = try workbook.readRows(in: info, distrustingZeroResults: true, order: order) { row in
             guard let found = header else {
                 rowsBeforeHeader += 1
-                if readsBlocks, let title = SheetTable.title(of: row, sheetName: info.name) { firstTitle = title }
+                // A title of several lines (`Account Number: …`, `Account Name: …`, `As of: …`)
+                // is their words together: the account may be named on any of them.
+                if readsBlocks {
+                    if let title = SheetTable.title(of: row, sheetName: info.name) {
+                        // Lines of one title are rows one under another: a blank row parts a
+                        // report's heading from an account's title.
+                        if firstTitleRow != row.number - 1 { firstTitleLines = [] }
+                        firstTitleLines.append(title)
+                        firstTitleRow = row.number
+                        firstTitle = Title(lines: firstTitleLines.suffix(Title.maxLines))
+                    } else {
+                        firstTitleLines = []
+                    }
+                }
                 if sheet == .settings, settingsRows.count < SettingsLayout.rowsKept { settingsRows.append(row) }
                 // A key and its value above another sheet's table (a Parameters block atop the
                 // Accounts sheet): settings are read from the Settings sheet only.
@@ -402,9 +434,21 @@ struct SheetTable {
                 if readsBlocks {
                     // Another account's block: its title row, if the row above is one, was
                     // kept or set aside as it came; it is set aside as the title it is.
-                    let title = pendingTitle
+                    // Each line of a title of several, the last first, is set aside as the
+                    // latest is; the block's title is their words together.
+                    for line in (earlierTitleLines + (pendingTitle.map { [$0] } ?? [])).reversed() where line.kept {
+                        if let last = rows.last, last.number == line.row { rows.removeLast() }
+                    }
+                    for line in earlierTitleLines {
+                        if let place = skipped.lastIndex(where: { $0.0 == line.row }) { skipped.remove(at: place) }
+                        skipped.append((line.row, "a line of the title of the block below"))
+                    }
+                    var title = pendingTitle
+                    if let latest = title, !earlierTitleLines.isEmpty {
+                        title?.title = Title(lines: (earlierTitleLines.map(\.title) + [latest.title]).suffix(Title.maxLines))
+                    }
+                    earlierTitleLines = []
                     if let title {
-                        if title.kept { rows.removeLast() }
                         // Read as a security's title between its lots and the header's repeat.
                         if let last = repeats.last, last.headerRow == title.row { repeats.removeLast() }
                         // Its note, if it was set aside, is among the last two (a blank row's
@@ -443,7 +487,14 @@ struct SheetTable {
                 secondTableRow = row.number
                 return
             }
+            let previousTitle = pendingTitle
             pendingTitle = readsBlocks ? SheetTable.title(of: row, sheetName: info.name).map { ($0, row.number, false) } : nil
+            if pendingTitle != nil, let previousTitle, previousTitle.row == row.number - 1 {
+                earlierTitleLines.append(previousTitle)
+                if earlierTitleLines.count >= Title.maxLines { earlierTitleLines.removeFirst() }
+            } else {
+                earlierTitleLines = []
+            }
             if values.allSatisfy({ $0 == nil }) {
                 skipped.append((row.number, "no value under any known column"))
                 return
