@@ -1034,6 +1034,30 @@ struct MappingRulesTests {
         #expect(SheetTable.model(headedBy: "Growth (80/20)", among: ["Growth 80/20", "Income 30/70"]) == "Growth 80/20")
     }
 
+    @Test("Models stacked on one Model sheet, each under a title naming an account's model, are read as those models")
+    func stackedModels() throws {
+        func reading(_ secondTitle: String) throws -> PortfolioReading {
+            try read([
+                Self.asOf,
+                ("Accounts", [["Account", "Model", "Cash"], ["A", "Growth", 0], ["B", "Income 30/70", 0]]),
+                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+                ("Model", [["Growth"], ["Symbol", "Target"], ["AAPL", 0.7], ["BND", 0.3], [],
+                           [.text(secondTitle)], ["Symbol", "Target"], ["AAPL", 0.3], ["BND", 0.7]]),
+                ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["BND", 72, .day(2026, 11, 20)]]),
+            ])
+        }
+        let stacked = try reading("Income (30/70)")
+        let portfolio = try #require(stacked.portfolio, "\(stacked.errors)")
+        #expect(portfolio.models.map(\.name).sorted() == ["Growth", "Income 30/70"])
+        let income = try #require(portfolio.models.first { $0.name == "Income 30/70" })
+        #expect(income.targets.map(\.target) == [Rate(millionths: 300_000), Rate(millionths: 700_000)])
+        #expect(stacked.diagnostics.map(\.description).contains(
+            "Model!A6: The targets under \"Income (30/70)\", to the next repeat of the header, are the model \"Income 30/70\"'s."))
+        #expect(try reading("Balanced").errors.map(\.description).first
+            == "Model!A6: The title \"Balanced\" above these stacked targets names no model of the Accounts sheet (Growth, "
+                + "Income 30/70): write the model's name as its accounts do.")
+    }
+
     @Test("Without a Model sheet, a sheet named for each model the Accounts sheet names is read as that model")
     func oneSheetPerModel() throws {
         let sheets: [(name: String, rows: [[FixtureCell]])] = [

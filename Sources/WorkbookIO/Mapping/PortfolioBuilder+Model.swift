@@ -131,14 +131,44 @@ extension PortfolioBuilder {
     /// `fillsDown`: every account names its model, so none uses a default model, and a blank
     /// Model cell below a named model's rows is that model's (a PM writes the name once, on
     /// the first row of its block), noted once.
+    /// The model a block of a Model sheet of stacked models is, by its title: the one model
+    /// of the Accounts sheet it names (as a wide Model column's header names one); nil, with
+    /// an error at the title, when it names none.
+    private mutating func stackedModel(of block: SheetTable.Block, in table: SheetTable) -> String? {
+        let names = accountModelNames()
+        guard let title = block.title else {
+            log.error("\(table.sheetName)!row \(block.headerRow)", "The models stacked on this sheet each need a title above "
+                + "their header naming the model (one of \(names.prefix(4).joined(separator: ", "))): this one has none.")
+            return nil
+        }
+        if let model = SheetTable.model(headedBy: title.text, among: names) {
+            log.info(title.place, "The targets under \"\(title.text.excerpt)\", to the next repeat of the header, are the "
+                + "model \"\(model.excerpt)\"'s.")
+            return model
+        }
+        log.error(title.place, "The title \"\(title.text.excerpt)\" above these stacked targets names no model of the "
+            + "Accounts sheet (\(names.prefix(4).joined(separator: ", "))): write the model's name as its accounts do.")
+        return nil
+    }
+
     private mutating func readModelRows(_ table: SheetTable, model wideModel: String?, leavingOutBlankTargets: Bool, targets: [Int: Rate],
                                         bands: [Int: Rate], fillsDown: Bool, into read: inout ModelRows) {
         var above: String?
         var filled: [Int] = []
         let classRows = assetClassRows(table, targets: targets)
+        // Models stacked one under another: each block's title names its model.
+        var blockModel: [Int: String?] = [:]
         for row in table.rows {
             if classRows.contains(row.number) { continue }
-            var name = wideModel ?? text(row, "Model") ?? ""
+            var stacked: String?
+            if wideModel == nil, let block = table.block(of: row.number) {
+                if blockModel[block.headerRow] == nil {
+                    blockModel[block.headerRow] = .some(stackedModel(of: block, in: table))
+                }
+                guard let model = blockModel[block.headerRow]! else { continue }
+                stacked = model
+            }
+            var name = wideModel ?? stacked ?? text(row, "Model") ?? ""
             if wideModel == nil, fillsDown {
                 if name.isEmpty, let above {
                     name = above

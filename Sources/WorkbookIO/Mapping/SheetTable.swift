@@ -271,7 +271,9 @@ struct SheetTable {
         var skipped: [(Int, String)] = []
         var lastRow = 0
         var rowsBeforeHeader = 0
-        let readsBlocks = rowsNameAccounts(sheet)
+        // A Model sheet of models stacked one under another, each under a title naming it,
+        // is read in blocks too when the Accounts sheet names models.
+        let readsBlocks = rowsNameAccounts(sheet) || (sheet == .model && !modelNames.isEmpty)
         /// The last title row above the header, and the repeats of the header found since.
         var firstTitle: Title?
         var repeats: [Block] = []
@@ -386,6 +388,11 @@ struct SheetTable {
                 if names.count >= 2 || (names.count == 1 && specs.count == 1) {
                     if missing.isEmpty || symbolsFromTitles {
                         secondColumns = seconds
+                        // The header row is no line of the title above it.
+                        if firstTitleRow == row.number {
+                            firstTitleLines.removeLast()
+                            firstTitle = firstTitleLines.isEmpty ? nil : Title(lines: firstTitleLines.suffix(Title.maxLines))
+                        }
                         header = (row.number, columns, matches, unknown,
                                   wide.map { (model: $0.model, column: SheetTable.modelColumnKey($0.model)) },
                                   symbolsFromTitles)
@@ -714,7 +721,12 @@ struct SheetTable {
             log.info("\(info.name)!row \(row)", "Skipped: \(reason).")
         }
         var blocks: [Block] = []
-        if header.symbolsFromTitles || !repeats.isEmpty || (firstTitle != nil && header.columns["Account"] == nil) {
+        if sheet == .model {
+            // Stacked models only: a title above a single model's header is a heading.
+            if !repeats.isEmpty, header.columns["Model"] == nil, header.modelColumns.isEmpty {
+                blocks = [Block(headerRow: header.row, title: firstTitle, isOneOfSeveral: true)] + repeats
+            }
+        } else if header.symbolsFromTitles || !repeats.isEmpty || (firstTitle != nil && header.columns["Account"] == nil) {
             blocks = [Block(headerRow: header.row, title: firstTitle, isOneOfSeveral: !repeats.isEmpty)] + repeats
         }
         return SheetTable(sheet: sheet, sheetName: info.name, headerRow: header.row, columns: header.columns,
