@@ -50,7 +50,11 @@ extension WashSaleCalendar {
                 note.append(sale.matched)
                 note.append(one ? " share bought within " : " shares bought within ")
                 note.append(windowDays)
-                note.append(one ? " days of it already replaces it." : " days of it already replace it.")
+                note.append(one ? " days of it already replaces it" : " days of it already replace it")
+                // What that means for the figures: the tool adds nothing to them.
+                note.append(": that part of the loss was disallowed before this run, as the custodian reports it, and "
+                    + "no amount is figured here; the Lots sheet's Cost Basis is read as it stands (a replacement in "
+                    + "another account than the sale's may need the disallowed loss added to its basis by hand).")
             }
         }
         return WashSaleRecord(

@@ -631,4 +631,24 @@ extension RebalanceScenarioTests {
         #expect(plan.auditLog.contains { $0.account == "A" && $0.rule == "Harvest Losses"
             && $0.detail == "Harvest Losses is No for A (its Accounts column): no loss is harvested in it." })
     }
+
+    @Test("A Transactions loss sale its household's purchases replaced before the run says the tool adds nothing to it")
+    func lossSaleReplacedBeforeTheRun() throws {
+        var book = BookBuilder()
+        book.account("TAX", household: "H", cash: "1000")
+        book.account("IRA", type: .ira, household: "H", cash: "0")
+        book.hold("B1", "BND", 10, basis: "700", acquired: "2020-01-02", account: "TAX")
+        book.hold("V1", "VTI", 10, basis: "3000", acquired: "2026-11-12", account: "IRA")
+        book.target("BND", "0.5")
+        book.target("VTI", "0.49")
+        book.transaction("TAX", "2026-11-10", "VTI", .sell, quantity: 10, gain: "-500")
+        book.prices = ["BND": "72", "VTI": "300"]
+        let plan = try book.plan()
+        let row = try #require(plan.washSales.first { $0.action == .lossSale && $0.symbol == "VTI" })
+        #expect(row.note.hasSuffix("10 shares bought within 30 days of it already replace it: that part of the loss was "
+            + "disallowed before this run, as the custodian reports it, and no amount is figured here; the Lots sheet's "
+            + "Cost Basis is read as it stands (a replacement in another account than the sale's may need the disallowed "
+            + "loss added to its basis by hand)."))
+        #expect(row.disallowedLoss == nil)
+    }
 }
