@@ -73,6 +73,27 @@ struct PhaseScenarioTests {
         #expect(plan.auditLog.contains { $0.phase == .harvest && $0.rule == "Wash Sale" && $0.decision == "Skipped" })
     }
 
+    @Test("A harvest's replacement in the group of the position sold has the room the sale frees, though the group is at its cap")
+    func replacementInTheSoldPositionsGroup() throws {
+        var book = BookBuilder()
+        book.account("TAX1", household: "H", cash: "10000", cashTarget: "0.03")
+        book.hold("T1", "VTI", 100, basis: "20000", acquired: "2019-01-10")
+        book.hold("T2", "VXUS", 200, basis: "20000", acquired: "2025-03-05")
+        book.target("VTI", "0.5")
+        book.target("VXUS", "0.25")
+        book.target("BND", "0.22")
+        book.security("VXUS", exposureGroup: "Intl", replacements: ["SCHF"])
+        book.security("SCHF", exposureGroup: "Intl")
+        book.groups = [ExposureGroupCap(group: "Intl", maxWeight: Rate(millionths: 100_000))]
+        book.prices = ["VTI": "300", "VXUS": "60", "BND": "75", "SCHF": "40"]
+        let plan = try book.plan()
+        // $52,000 in the account: VXUS's $12,000 is 23.1% of it, above the 10% cap; sold at an
+        // $8,000 loss, it leaves the group empty, and SCHF is bought up to the cap, $5,200.
+        #expect(plan.trade("TAX1", "VXUS", .sell, .harvest)?.quantity == shares(200))
+        #expect(plan.trade("TAX1", "SCHF", .buy, .harvest)?.quantity == shares(130))
+        #expect(!plan.auditLog.contains { $0.detail.hasPrefix("SCHF does not replace VXUS") })
+    }
+
     @Test("A block row that takes a later block, behind other shares, names the block Harvest first met")
     func aLaterBlockNamesTheFirst() throws {
         // Harvest passes A1 over behind the IRA's 10 AAX of 2026-11-12 (through 12-12). The

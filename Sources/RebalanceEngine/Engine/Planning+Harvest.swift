@@ -253,7 +253,11 @@ extension Planning {
         guard room > .zero else { return (nil, nil, "it is at or past its target already") }
         var amount = Money.min(proceeds, room)
         var cappedBy: DriftKey?
-        if let cap = capRoom(for: symbol, in: book), cap.room < amount {
+        // The position sold leaves its group and sector: the pre-check, before the sale, counts
+        // it out, as the sizing after the sale finds it gone.
+        let freeing = selling.map { (place: book.place(of: $0.symbol, universe: universe),
+                                     value: universe.value(of: $0.quantity, $0.symbol)) }
+        if let cap = capRoom(at: book.place(of: symbol, universe: universe), in: book, freeing: freeing), cap.room < amount {
             guard cap.room > .zero else {
                 return (nil, cap.binding, "the \(cap.binding.capName) is at its \(cap.binding.limitName)")
             }

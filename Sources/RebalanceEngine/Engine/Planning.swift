@@ -337,16 +337,23 @@ struct Planning {
     }
 
     /// `capRoom(for:in:)` of a symbol whose place is known.
-    func capRoom(at place: SymbolPlace, in book: AccountBook) -> (room: Money, binding: DriftKey, status: DriftStatus)? {
+    /// `freeing`: a sale about to be made (its symbol's place and value), whose value leaves
+    /// the group and sector it shares with `place` (a harvest's replacement in the group of
+    /// the position sold: the group at its cap before the sale has that sale's room after it).
+    func capRoom(
+        at place: SymbolPlace, in book: AccountBook, freeing: (place: SymbolPlace, value: Money)? = nil
+    ) -> (room: Money, binding: DriftKey, status: DriftStatus)? {
         let value = book.investableValue
         var best: (room: Money, binding: DriftKey, status: DriftStatus)?
         if let group = place.groupNumber {
-            let room = Money.max(.zero, value.multiplied(by: universe.capsByNumber[group]) - book.groupValues[group])
+            let freed = freeing.map { $0.place.groupNumber == group ? $0.value : .zero } ?? .zero
+            let room = Money.max(.zero, value.multiplied(by: universe.capsByNumber[group]) - (book.groupValues[group] - freed))
             best = (room, .group(universe.sortedGroups[group]), .groupCap)
         }
         if let sector = place.bandedSector {
+            let freed = freeing.map { $0.place.bandedSector == sector ? $0.value : .zero } ?? .zero
             let high = book.sectorTargets[sector] + universe.bandsByNumber[sector].doubleValue
-            let room = Money.max(.zero, Planning.part(high, of: value) - book.sectorValues[sector])
+            let room = Money.max(.zero, Planning.part(high, of: value) - (book.sectorValues[sector] - freed))
             if best.map({ room < $0.room }) ?? true { best = (room, .sector(universe.sortedSectors[sector]), .sectorBand) }
         }
         return best
