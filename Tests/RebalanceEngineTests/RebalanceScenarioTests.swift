@@ -651,4 +651,26 @@ extension RebalanceScenarioTests {
             + "loss added to its basis by hand)."))
         #expect(row.disallowedLoss == nil)
     }
+
+    @Test("A manual sale of more dollars than held sells the position, and a fraction where shares are whole, each said")
+    func manualTradesMadeAsWrittenAreSaid() throws {
+        var book = BookBuilder()
+        book.account("TAX", cash: "0")
+        book.hold("V1", "VTI", 100, basis: "20000", acquired: "2020-01-02")
+        book.hold("B1", "BND", 50, basis: "3500", acquired: "2020-01-02")
+        book.target("VTI", "0.5")
+        book.target("BND", "0.49")
+        book.manualTrades.append(ManualTrade(account: "TAX", symbol: "VTI", side: .sell, size: .amount(usd("40000")),
+                                             place: "Manual Trades!A2"))
+        book.manualTrades.append(ManualTrade(account: "TAX", symbol: "BND", side: .sell,
+                                             size: .quantity(Quantity(decimal: "10.5")!), place: "Manual Trades!A3"))
+        book.prices = ["VTI": "300", "BND": "72"]
+        let plan = try book.plan()
+        #expect(plan.trade("TAX", "VTI", .sell, .manual)?.quantity == shares(100))
+        #expect(plan.trade("TAX", "BND", .sell, .manual)?.quantity == Quantity(decimal: "10.5"))
+        #expect(plan.exceptions.filter { $0.severity == .warning }.map(\.message).prefix(2) == [
+            "Selling $40,000.00 of VTI asks for more than the $30,000.00 held in TAX: the whole position, 100 shares, is sold.",
+            "Sells 10.5 BND, a fraction of a share, though Fractional Shares is No: the manual trade is made as written.",
+        ])
+    }
 }

@@ -245,6 +245,38 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("A manual trade's Side of Sell All sells the whole position; with a Quantity beside it, it is an error")
+    func sellAllSide() throws {
+        func reading(_ quantity: FixtureCell) throws -> PortfolioReading {
+            try read([
+                Self.asOf, Self.oneLot, Self.model, Self.prices,
+                ("Manual Trades", [["Account", "Symbol", "Side", "Quantity"], ["A", "AAPL", "Sell All", quantity]]),
+            ])
+        }
+        let all = try reading(nil)
+        #expect(all.portfolio?.manualTrades.map(\.size) == [.quantity(Quantity(shares: 1))], "\(all.errors)")
+        #expect(try reading(10).errors.map(\.description) == [
+            "Manual Trades!C2: \"Sell All\" sells the whole position, but the row also gives a Quantity or an Amount: "
+                + "clear them to sell it all, or write Sell.",
+        ])
+    }
+
+    @Test("A Groups or Sectors row that no security names is warned of: its limit binds nothing")
+    func limitsNamingNoSecurity() throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Securities", [["Symbol", "Exposure Group", "Sector"], ["AAPL", "Technology", "Tech"]]),
+            ("Groups", [["Exposure Group", "Max Weight"], ["Technology", 0.5], ["Tech", 0.2]]),
+            ("Sectors", [["Sector", "Band"], ["Tech", 0.05], ["Gold", 0.02]]),
+        ])
+        #expect(reading.warnings.map(\.description).dropFirst() == [
+            "Groups!A3: No security's Exposure Group is \"Tech\": its cap limits nothing. If it is meant for some "
+                + "securities, give them that Exposure Group on the Securities sheet (written as here).",
+            "Sectors!A3: No security or model row has the Sector \"Gold\": its band limits nothing. If it is meant for "
+                + "some securities, give them that Sector (written as here).",
+        ])
+    }
+
     @Test("Transactions: a fund exchange and an automatic investment are trades; a cancelled or reversed one is none")
     func exchangesAndCancellations() throws {
         let reading = try read([

@@ -18,10 +18,10 @@ extension Planning {
         // Skipped trades are reported account by account (in sheet order within one).
         beginStage()
         let byAccount = skipped.indices.sorted { (skipped[$0].account, $0) < (skipped[$1].account, $1) }
-        for (account, problem) in byAccount.map({ skipped[$0] }) {
+        for (account, problem, decision) in byAccount.map({ skipped[$0] }) {
             markRows(account: account)
             raise(.warning, problem.place, problem.message)
-            audit(.manual, books[account].id, nil, rule: "Manual Trade", decision: "Skipped",
+            audit(.manual, books[account].id, nil, rule: "Manual Trade", decision: decision,
                   "\(problem.place): \(problem.message)")
         }
         beginStage()
@@ -65,10 +65,10 @@ extension Planning {
     /// A trade by amount that buys or sells less than one trading step is not an error: it
     /// is skipped with a warning (returned second, with its account's index).
     func validate(_ manualTrades: [ManualTrade]) throws(PlanningError)
-        -> ([SizedManualTrade], [(account: Int, problem: PlanningError.Problem)])
+        -> ([SizedManualTrade], [(account: Int, problem: PlanningError.Problem, decision: String)])
     {
         var problems: [PlanningError.Problem] = []
-        var skipped: [(account: Int, problem: PlanningError.Problem)] = []
+        var skipped: [(account: Int, problem: PlanningError.Problem, decision: String)] = []
         var sized: [SizedManualTrade] = []
         for trade in manualTrades {
             let place = trade.place.isEmpty ? "Manual Trades" : trade.place
@@ -84,6 +84,12 @@ extension Planning {
             switch trade.size {
             case .quantity(let shares):
                 quantity = shares
+                // Applied as written, as a manual trade is: said, where the book trades whole shares.
+                if !settings.fractionalShares, shares.micros % Quantity(shares: 1).micros != 0 {
+                    skipped.append((account, .init(place: place, message:
+                        "\(trade.side == .buy ? "Buys" : "Sells") \(shares) \(trade.symbol), a fraction of a share, though "
+                            + "Fractional Shares is No: the manual trade is made as written."), "Fractional"))
+                }
             case .amount(let amount):
                 // Buys by amount round down (never spend more than asked); sales round up
                 // (raise at least the amount), never past what is held.
@@ -92,8 +98,16 @@ extension Planning {
                 if quantity == .zero, trade.side == .buy {
                     skipped.append((account, .init(place: place, message:
                         "\(amount.formatted) buys less than one trading step of \(trade.symbol) at "
-                            + "$\(price.description): the trade is not made.")))
+                            + "$\(price.description): the trade is not made."), "Skipped"))
                     continue
+                }
+                // A sale of more dollars than the position is worth sells the position, said
+                // so: cut to it without a word, the PM's figure went unchecked.
+                let held = books[account].quantity(of: trade.symbol)
+                if trade.side == .sell, held > .zero, shares > held {
+                    skipped.append((account, .init(place: place, message:
+                        "Selling \(amount.formatted) of \(trade.symbol) asks for more than the \(price.value(of: held).formatted) "
+                            + "held in \(trade.account): the whole position, \(held) shares, is sold."), "Whole Position"))
                 }
                 if quantity == .zero {
                     problems.append(.init(place: place, message:

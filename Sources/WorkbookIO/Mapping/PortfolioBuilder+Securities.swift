@@ -78,6 +78,26 @@ extension PortfolioBuilder {
         return sectors
     }
 
+    /// Warns of a Groups row no security's Exposure Group names, and a Sectors row no
+    /// security's or model row's Sector names: a mistyped name (`Tech` for `Technology`) caps
+    /// nothing, and the run went on without a word.
+    mutating func warnOfUnnamedLimits(groups: [ExposureGroupCap], sectors: [SectorBand], securities: [Security], models: [Model]) {
+        let namedGroups = Set(securities.compactMap(\.exposureGroup))
+        let namedSectors = Set(securities.compactMap(\.sector) + models.flatMap { $0.targets.compactMap(\.sector) })
+        func place(_ sheet: ContractSheet, _ column: String, _ name: String) -> String {
+            tables[sheet]?.rows.first { text($0, column) == name }?.place(column) ?? sheet.rawValue
+        }
+        for group in groups where !namedGroups.contains(group.group) {
+            log.warning(place(.groups, "Exposure Group", group.group), "No security's Exposure Group is \"\(group.group.excerpt)\": "
+                + "its cap limits nothing. If it is meant for some securities, give them that Exposure Group on the "
+                + "Securities sheet (written as here).")
+        }
+        for sector in sectors where !namedSectors.contains(sector.sector) {
+            log.warning(place(.sectors, "Sector", sector.sector), "No security or model row has the Sector \"\(sector.sector.excerpt)\": "
+                + "its band limits nothing. If it is meant for some securities, give them that Sector (written as here).")
+        }
+    }
+
     /// A row's identical group, exposure group or sector (`kind`) as the book first writes it:
     /// names that differ only in capitals or spacing (`Alphabet`, `alphabet`, `Alphabet  Inc`)
     /// are one, as households are, with a note. Kept apart, two spellings of an identical group

@@ -158,16 +158,30 @@ extension PortfolioBuilder {
             let symbol = text(row, "Symbol")?.uppercased()
             if symbol == nil { log.error(row.place("Symbol"), "Symbol is blank.") }
             var side: Side?
+            // `Sell All` (`Liquidate`, `Close Position`) sells the whole position, as a Quantity
+            // of `All` does: read as a plain Sell, it sold the Quantity beside it.
+            var sellsAll = false
             if let sideText = text(row, "Side") {
-                side = PortfolioBuilder.side(sideText)
+                sellsAll = ["sellall", "liquidate", "sellentireposition", "sellwholeposition", "closeposition", "sellallshares"]
+                    .contains(HeaderName.normalize(sideText).key)
+                side = sellsAll ? .sell : PortfolioBuilder.side(sideText)
                 if side == nil { log.error(row.place("Side"), "Side must be Buy or Sell, found \"\(sideText)\".") }
+                if sellsAll, !isBlank(row, "Quantity") || !isBlank(row, "Amount") {
+                    log.error(row.place("Side"), "\"\(sideText.excerpt)\" sells the whole position, but the row also gives "
+                        + "a Quantity or an Amount: clear them to sell it all, or write Sell.")
+                    continue
+                }
             } else {
                 log.error(row.place("Side"), "Side is blank.")
             }
             var size: ManualTrade.Size?
             var quantityGiven = false
-            if case .value(let word) = CellReader.text(row["Quantity"]),
-               ["all", "allshares", "entireposition", "wholeposition"].contains(HeaderName.normalize(word).key) {
+            let allWord: String? = sellsAll ? "Sell All" : {
+                guard case .value(let word) = CellReader.text(row["Quantity"]),
+                      ["all", "allshares", "entireposition", "wholeposition"].contains(HeaderName.normalize(word).key) else { return nil }
+                return word
+            }()
+            if let word = allWord {
                 quantityGiven = true
                 // `All`: the whole position, as held in the account before the run.
                 if side == .buy {

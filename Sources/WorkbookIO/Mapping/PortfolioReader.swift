@@ -166,6 +166,7 @@ struct PortfolioBuilder {
         resolveCashTargets(accounts: &accounts, models: models)
         let groups = readGroups()
         let sectors = readSectors()
+        warnOfUnnamedLimits(groups: groups, sectors: sectors, securities: securities, models: models)
         let transactions = readTransactions(accounts: accounts)
         let manualTrades = readManualTrades(accounts: accounts, lots: lots, securities: securities)
         checkSymbolSpellings()
