@@ -2,6 +2,9 @@ import RebalanceEngine
 
 /// The state of one run of the price chain, stage by stage over every symbol.
 struct ChainRun {
+    /// A price's age in words: `1 day`, `6 days`.
+    static func days(_ age: Int) -> String { age == 1 ? "1 day" : "\(age) days" }
+
     let settings: Settings
     let options: PriceChainOptions
     var attempts: [Attempt]
@@ -50,7 +53,7 @@ struct ChainRun {
                 attempts[i].tried.append("Workbook: used")
                 attempts[i].resolve(.workbook, price, asOf: row.asOf, source: row.source)
             } else {
-                attempts[i].tried.append("Workbook: stale, \(age) day\(age == 1 ? "" : "s")")
+                attempts[i].tried.append("Workbook: stale, \(ChainRun.days(age))")
                 attempts[i].stale.append(.init(origin: .stale, price: price, asOf: row.asOf, source: row.source,
                                                place: row.pricePlace))
             }
@@ -89,7 +92,7 @@ struct ChainRun {
                 attempts[i].tried.append("Cache: used")
                 attempts[i].resolve(.cache, entry.price, asOf: entry.asOf, source: entry.source)
             } else {
-                attempts[i].tried.append("Cache: stale, \(age) day\(age == 1 ? "" : "s")")
+                attempts[i].tried.append("Cache: stale, \(ChainRun.days(age))")
                 attempts[i].stale.append(.init(origin: .staleCache, price: entry.price, asOf: entry.asOf,
                                                source: entry.source, place: "Price cache \(path)"))
             }
@@ -139,7 +142,7 @@ struct ChainRun {
                 if quoteDate > asOf {
                     attempts[i].tried.append("API: quote dated \(quoteDate), after the As Of")
                 } else if age > maxAge {
-                    attempts[i].tried.append("API: stale, \(age) day\(age == 1 ? "" : "s")")
+                    attempts[i].tried.append("API: stale, \(ChainRun.days(age))")
                     // Cached below, it is a stale cache price for the stale step of this run, as
                     // of the next: left out, a re-run of the same book planned at another price.
                     if let path = options.cachePath {

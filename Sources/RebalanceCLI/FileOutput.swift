@@ -43,10 +43,15 @@ func terminalText(_ text: String) -> String {
         default: return false
         }
     }
-    guard text.unicodeScalars.contains(where: acted) else { return text }
+    return spellingOut(text, where: acted)
+}
+
+/// `text` with each character `spelled` says spelled out as `<U+001B>`.
+func spellingOut(_ text: String, where spelled: (Unicode.Scalar) -> Bool) -> String {
+    guard text.unicodeScalars.contains(where: spelled) else { return text }
     var shown = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
-        if acted(scalar) {
+        if spelled(scalar) {
             let hex = String(scalar.value, radix: 16, uppercase: true)
             shown.append(contentsOf: "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)>".unicodeScalars)
         } else {

@@ -109,19 +109,7 @@ struct RunReport {
 
     /// `line` with its line breaks spelled out (`<U+000A>`).
     static func oneLine(_ line: String) -> String {
-        guard line.unicodeScalars.contains(where: { [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains($0.value) }) else {
-            return line
-        }
-        var shown = String.UnicodeScalarView()
-        for scalar in line.unicodeScalars {
-            if [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains(scalar.value) {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                shown.append(contentsOf: "<U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)>".unicodeScalars)
-            } else {
-                shown.append(scalar)
-            }
-        }
-        return String(shown)
+        spellingOut(line, where: \.isLineBreak)
     }
 
     func json() -> String {

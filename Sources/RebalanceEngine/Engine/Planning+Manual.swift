@@ -14,11 +14,11 @@ extension Planning {
     /// `No Sell`/`No Trade`/`Hold` one, cash below zero, a buy and a sale of one symbol in
     /// one account. Their tax counts against the budget but is never cut.
     mutating func runManualTrades(_ manualTrades: [ManualTrade]) throws(PlanningError) {
-        let (sized, skipped) = try validate(manualTrades)
-        // Skipped trades are reported account by account (in sheet order within one).
+        let (sized, warnings) = try validate(manualTrades)
+        // Warnings are reported account by account (in sheet order within one).
         beginStage()
-        let byAccount = skipped.indices.sorted { (skipped[$0].account, $0) < (skipped[$1].account, $1) }
-        for (account, problem, decision) in byAccount.map({ skipped[$0] }) {
+        let byAccount = warnings.indices.sorted { (warnings[$0].account, $0) < (warnings[$1].account, $1) }
+        for (account, problem, decision) in byAccount.map({ warnings[$0] }) {
             markRows(account: account)
             raise(.warning, problem.place, problem.message)
             audit(.manual, books[account].id, nil, rule: "Manual Trade", decision: decision,
@@ -63,12 +63,15 @@ extension Planning {
     /// Works out each trade's quantity and collects every infeasible one.
     ///
     /// A trade by amount that buys or sells less than one trading step is not an error: it
-    /// is skipped with a warning (returned second, with its account's index).
+    /// is skipped with a warning. A sale by amount past the position sells the position, and
+    /// a fraction of a share where shares are whole is traded as written, each with a
+    /// warning. The warnings are returned second, each with its account's index and the
+    /// Audit Log's decision.
     func validate(_ manualTrades: [ManualTrade]) throws(PlanningError)
         -> ([SizedManualTrade], [(account: Int, problem: PlanningError.Problem, decision: String)])
     {
         var problems: [PlanningError.Problem] = []
-        var skipped: [(account: Int, problem: PlanningError.Problem, decision: String)] = []
+        var warnings: [(account: Int, problem: PlanningError.Problem, decision: String)] = []
         var sized: [SizedManualTrade] = []
         for trade in manualTrades {
             let place = trade.place.isEmpty ? "Manual Trades" : trade.place
@@ -86,7 +89,7 @@ extension Planning {
                 quantity = shares
                 // Applied as written, as a manual trade is: said, where the book trades whole shares.
                 if !settings.fractionalShares, shares.micros % Quantity(shares: 1).micros != 0 {
-                    skipped.append((account, .init(place: place, message:
+                    warnings.append((account, .init(place: place, message:
                         "\(trade.side == .buy ? "Buys" : "Sells") \(shares) \(trade.symbol), a fraction of a share, though "
                             + "Fractional Shares is No: the manual trade is made as written."), "Fractional"))
                 }
@@ -96,7 +99,7 @@ extension Planning {
                 let shares = universe.shares(amount, price, roundingUp: trade.side == .sell)
                 quantity = trade.side == .sell ? .min(shares, books[account].quantity(of: trade.symbol)) : shares
                 if quantity == .zero, trade.side == .buy {
-                    skipped.append((account, .init(place: place, message:
+                    warnings.append((account, .init(place: place, message:
                         "\(amount.formatted) buys less than one trading step of \(trade.symbol) at "
                             + "$\(price.description): the trade is not made."), "Skipped"))
                     continue
@@ -105,7 +108,7 @@ extension Planning {
                 // so: cut to it without a word, the PM's figure went unchecked.
                 let held = books[account].quantity(of: trade.symbol)
                 if trade.side == .sell, held > .zero, shares > held {
-                    skipped.append((account, .init(place: place, message:
+                    warnings.append((account, .init(place: place, message:
                         "Selling \(amount.formatted) of \(trade.symbol) asks for more than the \(price.value(of: held).formatted) "
                             + "held in \(trade.account): the whole position, \(held) shares, is sold."), "Whole Position"))
                 }
@@ -165,7 +168,7 @@ extension Planning {
             }
         }
         guard problems.isEmpty else { throw .input(problems) }
-        return (sized, skipped)
+        return (sized, warnings)
     }
 
     private func why(_ trade: ManualTrade) -> String {

@@ -250,8 +250,8 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         if let unit, let name = table[key + unit] { return name }
         // A percent of a figure in dollars or shares is not that figure: `Distribution %` of 4
         // read as the Withdrawal was a $4.00 withdrawal.
-        if unit == "%", let name = table[key], !ContractSheet.percentColumns.contains(name) { return nil }
-        return table[key]
+        guard let name = table[key] else { return nil }
+        return unit == "%" && !ContractSheet.percentColumns.contains(name) ? nil : name
     }
 
     /// The columns read as percents (weights, rates, bands), of every sheet.

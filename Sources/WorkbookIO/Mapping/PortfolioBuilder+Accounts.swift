@@ -105,6 +105,7 @@ extension PortfolioBuilder {
         let global = settings
         for key in SettingKey.perAccount where row[key.rawValue] != nil {
             var unusedAsOf: CivilDate?
+            let settingsValue = describe(key)
             // Read into the builder's settings, as a Settings value is, and taken back out.
             defer { settings = global }
             guard applySetting(key, value: row[key.rawValue], place: row.place(key.rawValue), asOf: &unusedAsOf) else { continue }
@@ -118,9 +119,8 @@ extension PortfolioBuilder {
             default: continue
             }
             let own = describe(key)
-            settings = global
-            if own != describe(key) {
-                log.info(row.place(key.rawValue), "\(key.rawValue) \(own) overrides the Settings value (\(describe(key))) for this account.")
+            if own != settingsValue {
+                log.info(row.place(key.rawValue), "\(key.rawValue) \(own) overrides the Settings value (\(settingsValue)) for this account.")
             }
         }
         return overrides

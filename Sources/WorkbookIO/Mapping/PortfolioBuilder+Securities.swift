@@ -85,7 +85,7 @@ extension PortfolioBuilder {
         let namedGroups = Set(securities.compactMap(\.exposureGroup))
         let namedSectors = Set(securities.compactMap(\.sector) + models.flatMap { $0.targets.compactMap(\.sector) })
         func place(_ sheet: ContractSheet, _ column: String, _ name: String) -> String {
-            tables[sheet]?.rows.first { text($0, column) == name }?.place(column) ?? sheet.rawValue
+            tables[sheet]?.rows.first { CellReader.textValue($0[column]) == name }?.place(column) ?? sheet.rawValue
         }
         for group in groups where !namedGroups.contains(group.group) {
             log.warning(place(.groups, "Exposure Group", group.group), "No security's Exposure Group is \"\(group.group.excerpt)\": "

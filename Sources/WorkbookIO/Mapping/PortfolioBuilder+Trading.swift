@@ -35,16 +35,20 @@ extension PortfolioBuilder {
     /// The words are looked for byte by byte: `String.contains` built a searcher at every
     /// call, most of the time a Transactions sheet of 280,000 rows took to read.
     static func isShortOrOptionTrade(_ lowercased: String) -> Bool {
+        holdsAny(of: ["short", "to cover", "to open", "to close"], lowercased)
+    }
+
+    /// Whether `lowercased` holds one of `words`, looked for on its bytes.
+    private static func holdsAny(of words: [StaticString], _ lowercased: String) -> Bool {
         let bytes = Array(lowercased.utf8)
-        return ["short", "to cover", "to open", "to close"].contains { bytes.containsBytes(of: $0) }
+        return words.contains { bytes.containsBytes(of: $0) }
     }
 
     /// A cancelled or reversed trade (`Buy Cancel`, `Sell - Cancelled`, `Buy Reversal`): no
     /// buy or sale, as `CANCEL YOU BOUGHT` is none. Read as one, a cancelled buy opened a
     /// replacement that blocked a harvest.
     static func isCancellation(_ lowercased: String) -> Bool {
-        let bytes = Array(lowercased.utf8)
-        return ["cancel", "reversal", "reversed"].contains { bytes.containsBytes(of: $0) }
+        holdsAny(of: ["cancel", "reversal", "reversed"], lowercased)
     }
 
     /// The accounts rows may name: the Accounts sheet's, or those the Lots sheet named.

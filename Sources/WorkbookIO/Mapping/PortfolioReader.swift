@@ -467,7 +467,7 @@ struct PortfolioBuilder {
 extension Unicode.Scalar {
     /// A line feed, carriage return, vertical tab, form feed, next line, or line or paragraph
     /// separator: what starts a new line where text is shown.
-    var isLineBreak: Bool {
+    public var isLineBreak: Bool {
         switch value {
         case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
         default: return false

@@ -267,7 +267,7 @@ struct SheetTable {
         var headerAlike: [String] = []
         /// The unknown Accounts columns, by column number, each with whether a cell below holds
         /// words, not an amount (`Yes`, `Reinvest`): such a column moves no money.
-        var figureCandidates: [Int: Bool] = [:]
+        var holdsWordsByColumn: [Int: Bool] = [:]
         var skipped: [(Int, String)] = []
         var lastRow = 0
         var rowsBeforeHeader = 0
@@ -418,19 +418,19 @@ struct SheetTable {
                     .filter { !$0.isEmpty }
                 if sheet == .accounts {
                     for (_, place) in found.unknown {
-                        if let column = CellReference.column(of: place) { figureCandidates[column] = false }
+                        if let column = CellReference.column(of: place) { holdsWordsByColumn[column] = false }
                     }
                 }
             }
-            if !figureCandidates.isEmpty {
-                for cell in row.cells where figureCandidates[cell.column] == false {
+            if !holdsWordsByColumn.isEmpty {
+                for cell in row.cells where holdsWordsByColumn[cell.column] == false {
                     switch cell.value {
-                    case .bool: figureCandidates[cell.column] = true
+                    case .bool: holdsWordsByColumn[cell.column] = true
                     case .string(let text):
                         let trimmed = text.trimmingWhitespace()
                         if !trimmed.isEmpty, !["-", "--", "n/a", "na"].contains(trimmed.lowercased()),
                            case .problem = CellReader.numberText(trimmed) {
-                            figureCandidates[cell.column] = true
+                            holdsWordsByColumn[cell.column] = true
                         }
                     default: break
                     }
@@ -539,18 +539,11 @@ struct SheetTable {
                 setAsideFooter(row, reason)
                 return
             }
-            // A sentence alone on its row, below or among the rows (`Values shown are as of the
-            // close of business.`): a note, where no ID, symbol or title ends with a full stop.
+            // One cell of text alone on its row, lacking what the sheet requires: a report's note
+            // or section heading (see `loneLineReason`).
             if sheet != .settings, row.cells.count == 1, SheetTable.lacksRequired(values, requiredPositions),
-               case .string(let text) = row.cells[0].value, SheetTable.isSentence(text) || SheetTable.isNoteLine(text) {
-                skipped.append((row.number, "a note (\"\(text.trimmingWhitespace().prefix(40))\")"))
-                return
-            }
-            // A positions export's section heading (`Equities`, `ETFs & Closed End Funds`):
-            // one cell, its words a class of holdings.
-            if sheet == .lots || sheet == .transactions, row.cells.count == 1, SheetTable.lacksRequired(values, requiredPositions),
-               case .string(let text) = row.cells[0].value, SheetTable.isSectionHeading(text) {
-                skipped.append((row.number, "a section heading (\"\(text.trimmingWhitespace().prefix(40))\")"))
+               case .string(let text) = row.cells[0].value, let reason = SheetTable.loneLineReason(text, on: sheet) {
+                skipped.append((row.number, reason))
                 return
             }
             // Under the one header of a lot export in blocks per security, a row of one or two
@@ -670,7 +663,7 @@ struct SheetTable {
             }
             let present = Set(header.columns.keys)
             // A column of words (`Yes`/`No`, `Reinvest`/`Cash`) holds no amount.
-            let holdsWords = CellReference.column(of: place).flatMap { figureCandidates[$0] } ?? false
+            let holdsWords = CellReference.column(of: place).flatMap { holdsWordsByColumn[$0] } ?? false
             let figure = holdsWords ? nil : SheetTable.figureColumn(text, on: sheet, besides: present)
             if let near = figure ?? SheetTable.nearColumn(text, on: sheet, besides: present) {
                 if SheetTable.moneyColumns.contains(near), !holdsWords {
@@ -937,7 +930,7 @@ struct SheetTable {
 
     /// Whether an unread header may be a column of `group` by its words.
     static func mayBe(_ header: String, _ group: [String]) -> Bool {
-        let words = Set(header.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        let words = headerWords(header)
         return group.contains { column in !(requiredColumnHints[column] ?? []).isDisjoint(with: words) }
     }
 
@@ -959,7 +952,7 @@ struct SheetTable {
     /// estimate, the budget's room or the cash raised without a word but a note.
     static func figureColumn(_ header: String, on sheet: ContractSheet, besides present: Set<String>) -> String? {
         guard sheet == .accounts else { return nil }
-        let words = Set(header.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        let words = headerWords(header)
         let joined = words.joined()
         // Neither a rate, a budget or a target, nor what is said about a figure (`Last
         // Distribution Date`, `RMD Taken YTD`, `Distribution Frequency`).
@@ -1006,13 +999,15 @@ struct SheetTable {
         "symbol", "price", "short", "long", "loss", "tax", "max", "group", "min", "trade", "trades", "method", "to", "pct",
     ]
 
+    /// A header's words, lower case: its runs of letters and digits (`YTD ST G/L` → ytd, st, g, l).
+    static func headerWords(_ header: String) -> Set<String> {
+        Set(header.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+    }
+
     /// The contract column of `sheet`, not among `present`, whose name shares a telling word
     /// with `header` (`Withdrawal Request` → Withdrawal); nil when none does.
     static func nearColumn(_ header: String, on sheet: ContractSheet, besides present: Set<String>) -> String? {
-        func words(_ text: String) -> Set<String> {
-            Set(text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
-                .subtracting(commonWords)
-        }
+        func words(_ text: String) -> Set<String> { headerWords(text).subtracting(commonWords) }
         let written = words(header)
         guard !written.isEmpty else { return nil }
         // A column of a required group another of the group's columns fills (Unit Cost beside
@@ -1134,6 +1129,17 @@ struct SheetTable {
             guard endsLikeTotal || footerLater || totalWords.contains(lower) else { continue }
             return "a summary or footer row (\"\(label.prefix(40))\")"
         }
+        return nil
+    }
+
+    /// Why a text alone on its row is no row of `sheet`'s table, or nil: a sentence, where no
+    /// ID, symbol or title ends with a full stop (`Values shown are as of the close of
+    /// business.`); a note's opening (`Footnotes:`, `Page 1 of 2`); on Lots and Transactions,
+    /// a positions export's section heading (`Equities`, `ETFs & Closed End Funds`).
+    static func loneLineReason(_ text: String, on sheet: ContractSheet) -> String? {
+        let shown = text.trimmingWhitespace().prefix(40)
+        if isSentence(text) || isNoteLine(text) { return "a note (\"\(shown)\")" }
+        if sheet == .lots || sheet == .transactions, isSectionHeading(text) { return "a section heading (\"\(shown)\")" }
         return nil
     }
 
