@@ -236,6 +236,29 @@ struct PhaseScenarioTests {
         #expect(plan.drift("TAX-1", "LOCK")?.status == .restricted)
     }
 
+    /// Pro rata over VTI ($9,800) and BND ($5,200) for $1,000: 2 VTI ($490) and 6 BND ($312)
+    /// rounded down leave $198. One more VTI share passes it by $47, four more BND by $10:
+    /// BND takes it, and $1,010 is raised (one VTI share would have raised $1,047).
+    @Test("What the pro-rata round-down leaves is taken where whole shares pass it by least")
+    func theRoundingRemainderIsTakenWhereItOvershootsLeast() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "0", cashTarget: "0", withdrawal: "1000")
+        book.hold("L1", "LOCK", 100, basis: "9000", acquired: "2015-01-05")
+        book.hold("V1", "VTI", 40, basis: "9000", acquired: "2015-01-05")
+        book.hold("B1", "BND", 100, basis: "5000", acquired: "2015-01-05")
+        book.target("LOCK", "0.30")
+        book.target("VTI", "0.48")
+        book.target("BND", "0.22")
+        book.security("LOCK", restriction: .noSell)
+        book.prices = ["LOCK": "100", "VTI": "245", "BND": "52"]
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "VTI", .sell, .raiseCash)?.quantity == shares(2))
+        #expect(plan.trade("TAX-1", "BND", .sell, .raiseCash)?.quantity == shares(10))
+        let cash = try #require(plan.cash("TAX-1"))
+        #expect(cash.withdrawalPaid == usd("1000"))
+        #expect(cash.cashAfter == usd("10"))
+    }
+
     /// An account worth less than its withdrawal sells everything; the exception says so,
     /// and names no restricted position, since there is none.
     @Test func aWithdrawalLargerThanTheAccountSaysTheAccountIsSoldOut() throws {

@@ -151,11 +151,10 @@ extension Planning {
                     remaining -= raised
                     raisedThisRound += raised
                 }
-                let largestFirst = sellableSymbols(in: index)
-                    .map { (symbol: $0, value: marketValue($0, in: book)) }
-                    .sorted { $0.value != $1.value ? $0.value > $1.value : $0.symbol < $1.symbol }
-                for position in largestFirst where remaining > .zero {
-                    let raised = try raiseFrom(position.symbol, remaining, in: index, purpose: purpose,
+                var tried = NameSet()
+                while remaining > .zero, let symbol = remainderSource(remaining, in: index, except: tried) {
+                    tried.insert(symbol)
+                    let raised = try raiseFrom(symbol, remaining, in: index, purpose: purpose,
                                                access: access, budget: budget, roundingUp: true,
                                                how: "pro rata by market value")
                     remaining -= raised
@@ -165,6 +164,35 @@ extension Planning {
             }
         }
     }
+
+    /// The position that sells what the pro-rata round-down left, `remaining`: of those whose
+    /// value covers it, the one whose whole steps pass it by the least (a $10 remainder from a
+    /// $245 share overshot by $235 where a $52 share passed it by $42), and of those that pass
+    /// it by less than `remainderTolerance` more than that, the largest (fractional steps pass
+    /// it by cents in every position); when none covers it, the largest, which raises what it
+    /// can. Ties by symbol. `except`: the positions already asked this round.
+    private func remainderSource(_ remaining: Money, in index: Int, except tried: NameSet) -> String? {
+        let book = books[index]
+        var candidates: [(symbol: String, overshoot: Money?, value: Money)] = []
+        for symbol in sellableSymbols(in: index) where !tried.contains(symbol) {
+            guard let position = book.position(of: symbol), let price = position.price, position.value > .zero else {
+                continue
+            }
+            let steps = universe.shares(remaining, price, roundingUp: true)
+            candidates.append((symbol, steps <= position.quantity ? price.value(of: steps) - remaining : nil,
+                               position.value))
+        }
+        let least = candidates.compactMap(\.overshoot).min()
+        let chosen = candidates.filter { candidate in
+            guard let least else { return true }
+            return candidate.overshoot.map { $0 - least < Planning.remainderTolerance } ?? false
+        }
+        // `sellableSymbols` lists them in symbol order: the first of the largest wins a tie.
+        return chosen.max { $0.value != $1.value ? $0.value < $1.value : $0.symbol > $1.symbol }?.symbol
+    }
+
+    /// Overshoots closer than this are alike to `remainderSource`.
+    static let remainderTolerance = Money(cents: 100)
 
     private func roundedShare(_ goal: Int64, _ value: Int64, _ total: Int64) -> Int64 {
         roundedProductQuotient(goal, value, dividedBy: total)
