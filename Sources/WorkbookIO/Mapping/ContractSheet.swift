@@ -206,6 +206,12 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         return columns.filter { !$0.checksOnly && !(self == .accounts && overrides.contains($0.name)) }.map(\.name)
     }
 
+    /// What each column read only to check another is read for, as the PM is told.
+    static let checkOnlyUse: [String: String] = [
+        "Market Value": "to check the Price column (a bond or CD priced per 100 of face); lots are valued at the run's prices",
+        "Currency": "to refuse figures in a currency other than the dollar, which the tool plans in",
+    ]
+
     /// A lot export's or price list's currency: read only to refuse figures in another than
     /// the dollar, which the tool plans in.
     static let currency = ColumnSpec("Currency", ["currency", "ccy", "curr", "pricecurrency", "tradecurrency", "currencycode"],

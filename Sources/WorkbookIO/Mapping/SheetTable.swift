@@ -681,6 +681,13 @@ struct SheetTable {
                 log.info("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads; it is ignored.")
             }
         }
+        // A column read only to check another is not used as its name says: the PM is told so,
+        // as of a column ignored (a lot's Market Value never values it).
+        for (text, name, place) in header.matches {
+            guard let spec = sheet.columns.first(where: { $0.name == name }), spec.checksOnly,
+                  let use = ContractSheet.checkOnlyUse[name] else { continue }
+            log.info("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is read only \(use).")
+        }
         // A header whose second columns hold every column the sheet requires is a second table
         // beside the first (an IRA's lots right of the taxable account's, two Setting/Value
         // pairs): read as one, the second's rows would be left out.
