@@ -868,6 +868,24 @@ struct MappingRulesTests {
         #expect(!PortfolioBuilder.isReinvestedCash("Reinvestment"))
     }
 
+    @Test("A reinvestment named after its dividend buys; its cash leg is set aside; a wash-sale adjustment is no trade")
+    func dividendReinvestmentIsABuy() throws {
+        let reading = try read([
+            Self.asOf,
+            Self.oneLot,
+            Self.model, Self.prices,
+            ("Transactions", [["Date", "Action", "Symbol", "Quantity", "Price", "Amount"],
+                              ["11/10/2026", "DIVIDEND REINVESTMENT", "AAPL", 12, 181, -2172],
+                              ["11/10/2026", "Qual Div Reinvest", "AAPL", nil, nil, 2172],
+                              ["11/11/2026", "Wash Sale Adjustment", "AAPL", nil, nil, 150]]),
+        ])
+        let t = try #require(reading.portfolio?.transactions)
+        #expect(t.map(\.side) == [.buy])
+        #expect(t.map(\.quantity) == [Quantity(shares: 12)])
+        #expect(t.map(\.date) == [CivilDate(year: 2026, month: 11, day: 10)!])
+        #expect(reading.diagnostics.contains { $0.place == "Transactions!row 3" && $0.message.hasPrefix("Skipped: a reinvestment's cash") })
+    }
+
     @Test("Settings keys as PMs name them")
     func settingKeyNames() throws {
         let reading = try read([

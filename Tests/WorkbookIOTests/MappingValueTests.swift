@@ -282,12 +282,17 @@ struct MappingValueTests {
     @Test("Action words", arguments: [
         ("Buy", Side.buy), ("Bought", .buy), ("YOU BOUGHT PROSPECTUS UNDER SEPARATE COVER", .buy), ("Reinvest Shares", .buy),
         ("Sell", .sell), ("Sold", .sell), ("YOU SOLD", .sell), ("BOT", .buy), ("SLD", .sell),
+        ("DIVIDEND REINVESTMENT", .buy), ("Dividend Reinvest", .buy), ("Qual Div Reinvest", .buy),
+        ("REINVESTMENT VANGUARD TOTAL INTL STOCK ETF", .buy),
     ])
     func sides(word: String, side: Side) {
         #expect(PortfolioBuilder.side(word) == side)
     }
 
-    @Test("Other actions are no trade", arguments: ["Dividend", "Qualified Dividend", "Journal", "Cash In Lieu", "Fee"])
+    @Test("Other actions are no trade", arguments: [
+        "Dividend", "Qualified Dividend", "Journal", "Cash In Lieu", "Fee", "Wash Sale Adjustment", "Cost Basis Adj",
+        "Sale Adjustment",
+    ])
     func notTrades(word: String) {
         #expect(PortfolioBuilder.side(word) == nil)
     }

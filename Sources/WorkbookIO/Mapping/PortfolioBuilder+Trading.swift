@@ -3,9 +3,15 @@ import RebalanceEngine
 extension PortfolioBuilder {
     /// The side an action word means: `Buy`, `Bought`, `YOU BOUGHT…`, `Reinvest…` buy;
     /// `Sell`, `Sold`, `YOU SOLD…` sell; anything else (dividends, journals) is no trade.
+    /// A reinvestment buys wherever its word stands (`Dividend Reinvestment`, `Qual Div
+    /// Reinvest`): shares a dividend bought are the commonest replacement a wash sale meets,
+    /// and read as no trade, a harvest ten days after one went ahead. Its cash leg, listed
+    /// beside the shares, is set aside later (`isReinvestedCash`). An adjustment (`Wash Sale
+    /// Adjustment`, `Cost Basis Adj`) changes a basis, not a holding: no trade.
     static func side(_ text: String) -> Side? {
         let t = text.trimmingWhitespace().lowercased()
-        if isShortOrOptionTrade(t) || isCancellation(t) { return nil }
+        if isShortOrOptionTrade(t) || isCancellation(t) || isAdjustment(t) { return nil }
+        if holdsAny(of: ["reinvest"], t) { return .buy }
         for prefix in ["buy", "bought", "you bought", "reinvest", "purchase", "b", "automatic investment",
                        "exchange (incoming)", "exchange in", "exchange incoming", "exchanged in"]
         where t == prefix || (prefix.count > 1 && t.hasPrefix(prefix)) {
@@ -49,6 +55,13 @@ extension PortfolioBuilder {
     /// replacement that blocked a harvest.
     static func isCancellation(_ lowercased: String) -> Bool {
         holdsAny(of: ["cancel", "reversal", "reversed"], lowercased)
+    }
+
+    /// A basis or wash-sale adjustment (`Wash Sale Adjustment`, `Cost Basis Adj`, `Adj`):
+    /// its words (`sale`) would read it as a sale, one with no Realized Gain, a loss sale's
+    /// window opened by a row that sold nothing.
+    static func isAdjustment(_ lowercased: String) -> Bool {
+        lowercased.split(whereSeparator: { !$0.isLetter }).contains { $0 == "adj" || $0.hasPrefix("adjust") }
     }
 
     /// The accounts rows may name: the Accounts sheet's, or those the Lots sheet named.
@@ -121,8 +134,7 @@ extension PortfolioBuilder {
 
     /// Whether an action read as a buy is the cash leg of a reinvestment (`Reinvest
     /// Dividend`, `Reinvest Cap Gain`), which a custodian lists beside the shares it bought
-    /// (`Reinvest Shares`), rather than the shares themselves. (`Qual Div Reinvest` and the
-    /// like are read as no trade at all: they do not begin with a buy's word.)
+    /// (`Reinvest Shares`), rather than the shares themselves.
     static func isReinvestedCash(_ text: String) -> Bool {
         let t = text.lowercased()
         return t.contains("reinvest") && !t.contains("share") && ["div", "interest", "gain", "distribution"].contains { t.contains($0) }
