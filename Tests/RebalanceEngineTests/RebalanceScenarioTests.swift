@@ -400,6 +400,25 @@ extension RebalanceScenarioTests {
         #expect(plan.cash("TAX-1")?.cashAfter == usd("1000"))
     }
 
+    /// $600 of cash against a $5,000 shortfall: the 60 shares it buys are under the $1,000 Min
+    /// Trade, and nothing is bought. Cash and Min Trade both stop the line; the contract's
+    /// order names Min Trade, as the Audit Log's `Skipped` row does (it was `Cash`).
+    @Test("A line whose only buy, cut by short cash, is under Min Trade is Min Trade")
+    func aBuyCutByCashUnderMinTradeIsMinTrade() throws {
+        var book = BookBuilder()
+        book.settings.minTrade = usd("1000")
+        book.account("TAX-1", cash: "600", cashTarget: "0")
+        book.hold("X1", "XLOCK", 940, basis: "9400", acquired: "2020-01-06")
+        book.security("XLOCK", restriction: .noSell)
+        book.target("XLOCK", "0.50")
+        book.target("AAA", "0.50")
+        book.prices = ["AAA": "10", "XLOCK": "10"]
+        let plan = try book.plan()
+        #expect(plan.trades.isEmpty)
+        #expect(plan.drift("TAX-1", "AAA")?.status == .minTrade)
+        #expect(plan.auditLog.contains { $0.symbol == "AAA" && $0.rule == "Min Trade" && $0.decision == "Skipped" })
+    }
+
     @Test func shortCashIsSharedAmongTheUnderweights() throws {
         var book = BookBuilder()
         book.account("TAX-1", cash: "5000", cashTarget: "0.01")

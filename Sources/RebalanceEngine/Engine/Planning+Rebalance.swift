@@ -341,7 +341,12 @@ extension Planning {
             // stopped it (a line named `Cash` with a seventh of the account idle).
             let key = DriftKey.security(slot.symbol)
             let belowBand = Planning.weight(slotValue(position, in: books[index]), of: value) < slot.low
-            if belowBand, spendableCash(index) >= shortfall { books[index].clearStop(key, .cash) }
+            if belowBand {
+                // Judged again on this buy: a Min Trade skip of its first, smaller share of the
+                // cash is noted again only if this buy is skipped too.
+                books[index].clearStop(key, .minTrade)
+                if spendableCash(index) >= shortfall { books[index].clearStop(key, .cash) }
+            }
             try buyToward(position, amount: shortfall, in: index, roundUpIfCashAllows: false, noteShortfall: belowBand,
                           amountIsShortfall: true) { cut in
                 // One interpolation, one buffer: a `+` of parts makes a sentence for each.
@@ -422,10 +427,13 @@ extension Planning {
         if quantity == .zero || cost < books[index].settings.minTrade {
             if noteShortfall {
                 if quantity > .zero {
-                    // Min Trade names the line only when its whole shortfall buys too little:
-                    // a buy that cash or a cap cut short is theirs, and a share of short cash
-                    // the caller's (`buyUnderweights` judges the whole shortfall itself).
-                    if budget == amount, amountIsShortfall { books[index].noteStop(key, .minTrade) }
+                    // Min Trade names the line when its whole shortfall buys too little, or when
+                    // the line has bought nothing and this buy, the most cash or a cap left it,
+                    // is under Min Trade: both apply then, and the contract's order puts Min
+                    // Trade before Cash, as the Audit Log's `Skipped` row says. A further buy
+                    // of a line already bought, cut by cash to a remnant, is Cash's.
+                    let boughtAlready = books[index].tradeRows[symbol].map { trades[$0].side == .buy } ?? false
+                    if (budget == amount && amountIsShortfall) || !boughtAlready { books[index].noteStop(key, .minTrade) }
                     audit(.rebalance, books[index].id, symbol, rule: "Min Trade", decision: "Skipped",
                           "A buy of \(quantity) \(symbol) (\(dollars: cost)) would be under \(dollars: books[index].settings.minTrade).")
                 }
