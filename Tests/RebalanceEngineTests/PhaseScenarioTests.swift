@@ -259,6 +259,49 @@ struct PhaseScenarioTests {
         #expect(cash.cashAfter == usd("10"))
     }
 
+    /// A $1,000 withdrawal from AAA ($5,000 a share, $400 over its 40% target), BBB and CCC
+    /// ($50, each $300 over): one AAA share would raise $5,000 and take AAA past its 38% low
+    /// edge. The excess sales stay within each excess: 6 BBB and 6 CCC, the $400 left then
+    /// pro rata (AAA's $160 share is no whole share; 2 BBB and 2 CCC), and the last $200 from
+    /// BBB, four shares passing it by nothing. $1,000 raised, no AAA sold.
+    @Test("A sale for positions above target stays within the excess: a dear share is not sold for a small need")
+    func anExcessSaleDoesNotRoundUpPastTheExcess() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "0", cashTarget: "0", withdrawal: "1000")
+        book.hold("A1", "AAA", 20, basis: "90000", acquired: "2015-01-05")
+        book.hold("B1", "BBB", 1500, basis: "70000", acquired: "2015-01-05")
+        book.hold("C1", "CCC", 1500, basis: "70000", acquired: "2015-01-05")
+        book.target("AAA", "0.40", band: "0.02")
+        book.target("BBB", "0.30", band: "0.02")
+        book.target("CCC", "0.30", band: "0.02")
+        book.prices = ["AAA": "5000", "BBB": "50", "CCC": "50"]
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "AAA", .sell) == nil)
+        #expect(plan.trade("TAX-1", "BBB", .sell, .raiseCash)?.quantity == shares(12))
+        #expect(plan.trade("TAX-1", "CCC", .sell, .raiseCash)?.quantity == shares(8))
+        #expect(plan.cash("TAX-1")?.cashAfter == .zero)
+        #expect(plan.drift("TAX-1", "AAA")?.status == .inBand)
+    }
+
+    /// $96.59 short of a 2% cash target with a $250 Min Trade: BND, far above its target, sells
+    /// 4 shares ($291.40), the fewest of at least Min Trade, where a sale of the need alone was
+    /// under it and the need then went to VTI, below its target, pro rata.
+    @Test("For the cash target, a sale above target is made at least Min Trade when the excess allows")
+    func aCashTargetSaleOfAnOverweightMeetsMinTrade() throws {
+        var book = BookBuilder()
+        book.settings.minTrade = usd("250")
+        book.settings.harvestLosses = false
+        book.account("IRA-1", type: .ira, cash: "0", cashTarget: "0.02")
+        book.hold("V1", "VTI", 5, basis: "1000", acquired: "2015-01-05")
+        book.hold("B1", "BND", 45, basis: "3000", acquired: "2015-01-05")
+        book.target("VTI", "0.60")
+        book.target("BND", "0.40")
+        book.prices = ["VTI": "310.25", "BND": "72.85"]
+        let plan = try book.plan()
+        #expect(plan.trade("IRA-1", "BND", .sell, .raiseCash)?.quantity == shares(4))
+        #expect(plan.trade("IRA-1", "VTI", .sell) == nil)
+    }
+
     /// An account worth less than its withdrawal sells everything; the exception says so,
     /// and names no restricted position, since there is none.
     @Test func aWithdrawalLargerThanTheAccountSaysTheAccountIsSoldOut() throws {

@@ -617,10 +617,12 @@ extension RebalanceScenarioTests {
 
     @Test("A cash target left short names what stopped it, of the budget, Min Trade, wash sales and restrictions")
     func cashTargetShortNamesItsCause() throws {
-        let plan = try budgetThenMinTradeBook([("A1", "AAA", 600, "6000"), ("B1", "BBB", 400, "4000")],
+        let plan = try budgetThenMinTradeBook([("A1", "AAA", 500, "5000"), ("B1", "BBB", 500, "5000")],
                                               targets: [("AAA", "0.5"), ("BBB", "0.5")], cashTarget: "0.005",
                                               withdrawal: "30", budget: .unlimited).plan()
-        // $30 raised for the withdrawal; 0.5% of the $9,970 left is $49.85, each sale of it under $100.
+        // $30 raised for the withdrawal; 0.5% of the $9,970 left is $49.85. Neither position is
+        // $100 above its target (AAA $9.92, BBB $39.92 once the withdrawal is paid), and each
+        // sale of the need is under $100.
         let row = plan.auditLog.first { $0.rule == "Cash Target" && $0.decision == "Short" }
         #expect(row?.detail == "Cash stays $49.85 below the 0.5% cash target: Min Trade ($100.00) stops further sales.")
     }
