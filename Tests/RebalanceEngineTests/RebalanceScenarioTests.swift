@@ -625,6 +625,10 @@ extension RebalanceScenarioTests {
         // sale of the need is under $100.
         let row = plan.auditLog.first { $0.rule == "Cash Target" && $0.decision == "Short" }
         #expect(row?.detail == "Cash stays $49.85 below the 0.5% cash target: Min Trade ($100.00) stops further sales.")
+        // Said on the Exceptions sheet too, as Info: 0.5% short is within the 2% Default Band.
+        #expect(plan.exceptions.filter { $0.place == "T1" }.map(\.severity) == [.info])
+        #expect(plan.exceptions.filter { $0.place == "T1" }.map(\.message) == [
+            "Cash ends at 0% of the account, $49.85 below its 0.5% cash target: Min Trade ($100.00) stops further sales."])
     }
 
     @Test("An account's own Lot Method and Harvest Losses hold for it alone; the other keeps the Settings values")

@@ -96,6 +96,9 @@ final class AccountBook {
     @exclusivity(unchecked) var taxFromOtherAccounts = Money.zero
     /// Whether Raise Cash has settled the withdrawal (paid, or paid short).
     @exclusivity(unchecked) var withdrawalSettled = false
+    /// What stopped Raise Cash short of the cash target, in words, when it was left short:
+    /// said again at the end of Rebalance if cash still ends below it.
+    @exclusivity(unchecked) var cashTargetShortCause: String?
     /// Symbols bought and sold in this run: never both. Buys are marked with `markBought`.
     @exclusivity(unchecked) private(set) var bought = NameSet()
     @exclusivity(unchecked) var sold = NameSet()

@@ -101,6 +101,7 @@ extension Planning {
             let stopped = causes.isEmpty ? "nothing is left that may be sold"
                 : causes.count == 1 ? causes[0] + " stops further sales"
                 : causes.dropLast().joined(separator: ", ") + " and " + causes.last! + " stop further sales"
+            books[index].cashTargetShortCause = stopped
             audit(.raiseCash, id, nil, rule: "Cash Target", decision: "Short",
                   "Cash stays \(dollars: left) below the \(percent: books[index].account.cashTarget.doubleValue) cash target: "
                     + "\(stopped).")

@@ -16,6 +16,25 @@ extension Planning {
         try buyUnderweights(index)
         try spendExcessCash(index)
         warnOfIdleCash(index)
+        noteShortCash(index)
+    }
+
+    /// Cash Raise Cash left below the cash target that Rebalance's sales did not make up: an
+    /// exception naming what stopped it (it was in the Audit Log alone, where cash above the
+    /// target was a Warning). A Warning when cash ends more than the Default Band below the
+    /// target, Info otherwise; none when the withdrawal was paid short, whose own exception
+    /// says the account could raise no more.
+    private mutating func noteShortCash(_ index: Int) {
+        let book = books[index]
+        guard let stopped = book.cashTargetShortCause, book.withdrawalPaid >= book.account.withdrawal else { return }
+        let value = book.investableValue
+        let goal = value.multiplied(by: book.account.cashTarget)
+        guard value > .zero, book.cash < goal else { return }
+        let weight = Planning.weight(book.cash, of: value)
+        let target = book.account.cashTarget.doubleValue
+        let severity: PlanException.Severity = weight < target - settings.defaultBand.doubleValue ? .warning : .info
+        raise(severity, book.id, "Cash ends at \(Planning.percent(weight)) of the account, \((goal - book.cash).formatted) "
+            + "below its \(Planning.percent(target)) cash target: \(stopped).")
     }
 
     /// Cash left well above the cash target (by more than the Default Band) because buys
