@@ -902,6 +902,27 @@ struct MappingRulesTests {
         #expect(settings.minTrade == Money(dollars: 250))
     }
 
+    @Test("A misspelt setting the sheet gives no other value of is an error; beside its key, a warning")
+    func misspeltSettingKey() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Tax Budjet", 5000], ["Min Trdae", 250],
+                          ["Min Trade", 100], ["Reviewer", "J. Chen"]]),
+            Self.oneLot,
+            Self.model, Self.prices,
+        ])
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.place) == ["Settings!A3"])
+        #expect(reading.errors.first?.message == "\"Tax Budjet\" is not a setting the tool knows; it looks like Tax Budget, "
+            + "which the sheet does not give: if it is, name it Tax Budget; if not, remove it. Left unread, the run would "
+            + "use the default Tax Budget (Unlimited).")
+        #expect(reading.diagnostics.contains(Diagnostic(.warning, "Settings!A4",
+            "\"Min Trdae\" is not a setting the tool knows; it is ignored (Min Trade is given at Settings!A5).")))
+        #expect(reading.diagnostics.contains(Diagnostic(.warning, "Settings!A6", "\"Reviewer\" is not a setting the tool knows; it is ignored.")))
+        #expect(SettingKey.misspelled("Wash Sale Dyas") == .washSaleDays)
+        #expect(SettingKey.misspelled("Notes") == nil)
+        #expect(SettingKey.misspelled("Account Manager") == nil)
+    }
+
     @Test("A Settings sheet without its header: keys down a column with values beside them, under a title")
     func settingsDownWithoutHeader() throws {
         let reading = try read([

@@ -56,6 +56,42 @@ enum SettingKey: String, CaseIterable {
     static let runWide: Set<SettingKey> = [.asOf, .fractionalShares, .defaultBand, .washSaleDays, .priceMaxAgeDays,
                                            .allowStalePrices, .priceAPIURL, .priceAPIFormat, .priceAPIField]
 
+    /// The key `text` is most likely a misspelling of (`Tax Budjet`, `Min Trdae`): one of its
+    /// names within two letters changed, added, dropped or swapped of it, for a text of six
+    /// letters or more; nil when none is, or two are.
+    static func misspelled(_ text: String) -> SettingKey? {
+        let written = Array(HeaderName.normalize(text).key.filter(\.isLetter))
+        guard written.count >= 6 else { return nil }
+        let near = allCases.filter { key in
+            key.names.contains { name in
+                let letters = Array(name.filter(\.isLetter))
+                return abs(letters.count - written.count) <= 2 && editDistance(letters, written) <= 2
+            }
+        }
+        return near.count == 1 ? near[0] : nil
+    }
+
+    /// Letters changed, added, dropped or swapped (two side by side) to make one text the other.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var before = [Int](repeating: 0, count: b.count + 1)   // row i − 2
+        var previous = Array(0...b.count)                        // row i − 1
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], before[j - 2] + 1)
+                }
+            }
+            (before, previous, current) = (previous, current, before)
+        }
+        return previous[b.count]
+    }
+
     static func matching(_ text: String) -> SettingKey? {
         let (key, unit) = HeaderName.normalize(text)
         if let unit, let found = allCases.first(where: { $0.names.contains(key + unit) }) { return found }
@@ -115,6 +151,8 @@ extension PortfolioBuilder {
         var asOfFromSheet: CivilDate?
         if let table = tables[.settings] {
             var seen: [SettingKey: String] = [:]
+            // Keys that look like a misspelt setting's name, judged once every key is read.
+            var misspelled: [(text: String, key: SettingKey, place: String)] = []
             // The keys and values under the Setting and Value header, or where a sheet without
             // it holds them (see `SettingsLayout`).
             let entries = table.settingsLayout?.entries ?? table.rows.compactMap { row in
@@ -127,6 +165,10 @@ extension PortfolioBuilder {
                 guard let key = SettingKey.matching(keyText) else {
                     // Without a header, a text with nothing beside it is a title or a note.
                     if table.settingsLayout != nil && entry.value == nil { continue }
+                    if let near = SettingKey.misspelled(keyText), entry.value != nil {
+                        misspelled.append((keyText, near, entry.keyPlace))
+                        continue
+                    }
                     log.warning(entry.keyPlace, "\"\(keyText)\" is not a setting the tool knows; it is ignored.")
                     continue
                 }
@@ -138,6 +180,19 @@ extension PortfolioBuilder {
                 guard let value = entry.value else { continue }
                 if applySetting(key, value: value, place: entry.valuePlace, asOf: &asOfFromSheet) {
                     understood[key] = entry.valuePlace
+                }
+            }
+            // A misspelt key the sheet gives no other value of would leave the setting at its
+            // default (`Tax Budjet` 5000: a run with an unlimited budget, with a warning only):
+            // an error. One whose key the sheet also gives is ignored, with a warning.
+            for (text, key, place) in misspelled {
+                if let given = seen[key] {
+                    log.warning(place, "\"\(text)\" is not a setting the tool knows; it is ignored (\(key.rawValue) is "
+                        + "given at \(given)).")
+                } else {
+                    log.error(place, "\"\(text)\" is not a setting the tool knows; it looks like \(key.rawValue), which the "
+                        + "sheet does not give: if it is, name it \(key.rawValue); if not, remove it. Left unread, the run "
+                        + "would use the default \(key.rawValue) (\(describe(key))).")
                 }
             }
         }
