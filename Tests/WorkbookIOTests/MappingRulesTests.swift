@@ -902,6 +902,19 @@ struct MappingRulesTests {
         #expect(settings.minTrade == Money(dollars: 250))
     }
 
+    @Test("A header that may be a missing column is named for the one it most likely is: a cost per share, a quantity held")
+    func likelyMissingColumns() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Original Qty", "Remaining Qty", "Book Cost Per Sh", "Acquired"],
+                      ["A", "AAPL", 10, 4, 100, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.errors.map(\.message) == ["The header row lacks the required columns Quantity, Cost Basis or Unit "
+            + "Cost. \"Remaining Qty\" (Lots!D1) may be the Quantity: rename it Quantity if so; \"Book Cost Per Sh\" (Lots!E1) "
+            + "may be the Unit Cost: rename it Unit Cost if so."])
+    }
+
     @Test("A misspelt setting the sheet gives no other value of is an error; beside its key, a warning")
     func misspeltSettingKey() throws {
         let reading = try read([

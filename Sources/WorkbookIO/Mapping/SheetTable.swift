@@ -619,11 +619,14 @@ struct SheetTable {
                 var candidates: [String] = []
                 var candidateFor: Set<String> = []
                 for group in missingGroups {
-                    for (text, place) in best.unknown where SheetTable.mayBe(text, group) {
-                        candidates.append("\"\(text.excerpt)\" (\(info.name)!\(place)) may be the \(group[0]): rename it \(group[0]) if so")
-                        candidateFor.formUnion(group)
-                        break
-                    }
+                    // A name of what was first bought (`Original Qty`) only when no other is there
+                    // (`Remaining Qty` beside it holds the shares held).
+                    let matching = best.unknown.filter { SheetTable.mayBe($0.0, group) }
+                    guard let (text, place) = matching.first(where: { !SheetTable.namesWhatWasFirst($0.0) }) ?? matching.first
+                    else { continue }
+                    let column = SheetTable.likelyColumn(text, of: group)
+                    candidates.append("\"\(text.excerpt)\" (\(info.name)!\(place)) may be the \(column): rename it \(column) if so")
+                    candidateFor.formUnion(group)
                 }
                 // A custodian's positions export has no lot dates: say which export has them.
                 let lotDetail = sheet == .lots && missing.contains("Acquired") && !candidateFor.contains("Acquired")
@@ -936,6 +939,24 @@ struct SheetTable {
     ]
 
     /// Whether an unread header may be a column of `group` by its words.
+    /// Of a group of columns one of which a header may be, the one it most likely is: a cost
+    /// per share (`Cost Basis/Share`, `Cost ($/sh)`, `Avg Cost`) is the Unit Cost, where the
+    /// group's first name sent the PM to rename a per-share column Cost Basis, every lot's
+    /// basis then a share's.
+    static func likelyColumn(_ header: String, of group: [String]) -> String {
+        let words = headerWords(header)
+        if group.contains("Unit Cost"), !words.isDisjoint(with: perShareWords) { return "Unit Cost" }
+        return group[0]
+    }
+
+    /// Words that make a cost one per share.
+    static let perShareWords: Set<String> = ["share", "shares", "sh", "per", "unit", "each", "avg", "average", "ps"]
+
+    /// Whether a header names what a lot first held (`Original Qty`, `Initial Shares`).
+    static func namesWhatWasFirst(_ header: String) -> Bool {
+        !headerWords(header).isDisjoint(with: ["original", "orig", "initial"])
+    }
+
     static func mayBe(_ header: String, _ group: [String]) -> Bool {
         let words = headerWords(header)
         return group.contains { column in !(requiredColumnHints[column] ?? []).isDisjoint(with: words) }
