@@ -725,12 +725,12 @@ struct MappingRulesTests {
                 + "rate; a custodian's Holding Period is as of its download: clear those cells to let the dates decide."])
     }
 
-    @Test("A second column for one name is left unread with a warning naming both; the first is read")
+    @Test("A second column for one name that agrees with the first is left unread with a warning naming both")
     func secondColumnOfOneName() throws {
         let reading = try read([
             Self.asOf,
             ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", "Adjusted Cost Basis"],
-                      ["A", "AAPL", 10, 1500, .day(2024, 1, 2), 1620]]),
+                      ["A", "AAPL", 10, 1500, .day(2024, 1, 2), 1500]]),
             Self.model, Self.prices,
         ])
         #expect(reading.errors.isEmpty, "\(reading.errors)")
@@ -738,6 +738,31 @@ struct MappingRulesTests {
         #expect(reading.warnings.map(\.description).contains(
             "Lots!F1: The column \"Adjusted Cost Basis\" is a second Cost Basis column: the first, \"Cost Basis\" (Lots!D1), "
                 + "is read, and this one is ignored. Delete or rename the one that should not count."))
+    }
+
+    @Test("Two columns for one name that disagree are refused where the tool would guess: by position, or beside an adjusted figure")
+    func disagreeingColumnsOfOneName() throws {
+        let adjusted = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", "Adjusted Cost Basis"],
+                      ["A", "AAPL", 10, 1500, .day(2024, 1, 2), 1500], ["A", "AAPL", 5, 700, .day(2024, 3, 4), 820]]),
+            Self.model, Self.prices,
+        ])
+        #expect(adjusted.portfolio == nil)
+        #expect(adjusted.errors.map(\.description) == [
+            "Lots!F1: The columns \"Cost Basis\" (Lots!D1) and \"Adjusted Cost Basis\" (Lots!F1) both read as Cost Basis and "
+                + "disagree, first at row 3 (D3 700 against F3 820): the tool does not guess which counts. Delete or rename "
+                + "the one that should not."])
+        let synonyms = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Shares", "Cost Basis", "Acquired", "Qty"],
+                      ["A", "AAPL", 10, 1500, .day(2024, 1, 2), 12]]),
+            Self.model, Self.prices,
+        ])
+        #expect(synonyms.errors.map(\.place) == ["Lots!F1"])
+        #expect(SheetTable.differ(.number(0.05, .percent), .string("5%")) == false)
+        #expect(SheetTable.differ(.string("VTI"), .string("vti")) == false)
+        #expect(SheetTable.differ(nil, .number(3, .plain)) == false)
     }
 
     @Test("Of two columns for one name, the one named as the contract names it is read, wherever it stands")

@@ -259,6 +259,10 @@ struct SheetTable {
         var bestCandidate: (row: Int, found: Set<String>, unknown: [(String, String)])?
         /// The header's second columns of a name it has (text, name, cell), left unread.
         var secondColumns: [(String, String, String)] = []
+        /// Each second column's sheet column and the read column of its name, and the first
+        /// row where the two hold different figures or words (`SheetTable.differ`).
+        var secondPairs: [(second: Int, first: Int)] = []
+        var firstDisagreement: [Int: (row: Int, first: String, second: String)] = [:]
         var rows: [DataRow] = []
         var layout: RowLayout?
         /// The header's text above each of the layout's columns, to tell a repeat of it.
@@ -412,6 +416,10 @@ struct SheetTable {
             lastRow = row.number
             if layout == nil {
                 layout = RowLayout(columns: found.columns, sheetName: info.name)
+                secondPairs = secondColumns.compactMap { _, name, place in
+                    guard let second = CellReference.column(of: place), let first = found.columns[name] else { return nil }
+                    return (second, first)
+                }
                 headerTexts = layout!.names.map { name in found.matches.first { $0.1 == name }?.0 ?? "" }
                 headerAlike = headerTexts.map(PortfolioBuilder.alike)
                 requiredPositions = sheet.requiredColumns.map { group in group.compactMap { layout!.position(of: $0) } }
@@ -434,6 +442,17 @@ struct SheetTable {
                         }
                     default: break
                     }
+                }
+            }
+            for (pair, columns) in secondPairs.enumerated() where firstDisagreement[pair] == nil {
+                let first = row.cells.first { $0.column == columns.first }?.value
+                let second = row.cells.first { $0.column == columns.second }?.value
+                if SheetTable.differ(first, second) {
+                    func shown(_ value: CellValue?) -> String {
+                        if case .value(let text) = CellReader.text(value) { return text.excerpt }
+                        return ""
+                    }
+                    firstDisagreement[pair] = (row.number, shown(first), shown(second))
                 }
             }
             let values = layout!.values(of: row)
@@ -703,10 +722,24 @@ struct SheetTable {
                 + "Put its rows below the first table's, under the one header, or on a sheet of their own.")
             return nil
         }
-        // Two columns for one name may hold different figures (a basis and an adjusted one):
-        // the PM is told which is read.
-        for (text, name, place) in secondColumns {
+        // Two columns for one name may hold different figures (a basis and an adjusted one, a
+        // stale hidden quantity beside the one kept up): where they do, the tool does not pick
+        // one, which a warning alone let it do (the first, or the one named as the contract
+        // names it); where they agree, the PM is told which is read.
+        for (pair, (text, name, place)) in secondColumns.enumerated() {
             guard let first = header.matches.first(where: { $0.1 == name }) else { continue }
+            if let found = secondPairs.indices.contains(pair) ? firstDisagreement[pair] : nil,
+               let firstColumn = CellReference.column(of: first.2), let secondColumn = CellReference.column(of: place),
+               SheetTable.refusesDisagreement(read: (first.0, firstColumn), other: (text, secondColumn), name: name,
+                                              hidden: summary.hiddenColumns) {
+                let row = found.row
+                log.error("\(info.name)!\(place)", "The columns \"\(first.0.excerpt)\" (\(info.name)!\(first.2)) and "
+                    + "\"\(text.excerpt)\" (\(info.name)!\(place)) both read as \(name) and disagree, first at row \(row) "
+                    + "(\(CellReference.name(column: firstColumn, row: row)) \(found.first) against "
+                    + "\(CellReference.name(column: secondColumn, row: row)) \(found.second)): the tool does not guess which "
+                    + "counts. Delete or rename the one that should not.")
+                continue
+            }
             // The read one is the first, unless it won by its name from further right.
             let readFurtherRight = (CellReference.column(of: first.2) ?? 0) > (CellReference.column(of: place) ?? 0)
             let which = readFurtherRight ? "the one named \(name)" : "the first"
@@ -939,6 +972,33 @@ struct SheetTable {
     ]
 
     /// Whether an unread header may be a column of `group` by its words.
+    /// Whether two columns read as `name` that disagree are refused rather than one read: unless
+    /// the one read is named as the contract names it (`Target` beside a `Weight` that is the
+    /// current weight, `Price` beside `Close`), the tool would be guessing by position; and
+    /// even then, a hidden one beside one in view (a stale `Quantity` hidden beside the `Qty`
+    /// kept up) or beside an adjusted figure (`Adjusted Cost Basis`: the basis the tax law
+    /// counts after a wash sale) is no safe pick.
+    static func refusesDisagreement(read: (text: String, column: Int), other: (text: String, column: Int), name: String,
+                                    hidden: [ClosedRange<Int>]) -> Bool {
+        guard isCanonical(read.text, of: name) else { return true }
+        let isHidden = { (column: Int) in hidden.contains { $0.contains(column) } }
+        if isHidden(read.column), !isHidden(other.column) { return true }
+        return !headerWords(other.text).isDisjoint(with: ["adjusted", "adj"])
+    }
+
+    /// Whether two cells of one row, under two columns read as one name, say different
+    /// things: two numbers that differ, or two texts that differ but for case. A blank beside
+    /// a value is no disagreement (an Adjusted Cost Basis left blank where nothing changed).
+    static func differ(_ a: CellValue?, _ b: CellValue?) -> Bool {
+        if case .value(let x) = CellReader.number(a), case .value(let y) = CellReader.number(b) {
+            let first = x.form == .fraction ? Double(x.text).map { $0 * 100 } : Double(x.text)
+            let second = y.form == .fraction ? Double(y.text).map { $0 * 100 } : Double(y.text)
+            if let first, let second { return abs(first - second) > 1e-9 * max(1, abs(first), abs(second)) }
+        }
+        guard case .value(let x) = CellReader.text(a), case .value(let y) = CellReader.text(b) else { return false }
+        return x.lowercased() != y.lowercased()
+    }
+
     /// Of a group of columns one of which a header may be, the one it most likely is: a cost
     /// per share (`Cost Basis/Share`, `Cost ($/sh)`, `Avg Cost`) is the Unit Cost, where the
     /// group's first name sent the PM to rename a per-share column Cost Basis, every lot's
