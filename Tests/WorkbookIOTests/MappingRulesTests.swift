@@ -940,6 +940,19 @@ struct MappingRulesTests {
             + "may be the Unit Cost: rename it Unit Cost if so."])
     }
 
+    @Test("A model's Min % and Max % columns are warned of as edges, not a band to rename")
+    func modelBandEdgesAreWarnedOf() throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot,
+            ("Model", [["Symbol", "Target", "Min %", "Max %"], ["AAPL", 0.9, 0.87, 0.93]]),
+            Self.prices,
+        ])
+        let edge = "is not one the tool reads; it is ignored. A band is read as Target ± Band: to have these edges count, "
+            + "give a Band column holding each target's distance to its edges (a low and a high edge are not read)."
+        #expect(reading.diagnostics.contains(Diagnostic(.warning, "Model!C1", "The column \"Min %\" " + edge)))
+        #expect(reading.diagnostics.contains(Diagnostic(.warning, "Model!D1", "The column \"Max %\" " + edge)))
+    }
+
     @Test("A misspelt setting the sheet gives no other value of is an error; beside its key, a warning")
     func misspeltSettingKey() throws {
         let reading = try read([

@@ -697,6 +697,13 @@ struct SheetTable {
                         + "\(SheetTable.moneyColumnPhrase(near)).")
                     continue
                 }
+                if near == "Band", !SheetTable.headerWords(text).isDisjoint(with: SheetTable.bandEdgeWords) {
+                    // An edge is no band: renamed Band, a low edge of 42% would be read as ±42%.
+                    log.warning("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads; it is "
+                        + "ignored. A band is read as Target ± Band: to have these edges count, give a Band column holding "
+                        + "each target's distance to its edges (a low and a high edge are not read).")
+                    continue
+                }
                 log.warning("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads; it is "
                     + "ignored. If it holds the \(near), rename it \(near) to have it read.")
             } else {
@@ -1097,17 +1104,21 @@ struct SheetTable {
     static func nearColumn(_ header: String, on sheet: ContractSheet, besides present: Set<String>) -> String? {
         func words(_ text: String) -> Set<String> { headerWords(text).subtracting(commonWords) }
         let written = words(header)
-        guard !written.isEmpty else { return nil }
         // A column of a required group another of the group's columns fills (Unit Cost beside
         // Cost Basis) is not missing.
         let filled = present.union(sheet.requiredColumns.filter { !present.isDisjoint(with: $0) }.flatMap { $0 })
-        if let column = sheet.columns.first(where: { !filled.contains($0.name) && !words($0.name).isDisjoint(with: written) }) {
+        if !written.isEmpty,
+           let column = sheet.columns.first(where: { !filled.contains($0.name) && !words($0.name).isDisjoint(with: written) }) {
             return column.name
         }
-        // A model's band goes by many names (`Drift Tolerance`, `Threshold`, `Min`/`Max`).
-        if sheet == .model, !present.contains("Band"), !written.isDisjoint(with: bandWords) { return "Band" }
+        // A model's band goes by many names (`Drift Tolerance`, `Threshold`, `Min %`/`Max %`):
+        // `min` and `max` are words too common to tell other columns by, but not a band.
+        if sheet == .model, !present.contains("Band"), !headerWords(header).isDisjoint(with: bandWords) { return "Band" }
         return nil
     }
+
+    /// Words naming one edge of a band, not its width (`Min %`, `Upper Limit`).
+    static let bandEdgeWords: Set<String> = ["min", "max", "lower", "upper", "low", "high", "floor", "ceiling"]
 
     /// Words of the names PMs give a model's band.
     static let bandWords: Set<String> = ["min", "max", "drift", "threshold", "tolerance", "range", "trigger", "lower",
