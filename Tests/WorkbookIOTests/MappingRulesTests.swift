@@ -940,6 +940,24 @@ struct MappingRulesTests {
             + "may be the Unit Cost: rename it Unit Cost if so."])
     }
 
+    @Test("Rows of formulas filled down past the data (zeros, blank text, a zero date, #N/A) are one set-aside run")
+    func formulaFillRows() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", "Market Value"],
+                      ["A", "AAPL", 1, 100, .day(2024, 1, 2), 190],
+                      [0, 0, 0, 0, .date(0), 0], [.formula(0), "", .formula(0), .formula(0), "", .error("#N/A")],
+                      [0, 0, 0, 0, .date(0), .error("#N/A")]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.count == 1)
+        #expect(reading.diagnostics.filter { $0.message.contains("filled down") } == [
+            Diagnostic(.info, "Lots!row 3", "Skipped: nothing but zeros, blank text or errors (#N/A) through row 5, as "
+                + "formulas filled down past the data show.")])
+        #expect(!SheetTable.holdsOnlyFillValues([.number(0, .plain), .string("AAPL")]))
+    }
+
     @Test("A model's Min % and Max % columns are warned of as edges, not a band to rename")
     func modelBandEdgesAreWarnedOf() throws {
         let reading = try read([

@@ -273,6 +273,9 @@ struct SheetTable {
         /// words, not an amount (`Yes`, `Reinvest`): such a column moves no money.
         var holdsWordsByColumn: [Int: Bool] = [:]
         var skipped: [(Int, String)] = []
+        /// The latest run of rows set aside as formulas filled down past the data: its entry in
+        /// `skipped`, and its first and last rows.
+        var fillRun: (index: Int, first: Int, last: Int)?
         var lastRow = 0
         var rowsBeforeHeader = 0
         // A Model sheet of models stacked one under another, each under a title naming it,
@@ -547,6 +550,24 @@ struct SheetTable {
                     + "workbook in Excel to have them calculated)"))
                 return
             }
+            // A template's formulas filled down past the data (`=Input!A14`, `=IF(…,"",…)`)
+            // show 0, blank text, a zero date or #N/A in rows that hold nothing: set aside as
+            // one, where each was an error per column ("The account \"0\" is not on the
+            // Accounts sheet", 374 lines for one Lots sheet).
+            if sheet != .settings, SheetTable.holdsOnlyFillValues(values) {
+                // A run of them is one line: the rows a template fills down are many.
+                let first: Int
+                if let run = fillRun, run.last == row.number - 1, run.index == skipped.count - 1 {
+                    first = run.first
+                    skipped.removeLast()
+                } else {
+                    first = row.number
+                }
+                fillRun = (skipped.count, first, row.number)
+                skipped.append((first, "nothing but zeros, blank text or errors (#N/A)"
+                    + (first == row.number ? "" : " through row \(row.number)") + ", as formulas filled down past the data show"))
+                return
+            }
             if row.number == found.row + 1, let words = SheetTable.subHeaderWords(of: row, values: values, sheet: sheet, layout: layout!) {
                 log.error("\(info.name)!row \(row.number)", "This row, right under the header, holds only words ("
                     + words.prefix(4).map { "\"\($0.excerpt)\"" }.joined(separator: ", ") + "): a header written on two rows, "
@@ -813,6 +834,24 @@ struct SheetTable {
             matched += 1
         }
         return matched >= 2
+    }
+
+    /// Whether every value of a row is what a formula referring to an empty cell shows: the
+    /// number 0, blank text, a date of day zero (a time of 00:00), or an error; at least one.
+    static func holdsOnlyFillValues(_ values: [CellValue?]) -> Bool {
+        var any = false
+        for value in values {
+            switch value {
+            case nil: continue
+            case .number(let n, _)?: guard n == 0 else { return false }
+            case .string(let text)?: guard text.trimmingWhitespace().isEmpty else { return false }
+            case .error?: break
+            case .date(let date)?: guard date.isTimeOnly, date.milliseconds == 0 else { return false }
+            default: return false
+            }
+            any = true
+        }
+        return any
     }
 
     /// Whether a row's values are formulas with no saved result and blanks only, with nothing
