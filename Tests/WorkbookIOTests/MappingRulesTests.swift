@@ -958,6 +958,20 @@ struct MappingRulesTests {
         #expect(!SheetTable.holdsOnlyFillValues([.number(0, .plain), .string("AAPL")]))
     }
 
+    @Test("A total row without a label (sums under the figures, naming nothing) is set aside; a lone row lacking names is not")
+    func unlabeledTotalRows() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                      ["A", "AAPL", 1, 100, .day(2024, 1, 2)], ["A", "AAPL", 2, 260, .day(2024, 3, 4)], [nil, nil, 3, 360, nil]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.9], [nil, 0.9]]),
+            Self.prices,
+        ])
+        #expect(reading.errors.map(\.description) == ["Model!A3: Symbol is blank."])
+        #expect(reading.diagnostics.contains(Diagnostic(.info, "Lots!row 4",
+            "Skipped: a total row without a label: its Quantity and Cost Basis are the sums of the rows above.")))
+    }
+
     @Test("A model's Min % and Max % columns are warned of as edges, not a band to rename")
     func modelBandEdgesAreWarnedOf() throws {
         let reading = try read([

@@ -776,6 +776,7 @@ struct SheetTable {
                 + "that should not count.")
         }
         readMerged(summary, into: &rows, layout: layout, sheetName: info.name, log: &log)
+        if sheet != .settings { SheetTable.setAsideUnlabeledTotals(&rows, skipped: &skipped) }
         noteHiddenRows(summary, rows: rows, sheetName: info.name, log: &log)
         noteHiddenColumns(summary, layout: layout, sheetName: info.name, log: &log)
         if sheet == .lots, let layout, readPositionRows(&rows, layout: layout, skipped: &skipped) {
@@ -834,6 +835,61 @@ struct SheetTable {
             matched += 1
         }
         return matched >= 2
+    }
+
+    /// The columns that name what a row is (an account, a symbol, a lot, a date): a row with
+    /// none of them filled is no lot, account or target of its own.
+    static let identityColumns: Set<String> = ["Account", "Symbol", "Lot ID", "Acquired", "Date", "Model", "Name",
+                                               "Household", "Type", "Side", "Sector", "Group"]
+
+    /// Sets aside total rows without a label (an Excel Table's totals row, `=SUM` under the
+    /// figures): a row that names nothing (`identityColumns` all blank) whose every figure is
+    /// the sum of its column over the rows above it, since the table began or since the last
+    /// such row, of two rows or more (below a single row, a row that merely lacks its names
+    /// stays the error it is). Read as rows, each was an error per column it lacked ("Symbol
+    /// is blank").
+    static func setAsideUnlabeledTotals(_ rows: inout [DataRow], skipped: inout [(Int, String)]) {
+        guard let layout = rows.first?.layout else { return }
+        let identity = layout.names.indices.filter { identityColumns.contains(layout.names[$0]) }
+        let figures = layout.names.indices.filter { !identityColumns.contains(layout.names[$0]) }
+        guard !identity.isEmpty, !figures.isEmpty else { return }
+        func number(_ value: CellValue?) -> Double? {
+            guard case .value(let n) = CellReader.number(value) else { return nil }
+            return Double(n.text)
+        }
+        var sinceStart = [Double](repeating: 0, count: layout.names.count)
+        var sinceTotal = sinceStart
+        var kept: [DataRow] = []
+        var counted = 0
+        for row in rows {
+            let namesNothing = identity.allSatisfy { isBlank(row.values[$0]) }
+            if namesNothing, counted > 1 {
+                let given = figures.compactMap { position in number(row.values[position]).map { (position, $0) } }
+                let isSum = { (sums: [Double]) in
+                    given.allSatisfy { position, value in abs(value - sums[position]) <= 0.005 + 1e-9 * abs(value) }
+                }
+                if given.contains(where: { $0.1 != 0 }), isSum(sinceTotal) || isSum(sinceStart) {
+                    let named = given.sorted { layout.sheetColumns[$0.0] < layout.sheetColumns[$1.0] }.map { layout.names[$0.0] }
+                    let listed = named.count > 1 ? named.dropLast().joined(separator: ", ") + " and " + named.last! : named[0]
+                    skipped.append((row.number, "a total row without a label: its \(listed) "
+                        + "\(named.count == 1 ? "is the sum" : "are the sums") of the rows above"))
+                    sinceTotal = [Double](repeating: 0, count: layout.names.count)
+                    continue
+                }
+            }
+            for position in figures {
+                if let value = number(row.values[position]) {
+                    sinceStart[position] += value
+                    sinceTotal[position] += value
+                }
+            }
+            counted += 1
+            kept.append(row)
+        }
+        if kept.count < rows.count {
+            rows = kept
+            skipped.sort { $0.0 < $1.0 }
+        }
     }
 
     /// Whether every value of a row is what a formula referring to an empty cell shows: the
