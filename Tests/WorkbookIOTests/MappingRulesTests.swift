@@ -972,6 +972,20 @@ struct MappingRulesTests {
             "Skipped: a total row without a label: its Quantity and Cost Basis are the sums of the rows above.")))
     }
 
+    @Test("A Lots sheet's Account Name column names each lot's account by the Accounts sheet's Name")
+    func lotsAccountNameColumn() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Accounts", [["Account", "Name", "Type"], ["CHEN-TAX", "Chen Joint Taxable", "Joint"],
+                          ["CHEN-IRA", "L. Chen Rollover IRA", "IRA"]]),
+            ("Lots", [["Account Name", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                      ["Chen Joint Taxable", "AAPL", 1, 100, .day(2024, 1, 2)], ["L. Chen Rollover IRA", "AAPL", 2, 260, .day(2024, 3, 4)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.map(\.account) == ["CHEN-TAX", "CHEN-IRA"])
+    }
+
     @Test("A model's Min % and Max % columns are warned of as edges, not a band to rename")
     func modelBandEdgesAreWarnedOf() throws {
         let reading = try read([

@@ -123,7 +123,7 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Model", ["model", "modelname", "strategy", "modelportfolio"])]
                 + SettingKey.perAccount.map { ColumnSpec($0.rawValue, $0.names) }
         case .lots:
-            return [.account, .symbol,
+            return [.accountOfRow, .symbol,
                     .init("Lot ID", ["lotid", "lot", "lotnumber", "lotno", "taxlotid", "lotreference", "id"]),
                     .init("Quantity", ["quantity", "shares", "qty", "qtyquantity", "units", "sharesquantity", "quantityshares", "shareqty",
                                        "qtyshares", "sharesqty", "numberofshares", "sharesheld", "quantityheld", "sharesowned", "unitsheld",
@@ -181,7 +181,7 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
             return [.init("Sector", ["sector", "sectorname", "assetclass"]),
                     .init("Band", ["band", "band%", "tolerance", "tolerance%", "sectorband"], weight: true)]
         case .transactions:
-            return [.account,
+            return [.accountOfRow,
                     .init("Date", ["date", "tradedate", "rundate", "transactiondate", "activitydate"]),
                     .symbol,
                     .init("Side", ["side", "action", "transactiontype", "buysell", "activity", "transaction"]),
@@ -190,7 +190,7 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Realized Gain", ["realizedgain", "realizedgainloss", "gainloss", "realized", "realizedgl", "gain"]),
                     .init("Term", ContractSheet.termNames)]
         case .manualTrades:
-            return [.account, .symbol,
+            return [.accountOfRow, .symbol,
                     .init("Side", ["side", "action", "buysell", "transactiontype"]),
                     .init("Quantity", ["quantity", "shares", "qty", "qtyquantity", "units"]),
                     .init("Amount", ["amount", "dollaramount", "dollars", "value", "tradeamount", "notional"]),
@@ -305,6 +305,10 @@ struct ColumnSpec: Sendable, Hashable {
 
     static let account = ColumnSpec("Account", ["account", "accountnumber", "accountno", "acct", "acctno", "acctnumber",
                                                 "accountid", "accountcode", "portfolio", "portfolioid"])
+    /// The account a lot, transaction or trade belongs to: its ID, or its name as the Accounts
+    /// sheet gives it (an `Account Name` column, read as each cell is, by ID or by name). On the
+    /// Accounts sheet `Account Name` is the Name.
+    static let accountOfRow = ColumnSpec("Account", account.synonyms + ["accountname", "acctname"])
     /// A separate CUSIP column is not a Symbol: custodian exports carry both.
     static let symbol = ColumnSpec("Symbol", ["symbol", "ticker", "symbolcusip", "tickersymbol", "securitysymbol"])
 }
