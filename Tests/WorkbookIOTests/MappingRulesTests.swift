@@ -986,6 +986,17 @@ struct MappingRulesTests {
         #expect(reading.portfolio?.lots.map(\.account) == ["CHEN-TAX", "CHEN-IRA"])
     }
 
+    @Test("Lots without a Symbol column but with a Security column: the error names it to rename")
+    func securityColumnIsNamedForSymbol() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Security", "Units", "Total Cost", "Purchase Date"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.errors.map(\.description) == ["Lots!row 1: The header row lacks the required column Symbol. "
+            + "\"Security\" (Lots!B1) may be the Symbol: rename it Symbol if it holds each lot's ticker."])
+    }
+
     @Test("A model's Min % and Max % columns are warned of as edges, not a band to rename")
     func modelBandEdgesAreWarnedOf() throws {
         let reading = try read([

@@ -28,6 +28,14 @@ extension PortfolioBuilder {
 
     private mutating func resolveSymbol(of block: SheetTable.Block, in table: SheetTable) -> String? {
         guard let title = block.title else {
+            // An unread header that may be the Symbol (`Security`, `CUSIP`) is what to rename:
+            // a title above a table of many securities' lots would not do.
+            if let (text, cell) = table.unknownHeaders.first(where: { SheetTable.mayBe($0.header, ["Symbol"]) }) {
+                log.error("\(table.sheetName)!row \(block.headerRow)", "The header row lacks the required column Symbol. "
+                    + "\"\(text.excerpt)\" (\(table.sheetName)!\(cell)) may be the Symbol: rename it Symbol if it holds "
+                    + "each lot's ticker.")
+                return nil
+            }
             log.error("\(table.sheetName)!row \(block.headerRow)", "The lots under this header have no Symbol column and "
                 + "no title row above naming their security: put a title naming the symbol above the header, or each "
                 + "lot's symbol in a Symbol column.")
