@@ -231,9 +231,28 @@ struct PhaseScenarioTests {
         #expect(cash.cashAfter == .zero)
         #expect(plan.exceptions.contains {
             $0.severity == .needsApproval && $0.message.hasSuffix(
-                "paid short by $11,500.00: the rest is in positions that may not be sold: LOCK (No Sell, $10,000.00).")
+                "paid short by $11,500.00: the account's cash and every position it holds, those that may not be sold "
+                    + "included, come to $1,500.00 less than the withdrawal; the positions not sold are LOCK (No Sell, "
+                    + "$10,000.00).")
         })
         #expect(plan.drift("TAX-1", "LOCK")?.status == .restricted)
+    }
+
+    /// A No Sell position worth more than what is short is what keeps the withdrawal short.
+    @Test("A withdrawal paid short names the positions that may not be sold as the rest when they would cover it")
+    func aWithdrawalShortForARestrictedPositionNamesIt() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "500", cashTarget: "0", withdrawal: "20000")
+        book.hold("L1", "LOCK", 300, basis: "15000", acquired: "2015-01-05")
+        book.hold("F1", "FUND", 100, basis: "10000", acquired: "2024-01-05")
+        book.target("LOCK", "0.40")
+        book.target("FUND", "0.60")
+        book.security("LOCK", restriction: .noSell)
+        book.prices = ["LOCK": "100", "FUND": "80"]
+        let plan = try book.plan()
+        #expect(plan.exceptions.filter { $0.severity == .needsApproval }.map(\.message) == [
+            "The $20,000.00 withdrawal is paid short by $11,500.00: the rest is in positions that may not be sold: "
+                + "LOCK (No Sell, $30,000.00)."])
     }
 
     /// Pro rata over VTI ($9,800) and BND ($5,200) for $1,000: 2 VTI ($490) and 6 BND ($312)
