@@ -454,6 +454,18 @@ struct PhaseScenarioTests {
         #expect(plan.trade("TAX-1", "AGG", .buy)?.quantity == shares(250))
     }
 
+    /// Under Band Edge the harvest sells only the part above the band's high edge, and says so.
+    @Test("A harvest with no replacement under Band Edge sells down to the high edge and its reason says the edge")
+    func harvestWithoutAReplacementUnderBandEdgeNamesTheEdge() throws {
+        var book = harvestBook(spyShares: 175, spyBasis: "87500", aggShares: 725, replacements: [])
+        book.settings.rebalanceTo = .bandEdge
+        let plan = try book.plan()
+        let sale = try #require(plan.trade("TAX-1", "SPY", .sell, .harvest))
+        // $70,000 of SPY against a 62% high edge of $100,000: $8,000 above it, 20 shares.
+        #expect(sale.quantity == shares(20))
+        #expect(sale.reason.contains("only the part above its band's high edge is sold"))
+    }
+
     @Test func manualTradesGoFirstAndTheEngineWorksAroundThem() throws {
         var book = RebalanceScenarioTests().twoSlotBook()
         book.manual("TAX-1", "AAPL", .sell, 10)

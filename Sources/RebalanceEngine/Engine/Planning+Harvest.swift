@@ -103,7 +103,8 @@ extension Planning {
             case .underMinimum: detail += "a loss under Harvest Min Loss (\(dollars: settings.harvestMinLoss)): "
             case .underPercent:
                 detail += "a loss under Harvest Min Loss Pct (\(percent: settings.harvestMinLossPercent.doubleValue) of basis): "
-            case .nothingAboveTarget: detail += "no replacement, and nothing of the position above its target to sell: "
+            case .nothingAboveTarget:
+                detail += "no replacement, and nothing of the position above its \(Planning.harvestEdge(settings)) to sell: "
             }
             for (number, lot) in held.prefix(named).enumerated() {
                 if number > 0 { detail.append(", ") }
@@ -120,6 +121,12 @@ extension Planning {
         }
         detail.append(".")
         return detail.text
+    }
+
+    /// What a harvest with no replacement sells down to, as its words say: the target, or the
+    /// band's high edge under `Rebalance To = Band Edge`.
+    static func harvestEdge(_ settings: Settings) -> String {
+        settings.rebalanceTo == .bandEdge ? "band's high edge" : "target"
     }
 
     /// Positions of this many lots or more have the lots Harvest sells whole counted, to find
@@ -172,7 +179,9 @@ extension Planning {
         } else if legacy {
             why.append("; a legacy holding with no model replacement, so the proceeds wait for Rebalance")
         } else {
-            why.append("; no allowed replacement, so only the part above its target is sold")
+            why.append("; no allowed replacement, so only the part above its ")
+            why.append(Planning.harvestEdge(books[index].settings))
+            why.append(" is sold")
         }
         commitSale([sale], symbol: symbol, price: price, in: index, phase: .harvest, why: why.text)
         audit(.harvest, id, symbol, rule: "Harvest", decision: "Sold",
