@@ -324,7 +324,7 @@ extension Planning {
                 Sentence("""
                     at \(percent: weight), \(percent: slot.target - weight) under its \
                     \(percent: slot.target) target ±\(percent: slot.band)\
-                    \(cut.map(Planning.capCutClause) ?? (share < shortfall ? "; cash is short, so each underweight gets its share" : ""))
+                    \(cut.map(Planning.capCutClause) ?? (share < shortfall ? "; the cash above the cash target is less than the shortfalls, so each underweight gets its share" : ""))
                     """).text
             }
         }
