@@ -168,10 +168,35 @@ extension RebalanceScenarioTests {
     }
 
     /// GNS is sold in two passes of Rebalance, 40 shares for its own band (the $1,000 of
-    /// year-to-date losses' room) and 82 for its group's cap after ALS's loss made room: one
-    /// row, listed before ALS's, whose Est Tax, replayed in the sheet's order, passes the $0
-    /// budget until ALS's loss counts. Its Reason says so, where "$836.40 of the $0.00 budget"
-    /// read as a breach that no exception explained.
+    /// year-to-date losses' room) and 81 for its group's cap after ALS's loss made room (61
+    /// ALS, its pro-rata share of the $21,000 above the cap rounded down): one row, listed
+    /// before ALS's, whose Est Tax, replayed in the sheet's order, passes the $0 budget until
+    /// ALS's loss counts. Its Reason says so, where "$826.20 of the $0.00 budget" read as a
+    /// breach that no exception explained.
+    /// $35,000 of G against a $30,000 cap: HHH's pro-rata share of the $5,000, $3,571.43, is 35
+    /// shares rounded down; KKK, last, sells the $1,500 still above the cap, 15 shares. $5,000
+    /// sold, the group at its cap: each share rounded up sold 36 and 15, $5,100.
+    @Test("A group's sale above its cap rounds each piece down but the last, which sells what is left above the cap")
+    func capSaleReachesTheCapWithoutAShareEachOver() throws {
+        var book = BookBuilder()
+        book.settings.harvestLosses = false
+        book.account("TAX-1", cash: "0", cashTarget: "0")
+        book.hold("H1", "HHH", 250, basis: "25000", acquired: "2020-06-01")
+        book.hold("K1", "KKK", 100, basis: "10000", acquired: "2020-06-01")
+        book.hold("O1", "OTH", 650, basis: "65000", acquired: "2020-06-01")
+        book.target("HHH", "0.25")
+        book.target("KKK", "0.10")
+        book.target("OTH", "0.65")
+        book.security("HHH", exposureGroup: "G")
+        book.security("KKK", exposureGroup: "G")
+        book.groups = [ExposureGroupCap(group: "G", maxWeight: Rate(decimal: "0.30")!)]
+        book.prices = ["HHH": "100", "KKK": "100", "OTH": "100"]
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "HHH", .sell)?.quantity == shares(35))
+        #expect(plan.trade("TAX-1", "KKK", .sell)?.quantity == shares(15))
+        #expect(plan.drift.first { $0.level == .group && $0.name == "G" }?.weightAfter == 0.30)
+    }
+
     @Test("A row past the budget with the trades before it, within it with those after, says so")
     func rowBackWithinTheBudget() throws {
         var book = BookBuilder()
@@ -190,11 +215,12 @@ extension RebalanceScenarioTests {
         let plan = try book.plan()
         #expect(plan.trades.filter { $0.side == .sell }.map(\.symbol) == ["GNS", "ALS"])
         let gns = try #require(plan.trade("TAX-1", "GNS", .sell))
-        #expect(gns.quantity == shares(122))
-        #expect(gns.estimatedTax == usd("836.40"))
-        #expect(gns.reason.hasSuffix("; est. tax $836.40, the account's $836.40 with the trades before it, back within "
+        #expect(gns.quantity == shares(121))
+        #expect(gns.estimatedTax == usd("826.20"))
+        #expect(gns.reason.hasSuffix("; est. tax $826.20, the account's $826.20 with the trades before it, back within "
             + "the $0.00 budget at $0.00 with those after it"))
-        #expect(plan.trade("TAX-1", "ALS", .sell)?.estimatedTax == usd("-836.40"))
+        #expect(plan.trade("TAX-1", "ALS", .sell)?.quantity == shares(61))
+        #expect(plan.trade("TAX-1", "ALS", .sell)?.estimatedTax == usd("-826.20"))
         #expect(plan.taxImpact.first?.taxImpact == .zero)
         #expect(!plan.exceptions.contains { $0.severity == .needsApproval })
     }

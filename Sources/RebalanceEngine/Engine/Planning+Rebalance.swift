@@ -224,9 +224,21 @@ extension Planning {
             for symbol in members where sellStop(symbol, in: index) != nil {
                 books[index].noteStop(key, sellStop(symbol, in: index)!)
             }
-            for (symbol, amount) in plan where amount > .zero {
+            // Each piece but the last rounds down to whole shares, and the last sells what the
+            // line is still above its limit, rounded up: rounded up one by one, the pieces passed
+            // the limit by a share each (34 HHH and 17 KKK, $5,100 sold where $5,000 met the cap).
+            let pieces = plan.filter { $0.1 > .zero }
+            for (place, (symbol, amount)) in pieces.enumerated() {
                 let price = try universe.price(of: symbol)
-                let quantity = universe.shares(amount, price, roundingUp: true)
+                let quantity: Quantity
+                if place == pieces.count - 1 {
+                    let (now, limitNow) = capLine(number, level: level, in: books[index], value: value)
+                    guard now > limitNow else { break }
+                    quantity = .min(universe.shares(now - limitNow, price, roundingUp: true), books[index].quantity(of: symbol))
+                } else {
+                    quantity = universe.shares(amount, price, roundingUp: false)
+                }
+                guard quantity > .zero else { continue }
                 let outcome = try sell(
                     symbol, upTo: quantity, in: index, phase: .rebalance, access: .unblocked,
                     budget: books[index].account.taxBudget, minimumAmount: books[index].settings.minTrade,
