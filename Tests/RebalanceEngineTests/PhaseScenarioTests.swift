@@ -466,6 +466,18 @@ struct PhaseScenarioTests {
         #expect(sale.reason.contains("only the part above its band's high edge is sold"))
     }
 
+    @Test("A manual trade row that repeats another is made as written, with a warning naming the first")
+    func aRepeatedManualTradeRowIsWarnedOf() throws {
+        var book = RebalanceScenarioTests().twoSlotBook()
+        book.manual("TAX-1", "AAPL", .sell, 10)
+        book.manual("TAX-1", "AAPL", .sell, 10)
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "AAPL", .sell, .manual)?.quantity == shares(20))
+        #expect(plan.exceptions.filter { $0.place == "Manual Trades!A3" }.map(\.message) == [
+            "This row repeats Manual Trades!A2 (sell 10 AAPL in TAX-1): both are made, as written; delete one if it was "
+                + "entered twice."])
+    }
+
     @Test func manualTradesGoFirstAndTheEngineWorksAroundThem() throws {
         var book = RebalanceScenarioTests().twoSlotBook()
         book.manual("TAX-1", "AAPL", .sell, 10)

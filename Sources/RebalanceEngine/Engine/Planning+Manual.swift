@@ -73,8 +73,26 @@ extension Planning {
         var problems: [PlanningError.Problem] = []
         var warnings: [(account: Int, problem: PlanningError.Problem, decision: String)] = []
         var sized: [SizedManualTrade] = []
+        // The first row of each account, symbol, side and size: a row that repeats one is made
+        // too, as written, but said (a row pasted twice doubled the trade without a word).
+        var firstOfTrade: [ManualTrade: String] = [:]
         for trade in manualTrades {
             let place = trade.place.isEmpty ? "Manual Trades" : trade.place
+            var same = trade
+            same.note = nil
+            same.place = ""
+            if let first = firstOfTrade[same], let account = books.firstIndex(where: { $0.id == trade.account }) {
+                let size: String
+                switch trade.size {
+                case .quantity(let shares): size = "\(shares)"
+                case .amount(let amount): size = amount.formatted + " of"
+                }
+                warnings.append((account, .init(place: place, message:
+                    "This row repeats \(first) (\(trade.side == .buy ? "buy" : "sell") \(size) \(trade.symbol) in "
+                        + "\(trade.account)): both are made, as written; delete one if it was entered twice."), "Repeated"))
+            } else {
+                firstOfTrade[same] = place
+            }
             guard let account = books.firstIndex(where: { $0.id == trade.account }) else {
                 problems.append(.init(place: place, message: "Account \(trade.account) is not in the Accounts sheet."))
                 continue
