@@ -997,6 +997,21 @@ struct MappingRulesTests {
             + "\"Security\" (Lots!B1) may be the Symbol: rename it Symbol if it holds each lot's ticker."])
     }
 
+    @Test("A model row's Sector that differs from the Securities sheet's for its symbol is warned of once")
+    func sectorDisagreementIsWarnedOf() throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot,
+            ("Model", [["Symbol", "Target", "Sector"], ["AAPL", 0.9, "Technology"]]),
+            ("Securities", [["Symbol", "Sector"], ["AAPL", "Consumer"]]),
+            Self.prices,
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.warnings.filter { $0.message.contains("Sector is") } == [Diagnostic(.warning, "Model!C2",
+            "AAPL's Sector is \"Technology\" on the Model sheet and \"Consumer\" on the Securities sheet: the model's counts "
+                + "for its target (and the sector band over it), the Securities sheet's for a holding of it outside the "
+                + "model. Write one sector in both places.")])
+    }
+
     @Test("A model's Min % and Max % columns are warned of as edges, not a band to rename")
     func modelBandEdgesAreWarnedOf() throws {
         let reading = try read([

@@ -98,6 +98,27 @@ extension PortfolioBuilder {
         }
     }
 
+    /// Warns, once per symbol, of a model row whose Sector differs from the Securities sheet's
+    /// for its symbol: the model's counts for the slot, the Securities sheet's for a holding of
+    /// it outside the model, so the two disagree silently otherwise (a sector band judged on
+    /// one, a stand-in counted under the other).
+    mutating func warnOfSectorDisagreements(securities: [Security], models: [Model]) {
+        var securitySector: [String: String] = [:]
+        for security in securities { if let sector = security.sector { securitySector[security.symbol] = sector } }
+        var said: Set<String> = []
+        for model in models {
+            for target in model.targets {
+                guard let sector = target.sector, let other = securitySector[target.symbol], other != sector,
+                      said.insert(target.symbol).inserted else { continue }
+                let place = tables[.model]?.rows.first { CellReader.textValue($0["Symbol"])?.uppercased() == target.symbol }?
+                    .place("Sector") ?? ContractSheet.model.rawValue
+                log.warning(place, "\(target.symbol)'s Sector is \"\(sector.excerpt)\" on the Model sheet and \"\(other.excerpt)\" "
+                    + "on the Securities sheet: the model's counts for its target (and the sector band over it), the "
+                    + "Securities sheet's for a holding of it outside the model. Write one sector in both places.")
+            }
+        }
+    }
+
     /// A row's identical group, exposure group or sector (`kind`) as the book first writes it:
     /// names that differ only in capitals or spacing (`Alphabet`, `alphabet`, `Alphabet  Inc`)
     /// are one, as households are, with a note. Kept apart, two spellings of an identical group

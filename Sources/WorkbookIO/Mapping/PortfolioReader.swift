@@ -167,6 +167,7 @@ struct PortfolioBuilder {
         let groups = readGroups()
         let sectors = readSectors()
         warnOfUnnamedLimits(groups: groups, sectors: sectors, securities: securities, models: models)
+        warnOfSectorDisagreements(securities: securities, models: models)
         let transactions = readTransactions(accounts: accounts)
         let manualTrades = readManualTrades(accounts: accounts, lots: lots, securities: securities)
         checkSymbolSpellings()
