@@ -1012,6 +1012,19 @@ struct MappingRulesTests {
                 + "model. Write one sector in both places.")])
     }
 
+    @Test("An unread date column is not offered as an amount it shares a word with (Cash Out Date is no Cash Target)")
+    func dateColumnIsNoAmount() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Accounts", [["Account", "Cash", "Cash Out Date"], ["A", 100, .day(2026, 12, 1)]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.diagnostics.contains(Diagnostic(.info, "Accounts!C1",
+            "The column \"Cash Out Date\" is not one the tool reads; it is ignored.")))
+        #expect(SheetTable.nearColumn("Cash Reserve %", on: .accounts, besides: ["Account", "Cash"]) == "Cash Target")
+    }
+
     @Test("A model's Min % and Max % columns are warned of as edges, not a band to rename")
     func modelBandEdgesAreWarnedOf() throws {
         let reading = try read([

@@ -1202,8 +1202,13 @@ struct SheetTable {
         // A column of a required group another of the group's columns fills (Unit Cost beside
         // Cost Basis) is not missing.
         let filled = present.union(sheet.requiredColumns.filter { !present.isDisjoint(with: $0) }.flatMap { $0 })
-        if !written.isEmpty,
-           let column = sheet.columns.first(where: { !filled.contains($0.name) && !words($0.name).isDisjoint(with: written) }) {
+        // A date (`Cash Out Date`) is no amount or weight that shares a word with it (Cash
+        // Target): only a column of dates is offered for it.
+        let isDate = !headerWords(header).isDisjoint(with: ["date", "dt", "day", "when"])
+        if !written.isEmpty, let column = sheet.columns.first(where: {
+            !filled.contains($0.name) && !words($0.name).isDisjoint(with: written)
+                && (!isDate || ["Acquired", "Date", "As Of"].contains($0.name))
+        }) {
             return column.name
         }
         // A model's band goes by many names (`Drift Tolerance`, `Threshold`, `Min %`/`Max %`):
