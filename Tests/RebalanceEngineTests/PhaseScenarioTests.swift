@@ -210,16 +210,22 @@ struct PhaseScenarioTests {
         #expect(plan.trade("TAX-1", "VTI", .buy) != nil)
     }
 
-    @Test func aWithdrawalInADownMarketIsPaidShortAroundANoSellPosition() throws {
+    /// A $20,000 withdrawal from $500 of cash, 100 FUND at $80 and `lockShares` of LOCK at
+    /// $100, which is No Sell.
+    func lockedWithdrawalBook(lockShares: Int64) -> BookBuilder {
         var book = BookBuilder()
         book.account("TAX-1", cash: "500", cashTarget: "0", withdrawal: "20000")
-        book.hold("L1", "LOCK", 100, basis: "5000", acquired: "2015-01-05")
+        book.hold("L1", "LOCK", lockShares, basis: "\(lockShares * 50)", acquired: "2015-01-05")
         book.hold("F1", "FUND", 100, basis: "10000", acquired: "2024-01-05")
         book.target("LOCK", "0.40")
         book.target("FUND", "0.60")
         book.security("LOCK", restriction: .noSell)
         book.prices = ["LOCK": "100", "FUND": "80"]
-        let plan = try book.plan()
+        return book
+    }
+
+    @Test func aWithdrawalInADownMarketIsPaidShortAroundANoSellPosition() throws {
+        let plan = try lockedWithdrawalBook(lockShares: 100).plan()
         #expect(plan.trade("TAX-1", "LOCK", .sell) == nil)
         let sales = plan.trades.filter { $0.symbol == "FUND" && $0.side == .sell }
         #expect(sales.map(\.phase) == [.raiseCash])
@@ -241,15 +247,7 @@ struct PhaseScenarioTests {
     /// A No Sell position worth more than what is short is what keeps the withdrawal short.
     @Test("A withdrawal paid short names the positions that may not be sold as the rest when they would cover it")
     func aWithdrawalShortForARestrictedPositionNamesIt() throws {
-        var book = BookBuilder()
-        book.account("TAX-1", cash: "500", cashTarget: "0", withdrawal: "20000")
-        book.hold("L1", "LOCK", 300, basis: "15000", acquired: "2015-01-05")
-        book.hold("F1", "FUND", 100, basis: "10000", acquired: "2024-01-05")
-        book.target("LOCK", "0.40")
-        book.target("FUND", "0.60")
-        book.security("LOCK", restriction: .noSell)
-        book.prices = ["LOCK": "100", "FUND": "80"]
-        let plan = try book.plan()
+        let plan = try lockedWithdrawalBook(lockShares: 300).plan()
         #expect(plan.exceptions.filter { $0.severity == .needsApproval }.map(\.message) == [
             "The $20,000.00 withdrawal is paid short by $11,500.00: the rest is in positions that may not be sold: "
                 + "LOCK (No Sell, $30,000.00)."])

@@ -870,17 +870,18 @@ struct MappingRulesTests {
         #expect(reading.priceRequests.first?.workbook?.price == Price(decimal: "190"))
     }
 
+    /// A book of one AAPL lot whose Transactions sheet, headed Date, Action, Symbol, Quantity,
+    /// Price and Amount as a custodian's activity history is, holds `rows`.
+    private func readActivity(_ rows: [[FixtureCell]]) throws -> PortfolioReading {
+        try read([Self.asOf, Self.oneLot, Self.model, Self.prices,
+                  ("Transactions", [["Date", "Action", "Symbol", "Quantity", "Price", "Amount"]] + rows)])
+    }
+
     @Test("A reinvestment's cash leg beside its shares is skipped; one with no shares listed stays a buy of any number")
     func reinvestedDividendCash() throws {
-        let reading = try read([
-            Self.asOf,
-            Self.oneLot,
-            Self.model, Self.prices,
-            ("Transactions", [["Date", "Action", "Symbol", "Quantity", "Price", "Amount"],
-                              ["11/05/2026", "Reinvest Shares", "AAPL", 0.1234, 181, -22.34],
-                              ["11/05/2026", "Reinvest Dividend", "AAPL", nil, nil, 22.34],
-                              ["11/12/2026", "Reinvest Dividend", "AAPL", nil, nil, 10.50]]),
-        ])
+        let reading = try readActivity([["11/05/2026", "Reinvest Shares", "AAPL", 0.1234, 181, -22.34],
+                                        ["11/05/2026", "Reinvest Dividend", "AAPL", nil, nil, 22.34],
+                                        ["11/12/2026", "Reinvest Dividend", "AAPL", nil, nil, 10.50]])
         let t = try #require(reading.portfolio?.transactions)
         #expect(t.map(\.date) == [CivilDate(year: 2026, month: 11, day: 5)!, CivilDate(year: 2026, month: 11, day: 12)!])
         #expect(t.map(\.quantity) == [Quantity(decimal: "0.1234")!, nil])
@@ -895,15 +896,9 @@ struct MappingRulesTests {
 
     @Test("A reinvestment named after its dividend buys; its cash leg is set aside; a wash-sale adjustment is no trade")
     func dividendReinvestmentIsABuy() throws {
-        let reading = try read([
-            Self.asOf,
-            Self.oneLot,
-            Self.model, Self.prices,
-            ("Transactions", [["Date", "Action", "Symbol", "Quantity", "Price", "Amount"],
-                              ["11/10/2026", "DIVIDEND REINVESTMENT", "AAPL", 12, 181, -2172],
-                              ["11/10/2026", "Qual Div Reinvest", "AAPL", nil, nil, 2172],
-                              ["11/11/2026", "Wash Sale Adjustment", "AAPL", nil, nil, 150]]),
-        ])
+        let reading = try readActivity([["11/10/2026", "DIVIDEND REINVESTMENT", "AAPL", 12, 181, -2172],
+                                        ["11/10/2026", "Qual Div Reinvest", "AAPL", nil, nil, 2172],
+                                        ["11/11/2026", "Wash Sale Adjustment", "AAPL", nil, nil, 150]])
         let t = try #require(reading.portfolio?.transactions)
         #expect(t.map(\.side) == [.buy])
         #expect(t.map(\.quantity) == [Quantity(shares: 12)])
