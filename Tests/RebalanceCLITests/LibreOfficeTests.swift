@@ -114,7 +114,7 @@ struct LibreOfficeTests {
             #expect(after != nil && after! > 0, "\(sample): the Cash total reads \(String(describing: after))")
         }
         let retiree = try LibreOffice.rows("\(folder)/Retiree Withdrawal - Rebalance-Trades.csv")
-        #expect(retiree.contains { Array($0.prefix(6)) == ["BAKER-JT", "QQQ", "Sell", "129", "455", "58695"] })
+        #expect(retiree.contains { Array($0.prefix(6)) == ["BAKER-JT", "QQQ", "Sell", "130", "455", "59150"] })
         let legacy = try LibreOffice.rows("\(folder)/Legacy Transfer - Rebalance-Tax Impact.csv")
         let header = try #require(legacy.first)
         let column = try #require(header.firstIndex(of: "Tax Impact"))

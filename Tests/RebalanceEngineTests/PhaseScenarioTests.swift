@@ -300,6 +300,26 @@ struct PhaseScenarioTests {
         #expect(plan.drift("TAX-1", "AAA")?.status == .inBand)
     }
 
+    /// $540 for a 2% cash target from AAA (3 shares at $5,000, 55.6% against a 49.2% high
+    /// edge) and BBB (120 at $100, 44.4%, below its 48.8% low edge): one AAA share passes AAA's
+    /// $4,416 excess but leaves it at 37%, above its 29.2% low edge, and Rebalance would sell
+    /// it in any case. Raise Cash sells it; Rebalance buys 38 BBB toward its 58.8% target ($3,876).
+    @Test("A position above its high edge may round a Raise Cash sale up to its low edge, not sell an underweight instead")
+    func aPositionAboveItsHighEdgeRoundsUpToItsLowEdge() throws {
+        var book = BookBuilder()
+        book.settings.harvestLosses = false
+        book.account("A1", cash: "0", cashTarget: "0.02")
+        book.hold("a1", "AAA", 3, basis: "4000", acquired: "2020-01-02")
+        book.hold("b1", "BBB", 120, basis: "4000", acquired: "2020-01-02")
+        book.target("AAA", "0.40", band: "0.10")
+        book.target("BBB", "0.60", band: "0.10")
+        book.prices = ["AAA": "5000", "BBB": "100"]
+        let plan = try book.plan()
+        #expect(plan.trade("A1", "AAA", .sell, .raiseCash)?.quantity == shares(1))
+        #expect(plan.trade("A1", "BBB", .sell) == nil)
+        #expect(plan.trade("A1", "BBB", .buy, .rebalance)?.quantity == shares(38))
+    }
+
     /// $96.59 short of a 2% cash target with a $250 Min Trade: BND, far above its target, sells
     /// 4 shares ($291.40), the fewest of at least Min Trade, where a sale of the need alone was
     /// under it and the need then went to VTI, below its target, pro rata.

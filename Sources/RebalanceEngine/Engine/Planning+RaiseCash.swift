@@ -107,7 +107,9 @@ extension Planning {
             }
             if book.heldSymbols.contains(where: { book.bought.contains($0) }) { causes.append("this run's buys, not sold back") }
             let stopped = causes.isEmpty ? "nothing is left that may be sold"
-                : causes.count == 1 ? causes[0] + " stops further sales"
+                : causes.count == 1
+                    ? causes[0] + (["the tax budget"].contains(causes[0]) || causes[0].hasPrefix("Min Trade")
+                        ? " stops further sales" : " stop further sales")
                 : causes.dropLast().joined(separator: ", ") + " and " + causes.last! + " stop further sales"
             books[index].cashTargetShortCause = stopped
             audit(.raiseCash, id, nil, rule: "Cash Target", decision: "Short",
@@ -140,7 +142,8 @@ extension Planning {
             // A sale rounded up to a whole step stays within the excess, or is rounded down: one
             // $5,000 share sold for a $400 excess raised $5,000 for a $1,000 withdrawal and took
             // the position from 40.4% to 35.4% against a 38% edge. What is left goes on to the
-            // next position, and pro rata.
+            // next position, and pro rata. A position above its band's high edge, which Rebalance
+            // sells down in any case, may round up to its low edge (`roundingRoom`).
             for (symbol, excess) in excesses(in: index) where remaining > .zero {
                 var amount = Money.min(excess, remaining)
                 if purpose == .cashTarget, access == .unblocked {
@@ -148,7 +151,7 @@ extension Planning {
                 }
                 let raised = try raiseFrom(symbol, amount, in: index, purpose: purpose,
                                            access: access, budget: budget, roundingUp: true,
-                                           roundingUpWithin: excess,
+                                           roundingUpWithin: roundingRoom(of: symbol, excess: excess, in: index),
                                            how: "largest excess over target first")
                 remaining -= raised
             }
@@ -246,6 +249,20 @@ extension Planning {
 
     private func roundedShare(_ goal: Int64, _ value: Int64, _ total: Int64) -> Int64 {
         roundedProductQuotient(goal, value, dividedBy: total)
+    }
+
+    /// How far a sale of `symbol` for its `excess` above target may come to when rounded up:
+    /// the excess while the position is inside its band; the way down to its low edge when it
+    /// is above its high edge (3 shares at $5,000, 55.6% against a 49.2% edge: held to the
+    /// excess, no share was sold, an underweight was sold pro rata, and Rebalance then sold
+    /// the share all the same). Nil for a legacy holding, all of it excess.
+    private func roundingRoom(of symbol: String, excess: Money, in index: Int) -> Money? {
+        let book = books[index]
+        guard let slot = book.place(of: symbol, universe: universe).slot else { return nil }
+        let value = book.investableValue
+        let current = slotValue(slot, in: book)
+        guard Planning.weight(current, of: value) > book.slots[slot].high else { return excess }
+        return .max(excess, current - Planning.part(book.slots[slot].low, of: value))
     }
 
     /// Sells about `amount` of `symbol` (rounded up to the trading step, or down) and returns
