@@ -199,8 +199,6 @@ extension Planning {
             guard current > limit else { continue }
             let key = DriftKey(level: level, name: name)
             let members = book.heldSymbols(placed: { Planning.isMember($0, of: number, level: level) })
-            let rule = level == .group ? "Group Cap" : "Sector Band"
-            let status: DriftStatus = level == .group ? .groupCap : .sectorBand
             var excess = current - limit
             let standIns = members.filter { symbol in
                 book.layout.slotIndexBySymbol[symbol].map { book.slots[$0].symbol != symbol } ?? false
@@ -224,37 +222,102 @@ extension Planning {
             for symbol in members where sellStop(symbol, in: index) != nil {
                 books[index].noteStop(key, sellStop(symbol, in: index)!)
             }
-            // Each piece but the last rounds down to whole shares, and the last sells what the
-            // line is still above its limit, rounded up: rounded up one by one, the pieces passed
-            // the limit by a share each (34 HHH and 17 KKK, $5,100 sold where $5,000 met the cap).
-            let pieces = plan.filter { $0.1 > .zero }
-            for (place, (symbol, amount)) in pieces.enumerated() {
+            // Each piece rounds down to whole shares; what the line is then still above its
+            // limit is sold by the member whose whole shares pass it by the least
+            // (`capRemainderSource`). Rounded up one by one, the pieces passed the limit by a
+            // share each (34 HHH and 17 KKK, $5,100 sold where $5,000 met the cap); the last
+            // piece rounded up passed it by most of a dear share ($6,700 sold for $4,000, and a
+            // sector taken below its low edge).
+            // Only what rounding down left is sold so: a piece the budget, a block or Min Trade
+            // cut leaves its line above the limit for that rule, not for another member to make up.
+            var roundedOff = Money.zero
+            for (symbol, amount) in plan where amount > .zero {
                 let price = try universe.price(of: symbol)
-                let quantity: Quantity
-                if place == pieces.count - 1 {
-                    let (now, limitNow) = capLine(number, level: level, in: books[index], value: value)
-                    guard now > limitNow else { break }
-                    quantity = .min(universe.shares(now - limitNow, price, roundingUp: true), books[index].quantity(of: symbol))
-                } else {
-                    quantity = universe.shares(amount, price, roundingUp: false)
-                }
+                let quantity = universe.shares(amount, price, roundingUp: false)
+                roundedOff += amount - price.value(of: quantity)
                 guard quantity > .zero else { continue }
-                let outcome = try sell(
-                    symbol, upTo: quantity, in: index, phase: .rebalance, access: .unblocked,
-                    budget: books[index].account.taxBudget, minimumAmount: books[index].settings.minTrade,
-                    why: Sentence("""
-                        \(key.capName) is \
-                        \(percent: Planning.weight(current, of: value)), above its \
-                        \(percent: Planning.weight(limit, of: value)) \(key.limitName)
-                        """).text)
-                note(outcome, wanted: quantity, key: key, symbol: symbol, in: index)
-                if outcome.quantity > .zero, let slot = books[index].layout.slotIndexBySymbol[symbol] {
-                    books[index].noteStop(.security(books[index].slots[slot].symbol), status)
-                    audit(.rebalance, books[index].id, symbol, rule: rule, decision: "Sold",
-                          "\(outcome.quantity) \(symbol) sold to bring \(name) toward its limit.")
+                try sellCapPiece(symbol, quantity, key: key, level: level, current: current, limit: limit, value: value, in: index)
+            }
+            var tried = NameSet()
+            while roundedOff > .zero {
+                let (now, limitNow) = capLine(number, level: level, in: books[index], value: value)
+                guard now > limitNow else { break }
+                let left = Money.min(now - limitNow, roundedOff)
+                guard let (symbol, quantity) = capRemainderSource(left, members: members, level: level,
+                                                                  number: number, value: value, in: index, except: tried)
+                else {
+                    // Less than a share of any member is left above the limit, or any share more
+                    // would take the line (a sector) below its far edge.
+                    books[index].noteStop(key, .rounding)
+                    break
                 }
+                tried.insert(symbol)
+                let before = books[index].quantity(of: symbol)
+                try sellCapPiece(symbol, quantity, key: key, level: level, current: current, limit: limit, value: value, in: index)
+                let sold = before - books[index].quantity(of: symbol)
+                if sold > .zero { roundedOff -= Money.min(roundedOff, try universe.price(of: symbol).value(of: sold)) }
             }
         }
+    }
+
+    /// Sells `quantity` of `symbol` toward a group's cap or a sector's high edge (`key`), as
+    /// each piece of `sellAboveCaps` is sold, and notes what cut or stopped it.
+    private mutating func sellCapPiece(
+        _ symbol: String, _ quantity: Quantity, key: DriftKey, level: DriftLevel, current: Money, limit: Money,
+        value: Money, in index: Int
+    ) throws(PlanningError) {
+        let outcome = try sell(
+            symbol, upTo: quantity, in: index, phase: .rebalance, access: .unblocked,
+            budget: books[index].account.taxBudget, minimumAmount: books[index].settings.minTrade,
+            why: Sentence("""
+                \(key.capName) is \
+                \(percent: Planning.weight(current, of: value)), above its \
+                \(percent: Planning.weight(limit, of: value)) \(key.limitName)
+                """).text)
+        note(outcome, wanted: quantity, key: key, symbol: symbol, in: index)
+        if outcome.quantity > .zero, let slot = books[index].layout.slotIndexBySymbol[symbol] {
+            books[index].noteStop(.security(books[index].slots[slot].symbol), level == .group ? .groupCap : .sectorBand)
+            audit(.rebalance, books[index].id, symbol, rule: level == .group ? "Group Cap" : "Sector Band", decision: "Sold",
+                  "\(outcome.quantity) \(symbol) sold to bring \(key.name) toward its limit.")
+        }
+    }
+
+    /// The member of a capped group or banded sector (`number`) that sells what the line is
+    /// still above its limit, `left`, and how much: the fewest whole shares of it that cover
+    /// `left`, from the member whose shares pass it by the least, of those whose sale keeps
+    /// their own line inside its band first; the larger position when two pass it by amounts
+    /// less than `remainderTolerance` apart; never a sale that takes a sector below its low
+    /// edge. Nil when no member not yet `tried` may cover it.
+    private func capRemainderSource(
+        _ left: Money, members: [String], level: DriftLevel, number: Int, value: Money, in index: Int,
+        except tried: NameSet
+    ) -> (String, Quantity)? {
+        let book = books[index]
+        var floor: Money?
+        if level == .sector {
+            floor = Planning.part(book.sectorTargets[number] - universe.bandsByNumber[number].doubleValue, of: value)
+        }
+        var candidates: [(symbol: String, quantity: Quantity, overshoot: Money, keepsBand: Bool, value: Money)] = []
+        for symbol in members where !tried.contains(symbol) && sellStop(symbol, in: index) == nil {
+            guard let position = book.position(of: symbol), let price = position.price else { continue }
+            let steps = universe.shares(left, price, roundingUp: true)
+            guard steps > .zero, steps <= position.quantity else { continue }
+            let sale = price.value(of: steps)
+            if let floor, book.sectorValues[number] - sale < floor { continue }
+            var keepsBand = true
+            if let slot = book.layout.slotIndexBySymbol[symbol] {
+                keepsBand = slotValue(slot, in: book) - sale >= Planning.part(book.slots[slot].low, of: value)
+            }
+            candidates.append((symbol, steps, sale - left, keepsBand, position.value))
+        }
+        let pool = candidates.contains { $0.keepsBand } ? candidates.filter { $0.keepsBand } : candidates
+        guard let least = pool.map(\.overshoot).min() else { return nil }
+        // Members come in symbol order: the first of the largest wins a tie.
+        var best: Int?
+        for (place, candidate) in pool.enumerated() where candidate.overshoot - least < Planning.remainderTolerance {
+            if best.map({ candidate.value > pool[$0].value }) ?? true { best = place }
+        }
+        return best.map { (pool[$0].symbol, pool[$0].quantity) }
     }
 
     /// A capped group's or banded sector's (by number) current value and its limit (cap, or
