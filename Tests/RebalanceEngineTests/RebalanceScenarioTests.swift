@@ -198,6 +198,30 @@ extension RebalanceScenarioTests {
         #expect(plan.drift.first { $0.level == .group && $0.name == "G" }?.weightAfter == 0.30)
     }
 
+    /// G (2 ZZK at $5,000 and 2,000 AAF at $5) is $20,000 of $40,000 against a 40% cap: $4,000
+    /// over. ZZK's pro-rata share, $2,000, is no whole share, AAF's is 400 shares; what that
+    /// leaves, $2,000, is 400 more AAF exactly, where one ZZK share would have sold $5,000.
+    @Test("What rounding leaves above a cap is sold where whole shares pass it by least, not as a dear share")
+    func capRemainderIsNotADearShare() throws {
+        var book = BookBuilder()
+        book.settings.harvestLosses = false
+        book.account("A1", cash: "0", cashTarget: "0")
+        book.hold("z1", "ZZK", 2, basis: "1000", acquired: "2020-01-02")
+        book.hold("f1", "AAF", 2000, basis: "1000", acquired: "2020-01-02")
+        book.hold("c1", "CCC", 200, basis: "10000", acquired: "2020-01-02")
+        book.target("ZZK", "0.20", band: "0.20")
+        book.target("AAF", "0.20", band: "0.20")
+        book.target("CCC", "0.60", band: "0.30")
+        book.security("ZZK", exposureGroup: "G")
+        book.security("AAF", exposureGroup: "G")
+        book.groups = [ExposureGroupCap(group: "G", maxWeight: Rate(decimal: "0.40")!)]
+        book.prices = ["ZZK": "5000", "AAF": "5", "CCC": "100"]
+        let plan = try book.plan()
+        #expect(plan.trade("A1", "ZZK", .sell) == nil)
+        #expect(plan.trade("A1", "AAF", .sell)?.quantity == shares(800))
+        #expect(plan.drift.first { $0.level == .group && $0.name == "G" }?.weightAfter == 0.40)
+    }
+
     @Test("A row past the budget with the trades before it, within it with those after, says so")
     func rowBackWithinTheBudget() throws {
         var book = BookBuilder()
