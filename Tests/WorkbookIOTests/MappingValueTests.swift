@@ -284,6 +284,9 @@ struct MappingValueTests {
         ("Sell", .sell), ("Sold", .sell), ("YOU SOLD", .sell), ("BOT", .buy), ("SLD", .sell),
         ("DIVIDEND REINVESTMENT", .buy), ("Dividend Reinvest", .buy), ("Qual Div Reinvest", .buy),
         ("REINVESTMENT VANGUARD TOTAL INTL STOCK ETF", .buy),
+        ("YOU BOUGHT VANGUARD SHORT-TERM BOND ETF (BSV) (Cash)", .buy), ("Reinvest Short Term Capital Gain", .buy),
+        ("YOU SOLD VANGUARD SHORT-TERM TREASURY ETF (VGSH) (Cash)", .sell), ("DRIP", .buy), ("Div Reinv", .buy),
+        ("Recurring Investment", .buy), ("Auto-Invest", .buy), ("Systematic Investment", .buy), ("Tender", .sell),
     ])
     func sides(word: String, side: Side) {
         #expect(PortfolioBuilder.side(word) == side)
@@ -291,7 +294,8 @@ struct MappingValueTests {
 
     @Test("Other actions are no trade", arguments: [
         "Dividend", "Qualified Dividend", "Journal", "Cash In Lieu", "Fee", "Wash Sale Adjustment", "Cost Basis Adj",
-        "Sale Adjustment",
+        "Sale Adjustment", "DIVIDEND RECEIVED NUVEEN S&P 500 BUY-WRITE INCOME FD (BXMX) (Cash)", "Sales Charge",
+        "Sales Load", "TRANSFERRED FROM TO BROKERAGE OPTION",
     ])
     func notTrades(word: String) {
         #expect(PortfolioBuilder.side(word) == nil)

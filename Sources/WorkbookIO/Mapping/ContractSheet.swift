@@ -187,7 +187,9 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Side", ["side", "action", "transactiontype", "buysell", "activity", "transaction"]),
                     .init("Quantity", ["quantity", "shares", "qty", "qtyquantity", "units"]),
                     .init("Price", ["price", "priceshare", "executionprice", "tradeprice"]),
-                    .init("Realized Gain", ["realizedgain", "realizedgainloss", "gainloss", "realized", "realizedgl", "gain"]),
+                    .init("Realized Gain", ["realizedgain", "realizedgainloss", "gainloss", "realized", "realizedgl", "gain",
+                                            "realizedpl", "realizedpnl", "fifopnlrealized", "realizedprofitloss",
+                                            "totalgainloss", "totalrealizedgainloss", "netgainloss"]),
                     .init("Term", ContractSheet.termNames)]
         case .manualTrades:
             return [.accountOfRow, .symbol,
@@ -308,7 +310,9 @@ struct ColumnSpec: Sendable, Hashable {
     /// The account a lot, transaction or trade belongs to: its ID, or its name as the Accounts
     /// sheet gives it (an `Account Name` column, read as each cell is, by ID or by name). On the
     /// Accounts sheet `Account Name` is the Name.
-    static let accountOfRow = ColumnSpec("Account", account.synonyms + ["accountname", "acctname"])
+    static let accountOfRow = ColumnSpec("Account", account.synonyms + ["accountname", "acctname", "accounttitle",
+                                                                     "holdingaccount", "clientaccountid", "acctnbr",
+                                                                     "accountnbr", "accountnum", "acctnum"])
     /// A separate CUSIP column is not a Symbol: custodian exports carry both.
     static let symbol = ColumnSpec("Symbol", ["symbol", "ticker", "symbolcusip", "tickersymbol", "securitysymbol"])
 }

@@ -10,21 +10,30 @@ extension PortfolioBuilder {
     /// Adjustment`, `Cost Basis Adj`) changes a basis, not a holding: no trade.
     static func side(_ text: String) -> Side? {
         let t = text.trimmingWhitespace().lowercased()
-        if isShortOrOptionTrade(t) || isCancellation(t) || isAdjustment(t) { return nil }
-        if holdsAny(of: ["reinvest"], t) { return .buy }
+        if isShortOrOptionTrade(t) || isCancellation(t) || isAdjustment(t) || isCharge(t) { return nil }
+        // A reinvestment or a standing purchase plan buys, however it is abbreviated (`DRIP`,
+        // `Div Reinv`, `Recurring Investment`): each was skipped as no trade, and a harvest
+        // went ahead beside the shares an IRA's plan had just bought.
+        if holdsAny(of: ["reinv", "drip", "recurring investment", "recurring purchase", "auto-invest", "auto invest",
+                         "autoinvest", "periodic investment", "systematic investment", "automatic investment"], t) {
+            return .buy
+        }
         for prefix in ["buy", "bought", "you bought", "reinvest", "purchase", "b", "automatic investment",
                        "exchange (incoming)", "exchange in", "exchange incoming", "exchanged in"]
         where t == prefix || (prefix.count > 1 && t.hasPrefix(prefix)) {
             return .buy
         }
         for prefix in ["sell", "sold", "you sold", "sale", "s", "redemption", "redeemed", "you redeemed",
-                       "exchange (outgoing)", "exchange out", "exchange outgoing", "exchanged out"]
+                       "exchange (outgoing)", "exchange out", "exchange outgoing", "exchanged out", "tender", "tendered"]
         where t == prefix || (prefix.count > 1 && t.hasPrefix(prefix)) {
             return .sell
         }
         // A trade blotter's and a broker's confirmation codes.
         if t == "bot" || t == "by" { return .buy }
         if t == "sld" || t == "sl" { return .sell }
+        // Income or a movement of cash names no trade, whatever the security's name after it
+        // says (`DIVIDEND RECEIVED NUVEEN S&P 500 BUY-WRITE INCOME FD` was read as a buy).
+        if nonTradeOpeners.contains(where: { t.hasPrefix($0) }) { return nil }
         // A buy or a sale named later in the action (`Exchange Purchase`, `Systematic
         // Purchase`, `Fund Sale`): one side's word and not the other's.
         let words = Set(t.split(whereSeparator: { !$0.isLetter }).map(String.init))
@@ -41,8 +50,32 @@ extension PortfolioBuilder {
     /// The words are looked for byte by byte: `String.contains` built a searcher at every
     /// call, most of the time a Transactions sheet of 280,000 rows took to read.
     static func isShortOrOptionTrade(_ lowercased: String) -> Bool {
-        holdsAny(of: ["short", "to cover", "to open", "to close"], lowercased)
+        if holdsAny(of: ["to cover", "to open", "to close"], lowercased) { return true }
+        guard holdsAny(of: ["short"], lowercased) else { return false }
+        // `short` as a short sale's word, not a fund's (`YOU BOUGHT VANGUARD SHORT-TERM BOND`,
+        // `Reinvest Short Term Capital Gain`): every row of a fund named so was set aside.
+        let words = lowercased.split(whereSeparator: { !$0.isLetter }).map(String.init)
+        if words == ["short"] { return true }
+        for (place, word) in words.enumerated() where word == "short" {
+            let before = place > 0 ? words[place - 1] : "", after = place + 1 < words.count ? words[place + 1] : ""
+            if after == "term" { continue }
+            if ["sell", "sold", "sells"].contains(before) || ["sale", "sell", "sold"].contains(after) { return true }
+        }
+        return false
     }
+
+    /// A fee charged on a purchase or sale (`Sales Charge`, `Sales Load`): its word `Sales`
+    /// read it as a sale, a loss sale that blocked an IRA's buys.
+    static func isCharge(_ lowercased: String) -> Bool {
+        holdsAny(of: ["sales charge", "sales load", "sale charge", "commission", "service fee"], lowercased)
+    }
+
+    /// Actions that open with income or a movement of cash or shares, not a trade.
+    static let nonTradeOpeners = [
+        "dividend", "qualified dividend", "interest", "fee", "journal", "transfer", "foreign tax", "tax withheld",
+        "return of capital", "cash in lieu", "deposit", "wire", "check", "stock split", "spin-off", "spinoff",
+        "capital gain", "long term cap", "short term cap", "long-term cap", "short-term cap",
+    ]
 
     /// Whether `lowercased` holds one of `words`, looked for on its bytes.
     private static func holdsAny(of words: [StaticString], _ lowercased: String) -> Bool {
@@ -137,7 +170,7 @@ extension PortfolioBuilder {
     /// (`Reinvest Shares`), rather than the shares themselves.
     static func isReinvestedCash(_ text: String) -> Bool {
         let t = text.lowercased()
-        return t.contains("reinvest") && !t.contains("share") && ["div", "interest", "gain", "distribution"].contains { t.contains($0) }
+        return t.contains("reinv") && !t.contains("share") && ["div", "interest", "gain", "distribution"].contains { t.contains($0) }
     }
 
     /// `transactions` without the cash legs among `candidates` (buys without a Quantity)
