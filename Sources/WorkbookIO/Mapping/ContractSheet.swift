@@ -190,7 +190,8 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Realized Gain", ["realizedgain", "realizedgainloss", "gainloss", "realized", "realizedgl", "gain",
                                             "realizedpl", "realizedpnl", "fifopnlrealized", "realizedprofitloss",
                                             "totalgainloss", "totalrealizedgainloss", "netgainloss"]),
-                    .init("Term", ContractSheet.termNames)]
+                    .init("Term", ContractSheet.termNames),
+                    .init("Status", ["status", "orderstatus", "tradestatus"], checksOnly: true)]
         case .manualTrades:
             return [.accountOfRow, .symbol,
                     .init("Side", ["side", "action", "buysell", "transactiontype"]),
@@ -213,6 +214,7 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
     static let checkOnlyUse: [String: String] = [
         "Market Value": "to check the Price column (a bond or CD priced per 100 of face); lots are valued at the run's prices",
         "Currency": "to refuse figures in a currency other than the dollar, which the tool plans in",
+        "Status": "to set aside orders that were not filled (Open, Cancelled, Expired, Rejected)",
     ]
 
     /// A lot export's or price list's currency: read only to refuse figures in another than

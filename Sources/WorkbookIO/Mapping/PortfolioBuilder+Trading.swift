@@ -90,6 +90,14 @@ extension PortfolioBuilder {
         holdsAny(of: ["cancel", "reversal", "reversed"], lowercased)
     }
 
+    /// Whether an order's Status says it did not trade.
+    static func isUnfilled(_ status: String) -> Bool {
+        let words = Set(status.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        // (`Pending` is left out: a trade made and not yet settled counts from its trade date.)
+        return !words.isDisjoint(with: ["open", "cancelled", "canceled", "expired", "rejected", "working", "unfilled"])
+            || status.lowercased().contains("not filled") || status.lowercased().contains("not executed")
+    }
+
     /// A basis or wash-sale adjustment (`Wash Sale Adjustment`, `Cost Basis Adj`, `Adj`):
     /// its words (`sale`) would read it as a sale, one with no Realized Gain, a loss sale's
     /// window opened by a row that sold nothing.
@@ -107,6 +115,12 @@ extension PortfolioBuilder {
         // `Reinvest Dividend` rows without a Quantity, by their place in `transactions`.
         var reinvestedCash: [Int] = []
         for row in table.rows {
+            // An order history's rows that never traded (an Activity & Orders paste): an open,
+            // cancelled or expired order read as a trade blocked a harvest with a buy never made.
+            if let status = text(row, "Status"), PortfolioBuilder.isUnfilled(status) {
+                log.info(row.rowPlace, "Skipped: an order not filled (Status \"\(status.excerpt)\").")
+                continue
+            }
             guard let sideText = text(row, "Side") else {
                 log.error(row.place("Side"), "Side is blank.")
                 continue
