@@ -892,6 +892,14 @@ struct MappingRulesTests {
             "Skipped: an order not filled (Status \"Cancelled\").")))
     }
 
+    @Test("A bare Exchange is a sale or a buy by the sign of its shares")
+    func exchangeBySign() throws {
+        let reading = try readActivity([["11/05/2026", "Exchange", "AAPL", -12, 181, 2172],
+                                        ["11/05/2026", "Exchange", "MSFT", 5, 400, -2000]])
+        #expect(reading.portfolio?.transactions.map(\.side) == [.sell, .buy])
+        #expect(reading.portfolio?.transactions.map(\.quantity) == [Quantity(shares: 12), Quantity(shares: 5)])
+    }
+
     @Test("A reinvestment's cash leg beside its shares is skipped; one with no shares listed stays a buy of any number")
     func reinvestedDividendCash() throws {
         let reading = try readActivity([["11/05/2026", "Reinvest Shares", "AAPL", 0.1234, 181, -22.34],

@@ -90,6 +90,13 @@ extension PortfolioBuilder {
         holdsAny(of: ["cancel", "reversal", "reversed"], lowercased)
     }
 
+    /// Whether an action is a fund exchange that names no direction (`Exchange`, `Exchange
+    /// Shares`), its side told by its shares' sign.
+    static func isExchange(_ text: String) -> Bool {
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter })
+        return words.first == "exchange" || words.first == "exchanged"
+    }
+
     /// Whether an order's Status says it did not trade.
     static func isUnfilled(_ status: String) -> Bool {
         let words = Set(status.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
@@ -125,7 +132,14 @@ extension PortfolioBuilder {
                 log.error(row.place("Side"), "Side is blank.")
                 continue
             }
-            guard let side = PortfolioBuilder.side(sideText) else {
+            // A bare `Exchange` (Vanguard's fund exchanges) is a sale or a buy by its shares'
+            // sign: skipped as no trade, an exchange out of VTSAX at a loss opened no window.
+            var signedSide: Side?
+            if PortfolioBuilder.side(sideText) == nil, PortfolioBuilder.isExchange(sideText),
+               case .value(let n) = CellReader.number(row["Quantity"]), n.doubleValue != 0, !n.doubleValue.isNaN {
+                signedSide = n.doubleValue < 0 ? .sell : .buy
+            }
+            guard let side = PortfolioBuilder.side(sideText) ?? signedSide else {
                 let what = PortfolioBuilder.isShortOrOptionTrade(sideText.lowercased())
                     ? "is a short sale or an option trade, not a buy or a sale of shares held" : "is not a buy or a sale"
                 // A loss on a row read as no sale opens no window: if it was a sale (a fund's
