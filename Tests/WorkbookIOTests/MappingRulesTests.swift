@@ -898,6 +898,11 @@ struct MappingRulesTests {
                                         ["11/05/2026", "Exchange", "MSFT", 5, 400, -2000]])
         #expect(reading.portfolio?.transactions.map(\.side) == [.sell, .buy])
         #expect(reading.portfolio?.transactions.map(\.quantity) == [Quantity(shares: 12), Quantity(shares: 5)])
+        // One that realized a gain or a loss is a sale, whatever its sign.
+        let realized = try read([Self.asOf, Self.oneLot, Self.model, Self.prices,
+                                 ("Transactions", [["Date", "Action", "Symbol", "Quantity", "Realized Gain"],
+                                                   ["11/12/2026", "Exchange", "AAPL", 2, -80]])])
+        #expect(realized.portfolio?.transactions.map(\.side) == [.sell])
     }
 
     @Test("A reinvestment's cash leg beside its shares is skipped; one with no shares listed stays a buy of any number")

@@ -132,12 +132,16 @@ extension PortfolioBuilder {
                 log.error(row.place("Side"), "Side is blank.")
                 continue
             }
-            // A bare `Exchange` (Vanguard's fund exchanges) is a sale or a buy by its shares'
-            // sign: skipped as no trade, an exchange out of VTSAX at a loss opened no window.
+            // A bare `Exchange` (Vanguard's fund exchanges) is a sale when it realized a gain or
+            // a loss, else a sale or a buy by its shares' sign: skipped as no trade, an exchange
+            // out of VTSAX at a loss opened no window.
             var signedSide: Side?
-            if PortfolioBuilder.side(sideText) == nil, PortfolioBuilder.isExchange(sideText),
-               case .value(let n) = CellReader.number(row["Quantity"]), n.doubleValue != 0, !n.doubleValue.isNaN {
-                signedSide = n.doubleValue < 0 ? .sell : .buy
+            if PortfolioBuilder.side(sideText) == nil, PortfolioBuilder.isExchange(sideText) {
+                if case .value = CellReader.number(row["Realized Gain"]) {
+                    signedSide = .sell
+                } else if case .value(let n) = CellReader.number(row["Quantity"]), n.doubleValue != 0, !n.doubleValue.isNaN {
+                    signedSide = n.doubleValue < 0 ? .sell : .buy
+                }
             }
             guard let side = PortfolioBuilder.side(sideText) ?? signedSide else {
                 let what = PortfolioBuilder.isShortOrOptionTrade(sideText.lowercased())
