@@ -502,7 +502,7 @@ struct MappingRulesTests {
         ])
     }
 
-    @Test("An Account cell holding an account's name and its number is that account, noted; a masked number is not")
+    @Test("An Account cell holding an account's name and its number is that account, noted; a masked number too")
     func accountNameWithNumber() throws {
         func reading(_ cell: String) throws -> PortfolioReading {
             try read([
@@ -519,8 +519,11 @@ struct MappingRulesTests {
             #expect(read.diagnostics.contains { $0.place == "Transactions!A2"
                 && $0.message == "The account \"\(cell)\" is read as \"4411-5678\", the one account whose ID it holds." })
         }
-        #expect(try reading("Lee Joint ...5678").errors.map(\.description)
-            == ["Transactions!A2: The account \"Lee Joint ...5678\" is not on the Accounts sheet."])
+        // A masked number names the one account whose number ends in its digits, as a title's does.
+        let masked = try reading("Lee Joint ...5678")
+        #expect(masked.portfolio?.transactions.map(\.account) == ["4411-5678"], "\(masked.errors)")
+        #expect(masked.diagnostics.contains { $0.place == "Transactions!A2"
+            && $0.message == "The account \"Lee Joint ...5678\" is read as \"4411-5678\", the one account whose number ends in 5678." })
     }
 
     @Test("An account written with other capitals or spacing on a sheet is the Accounts sheet's, noted once")
@@ -993,6 +996,21 @@ struct MappingRulesTests {
         #expect(reading.errors.map(\.description) == ["Model!A3: Symbol is blank."])
         #expect(reading.diagnostics.contains(Diagnostic(.info, "Lots!row 4",
             "Skipped: a total row without a label: its Quantity and Cost Basis are the sums of the rows above.")))
+    }
+
+    @Test("A masked account number on a lot row is the one account whose number ends in its digits")
+    func maskedAccountOnLotRows() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Accounts", [["Account", "Name"], ["X12344471", "Individual"], ["X12349876", "Roth IRA"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                      ["****4471", "AAPL", 1, 100, .day(2024, 1, 2)], ["XXXX-9876", "AAPL", 2, 260, .day(2024, 3, 4)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.map(\.account) == ["X12344471", "X12349876"])
+        #expect(reading.diagnostics.contains(Diagnostic(.info, "Lots!A2",
+            "The account \"****4471\" is read as \"X12344471\", the one account whose number ends in 4471.")))
     }
 
     @Test("A Lots sheet's Account Name column names each lot's account by the Accounts sheet's Name")

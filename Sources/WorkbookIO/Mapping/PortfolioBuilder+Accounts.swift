@@ -187,6 +187,13 @@ extension PortfolioBuilder {
                         matching = Array(found)
                         why = "the one account whose ID it holds"
                     }
+                    // A masked number (`****4471`, `XXXX-4471`), as a custodian writes an account
+                    // on each row: the one account whose number ends in its digits, as a block's
+                    // title holding one is read.
+                    if matching.isEmpty, let digits = PortfolioBuilder.maskedDigits(in: id) {
+                        matching = accounts(namedBy: id, among: known).found
+                        why = "the one account whose number ends in \(digits)"
+                    }
                     accountSpellings[id] = matching.count == 1 ? matching.first! : .some(nil)
                     if matching.count == 1 {
                         log.info(row.place("Account"), "The account \"\(id.excerpt)\" is read as \"\(matching.first!.excerpt)\", \(why).")
