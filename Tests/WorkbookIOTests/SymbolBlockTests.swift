@@ -100,6 +100,20 @@ struct SymbolBlockTests {
         #expect(PortfolioBuilder.symbols(namedBy: "Total VTI and AAPL", among: known) == ["VTI", "AAPL"])
     }
 
+    @Test("A position row with -- under its Acquired, its lots' Symbol --, is a position row as with blanks")
+    func positionRowsWithDashes() throws {
+        let header: [FixtureCell] = ["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Acquired"]
+        let path = try XLSXFixture.contractBook([Self.settings, Self.accounts, ("Lots", [
+            header,
+            ["ACC-1", "AAPL", "--", 14, 2200, "--"],
+            ["ACC-1", "--", "L1", 10, 1500, .day(2020, 1, 2)], ["ACC-1", "--", "L2", 4, 700, .day(2024, 5, 6)],
+        ]), Self.model, Self.prices]).write()
+        let reading = try readPriced(path: path, today: Household.today)
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.map(\.symbol) == ["AAPL", "AAPL"])
+        #expect(reading.portfolio?.lots.map(\.lotID) == ["L1", "L2"])
+    }
+
     @Test("A position's row above its lots, Symbol left blank on them, gives them its symbol when they add up to it")
     func positionRowsAboveLots() throws {
         let header: [FixtureCell] = ["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Acquired"]

@@ -12,13 +12,19 @@ extension SheetTable {
         guard let symbol = layout.position(of: "Symbol"), let quantity = layout.position(of: "Quantity"),
               let acquired = layout.position(of: "Acquired") else { return false }
         let account = layout.position(of: "Account")
+        // `--` and `N/A` are empty as a blank cell is (the contract's rule): a position row
+        // with `--` under its Open Date was read as a lot with no date.
+        func empty(_ value: CellValue?) -> Bool {
+            if case .empty = CellReader.text(value) { return true }
+            return false
+        }
         func shares(_ row: DataRow) -> Quantity? {
             guard case .value(let number) = CellReader.number(row.values[quantity]), number.form == .plain else { return nil }
             return Quantity(decimal: number.text)
         }
         // Most sheets have no row without a date under a symbol: they are passed over uncopied.
         guard rows.contains(where: { row in
-            if case .string? = row.values[symbol], row.values[acquired] == nil { return true }
+            if case .string? = row.values[symbol], empty(row.values[acquired]) { return true }
             return false
         }) else { return false }
         var kept: [DataRow] = []
@@ -28,7 +34,7 @@ extension SheetTable {
         while index < rows.count {
             let row = rows[index]
             index += 1
-            guard case .string(let name)? = row.values[symbol], row.values[acquired] == nil, let total = shares(row),
+            guard case .string(let name)? = row.values[symbol], empty(row.values[acquired]), let total = shares(row),
                   total > .zero else {
                 kept.append(row)
                 continue
@@ -39,7 +45,7 @@ extension SheetTable {
             let unit = decimalUnit(row.values[quantity])
             var end = index
             var sum: Int64 = 0
-            while end < rows.count, rows[end].values[symbol] == nil, rows[end].values[acquired] != nil,
+            while end < rows.count, empty(rows[end].values[symbol]), !empty(rows[end].values[acquired]),
                   let lot = shares(rows[end]), lot > .zero {
                 // Summed without trapping: a cell may hold any number, and one past the total ends the lots.
                 let (next, overflow) = sum.addingReportingOverflow(lot.micros)
