@@ -853,6 +853,8 @@ struct SheetTable {
         let identity = layout.names.indices.filter { identityColumns.contains(layout.names[$0]) }
         let figures = layout.names.indices.filter { !identityColumns.contains(layout.names[$0]) }
         guard !identity.isEmpty, !figures.isEmpty else { return }
+        // Most tables have no row that names nothing: their figures are not summed.
+        guard rows.dropFirst(2).contains(where: { row in identity.allSatisfy { isBlank(row.values[$0]) } }) else { return }
         func number(_ value: CellValue?) -> Double? {
             guard case .value(let n) = CellReader.number(value) else { return nil }
             return Double(n.text)
