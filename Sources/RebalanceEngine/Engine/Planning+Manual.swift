@@ -78,10 +78,14 @@ extension Planning {
         var firstOfTrade: [ManualTrade: String] = [:]
         for trade in manualTrades {
             let place = trade.place.isEmpty ? "Manual Trades" : trade.place
+            guard let account = books.firstIndex(where: { $0.id == trade.account }) else {
+                problems.append(.init(place: place, message: "Account \(trade.account) is not in the Accounts sheet."))
+                continue
+            }
             var same = trade
             same.note = nil
             same.place = ""
-            if let first = firstOfTrade[same], let account = books.firstIndex(where: { $0.id == trade.account }) {
+            if let first = firstOfTrade[same] {
                 let size: String
                 switch trade.size {
                 case .quantity(let shares): size = "\(shares)"
@@ -92,10 +96,6 @@ extension Planning {
                         + "\(trade.account)): both are made, as written; delete one if it was entered twice."), "Repeated"))
             } else {
                 firstOfTrade[same] = place
-            }
-            guard let account = books.firstIndex(where: { $0.id == trade.account }) else {
-                problems.append(.init(place: place, message: "Account \(trade.account) is not in the Accounts sheet."))
-                continue
             }
             guard let price = universe.priceIfKnown(trade.symbol) else {
                 problems.append(.init(place: place, message: "\(trade.symbol) has no usable price."))

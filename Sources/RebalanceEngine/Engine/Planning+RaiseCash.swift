@@ -97,20 +97,22 @@ extension Planning {
         if left > .zero {
             // What stopped it, of what was met: "the tax budget, Min Trade or restrictions"
             // named three causes where Min Trade alone had.
-            var causes: [String] = []
-            if cashTargetStops.budget { causes.append("the tax budget") }
-            if cashTargetStops.minTrade { causes.append("Min Trade (\(books[index].settings.minTrade.formatted))") }
-            if cashTargetStops.washSale { causes.append("wash-sale blocks") }
+            // Each cause with whether its words are one thing (`stops`) or many (`stop`).
+            var causes: [(words: String, isOne: Bool)] = []
+            if cashTargetStops.budget { causes.append(("the tax budget", true)) }
+            if cashTargetStops.minTrade { causes.append(("Min Trade (\(books[index].settings.minTrade.formatted))", true)) }
+            if cashTargetStops.washSale { causes.append(("wash-sale blocks", false)) }
             let book = books[index]
             if book.heldSymbols.contains(where: { universe.restriction(of: $0).map { $0 != .noBuy } ?? false }) {
-                causes.append("restrictions")
+                causes.append(("restrictions", false))
             }
-            if book.heldSymbols.contains(where: { book.bought.contains($0) }) { causes.append("this run's buys, not sold back") }
+            if book.heldSymbols.contains(where: { book.bought.contains($0) }) {
+                causes.append(("this run's buys, not sold back", false))
+            }
+            let words = causes.map(\.words)
             let stopped = causes.isEmpty ? "nothing is left that may be sold"
-                : causes.count == 1
-                    ? causes[0] + (["the tax budget"].contains(causes[0]) || causes[0].hasPrefix("Min Trade")
-                        ? " stops further sales" : " stop further sales")
-                : causes.dropLast().joined(separator: ", ") + " and " + causes.last! + " stop further sales"
+                : causes.count == 1 ? words[0] + (causes[0].isOne ? " stops further sales" : " stop further sales")
+                : words.dropLast().joined(separator: ", ") + " and " + words.last! + " stop further sales"
             books[index].cashTargetShortCause = stopped
             audit(.raiseCash, id, nil, rule: "Cash Target", decision: "Short",
                   "Cash stays \(dollars: left) below the \(percent: books[index].account.cashTarget.doubleValue) cash target: "
@@ -227,25 +229,32 @@ extension Planning {
         }
         var order: [String] = []
         order.reserveCapacity(candidates.count)
-        while !candidates.isEmpty {
-            let least = candidates.compactMap(\.overshoot).min()
-            var best: Int?
-            for (place, candidate) in candidates.enumerated() {
-                if let least {
-                    guard let overshoot = candidate.overshoot, overshoot - least < Planning.remainderTolerance else { continue }
-                }
-                // Held symbols come in symbol order: the first of the largest wins a tie.
-                if best.map({ candidate.value > candidates[$0].value }) ?? true { best = place }
-            }
-            guard let best else { break }
+        while let best = Planning.leastOvershoot(candidates.map { ($0.overshoot, $0.value) }) {
             order.append(candidates[best].symbol)
             candidates.remove(at: best)
         }
         return order
     }
 
-    /// Overshoots closer than this are alike to `remainderSource`.
+    /// Overshoots closer than this are alike to `leastOvershoot`.
     static let remainderTolerance = Money(cents: 100)
+
+    /// Of positions that may sell a remainder, each with how far its whole steps pass it (nil
+    /// when it cannot cover it) and its value, in symbol order: the place of the one whose
+    /// steps pass it by the least, of those within `remainderTolerance` of that the largest,
+    /// the first of them on a tie; when none covers it, the largest. Nil when there are none.
+    /// Raise Cash's remainder and a cap's or sector band's choose alike.
+    static func leastOvershoot(_ candidates: [(overshoot: Money?, value: Money)]) -> Int? {
+        let least = candidates.compactMap(\.overshoot).min()
+        var best: Int?
+        for (place, candidate) in candidates.enumerated() {
+            if let least {
+                guard let overshoot = candidate.overshoot, overshoot - least < remainderTolerance else { continue }
+            }
+            if best.map({ candidate.value > candidates[$0].value }) ?? true { best = place }
+        }
+        return best
+    }
 
     private func roundedShare(_ goal: Int64, _ value: Int64, _ total: Int64) -> Int64 {
         roundedProductQuotient(goal, value, dividedBy: total)

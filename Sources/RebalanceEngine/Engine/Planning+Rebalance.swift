@@ -285,8 +285,8 @@ extension Planning {
     /// The member of a capped group or banded sector (`number`) that sells what the line is
     /// still above its limit, `left`, and how much: the fewest whole shares of it that cover
     /// `left`, from the member whose shares pass it by the least, of those whose sale keeps
-    /// their own line inside its band first; the larger position when two pass it by amounts
-    /// less than `remainderTolerance` apart; never a sale that takes a sector below its low
+    /// their own line inside its band first, chosen as Raise Cash's remainder is
+    /// (`leastOvershoot`); never a sale that takes a sector below its low
     /// edge. Nil when no member not yet `tried` may cover it.
     private func capRemainderSource(
         _ left: Money, members: [String], level: DriftLevel, number: Int, value: Money, in index: Int,
@@ -311,13 +311,8 @@ extension Planning {
             candidates.append((symbol, steps, sale - left, keepsBand, position.value))
         }
         let pool = candidates.contains { $0.keepsBand } ? candidates.filter { $0.keepsBand } : candidates
-        guard let least = pool.map(\.overshoot).min() else { return nil }
-        // Members come in symbol order: the first of the largest wins a tie.
-        var best: Int?
-        for (place, candidate) in pool.enumerated() where candidate.overshoot - least < Planning.remainderTolerance {
-            if best.map({ candidate.value > pool[$0].value }) ?? true { best = place }
-        }
-        return best.map { (pool[$0].symbol, pool[$0].quantity) }
+        // Members come in symbol order, as `leastOvershoot` takes them.
+        return Planning.leastOvershoot(pool.map { ($0.overshoot, $0.value) }).map { (pool[$0].symbol, pool[$0].quantity) }
     }
 
     /// A capped group's or banded sector's (by number) current value and its limit (cap, or

@@ -18,7 +18,7 @@ extension PortfolioBuilder {
                          "autoinvest", "periodic investment", "systematic investment", "automatic investment"], t) {
             return .buy
         }
-        for prefix in ["buy", "bought", "you bought", "reinvest", "purchase", "b", "automatic investment",
+        for prefix in ["buy", "bought", "you bought", "purchase", "b",
                        "exchange (incoming)", "exchange in", "exchange incoming", "exchanged in"]
         where t == prefix || (prefix.count > 1 && t.hasPrefix(prefix)) {
             return .buy
@@ -99,17 +99,20 @@ extension PortfolioBuilder {
 
     /// Whether an order's Status says it did not trade.
     static func isUnfilled(_ status: String) -> Bool {
-        let words = Set(status.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        let lowercased = status.lowercased()
+        let words = Set(lowercased.split(whereSeparator: { !$0.isLetter }).map(String.init))
         // (`Pending` is left out: a trade made and not yet settled counts from its trade date.)
         return !words.isDisjoint(with: ["open", "cancelled", "canceled", "expired", "rejected", "working", "unfilled"])
-            || status.lowercased().contains("not filled") || status.lowercased().contains("not executed")
+            || lowercased.contains("not filled") || lowercased.contains("not executed")
     }
 
     /// A basis or wash-sale adjustment (`Wash Sale Adjustment`, `Cost Basis Adj`, `Adj`):
     /// its words (`sale`) would read it as a sale, one with no Realized Gain, a loss sale's
     /// window opened by a row that sold nothing.
     static func isAdjustment(_ lowercased: String) -> Bool {
-        lowercased.split(whereSeparator: { !$0.isLetter }).contains { $0 == "adj" || $0.hasPrefix("adjust") }
+        // Split into words only where the bytes hold `adj`: asked of every Transactions row.
+        holdsAny(of: ["adj"], lowercased)
+            && lowercased.split(whereSeparator: { !$0.isLetter }).contains { $0 == "adj" || $0.hasPrefix("adjust") }
     }
 
     /// The accounts rows may name: the Accounts sheet's, or those the Lots sheet named.
@@ -135,15 +138,15 @@ extension PortfolioBuilder {
             // A bare `Exchange` (Vanguard's fund exchanges) is a sale when it realized a gain or
             // a loss, else a sale or a buy by its shares' sign: skipped as no trade, an exchange
             // out of VTSAX at a loss opened no window.
-            var signedSide: Side?
-            if PortfolioBuilder.side(sideText) == nil, PortfolioBuilder.isExchange(sideText) {
+            var named = PortfolioBuilder.side(sideText)
+            if named == nil, PortfolioBuilder.isExchange(sideText) {
                 if case .value = CellReader.number(row["Realized Gain"]) {
-                    signedSide = .sell
+                    named = .sell
                 } else if case .value(let n) = CellReader.number(row["Quantity"]), n.doubleValue != 0, !n.doubleValue.isNaN {
-                    signedSide = n.doubleValue < 0 ? .sell : .buy
+                    named = n.doubleValue < 0 ? .sell : .buy
                 }
             }
-            guard let side = PortfolioBuilder.side(sideText) ?? signedSide else {
+            guard let side = named else {
                 let what = PortfolioBuilder.isShortOrOptionTrade(sideText.lowercased())
                     ? "is a short sale or an option trade, not a buy or a sale of shares held" : "is not a buy or a sale"
                 // A loss on a row read as no sale opens no window: if it was a sale (a fund's

@@ -259,8 +259,9 @@ struct SheetTable {
         var bestCandidate: (row: Int, found: Set<String>, unknown: [(String, String)])?
         /// The header's second columns of a name it has (text, name, cell), left unread.
         var secondColumns: [(String, String, String)] = []
-        /// Each second column's sheet column and the read column of its name, and the first
-        /// row where the two hold different figures or words (`SheetTable.differ`).
+        /// Each second column's sheet column and the read column of its name, and, by the
+        /// second's sheet column, the first row where the two hold different figures or words
+        /// (`SheetTable.differ`).
         var secondPairs: [(second: Int, first: Int)] = []
         var firstDisagreement: [Int: (row: Int, first: String, second: String)] = [:]
         var rows: [DataRow] = []
@@ -447,7 +448,7 @@ struct SheetTable {
                     }
                 }
             }
-            for (pair, columns) in secondPairs.enumerated() where firstDisagreement[pair] == nil {
+            for columns in secondPairs where firstDisagreement[columns.second] == nil {
                 let first = row.cells.first { $0.column == columns.first }?.value
                 let second = row.cells.first { $0.column == columns.second }?.value
                 if SheetTable.differ(first, second) {
@@ -455,7 +456,7 @@ struct SheetTable {
                         if case .value(let text) = CellReader.text(value) { return text.excerpt }
                         return ""
                     }
-                    firstDisagreement[pair] = (row.number, shown(first), shown(second))
+                    firstDisagreement[columns.second] = (row.number, shown(first), shown(second))
                 }
             }
             let values = layout!.values(of: row)
@@ -754,10 +755,10 @@ struct SheetTable {
         // stale hidden quantity beside the one kept up): where they do, the tool does not pick
         // one, which a warning alone let it do (the first, or the one named as the contract
         // names it); where they agree, the PM is told which is read.
-        for (pair, (text, name, place)) in secondColumns.enumerated() {
+        for (text, name, place) in secondColumns {
             guard let first = header.matches.first(where: { $0.1 == name }) else { continue }
-            if let found = secondPairs.indices.contains(pair) ? firstDisagreement[pair] : nil,
-               let firstColumn = CellReference.column(of: first.2), let secondColumn = CellReference.column(of: place),
+            if let firstColumn = CellReference.column(of: first.2), let secondColumn = CellReference.column(of: place),
+               let found = firstDisagreement[secondColumn],
                SheetTable.refusesDisagreement(read: (first.0, firstColumn), other: (text, secondColumn), name: name,
                                               hidden: summary.hiddenColumns) {
                 let row = found.row
@@ -862,10 +863,9 @@ struct SheetTable {
         var sinceStart = [Double](repeating: 0, count: layout.names.count)
         var sinceTotal = sinceStart
         var kept: [DataRow] = []
-        var counted = 0
         for row in rows {
             let namesNothing = identity.allSatisfy { isBlank(row.values[$0]) }
-            if namesNothing, counted > 1 {
+            if namesNothing, kept.count > 1 {
                 let given = figures.compactMap { position in number(row.values[position]).map { (position, $0) } }
                 let isSum = { (sums: [Double]) in
                     given.allSatisfy { position, value in abs(value - sums[position]) <= 0.005 + 1e-9 * abs(value) }
@@ -885,7 +885,6 @@ struct SheetTable {
                     sinceTotal[position] += value
                 }
             }
-            counted += 1
             kept.append(row)
         }
         if kept.count < rows.count {
