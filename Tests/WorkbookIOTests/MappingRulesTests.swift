@@ -554,7 +554,8 @@ struct MappingRulesTests {
         #expect(reading.diagnostics.filter { $0.message.hasPrefix("The account") }.map(\.description) == [
             "Lots!A2: The account \"123456\" is read as \"00123456\", the same number with its leading zeros, which "
                 + "a spreadsheet drops from a number.",
-            "Lots!A4: The account \"00789\" is not on the Accounts sheet.",
+            "Lots!A4: The account \"00789\" could be any of 2 accounts on the Accounts sheet (0789, 789): write the "
+                + "account's ID here, as the Accounts sheet's Account column does.",
         ])
     }
 
@@ -577,7 +578,8 @@ struct MappingRulesTests {
                 + "separators between them.",
             "Lots!A4: The account \"x 7701\" is read as \"X-77.01\", the same letters and digits with other "
                 + "separators between them.",
-            "Lots!A5: The account \"1234\" is not on the Accounts sheet.",
+            "Lots!A5: The account \"1234\" could be any of 2 accounts on the Accounts sheet (1-234, 12-34): write the "
+                + "account's ID here, as the Accounts sheet's Account column does.",
         ])
         #expect(PortfolioBuilder.compactAccount("0012 3456-78") == "12345678")
         #expect(PortfolioBuilder.compactAccount("ACC-01") == "acc01")
@@ -1025,6 +1027,39 @@ struct MappingRulesTests {
         ])
         #expect(reading.errors.isEmpty, "\(reading.errors)")
         #expect(reading.portfolio?.lots.map(\.account) == ["CHEN-TAX", "CHEN-IRA"])
+    }
+
+    @Test("An Account Name column beside the account number, either first: the number is read, the name noted as ignored")
+    func accountNameBesideNumber() throws {
+        let accounts: (name: String, rows: [[FixtureCell]]) = ("Accounts", [["Account", "Name"], ["X-4471", "Individual"],
+                                                               ["X-9876", "Individual"]])
+        for nameFirst in [true, false] {
+            func row(_ name: FixtureCell, _ number: FixtureCell, _ rest: [FixtureCell]) -> [FixtureCell] {
+                (nameFirst ? [name, number] : [number, name]) + rest
+            }
+            let reading = try read([
+                Self.asOf, accounts,
+                ("Lots", [row("Account Name", "Account Number", ["Symbol", "Quantity", "Cost Basis", "Acquired"]),
+                          row("Individual", "X-4471", ["AAPL", 1, 100, .day(2024, 1, 2)]),
+                          row("Individual", "X-9876", ["AAPL", 2, 260, .day(2024, 3, 4)])]),
+                Self.model, Self.prices,
+            ])
+            #expect(reading.errors.isEmpty, "\(reading.errors)")
+            #expect(reading.portfolio?.lots.map(\.account) == ["X-4471", "X-9876"])
+            let (name, number) = nameFirst ? ("A1", "B1") : ("B1", "A1")
+            #expect(reading.diagnostics.contains(Diagnostic(.info, "Lots!\(name)",
+                "The column \"Account Name\" names the accounts that \"Account Number\" (Lots!\(number)) identifies: "
+                + "each row's account is read from \"Account Number\", and this column is ignored.")))
+        }
+        // Alone, a Name two accounts share is an error naming both.
+        let shared = try read([
+            Self.asOf, accounts,
+            ("Lots", [["Account Name", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                      ["Individual", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(shared.errors.map(\.description) == ["Lots!A2: The account \"Individual\" could be any of 2 accounts on "
+            + "the Accounts sheet (X-4471, X-9876): write the account's ID here, as the Accounts sheet's Account column does."])
     }
 
     @Test("Lots without a Symbol column but with a Security column: the error names it to rename")

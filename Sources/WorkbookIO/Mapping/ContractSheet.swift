@@ -312,9 +312,11 @@ struct ColumnSpec: Sendable, Hashable {
     /// The account a lot, transaction or trade belongs to: its ID, or its name as the Accounts
     /// sheet gives it (an `Account Name` column, read as each cell is, by ID or by name). On the
     /// Accounts sheet `Account Name` is the Name.
-    static let accountOfRow = ColumnSpec("Account", account.synonyms + ["accountname", "acctname", "accounttitle",
-                                                                     "holdingaccount", "clientaccountid", "acctnbr",
-                                                                     "accountnbr", "accountnum", "acctnum"])
+    static let accountOfRow = ColumnSpec("Account", account.synonyms + accountNameSynonyms
+                                            + ["holdingaccount", "clientaccountid", "acctnbr", "accountnbr", "accountnum",
+                                               "acctnum"])
+    /// The headers of an Account column that names each account by its name, not its ID.
+    static let accountNameSynonyms = ["accountname", "acctname", "accounttitle"]
     /// A separate CUSIP column is not a Symbol: custodian exports carry both.
     static let symbol = ColumnSpec("Symbol", ["symbol", "ticker", "symbolcusip", "tickersymbol", "securitysymbol"])
 }

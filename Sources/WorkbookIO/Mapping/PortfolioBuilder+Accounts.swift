@@ -195,11 +195,19 @@ extension PortfolioBuilder {
                         why = "the one account whose number ends in \(digits)"
                     }
                     accountSpellings[id] = matching.count == 1 ? matching.first! : .some(nil)
+                    if matching.count > 1 { ambiguousAccounts[id] = matching.sorted() }
                     if matching.count == 1 {
                         log.info(row.place("Account"), "The account \"\(id.excerpt)\" is read as \"\(matching.first!.excerpt)\", \(why).")
                     }
                 }
                 if let account = accountSpellings[id]! { return account }
+                if let candidates = ambiguousAccounts[id] {
+                    let listed = candidates.prefix(5).map { $0.excerpt }.joined(separator: ", ")
+                    log.error(row.place("Account"), "The account \"\(id.excerpt)\" could be any of \(candidates.count) accounts on "
+                        + "the Accounts sheet (\(listed)\(candidates.count > 5 ? ", …" : "")): write the account's ID here, as the "
+                        + "Accounts sheet's Account column does.")
+                    return nil
+                }
                 log.error(row.place("Account"), tables[.accounts] != nil
                     ? "The account \"\(id.excerpt)\" is not on the Accounts sheet."
                     : "The account \"\(id.excerpt)\" holds no lot: without an Accounts sheet, the book's accounts are those its lots name.")

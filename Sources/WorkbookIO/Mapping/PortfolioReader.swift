@@ -49,6 +49,9 @@ struct PortfolioBuilder {
     /// Account names written on a sheet with other capitals or spacing than the Accounts
     /// sheet's, each with the account it is, noted once (see `account(_:in:known:sheetHasAccounts:)`).
     var accountSpellings: [String: String?] = [:]
+    /// The accounts an account cell could be read as, where it could be several (a Name two
+    /// accounts share), to name them in its error.
+    var ambiguousAccounts: [String: [String]] = [:]
     /// Each symbol's price on the Lots sheet (a lot export's Price column), with the first
     /// cell giving it and the first cell giving another: the price of a symbol the Prices
     /// sheet does not list, unless its lots disagree.

@@ -259,6 +259,8 @@ struct SheetTable {
         var bestCandidate: (row: Int, found: Set<String>, unknown: [(String, String)])?
         /// The header's second columns of a name it has (text, name, cell), left unread.
         var secondColumns: [(String, String, String)] = []
+        /// An account's name column beside its ID or number column (text, cell): the ID is read.
+        var accountNameColumns: [(String, String)] = []
         /// Each second column's sheet column and the read column of its name, and, by the
         /// second's sheet column, the first row where the two hold different figures or words
         /// (`SheetTable.differ`).
@@ -343,6 +345,7 @@ struct SheetTable {
                 var unknown: [(String, String)] = []
                 /// Headers naming a column the row already has (`Adjusted Cost Basis` after `Cost Basis`).
                 var seconds: [(String, String, String)] = []
+                var nameColumns: [(String, String)] = []
                 for cell in row.cells {
                     guard case .string(let text) = cell.value else {
                         if case .value(let t) = CellReader.text(cell.value) {
@@ -363,6 +366,19 @@ struct SheetTable {
                             seconds.append(matches[earlier])
                             matches[earlier] = (text.trimmingWhitespace(), name, place)
                             columns[name] = cell.column
+                        } else if name == "Account", let earlier = matches.firstIndex(where: { $0.1 == name }),
+                                  SheetTable.namesAccountByName(matches[earlier].0) != SheetTable.namesAccountByName(text) {
+                            // An account's name beside its number (`Account Name | Account Number`, as
+                            // a custodian exports them): the number is read, whichever comes first. A
+                            // name may be shared (two accounts called `Individual`); read as a second
+                            // Account column, the two disagreed on every row and the sheet was refused.
+                            if SheetTable.namesAccountByName(text) {
+                                nameColumns.append((text.trimmingWhitespace(), place))
+                            } else {
+                                nameColumns.append((matches[earlier].0, matches[earlier].2))
+                                matches[earlier] = (text.trimmingWhitespace(), name, place)
+                                columns[name] = cell.column
+                            }
                         } else {
                             seconds.append((text.trimmingWhitespace(), name, place))
                         }
@@ -396,6 +412,7 @@ struct SheetTable {
                 if names.count >= 2 || (names.count == 1 && specs.count == 1) {
                     if missing.isEmpty || symbolsFromTitles {
                         secondColumns = seconds
+                        accountNameColumns = nameColumns
                         // The header row is no line of the title above it.
                         if firstTitleRow == row.number {
                             firstTitleLines.removeLast()
@@ -739,6 +756,13 @@ struct SheetTable {
                   let use = ContractSheet.checkOnlyUse[name] else { continue }
             log.info("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is read only \(use).")
         }
+        if let read = header.matches.first(where: { $0.1 == "Account" }) {
+            for (text, place) in accountNameColumns {
+                log.info("\(info.name)!\(place)", "The column \"\(text.excerpt)\" names the accounts that \"\(read.0.excerpt)\" "
+                    + "(\(info.name)!\(read.2)) identifies: each row's account is read from \"\(read.0.excerpt)\", and this "
+                    + "column is ignored.")
+            }
+        }
         // A header whose second columns hold every column the sheet requires is a second table
         // beside the first (an IRA's lots right of the taxable account's, two Setting/Value
         // pairs): read as one, the second's rows would be left out.
@@ -1011,6 +1035,12 @@ struct SheetTable {
 
     /// Whether a header is a contract column's own name (`Target`, `target`, `TARGET %`), not
     /// one of its other names; likewise a sheet's name and a contract sheet's.
+    /// Whether an Account column's header names the account by its name (`Account Name`,
+    /// `Acct Title`), not by its ID or number.
+    static func namesAccountByName(_ header: String) -> Bool {
+        ColumnSpec.accountNameSynonyms.contains(HeaderName.normalize(header).key)
+    }
+
     static func isCanonical(_ header: String, of column: String) -> Bool {
         HeaderName.normalize(header).key == HeaderName.normalize(column).key
     }
