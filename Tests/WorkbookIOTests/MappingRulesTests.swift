@@ -1062,6 +1062,29 @@ struct MappingRulesTests {
             + "the Accounts sheet (X-4471, X-9876): write the account's ID here, as the Accounts sheet's Account column does."])
     }
 
+    @Test("A report grouped by account, the header once and a row naming each account above its lots, reads each lot's account")
+    func groupedByAccountTitles() throws {
+        let accounts: (name: String, rows: [[FixtureCell]]) = ("Accounts", [["Account", "Name"], ["CHEN-TAX", "Chen Joint Taxable"],
+                                                                              ["CHEN-IRA", "L. Chen Rollover IRA"]])
+        func lots(_ secondTitle: FixtureCell) -> (name: String, rows: [[FixtureCell]]) {
+            ("Lots", [["Holdings by Account"], ["Symbol", "Lot ID", "Quantity", "Cost Basis", "Acquired"],
+                      ["Chen Joint Taxable"], ["AAPL", "T1", 1, 100, .day(2024, 1, 2)], ["AAPL", "T2", 2, 260, .day(2024, 3, 4)],
+                      ["Total Chen Joint Taxable", nil, 3, 360, nil],
+                      [secondTitle], ["AAPL", "I1", 5, 700, .day(2023, 5, 1)]])
+        }
+        let reading = try read([Self.asOf, accounts, lots("L. Chen Rollover IRA"), Self.model, Self.prices])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.map { "\($0.account)/\($0.lotID)" } == ["CHEN-TAX/T1", "CHEN-TAX/T2", "CHEN-IRA/I1"])
+        #expect(reading.diagnostics.contains(Diagnostic(.info, "Lots!A7",
+            "The rows under \"L. Chen Rollover IRA\", to the next such title, are account CHEN-IRA's: the title gives the "
+            + "account's name.")), "\(reading.diagnostics)")
+        // A title naming no account is an error at its cell: its lots are no other account's.
+        let typo = try read([Self.asOf, accounts, lots("L. Chen Rolover IRA"), Self.model, Self.prices])
+        #expect(typo.errors.map(\.description) == ["Lots!A7: The block title \"L. Chen Rolover IRA\" names no account of the "
+            + "Accounts sheet by its ID, its name or the last digits of its number: write the account's ID in the title, or "
+            + "each row's account in an Account column."])
+    }
+
     @Test("Lots without a Symbol column but with a Security column: the error names it to rename")
     func securityColumnIsNamedForSymbol() throws {
         let reading = try read([

@@ -43,7 +43,7 @@ extension PortfolioBuilder {
         let (found, how) = accounts(namedBy: title.text, among: known)
         switch found.count {
         case 1:
-            log.info(title.place, "The rows under \"\(title.text.excerpt)\", to the next repeat of the header, are "
+            log.info(title.place, "The rows under \"\(title.text.excerpt)\", to the next \(block.isGroupTitle ? "such title" : "repeat of the header"), are "
                 + "account \(found[0].excerpt)'s: the title gives \(how).")
             return found[0]
         case 0:
@@ -56,6 +56,42 @@ extension PortfolioBuilder {
                 + "\(found.count > 4 ? " and \(found.count - 4) more" : ""): write the one account's ID in full.")
         }
         return nil
+    }
+
+    /// A report grouped by account (a portfolio system's, Black Diamond's): the header once,
+    /// then each account's rows under a row naming the account, with no Account column.
+    /// Where a Lots or Transactions sheet has no Account column and the book several
+    /// accounts, each data row holding one text alone is such a title, when one of them names
+    /// an account of the Accounts sheet: each becomes a block whose rows are its account's,
+    /// and a title naming none is an error at its cell (`resolveBlock`). Read as data, each
+    /// title row was errors of blank cells, and the sheet was refused row by row.
+    mutating func readGroupTitles(of sheet: ContractSheet, known: Set<String>) {
+        // Not among blocks under repeated headers: a note there naming an account would move
+        // the rows below it to that account.
+        guard var table = tables[sheet], !table.has("Account"), table.account == nil, !table.symbolsFromTitles,
+              table.blocks.count <= 1, known.count > 1 else { return }
+        var titles: [(index: Int, title: SheetTable.Title)] = []
+        for (index, row) in table.rows.enumerated() {
+            let filled = row.values.indices.filter { row.values[$0] != nil }
+            guard filled.count == 1, case .string(let words)? = row.values[filled[0]] else { continue }
+            let text = words.trimmingWhitespace()
+            guard !text.isEmpty else { continue }
+            let column = CellReference.name(column: row.layout.sheetColumns[filled[0]], row: row.number)
+            titles.append((index, SheetTable.Title(text: text, place: "\(table.sheetName)!\(column)")))
+        }
+        guard titles.contains(where: { accounts(namedBy: $0.title.text, among: known).found.count == 1 }) else { return }
+        for (index, title) in titles.reversed() {
+            table.blocks.append(SheetTable.Block(headerRow: table.rows[index].number, title: title, isOneOfSeveral: true,
+                                                 isGroupTitle: true))
+            table.skipped.append((table.rows[index].number, "a title naming the account of the rows below it"))
+            table.rows.remove(at: index)
+        }
+        table.blocks.sort { $0.headerRow < $1.headerRow }
+        table.skipped.sort { $0.row < $1.row }
+        tables[sheet] = table
+        if let place = view.sheets.firstIndex(where: { $0.contractSheet == sheet.rawValue && $0.sheetName == table.sheetName }) {
+            view.sheets[place] = Self.sheetView(of: table)
+        }
     }
 
     /// The accounts of `known` that `text` (a block's title, a sheet's name) names, and how:

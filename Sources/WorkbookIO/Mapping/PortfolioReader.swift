@@ -163,6 +163,9 @@ struct PortfolioBuilder {
         readSettings()
         let securities = readSecurities()
         var accounts = readAccounts()
+        if tables[.accounts] != nil {
+            for sheet in [ContractSheet.lots, .transactions] { readGroupTitles(of: sheet, known: Set(accounts.map(\.id))) }
+        }
         let lots = readLots(accounts: &accounts)
         setAsideTitleRows(of: &accounts, lots: lots)
         let models = readModels(accounts: &accounts)

@@ -126,6 +126,9 @@ struct SheetTable {
         let title: Title?
         /// Whether the header above this block, or another, repeats the first.
         let isOneOfSeveral: Bool
+        /// A title row among the data, the header not repeated below it (a report grouped by
+        /// account; see `PortfolioBuilder.readGroupTitles`): `headerRow` is the title's row.
+        var isGroupTitle = false
     }
 
     /// A row of one or two cells of text above a header: `Individual ...123`, or
