@@ -205,6 +205,8 @@ struct NameSet: Sendable {
     @inline(__always)
     func contains(_ name: String) -> Bool { table.index(of: name) != nil }
 
+    var isEmpty: Bool { table.count == 0 }
+
     /// Adds `name`; whether it was not there before.
     @inline(__always) @discardableResult
     mutating func insert(_ name: String) -> Bool {

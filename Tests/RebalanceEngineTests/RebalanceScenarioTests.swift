@@ -749,4 +749,88 @@ extension RebalanceScenarioTests {
             "Sells 10.5 BND, a fraction of a share, though Fractional Shares is No: the manual trade is made as written.",
         ])
     }
+
+    @Test("A manual sale of GOOG is not bought back as GOOGL, nor a manual buy of GOOG sold against as GOOGL")
+    func manualTradesHoldForTheIdenticalGroup() throws {
+        // Sold: GOOG counts toward the GOOGL slot (10% ±2%); without it the slot is 0%, and the
+        // $90,000 raised would have bought 500 GOOGL.
+        var sale = BookBuilder()
+        sale.settings.harvestLosses = false
+        sale.account("A1", cash: "9000")
+        sale.hold("G1", "GOOG", 500, basis: "30000", acquired: "2018-01-02")
+        sale.hold("V1", "VTI", 1000, basis: "200000", acquired: "2018-01-02")
+        sale.target("VTI", "0.9")
+        sale.target("GOOGL", "0.1")
+        sale.security("GOOG", identicalGroup: "Alphabet")
+        sale.security("GOOGL", identicalGroup: "Alphabet")
+        sale.manual("A1", "GOOG", .sell, 500)
+        sale.prices = ["GOOG": "180", "GOOGL": "180", "VTI": "300"]
+        let sold = try sale.plan()
+        #expect(sold.trade("A1", "GOOGL", .buy) == nil)
+        #expect(sold.drift("A1", "GOOGL")?.status == .manual)
+        #expect(sold.auditLog.contains { $0.symbol == "GOOGL" && $0.decision == "Not Bought"
+            && $0.detail == "GOOGL is identical to GOOG, which a manual trade sold in A1; it is not bought in its place." })
+        // Bought: 400 GOOG ($72,000) put the slot at 17.3% of $416,000, past its 12% edge; the
+        // GOOGL held is not sold down against the buy.
+        var buy = BookBuilder()
+        buy.settings.harvestLosses = false
+        buy.account("A1", cash: "80000")
+        buy.hold("G1", "GOOGL", 100, basis: "10000", acquired: "2018-01-02")
+        buy.hold("V1", "VTI", 1080, basis: "200000", acquired: "2018-01-02")
+        buy.target("VTI", "0.9")
+        buy.target("GOOGL", "0.1")
+        buy.security("GOOG", identicalGroup: "Alphabet")
+        buy.security("GOOGL", identicalGroup: "Alphabet")
+        buy.manual("A1", "GOOG", .buy, 400)
+        buy.prices = ["GOOG": "180", "GOOGL": "180", "VTI": "300"]
+        let bought = try buy.plan()
+        #expect(bought.trade("A1", "GOOGL", .sell) == nil)
+        #expect(bought.trade("A1", "GOOG", .sell) == nil)
+        #expect(bought.drift("A1", "GOOGL")?.status == .manual)
+        #expect(bought.auditLog.contains { $0.symbol == "GOOGL" && $0.decision == "Not Sold"
+            && $0.detail == "GOOGL is identical to GOOG, which a manual trade bought in A1; it is not sold against that buy." })
+    }
+
+    @Test("Raise Cash sells a slot's stand-in before its model symbol, though the model symbol's part of the excess is larger")
+    func raiseCashSellsTheStandInFirst() throws {
+        // VTI 50% ±3% of $92,336 after the $3,000 withdrawal: 170 VTI and 20 ITOT are $53,360,
+        // $7,192 over; ITOT's $2,360 part is smaller than VTI's $4,832, and its lot is at a loss.
+        var book = BookBuilder()
+        book.settings.harvestLosses = false
+        book.account("TX", cash: "0", withdrawal: "3000")
+        book.hold("V1", "VTI", 170, basis: "30000", acquired: "2018-01-02")
+        book.hold("I1", "ITOT", 20, basis: "2600", acquired: "2018-01-02")
+        book.hold("B1", "BND", 583, basis: "42000", acquired: "2018-01-02")
+        book.target("VTI", "0.5", band: "0.03")
+        book.target("BND", "0.5", band: "0.03")
+        book.security("VTI", replacements: ["ITOT"])
+        book.prices = ["VTI": "300", "ITOT": "118", "BND": "72"]
+        let plan = try book.plan()
+        // All 20 ITOT ($2,360), then VTI for the rest of the $3,000.
+        #expect(plan.trade("TX", "ITOT", .sell, .raiseCash)?.quantity == shares(20))
+        #expect(plan.trade("TX", "VTI", .sell, .raiseCash)?.quantity == shares(3))
+    }
+
+    @Test("An underweight that may not be bought takes no share of short cash: the one left is not told of shares")
+    func blockedUnderweightTakesNoShareOfCash() throws {
+        // $10,000: VTI No Sell at $9,000 against 70%; BND and XLE 15% each, $1,500 short
+        // apiece, XLE No Buy. The $1,000 of cash goes to BND alone, and is short of it.
+        var book = BookBuilder()
+        book.settings.harvestLosses = false
+        book.account("A1", cash: "1000")
+        book.hold("V1", "VTI", 90, basis: "5000", acquired: "2018-01-02")
+        book.target("VTI", "0.7")
+        book.target("BND", "0.15")
+        book.target("XLE", "0.15")
+        book.security("VTI", restriction: .noSell)
+        book.security("XLE", restriction: .noBuy)
+        book.prices = ["VTI": "100", "BND": "100", "XLE": "100"]
+        let plan = try book.plan()
+        let buy = try #require(plan.trade("A1", "BND", .buy))
+        #expect(buy.quantity == shares(10))
+        #expect(buy.reason == "Buy 10 BND: at 0%, 15% under its 15% target ±2%; the cash above the cash target "
+            + "covers only part of the shortfall")
+        #expect(plan.drift("A1", "XLE")?.status == .restricted)
+        #expect(plan.drift("A1", "BND")?.status == .cash)
+    }
 }

@@ -104,6 +104,11 @@ final class AccountBook {
     @exclusivity(unchecked) var sold = NameSet()
     /// Symbols the PM's manual trades bought or sold.
     @exclusivity(unchecked) var manual = NameSet()
+    /// Symbols identical to one a manual trade bought (`GOOGL` beside a manual buy of `GOOG`):
+    /// no phase sells them, as none sells the symbol bought. Change with `markManualTwinBuy`.
+    @exclusivity(unchecked) private(set) var manualTwinBuys = NameSet()
+    /// Symbols identical to one a manual trade sold: no phase buys them.
+    @exclusivity(unchecked) var manualTwinSales = NameSet()
     /// The model's slots in model order, targets scaled.
     @exclusivity(unchecked) private(set) var slots: [Slot] = []
     /// Sector targets (sum of the slots' scaled targets in each sector).
@@ -253,7 +258,15 @@ final class AccountBook {
     /// Notes a buy of `symbol`, at `entry` of `positions`, in this run: it may no longer be
     /// sold. Whether it could be, and its value, are read by its entry.
     func markBought(_ symbol: String, entry: Int) {
-        guard bought.insert(symbol), placeOfEntry[entry].maySell else { return }
+        guard bought.insert(symbol), placeOfEntry[entry].maySell, !manualTwinBuys.contains(symbol) else { return }
+        sellableValue -= positions[at: entry]?.value ?? .zero
+    }
+
+    /// Notes that a manual trade bought a symbol identical to `symbol`: it may no longer be
+    /// sold. Its value, when it is held, leaves what may be sold.
+    func markManualTwinBuy(_ symbol: String) {
+        guard manualTwinBuys.insert(symbol), !bought.contains(symbol), let entry = positions.index(of: symbol),
+              entry < placeOfEntry.count, placeOfEntry[entry].maySell else { return }
         sellableValue -= positions[at: entry]?.value ?? .zero
     }
 
@@ -401,6 +414,7 @@ final class AccountBook {
     @inline(__always)
     func maySell(_ symbol: String, entry: Int) -> Bool {
         placeOfEntry[entry].maySell && !bought.contains(symbol)
+            && (manualTwinBuys.isEmpty || !manualTwinBuys.contains(symbol))
     }
 
     @inline(__always)

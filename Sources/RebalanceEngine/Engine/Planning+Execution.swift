@@ -555,11 +555,22 @@ extension Planning {
         let today = asOf
         let sold = book.sold.contains(symbol)
         let windowed = inCalendar(household, { $0.blocksBuy(of: symbol, on: today) })
-        guard sold || windowed else { return nil }
+        // A symbol identical to one a manual trade sold: buying it would buy the sale back.
+        let twinSold = !sold && !book.manualTwinSales.isEmpty && book.manualTwinSales.contains(symbol)
+            && !(book.manual.contains(symbol) && book.bought.contains(symbol))
+        guard sold || windowed || twinSold else { return nil }
         let logged = first()
         if sold, logged {
             audit(phase, book.id, symbol, rule: "No Buy And Sell", decision: "Not Bought",
                   "\(symbol) was sold in \(book.id) earlier in this run; it is not bought back.")
+        }
+        if twinSold, !windowed {
+            if logged {
+                audit(phase, book.id, symbol, rule: "No Buy And Sell", decision: "Not Bought",
+                      "\(symbol) is identical to \(twins(of: symbol, in: book.manual)), which a manual trade sold in "
+                        + "\(book.id); it is not bought in its place.")
+            }
+            return .manual
         }
         // A window on the symbol (a loss sold in the run opens one) comes first in the
         // contract's order of statuses, and is listed as any block is, the selling account's
@@ -578,6 +589,14 @@ extension Planning {
 }
 
 extension Planning {
+    /// The symbols of `symbol`'s identical group among `traded` (a manual trade's), other
+    /// than itself, joined for a sentence: `GOOG`, or `GOOG and GOOGL`.
+    func twins(of symbol: String, in traded: NameSet) -> String {
+        let members = universe.families.family(of: symbol).members.filter { $0 != symbol && traded.contains($0) }
+        return members.count <= 1 ? members.first ?? symbol
+            : members.dropLast().joined(separator: ", ") + " and " + members.last!
+    }
+
     /// `question` asked of a household's calendar where it is stored. Asked as
     /// `calendars[household].question()` inside a mutating method, the whole calendar was
     /// copied first, and released after, at every question (callgrind).

@@ -200,6 +200,11 @@ extension Planning {
         let outcome = try sell(symbol, upTo: item.quantity, in: item.account, phase: .manual, access: .all,
                                budget: nil, why: reason)
         books[item.account].manual.insert(symbol)
+        // Its identical symbols are not bought in its place (GOOGL for a manual sale of GOOG),
+        // unless a manual trade buys them (`buyStop`).
+        for twin in universe.families.family(of: symbol).members where twin != symbol {
+            books[item.account].manualTwinSales.insert(twin)
+        }
         if outcome.forced > 0 {
             raise(.warning, "\(books[item.account].id)/\(symbol)",
                   "The manual sale of \(symbol) sells \(outcome.forced) loss lot(s) while replacement shares "
@@ -227,6 +232,12 @@ extension Planning {
         }
         let made = try buy(symbol, quantity: item.quantity, in: item.account, phase: .manual, why: why(item.trade))
         books[item.account].manual.insert(symbol)
+        // Nor are its identical symbols sold against it (GOOGL for a manual buy of GOOG), unless
+        // a manual trade sold them (the PM moving from one to the other: the phases may go on).
+        for twin in universe.families.family(of: symbol).members
+        where twin != symbol && !(books[item.account].manual.contains(twin) && books[item.account].sold.contains(twin)) {
+            books[item.account].markManualTwinBuy(twin)
+        }
         guard let warning, let (record, sold) = window else { return }
         // What the buy costs in losses, said where the PM signs off: each selling account's
         // disallowed loss (the Wash Sale sheet has each sale's), or why there is none.

@@ -363,27 +363,35 @@ extension Planning {
         return sellable
     }
 
-    /// Sellable positions above their target with the dollar excess, largest first (ties by
-    /// symbol). A slot's excess goes to its stand-ins first; a legacy position is all excess.
+    /// Sellable positions above their target with the dollar excess: a slot's excess goes to
+    /// its stand-ins first, then its model symbol; a legacy position is all excess. Slots and
+    /// legacy positions come largest excess first (ties by symbol), each slot's parts
+    /// together: sorted part by part, a model symbol's larger part came before its stand-in's
+    /// (Raise Cash sold VTI at a gain, then Rebalance the ITOT standing in for it at a loss).
     func excesses(in index: Int) -> [(symbol: String, excess: Money)] {
         let book = books[index]
         let value = book.investableValue
         var sellable = NameSet()
         for symbol in sellableSymbols(in: index) { sellable.insert(symbol) }
-        var result: [(symbol: String, excess: Money)] = []
+        var groups: [(excess: Money, first: String, parts: [(symbol: String, excess: Money)])] = []
         for symbol in book.heldSymbols where sellable.contains(symbol) && isLegacy(symbol, in: book) {
-            result.append((symbol, marketValue(symbol, in: book)))
+            let excess = marketValue(symbol, in: book)
+            groups.append((excess, symbol, [(symbol, excess)]))
         }
         for slot in book.slots.indices {
             var excess = slotValue(slot, in: book) - Planning.part(book.slots[slot].target, of: value)
             guard excess > .zero else { continue }
+            var parts: [(symbol: String, excess: Money)] = []
             for symbol in book.standIns(ofSlot: slot) + [book.slots[slot].symbol] where excess > .zero {
                 guard sellable.contains(symbol) else { continue }
                 let part = Money.min(excess, marketValue(symbol, in: book))
-                if part > .zero { result.append((symbol, part)) }
+                if part > .zero { parts.append((symbol, part)) }
                 excess -= part
             }
+            guard let first = parts.first else { continue }
+            groups.append((parts.map(\.excess).sum(), first.symbol, parts))
         }
-        return result.sorted { $0.excess != $1.excess ? $0.excess > $1.excess : $0.symbol < $1.symbol }
+        groups.sort { $0.excess != $1.excess ? $0.excess > $1.excess : $0.first < $1.first }
+        return groups.flatMap(\.parts)
     }
 }

@@ -86,7 +86,11 @@ extension Planning {
                     books[index].noteStop(key, stop)
                     // Bought earlier in the run (a manual buy, a replacement): said, as a sale
                     // not bought back is ("No Buy And Sell"), so the overweight left has its row.
-                    if stop == .manual || stop == .earlierPhase {
+                    if stop == .manual, !books[index].bought.contains(symbol) {
+                        audit(.rebalance, books[index].id, symbol, rule: "No Buy And Sell", decision: "Not Sold",
+                              "\(symbol) is identical to \(twins(of: symbol, in: books[index].manual)), which a manual "
+                                + "trade bought in \(books[index].id); it is not sold against that buy.")
+                    } else if stop == .manual || stop == .earlierPhase {
                         audit(.rebalance, books[index].id, symbol, rule: "No Buy And Sell", decision: "Not Sold",
                               "\(symbol) was bought in \(books[index].id) earlier in this run"
                                 + (stop == .manual ? " (Manual Trades)" : "") + "; it is not sold back.")
@@ -135,6 +139,7 @@ extension Planning {
     func sellStop(_ symbol: String, in book: AccountBook) -> DriftStatus? {
         if !universe.maySell(symbol) { return .restricted }
         if book.bought.contains(symbol) { return book.manual.contains(symbol) ? .manual : .earlierPhase }
+        if !book.manualTwinBuys.isEmpty, book.manualTwinBuys.contains(symbol) { return .manual }
         return nil
     }
 
@@ -362,7 +367,19 @@ extension Planning {
         }
         // When cash cannot cover every shortfall, each gets its share of the cash, so every
         // underweight line is started; what rounding leaves goes to the largest shortfalls below.
-        let total = underweights.map(\.shortfall).sum()
+        // A line that may not be bought at all (restricted, in a window, sold earlier in the
+        // run) takes no share: counted, it left cash idle and every other line was told the cash
+        // was short (cash ended 12% of an account, GOOGL not bought beside a manual sale of GOOG).
+        var total = Money.zero
+        var buyable = 0
+        for (position, shortfall) in underweights
+        where buyStop(books[index].slots[position].symbol, in: index, phase: .rebalance, log: false) == nil {
+            total += shortfall
+            buyable += 1
+        }
+        // Said of a line that cash held back: shared among several, or short of one.
+        let shortCash = buyable > 1 ? "; the cash above the cash target is less than the shortfalls, so each underweight gets its share"
+            : "; the cash above the cash target covers only part of the shortfall"
         let cash = spendableCash(index)
         for (position, shortfall) in underweights {
             let slot = books[index].slots[position]
@@ -394,7 +411,7 @@ extension Planning {
                 Sentence("""
                     at \(percent: weight), \(percent: slot.target - weight) under its \
                     \(percent: slot.target) target ±\(percent: slot.band)\
-                    \(cut.map(Planning.capCutClause) ?? (share < shortfall ? "; the cash above the cash target is less than the shortfalls, so each underweight gets its share" : ""))
+                    \(cut.map(Planning.capCutClause) ?? (share < shortfall ? shortCash : ""))
                     """).text
             }
         }
