@@ -86,6 +86,14 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         return made
     }
 
+    /// A Transactions column of one term's realized gain (`Short-Term Gain/Loss`, `ST G/L`).
+    static let termGainNames = [
+        "shorttermgainloss", "shorttermgain", "shorttermgl", "shorttermrealizedgainloss", "shorttermrealizedgain",
+        "shorttermrealizedgl", "realizedshorttermgainloss", "realizedshorttermgain", "stgainloss", "stgain", "stgl",
+        "strealizedgainloss", "strealizedgain", "strealizedgl", "realizedstgainloss", "realizedstgain", "realizedstgl",
+        "shorttermcapitalgain", "shorttermcapitalgainloss", "stcapitalgain", "stcapitalgainloss",
+    ]
+
     /// The names of a lot's or a sale's holding period (`Term (ST/LT)`, `Holding Period
     /// (ST/LT)`, `Long/Short Term`); not `Long/Short` alone, a position's side, nor `Gain Type`,
     /// which says Gain or Loss as often as the term.
@@ -128,7 +136,9 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Quantity", ["quantity", "shares", "qty", "qtyquantity", "units", "sharesquantity", "quantityshares", "shareqty",
                                        "qtyshares", "sharesqty", "numberofshares", "sharesheld", "quantityheld", "sharesowned", "unitsheld",
                                        "qtysh", "qtyshs", "quantitysh", "quantityshs", "sharecount", "sharespar", "quantitypar",
-                                       "quantityparvalue", "currentquantity", "qtypar"]),
+                                       "quantityparvalue", "currentquantity", "qtypar", "remainingquantity", "remainingqty",
+                                       "remainingshares", "sharesremaining", "qtyremaining", "quantityremaining",
+                                       "remainingunits", "openquantity", "openqty", "openshares"]),
                     .init("Cost Basis", ["costbasis", "costbasistotal", "totalcost", "totalcostbasis", "cost", "basis", "adjustedcostbasis", "costbasisamount",
                                          "adjcostbasis", "adjcost", "adjustedcost", "adjustedbasis", "adjbasis", "taxcost", "bookcost",
                                          "costbasisadjusted", "costamount", "taxbasis", "totalbasis"]),
@@ -148,7 +158,15 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Price", ContractSheet.priceNames),
                     // A lot export's value at that price: read only to tell a price per 100 of face.
                     .init("Market Value", ["marketvalue", "currentvalue", "mktvalue", "marketval"], checksOnly: true),
-                    ContractSheet.currency]
+                    ContractSheet.currency,
+                    // A lot export that lists closed lots beside open ones: read only to set them aside.
+                    .init("Lot Status", ["lotstatus", "status", "openclosed", "closedopen", "positionstatus", "lotstate"],
+                          checksOnly: true),
+                    .init("Shares Sold", ["sharessold", "qtysold", "quantitysold", "soldquantity", "soldshares", "unitssold",
+                                          "soldqty"], checksOnly: true),
+                    .init("Close Date", ["closedate", "closeddate", "dateclosed", "datesold", "solddate", "saledate",
+                                         "closingdate", "disposaldate", "datedisposed", "dispositiondate", "closedon"],
+                          checksOnly: true)]
         case .model:
             return [.init("Model", ["model", "modelname", "strategy", "portfolio"]), .symbol,
                     .init("Target", ["target", "target%", "weight", "weight%", "model%", "targetweight", "targetpercent",
@@ -191,7 +209,11 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                                             "realizedpl", "realizedpnl", "fifopnlrealized", "realizedprofitloss",
                                             "totalgainloss", "totalrealizedgainloss", "netgainloss"]),
                     .init("Term", ContractSheet.termNames),
-                    .init("Status", ["status", "orderstatus", "tradestatus"], checksOnly: true)]
+                    .init("Status", ["status", "orderstatus", "tradestatus"], checksOnly: true),
+                    // A realized-gain export's two columns, one per term: read as the Realized Gain
+                    // (their sum) and the Term (the one that holds the gain) where those are blank.
+                    .init("Short-Term Gain", ContractSheet.termGainNames, checksOnly: true),
+                    .init("Long-Term Gain", ContractSheet.termGainNames.map(ContractSheet.longTerm), checksOnly: true)]
         case .manualTrades:
             return [.accountOfRow, .symbol,
                     .init("Side", ["side", "action", "buysell", "transactiontype"]),
@@ -215,6 +237,11 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         "Market Value": "to check the Price column (a bond or CD priced per 100 of face); lots are valued at the run's prices",
         "Currency": "to refuse figures in a currency other than the dollar, which the tool plans in",
         "Status": "to set aside orders that were not filled (Open, Cancelled, Expired, Rejected)",
+        "Short-Term Gain": "as the Realized Gain and Term of a sale, with the Long-Term Gain, where those columns are blank",
+        "Long-Term Gain": "as the Realized Gain and Term of a sale, with the Short-Term Gain, where those columns are blank",
+        "Lot Status": "to set aside lots marked closed or sold, which are not held",
+        "Shares Sold": "to refuse a lot part sold whose Quantity may be what was bought",
+        "Close Date": "to set aside lots closed or sold on or before the As Of date, which are not held",
     ]
 
     /// A lot export's or price list's currency: read only to refuse figures in another than

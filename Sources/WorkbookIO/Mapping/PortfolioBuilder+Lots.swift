@@ -36,6 +36,8 @@ extension PortfolioBuilder {
         var pricedPerHundred: [(place: String, figures: String)] = []
         /// Lots whose Cost Basis and Unit Cost × Quantity differ: the cell and the figures.
         var basisDisagreements: [(place: String, figures: String)] = []
+        /// Lots an export lists as closed (a Lot Status, a Close Date), by sheet: not held.
+        var closedLots: [(sheet: String, rows: [Int])] = []
         // Where each lot was first seen, by row; its place is spelled only for a message.
         var lotRows: [TaxLot.Key: SheetTable.DataRow] = Dictionary(minimumCapacity: first.rows.count)
         let knownSet = Set(known)
@@ -44,8 +46,20 @@ extension PortfolioBuilder {
                 ["Cost Basis", "Unit Cost"].compactMap { row.layout.position(of: $0) }
             } ?? []
             let hasCurrency = table.has("Currency")
+            let listsClosedLots = table.has("Lot Status") || table.has("Close Date")
+            // Shares sold beside a Quantity that does not name what is still held: it may be
+            // what the lot first held.
+            let quantityMayBeBought = table.has("Shares Sold")
+                && !SheetTable.namesWhatIsHeld(table.matches.first { $0.column == "Quantity" }?.header ?? "")
+            closedLots.append((table.sheetName, []))
             for original in table.rows {
                 let row = washSaleMarksRead(original, at: basisPositions)
+                // A closed lot an export lists beside the open ones (`Closed` under Status, a
+                // Date Sold): read as held, its shares were sold again.
+                if listsClosedLots, isClosedLot(row) {
+                    closedLots[closedLots.count - 1].rows.append(row.number)
+                    continue
+                }
                 let symbol = table.symbolsFromTitles ? blockSymbol(of: row, in: table) : text(row, "Symbol")?.uppercased()
                 if let symbol, PortfolioBuilder.isOptionSymbol(symbol) {
                     log.warning(row.place("Symbol"), "\(symbol.excerpt) is an option: the tool rebalances shares, so this lot is "
@@ -67,6 +81,13 @@ extension PortfolioBuilder {
                     continue
                 }
                 guard isInDollars(row, hasCurrency: hasCurrency) else { continue }
+                if quantityMayBeBought, case .value(let sold) = CellReader.number(row["Shares Sold"]), sold.doubleValue != 0 {
+                    let shares = Quantity(decimal: sold.text).map(\.description) ?? sold.text
+                    log.error(row.place("Shares Sold"), "Shares Sold says \(shares) shares of this lot are sold, and the sheet "
+                        + "gives no quantity still held: Quantity may be what the lot first held. Give "
+                        + "each lot's shares still held in Quantity (or a Remaining Quantity column) and delete the Shares Sold column.")
+                    continue
+                }
                 let accountID = account(row, in: table, known: knownSet, sheetHasAccounts: hasAccountsSheet)
                 if symbol == nil && isBlank(row, "Symbol") && !table.symbolsFromTitles {
                     log.error(row.place("Symbol"), "Symbol is blank.")
@@ -181,6 +202,14 @@ extension PortfolioBuilder {
                 + "gains are taxed at the short-term rate; a custodian's Holding Period is as of its download: clear those "
                 + "cells to let the dates decide.")
         }
+        for (sheet, rows) in closedLots where !rows.isEmpty {
+            let named = rows.prefix(6).map(String.init)
+            let listed = named.count > 1 ? named.dropLast().joined(separator: ", ") + " and " + named.last! : named[0]
+            log.warning(sheet, "\(rows.count == 1 ? "Row \(listed) is a lot" : "Rows \(listed)\(rows.count > 6 ? " (\(rows.count) in all)" : "") are lots") "
+                + "the sheet marks closed (a Lot Status of Closed or Sold, or a Close Date on or before the As Of date "
+                + "\(settings.asOf)): \(rows.count == 1 ? "it is" : "they are") not held, and left out of the plan. Delete "
+                + "\(rows.count == 1 ? "it" : "them") or clear the mark if \(rows.count == 1 ? "it is" : "they are") held.")
+        }
         if let first = pricedPerHundred.first {
             let count = pricedPerHundred.count
             log.warning(first.place, "\(count == 1 ? "A lot's" : "\(count) lots'") Quantity × Price is about 100 times \(count == 1 ? "its" : "their") "
@@ -251,6 +280,18 @@ extension PortfolioBuilder {
 
     /// The figures of a lot export's row whose Quantity × Price is 90 to 110 times its Market
     /// Value, as a bond's is when priced per 100 of face; nil otherwise.
+    /// Whether a lot row is marked closed: a Lot Status of Closed, Sold, Disposed or
+    /// Liquidated, or a Close Date on or before the As Of date. A Close Date that cannot be
+    /// read is an error at its cell, and the lot is not left out on it.
+    mutating func isClosedLot(_ row: SheetTable.DataRow) -> Bool {
+        if let status = text(row, "Lot Status") {
+            let words = Set(status.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+            if !words.isDisjoint(with: ["closed", "sold", "disposed", "liquidated"]) { return true }
+        }
+        guard !isBlank(row, "Close Date"), let closed = date(row, "Close Date") else { return false }
+        return closed <= settings.asOf
+    }
+
     static func pricedPerHundred(_ row: SheetTable.DataRow, quantity: Quantity) -> String? {
         guard case .value(let priceText) = CellReader.number(row["Price"]), priceText.form == .plain,
               case .value(let valueText) = CellReader.number(row["Market Value"]), valueText.form == .plain,

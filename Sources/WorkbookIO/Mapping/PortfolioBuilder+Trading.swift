@@ -140,7 +140,7 @@ extension PortfolioBuilder {
             // out of VTSAX at a loss opened no window.
             var named = PortfolioBuilder.side(sideText)
             if named == nil, PortfolioBuilder.isExchange(sideText) {
-                if case .value = CellReader.number(row["Realized Gain"]) {
+                if realizedFigure(row) != nil {
                     named = .sell
                 } else if case .value(let n) = CellReader.number(row["Quantity"]), n.doubleValue != 0, !n.doubleValue.isNaN {
                     named = n.doubleValue < 0 ? .sell : .buy
@@ -151,7 +151,7 @@ extension PortfolioBuilder {
                     ? "is a short sale or an option trade, not a buy or a sale of shares held" : "is not a buy or a sale"
                 // A loss on a row read as no sale opens no window: if it was a sale (a fund's
                 // exchange out), the PM should know the tool passed it over.
-                if case .value(let gain) = CellReader.number(row["Realized Gain"]), gain.doubleValue < 0 {
+                if let gain = realizedFigure(row), gain < 0 {
                     log.warning(row.place("Side"), "Skipped: \"\(sideText.excerpt)\" \(what), though the row has a realized "
                         + "loss: no wash-sale window is opened for it. If it sold shares, write Sell.")
                 } else {
@@ -182,11 +182,22 @@ extension PortfolioBuilder {
             if let n = number(row, "Price", counting: "a price in dollars") {
                 price = Price(decimal: n.text.hasPrefix("-") ? String(n.text.dropFirst()) : n.text)
             }
-            let gain = money(row, "Realized Gain")
+            var gain = money(row, "Realized Gain")
             var term: Term?
             if let termText = text(row, "Term") {
                 term = PortfolioBuilder.term(termText)
                 if term == nil { log.error(row.place("Term"), "Term must be LT or ST, found \"\(termText)\".") }
+            }
+            // A gain given by term (`Short-Term Gain/Loss`, `Long-Term Gain/Loss`): their sum,
+            // and the term of the one that holds it. Unread, every sale was taken as a loss.
+            if gain == nil, isBlank(row, "Realized Gain") {
+                let short = isBlank(row, "Short-Term Gain") ? nil : money(row, "Short-Term Gain")
+                let long = isBlank(row, "Long-Term Gain") ? nil : money(row, "Long-Term Gain")
+                if short != nil || long != nil {
+                    gain = (short ?? .zero) + (long ?? .zero)
+                    let inShort = (short ?? .zero) != .zero, inLong = (long ?? .zero) != .zero
+                    if term == nil, isBlank(row, "Term"), inShort != inLong { term = inShort ? .shortTerm : .longTerm }
+                }
             }
             if side == .sell && gain == nil {
                 log.warning(row.place("Realized Gain"), "This sale has no Realized Gain; it is taken as a loss for wash-sale windows.")
@@ -198,6 +209,17 @@ extension PortfolioBuilder {
                                             place: row.rowPlace))
         }
         return withoutReinvestedCash(transactions, candidates: reinvestedCash)
+    }
+
+    /// A row's realized gain as a number, to tell a sale: its Realized Gain, else the sum of
+    /// its Short-Term and Long-Term Gain where either is given; nil when none is.
+    func realizedFigure(_ row: SheetTable.DataRow) -> Double? {
+        if case .value(let gain) = CellReader.number(row["Realized Gain"]) { return gain.doubleValue }
+        var sum: Double?
+        for column in ["Short-Term Gain", "Long-Term Gain"] {
+            if case .value(let gain) = CellReader.number(row[column]) { sum = (sum ?? 0) + gain.doubleValue }
+        }
+        return sum
     }
 
     /// Whether an action read as a buy is the cash leg of a reinvestment (`Reinvest

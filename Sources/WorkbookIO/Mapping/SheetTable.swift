@@ -264,6 +264,9 @@ struct SheetTable {
         var secondColumns: [(String, String, String)] = []
         /// An account's name column beside its ID or number column (text, cell): the ID is read.
         var accountNameColumns: [(String, String)] = []
+        /// A quantity column beside one naming the shares held (its text and cell, the held
+        /// one's text and cell): the held one is read.
+        var quantitiesBesideHeld: [(String, String, String, String)] = []
         /// Each second column's sheet column and the read column of its name, and, by the
         /// second's sheet column, the first row where the two hold different figures or words
         /// (`SheetTable.differ`).
@@ -349,6 +352,7 @@ struct SheetTable {
                 /// Headers naming a column the row already has (`Adjusted Cost Basis` after `Cost Basis`).
                 var seconds: [(String, String, String)] = []
                 var nameColumns: [(String, String)] = []
+                var setAside: [(String, String, String, String)] = []
                 for cell in row.cells {
                     guard case .string(let text) = cell.value else {
                         if case .value(let t) = CellReader.text(cell.value) {
@@ -361,6 +365,19 @@ struct SheetTable {
                         if columns[name] == nil {
                             columns[name] = cell.column
                             matches.append((text.trimmingWhitespace(), name, place))
+                        } else if name == "Quantity", let earlier = matches.firstIndex(where: { $0.1 == name }),
+                                  SheetTable.namesWhatIsHeld(matches[earlier].0) != SheetTable.namesWhatIsHeld(text) {
+                            // The shares still held (`Remaining Quantity`, `Open Qty`) beside another
+                            // quantity (what was bought, in an export of lots part sold): the held one
+                            // is read, whichever comes first. As a second Quantity column, the first was
+                            // read, and a lot part sold was planned on all it ever held.
+                            if SheetTable.namesWhatIsHeld(text) {
+                                setAside.append((matches[earlier].0, matches[earlier].2, text.trimmingWhitespace(), place))
+                                matches[earlier] = (text.trimmingWhitespace(), name, place)
+                                columns[name] = cell.column
+                            } else {
+                                setAside.append((text.trimmingWhitespace(), place, matches[earlier].0, matches[earlier].2))
+                            }
                         } else if SheetTable.isCanonical(text, of: name),
                                   let earlier = matches.firstIndex(where: { $0.1 == name }),
                                   !SheetTable.isCanonical(matches[earlier].0, of: name) {
@@ -416,6 +433,7 @@ struct SheetTable {
                     if missing.isEmpty || symbolsFromTitles {
                         secondColumns = seconds
                         accountNameColumns = nameColumns
+                        quantitiesBesideHeld = setAside
                         // The header row is no line of the title above it.
                         if firstTitleRow == row.number {
                             firstTitleLines.removeLast()
@@ -765,6 +783,10 @@ struct SheetTable {
                     + "(\(info.name)!\(read.2)) identifies: each row's account is read from \"\(read.0.excerpt)\", and this "
                     + "column is ignored.")
             }
+        }
+        for (text, place, held, heldPlace) in quantitiesBesideHeld {
+            log.warning("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is a second Quantity column: \"\(held.excerpt)\" "
+                + "(\(info.name)!\(heldPlace)), which names the shares still held, is read, and this one is ignored.")
         }
         // A header whose second columns hold every column the sheet requires is a second table
         // beside the first (an IRA's lots right of the taxable account's, two Setting/Value
@@ -1149,6 +1171,13 @@ struct SheetTable {
     static let perShareWords: Set<String> = ["share", "shares", "sh", "per", "unit", "each", "avg", "average", "ps"]
 
     /// Whether a header names what a lot first held (`Original Qty`, `Initial Shares`).
+    /// Whether a quantity's header names the shares still held (`Remaining Quantity`, `Open
+    /// Qty`, `Shares Remaining`), not what a lot first held or a plain quantity.
+    static func namesWhatIsHeld(_ header: String) -> Bool {
+        let key = HeaderName.normalize(header).key
+        return key.contains("remaining") || key.hasPrefix("open")
+    }
+
     static func namesWhatWasFirst(_ header: String) -> Bool {
         !headerWords(header).isDisjoint(with: ["original", "orig", "initial"])
     }
