@@ -36,6 +36,9 @@ public struct MergedRange: Sendable, Equatable, CustomStringConvertible {
 public struct SheetRowsSummary: Sendable, Equatable {
     /// Cells that hold a formula with no saved result.
     public var formulasWithoutValue: [String] = []
+    /// Cells whose formula is today's date (`TODAY()`, `NOW()`), at most `maxTodayFormulas`.
+    public var todayFormulas: [String] = []
+    static let maxTodayFormulas = 1_000
     /// The merged ranges that cover more than one row, in the order the sheet lists them.
     public var mergedDown: [MergedRange] = []
     /// Whether the sheet lists more such ranges than are kept (`ReadLimits.maxMergedDown`).

@@ -30,6 +30,9 @@ final class WorksheetHandler: XMLEventHandler {
     private var inValue = false
     private var inInline = false
     private var inInlineText = false
+    /// Inside a cell's `<f>`, and the formula's first bytes (`volatileDateFormula`).
+    private var inFormula = false
+    private var formulaBytes: [UInt8] = []
     private var phoneticDepth = 0
     private var valueBytes: [UInt8] = []
     private var inlineBytes: [UInt8] = []
@@ -77,6 +80,7 @@ final class WorksheetHandler: XMLEventHandler {
             valueBytes.removeAll(keepingCapacity: true)
         } else if name.is("f") {
             hasFormula = true
+            inFormula = true
         } else if name.is("is") {
             inInline = true
             hasValue = true
@@ -188,6 +192,8 @@ final class WorksheetHandler: XMLEventHandler {
         }
         hasFormula = false
         hasValue = false
+        inFormula = false
+        formulaBytes.removeAll(keepingCapacity: true)
         inValue = false
         inInline = false
         inInlineText = false
@@ -200,6 +206,8 @@ final class WorksheetHandler: XMLEventHandler {
         guard inSheetData else { return }
         if name.is("v") {
             inValue = false
+        } else if name.is("f") {
+            inFormula = false
         } else if name.is("t") {
             inInlineText = false
         } else if name.is("rPh") {
@@ -221,7 +229,20 @@ final class WorksheetHandler: XMLEventHandler {
             valueBytes.append(contentsOf: text)
         } else if inInlineText {
             inlineBytes.append(contentsOf: text)
+        } else if inFormula, formulaBytes.count < WorksheetHandler.formulaBytesKept {
+            formulaBytes.append(contentsOf: text.prefix(WorksheetHandler.formulaBytesKept - formulaBytes.count))
         }
+    }
+
+    /// How much of a formula is kept: enough to tell `TODAY()` or `NOW()` at its start.
+    static let formulaBytesKept = 32
+
+    /// Whether the formula read is today's date (`=TODAY()`, `=NOW()`, `=INT(NOW())`): its
+    /// saved result is the day the workbook was last calculated, not the day it is read.
+    private var isVolatileDateFormula: Bool {
+        guard !formulaBytes.isEmpty else { return false }
+        let text = String(decoding: formulaBytes, as: UTF8.self).uppercased().filter { !$0.isWhitespace }
+        return text.contains("TODAY(") || text.contains("NOW(")
     }
 
     private func finishRow() throws {
@@ -313,6 +334,9 @@ final class WorksheetHandler: XMLEventHandler {
         }
         if value == .formulaWithoutValue || value == .uncalculatedFormula {
             summary.formulasWithoutValue.append(CellReference.name(column: column, row: rowNumber))
+        }
+        if hasFormula, isVolatileDateFormula, summary.todayFormulas.count < SheetRowsSummary.maxTodayFormulas {
+            summary.todayFormulas.append(CellReference.name(column: column, row: rowNumber))
         }
         cells.append(Cell(column: column, value: value))
     }

@@ -1148,6 +1148,24 @@ struct MappingRulesTests {
         #expect(sales.map(\.term) == [.shortTerm, .longTerm, nil])
     }
 
+    @Test("An As Of Date of =TODAY() saved another day is an error; saved today, a note")
+    func asOfTodayFormula() throws {
+        guard case .date(let serial) = FixtureCell.day(2026, 11, 19) else { return }
+        let stale = try read([("Settings", [["Setting", "Value"], ["As Of Date", .todayFormula(serial)]]),
+                              Self.oneLot, Self.model, Self.prices])
+        // `Household.today` is the reading's today.
+        #expect(stale.errors.map(\.description) == ["Settings!B2: As Of Date is the formula TODAY(), whose saved result is "
+            + "2026-11-19, the day the workbook was last calculated, not today (\(Household.today)). Write the date the plan "
+            + "is for, or pass --as-of."])
+        guard case .date(let todaySerial) = FixtureCell.day(Household.today.year, Household.today.month, Household.today.day)
+        else { return }
+        let fresh = try read([("Settings", [["Setting", "Value"], ["As Of Date", .todayFormula(todaySerial)]]),
+                              Self.oneLot, Self.model,
+                              ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .date(todaySerial)]])])
+        #expect(fresh.errors.isEmpty, "\(fresh.errors)")
+        #expect(fresh.diagnostics.contains { $0.place == "Settings!B2" && $0.message.hasPrefix("As Of Date is the formula TODAY()") })
+    }
+
     @Test("Lots without a Symbol column but with a Security column: the error names it to rename")
     func securityColumnIsNamedForSymbol() throws {
         let reading = try read([

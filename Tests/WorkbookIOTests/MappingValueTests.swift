@@ -221,6 +221,8 @@ struct MappingValueTests {
         ("Exposure Groups", .groups), ("Security Master", .securities), ("Recent Transactions", .transactions),
         // Apple Numbers names each table it exports after its sheet.
         ("Lots - Table 1", .lots), ("Model Weights - Table 12", .model),
+        // Excel names a sheet's copy after it.
+        ("Lots (2)", .lots), ("Tax Lots (12)", .lots),
     ])
     func sheetNames(name: String, sheet: ContractSheet) {
         #expect(ContractSheet.matching(sheetName: name) == sheet)
@@ -231,6 +233,7 @@ struct MappingValueTests {
         #expect(ContractSheet.matching(sheetName: "Lots - Table") == nil)
         #expect(ContractSheet.matching(sheetName: "Lots - Old 1") == nil)
         #expect(ContractSheet.withoutTableName("Export Summary") == "Export Summary")
+        #expect(ContractSheet.matching(sheetName: "Lots (old)") == nil)
     }
 
     @Test("Footer and summary rows of custodian exports", arguments: [

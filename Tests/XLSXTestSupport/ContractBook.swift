@@ -15,6 +15,8 @@ public enum FixtureCell: ExpressibleByStringLiteral, ExpressibleByFloatLiteral, 
     case formulaWithoutValue
     /// A formula saved with this result.
     case formula(Double)
+    /// `=TODAY()` in a date-formatted cell, saved with this date serial.
+    case todayFormula(Double)
     case error(String)
     case empty
 
@@ -65,6 +67,7 @@ extension XLSXFixture {
                     case .bool(let b): cells += "<c r=\"\(ref)\" t=\"b\"><v>\(b ? 1 : 0)</v></c>"
                     case .formulaWithoutValue: cells += "<c r=\"\(ref)\"><f>SUM(A1:A2)</f></c>"
                     case .formula(let n): cells += "<c r=\"\(ref)\"><f>SUM(A1:A2)</f><v>\(n)</v></c>"
+                    case .todayFormula(let n): cells += "<c r=\"\(ref)\" s=\"2\"><f>TODAY()</f><v>\(n)</v></c>"
                     case .error(let e): cells += "<c r=\"\(ref)\" t=\"e\"><v>\(escape(e))</v></c>"
                     case .empty: break
                     }

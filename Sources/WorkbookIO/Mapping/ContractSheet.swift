@@ -303,8 +303,20 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
 
     /// The sheet a workbook sheet name stands for, if any.
     static func matching(sheetName: String) -> ContractSheet? {
-        let key = HeaderName.normalize(withoutTableName(sheetName)).key
+        let key = HeaderName.normalize(withoutTableName(withoutCopyNumber(sheetName))).key
         return allCases.first { $0.names.contains(key) }
+    }
+
+    /// A sheet's name without the ` (2)` Excel adds to a sheet's copy (Move or Copy, Create a
+    /// copy); the name itself otherwise. `Lots (2)` is a Lots sheet: beside `Lots` the two are
+    /// named as two, where the copy was ignored as a sheet the tool does not read (its lots
+    /// were the current ones), and a visible copy beside a hidden original is read.
+    static func withoutCopyNumber(_ name: String) -> String {
+        guard name.hasSuffix(")"), let open = name.lastIndex(of: "("), open > name.startIndex,
+              name[name.index(before: open)] == " " else { return name }
+        let number = name[name.index(after: open)..<name.index(before: name.endIndex)]
+        guard !number.isEmpty, number.count <= 3, number.allSatisfy({ $0.isASCII && $0.isNumber }) else { return name }
+        return String(name[..<name.index(before: open)])
     }
 
     /// A sheet's name without the `- Table 1` Apple Numbers adds when it exports each table

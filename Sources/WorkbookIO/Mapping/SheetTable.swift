@@ -91,6 +91,8 @@ struct SheetTable {
     /// A Settings sheet without its header: where its keys and values were found instead
     /// (`rows` is then empty).
     var settingsLayout: SettingsLayout?
+    /// The cells whose formula is today's date (`=TODAY()`), by place (`Settings!B2`).
+    var todayCells: Set<String> = []
     /// A Model sheet laid out wide: a column of targets for each model, headed by the model's
     /// name as the Accounts sheet's Model column writes it, in place of Model and Target
     /// columns. Each model's name, and the key of its column in `columns` and the rows.
@@ -685,8 +687,10 @@ struct SheetTable {
                 return nil
             }
             log.info(info.name, found.description)
-            return SheetTable(sheet: sheet, sheetName: info.name, headerRow: 0, columns: [:], matches: [],
-                              unknownHeaders: [], rows: [], skipped: [], settingsLayout: found)
+            var table = SheetTable(sheet: sheet, sheetName: info.name, headerRow: 0, columns: [:], matches: [],
+                                   unknownHeaders: [], rows: [], skipped: [], settingsLayout: found)
+            table.todayCells = Set(summary.todayFormulas.map { "\(info.name)!\($0)" })
+            return table
         }
         guard let header else {
             let expected = sheet.requiredColumns.map { $0.joined(separator: " or ") }
@@ -844,11 +848,13 @@ struct SheetTable {
         } else if header.symbolsFromTitles || !repeats.isEmpty || (firstTitle != nil && header.columns["Account"] == nil) {
             blocks = [Block(headerRow: header.row, title: firstTitle, isOneOfSeveral: !repeats.isEmpty)] + repeats
         }
-        return SheetTable(sheet: sheet, sheetName: info.name, headerRow: header.row, columns: header.columns,
-                          matches: header.matches.map { ($0.0, $0.1, $0.2) },
-                          unknownHeaders: header.unknown.map { ($0.0, $0.1) }, rows: rows,
-                          skipped: skipped.map { ($0.0, $0.1) }, blocks: blocks, symbolsFromTitles: header.symbolsFromTitles,
-                          modelColumns: header.modelColumns)
+        var table = SheetTable(sheet: sheet, sheetName: info.name, headerRow: header.row, columns: header.columns,
+                               matches: header.matches.map { ($0.0, $0.1, $0.2) },
+                               unknownHeaders: header.unknown.map { ($0.0, $0.1) }, rows: rows,
+                               skipped: skipped.map { ($0.0, $0.1) }, blocks: blocks,
+                               symbolsFromTitles: header.symbolsFromTitles, modelColumns: header.modelColumns)
+        table.todayCells = Set(summary.todayFormulas.map { "\(info.name)!\($0)" })
+        return table
     }
 
     /// The columns whose values are names the tool matches, and writes into its own ids,
