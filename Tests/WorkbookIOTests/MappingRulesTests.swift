@@ -1166,6 +1166,40 @@ struct MappingRulesTests {
         #expect(fresh.diagnostics.contains { $0.place == "Settings!B2" && $0.message.hasPrefix("As Of Date is the formula TODAY()") })
     }
 
+    @Test("A date column that writes a day first somewhere has its dates read month first flagged too")
+    func dayFirstColumns() throws {
+        let lots = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                      ["A", "AAPL", 1, 100, "14/03/2019"], ["A", "AAPL", 2, 260, "05/12/2025"], ["A", "AAPL", 3, 300, "07/07/2024"]]),
+            Self.model, Self.prices,
+        ])
+        #expect(lots.errors.map(\.description).last == "Lots!E3: \"05/12/2025\" would be read as 2025-05-12, month first, but "
+            + "this column seems to write its day first (Lots!E2: \"14/03/2019\"), which makes it 2025-12-05: write it year first.")
+        #expect(lots.errors.count == 2, "\(lots.errors)")
+        // A date after the As Of month first and before it day first says so, and tells of the others.
+        let trades = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],
+                              ["A", "04/11/2026", "AAPL", "Sell", 1, -50], ["A", "12/11/2026", "AAPL", "Buy", 1, nil]]),
+        ])
+        #expect(trades.errors.map(\.description) == [
+            "Transactions!B3: Date 2026-12-11 is after the As Of date 2026-11-20. \"12/11/2026\" is read month first; if its "
+                + "day comes first, it is 2026-11-12: write it year first.",
+            "Transactions!B2: \"04/11/2026\" would be read as 2026-04-11, month first, but this column seems to write its day "
+                + "first (Transactions!B3: \"12/11/2026\"), which makes it 2026-11-04: write it year first.",
+        ])
+        // A column of US dates alone reads as before.
+        let us = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                      ["A", "AAPL", 1, 100, "03/14/2019"], ["A", "AAPL", 2, 260, "05/12/2025"]]),
+            Self.model, Self.prices,
+        ])
+        #expect(us.errors.isEmpty, "\(us.errors)")
+        #expect(us.portfolio?.lots.map(\.acquired.description) == ["2019-03-14", "2025-05-12"])
+    }
+
     @Test("Lots without a Symbol column but with a Security column: the error names it to rename")
     func securityColumnIsNamedForSymbol() throws {
         let reading = try read([

@@ -322,6 +322,24 @@ enum CellReader {
         return .problem(found)
     }
 
+    /// The date a text date read month first (`05/12/2025`, `4-7-24`) would be read day
+    /// first, when both its first two numbers could be a month and they differ; nil for any
+    /// other text (year first, a month's name, a day above 12).
+    static func dayFirstReading(_ raw: String) -> CivilDate? {
+        var s = Substring(raw.trimmingWhitespace())
+        if let t = s.firstIndex(where: { $0 == "T" || $0 == " " }) { s = s[..<t] }
+        for separator: Character in ["/", "-"] where s.contains(separator) {
+            let parts = s.split(separator: separator, omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4,
+                  parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+                  let first = Int(parts[0]), let second = Int(parts[1]), let third = Int(parts[2]),
+                  first != second, (1...12).contains(first), (1...12).contains(second) else { return nil }
+            let year = parts[2].count == 4 ? third : third + (third <= 68 ? 2000 : 1900)
+            return CivilDate(year: year, month: second, day: first)
+        }
+        return nil
+    }
+
     /// `20260315` (year, month, day run together, as some custodian and accounting exports
     /// write dates), for a year from 1800 to 2199 and a real month and day. No Excel serial
     /// is that large (9999-12-31 is 2,958,465), and a US date run together (`03152026`)

@@ -142,7 +142,8 @@ extension PortfolioBuilder {
                 let acquired = date(row, "Acquired")
                 if isBlank(row, "Acquired") { log.error(row.place("Acquired"), "Acquired is blank.") }
                 if let acquired, acquired > settings.asOf {
-                    log.error(row.place("Acquired"), "Acquired \(acquired) is after the As Of date \(settings.asOf).")
+                    log.error(row.place("Acquired"), "Acquired \(acquired) is after the As Of date \(settings.asOf)."
+                        + dayFirstHint(row, "Acquired"))
                 }
                 // Excel's day 0 or 1 (1899-12-31, 1900-01-01) is what a database export writes
                 // for an unknown date: read as a purchase, it would make the lot long-term.

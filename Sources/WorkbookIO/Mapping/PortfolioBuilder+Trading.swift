@@ -167,7 +167,7 @@ extension PortfolioBuilder {
             // IRA's buy inside a window with it.
             if tradeDate == nil, isBlank(row, "Date") { log.error(row.place("Date"), "Date is blank.") }
             if let tradeDate, tradeDate > settings.asOf {
-                log.error(row.place("Date"), "Date \(tradeDate) is after the As Of date \(settings.asOf).")
+                log.error(row.place("Date"), "Date \(tradeDate) is after the As Of date \(settings.asOf)." + dayFirstHint(row, "Date"))
             }
             var quantity: Quantity?
             if let n = number(row, "Quantity", counting: "a number of shares") {

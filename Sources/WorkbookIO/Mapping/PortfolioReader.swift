@@ -49,6 +49,8 @@ struct PortfolioBuilder {
     /// Account names written on a sheet with other capitals or spacing than the Accounts
     /// sheet's, each with the account it is, noted once (see `account(_:in:known:sheetHasAccounts:)`).
     var accountSpellings: [String: String?] = [:]
+    /// Each date column's text dates, by sheet and column (`flagDayFirstColumns`).
+    var textDates: [DateColumn: TextDates] = [:]
     /// The accounts an account cell could be read as, where it could be several (a Name two
     /// accounts share), to name them in its error.
     var ambiguousAccounts: [String: [String]] = [:]
@@ -177,6 +179,7 @@ struct PortfolioBuilder {
         let transactions = readTransactions(accounts: accounts)
         let manualTrades = readManualTrades(accounts: accounts, lots: lots, securities: securities)
         checkSymbolSpellings()
+        flagDayFirstColumns()
         requests = priceRequests(lots: lots, models: models, securities: securities, manualTrades: manualTrades)
         portfolio = Portfolio(settings: settings, accounts: accounts, lots: lots, models: models, prices: [],
                               securities: securities, groups: groups, sectors: sectors,
@@ -381,11 +384,70 @@ struct PortfolioBuilder {
         switch CellReader.date(value, uses1904: uses1904) {
         case .empty: return nil
         case .value(let d):
-            if case .string(let text)? = value, CellReader.postedAsOf(text) != nil {
-                log.info(row.place(column), "\"\(text.trimmingWhitespace().excerpt)\" is read as \(d), the day the entry took effect.")
+            if case .string(let text)? = value {
+                if CellReader.postedAsOf(text) != nil {
+                    log.info(row.place(column), "\"\(text.trimmingWhitespace().excerpt)\" is read as \(d), the day the entry took effect.")
+                } else if let swapped = CellReader.dayFirstReading(text) {
+                    let key = DateColumn(sheet: row.sheetName, column: column)
+                    // After the As Of date month first, before it day first: the column's day
+                    // may come first (`12/11/2026` as of 2026-11-20), as a day above 12 says.
+                    if d > settings.asOf, swapped <= settings.asOf {
+                        if textDates[key]?.dayFirst == nil {
+                            textDates[key, default: .init()].dayFirst = (row.place(column), text.trimmingWhitespace())
+                        }
+                    } else {
+                        textDates[key, default: .init()].monthFirst.append((row.place(column), text.trimmingWhitespace(), d, swapped))
+                    }
+                }
             }
             return d
-        case .problem(let p): log.error(row.place(column), "\(column): \(p)"); return nil
+        case .problem(let p):
+            if case .string(let text)? = value, p.contains(" reads as day ") {
+                let key = DateColumn(sheet: row.sheetName, column: column)
+                if textDates[key]?.dayFirst == nil {
+                    textDates[key, default: .init()].dayFirst = (row.place(column), text.trimmingWhitespace())
+                }
+            }
+            log.error(row.place(column), "\(column): \(p)")
+            return nil
+        }
+    }
+
+    /// For a text date read month first and found after the As Of date, which day first is
+    /// not (`12/11/2026`, 11 December, as of 20 November): that it may be written day first.
+    func dayFirstHint(_ row: SheetTable.DataRow, _ column: String) -> String {
+        guard case .string(let text)? = row[column], let swapped = CellReader.dayFirstReading(text),
+              swapped <= settings.asOf else { return "" }
+        return " \"\(text.trimmingWhitespace().excerpt)\" is read month first; if its day comes first, it is \(swapped): write "
+            + "it year first."
+    }
+
+    /// A sheet's column of dates, to judge its text dates together.
+    struct DateColumn: Hashable {
+        let sheet: String
+        let column: String
+    }
+
+    /// A column's text dates that tell or leave open which comes first, day or month.
+    struct TextDates {
+        /// The first cell that can only be day first (`14/03/2019`), and its text.
+        var dayFirst: (place: String, text: String)?
+        /// The cells read month first that could be read day first: place, text, the date
+        /// read, and the date day first.
+        var monthFirst: [(place: String, text: String, read: CivilDate, dayFirst: CivilDate)] = []
+    }
+
+    /// A column that writes a day first somewhere (`14/03/2019`, or `12/11/2026` that month
+    /// first is after the As Of date and day first is not) writes it first everywhere: its
+    /// dates read month first (`05/12/2025` as 12 May) are errors too. Flagged one at a time,
+    /// a PM who rewrote the flagged cells planned on the rest misread, without a word.
+    mutating func flagDayFirstColumns() {
+        for (_, dates) in textDates {
+            guard let (place, text) = dates.dayFirst else { continue }
+            for cell in dates.monthFirst {
+                log.error(cell.place, "\"\(cell.text.excerpt)\" would be read as \(cell.read), month first, but this column seems "
+                    + "to write its day first (\(place): \"\(text.excerpt)\"), which makes it \(cell.dayFirst): write it year first.")
+            }
         }
     }
 
