@@ -445,6 +445,19 @@ extension WashSaleCalendar {
                 }
             }
         }
+        if let row, row.quantity > .zero, (row.gain + sales[index].gain).isNegative {
+            // The row's earlier Disallowed records speak of it as one sale too, now of this
+            // piece's shares and loss as well, where its amounts are the row's as one sale: a
+            // record left as its pass wrote it said "$600.00 of the $960.00 loss on 48 AAA"
+            // beside the lot's Lots Sold row of 49 shares and $980.00 (explore-AG).
+            let rowQuantity = row.quantity + sales[index].quantity
+            let rowLoss = (row.gain + sales[index].gain).magnitude
+            if rowLoss.scaled(by: (row.matched + matched).micros, over: rowQuantity.micros) == row.disallowed + disallowed {
+                for allotment in row.allotments where allotment.lastRecord >= 0 {
+                    restateFigures(ofRecord: allotment.lastRecord, rowLoss: rowLoss, rowQuantity: rowQuantity)
+                }
+            }
+        }
         let lossSale = runLossSale(of: sales[index], on: date, quantity: sales[index].quantity, loss: loss, matched: matched)
         let lossSaleIndex = appendLossSale(lossSale)
         // A lot sold in several pieces in one run is one Loss Sale row, its figures summed.
@@ -590,6 +603,16 @@ extension WashSaleCalendar {
     /// loss, on its shares; for the planner to add to the lot its shares were restated as,
     /// if any (`takeBasisAmendments`: callers move a cent there only while the run has sold
     /// none of that lot).
+    /// Rewords a Disallowed record of a trade's row of a lot for the row as one sale: its
+    /// loss, and its note's loss and shares; its amounts stay.
+    private mutating func restateFigures(ofRecord index: Int, rowLoss: Money, rowQuantity: Quantity) {
+        guard records[index].action == .disallowed, let adjustment = records[index].replacement,
+              let lotID = records[index].lotID else { return }
+        records[index].loss = rowLoss
+        records[index].note = forcedDisallowanceNote(
+            sold: rowQuantity, of: records[index].symbol, lot: lotID, loss: rowLoss, adjustment: adjustment)
+    }
+
     private mutating func moveDisallowed(_ amount: Money, intoRecord index: Int, rowLoss: Money, rowQuantity: Quantity) {
         guard var adjustment = records[index].replacement, let lotID = records[index].lotID else { return }
         let symbol = records[index].symbol

@@ -853,4 +853,53 @@ extension PhaseScenarioTests {
         #expect(plan.auditLog.contains { $0.rule == "No Buy And Sell" && $0.decision == "Not Sold"
             && $0.detail == "X was bought in A earlier in this run (Manual Trades); it is not sold back." })
     }
+
+    @Test("A blocked loss lot Raise Cash sells in two passes of one trade: its Disallowed row speaks of both")
+    func disallowedRowOfTwoPassesSpeaksOfTheRow() throws {
+        // The withdrawal forces 48 shares of L1 (30 replacement shares in TAX2 match them);
+        // the cash target then sells 1 more of it. The row as one sale: $980.00 on 49 shares,
+        // $600.00 of it disallowed (980 × 30 / 49).
+        var book = BookBuilder()
+        book.settings = Settings(asOf: date("2026-06-15"))
+        book.settings.taxBudget = .limit(usd("100"))
+        book.account("TAX", household: "H", cash: "0", cashTarget: "0.01", withdrawal: "6000", budget: .limit(usd("100")))
+        book.account("TAX2", household: "H", cash: "7000", budget: .unlimited, ytdST: "1000")
+        book.account("TAX3", household: "H3", cash: "0", withdrawal: "5000", budget: .limit(.zero))
+        book.hold("L1", "AAA", 100, basis: "12000", acquired: "2024-01-01", account: "TAX")
+        book.hold("L2", "AAA", 50, basis: "4000", acquired: "2025-12-01", account: "TAX")
+        book.hold("R1", "AAA", 30, basis: "3150", acquired: "2026-06-01", account: "TAX2")
+        book.hold("C1", "CCC", 100, basis: "5000", acquired: "2020-01-01", account: "TAX3")
+        book.target("AAA", "0.2")
+        book.target("CCC", "0.2", band: "0.5")
+        book.target("SGOV", "0.59", band: "0.5")
+        book.prices = ["AAA": "100", "CCC": "100", "SGOV": "100"]
+        let plan = try book.plan()
+        let sold = try #require(plan.lotsSold.first { $0.account == "TAX" && $0.lotID == "L1" && $0.phase == .raiseCash })
+        #expect(sold.quantity == shares(49))
+        #expect(sold.disallowedLoss == usd("600"))
+        let row = try #require(plan.washSales.first { $0.action == .disallowed && $0.account == "TAX" && $0.lotID == "L1" })
+        #expect(row.loss == usd("980"))
+        #expect(row.note.hasPrefix("$600.00 of the $980.00 loss on 49 AAA (lot L1) is disallowed"), "\(row.note)")
+    }
+
+    @Test("A manual sale of a loss lot with the shares bought within the window disallows nothing and warns of nothing")
+    func manualSaleWithItsReplacementWarnsOfNothing() throws {
+        // Lots sold in one trade are no replacements of each other (the contract).
+        var book = BookBuilder()
+        book.settings = Settings(asOf: date("2026-06-15"))
+        book.account("A", cash: "0")
+        book.hold("L", "XXX", 100, basis: "12000", acquired: "2023-01-01")
+        book.hold("N", "XXX", 20, basis: "1900", acquired: "2026-06-05")
+        book.target("XXX", "0.5")
+        book.target("BND", "0.5")
+        book.security("XXX", restriction: .noBuy)
+        book.manual("A", "XXX", .sell, 120)
+        book.prices = ["XXX": "100", "BND": "100"]
+        let plan = try book.plan()
+        #expect(plan.lotsSold.filter { $0.symbol == "XXX" }.map(\.disallowedLoss) == [.zero, .zero])
+        #expect(!plan.exceptions.contains { $0.place == "A/XXX" }, "\(plan.exceptions)")
+        #expect(plan.auditLog.contains { $0.rule == "Wash Sale" && $0.decision == "Allowed" && $0.detail
+            == "A manual sale sells 1 blocked loss lot(s) with the shares that blocked them: lots sold in one trade are no "
+            + "replacements, and no loss is disallowed." })
+    }
 }

@@ -205,7 +205,14 @@ extension Planning {
         for twin in universe.families.family(of: symbol).members where twin != symbol {
             books[item.account].manualTwinSales.insert(twin)
         }
-        if outcome.forced > 0 {
+        // Blocked lots whose replacements the same trade sells lose nothing (the contract: lots
+        // sold in one trade are no replacements): said of the lots a replacement still held
+        // disallows, where "part of the loss is disallowed" stood beside $0 disallowed.
+        if outcome.forced > 0, outcome.disallowed == .zero {
+            audit(.manual, books[item.account].id, symbol, rule: "Wash Sale", decision: "Allowed",
+                  "A manual sale sells \(outcome.forced) blocked loss lot(s) with the shares that blocked them: lots sold in "
+                    + "one trade are no replacements, and no loss is disallowed.")
+        } else if outcome.forced > 0 {
             raise(.warning, "\(books[item.account].id)/\(symbol)",
                   "The manual sale of \(symbol) sells \(outcome.forced) loss lot(s) while replacement shares "
                     + "are held: part of the loss is disallowed (see the Wash Sale sheet).")
