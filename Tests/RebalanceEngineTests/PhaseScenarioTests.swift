@@ -902,4 +902,21 @@ extension PhaseScenarioTests {
             == "A manual sale sells 1 blocked loss lot(s) with the shares that blocked them: lots sold in one trade are no "
             + "replacements, and no loss is disallowed." })
     }
+
+    @Test("A loss Harvest leaves because a manual trade bought the position is said in the Audit Log")
+    func lossKeptByAManualBuyIsSaid() throws {
+        var book = BookBuilder()
+        book.account("TX", cash: "10000")
+        book.hold("V1", "VXUS", 1000, basis: "80000", acquired: "2023-01-02")
+        book.hold("B1", "BND", 1000, basis: "70000", acquired: "2023-01-02")
+        book.target("VXUS", "0.5")
+        book.target("BND", "0.5")
+        book.manual("TX", "VXUS", .buy, 10)
+        book.prices = ["VXUS": "60", "BND": "72"]
+        let plan = try book.plan()
+        #expect(plan.trade("TX", "VXUS", .sell) == nil)
+        #expect(plan.auditLog.contains { $0.symbol == "VXUS" && $0.decision == "Not Harvested" && $0.detail
+            == "VXUS's loss lots ($20,000.00 of loss) are not harvested: a manual trade bought it in TX in this run, and a "
+            + "sale would undo the buy, which would disallow the loss in any case (26 USC 1091(a))." })
+    }
 }

@@ -40,6 +40,7 @@ extension Planning {
                 }
             }
         }
+        noteLossesKeptByManualBuys(index)
         let order = lots.indices.sorted {
             losses[$0] != losses[$1] ? losses[$0] > losses[$1] : TaxLot.isOlder(lots[$0], than: lots[$1])
         }
@@ -65,6 +66,31 @@ extension Planning {
         if !passedOver.isEmpty {
             audit(.harvest, books[index].id, nil, rule: "Harvest Min Loss", decision: "Skipped",
                   text: passedOverDetail(passedOver, settings: books[index].settings))
+        }
+    }
+
+    /// Says in the Audit Log which positions with a loss worth harvesting Harvest leaves
+    /// because a manual trade bought them, or an identical symbol, in the account: selling
+    /// them would undo the buy (and the buy would disallow the loss). Left without a word, a
+    /// $20,000 loss went unharvested with nothing in the Audit Log, Wash Sale or Exceptions.
+    private mutating func noteLossesKeptByManualBuys(_ index: Int) {
+        let book = books[index]
+        guard !book.manual.isEmpty || !book.manualTwinBuys.isEmpty else { return }
+        for (symbol, entry) in zip(book.heldSymbols, book.heldEntries) where !book.maySell(symbol, entry: entry) {
+            let bought = book.bought.contains(symbol) && book.manual.contains(symbol)
+            guard bought || book.manualTwinBuys.contains(symbol), universe.maySell(symbol),
+                  let position = book.position(atEntry: entry), let price = position.price else { continue }
+            var loss = Money.zero
+            for lot in position.lots.indices {
+                let proceeds = price.value(of: position.lots[lot].quantity)
+                if proceeds < position.lots[lot].costBasis { loss += position.lots[lot].costBasis - proceeds }
+            }
+            guard loss >= book.settings.harvestMinLoss, loss > .zero else { continue }
+            let buy = bought ? "a manual trade bought it in \(book.id) in this run"
+                : "a manual trade bought \(twins(of: symbol, in: book.manual)), identical to it, in \(book.id) in this run"
+            audit(.harvest, book.id, symbol, rule: "No Buy And Sell", decision: "Not Harvested",
+                  "\(symbol)'s loss lots (\(dollars: loss) of loss) are not harvested: \(buy), and a sale would undo the buy, "
+                    + "which would disallow the loss in any case (26 USC 1091(a)).")
         }
     }
 

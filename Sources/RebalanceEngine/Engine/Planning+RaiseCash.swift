@@ -16,6 +16,9 @@ extension Planning {
         let book = books[index]
         var held: [String] = []
         var heldValue = Money.zero
+        /// Whether a position is held at a value the run does not know (a Hold position is not
+        /// priced): what it holds in all cannot then be said.
+        var unpriced = false
         for symbol in book.heldSymbols {
             guard let position = book.position(of: symbol), position.quantity > .zero else { continue }
             let why: String
@@ -28,11 +31,15 @@ extension Planning {
             }
             held.append("\(symbol) (\(why)\(position.price == nil ? "" : ", " + position.value.formatted))")
             heldValue += position.value
+            if position.price == nil { unpriced = true }
         }
         guard !held.isEmpty else {
             return "the account's cash and every position it held, all sold, come to less than the withdrawal."
         }
         let listed = held.prefix(5).joined(separator: ", ") + (held.count > 5 ? " and \(held.count - 5) more" : "")
+        if unpriced {
+            return "the positions not sold are \(listed)."
+        }
         if heldValue < short {
             return "the account's cash and every position it holds, those that may not be sold included, come to "
                 + "\((short - heldValue).formatted) less than the withdrawal; the positions not sold are \(listed)."
