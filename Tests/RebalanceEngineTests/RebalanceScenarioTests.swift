@@ -833,4 +833,31 @@ extension RebalanceScenarioTests {
         #expect(plan.drift("A1", "XLE")?.status == .restricted)
         #expect(plan.drift("A1", "BND")?.status == .cash)
     }
+
+    @Test("A sector below its low edge whose every member is No Buy is Restricted, not Sector Band")
+    func sectorOfRestrictedMembersIsRestricted() throws {
+        // Bonds 30% ±2%: CCC and DDD at 11% each, inside their own bands of ±5%, both No Buy.
+        var book = BookBuilder()
+        book.settings.harvestLosses = false
+        book.settings.defaultBand = Rate(decimal: "0.05")!
+        book.account("A1", cash: "20000")
+        book.hold("A1", "AAA", 2400, basis: "24000", acquired: "2010-01-02")
+        book.hold("B1", "BBB", 2400, basis: "24000", acquired: "2010-01-02")
+        book.hold("C1", "CCC", 1100, basis: "100000", acquired: "2018-01-02")
+        book.hold("D1", "DDD", 1100, basis: "100000", acquired: "2018-01-02")
+        book.hold("E1", "EEE", 2800, basis: "250000", acquired: "2018-01-02")
+        book.target("AAA", "0.2", sector: "Tech")
+        book.target("BBB", "0.2", sector: "Tech")
+        book.target("CCC", "0.15", sector: "Bonds")
+        book.target("DDD", "0.15", sector: "Bonds")
+        book.target("EEE", "0.3", band: "0.03", sector: "Other")
+        book.security("CCC", restriction: .noBuy)
+        book.security("DDD", restriction: .noBuy)
+        book.sectors = [SectorBand(sector: "Bonds", band: Rate(decimal: "0.02")!)]
+        book.prices = ["AAA": "100", "BBB": "100", "CCC": "100", "DDD": "100", "EEE": "100"]
+        let plan = try book.plan()
+        let bonds = try #require(plan.drift("A1", "Bonds", level: .sector))
+        #expect(bonds.weightAfter < 0.28)
+        #expect(bonds.status == .restricted)
+    }
 }

@@ -325,8 +325,17 @@ extension Planning {
             let band = universe.bandsByNumber[number].doubleValue
             let before = sectorBefore[number], after = book.sectorValues[number]
             guard target > 0 || before > .zero || after > .zero else { continue }
+            // A sector every member of which the Securities sheet keeps from the trade it needs
+            // (No Buy below its low edge, No Sell above its high edge) is held back by
+            // restrictions, which come first in the contract's order: `Sector Band` named the
+            // line's own limit (Bonds 6 points under its edge, both members No Buy).
+            let members = book.slots.filter { $0.bandedSector == number }.map(\.symbol)
+            let weight = Planning.weight(after, of: valueAfter)
+            let restricted = !members.isEmpty
+                && (weight < target - band ? members.allSatisfy { !universe.mayBuy($0) }
+                    : weight > target + band && members.allSatisfy { !universe.maySell($0) })
             add(.sector(sector), target: target, low: max(0, target - band), high: min(1, target + band),
-                before: before, after: after, implicit: .sectorBand, step: .zero)
+                before: before, after: after, implicit: restricted ? .restricted : .sectorBand, step: .zero)
         }
         var groupHasTarget = [Bool](repeating: false, count: universe.sortedGroups.count)
         for slot in book.slots { if let group = slot.cappedGroup { groupHasTarget[group] = true } }
