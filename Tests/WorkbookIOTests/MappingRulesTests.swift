@@ -1200,6 +1200,27 @@ struct MappingRulesTests {
         #expect(us.portfolio?.lots.map(\.acquired.description) == ["2019-03-14", "2025-05-12"])
     }
 
+    @Test("A Target in dollars is no weight: beside it, Target % is read")
+    func targetInDollarsIsNoWeight() throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot, Self.prices,
+            ("Model", [["Symbol", "Target $", "Target %"], ["AAPL", 225000, 0.9]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.models.first?.targets.first?.target == Rate(decimal: "0.9"))
+    }
+
+    @Test("A missing column's likely header in thousands is to be multiplied as well as renamed")
+    func headerInThousands() throws {
+        let reading = try read([
+            Self.asOf, Self.model, Self.prices,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis ($000)", "Acquired"], ["A", "AAPL", 420, 61.32, .day(2019, 3, 14)]]),
+        ])
+        #expect(reading.errors.map(\.message) == ["The header row lacks the required column Cost Basis or Unit Cost. "
+            + "\"Cost Basis ($000)\" (Lots!D1) may be the Cost Basis: if so, rename it Cost Basis and multiply its figures by "
+            + "1,000 (it is in thousands; the tool reads whole dollars and shares)."])
+    }
+
     @Test("Lots without a Symbol column but with a Security column: the error names it to rename")
     func securityColumnIsNamedForSymbol() throws {
         let reading = try read([

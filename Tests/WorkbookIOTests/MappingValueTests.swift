@@ -10,6 +10,8 @@ struct MappingValueTests {
         ("(250.00)", "-250.00"), ("($16.20)", "-16.20"), ("200.", "200"), ("  42 ", "42"), ("$ 1 000", "1000"),
         ("0.05", "0.05"), ("1.5E3", "1.5E3"), ("4.2E+02", "4.2E+02"), ("1.5e-3", "1.5e-3"), ("\u{2212}5,000.00", "-5000.00"),
         ("$ -", "0"), ("$-", "0"),
+        // Excel's accounting negative pasted as text, and a ledger's trailing minus.
+        ("$ (1,500.00)", "-1500.00"), ("$(16.20)", "-16.20"), ("1,500.00-", "-1500.00"), ("$12.50-", "-12.50"),
     ])
     func numbers(text: String, expected: String) {
         guard case .value(let n) = CellReader.numberText(text) else { Issue.record("\(text) did not read"); return }
@@ -328,6 +330,14 @@ struct MappingValueTests {
     func asciiHeaders(header: String) {
         let fast = HeaderName.normalizeASCII(header), general = HeaderName.normalizeUnicode(header)
         #expect(fast.key == general.key && fast.unit == general.unit, "\(fast) \(general)")
+    }
+
+    @Test("A footnote's mark after a header is no part of its name", arguments: [
+        ("Acquired\u{00B9}", "Acquired"), ("Cost Basis\u{00B2}", "Cost Basis"), ("Price \u{2020}", "Price"),
+        ("Quantity\u{2074}\u{2075}", "Quantity"),
+    ])
+    func footnoteMarks(header: String, column: String) {
+        #expect(ContractSheet.lots.column(forHeader: header) == column)
     }
 
     @Test("A text far longer than any header names no column")

@@ -121,18 +121,33 @@ enum CellReader {
         var s = Substring(raw.trimmingWhitespace())
         if s.isEmpty || emptyWords.contains(s.lowercased()) { return .empty }
         let found = "Expected a number, found \"\(raw.trimmingWhitespace().excerpt)\"."
+        // Excel's accounting format shows zero dollars as `$ -`: copied as text, it is 0.
+        if s.contains("$"), s.contains("-"), s.allSatisfy({ "$ -\u{00A0}".contains($0) }) { return .value(NumberText(text: "0", form: .plain)) }
         var negative = false
+        // The same format's negative, `$ (1,500.00)`: the sign stands apart from the parentheses.
+        if s.hasPrefix("$"), s.hasSuffix(")") {
+            let rest = s.dropFirst().drop { $0 == " " || $0 == "\u{00A0}" }
+            if rest.hasPrefix("(") { s = rest }
+        }
         if s.hasPrefix("(") && s.hasSuffix(")") {
             negative = true
             s = s.dropFirst().dropLast()
+        }
+        // A trailing minus on an amount in cents (`1,500.00-`), as ledger and mainframe exports
+        // write a negative; `5-` stays a typo, not a number.
+        if s.hasSuffix("-") || s.hasSuffix("\u{2212}"), !negative, !s.hasPrefix("-") {
+            let amount = s.dropLast()
+            let cents = amount.suffix(3)
+            if cents.count == 3, cents.first == ".", cents.dropFirst().allSatisfy(\.isASCIIDigit) {
+                negative = true
+                s = amount
+            }
         }
         var percent = false
         if s.hasSuffix("%") {
             percent = true
             s = s.dropLast()
         }
-        // Excel's accounting format shows zero dollars as `$ -`: copied as text, it is 0.
-        if s.contains("$"), s.contains("-"), s.allSatisfy({ "$ -\u{00A0}".contains($0) }) { return .value(NumberText(text: "0", form: .plain)) }
         guard separatorsGroupThrees(s) else {
             return .problem("Expected a number, found \"\(raw.trimmingWhitespace().excerpt)\": its commas or spaces do not set "
                 + "off thousands (1,234.50 or 15 000), so it may be written with a decimal comma; write decimals with a point (1234.56).")

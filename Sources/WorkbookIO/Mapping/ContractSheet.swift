@@ -289,6 +289,9 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         // A percent of a figure in dollars or shares is not that figure: `Distribution %` of 4
         // read as the Withdrawal was a $4.00 withdrawal.
         guard let name = table[key] else { return nil }
+        // Nor is a figure in dollars a weight: `Target $` beside `Target %` was read as the
+        // targets (225000, "must be at most 100%"), the percents left unread.
+        if unit == "$", ContractSheet.percentColumns.contains(name) { return nil }
         return unit == "%" && !ContractSheet.percentColumns.contains(name) ? nil : name
     }
 
@@ -401,6 +404,12 @@ enum HeaderName {
         var s = Substring(text.replacingBOM().lowercased())
         func trimSpaces() { while let c = s.last, c.isWhitespace { s.removeLast() }; while let c = s.first, c.isWhitespace { s.removeFirst() } }
         trimSpaces()
+        // A footnote's mark after the name (`Acquired¹`, `Cost Basis²`, `Price†`): read as a
+        // digit, `Acquired¹` was `acquired1`, no column's name.
+        while let last = s.unicodeScalars.last, footnoteMarks.contains(last), s.unicodeScalars.count > 1 {
+            s = Substring(String(String.UnicodeScalarView(s.unicodeScalars.dropLast())))
+        }
+        trimSpaces()
         var unit: String? = nil
         for suffix in ["($)", "(%)", "$", "%", "(usd)", "usd"] where s.hasSuffix(suffix) && s.count > suffix.count {
             let candidate = s.dropLast(suffix.count)
@@ -416,6 +425,14 @@ enum HeaderName {
         }))
         return (key, unit)
     }
+}
+
+extension HeaderName {
+    /// The marks a header may carry to a footnote: superscript digits and daggers.
+    static let footnoteMarks: Set<Unicode.Scalar> = [
+        "\u{00B9}", "\u{00B2}", "\u{00B3}", "\u{2070}", "\u{2074}", "\u{2075}", "\u{2076}", "\u{2077}", "\u{2078}",
+        "\u{2079}", "\u{2020}", "\u{2021}",
+    ]
 }
 
 extension String {

@@ -708,7 +708,13 @@ struct SheetTable {
                     guard let (text, place) = matching.first(where: { !SheetTable.namesWhatWasFirst($0.0) }) ?? matching.first
                     else { continue }
                     let column = SheetTable.likelyColumn(text, of: group)
-                    candidates.append("\"\(text.excerpt)\" (\(info.name)!\(place)) may be the \(column): rename it \(column) if so")
+                    // In thousands (`Cost Basis ($000)`, `Shares (K)`): renamed as it stood, a basis
+                    // of $61,320 would be read as $61.32.
+                    let advice = SheetTable.isInThousands(text)
+                        ? "if so, rename it \(column) and multiply its figures by 1,000 (it is in thousands; the tool reads "
+                            + "whole dollars and shares)"
+                        : "rename it \(column) if so"
+                    candidates.append("\"\(text.excerpt)\" (\(info.name)!\(place)) may be the \(column): \(advice)")
                     candidateFor.formUnion(group)
                 }
                 // A custodian's positions export has no lot dates: say which export has them.
@@ -1175,6 +1181,15 @@ struct SheetTable {
 
     /// Words that make a cost one per share.
     static let perShareWords: Set<String> = ["share", "shares", "sh", "per", "unit", "each", "avg", "average", "ps"]
+
+    /// Whether a header gives its figures in thousands: `($000)`, `(000)`, `($K)`, `(K)`,
+    /// `in thousands`, `000s`.
+    static func isInThousands(_ header: String) -> Bool {
+        let lower = header.lowercased()
+        if lower.contains("thousand") || lower.contains("000s") { return true }
+        let compact = lower.filter { !$0.isWhitespace }
+        return ["($000)", "(000)", "($k)", "(k)", "(000s)", "($000s)", "$000", "$k"].contains { compact.hasSuffix($0) }
+    }
 
     /// Whether a header names what a lot first held (`Original Qty`, `Initial Shares`).
     /// Whether a quantity's header names the shares still held (`Remaining Quantity`, `Open
