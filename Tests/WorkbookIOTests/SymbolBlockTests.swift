@@ -114,6 +114,28 @@ struct SymbolBlockTests {
         #expect(reading.portfolio?.lots.map(\.lotID) == ["L1", "L2"])
     }
 
+    @Test("A position's row dated Various above lots that repeat its account and symbol is set aside when they add up")
+    func positionRowsAboveRepeatingLots() throws {
+        let header: [FixtureCell] = ["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Acquired"]
+        let path = try XLSXFixture.contractBook([Self.settings, Self.accounts, ("Lots", [
+            header,
+            ["ACC-1", "AAPL", nil, 14, 2200, "Various"],
+            ["ACC-1", "AAPL", "L1", 10, 1500, .day(2020, 1, 2)], ["ACC-1", "AAPL", "L2", 4, 700, .day(2024, 5, 6)],
+            ["ACC-2", "BRK.B", nil, 2, 600, nil],
+            ["ACC-2", "BRK.B", "L3", 2, 600, .day(2019, 3, 4)],
+        ]), Self.model, Self.prices]).write()
+        let reading = try readPriced(path: path, today: Household.today)
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let lots = try #require(reading.portfolio?.lots)
+        #expect(lots.map(\.lotID) == ["L1", "L2", "L3"])
+        #expect(lots.map(\.account) == ["ACC-1", "ACC-1", "ACC-2"])
+        // Lots of another account below are not the position's.
+        let other = try XLSXFixture.contractBook([Self.settings, Self.accounts, ("Lots", [
+            header, ["ACC-1", "AAPL", nil, 14, 2200, nil], ["ACC-2", "AAPL", "L1", 14, 1500, .day(2020, 1, 2)],
+        ]), Self.model, Self.prices]).write()
+        #expect(try readPriced(path: other, today: Household.today).errors.map(\.message) == ["Acquired is blank."])
+    }
+
     @Test("A position's row above its lots, Symbol left blank on them, gives them its symbol when they add up to it")
     func positionRowsAboveLots() throws {
         let header: [FixtureCell] = ["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Acquired"]

@@ -2,7 +2,8 @@ import RebalanceEngine
 
 /// A lot export that lists each position's row above its lots, as some brokers' downloads
 /// with lots shown do: the position's row names the symbol with its total quantity and no
-/// acquisition date, and the lots below it leave Symbol blank.
+/// acquisition date (blank, or `Various`), and the lots below it leave Symbol blank or
+/// repeat it (and the account).
 extension SheetTable {
     /// Sets aside each position row whose lots follow it and add up to its quantity exactly,
     /// giving them its symbol (and its account, where theirs is blank). A position row whose
@@ -18,13 +19,19 @@ extension SheetTable {
             if case .empty = CellReader.text(value) { return true }
             return false
         }
+        /// A position row's date: none, or the word a custodian writes for several (`Various`).
+        func datesSeveral(_ value: CellValue?) -> Bool {
+            if empty(value) { return true }
+            guard case .string(let text)? = value else { return false }
+            return ["various", "multiple", "mixed"].contains(text.trimmingWhitespace().lowercased())
+        }
         func shares(_ row: DataRow) -> Quantity? {
             guard case .value(let number) = CellReader.number(row.values[quantity]), number.form == .plain else { return nil }
             return Quantity(decimal: number.text)
         }
         // Most sheets have no row without a date under a symbol: they are passed over uncopied.
         guard rows.contains(where: { row in
-            if case .string? = row.values[symbol], empty(row.values[acquired]) { return true }
+            if case .string? = row.values[symbol], datesSeveral(row.values[acquired]) { return true }
             return false
         }) else { return false }
         var kept: [DataRow] = []
@@ -34,10 +41,30 @@ extension SheetTable {
         while index < rows.count {
             let row = rows[index]
             index += 1
-            guard case .string(let name)? = row.values[symbol], empty(row.values[acquired]), let total = shares(row),
+            guard case .string(let name)? = row.values[symbol], datesSeveral(row.values[acquired]), let total = shares(row),
                   total > .zero else {
                 kept.append(row)
                 continue
+            }
+            let alikeName = PortfolioBuilder.alike(name)
+            let accountName: String? = account.flatMap { column in
+                if case .value(let text) = CellReader.text(row.values[column]) { return PortfolioBuilder.alike(text) }
+                return nil
+            }
+            /// A lot of this position: its symbol blank or the position's, its account blank or
+            /// the position's.
+            func isLot(_ lot: DataRow) -> Bool {
+                switch CellReader.text(lot.values[symbol]) {
+                case .empty: break
+                case .value(let text): guard PortfolioBuilder.alike(text) == alikeName else { return false }
+                case .problem: return false
+                }
+                guard let account else { return true }
+                switch CellReader.text(lot.values[account]) {
+                case .empty: return true
+                case .value(let text): return accountName == PortfolioBuilder.alike(text)
+                case .problem: return false
+                }
             }
             // The lots below: no symbol, a date, a quantity. Figures shown to a few decimals
             // (150.413 over 100.000, 50.206 and 0.206) may miss by each one's rounding: half a
@@ -45,7 +72,7 @@ extension SheetTable {
             let unit = decimalUnit(row.values[quantity])
             var end = index
             var sum: Int64 = 0
-            while end < rows.count, empty(rows[end].values[symbol]), !empty(rows[end].values[acquired]),
+            while end < rows.count, isLot(rows[end]), !datesSeveral(rows[end].values[acquired]),
                   let lot = shares(rows[end]), lot > .zero {
                 // Summed without trapping: a cell may hold any number, and one past the total ends the lots.
                 let (next, overflow) = sum.addingReportingOverflow(lot.micros)
