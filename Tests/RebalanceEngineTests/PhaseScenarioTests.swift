@@ -919,4 +919,29 @@ extension PhaseScenarioTests {
             == "VXUS's loss lots ($20,000.00 of loss) are not harvested: a manual trade bought it in TX in this run, and a "
             + "sale would undo the buy, which would disallow the loss in any case (26 USC 1091(a))." })
     }
+
+    @Test("A Raise Cash sale the budget leaves under Min Trade says what the budget allowed, not that it cut to nothing")
+    func budgetCutUnderMinTradeSaysWhatFitted() throws {
+        var book = BookBuilder()
+        book.settings.taxBudget = .limit(usd("500"))
+        book.settings.minTrade = usd("5000")
+        book.account("A1", cash: "2000", cashTarget: "0.02", withdrawal: "2000", budget: .limit(usd("500")))
+        book.hold("VTI-1", "VTI", 300, basis: "45000", acquired: "2018-01-02")
+        book.hold("VX-1", "VXUS", 40, basis: "5200", acquired: "2026-01-05")
+        book.hold("VX-2", "VXUS", 360, basis: "30000", acquired: "2019-01-02")
+        book.hold("B-1", "BND", 650, basis: "45500", acquired: "2020-01-02")
+        book.hold("K-1", "KO", 5, basis: "200", acquired: "2015-01-02")
+        book.hold("X-1", "XOM", 500, basis: "10000", acquired: "2015-01-02")
+        book.target("VTI", "0.4")
+        book.target("VXUS", "0.2")
+        book.target("BND", "0.25", band: "0.01")
+        book.target("AGG", "0.13")
+        book.security("VXUS", replacements: ["IXUS"])
+        book.manual("A1", "VTI", .buy, 5)
+        book.prices = ["VTI": "200", "VXUS": "100", "IXUS": "50", "BND": "70", "AGG": "100", "KO": "60", "XOM": "100"]
+        let plan = try book.plan()
+        let cut = plan.auditLog.filter { $0.phase == .raiseCash && $0.symbol == "XOM" && $0.rule == "Tax Budget" }.map(\.detail)
+        #expect(cut.first == "The tax budget leaves room for 18 of the 50 XOM sought, a sale under Min Trade: not made.",
+                "\(cut)")
+    }
 }

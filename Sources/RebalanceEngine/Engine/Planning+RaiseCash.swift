@@ -309,7 +309,12 @@ extension Planning {
             case .cashTarget: why = "raises cash toward the \(percent: book.account.cashTarget.doubleValue) cash target"
             }
             if access == .forcedBlocked {
-                why += "; blocked loss lots sold only after every unblocked lot, the loss disallowed in part"
+                // "after every unblocked lot" read as false where the budget had left unblocked
+                // lots unsold: they are the ones the budget allowed.
+                why += budget == nil
+                    ? "; blocked loss lots sold once unblocked lots could raise no more, the loss disallowed in part"
+                    : "; blocked loss lots sold once unblocked lots could raise no more within the tax budget, the loss "
+                        + "disallowed in part"
             }
             if budget == nil { why += "; past the tax budget, as only the withdrawal may" }
             return why.text
@@ -352,7 +357,10 @@ extension Planning {
         }
         if outcome.budgetCut {
             audit(.raiseCash, book.id, symbol, rule: "Tax Budget", decision: "Cut",
-                  "The tax budget cuts the sale of \(symbol) within it to \(outcome.quantity) of the \(quantity) sought.")
+                  outcome.underMinTrade
+                    ? "The tax budget leaves room for \(outcome.fitted) of the \(quantity) \(symbol) sought, a sale under Min "
+                        + "Trade: not made."
+                    : "The tax budget cuts the sale of \(symbol) within it to \(outcome.quantity) of the \(quantity) sought.")
         }
         return outcome.proceeds
     }
