@@ -60,7 +60,7 @@ struct MappingErrorTests {
             "Error: Lots!B8: Symbol is blank.",
             "Error: Lots!E8: Cost Basis: The cell holds a formula with no saved result; open and save the workbook in Excel, then try again.",
             "Error: Lots!D9: Quantity: Expected a number, found \"12 dozen\".",
-            "Error: Lots!E9: Cost Basis is blank.",
+            "Error: Lots!E9: Cost Basis is \"n/a\", which reads as blank.",
             "Error: Lots!F9: Acquired: The cell holds the error #N/A.",
             "Error: Model!C2: Target must be at most 100%, found \"120%\".",
             "Error: Model: The model \"Income\" has no security with a target above zero.",

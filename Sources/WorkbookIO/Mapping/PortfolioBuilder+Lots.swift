@@ -90,7 +90,7 @@ extension PortfolioBuilder {
                 }
                 let accountID = account(row, in: table, known: knownSet, sheetHasAccounts: hasAccountsSheet)
                 if symbol == nil && isBlank(row, "Symbol") && !table.symbolsFromTitles {
-                    log.error(row.place("Symbol"), "Symbol is blank.")
+                    log.error(row.place("Symbol"), blankMessage(row, "Symbol"))
                 }
                 var quantity: Quantity?
                 if let n = number(row, "Quantity", counting: "a number of shares") {
@@ -105,7 +105,7 @@ extension PortfolioBuilder {
                         log.error(row.place("Quantity"), quantityProblem(n, row, "Quantity", sign: "a positive number"))
                     }
                 } else if isBlank(row, "Quantity") {
-                    log.error(row.place("Quantity"), "Quantity is blank.")
+                    log.error(row.place("Quantity"), blankMessage(row, "Quantity"))
                 }
                 var basis: Money?
                 let basisColumn = !isBlank(row, "Cost Basis") || !table.has("Unit Cost") ? "Cost Basis" : "Unit Cost"
@@ -133,14 +133,14 @@ extension PortfolioBuilder {
                     // Named at the column it names: with both columns, both are blank.
                     let both = table.has("Cost Basis") && table.has("Unit Cost")
                     let named = table.has("Cost Basis") ? "Cost Basis" : "Unit Cost"
-                    log.error(row.place(named), both ? "Cost Basis and Unit Cost are both blank." : "\(named) is blank.")
+                    log.error(row.place(named), both ? "Cost Basis and Unit Cost are both blank." : blankMessage(row, named))
                 }
                 if let b = basis, b.isNegative {
                     log.error(row.place(basisColumn), "\(basisColumn) must not be negative, found \"\(shown(row[basisColumn]))\".")
                     basis = nil
                 }
                 let acquired = date(row, "Acquired")
-                if isBlank(row, "Acquired") { log.error(row.place("Acquired"), "Acquired is blank.") }
+                if isBlank(row, "Acquired") { log.error(row.place("Acquired"), blankMessage(row, "Acquired")) }
                 if let acquired, acquired > settings.asOf {
                     log.error(row.place("Acquired"), "Acquired \(acquired) is after the As Of date \(settings.asOf)."
                         + dayFirstHint(row, "Acquired"))

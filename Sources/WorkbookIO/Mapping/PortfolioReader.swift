@@ -298,6 +298,16 @@ struct PortfolioBuilder {
     }
 
     /// Whether a cell is empty or says so (`--`, `N/A`).
+    /// `Quantity is blank.`, or, for a cell holding a word read as blank, what it holds:
+    /// `Cost Basis is "N/A", which reads as blank.` ("is blank" beside a cell showing N/A
+    /// sent the PM looking for an empty cell).
+    func blankMessage(_ row: SheetTable.DataRow, _ column: String) -> String {
+        if case .string(let s)? = row[column], !s.trimmingWhitespace().isEmpty {
+            return "\(column) is \"\(s.trimmingWhitespace().excerpt)\", which reads as blank."
+        }
+        return "\(column) is blank."
+    }
+
     func isBlank(_ row: SheetTable.DataRow, _ column: String) -> Bool {
         guard let value = row[column] else { return true }
         if case .string(let s) = value {
