@@ -752,38 +752,31 @@ extension RebalanceScenarioTests {
 
     @Test("A manual sale of GOOG is not bought back as GOOGL, nor a manual buy of GOOG sold against as GOOGL")
     func manualTradesHoldForTheIdenticalGroup() throws {
-        // Sold: GOOG counts toward the GOOGL slot (10% ±2%); without it the slot is 0%, and the
-        // $90,000 raised would have bought 500 GOOGL.
-        var sale = BookBuilder()
-        sale.settings.harvestLosses = false
-        sale.account("A1", cash: "9000")
-        sale.hold("G1", "GOOG", 500, basis: "30000", acquired: "2018-01-02")
-        sale.hold("V1", "VTI", 1000, basis: "200000", acquired: "2018-01-02")
-        sale.target("VTI", "0.9")
-        sale.target("GOOGL", "0.1")
-        sale.security("GOOG", identicalGroup: "Alphabet")
-        sale.security("GOOGL", identicalGroup: "Alphabet")
-        sale.manual("A1", "GOOG", .sell, 500)
-        sale.prices = ["GOOG": "180", "GOOGL": "180", "VTI": "300"]
-        let sold = try sale.plan()
+        /// VTI 90% and GOOGL 10% ±2%, GOOG identical to GOOGL, at $300 and $180; one manual trade of GOOG.
+        func alphabet(cash: String, holding: (symbol: String, shares: Int64), vti: Int64, manual: (Side, Int64)) throws -> Plan {
+            var book = BookBuilder()
+            book.settings.harvestLosses = false
+            book.account("A1", cash: cash)
+            book.hold("G1", holding.symbol, holding.shares, basis: "10000", acquired: "2018-01-02")
+            book.hold("V1", "VTI", vti, basis: "200000", acquired: "2018-01-02")
+            book.target("VTI", "0.9")
+            book.target("GOOGL", "0.1")
+            book.security("GOOG", identicalGroup: "Alphabet")
+            book.security("GOOGL", identicalGroup: "Alphabet")
+            book.manual("A1", "GOOG", manual.0, manual.1)
+            book.prices = ["GOOG": "180", "GOOGL": "180", "VTI": "300"]
+            return try book.plan()
+        }
+        // Sold: GOOG counts toward the GOOGL slot; without it the slot is 0%, and the $90,000
+        // raised would have bought 500 GOOGL.
+        let sold = try alphabet(cash: "9000", holding: ("GOOG", 500), vti: 1000, manual: (.sell, 500))
         #expect(sold.trade("A1", "GOOGL", .buy) == nil)
         #expect(sold.drift("A1", "GOOGL")?.status == .manual)
         #expect(sold.auditLog.contains { $0.symbol == "GOOGL" && $0.decision == "Not Bought"
             && $0.detail == "GOOGL is identical to GOOG, which a manual trade sold in A1; it is not bought in its place." })
         // Bought: 400 GOOG ($72,000) put the slot at 17.3% of $416,000, past its 12% edge; the
         // GOOGL held is not sold down against the buy.
-        var buy = BookBuilder()
-        buy.settings.harvestLosses = false
-        buy.account("A1", cash: "80000")
-        buy.hold("G1", "GOOGL", 100, basis: "10000", acquired: "2018-01-02")
-        buy.hold("V1", "VTI", 1080, basis: "200000", acquired: "2018-01-02")
-        buy.target("VTI", "0.9")
-        buy.target("GOOGL", "0.1")
-        buy.security("GOOG", identicalGroup: "Alphabet")
-        buy.security("GOOGL", identicalGroup: "Alphabet")
-        buy.manual("A1", "GOOG", .buy, 400)
-        buy.prices = ["GOOG": "180", "GOOGL": "180", "VTI": "300"]
-        let bought = try buy.plan()
+        let bought = try alphabet(cash: "80000", holding: ("GOOGL", 100), vti: 1080, manual: (.buy, 400))
         #expect(bought.trade("A1", "GOOGL", .sell) == nil)
         #expect(bought.trade("A1", "GOOG", .sell) == nil)
         #expect(bought.drift("A1", "GOOGL")?.status == .manual)
