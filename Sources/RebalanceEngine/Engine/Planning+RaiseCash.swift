@@ -388,25 +388,36 @@ extension Planning {
         let value = book.investableValue
         var sellable = NameSet()
         for symbol in sellableSymbols(in: index) { sellable.insert(symbol) }
-        var groups: [(excess: Money, first: String, parts: [(symbol: String, excess: Money)])] = []
+        // Each slot's parts follow one another in `parts`; a group is its run of them.
+        var parts: [(symbol: String, excess: Money)] = []
+        var groups: [(excess: Money, parts: Range<Int>)] = []
         for symbol in book.heldSymbols where sellable.contains(symbol) && isLegacy(symbol, in: book) {
             let excess = marketValue(symbol, in: book)
-            groups.append((excess, symbol, [(symbol, excess)]))
+            parts.append((symbol, excess))
+            groups.append((excess, parts.count - 1..<parts.count))
         }
         for slot in book.slots.indices {
             var excess = slotValue(slot, in: book) - Planning.part(book.slots[slot].target, of: value)
             guard excess > .zero else { continue }
-            var parts: [(symbol: String, excess: Money)] = []
+            let start = parts.count
+            var total = Money.zero
             for symbol in book.standIns(ofSlot: slot) + [book.slots[slot].symbol] where excess > .zero {
                 guard sellable.contains(symbol) else { continue }
                 let part = Money.min(excess, marketValue(symbol, in: book))
-                if part > .zero { parts.append((symbol, part)) }
+                if part > .zero {
+                    parts.append((symbol, part))
+                    total += part
+                }
                 excess -= part
             }
-            guard let first = parts.first else { continue }
-            groups.append((parts.map(\.excess).sum(), first.symbol, parts))
+            if parts.count > start { groups.append((total, start..<parts.count)) }
         }
-        groups.sort { $0.excess != $1.excess ? $0.excess > $1.excess : $0.first < $1.first }
-        return groups.flatMap(\.parts)
+        groups.sort {
+            $0.excess != $1.excess ? $0.excess > $1.excess : parts[$0.parts.lowerBound].symbol < parts[$1.parts.lowerBound].symbol
+        }
+        var ordered: [(symbol: String, excess: Money)] = []
+        ordered.reserveCapacity(parts.count)
+        for group in groups { ordered.append(contentsOf: parts[group.parts]) }
+        return ordered
     }
 }

@@ -370,18 +370,19 @@ extension Planning {
         // A line that may not be bought at all (restricted, in a window, sold earlier in the
         // run) takes no share: counted, it left cash idle and every other line was told the cash
         // was short (cash ended 12% of an account, GOOGL not bought beside a manual sale of GOOG).
+        // Asked once per line: the loop's buys open no window and sell nothing, so each answer holds.
+        let stops = underweights.map { buyStop(books[index].slots[$0.slot].symbol, in: index, phase: .rebalance, log: false) }
         var total = Money.zero
         var buyable = 0
-        for (position, shortfall) in underweights
-        where buyStop(books[index].slots[position].symbol, in: index, phase: .rebalance, log: false) == nil {
-            total += shortfall
+        for (line, stop) in zip(underweights, stops) where stop == nil {
+            total += line.shortfall
             buyable += 1
         }
         // Said of a line that cash held back: shared among several, or short of one.
         let shortCash = buyable > 1 ? "; the cash above the cash target is less than the shortfalls, so each underweight gets its share"
             : "; the cash above the cash target covers only part of the shortfall"
         let cash = spendableCash(index)
-        for (position, shortfall) in underweights {
+        for ((position, shortfall), stop) in zip(underweights, stops) {
             let slot = books[index].slots[position]
             let weight = Planning.weight(slotValue(position, in: book), of: value)
             let share = cash < total
@@ -389,7 +390,7 @@ extension Planning {
             // Cash is what stopped it only where it may be bought at all: a symbol the run
             // sold, a restriction or a window is named by `buyToward` instead (a BND harvested
             // and replaced was `Cash` with a sixth of the account idle).
-            if share < shortfall, buyStop(slot.symbol, in: index, phase: .rebalance, log: false) == nil {
+            if share < shortfall, stop == nil {
                 books[index].noteStop(.security(slot.symbol), .cash)
                 // What would have held the whole shortfall back applies as well, and may come
                 // first in the contract's order: a sector edge or group cap below it, or a
