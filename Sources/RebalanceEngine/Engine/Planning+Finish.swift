@@ -329,11 +329,13 @@ extension Planning {
             // (No Buy below its low edge, No Sell above its high edge) is held back by
             // restrictions, which come first in the contract's order: `Sector Band` named the
             // line's own limit (Bonds 6 points under its edge, both members No Buy).
-            let members = book.slots.filter { $0.bandedSector == number }.map(\.symbol)
             let weight = Planning.weight(after, of: valueAfter)
-            let restricted = !members.isEmpty
-                && (weight < target - band ? members.allSatisfy { !universe.mayBuy($0) }
-                    : weight > target + band && members.allSatisfy { !universe.maySell($0) })
+            var restricted = false
+            if weight < target - band || weight > target + band {
+                let members = book.slots.filter { $0.bandedSector == number }.map(\.symbol)
+                restricted = !members.isEmpty && (weight < target - band ? members.allSatisfy { !universe.mayBuy($0) }
+                                                  : members.allSatisfy { !universe.maySell($0) })
+            }
             add(.sector(sector), target: target, low: max(0, target - band), high: min(1, target + band),
                 before: before, after: after, implicit: restricted ? .restricted : .sectorBand, step: .zero)
         }
