@@ -20,6 +20,9 @@ struct SaleOutcome: Sendable {
     /// good to replacements in untaxed accounts (Rev. Rul. 2008-5).
     var disallowed = Money.zero
     var lost = Money.zero
+    /// Whether replacement shares matched any forced lot (a Disallowed record, though its
+    /// amount may round to $0.00): none do when the trade sold the shares that blocked them.
+    var forcedMatched = false
     /// Whether the tax budget cut the sale short.
     var budgetCut = false
     /// Whether the sale was not made: a partial sale under Min Trade.
@@ -162,6 +165,7 @@ extension Planning {
                 guard let lotID = record.lotID, forced.contains(TaxLot.Key(account: record.account, lotID: lotID)) else {
                     continue
                 }
+                outcome.forcedMatched = true
                 outcome.disallowed += record.disallowedLoss ?? .zero
                 if record.replacement?.isLost == true { outcome.lost += record.disallowedLoss ?? .zero }
             }

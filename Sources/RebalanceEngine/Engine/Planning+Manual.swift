@@ -208,7 +208,7 @@ extension Planning {
         // Blocked lots whose replacements the same trade sells lose nothing (the contract: lots
         // sold in one trade are no replacements): said of the lots a replacement still held
         // disallows, where "part of the loss is disallowed" stood beside $0 disallowed.
-        if outcome.forced > 0, outcome.disallowed == .zero {
+        if outcome.forced > 0, !outcome.forcedMatched {
             audit(.manual, books[item.account].id, symbol, rule: "Wash Sale", decision: "Allowed",
                   "A manual sale sells \(outcome.forced) blocked loss lot(s) with the shares that blocked them: lots sold in "
                     + "one trade are no replacements, and no loss is disallowed.")
