@@ -355,24 +355,37 @@ struct OtherWritersTests {
 
     @Test("A position's total row above lots that repeat its symbol, and add up to it, is set aside, not a lot")
     func positionTotalAboveItsLots() throws {
-        let reading = try read([
-            Self.settings,
-            ("Lots", [["Symbol", "Description", "Quantity", "Cost Basis", "Acquired"],
-                      ["VTI", "Vanguard Total Stock Market", 150, 36_000, .day(2019, 3, 15)],
-                      ["VTI", "Lot 1", 100, 20_000, .day(2019, 3, 15)],
-                      ["VTI", "Lot 2", 50, 16_000, .day(2026, 2, 10)],
-                      // A lot of 20 and two of 10 of its day at its price: three lots.
-                      ["BND", "Lot 1", 20, 1_400, .day(2024, 1, 2)],
-                      ["BND", "Lot 2", 10, 700, .day(2024, 1, 2)],
-                      ["BND", "Lot 3", 10, 700, .day(2024, 1, 2)]]),
-            ("Model", [["Symbol", "Target"], ["VTI", 0.5], ["BND", 0.4]]),
-            ("Prices", [["Symbol", "Price", "As Of"], ["VTI", 300, .day(2026, 11, 20)], ["BND", 72, .day(2026, 11, 20)]]),
+        func lots(_ rows: [[FixtureCell]]) throws -> PortfolioReading {
+            try read([
+                Self.settings,
+                ("Lots", [["Symbol", "Description", "Quantity", "Cost Basis", "Acquired"]] + rows),
+                ("Model", [["Symbol", "Target"], ["VTI", 0.5], ["BND", 0.4]]),
+                ("Prices", [["Symbol", "Price", "As Of"], ["VTI", 300, .day(2026, 11, 20)], ["BND", 72, .day(2026, 11, 20)]]),
+            ])
+        }
+        let vti: [[FixtureCell]] = [["VTI", "Vanguard Total Stock Market", 150, 36_000, .day(2019, 3, 15)],
+                                    ["VTI", "Lot 1", 100, 20_000, .day(2019, 3, 15)],
+                                    ["VTI", "Lot 2", 50, 16_000, .day(2026, 2, 10)]]
+        let bnd: [[FixtureCell]] = [["BND", "Vanguard Total Bond Market", 20, 1_400, .day(2024, 1, 2)],
+                                    ["BND", "Lot 1", 10, 700, .day(2024, 1, 2)],
+                                    ["BND", "Lot 2", 10, 700, .day(2024, 1, 2)]]
+        // Beside a position's row over lots of several days, a row equal to the lots of its one
+        // day below it is that position's row too.
+        let export = try lots(vti + bnd)
+        #expect(try #require(export.portfolio?.lots, "\(export.errors)").map(\.quantity)
+                == [100, 50, 10, 10].map { Quantity(shares: $0) })
+        #expect(export.warnings.map(\.description).dropFirst() == [
+            "Lots!C2: 2 rows are positions' rows above their lots (Lots!C2, Lots!C5): the lots right below each, of its "
+                + "account and symbol, add up to its quantity and cost basis, and it shows their earliest date. They are set "
+                + "aside, not read as more lots; if one is a lot of its own, give each lot its Lot ID.",
         ])
-        let lots = try #require(reading.portfolio?.lots, "\(reading.errors)")
-        #expect(lots.map(\.quantity) == [100, 50, 20, 10, 10].map { Quantity(shares: $0) })
-        #expect(reading.warnings.map(\.description).dropFirst() == [
-            "Lots!C2: This row of 150 VTI is the total of the lots below it, whose quantities and cost basis add up to its "
-                + "own: it is set aside as the position's row, not read as one more lot.",
+        // Alone, a lot of 20 and two of 10 of its day at its price may be three lots: read so, and said.
+        let alone = try lots(bnd)
+        #expect(try #require(alone.portfolio?.lots, "\(alone.errors)").map(\.quantity)
+                == [20, 10, 10].map { Quantity(shares: $0) })
+        #expect(alone.warnings.map(\.description).dropFirst() == [
+            "Lots!C2: A lot equals the lots of its day right below it added up (Lots!C2): read as a lot of its own. If one "
+                + "is a position's row above its lots, delete it, or give each lot its Lot ID.",
         ])
     }
 

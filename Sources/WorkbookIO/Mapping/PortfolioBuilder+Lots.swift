@@ -235,7 +235,9 @@ extension PortfolioBuilder {
                 + "are taxed at the long-term rate; if the column is a custodian's Holding Period, clear those cells to let the "
                 + "dates decide.")
         }
-        setAsidePositionTotals(&lots, rows: lotRows)
+        // A sheet that shows positions' rows above their lots (set aside while it was read).
+        let showsPositionRows = lotTables.contains { $0.skipped.contains { $0.reason.hasPrefix("the position row of") } }
+        setAsidePositionTotals(&lots, rows: lotRows, showsPositionRows: showsPositionRows)
         return lots
     }
 
@@ -363,9 +365,17 @@ extension PortfolioBuilder {
     /// lots right below it, of that account and symbol and of more than one day, add up to
     /// (the basis within a cent a lot), dated as the earliest of them. Read as a lot, it counted the position twice: 300 VTI where 150 are held, and a
     /// sale of the phantom lot. (Rows whose lots leave Symbol blank: `readPositionRows`.)
-    mutating func setAsidePositionTotals(_ lots: inout [TaxLot], rows: [TaxLot.Key: SheetTable.DataRow]) {
+    mutating func setAsidePositionTotals(
+        _ lots: inout [TaxLot], rows: [TaxLot.Key: SheetTable.DataRow], showsPositionRows: Bool
+    ) {
         var totals: [Int] = []
-        for first in lots.indices {
+        /// Rows that equal the lots of their one day below them, which a sheet of positions'
+        /// rows shows for a position bought in a day (its one lot again, or lots of that day).
+        var sameDay: [(first: Int, last: Int)] = []
+        /// The last lot of the latest total found: its lots are no totals of their own (two
+        /// alike lots of 10 below a row of 20 are lots).
+        var coveredThrough = -1
+        for first in lots.indices where first > coveredThrough {
             var quantity = Quantity.zero, basis = Money.zero
             var next = first + 1
             // A few lots follow a total; a long run of small ones is not scanned to its end.
@@ -377,19 +387,70 @@ extension PortfolioBuilder {
                 next += 1
             }
             let count = next - first
-            guard count >= 2, quantity == lots[first].quantity,
+            guard next < lots.endIndex, count >= 1, quantity == lots[first].quantity,
                   (basis - lots[first].costBasis).magnitude <= Money(cents: Int64(count)) else { continue }
-            // A total shows its earliest lot's date, and lots of more than one day follow it:
-            // a lot of 20 bought at one price with two of 10 of that day is three lots.
+            // A total shows its earliest lot's date.
             let dates = lots[(first + 1)...next].map(\.acquired)
-            guard let earliest = dates.min(), earliest == lots[first].acquired, Set(dates).count > 1 else { continue }
-            totals.append(first)
+            guard let earliest = dates.min(), earliest == lots[first].acquired else { continue }
+            // Lots of more than one day below it: a total. A position of one lot, or of lots of
+            // its one day, shows that day too (an export listing every position's row above its
+            // lots, 30 MSFT over the one lot of 30): a total unless its own Lot ID says it is a
+            // lot. Read as one more lot, the position was counted twice and the phantom sold.
+            if count >= 2, Set(dates).count > 1 {
+                totals.append(first)
+                coveredThrough = next
+            } else if !hasLotID(rows[lots[first].id]) {
+                sameDay.append((first, next))
+                coveredThrough = next
+            }
         }
+        // A row equal to the lots of its day below it is a position's row where the sheet
+        // shows positions' rows (some above lots of several days, or dated `Various`), or where
+        // those lots have IDs and it has none; elsewhere a lot of 20 with two of 10 of its day,
+        // or two alike lots, are lots, and said. Read as one more lot, an export's position of
+        // one lot (30 MSFT over its lot of 30) was counted twice and the phantom sold.
+        var maybeTotals: [Int] = []
+        for (first, last) in sameDay {
+            if showsPositionRows || !totals.isEmpty || lots[(first + 1)...last].allSatisfy({ hasLotID(rows[$0.id]) }) {
+                totals.append(first)
+            } else {
+                maybeTotals.append(first)
+            }
+        }
+        totals.sort()
+        if !maybeTotals.isEmpty {
+            let places = maybeTotals.compactMap { rows[lots[$0].id]?.place("Quantity") }
+            let listed = places.prefix(6).joined(separator: ", ") + (places.count > 6 ? " and \(places.count - 6) more" : "")
+            log.warning(places.first ?? "Lots", "\(places.count == 1 ? "A lot equals" : "\(places.count) lots equal") the "
+                + "lots of its day right below \(places.count == 1 ? "it" : "each") added up (\(listed)): read as "
+                + "\(places.count == 1 ? "a lot of its own" : "lots of their own"). If one is a position's row above its "
+                + "lots, delete it, or give each lot its Lot ID.")
+        }
+        // One warning for the sheet's position rows: an export lists one for every position.
+        var places: [String] = []
+        var sheet = "Lots"
         for first in totals.reversed() {
             let lot = lots.remove(at: first)
-            let place = rows[lot.id]?.place("Quantity") ?? "Lots"
-            log.warning(place, "This row of \(lot.quantity) \(lot.symbol) is the total of the lots below it, whose quantities "
-                + "and cost basis add up to its own: it is set aside as the position's row, not read as one more lot.")
+            if let row = rows[lot.id] {
+                places.append(row.place("Quantity"))
+                sheet = row.sheetName
+            }
         }
+        guard !totals.isEmpty else { return }
+        places.reverse()
+        let listed = places.prefix(6).joined(separator: ", ") + (places.count > 6 ? " and \(places.count - 6) more" : "")
+        log.warning(places.first ?? sheet, totals.count == 1
+            ? "This row is a position's row above its lots (\(listed)): the lots right below it, of its account and symbol, "
+                + "add up to its quantity and cost basis, and it shows their earliest date. It is set aside, not read as one "
+                + "more lot; if it is a lot of its own, give each lot its Lot ID."
+            : "\(totals.count) rows are positions' rows above their lots (\(listed)): the lots right below each, of its "
+                + "account and symbol, add up to its quantity and cost basis, and it shows their earliest date. They are set "
+                + "aside, not read as more lots; if one is a lot of its own, give each lot its Lot ID.")
+    }
+
+    /// Whether a lot's row gives a Lot ID (blank, the lot's ID was made from its row).
+    private func hasLotID(_ row: SheetTable.DataRow?) -> Bool {
+        guard let row else { return false }
+        return !isBlank(row, "Lot ID")
     }
 }
