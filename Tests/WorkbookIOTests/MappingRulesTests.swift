@@ -294,7 +294,10 @@ struct MappingRulesTests {
         let t = try #require(reading.portfolio?.transactions, "\(reading.errors)")
         #expect(t.map(\.side) == [.buy, .buy, .sell, .buy, .sell])
         #expect(t.map(\.quantity) == [1, 2, 3, 7, 8].map { Quantity(shares: $0) })
-        #expect(reading.diagnostics.contains(Diagnostic(.info, "Transactions!row 5", "Skipped: \"Buy Cancel\" is not a buy or a sale.")))
+        // None of the trades they cancel is listed: each is said, and nothing taken off.
+        #expect(reading.diagnostics.contains(Diagnostic(.warning, "Transactions!row 5", "This row cancels a buy of AAPL in A "
+            + "that the sheet does not list on or before 2026-11-05: nothing is taken off. If the trade it cancels is listed, "
+            + "check its quantity.")))
     }
 
     @Test("Transactions: action words read, other actions skipped, sales without a gain counted as losses")
@@ -1219,6 +1222,25 @@ struct MappingRulesTests {
         #expect(reading.errors.map(\.message) == ["The header row lacks the required column Cost Basis or Unit Cost. "
             + "\"Cost Basis ($000)\" (Lots!D1) may be the Cost Basis: if so, rename it Cost Basis and multiply its figures by "
             + "1,000 (it is in thousands; the tool reads whole dollars and shares)."])
+    }
+
+    @Test("A cancellation takes back the trade it cancels; one whose trade is not listed is warned of")
+    func cancellationsTakeBackTheirTrade() throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Transactions", [["Account", "Date", "Symbol", "Action", "Quantity", "Realized Gain"],
+                              ["A", "2026-11-16", "AAPL", "Sell", -5, -300],
+                              ["A", "2026-11-17", "AAPL", "Sell", -100, -1100],
+                              ["A", "2026-11-17", "AAPL", "CXL SELL", 100, 1100],
+                              ["A", "2026-11-18", "AAPL", "Buy - Cancelled", 7, nil]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.transactions.map(\.place) == ["Transactions!row 2"])
+        #expect(reading.diagnostics.contains(Diagnostic(.info, "Transactions!row 4",
+            "Skipped with the trade it cancels, Transactions!row 3.")))
+        #expect(reading.diagnostics.contains(Diagnostic(.warning, "Transactions!row 5", "This row cancels a buy of AAPL in "
+            + "A that the sheet does not list on or before 2026-11-18: nothing is taken off. If the trade it cancels is "
+            + "listed, check its quantity.")))
     }
 
     @Test("Lots without a Symbol column but with a Security column: the error names it to rename")

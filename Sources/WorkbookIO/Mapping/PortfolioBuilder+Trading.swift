@@ -83,11 +83,23 @@ extension PortfolioBuilder {
         return words.contains { bytes.containsBytes(of: $0) }
     }
 
-    /// A cancelled or reversed trade (`Buy Cancel`, `Sell - Cancelled`, `Buy Reversal`): no
-    /// buy or sale, as `CANCEL YOU BOUGHT` is none. Read as one, a cancelled buy opened a
-    /// replacement that blocked a harvest.
+    /// A cancelled or reversed trade (`Buy Cancel`, `Sell - Cancelled`, `Buy Reversal`, `CXL
+    /// SELL`): no buy or sale, as `CANCEL YOU BOUGHT` is none. Read as one, a cancelled buy
+    /// opened a replacement that blocked a harvest.
     static func isCancellation(_ lowercased: String) -> Bool {
-        holdsAny(of: ["cancel", "reversal", "reversed"], lowercased)
+        if holdsAny(of: ["cancel", "reversal", "reversed"], lowercased) { return true }
+        return lowercased.split(whereSeparator: { !$0.isLetter }).contains { $0 == "cxl" || $0 == "cncl" }
+    }
+
+    /// The side of the trade a cancellation takes back (`CXL SELL`, `Buy Cancelled`), when
+    /// its words name one side only.
+    static func cancelledSide(_ text: String) -> Side? {
+        let lowercased = text.lowercased()
+        guard isCancellation(lowercased) else { return nil }
+        let words = Set(lowercased.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        let buys = !words.isDisjoint(with: ["buy", "bought", "purchase", "purchased", "bot"])
+        let sells = !words.isDisjoint(with: ["sell", "sold", "sale", "redemption", "redeemed", "sld"])
+        return buys == sells ? nil : (buys ? .buy : .sell)
     }
 
     /// Whether an action is a fund exchange that names no direction (`Exchange`, `Exchange
@@ -124,6 +136,8 @@ extension PortfolioBuilder {
         var transactions: [Transaction] = []
         // `Reinvest Dividend` rows without a Quantity, by their place in `transactions`.
         var reinvestedCash: [Int] = []
+        /// Rows that cancel a trade, read as the trade they take back.
+        var cancellations: [Transaction] = []
         for row in table.rows {
             // An order history's rows that never traded (an Activity & Orders paste): an open,
             // cancelled or expired order read as a trade blocked a harvest with a buy never made.
@@ -138,7 +152,11 @@ extension PortfolioBuilder {
             // A bare `Exchange` (Vanguard's fund exchanges) is a sale when it realized a gain or
             // a loss, else a sale or a buy by its shares' sign: skipped as no trade, an exchange
             // out of VTSAX at a loss opened no window.
-            var named = PortfolioBuilder.side(sideText)
+            // A cancellation takes back the trade it names: read as that trade, then taken off
+            // with it (`withoutCancelled`). Skipped alone, the sale it cancelled stayed a loss
+            // sale, used up replacement shares and let a harvest through.
+            let cancelled = PortfolioBuilder.cancelledSide(sideText)
+            var named = PortfolioBuilder.side(sideText) ?? cancelled
             if named == nil, PortfolioBuilder.isExchange(sideText) {
                 if realizedFigure(row) != nil {
                     named = .sell
@@ -199,16 +217,46 @@ extension PortfolioBuilder {
                     if term == nil, isBlank(row, "Term"), inShort != inLong { term = inShort ? .shortTerm : .longTerm }
                 }
             }
-            if side == .sell && gain == nil {
+            if side == .sell && gain == nil && cancelled == nil {
                 log.warning(row.place("Realized Gain"), "This sale has no Realized Gain; it is taken as a loss for wash-sale windows.")
             }
             guard let accountID, let symbol, let tradeDate, tradeDate <= settings.asOf else { continue }
+            if cancelled != nil {
+                cancellations.append(Transaction(account: accountID, date: tradeDate, symbol: symbol, side: side,
+                                                 quantity: quantity, place: row.rowPlace))
+                continue
+            }
             if side == .buy, quantity == nil, PortfolioBuilder.isReinvestedCash(sideText) { reinvestedCash.append(transactions.count) }
             transactions.append(Transaction(account: accountID, date: tradeDate, symbol: symbol, side: side,
                                             quantity: quantity, price: price, realizedGain: gain, term: term,
                                             place: row.rowPlace))
         }
-        return withoutReinvestedCash(transactions, candidates: reinvestedCash)
+        return withoutCancelled(withoutReinvestedCash(transactions, candidates: reinvestedCash), by: cancellations)
+    }
+
+    /// `transactions` without the trade each cancellation takes back: of its account, symbol,
+    /// side and quantity (any, when it gives none), the latest on or before its date. One
+    /// that matches none is warned of: the trade it cancels may be outside the sheet.
+    private mutating func withoutCancelled(_ transactions: [Transaction], by cancellations: [Transaction]) -> [Transaction] {
+        guard !cancellations.isEmpty else { return transactions }
+        var dropped = Set<Int>()
+        for cancel in cancellations {
+            let match = transactions.indices.filter { index in
+                let trade = transactions[index]
+                return !dropped.contains(index) && trade.account == cancel.account && trade.symbol == cancel.symbol
+                    && trade.side == cancel.side && trade.date <= cancel.date
+                    && (cancel.quantity == nil || trade.quantity == cancel.quantity)
+            }.max { (transactions[$0].date, $0) < (transactions[$1].date, $1) }
+            guard let match else {
+                log.warning(cancel.place, "This row cancels a \(cancel.side == .buy ? "buy" : "sale") of \(cancel.symbol) in "
+                    + "\(cancel.account) that the sheet does not list on or before \(cancel.date): nothing is taken off. If the "
+                    + "trade it cancels is listed, check its quantity.")
+                continue
+            }
+            dropped.insert(match)
+            log.info(cancel.place, "Skipped with the trade it cancels, \(transactions[match].place).")
+        }
+        return transactions.indices.filter { !dropped.contains($0) }.map { transactions[$0] }
     }
 
     /// A row's realized gain as a number, to tell a sale: its Realized Gain, else the sum of
