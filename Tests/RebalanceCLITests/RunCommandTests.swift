@@ -174,15 +174,22 @@ struct RunCommandTests {
         let path = try book { sheets in
             sheets[1].rows[0].append("Household Code")
             sheets[1].rows[1].append("CHEN")
-            sheets.append(("Orders", [["Account", "Symbol", "Side", "Quantity"], ["ACC-1", "VTI", "Sell", 10]]))
+            sheets[1].rows[0].append("Cash Reserve Note")
+            sheets[1].rows[1].append("keep")
         }
         let result = try runRebalancer(["run", path, "--output", TemporaryFolder.make() + "/plan.xlsx"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Exceptions: 0 Needs Approval, 2 Warning"), "\(result.stdout)")
         #expect(result.stdout.contains("\n  Warning: Accounts!D1: The column \"Household Code\" is not one the tool reads; it is "
             + "ignored. If it holds the Household, rename it Household to have it read.\n"), "\(result.stdout)")
-        #expect(result.stdout.contains("\n  Warning: Orders: This sheet holds a Manual Trades table (Symbol, Side, Quantity "
-            + "or Amount) but is not read:"), "\(result.stdout)")
+        #expect(result.stdout.contains("\n  Warning: Accounts!E1: The column \"Cash Reserve Note\" is not one the tool reads; "
+            + "it is ignored. If it holds the Cash Target, rename it Cash Target to have it read.\n"), "\(result.stdout)")
+    }
+
+    @Test func aSheetHoldingAnUnreadTableIsRefused() throws {
+        try expectRefused(try book { sheets in
+            sheets.append(("Orders", [["Account", "Symbol", "Side", "Quantity"], ["ACC-1", "VTI", "Sell", 10]]))
+        }, mentioning: "Orders: This sheet holds a Manual Trades table (Symbol, Side, Quantity or Amount) but is not read:")
     }
 
     @Test func aMissingSheetIsRefused() throws {

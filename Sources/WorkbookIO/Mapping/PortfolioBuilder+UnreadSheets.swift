@@ -7,7 +7,9 @@ extension PortfolioBuilder {
     /// Sheets are found by name; a sheet under another name holding the table of a contract
     /// sheet the book lacks (`Recent Activity` with Date, Symbol and Side; `Settings &
     /// Assumptions` with Setting and Value) would be passed over with a note, its trades or
-    /// settings left out of the plan. Each is named in a warning that says how to have it read.
+    /// settings left out of the plan. Each is an error that says how to have it read: with a
+    /// warning alone (until stop 44), a custodian's `Accounts_History` was planned without
+    /// its loss sales, and buys were made inside their windows.
     /// Only the first `probedRows` rows of at most `probedSheets` ignored sheets are read.
     mutating func warnOfUnreadTables() throws {
         let missing = ContractSheet.allCases.filter { sheet in
@@ -22,7 +24,7 @@ extension PortfolioBuilder {
             probed += 1
             guard let sheet = try heldTable(in: info, among: missing) else { continue }
             let columns = Self.markingColumns(of: sheet).map { $0.joined(separator: " or ") }.joined(separator: ", ")
-            log.warning(info.name, "This sheet holds a \(sheet.rawValue) table (\(columns)) but is not read: the "
+            log.error(info.name, "This sheet holds a \(sheet.rawValue) table (\(columns)) but is not read: the "
                 + "\(sheet.rawValue) sheet is found by its name, and the workbook has none. Rename this sheet "
                 + "\(sheet.rawValue) to have it read, or delete it if it is not meant for this run.")
         }
