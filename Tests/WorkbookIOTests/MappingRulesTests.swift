@@ -1243,6 +1243,30 @@ struct MappingRulesTests {
             + "listed, check its quantity.")))
     }
 
+    @Test("An Interactive Brokers statement's closed lots under each execution are no trades of their own")
+    func closedLotsUnderExecutions() throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Transactions", [["Account", "Date", "Symbol", "Buy/Sell", "Quantity", "Realized P/L", "LevelOfDetail"],
+                              ["A", "2026-11-12", "AAPL", "SELL", -10, -500, "EXECUTION"],
+                              ["A", "2026-11-12", "AAPL", "SELL", -10, -500, "CLOSED_LOT"]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.transactions.map(\.place) == ["Transactions!row 2"])
+    }
+
+    @Test("A Transactions symbol that is a CUSIP nothing else names is warned of once")
+    func cusipSymbolsInTransactions() throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],
+                              ["A", "2026-11-12", "921943809", "Sell", 10, -500], ["A", "2026-11-13", "921943809", "Buy", 1, nil]]),
+        ])
+        #expect(reading.warnings.map(\.description).dropFirst() == ["Transactions!row 2: 921943809 is a CUSIP, not a ticker, and nothing "
+            + "else in the book names it: trades are matched to holdings by ticker, so this sale opens or blocks no wash-sale "
+            + "window on the security it traded. Write its ticker in Symbol."])
+    }
+
     @Test("Lots without a Symbol column but with a Security column: the error names it to rename")
     func securityColumnIsNamedForSymbol() throws {
         let reading = try read([

@@ -111,6 +111,8 @@ struct MappingValueTests {
         ("Sept 1, 2025", "2025-09-01"), ("Mar-15-2026 4:00 PM", "2026-03-15"), ("dec 31 1999", "1999-12-31"),
         ("20260315", "2026-03-15"), ("19991231", "1999-12-31"), ("2019/03/14", "2019-03-14"), ("03-14-2019", "2019-03-14"),
         ("3-14-19", "2019-03-14"),
+        // Interactive Brokers' date-times.
+        ("2019-03-14;09:30:00", "2019-03-14"), ("20190314;093000", "2019-03-14"), ("2019-03-14, 09:30:00", "2019-03-14"),
         // A custodian's entry posted after it took effect is the day it took effect.
         ("11/02/2026 as of 10/30/2026", "2026-10-30"), ("2026-11-02 AS OF 2026-10-30", "2026-10-30"),
     ])
@@ -338,6 +340,14 @@ struct MappingValueTests {
     ])
     func footnoteMarks(header: String, column: String) {
         #expect(ContractSheet.lots.column(forHeader: header) == column)
+    }
+
+    @Test("A CUSIP is told from a ticker by its check digit", arguments: [
+        ("037833100", true), ("921943809", true), ("38259P508", true), ("037833101", false), ("VTI", false),
+        ("ABCDEFGHI", false), ("0378331000", false),
+    ])
+    func cusips(symbol: String, isCUSIP: Bool) {
+        #expect(PortfolioBuilder.isCUSIP(symbol) == isCUSIP)
     }
 
     @Test("A text far longer than any header names no column")

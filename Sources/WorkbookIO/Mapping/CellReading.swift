@@ -301,12 +301,16 @@ enum CellReader {
         if let named = monthNameDate(s) {
             return named.map { .value($0) } ?? .problem("\"\(s)\" is not a real date.")
         }
-        // Drop a time part: "2026-03-15T10:30", "2026-03-15 10:30:00", "03/15/2026 4:00 PM".
+        // Drop a time part: "2026-03-15T10:30", "2026-03-15 10:30:00", "03/15/2026 4:00 PM", and
+        // Interactive Brokers' "2026-03-15;10:30:00", "20260315;103000", "2026-03-15, 10:30:00".
         var datePart = Substring(s)
-        if let t = datePart.firstIndex(where: { $0 == "T" || $0 == " " }) {
+        if let t = datePart.firstIndex(where: { $0 == "T" || $0 == " " || $0 == ";" || $0 == "," }) {
             let rest = String(datePart[datePart.index(after: t)...]).trimmingCharacters(in: " ")
             guard rest.isEmpty || rest.first?.isNumber == true else { return .problem(found) }
             datePart = datePart[..<t]
+        }
+        if datePart.utf8.count == 8, datePart.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let compact = Int(datePart) {
+            return compactDate(compact).map { .value($0) } ?? .problem(found)
         }
         func number(_ part: Substring) -> Int? {
             guard !part.isEmpty, part.count <= 4, part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }

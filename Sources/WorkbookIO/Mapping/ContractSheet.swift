@@ -202,7 +202,8 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
             return [.accountOfRow,
                     .init("Date", ["date", "tradedate", "rundate", "transactiondate", "activitydate"]),
                     .symbol,
-                    .init("Side", ["side", "action", "transactiontype", "buysell", "activity", "transaction"]),
+                    .init("Side", ["side", "action", "transactiontype", "buysell", "activity", "transaction", "transtype",
+                                   "trantype", "trancode", "transcode", "transactioncode"]),
                     .init("Quantity", ["quantity", "shares", "qty", "qtyquantity", "units"]),
                     .init("Price", ["price", "priceshare", "executionprice", "tradeprice"]),
                     .init("Realized Gain", ["realizedgain", "realizedgainloss", "gainloss", "realized", "realizedgl", "gain",
@@ -210,6 +211,8 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                                             "totalgainloss", "totalrealizedgainloss", "netgainloss"]),
                     .init("Term", ContractSheet.termNames),
                     .init("Status", ["status", "orderstatus", "tradestatus"], checksOnly: true),
+                    // An Interactive Brokers statement's level: each execution's closed lots follow it.
+                    .init("Level Of Detail", ["levelofdetail"], checksOnly: true),
                     // A realized-gain export's two columns, one per term: read as the Realized Gain
                     // (their sum) and the Term (the one that holds the gain) where those are blank.
                     .init("Short-Term Gain", ContractSheet.termGainNames, checksOnly: true),
@@ -237,6 +240,7 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         "Market Value": "to check the Price column (a bond or CD priced per 100 of face); lots are valued at the run's prices",
         "Currency": "to refuse figures in a currency other than the dollar, which the tool plans in",
         "Status": "to set aside orders that were not filled (Open, Cancelled, Expired, Rejected)",
+        "Level Of Detail": "to set aside the closed lots listed under each execution, which are not trades of their own",
         "Short-Term Gain": "as the Realized Gain and Term of a sale, with the Long-Term Gain, where those columns are blank",
         "Long-Term Gain": "as the Realized Gain and Term of a sale, with the Short-Term Gain, where those columns are blank",
         "Lot Status": "to set aside lots marked closed or sold, which are not held",
@@ -356,7 +360,7 @@ struct ColumnSpec: Sendable, Hashable {
     /// Accounts sheet `Account Name` is the Name.
     static let accountOfRow = ColumnSpec("Account", account.synonyms + accountNameSynonyms
                                             + ["holdingaccount", "clientaccountid", "acctnbr", "accountnbr", "accountnum",
-                                               "acctnum"])
+                                               "acctnum", "accountnamenumber", "accountnumbername"])
     /// The headers of an Account column that names each account by its name, not its ID.
     static let accountNameSynonyms = ["accountname", "acctname", "accounttitle"]
     /// A separate CUSIP column is not a Symbol: custodian exports carry both.

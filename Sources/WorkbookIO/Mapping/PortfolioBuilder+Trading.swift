@@ -145,6 +145,13 @@ extension PortfolioBuilder {
                 log.info(row.rowPlace, "Skipped: an order not filled (Status \"\(status.excerpt)\").")
                 continue
             }
+            // An Interactive Brokers trade's closed lots, listed under its execution row: read
+            // as sales of their own, each loss sale was counted twice and used up replacement
+            // shares that should have blocked a harvest.
+            if let level = text(row, "Level Of Detail"), level.lowercased().contains("lot") {
+                log.info(row.rowPlace, "Skipped: a closed lot of the execution above it (Level Of Detail \"\(level.excerpt)\").")
+                continue
+            }
             guard let sideText = text(row, "Side") else {
                 log.error(row.place("Side"), "Side is blank.")
                 continue
@@ -257,6 +264,49 @@ extension PortfolioBuilder {
             log.info(cancel.place, "Skipped with the trade it cancels, \(transactions[match].place).")
         }
         return transactions.indices.filter { !dropped.contains($0) }.map { transactions[$0] }
+    }
+
+    /// Warns, once a symbol, of a Transactions row whose symbol is a CUSIP that nothing else
+    /// in the book names (`921943809` in Merrill's `Symbol/CUSIP #`): trades are matched to
+    /// holdings by ticker, so the row opens no window on the security it traded. A CUSIP the
+    /// book names elsewhere (a bond held by its CUSIP) is its symbol.
+    mutating func warnOfCUSIPs(in transactions: [Transaction], lots: [TaxLot], models: [Model], securities: [Security]) {
+        var known = Set(lots.map(\.symbol))
+        for model in models { for target in model.targets { known.insert(target.symbol) } }
+        for security in securities {
+            known.insert(security.symbol)
+            known.formUnion(security.replacements)
+        }
+        var warned = Set<String>()
+        for trade in transactions where PortfolioBuilder.isCUSIP(trade.symbol) && !known.contains(trade.symbol) {
+            guard warned.insert(trade.symbol).inserted else { continue }
+            log.warning(trade.place, "\(trade.symbol) is a CUSIP, not a ticker, and nothing else in the book names it: trades "
+                + "are matched to holdings by ticker, so this \(trade.side == .buy ? "buy" : "sale") opens or blocks no "
+                + "wash-sale window on the security it traded. Write its ticker in Symbol.")
+        }
+    }
+
+    /// Whether a symbol is a CUSIP: nine characters, digits and capitals, with a digit among
+    /// the first eight and the standard check digit last.
+    static func isCUSIP(_ symbol: String) -> Bool {
+        let bytes = Array(symbol.utf8)
+        guard bytes.count == 9, bytes[..<8].contains(where: { $0 >= 48 && $0 <= 57 }),
+              let check = bytes.last, check >= 48, check <= 57 else { return false }
+        var sum = 0
+        for (position, byte) in bytes[..<8].enumerated() {
+            var value: Int
+            switch byte {
+            case 48...57: value = Int(byte) - 48
+            case 65...90: value = Int(byte) - 55
+            case UInt8(ascii: "*"): value = 36
+            case UInt8(ascii: "@"): value = 37
+            case UInt8(ascii: "#"): value = 38
+            default: return false
+            }
+            if position % 2 == 1 { value *= 2 }
+            sum += value / 10 + value % 10
+        }
+        return (10 - sum % 10) % 10 == Int(check) - 48
     }
 
     /// A row's realized gain as a number, to tell a sale: its Realized Gain, else the sum of

@@ -177,6 +177,7 @@ struct PortfolioBuilder {
         warnOfUnnamedLimits(groups: groups, sectors: sectors, securities: securities, models: models)
         warnOfSectorDisagreements(securities: securities, models: models)
         let transactions = readTransactions(accounts: accounts)
+        warnOfCUSIPs(in: transactions, lots: lots, models: models, securities: securities)
         let manualTrades = readManualTrades(accounts: accounts, lots: lots, securities: securities)
         checkSymbolSpellings()
         flagDayFirstColumns()

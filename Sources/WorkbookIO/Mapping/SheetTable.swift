@@ -1321,7 +1321,8 @@ struct SheetTable {
     /// a lot with a blank, not a note).
     static let noteLinePrefixes = [
         "notes:", "footnote", "important information", "important:", "this report", "this statement", "prices are",
-        "page ", "generated on", "report generated", "printed on", "for more information", "securities are offered",
+        "page ", "generated on", "generated at", "report generated", "printed on", "printed at", "run on", "created on",
+        "for more information", "securities are offered",
         "cost basis information", "end of report", "unrealized gains/losses", "investment products", "not fdic",
         "please note", "please see", "for informational purposes", "(1)", "(2)", "(3)", "(a)", "(b)", "¹", "²", "³",
         "w = ", "n/a - ", "n/a = ", "values shown", "account summary", "positions as of", "holdings as of",
