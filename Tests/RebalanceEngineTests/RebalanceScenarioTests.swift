@@ -662,7 +662,7 @@ extension RebalanceScenarioTests {
         #expect(model.trade("T1", "AAA", .sell) == nil)
         #expect(model.drift("T1", "AAA")?.status == .taxBudget)
         let rows = model.auditLog.filter { $0.phase == .rebalance && $0.symbol == "AAA" }.map(\.detail)
-        #expect(rows.contains("The tax budget cuts the sale of AAA from 100 to 4."))
+        #expect(rows.contains("The tax budget cuts the sale of AAA for its band from 100 to 4."))
         #expect(rows.contains("The sale of 4 AAA the budget leaves room for would be under $100.00: not made."))
     }
 
@@ -852,5 +852,29 @@ extension RebalanceScenarioTests {
         let bonds = try #require(plan.drift("A1", "Bonds", level: .sector))
         #expect(bonds.weightAfter < 0.28)
         #expect(bonds.status == .restricted)
+    }
+
+    @Test("A cap's remainder is only what the pieces sold rounded off: a piece the budget cut leaves its cents unsold")
+    func capRemainderLeavesACutPiecesRounding() throws {
+        // Group G at 70% against a 20% cap, $50,000 over: AAA's piece $21,428.57 (214 shares, $28.57
+        // rounded off), BBB's $28,571.43 (142 shares, $171.43), cut to nothing by the $0 budget.
+        // The rounding AAA left is one more share; BBB's cents are not AAA's to sell.
+        var book = BookBuilder()
+        book.settings.harvestLosses = false
+        book.account("A1", cash: "0", budget: .limit(.zero))
+        book.hold("A", "AAA", 300, basis: "30000", acquired: "2020-01-02")
+        book.hold("B", "BBB", 200, basis: "2000", acquired: "2020-01-02")
+        book.hold("V", "VTI", 300, basis: "30000", acquired: "2020-01-02")
+        book.target("AAA", "0.3")
+        book.target("BBB", "0.4")
+        book.target("VTI", "0.3")
+        book.security("AAA", exposureGroup: "G")
+        book.security("BBB", exposureGroup: "G")
+        book.groups = [ExposureGroupCap(group: "G", maxWeight: Rate(decimal: "0.20")!)]
+        book.prices = ["AAA": "100", "BBB": "200", "VTI": "100"]
+        let plan = try book.plan()
+        #expect(plan.trade("A1", "BBB", .sell) == nil)
+        #expect(plan.trade("A1", "AAA", .sell)?.quantity == shares(215))
+        #expect(plan.drift("A1", "G", level: .group)?.status == .taxBudget)
     }
 }

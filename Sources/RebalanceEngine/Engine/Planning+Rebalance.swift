@@ -149,8 +149,11 @@ extension Planning {
         if outcome.budgetCut {
             books[index].noteStop(key, .taxBudget)
             // A cut sale then dropped under Min Trade is cut to what fitted, not to nothing.
+            // Said with the line the sale was for: fifteen rows of "AAPL from 216 to 0" did not
+            // say which band, cap or sector each came from.
+            let line = key.level == .security ? "its band" : "\(key.capName)'s \(key.limitName)"
             audit(.rebalance, id, symbol, rule: "Tax Budget", decision: "Cut",
-                  "The tax budget cuts the sale of \(symbol) from \(wanted) to "
+                  "The tax budget cuts the sale of \(symbol) for \(line) from \(wanted) to "
                     + "\(outcome.underMinTrade ? outcome.fitted : outcome.quantity).")
         }
         if outcome.washBlocked > 0, outcome.quantity < wanted {
@@ -235,13 +238,21 @@ extension Planning {
             // sector taken below its low edge).
             // Only what rounding down left is sold so: a piece the budget, a block or Min Trade
             // cut leaves its line above the limit for that rule, not for another member to make up.
+            // A piece cut short leaves its rounding out too: counted, the cents NVDA and AAPL
+            // rounded off before the budget cut both to nothing were sold as GOOGL (3 shares where
+            // its own rounding allowed 1).
             var roundedOff = Money.zero
             for (symbol, amount) in plan where amount > .zero {
                 let price = try universe.price(of: symbol)
                 let quantity = universe.shares(amount, price, roundingUp: false)
-                roundedOff += amount - price.value(of: quantity)
-                guard quantity > .zero else { continue }
-                try sellCapPiece(symbol, quantity, key: key, level: level, current: current, limit: limit, value: value, in: index)
+                let rounding = amount - price.value(of: quantity)
+                guard quantity > .zero else {
+                    roundedOff += rounding
+                    continue
+                }
+                let sold = try sellCapPiece(symbol, quantity, key: key, level: level, current: current, limit: limit,
+                                            value: value, in: index)
+                if sold == quantity { roundedOff += rounding }
             }
             var tried = NameSet()
             while roundedOff > .zero {
@@ -267,10 +278,11 @@ extension Planning {
 
     /// Sells `quantity` of `symbol` toward a group's cap or a sector's high edge (`key`), as
     /// each piece of `sellAboveCaps` is sold, and notes what cut or stopped it.
+    @discardableResult
     private mutating func sellCapPiece(
         _ symbol: String, _ quantity: Quantity, key: DriftKey, level: DriftLevel, current: Money, limit: Money,
         value: Money, in index: Int
-    ) throws(PlanningError) {
+    ) throws(PlanningError) -> Quantity {
         let outcome = try sell(
             symbol, upTo: quantity, in: index, phase: .rebalance, access: .unblocked,
             budget: books[index].account.taxBudget, minimumAmount: books[index].settings.minTrade,
@@ -285,6 +297,7 @@ extension Planning {
             audit(.rebalance, books[index].id, symbol, rule: level == .group ? "Group Cap" : "Sector Band", decision: "Sold",
                   "\(outcome.quantity) \(symbol) sold to bring \(key.name) toward its limit.")
         }
+        return outcome.quantity
     }
 
     /// The member of a capped group or banded sector (`number`) that sells what the line is
