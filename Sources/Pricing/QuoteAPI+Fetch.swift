@@ -112,8 +112,10 @@ extension QuoteAPI {
         try curl.set(CURLOPT_FOLLOWLOCATION, 1, "following redirects")
         try curl.set(CURLOPT_MAXREDIRS, 3, "limiting redirects")
         try curl.set(CURLOPT_NOSIGNAL, 1, "turning off signals")
-        try curl.set(CURLOPT_CONNECTTIMEOUT_MS, Int(connectTimeout * 1000), "setting the connect timeout")
-        try curl.set(CURLOPT_TIMEOUT_MS, Int(totalTimeout * 1000), "setting the total timeout")
+        // At least a millisecond: libcurl reads 0 as no limit, and a timeout under a millisecond
+        // (0.0005 s, accepted as more than 0) waited on a server that never answered for ever.
+        try curl.set(CURLOPT_CONNECTTIMEOUT_MS, max(1, Int((connectTimeout * 1000).rounded(.up))), "setting the connect timeout")
+        try curl.set(CURLOPT_TIMEOUT_MS, max(1, Int((totalTimeout * 1000).rounded(.up))), "setting the total timeout")
         try curl.set(CURLOPT_USERAGENT, "rebalancer", "setting the user agent")
         try curl.set(CURLOPT_PROXY, proxy?.url ?? "", "setting the proxy")
         if let noProxy = proxy?.noProxy { try curl.set(CURLOPT_NOPROXY, noProxy, "setting the no-proxy list") }

@@ -50,8 +50,8 @@ struct PriceFlags: ParsableArguments {
                 throw ValidationError("--price-api-url must hold {symbol} or {symbols}.")
             }
         }
-        guard connectTimeout > 0, totalTimeout > 0, connectTimeout <= 600, totalTimeout <= 600 else {
-            throw ValidationError("--price-connect-timeout and --price-timeout must be more than 0 and at most 600 seconds.")
+        guard connectTimeout >= 0.001, totalTimeout >= 0.001, connectTimeout <= 600, totalTimeout <= 600 else {
+            throw ValidationError("--price-connect-timeout and --price-timeout must be from 0.001 to 600 seconds.")
         }
         if let caBundle, !isRegularFile(caBundle) {
             throw ValidationError("--ca-bundle must name a PEM file; \(caBundle) is not a regular file.")

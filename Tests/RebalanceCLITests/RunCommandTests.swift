@@ -300,6 +300,10 @@ struct RunCommandTests {
         #expect(try runRebalancer(["run"]).status == 2)
         #expect(try runRebalancer(["run", "book.xlsx", "--output", "plan.txt"]).status == 2)
         #expect(try runRebalancer(["run", "book.xlsx", "--as-of", "yesterday"]).status == 2)
+        // Under a millisecond, libcurl would read the timeout as none.
+        let instant = try runRebalancer(["run", "book.xlsx", "--price-timeout", "0.0005"])
+        #expect(instant.status == 2)
+        #expect(instant.stderr.contains("must be from 0.001 to 600 seconds"), "\(instant.stderr)")
         let typo = try runRebalancer(["help", "rnu"])
         #expect(typo.status == 2)
         #expect(typo.stderr.contains("no command \"rnu\""))
