@@ -37,11 +37,21 @@ struct Run: ParsableCommand {
         if let output, !output.lowercased().hasSuffix(".xlsx") {
             throw ValidationError("--output must name an .xlsx file, found \"\(output)\".")
         }
+        // A device's or the kernel's path (`/dev/stdin`): the output, written beside the
+        // input, went into /dev.
+        if ["/dev/", "/proc/", "/sys/"].contains(where: { book.hasPrefix($0) }) {
+            throw ValidationError("The workbook must be given by its own path, not \"\(book)\".")
+        }
         try prices.validate()
     }
 
     func run() throws {
         let progress = Progress(enabled: true)
+        // The input's state and hash before it is read: the audit records the bytes the plan
+        // was made of, and a workbook saved again while it was read is refused before any
+        // output is written (hashed after planning, the replacement's hash was recorded).
+        let before = try? InputFileState(path: book)
+        let hash = try? SHA256.hexDigest(ofFileAt: book)
         let reading: PortfolioReading
         do {
             reading = try PortfolioReader.read(path: book, asOf: asOf, today: todayOnThisComputer())
@@ -78,9 +88,14 @@ struct Run: ParsableCommand {
         }
         plan.exceptions = RowList(readerExceptions(reading) + priceExceptions(pricing) + basis + plan.exceptions)
         progress.stage("Planned \(plan.trades.count) trade(s); writing the CIO workbook and audit JSON")
+        guard let before, let hash, let after = try? InputFileState(path: book), after == before else {
+            fail(ExitStatus.inputErrors, [RunReport.Problem(place: OutputFiles.fileName(of: book), message:
+                "The workbook changed while the tool read it (saved again, or replaced): no output was written. Run the "
+                    + "tool again once it is saved.")])
+        }
         let files: OutputFiles
         do {
-            let run = try RunInfo(inputPath: book)
+            let run = RunInfo(inputFileName: OutputFiles.fileName(of: book), inputSHA256: hash)
             if let output {
                 files = try PlanOutput.write(plan, run: run) { Run.files(at: output, input: book) }
             } else {

@@ -291,9 +291,13 @@ struct RunCommandTests {
         let result = try runRebalancer([folder])
         #expect(result.status == 1)
         #expect(result.stderr.contains("This is a folder, not a workbook"))
-        let device = try runRebalancer(["/dev/zero"])
-        #expect(device.status == 1)
-        #expect(device.stderr.contains("not a regular file"))
+        // A device's path is refused before anything is opened: written beside it, the output
+        // went into /dev (`/dev/stdin` redirected from a book).
+        for path in ["/dev/zero", "/dev/stdin", "/proc/self/fd/0"] {
+            let device = try runRebalancer([path])
+            #expect(device.status == 2)
+            #expect(device.stderr.contains("The workbook must be given by its own path, not \"\(path)\"."))
+        }
     }
 
     @Test func usageErrorsExitTwo() throws {

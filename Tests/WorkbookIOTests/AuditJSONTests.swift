@@ -122,6 +122,22 @@ struct AuditJSONTests {
         #expect(bytes.last == UInt8(ascii: "\n"))
     }
 
+    @Test("An input's state changes when it is saved again or replaced, not when it is only read")
+    func inputFileState() throws {
+        let folder = try PlanFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/book.xlsx"
+        try Data("first".utf8).write(to: URL(fileURLWithPath: path))
+        let before = try InputFileState(path: path)
+        _ = try SHA256.hexDigest(ofFileAt: path)
+        #expect(try InputFileState(path: path) == before)
+        // Rewritten with bytes of the same length (a save), then replaced by another file.
+        try Data("again".utf8).write(to: URL(fileURLWithPath: folder + "/new.xlsx"))
+        try FileManager.default.removeItem(atPath: path)
+        try FileManager.default.moveItem(atPath: folder + "/new.xlsx", toPath: path)
+        #expect(try InputFileState(path: path) != before)
+    }
+
     @Test("A large plan streams through in pieces and still parses")
     func large() throws {
         var plan = PlanFixture.plan

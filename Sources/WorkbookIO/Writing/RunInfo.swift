@@ -1,3 +1,5 @@
+import Glibc
+
 /// What the output says about the run beyond the plan: which input it read.
 public struct RunInfo: Sendable, Hashable {
     /// The input workbook's file name, without its folder.
@@ -14,5 +16,29 @@ public struct RunInfo: Sendable, Hashable {
     public init(inputPath: String) throws {
         self.init(inputFileName: OutputFiles.fileName(of: inputPath),
                   inputSHA256: try SHA256.hexDigest(ofFileAt: inputPath))
+    }
+}
+
+/// What identifies an input file's contents without reading them: its device and inode,
+/// size and modification and change times. Equal before a run and after it, the bytes read
+/// are the bytes hashed; a PM saving the workbook in Excel during a long run changes them.
+public struct InputFileState: Sendable, Equatable {
+    let device: UInt64, inode: UInt64, size: Int64
+    let modified: (seconds: Int, nanoseconds: Int), changed: (seconds: Int, nanoseconds: Int)
+
+    public init(path: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw WorkbookWriteError(doing: "reading \(path)", message: systemMessage(errno))
+        }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modified = (Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec))
+        changed = (Int(info.st_ctim.tv_sec), Int(info.st_ctim.tv_nsec))
+    }
+
+    public static func == (a: InputFileState, b: InputFileState) -> Bool {
+        a.device == b.device && a.inode == b.inode && a.size == b.size && a.modified == b.modified && a.changed == b.changed
     }
 }
