@@ -1267,6 +1267,20 @@ struct MappingRulesTests {
             + "window on the security it traded. Write its ticker in Symbol."])
     }
 
+    @Test("A control character in an account's name or household is an error at its cell")
+    func controlCharactersInNames() throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Accounts", [["Account", "Name", "Household"], ["A", "Chen_x0000_ Joint", "Chen_x0001_"]]),
+        ])
+        #expect(reading.errors.map(\.description).sorted() == [
+            "Accounts!B2: Name holds a control character (U+0000), which no name has and the CIO workbook cannot show; "
+                + "write it without.",
+            "Accounts!C2: Household holds a control character (U+0001), which no name has and the CIO workbook cannot "
+                + "show; write it without.",
+        ])
+    }
+
     @Test("Lots without a Symbol column but with a Security column: the error names it to rename")
     func securityColumnIsNamedForSymbol() throws {
         let reading = try read([

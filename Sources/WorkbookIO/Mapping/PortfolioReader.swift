@@ -259,6 +259,10 @@ struct PortfolioBuilder {
 
     // MARK: Reading cells with their place
 
+    /// The columns whose text names something the plan keys on (an account, household,
+    /// symbol, lot, model, sector or group): a control character there is an error.
+    static let namingColumns: Set<String> = SheetTable.identifierColumns.union(["Name"])
+
     /// Text in a column, with problems logged.
     mutating func text(_ row: SheetTable.DataRow, _ column: String) -> String? {
         switch CellReader.text(row[column]) {
@@ -268,6 +272,13 @@ struct PortfolioBuilder {
             // run's own report (`CHEN-TR: 0 trade(s), tax impact $0.00`) that it never made.
             if column == "Account" || column == "Symbol", t.unicodeScalars.contains(where: \.isLineBreak) {
                 log.error(row.place(column), "The \(column.lowercased()) \"\(t.excerpt)\" holds a line break; write it on one line.")
+            } else if PortfolioBuilder.namingColumns.contains(column),
+                      let control = t.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+                // A NUL (`_x0000_`) or another control character in a name: the CIO workbook's
+                // cells showed `Chen` where the plan had two households, `Chen` and `Chen<NUL>Hidden`.
+                let code = String(control.value, radix: 16, uppercase: true)
+                log.error(row.place(column), "\(column) holds a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)), "
+                    + "which no name has and the CIO workbook cannot show; write it without.")
             }
             return t
         case .problem(let p): log.error(row.place(column), "\(column): \(p)"); return nil

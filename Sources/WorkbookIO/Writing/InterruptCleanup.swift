@@ -14,7 +14,11 @@ public enum InterruptCleanup {
     }()
     nonisolated(unsafe) static var installed = false
     nonisolated(unsafe) static var lock = pthread_mutex_t()
-    static let signals = [SIGINT, SIGTERM, SIGHUP]
+    /// The signals that stop a run by default: each removes the files first. (Only INT, TERM
+    /// and HUP until stop 44: a Ctrl-\\, a closed pipe or a timer's signal left half-written
+    /// files beside the input.)
+    static let signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2, SIGXCPU, SIGVTALRM,
+                          SIGPROF]
 
     /// Lists `path` to be removed if the run is stopped; a full table lists nothing more.
     static func register(_ path: String) {
@@ -22,6 +26,9 @@ public enum InterruptCleanup {
             if !installed {
                 installed = true
                 for number in signals { signal(number, removeAndStop) }
+                // A file-size limit (`ulimit -f`) makes the write fail instead of stopping the
+                // run, which then reports it and removes its files as for any failed write.
+                signal(SIGXFSZ, SIG_IGN)
             }
             for index in 0..<capacity where table[index] == nil {
                 table[index] = strdup(path)
