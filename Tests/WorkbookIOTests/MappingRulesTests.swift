@@ -1281,6 +1281,17 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("A quantity a Double would round to zero is no closed lot: it is less than the millionth the tool counts")
+    func tinyQuantityIsNoZero() throws {
+        let tiny = "0." + String(repeating: "0", count: 330) + "1"
+        let reading = try read([
+            Self.asOf, Self.model, Self.prices,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", .text(tiny), 61320, .day(2019, 3, 14)]]),
+        ])
+        #expect(reading.errors.map(\.place) == ["Lots!C2"])
+        #expect(reading.errors.first?.message.hasPrefix("Quantity is less than the millionth of a share the tool counts to") == true)
+    }
+
     @Test("Lots without a Symbol column but with a Security column: the error names it to rename")
     func securityColumnIsNamedForSymbol() throws {
         let reading = try read([

@@ -94,7 +94,9 @@ extension PortfolioBuilder {
                 }
                 var quantity: Quantity?
                 if let n = number(row, "Quantity", counting: "a number of shares") {
-                    if n.doubleValue == 0 {
+                    // Zero as written, not as a Double rounds it: `0.000…1` of 330 zeros underflowed
+                    // to 0, and a lot of $61,320 was set aside as closed.
+                    if n.text.allSatisfy({ $0 == "0" || $0 == "." || $0 == "-" || $0 == "+" }) {
                         // A closed lot some exports still list: nothing held, nothing to read.
                         log.info(row.rowPlace, "Skipped: a lot of no shares (a closed lot an export still lists).")
                         continue
