@@ -944,4 +944,25 @@ extension PhaseScenarioTests {
         #expect(cut.first == "The tax budget leaves room for 18 of the 50 XOM sought, a sale under Min Trade: not made.",
                 "\(cut)")
     }
+
+    @Test("A listed blocked lot a later phase sells at a loss, its replacement shares matched to another lot, says so on its row")
+    func freedLossLotSaysSoOnItsRow() throws {
+        // 300 BND bought in the IRA block both loss lots; the withdrawal forces 348 of N1, which
+        // match all 300, and the cash target then sells N2 at a loss with nothing left to block it.
+        var book = BookBuilder()
+        book.settings = Settings(asOf: date("2026-11-20"))
+        book.account("JT", household: "H", cash: "0", cashTarget: "0.3", withdrawal: "25000")
+        book.account("IRA", type: .ira, household: "H", cash: "0")
+        book.hold("N1", "BND", 400, basis: "36000", acquired: "2024-01-02", account: "JT")
+        book.hold("N2", "BND", 560, basis: "42000", acquired: "2024-06-03", account: "JT")
+        book.hold("I1", "BND", 300, basis: "21300", acquired: "2026-11-10", account: "IRA")
+        book.target("BND", "1")
+        book.prices = ["BND": "72"]
+        let plan = try book.plan()
+        let sold = plan.lotsSold.filter { $0.account == "JT" && $0.lotID == "N2" }
+        #expect(!sold.isEmpty && sold.allSatisfy { $0.gain.isNegative && $0.disallowedLoss == .zero }, "\(sold)")
+        let row = try #require(plan.washSales.first { $0.action == .lossSaleBlocked && $0.lotID == "N2" })
+        #expect(row.note.hasSuffix("Raise Cash then sold it at a loss once no replacement share was left unmatched to "
+            + "block it: its Loss Sale row says so."), "\(row.note)")
+    }
 }

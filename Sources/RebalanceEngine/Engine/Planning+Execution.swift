@@ -176,6 +176,18 @@ extension Planning {
             forcedLossSales[key] = phase
             calendars[household].records[place].note += Self.forcedNote(phase)
         }
+        // A listed lot sold at a loss once nothing blocked it (its replacement shares matched
+        // to other lots since): said on its row, which read as the lot left unsold beside its
+        // Loss Sale row.
+        if !loggedLossSaleBlocks.isEmpty {
+            for sale in planned where sale.isLoss {
+                let key = sale.lotKey
+                guard !forced.contains(key), forcedLossSales[key] == nil, freedLossSales[key] == nil,
+                      let place = loggedLossSaleBlocks[key] else { continue }
+                freedLossSales[key] = phase
+                calendars[household].records[place].note += Self.freedNote(phase)
+            }
+        }
         outcome.quantity = planned.sharesSold
         outcome.proceeds = planned.totalProceeds
         return outcome
@@ -527,6 +539,7 @@ extension Planning {
                         + "\(first.bought) in \(first.account), a block through \(first.ends)."
                 }
                 if let forcedBy = forcedLossSales[key] { calendars[household].records[place].note += Self.forcedNote(forcedBy) }
+                if let freedBy = freedLossSales[key] { calendars[household].records[place].note += Self.freedNote(freedBy) }
             }
         } else {
             loggedLossSaleBlocks[key] = calendars[household].records.count
@@ -539,6 +552,12 @@ extension Planning {
     /// so that the row does not read as the lot left unsold beside its `Loss Sale` row.
     static func forcedNote(_ phase: Phase) -> String {
         " \(phase.rawValue) then sold it all the same: its Loss Sale and Disallowed rows say what of its loss is disallowed."
+    }
+
+    /// What a blocked lot's row adds once a later phase sold it at a loss unblocked.
+    static func freedNote(_ phase: Phase) -> String {
+        " \(phase.rawValue) then sold it at a loss once no replacement share was left unmatched to block it: its Loss "
+            + "Sale row says so."
     }
 
     /// Whether the engine may buy `symbol` in account `index` now; if not, what stops it.

@@ -300,6 +300,9 @@ extension Planning {
         // the withdrawal was paid short).
         let held = book.quantity(of: symbol)
         if roundingUp, held > quantity, amount >= price.value(of: held) { quantity = held }
+        // What is sought of a position is at most what it holds: "0 of the 1673 sought" of 652
+        // held named the whole need in its shares.
+        quantity = Quantity.min(quantity, held)
         guard quantity > .zero else { return .zero }
         /// The Reason's words, put together only for a sale made.
         func why() -> String {

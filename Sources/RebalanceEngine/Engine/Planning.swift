@@ -42,6 +42,9 @@ struct Planning {
     var firstLossSaleBlocks: [TaxLot.Key: (bought: CivilDate, account: String, ends: CivilDate)] = [:]
     /// Blocked loss lots a phase sold all the same (Raise Cash), by key, with that phase.
     var forcedLossSales: [TaxLot.Key: Phase] = [:]
+    /// Listed blocked loss lots a later phase sold at a loss unblocked (their replacement
+    /// shares matched to other lots by then), by key, with that phase.
+    var freedLossSales: [TaxLot.Key: Phase] = [:]
     /// Loss lots a trade skipped as blocked, with the trade's phase (a lot names its account
     /// and symbol, so the two name the trade): later passes of the trade skip them too.
     var skippedInTrade: Set<SkippedLot> = []
