@@ -1292,6 +1292,19 @@ struct MappingRulesTests {
         #expect(reading.errors.first?.message.hasPrefix("Quantity is less than the millionth of a share the tool counts to") == true)
     }
 
+    @Test("A realized loss marked W by the custodian is read as the amount")
+    func washMarkOnRealizedGain() throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],
+                              ["A", "2026-11-12", "AAPL", "Sell", 10, "(650.00) W"]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.transactions.first?.realizedGain == Money(cents: -65_000))
+        #expect(reading.diagnostics.contains(Diagnostic(.info, "Transactions!F2",
+            "\"(650.00) W\" is read as (650.00): the custodian's W marks a loss it counted as a wash sale.")))
+    }
+
     @Test("Lots without a Symbol column but with a Security column: the error names it to rename")
     func securityColumnIsNamedForSymbol() throws {
         let reading = try read([

@@ -138,7 +138,17 @@ extension PortfolioBuilder {
         var reinvestedCash: [Int] = []
         /// Rows that cancel a trade, read as the trade they take back.
         var cancellations: [Transaction] = []
-        for row in table.rows {
+        let gainPosition = table.rows.first?.layout.position(of: "Realized Gain")
+        for original in table.rows {
+            // A custodian's W after a realized loss (`(650.00) W`): the loss it counted as a wash
+            // sale, read as the amount (refused as text, where the same mark on a basis was read).
+            var row = original
+            if let gainPosition, case .string(let text)? = row.values[gainPosition],
+               let amount = PortfolioBuilder.withoutWashSaleMark(text) {
+                row.values[gainPosition] = .string(amount)
+                log.info(row.place("Realized Gain"), "\"\(text.trimmingWhitespace().excerpt)\" is read as \(amount): the "
+                    + "custodian's W marks a loss it counted as a wash sale.")
+            }
             // An order history's rows that never traded (an Activity & Orders paste): an open,
             // cancelled or expired order read as a trade blocked a harvest with a buy never made.
             if let status = text(row, "Status"), PortfolioBuilder.isUnfilled(status) {
