@@ -25,11 +25,9 @@ public enum CellDump {
         return ((seconds * 1_000_000 + fraction) / 1_000_000) / 86_400
     }
 
-    /// Backslash, tab, newline and carriage return escaped as `\\`, `\t`, `\n`, `\r`; any other
-    /// control character and the bidirectional overrides as `\u{1B}`: printed raw, a cell's
-    /// escape sequence retitled or cleared the PM's terminal.
+    /// Backslash, tab, newline and carriage return escaped as `\\`, `\t`, `\n`, `\r`.
     public static func escape(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { $0 == "\\" || needsCode($0) }) else { return s }
+        guard s.utf8.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 8)
         for scalar in s.unicodeScalars {
@@ -38,17 +36,9 @@ public enum CellDump {
             case "\t": out += "\\t"
             case "\n": out += "\\n"
             case "\r": out += "\\r"
-            case _ where needsCode(scalar): out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out
-    }
-
-    /// A control character, or a bidirectional embedding, override or isolate (U+202A–U+202E,
-    /// U+2066–U+2069), which reorders what a terminal shows.
-    private static func needsCode(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
-            || (0x2066...0x2069).contains(scalar.value)
     }
 }

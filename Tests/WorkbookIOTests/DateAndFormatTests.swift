@@ -76,14 +76,6 @@ struct DateAndFormatTests {
         #expect(ExcelDateTime(iso: text)?.iso == iso)
     }
 
-    @Test("A dumped cell's control characters and direction overrides are spelled out", arguments: [
-        ("a\\b\tc", "a\\\\b\\tc"), ("\u{1B}]0;x\u{7}", "\\u{1B}]0;x\\u{7}"), ("ACC-\u{202E}9", "ACC-\\u{202E}9"),
-        ("VTI", "VTI"),
-    ])
-    func dumpEscapes(text: String, shown: String) {
-        #expect(CellDump.escape(text) == shown)
-    }
-
     @Test("Durations print to the millisecond")
     func durations() {
         #expect(CellDump.durationToTheMillisecond(10.6320601851852) == 10.632060185185185)
