@@ -9,6 +9,11 @@ struct MappingRulesTests {
         try readPriced(path: try XLSXFixture.contractBook(sheets).write(), asOf: asOf, today: Household.today)
     }
 
+    /// A book of one AAPL lot whose Transactions sheet is `rows`.
+    private func readTransactions(_ rows: [[FixtureCell]]) throws -> PortfolioReading {
+        try read([Self.asOf, Self.oneLot, Self.model, Self.prices, ("Transactions", rows)])
+    }
+
     /// A Settings sheet with the As Of Date alone.
     private static let asOf: (name: String, rows: [[FixtureCell]]) =
         ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]])
@@ -279,9 +284,7 @@ struct MappingRulesTests {
 
     @Test("Transactions: a fund exchange and an automatic investment are trades; a cancelled or reversed one is none")
     func exchangesAndCancellations() throws {
-        let reading = try read([
-            Self.asOf, Self.oneLot, Self.model, Self.prices,
-            ("Transactions", [["Account", "Date", "Action", "Symbol", "Quantity", "Realized Gain"],
+        let reading = try readTransactions([["Account", "Date", "Action", "Symbol", "Quantity", "Realized Gain"],
                               ["A", "11/02/2026", "Automatic Investment", "AAPL", 1, nil],
                               ["A", "11/03/2026", "Exchange (incoming)", "AAPL", 2, nil],
                               ["A", "11/04/2026", "Exchange (outgoing)", "AAPL", 3, -30],
@@ -289,8 +292,7 @@ struct MappingRulesTests {
                               ["A", "11/06/2026", "Sell - Cancelled", "AAPL", 5, -50],
                               ["A", "11/07/2026", "Buy Reversal", "AAPL", 6, nil],
                               ["A", "11/08/2026", "Exchange Purchase", "AAPL", 7, nil],
-                              ["A", "11/09/2026", "Fund Sale", "AAPL", 8, -80]]),
-        ])
+                              ["A", "11/09/2026", "Fund Sale", "AAPL", 8, -80]])
         let t = try #require(reading.portfolio?.transactions, "\(reading.errors)")
         #expect(t.map(\.side) == [.buy, .buy, .sell, .buy, .sell])
         #expect(t.map(\.quantity) == [1, 2, 3, 7, 8].map { Quantity(shares: $0) })
@@ -1138,13 +1140,10 @@ struct MappingRulesTests {
 
     @Test("Transactions with a gain column per term read their sum as the Realized Gain and the term that holds it")
     func gainByTermColumns() throws {
-        let reading = try read([
-            Self.asOf, Self.oneLot, Self.model, Self.prices,
-            ("Transactions", [["Account", "Date", "Symbol", "Action", "Quantity", "Short-Term Gain/Loss", "Long-Term Gain/Loss"],
+        let reading = try readTransactions([["Account", "Date", "Symbol", "Action", "Quantity", "Short-Term Gain/Loss", "Long-Term Gain/Loss"],
                               ["A", "2026-11-02", "AAPL", "Sell", 3, 300, nil],
                               ["A", "2026-11-03", "AAPL", "Sell", 2, nil, -250],
-                              ["A", "2026-11-04", "AAPL", "Sell", 5, 100, -400]]),
-        ])
+                              ["A", "2026-11-04", "AAPL", "Sell", 5, 100, -400]])
         #expect(reading.errors.isEmpty, "\(reading.errors)")
         let sales = try #require(reading.portfolio?.transactions)
         #expect(sales.map(\.realizedGain) == [Money(cents: 30_000), Money(cents: -25_000), Money(cents: -30_000)])
@@ -1181,11 +1180,8 @@ struct MappingRulesTests {
             + "this column seems to write its day first (Lots!E2: \"14/03/2019\"), which makes it 2025-12-05: write it year first.")
         #expect(lots.errors.count == 2, "\(lots.errors)")
         // A date after the As Of month first and before it day first says so, and tells of the others.
-        let trades = try read([
-            Self.asOf, Self.oneLot, Self.model, Self.prices,
-            ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],
-                              ["A", "04/11/2026", "AAPL", "Sell", 1, -50], ["A", "12/11/2026", "AAPL", "Buy", 1, nil]]),
-        ])
+        let trades = try readTransactions([["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],
+                              ["A", "04/11/2026", "AAPL", "Sell", 1, -50], ["A", "12/11/2026", "AAPL", "Buy", 1, nil]])
         #expect(trades.errors.map(\.description) == [
             "Transactions!B3: Date 2026-12-11 is after the As Of date 2026-11-20. \"12/11/2026\" is read month first; if its "
                 + "day comes first, it is 2026-11-12: write it year first.",
@@ -1226,14 +1222,11 @@ struct MappingRulesTests {
 
     @Test("A cancellation takes back the trade it cancels; one whose trade is not listed is warned of")
     func cancellationsTakeBackTheirTrade() throws {
-        let reading = try read([
-            Self.asOf, Self.oneLot, Self.model, Self.prices,
-            ("Transactions", [["Account", "Date", "Symbol", "Action", "Quantity", "Realized Gain"],
+        let reading = try readTransactions([["Account", "Date", "Symbol", "Action", "Quantity", "Realized Gain"],
                               ["A", "2026-11-16", "AAPL", "Sell", -5, -300],
                               ["A", "2026-11-17", "AAPL", "Sell", -100, -1100],
                               ["A", "2026-11-17", "AAPL", "CXL SELL", 100, 1100],
-                              ["A", "2026-11-18", "AAPL", "Buy - Cancelled", 7, nil]]),
-        ])
+                              ["A", "2026-11-18", "AAPL", "Buy - Cancelled", 7, nil]])
         #expect(reading.errors.isEmpty, "\(reading.errors)")
         #expect(reading.portfolio?.transactions.map(\.place) == ["Transactions!row 2"])
         #expect(reading.diagnostics.contains(Diagnostic(.info, "Transactions!row 4",
@@ -1245,23 +1238,17 @@ struct MappingRulesTests {
 
     @Test("An Interactive Brokers statement's closed lots under each execution are no trades of their own")
     func closedLotsUnderExecutions() throws {
-        let reading = try read([
-            Self.asOf, Self.oneLot, Self.model, Self.prices,
-            ("Transactions", [["Account", "Date", "Symbol", "Buy/Sell", "Quantity", "Realized P/L", "LevelOfDetail"],
+        let reading = try readTransactions([["Account", "Date", "Symbol", "Buy/Sell", "Quantity", "Realized P/L", "LevelOfDetail"],
                               ["A", "2026-11-12", "AAPL", "SELL", -10, -500, "EXECUTION"],
-                              ["A", "2026-11-12", "AAPL", "SELL", -10, -500, "CLOSED_LOT"]]),
-        ])
+                              ["A", "2026-11-12", "AAPL", "SELL", -10, -500, "CLOSED_LOT"]])
         #expect(reading.errors.isEmpty, "\(reading.errors)")
         #expect(reading.portfolio?.transactions.map(\.place) == ["Transactions!row 2"])
     }
 
     @Test("A Transactions symbol that is a CUSIP nothing else names is warned of once")
     func cusipSymbolsInTransactions() throws {
-        let reading = try read([
-            Self.asOf, Self.oneLot, Self.model, Self.prices,
-            ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],
-                              ["A", "2026-11-12", "921943809", "Sell", 10, -500], ["A", "2026-11-13", "921943809", "Buy", 1, nil]]),
-        ])
+        let reading = try readTransactions([["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],
+                              ["A", "2026-11-12", "921943809", "Sell", 10, -500], ["A", "2026-11-13", "921943809", "Buy", 1, nil]])
         #expect(reading.warnings.map(\.description).dropFirst() == ["Transactions!row 2: 921943809 is a CUSIP, not a ticker, and nothing "
             + "else in the book names it: trades are matched to holdings by ticker, so this sale opens or blocks no wash-sale "
             + "window on the security it traded. Write its ticker in Symbol."])
@@ -1294,11 +1281,8 @@ struct MappingRulesTests {
 
     @Test("A realized loss marked W by the custodian is read as the amount")
     func washMarkOnRealizedGain() throws {
-        let reading = try read([
-            Self.asOf, Self.oneLot, Self.model, Self.prices,
-            ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],
-                              ["A", "2026-11-12", "AAPL", "Sell", 10, "(650.00) W"]]),
-        ])
+        let reading = try readTransactions([["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],
+                              ["A", "2026-11-12", "AAPL", "Sell", 10, "(650.00) W"]])
         #expect(reading.errors.isEmpty, "\(reading.errors)")
         #expect(reading.portfolio?.transactions.first?.realizedGain == Money(cents: -65_000))
         #expect(reading.diagnostics.contains(Diagnostic(.info, "Transactions!F2",
@@ -1673,11 +1657,8 @@ struct MappingRulesTests {
 
     @Test("A transaction posted later than it took effect counts from the day it took effect, noted")
     func postedAsOfDates() throws {
-        let reading = try read([
-            Self.asOf, Self.oneLot, Self.model, Self.prices,
-            ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],
-                              ["A", "11/02/2026 as of 10/30/2026", "AAPL", "Sell", 1, -40]]),
-        ])
+        let reading = try readTransactions([["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],
+                              ["A", "11/02/2026 as of 10/30/2026", "AAPL", "Sell", 1, -40]])
         #expect(reading.errors.isEmpty, "\(reading.errors)")
         #expect(reading.portfolio?.transactions.map(\.date) == [try #require(CivilDate(year: 2026, month: 10, day: 30))])
         #expect(reading.diagnostics.contains { $0.description
