@@ -1279,6 +1279,15 @@ struct MappingRulesTests {
         #expect(reading.errors.first?.message.hasPrefix("Quantity is less than the millionth of a share the tool counts to") == true)
     }
 
+    @Test("Cash moved through the core money-market position is no trade")
+    func coreAccountMovesAreNoTrades() throws {
+        let reading = try readTransactions([["Account", "Date", "Symbol", "Action", "Quantity"],
+                                            ["A", "2026-11-09", "SPAXX", "REDEMPTION FROM CORE ACCOUNT", -2840],
+                                            ["A", "2026-11-10", "SPAXX", "PURCHASE INTO CORE ACCOUNT", 500]])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.transactions.isEmpty == true)
+    }
+
     @Test("A realized loss marked W by the custodian is read as the amount")
     func washMarkOnRealizedGain() throws {
         let reading = try readTransactions([["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],

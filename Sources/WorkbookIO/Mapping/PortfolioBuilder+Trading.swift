@@ -11,6 +11,10 @@ extension PortfolioBuilder {
     static func side(_ text: String) -> Side? {
         let t = text.trimmingWhitespace().lowercased()
         if isShortOrOptionTrade(t) || isCancellation(t) || isAdjustment(t) || isCharge(t) { return nil }
+        // Cash moved through the account's core money-market position (`REDEMPTION FROM CORE
+        // ACCOUNT`, `PURCHASE INTO CORE ACCOUNT`) is cash, not a trade: read as a sale without a
+        // gain, each opened a loss sale's window on the sweep fund.
+        if holdsAny(of: ["core account", "core position"], t) { return nil }
         // A reinvestment or a standing purchase plan buys, however it is abbreviated (`DRIP`,
         // `Div Reinv`, `Recurring Investment`): each was skipped as no trade, and a harvest
         // went ahead beside the shares an IRA's plan had just bought.
