@@ -1288,6 +1288,18 @@ struct MappingRulesTests {
         #expect(reading.portfolio?.transactions.isEmpty == true)
     }
 
+    @Test("A date outside the calendar the plan keeps is an error at its cell, and an As Of from --as-of says so")
+    func datesOutsideTheCalendarNameTheirCell() throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity"], ["A", "9999-12-30", "AAPL", "Buy", 1]]),
+        ], asOf: CivilDate(year: 9999, month: 12, day: 31))
+        #expect(reading.errors.map(\.description) == [
+            "--as-of: As Of 9999-12-31 is outside 0002-01-01 to 9997-12-31, the dates the tool plans with.",
+            "Transactions!B2: Date 9999-12-30 is outside 0002-01-01 to 9997-12-31, the dates the tool plans with.",
+        ])
+    }
+
     @Test("A realized loss marked W by the custodian is read as the amount")
     func washMarkOnRealizedGain() throws {
         let reading = try readTransactions([["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],

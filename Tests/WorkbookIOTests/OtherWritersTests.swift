@@ -495,7 +495,8 @@ struct OtherWritersTests {
         // judged by adding a year to 9999-12-31, which stopped the tool).
         let refused = try readLots([["Symbol", "Quantity", "Cost Basis", "Acquired", "Term"],
                                     ["AAPL", 10, 1500, "12/31/9999", "ST"]])
-        #expect(refused.errors.map(\.description) == ["Lots!D2: Acquired 9999-12-31 is after the As Of date 2026-11-20."])
+        #expect(refused.errors.map(\.description) == ["Lots!D2: Acquired 9999-12-31 is outside 0002-01-01 to 9997-12-31, "
+            + "the dates the tool plans with."])
     }
 
     @Test("--, - and N/A are empty where a name is read: no household, group, term or restriction")

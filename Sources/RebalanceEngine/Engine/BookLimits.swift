@@ -29,7 +29,7 @@ public enum BookLimits {
     public static let maxWashSaleDays = 366
     /// The dates a book may hold (As Of, acquisitions, transactions): a window or a holding
     /// year from any of them stays inside the calendar's years 1 to 9999.
-    static let dates = CivilDate(year: 2, month: 1, day: 1)!...CivilDate(year: 9997, month: 12, day: 31)!
+    public static let dates = CivilDate(year: 2, month: 1, day: 1)!...CivilDate(year: 9997, month: 12, day: 31)!
 
     /// The book's dates and wash-sale window outside what the engine's calendar holds.
     static func dateProblems(in portfolio: Portfolio) -> [PlanningError.Problem] {

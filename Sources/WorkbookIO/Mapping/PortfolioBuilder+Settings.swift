@@ -220,6 +220,10 @@ extension PortfolioBuilder {
             settings.asOf = today
             log.warning("Settings", "No As Of Date is set; today's date, \(today), is used. Set it (or pass --as-of) for a reproducible run.")
         }
+        if !BookLimits.dates.contains(settings.asOf) {
+            log.error(asOfOverride != nil ? "--as-of" : understood[.asOf] ?? "Settings", "As Of \(settings.asOf) is outside "
+                + "\(BookLimits.dates.lowerBound) to \(BookLimits.dates.upperBound), the dates the tool plans with.")
+        }
         view.settings = SettingKey.allCases.map { key in
             "\(key.rawValue) = \(describe(key))\(understood[key].map { " (\($0))" } ?? (key == .asOf && asOfOverride != nil ? " (--as-of)" : " (default)"))"
         }

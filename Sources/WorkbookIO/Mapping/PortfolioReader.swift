@@ -408,6 +408,13 @@ struct PortfolioBuilder {
         switch CellReader.date(value, uses1904: uses1904) {
         case .empty: return nil
         case .value(let d):
+            // Outside the calendar the plan keeps, said at the cell (the plan's own check names
+            // only the sheet and the lot).
+            guard BookLimits.dates.contains(d) else {
+                log.error(row.place(column), "\(column) \(d) is outside \(BookLimits.dates.lowerBound) to "
+                    + "\(BookLimits.dates.upperBound), the dates the tool plans with.")
+                return nil
+            }
             if case .string(let text)? = value {
                 if CellReader.postedAsOf(text) != nil {
                     log.info(row.place(column), "\"\(text.trimmingWhitespace().excerpt)\" is read as \(d), the day the entry took effect.")
