@@ -226,3 +226,11 @@ extension Sentence {
         }
     }
 }
+
+extension Array where Element == String {
+    /// The items as a sentence lists them: `A`, `A and B`, `A, B and C` (empty: nothing).
+    public var joinedAsList: String {
+        guard let last, count > 1 else { return last ?? "" }
+        return dropLast().joined(separator: ", ") + " and " + last
+    }
+}

@@ -444,15 +444,11 @@ extension WashSaleCalendar {
                     disallowed = piece
                 }
             }
-        }
-        if let row, row.quantity > .zero, (row.gain + sales[index].gain).isNegative {
-            // The row's earlier Disallowed records speak of it as one sale too, now of this
-            // piece's shares and loss as well, where its amounts are the row's as one sale: a
-            // record left as its pass wrote it said "$600.00 of the $960.00 loss on 48 AAA"
-            // beside the lot's Lots Sold row of 49 shares and $980.00 (explore-AG).
-            let rowQuantity = row.quantity + sales[index].quantity
-            let rowLoss = (row.gain + sales[index].gain).magnitude
-            if rowLoss.scaled(by: (row.matched + matched).micros, over: rowQuantity.micros) == row.disallowed + disallowed {
+            if rowGain.isNegative, whole == row.disallowed + disallowed {
+                // The row's earlier Disallowed records speak of it as one sale too, now of this
+                // piece's shares and loss as well, where its amounts are the row's as one sale: a
+                // record left as its pass wrote it said "$600.00 of the $960.00 loss on 48 AAA"
+                // beside the lot's Lots Sold row of 49 shares and $980.00 (explore-AG).
                 for allotment in row.allotments where allotment.lastRecord >= 0 {
                     restateFigures(ofRecord: allotment.lastRecord, rowLoss: rowLoss, rowQuantity: rowQuantity)
                 }
@@ -598,11 +594,6 @@ extension WashSaleCalendar {
         return (parts, moved)
     }
 
-    /// Moves `amount` (a cent, either way) of a trade's disallowed loss into the `Disallowed`
-    /// record at `index`, which then speaks of the trade's row of the lot as one sale: its
-    /// loss, on its shares; for the planner to add to the lot its shares were restated as,
-    /// if any (`takeBasisAmendments`: callers move a cent there only while the run has sold
-    /// none of that lot).
     /// Rewords a Disallowed record of a trade's row of a lot for the row as one sale: its
     /// loss, and its note's loss and shares; its amounts stay.
     private mutating func restateFigures(ofRecord index: Int, rowLoss: Money, rowQuantity: Quantity) {
@@ -613,16 +604,18 @@ extension WashSaleCalendar {
             sold: rowQuantity, of: records[index].symbol, lot: lotID, loss: rowLoss, adjustment: adjustment)
     }
 
+    /// Moves `amount` (a cent, either way) of a trade's disallowed loss into the `Disallowed`
+    /// record at `index`, which then speaks of the trade's row of the lot as one sale: its
+    /// loss, on its shares; for the planner to add to the lot its shares were restated as,
+    /// if any (`takeBasisAmendments`: callers move a cent there only while the run has sold
+    /// none of that lot).
     private mutating func moveDisallowed(_ amount: Money, intoRecord index: Int, rowLoss: Money, rowQuantity: Quantity) {
-        guard var adjustment = records[index].replacement, let lotID = records[index].lotID else { return }
-        let symbol = records[index].symbol
+        guard var adjustment = records[index].replacement, records[index].lotID != nil else { return }
         adjustment.disallowedLoss += amount
         adjustment.basisAfter = adjustment.basisAfter.map { $0 + amount }
         records[index].replacement = adjustment
         records[index].disallowedLoss = adjustment.disallowedLoss
-        records[index].loss = rowLoss
-        records[index].note = forcedDisallowanceNote(
-            sold: rowQuantity, of: symbol, lot: lotID, loss: rowLoss, adjustment: adjustment)
+        restateFigures(ofRecord: index, rowLoss: rowLoss, rowQuantity: rowQuantity)
         // Shares the planner split off as a lot of their own take the cent into its basis.
         if let lot = restatedLotOfRecord[index] {
             pendingAmendments.append(BasisAmendment(

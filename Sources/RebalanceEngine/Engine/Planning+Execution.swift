@@ -616,8 +616,7 @@ extension Planning {
     /// than itself, joined for a sentence: `GOOG`, or `GOOG and GOOGL`.
     func twins(of symbol: String, in traded: NameSet) -> String {
         let members = universe.families.family(of: symbol).members.filter { $0 != symbol && traded.contains($0) }
-        return members.count <= 1 ? members.first ?? symbol
-            : members.dropLast().joined(separator: ", ") + " and " + members.last!
+        return members.isEmpty ? symbol : members.joinedAsList
     }
 
     /// `question` asked of a household's calendar where it is stored. Asked as

@@ -119,7 +119,7 @@ extension Planning {
             let words = causes.map(\.words)
             let stopped = causes.isEmpty ? "nothing is left that may be sold"
                 : causes.count == 1 ? words[0] + (causes[0].isOne ? " stops further sales" : " stop further sales")
-                : words.dropLast().joined(separator: ", ") + " and " + words.last! + " stop further sales"
+                : words.joinedAsList + " stop further sales"
             books[index].cashTargetShortCause = stopped
             audit(.raiseCash, id, nil, rule: "Cash Target", decision: "Short",
                   "Cash stays \(dollars: left) below the \(percent: books[index].account.cashTarget.doubleValue) cash target: "

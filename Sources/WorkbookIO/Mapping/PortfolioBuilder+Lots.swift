@@ -207,7 +207,7 @@ extension PortfolioBuilder {
         }
         for (sheet, rows) in closedLots where !rows.isEmpty {
             let named = rows.prefix(6).map(String.init)
-            let listed = named.count > 1 ? named.dropLast().joined(separator: ", ") + " and " + named.last! : named[0]
+            let listed = named.joinedAsList
             log.warning(sheet, "\(rows.count == 1 ? "Row \(listed) is a lot" : "Rows \(listed)\(rows.count > 6 ? " (\(rows.count) in all)" : "") are lots") "
                 + "the sheet marks closed (a Lot Status of Closed or Sold, or a Close Date on or before the As Of date "
                 + "\(settings.asOf)): \(rows.count == 1 ? "it is" : "they are") not held, and left out of the plan. Delete "
@@ -283,8 +283,6 @@ extension PortfolioBuilder {
         if first.price != price && first.other == nil { lotPrices[symbol]!.other = (price, row.place("Price")) }
     }
 
-    /// The figures of a lot export's row whose Quantity × Price is 90 to 110 times its Market
-    /// Value, as a bond's is when priced per 100 of face; nil otherwise.
     /// Whether a lot row is marked closed: a Lot Status of Closed, Sold, Disposed or
     /// Liquidated, or a Close Date on or before the As Of date. A Close Date that cannot be
     /// read is an error at its cell, and the lot is not left out on it.
@@ -297,6 +295,8 @@ extension PortfolioBuilder {
         return closed <= settings.asOf
     }
 
+    /// The figures of a lot export's row whose Quantity × Price is 90 to 110 times its Market
+    /// Value, as a bond's is when priced per 100 of face; nil otherwise.
     static func pricedPerHundred(_ row: SheetTable.DataRow, quantity: Quantity) -> String? {
         guard case .value(let priceText) = CellReader.number(row["Price"]), priceText.form == .plain,
               case .value(let valueText) = CellReader.number(row["Market Value"]), valueText.form == .plain,

@@ -170,14 +170,14 @@ extension PortfolioBuilder {
                 log.error(row.place("Side"), "Side is blank.")
                 continue
             }
-            // A bare `Exchange` (Vanguard's fund exchanges) is a sale when it realized a gain or
-            // a loss, else a sale or a buy by its shares' sign: skipped as no trade, an exchange
-            // out of VTSAX at a loss opened no window.
             // A cancellation takes back the trade it names: read as that trade, then taken off
             // with it (`withoutCancelled`). Skipped alone, the sale it cancelled stayed a loss
             // sale, used up replacement shares and let a harvest through.
             let cancelled = PortfolioBuilder.cancelledSide(sideText)
             var named = PortfolioBuilder.side(sideText) ?? cancelled
+            // A bare `Exchange` (Vanguard's fund exchanges) is a sale when it realized a gain or
+            // a loss, else a sale or a buy by its shares' sign: skipped as no trade, an exchange
+            // out of VTSAX at a loss opened no window.
             if named == nil, PortfolioBuilder.isExchange(sideText) {
                 if realizedFigure(row) != nil {
                     named = .sell
@@ -260,12 +260,21 @@ extension PortfolioBuilder {
     /// that matches none is warned of: the trade it cancels may be outside the sheet.
     private mutating func withoutCancelled(_ transactions: [Transaction], by cancellations: [Transaction]) -> [Transaction] {
         guard !cancellations.isEmpty else { return transactions }
+        // The trades of each account and symbol a cancellation names, read once: looked for
+        // over the whole sheet at each cancellation, many cancellations on a long history took
+        // their count times its rows.
+        struct Holding: Hashable { let account: String, symbol: String }
+        let named = Set(cancellations.map { Holding(account: $0.account, symbol: $0.symbol) })
+        var tradesOf: [Holding: [Int]] = [:]
+        for (index, trade) in transactions.enumerated() {
+            let holding = Holding(account: trade.account, symbol: trade.symbol)
+            if named.contains(holding) { tradesOf[holding, default: []].append(index) }
+        }
         var dropped = Set<Int>()
         for cancel in cancellations {
-            let match = transactions.indices.filter { index in
+            let match = tradesOf[Holding(account: cancel.account, symbol: cancel.symbol), default: []].filter { index in
                 let trade = transactions[index]
-                return !dropped.contains(index) && trade.account == cancel.account && trade.symbol == cancel.symbol
-                    && trade.side == cancel.side && trade.date <= cancel.date
+                return !dropped.contains(index) && trade.side == cancel.side && trade.date <= cancel.date
                     && (cancel.quantity == nil || trade.quantity == cancel.quantity)
             }.max { (transactions[$0].date, $0) < (transactions[$1].date, $1) }
             guard let match else {

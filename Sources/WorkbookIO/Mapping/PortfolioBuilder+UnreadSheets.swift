@@ -11,7 +11,7 @@ extension PortfolioBuilder {
     /// warning alone (until stop 44), a custodian's `Accounts_History` was planned without
     /// its loss sales, and buys were made inside their windows.
     /// Only the first `probedRows` rows of at most `probedSheets` ignored sheets are read.
-    mutating func warnOfUnreadTables() throws {
+    mutating func refuseUnreadTables() throws {
         let missing = ContractSheet.allCases.filter { sheet in
             !sheet.isRequired && tables[sheet] == nil && !ambiguousRoles.contains(sheet)
                 && !(sheet == .lots && !accountLotTables.isEmpty)

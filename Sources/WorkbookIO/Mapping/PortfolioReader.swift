@@ -161,7 +161,7 @@ struct PortfolioBuilder {
                                          ignoredColumns: [], rowsRead: 0, rowsSkipped: [], percentReadings: []))
             }
         }
-        try warnOfUnreadTables()
+        try refuseUnreadTables()
         readSettings()
         let securities = readSecurities()
         var accounts = readAccounts()
@@ -309,7 +309,6 @@ struct PortfolioBuilder {
         return ""
     }
 
-    /// Whether a cell is empty or says so (`--`, `N/A`).
     /// `Quantity is blank.`, or, for a cell holding a word read as blank, what it holds:
     /// `Cost Basis is "N/A", which reads as blank.` ("is blank" beside a cell showing N/A
     /// sent the PM looking for an empty cell).
@@ -320,6 +319,7 @@ struct PortfolioBuilder {
         return "\(column) is blank."
     }
 
+    /// Whether a cell is empty or says so (`--`, `N/A`).
     func isBlank(_ row: SheetTable.DataRow, _ column: String) -> Bool {
         guard let value = row[column] else { return true }
         if case .string(let s) = value {
@@ -419,28 +419,30 @@ struct PortfolioBuilder {
                 if CellReader.postedAsOf(text) != nil {
                     log.info(row.place(column), "\"\(text.trimmingWhitespace().excerpt)\" is read as \(d), the day the entry took effect.")
                 } else if let swapped = CellReader.dayFirstReading(text) {
-                    let key = DateColumn(sheet: row.sheetName, column: column)
                     // After the As Of date month first, before it day first: the column's day
                     // may come first (`12/11/2026` as of 2026-11-20), as a day above 12 says.
                     if d > settings.asOf, swapped <= settings.asOf {
-                        if textDates[key]?.dayFirst == nil {
-                            textDates[key, default: .init()].dayFirst = (row.place(column), text.trimmingWhitespace())
-                        }
+                        noteDayFirst(row, column, text)
                     } else {
-                        textDates[key, default: .init()].monthFirst.append((row.place(column), text.trimmingWhitespace(), d, swapped))
+                        textDates[DateColumn(sheet: row.sheetName, column: column), default: .init()].monthFirst
+                            .append((row.place(column), text.trimmingWhitespace(), d, swapped))
                     }
                 }
             }
             return d
         case .problem(let p):
-            if case .string(let text)? = value, p.contains(" reads as day ") {
-                let key = DateColumn(sheet: row.sheetName, column: column)
-                if textDates[key]?.dayFirst == nil {
-                    textDates[key, default: .init()].dayFirst = (row.place(column), text.trimmingWhitespace())
-                }
-            }
+            if case .string(let text)? = value, p.contains(" reads as day ") { noteDayFirst(row, column, text) }
             log.error(row.place(column), "\(column): \(p)")
             return nil
+        }
+    }
+
+    /// Keeps `text`, a date of `row` that writes its day first, as its column's first such
+    /// cell (`flagDayFirstColumns`).
+    private mutating func noteDayFirst(_ row: SheetTable.DataRow, _ column: String, _ text: String) {
+        let key = DateColumn(sheet: row.sheetName, column: column)
+        if textDates[key]?.dayFirst == nil {
+            textDates[key, default: .init()].dayFirst = (row.place(column), text.trimmingWhitespace())
         }
     }
 
@@ -473,7 +475,8 @@ struct PortfolioBuilder {
     /// dates read month first (`05/12/2025` as 12 May) are errors too. Flagged one at a time,
     /// a PM who rewrote the flagged cells planned on the rest misread, without a word.
     mutating func flagDayFirstColumns() {
-        for (_, dates) in textDates {
+        // By sheet and column: a dictionary's order differs from run to run.
+        for (_, dates) in textDates.sorted(by: { ($0.key.sheet, $0.key.column) < ($1.key.sheet, $1.key.column) }) {
             guard let (place, text) = dates.dayFirst else { continue }
             for cell in dates.monthFirst {
                 log.error(cell.place, "\"\(cell.text.excerpt)\" would be read as \(cell.read), month first, but this column seems "

@@ -27,7 +27,7 @@ extension SheetTable {
         }
         guard count > 0 else { return }
         let named = runs.prefix(4).map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }
-        let listed = named.count > 1 ? named.dropLast().joined(separator: ", ") + " and " + named.last! : named[0]
+        let listed = named.joinedAsList
         let more = runs.count > 4 ? " (\(count) rows in all)" : ""
         log.warning(sheetName, "\(count == 1 ? "Row" : "Rows") \(listed)\(more) of this sheet \(count == 1 ? "is" : "are") hidden "
             + "(by a filter or Hide Rows) and \(count == 1 ? "is" : "are") read like the others: the tool reads every row "
@@ -48,7 +48,7 @@ extension SheetTable {
         }
         let named = hidden.sorted { $0.column < $1.column }.map { "\(CellReference.columnName($0.column)) (\($0.name))" }
         guard !named.isEmpty else { return }
-        let listed = named.count > 1 ? named.dropLast().joined(separator: ", ") + " and " + named.last! : named[0]
+        let listed = named.joinedAsList
         let one = named.count == 1
         log.warning(sheetName, "\(one ? "Column" : "Columns") \(listed) of this sheet \(one ? "is" : "are") hidden and "
             + "\(one ? "is" : "are") read like the others: the tool reads every column it knows, seen or not. Clear or "

@@ -933,7 +933,7 @@ struct SheetTable {
                 }
                 if given.contains(where: { $0.1 != 0 }), isSum(sinceTotal) || isSum(sinceStart) {
                     let named = given.sorted { layout.sheetColumns[$0.0] < layout.sheetColumns[$1.0] }.map { layout.names[$0.0] }
-                    let listed = named.count > 1 ? named.dropLast().joined(separator: ", ") + " and " + named.last! : named[0]
+                    let listed = named.joinedAsList
                     skipped.append((row.number, "a total row without a label: its \(listed) "
                         + "\(named.count == 1 ? "is the sum" : "are the sums") of the rows above"))
                     sinceTotal = [Double](repeating: 0, count: layout.names.count)
@@ -1070,14 +1070,14 @@ struct SheetTable {
         return "the title of the model's rows below (\"\(text.excerpt)\")"
     }
 
-    /// Whether a header is a contract column's own name (`Target`, `target`, `TARGET %`), not
-    /// one of its other names; likewise a sheet's name and a contract sheet's.
     /// Whether an Account column's header names the account by its name (`Account Name`,
     /// `Acct Title`), not by its ID or number.
     static func namesAccountByName(_ header: String) -> Bool {
         ColumnSpec.accountNameSynonyms.contains(HeaderName.normalize(header).key)
     }
 
+    /// Whether a header is a contract column's own name (`Target`, `target`, `TARGET %`), not
+    /// one of its other names; likewise a sheet's name and a contract sheet's.
     static func isCanonical(_ header: String, of column: String) -> Bool {
         HeaderName.normalize(header).key == HeaderName.normalize(column).key
     }
@@ -1191,7 +1191,6 @@ struct SheetTable {
         return ["($000)", "(000)", "($k)", "(k)", "(000s)", "($000s)", "$000", "$k"].contains { compact.hasSuffix($0) }
     }
 
-    /// Whether a header names what a lot first held (`Original Qty`, `Initial Shares`).
     /// Whether a quantity's header names the shares still held (`Remaining Quantity`, `Open
     /// Qty`, `Shares Remaining`), not what a lot first held or a plain quantity.
     static func namesWhatIsHeld(_ header: String) -> Bool {
@@ -1199,6 +1198,7 @@ struct SheetTable {
         return key.contains("remaining") || key.hasPrefix("open")
     }
 
+    /// Whether a header names what a lot first held (`Original Qty`, `Initial Shares`).
     static func namesWhatWasFirst(_ header: String) -> Bool {
         !headerWords(header).isDisjoint(with: ["original", "orig", "initial"])
     }

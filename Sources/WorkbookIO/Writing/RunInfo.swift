@@ -24,7 +24,7 @@ public struct RunInfo: Sendable, Hashable {
 /// are the bytes hashed; a PM saving the workbook in Excel during a long run changes them.
 public struct InputFileState: Sendable, Equatable {
     let device: UInt64, inode: UInt64, size: Int64
-    let modified: (seconds: Int, nanoseconds: Int), changed: (seconds: Int, nanoseconds: Int)
+    let modifiedSeconds: Int, modifiedNanoseconds: Int, changedSeconds: Int, changedNanoseconds: Int
 
     public init(path: String) throws {
         var info = stat()
@@ -34,11 +34,9 @@ public struct InputFileState: Sendable, Equatable {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
         size = Int64(info.st_size)
-        modified = (Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec))
-        changed = (Int(info.st_ctim.tv_sec), Int(info.st_ctim.tv_nsec))
-    }
-
-    public static func == (a: InputFileState, b: InputFileState) -> Bool {
-        a.device == b.device && a.inode == b.inode && a.size == b.size && a.modified == b.modified && a.changed == b.changed
+        modifiedSeconds = Int(info.st_mtim.tv_sec)
+        modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
+        changedSeconds = Int(info.st_ctim.tv_sec)
+        changedNanoseconds = Int(info.st_ctim.tv_nsec)
     }
 }
