@@ -163,7 +163,7 @@ struct Run: ParsableCommand {
         if json {
             printJSON(RunReport.errorsJSON(problems, status: status))
         } else {
-            for problem in problems { printError(problem.line) }
+            for line in RunReport.errorLines(problems) { printError(line) }
         }
         Foundation.exit(status)
     }

@@ -116,6 +116,83 @@ struct RunReport {
         RunReport.encode(summary)
     }
 
+    /// The errors as printed on a terminal: in the order found, but at most `perPlace` of one
+    /// sheet column (or of one sheet's rows, or one other place) and `shownAtMost` in all,
+    /// then a line for each place with errors not shown, saying how many and in which rows. A
+    /// column of 200,000 bad dates had printed 200,000 lines (20 MB) and hidden a lone error
+    /// elsewhere in the book among them. `--json` still lists every error.
+    static func errorLines(_ problems: [Problem], perPlace: Int = 10, shownAtMost: Int = 100,
+                           placesSummedAtMost: Int = 20) -> [String] {
+        struct Omitted {
+            let key: String
+            var count = 0
+            var firstRow: Int?
+            var lastRow: Int?
+        }
+        var shownOfPlace: [String: Int] = [:]
+        var omitted: [Omitted] = []
+        var omittedIndex: [String: Int] = [:]
+        var lines: [String] = []
+        for problem in problems {
+            let (key, row) = summaryPlace(problem.place)
+            let shown = shownOfPlace[key, default: 0]
+            if shown < perPlace, lines.count < shownAtMost {
+                shownOfPlace[key] = shown + 1
+                lines.append(problem.line)
+                continue
+            }
+            let index = omittedIndex[key] ?? {
+                omitted.append(Omitted(key: key))
+                omittedIndex[key] = omitted.count - 1
+                return omitted.count - 1
+            }()
+            omitted[index].count += 1
+            if let row {
+                omitted[index].firstRow = min(omitted[index].firstRow ?? row, row)
+                omitted[index].lastRow = max(omitted[index].lastRow ?? row, row)
+            }
+        }
+        guard !omitted.isEmpty else { return lines }
+        let total = omitted.reduce(0) { $0 + $1.count }
+        lines.append("\(grouped(total)) more error(s) not shown above (`--json` lists every one):")
+        for place in omitted.prefix(placesSummedAtMost) {
+            let shown = shownOfPlace[place.key, default: 0]
+            var line = "  \(place.key.isEmpty ? "the workbook" : place.key): \(grouped(place.count)) more"
+            if let first = place.firstRow, let last = place.lastRow {
+                line += first == last ? " in row \(first)" : " in rows \(first) to \(last)"
+            }
+            if shown > 0 { line += ", beside the \(shown) above" }
+            lines.append(oneLine(line + "."))
+        }
+        if omitted.count > placesSummedAtMost {
+            let rest = omitted.dropFirst(placesSummedAtMost)
+            lines.append("  … and \(grouped(rest.reduce(0) { $0 + $1.count })) more in \(rest.count) other place(s).")
+        }
+        return lines
+    }
+
+    /// Where an error is counted when not shown, and its row: `Lots!F14` is column `Lots!F`,
+    /// row 14; `Lots!row 9` is `Lots!rows`, row 9; any other place is its own.
+    static func summaryPlace(_ place: String) -> (key: String, row: Int?) {
+        guard let bang = place.lastIndex(of: "!") else { return (place, nil) }
+        let sheet = place[..<bang], cell = place[place.index(after: bang)...]
+        if cell.hasPrefix("row "), let row = Int(cell.dropFirst(4)) { return ("\(sheet)!rows", row) }
+        let letters = cell.prefix { $0.isASCII && $0.isUppercase }
+        guard !letters.isEmpty, letters.count <= 3, let row = Int(cell.dropFirst(letters.count)) else { return (place, nil) }
+        return ("\(sheet)!\(letters)", row)
+    }
+
+    /// `1234567` as `1,234,567`.
+    static func grouped(_ count: Int) -> String {
+        let digits = String(count)
+        var text = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { text.append(",") }
+            text.append(digit)
+        }
+        return text
+    }
+
     static func errorsJSON(_ problems: [Problem], status: Int32) -> String {
         struct Failure: Codable {
             var status: Int32

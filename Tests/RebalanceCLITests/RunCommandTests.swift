@@ -257,6 +257,27 @@ struct RunCommandTests {
         #expect(errors.contains("The account \"ACC-<U+202E>9\" is not on the Accounts sheet."), "\(errors)")
     }
 
+    @Test func aColumnOfBadCellsPrintsTenAndCountsTheRestWithoutHidingAnotherError() throws {
+        // 30 lots dated in words, then one quantity in words on the last row: every error
+        // used to be printed in the order found, so a column of them buried the other one.
+        let path = try book { sheets in
+            for number in 3...32 { sheets[2].rows.append(["ACC-1", "VTI", .text("L\(number)"), 1, 100, "soon"]) }
+            sheets[2].rows.append(["ACC-1", "VTI", "L33", "some", 100, .day(2023, 6, 30)])
+        }
+        let result = try runRebalancer([path])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.hasPrefix("Lots!F") }.count == 10, "\(result.stderr)")
+        #expect(lines.first == "Lots!F4: Acquired: Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"soon\".")
+        #expect(lines.contains { $0.hasPrefix("Lots!D34: Quantity") }, "\(result.stderr)")
+        #expect(lines.suffix(2) == ["20 more error(s) not shown above (`--json` lists every one):",
+                                    "  Lots!F: 20 more in rows 14 to 33, beside the 10 above."], "\(result.stderr)")
+        // The JSON a script reads still lists all 31.
+        let json = try runRebalancer(["run", path, "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((object?["errors"] as? [Any])?.count == 31, "\(json.stdout.prefix(500))")
+    }
+
     @Test func aQuantityTooSmallOrTooLargeToCountIsRefusedSayingWhich() throws {
         try expectRefused(try book { $0[2].rows[1][3] = 0.0000001 },
                           mentioning: "Lots!D2: Quantity is less than the millionth of a share the tool counts to, found \"1e-07\".")
