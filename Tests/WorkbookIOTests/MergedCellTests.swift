@@ -39,6 +39,23 @@ struct MergedCellTests {
                 + "the top of each is every row's value there."))
     }
 
+    @Test("A header over two rows, its first names merged down and the rest named below a group's name, is read")
+    func headerOverTwoRows() throws {
+        // `Position` heads Quantity and Cost Basis on the row below; the other names are
+        // merged down over both rows. The lower row alone had been taken for the header, and
+        // the sheet refused for want of a Symbol column.
+        let lots: [[FixtureCell]] = [
+            ["Account", "Symbol", "Lot ID", "Position", nil, "Acquired"],
+            [nil, nil, nil, "Quantity", "Cost Basis", nil],
+        ] + Self.mergedLots.dropFirst().enumerated().map { row, cells in
+            row == 1 ? ["ACC-1"] + cells.dropFirst() : cells
+        }
+        let reading = try Self.read(Self.sheets(replacing: "Lots", with: lots),
+                                    merged: ["Lots": ["A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:F2"]])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio == (try Household.read(Household.canonical()).portfolio))
+    }
+
     @Test("A household merged over its accounts, and a model's name over its rows, are each row's")
     func householdAndModelMerged() throws {
         var sheets = Self.sheets(replacing: "Accounts", with: [

@@ -115,6 +115,39 @@ struct SheetTable {
     /// The key under which a wide Model sheet's column of `model`'s targets is read.
     static func modelColumnKey(_ model: String) -> String { modelColumnPrefix + model }
 
+    /// What one header row names, as `read` matches it: each contract column's sheet column,
+    /// the texts matched (text, name, cell), the texts not, the second columns of a name,
+    /// account name columns beside the ID, quantities beside the shares held, a wide Model
+    /// sheet's model columns, and the required columns still missing.
+    struct HeaderMatch {
+        var columns: [String: Int]
+        var matches: [(String, String, String)]
+        var unknown: [(String, String)]
+        var seconds: [(String, String, String)]
+        var nameColumns: [(String, String)]
+        var setAside: [(String, String, String, String)]
+        var wide: [(text: String, model: String, place: String)]
+        var missing: [[String]]
+    }
+
+    /// The cells of a header written over two rows, with their rows: the lower row's, and the
+    /// upper row's words over the columns the lower row leaves blank (a name merged down over
+    /// both rows is kept in the upper cell). Upper words over a named column (`Cost` over
+    /// `Per Share | Total`) head a group, not a column, and are left out.
+    static func headerCells(_ upper: Row, over lower: Row) -> [(cell: Cell, row: Int)] {
+        var named = Set<Int>()
+        for cell in lower.cells {
+            if case .string(let text) = cell.value, text.trimmingWhitespace().isEmpty { continue }
+            named.insert(cell.column)
+        }
+        var cells = lower.cells.map { (cell: $0, row: lower.number) }
+        for cell in upper.cells where !named.contains(cell.column) {
+            guard case .string(let text) = cell.value, !text.trimmingWhitespace().isEmpty else { continue }
+            cells.append((cell, upper.number))
+        }
+        return cells.sorted { $0.cell.column < $1.cell.column }
+    }
+
     /// What begins the key of a wide Model sheet's column of targets: no header text does.
     static let modelColumnPrefix = "\u{1}Target of "
 
@@ -312,6 +345,8 @@ struct SheetTable {
         var settingsRows: [Row] = []
         /// The first row above the header holding a setting's key and a value (cell, key).
         var settingAbove: (row: Int, cell: String, key: String)?
+        /// The row read just before, while the header is sought (a header may span two rows).
+        var rowAbove: Row?
 
         /// Sets `row` aside as a footer or total row for `reason`, with a note; a download's
         /// cash line among the lots is the account's cash, said in a warning as a CASH lot is.
@@ -323,6 +358,92 @@ struct SheetTable {
             } else {
                 skipped.append((row.number, reason))
             }
+        }
+        /// What a header row names, `cells` being its cells with their rows (a header over two
+        /// rows gives the upper row's names where the lower leaves its cells blank).
+        func matchHeader(_ cells: [(cell: Cell, row: Int)]) -> HeaderMatch {
+            var columns: [String: Int] = [:]
+            var matches: [(String, String, String)] = []
+            var unknown: [(String, String)] = []
+            /// Headers naming a column the row already has (`Adjusted Cost Basis` after `Cost Basis`).
+            var seconds: [(String, String, String)] = []
+            var nameColumns: [(String, String)] = []
+            var setAside: [(String, String, String, String)] = []
+            for (cell, rowNumber) in cells {
+                guard case .string(let text) = cell.value else {
+                    if case .value(let t) = CellReader.text(cell.value) {
+                        unknown.append((t, CellReference.name(column: cell.column, row: rowNumber)))
+                    }
+                    continue
+                }
+                let place = CellReference.name(column: cell.column, row: rowNumber)
+                if let name = column(for: text) {
+                    if columns[name] == nil {
+                        columns[name] = cell.column
+                        matches.append((text.trimmingWhitespace(), name, place))
+                    } else if name == "Quantity", let earlier = matches.firstIndex(where: { $0.1 == name }),
+                              SheetTable.namesWhatIsHeld(matches[earlier].0) != SheetTable.namesWhatIsHeld(text) {
+                        // The shares still held (`Remaining Quantity`, `Open Qty`) beside another
+                        // quantity (what was bought, in an export of lots part sold): the held one
+                        // is read, whichever comes first. As a second Quantity column, the first was
+                        // read, and a lot part sold was planned on all it ever held.
+                        if SheetTable.namesWhatIsHeld(text) {
+                            setAside.append((matches[earlier].0, matches[earlier].2, text.trimmingWhitespace(), place))
+                            matches[earlier] = (text.trimmingWhitespace(), name, place)
+                            columns[name] = cell.column
+                        } else {
+                            setAside.append((text.trimmingWhitespace(), place, matches[earlier].0, matches[earlier].2))
+                        }
+                    } else if SheetTable.isCanonical(text, of: name),
+                              let earlier = matches.firstIndex(where: { $0.1 == name }),
+                              !SheetTable.isCanonical(matches[earlier].0, of: name) {
+                        // The column named as the contract names it wins over one of its other
+                        // names (`Target` over `Weight` beside it, `Price` over `Close`).
+                        seconds.append(matches[earlier])
+                        matches[earlier] = (text.trimmingWhitespace(), name, place)
+                        columns[name] = cell.column
+                    } else if name == "Account", let earlier = matches.firstIndex(where: { $0.1 == name }),
+                              SheetTable.namesAccountByName(matches[earlier].0) != SheetTable.namesAccountByName(text) {
+                        // An account's name beside its number (`Account Name | Account Number`, as
+                        // a custodian exports them): the number is read, whichever comes first. A
+                        // name may be shared (two accounts called `Individual`); read as a second
+                        // Account column, the two disagreed on every row and the sheet was refused.
+                        if SheetTable.namesAccountByName(text) {
+                            nameColumns.append((text.trimmingWhitespace(), place))
+                        } else {
+                            nameColumns.append((matches[earlier].0, matches[earlier].2))
+                            matches[earlier] = (text.trimmingWhitespace(), name, place)
+                            columns[name] = cell.column
+                        }
+                    } else {
+                        seconds.append((text.trimmingWhitespace(), name, place))
+                    }
+                } else if !text.trimmingWhitespace().isEmpty {
+                    unknown.append((text.trimmingWhitespace(), place))
+                }
+            }
+            // A wide Model sheet: the texts naming the Accounts sheet's models head their targets.
+            var wide: [(text: String, model: String, place: String)] = []
+            if sheet == .model, columns["Symbol"] != nil, columns["Target"] == nil, columns["Model"] == nil {
+                for (text, place) in unknown {
+                    guard let model = SheetTable.model(headedBy: text, among: modelNames),
+                          let column = CellReference.column(of: place) else { continue }
+                    let key = SheetTable.modelColumnKey(model)
+                    guard columns[key] == nil else { continue }
+                    columns[key] = column
+                    wide.append((text, model, place))
+                }
+                if !wide.isEmpty {
+                    matches += wide.map { ($0.text, "Target of the model \($0.model)", $0.place) }
+                    unknown.removeAll { entry in wide.contains { $0.place == entry.1 } }
+                }
+            }
+            let names = Set(columns.keys)
+            let missing = sheet.requiredColumns.filter { group in
+                !group.contains { names.contains($0) } && !(!wide.isEmpty && group == ["Target"])
+            }
+            return HeaderMatch(columns: columns, matches: matches, unknown: unknown, seconds: seconds,
+                               nameColumns: nameColumns, setAside: setAside, wide: wide, missing: missing)
         }
         let summary = try workbook.readRows(in: info, distrustingZeroResults: true, order: order) { row in
             guard let found = header else {
@@ -348,97 +469,36 @@ struct SheetTable {
                    let key = SettingKey.matching(text.trimmingCharacters(in: ":")) {
                     settingAbove = (row.number, CellReference.name(column: row.cells[0].column, row: row.number), key.rawValue)
                 }
-                var columns: [String: Int] = [:]
-                var matches: [(String, String, String)] = []
-                var unknown: [(String, String)] = []
-                /// Headers naming a column the row already has (`Adjusted Cost Basis` after `Cost Basis`).
-                var seconds: [(String, String, String)] = []
-                var nameColumns: [(String, String)] = []
-                var setAside: [(String, String, String, String)] = []
-                for cell in row.cells {
-                    guard case .string(let text) = cell.value else {
-                        if case .value(let t) = CellReader.text(cell.value) {
-                            unknown.append((t, CellReference.name(column: cell.column, row: row.number)))
-                        }
-                        continue
-                    }
-                    let place = CellReference.name(column: cell.column, row: row.number)
-                    if let name = column(for: text) {
-                        if columns[name] == nil {
-                            columns[name] = cell.column
-                            matches.append((text.trimmingWhitespace(), name, place))
-                        } else if name == "Quantity", let earlier = matches.firstIndex(where: { $0.1 == name }),
-                                  SheetTable.namesWhatIsHeld(matches[earlier].0) != SheetTable.namesWhatIsHeld(text) {
-                            // The shares still held (`Remaining Quantity`, `Open Qty`) beside another
-                            // quantity (what was bought, in an export of lots part sold): the held one
-                            // is read, whichever comes first. As a second Quantity column, the first was
-                            // read, and a lot part sold was planned on all it ever held.
-                            if SheetTable.namesWhatIsHeld(text) {
-                                setAside.append((matches[earlier].0, matches[earlier].2, text.trimmingWhitespace(), place))
-                                matches[earlier] = (text.trimmingWhitespace(), name, place)
-                                columns[name] = cell.column
-                            } else {
-                                setAside.append((text.trimmingWhitespace(), place, matches[earlier].0, matches[earlier].2))
-                            }
-                        } else if SheetTable.isCanonical(text, of: name),
-                                  let earlier = matches.firstIndex(where: { $0.1 == name }),
-                                  !SheetTable.isCanonical(matches[earlier].0, of: name) {
-                            // The column named as the contract names it wins over one of its other
-                            // names (`Target` over `Weight` beside it, `Price` over `Close`).
-                            seconds.append(matches[earlier])
-                            matches[earlier] = (text.trimmingWhitespace(), name, place)
-                            columns[name] = cell.column
-                        } else if name == "Account", let earlier = matches.firstIndex(where: { $0.1 == name }),
-                                  SheetTable.namesAccountByName(matches[earlier].0) != SheetTable.namesAccountByName(text) {
-                            // An account's name beside its number (`Account Name | Account Number`, as
-                            // a custodian exports them): the number is read, whichever comes first. A
-                            // name may be shared (two accounts called `Individual`); read as a second
-                            // Account column, the two disagreed on every row and the sheet was refused.
-                            if SheetTable.namesAccountByName(text) {
-                                nameColumns.append((text.trimmingWhitespace(), place))
-                            } else {
-                                nameColumns.append((matches[earlier].0, matches[earlier].2))
-                                matches[earlier] = (text.trimmingWhitespace(), name, place)
-                                columns[name] = cell.column
-                            }
-                        } else {
-                            seconds.append((text.trimmingWhitespace(), name, place))
-                        }
-                    } else if !text.trimmingWhitespace().isEmpty {
-                        unknown.append((text.trimmingWhitespace(), place))
+                var match = matchHeader(row.cells.map { ($0, row.number) })
+                // A header over two rows, its first columns' names merged down (or written on the
+                // upper row alone) and the rest named on the lower row: Excel shows each name over
+                // its column, and the two rows together are the header when neither alone is. The
+                // lower row alone was taken for a header lacking its Symbol column.
+                var namesAbove = false
+                if !match.missing.isEmpty, let above = rowAbove, above.number == row.number - 1 {
+                    let combined = matchHeader(SheetTable.headerCells(above, over: row))
+                    if combined.missing.isEmpty, combined.columns.count > match.columns.count {
+                        match = combined
+                        namesAbove = true
                     }
                 }
-                // A wide Model sheet: the texts naming the Accounts sheet's models head their targets.
-                var wide: [(text: String, model: String, place: String)] = []
-                if sheet == .model, columns["Symbol"] != nil, columns["Target"] == nil, columns["Model"] == nil {
-                    for (text, place) in unknown {
-                        guard let model = SheetTable.model(headedBy: text, among: modelNames),
-                              let column = CellReference.column(of: place) else { continue }
-                        let key = SheetTable.modelColumnKey(model)
-                        guard columns[key] == nil else { continue }
-                        columns[key] = column
-                        wide.append((text, model, place))
-                    }
-                    if !wide.isEmpty {
-                        matches += wide.map { ($0.text, "Target of the model \($0.model)", $0.place) }
-                        unknown.removeAll { entry in wide.contains { $0.place == entry.1 } }
-                    }
-                }
+                rowAbove = row
+                let (columns, matches, unknown, wide, missing) = (match.columns, match.matches, match.unknown, match.wide, match.missing)
                 let names = Set(columns.keys)
-                let missing = sheet.requiredColumns.filter { group in
-                    !group.contains { names.contains($0) } && !(!wide.isEmpty && group == ["Target"])
-                }
                 // A lot export in blocks per security: every column but Symbol, each block's
                 // title naming its symbol.
                 let symbolsFromTitles = sheet == .lots && missing == [["Symbol"]]
                 if names.count >= 2 || (names.count == 1 && specs.count == 1) {
                     if missing.isEmpty || symbolsFromTitles {
-                        secondColumns = seconds
-                        accountNameColumns = nameColumns
-                        quantitiesBesideHeld = setAside
-                        // The header row is no line of the title above it.
-                        if firstTitleRow == row.number {
+                        secondColumns = match.seconds
+                        accountNameColumns = match.nameColumns
+                        quantitiesBesideHeld = match.setAside
+                        // The header row is no line of the title above it, nor is the row above
+                        // when it names columns too.
+                        for headerRow in namesAbove ? [row.number, row.number - 1] : [row.number]
+                        where firstTitleRow == headerRow && !firstTitleLines.isEmpty {
                             firstTitleLines.removeLast()
+                            firstTitleRow -= 1
                             firstTitle = firstTitleLines.isEmpty ? nil : Title(lines: firstTitleLines.suffix(Title.maxLines))
                         }
                         header = (row.number, columns, matches, unknown,
