@@ -227,6 +227,8 @@ struct MappingValueTests {
         ("Lots - Table 1", .lots), ("Model Weights - Table 12", .model),
         // Excel names a sheet's copy after it.
         ("Lots (2)", .lots), ("Tax Lots (12)", .lots),
+        // Custodians' lot reports (Merrill's sheet).
+        ("Unrealized Gain Loss", .lots), ("Unrealized Gain/Loss", .lots), ("Unrealized G-L", .lots),
     ])
     func sheetNames(name: String, sheet: ContractSheet) {
         #expect(ContractSheet.matching(sheetName: name) == sheet)

@@ -166,6 +166,25 @@ struct PortfolioLayoutTests {
         #expect(ignored == ["Positions!C3", "Positions!H3"])
     }
 
+    @Test("A bank deposit sweep listed among the lots with no symbol is the account's cash, left out with a warning")
+    func bankDepositSweepRow() throws {
+        // Merrill lists each account's sweep as a row with a quantity and no symbol: it was
+        // read as a lot, and refused for its blank Symbol, basis and date.
+        let sheets = Household.canonicalSheets().map { sheet -> (name: String, rows: [[FixtureCell]]) in
+            guard sheet.name == "Lots" else { return sheet }
+            var rows = sheet.rows.map { $0 + [nil] }
+            rows[0][6] = "Security Description"
+            rows.insert(["ACC-1", nil, nil, 5000, nil, nil, "ML BANK DEPOSIT PROGRAM"], at: 3)
+            return (sheet.name, rows)
+        }
+        let reading = try Household.read(.contractBook(sheets))
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio == (try Household.read(Household.canonical()).portfolio))
+        #expect(reading.warnings.map(\.description) == [
+            "Lots!row 4: \"ML BANK DEPOSIT PROGRAM\" is the account's cash, not a lot, so this row is left out. The "
+                + "account's cash is its Cash on the Accounts sheet (none without one): put the balance there if it is not."])
+    }
+
     @Test("A book written by a program that does not calculate formulas: results it was given are read, its placeholder 0s are refused by cell")
     func uncalculatedFormulas() throws {
         func book(costBasis: FixtureCell, marked: Bool) -> XLSXFixture {

@@ -17,7 +17,8 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         case .settings: return ["settings", "setting", "parameters", "options", "config", "configuration", "runsettings"]
         case .accounts: return ["accounts", "account", "accountlist", "accountsetup", "clientaccounts"]
         case .lots: return ["lots", "taxlots", "holdings", "positions", "lotdetail", "lotdetails", "openlots",
-                            "unrealizedlots", "costbasis", "lot"]
+                            "unrealizedlots", "costbasis", "lot", "unrealizedgainloss", "unrealizedgainslosses",
+                            "unrealizedgainsandlosses", "unrealizedgl"]
         case .model: return ["model", "models", "targets", "modelweights", "targetweights", "modelportfolio", "target"]
         case .prices: return ["prices", "price", "quotes", "pricing", "pricelist"]
         case .securities: return ["securities", "security", "securitymaster", "instruments", "restrictions"]

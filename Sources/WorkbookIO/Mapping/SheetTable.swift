@@ -1395,8 +1395,12 @@ struct SheetTable {
         return noteLinePrefixes.contains(where: lower.hasPrefix)
     }
 
-    /// Phrases that open a custodian download's cash line (`Cash & Cash Investments`).
-    static let cashLinePhrases = ["cash & cash investments", "cash and cash investments", "cash & money market"]
+    /// Phrases that open a custodian download's cash line (`Cash & Cash Investments`), or
+    /// name its bank deposit sweep on a row with no symbol (Merrill's `ML BANK DEPOSIT
+    /// PROGRAM`, read as a lot of no symbol until stop 45).
+    static let cashLinePhrases = ["cash & cash investments", "cash and cash investments", "cash & money market",
+                                  "ml bank deposit program", "bank deposit program", "bank deposit sweep",
+                                  "insured deposit program", "fdic insured deposit", "fdic-insured deposit"]
 
     static let footerPrefixBytes = footerPrefixes.map { Array($0.utf8) }
 
