@@ -166,6 +166,36 @@ struct PortfolioLayoutTests {
         #expect(ignored == ["Positions!C3", "Positions!H3"])
     }
 
+    @Test("A holding period a wash sale carried back before the purchase sets the lot's term, not its date")
+    func holdingPeriodStart() throws {
+        // Interactive Brokers' HoldingPeriodDateTime: MSFT bought 2025-11-25 (short-term on
+        // 2026-11-20, days from its year) holds the period of shares sold at a loss, from
+        // 2025-08-15 (long-term). It was ignored, and the lot sold as short-term; nor is the
+        // term it gives questioned as a custodian's long mark days before the year would be.
+        // VTI's later start is no carry-back.
+        let sheets = Household.canonicalSheets().map { sheet -> (name: String, rows: [[FixtureCell]]) in
+            guard sheet.name == "Lots" else { return sheet }
+            var rows = sheet.rows
+            rows[2][5] = .day(2025, 11, 25)
+            rows[0].append("HoldingPeriodDateTime")
+            rows[1].append(.day(2024, 1, 15))
+            rows[2].append("2025-08-15;09:30:00")
+            rows[3].append(.day(2023, 7, 31))
+            return (sheet.name, rows)
+        }
+        let reading = try Household.read(.contractBook(sheets))
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let lots = try #require(reading.portfolio).lots
+        #expect(lots.map(\.termOverride) == [nil, .longTerm, nil])
+        #expect(lots.map(\.acquired.description) == ["2024-01-15", "2025-11-25", "2023-06-30"])
+        #expect(reading.diagnostics.map(\.description).contains(
+            "Lots!G3: The lot's holding period starts 2025-08-15, before its purchase on 2025-11-25 (a wash sale carried "
+                + "it over), so it is long-term; its purchase date still dates it for wash sales."))
+        #expect(reading.warnings.map(\.description) == [
+            "Lots!G4: The holding period starts 2023-07-31, after the lot's purchase on 2023-06-30: a wash sale carries a "
+                + "period back, never forward, so the purchase date is used."])
+    }
+
     @Test("A bank deposit sweep listed among the lots with no symbol is the account's cash, left out with a warning")
     func bankDepositSweepRow() throws {
         // Merrill lists each account's sweep as a row with a quantity and no symbol: it was

@@ -155,6 +155,12 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                                        "tradedateacquired", "acquireddatetrade", "dateacquiredopened", "acquiredon"]),
                     // Not `Long/Short`: a position's side in most exports, not its holding period.
                     .init("Term", ["termoverride"] + ContractSheet.termNames),
+                    // The day a lot's holding period starts when a wash sale carried the sold
+                    // lot's period over to it (26 USC 1223(3)): earlier than its purchase.
+                    .init("Holding Period Start", ["holdingperioddatetime", "holdingperioddate", "holdingperiodstart",
+                                                   "holdingperiodstartdate", "holdingperiodbegins", "holdingperiodbegin",
+                                                   "holdingperiodfrom", "adjustedacquireddate", "adjustedacquisitiondate",
+                                                   "adjusteddateacquired", "adjustedopendate"], checksOnly: true),
                     // A lot export's current price: the symbol's price when the Prices sheet has none.
                     .init("Price", ContractSheet.priceNames),
                     // A lot export's value at that price: read only to tell a price per 100 of face.
@@ -247,6 +253,8 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         "Lot Status": "to set aside lots marked closed or sold, which are not held",
         "Shares Sold": "to refuse a lot part sold whose Quantity may be what was bought",
         "Close Date": "to set aside lots closed or sold on or before the As Of date, which are not held",
+        "Holding Period Start": "to set the term of a lot whose holding period a wash sale carried back before its "
+            + "purchase; the lot's purchase date still dates it for wash sales",
     ]
 
     /// A lot export's or price list's currency: read only to refuse figures in another than

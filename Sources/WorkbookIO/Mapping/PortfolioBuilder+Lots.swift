@@ -158,10 +158,20 @@ extension PortfolioBuilder {
                 if let termText {
                     termOverride = PortfolioBuilder.term(termText)
                     if termOverride == nil { log.error(row.place("Term"), "Term must be LT, ST or Inherited, found \"\(termText)\".") }
+                } else if let acquired, let start = holdingPeriodStart(row, acquired: acquired),
+                          Term(acquired: start, soldOn: settings.asOf) == .longTerm,
+                          Term(acquired: acquired, soldOn: settings.asOf) == .shortTerm {
+                    // Long-term by the period a wash sale carried over, short by its purchase:
+                    // the lot is sold as long-term (it was sold as short, the period ignored).
+                    termOverride = .longTerm
+                    log.info(row.place("Holding Period Start"), "The lot's holding period starts \(start), before its "
+                        + "purchase on \(acquired) (a wash sale carried it over), so it is long-term; its purchase date "
+                        + "still dates it for wash sales.")
                 }
                 // Only a date the run can hold is judged (one after the As Of is an error above,
                 // and a year past 9999 has no day to be long-term on).
-                if let termOverride, let acquired, acquired <= settings.asOf,
+                // (A term from the Holding Period Start is the dates', not a mark to question.)
+                if termText != nil, let termOverride, let acquired, acquired <= settings.asOf,
                    termOverride != Term(acquired: acquired, soldOn: settings.asOf) {
                     // An inherited lot is long-term whatever its date, and a gifted one may be long
                     // by its donor's period: a long mark is questioned only on a lot within a week
@@ -306,6 +316,18 @@ extension PortfolioBuilder {
         let ratio = worth.doubleValue / value.doubleValue
         guard (90...110).contains(ratio) else { return nil }
         return "\(quantity) × \(price) = \(worth.formatted) against \(value.formatted)"
+    }
+
+    /// A lot's Holding Period Start, when it reads as a date before its purchase; a later one
+    /// (no wash sale moves a period forward) is warned of and not used.
+    mutating func holdingPeriodStart(_ row: SheetTable.DataRow, acquired: CivilDate) -> CivilDate? {
+        guard !isBlank(row, "Holding Period Start"), let start = date(row, "Holding Period Start") else { return nil }
+        guard start <= acquired else {
+            log.warning(row.place("Holding Period Start"), "The holding period starts \(start), after the lot's purchase "
+                + "on \(acquired): a wash sale carries a period back, never forward, so the purchase date is used.")
+            return nil
+        }
+        return start < acquired ? start : nil
     }
 
     /// Whether a Lots row's symbol is a custodian's core money-market position, its cash
