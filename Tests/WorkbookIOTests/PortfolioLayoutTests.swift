@@ -196,6 +196,27 @@ struct PortfolioLayoutTests {
                 + "period back, never forward, so the purchase date is used."])
     }
 
+    @Test("A nickname Account column beside the account's number: each row the nickname does not name is read by its number")
+    func nicknameBesideAccountNumber() throws {
+        // Fidelity's history: `Account` holds the account's nickname, `Account Number` the ID
+        // the Accounts sheet gives. The nickname was read, and every row refused.
+        let sheets = Household.canonicalSheets().map { sheet -> (name: String, rows: [[FixtureCell]]) in
+            guard sheet.name == "Lots" else { return sheet }
+            let nicknames: [FixtureCell] = ["Account", "JOINT WROS", "JOINT WROS", "ROLLOVER IRA"]
+            let rows = sheet.rows.enumerated().map { index, row -> [FixtureCell] in
+                [nicknames[index], index == 0 ? "Account Number" : row[0]] + row.dropFirst()
+            }
+            return (sheet.name, rows)
+        }
+        let reading = try Household.read(.contractBook(sheets))
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio == (try Household.read(Household.canonical()).portfolio))
+        #expect(reading.diagnostics.map(\.description).contains(
+            "Lots!A2: The account \"JOINT WROS\" is not on the Accounts sheet, and the second Account column names ACC-1 "
+                + "on this row (Lots!B2): each such row's account is read from there."))
+        #expect(reading.warnings.isEmpty, "\(reading.warnings)")
+    }
+
     @Test("A bank deposit sweep listed among the lots with no symbol is the account's cash, left out with a warning")
     func bankDepositSweepRow() throws {
         // Merrill lists each account's sweep as a row with a quantity and no symbol: it was

@@ -208,6 +208,16 @@ extension PortfolioBuilder {
                         + "Accounts sheet's Account column does.")
                     return nil
                 }
+                // A second Account column beside it that names an account of the Accounts
+                // sheet exactly (the number beside a nickname): that account, said once a sheet.
+                if let other = text(row, SheetTable.secondAccount), known.contains(other) {
+                    if secondAccountNoted.insert(table.sheetName).inserted {
+                        log.info(row.place("Account"), "The account \"\(id.excerpt)\" is not on the Accounts sheet, and the "
+                            + "second Account column names \(other.excerpt) on this row (\(row.place(SheetTable.secondAccount))): "
+                            + "each such row's account is read from there.")
+                    }
+                    return other
+                }
                 log.error(row.place("Account"), tables[.accounts] != nil
                     ? "The account \"\(id.excerpt)\" is not on the Accounts sheet."
                     : "The account \"\(id.excerpt)\" holds no lot: without an Accounts sheet, the book's accounts are those its lots name.")

@@ -49,6 +49,8 @@ struct PortfolioBuilder {
     /// Account names written on a sheet with other capitals or spacing than the Accounts
     /// sheet's, each with the account it is, noted once (see `account(_:in:known:sheetHasAccounts:)`).
     var accountSpellings: [String: String?] = [:]
+    /// The sheets whose rows took an account from a second Account column, noted once each.
+    var secondAccountNoted: Set<String> = []
     /// Each date column's text dates, by sheet and column (`flagDayFirstColumns`).
     var textDates: [DateColumn: TextDates] = [:]
     /// The accounts an account cell could be read as, where it could be several (a Name two

@@ -115,6 +115,10 @@ struct SheetTable {
     /// The key under which a wide Model sheet's column of `model`'s targets is read.
     static func modelColumnKey(_ model: String) -> String { modelColumnPrefix + model }
 
+    /// The key of a second Account column kept beside the one read (`Account Number` beside
+    /// `Account`), no contract column's name.
+    static let secondAccount = "Account (second column)"
+
     /// What one header row names, as `read` matches it: each contract column's sheet column,
     /// the texts matched (text, name, cell), the texts not, the second columns of a name,
     /// account name columns beside the ID, quantities beside the shares held, a wide Model
@@ -501,7 +505,15 @@ struct SheetTable {
                             firstTitleRow -= 1
                             firstTitle = firstTitleLines.isEmpty ? nil : Title(lines: firstTitleLines.suffix(Title.maxLines))
                         }
-                        header = (row.number, columns, matches, unknown,
+                        // A second Account column is kept beside the one read: a row whose
+                        // account the first does not name is read from it (a custodian's
+                        // nickname beside its number, Fidelity's `Account | Account Number`).
+                        var kept = columns
+                        if let second = match.seconds.first(where: { $0.1 == "Account" }),
+                           let column = CellReference.column(of: second.2) {
+                            kept[SheetTable.secondAccount] = column
+                        }
+                        header = (row.number, kept, matches, unknown,
                                   wide.map { (model: $0.model, column: SheetTable.modelColumnKey($0.model)) },
                                   symbolsFromTitles)
                         lastRow = row.number
@@ -891,6 +903,12 @@ struct SheetTable {
             // The read one is the first, unless it won by its name from further right.
             let readFurtherRight = (CellReference.column(of: first.2) ?? 0) > (CellReference.column(of: place) ?? 0)
             let which = readFurtherRight ? "the one named \(name)" : "the first"
+            if name == "Account" {
+                log.info("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is a second Account column: \(which), "
+                    + "\"\(first.0.excerpt)\" (\(info.name)!\(first.2)), is read, and this one only on a row whose account "
+                    + "the first does not name and this one does, as the Accounts sheet writes it.")
+                continue
+            }
             log.warning("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is a second \(name) column: \(which), "
                 + "\"\(first.0.excerpt)\" (\(info.name)!\(first.2)), is read, and this one is ignored. Delete or rename the one "
                 + "that should not count.")
