@@ -196,6 +196,18 @@ struct PortfolioLayoutTests {
                 + "period back, never forward, so the purchase date is used."])
     }
 
+    @Test("A count of a holding period's days is ignored with an Info line, not offered as its start")
+    func holdingPeriodDays() throws {
+        let sheets = Household.canonicalSheets().map { sheet -> (name: String, rows: [[FixtureCell]]) in
+            guard sheet.name == "Lots" else { return sheet }
+            return (sheet.name, sheet.rows.enumerated().map { index, row in row + [index == 0 ? "Holding Period (Days)" : 400] })
+        }
+        let reading = try Household.read(.contractBook(sheets))
+        #expect(reading.errors.isEmpty && reading.warnings.isEmpty, "\(reading.errors) \(reading.warnings)")
+        #expect(reading.diagnostics.map(\.description).contains(
+            "Lots!G1: The column \"Holding Period (Days)\" is not one the tool reads; it is ignored."))
+    }
+
     @Test("A nickname Account column beside the account's number: each row the nickname does not name is read by its number")
     func nicknameBesideAccountNumber() throws {
         // Fidelity's history: `Account` holds the account's nickname, `Account Number` the ID

@@ -1367,9 +1367,11 @@ struct SheetTable {
         // A date (`Cash Out Date`) is no amount or weight that shares a word with it (Cash
         // Target): only a column of dates is offered for it.
         let isDate = !headerWords(header).isDisjoint(with: ["date", "dt", "day", "when"])
+        // Nor is a holding period's start offered for a count of its days.
         if !written.isEmpty, let column = sheet.columns.first(where: {
             !filled.contains($0.name) && !words($0.name).isDisjoint(with: written)
                 && (!isDate || ["Acquired", "Date", "As Of"].contains($0.name))
+                && (isDate || $0.name != "Holding Period Start")
         }) {
             return column.name
         }
