@@ -904,9 +904,17 @@ struct SheetTable {
             let readFurtherRight = (CellReference.column(of: first.2) ?? 0) > (CellReference.column(of: place) ?? 0)
             let which = readFurtherRight ? "the one named \(name)" : "the first"
             if name == "Account" {
-                log.info("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is a second Account column: \(which), "
-                    + "\"\(first.0.excerpt)\" (\(info.name)!\(first.2)), is read, and this one only on a row whose account "
-                    + "the first does not name and this one does, as the Accounts sheet writes it.")
+                let read = "\(which), \"\(first.0.excerpt)\" (\(info.name)!\(first.2)), is read, and this one only on a row "
+                    + "whose account the first does not name and this one does, as the Accounts sheet writes it"
+                if let secondColumn = CellReference.column(of: place), let found = firstDisagreement[secondColumn],
+                   let firstColumn = CellReference.column(of: first.2) {
+                    log.warning("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is a second Account column that "
+                        + "disagrees with the first, first at row \(found.row) (\(CellReference.name(column: firstColumn, row: found.row)) "
+                        + "\(found.first) against \(CellReference.name(column: secondColumn, row: found.row)) \(found.second)): "
+                        + "\(read). Delete or rename the one that should not count.")
+                } else {
+                    log.info("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is a second Account column: \(read).")
+                }
                 continue
             }
             log.warning("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is a second \(name) column: \(which), "
