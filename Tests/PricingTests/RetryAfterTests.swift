@@ -43,9 +43,11 @@ struct RetryAfterTests {
         let (outcomes, pauses) = fetch(["MSFT"], quoteAPI(server, "/after/429/1/in6?symbols={symbols}"))
         #expect(outcomes["MSFT"] == .quote(price("410.1"), asOf: runDate))
         // The header names a whole second: 6 s from the moment it was written, less the
-        // part of a second already gone and the moments since.
+        // part of a second already gone and the moments since. libcurl counts from time(),
+        // which reads the kernel's coarse clock: a few milliseconds behind the server's at a
+        // second's turn, it counts one second more (7, seen once in a loaded run).
         #expect(pauses.count == 1)
-        #expect((4...6).contains(pauses.first ?? 0), "\(pauses)")
+        #expect((4...7).contains(pauses.first ?? 0), "\(pauses)")
     }
 
     @Test("A server asking for longer than the tool waits is not asked again, and says why")

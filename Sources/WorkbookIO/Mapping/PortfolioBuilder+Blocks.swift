@@ -79,12 +79,26 @@ extension PortfolioBuilder {
             let column = CellReference.name(column: row.layout.sheetColumns[filled[0]], row: row.number)
             titles.append((index, SheetTable.Title(text: text, place: "\(table.sheetName)!\(column)")))
         }
-        guard titles.contains(where: { accounts(namedBy: $0.title.text, among: known).found.count == 1 }) else { return }
+        // A title alone in a column the sheet does not read (Black Diamond's Security column)
+        // was set aside as a row of no value: it is one too.
+        let unread = table.unreadColumnTitles
+        guard (titles.map(\.title) + unread.map(\.title)).contains(where: {
+            accounts(namedBy: $0.text, among: known).found.count == 1
+        }) else { return }
+        let reason = "a title naming the account of the rows below it"
         for (index, title) in titles.reversed() {
             table.blocks.append(SheetTable.Block(headerRow: table.rows[index].number, title: title, isOneOfSeveral: true,
                                                  isGroupTitle: true))
-            table.skipped.append((table.rows[index].number, "a title naming the account of the rows below it"))
+            table.skipped.append((table.rows[index].number, reason))
             table.rows.remove(at: index)
+        }
+        for (row, title) in unread {
+            table.blocks.append(SheetTable.Block(headerRow: row, title: title, isOneOfSeveral: true, isGroupTitle: true))
+            if let entry = table.skipped.firstIndex(where: { $0.row == row }) { table.skipped[entry].reason = reason }
+            // Its note says why it was set aside, now that it is known.
+            let place = "\(table.sheetName)!row \(row)"
+            log.remove { $0.place == place && $0.message == "Skipped: no value under any known column." }
+            log.info(place, "Skipped: \(reason).")
         }
         table.blocks.sort { $0.headerRow < $1.headerRow }
         table.skipped.sort { $0.row < $1.row }

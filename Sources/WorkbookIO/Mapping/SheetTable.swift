@@ -93,6 +93,10 @@ struct SheetTable {
     var settingsLayout: SettingsLayout?
     /// The cells whose formula is today's date (`=TODAY()`), by place (`Settings!B2`).
     var todayCells: Set<String> = []
+    /// Rows below the header holding one text alone, in a column the sheet does not read,
+    /// on a Lots or Transactions sheet without an Account column: each may name the account
+    /// of the rows below it (Black Diamond prints it under Security), see `readGroupTitles`.
+    var unreadColumnTitles: [(row: Int, title: Title)] = []
     /// A Model sheet laid out wide: a column of targets for each model, headed by the model's
     /// name as the Accounts sheet's Model column writes it, in place of Model and Target
     /// columns. Each model's name, and the key of its column in `columns` and the rows.
@@ -326,6 +330,7 @@ struct SheetTable {
         var fillRun: (index: Int, first: Int, last: Int)?
         var lastRow = 0
         var rowsBeforeHeader = 0
+        var unreadColumnTitles: [(row: Int, title: Title)] = []
         // A Model sheet of models stacked one under another, each under a title naming it,
         // is read in blocks too when the Accounts sheet names models.
         let readsBlocks = rowsNameAccounts(sheet) || (sheet == .model && !modelNames.isEmpty)
@@ -638,6 +643,12 @@ struct SheetTable {
                 earlierTitleLines = []
             }
             if values.allSatisfy({ $0 == nil }) {
+                if SheetTable.rowsNameAccounts(sheet), found.columns["Account"] == nil, row.cells.count == 1,
+                   case .string(let text) = row.cells[0].value, !text.trimmingWhitespace().isEmpty,
+                   text.utf8.count <= Title.maxBytes {
+                    let place = "\(info.name)!\(CellReference.name(column: row.cells[0].column, row: row.number))"
+                    unreadColumnTitles.append((row.number, Title(text: text.trimmingWhitespace(), place: place)))
+                }
                 skipped.append((row.number, "no value under any known column"))
                 return
             }
@@ -946,6 +957,7 @@ struct SheetTable {
                                skipped: skipped.map { ($0.0, $0.1) }, blocks: blocks,
                                symbolsFromTitles: header.symbolsFromTitles, modelColumns: header.modelColumns)
         table.todayCells = Set(summary.todayFormulas.map { "\(info.name)!\($0)" })
+        table.unreadColumnTitles = unreadColumnTitles
         return table
     }
 
