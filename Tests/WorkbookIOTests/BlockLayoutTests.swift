@@ -327,6 +327,33 @@ struct AccountLotSheetTests {
         ])
     }
 
+    @Test("The one sheet whose name carries the Lots or Model sheet's with a date beside it is read as that sheet, with a warning")
+    func datedSheetNames() throws {
+        let reading = try Book.read([Book.asOf, Self.accounts, Book.prices,
+            ("Lots 11-20-2026", [["Account"] + Book.header, ["11110123", "AAPL", 10, 1500, .day(2020, 1, 2)]]),
+            ("Model 2026", [["Symbol", "Target"], ["AAPL", 0.5], ["MSFT", 0.4]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.map(\.account) == ["11110123"])
+        #expect(reading.portfolio?.models.first?.targets.map(\.symbol) == ["AAPL", "MSFT"])
+        #expect(reading.warnings.map(\.description) == [
+            "Lots 11-20-2026: This sheet is read as the Lots sheet: it holds its table (Symbol, Quantity, Cost Basis or "
+                + "Unit Cost, Acquired), and no sheet is named Lots. Rename it Lots if so; if it is not meant for this run, "
+                + "delete it.",
+            "Model 2026: This sheet is read as the Model sheet: it holds its table (Symbol, Target), and no sheet is named "
+                + "Model. Rename it Model if so; if it is not meant for this run, delete it.",
+        ])
+        #expect(reading.view.ignoredSheets.isEmpty)
+        // Its name saying it is not the current one, or a second sheet holding lots, it is not taken.
+        for second in [("Lots 10-31-2026", true), ("Old Lots 11-20-2026", false)] {
+            var sheets = [Book.asOf, Self.accounts, Book.prices, Book.model,
+                          (second.0, [["Account"] + Book.header, ["11110123", "AAPL", 10, 1500, .day(2020, 1, 2)]])]
+            if second.1 { sheets.append(("Lots 11-20-2026", [["Account"] + Book.header, ["11110123", "AAPL", 10, 1500, .day(2020, 1, 2)]])) }
+            let refused = try Book.read(sheets)
+            #expect(refused.errors.first?.message.hasPrefix("The workbook has no Lots sheet") == true, "\(refused.errors)")
+        }
+    }
+
     @Test("Without sheets named for accounts, a book with no Lots sheet is still refused, its lot table named")
     func noLotSheets() throws {
         let reading = try Book.read([Book.asOf, Self.accounts, Book.model, Book.prices,

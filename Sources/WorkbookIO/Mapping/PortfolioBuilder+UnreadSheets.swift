@@ -11,6 +11,9 @@ extension PortfolioBuilder {
     /// warning alone (until stop 44), a custodian's `Accounts_History` was planned without
     /// its loss sales, and buys were made inside their windows.
     /// Only the first `probedRows` rows of at most `probedSheets` ignored sheets are read.
+    ///
+    /// Since stop 45 the one sheet holding a missing sheet's table is read as that sheet, with
+    /// a warning naming it (`adopt`); two or more holding one are each an error, as before.
     mutating func refuseUnreadTables() throws {
         let missing = ContractSheet.allCases.filter { sheet in
             !sheet.isRequired && tables[sheet] == nil && !ambiguousRoles.contains(sheet)
@@ -19,15 +22,90 @@ extension PortfolioBuilder {
         guard !missing.isEmpty else { return }
         let ignored = Set(view.ignoredSheets)
         var probed = 0
+        var holders: [ContractSheet: [SheetInfo]] = [:]
         for info in workbook.sheets where info.kind == .worksheet && !info.isHidden && ignored.contains(info.name) {
             guard probed < Self.probedSheets else { break }
             probed += 1
             guard let sheet = try heldTable(in: info, among: missing) else { continue }
-            let columns = Self.markingColumns(of: sheet).map { $0.joined(separator: " or ") }.joined(separator: ", ")
-            log.error(info.name, "This sheet holds a \(sheet.rawValue) table (\(columns)) but is not read: the "
-                + "\(sheet.rawValue) sheet is found by its name, and the workbook has none. Rename this sheet "
-                + "\(sheet.rawValue) to have it read, or delete it if it is not meant for this run.")
+            holders[sheet, default: []].append(info)
         }
+        for sheet in missing {
+            guard let found = holders[sheet] else { continue }
+            let columns = Self.markingColumns(of: sheet).map { $0.joined(separator: " or ") }.joined(separator: ", ")
+            if found.count == 1, Self.mayAdopt(found[0].name, as: sheet), let table = try adopt(found[0], as: sheet) {
+                tables[sheet] = table
+                if let place = view.sheets.firstIndex(where: { $0.contractSheet == sheet.rawValue && $0.sheetName == nil }) {
+                    view.sheets[place] = Self.sheetView(of: table)
+                }
+                continue
+            }
+            for info in found {
+                log.error(info.name, "This sheet holds a \(sheet.rawValue) table (\(columns)) but is not read: the "
+                    + "\(sheet.rawValue) sheet is found by its name, and the workbook has none"
+                    + (found.count > 1 ? ", while \(found.count) sheets hold one" : "") + ". Rename the one meant for this "
+                    + "run \(sheet.rawValue) to have it read, or delete the others.")
+            }
+        }
+    }
+
+    /// The table of a required sheet the book has no sheet of by name, from the one sheet the
+    /// tool ignores that holds it (its header holds the sheet's required columns); nil when
+    /// none or several do (the error then names them). At most `probedSheets` are read.
+    mutating func adoptHeldTable(_ sheet: ContractSheet) throws -> SheetTable? {
+        var holders: [SheetInfo] = []
+        var read = 0
+        for info in workbook.sheets where info.kind == .worksheet && !info.isHidden
+            && ContractSheet.matching(sheetName: info.name) == nil && read < Self.probedSheets {
+            read += 1
+            if try readAside(info, as: sheet) != nil { holders.append(info) }
+            if holders.count > 1 { return nil }
+        }
+        guard holders.count == 1, Self.mayAdopt(holders[0].name, as: sheet),
+              Self.carriesName(of: sheet, holders[0].name) else { return nil }
+        return try adopt(holders[0], as: sheet)
+    }
+
+    /// Whether a sheet's name carries a name of `sheet` at its start or end, with more beside
+    /// it (`Lots 11-20-2026`, `Tax Lots Nov`, `Open Positions`, `Model 2026`): a Lots or Model
+    /// sheet is taken only so, since a lot table under another name may be an old one, and a
+    /// sheet of weights (`Allocation`) may be the current ones, not the model's.
+    static func carriesName(of sheet: ContractSheet, _ name: String) -> Bool {
+        let key = HeaderName.normalize(name).key
+        return sheet.names.contains { $0.count >= 4 && key != $0 && (key.hasPrefix($0) || key.hasSuffix($0)) }
+    }
+
+    /// Whether a sheet holding `sheet`'s table may be read as it without its name: not a
+    /// Manual Trades table (an `Orders` or blotter sheet is trades placed or proposed, and
+    /// read as Manual Trades each would be traded again), nor a sheet its name says is not
+    /// the current one (`Lots (old)`, `Model backup`, `Copy of Lots`).
+    static func mayAdopt(_ name: String, as sheet: ContractSheet) -> Bool {
+        guard sheet != .manualTrades else { return false }
+        let words = Set(name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        return words.isDisjoint(with: staleSheetWords)
+    }
+
+    /// Words that mark a sheet as not the one for this run.
+    static let staleSheetWords: Set<String> = [
+        "old", "older", "backup", "bak", "copy", "archive", "archived", "prior", "previous", "prev", "draft", "test",
+        "sample", "example", "template", "unused", "obsolete", "superseded", "last", "original", "orig", "scratch",
+    ]
+
+    /// `info` read as `sheet`, no longer an ignored sheet, with a warning saying so: a sheet
+    /// the book keeps under another name (a date after it, a custodian's own) is the PM's.
+    mutating func adopt(_ info: SheetInfo, as sheet: ContractSheet) throws -> SheetTable? {
+        let modelNames = sheet == .model ? accountModelNames() : []
+        var reading = DiagnosticLog()
+        guard let table = try SheetTable.read(sheet, info: info, from: workbook, modelNames: modelNames, log: &reading) else {
+            return nil
+        }
+        log.remove { $0.place == info.name && $0.message == "This sheet is not one the tool reads; it is ignored." }
+        view.ignoredSheets.removeAll { $0 == info.name }
+        let columns = Self.markingColumns(of: sheet).map { $0.joined(separator: " or ") }.joined(separator: ", ")
+        log.warning(info.name, "This sheet is read as the \(sheet.rawValue) sheet: it holds its table (\(columns)), "
+            + "and no sheet is named \(sheet.rawValue). Rename it \(sheet.rawValue) if so; if it is not meant for this "
+            + "run, delete it.")
+        log.append(contentsOf: reading)
+        return table
     }
 
     /// The columns whose names in one header row mark it as `sheet`'s: its required ones,

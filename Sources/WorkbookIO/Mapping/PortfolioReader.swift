@@ -143,6 +143,13 @@ struct PortfolioBuilder {
                     for (table, _) in found { view.sheets.append(Self.sheetView(of: table)) }
                     continue
                 }
+                // Without a Lots or Model sheet by name, the one sheet that holds its table
+                // (`Lots 11-20-2026`, `Model 2026`, `Sheet1`).
+                if sheet.isRequired, !ambiguousRoles.contains(sheet), let table = try adoptHeldTable(sheet) {
+                    tables[sheet] = table
+                    view.sheets.append(Self.sheetView(of: table))
+                    continue
+                }
                 view.sheets.append(.init(contractSheet: sheet.rawValue, sheetName: nil, headerRow: nil, columns: [],
                                          ignoredColumns: [], rowsRead: 0, rowsSkipped: [], percentReadings: []))
                 if sheet.isRequired && !ambiguousRoles.contains(sheet) {
