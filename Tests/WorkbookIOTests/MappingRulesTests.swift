@@ -1109,6 +1109,24 @@ struct MappingRulesTests {
             "Lots!row 5: Skipped: a title naming the account of the rows below it."), "\(reading.diagnostics)")
     }
 
+    @Test("A Transactions header without Side names the column whose words below it are buys and sells")
+    func sideColumnToldByItsWords() throws {
+        // Merrill's activity export: `Description 1` holds Purchase and Sale, `Description 2`
+        // the security. The error said only that Side was missing.
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Transactions", [["Trade Date", "Account #", "Description 1", "Description 2", "Symbol", "Quantity"],
+                              [.day(2026, 11, 12), "A", "Sale", "APPLE INC", "AAPL", -10],
+                              [.day(2026, 11, 13), "A", "Dividend", "APPLE INC", "AAPL", nil],
+                              [.day(2026, 11, 14), "A", "Purchase", "APPLE INC", "AAPL", 4]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Transactions!row 1: The header row lacks the required column Side. \"Description 1\" (Transactions!C1) holds "
+                + "\"Sale\" and \"Purchase\" below it, and may be the Side: rename it Side if so."])
+    }
+
     @Test("Lots an export marks closed (Status Closed, a Date Sold on or before As Of) are left out with a warning")
     func closedLotsAreLeftOut() throws {
         for (header, closed, open) in [("Status", FixtureCell.text("Closed"), FixtureCell.text("Open")),

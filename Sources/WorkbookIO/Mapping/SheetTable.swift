@@ -331,6 +331,9 @@ struct SheetTable {
         var lastRow = 0
         var rowsBeforeHeader = 0
         var unreadColumnTitles: [(row: Int, title: Title)] = []
+        /// The first rows below the best header candidate, when no header is found: what an
+        /// unknown column holds tells what it may be (`Description 1` holding Purchase, Sale).
+        var rowsBelowBest: [Row] = []
         // A Model sheet of models stacked one under another, each under a title naming it,
         // is read in blocks too when the Accounts sheet names models.
         let readsBlocks = rowsNameAccounts(sheet) || (sheet == .model && !modelNames.isEmpty)
@@ -457,6 +460,7 @@ struct SheetTable {
         let summary = try workbook.readRows(in: info, distrustingZeroResults: true, order: order) { row in
             guard let found = header else {
                 rowsBeforeHeader += 1
+                if let best = bestCandidate, row.number > best.row, rowsBelowBest.count < 8 { rowsBelowBest.append(row) }
                 // A title of several lines (`Account Number: …`, `Account Name: …`, `As of: …`)
                 // is their words together: the account may be named on any of them.
                 if readsBlocks {
@@ -524,6 +528,7 @@ struct SheetTable {
                         lastRow = row.number
                     } else if bestCandidate == nil || names.count > bestCandidate!.found.count {
                         bestCandidate = (row.number, names, unknown)
+                        rowsBelowBest = []
                     }
                 }
                 return
@@ -799,6 +804,14 @@ struct SheetTable {
                         : "rename it \(column) if so"
                     candidates.append("\"\(text.excerpt)\" (\(info.name)!\(place)) may be the \(column): \(advice)")
                     candidateFor.formUnion(group)
+                }
+                // A Side column under a name that says nothing of it (Merrill's `Description 1`),
+                // told by what it holds: buys and sells, in words.
+                if missingGroups.contains(["Side"]), !candidateFor.contains("Side"),
+                   let (text, place, words) = SheetTable.sideColumn(among: best.unknown, below: rowsBelowBest) {
+                    candidates.append("\"\(text.excerpt)\" (\(info.name)!\(place)) holds "
+                        + words.prefix(2).map { "\"\($0.excerpt)\"" }.joined(separator: " and ")
+                        + " below it, and may be the Side: rename it Side if so")
                 }
                 // A custodian's positions export has no lot dates: say which export has them.
                 let lotDetail = sheet == .lots && missing.contains("Acquired") && !candidateFor.contains("Acquired")
@@ -1217,6 +1230,26 @@ struct SheetTable {
             if case .value = CellReader.dateText(text) { return nil }
         }
         return words
+    }
+
+    /// The first of `unknown` header cells whose column holds, in `rows`, only words, some of
+    /// them a buy or a sell (`Purchase`, `Sale`), with its different words, those first; nil
+    /// when none does.
+    static func sideColumn(among unknown: [(String, String)], below rows: [Row]) -> (String, String, [String])? {
+        for (text, place) in unknown {
+            guard let column = CellReference.column(of: place) else { continue }
+            var tradeWords: [String] = [], otherWords: [String] = []
+            var numbers = 0
+            for row in rows {
+                guard let cell = row.cells.first(where: { $0.column == column }) else { continue }
+                guard case .string(let raw) = cell.value else { numbers += 1; continue }
+                let word = raw.trimmingWhitespace()
+                guard !word.isEmpty, !tradeWords.contains(word), !otherWords.contains(word) else { continue }
+                if PortfolioBuilder.side(word) != nil { tradeWords.append(word) } else { otherWords.append(word) }
+            }
+            if !tradeWords.isEmpty, numbers == 0 { return (text, place, tradeWords + otherWords) }
+        }
+        return nil
     }
 
     /// Columns whose figure moves money: one left unread under another name (`Cash Bal.`,
