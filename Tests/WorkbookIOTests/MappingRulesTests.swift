@@ -250,6 +250,34 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("Manual Trades kept as a log: rows marked executed or cancelled are not placed again, an earlier day's unmarked row is refused")
+    func manualTradesLog() throws {
+        // Last month's executed sale was placed again when the sheet was read as written.
+        let reading = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Manual Trades", [["Date", "Account", "Symbol", "Side", "Quantity", "Status"],
+                               [.day(2026, 10, 15), "A", "AAPL", "Sell", 3, "Executed"],
+                               [.day(2026, 11, 2), "A", "AAPL", "Sell", 1, "Cancelled"],
+                               [.day(2026, 11, 19), "A", "AAPL", "Sell", 1, "Pending"]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.manualTrades.map(\.size) == [.quantity(Quantity(shares: 1))])
+        #expect(reading.warnings.filter { $0.place == "Manual Trades" }.map(\.description) == ["Manual Trades: Rows 2 and 3 are trades the Status marks "
+            + "executed, sent or cancelled: not placed again. Clear the Status of one meant for this run."])
+        let unmarked = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Manual Trades", [["Date", "Account", "Symbol", "Side", "Quantity", "Status"],
+                               [.day(2026, 10, 15), "A", "AAPL", "Sell", 3, nil],
+                               [.day(2026, 11, 20), "A", "AAPL", "Sell", 1, "Maybe"]]),
+        ])
+        #expect(unmarked.errors.map(\.description) == [
+            "Manual Trades!A2: This manual trade is dated 2026-10-15, before the As Of date 2026-11-20: a trade of an "
+                + "earlier day may have been placed already. Delete the row if it was (an executed trade belongs on "
+                + "Transactions), or clear its date, or mark it Pending in a Status column, to place it in this run.",
+            "Manual Trades!F3: The Status \"Maybe\" does not say whether the trade is still to be placed (Pending, Open, "
+                + "Approved) or not (Executed, Sent, Cancelled): write one of those."])
+    }
+
     @Test("A manual trade's Side of Sell All sells the whole position; with a Quantity beside it, it is an error")
     func sellAllSide() throws {
         func reading(_ quantity: FixtureCell) throws -> PortfolioReading {

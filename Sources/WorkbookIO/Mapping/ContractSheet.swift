@@ -229,7 +229,13 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Side", ["side", "action", "buysell", "transactiontype"]),
                     .init("Quantity", ["quantity", "shares", "qty", "qtyquantity", "units"]),
                     .init("Amount", ["amount", "dollaramount", "dollars", "value", "tradeamount", "notional"]),
-                    .init("Note", ["note", "notes", "comment", "comments", "reason"])]
+                    .init("Note", ["note", "notes", "comment", "comments", "reason"]),
+                    // A sheet kept as a running log of the PM's trades: rows already placed are
+                    // not placed again.
+                    .init("Trade Status", ["status", "orderstatus", "tradestatus", "state"], checksOnly: true),
+                    .init("Trade Date", ["date", "tradedate", "orderdate", "requestdate", "daterequested", "datesubmitted",
+                                         "submitted", "executiondate", "executeddate", "dateexecuted", "dateentered"],
+                          checksOnly: true)]
         }
     }
 
@@ -253,6 +259,8 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         "Lot Status": "to set aside lots marked closed or sold, which are not held",
         "Shares Sold": "to refuse a lot part sold whose Quantity may be what was bought",
         "Close Date": "to set aside lots closed or sold on or before the As Of date, which are not held",
+        "Trade Status": "to set aside manual trades already executed, sent or cancelled, which are not placed again",
+        "Trade Date": "to refuse a manual trade of an earlier day not marked still to be placed",
         "Holding Period Start": "to set the term of a lot whose holding period a wash sale carried back before its "
             + "purchase; the lot's purchase date still dates it for wash sales",
     ]

@@ -371,15 +371,66 @@ extension PortfolioBuilder {
         return transactions.indices.filter { !dropped.contains($0) }.map { transactions[$0] }
     }
 
+    /// What a manual trade's Status says of it.
+    enum ManualTradeStatus {
+        /// Blank, or no Status column.
+        case unsaid
+        /// Still to be placed (`Pending`, `Open`, `Approved`).
+        case toPlace
+        /// Executed, sent to the broker or cancelled: not placed again.
+        case done
+        /// A word the tool does not know (an error at its cell).
+        case unknown
+    }
+
+    /// Statuses of a trade still to be placed, and of one that is not, normalized.
+    static let toPlaceStatuses: Set<String> = ["pending", "open", "new", "approved", "todo", "queued", "proposed",
+                                              "toplace", "tobeplaced", "notplaced", "ready", "working", "active"]
+    static let doneStatuses: Set<String> = ["executed", "filled", "done", "complete", "completed", "settled", "cancelled",
+                                           "canceled", "rejected", "expired", "void", "voided", "placed", "sent", "traded",
+                                           "booked", "closed", "partiallyfilled", "partfilled", "submitted", "entered"]
+
+    /// A manual trade row's Status, an unknown word said at its cell.
+    mutating func manualTradeStatus(_ row: SheetTable.DataRow) -> ManualTradeStatus {
+        guard let status = text(row, "Trade Status") else { return .unsaid }
+        let key = HeaderName.normalize(status).key
+        if Self.toPlaceStatuses.contains(key) { return .toPlace }
+        if Self.doneStatuses.contains(key) { return .done }
+        log.error(row.place("Trade Status"), "The Status \"\(status.excerpt)\" does not say whether the trade is still to be "
+            + "placed (Pending, Open, Approved) or not (Executed, Sent, Cancelled): write one of those.")
+        return .unknown
+    }
+
     mutating func readManualTrades(accounts: [Account], lots: [TaxLot], securities: [Security]) -> [ManualTrade] {
         guard let table = tables[.manualTrades] else { return [] }
         let known = knownAccounts(accounts)
         var trades: [ManualTrade] = []
+        var placedBefore: [Int] = []
         for row in table.rows {
             // A row holding only a Note (`Approved by CIO 11/19`) is a remark, not a trade.
             if ["Account", "Symbol", "Side", "Quantity", "Amount"].allSatisfy({ isBlank(row, $0) }) {
                 log.info("\(table.sheetName)!row \(row.number)", "Skipped: a note with no trade (\"\(shown(row["Note"]))\").")
                 continue
+            }
+            // A running log of the PM's trades: one executed, sent or cancelled is not placed
+            // again, and one of an earlier day must say it is still to be placed. Read as
+            // written, last month's executed BND sale was placed again (explore-AM).
+            switch manualTradeStatus(row) {
+            case .done:
+                placedBefore.append(row.number)
+                continue
+            case .unknown:
+                continue
+            case .toPlace:
+                break
+            case .unsaid:
+                if let date = date(row, "Trade Date"), date < settings.asOf {
+                    log.error(row.place("Trade Date"), "This manual trade is dated \(date), before the As Of date "
+                        + "\(settings.asOf): a trade of an earlier day may have been placed already. Delete the row if it "
+                        + "was (an executed trade belongs on Transactions), or clear its date, or mark it Pending in a Status "
+                        + "column, to place it in this run.")
+                    continue
+                }
             }
             let accountID = account(row, in: table, known: known, sheetHasAccounts: true)
             let symbol = text(row, "Symbol")?.uppercased()
@@ -459,6 +510,11 @@ extension PortfolioBuilder {
             }
             trades.append(ManualTrade(account: accountID, symbol: symbol, side: side, size: size,
                                       note: text(row, "Note"), place: row.rowPlace))
+        }
+        if !placedBefore.isEmpty {
+            let rows = placedBefore.map(String.init).joinedAsList
+            log.warning(table.sheetName, "Row\(placedBefore.count == 1 ? "" : "s") \(rows) \(placedBefore.count == 1 ? "is a trade" : "are trades") "
+                + "the Status marks executed, sent or cancelled: not placed again. Clear the Status of one meant for this run.")
         }
         // A sale of more than is held, counted over every manual sale of the symbol in the account.
         struct Position: Hashable { let account: String, symbol: String }

@@ -517,12 +517,13 @@ struct SheetTable {
                         // A second Account column is kept beside the one read: a row whose
                         // account the first does not name is read from it (a custodian's
                         // nickname beside its number, Fidelity's `Account | Account Number`).
-                        var kept = columns
+                        var kept = columns, keptMatches = matches
                         if let second = match.seconds.first(where: { $0.1 == "Account" }),
                            let column = CellReference.column(of: second.2) {
                             kept[SheetTable.secondAccount] = column
+                            keptMatches.append((second.0, SheetTable.secondAccount, second.2))
                         }
-                        header = (row.number, kept, matches, unknown,
+                        header = (row.number, kept, keptMatches, unknown,
                                   wide.map { (model: $0.model, column: SheetTable.modelColumnKey($0.model)) },
                                   symbolsFromTitles)
                         lastRow = row.number
