@@ -1449,6 +1449,26 @@ struct MappingRulesTests {
         #expect(SettingKey.misspelled("Account Manager") == nil)
     }
 
+    @Test("A key whose words name a rate, the budget or the harvest threshold is read as that setting's misspelling")
+    func settingKeyByItsWords() throws {
+        // Each was ignored with a warning: the run taxed at the default rates, with no budget.
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Federal Short-Term Rate", 0.37],
+                          ["Tax Rate (Long-Term)", 0.2], ["Max Tax Impact ($)", 5000], ["TLH Minimum Loss", 500],
+                          ["State Tax Rate", 0.05], ["Client Tax Bracket", "35%"]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(reading.errors.map(\.place) == ["Settings!A3", "Settings!A4", "Settings!A5", "Settings!A6"])
+        #expect(reading.errors.first?.message == "\"Federal Short-Term Rate\" is not a setting the tool knows; it looks like "
+            + "Short-Term Rate, which the sheet does not give: if it is, name it Short-Term Rate; if not, remove it. Left "
+            + "unread, the run would use the default Short-Term Rate (40.8%).")
+        #expect(reading.errors.map(\.message)[2].contains("it looks like Tax Budget"))
+        #expect(reading.errors.map(\.message)[3].contains("it looks like Harvest Min Loss,"))
+        // A rate of no term, or a bracket, names none of them: a warning, as before.
+        #expect(reading.warnings.map(\.place).contains("Settings!A7"))
+        #expect(reading.warnings.map(\.place).contains("Settings!A8"))
+    }
+
     @Test("A Settings sheet without its header: keys down a column with values beside them, under a title")
     func settingsDownWithoutHeader() throws {
         let reading = try read([

@@ -92,6 +92,23 @@ enum SettingKey: String, CaseIterable {
         return previous[b.count]
     }
 
+    /// The rate, budget or harvest threshold a key's words name, though no name of it
+    /// matches (`Federal Short-Term Rate`, `Tax Rate (Short-Term)`, `Max Tax Impact ($)`,
+    /// `TLH Minimum Loss`): left unread, the run used the default rate or an unlimited budget.
+    static func soundsLike(_ text: String) -> SettingKey? {
+        let words = SheetTable.headerWords(text)
+        let short = !words.isDisjoint(with: ["short", "st", "stcg", "stcl", "shortterm"])
+        let long = !words.isDisjoint(with: ["long", "lt", "ltcg", "ltcl", "longterm"])
+        if !words.isDisjoint(with: ["rate", "rates", "bracket"]), short != long { return short ? .shortTermRate : .longTermRate }
+        if words.contains("budget") || (words.contains("tax") && !words.isDisjoint(with: ["max", "maximum", "limit", "cap"])) {
+            return .taxBudget
+        }
+        if !words.isDisjoint(with: ["harvest", "harvesting", "tlh"]), !words.isDisjoint(with: ["min", "minimum", "threshold"]) {
+            return words.isDisjoint(with: ["pct", "percent"]) && !text.contains("%") ? .harvestMinLoss : .harvestMinLossPercent
+        }
+        return nil
+    }
+
     static func matching(_ text: String) -> SettingKey? {
         let (key, unit) = HeaderName.normalize(text)
         if let unit, let found = allCases.first(where: { $0.names.contains(key + unit) }) { return found }
@@ -165,7 +182,7 @@ extension PortfolioBuilder {
                 guard let key = SettingKey.matching(keyText) else {
                     // Without a header, a text with nothing beside it is a title or a note.
                     if table.settingsLayout != nil && entry.value == nil { continue }
-                    if let near = SettingKey.misspelled(keyText), entry.value != nil {
+                    if let near = SettingKey.misspelled(keyText) ?? SettingKey.soundsLike(keyText), entry.value != nil {
                         misspelled.append((keyText, near, entry.keyPlace))
                         continue
                     }

@@ -851,6 +851,16 @@ struct SheetTable {
                 continue
             }
             let present = Set(header.columns.keys)
+            // An account's tax rate under another name (`Fed ST Rate`): left unread, every
+            // account was taxed at the Settings rates, with an Info line only.
+            if sheet == .accounts, let rate = SettingKey.soundsLike(text),
+               rate == .shortTermRate || rate == .longTermRate, !present.contains(rate.rawValue) {
+                log.error("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads, and the sheet has "
+                    + "no \(rate.rawValue) column: if it holds each account's \(rate.rawValue.lowercased()), rename it "
+                    + "\(rate.rawValue); if not, add a \(rate.rawValue) column, blank where the Settings rate applies. Left "
+                    + "unread, every account would be taxed at the Settings rate.")
+                continue
+            }
             // A column of words (`Yes`/`No`, `Reinvest`/`Cash`) holds no amount.
             let holdsWords = CellReference.column(of: place).flatMap { holdsWordsByColumn[$0] } ?? false
             let figure = holdsWords ? nil : SheetTable.figureColumn(text, on: sheet, besides: present)
