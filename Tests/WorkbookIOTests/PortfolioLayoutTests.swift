@@ -233,6 +233,29 @@ struct PortfolioLayoutTests {
                 + "rename the one that should not count."])
     }
 
+    @Test("A household written with the word household or family is one with the same name without it; a blank one is warned of")
+    func householdWordsAndBlanks() throws {
+        func sheets(_ household: FixtureCell) -> [(name: String, rows: [[FixtureCell]])] {
+            Household.canonicalSheets().map { sheet in
+                guard sheet.name == "Accounts" else { return sheet }
+                var rows = sheet.rows
+                rows[2][2] = household
+                return (sheet.name, rows)
+            }
+        }
+        // Kept apart, the IRA's buys met none of the joint account's windows.
+        let worded = try Household.read(.contractBook(sheets("The Lee Family")))
+        #expect(worded.errors.isEmpty, "\(worded.errors)")
+        #expect(worded.portfolio?.accounts.map(\.household) == ["Lee", "Lee"])
+        #expect(worded.diagnostics.map(\.description).contains(
+            "Accounts!C3: The household \"The Lee Family\" is read as \"Lee\", as an earlier row writes it."))
+        let blank = try Household.read(.contractBook(sheets(nil)))
+        #expect(blank.portfolio?.accounts.map(\.household) == ["Lee", "ACC-2"])
+        #expect(blank.warnings.map(\.description) == ["Accounts!C3: ACC-2 has no Household, so it is a household of its own: "
+            + "its trades meet no wash-sale window of another account's (the others are in \"Lee\"). If it is one of theirs, "
+            + "write it."])
+    }
+
     @Test("A bank deposit sweep listed among the lots with no symbol is the account's cash, left out with a warning")
     func bankDepositSweepRow() throws {
         // Merrill lists each account's sweep as a row with a quantity and no symbol: it was

@@ -12,6 +12,8 @@ extension PortfolioBuilder {
         // Households are matched without regard to capitals or spacing: `Smith` and `smith `
         // kept apart would keep the IRA's purchases out of the taxable account's windows.
         var householdSpelling: [String: String] = [:]
+        /// Accounts whose Household cell is blank, with the cell, where the sheet has the column.
+        var blankHouseholds: [(id: String, place: String)] = []
         for row in table.rows {
             guard let id = text(row, "Account") else {
                 log.error(row.place("Account"), "Account is blank; every row of the Accounts sheet needs one.")
@@ -62,8 +64,9 @@ extension PortfolioBuilder {
                 return m.magnitude
             }
             var household = id
+            if table.has("Household"), isBlank(row, "Household") { blankHouseholds.append((id, row.place("Household"))) }
             if let written = text(row, "Household") {
-                let alike = PortfolioBuilder.alike(written)
+                let alike = PortfolioBuilder.householdKey(written)
                 if PortfolioBuilder.householdRoles.contains(alike) {
                     // A Relationship column of roles (`Primary`, `Spouse`) names no household:
                     // read so, every client marked Primary would be one household for wash sales.
@@ -94,8 +97,32 @@ extension PortfolioBuilder {
             accounts.append(account)
             accountNames[id] = account.name
         }
+        // A blank Household beside others written is the account's own household, as the
+        // contract reads it; said, since its buys then meet no other account's windows (an IRA
+        // left blank bought inside its family's loss sales' windows, with no word).
+        let named = Set(householdSpelling.values)
+        if !named.isEmpty {
+            let listed = named.sorted().prefix(3).map { "\"\($0.excerpt)\"" }.joinedAsList
+            for (id, place) in blankHouseholds {
+                log.warning(place, "\(id) has no Household, so it is a household of its own: its trades meet no wash-sale "
+                    + "window of another account's (the others are in \(listed)). If it is one of theirs, write it.")
+            }
+        }
         return accounts.sorted { $0.id < $1.id }
     }
+
+    /// A household's name as households are matched: without regard to capitals or spacing,
+    /// nor to the words that say it is one (`Smith Household`, `The Smith Family`, `Smith HH`
+    /// are `smith`): kept apart, an IRA written `Smith Household` beside `Smith` bought inside
+    /// the taxable accounts' windows (explore-AM).
+    static func householdKey(_ written: String) -> String {
+        let words = written.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let kept = words.filter { !householdWords.contains($0) }
+        return kept.isEmpty ? alike(written) : kept.joined(separator: " ")
+    }
+
+    /// Words that say a name is a household's.
+    static let householdWords: Set<String> = ["household", "households", "family", "hh", "the", "relationship", "group"]
 
     /// The Settings an Accounts row's own columns override for its account (the contract:
     /// "An Accounts column overrides the Settings value for that account; a blank cell keeps
