@@ -498,6 +498,32 @@ struct OtherWritersTests {
             "Lots!row 4: Skipped: a lot of no shares (a closed lot an export still lists)."))
     }
 
+    @Test("Without a Cash column on the Accounts sheet, an account's cash row among its lots is its cash")
+    func cashRowsAsCash() throws {
+        func reading(cashColumn: Bool) throws -> PortfolioReading {
+            try read([
+                Self.settings,
+                ("Accounts", cashColumn ? [["Account", "Type", "Cash"], ["A", "Taxable", 100], ["B", "IRA", nil]]
+                                        : [["Account", "Type"], ["A", "Taxable"], ["B", "IRA"]]),
+                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)],
+                          ["A", "Money Market", 5200, 5200, nil], ["B", "SPAXX**", 800.5, nil, nil],
+                          ["B", "AAPL", 2, 300, .day(2023, 1, 2)]]),
+                ("Model", [["Symbol", "Target"], ["AAPL", 0.9]]),
+                ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+            ])
+        }
+        // Left out, every account planned with no cash (explore-AM).
+        let lotsCash = try reading(cashColumn: false)
+        #expect(lotsCash.errors.isEmpty, "\(lotsCash.errors)")
+        #expect(lotsCash.portfolio?.accounts.map(\.cash) == [Money(dollars: 5200), Money(cents: 80_050)])
+        #expect(lotsCash.diagnostics.map(\.description).contains(
+            "Lots!B3: MONEY MARKET is the account's cash: $5,200.00 is read as A's cash, the Accounts sheet having no Cash column."))
+        // With a Cash column the Accounts sheet's figure stands, and the rows are left out with a warning.
+        let given = try reading(cashColumn: true)
+        #expect(given.portfolio?.accounts.map(\.cash) == [Money(dollars: 100), .zero])
+        #expect(given.warnings.map(\.place) == ["Lots!B3", "Lots!B4"])
+    }
+
     @Test("A Term mark the dates contradict is warned of either way; a far-future date with a mark is an error, not a trap")
     func contradictedTermMarks() throws {
         let reading = try read([

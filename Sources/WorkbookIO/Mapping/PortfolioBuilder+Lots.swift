@@ -41,6 +41,15 @@ extension PortfolioBuilder {
         // Where each lot was first seen, by row; its place is spelled only for a message.
         var lotRows: [TaxLot.Key: SheetTable.DataRow] = Dictionary(minimumCapacity: first.rows.count)
         let knownSet = Set(known)
+        // Whether the Accounts sheet gives each account's cash (else a cash row among its lots
+        // does). Without an Accounts sheet, the contract gives every account zero cash.
+        let accountsGiveCash = tables[.accounts]?.has("Cash") ?? true
+        var cashFromLots: [String: Money] = [:]
+        defer {
+            for index in accounts.indices {
+                if let cash = cashFromLots[accounts[index].id] { accounts[index].cash += cash }
+            }
+        }
         for table in lotTables {
             let basisPositions = table.rows.first.map { row in
                 ["Cost Basis", "Unit Cost"].compactMap { row.layout.position(of: $0) }
@@ -65,6 +74,17 @@ extension PortfolioBuilder {
                     log.warning(row.place("Symbol"), "\(symbol.excerpt) is an option: the tool rebalances shares, so this lot is "
                         + "left out of the plan, not traded and outside its account's value and weights. Shares a call "
                         + "covers are not held back by it: restrict them (No Sell) on the Securities sheet if they must stay.")
+                    continue
+                }
+                // Without a Cash column on the Accounts sheet, an account's cash row among its
+                // lots is its cash: left out, every account planned with none (explore-AM).
+                if let symbol, !accountsGiveCash,
+                   PortfolioBuilder.isCorePosition(symbol) || PortfolioBuilder.isCashRowName(symbol),
+                   let amount = cashOfRow(row, in: table),
+                   let accountID = account(row, in: table, known: knownSet, sheetHasAccounts: hasAccountsSheet) {
+                    cashFromLots[accountID, default: .zero] += amount
+                    log.info(row.place("Symbol"), "\(symbol.excerpt) is the account's cash: \(amount.formatted) is read as "
+                        + "\(accountID)'s cash, the Accounts sheet having no Cash column.")
                     continue
                 }
                 if let symbol, PortfolioBuilder.isCorePosition(symbol) {
@@ -316,6 +336,22 @@ extension PortfolioBuilder {
         let ratio = worth.doubleValue / value.doubleValue
         guard (90...110).contains(ratio) else { return nil }
         return "\(quantity) × \(price) = \(worth.formatted) against \(value.formatted)"
+    }
+
+    /// The dollars of an account's cash row among its lots: its Market Value, else its
+    /// Quantity (cash and a money-market sweep count in units of a dollar); nil when neither
+    /// is a positive amount, or a Cost Basis beside the Quantity says otherwise.
+    mutating func cashOfRow(_ row: SheetTable.DataRow, in table: SheetTable) -> Money? {
+        if table.has("Market Value"), case .value(let n) = CellReader.number(row["Market Value"]),
+           let value = Money(decimal: n.text), value > .zero {
+            return value
+        }
+        guard case .value(let n) = CellReader.number(row["Quantity"]), let units = Money(decimal: n.text), units > .zero
+        else { return nil }
+        if case .value(let b) = CellReader.number(row["Cost Basis"]), let basis = Money(decimal: b.text), basis != units {
+            return nil
+        }
+        return units
     }
 
     /// A lot's Holding Period Start, when it reads as a date before its purchase; a later one
