@@ -1137,6 +1137,25 @@ struct MappingRulesTests {
             "Lots!row 5: Skipped: a title naming the account of the rows below it."), "\(reading.diagnostics)")
     }
 
+    @Test("A labelled note alone on a row among trades, beside an Account column, is skipped as a note")
+    func labelledNoteAmongTrades() throws {
+        // It was refused as a trade with no Side.
+        let reading = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity"],
+                              ["A", .day(2026, 11, 5), "AAPL", "Sell", 1],
+                              ["Pending: settlement 11/24"],
+                              ["A", .day(2026, 11, 6), "AAPL", "Buy", 1]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.transactions.count == 2)
+        #expect(reading.diagnostics.map(\.description).contains(
+            "Transactions!row 3: Skipped: a note (\"Pending: settlement 11/24\")."))
+        #expect(SheetTable.isLabelledNote("FYI: wire out Friday"))
+        #expect(!SheetTable.isLabelledNote("10:30 AM"))
+        #expect(!SheetTable.isLabelledNote("ACC-1"))
+    }
+
     @Test("A Transactions header without Side names the column whose words below it are buys and sells")
     func sideColumnToldByItsWords() throws {
         // Merrill's activity export: `Description 1` holds Purchase and Sale, `Description 2`

@@ -711,8 +711,14 @@ struct SheetTable {
             }
             // One cell of text alone on its row, lacking what the sheet requires: a report's note
             // or section heading (see `loneLineReason`).
+            // Beside an Account column, where a lone text cannot title an account's rows, one
+            // labelled as a note is (`Pending: settlement 11/24`: it was refused as a trade of
+            // no Side, explore-AM).
             if sheet != .settings, row.cells.count == 1, SheetTable.lacksRequired(values, requiredPositions),
-               case .string(let text) = row.cells[0].value, let reason = SheetTable.loneLineReason(text, on: sheet) {
+               case .string(let text) = row.cells[0].value,
+               let reason = SheetTable.loneLineReason(text, on: sheet)
+                ?? (found.columns["Account"] != nil && SheetTable.isLabelledNote(text)
+                    ? "a note (\"\(text.trimmingWhitespace().prefix(40))\")" : nil) {
                 skipped.append((row.number, reason))
                 return
             }
@@ -1573,6 +1579,16 @@ struct SheetTable {
         if isSentence(text) || isNoteLine(text) { return "a note (\"\(shown)\")" }
         if sheet == .lots || sheet == .transactions, isSectionHeading(text) { return "a section heading (\"\(shown)\")" }
         return nil
+    }
+
+    /// Whether `text` is a label and a remark (`Pending: settlement 11/24`, `FYI: wire out
+    /// Friday`): one to three words of letters, a colon, and words after it.
+    static func isLabelledNote(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let label = text[..<colon].split(separator: " ")
+        let rest = String(text[text.index(after: colon)...])
+        return (1...3).contains(label.count) && label.allSatisfy { $0.allSatisfy(\.isLetter) }
+            && rest.contains(where: { $0.isLetter })
     }
 
     /// Whether `text` is a sentence: four words or more, ending with a full stop.
