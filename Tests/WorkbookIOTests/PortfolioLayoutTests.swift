@@ -256,6 +256,28 @@ struct PortfolioLayoutTests {
             + "write it."])
     }
 
+    @Test("Without a Model column on the Accounts sheet, a model named for an account is its model, long or wide")
+    func modelsNamedForAccounts() throws {
+        // Each was refused: the Model sheet's header (or every account) named no model.
+        let targets: [(String, FixtureCell, FixtureCell)] = [("AAPL", .percent(0.4), .percent(0.1)),
+                                                             ("VTI", .percent(0.55), .percent(0.85))]
+        let long: [[FixtureCell]] = [["Model", "Symbol", "Target"]]
+            + targets.map { [.text("ACC-1"), .text($0.0), $0.1] } + targets.map { [.text("ACC-2"), .text($0.0), $0.2] }
+        let wide: [[FixtureCell]] = [["Symbol", "ACC-1", "ACC-2"]] + targets.map { [.text($0.0), $0.1, $0.2] }
+        for model in [long, wide] {
+            let sheets = Household.canonicalSheets().map { $0.name == "Model" ? ("Model", model) : $0 }
+            let reading = try Household.read(.contractBook(sheets))
+            #expect(reading.errors.isEmpty, "\(reading.errors)")
+            let portfolio = try #require(reading.portfolio)
+            #expect(portfolio.accounts.map(\.model) == ["ACC-1", "ACC-2"])
+            #expect(portfolio.models.first { $0.name == "ACC-2" }?.targets.map(\.target)
+                == [Rate(millionths: 100_000), Rate(millionths: 850_000)])
+            #expect(reading.diagnostics.map(\.description).contains(
+                "Accounts!row 2: The account \"ACC-1\" names no model; the model \"ACC-1\", named for it, is its model."),
+                "\(reading.diagnostics)")
+        }
+    }
+
     @Test("A bank deposit sweep listed among the lots with no symbol is the account's cash, left out with a warning")
     func bankDepositSweepRow() throws {
         // Merrill lists each account's sweep as a row with a quantity and no symbol: it was

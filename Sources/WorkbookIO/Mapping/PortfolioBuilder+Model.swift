@@ -90,6 +90,15 @@ extension PortfolioBuilder {
             let account = accounts[index]
             let place = accountsTable?.rows.first { CellReader.textValue($0["Account"]) == account.id }?.place("Model") ?? "Accounts"
             if account.model.isEmpty {
+                // A model named for the account (its ID, or its Name) is its model: refused,
+                // a Model sheet of one column of targets per account planned nothing (explore-AM).
+                if let own = models.first(where: { !$0.name.isEmpty && (PortfolioBuilder.alike($0.name) == PortfolioBuilder.alike(account.id)
+                    || PortfolioBuilder.alike($0.name) == PortfolioBuilder.alike(account.name)) }) {
+                    accounts[index].model = own.name
+                    log.info(place, "The account \"\(account.id)\" names no model; the model \"\(own.name.excerpt)\", named for it, "
+                        + "is its model.")
+                    continue
+                }
                 if models.count == 1 {
                     // A blank Model is the only model when there is just one: with no default
                     // model, every holding would be sold as legacy.

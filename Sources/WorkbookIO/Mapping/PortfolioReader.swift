@@ -113,8 +113,12 @@ struct PortfolioBuilder {
     /// The models the Accounts sheet's Model column names, each once, in its order.
     func accountModelNames() -> [String] {
         var names: [String] = []
-        for row in tables[.accounts]?.rows ?? [] {
-            if let name = CellReader.textValue(row["Model"]), !names.contains(name) { names.append(name) }
+        guard let accounts = tables[.accounts] else { return names }
+        // Without a Model column, a model may be named for its account (a wide Model sheet
+        // headed `Symbol | SMITH-IND | SMITH-JT`): the accounts' IDs are the names looked for.
+        let column = accounts.has("Model") ? "Model" : "Account"
+        for row in accounts.rows {
+            if let name = CellReader.textValue(row[column]), !names.contains(name) { names.append(name) }
         }
         return names
     }
