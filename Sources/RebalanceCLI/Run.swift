@@ -51,7 +51,9 @@ struct Run: ParsableCommand {
         // was made of, and a workbook saved again while it was read is refused before any
         // output is written (hashed after planning, the replacement's hash was recorded).
         let before = try? InputFileState(path: book)
-        let hash = try? SHA256.hexDigest(ofFileAt: book)
+        // Not a named pipe's: opened to be hashed, a FIFO given as the workbook made the run
+        // wait for a writer for ever; the reader refuses it at once.
+        let hash = before?.isRegularFile == true ? try? SHA256.hexDigest(ofFileAt: book) : nil
         let reading: PortfolioReading
         do {
             reading = try PortfolioReader.read(path: book, asOf: asOf, today: todayOnThisComputer())

@@ -14,8 +14,9 @@ func runRebalancer(_ arguments: [String]) throws -> CommandResult {
 }
 
 /// Runs a built executable of the package (`rebalancer`, `BookGenerator`), with the test's
-/// environment or the one given.
-func runBuilt(_ name: String, _ arguments: [String], environment: [String: String]? = nil) throws -> CommandResult {
+/// environment or the one given, under `wrapper` when one is given (`timeout 20`).
+func runBuilt(_ name: String, _ arguments: [String], environment: [String: String]? = nil,
+              under wrapper: [String] = []) throws -> CommandResult {
     let candidates = [
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name).path,
         FileManager.default.currentDirectoryPath + "/.build/debug/\(name)",
@@ -24,8 +25,8 @@ func runBuilt(_ name: String, _ arguments: [String], environment: [String: Strin
         throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates[1]])
     }
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = arguments
+    process.executableURL = URL(fileURLWithPath: wrapper.first ?? binary)
+    process.arguments = wrapper.isEmpty ? arguments : Array(wrapper.dropFirst()) + [binary] + arguments
     if let environment { process.environment = environment }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out

@@ -323,6 +323,17 @@ struct RunCommandTests {
         }
     }
 
+    @Test func aNamedPipeGivenAsTheWorkbookIsRefusedAtOnce() throws {
+        // Opened to be hashed before it was read, a FIFO made the run wait for a writer for
+        // ever, and a TERM did not end it there. The run is bounded here (`timeout -s KILL`,
+        // status 137 when it waits), so that the test fails rather than hangs.
+        let fifo = TemporaryFolder.make() + "/book.xlsx"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let result = try runBuilt("rebalancer", ["run", fifo, "--offline"], under: ["/usr/bin/timeout", "-s", "KILL", "20"])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("This is not a regular file (a device, pipe or socket)"), "\(result.stderr)")
+    }
+
     @Test func usageErrorsExitTwo() throws {
         #expect(try runRebalancer(["run"]).status == 2)
         #expect(try runRebalancer(["run", "book.xlsx", "--output", "plan.txt"]).status == 2)

@@ -25,6 +25,9 @@ public struct RunInfo: Sendable, Hashable {
 public struct InputFileState: Sendable, Equatable {
     let device: UInt64, inode: UInt64, size: Int64
     let modifiedSeconds: Int, modifiedNanoseconds: Int, changedSeconds: Int, changedNanoseconds: Int
+    /// Whether the path is a regular file: a named pipe's bytes are not hashed, since opening
+    /// one waits for a writer for ever (the reader then refuses it as no workbook).
+    public let isRegularFile: Bool
 
     public init(path: String) throws {
         var info = stat()
@@ -38,5 +41,6 @@ public struct InputFileState: Sendable, Equatable {
         modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
         changedSeconds = Int(info.st_ctim.tv_sec)
         changedNanoseconds = Int(info.st_ctim.tv_nsec)
+        isRegularFile = (info.st_mode & S_IFMT) == S_IFREG
     }
 }
