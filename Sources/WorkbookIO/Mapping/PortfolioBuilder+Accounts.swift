@@ -97,18 +97,24 @@ extension PortfolioBuilder {
             accounts.append(account)
             accountNames[id] = account.name
         }
-        // A blank Household beside others written is the account's own household, as the
-        // contract reads it; said, since its buys then meet no other account's windows (an IRA
-        // left blank bought inside its family's loss sales' windows, with no word).
-        let named = Set(householdSpelling.values)
-        if !named.isEmpty {
-            let listed = named.sorted().prefix(3).map { "\"\($0.excerpt)\"" }.joinedAsList
-            for (id, place) in blankHouseholds {
-                log.warning(place, "\(id) has no Household, so it is a household of its own: its trades meet no wash-sale "
-                    + "window of another account's (the others are in \(listed)). If it is one of theirs, write it.")
-            }
-        }
+        blankHouseholdCells = blankHouseholds
         return accounts.sorted { $0.id < $1.id }
+    }
+
+    /// A blank Household beside others written is the account's own household, as the
+    /// contract reads it; said, since its buys then meet no other account's windows (an IRA
+    /// left blank bought inside its family's loss sales' windows, with no word). Asked once
+    /// the Accounts rows that title or total others are set aside.
+    mutating func warnOfBlankHouseholds(_ accounts: [Account]) {
+        let blank = Set(blankHouseholdCells.map(\.id))
+        let named = Set(accounts.filter { !blank.contains($0.id) && $0.household != $0.id }.map(\.household))
+        guard !named.isEmpty else { return }
+        let remaining = Set(accounts.map(\.id))
+        let listed = named.sorted().prefix(3).map { "\"\($0.excerpt)\"" }.joinedAsList
+        for (id, place) in blankHouseholdCells where remaining.contains(id) {
+            log.warning(place, "\(id) has no Household, so it is a household of its own: its trades meet no wash-sale "
+                + "window of another account's (the others are in \(listed)). If it is one of theirs, write it.")
+        }
     }
 
     /// A household's name as households are matched: without regard to capitals or spacing,

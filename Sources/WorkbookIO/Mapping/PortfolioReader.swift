@@ -49,6 +49,9 @@ struct PortfolioBuilder {
     /// Account names written on a sheet with other capitals or spacing than the Accounts
     /// sheet's, each with the account it is, noted once (see `account(_:in:known:sheetHasAccounts:)`).
     var accountSpellings: [String: String?] = [:]
+    /// The Accounts rows whose Household is blank (the account and the cell), warned of once
+    /// the rows that title or total others are set aside.
+    var blankHouseholdCells: [(id: String, place: String)] = []
     /// The sheets whose rows took an account from a second Account column, noted once each.
     var secondAccountNoted: Set<String> = []
     /// Each date column's text dates, by sheet and column (`flagDayFirstColumns`).
@@ -183,6 +186,7 @@ struct PortfolioBuilder {
         }
         let lots = readLots(accounts: &accounts)
         setAsideTitleRows(of: &accounts, lots: lots)
+        warnOfBlankHouseholds(accounts)
         let models = readModels(accounts: &accounts)
         resolveCashTargets(accounts: &accounts, models: models)
         let groups = readGroups()
