@@ -341,7 +341,7 @@ extension PortfolioBuilder {
     /// The dollars of an account's cash row among its lots: its Market Value, else its
     /// Quantity (cash and a money-market sweep count in units of a dollar); nil when neither
     /// is a positive amount, or a Cost Basis beside the Quantity says otherwise.
-    mutating func cashOfRow(_ row: SheetTable.DataRow, in table: SheetTable) -> Money? {
+    func cashOfRow(_ row: SheetTable.DataRow, in table: SheetTable) -> Money? {
         if table.has("Market Value"), case .value(let n) = CellReader.number(row["Market Value"]),
            let value = Money(decimal: n.text), value > .zero {
             return value
