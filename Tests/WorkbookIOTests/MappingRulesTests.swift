@@ -237,6 +237,28 @@ struct MappingRulesTests {
         #expect(declared.errors.isEmpty, "\(declared.errors)")
     }
 
+    @Test("A symbol written with its exchange after it beside the bare symbol is an error naming both cells")
+    func symbolsWithTheirExchange() throws {
+        // It was refused as a symbol with no price, with no word of VTI.
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "VTI US", 1, 100, .day(2024, 1, 2)],
+                      ["A", "AAPL.O", 2, 300, .day(2024, 1, 2)], ["A", "BRK.B", 1, 400, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["VTI", 0.5], ["AAPL", 0.2], ["BRK", 0.2]]),
+            ("Prices", [["Symbol", "Price"], ["VTI", 300], ["AAPL", 190], ["BRK", 480], ["VTI US", 300], ["AAPL.O", 190],
+                        ["BRK.B", 480]]),
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Lots!B2: VTI US here and VTI at Model!A2 name one security, the first with its exchange after it: write VTI on "
+                + "every sheet (or list both on the Securities sheet if they are two).",
+            "Lots!B3: AAPL.O here and AAPL at Model!A3 name one security, the first with its exchange after it: write AAPL "
+                + "on every sheet (or list both on the Securities sheet if they are two).",
+        ])
+        // A class letter is no exchange.
+        #expect(PortfolioBuilder.withoutExchange("BRK.B") == nil)
+        #expect(PortfolioBuilder.withoutExchange("VTI US Equity") == "VTI")
+    }
+
     @Test("A manual trade whose Quantity says empty (`--`, `N/A`) and has no Amount is an error, as a blank one is")
     func manualTradeOfNoSize() throws {
         let reading = try read([

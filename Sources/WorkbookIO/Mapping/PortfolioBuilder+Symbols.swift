@@ -93,5 +93,28 @@ extension PortfolioBuilder {
                 log.error(firstPlace[other]!, "\(other.excerpt) here and \(group[0].excerpt) at \(firstPlace[group[0]]!) differ only in their separators: write one security the same way on every sheet (or list both on the Securities sheet if they are two).")
             }
         }
+        // A symbol written with its exchange after it (`VTI US`, `VTI.N`, as Bloomberg and
+        // Reuters name listings) beside the bare symbol elsewhere: one security, said at the
+        // cell. It was refused as a symbol with no price, without saying why (explore-AM).
+        for symbol in written {
+            guard let base = PortfolioBuilder.withoutExchange(symbol), let place = firstPlace[base],
+                  !(listedOnSecurities.contains(symbol) && listedOnSecurities.contains(base)) else { continue }
+            log.error(firstPlace[symbol]!, "\(symbol.excerpt) here and \(base.excerpt) at \(place) name one security, the first "
+                + "with its exchange after it: write \(base.excerpt) on every sheet (or list both on the Securities sheet if "
+                + "they are two).")
+        }
+    }
+
+    /// A symbol without the exchange a data vendor writes after it (`VTI US`, `VTI UN`, `VTI US
+    /// Equity`, `VTI.N`, `VTI.O`); nil when it has none of those. Class letters (`BRK.B`,
+    /// `BF.A`) are no exchange.
+    static func withoutExchange(_ symbol: String) -> String? {
+        let upper = symbol.uppercased()
+        for suffix in [" US EQUITY", " EQUITY", " US", " UN", " UW", " UQ", " UA", " UP", " UR", ".N", ".O", ".OQ", ".US"]
+        where upper.hasSuffix(suffix) && upper.count > suffix.count {
+            let base = String(upper.dropLast(suffix.count)).trimmingWhitespace()
+            return base.isEmpty || base.contains(" ") ? nil : base
+        }
+        return nil
     }
 }
