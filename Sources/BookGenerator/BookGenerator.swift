@@ -37,13 +37,7 @@ enum BookGenerator {
 
 /// `1 account`, `1,000 accounts`.
 func counted(_ count: Int, _ noun: String) -> String {
-    let digits = String(count)
-    var grouped = ""
-    for (index, digit) in digits.enumerated() {
-        if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
-        grouped.append(digit)
-    }
-    return "\(grouped) \(noun)\(count == 1 ? "" : "s")"
+    "\(count.withThousandsSeparators) \(noun)\(count == 1 ? "" : "s")"
 }
 
 /// Writes a line to standard error.

@@ -154,10 +154,10 @@ struct RunReport {
         }
         guard !omitted.isEmpty else { return lines }
         let total = omitted.reduce(0) { $0 + $1.count }
-        lines.append("\(grouped(total)) more error(s) not shown above (`--json` lists every one):")
+        lines.append("\(total.withThousandsSeparators) more error(s) not shown above (`--json` lists every one):")
         for place in omitted.prefix(placesSummedAtMost) {
             let shown = shownOfPlace[place.key, default: 0]
-            var line = "  \(place.key.isEmpty ? "the workbook" : place.key): \(grouped(place.count)) more"
+            var line = "  \(place.key.isEmpty ? "the workbook" : place.key): \(place.count.withThousandsSeparators) more"
             if let first = place.firstRow, let last = place.lastRow {
                 line += first == last ? " in row \(first)" : " in rows \(first) to \(last)"
             }
@@ -166,7 +166,7 @@ struct RunReport {
         }
         if omitted.count > placesSummedAtMost {
             let rest = omitted.dropFirst(placesSummedAtMost)
-            lines.append("  … and \(grouped(rest.reduce(0) { $0 + $1.count })) more in \(rest.count) other place(s).")
+            lines.append("  … and \(rest.reduce(0) { $0 + $1.count }.withThousandsSeparators) more in \(rest.count) other place(s).")
         }
         return lines
     }
@@ -180,17 +180,6 @@ struct RunReport {
         let letters = cell.prefix { $0.isASCII && $0.isUppercase }
         guard !letters.isEmpty, letters.count <= 3, let row = Int(cell.dropFirst(letters.count)) else { return (place, nil) }
         return ("\(sheet)!\(letters)", row)
-    }
-
-    /// `1234567` as `1,234,567`.
-    static func grouped(_ count: Int) -> String {
-        let digits = String(count)
-        var text = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { text.append(",") }
-            text.append(digit)
-        }
-        return text
     }
 
     static func errorsJSON(_ problems: [Problem], status: Int32) -> String {

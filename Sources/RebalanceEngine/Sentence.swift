@@ -234,3 +234,16 @@ extension Array where Element == String {
         return dropLast().joined(separator: ", ") + " and " + last
     }
 }
+
+extension Int {
+    /// The count as a sentence writes it: `1234567` as `1,234,567`.
+    public var withThousandsSeparators: String {
+        let digits = String(magnitude)
+        var grouped = self < 0 ? "-" : ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return grouped
+    }
+}

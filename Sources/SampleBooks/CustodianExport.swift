@@ -57,14 +57,7 @@ extension SampleBook {
                       price: 48.15, unitCost: 142.30, shares: 300, period: "Long Term"),
         ]
         func dollars(_ value: Double) -> String {
-            let cents = Int((value.magnitude * 100).rounded())
-            let whole = String(cents / 100)
-            var grouped = ""
-            for (index, digit) in whole.enumerated() {
-                if index > 0, (whole.count - index) % 3 == 0 { grouped.append(",") }
-                grouped.append(digit)
-            }
-            let text = "$\(grouped).\(twoDigits(cents % 100))"
+            let text = Money(cents: Int64((value.magnitude * 100).rounded())).formatted
             return value < 0 ? "-\(text)" : text
         }
         func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

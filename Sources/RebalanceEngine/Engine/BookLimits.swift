@@ -270,12 +270,6 @@ private struct AccountSizes {
     /// `1,234,567` for a count of shares, rounded.
     static func count(_ shares: Double) -> String {
         guard shares.isFinite, shares < 9e18 else { return "more than 9,000,000,000,000,000,000" }
-        let digits = String(Int64(shares.rounded()))
-        var grouped = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0, (digits.count - offset) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return grouped
+        return Int(shares.rounded()).withThousandsSeparators
     }
 }
