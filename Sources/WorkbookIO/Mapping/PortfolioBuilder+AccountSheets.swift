@@ -105,17 +105,23 @@ extension PortfolioBuilder {
         return SheetAside(table: table, log: aside)
     }
 
-    /// What the error of a book without a required sheet adds when sheets the tool ignores
-    /// hold its table (their header holds its required columns): which, and how to have
-    /// them read. Empty when none does. At most `probed` sheets are read for it.
-    func missingSheetHint(_ sheet: ContractSheet, probed: Int = 50) throws -> String {
-        var names: [String] = []
+    /// The visible sheets no contract sheet's name matches whose header holds `sheet`'s
+    /// required columns, each with its table read aside. At most `probed` sheets are read.
+    func sheetsHolding(_ sheet: ContractSheet, probed: Int = 50) throws -> [(info: SheetInfo, aside: SheetAside)] {
+        var holders: [(info: SheetInfo, aside: SheetAside)] = []
         var read = 0
         for info in workbook.sheets where info.kind == .worksheet && !info.isHidden
             && ContractSheet.matching(sheetName: info.name) == nil && read < probed {
             read += 1
-            if try readAside(info, as: sheet) != nil { names.append(info.name) }
+            if let aside = try readAside(info, as: sheet) { holders.append((info, aside)) }
         }
+        return holders
+    }
+
+    /// What the error of a book without a required sheet adds when sheets the tool ignores
+    /// hold its table (`names`, from `sheetsHolding`): which, and how to have them read.
+    /// Empty when none does.
+    func missingSheetHint(_ sheet: ContractSheet, holders names: [String]) -> String {
         guard !names.isEmpty else { return "" }
         let columns = sheet.requiredColumns.map { $0.joined(separator: " or ") }.joined(separator: ", ")
         let listed = names.prefix(4).map { "\"\($0.excerpt)\"" }.joined(separator: ", ")

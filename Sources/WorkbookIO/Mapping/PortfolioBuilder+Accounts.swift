@@ -12,8 +12,6 @@ extension PortfolioBuilder {
         // Households are matched without regard to capitals or spacing: `Smith` and `smith `
         // kept apart would keep the IRA's purchases out of the taxable account's windows.
         var householdSpelling: [String: String] = [:]
-        /// Accounts whose Household cell is blank, with the cell, where the sheet has the column.
-        var blankHouseholds: [(id: String, place: String)] = []
         for row in table.rows {
             guard let id = text(row, "Account") else {
                 log.error(row.place("Account"), "Account is blank; every row of the Accounts sheet needs one.")
@@ -64,7 +62,6 @@ extension PortfolioBuilder {
                 return m.magnitude
             }
             var household = id
-            if table.has("Household"), isBlank(row, "Household") { blankHouseholds.append((id, row.place("Household"))) }
             if let written = text(row, "Household") {
                 let alike = PortfolioBuilder.householdKey(written)
                 if PortfolioBuilder.householdRoles.contains(alike) {
@@ -97,7 +94,6 @@ extension PortfolioBuilder {
             accounts.append(account)
             accountNames[id] = account.name
         }
-        blankHouseholdCells = blankHouseholds
         return accounts.sorted { $0.id < $1.id }
     }
 
@@ -106,12 +102,16 @@ extension PortfolioBuilder {
     /// left blank bought inside its family's loss sales' windows, with no word). Asked once
     /// the Accounts rows that title or total others are set aside.
     mutating func warnOfBlankHouseholds(_ accounts: [Account]) {
-        let blank = Set(blankHouseholdCells.map(\.id))
+        guard let table = tables[.accounts], table.has("Household") else { return }
+        let blankCells = table.rows.compactMap { row in
+            isBlank(row, "Household") ? CellReader.textValue(row["Account"]).map { (id: $0, place: row.place("Household")) } : nil
+        }
+        let blank = Set(blankCells.map(\.id))
         let named = Set(accounts.filter { !blank.contains($0.id) && $0.household != $0.id }.map(\.household))
         guard !named.isEmpty else { return }
         let remaining = Set(accounts.map(\.id))
         let listed = named.sorted().prefix(3).map { "\"\($0.excerpt)\"" }.joinedAsList
-        for (id, place) in blankHouseholdCells where remaining.contains(id) {
+        for (id, place) in blankCells where remaining.contains(id) {
             log.warning(place, "\(id) has no Household, so it is a household of its own: its trades meet no wash-sale "
                 + "window of another account's (the others are in \(listed)). If it is one of theirs, write it.")
         }

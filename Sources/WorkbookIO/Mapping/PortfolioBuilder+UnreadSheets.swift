@@ -49,20 +49,13 @@ extension PortfolioBuilder {
     }
 
     /// The table of a required sheet the book has no sheet of by name, from the one sheet the
-    /// tool ignores that holds it (its header holds the sheet's required columns); nil when
-    /// none or several do (the error then names them). At most `probedSheets` are read.
-    mutating func adoptHeldTable(_ sheet: ContractSheet) throws -> SheetTable? {
-        var holders: [SheetInfo] = []
-        var read = 0
-        for info in workbook.sheets where info.kind == .worksheet && !info.isHidden
-            && ContractSheet.matching(sheetName: info.name) == nil && read < Self.probedSheets {
-            read += 1
-            if try readAside(info, as: sheet) != nil { holders.append(info) }
-            if holders.count > 1 { return nil }
-        }
-        guard holders.count == 1, Self.mayAdopt(holders[0].name, as: sheet),
-              Self.carriesName(of: sheet, holders[0].name) else { return nil }
-        return try adopt(holders[0], as: sheet)
+    /// tool ignores that holds it (`holders`, from `sheetsHolding`) when its name carries the
+    /// sheet's; nil when none or several do (the error then names them).
+    mutating func adoptHeldTable(_ sheet: ContractSheet, among holders: [(info: SheetInfo, aside: SheetAside)]) throws
+        -> SheetTable? {
+        guard holders.count == 1, Self.mayAdopt(holders[0].info.name, as: sheet),
+              Self.carriesName(of: sheet, holders[0].info.name) else { return nil }
+        return try adopt(holders[0].info, as: sheet, readAside: holders[0].aside)
     }
 
     /// Whether a sheet's name carries a name of `sheet` at its start or end, with more beside
@@ -92,11 +85,19 @@ extension PortfolioBuilder {
 
     /// `info` read as `sheet`, no longer an ignored sheet, with a warning saying so: a sheet
     /// the book keeps under another name (a date after it, a custodian's own) is the PM's.
-    mutating func adopt(_ info: SheetInfo, as sheet: ContractSheet) throws -> SheetTable? {
+    /// A reading made aside is taken as it is when it was read as this one would be (with
+    /// no model names to look for).
+    mutating func adopt(_ info: SheetInfo, as sheet: ContractSheet, readAside aside: SheetAside? = nil) throws -> SheetTable? {
         let modelNames = sheet == .model ? accountModelNames() : []
         var reading = DiagnosticLog()
-        guard let table = try SheetTable.read(sheet, info: info, from: workbook, modelNames: modelNames, log: &reading) else {
-            return nil
+        let table: SheetTable
+        if let aside, modelNames.isEmpty {
+            table = aside.table
+            reading = aside.log
+        } else {
+            guard let read = try SheetTable.read(sheet, info: info, from: workbook, modelNames: modelNames, log: &reading)
+            else { return nil }
+            table = read
         }
         log.remove { $0.place == info.name && $0.message == "This sheet is not one the tool reads; it is ignored." }
         view.ignoredSheets.removeAll { $0 == info.name }

@@ -49,9 +49,6 @@ struct PortfolioBuilder {
     /// Account names written on a sheet with other capitals or spacing than the Accounts
     /// sheet's, each with the account it is, noted once (see `account(_:in:known:sheetHasAccounts:)`).
     var accountSpellings: [String: String?] = [:]
-    /// The Accounts rows whose Household is blank (the account and the cell), warned of once
-    /// the rows that title or total others are set aside.
-    var blankHouseholdCells: [(id: String, place: String)] = []
     /// The sheets whose rows took an account from a second Account column, noted once each.
     var secondAccountNoted: Set<String> = []
     /// Each date column's text dates, by sheet and column (`flagDayFirstColumns`).
@@ -150,9 +147,11 @@ struct PortfolioBuilder {
                     for (table, _) in found { view.sheets.append(Self.sheetView(of: table)) }
                     continue
                 }
-                // Without a Lots or Model sheet by name, the one sheet that holds its table
-                // (`Lots 11-20-2026`, `Model 2026`, `Sheet1`).
-                if sheet.isRequired, !ambiguousRoles.contains(sheet), let table = try adoptHeldTable(sheet) {
+                // The sheets the tool ignores that hold its table: without a Lots or Model sheet
+                // by name, the one of them whose name carries it (`Lots 11-20-2026`, `Model
+                // 2026`) is read as it; else they are named in the error.
+                let holders = sheet.isRequired && !ambiguousRoles.contains(sheet) ? try sheetsHolding(sheet) : []
+                if let table = try adoptHeldTable(sheet, among: holders) {
                     tables[sheet] = table
                     view.sheets.append(Self.sheetView(of: table))
                     continue
@@ -162,7 +161,7 @@ struct PortfolioBuilder {
                 if sheet.isRequired && !ambiguousRoles.contains(sheet) {
                     let names = sheet.names.prefix(4).joined(separator: ", ")
                     // Sheets holding its table under another name are named, and how to have them read.
-                    let hint = try missingSheetHint(sheet)
+                    let hint = missingSheetHint(sheet, holders: holders.map(\.info.name))
                     log.error("", "The workbook has no \(sheet.rawValue) sheet (a sheet named \(sheet.rawValue) or a synonym such as \(names)).\(hint)")
                 }
                 continue
