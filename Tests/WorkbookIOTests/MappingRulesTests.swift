@@ -1765,6 +1765,22 @@ struct MappingRulesTests {
         #expect(reading.errors.map(\.description) == ["Model: No header row found: the Model sheet needs the columns Symbol, Target."])
     }
 
+    @Test("An Accounts sheet laid out across, its names down column A, is refused saying so")
+    func accountsAcross() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Accounts", [["Account", "A", "B"], ["Model", "Growth", "Growth"], ["Cash", 1000, 500], ["Type", "Taxable", "IRA"]]),
+            Self.oneLot,
+            ("Model", [["Symbol", "Target"], ["AAPL", "95%"]]),
+            Self.prices,
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Accounts: The sheet is laid out across: its column names run down column A (A1 \"Account\", A2 \"Model\", "
+                + "A3 \"Cash\") with a record in each column beside them, where the tool reads a header row with one record "
+                + "in each row below it. Turn it (in Excel: copy the table, then Paste Special, Transpose) and run again.",
+        ])
+    }
+
     @Test("Without a Prices row, a lot export's Price prices its symbol, as of the As Of, with a note")
     func lotSheetPrices() throws {
         let reading = try read([

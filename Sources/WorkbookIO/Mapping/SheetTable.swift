@@ -359,6 +359,10 @@ struct SheetTable {
         var settingAbove: (row: Int, cell: String, key: String)?
         /// The row read just before, while the header is sought (a header may span two rows).
         var rowAbove: Row?
+        /// The first cell of each of the first rows while no header is found, when it holds
+        /// words: a table laid out across (its names down column A, a record in each column
+        /// beside them) names its columns here.
+        var namesDown: [(cell: Cell, row: Int)] = []
 
         /// Sets `row` aside as a footer or total row for `reason`, with a note; a download's
         /// cash line among the lots is the account's cash, said in a warning as a CASH lot is.
@@ -476,6 +480,10 @@ struct SheetTable {
                     }
                 }
                 if sheet == .settings, settingsRows.count < SettingsLayout.rowsKept { settingsRows.append(row) }
+                if sheet != .settings, namesDown.count < SheetTable.namesDownKept, let first = row.cells.first,
+                   case .string = first.value {
+                    namesDown.append((first, row.number))
+                }
                 // A key and its value above another sheet's table (a Parameters block atop the
                 // Accounts sheet): settings are read from the Settings sheet only.
                 if sheet != .settings, settingAbove == nil, row.cells.count >= 2, case .string(let text) = row.cells[0].value,
@@ -827,6 +835,15 @@ struct SheetTable {
                     : ""
                 let named = candidates.isEmpty ? "" : " " + candidates.joined(separator: "; ") + "."
                 log.error("\(info.name)!row \(best.row)", "The header row lacks the required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")).\(named)\(lotDetail)")
+            } else if case let across = matchHeader(namesDown), across.missing.isEmpty, across.columns.count >= 2 {
+                // Its names down the first column, each record a column beside them (a short
+                // Accounts sheet written as a form): said so, where "no header row" left the PM
+                // looking for a row that is there, turned on its side.
+                let names = across.matches.prefix(3).map { "\($0.2) \"\($0.0.excerpt)\"" }.joined(separator: ", ")
+                log.error(info.name, "The sheet is laid out across: its column names run down column "
+                    + "\(CellReference.columnName(namesDown[0].cell.column)) (\(names)) with a record in each column "
+                    + "beside them, where the tool reads a header row with one record in each row below it. Turn it "
+                    + "(in Excel: copy the table, then Paste Special, Transpose) and run again.")
             } else if !sheet.isRequired, !SheetTable.isCanonical(info.name, of: sheet.rawValue) {
                 // A sheet named by another word for an optional sheet (`History`, `Options`,
                 // `Activity`) that holds none of its columns is most likely something else (a
@@ -1629,6 +1646,9 @@ struct SheetTable {
 
     /// Whether a name reads as a total row's label: ends as one, or is one (`Total`, `Sum`,
     /// `Grand Total`); `Total Return Trust` does not.
+    /// How many rows' first cells are kept while no header is found (`namesDown`).
+    static let namesDownKept = 40
+
     static func readsAsTotal(_ text: String) -> Bool {
         let lower = text.trimmingWhitespace().lowercased()
         return endsLikeTotalLabel(lower) || totalWords.contains(lower)
