@@ -1178,7 +1178,7 @@ struct MappingRulesTests {
         #expect(!SheetTable.isLabelledNote("ACC-1"))
     }
 
-    @Test("A Transactions header without Side names the column whose words below it are buys and sells")
+    @Test("A Transactions header without Side reads the column whose words below it are buys and sells as the Side")
     func sideColumnToldByItsWords() throws {
         // Merrill's activity export: `Description 1` holds Purchase and Sale, `Description 2`
         // the security. The error said only that Side was missing.
@@ -1191,9 +1191,24 @@ struct MappingRulesTests {
                               [.day(2026, 11, 14), "A", "Purchase", "APPLE INC", "AAPL", 4]]),
             Self.model, Self.prices,
         ])
-        #expect(reading.errors.map(\.description) == [
-            "Transactions!row 1: The header row lacks the required column Side. \"Description 1\" (Transactions!C1) holds "
-                + "\"Sale\" and \"Purchase\" below it, and may be the Side: rename it Side if so."])
+        #expect(reading.errors.isEmpty)
+        #expect(reading.warnings.map(\.description).contains(
+            "Transactions!C1: \"Description 1\" is read as the Side: the header has no Side column, and the words below this "
+                + "one are buys and sells (\"Sale\", \"Purchase\", \"Dividend\"). Rename it Side to keep this warning away."))
+        let transactions = try #require(reading.portfolio).transactions
+        #expect(transactions.map(\.side) == [.sell, .buy])
+        #expect(transactions.map(\.quantity) == [Quantity(decimal: "10")!, Quantity(decimal: "4")!])
+        // Another column missing as well: still the error, naming the column.
+        let lacking = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Transactions", [["Trade Date", "Account #", "Description 1", "Description 2", "Quantity"],
+                              [.day(2026, 11, 12), "A", "Sale", "APPLE INC", -10]]),
+            Self.model, Self.prices,
+        ])
+        #expect(lacking.errors.map(\.description) == [
+            "Transactions!row 1: The header row lacks the required columns Symbol, Side. \"Description 1\" (Transactions!C1) "
+                + "holds \"Sale\" below it, and may be the Side: rename it Side if so."])
     }
 
     @Test("Lots an export marks closed (Status Closed, a Date Sold on or before As Of) are left out with a warning")

@@ -284,18 +284,52 @@ struct SheetTable {
     static func read(_ sheet: ContractSheet, info: SheetInfo, from workbook: Workbook, modelNames: [String] = [],
                      log: inout DiagnosticLog) throws -> SheetTable? {
         let before = log
+        var order = Workbook.SheetRowOrder.checked
+        var sideFound: SideByWords?
         do {
-            return try read(sheet, info: info, from: workbook, modelNames: modelNames, order: .checked, log: &log)
-        } catch let error as WorkbookError where error.kind == .rowsOutOfOrder {
+            let table = try read(sheet, info: info, from: workbook, modelNames: modelNames, order: order, log: &log,
+                                 sideFound: &sideFound)
+            guard table == nil, let side = sideFound else { return table }
+            // A Transactions header lacking Side beside a column whose words below are buys and
+            // sells (Merrill's `Description 1`: Purchase, Sale, Dividend): that column is the Side,
+            // read with a warning; the other words' rows are skipped as no trade, as under Side.
+            log = before
+            log.warning("\(info.name)!\(side.place)", "\"\(side.text.excerpt)\" is read as the Side: the header has no Side "
+                + "column, and the words below this one are buys and sells (" + side.words.prefix(3).map { "\"\($0.excerpt)\"" }
+                    .joined(separator: ", ") + "). Rename it Side to keep this warning away.")
+            return try read(sheet, info: info, from: workbook, modelNames: modelNames, order: order, log: &log,
+                            sideFound: &sideFound, sideAdopted: side)
+        } catch let error as WorkbookError where error.kind == .rowsOutOfOrder && order == .checked {
             log = before
             log.info(info.name, "The sheet's rows are not written top to bottom (\(error.location): \(error.message.lowercased().dropLast())), "
                 + "as some programs write them: they are read by their row numbers, as a spreadsheet shows them.")
-            return try read(sheet, info: info, from: workbook, modelNames: modelNames, order: .sorted, log: &log)
+            order = .sorted
+            let noted = log
+            let table = try read(sheet, info: info, from: workbook, modelNames: modelNames, order: order, log: &log,
+                                 sideFound: &sideFound)
+            guard table == nil, let side = sideFound else { return table }
+            log = noted
+            log.warning("\(info.name)!\(side.place)", "\"\(side.text.excerpt)\" is read as the Side: the header has no Side "
+                + "column, and the words below this one are buys and sells (" + side.words.prefix(3).map { "\"\($0.excerpt)\"" }
+                    .joined(separator: ", ") + "). Rename it Side to keep this warning away.")
+            return try read(sheet, info: info, from: workbook, modelNames: modelNames, order: order, log: &log,
+                            sideFound: &sideFound, sideAdopted: side)
         }
     }
 
+    /// A column of a header lacking Side whose words below are buys and sells: its header's
+    /// row, its cell, its text and the distinct words seen below it (trade words first).
+    struct SideByWords {
+        let row: Int
+        let column: Int
+        let place: String
+        let text: String
+        let words: [String]
+    }
+
     private static func read(_ sheet: ContractSheet, info: SheetInfo, from workbook: Workbook, modelNames: [String],
-                             order: Workbook.SheetRowOrder, log: inout DiagnosticLog) throws -> SheetTable? {
+                             order: Workbook.SheetRowOrder, log: inout DiagnosticLog,
+                             sideFound: inout SideByWords?, sideAdopted: SideByWords? = nil) throws -> SheetTable? {
         let specs = sheet.columns
         let lookup = sheet.headerLookup
         func column(for header: String) -> String? { sheet.column(forHeader: header, lookup: lookup) }
@@ -393,7 +427,8 @@ struct SheetTable {
                     continue
                 }
                 let place = CellReference.name(column: cell.column, row: rowNumber)
-                if let name = column(for: text) {
+                let adopted = sideAdopted.flatMap { $0.row == rowNumber && $0.column == cell.column ? "Side" : nil }
+                if let name = adopted ?? column(for: text) {
                     if columns[name] == nil {
                         columns[name] = cell.column
                         matches.append((text.trimmingWhitespace(), name, place))
@@ -824,6 +859,12 @@ struct SheetTable {
                 // told by what it holds: buys and sells, in words.
                 if missingGroups.contains(["Side"]), !candidateFor.contains("Side"),
                    let (text, place, words) = SheetTable.sideColumn(among: best.unknown, below: rowsBelowBest) {
+                    // On a custodian's Transactions export, with no other column missing, the
+                    // caller reads the sheet again with this column as the Side.
+                    if sheet == .transactions, missingGroups == [["Side"]], sideAdopted == nil,
+                       let column = CellReference.column(of: place), let row = Int(place.drop { !$0.isNumber }) {
+                        sideFound = SideByWords(row: row, column: column, place: place, text: text, words: words)
+                    }
                     candidates.append("\"\(text.excerpt)\" (\(info.name)!\(place)) holds "
                         + words.prefix(2).map { "\"\($0.excerpt)\"" }.joined(separator: " and ")
                         + " below it, and may be the Side: rename it Side if so")
