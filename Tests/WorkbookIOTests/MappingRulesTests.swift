@@ -249,14 +249,114 @@ struct MappingRulesTests {
                         ["BRK.B", 480]]),
         ])
         #expect(reading.errors.map(\.description) == [
-            "Lots!B2: VTI US here and VTI at Model!A2 name one security, the first with its exchange after it: write VTI on "
-                + "every sheet (or list both on the Securities sheet if they are two).",
-            "Lots!B3: AAPL.O here and AAPL at Model!A3 name one security, the first with its exchange after it: write AAPL "
-                + "on every sheet (or list both on the Securities sheet if they are two).",
+            "Lots!B2: VTI US here and VTI at Model!A2 name one security, the first with its exchange written with it: write "
+                + "VTI on every sheet (or list both on the Securities sheet if they are two).",
+            "Lots!B3: AAPL.O here and AAPL at Model!A3 name one security, the first with its exchange written with it: write "
+                + "AAPL on every sheet (or list both on the Securities sheet if they are two).",
         ])
         // A class letter is no exchange.
         #expect(PortfolioBuilder.withoutExchange("BRK.B") == nil)
         #expect(PortfolioBuilder.withoutExchange("VTI US Equity") == "VTI")
+        // Before it, after a colon, or as Refinitiv and FactSet write listings (explore-AO).
+        for (written, bare) in [("NYSEARCA:VTI", "VTI"), ("NASDAQ:GOOGL", "GOOGL"), ("US:VTI", "VTI"), ("VTI:US", "VTI"),
+                                ("VTI-US", "VTI"), ("VTI.P", "VTI"), ("VTI.K", "VTI")] {
+            #expect(PortfolioBuilder.withoutExchange(written) == bare, "\(written)")
+        }
+        for (written, bare) in [("'GOOGL", "GOOGL"), ("\"VTI\"", "VTI"), ("(VTI)", "VTI"), ("[VTI]", "VTI"), ("GOOGL*", "GOOGL"),
+                                ("VTI#", "VTI"), ("$VTI", "VTI")] {
+            #expect(PortfolioBuilder.withoutMarks(written) == bare, "\(written)")
+        }
+        #expect(PortfolioBuilder.withoutMarks("VTI") == nil)
+        #expect(PortfolioBuilder.withoutExchange("A:B:C") == nil)
+    }
+
+    @Test("A Transactions loss sale written with the exchange or marks beside the bare symbol elsewhere is an error naming both")
+    func transactionSymbolsWithExchangeOrMarks() throws {
+        // PATEL-IRA bought GOOGL inside the window of this loss sale, which opened none.
+        for written in ["NASDAQ:GOOGL", "'GOOGL", "GOOGL-US", "(GOOGL)"] {
+            let reading = try read([
+                Self.asOf,
+                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "GOOGL", 10, 1500, .day(2024, 1, 2)]]),
+                ("Model", [["Symbol", "Target"], ["GOOGL", 0.9]]),
+                ("Prices", [["Symbol", "Price"], ["GOOGL", 170]]),
+                ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],
+                                  ["A", "2026-11-04", .text(written), "Sell", 10, -2100]]),
+            ])
+            #expect(reading.errors.map(\.description) == [
+                "Transactions!C2: \(written) here and GOOGL at Lots!B2 name one security, the first with "
+                    + (written.contains(":") || written.hasSuffix("-US") ? "its exchange written with it" : "marks around it")
+                    + ": write GOOGL on every sheet (or list both on the Securities sheet if they are two).",
+            ], "\(written)")
+        }
+    }
+
+    @Test("Full-width symbols read as their ASCII ones; a decimal comma after a zero is refused")
+    func fullWidthAndLeadingZeroGroups() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "\u{FF21}\u{FF21}\u{FF30}\u{FF2C}", 10, 1500, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.map(\.symbol) == ["AAPL"])
+        let comma = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", "0,420", 1500, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(comma.errors.map(\.description) == [
+            "Lots!C2: Quantity: Expected a number, found \"0,420\": its commas or spaces do not set off thousands (1,234.50 or "
+                + "15 000), so it may be written with a decimal comma; write decimals with a point (1234.56).",
+        ])
+    }
+
+    @Test("Transactions symbols that are an ISIN, a SEDOL or a name, named nowhere else, are warned of")
+    func transactionIdentifiers() throws {
+        #expect(PortfolioBuilder.identifierKind("US0378331005") == "an ISIN")
+        #expect(PortfolioBuilder.identifierKind("US02079K3059") == "an ISIN")
+        #expect(PortfolioBuilder.identifierKind("US0378331006") == nil)
+        #expect(PortfolioBuilder.identifierKind("BYVY8G0") == "a SEDOL")
+        #expect(PortfolioBuilder.identifierKind("ALPHABET INC CL A") == "a security's name")
+        #expect(PortfolioBuilder.identifierKind("BRK B") == nil)
+        #expect(PortfolioBuilder.identifierKind("VTI US") == nil)
+        #expect(PortfolioBuilder.identifierKind("GOOGL") == nil)
+        let reading = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],
+                              ["A", "2026-11-04", "US02079K3059", "Sell", 10, -2100],
+                              ["A", "2026-11-05", "ALPHABET INC CL A", "Sell", 5, -900]]),
+        ])
+        #expect(reading.errors.isEmpty)
+        #expect(reading.warnings.map(\.description).filter { $0.hasPrefix("Transactions") } == [
+            "Transactions!row 2: US02079K3059 is an ISIN, not a ticker, and nothing else in the book names it: trades are "
+                + "matched to holdings by ticker, so this sale opens or blocks no wash-sale window on the security it traded. "
+                + "Write its ticker in Symbol.",
+            "Transactions!row 3: ALPHABET INC CL A is a security's name, not a ticker, and nothing else in the book names it: "
+                + "trades are matched to holdings by ticker, so this sale opens or blocks no wash-sale window on the security "
+                + "it traded. Write its ticker in Symbol.",
+        ])
+    }
+
+    @Test("A Securities rule on a symbol nothing else names, and a one-member identical group beside a like-named one, are warned of")
+    func idleSecurityRows() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)],
+                      ["A", "GOOG", 2, 300, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.5], ["GOOGL", 0.4]]),
+            ("Prices", [["Symbol", "Price"], ["AAPL", 190], ["GOOG", 170], ["GOOGL", 171]]),
+            ("Securities", [["Symbol", "Identical Group", "Restriction"], ["037833100", nil, "No Sell"],
+                            ["GOOGL", "Alphabet", nil], ["GOOG", "Alphabet Inc", nil], ["MSFT", nil, nil]]),
+        ])
+        #expect(reading.errors.isEmpty)
+        #expect(reading.warnings.map(\.description).filter { $0.hasPrefix("Securities") } == [
+            "Securities!A2: 037833100, a CUSIP, is named by no lot, model, replacement or trade of the book, so its "
+                + "Restriction (No Sell) applies to nothing. If it is a security the book holds or trades, write the symbol "
+                + "the Lots and Model sheets use.",
+            "Securities!B3: GOOGL is the only security of the identical group \"Alphabet\", beside the group \"Alphabet Inc\" "
+                + "(Securities!B4): a group of one shares no wash-sale window and counts toward no other symbol's target. If "
+                + "they are one family, write its name the same way.",
+        ])
     }
 
     @Test("A manual trade whose Quantity says empty (`--`, `N/A`) and has no Amount is an error, as a blank one is")
@@ -1916,6 +2016,27 @@ struct BasisCheckTests {
                 + "shares worth $19,000.00). Cost Basis is each lot's total cost; if the sheet gives a cost per share, "
                 + "name that column Unit Cost, or every sale's tax is estimated on the wrong gain.",
         ])
+    }
+
+    @Test("A bond held by its CUSIP, priced per 100 of face, is warned of lot by lot")
+    func bondPricedPerHundred() {
+        // A Treasury note bought for $9,900, 10,000 of face at 98.50: valued $985,000.
+        let note = TaxLot(lotID: "T1", account: "IRA", symbol: "912828YK0", quantity: Quantity(shares: 10_000),
+                          costBasis: Money(dollars: 9_900), acquired: CivilDate(year: 2024, month: 3, day: 1)!)
+        let prices = Self.prices + [ResolvedPrice(symbol: "912828YK0", price: Price(decimal: "98.50")!, origin: .workbook,
+                                                  asOf: CivilDate(year: 2026, month: 11, day: 20)!, source: nil, tried: [])]
+        #expect(BasisCheck.warnings(lots: Self.lots([15_000, 21_000]) + [note], prices: prices).map(\.description) == [
+            "Lots: A lot held by a CUSIP, an ISIN or a name is worth about a hundred times its cost (lot T1 of 912828YK0 in IRA: $9,900.00 for "
+                + "10000 shares worth $985,000.00): a bond or CD priced per 100 of face value. The tool values a lot at Quantity "
+                + "× Price, so it would count it a hundred times over: give the price per dollar of face on the Prices sheet "
+                + "(98.25 is 0.9825).",
+        ])
+        // A ticker a hundredfold up is a deep gain, not a bond.
+        var stock = note
+        stock.symbol = "NVDA"
+        let stockPrice = [ResolvedPrice(symbol: "NVDA", price: Price(decimal: "98.50")!, origin: .workbook,
+                                        asOf: CivilDate(year: 2026, month: 11, day: 20)!, source: nil, tried: [])]
+        #expect(BasisCheck.warnings(lots: [stock], prices: stockPrice).isEmpty)
     }
 
     @Test("Totals under Unit Cost: most lots worth almost nothing of their cost")

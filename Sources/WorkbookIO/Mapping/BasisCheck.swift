@@ -11,6 +11,10 @@ public enum BasisCheck {
     /// share read as a total; over `high` times it, like a total read as a cost per share.
     static let low = 0.02
     static let high = 50.0
+    /// A lot whose basis is between these fractions of its value is worth 50 to 200 times its
+    /// cost: for a lot held by a CUSIP, a bond priced per 100 of face.
+    static let perHundredLow = 0.005
+    static let perHundredHigh = 0.02
 
     /// The warning, if more than half of at least three priced lots are out of bounds the
     /// same way. `prices` are the resolved prices of the book.
@@ -19,6 +23,7 @@ public enum BasisCheck {
         for resolved in prices { price[resolved.symbol] = resolved.price }
         var priced = 0
         var under: [Int] = [], over: [Int] = []
+        var perHundred: [Int] = []
         for index in lots.indices {
             guard let p = price[lots[index].symbol] else { continue }
             let value = p.value(of: lots[index].quantity).doubleValue
@@ -26,23 +31,39 @@ public enum BasisCheck {
             priced += 1
             let ratio = lots[index].costBasis.doubleValue / value
             if ratio < low { under.append(index) } else if ratio > high { over.append(index) }
+            if (perHundredLow...perHundredHigh).contains(ratio), PortfolioBuilder.identifierKind(lots[index].symbol) != nil {
+                perHundred.append(index)
+            }
         }
-        guard priced >= 3 else { return [] }
         func example(_ index: Int) -> String {
             let lot = lots[index]
             return "lot \(lot.lotID) of \(lot.symbol) in \(lot.account): \(lot.costBasis.formatted) for \(lot.quantity) "
                 + "shares worth \(price[lot.symbol]!.value(of: lot.quantity).formatted)"
         }
+        // A bond or CD held by its CUSIP (or ISIN, or its name), its Quantity the face amount,
+        // priced per 100 of face:
+        // each lot worth about a hundred times its cost. Without a Market Value column to tell
+        // it by, a Treasury note bought for $9,900 was valued at $985,000 and sold in Phase Out
+        // (explore-AO). A stock's CUSIP up a hundredfold is warned of too: the PM says which.
+        var found: [Diagnostic] = []
+        if let first = perHundred.first {
+            let count = perHundred.count
+            found.append(Diagnostic(.warning, "Lots", "\(count == 1 ? "A lot" : "\(count) lots") held by a CUSIP, an ISIN or a name \(count == 1 ? "is" : "are") "
+                + "worth about a hundred times \(count == 1 ? "its" : "their") cost (\(example(first))): a bond or CD priced per "
+                + "100 of face value. The tool values a lot at Quantity × Price, so it would count \(count == 1 ? "it" : "them") "
+                + "a hundred times over: give the price per dollar of face on the Prices sheet (98.25 is 0.9825)."))
+        }
+        guard priced >= 3 else { return found }
         if under.count * 2 > priced {
-            return [Diagnostic(.warning, "Lots", "\(under.count) of \(priced) lots have a cost basis under \(Int(low * 100))% of their "
+            return found + [Diagnostic(.warning, "Lots", "\(under.count) of \(priced) lots have a cost basis under \(Int(low * 100))% of their "
                 + "market value (\(example(under[0]))). Cost Basis is each lot's total cost; if the sheet gives a cost "
                 + "per share, name that column Unit Cost, or every sale's tax is estimated on the wrong gain.")]
         }
         if over.count * 2 > priced {
-            return [Diagnostic(.warning, "Lots", "\(over.count) of \(priced) lots have a cost basis over \(Int(high)) times their "
+            return found + [Diagnostic(.warning, "Lots", "\(over.count) of \(priced) lots have a cost basis over \(Int(high)) times their "
                 + "market value (\(example(over[0]))). Unit Cost is a cost per share; if the sheet gives each lot's "
                 + "total cost, name that column Cost Basis, or every sale's tax is estimated on the wrong loss.")]
         }
-        return []
+        return found
     }
 }

@@ -31,7 +31,7 @@ enum CellReader {
         guard let value else { return .empty }
         switch value {
         case .string(let s):
-            let trimmed = s.withoutInvisibleCharacters().trimmingWhitespace()
+            let trimmed = s.withoutInvisibleCharacters().foldingFullWidth().trimmingWhitespace()
             // The contract's empty cells: `--`, `-` and `N/A` name no household or group.
             if trimmed.isEmpty || isEmptyText(trimmed) { return .empty }
             return .value(trimmed)
@@ -215,6 +215,9 @@ enum CellReader {
                 return true
             }
         }
+        // A first group of zeros sets off no thousands: `0,420` is 0.42 with a decimal comma
+        // (read as 420 shares, with no word), as `00,420` is.
+        if whole.first == "0" { return false }
         return (1...3).contains(groups[0]) && groups.dropFirst().allSatisfy { $0 == 3 }
     }
 
@@ -443,6 +446,30 @@ extension String {
         var scalars = String.UnicodeScalarView()
         for scalar in unicodeScalars where !String.isInvisible(scalar) { scalars.append(scalar) }
         return scalars.count == unicodeScalars.count ? self : String(scalars)
+    }
+
+    /// Full-width letters, digits and signs (U+FF01 to U+FF5E, as an East Asian input method
+    /// types them) as their ASCII ones, and the ideographic space as a space: `ＶＴＩ` is VTI.
+    /// Matched as written, a full-width symbol was a security of its own, and a restriction
+    /// or a loss sale written with it applied to nothing (explore-AO).
+    func foldingFullWidth() -> String {
+        // Each is written with a lead byte of EF (the forms) or E3 (the space): most cells have none.
+        guard utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 }) else { return self }
+        var scalars = String.UnicodeScalarView()
+        var folded = false
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0xFF01...0xFF5E:
+                scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+                folded = true
+            case 0x3000:
+                scalars.append(" ")
+                folded = true
+            default:
+                scalars.append(scalar)
+            }
+        }
+        return folded ? String(scalars) : self
     }
 
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {

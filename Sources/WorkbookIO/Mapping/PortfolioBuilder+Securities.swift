@@ -181,3 +181,76 @@ extension PortfolioBuilder {
         }
     }
 }
+
+extension PortfolioBuilder {
+    /// Warns of Securities rows whose words apply to nothing:
+    ///
+    /// - a row with a Restriction or Phase Out whose symbol no lot, model, replacement,
+    ///   transaction or manual trade names (a CUSIP, an ISIN, a fund's name, where the book
+    ///   writes the ticker): its rule restricted nothing, and the plan sold a No Sell
+    ///   security without a word (explore-AO);
+    /// - an identical group of one security beside another group whose name begins with the
+    ///   same word (`Alphabet Inc` and `Alphabet`): most likely one family written two ways,
+    ///   whose members then count toward no one target and share no window.
+    /// How many such Securities rows are warned of each at its cell; more are one warning.
+    static let idleRowsSaidEach = 3
+
+    mutating func warnOfIdleSecurityRows(
+        _ securities: [Security], lots: [TaxLot], models: [Model], transactions: [Transaction], manualTrades: [ManualTrade]
+    ) {
+        guard let table = tables[.securities] else { return }
+        var named = Set(lots.map(\.symbol))
+        for model in models { for target in model.targets { named.insert(target.symbol) } }
+        for security in securities { named.formUnion(security.replacements) }
+        for trade in transactions { named.insert(trade.symbol) }
+        for trade in manualTrades { named.insert(trade.symbol) }
+        var membersOfGroup: [String: [(symbol: String, place: String, written: String)]] = [:]
+        var groupOrder: [String] = []
+        var idle: [(place: String, said: String)] = []
+        for row in table.rows {
+            guard case .value(let text) = CellReader.text(row["Symbol"]) else { continue }
+            let symbol = text.uppercased()
+            if !named.contains(symbol) {
+                var rules: [String] = []
+                if case .value(let restriction) = CellReader.text(row["Restriction"]),
+                   !["none", "no"].contains(restriction.lowercased()) {
+                    rules.append("its Restriction (\(restriction.excerpt))")
+                }
+                if let phaseOut = securities.first(where: { $0.symbol == symbol })?.phaseOut, phaseOut { rules.append("Phase Out") }
+                if !rules.isEmpty {
+                    let kind = PortfolioBuilder.identifierKind(symbol).map { ", \($0)," } ?? ""
+                    idle.append((row.place("Symbol"), "\(symbol.excerpt)\(kind) is named by no lot, model, replacement or trade "
+                        + "of the book, so \(rules.joined(separator: " and ")) applies to nothing"))
+                }
+            }
+            if case .value(let group) = CellReader.text(row["Identical Group"]) {
+                let alike = PortfolioBuilder.alike(group)
+                if membersOfGroup[alike] == nil { groupOrder.append(alike) }
+                membersOfGroup[alike, default: []].append((symbol, row.place("Identical Group"), group))
+            }
+        }
+        let advice = "If it is a security the book holds or trades, write the symbol the Lots and Model sheets use."
+        if idle.count <= PortfolioBuilder.idleRowsSaidEach {
+            for row in idle { log.warning(row.place, "\(row.said). \(advice)") }
+        } else {
+            // A firm's restricted list pasted whole names many securities no account holds:
+            // one warning, its first rows named.
+            let shown = idle.prefix(PortfolioBuilder.idleRowsSaidEach).map { $0.place.split(separator: "!").last.map(String.init) ?? $0.place }
+            log.warning(table.sheetName, "\(idle.count) rows with a Restriction or Phase Out name a symbol no lot, model, "
+                + "replacement or trade of the book names (\(shown.joined(separator: ", ")) and \(idle.count - shown.count) more), "
+                + "so their rules apply to nothing. \(advice)")
+        }
+        var told: Set<String> = []
+        for group in groupOrder where !told.contains(group) {
+            guard let members = membersOfGroup[group], members.count == 1, let firstWord = group.split(separator: " ").first,
+                  let other = groupOrder.first(where: { $0 != group && $0.split(separator: " ").first == firstWord }),
+                  let otherMember = membersOfGroup[other]?.first else { continue }
+            // Two groups of one each: one warning names both.
+            told.formUnion([group, other])
+            let member = members[0]
+            log.warning(member.place, "\(member.symbol.excerpt) is the only security of the identical group \"\(member.written.excerpt)\", "
+                + "beside the group \"\(otherMember.written.excerpt)\" (\(otherMember.place)): a group of one shares no wash-sale "
+                + "window and counts toward no other symbol's target. If they are one family, write its name the same way.")
+        }
+    }
+}

@@ -96,21 +96,55 @@ extension PortfolioBuilder {
         // A symbol written with its exchange after it (`VTI US`, `VTI.N`, as Bloomberg and
         // Reuters name listings) beside the bare symbol elsewhere: one security, said at the
         // cell. It was refused as a symbol with no price, without saying why (explore-AM).
+        // So is one written with its exchange before it (`NYSEARCA:VTI`, as Google Finance names
+        // listings), or with marks around it (`'GOOGL` from a CSV import, `"VTI"`, `(VTI)`,
+        // `GOOGL*`): each was a security of its own, a legacy holding sold whole and bought
+        // back, or a loss sale that opened no window (explore-AO).
         for symbol in written {
-            guard let base = PortfolioBuilder.withoutExchange(symbol), let place = firstPlace[base],
+            let exchange = PortfolioBuilder.withoutExchange(symbol)
+            guard let base = exchange ?? PortfolioBuilder.withoutMarks(symbol), base != symbol, let place = firstPlace[base],
                   !(listedOnSecurities.contains(symbol) && listedOnSecurities.contains(base)) else { continue }
             log.error(firstPlace[symbol]!, "\(symbol.excerpt) here and \(base.excerpt) at \(place) name one security, the first "
-                + "with its exchange after it: write \(base.excerpt) on every sheet (or list both on the Securities sheet if "
-                + "they are two).")
+                + (exchange != nil ? "with its exchange written with it" : "with marks around it")
+                + ": write \(base.excerpt) on every sheet (or list both on the Securities sheet if they are two).")
         }
     }
 
+    /// A symbol without the marks a copy or an export leaves around it: a leading apostrophe
+    /// (a CSV import's text mark), quotes, parentheses or brackets around it, a `$` or `^`
+    /// before it, a `*` or `#` after it; nil when it has none of those.
+    static func withoutMarks(_ symbol: String) -> String? {
+        var text = Substring(symbol)
+        for (open, close) in [("\"", "\""), ("(", ")"), ("[", "]"), ("'", "'"), ("\u{201C}", "\u{201D}"), ("\u{2018}", "\u{2019}")]
+        where text.count > 2 && text.hasPrefix(open) && text.hasSuffix(close) {
+            text = text.dropFirst().dropLast()
+        }
+        while let first = text.first, "'$^\u{2018}".contains(first) { text = text.dropFirst() }
+        while let last = text.last, "*#".contains(last) { text = text.dropLast() }
+        let base = String(text).trimmingWhitespace()
+        return base.isEmpty || base == symbol || base.contains(" ") ? nil : base
+    }
+
     /// A symbol without the exchange a data vendor writes after it (`VTI US`, `VTI UN`, `VTI US
-    /// Equity`, `VTI.N`, `VTI.O`); nil when it has none of those. Class letters (`BRK.B`,
-    /// `BF.A`) are no exchange.
+    /// Equity`, `VTI.N`, `VTI.O`, Refinitiv's `VTI.P` and `VTI.K`, FactSet's `VTI-US`) or before
+    /// it (`NYSEARCA:VTI`); nil when it has none of those. Class letters (`BRK.B`, `BF.A`) are
+    /// no exchange; a `.P` or `.K` said of a symbol the book also names bare is an error a
+    /// book of two such securities answers by listing both on the Securities sheet.
     static func withoutExchange(_ symbol: String) -> String? {
         let upper = symbol.uppercased()
-        for suffix in [" US EQUITY", " EQUITY", " US", " UN", " UW", " UQ", " UA", " UP", " UR", ".N", ".O", ".OQ", ".US"]
+        // An exchange or a country before a colon (`NYSEARCA:VTI`, `NASDAQ:GOOGL`, `US:VTI`) or
+        // after one (`VTI:US`), letters only.
+        if let colon = upper.firstIndex(of: ":") {
+            let before = upper[..<colon], after = upper[upper.index(after: colon)...]
+            let isExchange = { (part: Substring) in (2...12).contains(part.count) && part.allSatisfy { $0.isASCII && $0.isLetter } }
+            if ["US", "CA", "GB", "UK", "LN", "DE", "JP", "HK", "AU"].contains(after), !before.isEmpty, !before.contains(" ") {
+                return String(before)
+            }
+            if isExchange(before), !after.isEmpty, !after.contains(" ") { return String(after) }
+            return nil
+        }
+        for suffix in [" US EQUITY", " EQUITY", " US", " UN", " UW", " UQ", " UA", " UP", " UR", ".N", ".O", ".OQ", ".US",
+                       "-US", ".P", ".K"]
         where upper.hasSuffix(suffix) && upper.count > suffix.count {
             let base = String(upper.dropLast(suffix.count)).trimmingWhitespace()
             return base.isEmpty || base.contains(" ") ? nil : base

@@ -301,12 +301,70 @@ extension PortfolioBuilder {
             known.formUnion(security.replacements)
         }
         var warned = Set<String>()
-        for trade in transactions where PortfolioBuilder.isCUSIP(trade.symbol) && !known.contains(trade.symbol) {
-            guard warned.insert(trade.symbol).inserted else { continue }
-            log.warning(trade.place, "\(trade.symbol) is a CUSIP, not a ticker, and nothing else in the book names it: trades "
-                + "are matched to holdings by ticker, so this \(trade.side == .buy ? "buy" : "sale") opens or blocks no "
+        for trade in transactions where !known.contains(trade.symbol) {
+            guard let kind = PortfolioBuilder.identifierKind(trade.symbol), warned.insert(trade.symbol).inserted else { continue }
+            log.warning(trade.place, "\(trade.symbol.excerpt) is \(kind), not a ticker, and nothing else in the book names it: "
+                + "trades are matched to holdings by ticker, so this \(trade.side == .buy ? "buy" : "sale") opens or blocks no "
                 + "wash-sale window on the security it traded. Write its ticker in Symbol.")
         }
+    }
+
+    /// What a symbol is when it is a security's identifier or name rather than a ticker: a
+    /// CUSIP, an ISIN or a SEDOL (each with its check digit right), or words (`ALPHABET INC CL
+    /// A`, two words of two letters or more); nil for anything else. An ISIN or a name in
+    /// Transactions opened no window, silently, where a CUSIP was warned of (explore-AO).
+    static func identifierKind(_ symbol: String) -> String? {
+        if isCUSIP(symbol) { return "a CUSIP" }
+        if isISIN(symbol) { return "an ISIN" }
+        if isSEDOL(symbol) { return "a SEDOL" }
+        guard withoutExchange(symbol) == nil else { return nil }
+        let words = symbol.split(separator: " ")
+        if words.count >= 2, words.filter({ $0.count >= 2 && $0.allSatisfy(\.isLetter) }).count >= 2 {
+            return "a security's name"
+        }
+        return nil
+    }
+
+    /// Whether a symbol is an ISIN: two capitals (the country), nine digits or capitals, and
+    /// the check digit (letters as two digits, A = 10, then the Luhn sum).
+    static func isISIN(_ symbol: String) -> Bool {
+        let bytes = Array(symbol.utf8)
+        guard bytes.count == 12, bytes[0...1].allSatisfy({ $0 >= 65 && $0 <= 90 }),
+              bytes[2...10].allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) }),
+              bytes[2...10].contains(where: { $0 >= 48 && $0 <= 57 }),
+              let check = bytes.last, check >= 48, check <= 57 else { return false }
+        var digits: [Int] = []
+        for byte in bytes[..<11] {
+            let value = byte <= 57 ? Int(byte) - 48 : Int(byte) - 55
+            if value >= 10 { digits.append(value / 10) }
+            digits.append(value % 10)
+        }
+        var sum = 0
+        for (offset, digit) in digits.reversed().enumerated() {
+            let doubled = offset % 2 == 0 ? digit * 2 : digit
+            sum += doubled / 10 + doubled % 10
+        }
+        return (10 - sum % 10) % 10 == Int(check) - 48
+    }
+
+    /// Whether a symbol is a SEDOL: six digits or consonant capitals, at least one digit and
+    /// one letter or a leading digit, and the weighted check digit.
+    static func isSEDOL(_ symbol: String) -> Bool {
+        let bytes = Array(symbol.utf8)
+        guard bytes.count == 7, let check = bytes.last, check >= 48, check <= 57,
+              bytes[..<6].contains(where: { $0 >= 48 && $0 <= 57 }) else { return false }
+        let weights = [1, 3, 1, 7, 3, 9]
+        var sum = 0
+        for (position, byte) in bytes[..<6].enumerated() {
+            let value: Int
+            switch byte {
+            case 48...57: value = Int(byte) - 48
+            case 65...90 where !"AEIOU".utf8.contains(byte): value = Int(byte) - 55
+            default: return false
+            }
+            sum += value * weights[position]
+        }
+        return (10 - sum % 10) % 10 == Int(check) - 48
     }
 
     /// Whether a symbol is a CUSIP: nine characters, digits and capitals, with a digit among

@@ -195,6 +195,7 @@ struct PortfolioBuilder {
         let transactions = readTransactions(accounts: accounts)
         warnOfCUSIPs(in: transactions, lots: lots, models: models, securities: securities)
         let manualTrades = readManualTrades(accounts: accounts, lots: lots, securities: securities)
+        warnOfIdleSecurityRows(securities, lots: lots, models: models, transactions: transactions, manualTrades: manualTrades)
         checkSymbolSpellings()
         flagDayFirstColumns()
         requests = priceRequests(lots: lots, models: models, securities: securities, manualTrades: manualTrades)
