@@ -2039,6 +2039,26 @@ struct BasisCheckTests {
         #expect(BasisCheck.warnings(lots: [stock], prices: stockPrice).isEmpty)
     }
 
+    @Test("Costs per share under Cost Basis in a book of small lots: each near one share's price, not the lot's value")
+    func perShareInSmallLots() {
+        func lots(_ lots: [(shares: Int64, basis: Int64)]) -> [TaxLot] {
+            lots.enumerated().map { index, lot in
+                TaxLot(lotID: "S\(index + 1)", account: "A", symbol: "AAPL", quantity: Quantity(shares: lot.shares),
+                       costBasis: Money(dollars: lot.basis), acquired: CivilDate(year: 2022, month: 5, day: 2)!)
+            }
+        }
+        // 3 to 22 shares at $93 to $180 a share, written as the cost of one share.
+        #expect(BasisCheck.warnings(lots: lots([(3, 93), (10, 170), (22, 180), (5, 160), (7, 120)]), prices: Self.prices)
+            .map(\.description) == [
+                "Lots: 5 of 5 lots of two shares or more have a cost basis nearer one share's price than the lot's market value "
+                    + "(lot S1 of AAPL in A: $93.00 for 3 shares worth $570.00). Cost Basis is each lot's total cost; if the sheet "
+                    + "gives a cost per share, name that column Unit Cost, or every sale's tax is estimated on the wrong gain.",
+            ])
+        // The same lots at their totals, and a book where one lot in five has gained more than its share count over.
+        #expect(BasisCheck.warnings(lots: lots([(3, 279), (10, 1_700), (22, 3_960), (5, 800), (7, 840)]), prices: Self.prices).isEmpty)
+        #expect(BasisCheck.warnings(lots: lots([(3, 279), (10, 150), (22, 3_960), (5, 800), (7, 840)]), prices: Self.prices).isEmpty)
+    }
+
     @Test("Totals under Unit Cost: most lots worth almost nothing of their cost")
     func totalsUnderUnitCost() {
         // A total of $15,000 read as a cost per share: $1,500,000 for 100 shares.

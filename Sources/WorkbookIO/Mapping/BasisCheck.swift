@@ -1,3 +1,4 @@
+import Glibc
 import RebalanceEngine
 
 /// A warning when most lots' cost basis is far from anything their market value makes
@@ -24,12 +25,20 @@ public enum BasisCheck {
         var priced = 0
         var under: [Int] = [], over: [Int] = []
         var perHundred: [Int] = []
+        var severalShares = 0
+        var nearOneShare: [Int] = []
         for index in lots.indices {
             guard let p = price[lots[index].symbol] else { continue }
             let value = p.value(of: lots[index].quantity).doubleValue
             guard value > 0 else { continue }
             priced += 1
             let ratio = lots[index].costBasis.doubleValue / value
+            let shares = lots[index].quantity.doubleValue
+            if shares >= 2, lots[index].costBasis.doubleValue > 0 {
+                severalShares += 1
+                // Nearer one share's price than the lot's value, by their logarithms.
+                if abs(log(ratio * shares)) < abs(log(ratio)) { nearOneShare.append(index) }
+            }
             if ratio < low { under.append(index) } else if ratio > high { over.append(index) }
             if (perHundredLow...perHundredHigh).contains(ratio), PortfolioBuilder.identifierKind(lots[index].symbol) != nil {
                 perHundred.append(index)
@@ -64,6 +73,20 @@ public enum BasisCheck {
                 + "market value (\(example(over[0]))). Unit Cost is a cost per share; if the sheet gives each lot's "
                 + "total cost, name that column Cost Basis, or every sale's tax is estimated on the wrong loss.")]
         }
+        // Costs per share under Cost Basis in a book of small lots (3 to 20 shares): each
+        // lot's "basis" is near one share's price, not its value, but seldom under 2% of it,
+        // and the plan went on with every gain overstated (explore-AO). A lot of several
+        // shares whose total cost is near one share's price has gained more than its share
+        // count over: a few do, three in four do not.
+        if severalShares >= nearOneShareFewest, nearOneShare.count * 4 >= severalShares * 3 {
+            found.append(Diagnostic(.warning, "Lots", "\(nearOneShare.count) of \(severalShares) lots of two shares or more have a "
+                + "cost basis nearer one share's price than the lot's market value (\(example(nearOneShare[0]))). Cost Basis is "
+                + "each lot's total cost; if the sheet gives a cost per share, name that column Unit Cost, or every sale's tax "
+                + "is estimated on the wrong gain."))
+        }
         return found
     }
+
+    /// The fewest lots of two shares or more that the near-one-share check judges a book by.
+    static let nearOneShareFewest = 5
 }
