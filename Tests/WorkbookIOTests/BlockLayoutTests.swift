@@ -342,6 +342,9 @@ struct AccountLotSheetTests {
                 + "delete it.",
             "Model 2026: This sheet is read as the Model sheet: it holds its table (Symbol, Target), and no sheet is named "
                 + "Model. Rename it Model if so; if it is not meant for this run, delete it.",
+            "Accounts!B3: The sheet has no Type column, but 22225678's Name \"Rollover IRA\" says IRA: it is read as IRA "
+                + "(untaxed), not Taxable. Write its Type to keep this warning away (Taxable if it is taxed).",
+            "Accounts: No account has a Household (the sheet has no Household column), so each of the 3 accounts is a household of its own: wash sales are checked within each account only, and one account's buy blocks no other's loss sale. If accounts belong to one family, give them one Household.",
         ])
         #expect(reading.view.ignoredSheets.isEmpty)
         // Its name saying it is not the current one, or a second sheet holding lots, it is not taken.

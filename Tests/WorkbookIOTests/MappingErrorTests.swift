@@ -62,6 +62,7 @@ struct MappingErrorTests {
             "Error: Lots!D9: Quantity: Expected a number, found \"12 dozen\".",
             "Error: Lots!E9: Cost Basis is \"n/a\", which reads as blank.",
             "Error: Lots!F9: Acquired: The cell holds the error #N/A.",
+            "Warning: Accounts: No account has a Household (the sheet has no Household column), so each of the 2 accounts is a household of its own: wash sales are checked within each account only, and one account's buy blocks no other's loss sale. If accounts belong to one family, give them one Household.",
             "Error: Model!C2: Target must be at most 100%, found \"120%\".",
             "Error: Model: The model \"Income\" has no security with a target above zero.",
             "Error: Manual Trades!row 3: This buys MSFT in T-1, which Manual Trades!row 2 sells; one run may not buy and sell one symbol in one account.",

@@ -627,17 +627,47 @@ struct MappingRulesTests {
         ])
     }
 
-    @Test("Two accounts whose IDs differ only in capitals or spacing are an error: other rows could name either")
+    @Test("Two accounts whose IDs differ only in capitals, spacing or separators are an error: other rows could name either")
     func alikeAccounts() throws {
+        // A lot written `CHEN TAX` went to a second, empty account (explore-AQ).
+        for second in ["chen-tax ", "CHEN TAX", "CHENTAX", "Chen_Tax"] {
+            let reading = try read([
+                Self.asOf,
+                ("Accounts", [["Account", "Type"], ["CHEN-TAX", "Joint"], [.text(second), "IRA"]]),
+                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["CHEN-TAX", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+                Self.model, Self.prices,
+            ])
+            #expect(reading.errors.map(\.description) == [
+                "Accounts!A3: The account \"\(second.trimmingCharacters(in: .whitespaces))\" differs from \"CHEN-TAX\" (Accounts!A2) only in "
+                    + "capitals, spacing or separators: other sheets' rows could name either. Give the two accounts IDs that "
+                    + "differ, or list the account once.",
+            ], "\(second)")
+        }
+    }
+
+    @Test("A blank Type beside a Name saying IRA, Roth or 401(k) is read as that type with a warning; blank households are warned of once")
+    func typeFromNameAndNoHouseholds() throws {
         let reading = try read([
             Self.asOf,
-            ("Accounts", [["Account", "Type"], ["CHEN-TAX", "Joint"], ["chen-tax ", "IRA"]]),
-            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["CHEN-TAX", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            ("Accounts", [["Account", "Name", "Household", "Type"], ["T", "Chen Joint", nil, nil],
+                          ["I", "L. Chen Rollover IRA", nil, nil], ["R", "Smith Roth IRA", nil, ""], ["K", "Solo 401(k)", nil, nil],
+                          ["B", "Brokerage IRA Pending", nil, "Taxable"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["T", "AAPL", 1, 100, .day(2024, 1, 2)]]),
             Self.model, Self.prices,
         ])
-        #expect(reading.errors.map(\.description) == [
-            "Accounts!A3: The account \"chen-tax\" differs from \"CHEN-TAX\" (Accounts!A2) only in capitals or spacing: "
-                + "other sheets' rows could name either. Give the two accounts IDs that differ, or list the account once.",
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let types = Dictionary(uniqueKeysWithValues: (reading.portfolio?.accounts ?? []).map { ($0.id, $0.type) })
+        #expect(types == ["T": .taxable, "I": .ira, "R": .roth, "K": .k401, "B": .taxable])
+        #expect(reading.warnings.map(\.description) == [
+            "Accounts!D3: Type is blank, but I's Name \"L. Chen Rollover IRA\" says IRA: it is read as IRA (untaxed), not "
+                + "Taxable. Write its Type to keep this warning away (Taxable if it is taxed).",
+            "Accounts!D4: Type is blank, but R's Name \"Smith Roth IRA\" says Roth: it is read as Roth (untaxed), not "
+                + "Taxable. Write its Type to keep this warning away (Taxable if it is taxed).",
+            "Accounts!D5: Type is blank, but K's Name \"Solo 401(k)\" says 401(k): it is read as 401k (untaxed), not "
+                + "Taxable. Write its Type to keep this warning away (Taxable if it is taxed).",
+            "Accounts: No account has a Household, so each of the 5 accounts is a household of its own: wash sales are "
+                + "checked within each account only, and one account's buy blocks no other's loss sale. If accounts belong "
+                + "to one family, give them one Household.",
         ])
     }
 
@@ -1857,7 +1887,7 @@ struct MappingRulesTests {
             + "its name names the model, its header is a Model sheet's, and the book has no Model sheet." })
         #expect(reading.warnings.map(\.description) == ["Notes: This sheet holds a Model table (Symbol, Target) but is not read: its "
             + "name names none of the models the Accounts sheet names (\"Growth 70/30\", \"Income\"). Name it for its model to have it "
-            + "read, or delete it if it is not meant for this run."])
+            + "read, or delete it if it is not meant for this run.", "Accounts: No account has a Household (the sheet has no Household column), so each of the 2 accounts is a household of its own: wash sales are checked within each account only, and one account's buy blocks no other's loss sale. If accounts belong to one family, give them one Household."])
         // An account whose model has no sheet is an error saying which sheets were read.
         var third = sheets
         third[1] = ("Accounts", [["Account", "Model", "Cash"], ["A", "Growth 70/30", 0], ["B", "Income", 0], ["C", "Aggressive", 0]])

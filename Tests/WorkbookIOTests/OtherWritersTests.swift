@@ -521,7 +521,7 @@ struct OtherWritersTests {
         // With a Cash column the Accounts sheet's figure stands, and the rows are left out with a warning.
         let given = try reading(cashColumn: true)
         #expect(given.portfolio?.accounts.map(\.cash) == [Money(dollars: 100), .zero])
-        #expect(given.warnings.map(\.place) == ["Lots!B3", "Lots!B4"])
+        #expect(given.warnings.map(\.place) == ["Lots!B3", "Lots!B4", "Accounts"])
     }
 
     @Test("A Term mark the dates contradict is warned of either way; a far-future date with a mark is an error, not a trap")

@@ -9,6 +9,8 @@ extension PortfolioBuilder {
         var accounts: [Account] = []
         var firstRow: [String: String] = [:]
         var alikeRow: [String: (id: String, place: String)] = [:]
+        /// Each ID without its separators: the first row of it, and whether that ID has none.
+        var bareRow: [String: (id: String, place: String, bare: Bool)] = [:]
         // Households are matched without regard to capitals or spacing: `Smith` and `smith `
         // kept apart would keep the IRA's purchases out of the taxable account's windows.
         var householdSpelling: [String: String] = [:]
@@ -21,18 +23,27 @@ extension PortfolioBuilder {
                 log.error(row.place("Account"), "The account \"\(id)\" is listed twice (also at \(earlier)).")
                 continue
             }
-            // Two IDs alike but for capitals or spacing (`CHEN-TAX`, `chen-tax `):
-            // rows elsewhere are matched to an ID so written, and could name either.
-            let alike = PortfolioBuilder.alike(id)
-            if let (other, place) = alikeRow[alike] {
+            // Two IDs alike but for capitals, spacing or separators (`CHEN-TAX`, `chen-tax `, `CHEN
+            // TAX`, `CHEN_TAX`): rows elsewhere are matched to an ID so written, and could name
+            // either (a lot written `CHEN TAX` went to a second, empty account; explore-AQ).
+            // Separators in other places (`12-34`, `1-234`) may be two accounts: a row naming
+            // `1234` is then refused as naming either.
+            let alike = PortfolioBuilder.alike(id).map { PortfolioBuilder.isIDSeparator($0) ? "-" : $0 }
+            let bare = PortfolioBuilder.separatorFree(PortfolioBuilder.alike(id))
+            let earlierBare = bareRow[bare].flatMap { bare == PortfolioBuilder.alike(id) || $0.bare ? ($0.id, $0.place) : nil }
+            if let (other, place) = alikeRow[String(alike)] ?? earlierBare {
                 log.error(row.place("Account"), "The account \"\(id.excerpt)\" differs from \"\(other.excerpt)\" (\(place)) only in "
-                    + "capitals or spacing: other sheets' rows could name either. Give the two accounts IDs "
+                    + "capitals, spacing or separators: other sheets' rows could name either. Give the two accounts IDs "
                     + "that differ, or list the account once.")
                 continue
             }
-            alikeRow[alike] = (id, row.place("Account"))
+            alikeRow[String(alike)] = (id, row.place("Account"))
+            if bareRow[bare] == nil || bare == PortfolioBuilder.alike(id) {
+                bareRow[bare] = (id, row.place("Account"), bare == PortfolioBuilder.alike(id))
+            }
             firstRow[id] = row.place("Account")
             var type = AccountType.taxable
+            var typeRefused = false
             if let typeText = text(row, "Type") {
                 if let reading = AccountType.reading(typeText) {
                     type = reading.type
@@ -40,8 +51,21 @@ extension PortfolioBuilder {
                         log.info(row.place("Type"), "\"\(typeText.excerpt)\" is read as \(type.rawValue) (\(type.isTaxed ? "taxed" : "untaxed")).")
                     }
                 } else {
+                    typeRefused = true
                     log.error(row.place("Type"), "Type must be one of Taxable, Individual, Joint, Trust, Custodial, IRA, Roth, 401k, 403b, SEP, SIMPLE or HSA (or a registration such as Roth IRA, Rollover IRA, JTWROS or UTMA), found \"\(typeText.excerpt)\".")
                 }
+            }
+            // A blank Type is Taxable (the contract), but not beside a Name that says the
+            // account is a retirement or health account (`L. Chen Rollover IRA`, `Smith Roth`):
+            // read as taxed, the IRA's trades were taxed and its losses harvested (explore-AQ).
+            // The Name's word is taken, with a warning.
+            if !typeRefused, isBlank(row, "Type"), let name = CellReader.textValue(row["Name"]),
+               let (untaxed, word) = PortfolioBuilder.untaxedType(in: name) {
+                type = untaxed
+                log.warning(table.has("Type") ? row.place("Type") : row.place("Name"),
+                            "\(table.has("Type") ? "Type is blank" : "The sheet has no Type column"), but \(id.excerpt)'s Name "
+                                + "\"\(name.excerpt)\" says \(word): it is read as \(untaxed.rawValue) (untaxed), not Taxable. Write its "
+                                + "Type to keep this warning away (Taxable if it is taxed).")
             }
             let cash = money(row, "Cash") ?? .zero
             if cash.isNegative { log.error(row.place("Cash"), "Cash must not be negative, found \"\(shown(row["Cash"]))\".") }
@@ -97,12 +121,43 @@ extension PortfolioBuilder {
         return accounts.sorted { $0.id < $1.id }
     }
 
+    /// Whether a character separates an ID's parts (`CHEN-TAX`, `CHEN TAX`, `CHEN_TAX`, `X.01`).
+    static func isIDSeparator(_ character: Character) -> Bool {
+        "./-_ ".contains(character)
+    }
+
+    /// The untaxed type an account's name says (`Roth IRA` is Roth, `Rollover IRA` IRA, `Solo
+    /// 401(k)` 401k), with its word; nil when no word of it says one.
+    static func untaxedType(in name: String) -> (AccountType, String)? {
+        let words = name.uppercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let pairs = zip(words, words.dropFirst()).map { $0 + $1 }
+        let all = Set(words + pairs)
+        for (type, keys, word) in [(AccountType.roth, ["ROTH"], "Roth"), (.k401, ["401K"], "401(k)"), (.b403, ["403B"], "403(b)"),
+                                   (.hsa, ["HSA"], "HSA"), (.ira, ["IRA", "IRAS"], "IRA")]
+        where keys.contains(where: all.contains) {
+            return (type, word)
+        }
+        return nil
+    }
+
     /// A blank Household beside others written is the account's own household, as the
     /// contract reads it; said, since its buys then meet no other account's windows (an IRA
     /// left blank bought inside its family's loss sales' windows, with no word). Asked once
     /// the Accounts rows that title or total others are set aside.
     mutating func warnOfBlankHouseholds(_ accounts: [Account]) {
-        guard let table = tables[.accounts], table.has("Household") else { return }
+        guard let table = tables[.accounts] else { return }
+        // No household at all among several accounts: each is its own, and an IRA's buy
+        // blocks no taxable account's loss sale. Said once (a Patel family's three accounts
+        // harvested beside the IRA's purchases without a word; explore-AQ).
+        if accounts.count >= 2, accounts.allSatisfy({ $0.household == $0.id }),
+           !table.has("Household") || table.rows.allSatisfy({ isBlank($0, "Household") }) {
+            log.warning(table.sheetName, "No account has a Household\(table.has("Household") ? "" : " (the sheet has no Household column)"), "
+                + "so each of the \(accounts.count) accounts is a household of its own: wash sales are checked within each "
+                + "account only, and one account's buy blocks no other's loss sale. If accounts belong to one family, give "
+                + "them one Household.")
+            return
+        }
+        guard table.has("Household") else { return }
         let blankCells = table.rows.compactMap { row in
             isBlank(row, "Household") ? CellReader.textValue(row["Account"]).map { (id: $0, place: row.place("Household")) } : nil
         }
