@@ -671,6 +671,69 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("Accounts columns of rates, budgets and cash under other names are read or refused, never passed over")
+    func accountColumnsUnderOtherNames() throws {
+        func reading(_ header: [FixtureCell], _ values: [FixtureCell]) throws -> PortfolioReading {
+            try read([
+                Self.asOf,
+                ("Accounts", [["Account", "Type", "Household"] + header, ["A", "Taxable", "H"] + values]),
+                Self.oneLot, Self.model, Self.prices,
+            ])
+        }
+        // Read: a budget under another name.
+        for name in ["Max Taxes", "Tax Max", "Tax Ceiling", "Tax Allowance"] {
+            let budget = try reading([.text(name)], [300])
+            #expect(budget.errors.isEmpty, "\(name): \(budget.errors)")
+            #expect(budget.portfolio?.accounts.first?.taxBudget == .limit(Money(dollars: 300)), "\(name)")
+        }
+        // Refused: rates of one term, a rate of none, a cash balance under a sweep's name.
+        let rates = try reading(["Ordinary Rate", "Cap Gains Rate"], [0.37, 0.2])
+        #expect(rates.errors.map(\.description) == [
+            "Accounts!D1: The column \"Ordinary Rate\" is not one the tool reads, and the sheet has no Short-Term Rate column: "
+                + "if it holds each account's short-term rate, rename it Short-Term Rate; if not, add a Short-Term Rate "
+                + "column, blank where the Settings rate applies. Left unread, every account would be taxed at the Settings rate.",
+            "Accounts!E1: The column \"Cap Gains Rate\" is not one the tool reads, and the sheet has no Long-Term Rate column: "
+                + "if it holds each account's long-term rate, rename it Long-Term Rate; if not, add a Long-Term Rate "
+                + "column, blank where the Settings rate applies. Left unread, every account would be taxed at the Settings rate.",
+        ])
+        let state = try reading(["State Rate"], [0.05])
+        #expect(state.errors.map(\.description) == [
+            "Accounts!D1: The column \"State Rate\" names a tax rate the tool does not read: it reads each account's "
+                + "Short-Term Rate and Long-Term Rate, each the whole rate (federal, state and NIIT together) on that term's "
+                + "gains. Put this column's part into those two columns and delete it; left unread, it would change no "
+                + "account's tax estimate.",
+        ])
+        let sweep = try reading(["Sweep"], [12_000])
+        #expect(sweep.errors.map(\.description) == [
+            "Accounts!D1: The column \"Sweep\" is not one the tool reads, and the sheet has no Cash column: if it holds each "
+                + "account's cash (in dollars), rename it Cash; if not, add a Cash column, blank where there is none. Left "
+                + "unread, the plan would go on with no cash.",
+        ])
+        // `None` could be no limit or no new tax.
+        let none = try reading(["Tax Budget"], ["None"])
+        #expect(none.errors.map(\.description) == [
+            "Accounts!D2: Tax Budget \"None\" could mean no limit or no new tax: write Unlimited for no limit, or 0 for no net new tax.",
+        ])
+        // Other columns with a rate's word are no tax rate.
+        #expect(SheetTable.taxRateColumn("Withdrawal Rate") == nil)
+        #expect(SheetTable.taxRateColumn("Cash Target %") == nil)
+        #expect(SheetTable.taxRateColumn("Harvest Min Loss %") == nil)
+    }
+
+    @Test("A model's cash row named as a custodian's cash line, and a band headed +/- or Corridor, are read")
+    func modelCashLineAndBandSigns() throws {
+        for band in ["+/-", "±", "Corridor"] {
+            let reading = try read([
+                Self.asOf, Self.oneLot, Self.prices,
+                ("Model", [["Symbol", "Target", .text(band)], ["AAPL", 0.97, 0.05], ["Cash & Cash Investments", 0.03, nil]]),
+            ])
+            #expect(reading.errors.isEmpty, "\(band): \(reading.errors)")
+            let model = try #require(reading.portfolio?.models.first)
+            #expect(model.cashTarget == Rate(millionths: 30_000), "\(band)")
+            #expect(model.targets.map(\.band) == [Rate(millionths: 50_000)], "\(band)")
+        }
+    }
+
     @Test("An account ID or a symbol holding a line break is an error: printed, it made lines of the report")
     func lineBreakInAnID() throws {
         let reading = try read([

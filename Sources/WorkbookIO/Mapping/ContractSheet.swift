@@ -122,7 +122,9 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                                               "cashwithdrawal", "cashneeded", "cashout", "cashrequest", "cashrequested",
                                               "cashrequired", "plannedwithdrawal", "plannedwithdrawals", "disbursement",
                                               "plannedoutflow", "cashoutflow", "onetimewithdrawal"]),
-                    .init("Tax Budget", ["taxbudget", "budget", "maxtax", "taxlimit", "taxcap", "annualtaxbudget", "maxtaximpact"]),
+                    .init("Tax Budget", ["taxbudget", "budget", "maxtax", "taxlimit", "taxcap", "annualtaxbudget", "maxtaximpact",
+                                         "maxtaxes", "taxmax", "taxceiling", "maxtaxcost", "taxallowance", "taxtolerance",
+                                         "taxspend", "maximumtax"]),
                     .init("Short-Term Rate", ["shorttermrate", "strate", "shorttermtaxrate", "sttaxrate"], weight: true),
                     .init("Long-Term Rate", ["longtermrate", "ltrate", "longtermtaxrate", "lttaxrate"], weight: true),
                     .init("Realized ST YTD", ContractSheet.realizedYTDNames),
@@ -179,7 +181,8 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Target", ["target", "target%", "weight", "weight%", "model%", "targetweight", "targetpercent",
                                      "targetallocation", "allocation", "modelweight", "targetpct", "tgt", "tgtwt", "targetwt", "modelwt", "wgt",
                                      "policy", "policyweight"], weight: true),
-                    .init("Band", ["band", "tolerance", "band%", "tolerance%", "driftband", "rebalanceband", "bandwidth"], weight: true),
+                    .init("Band", ["band", "tolerance", "band%", "tolerance%", "driftband", "rebalanceband", "bandwidth", "corridor",
+                                   "rebalancecorridor", "corridor%"], weight: true),
                     .init("Sector", ["sector", "assetclass", "category"])]
         case .prices:
             return [.symbol,
@@ -305,6 +308,8 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
     func column(forHeader header: String, lookup: [String: String]? = nil) -> String? {
         guard header.utf8.count <= ContractSheet.longestHeader else { return nil }
         let table = lookup ?? headerLookup
+        // A model's band headed by its sign alone (`+/-`, `±`, `+/- %`): no letters to match.
+        if self == .model, ContractSheet.bandSigns.contains(header.filter { !$0.isWhitespace }) { return "Band" }
         let (key, unit) = HeaderName.normalize(header)
         if let unit, let name = table[key + unit] { return name }
         // A percent of a figure in dollars or shares is not that figure: `Distribution %` of 4
@@ -315,6 +320,9 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         if unit == "$", ContractSheet.percentColumns.contains(name) { return nil }
         return unit == "%" && !ContractSheet.percentColumns.contains(name) ? nil : name
     }
+
+    /// A Model header that is a band's sign alone, spaces left out.
+    static let bandSigns: Set<String> = ["+/-", "±", "+/-%", "±%", "(+/-)", "(±)", "+/-(%)", "±(%)", "+-"]
 
     /// The columns read as percents (weights, rates, bands), of every sheet.
     static let percentColumns: Set<String> = Set(

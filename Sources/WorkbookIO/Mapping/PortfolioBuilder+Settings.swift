@@ -28,7 +28,8 @@ enum SettingKey: String, CaseIterable {
         case .asOf: return ["asofdate", "asof", "rundate", "valuationdate", "tradedate", "rebalancedate"]
         case .shortTermRate: return ["shorttermrate", "strate", "shorttermtaxrate", "sttaxrate", "shorttermrate%"]
         case .longTermRate: return ["longtermrate", "ltrate", "longtermtaxrate", "lttaxrate", "longtermrate%"]
-        case .taxBudget: return ["taxbudget", "taxbudget$", "maxtax", "maximumtax", "taxlimit", "annualtaxbudget"]
+        case .taxBudget: return ["taxbudget", "taxbudget$", "maxtax", "maximumtax", "taxlimit", "annualtaxbudget", "maxtaxes",
+                                 "taxmax", "taxceiling", "maxtaxcost", "taxallowance", "taxtolerance", "taxspend", "taxcap"]
         case .minTrade: return ["mintrade", "minimumtrade", "mintradesize", "mintradeamount", "mintrade$", "minimumtradeamount", "mintradevalue"]
         case .fractionalShares: return ["fractionalshares", "fractional", "allowfractionalshares"]
         case .lotMethod: return ["lotmethod", "lotreliefmethod", "lotrelief", "costbasismethod", "taxlotmethod", "lotselection", "lotselectionmethod"]
@@ -141,7 +142,14 @@ extension PortfolioBuilder {
 
     /// `Unlimited` (or blank) or an amount of tax, never negative.
     mutating func taxBudget(_ value: CellValue?, place: String) -> TaxBudget? {
-        // `Unlimited` and its plain synonyms (`None`, like `n/a`, is an empty cell: the default).
+        // `None` could say no limit or no new tax: read as an empty cell (the default), it let
+        // an account meant to realize nothing spend the Settings budget (explore-AQ).
+        if case .string(let raw)? = value, ["none", "nil"].contains(HeaderName.normalize(raw).key) {
+            log.error(place, "Tax Budget \"\(raw.trimmingWhitespace().excerpt)\" could mean no limit or no new tax: write "
+                + "Unlimited for no limit, or 0 for no net new tax.")
+            return nil
+        }
+        // `Unlimited` and its plain synonyms.
         if case .value(let t) = CellReader.text(value),
            ["unlimited", "nolimit", "nocap", "uncapped", "nomaximum", "nomax"].contains(HeaderName.normalize(t).key) {
             return .unlimited

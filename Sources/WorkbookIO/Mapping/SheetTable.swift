@@ -748,7 +748,10 @@ struct SheetTable {
                     + (sheet == .lots ? " (Unit Cost for a cost per share, Cost Basis for a lot's total)" : "") + " and delete this row.")
                 return
             }
-            if sheet != .settings, let reason = footerReason(row, values: values, layout: layout!, required: requiredPositions) {
+            // A model's cash row named as a custodian's cash line is (`Cash & Cash Investments`,
+            // 3%) is the cash target, not a footer: set aside, the default 1% stood (explore-AQ).
+            if sheet != .settings, !(sheet == .model && SheetTable.isModelCashRow(row)),
+               let reason = footerReason(row, values: values, layout: layout!, required: requiredPositions) {
                 setAsideFooter(row, reason)
                 return
             }
@@ -917,12 +920,30 @@ struct SheetTable {
             let present = Set(header.columns.keys)
             // An account's tax rate under another name (`Fed ST Rate`): left unread, every
             // account was taxed at the Settings rates, with an Info line only.
-            if sheet == .accounts, let rate = SettingKey.soundsLike(text),
-               rate == .shortTermRate || rate == .longTermRate, !present.contains(rate.rawValue) {
+            if sheet == .accounts, let found = SheetTable.taxRateColumn(text) {
+                if let rate = found, !present.contains(rate.rawValue) {
+                    log.error("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads, and the sheet has "
+                        + "no \(rate.rawValue) column: if it holds each account's \(rate.rawValue.lowercased()), rename it "
+                        + "\(rate.rawValue); if not, add a \(rate.rawValue) column, blank where the Settings rate applies. Left "
+                        + "unread, every account would be taxed at the Settings rate.")
+                    continue
+                }
+                if found == nil {
+                    // A rate of no one term (`Federal Rate`, `State Rate`, `Tax Bracket`): neither
+                    // read nor added in, it left every account at the Settings rates (explore-AQ).
+                    log.error("\(info.name)!\(place)", "The column \"\(text.excerpt)\" names a tax rate the tool does not read: "
+                        + "it reads each account's Short-Term Rate and Long-Term Rate, each the whole rate (federal, state "
+                        + "and NIIT together) on that term's gains. Put this column's part into those two columns and delete "
+                        + "it; left unread, it would change no account's tax estimate.")
+                    continue
+                }
+            }
+            // An account's cash under a sweep's or a broker's name (`Sweep`, `Buying Power`):
+            // ignored with an Info line, every account planned with no cash (explore-AQ).
+            if sheet == .accounts, !present.contains("Cash"), SheetTable.namesCashBalance(text) {
                 log.error("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads, and the sheet has "
-                    + "no \(rate.rawValue) column: if it holds each account's \(rate.rawValue.lowercased()), rename it "
-                    + "\(rate.rawValue); if not, add a \(rate.rawValue) column, blank where the Settings rate applies. Left "
-                    + "unread, every account would be taxed at the Settings rate.")
+                    + "no Cash column: if it holds each account's cash (in dollars), rename it Cash; if not, add a Cash "
+                    + "column, blank where there is none. Left unread, the plan would go on with no cash.")
                 continue
             }
             // A column of words (`Yes`/`No`, `Reinvest`/`Cash`) holds no amount.
@@ -1509,6 +1530,36 @@ struct SheetTable {
         return nil
     }
 
+    /// What an Accounts header naming a tax rate names: `.some(key)` when its words say the
+    /// term (`Ordinary Rate` and `Short Term %` the short-term rate, `Cap Gains Rate` and `Long
+    /// Term %` the long-term), `.some(nil)` for a rate of no one term (`Federal Rate`, `State
+    /// Rate`, `Tax Bracket`, `Marginal Rate`); nil when it names no tax rate.
+    static func taxRateColumn(_ header: String) -> SettingKey?? {
+        let words = headerWords(header)
+        let joined = words.joined()
+        guard !words.isDisjoint(with: ["rate", "rates", "bracket", "pct", "percent", "marginal"]) || header.contains("%"),
+              words.isDisjoint(with: ["withdrawal", "withdrawals", "cash", "target", "return", "returns", "yield", "interest",
+                                      "growth", "fee", "fees", "dividend", "dividends", "turnover", "harvest", "loss", "losses",
+                                      "band", "weight", "allocation", "drift", "min", "minimum", "distribution", "spending",
+                                      "equity", "stock", "bond", "bonds", "model", "savings", "inflation", "discount"])
+        else { return nil }
+        let short = !words.isDisjoint(with: ["short", "st", "stcg", "shortterm", "ordinary"]) || joined.contains("shortterm")
+        let capitalGains = (!words.isDisjoint(with: ["cap", "capital"]) && !words.isDisjoint(with: ["gain", "gains"]))
+            || !words.isDisjoint(with: ["cg", "qualified"])
+        let long = !words.isDisjoint(with: ["long", "lt", "ltcg", "longterm"]) || joined.contains("longterm") || (capitalGains && !short)
+        if short != long { return .some(short ? .shortTermRate : .longTermRate) }
+        if !words.isDisjoint(with: ["tax", "taxes", "federal", "fed", "state", "marginal", "bracket", "niit"]) {
+            return .some(nil)
+        }
+        return nil
+    }
+
+    /// Whether an Accounts header names a cash balance under a sweep's or a broker's name.
+    static func namesCashBalance(_ header: String) -> Bool {
+        let words = headerWords(header)
+        return words.contains("sweep") || (words.contains("buying") && words.contains("power"))
+    }
+
     /// Words naming one edge of a band, not its width (`Min %`, `Upper Limit`).
     static let bandEdgeWords: Set<String> = ["min", "max", "lower", "upper", "low", "high", "floor", "ceiling"]
 
@@ -1541,6 +1592,12 @@ struct SheetTable {
     static func isNoteLine(_ text: String) -> Bool {
         let lower = text.trimmingWhitespace().lowercased()
         return noteLinePrefixes.contains(where: lower.hasPrefix)
+    }
+
+    /// Whether a Model row's first text names the cash row (`PortfolioBuilder.isCashRowName`).
+    static func isModelCashRow(_ row: Row) -> Bool {
+        guard let first = row.cells.first, case .string(let text) = first.value else { return false }
+        return PortfolioBuilder.isCashRowName(text.trimmingWhitespace().uppercased())
     }
 
     /// Phrases that open a custodian download's cash line (`Cash & Cash Investments`), or
