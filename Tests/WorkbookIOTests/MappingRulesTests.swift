@@ -267,6 +267,7 @@ struct MappingRulesTests {
             #expect(PortfolioBuilder.withoutMarks(written) == bare, "\(written)")
         }
         #expect(PortfolioBuilder.withoutMarks("VTI") == nil)
+        #expect(PortfolioBuilder.withoutMarks("SPAXX**") == nil)
         #expect(PortfolioBuilder.withoutExchange("A:B:C") == nil)
     }
 

@@ -112,8 +112,12 @@ extension PortfolioBuilder {
 
     /// A symbol without the marks a copy or an export leaves around it: a leading apostrophe
     /// (a CSV import's text mark), quotes, parentheses or brackets around it, a `$` or `^`
-    /// before it, a `*` or `#` after it; nil when it has none of those.
+    /// before it, a `*` or `#` after it; nil when it has none of those, or ends in Fidelity's
+    /// `**`.
     static func withoutMarks(_ symbol: String) -> String? {
+        // Fidelity marks its core money-market position so (`SPAXX**`, the account's cash,
+        // `SPAXX` in its history): no mistake to ask about.
+        if symbol.hasSuffix("**") { return nil }
         var text = Substring(symbol)
         for (open, close) in [("\"", "\""), ("(", ")"), ("[", "]"), ("'", "'"), ("\u{201C}", "\u{201D}"), ("\u{2018}", "\u{2019}")]
         where text.count > 2 && text.hasPrefix(open) && text.hasSuffix(close) {
