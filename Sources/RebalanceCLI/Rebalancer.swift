@@ -26,7 +26,7 @@ enum Main {
             exit(ExitStatus.usage)
         }
         do {
-            var command = try Rebalancer.parseAsRoot()
+            var command = try Rebalancer.parseAsRoot(filesNamedLikeOptions(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             if Rebalancer.exitCode(for: error) == .validationFailure {
@@ -45,6 +45,17 @@ func unknownHelpTopic(_ arguments: [String]) -> String? {
     guard arguments.first == "help" else { return nil }
     let commands = Set(Rebalancer.configuration.subcommands.map { $0._commandName })
     return arguments.dropFirst().first { !$0.hasPrefix("-") && !commands.contains($0) }
+}
+
+/// `arguments` with each one that starts with a dash but names a file there (`-dash.xlsx`,
+/// a name a download or a copy can give) written as that file's path (`./-dash.xlsx`): read
+/// as options, `-dash.xlsx` held `-h`, printed the help and exited 0 without planning.
+func filesNamedLikeOptions(_ arguments: [String]) -> [String] {
+    arguments.map { argument in
+        guard argument.count > 1, argument.hasPrefix("-"), !argument.hasPrefix("--"), argument.contains("."),
+              access(argument, F_OK) == 0 else { return argument }
+        return "./" + argument
+    }
 }
 
 /// Exit codes, fixed by the workbook contract.

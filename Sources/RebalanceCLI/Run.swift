@@ -51,9 +51,6 @@ struct Run: ParsableCommand {
         // was made of, and a workbook saved again while it was read is refused before any
         // output is written (hashed after planning, the replacement's hash was recorded).
         let before = try? InputFileState(path: book)
-        // Not a named pipe's: opened to be hashed, a FIFO given as the workbook made the run
-        // wait for a writer for ever; the reader refuses it at once.
-        let hash = before?.isRegularFile == true ? try? SHA256.hexDigest(ofFileAt: book) : nil
         let reading: PortfolioReading
         do {
             reading = try PortfolioReader.read(path: book, asOf: asOf, today: todayOnThisComputer())
@@ -66,6 +63,11 @@ struct Run: ParsableCommand {
         guard var portfolio = reading.portfolio, reading.errors.isEmpty else {
             fail(ExitStatus.inputErrors, reading.errors.map { RunReport.Problem(place: $0.place, message: $0.message) })
         }
+        // Hashed once the reader has taken it as a workbook: hashed first, a 4 GB file that
+        // is none was read whole (27 s) before it was refused (explore-AP). The file's state is
+        // compared again before any output is written, so the hash is of the bytes read. Not
+        // a named pipe's: opened to be hashed, a FIFO made the run wait for ever.
+        let hash = before?.isRegularFile == true ? try? SHA256.hexDigest(ofFileAt: book) : nil
         let environment = ProcessInfo.processInfo.environment
         let pricing = PriceChain.resolve(reading.priceRequests, settings: portfolio.settings,
                                          options: prices.options(reading.priceAPI, environment: environment,
@@ -88,7 +90,12 @@ struct Run: ParsableCommand {
         let basis = BasisCheck.warnings(lots: portfolio.lots, prices: portfolio.prices).map {
             PlanException(severity: .warning, place: $0.place, message: $0.message)
         }
-        plan.exceptions = RowList(readerExceptions(reading) + priceExceptions(pricing) + basis + plan.exceptions)
+        let open = OpenElsewhere.lockFile(besides: book).map { lock in
+            [PlanException(severity: .warning, place: OutputFiles.fileName(of: book), message:
+                "The workbook is open in a spreadsheet program (its lock file \(lock) is beside it): changes not yet saved "
+                    + "there are not in this plan. Save it and run again if it has any.")]
+        } ?? []
+        plan.exceptions = RowList(open + readerExceptions(reading) + priceExceptions(pricing) + basis + plan.exceptions)
         progress.stage("Planned \(plan.trades.count) trade(s); writing the CIO workbook and audit JSON")
         guard let before, let hash, let after = try? InputFileState(path: book), after == before else {
             fail(ExitStatus.inputErrors, [RunReport.Problem(place: OutputFiles.fileName(of: book), message:
@@ -118,6 +125,22 @@ struct Run: ParsableCommand {
     }
 
     /// The reader's warnings and notes, as the plan's exceptions, before the engine's own.
+    /// A spreadsheet program's lock file beside the workbook.
+    enum OpenElsewhere {
+        /// The name of the lock file Excel (`~$` over the name's first two characters when it
+        /// is long, before it when it is short) or LibreOffice (`.~lock.NAME#`) keeps beside an
+        /// open workbook, if one is there.
+        static func lockFile(besides book: String) -> String? {
+            let slash = book.lastIndex(of: "/")
+            let folder = slash.map { String(book[...$0]) } ?? ""
+            let name = slash.map { String(book[book.index(after: $0)...]) } ?? book
+            for lock in ["~$" + name, "~$" + name.dropFirst(2), ".~lock." + name + "#"] where access(folder + lock, F_OK) == 0 {
+                return lock
+            }
+            return nil
+        }
+    }
+
     private func readerExceptions(_ reading: PortfolioReading) -> [PlanException] {
         reading.diagnostics.compactMap { diagnostic in
             switch diagnostic.severity {

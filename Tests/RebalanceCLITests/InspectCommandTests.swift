@@ -14,9 +14,10 @@ func runRebalancer(_ arguments: [String]) throws -> CommandResult {
 }
 
 /// Runs a built executable of the package (`rebalancer`, `BookGenerator`), with the test's
-/// environment or the one given, under `wrapper` when one is given (`timeout 20`).
+/// environment or the one given, under `wrapper` when one is given (`timeout 20`), in
+/// `folder` when one is given.
 func runBuilt(_ name: String, _ arguments: [String], environment: [String: String]? = nil,
-              under wrapper: [String] = []) throws -> CommandResult {
+              under wrapper: [String] = [], in folder: String? = nil) throws -> CommandResult {
     let candidates = [
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name).path,
         FileManager.default.currentDirectoryPath + "/.build/debug/\(name)",
@@ -28,6 +29,7 @@ func runBuilt(_ name: String, _ arguments: [String], environment: [String: Strin
     process.executableURL = URL(fileURLWithPath: wrapper.first ?? binary)
     process.arguments = wrapper.isEmpty ? arguments : Array(wrapper.dropFirst()) + [binary] + arguments
     if let environment { process.environment = environment }
+    if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

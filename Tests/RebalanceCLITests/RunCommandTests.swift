@@ -334,6 +334,50 @@ struct RunCommandTests {
         #expect(result.stderr.contains("This is not a regular file (a device, pipe or socket)"), "\(result.stderr)")
     }
 
+    @Test func temporaryFilesGoWhereTMPDIRSays() throws {
+        // They went to /tmp whatever TMPDIR said, and a full /tmp was said to be the output's
+        // fault (explore-AP).
+        let folder = TemporaryFolder.make()
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMPDIR"] = folder + "/missing"
+        let missing = try runBuilt("rebalancer", ["run", sampleBook, "--offline", "--output", folder + "/out.xlsx"],
+                                   environment: environment)
+        #expect(missing.status == 4, "\(missing.stderr)")
+        #expect(missing.stderr.contains("starting a temporary file for a sheet in \(folder)/missing (TMPDIR)"), "\(missing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out.xlsx"))
+        environment["TMPDIR"] = folder
+        let given = try runBuilt("rebalancer", ["run", sampleBook, "--offline", "--output", folder + "/out.xlsx"],
+                                 environment: environment)
+        #expect(given.status == 0, "\(given.stderr)")
+        // Nothing is left behind in it but the output and its audit.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["out.audit.json", "out.xlsx"])
+    }
+
+    @Test func aWorkbookOpenInASpreadsheetProgramIsWarnedOf() throws {
+        // Edits not yet saved in Excel are not in the file the tool reads (explore-AP).
+        let folder = TemporaryFolder.make()
+        let book = folder + "/Household Portfolio.xlsx"
+        try FileManager.default.copyItem(atPath: sampleBook, toPath: book)
+        let closed = try runRebalancer(["run", book, "--offline", "--output", folder + "/closed.xlsx"])
+        #expect(closed.status == 0)
+        #expect(!closed.stdout.contains("lock file"))
+        #expect(FileManager.default.createFile(atPath: folder + "/~$usehold Portfolio.xlsx", contents: Data()))
+        let open = try runRebalancer(["run", book, "--offline", "--output", folder + "/open.xlsx"])
+        #expect(open.status == 0)
+        #expect(open.stdout.contains("Warning: Household Portfolio.xlsx: The workbook is open in a spreadsheet program (its lock "
+            + "file ~$usehold Portfolio.xlsx is beside it): changes not yet saved there are not in this plan."), "\(open.stdout)")
+    }
+
+    @Test func aWorkbookNamedLikeAnOptionIsPlanned() throws {
+        // `-dash.xlsx` read as options held `-h`: the help was printed, exit 0, nothing planned.
+        let folder = TemporaryFolder.make()
+        try FileManager.default.copyItem(atPath: sampleBook, toPath: folder + "/-dash.xlsx")
+        let result = try runBuilt("rebalancer", ["-dash.xlsx", "--offline"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Rebalanced -dash.xlsx as of"), "\(result.stdout)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/-dash - Rebalance 2026-11-20.xlsx"))
+    }
+
     @Test func usageErrorsExitTwo() throws {
         #expect(try runRebalancer(["run"]).status == 2)
         #expect(try runRebalancer(["run", "book.xlsx", "--output", "plan.txt"]).status == 2)

@@ -85,9 +85,7 @@ final class DeflatedRows {
 
     /// Compresses everything `rows` holds from its current position.
     init(_ rows: UnsafeMutablePointer<FILE>, level: Int32) throws {
-        guard let out = tmpfile() else {
-            throw WorkbookWriteError(doing: "starting a temporary file for a sheet", message: systemMessage(errno))
-        }
+        let out = try ScratchFile.open(doing: "starting a temporary file for a sheet")
         file = out
         let deflater = try RawDeflater(level: level)
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)

@@ -24,10 +24,7 @@ final class SheetSpool {
     private var deflated: DeflatedRows?
 
     init() throws {
-        guard let file = tmpfile() else {
-            throw WorkbookWriteError(doing: "starting a temporary file for a sheet", message: systemMessage(errno))
-        }
-        self.file = file
+        file = try ScratchFile.open(doing: "starting a temporary file for a sheet")
         buffer.reserveCapacity(1 << 17)
     }
 

@@ -27,7 +27,10 @@ final class XLSXDocument {
     /// Starts a workbook that `close()` writes to `path`.
     init(path: String) throws {
         self.path = path
-        var options = lxw_workbook_options(constant_memory: 1, tmpdir: nil, use_zip64: 0)
+        // libxlsxwriter's own temporary files go where the spool's do (`ScratchFile`).
+        let tmpdir = ScratchFile.folder.map { strdup($0)! }
+        if let tmpdir { propertyStrings.append(tmpdir) }
+        var options = lxw_workbook_options(constant_memory: 1, tmpdir: tmpdir, use_zip64: 0)
         guard let handle = workbook_new_opt(path, &options) else {
             throw WorkbookWriteError(doing: "creating \(path)", message: "libxlsxwriter could not start a workbook")
         }
