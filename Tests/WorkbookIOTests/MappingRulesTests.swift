@@ -721,6 +721,33 @@ struct MappingRulesTests {
         #expect(SheetTable.taxRateColumn("Harvest Min Loss %") == nil)
     }
 
+    @Test("An account an unread column marks as left out (Status Closed, Active No, Do Not Trade Yes) is an error at the mark")
+    func accountsMarkedLeftOut() throws {
+        for (header, mark, open) in [("Status", FixtureCell.text("Closed"), FixtureCell.text("Open")),
+                                     ("Active", .text("No"), .text("Yes")), ("Do Not Trade", .bool(true), .bool(false)),
+                                     ("Include", .number(0), .number(1))] {
+            let reading = try read([
+                Self.asOf,
+                ("Accounts", [["Account", "Type", "Household", .text(header)], ["A", "Taxable", "H", open], ["B", "IRA", "H", mark]]),
+                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)],
+                          ["B", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+                Self.model, Self.prices,
+            ])
+            let shown: String
+            switch mark {
+            case .bool: shown = "TRUE"
+            case .number: shown = "0"
+            case .text(let text): shown = text
+            default: shown = ""
+            }
+            #expect(reading.errors.map(\.description) == [
+                "Accounts!D3: B is marked \"\(shown)\" (\(header)), but the tool plans every account on the Accounts sheet and "
+                    + "reads no such mark. To leave it out of this run, delete its row and the rows of its lots; to plan it, "
+                    + "clear the mark.",
+            ], "\(header)")
+        }
+    }
+
     @Test("A model's cash row named as a custodian's cash line, and a band headed +/- or Corridor, are read")
     func modelCashLineAndBandSigns() throws {
         for band in ["+/-", "±", "Corridor"] {

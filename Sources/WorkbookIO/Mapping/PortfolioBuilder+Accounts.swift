@@ -37,6 +37,14 @@ extension PortfolioBuilder {
                     + "that differ, or list the account once.")
                 continue
             }
+            // An account an unread column marks as left out (`Status` Closed, `Do Not Trade` Yes):
+            // the tool plans every account listed, and it traded such an account with an Info
+            // line only (explore-AQ).
+            for mark in table.exclusionMarks where mark.row == row.number {
+                log.error(mark.place, "\(id.excerpt) is marked \"\(mark.mark.excerpt)\" (\(mark.header.excerpt)), but the tool plans "
+                    + "every account on the Accounts sheet and reads no such mark. To leave it out of this run, delete its "
+                    + "row and the rows of its lots; to plan it, clear the mark.")
+            }
             alikeRow[String(alike)] = (id, row.place("Account"))
             if bareRow[bare] == nil || bare == PortfolioBuilder.alike(id) {
                 bareRow[bare] = (id, row.place("Account"), bare == PortfolioBuilder.alike(id))

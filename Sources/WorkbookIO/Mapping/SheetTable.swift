@@ -97,6 +97,9 @@ struct SheetTable {
     /// on a Lots or Transactions sheet without an Account column: each may name the account
     /// of the rows below it (Black Diamond prints it under Security), see `readGroupTitles`.
     var unreadColumnTitles: [(row: Int, title: Title)] = []
+    /// Accounts rows an unread column marks as left out of trading (`Status` Closed, `Active`
+    /// No, `Do Not Trade` Yes): each row's number, the cell, the column's header and the mark.
+    var exclusionMarks: [(row: Int, place: String, header: String, mark: String)] = []
     /// A Model sheet laid out wide: a column of targets for each model, headed by the model's
     /// name as the Accounts sheet's Model column writes it, in place of Model and Target
     /// columns. Each model's name, and the key of its column in `columns` and the rows.
@@ -358,6 +361,10 @@ struct SheetTable {
         /// The unknown Accounts columns, by column number, each with whether a cell below holds
         /// words, not an amount (`Yes`, `Reinvest`): such a column moves no money.
         var holdsWordsByColumn: [Int: Bool] = [:]
+        /// The unknown Accounts columns that may mark an account left out, by column number,
+        /// with their header and what their cells say (`exclusionKind`).
+        var exclusionColumns: [Int: (header: String, kind: ExclusionKind)] = [:]
+        var exclusionMarks: [(row: Int, place: String, header: String, mark: String)] = []
         var skipped: [(Int, String)] = []
         /// The latest run of rows set aside as formulas filled down past the data: its entry in
         /// `skipped`, and its first and last rows.
@@ -595,9 +602,19 @@ struct SheetTable {
                 requiredPositions = sheet.requiredColumns.map { group in group.compactMap { layout!.position(of: $0) } }
                     .filter { !$0.isEmpty }
                 if sheet == .accounts {
-                    for (_, place) in found.unknown {
-                        if let column = CellReference.column(of: place) { holdsWordsByColumn[column] = false }
+                    for (text, place) in found.unknown {
+                        guard let column = CellReference.column(of: place) else { continue }
+                        holdsWordsByColumn[column] = false
+                        if let kind = SheetTable.exclusionKind(text) { exclusionColumns[column] = (text, kind) }
                     }
+                }
+            }
+            if !exclusionColumns.isEmpty {
+                for cell in row.cells {
+                    guard let (header, kind) = exclusionColumns[cell.column],
+                          let mark = SheetTable.exclusionMark(cell.value, kind: kind) else { continue }
+                    exclusionMarks.append((row.number, "\(info.name)!\(CellReference.name(column: cell.column, row: row.number))",
+                                           header, mark))
                 }
             }
             if !holdsWordsByColumn.isEmpty {
@@ -1067,6 +1084,7 @@ struct SheetTable {
                                symbolsFromTitles: header.symbolsFromTitles, modelColumns: header.modelColumns)
         table.todayCells = Set(summary.todayFormulas.map { "\(info.name)!\($0)" })
         table.unreadColumnTitles = unreadColumnTitles
+        table.exclusionMarks = exclusionMarks
         return table
     }
 
@@ -1528,6 +1546,46 @@ struct SheetTable {
         // `min` and `max` are words too common to tell other columns by, but not a band.
         if sheet == .model, !present.contains("Band"), !headerWords(header).isDisjoint(with: bandWords) { return "Band" }
         return nil
+    }
+
+    /// How an Accounts column may mark an account left out of trading: by a status's words
+    /// (`Status`: Closed), by a No (`Active`, `Include`, `Rebalance`) or by a Yes (`Do Not
+    /// Trade`, `Exclude`, `Skip`).
+    enum ExclusionKind: Sendable {
+        case status, noExcludes, yesExcludes
+    }
+
+    /// The kind of an unread Accounts header that may mark an account left out, or nil.
+    static func exclusionKind(_ header: String) -> ExclusionKind? {
+        let key = HeaderName.normalize(header).key
+        if ["status", "accountstatus", "state", "accountstate", "tradingstatus", "tradestatus"].contains(key) { return .status }
+        if ["active", "isactive", "include", "included", "includeinrun", "rebalance", "trade", "tradeable", "tradable",
+            "trading", "enabled", "inscope", "managed"].contains(key) { return .noExcludes }
+        if ["exclude", "excluded", "skip", "donottrade", "dnt", "notrade", "closed", "frozen", "onhold", "hold",
+            "restricted", "donotrebalance", "excludefromrebalance", "norebalance"].contains(key) { return .yesExcludes }
+        return nil
+    }
+
+    /// The mark a cell of such a column makes, when it says the account is left out.
+    static func exclusionMark(_ value: CellValue?, kind: ExclusionKind) -> String? {
+        let text: String
+        switch value {
+        case .bool(let flag)?: text = flag ? "TRUE" : "FALSE"
+        case .number(let n, _)?: text = n == 0 ? "0" : n == 1 ? "1" : ""
+        case .string(let s)?: text = s.trimmingWhitespace()
+        default: return nil
+        }
+        let key = HeaderName.normalize(text).key
+        switch kind {
+        case .status:
+            return ["closed", "inactive", "terminated", "frozen", "donottrade", "dnt", "notrade", "restricted", "suspended",
+                    "pendingclose", "closing", "onhold", "hold", "excluded", "transferredout", "transferred"].contains(key)
+                ? text : nil
+        case .noExcludes:
+            return ["no", "n", "false", "0", "inactive", "excluded", "off"].contains(key) ? text : nil
+        case .yesExcludes:
+            return ["yes", "y", "true", "1", "x"].contains(key) ? text : nil
+        }
     }
 
     /// What an Accounts header naming a tax rate names: `.some(key)` when its words say the
