@@ -748,6 +748,34 @@ struct MappingRulesTests {
         }
     }
 
+    @Test("An adjusted basis beside the original is a second Cost Basis; a wash-sale adjustment column is warned of")
+    func adjustedBasisColumns() throws {
+        for adjusted in ["Adjusted Total Cost", "Cost Basis Adj"] {
+            let reading = try read([
+                Self.asOf,
+                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", .text(adjusted), "Acquired"],
+                          ["A", "AAPL", 10, 1500, 1600, .day(2024, 1, 2)]]),
+                Self.model, Self.prices,
+            ])
+            #expect(reading.errors.map(\.description) == [
+                "Lots!E1: The columns \"Cost Basis\" (Lots!D1) and \"\(adjusted)\" (Lots!E1) both read as Cost Basis and disagree, "
+                    + "first at row 2 (D2 1500 against E2 1600): the tool does not guess which counts. Delete or rename the one "
+                    + "that should not.",
+            ], "\(adjusted)")
+        }
+        let wash = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Wash Sale Adjustment", "Acquired"],
+                      ["A", "AAPL", 10, 1500, 100, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(wash.errors.isEmpty)
+        #expect(wash.warnings.map(\.description).contains(
+            "Lots!E1: The column \"Wash Sale Adjustment\" is not read: each lot's Cost Basis is read as its whole basis, any "
+                + "wash-sale loss disallowed into it included (26 USC 1091(d)). If this sheet's Cost Basis leaves the "
+                + "adjustment out, add it in."))
+    }
+
     @Test("A model's cash row named as a custodian's cash line, and a band headed +/- or Corridor, are read")
     func modelCashLineAndBandSigns() throws {
         for band in ["+/-", "±", "Corridor"] {

@@ -955,6 +955,15 @@ struct SheetTable {
                     continue
                 }
             }
+            // A lot export's wash-sale adjustment beside its basis: whether the Cost Basis holds it
+            // is the export's to say, and the tool reads the basis as it stands (explore-AQ).
+            if sheet == .lots, case let words = SheetTable.headerWords(text),
+               words.contains("wash") || (words.contains("disallowed") && !words.isDisjoint(with: ["loss", "losses"])) {
+                log.warning("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not read: each lot's Cost Basis is read as "
+                    + "its whole basis, any wash-sale loss disallowed into it included (26 USC 1091(d)). If this sheet's Cost "
+                    + "Basis leaves the adjustment out, add it in.")
+                continue
+            }
             // An account's cash under a sweep's or a broker's name (`Sweep`, `Buying Power`):
             // ignored with an Info line, every account planned with no cash (explore-AQ).
             if sheet == .accounts, !present.contains("Cash"), SheetTable.namesCashBalance(text) {
