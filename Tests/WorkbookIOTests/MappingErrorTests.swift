@@ -65,6 +65,9 @@ struct MappingErrorTests {
             "Warning: Accounts: No account has a Household (the sheet has no Household column), so each of the 2 accounts is a household of its own: wash sales are checked within each account only, and one account's buy blocks no other's loss sale. If accounts belong to one family, give them one Household.",
             "Error: Model!C2: Target must be at most 100%, found \"120%\".",
             "Error: Model: The model \"Income\" has no security with a target above zero.",
+            "Warning: Model: The default model's targets add up to 50% and it has no CASH row: they are scaled up to fill all "
+                + "but each account's cash target (Settings, or the Accounts sheet's). If the rest is meant as cash, add a CASH "
+                + "row holding it.",
             "Error: Manual Trades!row 3: This buys MSFT in T-1, which Manual Trades!row 2 sells; one run may not buy and sell one symbol in one account.",
             "Error: Manual Trades!A4: The account \"T-3\" is not on the Accounts sheet.",
             "Error: Manual Trades!C4: Side must be Buy or Sell, found \"Hold\".",

@@ -20,7 +20,7 @@ struct MappingRulesTests {
     /// A Lots sheet of one AAPL lot in account A.
     private static let oneLot: (name: String, rows: [[FixtureCell]]) =
         ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]])
-    private static let model: (name: String, rows: [[FixtureCell]]) = ("Model", [["Symbol", "Target"], ["AAPL", 0.9]])
+    private static let model: (name: String, rows: [[FixtureCell]]) = ("Model", [["Symbol", "Target"], ["AAPL", 0.99]])
     private static let prices: (name: String, rows: [[FixtureCell]]) =
         ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]])
 
@@ -158,7 +158,7 @@ struct MappingRulesTests {
                 ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)],
                           ["A", "MSFT", 1, 100, .day(2024, 1, 2)], ["A", "VTI", 1, 100, .day(2024, 1, 2)],
                           ["A", "BND", 1, 100, .day(2024, 1, 2)]]),
-                ("Model", [["Symbol", "Target"], ["AAPL", "50%"]]),
+                ("Model", [["Symbol", "Target"], ["AAPL", "99%"]]),
                 ("Prices", [["Symbol", "Price", "As Of", "Override"], ["AAPL", 190, .day(2026, 11, 25), 188.5],
                             ["MSFT", 400, .day(2026, 11, 10), nil], ["VTI", 260, .day(2026, 11, 15), nil],
                             ["BND", 72, nil, nil]]),
@@ -568,7 +568,7 @@ struct MappingRulesTests {
                 Self.asOf,
                 Self.oneLot,
                 ("Model", [["Symbol", "Target", "Band"], ["AAPL", "5%", bands[0]], ["MSFT", "40%", bands[1]],
-                           ["VTI", "12%", bands[2]], ["BND", "40%", bands[3]]]),
+                           ["VTI", "12%", bands[2]], ["BND", "42%", bands[3]]]),
                 ("Prices", [["Symbol", "Price"], ["AAPL", 190], ["MSFT", 400], ["VTI", 300], ["BND", 72]]),
             ])
         }
@@ -774,6 +774,28 @@ struct MappingRulesTests {
             "Lots!E1: The column \"Wash Sale Adjustment\" is not read: each lot's Cost Basis is read as its whole basis, any "
                 + "wash-sale loss disallowed into it included (26 USC 1091(d)). If this sheet's Cost Basis leaves the "
                 + "adjustment out, add it in."))
+    }
+
+    @Test("A model short of 100% is said to be scaled up, unless it fills what the cash target leaves")
+    func shortModels() throws {
+        func modelWarnings(_ rows: [[FixtureCell]], cashTarget: FixtureCell? = nil) throws -> [String] {
+            var settings: [[FixtureCell]] = [["Setting", "Value"], ["As Of Date", "2026-11-20"]]
+            if let cashTarget { settings.append(["Cash Target", cashTarget]) }
+            return try read([("Settings", settings), Self.oneLot, ("Model", [["Symbol", "Target"]] + rows), Self.prices])
+                .warnings.filter { $0.place == "Model" }.map(\.description)
+        }
+        // 92% and a 3% CASH row: planned at 97/3 scaled up, without a word (explore-AQ).
+        #expect(try modelWarnings([["AAPL", "92%"], ["CASH", "3%"]]) == [
+            "Model: The default model's targets and CASH row add up to 95%; they are scaled up to fit.",
+        ])
+        #expect(try modelWarnings([["AAPL", "90%"]]) == [
+            "Model: The default model's targets add up to 90% and it has no CASH row: they are scaled up to fill all but each "
+                + "account's cash target (Settings, or the Accounts sheet's). If the rest is meant as cash, add a CASH row holding it.",
+        ])
+        // Written to fill what the cash target leaves, or whole: as meant.
+        #expect(try modelWarnings([["AAPL", "97%"]], cashTarget: "3%").isEmpty)
+        #expect(try modelWarnings([["AAPL", "99%"]]).isEmpty)
+        #expect(try modelWarnings([["AAPL", "96.6%"], ["CASH", "3%"]]).isEmpty)
     }
 
     @Test("A model's cash row named as a custodian's cash line, and a band headed +/- or Corridor, are read")

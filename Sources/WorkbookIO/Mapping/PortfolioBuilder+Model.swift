@@ -19,6 +19,10 @@ extension PortfolioBuilder {
         return cashRowNames.contains(HeaderName.normalize(symbol).key)
     }
 
+    /// How far short of 100% a model's targets (with its CASH row) may add up without a
+    /// warning that they are scaled up: half a point, in millionths.
+    static let shortModelTolerance: Int64 = 5_000
+
     /// Reads the Model sheet: one model per Model name (blank = the default model), a `CASH`
     /// row setting that model's cash target; checks that every account's model exists.
     mutating func readModels(accounts: inout [Account]) -> [Model] {
@@ -63,6 +67,26 @@ extension PortfolioBuilder {
         let sum = { (m: Model) in m.targets.reduce(Int64(0)) { $0 + $1.target.millionths } + (m.cashTarget?.millionths ?? 0) }
         for model in models where sum(model) > Rate.one.millionths {
             log.warning(sheetOf(model.name), "\(model.name.isEmpty ? "The default model's" : "The model \"\(model.name)\"'s") targets add up to \(Rate(millionths: sum(model)).percentText); they are scaled down to fit.")
+        }
+        // Short of 100% by half a point or more, a model is scaled up as it is scaled down, said
+        // as that is (a model of 92% and a 3% CASH row planned at 97/3 without a word); without
+        // a CASH row, its shortfall may be meant as cash, which the scaling gives to securities.
+        for model in models where sum(model) > 0 && sum(model) <= Rate.one.millionths - PortfolioBuilder.shortModelTolerance {
+            // A model written to fill what the cash target leaves (97% beside a 3% cash target
+            // in Settings, or on the Accounts sheet for its accounts) is as meant.
+            let cashTargets = [settings.cashTarget] + accounts.filter { $0.model == model.name }.map(\.cashTarget)
+            if model.cashTarget == nil, cashTargets.contains(where: {
+                abs(Rate.one.millionths - $0.millionths - sum(model)) < PortfolioBuilder.shortModelTolerance
+            }) { continue }
+            let name = model.name.isEmpty ? "The default model's" : "The model \"\(model.name)\"'s"
+            let total = Rate(millionths: sum(model)).percentText
+            if model.cashTarget != nil {
+                log.warning(sheetOf(model.name), "\(name) targets and CASH row add up to \(total); they are scaled up to fit.")
+            } else {
+                log.warning(sheetOf(model.name), "\(name) targets add up to \(total) and it has no CASH row: they are scaled up "
+                    + "to fill all but each account's cash target (Settings, or the Accounts sheet's). If the rest is meant as "
+                    + "cash, add a CASH row holding it.")
+            }
         }
         // Bands as wide as their targets for most of a model's banded securities look like
         // bands relative to the target (the "25% of the weight" of a 5/25 rule) read as
