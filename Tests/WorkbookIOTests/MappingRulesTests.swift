@@ -798,6 +798,27 @@ struct MappingRulesTests {
         #expect(try modelWarnings([["AAPL", "96.6%"], ["CASH", "3%"]]).isEmpty)
     }
 
+    @Test("A Default Band or Harvest Min Loss % written as a plain fraction this wide is warned of")
+    func unlikelyFractions() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Default Band", 0.5], ["Harvest Min Loss %", 0.5]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(reading.errors.isEmpty)
+        #expect(reading.warnings.map(\.description).filter { $0.hasPrefix("Settings!") } == [
+            "Settings!B3: Default Band 0.5 is read as 50% (a plain number up to 1 is a fraction): a weight would drift that far "
+                + "either side of its target before it is rebalanced. Write 0.5% if 0.5 percent is meant.",
+            "Settings!B4: Harvest Min Loss Pct 0.5 is read as 50% (a plain number up to 1 is a fraction): only lots down that "
+                + "much from their cost would be harvested. Write 0.5% if 0.5 percent is meant.",
+        ])
+        // As written fractions of ordinary size, or as percents, nothing is said.
+        let usual = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Default Band", 0.05], ["Harvest Min Loss %", "50%"]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(usual.warnings.filter { $0.place.hasPrefix("Settings!") }.isEmpty)
+    }
+
     @Test("A model's cash row named as a custodian's cash line, and a band headed +/- or Corridor, are read")
     func modelCashLineAndBandSigns() throws {
         for band in ["+/-", "±", "Corridor"] {

@@ -140,6 +140,18 @@ extension PortfolioBuilder {
             + "\(effect). Write 1% if one percent is meant.")
     }
 
+    /// What a Settings fraction this large would do, when it is so large that a percent was
+    /// more likely meant (a Default Band of 20% or more, a Harvest Min Loss % of 30% or more).
+    static func unlikelyFraction(_ key: SettingKey, _ rate: Rate) -> String? {
+        switch key {
+        case .defaultBand where rate >= Rate(millionths: 200_000):
+            return "a weight would drift that far either side of its target before it is rebalanced"
+        case .harvestMinLossPercent where rate >= Rate(millionths: 300_000):
+            return "only lots down that much from their cost would be harvested"
+        default: return nil
+        }
+    }
+
     /// `Unlimited` (or blank) or an amount of tax, never negative.
     mutating func taxBudget(_ value: CellValue?, place: String) -> TaxBudget? {
         // `None` could say no limit or no new tax: read as an empty cell (the default), it let
@@ -302,7 +314,14 @@ extension PortfolioBuilder {
                     log.error(place, "\(name) must be a percent from 0% to 100%, found \"\(shown(value))\".")
                     return false
                 }
-                if n.form == .plain, r == .one { warnOfWholeOne(key.rawValue, place: place) }
+                if n.form == .plain, r == .one {
+                    warnOfWholeOne(key.rawValue, place: place)
+                } else if n.form == .plain, let effect = PortfolioBuilder.unlikelyFraction(key, r) {
+                    // A plain 0.5 is 50% by the contract's rule: a band or a harvest threshold
+                    // that wide is almost surely the half a percent it looks like (explore-AQ).
+                    log.warning(place, "\(name) \(n.text) is read as \(r.percentText) (a plain number up to 1 is a fraction): "
+                        + "\(effect). Write \(n.text)% if \(n.text) percent is meant.")
+                }
                 switch key {
                 case .shortTermRate: settings.rates.shortTerm = r
                 case .longTermRate: settings.rates.longTerm = r
