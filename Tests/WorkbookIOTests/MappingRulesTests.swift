@@ -811,6 +811,15 @@ struct MappingRulesTests {
             "Settings!B4: Harvest Min Loss Pct 0.5 is read as 50% (a plain number up to 1 is a fraction): only lots down that "
                 + "much from their cost would be harvested. Write 0.5% if 0.5 percent is meant.",
         ])
+        // A rate written as a formula with no saved result is said as such, not "found \"\"".
+        let formula = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Long-Term Rate", .formulaWithoutValue]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(formula.errors.map(\.description) == [
+            "Settings!B3: Long-Term Rate: The cell holds a formula with no saved result; open and save the workbook in Excel, "
+                + "then try again.",
+        ])
         // As written fractions of ordinary size, or as percents, nothing is said.
         let usual = try read([
             ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Default Band", 0.05], ["Harvest Min Loss %", "50%"]]),

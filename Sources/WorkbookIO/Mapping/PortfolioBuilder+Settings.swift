@@ -296,6 +296,16 @@ extension PortfolioBuilder {
     /// Applies one Settings value; returns whether it was understood.
     mutating func applySetting(_ key: SettingKey, value: CellValue?, place: String, asOf: inout CivilDate?) -> Bool {
         let name = key.rawValue
+        // A formula with no saved result, or an error, is said as such whatever the key: a rate
+        // so written was "found \"\"" (explore-AQ).
+        switch value {
+        case .formulaWithoutValue?, .uncalculatedFormula?, .error?:
+            if case .problem(let problem) = CellReader.text(value) {
+                log.error(place, "\(name): \(problem)")
+                return false
+            }
+        default: break
+        }
         func whole(_ n: NumberText) -> Int? {
             let d = n.doubleValue
             return d == d.rounded() && abs(d) < 1e9 ? Int(d) : nil
