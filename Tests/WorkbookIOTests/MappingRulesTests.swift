@@ -710,6 +710,14 @@ struct MappingRulesTests {
                 + "account's cash (in dollars), rename it Cash; if not, add a Cash column, blank where there is none. Left "
                 + "unread, the plan would go on with no cash.",
         ])
+        // A cap on gains is not a figure of gains realized (it was taken for Realized ST YTD).
+        let gainCap = try reading(["Max Realized Gain"], [20_000])
+        #expect(gainCap.errors.map(\.description) == [
+            "Accounts!D1: The column \"Max Realized Gain\" is not read: the tool caps each account's realized gains by their "
+                + "tax, its Tax Budget in dollars of tax, not by the gains themselves. Give a Tax Budget column (the tax those "
+                + "gains may cost at the account's rates) and delete this one; left unread, gains would be realized up to the "
+                + "Settings budget.",
+        ])
         // `None` could be no limit or no new tax.
         let none = try reading(["Tax Budget"], ["None"])
         #expect(none.errors.map(\.description) == [

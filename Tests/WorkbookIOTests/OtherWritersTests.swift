@@ -433,11 +433,18 @@ struct OtherWritersTests {
             ("Transactions", [["Account", "Date", "Symbol", "Action", "Quantity"],
                               ["Total Return Trust", "N/A", "AAPL", "Exchange Purchase", 1]]),
         ])
-        // The lot missing its basis is an error, not a note; the undated trade too; nothing else is.
-        #expect(reading.errors.map(\.description) == ["Lots!D3: Cost Basis is blank.", "Transactions!B2: Date is blank."])
+        // The lot missing its basis is an error, not a note; the undated trade too; and, since stop
+        // 46, a cap on gains the tool does not read (it caps their tax); nothing else is.
+        #expect(reading.errors.map(\.description) == [
+            "Accounts!G1: The column \"ST Gain Limit\" is not read: the tool caps each account's realized gains by their tax, "
+                + "its Tax Budget in dollars of tax, not by the gains themselves. Give a Tax Budget column (the tax those gains "
+                + "may cost at the account's rates) and delete this one; left unread, gains would be realized up to the "
+                + "Settings budget.",
+            "Lots!D3: Cost Basis is blank.", "Transactions!B2: Date is blank.",
+        ])
         #expect(!reading.diagnostics.contains { $0.message.contains("Total Return Trust\" reads as a total row") })
         // `Distribution %`, a percent, is no withdrawal in dollars; the others say of it, not it.
-        #expect(!reading.diagnostics.contains { $0.severity == .error && $0.place.hasPrefix("Accounts!") })
+        #expect(!reading.diagnostics.contains { $0.severity == .error && $0.place.hasPrefix("Accounts!") && $0.place != "Accounts!G1" })
     }
 
     @Test("A cash target typed 1 (100%) and a fraction among percents are warned of where they were read")

@@ -133,6 +133,11 @@ extension PortfolioBuilder {
         } catch is Enough {}
         var best: (sheet: ContractSheet, named: Int)?
         let lookups = candidates.map(\.headerLookup)
+        // A copy of a sheet the book has (`Model 2025` beside Model: Symbol, Target, Band,
+        // Sector) holds no missing sheet's table, though its Sector and Band name the Sectors
+        // sheet's columns: it was refused as an unread Sectors table (explore-AQ).
+        let present = ContractSheet.allCases.filter { !candidates.contains($0) && $0 != .settings }
+        let presentLookups = present.map(\.headerLookup)
         for row in rows {
             let texts = row.cells.compactMap { cell -> String? in
                 if case .string(let text) = cell.value { return text }
@@ -144,7 +149,15 @@ extension PortfolioBuilder {
                 guard Self.markingColumns(of: sheet).allSatisfy({ !named.isDisjoint(with: $0) }) else { continue }
                 if best == nil || named.count > best!.named { best = (sheet, named.count) }
             }
-            if best != nil { return best!.sheet }
+            if let found = best {
+                for (sheet, lookup) in zip(present, presentLookups) {
+                    let named = Set(texts.compactMap { sheet.column(forHeader: $0, lookup: lookup) })
+                    if Self.markingColumns(of: sheet).allSatisfy({ !named.isDisjoint(with: $0) }), named.count >= found.named {
+                        return nil
+                    }
+                }
+                return found.sheet
+            }
         }
         return nil
     }

@@ -964,6 +964,17 @@ struct SheetTable {
                     + "Basis leaves the adjustment out, add it in.")
                 continue
             }
+            // A cap on gains (`Max Realized Gain`, `Gain Limit`) is no figure of gains realized,
+            // which it had been taken for: the tool caps the tax, in the Tax Budget.
+            if sheet == .accounts, case let words = SheetTable.headerWords(text),
+               !words.isDisjoint(with: ["max", "maximum", "limit", "cap", "budget", "ceiling"]),
+               !words.isDisjoint(with: ["gain", "gains", "cg"]) {
+                log.error("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not read: the tool caps each account's "
+                    + "realized gains by their tax, its Tax Budget in dollars of tax, not by the gains themselves. Give a Tax "
+                    + "Budget column (the tax those gains may cost at the account's rates) and delete this one; left unread, "
+                    + "gains would be realized up to the Settings budget.")
+                continue
+            }
             // An account's cash under a sweep's or a broker's name (`Sweep`, `Buying Power`):
             // ignored with an Info line, every account planned with no cash (explore-AQ).
             if sheet == .accounts, !present.contains("Cash"), SheetTable.namesCashBalance(text) {
