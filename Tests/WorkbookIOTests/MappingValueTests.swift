@@ -344,6 +344,26 @@ struct MappingValueTests {
         #expect(ContractSheet.lots.column(forHeader: header) == column)
     }
 
+    @Test("A date's time that is no time of day is refused; real times, zones and AM/PM are read as before")
+    func timesOfDay() {
+        for text in ["2026-11-20 99:99:99", "2026-11-20 25:00:00", "11/20/2026 47:00", "2026-11-20T23:59:60", "20261120;250000",
+                     "Nov 20, 2026 24:30"] {
+            guard case .problem(let problem) = CellReader.dateText(text) else {
+                Issue.record("\(text) was read")
+                continue
+            }
+            #expect(problem.contains("which is no time of day") || problem.hasPrefix("Expected a date"), "\(text): \(problem)")
+        }
+        for text in ["2026-11-20 23:59:59", "2026-11-20T10:30", "11/20/2026 4:00 PM", "2026-11-20;10:30:00", "20261120;103000",
+                     "2026-11-20, 10:30:00", "2026-11-20T10:30:00.123Z", "2026-11-20 10:30:00 EST", "Nov 20, 2026 4:00 PM"] {
+            guard case .value(let date) = CellReader.dateText(text) else {
+                Issue.record("\(text) was not read")
+                continue
+            }
+            #expect(date == CivilDate(year: 2026, month: 11, day: 20)!, "\(text)")
+        }
+    }
+
     @Test("A CUSIP is told from a ticker by its check digit", arguments: [
         ("037833100", true), ("921943809", true), ("38259P508", true), ("037833101", false), ("VTI", false),
         ("ABCDEFGHI", false), ("0378331000", false),

@@ -310,6 +310,9 @@ enum CellReader {
         if let t = datePart.firstIndex(where: { $0 == "T" || $0 == " " || $0 == ";" || $0 == "," }) {
             let rest = String(datePart[datePart.index(after: t)...]).trimmingCharacters(in: " ")
             guard rest.isEmpty || rest.first?.isNumber == true else { return .problem(found) }
+            if let time = impossibleTime(rest) {
+                return .problem("\"\(s.excerpt)\" holds the time \(time), which is no time of day.")
+            }
             datePart = datePart[..<t]
         }
         if datePart.utf8.count == 8, datePart.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let compact = Int(datePart) {
@@ -374,6 +377,29 @@ enum CellReader {
 
     /// A date written with its month's name, as custodian exports and Excel's own text show
     /// them: `Mar-15-2026`, `Mar 15, 2026`, `March 15, 2026`, `15-Mar-2026`, `15 March 2026`,
+    /// The time a date's text gives after it, when it is written in figures (`10:30`,
+    /// `10:30:00.5`, Interactive Brokers' `103000`) and is no time of day (`25:00`, `99:99:99`,
+    /// `23:59:60`): taken with the date, it was dropped without a word (explore-AP). Nil for a
+    /// real time, and for any other text (a zone, `PM`), which is left as it was.
+    static func impossibleTime(_ text: String) -> String? {
+        let token = text.prefix { $0.isASCII && ($0.isNumber || $0 == ":" || $0 == ".") }
+        var fields: [Substring]
+        if token.contains(":") {
+            fields = token.split(separator: ":", omittingEmptySubsequences: false)
+        } else if token.count == 6 || token.count == 4, token.allSatisfy(\.isNumber) {
+            fields = stride(from: 0, to: token.count, by: 2).map { offset in
+                token.dropFirst(offset).prefix(2)
+            }
+        } else {
+            return nil
+        }
+        guard (2...3).contains(fields.count), let hour = Int(fields[0]), (1...2).contains(fields[0].count),
+              let minute = Int(fields[1]), fields[1].count == 2 else { return nil }
+        let second = fields.count == 3 ? Double(fields[2]) : 0
+        guard let second, fields.count < 3 || fields[2].prefix(while: \.isNumber).count == 2 else { return nil }
+        return hour > 23 || minute > 59 || second >= 60 ? String(token) : nil
+    }
+
     /// `15-Mar-26`, optionally with a time after. `nil` when the text names no month; `.some(nil)`
     /// when it does but the day is not a real one (`Feb-30-2026`).
     static func monthNameDate(_ text: String) -> CivilDate?? {
@@ -385,6 +411,7 @@ enum CellReader {
         let numbers = tokens.prefix(3).enumerated().filter { $0.offset != monthAt }.map(\.element)
         // What follows the date is a time (`4:00`, `PM`), or nothing.
         guard tokens.dropFirst(3).allSatisfy({ $0.contains(":") || ["am", "pm"].contains($0.lowercased()) }),
+              !tokens.dropFirst(3).contains(where: { impossibleTime(String($0)) != nil }),
               numbers.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } && $0.count <= 4 }),
               let day = Int(numbers[0]), var year = Int(numbers[1]), numbers[1].count == 2 || numbers[1].count == 4
         else { return nil }
