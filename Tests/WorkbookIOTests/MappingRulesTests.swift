@@ -784,6 +784,19 @@ struct MappingRulesTests {
                 + "adjustment out, add it in."))
     }
 
+    @Test("A price or amount too large or too small to hold says so, not that it must be positive")
+    func figuresOutOfRange() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Min Trade", 1e300]]),
+            Self.oneLot, Self.model,
+            ("Prices", [["Symbol", "Price"], ["AAPL", 1e-12]]),
+        ])
+        #expect(reading.errors.map(\.description).sorted() == [
+            "Prices!B2: Price is less than the millionth of a dollar the tool counts to, found 1e-12.",
+            "Settings!B3: Min Trade is too large to be an amount of money, found 1e+300.",
+        ])
+    }
+
     @Test("A model short of 100% is said to be scaled up, unless it fills what the cash target leaves")
     func shortModels() throws {
         func modelWarnings(_ rows: [[FixtureCell]], cashTarget: FixtureCell? = nil) throws -> [String] {

@@ -303,7 +303,8 @@ extension PortfolioBuilder {
     private mutating func readLotPrice(_ row: SheetTable.DataRow, symbol: String) {
         guard let n = number(row, "Price", counting: "a price in dollars") else { return }
         guard let price = Price(decimal: n.text), price > Price(micros: 0) else {
-            log.error(row.place("Price"), "Price must be a positive number, found \"\(shown(row["Price"]))\".")
+            log.error(row.place("Price"), PortfolioBuilder.sizeProblem(n, "Price", what: "a price")
+                ?? "Price must be a positive number, found \"\(shown(row["Price"]))\".")
             return
         }
         guard let first = lotPrices[symbol] else {

@@ -32,7 +32,8 @@ extension PortfolioBuilder {
                 func positive(_ column: String) -> Price? {
                     guard let n = number(row, column, counting: "a price in dollars") else { return nil }
                     guard let p = Price(decimal: n.text), p > Price(micros: 0) else {
-                        log.error(row.place(column), "\(column) must be a positive number, found \"\(shown(row[column]))\".")
+                        log.error(row.place(column), PortfolioBuilder.sizeProblem(n, column, what: "a price")
+                            ?? "\(column) must be a positive number, found \"\(shown(row[column]))\".")
                         return nil
                     }
                     return p

@@ -152,6 +152,18 @@ extension PortfolioBuilder {
         }
     }
 
+    /// Why a positive figure is no price or amount the tool can hold, when its size is why:
+    /// too large (a price of 1e300), or smaller than the millionth of a dollar a price counts to
+    /// (1e-12). Nil for any other figure, whose message says what is wrong with it (both had
+    /// been "must be a positive number", explore-AP).
+    static func sizeProblem(_ n: NumberText, _ name: String, what: String) -> String? {
+        let size = n.doubleValue
+        guard size > 0 || (!n.text.hasPrefix("-") && n.text.contains(where: { $0 >= "1" && $0 <= "9" })) else { return nil }
+        if size >= 1e12 { return "\(name) is too large to be \(what), found \(n.text)." }
+        if size < 0.000_000_5 { return "\(name) is less than the millionth of a dollar the tool counts to, found \(n.text)." }
+        return nil
+    }
+
     /// `Unlimited` (or blank) or an amount of tax, never negative.
     mutating func taxBudget(_ value: CellValue?, place: String) -> TaxBudget? {
         // `None` could say no limit or no new tax: read as an empty cell (the default), it let
@@ -176,7 +188,8 @@ extension PortfolioBuilder {
             return nil
         case .value(let n):
             guard let m = Money(decimal: n.text), !m.isNegative else {
-                log.error(place, "Tax Budget must be an amount of zero or more, or Unlimited, found \"\(shown(value))\".")
+                log.error(place, PortfolioBuilder.sizeProblem(n, "Tax Budget", what: "an amount of money")
+                    ?? "Tax Budget must be an amount of zero or more, or Unlimited, found \"\(shown(value))\".")
                 return nil
             }
             return .limit(m)
@@ -354,7 +367,8 @@ extension PortfolioBuilder {
                 return false
             case .value(let n):
                 guard let m = Money(decimal: n.text), !m.isNegative else {
-                    log.error(place, "\(name) must be an amount of zero or more, found \"\(shown(value))\".")
+                    log.error(place, PortfolioBuilder.sizeProblem(n, name, what: "an amount of money")
+                        ?? "\(name) must be an amount of zero or more, found \"\(shown(value))\".")
                     return false
                 }
                 if key == .minTrade { settings.minTrade = m } else { settings.harvestMinLoss = m }
