@@ -3,31 +3,39 @@ import Glibc
 /// Writes to the standard streams through their file descriptors, so that output and
 /// messages are never reordered by buffering.
 enum FileOutput {
-    static func standardError(_ text: String) { write(text, to: 2) }
-    static func standardOutput(_ text: String) { write(text, to: 1) }
+    static func standardError(_ text: String) { _ = write(text, to: 2) }
 
-    private static func write(_ text: String, to descriptor: Int32) {
+    /// Writes to standard output; the system's error when it could not (a full disk, `>
+    /// /dev/full`), for the run to say and end on rather than report success.
+    @discardableResult
+    static func standardOutput(_ text: String) -> Int32? { write(text, to: 1) }
+
+    private static func write(_ text: String, to descriptor: Int32) -> Int32? {
         var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBytes { buffer in
+        return bytes.withUnsafeMutableBytes { buffer -> Int32? in
             var offset = 0
             while offset < buffer.count {
                 let n = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return }
+                if n < 0 { return errno }
+                if n == 0 { return EIO }
                 offset += n
             }
+            return nil
         }
     }
 }
 
 /// Prints a line to standard output, as a terminal should show it (`terminalText`).
-func printLine(_ line: String) {
+@discardableResult
+func printLine(_ line: String) -> Int32? {
     FileOutput.standardOutput(terminalText(line) + "\n")
 }
 
 /// Prints a line of JSON to standard output as it is: the encoder has escaped every control
 /// character, and a script reads the values whole.
-func printJSON(_ json: String) {
+@discardableResult
+func printJSON(_ json: String) -> Int32? {
     FileOutput.standardOutput(json + "\n")
 }
 

@@ -114,10 +114,12 @@ struct Run: ParsableCommand {
             fail(ExitStatus.outputUnwritable, [RunReport.Problem(place: "", message: "The output could not be written: \(error)")])
         }
         let report = RunReport(plan: plan, input: book, files: files)
-        if json {
-            printJSON(report.json())
-        } else {
-            printLine(report.text())
+        // A summary that could not be printed (`--json > /dev/full`) ends the run as output
+        // unwritten: a script reading it had seen status 0 and no summary (explore-AP).
+        if let error = json ? printJSON(report.json()) : printLine(report.text()) {
+            printError("The summary could not be printed to standard output (\(String(cString: strerror(error)))); the "
+                + "workbook and audit are written: \(files.workbook) and \(files.auditJSON).")
+            Foundation.exit(ExitStatus.outputUnwritable)
         }
         // Done: the process ends here, its memory given back whole, rather than letting go of
         // the reading, the book and the plan one object at a time on the way out.

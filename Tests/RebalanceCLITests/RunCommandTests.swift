@@ -378,6 +378,25 @@ struct RunCommandTests {
         #expect(FileManager.default.fileExists(atPath: folder + "/-dash - Rebalance 2026-11-20.xlsx"))
     }
 
+    @Test func aSummaryThatCannotBePrintedEndsTheRunAsOutputUnwritten() throws {
+        // `--json > /dev/full` exited 0 with the summary lost (explore-AP).
+        let folder = TemporaryFolder.make()
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rebalancer").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: FileManager.default.isExecutableFile(atPath: binary)
+            ? binary : FileManager.default.currentDirectoryPath + "/.build/debug/rebalancer")
+        process.arguments = ["run", sampleBook, "--offline", "--json", "--output", folder + "/out.xlsx"]
+        process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 4, "\(message)")
+        #expect(message.hasPrefix("The summary could not be printed to standard output (No space left on device); the workbook "
+            + "and audit are written: \(folder)/out.xlsx and \(folder)/out.audit.json."), "\(message)")
+    }
+
     @Test func usageErrorsExitTwo() throws {
         #expect(try runRebalancer(["run"]).status == 2)
         #expect(try runRebalancer(["run", "book.xlsx", "--output", "plan.txt"]).status == 2)
