@@ -28,15 +28,32 @@ struct OutputFilesTests {
     func longestNames() throws {
         let folder = try PlanFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        // 109 two-byte letters: the audit JSON's name is 218 + 34 = 252 bytes, its temporary
-        // name would have been 260.
-        let input = folder + "/" + String(repeating: "é", count: 109) + ".xlsx"
+        // 107 two-byte letters: the audit JSON's name is 214 + 34 = 248 bytes, its temporary
+        // name would have been 256.
+        let input = folder + "/" + String(repeating: "é", count: 107) + ".xlsx"
         try Data("a book".utf8).write(to: URL(fileURLWithPath: input))
         let files = try PlanOutput.write(PlanFixture.plan, run: PlanFixture.run, besideInput: input)
-        #expect(OutputFiles.fileName(of: files.auditJSON).utf8.count == 252)
+        #expect(OutputFiles.fileName(of: files.auditJSON).utf8.count == 248)
         let names = try FileManager.default.contentsOfDirectory(atPath: folder)
         #expect(names.count == 3)
         #expect(names.contains(OutputFiles.fileName(of: files.workbook)) && names.contains(OutputFiles.fileName(of: files.auditJSON)))
+    }
+
+    @Test("An input name too long for the output's beside it is cut short in the output's, at a character")
+    func longInputNames() throws {
+        let folder = try PlanFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // A legal 245-byte name: the output's, with ` - Rebalance <As Of>.audit.json`, would be 274
+        // bytes, and the run failed at its last step (explore-AP).
+        for stem in [String(repeating: "L", count: 240), String(repeating: "é", count: 120)] {
+            let input = folder + "/" + stem + ".xlsx"
+            try Data("a book".utf8).write(to: URL(fileURLWithPath: input))
+            let files = try PlanOutput.write(PlanFixture.plan, run: PlanFixture.run, besideInput: input)
+            let name = OutputFiles.fileName(of: files.auditJSON)
+            #expect(name.utf8.count <= 255 - " (9999)".utf8.count)
+            #expect(name.hasPrefix(String(stem.prefix(100))) && name.hasSuffix(" - Rebalance 2026-03-16.audit.json"))
+            #expect(FileManager.default.fileExists(atPath: files.workbook))
+        }
     }
 
     @Test("A bare file name stays in the current folder; only the last extension goes", arguments: [

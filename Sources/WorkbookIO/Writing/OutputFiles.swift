@@ -21,7 +21,12 @@ public struct OutputFiles: Sendable, Hashable {
     public static func beside(input inputPath: String, asOf: CivilDate,
                               exists: (String) -> Bool = OutputFiles.fileExists) -> OutputFiles {
         let folder = directory(of: inputPath)
-        let base = "\(stem(of: fileName(of: inputPath))) - Rebalance \(asOf)"
+        // A file name holds at most 255 bytes: the input's name is cut short where the output's,
+        // numbered and with `.audit.json`, would pass that (a legal 245-byte input name failed
+        // the run at its last step, exit 4, naming a temporary file; explore-AP).
+        var stem = Substring(stem(of: fileName(of: inputPath)))
+        while stem.utf8.count > maxStemBytes { stem = stem.dropLast() }
+        let base = "\(stem) - Rebalance \(asOf)"
         var number = 1
         while true {
             let name = number == 1 ? base : "\(base) (\(number))"
@@ -33,6 +38,10 @@ public struct OutputFiles: Sendable, Hashable {
             number += 1
         }
     }
+
+    /// The most bytes of the input's name an output's name keeps: 255 less ` - Rebalance
+    /// 2026-11-20`, ` (9999)` and `.audit.json`.
+    static let maxStemBytes = 255 - " - Rebalance 2026-11-20".utf8.count - " (9999)".utf8.count - ".audit.json".utf8.count
 
     /// Whether anything (a file, a folder, a dangling link) has this path.
     public static func fileExists(_ path: String) -> Bool {
