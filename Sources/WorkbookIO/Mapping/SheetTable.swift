@@ -288,35 +288,31 @@ struct SheetTable {
                      log: inout DiagnosticLog) throws -> SheetTable? {
         let before = log
         var order = Workbook.SheetRowOrder.checked
-        var sideFound: SideByWords?
-        do {
-            let table = try read(sheet, info: info, from: workbook, modelNames: modelNames, order: order, log: &log,
-                                 sideFound: &sideFound)
-            guard table == nil, let side = sideFound else { return table }
-            // A Transactions header lacking Side beside a column whose words below are buys and
-            // sells (Merrill's `Description 1`: Purchase, Sale, Dividend): that column is the Side,
-            // read with a warning; the other words' rows are skipped as no trade, as under Side.
-            log = before
-            log.warning("\(info.name)!\(side.place)", "\"\(side.text.excerpt)\" is read as the Side: the header has no Side "
-                + "column, and the words below this one are buys and sells (" + side.words.prefix(3).map { "\"\($0.excerpt)\"" }
-                    .joined(separator: ", ") + "). Rename it Side to keep this warning away.")
-            return try read(sheet, info: info, from: workbook, modelNames: modelNames, order: order, log: &log,
-                            sideFound: &sideFound, sideAdopted: side)
-        } catch let error as WorkbookError where error.kind == .rowsOutOfOrder && order == .checked {
-            log = before
-            log.info(info.name, "The sheet's rows are not written top to bottom (\(error.location): \(error.message.lowercased().dropLast())), "
-                + "as some programs write them: they are read by their row numbers, as a spreadsheet shows them.")
-            order = .sorted
-            let noted = log
-            let table = try read(sheet, info: info, from: workbook, modelNames: modelNames, order: order, log: &log,
-                                 sideFound: &sideFound)
-            guard table == nil, let side = sideFound else { return table }
-            log = noted
-            log.warning("\(info.name)!\(side.place)", "\"\(side.text.excerpt)\" is read as the Side: the header has no Side "
-                + "column, and the words below this one are buys and sells (" + side.words.prefix(3).map { "\"\($0.excerpt)\"" }
-                    .joined(separator: ", ") + "). Rename it Side to keep this warning away.")
-            return try read(sheet, info: info, from: workbook, modelNames: modelNames, order: order, log: &log,
-                            sideFound: &sideFound, sideAdopted: side)
+        while true {
+            let start = log
+            do {
+                var sideFound: SideByWords?
+                let table = try read(sheet, info: info, from: workbook, modelNames: modelNames, order: order, log: &log,
+                                     sideFound: &sideFound)
+                guard table == nil, let side = sideFound else { return table }
+                // A Transactions header lacking Side beside a column whose words below are buys
+                // and sells (Merrill's `Description 1`: Purchase, Sale, Dividend): that column is
+                // the Side, read with a warning; the other words' rows are skipped as no trade, as
+                // under Side.
+                log = start
+                log.warning("\(info.name)!\(side.place)", "\"\(side.text.excerpt)\" is read as the Side: the header has no "
+                    + "Side column, and the words below this one are buys and sells ("
+                    + side.words.prefix(3).map { "\"\($0.excerpt)\"" }.joined(separator: ", ") + "). Rename it Side to keep "
+                    + "this warning away.")
+                return try read(sheet, info: info, from: workbook, modelNames: modelNames, order: order, log: &log,
+                                sideFound: &sideFound, sideAdopted: side)
+            } catch let error as WorkbookError where error.kind == .rowsOutOfOrder && order == .checked {
+                log = before
+                log.info(info.name, "The sheet's rows are not written top to bottom (\(error.location): "
+                    + "\(error.message.lowercased().dropLast())), as some programs write them: they are read by their row "
+                    + "numbers, as a spreadsheet shows them.")
+                order = .sorted
+            }
         }
     }
 
