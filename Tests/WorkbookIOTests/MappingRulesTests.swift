@@ -1498,6 +1498,9 @@ struct MappingRulesTests {
         #expect(SheetTable.isLabelledNote("FYI: wire out Friday"))
         #expect(!SheetTable.isLabelledNote("10:30 AM"))
         #expect(!SheetTable.isLabelledNote("ACC-1"))
+        // A label naming what the rows below are of titles them (fuzz layout seed 4601).
+        #expect(!SheetTable.isLabelledNote("Symbol: VXUS"))
+        #expect(!SheetTable.isLabelledNote("Account Number: 4471"))
     }
 
     @Test("A Transactions header without Side reads the column whose words below it are buys and sells as the Side")

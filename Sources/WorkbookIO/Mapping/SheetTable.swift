@@ -1776,9 +1776,19 @@ struct SheetTable {
         guard let colon = text.firstIndex(of: ":") else { return false }
         let label = text[..<colon].split(separator: " ")
         let rest = String(text[text.index(after: colon)...])
+        // A label naming what the rows below are of (`Symbol: VXUS`, `Account: Joint`) titles
+        // them: taken for a note, a lot export in blocks per security lost every block's
+        // symbol (fuzz layout seed 4601).
         return (1...3).contains(label.count) && label.allSatisfy { $0.allSatisfy(\.isLetter) }
+            && label.allSatisfy { !titleLabelWords.contains($0.lowercased()) }
             && rest.contains(where: { $0.isLetter })
     }
+
+    /// Words of a label that names what the rows below it are of, not a note.
+    static let titleLabelWords: Set<String> = [
+        "symbol", "ticker", "security", "securities", "account", "acct", "portfolio", "fund", "holding", "position",
+        "cusip", "isin", "name", "description", "client", "household", "model", "registration", "owner", "number",
+    ]
 
     /// Whether `text` is a sentence: four words or more, ending with a full stop.
     static func isSentence(_ text: String) -> Bool {
