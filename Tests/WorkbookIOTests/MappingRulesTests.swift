@@ -1297,7 +1297,16 @@ struct MappingRulesTests {
         #expect(t.map(\.quantity) == [Quantity(decimal: "0.1234")!, nil])
         #expect(t.map(\.side) == [.buy, .buy])
         #expect(reading.diagnostics.contains(Diagnostic(.info, "Transactions!row 3", "Skipped: a reinvestment's cash, with no "
-            + "Quantity; the shares it bought are the same day's buy of AAPL with a Quantity, which counts for wash sales.")))
+            + "Quantity; the shares it bought are the buy of AAPL with a Quantity the same day, which counts for wash sales.")))
+        // Schwab lists the cash on the pay date and the shares a day or more after: paired within
+        // a week, each listed buy with one cash leg (unpaired, it blocked a harvest; explore-AR).
+        let later = try readActivity([["11/02/2026", "Qual Div Reinvest", "AAPL", nil, nil, 22.34],
+                                      ["11/04/2026", "Reinvest Shares", "AAPL", 0.1234, 181, -22.34],
+                                      ["11/20/2026", "Qual Div Reinvest", "AAPL", nil, nil, 10.50]])
+        let l = try #require(later.portfolio?.transactions)
+        #expect(l.map(\.date) == [CivilDate(year: 2026, month: 11, day: 4)!, CivilDate(year: 2026, month: 11, day: 20)!])
+        #expect(later.diagnostics.contains(Diagnostic(.info, "Transactions!row 2", "Skipped: a reinvestment's cash, with no "
+            + "Quantity; the shares it bought are the buy of AAPL with a Quantity on 2026-11-04, which counts for wash sales.")))
         #expect(PortfolioBuilder.isReinvestedCash("Reinvest Dividend"))
         #expect(PortfolioBuilder.isReinvestedCash("REINVEST CAP GAIN"))
         #expect(!PortfolioBuilder.isReinvestedCash("Reinvest Shares"))

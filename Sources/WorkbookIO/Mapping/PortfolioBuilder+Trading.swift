@@ -410,24 +410,48 @@ extension PortfolioBuilder {
     }
 
     /// `transactions` without the cash legs among `candidates` (buys without a Quantity)
-    /// whose shares are listed: a buy with a Quantity of the same account, symbol and day.
-    /// Read as buys of any number of shares, they would block every loss sale of the symbol
-    /// in the household for the window. A cash leg with no such row stays a buy of any number
-    /// of shares: the shares it bought are not listed, and the tool does not guess them.
+    /// whose shares are listed: a buy with a Quantity of the same account and symbol, that day
+    /// or within `reinvestmentDays` of it (Schwab lists `Qual Div Reinvest` on the pay date
+    /// and `Reinvest Shares` a day or more after; unpaired, the cash leg blocked a harvest,
+    /// explore-AR). Read as buys of any number of shares, they would block every loss sale of
+    /// the symbol in the household for the window. A cash leg with no such row stays a buy of
+    /// any number of shares: the shares it bought are not listed, and the tool does not guess
+    /// them.
     private mutating func withoutReinvestedCash(_ transactions: [Transaction], candidates: [Int]) -> [Transaction] {
         guard !candidates.isEmpty else { return transactions }
-        struct Day: Hashable { let account: String, symbol: String, date: CivilDate }
-        let listed = Set(transactions.filter { $0.side == .buy && $0.quantity != nil }.map { Day(account: $0.account, symbol: $0.symbol, date: $0.date) })
+        struct Position: Hashable { let account: String, symbol: String }
+        var listed: [Position: [CivilDate]] = [:]
+        for trade in transactions where trade.side == .buy && trade.quantity != nil {
+            listed[Position(account: trade.account, symbol: trade.symbol), default: []].append(trade.date)
+        }
         var dropped = Set<Int>()
-        for index in candidates {
+        // Each listed buy pairs with one cash leg: the same day's first, then the nearest.
+        var pairs: [(cash: Int, shares: CivilDate)] = []
+        var paired = Set<Int>()
+        for sameDayOnly in [true, false] {
+            for index in candidates where !paired.contains(index) {
+                let cash = transactions[index]
+                let position = Position(account: cash.account, symbol: cash.symbol)
+                let days = listed[position] ?? []
+                guard let nearest = days.indices.min(by: { abs(days[$0].days(since: cash.date)) < abs(days[$1].days(since: cash.date)) }),
+                      abs(days[nearest].days(since: cash.date)) <= (sameDayOnly ? 0 : PortfolioBuilder.reinvestmentDays)
+                else { continue }
+                pairs.append((index, days[nearest]))
+                paired.insert(index)
+                listed[position]?.remove(at: nearest)
+            }
+        }
+        for (index, shares) in pairs.sorted(by: { $0.cash < $1.cash }) {
             let cash = transactions[index]
-            guard listed.contains(Day(account: cash.account, symbol: cash.symbol, date: cash.date)) else { continue }
             dropped.insert(index)
-            log.info(cash.place, "Skipped: a reinvestment's cash, with no Quantity; the shares it bought are the "
-                + "same day's buy of \(cash.symbol) with a Quantity, which counts for wash sales.")
+            log.info(cash.place, "Skipped: a reinvestment's cash, with no Quantity; the shares it bought are the buy of "
+                + "\(cash.symbol) with a Quantity \(shares == cash.date ? "the same day" : "on \(shares)"), which counts for wash sales.")
         }
         return transactions.indices.filter { !dropped.contains($0) }.map { transactions[$0] }
     }
+
+    /// How many days from a reinvestment's cash leg its shares may be listed.
+    static let reinvestmentDays = 7
 
     /// What a manual trade's Status says of it.
     enum ManualTradeStatus {
