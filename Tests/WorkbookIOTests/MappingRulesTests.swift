@@ -797,6 +797,22 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("A realized gain/loss report under another name is an error asking for a Transactions sheet; so named, it reads")
+    func realizedReportSheet() throws {
+        let report: [[FixtureCell]] = [["Symbol", "Closed Date", "Opened Date", "Quantity", "Gain/Loss ($)"],
+                                       ["AAPL", "11/03/2026", "12/01/2025", 5, -200]]
+        let unread = try read([Self.asOf, Self.oneLot, Self.model, Self.prices, ("Realized Gain Loss", report)])
+        #expect(unread.errors.map(\.description) == [
+            "Realized Gain Loss: This sheet holds realized sales (Symbol, Date, Quantity, Realized Gain) but is not read: "
+                + "recent sales are read from the Transactions sheet, and their losses open wash-sale windows. Name this sheet "
+                + "Transactions and add a Side column reading Sell (or delete it if its sales are over 30 days old).",
+        ])
+        let named = try read([Self.asOf, Self.oneLot, Self.model, Self.prices,
+                              ("Transactions", [report[0] + ["Side"], report[1] + ["Sell"]])])
+        #expect(named.errors.isEmpty, "\(named.errors)")
+        #expect(named.portfolio?.transactions.map(\.date) == [CivilDate(year: 2026, month: 11, day: 3)!])
+    }
+
     @Test("A model short of 100% is said to be scaled up, unless it fills what the cash target leaves")
     func shortModels() throws {
         func modelWarnings(_ rows: [[FixtureCell]], cashTarget: FixtureCell? = nil) throws -> [String] {

@@ -215,7 +215,8 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Band", ["band", "band%", "tolerance", "tolerance%", "sectorband"], weight: true)]
         case .transactions:
             return [.accountOfRow,
-                    .init("Date", ["date", "tradedate", "rundate", "transactiondate", "activitydate"]),
+                    .init("Date", ["date", "tradedate", "rundate", "transactiondate", "activitydate", "closeddate", "closedate",
+                                   "dateclosed", "datesold", "solddate", "saledate"]),
                     .symbol,
                     .init("Side", ["side", "action", "transactiontype", "buysell", "activity", "transaction", "transtype",
                                    "trantype", "trancode", "transcode", "transactioncode"]),

@@ -26,7 +26,18 @@ extension PortfolioBuilder {
         for info in workbook.sheets where info.kind == .worksheet && !info.isHidden && ignored.contains(info.name) {
             guard probed < Self.probedSheets else { break }
             probed += 1
-            guard let sheet = try heldTable(in: info, among: missing) else { continue }
+            guard let sheet = try heldTable(in: info, among: missing) else {
+                // A custodian's realized gain/loss report (Symbol, a sale's date, the gain, no
+                // Side) is the book's recent sales: passed over with a note, its loss sales
+                // opened no window and a buy went inside one (explore-AR).
+                if missing.contains(.transactions), let columns = try realizedSalesColumns(in: info) {
+                    log.error(info.name, "This sheet holds realized sales (\(columns.joined(separator: ", "))) but is not read: "
+                        + "recent sales are read from the Transactions sheet, and their losses open wash-sale windows. Name "
+                        + "this sheet Transactions and add a Side column reading Sell (or delete it if its sales are over "
+                        + "\(settings.washSaleDays) days old).")
+                }
+                continue
+            }
             holders[sheet, default: []].append(info)
         }
         for sheet in missing {
@@ -122,6 +133,41 @@ extension PortfolioBuilder {
     /// The contract sheet among `candidates` whose table `info` holds: one of its first rows
     /// names every marking column of it. Where a row names two sheets' (a Transactions table
     /// with Quantity names Manual Trades' too), the one with more of its columns named.
+    /// The header of a realized gain/loss report among the first rows of `info`: the
+    /// Transactions columns it names when they are Symbol, a date and a realized gain, with no
+    /// Side; nil otherwise.
+    func realizedSalesColumns(in info: SheetInfo) throws -> [String]? {
+        struct Enough: Error {}
+        var found: [String]?
+        let lookup = ContractSheet.transactions.headerLookup
+        do {
+            _ = try workbook.readRows(in: info) { row in
+                let texts = row.cells.compactMap { cell -> String? in
+                    if case .string(let text) = cell.value { return text }
+                    return nil
+                }
+                var named: [String] = []
+                for text in texts {
+                    if let name = ContractSheet.transactions.column(forHeader: text, lookup: lookup), !named.contains(name) {
+                        named.append(name)
+                    }
+                }
+                let gain = named.contains { ["Realized Gain", "Short-Term Gain", "Long-Term Gain"].contains($0) }
+                // A sale's date under a report's name (`Closed Date`, `Date Sold`).
+                let saleDate = texts.first { text in
+                    let words = SheetTable.headerWords(text)
+                    return words.contains("date") && !words.isDisjoint(with: ["closed", "close", "sold", "sale", "disposed"])
+                }
+                if named.contains("Symbol"), named.contains("Date") || saleDate != nil, gain, !named.contains("Side") {
+                    found = (named.contains("Date") ? [] : [saleDate!.trimmingWhitespace()]) + named
+                    throw Enough()
+                }
+                if row.number >= Self.probedRows { throw Enough() }
+            }
+        } catch is Enough {}
+        return found
+    }
+
     func heldTable(in info: SheetInfo, among candidates: [ContractSheet]) throws -> ContractSheet? {
         struct Enough: Error {}
         var rows: [Row] = []
