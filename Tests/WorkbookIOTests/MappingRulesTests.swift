@@ -813,6 +813,23 @@ struct MappingRulesTests {
         #expect(named.portfolio?.transactions.map(\.date) == [CivilDate(year: 2026, month: 11, day: 3)!])
     }
 
+    @Test("An account's lots pasted twice, without Lot IDs, are an error; two equal lots of their own are not")
+    func lotsPastedTwice() throws {
+        let block: [[FixtureCell]] = [["A", "AAPL", 10, 1500, .day(2024, 1, 2)], ["A", "MSFT", 5, 1000, .day(2023, 5, 1)]]
+        let header: [FixtureCell] = ["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"]
+        let twice = try read([Self.asOf, ("Lots", [header] + block + block), Self.model,
+                              ("Prices", [["Symbol", "Price"], ["AAPL", 190], ["MSFT", 400]])])
+        #expect(twice.errors.map(\.description) == [
+            "Lots!B4: The lots of A from this row repeat, lot for lot, the 2 from Lots!B2: the same export pasted twice, every "
+                + "lot counted twice? Delete one copy; if they are lots of their own, give each its Lot ID.",
+        ])
+        // One equal pair among other lots is two purchases alike, read as such.
+        let alike = try read([Self.asOf, ("Lots", [header] + block + [block[0]]), Self.model,
+                              ("Prices", [["Symbol", "Price"], ["AAPL", 190], ["MSFT", 400]])])
+        #expect(alike.errors.isEmpty)
+        #expect(alike.portfolio?.lots.count == 3)
+    }
+
     @Test("A model short of 100% is said to be scaled up, unless it fills what the cash target leaves")
     func shortModels() throws {
         func modelWarnings(_ rows: [[FixtureCell]], cashTarget: FixtureCell? = nil) throws -> [String] {

@@ -225,6 +225,31 @@ extension PortfolioBuilder {
                                    costBasis: basis, acquired: acquired, termOverride: termOverride))
             }
         }
+        // An account's lots, without Lot IDs, whose second half repeats the first lot for lot:
+        // its export pasted twice (two downloads stacked, each under its title), every lot
+        // read twice, with Info lines only (explore-AR). Given IDs, the repeat is refused as
+        // IDs used twice.
+        var lotsOfAccount: [String: [Int]] = [:]
+        var accountOrder: [String] = []
+        for index in lots.indices {
+            if lotsOfAccount[lots[index].account] == nil { accountOrder.append(lots[index].account) }
+            lotsOfAccount[lots[index].account, default: []].append(index)
+        }
+        for account in accountOrder {
+            let indices = lotsOfAccount[account]!
+            guard indices.count >= 4, indices.count % 2 == 0 else { continue }
+            let half = indices.count / 2
+            func made(_ lot: TaxLot) -> Bool { lot.lotID.hasPrefix(lot.symbol + "-r") }
+            func same(_ a: TaxLot, _ b: TaxLot) -> Bool {
+                a.symbol == b.symbol && a.quantity == b.quantity && a.costBasis == b.costBasis && a.acquired == b.acquired
+            }
+            guard (0..<half).allSatisfy({ made(lots[indices[$0]]) && made(lots[indices[$0 + half]])
+                && same(lots[indices[$0]], lots[indices[$0 + half]]) }),
+                  let first = lotRows[lots[indices[0]].id], let again = lotRows[lots[indices[half]].id] else { continue }
+            log.error(again.place("Symbol"), "The lots of \(account.excerpt) from this row repeat, lot for lot, the \(half) from "
+                + "\(first.place("Symbol")): the same export pasted twice, every lot counted twice? Delete one copy; if they "
+                + "are lots of their own, give each its Lot ID.")
+        }
         // The contract's override wins, so the marks are kept; but a custodian's Holding
         // Period column is as of its download, and a lot may have passed its holding year since.
         for (sheet, cells) in lotMarks.shortOfLong {
