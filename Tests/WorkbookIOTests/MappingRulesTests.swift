@@ -813,6 +813,20 @@ struct MappingRulesTests {
         #expect(named.portfolio?.transactions.map(\.date) == [CivilDate(year: 2026, month: 11, day: 3)!])
     }
 
+    @Test("A position's row showing its quantity rounded and its basis to the dollar, above its lots, is set aside")
+    func roundedPositionRows() throws {
+        // 250.790 over 200.4565 and 50.3333 was read as one more lot, the position doubled (explore-AR).
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                      ["A", "AAPL", "250.790", 38_001, .day(2021, 3, 1)],
+                      ["A", "AAPL", "200.4565", 30_000.25, .day(2021, 3, 1)], ["A", "AAPL", "50.3333", 8_000.40, .day(2023, 6, 1)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.map(\.quantity) == [Quantity(decimal: "200.4565")!, Quantity(decimal: "50.3333")!])
+    }
+
     @Test("An account's lots pasted twice, without Lot IDs, are an error; two equal lots of their own are not")
     func lotsPastedTwice() throws {
         let block: [[FixtureCell]] = [["A", "AAPL", 10, 1500, .day(2024, 1, 2)], ["A", "MSFT", 5, 1000, .day(2023, 5, 1)]]

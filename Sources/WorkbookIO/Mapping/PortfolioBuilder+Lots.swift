@@ -445,6 +445,10 @@ extension PortfolioBuilder {
 }
 
 extension PortfolioBuilder {
+    /// How far a position's total row may show its quantity from its lots' sum: its rounding
+    /// to two decimals.
+    static let positionRounding = Quantity(micros: 5_000)
+
     /// Sets aside a position's total row above its lots where the lots repeat its symbol
     /// (`VTI | Vanguard Total | 150 | … | 03/15/2019` over `VTI | Lot 1 | 100` and `VTI | Lot 2 |
     /// 50`): a row of an account and symbol whose quantity and cost basis the two or more
@@ -469,12 +473,15 @@ extension PortfolioBuilder {
                   lots[next].symbol == lots[first].symbol {
                 quantity += lots[next].quantity
                 basis += lots[next].costBasis
-                if quantity >= lots[first].quantity { break }
+                if quantity + PortfolioBuilder.positionRounding >= lots[first].quantity { break }
                 next += 1
             }
             let count = next - first
-            guard next < lots.endIndex, count >= 1, quantity == lots[first].quantity,
-                  (basis - lots[first].costBasis).magnitude <= Money(cents: Int64(count)) else { continue }
+            // The total may show its quantity rounded (250.790 over 200.4565 and 50.3333) and its
+            // basis to the dollar: read as one more lot, it doubled the position (explore-AR).
+            guard next < lots.endIndex, count >= 1,
+                  abs(quantity.micros - lots[first].quantity.micros) <= PortfolioBuilder.positionRounding.micros,
+                  (basis - lots[first].costBasis).magnitude <= Money(cents: max(Int64(count), 100)) else { continue }
             // A total shows its earliest lot's date.
             let dates = lots[(first + 1)...next].map(\.acquired)
             guard let earliest = dates.min(), earliest == lots[first].acquired else { continue }
