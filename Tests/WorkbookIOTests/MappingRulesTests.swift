@@ -813,6 +813,21 @@ struct MappingRulesTests {
         #expect(named.portfolio?.transactions.map(\.date) == [CivilDate(year: 2026, month: 11, day: 3)!])
     }
 
+    @Test("A note above the Lots header saying the figures are in thousands is an error at the note")
+    func thousandsNoteAboveTheHeader() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Unrealized gains, all accounts"], ["($ in thousands)"],
+                      ["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1.5, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Lots!A2: \"($ in thousands)\" says the figures below are in thousands; the tool reads dollars and shares as "
+                + "written, so a basis of 61,320 dollars would be read as 61.32. Write the figures in dollars and shares "
+                + "(multiplied by 1,000) and delete this note.",
+        ])
+    }
+
     @Test("A position's row showing its quantity rounded and its basis to the dollar, above its lots, is set aside")
     func roundedPositionRows() throws {
         // 250.790 over 200.4565 and 50.3333 was read as one more lot, the position doubled (explore-AR).

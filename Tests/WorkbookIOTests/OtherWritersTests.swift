@@ -228,7 +228,7 @@ struct OtherWritersTests {
         let reading = try readAccounts([["Account", "Type", "Cash & MMF", "Withdrawal Needed", "Tax Budget ($K)"],
                                         ["A", "IRA", 1000, 500, 5]])
         #expect(reading.portfolio == nil)
-        #expect(reading.errors.map(\.place) == ["Accounts!C1", "Accounts!D1", "Accounts!E1"])
+        #expect(reading.errors.map(\.place) == ["Accounts!C1", "Accounts!D1", "Accounts!E1"], "\(reading.errors.map(\.message))")
         #expect(reading.errors.first?.message == "The column \"Cash & MMF\" is not one the tool reads, and the sheet has no Cash "
             + "column: if it holds the Cash, rename it Cash (in dollars); if not, add a Cash column, blank where there is none. "
             + "Left unread, the plan would go on with no cash.")

@@ -396,6 +396,8 @@ struct SheetTable {
         var settingAbove: (row: Int, cell: String, key: String)?
         /// The row read just before, while the header is sought (a header may span two rows).
         var rowAbove: Row?
+        /// A note above the header saying the figures are in thousands (`($ in thousands)`).
+        var thousandsNote: (place: String, text: String)?
         /// The first cell of each of the first rows while no header is found, when it holds
         /// words: a table laid out across (its names down column A, a record in each column
         /// beside them) names its columns here.
@@ -518,6 +520,13 @@ struct SheetTable {
                     }
                 }
                 if sheet == .settings, settingsRows.count < SettingsLayout.rowsKept { settingsRows.append(row) }
+                if thousandsNote == nil, [.lots, .accounts, .transactions].contains(sheet) {
+                    for cell in row.cells {
+                        guard case .string(let text) = cell.value, text.count <= 80, SheetTable.isInThousands(text) else { continue }
+                        thousandsNote = ("\(info.name)!\(CellReference.name(column: cell.column, row: row.number))", text)
+                        break
+                    }
+                }
                 if sheet != .settings, namesDown.count < SheetTable.namesDownKept, let first = row.cells.first,
                    case .string = first.value {
                     namesDown.append((first, row.number))
@@ -1101,6 +1110,18 @@ struct SheetTable {
         table.todayCells = Set(summary.todayFormulas.map { "\(info.name)!\($0)" })
         table.unreadColumnTitles = unreadColumnTitles
         table.exclusionMarks = exclusionMarks
+        // A report's note that its figures are in thousands, above an ordinary header: read as
+        // dollars, every basis and cash figure was a thousandth of itself (explore-AR).
+        // (It is looked for only above the header; a header's own name in thousands is that
+        // column's, said where the column is.)
+        if let note = thousandsNote,
+           !header.matches.contains(where: { "\(info.name)!\($0.2)" == note.place }),
+           !header.unknown.contains(where: { "\(info.name)!\($0.1)" == note.place }) {
+            log.error(note.place, "\"\(note.text.trimmingWhitespace().excerpt)\" says the figures below are in thousands; the "
+                + "tool reads dollars and shares as written, so a basis of 61,320 dollars would be read as 61.32. Write the "
+                + "figures in dollars and shares (multiplied by 1,000) and delete this note.")
+            return nil
+        }
         return table
     }
 
