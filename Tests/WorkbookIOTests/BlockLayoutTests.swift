@@ -255,6 +255,19 @@ struct AccountLotSheetTests {
         #expect(reading.view.ignoredSheets == ["Notes"])
     }
 
+    @Test("An account's sheet whose export title names another account is an error at the title")
+    func exportOnAnotherAccountsSheet() throws {
+        // The IRA's download pasted on the Joint tab: the tab's name won, the lots swapped (explore-AR).
+        let reading = try Book.read([Book.asOf, Self.accounts, Book.model, Book.prices,
+            ("Joint Lots", [["Lot Details for Rollover IRA ...5678 as of 11/20/2026"], Book.header, ["AAPL", 10, 1500, .day(2020, 1, 2)]]),
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Joint Lots!A1: This sheet's name makes its lots account 11110123's, but the export's title here (\"Lot Details for "
+                + "Rollover IRA ...5678 as of 11/20/2026\") names account 22225678: paste each account's export on its own "
+                + "account's sheet.",
+        ])
+    }
+
     @Test("A lot sheet naming no account beside others that do, two sheets of one account, another account's row: errors")
     func sheetsThatDoNotFit() throws {
         let reading = try Book.read([Book.asOf, Self.accounts, Book.model, Book.prices,

@@ -84,6 +84,15 @@ extension PortfolioBuilder {
                 + (read == nil ? "." : ", and its header is a Lots sheet's."))
             if let read { log.append(contentsOf: read.log) }
             guard var table = try read?.table ?? SheetTable.read(.lots, info: info, from: workbook, log: &log) else { continue }
+            // An export's own title naming another account (the IRA's download pasted on the
+            // Joint tab): the tab's name had won, the two accounts' lots swapped (explore-AR).
+            if let title = table.blocks.first?.title, case let named = accounts(namedBy: title.text, among: known),
+               named.found.count == 1, named.found[0] != account {
+                log.error(title.place, "This sheet's name makes its lots account \(account)'s, but the export's title here "
+                    + "(\"\(title.text.excerpt)\") names account \(named.found[0]): paste each account's export on its own "
+                    + "account's sheet.")
+                continue
+            }
             table.account = account
             tables.append(table)
         }
