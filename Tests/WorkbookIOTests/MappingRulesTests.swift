@@ -813,6 +813,27 @@ struct MappingRulesTests {
         #expect(named.portfolio?.transactions.map(\.date) == [CivilDate(year: 2026, month: 11, day: 3)!])
     }
 
+    @Test("E*TRADE's download: Activity Type is the Side; its two dates, when they disagree, are refused, not one guessed")
+    func etradeActivity() throws {
+        func reading(_ header: [FixtureCell], _ row: [FixtureCell]) throws -> PortfolioReading {
+            try read([Self.asOf, Self.oneLot, Self.model, Self.prices, ("Transactions", [header, row])])
+        }
+        let one = try reading(["Account", "Activity/Trade Date", "Activity Type", "Symbol", "Quantity #"],
+                              ["A", "11/03/26", "Sold", "AAPL", -5])
+        #expect(one.errors.isEmpty, "\(one.errors)")
+        #expect(one.portfolio?.transactions.map(\.side) == [.sell])
+        #expect(one.portfolio?.transactions.map(\.date) == [CivilDate(year: 2026, month: 11, day: 3)!])
+        let two = try reading(["Account", "Activity/Trade Date", "Transaction Date", "Activity Type", "Symbol", "Quantity #"],
+                              ["A", "11/03/26", "11/04/26", "Sold", "AAPL", -5])
+        #expect(two.errors.map(\.description) == [
+            "Transactions!C1: The columns \"Activity/Trade Date\" (Transactions!B1) and \"Transaction Date\" (Transactions!C1) "
+                + "both read as Date and disagree, first at row 2 (B2 11/03/26 against C2 11/04/26): the tool does not guess "
+                + "which counts. Delete or rename the one that should not.",
+        ])
+        // A date's column is never offered as the Side.
+        #expect(!SheetTable.mayBe("Activity/Trade Date", ["Side"]))
+    }
+
     @Test("A note above the Lots header saying the figures are in thousands is an error at the note")
     func thousandsNoteAboveTheHeader() throws {
         let reading = try read([

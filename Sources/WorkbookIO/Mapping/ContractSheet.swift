@@ -216,10 +216,10 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         case .transactions:
             return [.accountOfRow,
                     .init("Date", ["date", "tradedate", "rundate", "transactiondate", "activitydate", "closeddate", "closedate",
-                                   "dateclosed", "datesold", "solddate", "saledate"]),
+                                   "dateclosed", "datesold", "solddate", "saledate", "activitytradedate"]),
                     .symbol,
                     .init("Side", ["side", "action", "transactiontype", "buysell", "activity", "transaction", "transtype",
-                                   "trantype", "trancode", "transcode", "transactioncode"]),
+                                   "trantype", "trancode", "transcode", "transactioncode", "activitytype", "actiontype"]),
                     .init("Quantity", ["quantity", "shares", "qty", "qtyquantity", "units"]),
                     .init("Price", ["price", "priceshare", "executionprice", "tradeprice"]),
                     .init("Realized Gain", ["realizedgain", "realizedgainloss", "gainloss", "realized", "realizedgl", "gain",

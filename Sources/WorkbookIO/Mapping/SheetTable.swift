@@ -1487,6 +1487,9 @@ struct SheetTable {
 
     static func mayBe(_ header: String, _ group: [String]) -> Bool {
         let words = headerWords(header)
+        // A date's column is no Side or Symbol, whatever else it says (`Activity/Trade Date`
+        // was offered as E*TRADE's Side, explore-AR).
+        if words.contains("date"), !group.contains(where: { ["Acquired", "Date", "As Of"].contains($0) }) { return false }
         return group.contains { column in !(requiredColumnHints[column] ?? []).isDisjoint(with: words) }
     }
 
