@@ -187,6 +187,13 @@ extension PortfolioBuilder {
             }
             if !byID.isEmpty { return (ids(byID), "the account's ID") }
             if let named = byName[alike(text)] { return (ids(named), "the account's name") }
+            // An account number written whole without its separators (Vanguard's `44712290*`
+            // for `4471-2290`): a run of six digits or more that is an account's every digit.
+            var byWholeNumber: [Int] = []
+            for run in text.split(whereSeparator: { !$0.isASCIIDigit }) where run.count >= 6 && run.count <= 20 {
+                byWholeNumber += (byDigits[String(run)] ?? []).filter { forms[$0].id.filter(\.isASCIIDigit) == run }
+            }
+            if !byWholeNumber.isEmpty { return (ids(byWholeNumber), "the account's number without its separators") }
             if let digits = maskedDigits(in: text) {
                 let matching = digits.count <= 20 ? byDigits[digits] ?? []
                     : forms.indices.filter { forms[$0].id.filter(\.isASCIIDigit).hasSuffix(digits) }
