@@ -652,13 +652,15 @@ struct MappingRulesTests {
             Self.asOf,
             ("Accounts", [["Account", "Name", "Household", "Type"], ["T", "Chen Joint", nil, nil],
                           ["I", "L. Chen Rollover IRA", nil, nil], ["R", "Smith Roth IRA", nil, ""], ["K", "Solo 401(k)", nil, nil],
-                          ["B", "Brokerage IRA Pending", nil, "Taxable"]]),
+                          ["B", "Brokerage IRA Pending", nil, "Taxable"], ["G", "Ira Goldberg Trust", nil, nil],
+                          ["D", "David Roth Joint", nil, nil]]),
             ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["T", "AAPL", 1, 100, .day(2024, 1, 2)]]),
             Self.model, Self.prices,
         ])
         #expect(reading.errors.isEmpty, "\(reading.errors)")
         let types = Dictionary(uniqueKeysWithValues: (reading.portfolio?.accounts ?? []).map { ($0.id, $0.type) })
-        #expect(types == ["T": .taxable, "I": .ira, "R": .roth, "K": .k401, "B": .taxable])
+        // A first name Ira and a surname Roth say nothing of the account.
+        #expect(types == ["T": .taxable, "I": .ira, "R": .roth, "K": .k401, "B": .taxable, "G": .taxable, "D": .taxable])
         #expect(reading.warnings.map(\.description) == [
             "Accounts!D3: Type is blank, but I's Name \"L. Chen Rollover IRA\" says IRA: it is read as IRA (untaxed), not "
                 + "Taxable. Write its Type to keep this warning away (Taxable if it is taxed).",
@@ -666,7 +668,7 @@ struct MappingRulesTests {
                 + "Taxable. Write its Type to keep this warning away (Taxable if it is taxed).",
             "Accounts!D5: Type is blank, but K's Name \"Solo 401(k)\" says 401(k): it is read as 401k (untaxed), not "
                 + "Taxable. Write its Type to keep this warning away (Taxable if it is taxed).",
-            "Accounts: No account has a Household, so each of the 5 accounts is a household of its own: wash sales are "
+            "Accounts: No account has a Household, so each of the 7 accounts is a household of its own: wash sales are "
                 + "checked within each account only, and one account's buy blocks no other's loss sale. If accounts belong "
                 + "to one family, give them one Household.",
         ])

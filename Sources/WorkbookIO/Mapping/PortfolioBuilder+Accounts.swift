@@ -136,15 +136,26 @@ extension PortfolioBuilder {
 
     /// The untaxed type an account's name says (`Roth IRA` is Roth, `Rollover IRA` IRA, `Solo
     /// 401(k)` 401k), with its word; nil when no word of it says one.
+    ///
+    /// `IRA` and `HSA` count in capitals only, and `Roth` only beside IRA, 401(k) or 403(b):
+    /// Ira and Roth are also a client's first name and surname (`Ira Goldberg Trust`, `David
+    /// Roth Joint`).
     static func untaxedType(in name: String) -> (AccountType, String)? {
-        let words = name.uppercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-        let pairs = zip(words, words.dropFirst()).map { $0 + $1 }
-        let all = Set(words + pairs)
-        for (type, keys, word) in [(AccountType.roth, ["ROTH"], "Roth"), (.k401, ["401K"], "401(k)"), (.b403, ["403B"], "403(b)"),
-                                   (.hsa, ["HSA"], "HSA"), (.ira, ["IRA", "IRAS"], "IRA")]
-        where keys.contains(where: all.contains) {
-            return (type, word)
+        let written = name.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let words = written.map { $0.uppercased() }
+        let pairs = Set(zip(words, words.dropFirst()).map { $0 + $1 })
+        let capitals = Set(written)
+        // `Roth IRA`, `Roth 401k`, `Roth 401(k)` (split as `401` and `K`).
+        let roth = words.indices.contains { i in
+            guard words[i] == "ROTH", i + 1 < words.count else { return false }
+            let next = words[i + 1], nextTwo = i + 2 < words.count ? words[i + 1] + words[i + 2] : ""
+            return ["IRA", "401K", "403B"].contains(next) || ["401K", "403B"].contains(nextTwo)
         }
+        if roth { return (.roth, "Roth") }
+        if words.contains("401K") || pairs.contains("401K") { return (.k401, "401(k)") }
+        if words.contains("403B") || pairs.contains("403B") { return (.b403, "403(b)") }
+        if capitals.contains("HSA") { return (.hsa, "HSA") }
+        if capitals.contains("IRA") || capitals.contains("IRAs") || capitals.contains("IRAS") { return (.ira, "IRA") }
         return nil
     }
 
