@@ -729,6 +729,8 @@ struct MappingRulesTests {
         #expect(SheetTable.taxRateColumn("Withdrawal Rate") == nil)
         #expect(SheetTable.taxRateColumn("Cash Target %") == nil)
         #expect(SheetTable.taxRateColumn("Harvest Min Loss %") == nil)
+        // A withdrawal's withholding is no tax rate on gains.
+        #expect(SheetTable.taxRateColumn("Fed Withholding %") == nil)
     }
 
     @Test("An account an unread column marks as left out (Status Closed, Active No, Do Not Trade Yes) is an error at the mark")

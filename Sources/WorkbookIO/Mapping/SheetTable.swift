@@ -982,7 +982,8 @@ struct SheetTable {
             }
             // An account's cash under a sweep's or a broker's name (`Sweep`, `Buying Power`):
             // ignored with an Info line, every account planned with no cash (explore-AQ).
-            if sheet == .accounts, !present.contains("Cash"), SheetTable.namesCashBalance(text) {
+            if sheet == .accounts, !present.contains("Cash"), SheetTable.namesCashBalance(text),
+               !(CellReference.column(of: place).flatMap { holdsWordsByColumn[$0] } ?? false) {
                 log.error("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads, and the sheet has "
                     + "no Cash column: if it holds each account's cash (in dollars), rename it Cash; if not, add a Cash "
                     + "column, blank where there is none. Left unread, the plan would go on with no cash.")
@@ -1639,7 +1640,8 @@ struct SheetTable {
               words.isDisjoint(with: ["withdrawal", "withdrawals", "cash", "target", "return", "returns", "yield", "interest",
                                       "growth", "fee", "fees", "dividend", "dividends", "turnover", "harvest", "loss", "losses",
                                       "band", "weight", "allocation", "drift", "min", "minimum", "distribution", "spending",
-                                      "equity", "stock", "bond", "bonds", "model", "savings", "inflation", "discount"])
+                                      "equity", "stock", "bond", "bonds", "model", "savings", "inflation", "discount",
+                                      "withholding", "withheld", "withhold"])
         else { return nil }
         let short = !words.isDisjoint(with: ["short", "st", "stcg", "shortterm", "ordinary"]) || joined.contains("shortterm")
         let capitalGains = (!words.isDisjoint(with: ["cap", "capital"]) && !words.isDisjoint(with: ["gain", "gains"]))
