@@ -347,7 +347,9 @@ struct MappingRulesTests {
             ("Model", [["Symbol", "Target"], ["AAPL", 0.5], ["GOOGL", 0.4]]),
             ("Prices", [["Symbol", "Price"], ["AAPL", 190], ["GOOG", 170], ["GOOGL", 171]]),
             ("Securities", [["Symbol", "Identical Group", "Restriction"], ["037833100", nil, "No Sell"],
-                            ["GOOGL", "Alphabet", nil], ["GOOG", "Alphabet Inc", nil], ["MSFT", nil, nil]]),
+                            ["GOOGL", "Alphabet", nil], ["GOOG", "Alphabet Inc", nil], ["MSFT", nil, nil],
+                            // Two families whose names share a first word only are two families.
+                            ["VOO", "S&P 500", nil], ["IVV", "S&P 500", nil], ["IJH", "S&P Midcap", nil]]),
         ])
         #expect(reading.errors.isEmpty)
         #expect(reading.warnings.map(\.description).filter { $0.hasPrefix("Securities") } == [

@@ -192,6 +192,16 @@ extension PortfolioBuilder {
     /// - an identical group of one security beside another group whose name begins with the
     ///   same word (`Alphabet Inc` and `Alphabet`): most likely one family written two ways,
     ///   whose members then count toward no one target and share no window.
+    /// A group's name without the words a company's name ends with (`Alphabet Inc` and
+    /// `Alphabet Class A` are `alphabet`), to tell two names of one family.
+    static func groupCore(_ alike: String) -> String {
+        let suffixes: Set<String> = ["inc", "corp", "corporation", "co", "company", "ltd", "plc",
+                                     "class", "cl", "a", "b", "c", "holdings", "group", "shares", "sa", "ag", "nv", "se", "llc"]
+        var words = alike.split(separator: " ").map { $0.filter { $0 != "," && $0 != "." } }.filter { !$0.isEmpty }
+        while let last = words.last, words.count > 1, suffixes.contains(last) { words.removeLast() }
+        return words.joined(separator: " ")
+    }
+
     /// How many such Securities rows are warned of each at its cell; more are one warning.
     static let idleRowsSaidEach = 3
 
@@ -242,8 +252,9 @@ extension PortfolioBuilder {
         }
         var told: Set<String> = []
         for group in groupOrder where !told.contains(group) {
-            guard let members = membersOfGroup[group], members.count == 1, let firstWord = group.split(separator: " ").first,
-                  let other = groupOrder.first(where: { $0 != group && $0.split(separator: " ").first == firstWord }),
+            let core = PortfolioBuilder.groupCore(group)
+            guard let members = membersOfGroup[group], members.count == 1, !core.isEmpty,
+                  let other = groupOrder.first(where: { $0 != group && PortfolioBuilder.groupCore($0) == core }),
                   let otherMember = membersOfGroup[other]?.first else { continue }
             // Two groups of one each: one warning names both.
             told.formUnion([group, other])
