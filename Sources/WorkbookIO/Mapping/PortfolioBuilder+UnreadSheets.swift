@@ -26,11 +26,13 @@ extension PortfolioBuilder {
         for info in workbook.sheets where info.kind == .worksheet && !info.isHidden && ignored.contains(info.name) {
             guard probed < Self.probedSheets else { break }
             probed += 1
-            guard let sheet = try heldTable(in: info, among: missing) else {
+            let rows = try probedRows(of: info)
+            guard let sheet = heldTable(in: rows, among: missing) else {
                 // A custodian's realized gain/loss report (Symbol, a sale's date, the gain, no
                 // Side) is the book's recent sales: passed over with a note, its loss sales
-                // opened no window and a buy went inside one (explore-AR).
-                if missing.contains(.transactions), let columns = try realizedSalesColumns(in: info) {
+                // opened no window and a buy went inside one (explore-AR). Judged on the rows
+                // already read: read again, a sheet padded to the reader's limits passed them.
+                if missing.contains(.transactions), let columns = realizedSalesColumns(in: rows) {
                     log.error(info.name, "This sheet holds realized sales (\(columns.joined(separator: ", "))) but is not read: "
                         + "recent sales are read from the Transactions sheet, and their losses open wash-sale windows. Name "
                         + "this sheet Transactions and add a Side column reading Sell (or delete it if its sales are over "
@@ -130,45 +132,37 @@ extension PortfolioBuilder {
         }
     }
 
-    /// The contract sheet among `candidates` whose table `info` holds: one of its first rows
-    /// names every marking column of it. Where a row names two sheets' (a Transactions table
-    /// with Quantity names Manual Trades' too), the one with more of its columns named.
-    /// The header of a realized gain/loss report among the first rows of `info`: the
+    /// The header of a realized gain/loss report among a sheet's first rows: the
     /// Transactions columns it names when they are Symbol, a date and a realized gain, with no
     /// Side; nil otherwise.
-    func realizedSalesColumns(in info: SheetInfo) throws -> [String]? {
-        struct Enough: Error {}
-        var found: [String]?
+    func realizedSalesColumns(in rows: [Row]) -> [String]? {
         let lookup = ContractSheet.transactions.headerLookup
-        do {
-            _ = try workbook.readRows(in: info) { row in
-                let texts = row.cells.compactMap { cell -> String? in
-                    if case .string(let text) = cell.value { return text }
-                    return nil
-                }
-                var named: [String] = []
-                for text in texts {
-                    if let name = ContractSheet.transactions.column(forHeader: text, lookup: lookup), !named.contains(name) {
-                        named.append(name)
-                    }
-                }
-                let gain = named.contains { ["Realized Gain", "Short-Term Gain", "Long-Term Gain"].contains($0) }
-                // A sale's date under a report's name (`Closed Date`, `Date Sold`).
-                let saleDate = texts.first { text in
-                    let words = SheetTable.headerWords(text)
-                    return words.contains("date") && !words.isDisjoint(with: ["closed", "close", "sold", "sale", "disposed"])
-                }
-                if named.contains("Symbol"), named.contains("Date") || saleDate != nil, gain, !named.contains("Side") {
-                    found = (named.contains("Date") ? [] : [saleDate!.trimmingWhitespace()]) + named
-                    throw Enough()
-                }
-                if row.number >= Self.probedRows { throw Enough() }
+        for row in rows {
+            let texts = row.cells.compactMap { cell -> String? in
+                if case .string(let text) = cell.value { return text }
+                return nil
             }
-        } catch is Enough {}
-        return found
+            var named: [String] = []
+            for text in texts {
+                if let name = ContractSheet.transactions.column(forHeader: text, lookup: lookup), !named.contains(name) {
+                    named.append(name)
+                }
+            }
+            let gain = named.contains { ["Realized Gain", "Short-Term Gain", "Long-Term Gain"].contains($0) }
+            // A sale's date under a report's name (`Closed Date`, `Date Sold`).
+            let saleDate = texts.first { text in
+                let words = SheetTable.headerWords(text)
+                return words.contains("date") && !words.isDisjoint(with: ["closed", "close", "sold", "sale", "disposed"])
+            }
+            if named.contains("Symbol"), named.contains("Date") || saleDate != nil, gain, !named.contains("Side") {
+                return (named.contains("Date") ? [] : [saleDate!.trimmingWhitespace()]) + named
+            }
+        }
+        return nil
     }
 
-    func heldTable(in info: SheetInfo, among candidates: [ContractSheet]) throws -> ContractSheet? {
+    /// The first `probedRows` rows of `info`, read once for every question asked of them.
+    func probedRows(of info: SheetInfo) throws -> [Row] {
         struct Enough: Error {}
         var rows: [Row] = []
         do {
@@ -177,6 +171,13 @@ extension PortfolioBuilder {
                 if rows.count >= Self.probedRows { throw Enough() }
             }
         } catch is Enough {}
+        return rows
+    }
+
+    /// The contract sheet among `candidates` whose table a sheet holds: one of its first rows
+    /// (`rows`) names every marking column of it. Where a row names two sheets' (a Transactions
+    /// table with Quantity names Manual Trades' too), the one with more of its columns named.
+    func heldTable(in rows: [Row], among candidates: [ContractSheet]) -> ContractSheet? {
         var best: (sheet: ContractSheet, named: Int)?
         let lookups = candidates.map(\.headerLookup)
         // A copy of a sheet the book has (`Model 2025` beside Model: Symbol, Target, Band,
