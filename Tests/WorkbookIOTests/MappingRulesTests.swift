@@ -840,6 +840,24 @@ struct MappingRulesTests {
         #expect(!SheetTable.mayBe("Activity/Trade Date", ["Side"]))
     }
 
+    @Test("Lots titled with a date before the As Of beside Transactions sales after it are warned of")
+    func salesAfterTheLotsTitle() throws {
+        let lots: [[FixtureCell]] = [["Lot Details for Joint as of 11/16/2026 04:15 PM ET"],
+                                     ["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 100, 15_000, .day(2024, 1, 2)]]
+        let sale: [FixtureCell] = ["A", "2026-11-18", "AAPL", "Sell", 40]
+        let reading = try read([Self.asOf, ("Lots", lots), Self.model, Self.prices,
+                                ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity"], sale])])
+        #expect(reading.warnings.map(\.description).filter { $0.hasPrefix("Lots!") } == [
+            "Lots!A1: The title dates these lots 2026-11-16, before the As Of date 2026-11-20, and Transactions list a sale "
+                + "after it of positions they hold (AAPL sold 2026-11-18 in A (Transactions!row 2)). If the lots still hold "
+                + "the shares sold since, the plan sells them again: export the lots as of 2026-11-20, or take those shares off.",
+        ])
+        // A sale before the lots' date is in them.
+        let earlier = try read([Self.asOf, ("Lots", lots), Self.model, Self.prices,
+                                ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity"], ["A", "2026-11-12", "AAPL", "Sell", 40]])])
+        #expect(earlier.warnings.filter { $0.place.hasPrefix("Lots!") }.isEmpty)
+    }
+
     @Test("A note above the Lots header saying the figures are in thousands is an error at the note")
     func thousandsNoteAboveTheHeader() throws {
         let reading = try read([

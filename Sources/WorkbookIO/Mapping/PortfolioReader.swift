@@ -194,6 +194,7 @@ struct PortfolioBuilder {
         warnOfSectorDisagreements(securities: securities, models: models)
         let transactions = readTransactions(accounts: accounts)
         warnOfCUSIPs(in: transactions, lots: lots, models: models, securities: securities)
+        warnOfSalesAfterTheLots(transactions, lots: lots)
         let manualTrades = readManualTrades(accounts: accounts, lots: lots, securities: securities)
         warnOfIdleSecurityRows(securities, lots: lots, models: models, transactions: transactions, manualTrades: manualTrades)
         checkSymbolSpellings()

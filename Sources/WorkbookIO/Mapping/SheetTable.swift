@@ -100,6 +100,9 @@ struct SheetTable {
     /// Accounts rows an unread column marks as left out of trading (`Status` Closed, `Active`
     /// No, `Do Not Trade` Yes): each row's number, the cell, the column's header and the mark.
     var exclusionMarks: [(row: Int, place: String, header: String, mark: String)] = []
+    /// The date a title above the header gives the table (`Lot Details … as of 11/16/2026`),
+    /// with the title's place: the last date its words hold.
+    var titleDate: (date: CivilDate, place: String)?
     /// A Model sheet laid out wide: a column of targets for each model, headed by the model's
     /// name as the Accounts sheet's Model column writes it, in place of Model and Target
     /// columns. Each model's name, and the key of its column in `columns` and the rows.
@@ -1111,6 +1114,7 @@ struct SheetTable {
         table.todayCells = Set(summary.todayFormulas.map { "\(info.name)!\($0)" })
         table.unreadColumnTitles = unreadColumnTitles
         table.exclusionMarks = exclusionMarks
+        if let title = firstTitle, let date = SheetTable.lastDate(in: title.text) { table.titleDate = (date, title.place) }
         // A report's note that its figures are in thousands, above an ordinary header: read as
         // dollars, every basis and cash figure was a thousandth of itself (explore-AR).
         // (It is looked for only above the header; a header's own name in thousands is that
@@ -1854,6 +1858,16 @@ struct SheetTable {
 
     /// Whether a name reads as a total row's label: ends as one, or is one (`Total`, `Sum`,
     /// `Grand Total`); `Total Return Trust` does not.
+    /// The last date written in a title's words (`as of 11/16/2026 04:15 PM`), if any.
+    static func lastDate(in text: String) -> CivilDate? {
+        var found: CivilDate?
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" })
+        where word.count >= 6 && word.contains(where: \.isNumber) && (word.contains("/") || word.contains("-")) {
+            if case .value(let date) = CellReader.dateText(String(word)) { found = date }
+        }
+        return found
+    }
+
     /// How many rows' first cells are kept while no header is found (`namesDown`).
     static let namesDownKept = 40
 
