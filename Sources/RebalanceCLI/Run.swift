@@ -133,9 +133,7 @@ struct Run: ParsableCommand {
         /// is long, before it when it is short) or LibreOffice (`.~lock.NAME#`) keeps beside an
         /// open workbook, if one is there.
         static func lockFile(besides book: String) -> String? {
-            let slash = book.lastIndex(of: "/")
-            let folder = slash.map { String(book[...$0]) } ?? ""
-            let name = slash.map { String(book[book.index(after: $0)...]) } ?? book
+            let folder = OutputFiles.directory(of: book), name = OutputFiles.fileName(of: book)
             for lock in ["~$" + name, "~$" + name.dropFirst(2), ".~lock." + name + "#"] where access(folder + lock, F_OK) == 0 {
                 return lock
             }

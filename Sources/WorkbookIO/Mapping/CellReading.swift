@@ -16,6 +16,14 @@ struct NumberText: Sendable, Hashable {
     var doubleValue: Double { Double(text) ?? .nan }
 }
 
+extension NumberText {
+    /// Whether the number is above zero as written, though a Double may round it to 0 (`0.`
+    /// and 330 zeros before a 1).
+    var isPositiveAsWritten: Bool {
+        doubleValue > 0 || (!text.hasPrefix("-") && text.contains(where: { $0 >= "1" && $0 <= "9" }))
+    }
+}
+
 /// What a cell holds for the mapping: nothing, a value, or a problem to report.
 enum CellReading<Value> {
     case empty

@@ -28,10 +28,12 @@ extension PortfolioBuilder {
             // either (a lot written `CHEN TAX` went to a second, empty account; explore-AQ).
             // Separators in other places (`12-34`, `1-234`) may be two accounts: a row naming
             // `1234` is then refused as naming either.
-            let alike = PortfolioBuilder.alike(id).map { PortfolioBuilder.isIDSeparator($0) ? "-" : $0 }
-            let bare = PortfolioBuilder.separatorFree(PortfolioBuilder.alike(id))
-            let earlierBare = bareRow[bare].flatMap { bare == PortfolioBuilder.alike(id) || $0.bare ? ($0.id, $0.place) : nil }
-            if let (other, place) = alikeRow[String(alike)] ?? earlierBare {
+            let written = PortfolioBuilder.alike(id)
+            let alike = String(written.map { PortfolioBuilder.isIDSeparator($0) ? "-" : $0 })
+            let bare = PortfolioBuilder.separatorFree(written)
+            let hasNone = bare == written
+            let earlierBare = bareRow[bare].flatMap { hasNone || $0.bare ? ($0.id, $0.place) : nil }
+            if let (other, place) = alikeRow[alike] ?? earlierBare {
                 log.error(row.place("Account"), "The account \"\(id.excerpt)\" differs from \"\(other.excerpt)\" (\(place)) only in "
                     + "capitals, spacing or separators: other sheets' rows could name either. Give the two accounts IDs "
                     + "that differ, or list the account once.")
@@ -45,10 +47,8 @@ extension PortfolioBuilder {
                     + "every account on the Accounts sheet and reads no such mark. To leave it out of this run, delete its "
                     + "row and the rows of its lots; to plan it, clear the mark.")
             }
-            alikeRow[String(alike)] = (id, row.place("Account"))
-            if bareRow[bare] == nil || bare == PortfolioBuilder.alike(id) {
-                bareRow[bare] = (id, row.place("Account"), bare == PortfolioBuilder.alike(id))
-            }
+            alikeRow[alike] = (id, row.place("Account"))
+            if bareRow[bare] == nil || hasNone { bareRow[bare] = (id, row.place("Account"), hasNone) }
             firstRow[id] = row.place("Account")
             var type = AccountType.taxable
             var typeRefused = false

@@ -239,11 +239,11 @@ extension PortfolioBuilder {
             let indices = lotsOfAccount[account]!
             guard indices.count >= 4, indices.count % 2 == 0 else { continue }
             let half = indices.count / 2
-            func made(_ lot: TaxLot) -> Bool { lot.lotID.hasPrefix(lot.symbol + "-r") }
+            func withoutID(_ lot: TaxLot) -> Bool { !hasLotID(lotRows[lot.id]) }
             func same(_ a: TaxLot, _ b: TaxLot) -> Bool {
                 a.symbol == b.symbol && a.quantity == b.quantity && a.costBasis == b.costBasis && a.acquired == b.acquired
             }
-            guard (0..<half).allSatisfy({ made(lots[indices[$0]]) && made(lots[indices[$0 + half]])
+            guard (0..<half).allSatisfy({ withoutID(lots[indices[$0]]) && withoutID(lots[indices[$0 + half]])
                 && same(lots[indices[$0]], lots[indices[$0 + half]]) }),
                   let first = lotRows[lots[indices[0]].id], let again = lotRows[lots[indices[half]].id] else { continue }
             log.error(again.place("Symbol"), "The lots of \(account.excerpt) from this row repeat, lot for lot, the \(half) from "

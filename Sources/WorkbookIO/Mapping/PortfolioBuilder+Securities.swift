@@ -183,15 +183,6 @@ extension PortfolioBuilder {
 }
 
 extension PortfolioBuilder {
-    /// Warns of Securities rows whose words apply to nothing:
-    ///
-    /// - a row with a Restriction or Phase Out whose symbol no lot, model, replacement,
-    ///   transaction or manual trade names (a CUSIP, an ISIN, a fund's name, where the book
-    ///   writes the ticker): its rule restricted nothing, and the plan sold a No Sell
-    ///   security without a word (explore-AO);
-    /// - an identical group of one security beside another group whose name begins with the
-    ///   same word (`Alphabet Inc` and `Alphabet`): most likely one family written two ways,
-    ///   whose members then count toward no one target and share no window.
     /// A group's name without the words a company's name ends with (`Alphabet Inc` and
     /// `Alphabet Class A` are `alphabet`), to tell two names of one family.
     static func groupCore(_ alike: String) -> String {
@@ -205,6 +196,15 @@ extension PortfolioBuilder {
     /// How many such Securities rows are warned of each at its cell; more are one warning.
     static let idleRowsSaidEach = 3
 
+    /// Warns of Securities rows whose words apply to nothing:
+    ///
+    /// - a row with a Restriction or Phase Out whose symbol no lot, model, replacement,
+    ///   transaction or manual trade names (a CUSIP, an ISIN, a fund's name, where the book
+    ///   writes the ticker): its rule restricted nothing, and the plan sold a No Sell
+    ///   security without a word (explore-AO);
+    /// - an identical group of one security beside another whose name is the same but for a
+    ///   company's ending (`Alphabet Inc` and `Alphabet`, `groupCore`): most likely one family
+    ///   written two ways, whose members then count toward no one target and share no window.
     mutating func warnOfIdleSecurityRows(
         _ securities: [Security], lots: [TaxLot], models: [Model], transactions: [Transaction], manualTrades: [ManualTrade]
     ) {
@@ -214,19 +214,20 @@ extension PortfolioBuilder {
         for security in securities { named.formUnion(security.replacements) }
         for trade in transactions { named.insert(trade.symbol) }
         for trade in manualTrades { named.insert(trade.symbol) }
+        // The rows as `readSecurities` read them (their rules parsed), by symbol.
+        let security = Dictionary(securities.map { ($0.symbol, $0) }, uniquingKeysWith: { first, _ in first })
         var membersOfGroup: [String: [(symbol: String, place: String, written: String)]] = [:]
         var groupOrder: [String] = []
         var idle: [(place: String, said: String)] = []
         for row in table.rows {
             guard case .value(let text) = CellReader.text(row["Symbol"]) else { continue }
             let symbol = text.uppercased()
-            if !named.contains(symbol) {
+            if !named.contains(symbol), let read = security[symbol] {
                 var rules: [String] = []
-                if case .value(let restriction) = CellReader.text(row["Restriction"]),
-                   !["none", "no"].contains(restriction.lowercased()) {
-                    rules.append("its Restriction (\(restriction.excerpt))")
+                if read.restriction != nil, case .value(let written) = CellReader.text(row["Restriction"]) {
+                    rules.append("its Restriction (\(written.excerpt))")
                 }
-                if let phaseOut = securities.first(where: { $0.symbol == symbol })?.phaseOut, phaseOut { rules.append("Phase Out") }
+                if read.phaseOut { rules.append("Phase Out") }
                 if !rules.isEmpty {
                     let kind = PortfolioBuilder.identifierKind(symbol).map { ", \($0)," } ?? ""
                     idle.append((row.place("Symbol"), "\(symbol.excerpt)\(kind) is named by no lot, model, replacement or trade "

@@ -158,7 +158,7 @@ extension PortfolioBuilder {
     /// been "must be a positive number", explore-AP).
     static func sizeProblem(_ n: NumberText, _ name: String, what: String) -> String? {
         let size = n.doubleValue
-        guard size > 0 || (!n.text.hasPrefix("-") && n.text.contains(where: { $0 >= "1" && $0 <= "9" })) else { return nil }
+        guard n.isPositiveAsWritten else { return nil }
         if size >= 1e12 { return "\(name) is too large to be \(what), found \(n.text)." }
         if size < 0.000_000_5 { return "\(name) is less than the millionth of a dollar the tool counts to, found \(n.text)." }
         return nil

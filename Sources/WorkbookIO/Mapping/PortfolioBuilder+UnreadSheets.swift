@@ -138,10 +138,7 @@ extension PortfolioBuilder {
     func realizedSalesColumns(in rows: [Row]) -> [String]? {
         let lookup = ContractSheet.transactions.headerLookup
         for row in rows {
-            let texts = row.cells.compactMap { cell -> String? in
-                if case .string(let text) = cell.value { return text }
-                return nil
-            }
+            let texts = Self.texts(of: row)
             var named: [String] = []
             for text in texts {
                 if let name = ContractSheet.transactions.column(forHeader: text, lookup: lookup), !named.contains(name) {
@@ -159,6 +156,14 @@ extension PortfolioBuilder {
             }
         }
         return nil
+    }
+
+    /// The texts of a row's cells that hold text, as a header's names are looked for in them.
+    static func texts(of row: Row) -> [String] {
+        row.cells.compactMap { cell -> String? in
+            if case .string(let text) = cell.value { return text }
+            return nil
+        }
     }
 
     /// The first `probedRows` rows of `info`, read once for every question asked of them.
@@ -186,10 +191,7 @@ extension PortfolioBuilder {
         let present = ContractSheet.allCases.filter { !candidates.contains($0) && $0 != .settings }
         let presentLookups = present.map(\.headerLookup)
         for row in rows {
-            let texts = row.cells.compactMap { cell -> String? in
-                if case .string(let text) = cell.value { return text }
-                return nil
-            }
+            let texts = Self.texts(of: row)
             guard texts.count >= 2 else { continue }
             for (sheet, lookup) in zip(candidates, lookups) {
                 let named = Set(texts.compactMap { sheet.column(forHeader: $0, lookup: lookup) })

@@ -403,9 +403,7 @@ struct PortfolioBuilder {
         let found = "found \"\(shown(row[column]))\"."
         let size = abs(n.doubleValue)
         if size >= Double(Int64.max) / 1e6 { return "\(column) is too large to be a number of shares, \(found)" }
-        // Positive though a Double rounds it to 0 (`0.` and 330 zeros before a 1): as written.
-        let positive = size > 0 || (!n.text.hasPrefix("-") && n.text.contains(where: { $0 >= "1" && $0 <= "9" }))
-        if positive && size < 0.000_000_5 {
+        if (size > 0 || n.isPositiveAsWritten) && size < 0.000_000_5 {
             return "\(column) is less than the millionth of a share the tool counts to, \(found)"
         }
         return "\(column) must be \(sign), \(found)"

@@ -56,7 +56,7 @@ public struct OutputFiles: Sendable, Hashable {
     }
 
     /// The folder part of a path with its trailing slash (`/data/`), or empty for a bare name.
-    static func directory(of path: String) -> String {
+    public static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return String(path[...slash])
     }
