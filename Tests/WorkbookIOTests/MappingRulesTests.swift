@@ -338,6 +338,36 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("Lots held by a CUSIP or an ISIN no model names, beside a model of tickers, are warned of once; a Hold or a group settles it")
+    func heldIdentifiers() throws {
+        func book(_ securities: [[FixtureCell]]?, model: [[FixtureCell]] = [["Symbol", "Target"], ["VTI", 0.99]]) throws -> [String] {
+            var sheets: [(name: String, rows: [[FixtureCell]])] = [
+                Self.asOf,
+                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                          ["A", "922908769", 100, 25_000, .day(2024, 1, 2)],
+                          ["A", "922908769", 10, 2_900, .day(2024, 3, 2)],
+                          ["B", "US9229087690", 50, 12_000, .day(2023, 5, 2)],
+                          ["B", "VTI", 5, 1_200, .day(2023, 5, 2)]]),
+                ("Model", model),
+                ("Prices", [["Symbol", "Price"], ["VTI", 310], ["922908769", 310], ["US9229087690", 310]]),
+            ]
+            if let securities { sheets.append(("Securities", securities)) }
+            return try read(sheets).warnings.map(\.description).filter { $0.contains("identifier") }
+        }
+        #expect(try book(nil) == [
+            "Lots: 922908769 (a CUSIP, in A) and US9229087690 (an ISIN, in B) are held under identifiers no model names, "
+                + "where the models name tickers, so the plan sells them down as legacy. If one is a security a model names "
+                + "by its ticker, write the ticker in Lots: under two names the tool sees two securities, and a loss sold under "
+                + "one and bought back under the other is a wash sale it cannot see. A holding to keep as it is (a bond, a CD): "
+                + "mark it Hold on the Securities sheet.",
+        ])
+        // The PM's word on each, in Securities: nothing to say.
+        #expect(try book([["Symbol", "Identical Group", "Restriction"],
+                          ["922908769", "Total market", ""], ["VTI", "Total market", ""], ["US9229087690", "", "Hold"]]) == [])
+        // A model that names its funds by CUSIP too: the book's own names.
+        #expect(try book(nil, model: [["Symbol", "Target"], ["922908769", 0.5], ["US9229087690", 0.49]]) == [])
+    }
+
     @Test("A Securities rule on a symbol nothing else names, and a one-member identical group beside a like-named one, are warned of")
     func idleSecurityRows() throws {
         let reading = try read([

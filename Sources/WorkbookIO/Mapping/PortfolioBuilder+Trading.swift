@@ -309,6 +309,34 @@ extension PortfolioBuilder {
         }
     }
 
+    /// Warns, once for the book, of lots held under a CUSIP, an ISIN, a SEDOL or a name that
+    /// no model names, while the models name tickers, and of which the Securities sheet says
+    /// nothing (no Identical Group, Restriction or Phase Out, the PM's own word on it). Such
+    /// a holding is legacy and sold down; where it is a model's fund under another name
+    /// (`922908769` beside VTI), the plan sold it and bought VTI, and a loss sold under one
+    /// name and bought back under the other met no wash-sale window (explore-AO).
+    mutating func warnOfHeldIdentifiers(lots: [TaxLot], models: [Model], securities: [Security]) {
+        var modelled = Set<String>()
+        for model in models { for target in model.targets { modelled.insert(target.symbol) } }
+        guard modelled.contains(where: { PortfolioBuilder.identifierKind($0) == nil }) else { return }
+        let decided = Set(securities.filter { $0.identicalGroup != nil || $0.restriction != nil || $0.phaseOut }.map(\.symbol))
+        var held: [(symbol: String, kind: String, account: String)] = []
+        var seen = Set<String>()
+        for lot in lots where !modelled.contains(lot.symbol) && !decided.contains(lot.symbol) && seen.insert(lot.symbol).inserted {
+            if let kind = PortfolioBuilder.identifierKind(lot.symbol) { held.append((lot.symbol, kind, lot.account)) }
+        }
+        guard let first = held.first else { return }
+        let listed = held.prefix(3).map { "\($0.symbol.excerpt) (\($0.kind), in \($0.account))" }.joinedAsList
+            + (held.count > 3 ? " and \(held.count - 3) more" : "")
+        let one = held.count == 1
+        let (are, them, which) = one ? ("is held under an identifier", "it", "it is") : ("are held under identifiers", "them", "one is")
+        log.warning(lotTables.first?.sheetName ?? first.account,
+            "\(listed) \(are) no model names, where the models name tickers, so the plan sells \(them) down as legacy. If "
+            + "\(which) a security a model names by its ticker, write the ticker in Lots: under two names the tool sees two "
+            + "securities, and a loss sold under one and bought back under the other is a wash sale it cannot see. A holding "
+            + "to keep as it is (a bond, a CD): mark it Hold on the Securities sheet.")
+    }
+
     /// What a symbol is when it is a security's identifier or name rather than a ticker: a
     /// CUSIP, an ISIN or a SEDOL (each with its check digit right), or words (`ALPHABET INC CL
     /// A`, two words of two letters or more); nil for anything else. An ISIN or a name in

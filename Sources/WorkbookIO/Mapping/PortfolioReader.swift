@@ -192,6 +192,7 @@ struct PortfolioBuilder {
         let sectors = readSectors()
         warnOfUnnamedLimits(groups: groups, sectors: sectors, securities: securities, models: models)
         warnOfSectorDisagreements(securities: securities, models: models)
+        warnOfHeldIdentifiers(lots: lots, models: models, securities: securities)
         let transactions = readTransactions(accounts: accounts)
         warnOfCUSIPs(in: transactions, lots: lots, models: models, securities: securities)
         warnOfSalesAfterTheLots(transactions, lots: lots)
