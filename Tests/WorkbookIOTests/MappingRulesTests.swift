@@ -888,6 +888,27 @@ struct MappingRulesTests {
         #expect(earlier.warnings.filter { $0.place.hasPrefix("Lots!") }.isEmpty)
     }
 
+    @Test("Lots dated by a footer (Date downloaded, Generated on) before the As Of beside later sales are warned of")
+    func salesAfterTheLotsFooter() throws {
+        let header: [FixtureCell] = ["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"]
+        let lot: [FixtureCell] = ["A", "AAPL", 100, 15_000, .day(2024, 1, 2)]
+        let sale: [FixtureCell] = ["A", "2026-11-18", "AAPL", "Sell", 40]
+        func warnings(_ footer: [[FixtureCell]]) throws -> [String] {
+            try read([Self.asOf, ("Lots", [header, lot, []] + footer), Self.model, Self.prices,
+                      ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity"], sale])])
+                .warnings.map(\.description).filter { $0.hasPrefix("Lots!") }
+        }
+        let said = ": The note dates these lots 2026-11-16, before the As Of date 2026-11-20, and Transactions list a sale "
+            + "after it of positions they hold (AAPL sold 2026-11-18 in A (Transactions!row 2)). If the lots still hold "
+            + "the shares sold since, the plan sells them again: export the lots as of 2026-11-20, or take those shares off."
+        #expect(try warnings([["Date downloaded: 11/16/2026 3:42 PM ET"]]) == ["Lots!row 4" + said])
+        #expect(try warnings([["Account Total", nil, nil, 15_000], ["Generated on 11/16/2026"]]) == ["Lots!row 5" + said])
+        #expect(try warnings([["Data as of", "11/16/2026"]]) == ["Lots!row 4" + said])
+        // A footer dated on the As Of, or one of no date, says nothing.
+        #expect(try warnings([["Date downloaded: 11/20/2026 3:42 PM ET"]]).isEmpty)
+        #expect(try warnings([["Date downloaded: see the custodian's site"]]).isEmpty)
+    }
+
     @Test("A note above the Lots header saying the figures are in thousands is an error at the note")
     func thousandsNoteAboveTheHeader() throws {
         let reading = try read([

@@ -360,13 +360,13 @@ extension PortfolioBuilder {
         struct Held: Hashable { let account: String, symbol: String }
         let held = Set(lots.map { Held(account: $0.account, symbol: $0.symbol) })
         for table in lotTables {
-            guard let (date, place) = table.titleDate, date < settings.asOf else { continue }
+            guard let (date, place, inFooter) = table.titleDate, date < settings.asOf else { continue }
             let later = transactions.filter {
                 $0.side == .sell && $0.date > date && held.contains(Held(account: $0.account, symbol: $0.symbol))
             }
             guard !later.isEmpty else { continue }
             let listed = later.prefix(3).map { "\($0.symbol) sold \($0.date) in \($0.account) (\($0.place))" }.joined(separator: "; ")
-            log.warning(place, "The title dates these lots \(date), before the As Of date \(settings.asOf), and Transactions "
+            log.warning(place, "The \(inFooter ? "note" : "title") dates these lots \(date), before the As Of date \(settings.asOf), and Transactions "
                 + "list \(later.count == 1 ? "a sale" : "\(later.count) sales") after it of positions they hold (\(listed)"
                 + (later.count > 3 ? "; and \(later.count - 3) more" : "") + "). If the lots still hold the shares sold "
                 + "since, the plan sells them again: export the lots as of \(settings.asOf), or take those shares off.")

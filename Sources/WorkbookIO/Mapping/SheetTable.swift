@@ -101,8 +101,10 @@ struct SheetTable {
     /// No, `Do Not Trade` Yes): each row's number, the cell, the column's header and the mark.
     var exclusionMarks: [(row: Int, place: String, header: String, mark: String)] = []
     /// The date a title above the header gives the table (`Lot Details … as of 11/16/2026`),
-    /// with the title's place: the last date its words hold.
-    var titleDate: (date: CivilDate, place: String)?
+    /// with the title's place: the last date its words hold. Without one, the date a footer
+    /// or note of a lot export dates it by (`Date downloaded: 11/16/2026 3:42 PM ET`), with
+    /// `inFooter` set.
+    var titleDate: (date: CivilDate, place: String, inFooter: Bool)?
     /// A Model sheet laid out wide: a column of targets for each model, headed by the model's
     /// name as the Accounts sheet's Model column writes it, in place of Model and Target
     /// columns. Each model's name, and the key of its column in `columns` and the rows.
@@ -406,9 +408,20 @@ struct SheetTable {
         /// beside them) names its columns here.
         var namesDown: [(cell: Cell, row: Int)] = []
 
+        /// The first date a lot export's footer or note gives its lots (see `titleDate`).
+        var footerDate: (date: CivilDate, place: String)?
+        /// Keeps the date `row` dates the lots by, when it is a lot export's footer or note
+        /// saying when it was taken (`Date downloaded`, `Data as of`, `Generated on`).
+        func noteFooterDate(_ row: Row) {
+            guard sheet == .lots, footerDate == nil,
+                  let date = SheetTable.datingNoteDate(row.cells.compactMap {
+                      if case .string(let text) = $0.value { return text } else { return nil } }) else { return }
+            footerDate = (date, "\(info.name)!row \(row.number)")
+        }
         /// Sets `row` aside as a footer or total row for `reason`, with a note; a download's
         /// cash line among the lots is the account's cash, said in a warning as a CASH lot is.
         func setAsideFooter(_ row: Row, _ reason: String) {
+            noteFooterDate(row)
             if sheet == .lots, let label = SheetTable.cashLineLabel(row) {
                 log.warning("\(info.name)!row \(row.number)", "\"\(label.excerpt)\" is the account's cash, not a lot, so this row "
                     + "is left out. The account's cash is its Cash on the Accounts sheet (none without one): put the "
@@ -790,6 +803,7 @@ struct SheetTable {
                let reason = SheetTable.loneLineReason(text, on: sheet)
                 ?? (found.columns["Account"] != nil && SheetTable.isLabelledNote(text)
                     ? "a note (\"\(text.trimmingWhitespace().prefix(40))\")" : nil) {
+                noteFooterDate(row)
                 skipped.append((row.number, reason))
                 return
             }
@@ -1114,7 +1128,11 @@ struct SheetTable {
         table.todayCells = Set(summary.todayFormulas.map { "\(info.name)!\($0)" })
         table.unreadColumnTitles = unreadColumnTitles
         table.exclusionMarks = exclusionMarks
-        if let title = firstTitle, let date = SheetTable.lastDate(in: title.text) { table.titleDate = (date, title.place) }
+        if let title = firstTitle, let date = SheetTable.lastDate(in: title.text) {
+            table.titleDate = (date, title.place, false)
+        } else if let (date, place) = footerDate {
+            table.titleDate = (date, place, true)
+        }
         // A report's note that its figures are in thousands, above an ordinary header: read as
         // dollars, every basis and cash figure was a thousandth of itself (explore-AR).
         // (It is looked for only above the header; a header's own name in thousands is that
@@ -1866,6 +1884,25 @@ struct SheetTable {
             if case .value(let date) = CellReader.dateText(String(word)) { found = date }
         }
         return found
+    }
+
+    /// Phrases by which a lot export's footer or note says when it was taken.
+    static let datingPhrases = [
+        "date downloaded", "downloaded on", "downloaded at", "data as of", "positions as of", "holdings as of",
+        "as of", "generated on", "generated at", "report generated", "printed on", "printed at", "run on", "created on",
+    ]
+
+    /// The date a footer's or note's texts date a lot export by: the last date of a text
+    /// opening with a dating phrase (`Date downloaded: 11/16/2026 3:42 PM ET`), or of the
+    /// text beside it (`Date downloaded` | `11/16/2026`); nil when none does.
+    static func datingNoteDate(_ texts: [String]) -> CivilDate? {
+        for (place, text) in texts.enumerated() {
+            let lower = text.trimmingWhitespace().lowercased()
+            guard datingPhrases.contains(where: lower.hasPrefix) else { continue }
+            if let date = lastDate(in: text) { return date }
+            if place + 1 < texts.count, let date = lastDate(in: texts[place + 1]) { return date }
+        }
+        return nil
     }
 
     /// How many rows' first cells are kept while no header is found (`namesDown`).
