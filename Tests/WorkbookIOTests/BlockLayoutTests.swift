@@ -64,6 +64,31 @@ struct BlockLayoutTests {
         #expect(read.portfolio?.lots.map(\.account) == ["11110123", "22225678"])
     }
 
+    @Test("A block title naming one account above rows whose Account column names another is refused, once a block")
+    func titleAgainstAccountColumn() throws {
+        let header: [FixtureCell] = ["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"]
+        func lots(_ second: FixtureCell) -> (name: String, rows: [[FixtureCell]]) {
+            ("Lots", [
+                ["Lot Details for Individual ...123 as of 11/20/2026"], header,
+                ["11110123", "AAPL", 10, 1500, .day(2020, 1, 2)], [],
+                ["Lot Details for Roth ...5678 as of 11/20/2026"], header,
+                [second, "MSFT", 5, 1000, .day(2021, 3, 4)], [second, "AAPL", 3, 600, .day(2025, 6, 1)],
+            ])
+        }
+        // The Individual account's number filled down into the Roth's block.
+        let reading = try Book.read([Book.asOf, Self.accounts, lots("11110123"), Book.model, Book.prices])
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description) == [
+            "Lots!A7: This row's account is 11110123, and the title of its block, \"Lot Details for Roth ...5678 as of "
+                + "11/20/2026\" (Lots!A5), names 22225678 (by the last digits of the account's number, 5678): correct the "
+                + "Account column or the title, whichever is wrong.",
+        ])
+        // Column and titles agreeing: read as before.
+        let agreeing = try Book.read([Book.asOf, Self.accounts, lots("22225678"), Book.model, Book.prices])
+        #expect(agreeing.errors.isEmpty, "\(agreeing.errors)")
+        #expect(agreeing.portfolio?.lots.map(\.account) == ["11110123", "22225678", "22225678"])
+    }
+
     @Test("A title of several lines, one under another, names its account on any of them")
     func titlesOfSeveralLines() throws {
         let lots: (name: String, rows: [[FixtureCell]]) = ("Lots", [

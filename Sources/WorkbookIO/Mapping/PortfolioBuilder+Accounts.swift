@@ -235,6 +235,31 @@ extension PortfolioBuilder {
 
     /// The account a row names, or the book's only account when the cell is blank.
     mutating func account(_ row: SheetTable.DataRow, in table: SheetTable, known: Set<String>, sheetHasAccounts: Bool) -> String? {
+        let found = columnAccount(row, in: table, known: known, sheetHasAccounts: sheetHasAccounts)
+        if let found, sheetHasAccounts, !table.blocks.isEmpty, !table.symbolsFromTitles, !isBlank(row, "Account") {
+            checkBlockTitle(of: row, in: table, known: known, against: found)
+        }
+        return found
+    }
+
+    /// An error, once a block, where the block's title names one account of the Accounts sheet
+    /// and a row's Account column another: a custodian's export pasted under the wrong title,
+    /// or its Account column filled down from the block above (the Individual account's lots
+    /// were read as the Joint account's, a second time over; explore-AR). Which is right, the
+    /// tool cannot tell.
+    mutating func checkBlockTitle(of row: SheetTable.DataRow, in table: SheetTable, known: Set<String>, against account: String) {
+        guard let block = table.block(of: row.number), let title = block.title else { return }
+        let key = table.key(of: block)
+        guard !titleDisagreements.contains(key) else { return }
+        let named = accounts(namedBy: title.text, among: known)
+        guard named.found.count == 1, let titled = named.found.first, titled != account else { return }
+        titleDisagreements.insert(key)
+        log.error(row.place("Account"), "This row's account is \(account.excerpt), and the title of its block, \"\(title.text.excerpt)\" "
+            + "(\(title.place)), names \(titled.excerpt) (by \(named.how)): correct the Account column or the title, whichever is wrong.")
+    }
+
+    /// The account a row's Account column (or its sheet, or its block's title) names.
+    private mutating func columnAccount(_ row: SheetTable.DataRow, in table: SheetTable, known: Set<String>, sheetHasAccounts: Bool) -> String? {
         // A sheet of one account's lots is that account's (see `readAccountLotSheets`).
         if let owner = table.account {
             guard let id = text(row, "Account") else { return owner }

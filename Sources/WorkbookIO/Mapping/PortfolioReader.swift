@@ -76,6 +76,9 @@ struct PortfolioBuilder {
     /// Whether each stacked block's title (by sheet and header row) may head rows that name
     /// their accounts, once worked out (see `stackedTableTitleHolds`).
     var stackedTitles: [String: Bool] = [:]
+    /// The blocks (by sheet and header row) whose title was found to name another account than
+    /// a row's Account column, said once each (see `checkBlockTitle`).
+    var titleDisagreements: Set<String> = []
     /// Each block's symbol in a lot export in blocks per security, by sheet and header row,
     /// once worked out (nil when its title names none).
     var blockSymbols: [String: String?] = [:]
