@@ -100,6 +100,42 @@ struct SymbolBlockTests {
         #expect(PortfolioBuilder.symbols(namedBy: "Total VTI and AAPL", among: known) == ["VTI", "AAPL"])
     }
 
+    @Test("A symbol alone on its row heads the blank-symbol lots below it (a warning); a name alone there is an error")
+    func securityHeadingRows() throws {
+        let header: [FixtureCell] = ["Account", "Symbol", "Description", "Quantity", "Cost Basis", "Acquired"]
+        func read(_ heading: [FixtureCell]) throws -> PortfolioReading {
+            let path = try XLSXFixture.contractBook([Self.settings, Self.accounts, ("Lots", [
+                header,
+                heading,
+                ["ACC-1", nil, nil, 10, 1500, .day(2020, 1, 2)], ["ACC-2", nil, nil, 4, 700, .day(2024, 5, 6)],
+                [nil, "BRK.B", "Berkshire Hathaway Inc Cl B"],
+                ["ACC-1", nil, nil, 2, 600, .day(2019, 3, 4)],
+                ["Total", nil, nil, 16, 2800],
+            ]), Self.model, Self.prices]).write()
+            return try readPriced(path: path, today: Household.today)
+        }
+        let reading = try read([nil, "AAPL", "Apple Inc"])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.map(\.symbol) == ["AAPL", "AAPL", "BRK.B"])
+        #expect(reading.portfolio?.lots.map(\.account) == ["ACC-1", "ACC-2", "ACC-1"])
+        #expect(reading.warnings.map(\.description).filter { $0.hasPrefix("Lots") } == [
+            "Lots!row 2: This row and 1 more like it hold a symbol alone, above lots whose Symbol is blank: each is read as "
+                + "the heading of the lots below it, which are read as its security's (AAPL: rows 3–4). If a lot is another "
+                + "security's, write its symbol on its row.",
+        ])
+        // A name across the Account column, or words under Symbol: not made a symbol.
+        for (heading, said) in [(["APPLE INC (AAPL)"], "APPLE INC (AAPL)"), ([nil, "AAPL - APPLE INC"], "AAPL - APPLE INC")]
+            as [([FixtureCell], String)] {
+            let refused = try read(heading)
+            #expect(refused.portfolio == nil)
+            #expect(refused.errors.map(\.description) == [
+                "Lots!row 2: \"\(said)\" heads the lots below it (rows 3–4), whose Symbol is blank: the tool reads each "
+                    + "lot's symbol on the lot's own row. Write the symbol in each of those rows' Symbol cell, and delete this row.",
+                "Lots!B3: Symbol is blank.", "Lots!B4: Symbol is blank.",
+            ])
+        }
+    }
+
     @Test("A position row with -- under its Acquired, its lots' Symbol --, is a position row as with blanks")
     func positionRowsWithDashes() throws {
         let header: [FixtureCell] = ["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Acquired"]

@@ -102,6 +102,60 @@ extension SheetTable {
         return setAside
     }
 
+    /// Sets aside the rows that head a security's lots without being a lot or a position (a
+    /// symbol or a name alone, no quantity, date or cost) when the lots right below leave
+    /// their Symbol blank: an export grouped by security (Addepar's). A heading whose text is
+    /// one word under Symbol gives the lots its symbol, said in one warning for the sheet; one
+    /// whose text is words (`VTI - Vanguard Total…`) or whose only text is elsewhere (`VANGUARD TOTAL STOCK MARKET ETF (VTI)` across the Account
+    /// column) is an error, and the lots' blank symbols stay errors: a name is not turned
+    /// into a symbol. Each heading had been read as a lot with its quantity, cost and date
+    /// blank, or as an account of its name (explore-AR).
+    static func readSecurityHeadings(_ rows: inout [DataRow], layout: RowLayout, skipped: inout [(Int, String)],
+                                     log: inout DiagnosticLog) {
+        guard let symbol = layout.position(of: "Symbol"), let quantity = layout.position(of: "Quantity"),
+              let acquired = layout.position(of: "Acquired") else { return }
+        let costs = ["Cost Basis", "Unit Cost"].compactMap { layout.position(of: $0) }
+        func filled(_ row: DataRow, _ position: Int) -> Bool {
+            if case .empty = CellReader.text(row.values[position]) { return false }
+            return true
+        }
+        var headings: [Int] = []
+        var given: [(place: String, symbol: String, lots: String)] = []
+        for index in rows.indices.dropLast() {
+            let row = rows[index]
+            guard !filled(row, quantity), !filled(row, acquired), !costs.contains(where: { filled(row, $0) }),
+                  !filled(rows[index + 1], symbol), filled(rows[index + 1], quantity) else { continue }
+            let texts = row.values.indices.filter { filled(row, $0) }
+            // Its symbol, or its one text anywhere.
+            let underSymbol = filled(row, symbol)
+            guard underSymbol || texts.count == 1,
+                  case .value(let said) = CellReader.text(row.values[underSymbol ? symbol : texts[0]]) else { continue }
+            var last = index + 1
+            while last + 1 < rows.count, !filled(rows[last + 1], symbol), filled(rows[last + 1], quantity) { last += 1 }
+            let lots = last == index + 1 ? "row \(rows[last].number)" : "rows \(rows[index + 1].number)–\(rows[last].number)"
+            let shown = said.trimmingWhitespace().excerpt
+            // A symbol is one word: `VTI - VANGUARD TOTAL…` under Symbol is a name too.
+            if underSymbol, !said.trimmingWhitespace().contains(where: \.isWhitespace) {
+                for lot in index + 1...last { rows[lot].values[symbol] = row.values[symbol] }
+                given.append((row.rowPlace, shown, lots))
+                skipped.append((row.number, "a heading of the lots below it (\(lots)), read as \(shown)'s"))
+            } else {
+                log.error(row.rowPlace, "\"\(shown)\" heads the lots below it (\(lots)), whose Symbol is blank: the tool "
+                    + "reads each lot's symbol on the lot's own row. Write the symbol in each of those rows' Symbol cell, and "
+                    + "delete this row.")
+                skipped.append((row.number, "a heading of the lots below it (\"\(said.trimmingWhitespace().prefix(40))\")"))
+            }
+            headings.append(index)
+        }
+        for index in headings.reversed() { rows.remove(at: index) }
+        if let first = given.first {
+            log.warning(first.place, "\(given.count == 1 ? "This row" : "This row and \(given.count - 1) more like it") "
+                + "\(given.count == 1 ? "holds" : "hold") a symbol alone, above lots whose Symbol is blank: each is read as the "
+                + "heading of the lots below it, which are read as its security's (\(first.symbol): \(first.lots)). If a lot "
+                + "is another security's, write its symbol on its row.")
+        }
+    }
+
     /// A unit of the last decimal a quantity is shown to, in millionths of a share (0.001 of
     /// `150.413` is 1,000); zero for a whole number or one of more than six decimals.
     private static func decimalUnit(_ value: CellValue?) -> Int64 {

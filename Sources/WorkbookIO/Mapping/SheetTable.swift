@@ -1108,6 +1108,11 @@ struct SheetTable {
         if sheet == .lots, let layout, readPositionRows(&rows, layout: layout, skipped: &skipped) {
             skipped.sort { $0.0 < $1.0 }
         }
+        if sheet == .lots, let layout {
+            let before = skipped.count
+            SheetTable.readSecurityHeadings(&rows, layout: layout, skipped: &skipped, log: &log)
+            if skipped.count > before { skipped.sort { $0.0 < $1.0 } }
+        }
         for (row, reason) in skipped {
             log.info("\(info.name)!row \(row)", "Skipped: \(reason).")
         }
