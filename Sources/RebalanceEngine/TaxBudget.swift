@@ -97,25 +97,32 @@ extension TaxLedger {
     /// the whole lot is taken when it fits even if it is itself fractional. At most `limit`
     /// shares are considered (the whole lot when `nil`). The gain of each candidate is the
     /// one the Lots Sold row will carry: proceeds and prorated basis, each rounded to the cent.
+    /// `after` is what the trade has sold before this lot: a cut leaves the trade's total a
+    /// multiple of `step` (see `largestQuantity(upTo:step:after:sellsWhole:term:within:realizedGain:)`).
     public func largestQuantity(
         of lot: TaxLot, at price: Price, on tradeDate: CivilDate,
-        step: Quantity, limit: Quantity? = nil, within budget: TaxBudget
+        step: Quantity, limit: Quantity? = nil, after soldBefore: Quantity = .zero, within budget: TaxBudget
     ) -> Quantity {
         let limit = limit.map { Quantity.min($0, lot.quantity) } ?? lot.quantity
         return largestQuantity(
-            upTo: limit, step: step, sellsWhole: limit == lot.quantity,
+            upTo: limit, step: step, after: soldBefore, sellsWhole: limit == lot.quantity,
             term: lot.term(on: tradeDate), within: budget
         ) { lot.gain(of: $0, at: price) }
     }
 
-    /// The largest quantity, in `step`s up to `limit` (or `limit` itself when `sellsWhole`),
-    /// whose realized gain in `term` keeps the run's impact within `budget`; zero when none fits.
+    /// The largest quantity up to `limit` whose realized gain in `term` keeps the run's impact
+    /// within `budget`; zero when none fits. The candidates are `limit` itself when
+    /// `sellsWhole`, and the quantities that bring the trade's total, `after` sold before
+    /// them, to a multiple of `step`: a trade cut by the budget stays in whole steps.
     ///
     /// `realizedGain` is the amount the ledger would record for a quantity (for a forced
-    /// wash sale, the gain plus its disallowed loss). The answer fits the budget and one
-    /// step more does not: a search on the exact estimate, never an approximation of it.
+    /// wash sale, the gain plus its disallowed loss). The answer fits the budget and the next
+    /// candidate does not: a search on the exact estimate, never an approximation of it.
+    /// (A cut found in steps of the lot and then moved onto the trade's steps was a smaller
+    /// quantity never tried: after a lot of 68.865712 shares sold whole, its proceeds and
+    /// basis rounded apart gave a cent more gain, and the plan passed the budget by a cent.)
     public func largestQuantity(
-        upTo limit: Quantity, step: Quantity, sellsWhole: Bool, term: Term,
+        upTo limit: Quantity, step: Quantity, after soldBefore: Quantity = .zero, sellsWhole: Bool, term: Term,
         within budget: TaxBudget, realizedGain: (Quantity) -> Money
     ) -> Quantity {
         precondition(step > .zero, "a step must be positive")
@@ -124,21 +131,25 @@ extension TaxLedger {
             admits(gain: realizedGain(quantity), term: term, within: budget)
         }
         if sellsWhole, fits(limit) { return limit }
-        let steps = limit.micros / step.micros
-        let top = Quantity(micros: steps * step.micros)
+        // Candidate k is k steps less what `after` has past its last whole step (candidate 0
+        // is nothing sold): each brings the trade to a whole number of steps.
+        let past = soldBefore.micros % step.micros
+        func candidate(_ k: Int64) -> Quantity { k == 0 ? .zero : Quantity(micros: k * step.micros - past) }
+        let steps = (limit.micros + past) / step.micros
+        let top = candidate(steps)
         if top != limit || !sellsWhole, fits(top) { return top }
         guard fits(.zero) else { return .zero }
-        // fits(low × step) holds and fits(high × step) does not.
+        // fits(candidate(low)) holds and fits(candidate(high)) does not.
         var low: Int64 = 0
         var high = steps
         while high - low > 1 {
             let middle = low + (high - low) / 2
-            if fits(Quantity(micros: middle * step.micros)) {
+            if fits(candidate(middle)) {
                 low = middle
             } else {
                 high = middle
             }
         }
-        return Quantity(micros: low * step.micros)
+        return candidate(low)
     }
 }

@@ -373,6 +373,54 @@ struct PhaseScenarioTests {
         #expect(plan.cash("TAX-1")?.cashAfter == .zero)
     }
 
+    /// A legacy position of a lot of 68.865712 shares (a DRIP's) and one of 243, phased out
+    /// within a $359 budget under Fractional Shares: the first lot goes whole ($526.35 LT
+    /// gain), the second is cut so that the trade ends on a whole step (76.1770 shares). The
+    /// cut had been found in the second lot's steps and then moved down onto the trade's,
+    /// to a quantity never tried, whose rounded proceeds and basis gave a cent more gain:
+    /// $359.01 of tax, and the run stopped on its own budget check (explore-AS).
+    @Test func aCutAfterAFractionalLotKeepsTheTradeInStepsAndTheBudget() throws {
+        var book = BookBuilder()
+        book.settings.fractionalShares = true
+        book.account("TAX-1", cash: "1000", budget: .limit(usd("359")))
+        book.hold("L4", "QQQ", quantity: "68.865712", basis: "32529.19", acquired: "2016-10-21")
+        book.hold("L5", "QQQ", quantity: "243", basis: "84000", acquired: "2019-11-09")
+        book.target("VXUS", "0.9", band: "0.02")
+        book.prices = ["VXUS": "60", "QQQ": "480"]
+        let plan = try book.plan()
+        let sale = try #require(plan.trade("TAX-1", "QQQ", .sell, .phaseOut))
+        #expect(sale.quantity == Quantity(decimal: "76.177")!)
+        #expect(plan.lotsSold.map(\.quantity) == [Quantity(decimal: "68.865712")!, Quantity(decimal: "7.311288")!])
+        #expect(plan.tax("TAX-1")?.taxImpact == usd("359.00"))
+        for budget in ["581", "877", "988"] {
+            book.accounts[0].taxBudget = .limit(usd(budget))
+            let cut = try book.plan()
+            #expect(cut.tax("TAX-1")?.taxImpact == usd(budget), "budget \(budget)")
+        }
+    }
+
+    /// The same lots in a model that holds QQQ, sold by Raise Cash and Rebalance within a $188
+    /// budget: Rebalance's cut ends its trade on a whole step and within the budget too.
+    @Test func aRebalanceCutAfterAFractionalLotKeepsTheBudget() throws {
+        var book = BookBuilder()
+        book.settings.fractionalShares = true
+        book.account("TAX-1", cash: "1000", cashTarget: "0.05", budget: .limit(usd("188")))
+        book.hold("L4", "QQQ", quantity: "68.865712", basis: "32529.19", acquired: "2016-10-21")
+        book.hold("L5", "QQQ", quantity: "243", basis: "84000", acquired: "2019-11-09")
+        book.hold("V1", "VXUS", 100, basis: "6000", acquired: "2019-01-02")
+        book.target("VXUS", "0.5", band: "0.02")
+        book.target("QQQ", "0.45", band: "0.02")
+        book.prices = ["VXUS": "60", "QQQ": "480"]
+        let plan = try book.plan()
+        let sale = try #require(plan.trade("TAX-1", "QQQ", .sell, .rebalance))
+        // Raise Cash took 14.2392 of L4 for the 5% cash target; Rebalance the rest of L4 whole
+        // and L5 cut so that its trade is 56.5887 shares.
+        #expect(plan.lotsSold.map { "\($0.lotID) \($0.phase) \($0.quantity)" }
+            == ["L4 raiseCash 14.2392", "L4 rebalance 54.626512", "L5 rebalance 1.962188"])
+        #expect(sale.quantity == Quantity(decimal: "56.5887")!)
+        #expect(plan.tax("TAX-1")?.taxImpact == usd("188.00"))
+    }
+
     /// SPY 60% of $100,000 at a $15,000 loss; VOO its replacement.
     func harvestBook(spyShares: Int64, spyBasis: String, aggShares: Int64, replacements: [String]) -> BookBuilder {
         var book = BookBuilder()

@@ -125,16 +125,11 @@ extension Planning {
             // the step, which would cut a fractional piece after a fractional lot (100.4 then
             // 351.6 of a 452-share sale) for no tax at all, and blame the budget for it.
             if let budget, !trial.admits(gain: realized(take), term: lot.term(on: asOf), within: budget) {
-                let soldSoFar = limit - remaining
-                var fitting = trial.largestQuantity(
-                    upTo: take, step: universe.step, sellsWhole: take == lot.quantity,
+                // A cut keeps the trade in whole steps (see `largestQuantity`).
+                let fitting = trial.largestQuantity(
+                    upTo: take, step: universe.step, after: limit - remaining, sellsWhole: take == lot.quantity,
                     term: lot.term(on: asOf), within: budget, realizedGain: realized)
-                if fitting < take {
-                    // Keep the trade in whole steps: round the total sold down.
-                    let total = (soldSoFar + fitting).roundedDown(toMultipleOf: universe.step)
-                    fitting = .max(.zero, total - soldSoFar)
-                    outcome.budgetCut = true
-                }
+                if fitting < take { outcome.budgetCut = true }
                 take = fitting
             }
             if take > .zero {

@@ -134,14 +134,9 @@ extension Planning {
                     continue
                 }
             }
-            var take = trial.largestQuantity(of: lot, at: price, on: asOf, step: universe.step,
-                                             within: book.account.taxBudget)
-            if take < lot.quantity {
-                let soldSoFar = planned.sharesSold
-                let total = (soldSoFar + take).roundedDown(toMultipleOf: universe.step)
-                take = .max(.zero, total - soldSoFar)
-                plan.cut[number] = true
-            }
+            let take = trial.largestQuantity(of: lot, at: price, on: asOf, step: universe.step,
+                                             after: planned.sharesSold, within: book.account.taxBudget)
+            if take < lot.quantity { plan.cut[number] = true }
             guard take > .zero else { continue }
             let sale = lot.sale(of: take, at: price, on: asOf)
             trial.record(sale)
