@@ -1850,6 +1850,38 @@ struct MappingRulesTests {
             + "listed, check its quantity.")))
     }
 
+    @Test("A bare CXL takes back the sale of its gain and price; a buy of a negative quantity among positive ones is refused")
+    func bareCancelsAndNegativeBuys() throws {
+        let reading = try readTransactions([["Account", "Date", "Symbol", "Action", "Quantity", "Price", "Realized Gain"],
+                              ["A", "2026-11-05", "AAPL", "Sell", 50, 38, -1100],
+                              ["A", "2026-11-05", "AAPL", "CXL", 50, 38, -1100],
+                              ["A", "2026-11-05", "AAPL", "Sell", 50, 62, 100],
+                              ["A", "2026-11-06", "AAPL", "CXL SL", 10, 38, -220],
+                              ["A", "2026-11-06", "AAPL", "Sell", 10, 38, -220],
+                              ["A", "2026-11-09", "AAPL", "Cancel", 3, 40, nil]])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        // Row 3 takes back row 2 (its loss, its price), not row 4 of that day at a gain; row 5
+        // (`SL` a sale) the sale of its day listed after it, which is on or before its date.
+        #expect(reading.portfolio?.transactions.map(\.place) == ["Transactions!row 4"])
+        #expect(reading.diagnostics.contains(Diagnostic(.info, "Transactions!row 3",
+            "Skipped with the trade it cancels, Transactions!row 2.")))
+        #expect(reading.warnings.map(\.description).filter { $0.hasPrefix("Transactions") } == [
+            "Transactions!D7: Skipped: \"Cancel\" cancels a trade but names neither a buy nor a sale, so the trade it takes "
+                + "back is not found and still counts: write Cancel Buy or Cancel Sell.",
+        ])
+        let reversal = try readTransactions([["Account", "Date", "Symbol", "Action", "Quantity"],
+                              ["A", "2026-11-10", "AAPL", "Buy", 15], ["A", "2026-11-10", "AAPL", "Buy", -15]])
+        #expect(reversal.errors.map(\.description) == [
+            "Transactions!E3: A buy of a negative quantity, where the sheet's other buys are positive: if it reverses a buy, "
+                + "write it as a cancel (Cancel Buy) or delete both rows; if it sold shares, write Sell.",
+        ])
+        // A sheet that writes every buy negative has its own sign.
+        let signed = try readTransactions([["Account", "Date", "Symbol", "Action", "Quantity"],
+                              ["A", "2026-11-10", "AAPL", "Buy", -15], ["A", "2026-11-12", "AAPL", "Sell", 5]])
+        #expect(signed.errors.isEmpty, "\(signed.errors)")
+        #expect(signed.portfolio?.transactions.map(\.quantity) == [Quantity(decimal: "15"), Quantity(decimal: "5")])
+    }
+
     @Test("An Interactive Brokers statement's closed lots under each execution are no trades of their own")
     func closedLotsUnderExecutions() throws {
         let reading = try readTransactions([["Account", "Date", "Symbol", "Buy/Sell", "Quantity", "Realized P/L", "LevelOfDetail"],

@@ -102,7 +102,7 @@ extension PortfolioBuilder {
         guard isCancellation(lowercased) else { return nil }
         let words = Set(lowercased.split(whereSeparator: { !$0.isLetter }).map(String.init))
         let buys = !words.isDisjoint(with: ["buy", "bought", "purchase", "purchased", "bot"])
-        let sells = !words.isDisjoint(with: ["sell", "sold", "sale", "redemption", "redeemed", "sld"])
+        let sells = !words.isDisjoint(with: ["sell", "sold", "sale", "redemption", "redeemed", "sld", "sl"])
         return buys == sells ? nil : (buys ? .buy : .sell)
     }
 
@@ -142,6 +142,10 @@ extension PortfolioBuilder {
         var reinvestedCash: [Int] = []
         /// Rows that cancel a trade, read as the trade they take back.
         var cancellations: [Transaction] = []
+        /// Buys written with a negative quantity (their places), and whether any buy has a
+        /// positive one: see below.
+        var negativeBuys: [String] = []
+        var positiveBuy = false
         let gainPosition = table.rows.first?.layout.position(of: "Realized Gain")
         for original in table.rows {
             // A custodian's W after a realized loss (`(650.00) W`): the loss it counted as a wash
@@ -173,7 +177,17 @@ extension PortfolioBuilder {
             // A cancellation takes back the trade it names: read as that trade, then taken off
             // with it (`withoutCancelled`). Skipped alone, the sale it cancelled stayed a loss
             // sale, used up replacement shares and let a harvest through.
-            let cancelled = PortfolioBuilder.cancelledSide(sideText)
+            var cancelled = PortfolioBuilder.cancelledSide(sideText)
+            // A cancel naming no side (a bare `CXL`) takes back a sale when it carries a
+            // realized gain or loss, or a negative quantity: skipped, the loss sale it
+            // cancelled kept its window (explore-AS).
+            if cancelled == nil, PortfolioBuilder.isCancellation(sideText.lowercased()), PortfolioBuilder.side(sideText) == nil {
+                if realizedFigure(row) != nil {
+                    cancelled = .sell
+                } else if case .value(let n) = CellReader.number(row["Quantity"]), n.doubleValue < 0 {
+                    cancelled = .sell
+                }
+            }
             var named = PortfolioBuilder.side(sideText) ?? cancelled
             // A bare `Exchange` (Vanguard's fund exchanges) is a sale when it realized a gain or
             // a loss, else a sale or a buy by its shares' sign: skipped as no trade, an exchange
@@ -190,7 +204,10 @@ extension PortfolioBuilder {
                     ? "is a short sale or an option trade, not a buy or a sale of shares held" : "is not a buy or a sale"
                 // A loss on a row read as no sale opens no window: if it was a sale (a fund's
                 // exchange out), the PM should know the tool passed it over.
-                if let gain = realizedFigure(row), gain < 0 {
+                if PortfolioBuilder.isCancellation(sideText.lowercased()) {
+                    log.warning(row.place("Side"), "Skipped: \"\(sideText.excerpt)\" cancels a trade but names neither a buy nor "
+                        + "a sale, so the trade it takes back is not found and still counts: write Cancel Buy or Cancel Sell.")
+                } else if let gain = realizedFigure(row), gain < 0 {
                     log.warning(row.place("Side"), "Skipped: \"\(sideText.excerpt)\" \(what), though the row has a realized "
                         + "loss: no wash-sale window is opened for it. If it sold shares, write Sell.")
                 } else {
@@ -213,6 +230,9 @@ extension PortfolioBuilder {
                 // Custodian exports show sales as negative quantities: the size is what counts.
                 if let q = Quantity(decimal: n.text.hasPrefix("-") ? String(n.text.dropFirst()) : n.text), q > .zero {
                     quantity = q
+                    if side == .buy, cancelled == nil {
+                        if n.text.hasPrefix("-") { negativeBuys.append(row.place("Quantity")) } else { positiveBuy = true }
+                    }
                 } else {
                     log.error(row.place("Quantity"), quantityProblem(n, row, "Quantity", sign: "a non-zero number"))
                 }
@@ -244,13 +264,22 @@ extension PortfolioBuilder {
             guard let accountID, let symbol, let tradeDate, tradeDate <= settings.asOf else { continue }
             if cancelled != nil {
                 cancellations.append(Transaction(account: accountID, date: tradeDate, symbol: symbol, side: side,
-                                                 quantity: quantity, place: row.rowPlace))
+                                                 quantity: quantity, price: price, realizedGain: gain, place: row.rowPlace))
                 continue
             }
             if side == .buy, quantity == nil, PortfolioBuilder.isReinvestedCash(sideText) { reinvestedCash.append(transactions.count) }
             transactions.append(Transaction(account: accountID, date: tradeDate, symbol: symbol, side: side,
                                             quantity: quantity, price: price, realizedGain: gain, term: term,
                                             place: row.rowPlace))
+        }
+        // A buy of a negative quantity among buys of positive ones is a reversal written as a
+        // buy (`Buy -15` under `Buy 15`): read by its size, it was a second buy, and its shares
+        // blocked a harvest (explore-AS). A sheet writing every buy negative has its own sign.
+        if positiveBuy {
+            for place in negativeBuys {
+                log.error(place, "A buy of a negative quantity, where the sheet's other buys are positive: if it reverses a "
+                    + "buy, write it as a cancel (Cancel Buy) or delete both rows; if it sold shares, write Sell.")
+            }
         }
         return withoutCancelled(withoutReinvestedCash(transactions, candidates: reinvestedCash), by: cancellations)
     }
@@ -272,11 +301,19 @@ extension PortfolioBuilder {
         }
         var dropped = Set<Int>()
         for cancel in cancellations {
+            // Of the trades it may take back, one with its realized gain and price (a `CXL` of the
+            // loss sale above it, not the sale of that day below it at a gain), then the latest.
+            func likeness(_ index: Int) -> Int {
+                let trade = transactions[index]
+                // (A reversal may write the gain with the other sign.)
+                let gain = cancel.realizedGain.flatMap { cancelled in trade.realizedGain.map { $0.magnitude == cancelled.magnitude } }
+                return (gain == true ? 2 : 0) + (cancel.price != nil && trade.price == cancel.price ? 1 : 0)
+            }
             let match = tradesOf[Holding(account: cancel.account, symbol: cancel.symbol), default: []].filter { index in
                 let trade = transactions[index]
                 return !dropped.contains(index) && trade.side == cancel.side && trade.date <= cancel.date
                     && (cancel.quantity == nil || trade.quantity == cancel.quantity)
-            }.max { (transactions[$0].date, $0) < (transactions[$1].date, $1) }
+            }.max { (likeness($0), transactions[$0].date, $0) < (likeness($1), transactions[$1].date, $1) }
             guard let match else {
                 log.warning(cancel.place, "This row cancels a \(cancel.side == .buy ? "buy" : "sale") of \(cancel.symbol) in "
                     + "\(cancel.account) that the sheet does not list on or before \(cancel.date): nothing is taken off. If the "
