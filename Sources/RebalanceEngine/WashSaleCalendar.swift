@@ -556,8 +556,22 @@ extension WashSaleCalendar {
         var groupOfBuy: [Int] = []
         groupOfBuy.reserveCapacity(buys.count)
         var firstBuy: CivilDate?, lastBuy: CivilDate?
+        // A buy under a symbol no lot of the household holds, grouped with one symbol that a
+        // lot does hold (a ticker change the Securities sheet groups: `Buy FB` in the history,
+        // its shares held as META), is grouped as a buy of that symbol: read apart, it was a
+        // second purchase of the same shares (explore-AS). Share classes both held (GOOG and
+        // GOOGL) stay apart: a buy of one is not a lot of the other.
+        var heldSymbols: Set<String>?
+        func heldSymbol(for buy: Transaction) -> String {
+            let family = families.family(of: buy.symbol)
+            guard family.identicalGroup != nil else { return buy.symbol }
+            if heldSymbols == nil { heldSymbols = Set(lots.lazy.map(\.symbol)) }
+            guard !heldSymbols!.contains(buy.symbol) else { return buy.symbol }
+            let held = family.members.filter { heldSymbols!.contains($0) }
+            return held.count == 1 ? held[0] : buy.symbol
+        }
         for buy in buys {
-            let entry = groupsOfSymbol.index(of: buy.symbol) { [:] }
+            let entry = groupsOfSymbol.index(of: heldSymbol(for: buy)) { [:] }
             let group: Int
             if let known = groupOf(account: buy.account, date: buy.date, among: groupsOfSymbol[at: entry]) {
                 group = known

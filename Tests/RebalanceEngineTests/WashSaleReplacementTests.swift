@@ -65,6 +65,27 @@ struct WashSaleReplacementTests {
         #expect(calendar.records.rows(.lossSale).first?.note.contains("100 shares bought within 30 days") == true)
     }
 
+    @Test("A Transactions buy under a family symbol no lot holds, of a lot's account and day, is that lot")
+    func buyUnderAnotherFamilySymbol() {
+        // A ticker change the Securities sheet groups: the history says GOOG (held nowhere),
+        // the lot GOOGL.
+        let new = lot("NEW", account: "TAX-2", symbol: "GOOGL", shares: 20, basis: "3000", acquired: "2026-02-20")
+        let calendar = Smith.calendar(lots: [Self.old, new],
+                                      transactions: [bought("TAX-2", "GOOG", on: "2026-02-20", shares: 20, at: "150")])
+        let block = calendar.lossSaleBlock(for: Self.old, on: Self.runDate)
+        #expect(block?.note.contains("20 unmatched replacement shares") == true, "\(block?.note ?? "no block")")
+        // Bought beyond the lot (25 where 20 are held), the 5 sold since still count.
+        let more = Smith.calendar(lots: [Self.old, new],
+                                  transactions: [bought("TAX-2", "GOOG", on: "2026-02-20", shares: 25, at: "150")])
+        #expect(more.lossSaleBlock(for: Self.old, on: Self.runDate)?.note.contains("25 unmatched replacement shares") == true)
+        // With GOOG held in the household too, the two are share classes both traded: the
+        // GOOG buy is a purchase of its own beside the GOOGL lot.
+        let classes = Smith.calendar(
+            lots: [Self.old, new, lot("G", account: "IRA-1", symbol: "GOOG", shares: 1, basis: "100", acquired: "2019-01-02")],
+            transactions: [bought("TAX-2", "GOOG", on: "2026-02-20", shares: 20, at: "150")])
+        #expect(classes.lossSaleBlock(for: Self.old, on: Self.runDate)?.note.contains("40 unmatched replacement shares") == true)
+    }
+
     @Test("Lots sold earlier in the run are not replacements; what is left of them still is", arguments: [
         (Int64(20), false), (15, true),
     ])
