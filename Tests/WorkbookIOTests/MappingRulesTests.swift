@@ -1882,6 +1882,26 @@ struct MappingRulesTests {
         #expect(signed.portfolio?.transactions.map(\.quantity) == [Quantity(decimal: "15"), Quantity(decimal: "5")])
     }
 
+    @Test("A split after a trade of its symbol inside the wash-sale window is warned of, once a symbol and day")
+    func splitsInsideTheWindow() throws {
+        let reading = try readTransactions([["Account", "Date", "Symbol", "Action", "Quantity", "Realized Gain"],
+                              ["A", "2026-11-02", "AAPL", "Sell", 1000, -4000],
+                              ["A", "2026-11-06", "AAPL", "Reverse Split", -900, nil],
+                              ["B", "2026-11-06", "AAPL", "REVERSE SPLIT R/S FROM 037833100", 15, nil],
+                              ["A", "2026-11-07", "MSFT", "Stock Split", 10, nil],
+                              ["A", "2026-10-01", "AAPL", "Buy", 10, nil],
+                              ["A", "2026-10-05", "AAPL", "SPL", 10, nil]])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        // MSFT has no trade before its split; AAPL's buy before the 10-05 split is outside the window.
+        #expect(reading.warnings.map(\.description).filter { $0.hasPrefix("Transactions") } == [
+            "Transactions!row 3: A split of AAPL on 2026-11-06 follows a trade of it inside the wash-sale window "
+                + "(Transactions!row 2, 2026-11-02): the tool adjusts no share count for a split, so shares before it are "
+                + "matched one for one against lots and buys after it. Restate the Quantity of the rows before it in shares "
+                + "after the split.",
+        ])
+        #expect(PortfolioBuilder.isSplit("SPR") && PortfolioBuilder.isSplit("Forward Split") && !PortfolioBuilder.isSplit("Spin-off"))
+    }
+
     @Test("An Interactive Brokers statement's closed lots under each execution are no trades of their own")
     func closedLotsUnderExecutions() throws {
         let reading = try readTransactions([["Account", "Date", "Symbol", "Buy/Sell", "Quantity", "Realized P/L", "LevelOfDetail"],

@@ -131,6 +131,37 @@ extension PortfolioBuilder {
             && lowercased.split(whereSeparator: { !$0.isLetter }).contains { $0 == "adj" || $0.hasPrefix("adjust") }
     }
 
+    /// Whether an action is a stock split (`Stock Split`, `Reverse Split`, Fidelity's `REVERSE
+    /// SPLIT R/S FROM…`, Robinhood's `SPL` and `SPR`).
+    static func isSplit(_ text: String) -> Bool {
+        let lowercased = text.lowercased()
+        if holdsAny(of: ["split", "r/s"], lowercased) { return true }
+        let words = lowercased.split(whereSeparator: { !$0.isLetter })
+        return words.count == 1 && (words[0] == "spl" || words[0] == "spr")
+    }
+
+    /// Warns of a split row dated after a trade of its symbol inside the wash-sale window:
+    /// the tool adjusts no share count, so the trade's old shares were matched one for one
+    /// against lots and buys in new ones (a 1-for-10 reverse split let a $12,000 loss be
+    /// harvested beside an IRA's 150 new shares it took for 1,500; explore-AS).
+    mutating func warnOfSplits(_ splits: [(place: String, symbol: String, date: CivilDate)], trades: [Transaction]) {
+        guard !splits.isEmpty else { return }
+        let windowStart = settings.asOf.adding(days: -settings.washSaleDays)
+        struct Said: Hashable { let symbol: String, date: CivilDate }
+        var said = Set<Said>()
+        // Once a symbol and day: a split is listed in each account holding the security.
+        for split in splits where !said.contains(Said(symbol: split.symbol, date: split.date)) {
+            guard let before = trades.first(where: {
+                $0.symbol == split.symbol && $0.date < split.date && $0.date >= windowStart && $0.quantity != nil
+            }) else { continue }
+            said.insert(Said(symbol: split.symbol, date: split.date))
+            log.warning(split.place, "A split of \(split.symbol.excerpt) on \(split.date) follows a trade of it inside the "
+                + "wash-sale window (\(before.place), \(before.date)): the tool adjusts no share count for a split, so shares "
+                + "before it are matched one for one against lots and buys after it. Restate the Quantity of the rows before "
+                + "it in shares after the split.")
+        }
+    }
+
     /// The accounts rows may name: the Accounts sheet's, or those the Lots sheet named.
     func knownAccounts(_ accounts: [Account]) -> Set<String> { Set(accounts.map(\.id)) }
 
@@ -146,6 +177,8 @@ extension PortfolioBuilder {
         /// positive one: see below.
         var negativeBuys: [String] = []
         var positiveBuy = false
+        /// Split rows, skipped as no trade, with their symbol and date: see `warnOfSplits`.
+        var splits: [(place: String, symbol: String, date: CivilDate)] = []
         let gainPosition = table.rows.first?.layout.position(of: "Realized Gain")
         for original in table.rows {
             // A custodian's W after a realized loss (`(650.00) W`): the loss it counted as a wash
@@ -200,6 +233,11 @@ extension PortfolioBuilder {
                 }
             }
             guard let side = named else {
+                // (Read quietly: a row skipped as no trade has no cell to fault.)
+                if PortfolioBuilder.isSplit(sideText), let symbol = text(row, "Symbol")?.uppercased(),
+                   case .value(let day) = CellReader.date(row["Date"], uses1904: uses1904) {
+                    splits.append((row.rowPlace, symbol, day))
+                }
                 let what = PortfolioBuilder.isShortOrOptionTrade(sideText.lowercased())
                     ? "is a short sale or an option trade, not a buy or a sale of shares held" : "is not a buy or a sale"
                 // A loss on a row read as no sale opens no window: if it was a sale (a fund's
@@ -275,6 +313,7 @@ extension PortfolioBuilder {
         // A buy of a negative quantity among buys of positive ones is a reversal written as a
         // buy (`Buy -15` under `Buy 15`): read by its size, it was a second buy, and its shares
         // blocked a harvest (explore-AS). A sheet writing every buy negative has its own sign.
+        warnOfSplits(splits, trades: transactions)
         if positiveBuy {
             for place in negativeBuys {
                 log.error(place, "A buy of a negative quantity, where the sheet's other buys are positive: if it reverses a "
