@@ -508,6 +508,8 @@ class Checker:
         self.lot_purchase = {}               # (account, lot id) -> Purchase
         order = itertools.count()
         for (a, lid), L in self.lots.items():
+            if (L["term"] or "").startswith("INHERIT"):
+                continue   # inherited, not bought: no replacement (26 USC 1091(a) counts purchases)
             p = Purchase(hh=self.hh(a), fam=self.famkey(L["symbol"]), account=a, symbol=L["symbol"],
                          date=L["acquired"], qty=L["qty"], kind="lot", lot_id=lid, order=next(order),
                          basis_total=L["basis"], held=L["qty"], row=L["row"])
@@ -515,6 +517,8 @@ class Checker:
             self.lot_purchase[(a, lid)] = p
         lots_by_day = defaultdict(list)
         for (a, lid), L in self.lots.items():
+            if (a, lid) not in self.lot_purchase:
+                continue
             lots_by_day[(a, L["symbol"], L["acquired"])].append(self.lot_purchase[(a, lid)])
         self.lots_on_day = {k: len(v) for k, v in lots_by_day.items()}   # held lots per account, symbol, day
         self.txn_buys_free = defaultdict(list)   # (account, symbol) -> Transactions buys not held

@@ -37,11 +37,15 @@ public struct TaxLot: Sendable, Hashable, Identifiable {
     public var acquired: CivilDate
     /// The Lots sheet's Term override (inherited or gifted shares), which beats the dates.
     public var termOverride: Term?
+    /// Whether the Lots sheet's Term says the shares were inherited: acquired by bequest, not
+    /// bought, so no replacement of a loss sale (26 USC 1091(a) counts a purchase, or a
+    /// contract or option to buy). Such a lot is long-term (`termOverride`).
+    public var inherited: Bool
 
     /// A lot of positive `quantity` with a basis of zero or more.
     public init(
         lotID: String, account: String, symbol: String, quantity: Quantity,
-        costBasis: Money, acquired: CivilDate, termOverride: Term? = nil
+        costBasis: Money, acquired: CivilDate, termOverride: Term? = nil, inherited: Bool = false
     ) {
         precondition(quantity > .zero, "a lot holds a positive quantity")
         precondition(!costBasis.isNegative, "a lot's cost basis is not negative")
@@ -52,6 +56,7 @@ public struct TaxLot: Sendable, Hashable, Identifiable {
         self.costBasis = costBasis
         self.acquired = acquired
         self.termOverride = termOverride
+        self.inherited = inherited
     }
 
     /// The lot's account and Lot ID.

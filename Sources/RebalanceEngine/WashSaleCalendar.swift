@@ -588,6 +588,9 @@ extension WashSaleCalendar {
         purchases.reserveCapacity(lots.count + transactions.count)
         // Each lot read where it is stored, not copied whole.
         for index in lots.indices {
+            // Inherited shares were not bought: no loss sale's replacement, and no Transactions
+            // buy of their day is them.
+            guard !lots[index].inherited else { continue }
             let acquired = lots[index].acquired
             if firstReplacementDay.map({ acquired >= $0 }) ?? true {
                 appendPurchase(Purchase(

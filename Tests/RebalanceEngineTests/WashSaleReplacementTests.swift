@@ -30,6 +30,23 @@ struct WashSaleReplacementTests {
         }
     }
 
+    @Test("Inherited shares received inside the window replace nothing; a buy of their day still does")
+    func inheritedShares() {
+        // 20 GOOG inherited on 2026-02-20 (the date of death) in TAX-2: not bought.
+        let inherited = TaxLot(lotID: "EST", account: "TAX-2", symbol: "GOOG", quantity: shares(20),
+                               costBasis: usd("3000"), acquired: date("2026-02-20"), termOverride: .longTerm, inherited: true)
+        #expect(Smith.calendar(lots: [Self.old, inherited]).lossSaleBlock(for: Self.old, on: Self.runDate) == nil)
+        // Read as a purchase, the same lot blocks the sale.
+        var bought20 = inherited
+        bought20.inherited = false
+        #expect(Smith.calendar(lots: [Self.old, bought20]).lossSaleBlock(for: Self.old, on: Self.runDate)?
+            .note.contains("20 unmatched replacement shares") == true)
+        // 5 GOOG bought that day in TAX-2 are a purchase of their own, not the inherited lot.
+        let calendar = Smith.calendar(lots: [Self.old, inherited],
+                                      transactions: [bought("TAX-2", "GOOG", on: "2026-02-20", shares: 5, at: "150")])
+        #expect(calendar.lossSaleBlock(for: Self.old, on: Self.runDate)?.note.contains("5 unmatched replacement shares") == true)
+    }
+
     @Test("The lot's own purchase never counts against itself")
     func ownPurchase() {
         let recent = lot("RECENT", account: "TAX-1", symbol: "GOOGL", shares: 10, basis: "2000", acquired: "2026-02-20")

@@ -148,6 +148,10 @@ struct MappingValueTests {
         ("11/02/2026 as of then", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"then\"."),
         ("posted as of 10/30/2026", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"posted as of 10/30/2026\"."),
         ("Various", "Found \"Various\", as a custodian writes for a position bought over several days: list its lots, each with its own date (the position's lot detail)."),
+        ("INHERITED", "Found \"INHERITED\" where a date belongs: write the date the shares were inherited (the date of death, "
+            + "which sets their basis) and mark the lot's Term Inherited (long-term whatever its date, and no wash-sale replacement)."),
+        ("Gifted", "Found \"Gifted\" where a date belongs: write the donor's acquisition date for shares received as a gift at "
+            + "the donor's basis (their holding period runs from it, 26 USC 1223(2)), or the date of the gift if their basis is its value."),
     ])
     func badDates(text: String, message: String) {
         guard case .problem(let p) = CellReader.dateText(text) else { Issue.record("\(text) read"); return }

@@ -549,6 +549,8 @@ struct OtherWritersTests {
         #expect(warnings.count == 2)
         #expect(warnings.contains { $0.hasPrefix("Lots: A lot is marked short-term (Lots!E3) though its Acquired date makes it long-term") })
         #expect(warnings.contains { $0.hasPrefix("Lots: A lot is marked long-term (Lots!E2) though its Acquired date makes it short-term") })
+        // Only the lot marked Inherited was not bought (no wash-sale replacement).
+        #expect(reading.portfolio?.lots.map(\.inherited) == [false, false, true, false])
         // A year past the As Of, marked: the date's error, nothing else (the mark was once
         // judged by adding a year to 9999-12-31, which stopped the tool).
         let refused = try readLots([["Symbol", "Quantity", "Cost Basis", "Acquired", "Term"],

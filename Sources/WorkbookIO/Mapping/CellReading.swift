@@ -300,6 +300,18 @@ enum CellReader {
             return .problem("Found \"\(s)\", as a custodian writes for a position bought over several days: "
                 + "list its lots, each with its own date (the position's lot detail).")
         }
+        // A custodian's word for shares received, not bought, where their date belongs.
+        let word = s.lowercased().filter(\.isLetter)
+        if word.hasPrefix("inherit") {
+            return .problem("Found \"\(s.excerpt)\" where a date belongs: write the date the shares were inherited "
+                + "(the date of death, which sets their basis) and mark the lot's Term Inherited (long-term whatever "
+                + "its date, and no wash-sale replacement).")
+        }
+        if word.hasPrefix("gift") {
+            return .problem("Found \"\(s.excerpt)\" where a date belongs: write the donor's acquisition date for "
+                + "shares received as a gift at the donor's basis (their holding period runs from it, 26 USC "
+                + "1223(2)), or the date of the gift if their basis is its value.")
+        }
         if s.utf8.count == 8, s.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let compact = Int(s) {
             return compactDate(compact).map { .value($0) } ?? .problem(found)
         }

@@ -197,7 +197,7 @@ extension PortfolioBuilder {
                     // by its donor's period: a long mark is questioned only on a lot within a week
                     // of its holding year's end, where a custodian counting a year to the day as
                     // long (the law wants more) differs from the dates.
-                    let inherited = termText.map { HeaderName.normalize($0).key.hasPrefix("inherit") } ?? false
+                    let inherited = termText.map(PortfolioBuilder.isInheritedTerm) ?? false
                     let nearTheYear = Term(acquired: acquired, soldOn: settings.asOf.adding(days: 7)) == .longTerm
                     if termOverride == .shortTerm || (!inherited && nearTheYear) {
                         let marks = termOverride == .shortTerm ? \PortfolioBuilder.LotMarks.shortOfLong : \.longOfShort
@@ -222,7 +222,8 @@ extension PortfolioBuilder {
                 }
                 lotRows[key] = row
                 lots.append(TaxLot(lotID: lotID, account: accountID, symbol: symbol, quantity: quantity,
-                                   costBasis: basis, acquired: acquired, termOverride: termOverride))
+                                   costBasis: basis, acquired: acquired, termOverride: termOverride,
+                                   inherited: termText.map(PortfolioBuilder.isInheritedTerm) ?? false))
             }
         }
         // An account's lots, without Lot IDs, whose second half repeats the first lot for lot:
@@ -433,6 +434,9 @@ extension PortfolioBuilder {
         var shortOfLong: [(sheet: String, cells: [String])] = []
         var longOfShort: [(sheet: String, cells: [String])] = []
     }
+
+    /// Whether a Term mark says the lot was inherited (`Inherited`, `Inheritance`).
+    static func isInheritedTerm(_ text: String) -> Bool { HeaderName.normalize(text).key.hasPrefix("inherit") }
 
     static func term(_ text: String) -> Term? {
         switch HeaderName.normalize(text).key {
