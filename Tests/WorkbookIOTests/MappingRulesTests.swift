@@ -1882,6 +1882,36 @@ struct MappingRulesTests {
         #expect(signed.portfolio?.transactions.map(\.quantity) == [Quantity(decimal: "15"), Quantity(decimal: "5")])
     }
 
+    @Test("A buy journaled to another account of its household is read as that account's lot of its day, counted once")
+    func journaledBuy() throws {
+        func book(_ journal: [[FixtureCell]]) throws -> PortfolioReading {
+            try read([
+                Self.asOf,
+                ("Accounts", [["Account", "Household", "Type"], ["A", "Lee", "Individual"], ["B", "Lee", "Joint"],
+                              ["C", "Park", "Joint"]]),
+                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)],
+                          ["B", "VTI", 60, 18_000, .day(2026, 11, 2)], ["C", "VTI", 100, 30_000, .day(2026, 11, 2)]]),
+                Self.model, ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["VTI", 300, .day(2026, 11, 20)]]),
+                ("Transactions", [["Account", "Date", "Symbol", "Action", "Quantity", "Price"],
+                                  ["A", "2026-11-02", "VTI", "Buy", 100, 300], ["C", "2026-11-02", "VTI", "Buy", 100, 300]]
+                    + journal),
+            ])
+        }
+        // 100 bought in A; 60 journaled to B (its lot keeps the purchase date), 40 sold since.
+        let journaled = try book([["A", "2026-11-05", "VTI", "JOURNAL", -60, nil], ["B", "2026-11-05", "VTI", "Journal", 60, nil]])
+        #expect(journaled.errors.isEmpty, "\(journaled.errors)")
+        #expect(journaled.portfolio?.transactions.map(\.account) == ["B", "C"])
+        #expect(journaled.diagnostics.filter { $0.message.hasPrefix("This buy") }.map(\.description) == [
+            "Transactions!row 2: This buy of VTI in A on 2026-11-02 is read as the purchase of B's lot of that day, its "
+                + "shares journaled (Transactions!row 4): counted once as a replacement, not as a buy sold since and the lot again.",
+        ])
+        // Without a journal row the buy stays A's: B's lot may have been bought there, its row missing.
+        #expect(try book([]).portfolio?.transactions.map(\.account) == ["A", "C"])
+        // A journal before the buy moved other shares.
+        #expect(try book([["B", "2026-10-30", "VTI", "Transfer of Securities", 60, nil]]).portfolio?.transactions.map(\.account) == ["A", "C"])
+        #expect(PortfolioBuilder.isJournal("JNL") && PortfolioBuilder.isJournal("Internal Transfer") && !PortfolioBuilder.isJournal("Buy"))
+    }
+
     @Test("A split after a trade of its symbol inside the wash-sale window is warned of, once a symbol and day")
     func splitsInsideTheWindow() throws {
         let reading = try readTransactions([["Account", "Date", "Symbol", "Action", "Quantity", "Realized Gain"],

@@ -140,6 +140,59 @@ extension PortfolioBuilder {
         return words.count == 1 && (words[0] == "spl" || words[0] == "spr")
     }
 
+    /// Whether an action moves shares between accounts (`Journal`, `JNL`, `Transfer of
+    /// Securities`, `XFER`, `Internal Transfer`), no trade.
+    static func isJournal(_ text: String) -> Bool {
+        let lowercased = text.lowercased()
+        if holdsAny(of: ["journal", "transfer"], lowercased) { return true }
+        return lowercased.split(whereSeparator: { !$0.isLetter }).contains { $0 == "jnl" || $0 == "xfer" || $0 == "jrnl" }
+    }
+
+    /// A Transactions buy whose shares its account no longer holds, where one other account of
+    /// its household holds a lot of its symbol bought that day that no buy of its own claims,
+    /// and a journal or transfer row of the symbol in either account follows it: the shares
+    /// were journaled, and the buy is read as that lot's purchase, in the lot's account. Read
+    /// in its own account, it counted the same shares twice as replacements, once as a buy
+    /// sold since and once as the lot (explore-AS).
+    mutating func rehomeJournaledBuys(_ transactions: inout [Transaction], lots: [TaxLot], accounts: [Account]) {
+        guard !journals.isEmpty else { return }
+        struct Day: Hashable { let account: String, symbol: String, date: CivilDate }
+        let journaled = Set(journals.map(\.symbol))
+        // Shares of each account, symbol and day held in lots, less the account's own buys of that day.
+        var unclaimed: [Day: Quantity] = [:]
+        for lot in lots where journaled.contains(lot.symbol) && !lot.inherited {
+            unclaimed[Day(account: lot.account, symbol: lot.symbol, date: lot.acquired), default: .zero] += lot.quantity
+        }
+        let held = Set(unclaimed.keys)
+        for trade in transactions where trade.side == .buy {
+            let day = Day(account: trade.account, symbol: trade.symbol, date: trade.date)
+            if let shares = unclaimed[day] {
+                unclaimed[day] = shares - min(shares, trade.quantity ?? shares)
+            }
+        }
+        let household = Dictionary(accounts.map { ($0.id, $0.household) }, uniquingKeysWith: { first, _ in first })
+        for index in transactions.indices where transactions[index].side == .buy && journaled.contains(transactions[index].symbol) {
+            let buy = transactions[index]
+            guard !held.contains(Day(account: buy.account, symbol: buy.symbol, date: buy.date)),
+                  let home = household[buy.account] else { continue }
+            let others = accounts.filter {
+                $0.id != buy.account && $0.household == home
+                    && (unclaimed[Day(account: $0.id, symbol: buy.symbol, date: buy.date)] ?? .zero) > .zero
+            }
+            guard others.count == 1, let to = others.first?.id,
+                  let journal = journals.first(where: {
+                      $0.symbol == buy.symbol && $0.date >= buy.date && ($0.account == buy.account || $0.account == to)
+                  })
+            else { continue }
+            let day = Day(account: to, symbol: buy.symbol, date: buy.date)
+            unclaimed[day] = unclaimed[day]! - min(unclaimed[day]!, buy.quantity ?? unclaimed[day]!)
+            transactions[index].account = to
+            log.info(buy.place, "This buy of \(buy.symbol.excerpt) in \(buy.account.excerpt) on \(buy.date) is read as the "
+                + "purchase of \(to.excerpt)'s lot of that day, its shares journaled (\(journal.place)): counted once as a "
+                + "replacement, not as a buy sold since and the lot again.")
+        }
+    }
+
     /// Warns of a split row dated after a trade of its symbol inside the wash-sale window:
     /// the tool adjusts no share count, so the trade's old shares were matched one for one
     /// against lots and buys in new ones (a 1-for-10 reverse split let a $12,000 loss be
@@ -237,6 +290,13 @@ extension PortfolioBuilder {
                 if PortfolioBuilder.isSplit(sideText), let symbol = text(row, "Symbol")?.uppercased(),
                    case .value(let day) = CellReader.date(row["Date"], uses1904: uses1904) {
                     splits.append((row.rowPlace, symbol, day))
+                }
+                if PortfolioBuilder.isJournal(sideText), let symbol = text(row, "Symbol")?.uppercased(),
+                   case .value(let day) = CellReader.date(row["Date"], uses1904: uses1904) {
+                    let named = table.account ?? text(row, "Account").flatMap { id in
+                        known.contains(id) ? id : known.first { PortfolioBuilder.alike($0) == PortfolioBuilder.alike(id) }
+                    }
+                    journals.append((row.rowPlace, named, symbol, day))
                 }
                 let what = PortfolioBuilder.isShortOrOptionTrade(sideText.lowercased())
                     ? "is a short sale or an option trade, not a buy or a sale of shares held" : "is not a buy or a sale"

@@ -79,6 +79,10 @@ struct PortfolioBuilder {
     /// The blocks (by sheet and header row) whose title was found to name another account than
     /// a row's Account column, said once each (see `checkBlockTitle`).
     var titleDisagreements: Set<String> = []
+    /// The Transactions rows that journal or transfer shares between accounts, skipped as no
+    /// trade, with their account (when the row names a known one), symbol and date: see
+    /// `rehomeJournaledBuys`.
+    var journals: [(place: String, account: String?, symbol: String, date: CivilDate)] = []
     /// Each block's symbol in a lot export in blocks per security, by sheet and header row,
     /// once worked out (nil when its title names none).
     var blockSymbols: [String: String?] = [:]
@@ -196,7 +200,8 @@ struct PortfolioBuilder {
         warnOfUnnamedLimits(groups: groups, sectors: sectors, securities: securities, models: models)
         warnOfSectorDisagreements(securities: securities, models: models)
         warnOfHeldIdentifiers(lots: lots, models: models, securities: securities)
-        let transactions = readTransactions(accounts: accounts)
+        var transactions = readTransactions(accounts: accounts)
+        rehomeJournaledBuys(&transactions, lots: lots, accounts: accounts)
         warnOfCUSIPs(in: transactions, lots: lots, models: models, securities: securities)
         warnOfSalesAfterTheLots(transactions, lots: lots)
         let manualTrades = readManualTrades(accounts: accounts, lots: lots, securities: securities)
