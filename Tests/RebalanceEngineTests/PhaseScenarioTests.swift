@@ -167,6 +167,26 @@ struct PhaseScenarioTests {
         ])
     }
 
+    @Test("A manual sale of blocked loss lots says how much of their loss is disallowed: all of it, or the part matched",
+          arguments: [(Int64(20), "$800.00 of their $2,000.00 loss is disallowed"), (60, "all $2,000.00 of their loss is disallowed")])
+    func aManualSaleOfBlockedLotsSaysHowMuchIsDisallowed(replacementShares: Int64, howMuch: String) throws {
+        // 50 XYZ sold by hand at $60, bought at $100: a $2,000.00 loss; the IRA's shares bought
+        // 2026-11-05 match 20 of the 50 (or all 50 of them).
+        var book = BookBuilder()
+        book.account("IRA-1", type: .ira, cash: "0")
+        book.account("TAX-1", cash: "0")
+        book.hold("X1", "XYZ", 50, basis: "5000", acquired: "2025-01-10", account: "TAX-1")
+        book.hold("IX", "XYZ", replacementShares, basis: "1200", acquired: "2026-11-05", account: "IRA-1")
+        book.target("XYZ", "0.99")
+        book.prices = ["XYZ": "60"]
+        book.manual("TAX-1", "XYZ", .sell, 50)
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "XYZ", .sell, .manual)?.quantity == shares(50))
+        #expect(plan.exceptions.filter { $0.place == "TAX-1/XYZ" && $0.message.hasPrefix("The manual sale") }.map(\.message) == [
+            "The manual sale of XYZ sells 1 loss lot(s) while replacement shares are held: \(howMuch) (see the Wash Sale sheet).",
+        ])
+    }
+
     @Test("Loss lots Harvest passes over are named with the rule that held each back")
     func lossLotsPassedOverAreNamedWithTheirRule() throws {
         // $66,000 invested at $100 a share, no replacements: AAA's 18 shares over its 20%

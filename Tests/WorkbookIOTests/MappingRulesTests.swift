@@ -1912,6 +1912,21 @@ struct MappingRulesTests {
         #expect(PortfolioBuilder.isJournal("JNL") && PortfolioBuilder.isJournal("Internal Transfer") && !PortfolioBuilder.isJournal("Buy"))
     }
 
+    @Test("An assignment or exercise that moves shares of a stock is warned of; the option's own row is a note")
+    func optionDeliveries() throws {
+        let reading = try readTransactions([["Account", "Date", "Symbol", "Action", "Quantity"],
+                              ["A", "2026-11-02", "AAPL", "Assigned", 100],
+                              ["A", "2026-11-02", "AAPL 261120P00150000", "Assigned", 1],
+                              ["A", "2026-11-03", "MSFT", "Exercise", nil]])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.warnings.map(\.description).filter { $0.hasPrefix("Transactions") } == [
+            "Transactions!D2: Skipped: \"Assigned\" is an option's assignment or exercise, and the row moves 100 shares of "
+                + "AAPL: the tool reads no side from it, so those shares are neither a purchase nor a sale for wash sales. "
+                + "Write Buy or Sell for the shares.",
+        ])
+        #expect(reading.portfolio?.transactions.isEmpty == true)
+    }
+
     @Test("A split after a trade of its symbol inside the wash-sale window is warned of, once a symbol and day")
     func splitsInsideTheWindow() throws {
         let reading = try readTransactions([["Account", "Date", "Symbol", "Action", "Quantity", "Realized Gain"],

@@ -2,7 +2,7 @@
 enum LotAccess: Sendable {
     /// Lots that no unmatched replacement share blocks; blocked loss lots are skipped and logged.
     case unblocked
-    /// Only the loss lots a replacement blocks, sold anyway: the loss is disallowed in part.
+    /// Only the loss lots a replacement blocks, sold anyway: their loss is disallowed as far as replacements match it.
     case forcedBlocked
     /// Every lot in Lot Method order, blocked ones forced (a manual sale).
     case all
@@ -20,6 +20,8 @@ struct SaleOutcome: Sendable {
     /// good to replacements in untaxed accounts (Rev. Rul. 2008-5).
     var disallowed = Money.zero
     var lost = Money.zero
+    /// The forced lots' losses, of which `disallowed` is the part disallowed.
+    var forcedLoss = Money.zero
     /// Whether replacement shares matched any forced lot (a Disallowed record, though its
     /// amount may round to $0.00): none do when the trade sold the shares that blocked them.
     var forcedMatched = false
@@ -155,6 +157,7 @@ extension Planning {
         let recordsBefore = calendars[household].records.count
         commitSale(planned, symbol: symbol, price: price, in: index, phase: phase, why: why())
         if !forced.isEmpty {
+            for sale in planned where sale.isLoss && forced.contains(sale.lotKey) { outcome.forcedLoss -= sale.gain }
             let records = calendars[household].records
             for record in records[recordsBefore...] where record.action == .disallowed {
                 guard let lotID = record.lotID, forced.contains(TaxLot.Key(account: record.account, lotID: lotID)) else {

@@ -213,11 +213,15 @@ extension Planning {
                   "A manual sale sells \(outcome.forced) blocked loss lot(s) with the shares that blocked them: lots sold in "
                     + "one trade are no replacements, and no loss is disallowed.")
         } else if outcome.forced > 0 {
+            // How much: "part of the loss" stood beside a loss disallowed whole (explore-AS).
+            let whole = outcome.disallowed >= outcome.forcedLoss
+            let howMuch = whole ? "all \(outcome.forcedLoss.formatted) of their loss is disallowed"
+                : "\(outcome.disallowed.formatted) of their \(outcome.forcedLoss.formatted) loss is disallowed"
             raise(.warning, "\(books[item.account].id)/\(symbol)",
                   "The manual sale of \(symbol) sells \(outcome.forced) loss lot(s) while replacement shares "
-                    + "are held: part of the loss is disallowed (see the Wash Sale sheet).")
+                    + "are held: \(howMuch) (see the Wash Sale sheet).")
             audit(.manual, books[item.account].id, symbol, rule: "Wash Sale", decision: "Forced",
-                  "A manual sale is applied as written: blocked loss lots are sold and the loss disallowed in part.")
+                  "A manual sale is applied as written: blocked loss lots are sold and \(howMuch).")
         }
     }
 

@@ -315,9 +315,10 @@ extension Planning {
                 // "after every unblocked lot" read as false where the budget had left unblocked
                 // lots unsold: they are the ones the budget allowed.
                 why += budget == nil
-                    ? "; blocked loss lots sold once unblocked lots could raise no more, the loss disallowed in part"
-                    : "; blocked loss lots sold once unblocked lots could raise no more within the tax budget, the loss "
-                        + "disallowed in part"
+                    ? "; blocked loss lots sold once unblocked lots could raise no more, their loss disallowed as far as "
+                        + "replacement shares match it"
+                    : "; blocked loss lots sold once unblocked lots could raise no more within the tax budget, their loss "
+                        + "disallowed as far as replacement shares match it"
             }
             if budget == nil { why += "; past the tax budget, as only the withdrawal may" }
             return why.text

@@ -140,6 +140,14 @@ extension PortfolioBuilder {
         return words.count == 1 && (words[0] == "spl" || words[0] == "spr")
     }
 
+    /// Whether an action is an option's assignment or exercise (`Assigned`, `Assignment`,
+    /// `Exercise`, `Exercised`), which delivers shares without saying the side.
+    static func isOptionDelivery(_ text: String) -> Bool {
+        text.lowercased().split(whereSeparator: { !$0.isLetter }).contains {
+            $0 == "assigned" || $0 == "assignment" || $0 == "exercise" || $0 == "exercised"
+        }
+    }
+
     /// Whether an action moves shares between accounts (`Journal`, `JNL`, `Transfer of
     /// Securities`, `XFER`, `Internal Transfer`), no trade.
     static func isJournal(_ text: String) -> Bool {
@@ -305,6 +313,16 @@ extension PortfolioBuilder {
                 if PortfolioBuilder.isCancellation(sideText.lowercased()) {
                     log.warning(row.place("Side"), "Skipped: \"\(sideText.excerpt)\" cancels a trade but names neither a buy nor "
                         + "a sale, so the trade it takes back is not found and still counts: write Cancel Buy or Cancel Sell.")
+                } else if PortfolioBuilder.isOptionDelivery(sideText), let symbol = text(row, "Symbol"),
+                          !PortfolioBuilder.isOptionSymbol(symbol.uppercased()),
+                          case .value(let n) = CellReader.number(row["Quantity"]), n.doubleValue != 0,
+                          let moved = Quantity(decimal: n.text.hasPrefix("-") ? String(n.text.dropFirst()) : n.text) {
+                    // Shares delivered on an option's assignment or exercise were bought or sold:
+                    // a put assigned buys them, and a purchase by option replaces a loss sale
+                    // (26 USC 1091(a)).
+                    log.warning(row.place("Side"), "Skipped: \"\(sideText.excerpt)\" is an option's assignment or exercise, "
+                        + "and the row moves \(moved) shares of \(symbol.uppercased().excerpt): the tool reads no side from it, "
+                        + "so those shares are neither a purchase nor a sale for wash sales. Write Buy or Sell for the shares.")
                 } else if let gain = realizedFigure(row), gain < 0 {
                     log.warning(row.place("Side"), "Skipped: \"\(sideText.excerpt)\" \(what), though the row has a realized "
                         + "loss: no wash-sale window is opened for it. If it sold shares, write Sell.")
