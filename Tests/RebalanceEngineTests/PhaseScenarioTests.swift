@@ -1030,7 +1030,8 @@ extension PhaseScenarioTests {
         let sold = plan.lotsSold.filter { $0.account == "JT" && $0.lotID == "N2" }
         #expect(!sold.isEmpty && sold.allSatisfy { $0.gain.isNegative && $0.disallowedLoss == .zero }, "\(sold)")
         let row = try #require(plan.washSales.first { $0.action == .lossSaleBlocked && $0.lotID == "N2" })
-        #expect(row.note.hasSuffix("Raise Cash then sold it at a loss once no replacement share was left unmatched to "
-            + "block it: its Loss Sale row says so."), "\(row.note)")
+        #expect(row.note.hasSuffix("Raise Cash then sold it at a loss once no replacement share was left unmatched and held "
+            + "to block it (shares matched to another loss sale, or sold earlier in the run, replace nothing more): its Loss "
+            + "Sale row says so."), "\(row.note)")
     }
 }

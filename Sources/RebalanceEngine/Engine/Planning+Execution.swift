@@ -554,8 +554,10 @@ extension Planning {
 
     /// What a blocked lot's row adds once a later phase sold it at a loss unblocked.
     static func freedNote(_ phase: Phase) -> String {
-        " \(phase.rawValue) then sold it at a loss once no replacement share was left unmatched to block it: its Loss "
-            + "Sale row says so."
+        // Shares the run sold before count as none (the contract), which a literal reading of
+        // 1091(a) would still count: named, so the CIO sees which way it was read (explore-AU).
+        " \(phase.rawValue) then sold it at a loss once no replacement share was left unmatched and held to block it "
+            + "(shares matched to another loss sale, or sold earlier in the run, replace nothing more): its Loss Sale row says so."
     }
 
     /// Whether the engine may buy `symbol` in account `index` now; if not, what stops it.
