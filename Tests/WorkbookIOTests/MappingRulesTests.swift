@@ -1910,6 +1910,22 @@ struct MappingRulesTests {
         // A journal before the buy moved other shares.
         #expect(try book([["B", "2026-10-30", "VTI", "Transfer of Securities", 60, nil]]).portfolio?.transactions.map(\.account) == ["A", "C"])
         #expect(PortfolioBuilder.isJournal("JNL") && PortfolioBuilder.isJournal("Internal Transfer") && !PortfolioBuilder.isJournal("Buy"))
+        // B's lot dated the journal's day rather than its purchase's: read as bought then, warned of.
+        let redated = try read([
+            Self.asOf,
+            ("Accounts", [["Account", "Household", "Type"], ["A", "Lee", "Individual"], ["B", "Lee", "Joint"]]),
+            ("Lots", [["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", "A1", 1, 100, .day(2024, 1, 2)],
+                      ["B", "VTI", "B7", 60, 18_000, .day(2026, 11, 5)]]),
+            Self.model, ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["VTI", 300, .day(2026, 11, 20)]]),
+            ("Transactions", [["Account", "Date", "Symbol", "Action", "Quantity", "Price"],
+                              ["A", "2026-11-02", "VTI", "Buy", 60, 300], ["A", "2026-11-05", "VTI", "JOURNAL", -60, nil],
+                              ["B", "2026-11-05", "VTI", "Journal", 60, nil]]),
+        ])
+        #expect(redated.warnings.map(\.description).filter { $0.contains("journal or transfer") } == [
+            "Lots: B7 of VTI in B is dated the day of a journal or transfer of its shares into the account (Transactions!row 4), "
+                + "with no buy that day: it is read as bought then, short-term and a wash-sale replacement inside the window. "
+                + "A journal between one owner's accounts carries the purchase date over: write the date the shares were bought.",
+        ])
     }
 
     @Test("An assignment or exercise that moves shares of a stock is warned of; the option's own row is a note")

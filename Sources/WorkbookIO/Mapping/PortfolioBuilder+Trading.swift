@@ -172,6 +172,7 @@ extension PortfolioBuilder {
             unclaimed[Day(account: lot.account, symbol: lot.symbol, date: lot.acquired), default: .zero] += lot.quantity
         }
         let held = Set(unclaimed.keys)
+        warnOfLotsDatedByJournals(lots: lots, transactions: transactions)
         for trade in transactions where trade.side == .buy {
             let day = Day(account: trade.account, symbol: trade.symbol, date: trade.date)
             if let shares = unclaimed[day] {
@@ -199,6 +200,36 @@ extension PortfolioBuilder {
                 + "purchase of \(to.excerpt)'s lot of that day, its shares journaled (\(journal.place)): counted once as a "
                 + "replacement, not as a buy sold since and the lot again.")
         }
+    }
+
+    /// Warns, once for the book, of lots dated the day of a journal or transfer row of their
+    /// account and symbol, with no buy of that day: a journal carries the shares' purchase date
+    /// over, so a lot dated by it was probably restated on moving, and is read as bought that
+    /// day (short-term, and a replacement inside the window).
+    mutating func warnOfLotsDatedByJournals(lots: [TaxLot], transactions: [Transaction]) {
+        struct Day: Hashable { let account: String, symbol: String, date: CivilDate }
+        var journalOf: [Day: String] = [:]
+        for journal in journals {
+            guard let account = journal.account else { continue }
+            let day = Day(account: account, symbol: journal.symbol, date: journal.date)
+            if journalOf[day] == nil { journalOf[day] = journal.place }
+        }
+        guard !journalOf.isEmpty else { return }
+        let bought = Set(transactions.lazy.filter { $0.side == .buy }.map { Day(account: $0.account, symbol: $0.symbol, date: $0.date) })
+        var found: [(lot: TaxLot, journal: String)] = []
+        for lot in lots where !lot.inherited {
+            let day = Day(account: lot.account, symbol: lot.symbol, date: lot.acquired)
+            guard let place = journalOf[day], !bought.contains(day) else { continue }
+            found.append((lot, place))
+        }
+        guard let first = found.first else { return }
+        let listed = found.prefix(3).map { "\($0.lot.lotID.excerpt) of \($0.lot.symbol.excerpt) in \($0.lot.account.excerpt)" }.joinedAsList
+            + (found.count > 3 ? " and \(found.count - 3) more" : "")
+        log.warning(lotTables.first?.sheetName ?? first.lot.account,
+            "\(listed) \(found.count == 1 ? "is" : "are") dated the day of a journal or transfer of \(found.count == 1 ? "its" : "their") "
+            + "shares into the account (\(first.journal)), with no buy that day: \(found.count == 1 ? "it is" : "they are") read as "
+            + "bought then, short-term and a wash-sale replacement inside the window. A journal between one owner's "
+            + "accounts carries the purchase date over: write the date the shares were bought.")
     }
 
     /// Warns of a split row dated after a trade of its symbol inside the wash-sale window:
