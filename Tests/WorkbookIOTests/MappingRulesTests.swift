@@ -660,6 +660,69 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("One household written with & or and, its words in another order, leading zeros, HH run in or a short form is one")
+    func householdForms() throws {
+        let pairs: [(FixtureCell, FixtureCell)] = [("John & Mary Lee", "John and Mary Lee"), ("001", 1), ("HH-001", "HH001"),
+                                                    ("Lee, John and Mary", "John & Mary Lee"), ("Lee Household", "Lee Hsld"),
+                                                    ("Lee Family", "Lee Fam.")]
+        for (first, second) in pairs {
+            let reading = try read([
+                Self.asOf,
+                ("Accounts", [["Account", "Household", "Type"], ["A", first, "Individual"], ["B", second, "IRA"]]),
+                Self.oneLot, Self.model, Self.prices,
+            ])
+            #expect(reading.errors.isEmpty, "\(reading.errors)")
+            let households = reading.portfolio?.accounts.map(\.household) ?? []
+            #expect(households.count == 2 && households[0] == households[1], "\(first) / \(second): \(households)")
+        }
+        // A trust beside the family, and two numbers, stay apart.
+        for (first, second) in [("Lee Family", "Lee Family Trust"), ("001", "010")] as [(FixtureCell, FixtureCell)] {
+            let reading = try read([
+                Self.asOf,
+                ("Accounts", [["Account", "Household", "Type"], ["A", first, "Individual"], ["B", second, "IRA"]]),
+                Self.oneLot, Self.model, Self.prices,
+            ])
+            let households = reading.portfolio?.accounts.map(\.household) ?? []
+            #expect(households.count == 2 && households[0] != households[1], "\(first) / \(second): \(households)")
+        }
+    }
+
+    @Test("Realized gains and losses in columns of their own are netted; a loss column beside a net one is an error")
+    func realizedGainsAndLossesApart() throws {
+        func book(_ accounts: [[FixtureCell]], _ transactions: [[FixtureCell]] = [["Account", "Date", "Symbol", "Action", "Quantity"]])
+            throws -> PortfolioReading {
+            try read([Self.asOf, ("Accounts", accounts), Self.oneLot, Self.model, Self.prices, ("Transactions", transactions)])
+        }
+        // $10,000 of short-term gains and $12,000 of losses (written either sign): a $2,000 net loss.
+        for loss in [-12_000, 12_000] {
+            let summary = try book([["Account", "Type", "Realized ST Gain", "Realized ST Loss", "LT Gains YTD", "LT Losses YTD"],
+                                    ["A", "Individual", 10_000, .number(Double(loss)), 500, nil]])
+            #expect(summary.errors.isEmpty, "\(summary.errors)")
+            #expect(summary.portfolio?.accounts.first?.realizedShortTermYTD == Money(cents: -200_000))
+            #expect(summary.portfolio?.accounts.first?.realizedLongTermYTD == Money(cents: 50_000))
+        }
+        let refused = try book([["Account", "Type", "Realized ST YTD", "ST Losses YTD"], ["A", "Individual", -2_000, 12_000]])
+        #expect(refused.errors.map(\.description) == [
+            "Accounts!D1: The column \"ST Losses YTD\" holds losses, beside \"Realized ST YTD\" (Accounts!C1), which reads as "
+                + "gains and losses netted: write the net figure in one column, or head the other as gains alone (Gains) to "
+                + "have the two netted.",
+        ])
+        // A sale's loss in its own column opens a window; by term, the loss gives the term.
+        let sales = try book([["Account", "Type"], ["A", "Individual"]],
+                             [["Account", "Date", "Symbol", "Action", "Quantity", "Realized Gain", "Realized Loss"],
+                              ["A", "2026-11-10", "AAPL", "Sell", 10, 0, -500], ["A", "2026-11-11", "AAPL", "Sell", 5, 300, nil],
+                              ["A", "2026-11-12", "AAPL", "Sell", 5, nil, 200]])
+        #expect(sales.errors.isEmpty, "\(sales.errors)")
+        #expect(sales.portfolio?.transactions.map(\.realizedGain) == [Money(cents: -50_000), Money(cents: 30_000), Money(cents: -20_000)])
+        let byTerm = try book([["Account", "Type"], ["A", "Individual"]],
+                              [["Account", "Date", "Symbol", "Action", "Quantity", "Short Term Gain", "Short Term Loss",
+                                "Long Term Gain", "Long Term Loss"],
+                               ["A", "2026-11-10", "AAPL", "Sell", 10, 0, 500, 0, 0]])
+        #expect(byTerm.errors.isEmpty, "\(byTerm.errors)")
+        #expect(byTerm.portfolio?.transactions.map(\.realizedGain) == [Money(cents: -50_000)])
+        #expect(byTerm.portfolio?.transactions.map(\.term) == [.shortTerm])
+    }
+
     @Test("Two accounts whose IDs differ only in capitals, spacing or separators are an error: other rows could name either")
     func alikeAccounts() throws {
         // A lot written `CHEN TAX` went to a second, empty account (explore-AQ).

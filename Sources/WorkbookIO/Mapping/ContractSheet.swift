@@ -56,6 +56,26 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         "stytdgainloss", "stytdgl", "ytdst", "stgainsrealizedytd",
     ]
 
+    /// The names of a column of short-term losses realized so far this year, beside one of the
+    /// gains (`Realized ST Loss`, `ST Losses YTD`, `STCL YTD`); the long-term ones by `longTerm`.
+    static let realizedLossYTDNames = [
+        "realizedstloss", "realizedstlosses", "realizedstlossytd", "realizedstlossesytd", "ytdrealizedstloss",
+        "ytdrealizedstlosses", "strealizedloss", "strealizedlosses", "strealizedlossytd", "strealizedlossesytd",
+        "stlossytd", "stlossesytd", "ytdstloss", "ytdstlosses", "realizedshorttermloss",
+        "realizedshorttermlosses", "shorttermrealizedloss", "shorttermrealizedlosses",
+        "shorttermlossytd", "shorttermlossesytd", "ytdshorttermloss", "ytdshorttermlosses",
+        "stclytd", "ytdstcl", "shorttermcapitallossytd", "shorttermcapitallossesytd", "ytdshorttermcapitallosses",
+        "realizedlossesstytd", "realizedlossstytd", "ytdrealizedlossesshortterm", "ytdrealizedlossshortterm",
+    ]
+
+    /// A Transactions column of the loss of a sale beside one of its gain (`Realized Loss`),
+    /// and of one term's loss beside that term's gain (`Short-Term Loss`).
+    static let realizedLossNames = ["realizedloss", "realizedlosses", "loss", "losses", "totalrealizedloss", "totalloss"]
+    static let termLossNames = [
+        "shorttermloss", "shorttermrealizedloss", "realizedshorttermloss", "stloss", "strealizedloss", "realizedstloss",
+        "shorttermcapitalloss", "stcapitalloss",
+    ]
+
     /// The names of the short-term capital loss carried into this year (`ST Loss Carryover`,
     /// `Short-Term Capital Loss Carryforward`, `ST CLCF`); the long-term ones by `longTerm`.
     static let carryforwardNames = [
@@ -129,6 +149,9 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Long-Term Rate", ["longtermrate", "ltrate", "longtermtaxrate", "lttaxrate"], weight: true),
                     .init("Realized ST YTD", ContractSheet.realizedYTDNames),
                     .init("Realized LT YTD", ContractSheet.realizedYTDNames.map(ContractSheet.longTerm)),
+                    // A realized-gain summary's losses, beside its gains: netted with them.
+                    .init("Realized ST Loss YTD", ContractSheet.realizedLossYTDNames, checksOnly: true),
+                    .init("Realized LT Loss YTD", ContractSheet.realizedLossYTDNames.map(ContractSheet.longTerm), checksOnly: true),
                     .init("ST Loss Carryforward", ContractSheet.carryforwardNames),
                     .init("LT Loss Carryforward", ContractSheet.carryforwardNames.map(ContractSheet.longTerm)),
                     .init("Model", ["model", "modelname", "strategy", "modelportfolio"])]
@@ -232,7 +255,11 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     // A realized-gain export's two columns, one per term: read as the Realized Gain
                     // (their sum) and the Term (the one that holds the gain) where those are blank.
                     .init("Short-Term Gain", ContractSheet.termGainNames, checksOnly: true),
-                    .init("Long-Term Gain", ContractSheet.termGainNames.map(ContractSheet.longTerm), checksOnly: true)]
+                    .init("Long-Term Gain", ContractSheet.termGainNames.map(ContractSheet.longTerm), checksOnly: true),
+                    // A sale's loss beside its gain, in all or by term: netted with the gain.
+                    .init("Realized Loss", ContractSheet.realizedLossNames, checksOnly: true),
+                    .init("Short-Term Loss", ContractSheet.termLossNames, checksOnly: true),
+                    .init("Long-Term Loss", ContractSheet.termLossNames.map(ContractSheet.longTerm), checksOnly: true)]
         case .manualTrades:
             return [.accountOfRow, .symbol,
                     .init("Side", ["side", "action", "buysell", "transactiontype"]),
@@ -265,6 +292,11 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         "Level Of Detail": "to set aside the closed lots listed under each execution, which are not trades of their own",
         "Short-Term Gain": "as the Realized Gain and Term of a sale, with the Long-Term Gain, where those columns are blank",
         "Long-Term Gain": "as the Realized Gain and Term of a sale, with the Short-Term Gain, where those columns are blank",
+        "Realized ST Loss YTD": "as short-term losses realized this year, netted with the short-term gains beside it",
+        "Realized LT Loss YTD": "as long-term losses realized this year, netted with the long-term gains beside it",
+        "Realized Loss": "as a sale's loss, netted with the gain beside it into its Realized Gain",
+        "Short-Term Loss": "as a sale's short-term loss, netted with the Short-Term Gain",
+        "Long-Term Loss": "as a sale's long-term loss, netted with the Long-Term Gain",
         "Lot Status": "to set aside lots marked closed or sold, which are not held",
         "Shares Sold": "to refuse a lot part sold whose Quantity may be what was bought",
         "Close Date": "to set aside lots closed or sold on or before the As Of date, which are not held",

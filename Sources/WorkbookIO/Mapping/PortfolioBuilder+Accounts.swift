@@ -14,6 +14,8 @@ extension PortfolioBuilder {
         // Households are matched without regard to capitals or spacing: `Smith` and `smith `
         // kept apart would keep the IRA's purchases out of the taxable account's windows.
         var householdSpelling: [String: String] = [:]
+        let netsShort = netsLosses("Realized ST Loss YTD", with: "Realized ST YTD", in: table)
+        let netsLong = netsLosses("Realized LT Loss YTD", with: "Realized LT YTD", in: table)
         for row in table.rows {
             guard let id = text(row, "Account") else {
                 log.error(row.place("Account"), "Account is blank; every row of the Accounts sheet needs one.")
@@ -113,8 +115,10 @@ extension PortfolioBuilder {
             var account = Account(
                 id: id, name: text(row, "Name") ?? id, household: household, type: type,
                 cash: cash, cashTarget: settings.cashTarget, withdrawal: withdrawal, taxBudget: budget, rates: rates,
-                realizedShortTermYTD: money(row, "Realized ST YTD") ?? .zero,
-                realizedLongTermYTD: money(row, "Realized LT YTD") ?? .zero,
+                realizedShortTermYTD: PortfolioBuilder.netted(money(row, "Realized ST YTD"),
+                                                              less: netsShort ? money(row, "Realized ST Loss YTD") : nil) ?? .zero,
+                realizedLongTermYTD: PortfolioBuilder.netted(money(row, "Realized LT YTD"),
+                                                             less: netsLong ? money(row, "Realized LT Loss YTD") : nil) ?? .zero,
                 shortTermCarryforward: carryforward("ST Loss Carryforward"),
                 longTermCarryforward: carryforward("LT Loss Carryforward"),
                 model: text(row, "Model") ?? "")
@@ -195,14 +199,28 @@ extension PortfolioBuilder {
     /// nor to the words that say it is one (`Smith Household`, `The Smith Family`, `Smith HH`
     /// are `smith`): kept apart, an IRA written `Smith Household` beside `Smith` bought inside
     /// the taxable accounts' windows (explore-AM).
+    ///
+    /// Nor to the forms one name takes across rows (explore-AV): `&` or `and` (`John & Mary Lee`,
+    /// `John and Mary Lee`), the order of its words (`Lee, John and Mary`), a number's leading
+    /// zeros (`001` typed as text beside 1 typed as a number), `HH` run into its number (`HH001`,
+    /// `HH-001`) and the short forms `Hsld` and `Fam`. Merged wrongly, two households' windows
+    /// block each other's buys; kept apart wrongly, an IRA buys inside a loss sale's window.
     static func householdKey(_ written: String) -> String {
-        let words = written.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let words = written.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { word -> String in
+            var word = Substring(word)
+            // `hh001` is `hh 001`.
+            if word.hasPrefix("hh"), word.count > 2, word.dropFirst(2).allSatisfy(\.isNumber) { word = word.dropFirst(2) }
+            // `001` is 1.
+            if word.allSatisfy(\.isNumber) { word = word.drop { $0 == "0" }; if word.isEmpty { word = "0" } }
+            return String(word)
+        }
         let kept = words.filter { !householdWords.contains($0) }
-        return kept.isEmpty ? alike(written) : kept.joined(separator: " ")
+        return kept.isEmpty ? alike(written) : kept.sorted().joined(separator: " ")
     }
 
-    /// Words that say a name is a household's.
-    static let householdWords: Set<String> = ["household", "households", "family", "hh", "the", "relationship", "group"]
+    /// Words that say a name is a household's, or join its members' names.
+    static let householdWords: Set<String> = ["household", "households", "family", "hh", "the", "relationship", "group",
+                                              "hsld", "hshld", "hhld", "fam", "and"]
 
     /// The Settings an Accounts row's own columns override for its account (the contract:
     /// "An Accounts column overrides the Settings value for that account; a blank cell keeps
@@ -488,5 +506,38 @@ extension PortfolioBuilder {
             log.warning(place, "\"\(id.excerpt)\" reads as a total row, not an account, and no lot names it: it is set aside, "
                 + "its figures not planned. If it is an account, give it an ID that does not end in Total.")
         }
+    }
+}
+
+extension PortfolioBuilder {
+    /// Whether a header names gains alone (`Realized ST Gain`, `STCG YTD`, `Gain`), not gains
+    /// and losses netted (`Realized ST YTD`, `ST G/L`, `Realized P&L`).
+    static func namesGainsAlone(_ header: String) -> Bool {
+        let key = HeaderName.normalize(header).key
+        let gains = key.contains("gain") || key.contains("stcg") || key.contains("ltcg") || key.contains("profit")
+        return gains && !["loss", "gl", "pl", "net"].contains { key.contains($0) }
+    }
+
+    /// Whether a sheet's column of losses `loss` (`Realized ST Loss`, `Realized Loss`) is netted
+    /// with its column of gains `gain`: where that column holds gains alone, as a realized-gain
+    /// summary prints them, or is missing. Beside a column of gains and losses netted it is an
+    /// error, once: added, it would count its losses twice; left out, a sheet of gains only
+    /// would lose them. Unread, the gains were taken for the net (a $10,000 gain beside a
+    /// $12,000 loss made a $300 budget cut a sale that had no tax; explore-AV).
+    mutating func netsLosses(_ loss: String, with gain: String, in table: SheetTable) -> Bool {
+        guard let lossMatch = table.matches.first(where: { $0.column == loss }) else { return false }
+        guard let gainMatch = table.matches.first(where: { $0.column == gain }) else { return true }
+        if Self.namesGainsAlone(gainMatch.header) { return true }
+        log.error("\(table.sheetName)!\(lossMatch.cell)", "The column \"\(lossMatch.header.excerpt)\" holds losses, beside "
+            + "\"\(gainMatch.header.excerpt)\" (\(table.sheetName)!\(gainMatch.cell)), which reads as gains and losses netted: "
+            + "write the net figure in one column, or head the other as gains alone (\(gain == "Realized Gain" ? "Realized Gain" : "Gains")) "
+            + "to have the two netted.")
+        return false
+    }
+
+    /// `gain` less the size of `loss` (written either sign), when a loss is given.
+    static func netted(_ gain: Money?, less loss: Money?) -> Money? {
+        guard let loss else { return gain }
+        return (gain ?? .zero) - loss.magnitude
     }
 }

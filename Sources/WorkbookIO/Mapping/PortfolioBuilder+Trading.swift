@@ -272,6 +272,9 @@ extension PortfolioBuilder {
         /// Split rows, skipped as no trade, with their symbol and date: see `warnOfSplits`.
         var splits: [(place: String, symbol: String, date: CivilDate)] = []
         let gainPosition = table.rows.first?.layout.position(of: "Realized Gain")
+        let netsLoss = netsLosses("Realized Loss", with: "Realized Gain", in: table)
+        let netsShort = netsLosses("Short-Term Loss", with: "Short-Term Gain", in: table)
+        let netsLong = netsLosses("Long-Term Loss", with: "Long-Term Gain", in: table)
         for original in table.rows {
             // A custodian's W after a realized loss (`(650.00) W`): the loss it counted as a wash
             // sale, read as the amount (refused as text, where the same mark on a basis was read).
@@ -388,7 +391,10 @@ extension PortfolioBuilder {
             if let n = number(row, "Price", counting: "a price in dollars") {
                 price = Price(decimal: n.text.hasPrefix("-") ? String(n.text.dropFirst()) : n.text)
             }
-            var gain = money(row, "Realized Gain")
+            // A loss in a column of its own beside the gain's (`Realized Gain` 0, `Realized Loss`
+            // -500): netted. Read from the gain alone, a loss sale opened no window (explore-AV).
+            var gain = PortfolioBuilder.netted(money(row, "Realized Gain"),
+                                               less: netsLoss && !isBlank(row, "Realized Loss") ? money(row, "Realized Loss") : nil)
             var term: Term?
             if let termText = text(row, "Term") {
                 term = PortfolioBuilder.term(termText)
@@ -397,8 +403,10 @@ extension PortfolioBuilder {
             // A gain given by term (`Short-Term Gain/Loss`, `Long-Term Gain/Loss`): their sum,
             // and the term of the one that holds it. Unread, every sale was taken as a loss.
             if gain == nil, isBlank(row, "Realized Gain") {
-                let short = isBlank(row, "Short-Term Gain") ? nil : money(row, "Short-Term Gain")
-                let long = isBlank(row, "Long-Term Gain") ? nil : money(row, "Long-Term Gain")
+                let short = PortfolioBuilder.netted(isBlank(row, "Short-Term Gain") ? nil : money(row, "Short-Term Gain"),
+                    less: netsShort && !isBlank(row, "Short-Term Loss") ? money(row, "Short-Term Loss") : nil)
+                let long = PortfolioBuilder.netted(isBlank(row, "Long-Term Gain") ? nil : money(row, "Long-Term Gain"),
+                    less: netsLong && !isBlank(row, "Long-Term Loss") ? money(row, "Long-Term Loss") : nil)
                 if short != nil || long != nil {
                     gain = (short ?? .zero) + (long ?? .zero)
                     let inShort = (short ?? .zero) != .zero, inLong = (long ?? .zero) != .zero
@@ -626,10 +634,16 @@ extension PortfolioBuilder {
     /// A row's realized gain as a number, to tell a sale: its Realized Gain, else the sum of
     /// its Short-Term and Long-Term Gain where either is given; nil when none is.
     func realizedFigure(_ row: SheetTable.DataRow) -> Double? {
-        if case .value(let gain) = CellReader.number(row["Realized Gain"]) { return gain.doubleValue }
         var sum: Double?
-        for column in ["Short-Term Gain", "Long-Term Gain"] {
+        for column in ["Realized Gain", "Short-Term Gain", "Long-Term Gain"] {
             if case .value(let gain) = CellReader.number(row[column]) { sum = (sum ?? 0) + gain.doubleValue }
+            if column == "Realized Gain", sum != nil { break }
+        }
+        // A loss column's figure, of either sign, is a loss (read quietly, as the gains are).
+        for column in ["Realized Loss", "Short-Term Loss", "Long-Term Loss"] {
+            if case .value(let loss) = CellReader.number(row[column]), loss.doubleValue != 0 {
+                sum = (sum ?? 0) - abs(loss.doubleValue)
+            }
         }
         return sum
     }
