@@ -1053,6 +1053,21 @@ struct MappingRulesTests {
             "Settings!B4: Harvest Min Loss Pct 0.5 is read as 50% (a plain number up to 1 is a fraction): only lots down that "
                 + "much from their cost would be harvested. Write 0.5% if 0.5 percent is meant.",
         ])
+        // A cash target of a quarter or more, a rate above any US rate: on Settings and on Accounts.
+        let cash = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Cash Target", 0.5], ["Short-Term Rate", 0.9]]),
+            ("Accounts", [["Account", "Type", "Cash Target"], ["A", "Individual", 0.25], ["B", "Individual", 0.02]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(cash.errors.isEmpty, "\(cash.errors)")
+        #expect(cash.warnings.map(\.description).filter { $0.contains("a plain number up to 1 is a fraction") } == [
+            "Settings!B3: Cash Target 0.5 is read as 50% (a plain number up to 1 is a fraction): that share of each account is "
+                + "raised to cash, its positions sold to reach it. Write 0.5% if 0.5 percent is meant.",
+            "Settings!B4: Short-Term Rate 0.9 is read as 90% (a plain number up to 1 is a fraction): gains would be taxed above "
+                + "any US rate, federal and state together. Write 0.9% if 0.9 percent is meant.",
+            "Accounts!C2: Cash Target 0.25 is read as 25% (a plain number up to 1 is a fraction): that share of each account is "
+                + "raised to cash, its positions sold to reach it. Write 0.25% if 0.25 percent is meant.",
+        ])
         // A rate written as a formula with no saved result is said as such, not "found \"\"".
         let formula = try read([
             ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Long-Term Rate", .formulaWithoutValue]]),
@@ -1895,6 +1910,47 @@ struct MappingRulesTests {
         #expect(reading.errors.map(\.message) == ["The header row lacks the required column Cost Basis or Unit Cost. "
             + "\"Cost Basis ($000)\" (Lots!D1) may be the Cost Basis: if so, rename it Cost Basis and multiply its figures by "
             + "1,000 (it is in thousands; the tool reads whole dollars and shares)."])
+    }
+
+    @Test("A unit in thousands, millions or cents is said however the header writes it", arguments: [
+        ("Cost Basis ('000)", "multiply its figures by 1,000 (it is in thousands; the tool reads whole dollars and shares)"),
+        ("Cost Basis [$K]", "multiply its figures by 1,000 (it is in thousands; the tool reads whole dollars and shares)"),
+        ("Cost Basis (USD 000)", "multiply its figures by 1,000 (it is in thousands; the tool reads whole dollars and shares)"),
+        ("Cost Basis x1000", "multiply its figures by 1,000 (it is in thousands; the tool reads whole dollars and shares)"),
+        ("Cost Basis ($MM)", "multiply its figures by 1,000,000 (it is in millions; the tool reads whole dollars and shares)"),
+        ("Cost Basis (cents)", "divide its figures by 100 (it is in cents; the tool reads whole dollars)"),
+    ])
+    func headerScales(header: String, advice: String) {
+        #expect(SheetTable.scaleAdvice(header) == advice)
+        #expect(SheetTable.scaleAdvice("Cost Basis") == nil && SheetTable.scaleAdvice("Stock") == nil
+            && SheetTable.scaleAdvice("Cost Basis (Adjusted)") == nil)
+    }
+
+    @Test("An RMD still due is the Withdrawal beside the year's whole RMD; one taken already beside it is warned of")
+    func rmdRemaining() throws {
+        func accounts(_ rows: [[FixtureCell]]) throws -> PortfolioReading {
+            try read([Self.asOf, ("Accounts", rows), Self.oneLot, Self.model, Self.prices])
+        }
+        let remaining = try accounts([["Account", "Type", "RMD Amount", "RMD Remaining"], ["A", "IRA", 30_000, 25_000]])
+        #expect(remaining.errors.isEmpty, "\(remaining.errors)")
+        #expect(remaining.portfolio?.accounts.first?.withdrawal == Money(cents: 2_500_000))
+        #expect(remaining.warnings.map(\.description).filter { $0.contains("Withdrawal column") } == [
+            "Accounts!C1: The column \"RMD Amount\" is a second Withdrawal column: \"RMD Remaining\" (Accounts!D1), which names "
+                + "what is still to be paid out, is read as the amount to raise, and this one is ignored.",
+        ])
+        let taken = try accounts([["Account", "Type", "RMD Amount", "RMD Taken YTD"], ["A", "IRA", 30_000, 25_000]])
+        #expect(taken.portfolio?.accounts.first?.withdrawal == Money(cents: 3_000_000))
+        #expect(taken.warnings.map(\.description).filter { $0.contains("paid out already") } == [
+            "Accounts!D1: The column \"RMD Taken YTD\" says what was paid out already, and is not read: the Withdrawal, "
+                + "\"RMD Amount\" (Accounts!C1), is raised whole. If part of it is paid, write what is still to be paid out in "
+                + "the Withdrawal column.",
+        ])
+        // A custodian's other names for the lot method.
+        for header in ["Disposal Method", "Basis Method", "Accounting Method"] {
+            let method = try accounts([["Account", "Type", .text(header)], ["A", "Individual", "FIFO"]])
+            #expect(method.errors.isEmpty, "\(method.errors)")
+            #expect(method.portfolio?.accounts.first?.overrides.lotMethod == .fifo, "\(header)")
+        }
     }
 
     @Test("A cancellation takes back the trade it cancels; one whose trade is not listed is warned of")

@@ -32,7 +32,12 @@ enum SettingKey: String, CaseIterable {
                                  "taxmax", "taxceiling", "maxtaxcost", "taxallowance", "taxtolerance", "taxspend", "taxcap"]
         case .minTrade: return ["mintrade", "minimumtrade", "mintradesize", "mintradeamount", "mintrade$", "minimumtradeamount", "mintradevalue"]
         case .fractionalShares: return ["fractionalshares", "fractional", "allowfractionalshares"]
-        case .lotMethod: return ["lotmethod", "lotreliefmethod", "lotrelief", "costbasismethod", "taxlotmethod", "lotselection", "lotselectionmethod"]
+        // A custodian's other names for it (`Disposal Method`, `Basis Method`), ignored with a
+        // note until stop 48: the account was planned Tax Optimal against the custodian's FIFO.
+        case .lotMethod: return ["lotmethod", "lotreliefmethod", "lotrelief", "costbasismethod", "taxlotmethod", "lotselection",
+                                 "lotselectionmethod", "disposalmethod", "basismethod", "accountingmethod",
+                                 "costbasisaccountingmethod", "defaultlotmethod", "taxlotrelief", "taxlotreliefmethod",
+                                 "lotdisposalmethod", "costbasisreliefmethod"]
         case .defaultBand: return ["defaultband", "defaultband%", "defaulttolerance", "band"]
         case .rebalanceTo: return ["rebalanceto", "rebalancetarget"]
         case .cashTarget: return ["cashtarget", "cashtarget%", "defaultcashtarget"]
@@ -148,6 +153,12 @@ extension PortfolioBuilder {
             return "a weight would drift that far either side of its target before it is rebalanced"
         case .harvestMinLossPercent where rate >= Rate(millionths: 300_000):
             return "only lots down that much from their cost would be harvested"
+        // A quarter of an account in cash or more, and a rate above any US one (a Cash Target
+        // of 0.5 sold half of a household to cash without a word; explore-AV).
+        case .cashTarget where rate >= Rate(millionths: 250_000):
+            return "that share of each account is raised to cash, its positions sold to reach it"
+        case .shortTermRate where rate > Rate(millionths: 600_000), .longTermRate where rate > Rate(millionths: 600_000):
+            return "gains would be taxed above any US rate, federal and state together"
         default: return nil
         }
     }

@@ -570,6 +570,12 @@ struct PortfolioBuilder {
             if n.form == .plain, !plainArePercents, rate == Rate.one,
                ["Cash Target", "Band", "Short-Term Rate", "Long-Term Rate"].contains(column) {
                 warnOfWholeOne(column, place: row.place(column))
+            } else if n.form == .plain, !plainArePercents,
+                      let key = ["Cash Target": SettingKey.cashTarget, "Short-Term Rate": .shortTermRate,
+                                 "Long-Term Rate": .longTermRate][column],
+                      let effect = PortfolioBuilder.unlikelyFraction(key, rate) {
+                log.warning(row.place(column), "\(column) \(n.text) is read as \(rate.percentText) (a plain number up to 1 is "
+                    + "a fraction): \(effect). Write \(n.text)% if \(n.text) percent is meant.")
             }
             result[row.number] = rate
         }

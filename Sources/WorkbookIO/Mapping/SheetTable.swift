@@ -453,7 +453,7 @@ struct SheetTable {
                     if columns[name] == nil {
                         columns[name] = cell.column
                         matches.append((text.trimmingWhitespace(), name, place))
-                    } else if name == "Quantity", let earlier = matches.firstIndex(where: { $0.1 == name }),
+                    } else if name == "Quantity" || name == "Withdrawal", let earlier = matches.firstIndex(where: { $0.1 == name }),
                               SheetTable.namesWhatIsHeld(matches[earlier].0) != SheetTable.namesWhatIsHeld(text) {
                         // The shares still held (`Remaining Quantity`, `Open Qty`) beside another
                         // quantity (what was bought, in an export of lots part sold): the held one
@@ -890,10 +890,8 @@ struct SheetTable {
                     let column = SheetTable.likelyColumn(text, of: group)
                     // In thousands (`Cost Basis ($000)`, `Shares (K)`): renamed as it stood, a basis
                     // of $61,320 would be read as $61.32.
-                    let advice = SheetTable.isInThousands(text)
-                        ? "if so, rename it \(column) and multiply its figures by 1,000 (it is in thousands; the tool reads "
-                            + "whole dollars and shares)"
-                        : "rename it \(column) if so"
+                    let advice = SheetTable.scaleAdvice(text).map { "if so, rename it \(column) and \($0)" }
+                        ?? "rename it \(column) if so"
                     candidates.append("\"\(text.excerpt)\" (\(info.name)!\(place)) may be the \(column): \(advice)")
                     candidateFor.formUnion(group)
                 }
@@ -1006,6 +1004,17 @@ struct SheetTable {
                     + "column, blank where there is none. Left unread, the plan would go on with no cash.")
                 continue
             }
+            // What was paid out this year beside the amount read (`RMD Taken YTD` beside `RMD
+            // Amount`): the year's whole distribution was raised again (explore-AV).
+            if sheet == .accounts, present.contains("Withdrawal"), case let words = SheetTable.headerWords(text),
+               !words.isDisjoint(with: ["rmd", "rmds", "distribution", "distributions", "withdrawal", "withdrawals"]),
+               !words.isDisjoint(with: ["taken", "ytd", "satisfied", "received", "made", "paid", "distributed", "withdrawn"]),
+               let read = header.matches.first(where: { $0.1 == "Withdrawal" }) {
+                log.warning("\(info.name)!\(place)", "The column \"\(text.excerpt)\" says what was paid out already, and is not "
+                    + "read: the Withdrawal, \"\(read.0.excerpt)\" (\(info.name)!\(read.2)), is raised whole. If part of it is "
+                    + "paid, write what is still to be paid out in the Withdrawal column.")
+                continue
+            }
             // A column of words (`Yes`/`No`, `Reinvest`/`Cash`) holds no amount.
             let holdsWords = CellReference.column(of: place).flatMap { holdsWordsByColumn[$0] } ?? false
             let figure = holdsWords ? nil : SheetTable.figureColumn(text, on: sheet, besides: present)
@@ -1047,6 +1056,13 @@ struct SheetTable {
             }
         }
         for (text, place, held, heldPlace) in quantitiesBesideHeld {
+            // (The column read, `held`, is the one whose header names what remains.)
+            if header.matches.contains(where: { $0.1 == "Withdrawal" && $0.2 == heldPlace }) {
+                log.warning("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is a second Withdrawal column: "
+                    + "\"\(held.excerpt)\" (\(info.name)!\(heldPlace)), which names what is still to be paid out, is read as the "
+                    + "amount to raise, and this one is ignored.")
+                continue
+            }
             log.warning("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is a second Quantity column: \"\(held.excerpt)\" "
                 + "(\(info.name)!\(heldPlace)), which names the shares still held, is read, and this one is ignored.")
         }
@@ -1499,6 +1515,33 @@ struct SheetTable {
         if lower.contains("thousand") || lower.contains("000s") { return true }
         let compact = lower.filter { !$0.isWhitespace }
         return ["($000)", "(000)", "($k)", "(k)", "(000s)", "($000s)", "$000", "$k"].contains { compact.hasSuffix($0) }
+    }
+
+    /// How to make a column's figures whole dollars or shares when its header's unit says
+    /// they are written in thousands (`($000)`, `('000)`, `[$K]`, `(USD 000)`, `x1000`), millions
+    /// (`(MM)`, `($mm)`) or cents (`(¢)`, `(cents)`); nil for none. Only `($K)` and a few more
+    /// had said to multiply: renamed as it stood, a basis in `('000)` was read at a thousandth
+    /// (explore-AV).
+    static func scaleAdvice(_ header: String) -> String? {
+        let thousands = "multiply its figures by 1,000 (it is in thousands; the tool reads whole dollars and shares)"
+        if isInThousands(header) { return thousands }
+        let lower = header.lowercased().trimmingWhitespace()
+        let compact = lower.filter { !$0.isWhitespace && $0 != "," }
+        if compact.hasSuffix("x1000") || compact.hasSuffix("×1000") { return thousands }
+        // The unit in the header's last brackets.
+        guard let close = lower.last, close == ")" || close == "]",
+              let open = lower.lastIndex(of: close == ")" ? "(" : "[") else { return nil }
+        let unit = lower[lower.index(after: open)..<lower.index(before: lower.endIndex)]
+            .filter { !$0.isWhitespace && !"$'’‘,".contains($0) }
+        let bare = unit.hasPrefix("usd") ? String(unit.dropFirst(3)) : unit.hasSuffix("usd") ? String(unit.dropLast(3)) : unit
+        if ["000", "000s", "k", "ks", "thou", "x1000", "1000s", "in000s"].contains(bare) { return thousands }
+        if ["mm", "mil", "mln", "mn", "millions", "million", "x1000000"].contains(bare) {
+            return "multiply its figures by 1,000,000 (it is in millions; the tool reads whole dollars and shares)"
+        }
+        if ["¢", "c", "cents", "cent"].contains(bare) {
+            return "divide its figures by 100 (it is in cents; the tool reads whole dollars)"
+        }
+        return nil
     }
 
     /// Whether a quantity's header names the shares still held (`Remaining Quantity`, `Open
