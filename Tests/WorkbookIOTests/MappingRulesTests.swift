@@ -2047,6 +2047,24 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("A loss sale inside the window of a ticker nothing else names is warned of, once for the book")
+    func lonelyLossSales() throws {
+        let reading = try readTransactions([["Account", "Date", "Symbol", "Action", "Quantity", "Realized Gain"],
+                              ["A", "2026-11-02", "FB", "Sell", 10, -400],
+                              ["A", "2026-11-03", "AAPL", "Sell", 1, -40],
+                              ["A", "2026-11-04", "XYZ", "Sell", 5, 300],
+                              ["A", "2026-11-05", "QQQ", "Sell", 5, -30], ["A", "2026-11-06", "QQQ", "Buy", 5, nil],
+                              ["A", "2026-09-01", "OLD", "Sell", 5, -30]])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        // AAPL is held, XYZ was sold at a gain, QQQ bought back, OLD sold before the window.
+        #expect(reading.warnings.map(\.description).filter { $0.hasPrefix("Transactions") } == [
+            "Transactions!row 2: The loss sale of FB (Transactions!row 2) inside the wash-sale window names a ticker nothing "
+                + "else in the book names (no lot, model, Securities row or buy): its window blocks buys of that ticker only. "
+                + "If one is another ticker of a security the book holds or models (a ticker change, another share class), "
+                + "give both one Identical Group on the Securities sheet.",
+        ])
+    }
+
     @Test("An assignment or exercise that moves shares of a stock is warned of; the option's own row is a note")
     func optionDeliveries() throws {
         let reading = try readTransactions([["Account", "Date", "Symbol", "Action", "Quantity"],

@@ -500,6 +500,33 @@ extension PortfolioBuilder {
                 + "trades are matched to holdings by ticker, so this \(trade.side == .buy ? "buy" : "sale") opens or blocks no "
                 + "wash-sale window on the security it traded. Write its ticker in Symbol.")
         }
+        warnOfLonelyLossSales(transactions, known: known)
+    }
+
+    /// Warns, once for the book, of loss sales inside the wash-sale window of tickers nothing
+    /// else in the book names (no lot, model, Securities row or buy): their windows block buys
+    /// of those tickers only. Where one is another ticker of a security held or modelled (`FB`
+    /// sold at a loss, `META` in the model), the plan bought it inside the window unwarned
+    /// (explore-AS).
+    mutating func warnOfLonelyLossSales(_ transactions: [Transaction], known: Set<String>) {
+        let windowStart = settings.asOf.adding(days: -settings.washSaleDays)
+        let bought = Set(transactions.lazy.filter { $0.side == .buy }.map(\.symbol))
+        var lonely: [Transaction] = []
+        var seen = Set<String>()
+        for trade in transactions where trade.isLossSale && trade.date >= windowStart && !known.contains(trade.symbol)
+            && !bought.contains(trade.symbol) && PortfolioBuilder.identifierKind(trade.symbol) == nil {
+            if seen.insert(trade.symbol).inserted { lonely.append(trade) }
+        }
+        guard let first = lonely.first else { return }
+        let listed = lonely.prefix(3).map { "\($0.symbol.excerpt) (\($0.place))" }.joinedAsList
+            + (lonely.count > 3 ? " and \(lonely.count - 3) more" : "")
+        let one = lonely.count == 1
+        let (sales, names, windows, tickers) = one ? ("sale", "names", "its window blocks", "that ticker")
+            : ("sales", "name", "their windows block", "those tickers")
+        log.warning(first.place, "The loss \(sales) of \(listed) inside the wash-sale window \(names) a ticker nothing else in "
+            + "the book names (no lot, model, Securities row or buy): \(windows) buys of \(tickers) only. If one is another "
+            + "ticker of a security the book holds or models (a ticker change, another share class), give both one Identical "
+            + "Group on the Securities sheet.")
     }
 
     /// Warns, once for the book, of lots held under a CUSIP, an ISIN, a SEDOL or a name that
