@@ -143,8 +143,9 @@ extension WashSaleCalendar {
             guard let index = purchaseIndex(
                 of: sales[sale].lotKey, symbol: sales[sale].symbol, acquired: sales[sale].acquired
             ) else {
-                // A lot too old to replace anything was not listed (see `init`).
-                precondition(firstReplacementDay.map { sales[sale].acquired < $0 } ?? false,
+                // A lot too old to replace anything was not listed (see `init`), nor one not bought.
+                precondition(firstReplacementDay.map { sales[sale].acquired < $0 } ?? false
+                                 || unboughtLots.contains(sales[sale].lotKey),
                              "lot \(sales[sale].lotKey) is not held in household \(household)")
                 continue
             }

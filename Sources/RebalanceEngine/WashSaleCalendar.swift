@@ -35,6 +35,9 @@ public struct WashSaleCalendar: Sendable {
     /// Held lots acquired before this day are not purchases here: no loss sale's window
     /// reaches them. `nil` when every lot is listed.
     let firstReplacementDay: CivilDate?
+    /// Held lots that were not bought (inherited), so no purchase here: a sale of one has no
+    /// purchase to take its shares out of.
+    var unboughtLots: Set<TaxLot.Key> = []
     var purchases: [Purchase] = [] {
         didSet { purchasesVersion &+= 1 }
     }
@@ -590,7 +593,10 @@ extension WashSaleCalendar {
         for index in lots.indices {
             // Inherited shares were not bought: no loss sale's replacement, and no Transactions
             // buy of their day is them.
-            guard !lots[index].inherited else { continue }
+            guard !lots[index].inherited else {
+                unboughtLots.insert(lots[index].id)
+                continue
+            }
             let acquired = lots[index].acquired
             if firstReplacementDay.map({ acquired >= $0 }) ?? true {
                 appendPurchase(Purchase(

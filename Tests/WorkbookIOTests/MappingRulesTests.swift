@@ -676,7 +676,8 @@ struct MappingRulesTests {
             #expect(households.count == 2 && households[0] == households[1], "\(first) / \(second): \(households)")
         }
         // A trust beside the family, and two numbers, stay apart.
-        for (first, second) in [("Lee Family", "Lee Family Trust"), ("001", "010")] as [(FixtureCell, FixtureCell)] {
+        for (first, second) in [("Lee Family", "Lee Family Trust"), ("001", "010"), ("Wong Lee", "Lee Wong"),
+                                ("Mary Lee & John Park", "John Lee & Mary Park")] as [(FixtureCell, FixtureCell)] {
             let reading = try read([
                 Self.asOf,
                 ("Accounts", [["Account", "Household", "Type"], ["A", first, "Individual"], ["B", second, "IRA"]]),
@@ -711,16 +712,27 @@ struct MappingRulesTests {
         let sales = try book([["Account", "Type"], ["A", "Individual"]],
                              [["Account", "Date", "Symbol", "Action", "Quantity", "Realized Gain", "Realized Loss"],
                               ["A", "2026-11-10", "AAPL", "Sell", 10, 0, -500], ["A", "2026-11-11", "AAPL", "Sell", 5, 300, nil],
-                              ["A", "2026-11-12", "AAPL", "Sell", 5, nil, 200]])
+                              ["A", "2026-11-12", "AAPL", "Sell", 5, nil, 200],
+                              // Lots at a gain and at a loss in one sale: the loss opens its window.
+                              ["A", "2026-11-13", "AAPL", "Sell", 5, 500, -200],
+                              // A negative gain repeated in the loss column is one loss.
+                              ["A", "2026-11-14", "AAPL", "Sell", 5, -400, -400]])
         #expect(sales.errors.isEmpty, "\(sales.errors)")
-        #expect(sales.portfolio?.transactions.map(\.realizedGain) == [Money(cents: -50_000), Money(cents: 30_000), Money(cents: -20_000)])
+        #expect(sales.portfolio?.transactions.map(\.realizedGain) == [Money(cents: -50_000), Money(cents: 30_000), Money(cents: -20_000),
+                                                                    Money(cents: -20_000), Money(cents: -40_000)])
         let byTerm = try book([["Account", "Type"], ["A", "Individual"]],
                               [["Account", "Date", "Symbol", "Action", "Quantity", "Short Term Gain", "Short Term Loss",
                                 "Long Term Gain", "Long Term Loss"],
-                               ["A", "2026-11-10", "AAPL", "Sell", 10, 0, 500, 0, 0]])
+                               ["A", "2026-11-10", "AAPL", "Sell", 10, 0, 500, 0, 0],
+                               ["A", "2026-11-11", "AAPL", "Sell", 10, 0, 0, 900, -300]])
         #expect(byTerm.errors.isEmpty, "\(byTerm.errors)")
-        #expect(byTerm.portfolio?.transactions.map(\.realizedGain) == [Money(cents: -50_000)])
-        #expect(byTerm.portfolio?.transactions.map(\.term) == [.shortTerm])
+        #expect(byTerm.portfolio?.transactions.map(\.realizedGain) == [Money(cents: -50_000), Money(cents: -30_000)])
+        #expect(byTerm.portfolio?.transactions.map(\.term) == [.shortTerm, .longTerm])
+        // Bare loss headers beside a column of the year's gains.
+        let bare = try book([["Account", "Type", "ST Gains YTD", "ST Losses", "Realized LT Gain", "STCL"],
+                             ["A", "Individual", 10_000, 12_000, 100, nil]])
+        #expect(bare.errors.isEmpty, "\(bare.errors)")
+        #expect(bare.portfolio?.accounts.first?.realizedShortTermYTD == Money(cents: -200_000))
     }
 
     @Test("Two accounts whose IDs differ only in capitals, spacing or separators are an error: other rows could name either")
@@ -1838,8 +1850,10 @@ struct MappingRulesTests {
                               ["A", "2026-11-04", "AAPL", "Sell", 5, 100, -400]])
         #expect(reading.errors.isEmpty, "\(reading.errors)")
         let sales = try #require(reading.portfolio?.transactions)
-        #expect(sales.map(\.realizedGain) == [Money(cents: 30_000), Money(cents: -25_000), Money(cents: -30_000)])
-        #expect(sales.map(\.term) == [.shortTerm, .longTerm, nil])
+        // A sale whose short-term lots gained $100 and long-term lots lost $400 is a loss sale
+        // of $400, long-term: the lots at a loss open the window (until stop 48, -$300 of no term).
+        #expect(sales.map(\.realizedGain) == [Money(cents: 30_000), Money(cents: -25_000), Money(cents: -40_000)])
+        #expect(sales.map(\.term) == [.shortTerm, .longTerm, .longTerm])
     }
 
     @Test("An As Of Date of =TODAY() saved another day is an error; saved today, a note")
@@ -1938,6 +1952,16 @@ struct MappingRulesTests {
             "Accounts!C1: The column \"RMD Amount\" is a second Withdrawal column: \"RMD Remaining\" (Accounts!D1), which names "
                 + "what is still to be paid out, is read as the amount to raise, and this one is ignored.",
         ])
+        // The contract's own Withdrawal beside one still due: the Withdrawal is read, as the
+        // column named as the contract names it always is, and the other is warned of.
+        let both = try accounts([["Account", "Type", "Withdrawal", "RMD Remaining"], ["A", "IRA", 12_000, 5_000]])
+        #expect(both.errors.isEmpty, "\(both.errors)")
+        #expect(both.portfolio?.accounts.first?.withdrawal == Money(cents: 1_200_000))
+        #expect(both.warnings.contains { $0.place == "Accounts!D1" && $0.message.contains("\"RMD Remaining\"") }, "\(both.warnings)")
+        // A year-end balance for the RMD's arithmetic is no amount to raise.
+        let balance = try accounts([["Account", "Type", "RMD Factor", "RMD Balance"], ["A", "IRA", 26.5, 412_000]])
+        #expect(balance.portfolio?.accounts.first?.withdrawal != Money(cents: 41_200_000))
+        #expect(balance.diagnostics.contains { $0.place == "Accounts!D1" }, "\(balance.diagnostics)")
         let taken = try accounts([["Account", "Type", "RMD Amount", "RMD Taken YTD"], ["A", "IRA", 30_000, 25_000]])
         #expect(taken.portfolio?.accounts.first?.withdrawal == Money(cents: 3_000_000))
         #expect(taken.warnings.map(\.description).filter { $0.contains("paid out already") } == [
@@ -2097,7 +2121,8 @@ struct MappingRulesTests {
                 + "matched one for one against lots and buys after it. Restate the Quantity of the rows before it in shares "
                 + "after the split.",
         ])
-        #expect(PortfolioBuilder.isSplit("SPR") && PortfolioBuilder.isSplit("Forward Split") && !PortfolioBuilder.isSplit("Spin-off"))
+        #expect(PortfolioBuilder.isSplit("SPR") && PortfolioBuilder.isSplit("Forward Split") && !PortfolioBuilder.isSplit("Spin-off")
+            && PortfolioBuilder.isSplit("Stock Dividend"))
     }
 
     @Test("An Interactive Brokers statement's closed lots under each execution are no trades of their own")

@@ -48,8 +48,13 @@ final class ModelSetups: Sendable {
     }
 
     /// The slot each symbol counts toward: model symbols, then symbols in a model symbol's
-    /// Identical Group or among its Replacements, the first model symbol in model order
-    /// claiming a symbol. The same for every account of one model.
+    /// Identical Group, then those among its Replacements, the first model symbol in model
+    /// order claiming a symbol. The same for every account of one model.
+    ///
+    /// Identity comes before a Replacement: a fund identical to one model symbol and named
+    /// another's Replacement is the first's exposure. Counted toward the other, it was sold
+    /// as that symbol's overweight while its identical symbol sat underweight (and, sold at a
+    /// loss, blocked buying it), and the Drift sheet showed both slots wrong (explore-AX).
     static func standInMap(symbols: [String], slotIndex: [String: Int], universe: Universe) -> [String: Int] {
         var slotIndex = slotIndex
         var claimed: [String: Int] = [:]
@@ -67,7 +72,7 @@ final class ModelSetups: Sendable {
         for (position, symbol) in symbols.enumerated() {
             for replacement in universe.securities[symbol]?.replacements ?? []
                 where slotIndex[replacement] == nil && !universe.isMarkedPhaseOut(replacement) {
-                if let earlier = claimed[replacement], earlier <= position { continue }
+                if claimed[replacement] != nil { continue }
                 claimed[replacement] = position
             }
         }

@@ -64,7 +64,11 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         "stlossytd", "stlossesytd", "ytdstloss", "ytdstlosses", "realizedshorttermloss",
         "realizedshorttermlosses", "shorttermrealizedloss", "shorttermrealizedlosses",
         "shorttermlossytd", "shorttermlossesytd", "ytdshorttermloss", "ytdshorttermlosses",
-        "stclytd", "ytdstcl", "shorttermcapitallossytd", "shorttermcapitallossesytd", "ytdshorttermcapitallosses",
+        "stclytd", "ytdstcl", "shorttermcapitallossytd",
+        // Bare, beside a column of the year's gains as a realized-gain summary heads them
+        // (`ST Gains YTD | ST Losses`); a carryforward says so (`Carryover`, `CF`).
+        "stloss", "stlosses", "shorttermloss", "shorttermlosses", "stcl", "shorttermcapitalloss",
+        "shorttermcapitallosses", "stcapitalloss", "stcapitallosses", "shorttermcapitallossesytd", "ytdshorttermcapitallosses",
         "realizedlossesstytd", "realizedlossstytd", "ytdrealizedlossesshortterm", "ytdrealizedlossshortterm",
     ]
 
@@ -139,7 +143,7 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Withdrawal", ["withdrawal", "withdrawals", "withdrawalamount", "distribution", "cashneed", "raisecash",
                                               "withdrawalrequest", "cashtoraise", "distributionamount", "requesteddistribution",
                                               "distributionrequest", "rmdamount", "rmdremaining", "remainingrmd", "rmdremainingamount", "remainingrmdamount",
-                                              "rmdbalance", "rmdbalanceremaining", "remainingdistribution",
+                                              "remainingdistribution",
                                               "distributionremaining", "remainingwithdrawal", "withdrawalremaining",
                                               "amounttoraise", "outflow", "outflows",
                                               "cashwithdrawal", "cashneeded", "cashout", "cashrequest", "cashrequested",

@@ -201,7 +201,7 @@ extension PortfolioBuilder {
     /// the taxable accounts' windows (explore-AM).
     ///
     /// Nor to the forms one name takes across rows (explore-AV): `&` or `and` (`John & Mary Lee`,
-    /// `John and Mary Lee`), the order of its words (`Lee, John and Mary`), a number's leading
+    /// `John and Mary Lee`), a surname put first before a comma (`Lee, John and Mary`), a number's leading
     /// zeros (`001` typed as text beside 1 typed as a number), `HH` run into its number (`HH001`,
     /// `HH-001`) and the short forms `Hsld` and `Fam`. Merged wrongly, two households' windows
     /// block each other's buys; kept apart wrongly, an IRA buys inside a loss sale's window.
@@ -214,8 +214,14 @@ extension PortfolioBuilder {
             if word.allSatisfy(\.isNumber) { word = word.drop { $0 == "0" }; if word.isEmpty { word = "0" } }
             return String(word)
         }
-        let kept = words.filter { !householdWords.contains($0) }
-        return kept.isEmpty ? alike(written) : kept.sorted().joined(separator: " ")
+        var kept = words.filter { !householdWords.contains($0) }
+        // `Lee, John and Mary` is `John and Mary Lee`: a surname before a comma goes last. Other
+        // orders stay apart (`Wong Lee` is not `Lee Wong`).
+        if let comma = written.firstIndex(of: ","), kept.count > 1,
+           written[..<comma].split(whereSeparator: { !$0.isLetter && !$0.isNumber }).count == 1 {
+            kept.append(kept.removeFirst())
+        }
+        return kept.isEmpty ? alike(written) : kept.joined(separator: " ")
     }
 
     /// Words that say a name is a household's, or join its members' names.
@@ -535,9 +541,20 @@ extension PortfolioBuilder {
         return false
     }
 
-    /// `gain` less the size of `loss` (written either sign), when a loss is given.
+    /// `gain` less the size of `loss` (written either sign), when a loss is given: a year's
+    /// figures.
     static func netted(_ gain: Money?, less loss: Money?) -> Money? {
         guard let loss else { return gain }
         return (gain ?? .zero) - loss.magnitude
+    }
+
+    /// A sale's gain read beside its loss column, for wash sales: its loss, when it has one
+    /// (a sale of lots some at a gain and some at a loss, `500` beside `-200`: the lots at a
+    /// loss open a window, which netted to +300 they did not; explore-AW); a gain column that
+    /// is negative already holds the loss (the loss column repeats it).
+    static func lossFirst(_ gain: Money?, loss: Money?) -> Money? {
+        guard let loss, loss != .zero else { return gain }
+        if let gain, gain.isNegative { return gain }
+        return -loss.magnitude
     }
 }

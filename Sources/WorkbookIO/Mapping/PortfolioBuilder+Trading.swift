@@ -135,7 +135,7 @@ extension PortfolioBuilder {
     /// SPLIT R/S FROM…`, Robinhood's `SPL` and `SPR`).
     static func isSplit(_ text: String) -> Bool {
         let lowercased = text.lowercased()
-        if holdsAny(of: ["split", "r/s"], lowercased) { return true }
+        if holdsAny(of: ["split", "r/s", "stock dividend", "stock div"], lowercased) { return true }
         let words = lowercased.split(whereSeparator: { !$0.isLetter })
         return words.count == 1 && (words[0] == "spl" || words[0] == "spr")
     }
@@ -218,6 +218,9 @@ extension PortfolioBuilder {
         let bought = Set(transactions.lazy.filter { $0.side == .buy }.map { Day(account: $0.account, symbol: $0.symbol, date: $0.date) })
         var found: [(lot: TaxLot, journal: String)] = []
         for lot in lots where !lot.inherited {
+            // A money-market fund (`SWVXX`, `SPAXX`: five letters ending XX) moves with cash
+            // transfers, and its lots are dated by them.
+            if lot.symbol.utf8.count == 5, lot.symbol.hasSuffix("XX") { continue }
             let day = Day(account: lot.account, symbol: lot.symbol, date: lot.acquired)
             guard let place = journalOf[day], !bought.contains(day) else { continue }
             found.append((lot, place))
@@ -393,8 +396,8 @@ extension PortfolioBuilder {
             }
             // A loss in a column of its own beside the gain's (`Realized Gain` 0, `Realized Loss`
             // -500): netted. Read from the gain alone, a loss sale opened no window (explore-AV).
-            var gain = PortfolioBuilder.netted(money(row, "Realized Gain"),
-                                               less: netsLoss && !isBlank(row, "Realized Loss") ? money(row, "Realized Loss") : nil)
+            var gain = PortfolioBuilder.lossFirst(money(row, "Realized Gain"),
+                                                  loss: netsLoss && !isBlank(row, "Realized Loss") ? money(row, "Realized Loss") : nil)
             var term: Term?
             if let termText = text(row, "Term") {
                 term = PortfolioBuilder.term(termText)
@@ -403,13 +406,17 @@ extension PortfolioBuilder {
             // A gain given by term (`Short-Term Gain/Loss`, `Long-Term Gain/Loss`): their sum,
             // and the term of the one that holds it. Unread, every sale was taken as a loss.
             if gain == nil, isBlank(row, "Realized Gain") {
-                let short = PortfolioBuilder.netted(isBlank(row, "Short-Term Gain") ? nil : money(row, "Short-Term Gain"),
-                    less: netsShort && !isBlank(row, "Short-Term Loss") ? money(row, "Short-Term Loss") : nil)
-                let long = PortfolioBuilder.netted(isBlank(row, "Long-Term Gain") ? nil : money(row, "Long-Term Gain"),
-                    less: netsLong && !isBlank(row, "Long-Term Loss") ? money(row, "Long-Term Loss") : nil)
+                let short = PortfolioBuilder.lossFirst(isBlank(row, "Short-Term Gain") ? nil : money(row, "Short-Term Gain"),
+                    loss: netsShort && !isBlank(row, "Short-Term Loss") ? money(row, "Short-Term Loss") : nil)
+                let long = PortfolioBuilder.lossFirst(isBlank(row, "Long-Term Gain") ? nil : money(row, "Long-Term Gain"),
+                    loss: netsLong && !isBlank(row, "Long-Term Loss") ? money(row, "Long-Term Loss") : nil)
                 if short != nil || long != nil {
-                    gain = (short ?? .zero) + (long ?? .zero)
-                    let inShort = (short ?? .zero) != .zero, inLong = (long ?? .zero) != .zero
+                    // A loss in either term is the sale's, for wash sales: the lots at a loss open
+                    // a window whatever the other term's lots gained.
+                    let losses = [short, long].compactMap { $0 }.filter(\.isNegative)
+                    gain = losses.isEmpty ? (short ?? .zero) + (long ?? .zero) : losses.reduce(.zero, +)
+                    let inShort = (short ?? .zero) != .zero && (losses.isEmpty || short!.isNegative)
+                    let inLong = (long ?? .zero) != .zero && (losses.isEmpty || long!.isNegative)
                     if term == nil, isBlank(row, "Term"), inShort != inLong { term = inShort ? .shortTerm : .longTerm }
                 }
             }
@@ -666,12 +673,15 @@ extension PortfolioBuilder {
             if case .value(let gain) = CellReader.number(row[column]) { sum = (sum ?? 0) + gain.doubleValue }
             if column == "Realized Gain", sum != nil { break }
         }
-        // A loss column's figure, of either sign, is a loss (read quietly, as the gains are).
+        // A loss column's figure, of either sign, is a loss, and the row's (read quietly, as the
+        // gains are): see `lossFirst`.
+        var losses: Double?
         for column in ["Realized Loss", "Short-Term Loss", "Long-Term Loss"] {
             if case .value(let loss) = CellReader.number(row[column]), loss.doubleValue != 0 {
-                sum = (sum ?? 0) - abs(loss.doubleValue)
+                losses = (losses ?? 0) - abs(loss.doubleValue)
             }
         }
+        if let losses, !((sum ?? 0) < 0) { return losses }
         return sum
     }
 

@@ -454,7 +454,11 @@ struct SheetTable {
                         columns[name] = cell.column
                         matches.append((text.trimmingWhitespace(), name, place))
                     } else if name == "Quantity" || name == "Withdrawal", let earlier = matches.firstIndex(where: { $0.1 == name }),
-                              SheetTable.namesWhatIsHeld(matches[earlier].0) != SheetTable.namesWhatIsHeld(text) {
+                              SheetTable.namesWhatIsHeld(matches[earlier].0) != SheetTable.namesWhatIsHeld(text),
+                              // The contract's own Withdrawal beside one still due: the two are
+                              // compared as second columns (explore-AW).
+                              name == "Quantity" || !(SheetTable.isCanonical(text, of: name)
+                                  || SheetTable.isCanonical(matches[earlier].0, of: name)) {
                         // The shares still held (`Remaining Quantity`, `Open Qty`) beside another
                         // quantity (what was bought, in an export of lots part sold): the held one
                         // is read, whichever comes first. As a second Quantity column, the first was
