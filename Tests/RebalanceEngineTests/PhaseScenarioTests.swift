@@ -228,6 +228,26 @@ struct PhaseScenarioTests {
         #expect(plan.drift("T", "AAA")?.weightBefore == 0.43)
     }
 
+    @Test("A Hold position in a model symbol's Identical Group is said to count toward no target")
+    func aHoldPositionIsNoStandIn() throws {
+        var book = BookBuilder()
+        book.account("T", cash: "1000")
+        book.hold("G1", "GOOG", 10, basis: "1000", acquired: "2020-01-02")
+        book.hold("M1", "MSFT", 10, basis: "1000", acquired: "2020-01-02")
+        book.target("GOOGL", "0.5")
+        book.target("MSFT", "0.49")
+        book.security("GOOGL", identicalGroup: "Alphabet")
+        book.security("GOOG", identicalGroup: "Alphabet", restriction: .hold)
+        book.prices = ["GOOG": "100", "GOOGL": "100", "MSFT": "100"]
+        let plan = try book.plan()
+        #expect(!plan.auditLog.contains { $0.rule == "Stand-In" && $0.symbol == "GOOG" }, "\(plan.auditLog.filter { $0.symbol == "GOOG" })")
+        // Held apart, GOOG is not sold as GOOGL's stand-in.
+        #expect(plan.trade("T", "GOOG", .sell) == nil)
+        // Without Hold it is GOOGL's stand-in, and said so.
+        book.securities[1].restriction = nil
+        #expect(try book.plan().auditLog.contains { $0.rule == "Stand-In" && $0.symbol == "GOOG" && $0.decision == "Counted" })
+    }
+
     @Test("Loss lots Harvest passes over are named with the rule that held each back")
     func lossLotsPassedOverAreNamedWithTheirRule() throws {
         // $66,000 invested at $100 a share, no replacements: AAA's 18 shares over its 20%

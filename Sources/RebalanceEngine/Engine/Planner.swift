@@ -282,7 +282,9 @@ extension Planning {
         let (slots, sectors) = scaledSlots[scaled]!
         books[index].setSlots(slots, layout: setup.layout, sectorTargets: sectors, universe: universe)
         for symbol in books[index].heldSymbols {
-            guard let slot = setup.layout.slotIndexBySymbol[symbol], slots[slot].symbol != symbol else { continue }
+            // A `Hold` position is valued apart, toward no target: no row says otherwise (explore-AX).
+            guard let slot = setup.layout.slotIndexBySymbol[symbol], slots[slot].symbol != symbol,
+                  !universe.isHold(symbol) else { continue }
             audit(nil, account.id, symbol, rule: "Stand-In", decision: "Counted",
                   "\(symbol) is held and counts toward the \(slots[slot].symbol) target.")
         }
