@@ -248,6 +248,22 @@ struct PhaseScenarioTests {
         #expect(try book.plan().auditLog.contains { $0.rule == "Stand-In" && $0.symbol == "GOOG" && $0.decision == "Counted" })
     }
 
+    @Test("A withdrawal paid short names a position kept because a manual trade buys its identical symbol")
+    func aShortWithdrawalNamesAManualTwinBuy() throws {
+        var book = BookBuilder()
+        book.account("T", cash: "200", withdrawal: "5000")
+        book.hold("G1", "OOG", 10, basis: "500", acquired: "2020-01-02")
+        book.target("OOGL", "0.99")
+        book.security("OOGL", identicalGroup: "O")
+        book.security("OOG", identicalGroup: "O")
+        book.prices = ["OOG": "100", "OOGL": "100"]
+        book.manual("T", "OOGL", .buy, 1)
+        let plan = try book.plan()
+        #expect(plan.trade("T", "OOG", .sell) == nil)
+        let short = plan.exceptions.filter { $0.place == "T" && $0.message.contains("OOG (") }.map(\.message)
+        #expect(short.count == 1 && short[0].contains("OOG (identical to a symbol a manual trade buys, $1,000.00)"), "\(plan.exceptions)")
+    }
+
     @Test("Loss lots Harvest passes over are named with the rule that held each back")
     func lossLotsPassedOverAreNamedWithTheirRule() throws {
         // $66,000 invested at $100 a share, no replacements: AAA's 18 shares over its 20%

@@ -26,6 +26,9 @@ extension Planning {
                 why = restriction.rawValue
             } else if book.bought.contains(symbol) {
                 why = "bought in this run"
+            } else if !book.manualTwinBuys.isEmpty, book.manualTwinBuys.contains(symbol) {
+                // Its identical symbol bought by hand: "not sold" named no reason (explore-AX).
+                why = "identical to a symbol a manual trade buys"
             } else {
                 why = "not sold"
             }
