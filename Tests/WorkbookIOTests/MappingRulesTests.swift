@@ -1065,6 +1065,15 @@ struct MappingRulesTests {
             "Settings!B4: Harvest Min Loss Pct 0.5 is read as 50% (a plain number up to 1 is a fraction): only lots down that "
                 + "much from their cost would be harvested. Write 0.5% if 0.5 percent is meant.",
         ])
+        // A rate above any US rate written as a percent.
+        let percent = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Long-Term Rate", 65]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(percent.warnings.map(\.description).filter { $0.hasPrefix("Settings!") } == [
+            "Settings!B3: Long-Term Rate is 65%, above any US rate on gains, federal and state together: check it. The tax "
+                + "estimate and the budget's room are worked at it.",
+        ])
         // A cash target of a quarter or more, a rate above any US rate: on Settings and on Accounts.
         let cash = try read([
             ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Cash Target", 0.5], ["Short-Term Rate", 0.9]]),

@@ -350,11 +350,15 @@ extension PortfolioBuilder {
                 }
                 if n.form == .plain, r == .one {
                     warnOfWholeOne(key.rawValue, place: place)
-                } else if n.form == .plain, let effect = PortfolioBuilder.unlikelyFraction(key, r) {
+                } else if n.form == .plain, n.doubleValue <= 1, let effect = PortfolioBuilder.unlikelyFraction(key, r) {
                     // A plain 0.5 is 50% by the contract's rule: a band or a harvest threshold
                     // that wide is almost surely the half a percent it looks like (explore-AQ).
                     log.warning(place, "\(name) \(n.text) is read as \(r.percentText) (a plain number up to 1 is a fraction): "
                         + "\(effect). Write \(n.text)% if \(n.text) percent is meant.")
+                } else if key == .shortTermRate || key == .longTermRate, r > Rate(millionths: 600_000) {
+                    // Written as a percent (`65`, `65%`), a rate above any US one is a slip too (explore-AW).
+                    log.warning(place, "\(name) is \(r.percentText), above any US rate on gains, federal and state together: "
+                        + "check it. The tax estimate and the budget's room are worked at it.")
                 }
                 switch key {
                 case .shortTermRate: settings.rates.shortTerm = r
