@@ -1935,6 +1935,32 @@ struct MappingRulesTests {
             + "1,000 (it is in thousands; the tool reads whole dollars and shares)."])
     }
 
+    @Test("A member of an Identical Group with no Exposure Group of its own takes the one its identical members name")
+    func identicalMembersShareAnExposureGroup() throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot, ("Model", [["Symbol", "Target"], ["AAPL", 0.5], ["GOOGL", 0.49]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["GOOGL", 100, .day(2026, 11, 20)],
+                        ["GOOG", 100, .day(2026, 11, 20)], ["BRK.A", 100, .day(2026, 11, 20)], ["BRK.B", 100, .day(2026, 11, 20)]]),
+            ("Securities", [["Symbol", "Identical Group", "Exposure Group"], ["GOOGL", "Alphabet", "Mega"], ["GOOG", "Alphabet", nil],
+                            ["BRK.A", "Berkshire", "Mega"], ["BRK.B", "Berkshire", "Financials"]]),
+            ("Groups", [["Exposure Group", "Max Weight"], ["Mega", 0.3], ["Financials", 0.2]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let groups = Dictionary(uniqueKeysWithValues: (reading.portfolio?.securities ?? []).map { ($0.symbol, $0.exposureGroup ?? "-") })
+        // Two groups named in one family: each keeps its own.
+        #expect(groups == ["GOOGL": "Mega", "GOOG": "Mega", "BRK.A": "Mega", "BRK.B": "Financials"])
+        #expect(reading.diagnostics.map(\.description).contains("Securities: GOOG has no Exposure Group and is in the Identical "
+            + "Group Alphabet, whose other members are in Mega: it counts toward that group's cap."))
+    }
+
+    @Test("A model's CASH row of a plain 1 is warned of as 100%")
+    func cashRowOfOne() throws {
+        let reading = try read([Self.asOf, Self.oneLot, ("Model", [["Symbol", "Target"], ["AAPL", 0.99], ["CASH", 1]]), Self.prices])
+        #expect(reading.warnings.map(\.description).contains("Model!B3: CASH 1 is read as 100% (a plain number is a fraction "
+            + "unless one in its column is above 1): every position is sold to cash. Write 1% if one percent is meant."),
+                "\(reading.warnings)")
+    }
+
     @Test("A unit in thousands, millions or cents is said however the header writes it", arguments: [
         ("Cost Basis ('000)", "multiply its figures by 1,000 (it is in thousands; the tool reads whole dollars and shares)"),
         ("Cost Basis [$K]", "multiply its figures by 1,000 (it is in thousands; the tool reads whole dollars and shares)"),

@@ -8,7 +8,8 @@ import Testing
 ///
 /// Normalised before comparing, as they legitimately differ: `Transaction.place` and
 /// `ManualTrade.place`, which name the row a value came from (the generator writes
-/// `Transactions!A5`, the reader `Transactions!row 5`). Every other field is compared as is,
+/// `Transactions!A5`, the reader `Transactions!row 5`), and an identical member's Exposure
+/// Group the reader fills in. Every other field is compared as is,
 /// lot order and each price's `source` and `tried` chain included.
 @Suite("A portfolio written as an input workbook reads back the same")
 final class PortfolioWorkbookRoundTripTests {
@@ -24,9 +25,12 @@ final class PortfolioWorkbookRoundTripTests {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
-    /// The portfolio without the fields that name rows.
+    /// The portfolio without the fields that name rows, and with each Identical Group's
+    /// members that name no Exposure Group in the one their identical members name, as the
+    /// reader reads them (`PortfolioBuilder.sharingExposureGroups`).
     static func normalised(_ portfolio: Portfolio) -> Portfolio {
         var portfolio = portfolio
+        portfolio.securities = PortfolioBuilder.sharingExposureGroups(portfolio.securities).securities
         for index in portfolio.transactions.indices { portfolio.transactions[index].place = "" }
         for index in portfolio.manualTrades.indices { portfolio.manualTrades[index].place = "" }
         return portfolio

@@ -232,6 +232,11 @@ extension PortfolioBuilder {
                 if symbol != "CASH" {
                     log.info(row.place("Symbol"), "\"\(symbol.excerpt)\" is read as the model's CASH row, its cash target.")
                 }
+                // A plain 1 is 100% by the contract's rule: a CASH row of 100% beside securities
+                // sold every position to cash, said only as targets "scaled down" (explore-AY).
+                if target == .one, case .value(let n) = CellReader.number(row["Target"]), n.form == .plain {
+                    warnOfWholeOne("CASH", place: row.place("Target"))
+                }
                 read.models[index!].cashTarget = target
             } else {
                 read.models[index!].targets.append(ModelTarget(symbol: symbol, target: target, band: bands[row.number],

@@ -266,3 +266,44 @@ extension PortfolioBuilder {
         }
     }
 }
+
+extension PortfolioBuilder {
+    /// Gives a security of an Identical Group with no Exposure Group of its own the one group
+    /// its identical members name, with a note: identical shares are one exposure, and the
+    /// contract has GOOG and GOOGL draw on one cap. Left without, GOOG held as GOOGL's stand-in
+    /// counted toward GOOGL's weight but not its group's, which stood at 0% under its cap while
+    /// the stand-in alone passed it (explore-AY). Members naming two groups keep their own.
+    mutating func shareExposureGroups(_ securities: inout [Security]) {
+        let shared = PortfolioBuilder.sharingExposureGroups(securities)
+        securities = shared.securities
+        for (symbols, family, group) in shared.filled {
+            let one = symbols.count == 1
+            log.info(tables[.securities]?.sheetName ?? "Securities", "\(symbols.map(\.excerpt).joinedAsList) \(one ? "has" : "have") "
+                + "no Exposure Group and \(one ? "is" : "are") in the Identical Group \(family.excerpt), whose other members are "
+                + "in \(group.excerpt): \(one ? "it counts" : "they count") toward that group's cap.")
+        }
+    }
+
+    /// `securities` with each Identical Group's members that name no Exposure Group given the
+    /// one group their identical members name (see `shareExposureGroups`), and what was filled.
+    static func sharingExposureGroups(_ securities: [Security])
+        -> (securities: [Security], filled: [(symbols: [String], family: String, group: String)])
+    {
+        var securities = securities
+        var filled: [(symbols: [String], family: String, group: String)] = []
+        var membersOf: [String: [Int]] = [:]
+        for index in securities.indices {
+            if let family = securities[index].identicalGroup { membersOf[family, default: []].append(index) }
+        }
+        for family in membersOf.keys.sorted() {
+            let members = membersOf[family]!
+            let named = Set(members.compactMap { securities[$0].exposureGroup })
+            guard named.count == 1, let group = named.first else { continue }
+            let without = members.filter { securities[$0].exposureGroup == nil }
+            guard !without.isEmpty else { continue }
+            for index in without { securities[index].exposureGroup = group }
+            filled.append((without.map { securities[$0].symbol }, family, group))
+        }
+        return (securities, filled)
+    }
+}

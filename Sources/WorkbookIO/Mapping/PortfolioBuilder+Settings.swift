@@ -137,7 +137,7 @@ extension PortfolioBuilder {
     mutating func warnOfWholeOne(_ name: String, place: String) {
         let effect: String
         switch name {
-        case "Cash Target": effect = "every position is sold to cash"
+        case "Cash Target", "CASH": effect = "every position is sold to cash"
         case "Short-Term Rate", "Long-Term Rate": effect = "the tax estimate takes every dollar of gain"
         default: effect = "a band of ±100% lets every weight drift"
         }

@@ -185,7 +185,7 @@ struct PortfolioBuilder {
         }
         try refuseUnreadTables()
         readSettings()
-        let securities = readSecurities()
+        var securities = readSecurities()
         var accounts = readAccounts()
         if tables[.accounts] != nil {
             for sheet in [ContractSheet.lots, .transactions] { readGroupTitles(of: sheet, known: Set(accounts.map(\.id))) }
@@ -196,6 +196,7 @@ struct PortfolioBuilder {
         let models = readModels(accounts: &accounts)
         resolveCashTargets(accounts: &accounts, models: models)
         let groups = readGroups()
+        shareExposureGroups(&securities)
         let sectors = readSectors()
         warnOfUnnamedLimits(groups: groups, sectors: sectors, securities: securities, models: models)
         warnOfSectorDisagreements(securities: securities, models: models)
