@@ -2485,6 +2485,25 @@ struct MappingRulesTests {
             == "Model: The sheet has a column of targets for each model: \"Growth\" (Model!B), \"income\" (Model!C)." })
     }
 
+    @Test("A wide Model sheet's column of one model's bands beside its targets is that model's Band")
+    func wideModelBands() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Accounts", [["Account", "Model", "Cash"], ["A", "Growth", 0], ["B", "Income", 0]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Growth Target", "Growth Band", "Income Target", "Income Band"],
+                       ["AAPL", "60%", "15%", "20%", "1%"], ["BND", "39%", "10%", "79%", nil]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["BND", 72, .day(2026, 11, 20)]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(!reading.diagnostics.contains { $0.message.contains("Growth Band") && $0.message.contains("not one the tool reads") })
+        let portfolio = try #require(reading.portfolio)
+        #expect(portfolio.models.first { $0.name == "Growth" }?.targets.map(\.band) == [Rate(millionths: 150_000), Rate(millionths: 100_000)])
+        #expect(portfolio.models.first { $0.name == "Income" }?.targets.map(\.band) == [Rate(millionths: 10_000), nil])
+        #expect(SheetTable.model(bandHeadedBy: "Band: Growth", among: ["Growth", "Income"]) == "Growth")
+        #expect(SheetTable.model(bandHeadedBy: "Growth", among: ["Growth", "Income"]) == nil)
+    }
+
     @Test("A wide Model sheet's headers may name their model with a unit or a word of their own, or other spacing")
     func wideModelDecoratedHeaders() throws {
         let reading = try read([

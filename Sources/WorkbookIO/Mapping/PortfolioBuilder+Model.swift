@@ -42,9 +42,14 @@ extension PortfolioBuilder {
             }
             // Targets before bands: how each column was read is echoed in the sheet's order.
             let targets = views.map { weights(in: $0.table, "Target") }
-            let bands = weights(.model, "Band")
+            // A model's own column of bands (`Growth Band`) is read in its view; the others
+            // share the sheet's Band column.
+            let shared = weights(.model, "Band")
+            let bands = views.map { view in
+                view.model.map { table.has(SheetTable.modelBandKey($0)) } ?? false ? weights(in: view.table, "Band") : shared
+            }
             let fillsDown = !accounts.isEmpty && accounts.allSatisfy { !$0.model.isEmpty }
-            for (view, targets) in zip(views, targets) {
+            for ((view, targets), bands) in zip(zip(views, targets), bands) {
                 readModelRows(view.table, model: view.model, leavingOutBlankTargets: view.model != nil, targets: targets,
                               bands: bands, fillsDown: fillsDown, into: &rows)
             }

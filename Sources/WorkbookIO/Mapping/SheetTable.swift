@@ -112,16 +112,43 @@ struct SheetTable {
 
     /// One model's view of a wide Model sheet: its column of targets as the Target column,
     /// the other models' left out; the rows, numbers and places as they are.
+    /// A model's own column of bands (`Growth Band`), when the sheet has one, is its Band.
     func targets(of model: (model: String, column: String)) -> SheetTable {
         var view = self
-        view.columns = columns.filter { !$0.key.hasPrefix(SheetTable.modelColumnPrefix) }
+        view.columns = columns.filter {
+            !$0.key.hasPrefix(SheetTable.modelColumnPrefix) && !$0.key.hasPrefix(SheetTable.modelBandPrefix)
+        }
         view.columns["Target"] = columns[model.column]
+        let bandKey = SheetTable.modelBandKey(model.model)
+        let ownBand = columns[bandKey] != nil
+        if ownBand { view.columns["Band"] = columns[bandKey] }
         view.modelColumns = []
         let layout = RowLayout(columns: view.columns, sheetName: sheetName)
         view.rows = rows.map { row in
-            DataRow(number: row.number, values: layout.names.map { row[$0 == "Target" ? model.column : $0] }, layout: layout)
+            DataRow(number: row.number, values: layout.names.map {
+                row[$0 == "Target" ? model.column : $0 == "Band" && ownBand ? bandKey : $0]
+            }, layout: layout)
         }
         return view
+    }
+
+    /// What begins the key of a wide Model sheet's column of one model's bands.
+    static let modelBandPrefix = "\u{1}Band of "
+
+    /// The key under which a wide Model sheet's column of `model`'s bands is read.
+    static func modelBandKey(_ model: String) -> String { modelBandPrefix + model }
+
+    /// The model among `modelNames` whose bands a wide Model sheet's header heads (`Growth
+    /// Band`, `Band: Growth`, `Growth Tolerance`); nil when it names no band or no one model.
+    static func model(bandHeadedBy header: String, among modelNames: [String]) -> String? {
+        var name = header.lowercased().filter { !$0.isWhitespace && !"()[]".contains($0) }
+        var found = false
+        for word in ["bands", "band", "tolerance", "tol"] {
+            if name.hasSuffix(word) { name.removeLast(word.count); found = true; break }
+            if name.hasPrefix(word) { name.removeFirst(word.count); found = true; break }
+        }
+        guard found, !name.isEmpty else { return nil }
+        return model(headedBy: name, among: modelNames)
     }
 
     /// The key under which a wide Model sheet's column of `model`'s targets is read.
@@ -512,6 +539,21 @@ struct SheetTable {
                 if !wide.isEmpty {
                     matches += wide.map { ($0.text, "Target of the model \($0.model)", $0.place) }
                     unknown.removeAll { entry in wide.contains { $0.place == entry.1 } }
+                    // Each model's own bands beside its targets (`Growth Band`): read as a Band
+                    // column would be, where a Band column heads them all. Left unread, every
+                    // model took the Default Band, and a Growth band of 15% traded at 2% (explore-AY).
+                    var bands: [(text: String, model: String, place: String)] = []
+                    for (text, place) in unknown {
+                        guard let model = SheetTable.model(bandHeadedBy: text, among: modelNames),
+                              columns[SheetTable.modelColumnKey(model)] != nil,
+                              let column = CellReference.column(of: place) else { continue }
+                        let key = SheetTable.modelBandKey(model)
+                        guard columns[key] == nil else { continue }
+                        columns[key] = column
+                        bands.append((text, model, place))
+                    }
+                    matches += bands.map { ($0.text, "Band of the model \($0.model)", $0.place) }
+                    unknown.removeAll { entry in bands.contains { $0.place == entry.1 } }
                 }
             }
             let names = Set(columns.keys)
