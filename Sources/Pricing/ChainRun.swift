@@ -33,6 +33,20 @@ struct ChainRun {
             if let override = row.override {
                 if row.asOf > asOf {
                     problems.append(.init(.warning, row.overridePlace, "\(symbol)'s Override is dated \(row.asOf), after the As Of date \(asOf); the Override wins all the same."))
+                } else if asOf.days(since: row.asOf) > maxAge {
+                    // An old Override wins as any does, but is said: a stale price beside it
+                    // would have been (explore-AZ).
+                    problems.append(.init(.warning, row.overridePlace, "\(symbol)'s Override is dated \(row.asOf), "
+                        + "\(ChainRun.days(asOf.days(since: row.asOf))) before the As Of date, older than Price Max Age Days "
+                        + "(\(maxAge)); the Override wins all the same."))
+                }
+                // An Override far from the row's own price is most likely a slip of a digit
+                // (3100 beside 300 planned $217,000 of trades unwarned; explore-AZ).
+                if let price = row.price, price.micros > 0, override.micros > 0,
+                   max(override.doubleValue / price.doubleValue, price.doubleValue / override.doubleValue) >= 2 {
+                    problems.append(.init(.warning, row.overridePlace, "\(symbol)'s Override \(override) is "
+                        + "\(override > price ? "more than twice" : "less than half") its Price \(price) on the same row; the "
+                        + "Override wins, so check it: every trade of \(symbol) is sized at it."))
                 }
                 attempts[i].tried.append("Override: used")
                 attempts[i].resolve(.override, override, asOf: row.asOf, source: row.source)

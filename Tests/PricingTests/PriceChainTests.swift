@@ -89,6 +89,20 @@ struct PriceChainTests {
         ])
     }
 
+    @Test("An Override older than Price Max Age Days, or far from its row's Price, wins with a warning")
+    func overridesWarnedOf() throws {
+        let result = resolve([request("AAPL", price: "300", asOf: "2026-11-10", override: "300"),
+                              request("MSFT", price: "300", override: "3100", row: 3),
+                              request("VTI", price: "300", override: "290", row: 4)], cache: nil)
+        #expect(result.prices.map(\.origin) == [.override, .override, .override])
+        #expect(result.problems.filter { $0.severity == .warning }.map(\.description) == [
+            "Prices!E2: AAPL's Override is dated 2026-11-10, 10 days before the As Of date, older than Price Max Age Days "
+                + "(5); the Override wins all the same.",
+            "Prices!E3: MSFT's Override 3100.00 is more than twice its Price 300.00 on the same row; the Override wins, so "
+                + "check it: every trade of MSFT is sized at it.",
+        ])
+    }
+
     @Test("The API key goes into {key} and nowhere else: not in Tried, notes, errors or the cache")
     func apiKeyNeverShown() throws {
         let secret = "s3cr3t-K3Y"

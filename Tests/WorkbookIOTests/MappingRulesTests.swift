@@ -431,6 +431,22 @@ struct MappingRulesTests {
                 + "Transactions), or clear its date, or mark it Pending in a Status column, to place it in this run.",
             "Manual Trades!F3: The Status \"Maybe\" does not say whether the trade is still to be placed (Pending, Open, "
                 + "Approved) or not (Executed, Sent, Cancelled): write one of those."])
+        // A blotter's Working order is at the broker already: asked, not placed again. A
+        // trade dated after the As Of is refused: the run trades on the As Of.
+        let later = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Manual Trades", [["Date", "Account", "Symbol", "Side", "Quantity", "Status"],
+                               [.day(2026, 11, 20), "A", "AAPL", "Sell", 1, "Working"],
+                               [.day(2026, 12, 28), "A", "AAPL", "Sell", 1, nil],
+                               [.day(2026, 12, 28), "A", "AAPL", "Sell", 1, "Pending"]]),
+        ])
+        #expect(later.errors.map(\.description) == [
+            "Manual Trades!F2: The Status \"Working\" does not say whether the trade is still to be placed (Pending, Open, "
+                + "Approved) or not (Executed, Sent, Cancelled): write one of those.",
+            "Manual Trades!A3: This manual trade is dated 2026-12-28, after the As Of date 2026-11-20: the run trades on the "
+                + "As Of. Move the row to the run of its day, or clear its date to place it in this one.",
+            "Manual Trades!A4: This manual trade is dated 2026-12-28, after the As Of date 2026-11-20: the run trades on the "
+                + "As Of. Move the row to the run of its day, or clear its date to place it in this one."])
     }
 
     @Test("A manual trade's Side of Sell All sells the whole position; with a Quantity beside it, it is an error")
@@ -1050,6 +1066,18 @@ struct MappingRulesTests {
         #expect(try modelWarnings([["AAPL", "97%"]], cashTarget: "3%").isEmpty)
         #expect(try modelWarnings([["AAPL", "99%"]]).isEmpty)
         #expect(try modelWarnings([["AAPL", "96.6%"], ["CASH", "3%"]]).isEmpty)
+    }
+
+    @Test("A Min Trade or Harvest Min Loss of None is no minimum, $0.00, not the default")
+    func minimumOfNone() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Min Trade", "None"], ["Harvest Min Loss", "No minimum"]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.settings.minTrade == .zero)
+        #expect(reading.portfolio?.settings.harvestMinLoss == .zero)
+        #expect(reading.diagnostics.map(\.description).contains("Settings!B3: Min Trade \"None\" is read as $0.00: no minimum."))
     }
 
     @Test("A Default Band or Harvest Min Loss % written as a plain fraction this wide is warned of")

@@ -376,6 +376,14 @@ extension PortfolioBuilder {
             settings.taxBudget = b
             return true
         case .minTrade, .harvestMinLoss:
+            // `None` (`No Minimum`) for a minimum is none: read as blank, it kept the default
+            // $100, where the PM meant no minimum (explore-AZ).
+            if case .string(let raw)? = value,
+               ["none", "nominimum", "nomin", "zero"].contains(HeaderName.normalize(raw).key) {
+                log.info(place, "\(name) \"\(raw.trimmingWhitespace().excerpt)\" is read as $0.00: no minimum.")
+                if key == .minTrade { settings.minTrade = .zero } else { settings.harvestMinLoss = .zero }
+                return true
+            }
             switch CellReader.number(value) {
             case .value(let n) where n.form != .plain:
                 log.error(place, percentProblem(name, unit: "an amount in dollars", found: value))

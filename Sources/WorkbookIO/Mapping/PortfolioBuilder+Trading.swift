@@ -750,11 +750,23 @@ extension PortfolioBuilder {
     }
 
     /// Statuses of a trade still to be placed, and of one that is not, normalized.
-    static let toPlaceStatuses: Set<String> = ["pending", "open", "new", "approved", "todo", "queued", "proposed",
-                                              "toplace", "tobeplaced", "notplaced", "ready", "working", "active"]
+    /// (`Working`, `Queued` and `Active` are not among them: a broker's blotter says so of an
+    /// order already sent, and placed again the sale was doubled; explore-AZ. They are asked.)
+    static let toPlaceStatuses: Set<String> = ["pending", "open", "new", "approved", "todo", "proposed",
+                                              "toplace", "tobeplaced", "notplaced", "ready"]
     static let doneStatuses: Set<String> = ["executed", "filled", "done", "complete", "completed", "settled", "cancelled",
                                            "canceled", "rejected", "expired", "void", "voided", "placed", "sent", "traded",
                                            "booked", "closed", "partiallyfilled", "partfilled", "submitted", "entered"]
+
+    /// Whether a manual trade dated after the As Of is refused (an error at its date): placed
+    /// in this run it trades on the As Of, before the day the PM meant, where a window the
+    /// day would have passed may still be open (explore-AZ).
+    mutating func refusesLaterTradeDate(_ row: SheetTable.DataRow) -> Bool {
+        guard let date = date(row, "Trade Date"), date > settings.asOf else { return false }
+        log.error(row.place("Trade Date"), "This manual trade is dated \(date), after the As Of date \(settings.asOf): the "
+            + "run trades on the As Of. Move the row to the run of its day, or clear its date to place it in this one.")
+        return true
+    }
 
     /// A manual trade row's Status, an unknown word said at its cell.
     mutating func manualTradeStatus(_ row: SheetTable.DataRow) -> ManualTradeStatus {
@@ -788,8 +800,9 @@ extension PortfolioBuilder {
             case .unknown:
                 continue
             case .toPlace:
-                break
+                if refusesLaterTradeDate(row) { continue }
             case .unsaid:
+                if refusesLaterTradeDate(row) { continue }
                 if let date = date(row, "Trade Date"), date < settings.asOf {
                     log.error(row.place("Trade Date"), "This manual trade is dated \(date), before the As Of date "
                         + "\(settings.asOf): a trade of an earlier day may have been placed already. Delete the row if it "
