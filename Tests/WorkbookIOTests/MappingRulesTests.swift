@@ -449,6 +449,18 @@ struct MappingRulesTests {
                 + "As Of. Move the row to the run of its day, or clear its date to place it in this one."])
     }
 
+    @Test("A manual trade giving both Quantity and Amount trades the Quantity, and the warning says both figures")
+    func quantityBesideAmount() throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Manual Trades", [["Account", "Symbol", "Side", "Quantity", "Amount"], ["A", "AAPL", "Sell", 1, 30_000]]),
+        ])
+        #expect(reading.portfolio?.manualTrades.map(\.size) == [.quantity(Quantity(shares: 1))])
+        #expect(reading.warnings.map(\.description).contains("Manual Trades!E2: Both Quantity (1 share) and Amount ($30,000.00) "
+            + "are given; the Quantity is traded. Check that the two agree at the run's price, or clear the one not meant."),
+                "\(reading.warnings)")
+    }
+
     @Test("A manual trade's Side of Sell All sells the whole position; with a Quantity beside it, it is an error")
     func sellAllSide() throws {
         func reading(_ quantity: FixtureCell) throws -> PortfolioReading {

@@ -866,7 +866,18 @@ extension PortfolioBuilder {
                 log.error(row.rowPlace, "The trade gives neither a Quantity nor an Amount.")
             }
             if quantityGiven && row["Amount"] != nil {
-                log.warning(row.place("Amount"), "Both Quantity and Amount are given; the Quantity is traded.")
+                // Both figures said, so that two that disagree (10 shares beside $30,000 at $300)
+                // are seen: the same words had stood for both cases (explore-AZ).
+                var amount = ""
+                if case .value(let n) = CellReader.number(row["Amount"]), let m = Money(decimal: n.text) { amount = " (\(m.formatted))" }
+                let quantity: String
+                if case .quantity(let q)? = size {
+                    quantity = " (\(q) \(q == Quantity(shares: 1) ? "share" : "shares"))"
+                } else {
+                    quantity = ""
+                }
+                log.warning(row.place("Amount"), "Both Quantity\(quantity) and Amount\(amount) are given; the Quantity is "
+                    + "traded. Check that the two agree at the run's price, or clear the one not meant.")
             }
             guard let accountID, let symbol, let side, let size else { continue }
             if let restriction = securities.first(where: { $0.symbol == symbol })?.restriction {
