@@ -1080,6 +1080,19 @@ struct MappingRulesTests {
         #expect(try modelWarnings([["AAPL", "96.6%"], ["CASH", "3%"]]).isEmpty)
     }
 
+    @Test("An Override column under a PM's own name (PM Price, Use Price, Overrides) wins as Override does",
+          arguments: ["PM Price", "Use Price", "Overrides"])
+    func overrideUnderOtherNames(header: String) throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot, Self.model,
+            ("Prices", [["Symbol", "Price", "As Of", .text(header)], ["AAPL", 190, .day(2026, 11, 20), 185]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let aapl = reading.portfolio?.prices.first { $0.symbol == "AAPL" }
+        #expect(aapl?.origin == .override)
+        #expect(aapl?.price == Price(decimal: "185"))
+    }
+
     @Test("A Min Trade or Harvest Min Loss of None is no minimum, $0.00, not the default")
     func minimumOfNone() throws {
         let reading = try read([

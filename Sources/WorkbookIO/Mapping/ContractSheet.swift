@@ -224,7 +224,11 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Price", ContractSheet.priceNames),
                     .init("As Of", ["asof", "asofdate", "pricedate", "date", "pricedasof", "quotedate"]),
                     .init("Source", ["source", "pricesource", "vendor"]),
-                    .init("Override", ["override", "overrideprice", "priceoverride", "manualprice"]),
+                    // A PM's own names for it (`PM Price`, `Use Price`), ignored with a note until
+                    // stop 48, and the plan ran at the price the PM meant to replace (explore-AZ).
+                    .init("Override", ["override", "overrideprice", "priceoverride", "manualprice", "overrides",
+                                       "manualoverride", "overridepx", "pxoverride", "priceoverrides", "pmprice",
+                                       "useprice", "pmoverride"]),
                     ContractSheet.currency]
         case .securities:
             return [.symbol,
