@@ -33,11 +33,11 @@ struct ChainRun {
             if let override = row.override {
                 if row.asOf > asOf {
                     problems.append(.init(.warning, row.overridePlace, "\(symbol)'s Override is dated \(row.asOf), after the As Of date \(asOf); the Override wins all the same."))
-                } else if asOf.days(since: row.asOf) > maxAge {
+                } else if case let age = asOf.days(since: row.asOf), age > maxAge {
                     // An old Override wins as any does, but is said: a stale price beside it
                     // would have been (explore-AZ).
                     problems.append(.init(.warning, row.overridePlace, "\(symbol)'s Override is dated \(row.asOf), "
-                        + "\(ChainRun.days(asOf.days(since: row.asOf))) before the As Of date, older than Price Max Age Days "
+                        + "\(ChainRun.days(age)) before the As Of date, older than Price Max Age Days "
                         + "(\(maxAge)); the Override wins all the same."))
                 }
                 // An Override far from the row's own price is most likely a slip of a digit

@@ -22,6 +22,9 @@ extension NumberText {
     var isPositiveAsWritten: Bool {
         doubleValue > 0 || (!text.hasPrefix("-") && text.contains(where: { $0 >= "1" && $0 <= "9" }))
     }
+
+    /// The number's size as written, its minus sign dropped (a sale's `-100` shares).
+    var sizeText: String { text.hasPrefix("-") ? String(text.dropFirst()) : text }
 }
 
 /// What a cell holds for the mapping: nothing, a value, or a problem to report.

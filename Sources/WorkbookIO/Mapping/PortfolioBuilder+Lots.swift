@@ -175,6 +175,7 @@ extension PortfolioBuilder {
                 }
                 var termOverride: Term?
                 let termText = text(row, "Term")
+                let inherited = termText.map(PortfolioBuilder.isInheritedTerm) ?? false
                 if let termText {
                     termOverride = PortfolioBuilder.term(termText)
                     if termOverride == nil { log.error(row.place("Term"), "Term must be LT, ST or Inherited, found \"\(termText)\".") }
@@ -197,7 +198,6 @@ extension PortfolioBuilder {
                     // by its donor's period: a long mark is questioned only on a lot within a week
                     // of its holding year's end, where a custodian counting a year to the day as
                     // long (the law wants more) differs from the dates.
-                    let inherited = termText.map(PortfolioBuilder.isInheritedTerm) ?? false
                     let nearTheYear = Term(acquired: acquired, soldOn: settings.asOf.adding(days: 7)) == .longTerm
                     if termOverride == .shortTerm || (!inherited && nearTheYear) {
                         let marks = termOverride == .shortTerm ? \PortfolioBuilder.LotMarks.shortOfLong : \.longOfShort
@@ -223,7 +223,7 @@ extension PortfolioBuilder {
                 lotRows[key] = row
                 lots.append(TaxLot(lotID: lotID, account: accountID, symbol: symbol, quantity: quantity,
                                    costBasis: basis, acquired: acquired, termOverride: termOverride,
-                                   inherited: termText.map(PortfolioBuilder.isInheritedTerm) ?? false))
+                                   inherited: inherited))
             }
         }
         // An account's lots, without Lot IDs, whose second half repeats the first lot for lot:

@@ -145,6 +145,16 @@ extension PortfolioBuilder {
             + "\(effect). Write 1% if one percent is meant.")
     }
 
+    /// Warns that a plain fraction was read as the large percent it is by the contract's rule
+    /// (`0.5` as 50%), with what that does, where a percent was more likely meant.
+    mutating func warnOfUnlikelyFraction(_ name: String, _ n: NumberText, _ rate: Rate, effect: String, place: String) {
+        log.warning(place, "\(name) \(n.text) is read as \(rate.percentText) (a plain number up to 1 is a fraction): "
+            + "\(effect). Write \(n.text)% if \(n.text) percent is meant.")
+    }
+
+    /// Above any US rate on gains, federal and state together.
+    static let highestRate = Rate(millionths: 600_000)
+
     /// What a Settings fraction this large would do, when it is so large that a percent was
     /// more likely meant (a Default Band of 20% or more, a Harvest Min Loss % of 30% or more).
     static func unlikelyFraction(_ key: SettingKey, _ rate: Rate) -> String? {
@@ -157,7 +167,7 @@ extension PortfolioBuilder {
         // of 0.5 sold half of a household to cash without a word; explore-AV).
         case .cashTarget where rate >= Rate(millionths: 250_000):
             return "that share of each account is raised to cash, its positions sold to reach it"
-        case .shortTermRate where rate > Rate(millionths: 600_000), .longTermRate where rate > Rate(millionths: 600_000):
+        case .shortTermRate where rate > highestRate, .longTermRate where rate > highestRate:
             return "gains would be taxed above any US rate, federal and state together"
         default: return nil
         }
@@ -353,9 +363,8 @@ extension PortfolioBuilder {
                 } else if n.form == .plain, n.doubleValue <= 1, let effect = PortfolioBuilder.unlikelyFraction(key, r) {
                     // A plain 0.5 is 50% by the contract's rule: a band or a harvest threshold
                     // that wide is almost surely the half a percent it looks like (explore-AQ).
-                    log.warning(place, "\(name) \(n.text) is read as \(r.percentText) (a plain number up to 1 is a fraction): "
-                        + "\(effect). Write \(n.text)% if \(n.text) percent is meant.")
-                } else if key == .shortTermRate || key == .longTermRate, r > Rate(millionths: 600_000) {
+                    warnOfUnlikelyFraction(name, n, r, effect: effect, place: place)
+                } else if key == .shortTermRate || key == .longTermRate, r > PortfolioBuilder.highestRate {
                     // Written as a percent (`65`, `65%`), a rate above any US one is a slip too (explore-AW).
                     log.warning(place, "\(name) is \(r.percentText), above any US rate on gains, federal and state together: "
                         + "check it. The tax estimate and the budget's room are worked at it.")

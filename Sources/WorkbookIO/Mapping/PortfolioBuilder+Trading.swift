@@ -164,17 +164,15 @@ extension PortfolioBuilder {
     /// sold since and once as the lot (explore-AS).
     mutating func rehomeJournaledBuys(_ transactions: inout [Transaction], lots: [TaxLot], accounts: [Account]) {
         guard !journals.isEmpty else { return }
-        struct Day: Hashable { let account: String, symbol: String, date: CivilDate }
         let journaled = Set(journals.map(\.symbol))
         // Shares of each account, symbol and day held in lots, less the account's own buys of that day.
-        var unclaimed: [Day: Quantity] = [:]
+        var unclaimed: [HoldingDay: Quantity] = [:]
         for lot in lots where journaled.contains(lot.symbol) && !lot.inherited {
-            unclaimed[Day(account: lot.account, symbol: lot.symbol, date: lot.acquired), default: .zero] += lot.quantity
+            unclaimed[HoldingDay(account: lot.account, symbol: lot.symbol, date: lot.acquired), default: .zero] += lot.quantity
         }
         let held = Set(unclaimed.keys)
-        warnOfLotsDatedByJournals(lots: lots, transactions: transactions)
         for trade in transactions where trade.side == .buy {
-            let day = Day(account: trade.account, symbol: trade.symbol, date: trade.date)
+            let day = HoldingDay(account: trade.account, symbol: trade.symbol, date: trade.date)
             if let shares = unclaimed[day] {
                 unclaimed[day] = shares - min(shares, trade.quantity ?? shares)
             }
@@ -182,18 +180,18 @@ extension PortfolioBuilder {
         let household = Dictionary(accounts.map { ($0.id, $0.household) }, uniquingKeysWith: { first, _ in first })
         for index in transactions.indices where transactions[index].side == .buy && journaled.contains(transactions[index].symbol) {
             let buy = transactions[index]
-            guard !held.contains(Day(account: buy.account, symbol: buy.symbol, date: buy.date)),
+            guard !held.contains(HoldingDay(account: buy.account, symbol: buy.symbol, date: buy.date)),
                   let home = household[buy.account] else { continue }
             let others = accounts.filter {
                 $0.id != buy.account && $0.household == home
-                    && (unclaimed[Day(account: $0.id, symbol: buy.symbol, date: buy.date)] ?? .zero) > .zero
+                    && (unclaimed[HoldingDay(account: $0.id, symbol: buy.symbol, date: buy.date)] ?? .zero) > .zero
             }
             guard others.count == 1, let to = others.first?.id,
                   let journal = journals.first(where: {
                       $0.symbol == buy.symbol && $0.date >= buy.date && ($0.account == buy.account || $0.account == to)
                   })
             else { continue }
-            let day = Day(account: to, symbol: buy.symbol, date: buy.date)
+            let day = HoldingDay(account: to, symbol: buy.symbol, date: buy.date)
             unclaimed[day] = unclaimed[day]! - min(unclaimed[day]!, buy.quantity ?? unclaimed[day]!)
             transactions[index].account = to
             log.info(buy.place, "This buy of \(buy.symbol.excerpt) in \(buy.account.excerpt) on \(buy.date) is read as the "
@@ -207,21 +205,20 @@ extension PortfolioBuilder {
     /// over, so a lot dated by it was probably restated on moving, and is read as bought that
     /// day (short-term, and a replacement inside the window).
     mutating func warnOfLotsDatedByJournals(lots: [TaxLot], transactions: [Transaction]) {
-        struct Day: Hashable { let account: String, symbol: String, date: CivilDate }
-        var journalOf: [Day: String] = [:]
+        var journalOf: [HoldingDay: String] = [:]
         for journal in journals {
             guard let account = journal.account else { continue }
-            let day = Day(account: account, symbol: journal.symbol, date: journal.date)
+            let day = HoldingDay(account: account, symbol: journal.symbol, date: journal.date)
             if journalOf[day] == nil { journalOf[day] = journal.place }
         }
         guard !journalOf.isEmpty else { return }
-        let bought = Set(transactions.lazy.filter { $0.side == .buy }.map { Day(account: $0.account, symbol: $0.symbol, date: $0.date) })
+        let bought = Set(transactions.lazy.filter { $0.side == .buy }.map { HoldingDay(account: $0.account, symbol: $0.symbol, date: $0.date) })
         var found: [(lot: TaxLot, journal: String)] = []
         for lot in lots where !lot.inherited {
             // A money-market fund (`SWVXX`, `SPAXX`: five letters ending XX) moves with cash
             // transfers, and its lots are dated by them.
             if lot.symbol.utf8.count == 5, lot.symbol.hasSuffix("XX") { continue }
-            let day = Day(account: lot.account, symbol: lot.symbol, date: lot.acquired)
+            let day = HoldingDay(account: lot.account, symbol: lot.symbol, date: lot.acquired)
             guard let place = journalOf[day], !bought.contains(day) else { continue }
             found.append((lot, place))
         }
@@ -332,16 +329,16 @@ extension PortfolioBuilder {
             }
             guard let side = named else {
                 // (Read quietly: a row skipped as no trade has no cell to fault.)
-                if PortfolioBuilder.isSplit(sideText), let symbol = text(row, "Symbol")?.uppercased(),
+                let split = PortfolioBuilder.isSplit(sideText), journal = PortfolioBuilder.isJournal(sideText)
+                if split || journal, let symbol = text(row, "Symbol")?.uppercased(),
                    case .value(let day) = CellReader.date(row["Date"], uses1904: uses1904) {
-                    splits.append((row.rowPlace, symbol, day))
-                }
-                if PortfolioBuilder.isJournal(sideText), let symbol = text(row, "Symbol")?.uppercased(),
-                   case .value(let day) = CellReader.date(row["Date"], uses1904: uses1904) {
-                    let named = table.account ?? text(row, "Account").flatMap { id in
-                        known.contains(id) ? id : known.first { PortfolioBuilder.alike($0) == PortfolioBuilder.alike(id) }
+                    if split { splits.append((row.rowPlace, symbol, day)) }
+                    if journal {
+                        let named = table.account ?? text(row, "Account").flatMap { id in
+                            known.contains(id) ? id : known.first { PortfolioBuilder.alike($0) == PortfolioBuilder.alike(id) }
+                        }
+                        journals.append((row.rowPlace, named, symbol, day))
                     }
-                    journals.append((row.rowPlace, named, symbol, day))
                 }
                 let what = PortfolioBuilder.isShortOrOptionTrade(sideText.lowercased())
                     ? "is a short sale or an option trade, not a buy or a sale of shares held" : "is not a buy or a sale"
@@ -353,7 +350,7 @@ extension PortfolioBuilder {
                 } else if PortfolioBuilder.isOptionDelivery(sideText), let symbol = text(row, "Symbol"),
                           !PortfolioBuilder.isOptionSymbol(symbol.uppercased()),
                           case .value(let n) = CellReader.number(row["Quantity"]), n.doubleValue != 0,
-                          let moved = Quantity(decimal: n.text.hasPrefix("-") ? String(n.text.dropFirst()) : n.text) {
+                          let moved = Quantity(decimal: n.sizeText) {
                     // Shares delivered on an option's assignment or exercise were bought or sold:
                     // a put assigned buys them, and a purchase by option replaces a loss sale
                     // (26 USC 1091(a)).
@@ -381,7 +378,7 @@ extension PortfolioBuilder {
             var quantity: Quantity?
             if let n = number(row, "Quantity", counting: "a number of shares") {
                 // Custodian exports show sales as negative quantities: the size is what counts.
-                if let q = Quantity(decimal: n.text.hasPrefix("-") ? String(n.text.dropFirst()) : n.text), q > .zero {
+                if let q = Quantity(decimal: n.sizeText), q > .zero {
                     quantity = q
                     if side == .buy, cancelled == nil {
                         if n.text.hasPrefix("-") { negativeBuys.append(row.place("Quantity")) } else { positiveBuy = true }
@@ -392,7 +389,7 @@ extension PortfolioBuilder {
             }
             var price: Price?
             if let n = number(row, "Price", counting: "a price in dollars") {
-                price = Price(decimal: n.text.hasPrefix("-") ? String(n.text.dropFirst()) : n.text)
+                price = Price(decimal: n.sizeText)
             }
             // A loss in a column of its own beside the gain's (`Realized Gain` 0, `Realized Loss`
             // -500): netted. Read from the gain alone, a loss sale opened no window (explore-AV).
@@ -758,16 +755,6 @@ extension PortfolioBuilder {
                                            "canceled", "rejected", "expired", "void", "voided", "placed", "sent", "traded",
                                            "booked", "closed", "partiallyfilled", "partfilled", "submitted", "entered"]
 
-    /// Whether a manual trade dated after the As Of is refused (an error at its date): placed
-    /// in this run it trades on the As Of, before the day the PM meant, where a window the
-    /// day would have passed may still be open (explore-AZ).
-    mutating func refusesLaterTradeDate(_ row: SheetTable.DataRow) -> Bool {
-        guard let date = date(row, "Trade Date"), date > settings.asOf else { return false }
-        log.error(row.place("Trade Date"), "This manual trade is dated \(date), after the As Of date \(settings.asOf): the "
-            + "run trades on the As Of. Move the row to the run of its day, or clear its date to place it in this one.")
-        return true
-    }
-
     /// A manual trade row's Status, an unknown word said at its cell.
     mutating func manualTradeStatus(_ row: SheetTable.DataRow) -> ManualTradeStatus {
         guard let status = text(row, "Trade Status") else { return .unsaid }
@@ -793,17 +780,27 @@ extension PortfolioBuilder {
             // A running log of the PM's trades: one executed, sent or cancelled is not placed
             // again, and one of an earlier day must say it is still to be placed. Read as
             // written, last month's executed BND sale was placed again (explore-AM).
-            switch manualTradeStatus(row) {
+            let status = manualTradeStatus(row)
+            switch status {
             case .done:
                 placedBefore.append(row.number)
                 continue
             case .unknown:
                 continue
-            case .toPlace:
-                if refusesLaterTradeDate(row) { continue }
-            case .unsaid:
-                if refusesLaterTradeDate(row) { continue }
-                if let date = date(row, "Trade Date"), date < settings.asOf {
+            case .toPlace, .unsaid:
+                break
+            }
+            if let date = date(row, "Trade Date") {
+                // A later day's trade, whatever its Status: placed in this run it trades on the
+                // As Of, before the day the PM meant, where a window that day would have passed
+                // may still be open (explore-AZ).
+                if date > settings.asOf {
+                    log.error(row.place("Trade Date"), "This manual trade is dated \(date), after the As Of date "
+                        + "\(settings.asOf): the run trades on the As Of. Move the row to the run of its day, or clear its "
+                        + "date to place it in this one.")
+                    continue
+                }
+                if status == .unsaid, date < settings.asOf {
                     log.error(row.place("Trade Date"), "This manual trade is dated \(date), before the As Of date "
                         + "\(settings.asOf): a trade of an earlier day may have been placed already. Delete the row if it "
                         + "was (an executed trade belongs on Transactions), or clear its date, or mark it Pending in a Status "
@@ -941,4 +938,9 @@ extension [UInt8] {
         }
         return false
     }
+}
+
+/// An account's holding of a symbol on one day: a lot's purchase, a buy or a journal of it.
+struct HoldingDay: Hashable {
+    let account: String, symbol: String, date: CivilDate
 }

@@ -202,6 +202,8 @@ struct PortfolioBuilder {
         warnOfSectorDisagreements(securities: securities, models: models)
         warnOfHeldIdentifiers(lots: lots, models: models, securities: securities)
         var transactions = readTransactions(accounts: accounts)
+        // (Before the buys are moved: a buy of the lot's own day in its own account is its purchase.)
+        warnOfLotsDatedByJournals(lots: lots, transactions: transactions)
         rehomeJournaledBuys(&transactions, lots: lots, accounts: accounts)
         warnOfCUSIPs(in: transactions, lots: lots, models: models, securities: securities)
         warnOfSalesAfterTheLots(transactions, lots: lots)
@@ -575,8 +577,7 @@ struct PortfolioBuilder {
                       let key = ["Cash Target": SettingKey.cashTarget, "Short-Term Rate": .shortTermRate,
                                  "Long-Term Rate": .longTermRate][column],
                       let effect = PortfolioBuilder.unlikelyFraction(key, rate) {
-                log.warning(row.place(column), "\(column) \(n.text) is read as \(rate.percentText) (a plain number up to 1 is "
-                    + "a fraction): \(effect). Write \(n.text)% if \(n.text) percent is meant.")
+                warnOfUnlikelyFraction(column, n, rate, effect: effect, place: row.place(column))
             }
             result[row.number] = rate
         }
