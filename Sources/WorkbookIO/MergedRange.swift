@@ -32,12 +32,19 @@ public struct MergedRange: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+/// A cell whose formula is today's date, and the formula's start as written (`=TODAY()`).
+public struct TodayFormula: Sendable, Equatable {
+    public let cell: String
+    public let formula: String
+}
+
 /// What reading a worksheet's rows found besides them.
 public struct SheetRowsSummary: Sendable, Equatable {
     /// Cells that hold a formula with no saved result.
     public var formulasWithoutValue: [String] = []
-    /// Cells whose formula is today's date (`TODAY()`, `NOW()`), at most `maxTodayFormulas`.
-    public var todayFormulas: [String] = []
+    /// Cells whose formula is today's date (`TODAY()`, `NOW()`, `WORKDAY(TODAY(),-1)`), with
+    /// the formula's start as written, at most `maxTodayFormulas`.
+    public var todayFormulas: [TodayFormula] = []
     static let maxTodayFormulas = 1_000
     /// The merged ranges that cover more than one row, in the order the sheet lists them.
     public var mergedDown: [MergedRange] = []

@@ -336,7 +336,11 @@ final class WorksheetHandler: XMLEventHandler {
             summary.formulasWithoutValue.append(CellReference.name(column: column, row: rowNumber))
         }
         if hasFormula, isVolatileDateFormula, summary.todayFormulas.count < SheetRowsSummary.maxTodayFormulas {
-            summary.todayFormulas.append(CellReference.name(column: column, row: rowNumber))
+            // Said as written (`=WORKDAY(TODAY(),-1)` was called `TODAY()`; explore-AZ), its cut
+            // end marked.
+            let cut = formulaBytes.count >= WorksheetHandler.formulaBytesKept ? "…" : ""
+            summary.todayFormulas.append(TodayFormula(cell: CellReference.name(column: column, row: rowNumber),
+                                                      formula: "=" + String(decoding: formulaBytes, as: UTF8.self) + cut))
         }
         cells.append(Cell(column: column, value: value))
     }

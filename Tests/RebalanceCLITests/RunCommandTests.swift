@@ -306,7 +306,7 @@ struct RunCommandTests {
         let path = try book {
             $0.append(("Manual Trades", [["Account", "Symbol", "Side", "Quantity"], ["ACC-1", "AAPL", "Sell", 500]]))
         }
-        try expectRefused(path, mentioning: "Manual Trades!row 2: This sells 500 AAPL in ACC-1, which holds 100.")
+        try expectRefused(path, mentioning: "Manual Trades!D2: This sells 500 AAPL in ACC-1, which holds 100.")
     }
 
     @Test func aFolderOrADeviceIsRefusedWithoutReadingIt() throws {

@@ -71,7 +71,7 @@ struct MappingErrorTests {
             "Error: Manual Trades!row 3: This buys MSFT in T-1, which Manual Trades!row 2 sells; one run may not buy and sell one symbol in one account.",
             "Error: Manual Trades!A4: The account \"T-3\" is not on the Accounts sheet.",
             "Error: Manual Trades!C4: Side must be Buy or Sell, found \"Hold\".",
-            "Error: Manual Trades!row 2: This sells 100 MSFT in T-1, which holds 5.",
+            "Error: Manual Trades!D2: This sells 100 MSFT in T-1, which holds 5.",
             "Error: Prices!B2: Price must be a positive number, found \"0\".",
             "Error: Prices!A4: MSFT is priced twice (also at Prices!A3).",
         ])

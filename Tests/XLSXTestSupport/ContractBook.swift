@@ -17,6 +17,8 @@ public enum FixtureCell: ExpressibleByStringLiteral, ExpressibleByFloatLiteral, 
     case formula(Double)
     /// `=TODAY()` in a date-formatted cell, saved with this date serial.
     case todayFormula(Double)
+    /// A date cell holding a formula (`WORKDAY(TODAY(),-1)`) and its saved result.
+    case dateFormula(String, Double)
     case error(String)
     case empty
 
@@ -68,6 +70,7 @@ extension XLSXFixture {
                     case .formulaWithoutValue: cells += "<c r=\"\(ref)\"><f>SUM(A1:A2)</f></c>"
                     case .formula(let n): cells += "<c r=\"\(ref)\"><f>SUM(A1:A2)</f><v>\(n)</v></c>"
                     case .todayFormula(let n): cells += "<c r=\"\(ref)\" s=\"2\"><f>TODAY()</f><v>\(n)</v></c>"
+                    case .dateFormula(let f, let n): cells += "<c r=\"\(ref)\" s=\"2\"><f>\(f)</f><v>\(n)</v></c>"
                     case .error(let e): cells += "<c r=\"\(ref)\" t=\"e\"><v>\(escape(e))</v></c>"
                     case .empty: break
                     }

@@ -19,6 +19,12 @@ extension PortfolioBuilder {
                                 manualTrades: [ManualTrade]) -> [PriceRequest] {
         var rows: [String: PriceRow] = [:]
         if let table = tables[.prices] {
+            // An Account column, unread: a sheet of a price per account had its same prices
+            // called "priced twice" with no word of why (explore-AZ).
+            let accountColumn = table.unknownHeaders.first {
+                ["account", "accountnumber", "accountno", "acct", "acctnumber", "accountid", "portfolio"]
+                    .contains(HeaderName.normalize($0.header).key)
+            }
             for row in table.rows {
                 guard let symbol = text(row, "Symbol")?.uppercased() else {
                     log.error(row.place("Symbol"), "Symbol is blank.")
@@ -26,7 +32,9 @@ extension PortfolioBuilder {
                 }
                 guard isInDollars(row, hasCurrency: table.has("Currency")) else { continue }
                 if let earlier = rows[symbol] {
-                    log.error(row.place("Symbol"), "\(symbol) is priced twice (also at \(earlier.row.place("Symbol"))).")
+                    log.error(row.place("Symbol"), "\(symbol) is priced twice (also at \(earlier.row.place("Symbol")))."
+                        + (accountColumn.map { " Prices are one a symbol for the whole book, and the column \"\($0.header.excerpt)\" "
+                            + "(\(table.sheetName)!\($0.cell)) is not read: keep one row of each symbol." } ?? ""))
                     continue
                 }
                 func positive(_ column: String) -> Price? {

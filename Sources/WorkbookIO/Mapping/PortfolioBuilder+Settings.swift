@@ -275,15 +275,15 @@ extension PortfolioBuilder {
         } else if let asOfFromSheet {
             settings.asOf = asOfFromSheet
             // `=TODAY()` is read as its saved result: the day the workbook was last calculated.
-            if let place = understood[.asOf], tables[.settings]?.todayCells.contains(place) == true {
+            if let place = understood[.asOf], let formula = tables[.settings]?.todayCells[place] {
                 if asOfFromSheet == today {
-                    log.info(place, "As Of Date is the formula TODAY(), saved as \(asOfFromSheet), today: the plan is as of "
+                    log.info(place, "As Of Date is the formula \(formula), saved as \(asOfFromSheet), today: the plan is as of "
                         + "that day. Opened and saved another day, the workbook plans as of that day; write the date, or pass "
                         + "--as-of, to plan for a day of your choosing.")
                 } else {
                     // Planned on, it set the holding periods, windows and price ages of a day
                     // nobody chose: the PM says which day.
-                    log.error(place, "As Of Date is the formula TODAY(), whose saved result is \(asOfFromSheet), the day the "
+                    log.error(place, "As Of Date is the formula \(formula), whose saved result is \(asOfFromSheet), the day the "
                         + "workbook was last calculated, not today (\(today)). Write the date the plan is for, or pass --as-of.")
                 }
             }

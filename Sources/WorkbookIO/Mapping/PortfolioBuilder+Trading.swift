@@ -490,8 +490,12 @@ extension PortfolioBuilder {
     /// in the book names (`921943809` in Merrill's `Symbol/CUSIP #`): trades are matched to
     /// holdings by ticker, so the row opens no window on the security it traded. A CUSIP the
     /// book names elsewhere (a bond held by its CUSIP) is its symbol.
-    mutating func warnOfCUSIPs(in transactions: [Transaction], lots: [TaxLot], models: [Model], securities: [Security]) {
+    mutating func warnOfCUSIPs(in transactions: [Transaction], lots: [TaxLot], models: [Model], securities: [Security],
+                               manualTrades: [ManualTrade]) {
         var known = Set(lots.map(\.symbol))
+        // A manual buy is a buy the book names (a VXUS bought back by hand was said to be named
+        // by nothing; explore-AZ).
+        known.formUnion(manualTrades.map(\.symbol))
         for model in models { for target in model.targets { known.insert(target.symbol) } }
         for security in securities {
             known.insert(security.symbol)
@@ -594,6 +598,28 @@ extension PortfolioBuilder {
                 + "list \(later.count == 1 ? "a sale" : "\(later.count) sales") after it of positions they hold (\(listed)"
                 + (later.count > 3 ? "; and \(later.count - 3) more" : "") + "). If the lots still hold the shares sold "
                 + "since, the plan sells them again: export the lots as of \(settings.asOf), or take those shares off.")
+        }
+    }
+
+    /// Warns of a manual trade that Transactions already list on the As Of date (its account,
+    /// symbol and side): a trade executed this morning and left on Manual Trades was placed a
+    /// second time, silently, while its sale also counted as a loss sale (explore-AZ). The
+    /// quantities need not agree: a partial fill is a trade under way too.
+    mutating func warnOfManualTradesOnTransactions(_ manualTrades: [ManualTrade], transactions: [Transaction]) {
+        let today = transactions.filter { $0.date == settings.asOf }
+        guard !today.isEmpty else { return }
+        for trade in manualTrades {
+            guard let listed = today.first(where: { $0.account == trade.account && $0.symbol == trade.symbol && $0.side == trade.side })
+            else { continue }
+            let (verb, noun) = trade.side == .buy ? ("buys", "buy") : ("sells", "sale")
+            let size: String
+            switch trade.size {
+            case .quantity(let q): size = "\(q) "
+            case .amount(let m): size = "\(m.formatted) of "
+            }
+            log.warning(trade.place, "This \(verb) \(size)\(trade.symbol) in \(trade.account), and \(listed.place) lists a \(noun) "
+                + "of \(listed.quantity.map { "\($0) " } ?? "")\(trade.symbol) there on \(listed.date), the As Of date. If that is this "
+                + "trade, executed already, delete this row or mark it Executed in a Status column: the plan places it again.")
         }
     }
 
@@ -766,10 +792,38 @@ extension PortfolioBuilder {
         return .unknown
     }
 
+    /// The words of a manual trade's Note that say it was placed already or is not to be
+    /// placed (`Executed 11/18`, `DO NOT PLACE - on hold`), as written; nil when it says
+    /// neither. A hold or a refusal is read anywhere in the Note, an outcome only as its first
+    /// word (`Filled @ 301.20`), so that a Note about another trade (`buy back after the
+    /// executed sale settles`) is not one.
+    static func noteWithholding(_ note: String) -> String? {
+        let words = String(note.lowercased().map { $0 == "\u{2019}" ? "'" : $0 })
+            .split { !$0.isLetter && $0 != "'" }.map(String.init)
+        let refusals: [[String]] = [["do", "not", "place"], ["don't", "place"], ["do", "not", "trade"], ["don't", "trade"],
+                                    ["do", "not", "execute"], ["don't", "execute"], ["do", "not", "send"], ["don't", "send"],
+                                    ["on", "hold"], ["hold", "off"], ["not", "to", "be", "placed"], ["already", "placed"],
+                                    ["already", "executed"], ["already", "filled"], ["already", "traded"], ["already", "sent"],
+                                    ["already", "done"]]
+        for phrase in refusals {
+            guard words.count >= phrase.count else { continue }
+            for start in 0...(words.count - phrase.count) where words[start..<start + phrase.count].elementsEqual(phrase) {
+                return phrase.joined(separator: " ")
+            }
+        }
+        let outcomes: Set = ["executed", "filled", "done", "cancelled", "canceled", "void", "voided", "booked", "traded",
+                             "sent", "placed", "settled", "completed"]
+        if let first = words.first, outcomes.contains(first) { return first }
+        return nil
+    }
+
     mutating func readManualTrades(accounts: [Account], lots: [TaxLot], securities: [Security]) -> [ManualTrade] {
         guard let table = tables[.manualTrades] else { return [] }
         let known = knownAccounts(accounts)
         var trades: [ManualTrade] = []
+        // Each trade's row and the cell of its size (Quantity, Amount, or the Side of a Sell
+        // All), for the messages that sum several rows.
+        var sizeCells: [(row: Int, cell: String)] = []
         var placedBefore: [Int] = []
         for row in table.rows {
             // A row holding only a Note (`Approved by CIO 11/19`) is a remark, not a trade.
@@ -789,6 +843,14 @@ extension PortfolioBuilder {
                 continue
             case .toPlace, .unsaid:
                 break
+            }
+            // A Note saying the trade is done or held, with no Status to say otherwise: placed
+            // as written, an order marked `DO NOT PLACE` was in the plan (explore-AZ).
+            if status == .unsaid, let note = text(row, "Note"), let words = Self.noteWithholding(note) {
+                log.error(row.place("Note"), "The Note \"\(note.excerpt)\" says \"\(words)\": this trade may have been "
+                    + "placed already, or be not to place. Delete the row if so, or say so in a Status column: Pending to "
+                    + "place it in this run, Executed or Cancelled to keep it out.")
+                continue
             }
             if let date = date(row, "Trade Date") {
                 // A later day's trade, whatever its Status: placed in this run it trades on the
@@ -897,6 +959,7 @@ extension PortfolioBuilder {
             }
             trades.append(ManualTrade(account: accountID, symbol: symbol, side: side, size: size,
                                       note: text(row, "Note"), place: row.rowPlace))
+            sizeCells.append((row.number, row.place(sellsAll ? "Side" : quantityGiven ? "Quantity" : "Amount")))
         }
         if !placedBefore.isEmpty {
             let rows = placedBefore.map(String.init).joinedAsList
@@ -911,16 +974,27 @@ extension PortfolioBuilder {
             let position = Position(account: lot.account, symbol: lot.symbol)
             if selling.contains(position) { held[position, default: .zero] += lot.quantity }
         }
-        var checked: Set<String> = []
-        for trade in trades where trade.side == .sell {
-            let key = "\(trade.account)\u{0}\(trade.symbol)"
-            guard !checked.contains(key), case .quantity = trade.size else { continue }
-            checked.insert(key)
-            let sold = trades.filter { $0.account == trade.account && $0.symbol == trade.symbol && $0.side == .sell }
-                .compactMap { if case .quantity(let q) = $0.size { return q } else { return nil } }.sum()
-            let held = held[Position(account: trade.account, symbol: trade.symbol)] ?? .zero
-            if sold > held {
-                log.error(trade.place, "This sells \(sold) \(trade.symbol) in \(trade.account), which holds \(held).")
+        var checked: Set<Position> = []
+        for (index, trade) in trades.enumerated() where trade.side == .sell {
+            let position = Position(account: trade.account, symbol: trade.symbol)
+            guard case .quantity = trade.size, checked.insert(position).inserted else { continue }
+            let sales = trades.indices.compactMap { other -> (index: Int, quantity: Quantity)? in
+                let sale = trades[other]
+                guard sale.account == trade.account, sale.symbol == trade.symbol, sale.side == .sell,
+                      case .quantity(let q) = sale.size else { return nil }
+                return (other, q)
+            }
+            let sold = sales.map(\.quantity).sum()
+            let held = held[position] ?? .zero
+            guard sold > held else { continue }
+            if sales.count == 1 {
+                log.error(sizeCells[index].cell, "This sells \(sold) \(trade.symbol) in \(trade.account), which holds \(held).")
+            } else {
+                // Every row of the sum named, each with its share: the first alone was named, with
+                // a figure it did not hold (explore-AZ).
+                let rows = sales.map { "\(sizeCells[$0.index].row) (\($0.quantity))" }.joinedAsList
+                log.error(sizeCells[index].cell, "Rows \(rows) sell \(sold) \(trade.symbol) in \(trade.account) in all, which "
+                    + "holds \(held).")
             }
         }
         return trades
