@@ -37,7 +37,8 @@ recomputes from shared/WORKBOOK.md alone, in exact decimal arithmetic:
      rows add up to its Disallowed Loss = loss x matched / sold (half-up; later parts
      with the README's running rounding); replacement shares are not matched twice;
      a restated lot's basis = its share of the lot's basis + the disallowed loss;
-     manual-buy disallowances are added back in the selling account; a disallowed
+     manual-buy disallowances of this year's sales are added back in the selling account
+     (an earlier year's sale is disallowed on that year's return); a disallowed
      loss that cannot be computed has a Needs Approval exception.
 
 Prints one line per mismatch (sheet, row, column, expected, found) and a summary.
@@ -803,9 +804,13 @@ class Checker:
             self.counts["addbacks"] += 1
             acct = str(w["Account"])
             amt = to_dec(w.get("Disallowed Loss")) or ZERO
+            prior_year = False
             if run_term is None:
                 sale = self.find_tx_sale(acct, w)
                 term = (sale and sale["term"]) or "ST"
+                # a sale of an earlier year is disallowed on that year's return: nothing is
+                # added back to this year's figures (26 USC 1091(a); README Decisions)
+                prior_year = sale is not None and as_of is not None and sale["date"].year < as_of.year
             else:
                 term = run_term
                 key = (acct, str(w.get("Lot ID")))
@@ -829,7 +834,8 @@ class Checker:
             bi = trade_of.get((str(w.get("Replacement Account")), str(w.get("Replacement Symbol")), "Buy", "Manual"))
             if bi is None:
                 self.bad("Wash Sale", r, "Replacement Account/Symbol", "a Manual Buy on Trades", "none")
-            add_events.append((bi, acct, term, amt, r))
+            if not prior_year:
+                add_events.append((bi, acct, term, amt, r))
         self.check_addback_proportions(addbacks, wash)
         for r, w in needs_approval_rows:
             buyer = str(w.get("Conflict Account") or "")

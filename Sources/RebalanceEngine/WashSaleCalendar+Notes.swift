@@ -88,9 +88,11 @@ extension WashSaleCalendar {
             return (buy + ", whose Transactions row lacks \(missing.joined(separator: " and ")): "
                 + "the disallowed loss cannot be computed and needs approval (26 USC 1091(a)).").text
         }
+        // A sale of an earlier year is disallowed on that year's return, not this one's.
+        let addedBack: Sentence = sale.date.year == date.year ? "added back in \(sale.account)"
+            : "taken off \(sale.account)'s \(sale.date.year) return, not this year's estimate"
         return (buy + ": \(dollars: amount) of its \(dollars: sale.loss!) loss is disallowed "
-            + "(\(matched) of \(sale.quantity!) shares) and added back in \(sale.account). "
-            + fate(of: adjustment)).text
+            + "(\(matched) of \(sale.quantity!) shares) and " + addedBack + ". " + fate(of: adjustment)).text
     }
 
     /// Where the disallowed loss goes, with the rule.

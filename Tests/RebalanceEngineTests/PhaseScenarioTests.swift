@@ -872,6 +872,33 @@ struct PhaseScenarioTests {
         #expect(tax.netLongTerm == usd("-1400"))
     }
 
+    @Test("A January manual buy disallows a December loss on that year's return, not this year's estimate")
+    func aManualBuyOfANewYearLeavesLastYearsLossOutOfTheEstimate() throws {
+        var book = BookBuilder()
+        book.settings = Settings(asOf: date("2027-01-04"))
+        book.settings.harvestLosses = false
+        book.settings.minTrade = .zero
+        book.account("A", cash: "5000", ytdLT: "0")
+        book.hold("L", "VTI", 10, basis: "1000", acquired: "2024-01-10")
+        book.target("VTI", "1")
+        book.prices = ["VTI": "100", "CCC": "50"]
+        // Sold on 2026-12-10 at a $1,000 loss; 50 of its 100 shares bought back on 2027-01-04.
+        book.transaction("A", "2026-12-10", "CCC", .sell, quantity: 100, gain: "-1000")
+        book.manual("A", "CCC", .buy, 50)
+        let plan = try book.plan()
+        let rows = plan.washSales.filter { $0.action == .disallowed }
+        // Disallowed all the same ($500, into the new shares' basis), but on the 2026 return.
+        #expect(rows.map(\.disallowedLoss) == [usd("500")])
+        #expect(rows.first?.note.contains("taken off A's 2026 return, not this year's estimate") == true,
+                "\(rows.first?.note ?? "")")
+        #expect(rows.first?.replacement?.basisAfter == usd("3000"))
+        let tax = try #require(plan.tax("A"))
+        #expect(tax.longTermAddedBack == .zero)
+        #expect(tax.shortTermAddedBack == .zero)
+        #expect(tax.taxImpact == .zero)
+        #expect(plan.trades.first { $0.symbol == "CCC" }?.estimatedTax == .zero)
+    }
+
     @Test func aLotThatTookAManualSalesDisallowedLossIsHarvestedAtItsNewBasis() throws {
         var book = forcedReplacementBook()
         book.settings.harvestLosses = true

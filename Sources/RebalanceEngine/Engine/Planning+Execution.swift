@@ -467,6 +467,18 @@ extension Planning {
             } else {
                 result.byAccount.append((disallowance.sellingAccount, amount))
             }
+            // A loss of an earlier year (a December sale, a January buy) is disallowed on that
+            // year's return: this year's figures, which the estimate nets, do not hold it, and
+            // it goes into the new shares' basis alone (26 USC 1091(a), (d)). Added back here,
+            // it charged this year's budget with last year's loss (explore-BB).
+            guard disallowance.saleDate.year == asOf.year else {
+                audit(phase, disallowance.sellingAccount, disallowance.symbol, rule: "Wash Sale", decision: "Disallowed",
+                      "\(dollars: amount) of the \(disallowance.saleDate) loss on \(disallowance.symbol) is disallowed "
+                        + "because \(account) buys \(quantity) \(symbol) within \(settings.washSaleDays) days; the "
+                        + "sale is of \(disallowance.saleDate.year), whose return it changes, so this year's estimate "
+                        + "is unchanged.")
+                continue
+            }
             let tax = books[seller].ledger.addBack(disallowedLoss: amount, term: disallowance.term)
             addBacks.append(AddBack(seller: seller, buyer: index, tradeRow: row, amount: amount, term: disallowance.term))
             if seller == index {
