@@ -14,12 +14,19 @@ extension PortfolioBuilder {
     ///
     /// Since stop 45 the one sheet holding a missing sheet's table is read as that sheet, with
     /// a warning naming it (`adopt`); two or more holding one are each an error, as before.
+    ///
+    /// Since stop 49 a sheet holding a second table of a sheet the book has (`Lots Fidelity`
+    /// beside Lots, `Transactions Fidelity`, `Trust Trades` beside Manual Trades) is an error
+    /// too, or a warning when its name marks it as not for this run (`Lots old`): passed
+    /// over with a note, a trust's lots, a loss sale or a PM's trade was left out of the plan
+    /// (explore-BC).
     mutating func refuseUnreadTables() throws {
         let missing = ContractSheet.allCases.filter { sheet in
             !sheet.isRequired && tables[sheet] == nil && !ambiguousRoles.contains(sheet)
                 && !(sheet == .lots && !accountLotTables.isEmpty)
         }
-        guard !missing.isEmpty else { return }
+        let doubled = Self.sheetsNotToDouble.filter { tables[$0] != nil }
+        guard !missing.isEmpty || !doubled.isEmpty else { return }
         let ignored = Set(view.ignoredSheets)
         var probed = 0
         var holders: [ContractSheet: [SheetInfo]] = [:]
@@ -27,6 +34,10 @@ extension PortfolioBuilder {
             guard probed < Self.probedSheets else { break }
             probed += 1
             let rows = try probedRows(of: info)
+            if let sheet = heldTable(in: rows, among: missing + doubled), doubled.contains(sheet) {
+                refuseSecondTable(of: sheet, in: info)
+                continue
+            }
             guard let sheet = heldTable(in: rows, among: missing) else {
                 // A custodian's realized gain/loss report (Symbol, a sale's date, the gain, no
                 // Side) is the book's recent sales: passed over with a note, its loss sales
@@ -59,6 +70,42 @@ extension PortfolioBuilder {
                     + "run \(sheet.rawValue) to have it read, or delete the others.")
             }
         }
+    }
+
+    /// Sheets whose rows, left out, change the plan unseen: lots, trades and restrictions
+    /// (a second Model, Prices or Settings sheet left out is seen: an account's model or a
+    /// symbol's price is then missing, or the Summary shows the settings used; an account
+    /// left out is an error at its lots, and a dashboard of accounts and cash is no table
+    /// of the book's).
+    static let sheetsNotToDouble: [ContractSheet] = [.lots, .transactions, .manualTrades, .securities]
+
+    /// Words that mark a sheet of trades as a record of trades made, not ones to place.
+    static let madeTradeWords: Set<String> = ["executed", "filled", "done", "history", "log", "blotter", "completed",
+                                              "placed", "sent", "booked"]
+
+    /// Says that `info`, passed over, holds a second table of `sheet`: an error, or a warning
+    /// when its name marks it as not for this run.
+    mutating func refuseSecondTable(of sheet: ContractSheet, in info: SheetInfo) {
+        let columns = Self.markingColumns(of: sheet).map { $0.joined(separator: " or ") }.joined(separator: ", ")
+        let read = tables[sheet]?.sheetName ?? sheet.rawValue
+        let lost: String
+        switch sheet {
+        case .lots: lost = "its lots would be left out of the plan, as if not held"
+        case .transactions: lost = "its trades would open and close no wash-sale window"
+        case .manualTrades: lost = "its trades would not be placed"
+        default: lost = "its restrictions, groups and replacements would not apply"
+        }
+        let words = Set(info.name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        let notForThisRun = sheet == .manualTrades ? Self.staleSheetWords.union(Self.madeTradeWords) : Self.staleSheetWords
+        if let stale = words.intersection(notForThisRun).sorted().first {
+            log.warning(info.name, "This sheet holds a \(sheet.rawValue) table (\(columns)) but is not read: its name "
+                + "(\"\(stale)\") marks it as not for this run, and the \(sheet.rawValue) table is read from \(read) alone. "
+                + "If its rows belong in this run, move them onto \(read).")
+            return
+        }
+        log.error(info.name, "This sheet holds a \(sheet.rawValue) table (\(columns)) beside the \(read) sheet, and only "
+            + "\(read) is read: \(lost). Move its rows onto \(read) (one table for the book, an Account column telling "
+            + "accounts apart), or delete the sheet if it is not meant for this run.")
     }
 
     /// The table of a required sheet the book has no sheet of by name, from the one sheet the
