@@ -231,6 +231,8 @@ struct MappingValueTests {
         ("Lots - Table 1", .lots), ("Model Weights - Table 12", .model),
         // Excel names a sheet's copy after it.
         ("Lots (2)", .lots), ("Tax Lots (12)", .lots),
+        // LibreOffice and Google Sheets name it their own ways.
+        ("Lots_2", .lots), ("Model_12", .model), ("Copy of Lots", .lots), ("copy of Manual Trades", .manualTrades),
         // Custodians' lot reports (Merrill's sheet).
         ("Unrealized Gain Loss", .lots), ("Unrealized Gain/Loss", .lots), ("Unrealized G-L", .lots),
     ])
@@ -244,6 +246,8 @@ struct MappingValueTests {
         #expect(ContractSheet.matching(sheetName: "Lots - Old 1") == nil)
         #expect(ContractSheet.withoutTableName("Export Summary") == "Export Summary")
         #expect(ContractSheet.matching(sheetName: "Lots (old)") == nil)
+        #expect(ContractSheet.matching(sheetName: "Lots_2025") == nil)
+        #expect(ContractSheet.matching(sheetName: "Copy of") == nil)
     }
 
     @Test("Footer and summary rows of custodian exports", arguments: [

@@ -392,11 +392,23 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
     /// copy); the name itself otherwise. `Lots (2)` is a Lots sheet: beside `Lots` the two are
     /// named as two, where the copy was ignored as a sheet the tool does not read (its lots
     /// were the current ones), and a visible copy beside a hidden original is read.
+    ///
+    /// Other programs name a copy their own way, taken the same way since stop 49 (explore-BA):
+    /// LibreOffice `Lots_2`, Google Sheets `Copy of Lots`. Passed over, the copy's lots were
+    /// left out unseen, or a hidden original's were planned.
     static func withoutCopyNumber(_ name: String) -> String {
+        func isCopyNumber(_ text: Substring) -> Bool {
+            !text.isEmpty && text.count <= 3 && text.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        let copyOf = "copy of "
+        if name.count > copyOf.count, name.lowercased().hasPrefix(copyOf) { return String(name.dropFirst(copyOf.count)) }
+        if let underscore = name.lastIndex(of: "_"), underscore > name.startIndex,
+           isCopyNumber(name[name.index(after: underscore)...]) {
+            return String(name[..<underscore])
+        }
         guard name.hasSuffix(")"), let open = name.lastIndex(of: "("), open > name.startIndex,
               name[name.index(before: open)] == " " else { return name }
-        let number = name[name.index(after: open)..<name.index(before: name.endIndex)]
-        guard !number.isEmpty, number.count <= 3, number.allSatisfy({ $0.isASCII && $0.isNumber }) else { return name }
+        guard isCopyNumber(name[name.index(after: open)..<name.index(before: name.endIndex)]) else { return name }
         return String(name[..<name.index(before: open)])
     }
 
