@@ -418,7 +418,7 @@ struct MappingRulesTests {
         #expect(reading.errors.isEmpty, "\(reading.errors)")
         #expect(reading.portfolio?.manualTrades.map(\.size) == [.quantity(Quantity(shares: 1))])
         #expect(reading.warnings.filter { $0.place == "Manual Trades" }.map(\.description) == ["Manual Trades: Rows 2 and 3 are trades the Status marks "
-            + "executed, sent or cancelled: not placed again. Clear the Status of one meant for this run."])
+            + "executed, sent or cancelled: not placed again. Clear the mark of one meant for this run."])
         let unmarked = try read([
             Self.asOf, Self.oneLot, Self.model, Self.prices,
             ("Manual Trades", [["Date", "Account", "Symbol", "Side", "Quantity", "Status"],
@@ -447,6 +447,30 @@ struct MappingRulesTests {
                 + "As Of. Move the row to the run of its day, or clear its date to place it in this one.",
             "Manual Trades!A4: This manual trade is dated 2026-12-28, after the As Of date 2026-11-20: the run trades on the "
                 + "As Of. Move the row to the run of its day, or clear its date to place it in this one."])
+    }
+
+    @Test("A manual trade's flag column (Executed?, Cancel) marks it done with a Yes, still to place with a No")
+    func manualTradeDoneFlag() throws {
+        let lots: (name: String, rows: [[FixtureCell]]) =
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1000, .day(2024, 1, 2)]])
+        let reading = try read([
+            Self.asOf, lots, Self.model, Self.prices,
+            ("Manual Trades", [["Account", "Symbol", "Side", "Quantity", "Executed?"],
+                               ["A", "AAPL", "Sell", 3, "Yes"], ["A", "AAPL", "Sell", 2, "x"], ["A", "AAPL", "Sell", 1, "\u{2713}"],
+                               ["A", "AAPL", "Sell", 4, "No"], ["A", "AAPL", "Sell", 5, nil]]),
+        ])
+        // Read as an unknown column, the executed sale was placed again (explore-BC).
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.manualTrades.map(\.size) == [.quantity(Quantity(shares: 4)), .quantity(Quantity(shares: 5))])
+        #expect(reading.warnings.filter { $0.place == "Manual Trades" }.map(\.description) == ["Manual Trades: Rows 2, 3 and 4 "
+            + "are trades the column \"Executed?\" marks executed, sent or cancelled: not placed again. Clear the mark of one "
+            + "meant for this run."])
+        let unclear = try read([
+            Self.asOf, lots, Self.model, Self.prices,
+            ("Manual Trades", [["Account", "Symbol", "Side", "Quantity", "Cancel"], ["A", "AAPL", "Sell", 3, "maybe"]]),
+        ])
+        #expect(unclear.errors.map(\.description) == ["Manual Trades!E2: The column \"Cancel\" holds \"maybe\", which does not "
+            + "say whether the trade is done: write Yes (done, not placed again) or No (still to place)."])
     }
 
     @Test("A manual trade's Note saying it was done or is on hold is asked about unless a Status says otherwise")

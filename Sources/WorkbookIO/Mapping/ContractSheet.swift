@@ -280,6 +280,12 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     // A sheet kept as a running log of the PM's trades: rows already placed are
                     // not placed again.
                     .init("Trade Status", ["status", "orderstatus", "tradestatus", "state"], checksOnly: true),
+                    // The same said by a flag (`Executed?` Yes, `Cancel` X): read as unknown
+                    // columns, the trades they mark done were placed again (explore-BC).
+                    .init("Done", ["done", "executed", "sent", "filled", "placed", "traded", "booked", "complete",
+                                   "completed", "cancel", "cancelled", "canceled", "executedyn", "doneyn", "filledyn",
+                                   "sentyn", "isexecuted", "isdone", "alreadyplaced", "alreadyexecuted"],
+                          checksOnly: true),
                     .init("Trade Date", ["date", "tradedate", "orderdate", "requestdate", "daterequested", "datesubmitted",
                                          "submitted", "executiondate", "executeddate", "dateexecuted", "dateentered"],
                           checksOnly: true)]
@@ -312,6 +318,7 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         "Shares Sold": "to refuse a lot part sold whose Quantity may be what was bought",
         "Close Date": "to set aside lots closed or sold on or before the As Of date, which are not held",
         "Trade Status": "to set aside manual trades already executed, sent or cancelled, which are not placed again",
+        "Done": "to set aside manual trades its Yes marks executed, sent or cancelled, which are not placed again",
         "Trade Date": "to refuse a manual trade of an earlier day not marked still to be placed",
         "Holding Period Start": "to set the term of a lot whose holding period a wash sale carried back before its "
             + "purchase; the lot's purchase date still dates it for wash sales",

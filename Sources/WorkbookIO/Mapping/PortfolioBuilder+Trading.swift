@@ -781,9 +781,10 @@ extension PortfolioBuilder {
                                            "canceled", "rejected", "expired", "void", "voided", "placed", "sent", "traded",
                                            "booked", "closed", "partiallyfilled", "partfilled", "submitted", "entered"]
 
-    /// A manual trade row's Status, an unknown word said at its cell.
+    /// A manual trade row's Status, an unknown word said at its cell; with no Status, what
+    /// a flag column (`Executed?`, `Sent`, `Cancel`) says.
     mutating func manualTradeStatus(_ row: SheetTable.DataRow) -> ManualTradeStatus {
-        guard let status = text(row, "Trade Status") else { return .unsaid }
+        guard let status = text(row, "Trade Status") else { return doneFlag(row) }
         let key = HeaderName.normalize(status).key
         if Self.toPlaceStatuses.contains(key) { return .toPlace }
         if Self.doneStatuses.contains(key) { return .done }
@@ -815,6 +816,24 @@ extension PortfolioBuilder {
                              "sent", "placed", "settled", "completed"]
         if let first = words.first, outcomes.contains(first) { return first }
         return nil
+    }
+
+    /// What a flag column headed for a trade's being done says of a row: Yes (`Y`, `X`, a
+    /// check mark) done, not placed again; No still to place; anything else an error at its
+    /// cell.
+    mutating func doneFlag(_ row: SheetTable.DataRow) -> ManualTradeStatus {
+        if case .value(let mark) = CellReader.text(row["Done"]), ["\u{2713}", "\u{2714}", "\u{2611}"].contains(mark) {
+            return .done
+        }
+        switch CellReader.flag(row["Done"]) {
+        case .empty: return .unsaid
+        case .value(let done): return done ? .done : .toPlace
+        case .problem:
+            let header = tables[.manualTrades]?.matches.first { $0.column == "Done" }?.header ?? "Done"
+            log.error(row.place("Done"), "The column \"\(header.excerpt)\" holds \"\(shown(row["Done"]))\", which does "
+                + "not say whether the trade is done: write Yes (done, not placed again) or No (still to place).")
+            return .unknown
+        }
     }
 
     mutating func readManualTrades(accounts: [Account], lots: [TaxLot], securities: [Security]) -> [ManualTrade] {
@@ -963,8 +982,12 @@ extension PortfolioBuilder {
         }
         if !placedBefore.isEmpty {
             let rows = placedBefore.map(String.init).joinedAsList
+            // The column that marks them: a flag column's own header where the sheet has one.
+            let flag = table.matches.first { $0.column == "Done" }?.header
+            let marks = flag.map { table.has("Trade Status") ? "the Status or the column \"\($0.excerpt)\"" : "the column \"\($0.excerpt)\"" }
+                ?? "the Status"
             log.warning(table.sheetName, "Row\(placedBefore.count == 1 ? "" : "s") \(rows) \(placedBefore.count == 1 ? "is a trade" : "are trades") "
-                + "the Status marks executed, sent or cancelled: not placed again. Clear the Status of one meant for this run.")
+                + "\(marks) marks executed, sent or cancelled: not placed again. Clear the mark of one meant for this run.")
         }
         // A sale of more than is held, counted over every manual sale of the symbol in the account.
         struct Position: Hashable { let account: String, symbol: String }
