@@ -161,7 +161,15 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Realized LT Loss YTD", ContractSheet.realizedLossYTDNames.map(ContractSheet.longTerm), checksOnly: true),
                     .init("ST Loss Carryforward", ContractSheet.carryforwardNames),
                     .init("LT Loss Carryforward", ContractSheet.carryforwardNames.map(ContractSheet.longTerm)),
-                    .init("Model", ["model", "modelname", "strategy", "modelportfolio"])]
+                    .init("Model", ["model", "modelname", "strategy", "modelportfolio"]),
+                    // Harvest Losses said the other way round: a Yes turns harvesting off for the
+                    // account. Until stop 49 it was advised to be renamed Harvest Losses, which
+                    // would have turned it on (explore-BC).
+                    .init("Do Not Harvest", ["donotharvest", "dontharvest", "noharvest", "noharvesting", "notlh", "donottlh",
+                                             "excludefromharvest", "excludefromharvesting", "excludefromtlh", "harvestexclude",
+                                             "tlhexclude", "excludetlh", "excludeharvest", "harvestoptout", "tlhoptout",
+                                             "optoutoftlh", "nolossharvesting"],
+                          checksOnly: true)]
                 + SettingKey.perAccount.map { ColumnSpec($0.rawValue, $0.names) }
         case .lots:
             return [.accountOfRow, .symbol,
@@ -319,6 +327,7 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         "Close Date": "to set aside lots closed or sold on or before the As Of date, which are not held",
         "Trade Status": "to set aside manual trades already executed, sent or cancelled, which are not placed again",
         "Done": "to set aside manual trades its Yes marks executed, sent or cancelled, which are not placed again",
+        "Do Not Harvest": "as the account's Harvest Losses the other way round: a Yes turns harvesting off for the account",
         "Trade Date": "to refuse a manual trade of an earlier day not marked still to be placed",
         "Holding Period Start": "to set the term of a lot whose holding period a wash sale carried back before its "
             + "purchase; the lot's purchase date still dates it for wash sales",

@@ -254,6 +254,20 @@ extension PortfolioBuilder {
                 log.info(row.place(key.rawValue), "\(key.rawValue) \(own) overrides the Settings value (\(settingsValue)) for this account.")
             }
         }
+        // `Do Not Harvest` Yes is Harvest Losses No for the account; its No leaves the account
+        // to the Settings value (it lifts no exclusion the book makes).
+        if row["Do Not Harvest"] != nil, let excluded = flag(row, "Do Not Harvest"), excluded {
+            if overrides.harvestLosses == true {
+                log.error(row.place("Do Not Harvest"), "Do Not Harvest says Yes beside Harvest Losses Yes for this account "
+                    + "(\(row.place("Harvest Losses"))): clear the one not meant.")
+            } else {
+                overrides.harvestLosses = false
+                if settings.harvestLosses {
+                    log.info(row.place("Do Not Harvest"), "Do Not Harvest Yes: no losses are harvested in this account, "
+                        + "overriding the Settings value (Yes).")
+                }
+            }
+        }
         return overrides
     }
 

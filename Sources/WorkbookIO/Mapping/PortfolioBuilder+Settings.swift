@@ -41,8 +41,14 @@ enum SettingKey: String, CaseIterable {
         case .defaultBand: return ["defaultband", "defaultband%", "defaulttolerance", "band"]
         case .rebalanceTo: return ["rebalanceto", "rebalancetarget"]
         case .cashTarget: return ["cashtarget", "cashtarget%", "defaultcashtarget"]
-        case .harvestLosses: return ["harvestlosses", "harvest", "taxlossharvesting", "harvestlosses?"]
-        case .harvestMinLoss: return ["harvestminloss", "harvestminloss$", "harvestminimumloss"]
+        // The industry's `TLH` and its forms (explore-BC: an account's `TLH` of No was passed
+        // over and the account harvested).
+        case .harvestLosses: return ["harvestlosses", "harvest", "taxlossharvesting", "harvestlosses?", "tlh", "tlh?",
+                                     "taxlossharvest", "tlhenabled", "tlheligible", "harvesting", "harvestenabled",
+                                     "harvesteligible", "allowtlh", "allowharvesting"]
+        case .harvestMinLoss: return ["harvestminloss", "harvestminloss$", "harvestminimumloss", "tlhminloss", "tlhminloss$",
+                                      "tlhminimumloss", "tlhthreshold", "tlhminimum", "harvestthreshold", "minharvestloss",
+                                      "minimumharvestloss", "harvestminimum", "minlosstoharvest", "minimumlosstoharvest"]
         case .harvestMinLossPercent: return ["harvestminlosspct", "harvestminlosspercent", "harvestminloss%", "harvestminlosspct%"]
         case .washSaleDays: return ["washsaledays", "washsalewindow", "washsalewindowdays", "washsaleperiod", "washsaleperioddays"]
         case .priceMaxAgeDays: return ["pricemaxagedays", "maxpriceagedays", "pricemaxage", "maxpriceage"]
