@@ -2105,6 +2105,21 @@ struct MappingRulesTests {
         ])
         #expect(us.errors.isEmpty, "\(us.errors)")
         #expect(us.portfolio?.lots.map(\.acquired.description) == ["2019-03-14", "2025-05-12"])
+        // Date cells beside text that reads only month first: what a day-first program makes of
+        // a US file (`11/04/2026` into 11 April, `11/13/2026` left as text; explore-BA).
+        let swapped = try readTransactions([["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],
+                              ["A", .day(2026, 4, 11), "AAPL", "Sell", 1, -50], ["A", "11/13/2026", "AAPL", "Buy", 1, nil],
+                              ["A", .day(2026, 10, 13), "AAPL", "Buy", 1, nil]])
+        #expect(swapped.errors.map(\.description) == [
+            "Transactions!B2: This column holds date cells beside text dates that read only month first (Transactions!B3: "
+                + "\"11/13/2026\"): the mark of a file opened in a spreadsheet set to write the day first, which turns "
+                + "month-first text whose day is 12 or less into date cells with day and month swapped. Date cells that may be "
+                + "swapped: Transactions!B2 (2026-04-11, or 2026-11-04 swapped). Write the column's dates year first "
+                + "(2026-11-04), or open the file with month-first dates, and run again."])
+        // Date cells alone, or beside text that could be either, read as they are.
+        let cells = try readTransactions([["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],
+                              ["A", .day(2026, 4, 11), "AAPL", "Sell", 1, -50], ["A", "2026-11-13", "AAPL", "Buy", 1, nil]])
+        #expect(cells.errors.isEmpty, "\(cells.errors)")
     }
 
     @Test("A Target in dollars is no weight: beside it, Target % is read")

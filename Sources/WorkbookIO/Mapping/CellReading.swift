@@ -373,6 +373,21 @@ enum CellReader {
     /// The date a text date read month first (`05/12/2025`, `4-7-24`) would be read day
     /// first, when both its first two numbers could be a month and they differ; nil for any
     /// other text (year first, a month's name, a day above 12).
+    /// Whether a text date can only be read month first: `11/13/2026`, `3-25-26` (a first
+    /// figure that can be a month, a second that cannot).
+    static func monthFirstOnly(_ raw: String) -> Bool {
+        var s = Substring(raw.trimmingWhitespace())
+        if let t = s.firstIndex(where: { $0 == "T" || $0 == " " }) { s = s[..<t] }
+        for separator: Character in ["/", "-"] where s.contains(separator) {
+            let parts = s.split(separator: separator, omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4,
+                  parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+                  let first = Int(parts[0]), let second = Int(parts[1]) else { return false }
+            return (1...12).contains(first) && (13...31).contains(second)
+        }
+        return false
+    }
+
     static func dayFirstReading(_ raw: String) -> CivilDate? {
         var s = Substring(raw.trimmingWhitespace())
         if let t = s.firstIndex(where: { $0 == "T" || $0 == " " }) { s = s[..<t] }

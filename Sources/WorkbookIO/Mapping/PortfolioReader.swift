@@ -444,18 +444,31 @@ struct PortfolioBuilder {
                     + "\(BookLimits.dates.upperBound), the dates the tool plans with.")
                 return nil
             }
-            if case .string(let text)? = value {
-                if CellReader.postedAsOf(text) != nil {
-                    log.info(row.place(column), "\"\(text.trimmingWhitespace().excerpt)\" is read as \(d), the day the entry took effect.")
-                } else if let swapped = CellReader.dayFirstReading(text) {
-                    // After the As Of date month first, before it day first: the column's day
-                    // may come first (`12/11/2026` as of 2026-11-20), as a day above 12 says.
-                    if d > settings.asOf, swapped <= settings.asOf {
-                        noteDayFirst(row, column, text)
-                    } else {
-                        textDates[DateColumn(sheet: row.sheetName, column: column), default: .init()].monthFirst
-                            .append((row.place(column), text.trimmingWhitespace(), d, swapped))
+            guard case .string(let text)? = value else {
+                // A date cell whose day could be its month: kept, few a column, in case the
+                // column's text says a day-first program made it (`flagDayFirstColumns`).
+                if d.day <= 12, d.day != d.month {
+                    let key = DateColumn(sheet: row.sheetName, column: column)
+                    if textDates[key]?.swappable.count ?? 0 < TextDates.swappableKept {
+                        textDates[key, default: .init()].swappable.append((row.place(column), d))
                     }
+                    textDates[key, default: .init()].swappableCount += 1
+                }
+                return d
+            }
+            let key = DateColumn(sheet: row.sheetName, column: column)
+            if CellReader.monthFirstOnly(text), textDates[key]?.monthFirstOnly == nil {
+                textDates[key, default: .init()].monthFirstOnly = (row.place(column), text.trimmingWhitespace())
+            }
+            if CellReader.postedAsOf(text) != nil {
+                log.info(row.place(column), "\"\(text.trimmingWhitespace().excerpt)\" is read as \(d), the day the entry took effect.")
+            } else if let swapped = CellReader.dayFirstReading(text) {
+                // After the As Of date month first, before it day first: the column's day
+                // may come first (`12/11/2026` as of 2026-11-20), as a day above 12 says.
+                if d > settings.asOf, swapped <= settings.asOf {
+                    noteDayFirst(row, column, text)
+                } else {
+                    textDates[key, default: .init()].monthFirst.append((row.place(column), text.trimmingWhitespace(), d, swapped))
                 }
             }
             return d
@@ -497,13 +510,38 @@ struct PortfolioBuilder {
         /// The cells read month first that could be read day first: place, text, the date
         /// read, and the date day first.
         var monthFirst: [(place: String, text: String, read: CivilDate, dayFirst: CivilDate)] = []
+        /// The first text that can only be month first (`11/13/2026`).
+        var monthFirstOnly: (place: String, text: String)?
+        /// The first date cells whose day could be their month (2026-04-11), and how many.
+        var swappable: [(place: String, date: CivilDate)] = []
+        var swappableCount = 0
+        static let swappableKept = 3
     }
 
     /// A column that writes a day first somewhere (`14/03/2019`, or `12/11/2026` that month
     /// first is after the As Of date and day first is not) writes it first everywhere: its
     /// dates read month first (`05/12/2025` as 12 May) are errors too. Flagged one at a time,
     /// a PM who rewrote the flagged cells planned on the rest misread, without a word.
+    ///
+    /// The mirror case (explore-BA): date cells beside text that can only be month first
+    /// (`11/13/2026`) are what a program set to write the day first makes of a month-first
+    /// file, turning each text whose day is 12 or less into a date cell with day and month
+    /// swapped (`11/04/2026` into 11 April) and leaving the rest as text. The column's date
+    /// cells that may be swapped are an error: planned on, a 4 November loss sale was dated
+    /// 11 April and a buy of its family went inside its window, and a lot changed its term.
     mutating func flagDayFirstColumns() {
+        for (_, dates) in textDates.sorted(by: { ($0.key.sheet, $0.key.column) < ($1.key.sheet, $1.key.column) }) {
+            guard let (place, text) = dates.monthFirstOnly, let first = dates.swappable.first else { continue }
+            let listed = dates.swappable.map { cell in
+                "\(cell.place) (\(cell.date), or \(CivilDate(year: cell.date.year, month: cell.date.day, day: cell.date.month)!) swapped)"
+            }
+            let more = dates.swappableCount - dates.swappable.count
+            log.error(first.place, "This column holds date cells beside text dates that read only month first (\(place): "
+                + "\"\(text.excerpt)\"): the mark of a file opened in a spreadsheet set to write the day first, which turns "
+                + "month-first text whose day is 12 or less into date cells with day and month swapped. Date cells that may "
+                + "be swapped: \(listed.joinedAsList)\(more > 0 ? " and \(more) more" : ""). Write the column's dates year "
+                + "first (2026-11-04), or open the file with month-first dates, and run again.")
+        }
         // By sheet and column: a dictionary's order differs from run to run.
         for (_, dates) in textDates.sorted(by: { ($0.key.sheet, $0.key.column) < ($1.key.sheet, $1.key.column) }) {
             guard let (place, text) = dates.dayFirst else { continue }
