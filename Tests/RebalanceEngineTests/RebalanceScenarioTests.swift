@@ -318,6 +318,37 @@ extension RebalanceScenarioTests {
         #expect(plan.auditLog.contains { $0.rule == "Tax Budget" && $0.decision == "Cut" && $0.symbol == "AAPL" })
     }
 
+    @Test("Short cash is shared among the lines a cap leaves room for: a line its full cap blocks takes no share")
+    func aFullCapTakesNoShareOfShortCash() throws {
+        // $100,000: A 44% (40 ±5), B 17% (20 ±2, its group G capped at 17%), C 19.3% (20 ±0.5),
+        // D 17.7% (19 ±2), cash $2,000 against 1%: $1,000 to spend. B's $3,000 shortfall took
+        // most of it when counted, and C, outside its band, got 1 share of the 7 it needs.
+        var book = BookBuilder()
+        book.settings.harvestLosses = false
+        book.account("TAX-1", cash: "2000", cashTarget: "0.01")
+        book.hold("A1", "A", 440, basis: "44000", acquired: "2020-03-02")
+        book.hold("B1", "B", 170, basis: "17000", acquired: "2020-03-02")
+        book.hold("C1", "C", 193, basis: "19300", acquired: "2020-03-02")
+        book.hold("D1", "D", 177, basis: "17700", acquired: "2020-03-02")
+        book.target("A", "0.40", band: "0.05")
+        book.target("B", "0.20", band: "0.02")
+        book.target("C", "0.20", band: "0.005")
+        book.target("D", "0.19", band: "0.02")
+        book.security("B", exposureGroup: "G")
+        book.groups = [ExposureGroupCap(group: "G", maxWeight: Rate(decimal: "0.17")!)]
+        book.prices = ["A": "100", "B": "100", "C": "100", "D": "100"]
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "C", .buy)?.quantity == shares(7), "\(plan.trades.map(\.reason))")
+        #expect(plan.trade("TAX-1", "D", .buy)?.quantity == shares(3))
+        #expect(plan.trade("TAX-1", "B", .buy) == nil)
+        #expect(plan.drift("TAX-1", "C")?.status == .inBand)
+        #expect(plan.drift("TAX-1", "B")?.status == .groupCap)
+        #expect(plan.cash("TAX-1")?.cashAfter == usd("1000"))
+        // The cut to nothing is in the Audit Log.
+        #expect(plan.auditLog.contains { $0.symbol == "B" && $0.decision == "Cut" && $0.detail.contains("cut to nothing") },
+                "\(plan.auditLog.filter { $0.symbol == "B" })")
+    }
+
     @Test func aCapBelowItsMembersTargetsCutsTheLaterBuy() throws {
         var book = BookBuilder()
         book.account("TAX-1", cash: "100000", cashTarget: "0.01")

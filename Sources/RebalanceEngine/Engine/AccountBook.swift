@@ -458,6 +458,13 @@ final class AccountBook {
         stops[level][at: entry] |= 1 << AccountBook.statusNumber(status)
     }
 
+    /// Whether `status` is noted for `key`.
+    func hasStop(_ key: DriftKey, _ status: DriftStatus) -> Bool {
+        let level = AccountBook.levelNumber(key.level)
+        guard let entry = stops[level].index(of: key.name) else { return false }
+        return stops[level][at: entry] & (1 << AccountBook.statusNumber(status)) != 0
+    }
+
     /// Takes back a status noted for `key` that turned out not to stop it (cash short for a
     /// first buy, enough once the excess-cash buys reach the line).
     func clearStop(_ key: DriftKey, _ status: DriftStatus) {

@@ -385,21 +385,30 @@ extension Planning {
         // was short (cash ended 12% of an account, GOOGL not bought beside a manual sale of GOOG).
         // Asked once per line: the loop's buys open no window and sell nothing, so each answer holds.
         let stops = underweights.map { buyStop(books[index].slots[$0.slot].symbol, in: index, phase: .rebalance, log: false) }
+        // Each line claims its shortfall up to the room its group's cap or its sector's high
+        // edge leaves: a line whose cap is full claims nothing, as one it may not buy does.
+        // Counted whole, a capped line's $3,000 took most of $1,000 of short cash, and the
+        // line outside its band beside it got $100 of its $700 (explore-BD).
+        let claims = underweights.map { line in
+            Money.min(line.shortfall, capRoom(at: books[index].slots[line.slot].place, in: book)?.room ?? line.shortfall)
+        }
         var total = Money.zero
         var buyable = 0
-        for (line, stop) in zip(underweights, stops) where stop == nil {
-            total += line.shortfall
+        for (claim, stop) in zip(claims, stops) where stop == nil && claim > .zero {
+            total += claim
             buyable += 1
         }
         // Said of a line that cash held back: shared among several, or short of one.
         let shortCash = buyable > 1 ? "; the cash above the cash target is less than the shortfalls, so each underweight gets its share"
             : "; the cash above the cash target covers only part of the shortfall"
         let cash = spendableCash(index)
-        for ((position, shortfall), stop) in zip(underweights, stops) {
+        for (((position, shortfall), stop), claim) in zip(zip(underweights, stops), claims) {
             let slot = books[index].slots[position]
             let weight = Planning.weight(slotValue(position, in: book), of: value)
-            let share = cash < total
-                ? Money(cents: roundedProductQuotient(cash.cents, shortfall.cents, dividedBy: total.cents)) : shortfall
+            // A line its cap leaves no room asks for its whole shortfall, which `buyToward`
+            // cuts to nothing and names for the cap.
+            let share = cash < total && claim > .zero
+                ? Money(cents: roundedProductQuotient(cash.cents, claim.cents, dividedBy: total.cents)) : shortfall
             // Cash is what stopped it only where it may be bought at all: a symbol the run
             // sold, a restriction or a window is named by `buyToward` instead (a BND harvested
             // and replaced was `Cash` with a sixth of the account idle).
@@ -545,6 +554,14 @@ extension Planning {
         }
         let cost = price.value(of: quantity)
         if quantity == .zero || cost < books[index].settings.minTrade {
+            if quantity == .zero, let cut, let cap, noteShortfall, books[index].tradeRows[symbol] == nil,
+               !books[index].hasStop(key, cap.status) {
+                // Each cut is explained, one to nothing too (explore-BD), once: not again for a
+                // line bought up to its cap already, or cut to nothing by an earlier try.
+                audit(.rebalance, books[index].id, symbol, rule: cap.status == .groupCap ? "Group Cap" : "Sector Band",
+                      decision: "Cut", "The buy of \(symbol) is cut to nothing: the \(cut.binding.capName) has "
+                        + "\(dollars: cut.room) of room under its \(cut.binding.limitName), less than a share.")
+            }
             if noteShortfall {
                 if quantity > .zero {
                     // Min Trade names the line when its whole shortfall buys too little, or when
