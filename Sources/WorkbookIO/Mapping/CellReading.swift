@@ -197,6 +197,21 @@ enum CellReader {
         return .value(NumberText(text: text, form: percent ? .fraction : .plain))
     }
 
+    /// For a number's text with one separator, a point or a comma, three digits after it and
+    /// one to three before (not led by a zero), as a dollar sign or a space may stand beside:
+    /// the separator and the number the other reading makes (`1.200`: 1200; `43,105`:
+    /// 43.105). Nil for any other text, which reads one way only.
+    static func otherSeparatorReading(_ raw: String) -> (separator: Character, reading: String)? {
+        let core = raw.filter { !"$ \u{00A0}\u{202F}".contains($0) }
+        let separators = core.filter { $0 == "." || $0 == "," }
+        guard separators.count == 1, let separator = separators.first,
+              let at = core.firstIndex(of: separator) else { return nil }
+        let before = core[..<at], after = core[core.index(after: at)...]
+        guard (1...3).contains(before.count), after.count == 3, before.first != "0",
+              before.allSatisfy(\.isASCIIDigit), after.allSatisfy(\.isASCIIDigit) else { return nil }
+        return (separator, separator == "." ? String(before + after) : String(before) + "." + String(after))
+    }
+
     /// The characters a number's text may set off its thousands with.
     static let thousandsSeparators: Set<Character> = [",", " ", "\u{00A0}", "\u{202F}"]
 

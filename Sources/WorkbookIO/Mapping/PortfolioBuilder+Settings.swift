@@ -214,6 +214,7 @@ extension PortfolioBuilder {
             log.error(place, percentProblem("Tax Budget", unit: "an amount in dollars", found: value))
             return nil
         case .value(let n):
+            if refusedThreeDecimalDollars(value, "Tax Budget", at: place) { return nil }
             guard let m = Money(decimal: n.text), !m.isNegative else {
                 log.error(place, PortfolioBuilder.sizeProblem(n, "Tax Budget", what: "an amount of money")
                     ?? "Tax Budget must be an amount of zero or more, or Unlimited, found \"\(shown(value))\".")
@@ -404,6 +405,7 @@ extension PortfolioBuilder {
                 log.error(place, percentProblem(name, unit: "an amount in dollars", found: value))
                 return false
             case .value(let n):
+                if refusedThreeDecimalDollars(value, name, at: place) { return false }
                 guard let m = Money(decimal: n.text), !m.isNegative else {
                     log.error(place, PortfolioBuilder.sizeProblem(n, name, what: "an amount of money")
                         ?? "\(name) must be an amount of zero or more, found \"\(shown(value))\".")

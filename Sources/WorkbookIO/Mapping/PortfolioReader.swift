@@ -90,6 +90,11 @@ struct PortfolioBuilder {
     var accountForms = AccountForms()
     /// The columns (`Lots!Quantity`) whose numbers written with a unit were noted.
     var unitsNoted: Set<String> = []
+    /// The first cell whose number is written with a decimal comma (`75.000,00`), and the
+    /// text cells whose numbers read another way with one (`1.200`, `43,105`): place, text,
+    /// the number as read and as a decimal comma makes it (`flagDecimalCommaCells`).
+    var decimalCommaCell: (place: String, text: String)?
+    var separatorAmbiguous: [(place: String, text: String, read: String, other: String)] = []
     /// The symbols the book names outside its lots, which such a title may name, once gathered.
     var titleSymbols: Set<String>?
     /// The accounts that block titles and sheet names are matched against, and the answers
@@ -213,6 +218,7 @@ struct PortfolioBuilder {
         checkSymbolSpellings()
         flagDayFirstColumns()
         requests = priceRequests(lots: lots, models: models, securities: securities, manualTrades: manualTrades)
+        flagDecimalCommaCells()
         portfolio = Portfolio(settings: settings, accounts: accounts, lots: lots, models: models, prices: [],
                               securities: securities, groups: groups, sectors: sectors,
                               transactions: transactions, manualTrades: manualTrades)
@@ -364,7 +370,42 @@ struct PortfolioBuilder {
         switch CellReader.number(row[column]) {
         case .empty: return nil
         case .value(let n): return n
-        case .problem(let p): log.error(row.place(column), "\(column): \(p)"); return nil
+        case .problem(let p):
+            noteDecimalComma(row, column, problem: p)
+            log.error(row.place(column), "\(column): \(p)")
+            return nil
+        }
+    }
+
+    /// Whether a text amount in dollars has three digits after its point (`10.000`), an
+    /// error said at `place`: the cent is an amount's last digit, and a point that sets off
+    /// thousands made a $10,000 budget $10 and a $50,000 withdrawal $50 (explore-BE).
+    mutating func refusedThreeDecimalDollars(_ value: CellValue?, _ name: String, at place: String) -> Bool {
+        guard case .string(let text)? = value, let other = CellReader.otherSeparatorReading(text), other.separator == "."
+        else { return false }
+        log.error(place, "\(name) \"\(text.trimmingWhitespace().excerpt)\" has three digits after its point, more than an "
+            + "amount in dollars carries: if the point sets off thousands, write \(other.reading); if it is a decimal "
+            + "point, round it to the cent.")
+        return true
+    }
+
+    /// Keeps the book's first cell refused for a decimal comma.
+    private mutating func noteDecimalComma(_ row: SheetTable.DataRow, _ column: String, problem: String) {
+        guard decimalCommaCell == nil, problem.contains("decimal comma"), case .string(let text)? = row[column] else { return }
+        decimalCommaCell = (row.place(column), text.trimmingWhitespace())
+    }
+
+    /// A workbook that writes a decimal comma somewhere (`75.000,00`) writes it everywhere:
+    /// its text numbers that read another way with one (`1.200` shares read as 1.2, `43,105`
+    /// as 43105 dollars) are errors too. Until stop 49 only the cells that could not be read
+    /// were named; a PM who rewrote them planned a VWO price of $43,105 and a lot of 1.2
+    /// shares, with no word (explore-BE, LibreOffice set to de-DE).
+    mutating func flagDecimalCommaCells() {
+        guard let (place, text) = decimalCommaCell else { return }
+        for cell in separatorAmbiguous {
+            log.error(cell.place, "\"\(cell.text.excerpt)\" would be read as \(cell.read), but this workbook writes decimals "
+                + "with a comma (\(place): \"\(text.excerpt)\"), which makes it \(cell.other): write it without separators "
+                + "(\(cell.other.filter { $0 != "." && $0 != "," }) or with a point for decimals).")
         }
     }
 
@@ -387,12 +428,17 @@ struct PortfolioBuilder {
         switch reading {
         case .empty: return nil
         case .problem(let p):
+            noteDecimalComma(row, column, problem: p)
             log.error(row.place(column), "\(column): \(p)")
             return nil
         case .value(let n):
             guard n.form == .plain else {
                 log.error(row.place(column), percentProblem(column, unit: unit, found: value))
                 return nil
+            }
+            if unit == "an amount in dollars", refusedThreeDecimalDollars(value, column, at: row.place(column)) { return nil }
+            if case .string(let text)? = value, let other = CellReader.otherSeparatorReading(text) {
+                separatorAmbiguous.append((row.place(column), text.trimmingWhitespace(), n.text, other.reading))
             }
             // `$100.00` where shares are counted is dollars, not a hundred shares.
             if case .string(let text)? = value, text.utf8.contains(UInt8(ascii: "$")), unit.hasSuffix("shares") {
