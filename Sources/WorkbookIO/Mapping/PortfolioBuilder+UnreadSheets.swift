@@ -16,10 +16,11 @@ extension PortfolioBuilder {
     /// a warning naming it (`adopt`); two or more holding one are each an error, as before.
     ///
     /// Since stop 49 a sheet holding a second table of a sheet the book has (`Lots Fidelity`
-    /// beside Lots, `Transactions Fidelity`, `Trust Trades` beside Manual Trades) is an error
-    /// too, or a warning when its name marks it as not for this run (`Lots old`): passed
-    /// over with a note, a trust's lots, a loss sale or a PM's trade was left out of the plan
-    /// (explore-BC).
+    /// beside Lots, `Transactions Fidelity`, `Trust Trades` beside Manual Trades), hidden or
+    /// not, is warned of: passed over with a note, a trust's lots, a loss sale or a PM's
+    /// trade was left out of the plan unseen (explore-BC). Not an error: a PM's book keeps
+    /// such sheets for other ends (closed lots, last quarter's trades, a watch list), and
+    /// refused, it could not be run (explore-BF).
     mutating func refuseUnreadTables() throws {
         let missing = ContractSheet.allCases.filter { sheet in
             !sheet.isRequired && tables[sheet] == nil && !ambiguousRoles.contains(sheet)
@@ -30,20 +31,24 @@ extension PortfolioBuilder {
         let ignored = Set(view.ignoredSheets)
         var probed = 0
         var holders: [ContractSheet: [SheetInfo]] = [:]
-        for info in workbook.sheets where info.kind == .worksheet && !info.isHidden && ignored.contains(info.name) {
+        for info in workbook.sheets where info.kind == .worksheet && ignored.contains(info.name) {
             guard probed < Self.probedSheets else { break }
             probed += 1
             let rows = try probedRows(of: info)
-            if let sheet = heldTable(in: rows, among: missing + doubled), doubled.contains(sheet) {
-                refuseSecondTable(of: sheet, in: info)
+            // The book's own sheets first: a tie (a history with Date, Side and Quantity names
+            // both Transactions' and Manual Trades' columns) goes to the one it has.
+            if let sheet = heldTable(in: rows, among: doubled + missing), doubled.contains(sheet) {
+                if sheet != .transactions && sheet != .manualTrades || Self.listsTrades(rows, as: sheet) {
+                    warnOfSecondTable(of: sheet, in: info)
+                }
                 continue
             }
-            guard let sheet = heldTable(in: rows, among: missing) else {
+            guard !info.isHidden, let sheet = heldTable(in: rows, among: missing) else {
                 // A custodian's realized gain/loss report (Symbol, a sale's date, the gain, no
                 // Side) is the book's recent sales: passed over with a note, its loss sales
                 // opened no window and a buy went inside one (explore-AR). Judged on the rows
                 // already read: read again, a sheet padded to the reader's limits passed them.
-                if missing.contains(.transactions), let columns = realizedSalesColumns(in: rows) {
+                if !info.isHidden, missing.contains(.transactions), let columns = realizedSalesColumns(in: rows) {
                     log.error(info.name, "This sheet holds realized sales (\(columns.joined(separator: ", "))) but is not read: "
                         + "recent sales are read from the Transactions sheet, and their losses open wash-sale windows. Name "
                         + "this sheet Transactions and add a Side column reading Sell (or delete it if its sales are over "
@@ -83,29 +88,48 @@ extension PortfolioBuilder {
     static let madeTradeWords: Set<String> = ["executed", "filled", "done", "history", "log", "blotter", "completed",
                                               "placed", "sent", "booked"]
 
-    /// Says that `info`, passed over, holds a second table of `sheet`: an error, or a warning
+    /// Warns that `info`, passed over, holds a second table of `sheet`, said more briefly
     /// when its name marks it as not for this run.
-    mutating func refuseSecondTable(of sheet: ContractSheet, in info: SheetInfo) {
+    mutating func warnOfSecondTable(of sheet: ContractSheet, in info: SheetInfo) {
         let columns = Self.markingColumns(of: sheet).map { $0.joined(separator: " or ") }.joined(separator: ", ")
         let read = tables[sheet]?.sheetName ?? sheet.rawValue
-        let lost: String
-        switch sheet {
-        case .lots: lost = "its lots would be left out of the plan, as if not held"
-        case .transactions: lost = "its trades would open and close no wash-sale window"
-        case .manualTrades: lost = "its trades would not be placed"
-        default: lost = "its restrictions, groups and replacements would not apply"
-        }
+        let hidden = info.isHidden ? ", hidden," : ""
         let words = Set(info.name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
         let notForThisRun = sheet == .manualTrades ? Self.staleSheetWords.union(Self.madeTradeWords) : Self.staleSheetWords
         if let stale = words.intersection(notForThisRun).sorted().first {
-            log.warning(info.name, "This sheet holds a \(sheet.rawValue) table (\(columns)) but is not read: its name "
-                + "(\"\(stale)\") marks it as not for this run, and the \(sheet.rawValue) table is read from \(read) alone. "
-                + "If its rows belong in this run, move them onto \(read).")
+            log.warning(info.name, "This sheet\(hidden) holds a \(sheet.rawValue) table (\(columns)) but is not read: its "
+                + "name (\"\(stale)\") marks it as not for this run, and the \(sheet.rawValue) table is read from \(read) "
+                + "alone. If its rows belong in this run, move them onto \(read).")
             return
         }
-        log.error(info.name, "This sheet holds a \(sheet.rawValue) table (\(columns)) beside the \(read) sheet, and only "
-            + "\(read) is read: \(lost). Move its rows onto \(read) (one table for the book, an Account column telling "
-            + "accounts apart), or delete the sheet if it is not meant for this run.")
+        let lost: String
+        switch sheet {
+        case .lots: lost = "its lots are left out of the plan, as if not held"
+        case .transactions: lost = "its trades open and close no wash-sale window"
+        case .manualTrades: lost = "its trades are not placed"
+        default: lost = "its restrictions, groups and replacements do not apply"
+        }
+        log.warning(info.name, "This sheet\(hidden) holds a \(sheet.rawValue) table (\(columns)) beside the \(read) sheet, "
+            + "and only \(read) is read: \(lost). If its rows belong in this run and are not on \(read) already, move them "
+            + "onto \(read) (one table for the book, an Account column telling accounts apart); if not, delete the sheet.")
+    }
+
+    /// Whether a table of trades among `rows` lists a buy or a sale: a sheet of dividends or
+    /// fees (Account, Symbol, Action, Amount) holds the columns of one, not its trades.
+    static func listsTrades(_ rows: [Row], as sheet: ContractSheet) -> Bool {
+        let lookup = sheet.headerLookup
+        for (offset, row) in rows.enumerated() {
+            guard let sideColumn = row.cells.first(where: { cell in
+                if case .string(let text) = cell.value { return sheet.column(forHeader: text, lookup: lookup) == "Side" }
+                return false
+            })?.column else { continue }
+            for below in rows.dropFirst(offset + 1) {
+                if case .string(let text)? = below.cells.first(where: { $0.column == sideColumn })?.value,
+                   PortfolioBuilder.side(text) != nil { return true }
+            }
+            return false
+        }
+        return false
     }
 
     /// The table of a required sheet the book has no sheet of by name, from the one sheet the
