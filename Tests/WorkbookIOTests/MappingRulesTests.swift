@@ -471,6 +471,14 @@ struct MappingRulesTests {
         ])
         #expect(unclear.errors.map(\.description) == ["Manual Trades!E2: The column \"Cancel\" holds \"maybe\", which does not "
             + "say whether the trade is done: write Yes (done, not placed again) or No (still to place)."])
+        // When, where or how much it was done says it was (explore-BF: a `Fill Date` was passed over).
+        let filled = try read([
+            Self.asOf, lots, Self.model, Self.prices,
+            ("Manual Trades", [["Account", "Symbol", "Side", "Quantity", "Fill Date"],
+                               ["A", "AAPL", "Sell", 3, .day(2026, 11, 19)], ["A", "AAPL", "Sell", 2, "Pending"]]),
+        ])
+        #expect(filled.errors.isEmpty, "\(filled.errors)")
+        #expect(filled.portfolio?.manualTrades.map(\.size) == [.quantity(Quantity(shares: 2))])
     }
 
     @Test("A manual trade's Note saying it was done or is on hold is asked about unless a Status says otherwise")
@@ -501,7 +509,17 @@ struct MappingRulesTests {
         // A Note about another trade, and one under a Status that says Pending, are the PM's own words.
         #expect(PortfolioBuilder.noteWithholding("Trim after the executed sale settles") == nil)
         #expect(PortfolioBuilder.noteWithholding("Approved by CIO 11/19") == nil)
-        #expect(PortfolioBuilder.noteWithholding("Placed with desk 9:45") == "placed")
+        // A sentence after the outcome is the PM's own; a bare outcome, a cancellation or a
+        // hold is not (explore-BF).
+        for note in ["Placed with desk 9:45", "Placed per CIO request", "Sent by JS for approval", "Done in two tranches",
+                     "Trim, not on hold", "client has already placed a deposit", "Hold 6 months then sell"] {
+            #expect(PortfolioBuilder.noteWithholding(note) == nil, "\(note)")
+        }
+        for (note, words) in [("Sold 11/18", "sold"), ("Order sent 11/19", "sent"), ("Partially filled 50 of 100", "filled"),
+                              ("Exec'd 11/18", "exec'd"), ("Working", "working"), ("Cancel - client withdrew", "cancel"),
+                              ("Cxl", "cxl"), ("Hold", "hold"), ("Filled @ 301.20", "filled")] {
+            #expect(PortfolioBuilder.noteWithholding(note) == words, "\(note)")
+        }
     }
 
     @Test("A manual trade that Transactions list on the As Of is warned of, naming both rows")
@@ -529,10 +547,17 @@ struct MappingRulesTests {
         let reading = try read([
             Self.asOf, Self.oneLot, Self.model,
             ("Prices", [["Account", "Symbol", "Price", "As Of"], ["A", "AAPL", 190, .day(2026, 11, 20)],
-                        ["B", "AAPL", 190, .day(2026, 11, 20)]]),
+                        ["B", "AAPL", 191, .day(2026, 11, 20)]]),
         ])
         #expect(reading.errors.map(\.description) == ["Prices!B3: AAPL is priced twice (also at Prices!B2). Prices are one a "
             + "symbol for the whole book, and the column \"Account\" (Prices!A1) is not read: keep one row of each symbol."])
+        // The same price on each account's row is one price (explore-BF).
+        let same = try read([
+            Self.asOf, Self.oneLot, Self.model,
+            ("Prices", [["Account", "Symbol", "Price", "As Of"], ["A", "AAPL", 190, .day(2026, 11, 20)],
+                        ["B", "AAPL", 190, .day(2026, 11, 20)]]),
+        ])
+        #expect(same.errors.isEmpty, "\(same.errors)")
     }
 
     @Test("A second table of lots, trades or securities beside the book's own sheet is warned of, hidden or not")
@@ -2242,6 +2267,10 @@ struct MappingRulesTests {
         #expect(tlh.errors.isEmpty, "\(tlh.errors)")
         #expect(tlh.portfolio?.accounts.map(\.overrides.harvestLosses) == [false, false, nil])
         #expect(tlh.portfolio?.accounts.first?.overrides.harvestMinLoss == Money(cents: 10_000_000))
+        // A threshold in percent is the Harvest Min Loss Pct (it was advised to be renamed Do Not Harvest).
+        let percent = try accounts([["Account", "Type", "Harvest Threshold (%)"], ["A", "Individual", 10]])
+        #expect(percent.errors.isEmpty, "\(percent.errors)")
+        #expect(percent.portfolio?.accounts.first?.overrides.harvestMinLossPercent == Rate(decimal: "0.1"))
         let twice = try accounts([["Account", "Type", "Harvest Losses", "Do Not Harvest"], ["A", "Individual", "Yes", "Yes"]])
         #expect(twice.errors.map(\.description) == ["Accounts!D2: Do Not Harvest says Yes beside Harvest Losses Yes for this "
             + "account (Accounts!C2): clear the one not meant."])

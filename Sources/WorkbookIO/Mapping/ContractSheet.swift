@@ -292,7 +292,13 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     // columns, the trades they mark done were placed again (explore-BC).
                     .init("Done", ["done", "executed", "sent", "filled", "placed", "traded", "booked", "complete",
                                    "completed", "cancel", "cancelled", "canceled", "executedyn", "doneyn", "filledyn",
-                                   "sentyn", "isexecuted", "isdone", "alreadyplaced", "alreadyexecuted"],
+                                   "sentyn", "isexecuted", "isdone", "alreadyplaced", "alreadyexecuted",
+                                   // A fill's own columns: filled, the trade was done.
+                                   "filledqty", "filledquantity", "qtyfilled", "quantityfilled", "fillqty", "fillquantity",
+                                   "filldate", "filleddate", "datefilled", "donedate", "datedone", "datesent", "sentdate",
+                                   "dateplaced", "placeddate", "executedprice", "executionprice", "fillprice", "filledprice",
+                                   "avgfillprice", "averagefillprice", "executedqty", "executedquantity", "qtyexecuted",
+                                   "complete%", "completed%", "percentcomplete", "pctcomplete"],
                           checksOnly: true),
                     .init("Trade Date", ["date", "tradedate", "orderdate", "requestdate", "daterequested", "datesubmitted",
                                          "submitted", "executiondate", "executeddate", "dateexecuted", "dateentered"],

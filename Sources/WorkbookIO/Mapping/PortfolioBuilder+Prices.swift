@@ -32,6 +32,12 @@ extension PortfolioBuilder {
                 }
                 guard isInDollars(row, hasCurrency: table.has("Currency")) else { continue }
                 if let earlier = rows[symbol] {
+                    // A price per account, the same on each row, is one price (explore-BF).
+                    if accountColumn != nil, isBlank(row, "Override"), isBlank(earlier.row, "Override"),
+                       earlier.price != nil, earlier.price == number(row, "Price").flatMap({ Price(decimal: $0.text) }),
+                       earlier.asOf == date(row, "As Of") {
+                        continue
+                    }
                     log.error(row.place("Symbol"), "\(symbol) is priced twice (also at \(earlier.row.place("Symbol")))."
                         + (accountColumn.map { " Prices are one a symbol for the whole book, and the column \"\($0.header.excerpt)\" "
                             + "(\(table.sheetName)!\($0.cell)) is not read: keep one row of each symbol." } ?? ""))

@@ -49,7 +49,10 @@ enum SettingKey: String, CaseIterable {
         case .harvestMinLoss: return ["harvestminloss", "harvestminloss$", "harvestminimumloss", "tlhminloss", "tlhminloss$",
                                       "tlhminimumloss", "tlhthreshold", "tlhminimum", "harvestthreshold", "minharvestloss",
                                       "minimumharvestloss", "harvestminimum", "minlosstoharvest", "minimumlosstoharvest"]
-        case .harvestMinLossPercent: return ["harvestminlosspct", "harvestminlosspercent", "harvestminloss%", "harvestminlosspct%"]
+        case .harvestMinLossPercent: return ["harvestminlosspct", "harvestminlosspercent", "harvestminloss%", "harvestminlosspct%",
+                                             "harvestthreshold%", "harvestthresholdpct", "harvestthresholdpercent",
+                                             "tlhthreshold%", "tlhthresholdpct", "tlhthresholdpercent", "tlhminloss%",
+                                             "tlhminlosspct", "tlhminlosspercent", "minharvestloss%", "minharvestlosspct"]
         case .washSaleDays: return ["washsaledays", "washsalewindow", "washsalewindowdays", "washsaleperiod", "washsaleperioddays"]
         case .priceMaxAgeDays: return ["pricemaxagedays", "maxpriceagedays", "pricemaxage", "maxpriceage"]
         case .allowStalePrices: return ["allowstaleprices", "allowstale", "usestaleprices"]
@@ -402,7 +405,9 @@ extension PortfolioBuilder {
             }
             switch CellReader.number(value) {
             case .value(let n) where n.form != .plain:
-                log.error(place, percentProblem(name, unit: "an amount in dollars", found: value))
+                // A harvest threshold in percent has its own key (`Harvest Threshold` of 5%; explore-BF).
+                log.error(place, percentProblem(name, unit: "an amount in dollars", found: value)
+                    + (key == .harvestMinLoss ? " A loss as a percent of the lot's cost is the Harvest Min Loss Pct." : ""))
                 return false
             case .value(let n):
                 if refusedThreeDecimalDollars(value, name, at: place) { return false }

@@ -794,10 +794,16 @@ extension PortfolioBuilder {
     }
 
     /// The words of a manual trade's Note that say it was placed already or is not to be
-    /// placed (`Executed 11/18`, `DO NOT PLACE - on hold`), as written; nil when it says
-    /// neither. A hold or a refusal is read anywhere in the Note, an outcome only as its first
-    /// word (`Filled @ 301.20`), so that a Note about another trade (`buy back after the
-    /// executed sale settles`) is not one.
+    /// placed, as written; nil when it says neither:
+    /// - a hold or a refusal anywhere (`DO NOT PLACE - on hold`, `Already placed 11/18`), not
+    ///   when `not` stands before it (`Trim, not on hold`), nor `already placed` of something
+    ///   else (`already placed a deposit`);
+    /// - a cancellation as the first word, whatever follows (`Cancel - client withdrew`,
+    ///   `Cxl`), and `Hold` alone;
+    /// - an outcome as the first word (after `Order` or `Partially`) with nothing after it
+    ///   but a date, a number or a price (`Executed 11/18`, `Filled @ 301.20`, `Partially
+    ///   filled 50 of 100`, `Order sent 11/19`, `Working`): a sentence after it is the PM's own
+    ///   (`Placed per CIO request`, `Sent by JS for approval`, `Done in two tranches`; explore-BF).
     static func noteWithholding(_ note: String) -> String? {
         let words = String(note.lowercased().map { $0 == "\u{2019}" ? "'" : $0 })
             .split { !$0.isLetter && $0 != "'" }.map(String.init)
@@ -809,18 +815,30 @@ extension PortfolioBuilder {
         for phrase in refusals {
             guard words.count >= phrase.count else { continue }
             for start in 0...(words.count - phrase.count) where words[start..<start + phrase.count].elementsEqual(phrase) {
+                if start > 0, words[start - 1] == "not" { continue }
+                if phrase[0] == "already", start + phrase.count < words.count,
+                   ["a", "an", "the", "his", "her", "their", "its", "our"].contains(words[start + phrase.count]) { continue }
                 return phrase.joined(separator: " ")
             }
         }
-        let outcomes: Set = ["executed", "filled", "done", "cancelled", "canceled", "void", "voided", "booked", "traded",
-                             "sent", "placed", "settled", "completed"]
-        if let first = words.first, outcomes.contains(first) { return first }
-        return nil
+        guard let first = words.first else { return nil }
+        if ["cancel", "cancelled", "canceled", "cancellation", "cxl", "cxld", "void", "voided"].contains(first) { return first }
+        if words == ["hold"] { return "hold" }
+        var rest = words[...]
+        if rest.first == "order" || rest.first == "trade" { rest = rest.dropFirst() }
+        if rest.first == "partially" || rest.first == "partly" { rest = rest.dropFirst() }
+        let outcomes: Set = ["executed", "exec'd", "execd", "filled", "done", "sent", "placed", "booked", "traded", "settled",
+                             "completed", "sold", "bought", "trimmed", "submitted", "entered", "working", "routed"]
+        let filler: Set = ["of", "at", "on", "am", "pm", "sh", "shs", "share", "shares", "and", "est", "et", "ct", "today",
+                           "yesterday"]
+        guard let outcome = rest.first, outcomes.contains(outcome), rest.dropFirst().allSatisfy(filler.contains) else { return nil }
+        return outcome
     }
 
     /// What a flag column headed for a trade's being done says of a row: Yes (`Y`, `X`, a
-    /// check mark) done, not placed again; No still to place; anything else an error at its
-    /// cell.
+    /// check mark) done, not placed again; No, or a word still to place, to place; a date, a
+    /// figure or a name (when, how much, where it was done) done; a word that says neither
+    /// (`Maybe`) an error at its cell.
     mutating func doneFlag(_ row: SheetTable.DataRow) -> ManualTradeStatus {
         if case .value(let mark) = CellReader.text(row["Done"]), ["\u{2713}", "\u{2714}", "\u{2611}"].contains(mark) {
             return .done
@@ -829,10 +847,21 @@ extension PortfolioBuilder {
         case .empty: return .unsaid
         case .value(let done): return done ? .done : .toPlace
         case .problem:
-            let header = tables[.manualTrades]?.matches.first { $0.column == "Done" }?.header ?? "Done"
-            log.error(row.place("Done"), "The column \"\(header.excerpt)\" holds \"\(shown(row["Done"]))\", which does "
-                + "not say whether the trade is done: write Yes (done, not placed again) or No (still to place).")
-            return .unknown
+            // Another value says when, how much or at what price it was done (a `Fill Date`, a
+            // `Filled Qty`, an `Executed Price`, a broker's name under `Placed`, a percent
+            // `Complete`): under way or done, not placed again (explore-BF). A word still to
+            // place (`Pending`) places it; one that says neither is asked.
+            if case .value(let text) = CellReader.text(row["Done"]) {
+                let key = HeaderName.normalize(text).key
+                if Self.toPlaceStatuses.contains(key) { return .toPlace }
+                if ["maybe", "tbd", "unknown", "notsure", "unsure", ""].contains(key) {
+                    let header = tables[.manualTrades]?.matches.first { $0.column == "Done" }?.header ?? "Done"
+                    log.error(row.place("Done"), "The column \"\(header.excerpt)\" holds \"\(shown(row["Done"]))\", which does "
+                        + "not say whether the trade is done: write Yes (done, not placed again) or No (still to place).")
+                    return .unknown
+                }
+            }
+            return .done
         }
     }
 
