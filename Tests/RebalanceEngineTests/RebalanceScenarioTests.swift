@@ -349,6 +349,27 @@ extension RebalanceScenarioTests {
                 "\(plan.auditLog.filter { $0.symbol == "B" })")
     }
 
+    @Test("The cash target's remainder is not taken past a position's low edge: the target is left short")
+    func theCashTargetsRemainderKeepsTheLowEdge() throws {
+        // $100,000: X 7 shares of $5,000 (35% against 33% ±1.5%), Y 645 of $100 (64.5% against
+        // 66% ±2%), $500 cash against a 1% target, Min Trade $1,000. One X for the $500 need
+        // took X to 30%, below its 31.5% edge, and cash to 4% (explore-BD).
+        var book = BookBuilder()
+        book.settings.harvestLosses = false
+        book.settings.minTrade = usd("1000")
+        book.account("TAX-1", cash: "500", cashTarget: "0.01")
+        book.hold("X1", "X", 7, basis: "30000", acquired: "2020-03-02")
+        book.hold("Y1", "Y", 645, basis: "60000", acquired: "2020-03-02")
+        book.target("X", "0.33", band: "0.015")
+        book.target("Y", "0.66", band: "0.02")
+        book.prices = ["X": "5000", "Y": "100"]
+        let plan = try book.plan()
+        #expect(plan.trades.isEmpty, "\(plan.trades.map(\.reason))")
+        #expect(plan.cash("TAX-1")?.cashAfter == usd("500"))
+        #expect(plan.drift("TAX-1", "X")?.weightAfter == 0.35)
+        #expect(plan.drift("TAX-1", "X")?.status == .rounding)
+    }
+
     @Test func aCapBelowItsMembersTargetsCutsTheLaterBuy() throws {
         var book = BookBuilder()
         book.account("TAX-1", cash: "100000", cashTarget: "0.01")

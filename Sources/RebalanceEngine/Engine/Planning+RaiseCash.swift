@@ -198,8 +198,13 @@ extension Planning {
                     let symbol = order[next]
                     next += 1
                     tried.insert(symbol)
+                    // For the cash target, rounded up no further than the position's low edge:
+                    // one $5,000 share sold for a $500 need took it from 35% to 30% against a
+                    // 31.5% edge, which Rebalance then could not buy back (explore-BD). The
+                    // target is left short instead, as the cash-short warning says.
                     let raised = try raiseFrom(symbol, remaining, in: index, purpose: purpose,
                                                access: access, budget: budget, roundingUp: true,
+                                               roundingUpWithin: purpose == .cashTarget ? roomToLowEdge(of: symbol, in: index) : nil,
                                                how: "pro rata by market value")
                     remaining -= raised
                     raisedThisRound += raised
@@ -282,6 +287,14 @@ extension Planning {
         let current = slotValue(slot, in: book)
         guard Planning.weight(current, of: value) > book.slots[slot].high else { return excess }
         return .max(excess, current - Planning.part(book.slots[slot].low, of: value))
+    }
+
+    /// How much of a model position may be sold before it falls below its band's low edge
+    /// (none once below it); nil for a position no model line counts, which has no band.
+    private func roomToLowEdge(of symbol: String, in index: Int) -> Money? {
+        let book = books[index]
+        guard let slot = book.place(of: symbol, universe: universe).slot else { return nil }
+        return .max(.zero, slotValue(slot, in: book) - Planning.part(book.slots[slot].low, of: book.investableValue))
     }
 
     /// Sells about `amount` of `symbol` (rounded up to the trading step, or down) and returns
