@@ -385,37 +385,36 @@ enum CellReader {
         return .problem(found)
     }
 
-    /// The date a text date read month first (`05/12/2025`, `4-7-24`) would be read day
-    /// first, when both its first two numbers could be a month and they differ; nil for any
-    /// other text (year first, a month's name, a day above 12).
+    /// A text date's three figures when it is written with two of one or two digits and a
+    /// year of two or four, by slashes or dashes (`05/12/2025`, `4-7-24`), a time after it
+    /// left out: the first, the second and the year (two digits as the contract reads them).
+    static func numericDateParts(_ raw: String) -> (first: Int, second: Int, year: Int)? {
+        var s = Substring(raw.trimmingWhitespace())
+        if let t = s.firstIndex(where: { $0 == "T" || $0 == " " }) { s = s[..<t] }
+        for separator: Character in ["/", "-"] where s.contains(separator) {
+            let parts = s.split(separator: separator, omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4,
+                  parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+                  let first = Int(parts[0]), let second = Int(parts[1]), let third = Int(parts[2]) else { return nil }
+            return (first, second, parts[2].count == 4 ? third : third + (third <= 68 ? 2000 : 1900))
+        }
+        return nil
+    }
+
     /// Whether a text date can only be read month first: `11/13/2026`, `3-25-26` (a first
     /// figure that can be a month, a second that cannot).
     static func monthFirstOnly(_ raw: String) -> Bool {
-        var s = Substring(raw.trimmingWhitespace())
-        if let t = s.firstIndex(where: { $0 == "T" || $0 == " " }) { s = s[..<t] }
-        for separator: Character in ["/", "-"] where s.contains(separator) {
-            let parts = s.split(separator: separator, omittingEmptySubsequences: false)
-            guard parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4,
-                  parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-                  let first = Int(parts[0]), let second = Int(parts[1]) else { return false }
-            return (1...12).contains(first) && (13...31).contains(second)
-        }
-        return false
+        guard let parts = numericDateParts(raw) else { return false }
+        return (1...12).contains(parts.first) && (13...31).contains(parts.second)
     }
 
+    /// The date a text date read month first (`05/12/2025`, `4-7-24`) would be read day
+    /// first, when both its first two numbers could be a month and they differ; nil for any
+    /// other text (year first, a month's name, a day above 12).
     static func dayFirstReading(_ raw: String) -> CivilDate? {
-        var s = Substring(raw.trimmingWhitespace())
-        if let t = s.firstIndex(where: { $0 == "T" || $0 == " " }) { s = s[..<t] }
-        for separator: Character in ["/", "-"] where s.contains(separator) {
-            let parts = s.split(separator: separator, omittingEmptySubsequences: false)
-            guard parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4,
-                  parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-                  let first = Int(parts[0]), let second = Int(parts[1]), let third = Int(parts[2]),
-                  first != second, (1...12).contains(first), (1...12).contains(second) else { return nil }
-            let year = parts[2].count == 4 ? third : third + (third <= 68 ? 2000 : 1900)
-            return CivilDate(year: year, month: second, day: first)
-        }
-        return nil
+        guard let parts = numericDateParts(raw), parts.first != parts.second,
+              (1...12).contains(parts.first), (1...12).contains(parts.second) else { return nil }
+        return CivilDate(year: parts.year, month: parts.second, day: parts.first)
     }
 
     /// `20260315` (year, month, day run together, as some custodian and accounting exports
