@@ -479,6 +479,15 @@ struct MappingRulesTests {
         ])
         #expect(filled.errors.isEmpty, "\(filled.errors)")
         #expect(filled.portfolio?.manualTrades.map(\.size) == [.quantity(Quantity(shares: 2))])
+        // A Status still to place beside a Yes is followed, with a word (explore-BF).
+        let both = try read([
+            Self.asOf, lots, Self.model, Self.prices,
+            ("Manual Trades", [["Account", "Symbol", "Side", "Quantity", "Status", "Executed?"], ["A", "AAPL", "Sell", 3, "Pending", "Yes"]]),
+        ])
+        #expect(both.portfolio?.manualTrades.count == 1)
+        #expect(both.warnings.map(\.description).contains("Manual Trades!F2: The Status \"Pending\" says this trade is still to "
+            + "be placed, and the column \"Executed?\" marks it done: the Status is followed and the trade placed. Clear the one "
+            + "not meant."), "\(both.warnings)")
     }
 
     @Test("A manual trade's Note saying it was done or is on hold is asked about unless a Status says otherwise")
@@ -611,6 +620,45 @@ struct MappingRulesTests {
                 + "name (\"executed\") marks it as not for this run, and the Manual Trades table is read from Manual Trades "
                 + "alone. If its rows belong in this run, move them onto Manual Trades.",
         ])
+    }
+
+    @Test("A book that writes a decimal comma somewhere has its text numbers that read either way named too")
+    func decimalCommaBook() throws {
+        // LibreOffice set to de-DE, figures kept as text: `1.200` shares read as 1.2 and a
+        // price of `43,105` as $43,105, once the cells that could not be read were rewritten.
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                      ["A", "AAPL", "1.200", "75.000,00", .day(2024, 1, 2)]]),
+            Self.model,
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", "43,105", .day(2026, 11, 20)]]),
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Lots!D2: Cost Basis: Expected a number, found \"75.000,00\": its commas or spaces do not set off thousands "
+                + "(1,234.50 or 15 000), so it may be written with a decimal comma; write decimals with a point (1234.56).",
+            "Lots!C2: \"1.200\" would be read as 1.200, but this workbook writes decimals with a comma (Lots!D2: "
+                + "\"75.000,00\"), which makes it 1200: write it without separators (1200 or with a point for decimals).",
+            "Prices!B2: \"43,105\" would be read as 43105, but this workbook writes decimals with a comma (Lots!D2: "
+                + "\"75.000,00\"), which makes it 43.105: write it without separators (43105 or with a point for decimals).",
+        ])
+        // With no decimal comma in the book they read as written; a dollar amount of three
+        // decimals is refused all the same (a $10,000 budget was $10).
+        let plain = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Tax Budget", "10.000"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", "1.200", 240, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(plain.errors.map(\.description) == ["Settings!B3: Tax Budget \"10.000\" has three digits after its point, "
+            + "more than an amount in dollars carries: if the point sets off thousands, write 10000; if it is a decimal point, "
+            + "round it to the cent."], "\(plain.errors)")
+        // A setting's decimal comma is said so too.
+        let band = try read([("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Default Band", "2,00 %"]]),
+                             Self.oneLot, Self.model, Self.prices])
+        #expect(band.errors.map(\.description) == ["Settings!B3: Default Band must be a percent, found \"2,00 %\": its comma may "
+            + "be a decimal comma; write decimals with a point (2.5%)."])
+        #expect(CellReader.otherSeparatorReading("$6.000")?.reading == "6000")
+        #expect(CellReader.otherSeparatorReading("0.125") == nil)
+        #expect(CellReader.otherSeparatorReading("1,234.50") == nil)
     }
 
     @Test("A sale over the shares held, summed over rows, names every row with its share")

@@ -387,7 +387,11 @@ extension PortfolioBuilder {
                 default: settings.harvestMinLossPercent = r
                 }
                 return true
-            case .problem: log.error(place, "\(name) must be a percent, found \"\(shown(value))\"."); return false
+            case .problem(let p):
+                // The reading's own hint where a comma may be a decimal comma (`2,00 %`; explore-BE).
+                log.error(place, "\(name) must be a percent, found \"\(shown(value))\""
+                    + (p.contains("decimal comma") ? ": its comma may be a decimal comma; write decimals with a point (2.5%)." : "."))
+                return false
             case .empty: return false
             }
         case .taxBudget:
@@ -418,7 +422,10 @@ extension PortfolioBuilder {
                 }
                 if key == .minTrade { settings.minTrade = m } else { settings.harvestMinLoss = m }
                 return true
-            case .problem: log.error(place, "\(name) must be an amount, found \"\(shown(value))\"."); return false
+            case .problem(let p):
+                log.error(place, "\(name) must be an amount, found \"\(shown(value))\""
+                    + (p.contains("decimal comma") ? ": its comma may be a decimal comma; write decimals with a point (1234.56)." : "."))
+                return false
             case .empty: return false
             }
         case .fractionalShares, .harvestLosses, .allowStalePrices:

@@ -786,7 +786,16 @@ extension PortfolioBuilder {
     mutating func manualTradeStatus(_ row: SheetTable.DataRow) -> ManualTradeStatus {
         guard let status = text(row, "Trade Status") else { return doneFlag(row) }
         let key = HeaderName.normalize(status).key
-        if Self.toPlaceStatuses.contains(key) { return .toPlace }
+        if Self.toPlaceStatuses.contains(key) {
+            // Followed, but not without a word when a done column beside it says Yes (explore-BF).
+            if case .value(true) = CellReader.flag(row["Done"]) {
+                let header = tables[.manualTrades]?.matches.first { $0.column == "Done" }?.header ?? "Done"
+                log.warning(row.place("Done"), "The Status \"\(status.excerpt)\" says this trade is still to be placed, and the "
+                    + "column \"\(header.excerpt)\" marks it done: the Status is followed and the trade placed. Clear the "
+                    + "one not meant.")
+            }
+            return .toPlace
+        }
         if Self.doneStatuses.contains(key) { return .done }
         log.error(row.place("Trade Status"), "The Status \"\(status.excerpt)\" does not say whether the trade is still to be "
             + "placed (Pending, Open, Approved) or not (Executed, Sent, Cancelled): write one of those.")
