@@ -283,18 +283,20 @@ extension Planning {
     private func roundingRoom(of symbol: String, excess: Money, in index: Int) -> Money? {
         let book = books[index]
         guard let slot = book.place(of: symbol, universe: universe).slot else { return nil }
-        let value = book.investableValue
-        let current = slotValue(slot, in: book)
-        guard Planning.weight(current, of: value) > book.slots[slot].high else { return excess }
-        return .max(excess, current - Planning.part(book.slots[slot].low, of: value))
+        guard Planning.weight(slotValue(slot, in: book), of: book.investableValue) > book.slots[slot].high else { return excess }
+        return .max(excess, roomToLowEdge(ofSlot: slot, in: book))
     }
 
     /// How much of a model position may be sold before it falls below its band's low edge
     /// (none once below it); nil for a position no model line counts, which has no band.
     private func roomToLowEdge(of symbol: String, in index: Int) -> Money? {
         let book = books[index]
-        guard let slot = book.place(of: symbol, universe: universe).slot else { return nil }
-        return .max(.zero, slotValue(slot, in: book) - Planning.part(book.slots[slot].low, of: book.investableValue))
+        return book.place(of: symbol, universe: universe).slot.map { roomToLowEdge(ofSlot: $0, in: book) }
+    }
+
+    /// `roomToLowEdge(of:in:)` of a model line.
+    private func roomToLowEdge(ofSlot slot: Int, in book: AccountBook) -> Money {
+        .max(.zero, slotValue(slot, in: book) - Planning.part(book.slots[slot].low, of: book.investableValue))
     }
 
     /// Sells about `amount` of `symbol` (rounded up to the trading step, or down) and returns

@@ -21,10 +21,7 @@ extension PortfolioBuilder {
         if let table = tables[.prices] {
             // An Account column, unread: a sheet of a price per account had its same prices
             // called "priced twice" with no word of why (explore-AZ).
-            let accountColumn = table.unknownHeaders.first {
-                ["account", "accountnumber", "accountno", "acct", "acctnumber", "accountid", "portfolio"]
-                    .contains(HeaderName.normalize($0.header).key)
-            }
+            let accountColumn = table.unknownHeaders.first { ContractSheet.accounts.column(forHeader: $0.header) == "Account" }
             for row in table.rows {
                 guard let symbol = text(row, "Symbol")?.uppercased() else {
                     log.error(row.place("Symbol"), "Symbol is blank.")

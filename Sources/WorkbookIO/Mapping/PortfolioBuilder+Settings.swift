@@ -132,6 +132,12 @@ enum SettingKey: String, CaseIterable {
 }
 
 extension PortfolioBuilder {
+    /// A setting's message's end: where the reading found what may be a decimal comma
+    /// (`2,00 %`; explore-BE), how to write it, with `example`; a full stop otherwise.
+    static func decimalCommaHint(_ problem: String, example: String) -> String {
+        problem.contains("decimal comma") ? ": its comma may be a decimal comma; write decimals with a point (\(example))." : "."
+    }
+
     /// Reads a rate or weight the way a Settings key or an Accounts column is read: a percent
     /// cell or `5%` text is its fraction; a plain number above 1 is a percent.
     func rate(from n: NumberText, plainArePercents: Bool) -> Rate? {
@@ -389,8 +395,7 @@ extension PortfolioBuilder {
                 return true
             case .problem(let p):
                 // The reading's own hint where a comma may be a decimal comma (`2,00 %`; explore-BE).
-                log.error(place, "\(name) must be a percent, found \"\(shown(value))\""
-                    + (p.contains("decimal comma") ? ": its comma may be a decimal comma; write decimals with a point (2.5%)." : "."))
+                log.error(place, "\(name) must be a percent, found \"\(shown(value))\"" + Self.decimalCommaHint(p, example: "2.5%"))
                 return false
             case .empty: return false
             }
@@ -423,8 +428,7 @@ extension PortfolioBuilder {
                 if key == .minTrade { settings.minTrade = m } else { settings.harvestMinLoss = m }
                 return true
             case .problem(let p):
-                log.error(place, "\(name) must be an amount, found \"\(shown(value))\""
-                    + (p.contains("decimal comma") ? ": its comma may be a decimal comma; write decimals with a point (1234.56)." : "."))
+                log.error(place, "\(name) must be an amount, found \"\(shown(value))\"" + Self.decimalCommaHint(p, example: "1234.56"))
                 return false
             case .empty: return false
             }

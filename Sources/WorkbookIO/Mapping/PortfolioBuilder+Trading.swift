@@ -789,9 +789,8 @@ extension PortfolioBuilder {
         if Self.toPlaceStatuses.contains(key) {
             // Followed, but not without a word when a done column beside it says Yes (explore-BF).
             if case .value(true) = CellReader.flag(row["Done"]) {
-                let header = tables[.manualTrades]?.matches.first { $0.column == "Done" }?.header ?? "Done"
                 log.warning(row.place("Done"), "The Status \"\(status.excerpt)\" says this trade is still to be placed, and the "
-                    + "column \"\(header.excerpt)\" marks it done: the Status is followed and the trade placed. Clear the "
+                    + "column \"\(doneHeader?.excerpt ?? "Done")\" marks it done: the Status is followed and the trade placed. Clear the "
                     + "one not meant.")
             }
             return .toPlace
@@ -864,8 +863,7 @@ extension PortfolioBuilder {
                 let key = HeaderName.normalize(text).key
                 if Self.toPlaceStatuses.contains(key) { return .toPlace }
                 if ["maybe", "tbd", "unknown", "notsure", "unsure", ""].contains(key) {
-                    let header = tables[.manualTrades]?.matches.first { $0.column == "Done" }?.header ?? "Done"
-                    log.error(row.place("Done"), "The column \"\(header.excerpt)\" holds \"\(shown(row["Done"]))\", which does "
+                    log.error(row.place("Done"), "The column \"\(doneHeader?.excerpt ?? "Done")\" holds \"\(shown(row["Done"]))\", which does "
                         + "not say whether the trade is done: write Yes (done, not placed again) or No (still to place).")
                     return .unknown
                 }
@@ -873,6 +871,9 @@ extension PortfolioBuilder {
             return .done
         }
     }
+
+    /// The Manual Trades sheet's header of its done column (`Executed?`), if it has one.
+    var doneHeader: String? { tables[.manualTrades]?.matches.first { $0.column == "Done" }?.header }
 
     mutating func readManualTrades(accounts: [Account], lots: [TaxLot], securities: [Security]) -> [ManualTrade] {
         guard let table = tables[.manualTrades] else { return [] }
@@ -1021,8 +1022,7 @@ extension PortfolioBuilder {
         if !placedBefore.isEmpty {
             let rows = placedBefore.map(String.init).joinedAsList
             // The column that marks them: a flag column's own header where the sheet has one.
-            let flag = table.matches.first { $0.column == "Done" }?.header
-            let marks = flag.map { table.has("Trade Status") ? "the Status or the column \"\($0.excerpt)\"" : "the column \"\($0.excerpt)\"" }
+            let marks = doneHeader.map { table.has("Trade Status") ? "the Status or the column \"\($0.excerpt)\"" : "the column \"\($0.excerpt)\"" }
                 ?? "the Status"
             log.warning(table.sheetName, "Row\(placedBefore.count == 1 ? "" : "s") \(rows) \(placedBefore.count == 1 ? "is a trade" : "are trades") "
                 + "\(marks) marks executed, sent or cancelled: not placed again. Clear the mark of one meant for this run.")

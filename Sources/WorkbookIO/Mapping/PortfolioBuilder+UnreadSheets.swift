@@ -43,12 +43,14 @@ extension PortfolioBuilder {
                 }
                 continue
             }
-            guard !info.isHidden, let sheet = heldTable(in: rows, among: missing) else {
+            // (A hidden sheet is no missing sheet's: one visible is there, or its hidden one was read.)
+            guard !info.isHidden else { continue }
+            guard let sheet = heldTable(in: rows, among: missing) else {
                 // A custodian's realized gain/loss report (Symbol, a sale's date, the gain, no
                 // Side) is the book's recent sales: passed over with a note, its loss sales
                 // opened no window and a buy went inside one (explore-AR). Judged on the rows
                 // already read: read again, a sheet padded to the reader's limits passed them.
-                if !info.isHidden, missing.contains(.transactions), let columns = realizedSalesColumns(in: rows) {
+                if missing.contains(.transactions), let columns = realizedSalesColumns(in: rows) {
                     log.error(info.name, "This sheet holds realized sales (\(columns.joined(separator: ", "))) but is not read: "
                         + "recent sales are read from the Transactions sheet, and their losses open wash-sale windows. Name "
                         + "this sheet Transactions and add a Side column reading Sell (or delete it if its sales are over "
@@ -94,7 +96,7 @@ extension PortfolioBuilder {
         let columns = Self.markingColumns(of: sheet).map { $0.joined(separator: " or ") }.joined(separator: ", ")
         let read = tables[sheet]?.sheetName ?? sheet.rawValue
         let hidden = info.isHidden ? ", hidden," : ""
-        let words = Set(info.name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+        let words = Self.nameWords(info.name)
         let notForThisRun = sheet == .manualTrades ? Self.staleSheetWords.union(Self.madeTradeWords) : Self.staleSheetWords
         if let stale = words.intersection(notForThisRun).sorted().first {
             log.warning(info.name, "This sheet\(hidden) holds a \(sheet.rawValue) table (\(columns)) but is not read: its "
@@ -157,8 +159,12 @@ extension PortfolioBuilder {
     /// the current one (`Lots (old)`, `Model backup`, `Copy of Lots`).
     static func mayAdopt(_ name: String, as sheet: ContractSheet) -> Bool {
         guard sheet != .manualTrades else { return false }
-        let words = Set(name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
-        return words.isDisjoint(with: staleSheetWords)
+        return nameWords(name).isDisjoint(with: staleSheetWords)
+    }
+
+    /// A sheet's name as its words, lower case (`Lots (old)`: lots, old).
+    static func nameWords(_ name: String) -> Set<String> {
+        Set(name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
     }
 
     /// Words that mark a sheet as not the one for this run.

@@ -494,11 +494,8 @@ struct PortfolioBuilder {
                 // A date cell whose day could be its month: kept, few a column, in case the
                 // column's text says a day-first program made it (`flagDayFirstColumns`).
                 if d.day <= 12, d.day != d.month {
-                    let key = DateColumn(sheet: row.sheetName, column: column)
-                    if textDates[key]?.swappable.count ?? 0 < TextDates.swappableKept {
-                        textDates[key, default: .init()].swappable.append((row.place(column), d))
-                    }
-                    textDates[key, default: .init()].swappableCount += 1
+                    textDates[DateColumn(sheet: row.sheetName, column: column), default: .init()]
+                        .noteSwappable(d, at: row.place(column))
                 }
                 return d
             }
@@ -562,6 +559,12 @@ struct PortfolioBuilder {
         var swappable: [(place: String, date: CivilDate)] = []
         var swappableCount = 0
         static let swappableKept = 3
+
+        /// Counts a date cell whose day could be its month, kept while few.
+        mutating func noteSwappable(_ date: CivilDate, at place: @autoclosure () -> String) {
+            if swappable.count < Self.swappableKept { swappable.append((place(), date)) }
+            swappableCount += 1
+        }
     }
 
     /// A column that writes a day first somewhere (`14/03/2019`, or `12/11/2026` that month
@@ -576,7 +579,9 @@ struct PortfolioBuilder {
     /// cells that may be swapped are an error: planned on, a 4 November loss sale was dated
     /// 11 April and a buy of its family went inside its window, and a lot changed its term.
     mutating func flagDayFirstColumns() {
-        for (_, dates) in textDates.sorted(by: { ($0.key.sheet, $0.key.column) < ($1.key.sheet, $1.key.column) }) {
+        // By sheet and column: a dictionary's order differs from run to run.
+        let columns = textDates.sorted { ($0.key.sheet, $0.key.column) < ($1.key.sheet, $1.key.column) }.map(\.value)
+        for dates in columns {
             guard let (place, text) = dates.monthFirstOnly, let first = dates.swappable.first else { continue }
             let listed = dates.swappable.map { cell in
                 "\(cell.place) (\(cell.date), or \(CivilDate(year: cell.date.year, month: cell.date.day, day: cell.date.month)!) swapped)"
@@ -588,8 +593,7 @@ struct PortfolioBuilder {
                 + "be swapped: \(listed.joinedAsList)\(more > 0 ? " and \(more) more" : ""). Write the column's dates year "
                 + "first (2026-11-04), or open the file with month-first dates, and run again.")
         }
-        // By sheet and column: a dictionary's order differs from run to run.
-        for (_, dates) in textDates.sorted(by: { ($0.key.sheet, $0.key.column) < ($1.key.sheet, $1.key.column) }) {
+        for dates in columns {
             guard let (place, text) = dates.dayFirst else { continue }
             for cell in dates.monthFirst {
                 log.error(cell.place, "\"\(cell.text.excerpt)\" would be read as \(cell.read), month first, but this column seems "

@@ -93,6 +93,11 @@ struct SheetTable {
     var settingsLayout: SettingsLayout?
     /// The formulas of today's date (`=TODAY()`), by their cells' places (`Settings!B2`).
     var todayCells: [String: String] = [:]
+
+    /// `todayCells` of a sheet read as `summary` says.
+    static func todayCells(of summary: SheetRowsSummary, in sheetName: String) -> [String: String] {
+        Dictionary(summary.todayFormulas.map { ("\(sheetName)!\($0.cell)", $0.formula) }) { first, _ in first }
+    }
     /// Rows below the header holding one text alone, in a column the sheet does not read,
     /// on a Lots or Transactions sheet without an Account column: each may name the account
     /// of the rows below it (Black Diamond prints it under Security), see `readGroupTitles`.
@@ -915,7 +920,7 @@ struct SheetTable {
             log.info(info.name, found.description)
             var table = SheetTable(sheet: sheet, sheetName: info.name, headerRow: 0, columns: [:], matches: [],
                                    unknownHeaders: [], rows: [], skipped: [], settingsLayout: found)
-            table.todayCells = Dictionary(summary.todayFormulas.map { ("\(info.name)!\($0.cell)", $0.formula) }) { first, _ in first }
+            table.todayCells = SheetTable.todayCells(of: summary, in: info.name)
             return table
         }
         guard let header else {
@@ -1192,7 +1197,7 @@ struct SheetTable {
                                unknownHeaders: header.unknown.map { ($0.0, $0.1) }, rows: rows,
                                skipped: skipped.map { ($0.0, $0.1) }, blocks: blocks,
                                symbolsFromTitles: header.symbolsFromTitles, modelColumns: header.modelColumns)
-        table.todayCells = Dictionary(summary.todayFormulas.map { ("\(info.name)!\($0.cell)", $0.formula) }) { first, _ in first }
+        table.todayCells = SheetTable.todayCells(of: summary, in: info.name)
         table.unreadColumnTitles = unreadColumnTitles
         table.exclusionMarks = exclusionMarks
         if let title = firstTitle, let date = SheetTable.lastDate(in: title.text) {
