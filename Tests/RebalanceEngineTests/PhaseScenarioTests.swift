@@ -1007,6 +1007,25 @@ extension PhaseScenarioTests {
         #expect(full.auditLog.contains { $0.rule == "Replacement" && $0.decision == "Not Allowed"
             && $0.detail == "R does not replace X: the exposure group G is at its cap." })
     }
+
+    @Test("A Replacement marked Phase Out is refused for that, not for want of a place in the model")
+    func phaseOutReplacementIsRefusedForItsFlag() throws {
+        var book = BookBuilder()
+        book.account("A", cash: "0", cashTarget: "0")
+        book.hold("x", "X", 100, basis: "12000", acquired: "2025-01-06")
+        book.hold("y", "Y", 100, basis: "10000", acquired: "2020-01-06")
+        book.target("X", "0.50")
+        book.target("Y", "0.40")
+        book.target("R", "0.10")
+        book.security("X", replacements: ["R"])
+        book.security("R", phaseOut: true)
+        book.prices = ["X": "100", "Y": "100", "R": "100"]
+        let plan = try book.plan()
+        #expect(plan.trade("A", "R", .buy) == nil)
+        #expect(plan.auditLog.contains { $0.rule == "Replacement" && $0.decision == "Not Allowed"
+            && $0.detail == "R does not replace X: it is marked Phase Out on the Securities sheet." },
+            "\(plan.auditLog.filter { $0.symbol == "R" }.map(\.detail))")
+    }
 }
 
 extension PhaseScenarioTests {

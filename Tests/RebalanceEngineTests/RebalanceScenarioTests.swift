@@ -114,6 +114,35 @@ extension RebalanceScenarioTests {
         let jdz = try #require(plan.drift("ROTH-1", "JDZ"))
         #expect(jdz.status == .rounding)
         #expect(abs(jdz.weightAfter - 845.76 / 10994.88) < 1e-9)
+        // The cut is said: the nearest whole step was 13 (12.87 shares over).
+        #expect(plan.auditLog.contains {
+            $0.symbol == "TSV" && $0.rule == "Rounding" && $0.decision == "Cut"
+                && $0.detail == "The sale of TSV is cut from 13 to 12 so as not to take JDZ below its 0.5% low edge."
+        }, "\(plan.auditLog.filter { $0.symbol == "TSV" }.map(\.detail))")
+    }
+
+    @Test("Raise Cash passing over a position a manual trade bought says so in the Audit Log")
+    func raiseCashPassingOverAManualBuyIsLogged() throws {
+        // $100,000: X 300 and Y 500 at $100, $20,000 cash against a 10% target. The manual
+        // buy of 150 X takes X to 45% (30% ±2%) and cash to $5,000: the $5,000 need is raised
+        // from Y alone, and X, the largest excess, is passed over for the buy.
+        var book = BookBuilder()
+        book.settings.harvestLosses = false
+        book.account("TAX-1", cash: "20000", cashTarget: "0.10")
+        book.hold("X1", "X", 300, basis: "27000", acquired: "2020-03-02")
+        book.hold("Y1", "Y", 500, basis: "45000", acquired: "2020-03-02")
+        book.target("X", "0.30")
+        book.target("Y", "0.60")
+        book.prices = ["X": "100", "Y": "100"]
+        book.manual("TAX-1", "X", .buy, 150)
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "Y", .sell, .raiseCash)?.quantity == shares(50))
+        #expect(plan.trade("TAX-1", "X", .sell) == nil)
+        #expect(plan.auditLog.contains {
+            $0.phase == .raiseCash && $0.symbol == "X" && $0.rule == "No Buy And Sell" && $0.decision == "Not Sold"
+                && $0.detail == "X, 15% over its 30% target, was bought in TAX-1 earlier in this run (Manual Trades); "
+                    + "it is not sold for the cash target."
+        }, "\(plan.auditLog.filter { $0.symbol == "X" }.map(\.detail))")
     }
 
     @Test("A manual buy inside a window names the family member that was sold at a loss, not the one bought")
@@ -368,6 +397,11 @@ extension RebalanceScenarioTests {
         #expect(plan.cash("TAX-1")?.cashAfter == usd("500"))
         #expect(plan.drift("TAX-1", "X")?.weightAfter == 0.35)
         #expect(plan.drift("TAX-1", "X")?.status == .rounding)
+        // Rebalance's skip of X has its row: $2,000 over is 0.4 of a share, which rounds to none.
+        #expect(plan.auditLog.contains {
+            $0.phase == .rebalance && $0.symbol == "X" && $0.rule == "Rounding" && $0.decision == "Skipped"
+                && $0.detail == "X's excess of $2,000.00 is under half of 1 X ($5,000.00): not sold."
+        }, "\(plan.auditLog.filter { $0.symbol == "X" }.map(\.detail))")
     }
 
     @Test func aCapBelowItsMembersTargetsCutsTheLaterBuy() throws {
@@ -439,6 +473,15 @@ extension RebalanceScenarioTests {
         #expect(plan.cash("TAX-1")?.cashAfter == usd("209.38"))
         #expect(plan.drift("TAX-1", "E")?.status == .rounding)
         #expect(plan.drift("TAX-1", "A")?.status == .rounding)
+        // Each further share not bought has its row.
+        #expect(plan.auditLog.contains {
+            $0.symbol == "E" && $0.rule == "Rounding" && $0.decision == "Skipped"
+                && $0.detail == "E's shortfall of $111.42 is less than 1 E ($112.36), and buys round down: not bought."
+        }, "\(plan.auditLog.filter { $0.rule == "Rounding" }.map(\.detail))")
+        #expect(plan.auditLog.contains {
+            $0.symbol == "A" && $0.rule == "Rounding" && $0.decision == "Skipped"
+                && $0.detail == "A's shortfall of $119.92 is less than 1 A ($220.34), and buys round down: not bought."
+        })
         #expect(plan.drift("TAX-1", "S")?.status == .groupCap)
         #expect(plan.drift("TAX-1", "V")?.status == .groupCap)
     }

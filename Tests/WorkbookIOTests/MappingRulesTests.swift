@@ -3058,7 +3058,8 @@ struct BasisCheckTests {
         #expect(BasisCheck.warnings(lots: Self.lots([150, 120, 18_000, 170]), prices: Self.prices).map(\.description) == [
             "Lots: 3 of 4 lots have a cost basis under 2% of their market value (lot L1 of AAPL in A: $150.00 for 100 "
                 + "shares worth $19,000.00). Cost Basis is each lot's total cost; if the sheet gives a cost per share, "
-                + "name that column Unit Cost, or every sale's tax is estimated on the wrong gain.",
+                + "name that column Unit Cost, or every sale's tax is estimated on the wrong gain. If the prices are what is "
+                + "too large (a decimal comma read as a thousands separator: 72,850 for 72.85), correct the Prices sheet.",
         ])
     }
 

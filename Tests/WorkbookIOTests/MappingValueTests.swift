@@ -139,7 +139,12 @@ struct MappingValueTests {
             + "is read month first (03/15/2026); write it year first, 2026-11-20."),
         ("2026/02/30", "\"2026/02/30\" is not a real date."),
         ("March 15", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"March 15\"."),
-        ("15.03.2026", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"15.03.2026\"."),
+        ("15.03.2026", "\"15.03.2026\" writes a date with dots, day or month first, which the tool does not read (03.04.2026 "
+            + "is the 3rd of April to much of the world and the 4th of March in the US); write it year first, 2026-03-15."),
+        ("03.04.26", "\"03.04.26\" writes a date with dots, day or month first, which the tool does not read (03.04.2026 "
+            + "is the 3rd of April to much of the world and the 4th of March in the US); write it year first, 2026-04-03 or 2026-03-04."),
+        ("31.02.2026", "\"31.02.2026\" is not a real date."),
+        ("1.2.3", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"1.2.3\"."),
         ("Feb-30-2026", "\"Feb-30-2026\" is not a real date."),
         ("Mark 15 2026", "Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"Mark 15 2026\"."),
         // Run together, a US date has no month to read: 03152026 is not 0315-20-26.

@@ -252,7 +252,10 @@ extension Planning {
             } else if universe.restriction(of: candidate) != nil {
                 why = "it is \(universe.restriction(of: candidate)!.rawValue)"
             } else if book.layout.slotIndexBySymbol[candidate] == nil {
-                why = "it is not in the model and stands in for no model symbol"
+                // A Phase Out flag makes even a model symbol legacy: that, not the model, is why
+                // (explore-BD: "not in the model" of a symbol the model held).
+                why = universe.isMarkedPhaseOut(candidate) ? "it is marked Phase Out on the Securities sheet"
+                    : "it is not in the model and stands in for no model symbol"
             } else if legacy, book.slots[book.layout.slotIndexBySymbol[candidate]!].symbol != candidate {
                 why = "\(symbol) is a legacy holding and \(candidate) is not a model symbol"
             } else if let stop = buyStop(candidate, in: index, phase: .harvest, log: true) {

@@ -135,6 +135,7 @@ extension Planning {
         _ amount: Money, in index: Int, purpose: CashPurpose, tiers: [(LotAccess, Bool)]
     ) throws(PlanningError) {
         var remaining = amount
+        noteExcessesBoughtInRun(index, purpose: purpose)
         // A forced sale of blocked loss lots within the budget matches their replacement shares;
         // the loss lots left are then free, and unblocked lots within the budget come before
         // any past it: that tier is run again (a withdrawal passed a $0 budget on a gain lot
@@ -214,6 +215,26 @@ extension Planning {
                     }
                 }
                 if raisedThisRound == .zero { break }
+            }
+        }
+    }
+
+    /// Logs each position above its target that Raise Cash passes over because this run bought
+    /// it (a manual buy, a replacement): the largest excess, skipped without a row, left the PM
+    /// to find the reason in Rebalance's row alone (explore-BD).
+    private mutating func noteExcessesBoughtInRun(_ index: Int, purpose: CashPurpose) {
+        let book = books[index]
+        guard !book.bought.isEmpty else { return }
+        let value = book.investableValue
+        for slot in book.slots.indices {
+            let over = Planning.weight(slotValue(slot, in: book), of: value) - book.slots[slot].target
+            guard over > 0 else { continue }
+            for symbol in book.standIns(ofSlot: slot) + [book.slots[slot].symbol]
+            where book.quantity(of: symbol) > .zero && book.bought.contains(symbol) && universe.maySell(symbol) {
+                audit(.raiseCash, book.id, symbol, rule: "No Buy And Sell", decision: "Not Sold",
+                      "\(symbol), \(percent: over) over its \(percent: book.slots[slot].target) target, was bought in "
+                        + "\(book.id) earlier in this run" + (book.manual.contains(symbol) ? " (Manual Trades)" : "")
+                        + "; it is not sold for the \(purpose == .withdrawal ? "withdrawal" : "cash target").")
             }
         }
     }

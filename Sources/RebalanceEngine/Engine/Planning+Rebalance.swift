@@ -113,11 +113,23 @@ extension Planning {
                 quantity = .min(quantity, book.quantity(of: symbol))
                 guard quantity > .zero else {
                     books[index].noteStop(key, .rounding)
+                    // Said, as every sale not made is (explore-BD: a line left at 35% with
+                    // Status Rounding and no row to say why).
+                    audit(.rebalance, books[index].id, symbol, rule: "Rounding", decision: "Skipped",
+                          rounded == .zero
+                            ? "\(symbol)'s excess of \(dollars: excess) is under half of \(universe.step) \(symbol) (\(dollars: price.value(of: universe.step))): not sold."
+                            : "A sale of \(universe.step) \(symbol) (\(dollars: price.value(of: universe.step))) would take \(slot.symbol) below "
+                                + "its \(percent: slot.low) low edge: not sold.")
                     continue
                 }
                 // Kept from the far edge: a share of a dear stand-in may leave the line above
                 // its band by more than a share of the model symbol, and that is rounding.
-                if quantity < rounded { books[index].noteStop(key, .rounding) }
+                if quantity < rounded {
+                    books[index].noteStop(key, .rounding)
+                    audit(.rebalance, books[index].id, symbol, rule: "Rounding", decision: "Cut",
+                          "The sale of \(symbol) is cut from \(rounded) to \(quantity) so as not to take \(slot.symbol) below "
+                            + "its \(percent: slot.low) low edge.")
+                }
                 // The Reason's words are put together only for a sale made.
                 let over = Planning.weight(current, of: value) - slot.target
                 let outcome = try sell(
@@ -536,6 +548,9 @@ extension Planning {
             }
         }
         var quantity = universe.shares(budget, price, roundingUp: false)
+        /// Whether a whole step more would pass a group's cap or a sector's high edge rather
+        /// than the line's own high edge (for the Audit Log's row of a buy rounded to nothing).
+        var capRefusedStep = false
         if roundUpIfCashAllows, stops.isEmpty {
             // Up to a whole share past the low edge when cash allows, but never past the
             // line's own high edge, nor past a group's cap or a sector's high edge that left
@@ -550,6 +565,8 @@ extension Planning {
                 if up > quantity { stops.append(.cash) }
             } else if cost <= roomToHigh, capFits {
                 quantity = up
+            } else {
+                capRefusedStep = cost <= roomToHigh
             }
         }
         let cost = price.value(of: quantity)
@@ -575,7 +592,17 @@ extension Planning {
                           "A buy of \(quantity) \(symbol) (\(dollars: cost)) would be under \(dollars: books[index].settings.minTrade).")
                 }
                 for stop in stops { books[index].noteStop(key, stop) }
-                if quantity == .zero, stops.isEmpty { books[index].noteStop(key, .rounding) }
+                if quantity == .zero, stops.isEmpty {
+                    books[index].noteStop(key, .rounding)
+                    let step = price.value(of: universe.step)
+                    audit(.rebalance, books[index].id, symbol, rule: "Rounding", decision: "Skipped",
+                          roundUpIfCashAllows
+                            ? "A buy of \(universe.step) \(symbol) (\(dollars: step)) would take it above "
+                                + (capRefusedStep ? "the \(cap?.binding.capName ?? "cap")'s \(cap?.binding.limitName ?? "limit")" : "its \(percent: slot.high) high edge")
+                                + ": not bought."
+                            : (amountIsShortfall ? "\(symbol)'s shortfall of \(dollars: budget)" : "\(symbol)'s share of the cash, \(dollars: budget),")
+                                + " is less than \(universe.step) \(symbol) (\(dollars: step)), and buys round down: not bought.")
+                }
             }
             return
         }

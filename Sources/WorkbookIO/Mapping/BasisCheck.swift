@@ -66,7 +66,10 @@ public enum BasisCheck {
         if under.count * 2 > priced {
             return found + [Diagnostic(.warning, "Lots", "\(under.count) of \(priced) lots have a cost basis under \(Int(low * 100))% of their "
                 + "market value (\(example(under[0]))). Cost Basis is each lot's total cost; if the sheet gives a cost "
-                + "per share, name that column Unit Cost, or every sale's tax is estimated on the wrong gain.")]
+                + "per share, name that column Unit Cost, or every sale's tax is estimated on the wrong gain. If the prices are "
+                // Every price a thousandfold, a decimal comma read as a thousands separator,
+                // was told only of the basis (explore-BE).
+                + "what is too large (a decimal comma read as a thousands separator: 72,850 for 72.85), correct the Prices sheet.")]
         }
         if over.count * 2 > priced {
             return found + [Diagnostic(.warning, "Lots", "\(over.count) of \(priced) lots have a cost basis over \(Int(high)) times their "
