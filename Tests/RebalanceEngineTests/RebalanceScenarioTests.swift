@@ -160,13 +160,13 @@ extension RebalanceScenarioTests {
         let warning = plan.exceptions.first { $0.place == "TAX-1/ITOT" }?.message
         #expect(warning == "The manual buy of ITOT falls inside a wash-sale window (TAX-1 sold VTI at a loss on "
             + "2026-11-15); it is applied as written and disallows earlier losses of $400.00 in TAX-1 "
-            + "(see the Wash Sale sheet).")
+            + "(of its 2026-11-15 sale) (see the Wash Sale sheet).")
         // The Audit Log's row says the buy was made, as its Decision does.
         let row = plan.auditLog.first { $0.rule == "Wash Sale" && $0.symbol == "ITOT" }
         #expect(row?.decision == "Allowed")
         #expect(row?.detail == "The manual buy of ITOT in TAX-1 is applied as written, inside the window of the loss "
-            + "sale of VTI in TAX-1 on 2026-11-15 (through 2026-12-15): the shares it matches disallow that loss "
-            + "(26 USC 1091(a)).")
+            + "sale of VTI in TAX-1 on 2026-11-15 (through 2026-12-15): the shares it matches disallow the losses "
+            + "they replace, earliest sale first (26 USC 1091(a)).")
         // The sale's own row, listed before the buy, says what the buy then disallowed of it.
         let sale = try #require(plan.washSales.first { $0.action == .lossSale && $0.symbol == "VTI" })
         #expect(sale.note == "Loss sale of 10 VTI on 2026-11-15 (Transactions); no buy of ITOT, VTI in the household "
@@ -279,6 +279,28 @@ extension RebalanceScenarioTests {
         #expect(!plan.exceptions.contains { $0.severity == .needsApproval })
     }
 
+    /// Two loss sales in one window: the buy's shares match the earlier sale first, and the
+    /// warning names that sale, not only the later one whose window it names (explore-BH).
+    @Test("A manual buy's warning names the sales whose losses it disallows, earliest first")
+    func manualBuyWarningNamesTheSalesMatched() throws {
+        var book = BookBuilder()
+        book.settings.asOf = date("2026-08-20")
+        book.account("TAX1", household: "H", cash: "1000")
+        book.account("IRA", type: .ira, household: "H", cash: "10000")
+        book.target("BND", "1")
+        book.transaction("TAX1", "2026-08-01", "XYZ", .sell, quantity: 100, gain: "-1000")
+        book.transaction("TAX1", "2026-08-10", "XYZ", .sell, quantity: 50, gain: "-600")
+        book.manual("IRA", "XYZ", .buy, 100)
+        book.prices = ["BND": "72", "XYZ": "90"]
+        let plan = try book.plan()
+        let disallowed = plan.washSales.filter { $0.action == .disallowed }
+        #expect(disallowed.map(\.disallowedLoss) == [Money(cents: 100_000)])
+        #expect(plan.exceptions.first { $0.place == "IRA/XYZ" }?.message
+            == "The manual buy of XYZ falls inside a wash-sale window (TAX1 sold XYZ at a loss on 2026-08-10); it is "
+                + "applied as written and disallows earlier losses of $1,000.00 in TAX1 (of its 2026-08-01 sale) (see the "
+                + "Wash Sale sheet).")
+    }
+
     /// A manual buy in the IRA disallows $400 of a taxed account's Transactions loss ($1,000
     /// on 100 shares, 40 bought back): the taxed account's Manual record in the audit JSON
     /// carries that tax, so its records chain from Tax Before to Tax After as Tax Impact says,
@@ -309,8 +331,9 @@ extension RebalanceScenarioTests {
     /// Generated `larger` book 61: one manual buy disallowed losses in two accounts of the
     /// household, and its warning named only the sale whose window it fell in.
     @Test("A manual buy's warning says what it disallows, account by account, or why it disallows nothing", arguments: [
-        (Int64(20), false, "disallows earlier losses of $400.00 in TAX-1, $300.00 in TAX-2 (see the Wash Sale sheet)."),
-        (10, false, "disallows earlier losses of $400.00 in TAX-1 (see the Wash Sale sheet)."),
+        (Int64(20), false, "disallows earlier losses of $400.00 in TAX-1 (of its 2026-11-15 sale), $300.00 in TAX-2 "
+            + "(of its 2026-11-16 sale) (see the Wash Sale sheet)."),
+        (10, false, "disallows earlier losses of $400.00 in TAX-1 (of its 2026-11-15 sale) (see the Wash Sale sheet)."),
         (10, true, "the sales' shares are already replaced, so it disallows no loss."),
     ])
     func manualBuyWarningSaysWhatItDisallows(bought: Int64, replacedBefore: Bool, outcome: String) throws {

@@ -123,6 +123,12 @@ struct MappingRulesTests {
         #expect(s.washSaleDays == 45)
         #expect(s.priceMaxAgeDays == 1)
         #expect(reading.diagnostics.contains { $0.severity == .info && $0.place == "Settings!B3" && $0.message == "Wash Sale Days \"45 days\" is read as 45 days." })
+        // Longer than the law's 30 days: warned that the estimate follows the setting.
+        #expect(reading.diagnostics.contains {
+            $0.severity == .warning && $0.place == "Settings!B3"
+                && $0.message.hasPrefix("Wash Sale Days is 45, longer than the 30 days of 26 USC 1091(a).")
+                && $0.message.contains("a purchase 31 to 45 days from a loss sale is treated as a replacement in the tax estimate")
+        })
         let weeks = try read([
             ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Wash Sale Days", "5 weeks"]]),
             Self.oneLot, Self.model, Self.prices,

@@ -86,11 +86,20 @@ struct MappingValueTests {
     }
 
     @Test("Thousands separators must set off threes: a decimal comma is refused, not multiplied away", arguments: [
-        "312,40", "25,0000", "1 234,56", "12.500,00", "1,000,00", "1,,000", ",5", "5,", "12 34", "1 5", "1,234 567", "1,00,000",
+        "312,40", "25,0000", "1 234,56", "12.500,00", "1,000,00", "1,,000", ",5", "5,", "12 34", "1 5", "1,234 567",
     ])
     func separatorsNotInThrees(text: String) {
         guard case .problem(let p) = CellReader.numberText(text) else { Issue.record("\(text) read"); return }
         #expect(p.hasPrefix("Expected a number, found \"\(text)\": its commas or spaces do not set off thousands"))
+    }
+
+    @Test("Digits grouped in lakhs and crores are refused as that, not as a decimal comma", arguments: [
+        "1,00,000", "1,00,000.00", "12,34,567.50", "$1,00,00,000", "-5,00,000",
+    ])
+    func lakhGrouping(text: String) {
+        guard case .problem(let p) = CellReader.numberText(text) else { Issue.record("\(text) read"); return }
+        #expect(p == "Expected a number, found \"\(text)\": its commas set off digits in twos (1,00,000, lakhs and crores), "
+            + "which the tool does not read; write it without them (100000.00) or in thousands (100,000.00).")
     }
 
     @Test("Separators in threes, however many and of whichever kind", arguments: [

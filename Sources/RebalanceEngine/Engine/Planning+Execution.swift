@@ -464,8 +464,11 @@ extension Planning {
             guard let seller = books.firstIndex(where: { $0.id == disallowance.sellingAccount }) else { continue }
             if let place = result.byAccount.firstIndex(where: { $0.account == disallowance.sellingAccount }) {
                 result.byAccount[place].amount += amount
+                if !result.byAccount[place].saleDates.contains(disallowance.saleDate) {
+                    result.byAccount[place].saleDates.append(disallowance.saleDate)
+                }
             } else {
-                result.byAccount.append((disallowance.sellingAccount, amount))
+                result.byAccount.append((disallowance.sellingAccount, amount, [disallowance.saleDate]))
             }
             // A loss of an earlier year (a December sale, a January buy) is disallowed on that
             // year's return: this year's figures, which the estimate nets, do not hold it, and
@@ -496,10 +499,11 @@ extension Planning {
     }
 
     /// The earlier losses a buy disallows: each selling account's, in the order disallowed
-    /// (most buys: none), and whether one could not be worked out (a Transactions sale
-    /// lacking Quantity or Realized Gain: a `Needs Approval` row says so).
+    /// (most buys: none), with the dates of the sales whose losses they are, and whether one
+    /// could not be worked out (a Transactions sale lacking Quantity or Realized Gain: a
+    /// `Needs Approval` row says so).
     struct LossesDisallowed {
-        var byAccount: [(account: String, amount: Money)] = []
+        var byAccount: [(account: String, amount: Money, saleDates: [CivilDate])] = []
         var unknown = false
     }
 

@@ -239,7 +239,9 @@ extension Planning {
             audit(.manual, book.id, symbol, rule: "Wash Sale", decision: "Allowed",
                   "The manual buy of \(symbol) in \(book.id) is applied as written, inside the window of the loss "
                     + "sale of \(sold) in \(record.conflictAccount) on \(record.conflictDate) (through \(record.windowEnds)): "
-                    + "the shares it matches disallow that loss (26 USC 1091(a)).")
+                    // Not "that loss": matched earliest sale first, the shares may disallow
+                    // another sale's loss than the one whose window is named (explore-BH).
+                    + "the shares it matches disallow the losses they replace, earliest sale first (26 USC 1091(a)).")
         }
         let made = try buy(symbol, quantity: item.quantity, in: item.account, phase: .manual, why: why(item.trade))
         books[item.account].manual.insert(symbol)
@@ -254,7 +256,11 @@ extension Planning {
         // disallowed loss (the Wash Sale sheet has each sale's), or why there is none.
         let outcome: String
         if !made.byAccount.isEmpty {
-            let parts = made.byAccount.map { "\($0.amount.formatted) in \($0.account)" }
+            // Each with the sales it is of: the window named above may be another sale's.
+            let parts = made.byAccount.map {
+                "\($0.amount.formatted) in \($0.account) (of its "
+                    + $0.saleDates.map(\.description).joinedAsList + ($0.saleDates.count == 1 ? " sale)" : " sales)")
+            }
             outcome = "it is applied as written and disallows earlier losses of \(parts.joined(separator: ", "))"
                 + (made.unknown ? ", and one that cannot be worked out (see Needs Approval)" : "")
                 + " (see the Wash Sale sheet)."

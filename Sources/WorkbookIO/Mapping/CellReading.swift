@@ -128,6 +128,20 @@ enum CellReader {
         }
     }
 
+    /// Whether a number's text groups its whole part as India does, lakhs and crores: a last
+    /// group of three digits after commas, two digits in each group before it but the first
+    /// (one or two), at least three groups (`1,00,000`, `12,34,567.50`), a decimal point after.
+    static func groupsLakhs(_ text: Substring) -> Bool {
+        let whole = text.prefix { $0 != "." }
+        let fraction = text.dropFirst(whole.count)
+        guard fraction.isEmpty || fraction.dropFirst().allSatisfy(\.isASCIIDigit) else { return false }
+        let unsigned = whole.drop { $0 == "-" || $0 == "$" || $0 == " " }
+        let groups = unsigned.split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.count >= 3, groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
+              groups.last!.count == 3, (1...2).contains(groups.first!.count) else { return false }
+        return groups.dropFirst().dropLast().allSatisfy { $0.count == 2 }
+    }
+
     static func numberText(_ raw: String) -> CellReading<NumberText> {
         var s = Substring(raw.trimmingWhitespace())
         if s.isEmpty || emptyWords.contains(s.lowercased()) { return .empty }
@@ -160,6 +174,12 @@ enum CellReader {
             s = s.dropLast()
         }
         guard separatorsGroupThrees(s) else {
+            if groupsLakhs(s) {
+                // Not a decimal comma (explore-BE): the Indian grouping, lakhs and crores.
+                return .problem("Expected a number, found \"\(raw.trimmingWhitespace().excerpt)\": its commas set off digits "
+                    + "in twos (1,00,000, lakhs and crores), which the tool does not read; write it without them (100000.00) "
+                    + "or in thousands (100,000.00).")
+            }
             return .problem("Expected a number, found \"\(raw.trimmingWhitespace().excerpt)\": its commas or spaces do not set "
                 + "off thousands (1,234.50 or 15 000), so it may be written with a decimal comma; write decimals with a point (1234.56).")
         }

@@ -487,6 +487,17 @@ extension PortfolioBuilder {
                         return false
                     }
                     settings.washSaleDays = days
+                    if days > 30 {
+                        // A firm's longer window is policy; the contract counts its purchases as
+                        // replacements in the tax estimate too, where the law stops at 30 days
+                        // (explore-BH: $408.00 of tax added for a buy on day 31). Said, so the
+                        // CIO reads the Disallowed rows knowing it.
+                        log.warning(place, "Wash Sale Days is \(days), longer than the 30 days of 26 USC 1091(a). As the workbook "
+                            + "contract asks, a purchase 31 to \(days) days from a loss sale is treated as a replacement in the tax "
+                            + "estimate as well as for blocks: a loss it replaces is estimated as disallowed and moved into its "
+                            + "basis, which the law would not do. Check the Wash Sale sheet's Disallowed rows before passing a "
+                            + "basis change on.")
+                    }
                 } else {
                     settings.priceMaxAgeDays = days
                 }
