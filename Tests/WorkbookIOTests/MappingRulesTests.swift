@@ -922,7 +922,7 @@ struct MappingRulesTests {
     func householdForms() throws {
         let pairs: [(FixtureCell, FixtureCell)] = [("John & Mary Lee", "John and Mary Lee"), ("001", 1), ("HH-001", "HH001"),
                                                     ("Lee, John and Mary", "John & Mary Lee"), ("Lee Household", "Lee Hsld"),
-                                                    ("Lee Family", "Lee Fam.")]
+                                                    ("Lee Family", "Lee Fam."), ("Smith Jones", "SmithJones")]
         for (first, second) in pairs {
             let reading = try read([
                 Self.asOf,

@@ -141,6 +141,45 @@ struct OtherWritersTests {
         #expect(notes.contains("Groups!A2: The exposure group \"MEGA CAP\" is read as \"Mega Cap\", as an earlier row writes it."))
     }
 
+    @Test("An Identical Group spelled with other punctuation, or naming symbols of the sheet, is one family", arguments: [
+        // Spellings of one label: letters and digits alone decide.
+        ([("VXUS", "Total Intl"), ("IXUS", "TotalIntl"), ("VEU", "Total Int'l"), ("VTI", nil)], ["VXUS", "IXUS", "VEU"], "Total Intl"),
+        ([("VXUS", "Total-Intl."), ("IXUS", "Total Intl"), ("VEU", nil), ("VTI", nil)], ["VXUS", "IXUS"], "Total-Intl."),
+        // A column of the symbols each is identical to (`Substantially Identical`).
+        ([("VXUS", nil), ("IXUS", "VXUS"), ("VEU", nil), ("VTI", nil)], ["VXUS", "IXUS"], "VXUS"),
+        ([("VXUS", "IXUS, VEU"), ("IXUS", nil), ("VEU", nil), ("VTI", nil)], ["VXUS", "IXUS", "VEU"], "IXUS, VEU"),
+        // A label beside rows naming it by symbol keeps the label.
+        ([("VXUS", "Total Intl"), ("IXUS", "VXUS"), ("VEU", nil), ("VTI", nil)], ["VXUS", "IXUS"], "Total Intl"),
+    ] as [([(String, String?)], [String], String)])
+    func identicalGroupsSpelledApartOrBySymbol(rows: [(String, String?)], family: [String], label: String) throws {
+        let reading = try read([
+            Self.settings,
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["VXUS", 10, 500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["VXUS", 0.5], ["VTI", 0.5]]),
+            ("Securities", [["Symbol", "Identical Group"]] + rows.map { [.text($0.0), $0.1.map(FixtureCell.text) ?? .empty] }),
+            ("Prices", [["Symbol", "Price", "As Of"], ["VTI", 300, .day(2026, 11, 20)], ["VXUS", 60, .day(2026, 11, 20)]]),
+        ])
+        let portfolio = try #require(reading.portfolio, "\(reading.errors)")
+        let groups = Dictionary(uniqueKeysWithValues: portfolio.securities.map { ($0.symbol, $0.identicalGroup) })
+        for symbol in family { #expect(groups[symbol] == label, "\(symbol): \(groups)") }
+        // Nothing else joins them: VTI keeps no family.
+        #expect(groups["VTI"] == .some(nil))
+    }
+
+    @Test("A mixed-case label is no symbol: `Gold` beside a GOLD row stays a label")
+    func mixedCaseGroupIsALabel() throws {
+        let reading = try read([
+            Self.settings,
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["GLD", 10, 500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["GLD", 0.5], ["GOLD", 0.5]]),
+            ("Securities", [["Symbol", "Identical Group"], ["GLD", "Gold"], ["IAU", "Gold"], ["GOLD", nil]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["GLD", 300, .day(2026, 11, 20)], ["GOLD", 20, .day(2026, 11, 20)]]),
+        ])
+        let portfolio = try #require(reading.portfolio, "\(reading.errors)")
+        #expect(portfolio.securities.first { $0.symbol == "GOLD" }?.identicalGroup == nil)
+        #expect(portfolio.securities.first { $0.symbol == "IAU" }?.identicalGroup == "Gold")
+    }
+
     @Test("A workbook's Price API URL holding a credential is refused, whatever the parameter is called", arguments: [
         ("https://q.example.com/p?s={symbols}&access_token=abc123", "access_token=…"),
         ("https://q.example.com/p?s={symbols}&x-api-key=abc123", "x-api-key=…"),
@@ -469,6 +508,31 @@ struct OtherWritersTests {
         let portfolio = try #require(reading.portfolio)
         #expect(portfolio.settings.cashTarget == Rate.one)
         #expect(portfolio.models.flatMap(\.targets).map(\.target).last == Rate(millionths: 2_200))
+    }
+
+    @Test("A plain 1 under a key or header that says percent is one percent, in Settings and on the Accounts sheet")
+    func oneUnderAPercentHeaderIsOnePercent() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Default Band (%)", 1], ["Cash Target %", 1]]),
+            ("Accounts", [["Account", "Type", "Cash Target (%)", "Cash"], ["A", "Individual", 1, 500], ["B", "IRA", 0, 100]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ])
+        let portfolio = try #require(reading.portfolio, "\(reading.errors)")
+        #expect(portfolio.settings.defaultBand == Rate(millionths: 10_000))
+        #expect(portfolio.settings.cashTarget == Rate(millionths: 10_000))
+        #expect(portfolio.accounts.map(\.cashTarget) == [Rate(millionths: 10_000), Rate.zero])
+        #expect(!reading.warnings.contains { $0.message.contains("is read as 100%") }, "\(reading.warnings)")
+        // A fraction under such a header keeps the column rule: 0.02 is 2%.
+        let fraction = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Accounts", [["Account", "Type", "Cash Target (%)"], ["A", "Individual", 0.02], ["B", "IRA", 1]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ])
+        #expect(try #require(fraction.portfolio).accounts.map(\.cashTarget) == [Rate(millionths: 20_000), Rate.one])
     }
 
     @Test("An acquisition date before 1901, an export's stand-in for an unknown date, is an error")

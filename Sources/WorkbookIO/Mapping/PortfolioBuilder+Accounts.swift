@@ -221,7 +221,9 @@ extension PortfolioBuilder {
            written[..<comma].split(whereSeparator: { !$0.isLetter && !$0.isNumber }).count == 1 {
             kept.append(kept.removeFirst())
         }
-        return kept.isEmpty ? alike(written) : kept.joined(separator: " ")
+        // Joined with nothing between: `SmithJones` is `Smith Jones` (explore-BI: kept apart,
+        // an IRA bought inside the trust's loss window).
+        return kept.isEmpty ? alike(written) : kept.joined()
     }
 
     /// Words that say a name is a household's, or join its members' names.
@@ -239,7 +241,9 @@ extension PortfolioBuilder {
             let settingsValue = describe(key)
             // Read into the builder's settings, as a Settings value is, and taken back out.
             defer { settings = global }
-            guard applySetting(key, value: row[key.rawValue], place: row.place(key.rawValue), asOf: &unusedAsOf) else { continue }
+            let header = tables[.accounts]?.matches.first { $0.column == key.rawValue }?.header ?? ""
+            guard applySetting(key, value: row[key.rawValue], place: row.place(key.rawValue), asOf: &unusedAsOf,
+                               saysPercent: Self.saysPercent(header)) else { continue }
             switch key {
             case .lotMethod: overrides.lotMethod = settings.lotMethod
             case .minTrade: overrides.minTrade = settings.minTrade

@@ -5,6 +5,8 @@ extension PortfolioBuilder {
         guard let table = tables[.securities] else { return [] }
         var securities: [Security] = []
         var places: [String: String] = [:]
+        /// Each row's Identical Group cell as written and its place, for groups that name symbols.
+        var groupCells: [(symbol: String, written: String, place: String)] = []
         for row in table.rows {
             guard let symbol = text(row, "Symbol")?.uppercased() else {
                 log.error(row.place("Symbol"), "Symbol is blank.")
@@ -29,13 +31,73 @@ extension PortfolioBuilder {
                 }
             }
             let replacements = PortfolioBuilder.replacementSymbols(text(row, "Replacement") ?? "")
+            if let written = text(row, "Identical Group") { groupCells.append((symbol, written, row.place("Identical Group"))) }
             securities.append(Security(
                 symbol: symbol, name: text(row, "Name"), sector: spelled(row, "Sector", kind: "sector"),
                 identicalGroup: spelled(row, "Identical Group", kind: "identical group"),
                 exposureGroup: spelled(row, "Exposure Group", kind: "exposure group"),
                 replacements: replacements, restriction: restriction, phaseOut: flag(row, "Phase Out") ?? false))
         }
+        linkFamiliesNamedBySymbol(&securities, groupCells: groupCells)
         return securities.sorted { $0.symbol < $1.symbol }
+    }
+
+    /// Joins into one family the rows whose Identical Group names other symbols of the sheet,
+    /// in capitals as symbols are written (`VXUS` on IXUS's row, or `IXUS, VEU`), as a column
+    /// headed `Substantially Identical` is filled: read as a label, `VXUS` was a family of IXUS
+    /// alone, and the plan harvested VXUS into IXUS the same day (explore-BI). Each family so
+    /// joined takes the first label of its members, in sheet order, that is no symbol list,
+    /// else the first written; a note says which rows were joined.
+    mutating func linkFamiliesNamedBySymbol(
+        _ securities: inout [Security], groupCells: [(symbol: String, written: String, place: String)]
+    ) {
+        var row: [String: Int] = [:]
+        for index in securities.indices { row[securities[index].symbol] = index }
+        // Union-find over the rows.
+        var parent = Array(securities.indices)
+        func root(_ index: Int) -> Int {
+            var index = index
+            while parent[index] != index {
+                parent[index] = parent[parent[index]]
+                index = parent[index]
+            }
+            return index
+        }
+        var links: [(place: String, symbol: String, named: [String])] = []
+        var symbolLists: Set<String> = []
+        for cell in groupCells {
+            let named = PortfolioBuilder.replacementSymbols(cell.written)
+            // Symbols are written in capitals: `Gold` is a label even beside a GOLD row.
+            guard !named.isEmpty, cell.written == cell.written.uppercased(),
+                  named.allSatisfy({ row[$0] != nil }), named.contains(where: { $0 != cell.symbol }),
+                  let own = row[cell.symbol] else { continue }
+            symbolLists.insert(securities[own].identicalGroup ?? cell.written)
+            for symbol in named { parent[root(row[symbol]!)] = root(own) }
+            links.append((cell.place, cell.symbol, named.filter { $0 != cell.symbol }))
+        }
+        guard !links.isEmpty else { return }
+        // Rows sharing a label are one family already.
+        var firstOfLabel: [String: Int] = [:]
+        for index in securities.indices {
+            guard let label = securities[index].identicalGroup else { continue }
+            if let first = firstOfLabel[label] { parent[root(index)] = root(first) } else { firstOfLabel[label] = index }
+        }
+        var members: [Int: [Int]] = [:]
+        for index in securities.indices { members[root(index), default: []].append(index) }
+        // Sheet order: `groupCells` is in it; rows without a label follow.
+        let sheetOrder = Dictionary(groupCells.enumerated().map { ($1.symbol, $0) }, uniquingKeysWith: { first, _ in first })
+        for (_, family) in members where family.count > 1 {
+            let ordered = family.sorted { (sheetOrder[securities[$0].symbol] ?? .max, $0) < (sheetOrder[securities[$1].symbol] ?? .max, $1) }
+            let labels = ordered.compactMap { securities[$0].identicalGroup }
+            guard let label = labels.first(where: { !symbolLists.contains($0) }) ?? labels.first else { continue }
+            for index in family { securities[index].identicalGroup = label }
+        }
+        for link in links {
+            let family = securities[row[link.symbol]!].identicalGroup ?? ""
+            log.info(link.place, "The Identical Group of \(link.symbol) names \(link.named.joinedAsList), a symbol of the sheet: "
+                + "\(([link.symbol] + link.named).joinedAsList) are read as one family (\(family.excerpt)), substantially identical "
+                + "for wash sales.")
+        }
     }
 
     mutating func readGroups() -> [ExposureGroupCap] {
@@ -126,7 +188,10 @@ extension PortfolioBuilder {
     /// VEA into the VEAX the PM had grouped with it; a cap or band would bind no member.
     mutating func spelled(_ row: SheetTable.DataRow, _ column: String, kind: String) -> String? {
         guard let written = text(row, column) else { return nil }
-        let alike = PortfolioBuilder.alike(written)
+        // An identical group, whose spellings apart split a wash-sale family, is matched on its
+        // letters and digits alone: `Total Intl`, `TotalIntl`, `Total-Intl`, `Total Int'l`
+        // (explore-BI: VXUS harvested into IXUS the same day, no word).
+        let alike = kind == "identical group" ? PortfolioBuilder.lettersAndDigits(written) : PortfolioBuilder.alike(written)
         if let first = nameSpellings[kind]?[alike] {
             if first != written {
                 log.info(row.place(column), "The \(kind) \"\(written.excerpt)\" is read as \"\(first.excerpt)\", as an earlier row writes it.")

@@ -265,7 +265,8 @@ extension PortfolioBuilder {
                 }
                 seen[key] = entry.keyPlace
                 guard let value = entry.value else { continue }
-                if applySetting(key, value: value, place: entry.valuePlace, asOf: &asOfFromSheet) {
+                if applySetting(key, value: value, place: entry.valuePlace, asOf: &asOfFromSheet,
+                                saysPercent: Self.saysPercent(keyText)) {
                     understood[key] = entry.valuePlace
                 }
             }
@@ -344,7 +345,16 @@ extension PortfolioBuilder {
     }
 
     /// Applies one Settings value; returns whether it was understood.
-    mutating func applySetting(_ key: SettingKey, value: CellValue?, place: String, asOf: inout CivilDate?) -> Bool {
+    /// `saysPercent`: the key or header as written says percent (`Cash Target (%)`), which
+    /// makes a plain 1 one percent (explore-BI: read as 100%, every account sold to cash).
+    static func saysPercent(_ written: String) -> Bool {
+        let lowered = written.lowercased()
+        return lowered.contains("%") || lowered.contains("pct") || lowered.contains("percent")
+    }
+
+    mutating func applySetting(
+        _ key: SettingKey, value: CellValue?, place: String, asOf: inout CivilDate?, saysPercent: Bool = false
+    ) -> Bool {
         let name = key.rawValue
         // A formula with no saved result, or an error, is said as such whatever the key: a rate
         // so written was "found \"\"" (explore-AQ).
@@ -370,7 +380,8 @@ extension PortfolioBuilder {
         case .shortTermRate, .longTermRate, .defaultBand, .cashTarget, .harvestMinLossPercent:
             switch CellReader.number(value) {
             case .value(let n):
-                guard let r = rate(from: n, plainArePercents: n.doubleValue > 1), r >= .zero, r <= .one else {
+                let plainIsPercent = n.doubleValue > 1 || (saysPercent && n.doubleValue == 1)
+                guard let r = rate(from: n, plainArePercents: plainIsPercent), r >= .zero, r <= .one else {
                     log.error(place, "\(name) must be a percent from 0% to 100%, found \"\(shown(value))\".")
                     return false
                 }

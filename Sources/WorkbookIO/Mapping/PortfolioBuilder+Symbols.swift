@@ -1,6 +1,13 @@
 import RebalanceEngine
 
 extension PortfolioBuilder {
+    /// A name's letters and digits alone, lower case: `Total Int'l` is `totalintl`. A name of
+    /// none (`--`) is itself.
+    static func lettersAndDigits(_ name: String) -> String {
+        let kept = String(name.lowercased().filter { $0.isLetter || $0.isNumber })
+        return kept.isEmpty ? name : kept
+    }
+
     /// A name as names are matched across sheets: lower case, runs of spaces one space
     /// (`Smith  family` is `Smith Family`'s household, `acc-1` the account `ACC-1`).
     static func alike(_ name: String) -> String {

@@ -634,7 +634,13 @@ struct PortfolioBuilder {
             if let n = number(row, column) { read.append((row, n)) }
         }
         let plain = read.filter { $0.number.form == .plain }
-        let plainArePercents = plain.contains { $0.number.doubleValue > 1 }
+        // A header that says percent (`Cash Target (%)`, `Band Pct`) makes a column of plain 1s
+        // (and zeros) percents too: 1 there is 1%, where the column rule read 100% and sold
+        // every account to cash (explore-BI). A fraction below 1 keeps the column rule.
+        let headerSaysPercent = PortfolioBuilder.saysPercent(table.matches.first { $0.column == column }?.header ?? "")
+        let onesUnderPercent = headerSaysPercent && plain.contains { $0.number.doubleValue == 1 }
+            && plain.allSatisfy { $0.number.doubleValue == 0 || $0.number.doubleValue >= 1 }
+        let plainArePercents = onesUnderPercent || plain.contains { $0.number.doubleValue > 1 }
         // Among percents, a plain number below 1 is a small percent (0.22 is 0.22%): most
         // likely a fraction typed among percents (22% meant), so the first is warned of.
         if plainArePercents, let small = plain.first(where: { $0.number.doubleValue > 0 && $0.number.doubleValue < 1 }) {
@@ -674,11 +680,13 @@ struct PortfolioBuilder {
         var how: [String] = []
         let fractions = read.count - plain.count
         if fractions > 0 { how.append("\(fractions) percent cell\(fractions == 1 ? "" : "s") or % text read as their fraction") }
-        if let example = plain.first(where: { !plainArePercents || $0.number.doubleValue > 1 }) {
+        if let example = plain.first(where: { !plainArePercents || $0.number.doubleValue >= 1 }) {
             let typed = shown(example.row[column])
             let meaning = rate(from: example.number, plainArePercents: plainArePercents)?.percentText ?? typed
             let count = "\(plain.count) plain number\(plain.count == 1 ? "" : "s")"
-            how.append(plainArePercents
+            how.append(onesUnderPercent && !plain.contains { $0.number.doubleValue > 1 }
+                ? "\(count) read as percents, since the header says percent (\(typed) means \(meaning))"
+                : plainArePercents
                 ? "\(count) read as percents, since one is above 1 (\(typed) means \(meaning))"
                 : "\(count) read as fractions, since none is above 1 (\(typed) means \(meaning))")
         }
