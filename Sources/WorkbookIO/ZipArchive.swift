@@ -19,6 +19,12 @@ final class ZipArchive {
 
     init(path: String, limits: ReadLimits) throws {
         self.limits = limits
+        if let before = try ZipArchive.bytesBeforeArchive(path: path), before != 0 {
+            throw WorkbookError(.corruptArchive, at: "", "The file holds \(before > 0 ? "\(before) bytes" : "a zip directory") "
+                + "that its last zip directory does not account for: two workbooks run together in one file, or data "
+                + "before the workbook. Other programs may read another workbook from it than this tool would, so it "
+                + "is not read; save the workbook again from the spreadsheet program.")
+        }
         var code: Int32 = 0
         guard let handle = zip_open(path, ZIP_RDONLY, &code) else {
             throw ZipArchive.openError(code: code, path: path)
@@ -29,6 +35,66 @@ final class ZipArchive {
 
     deinit {
         zip_discard(handle)
+    }
+
+    /// How many bytes come before the archive that the file's last end-of-directory record
+    /// describes: 0 for a workbook as a spreadsheet program writes it; more when another
+    /// archive (or anything else) is run in before it, whose own directory libzip may read
+    /// instead (explore-BJ: the first of two books run together was planned, while other
+    /// programs showed the second); negative when the record points past itself. Nil when
+    /// the file ends in no such record (libzip then says what is wrong).
+    static func bytesBeforeArchive(path: String) throws -> Int64? {
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { Glibc.close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int64(info.st_size)
+        // The record is 22 bytes and a comment of up to 65,535 follows it.
+        let tailLength = Int(min(size, 22 + 65_535))
+        guard tailLength >= 22 else { return nil }
+        var tail = [UInt8](repeating: 0, count: tailLength)
+        let tailStart = size - Int64(tailLength)
+        let read = tail.withUnsafeMutableBytes { pread(fd, $0.baseAddress, tailLength, off_t(tailStart)) }
+        guard read == tailLength else { return nil }
+        func u16(_ at: Int) -> Int64 { Int64(tail[at]) | Int64(tail[at + 1]) << 8 }
+        func u32(_ at: Int) -> Int64 { u16(at) | u16(at + 2) << 16 }
+        // The last record whose comment runs to the end of the file.
+        var place = tailLength - 22
+        while place >= 0 {
+            if tail[place] == 0x50, tail[place + 1] == 0x4B, tail[place + 2] == 0x05, tail[place + 3] == 0x06,
+               place + 22 + Int(u16(place + 20)) == tailLength {
+                break
+            }
+            place -= 1
+        }
+        guard place >= 0 else { return nil }
+        let record = tailStart + Int64(place)
+        let directorySize = u32(place + 12), directoryOffset = u32(place + 16)
+        if directoryOffset == 0xFFFF_FFFF || directorySize == 0xFFFF_FFFF {
+            // ZIP64: the locator just before the record gives the ZIP64 record's place, which
+            // holds the directory's size and offset.
+            guard record >= 20 else { return nil }
+            var locator = [UInt8](repeating: 0, count: 20)
+            guard locator.withUnsafeMutableBytes({ pread(fd, $0.baseAddress, 20, off_t(record - 20)) }) == 20,
+                  locator[0] == 0x50, locator[1] == 0x4B, locator[2] == 0x06, locator[3] == 0x07 else { return nil }
+            var zip64Place: Int64 = 0
+            for byte in 0..<8 { zip64Place |= Int64(locator[8 + byte]) << (8 * byte) }
+            var zip64 = [UInt8](repeating: 0, count: 56)
+            guard zip64Place >= 0, zip64Place < record,
+                  zip64.withUnsafeMutableBytes({ pread(fd, $0.baseAddress, 56, off_t(zip64Place)) }) == 56,
+                  zip64[0] == 0x50, zip64[1] == 0x4B, zip64[2] == 0x06, zip64[3] == 0x06 else { return nil }
+            func u64(_ at: Int) -> Int64 {
+                var value: UInt64 = 0
+                for byte in 0..<8 { value |= UInt64(zip64[at + byte]) << (8 * UInt64(byte)) }
+                return Int64(clamping: value)
+            }
+            let (size64, offset64) = (u64(40), u64(48))
+            guard size64 >= 0, offset64 >= 0, size64 <= Int64.max - offset64 else { return -1 }
+            // The ZIP64 record follows the directory.
+            return zip64Place - (offset64 + size64)
+        }
+        return record - (directoryOffset + directorySize)
     }
 
     /// The key a part name is looked up by.

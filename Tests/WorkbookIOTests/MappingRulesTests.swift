@@ -918,6 +918,24 @@ struct MappingRulesTests {
         ])
     }
 
+    /// A row refused for a cell's length is not carried into the later checks: a symbol of
+    /// 32,000 characters in every row took minutes in the spelling, price and identifier
+    /// checks (explore-BJ).
+    @Test("A row whose cell is refused for its length is not read on")
+    func overlongCellRowIsNotRead() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                      ["A", .text(String(repeating: "V", count: 2_000)), 10, 1500, .day(2024, 1, 2)],
+                      ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Lots!B2: Symbol is 2000 characters long; a name the tool matches and writes in every row is at most 1000.",
+        ])
+        #expect(reading.view.sheets.first { $0.contractSheet == "Lots" }?.rowsRead == 1)
+    }
+
     @Test("One household written with & or and, its words in another order, leading zeros, HH run in or a short form is one")
     func householdForms() throws {
         let pairs: [(FixtureCell, FixtureCell)] = [("John & Mary Lee", "John and Mary Lee"), ("001", 1), ("HH-001", "HH001"),

@@ -135,6 +135,26 @@ struct SafetyTests {
         }
     }
 
+    @Test("Two workbooks run together in one file are refused, whichever directory a reader would take")
+    func twoArchivesInOneFile() throws {
+        // The second book's directory, at the end, counts its offsets from its own start: libzip
+        // took the first book's, while other programs read the second (explore-BJ).
+        let first = try Data(contentsOf: URL(fileURLWithPath: try XLSXFixture.book(sheets: [("S", "<row r=\"1\"><c r=\"A1\"><v>420</v></c></row>")]).write()))
+        let second = try Data(contentsOf: URL(fileURLWithPath: try XLSXFixture.book(sheets: [("S", "<row r=\"1\"><c r=\"A1\"><v>99999</v></c></row>")]).write()))
+        let path = NSTemporaryDirectory() + "two-\(UUID().uuidString).xlsx"
+        try (first + second).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let error = readError(path)
+        #expect(error?.kind == .corruptArchive)
+        #expect(error?.message.hasPrefix("The file holds \(first.count) bytes that its last zip directory does not account for: two workbooks run together") == true,
+                "\(String(describing: error))")
+        // Each book alone is read.
+        let alone = NSTemporaryDirectory() + "one-\(UUID().uuidString).xlsx"
+        try second.write(to: URL(fileURLWithPath: alone))
+        defer { try? FileManager.default.removeItem(atPath: alone) }
+        #expect(readError(alone) == nil)
+    }
+
     @Test("Duplicate entries, exact or differing only in case, are refused")
     func duplicates() throws {
         var f = XLSXFixture.book(sheets: [("S", "")])

@@ -890,6 +890,10 @@ struct SheetTable {
                 setAsideFooter(row, reason)
                 return
             }
+            // A row with a cell refused for its length is not kept: the run stops on the error,
+            // and a text of 32,000 characters in every row, carried into the spelling, price and
+            // identifier checks, took minutes and most of a gigabyte first (explore-BJ).
+            var refusedForLength = false
             for (position, value) in values.enumerated() {
                 guard case .string(let text) = value, text.utf8.count > SheetTable.maxIdentifierCharacters else { continue }
                 let characters = text.unicodeScalars.count
@@ -898,11 +902,14 @@ struct SheetTable {
                 if characters > ReadLimits.maxCellCharacters {
                     log.error(place, "The cell holds \(characters) characters; a cell holds at most "
                         + "\(ReadLimits.maxCellCharacters) (Excel's limit), so this is not a value the workbook can mean.")
+                    refusedForLength = true
                 } else if characters > SheetTable.maxIdentifierCharacters, SheetTable.identifierColumns.contains(column) {
                     log.error(place, "\(column) is \(characters) characters long; a name the tool matches and "
                         + "writes in every row is at most \(SheetTable.maxIdentifierCharacters).")
+                    refusedForLength = true
                 }
             }
+            if refusedForLength { return }
             rows.append(DataRow(number: row.number, values: values, layout: layout!))
             pendingTitle?.kept = true
         }
