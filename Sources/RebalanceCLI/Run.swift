@@ -37,6 +37,15 @@ struct Run: ParsableCommand {
         if let output, !output.lowercased().hasSuffix(".xlsx") {
             throw ValidationError("--output must name an .xlsx file, found \"\(output)\".")
         }
+        // Its folder is asked for before the book is read and planned: a folder that does not
+        // exist failed the run only at the end, minutes into a large book (explore-BJ).
+        if let output {
+            let folder = (output as NSString).deletingLastPathComponent
+            var isFolder: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder) || !isFolder.boolValue {
+                throw ValidationError("--output names a file in \"\(folder)\", which is not a folder that exists.")
+            }
+        }
         // A device's or the kernel's path (`/dev/stdin`): the output, written beside the
         // input, went into /dev.
         if ["/dev/", "/proc/", "/sys/"].contains(where: { book.hasPrefix($0) }) {

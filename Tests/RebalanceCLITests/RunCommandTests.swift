@@ -401,6 +401,11 @@ struct RunCommandTests {
         #expect(try runRebalancer(["run"]).status == 2)
         #expect(try runRebalancer(["run", "book.xlsx", "--output", "plan.txt"]).status == 2)
         #expect(try runRebalancer(["run", "book.xlsx", "--as-of", "yesterday"]).status == 2)
+        // An output folder that does not exist is said before the book is read (explore-BJ).
+        let nowhere = try runRebalancer(["run", sampleBook, "--offline", "--output", "/nonexistent-folder-50/out.xlsx"])
+        #expect(nowhere.status == 2)
+        #expect(nowhere.stderr.contains("--output names a file in \"/nonexistent-folder-50\", which is not a folder that exists."),
+                "\(nowhere.stderr)")
         // Under a millisecond, libcurl would read the timeout as none.
         let instant = try runRebalancer(["run", "book.xlsx", "--price-timeout", "0.0005"])
         #expect(instant.status == 2)

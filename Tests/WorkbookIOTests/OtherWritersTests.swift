@@ -497,7 +497,7 @@ struct OtherWritersTests {
         ])
         #expect(reading.warnings.map(\.description).filter { !$0.hasPrefix("The workbook has no Accounts sheet") } == [
             "Settings!B3: Cash Target 1 is read as 100% (a plain number is a fraction unless one in its column is above 1): "
-                + "every position is sold to cash. Write 1% if one percent is meant.",
+                + "every position of an account with no cash target of its own is sold to cash. Write 1% if one percent is meant.",
             "Model!B4: Target 0.22 is read as 0.22%, since the column's plain numbers are percents (one is above 1). If it "
                 + "is a fraction, write it as a percent (22%).",
             // The slip also leaves the model short of 100%, which is said too.
@@ -508,6 +508,19 @@ struct OtherWritersTests {
         let portfolio = try #require(reading.portfolio)
         #expect(portfolio.settings.cashTarget == Rate.one)
         #expect(portfolio.models.flatMap(\.targets).map(\.target).last == Rate(millionths: 2_200))
+    }
+
+    @Test("A Harvest Min Loss Pct typed 1, its key saying percent, is one percent")
+    func harvestPercentOfOne() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Harvest Min Loss Pct", 1]]),
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ])
+        // Read as 100% it turned harvesting off, and its warning spoke of a band (explore-BI).
+        #expect(try #require(reading.portfolio).settings.harvestMinLossPercent == Rate(millionths: 10_000))
+        #expect(!reading.warnings.contains { $0.message.contains("100%") }, "\(reading.warnings)")
     }
 
     @Test("A plain 1 under a key or header that says percent is one percent, in Settings and on the Accounts sheet")

@@ -149,11 +149,16 @@ extension PortfolioBuilder {
     /// above 1 makes it a percent); a cash target, band or tax rate of 100% is almost surely
     /// the 1% it looks like, and would sell every position or tax every gain whole, so the PM
     /// is warned where it was read.
-    mutating func warnOfWholeOne(_ name: String, place: String) {
+    mutating func warnOfWholeOne(_ name: String, place: String, fromSettings: Bool = false) {
         let effect: String
         switch name {
+        // The Settings value: an account's own, or its model's CASH row, wins over it.
+        case "Cash Target" where fromSettings:
+            effect = "every position of an account with no cash target of its own is sold to cash"
         case "Cash Target", "CASH": effect = "every position is sold to cash"
         case "Short-Term Rate", "Long-Term Rate": effect = "the tax estimate takes every dollar of gain"
+        // A loss of the lot's whole cost: nothing is harvested (explore-BI: told of a band).
+        case SettingKey.harvestMinLossPercent.rawValue: effect = "no loss short of the lot's whole cost is harvested"
         default: effect = "a band of ±100% lets every weight drift"
         }
         log.warning(place, "\(name) 1 is read as 100% (a plain number is a fraction unless one in its column is above 1): "
@@ -386,7 +391,7 @@ extension PortfolioBuilder {
                     return false
                 }
                 if n.form == .plain, r == .one {
-                    warnOfWholeOne(key.rawValue, place: place)
+                    warnOfWholeOne(key.rawValue, place: place, fromSettings: true)
                 } else if n.form == .plain, n.doubleValue <= 1, let effect = PortfolioBuilder.unlikelyFraction(key, r) {
                     // A plain 0.5 is 50% by the contract's rule: a band or a harvest threshold
                     // that wide is almost surely the half a percent it looks like (explore-AQ).
