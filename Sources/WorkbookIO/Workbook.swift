@@ -56,9 +56,15 @@ public final class Workbook {
 
         var sheets: [SheetInfo] = []
         for entry in workbookHandler.sheets where !entry.relationshipID.isEmpty {
-            guard let relationship = byID[entry.relationshipID], let target = relationship.target else {
+            guard let relationship = byID[entry.relationshipID] else {
                 throw WorkbookError(.missingPart, at: workbookPart,
                                     "The sheet \"\(entry.name)\" points to relationship \(entry.relationshipID), which the workbook's relationships part does not hold.")
+            }
+            guard let target = relationship.target else {
+                // An external target is never opened: said as such, not as missing (explore-BJ).
+                throw WorkbookError(.missingPart, at: workbookPart,
+                                    "The sheet \"\(entry.name)\" points to relationship \(entry.relationshipID), whose target is outside "
+                                        + "the file (TargetMode External); a sheet's cells must be inside the workbook, and nothing outside it is read.")
             }
             let kind: SheetInfo.Kind
             switch relationship.kind.lowercased() {

@@ -147,6 +147,10 @@ enum XMLEventParser {
         }
         // Structured errors are read from the context after the parse; nothing goes to stderr.
         sax.serror = { _, _ in }
+        // Nor do the errors libxml2 raises without a parser context (an encoding it cannot
+        // convert: `encoding error : input conversion failed`, printed beside the tool's own
+        // sentence; explore-BJ). The handler is the thread's own, as libxml2's globals are.
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
 
         guard let parser = xmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), nil, 0, part) else {
             throw WorkbookError(.malformedXML, at: part, "The XML parser could not be started.")

@@ -143,7 +143,9 @@ final class ZipArchive {
         let declared = (stat.valid & UInt64(ZIP_STAT_SIZE)) != 0 ? Int64(clamping: stat.size) : 0
         let compressed = (stat.valid & UInt64(ZIP_STAT_COMP_SIZE)) != 0 ? Int64(clamping: stat.comp_size) : 0
         if declared > limits.maxPartBytes {
-            throw partTooLarge(name)
+            // What the directory says, not what was inflated: no byte has been (explore-BJ).
+            throw WorkbookError(.limitExceeded, at: name, "The zip directory declares this part as \(declared) bytes, more than "
+                + "the \(ReadLimits.describe(bytes: limits.maxPartBytes)) a part may inflate to; refusing it.")
         }
         if declared > limits.ratioFloorBytes && declared > max(compressed, 1) * limits.maxCompressionRatio {
             throw tooCompressed(name)

@@ -586,6 +586,21 @@ struct OtherWritersTests {
             "Lots!row 4: Skipped: a lot of no shares (a closed lot an export still lists)."))
     }
 
+    @Test("A lot of no shares that still carries a cost basis is set aside with a warning, not a note")
+    func zeroSharesWithABasisIsWarned() throws {
+        let reading = try read([
+            Self.settings,
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .day(2024, 1, 2)],
+                      ["VTI", 0, 61_320, .day(2020, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ])
+        #expect(try #require(reading.portfolio).lots.map(\.symbol) == ["AAPL"])
+        #expect(reading.warnings.map(\.description).contains(
+            "Lots!B3: A lot of no shares with a cost basis of $61,320.00 is set aside as closed; if the shares are held, give their Quantity."),
+            "\(reading.warnings)")
+    }
+
     @Test("Without a Cash column on the Accounts sheet, an account's cash row among its lots is its cash")
     func cashRowsAsCash() throws {
         func reading(cashColumn: Bool) throws -> PortfolioReading {

@@ -86,6 +86,27 @@ struct SafetyTests {
         #expect(readError(path)?.kind == .malformedXML)
     }
 
+    @Test("An encoding libxml2 cannot convert is malformed XML, and libxml2 prints nothing of its own")
+    func unconvertibleEncodingPrintsNothing() throws {
+        let path = try book(sharedStrings: "<?xml version=\"1.0\" encoding=\"EBCDIC-US\"?><sst xmlns=\"\(XLSXFixture.mainNS)\"><si><t>x</t></si></sst>")
+        // Standard error caught in a file while the part is read.
+        let capture = NSTemporaryDirectory() + "stderr-\(UUID().uuidString).txt"
+        FileManager.default.createFile(atPath: capture, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: capture) }
+        let file = open(capture, O_WRONLY)
+        let saved = dup(2)
+        fflush(nil)
+        dup2(file, 2)
+        let error = readError(path)
+        fflush(nil)
+        dup2(saved, 2)
+        close(saved)
+        close(file)
+        #expect(error?.kind == .malformedXML)
+        let printed = (try? String(contentsOfFile: capture, encoding: .utf8)) ?? ""
+        #expect(!printed.contains("encoding error"), "\(printed)")
+    }
+
     @Test("An undeclared entity is malformed XML, with the line")
     func undeclaredEntity() throws {
         let path = try book(sharedStrings: "<sst xmlns=\"\(XLSXFixture.mainNS)\"><si><t>&xxe;</t></si></sst>")
@@ -112,7 +133,10 @@ struct SafetyTests {
         let path = try f.write()
         var limits = ReadLimits.standard
         limits.maxPartBytes = 100
-        #expect(throws: WorkbookError(.limitExceeded, at: "_rels/.rels", "This part inflates to more than 100 bytes; refusing it.")) {
+        // Refused on what the directory declares, and said so (explore-BJ: "inflates" sent the
+        // reader looking for a huge sheet that was not there).
+        #expect(throws: WorkbookError(.limitExceeded, at: "_rels/.rels",
+                                      "The zip directory declares this part as 279 bytes, more than the 100 bytes a part may inflate to; refusing it.")) {
             _ = try Workbook(path: path, limits: limits)
         }
         limits = .standard

@@ -117,8 +117,17 @@ extension PortfolioBuilder {
                     // Zero as written, not as a Double rounds it: `0.000…1` of 330 zeros underflowed
                     // to 0, and a lot of $61,320 was set aside as closed.
                     if n.text.allSatisfy({ $0 == "0" || $0 == "." || $0 == "-" || $0 == "+" }) {
-                        // A closed lot some exports still list: nothing held, nothing to read.
-                        log.info(row.rowPlace, "Skipped: a lot of no shares (a closed lot an export still lists).")
+                        // A closed lot some exports still list: nothing held, nothing to read. One
+                        // still carrying a cost basis may be a held lot whose Quantity was lost (a
+                        // formula, a typing slip): warned, so the CIO sees it (explore-BJ: $61,320
+                        // set aside with an Info line, and the plan bought the position afresh).
+                        if case .value(let basis) = CellReader.number(row["Cost Basis"]), basis.doubleValue > 0 {
+                            log.warning(row.place("Quantity"), "A lot of no shares with a cost basis of "
+                                + "\(Money(decimal: basis.text)?.formatted ?? basis.text) is set aside as closed; if the "
+                                + "shares are held, give their Quantity.")
+                        } else {
+                            log.info(row.rowPlace, "Skipped: a lot of no shares (a closed lot an export still lists).")
+                        }
                         continue
                     }
                     if let q = Quantity(decimal: n.text), q > .zero {
