@@ -236,6 +236,10 @@ struct BlockLayoutTests {
     @Test("Masked digits and whole IDs are found as a custodian writes them")
     func titleParts() {
         #expect(PortfolioBuilder.maskedDigits(in: "Individual ...123") == "123")
+        #expect(PortfolioBuilder.maskedDigits(in: "Account ending in 2345") == "2345")
+        #expect(PortfolioBuilder.maskedDigits(in: "Smith Trust - ending with 2345") == "2345")
+        #expect(PortfolioBuilder.maskedDigits(in: "Joint (ends in 78)") == "78")
+        #expect(PortfolioBuilder.maskedDigits(in: "Fund ending in 2345 shares") == nil)
         #expect(PortfolioBuilder.maskedDigits(in: "Smith IRA (XXXX-5678)") == "5678")
         #expect(PortfolioBuilder.maskedDigits(in: "Trust ****5678 as of 2026") == "5678")
         #expect(PortfolioBuilder.maskedDigits(in: "Acct x5678") == "5678")

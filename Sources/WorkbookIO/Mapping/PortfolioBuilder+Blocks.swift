@@ -227,6 +227,16 @@ extension PortfolioBuilder {
     /// The digits a custodian leaves of a masked account number: `123` of `Individual ...123`,
     /// `5678` of `XXXX-5678`, `****5678` or `x5678`; nil when the text has no masked number.
     static func maskedDigits(in text: String) -> String? {
+        // In words, as broker portals title an account: `Account ending in 2345`, `ending with
+        // 2345`, `ends in 2345` (explore-BI: the title was read as a lot whose Symbol it was).
+        let words = text.lowercased().split(whereSeparator: { " :#-()".contains($0) })
+        if let ending = words.lastIndex(where: { $0 == "ending" || $0 == "ends" }) {
+            var next = ending + 1
+            if next < words.count, words[next] == "in" || words[next] == "with" { next += 1 }
+            if next == words.count - 1, words[next].count >= 2, words[next].allSatisfy(\.isASCIIDigit) {
+                return String(words[next])
+            }
+        }
         let characters = Array(text)
         var end = characters.count
         while end > 0 {
