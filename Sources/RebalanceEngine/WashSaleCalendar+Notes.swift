@@ -92,11 +92,11 @@ extension WashSaleCalendar {
         let addedBack: Sentence = sale.date.year == date.year ? "added back in \(sale.account)"
             : "taken off \(sale.account)'s \(sale.date.year) return, not this year's estimate"
         return (buy + ": \(dollars: amount) of its \(dollars: sale.loss!) loss is disallowed "
-            + "(\(matched) of \(sale.quantity!) shares) and " + addedBack + ". " + fate(of: adjustment)).text
+            + "(\(matched) of \(sale.quantity!) shares) and " + addedBack + ". " + fate(of: adjustment, soldTerm: sale.term)).text
     }
 
     /// Where the disallowed loss goes, with the rule.
-    func fate(of adjustment: ReplacementAdjustment) -> Sentence {
+    func fate(of adjustment: ReplacementAdjustment, soldTerm: Term? = nil) -> Sentence {
         if adjustment.isLost {
             return "\(adjustment.account) is untaxed, so the loss is lost, not added to basis "
                 + "(Rev. Rul. 2008-5)."
@@ -106,7 +106,13 @@ extension WashSaleCalendar {
             sentence += " (\(dollars: before) to \(dollars: after))"
         }
         sentence += " and the sold shares' holding period into theirs"
-        if let from = adjustment.holdingPeriodFrom { sentence += " (from \(from))" }
+        if let from = adjustment.holdingPeriodFrom {
+            sentence += " (from \(from))"
+        } else if soldTerm == .longTerm {
+            // A Transactions sale gives no acquisition date, but a long-term one was held over a
+            // year: said, where the Holding Period From cell stays blank (explore-BH).
+            sentence += " (the sold shares were held over a year, so theirs are long-term from the start)"
+        }
         return sentence + " (26 USC 1091(d), 1223(3))."
     }
 }

@@ -58,11 +58,11 @@ struct BookBuilder {
 
     mutating func transaction(
         _ account: String, _ day: String, _ symbol: String, _ side: Side, quantity: Int64? = nil,
-        price: String? = nil, gain: String? = nil
+        price: String? = nil, gain: String? = nil, term: Term? = nil
     ) {
         transactions.append(Transaction(
             account: account, date: date(day), symbol: symbol, side: side, quantity: quantity.map(shares),
-            price: price.map { RebalanceEngineTests.price($0) }, realizedGain: gain.map(usd),
+            price: price.map { RebalanceEngineTests.price($0) }, realizedGain: gain.map(usd), term: term,
             place: "Transactions!A\(transactions.count + 2)"))
     }
 

@@ -301,6 +301,25 @@ extension RebalanceScenarioTests {
                 + "Wash Sale sheet).")
     }
 
+    /// A long-term Transactions loss replaced in a taxed account: the new shares' holding
+    /// period takes the sold shares', over a year, though the row gives no acquisition date.
+    @Test("A long-term Transactions sale's replacement is said to be long-term from the start")
+    func longTermTransactionsSaleMakesItsReplacementLongTerm() throws {
+        var book = BookBuilder()
+        book.settings.asOf = date("2026-08-20")
+        book.account("TAX1", household: "H", cash: "1000")
+        book.account("TAX2", household: "H", cash: "10000")
+        book.target("BND", "1")
+        book.transaction("TAX1", "2026-08-01", "XYZ", .sell, quantity: 100, gain: "-1000", term: .longTerm)
+        book.manual("TAX2", "XYZ", .buy, 70)
+        book.prices = ["BND": "72", "XYZ": "90"]
+        let plan = try book.plan()
+        let row = try #require(plan.washSales.first { $0.action == .disallowed })
+        #expect(row.disallowedLoss == Money(cents: 70_000))
+        #expect(row.note.hasSuffix("and the sold shares' holding period into theirs (the sold shares were held over a year, "
+            + "so theirs are long-term from the start) (26 USC 1091(d), 1223(3))."), "\(row.note)")
+    }
+
     /// A manual buy in the IRA disallows $400 of a taxed account's Transactions loss ($1,000
     /// on 100 shares, 40 bought back): the taxed account's Manual record in the audit JSON
     /// carries that tax, so its records chain from Tax Before to Tax After as Tax Impact says,
