@@ -1143,6 +1143,30 @@ struct MappingRulesTests {
         }
     }
 
+    @Test("A status of a few words that leaves the account out is read as the one word is; an incoming transfer is not")
+    func accountStatusesInWords() throws {
+        func errors(_ status: String) throws -> [String] {
+            try read([
+                Self.asOf,
+                ("Accounts", [["Account", "Type", "Household", "Status"], ["A", "Taxable", "H", "Open"], ["B", "IRA", "H", .text(status)]]),
+                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)],
+                          ["B", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+                Self.model, Self.prices,
+            ]).errors.map(\.description)
+        }
+        for status in ["Closed 11/30", "Closing 12/1", "Transferring", "ACAT Out", "Liquidating", "Deceased", "Legal Hold",
+                       "Restricted - DNT"] {
+            #expect(try errors(status) == [
+                "Accounts!D3: B is marked \"\(status)\" (Status), but the tool plans every account on the Accounts sheet and "
+                    + "reads no such mark. To leave it out of this run, delete its row and the rows of its lots; to plan it, "
+                    + "clear the mark.",
+            ], "\(status)")
+        }
+        for status in ["Open", "Active", "ACAT In", "Transfer in progress - in", "New"] {
+            #expect(try errors(status).isEmpty, "\(status)")
+        }
+    }
+
     @Test("An adjusted basis beside the original is a second Cost Basis; a wash-sale adjustment column is warned of")
     func adjustedBasisColumns() throws {
         for adjusted in ["Adjusted Total Cost", "Cost Basis Adj"] {

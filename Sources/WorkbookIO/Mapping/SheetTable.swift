@@ -1747,9 +1747,24 @@ struct SheetTable {
         let key = HeaderName.normalize(text).key
         switch kind {
         case .status:
-            return ["closed", "inactive", "terminated", "frozen", "donottrade", "dnt", "notrade", "restricted", "suspended",
-                    "pendingclose", "closing", "onhold", "hold", "excluded", "transferredout", "transferred"].contains(key)
-                ? text : nil
+            if ["closed", "inactive", "terminated", "frozen", "donottrade", "dnt", "notrade", "restricted", "suspended",
+                "pendingclose", "closing", "onhold", "hold", "excluded", "transferredout", "transferred"].contains(key) {
+                return text
+            }
+            // A status in a few words, as custodians and PMs write it (explore-BL: `Closed 11/30`,
+            // `Transferring`, `ACAT Out`, `Liquidating`, `Deceased`, `Legal Hold` and
+            // `Restricted - DNT` were traded with an Info line): any word that leaves the
+            // account out, a transfer unless it comes in.
+            let words = Set(text.lowercased().split { !$0.isLetter }.map(String.init))
+            if !words.isDisjoint(with: ["closed", "closing", "inactive", "terminated", "frozen", "dnt", "restricted",
+                                        "suspended", "hold", "excluded", "liquidating", "liquidated", "deceased",
+                                        "dormant", "escheated", "blocked"]) {
+                return text
+            }
+            if !words.isDisjoint(with: ["transferring", "transferred", "transfer", "acat", "acats"]), !words.contains("in") {
+                return text
+            }
+            return nil
         case .noExcludes:
             return ["no", "n", "false", "0", "inactive", "excluded", "off"].contains(key) ? text : nil
         case .yesExcludes:
