@@ -527,12 +527,16 @@ struct MappingRulesTests {
         // A sentence after the outcome is the PM's own; a bare outcome, a cancellation or a
         // hold is not (explore-BF).
         for note in ["Placed with desk 9:45", "Placed per CIO request", "Sent by JS for approval", "Done in two tranches",
-                     "Trim, not on hold", "client has already placed a deposit", "Hold 6 months then sell"] {
+                     "Trim, not on hold", "client has already placed a deposit", "Hold 6 months then sell",
+                     "Replaces the order not cancelled", "Ask before you cancel"] {
             #expect(PortfolioBuilder.noteWithholding(note) == nil, "\(note)")
         }
         for (note, words) in [("Sold 11/18", "sold"), ("Order sent 11/19", "sent"), ("Partially filled 50 of 100", "filled"),
                               ("Exec'd 11/18", "exec'd"), ("Working", "working"), ("Cancel - client withdrew", "cancel"),
-                              ("Cxl", "cxl"), ("Hold", "hold"), ("Filled @ 301.20", "filled")] {
+                              ("Cxl", "cxl"), ("Hold", "hold"), ("Filled @ 301.20", "filled"),
+                              // A cancellation at the end and the desk's DNT anywhere (explore-BL).
+                              ("client gift - cancelled", "cancelled"), ("Rebalance trim - CXL", "cxl"),
+                              ("DNT", "dnt"), ("Tax trade DNT until 12/1", "dnt")] {
             #expect(PortfolioBuilder.noteWithholding(note) == words, "\(note)")
         }
     }

@@ -830,7 +830,15 @@ extension PortfolioBuilder {
             }
         }
         guard let first = words.first else { return nil }
-        if ["cancel", "cancelled", "canceled", "cancellation", "cxl", "cxld", "void", "voided"].contains(first) { return first }
+        let cancellations: Set = ["cancel", "cancelled", "canceled", "cancellation", "cxl", "cxld", "void", "voided"]
+        if cancellations.contains(first) { return first }
+        // Last too, as a note's tail says it (`client gift - cancelled`, `- CXL`), and the
+        // desk's `DNT` anywhere (explore-BL: each was placed).
+        if let last = words.last, words.count > 1, cancellations.contains(last), last != "cancel",
+           words[words.count - 2] != "not" {
+            return last
+        }
+        if let dnt = words.firstIndex(of: "dnt"), dnt == 0 || words[dnt - 1] != "not" { return "dnt" }
         if words == ["hold"] { return "hold" }
         var rest = words[...]
         if rest.first == "order" || rest.first == "trade" { rest = rest.dropFirst() }
