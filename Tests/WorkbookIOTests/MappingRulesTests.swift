@@ -1147,6 +1147,30 @@ struct MappingRulesTests {
         }
     }
 
+    @Test("A lot a Lots column restricts (Restriction No Sell, Pledged Yes) is an error at the mark; a blank or No is not")
+    func lotRestrictionsAreRefused() throws {
+        for (header, mark, open) in [("Restriction", FixtureCell.text("No Sell"), FixtureCell.empty),
+                                     ("Pledged", .text("Yes"), .text("No")), ("Do Not Sell", .bool(true), .bool(false))] {
+            let reading = try read([
+                Self.asOf,
+                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", .text(header)],
+                          ["A", "AAPL", 1, 100, .day(2024, 1, 2), open], ["A", "AAPL", 2, 200, .day(2024, 1, 3), mark]]),
+                Self.model, Self.prices,
+            ])
+            let shown: String
+            switch mark {
+            case .bool: shown = "TRUE"
+            case .text(let text): shown = text
+            default: shown = ""
+            }
+            #expect(reading.errors.map(\.description) == [
+                "Lots!F3: The lot is marked \"\(shown)\" (\(header)), but the tool reads restrictions per security, on the "
+                    + "Securities sheet (No Buy, No Sell, No Trade, Hold), and would sell this lot like any other. Restrict its "
+                    + "security there, or take the lot out of this run; clear the mark if it does not hold.",
+            ], "\(header)")
+        }
+    }
+
     @Test("A status of a few words that leaves the account out is read as the one word is; an incoming transfer is not")
     func accountStatusesInWords() throws {
         func errors(_ status: String) throws -> [String] {

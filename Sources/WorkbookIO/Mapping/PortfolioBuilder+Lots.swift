@@ -61,6 +61,11 @@ extension PortfolioBuilder {
             let quantityMayBeBought = table.has("Shares Sold")
                 && !SheetTable.namesWhatIsHeld(table.matches.first { $0.column == "Quantity" }?.header ?? "")
             closedLots.append((table.sheetName, []))
+            // Lots a column restricts (`Restriction`: No Sell, `Pledged`: Yes), by row.
+            var restrictionMarks: [Int: (place: String, header: String, mark: String)] = [:]
+            for mark in table.exclusionMarks where restrictionMarks[mark.row] == nil {
+                restrictionMarks[mark.row] = (mark.place, mark.header, mark.mark)
+            }
             for original in table.rows {
                 let row = washSaleMarksRead(original, at: basisPositions)
                 // A closed lot an export lists beside the open ones (`Closed` under Status, a
@@ -68,6 +73,14 @@ extension PortfolioBuilder {
                 if listsClosedLots, isClosedLot(row) {
                     closedLots[closedLots.count - 1].rows.append(row.number)
                     continue
+                }
+                if let mark = restrictionMarks[row.number] {
+                    // Restrictions are the Securities sheet's, per security: a lot's own was
+                    // passed over with an Info line and the pledged lot sold (explore-BL).
+                    log.error(mark.place, "The lot is marked \"\(mark.mark.excerpt)\" (\(mark.header.excerpt)), but the tool "
+                        + "reads restrictions per security, on the Securities sheet (No Buy, No Sell, No Trade, Hold), and "
+                        + "would sell this lot like any other. Restrict its security there, or take the lot out of this "
+                        + "run; clear the mark if it does not hold.")
                 }
                 let symbol = table.symbolsFromTitles ? blockSymbol(of: row, in: table) : text(row, "Symbol")?.uppercased()
                 if let symbol, PortfolioBuilder.isOptionSymbol(symbol) {

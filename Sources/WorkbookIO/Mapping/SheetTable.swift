@@ -679,6 +679,11 @@ struct SheetTable {
                         holdsWordsByColumn[column] = false
                         if let kind = SheetTable.exclusionKind(text) { exclusionColumns[column] = (text, kind) }
                     }
+                } else if sheet == .lots {
+                    for (text, place) in found.unknown {
+                        guard let column = CellReference.column(of: place), let kind = SheetTable.lotRestrictionKind(text) else { continue }
+                        exclusionColumns[column] = (text, kind)
+                    }
                 }
             }
             if !exclusionColumns.isEmpty {
@@ -1722,6 +1727,20 @@ struct SheetTable {
     /// Trade`, `Exclude`, `Skip`).
     enum ExclusionKind: Sendable {
         case status, noExcludes, yesExcludes
+        /// A Lots column restricting a lot (`Restriction`: No Sell, Pledged).
+        case lotRestriction
+    }
+
+    /// The kind of an unread Lots header that may restrict a lot's sale, or nil: a word column
+    /// (`Restriction`) or a Yes column (`Pledged`, `Do Not Sell`). Read as nothing, a pledged
+    /// lot was sold with an Info line (explore-BL).
+    static func lotRestrictionKind(_ header: String) -> ExclusionKind? {
+        let key = HeaderName.normalize(header).key
+        if ["restriction", "restrictions", "lotrestriction", "sellrestriction", "traderestriction", "restrictioncode"]
+            .contains(key) { return .lotRestriction }
+        if ["restricted", "pledged", "pledge", "collateral", "collateralized", "donotsell", "dns", "nosell", "legalhold",
+            "hold", "onhold", "donottrade", "dnt", "notrade", "locked", "blocked"].contains(key) { return .yesExcludes }
+        return nil
     }
 
     /// The kind of an unread Accounts header that may mark an account left out, or nil.
@@ -1769,6 +1788,10 @@ struct SheetTable {
             return ["no", "n", "false", "0", "inactive", "excluded", "off"].contains(key) ? text : nil
         case .yesExcludes:
             return ["yes", "y", "true", "1", "x"].contains(key) ? text : nil
+        case .lotRestriction:
+            return ["nosell", "donotsell", "dns", "pledged", "pledge", "collateral", "hold", "onhold", "legalhold",
+                    "notrade", "donottrade", "dnt", "restricted", "frozen", "blocked", "locked", "yes", "y", "x"].contains(key)
+                ? text : nil
         }
     }
 
