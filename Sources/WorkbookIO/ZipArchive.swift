@@ -71,13 +71,14 @@ final class ZipArchive {
         guard place >= 0 else { return nil }
         let record = tailStart + Int64(place)
         let directorySize = u32(place + 12), directoryOffset = u32(place + 16)
-        if directoryOffset == 0xFFFF_FFFF || directorySize == 0xFFFF_FFFF {
-            // ZIP64: the locator just before the record gives the ZIP64 record's place, which
-            // holds the directory's size and offset.
-            guard record >= 20 else { return nil }
-            var locator = [UInt8](repeating: 0, count: 20)
-            guard locator.withUnsafeMutableBytes({ pread(fd, $0.baseAddress, 20, off_t(record - 20)) }) == 20,
-                  locator[0] == 0x50, locator[1] == 0x4B, locator[2] == 0x06, locator[3] == 0x07 else { return nil }
+        // ZIP64: the locator just before the record gives the ZIP64 record's place, which holds
+        // the directory's size and offset. Looked for whatever the record's own fields say: a
+        // writer may mark only the counts as ZIP64 (explore-BK).
+        var locator = [UInt8](repeating: 0, count: 20)
+        let hasLocator = record >= 20
+            && locator.withUnsafeMutableBytes({ pread(fd, $0.baseAddress, 20, off_t(record - 20)) }) == 20
+            && locator[0] == 0x50 && locator[1] == 0x4B && locator[2] == 0x06 && locator[3] == 0x07
+        if hasLocator {
             var zip64Place: Int64 = 0
             for byte in 0..<8 { zip64Place |= Int64(locator[8 + byte]) << (8 * byte) }
             var zip64 = [UInt8](repeating: 0, count: 56)
@@ -94,6 +95,7 @@ final class ZipArchive {
             // The ZIP64 record follows the directory.
             return zip64Place - (offset64 + size64)
         }
+        if directoryOffset == 0xFFFF_FFFF || directorySize == 0xFFFF_FFFF { return nil }
         return record - (directoryOffset + directorySize)
     }
 

@@ -957,7 +957,8 @@ struct MappingRulesTests {
         }
         // A trust beside the family, and two numbers, stay apart.
         for (first, second) in [("Lee Family", "Lee Family Trust"), ("001", "010"), ("Wong Lee", "Lee Wong"),
-                                ("Mary Lee & John Park", "John Lee & Mary Park")] as [(FixtureCell, FixtureCell)] {
+                                ("Mary Lee & John Park", "John Lee & Mary Park"), ("HH 12-3", "HH 1-23"), ("Li Ng", "Ling")]
+                                as [(FixtureCell, FixtureCell)] {
             let reading = try read([
                 Self.asOf,
                 ("Accounts", [["Account", "Household", "Type"], ["A", first, "Individual"], ["B", second, "IRA"]]),

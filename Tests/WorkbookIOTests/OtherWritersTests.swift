@@ -150,6 +150,11 @@ struct OtherWritersTests {
         ([("VXUS", "IXUS, VEU"), ("IXUS", nil), ("VEU", nil), ("VTI", nil)], ["VXUS", "IXUS", "VEU"], "IXUS, VEU"),
         // A label beside rows naming it by symbol keeps the label.
         ([("VXUS", "Total Intl"), ("IXUS", "VXUS"), ("VEU", nil), ("VTI", nil)], ["VXUS", "IXUS"], "Total Intl"),
+        // Lists and notes as PMs write them (explore-BK), and a symbol without its separator.
+        ([("VXUS", "IXUS and VEU"), ("IXUS", nil), ("VEU", nil), ("VTI", nil)], ["VXUS", "IXUS", "VEU"], "IXUS and VEU"),
+        ([("VXUS", "Same as VEU"), ("IXUS", nil), ("VEU", nil), ("VTI", nil)], ["VXUS", "VEU"], "Same as VEU"),
+        ([("VXUS", "VEU (Vanguard)."), ("IXUS", nil), ("VEU", nil), ("VTI", nil)], ["VXUS", "VEU"], "VEU (Vanguard)."),
+        ([("VXUS", "BRK/B"), ("BRK.B", nil), ("VEU", nil), ("VTI", nil)], ["VXUS", "BRK.B"], "BRK/B"),
     ] as [([(String, String?)], [String], String)])
     func identicalGroupsSpelledApartOrBySymbol(rows: [(String, String?)], family: [String], label: String) throws {
         let reading = try read([
@@ -164,6 +169,21 @@ struct OtherWritersTests {
         for symbol in family { #expect(groups[symbol] == label, "\(symbol): \(groups)") }
         // Nothing else joins them: VTI keeps no family.
         #expect(groups["VTI"] == .some(nil))
+    }
+
+    @Test("A label in capitals that several rows write is theirs, though a row of the sheet has that symbol")
+    func sharedCapitalLabelIsALabel() throws {
+        let reading = try read([
+            Self.settings,
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["GLD", 10, 500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["GLD", 0.5], ["GOLD", 0.5]]),
+            ("Securities", [["Symbol", "Identical Group"], ["GLD", "GOLD"], ["IAU", "GOLD"], ["GOLD", nil]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["GLD", 300, .day(2026, 11, 20)], ["GOLD", 20, .day(2026, 11, 20)]]),
+        ])
+        let portfolio = try #require(reading.portfolio, "\(reading.errors)")
+        // Barrick (GOLD) stays out of the gold funds' family (explore-BK: $476.00 of tax that does not exist).
+        #expect(portfolio.securities.first { $0.symbol == "GOLD" }?.identicalGroup == nil)
+        #expect(portfolio.securities.first { $0.symbol == "IAU" }?.identicalGroup == "GOLD")
     }
 
     @Test("A mixed-case label is no symbol: `Gold` beside a GOLD row stays a label")
@@ -537,15 +557,36 @@ struct OtherWritersTests {
         #expect(portfolio.settings.cashTarget == Rate(millionths: 10_000))
         #expect(portfolio.accounts.map(\.cashTarget) == [Rate(millionths: 10_000), Rate.zero])
         #expect(!reading.warnings.contains { $0.message.contains("is read as 100%") }, "\(reading.warnings)")
-        // A fraction under such a header keeps the column rule: 0.02 is 2%.
-        let fraction = try read([
+        // The word spelt out is read as the sign is (explore-BK: ignored, the default taken).
+        let spelt = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Cash Target Pct", 5],
+                          ["Default Band (percent)", 3]]),
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ])
+        #expect(try #require(spelt.portfolio).settings.cashTarget == Rate(millionths: 50_000))
+        #expect(try #require(spelt.portfolio).settings.defaultBand == Rate(millionths: 30_000))
+        // A 1 there counts as a value above 1 does: beside it, 0.5 is 0.5% (explore-BK), warned of.
+        let mixed = try read([
             ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
-            ("Accounts", [["Account", "Type", "Cash Target (%)"], ["A", "Individual", 0.02], ["B", "IRA", 1]]),
+            ("Accounts", [["Account", "Type", "Cash Target (%)"], ["A", "Individual", 0.5], ["B", "IRA", 1]]),
             ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
             ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
             ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
         ])
-        #expect(try #require(fraction.portfolio).accounts.map(\.cashTarget) == [Rate(millionths: 20_000), Rate.one])
+        #expect(try #require(mixed.portfolio).accounts.map(\.cashTarget) == [Rate(millionths: 5_000), Rate(millionths: 10_000)])
+        #expect(mixed.warnings.contains { $0.place == "Accounts!C2" && $0.message.hasPrefix("Cash Target 0.5 is read as 0.5%") },
+                "\(mixed.warnings)")
+        // Fractions alone under such a header keep the column rule: 0.02 is 2%.
+        let fraction = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Accounts", [["Account", "Type", "Cash Target (%)"], ["A", "Individual", 0.02], ["B", "IRA", 0.05]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ])
+        #expect(try #require(fraction.portfolio).accounts.map(\.cashTarget) == [Rate(millionths: 20_000), Rate(millionths: 50_000)])
     }
 
     @Test("An acquisition date before 1901, an export's stand-in for an unknown date, is an error")

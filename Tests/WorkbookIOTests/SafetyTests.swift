@@ -179,6 +179,25 @@ struct SafetyTests {
         #expect(readError(alone) == nil)
     }
 
+    @Test("A workbook whose end record marks only its counts as ZIP64 is read, not taken for two run together")
+    func zip64CountsOnly() throws {
+        let plain = [UInt8](try Data(contentsOf: URL(fileURLWithPath: try XLSXFixture.book(sheets: [("S", "<row r=\"1\"><c r=\"A1\"><v>7</v></c></row>")]).write())))
+        let end = plain.count - 22
+        #expect(plain[end] == 0x50 && plain[end + 1] == 0x4B && plain[end + 2] == 0x05 && plain[end + 3] == 0x06)
+        func le(_ value: UInt64, _ bytes: Int) -> [UInt8] { (0..<bytes).map { UInt8((value >> (8 * UInt64($0))) & 0xFF) } }
+        func read(_ at: Int, _ bytes: Int) -> UInt64 { (0..<bytes).reduce(0) { $0 | UInt64(plain[at + $1]) << (8 * UInt64($1)) } }
+        let entries = read(end + 10, 2), size = read(end + 12, 4), offset = read(end + 16, 4)
+        // The ZIP64 end record and its locator, then the classic record with its counts 0xFFFF (explore-BK).
+        let record = [0x50, 0x4B, 0x06, 0x06] + le(44, 8) + le(45, 2) + le(45, 2) + le(0, 4) + le(0, 4)
+            + le(entries, 8) + le(entries, 8) + le(size, 8) + le(offset, 8)
+        let locator = [0x50, 0x4B, 0x06, 0x07] + le(0, 4) + le(UInt64(end), 8) + le(1, 4)
+        let classic = [0x50, 0x4B, 0x05, 0x06] + le(0, 2) + le(0, 2) + le(0xFFFF, 2) + le(0xFFFF, 2) + le(size, 4) + le(offset, 4) + le(0, 2)
+        let path = NSTemporaryDirectory() + "zip64-\(UUID().uuidString).xlsx"
+        try Data(plain[..<end] + record + locator + classic).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(readError(path) == nil, "\(String(describing: readError(path)))")
+    }
+
     @Test("Duplicate entries, exact or differing only in case, are refused")
     func duplicates() throws {
         var f = XLSXFixture.book(sheets: [("S", "")])

@@ -593,15 +593,17 @@ extension Planning {
                 }
                 for stop in stops { books[index].noteStop(key, stop) }
                 if quantity == .zero, stops.isEmpty {
+                    // Said once a line: a second try (excess cash after the band's buy) adds no row.
+                    let said = books[index].hasStop(key, .rounding)
                     books[index].noteStop(key, .rounding)
                     let step = price.value(of: universe.step)
-                    audit(.rebalance, books[index].id, symbol, rule: "Rounding", decision: "Skipped",
+                    if !said { audit(.rebalance, books[index].id, symbol, rule: "Rounding", decision: "Skipped",
                           roundUpIfCashAllows
                             ? "A buy of \(universe.step) \(symbol) (\(dollars: step)) would take it above "
                                 + (capRefusedStep ? "the \(cap?.binding.capName ?? "cap")'s \(cap?.binding.limitName ?? "limit")" : "its \(percent: slot.high) high edge")
                                 + ": not bought."
                             : (amountIsShortfall ? "\(symbol)'s shortfall of \(dollars: budget)" : "\(symbol)'s share of the cash, \(dollars: budget),")
-                                + " is less than \(universe.step) \(symbol) (\(dollars: step)), and buys round down: not bought.")
+                                + " is less than \(universe.step) \(symbol) (\(dollars: step)), and buys round down: not bought.") }
                 }
             }
             return

@@ -221,9 +221,18 @@ extension PortfolioBuilder {
            written[..<comma].split(whereSeparator: { !$0.isLetter && !$0.isNumber }).count == 1 {
             kept.append(kept.removeFirst())
         }
-        // Joined with nothing between: `SmithJones` is `Smith Jones` (explore-BI: kept apart,
-        // an IRA bought inside the trust's loss window).
-        return kept.isEmpty ? alike(written) : kept.joined()
+        // Words of three letters or more are joined with nothing between: `SmithJones` is
+        // `Smith Jones` (explore-BI: kept apart, an IRA bought inside the trust's loss window).
+        // Numbers and short words keep a mark between them: `HH 12-3` is not `HH 1-23`, nor
+        // `Li Ng` `Ling` (explore-BK).
+        guard !kept.isEmpty else { return alike(written) }
+        func joins(_ word: String) -> Bool { word.count >= 3 && word.allSatisfy(\.isLetter) }
+        var key = kept[0]
+        for (previous, word) in zip(kept, kept.dropFirst()) {
+            if !(joins(previous) && joins(word)) { key += " " }
+            key += word
+        }
+        return key
     }
 
     /// Words that say a name is a household's, or join its members' names.

@@ -42,17 +42,48 @@ extension PortfolioBuilder {
         return securities.sorted { $0.symbol < $1.symbol }
     }
 
+    /// The symbols an Identical Group cell names, as written in it: a list at commas,
+    /// semicolons, bars, `+`, `&`, spaces and the words `and`, `or`, `same as`, a note in
+    /// brackets and a closing full stop left out (`IXUS and VEU`, `Same as VEU`, `VEU
+    /// (Vanguard)`, `VEU.`). Nil when a piece is not written in capitals as a symbol is
+    /// (`Gold`, `Total Intl`): then the cell is a label.
+    static func symbolsNamed(inGroupCell cell: String) -> [String]? {
+        var text = cell
+        while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
+            text.removeSubrange(open...close)
+        }
+        let filler: Set<String> = ["and", "or", "same", "as", "identical", "to", "with", "substantially", "see", "also"]
+        var pieces: [String] = []
+        for raw in text.split(whereSeparator: { ",;|+&".contains($0) || $0.isWhitespace }) {
+            var piece = String(raw)
+            while piece.hasSuffix(".") { piece.removeLast() }
+            if piece.isEmpty || filler.contains(piece.lowercased()) { continue }
+            guard piece == piece.uppercased(), piece.contains(where: \.isLetter) else { return nil }
+            pieces.append(piece)
+        }
+        return pieces.isEmpty ? nil : pieces
+    }
+
     /// Joins into one family the rows whose Identical Group names other symbols of the sheet,
-    /// in capitals as symbols are written (`VXUS` on IXUS's row, or `IXUS, VEU`), as a column
-    /// headed `Substantially Identical` is filled: read as a label, `VXUS` was a family of IXUS
-    /// alone, and the plan harvested VXUS into IXUS the same day (explore-BI). Each family so
-    /// joined takes the first label of its members, in sheet order, that is no symbol list,
-    /// else the first written; a note says which rows were joined.
+    /// in capitals as symbols are written (`VXUS` on IXUS's row, or `IXUS and VEU`), as a
+    /// column headed `Substantially Identical` is filled: read as a label, `VXUS` was a family
+    /// of IXUS alone, and the plan harvested VXUS into IXUS the same day (explore-BI). A symbol
+    /// is matched without its separators (`BRK/B` names BRK.B). A cell of one symbol that other
+    /// rows write as well is their label, not a pointer (`GOLD` on GLD's and IAU's rows beside
+    /// Barrick's GOLD; explore-BK). Each family so joined takes the first label of its
+    /// members, in sheet order, that is no symbol list, else the first written; a warning says
+    /// which rows were joined, as it changes which sales are wash sales.
     mutating func linkFamiliesNamedBySymbol(
         _ securities: inout [Security], groupCells: [(symbol: String, written: String, place: String)]
     ) {
         var row: [String: Int] = [:]
-        for index in securities.indices { row[securities[index].symbol] = index }
+        var rowBySeparatorFree: [String: Int] = [:]
+        for index in securities.indices {
+            row[securities[index].symbol] = index
+            rowBySeparatorFree[PortfolioBuilder.separatorFree(securities[index].symbol)] = index
+        }
+        var rowsWriting: [String: Int] = [:]
+        for cell in groupCells { rowsWriting[PortfolioBuilder.lettersAndDigits(cell.written), default: 0] += 1 }
         // Union-find over the rows.
         var parent = Array(securities.indices)
         func root(_ index: Int) -> Int {
@@ -66,14 +97,13 @@ extension PortfolioBuilder {
         var links: [(place: String, symbol: String, named: [String])] = []
         var symbolLists: Set<String> = []
         for cell in groupCells {
-            let named = PortfolioBuilder.replacementSymbols(cell.written)
-            // Symbols are written in capitals: `Gold` is a label even beside a GOLD row.
-            guard !named.isEmpty, cell.written == cell.written.uppercased(),
-                  named.allSatisfy({ row[$0] != nil }), named.contains(where: { $0 != cell.symbol }),
-                  let own = row[cell.symbol] else { continue }
+            guard let own = row[cell.symbol], let pieces = PortfolioBuilder.symbolsNamed(inGroupCell: cell.written) else { continue }
+            let named = pieces.compactMap { row[$0] ?? rowBySeparatorFree[PortfolioBuilder.separatorFree($0)] }
+            guard named.count == pieces.count, named.contains(where: { $0 != own }),
+                  pieces.count > 1 || rowsWriting[PortfolioBuilder.lettersAndDigits(cell.written)] == 1 else { continue }
             symbolLists.insert(securities[own].identicalGroup ?? cell.written)
-            for symbol in named { parent[root(row[symbol]!)] = root(own) }
-            links.append((cell.place, cell.symbol, named.filter { $0 != cell.symbol }))
+            for index in named { parent[root(index)] = root(own) }
+            links.append((cell.place, cell.symbol, named.filter { $0 != own }.map { securities[$0].symbol }))
         }
         guard !links.isEmpty else { return }
         // Rows sharing a label are one family already.
@@ -94,9 +124,10 @@ extension PortfolioBuilder {
         }
         for link in links {
             let family = securities[row[link.symbol]!].identicalGroup ?? ""
-            log.info(link.place, "The Identical Group of \(link.symbol) names \(link.named.joinedAsList), a symbol of the sheet: "
-                + "\(([link.symbol] + link.named).joinedAsList) are read as one family (\(family.excerpt)), substantially identical "
-                + "for wash sales.")
+            log.warning(link.place, "The Identical Group of \(link.symbol) names \(link.named.joinedAsList), "
+                + "\(link.named.count == 1 ? "a symbol" : "symbols") of the sheet: \(([link.symbol] + link.named).joinedAsList) "
+                + "are read as one family (\(family.excerpt)), substantially identical for wash sales. If the cell is a "
+                + "label, write it otherwise than a symbol.")
         }
     }
 
@@ -317,10 +348,14 @@ extension PortfolioBuilder {
                 + "so their rules apply to nothing. \(advice)")
         }
         var told: Set<String> = []
-        for group in groupOrder where !told.contains(group) {
-            let core = PortfolioBuilder.groupCore(group)
+        // Each group's core worked out once, the groups found by it: asked of every group in
+        // turn, 6,000 one-member groups took two minutes (explore-BK).
+        let cores = groupOrder.map(PortfolioBuilder.groupCore)
+        var groupsByCore: [String: [String]] = [:]
+        for (group, core) in zip(groupOrder, cores) { groupsByCore[core, default: []].append(group) }
+        for (group, core) in zip(groupOrder, cores) where !told.contains(group) {
             guard let members = membersOfGroup[group], members.count == 1, !core.isEmpty,
-                  let other = groupOrder.first(where: { $0 != group && PortfolioBuilder.groupCore($0) == core }),
+                  let other = groupsByCore[core]?.first(where: { $0 != group }),
                   let otherMember = membersOfGroup[other]?.first else { continue }
             // Two groups of one each: one warning names both.
             told.formUnion([group, other])

@@ -127,7 +127,18 @@ enum SettingKey: String, CaseIterable {
     static func matching(_ text: String) -> SettingKey? {
         let (key, unit) = HeaderName.normalize(text)
         if let unit, let found = allCases.first(where: { $0.names.contains(key + unit) }) { return found }
-        return allCases.first { $0.names.contains(key) }
+        if let found = allCases.first(where: { $0.names.contains(key) }) { return found }
+        // A percent's key with the word spelt out (`Cash Target Pct`, `Default Band Percent`),
+        // as `Harvest Min Loss Pct` is: ignored with a warning, the run took the default
+        // (explore-BK).
+        for word in ["inpercent", "percent", "pct"] where key.hasSuffix(word) {
+            let bare = String(key.dropLast(word.count))
+            if let found = [SettingKey.cashTarget, .defaultBand, .shortTermRate, .longTermRate, .harvestMinLossPercent]
+                .first(where: { $0.names.contains(bare) }) {
+                return found
+            }
+        }
+        return nil
     }
 }
 
@@ -509,7 +520,7 @@ extension PortfolioBuilder {
                         // (explore-BH: $408.00 of tax added for a buy on day 31). Said, so the
                         // CIO reads the Disallowed rows knowing it.
                         log.warning(place, "Wash Sale Days is \(days), longer than the 30 days of 26 USC 1091(a). As the workbook "
-                            + "contract asks, a purchase 31 to \(days) days from a loss sale is treated as a replacement in the tax "
+                            + "contract asks, a purchase \(days == 31 ? "31 days" : "31 to \(days) days") from a loss sale is treated as a replacement in the tax "
                             + "estimate as well as for blocks: a loss it replaces is estimated as disallowed and moved into its "
                             + "basis, which the law would not do. Check the Wash Sale sheet's Disallowed rows before passing a "
                             + "basis change on.")
