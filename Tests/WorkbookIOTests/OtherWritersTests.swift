@@ -530,6 +530,20 @@ struct OtherWritersTests {
         #expect(portfolio.models.flatMap(\.targets).map(\.target).last == Rate(millionths: 2_200))
     }
 
+    @Test("A Prices sheet dated only in its title dates its prices by it")
+    func pricesDatedByTheirTitle() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
+            ("Prices", [["Closing prices as of 11/13/2026"], ["Symbol", "Price"], ["AAPL", 190]]),
+        ])
+        // Taken as of the run's date, last week's prices were planned as fresh (explore-BL).
+        let request = try #require(reading.priceRequests.first { $0.symbol == "AAPL" })
+        #expect(request.workbook?.asOf == CivilDate(year: 2026, month: 11, day: 13))
+        #expect(request.workbook?.asOfPlace == "Prices!A1")
+    }
+
     @Test("A Harvest Min Loss Pct typed 1, its key saying percent, is one percent")
     func harvestPercentOfOne() throws {
         let reading = try read([

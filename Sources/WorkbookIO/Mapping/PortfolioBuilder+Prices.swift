@@ -106,13 +106,21 @@ extension PortfolioBuilder {
                 requests.append(PriceRequest(symbol: symbol, reason: why, workbook: nil, lookalikes: lookalikes))
                 continue
             }
-            let asOf = row.asOf ?? settings.asOf
+            // A sheet dated only in its title (`Closing prices as of 11/13/2026`) dates its prices
+            // by it: taken as of the run's date, last week's prices were planned as fresh
+            // (explore-BL). A title dated after the As Of is not the prices' date.
+            let titled = row.asOf == nil ? tables[.prices]?.titleDate.flatMap { $0.date > settings.asOf ? nil : $0 } : nil
+            let asOf = row.asOf ?? titled?.date ?? settings.asOf
             if row.asOf == nil && (row.price != nil || row.override != nil) {
-                log.info(row.row.place("As Of"), "\(symbol)'s price has no As Of; it is taken as of the run's As Of, \(settings.asOf).")
+                if let titled {
+                    log.info(titled.place, "\(symbol)'s price has no As Of; it is taken as of the date the sheet's title or note gives, \(titled.date).")
+                } else {
+                    log.info(row.row.place("As Of"), "\(symbol)'s price has no As Of; it is taken as of the run's As Of, \(settings.asOf).")
+                }
             }
             requests.append(PriceRequest(symbol: symbol, reason: why, workbook: .init(
                 price: row.price, override: row.override, asOf: asOf, source: row.source,
-                pricePlace: row.row.place("Price"), asOfPlace: row.row.place("As Of"),
+                pricePlace: row.row.place("Price"), asOfPlace: titled?.place ?? row.row.place("As Of"),
                 overridePlace: row.row.place("Override"))))
         }
         return requests

@@ -585,6 +585,10 @@ struct SheetTable {
                     } else {
                         firstTitleLines = []
                     }
+                } else if sheet == .prices, let title = SheetTable.title(of: row, sheetName: info.name),
+                          SheetTable.lastDate(in: Title(lines: [title]).text) != nil {
+                    // A Prices sheet's dated title dates prices that give no As Of (explore-BL).
+                    firstTitle = Title(lines: [title])
                 }
                 if sheet == .settings, settingsRows.count < SettingsLayout.rowsKept { settingsRows.append(row) }
                 if thousandsNote == nil, [.lots, .accounts, .transactions].contains(sheet) {
