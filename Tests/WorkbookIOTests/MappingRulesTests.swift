@@ -1148,6 +1148,38 @@ struct MappingRulesTests {
         }
     }
 
+    @Test("A newer version of a column beside it (New Target, Cash 11/20) is refused where they differ, warned of where not")
+    func newerColumnsBesideTheirs() throws {
+        let differing = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target", "New Target"], ["AAPL", 0.55, 0.50], ["BND", 0.44, 0.49]]),
+            Self.prices,
+        ])
+        // Planned on the old column with an Info line until stop 50 (explore-BL).
+        #expect(differing.errors.map(\.description) == [
+            "Model!C1: The columns \"Target\" (Model!B1) and \"New Target\" (Model!C1) both read as Target and disagree, "
+                + "first at row 2 (B2 0.55 against C2 0.5): the tool does not guess which counts. Delete or rename the one that should not.",
+        ])
+        let cash = try read([
+            Self.asOf,
+            ("Accounts", [["Account", "Type", "Cash", "Cash 11/20"], ["A", "Taxable", 50_000, 5_000]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(cash.errors.map(\.place) == ["Accounts!D1"], "\(cash.errors)")
+        let same = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target", "Target (Dec 2026)"], ["AAPL", 0.99, 0.99]]),
+            Self.prices,
+        ])
+        #expect(same.errors.isEmpty, "\(same.errors)")
+        #expect(same.warnings.contains { $0.place == "Model!C1" && $0.message.contains("is a second Target column") }, "\(same.warnings)")
+        #expect(SheetTable.withoutNewerWords("Price 52-wk High") == nil)
+        #expect(SheetTable.withoutNewerWords("Proposed Target %") == "Target %")
+    }
+
     @Test("A lot a Lots column restricts (Restriction No Sell, Pledged Yes) is an error at the mark; a blank or No is not")
     func lotRestrictionsAreRefused() throws {
         for (header, mark, open) in [("Restriction", FixtureCell.text("No Sell"), FixtureCell.empty),

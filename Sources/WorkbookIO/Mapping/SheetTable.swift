@@ -530,6 +530,16 @@ struct SheetTable {
                     unknown.append((text.trimmingWhitespace(), place))
                 }
             }
+            // A newer version of a column the row has (`New Target`, `Revised Withdrawal`, `Price
+            // 11/20`, `Target (Dec 2026)`) is a second column of it, compared with it as one:
+            // left unread, the old targets, last week's prices or yesterday's cash were planned
+            // with an Info line (explore-BL).
+            unknown.removeAll { text, place in
+                guard let rest = SheetTable.withoutNewerWords(text), let name = column(for: rest), columns[name] != nil
+                else { return false }
+                seconds.append((text, name, place))
+                return true
+            }
             // A wide Model sheet: the texts naming the Accounts sheet's models head their targets.
             var wide: [(text: String, model: String, place: String)] = []
             if sheet == .model, columns["Symbol"] != nil, columns["Target"] == nil, columns["Model"] == nil {
@@ -1541,9 +1551,37 @@ struct SheetTable {
     /// even then, a hidden one beside one in view (a stale `Quantity` hidden beside the `Qty`
     /// kept up) or beside an adjusted figure (`Adjusted Cost Basis`: the basis the tax law
     /// counts after a wash sale) is no safe pick.
+    /// Words that mark a column as another version of one the sheet has: newer, planned or
+    /// dated (`New`, `Revised`, `Proposed`, `Pro Forma`, a month).
+    static let newerWords: Set<String> = ["new", "revised", "proposed", "updated", "latest", "amended", "next", "future",
+                                          "draft", "pro", "forma", "proforma", "planned", "recommended", "rebalanced",
+                                          "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
+                                          "nov", "dec", "january", "february", "march", "april", "june", "july",
+                                          "august", "september", "october", "november", "december"]
+
+    /// A header less the words and dates that mark it as another version of a column (`New
+    /// Target` is `Target`, `Cash 11/20` is `Cash`, `Target (Dec 2026)` is `Target`), or nil
+    /// when it has none of them, or nothing else.
+    static func withoutNewerWords(_ header: String) -> String? {
+        var kept: [Substring] = []
+        var dropped = false
+        for word in header.split(whereSeparator: { " _-():,".contains($0) }) {
+            let isDate = word.contains(where: \.isNumber) && word.allSatisfy { $0.isNumber || $0 == "/" || $0 == "." }
+                && (word.contains("/") || word.count == 4)
+            if isDate || newerWords.contains(word.lowercased()) {
+                dropped = true
+            } else {
+                kept.append(word)
+            }
+        }
+        return dropped && !kept.isEmpty ? kept.joined(separator: " ") : nil
+    }
+
     static func refusesDisagreement(read: (text: String, column: Int), other: (text: String, column: Int), name: String,
                                     hidden: [ClosedRange<Int>]) -> Bool {
         guard isCanonical(read.text, of: name) else { return true }
+        // A newer version beside it: which one the run means is the PM's to say.
+        if withoutNewerWords(other.text) != nil { return true }
         let isHidden = { (column: Int) in hidden.contains { $0.contains(column) } }
         if isHidden(read.column), !isHidden(other.column) { return true }
         return !headerWords(other.text).isDisjoint(with: ["adjusted", "adj"])
