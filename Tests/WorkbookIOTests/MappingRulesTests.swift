@@ -1133,18 +1133,22 @@ struct MappingRulesTests {
                           ["B", "AAPL", 1, 100, .day(2024, 1, 2)]]),
                 Self.model, Self.prices,
             ])
-            let shown: String
-            switch mark {
-            case .bool: shown = "TRUE"
-            case .number: shown = "0"
-            case .text(let text): shown = text
-            default: shown = ""
-            }
+            let shown = Self.markShown(mark)
             #expect(reading.errors.map(\.description) == [
                 "Accounts!D3: B is marked \"\(shown)\" (\(header)), but the tool plans every account on the Accounts sheet and "
                     + "reads no such mark. To leave it out of this run, delete its row and the rows of its lots; to plan it, "
                     + "clear the mark.",
             ], "\(header)")
+        }
+    }
+
+    /// A mark's cell as a message quotes it: TRUE, 0 (the only number marks used here) or its text.
+    static func markShown(_ mark: FixtureCell) -> String {
+        switch mark {
+        case .bool: return "TRUE"
+        case .number: return "0"
+        case .text(let text): return text
+        default: return ""
         }
     }
 
@@ -1190,12 +1194,7 @@ struct MappingRulesTests {
                           ["A", "AAPL", 1, 100, .day(2024, 1, 2), open], ["A", "AAPL", 2, 200, .day(2024, 1, 3), mark]]),
                 Self.model, Self.prices,
             ])
-            let shown: String
-            switch mark {
-            case .bool: shown = "TRUE"
-            case .text(let text): shown = text
-            default: shown = ""
-            }
+            let shown = Self.markShown(mark)
             #expect(reading.errors.map(\.description) == [
                 "Lots!F3: The lot is marked \"\(shown)\" (\(header)), but the tool reads restrictions per security, on the "
                     + "Securities sheet (No Buy, No Sell, No Trade, Hold), and would sell this lot like any other. Restrict its "
