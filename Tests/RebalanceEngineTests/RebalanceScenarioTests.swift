@@ -439,6 +439,11 @@ extension RebalanceScenarioTests {
         #expect(plan.cash("TAX-1")?.cashAfter == usd("500"))
         #expect(plan.drift("TAX-1", "X")?.weightAfter == 0.35)
         #expect(plan.drift("TAX-1", "X")?.status == .rounding)
+        // Raise Cash's skip of X has its row too (explore-BK).
+        #expect(plan.auditLog.filter {
+            $0.phase == .raiseCash && $0.symbol == "X" && $0.rule == "Rounding" && $0.decision == "Skipped"
+        }.map(\.detail) == ["A sale of 1 X ($5,000.00) would take it below its low edge: not made for the cash target."],
+                "\(plan.auditLog.filter { $0.symbol == "X" }.map(\.detail))")
         // Rebalance's skip of X has its row: $2,000 over is 0.4 of a share, which rounds to none.
         #expect(plan.auditLog.contains {
             $0.phase == .rebalance && $0.symbol == "X" && $0.rule == "Rounding" && $0.decision == "Skipped"

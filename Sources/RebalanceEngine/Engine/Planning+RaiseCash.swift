@@ -330,8 +330,11 @@ extension Planning {
         guard amount > .zero, let price = universe.priceIfKnown(symbol) else { return .zero }
         let book = books[index]
         var quantity = universe.shares(amount, price, roundingUp: roundingUp)
+        /// Whether the round-up was undone to keep the position from its low edge.
+        var keptFromEdge = false
         if roundingUp, let within = roundingUpWithin, price.value(of: quantity) > within {
             quantity = universe.shares(amount, price, roundingUp: false)
+            keptFromEdge = true
         }
         // Rounding up for the withdrawal, an amount that is the whole position's value sells
         // all of it: worked out from its value in cents, fractional shares came to a ten-
@@ -342,7 +345,17 @@ extension Planning {
         // What is sought of a position is at most what it holds: "0 of the 1673 sought" of 652
         // held named the whole need in its shares.
         quantity = Quantity.min(quantity, held)
-        guard quantity > .zero else { return .zero }
+        guard quantity > .zero else {
+            // Said, as Rebalance's rounding is: the largest excess passed over for a dear share
+            // had no row (explore-BK).
+            if keptFromEdge, held > .zero {
+                audit(.raiseCash, book.id, symbol, rule: "Rounding", decision: "Skipped",
+                      "A sale of \(universe.step) \(symbol) (\(dollars: price.value(of: universe.step))) would take it below its "
+                        + "low edge: not made for the "
+                        + (purpose == .withdrawal ? "withdrawal." : "cash target."))
+            }
+            return .zero
+        }
         /// The Reason's words, put together only for a sale made.
         func why() -> String {
             var why: Sentence
