@@ -439,6 +439,10 @@ extension RebalanceScenarioTests {
         #expect(plan.cash("TAX-1")?.cashAfter == usd("500"))
         #expect(plan.drift("TAX-1", "X")?.weightAfter == 0.35)
         #expect(plan.drift("TAX-1", "X")?.status == .rounding)
+        // The short target names it among its causes (explore-BK: blamed on other rules).
+        #expect(plan.auditLog.first { $0.rule == "Cash Target" && $0.decision == "Short" }?.detail
+            .contains("whole shares that would take positions below their low edges") == true,
+                "\(plan.auditLog.filter { $0.rule == "Cash Target" }.map(\.detail))")
         // Raise Cash's skip of X has its row too (explore-BK).
         #expect(plan.auditLog.filter {
             $0.phase == .raiseCash && $0.symbol == "X" && $0.rule == "Rounding" && $0.decision == "Skipped"

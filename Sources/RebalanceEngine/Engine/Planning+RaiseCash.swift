@@ -55,6 +55,8 @@ extension Planning {
         var budget = false
         var minTrade = false
         var washSale = false
+        /// A dear share not sold, as it would have taken its position below its low edge.
+        var rounding = false
     }
 
     /// Phase 4: raise the withdrawal, then the cash target.
@@ -116,8 +118,13 @@ extension Planning {
             if book.heldSymbols.contains(where: { universe.restriction(of: $0).map { $0 != .noBuy } ?? false }) {
                 causes.append(("restrictions", false))
             }
+            if cashTargetStops.rounding {
+                // explore-BK: a $16 shortfall a $72 share would have crossed a low edge for was
+                // blamed on the run's buys alone.
+                causes.append(("whole shares that would take positions below their low edges", false))
+            }
             if book.heldSymbols.contains(where: { book.bought.contains($0) }) {
-                causes.append(("this run's buys, not sold back", false))
+                causes.append(("this run's buys, which are not sold back,", false))
             }
             let words = causes.map(\.words)
             let stopped = causes.isEmpty ? "nothing is left that may be sold"
@@ -206,7 +213,7 @@ extension Planning {
                     let raised = try raiseFrom(symbol, remaining, in: index, purpose: purpose,
                                                access: access, budget: budget, roundingUp: true,
                                                roundingUpWithin: purpose == .cashTarget ? roomToLowEdge(of: symbol, in: index) : nil,
-                                               how: "pro rata by market value")
+                                               withinIsLowEdge: true, how: "pro rata by market value")
                     remaining -= raised
                     raisedThisRound += raised
                     if raised != .zero, remaining > .zero {
@@ -325,7 +332,7 @@ extension Planning {
     /// sale is rounded down instead.
     private mutating func raiseFrom(
         _ symbol: String, _ amount: Money, in index: Int, purpose: CashPurpose, access: LotAccess,
-        budget: TaxBudget?, roundingUp: Bool, roundingUpWithin: Money? = nil, how: String
+        budget: TaxBudget?, roundingUp: Bool, roundingUpWithin: Money? = nil, withinIsLowEdge: Bool = false, how: String
     ) throws(PlanningError) -> Money {
         guard amount > .zero, let price = universe.priceIfKnown(symbol) else { return .zero }
         let book = books[index]
@@ -348,7 +355,10 @@ extension Planning {
         guard quantity > .zero else {
             // Said, as Rebalance's rounding is: the largest excess passed over for a dear share
             // had no row (explore-BK).
-            if keptFromEdge, held > .zero {
+            // Only where the edge kept was the low edge (the remainder's last resort): an
+            // excess's own round-down leaves the pro-rata steps to sell it.
+            if keptFromEdge, withinIsLowEdge, held > .zero {
+                if purpose == .cashTarget { cashTargetStops.rounding = true }
                 audit(.raiseCash, book.id, symbol, rule: "Rounding", decision: "Skipped",
                       "A sale of \(universe.step) \(symbol) (\(dollars: price.value(of: universe.step))) would take it below its "
                         + "low edge: not made for the "
