@@ -353,10 +353,9 @@ extension Planning {
         // held named the whole need in its shares.
         quantity = Quantity.min(quantity, held)
         guard quantity > .zero else {
-            // Said, as Rebalance's rounding is: the largest excess passed over for a dear share
-            // had no row (explore-BK).
-            // Only where the edge kept was the low edge (the remainder's last resort): an
-            // excess's own round-down leaves the pro-rata steps to sell it.
+            // Said, as Rebalance's rounding is (explore-BK: a dear share passed over had no row),
+            // where the edge kept was the low edge, the remainder's last resort: an excess's own
+            // round-down leaves the pro-rata steps to sell it.
             if keptFromEdge, withinIsLowEdge, held > .zero {
                 if purpose == .cashTarget { cashTargetStops.rounding = true }
                 audit(.raiseCash, book.id, symbol, rule: "Rounding", decision: "Skipped",

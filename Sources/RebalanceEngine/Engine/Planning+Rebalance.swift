@@ -115,10 +115,11 @@ extension Planning {
                     books[index].noteStop(key, .rounding)
                     // Said, as every sale not made is (explore-BD: a line left at 35% with
                     // Status Rounding and no row to say why).
+                    let step = price.value(of: universe.step)
                     audit(.rebalance, books[index].id, symbol, rule: "Rounding", decision: "Skipped",
                           rounded == .zero
-                            ? "\(symbol)'s excess of \(dollars: excess) is under half of \(universe.step) \(symbol) (\(dollars: price.value(of: universe.step))): not sold."
-                            : "A sale of \(universe.step) \(symbol) (\(dollars: price.value(of: universe.step))) would take \(slot.symbol) below "
+                            ? "\(symbol)'s excess of \(dollars: excess) is under half of \(universe.step) \(symbol) (\(dollars: step)): not sold."
+                            : "A sale of \(universe.step) \(symbol) (\(dollars: step)) would take \(slot.symbol) below "
                                 + "its \(percent: slot.low) low edge: not sold.")
                     continue
                 }
@@ -548,9 +549,9 @@ extension Planning {
             }
         }
         var quantity = universe.shares(budget, price, roundingUp: false)
-        /// Whether a whole step more would pass a group's cap or a sector's high edge rather
-        /// than the line's own high edge (for the Audit Log's row of a buy rounded to nothing).
-        var capRefusedStep = false
+        /// The group or sector whose cap or high edge a whole step more would pass, where the
+        /// line's own high edge would not (for the Audit Log's row of a buy rounded to nothing).
+        var refusingCap: DriftKey?
         if roundUpIfCashAllows, stops.isEmpty {
             // Up to a whole share past the low edge when cash allows, but never past the
             // line's own high edge, nor past a group's cap or a sector's high edge that left
@@ -565,8 +566,8 @@ extension Planning {
                 if up > quantity { stops.append(.cash) }
             } else if cost <= roomToHigh, capFits {
                 quantity = up
-            } else {
-                capRefusedStep = cost <= roomToHigh
+            } else if cost <= roomToHigh {
+                refusingCap = cap?.binding
             }
         }
         let cost = price.value(of: quantity)
@@ -596,14 +597,15 @@ extension Planning {
                     // Said once a line: a second try (excess cash after the band's buy) adds no row.
                     let said = books[index].hasStop(key, .rounding)
                     books[index].noteStop(key, .rounding)
-                    let step = price.value(of: universe.step)
-                    if !said { audit(.rebalance, books[index].id, symbol, rule: "Rounding", decision: "Skipped",
-                          roundUpIfCashAllows
-                            ? "A buy of \(universe.step) \(symbol) (\(dollars: step)) would take it above "
-                                + (capRefusedStep ? "the \(cap?.binding.capName ?? "cap")'s \(cap?.binding.limitName ?? "limit")" : "its \(percent: slot.high) high edge")
-                                + ": not bought."
-                            : (amountIsShortfall ? "\(symbol)'s shortfall of \(dollars: budget)" : "\(symbol)'s share of the cash, \(dollars: budget),")
-                                + " is less than \(universe.step) \(symbol) (\(dollars: step)), and buys round down: not bought.") }
+                    if !said {
+                        let step = price.value(of: universe.step)
+                        let limit: Sentence = refusingCap.map { "the \($0.capName)'s \($0.limitName)" } ?? "its \(percent: slot.high) high edge"
+                        audit(.rebalance, books[index].id, symbol, rule: "Rounding", decision: "Skipped",
+                              roundUpIfCashAllows
+                                ? "A buy of \(universe.step) \(symbol) (\(dollars: step)) would take it above " + limit + ": not bought."
+                                : (amountIsShortfall ? "\(symbol)'s shortfall of \(dollars: budget)" : "\(symbol)'s share of the cash, \(dollars: budget),")
+                                    + " is less than \(universe.step) \(symbol) (\(dollars: step)), and buys round down: not bought.")
+                    }
                 }
             }
             return

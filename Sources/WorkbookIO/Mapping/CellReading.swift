@@ -388,13 +388,16 @@ enum CellReader {
             let parts = datePart.split(separator: separator, omittingEmptySubsequences: false)
             guard parts.count == 3, let first = number(parts[0]), let second = number(parts[1]),
                   let third = number(parts[2]) else { return .problem(found) }
-            if separator == ".", parts[0].count != 4 {
+            if parts[0].count == 4 {
+                return CivilDate(year: first, month: second, day: third).map { .value($0) }
+                    ?? .problem("\"\(s)\" is not a real date.")
+            }
+            guard parts[2].count == 2 || parts[2].count == 4 else { return .problem(found) }
+            let year = parts[2].count == 4 ? third : third + (third <= 68 ? 2000 : 1900)
+            if separator == "." {
                 // Day or month first with dots: said why, with the year-first spelling, rather
                 // than the generic "Expected a date" (explore-BE: `20.11.2026`).
-                guard parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4 else {
-                    return .problem(found)
-                }
-                let year = parts[2].count == 4 ? third : third + (third <= 68 ? 2000 : 1900)
+                guard parts[0].count <= 2, parts[1].count <= 2 else { return .problem(found) }
                 let dayFirst = CivilDate(year: year, month: second, day: first)
                 let monthFirst = CivilDate(year: year, month: first, day: second)
                 let readings = [dayFirst, monthFirst].compactMap { $0 }.map(\.description)
@@ -403,12 +406,6 @@ enum CellReader {
                     + "(03.04.2026 is the 3rd of April to much of the world and the 4th of March in the US); write it "
                     + "year first, " + (Set(readings).count == 1 ? readings[0] : readings.joined(separator: " or ")) + ".")
             }
-            if parts[0].count == 4 {
-                return CivilDate(year: first, month: second, day: third).map { .value($0) }
-                    ?? .problem("\"\(s)\" is not a real date.")
-            }
-            guard parts[2].count == 2 || parts[2].count == 4 else { return .problem(found) }
-            let year = parts[2].count == 4 ? third : third + (third <= 68 ? 2000 : 1900)
             if let date = CivilDate(year: year, month: first, day: second) { return .value(date) }
             if first > 12, CivilDate(year: year, month: second, day: first) != nil {
                 return .problem("\"\(s)\" reads as day \(first) of month \(second), but a date written with its day "

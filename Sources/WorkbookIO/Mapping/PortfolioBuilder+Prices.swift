@@ -17,6 +17,10 @@ extension PortfolioBuilder {
     /// the cache and the quote API may price what the sheet does not.
     mutating func priceRequests(lots: [TaxLot], models: [Model], securities: [Security],
                                 manualTrades: [ManualTrade]) -> [PriceRequest] {
+        // A sheet dated only in its title or note (`Closing prices as of 11/13/2026`) dates the
+        // prices that give no As Of: taken as of the run's date, last week's prices were planned
+        // as fresh (explore-BL). A date after the As Of is not the prices' date.
+        let sheetDate = tables[.prices]?.titleDate.flatMap { $0.date > settings.asOf ? nil : $0 }
         var rows: [String: PriceRow] = [:]
         if let table = tables[.prices] {
             // An Account column, unread: a sheet of a price per account had its same prices
@@ -106,10 +110,7 @@ extension PortfolioBuilder {
                 requests.append(PriceRequest(symbol: symbol, reason: why, workbook: nil, lookalikes: lookalikes))
                 continue
             }
-            // A sheet dated only in its title (`Closing prices as of 11/13/2026`) dates its prices
-            // by it: taken as of the run's date, last week's prices were planned as fresh
-            // (explore-BL). A title dated after the As Of is not the prices' date.
-            let titled = row.asOf == nil ? tables[.prices]?.titleDate.flatMap { $0.date > settings.asOf ? nil : $0 } : nil
+            let titled = row.asOf == nil ? sheetDate : nil
             let asOf = row.asOf ?? titled?.date ?? settings.asOf
             if row.asOf == nil && (row.price != nil || row.override != nil) {
                 if let titled {

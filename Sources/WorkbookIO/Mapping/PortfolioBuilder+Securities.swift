@@ -42,16 +42,22 @@ extension PortfolioBuilder {
         return securities.sorted { $0.symbol < $1.symbol }
     }
 
+    /// A cell's text less its notes in brackets (`IXUS (first choice)` is `IXUS `).
+    static func withoutBracketedNotes(_ cell: String) -> String {
+        var text = cell
+        while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
+            text.removeSubrange(open...close)
+        }
+        return text
+    }
+
     /// The symbols an Identical Group cell names, as written in it: a list at commas,
     /// semicolons, bars, `+`, `&`, spaces and the words `and`, `or`, `same as`, a note in
     /// brackets and a closing full stop left out (`IXUS and VEU`, `Same as VEU`, `VEU
     /// (Vanguard)`, `VEU.`). Nil when a piece is not written in capitals as a symbol is
     /// (`Gold`, `Total Intl`): then the cell is a label.
     static func symbolsNamed(inGroupCell cell: String) -> [String]? {
-        var text = cell
-        while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
-            text.removeSubrange(open...close)
-        }
+        let text = withoutBracketedNotes(cell)
         let filler: Set<String> = ["and", "or", "same", "as", "identical", "to", "with", "substantially", "see", "also"]
         var pieces: [String] = []
         for raw in text.split(whereSeparator: { ",;|+&".contains($0) || $0.isWhitespace }) {
@@ -248,11 +254,7 @@ extension PortfolioBuilder {
     /// more: `BRK B` and `BRK/B` are one symbol, a share class written as custodians do.
     private static func listedSymbols(_ piece: String) -> [String] {
         // A note in brackets is no symbol (`IXUS (first choice)`).
-        var text = piece
-        while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
-            text.removeSubrange(open...close)
-        }
-        text = text.trimmingWhitespace()
+        let text = withoutBracketedNotes(piece).trimmingWhitespace()
         guard !text.isEmpty else { return [] }
         // `or`, `then`, `and` between symbols part them first: `BRK B or IXUS` is two.
         var groups: [[String]] = [[]]

@@ -168,8 +168,6 @@ extension PortfolioBuilder {
             effect = "every position of an account with no cash target of its own is sold to cash"
         case "Cash Target", "CASH": effect = "every position is sold to cash"
         case "Short-Term Rate", "Long-Term Rate": effect = "the tax estimate takes every dollar of gain"
-        // A loss of the lot's whole cost: nothing is harvested (explore-BI: told of a band).
-        case SettingKey.harvestMinLossPercent.rawValue: effect = "no loss short of the lot's whole cost is harvested"
         default: effect = "a band of ±100% lets every weight drift"
         }
         log.warning(place, "\(name) 1 is read as 100% (a plain number is a fraction unless one in its column is above 1): "

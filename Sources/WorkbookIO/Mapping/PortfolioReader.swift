@@ -634,20 +634,19 @@ struct PortfolioBuilder {
             if let n = number(row, column) { read.append((row, n)) }
         }
         let plain = read.filter { $0.number.form == .plain }
-        // A header that says percent (`Cash Target (%)`, `Band Pct`) makes a column of plain 1s
-        // (and zeros) percents too: 1 there is 1%, where the column rule read 100% and sold
-        // every account to cash (explore-BI). A fraction below 1 keeps the column rule.
-        let headerSaysPercent = PortfolioBuilder.saysPercent(table.matches.first { $0.column == column }?.header ?? "")
-        // A 1 there counts as a value above 1 does: with a 0.5 beside it, 1 and 0.5 are 1% and
-        // 0.5%, not 100% and 50% (explore-BK: one client's 0.5 turned another's 1 into 100%).
-        let onesUnderPercent = headerSaysPercent && plain.contains { $0.number.doubleValue == 1 }
+        // Under a header that says percent (`Cash Target (%)`, `Band Pct`) a plain 1 counts as a
+        // value above 1 does, so the column's plain numbers are percents: 1 there is 1%, where
+        // the column rule read 100% and sold every account to cash (explore-BI), and beside it
+        // 0.5 is 0.5% (explore-BK: one client's 0.5 turned another's 1 into 100%). Fractions
+        // alone keep the column rule.
+        let header = table.matches.first { $0.column == column }?.header
+        let onesUnderPercent = PortfolioBuilder.saysPercent(header ?? "") && plain.contains { $0.number.doubleValue == 1 }
             && !plain.contains { $0.number.doubleValue > 1 }
         let plainArePercents = onesUnderPercent || plain.contains { $0.number.doubleValue > 1 }
         if onesUnderPercent, let one = plain.first(where: { $0.number.doubleValue == 1 }) {
             // Said, as the header alone decides it: a cap of 1 under `Max Weight %` is 1%.
-            let header = table.matches.first { $0.column == column }?.header ?? column
-            log.info(one.row.place(column), "\(column) 1 is read as 1%, since the header \"\(header.excerpt)\" says percent; "
-                + "write 100% if the whole is meant.")
+            log.info(one.row.place(column), "\(column) 1 is read as 1%, since the header \"\((header ?? column).excerpt)\" says "
+                + "percent; write 100% if the whole is meant.")
         }
         // Among percents, a plain number below 1 is a small percent (0.22 is 0.22%): most
         // likely a fraction typed among percents (22% meant), so the first is warned of.
@@ -692,7 +691,7 @@ struct PortfolioBuilder {
             let typed = shown(example.row[column])
             let meaning = rate(from: example.number, plainArePercents: plainArePercents)?.percentText ?? typed
             let count = "\(plain.count) plain number\(plain.count == 1 ? "" : "s")"
-            how.append(onesUnderPercent && !plain.contains { $0.number.doubleValue > 1 }
+            how.append(onesUnderPercent
                 ? "\(count) read as percents, since the header says percent (\(typed) means \(meaning))"
                 : plainArePercents
                 ? "\(count) read as percents, since one is above 1 (\(typed) means \(meaning))"

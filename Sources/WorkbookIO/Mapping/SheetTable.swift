@@ -1544,13 +1544,6 @@ struct SheetTable {
         "Model": ["model", "strategy"],
     ]
 
-    /// Whether an unread header may be a column of `group` by its words.
-    /// Whether two columns read as `name` that disagree are refused rather than one read: unless
-    /// the one read is named as the contract names it (`Target` beside a `Weight` that is the
-    /// current weight, `Price` beside `Close`), the tool would be guessing by position; and
-    /// even then, a hidden one beside one in view (a stale `Quantity` hidden beside the `Qty`
-    /// kept up) or beside an adjusted figure (`Adjusted Cost Basis`: the basis the tax law
-    /// counts after a wash sale) is no safe pick.
     /// Words that mark a column as another version of one the sheet has: newer, planned or
     /// dated (`New`, `Revised`, `Proposed`, `Pro Forma`, a month).
     static let newerWords: Set<String> = ["new", "revised", "proposed", "updated", "latest", "amended", "next", "future",
@@ -1577,6 +1570,13 @@ struct SheetTable {
         return dropped && !kept.isEmpty ? kept.joined(separator: " ") : nil
     }
 
+    /// Whether an unread header may be a column of `group` by its words.
+    /// Whether two columns read as `name` that disagree are refused rather than one read: unless
+    /// the one read is named as the contract names it (`Target` beside a `Weight` that is the
+    /// current weight, `Price` beside `Close`), the tool would be guessing by position; and
+    /// even then, a hidden one beside one in view (a stale `Quantity` hidden beside the `Qty`
+    /// kept up) or beside an adjusted figure (`Adjusted Cost Basis`: the basis the tax law
+    /// counts after a wash sale) is no safe pick.
     static func refusesDisagreement(read: (text: String, column: Int), other: (text: String, column: Int), name: String,
                                     hidden: [ClosedRange<Int>]) -> Bool {
         guard isCanonical(read.text, of: name) else { return true }
