@@ -1425,6 +1425,45 @@ struct MappingRulesTests {
         #expect(aapl?.price == Price(decimal: "185"))
     }
 
+    @Test("An Override beside a feed's failed price wins; the failed price refuses the book only without one",
+          arguments: [(FixtureCell.error("#N/A"), "#N/A"), ("#N/A N/A", "#N/A N/A"),
+                      ("#N/A Requesting Data...", "#N/A Requesting Data...")])
+    func overrideBesideFailedPrice(failed: FixtureCell, shown: String) throws {
+        func reading(override: FixtureCell) throws -> PortfolioReading {
+            try read([
+                Self.asOf, Self.oneLot, Self.model,
+                ("Prices", [["Symbol", "Price", "As Of", "Override"], ["AAPL", failed, .day(2026, 11, 20), override]]),
+            ])
+        }
+        let overridden = try reading(override: 231)
+        #expect(overridden.errors.isEmpty, "\(overridden.errors)")
+        let aapl = overridden.portfolio?.prices.first { $0.symbol == "AAPL" }
+        #expect(aapl?.origin == .override)
+        #expect(aapl?.price == Price(decimal: "231"))
+        #expect(overridden.diagnostics.map(\.description).contains("Prices!B2: AAPL's Price holds \(shown); its Override, 231.00, is used."))
+        let bare = try reading(override: .empty)
+        #expect(bare.errors.map(\.description).first?.hasPrefix("Prices!B2: Price: ") == true)
+    }
+
+    @Test("A Lots Price a feed failed to give refuses the book only where the Prices sheet does not price the symbol")
+    func failedLotPrice() throws {
+        func reading(prices: [[FixtureCell]]) throws -> PortfolioReading {
+            try read([
+                Self.asOf,
+                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", "Price"],
+                          ["A", "AAPL", 1, 100, .day(2024, 1, 2), .error("#N/A")]]),
+                Self.model, ("Prices", prices),
+            ])
+        }
+        let priced = try reading(prices: [["Symbol", "Price"], ["AAPL", 190]])
+        #expect(priced.errors.isEmpty, "\(priced.errors)")
+        #expect(priced.portfolio?.prices.first?.price == Price(decimal: "190"))
+        let unpriced = try reading(prices: [["Symbol", "Price"], ["MSFT", 400]])
+        #expect(unpriced.errors.map(\.description) == [
+            "Lots!F2: Price: The cell holds #N/A, and the Prices sheet does not price AAPL (held in A): give its price there or here.",
+        ])
+    }
+
     @Test("A Min Trade or Harvest Min Loss of None is no minimum, $0.00, not the default")
     func minimumOfNone() throws {
         let reading = try read([

@@ -409,6 +409,32 @@ struct OtherWritersTests {
         for row in [2, 4, 5, 8, 9, 10, 11, 12] { #expect(skipped.contains("Lots!row \(row)"), "row \(row)") }
     }
 
+    @Test("An Accounts row summing its household's cash, or the accounts above it, under a label of its own is set aside")
+    func accountSummaryRows() throws {
+        func reading(_ summary: [FixtureCell]) throws -> PortfolioReading {
+            try read([
+                Self.settings,
+                ("Accounts", [["Account", "Type", "Household", "Cash"], ["A", "Joint", "Smith", 5_000], ["B", "IRA", "Smith", 2_000],
+                              ["C", "Taxable", nil, 3_000], summary]),
+                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 6, 1)],
+                          ["B", "VTI", 5, 1000, .day(2024, 1, 2)]]),
+                ("Model", [["Symbol", "Target"], ["AAPL", 0.5], ["VTI", 0.4]]),
+                ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["VTI", 300, .day(2026, 11, 20)]]),
+            ])
+        }
+        let household = try reading(["Smith Household", nil, "Smith", 7_000])
+        #expect(try #require(household.portfolio, "\(household.errors)").accounts.map(\.id) == ["A", "B", "C"])
+        #expect(household.warnings.map(\.description).contains(
+            "Accounts!A5: \"Smith Household\" reads as a summary row, not an account: no lot or trade names it, and its Cash, "
+                + "$7,000.00, is the sum of A and B's. It is set aside, its figures not planned."))
+        let all = try reading(["All Accounts", nil, nil, 10_000])
+        #expect(try #require(all.portfolio, "\(all.errors)").accounts.map(\.id) == ["A", "B", "C"])
+        #expect(all.warnings.map(\.description).contains { $0.hasPrefix("Accounts!A5: \"All Accounts\" reads as a summary row") })
+        // A new account, funded but holding nothing yet, whose cash sums no others, is an account.
+        let funded = try reading(["D", "Taxable", "Smith", 6_000])
+        #expect(try #require(funded.portfolio, "\(funded.errors)").accounts.map(\.id) == ["A", "B", "C", "D"])
+    }
+
     @Test("An Accounts column named for a Settings key overrides it for its account; one of the whole run is warned of")
     func accountSettingOverrides() throws {
         let reading = try read([
@@ -601,6 +627,48 @@ struct OtherWritersTests {
             ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
         ])
         #expect(try #require(fraction.portfolio).accounts.map(\.cashTarget) == [Rate(millionths: 20_000), Rate(millionths: 50_000)])
+        // A fraction unlikely as one is a percent there too: 0.5 under `Cash Target (%)` is no
+        // 50% cash target, nor 0.5 under `Default Band %` a ±50% band (explore-BM: half of a
+        // household sold to cash).
+        let half = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Cash Target (%)", 0.5], ["Default Band %", 0.5]]),
+            ("Accounts", [["Account", "Type", "Cash Target (%)"], ["A", "Individual", 0.5], ["B", "IRA", 0.5]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ])
+        let halfPortfolio = try #require(half.portfolio, "\(half.errors)")
+        #expect(halfPortfolio.settings.cashTarget == Rate(millionths: 5_000))
+        #expect(halfPortfolio.settings.defaultBand == Rate(millionths: 5_000))
+        #expect(halfPortfolio.accounts.map(\.cashTarget) == [Rate(millionths: 5_000), Rate(millionths: 5_000)])
+        #expect(half.warnings.map(\.description).contains(
+            "Settings!B3: Cash Target 0.5 is read as 0.5%, since the key says percent, and read as a fraction, 50%, that share "
+                + "of each account is raised to cash, its positions sold to reach it; write 50% if that is meant."))
+        #expect(half.warnings.map(\.description).contains(
+            "Accounts!C2: Cash Target 0.5 is read as 0.5%, since the header \"Cash Target (%)\" says percent, and read as a "
+                + "fraction, 50%, that share of each account is raised to cash, its positions sold to reach it; write 50% if that "
+                + "is meant."))
+    }
+
+    @Test("A 1 under `Target %` or `Max Weight %` beside fractions is the whole: a one-fund model, a group left uncapped")
+    func wholeUnderPercentTargetsAndCaps() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Accounts", [["Account", "Type", "Model"], ["A", "Individual", "Growth"], ["B", "IRA", "Bonds"]]),
+            ("Securities", [["Symbol", "Exposure Group"], ["AAPL", "Equity"], ["BND", "Fixed Income"]]),
+            ("Groups", [["Exposure Group", "Max Weight %"], ["Equity", 0.75], ["Fixed Income", 1]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)],
+                      ["B", "BND", 10, 700, .day(2024, 1, 2)]]),
+            ("Model", [["Model", "Symbol", "Target %"], ["Growth", "AAPL", 0.6], ["Growth", "BND", 0.37], ["Growth", "CASH", 0.03],
+                       ["Bonds", "BND", 1]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["BND", 72, .day(2026, 11, 20)]]),
+        ])
+        let portfolio = try #require(reading.portfolio, "\(reading.errors)")
+        #expect(portfolio.groups.map(\.maxWeight) == [Rate(millionths: 750_000), Rate.one])
+        let targets = portfolio.models.sorted { $0.name < $1.name }.map { $0.targets.map(\.target) }
+        #expect(targets == [[Rate.one], [Rate(millionths: 600_000), Rate(millionths: 370_000)]])
+        #expect(!reading.diagnostics.contains { $0.message.contains("is read as 1%") || $0.message.contains("is read as 0.") },
+                "\(reading.diagnostics)")
     }
 
     @Test("An acquisition date before 1901, an export's stand-in for an unknown date, is an error")

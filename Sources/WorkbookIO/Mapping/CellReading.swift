@@ -128,6 +128,19 @@ enum CellReader {
         }
     }
 
+    /// What a cell holds when a formula or a data feed failed to give it a value: an error
+    /// (`#N/A`, `#REF!`) or text a market-data add-in leaves in its place (`#N/A N/A`,
+    /// `#N/A Requesting Data...`); nil for any other cell.
+    static func failedValue(_ value: CellValue?) -> String? {
+        switch value {
+        case .error(let e)?: return e
+        case .string(let s)?:
+            let trimmed = s.trimmingWhitespace()
+            return trimmed.hasPrefix("#") && trimmed.dropFirst().first?.isLetter == true ? trimmed.excerpt : nil
+        default: return nil
+        }
+    }
+
     /// Whether a number's text groups its whole part as India does, lakhs and crores: a last
     /// group of three digits after commas, two digits in each group before it but the first
     /// (one or two), at least three groups (`1,00,000`, `12,34,567.50`), a decimal point after.

@@ -539,6 +539,39 @@ extension PortfolioBuilder {
             log.warning(place, "\"\(id.excerpt)\" reads as a total row, not an account, and no lot names it: it is set aside, "
                 + "its figures not planned. If it is an account, give it an ID that does not end in Total.")
         }
+        setAsideSummaryRows(of: &accounts, in: table, untouched: { !held.contains($0) && !traded.contains(PortfolioBuilder.alike($0)) })
+    }
+
+    /// Sets aside the Accounts rows that sum others under a label of the PM's own (`Smith
+    /// Household`, `Combined`, `All Accounts`): no lot or trade names the row, and its Cash is
+    /// the sum of two or more other accounts', those of its household or those above it since
+    /// the last such row. Read as an account, the household's cash was spent a second time, in
+    /// an account the custodian does not have (explore-BL: $4,812 of buys).
+    private mutating func setAsideSummaryRows(of accounts: inout [Account], in table: SheetTable,
+                                              untouched: (String) -> Bool) {
+        let byID = Dictionary(accounts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var above: [Account] = []
+        var summaries: [(account: Account, place: String, parts: [Account])] = []
+        for row in table.rows {
+            guard case .value(let id) = CellReader.text(row["Account"]), let account = byID[id],
+                  !above.contains(where: { $0.id == id }) else { continue }
+            let household = account.household == account.id ? [] : accounts.filter { $0.household == account.household && $0.id != id }
+            func sums(_ parts: [Account]) -> Bool {
+                parts.count >= 2 && parts.reduce(Money.zero) { $0 + $1.cash } == account.cash
+            }
+            guard account.cash > .zero, untouched(id), let parts = sums(household) ? household : sums(above) ? above : nil else {
+                above.append(account)
+                continue
+            }
+            summaries.append((account, row.place("Account"), parts))
+            above = []
+        }
+        for (account, place, parts) in summaries {
+            accounts.removeAll { $0.id == account.id }
+            let named = parts.prefix(3).map(\.id).joinedAsList + (parts.count > 3 ? ", and \(parts.count - 3) more" : "")
+            log.warning(place, "\"\(account.id.excerpt)\" reads as a summary row, not an account: no lot or trade names it, and "
+                + "its Cash, \(account.cash.formatted), is the sum of \(named)'s. It is set aside, its figures not planned.")
+        }
     }
 }
 

@@ -349,6 +349,12 @@ extension PortfolioBuilder {
     /// Notes a lot export's Price for its symbol, and the first lot that prices it otherwise
     /// (an error only if the price is needed: see `priceRequests`).
     private mutating func readLotPrice(_ row: SheetTable.DataRow, symbol: String) {
+        // A lookup or feed that failed on a row (`#N/A`) refused the book even where the
+        // Prices sheet priced the symbol and this price was never used (explore-BL).
+        if let failed = CellReader.failedValue(row["Price"]) {
+            if failedLotPrices[symbol] == nil { failedLotPrices[symbol] = (failed, row.place("Price")) }
+            return
+        }
         guard let n = number(row, "Price", counting: "a price in dollars") else { return }
         guard let price = Price(decimal: n.text), price > Price(micros: 0) else {
             log.error(row.place("Price"), PortfolioBuilder.sizeProblem(n, "Price", what: "a price")

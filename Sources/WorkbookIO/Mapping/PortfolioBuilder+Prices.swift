@@ -53,8 +53,17 @@ extension PortfolioBuilder {
                     }
                     return p
                 }
-                rows[symbol] = PriceRow(symbol: symbol, price: positive("Price"), asOf: date(row, "As Of"),
-                                        source: text(row, "Source"), override: positive("Override"), row: row)
+                // An Override beside a feed's failed price (`#N/A` cached from `=BDP(...)`) is why
+                // the PM typed it: the price it replaces is not read (explore-BL refused the book).
+                let override = positive("Override")
+                var price: Price?
+                if let override, let failed = CellReader.failedValue(row["Price"]) {
+                    log.info(row.place("Price"), "\(symbol)'s Price holds \(failed); its Override, \(override), is used.")
+                } else {
+                    price = positive("Price")
+                }
+                rows[symbol] = PriceRow(symbol: symbol, price: price, asOf: date(row, "As Of"),
+                                        source: text(row, "Source"), override: override, row: row)
             }
         }
         let restricted = Dictionary(securities.map { ($0.symbol, $0) }, uniquingKeysWith: { a, _ in a })
@@ -86,6 +95,11 @@ extension PortfolioBuilder {
         var requests: [PriceRequest] = []
         for symbol in needs.keys.sorted() {
             let why = needs[symbol]!
+            if rows[symbol] == nil, let failed = failedLotPrices[symbol] {
+                log.error(failed.place, "Price: The cell holds \(failed.value), and the Prices sheet does not price \(symbol) "
+                    + "(\(why)): give its price there or here.")
+                continue
+            }
             if rows[symbol] == nil, let lot = lotPrices[symbol] {
                 // A lot export's price, taken as of the run's As Of as a Prices row without one is.
                 if let other = lot.other {

@@ -394,12 +394,20 @@ extension PortfolioBuilder {
         case .shortTermRate, .longTermRate, .defaultBand, .cashTarget, .harvestMinLossPercent:
             switch CellReader.number(value) {
             case .value(let n):
-                let plainIsPercent = n.doubleValue > 1 || (saysPercent && n.doubleValue == 1)
+                // Under a key that says percent, a 1 is 1% and so is a fraction unlikely as one
+                // (`Cash Target (%)` 0.5 is no 50% cash target; explore-BM), as in a column.
+                let unlikelyUnderPercent = saysPercent && n.form == .plain && n.doubleValue < 1
+                    ? Rate(decimal: n.text).flatMap { PortfolioBuilder.unlikelyFraction(key, $0) } : nil
+                let plainIsPercent = n.doubleValue > 1 || (saysPercent && n.doubleValue == 1) || unlikelyUnderPercent != nil
                 guard let r = rate(from: n, plainArePercents: plainIsPercent), r >= .zero, r <= .one else {
                     log.error(place, "\(name) must be a percent from 0% to 100%, found \"\(shown(value))\".")
                     return false
                 }
-                if n.form == .plain, r == .one {
+                if let effect = unlikelyUnderPercent {
+                    let fraction = Rate(decimal: n.text)?.percentText ?? n.text
+                    log.warning(place, "\(name) \(n.text) is read as \(r.percentText), since the key says percent, and read as a "
+                        + "fraction, \(fraction), \(effect); write \(fraction) if that is meant.")
+                } else if n.form == .plain, r == .one {
                     warnOfWholeOne(key.rawValue, place: place, fromSettings: true)
                 } else if n.form == .plain, n.doubleValue <= 1, let effect = PortfolioBuilder.unlikelyFraction(key, r) {
                     // A plain 0.5 is 50% by the contract's rule: a band or a harvest threshold

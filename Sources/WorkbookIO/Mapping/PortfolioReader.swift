@@ -60,6 +60,9 @@ struct PortfolioBuilder {
     /// cell giving it and the first cell giving another: the price of a symbol the Prices
     /// sheet does not list, unless its lots disagree.
     var lotPrices: [String: (price: Price, place: String, other: (price: Price, place: String)?)] = [:]
+    /// Each symbol's first Lots Price a formula or feed failed to give (`#N/A`): an error
+    /// only where that price would be used, as the Prices sheet does not price the symbol.
+    var failedLotPrices: [String: (value: String, place: String)] = [:]
     /// The sheets holding one account's lots each, read in place of a Lots sheet the book
     /// does not have (see `readAccountLotSheets`).
     var accountLotTables: [SheetTable] = []
@@ -634,27 +637,49 @@ struct PortfolioBuilder {
             if let n = number(row, column) { read.append((row, n)) }
         }
         let plain = read.filter { $0.number.form == .plain }
-        // Under a header that says percent (`Cash Target (%)`, `Band Pct`) a plain 1 counts as a
-        // value above 1 does, so the column's plain numbers are percents: 1 there is 1%, where
-        // the column rule read 100% and sold every account to cash (explore-BI), and beside it
-        // 0.5 is 0.5% (explore-BK: one client's 0.5 turned another's 1 into 100%). Fractions
-        // alone keep the column rule.
+        // Under a header that says percent (`Cash Target (%)`, `Band Pct`), in a column where
+        // the whole is no value a PM means (a cash target, band or tax rate of 100%), a plain 1
+        // is 1%, where the column rule read 100% and sold every account to cash (explore-BI),
+        // and so is a fraction that would be unlikely as one (0.5: a 50% cash target, a ±50%
+        // band; explore-BM); the column's plain numbers are then percents (explore-BK: one
+        // client's 0.5 beside another's 1). A target or a cap of 1 under `Target %` or `Max
+        // Weight %` keeps the column rule: 100%, the one-fund model or the group left uncapped
+        // that it says beside fractions (explore-BM: read as 1%, three-quarters of a household
+        // was sold).
         let header = table.matches.first { $0.column == column }?.header
-        let onesUnderPercent = PortfolioBuilder.saysPercent(header ?? "") && plain.contains { $0.number.doubleValue == 1 }
-            && !plain.contains { $0.number.doubleValue > 1 }
-        let plainArePercents = onesUnderPercent || plain.contains { $0.number.doubleValue > 1 }
-        if onesUnderPercent, let one = plain.first(where: { $0.number.doubleValue == 1 }) {
-            // Said, as the header alone decides it: a cap of 1 under `Max Weight %` is 1%.
-            log.info(one.row.place(column), "\(column) 1 is read as 1%, since the header \"\((header ?? column).excerpt)\" says "
-                + "percent; write 100% if the whole is meant.")
+        let key = ["Cash Target": SettingKey.cashTarget, "Band": .defaultBand, "Short-Term Rate": .shortTermRate,
+                   "Long-Term Rate": .longTermRate][column]
+        let aboveOne = plain.first { $0.number.doubleValue > 1 }
+        var byHeader: (row: SheetTable.DataRow, number: NumberText, effect: String?)?
+        if let key, aboveOne == nil, PortfolioBuilder.saysPercent(header ?? "") {
+            if let one = plain.first(where: { $0.number.doubleValue == 1 }) {
+                byHeader = (one.row, one.number, nil)
+            } else if let unlikely = plain.lazy.compactMap({ entry in
+                Rate(decimal: entry.number.text).flatMap { PortfolioBuilder.unlikelyFraction(key, $0) }.map { (entry.row, entry.number, $0) }
+            }).first {
+                byHeader = (unlikely.0, unlikely.1, unlikely.2)
+            }
+        }
+        let plainArePercents = byHeader != nil || aboveOne != nil
+        if let byHeader {
+            let typed = shown(byHeader.row[column])
+            let headerText = "the header \"\((header ?? column).excerpt)\" says percent"
+            if let effect = byHeader.effect {
+                log.warning(byHeader.row.place(column), "\(column) \(typed) is read as \(typed)%, since \(headerText), and read "
+                    + "as a fraction, \(percentOf(byHeader.number)), \(effect); write \(percentOf(byHeader.number)) if that is meant.")
+            } else {
+                log.info(byHeader.row.place(column), "\(column) 1 is read as 1%, since \(headerText); write 100% if the whole is meant.")
+            }
         }
         // Among percents, a plain number below 1 is a small percent (0.22 is 0.22%): most
-        // likely a fraction typed among percents (22% meant), so the first is warned of.
-        if plainArePercents, let small = plain.first(where: { $0.number.doubleValue > 0 && $0.number.doubleValue < 1 }) {
-            let count = plain.filter { $0.number.doubleValue > 0 && $0.number.doubleValue < 1 }.count
+        // likely a fraction typed among percents (22% meant), so the first is warned of (but
+        // the one the header made a percent, said above).
+        let smalls = plain.filter { $0.number.doubleValue > 0 && $0.number.doubleValue < 1 && $0.row.number != byHeader?.row.number }
+        if plainArePercents, let small = smalls.first {
             let typed = shown(small.row[column])
+            let why = aboveOne != nil ? "(one is above 1)" : "(the header says percent)"
             log.warning(small.row.place(column), "\(column) \(typed) is read as \(typed)%, since the column's plain numbers "
-                + "are percents (one is above 1)\(count > 1 ? "; \(count - 1) more below 1 likewise" : ""). If it is a "
+                + "are percents \(why)\(smalls.count > 1 ? "; \(smalls.count - 1) more below 1 likewise" : ""). If it is a "
                 + "fraction, write it as a percent (\(percentOf(small.number))).")
         }
         var result: [Int: Rate] = [:]
@@ -687,11 +712,11 @@ struct PortfolioBuilder {
         var how: [String] = []
         let fractions = read.count - plain.count
         if fractions > 0 { how.append("\(fractions) percent cell\(fractions == 1 ? "" : "s") or % text read as their fraction") }
-        if let example = plain.first(where: { !plainArePercents || $0.number.doubleValue >= 1 }) {
+        if let example = plain.first(where: { !plainArePercents || $0.number.doubleValue >= 1 }) ?? (plainArePercents ? plain.first : nil) {
             let typed = shown(example.row[column])
             let meaning = rate(from: example.number, plainArePercents: plainArePercents)?.percentText ?? typed
             let count = "\(plain.count) plain number\(plain.count == 1 ? "" : "s")"
-            how.append(onesUnderPercent
+            how.append(byHeader != nil && aboveOne == nil
                 ? "\(count) read as percents, since the header says percent (\(typed) means \(meaning))"
                 : plainArePercents
                 ? "\(count) read as percents, since one is above 1 (\(typed) means \(meaning))"
