@@ -528,7 +528,10 @@ struct MappingRulesTests {
         // hold is not (explore-BF).
         for note in ["Placed with desk 9:45", "Placed per CIO request", "Sent by JS for approval", "Done in two tranches",
                      "Trim, not on hold", "client has already placed a deposit", "Hold 6 months then sell",
-                     "Replaces the order not cancelled", "Ask before you cancel"] {
+                     "Replaces the order not cancelled", "Ask before you cancel",
+                     // Of another order, denied, asked or a list (explore-BM).
+                     "replaces cancelled order", "Rebal sell - not cancelled", "DNT list checked",
+                     "Checked DNT list - ok to trade", "Client asked: cancelled? no - go ahead", "excellent entry point"] {
             #expect(PortfolioBuilder.noteWithholding(note) == nil, "\(note)")
         }
         for (note, words) in [("Sold 11/18", "sold"), ("Order sent 11/19", "sent"), ("Partially filled 50 of 100", "filled"),
@@ -536,7 +539,12 @@ struct MappingRulesTests {
                               ("Cxl", "cxl"), ("Hold", "hold"), ("Filled @ 301.20", "filled"),
                               // A cancellation at the end and the desk's DNT anywhere (explore-BL).
                               ("client gift - cancelled", "cancelled"), ("Rebalance trim - CXL", "cxl"),
-                              ("DNT", "dnt"), ("Tax trade DNT until 12/1", "dnt")] {
+                              ("DNT", "dnt"), ("Tax trade DNT until 12/1", "dnt"),
+                              // Anywhere in the note (explore-BM: each was placed).
+                              ("Trim - Cancelled per client 11/19", "cancelled"), ("Trim - client cancelled request", "cancelled"),
+                              ("Trim - cancellation requested", "cancellation"), ("Trim - cancel", "cancel"),
+                              ("Trim - superseded", "superseded"), ("Trim - cxl/rebook", "cxl"), ("Trim - DNP", "dnp"),
+                              ("Trim - D.N.T.", "dnt")] {
             #expect(PortfolioBuilder.noteWithholding(note) == words, "\(note)")
         }
     }
@@ -1187,7 +1195,13 @@ struct MappingRulesTests {
     @Test("A lot a Lots column restricts (Restriction No Sell, Pledged Yes) is an error at the mark; a blank or No is not")
     func lotRestrictionsAreRefused() throws {
         for (header, mark, open) in [("Restriction", FixtureCell.text("No Sell"), FixtureCell.empty),
-                                     ("Pledged", .text("Yes"), .text("No")), ("Do Not Sell", .bool(true), .bool(false))] {
+                                     ("Pledged", .text("Yes"), .text("No")), ("Do Not Sell", .bool(true), .bool(false)),
+                                     // Restricted stock's own words, and a column restating its name (explore-BM).
+                                     ("Restriction", .text("Rule 144"), .text("None")),
+                                     ("Restriction", .text("Lockup until 1/15/2027"), .text("Not restricted")),
+                                     ("Restriction", .text("Pledged"), .text("Pledged: No")),
+                                     ("Pledged", .text("Pledged"), .text("No")), ("Sellable", .text("No"), .text("Yes")),
+                                     ("Lien", .text("Yes"), .empty), ("Lot Status", .text("Restricted"), .text("Open"))] {
             let reading = try read([
                 Self.asOf,
                 ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", .text(header)],
@@ -1222,9 +1236,40 @@ struct MappingRulesTests {
                     + "clear the mark.",
             ], "\(status)")
         }
-        for status in ["Open", "Active", "ACAT In", "Transfer in progress - in", "New"] {
+        for status in ["Open", "Active", "ACAT In", "Transfer in progress - in", "New",
+                       // A mark denied or over is none (explore-BM: each stopped the run).
+                       "Not Closed", "Not restricted", "Active (was frozen)", "Frozen - lifted 11/1", "Open (legal hold released)"] {
             #expect(try errors(status).isEmpty, "\(status)")
         }
+        #expect(try errors("In Probate").count == 1)
+    }
+
+    @Test("An account status under another header, or a closing date passed, leaves the account out as Status does")
+    func accountStatusesUnderOtherHeaders() throws {
+        func errors(_ header: String, _ mark: FixtureCell) throws -> [String] {
+            try read([
+                Self.asOf,
+                ("Accounts", [["Account", "Type", "Household", .text(header)], ["A", "Taxable", "H", nil], ["B", "IRA", "H", mark]]),
+                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)],
+                          ["B", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+                Self.model, Self.prices,
+            ]).errors.map(\.description)
+        }
+        // Each was traded with an Info line (explore-BM).
+        for (header, mark) in [("Acct Status", FixtureCell.text("Closed")), ("Open/Closed", "Closed"),
+                               ("Trading Restriction", "DNT"), ("Restriction", "Legal Hold"),
+                               ("Date Closed", .day(2026, 11, 18)), ("Termination Date", "11/18/2026")] {
+            let shown = header == "Date Closed" ? "2026-11-18" : Self.markShown(mark)
+            let found = try errors(header, mark)
+            #expect(found == [
+                "Accounts!D3: B is marked \"\(shown)\" (\(header)), but the tool plans every account on the Accounts sheet and "
+                    + "reads no such mark. To leave it out of this run, delete its row and the rows of its lots; to plan it, "
+                    + "clear the mark.",
+            ], "\(header): \(found)")
+        }
+        // Closing after the run's date: still open now.
+        #expect(try errors("Date Closed", .day(2026, 12, 31)).isEmpty)
+        #expect(try errors("Restriction", "None").isEmpty)
     }
 
     @Test("An adjusted basis beside the original is a second Cost Basis; a wash-sale adjustment column is warned of")
@@ -1476,7 +1521,7 @@ struct MappingRulesTests {
         #expect(reading.diagnostics.map(\.description).contains("Settings!B3: Min Trade \"None\" is read as $0.00: no minimum."))
     }
 
-    @Test("A Default Band or Harvest Min Loss % written as a plain fraction this wide is warned of")
+    @Test("A Default Band written as a plain fraction this wide is warned of; under a key saying percent, it is a percent")
     func unlikelyFractions() throws {
         let reading = try read([
             ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Default Band", 0.5], ["Harvest Min Loss %", 0.5]]),
@@ -1486,8 +1531,9 @@ struct MappingRulesTests {
         #expect(reading.warnings.map(\.description).filter { $0.hasPrefix("Settings!") } == [
             "Settings!B3: Default Band 0.5 is read as 50% (a plain number up to 1 is a fraction): a weight would drift that far "
                 + "either side of its target before it is rebalanced. Write 0.5% if 0.5 percent is meant.",
-            "Settings!B4: Harvest Min Loss Pct 0.5 is read as 50% (a plain number up to 1 is a fraction): only lots down that "
-                + "much from their cost would be harvested. Write 0.5% if 0.5 percent is meant.",
+            // Its key says percent: 0.5 is read as 0.5%, as 1 there is 1% (since stop 51, explore-BM).
+            "Settings!B4: Harvest Min Loss Pct 0.5 is read as 0.5%, since the key says percent, and read as a fraction, 50%, "
+                + "only lots down that much from their cost would be harvested; write 50% if that is meant.",
         ])
         // A rate above any US rate written as a percent.
         let percent = try read([

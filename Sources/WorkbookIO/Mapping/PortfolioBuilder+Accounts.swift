@@ -45,6 +45,18 @@ extension PortfolioBuilder {
             // the tool plans every account listed, and it traded such an account with an Info
             // line only (explore-AQ).
             for mark in table.exclusionMarks where mark.row == row.number {
+                if SheetTable.exclusionKind(mark.header) == .closedOn {
+                    // A closing date marks the account only once it has passed; one that cannot be
+                    // read as a date is asked about.
+                    switch CellReader.date(.string(mark.mark), uses1904: uses1904) {
+                    case .value(let day) where day > settings.asOf: continue
+                    case .value: break
+                    default:
+                        log.error(mark.place, "\(mark.header.excerpt) \"\(mark.mark.excerpt)\" is no date: write the day \(id.excerpt) "
+                            + "closed, or clear the cell if it is open.")
+                        continue
+                    }
+                }
                 log.error(mark.place, "\(id.excerpt) is marked \"\(mark.mark.excerpt)\" (\(mark.header.excerpt)), but the tool plans "
                     + "every account on the Accounts sheet and reads no such mark. To leave it out of this run, delete its "
                     + "row and the rows of its lots; to plan it, clear the mark.")

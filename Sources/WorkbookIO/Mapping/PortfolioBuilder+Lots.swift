@@ -66,6 +66,14 @@ extension PortfolioBuilder {
             for mark in table.exclusionMarks where restrictionMarks[mark.row] == nil {
                 restrictionMarks[mark.row] = (mark.place, mark.header, mark.mark)
             }
+            // A Lot Status that restricts the lot (`Restricted`, `Pledged`; explore-BM: sold).
+            if let header = table.matches.first(where: { $0.column == "Lot Status" })?.header {
+                for row in table.rows where restrictionMarks[row.number] == nil {
+                    if case .value(let status) = CellReader.text(row["Lot Status"]), SheetTable.saysLotRestricted(status) {
+                        restrictionMarks[row.number] = (row.place("Lot Status"), header, status)
+                    }
+                }
+            }
             for original in table.rows {
                 let row = washSaleMarksRead(original, at: basisPositions)
                 // A closed lot an export lists beside the open ones (`Closed` under Status, a

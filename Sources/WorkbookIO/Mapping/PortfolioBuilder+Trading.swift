@@ -807,7 +807,7 @@ extension PortfolioBuilder {
     ///   when `not` stands before it (`Trim, not on hold`), nor `already placed` of something
     ///   else (`already placed a deposit`);
     /// - a cancellation as the first word, whatever follows (`Cancel - client withdrew`,
-    ///   `Cxl`), and `Hold` alone;
+    ///   `Cxl`), or later, unless denied, asked or of another order (see below), and `Hold` alone;
     /// - an outcome as the first word (after `Order` or `Partially`) with nothing after it
     ///   but a date, a number or a price (`Executed 11/18`, `Filled @ 301.20`, `Partially
     ///   filled 50 of 100`, `Order sent 11/19`, `Working`): a sentence after it is the PM's own
@@ -832,13 +832,30 @@ extension PortfolioBuilder {
         guard let first = words.first else { return nil }
         let cancellations: Set = ["cancel", "cancelled", "canceled", "cancellation", "cxl", "cxld", "void", "voided"]
         if cancellations.contains(first) { return first }
-        // Last too, as a note's tail says it (`client gift - cancelled`, `- CXL`), and the
-        // desk's `DNT` anywhere (explore-BL: each was placed).
-        if let last = words.last, words.count > 1, cancellations.contains(last), last != "cancel",
-           words[words.count - 2] != "not" {
-            return last
+        // Anywhere else too, as a note's tail or its middle says it (`client gift - cancelled`,
+        // `Trim - Cancelled per client 11/19`, `client cancelled request`; explore-BL, BM: each
+        // was placed), and the desk's `DNT` and `DNP` (`D.N.T.`): not after words that deny it
+        // or name another order (`not cancelled`, `replaces cancelled order`), nor asked
+        // (`Cancelled? no`), nor `DNT list`.
+        let lowered = note.lowercased()
+        let others: Set = ["not", "no", "never", "replaces", "replacing", "replace", "replacement", "after", "previously",
+                           "prior", "earlier", "re", "un"]
+        let marks = cancellations.union(["killed", "scrapped", "superseded", "rescinded", "dnt", "dnp"])
+        for (index, word) in words.enumerated() where marks.contains(word) {
+            if index > 0, others.contains(words[index - 1]) { continue }
+            // The verb itself only ends a note as a mark (`Trim - cancel`), not after a modal
+            // (`Ask before you cancel`).
+            if word == "cancel", index + 1 < words.count
+                || (index > 0 && ["you", "to", "may", "will", "would", "could", "might", "should", "can", "i", "we"].contains(words[index - 1])) {
+                continue
+            }
+            if lowered.contains(word + "?") { continue }
+            if ["dnt", "dnp"].contains(word), index + 1 < words.count, ["list", "lists", "check", "checked"].contains(words[index + 1]) { continue }
+            return word
         }
-        if let dnt = words.firstIndex(of: "dnt"), dnt == 0 || words[dnt - 1] != "not" { return "dnt" }
+        for letters in [["d", "n", "t"], ["d", "n", "p"]] where words.count >= 3 {
+            if (0...(words.count - 3)).contains(where: { words[$0..<$0 + 3].elementsEqual(letters) }) { return letters.joined() }
+        }
         if words == ["hold"] { return "hold" }
         var rest = words[...]
         if rest.first == "order" || rest.first == "trade" { rest = rest.dropFirst() }

@@ -1771,6 +1771,30 @@ struct SheetTable {
         case status, noExcludes, yesExcludes
         /// A Lots column restricting a lot (`Restriction`: No Sell, Pledged).
         case lotRestriction
+        /// An Accounts column of the date the account closed (`Date Closed`), a mark when on
+        /// or before the As Of (said by the reader, which knows it).
+        case closedOn
+    }
+
+    /// Words of a lot's restriction, as custodians and PMs write it in a Restriction or Lot
+    /// Status cell (`Rule 144`, `Lockup until 1/15/2027`, `Pledged`, `Restricted`).
+    static let lotRestrictionWords: Set<String> = [
+        "restricted", "pledged", "pledge", "collateral", "collateralized", "lien", "encumbered", "escrow", "lockup",
+        "locked", "blocked", "frozen", "hold", "legal", "blackout", "nosell", "dns", "dnt",
+    ]
+
+    /// Whether a restriction's words say one holds: a word of `lotRestrictionWords` or Rule
+    /// 144 (`Rule 144`, `144 stock`), not after `not`/`no`/`un` (`Not restricted`), nor
+    /// beside words that say it is over (`lifted`, `released`, `expired`).
+    static func saysLotRestricted(_ text: String) -> Bool {
+        let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        guard Set(words).isDisjoint(with: ["lifted", "released", "removed", "cleared", "expired", "none", "unrestricted"]),
+              !["no", "n", "false"].contains(words.last ?? "") else { return false }
+        for (index, word) in words.enumerated() where lotRestrictionWords.contains(word) || word == "144" || word.hasPrefix("lockup") {
+            if index > 0, ["not", "no", "non"].contains(words[index - 1]) { continue }
+            return true
+        }
+        return false
     }
 
     /// The kind of an unread Lots header that may restrict a lot's sale, or nil: a word column
@@ -1781,14 +1805,22 @@ struct SheetTable {
         if ["restriction", "restrictions", "lotrestriction", "sellrestriction", "traderestriction", "restrictioncode"]
             .contains(key) { return .lotRestriction }
         if ["restricted", "pledged", "pledge", "collateral", "collateralized", "donotsell", "dns", "nosell", "legalhold",
-            "hold", "onhold", "donottrade", "dnt", "notrade", "locked", "blocked"].contains(key) { return .yesExcludes }
+            "hold", "onhold", "donottrade", "dnt", "notrade", "locked", "blocked", "lien", "encumbered", "loancollateral",
+            "escrow", "lockup", "lockedup", "rule144", "restrictedstock"].contains(key) { return .yesExcludes }
+        // A column that says the lot may be sold, a No its mark (explore-BM: `Sellable` No was sold).
+        if ["sellable", "saleable", "cansell", "oktosell", "availabletosell", "freetosell"].contains(key) { return .noExcludes }
         return nil
     }
 
     /// The kind of an unread Accounts header that may mark an account left out, or nil.
     static func exclusionKind(_ header: String) -> ExclusionKind? {
         let key = HeaderName.normalize(header).key
-        if ["status", "accountstatus", "state", "accountstate", "tradingstatus", "tradestatus"].contains(key) { return .status }
+        if ["status", "accountstatus", "state", "accountstate", "tradingstatus", "tradestatus", "openclosed", "restriction",
+            "restrictions", "tradingrestriction", "tradingrestrictions", "accountrestriction", "accountrestrictions"].contains(key)
+            || headerWords(header).contains("status") { return .status }
+        // The day the account closed (explore-BM: `Date Closed` before the As Of was traded).
+        if ["dateclosed", "closedate", "closeddate", "closingdate", "closedon", "terminationdate", "dateterminated",
+            "terminated", "closedasof"].contains(key) { return .closedOn }
         if ["active", "isactive", "include", "included", "includeinrun", "rebalance", "trade", "tradeable", "tradable",
             "trading", "enabled", "inscope", "managed"].contains(key) { return .noExcludes }
         if ["exclude", "excluded", "skip", "donottrade", "dnt", "notrade", "closed", "frozen", "onhold", "hold",
@@ -1798,6 +1830,7 @@ struct SheetTable {
 
     /// The mark a cell of such a column makes, when it says the account is left out.
     static func exclusionMark(_ value: CellValue?, kind: ExclusionKind) -> String? {
+        if kind == .closedOn, case .date(let day)? = value { return day.iso }
         let text: String
         switch value {
         case .bool(let flag)?: text = flag ? "TRUE" : "FALSE"
@@ -1807,6 +1840,8 @@ struct SheetTable {
         }
         let key = HeaderName.normalize(text).key
         switch kind {
+        case .closedOn:
+            return text.isEmpty ? nil : text
         case .status:
             if ["closed", "inactive", "terminated", "frozen", "donottrade", "dnt", "notrade", "restricted", "suspended",
                 "pendingclose", "closing", "onhold", "hold", "excluded", "transferredout", "transferred"].contains(key) {
@@ -1816,10 +1851,18 @@ struct SheetTable {
             // `Transferring`, `ACAT Out`, `Liquidating`, `Deceased`, `Legal Hold` and
             // `Restricted - DNT` were traded with an Info line): any word that leaves the
             // account out, a transfer unless it comes in.
-            let words = Set(text.lowercased().split { !$0.isLetter }.map(String.init))
-            if !words.isDisjoint(with: ["closed", "closing", "inactive", "terminated", "frozen", "dnt", "restricted",
-                                        "suspended", "hold", "excluded", "liquidating", "liquidated", "deceased",
-                                        "dormant", "escheated", "blocked"]) {
+            let sequence = text.lowercased().split { !$0.isLetter }.map(String.init)
+            let words = Set(sequence)
+            // Not a mark that is denied or over (explore-BM: `Not Closed`, `Active (was frozen)`,
+            // `Open (legal hold released)`, `Frozen - lifted 11/1` stopped the run).
+            if ["open", "active", "reopened"].contains(sequence.first ?? "")
+                || !words.isDisjoint(with: ["lifted", "released", "removed", "cleared", "reopened", "unfrozen"]) {
+                return nil
+            }
+            let leaving: Set = ["closed", "closing", "inactive", "terminated", "frozen", "dnt", "restricted", "suspended",
+                                "hold", "excluded", "liquidating", "liquidated", "deceased", "dormant", "escheated", "blocked",
+                                "probate", "estate"]
+            if sequence.indices.contains(where: { leaving.contains(sequence[$0]) && ($0 == 0 || sequence[$0 - 1] != "not") }) {
                 return text
             }
             if !words.isDisjoint(with: ["transferring", "transferred", "transfer", "acat", "acats"]), !words.contains("in") {
@@ -1829,10 +1872,9 @@ struct SheetTable {
         case .noExcludes:
             return ["no", "n", "false", "0", "inactive", "excluded", "off"].contains(key) ? text : nil
         case .yesExcludes:
-            return ["yes", "y", "true", "1", "x"].contains(key) ? text : nil
+            return ["yes", "y", "true", "1", "x"].contains(key) || (!text.isEmpty && saysLotRestricted(text)) ? text : nil
         case .lotRestriction:
-            return ["nosell", "donotsell", "dns", "pledged", "pledge", "collateral", "hold", "onhold", "legalhold",
-                    "notrade", "donottrade", "dnt", "restricted", "frozen", "blocked", "locked", "yes", "y", "x"].contains(key)
+            return ["nosell", "donotsell", "dns", "notrade", "donottrade", "yes", "y", "x"].contains(key) || saysLotRestricted(text)
                 ? text : nil
         }
     }
