@@ -1272,6 +1272,30 @@ struct MappingRulesTests {
         #expect(try errors("Restriction", "None").isEmpty)
     }
 
+    @Test("Two columns headed alike, or one saying it is the current figure, are refused where they disagree")
+    func sameNamedAndCurrentColumns() throws {
+        // A summary's Symbol and Quantity left of the lots' own (explore-BO: a lot read at 150 shares for its 100).
+        let lots = try read([
+            Self.asOf,
+            ("Lots", [["Symbol", "Quantity", nil, "Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                      ["AAPL", 15, nil, "A", "AAPL", 10, 1500, .day(2024, 1, 2)], [nil, nil, nil, "A", "AAPL", 5, 800, .day(2024, 2, 1)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(lots.errors.map(\.description).contains(
+            "Lots!F1: The columns \"Quantity\" (Lots!B1) and \"Quantity\" (Lots!F1) both read as Quantity and disagree, first at "
+                + "row 2 (B2 15 against F2 10): the tool does not guess which counts. Delete or rename the one that should not."),
+                "\(lots.errors)")
+        let current = try read([
+            Self.asOf, Self.oneLot, Self.model,
+            ("Prices", [["Symbol", "Price", "Current Price", "As Of"], ["AAPL", 190, 182, .day(2026, 11, 20)]]),
+        ])
+        #expect(current.errors.map(\.description) == [
+            "Prices!C1: The columns \"Price\" (Prices!B1) and \"Current Price\" (Prices!C1) both read as Price and disagree, "
+                + "first at row 2 (B2 190 against C2 182): the tool does not guess which counts. Delete or rename the one that "
+                + "should not.",
+        ])
+    }
+
     @Test("An adjusted basis beside the original is a second Cost Basis; a wash-sale adjustment column is warned of")
     func adjustedBasisColumns() throws {
         for adjusted in ["Adjusted Total Cost", "Cost Basis Adj"] {

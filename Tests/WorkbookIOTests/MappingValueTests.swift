@@ -19,6 +19,15 @@ struct MappingValueTests {
         #expect(n.form == .plain)
     }
 
+    @Test("A number negative by its parentheses and signed inside them is asked about, not read as positive",
+          arguments: ["(-8,000)", "(\u{2212}8,000)", "($-8,000.00)", "(+8,000)"])
+    func signInsideParentheses(text: String) {
+        // Read as the two negatives' positive, a loss YTD was $8,000 of gain (explore-BO).
+        guard case .problem(let problem) = CellReader.numberText(text) else { Issue.record("\(text) was read"); return }
+        #expect(problem.hasSuffix("it is negative by its parentheses and signed inside them too; write it with one sign, a "
+            + "minus or the parentheses."))
+    }
+
     @Test("A unit set apart by a space is taken off: shares after, dollars before or after", arguments: [
         ("420 shs", CellReader.shareUnits, "420"), ("80 SH", CellReader.shareUnits, "80"),
         ("1,000.5 shares", CellReader.shareUnits, "1,000.5"), ("12 Units", CellReader.shareUnits, "12"),

@@ -240,6 +240,25 @@ struct OtherWritersTests {
             + "Unhide it to check its rows, or delete it if they are not meant for this run."))
     }
 
+    @Test("A hidden sheet named as the contract names it, beside a visible one holding its table, is an error")
+    func hiddenCopyBesideTheVisibleTable() throws {
+        let lots: [[FixtureCell]] = [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .day(2024, 1, 2)]]
+        let prices: [[FixtureCell]] = [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]
+        let model: (name: String, rows: [[FixtureCell]]) = ("Model", [["Symbol", "Target"], ["AAPL", 0.99]])
+        // Last month's copies, hidden under the contract's names; today's under dated names.
+        for (hidden, visible, sheet) in [("Lots", "Lots 11-20", lots), ("Prices", "Prices 11-20", prices)] {
+            let old = sheet.map { $0.map { cell -> FixtureCell in if case .number(let n) = cell { return .number(n * 3) }; return cell } }
+            let books: [(name: String, rows: [[FixtureCell]])] = [Self.settings, model, (hidden, old), (visible, sheet)]
+                + (hidden == "Lots" ? [("Prices", prices)] : [("Lots", lots)])
+            let reading = try read(books, hidden: [hidden])
+            #expect(reading.portfolio == nil)
+            #expect(reading.errors.map(\.description).contains(
+                "\(visible): This sheet holds a \(hidden) table, and the sheet read as \(hidden), \"\(hidden)\", is hidden: the "
+                    + "tool does not guess which is current. Delete the one not meant for this run, and name the other \(hidden)."),
+                    "\(reading.errors)")
+        }
+    }
+
     @Test("A sheet under another name holding a table the book lacks, and a column near one it lacks, are warned of")
     func unreadTablesAndColumns() throws {
         let reading = try read([

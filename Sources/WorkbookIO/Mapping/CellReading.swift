@@ -210,8 +210,14 @@ enum CellReader {
                     continue
                 }
                 guard !sawSign, cleaned.isEmpty else { return .problem(found) }
+                // A sign inside an accounting negative's parentheses (`(-8,000)`): read as the
+                // two negatives' positive, a loss YTD was $8,000 of gain (explore-BO).
+                if negative {
+                    return .problem("Expected a number, found \"\(raw.trimmingWhitespace().excerpt)\": it is negative by its "
+                        + "parentheses and signed inside them too; write it with one sign, a minus or the parentheses.")
+                }
                 sawSign = true
-                if c != "+" { negative.toggle() }
+                if c != "+" { negative = true }
             case "0"..."9", ".":
                 cleaned.append(c)
             case "e", "E":

@@ -26,7 +26,10 @@ extension PortfolioBuilder {
             !sheet.isRequired && tables[sheet] == nil && !ambiguousRoles.contains(sheet)
                 && !(sheet == .lots && !accountLotTables.isEmpty)
         }
-        let doubled = Self.sheetsNotToDouble.filter { tables[$0] != nil }
+        // A sheet read from a hidden one is doubled by any visible sheet holding its table.
+        let doubled = (Self.sheetsNotToDouble + hiddenRoles.sorted { $0.rawValue < $1.rawValue }.filter {
+            !Self.sheetsNotToDouble.contains($0)
+        }).filter { tables[$0] != nil }
         guard !missing.isEmpty || !doubled.isEmpty else { return }
         let ignored = Set(view.ignoredSheets)
         var probed = 0
@@ -38,6 +41,16 @@ extension PortfolioBuilder {
             // The book's own sheets first: a tie (a history with Date, Side and Quantity names
             // both Transactions' and Manual Trades' columns) goes to the one it has.
             if let sheet = heldTable(in: rows, among: doubled + missing), doubled.contains(sheet) {
+                // The table read is a hidden sheet's, and a visible one holds it too: a hidden old
+                // copy named as the contract names it had been planned on, the visible current one
+                // (`Lots 11-20`, `Prices 11-20`) passed over (explore-BO: 900 shares sold of 300 held).
+                if hiddenRoles.contains(sheet), !info.isHidden, let read = tables[sheet]?.sheetName {
+                    log.error(info.name, "This sheet holds a \(sheet.rawValue) table, and the sheet read as \(sheet.rawValue), "
+                        + "\"\(read)\", is hidden: the tool does not guess which is current. Delete the one not meant for this "
+                        + "run, and name the other \(sheet.rawValue).")
+                    continue
+                }
+                if !Self.sheetsNotToDouble.contains(sheet) { continue }
                 if sheet != .transactions && sheet != .manualTrades || Self.listsTrades(rows, as: sheet) {
                     warnOfSecondTable(of: sheet, in: info)
                 }

@@ -107,6 +107,8 @@ struct PortfolioBuilder {
     var requests: [PriceRequest] = []
     /// Contract sheets that two workbook sheets claimed (already an error).
     var ambiguousRoles: Set<ContractSheet> = []
+    /// The contract sheets read from a hidden sheet, no visible one being named as they are.
+    var hiddenRoles: Set<ContractSheet> = []
     /// The first spelling of each identical group, exposure group and sector name, by kind
     /// and alike form (see `spelled(_:_:kind:)`).
     var nameSpellings: [String: [String: String]] = [:]
@@ -289,6 +291,7 @@ struct PortfolioBuilder {
                 log.info(hidden.name, "This hidden sheet is ignored: the visible sheet \"\(pool[0].name)\" is the \(sheet.rawValue) sheet.")
             }
             if visible.isEmpty {
+                hiddenRoles.insert(sheet)
                 // Hidden, its rows are easily forgotten (last month's manual trades): a warning.
                 log.warning(pool[0].name, "The \(sheet.rawValue) sheet is hidden; it is read all the same. Unhide it to "
                     + "check its rows, or delete it if they are not meant for this run.")

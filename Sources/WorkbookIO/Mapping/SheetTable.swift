@@ -1570,16 +1570,23 @@ struct SheetTable {
         return dropped && !kept.isEmpty ? kept.joined(separator: " ") : nil
     }
 
-    /// Whether an unread header may be a column of `group` by its words.
     /// Whether two columns read as `name` that disagree are refused rather than one read: unless
     /// the one read is named as the contract names it (`Target` beside a `Weight` that is the
-    /// current weight, `Price` beside `Close`), the tool would be guessing by position; and
-    /// even then, a hidden one beside one in view (a stale `Quantity` hidden beside the `Qty`
+    /// current weight, `Price` beside `Close`) and the other is not, the tool would be guessing
+    /// by position; and even then, a hidden one beside one in view (a stale `Quantity` hidden beside the `Qty`
     /// kept up) or beside an adjusted figure (`Adjusted Cost Basis`: the basis the tax law
     /// counts after a wash sale) is no safe pick.
     static func refusesDisagreement(read: (text: String, column: Int), other: (text: String, column: Int), name: String,
                                     hidden: [ClosedRange<Int>]) -> Bool {
         guard isCanonical(read.text, of: name) else { return true }
+        // Two headed alike (a summary's `Symbol | Quantity` left of the lots' own, a second
+        // `Target`), or the other saying it is the current figure (`Current Price` beside
+        // `Price`, `Cash Available` beside `Cash`): the first had been read by its place
+        // (explore-BO: a lot read at the summary's 150 shares for its 100; explore-BM).
+        if isCanonical(other.text, of: name) { return true }
+        if !headerWords(other.text).isDisjoint(with: ["current", "available", "avail", "today", "todays", "live", "realtime"]) {
+            return true
+        }
         // A newer version beside it: which one the run means is the PM's to say.
         if withoutNewerWords(other.text) != nil { return true }
         let isHidden = { (column: Int) in hidden.contains { $0.contains(column) } }
