@@ -2482,9 +2482,13 @@ struct MappingRulesTests {
         ("Cost Basis x1000", "multiply its figures by 1,000 (it is in thousands; the tool reads whole dollars and shares)"),
         ("Cost Basis ($MM)", "multiply its figures by 1,000,000 (it is in millions; the tool reads whole dollars and shares)"),
         ("Cost Basis (cents)", "divide its figures by 100 (it is in cents; the tool reads whole dollars)"),
+        // The cent sign, in brackets or not, and never read as the Price (explore-BO: prices a hundredfold).
+        ("Price ¢", "divide its figures by 100 (it is in cents; the tool reads whole dollars)"),
+        ("Price (¢)", "divide its figures by 100 (it is in cents; the tool reads whole dollars)"),
     ])
     func headerScales(header: String, advice: String) {
         #expect(SheetTable.scaleAdvice(header) == advice)
+        #expect(ContractSheet.prices.column(forHeader: "Price ¢") == nil && ContractSheet.prices.column(forHeader: "Price (¢)") == nil)
         #expect(SheetTable.scaleAdvice("Cost Basis") == nil && SheetTable.scaleAdvice("Stock") == nil
             && SheetTable.scaleAdvice("Cost Basis (Adjusted)") == nil)
     }

@@ -381,6 +381,9 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         let table = lookup ?? headerLookup
         // A model's band headed by its sign alone (`+/-`, `±`, `+/- %`): no letters to match.
         if self == .model, ContractSheet.bandSigns.contains(header.filter { !$0.isWhitespace }) { return "Band" }
+        // No column is in cents: `Price ¢` read as dollars made every price a hundred times
+        // its own (explore-BO); it is named as a column that may be the Price, in cents.
+        if header.contains("¢") { return nil }
         let (key, unit) = HeaderName.normalize(header)
         if let unit, let name = table[key + unit] { return name }
         // A percent of a figure in dollars or shares is not that figure: `Distribution %` of 4

@@ -763,6 +763,13 @@ struct SheetTable {
                         skipped.insert((title.row, "the title of the block below"), at: at)
                     }
                     pendingTitle = nil
+                    // With no title, the rows below read on as this table's: said once a sheet, as
+                    // a closed-lot table pasted under the lots was planned as held (explore-BO).
+                    if title == nil, !repeats.contains(where: { $0.title == nil && $0.isOneOfSeveral }) {
+                        log.warning("\(info.name)!row \(row.number)", "This row repeats the header row (row \(found.row)) with no "
+                            + "title above it: the rows below are read as more rows of this \(sheet.rawValue) table. If they are "
+                            + "another table (closed lots, an older copy), move them to a sheet of their own.")
+                    }
                     repeats.append(Block(headerRow: row.number, title: title?.title, isOneOfSeveral: true))
                     skipped.append((row.number, "a repeat of the header row (row \(found.row)), above another block"))
                     return
@@ -1640,6 +1647,8 @@ struct SheetTable {
         let lower = header.lowercased().trimmingWhitespace()
         let compact = lower.filter { !$0.isWhitespace && $0 != "," }
         if compact.hasSuffix("x1000") || compact.hasSuffix("×1000") { return thousands }
+        let cents = "divide its figures by 100 (it is in cents; the tool reads whole dollars)"
+        if lower.contains("¢") { return cents }
         // The unit in the header's last brackets.
         guard let close = lower.last, close == ")" || close == "]",
               let open = lower.lastIndex(of: close == ")" ? "(" : "[") else { return nil }
@@ -1650,9 +1659,7 @@ struct SheetTable {
         if ["mm", "mil", "mln", "mn", "millions", "million", "x1000000"].contains(bare) {
             return "multiply its figures by 1,000,000 (it is in millions; the tool reads whole dollars and shares)"
         }
-        if ["¢", "c", "cents", "cent"].contains(bare) {
-            return "divide its figures by 100 (it is in cents; the tool reads whole dollars)"
-        }
+        if ["c", "cents", "cent"].contains(bare) { return cents }
         return nil
     }
 
