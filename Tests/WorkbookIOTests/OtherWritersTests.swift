@@ -259,6 +259,21 @@ struct OtherWritersTests {
         }
     }
 
+    @Test("An optional sheet taken by another word for its name, lacking a required column, says how it was taken")
+    func sheetTakenByItsName() throws {
+        let reading = try read([
+            Self.settings,
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+            ("History", [["Date", "Symbol", "Close"], [.day(2026, 11, 19), "AAPL", 188], [.day(2026, 11, 20), "AAPL", 190]]),
+        ])
+        // A price history's "lacks Side" left the PM guessing why (explore-BO).
+        #expect(reading.errors.map(\.description).first?.hasSuffix(
+            "(The sheet is read as the Transactions sheet by its name; if it is something else, rename it.)") == true,
+                "\(reading.errors)")
+    }
+
     @Test("A sheet under another name holding a table the book lacks, and a column near one it lacks, are warned of")
     func unreadTablesAndColumns() throws {
         let reading = try read([
@@ -587,6 +602,26 @@ struct OtherWritersTests {
         let request = try #require(reading.priceRequests.first { $0.symbol == "AAPL" })
         #expect(request.workbook?.asOf == CivilDate(year: 2026, month: 11, day: 13))
         #expect(request.workbook?.asOfPlace == "Prices!A1")
+    }
+
+    @Test("A Prices title's date in words or without its year dates the prices; one of something else does not",
+          arguments: [("Closing prices as of November 13, 2026", "2026-11-13"), ("Prices as of Nov 13", "2026-11-13"),
+                      ("Data through 11/13", "2026-11-13"), ("Closing prices 13 Nov 2026", "2026-11-13"),
+                      ("Prices as of 11/19/2026 (file saved 11/13/2026)", "2026-11-19"),
+                      ("Report date 11/13/2026 - closing prices 11/19/2026", "2026-11-19"), ("11/18/2026", "2026-11-18"),
+                      // Dating no prices (explore-BM: the book was refused as 264 days stale).
+                      ("Model approved 3/1/2026", "2026-11-20"), ("Prepared 11/13/2026 by JS", "2026-11-20"),
+                      // A yearless date after the As Of is last year's, stale.
+                      ("Prices as of Dec 31", "2025-12-31")])
+    func pricesTitleDates(title: String, date: String) throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
+            ("Prices", [[.text(title)], ["Symbol", "Price"], ["AAPL", 190]]),
+        ])
+        let request = try #require(reading.priceRequests.first { $0.symbol == "AAPL" })
+        #expect(request.workbook?.asOf.description == date)
     }
 
     @Test("A Harvest Min Loss Pct typed 1, its key saying percent, is one percent")

@@ -523,7 +523,7 @@ enum CellReader {
     }
 
     /// 1 to 12 for a month's name or its first three letters (`Mar`, `march`, `Sept`).
-    private static func month(named token: Substring) -> Int? {
+    static func month(named token: Substring) -> Int? {
         let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december"]
         let word = token.lowercased()

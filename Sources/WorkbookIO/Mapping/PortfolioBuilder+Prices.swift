@@ -20,7 +20,9 @@ extension PortfolioBuilder {
         // A sheet dated only in its title or note (`Closing prices as of 11/13/2026`) dates the
         // prices that give no As Of: taken as of the run's date, last week's prices were planned
         // as fresh (explore-BL). A date after the As Of is not the prices' date.
-        let sheetDate = tables[.prices]?.titleDate.flatMap { $0.date > settings.asOf ? nil : $0 }
+        let sheetDate = tables[.prices]?.title.flatMap { title in
+            SheetTable.pricesDate(inTitle: title.text, asOf: settings.asOf).flatMap { $0 > settings.asOf ? nil : (date: $0, place: title.place) }
+        }
         var rows: [String: PriceRow] = [:]
         if let table = tables[.prices] {
             // An Account column, unread: a sheet of a price per account had its same prices

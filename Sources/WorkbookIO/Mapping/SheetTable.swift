@@ -110,6 +110,8 @@ struct SheetTable {
     /// or note of a lot export dates it by (`Date downloaded: 11/16/2026 3:42 PM ET`), with
     /// `inFooter` set.
     var titleDate: (date: CivilDate, place: String, inFooter: Bool)?
+    /// The text of the first title above the header, with its place.
+    var title: (text: String, place: String)?
     /// A Model sheet laid out wide: a column of targets for each model, headed by the model's
     /// name as the Accounts sheet's Model column writes it, in place of Model and Target
     /// columns. Each model's name, and the key of its column in `columns` and the rows.
@@ -595,8 +597,9 @@ struct SheetTable {
                     } else {
                         firstTitleLines = []
                     }
-                } else if sheet == .prices, let title = SheetTable.title(of: row, sheetName: info.name),
-                          SheetTable.lastDate(in: Title(lines: [title]).text) != nil {
+                } else if sheet == .prices, firstTitle == nil, let title = SheetTable.title(of: row, sheetName: info.name),
+                          let anyDay = CivilDate(year: 9999, month: 12, day: 31),
+                          SheetTable.pricesDate(inTitle: Title(lines: [title]).text, asOf: anyDay) != nil {
                     // A Prices sheet's dated title dates prices that give no As Of (explore-BL).
                     firstTitle = Title(lines: [title])
                 }
@@ -999,7 +1002,11 @@ struct SheetTable {
                         + "account's lot detail (cost basis or unrealized gain by lot) and paste that instead."
                     : ""
                 let named = candidates.isEmpty ? "" : " " + candidates.joined(separator: "; ") + "."
-                log.error("\(info.name)!row \(best.row)", "The header row lacks the required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")).\(named)\(lotDetail)")
+                // A sheet taken by another word for the contract's name (`History` for Transactions)
+                // says so: a price history's "lacks Side" left the PM guessing why (explore-BO).
+                let byName = sheet.isRequired || SheetTable.isCanonical(info.name, of: sheet.rawValue) ? ""
+                    : " (The sheet is read as the \(sheet.rawValue) sheet by its name; if it is something else, rename it.)"
+                log.error("\(info.name)!row \(best.row)", "The header row lacks the required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")).\(named)\(lotDetail)\(byName)")
             } else if case let across = matchHeader(namesDown), across.missing.isEmpty, across.columns.count >= 2 {
                 // Its names down the first column, each record a column beside them (a short
                 // Accounts sheet written as a form): said so, where "no header row" left the PM
@@ -1233,6 +1240,7 @@ struct SheetTable {
         table.todayCells = SheetTable.todayCells(of: summary, in: info.name)
         table.unreadColumnTitles = unreadColumnTitles
         table.exclusionMarks = exclusionMarks
+        table.title = firstTitle.map { ($0.text, $0.place) }
         if let title = firstTitle, let date = SheetTable.lastDate(in: title.text) {
             table.titleDate = (date, title.place, false)
         } else if let (date, place) = footerDate {

@@ -1,0 +1,69 @@
+import RebalanceEngine
+
+extension SheetTable {
+    /// Words by which a Prices sheet's title or note says when its prices were taken (`Closing
+    /// prices as of 11/13/2026`, `Data through 11/13`); a title without one (`Model approved
+    /// 3/1/2026`, `Prepared 11/13/2026 by JS`) dates no prices.
+    static let priceDatingCues = ["as of", "as at", "close", "closing", "prices", "price", "priced", "through", "thru",
+                                  "quotes", "quoted", "eod", "end of day", "valuation", "valued", "data"]
+
+    /// The date a Prices sheet's title or note gives its prices, or nil: the first date after
+    /// its first dating word (`Prices as of 11/19/2026 (file saved 11/13/2026)` is of 11/19),
+    /// else its last date. Dates are read as the US writes them, with or without the year
+    /// (`11/13/2026`, `2026-11-13`, `November 13, 2026`, `Nov 13`, `13 Nov 2026`, `11/13`); one
+    /// without a year is of the As Of's year, or the year before when that would be after it.
+    /// Until stop 51 only a date in figures with its year was read, and `Model approved
+    /// 3/1/2026` dated the prices (explore-BM).
+    static func pricesDate(inTitle text: String, asOf: CivilDate) -> CivilDate? {
+        // A title is a line; a cell of thousands of characters is no title to search.
+        guard text.utf8.count <= 400 else { return nil }
+        let lower = text.lowercased()
+        guard let cueOffset = lower.indices.enumerated().first(where: { _, index in
+            priceDatingCues.contains { lower[index...].hasPrefix($0) }
+        })?.offset else {
+            // A date alone is the sheet's date.
+            if case .value(let date) = CellReader.dateText(text.trimmingWhitespace()) { return date }
+            return nil
+        }
+        var tokens: [(word: Substring, offset: Int)] = []
+        var start: String.Index?
+        for index in lower.indices {
+            if " ,;()[]".contains(lower[index]) {
+                if let s = start { tokens.append((lower[s..<index], lower.distance(from: lower.startIndex, to: s))) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+        }
+        if let s = start { tokens.append((lower[s...], lower.distance(from: lower.startIndex, to: s))) }
+        func yearless(_ month: Int, _ day: Int) -> CivilDate? {
+            guard let date = CivilDate(year: asOf.year, month: month, day: day) else { return nil }
+            return date > asOf ? CivilDate(year: asOf.year - 1, month: month, day: day) : date
+        }
+        func number(_ at: Int, digits: ClosedRange<Int>) -> Int? {
+            guard tokens.indices.contains(at), digits.contains(tokens[at].word.count),
+                  tokens[at].word.allSatisfy(\.isASCIIDigit) else { return nil }
+            return Int(tokens[at].word)
+        }
+        var dates: [(date: CivilDate, offset: Int)] = []
+        for (i, token) in tokens.enumerated() {
+            let word = token.word
+            if word.count >= 6, word.contains(where: \.isNumber), word.contains("/") || word.contains("-"),
+               case .value(let date) = CellReader.dateText(String(word)) {
+                dates.append((date, token.offset))
+            } else if case let parts = word.split(separator: "/", omittingEmptySubsequences: false), parts.count == 2,
+                      parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isASCIIDigit) }),
+                      let date = yearless(Int(parts[0])!, Int(parts[1])!) {
+                dates.append((date, token.offset))
+            } else if let month = CellReader.month(named: word), let day = number(i + 1, digits: 1...2) {
+                let date = number(i + 2, digits: 4...4).flatMap { CivilDate(year: $0, month: month, day: day) } ?? yearless(month, day)
+                if let date { dates.append((date, token.offset)) }
+            } else if let day = number(i, digits: 1...2), tokens.indices.contains(i + 1),
+                      let month = CellReader.month(named: tokens[i + 1].word) {
+                let date = number(i + 2, digits: 4...4).flatMap { CivilDate(year: $0, month: month, day: day) } ?? yearless(month, day)
+                if let date { dates.append((date, token.offset)) }
+            }
+        }
+        return (dates.first { $0.offset >= cueOffset } ?? dates.last)?.date
+    }
+}
