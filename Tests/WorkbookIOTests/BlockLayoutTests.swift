@@ -106,6 +106,26 @@ struct BlockLayoutTests {
             + "the account's ID."))
     }
 
+    @Test("A block title whose digits are one account's and whose name is another's is refused, naming both")
+    func titleOfTwoAccounts() throws {
+        func reading(_ title: FixtureCell) throws -> PortfolioReading {
+            try Book.read([Book.asOf, Self.accounts, ("Lots", [
+                [title], Book.header, ["AAPL", 10, 1500, .day(2020, 1, 2)], [],
+                ["Joint ...999"], Book.header, ["MSFT", 2, 700, .day(2024, 2, 2)],
+            ]), Book.model, Book.prices])
+        }
+        // Taxable or not changes every tax figure: the digits had won with an Info line (explore-BM).
+        let both = try reading("Smith Roth ...123")
+        #expect(both.errors.map(\.description) == [
+            "Lots!A1: The block title \"Smith Roth ...123\" could be any of the accounts 11110123, 22225678: write the one "
+                + "account's ID in full.",
+        ])
+        // A name the digits' own account's name holds is no other account's.
+        let own = try reading("Individual ...123")
+        #expect(own.errors.isEmpty, "\(own.errors)")
+        #expect(own.portfolio?.lots.map(\.account) == ["11110123", "33339999"])
+    }
+
     @Test("A repeat of the header with no title above it is read on, with a warning once a sheet")
     func untitledRepeatIsWarnedOf() throws {
         let header: [FixtureCell] = ["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"]

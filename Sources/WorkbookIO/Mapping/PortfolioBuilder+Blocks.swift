@@ -197,6 +197,19 @@ extension PortfolioBuilder {
             if let digits = maskedDigits(in: text) {
                 let matching = digits.count <= 20 ? byDigits[digits] ?? []
                     : forms.indices.filter { forms[$0].id.filter(\.isASCIIDigit).hasSuffix(digits) }
+                // Another account's whole name beside the digits (`Smith IRA ...5678`, the digits
+                // the taxable account's): one of the two is wrong, and taxable or not changes every
+                // tax figure, so both are named (explore-BM: the digits won with an Info line).
+                // (Not a name the digits' own account's name holds: `Smith` in `Smith Individual`.)
+                let ownName = matching.count == 1 ? forms[matching[0]].nameBytes : nil
+                let namedOtherwise = forms.indices.filter { index in
+                    guard !matching.contains(index), let name = forms[index].nameBytes, name.count >= 3,
+                          containsWhole(name, in: textBytes) else { return false }
+                    return !(ownName.map { containsWhole(name, in: $0) } ?? false)
+                }
+                if matching.count == 1, !namedOtherwise.isEmpty {
+                    return (ids(matching + namedOtherwise), "the last digits of one account's number and the name of another")
+                }
                 return (ids(matching), "the last digits of the account's number, \(digits)")
             }
             // A word or two of one account's name (`Joint` for `Chen Joint Taxable`).
