@@ -1272,6 +1272,19 @@ struct MappingRulesTests {
         #expect(try errors("Restriction", "None").isEmpty)
     }
 
+    @Test("A lot with no Acquired date beside a Term is told why the Term does not stand for it")
+    func termWithoutAcquired() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", "Term"], ["A", "AAPL", 1, 100, "--", "Inherited"]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Lots!E2: Acquired is \"--\", which reads as blank. The Term beside it sets the lot's term, but its date also places "
+                + "it in wash-sale windows: give the date it was bought, or for an inherited lot the date of death.",
+        ])
+    }
+
     @Test("Two columns headed alike, or one saying it is the current figure, are refused where they disagree")
     func sameNamedAndCurrentColumns() throws {
         // A summary's Symbol and Quantity left of the lots' own (explore-BO: a lot read at 150 shares for its 100).

@@ -192,7 +192,15 @@ extension PortfolioBuilder {
                     basis = nil
                 }
                 let acquired = date(row, "Acquired")
-                if isBlank(row, "Acquired") { log.error(row.place("Acquired"), blankMessage(row, "Acquired")) }
+                if isBlank(row, "Acquired") {
+                    // A Term beside it (`LT`, `Inherited`: a custodian's `--` for an inherited or
+                    // transferred lot) does not stand for the date (explore-BN: the message said why not).
+                    let termed = CellReader.textValue(row["Term"]) != nil
+                    log.error(row.place("Acquired"), blankMessage(row, "Acquired") + (termed
+                        ? " The Term beside it sets the lot's term, but its date also places it in wash-sale windows: give the "
+                            + "date it was bought, or for an inherited lot the date of death."
+                        : ""))
+                }
                 if let acquired, acquired > settings.asOf {
                     log.error(row.place("Acquired"), "Acquired \(acquired) is after the As Of date \(settings.asOf)."
                         + dayFirstHint(row, "Acquired"))
