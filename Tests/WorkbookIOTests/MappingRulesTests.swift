@@ -1527,6 +1527,25 @@ struct MappingRulesTests {
         #expect(bare.errors.map(\.description).first?.hasPrefix("Prices!B2: Price: ") == true)
     }
 
+    @Test("A Lots Price more than a tenth from the Prices sheet's is warned of; the Prices sheet's is used")
+    func lotPriceFarFromPrices() throws {
+        func reading(lotPrice: Double) throws -> PortfolioReading {
+            try read([
+                Self.asOf,
+                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", "Price"],
+                          ["A", "AAPL", 1, 100, .day(2024, 1, 2), .number(lotPrice)]]),
+                Self.model, Self.prices,
+            ])
+        }
+        // One of the two is stale, and which flips a harvest (explore-BL).
+        let far = try reading(lotPrice: 230)
+        #expect(far.warnings.map(\.description).contains(
+            "Prices!B2: AAPL is priced 190.00 here and 230.00 on the Lots sheet (Lots!F2), 21% apart: this sheet's price is "
+                + "used. Check that neither is stale."), "\(far.warnings)")
+        #expect(far.priceRequests.first { $0.symbol == "AAPL" }?.workbook?.price == Price(decimal: "190"))
+        #expect(try !reading(lotPrice: 195).warnings.contains { $0.message.contains("apart") })
+    }
+
     @Test("A Lots Price a feed failed to give refuses the book only where the Prices sheet does not price the symbol")
     func failedLotPrice() throws {
         func reading(prices: [[FixtureCell]]) throws -> PortfolioReading {

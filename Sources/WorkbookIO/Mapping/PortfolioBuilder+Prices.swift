@@ -126,6 +126,17 @@ extension PortfolioBuilder {
                 requests.append(PriceRequest(symbol: symbol, reason: why, workbook: nil, lookalikes: lookalikes))
                 continue
             }
+            // A lot export's price far from the Prices sheet's: one of the two is stale (or a
+            // split lies between them), and which is flips a harvest (explore-BL: $75 on the
+            // Lots sheet, $62 here; a $2,500 gain or a $4,000 loss). The Prices sheet wins, said.
+            if row.override == nil, let price = row.price, let lot = lotPrices[symbol] {
+                let ratio = lot.price.doubleValue / price.doubleValue
+                if ratio > 1.1 || ratio < 1 / 1.1 {
+                    let apart = Int((abs(lot.price.doubleValue - price.doubleValue) / min(lot.price.doubleValue, price.doubleValue) * 100).rounded())
+                    log.warning(row.row.place("Price"), "\(symbol) is priced \(price) here and \(lot.price) on the Lots sheet "
+                        + "(\(lot.place)), \(apart)% apart: this sheet's price is used. Check that neither is stale.")
+                }
+            }
             let titled = row.asOf == nil ? sheetDate : nil
             let asOf = row.asOf ?? titled?.date ?? settings.asOf
             if row.asOf == nil && (row.price != nil || row.override != nil) {
