@@ -1190,6 +1190,11 @@ struct MappingRulesTests {
         #expect(same.warnings.contains { $0.place == "Model!C1" && $0.message.contains("is a second Target column") }, "\(same.warnings)")
         #expect(SheetTable.withoutNewerWords("Price 52-wk High") == nil)
         #expect(SheetTable.withoutNewerWords("Proposed Target %") == "Target %")
+        // A version's number, a quarter, an approval (explore-BM: each was left unread).
+        #expect(SheetTable.withoutNewerWords("Target v2") == "Target")
+        #expect(SheetTable.withoutNewerWords("Q4 Target") == "Target")
+        #expect(SheetTable.withoutNewerWords("Approved Target") == "Target")
+        #expect(SheetTable.withoutNewerWords("Pending Qty") == nil && SheetTable.withoutNewerWords("VTI") == nil)
     }
 
     @Test("A lot a Lots column restricts (Restriction No Sell, Pledged Yes) is an error at the mark; a blank or No is not")
@@ -1302,6 +1307,25 @@ struct MappingRulesTests {
             Self.asOf, Self.oneLot, Self.model,
             ("Prices", [["Symbol", "Price", "Current Price", "As Of"], ["AAPL", 190, 182, .day(2026, 11, 20)]]),
         ])
+        // A current figure under a name of its own (explore-BP: ignored, and the shares sold).
+        let quantity = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Current Qty", "Cost Basis", "Acquired"],
+                      ["A", "AAPL", 800, 400, 100, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(quantity.errors.map(\.place) == ["Lots!D1"], "\(quantity.errors)")
+        let cash = try read([
+            Self.asOf, ("Accounts", [["Account", "Cash", "Current Cash"], ["A", 18_250.40, 2_250.40]]), Self.oneLot, Self.model,
+            Self.prices,
+        ])
+        #expect(cash.errors.map(\.place) == ["Accounts!C1"], "\(cash.errors)")
+        // Two dates for one price: the older may make it stale (explore-BM).
+        let dated = try read([
+            Self.asOf, Self.oneLot, Self.model,
+            ("Prices", [["Symbol", "Price", "As Of", "Price Date"], ["AAPL", 190, .day(2026, 11, 20), .day(2026, 11, 13)]]),
+        ])
+        #expect(dated.errors.map(\.place) == ["Prices!D1"], "\(dated.errors)")
         #expect(current.errors.map(\.description) == [
             "Prices!C1: The columns \"Price\" (Prices!B1) and \"Current Price\" (Prices!C1) both read as Price and disagree, "
                 + "first at row 2 (B2 190 against C2 182): the tool does not guess which counts. Delete or rename the one that "
@@ -1525,6 +1549,12 @@ struct MappingRulesTests {
         #expect(overridden.diagnostics.map(\.description).contains("Prices!B2: AAPL's Price holds \(shown); its Override, 231.00, is used."))
         let bare = try reading(override: .empty)
         #expect(bare.errors.map(\.description).first?.hasPrefix("Prices!B2: Price: ") == true)
+        // A row no symbol of the book needs (a watch list's) refuses nothing (explore-BP).
+        let unused = try read([
+            Self.asOf, Self.oneLot, Self.model,
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["MSFT", failed, .day(2026, 11, 20)]]),
+        ])
+        #expect(unused.errors.isEmpty, "\(unused.errors)")
     }
 
     @Test("A Lots Price more than a tenth from the Prices sheet's is warned of; the Prices sheet's is used")
@@ -2499,12 +2529,17 @@ struct MappingRulesTests {
             + "Group Alphabet, whose other members are in Mega: it counts toward that group's cap."))
     }
 
-    @Test("A model's CASH row of a plain 1 is warned of as 100%")
+    @Test("A model's CASH row of a plain 1 beside its securities is an error; alone, it is warned of as 100%")
     func cashRowOfOne() throws {
+        // Read as 100% beside the securities, a household was sold to cash on warnings only (explore-BP).
         let reading = try read([Self.asOf, Self.oneLot, ("Model", [["Symbol", "Target"], ["AAPL", 0.99], ["CASH", 1]]), Self.prices])
-        #expect(reading.warnings.map(\.description).contains("Model!B3: CASH 1 is read as 100% (a plain number is a fraction "
+        #expect(reading.errors.map(\.description) == ["Model!B3: CASH 1 is read as 100% (a plain number is a fraction unless "
+            + "one in its column is above 1), beside the model's other targets, which cannot then fit: write 1% if one "
+            + "percent is meant."])
+        let alone = try read([Self.asOf, Self.oneLot, ("Model", [["Symbol", "Target"], ["AAPL", 0], ["CASH", 1]]), Self.prices])
+        #expect(alone.warnings.map(\.description).contains("Model!B3: CASH 1 is read as 100% (a plain number is a fraction "
             + "unless one in its column is above 1): every position is sold to cash. Write 1% if one percent is meant."),
-                "\(reading.warnings)")
+                "\(alone.warnings)")
     }
 
     @Test("A unit in thousands, millions or cents is said however the header writes it", arguments: [

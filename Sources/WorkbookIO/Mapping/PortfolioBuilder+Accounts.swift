@@ -495,6 +495,11 @@ extension PortfolioBuilder {
               let title = block.title, !isBlank(row, "Account") else { return true }
         let key = table.key(of: block)
         if let holds = stackedTitles[key] { return holds }
+        if let word = PortfolioBuilder.otherTableWord(in: title.text) {
+            stackedTitles[key] = false
+            log.error(title.place, PortfolioBuilder.otherTableMessage(title.text, word: word, headerRow: block.headerRow, sheet: table.sheet))
+            return false
+        }
         let names = accounts(namedBy: title.text, among: known).found
         let id = text(row, "Account") ?? ""
         let holds = !names.isEmpty || (!id.isEmpty && PortfolioBuilder.alike(title.text).contains(PortfolioBuilder.alike(id)))
@@ -505,6 +510,27 @@ extension PortfolioBuilder {
                 + "sheet's. Move that table to a sheet of its own, or, if its rows belong here, delete the title and the repeated header.")
         }
         return holds
+    }
+}
+
+extension PortfolioBuilder {
+    /// Words of a block's title that mark its rows as another table's, whatever account it
+    /// names: lots sold or closed, an older copy (explore-BP: `CHEN-IRA closed lots (sold
+    /// 10/15)` was read as the IRA's held lots, and 50 shares sold again).
+    static let otherTableWords: Set<String> = [
+        "closed", "sold", "realized", "realised", "disposed", "disposals", "cancelled", "canceled", "old", "older", "backup",
+        "copy", "archive", "archived", "prior", "previous", "prev", "obsolete", "superseded",
+    ]
+
+    /// The first word of `title` that marks a block as another table's, or nil.
+    static func otherTableWord(in title: String) -> String? {
+        title.lowercased().split { !$0.isLetter }.first { otherTableWords.contains(String($0)) }.map(String.init)
+    }
+
+    static func otherTableMessage(_ title: String, word: String, headerRow: Int, sheet: ContractSheet) -> String {
+        "\"\(title.excerpt)\" titles a second table below the first, under a repeat of its header (row \(headerRow)), and "
+            + "its word \"\(word)\" says its rows are not the \(sheet.rawValue) sheet's to plan: move that table to a sheet of its "
+            + "own, or, if its rows belong here, delete the title and the repeated header."
     }
 }
 
@@ -563,16 +589,22 @@ extension PortfolioBuilder {
                                               untouched: (String) -> Bool) {
         let byID = Dictionary(accounts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var above: [Account] = []
+        var allAbove: [Account] = []
         var summaries: [(account: Account, place: String, parts: [Account])] = []
         for row in table.rows {
             guard case .value(let id) = CellReader.text(row["Account"]), let account = byID[id],
-                  !above.contains(where: { $0.id == id }) else { continue }
+                  !allAbove.contains(where: { $0.id == id }) else { continue }
             let household = account.household == account.id ? [] : accounts.filter { $0.household == account.household && $0.id != id }
+            // To the dollar: a summary rounds (explore-BP: 22,350 and 22,350.41 for 22,350.40
+            // were planned as accounts).
             func sums(_ parts: [Account]) -> Bool {
-                parts.count >= 2 && parts.reduce(Money.zero) { $0 + $1.cash } == account.cash
+                parts.count >= 2 && (parts.reduce(Money.zero) { $0 + $1.cash } - account.cash).magnitude <= Money(cents: 100)
             }
-            guard account.cash > .zero, untouched(id), let parts = sums(household) ? household : sums(above) ? above : nil else {
+            // A row with its own Type is an account (a new one funded from two others).
+            guard account.cash > .zero, untouched(id), isBlank(row, "Type"),
+                  let parts = sums(household) ? household : sums(above) ? above : sums(allAbove) ? allAbove : nil else {
                 above.append(account)
+                allAbove.append(account)
                 continue
             }
             summaries.append((account, row.place("Account"), parts))

@@ -34,6 +34,10 @@ extension PortfolioBuilder {
                 + "header, or each row's account in an Account column.")
             return nil
         }
+        if block.isOneOfSeveral, block.headerRow != table.headerRow, let word = PortfolioBuilder.otherTableWord(in: title.text) {
+            log.error(title.place, PortfolioBuilder.otherTableMessage(title.text, word: word, headerRow: block.headerRow, sheet: table.sheet))
+            return nil
+        }
         guard sheetHasAccounts else {
             let id = PortfolioBuilder.unlabelled(title.text)
             log.info(title.place, "The rows under this title, to the next repeat of the header, are read as account "

@@ -196,6 +196,8 @@ extension PortfolioBuilder {
         let classRows = assetClassRows(table, targets: targets)
         // Models stacked one under another: each block's title names its model.
         var blockModel: [Int: String?] = [:]
+        // Each model's CASH row of a plain 1, by model: judged once its other targets are read.
+        var wholeCashRows: [(model: Int, place: String)] = []
         for row in table.rows {
             if classRows.contains(row.number) { continue }
             var stacked: String?
@@ -240,12 +242,23 @@ extension PortfolioBuilder {
                 // A plain 1 is 100% by the contract's rule: a CASH row of 100% beside securities
                 // sold every position to cash, said only as targets "scaled down" (explore-AY).
                 if target == .one, case .value(let n) = CellReader.number(row["Target"]), n.form == .plain {
-                    warnOfWholeOne("CASH", place: row.place("Target"))
+                    wholeCashRows.append((index!, row.place("Target")))
                 }
                 read.models[index!].cashTarget = target
             } else {
                 read.models[index!].targets.append(ModelTarget(symbol: symbol, target: target, band: bands[row.number],
                                                                sector: spelled(row, "Sector", kind: "sector")))
+            }
+        }
+        // Beside the model's securities, 100% cash is no model a PM means, nor one it can hold:
+        // read so, a household was sold to cash on warnings only (explore-BP). An error there;
+        // alone, an all-cash model, warned of.
+        for (index, place) in wholeCashRows {
+            if read.models[index].targets.contains(where: { $0.target > .zero }) {
+                log.error(place, "CASH 1 is read as 100% (a plain number is a fraction unless one in its column is above 1), "
+                    + "beside the model's other targets, which cannot then fit: write 1% if one percent is meant.")
+            } else {
+                warnOfWholeOne("CASH", place: place)
             }
         }
         if let first = filled.first {

@@ -24,6 +24,9 @@ extension PortfolioBuilder {
             SheetTable.pricesDate(inTitle: title.text, asOf: settings.asOf).flatMap { $0 > settings.asOf ? nil : (date: $0, place: title.place) }
         }
         var rows: [String: PriceRow] = [:]
+        // Prices a feed failed to give, said only where the symbol needs a price (explore-BP: a
+        // watch-list row's `#N/A` refused the book).
+        var failedPrices: [String: (value: String, place: String)] = [:]
         if let table = tables[.prices] {
             // An Account column, unread: a sheet of a price per account had its same prices
             // called "priced twice" with no word of why (explore-AZ).
@@ -61,6 +64,8 @@ extension PortfolioBuilder {
                 var price: Price?
                 if let override, let failed = CellReader.failedValue(row["Price"]) {
                     log.info(row.place("Price"), "\(symbol)'s Price holds \(failed); its Override, \(override), is used.")
+                } else if let failed = CellReader.failedValue(row["Price"]) {
+                    failedPrices[symbol] = (failed, row.place("Price"))
                 } else {
                     price = positive("Price")
                 }
@@ -97,6 +102,11 @@ extension PortfolioBuilder {
         var requests: [PriceRequest] = []
         for symbol in needs.keys.sorted() {
             let why = needs[symbol]!
+            if let failed = failedPrices[symbol] {
+                log.error(failed.place, "Price: The cell holds \(failed.value), and \(symbol) needs a price (\(why)): give it, or an "
+                    + "Override beside it.")
+                continue
+            }
             if rows[symbol] == nil, let failed = failedLotPrices[symbol] {
                 log.error(failed.place, "Price: The cell holds \(failed.value), and the Prices sheet does not price \(symbol) "
                     + "(\(why)): give its price there or here.")

@@ -536,8 +536,14 @@ struct SheetTable {
             // 11/20`, `Target (Dec 2026)`) is a second column of it, compared with it as one:
             // left unread, the old targets, last week's prices or yesterday's cash were planned
             // with an Info line (explore-BL).
+            // So is the current figure of one, but a weight's (`Current Qty`, `Current Cash`
+            // beside Quantity and Cash: ignored, the plan sold shares and spent cash the columns
+            // said were gone, explore-BP; `Current Weight` beside Target is the drift's start).
             unknown.removeAll { text, place in
-                guard let rest = SheetTable.withoutNewerWords(text), let name = column(for: rest), columns[name] != nil
+                let current = SheetTable.withoutCurrentWords(text).flatMap { rest in
+                    column(for: rest).flatMap { ContractSheet.percentColumns.contains($0) ? nil : $0 }
+                }
+                guard let name = current ?? SheetTable.withoutNewerWords(text).flatMap({ column(for: $0) }), columns[name] != nil
                 else { return false }
                 seconds.append((text, name, place))
                 return true
@@ -1563,9 +1569,21 @@ struct SheetTable {
     /// dated (`New`, `Revised`, `Proposed`, `Pro Forma`, a month).
     static let newerWords: Set<String> = ["new", "revised", "proposed", "updated", "latest", "amended", "next", "future",
                                           "draft", "pro", "forma", "proforma", "planned", "recommended", "rebalanced",
+                                          "approved", "q1", "q2", "q3", "q4",
                                           "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
                                           "nov", "dec", "january", "february", "march", "april", "june", "july",
                                           "august", "september", "october", "november", "december"]
+
+    /// Words that mark a column as the current figure of one the sheet has.
+    static let currentWords: Set<String> = ["current", "available", "avail", "today", "todays", "live", "realtime"]
+
+    /// A header less the words that mark it as a column's current figure (`Current Qty` is
+    /// `Qty`), or nil when it has none of them, or nothing else.
+    static func withoutCurrentWords(_ header: String) -> String? {
+        let words = header.split(whereSeparator: { " _-():,'".contains($0) })
+        let kept = words.filter { !currentWords.contains($0.lowercased()) }
+        return kept.count < words.count && !kept.isEmpty ? kept.joined(separator: " ") : nil
+    }
 
     /// A header less the words and dates that mark it as another version of a column (`New
     /// Target` is `Target`, `Cash 11/20` is `Cash`, `Target (Dec 2026)` is `Target`), or nil
@@ -1576,7 +1594,10 @@ struct SheetTable {
         for word in header.split(whereSeparator: { " _-():,".contains($0) }) {
             let isDate = word.contains(where: \.isNumber) && word.allSatisfy { $0.isNumber || $0 == "/" || $0 == "." }
                 && (word.contains("/") || word.count == 4)
-            if isDate || newerWords.contains(word.lowercased()) {
+            // A version's number (`Target v2`) marks one too (explore-BM: read as no column).
+            let lower = word.lowercased()
+            let isVersion = lower.count >= 2 && lower.first == "v" && lower.dropFirst().allSatisfy(\.isASCIIDigit)
+            if isDate || isVersion || newerWords.contains(lower) {
                 dropped = true
             } else {
                 kept.append(word)
@@ -1599,9 +1620,10 @@ struct SheetTable {
         // `Price`, `Cash Available` beside `Cash`): the first had been read by its place
         // (explore-BO: a lot read at the summary's 150 shares for its 100; explore-BM).
         if isCanonical(other.text, of: name) { return true }
-        if !headerWords(other.text).isDisjoint(with: ["current", "available", "avail", "today", "todays", "live", "realtime"]) {
-            return true
-        }
+        // Two dates for one price (`Price Date` 11/13 beside `As Of` 11/20): the older may make it
+        // stale, and the As Of had been taken with a warning (explore-BM).
+        if name == "As Of" { return true }
+        if !headerWords(other.text).isDisjoint(with: currentWords) { return true }
         // A newer version beside it: which one the run means is the PM's to say.
         if withoutNewerWords(other.text) != nil { return true }
         let isHidden = { (column: Int) in hidden.contains { $0.contains(column) } }
@@ -1834,12 +1856,20 @@ struct SheetTable {
         return nil
     }
 
+    /// Whether a header names the account's own status (`Acct Status`, `Account Trading
+    /// Status`), not another's (`Review Status`, `Fee Status`, `Beneficiary Status`: each had
+    /// stopped the run with its Closed, Frozen or Deceased; explore-BP).
+    static func namesAccountStatus(_ header: String) -> Bool {
+        let words = headerWords(header)
+        return words.contains("status") && words.isSubset(of: ["status", "account", "acct", "acc", "trading", "trade", "current"])
+    }
+
     /// The kind of an unread Accounts header that may mark an account left out, or nil.
     static func exclusionKind(_ header: String) -> ExclusionKind? {
         let key = HeaderName.normalize(header).key
         if ["status", "accountstatus", "state", "accountstate", "tradingstatus", "tradestatus", "openclosed", "restriction",
             "restrictions", "tradingrestriction", "tradingrestrictions", "accountrestriction", "accountrestrictions"].contains(key)
-            || headerWords(header).contains("status") { return .status }
+            || SheetTable.namesAccountStatus(header) { return .status }
         // The day the account closed (explore-BM: `Date Closed` before the As Of was traded).
         if ["dateclosed", "closedate", "closeddate", "closingdate", "closedon", "terminationdate", "dateterminated",
             "terminated", "closedasof"].contains(key) { return .closedOn }
@@ -1863,7 +1893,8 @@ struct SheetTable {
         let key = HeaderName.normalize(text).key
         switch kind {
         case .closedOn:
-            return text.isEmpty ? nil : text
+            // `--`, `N/A`: the contract's empty cells, as account lists print them for open accounts.
+            return text.isEmpty || CellReader.emptyWords.contains(text.lowercased()) ? nil : text
         case .status:
             if ["closed", "inactive", "terminated", "frozen", "donottrade", "dnt", "notrade", "restricted", "suspended",
                 "pendingclose", "closing", "onhold", "hold", "excluded", "transferredout", "transferred"].contains(key) {
@@ -1884,7 +1915,11 @@ struct SheetTable {
             let leaving: Set = ["closed", "closing", "inactive", "terminated", "frozen", "dnt", "restricted", "suspended",
                                 "hold", "excluded", "liquidating", "liquidated", "deceased", "dormant", "escheated", "blocked",
                                 "probate", "estate"]
-            if sequence.indices.contains(where: { leaving.contains(sequence[$0]) && ($0 == 0 || sequence[$0 - 1] != "not") }) {
+            // Not denied (`Not Closed`, `Non-restricted`), nor a closed-end fund's word.
+            if sequence.indices.contains(where: { index in
+                leaving.contains(sequence[index]) && (index == 0 || !["not", "non", "no", "un"].contains(sequence[index - 1]))
+                    && !(sequence[index] == "closed" && index + 1 < sequence.count && sequence[index + 1] == "end")
+            }) {
                 return text
             }
             if !words.isDisjoint(with: ["transferring", "transferred", "transfer", "acat", "acats"]), !words.contains("in") {
