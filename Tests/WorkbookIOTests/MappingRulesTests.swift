@@ -531,7 +531,9 @@ struct MappingRulesTests {
                      "Replaces the order not cancelled", "Ask before you cancel",
                      // Of another order, denied, asked or a list (explore-BM).
                      "replaces cancelled order", "Rebal sell - not cancelled", "DNT list checked",
-                     "Checked DNT list - ok to trade", "Client asked: cancelled? no - go ahead", "excellent entry point"] {
+                     "Checked DNT list - ok to trade", "Client asked: cancelled? no - go ahead", "excellent entry point",
+                     // Something else cancelled (explore-BP).
+                     "Funding from cancelled CD", "client cancelled their annuity", "Voided check redeposited"] {
             #expect(PortfolioBuilder.noteWithholding(note) == nil, "\(note)")
         }
         for (note, words) in [("Sold 11/18", "sold"), ("Order sent 11/19", "sent"), ("Partially filled 50 of 100", "filled"),
@@ -544,7 +546,8 @@ struct MappingRulesTests {
                               ("Trim - Cancelled per client 11/19", "cancelled"), ("Trim - client cancelled request", "cancelled"),
                               ("Trim - cancellation requested", "cancellation"), ("Trim - cancel", "cancel"),
                               ("Trim - superseded", "superseded"), ("Trim - cxl/rebook", "cxl"), ("Trim - DNP", "dnp"),
-                              ("Trim - D.N.T.", "dnt")] {
+                              ("Trim - D.N.T.", "dnt"),
+                              ("Revoked", "revoked"), ("Trim - CANX", "canx"), ("Kill", "kill"), ("Not placing", "not placing")] {
             #expect(PortfolioBuilder.noteWithholding(note) == words, "\(note)")
         }
     }
@@ -1206,7 +1209,11 @@ struct MappingRulesTests {
                                      ("Restriction", .text("Lockup until 1/15/2027"), .text("Not restricted")),
                                      ("Restriction", .text("Pledged"), .text("Pledged: No")),
                                      ("Pledged", .text("Pledged"), .text("No")), ("Sellable", .text("No"), .text("Yes")),
-                                     ("Lien", .text("Yes"), .empty), ("Lot Status", .text("Restricted"), .text("Open"))] {
+                                     ("Lien", .text("Yes"), .empty), ("Lot Status", .text("Restricted"), .text("Open")),
+                                     // Spelt apart, or over (explore-BP: missed, or the book refused).
+                                     ("Restriction", .text("Lock-up through 2/1/2027"), .text("Lockup until 1/15/2026")),
+                                     ("Restriction", .text("Unvested"), .text("Lockup ended 1/15/2026")),
+                                     ("Tradeable", .text("No"), .text("Yes")), ("Margin Collateral", .text("Yes"), .text("No"))] {
             let reading = try read([
                 Self.asOf,
                 ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", .text(header)],

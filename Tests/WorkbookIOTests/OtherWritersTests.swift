@@ -612,7 +612,9 @@ struct OtherWritersTests {
                       // Dating no prices (explore-BM: the book was refused as 264 days stale).
                       ("Model approved 3/1/2026", "2026-11-20"), ("Prepared 11/13/2026 by JS", "2026-11-20"),
                       // A yearless date after the As Of is last year's, stale.
-                      ("Prices as of Dec 31", "2025-12-31")])
+                      ("Prices as of Dec 31", "2025-12-31"),
+                      // Said otherwise (explore-BP).
+                      ("Pricing date: 11/13/2026", "2026-11-13"), ("Px 11/13/26", "2026-11-13"), ("Settle 11/13", "2026-11-13")])
     func pricesTitleDates(title: String, date: String) throws {
         let reading = try read([
             ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),

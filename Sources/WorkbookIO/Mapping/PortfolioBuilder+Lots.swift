@@ -82,7 +82,10 @@ extension PortfolioBuilder {
                     closedLots[closedLots.count - 1].rows.append(row.number)
                     continue
                 }
-                if let mark = restrictionMarks[row.number] {
+                // A restriction that ran until a day now past (`Lockup until 1/15/2026`) holds no more.
+                if let mark = restrictionMarks[row.number],
+                   !(SheetTable.lastDate(in: mark.mark).map { $0 < settings.asOf } ?? false
+                     && !Set(mark.mark.lowercased().split { !$0.isLetter }).isDisjoint(with: ["until", "through", "thru", "till", "expires"])) {
                     // Restrictions are the Securities sheet's, per security: a lot's own was
                     // passed over with an Info line and the pledged lot sold (explore-BL).
                     log.error(mark.place, "The lot is marked \"\(mark.mark.excerpt)\" (\(mark.header.excerpt)), but the tool "

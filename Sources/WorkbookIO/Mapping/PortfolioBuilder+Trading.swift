@@ -831,7 +831,11 @@ extension PortfolioBuilder {
         }
         guard let first = words.first else { return nil }
         let cancellations: Set = ["cancel", "cancelled", "canceled", "cancellation", "cxl", "cxld", "void", "voided"]
-        if cancellations.contains(first) { return first }
+        // What else a note may say was cancelled (`Funding from cancelled CD`, `client cancelled
+        // their annuity`, `Voided check redeposited`; explore-BP: each refused the book).
+        let otherThings: Set = ["cd", "cds", "annuity", "annuities", "check", "checks", "cheque", "policy", "wire", "transfer",
+                                "ach", "deposit", "loan", "insurance", "their", "his", "her", "its", "subscription", "contract"]
+        if cancellations.contains(first), words.count == 1 || !otherThings.contains(words[1]) { return first }
         // Anywhere else too, as a note's tail or its middle says it (`client gift - cancelled`,
         // `Trim - Cancelled per client 11/19`, `client cancelled request`; explore-BL, BM: each
         // was placed), and the desk's `DNT` and `DNP` (`D.N.T.`): not after words that deny it
@@ -840,9 +844,11 @@ extension PortfolioBuilder {
         let lowered = note.lowercased()
         let others: Set = ["not", "no", "never", "replaces", "replacing", "replace", "replacement", "after", "previously",
                            "prior", "earlier", "re", "un"]
-        let marks = cancellations.union(["killed", "scrapped", "superseded", "rescinded", "dnt", "dnp"])
+        let marks = cancellations.union(["killed", "scrapped", "superseded", "rescinded", "revoked", "canx", "cncl", "dnt",
+                                         "dnp"])
         for (index, word) in words.enumerated() where marks.contains(word) {
             if index > 0, others.contains(words[index - 1]) { continue }
+            if index + 1 < words.count, otherThings.contains(words[index + 1]) { continue }
             // The verb itself only ends a note as a mark (`Trim - cancel`), not after a modal
             // (`Ask before you cancel`).
             if word == "cancel", index + 1 < words.count
@@ -857,6 +863,11 @@ extension PortfolioBuilder {
             if (0...(words.count - 3)).contains(where: { words[$0..<$0 + 3].elementsEqual(letters) }) { return letters.joined() }
         }
         if words == ["hold"] { return "hold" }
+        // A bare word the desk writes for a trade dropped (`Kill`, `Ignore`; explore-BP).
+        if words.count == 1, ["kill", "ignore", "withdrawn", "revoked", "pulled"].contains(first) { return first }
+        if let not = words.firstIndex(of: "not"), not + 1 < words.count, ["placing", "trading", "executing"].contains(words[not + 1]) {
+            return "not \(words[not + 1])"
+        }
         var rest = words[...]
         if rest.first == "order" || rest.first == "trade" { rest = rest.dropFirst() }
         if rest.first == "partially" || rest.first == "partly" { rest = rest.dropFirst() }

@@ -1614,6 +1614,8 @@ struct SheetTable {
     /// counts after a wash sale) is no safe pick.
     static func refusesDisagreement(read: (text: String, column: Int), other: (text: String, column: Int), name: String,
                                     hidden: [ClosedRange<Int>]) -> Bool {
+        // A second Name or Source changes nothing the plan does (explore-BP: refused).
+        if name == "Name" || name == "Source" { return false }
         guard isCanonical(read.text, of: name) else { return true }
         // Two headed alike (a summary's `Symbol | Quantity` left of the lots' own, a second
         // `Target`), or the other saying it is the current figure (`Current Price` beside
@@ -1824,7 +1826,7 @@ struct SheetTable {
     /// Status cell (`Rule 144`, `Lockup until 1/15/2027`, `Pledged`, `Restricted`).
     static let lotRestrictionWords: Set<String> = [
         "restricted", "pledged", "pledge", "collateral", "collateralized", "lien", "encumbered", "escrow", "lockup",
-        "locked", "blocked", "frozen", "hold", "legal", "blackout", "nosell", "dns", "dnt",
+        "locked", "blocked", "frozen", "hold", "legal", "blackout", "nosell", "dns", "dnt", "unvested",
     ]
 
     /// Whether a restriction's words say one holds: a word of `lotRestrictionWords` or Rule
@@ -1832,9 +1834,13 @@ struct SheetTable {
     /// beside words that say it is over (`lifted`, `released`, `expired`).
     static func saysLotRestricted(_ text: String) -> Bool {
         let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        guard Set(words).isDisjoint(with: ["lifted", "released", "removed", "cleared", "expired", "none", "unrestricted"]),
+        // Over (`Lockup ended 1/15/2026`, `Former lockup`; explore-BP: each refused the book).
+        guard Set(words).isDisjoint(with: ["lifted", "released", "removed", "cleared", "expired", "none", "unrestricted",
+                                           "ended", "former", "formerly", "lapsed", "vested"]),
               !["no", "n", "false"].contains(words.last ?? "") else { return false }
-        for (index, word) in words.enumerated() where lotRestrictionWords.contains(word) || word == "144" || word.hasPrefix("lockup") {
+        for (index, word) in words.enumerated()
+        where lotRestrictionWords.contains(word) || word == "144" || word.hasPrefix("lockup")
+            || (word == "lock" && index + 1 < words.count && words[index + 1] == "up") {
             if index > 0, ["not", "no", "non"].contains(words[index - 1]) { continue }
             return true
         }
@@ -1852,7 +1858,9 @@ struct SheetTable {
             "hold", "onhold", "donottrade", "dnt", "notrade", "locked", "blocked", "lien", "encumbered", "loancollateral",
             "escrow", "lockup", "lockedup", "rule144", "restrictedstock"].contains(key) { return .yesExcludes }
         // A column that says the lot may be sold, a No its mark (explore-BM: `Sellable` No was sold).
-        if ["sellable", "saleable", "cansell", "oktosell", "availabletosell", "freetosell"].contains(key) { return .noExcludes }
+        if ["sellable", "saleable", "cansell", "oktosell", "availabletosell", "freetosell", "tradeable", "tradable",
+            "transferable", "vested"].contains(key) { return .noExcludes }
+        if ["margincollateral", "pledgedascollateral", "unvested"].contains(key) { return .yesExcludes }
         return nil
     }
 

@@ -5,13 +5,15 @@ extension SheetTable {
     /// prices as of 11/13/2026`, `Data through 11/13`); a title without one (`Model approved
     /// 3/1/2026`, `Prepared 11/13/2026 by JS`) dates no prices.
     static let priceDatingCues = ["as of", "as at", "close", "closing", "prices", "price", "priced", "through", "thru",
-                                  "quotes", "quoted", "eod", "end of day", "valuation", "valued", "data"]
+                                  "quotes", "quoted", "eod", "end of day", "valuation", "valued", "data", "pricing", "px",
+                                  "settle"]
 
     /// The date a Prices sheet's title or note gives its prices, or nil: the first date after
     /// its first dating word (`Prices as of 11/19/2026 (file saved 11/13/2026)` is of 11/19),
     /// else its last date. Dates are read as the US writes them, with or without the year
     /// (`11/13/2026`, `2026-11-13`, `November 13, 2026`, `Nov 13`, `13 Nov 2026`, `11/13`); one
-    /// without a year is of the As Of's year, or the year before when that would be after it.
+    /// without a year is of the As Of's year, or the year before when that would be more than
+    /// a month after it.
     /// Until stop 51 only a date in figures with its year was read, and `Model approved
     /// 3/1/2026` dated the prices (explore-BM).
     static func pricesDate(inTitle text: String, asOf: CivilDate) -> CivilDate? {
@@ -36,9 +38,11 @@ extension SheetTable {
             }
         }
         if let s = start { tokens.append((lower[s...], lower.distance(from: lower.startIndex, to: s))) }
+        // A date a few weeks after the As Of is this year's (dated after it, so not used, as a
+        // dated one is; explore-BP: `as of 11/21` was last year's, 364 days stale).
         func yearless(_ month: Int, _ day: Int) -> CivilDate? {
             guard let date = CivilDate(year: asOf.year, month: month, day: day) else { return nil }
-            return date > asOf ? CivilDate(year: asOf.year - 1, month: month, day: day) : date
+            return date.days(since: asOf) > 31 ? CivilDate(year: asOf.year - 1, month: month, day: day) : date
         }
         func number(_ at: Int, digits: ClosedRange<Int>) -> Int? {
             guard tokens.indices.contains(at), digits.contains(tokens[at].word.count),
