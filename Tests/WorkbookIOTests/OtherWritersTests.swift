@@ -639,6 +639,18 @@ struct OtherWritersTests {
         #expect(!reading.warnings.contains { $0.message.contains("100%") }, "\(reading.warnings)")
     }
 
+    /// A book of one AAPL lot whose Accounts sheet gives each account's `Cash Target (%)`,
+    /// with `settings` rows beside the As Of.
+    private func cashTargetBook(settings: [[FixtureCell]] = [], accounts: [[FixtureCell]]) throws -> PortfolioReading {
+        try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]] + settings),
+            ("Accounts", [["Account", "Type", "Cash Target (%)"]] + accounts),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ])
+    }
+
     @Test("A plain 1 under a key or header that says percent is one percent, in Settings and on the Accounts sheet")
     func oneUnderAPercentHeaderIsOnePercent() throws {
         let reading = try read([
@@ -664,35 +676,18 @@ struct OtherWritersTests {
         #expect(try #require(spelt.portfolio).settings.cashTarget == Rate(millionths: 50_000))
         #expect(try #require(spelt.portfolio).settings.defaultBand == Rate(millionths: 30_000))
         // A 1 there counts as a value above 1 does: beside it, 0.5 is 0.5% (explore-BK), warned of.
-        let mixed = try read([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
-            ("Accounts", [["Account", "Type", "Cash Target (%)"], ["A", "Individual", 0.5], ["B", "IRA", 1]]),
-            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
-            ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
-            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
-        ])
+        let mixed = try cashTargetBook(accounts: [["A", "Individual", 0.5], ["B", "IRA", 1]])
         #expect(try #require(mixed.portfolio).accounts.map(\.cashTarget) == [Rate(millionths: 5_000), Rate(millionths: 10_000)])
         #expect(mixed.warnings.contains { $0.place == "Accounts!C2" && $0.message.hasPrefix("Cash Target 0.5 is read as 0.5%") },
                 "\(mixed.warnings)")
         // Fractions alone under such a header keep the column rule: 0.02 is 2%.
-        let fraction = try read([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
-            ("Accounts", [["Account", "Type", "Cash Target (%)"], ["A", "Individual", 0.02], ["B", "IRA", 0.05]]),
-            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
-            ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
-            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
-        ])
+        let fraction = try cashTargetBook(accounts: [["A", "Individual", 0.02], ["B", "IRA", 0.05]])
         #expect(try #require(fraction.portfolio).accounts.map(\.cashTarget) == [Rate(millionths: 20_000), Rate(millionths: 50_000)])
         // A fraction unlikely as one is a percent there too: 0.5 under `Cash Target (%)` is no
         // 50% cash target, nor 0.5 under `Default Band %` a ±50% band (explore-BM: half of a
         // household sold to cash).
-        let half = try read([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Cash Target (%)", 0.5], ["Default Band %", 0.5]]),
-            ("Accounts", [["Account", "Type", "Cash Target (%)"], ["A", "Individual", 0.5], ["B", "IRA", 0.5]]),
-            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
-            ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
-            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
-        ])
+        let half = try cashTargetBook(settings: [["Cash Target (%)", 0.5], ["Default Band %", 0.5]],
+                                      accounts: [["A", "Individual", 0.5], ["B", "IRA", 0.5]])
         let halfPortfolio = try #require(half.portfolio, "\(half.errors)")
         #expect(halfPortfolio.settings.cashTarget == Rate(millionths: 5_000))
         #expect(halfPortfolio.settings.defaultBand == Rate(millionths: 5_000))
