@@ -581,10 +581,11 @@ extension PortfolioBuilder {
     }
 
     /// Sets aside the Accounts rows that sum others under a label of the PM's own (`Smith
-    /// Household`, `Combined`, `All Accounts`): no lot or trade names the row, and its Cash is
-    /// the sum of two or more other accounts', those of its household or those above it since
-    /// the last such row. Read as an account, the household's cash was spent a second time, in
-    /// an account the custodian does not have (explore-BL: $4,812 of buys).
+    /// Household`, `Combined`, `All Accounts`): no lot or trade names the row, it gives no
+    /// Type, and its Cash is, to the dollar, the sum of two or more other accounts', those of
+    /// its household, those above it since the last such row, or all those above it. Read as an
+    /// account, the household's cash was spent a second time, in an account the custodian does
+    /// not have (explore-BL: $4,812 of buys).
     private mutating func setAsideSummaryRows(of accounts: inout [Account], in table: SheetTable,
                                               untouched: (String) -> Bool) {
         let byID = Dictionary(accounts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

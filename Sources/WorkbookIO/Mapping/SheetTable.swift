@@ -1608,10 +1608,11 @@ struct SheetTable {
 
     /// Whether two columns read as `name` that disagree are refused rather than one read: unless
     /// the one read is named as the contract names it (`Target` beside a `Weight` that is the
-    /// current weight, `Price` beside `Close`) and the other is not, the tool would be guessing
-    /// by position; and even then, a hidden one beside one in view (a stale `Quantity` hidden beside the `Qty`
-    /// kept up) or beside an adjusted figure (`Adjusted Cost Basis`: the basis the tax law
-    /// counts after a wash sale) is no safe pick.
+    /// current weight, `Price` beside `Close`) and the other is not, the tool would be
+    /// guessing by position; and even then, a hidden one beside one in view (a stale
+    /// `Quantity` hidden beside the `Qty` kept up), a dated, current or newer one, or an
+    /// adjusted figure (`Adjusted Cost Basis`: the basis the tax law counts after a wash sale)
+    /// is no safe pick.
     static func refusesDisagreement(read: (text: String, column: Int), other: (text: String, column: Int), name: String,
                                     hidden: [ClosedRange<Int>]) -> Bool {
         // A second Name or Source changes nothing the plan does (explore-BP: refused).
@@ -1830,8 +1831,9 @@ struct SheetTable {
     ]
 
     /// Whether a restriction's words say one holds: a word of `lotRestrictionWords` or Rule
-    /// 144 (`Rule 144`, `144 stock`), not after `not`/`no`/`un` (`Not restricted`), nor
-    /// beside words that say it is over (`lifted`, `released`, `expired`).
+    /// 144 (`Rule 144`, `144 stock`), not after `not`, `no` or `non` (`Not restricted`), nor
+    /// beside words that say it is over (`lifted`, `released`, `expired`, `ended`), nor
+    /// ending in a No (`Pledged: No`).
     static func saysLotRestricted(_ text: String) -> Bool {
         let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
         // Over (`Lockup ended 1/15/2026`, `Former lockup`; explore-BP: each refused the book).
