@@ -1319,17 +1319,27 @@ struct SheetTable {
         let identity = layout.names.indices.filter { identityColumns.contains(layout.names[$0]) }
         let figures = layout.names.indices.filter { !identityColumns.contains(layout.names[$0]) }
         guard !identity.isEmpty, !figures.isEmpty else { return }
-        // Most tables have no row that names nothing: their figures are not summed.
-        guard rows.dropFirst(2).contains(where: { row in identity.allSatisfy { isBlank(row.values[$0]) } }) else { return }
         func number(_ value: CellValue?) -> Double? {
             guard case .value(let n) = CellReader.number(value) else { return nil }
             return Double(n.text)
         }
+        // An Excel table's totals row may count a column of names instead of labelling it (`8`
+        // under Account, `=SUBTOTAL(103,…)`): read as a lot of account "8" it refused the book
+        // with messages of blank cells (explore-BO).
+        func blankOrCount(_ value: CellValue?, _ counts: [Double]) -> Bool {
+            isBlank(value) || (number(value).map { counts.contains($0) } ?? false)
+        }
+        // Most tables have no row that names nothing (or only a count): their figures are not summed.
+        guard rows.dropFirst(2).contains(where: { row in
+            identity.allSatisfy { isBlank(row.values[$0]) || number(row.values[$0]) != nil }
+        }) else { return }
         var sinceStart = [Double](repeating: 0, count: layout.names.count)
         var sinceTotal = sinceStart
         var kept: [DataRow] = []
+        var keptSinceTotal = 0
         for row in rows {
-            let namesNothing = identity.allSatisfy { isBlank(row.values[$0]) }
+            let counts = [Double(kept.count), Double(keptSinceTotal)]
+            let namesNothing = identity.allSatisfy { blankOrCount(row.values[$0], counts) }
             if namesNothing, kept.count > 1 {
                 let given = figures.compactMap { position in number(row.values[position]).map { (position, $0) } }
                 let isSum = { (sums: [Double]) in
@@ -1341,6 +1351,7 @@ struct SheetTable {
                     skipped.append((row.number, "a total row without a label: its \(listed) "
                         + "\(named.count == 1 ? "is the sum" : "are the sums") of the rows above"))
                     sinceTotal = [Double](repeating: 0, count: layout.names.count)
+                    keptSinceTotal = 0
                     continue
                 }
             }
@@ -1351,6 +1362,7 @@ struct SheetTable {
                 }
             }
             kept.append(row)
+            keptSinceTotal += 1
         }
         if kept.count < rows.count {
             rows = kept
