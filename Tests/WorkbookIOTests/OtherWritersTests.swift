@@ -688,6 +688,13 @@ struct OtherWritersTests {
         // household sold to cash).
         let half = try cashTargetBook(settings: [["Cash Target (%)", 0.5], ["Default Band %", 0.5]],
                                       accounts: [["A", "Individual", 0.5], ["B", "IRA", 0.5]])
+        // Beside a likely fraction, an unlikely one leaves the column's meaning to the PM (explore-BP).
+        let mixedFractions = try cashTargetBook(accounts: [["A", "Individual", 0.25], ["B", "IRA", 0.02]])
+        #expect(mixedFractions.errors.map(\.description) == [
+            "Accounts!C2: Cash Target 0.25 here would be 25% as a fraction, unlikely for it, and 0.02 at Accounts!C3 2%, likely; "
+                + "under the header \"Cash Target (%)\" the tool does not guess whether the column's plain numbers are percents "
+                + "or fractions. Write them with % signs.",
+        ])
         let halfPortfolio = try #require(half.portfolio, "\(half.errors)")
         #expect(halfPortfolio.settings.cashTarget == Rate(millionths: 5_000))
         #expect(halfPortfolio.settings.defaultBand == Rate(millionths: 5_000))

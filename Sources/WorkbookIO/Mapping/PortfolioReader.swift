@@ -663,6 +663,20 @@ struct PortfolioBuilder {
                 byHeader = (unlikely.0, unlikely.1, unlikely.2)
             }
         }
+        // A fraction unlikely as one beside one likely as one (0.25 and 0.02 under `Cash Target
+        // (%)`): read as percents, the 0.02 was 0.02%; as fractions, the 0.25 a quarter of the
+        // account. Which the column means is the PM's to say (explore-BP).
+        if let byHeader, byHeader.effect != nil, let key,
+           let likely = plain.first(where: { entry in
+               entry.number.doubleValue > 0 && entry.number.doubleValue < 1
+                   && Rate(decimal: entry.number.text).flatMap { PortfolioBuilder.unlikelyFraction(key, $0) } == nil
+           }) {
+            log.error(byHeader.row.place(column), "\(column) \(shown(byHeader.row[column])) here would be \(percentOf(byHeader.number)) "
+                + "as a fraction, unlikely for it, and \(shown(likely.row[column])) at \(likely.row.place(column)) \(percentOf(likely.number)), "
+                + "likely; under the header \"\((header ?? column).excerpt)\" the tool does not guess whether the column's plain "
+                + "numbers are percents or fractions. Write them with % signs.")
+            return [:]
+        }
         let plainArePercents = byHeader != nil || aboveOne != nil
         if let byHeader {
             let typed = shown(byHeader.row[column])
