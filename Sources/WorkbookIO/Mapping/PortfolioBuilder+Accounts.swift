@@ -589,30 +589,50 @@ extension PortfolioBuilder {
     private mutating func setAsideSummaryRows(of accounts: inout [Account], in table: SheetTable,
                                               untouched: (String) -> Bool) {
         let byID = Dictionary(accounts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var above: [Account] = []
-        var allAbove: [Account] = []
+        // Each household's accounts and the running sums of the rows above, so that a sheet of
+        // many accounts is read in one pass: summed again at every row, 20,000 accounts took 11 s
+        // more than without the check.
+        let members = Dictionary(grouping: accounts, by: \.household)
+        let householdCash = members.mapValues { $0.reduce(Money.zero) { $0 + $1.cash } }
+        var above: [Account] = [], aboveCash = Money.zero
+        var allAbove: [Account] = [], allAboveCash = Money.zero
+        var seenAbove = Set<String>()
         var summaries: [(account: Account, place: String, parts: [Account])] = []
         for row in table.rows {
-            guard case .value(let id) = CellReader.text(row["Account"]), let account = byID[id],
-                  !allAbove.contains(where: { $0.id == id }) else { continue }
-            let household = account.household == account.id ? [] : accounts.filter { $0.household == account.household && $0.id != id }
+            guard case .value(let id) = CellReader.text(row["Account"]), let account = byID[id], !seenAbove.contains(id)
+            else { continue }
             // To the dollar: a summary rounds (explore-BP: 22,350 and 22,350.41 for 22,350.40
             // were planned as accounts).
-            func sums(_ parts: [Account]) -> Bool {
-                parts.count >= 2 && (parts.reduce(Money.zero) { $0 + $1.cash } - account.cash).magnitude <= Money(cents: 100)
+            func sums(_ count: Int, _ cash: Money) -> Bool {
+                count >= 2 && (cash - account.cash).magnitude <= Money(cents: 100)
             }
+            var parts: [Account]?
             // A row with its own Type is an account (a new one funded from two others).
-            guard account.cash > .zero, untouched(id), isBlank(row, "Type"),
-                  let parts = sums(household) ? household : sums(above) ? above : sums(allAbove) ? allAbove : nil else {
+            if account.cash > .zero, untouched(id), isBlank(row, "Type") {
+                if account.household != account.id, let household = members[account.household],
+                   sums(household.count - 1, householdCash[account.household]! - account.cash) {
+                    parts = household.filter { $0.id != id }
+                } else if sums(above.count, aboveCash) {
+                    parts = above
+                } else if sums(allAbove.count, allAboveCash) {
+                    parts = allAbove
+                }
+            }
+            guard let parts else {
                 above.append(account)
+                aboveCash += account.cash
                 allAbove.append(account)
+                allAboveCash += account.cash
+                seenAbove.insert(id)
                 continue
             }
             summaries.append((account, row.place("Account"), parts))
             above = []
+            aboveCash = .zero
         }
+        let setAside = Set(summaries.map(\.account.id))
+        accounts.removeAll { setAside.contains($0.id) }
         for (account, place, parts) in summaries {
-            accounts.removeAll { $0.id == account.id }
             let named = parts.prefix(3).map(\.id).joinedAsList + (parts.count > 3 ? ", and \(parts.count - 3) more" : "")
             log.warning(place, "\"\(account.id.excerpt)\" reads as a summary row, not an account: no lot or trade names it, and "
                 + "its Cash, \(account.cash.formatted), is the sum of \(named)'s. It is set aside, its figures not planned.")
