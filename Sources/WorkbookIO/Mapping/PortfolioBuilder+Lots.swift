@@ -82,10 +82,7 @@ extension PortfolioBuilder {
                     closedLots[closedLots.count - 1].rows.append(row.number)
                     continue
                 }
-                // A restriction that ran until a day now past (`Lockup until 1/15/2026`) holds no more.
-                if let mark = restrictionMarks[row.number],
-                   !(SheetTable.lastDate(in: mark.mark).map { $0 < settings.asOf } ?? false
-                     && !Set(mark.mark.lowercased().split { !$0.isLetter }).isDisjoint(with: ["until", "through", "thru", "till", "expires"])) {
+                if let mark = restrictionMarks[row.number], !PortfolioBuilder.ranOut(mark.mark, before: settings.asOf) {
                     // Restrictions are the Securities sheet's, per security: a lot's own was
                     // passed over with an Info line and the pledged lot sold (explore-BL).
                     log.error(mark.place, "The lot is marked \"\(mark.mark.excerpt)\" (\(mark.header.excerpt)), but the tool "
@@ -363,6 +360,14 @@ extension PortfolioBuilder {
         let amount = String(trimmed.dropLast()).trimmingWhitespace()
         guard let last = amount.last, last.isNumber || last == ")", case .value = CellReader.number(.string(amount)) else { return nil }
         return amount
+    }
+
+    /// Whether a restriction ran until a day now past (`Lockup until 1/15/2026`), and so holds
+    /// no more.
+    static func ranOut(_ restriction: String, before day: CivilDate) -> Bool {
+        guard let last = SheetTable.lastDate(in: restriction), last < day else { return false }
+        let words = Set(restriction.lowercased().split { !$0.isLetter }.map(String.init))
+        return !words.isDisjoint(with: ["until", "through", "thru", "till", "expires"])
     }
 
     /// Notes a lot export's Price for its symbol, and the first lot that prices it otherwise

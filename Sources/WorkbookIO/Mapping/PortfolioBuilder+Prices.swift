@@ -62,10 +62,12 @@ extension PortfolioBuilder {
                 // the PM typed it: the price it replaces is not read (explore-BL refused the book).
                 let override = positive("Override")
                 var price: Price?
-                if let override, let failed = CellReader.failedValue(row["Price"]) {
-                    log.info(row.place("Price"), "\(symbol)'s Price holds \(failed); its Override, \(override), is used.")
-                } else if let failed = CellReader.failedValue(row["Price"]) {
-                    failedPrices[symbol] = (failed, row.place("Price"))
+                if let failed = CellReader.failedValue(row["Price"]) {
+                    if let override {
+                        log.info(row.place("Price"), "\(symbol)'s Price holds \(failed); its Override, \(override), is used.")
+                    } else {
+                        failedPrices[symbol] = (failed, row.place("Price"))
+                    }
                 } else {
                     price = positive("Price")
                 }

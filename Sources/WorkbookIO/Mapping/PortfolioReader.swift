@@ -653,24 +653,24 @@ struct PortfolioBuilder {
         let key = ["Cash Target": SettingKey.cashTarget, "Band": .defaultBand, "Short-Term Rate": .shortTermRate,
                    "Long-Term Rate": .longTermRate][column]
         let aboveOne = plain.first { $0.number.doubleValue > 1 }
+        /// What a plain number of the column would do read as a fraction, when that is unlikely.
+        func unlikely(_ number: NumberText) -> String? {
+            guard let key, let rate = Rate(decimal: number.text) else { return nil }
+            return PortfolioBuilder.unlikelyFraction(key, rate)
+        }
         var byHeader: (row: SheetTable.DataRow, number: NumberText, effect: String?)?
-        if let key, aboveOne == nil, PortfolioBuilder.saysPercent(header ?? "") {
+        if key != nil, aboveOne == nil, PortfolioBuilder.saysPercent(header ?? "") {
             if let one = plain.first(where: { $0.number.doubleValue == 1 }) {
                 byHeader = (one.row, one.number, nil)
-            } else if let unlikely = plain.lazy.compactMap({ entry in
-                Rate(decimal: entry.number.text).flatMap { PortfolioBuilder.unlikelyFraction(key, $0) }.map { (entry.row, entry.number, $0) }
-            }).first {
-                byHeader = (unlikely.0, unlikely.1, unlikely.2)
+            } else if let found = plain.lazy.compactMap({ entry in unlikely(entry.number).map { (entry.row, entry.number, $0) } }).first {
+                byHeader = (found.0, found.1, found.2)
             }
         }
         // A fraction unlikely as one beside one likely as one (0.25 and 0.02 under `Cash Target
         // (%)`): read as percents, the 0.02 was 0.02%; as fractions, the 0.25 a quarter of the
         // account. Which the column means is the PM's to say (explore-BP).
-        if let byHeader, byHeader.effect != nil, let key,
-           let likely = plain.first(where: { entry in
-               entry.number.doubleValue > 0 && entry.number.doubleValue < 1
-                   && Rate(decimal: entry.number.text).flatMap { PortfolioBuilder.unlikelyFraction(key, $0) } == nil
-           }) {
+        if let byHeader, byHeader.effect != nil,
+           let likely = plain.first(where: { $0.number.doubleValue > 0 && $0.number.doubleValue < 1 && unlikely($0.number) == nil }) {
             log.error(byHeader.row.place(column), "\(column) \(shown(byHeader.row[column])) here would be \(percentOf(byHeader.number)) "
                 + "as a fraction, unlikely for it, and \(shown(likely.row[column])) at \(likely.row.place(column)) \(percentOf(likely.number)), "
                 + "likely; under the header \"\((header ?? column).excerpt)\" the tool does not guess whether the column's plain "
