@@ -171,33 +171,20 @@ struct OtherWritersTests {
         #expect(groups["VTI"] == .some(nil))
     }
 
-    @Test("A label in capitals that several rows write is theirs, though a row of the sheet has that symbol")
-    func sharedCapitalLabelIsALabel() throws {
+    @Test("A label several rows write is theirs, though a row of the sheet has that symbol; in mixed case it is no symbol",
+          arguments: ["GOLD", "Gold"])
+    func sharedGroupLabelIsALabel(label: String) throws {
         let reading = try read([
             Self.settings,
             ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["GLD", 10, 500, .day(2024, 1, 2)]]),
             ("Model", [["Symbol", "Target"], ["GLD", 0.5], ["GOLD", 0.5]]),
-            ("Securities", [["Symbol", "Identical Group"], ["GLD", "GOLD"], ["IAU", "GOLD"], ["GOLD", nil]]),
+            ("Securities", [["Symbol", "Identical Group"], ["GLD", .text(label)], ["IAU", .text(label)], ["GOLD", nil]]),
             ("Prices", [["Symbol", "Price", "As Of"], ["GLD", 300, .day(2026, 11, 20)], ["GOLD", 20, .day(2026, 11, 20)]]),
         ])
         let portfolio = try #require(reading.portfolio, "\(reading.errors)")
         // Barrick (GOLD) stays out of the gold funds' family (explore-BK: $476.00 of tax that does not exist).
         #expect(portfolio.securities.first { $0.symbol == "GOLD" }?.identicalGroup == nil)
-        #expect(portfolio.securities.first { $0.symbol == "IAU" }?.identicalGroup == "GOLD")
-    }
-
-    @Test("A mixed-case label is no symbol: `Gold` beside a GOLD row stays a label")
-    func mixedCaseGroupIsALabel() throws {
-        let reading = try read([
-            Self.settings,
-            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["GLD", 10, 500, .day(2024, 1, 2)]]),
-            ("Model", [["Symbol", "Target"], ["GLD", 0.5], ["GOLD", 0.5]]),
-            ("Securities", [["Symbol", "Identical Group"], ["GLD", "Gold"], ["IAU", "Gold"], ["GOLD", nil]]),
-            ("Prices", [["Symbol", "Price", "As Of"], ["GLD", 300, .day(2026, 11, 20)], ["GOLD", 20, .day(2026, 11, 20)]]),
-        ])
-        let portfolio = try #require(reading.portfolio, "\(reading.errors)")
-        #expect(portfolio.securities.first { $0.symbol == "GOLD" }?.identicalGroup == nil)
-        #expect(portfolio.securities.first { $0.symbol == "IAU" }?.identicalGroup == "Gold")
+        #expect(portfolio.securities.first { $0.symbol == "IAU" }?.identicalGroup == label)
     }
 
     @Test("A workbook's Price API URL holding a credential is refused, whatever the parameter is called", arguments: [
