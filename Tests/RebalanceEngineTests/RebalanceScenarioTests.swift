@@ -701,6 +701,83 @@ extension RebalanceScenarioTests {
         let dearPlan = try dear.plan()
         #expect(dearPlan.trade("TAX-1", "Y", .buy)?.quantity == shares(1))
         #expect(dearPlan.drift("TAX-1", "Y")?.status == .rounding)
+        // The Audit Log names the edge that refused the second share, once; the excess-cash
+        // buy after it does not say "buys round down" (explore-BQ).
+        #expect(dearPlan.auditLog.filter { $0.symbol == "Y" && $0.rule == "Rounding" }.map(\.detail)
+            == ["Buying 2 Y ($1,400.00) to reach its 9.8% low edge would take it above its 10.2% high edge: 1 bought."])
+        // The cap's case: 27 GOOGL would pass the group's cap, and the row says so.
+        #expect(plan.auditLog.filter { $0.symbol == "GOOGL" && $0.rule == "Rounding" }.map(\.detail)
+            == ["Buying 27 GOOGL ($810.00) to reach its 8% low edge would take it above the exposure group G's cap: 26 bought."])
+    }
+
+    /// A cap sale pro rata leaves AAA and BBB at their 15% low edges exactly, in band on the
+    /// Drift sheet: the idle-cash warning does not call them under their bands (explore-BQ).
+    @Test("The idle-cash warning names only lines the Drift sheet has under their bands")
+    func idleCashWarningAgreesWithTheDriftSheet() throws {
+        var book = BookBuilder()
+        book.account("IRA-1", type: .ira, cash: "1000", cashTarget: "0.01")
+        book.hold("A1", "AAA", 200, basis: "20000", acquired: "2020-01-06")
+        book.hold("B1", "BBB", 200, basis: "20000", acquired: "2020-01-06")
+        book.hold("N1", "BND", 590, basis: "59000", acquired: "2020-01-06")
+        book.target("AAA", "0.20", band: "0.05", sector: "Tech")
+        book.target("BBB", "0.20", band: "0.05", sector: "Energy")
+        book.target("BND", "0.59", band: "0.10", sector: "Bonds")
+        book.security("AAA", exposureGroup: "G")
+        book.security("BBB", exposureGroup: "G")
+        book.groups = [ExposureGroupCap(group: "G", maxWeight: Rate(decimal: "0.30")!)]
+        book.sectors = [SectorBand(sector: "Energy", band: Rate(decimal: "0.02")!),
+                        SectorBand(sector: "Tech", band: Rate(decimal: "0.10")!)]
+        book.prices = ["AAA": "100", "BBB": "100", "BND": "100"]
+        let plan = try book.plan()
+        #expect(plan.trade("IRA-1", "AAA", .sell)?.quantity == shares(50))
+        #expect(plan.trade("IRA-1", "BBB", .sell)?.quantity == shares(50))
+        #expect(plan.drift("IRA-1", "AAA")?.status == .inBand)
+        #expect(plan.exceptions.filter { $0.place == "IRA-1" }.map(\.message)
+            == ["Cash ends at 11% of the account against its 1% cash target."])
+    }
+
+    /// BBB needs $4,000 to its 9% low edge and $5,000 to its target; Tech's high edge leaves
+    /// $4,100 of room, so the sector would let it into its band; $3,000 of cash is what stops
+    /// it: `Cash`, not `Sector Band` (explore-BQ).
+    @Test("A sector edge with room past a line's low edge does not name the line that cash stopped")
+    func aSectorWithRoomPastTheLowEdgeLeavesTheLineToCash() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "3000", cashTarget: "0")
+        book.hold("A1", "AAA", 319, basis: "31900", acquired: "2020-01-06")
+        book.hold("B1", "BBB", 50, basis: "5000", acquired: "2020-01-06")
+        book.hold("N1", "BND", 601, basis: "60100", acquired: "2020-01-06")
+        book.target("AAA", "0.30", band: "0.02", sector: "Tech")
+        book.target("BBB", "0.10", band: "0.01", sector: "Tech")
+        book.target("BND", "0.60", band: "0.05", sector: "Bonds")
+        book.sectors = [SectorBand(sector: "Tech", band: Rate(decimal: "0.01")!)]
+        book.prices = ["AAA": "100", "BBB": "100", "BND": "100"]
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "BBB", .buy)?.quantity == shares(30))
+        #expect(plan.drift("TAX-1", "BBB")?.weightAfter == 0.08)
+        #expect(plan.drift("TAX-1", "BBB")?.status == .cash)
+        #expect(plan.drift("TAX-1", "Tech", level: .sector)?.status == .inBand)
+    }
+
+    /// VTI's shortfall, $175, is under one share ($250) and under the $500 Min Trade: both
+    /// stop it, and the contract's order names Min Trade (it was `Rounding`, explore-BQ).
+    @Test("A shortfall under both a share and Min Trade is Min Trade")
+    func aShortfallUnderAShareAndMinTradeIsMinTrade() throws {
+        var book = BookBuilder()
+        book.settings.minTrade = usd("500")
+        book.account("IRA-1", type: .ira, cash: "100", cashTarget: "0.01")
+        book.hold("Z1", "ZZZ", 3, basis: "300", acquired: "2020-01-06")
+        book.hold("V1", "VTI", 10, basis: "2500", acquired: "2020-01-06")
+        book.hold("B1", "BND", 35, basis: "2450", acquired: "2020-01-06")
+        book.target("VTI", "0.50", band: "0.02")
+        book.target("BND", "0.49", band: "0.02")
+        book.prices = ["ZZZ": "100", "VTI": "250", "BND": "70"]
+        let plan = try book.plan()
+        // ZZZ, in no model, is sold whole though $300 is under Min Trade: it closes the position.
+        #expect(plan.trade("IRA-1", "ZZZ", .sell)?.quantity == shares(3))
+        #expect(plan.trade("IRA-1", "VTI", .buy) == nil)
+        #expect(plan.drift("IRA-1", "VTI")?.status == .minTrade)
+        #expect(plan.auditLog.filter { $0.symbol == "VTI" }.map(\.detail)
+            == ["VTI's shortfall of $175.00 is under the $500.00 Min Trade, and less than 1 VTI ($250.00): not bought."])
     }
 
     @Test("When several rules hold a line back, its Status is the first in the contract's order")

@@ -47,8 +47,11 @@ extension Planning {
         let target = book.account.cashTarget.doubleValue
         guard weight > target + settings.defaultBand.doubleValue else { return }
         var short: [String] = []
+        // Under its band as the Drift sheet judges it: a line at its low edge to the cent is
+        // in band there, and not named here (explore-BQ).
+        let tolerance = Planning.bandTolerance(investable: value)
         for (position, slot) in book.slots.enumerated()
-            where Planning.weight(slotValue(position, in: book), of: value) < slot.low {
+            where Planning.weight(slotValue(position, in: book), of: value) < slot.low - tolerance {
             let reason = book.firstStop(of: .security(slot.symbol))?.rawValue ?? "no buy allowed"
             short.append("\(slot.symbol) (\(reason))")
         }
@@ -430,7 +433,8 @@ extension Planning {
                 // What would have held the whole shortfall back applies as well, and may come
                 // first in the contract's order: a sector edge or group cap below it, or a
                 // shortfall too small to trade.
-                if let cap = capRoom(at: slot.place, in: book), cap.room < shortfall {
+                if let cap = capRoom(at: slot.place, in: book),
+                   cap.room < Money.min(shortfall, Planning.part(slot.low, of: value) - slotValue(position, in: book)) {
                     books[index].noteStop(.security(slot.symbol), cap.status)
                 }
                 if let price = slot.price {
@@ -541,7 +545,12 @@ extension Planning {
         let cap = capRoom(at: slot.place, in: book)
         var cut: CapCut?
         if let cap, cap.room < amount {
-            stops.append(cap.status)
+            // The cap holds the line out of its band only where its room ends short of the low
+            // edge: the excess-cash buy toward the target, cut by a sector with room past the
+            // edge, left the line named `Sector Band` where cash had stopped it (explore-BQ).
+            if cap.room < Planning.part(slot.low, of: book.investableValue) - slotValue(position, in: book) {
+                stops.append(cap.status)
+            }
             books[index].noteStop(cap.binding, cap.status)
             if cap.room < budget {
                 budget = cap.room
@@ -568,6 +577,16 @@ extension Planning {
                 quantity = up
             } else if cost <= roomToHigh {
                 refusingCap = cap?.binding
+            }
+            if quantity > .zero, up > quantity, cost <= spendableCash(index), noteShortfall, !books[index].hasStop(key, .rounding) {
+                // Rounded down after all, though Band Edge rounds up: the row says which edge
+                // refused the last share, so the excess-cash pass after it does not blame
+                // "buys round down" (explore-BQ).
+                books[index].noteStop(key, .rounding)
+                let limit: Sentence = refusingCap.map { "the \($0.capName)'s \($0.limitName)" } ?? "its \(percent: slot.high) high edge"
+                audit(.rebalance, books[index].id, symbol, rule: "Rounding", decision: "Cut",
+                      "Buying \(up) \(symbol) (\(dollars: cost)) to reach its \(percent: slot.low) low edge would take it above "
+                        + limit + ": \(quantity) bought.")
             }
         }
         let cost = price.value(of: quantity)
@@ -597,12 +616,20 @@ extension Planning {
                     // Said once a line: a second try (excess cash after the band's buy) adds no row.
                     let said = books[index].hasStop(key, .rounding)
                     books[index].noteStop(key, .rounding)
+                    // A whole shortfall under Min Trade is Min Trade's as well as Rounding's, and
+                    // the contract's order names Min Trade first (explore-BQ).
+                    let minTrade = books[index].settings.minTrade
+                    let underMinTrade = amountIsShortfall && !roundUpIfCashAllows && budget < minTrade
+                    if underMinTrade { books[index].noteStop(key, .minTrade) }
                     if !said {
                         let step = price.value(of: universe.step)
                         let limit: Sentence = refusingCap.map { "the \($0.capName)'s \($0.limitName)" } ?? "its \(percent: slot.high) high edge"
-                        audit(.rebalance, books[index].id, symbol, rule: "Rounding", decision: "Skipped",
+                        audit(.rebalance, books[index].id, symbol, rule: underMinTrade ? "Min Trade" : "Rounding", decision: "Skipped",
                               roundUpIfCashAllows
                                 ? "A buy of \(universe.step) \(symbol) (\(dollars: step)) would take it above " + limit + ": not bought."
+                                : underMinTrade
+                                ? "\(symbol)'s shortfall of \(dollars: budget) is under the \(dollars: minTrade) Min Trade, and less than "
+                                    + "\(universe.step) \(symbol) (\(dollars: step)): not bought."
                                 : (amountIsShortfall ? "\(symbol)'s shortfall of \(dollars: budget)" : "\(symbol)'s share of the cash, \(dollars: budget),")
                                     + " is less than \(universe.step) \(symbol) (\(dollars: step)), and buys round down: not bought.")
                     }
