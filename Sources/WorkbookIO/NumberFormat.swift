@@ -22,6 +22,44 @@ public enum NumberFormatKind: Sendable, Equatable {
         }
     }
 
+    /// Whether a date format code writes a numeric day before a numeric month (`dd/mm/yyyy`,
+    /// `d.m.yy`): the mark of a workbook kept day first. A month by name (`d-mmm-yy`), a
+    /// weekday (`dddd`) and minutes (the `m` after an hour) are no such evidence.
+    static func writesDayFirst(_ code: String) -> Bool {
+        let scalars = Array(code.lowercased().unicodeScalars)
+        var tokens: [(letter: Unicode.Scalar, count: Int)] = []
+        var i = 0
+        scan: while i < scalars.count {
+            let c = scalars[i]
+            switch c {
+            case ";": break scan
+            case "\"":
+                i += 1
+                while i < scalars.count && scalars[i] != "\"" { i += 1 }
+            case "\\", "_", "*": i += 1
+            case "[":
+                while i < scalars.count && scalars[i] != "]" { i += 1 }
+            case "d", "m", "y", "h", "s":
+                var count = 1
+                while i + count < scalars.count && scalars[i + count] == c { count += 1 }
+                tokens.append((c, count))
+                i += count - 1
+            default: break
+            }
+            i += 1
+        }
+        var day: Int?, month: Int?
+        for (index, token) in tokens.enumerated() {
+            if token.letter == "d", token.count <= 2, day == nil { day = index }
+            if token.letter == "m", token.count <= 2, month == nil,
+               !(index > 0 && tokens[index - 1].letter == "h"), !(index + 1 < tokens.count && tokens[index + 1].letter == "s") {
+                month = index
+            }
+        }
+        guard let day, let month else { return false }
+        return day < month
+    }
+
     /// Classifies a format code by its first section, as Excel shows a positive number.
     ///
     /// Quoted text, `\\`-escaped characters, `_x` spaces, `*x` fills, the keyword

@@ -117,6 +117,7 @@ final class WorkbookPartHandler: XMLEventHandler {
 /// Reads `styles.xml`: for each cell format (`cellXfs`), what its number format means.
 final class StylesHandler: XMLEventHandler {
     private var customFormats: [Int: NumberFormatKind] = [:]
+    private var dayFirstFormats: [Int: String] = [:]
     private var formatIDs: [Int] = []
     private var inCellXfs = false
 
@@ -125,6 +126,7 @@ final class StylesHandler: XMLEventHandler {
             if let idText = attributes.string("numFmtId"), let id = Int(idText),
                let code = attributes.string("formatCode") {
                 customFormats[id] = NumberFormatKind.classify(code)
+                if NumberFormatKind.writesDayFirst(code) { dayFirstFormats[id] = code }
             }
         } else if name.is("cellXfs") {
             inCellXfs = true
@@ -138,6 +140,11 @@ final class StylesHandler: XMLEventHandler {
     }
 
     func characters(_ text: UnsafeBufferPointer<UInt8>) throws {}
+
+    /// A custom date format a cell format uses that writes the day before the month, if any.
+    var dayFirstFormat: String? {
+        formatIDs.lazy.compactMap { self.dayFirstFormats[$0] }.first
+    }
 
     /// The kind of number format for each style index `s=`.
     var kinds: [NumberFormatKind] {

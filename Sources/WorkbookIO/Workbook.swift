@@ -13,6 +13,10 @@ public final class Workbook {
     /// (`fullCalcOnLoad`): the mark of a program that writes formulas without calculating
     /// them, and saves 0 in place of each result it was not given (XlsxWriter, for one).
     public let formulaResultsMayBePlaceholders: Bool
+    /// A custom date format of the workbook's cells that writes the day before the month
+    /// (`dd/mm/yyyy`), if any: the sign of a book kept day first, by which its text dates
+    /// that read either way are judged.
+    public let dayFirstDateFormat: String?
     /// The path as given.
     public let path: String
 
@@ -86,8 +90,10 @@ public final class Workbook {
             let handler = StylesHandler()
             try XMLEventParser.parse(part: stylesPart, in: archive, handler: handler)
             styles = handler.kinds
+            dayFirstDateFormat = handler.dayFirstFormat
         } else {
             styles = []
+            dayFirstDateFormat = nil
         }
         sharedStringsPart = workbookRels.first(where: { $0.kind == "sharedStrings" })?.target.flatMap {
             archive.contains($0) ? $0 : nil

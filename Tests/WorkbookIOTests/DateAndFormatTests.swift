@@ -27,6 +27,15 @@ struct DateAndFormatTests {
         #expect(NumberFormatKind.classify(code) == kind)
     }
 
+    @Test("A date format writes the day first only with a numeric day before a numeric month", arguments: [
+        ("dd/mm/yyyy", true), ("d.m.yy", true), ("[$-809]dd/mm/yyyy;@", true), ("dd-mm-yyyy hh:mm", true),
+        ("mm/dd/yyyy", false), ("m/d/yy h:mm", false), ("yyyy-mm-dd", false), ("d-mmm-yy", false), ("dddd, mmmm d", false),
+        ("h:mm", false), ("\"dd/mm\" yyyy-mm-dd", false), ("0.00", false), ("mmm d, yyyy", false),
+    ])
+    func dayFirstFormats(code: String, dayFirst: Bool) {
+        #expect(NumberFormatKind.writesDayFirst(code) == dayFirst)
+    }
+
     @Test("Serials in the 1900 system, with the phantom 29 February 1900", arguments: [
         (1.0, "1900-01-01"), (59.0, "1900-02-28"), (61.0, "1900-03-01"), (46096.0, "2026-03-15"),
         (46096.5, "2026-03-15T12:00:00"), (0.25, "06:00:00"), (0.0, "00:00:00"), (2958465.0, "9999-12-31"),

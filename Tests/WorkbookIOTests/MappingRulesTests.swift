@@ -533,7 +533,11 @@ struct MappingRulesTests {
                      "replaces cancelled order", "Rebal sell - not cancelled", "DNT list checked",
                      "Checked DNT list - ok to trade", "Client asked: cancelled? no - go ahead", "excellent entry point",
                      // Something else cancelled (explore-BP).
-                     "Funding from cancelled CD", "client cancelled their annuity", "Voided check redeposited"] {
+                     "Funding from cancelled CD", "client cancelled their annuity", "Voided check redeposited",
+                     // Denied by an article, a hold over, a noun's void, another thing cancelled (explore-BR).
+                     "Not a cancellation - trim per IPS", "Client no longer on hold with custodian; proceed",
+                     "Per IPS - hold off was lifted 11/15", "Sell to fund void left by closed-end fund redemption",
+                     "Sell - client cancelled the gift instead"] {
             #expect(PortfolioBuilder.noteWithholding(note) == nil, "\(note)")
         }
         for (note, words) in [("Sold 11/18", "sold"), ("Order sent 11/19", "sent"), ("Partially filled 50 of 100", "filled"),
@@ -547,7 +551,10 @@ struct MappingRulesTests {
                               ("Trim - cancellation requested", "cancellation"), ("Trim - cancel", "cancel"),
                               ("Trim - superseded", "superseded"), ("Trim - cxl/rebook", "cxl"), ("Trim - DNP", "dnp"),
                               ("Trim - D.N.T.", "dnt"),
-                              ("Revoked", "revoked"), ("Trim - CANX", "canx"), ("Kill", "kill"), ("Not placing", "not placing")] {
+                              ("Revoked", "revoked"), ("Trim - CANX", "canx"), ("Kill", "kill"), ("Not placing", "not placing"),
+                              // Still marks beside this stop's denials (explore-BR).
+                              ("Trim - client cancelled the order", "cancelled"), ("Trim - VOID per client", "void"),
+                              ("Trim - void", "void"), ("On hold until the CIO signs", "on hold")] {
             #expect(PortfolioBuilder.noteWithholding(note) == words, "\(note)")
         }
     }
@@ -1250,7 +1257,9 @@ struct MappingRulesTests {
         }
         for status in ["Open", "Active", "ACAT In", "Transfer in progress - in", "New",
                        // A mark denied or over is none (explore-BM: each stopped the run).
-                       "Not Closed", "Not restricted", "Active (was frozen)", "Frozen - lifted 11/1", "Open (legal hold released)"] {
+                       "Not Closed", "Not restricted", "Active (was frozen)", "Frozen - lifted 11/1", "Open (legal hold released)",
+                       // Answered first, with its evidence after (explore-BR: refused).
+                       "None - restricted list checked 11/19", "Normal", "Unrestricted"] {
             #expect(try errors(status).isEmpty, "\(status)")
         }
         #expect(try errors("In Probate").count == 1)
@@ -2849,6 +2858,52 @@ struct MappingRulesTests {
             "--as-of: As Of 9999-12-31 is outside 0002-01-01 to 9997-12-31, the dates the tool plans with.",
             "Transactions!B2: Date 9999-12-30 is outside 0002-01-01 to 9997-12-31, the dates the tool plans with.",
         ])
+    }
+
+    /// An en-GB book: date cells formatted `dd/mm/yyyy`, and one Transactions date typed as
+    /// text, `05/11/2026`, 5 November. Read month first, the loss sale was dated 11 May and
+    /// its window missed, without a word (explore-BU). A day-first text date elsewhere in the
+    /// book is the same evidence.
+    @Test("A text date that reads either way is asked about in a book whose dates are kept day first")
+    func dayFirstBookAsksAboutAmbiguousText() throws {
+        let sheets: [(name: String, rows: [[FixtureCell]])] = [
+            ("Settings", [["Setting", "Value"], ["As Of Date", .date(46346)]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .date(45296)]]),
+            Self.model, Self.prices,
+            ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],
+                              ["A", "05/11/2026", "AAPL", "Sell", 1, -50]]),
+        ]
+        let british = try readPriced(path: try XLSXFixture.contractBook(sheets, dateFormat: "dd/mm/yyyy").write(), asOf: nil,
+                                     today: Household.today)
+        #expect(british.errors.map(\.description) == [
+            "Transactions!B2: \"05/11/2026\" would be read as 2026-05-11, month first, but the workbook formats its dates day "
+                + "first (dd/mm/yyyy), which makes it 2026-11-05: write it year first.",
+        ])
+        // The same book with month-first date formats reads the text month first, as before.
+        let american = try readPriced(path: try XLSXFixture.contractBook(sheets).write(), asOf: nil, today: Household.today)
+        #expect(american.errors.isEmpty, "\(american.errors)")
+        // A text date that can only be day first, on another sheet, is evidence too.
+        var typed = sheets
+        typed[1] = ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, "25/12/2024"]])
+        let texts = try readPriced(path: try XLSXFixture.contractBook(typed).write(), asOf: nil, today: Household.today)
+        #expect(texts.errors.map(\.description).contains(
+            "Transactions!B2: \"05/11/2026\" would be read as 2026-05-11, month first, but a date elsewhere in the book is "
+                + "written day first (Lots!E2: \"25/12/2024\"), which makes it 2026-11-05: write it year first."), "\(texts.errors)")
+    }
+
+    /// 0001-01-01 is what some exports write for an empty date: the windows counted back from
+    /// it left the calendar, and the run stopped as a bug in the tool (explore-BT).
+    @Test("An As Of in the first days of year 1 is the calendar's error, with a loss sale in the book")
+    func asOfAtTheCalendarsStart() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "0001-01-01"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, "0001-01-01"]]),
+            Self.model, ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, "0001-01-01"]]),
+            ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],
+                              ["A", "0001-01-01", "AAPL", "Sell", 1, -50]]),
+        ])
+        #expect(reading.errors.first?.description
+            == "Settings!B2: As Of 0001-01-01 is outside 0002-01-01 to 9997-12-31, the dates the tool plans with.")
     }
 
     @Test("A realized loss marked W by the custodian is read as the amount")

@@ -601,7 +601,16 @@ struct OtherWritersTests {
                       // A yearless date after the As Of is last year's, stale.
                       ("Prices as of Dec 31", "2025-12-31"),
                       // Said otherwise (explore-BP).
-                      ("Pricing date: 11/13/2026", "2026-11-13"), ("Px 11/13/26", "2026-11-13"), ("Settle 11/13", "2026-11-13")])
+                      ("Pricing date: 11/13/2026", "2026-11-13"), ("Px 11/13/26", "2026-11-13"), ("Settle 11/13", "2026-11-13"),
+                      // Ordinals, an abbreviation's point, `of`, dots (explore-BR: each taken as fresh).
+                      ("Closing prices as of Friday, November 13th, 2026", "2026-11-13"),
+                      ("Closing prices as of Nov. 13, 2026", "2026-11-13"), ("Closing prices as of 13th November 2026", "2026-11-13"),
+                      ("Prices as of the 13th of November, 2026", "2026-11-13"), ("Close 11.13.2026", "2026-11-13"),
+                      // A long title's date at its start (explore-BT: past 200 bytes it dated nothing).
+                      ("Closing prices as of 11/13/2026 - " + String(repeating: "custodian export for the committee; ", count: 8),
+                       "2026-11-13"),
+                      // After the As Of: the prices' date, so that they are not used (explore-BT).
+                      ("Closing prices as of 11/27/2026", "2026-11-27")])
     func pricesTitleDates(title: String, date: String) throws {
         let reading = try read([
             ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),

@@ -44,14 +44,14 @@ public enum FixtureCell: ExpressibleByStringLiteral, ExpressibleByFloatLiteral, 
 
 extension XLSXFixture {
     /// A workbook of the given sheets, each a grid of cells from row 1 and column A.
-    /// Styles: 0 General, 1 percent (`0.00%`), 2 date (`mm-dd-yy`). `merged` lists, by sheet
+    /// Styles: 0 General, 1 percent (`0.00%`), 2 date (`mm-dd-yy`, or `dateFormat`). `merged` lists, by sheet
     /// name, the ranges of cells merged there (`A4:A9`); `hiddenRows`, the rows hidden there
     /// (as a filter or Hide Rows hides them); `hiddenColumns`, the runs of columns hidden there. `calculatesOnLoad` marks the workbook the way a
     /// program that writes formulas without calculating them does (`fullCalcOnLoad`).
     public static func contractBook(_ sheets: [(name: String, rows: [[FixtureCell]])], uses1904: Bool = false,
                                     hidden: Set<String> = [], merged: [String: [String]] = [:],
                                     hiddenRows: [String: Set<Int>] = [:], hiddenColumns: [String: [ClosedRange<Int>]] = [:],
-                                    calculatesOnLoad: Bool = false) -> XLSXFixture {
+                                    calculatesOnLoad: Bool = false, dateFormat: String? = nil) -> XLSXFixture {
         func escape(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         }
@@ -80,7 +80,7 @@ extension XLSXFixture {
             }
             return (sheet.name, xml)
         }
-        return book(sheets: rendered.map { (name: $0.0, rows: $0.1) }, styles: styles([0, 10, 14]),
+        return book(sheets: rendered.map { (name: $0.0, rows: $0.1) }, styles: styles([0, 10, dateFormat.map { $0 as Any } ?? 14]),
                     workbookPr: (uses1904 ? "<workbookPr date1904=\"1\"/>" : "")
                         + (calculatesOnLoad ? "<calcPr calcId=\"124519\" fullCalcOnLoad=\"1\"/>" : ""), hidden: hidden,
                     beforeRows: hiddenColumns.mapValues { runs in

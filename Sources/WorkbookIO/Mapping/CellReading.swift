@@ -67,6 +67,13 @@ enum CellReader {
     /// The currency an amount in dollars is written with, before or after it (`USD 1,500`).
     static let dollarUnits = ["usd", "us$", "us $"]
 
+    /// Whether a text cell writes its number as dollars (`$50.00`, `USD 50`): never a weight
+    /// or a rate, which are percents of something.
+    static func isWrittenInDollars(_ value: CellValue?) -> Bool {
+        guard case .string(let text)? = value else { return false }
+        return text.contains("$") || withoutUnit(text, units: dollarUnits) != nil
+    }
+
     /// `text` without one of `units` (any capitals) set apart by a space before or after the
     /// rest (`420 shs`, `USD 1,500.00`, `1,500.00 USD`); nil when it has none, or nothing else.
     static func withoutUnit(_ text: String, units: [String]) -> String? {

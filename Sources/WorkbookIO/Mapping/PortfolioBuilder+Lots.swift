@@ -236,7 +236,7 @@ extension PortfolioBuilder {
                     // by its donor's period: a long mark is questioned only on a lot within a week
                     // of its holding year's end, where a custodian counting a year to the day as
                     // long (the law wants more) differs from the dates.
-                    let nearTheYear = Term(acquired: acquired, soldOn: settings.asOf.adding(days: 7)) == .longTerm
+                    let nearTheYear = BookLimits.dates.contains(settings.asOf) && Term(acquired: acquired, soldOn: settings.asOf.adding(days: 7)) == .longTerm
                     if termOverride == .shortTerm || (!inherited && nearTheYear) {
                         let marks = termOverride == .shortTerm ? \PortfolioBuilder.LotMarks.shortOfLong : \.longOfShort
                         if lotMarks[keyPath: marks].last?.sheet != table.sheetName { lotMarks[keyPath: marks].append((table.sheetName, [])) }

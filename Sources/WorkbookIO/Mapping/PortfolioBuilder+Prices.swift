@@ -19,9 +19,11 @@ extension PortfolioBuilder {
                                 manualTrades: [ManualTrade]) -> [PriceRequest] {
         // A sheet dated only in its title or note (`Closing prices as of 11/13/2026`) dates the
         // prices that give no As Of: taken as of the run's date, last week's prices were planned
-        // as fresh (explore-BL). A date after the As Of is not the prices' date.
+        // as fresh (explore-BL). A date after the As Of dates them too, so that they are not
+        // used, as a price whose As Of is after it is not: taken as the run's, prices of a
+        // later day were planned on as of today (explore-BT).
         let sheetDate = tables[.prices]?.title.flatMap { title in
-            SheetTable.pricesDate(inTitle: title.text, asOf: settings.asOf).flatMap { $0 > settings.asOf ? nil : (date: $0, place: title.place) }
+            SheetTable.pricesDate(inTitle: title.text, asOf: settings.asOf).map { (date: $0, place: title.place) }
         }
         var rows: [String: PriceRow] = [:]
         // Prices a feed failed to give, said only where the symbol needs a price (explore-BP: a

@@ -261,6 +261,17 @@ extension PortfolioBuilder {
                     SettingsLayout.Entry(key: $0, keyPlace: row.place("Setting"), value: row["Value"], valuePlace: row.place("Value"))
                 }
             }
+            // A percent key written as a plain number above 1 (`Short-Term Rate 40.8`, as the
+            // template's Instructions show): the sheet writes its percents so.
+            let percentKeys: Set<SettingKey> = [.shortTermRate, .longTermRate, .defaultBand, .cashTarget, .harvestMinLossPercent]
+            var writtenInPercents: (key: SettingKey, text: String, place: String)?
+            for entry in entries {
+                guard case .value(let keyText) = CellReader.text(.string(entry.key)), let key = SettingKey.matching(keyText),
+                      percentKeys.contains(key), case .value(let n) = CellReader.number(entry.value), n.form == .plain,
+                      n.doubleValue > 1 else { continue }
+                writtenInPercents = (key, shown(entry.value), entry.valuePlace)
+                break
+            }
             for entry in entries {
                 guard case .value(let keyText) = CellReader.text(.string(entry.key)) else { continue }
                 guard let key = SettingKey.matching(keyText) else {
@@ -279,6 +290,16 @@ extension PortfolioBuilder {
                 }
                 seen[key] = entry.keyPlace
                 guard let value = entry.value else { continue }
+                if let written = writtenInPercents, percentKeys.contains(key), !Self.saysPercent(keyText),
+                   case .value(let n) = CellReader.number(value), n.form == .plain, n.doubleValue == 1 {
+                    // A plain 1 is 100% by the key's own rule, but beside percents written as plain
+                    // numbers it is the 1% it looks like: a Cash Target read as 100% sold every
+                    // account of a household to cash, on a warning (explore-BR). The PM says which.
+                    log.error(entry.valuePlace, "\(key.rawValue) 1 would be read as 100% (a plain number up to 1 is a fraction), "
+                        + "but \(written.key.rawValue) \(written.text) at \(written.place) writes its percent as a plain number, "
+                        + "so 1 may mean 1%: write 1% or 100%.")
+                    continue
+                }
                 if applySetting(key, value: value, place: entry.valuePlace, asOf: &asOfFromSheet,
                                 saysPercent: Self.saysPercent(keyText)) {
                     understood[key] = entry.valuePlace
@@ -392,6 +413,12 @@ extension PortfolioBuilder {
             case .empty: return false
             }
         case .shortTermRate, .longTermRate, .defaultBand, .cashTarget, .harvestMinLossPercent:
+            if CellReader.isWrittenInDollars(value) {
+                // `$50` is no percent: read as 50, it was a 50% cash target (explore-BR).
+                log.error(place, "\(name) \"\(shown(value).excerpt)\" is written in dollars, but \(name) is a percent "
+                    + "(1% or 0.01): write it as a percent.")
+                return false
+            }
             switch CellReader.number(value) {
             case .value(let n):
                 // Under a key that says percent, a 1 is 1% and so is a fraction unlikely as one
@@ -407,12 +434,16 @@ extension PortfolioBuilder {
                     let fraction = Rate(decimal: n.text)?.percentText ?? n.text
                     log.warning(place, "\(name) \(n.text) is read as \(r.percentText), since the key says percent, and read as a "
                         + "fraction, \(fraction), \(effect); write \(fraction) if that is meant.")
-                } else if n.form == .plain, r == .one {
+                } else if n.form == .plain, n.doubleValue == 1, r == .one {
                     warnOfWholeOne(key.rawValue, place: place, fromSettings: true)
                 } else if n.form == .plain, n.doubleValue <= 1, let effect = PortfolioBuilder.unlikelyFraction(key, r) {
                     // A plain 0.5 is 50% by the contract's rule: a band or a harvest threshold
                     // that wide is almost surely the half a percent it looks like (explore-AQ).
                     warnOfUnlikelyFraction(name, n, r, effect: effect, place: place)
+                } else if key == .cashTarget, let effect = PortfolioBuilder.unlikelyFraction(key, r) {
+                    // Written as the percent it is (`100`, `50%`), still said (explore-BR).
+                    log.warning(place, "Cash Target \(r.percentText): \(effect), in every account with no cash target of "
+                        + "its own. Check it is meant.")
                 } else if key == .shortTermRate || key == .longTermRate, r > PortfolioBuilder.highestRate {
                     // Written as a percent (`65`, `65%`), a rate above any US one is a slip too (explore-AW).
                     log.warning(place, "\(name) is \(r.percentText), above any US rate on gains, federal and state together: "

@@ -238,6 +238,9 @@ extension PortfolioBuilder {
     /// harvested beside an IRA's 150 new shares it took for 1,500; explore-AS).
     mutating func warnOfSplits(_ splits: [(place: String, symbol: String, date: CivilDate)], trades: [Transaction]) {
         guard !splits.isEmpty else { return }
+        // Counted only from an As Of inside the calendar; one outside is an error already
+        // (explore-BT: 0001-01-01, some exports' empty date, stopped the run as a bug).
+        guard BookLimits.dates.contains(settings.asOf) else { return }
         let windowStart = settings.asOf.adding(days: -settings.washSaleDays)
         struct Said: Hashable { let symbol: String, date: CivilDate }
         var said = Set<Said>()
@@ -517,6 +520,9 @@ extension PortfolioBuilder {
     /// sold at a loss, `META` in the model), the plan bought it inside the window unwarned
     /// (explore-AS).
     mutating func warnOfLonelyLossSales(_ transactions: [Transaction], known: Set<String>) {
+        // Counted only from an As Of inside the calendar; one outside is an error already
+        // (explore-BT: 0001-01-01, some exports' empty date, stopped the run as a bug).
+        guard BookLimits.dates.contains(settings.asOf) else { return }
         let windowStart = settings.asOf.adding(days: -settings.washSaleDays)
         let bought = Set(transactions.lazy.filter { $0.side == .buy }.map(\.symbol))
         var lonely: [Transaction] = []
@@ -820,10 +826,14 @@ extension PortfolioBuilder {
                                     ["on", "hold"], ["hold", "off"], ["not", "to", "be", "placed"], ["already", "placed"],
                                     ["already", "executed"], ["already", "filled"], ["already", "traded"], ["already", "sent"],
                                     ["already", "done"]]
+        // A hold that is over (`hold off was lifted 11/15`, `no longer on hold`; explore-BR).
+        let over: Set = ["lifted", "released", "removed", "cleared", "ended", "resolved"]
         for phrase in refusals {
             guard words.count >= phrase.count else { continue }
             for start in 0...(words.count - phrase.count) where words[start..<start + phrase.count].elementsEqual(phrase) {
                 if start > 0, words[start - 1] == "not" { continue }
+                if start > 1, words[start - 2] == "no", words[start - 1] == "longer" { continue }
+                if phrase.contains("hold"), words[(start + phrase.count)...].contains(where: over.contains) { continue }
                 if phrase[0] == "already", start + phrase.count < words.count,
                    ["a", "an", "the", "his", "her", "their", "its", "our"].contains(words[start + phrase.count]) { continue }
                 return phrase.joined(separator: " ")
@@ -846,9 +856,21 @@ extension PortfolioBuilder {
                            "prior", "earlier", "re", "un"]
         let marks = cancellations.union(["killed", "scrapped", "superseded", "rescinded", "revoked", "canx", "cncl", "dnt",
                                          "dnp"])
+        // What a cancellation of this trade names after an article (`cancelled the order`), where
+        // another noun is something else cancelled (`client cancelled the gift`; explore-BR).
+        let thisTrade: Set = ["order", "orders", "trade", "trades", "sale", "sell", "buy", "purchase", "request", "ticket",
+                              "trim", "it"]
         for (index, word) in words.enumerated() where marks.contains(word) {
             if index > 0, others.contains(words[index - 1]) { continue }
+            // Denied by its article: `Not a cancellation` (explore-BR).
+            if index > 1, ["a", "an", "any"].contains(words[index - 1]), others.contains(words[index - 2]) { continue }
             if index + 1 < words.count, otherThings.contains(words[index + 1]) { continue }
+            if index + 2 < words.count, ["the", "a", "an", "this", "that"].contains(words[index + 1]),
+               !thisTrade.contains(words[index + 2]) { continue }
+            // `void` inside a sentence is a noun or an adjective (`fund the void left by`), a
+            // mark only at the note's end or before who or why (`VOID per client`).
+            if word == "void" || word == "voided", index + 1 < words.count,
+               !["per", "by", "due", "as", "on", "at"].contains(words[index + 1]) { continue }
             // The verb itself only ends a note as a mark (`Trim - cancel`), not after a modal
             // (`Ask before you cancel`).
             if word == "cancel", index + 1 < words.count

@@ -53,6 +53,9 @@ struct PortfolioBuilder {
     var secondAccountNoted: Set<String> = []
     /// Each date column's text dates, by sheet and column (`flagDayFirstColumns`).
     var textDates: [DateColumn: TextDates] = [:]
+    /// The book's first text date that can only be day first (`25/12/2024`), wherever it is:
+    /// the book is kept day first, and its other text dates are judged so.
+    var bookDayFirst: (place: String, text: String)?
     /// The accounts an account cell could be read as, where it could be several (a Name two
     /// accounts share), to name them in its error.
     var ambiguousAccounts: [String: [String]] = [:]
@@ -522,7 +525,10 @@ struct PortfolioBuilder {
             }
             return d
         case .problem(let p):
-            if case .string(let text)? = value, p.contains(" reads as day ") { noteDayFirst(row, column, text) }
+            if case .string(let text)? = value, p.contains(" reads as day ") {
+                noteDayFirst(row, column, text)
+                if bookDayFirst == nil { bookDayFirst = (row.place(column), text.trimmingWhitespace().excerpt) }
+            }
             log.error(row.place(column), "\(column): \(p)")
             return nil
         }
@@ -600,10 +606,23 @@ struct PortfolioBuilder {
                 + "first (2026-11-04), or open the file with month-first dates, and run again.")
         }
         for dates in columns {
-            guard let (place, text) = dates.dayFirst else { continue }
+            if let (place, text) = dates.dayFirst {
+                for cell in dates.monthFirst {
+                    log.error(cell.place, "\"\(cell.text.excerpt)\" would be read as \(cell.read), month first, but this column seems "
+                        + "to write its day first (\(place): \"\(text.excerpt)\"), which makes it \(cell.dayFirst): write it year first.")
+                }
+                continue
+            }
+            // Day first elsewhere in the book, by a text date or by the date format of its cells
+            // (`dd/mm/yyyy`): a text that reads either way is asked about here too. Read month
+            // first beside them, a 5 November loss sale was dated 11 May and its family bought
+            // inside the window, without a word (explore-BU).
+            let evidence = bookDayFirst.map { "a date elsewhere in the book is written day first (\($0.place): \"\($0.text)\")" }
+                ?? workbook.dayFirstDateFormat.map { "the workbook formats its dates day first (\($0.excerpt))" }
+            guard let evidence else { continue }
             for cell in dates.monthFirst {
-                log.error(cell.place, "\"\(cell.text.excerpt)\" would be read as \(cell.read), month first, but this column seems "
-                    + "to write its day first (\(place): \"\(text.excerpt)\"), which makes it \(cell.dayFirst): write it year first.")
+                log.error(cell.place, "\"\(cell.text.excerpt)\" would be read as \(cell.read), month first, but \(evidence), which "
+                    + "makes it \(cell.dayFirst): write it year first.")
             }
         }
     }
@@ -624,6 +643,19 @@ struct PortfolioBuilder {
         return weights(in: table, column)
     }
 
+    /// The first plain number above 1 in another percent column of `table` (a Model's
+    /// `Target` of 60): that table writes its percents as plain numbers.
+    func plainPercentSibling(of column: String, in table: SheetTable) -> (column: String, text: String, place: String)? {
+        for other in ContractSheet.percentColumns.sorted() where other != column && table.has(other) {
+            for row in table.rows {
+                if case .value(let n) = CellReader.number(row[other]), n.form == .plain, n.doubleValue > 1 {
+                    return (other, shown(row[other]), row.place(other))
+                }
+            }
+        }
+        return nil
+    }
+
     /// A fraction written as a percent: 0.22 as `22%`.
     func percentOf(_ n: NumberText) -> String {
         guard let rate = Rate(decimal: n.text), rate <= Rate.one else { return n.text }
@@ -636,7 +668,17 @@ struct PortfolioBuilder {
         guard table.has(column) else { return [:] }
         let sheet = table.sheet
         var read: [(row: SheetTable.DataRow, number: NumberText)] = []
+        let header = table.matches.first { $0.column == column }?.header
         for row in table.rows {
+            // A dollar amount under a weight's header (`Cash Reserve` of `$50.00`) is no
+            // percent: read as 50, it was a 50% cash target, half the account sold without a
+            // word (explore-BR).
+            if CellReader.isWrittenInDollars(row[column]) {
+                log.error(row.place(column), "\(column) \"\(shown(row[column]).excerpt)\"\(header.map { " (under \"\($0.excerpt)\")" } ?? "") "
+                    + "is written in dollars, but \(column) is a percent (\(column == "Cash Target" ? "of the account, " : "")1% or 0.01): "
+                    + "write it as a percent, or move the column out of the sheet if it is an amount.")
+                continue
+            }
             if let n = number(row, column) { read.append((row, n)) }
         }
         let plain = read.filter { $0.number.form == .plain }
@@ -649,7 +691,6 @@ struct PortfolioBuilder {
         // Weight %` keeps the column rule: 100%, the one-fund model or the group left uncapped
         // that it says beside fractions (explore-BM: read as 1%, three-quarters of a household
         // was sold).
-        let header = table.matches.first { $0.column == column }?.header
         let key = ["Cash Target": SettingKey.cashTarget, "Band": .defaultBand, "Short-Term Rate": .shortTermRate,
                    "Long-Term Rate": .longTermRate][column]
         let aboveOne = plain.first { $0.number.doubleValue > 1 }
@@ -716,12 +757,27 @@ struct PortfolioBuilder {
             }
             if n.form == .plain, !plainArePercents, rate == Rate.one,
                ["Cash Target", "Band", "Short-Term Rate", "Long-Term Rate"].contains(column) {
+                // Beside a percent column of the same table written as plain numbers (`Target`
+                // 60 and 39 beside `Band` 1), the 1 is the 1% it looks like: read as ±100%, an
+                // 88% weight against a 60% target was In Band (explore-BR). The PM says which.
+                if let written = plainPercentSibling(of: column, in: table) {
+                    log.error(row.place(column), "\(column) 1 would be read as 100% (a plain number is a fraction unless one in "
+                        + "its column is above 1), but \(written.column) \(written.text) at \(written.place) writes its percent "
+                        + "as a plain number, so 1 may mean 1%: write 1% or 100%.")
+                    continue
+                }
                 warnOfWholeOne(column, place: row.place(column))
             } else if n.form == .plain, !plainArePercents,
                       let key = ["Cash Target": SettingKey.cashTarget, "Short-Term Rate": .shortTermRate,
                                  "Long-Term Rate": .longTermRate][column],
                       let effect = PortfolioBuilder.unlikelyFraction(key, rate) {
                 warnOfUnlikelyFraction(column, n, rate, effect: effect, place: row.place(column))
+            } else if column == "Cash Target", PortfolioBuilder.unlikelyFraction(.cashTarget, rate) != nil {
+                // Written as the percent it is (`100`, `50%`), a cash target of a quarter of the
+                // account or more still sells positions to reach it: said, where it sold an
+                // account whole without a word (explore-BR).
+                log.warning(row.place(column), "Cash Target \(rate.percentText): that share of the account is raised to cash, "
+                    + "its positions sold to reach it. Check it is meant.")
             }
             result[row.number] = rate
         }

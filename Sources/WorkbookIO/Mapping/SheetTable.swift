@@ -285,6 +285,24 @@ struct SheetTable {
         return Title(text: texts.joined(separator: " "), place: place)
     }
 
+    /// A row above the Prices sheet's header as the title that may date its prices: its text
+    /// cells, of any length (a long title's date is at its start; explore-BT: one of 237
+    /// characters, past a block title's 200 bytes, dated nothing).
+    static func pricesTitle(of row: Row, sheetName: String) -> Title? {
+        var texts: [String] = []
+        var firstColumn = 0
+        for cell in row.cells {
+            guard case .string(let raw) = cell.value else { return nil }
+            let text = raw.trimmingWhitespace()
+            if text.isEmpty { continue }
+            if texts.isEmpty { firstColumn = cell.column }
+            texts.append(text)
+            if texts.count == 4 { break }
+        }
+        guard !texts.isEmpty else { return nil }
+        return Title(text: texts.joined(separator: " "), place: "\(sheetName)!\(CellReference.name(column: firstColumn, row: row.number))")
+    }
+
     /// The one model among `modelNames` a wide Model sheet's header, or a sheet's name, names:
     /// written alike (as any model name is matched), else with a word of its own around it or
     /// other spacing: `Growth 70/30 %`, `Growth 70/30 (%)`, `Growth 70 / 30 Target`, `Target:
@@ -385,7 +403,7 @@ struct SheetTable {
         /// Each second column's sheet column and the read column of its name, and, by the
         /// second's sheet column, the first row where the two hold different figures or words
         /// (`SheetTable.differ`).
-        var secondPairs: [(second: Int, first: Int)] = []
+        var secondPairs: [(second: Int, first: Int, name: String)] = []
         var firstDisagreement: [Int: (row: Int, first: String, second: String)] = [:]
         var rows: [DataRow] = []
         var layout: RowLayout?
@@ -603,7 +621,7 @@ struct SheetTable {
                     } else {
                         firstTitleLines = []
                     }
-                } else if sheet == .prices, firstTitle == nil, let title = SheetTable.title(of: row, sheetName: info.name),
+                } else if sheet == .prices, firstTitle == nil, let title = SheetTable.pricesTitle(of: row, sheetName: info.name),
                           let anyDay = CivilDate(year: 9999, month: 12, day: 31),
                           SheetTable.pricesDate(inTitle: Title(lines: [title]).text, asOf: anyDay) != nil {
                     // A Prices sheet's dated title dates prices that give no As Of (explore-BL).
@@ -690,7 +708,7 @@ struct SheetTable {
                 layout = RowLayout(columns: found.columns, sheetName: info.name)
                 secondPairs = secondColumns.compactMap { _, name, place in
                     guard let second = CellReference.column(of: place), let first = found.columns[name] else { return nil }
-                    return (second, first)
+                    return (second, first, name)
                 }
                 headerTexts = layout!.names.map { name in found.matches.first { $0.1 == name }?.0 ?? "" }
                 headerAlike = headerTexts.map(PortfolioBuilder.alike)
@@ -734,7 +752,7 @@ struct SheetTable {
             for columns in secondPairs where firstDisagreement[columns.second] == nil {
                 let first = row.cells.first { $0.column == columns.first }?.value
                 let second = row.cells.first { $0.column == columns.second }?.value
-                if SheetTable.differ(first, second) {
+                if columns.name == "Type" ? SheetTable.typesDiffer(first, second) : SheetTable.differ(first, second) {
                     func shown(_ value: CellValue?) -> String {
                         if case .value(let text) = CellReader.text(value) { return text.excerpt }
                         return ""
@@ -1659,6 +1677,27 @@ struct SheetTable {
         return x.lowercased() != y.lowercased()
     }
 
+    /// Whether two cells read as an account's Type say different tax treatments: a
+    /// registration beside a tax status (`Joint` and `Taxable`, `Rollover IRA` and `Tax
+    /// Deferred`) agree, as the plan only asks whether sales are taxed (explore-BR: refused).
+    static func typesDiffer(_ a: CellValue?, _ b: CellValue?) -> Bool {
+        /// Whether a Type cell's words say sales are taxed: a type or registration, or a tax
+        /// status (`Tax-Deferred` names no one type, read alone, but says untaxed beside one).
+        func taxed(_ text: String) -> Bool? {
+            if let reading = AccountType.reading(text) { return reading.type.isTaxed }
+            switch HeaderName.normalize(text).key {
+            case "taxed", "fullytaxable", "nonexempt": return true
+            case "taxdeferred", "taxfree", "taxexempt", "nontaxable", "deferred", "exempt": return false
+            default: return nil
+            }
+        }
+        if case .value(let x) = CellReader.text(a), case .value(let y) = CellReader.text(b),
+           let first = taxed(x), let second = taxed(y) {
+            return first != second
+        }
+        return differ(a, b)
+    }
+
     /// Of a group of columns one of which a header may be, the one it most likely is: a cost
     /// per share (`Cost Basis/Share`, `Cost ($/sh)`, `Avg Cost`) is the Unit Cost, where the
     /// group's first name sent the PM to rename a per-share column Cost Basis, every lot's
@@ -1930,7 +1969,8 @@ struct SheetTable {
             let words = Set(sequence)
             // Not a mark that is denied or over (explore-BM: `Not Closed`, `Active (was frozen)`,
             // `Open (legal hold released)`, `Frozen - lifted 11/1` stopped the run).
-            if ["open", "active", "reopened"].contains(sequence.first ?? "")
+            // Nor one answered first (`None - restricted list checked 11/19`; explore-BR).
+            if ["open", "active", "reopened", "none", "normal", "unrestricted"].contains(sequence.first ?? "")
                 || !words.isDisjoint(with: ["lifted", "released", "removed", "cleared", "reopened", "unfrozen"]) {
                 return nil
             }

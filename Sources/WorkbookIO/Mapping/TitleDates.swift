@@ -16,15 +16,38 @@ extension SheetTable {
     /// a month after it.
     /// Until stop 51 only a date in figures with its year was read, and `Model approved
     /// 3/1/2026` dated the prices (explore-BM).
-    static func pricesDate(inTitle text: String, asOf: CivilDate) -> CivilDate? {
-        // A title is a line; a cell of thousands of characters is no title to search.
-        guard text.utf8.count <= 400 else { return nil }
-        let lower = text.lowercased()
+    static func pricesDate(inTitle whole: String, asOf: CivilDate) -> CivilDate? {
+        // A title is a line: its first 400 bytes are searched, a long one's date at its start
+        // (explore-BT: a title of 237 characters dated nothing, its week-old prices fresh).
+        var text = Substring(whole)
+        while text.utf8.count > 400 { text = text.dropLast(max(1, (text.utf8.count - 400) / 4)) }
+        // Ordinals and abbreviations' points aside (`November 13th`, `Nov. 13`, `the 13th of
+        // November`; explore-BR: each dated nothing), and a dotted date in figures slashed
+        // (`11.13.2026`).
+        var words: [String] = []
+        for written in text.lowercased().split(separator: " ", omittingEmptySubsequences: false) {
+            // A comma or a bracket after it is kept, and the word judged without it.
+            let core = written.prefix { !",;:)]".contains($0) }
+            let tail = written[core.endIndex...]
+            var word = core
+            defer { if !word.isEmpty || !tail.isEmpty { words.append(String(word) + String(tail)) } }
+            if word.hasSuffix("."), word.dropLast().allSatisfy(\.isLetter) { word = word.dropLast() }
+            for suffix in ["st", "nd", "rd", "th"] where word.hasSuffix(suffix) && word.count > 2
+                && word.dropLast(2).allSatisfy(\.isASCIIDigit) && word.dropLast(2).count <= 2 {
+                word = word.dropLast(2)
+            }
+            if word.contains("."), word.allSatisfy({ $0.isASCIIDigit || $0 == "." }),
+               word.split(separator: ".").count == 3 {
+                word = Substring(word.map { $0 == "." ? "/" : $0 })
+            }
+            if word == "of", tail.isEmpty, words.last?.allSatisfy(\.isASCIIDigit) == true { word = "" }
+        }
+        let lower = words.joined(separator: " ")
         guard let cueOffset = lower.indices.enumerated().first(where: { _, index in
             priceDatingCues.contains { lower[index...].hasPrefix($0) }
         })?.offset else {
             // A date alone is the sheet's date.
-            if case .value(let date) = CellReader.dateText(text.trimmingWhitespace()) { return date }
+            if case .value(let date) = CellReader.dateText(String(text).trimmingWhitespace()) { return date }
             return nil
         }
         var tokens: [(word: Substring, offset: Int)] = []

@@ -1,0 +1,83 @@
+import RebalanceEngine
+import Testing
+@testable import WorkbookIO
+import XLSXTestSupport
+
+/// Accounts sheets as CRMs and PMs keep them: a registration beside a tax status, an
+/// account funded but holding nothing yet, a restriction column answered `None`.
+@Suite("Accounts sheets as PMs keep them")
+struct AccountsSheetHabitsTests {
+    private func read(_ sheets: [(name: String, rows: [[FixtureCell]])]) throws -> PortfolioReading {
+        try readPriced(path: try XLSXFixture.contractBook(sheets).write(), asOf: nil, today: Household.today)
+    }
+
+    private static let settings: (name: String, rows: [[FixtureCell]]) =
+        ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]])
+    private static let lots: (name: String, rows: [[FixtureCell]]) =
+        ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                  ["T-1", "VTI", 100, 20000, .day(2019, 1, 2)], ["T-2", "BND", 200, 16000, .day(2019, 1, 2)]])
+    private static let model: (name: String, rows: [[FixtureCell]]) = ("Model", [["Symbol", "Target"], ["VTI", 0.6], ["BND", 0.39]])
+    private static let prices: (name: String, rows: [[FixtureCell]]) =
+        ("Prices", [["Symbol", "Price", "As Of"], ["VTI", 310.25, .day(2026, 11, 20)], ["BND", 72.85, .day(2026, 11, 20)]])
+
+    /// `Joint` beside `Taxable` name one tax treatment; the book had been refused as two Type
+    /// columns that disagree (explore-BR). A taxed registration beside an untaxed status still is.
+    @Test("A registration beside a tax status agreeing on the tax treatment is read; disagreeing, refused")
+    func registrationBesideTaxStatus() throws {
+        let agreeing = try read([
+            Self.settings,
+            ("Accounts", [["Account", "Account Type", "Tax Status", "Cash"], ["T-1", "Joint", "Taxable", 1000],
+                          ["T-2", "Rollover IRA", "Tax-Deferred", 1000], ["T-3", "Roth IRA", "Tax-Free", 1000]]),
+            Self.lots, Self.model, Self.prices,
+        ])
+        #expect(agreeing.errors.isEmpty, "\(agreeing.errors)")
+        #expect(agreeing.portfolio?.accounts.map(\.type) == [.joint, .ira, .roth])
+        let disagreeing = try read([
+            Self.settings,
+            ("Accounts", [["Account", "Account Type", "Tax Status", "Cash"], ["T-1", "Joint", "Taxable", 1000],
+                          ["T-2", "Individual", "Tax-Deferred", 1000]]),
+            Self.lots, Self.model, Self.prices,
+        ])
+        #expect(disagreeing.errors.map(\.description) == [
+            "Accounts!C1: The columns \"Account Type\" (Accounts!B1) and \"Tax Status\" (Accounts!C1) both read as Type and "
+                + "disagree, first at row 3 (B3 Individual against C3 Tax-Deferred): the tool does not guess which counts. "
+                + "Delete or rename the one that should not.",
+        ])
+    }
+
+    /// T-3, funded with $12,000 and holding nothing yet, happens to hold T-1 and T-2's cash:
+    /// its ID is shaped as theirs, so it is an account, warned of; set aside, it went
+    /// uninvested (explore-BR). A label saying it sums others is still set aside.
+    @Test("An account whose cash happens to sum two others' is planned, warned of, when its ID reads as one")
+    func fundedAccountIsNoSummary() throws {
+        func reading(_ third: [FixtureCell]) throws -> PortfolioReading {
+            try read([
+                Self.settings,
+                ("Accounts", [["Account", "Household", "Type", "Cash"], ["T-1", "Smith", "Joint", 5_000],
+                              ["T-2", "Smith", "IRA", 7_000], third]),
+                Self.lots, Self.model, Self.prices,
+            ])
+        }
+        let funded = try reading(["T-3", "Smith", nil, 12_000])
+        #expect(try #require(funded.portfolio, "\(funded.errors)").accounts.map(\.id) == ["T-1", "T-2", "T-3"])
+        #expect(funded.warnings.map(\.description).contains(
+            "Accounts!A4: T-3's Cash, $12,000.00, is the sum of T-1 and T-2's, and no lot or trade names it: it is planned as "
+                + "an account, as its ID reads as one. If it is a summary row, delete it."), "\(funded.warnings)")
+        let summary = try reading(["T-Total", "Smith", nil, 12_000])
+        #expect(try #require(summary.portfolio, "\(summary.errors)").accounts.map(\.id) == ["T-1", "T-2"])
+    }
+
+    /// Two accounts of $50,000,000,000,000,000 each pass the cell's own limit, but their sum
+    /// passes what cents count: summing them for summary rows stopped the run as a bug in
+    /// the tool (explore-BT). The read gives both, for the engine's limits to refuse.
+    @Test("Cash past what cents can count when summed is read, not a trap")
+    func hugeCashSumsAreNoTrap() throws {
+        let reading = try read([
+            Self.settings,
+            ("Accounts", [["Account", "Household", "Type", "Cash"], ["T-1", "Smith", "Joint", 5e16], ["T-2", "Smith", "IRA", 5e16],
+                          ["T-3", "Smith", nil, 1e16]]),
+            Self.lots, Self.model, Self.prices,
+        ])
+        #expect(reading.portfolio?.accounts.map(\.id) == ["T-1", "T-2", "T-3"], "\(reading.errors)")
+    }
+}
