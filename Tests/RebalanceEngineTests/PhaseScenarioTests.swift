@@ -661,6 +661,8 @@ struct PhaseScenarioTests {
         book.manual("TAX-1", "BND", .sell, 10)        // A4: with A3, a buy and a sale of BND
         book.prices["MSFT"] = "100"
         book.manual("TAX-1", "MSFT", .buy, 1_000)     // A5: $100,000 of cash it does not have
+        book.prices["VTI"] = "100"
+        book.manual("TAX-1", "VTI", .buy, 30)         // A6: $3,000 more, each row named
         #expect(throws: PlanningError.self) { try book.plan() }
         do {
             _ = try book.plan()
@@ -670,6 +672,7 @@ struct PhaseScenarioTests {
             #expect(text.contains("Manual Trades!A3: BND is No Buy: it cannot be bought."))
             #expect(text.contains("Manual Trades!A4, Manual Trades!A3: TAX-1 both buys and sells BND; a run never does both in one account."))
             #expect(text.contains { $0.hasPrefix("Manual Trades!A5: Buying 1000 MSFT leaves TAX-1 with") })
+            #expect(text.contains { $0.hasPrefix("Manual Trades!A6: Buying 30 VTI leaves TAX-1 with") }, "\(text)")
         }
     }
 

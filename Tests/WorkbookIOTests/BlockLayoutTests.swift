@@ -159,6 +159,21 @@ struct BlockLayoutTests {
         ])
     }
 
+    /// A one-account book needs no Account column; a page break's repeat of the header had
+    /// asked for titles naming the account (explore-BT: refused).
+    @Test("In a one-account book a header repeated with no title and no Account column is read on")
+    func oneAccountRepeatNeedsNoTitle() throws {
+        let header: [FixtureCell] = ["Symbol", "Quantity", "Cost Basis", "Acquired"]
+        for accounts in [[("Accounts", [["Account", "Type"], ["A-TAX", "Taxable"]])] as [(name: String, rows: [[FixtureCell]])], []] {
+            let reading = try Book.read([Book.asOf] + accounts + [("Lots", [
+                header, ["AAPL", 10, 1500, .day(2020, 1, 2)], header, ["MSFT", 5, 1000, .day(2021, 3, 4)],
+            ]), Book.model, Book.prices])
+            #expect(reading.errors.isEmpty, "\(reading.errors)")
+            #expect(reading.portfolio?.lots.map(\.symbol) == ["AAPL", "MSFT"])
+            #expect(Set(reading.portfolio?.lots.map(\.account) ?? []).count == 1)
+        }
+    }
+
     @Test("Each block's rows are the account its title names: by masked digits, by name or by ID")
     func accountsFromTitles() throws {
         let reading = try Book.read([Book.asOf, Self.accounts, Self.schwabLots, Book.model, Book.prices])

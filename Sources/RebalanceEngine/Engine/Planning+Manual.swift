@@ -177,11 +177,12 @@ extension Planning {
             }
             for item in mine where item.trade.side == .buy {
                 cash -= universe.value(of: item.quantity, item.trade.symbol)
+                // Every buy that leaves cash below zero is named, as every problem is: stopped at
+                // the first, the next came back only once that one was fixed (explore-BS).
                 if cash.isNegative {
                     problems.append(.init(place: item.trade.place, message:
                         "Buying \(item.quantity) \(item.trade.symbol) leaves \(book.id) with "
                             + "\(cash.formatted) of cash; cash may not go below zero."))
-                    break
                 }
             }
         }

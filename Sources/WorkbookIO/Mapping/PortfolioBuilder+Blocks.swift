@@ -18,6 +18,10 @@ extension PortfolioBuilder {
     ) -> String?? {
         guard let block = table.block(of: row.number),
               block.isOneOfSeveral || (sheetHasAccounts && known.count > 1) else { return nil }
+        // In a book of one account a header repeated with no title anywhere (a page break's)
+        // names no other: the rows are the one account's, as without the repeat (explore-BT:
+        // refused). Beside a block titled with an account, an untitled one may be another's.
+        if known.count <= 1, table.blocks.allSatisfy({ $0.title == nil }) { return nil }
         let key = table.key(of: block)
         if let resolved = blockAccounts[key] { return .some(resolved) }
         let resolved = resolveBlock(block, in: table, known: known, sheetHasAccounts: sheetHasAccounts)
