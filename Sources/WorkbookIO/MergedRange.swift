@@ -58,6 +58,15 @@ public struct SheetRowsSummary: Sendable, Equatable {
     /// lists their runs of column numbers; at most `maxHiddenColumnRuns` runs are kept.
     public var hiddenColumns: [ClosedRange<Int>] = []
     static let maxHiddenColumnRuns = 16_384
+    /// The sheet's first date cell whose format writes the day before the month (`dd/mm/yyyy`),
+    /// and that format: the sign of a book kept day first.
+    public var firstDayFirstDate: DayFirstDate?
+
+    /// A date cell whose format writes the day first, and that format.
+    public struct DayFirstDate: Sendable, Equatable {
+        public var cell: String
+        public var format: String
+    }
 
     /// The hidden rows in row order, runs that touch made one (a sheet read by row number).
     mutating func sortHiddenRows() {

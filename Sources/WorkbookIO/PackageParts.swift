@@ -141,9 +141,10 @@ final class StylesHandler: XMLEventHandler {
 
     func characters(_ text: UnsafeBufferPointer<UInt8>) throws {}
 
-    /// A custom date format a cell format uses that writes the day before the month, if any.
-    var dayFirstFormat: String? {
-        formatIDs.lazy.compactMap { self.dayFirstFormats[$0] }.first
+    /// For each style index, the custom date format it uses if that writes the day before the
+    /// month, else nil.
+    var dayFirstCodes: [String?] {
+        formatIDs.map { dayFirstFormats[$0] }
     }
 
     /// The kind of number format for each style index `s=`.

@@ -13,10 +13,10 @@ public final class Workbook {
     /// (`fullCalcOnLoad`): the mark of a program that writes formulas without calculating
     /// them, and saves 0 in place of each result it was not given (XlsxWriter, for one).
     public let formulaResultsMayBePlaceholders: Bool
-    /// A custom date format of the workbook's cells that writes the day before the month
-    /// (`dd/mm/yyyy`), if any: the sign of a book kept day first, by which its text dates
-    /// that read either way are judged.
-    public let dayFirstDateFormat: String?
+    /// For each style index, the custom date format it uses when that writes the day before
+    /// the month (`dd/mm/yyyy`): a date cell so formatted is the sign of a book kept day first
+    /// (see `SheetRowsSummary.firstDayFirstDate`).
+    private let dayFirstCodes: [String?]
     /// The path as given.
     public let path: String
 
@@ -90,10 +90,10 @@ public final class Workbook {
             let handler = StylesHandler()
             try XMLEventParser.parse(part: stylesPart, in: archive, handler: handler)
             styles = handler.kinds
-            dayFirstDateFormat = handler.dayFirstFormat
+            dayFirstCodes = handler.dayFirstCodes
         } else {
             styles = []
-            dayFirstDateFormat = nil
+            dayFirstCodes = []
         }
         sharedStringsPart = workbookRels.first(where: { $0.kind == "sharedStrings" })?.target.flatMap {
             archive.contains($0) ? $0 : nil
@@ -194,7 +194,7 @@ public final class Workbook {
         let strings = try loadSharedStrings()
         return try withoutActuallyEscaping(body) { escapable in
             let handler = WorksheetHandler(
-                sheetName: sheet.name, sharedStrings: strings, styles: styles,
+                sheetName: sheet.name, sharedStrings: strings, styles: styles, dayFirstCodes: dayFirstCodes,
                 uses1904: uses1904DateSystem,
                 zeroFormulaResultIsUnknown: distrustingZeroResults && formulaResultsMayBePlaceholders,
                 limits: limits, consumer: escapable)

@@ -8,6 +8,8 @@ final class WorksheetHandler: XMLEventHandler {
     private let sheetName: String
     private let sharedStrings: [String]?
     private let styles: [NumberFormatKind]
+    /// Each style's day-first date format, if it has one (see `Workbook`).
+    private let dayFirstCodes: [String?]
     private let uses1904: Bool
     /// A formula's saved result of 0 is taken for a writer's placeholder, not a value.
     private let zeroFormulaResultIsUnknown: Bool
@@ -41,11 +43,12 @@ final class WorksheetHandler: XMLEventHandler {
     /// merged ranges listed after the rows.
     private(set) var summary = SheetRowsSummary()
 
-    init(sheetName: String, sharedStrings: [String]?, styles: [NumberFormatKind], uses1904: Bool,
-         zeroFormulaResultIsUnknown: Bool, limits: ReadLimits, consumer: @escaping (Row) throws -> Void) {
+    init(sheetName: String, sharedStrings: [String]?, styles: [NumberFormatKind], dayFirstCodes: [String?] = [],
+         uses1904: Bool, zeroFormulaResultIsUnknown: Bool, limits: ReadLimits, consumer: @escaping (Row) throws -> Void) {
         self.sheetName = sheetName
         self.sharedStrings = sharedStrings
         self.styles = styles
+        self.dayFirstCodes = dayFirstCodes
         self.uses1904 = uses1904
         self.zeroFormulaResultIsUnknown = zeroFormulaResultIsUnknown
         self.limits = limits
@@ -394,7 +397,12 @@ final class WorksheetHandler: XMLEventHandler {
         let kind = cellStyle < styles.count && cellStyle >= 0 ? styles[cellStyle] : .plain
         switch kind {
         case .date:
-            if let date = ExcelDateTime(serial: number, uses1904: uses1904) { return .date(date) }
+            if let date = ExcelDateTime(serial: number, uses1904: uses1904) {
+                if summary.firstDayFirstDate == nil, cellStyle < dayFirstCodes.count, let code = dayFirstCodes[cellStyle] {
+                    summary.firstDayFirstDate = .init(cell: CellReference.name(column: column, row: rowNumber), format: code)
+                }
+                return .date(date)
+            }
             return .number(number, .plain)
         case .percent, .duration, .plain:
             return .number(number, kind)

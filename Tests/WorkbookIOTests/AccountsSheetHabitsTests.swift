@@ -46,9 +46,10 @@ struct AccountsSheetHabitsTests {
     }
 
     /// T-3, funded with $12,000 and holding nothing yet, happens to hold T-1 and T-2's cash:
-    /// its ID is shaped as theirs, so it is an account, warned of; set aside, it went
-    /// uninvested (explore-BR). A label saying it sums others is still set aside.
-    @Test("An account whose cash happens to sum two others' is planned, warned of, when its ID reads as one")
+    /// its ID is shaped as theirs, so the PM is asked which it is; set aside, it went
+    /// uninvested (explore-BR), and planned, a summary numbered as an account spent its cash
+    /// again (explore-BV). A label or Name saying it sums others is still set aside.
+    @Test("An account whose cash happens to sum two others' is asked about when its ID reads as one")
     func fundedAccountIsNoSummary() throws {
         func reading(_ third: [FixtureCell]) throws -> PortfolioReading {
             try read([
@@ -59,12 +60,16 @@ struct AccountsSheetHabitsTests {
             ])
         }
         let funded = try reading(["T-3", "Smith", nil, 12_000])
-        #expect(try #require(funded.portfolio, "\(funded.errors)").accounts.map(\.id) == ["T-1", "T-2", "T-3"])
-        #expect(funded.warnings.map(\.description).contains(
-            "Accounts!A4: T-3's Cash, $12,000.00, is the sum of T-1 and T-2's, and no lot or trade names it: it is planned as "
-                + "an account, as its ID reads as one. If it is a summary row, delete it."), "\(funded.warnings)")
-        let summary = try reading(["T-Total", "Smith", nil, 12_000])
-        #expect(try #require(summary.portfolio, "\(summary.errors)").accounts.map(\.id) == ["T-1", "T-2"])
+        #expect(funded.errors.map(\.description) == [
+            "Accounts!A4: T-3 holds no lot, no trade names it, it has no Type, and its Cash, $12,000.00, is the sum of T-1 and "
+                + "T-2's: if it is a summary row, delete it; if it is an account, give it its Type.",
+        ])
+        let typed = try reading(["T-3", "Smith", "Individual", 12_000])
+        #expect(try #require(typed.portfolio, "\(typed.errors)").accounts.map(\.id) == ["T-1", "T-2", "T-3"])
+        for label in ["T-Total", "HH-1"] {
+            let summary = try reading([.text(label), "Smith", nil, 12_000])
+            #expect(try #require(summary.portfolio, "\(summary.errors)").accounts.map(\.id) == ["T-1", "T-2"], "\(label)")
+        }
     }
 
     /// Two accounts of $50,000,000,000,000,000 each pass the cell's own limit, but their sum

@@ -554,7 +554,11 @@ struct MappingRulesTests {
                               ("Revoked", "revoked"), ("Trim - CANX", "canx"), ("Kill", "kill"), ("Not placing", "not placing"),
                               // Still marks beside this stop's denials (explore-BR).
                               ("Trim - client cancelled the order", "cancelled"), ("Trim - VOID per client", "void"),
-                              ("Trim - void", "void"), ("On hold until the CIO signs", "on hold")] {
+                              ("Trim - void", "void"), ("On hold until the CIO signs", "on hold"),
+                              // A hold not over, another noun, a client's word (explore-BV: each placed).
+                              ("Hold - not lifted", "hold"), ("On hold - will be lifted 12/1", "on hold"),
+                              ("Hold off until lifted", "hold off"), ("Client cancelled the rebalance", "cancelled"),
+                              ("Client said not to sell", "not to sell"), ("Dont trade", "dont trade")] {
             #expect(PortfolioBuilder.noteWithholding(note) == words, "\(note)")
         }
     }
@@ -1263,6 +1267,11 @@ struct MappingRulesTests {
             #expect(try errors(status).isEmpty, "\(status)")
         }
         #expect(try errors("In Probate").count == 1)
+        // A leaving word after an answer, or the answer No, is a mark (explore-BV: each traded).
+        for status in ["Normal (frozen as of 11/18)", "None - legal hold in place", "Active - frozen 11/18 per legal",
+                       "Open (frozen pending probate)", "Unrestricted: No", "Frozen - not lifted"] {
+            #expect(try errors(status).count == 1, "\(status)")
+        }
     }
 
     @Test("An account status under another header, or a closing date passed, leaves the account out as Status does")
@@ -2876,9 +2885,26 @@ struct MappingRulesTests {
         let british = try readPriced(path: try XLSXFixture.contractBook(sheets, dateFormat: "dd/mm/yyyy").write(), asOf: nil,
                                      today: Household.today)
         #expect(british.errors.map(\.description) == [
-            "Transactions!B2: \"05/11/2026\" would be read as 2026-05-11, month first, but the workbook formats its dates day "
-                + "first (dd/mm/yyyy), which makes it 2026-11-05: write it year first.",
+            "Transactions!B2: \"05/11/2026\" would be read as 2026-05-11, month first, but the book's date cells are "
+                + "formatted day first (Settings!B2: dd/mm/yyyy), which makes it 2026-11-05: write it year first.",
         ])
+        // The As Of typed as text is judged as well (explore-BX: planned as of 11 October).
+        var typedAsOf = sheets
+        typedAsOf[0] = ("Settings", [["Setting", "Value"], ["As Of Date", "10/11/2026"]])
+        typedAsOf[1] = ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .date(45296)]])
+        let asOfText = try readPriced(path: try XLSXFixture.contractBook(typedAsOf, dateFormat: "dd/mm/yyyy").write(), asOf: nil,
+                                      today: Household.today)
+        #expect(asOfText.errors.map(\.place).contains("Settings!B2"), "\(asOfText.errors)")
+        // A day-first cell on a sheet the tool does not read is no evidence (explore-BV, BX).
+        let stray: [(name: String, rows: [[FixtureCell]])] = [
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, "01/04/2024"]]),
+            Self.model, ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, "2026-11-20"]]),
+            ("Notes", [["Reviewed", .date(46340)]]),
+        ]
+        let notes = try readPriced(path: try XLSXFixture.contractBook(stray, dateFormat: "dd/mm/yyyy").write(), asOf: nil,
+                                   today: Household.today)
+        #expect(notes.errors.isEmpty, "\(notes.errors)")
         // The same book with month-first date formats reads the text month first, as before.
         let american = try readPriced(path: try XLSXFixture.contractBook(sheets).write(), asOf: nil, today: Household.today)
         #expect(american.errors.isEmpty, "\(american.errors)")

@@ -610,7 +610,15 @@ struct OtherWritersTests {
                       ("Closing prices as of 11/13/2026 - " + String(repeating: "custodian export for the committee; ", count: 8),
                        "2026-11-13"),
                       // After the As Of: the prices' date, so that they are not used (explore-BT).
-                      ("Closing prices as of 11/27/2026", "2026-11-27")])
+                      ("Closing prices as of 11/27/2026", "2026-11-27"),
+                      // A word of when beats a word of what; a date right before it is its own; a date
+                      // only day first, and an ISO time (explore-BV: each taken as fresh or refused).
+                      ("Prices updated 11/20/2026, as of close 11/13/2026", "2026-11-13"),
+                      ("Prices pulled 11/20/2026 (close of 11/13/2026)", "2026-11-13"),
+                      ("November 13th closing prices (sent Nov 20th)", "2026-11-13"),
+                      ("Prices as of 13.11.2026", "2026-11-13"), ("Prices as at 13/11/2026", "2026-11-13"),
+                      ("Prices as of 2026-11-13T16:00", "2026-11-13"),
+                      ("Prices - acct 1.1.2026 schedule, as of 11/20/2026", "2026-11-20")])
     func pricesTitleDates(title: String, date: String) throws {
         let reading = try read([
             ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),

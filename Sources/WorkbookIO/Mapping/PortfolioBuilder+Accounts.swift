@@ -627,13 +627,17 @@ extension PortfolioBuilder {
                     parts = allAbove
                 }
             }
-            // A row whose ID is shaped as the accounts' own (`T-3` beside `T-1` and `T-2`) and says
-            // nothing of a summary is an account funded from others, planned with a warning: set
-            // aside, a client's new account went uninvested (explore-BR).
-            if let found = parts, !Self.saysSummary(id), accounts.contains(where: { $0.id != id && Self.idShape($0.id) == Self.idShape(id) }) {
+            // A row whose ID is shaped as the accounts' own (`T-3` beside `T-1` and `T-2`) and whose
+            // ID and Name say nothing of a summary may be a new account funded from others, or a
+            // summary numbered as one: the PM says which. Set aside, a client's new account went
+            // uninvested (explore-BR); planned, a household's summary spent its cash again
+            // (explore-BV).
+            if let found = parts, !Self.saysSummary(id), !(text(row, "Name").map(Self.saysSummary) ?? false),
+               accounts.contains(where: { $0.id != id && Self.idShape($0.id) == Self.idShape(id) }) {
                 let named = found.prefix(3).map(\.id).joinedAsList + (found.count > 3 ? ", and \(found.count - 3) more" : "")
-                log.warning(row.place("Account"), "\(id.excerpt)'s Cash, \(account.cash.formatted), is the sum of \(named)'s, and no "
-                    + "lot or trade names it: it is planned as an account, as its ID reads as one. If it is a summary row, delete it.")
+                log.error(row.place("Account"), "\(id.excerpt) holds no lot, no trade names it, it has no Type, and its Cash, "
+                    + "\(account.cash.formatted), is the sum of \(named)'s: if it is a summary row, delete it; if it is an "
+                    + "account, give it its Type.")
                 parts = nil
             }
             guard let parts else {
@@ -662,8 +666,8 @@ extension PortfolioBuilder {
     /// Whether an Accounts label says it sums others (`Smith Household`, `All Accounts`).
     static func saysSummary(_ label: String) -> Bool {
         let words = Set(label.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
-        return !words.isDisjoint(with: ["household", "households", "all", "combined", "family", "aggregate", "consolidated",
-                                        "summary", "overall", "total", "totals", "relationship", "sum"])
+        return !words.isDisjoint(with: ["household", "households", "hh", "all", "combined", "family", "aggregate", "consolidated",
+                                        "summary", "overall", "total", "totals", "relationship", "sum", "group"])
     }
 
     /// An ID's shape: each run of letters `A`, of digits `9`, other characters as written

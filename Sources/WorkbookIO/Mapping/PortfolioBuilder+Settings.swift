@@ -408,7 +408,15 @@ extension PortfolioBuilder {
         switch key {
         case .asOf:
             switch CellReader.date(value, uses1904: uses1904) {
-            case .value(let d): asOf = d; return true
+            case .value(let d):
+                asOf = d
+                // Judged with the book's other text dates: in a book kept day first, `10/11/2026`
+                // was planned as of 11 October (explore-BX).
+                if case .string(let text)? = value, let swapped = CellReader.dayFirstReading(text) {
+                    textDates[DateColumn(sheet: "Settings", column: name), default: .init()].monthFirst
+                        .append((place, text.trimmingWhitespace(), d, swapped))
+                }
+                return true
             case .problem(let p): log.error(place, "\(name): \(p)"); return false
             case .empty: return false
             }

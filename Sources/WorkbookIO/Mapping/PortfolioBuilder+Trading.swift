@@ -825,7 +825,11 @@ extension PortfolioBuilder {
                                     ["do", "not", "execute"], ["don't", "execute"], ["do", "not", "send"], ["don't", "send"],
                                     ["on", "hold"], ["hold", "off"], ["not", "to", "be", "placed"], ["already", "placed"],
                                     ["already", "executed"], ["already", "filled"], ["already", "traded"], ["already", "sent"],
-                                    ["already", "done"]]
+                                    ["already", "done"],
+                                    // Said without the apostrophe, or as the client's word (explore-BV: placed).
+                                    ["dont", "place"], ["dont", "trade"], ["dont", "execute"], ["dont", "send"], ["dont", "sell"],
+                                    ["dont", "buy"], ["not", "to", "sell"], ["not", "to", "buy"], ["not", "to", "trade"],
+                                    ["not", "to", "place"]]
         // A hold that is over (`hold off was lifted 11/15`, `no longer on hold`; explore-BR).
         let over: Set = ["lifted", "released", "removed", "cleared", "ended", "resolved"]
         for phrase in refusals {
@@ -833,7 +837,12 @@ extension PortfolioBuilder {
             for start in 0...(words.count - phrase.count) where words[start..<start + phrase.count].elementsEqual(phrase) {
                 if start > 0, words[start - 1] == "not" { continue }
                 if start > 1, words[start - 2] == "no", words[start - 1] == "longer" { continue }
-                if phrase.contains("hold"), words[(start + phrase.count)...].contains(where: over.contains) { continue }
+                // Over only when said so (`hold off was lifted`), not denied or to come (`Hold - not
+                // lifted`, `On hold - will be lifted 12/1`, `Hold off until lifted`; explore-BV).
+                if phrase.contains("hold"), (start + phrase.count..<words.count).contains(where: { at in
+                    over.contains(words[at])
+                        && !["not", "never", "until", "be", "pending", "once", "when", "unless"].contains(words[at - 1])
+                }) { continue }
                 if phrase[0] == "already", start + phrase.count < words.count,
                    ["a", "an", "the", "his", "her", "their", "its", "our"].contains(words[start + phrase.count]) { continue }
                 return phrase.joined(separator: " ")
@@ -856,17 +865,20 @@ extension PortfolioBuilder {
                            "prior", "earlier", "re", "un"]
         let marks = cancellations.union(["killed", "scrapped", "superseded", "rescinded", "revoked", "canx", "cncl", "dnt",
                                          "dnp"])
-        // What a cancellation of this trade names after an article (`cancelled the order`), where
-        // another noun is something else cancelled (`client cancelled the gift`; explore-BR).
-        let thisTrade: Set = ["order", "orders", "trade", "trades", "sale", "sell", "buy", "purchase", "request", "ticket",
-                              "trim", "it"]
+        // What a cancellation names after an article: something else cancelled (`client
+        // cancelled the gift`; explore-BR), where any other noun may be this trade.
+        // Only a thing that is plainly no trade of the run's counts as another (explore-BV:
+        // `cancelled the rebalance` was placed).
+        let elsewhere: Set = ["gift", "gifts", "meeting", "call", "appointment", "trip", "drip", "margin", "card", "donation",
+                              "pledge", "transfer", "wire", "check", "cd", "annuity", "policy", "loan", "deposit", "subscription",
+                              "contract", "insurance", "ach", "distribution"]
         for (index, word) in words.enumerated() where marks.contains(word) {
             if index > 0, others.contains(words[index - 1]) { continue }
             // Denied by its article: `Not a cancellation` (explore-BR).
             if index > 1, ["a", "an", "any"].contains(words[index - 1]), others.contains(words[index - 2]) { continue }
             if index + 1 < words.count, otherThings.contains(words[index + 1]) { continue }
             if index + 2 < words.count, ["the", "a", "an", "this", "that"].contains(words[index + 1]),
-               !thisTrade.contains(words[index + 2]) { continue }
+               elsewhere.contains(words[index + 2]) { continue }
             // `void` inside a sentence is a noun or an adjective (`fund the void left by`), a
             // mark only at the note's end or before who or why (`VOID per client`).
             if word == "void" || word == "voided", index + 1 < words.count,
@@ -885,6 +897,13 @@ extension PortfolioBuilder {
             if (0...(words.count - 3)).contains(where: { words[$0..<$0 + 3].elementsEqual(letters) }) { return letters.joined() }
         }
         if words == ["hold"] { return "hold" }
+        // `Hold` set apart as the note's head (`Hold - not lifted`, `HOLD: client call`), unless
+        // the note says the hold is over (explore-BV: placed).
+        if first == "hold", let after = note.trimmingWhitespace().dropFirst(4).first(where: { !$0.isWhitespace }),
+           "-:\u{2013}\u{2014}(".contains(after),
+           !(1..<words.count).contains(where: { over.contains(words[$0]) && !["not", "never", "until", "be"].contains(words[$0 - 1]) }) {
+            return "hold"
+        }
         // A bare word the desk writes for a trade dropped (`Kill`, `Ignore`; explore-BP).
         if words.count == 1, ["kill", "ignore", "withdrawn", "revoked", "pulled"].contains(first) { return first }
         if let not = words.firstIndex(of: "not"), not + 1 < words.count, ["placing", "trading", "executing"].contains(words[not + 1]) {

@@ -224,8 +224,9 @@ struct PortfolioBuilder {
         warnOfManualTradesOnTransactions(manualTrades, transactions: transactions)
         warnOfIdleSecurityRows(securities, lots: lots, models: models, transactions: transactions, manualTrades: manualTrades)
         checkSymbolSpellings()
-        flagDayFirstColumns()
         requests = priceRequests(lots: lots, models: models, securities: securities, manualTrades: manualTrades)
+        // After the prices, whose As Of dates are judged with the rest (explore-BX).
+        flagDayFirstColumns()
         flagDecimalCommaCells()
         portfolio = Portfolio(settings: settings, accounts: accounts, lots: lots, models: models, prices: [],
                               securities: securities, groups: groups, sectors: sectors,
@@ -617,8 +618,11 @@ struct PortfolioBuilder {
             // (`dd/mm/yyyy`): a text that reads either way is asked about here too. Read month
             // first beside them, a 5 November loss sale was dated 11 May and its family bought
             // inside the window, without a word (explore-BU).
+            // Only a sheet the tool reads counts: a stray cell of a notes sheet is no sign of the
+            // book's order (explore-BV, BX: a US sample refused for one), and the cell is named.
+            let formatted = ContractSheet.allCases.compactMap { tables[$0]?.dayFirstDate }.first
             let evidence = bookDayFirst.map { "a date elsewhere in the book is written day first (\($0.place): \"\($0.text)\")" }
-                ?? workbook.dayFirstDateFormat.map { "the workbook formats its dates day first (\($0.excerpt))" }
+                ?? formatted.map { "the book's date cells are formatted day first (\($0.place): \($0.format.excerpt))" }
             guard let evidence else { continue }
             for cell in dates.monthFirst {
                 log.error(cell.place, "\"\(cell.text.excerpt)\" would be read as \(cell.read), month first, but \(evidence), which "

@@ -105,6 +105,8 @@ struct SheetTable {
     /// Accounts rows an unread column marks as left out of trading (`Status` Closed, `Active`
     /// No, `Do Not Trade` Yes): each row's number, the cell, the column's header and the mark.
     var exclusionMarks: [(row: Int, place: String, header: String, mark: String)] = []
+    /// The sheet's first date cell formatted day first (`dd/mm/yyyy`), and that format.
+    var dayFirstDate: (place: String, format: String)?
     /// The date a title above the header gives the table (`Lot Details … as of 11/16/2026`),
     /// with the title's place: the last date its words hold. Without one, the date a footer
     /// or note of a lot export dates it by (`Date downloaded: 11/16/2026 3:42 PM ET`), with
@@ -557,7 +559,9 @@ struct SheetTable {
             // So is the current figure of one, but a weight's (`Current Qty`, `Current Cash`
             // beside Quantity and Cash: ignored, the plan sold shares and spent cash the columns
             // said were gone, explore-BP; `Current Weight` beside Target is the drift's start).
-            unknown.removeAll { text, place in
+            // (Asked only of a row that names some column: a row of notes above the header asked
+            // it of every cell, and a million such rows took 89 s to read; explore-BT.)
+            if !columns.isEmpty { unknown.removeAll { text, place in
                 let current = SheetTable.withoutCurrentWords(text).flatMap { rest in
                     column(for: rest).flatMap { ContractSheet.percentColumns.contains($0) ? nil : $0 }
                 }
@@ -565,7 +569,7 @@ struct SheetTable {
                 else { return false }
                 seconds.append((text, name, place))
                 return true
-            }
+            } }
             // A wide Model sheet: the texts naming the Accounts sheet's models head their targets.
             var wide: [(text: String, model: String, place: String)] = []
             if sheet == .model, columns["Symbol"] != nil, columns["Target"] == nil, columns["Model"] == nil {
@@ -1262,6 +1266,7 @@ struct SheetTable {
                                skipped: skipped.map { ($0.0, $0.1) }, blocks: blocks,
                                symbolsFromTitles: header.symbolsFromTitles, modelColumns: header.modelColumns)
         table.todayCells = SheetTable.todayCells(of: summary, in: info.name)
+        table.dayFirstDate = summary.firstDayFirstDate.map { (place: "\(info.name)!\($0.cell)", format: $0.format) }
         table.unreadColumnTitles = unreadColumnTitles
         table.exclusionMarks = exclusionMarks
         table.title = firstTitle.map { ($0.text, $0.place) }
@@ -1714,6 +1719,9 @@ struct SheetTable {
     /// Whether a header gives its figures in thousands: `($000)`, `(000)`, `($K)`, `(K)`,
     /// `in thousands`, `000s`.
     static func isInThousands(_ header: String) -> Bool {
+        // Each spelling holds a 0, a k or the h of thousand: most texts are passed over unread.
+        guard header.utf8.contains(where: { $0 == UInt8(ascii: "0") || $0 | 0x20 == UInt8(ascii: "k") || $0 | 0x20 == UInt8(ascii: "h") })
+        else { return false }
         let lower = header.lowercased()
         if lower.contains("thousand") || lower.contains("000s") { return true }
         let compact = lower.filter { !$0.isWhitespace }
@@ -1967,21 +1975,34 @@ struct SheetTable {
             // account out, a transfer unless it comes in.
             let sequence = text.lowercased().split { !$0.isLetter }.map(String.init)
             let words = Set(sequence)
-            // Not a mark that is denied or over (explore-BM: `Not Closed`, `Active (was frozen)`,
-            // `Open (legal hold released)`, `Frozen - lifted 11/1` stopped the run).
-            // Nor one answered first (`None - restricted list checked 11/19`; explore-BR).
-            if ["open", "active", "reopened", "none", "normal", "unrestricted"].contains(sequence.first ?? "")
-                || !words.isDisjoint(with: ["lifted", "released", "removed", "cleared", "reopened", "unfrozen"]) {
+            // Not a mark that is over (explore-BM: `Frozen - lifted 11/1`, `Open (legal hold
+            // released)` stopped the run), unless the end is denied or to come (`Frozen - not
+            // lifted`, `will be lifted 12/1`; explore-BV).
+            let over: Set = ["lifted", "released", "removed", "cleared", "reopened", "unfrozen"]
+            if sequence.indices.contains(where: { index in
+                over.contains(sequence[index])
+                    && (index == 0 || !["not", "never", "until", "be", "pending", "once", "when", "unless"].contains(sequence[index - 1]))
+            }) {
                 return nil
             }
             let leaving: Set = ["closed", "closing", "inactive", "terminated", "frozen", "dnt", "restricted", "suspended",
                                 "hold", "excluded", "liquidating", "liquidated", "deceased", "dormant", "escheated", "blocked",
                                 "probate", "estate"]
-            // Not denied (`Not Closed`, `Non-restricted`), nor a closed-end fund's word.
+            // A leaving word anywhere, whatever word comes first (explore-BV: `Normal (frozen as of
+            // 11/18)`, `Active - frozen 11/18 per legal` were traded), but not denied (`Not
+            // Closed`, `Non-restricted`), past (`Active (was frozen)`), a closed-end fund's word,
+            // nor a restricted list checked (`None - restricted list checked 11/19`; explore-BR).
             if sequence.indices.contains(where: { index in
-                leaving.contains(sequence[index]) && (index == 0 || !["not", "non", "no", "un"].contains(sequence[index - 1]))
+                leaving.contains(sequence[index])
+                    && (index == 0 || !["not", "non", "no", "un", "was", "were", "formerly", "previously"].contains(sequence[index - 1]))
                     && !(sequence[index] == "closed" && index + 1 < sequence.count && sequence[index + 1] == "end")
+                    && !(sequence[index] == "restricted" && index + 1 < sequence.count && ["list", "lists"].contains(sequence[index + 1]))
             }) {
+                return text
+            }
+            // `Unrestricted: No` answers that the account is restricted (explore-BV).
+            if ["unrestricted", "active", "open", "tradeable", "tradable"].contains(sequence.first ?? ""), sequence.count == 2,
+               ["no", "n", "false"].contains(sequence[1]) {
                 return text
             }
             if !words.isDisjoint(with: ["transferring", "transferred", "transfer", "acat", "acats"]), !words.contains("in") {

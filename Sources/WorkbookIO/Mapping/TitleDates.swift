@@ -16,6 +16,10 @@ extension SheetTable {
     /// a month after it.
     /// Until stop 51 only a date in figures with its year was read, and `Model approved
     /// 3/1/2026` dated the prices (explore-BM).
+    /// Words among those that say when the prices were taken, not only that they are prices.
+    static let strongPriceDatingCues = ["as of", "as at", "close", "closing", "through", "thru", "eod", "end of day",
+                                        "settle", "priced", "quoted", "valued"]
+
     static func pricesDate(inTitle whole: String, asOf: CivilDate) -> CivilDate? {
         // A title is a line: its first 400 bytes are searched, a long one's date at its start
         // (explore-BT: a title of 237 characters dated nothing, its week-old prices fresh).
@@ -43,9 +47,14 @@ extension SheetTable {
             if word == "of", tail.isEmpty, words.last?.allSatisfy(\.isASCIIDigit) == true { word = "" }
         }
         let lower = words.joined(separator: " ")
-        guard let cueOffset = lower.indices.enumerated().first(where: { _, index in
-            priceDatingCues.contains { lower[index...].hasPrefix($0) }
-        })?.offset else {
+        /// The offset of the first of `cues` in the title.
+        func firstOffset(of cues: [String]) -> Int? {
+            lower.indices.enumerated().first(where: { _, index in cues.contains { lower[index...].hasPrefix($0) } })?.offset
+        }
+        // A word that says when the prices were taken (`as of`, `close`) beats one that only
+        // says they are prices: `Prices updated 11/20/2026, as of close 11/13/2026` is of
+        // 11/13 (explore-BV: 11/20, the week-old close planned as fresh).
+        guard let cueOffset = firstOffset(of: strongPriceDatingCues) ?? firstOffset(of: priceDatingCues) else {
             // A date alone is the sheet's date.
             if case .value(let date) = CellReader.dateText(String(text).trimmingWhitespace()) { return date }
             return nil
@@ -72,24 +81,45 @@ extension SheetTable {
                   tokens[at].word.allSatisfy(\.isASCIIDigit) else { return nil }
             return Int(tokens[at].word)
         }
-        var dates: [(date: CivilDate, offset: Int)] = []
+        /// Where token `i` ends in the title.
+        func end(_ i: Int) -> Int { tokens[i].offset + tokens[i].word.count }
+        var dates: [(date: CivilDate, offset: Int, end: Int)] = []
         for (i, token) in tokens.enumerated() {
-            let word = token.word
-            if word.count >= 6, word.contains(where: \.isNumber), word.contains("/") || word.contains("-"),
-               case .value(let date) = CellReader.dateText(String(word)) {
-                dates.append((date, token.offset))
+            var word = token.word
+            // An ISO date with its time (`2026-11-13t16:00`) is its day.
+            if word.count > 10, word.dropFirst(10).first == "t", word.prefix(4).allSatisfy(\.isASCIIDigit) { word = word.prefix(10) }
+            if word.count >= 6, word.contains(where: \.isNumber), word.contains("/") || word.contains("-") {
+                switch CellReader.dateText(String(word)) {
+                case .value(let date): dates.append((date, token.offset, end(i)))
+                default:
+                    // One that can only be day first (`13/11/2026`, `13.11.2026`) is read so: the
+                    // PM wrote that day (explore-BV: dated nothing, the prices taken as fresh).
+                    if let parts = CellReader.numericDateParts(String(word)), parts.first > 12, (1...12).contains(parts.second),
+                       let date = CivilDate(year: parts.year, month: parts.second, day: parts.first) {
+                        dates.append((date, token.offset, end(i)))
+                    }
+                }
             } else if case let parts = word.split(separator: "/", omittingEmptySubsequences: false), parts.count == 2,
                       parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isASCIIDigit) }),
                       let date = yearless(Int(parts[0])!, Int(parts[1])!) {
-                dates.append((date, token.offset))
+                dates.append((date, token.offset, end(i)))
             } else if let month = CellReader.month(named: word), let day = number(i + 1, digits: 1...2) {
-                let date = number(i + 2, digits: 4...4).flatMap { CivilDate(year: $0, month: month, day: day) } ?? yearless(month, day)
-                if let date { dates.append((date, token.offset)) }
+                let year = number(i + 2, digits: 4...4)
+                let date = year.flatMap { CivilDate(year: $0, month: month, day: day) } ?? yearless(month, day)
+                if let date { dates.append((date, token.offset, end(year == nil ? i + 1 : i + 2))) }
             } else if let day = number(i, digits: 1...2), tokens.indices.contains(i + 1),
                       let month = CellReader.month(named: tokens[i + 1].word) {
-                let date = number(i + 2, digits: 4...4).flatMap { CivilDate(year: $0, month: month, day: day) } ?? yearless(month, day)
-                if let date { dates.append((date, token.offset)) }
+                let year = number(i + 2, digits: 4...4)
+                let date = year.flatMap { CivilDate(year: $0, month: month, day: day) } ?? yearless(month, day)
+                if let date { dates.append((date, token.offset, end(year == nil ? i + 1 : i + 2))) }
             }
+        }
+        // A date right before the dating word, nothing but spaces between, is its date
+        // (`November 13th closing prices (sent Nov 20th)`; explore-BV); else the first after it.
+        let cueStart = lower.index(lower.startIndex, offsetBy: cueOffset)
+        if let before = dates.last(where: { $0.end <= cueOffset }),
+           lower[lower.index(lower.startIndex, offsetBy: before.end)..<cueStart].allSatisfy(\.isWhitespace) {
+            return before.date
         }
         return (dates.first { $0.offset >= cueOffset } ?? dates.last)?.date
     }
