@@ -758,6 +758,33 @@ extension RebalanceScenarioTests {
         #expect(plan.drift("TAX-1", "Tech", level: .sector)?.status == .inBand)
     }
 
+    /// Alphabet is $1,392.80 above its 12% cap: 8 GOOG round down, and the ninth share, $172 on
+    /// its own, is under the $250 Min Trade. It is a further pass of the trade selling 8, whose
+    /// total passes Min Trade: 9 are sold and the group ends in band at 11.85%. Dropped, the
+    /// group was left at 12.02% with no exception (explore-BY).
+    @Test("A cap's remainder joins its trade under Min Trade when the trade's total passes it")
+    func capRemainderJoinsItsTrade() throws {
+        var book = BookBuilder()
+        book.settings.minTrade = usd("250")
+        book.settings.harvestLosses = false
+        book.account("TAX-1", cash: "1000", cashTarget: "0.02")
+        book.hold("V1", "VTI", 300, basis: "90000", acquired: "2020-01-06")
+        book.hold("A1", "GOOGL", 60, basis: "10200", acquired: "2020-01-06")
+        book.hold("G1", "GOOG", 30, basis: "3000", acquired: "2020-01-06")
+        book.target("VTI", "0.88")
+        book.target("GOOGL", "0.10", band: "0.05")
+        book.security("GOOGL", identicalGroup: "Alphabet", exposureGroup: "Alphabet")
+        book.security("GOOG", identicalGroup: "Alphabet", exposureGroup: "Alphabet")
+        book.groups = [ExposureGroupCap(group: "Alphabet", maxWeight: Rate(decimal: "0.12")!)]
+        book.prices = ["VTI": "300", "GOOGL": "170", "GOOG": "172"]
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "GOOG", .sell, .raiseCash)?.quantity == shares(7))
+        #expect(plan.trade("TAX-1", "GOOG", .sell, .rebalance)?.quantity == shares(9))
+        let group = try #require(plan.drift("TAX-1", "Alphabet", level: .group))
+        #expect(group.status == .inBand)
+        #expect(abs(group.weightAfter - 12_608.0 / 106_360.0) < 1e-9)
+    }
+
     /// VTI's shortfall, $175, is under one share ($250) and under the $500 Min Trade: both
     /// stop it, and the contract's order names Min Trade (it was `Rounding`, explore-BQ).
     @Test("A shortfall under both a share and Min Trade is Min Trade")

@@ -147,7 +147,11 @@ extension Planning {
             if outcome.budgetCut { break }
         }
         guard !planned.isEmpty else { return outcome }
-        if let minimumAmount, planned.sharesSold < held, planned.totalProceeds < minimumAmount {
+        // A further pass of a trade this phase made already (a cap's remainder after its piece)
+        // is judged by the trade's total: dropped as a sale of its own, a group was left above
+        // its cap for one share of a trade being made anyway (explore-BY).
+        let madeSoFar = soFar.map { trades[$0].amount } ?? .zero
+        if let minimumAmount, planned.sharesSold < held, planned.totalProceeds + madeSoFar < minimumAmount {
             // Nothing is sold: no blocked lot was forced (its warning named a sale not made).
             outcome.underMinTrade = true
             outcome.fitted = planned.sharesSold
