@@ -8,6 +8,9 @@ public enum NumberFormatKind: Sendable, Equatable {
     case date
     /// An elapsed-time format (`[h]:mm:ss`): the number is a count of days.
     case duration
+    /// A plain number shown as money (`"$"#,##0.00`, `[$$-409]#,##0.00`, `[$USD] 0.00`): read
+    /// as a plain number, but never a weight or a rate, which are percents of something.
+    case currency
 
     /// The kind of one of Excel's built-in format ids (ECMA-376 Part 1, 18.8.30).
     ///
@@ -16,6 +19,8 @@ public enum NumberFormatKind: Sendable, Equatable {
     static func builtIn(_ id: Int) -> NumberFormatKind {
         switch id {
         case 9, 10: return .percent
+        // Excel's built-in currency and accounting formats (`$#,##0_);($#,##0)`, 5-8 and 41-44 as en-US writes them).
+        case 5...8, 42, 44: return .currency
         case 46: return .duration
         case 14...22, 27...36, 45, 47, 50...58: return .date
         default: return .plain
@@ -71,6 +76,7 @@ public enum NumberFormatKind: Sendable, Equatable {
         var sawDate = false
         var sawPercent = false
         var sawElapsed = false
+        var sawDollar = false
         var i = 0
         scan: while i < scalars.count {
             let c = scalars[i]
@@ -79,13 +85,21 @@ public enum NumberFormatKind: Sendable, Equatable {
                 break scan
             case "\"":
                 i += 1
-                while i < scalars.count && scalars[i] != "\"" { i += 1 }
+                while i < scalars.count && scalars[i] != "\"" {
+                    if scalars[i] == "$" { sawDollar = true }
+                    i += 1
+                }
             case "\\", "_", "*":
+                if c == "\\", i + 1 < scalars.count, scalars[i + 1] == "$" { sawDollar = true }
                 i += 1
+            case "$":
+                sawDollar = true
             case "[":
                 var content: [Unicode.Scalar] = []
                 i += 1
                 while i < scalars.count && scalars[i] != "]" { content.append(scalars[i]); i += 1 }
+                // A currency's locale tag: `[$$-409]`, `[$USD]` (not a bare `[$-409]` locale).
+                if content.first == "$", content.count > 1, content[1] != "-" { sawDollar = true }
                 let lower = content.map { $0.properties.lowercaseMapping }
                 if let first = lower.first, ["h", "m", "s"].contains(first), lower.allSatisfy({ $0 == first }) {
                     sawElapsed = true
@@ -105,6 +119,7 @@ public enum NumberFormatKind: Sendable, Equatable {
         if sawElapsed { return .duration }
         if sawDate { return .date }
         if sawPercent { return .percent }
+        if sawDollar { return .currency }
         return .plain
     }
 }

@@ -404,7 +404,7 @@ final class WorksheetHandler: XMLEventHandler {
                 return .date(date)
             }
             return .number(number, .plain)
-        case .percent, .duration, .plain:
+        case .percent, .duration, .plain, .currency:
             return .number(number, kind)
         }
     }

@@ -8,7 +8,7 @@ struct DateAndFormatTests {
         (0, NumberFormatKind.plain), (2, .plain), (4, .plain), (9, .percent), (10, .percent),
         (14, .date), (15, .date), (17, .date), (18, .date), (20, .date), (21, .date), (22, .date),
         (27, .date), (30, .date), (36, .date), (45, .date), (46, .duration), (47, .date),
-        (49, .plain), (50, .date), (55, .date), (58, .date), (59, .plain),
+        (49, .plain), (50, .date), (55, .date), (58, .date), (59, .plain), (5, .currency), (8, .currency), (44, .currency),
     ])
     func builtIn(id: Int, kind: NumberFormatKind) {
         #expect(NumberFormatKind.builtIn(id) == kind)
@@ -18,7 +18,8 @@ struct DateAndFormatTests {
         ("yyyy-mm-dd", NumberFormatKind.date), ("m/d/yy h:mm", .date), ("[$-409]mmmm d, yyyy;@", .date),
         ("[Red]dd/mm/yyyy", .date), ("h:mm AM/PM", .date), ("mmm-yy", .date), ("[h]:mm:ss", .duration),
         ("[mm]:ss", .duration), ("[ss].00", .duration), ("0.00%", .percent), ("0%;[Red]-0%", .percent),
-        ("#,##0.00", .plain), ("\"$\"#,##0.00_);[Red](\"$\"#,##0.00)", .plain), ("0.00\"days\"", .plain),
+        ("#,##0.00", .plain), ("\"$\"#,##0.00_);[Red](\"$\"#,##0.00)", .currency), ("0.00\"days\"", .plain),
+        ("[$$-409]#,##0.00", .currency), ("$#,##0", .currency), ("[$-409]#,##0.00", .plain),
         ("#,##0 \\m\\s", .plain), ("General", .plain), ("@", .plain), ("0.00E+00", .plain),
         ("_(* #,##0_);_(* (#,##0);_(* \"-\"??_);_(@_)", .plain), ("#,##0;[Red]yyyy", .plain),
         ("[>=100]#,##0;0.00", .plain), ("\"Date: \"0", .plain), ("0.0\"%\"", .plain), ("General\" shares\"", .plain),

@@ -36,6 +36,23 @@ struct PercentEvidenceTests {
         ])
     }
 
+    /// A CRM's reserve of 50 in a cell formatted `"$"#,##0.00` shows `$50.00`: read as 50%, the
+    /// account raised half its value to cash (explore-BV).
+    @Test("A number formatted as money under a weight's name is an error")
+    func moneyFormattedWeightIsRefused() throws {
+        let sheets: [(name: String, rows: [[FixtureCell]])] = [
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Accounts", [["Account", "Type", "Cash", "Cash Target"], ["T-1", "Joint", 1000, .date(50)]]),
+            Self.lots, Self.model, Self.prices,
+        ]
+        let reading = try readPriced(path: try XLSXFixture.contractBook(sheets, dateFormat: "\"$\"#,##0.00").write(), asOf: nil,
+                                     today: Household.today)
+        #expect(reading.errors.map(\.description) == [
+            "Accounts!D2: Cash Target 50, formatted as money, is written in dollars, but Cash Target is a percent (of the account, 1% or 0.01): "
+                + "write it as a percent, or move the column out of the sheet if it is an amount.",
+        ])
+    }
+
     /// The template's Instructions show rates as `40.8`: a PM who writes `Cash Target 1` beside
     /// them means 1%; read as 100%, every account was sold to cash on a warning (explore-BR).
     @Test("A Settings 1 beside rates written as plain percents is an error asking which")
@@ -51,6 +68,17 @@ struct PercentEvidenceTests {
                 + "at Settings!B3 " + asks,
             "Settings!B6: Default Band 1 would be read as 100% (a plain number up to 1 is a fraction), but Short-Term Rate 40.8 "
                 + "at Settings!B3 " + asks,
+        ])
+        // An Accounts Cash Target of 1 beside such Settings is asked about too (explore-BV: read
+        // as 100%, the account sold whole).
+        let accounts = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Short-Term Rate", 40.8]]),
+            ("Accounts", [["Account", "Type", "Cash", "Cash Target"], ["T-1", "Joint", 1000, 1]]),
+            Self.lots, Self.model, Self.prices,
+        ])
+        #expect(accounts.errors.map(\.description) == [
+            "Accounts!D2: Cash Target 1 would be read as 100% (a plain number is a fraction unless one in its column is above "
+                + "1), but Short-Term Rate 40.8 at Settings!B3 writes its percent as a plain number, so 1 may mean 1%: write 1% or 100%.",
         ])
         // Beside rates written as fractions the key's own rule stands: 100%, warned of.
         let fractions = try read([

@@ -70,6 +70,8 @@ enum CellReader {
     /// Whether a text cell writes its number as dollars (`$50.00`, `USD 50`): never a weight
     /// or a rate, which are percents of something.
     static func isWrittenInDollars(_ value: CellValue?) -> Bool {
+        // A number shown as money (`$50.00` from `"$"#,##0.00`; explore-BV: read as 50%).
+        if case .number(_, .currency)? = value { return true }
         guard case .string(let text)? = value else { return false }
         return text.contains("$") || withoutUnit(text, units: dollarUnits) != nil
     }

@@ -270,6 +270,7 @@ extension PortfolioBuilder {
                       percentKeys.contains(key), case .value(let n) = CellReader.number(entry.value), n.form == .plain,
                       n.doubleValue > 1 else { continue }
                 writtenInPercents = (key, shown(entry.value), entry.valuePlace)
+                settingsPlainPercent = (key.rawValue, shown(entry.value), entry.valuePlace)
                 break
             }
             for entry in entries {

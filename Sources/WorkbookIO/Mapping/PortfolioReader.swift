@@ -56,6 +56,9 @@ struct PortfolioBuilder {
     /// The book's first text date that can only be day first (`25/12/2024`), wherever it is:
     /// the book is kept day first, and its other text dates are judged so.
     var bookDayFirst: (place: String, text: String)?
+    /// A Settings percent key written as a plain number above 1 (`Short-Term Rate 40.8`): the
+    /// book writes its percents so, and a plain 1 on the Accounts sheet may be 1%.
+    var settingsPlainPercent: (column: String, text: String, place: String)?
     /// The accounts an account cell could be read as, where it could be several (a Name two
     /// accounts share), to name them in its error.
     var ambiguousAccounts: [String: [String]] = [:]
@@ -678,7 +681,11 @@ struct PortfolioBuilder {
             // percent: read as 50, it was a 50% cash target, half the account sold without a
             // word (explore-BR).
             if CellReader.isWrittenInDollars(row[column]) {
-                log.error(row.place(column), "\(column) \"\(shown(row[column]).excerpt)\"\(header.map { " (under \"\($0.excerpt)\")" } ?? "") "
+                let money: String
+                if case .number? = row[column] { money = "\(shown(row[column]).excerpt), formatted as money," }
+                else { money = "\"\(shown(row[column]).excerpt)\"" }
+                let under = header.flatMap { HeaderName.normalize($0).key == HeaderName.normalize(column).key ? nil : " (under \"\($0.excerpt)\")" }
+                log.error(row.place(column), "\(column) \(money)\(under ?? "") "
                     + "is written in dollars, but \(column) is a percent (\(column == "Cash Target" ? "of the account, " : "")1% or 0.01): "
                     + "write it as a percent, or move the column out of the sheet if it is an amount.")
                 continue
@@ -764,7 +771,7 @@ struct PortfolioBuilder {
                 // Beside a percent column of the same table written as plain numbers (`Target`
                 // 60 and 39 beside `Band` 1), the 1 is the 1% it looks like: read as ±100%, an
                 // 88% weight against a 60% target was In Band (explore-BR). The PM says which.
-                if let written = plainPercentSibling(of: column, in: table) {
+                if let written = plainPercentSibling(of: column, in: table) ?? (table.sheet == .accounts ? settingsPlainPercent : nil) {
                     log.error(row.place(column), "\(column) 1 would be read as 100% (a plain number is a fraction unless one in "
                         + "its column is above 1), but \(written.column) \(written.text) at \(written.place) writes its percent "
                         + "as a plain number, so 1 may mean 1%: write 1% or 100%.")

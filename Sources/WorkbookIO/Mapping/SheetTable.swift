@@ -1692,7 +1692,8 @@ struct SheetTable {
             if let reading = AccountType.reading(text) { return reading.type.isTaxed }
             switch HeaderName.normalize(text).key {
             case "taxed", "fullytaxable", "nonexempt": return true
-            case "taxdeferred", "taxfree", "taxexempt", "nontaxable", "deferred", "exempt": return false
+            case "taxdeferred", "taxfree", "taxexempt", "nontaxable", "deferred", "exempt", "qualified", "pretax",
+                 "retirement", "taxadvantaged", "taxsheltered": return false
             default: return nil
             }
         }
