@@ -34,6 +34,15 @@ struct AccountsSheetHabitsTests {
         ])
         #expect(agreeing.errors.isEmpty, "\(agreeing.errors)")
         #expect(agreeing.portfolio?.accounts.map(\.type) == [.joint, .ira, .roth, .k401, .ira, .ira])
+        // The tax status first: the registration is still the one read (explore-BV: refused).
+        let statusFirst = try read([
+            Self.settings,
+            ("Accounts", [["Account", "Tax Status", "Account Type", "Cash"], ["T-1", "Taxable", "Joint", 1000],
+                          ["T-2", "Tax-Deferred", "IRA", 1000]]),
+            Self.lots, Self.model, Self.prices,
+        ])
+        #expect(statusFirst.errors.isEmpty, "\(statusFirst.errors)")
+        #expect(statusFirst.portfolio?.accounts.map(\.type) == [.joint, .ira])
         let disagreeing = try read([
             Self.settings,
             ("Accounts", [["Account", "Account Type", "Tax Status", "Cash"], ["T-1", "Joint", "Taxable", 1000],

@@ -53,6 +53,19 @@ struct PercentEvidenceTests {
         ])
     }
 
+    /// A model's CASH row of 30% is warned of as the same on the Accounts sheet is (explore-BV).
+    @Test("A model's CASH row of a quarter or more is warned of")
+    func largeModelCashRowIsSaid() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            Self.lots, ("Model", [["Symbol", "Target"], ["VTI", 0.4], ["BND", 0.3], ["CASH", 0.3]]), Self.prices,
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.warnings.map(\.description).contains(
+            "Model!B4: CASH 30%: that share of each account of the model is raised to cash, its positions sold to reach it. "
+                + "Check it is meant."), "\(reading.warnings)")
+    }
+
     /// The template's Instructions show rates as `40.8`: a PM who writes `Cash Target 1` beside
     /// them means 1%; read as 100%, every account was sold to cash on a warning (explore-BR).
     @Test("A Settings 1 beside rates written as plain percents is an error asking which")

@@ -243,6 +243,10 @@ extension PortfolioBuilder {
                 // sold every position to cash, said only as targets "scaled down" (explore-AY).
                 if target == .one, case .value(let n) = CellReader.number(row["Target"]), n.form == .plain {
                     wholeCashRows.append((index!, row.place("Target")))
+                } else if PortfolioBuilder.unlikelyFraction(.cashTarget, target) != nil {
+                    // A quarter or more in cash is said, as on the Accounts sheet (explore-BV).
+                    log.warning(row.place("Target"), "CASH \(target.percentText): that share of each account of the model is "
+                        + "raised to cash, its positions sold to reach it. Check it is meant.")
                 }
                 read.models[index!].cashTarget = target
             } else {

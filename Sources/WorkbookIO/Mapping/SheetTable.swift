@@ -532,6 +532,13 @@ struct SheetTable {
                         seconds.append(matches[earlier])
                         matches[earlier] = (text.trimmingWhitespace(), name, place)
                         columns[name] = cell.column
+                    } else if name == "Type", let earlier = matches.firstIndex(where: { $0.1 == name }),
+                              HeaderName.normalize(matches[earlier].0).key == "taxstatus", HeaderName.normalize(text).key != "taxstatus" {
+                        // A registration beside a tax status is read, whichever comes first: the
+                        // status (`Tax-Deferred`) names no one type (explore-BV: refused).
+                        seconds.append(matches[earlier])
+                        matches[earlier] = (text.trimmingWhitespace(), name, place)
+                        columns[name] = cell.column
                     } else if name == "Account", let earlier = matches.firstIndex(where: { $0.1 == name }),
                               SheetTable.namesAccountByName(matches[earlier].0) != SheetTable.namesAccountByName(text) {
                         // An account's name beside its number (`Account Name | Account Number`, as
