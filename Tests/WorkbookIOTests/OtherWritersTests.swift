@@ -630,6 +630,23 @@ struct OtherWritersTests {
         #expect(request.workbook?.asOf.description == date)
     }
 
+    /// A title that says when but whose date cannot be read dated nothing without a word
+    /// (explore-BT); one that says no when is no date to read.
+    @Test("A Prices title saying when with no date the tool can read is warned of", arguments: [
+        ("Prices as of February 30, 2026", true), ("Prix de clôture au 13 novembre 2026 - close", true),
+        ("Closed-end funds 2026", false), ("Model prices v2", false),
+    ])
+    func undatedPricesTitle(title: String, warned: Bool) throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
+            ("Prices", [[.text(title)], ["Symbol", "Price"], ["AAPL", 190]]),
+        ])
+        #expect(reading.warnings.contains { $0.place == "Prices!A1" && $0.message.contains("holds no date the tool can read") } == warned,
+                "\(reading.warnings)")
+    }
+
     @Test("A Harvest Min Loss Pct typed 1, its key saying percent, is one percent")
     func harvestPercentOfOne() throws {
         let reading = try read([

@@ -25,6 +25,14 @@ extension PortfolioBuilder {
         let sheetDate = tables[.prices]?.title.flatMap { title in
             SheetTable.pricesDate(inTitle: title.text, asOf: settings.asOf).map { (date: $0, place: title.place) }
         }
+        // A title that says when but whose date cannot be read: said once, where the prices with
+        // no As Of of their own are then taken as of the run's As Of (explore-BT: silently).
+        if sheetDate == nil, let title = tables[.prices]?.undatedPricesTitle,
+           tables[.prices]?.rows.contains(where: { isBlank($0, "As Of") }) ?? false {
+            log.warning(title.place, "The title \"\(title.text.excerpt)\" says when the prices were taken, but holds no date the "
+                + "tool can read: prices with no As Of are taken as of the run's As Of, \(settings.asOf). Write the date as "
+                + "11/13/2026 or 2026-11-13, or give each price its As Of.")
+        }
         var rows: [String: PriceRow] = [:]
         // Prices a feed failed to give, said only where the symbol needs a price (explore-BP: a
         // watch-list row's `#N/A` refused the book).

@@ -114,6 +114,9 @@ struct SheetTable {
     var titleDate: (date: CivilDate, place: String, inFooter: Bool)?
     /// The text of the first title above the header, with its place.
     var title: (text: String, place: String)?
+    /// A Prices title above the header that says when its prices were taken (`Prices as of
+    /// February 30, 2026`) but gives no date the reading can make out.
+    var undatedPricesTitle: (text: String, place: String)?
     /// A Model sheet laid out wide: a column of targets for each model, headed by the model's
     /// name as the Accounts sheet's Model column writes it, in place of Model and Target
     /// columns. Each model's name, and the key of its column in `columns` and the rows.
@@ -435,6 +438,7 @@ struct SheetTable {
         let readsBlocks = rowsNameAccounts(sheet) || (sheet == .model && !modelNames.isEmpty)
         /// The last title row above the header, and the repeats of the header found since.
         var firstTitle: Title?
+        var undatedPricesTitle: Title?
         var repeats: [Block] = []
         /// The last row read below the header, when it may title a block: whether it was
         /// kept as a data row (the last one) or set aside.
@@ -633,10 +637,13 @@ struct SheetTable {
                         firstTitleLines = []
                     }
                 } else if sheet == .prices, firstTitle == nil, let title = SheetTable.pricesTitle(of: row, sheetName: info.name),
-                          let anyDay = CivilDate(year: 9999, month: 12, day: 31),
-                          SheetTable.pricesDate(inTitle: Title(lines: [title]).text, asOf: anyDay) != nil {
-                    // A Prices sheet's dated title dates prices that give no As Of (explore-BL).
-                    firstTitle = Title(lines: [title])
+                          let anyDay = CivilDate(year: 9999, month: 12, day: 31) {
+                    if SheetTable.pricesDate(inTitle: Title(lines: [title]).text, asOf: anyDay) != nil {
+                        // A Prices sheet's dated title dates prices that give no As Of (explore-BL).
+                        firstTitle = Title(lines: [title])
+                    } else if undatedPricesTitle == nil, SheetTable.saysWhenPricesWereTaken(title.text) {
+                        undatedPricesTitle = title
+                    }
                 }
                 if sheet == .settings, settingsRows.count < SettingsLayout.rowsKept { settingsRows.append(row) }
                 if thousandsNote == nil, [.lots, .accounts, .transactions].contains(sheet) {
@@ -1277,6 +1284,7 @@ struct SheetTable {
         table.unreadColumnTitles = unreadColumnTitles
         table.exclusionMarks = exclusionMarks
         table.title = firstTitle.map { ($0.text, $0.place) }
+        if firstTitle == nil { table.undatedPricesTitle = undatedPricesTitle.map { ($0.text, $0.place) } }
         if let title = firstTitle, let date = SheetTable.lastDate(in: title.text) {
             table.titleDate = (date, title.place, false)
         } else if let (date, place) = footerDate {

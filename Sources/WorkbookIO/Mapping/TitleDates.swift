@@ -16,6 +16,16 @@ extension SheetTable {
     /// a month after it.
     /// Until stop 51 only a date in figures with its year was read, and `Model approved
     /// 3/1/2026` dated the prices (explore-BM).
+    /// Whether a title says when its prices were taken, with a figure in it, though no date of
+    /// it could be read (`Prices as of February 30, 2026`, `Prix au 13 novembre 2026`): said, as
+    /// such prices are taken as of the run's As Of (explore-BT: silently).
+    static func saysWhenPricesWereTaken(_ text: String) -> Bool {
+        guard text.utf8.count <= 400, text.contains(where: \.isNumber) else { return false }
+        // Whole words only: `Closed-end funds 2026` says no date.
+        let words = " " + text.lowercased().split(whereSeparator: { !$0.isLetter }).joined(separator: " ") + " "
+        return strongPriceDatingCues.contains { words.contains(" \($0) ") }
+    }
+
     /// Words among those that say when the prices were taken, not only that they are prices.
     static let strongPriceDatingCues = ["as of", "as at", "close", "closing", "through", "thru", "eod", "end of day",
                                         "settle", "priced", "quoted", "valued"]
