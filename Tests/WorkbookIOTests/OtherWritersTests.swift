@@ -591,6 +591,16 @@ struct OtherWritersTests {
         #expect(request.workbook?.asOfPlace == "Prices!A1")
     }
 
+    /// A book of one AAPL lot whose Prices sheet has `title` above its header and no As Of.
+    private func readTitledPrices(_ title: String) throws -> PortfolioReading {
+        try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
+            ("Prices", [[.text(title)], ["Symbol", "Price"], ["AAPL", 190]]),
+        ])
+    }
+
     @Test("A Prices title's date in words or without its year dates the prices; one of something else does not",
           arguments: [("Closing prices as of November 13, 2026", "2026-11-13"), ("Prices as of Nov 13", "2026-11-13"),
                       ("Data through 11/13", "2026-11-13"), ("Closing prices 13 Nov 2026", "2026-11-13"),
@@ -620,12 +630,7 @@ struct OtherWritersTests {
                       ("Prices as of 2026-11-13T16:00", "2026-11-13"),
                       ("Prices - acct 1.1.2026 schedule, as of 11/20/2026", "2026-11-20")])
     func pricesTitleDates(title: String, date: String) throws {
-        let reading = try read([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
-            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .day(2024, 1, 2)]]),
-            ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
-            ("Prices", [[.text(title)], ["Symbol", "Price"], ["AAPL", 190]]),
-        ])
+        let reading = try readTitledPrices(title)
         let request = try #require(reading.priceRequests.first { $0.symbol == "AAPL" })
         #expect(request.workbook?.asOf.description == date)
     }
@@ -637,12 +642,7 @@ struct OtherWritersTests {
         ("Closed-end funds 2026", false), ("Model prices v2", false),
     ])
     func undatedPricesTitle(title: String, warned: Bool) throws {
-        let reading = try read([
-            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
-            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .day(2024, 1, 2)]]),
-            ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
-            ("Prices", [[.text(title)], ["Symbol", "Price"], ["AAPL", 190]]),
-        ])
+        let reading = try readTitledPrices(title)
         #expect(reading.warnings.contains { $0.place == "Prices!A1" && $0.message.contains("holds no date the tool can read") } == warned,
                 "\(reading.warnings)")
     }
