@@ -245,8 +245,7 @@ extension PortfolioBuilder {
                     wholeCashRows.append((index!, row.place("Target")))
                 } else if PortfolioBuilder.unlikelyFraction(.cashTarget, target) != nil {
                     // A quarter or more in cash is said, as on the Accounts sheet (explore-BV).
-                    log.warning(row.place("Target"), "CASH \(target.percentText): that share of each account of the model is "
-                        + "raised to cash, its positions sold to reach it. Check it is meant.")
+                    warnOfLargeCashTarget("CASH", target, of: "each account of the model", at: row.place("Target"))
                 }
                 read.models[index!].cashTarget = target
             } else {

@@ -174,6 +174,22 @@ extension PortfolioBuilder {
             + "\(effect). Write 1% if one percent is meant.")
     }
 
+    /// Warns of a cash target of a quarter or more written as the percent it is (`100`, `50%`), on
+    /// Settings, the Accounts sheet or a model's CASH row: it sells positions to reach it, and
+    /// had sold an account whole without a word (explore-BR, BV).
+    mutating func warnOfLargeCashTarget(_ name: String, _ rate: Rate, of whose: String, at place: String, besides: String = "") {
+        log.warning(place, "\(name) \(rate.percentText): that share of \(whose) is raised to cash, its positions sold to reach "
+            + "it\(besides). Check it is meant.")
+    }
+
+    /// The error for a plain 1 that `rule` reads as 100% where `written`, another percent of the
+    /// same sheet, is a plain number above 1: the PM says whether 1% or 100% is meant.
+    mutating func askWhetherOneIsAPercent(_ name: String, at place: String, rule: String,
+                                          beside written: (column: String, text: String, place: String)) {
+        log.error(place, "\(name) 1 would be read as 100% (\(rule)), but \(written.column) \(written.text) at \(written.place) "
+            + "writes its percent as a plain number, so 1 may mean 1%: write 1% or 100%.")
+    }
+
     /// Warns that a plain fraction was read as the large percent it is by the contract's rule
     /// (`0.5` as 50%), with what that does, where a percent was more likely meant.
     mutating func warnOfUnlikelyFraction(_ name: String, _ n: NumberText, _ rate: Rate, effect: String, place: String) {
@@ -264,12 +280,10 @@ extension PortfolioBuilder {
             // A percent key written as a plain number above 1 (`Short-Term Rate 40.8`, as the
             // template's Instructions show): the sheet writes its percents so.
             let percentKeys: Set<SettingKey> = [.shortTermRate, .longTermRate, .defaultBand, .cashTarget, .harvestMinLossPercent]
-            var writtenInPercents: (key: SettingKey, text: String, place: String)?
             for entry in entries {
                 guard case .value(let keyText) = CellReader.text(.string(entry.key)), let key = SettingKey.matching(keyText),
                       percentKeys.contains(key), case .value(let n) = CellReader.number(entry.value), n.form == .plain,
                       n.doubleValue > 1 else { continue }
-                writtenInPercents = (key, shown(entry.value), entry.valuePlace)
                 settingsPlainPercent = (key.rawValue, shown(entry.value), entry.valuePlace)
                 break
             }
@@ -291,14 +305,13 @@ extension PortfolioBuilder {
                 }
                 seen[key] = entry.keyPlace
                 guard let value = entry.value else { continue }
-                if let written = writtenInPercents, percentKeys.contains(key), !Self.saysPercent(keyText),
+                if let written = settingsPlainPercent, percentKeys.contains(key), !Self.saysPercent(keyText),
                    case .value(let n) = CellReader.number(value), n.form == .plain, n.doubleValue == 1 {
                     // A plain 1 is 100% by the key's own rule, but beside percents written as plain
                     // numbers it is the 1% it looks like: a Cash Target read as 100% sold every
                     // account of a household to cash, on a warning (explore-BR). The PM says which.
-                    log.error(entry.valuePlace, "\(key.rawValue) 1 would be read as 100% (a plain number up to 1 is a fraction), "
-                        + "but \(written.key.rawValue) \(written.text) at \(written.place) writes its percent as a plain number, "
-                        + "so 1 may mean 1%: write 1% or 100%.")
+                    askWhetherOneIsAPercent(key.rawValue, at: entry.valuePlace, rule: "a plain number up to 1 is a fraction",
+                                            beside: written)
                     continue
                 }
                 if applySetting(key, value: value, place: entry.valuePlace, asOf: &asOfFromSheet,
@@ -449,10 +462,10 @@ extension PortfolioBuilder {
                     // A plain 0.5 is 50% by the contract's rule: a band or a harvest threshold
                     // that wide is almost surely the half a percent it looks like (explore-AQ).
                     warnOfUnlikelyFraction(name, n, r, effect: effect, place: place)
-                } else if key == .cashTarget, let effect = PortfolioBuilder.unlikelyFraction(key, r) {
+                } else if key == .cashTarget, PortfolioBuilder.unlikelyFraction(key, r) != nil {
                     // Written as the percent it is (`100`, `50%`), still said (explore-BR).
-                    log.warning(place, "Cash Target \(r.percentText): \(effect), in every account with no cash target of "
-                        + "its own. Check it is meant.")
+                    warnOfLargeCashTarget("Cash Target", r, of: "each account", at: place,
+                                          besides: ", in every account with no cash target of its own")
                 } else if key == .shortTermRate || key == .longTermRate, r > PortfolioBuilder.highestRate {
                     // Written as a percent (`65`, `65%`), a rate above any US one is a slip too (explore-AW).
                     log.warning(place, "\(name) is \(r.percentText), above any US rate on gains, federal and state together: "

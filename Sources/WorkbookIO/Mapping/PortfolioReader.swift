@@ -609,6 +609,15 @@ struct PortfolioBuilder {
                 + "be swapped: \(listed.joinedAsList)\(more > 0 ? " and \(more) more" : ""). Write the column's dates year "
                 + "first (2026-11-04), or open the file with month-first dates, and run again.")
         }
+        // Day first elsewhere in the book, by a text date or by the date format of its cells
+        // (`dd/mm/yyyy`): a text that reads either way is asked about in every column. Read month
+        // first beside them, a 5 November loss sale was dated 11 May and its family bought inside
+        // the window, without a word (explore-BU). Only a sheet the tool reads counts: a stray
+        // cell of a notes sheet is no sign of the book's order (explore-BV, BX: a US sample
+        // refused for one), and the cell is named.
+        let evidence = bookDayFirst.map { "a date elsewhere in the book is written day first (\($0.place): \"\($0.text)\")" }
+            ?? ContractSheet.allCases.compactMap { tables[$0]?.dayFirstDate }.first
+                .map { "the book's date cells are formatted day first (\($0.place): \($0.format.excerpt))" }
         for dates in columns {
             if let (place, text) = dates.dayFirst {
                 for cell in dates.monthFirst {
@@ -617,15 +626,6 @@ struct PortfolioBuilder {
                 }
                 continue
             }
-            // Day first elsewhere in the book, by a text date or by the date format of its cells
-            // (`dd/mm/yyyy`): a text that reads either way is asked about here too. Read month
-            // first beside them, a 5 November loss sale was dated 11 May and its family bought
-            // inside the window, without a word (explore-BU).
-            // Only a sheet the tool reads counts: a stray cell of a notes sheet is no sign of the
-            // book's order (explore-BV, BX: a US sample refused for one), and the cell is named.
-            let formatted = ContractSheet.allCases.compactMap { tables[$0]?.dayFirstDate }.first
-            let evidence = bookDayFirst.map { "a date elsewhere in the book is written day first (\($0.place): \"\($0.text)\")" }
-                ?? formatted.map { "the book's date cells are formatted day first (\($0.place): \($0.format.excerpt))" }
             guard let evidence else { continue }
             for cell in dates.monthFirst {
                 log.error(cell.place, "\"\(cell.text.excerpt)\" would be read as \(cell.read), month first, but \(evidence), which "
@@ -752,6 +752,8 @@ struct PortfolioBuilder {
                 + "fraction, write it as a percent (\(percentOf(small.number))).")
         }
         var result: [Int: Rate] = [:]
+        /// The table's other percent column written as plain numbers, looked for once, at the first 1.
+        var sibling: (column: String, text: String, place: String)??
         for (row, n) in read {
             let text = n.form == .plain && plainArePercents ? CellReader.scaledByHundredth(n.text) : n.text
             guard let rate = Rate(decimal: text) else {
@@ -771,10 +773,10 @@ struct PortfolioBuilder {
                 // Beside a percent column of the same table written as plain numbers (`Target`
                 // 60 and 39 beside `Band` 1), the 1 is the 1% it looks like: read as ±100%, an
                 // 88% weight against a 60% target was In Band (explore-BR). The PM says which.
-                if let written = plainPercentSibling(of: column, in: table) ?? (table.sheet == .accounts ? settingsPlainPercent : nil) {
-                    log.error(row.place(column), "\(column) 1 would be read as 100% (a plain number is a fraction unless one in "
-                        + "its column is above 1), but \(written.column) \(written.text) at \(written.place) writes its percent "
-                        + "as a plain number, so 1 may mean 1%: write 1% or 100%.")
+                if sibling == nil { sibling = .some(plainPercentSibling(of: column, in: table)) }
+                if let written = sibling! ?? (table.sheet == .accounts ? settingsPlainPercent : nil) {
+                    askWhetherOneIsAPercent(column, at: row.place(column),
+                                            rule: "a plain number is a fraction unless one in its column is above 1", beside: written)
                     continue
                 }
                 warnOfWholeOne(column, place: row.place(column))
@@ -784,11 +786,7 @@ struct PortfolioBuilder {
                       let effect = PortfolioBuilder.unlikelyFraction(key, rate) {
                 warnOfUnlikelyFraction(column, n, rate, effect: effect, place: row.place(column))
             } else if column == "Cash Target", PortfolioBuilder.unlikelyFraction(.cashTarget, rate) != nil {
-                // Written as the percent it is (`100`, `50%`), a cash target of a quarter of the
-                // account or more still sells positions to reach it: said, where it sold an
-                // account whole without a word (explore-BR).
-                log.warning(row.place(column), "Cash Target \(rate.percentText): that share of the account is raised to cash, "
-                    + "its positions sold to reach it. Check it is meant.")
+                warnOfLargeCashTarget(column, rate, of: "the account", at: row.place(column))
             }
             result[row.number] = rate
         }
