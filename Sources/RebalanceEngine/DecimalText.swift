@@ -79,10 +79,78 @@ enum DecimalText {
     }
 
     /// The value of a finite double in units of 10^-`decimals`, rounded half away from
-    /// zero from its shortest decimal form (`0.1` is read as written, not as 0.1000000000000000055).
+    /// zero from the decimal a spreadsheet shows for it (`Double.spreadsheetText`).
     static func units(of value: Double, decimals: Int) -> Int64? {
         guard value.isFinite else { return nil }
-        return units(of: Substring(value.description), decimals: decimals)
+        return units(of: Substring(value.spreadsheetText), decimals: decimals)
+    }
+
+    /// The significant digits a spreadsheet keeps of a number.
+    static let shownDigits = 15
+
+    /// `text`, a double's shortest decimal form (`4000.1049999999996`, `1.2345678901234567e+16`),
+    /// rounded half away from zero to `shownDigits` significant digits and written without an
+    /// exponent (`4000.105`, `12345678901234600`); unchanged when it has no more digits.
+    static func shown(_ text: String) -> String {
+        var negative = false
+        var digits: [UInt8] = []
+        var fractionDigits = 0
+        var sawPoint = false
+        var exponent = 0
+        var rest = text.utf8[...]
+        if rest.first == UInt8(ascii: "-") {
+            negative = true
+            rest = rest.dropFirst()
+        }
+        while let byte = rest.first {
+            rest = rest.dropFirst()
+            if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                guard let power = Int(Substring(rest)) else { return text }
+                exponent = power
+                break
+            } else if byte == UInt8(ascii: ".") {
+                sawPoint = true
+            } else if (48...57).contains(byte) {
+                if sawPoint { fractionDigits += 1 }
+                if byte != 48 || !digits.isEmpty { digits.append(byte - 48) }
+            } else {
+                return text
+            }
+        }
+        guard digits.count > shownDigits, abs(exponent) < 400 else { return text }
+        // The value is digits × 10^power once all but the first shownDigits are dropped.
+        var power = exponent - fractionDigits + (digits.count - shownDigits)
+        var kept = Array(digits.prefix(shownDigits))
+        if digits[shownDigits] >= 5 {
+            var index = kept.count - 1
+            while index >= 0, kept[index] == 9 {
+                kept[index] = 0
+                index -= 1
+            }
+            if index >= 0 {
+                kept[index] += 1
+            } else {
+                kept.insert(1, at: 0)
+                kept.removeLast()
+                power += 1
+            }
+        }
+        while power < 0, kept.last == 0 {
+            kept.removeLast()
+            power += 1
+        }
+        var written = kept.map { $0 + 48 }
+        if power >= 0 {
+            written += repeatElement(48, count: power)
+        } else {
+            let point = written.count + power
+            if point > 0 {
+                written.insert(UInt8(ascii: "."), at: point)
+            } else {
+                written = [48, UInt8(ascii: ".")] + repeatElement(48, count: -point) + written
+            }
+        }
+        return (negative ? "-" : "") + String(decoding: written, as: UTF8.self)
     }
 
     /// `units` × 10^-`decimals` written out: `-1234.50` with all decimals, or `12.5`
@@ -149,5 +217,14 @@ enum DecimalText {
         let (product, overflow1) = value.multipliedReportingOverflow(by: factor)
         let (sum, overflow2) = product.addingReportingOverflow(addend)
         return overflow1 || overflow2 ? nil : sum
+    }
+}
+
+extension Double {
+    /// The decimal a spreadsheet shows for this number: its shortest form cut to the 15
+    /// significant digits Excel keeps. A formula's `=101*39.605` is saved as
+    /// 4000.1049999999996, which Excel shows, and the PM reads, as 4000.105 ($4,000.11).
+    public var spreadsheetText: String {
+        DecimalText.shown(description)
     }
 }

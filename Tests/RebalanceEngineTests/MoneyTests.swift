@@ -23,6 +23,11 @@ struct MoneyTests {
     @Test("A cell's double reads as the decimal the PM typed", arguments: [
         (1234.505, Int64(123_451)), (0.1 + 0.2, 30), (-2.675, -268), (1e-05, 0), (0.015, 2),
         (1_000_000.125, 100_000_013), (-0.004999, 0),
+        // A formula's result a hair below a half cent reads as the 15 digits Excel shows:
+        // =101*39.605 is saved as 4000.1049999999996, shown as $4,000.11.
+        (101 * 39.605, 400_011), (3 * 3.695, 1_109), (-(101 * 39.605), -400_011),
+        (4000.1049999999, 400_010), (0.9999999999999999, 100), (1.0049999999999997, 101),
+        (1.2345678901234567e16, 1_234_567_890_123_460_000),
     ] as [(Double, Int64)])
     func readsDoubles(value: Double, cents: Int64) {
         #expect(Money(roundingDollars: value)?.cents == cents)

@@ -63,6 +63,20 @@ struct MappingValueTests {
         ])
     }
 
+    @Test("A number saved a hair below a half cent reads as the 15 digits a spreadsheet shows")
+    func numbersAsShown() throws {
+        // =101*39.605 is saved as 4000.1049999999996, shown in Excel as $4,000.11; read from its
+        // shortest form it had been $4,000.10, a cent off the PM's own sheet (explore-BU).
+        var sheets = Household.canonicalSheets()
+        sheets[2] = ("Lots", [["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Acquired"],
+                              ["ACC-1", "AAPL", "L1", 101, .number(101 * 39.605), .day(2024, 1, 15)],
+                              ["ACC-2", "VTI", "L3", 10.5, .number(3 * 3.695), .day(2023, 6, 30)]])
+        let reading = try Household.read(.contractBook(sheets))
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let basis = reading.portfolio?.lots.map { "\($0.lotID) \($0.costBasis)" }
+        #expect(basis == ["L1 4000.11", "L3 11.09"])
+    }
+
     @Test("Headers typed over two lines are matched, and quoted on one line")
     func headersOverTwoLines() throws {
         var sheets = Household.canonicalSheets()

@@ -126,7 +126,7 @@ enum CellReader {
         guard let value else { return .empty }
         switch value {
         case .number(let n, let kind):
-            return .value(NumberText(text: n.description, form: kind == .percent ? .fraction : .plain))
+            return .value(NumberText(text: n.spreadsheetText, form: kind == .percent ? .fraction : .plain))
         case .string(let s):
             return numberText(s)
         case .bool: return .problem("Expected a number, found TRUE/FALSE.")
