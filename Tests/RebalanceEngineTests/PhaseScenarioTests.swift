@@ -122,6 +122,34 @@ struct PhaseScenarioTests {
             + "over behind the shares bought 2026-11-12 in IRA, a block through 2026-12-12.")
     }
 
+    @Test("A sale made from a gain lot because the run's own buy in another account blocks the loss lot is warned of")
+    func runBuyerBlockingALossLotOfAFullSale() throws {
+        // explore-BZ: AIRA, first in Account order, buys 30 XYZ; TAX then sells its 100 XYZ
+        // over target from lot G (+$5,000 LT) as lot L's $400 loss is blocked by those shares.
+        // The sale is whole, so no line is left out of band, but the CIO is told why the plan
+        // realizes a gain where a loss was there to sell.
+        var book = BookBuilder()
+        book.settings.harvestLosses = false
+        book.account("AIRA", type: .ira, household: "H", cash: "3000")
+        book.account("TAX", household: "H", cash: "0", ytdST: "10000")
+        book.hold("B1", "BND", 30, basis: "3000", acquired: "2024-01-02", account: "AIRA")
+        book.hold("G", "XYZ", 100, basis: "5000", acquired: "2020-01-02", account: "TAX")
+        book.hold("L", "XYZ", 100, basis: "10400", acquired: "2026-06-01", account: "TAX")
+        book.target("XYZ", "0.5")
+        book.target("BND", "0.5")
+        book.prices = ["XYZ": "100", "BND": "100"]
+        let plan = try book.plan()
+        #expect(plan.trade("AIRA", "XYZ", .buy, .rebalance)?.quantity == shares(30))
+        #expect(plan.trade("TAX", "XYZ", .sell, .rebalance)?.quantity == shares(100))
+        #expect(plan.lotsSold.map { "\($0.account) \($0.lotID) \($0.quantity)" } == ["TAX G 100"])
+        #expect(plan.exceptions.filter { $0.place == "TAX/XYZ" }.map(\.message) == [
+            "Rebalance sells XYZ in TAX from other lots than its loss lots: loss lots of it are blocked by replacement "
+                + "shares, among them this run's buys of its family in AIRA, earlier in Account order. The other lots are "
+                + "sold in their place (see Lots Sold and the Wash Sale sheet).",
+        ])
+        #expect(plan.exceptions.first { $0.place == "TAX/XYZ" }?.severity == .warning)
+    }
+
     @Test("A blocked loss lot met again behind a later window shows that window's last day; one Raise Cash forces says it was sold")
     func aLaterBlockAndAForcedSaleAreShownOnTheBlockRow() throws {
         // Harvest meets X1 behind the IRA's purchase of 2026-11-05 (window through 12-05);

@@ -172,9 +172,9 @@ extension Planning {
                   "The tax budget cuts the sale of \(symbol) for \(line) from \(wanted) to "
                     + "\(outcome.underMinTrade ? outcome.fitted : outcome.quantity).")
         }
-        if outcome.washBlocked > 0, outcome.quantity < wanted {
-            books[index].noteStop(key, .washSale)
-            warnOfRunBuyers(blocking: symbol, in: index)
+        if outcome.washBlocked > 0 {
+            if outcome.quantity < wanted { books[index].noteStop(key, .washSale) }
+            warnOfRunBuyers(blocking: symbol, in: index, soldInstead: outcome.quantity >= wanted)
         }
         if outcome.underMinTrade {
             books[index].noteStop(key, .minTrade)
@@ -188,23 +188,26 @@ extension Planning {
         }
     }
 
-    /// Warns, once per account and symbol, when a sale Rebalance wants is held back by loss
-    /// lots that this run's own buys in other accounts of the household block: each phase
-    /// runs over the accounts in Account order, so an IRA's buy earlier in the order can leave
-    /// a trust far above its band (a sample household's trust stayed at 46% against 25% ±3%
-    /// with nothing but a Drift status to say why).
-    private mutating func warnOfRunBuyers(blocking symbol: String, in index: Int) {
+    /// Warns, once per account and symbol, when loss lots of a sale Rebalance wants are
+    /// blocked by this run's own buys in other accounts of the household: each phase runs over
+    /// the accounts in Account order, so an IRA's buy earlier in the order can leave a trust
+    /// far above its band (a sample household's trust stayed at 46% against 25% ±3% with
+    /// nothing but a Drift status to say why), or have the sale made from gain lots in the
+    /// loss lots' place (`soldInstead`; explore-BZ: $5,000 of gain where a $400 loss was
+    /// there to sell, with nothing on the Exceptions sheet).
+    private mutating func warnOfRunBuyers(blocking symbol: String, in index: Int, soldInstead: Bool) {
         let id = books[index].id
         let buyers = calendars[householdOfBook[index]].runBuyers(ofFamilyOf: symbol, besides: id)
         guard !buyers.isEmpty else { return }
         let place = "\(id)/\(symbol)"
-        guard !exceptions.contains(where: { $0.place == place && $0.message.hasPrefix("Rebalance does not sell") }) else {
-            return
-        }
-        raise(.warning, place, "Rebalance does not sell all of \(symbol) it would in \(id): loss lots of it are blocked by "
-            + "replacement shares, among them this run's buys of its family in \(buyers.joined(separator: ", ")), "
-            + "earlier in Account order. Selling them "
-            + "at a loss within the window would have the loss disallowed (see the Wash Sale sheet).")
+        let opening = soldInstead ? "Rebalance sells \(symbol) in \(id) from other lots than its loss lots"
+            : "Rebalance does not sell all of \(symbol) it would in \(id)"
+        guard !exceptions.contains(where: { $0.place == place && $0.message.hasPrefix(opening) }) else { return }
+        let blocked = ": loss lots of it are blocked by replacement shares, among them this run's buys of its family in "
+            + "\(buyers.joined(separator: ", ")), earlier in Account order."
+        raise(.warning, place, opening + blocked + (soldInstead
+            ? " The other lots are sold in their place (see Lots Sold and the Wash Sale sheet)."
+            : " Selling them at a loss within the window would have the loss disallowed (see the Wash Sale sheet)."))
     }
 
     /// Sells exposure groups above their cap (or sectors above their high edge) down to it,
