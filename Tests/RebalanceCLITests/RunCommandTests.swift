@@ -353,6 +353,20 @@ struct RunCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["out.audit.json", "out.xlsx"])
     }
 
+    @Test("Outputs get a document's mode as the user's umask allows", arguments: [("077", 0o600), ("022", 0o644), ("002", 0o664)])
+    func outputsFollowTheUmask(umask: String, mode: Int) throws {
+        // Every output was made rw-r--r--, readable by every user of a shared server, whatever
+        // the umask said (explore-CC).
+        let folder = TemporaryFolder.make()
+        let result = try runBuilt("rebalancer", ["run", sampleBook, "--offline", "--output", folder + "/out.xlsx"],
+                                  under: ["/bin/sh", "-c", "umask \(umask); exec \"$0\" \"$@\""])
+        #expect(result.status == 0, "\(result.stderr)")
+        for name in ["out.xlsx", "out.audit.json"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/" + name)
+            #expect((attributes[.posixPermissions] as? Int) == mode, "\(name)")
+        }
+    }
+
     @Test func aWorkbookOpenInASpreadsheetProgramIsWarnedOf() throws {
         // Edits not yet saved in Excel are not in the file the tool reads (explore-AP).
         let folder = TemporaryFolder.make()

@@ -2020,6 +2020,38 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("A second table right of the first, its header lower down, is refused there: its rows would be left out")
+    func tableBesideLowerDown() throws {
+        // explore-CB: the IRA's lots under their own header at H3, right of ACC-A's lots, were
+        // never read, and the IRA planned as if it held nothing.
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                      ["A", "AAPL", 10, 1500, .day(2024, 1, 2)],
+                      ["A", "MSFT", 4, 1200, .day(2024, 3, 2), nil, nil, "IRA lots"],
+                      ["A", "VTI", 7, 1400, .day(2024, 5, 2), nil, nil, "ACCOUNT", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                      ["A", "BND", 9, 700, .day(2024, 6, 2), nil, nil, "B", "AAPL", 5, 700, .day(2023, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description) == [
+            "Lots!H4: The header's names (row 1) are repeated here, right of the table: a second table beside the first, and "
+                + "the tool reads one table a sheet, so the rows of the second would be left out. Put its rows below the first "
+                + "table's, under the one header, or on a sheet of their own.",
+        ])
+
+        // A legend beside the table naming a column or two is no table.
+        let legend = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                      ["A", "AAPL", 10, 1500, .day(2024, 1, 2), nil, "Symbol", "the ticker"],
+                      ["A", "AAPL", 4, 1200, .day(2024, 3, 2), nil, "Quantity", "Cost Basis"]]),
+            Self.model, Self.prices,
+        ])
+        #expect(legend.errors.isEmpty, "\(legend.errors)")
+        #expect(legend.portfolio?.lots.count == 2)
+    }
+
     @Test("A row of words right under the header (a header on two rows, a row of units) is refused, not a footer")
     func headerOnTwoRows() throws {
         let reading = try read([

@@ -416,6 +416,10 @@ struct SheetTable {
         var headerTexts: [String] = []
         /// The same, as `PortfolioBuilder.alike` makes names (made once, not at every row).
         var headerAlike: [String] = []
+        /// The last column of the header (its known and unknown names), and the row where its
+        /// names were met again right of it, a second table beside the first, if they were.
+        var tableEnd = 0
+        var besideTableRow: Int?
         /// The unknown Accounts columns, by column number, each with whether a cell below holds
         /// words, not an amount (`Yes`, `Reinvest`): such a column moves no money.
         var holdsWordsByColumn: [Int: Bool] = [:]
@@ -730,6 +734,8 @@ struct SheetTable {
                 }
                 headerTexts = layout!.names.map { name in found.matches.first { $0.1 == name }?.0 ?? "" }
                 headerAlike = headerTexts.map(PortfolioBuilder.alike)
+                tableEnd = (found.matches.map(\.2) + found.unknown.map(\.1) + secondColumns.map(\.2))
+                    .compactMap(CellReference.column(of:)).max() ?? 0
                 requiredPositions = sheet.requiredColumns.map { group in group.compactMap { layout!.position(of: $0) } }
                     .filter { !$0.isEmpty }
                 if sheet == .accounts {
@@ -842,6 +848,17 @@ struct SheetTable {
                     + "rows are not the \(sheet.rawValue) sheet's: move that table to a sheet of its own.")
                 secondTableRow = row.number
                 return
+            }
+            // The header's names again right of the table, below its header row: a second table
+            // beside the first, lower down (explore-CB: a trust's and an IRA's lots under a
+            // title at I3, right of the taxable account's in A1:F8, were left out, and the two
+            // planned as if they held nothing). Refused once; the row's own cells read on.
+            if besideTableRow == nil,
+               let start = SheetTable.headerBeside(row, after: tableEnd, headerAlike: headerAlike, required: requiredPositions) {
+                besideTableRow = row.number
+                log.error("\(info.name)!\(start)", "The header's names (row \(found.row)) are repeated here, right of the table: "
+                    + "a second table beside the first, and the tool reads one table a sheet, so the rows of the second would "
+                    + "be left out. Put its rows below the first table's, under the one header, or on a sheet of their own.")
             }
             let previousTitle = pendingTitle
             pendingTitle = readsBlocks ? SheetTable.title(of: row, sheetName: info.name).map { ($0, row.number, false) } : nil
@@ -1327,6 +1344,25 @@ struct SheetTable {
             }
         }
         return named >= 2 && other > 0
+    }
+
+    /// The cell where `row`, right of column `tableEnd`, names again every column the table
+    /// requires (any capitals or spacing, the header's own words): a second table's header
+    /// beside the first. Nil for any other row, notes and legends beside the table among them.
+    static func headerBeside(_ row: Row, after tableEnd: Int, headerAlike: [String], required: [[Int]]) -> String? {
+        guard tableEnd > 0, !required.isEmpty, let last = row.cells.last, last.column > tableEnd else { return nil }
+        var named = Set<Int>()
+        var first: Int?
+        for cell in row.cells where cell.column > tableEnd {
+            guard case .string(let text) = cell.value else { continue }
+            for position in headerAlike.indices where !headerAlike[position].isEmpty
+                && PortfolioBuilder.isAlike(text, to: headerAlike[position]) {
+                named.insert(position)
+                if first == nil { first = cell.column }
+            }
+        }
+        guard named.count >= 2, required.allSatisfy({ !named.isDisjoint(with: $0) }), let first else { return nil }
+        return CellReference.name(column: first, row: row.number)
     }
 
     /// Whether a data row holds the header's own texts (at least two, and nothing else):

@@ -13,7 +13,7 @@ public enum AuditJSON {
 
     /// Writes the document to `path`, replacing any file there.
     public static func write(_ plan: Plan, run: RunInfo, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
             throw WorkbookWriteError(doing: "creating \(path)", message: systemMessage(errno))
         }

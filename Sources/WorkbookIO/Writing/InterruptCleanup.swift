@@ -37,6 +37,29 @@ public enum InterruptCleanup {
         }
     }
 
+    /// Runs `create`, which makes a file and gives its path, with the signals held back until
+    /// the path is listed: a stop between the two had left the file behind (explore-CC).
+    static func registering(_ create: () throws -> String) rethrows -> String {
+        var held = sigset_t(), previous = sigset_t()
+        sigemptyset(&held)
+        for number in signals { sigaddset(&held, number) }
+        pthread_sigmask(SIG_BLOCK, &held, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        let path = try create()
+        register(path)
+        return path
+    }
+
+    /// The mode an output is given: a document's usual rw-rw-rw- less what the user's umask
+    /// takes away (rw-r--r-- under the common 022, rw------- under 077). mkstemp makes its
+    /// files private; until stop 53 every output was made rw-r--r--, readable by every user
+    /// of the machine whatever the umask said (explore-CC).
+    static let documentMode: mode_t = {
+        let mask = umask(0o022)
+        umask(mask)
+        return 0o666 & ~mask
+    }()
+
     /// Takes `path` off the list: it has its name, or is gone.
     static func unregister(_ path: String) {
         withLock {

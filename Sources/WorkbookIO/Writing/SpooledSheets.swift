@@ -185,18 +185,30 @@ private final class PackageFile {
     /// A new file beside `original`, to replace it when whole.
     init(beside original: String) throws {
         var template = Array("\(original).XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw WorkbookWriteError(doing: "creating a file beside \(original)", message: systemMessage(errno))
+        var descriptor: Int32 = -1
+        // Listed to be removed should the run be stopped, as the file it replaces is: a stop
+        // while this one was written had left it beside the input (explore-CC).
+        let path = try InterruptCleanup.registering {
+            descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard descriptor >= 0 else {
+                throw WorkbookWriteError(doing: "creating a file beside \(original)", message: systemMessage(errno))
+            }
+            return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         }
-        path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        fchmod(descriptor, 0o644)
+        self.path = path
+        fchmod(descriptor, InterruptCleanup.documentMode)
         guard let file = fdopen(descriptor, "wb") else {
             close(descriptor)
-            unlink(path)
+            Self.remove(path)
             throw WorkbookWriteError(doing: "creating a file beside \(original)", message: systemMessage(errno))
         }
         self.file = file
+    }
+
+    /// Removes the file at `path` and takes it off the list of files to remove on a stop.
+    private static func remove(_ path: String) {
+        unlink(path)
+        InterruptCleanup.unregister(path)
     }
 
     /// Writes one entry: its local header, then the compressed bytes `body` writes.
@@ -277,13 +289,14 @@ private final class PackageFile {
         try write(end)
         isOpen = false
         guard fclose(file) == 0 else {
-            unlink(path)
+            Self.remove(path)
             throw WorkbookWriteError(doing: "writing \(path)", message: systemMessage(errno))
         }
         guard rename(path, original) == 0 else {
-            unlink(path)
+            Self.remove(path)
             throw WorkbookWriteError(doing: "renaming \(path) to \(original)", message: systemMessage(errno))
         }
+        InterruptCleanup.unregister(path)
     }
 
     /// Abandons the file.
@@ -291,7 +304,7 @@ private final class PackageFile {
         guard isOpen else { return }
         isOpen = false
         fclose(file)
-        unlink(path)
+        Self.remove(path)
     }
 }
 

@@ -20,16 +20,18 @@ struct TemporaryFile {
         var name = Substring(OutputFiles.fileName(of: finalPath))
         while name.utf8.count > 255 - ".".utf8.count - 2 * ".XXXXXX".utf8.count { name = name.dropLast() }
         var template = Array("\(folder).\(name).XXXXXX".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw WorkbookWriteError(doing: "creating a file beside \(finalPath)", message: systemMessage(errno))
+        var descriptor: Int32 = -1
+        path = try InterruptCleanup.registering {
+            descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard descriptor >= 0 else {
+                throw WorkbookWriteError(doing: "creating a file beside \(finalPath)", message: systemMessage(errno))
+            }
+            return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         }
-        // mkstemp makes the file private (0600); an output is a document to share with
-        // the CIO, so it gets a document's usual mode (rw-r--r--).
-        fchmod(descriptor, 0o644)
+        // mkstemp makes the file private (0600); an output is a document to share with the
+        // CIO, so it gets a document's mode as the user's umask allows.
+        fchmod(descriptor, InterruptCleanup.documentMode)
         close(descriptor)
-        path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        InterruptCleanup.register(path)
     }
 
     /// Flushes the written file to disk and renames it to the final path.
