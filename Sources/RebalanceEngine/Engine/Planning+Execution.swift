@@ -390,6 +390,17 @@ extension Planning {
     /// The row of the trade (account, symbol, side, phase), made on first use.
     /// A symbol has a handful of trades in an account (a side in a phase each): the book
     /// keeps the symbol's latest row, and the one asked for is found along the chain back.
+    /// The row of account `index`'s trade of `symbol` on `side` in `phase`, if one was made.
+    func madeTrade(in index: Int, symbol: String, side: Side, phase: Phase) -> Int? {
+        let book = books[index]
+        var row = book.tradeRows[at: book.tradeRows.index(of: symbol) { -1 }]
+        while row >= 0 {
+            if trades[row].side == side && trades[row].phase == phase { return row }
+            row = previousRowOfSymbol[row]
+        }
+        return nil
+    }
+
     mutating func tradeRow(in index: Int, symbol: String, side: Side, phase: Phase, price: Price, why: String) -> Int {
         let book = books[index]
         let latest = book.tradeRows.index(of: symbol) { -1 }
