@@ -46,6 +46,16 @@ struct Run: ParsableCommand {
                 throw ValidationError("--output names a file in \"\(folder)\", which is not a folder that exists.")
             }
         }
+        // A folder the outputs cannot be written to (a read-only share, another user's): found
+        // only when the plan was written, 13 s into a large book (explore-CC).
+        let outputFolder = ((output ?? book) as NSString).deletingLastPathComponent
+        if access(outputFolder.isEmpty ? "." : outputFolder, W_OK) != 0, errno == EACCES || errno == EROFS {
+            let why = errno == EROFS ? "is on a read-only file system" : "cannot be written to"
+            throw ValidationError(output != nil
+                ? "--output names a file in \"\(outputFolder)\", which \(why)."
+                : "The outputs are written beside the workbook, in \"\(outputFolder.isEmpty ? "." : outputFolder)\", which "
+                    + "\(why): name a file in another folder with --output.")
+        }
         // A device's or the kernel's path (`/dev/stdin`): the output, written beside the
         // input, went into /dev.
         if ["/dev/", "/proc/", "/sys/"].contains(where: { book.hasPrefix($0) }) {

@@ -367,6 +367,66 @@ struct RunCommandTests {
         }
     }
 
+    /// Runs a system command; whether it succeeded.
+    static func system(_ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: arguments[0])
+        process.arguments = Array(arguments.dropFirst())
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    /// A folder holding a copy of the sample book that the tool cannot write to: read-only to
+    /// a user, and for root (whom a folder's mode does not stop) a read-only mount. Nil where
+    /// it cannot be made; `restore` makes the folder writable again, or unmounts it.
+    static func readOnlyFolderWithBook() -> (folder: String, book: String, restore: () -> Void)? {
+        let folder = TemporaryFolder.make() + "/shared"
+        guard mkdir(folder, 0o755) == 0 else { return nil }
+        let book = folder + "/Household Portfolio.xlsx"
+        if geteuid() != 0 {
+            guard (try? FileManager.default.copyItem(atPath: sampleBook, toPath: book)) != nil,
+                  chmod(folder, 0o555) == 0 else { return nil }
+            return (folder, book, { _ = chmod(folder, 0o755) })
+        }
+        guard system(["/bin/mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", folder]) else { return nil }
+        let unmount = { _ = system(["/bin/umount", folder]) }
+        guard (try? FileManager.default.copyItem(atPath: sampleBook, toPath: book)) != nil,
+              system(["/bin/mount", "-o", "remount,ro", folder]) else {
+            unmount()
+            return nil
+        }
+        return (folder, book, unmount)
+    }
+
+    /// Whether such a folder can be made here: a user can always; root where a file system
+    /// may be mounted (a container may forbid it).
+    static let mayMakeReadOnlyFolder: Bool = {
+        guard geteuid() == 0 else { return true }
+        let probe = TemporaryFolder.make()
+        defer { _ = system(["/bin/umount", probe]) }
+        return system(["/bin/mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", probe])
+    }()
+
+    @Test("A folder the outputs cannot be written to is refused before the book is read",
+          .enabled(if: RunCommandTests.mayMakeReadOnlyFolder, "a read-only folder cannot be made on this machine"))
+    func unwritableOutputFolderIsRefusedFirst() throws {
+        // Found only when the plan was written, 13 s into a large book (explore-CC).
+        let shared = try #require(Self.readOnlyFolderWithBook())
+        defer { shared.restore() }
+        let beside = try runRebalancer(["run", shared.book, "--offline"])
+        #expect(beside.status == 2, "\(beside.stderr)")
+        #expect(beside.stderr.contains("The outputs are written beside the workbook, in \"\(shared.folder)\", which "), "\(beside.stderr)")
+        #expect(beside.stderr.contains(": name a file in another folder with --output."), "\(beside.stderr)")
+        #expect(!beside.stderr.contains("Read "), "\(beside.stderr)")
+        let named = try runRebalancer(["run", sampleBook, "--offline", "--output", shared.folder + "/out.xlsx"])
+        #expect(named.status == 2, "\(named.stderr)")
+        #expect(named.stderr.contains("--output names a file in \"\(shared.folder)\", which "), "\(named.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: shared.folder) == ["Household Portfolio.xlsx"])
+    }
+
     @Test func aWorkbookOpenInASpreadsheetProgramIsWarnedOf() throws {
         // Edits not yet saved in Excel are not in the file the tool reads (explore-AP).
         let folder = TemporaryFolder.make()
