@@ -2052,6 +2052,28 @@ struct MappingRulesTests {
         #expect(legend.portfolio?.lots.count == 2)
     }
 
+    @Test("An error in a column that only describes is read as blank with a note; in one the plan needs, it is an error")
+    func errorsInDescribingColumns() throws {
+        // A failed VLOOKUP of a security's name had refused the book (explore-CB).
+        let reading = try read([
+            Self.asOf, Self.oneLot, Self.model,
+            ("Prices", [["Symbol", "Price", "As Of", "Source"], ["AAPL", 190, .day(2026, 11, 20), .error("#N/A")]]),
+            ("Securities", [["Symbol", "Name", "Sector"], ["AAPL", .error("#N/A"), "Tech"]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.securities.first?.name == nil)
+        #expect(reading.portfolio?.securities.first?.sector == "Tech")
+        #expect(reading.diagnostics.filter { $0.severity == .info && $0.message.contains("#N/A") }.map(\.description) == [
+            "Securities!B2: Name: the cell holds the error #N/A; read as blank, as nothing the plan does depends on it.",
+            "Prices!D2: Source: the cell holds the error #N/A; read as blank, as nothing the plan does depends on it.",
+        ])
+        let needed = try read([
+            Self.asOf, Self.oneLot, Self.model,
+            ("Securities", [["Symbol", "Name", "Sector"], ["AAPL", "Apple", .error("#N/A")]]),
+        ])
+        #expect(needed.errors.map(\.description) == ["Securities!C2: Sector: The cell holds the error #N/A."])
+    }
+
     @Test("A row of words right under the header (a header on two rows, a row of units) is refused, not a footer")
     func headerOnTwoRows() throws {
         let reading = try read([

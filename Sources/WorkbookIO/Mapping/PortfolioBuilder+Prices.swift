@@ -82,7 +82,7 @@ extension PortfolioBuilder {
                     price = positive("Price")
                 }
                 rows[symbol] = PriceRow(symbol: symbol, price: price, asOf: date(row, "As Of"),
-                                        source: text(row, "Source"), override: override, row: row)
+                                        source: describingText(row, "Source"), override: override, row: row)
             }
         }
         let restricted = Dictionary(securities.map { ($0.symbol, $0) }, uniquingKeysWith: { a, _ in a })

@@ -33,7 +33,7 @@ extension PortfolioBuilder {
             let replacements = PortfolioBuilder.replacementSymbols(text(row, "Replacement") ?? "")
             if let written = text(row, "Identical Group") { groupCells.append((symbol, written, row.place("Identical Group"))) }
             securities.append(Security(
-                symbol: symbol, name: text(row, "Name"), sector: spelled(row, "Sector", kind: "sector"),
+                symbol: symbol, name: describingText(row, "Name"), sector: spelled(row, "Sector", kind: "sector"),
                 identicalGroup: spelled(row, "Identical Group", kind: "identical group"),
                 exposureGroup: spelled(row, "Exposure Group", kind: "exposure group"),
                 replacements: replacements, restriction: restriction, phaseOut: flag(row, "Phase Out") ?? false))

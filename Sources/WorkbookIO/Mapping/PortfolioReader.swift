@@ -335,6 +335,19 @@ struct PortfolioBuilder {
         }
     }
 
+    /// Text in a column that only describes (a security's Name, a price's Source): a cell
+    /// holding an error (`#N/A` from a lookup that failed) is read as blank, with a note, as
+    /// the plan needs nothing of it; refused, one failed lookup of a name stopped the run
+    /// (explore-CB).
+    mutating func describingText(_ row: SheetTable.DataRow, _ column: String) -> String? {
+        if case .error(let error)? = row[column] {
+            log.info(row.place(column), "\(column): the cell holds the error \(error); read as blank, as nothing the plan "
+                + "does depends on it.")
+            return nil
+        }
+        return text(row, column)
+    }
+
     /// Whether a row's Currency (if its sheet has one) is the dollar the tool plans in; an
     /// error naming the cell when it is another.
     mutating func isInDollars(_ row: SheetTable.DataRow, hasCurrency: Bool) -> Bool {
