@@ -250,6 +250,8 @@ struct MappingValueTests {
         (.lots, "Adj. Cost Basis", "Cost Basis"), (.lots, "Adjusted Cost ($)", "Cost Basis"), (.lots, "Avg Cost/Share", "Unit Cost"),
         (.lots, "Acq. Date", "Acquired"), (.lots, "Trade Date", "Acquired"), (.lots, "Shares Owned", "Quantity"),
         (.lots, "Holding Period", "Term"), (.lots, "Last Price", "Price"),
+        // A header abbreviated to fit a narrow column (explore-CB).
+        (.lots, "Sym", "Symbol"), (.prices, "Sym.", "Symbol"), (.model, "SYM", "Symbol"),
     ])
     func headers(sheet: ContractSheet, header: String, column: String) {
         #expect(sheet.column(forHeader: header) == column)

@@ -475,7 +475,7 @@ struct ColumnSpec: Sendable, Hashable {
     /// The headers of an Account column that names each account by its name, not its ID.
     static let accountNameSynonyms = ["accountname", "acctname", "accounttitle"]
     /// A separate CUSIP column is not a Symbol: custodian exports carry both.
-    static let symbol = ColumnSpec("Symbol", ["symbol", "ticker", "symbolcusip", "tickersymbol", "securitysymbol"])
+    static let symbol = ColumnSpec("Symbol", ["symbol", "ticker", "symbolcusip", "tickersymbol", "securitysymbol", "sym"])
 }
 
 /// Header and key names as the contract matches them.
