@@ -420,6 +420,10 @@ struct SheetTable {
         /// names were met again right of it, a second table beside the first, if they were.
         var tableEnd = 0
         var besideTableRow: Int?
+        /// The header's columns, and the cells of data rows under no header within the table or
+        /// just right of it, by column: how many, and the first's row and text.
+        var headerColumns = Set<Int>()
+        var unheaded: [Int: (count: Int, row: Int, text: String)] = [:]
         /// The unknown Accounts columns, by column number, each with whether a cell below holds
         /// words, not an amount (`Yes`, `Reinvest`): such a column moves no money.
         var holdsWordsByColumn: [Int: Bool] = [:]
@@ -734,8 +738,9 @@ struct SheetTable {
                 }
                 headerTexts = layout!.names.map { name in found.matches.first { $0.1 == name }?.0 ?? "" }
                 headerAlike = headerTexts.map(PortfolioBuilder.alike)
-                tableEnd = (found.matches.map(\.2) + found.unknown.map(\.1) + secondColumns.map(\.2))
-                    .compactMap(CellReference.column(of:)).max() ?? 0
+                headerColumns = Set((found.matches.map(\.2) + found.unknown.map(\.1) + secondColumns.map(\.2))
+                    .compactMap(CellReference.column(of:)))
+                tableEnd = headerColumns.max() ?? 0
                 requiredPositions = sheet.requiredColumns.map { group in group.compactMap { layout!.position(of: $0) } }
                     .filter { !$0.isEmpty }
                 if sheet == .accounts {
@@ -998,6 +1003,16 @@ struct SheetTable {
                 }
             }
             if refusedForLength { return }
+            // A value typed under no header (a term override beside the lots, its column never
+            // named) is not read: noted, as it was passed over without a word (explore-CB).
+            for cell in row.cells where cell.column <= tableEnd + 1 && !headerColumns.contains(cell.column) {
+                guard case .value(let text) = CellReader.text(cell.value) else { continue }
+                if let seen = unheaded[cell.column] {
+                    unheaded[cell.column] = (seen.count + 1, seen.row, seen.text)
+                } else {
+                    unheaded[cell.column] = (1, row.number, text)
+                }
+            }
             rows.append(DataRow(number: row.number, values: values, layout: layout!))
             pendingTitle?.kept = true
         }
@@ -1281,6 +1296,13 @@ struct SheetTable {
         }
         for (row, reason) in skipped {
             log.info("\(info.name)!row \(row)", "Skipped: \(reason).")
+        }
+        for (column, seen) in unheaded.sorted(by: { $0.key < $1.key }) {
+            let letter = CellReference.name(column: column, row: 1).filter(\.isLetter)
+            let more = seen.count > 1 ? ", nor the \(seen.count - 1) more below it" : ""
+            log.info("\(info.name)!\(CellReference.name(column: column, row: seen.row))", "\"\(seen.text.excerpt)\" is in column "
+                + "\(letter), which has no header: it is not read\(more). Give the column a header if it is one the "
+                + "\(sheet.rawValue) sheet has.")
         }
         var blocks: [Block] = []
         if sheet == .model {
