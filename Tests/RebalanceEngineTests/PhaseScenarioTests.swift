@@ -777,6 +777,27 @@ struct PhaseScenarioTests {
         #expect(details.contains { $0.hasPrefix("42 PPP sold for $4,200.00 past the tax budget, as only the withdrawal may: ") })
     }
 
+    @Test("A withdrawal past the budget says what the trades before it had used of it")
+    func withdrawalPastABudgetPhaseOutUsed() throws {
+        // Phase Out sells 8 QQQ (+$50.00 LT each, $95.20 of tax) within the $100 budget; the
+        // withdrawal then sells 42 PPP ($499.80), $495.00 past it. Only the withdrawal had been
+        // named (explore-CE).
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "0", cashTarget: "0", withdrawal: "5000", budget: .limit(usd("100")))
+        book.hold("P1", "PPP", 100, basis: "5000", acquired: "2020-01-06")
+        book.hold("Q1", "QQQ", 10, basis: "500", acquired: "2020-01-06")
+        book.target("PPP", "0.99")
+        book.security("QQQ", phaseOut: true)
+        book.prices = ["PPP": "100", "QQQ": "100"]
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "QQQ", .sell, .phaseOut)?.quantity == shares(8))
+        #expect(plan.trade("TAX-1", "QQQ", .sell, .phaseOut)?.estimatedTax == usd("95.20"))
+        #expect(plan.exceptions.filter { $0.severity == .needsApproval }.map(\.message) == [
+            "Raising the withdrawal passes the $100.00 tax budget by $495.00; the trades before it (manual trades, Harvest, "
+                + "Phase Out) had used $95.20 of it.",
+        ])
+    }
+
     @Test func aTradeOfTwoPassesSaysEachClauseOfItsReasonOnce() throws {
         // The budget's pass sells 8 shares "for the withdrawal"; the pass past the budget says
         // so again with its own clause: the reason gives the purpose once, then the new clause.

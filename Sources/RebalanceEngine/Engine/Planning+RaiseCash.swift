@@ -92,8 +92,12 @@ extension Planning {
             let impactAfter = books[index].ledger.impact
             if case .limit(let limit) = books[index].account.taxBudget, impactAfter > limit, impactAfter > impactBefore {
                 let over = impactAfter - Money.max(limit, impactBefore)
+                // The budget the phases before it had used is said: the withdrawal alone was
+                // blamed where Phase Out had taken all but $1.33 of it (explore-CE).
+                let before = impactBefore > .zero
+                    ? "; the trades before it (manual trades, Harvest, Phase Out) had used \(impactBefore.formatted) of it" : ""
                 raise(.needsApproval, id,
-                      "Raising the withdrawal passes the \(limit.formatted) tax budget by \(over.formatted).")
+                      "Raising the withdrawal passes the \(limit.formatted) tax budget by \(over.formatted)\(before).")
                 audit(.raiseCash, id, nil, rule: "Tax Budget", decision: "Passed",
                       "Only the withdrawal may pass the budget: by \(dollars: over).")
             }
