@@ -56,6 +56,12 @@ struct Run: ParsableCommand {
                 : "The outputs are written beside the workbook, in \"\(outputFolder.isEmpty ? "." : outputFolder)\", which "
                     + "\(why): name a file in another folder with --output.")
         }
+        // The price cache, written first, took the output's name, and the workbook a numbered
+        // one beside it (explore-CC).
+        if let output, let cache = prices.priceCache,
+           (cache as NSString).standardizingPath == (output as NSString).standardizingPath {
+            throw ValidationError("--price-cache and --output name the same file, \"\(output)\": give the cache a path of its own.")
+        }
         // A device's or the kernel's path (`/dev/stdin`): the output, written beside the
         // input, went into /dev.
         if ["/dev/", "/proc/", "/sys/"].contains(where: { book.hasPrefix($0) }) {
@@ -131,6 +137,12 @@ struct Run: ParsableCommand {
             }
         } catch {
             fail(ExitStatus.outputUnwritable, [RunReport.Problem(place: "", message: "The output could not be written: \(error)")])
+        }
+        // A name given with --output that was taken is said, not only shown on the Output line:
+        // a job mailing that name mailed the earlier plan (explore-CC).
+        if let output, files.workbook != output, !json {
+            printError("Note: \(output) already exists; the workbook is written as \(files.workbook), never over an "
+                + "earlier file.")
         }
         let report = RunReport(plan: plan, input: book, files: files)
         // A summary that could not be printed (`--json > /dev/full`) ends the run as output

@@ -93,6 +93,25 @@ struct RunCommandTests {
         #expect(FileManager.default.contents(atPath: jsonOne) == FileManager.default.contents(atPath: jsonTwo))
     }
 
+    @Test("An --output name already taken is said when the workbook takes a numbered one; the price cache may not take it")
+    func takenOutputNameIsSaid() throws {
+        // A job mailing the name it gave mailed the earlier plan; a cache given the output's
+        // name took it, and the workbook a numbered one (explore-CC).
+        let folder = TemporaryFolder.make()
+        let first = try runRebalancer(["run", sampleBook, "--offline", "--output", folder + "/plan.xlsx"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(!first.stderr.contains("already exists"), "\(first.stderr)")
+        let second = try runRebalancer(["run", sampleBook, "--offline", "--output", folder + "/plan.xlsx"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("Note: \(folder)/plan.xlsx already exists; the workbook is written as "
+            + "\(folder)/plan (2).xlsx, never over an earlier file."), "\(second.stderr)")
+        let cache = try runRebalancer(["run", sampleBook, "--offline", "--output", folder + "/next.xlsx",
+                                       "--price-cache", folder + "/./next.xlsx"])
+        #expect(cache.status == 2, "\(cache.stderr)")
+        #expect(cache.stderr.contains("--price-cache and --output name the same file"), "\(cache.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/next.xlsx"))
+    }
+
     @Test func jsonSummaryForScripts() throws {
         let (book, portfolio) = try generatedBook(seed: 5)
         let result = try runRebalancer(["run", book, "--json", "--output", TemporaryFolder.make() + "/plan.xlsx"])
