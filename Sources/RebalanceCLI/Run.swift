@@ -49,12 +49,13 @@ struct Run: ParsableCommand {
         // A folder the outputs cannot be written to (a read-only share, another user's): found
         // only when the plan was written, 13 s into a large book (explore-CC).
         let outputFolder = ((output ?? book) as NSString).deletingLastPathComponent
-        if access(outputFolder.isEmpty ? "." : outputFolder, W_OK) != 0, errno == EACCES || errno == EROFS {
+        let shownFolder = outputFolder.isEmpty ? "." : outputFolder
+        if access(shownFolder, W_OK | X_OK) != 0, errno == EACCES || errno == EROFS {
             let why = errno == EROFS ? "is on a read-only file system" : "cannot be written to"
             throw ValidationError(output != nil
-                ? "--output names a file in \"\(outputFolder)\", which \(why)."
-                : "The outputs are written beside the workbook, in \"\(outputFolder.isEmpty ? "." : outputFolder)\", which "
-                    + "\(why): name a file in another folder with --output.")
+                ? "--output names a file in \"\(shownFolder)\", which \(why)."
+                : "The outputs are written beside the workbook, in \"\(shownFolder)\", which \(why): name a file in "
+                    + "another folder with --output.")
         }
         // The price cache, written first, took the output's name, and the workbook a numbered
         // one beside it (explore-CC).

@@ -144,8 +144,9 @@ struct PhaseScenarioTests {
         #expect(plan.lotsSold.map { "\($0.account) \($0.lotID) \($0.quantity)" } == ["TAX G 100"])
         #expect(plan.exceptions.filter { $0.place == "TAX/XYZ" }.map(\.message) == [
             "Rebalance sells XYZ in TAX from other lots than its loss lots: loss lots of it are blocked by replacement "
-                + "shares, among them this run's buys of its family in AIRA, earlier in Account order. The other lots are "
-                + "sold in their place (see Lots Sold and the Wash Sale sheet).",
+                + "shares, among them this run's buys of its family in AIRA, made before this sale (manual trades and "
+                + "Harvest in every account first, each later phase in Account order). The other lots are sold in their "
+                + "place (see Lots Sold and the Wash Sale sheet).",
         ])
         #expect(plan.exceptions.first { $0.place == "TAX/XYZ" }?.severity == .warning)
     }
@@ -167,8 +168,9 @@ struct PhaseScenarioTests {
         #expect(plan.drift("TAX-1", "XYZ")?.status == .washSale)
         #expect(plan.exceptions.filter { $0.place == "TAX-1/XYZ" }.map(\.message) == [
             "Rebalance does not sell all of XYZ it would in TAX-1: loss lots of it are blocked by replacement shares, "
-                + "among them this run's buys of its family in IRA-1, earlier in Account order. Selling them at a loss "
-                + "within the window would have the loss disallowed (see the Wash Sale sheet).",
+                + "among them this run's buys of its family in IRA-1, made before this sale (manual trades and Harvest in "
+                + "every account first, each later phase in Account order). Selling them at a loss within the window would "
+                + "have the loss disallowed (see the Wash Sale sheet).",
         ])
         #expect(plan.exceptions.first { $0.place == "TAX-1/XYZ" }?.severity == .warning)
 

@@ -2035,9 +2035,39 @@ struct MappingRulesTests {
         ])
         #expect(reading.portfolio == nil)
         #expect(reading.errors.map(\.description) == [
-            "Lots!H4: The header's names (row 1) are repeated here, right of the table: a second table beside the first, and "
-                + "the tool reads one table a sheet, so the rows of the second would be left out. Put its rows below the first "
-                + "table's, under the one header, or on a sheet of their own.",
+            "Lots!H4: This row names the Lots sheet's columns again (Account, Symbol, Quantity, Cost Basis, Acquired) outside "
+                + "the header's (row 1): a second table beside or below the first, and the tool reads one table a sheet, so the "
+                + "rows of one would be left out. Put every row under one header, or move one table to a sheet of its own.",
+        ])
+
+        // In other words than the first's (explore-CD: an IRA's trades beside the Transactions,
+        // headed Trade Date, Ticker, Action, Qty), and below a box the header was taken from
+        // (explore-CD: a restricted list at H1 above the titled Securities table at A3).
+        let synonyms = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity"],
+                              ["A", "2026-11-02", "AAPL", "Buy", 2, nil, "IRA trades"],
+                              ["A", "2026-11-03", "AAPL", "Buy", 1, nil, "Acct", "Trade Date", "Ticker", "Action", "Qty"],
+                              [nil, nil, nil, nil, nil, nil, "B", "2026-11-10", "AAPL", "Sell", 3]]),
+        ])
+        #expect(synonyms.errors.map(\.description) == [
+            "Transactions!G3: This row names the Transactions sheet's columns again (Account, Date, Symbol, Side, Quantity) "
+                + "outside the header's (row 1): a second table beside or below the first, and the tool reads one table a "
+                + "sheet, so the rows of one would be left out. Put every row under one header, or move one table to a sheet "
+                + "of its own.",
+        ])
+        let boxAbove = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Securities", [[nil, nil, nil, nil, "Symbol", "Restriction"],
+                            ["Security master", nil, nil, nil, "TSLA", "No Buy"],
+                            ["Symbol", "Name", "Sector", "Identical Group"],
+                            ["AAPL", "Apple", "Tech", nil]]),
+        ])
+        #expect(boxAbove.errors.map(\.description) == [
+            "Securities!A3: This row names the Securities sheet's columns again (Symbol, Name, Sector, Identical Group) "
+                + "outside the header's (row 1): a second table beside or below the first, and the tool reads one table a "
+                + "sheet, so the rows of one would be left out. Put every row under one header, or move one table to a sheet "
+                + "of its own.",
         ])
 
         // A legend beside the table naming a column or two is no table.
@@ -2067,6 +2097,13 @@ struct MappingRulesTests {
             "Securities!B2: Name: the cell holds the error #N/A; read as blank, as nothing the plan does depends on it.",
             "Prices!D2: Source: the cell holds the error #N/A; read as blank, as nothing the plan does depends on it.",
         ])
+        // An account's name: the account is then called by its ID (explore-CD).
+        let account = try read([
+            Self.asOf, ("Accounts", [["Account", "Name", "Cash"], ["A", .error("#N/A"), 100]]), Self.oneLot, Self.model,
+            Self.prices,
+        ])
+        #expect(account.errors.isEmpty, "\(account.errors)")
+        #expect(account.portfolio?.accounts.map(\.name) == ["A"])
         let needed = try read([
             Self.asOf, Self.oneLot, Self.model,
             ("Securities", [["Symbol", "Name", "Sector"], ["AAPL", "Apple", .error("#N/A")]]),

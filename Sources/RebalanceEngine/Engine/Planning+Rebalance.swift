@@ -275,7 +275,8 @@ extension Planning {
             : "Rebalance does not sell all of \(symbol) it would in \(id)"
         guard !exceptions.contains(where: { $0.place == place && $0.message.hasPrefix(opening) }) else { return }
         let blocked = ": loss lots of it are blocked by replacement shares, among them this run's buys of its family in "
-            + "\(buyers.joined(separator: ", ")), earlier in Account order."
+            + "\(buyers.joined(separator: ", ")), made before this sale (manual trades and Harvest in every account first, "
+            + "each later phase in Account order)."
         raise(.warning, place, opening + blocked + (soldInstead
             ? " The other lots are sold in their place (see Lots Sold and the Wash Sale sheet)."
             : " Selling them at a loss within the window would have the loss disallowed (see the Wash Sale sheet)."))

@@ -125,7 +125,7 @@ extension PortfolioBuilder {
                 }
             }
             var account = Account(
-                id: id, name: text(row, "Name") ?? id, household: household, type: type,
+                id: id, name: describingText(row, "Name") ?? id, household: household, type: type,
                 cash: cash, cashTarget: settings.cashTarget, withdrawal: withdrawal, taxBudget: budget, rates: rates,
                 realizedShortTermYTD: PortfolioBuilder.netted(money(row, "Realized ST YTD"),
                                                               less: netsShort ? money(row, "Realized ST Loss YTD") : nil) ?? .zero,

@@ -859,11 +859,12 @@ struct SheetTable {
             // title at I3, right of the taxable account's in A1:F8, were left out, and the two
             // planned as if they held nothing). Refused once; the row's own cells read on.
             if besideTableRow == nil,
-               let start = SheetTable.headerBeside(row, after: tableEnd, headerAlike: headerAlike, required: requiredPositions) {
+               let beside = SheetTable.headerBeside(row, sheet: sheet, headerColumns: headerColumns) {
                 besideTableRow = row.number
-                log.error("\(info.name)!\(start)", "The header's names (row \(found.row)) are repeated here, right of the table: "
-                    + "a second table beside the first, and the tool reads one table a sheet, so the rows of the second would "
-                    + "be left out. Put its rows below the first table's, under the one header, or on a sheet of their own.")
+                log.error("\(info.name)!\(beside.place)", "This row names the \(sheet.rawValue) sheet's columns again "
+                    + "(\(beside.names.prefix(5).joined(separator: ", "))) outside the header's (row \(found.row)): a second "
+                    + "table beside or below the first, and the tool reads one table a sheet, so the rows of one would be left "
+                    + "out. Put every row under one header, or move one table to a sheet of its own.")
             }
             let previousTitle = pendingTitle
             pendingTitle = readsBlocks ? SheetTable.title(of: row, sheetName: info.name).map { ($0, row.number, false) } : nil
@@ -1368,23 +1369,23 @@ struct SheetTable {
         return named >= 2 && other > 0
     }
 
-    /// The cell where `row`, right of column `tableEnd`, names again every column the table
-    /// requires (any capitals or spacing, the header's own words): a second table's header
-    /// beside the first. Nil for any other row, notes and legends beside the table among them.
-    static func headerBeside(_ row: Row, after tableEnd: Int, headerAlike: [String], required: [[Int]]) -> String? {
-        guard tableEnd > 0, !required.isEmpty, let last = row.cells.last, last.column > tableEnd else { return nil }
-        var named = Set<Int>()
+    /// The cells where `row`, outside the header's columns, names columns of `sheet` (by any of
+    /// their names) that take in every column the sheet requires, at least two: a second
+    /// table's header, beside the first or below a box the header was taken from. Nil for any
+    /// other row, notes and legends naming a column or two among them.
+    static func headerBeside(_ row: Row, sheet: ContractSheet, headerColumns: Set<Int>) -> (place: String, names: [String])? {
+        guard !headerColumns.isEmpty else { return nil }
+        var names: [String] = []
         var first: Int?
-        for cell in row.cells where cell.column > tableEnd {
-            guard case .string(let text) = cell.value else { continue }
-            for position in headerAlike.indices where !headerAlike[position].isEmpty
-                && PortfolioBuilder.isAlike(text, to: headerAlike[position]) {
-                named.insert(position)
-                if first == nil { first = cell.column }
-            }
+        for cell in row.cells where !headerColumns.contains(cell.column) {
+            guard case .string(let text) = cell.value, text.utf8.count <= 60,
+                  let name = sheet.column(forHeader: text), !names.contains(name) else { continue }
+            names.append(name)
+            if first == nil { first = cell.column }
         }
-        guard named.count >= 2, required.allSatisfy({ !named.isDisjoint(with: $0) }), let first else { return nil }
-        return CellReference.name(column: first, row: row.number)
+        guard names.count >= 2, let first,
+              sheet.requiredColumns.allSatisfy({ group in group.contains { names.contains($0) } }) else { return nil }
+        return (CellReference.name(column: first, row: row.number), names)
     }
 
     /// Whether a data row holds the header's own texts (at least two, and nothing else):
