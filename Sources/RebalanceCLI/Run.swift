@@ -113,6 +113,10 @@ struct Run: ParsableCommand {
         } catch {
             fail(ExitStatus.invariantFailed, [RunReport.Problem(place: "", message: "\(error) No output was written; please report this workbook.")])
         }
+        if let perShare = BasisCheck.perShareUnderCost(lots: portfolio.lots, prices: portfolio.prices,
+                                                       header: reading.costBasisHeader) {
+            fail(ExitStatus.inputErrors, [RunReport.Problem(place: perShare.place, message: perShare.message)])
+        }
         let basis = BasisCheck.warnings(lots: portfolio.lots, prices: portfolio.prices).map {
             PlanException(severity: .warning, place: $0.place, message: $0.message)
         }

@@ -150,6 +150,30 @@ struct RunCommandTests {
         #expect(FileManager.default.contents(atPath: book) == before, sourceLocation: sourceLocation)
     }
 
+    @Test("Costs per share under a bare Cost header are refused, named at the header; totals under it are read")
+    func costsPerShareUnderCost() throws {
+        // Read as totals, a PM's costs per share under `Cost` estimated $14,967.81 of tax where
+        // the lots gave a saving, on a warning alone (explore-CB).
+        let perShare = try book { sheets in
+            sheets[2] = ("Lots", [["Account", "Symbol", "Lot ID", "Quantity", "Cost", "Acquired"],
+                                  ["ACC-1", "AAPL", "L1", 100, 150, .day(2024, 1, 15)],
+                                  ["ACC-1", "AAPL", "L3", 20, 175.5, .day(2025, 1, 15)],
+                                  ["ACC-1", "VTI", "L2", 40, 200, .day(2023, 6, 30)]])
+        }
+        try expectRefused(perShare, mentioning: "Lots!E1: The column \"Cost\" is read as Cost Basis, each lot's total cost, "
+            + "but every one of its 3 lots of two shares or more holds nearer one share's price than the lot's value (lot L1 "
+            + "of AAPL in ACC-1: $150.00 for 100 shares worth $19,025.00): a cost per share. Name the column Unit Cost if it "
+            + "is one, or Cost Basis if the figures are totals.")
+        let totals = try book { sheets in
+            sheets[2] = ("Lots", [["Account", "Symbol", "Lot ID", "Quantity", "Cost", "Acquired"],
+                                  ["ACC-1", "AAPL", "L1", 100, 15000, .day(2024, 1, 15)],
+                                  ["ACC-1", "AAPL", "L3", 20, 3510, .day(2025, 1, 15)],
+                                  ["ACC-1", "VTI", "L2", 40, 8000, .day(2023, 6, 30)]])
+        }
+        let result = try runRebalancer([totals])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
     @Test func aValidSmallBookRuns() throws {
         let result = try runRebalancer([try book { _ in }])
         #expect(result.status == 0, "\(result.stderr)")

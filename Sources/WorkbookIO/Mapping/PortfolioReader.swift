@@ -13,6 +13,9 @@ public struct PortfolioReading: Sendable {
     public var priceRequests: [PriceRequest] = []
     /// The quote API as the Settings sheet describes it.
     public var priceAPI = PriceAPISettings()
+    /// The header read as the Lots sheet's Cost Basis, and its cell (`Lots!E1`), when the book
+    /// has one Lots table: a bare `Cost` may be a cost per share (`BasisCheck`).
+    public var costBasisHeader: (text: String, place: String)?
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
@@ -128,7 +131,10 @@ struct PortfolioBuilder {
 
     var result: PortfolioReading {
         PortfolioReading(portfolio: log.hasErrors ? nil : portfolio, diagnostics: log.entries, view: view,
-                         priceRequests: requests, priceAPI: priceAPI)
+                         priceRequests: requests, priceAPI: priceAPI,
+                         costBasisHeader: tables[.lots].flatMap { table in
+                             table.matches.first { $0.column == "Cost Basis" }.map { ($0.header, "\(table.sheetName)!\($0.cell)") }
+                         })
     }
 
     var uses1904: Bool { workbook.uses1904DateSystem }
