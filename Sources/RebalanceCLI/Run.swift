@@ -145,9 +145,9 @@ struct Run: ParsableCommand {
         }
         // A name given with --output that was taken is said, not only shown on the Output line:
         // a job mailing that name mailed the earlier plan (explore-CC).
-        if let output, files.workbook != output, !json {
-            printError("Note: \(output) already exists; the workbook is written as \(files.workbook), never over an "
-                + "earlier file.")
+        if let output, files.workbook.lowercased() != output.lowercased(), !json {
+            printError("Note: \(output) or its audit JSON already exists; the workbook is written as \(files.workbook), "
+                + "never over an earlier file.")
         }
         let report = RunReport(plan: plan, input: book, files: files)
         // A summary that could not be printed (`--json > /dev/full`) ends the run as output

@@ -103,8 +103,11 @@ struct RunCommandTests {
         #expect(!first.stderr.contains("already exists"), "\(first.stderr)")
         let second = try runRebalancer(["run", sampleBook, "--offline", "--output", folder + "/plan.xlsx"])
         #expect(second.status == 0, "\(second.stderr)")
-        #expect(second.stderr.contains("Note: \(folder)/plan.xlsx already exists; the workbook is written as "
-            + "\(folder)/plan (2).xlsx, never over an earlier file."), "\(second.stderr)")
+        #expect(second.stderr.contains("Note: \(folder)/plan.xlsx or its audit JSON already exists; the workbook is written "
+            + "as \(folder)/plan (2).xlsx, never over an earlier file."), "\(second.stderr)")
+        // A name differing only in its extension's capitals is no earlier file (explore-CF).
+        let capitals = try runRebalancer(["run", sampleBook, "--offline", "--output", folder + "/other.XLSX"])
+        #expect(capitals.status == 0 && !capitals.stderr.contains("already exists"), "\(capitals.stderr)")
         let cache = try runRebalancer(["run", sampleBook, "--offline", "--output", folder + "/next.xlsx",
                                        "--price-cache", folder + "/./next.xlsx"])
         #expect(cache.status == 2, "\(cache.stderr)")
@@ -157,13 +160,31 @@ struct RunCommandTests {
         let perShare = try book { sheets in
             sheets[2] = ("Lots", [["Account", "Symbol", "Lot ID", "Quantity", "Cost", "Acquired"],
                                   ["ACC-1", "AAPL", "L1", 100, 150, .day(2024, 1, 15)],
-                                  ["ACC-1", "AAPL", "L3", 20, 175.5, .day(2025, 1, 15)],
+                                  ["ACC-1", "AAPL", "L3", 20, 60, .day(2025, 1, 15)],
                                   ["ACC-1", "VTI", "L2", 40, 200, .day(2023, 6, 30)]])
         }
         try expectRefused(perShare, mentioning: "Lots!E1: The column \"Cost\" is read as Cost Basis, each lot's total cost, "
-            + "but every one of its 3 lots of two shares or more holds nearer one share's price than the lot's value (lot L1 "
-            + "of AAPL in ACC-1: $150.00 for 100 shares worth $19,025.00): a cost per share. Name the column Unit Cost if it "
-            + "is one, or Cost Basis if the figures are totals.")
+            + "but every one of its 3 lots of two shares or more holds under 2% of the lot's value, nearer one share's price "
+            + "(lot L1 of AAPL in ACC-1: $150.00 for 100 shares worth $19,025.00): a cost per share. Name the column Unit Cost "
+            + "if it is one, or Cost Basis if the figures are totals.")
+        // Small lots held long are totals near one share's price, and beside a Unit Cost
+        // column `Cost` is the total: both read (explore-CF: a 2016 custodial account's 4 AAPL
+        // for $100 had been refused).
+        let smallOld = try book { sheets in
+            sheets[2] = ("Lots", [["Account", "Symbol", "Lot ID", "Quantity", "Cost", "Acquired"],
+                                  ["ACC-1", "AAPL", "L1", 4, 100, .day(2016, 1, 15)],
+                                  ["ACC-1", "AAPL", "L3", 3, 90, .day(2016, 5, 15)],
+                                  ["ACC-1", "VTI", "L2", 2, 210, .day(2016, 6, 30)]])
+        }
+        #expect(try runRebalancer([smallOld]).status == 0)
+        let withUnitCost = try book { sheets in
+            sheets[2] = ("Lots", [["Account", "Symbol", "Lot ID", "Quantity", "Cost", "Cost/Share", "Acquired"],
+                                  ["ACC-1", "AAPL", "L1", 100, 150, 1.5, .day(2014, 1, 15)],
+                                  ["ACC-1", "AAPL", "L3", 20, 175.5, 8.775, .day(2014, 1, 15)],
+                                  ["ACC-1", "VTI", "L2", 40, 200, 5, .day(2013, 6, 30)]])
+        }
+        let unitCost = try runRebalancer([withUnitCost])
+        #expect(!unitCost.stderr.contains("a cost per share. Name the column"), "\(unitCost.stderr)")
         let totals = try book { sheets in
             sheets[2] = ("Lots", [["Account", "Symbol", "Lot ID", "Quantity", "Cost", "Acquired"],
                                   ["ACC-1", "AAPL", "L1", 100, 15000, .day(2024, 1, 15)],

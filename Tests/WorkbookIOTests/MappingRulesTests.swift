@@ -2070,6 +2070,20 @@ struct MappingRulesTests {
                 + "of its own.",
         ])
 
+        // Three of the sheet's column names in one row, wherever they stand: a household's
+        // summary box under the accounts had become two accounts (explore-CF).
+        let summaryBox = try read([
+            Self.asOf,
+            ("Accounts", [["Account", "Type", "Cash", "Household"], ["A", "Taxable", 100, "Chen"], [],
+                          [nil, "Household", "Cash", "Withdrawal"], [nil, "Chen", 100, 0]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(summaryBox.errors.map(\.description) == [
+            "Accounts!B4: This row names the Accounts sheet's columns again (Household, Cash, Withdrawal) outside the "
+                + "header's (row 1): a second table beside or below the first, and the tool reads one table a sheet, so the "
+                + "rows of one would be left out. Put every row under one header, or move one table to a sheet of its own.",
+        ])
+
         // A legend beside the table naming a column or two is no table.
         let legend = try read([
             Self.asOf,
@@ -2109,6 +2123,12 @@ struct MappingRulesTests {
             ("Securities", [["Symbol", "Name", "Sector"], ["AAPL", "Apple", .error("#N/A")]]),
         ])
         #expect(needed.errors.map(\.description) == ["Securities!C2: Sector: The cell holds the error #N/A."])
+        // A cell two rules read is one error, not the same line twice (explore-CD).
+        let group = try read([
+            Self.asOf, Self.oneLot, Self.model,
+            ("Securities", [["Symbol", "Identical Group"], ["AAPL", .error("#N/A")]]),
+        ])
+        #expect(group.errors.map(\.description) == ["Securities!B2: Identical Group: The cell holds the error #N/A."])
     }
 
     @Test("A value under no header, in the table or just right of it, is noted as not read")

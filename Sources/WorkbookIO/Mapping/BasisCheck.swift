@@ -94,9 +94,9 @@ public enum BasisCheck {
     static let nearOneShareFewest = 5
 
     /// An error when the Cost Basis column is headed by the bare word `Cost` (`Cost ($)`),
-    /// which a sheet uses for a cost per share as often as for a lot's total, and every one of
-    /// at least three priced lots of two shares or more has a cost nearer one share's price
-    /// than the lot's value: a cost per share. Planned on a warning alone, such a book's
+    /// which a sheet uses for a cost per share as often as for a lot's total, beside no Unit
+    /// Cost or Market Value column, and every one of at least three priced lots of two shares
+    /// or more has a cost under 2% of its value and nearer one share's price: a cost per share. Planned on a warning alone, such a book's
     /// taxable account showed $14,967.81 of tax where its lots, read per share, gave a
     /// $988.47 saving (explore-CB).
     public static func perShareUnderCost(lots: [TaxLot], prices: [ResolvedPrice], header: (text: String, place: String)?) -> Diagnostic? {
@@ -110,14 +110,16 @@ public enum BasisCheck {
             let value = p.value(of: lot.quantity).doubleValue
             guard value > 0 else { continue }
             let ratio = lot.costBasis.doubleValue / value
-            guard abs(log(ratio * lot.quantity.doubleValue)) < abs(log(ratio)) else { return nil }
+            // Under 2% of the lot's value as well: small lots held long (4 AAPL bought for
+            // $100) are nearer one share's price and are totals all the same (explore-CF).
+            guard ratio < low, abs(log(ratio * lot.quantity.doubleValue)) < abs(log(ratio)) else { return nil }
             judged += 1
             if example == nil { example = lot }
         }
         guard judged >= 3, let lot = example, let p = price[lot.symbol] else { return nil }
         return Diagnostic(.error, header.place, "The column \"\(header.text.excerpt)\" is read as Cost Basis, each lot's total "
-            + "cost, but every one of its \(judged) lots of two shares or more holds nearer one share's price than the lot's "
-            + "value (lot \(lot.lotID) of \(lot.symbol) in \(lot.account): \(lot.costBasis.formatted) for \(lot.quantity) shares "
+            + "cost, but every one of its \(judged) lots of two shares or more holds under 2% of the lot's value, nearer one "
+            + "share's price (lot \(lot.lotID) of \(lot.symbol) in \(lot.account): \(lot.costBasis.formatted) for \(lot.quantity) shares "
             + "worth \(p.value(of: lot.quantity).formatted)): a cost per share. Name the column Unit Cost if it is one, or Cost "
             + "Basis if the figures are totals.")
     }

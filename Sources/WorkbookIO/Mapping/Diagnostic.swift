@@ -30,16 +30,35 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 /// Diagnostics collected while reading, in the order found.
 struct DiagnosticLog {
     private(set) var entries: [Diagnostic] = []
+    /// The errors logged, as place and message: a cell read by two rules (a Note read for the
+    /// trade's outcome and for its withholding) printed the same error twice (explore-CD).
+    private var errorsLogged = Set<String>()
 
-    mutating func error(_ place: String, _ message: String) { entries.append(Diagnostic(.error, place, message)) }
+    private static func key(_ place: String, _ message: String) -> String { place + "\u{0}" + message }
+
+    mutating func error(_ place: String, _ message: String) {
+        guard errorsLogged.insert(Self.key(place, message)).inserted else { return }
+        entries.append(Diagnostic(.error, place, message))
+    }
     mutating func warning(_ place: String, _ message: String) { entries.append(Diagnostic(.warning, place, message)) }
     mutating func info(_ place: String, _ message: String) { entries.append(Diagnostic(.info, place, message)) }
 
     var hasErrors: Bool { entries.contains { $0.severity == .error } }
 
     /// Takes back the entries `matching` says (a note a later finding makes untrue).
-    mutating func remove(where matching: (Diagnostic) -> Bool) { entries.removeAll(where: matching) }
+    mutating func remove(where matching: (Diagnostic) -> Bool) {
+        entries.removeAll(where: matching)
+        errorsLogged = Set(entries.filter { $0.severity == .error }.map { Self.key($0.place, $0.message) })
+    }
 
     /// Takes on the entries of a log kept aside (a sheet read to learn whether it is one).
-    mutating func append(contentsOf other: DiagnosticLog) { entries += other.entries }
+    mutating func append(contentsOf other: DiagnosticLog) {
+        for entry in other.entries {
+            if entry.severity == .error {
+                error(entry.place, entry.message)
+            } else {
+                entries.append(entry)
+            }
+        }
+    }
 }

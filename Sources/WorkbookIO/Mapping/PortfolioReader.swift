@@ -133,7 +133,9 @@ struct PortfolioBuilder {
         PortfolioReading(portfolio: log.hasErrors ? nil : portfolio, diagnostics: log.entries, view: view,
                          priceRequests: requests, priceAPI: priceAPI,
                          costBasisHeader: tables[.lots].flatMap { table in
-                             table.matches.first { $0.column == "Cost Basis" }.map { ($0.header, "\(table.sheetName)!\($0.cell)") }
+                             // Beside a cost per share or a value, `Cost` is shown to be the total.
+                             guard table.columns["Unit Cost"] == nil, table.columns["Market Value"] == nil else { return nil }
+                             return table.matches.first { $0.column == "Cost Basis" }.map { ($0.header, "\(table.sheetName)!\($0.cell)") }
                          })
     }
 

@@ -865,6 +865,12 @@ struct SheetTable {
                     + "(\(beside.names.prefix(5).joined(separator: ", "))) outside the header's (row \(found.row)): a second "
                     + "table beside or below the first, and the tool reads one table a sheet, so the rows of one would be left "
                     + "out. Put every row under one header, or move one table to a sheet of its own.")
+                // A table stacked below: nothing more is read as this table's, as past a
+                // header repeated in part.
+                if beside.below {
+                    secondTableRow = row.number
+                    return
+                }
             }
             let previousTitle = pendingTitle
             pendingTitle = readsBlocks ? SheetTable.title(of: row, sheetName: info.name).map { ($0, row.number, false) } : nil
@@ -1369,23 +1375,37 @@ struct SheetTable {
         return named >= 2 && other > 0
     }
 
-    /// The cells where `row`, outside the header's columns, names columns of `sheet` (by any of
-    /// their names) that take in every column the sheet requires, at least two: a second
-    /// table's header, beside the first or below a box the header was taken from. Nil for any
-    /// other row, notes and legends naming a column or two among them.
-    static func headerBeside(_ row: Row, sheet: ContractSheet, headerColumns: Set<Int>) -> (place: String, names: [String])? {
+    /// The cell where `row` starts a second table's header, and the columns it names: outside
+    /// the header's columns, columns of `sheet` (by any of their names) that take in every
+    /// column the sheet requires, at least two (beside the first table, or below a box the
+    /// header was taken from); or three of the sheet's column names wherever they stand. Nil for
+    /// any other row, notes and legends naming a column or two among them.
+    static func headerBeside(_ row: Row, sheet: ContractSheet, headerColumns: Set<Int>)
+        -> (place: String, names: [String], below: Bool)? {
         guard !headerColumns.isEmpty else { return nil }
-        var names: [String] = []
-        var first: Int?
-        for cell in row.cells where !headerColumns.contains(cell.column) {
+        var names: [String] = [], outside: [String] = []
+        var first: Int?, firstOutside: Int?
+        for cell in row.cells {
             guard case .string(let text) = cell.value, text.utf8.count <= 60,
-                  let name = sheet.column(forHeader: text), !names.contains(name) else { continue }
-            names.append(name)
-            if first == nil { first = cell.column }
+                  let name = sheet.column(forHeader: text) else { continue }
+            if !names.contains(name) {
+                names.append(name)
+                if first == nil { first = cell.column }
+            }
+            if !headerColumns.contains(cell.column), !outside.contains(name) {
+                outside.append(name)
+                if firstOutside == nil { firstOutside = cell.column }
+            }
         }
-        guard names.count >= 2, let first,
-              sheet.requiredColumns.allSatisfy({ group in group.contains { names.contains($0) } }) else { return nil }
-        return (CellReference.name(column: first, row: row.number), names)
+        if outside.count >= 2, let firstOutside,
+           sheet.requiredColumns.allSatisfy({ group in group.contains { outside.contains($0) } }) {
+            return (CellReference.name(column: firstOutside, row: row.number), outside, false)
+        }
+        // Three of the sheet's column names in one row, wherever they stand, are a header
+        // too (explore-CF: a `Household | Cash | Withdrawal` box under the accounts became two
+        // accounts, "Household" and "Chen").
+        if names.count >= 3, let first { return (CellReference.name(column: first, row: row.number), names, true) }
+        return nil
     }
 
     /// Whether a data row holds the header's own texts (at least two, and nothing else):
