@@ -202,6 +202,23 @@ final class PlanWorkbookWriterTests {
         }
     }
 
+    @Test("An account taxed at rates of its own says so under the accounts; one at the Settings rates does not")
+    func accountRatesOnTheSummary() throws {
+        // A CIO checking such an account at the Settings rates shown found errors that were
+        // not there (explore-CG).
+        var plan = PlanFixture.plan
+        let index = try #require(plan.accounts.firstIndex { $0.id == "TAX-1" })
+        plan.accounts[index].rates = TaxRates(shortTerm: Rate(decimal: "0.37")!, longTerm: Rate(decimal: "0.2")!)
+        let folder = try PlanFixture.temporaryDirectory()
+        let own = folder + "/own-rates.xlsx"
+        try PlanWorkbookWriter.write(plan, run: PlanFixture.run, to: own)
+        let notes = try PlanFixture.rows(of: "Summary", in: own).compactMap { PlanFixture.text($0[1]) }
+            .filter { $0.contains("its own rates") }
+        #expect(notes == ["TAX-1 is taxed at its own rates: short-term 37%, long-term 20%, not the Settings rates above."])
+        let standard = try PlanFixture.rows(of: "Summary", in: path).compactMap { PlanFixture.text($0[1]) }
+        #expect(!standard.contains { $0.contains("its own rates") })
+    }
+
     @Test("Needs Approval is red, Warning, drift outside its band and a stale price amber, Info and In Band plain")
     func highlights() throws {
         func style(_ cell: String, in xml: String) -> String? {

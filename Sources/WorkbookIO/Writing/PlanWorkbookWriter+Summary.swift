@@ -28,6 +28,14 @@ extension SheetWriter {
         sheet.skipRow()
 
         try writeAccountTotals(into: &sheet)
+        // An account taxed at rates of its own: a CIO checking its figures at the Settings rates
+        // above found errors that were not there (explore-CG).
+        for account in plan.accounts where account.type.isTaxed && account.rates != settings.rates {
+            try sheet.addRow([SheetCell(
+                content: .text("\(account.id) is taxed at its own rates: short-term \(account.rates.shortTerm.percentText), "
+                    + "long-term \(account.rates.longTerm.percentText), not the Settings rates above."),
+                style: .note, width: 0)], styles: styles)
+        }
         if plan.trades.isEmpty {
             try sheet.addRow([SheetCell(
                 content: .text("No trades are proposed. The Drift sheet gives each line's status."),
