@@ -387,13 +387,10 @@ extension Planning {
         }
     }
 
-    /// The row of the trade (account, symbol, side, phase), made on first use.
-    /// A symbol has a handful of trades in an account (a side in a phase each): the book
-    /// keeps the symbol's latest row, and the one asked for is found along the chain back.
-    /// The row of account `index`'s trade of `symbol` on `side` in `phase`, if one was made.
-    func madeTrade(in index: Int, symbol: String, side: Side, phase: Phase) -> Int? {
-        let book = books[index]
-        var row = book.tradeRows[at: book.tradeRows.index(of: symbol) { -1 }]
+    /// The row of the trade on `side` in `phase` along a symbol's chain of trades, from its
+    /// latest row `latest` (−1: none) back, if one was made.
+    private func trade(alongChainFrom latest: Int, side: Side, phase: Phase) -> Int? {
+        var row = latest
         while row >= 0 {
             if trades[row].side == side && trades[row].phase == phase { return row }
             row = previousRowOfSymbol[row]
@@ -401,16 +398,21 @@ extension Planning {
         return nil
     }
 
+    /// The row of account `index`'s trade of `symbol` on `side` in `phase`, if one was made.
+    func madeTrade(in index: Int, symbol: String, side: Side, phase: Phase) -> Int? {
+        let book = books[index]
+        return trade(alongChainFrom: book.tradeRows[at: book.tradeRows.index(of: symbol) { -1 }], side: side, phase: phase)
+    }
+
+    /// The row of the trade (account, symbol, side, phase), made on first use.
+    /// A symbol has a handful of trades in an account (a side in a phase each): the book
+    /// keeps the symbol's latest row, and the one asked for is found along the chain back.
     mutating func tradeRow(in index: Int, symbol: String, side: Side, phase: Phase, price: Price, why: String) -> Int {
         let book = books[index]
         let latest = book.tradeRows.index(of: symbol) { -1 }
-        var row = book.tradeRows[at: latest]
-        while row >= 0 {
-            if trades[row].side == side && trades[row].phase == phase {
-                tradeNotes[row].add(why: why)
-                return row
-            }
-            row = previousRowOfSymbol[row]
+        if let row = trade(alongChainFrom: book.tradeRows[at: latest], side: side, phase: phase) {
+            tradeNotes[row].add(why: why)
+            return row
         }
         let new = trades.count
         previousRowOfSymbol.append(book.tradeRows[at: latest])
