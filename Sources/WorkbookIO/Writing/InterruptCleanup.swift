@@ -37,17 +37,26 @@ public enum InterruptCleanup {
         }
     }
 
-    /// Runs `create`, which makes a file and gives its path, with the signals held back until
-    /// the path is listed: a stop between the two had left the file behind (explore-CC).
-    static func registering(_ create: () throws -> String) rethrows -> String {
+    /// A new file made from `template` (a path ending `XXXXXX`, as mkstemp takes), listed to
+    /// be removed should the run be stopped, and given a document's mode: its descriptor,
+    /// open for writing, and its path. The signals are held back until the path is listed: a
+    /// stop between the two had left the file behind (explore-CC). `doing` names the step in
+    /// the error when no file can be made.
+    static func makeListedFile(template: String, doing: String) throws -> (descriptor: Int32, path: String) {
         var held = sigset_t(), previous = sigset_t()
         sigemptyset(&held)
         for number in signals { sigaddset(&held, number) }
         pthread_sigmask(SIG_BLOCK, &held, &previous)
         defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-        let path = try create()
+        var bytes = Array(template.utf8CString)
+        let descriptor = bytes.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw WorkbookWriteError(doing: doing, message: systemMessage(errno)) }
+        let path = bytes.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         register(path)
-        return path
+        // mkstemp makes the file private (0600); an output is a document to share with the
+        // CIO, so it gets a document's mode as the user's umask allows.
+        fchmod(descriptor, documentMode)
+        return (descriptor, path)
     }
 
     /// The mode an output is given: a document's usual rw-rw-rw- less what the user's umask

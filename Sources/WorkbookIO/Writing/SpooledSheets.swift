@@ -184,19 +184,11 @@ private final class PackageFile {
 
     /// A new file beside `original`, to replace it when whole.
     init(beside original: String) throws {
-        var template = Array("\(original).XXXXXX".utf8CString)
-        var descriptor: Int32 = -1
         // Listed to be removed should the run be stopped, as the file it replaces is: a stop
         // while this one was written had left it beside the input (explore-CC).
-        let path = try InterruptCleanup.registering {
-            descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-            guard descriptor >= 0 else {
-                throw WorkbookWriteError(doing: "creating a file beside \(original)", message: systemMessage(errno))
-            }
-            return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        }
+        let (descriptor, path) = try InterruptCleanup.makeListedFile(template: "\(original).XXXXXX",
+                                                                     doing: "creating a file beside \(original)")
         self.path = path
-        fchmod(descriptor, InterruptCleanup.documentMode)
         guard let file = fdopen(descriptor, "wb") else {
             close(descriptor)
             Self.remove(path)

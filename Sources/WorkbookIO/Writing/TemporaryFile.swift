@@ -19,19 +19,10 @@ struct TemporaryFile {
         // name may have: a final name of 250 bytes is allowed, and was refused.
         var name = Substring(OutputFiles.fileName(of: finalPath))
         while name.utf8.count > 255 - ".".utf8.count - 2 * ".XXXXXX".utf8.count { name = name.dropLast() }
-        var template = Array("\(folder).\(name).XXXXXX".utf8CString)
-        var descriptor: Int32 = -1
-        path = try InterruptCleanup.registering {
-            descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-            guard descriptor >= 0 else {
-                throw WorkbookWriteError(doing: "creating a file beside \(finalPath)", message: systemMessage(errno))
-            }
-            return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        }
-        // mkstemp makes the file private (0600); an output is a document to share with the
-        // CIO, so it gets a document's mode as the user's umask allows.
-        fchmod(descriptor, InterruptCleanup.documentMode)
-        close(descriptor)
+        let made = try InterruptCleanup.makeListedFile(template: "\(folder).\(name).XXXXXX",
+                                                       doing: "creating a file beside \(finalPath)")
+        close(made.descriptor)
+        path = made.path
     }
 
     /// Flushes the written file to disk and renames it to the final path.
