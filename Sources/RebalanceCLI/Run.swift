@@ -102,6 +102,11 @@ struct Run: ParsableCommand {
             fail(ExitStatus.inputErrors, pricing.errors.map { RunReport.Problem(place: $0.place, message: $0.message) })
         }
         portfolio.prices = pricing.prices
+        // Costs per share under a bare Cost header refuse the book before it is planned.
+        if let perShare = BasisCheck.perShareUnderCost(lots: portfolio.lots, prices: portfolio.prices,
+                                                       header: reading.costBasisHeader) {
+            fail(ExitStatus.inputErrors, [RunReport.Problem(place: perShare.place, message: perShare.message)])
+        }
         progress.stage("Prices resolved; planning")
         var plan: Plan
         do {
@@ -112,10 +117,6 @@ struct Run: ParsableCommand {
             fail(ExitStatus.inputErrors, [RunReport.Problem(place: "Prices", message: "\(symbol) has no usable price.")])
         } catch {
             fail(ExitStatus.invariantFailed, [RunReport.Problem(place: "", message: "\(error) No output was written; please report this workbook.")])
-        }
-        if let perShare = BasisCheck.perShareUnderCost(lots: portfolio.lots, prices: portfolio.prices,
-                                                       header: reading.costBasisHeader) {
-            fail(ExitStatus.inputErrors, [RunReport.Problem(place: perShare.place, message: perShare.message)])
         }
         let basis = BasisCheck.warnings(lots: portfolio.lots, prices: portfolio.prices).map {
             PlanException(severity: .warning, place: $0.place, message: $0.message)

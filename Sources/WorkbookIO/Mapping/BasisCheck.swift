@@ -20,8 +20,7 @@ public enum BasisCheck {
     /// The warning, if more than half of at least three priced lots are out of bounds the
     /// same way. `prices` are the resolved prices of the book.
     public static func warnings(lots: [TaxLot], prices: [ResolvedPrice]) -> [Diagnostic] {
-        var price: [String: Price] = [:]
-        for resolved in prices { price[resolved.symbol] = resolved.price }
+        let price = priceBySymbol(prices)
         var priced = 0
         var under: [Int] = [], over: [Int] = []
         var perHundred: [Int] = []
@@ -36,8 +35,7 @@ public enum BasisCheck {
             let shares = lots[index].quantity.doubleValue
             if shares >= 2, lots[index].costBasis.doubleValue > 0 {
                 severalShares += 1
-                // Nearer one share's price than the lot's value, by their logarithms.
-                if abs(log(ratio * shares)) < abs(log(ratio)) { nearOneShare.append(index) }
+                if isNearerOneShare(ratio: ratio, shares: shares) { nearOneShare.append(index) }
             }
             if ratio < low { under.append(index) } else if ratio > high { over.append(index) }
             if (perHundredLow...perHundredHigh).contains(ratio), PortfolioBuilder.identifierKind(lots[index].symbol) != nil {
@@ -93,16 +91,28 @@ public enum BasisCheck {
     /// The fewest lots of two shares or more that the near-one-share check judges a book by.
     static let nearOneShareFewest = 5
 
+    /// The resolved prices by symbol.
+    static func priceBySymbol(_ prices: [ResolvedPrice]) -> [String: Price] {
+        var price: [String: Price] = [:]
+        for resolved in prices { price[resolved.symbol] = resolved.price }
+        return price
+    }
+
+    /// Whether a lot of `shares` whose basis is `ratio` of its value has a basis nearer one
+    /// share's price than the lot's value, by their logarithms.
+    static func isNearerOneShare(ratio: Double, shares: Double) -> Bool {
+        abs(log(ratio * shares)) < abs(log(ratio))
+    }
+
     /// An error when the Cost Basis column is headed by the bare word `Cost` (`Cost ($)`),
     /// which a sheet uses for a cost per share as often as for a lot's total, beside no Unit
     /// Cost or Market Value column, and every one of at least three priced lots of two shares
-    /// or more has a cost under 2% of its value and nearer one share's price: a cost per share. Planned on a warning alone, such a book's
-    /// taxable account showed $14,967.81 of tax where its lots, read per share, gave a
-    /// $988.47 saving (explore-CB).
+    /// or more has a cost under 2% of its value and nearer one share's price: a cost per
+    /// share. Planned on a warning alone, such a book's taxable account showed $14,967.81 of
+    /// tax where its lots, read per share, gave a $988.47 saving (explore-CB).
     public static func perShareUnderCost(lots: [TaxLot], prices: [ResolvedPrice], header: (text: String, place: String)?) -> Diagnostic? {
         guard let header, HeaderName.normalize(header.text).key == "cost" else { return nil }
-        var price: [String: Price] = [:]
-        for resolved in prices { price[resolved.symbol] = resolved.price }
+        let price = priceBySymbol(prices)
         var judged = 0
         var example: TaxLot?
         for lot in lots {
@@ -112,7 +122,7 @@ public enum BasisCheck {
             let ratio = lot.costBasis.doubleValue / value
             // Under 2% of the lot's value as well: small lots held long (4 AAPL bought for
             // $100) are nearer one share's price and are totals all the same (explore-CF).
-            guard ratio < low, abs(log(ratio * lot.quantity.doubleValue)) < abs(log(ratio)) else { return nil }
+            guard ratio < low, isNearerOneShare(ratio: ratio, shares: lot.quantity.doubleValue) else { return nil }
             judged += 1
             if example == nil { example = lot }
         }

@@ -854,12 +854,13 @@ struct SheetTable {
                 secondTableRow = row.number
                 return
             }
-            // The header's names again right of the table, below its header row: a second table
-            // beside the first, lower down (explore-CB: a trust's and an IRA's lots under a
-            // title at I3, right of the taxable account's in A1:F8, were left out, and the two
-            // planned as if they held nothing). Refused once; the row's own cells read on.
+            // The sheet's column names again outside the header's columns, or three of them in one
+            // row: a second table beside the first, lower down (explore-CB: a trust's and an
+            // IRA's lots under a title at I3, right of the taxable account's in A1:F8, were left
+            // out, and the two planned as if they held nothing), or below it. Refused once; the
+            // row's own cells read on beside the first table, and nothing more below it.
             if besideTableRow == nil,
-               let beside = SheetTable.headerBeside(row, sheet: sheet, headerColumns: headerColumns) {
+               let beside = SheetTable.secondHeader(row, sheet: sheet, headerColumns: headerColumns) {
                 besideTableRow = row.number
                 log.error("\(info.name)!\(beside.place)", "This row names the \(sheet.rawValue) sheet's columns again "
                     + "(\(beside.names.prefix(5).joined(separator: ", "))) outside the header's (row \(found.row)): a second "
@@ -1380,7 +1381,7 @@ struct SheetTable {
     /// column the sheet requires, at least two (beside the first table, or below a box the
     /// header was taken from); or three of the sheet's column names wherever they stand. Nil for
     /// any other row, notes and legends naming a column or two among them.
-    static func headerBeside(_ row: Row, sheet: ContractSheet, headerColumns: Set<Int>)
+    static func secondHeader(_ row: Row, sheet: ContractSheet, headerColumns: Set<Int>)
         -> (place: String, names: [String], below: Bool)? {
         guard !headerColumns.isEmpty else { return nil }
         var names: [String] = [], outside: [String] = []
