@@ -2827,6 +2827,30 @@ struct MappingRulesTests {
         #expect(signed.portfolio?.transactions.map(\.quantity) == [Quantity(decimal: "15"), Quantity(decimal: "5")])
     }
 
+    @Test("A trade listed twice in every column read is refused; two told apart by their Transaction IDs are read")
+    func repeatedTransactions() throws {
+        // A household export lists the sale once per account's view: read as two, it used up
+        // the IRA's replacement shares that should have blocked a harvest.
+        let twice = try readTransactions([["Account", "Date", "Symbol", "Action", "Quantity", "Price", "Realized Gain"],
+                              ["A", "2026-11-05", "SPDW", "Buy", 150, 40, nil],
+                              ["A", "2026-11-10", "VEA", "Sell", 100, 50, -500],
+                              ["A", "2026-11-10", "VEA", "Sell", 100, 50, -500]])
+        #expect(twice.portfolio == nil)
+        #expect(twice.errors.map(\.description) == [
+            "Transactions!row 4: This trade repeats the one at Transactions!row 3 in every column read (account, date, "
+                + "symbol, side, quantity, price and gain): the same trade listed twice would count twice in the wash-sale "
+                + "windows. Delete one; if they are two trades, write them as one row of their total quantity, or give each "
+                + "its Transaction ID.",
+        ])
+        // Two fills alike, each with its order's number, are two trades; so are two sales a
+        // share apart.
+        let fills = try readTransactions([["Account", "Date", "Symbol", "Action", "Quantity", "Price", "Order #"],
+                              ["A", "2026-11-10", "VEA", "Buy", 100, 50, "OR-1"], ["A", "2026-11-10", "VEA", "Buy", 100, 50, "OR-2"],
+                              ["A", "2026-11-12", "VEA", "Sell", 100, 50, "OR-3"], ["A", "2026-11-12", "VEA", "Sell", 101, 50, "OR-3"]])
+        #expect(fills.errors.isEmpty, "\(fills.errors)")
+        #expect(fills.portfolio?.transactions.count == 4)
+    }
+
     @Test("A buy journaled to another account of its household is read as that account's lot of its day, counted once")
     func journaledBuy() throws {
         func book(_ journal: [[FixtureCell]]) throws -> PortfolioReading {
@@ -3228,6 +3252,170 @@ struct MappingRulesTests {
         #expect(reading.portfolio?.settings.lotMethod == .hifo)
         #expect(reading.diagnostics.first?.description
             == "Settings: The sheet has no Setting and Value header: the keys are read across row 1, each value below it in row 2.")
+    }
+
+    @Test("Keys and values outside a Settings table are read beside it; one set in both is an error")
+    func settingsPairsOutsideTheTable() throws {
+        // The PM's pairs with no header, and a change-log box whose header was taken for the
+        // sheet's: the box's old budget of $25,000 had been planned against the PM's $500.
+        let changeLog = try read([
+            ("Settings", [["As Of Date", .day(2026, 11, 20), nil, "Changed", "Setting", "Value"],
+                          ["Tax Budget", 500, nil, .day(2026, 6, 1), "Tax Budget", 25000],
+                          ["Min Trade", 250]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(changeLog.portfolio == nil)
+        #expect(changeLog.errors.map(\.description) == ["Settings!A2: Tax Budget is set twice (also at Settings!E2)."])
+        // A date and a budget above the table, which gives neither: read, with a warning that
+        // names them; the header row's own pair is no column left unread.
+        let above = try read([
+            ("Settings", [["As Of Date", .day(2026, 11, 20)], ["Tax Budget:", "$1,200"], [],
+                          ["Setting", "Value", "Notes"], ["Min Trade", 250, "Tax Budget is per household."],
+                          ["Lot Method", "HIFO"]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(above.errors.isEmpty, "\(above.errors)")
+        #expect(above.portfolio?.settings.taxBudget == .limit(Money(dollars: 1_200)))
+        #expect(above.portfolio?.settings.minTrade == Money(dollars: 250))
+        #expect(above.view.settings.contains("As Of Date = 2026-11-20 (Settings!B1)"))
+        #expect(above.warnings.map(\.description).filter { $0.hasPrefix("Settings") } == [
+            "Settings!A1: Keys with values beside them stand outside the Setting and Value table (its header in row 4), and "
+                + "are read as settings too: As Of Date (A1), Tax Budget (A2). If they are not this run's (a change log, last "
+                + "quarter's values), remove them; keep every setting under the one header.",
+        ])
+        // Beside the table: a guide of keys across a row (values below, not beside), and a note
+        // in a sentence, are no settings.
+        let guide = try read([
+            ("Settings", [["Setting", "Value", nil, "Short-Term Rate", "Long-Term Rate"],
+                          ["As Of Date", .day(2026, 11, 20), nil, 0.37, 0.2],
+                          ["Min Trade", 250, nil, "Tax Budget", "Set by the CIO each quarter, not here."]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(guide.errors.isEmpty, "\(guide.errors)")
+        #expect(guide.portfolio?.settings.rates == TaxRates.workbookDefault)
+        #expect(!guide.diagnostics.contains { $0.message.contains("outside the Setting and Value table") })
+    }
+
+    @Test("A Settings column naming whose each setting is is refused: per-account settings are Accounts columns")
+    func settingsByAccount() throws {
+        let reading = try read([
+            ("Settings", [["Account", "Setting", "Value"], [nil, "As Of Date", .day(2026, 11, 20)], ["A", "Min Trade", 500]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description) == [
+            "Settings!A1: The column \"Account\" says whose each setting is, but the Settings sheet's settings hold for every "
+                + "account. Give an account its own Lot Method, Min Trade, Rebalance To, Harvest Losses, Harvest Min Loss, Tax "
+                + "Budget, Cash Target or rates in a column of that name on the Accounts sheet, and delete this column.",
+        ])
+    }
+
+    @Test("A Settings Unit column: % makes a plain 1 one percent; thousands, basis points and dollars for a percent are refused")
+    func settingsUnitColumn() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value", "Unit"], ["As Of Date", .day(2026, 11, 20), "date"],
+                          ["Short-Term Rate", 0.35, "%"], ["Cash Target", 1, "%"], ["Default Band", 0.5, "%"],
+                          ["Min Trade", 250, "$"]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let settings = try #require(reading.portfolio?.settings)
+        // 1 beside % is 1%, not the 100% that sold every untaxed account to cash; a fraction
+        // beside % stays a fraction unless it is unlikely as one (a band of 50%).
+        #expect(settings.cashTarget == Rate(millionths: 10_000))
+        #expect(settings.rates.shortTerm == Rate(millionths: 350_000))
+        #expect(settings.defaultBand == Rate(millionths: 5_000))
+        #expect(settings.minTrade == Money(dollars: 250))
+        let refused = try read([
+            ("Settings", [["Setting", "Value", "Units"], ["As Of Date", .day(2026, 11, 20)], ["Tax Budget", 0.3, "$000"],
+                          ["Cash Target", 50, "bps"], ["Default Band", 2, "$"], ["Min Trade", 1, "%"]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(refused.errors.map(\.description) == [
+            "Settings!C3: Tax Budget is in thousands of dollars by its unit (\"$000\"), and the tool reads it in dollars: write "
+                + "it in dollars (0.3 thousand is $300.00), and its unit $.",
+            "Settings!C4: Cash Target is in basis points by its unit (\"bps\"): write it as a percent (50 bps is 0.5%).",
+            "Settings!C5: Default Band is a percent (1% or 0.01), but its unit says dollars (\"$\"): write it as a percent.",
+            "Settings!C6: Min Trade is an amount in dollars, but its unit says percent (\"%\"): write the amount in dollars, "
+                + "and its unit $.",
+        ])
+    }
+
+    @Test("Settings keys across a row: a row of units is passed over; two rows of values are refused")
+    func settingsAcrossUnitsAndRivals() throws {
+        let units = try read([
+            ("Settings", [["As Of Date", "Tax Budget", "Cash Target"], ["date", "$", "%"], [.day(2026, 11, 20), 300, 1]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(units.errors.isEmpty, "\(units.errors)")
+        #expect(units.portfolio?.settings.taxBudget == .limit(Money(dollars: 300)))
+        #expect(units.portfolio?.settings.cashTarget == Rate(millionths: 10_000))
+        let quarters = try read([
+            ("Settings", [[nil, "As Of Date", "Tax Budget", "Min Trade"], ["Q3", .day(2026, 9, 30), 8000, 100],
+                          ["Q4", .day(2026, 11, 20), 300, 500], [nil, "Set by the CIO each quarter and kept here"]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(quarters.portfolio == nil)
+        #expect(quarters.errors.map(\.description) == [
+            "Settings: The sheet has no Setting and Value header, and the keys across row 1 have values in more than one row: "
+                + "2 (\"Q3\"), 3 (\"Q4\"). Keep only this run's row of values below the keys, or lay the settings out down a "
+                + "column headed Setting and Value.",
+        ])
+    }
+
+    @Test("Settings keys as PMs write them: synonyms read; a percent dollar key, basis points, a gains cap and a key with its value in one cell refused")
+    func settingsKeysAsPMsWriteThem() throws {
+        let synonyms = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", .day(2026, 11, 20)], ["ST Tax %", 35], ["LT %", 20],
+                          ["Target Cash", "5%"], ["Drift Tolerance", "3%"], ["Min Order", 500], ["Trade To", "Band Edge"]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(synonyms.errors.isEmpty, "\(synonyms.errors)")
+        let settings = try #require(synonyms.portfolio?.settings)
+        #expect(settings.rates == TaxRates(shortTerm: Rate(millionths: 350_000), longTerm: Rate(millionths: 200_000)))
+        #expect(settings.cashTarget == Rate(millionths: 50_000))
+        #expect(settings.defaultBand == Rate(millionths: 30_000))
+        #expect(settings.minTrade == Money(dollars: 500))
+        #expect(settings.rebalanceTo == .bandEdge)
+        let refused = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", .day(2026, 11, 20)], ["Tax Budget (%)", 1],
+                          ["Cash Target (bps)", 50], ["Tax Notes", "per IPS"], ["Min Trade = 500", nil],
+                          ["Short-Term Rate", 35], ["Default Band", 0.5]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(refused.errors.map(\.description) == [
+            "Settings!A3: Tax Budget is an amount in dollars, but its name \"Tax Budget (%)\" says percent: write the amount in "
+                + "dollars, and take the % out of the name.",
+            "Settings!A4: \"Cash Target (bps)\" gives Cash Target in basis points, which the tool does not read: name it Cash "
+                + "Target and write it as a percent (50 bps is 0.5%).",
+            // Beside a rate written as a plain 35, a band of 0.5 may be half a percent.
+            "Settings!B8: Default Band 0.5 would be read as 50% (a plain number up to 1 is a fraction), but Short-Term Rate 35 "
+                + "at Settings!B7 writes its percent as a plain number, so 0.5 may mean 0.5%: write 0.5% or 50%.",
+            "Settings!A6: \"Min Trade = 500\" holds Min Trade and its value in one cell, which is not read: put the value in a "
+                + "cell of its own, right of the key.",
+        ])
+        // A cap on gains, where the sheet gives no budget: no budget at all, had it been ignored.
+        let gains = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", .day(2026, 11, 20)], ["Max Realized Gain", 3000]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(gains.errors.map(\.description) == [
+            "Settings!A3: \"Max Realized Gain\" is not a setting the tool knows. It caps realized gains, where the tool caps "
+                + "their tax, in the Tax Budget (dollars of net new tax): give a Tax Budget (the tax those gains may cost at the "
+                + "run's rates) and remove this key. Left unread, the run would have no budget.",
+        ])
+        // A blank budget is no limit: said. A title giving the date in one cell is passed over
+        // where the sheet gives the date in a cell of its own.
+        let blank = try read([
+            ("Settings", [["As of: 11/20/2026"], ["As Of Date", .day(2026, 11, 20)], ["Tax Budget", "-"], ["Min Trade", 250]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(blank.errors.isEmpty, "\(blank.errors)")
+        #expect(blank.portfolio?.settings.taxBudget == .unlimited)
+        #expect(blank.warnings.map(\.description).filter { $0.hasPrefix("Settings") } == [
+            "Settings!B3: Tax Budget is blank, so the run's tax is not limited. Write Unlimited to keep this warning away, or "
+                + "the most net new tax the run may realize.",
+        ])
     }
 
     @Test("A Settings sheet holding no key the tool knows is still refused for its missing header")

@@ -132,7 +132,8 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .settings:
             return [.init("Setting", ["setting", "settings", "key", "parameter", "name", "item"]),
-                    .init("Value", ["value", "values", "settingvalue"])]
+                    .init("Value", ["value", "values", "settingvalue"]),
+                    .init("Unit", ["unit", "units", "uom", "unitofmeasure"], checksOnly: true)]
         case .accounts:
             return [.account,
                     .init("Name", ["name", "accountname", "description", "title"]),
@@ -269,6 +270,11 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                                             "totalgainloss", "totalrealizedgainloss", "netgainloss"]),
                     .init("Term", ContractSheet.termNames),
                     .init("Status", ["status", "orderstatus", "tradestatus"], checksOnly: true),
+                    .init("Transaction ID", ["transactionid", "tradeid", "orderid", "orderno", "ordernumber", "confirmation",
+                                             "confirmationnumber", "confirmationno", "confirmno", "referencenumber", "refno",
+                                             "referenceid", "executionid", "execid", "tradenumber", "tradeno", "txnid",
+                                             "transactionno", "transactionnumber", "order", "ordernum", "orderref", "ref", "refnum",
+                                             "traderef", "confirmationnum", "confirmnumber"], checksOnly: true),
                     // An Interactive Brokers statement's level: each execution's closed lots follow it.
                     .init("Level Of Detail", ["levelofdetail"], checksOnly: true),
                     // A realized-gain export's two columns, one per term: read as the Realized Gain
@@ -328,6 +334,9 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         "Realized Loss": "as a sale's loss, netted with the gain beside it into its Realized Gain",
         "Short-Term Loss": "as a sale's short-term loss, netted with the Short-Term Gain",
         "Long-Term Loss": "as a sale's long-term loss, netted with the Long-Term Gain",
+        "Unit": "to check each setting's value: % makes a plain number a percent, and a unit the tool does not read "
+            + "the value in (thousands, basis points) is refused",
+        "Transaction ID": "to tell a trade listed twice from two trades alike",
         "Lot Status": "to set aside lots marked closed or sold, which are not held",
         "Shares Sold": "to refuse a lot part sold whose Quantity may be what was bought",
         "Close Date": "to set aside lots closed or sold on or before the As Of date, which are not held",

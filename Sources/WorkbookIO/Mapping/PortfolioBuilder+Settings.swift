@@ -26,11 +26,22 @@ enum SettingKey: String, CaseIterable {
     var names: [String] {
         switch self {
         case .asOf: return ["asofdate", "asof", "rundate", "valuationdate", "tradedate", "rebalancedate"]
-        case .shortTermRate: return ["shorttermrate", "strate", "shorttermtaxrate", "sttaxrate", "shorttermrate%"]
-        case .longTermRate: return ["longtermrate", "ltrate", "longtermtaxrate", "lttaxrate", "longtermrate%"]
+        // With a percent sign or the word tax, a term's name alone is its rate (`ST Tax %`, `ST %`,
+        // `Short Term Gains Tax`): ignored with a warning, the run had taxed at the default rates
+        // (explore-CH).
+        case .shortTermRate: return ["shorttermrate", "strate", "shorttermtaxrate", "sttaxrate", "shorttermrate%", "sttax", "st%",
+                                     "shorttermtax", "shortterm%", "shorttermgainstax", "stgainstax", "stcapgains%",
+                                     "stcapitalgains%", "shorttermcapitalgains%", "shorttermcapitalgainstax", "stcapgainstax",
+                                     "stcapitalgainstax", "stcgtax", "stcg%"]
+        case .longTermRate: return ["longtermrate", "ltrate", "longtermtaxrate", "lttaxrate", "longtermrate%", "lttax", "lt%",
+                                    "longtermtax", "longterm%", "longtermgainstax", "ltgainstax", "ltcapgains%",
+                                    "ltcapitalgains%", "longtermcapitalgains%", "longtermcapitalgainstax", "ltcapgainstax",
+                                    "ltcapitalgainstax", "ltcgtax", "ltcg%"]
         case .taxBudget: return ["taxbudget", "taxbudget$", "maxtax", "maximumtax", "taxlimit", "annualtaxbudget", "maxtaxes",
                                  "taxmax", "taxceiling", "maxtaxcost", "taxallowance", "taxtolerance", "taxspend", "taxcap"]
-        case .minTrade: return ["mintrade", "minimumtrade", "mintradesize", "mintradeamount", "mintrade$", "minimumtradeamount", "mintradevalue"]
+        case .minTrade: return ["mintrade", "minimumtrade", "mintradesize", "mintradeamount", "mintrade$", "minimumtradeamount", "mintradevalue",
+                                "minorder", "minimumorder", "minordersize", "minimumordersize", "trademinimum", "minticket",
+                                "minimumticket", "minticketsize", "minimumticketsize"]
         case .fractionalShares: return ["fractionalshares", "fractional", "allowfractionalshares"]
         // A custodian's other names for it (`Disposal Method`, `Basis Method`), ignored with a
         // note until stop 48: the account was planned Tax Optimal against the custodian's FIFO.
@@ -38,9 +49,16 @@ enum SettingKey: String, CaseIterable {
                                  "lotselectionmethod", "disposalmethod", "basismethod", "accountingmethod",
                                  "costbasisaccountingmethod", "defaultlotmethod", "taxlotrelief", "taxlotreliefmethod",
                                  "lotdisposalmethod", "costbasisreliefmethod"]
-        case .defaultBand: return ["defaultband", "defaultband%", "defaulttolerance", "band"]
-        case .rebalanceTo: return ["rebalanceto", "rebalancetarget"]
-        case .cashTarget: return ["cashtarget", "cashtarget%", "defaultcashtarget"]
+        // The contract's `Tolerance` for a Band column, and a drift band's names.
+        case .defaultBand: return ["defaultband", "defaultband%", "defaulttolerance", "band", "tolerance", "tolerance%",
+                                   "drifttolerance", "drifttolerance%", "driftband", "driftband%", "rebalanceband",
+                                   "rebalanceband%", "defaultdriftband"]
+        case .rebalanceTo: return ["rebalanceto", "rebalancetarget", "tradeto", "rebalancemethod", "rebalancemode"]
+        // The Accounts sheet's names for it, and a cash buffer's (explore-CH: `Target Cash` 5%
+        // ignored with a warning, every account planned to the default 1%).
+        case .cashTarget: return ["cashtarget", "cashtarget%", "defaultcashtarget", "targetcash", "targetcash%", "cashreserve",
+                                  "cashreserve%", "cashbuffer", "cashbuffer%", "mincash", "mincash%", "minimumcash",
+                                  "minimumcash%", "cashallocation", "cashallocation%", "targetcashallocation"]
         // The industry's `TLH` and its forms (explore-BC: an account's `TLH` of No was passed
         // over and the account harvested).
         case .harvestLosses: return ["harvestlosses", "harvest", "taxlossharvesting", "harvestlosses?", "tlh", "tlh?",
@@ -114,14 +132,31 @@ enum SettingKey: String, CaseIterable {
         let words = SheetTable.headerWords(text)
         let short = !words.isDisjoint(with: ["short", "st", "stcg", "stcl", "shortterm"])
         let long = !words.isDisjoint(with: ["long", "lt", "ltcg", "ltcl", "longterm"])
-        if !words.isDisjoint(with: ["rate", "rates", "bracket"]), short != long { return short ? .shortTermRate : .longTermRate }
+        let ofTheYear = !words.isDisjoint(with: ["ytd", "realized", "realised", "carryforward", "carryover", "loss", "losses"])
+        if !words.isDisjoint(with: ["rate", "rates", "bracket"]) || (!ofTheYear && (words.contains("tax") || text.contains("%"))),
+           short != long {
+            return short ? .shortTermRate : .longTermRate
+        }
         if words.contains("budget") || (words.contains("tax") && !words.isDisjoint(with: ["max", "maximum", "limit", "cap"])) {
+            return .taxBudget
+        }
+        // A cap on gains (`Max Realized Gain`), which the budget caps by their tax: left unread,
+        // the run had no budget at all (explore-CH).
+        if !words.isDisjoint(with: ["max", "maximum", "limit", "cap", "ceiling"]), !words.isDisjoint(with: ["gain", "gains", "cg"]) {
             return .taxBudget
         }
         if !words.isDisjoint(with: ["harvest", "harvesting", "tlh"]), !words.isDisjoint(with: ["min", "minimum", "threshold"]) {
             return words.isDisjoint(with: ["pct", "percent"]) && !text.contains("%") ? .harvestMinLoss : .harvestMinLossPercent
         }
         return nil
+    }
+
+    /// The key and value a cell holds together (`Tax Budget = 300`, `Min Trade: 500`), or nil.
+    static func withValue(_ text: String) -> (SettingKey, String)? {
+        guard let mark = text.firstIndex(where: { $0 == "=" || $0 == ":" }) else { return nil }
+        let value = String(text[text.index(after: mark)...]).trimmingWhitespace()
+        guard !value.isEmpty, let key = matching(String(text[..<mark])) else { return nil }
+        return (key, value)
     }
 
     static func matching(_ text: String) -> SettingKey? {
@@ -263,6 +298,50 @@ extension PortfolioBuilder {
         }
     }
 
+    /// The keys whose values are amounts in dollars.
+    static let dollarKeys: Set<SettingKey> = [.taxBudget, .minTrade, .harvestMinLoss]
+
+    /// What a Settings `Unit` cell says of its row's value.
+    enum UnitReading { case agrees, percent, refused }
+
+    /// Reads a setting's `Unit` cell: `%` makes its plain number a percent (a Cash Target of 1
+    /// beside `%` had been read as 100%, every untaxed account sold to cash; explore-CH); a
+    /// unit in thousands or basis points, or dollars for a percent, is refused, as the key so
+    /// written is. Any other unit says nothing the tool reads.
+    mutating func checkUnit(_ unit: (value: CellValue, place: String), of key: SettingKey, value: CellValue) -> UnitReading {
+        guard case .value(let raw) = CellReader.text(unit.value) else { return .agrees }
+        let text = raw.trimmingWhitespace().lowercased()
+        let percentKey = [SettingKey.shortTermRate, .longTermRate, .defaultBand, .cashTarget, .harvestMinLossPercent].contains(key)
+        if ["%", "pct", "percent", "percentage", "(%)", "% of account", "% of portfolio"].contains(text) {
+            if Self.dollarKeys.contains(key) {
+                log.error(unit.place, "\(key.rawValue) is an amount in dollars, but its unit says percent (\"\(raw.excerpt)\"): "
+                    + "write the amount in dollars, and its unit $.")
+                return .refused
+            }
+            return percentKey ? .percent : .agrees
+        }
+        if ["bps", "bp", "basis points", "(bps)"].contains(text), percentKey {
+            log.error(unit.place, "\(key.rawValue) is in basis points by its unit (\"\(raw.excerpt)\"): write it as a percent "
+                + "(50 bps is 0.5%).")
+            return .refused
+        }
+        if Self.dollarKeys.contains(key), SheetTable.isInThousands(text) || ["000", "k", "000s", "'000", "thousands"].contains(text) {
+            var inDollars = ""
+            if case .value(let n) = CellReader.number(value), let thousand = Money(decimal: n.text)?.multiplied(by: Rate(millionths: 1_000_000_000)) {
+                inDollars = " (\(n.text) thousand is \(thousand.formatted))"
+            }
+            log.error(unit.place, "\(key.rawValue) is in thousands of dollars by its unit (\"\(raw.excerpt)\"), and the tool reads "
+                + "it in dollars: write it in dollars\(inDollars), and its unit $.")
+            return .refused
+        }
+        if percentKey, ["$", "usd", "dollars", "$ amount"].contains(text) {
+            log.error(unit.place, "\(key.rawValue) is a percent (1% or 0.01), but its unit says dollars (\"\(raw.excerpt)\"): "
+                + "write it as a percent.")
+            return .refused
+        }
+        return .agrees
+    }
+
     mutating func readSettings() {
         var understood: [SettingKey: String] = [:]
         var asOfFromSheet: CivilDate?
@@ -270,12 +349,30 @@ extension PortfolioBuilder {
             var seen: [SettingKey: String] = [:]
             // Keys that look like a misspelt setting's name, judged once every key is read.
             var misspelled: [(text: String, key: SettingKey, place: String)] = []
+            // Keys written with their values in one cell, judged once every key is read.
+            var inOneCell: [(text: String, key: SettingKey, place: String)] = []
             // The keys and values under the Setting and Value header, or where a sheet without
             // it holds them (see `SettingsLayout`).
-            let entries = table.settingsLayout?.entries ?? table.rows.compactMap { row in
+            var entries = table.settingsLayout?.entries ?? table.rows.compactMap { row in
                 text(row, "Setting").map {
-                    SettingsLayout.Entry(key: $0, keyPlace: row.place("Setting"), value: row["Value"], valuePlace: row.place("Value"))
+                    SettingsLayout.Entry(key: $0, keyPlace: row.place("Setting"), value: row["Value"], valuePlace: row.place("Value"),
+                                         unit: row["Unit"].map { ($0, row.place("Unit")) })
                 }
+            }
+            // Keys and values outside the table are settings too: set aside, the PM's own list
+            // beside a change-log box lost to the box's old budget (explore-CF). One given in
+            // both is set twice, an error; the rest are read, with a warning naming them.
+            if let first = table.settingsOutside.first {
+                let named = table.settingsOutside.prefix(4).map { entry in
+                    "\(SettingKey.matching(entry.key)?.rawValue ?? entry.key.trimmingWhitespace().excerpt) "
+                        + "(\(entry.keyPlace.split(separator: "!").last ?? ""))"
+                }
+                let more = table.settingsOutside.count > 4 ? ", and \(table.settingsOutside.count - 4) more" : ""
+                log.warning(first.keyPlace, "Keys with values beside them stand outside the Setting and Value table (its header "
+                    + "in row \(table.headerRow)), and are read as settings too: \(named.joined(separator: ", "))\(more). If "
+                    + "they are not this run's (a change log, last quarter's values), remove them; keep every setting under "
+                    + "the one header.")
+                entries += table.settingsOutside
             }
             // A percent key written as a plain number above 1 (`Short-Term Rate 40.8`, as the
             // template's Instructions show): the sheet writes its percents so.
@@ -290,6 +387,22 @@ extension PortfolioBuilder {
             for entry in entries {
                 guard case .value(let keyText) = CellReader.text(.string(entry.key)) else { continue }
                 guard let key = SettingKey.matching(keyText) else {
+                    // A key and its value in one cell (`Tax Budget = 300`): taken for a title, the
+                    // run had no budget (explore-CH).
+                    if let (written, _) = SettingKey.withValue(keyText) {
+                        inOneCell.append((keyText, written, entry.keyPlace))
+                        continue
+                    }
+                    // A percent's key in basis points (`Cash Target (bps)`): ignored with a warning,
+                    // the run took the default (explore-CH).
+                    let words = keyText.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+                    if words.contains("bps") || words.contains("bp") || (words.contains("basis") && words.contains("points")),
+                       let key = SettingKey.matching(words.filter { !["bps", "bp", "basis", "points", "in"].contains($0) }
+                           .joined(separator: " ")) {
+                        log.error(entry.keyPlace, "\"\(keyText.excerpt)\" gives \(key.rawValue) in basis points, which the tool does "
+                            + "not read: name it \(key.rawValue) and write it as a percent (50 bps is 0.5%).")
+                        continue
+                    }
                     // Without a header, a text with nothing beside it is a title or a note.
                     if table.settingsLayout != nil && entry.value == nil { continue }
                     if let near = SettingKey.misspelled(keyText) ?? SettingKey.soundsLike(keyText), entry.value != nil {
@@ -304,19 +417,63 @@ extension PortfolioBuilder {
                     continue
                 }
                 seen[key] = entry.keyPlace
-                guard let value = entry.value else { continue }
-                if let written = settingsPlainPercent, percentKeys.contains(key), !Self.saysPercent(keyText),
-                   case .value(let n) = CellReader.number(value), n.form == .plain, n.doubleValue == 1 {
+                // An amount's key that says percent (`Tax Budget (%)` 1): read as dollars, a $1
+                // budget was planned without a word (explore-CH).
+                if Self.dollarKeys.contains(key), HeaderName.normalize(keyText).unit == "%" {
+                    log.error(entry.keyPlace, "\(key.rawValue) is an amount in dollars, but its name \"\(keyText.excerpt)\" says "
+                        + "percent: write the amount in dollars, and take the % out of the name.")
+                    continue
+                }
+                let blank: Bool
+                if case .empty = CellReader.text(entry.value) { blank = true } else { blank = false }
+                guard let value = entry.value, !blank else {
+                    // A budget left blank is no limit at all: said, as `None` is refused (explore-CH).
+                    if key == .taxBudget {
+                        log.warning(entry.valuePlace, "Tax Budget is blank, so the run's tax is not limited. Write Unlimited to "
+                            + "keep this warning away, or the most net new tax the run may realize.")
+                    }
+                    continue
+                }
+                var saysPercent = Self.saysPercent(keyText)
+                if let unit = entry.unit {
+                    switch checkUnit(unit, of: key, value: value) {
+                    case .refused: continue
+                    case .percent: saysPercent = true
+                    case .agrees: break
+                    }
+                }
+                if let written = settingsPlainPercent, percentKeys.contains(key), !saysPercent,
+                   case .value(let n) = CellReader.number(value), n.form == .plain {
                     // A plain 1 is 100% by the key's own rule, but beside percents written as plain
                     // numbers it is the 1% it looks like: a Cash Target read as 100% sold every
                     // account of a household to cash, on a warning (explore-BR). The PM says which.
-                    askWhetherOneIsAPercent(key.rawValue, at: entry.valuePlace, rule: "a plain number up to 1 is a fraction",
-                                            beside: written)
-                    continue
+                    if n.doubleValue == 1 {
+                        askWhetherOneIsAPercent(key.rawValue, at: entry.valuePlace, rule: "a plain number up to 1 is a fraction",
+                                                beside: written)
+                        continue
+                    }
+                    // So is a fraction too large to be likely (`Cash Target 0.5`, half of each
+                    // account raised to cash on a warning; explore-CH).
+                    if n.doubleValue < 1, let r = Rate(decimal: n.text), Self.unlikelyFraction(key, r) != nil {
+                        log.error(entry.valuePlace, "\(key.rawValue) \(n.text) would be read as \(r.percentText) (a plain number "
+                            + "up to 1 is a fraction), but \(written.column) \(written.text) at \(written.place) writes its percent "
+                            + "as a plain number, so \(n.text) may mean \(n.text)%: write \(n.text)% or \(r.percentText).")
+                        continue
+                    }
                 }
-                if applySetting(key, value: value, place: entry.valuePlace, asOf: &asOfFromSheet,
-                                saysPercent: Self.saysPercent(keyText)) {
+                if applySetting(key, value: value, place: entry.valuePlace, asOf: &asOfFromSheet, saysPercent: saysPercent) {
                     understood[key] = entry.valuePlace
+                }
+            }
+            // A key and its value in one cell (`Tax Budget = 300`): taken for a title, the run had
+            // no budget (explore-CH). An error unless the sheet gives the key in a cell of its own
+            // (a title `As of: 11/20/2026` above the pairs).
+            for (text, key, place) in inOneCell {
+                if let given = seen[key] {
+                    log.info(place, "\"\(text.excerpt)\" is not read as a setting (\(key.rawValue) is given at \(given)).")
+                } else {
+                    log.error(place, "\"\(text.excerpt)\" holds \(key.rawValue) and its value in one cell, which is not read: put "
+                        + "the value in a cell of its own, right of the key.")
                 }
             }
             // A misspelt key the sheet gives no other value of would leave the setting at its
@@ -326,6 +483,11 @@ extension PortfolioBuilder {
                 if let given = seen[key] {
                     log.warning(place, "\"\(text)\" is not a setting the tool knows; it is ignored (\(key.rawValue) is "
                         + "given at \(given)).")
+                } else if key == .taxBudget,
+                          !SheetTable.headerWords(text).isDisjoint(with: ["gain", "gains", "cg"]) {
+                    log.error(place, "\"\(text)\" is not a setting the tool knows. It caps realized gains, where the tool caps "
+                        + "their tax, in the Tax Budget (dollars of net new tax): give a Tax Budget (the tax those gains may cost "
+                        + "at the run's rates) and remove this key. Left unread, the run would have no budget.")
                 } else {
                     log.error(place, "\"\(text)\" is not a setting the tool knows; it looks like \(key.rawValue), which the "
                         + "sheet does not give: if it is, name it \(key.rawValue); if not, remove it. Left unread, the run "

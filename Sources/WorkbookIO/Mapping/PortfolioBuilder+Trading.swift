@@ -266,11 +266,14 @@ extension PortfolioBuilder {
         var transactions: [Transaction] = []
         // `Reinvest Dividend` rows without a Quantity, by their place in `transactions`.
         var reinvestedCash: [Int] = []
+        /// Each trade's Transaction ID, where the sheet gives one.
+        var transactionIDs: [String?] = []
         /// Rows that cancel a trade, read as the trade they take back.
         var cancellations: [Transaction] = []
         /// Buys written with a negative quantity (their places), and whether any buy has a
         /// positive one: see below.
         var negativeBuys: [String] = []
+        var negativeBuyRows: Set<String> = []
         var positiveBuy = false
         /// Split rows, skipped as no trade, with their symbol and date: see `warnOfSplits`.
         var splits: [(place: String, symbol: String, date: CivilDate)] = []
@@ -384,7 +387,12 @@ extension PortfolioBuilder {
                 if let q = Quantity(decimal: n.sizeText), q > .zero {
                     quantity = q
                     if side == .buy, cancelled == nil {
-                        if n.text.hasPrefix("-") { negativeBuys.append(row.place("Quantity")) } else { positiveBuy = true }
+                        if n.text.hasPrefix("-") {
+                            negativeBuys.append(row.place("Quantity"))
+                            negativeBuyRows.insert(row.rowPlace)
+                        } else {
+                            positiveBuy = true
+                        }
                     }
                 } else {
                     log.error(row.place("Quantity"), quantityProblem(n, row, "Quantity", sign: "a non-zero number"))
@@ -433,7 +441,10 @@ extension PortfolioBuilder {
             transactions.append(Transaction(account: accountID, date: tradeDate, symbol: symbol, side: side,
                                             quantity: quantity, price: price, realizedGain: gain, term: term,
                                             place: row.rowPlace))
+            transactionIDs.append(text(row, "Transaction ID"))
         }
+        // (A buy of a negative quantity repeating the buy it reverses is refused as such, below.)
+        refuseRepeatedTrades(transactions, ids: transactionIDs, besides: positiveBuy ? negativeBuyRows : [])
         // A buy of a negative quantity among buys of positive ones is a reversal written as a
         // buy (`Buy -15` under `Buy 15`): read by its size, it was a second buy, and its shares
         // blocked a harvest (explore-AS). A sheet writing every buy negative has its own sign.
@@ -445,6 +456,29 @@ extension PortfolioBuilder {
             }
         }
         return withoutCancelled(withoutReinvestedCash(transactions, candidates: reinvestedCash), by: cancellations)
+    }
+
+    /// Refuses a trade listed again in every column read (a household export listing each
+    /// trade once per account's view, or a paste made twice): read as two, a loss sale used
+    /// up replacement shares that should have blocked a harvest, and a buy blocked one it
+    /// should not have, without a word (explore-CJ). Two trades alike are told apart by their
+    /// Transaction IDs.
+    private mutating func refuseRepeatedTrades(_ transactions: [Transaction], ids: [String?], besides: Set<String>) {
+        struct Listing: Hashable { let trade: Transaction, id: String? }
+        var first: [Listing: String] = [:]
+        for (trade, id) in zip(transactions, ids) where !besides.contains(trade.place) {
+            var bare = trade
+            bare.place = ""
+            let listing = Listing(trade: bare, id: id)
+            guard let earlier = first[listing] else {
+                first[listing] = trade.place
+                continue
+            }
+            log.error(trade.place, "This trade repeats the one at \(earlier) in every column read (account, date, symbol, "
+                + "side, quantity, price and gain): the same trade listed twice would count twice in the wash-sale windows. "
+                + "Delete one; if they are two trades, write them as one row of their total quantity, or give each its "
+                + "Transaction ID.")
+        }
     }
 
     /// `transactions` without the trade each cancellation takes back: of its account, symbol,

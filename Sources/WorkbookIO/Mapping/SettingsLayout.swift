@@ -8,6 +8,8 @@ struct SettingsLayout {
         let keyPlace: String
         let value: CellValue?
         let valuePlace: String
+        /// The row's `Unit` cell and its place, under a header with a Unit column.
+        var unit: (value: CellValue, place: String)? = nil
     }
 
     enum Direction: Equatable {
@@ -22,8 +24,25 @@ struct SettingsLayout {
     /// Other columns right of the keys holding values for as many keys as the one read
     /// (`Setting | Last Quarter | This Run`): which is meant is the PM's to say.
     private(set) var rivalValueColumns: [Int] = []
-    /// The texts heading the value columns, by column, when a row above the keys has them.
+    /// Other rows below the keys holding values for as many keys as the one read, when the
+    /// keys run across a row (`Q3` and `Q4` rows of values).
+    private(set) var rivalValueRows: [Int] = []
+    /// The texts heading the value columns, by column, when a row above the keys has them; or,
+    /// with the keys across a row, labelling the value rows, by row.
     private(set) var valueHeadings: [Int: String] = [:]
+
+    /// The units a row under keys across may hold instead of values.
+    static let unitWords: Set<String> = ["%", "$", "usd", "days", "date", "y/n", "yes/no", "#", "pct", "percent", "dollars",
+                                         "(%)", "($)", "text", "unit", "units"]
+
+    /// Whether every cell of `row` under a key is a unit (`%`, `$`, `days`).
+    static func isUnitsRow(_ row: Row, under keyColumns: Set<Int>) -> Bool {
+        let cells = row.cells.filter { keyColumns.contains($0.column) }
+        return !cells.isEmpty && cells.allSatisfy { cell in
+            guard case .string(let text) = cell.value else { return false }
+            return unitWords.contains(text.trimmingWhitespace().lowercased())
+        }
+    }
 
     /// How many of a sheet's first rows are kept to look for a layout without a header: a
     /// Settings sheet has a few dozen.
@@ -50,14 +69,42 @@ struct SettingsLayout {
         if row.value >= 2 && row.value > column.value {
             guard let keyRow = rows.first(where: { $0.number == row.key }) else { return nil }
             let keyColumns = Set(keyRow.cells.map(\.column))
-            // The values are in the next row with a cell under a key.
-            guard let valueRow = rows.first(where: { $0.number > row.key && $0.cells.contains { keyColumns.contains($0.column) } })
-            else { return nil }
+            // The values are in the next row with a cell under a key, past a row of units (`%`,
+            // `$`), which had been read as the values (explore-CH).
+            let below = rows.filter { $0.number > row.key && $0.cells.contains { keyColumns.contains($0.column) } }
+            guard let valueRow = below.first(where: { !SettingsLayout.isUnitsRow($0, under: keyColumns) }) else { return nil }
+            // Rows further down with values under nearly as many keys (four in five) are rivals:
+            // last quarter's row above this run's, each labelled left of the keys (`Q3`, `Q4`).
+            // The first had been read without a word (explore-CH). Rows of notes are no rivals.
+            func valueCount(_ row: Row) -> Int {
+                row.cells.filter { cell in
+                    guard keyColumns.contains(cell.column) else { return false }
+                    if case .string(let words) = cell.value, words.split(separator: " ").count > 3 { return false }
+                    return true
+                }.count
+            }
+            let most = valueCount(valueRow)
+            let rivals = below.filter { $0.number > valueRow.number && !SettingsLayout.isUnitsRow($0, under: keyColumns) }
+                .filter { valueCount($0) >= 2 && valueCount($0) * 5 >= most * 4 }
+            if !rivals.isEmpty, let firstKey = keyColumns.min() {
+                rivalValueRows = rivals.map(\.number)
+                for row in [valueRow] + rivals {
+                    if let label = row.cells.last(where: { $0.column < firstKey }), case .string(let text) = label.value {
+                        valueHeadings[row.number] = text
+                    }
+                }
+            }
+            // A row of units between the keys and the values says each value's unit, as a Unit
+            // column does.
+            let unitsRow = below.last { $0.number < valueRow.number }
             for cell in keyRow.cells {
                 guard case .string(let text) = cell.value else { continue }
                 let value = valueRow.cells.first { $0.column == cell.column }?.value
+                let unit = unitsRow.flatMap { units in
+                    units.cells.first { $0.column == cell.column }.map { ($0.value, place(cell.column, units.number)) }
+                }
                 entries.append(Entry(key: text, keyPlace: place(cell.column, keyRow.number), value: value,
-                                     valuePlace: place(cell.column, valueRow.number)))
+                                     valuePlace: place(cell.column, valueRow.number), unit: unit))
             }
             direction = .across(key: keyRow.number, value: valueRow.number)
         } else {
@@ -95,6 +142,35 @@ struct SettingsLayout {
             direction = .down(key: column.key, value: valueColumn)
         }
         self.entries = entries
+    }
+
+    /// Keys and their values standing outside a Settings sheet's `Setting | Value` table: above
+    /// its header, or in another column than its Setting column (the PM's own list of pairs
+    /// beside a small change-log box whose header had been taken for the sheet's, and the
+    /// pairs set aside while the box's old budget was planned; explore-CF). A key's value is
+    /// the first cell right of it, at most two columns on, that is neither another key (keys
+    /// across a row hold their values below) nor a sentence, nor the table's own header.
+    static func pairsOutside(_ rows: [Row], headerRow: Int, settingColumn: Int, valueColumn: Int,
+                             sheetName: String) -> [Entry] {
+        func place(_ column: Int, _ row: Int) -> String { "\(sheetName)!\(CellReference.name(column: column, row: row))" }
+        var pairs: [Entry] = []
+        for row in rows {
+            for (index, cell) in row.cells.enumerated() {
+                guard case .string(let text) = cell.value, SettingKey.matching(text) != nil else { continue }
+                if row.number > headerRow && cell.column == settingColumn { continue }
+                if row.number >= headerRow && cell.column == valueColumn { continue }
+                guard index + 1 < row.cells.count, case let next = row.cells[index + 1], next.column <= cell.column + 2,
+                      !(row.number == headerRow && [settingColumn, valueColumn].contains(next.column)) else { continue }
+                if case .string(let words) = next.value {
+                    let trimmed = words.trimmingWhitespace()
+                    if trimmed.isEmpty || SettingKey.matching(trimmed) != nil || SheetTable.isSentence(trimmed)
+                        || trimmed.split(whereSeparator: \.isWhitespace).count > 5 { continue }
+                }
+                pairs.append(Entry(key: text, keyPlace: place(cell.column, row.number), value: next.value,
+                                   valuePlace: place(next.column, row.number)))
+            }
+        }
+        return pairs
     }
 
     /// What the reader took the layout to be, for a note.

@@ -91,6 +91,9 @@ struct SheetTable {
     /// A Settings sheet without its header: where its keys and values were found instead
     /// (`rows` is then empty).
     var settingsLayout: SettingsLayout?
+    /// Keys and values on a Settings sheet outside its Setting and Value table, read as
+    /// settings beside the table's (`SettingsLayout.pairsOutside`).
+    var settingsOutside: [SettingsLayout.Entry] = []
     /// The formulas of today's date (`=TODAY()`), by their cells' places (`Settings!B2`).
     var todayCells: [String: String] = [:]
 
@@ -725,6 +728,7 @@ struct SheetTable {
             }
             // Past a second table's header (below), nothing more is read as this table's.
             if secondTableRow != nil { return }
+            if sheet == .settings, settingsRows.count < SettingsLayout.rowsKept { settingsRows.append(row) }
             if row.number > lastRow + 1 {
                 let through = row.number - 1
                 skipped.append((lastRow + 1, through == lastRow + 1 ? "blank" : "blank through row \(through)"))
@@ -1035,6 +1039,15 @@ struct SheetTable {
                     + columns.joined(separator: ", ") + ". Head the keys' column Setting and the column meant for this run Value.")
                 return nil
             }
+            if case .across(let keys, let value) = found.direction, !found.rivalValueRows.isEmpty {
+                let rows = ([value] + found.rivalValueRows).map { row in
+                    "\(row)" + (found.valueHeadings[row].map { " (\"\($0.excerpt)\")" } ?? "")
+                }
+                log.error(info.name, "The sheet has no Setting and Value header, and the keys across row \(keys) have values in "
+                    + "more than one row: " + rows.joined(separator: ", ") + ". Keep only this run's row of values below the "
+                    + "keys, or lay the settings out down a column headed Setting and Value.")
+                return nil
+            }
             log.info(info.name, found.description)
             var table = SheetTable(sheet: sheet, sheetName: info.name, headerRow: 0, columns: [:], matches: [],
                                    unknownHeaders: [], rows: [], skipped: [], settingsLayout: found)
@@ -1116,7 +1129,15 @@ struct SheetTable {
             log.warning("\(info.name)!\(settingAbove.cell)", "This row above the header gives \(settingAbove.key), but settings "
                 + "are read from the Settings sheet only, so it is not used: move the keys and values there.")
         }
-        for (text, place) in header.unknown {
+        var settingsOutside: [SettingsLayout.Entry] = []
+        if sheet == .settings, let setting = header.columns["Setting"], let value = header.columns["Value"] {
+            settingsOutside = SettingsLayout.pairsOutside(settingsRows, headerRow: header.row, settingColumn: setting,
+                                                          valueColumn: value, sheetName: info.name)
+        }
+        // A key and its value on the header's row, outside the table, are read as a setting, not
+        // as two columns unread.
+        let pairCells = Set(settingsOutside.flatMap { [$0.keyPlace, $0.valuePlace] })
+        for (text, place) in header.unknown where !pairCells.contains("\(info.name)!\(place)") {
             // A name sharing a word with a column the header lacks (`Withdrawal Request`, `Cash
             // & MMF`, `Trade Restriction`) may be that column: left unread, the plan would go on
             // without it, so the PM is warned rather than told.
@@ -1125,6 +1146,16 @@ struct SheetTable {
             if sheet == .accounts, let key = SettingKey.matching(text), SettingKey.runWide.contains(key) {
                 log.warning("\(info.name)!\(place)", "\(key.rawValue) is a setting of the whole run, read from the Settings sheet "
                     + "only: this column is ignored, and every account has the Settings value.")
+                continue
+            }
+            // Whose each setting is (`Account | Setting | Value`): the Settings sheet holds the
+            // run's, and a Min Trade meant for one account had been applied to every one.
+            if sheet == .settings,
+               !SheetTable.headerWords(text).isDisjoint(with: ["account", "accounts", "acct", "household", "households", "client"]) {
+                log.error("\(info.name)!\(place)", "The column \"\(text.excerpt)\" says whose each setting is, but the Settings "
+                    + "sheet's settings hold for every account. Give an account its own Lot Method, Min Trade, Rebalance To, "
+                    + "Harvest Losses, Harvest Min Loss, Tax Budget, Cash Target or rates in a column of that name on the "
+                    + "Accounts sheet, and delete this column.")
                 continue
             }
             let present = Set(header.columns.keys)
@@ -1257,6 +1288,11 @@ struct SheetTable {
         // names it); where they agree, the PM is told which is read.
         for (text, name, place) in secondColumns {
             guard let first = header.matches.first(where: { $0.1 == name }) else { continue }
+            // A second Settings box's keys are read as settings beside the table's (above).
+            if name == "Setting", let column = CellReference.column(of: place),
+               settingsOutside.contains(where: { $0.keyPlace.split(separator: "!").last.flatMap { CellReference.column(of: String($0)) } == column }) {
+                continue
+            }
             if let firstColumn = CellReference.column(of: first.2), let secondColumn = CellReference.column(of: place),
                let found = firstDisagreement[secondColumn],
                SheetTable.refusesDisagreement(read: (first.0, firstColumn), other: (text, secondColumn), name: name,
@@ -1327,6 +1363,7 @@ struct SheetTable {
                                skipped: skipped.map { ($0.0, $0.1) }, blocks: blocks,
                                symbolsFromTitles: header.symbolsFromTitles, modelColumns: header.modelColumns)
         table.todayCells = SheetTable.todayCells(of: summary, in: info.name)
+        table.settingsOutside = settingsOutside
         table.dayFirstDate = summary.firstDayFirstDate.map { (place: "\(info.name)!\($0.cell)", format: $0.format) }
         table.unreadColumnTitles = unreadColumnTitles
         table.exclusionMarks = exclusionMarks
