@@ -154,6 +154,36 @@ extension RebalanceScenarioTests {
         }, "\(plan.auditLog.filter { $0.symbol == "TSV" }.map(\.detail))")
     }
 
+    @Test("A stand-in that runs out is no cut by the band edge; a No Sell overweight left has its Audit Log row")
+    func aStandInRunningOutIsNoRoundingCut() throws {
+        // $100,000 at $100 a share: GOOG (5, a stand-in) and GOOGL (107) are 11.2% against
+        // 10% ±0.5%, 12 shares over. All 5 GOOG are sold, then 7 GOOGL: 10% exactly. The Audit
+        // Log had said GOOG's sale was cut from 12 to 5 "so as not to take GOOGL below its
+        // 9.5% low edge" (explore-CI). X, No Sell, is 20% against 10% ±2%.
+        var book = BookBuilder()
+        book.account("ROTH-1", type: .roth)
+        book.hold("G1", "GOOG", 5, basis: "400", acquired: "2021-04-01")
+        book.hold("G2", "GOOGL", 107, basis: "8000", acquired: "2021-04-01")
+        book.hold("X1", "X", 200, basis: "15000", acquired: "2021-04-01")
+        book.hold("B1", "BND", 688, basis: "70000", acquired: "2021-04-01")
+        book.target("GOOGL", "0.10", band: "0.005")
+        book.target("X", "0.10", band: "0.02")
+        book.target("BND", "0.80")
+        book.security("GOOGL", replacements: ["GOOG"])
+        book.security("X", restriction: .noSell)
+        book.prices = ["GOOG": "100", "GOOGL": "100", "X": "100", "BND": "100"]
+        let plan = try book.plan()
+        #expect(plan.trade("ROTH-1", "GOOG", .sell)?.quantity == shares(5))
+        #expect(plan.trade("ROTH-1", "GOOGL", .sell)?.quantity == shares(7))
+        #expect(plan.drift("ROTH-1", "GOOGL")?.weightAfter == 0.10)
+        #expect(!plan.auditLog.contains { $0.rule == "Rounding" }, "\(plan.auditLog.map(\.detail))")
+        #expect(plan.auditLog.contains {
+            $0.symbol == "X" && $0.rule == "Restriction" && $0.decision == "Not Sold"
+                && $0.detail == "X is No Sell: the engine does not sell it."
+        }, "\(plan.auditLog.filter { $0.symbol == "X" }.map(\.detail))")
+        #expect(plan.drift("ROTH-1", "X")?.status == .restricted)
+    }
+
     @Test("Raise Cash passing over a position a manual trade bought says so in the Audit Log")
     func raiseCashPassingOverAManualBuyIsLogged() throws {
         // $100,000: X 300 and Y 500 at $100, $20,000 cash against a 10% target. The manual

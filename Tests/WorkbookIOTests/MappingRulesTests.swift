@@ -2827,6 +2827,29 @@ struct MappingRulesTests {
         #expect(signed.portfolio?.transactions.map(\.quantity) == [Quantity(decimal: "15"), Quantity(decimal: "5")])
     }
 
+    @Test("Custodian Transactions habits: a Type column of buys and sells, cash rows, a Term of both, a text serial, short trades")
+    func custodianTransactionHabits() throws {
+        let reading = try readTransactions([["Account", "Date", "Symbol", "Type", "Quantity", "Realized Gain", "Term"],
+                              ["A", "2026-11-02", "VEA", "BUY", 100, nil, nil],
+                              // Cash moved: no side, no symbol, no shares; and a sweep's buy.
+                              ["A", "2026-11-09", nil, nil, nil, nil, nil],
+                              ["A", "2026-11-09", nil, "BUY", nil, nil, nil],
+                              ["A", "46316.75", "VEA", "SELL", -40, -300, "Various"],
+                              ["A", "2026-11-12", "BND", "SELL", 10, 50, "Long-term (>1 yr)"],
+                              ["A", "2026-11-13", "BND", "Sale Short", 300, nil, nil],
+                              ["A", "2026-11-13", "VEA", "Buy Cover", 100, nil, nil]])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let trades = try #require(reading.portfolio?.transactions)
+        #expect(trades.map(\.place) == ["Transactions!row 2", "Transactions!row 5", "Transactions!row 6"])
+        // 46316.75 is 2026-10-21 at 6 pm; a sale of both terms has none; `Long-term (>1 yr)` is LT.
+        #expect(trades[1].date == CivilDate(year: 2026, month: 10, day: 21))
+        #expect(trades[1].term == nil)
+        #expect(trades[2].term == .longTerm)
+        #expect(reading.warnings.contains { $0.place == "Transactions!D1" && $0.message.hasPrefix("\"Type\" is read as the Side") })
+        #expect(reading.diagnostics.contains(Diagnostic(.info, "Transactions!row 3",
+            "Skipped: no Side, Symbol or Quantity, so no trade of shares (a movement of cash).")))
+    }
+
     @Test("A trade listed twice in every column read is refused; two told apart by their Transaction IDs are read")
     func repeatedTransactions() throws {
         // A household export lists the sale once per account's view: read as two, it used up

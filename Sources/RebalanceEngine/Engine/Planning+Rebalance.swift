@@ -135,7 +135,12 @@ extension Planning {
                 books[index].noteStop(key, stop)
                 // Bought earlier in the run (a manual buy, a replacement): said, as a sale
                 // not bought back is ("No Buy And Sell"), so the overweight left has its row.
-                if stop == .manual, !books[index].bought.contains(symbol) {
+                if stop == .restricted {
+                    // Said, as a No Buy line's buy not made is (explore-CI: a No Sell overweight
+                    // left with no row to say why).
+                    audit(.rebalance, books[index].id, symbol, rule: "Restriction", decision: "Not Sold",
+                          "\(symbol) is \(universe.restriction(of: symbol)!.rawValue): the engine does not sell it.")
+                } else if stop == .manual, !books[index].bought.contains(symbol) {
                     audit(.rebalance, books[index].id, symbol, rule: "No Buy And Sell", decision: "Not Sold",
                           "\(symbol) is identical to \(twins(of: symbol, in: books[index].manual)), which a manual "
                             + "trade bought in \(books[index].id); it is not sold against that buy.")
@@ -157,7 +162,9 @@ extension Planning {
                 // over is a sale of 11, unless that crosses the far edge (below).
                 if (upValue - excess) <= (excess - downValue) { quantity = up }
             }
-            let rounded = quantity
+            // What the far edge leaves of the sale, against what is held: a stand-in that ran out
+            // had been said to be cut by the edge (explore-CI).
+            let rounded = Quantity.min(quantity, book.quantity(of: symbol))
             while quantity > .zero, price.value(of: quantity) > floorLimit { quantity -= universe.step }
             quantity = .min(quantity, book.quantity(of: symbol))
             guard quantity > .zero else {

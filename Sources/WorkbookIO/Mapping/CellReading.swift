@@ -329,8 +329,11 @@ enum CellReader {
             // number typed as text is a number.
             let reading = dateText(s)
             guard case .problem = reading else { return reading }
+            // With its time of day as a fraction too (`"46316.75"`, as a CSV import leaves it).
             let digits = s.trimmingWhitespace()
-            guard !digits.isEmpty, digits.utf8.count <= 7, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+            let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+            guard !digits.isEmpty, parts.count <= 2, parts[0].utf8.count <= 7, parts.allSatisfy({ !$0.isEmpty && $0.utf8.count <= 12 }),
+                  digits.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 }),
                   let n = Double(digits) else { return reading }
             return date(.number(n, .plain), uses1904: uses1904)
         case .bool: return .problem("Expected a date, found TRUE/FALSE.")

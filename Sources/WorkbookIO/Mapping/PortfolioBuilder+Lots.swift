@@ -493,8 +493,12 @@ extension PortfolioBuilder {
     static func term(_ text: String) -> Term? {
         switch HeaderName.normalize(text).key {
         // Inherited shares are long-term whatever their date (26 USC 1223(9)).
-        case "lt", "long", "longterm", "l", "inherited", "inheritance": return .longTerm
-        case "st", "short", "shortterm", "s": return .shortTerm
+        case "lt", "long", "longterm", "l", "inherited", "inheritance", "ltcg", "ltcl", "ltgain", "ltloss": return .longTerm
+        case "st", "short", "shortterm", "s", "stcg", "stcl", "stgain", "stloss": return .shortTerm
+        // With its meaning spelt out (`Long-term (>1 yr)`, `Short Term Capital Gain`): it had
+        // stopped the run (explore-CJ).
+        case let key where key.hasPrefix("longterm") && !key.contains("short"): return .longTerm
+        case let key where key.hasPrefix("shortterm") && !key.contains("long"): return .shortTerm
         default: return nil
         }
     }

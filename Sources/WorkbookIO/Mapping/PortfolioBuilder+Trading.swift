@@ -53,8 +53,17 @@ extension PortfolioBuilder {
     ///
     /// The words are looked for byte by byte: `String.contains` built a searcher at every
     /// call, most of the time a Transactions sheet of 280,000 rows took to read.
+    /// Whether a Term names lots of both terms (`Various`, `ST/LT`, `Mixed`, `Both`).
+    static func namesBothTerms(_ text: String) -> Bool {
+        let key = HeaderName.normalize(text).key
+        return ["various", "mixed", "both", "stlt", "ltst", "multiple", "shortandlongterm", "longandshortterm",
+                "shorttermlongterm", "longtermshortterm"].contains(key)
+    }
+
     static func isShortOrOptionTrade(_ lowercased: String) -> Bool {
-        if holdsAny(of: ["to cover", "to open", "to close"], lowercased) { return true }
+        // A short's cover in any order of its words (`Buy Cover`, `Cover Short`): read as a
+        // buy, it blocked a harvest (explore-CJ).
+        if holdsAny(of: ["to cover", "to open", "to close", "buy cover", "cover short", "short cover"], lowercased) { return true }
         guard holdsAny(of: ["short"], lowercased) else { return false }
         // `short` as a short sale's word, not a fund's (`YOU BOUGHT VANGUARD SHORT-TERM BOND`,
         // `Reinvest Short Term Capital Gain`): every row of a fund named so was set aside.
@@ -63,7 +72,8 @@ extension PortfolioBuilder {
         for (place, word) in words.enumerated() where word == "short" {
             let before = place > 0 ? words[place - 1] : "", after = place + 1 < words.count ? words[place + 1] : ""
             if after == "term" { continue }
-            if ["sell", "sold", "sells"].contains(before) || ["sale", "sell", "sold"].contains(after) { return true }
+            // (`Sale Short` too: read as a sale, it opened a loss window on every buy of the fund.)
+            if ["sell", "sold", "sells", "sale"].contains(before) || ["sale", "sell", "sold"].contains(after) { return true }
         }
         return false
     }
@@ -305,6 +315,12 @@ extension PortfolioBuilder {
                 continue
             }
             guard let sideText = text(row, "Side") else {
+                // A row naming no security and no shares moved cash (a deposit, interest): it
+                // stopped the run (explore-CJ).
+                if text(row, "Symbol") == nil, isBlank(row, "Quantity") {
+                    log.info(row.rowPlace, "Skipped: no Side, Symbol or Quantity, so no trade of shares (a movement of cash).")
+                    continue
+                }
                 log.error(row.place("Side"), "Side is blank.")
                 continue
             }
@@ -371,8 +387,15 @@ extension PortfolioBuilder {
                 }
                 continue
             }
-            let accountID = account(row, in: table, known: known, sheetHasAccounts: true)
             let symbol = text(row, "Symbol")?.uppercased()
+            // A buy or sale of no named security and no shares (`Buy CASH ALTERNATIVES` with an
+            // amount alone) is the cash sweep's: it stopped the run (explore-CJ).
+            if symbol == nil, isBlank(row, "Quantity") {
+                log.info(row.rowPlace, "Skipped: \"\(sideText.excerpt)\" names no Symbol and no Quantity, so no trade of shares "
+                    + "(a movement of cash).")
+                continue
+            }
+            let accountID = account(row, in: table, known: known, sheetHasAccounts: true)
             if symbol == nil { log.error(row.place("Symbol"), "Symbol is blank.") }
             let tradeDate = date(row, "Date")
             // `N/A` or `--` is blank as an empty cell is: the row was dropped unsaid, and an
@@ -409,7 +432,14 @@ extension PortfolioBuilder {
             var term: Term?
             if let termText = text(row, "Term") {
                 term = PortfolioBuilder.term(termText)
-                if term == nil { log.error(row.place("Term"), "Term must be LT or ST, found \"\(termText)\".") }
+                // A sale of lots of both terms (`Various`, `ST/LT`, `Mixed`, as realized-gain
+                // exports print it) has no one term: read as blank, where it stopped the run.
+                if term == nil, PortfolioBuilder.namesBothTerms(termText) {
+                    log.info(row.place("Term"), "Term \"\(termText.excerpt)\" names both terms: read as blank (the contract's "
+                        + "default applies to a loss it disallows).")
+                } else if term == nil {
+                    log.error(row.place("Term"), "Term must be LT or ST, found \"\(termText)\".")
+                }
             }
             // A gain given by term (`Short-Term Gain/Loss`, `Long-Term Gain/Loss`): their sum,
             // and the term of the one that holds it. Unread, every sale was taken as a loss.

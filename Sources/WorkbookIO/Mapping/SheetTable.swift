@@ -1063,7 +1063,12 @@ struct SheetTable {
                 // "lacks Acquired" beside an `Acquired/Opened` column sent the PM for another export.
                 var candidates: [String] = []
                 var candidateFor: Set<String> = []
-                for group in missingGroups {
+                // A column whose words below are buys and sells is the Side whatever its name
+                // (`Type`, `Trade Type` over BUY and SELL had been asked to be renamed, where
+                // `B/S` was read; explore-CJ).
+                let sideByWords = missingGroups.contains(["Side"])
+                    ? SheetTable.sideColumn(among: best.unknown, below: rowsBelowBest) : nil
+                for group in missingGroups where !(group == ["Side"] && sideByWords != nil) {
                     // A name of what was first bought (`Original Qty`) only when no other is there
                     // (`Remaining Qty` beside it holds the shares held).
                     let matching = best.unknown.filter { SheetTable.mayBe($0.0, group) }
@@ -1079,8 +1084,7 @@ struct SheetTable {
                 }
                 // A Side column under a name that says nothing of it (Merrill's `Description 1`),
                 // told by what it holds: buys and sells, in words.
-                if missingGroups.contains(["Side"]), !candidateFor.contains("Side"),
-                   let (text, place, words) = SheetTable.sideColumn(among: best.unknown, below: rowsBelowBest) {
+                if !candidateFor.contains("Side"), let (text, place, words) = sideByWords {
                     // On a custodian's Transactions export, with no other column missing, the
                     // caller reads the sheet again with this column as the Side.
                     if sheet == .transactions, missingGroups == [["Side"]], sideAdopted == nil,
