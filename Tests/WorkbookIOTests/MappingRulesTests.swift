@@ -2850,6 +2850,43 @@ struct MappingRulesTests {
             "Skipped: no Side, Symbol or Quantity, so no trade of shares (a movement of cash).")))
     }
 
+    @Test("A restriction, phase-out mark or family on the Model sheet, or a restriction under another name on Securities, is refused")
+    func securityColumnsElsewhere() throws {
+        // Read as nothing with an Info line, a No Sell BND was sold and a No Buy VTI bought.
+        let model = try read([
+            Self.asOf, Self.oneLot,
+            ("Model", [["Symbol", "Target", "Restriction", "Identical Group", "Sector Band"], ["AAPL", 0.99, "No Sell", "Apple", 0.02]]),
+            Self.prices,
+        ])
+        #expect(model.portfolio == nil)
+        #expect(model.errors.map(\.description) == [
+            "Model!C1: The column \"Restriction\" holds what the tool reads from the Securities sheet's Restriction column only: "
+                + "move it there (a Securities sheet of Symbol and Restriction). Left unread, the plan would buy and sell against "
+                + "the restrictions.",
+            "Model!D1: The column \"Identical Group\" holds what the tool reads from the Securities sheet's Identical Group column "
+                + "only: move it there (a Securities sheet of Symbol and Identical Group). Left unread, a security and its twin "
+                + "would be traded as two, a loss sold beside a buy of its twin.",
+            "Model!E1: The column \"Sector Band\" holds what the tool reads from the Sectors sheet's Band column only: move it "
+                + "there (a Sectors sheet of Sector and Band). Left unread, the Sectors sheet's bands would not bind.",
+        ])
+        let securities = try read([
+            Self.asOf, Self.oneLot, Self.model,
+            ("Securities", [["Symbol", "Trading Status", "Exit"], ["AAPL", "No Buy", "Y"]]),
+            Self.prices,
+        ])
+        #expect(securities.errors.map(\.place) == ["Securities!B1", "Securities!C1"])
+        #expect(securities.errors.first?.message == "The column \"Trading Status\" is not one the tool reads, and may hold each "
+            + "security's Restriction: if it does, rename it Restriction (No Buy, No Sell, No Trade or Hold); if not, rename it "
+            + "so it names none. Left unread, the plan would buy and sell against the restrictions.")
+        // Beside a Restriction column, a Status is some other status.
+        let status = try read([
+            Self.asOf, Self.oneLot, Self.model,
+            ("Securities", [["Symbol", "Restriction", "Status"], ["AAPL", "No Buy", "Approved"]]),
+            Self.prices,
+        ])
+        #expect(status.errors.isEmpty, "\(status.errors)")
+    }
+
     @Test("A trade listed twice in every column read is refused; two told apart by their Transaction IDs are read")
     func repeatedTransactions() throws {
         // A household export lists the sale once per account's view: read as two, it used up

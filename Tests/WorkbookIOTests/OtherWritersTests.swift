@@ -155,6 +155,10 @@ struct OtherWritersTests {
         ([("VXUS", "Same as VEU"), ("IXUS", nil), ("VEU", nil), ("VTI", nil)], ["VXUS", "VEU"], "Same as VEU"),
         ([("VXUS", "VEU (Vanguard)."), ("IXUS", nil), ("VEU", nil), ("VTI", nil)], ["VXUS", "VEU"], "VEU (Vanguard)."),
         ([("VXUS", "BRK/B"), ("BRK.B", nil), ("VEU", nil), ("VTI", nil)], ["VXUS", "BRK.B"], "BRK/B"),
+        // Symbols joined by a slash on one row of the pair, the other's blank or missing
+        // (explore-CN: GOOG sold beside a buy of GOOGL, its family GOOGL alone).
+        ([("VXUS", "VXUS/IXUS"), ("IXUS", nil), ("VEU", nil), ("VTI", nil)], ["VXUS", "IXUS"], "VXUS/IXUS"),
+        ([("VXUS", "IXUS/VXUS"), ("VEU", nil), ("VTI", nil)], ["VXUS", "IXUS"], "IXUS/VXUS"),
     ] as [([(String, String?)], [String], String)])
     func identicalGroupsSpelledApartOrBySymbol(rows: [(String, String?)], family: [String], label: String) throws {
         let reading = try read([

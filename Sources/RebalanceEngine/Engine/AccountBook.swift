@@ -32,8 +32,8 @@ final class Slot: Sendable {
 
     /// The band's edges, within 0% and 100% (a weight is never outside them): a 100% target's
     /// high edge of 102% read as room no position can have.
-    var low: Double { max(0, target - band) }
-    var high: Double { min(1, target + band) }
+    var low: Double { max(0, Planning.edge(target - band)) }
+    var high: Double { min(1, Planning.edge(target + band)) }
 }
 
 /// One account as the phases work on it: its lots, cash and tax ledger, its targets, and

@@ -330,13 +330,14 @@ extension Planning {
             // restrictions, which come first in the contract's order: `Sector Band` named the
             // line's own limit (Bonds 6 points under its edge, both members No Buy).
             let weight = Planning.weight(after, of: valueAfter)
+            let low = max(0, Planning.edge(target - band)), high = min(1, Planning.edge(target + band))
             var restricted = false
-            if weight < target - band || weight > target + band {
+            if weight < low || weight > high {
                 let members = book.slots.filter { $0.bandedSector == number }.map(\.symbol)
-                restricted = !members.isEmpty && (weight < target - band ? members.allSatisfy { !universe.mayBuy($0) }
+                restricted = !members.isEmpty && (weight < low ? members.allSatisfy { !universe.mayBuy($0) }
                                                   : members.allSatisfy { !universe.maySell($0) })
             }
-            add(.sector(sector), target: target, low: max(0, target - band), high: min(1, target + band),
+            add(.sector(sector), target: target, low: low, high: high,
                 before: before, after: after, implicit: restricted ? .restricted : .sectorBand, step: .zero)
         }
         var groupHasTarget = [Bool](repeating: false, count: universe.sortedGroups.count)

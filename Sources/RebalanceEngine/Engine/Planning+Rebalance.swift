@@ -411,7 +411,7 @@ extension Planning {
         let book = books[index]
         var floor: Money?
         if level == .sector {
-            floor = Planning.part(book.sectorTargets[number] - universe.bandsByNumber[number].doubleValue, of: value)
+            floor = Planning.part(Planning.edge(book.sectorTargets[number] - universe.bandsByNumber[number].doubleValue), of: value)
         }
         var candidates: [(symbol: String, quantity: Quantity, overshoot: Money, keepsBand: Bool, value: Money)] = []
         for symbol in members where !tried.contains(symbol) && sellStop(symbol, in: index) == nil {
@@ -438,7 +438,7 @@ extension Planning {
         case .group:
             return (book.groupValues[number], value.multiplied(by: universe.capsByNumber[number]))
         case .sector:
-            let high = book.sectorTargets[number] + universe.bandsByNumber[number].doubleValue
+            let high = Planning.edge(book.sectorTargets[number] + universe.bandsByNumber[number].doubleValue)
             return (book.sectorValues[number], Planning.part(high, of: value))
         case .security:
             return (.zero, .zero)
@@ -551,7 +551,7 @@ extension Planning {
             guard gap > .zero else { continue }
             var steered = false
             if let sector = slot.bandedSector {
-                let low = book.sectorTargets[sector] - universe.bandsByNumber[sector].doubleValue
+                let low = Planning.edge(book.sectorTargets[sector] - universe.bandsByNumber[sector].doubleValue)
                 steered = Planning.weight(book.sectorValues[sector], of: value) < low
             }
             shortfalls.append((position, gap, steered))
@@ -579,9 +579,9 @@ extension Planning {
                           amountIsShortfall: true) { cut in
                 // One interpolation, one buffer: a `+` of parts makes a sentence for each.
                 Sentence("""
-                    spends cash above the \(percent: cashTarget.doubleValue) cash target on the \
-                    largest shortfall below its \(percent: slot.target) target\
-                    \(steered ? "; its sector is below its band" : "")\
+                    spends cash above the \(percent: cashTarget.doubleValue) cash target on \
+                    \(steered ? "a" : "the largest") shortfall below its \(percent: slot.target) target\
+                    \(steered ? "; its sector is below its band, so its shortfall goes first" : "")\
                     \(cut.map(Planning.capCutClause) ?? "")
                     """).text
             }
@@ -694,7 +694,11 @@ extension Planning {
                           "A buy of \(quantity) \(symbol) (\(dollars: cost)) would be under \(dollars: books[index].settings.minTrade).")
                 }
                 for stop in stops { books[index].noteStop(key, stop) }
-                if quantity == .zero, stops.isEmpty {
+                // A share of no cash at all is the cash's stop, not rounding's (explore-CI: "BBB's
+                // share of the cash, $0.00, is less than 1 BBB").
+                if quantity == .zero, stops.isEmpty, budget <= .zero, !amountIsShortfall {
+                    books[index].noteStop(key, .cash)
+                } else if quantity == .zero, stops.isEmpty {
                     // Said once a line: a second try (excess cash after the band's buy) adds no row.
                     let said = books[index].hasStop(key, .rounding)
                     books[index].noteStop(key, .rounding)

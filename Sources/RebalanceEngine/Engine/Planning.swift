@@ -328,6 +328,13 @@ struct Planning {
         Money(cents: Int64((Double(value.cents) * fraction).rounded()))
     }
 
+    /// A band's edge, its target and band added in binary: 15% + 2% is 0.16999999999999998,
+    /// under the 0.17 a line of exactly 17% weighs, which was sold as over its edge
+    /// (explore-CN). Rounded to a billionth, each edge is the decimal it is written as.
+    static func edge(_ sum: Double) -> Double {
+        (sum * 1e9).rounded() / 1e9
+    }
+
     static func weight(_ value: Money, of total: Money) -> Double {
         total.cents > 0 ? Double(value.cents) / Double(total.cents) : 0
     }
@@ -355,7 +362,7 @@ struct Planning {
         }
         if let sector = place.bandedSector {
             let freed = freeing.map { $0.place.bandedSector == sector ? $0.value : .zero } ?? .zero
-            let high = book.sectorTargets[sector] + universe.bandsByNumber[sector].doubleValue
+            let high = Planning.edge(book.sectorTargets[sector] + universe.bandsByNumber[sector].doubleValue)
             let room = Money.max(.zero, Planning.part(high, of: value) - (book.sectorValues[sector] - freed))
             if best.map({ room < $0.room }) ?? true { best = (room, .sector(universe.sortedSectors[sector]), .sectorBand) }
         }

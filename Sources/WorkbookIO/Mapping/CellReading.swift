@@ -551,9 +551,11 @@ enum CellReader {
         case .empty: return .empty
         case .problem(let p): return .problem(p)
         case .value(let t):
-            switch t.lowercased() {
-            case "yes", "y", "true", "1", "x": return .value(true)
-            case "no", "n", "false", "0": return .value(false)
+            // With a full stop, and a switch's words (`On`, `Off`, `Enabled`, `Disabled`): each
+            // was an error (explore-CH).
+            switch t.lowercased().trimmingCharacters(in: ".") {
+            case "yes", "y", "true", "1", "x", "on", "enabled", "enable", "active": return .value(true)
+            case "no", "n", "false", "0", "off", "disabled", "disable", "inactive": return .value(false)
             default: return .problem("Expected Yes or No, found \"\(t.excerpt)\".")
             }
         }

@@ -103,9 +103,29 @@ extension PortfolioBuilder {
         var links: [(place: String, symbol: String, named: [String])] = []
         var symbolLists: Set<String> = []
         for cell in groupCells {
-            guard let own = row[cell.symbol], let pieces = PortfolioBuilder.symbolsNamed(inGroupCell: cell.written) else { continue }
+            guard let own = row[cell.symbol], var pieces = PortfolioBuilder.symbolsNamed(inGroupCell: cell.written) else { continue }
+            // `GOOG/GOOGL` names two symbols, unless it is one (`BRK/B`): on GOOGL's row alone it
+            // had been a family of GOOGL only, and GOOG sold beside a buy of GOOGL (explore-CN).
+            pieces = pieces.flatMap { piece -> [String] in
+                guard piece.contains("/"), row[piece] == nil, rowBySeparatorFree[PortfolioBuilder.separatorFree(piece)] == nil
+                else { return [piece] }
+                let parts = piece.split(separator: "/").map(String.init)
+                return parts.count > 1 && parts.allSatisfy({ $0.count > 1 }) ? parts : [piece]
+            }
+            // A list naming the row's own symbol names the others as its twins, each a security
+            // of the book though the sheet gives it no row of its own.
+            if pieces.count > 1, pieces.contains(cell.symbol) {
+                for piece in pieces where row[piece] == nil && rowBySeparatorFree[PortfolioBuilder.separatorFree(piece)] == nil {
+                    row[piece] = securities.count
+                    rowBySeparatorFree[PortfolioBuilder.separatorFree(piece)] = securities.count
+                    securities.append(Security(symbol: piece))
+                    parent.append(parent.count)
+                }
+            }
             let named = pieces.compactMap { row[$0] ?? rowBySeparatorFree[PortfolioBuilder.separatorFree($0)] }
-            guard named.count == pieces.count, named.contains(where: { $0 != own }),
+            // (Rows the cell names that share its label are one family already, unsaid.)
+            guard named.count == pieces.count,
+                  named.contains(where: { $0 != own && securities[$0].identicalGroup != securities[own].identicalGroup }),
                   pieces.count > 1 || rowsWriting[PortfolioBuilder.lettersAndDigits(cell.written)] == 1 else { continue }
             symbolLists.insert(securities[own].identicalGroup ?? cell.written)
             for index in named { parent[root(index)] = root(own) }

@@ -347,6 +347,7 @@ extension PortfolioBuilder {
         var asOfFromSheet: CivilDate?
         if let table = tables[.settings] {
             var seen: [SettingKey: String] = [:]
+            var seenValues: [SettingKey: String] = [:]
             // Keys that look like a misspelt setting's name, judged once every key is read.
             var misspelled: [(text: String, key: SettingKey, place: String)] = []
             // Keys written with their values in one cell, judged once every key is read.
@@ -413,10 +414,17 @@ extension PortfolioBuilder {
                     continue
                 }
                 if let earlier = seen[key] {
-                    log.error(entry.keyPlace, "\(key.rawValue) is set twice (also at \(earlier)).")
+                    // The same value twice (a key repeated in a copy of the list) is no conflict:
+                    // it had stopped the run (explore-CH).
+                    if let first = seenValues[key], first == shown(entry.value), !first.isEmpty {
+                        log.info(entry.keyPlace, "\(key.rawValue) is given again, with the same value as at \(earlier).")
+                    } else {
+                        log.error(entry.keyPlace, "\(key.rawValue) is set twice (also at \(earlier)).")
+                    }
                     continue
                 }
                 seen[key] = entry.keyPlace
+                seenValues[key] = shown(entry.value)
                 // An amount's key that says percent (`Tax Budget (%)` 1): read as dollars, a $1
                 // budget was planned without a word (explore-CH).
                 if Self.dollarKeys.contains(key), HeaderName.normalize(keyText).unit == "%" {

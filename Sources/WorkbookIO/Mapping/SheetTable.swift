@@ -693,7 +693,11 @@ struct SheetTable {
                 // A lot export in blocks per security: every column but Symbol, each block's
                 // title naming its symbol.
                 let symbolsFromTitles = sheet == .lots && missing == [["Symbol"]]
-                if names.count >= 2 || (names.count == 1 && specs.count == 1) {
+                // A Securities header of Symbol beside columns the tool does not read (`Trading
+                // Status`) is its header still, so those columns are said; it had been "no header
+                // row found" (explore-CN).
+                if names.count >= 2 || (names.count == 1 && specs.count == 1)
+                    || (sheet == .securities && names == ["Symbol"] && !unknown.isEmpty) {
                     if missing.isEmpty || symbolsFromTitles {
                         secondColumns = match.seconds
                         accountNameColumns = match.nameColumns
@@ -1150,6 +1154,21 @@ struct SheetTable {
             if sheet == .accounts, let key = SettingKey.matching(text), SettingKey.runWide.contains(key) {
                 log.warning("\(info.name)!\(place)", "\(key.rawValue) is a setting of the whole run, read from the Settings sheet "
                     + "only: this column is ignored, and every account has the Settings value.")
+                continue
+            }
+            // A security's restriction, phase-out mark, family, cap group or replacement on the
+            // Model sheet, or a restriction under another name on the Securities sheet (`Do Not
+            // Buy`, `Trading Status`, `Compliance`): read as nothing with an Info line, a No Sell
+            // position was sold and a No Buy one bought (explore-CN).
+            if let (column, effect) = SheetTable.securityColumn(text, on: sheet, besides: Set(header.columns.keys)) {
+                let home = column == "Sector Band" ? "the Sectors sheet's Band column only: move it there (a Sectors sheet of "
+                    + "Sector and Band)" : "the Securities sheet's \(column) column only: move it there (a Securities sheet of "
+                    + "Symbol and \(column))"
+                log.error("\(info.name)!\(place)", sheet == .model
+                    ? "The column \"\(text.excerpt)\" holds what the tool reads from \(home). Left unread, \(effect)."
+                    : "The column \"\(text.excerpt)\" is not one the tool reads, and may hold each security's \(column): if "
+                        + "it does, rename it \(column)\(column == "Restriction" ? " (No Buy, No Sell, No Trade or Hold)" : ""); "
+                        + "if not, rename it so it names none. Left unread, \(effect).")
                 continue
             }
             // Whose each setting is (`Account | Setting | Value`): the Settings sheet holds the
@@ -2043,6 +2062,51 @@ struct SheetTable {
             return true
         }
         return false
+    }
+
+    /// The Securities column an unread Model or Securities header holds, with what leaving it
+    /// unread would do; nil for any other header (a Model's `Notes`, a Securities `Status`
+    /// beside a Restriction column).
+    static func securityColumn(_ header: String, on sheet: ContractSheet, besides present: Set<String>)
+        -> (column: String, effect: String)? {
+        let effects = [
+            "Restriction": "the plan would buy and sell against the restrictions",
+            "Phase Out": "the positions marked would be kept",
+            "Identical Group": "a security and its twin would be traded as two, a loss sold beside a buy of its twin",
+            "Exposure Group": "no cap would bind the group",
+            "Replacement": "a loss lot with no other replacement would not be harvested",
+            "Sector Band": "the Sectors sheet's bands would not bind",
+        ]
+        let key = HeaderName.normalize(header).key
+        let words = headerWords(header)
+        let restriction = ["donotbuy", "dnb", "donotsell", "dns", "donottrade", "dnt", "nobuy", "nosell", "notrade",
+                           "donotpurchase", "tradingstatus", "tradestatus", "compliance", "compliancenote",
+                           "compliancestatus", "complianceflag", "compliancerestriction", "tradeflag", "restrcode",
+                           "restrictioncode", "restr", "tradingflag", "tradable", "tradeable"]
+        let phaseOut = ["exit", "tobesold", "toexit", "sell", "sellall", "exitposition", "winddown", "liquidation",
+                        "tobeliquidated", "tosell"]
+        switch sheet {
+        case .model:
+            if words.contains("sector"), !words.isDisjoint(with: ["band", "tolerance", "edge"]) {
+                return ("Sector Band", effects["Sector Band"]!)
+            }
+            if restriction.contains(key) && !["tradable", "tradeable"].contains(key) {
+                return ("Restriction", effects["Restriction"]!)
+            }
+            if phaseOut.contains(key) { return ("Phase Out", effects["Phase Out"]!) }
+            guard let column = ContractSheet.securities.column(forHeader: header),
+                  ["Restriction", "Phase Out", "Identical Group", "Exposure Group", "Replacement"].contains(column)
+            else { return nil }
+            return (column, effects[column]!)
+        case .securities:
+            if !present.contains("Restriction"), restriction.contains(key) || (key == "status") {
+                return ("Restriction", effects["Restriction"]!)
+            }
+            if !present.contains("Phase Out"), phaseOut.contains(key) { return ("Phase Out", effects["Phase Out"]!) }
+            return nil
+        default:
+            return nil
+        }
     }
 
     /// The kind of an unread Lots header that may restrict a lot's sale, or nil: a word column
