@@ -2887,6 +2887,26 @@ struct MappingRulesTests {
         #expect(status.errors.isEmpty, "\(status.errors)")
     }
 
+    @Test("Two views of one trade, one rounding its price or leaving its gain out, are one trade; a row's other cells tell trades apart")
+    func repeatedTransactionsAcrossViews() throws {
+        let views = try readTransactions([["Account", "Date", "Symbol", "Action", "Quantity", "Price", "Realized Gain", "Term"],
+                              ["A", "2026-11-10", "VXUS", "Sell", 100, 66, -900, "ST"],
+                              ["A", "2026-11-10", "VXUS", "Sell", 100, 66.004, nil, nil]])
+        #expect(views.errors.map(\.place) == ["Transactions!row 3"])
+        // Two reinvestments of a day, told apart by their descriptions, and two fills by time.
+        let apart = try readTransactions([["Account", "Date", "Symbol", "Action", "Quantity", "Description"],
+                              ["A", "2026-11-10", "VXUS", "Reinvest", 1, "Dividend"],
+                              ["A", "2026-11-10", "VXUS", "Reinvest", 1, "Capital gain"],
+                              ["A", .date(46338.4375), "VXUS", "Buy", 100, "Fill"],
+                              ["A", .date(46338.5868), "VXUS", "Buy", 100, "Fill"]])
+        #expect(apart.errors.isEmpty, "\(apart.errors)")
+        #expect(apart.portfolio?.transactions.count == 4)
+        // A loss sale whose symbol is missing is no movement of cash: it stops the run.
+        let loss = try readTransactions([["Account", "Date", "Symbol", "Action", "Quantity", "Price", "Realized Gain"],
+                              ["A", "2026-11-10", nil, "Sell", nil, 72, -800]])
+        #expect(loss.errors.map(\.description) == ["Transactions!C2: Symbol is blank."])
+    }
+
     @Test("A trade listed twice in every column read is refused; two told apart by their Transaction IDs are read")
     func repeatedTransactions() throws {
         // A household export lists the sale once per account's view: read as two, it used up
@@ -3476,6 +3496,54 @@ struct MappingRulesTests {
             "Settings!B3: Tax Budget is blank, so the run's tax is not limited. Write Unlimited to keep this warning away, or "
                 + "the most net new tax the run may realize.",
         ])
+    }
+
+    @Test("Outside a Settings table: a change log's two values are asked about, a defaults or reference block passed over, a legend not read")
+    func settingsOutsideTheTableNotThisRuns() throws {
+        // A change log's Old and New beside the table: its first, the old budget, had been read.
+        let log = try read([
+            ("Settings", [["Setting", "Value", nil, "Date", "Setting", "Old", "New"],
+                          ["As Of Date", .day(2026, 11, 20), nil, .day(2026, 10, 1), "Tax Budget", 25000, 500]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(log.errors.map(\.description) == [
+            "Settings!E2: Tax Budget, outside the Setting and Value table, has two values right of it, 25000 at Settings!F2 "
+                + "and 500 at Settings!G2: write this run's in the table, and remove the other or move it off the sheet.",
+        ])
+        // The template's defaults copied beside the table, and a legend of what each key means.
+        let defaults = try read([
+            ("Settings", [["Setting", "Value", nil, "Setting", "Default", "What it means"],
+                          ["As Of Date", .day(2026, 11, 20), nil, "Tax Budget", "Unlimited", "The most net new tax"],
+                          ["Tax Budget", 500, nil, "Min Trade", 100, "The smallest trade"],
+                          [nil, nil, nil, "Cash Target", "Max net new tax ($)", nil]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(defaults.errors.isEmpty, "\(defaults.errors)")
+        #expect(defaults.portfolio?.settings.taxBudget == .limit(Money(dollars: 500)))
+        #expect(defaults.portfolio?.settings.minTrade == Money(dollars: 100))
+        #expect(defaults.diagnostics.contains(Diagnostic(.info, "Settings!D2",
+            "The keys under \"Setting Default What it means\" (2 from here) are not read: their heading says they are not this "
+                + "run's settings.")))
+    }
+
+    @Test("A percent key named in dollars, a unit in millions and a key with its figure in one cell are refused; a 25% band is warned of")
+    func settingsMoreKeysAsPMsWriteThem() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value", "Unit"], ["As Of Date", .day(2026, 11, 20)], ["Cash Buffer ($)", 100],
+                          ["Tax Budget", 0.01, "$M"], ["Min Trade 500", nil], ["Default Band", "25%"]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Settings!A3: Cash Target is a percent of each account (1% or 0.01), but its name \"Cash Buffer ($)\" says dollars: "
+                + "write it as a percent, and take the $ out of the name.",
+            "Settings!C4: Tax Budget is in millions of dollars by its unit (\"$M\"), and the tool reads it in dollars: write it "
+                + "in dollars, and its unit $.",
+            "Settings!A5: \"Min Trade 500\" holds Min Trade and its value in one cell, which is not read: put the value in a cell "
+                + "of its own, right of the key.",
+        ])
+        #expect(reading.warnings.map(\.description).contains(
+            "Settings!B6: Default Band is 25%: each weight may drift 25% of the account either side of its target before it is "
+                + "rebalanced (a band is in points of the account, not a share of the target). Check it is meant."))
     }
 
     @Test("A Settings sheet holding no key the tool knows is still refused for its missing header")

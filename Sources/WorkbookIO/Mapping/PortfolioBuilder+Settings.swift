@@ -153,10 +153,16 @@ enum SettingKey: String, CaseIterable {
 
     /// The key and value a cell holds together (`Tax Budget = 300`, `Min Trade: 500`), or nil.
     static func withValue(_ text: String) -> (SettingKey, String)? {
-        guard let mark = text.firstIndex(where: { $0 == "=" || $0 == ":" }) else { return nil }
-        let value = String(text[text.index(after: mark)...]).trimmingWhitespace()
-        guard !value.isEmpty, let key = matching(String(text[..<mark])) else { return nil }
-        return (key, value)
+        if let mark = text.firstIndex(where: { $0 == "=" || $0 == ":" }) {
+            let value = String(text[text.index(after: mark)...]).trimmingWhitespace()
+            guard !value.isEmpty, let key = matching(String(text[..<mark])) else { return nil }
+            return (key, value)
+        }
+        // Or a space before a figure (`Tax Budget 300`, `Default Band 5%`; explore-CK).
+        let words = text.split(whereSeparator: \.isWhitespace)
+        guard words.count >= 2, let last = words.last, case .value = CellReader.number(.string(String(last))),
+              let key = matching(words.dropLast().joined(separator: " ")) else { return nil }
+        return (key, String(last))
     }
 
     static func matching(_ text: String) -> SettingKey? {
@@ -325,7 +331,19 @@ extension PortfolioBuilder {
                 + "(50 bps is 0.5%).")
             return .refused
         }
-        if Self.dollarKeys.contains(key), SheetTable.isInThousands(text) || ["000", "k", "000s", "'000", "thousands"].contains(text) {
+        // In millions or billions (`$M`, `$mm`, `USD (millions)`, `$bn`): read as dollars, a
+        // budget of 0.01 $M was a cent (explore-CK).
+        let bare = text.filter { !"()[]".contains($0) }
+        let compact = bare.filter { !$0.isWhitespace && !"$'’".contains($0) }
+        if Self.dollarKeys.contains(key), !SheetTable.isInThousands(text),
+           ["m", "mm", "mil", "mn", "mln", "million", "millions", "bn", "b", "billion", "billions", "usdm", "usdmm",
+            "usdmillions", "usdbn"].contains(compact) {
+            log.error(unit.place, "\(key.rawValue) is in \(compact.contains("b") ? "billions" : "millions") of dollars by its unit "
+                + "(\"\(raw.excerpt)\"), and the tool reads it in dollars: write it in dollars, and its unit $.")
+            return .refused
+        }
+        if Self.dollarKeys.contains(key), SheetTable.isInThousands(text) || ["000", "k", "000s", "'000", "thousands"].contains(text)
+            || SheetTable.scaleAdvice("(\(bare))")?.contains("thousands") == true {
             var inDollars = ""
             if case .value(let n) = CellReader.number(value), let thousand = Money(decimal: n.text)?.multiplied(by: Rate(millionths: 1_000_000_000)) {
                 inDollars = " (\(n.text) thousand is \(thousand.formatted))"
@@ -363,17 +381,42 @@ extension PortfolioBuilder {
             // Keys and values outside the table are settings too: set aside, the PM's own list
             // beside a change-log box lost to the box's old budget (explore-CF). One given in
             // both is set twice, an error; the rest are read, with a warning naming them.
-            if let first = table.settingsOutside.first {
-                let named = table.settingsOutside.prefix(4).map { entry in
+            // A block headed as not this run's (`Last quarter (for reference)`, the template's
+            // `Default` column, `Example`) is passed over with a note; a key with two values
+            // right of it (a change log's `Old | New`) is asked about: its first had been read
+            // (explore-CK: last quarter's $25,000 budget planned against the PM's $500).
+            var outside: [SettingsLayout.Entry] = []
+            var setAside: [String: [String]] = [:]
+            for entry in table.settingsOutside {
+                if let rival = entry.rival {
+                    log.error(entry.keyPlace, "\(SettingKey.matching(entry.key)?.rawValue ?? entry.key.excerpt), outside the Setting "
+                        + "and Value table, has two values right of it, \(shown(entry.value)) at \(entry.valuePlace) and "
+                        + "\(shown(rival.value)) at \(rival.place): write this run's in the table, and remove the other or move it "
+                        + "off the sheet.")
+                    continue
+                }
+                if let heading = entry.heading,
+                   !SheetTable.headerWords(heading).isDisjoint(with: SettingsLayout.notThisRunWords) {
+                    setAside[heading, default: []].append(entry.keyPlace)
+                    continue
+                }
+                outside.append(entry)
+            }
+            for (heading, places) in setAside.sorted(by: { $0.value[0] < $1.value[0] }) {
+                log.info(places[0], "The keys under \"\(heading.excerpt)\" (\(places.count) from here) are not read: their "
+                    + "heading says they are not this run's settings.")
+            }
+            if let first = outside.first {
+                let named = outside.prefix(4).map { entry in
                     "\(SettingKey.matching(entry.key)?.rawValue ?? entry.key.trimmingWhitespace().excerpt) "
                         + "(\(entry.keyPlace.split(separator: "!").last ?? ""))"
                 }
-                let more = table.settingsOutside.count > 4 ? ", and \(table.settingsOutside.count - 4) more" : ""
+                let more = outside.count > 4 ? ", and \(outside.count - 4) more" : ""
                 log.warning(first.keyPlace, "Keys with values beside them stand outside the Setting and Value table (its header "
                     + "in row \(table.headerRow)), and are read as settings too: \(named.joined(separator: ", "))\(more). If "
                     + "they are not this run's (a change log, last quarter's values), remove them; keep every setting under "
                     + "the one header.")
-                entries += table.settingsOutside
+                entries += outside
             }
             // A percent key written as a plain number above 1 (`Short-Term Rate 40.8`, as the
             // template's Instructions show): the sheet writes its percents so.
@@ -390,7 +433,7 @@ extension PortfolioBuilder {
                 guard let key = SettingKey.matching(keyText) else {
                     // A key and its value in one cell (`Tax Budget = 300`): taken for a title, the
                     // run had no budget (explore-CH).
-                    if let (written, _) = SettingKey.withValue(keyText) {
+                    if entry.value == nil, let (written, _) = SettingKey.withValue(keyText) {
                         inOneCell.append((keyText, written, entry.keyPlace))
                         continue
                     }
@@ -425,6 +468,13 @@ extension PortfolioBuilder {
                 }
                 seen[key] = entry.keyPlace
                 seenValues[key] = shown(entry.value)
+                // A percent's key that says dollars (`Cash Buffer ($)` 100): read as 100%, an IRA
+                // was sold to cash on a warning (explore-CK).
+                if percentKeys.contains(key), HeaderName.normalize(keyText).unit == "$" {
+                    log.error(entry.keyPlace, "\(key.rawValue) is a percent of each account (1% or 0.01), but its name "
+                        + "\"\(keyText.excerpt)\" says dollars: write it as a percent, and take the $ out of the name.")
+                    continue
+                }
                 // An amount's key that says percent (`Tax Budget (%)` 1): read as dollars, a $1
                 // budget was planned without a word (explore-CH).
                 if Self.dollarKeys.contains(key), HeaderName.normalize(keyText).unit == "%" {
@@ -636,6 +686,12 @@ extension PortfolioBuilder {
                     // Written as the percent it is (`100`, `50%`), still said (explore-BR).
                     warnOfLargeCashTarget("Cash Target", r, of: "each account", at: place,
                                           besides: ", in every account with no cash target of its own")
+                } else if key == .defaultBand, r >= Rate(millionths: 200_000) {
+                    // Written as the percent it is (`Drift Tolerance 25%`), a band that wide is
+                    // most often a relative tolerance (a quarter of each target): said (explore-CK).
+                    log.warning(place, "Default Band is \(r.percentText): each weight may drift \(r.percentText) of the account "
+                        + "either side of its target before it is rebalanced (a band is in points of the account, not a share "
+                        + "of the target). Check it is meant.")
                 } else if key == .shortTermRate || key == .longTermRate, r > PortfolioBuilder.highestRate {
                     // Written as a percent (`65`, `65%`), a rate above any US one is a slip too (explore-AW).
                     log.warning(place, "\(name) is \(r.percentText), above any US rate on gains, federal and state together: "

@@ -276,8 +276,8 @@ extension PortfolioBuilder {
         var transactions: [Transaction] = []
         // `Reinvest Dividend` rows without a Quantity, by their place in `transactions`.
         var reinvestedCash: [Int] = []
-        /// Each trade's Transaction ID, where the sheet gives one.
-        var transactionIDs: [String?] = []
+        /// What tells each trade apart from another alike (see `refuseRepeatedTrades`).
+        var transactionIDs: [[CellValue]] = []
         /// Rows that cancel a trade, read as the trade they take back.
         var cancellations: [Transaction] = []
         /// Buys written with a negative quantity (their places), and whether any buy has a
@@ -317,7 +317,7 @@ extension PortfolioBuilder {
             guard let sideText = text(row, "Side") else {
                 // A row naming no security and no shares moved cash (a deposit, interest): it
                 // stopped the run (explore-CJ).
-                if text(row, "Symbol") == nil, isBlank(row, "Quantity") {
+                if text(row, "Symbol") == nil, isBlank(row, "Quantity"), realizedFigure(row) == nil, isBlank(row, "Price") {
                     log.info(row.rowPlace, "Skipped: no Side, Symbol or Quantity, so no trade of shares (a movement of cash).")
                     continue
                 }
@@ -390,7 +390,9 @@ extension PortfolioBuilder {
             let symbol = text(row, "Symbol")?.uppercased()
             // A buy or sale of no named security and no shares (`Buy CASH ALTERNATIVES` with an
             // amount alone) is the cash sweep's: it stopped the run (explore-CJ).
-            if symbol == nil, isBlank(row, "Quantity") {
+            // (A row with a price or a realized gain is a trade whose symbol is missing: a loss
+            // sale so skipped opened no window; explore-CK.)
+            if symbol == nil, isBlank(row, "Quantity"), realizedFigure(row) == nil, isBlank(row, "Price") {
                 log.info(row.rowPlace, "Skipped: \"\(sideText.excerpt)\" names no Symbol and no Quantity, so no trade of shares "
                     + "(a movement of cash).")
                 continue
@@ -471,7 +473,10 @@ extension PortfolioBuilder {
             transactions.append(Transaction(account: accountID, date: tradeDate, symbol: symbol, side: side,
                                             quantity: quantity, price: price, realizedGain: gain, term: term,
                                             place: row.rowPlace))
-            transactionIDs.append(text(row, "Transaction ID"))
+            // Told apart by an ID, by the other cells of the row, or by the time of its Date.
+            var apart = (row["Date"].map { [$0] } ?? []) + row.otherCells
+            if let id = row["Transaction ID"] { apart.append(id) }
+            transactionIDs.append(apart)
         }
         // (A buy of a negative quantity repeating the buy it reverses is refused as such, below.)
         refuseRepeatedTrades(transactions, ids: transactionIDs, besides: positiveBuy ? negativeBuyRows : [])
@@ -493,21 +498,33 @@ extension PortfolioBuilder {
     /// up replacement shares that should have blocked a harvest, and a buy blocked one it
     /// should not have, without a word (explore-CJ). Two trades alike are told apart by their
     /// Transaction IDs.
-    private mutating func refuseRepeatedTrades(_ transactions: [Transaction], ids: [String?], besides: Set<String>) {
-        struct Listing: Hashable { let trade: Transaction, id: String? }
-        var first: [Listing: String] = [:]
-        for (trade, id) in zip(transactions, ids) where !besides.contains(trade.place) {
-            var bare = trade
-            bare.place = ""
-            let listing = Listing(trade: bare, id: id)
-            guard let earlier = first[listing] else {
-                first[listing] = trade.place
+    private mutating func refuseRepeatedTrades(_ transactions: [Transaction], ids: [[CellValue]], besides: Set<String>) {
+        // Alike in account, day, symbol, side and quantity; then in price to the cent, in gain
+        // and in term, either blank where one view leaves it out (explore-CK: a second view's price
+        // of 66.004, or its gain left blank, had counted the sale twice).
+        struct Listing: Hashable {
+            let account: String, date: CivilDate, symbol: String, side: Side, quantity: Quantity?
+            let apart: String
+        }
+        var earlier: [Listing: [Transaction]] = [:]
+        for (trade, cells) in zip(transactions, ids) where !besides.contains(trade.place) {
+            let listing = Listing(account: trade.account, date: trade.date, symbol: trade.symbol, side: trade.side,
+                                  quantity: trade.quantity, apart: cells.map { "\($0)" }.joined(separator: "\u{1F}"))
+            func alike(_ other: Transaction) -> Bool {
+                let prices = [trade.price, other.price].compactMap { $0?.value(of: Quantity(decimal: "1")!) }
+                let gains = [trade.realizedGain, other.realizedGain].compactMap { $0 }
+                let terms = [trade.term, other.term].compactMap { $0 }
+                return (prices.count < 2 || prices[0] == prices[1]) && (gains.count < 2 || gains[0] == gains[1])
+                    && (terms.count < 2 || terms[0] == terms[1])
+            }
+            if let first = earlier[listing]?.first(where: alike) {
+                log.error(trade.place, "This trade repeats the one at \(first.place) in every column read (account, date, symbol, "
+                    + "side, quantity, price and gain): the same trade listed twice would count twice in the wash-sale windows. "
+                    + "Delete one; if they are two trades, write them as one row of their total quantity, or give each its "
+                    + "Transaction ID.")
                 continue
             }
-            log.error(trade.place, "This trade repeats the one at \(earlier) in every column read (account, date, symbol, "
-                + "side, quantity, price and gain): the same trade listed twice would count twice in the wash-sale windows. "
-                + "Delete one; if they are two trades, write them as one row of their total quantity, or give each its "
-                + "Transaction ID.")
+            earlier[listing, default: []].append(trade)
         }
     }
 

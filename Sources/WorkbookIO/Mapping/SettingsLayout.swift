@@ -10,6 +10,40 @@ struct SettingsLayout {
         let valuePlace: String
         /// The row's `Unit` cell and its place, under a header with a Unit column.
         var unit: (value: CellValue, place: String)? = nil
+        /// Outside the table: a second value right of the first (`Old | New`), and the words
+        /// heading the pair's block (`Last quarter (for reference)`, `Default`).
+        var rival: (value: CellValue, place: String)? = nil
+        var heading: String? = nil
+    }
+
+    /// Words heading a block of settings that are not this run's: an example, a reference, the
+    /// template's defaults, an old copy or a change log.
+    static let notThisRunWords: Set<String> = [
+        "default", "defaults", "example", "examples", "sample", "samples", "reference", "illustration", "illustrative",
+        "template", "old", "previous", "prior", "last", "was", "before", "history", "log", "changelog", "changed", "archive",
+        "archived", "former", "superseded", "obsolete",
+    ]
+
+    /// Whether a cell holds a figure or a word a setting takes (a number, a date, `Yes`,
+    /// `Unlimited`), not a note (`Prepared by J. Chen`).
+    static func isFigure(_ value: CellValue) -> Bool {
+        switch value {
+        case .number, .date, .bool: return true
+        case .string(let text):
+            if case .value = CellReader.number(value) { return true }
+            let lowered = text.trimmingWhitespace().lowercased()
+            return ["unlimited", "yes", "no", "none", "true", "false", "target", "band edge", "fifo", "lifo", "hifo",
+                    "tax optimal", "json", "csv"].contains(lowered) || lowered.hasPrefix("http")
+                || { if case .value = CellReader.date(value, uses1904: false) { return true }; return false }()
+        default: return false
+        }
+    }
+
+    /// Whether a value beside a key is one, not a note (a sentence, or more than five words).
+    static func isValueLike(_ value: CellValue) -> Bool {
+        guard case .string(let words) = value else { return true }
+        let trimmed = words.trimmingWhitespace()
+        return !trimmed.isEmpty && !SheetTable.isSentence(trimmed) && trimmed.split(whereSeparator: \.isWhitespace).count <= 5
     }
 
     enum Direction: Equatable {
@@ -148,11 +182,16 @@ struct SettingsLayout {
     /// its header, or in another column than its Setting column (the PM's own list of pairs
     /// beside a small change-log box whose header had been taken for the sheet's, and the
     /// pairs set aside while the box's old budget was planned; explore-CF). A key's value is
-    /// the first cell right of it, at most two columns on, that is neither another key (keys
-    /// across a row hold their values below) nor a sentence, nor the table's own header.
+    /// the cell right of it, at most two columns on, when it is a figure or a word a setting
+    /// takes (not another key, whose value is below it, nor a legend's or a note's words).
     static func pairsOutside(_ rows: [Row], headerRow: Int, settingColumn: Int, valueColumn: Int,
                              sheetName: String) -> [Entry] {
         func place(_ column: Int, _ row: Int) -> String { "\(sheetName)!\(CellReference.name(column: column, row: row))" }
+        func isKey(_ value: CellValue?) -> Bool {
+            if case .string(let text)? = value { return SettingKey.matching(text) != nil }
+            return false
+        }
+        let rowByNumber = Dictionary(rows.map { ($0.number, $0) }) { first, _ in first }
         var pairs: [Entry] = []
         for row in rows {
             for (index, cell) in row.cells.enumerated() {
@@ -160,14 +199,25 @@ struct SettingsLayout {
                 if row.number > headerRow && cell.column == settingColumn { continue }
                 if row.number >= headerRow && cell.column == valueColumn { continue }
                 guard index + 1 < row.cells.count, case let next = row.cells[index + 1], next.column <= cell.column + 2,
-                      !(row.number == headerRow && [settingColumn, valueColumn].contains(next.column)) else { continue }
-                if case .string(let words) = next.value {
-                    let trimmed = words.trimmingWhitespace()
-                    if trimmed.isEmpty || SettingKey.matching(trimmed) != nil || SheetTable.isSentence(trimmed)
-                        || trimmed.split(whereSeparator: \.isWhitespace).count > 5 { continue }
+                      !(row.number == headerRow && [settingColumn, valueColumn].contains(next.column)),
+                      !isKey(next.value), SettingsLayout.isFigure(next.value) else { continue }
+                var entry = Entry(key: text, keyPlace: place(cell.column, row.number), value: next.value,
+                                  valuePlace: place(next.column, row.number))
+                // A second value right beside the first (a change log's `Old | New`).
+                if index + 2 < row.cells.count, case let after = row.cells[index + 2], after.column == next.column + 1,
+                   SettingsLayout.isFigure(after.value) {
+                    entry.rival = (after.value, place(after.column, row.number))
                 }
-                pairs.append(Entry(key: text, keyPlace: place(cell.column, row.number), value: next.value,
-                                   valuePlace: place(next.column, row.number)))
+                // The block's heading: the row above its run of keys, within two rows.
+                var top = row.number
+                while let above = rowByNumber[top - 1], isKey(above[cell.column]) { top -= 1 }
+                for number in stride(from: top - 1, through: max(1, top - 2), by: -1) {
+                    guard let above = rowByNumber[number] else { continue }
+                    let words = above.cells.filter { $0.column >= cell.column - 1 && $0.column <= next.column + 2 }
+                        .compactMap { cell -> String? in if case .string(let t) = cell.value { return t }; return nil }
+                    if !words.isEmpty { entry.heading = words.joined(separator: " "); break }
+                }
+                pairs.append(entry)
             }
         }
         return pairs

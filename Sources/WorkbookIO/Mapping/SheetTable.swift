@@ -47,6 +47,9 @@ struct SheetTable {
         /// The cells under the known columns, in the layout's order; `nil` where empty.
         var values: [CellValue?]
         let layout: RowLayout
+        /// On Transactions, the row's other cells (a description, a time, an execution's ID),
+        /// which tell apart two trades alike in every column read.
+        var otherCells: [CellValue] = []
 
         subscript(_ column: String) -> CellValue? {
             guard let index = layout.position(of: column) else { return nil }
@@ -1029,7 +1032,12 @@ struct SheetTable {
                     unheaded[cell.column] = (1, row.number, text)
                 }
             }
-            rows.append(DataRow(number: row.number, values: values, layout: layout!))
+            var dataRow = DataRow(number: row.number, values: values, layout: layout!)
+            if sheet == .transactions {
+                let read = Set(layout!.sheetColumns)
+                dataRow.otherCells = row.cells.filter { !read.contains($0.column) }.map(\.value)
+            }
+            rows.append(dataRow)
             pendingTitle?.kept = true
         }
 
