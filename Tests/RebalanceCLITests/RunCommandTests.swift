@@ -236,7 +236,7 @@ struct RunCommandTests {
 
     @Test func warningsArePrintedWithTheirPlace() throws {
         let path = try book { sheets in
-            sheets[1].rows[0].append("Household Code")
+            sheets[1].rows[0].append("Household Group")
             sheets[1].rows[1].append("CHEN")
             sheets[1].rows[0].append("Cash Reserve Note")
             sheets[1].rows[1].append("keep")
@@ -244,7 +244,7 @@ struct RunCommandTests {
         let result = try runRebalancer(["run", path, "--output", TemporaryFolder.make() + "/plan.xlsx"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Exceptions: 0 Needs Approval, 2 Warning"), "\(result.stdout)")
-        #expect(result.stdout.contains("\n  Warning: Accounts!D1: The column \"Household Code\" is not one the tool reads; it is "
+        #expect(result.stdout.contains("\n  Warning: Accounts!D1: The column \"Household Group\" is not one the tool reads; it is "
             + "ignored. If it holds the Household, rename it Household to have it read.\n"), "\(result.stdout)")
         #expect(result.stdout.contains("\n  Warning: Accounts!E1: The column \"Cash Reserve Note\" is not one the tool reads; "
             + "it is ignored. If it holds the Cash Target, rename it Cash Target to have it read.\n"), "\(result.stdout)")

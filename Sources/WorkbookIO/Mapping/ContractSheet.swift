@@ -137,7 +137,9 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         case .accounts:
             return [.account,
                     .init("Name", ["name", "accountname", "description", "title"]),
-                    .init("Household", ["household", "householdname", "family", "client", "relationship", "hh", "householdid"]),
+                    .init("Household", ["household", "householdname", "family", "client", "relationship", "hh", "householdid",
+                                          "hhname", "hhid", "hhnumber", "clientname", "familyname", "relationshipname",
+                                          "householdnumber", "householdno", "householdcode", "clienthousehold", "familyid"]),
                     .init("Type", ["type", "accounttype", "registration", "registrationtype", "taxstatus"]),
                     .init("Cash", ["cash", "cashbalance", "cashbal", "availablecash", "cashavailable", "moneymarket"]),
                     .init("Cash Target", ["cashtarget", "targetcash", "cashreserve", "cashtarget%"], weight: true),

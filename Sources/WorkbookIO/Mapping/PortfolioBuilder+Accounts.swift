@@ -171,6 +171,9 @@ extension PortfolioBuilder {
         if words.contains("401K") || pairs.contains("401K") { return (.k401, "401(k)") }
         if words.contains("403B") || pairs.contains("403B") { return (.b403, "403(b)") }
         if capitals.contains("HSA") { return (.hsa, "HSA") }
+        // A SEP or SIMPLE IRA named by its plan alone (`Smith SEP`; explore-CM: taxed).
+        if capitals.contains("SEP") { return (.sep, "SEP") }
+        if capitals.contains("SIMPLE") { return (.simple, "SIMPLE") }
         if capitals.contains("IRA") || capitals.contains("IRAs") || capitals.contains("IRAS") { return (.ira, "IRA") }
         return nil
     }

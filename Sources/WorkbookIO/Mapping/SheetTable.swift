@@ -1239,6 +1239,32 @@ struct SheetTable {
                     + "column, blank where there is none. Left unread, the plan would go on with no cash.")
                 continue
             }
+            // Beside a Cash column, a sweep's or money market's balance is more of the cash: left
+            // unread, a Cash of 0 beside `Sweep` $20,000 sold $3,570 of tax's worth to raise cash
+            // the account held (explore-CM).
+            if sheet == .accounts, let cash = header.matches.first(where: { $0.1 == "Cash" }), SheetTable.namesCashBalance(text),
+               !(CellReference.column(of: place).flatMap { holdsWordsByColumn[$0] } ?? false) {
+                log.error("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not read, beside the Cash column "
+                    + "\"\(cash.0.excerpt)\" (\(info.name)!\(cash.2)): if it holds more of each account's cash (a sweep or "
+                    + "money-market balance), add it into Cash and delete this column; if not, rename it so it names no cash. "
+                    + "Left unread, the plan would sell to raise cash the account holds.")
+                continue
+            }
+            // An amount to raise under another name (`RMD`, `Required Minimum Distribution`,
+            // `Wire Out`): left unread, an IRA's $8,000 RMD was not raised (explore-CM).
+            if sheet == .accounts, SheetTable.namesAmountToRaise(text),
+               !(CellReference.column(of: place).flatMap { holdsWordsByColumn[$0] } ?? false) {
+                if let read = header.matches.first(where: { $0.1 == "Withdrawal" }) {
+                    log.error("\(info.name)!\(place)", "The column \"\(text.excerpt)\" may hold amounts to raise, beside the "
+                        + "Withdrawal column \"\(read.0.excerpt)\" (\(info.name)!\(read.2)): put each account's whole amount to raise "
+                        + "in Withdrawal and delete this column. Left unread, its amounts would not be raised.")
+                } else {
+                    log.error("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads, and the sheet has "
+                        + "no Withdrawal column: if it holds each account's amount to raise (in dollars), rename it Withdrawal; "
+                        + "if not, rename it so it names none. Left unread, the plan would raise nothing.")
+                }
+                continue
+            }
             // What was paid out this year beside the amount read (`RMD Taken YTD` beside `RMD
             // Amount`): the year's whole distribution was raised again (explore-AV).
             if sheet == .accounts, present.contains("Withdrawal"), case let words = SheetTable.headerWords(text),
@@ -2256,7 +2282,27 @@ struct SheetTable {
     /// Whether an Accounts header names a cash balance under a sweep's or a broker's name.
     static func namesCashBalance(_ header: String) -> Bool {
         let words = headerWords(header)
-        return words.contains("sweep") || (words.contains("buying") && words.contains("power"))
+        // A money-market or core position's balance too (explore-CM: `Money Market Balance`
+        // ignored, and $20,000 of cash raised again by selling).
+        // (With the word cash too, `Cash & MMF`, it is the near-Cash column's, said as such.)
+        if words.contains("sweep") || (words.contains("buying") && words.contains("power")) { return true }
+        guard !words.contains("cash") else { return false }
+        return (words.contains("money") && words.contains("market")) || !words.isDisjoint(with: ["mmf", "mmkt", "mmda"])
+            || (words.contains("core") && !words.isDisjoint(with: ["position", "account", "balance"]))
+    }
+
+    /// Whether a header names an amount to raise under another name than Withdrawal's (`RMD`,
+    /// `Required Minimum Distribution`, `Wire Out`, `Income Need`).
+    static func namesAmountToRaise(_ header: String) -> Bool {
+        let words = headerWords(header)
+        // Not what was paid out already, nor a date, year or flag of it (`RMD Taken YTD`, `RMD Year`).
+        guard words.isDisjoint(with: ["taken", "ytd", "satisfied", "received", "made", "paid", "distributed", "withdrawn",
+                                      "year", "date", "age", "status", "flag", "eligible", "election", "method", "frequency"])
+        else { return false }
+        return words.contains("rmd") || words.contains("rmds") || words.isSuperset(of: ["required", "minimum", "distribution"])
+            || (!words.isDisjoint(with: ["wire", "transfer", "transfers"]) && words.contains("out"))
+            || (!words.isDisjoint(with: ["liquidity", "income", "amount", "cash"])
+                && !words.isDisjoint(with: ["need", "needed", "needs", "required"]))
     }
 
     /// Words naming one edge of a band, not its width (`Min %`, `Upper Limit`).
