@@ -151,18 +151,16 @@ enum SettingKey: String, CaseIterable {
         return nil
     }
 
-    /// The key and value a cell holds together (`Tax Budget = 300`, `Min Trade: 500`), or nil.
-    static func withValue(_ text: String) -> (SettingKey, String)? {
+    /// The key a cell holds together with its value (`Tax Budget = 300`, `Min Trade: 500`), or nil.
+    static func writtenWithValue(_ text: String) -> SettingKey? {
         if let mark = text.firstIndex(where: { $0 == "=" || $0 == ":" }) {
             let value = String(text[text.index(after: mark)...]).trimmingWhitespace()
-            guard !value.isEmpty, let key = matching(String(text[..<mark])) else { return nil }
-            return (key, value)
+            return value.isEmpty ? nil : matching(String(text[..<mark]))
         }
         // Or a space before a figure (`Tax Budget 300`, `Default Band 5%`; explore-CK).
         let words = text.split(whereSeparator: \.isWhitespace)
-        guard words.count >= 2, let last = words.last, case .value = CellReader.number(.string(String(last))),
-              let key = matching(words.dropLast().joined(separator: " ")) else { return nil }
-        return (key, String(last))
+        guard words.count >= 2, let last = words.last, case .value = CellReader.number(.string(String(last))) else { return nil }
+        return matching(words.dropLast().joined(separator: " "))
     }
 
     static func matching(_ text: String) -> SettingKey? {
@@ -433,7 +431,7 @@ extension PortfolioBuilder {
                 guard let key = SettingKey.matching(keyText) else {
                     // A key and its value in one cell (`Tax Budget = 300`): taken for a title, the
                     // run had no budget (explore-CH).
-                    if entry.value == nil, let (written, _) = SettingKey.withValue(keyText) {
+                    if entry.value == nil, let written = SettingKey.writtenWithValue(keyText) {
                         inOneCell.append((keyText, written, entry.keyPlace))
                         continue
                     }

@@ -39,13 +39,6 @@ struct SettingsLayout {
         }
     }
 
-    /// Whether a value beside a key is one, not a note (a sentence, or more than five words).
-    static func isValueLike(_ value: CellValue) -> Bool {
-        guard case .string(let words) = value else { return true }
-        let trimmed = words.trimmingWhitespace()
-        return !trimmed.isEmpty && !SheetTable.isSentence(trimmed) && trimmed.split(whereSeparator: \.isWhitespace).count <= 5
-    }
-
     enum Direction: Equatable {
         /// The keys in column `key`, their values in column `value`.
         case down(key: Int, value: Int)
