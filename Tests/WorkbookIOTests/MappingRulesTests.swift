@@ -2878,10 +2878,10 @@ struct MappingRulesTests {
         #expect(securities.errors.first?.message == "The column \"Trading Status\" is not one the tool reads, and may hold each "
             + "security's Restriction: if it does, rename it Restriction (No Buy, No Sell, No Trade or Hold); if not, rename it "
             + "so it names none. Left unread, the plan would buy and sell against the restrictions.")
-        // Beside a Restriction column, a Status is some other status.
+        // A Status is the security's own (`Active`), with a Restriction column or without.
         let status = try read([
             Self.asOf, Self.oneLot, Self.model,
-            ("Securities", [["Symbol", "Restriction", "Status"], ["AAPL", "No Buy", "Approved"]]),
+            ("Securities", [["Symbol", "Name", "Status"], ["AAPL", "Apple", "Active"]]),
             Self.prices,
         ])
         #expect(status.errors.isEmpty, "\(status.errors)")

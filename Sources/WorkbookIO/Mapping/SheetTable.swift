@@ -2099,8 +2099,7 @@ struct SheetTable {
     }
 
     /// The Securities column an unread Model or Securities header holds, with what leaving it
-    /// unread would do; nil for any other header (a Model's `Notes`, a Securities `Status`
-    /// beside a Restriction column).
+    /// unread would do; nil for any other header (a Model's `Notes`, a Securities `Status`).
     static func securityColumn(_ header: String, on sheet: ContractSheet, besides present: Set<String>)
         -> (column: String, effect: String)? {
         let effects = [
@@ -2133,7 +2132,8 @@ struct SheetTable {
             else { return nil }
             return (column, effects[column]!)
         case .securities:
-            if !present.contains("Restriction"), restriction.contains(key) || (key == "status") {
+            // (A bare `Status` is most often the security's own, `Active`: not asked about.)
+            if !present.contains("Restriction"), restriction.contains(key) {
                 return ("Restriction", effects["Restriction"]!)
             }
             if !present.contains("Phase Out"), phaseOut.contains(key) { return ("Phase Out", effects["Phase Out"]!) }
