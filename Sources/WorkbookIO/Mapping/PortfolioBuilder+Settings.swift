@@ -304,6 +304,8 @@ extension PortfolioBuilder {
 
     /// The keys whose values are amounts in dollars.
     static let dollarKeys: Set<SettingKey> = [.taxBudget, .minTrade, .harvestMinLoss]
+    /// The keys whose values are percents (a plain number above 1 is one).
+    static let percentKeys: Set<SettingKey> = [.shortTermRate, .longTermRate, .defaultBand, .cashTarget, .harvestMinLossPercent]
 
     /// What a Settings `Unit` cell says of its row's value.
     enum UnitReading { case agrees, percent, refused }
@@ -315,7 +317,7 @@ extension PortfolioBuilder {
     mutating func checkUnit(_ unit: (value: CellValue, place: String), of key: SettingKey, value: CellValue) -> UnitReading {
         guard case .value(let raw) = CellReader.text(unit.value) else { return .agrees }
         let text = raw.trimmingWhitespace().lowercased()
-        let percentKey = [SettingKey.shortTermRate, .longTermRate, .defaultBand, .cashTarget, .harvestMinLossPercent].contains(key)
+        let percentKey = Self.percentKeys.contains(key)
         if ["%", "pct", "percent", "percentage", "(%)", "% of account", "% of portfolio"].contains(text) {
             if Self.dollarKeys.contains(key) {
                 log.error(unit.place, "\(key.rawValue) is an amount in dollars, but its unit says percent (\"\(raw.excerpt)\"): "
@@ -418,7 +420,7 @@ extension PortfolioBuilder {
             }
             // A percent key written as a plain number above 1 (`Short-Term Rate 40.8`, as the
             // template's Instructions show): the sheet writes its percents so.
-            let percentKeys: Set<SettingKey> = [.shortTermRate, .longTermRate, .defaultBand, .cashTarget, .harvestMinLossPercent]
+            let percentKeys = Self.percentKeys
             for entry in entries {
                 guard case .value(let keyText) = CellReader.text(.string(entry.key)), let key = SettingKey.matching(keyText),
                       percentKeys.contains(key), case .value(let n) = CellReader.number(entry.value), n.form == .plain,

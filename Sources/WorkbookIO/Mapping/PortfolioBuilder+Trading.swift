@@ -277,7 +277,7 @@ extension PortfolioBuilder {
         // `Reinvest Dividend` rows without a Quantity, by their place in `transactions`.
         var reinvestedCash: [Int] = []
         /// What tells each trade apart from another alike (see `refuseRepeatedTrades`).
-        var transactionIDs: [[CellValue]] = []
+        var apartCells: [[CellValue]] = []
         /// Rows that cancel a trade, read as the trade they take back.
         var cancellations: [Transaction] = []
         /// Buys written with a negative quantity (their places), and whether any buy has a
@@ -476,10 +476,10 @@ extension PortfolioBuilder {
             // Told apart by an ID, by the other cells of the row, or by the time of its Date.
             var apart = (row["Date"].map { [$0] } ?? []) + row.otherCells
             if let id = row["Transaction ID"] { apart.append(id) }
-            transactionIDs.append(apart)
+            apartCells.append(apart)
         }
         // (A buy of a negative quantity repeating the buy it reverses is refused as such, below.)
-        refuseRepeatedTrades(transactions, ids: transactionIDs, besides: positiveBuy ? negativeBuyRows : [])
+        refuseRepeatedTrades(transactions, apart: apartCells, besides: positiveBuy ? negativeBuyRows : [])
         // A buy of a negative quantity among buys of positive ones is a reversal written as a
         // buy (`Buy -15` under `Buy 15`): read by its size, it was a second buy, and its shares
         // blocked a harvest (explore-AS). A sheet writing every buy negative has its own sign.
@@ -498,7 +498,7 @@ extension PortfolioBuilder {
     /// up replacement shares that should have blocked a harvest, and a buy blocked one it
     /// should not have, without a word (explore-CJ). Two trades alike are told apart by their
     /// Transaction IDs.
-    private mutating func refuseRepeatedTrades(_ transactions: [Transaction], ids: [[CellValue]], besides: Set<String>) {
+    private mutating func refuseRepeatedTrades(_ transactions: [Transaction], apart: [[CellValue]], besides: Set<String>) {
         // Alike in account, day, symbol, side and quantity; then in price to the cent, in gain
         // and in term, either blank where one view leaves it out (explore-CK: a second view's price
         // of 66.004, or its gain left blank, had counted the sale twice).
@@ -507,7 +507,7 @@ extension PortfolioBuilder {
             let apart: String
         }
         var earlier: [Listing: [Transaction]] = [:]
-        for (trade, cells) in zip(transactions, ids) where !besides.contains(trade.place) {
+        for (trade, cells) in zip(transactions, apart) where !besides.contains(trade.place) {
             let listing = Listing(account: trade.account, date: trade.date, symbol: trade.symbol, side: trade.side,
                                   quantity: trade.quantity, apart: cells.map { "\($0)" }.joined(separator: "\u{1F}"))
             func alike(_ other: Transaction) -> Bool {
