@@ -322,7 +322,6 @@ extension Planning {
         }
         for (number, sector) in universe.sortedSectors.enumerated() {
             let target = book.sectorTargets[number]
-            let band = universe.bandsByNumber[number].doubleValue
             let before = sectorBefore[number], after = book.sectorValues[number]
             guard target > 0 || before > .zero || after > .zero else { continue }
             // A sector every member of which the Securities sheet keeps from the trade it needs
@@ -330,7 +329,8 @@ extension Planning {
             // restrictions, which come first in the contract's order: `Sector Band` named the
             // line's own limit (Bonds 6 points under its edge, both members No Buy).
             let weight = Planning.weight(after, of: valueAfter)
-            let low = max(0, Planning.edge(target - band)), high = min(1, Planning.edge(target + band))
+            let edges = sectorEdges(number, in: book)
+            let low = max(0, edges.low), high = min(1, edges.high)
             var restricted = false
             if weight < low || weight > high {
                 let members = book.slots.filter { $0.bandedSector == number }.map(\.symbol)

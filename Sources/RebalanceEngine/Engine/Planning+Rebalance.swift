@@ -411,7 +411,7 @@ extension Planning {
         let book = books[index]
         var floor: Money?
         if level == .sector {
-            floor = Planning.part(Planning.edge(book.sectorTargets[number] - universe.bandsByNumber[number].doubleValue), of: value)
+            floor = Planning.part(sectorEdges(number, in: book).low, of: value)
         }
         var candidates: [(symbol: String, quantity: Quantity, overshoot: Money, keepsBand: Bool, value: Money)] = []
         for symbol in members where !tried.contains(symbol) && sellStop(symbol, in: index) == nil {
@@ -438,8 +438,7 @@ extension Planning {
         case .group:
             return (book.groupValues[number], value.multiplied(by: universe.capsByNumber[number]))
         case .sector:
-            let high = Planning.edge(book.sectorTargets[number] + universe.bandsByNumber[number].doubleValue)
-            return (book.sectorValues[number], Planning.part(high, of: value))
+            return (book.sectorValues[number], Planning.part(sectorEdges(number, in: book).high, of: value))
         case .security:
             return (.zero, .zero)
         }
@@ -551,8 +550,7 @@ extension Planning {
             guard gap > .zero else { continue }
             var steered = false
             if let sector = slot.bandedSector {
-                let low = Planning.edge(book.sectorTargets[sector] - universe.bandsByNumber[sector].doubleValue)
-                steered = Planning.weight(book.sectorValues[sector], of: value) < low
+                steered = Planning.weight(book.sectorValues[sector], of: value) < sectorEdges(sector, in: book).low
             }
             shortfalls.append((position, gap, steered))
         }

@@ -335,6 +335,15 @@ struct Planning {
         (sum * 1e9).rounded() / 1e9
     }
 
+    /// A banded sector's edges (by its number) in `book`: its target there plus or minus its
+    /// band, each the decimal written (`edge`). Not held within 0% and 100%: a high edge past
+    /// 100% is room no buy reaches, where one of 100% would name the sector as what bound a
+    /// buy that cash bound.
+    func sectorEdges(_ number: Int, in book: AccountBook) -> (low: Double, high: Double) {
+        let target = book.sectorTargets[number], band = universe.bandsByNumber[number].doubleValue
+        return (Planning.edge(target - band), Planning.edge(target + band))
+    }
+
     static func weight(_ value: Money, of total: Money) -> Double {
         total.cents > 0 ? Double(value.cents) / Double(total.cents) : 0
     }
@@ -362,8 +371,7 @@ struct Planning {
         }
         if let sector = place.bandedSector {
             let freed = freeing.map { $0.place.bandedSector == sector ? $0.value : .zero } ?? .zero
-            let high = Planning.edge(book.sectorTargets[sector] + universe.bandsByNumber[sector].doubleValue)
-            let room = Money.max(.zero, Planning.part(high, of: value) - (book.sectorValues[sector] - freed))
+            let room = Money.max(.zero, Planning.part(sectorEdges(sector, in: book).high, of: value) - (book.sectorValues[sector] - freed))
             if best.map({ room < $0.room }) ?? true { best = (room, .sector(universe.sortedSectors[sector]), .sectorBand) }
         }
         return best

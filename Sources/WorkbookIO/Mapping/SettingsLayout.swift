@@ -6,6 +6,9 @@ struct SettingsLayout {
         let key: String
         /// `Settings!A3`.
         let keyPlace: String
+        /// The key's column, where a layout of its own found it (`nil` under the table's
+        /// Setting header).
+        var keyColumn: Int? = nil
         let value: CellValue?
         let valuePlace: String
         /// The row's `Unit` cell and its place, under a header with a Unit column.
@@ -130,7 +133,7 @@ struct SettingsLayout {
                 let unit = unitsRow.flatMap { units in
                     units.cells.first { $0.column == cell.column }.map { ($0.value, place(cell.column, units.number)) }
                 }
-                entries.append(Entry(key: text, keyPlace: place(cell.column, keyRow.number), value: value,
+                entries.append(Entry(key: text, keyPlace: place(cell.column, keyRow.number), keyColumn: cell.column, value: value,
                                      valuePlace: place(cell.column, valueRow.number), unit: unit))
             }
             direction = .across(key: keyRow.number, value: valueRow.number)
@@ -163,7 +166,7 @@ struct SettingsLayout {
                 guard let key = row.cells.first(where: { $0.column == column.key }),
                       case .string(let text) = key.value else { continue }
                 let value = row.cells.first { $0.column == valueColumn }?.value
-                entries.append(Entry(key: text, keyPlace: place(column.key, row.number), value: value,
+                entries.append(Entry(key: text, keyPlace: place(column.key, row.number), keyColumn: column.key, value: value,
                                      valuePlace: place(valueColumn, row.number)))
             }
             direction = .down(key: column.key, value: valueColumn)
@@ -194,7 +197,7 @@ struct SettingsLayout {
                 guard index + 1 < row.cells.count, case let next = row.cells[index + 1], next.column <= cell.column + 2,
                       !(row.number == headerRow && [settingColumn, valueColumn].contains(next.column)),
                       !isKey(next.value), SettingsLayout.isFigure(next.value) else { continue }
-                var entry = Entry(key: text, keyPlace: place(cell.column, row.number), value: next.value,
+                var entry = Entry(key: text, keyPlace: place(cell.column, row.number), keyColumn: cell.column, value: next.value,
                                   valuePlace: place(next.column, row.number))
                 // A second value right beside the first (a change log's `Old | New`).
                 if index + 2 < row.cells.count, case let after = row.cells[index + 2], after.column == next.column + 1,

@@ -1347,7 +1347,7 @@ struct SheetTable {
             guard let first = header.matches.first(where: { $0.1 == name }) else { continue }
             // A second Settings box's keys are read as settings beside the table's (above).
             if name == "Setting", let column = CellReference.column(of: place),
-               settingsOutside.contains(where: { $0.keyPlace.split(separator: "!").last.flatMap { CellReference.column(of: String($0)) } == column }) {
+               settingsOutside.contains(where: { $0.keyColumn == column }) {
                 continue
             }
             if let firstColumn = CellReference.column(of: first.2), let secondColumn = CellReference.column(of: place),
