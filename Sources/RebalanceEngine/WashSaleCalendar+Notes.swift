@@ -52,9 +52,12 @@ extension WashSaleCalendar {
                 note.append(windowDays)
                 note.append(one ? " days of it already replaces it" : " days of it already replace it")
                 // What that means for the figures: the tool adds nothing to them.
-                note.append(": that part of the loss was disallowed before this run, as the custodian reports it, and "
-                    + "no amount is figured here; the Lots sheet's Cost Basis is read as it stands (a replacement in "
-                    + "another account than the sale's may need the disallowed loss added to its basis by hand).")
+                note.append(": that part of the loss is taken as disallowed before this run, and no amount is figured here "
+                    + "(the Realized YTD on Accounts is taken as given); the Lots sheet's Cost Basis is read as it stands.")
+                if let elsewhere = elsewhereClause(sale) {
+                    note.append(" ")
+                    note.append(elsewhere)
+                }
             }
         }
         return WashSaleRecord(
@@ -62,6 +65,62 @@ extension WashSaleCalendar {
             family: family, conflictDate: sale.date, conflictAccount: sale.account,
             windowEnds: ends, quantity: sale.quantity, lotID: sale.lotID, loss: sale.loss,
             disallowedLoss: disallowed, note: note.text)
+    }
+
+    /// What a Transactions loss sale's replacements bought before the run in other accounts
+    /// of the household mean for the figures the tool takes as given; `nil` when there are
+    /// none. A custodian applies the wash-sale rule within one account, so its Realized YTD
+    /// may still count the part of the loss they disallow: the tax before the run is then
+    /// understated, and in an IRA or Roth that part is lost for good (Rev. Rul. 2008-5).
+    func elsewhereClause(_ sale: LossSale) -> String? {
+        guard !sale.matchedElsewhere.isEmpty, let sold = sale.quantity, sold > .zero else { return nil }
+        var text = Sentence(capacity: 256)
+        var shares = Quantity.zero
+        for (position, match) in sale.matchedElsewhere.enumerated() {
+            text.append(position == 0 ? "" : position + 1 == sale.matchedElsewhere.count ? " and " : ", ")
+            text.append(match.shares)
+            text.append(" in ")
+            text.append(match.account)
+            text.append(isTaxed(match.account) ? "" : " (untaxed)")
+            shares += match.shares
+        }
+        var clause: Sentence = "Bought in another account of the household: \(text.text). The custodian of the sale's "
+        clause += "account does not see those buys, so its Realized YTD may still count "
+        if let loss = sale.loss {
+            clause += "the \(dollars: loss.scaled(by: shares.micros, over: sold.micros)) of the loss they disallow"
+        } else {
+            clause += "the part of the loss they disallow"
+        }
+        let untaxed = sale.matchedElsewhere.contains { !isTaxed($0.account) }
+        let taxed = sale.matchedElsewhere.contains { isTaxed($0.account) }
+        clause += untaxed && taxed ? " (lost for good in an untaxed account, added to the replacement's basis in a taxed one)"
+            : untaxed ? " (lost for good in an untaxed account, Rev. Rul. 2008-5)"
+            : " (added to the replacement's basis, 26 USC 1091(d))"
+        clause += ". If it does, correct Realized YTD on the Accounts sheet: the tax before this run is understated."
+        return clause.text
+    }
+
+    /// A warning for each Transactions loss sale of `account` with replacements bought before
+    /// the run in another account of the household (`elsewhereClause`), so that the figure
+    /// the tool takes as given is checked, not only told of in the Wash Sale sheet's note.
+    func elsewhereWarnings(soldIn account: String) -> [String] {
+        lossSales.compactMap { sale in
+            guard sale.isFromTransactions, sale.account == account, let clause = elsewhereClause(sale) else { return nil }
+            var warning = Sentence(capacity: 320)
+            warning.append("The loss sale of ")
+            if let shares = sale.quantity {
+                warning.append(shares)
+                warning.append(" ")
+            }
+            warning.append(sale.symbol)
+            warning.append(" on ")
+            warning.append(sale.date)
+            warning.append(" (Transactions) has replacements bought within ")
+            warning.append(windowDays)
+            warning.append(" days of it. ")
+            warning.append(clause)
+            return warning.text
+        }
     }
 
     /// The sentence of a `Disallowed` row for a forced loss sale.

@@ -430,6 +430,11 @@ extension WashSaleCalendar {
         var matchedInRun: Quantity = .zero
         /// Purchases (by index) whose shares this Transactions sale sold: never its replacements.
         var ownShares: [Int: Quantity] = [:]
+        /// Of the shares matched before the run, those bought in another account of the
+        /// household, by account in the order first matched: a custodian applies the wash-sale
+        /// rule within one account, so the Realized YTD it reports may still count that part
+        /// of the loss.
+        var matchedElsewhere: [(account: String, shares: Quantity)] = []
     }
 
     /// Whether purchase `a` was acquired before purchase `b`: the matching order (date; within
@@ -718,6 +723,14 @@ extension WashSaleCalendar {
                     guard taken > .zero else { continue }
                     purchases[index].match(taken, inRun: false)
                     remaining -= taken
+                    let buyer = purchases[index].account
+                    if buyer != sale.account {
+                        if let known = lossSales[saleIndex].matchedElsewhere.firstIndex(where: { $0.account == buyer }) {
+                            lossSales[saleIndex].matchedElsewhere[known].shares += taken
+                        } else {
+                            lossSales[saleIndex].matchedElsewhere.append((buyer, taken))
+                        }
+                    }
                 }
                 lossSales[saleIndex].matched = quantity - remaining
             }

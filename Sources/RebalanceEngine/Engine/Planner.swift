@@ -230,6 +230,9 @@ extension Planning {
         beginStage()
         for index in books.indices {
             markRows(account: index)
+            for warning in calendars[householdOfBook[index]].elsewhereWarnings(soldIn: books[index].id) {
+                raise(.warning, books[index].id, warning)
+            }
             if let problem = setTargets(index, models: portfolio.models) { problems.append(problem) }
         }
         guard problems.isEmpty else { throw .input(problems) }
