@@ -2931,6 +2931,49 @@ struct MappingRulesTests {
         #expect(fills.portfolio?.transactions.count == 4)
     }
 
+    /// A copy of a loss sale whose Date is text (`11/10/2026`, `2026-11-10`) beside a date cell
+    /// had been read as a second sale, using up replacement shares that should have blocked a
+    /// harvest; two reinvestments of one day naming different income had been refused as one
+    /// trade listed twice (explore-CO).
+    @Test("A copy whose Date is text is the trade repeated; two reinvestments of different income are two trades")
+    func repeatedTransactionsByDateReadAndIncome() throws {
+        let header: [FixtureCell] = ["Account", "Date", "Symbol", "Action", "Quantity", "Price", "Realized Gain", "Term"]
+        let textDates = try readTransactions([header,
+                              ["A", .day(2026, 11, 10), "VXUS", "Sell", 100, 64, -1500, "ST"],
+                              ["A", "11/10/2026", "VXUS", "Sell", 100, 64, -1500, "ST"],
+                              ["A", "2026-11-10", "VXUS", "Sell", 100, 64, -1500, "ST"]])
+        #expect(textDates.portfolio == nil)
+        #expect(textDates.errors.map(\.description) == ["Transactions!row 3", "Transactions!row 4"].map { place in
+            "\(place): This trade repeats the one at Transactions!row 2 in every column read (account, date, symbol, side, "
+                + "quantity, price and gain): the same trade listed twice would count twice in the wash-sale windows. Delete "
+                + "one; if they are two trades, write them as one row of their total quantity, or give each its Transaction ID."
+        })
+        // A time tells two fills apart, written in a date cell or as text; midnight is no time.
+        let times = try readTransactions([header,
+                              ["A", .date(46336.65625), "VXUS", "Buy", 10, 64, nil, nil],
+                              ["A", "2026-11-10 3:45 PM", "VXUS", "Buy", 10, 64, nil, nil],
+                              ["A", "11/10/2026 10:30", "VXUS", "Buy", 10, 64, nil, nil],
+                              ["A", "2026-11-12 00:00", "VXUS", "Buy", 5, 64, nil, nil],
+                              ["A", .day(2026, 11, 12), "VXUS", "Buy", 5, 64, nil, nil]])
+        #expect(times.errors.map(\.place) == ["Transactions!row 3", "Transactions!row 6"])
+        #expect(PortfolioBuilder.timeOfDayKey(.string("20261110;154500")) == PortfolioBuilder.timeOfDayKey(.date(
+            ExcelDateTime(year: 2026, month: 11, day: 10, milliseconds: 56_700_000))))
+        // A fund's dividend and its long-term gain reinvested the same day, alike in shares and price.
+        let income = try readTransactions([header,
+                              ["A", "2026-11-10", "VXUS", "Reinvest Dividend", 1.5, 64, nil, nil],
+                              ["A", "2026-11-10", "VXUS", "Reinvest Long Term Cap Gain", 1.5, 64, nil, nil]])
+        #expect(income.errors.isEmpty, "\(income.errors)")
+        #expect(income.portfolio?.transactions.map(\.quantity) == [Quantity(decimal: "1.5"), Quantity(decimal: "1.5")])
+        // The same income in two views' words, or a Side naming none beside one, is one trade.
+        let views = try readTransactions([header,
+                              ["A", "2026-11-10", "VXUS", "Reinvest LT Cap Gain", 1.5, 64, nil, nil],
+                              ["A", "2026-11-10", "VXUS", "Long-Term Capital Gain Reinvest", 1.5, 64, nil, nil],
+                              ["A", "2026-11-12", "VXUS", "Reinvest Dividend", 2, 64, nil, nil],
+                              ["A", "2026-11-12", "VXUS", "Buy", 2, 64, nil, nil]])
+        #expect(views.errors.map(\.place) == ["Transactions!row 3", "Transactions!row 5"])
+        #expect(PortfolioBuilder.incomeKind("Return of Capital Reinvest") != PortfolioBuilder.incomeKind("Reinvest Cap Gain"))
+    }
+
     @Test("A buy journaled to another account of its household is read as that account's lot of its day, counted once")
     func journaledBuy() throws {
         func book(_ journal: [[FixtureCell]]) throws -> PortfolioReading {

@@ -83,11 +83,22 @@ extension PortfolioBuilder {
             // The Name's word is taken, with a warning.
             if !typeRefused, isBlank(row, "Type"), let name = CellReader.textValue(row["Name"]),
                let (untaxed, word) = PortfolioBuilder.untaxedType(in: name) {
-                type = untaxed
-                log.warning(table.has("Type") ? row.place("Type") : row.place("Name"),
-                            "\(table.has("Type") ? "Type is blank" : "The sheet has no Type column"), but \(id.excerpt)'s Name "
-                                + "\"\(name.excerpt)\" says \(word): it is read as \(untaxed.rawValue) (untaxed), not Taxable. Write its "
-                                + "Type to keep this warning away (Taxable if it is taxed).")
+                // A Name that says a taxed account too (`SIMPLE TRUST`, `SEP Holdings LLC`, `Chen
+                // Joint (former SEP)`, `IRA CHEN INDIVIDUAL`): read as untaxed, its gains had been
+                // planned at no tax (explore-CO). The PM says which.
+                if let taxed = PortfolioBuilder.taxedAccountWord(in: name) {
+                    log.error(table.has("Type") ? row.place("Type") : row.place("Name"),
+                              "\(table.has("Type") ? "Type is blank" : "The sheet has no Type column"), and \(id.excerpt)'s Name "
+                                  + "\"\(name.excerpt)\" says both \(word) (untaxed) and \(taxed) (taxed): write the account's Type"
+                                  + "\(table.has("Type") ? "" : " in a Type column") (Taxable, Joint or Trust if its sales are taxed, "
+                                  + "\(untaxed.rawValue) if it is the plan).")
+                } else {
+                    type = untaxed
+                    log.warning(table.has("Type") ? row.place("Type") : row.place("Name"),
+                                "\(table.has("Type") ? "Type is blank" : "The sheet has no Type column"), but \(id.excerpt)'s Name "
+                                    + "\"\(name.excerpt)\" says \(word): it is read as \(untaxed.rawValue) (untaxed), not Taxable. Write "
+                                    + "its Type to keep this warning away (Taxable if it is taxed).")
+                }
             }
             let cash = money(row, "Cash") ?? .zero
             if cash.isNegative { log.error(row.place("Cash"), "Cash must not be negative, found \"\(shown(row["Cash"]))\".") }
@@ -150,6 +161,36 @@ extension PortfolioBuilder {
         "./-_ ".contains(character)
     }
 
+    /// A word of an account's name saying it is a taxed account (`Trust`, `LLC`, `Joint`,
+    /// `JTWROS`, `Individual`, `Brokerage`, `non-IRA`, `former`), as written; nil when none
+    /// does. A company's word beside a custodian's (`SCHWAB & CO INC CUST IRA`) names the
+    /// custodian, and `Individual 401(k)` is a solo 401(k).
+    static func taxedAccountWord(in name: String) -> String? {
+        let written = name.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let words = written.map { $0.uppercased() }
+        let custodian = !Set(words).isDisjoint(with: ["CUST", "CUSTODIAN", "TTEE", "TRUSTEE"])
+        let owners: Set<String> = ["JOINT", "JTWROS", "JTTEN", "TOD", "INDIVIDUAL", "BROKERAGE", "TAXABLE", "FORMER",
+                                   "FORMERLY", "UTMA", "UGMA", "TENANTS"]
+        let companies: Set<String> = ["TRUST", "LLC", "INC", "CORP", "CORPORATION", "INCORPORATED", "LTD", "LLP"]
+        for (index, word) in words.enumerated() {
+            let next = index + 1 < words.count ? words[index + 1] : ""
+            let afterNext = index + 2 < words.count ? words[index + 2] : ""
+            if word == "INDIVIDUAL", next == "401K" || next + afterNext == "401K" || next == "RETIREMENT"
+                || (next == "ROTH" && afterNext.hasPrefix("401")) {
+                continue
+            }
+            // `non-IRA`, `Non-Qualified`; not `non-taxable`, which says the plan.
+            if word == "NON", ["IRA", "SEP", "SIMPLE", "HSA", "ROTH", "401", "401K", "403", "403B", "QUALIFIED",
+                               "RETIREMENT"].contains(next) {
+                return written[index] + "-" + written[index + 1]
+            }
+            if word == "TAXABLE", index > 0, words[index - 1] == "NON" { continue }
+            if owners.contains(word) || (!custodian && companies.contains(word)) { return written[index] }
+            if word == "JT", next == "TEN" { return written[index] + " " + written[index + 1] }
+        }
+        return nil
+    }
+
     /// The untaxed type an account's name says (`Roth IRA` is Roth, `Rollover IRA` IRA, `Solo
     /// 401(k)` 401k), with its word; nil when no word of it says one.
     ///
@@ -196,6 +237,22 @@ extension PortfolioBuilder {
             return
         }
         guard table.has("Household") else { return }
+        // A Household read from a column that may hold each person's name (`Client Name`,
+        // `Family Name`): a couple's accounts were each a household of its own, and a buy in
+        // one's IRA met no window of the other's loss sale, without a word (explore-CO).
+        if let read = table.matches.first(where: { $0.1 == "Household" }),
+           ["client", "clientname", "family", "familyname", "relationship", "relationshipname"]
+               .contains(HeaderName.normalize(read.0).key) {
+            let sizes = accounts.reduce(into: [String: Int]()) { $0[$1.household, default: 0] += 1 }
+            let alone = accounts.filter { $0.household != $0.id && sizes[$0.household] == 1 }.map(\.id)
+            if alone.count >= 2 {
+                let named = Array(alone.prefix(4)).joinedAsList + (alone.count > 4 ? " and \(alone.count - 4) more" : "")
+                log.warning("\(table.sheetName)!\(read.2)", "The Household is read from \"\(read.0.excerpt)\", and it leaves "
+                    + "\(named) each a household of its own: wash sales are checked within each alone, and one's buy blocks "
+                    + "no other's loss sale. If it holds each person's name, give the accounts of one family one Household "
+                    + "(a Household column of the family's name).")
+            }
+        }
         let blankCells = table.rows.compactMap { row in
             isBlank(row, "Household") ? CellReader.textValue(row["Account"]).map { (id: $0, place: row.place("Household")) } : nil
         }

@@ -278,6 +278,8 @@ extension PortfolioBuilder {
         var reinvestedCash: [Int] = []
         /// What tells each trade apart from another alike (see `refuseRepeatedTrades`).
         var apartCells: [[CellValue]] = []
+        /// What income each trade reinvests, if its Side says (see `incomeKind`).
+        var actionKinds: [Set<String>] = []
         /// Rows that cancel a trade, read as the trade they take back.
         var cancellations: [Transaction] = []
         /// Buys written with a negative quantity (their places), and whether any buy has a
@@ -473,13 +475,16 @@ extension PortfolioBuilder {
             transactions.append(Transaction(account: accountID, date: tradeDate, symbol: symbol, side: side,
                                             quantity: quantity, price: price, realizedGain: gain, term: term,
                                             place: row.rowPlace))
-            // Told apart by an ID, by the other cells of the row, or by the time of its Date.
-            var apart = (row["Date"].map { [$0] } ?? []) + row.otherCells
+            // Told apart by an ID, by the other cells of the row, or by the time of its Date (the
+            // date itself compared as read: a copy whose Date is text, `11/10/2026` beside a date
+            // cell, had been read as a second sale; explore-CO).
+            var apart = [CellValue.string(PortfolioBuilder.timeOfDayKey(row["Date"]))] + row.otherCells
             if let id = row["Transaction ID"] { apart.append(id) }
             apartCells.append(apart)
+            actionKinds.append(PortfolioBuilder.incomeKind(sideText))
         }
         // (A buy of a negative quantity repeating the buy it reverses is refused as such, below.)
-        refuseRepeatedTrades(transactions, apart: apartCells, besides: positiveBuy ? negativeBuyRows : [])
+        refuseRepeatedTrades(transactions, apart: apartCells, kinds: actionKinds, besides: positiveBuy ? negativeBuyRows : [])
         // A buy of a negative quantity among buys of positive ones is a reversal written as a
         // buy (`Buy -15` under `Buy 15`): read by its size, it was a second buy, and its shares
         // blocked a harvest (explore-AS). A sheet writing every buy negative has its own sign.
@@ -497,8 +502,10 @@ extension PortfolioBuilder {
     /// trade once per account's view, or a paste made twice): read as two, a loss sale used
     /// up replacement shares that should have blocked a harvest, and a buy blocked one it
     /// should not have, without a word (explore-CJ). Two trades alike are told apart by their
-    /// Transaction IDs.
-    private mutating func refuseRepeatedTrades(_ transactions: [Transaction], apart: [[CellValue]], besides: Set<String>) {
+    /// Transaction IDs. Two reinvestments whose Sides name different income (`Reinvest
+    /// Dividend` and `Reinvest Long Term Cap Gain` of one fund on one day) are two trades.
+    private mutating func refuseRepeatedTrades(_ transactions: [Transaction], apart: [[CellValue]], kinds: [Set<String>],
+                                               besides: Set<String>) {
         // Alike in account, day, symbol, side and quantity; then in price to the cent, in gain
         // and in term, either blank where one view leaves it out (explore-CK: a second view's price
         // of 66.004, or its gain left blank, had counted the sale twice).
@@ -506,25 +513,97 @@ extension PortfolioBuilder {
             let account: String, date: CivilDate, symbol: String, side: Side, quantity: Quantity?
             let apart: String
         }
-        var earlier: [Listing: [Transaction]] = [:]
-        for (trade, cells) in zip(transactions, apart) where !besides.contains(trade.place) {
+        var earlier: [Listing: [(trade: Transaction, kind: Set<String>)]] = [:]
+        for ((trade, cells), kind) in zip(zip(transactions, apart), kinds) where !besides.contains(trade.place) {
             let listing = Listing(account: trade.account, date: trade.date, symbol: trade.symbol, side: trade.side,
                                   quantity: trade.quantity, apart: cells.map { "\($0)" }.joined(separator: "\u{1F}"))
-            func alike(_ other: Transaction) -> Bool {
+            func alike(_ listed: (trade: Transaction, kind: Set<String>)) -> Bool {
+                let other = listed.trade
+                // (A Side naming no income, `Buy` or `YOU BOUGHT`, may be either view's.)
+                guard kind.isEmpty || listed.kind.isEmpty || kind == listed.kind else { return false }
                 let prices = [trade.price, other.price].compactMap { $0?.value(of: Quantity(decimal: "1")!) }
                 let gains = [trade.realizedGain, other.realizedGain].compactMap { $0 }
                 let terms = [trade.term, other.term].compactMap { $0 }
                 return (prices.count < 2 || prices[0] == prices[1]) && (gains.count < 2 || gains[0] == gains[1])
                     && (terms.count < 2 || terms[0] == terms[1])
             }
-            if let first = earlier[listing]?.first(where: alike) {
+            if let first = earlier[listing]?.first(where: alike)?.trade {
                 log.error(trade.place, "This trade repeats the one at \(first.place) in every column read (account, date, symbol, "
                     + "side, quantity, price and gain): the same trade listed twice would count twice in the wash-sale windows. "
                     + "Delete one; if they are two trades, write them as one row of their total quantity, or give each its "
                     + "Transaction ID.")
                 continue
             }
-            earlier[listing, default: []].append(trade)
+            earlier[listing, default: []].append((trade, kind))
+        }
+    }
+
+    /// The income a trade's Side says it reinvests, in words of one spelling each (`Reinvest
+    /// LT Cap Gain` and `Reinvest Long Term Capital Gains` are both `capgain`, `long`); empty
+    /// when it names none (`Buy`, `YOU BOUGHT`, `Reinvestment`).
+    static func incomeKind(_ side: String) -> Set<String> {
+        let words = SheetTable.headerWords(side)
+        var kind = Set<String>()
+        for word in words {
+            switch word {
+            case "div", "divs", "dividend", "dividends", "dvd": kind.insert("dividend")
+            case "int", "interest": kind.insert("interest")
+            case "cap", "capital", "cg", "gain", "gains": kind.insert("capgain")
+            case "ltcg": kind.formUnion(["capgain", "long"])
+            case "stcg": kind.formUnion(["capgain", "short"])
+            case "lt", "long", "longterm": kind.insert("long")
+            case "st", "short", "shortterm": kind.insert("short")
+            default: break
+            }
+        }
+        // (`Return of Capital` names no capital gain.)
+        if words.contains("roc") || words.isSuperset(of: ["return", "capital"]) {
+            kind.remove("capgain")
+            kind.insert("return")
+        }
+        return kind
+    }
+
+    /// The time of day a trade's Date cell gives, as a key telling two fills of one day
+    /// apart: empty when it gives none, whether the day is a date cell or text (`11/10/2026`,
+    /// `2026-11-10`, `2026-11-10 00:00`), as the date itself is compared as read.
+    static func timeOfDayKey(_ value: CellValue?) -> String {
+        let day = 86_400_000
+        func fraction(_ serial: Double) -> String {
+            let milliseconds = Int(((serial - serial.rounded(.down)) * Double(day)).rounded())
+            return milliseconds % day == 0 ? "" : "\(milliseconds)"
+        }
+        switch value {
+        case nil: return ""
+        case .date(let date)?: return date.milliseconds == 0 ? "" : "\(date.milliseconds)"
+        case .number(let serial, _)?: return serial.isFinite ? fraction(serial) : "\(serial)"
+        case .string(let raw)?:
+            let text = raw.trimmingWhitespace()
+            // A serial stored as text (`"46316.75"`).
+            if text.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 }), let serial = Double(text) { return fraction(serial) }
+            // Interactive Brokers' `20261110;154500`.
+            if let semicolon = text.firstIndex(of: ";") {
+                let rest = String(text[text.index(after: semicolon)...]).trimmingWhitespace()
+                if rest.count == 6, rest.allSatisfy(\.isASCIIDigit), let hours = Int(rest.prefix(2)),
+                   let minutes = Int(rest.dropFirst(2).prefix(2)), let seconds = Int(rest.suffix(2)) {
+                    let milliseconds = ((hours * 60 + minutes) * 60 + seconds) * 1000
+                    return milliseconds == 0 ? "" : "\(milliseconds)"
+                }
+            }
+            guard let colon = text.firstIndex(of: ":") else { return "" }
+            // The figures around the first colon (`15:45`, `3:45:10.5 PM`, `T15:45:00`).
+            let start = text[..<colon].reversed().prefix(while: \.isASCIIDigit).count
+            let token = text[text.index(colon, offsetBy: -start)...].prefix { $0.isASCIIDigit || $0 == ":" || $0 == "." }
+            let fields = token.split(separator: ":", omittingEmptySubsequences: false)
+            let after = String(text[text.index(colon, offsetBy: -start)...].dropFirst(token.count)).trimmingWhitespace().lowercased()
+                .filter(\.isLetter)
+            guard (2...3).contains(fields.count), var hours = Int(fields[0]), let minutes = Int(fields[1]),
+                  let seconds = fields.count == 3 ? Double(fields[2]) : 0 else { return "text:" + text.lowercased() }
+            if after.hasPrefix("pm"), hours < 12 { hours += 12 }
+            if after.hasPrefix("am"), hours == 12 { hours = 0 }
+            let milliseconds = (hours * 60 + minutes) * 60_000 + Int((seconds * 1000).rounded())
+            return milliseconds == 0 ? "" : "\(milliseconds)"
+        case let other?: return "\(other)"
         }
     }
 

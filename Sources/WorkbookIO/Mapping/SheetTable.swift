@@ -433,6 +433,9 @@ struct SheetTable {
         /// The unknown Accounts columns, by column number, each with whether a cell below holds
         /// words, not an amount (`Yes`, `Reinvest`): such a column moves no money.
         var holdsWordsByColumn: [Int: Bool] = [:]
+        /// The same columns, and a second Cash column, that hold something other than a blank or
+        /// a 0 below: one that does not can change nothing (an `RMD` column of zeros).
+        var holdsSomething = Set<Int>()
         /// The unknown Accounts columns that may mark an account left out, by column number,
         /// with their header and what their cells say (`exclusionKind`).
         var exclusionColumns: [Int: (header: String, kind: ExclusionKind)] = [:]
@@ -542,9 +545,9 @@ struct SheetTable {
                         } else {
                             setAside.append((text.trimmingWhitespace(), place, matches[earlier].0, matches[earlier].2))
                         }
-                    } else if SheetTable.isCanonical(text, of: name),
-                              let earlier = matches.firstIndex(where: { $0.1 == name }),
-                              !SheetTable.isCanonical(matches[earlier].0, of: name) {
+                    } else if let earlier = matches.firstIndex(where: { $0.1 == name }),
+                              (SheetTable.isCanonical(text, of: name) && !SheetTable.isCanonical(matches[earlier].0, of: name))
+                                  || (SheetTable.namesPlainly(text, name) && !SheetTable.namesPlainly(matches[earlier].0, name)) {
                         // The column named as the contract names it wins over one of its other
                         // names (`Target` over `Weight` beside it, `Price` over `Close`).
                         seconds.append(matches[earlier])
@@ -760,6 +763,9 @@ struct SheetTable {
                         holdsWordsByColumn[column] = false
                         if let kind = SheetTable.exclusionKind(text) { exclusionColumns[column] = (text, kind) }
                     }
+                    for (_, name, place) in secondColumns where name == "Cash" {
+                        if let column = CellReference.column(of: place) { holdsWordsByColumn[column] = false }
+                    }
                 } else if sheet == .lots {
                     for (text, place) in found.unknown {
                         guard let column = CellReference.column(of: place), let kind = SheetTable.lotRestrictionKind(text) else { continue }
@@ -776,6 +782,9 @@ struct SheetTable {
                 }
             }
             if !holdsWordsByColumn.isEmpty {
+                for cell in row.cells where holdsWordsByColumn[cell.column] != nil && !holdsSomething.contains(cell.column) {
+                    if !SheetTable.holdsNothing(cell.value) { holdsSomething.insert(cell.column) }
+                }
                 for cell in row.cells where holdsWordsByColumn[cell.column] == false {
                     switch cell.value {
                     case .bool: holdsWordsByColumn[cell.column] = true
@@ -1230,6 +1239,17 @@ struct SheetTable {
                     + "gains would be realized up to the Settings budget.")
                 continue
             }
+            // An Accounts column of money, below, that holds no amount (each cell blank or 0) can
+            // change nothing: passed over, where an `RMD` or `Sweep` column of zeros had stopped
+            // the run (explore-CO).
+            let unreadColumn = CellReference.column(of: place)
+            let holdsNoAmount = sheet == .accounts && !(unreadColumn.flatMap { holdsWordsByColumn[$0] } ?? true)
+                && !(unreadColumn.map(holdsSomething.contains) ?? true)
+            if holdsNoAmount, SheetTable.namesCashBalance(text) || SheetTable.namesAmountToRaise(text)
+                || (present.contains("Cash") && SheetTable.namesMoreCash(text)) {
+                log.info("\(info.name)!\(place)", SheetTable.passedOver(text))
+                continue
+            }
             // An account's cash under a sweep's or a broker's name (`Sweep`, `Buying Power`):
             // ignored with an Info line, every account planned with no cash (explore-AQ).
             if sheet == .accounts, !present.contains("Cash"), SheetTable.namesCashBalance(text),
@@ -1241,13 +1261,14 @@ struct SheetTable {
             }
             // Beside a Cash column, a sweep's or money market's balance is more of the cash: left
             // unread, a Cash of 0 beside `Sweep` $20,000 sold $3,570 of tax's worth to raise cash
-            // the account held (explore-CM).
-            if sheet == .accounts, let cash = header.matches.first(where: { $0.1 == "Cash" }), SheetTable.namesCashBalance(text),
+            // the account held (explore-CM). So is one that names the cash too (`Cash & Money
+            // Market`, `Cash Equivalents`): ignored with a hint to rename it Cash Target, the
+            // withdrawal was raised by selling (explore-CO).
+            if sheet == .accounts, let cash = header.matches.first(where: { $0.1 == "Cash" }),
+               SheetTable.namesCashBalance(text) || SheetTable.namesMoreCash(text),
                !(CellReference.column(of: place).flatMap { holdsWordsByColumn[$0] } ?? false) {
-                log.error("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not read, beside the Cash column "
-                    + "\"\(cash.0.excerpt)\" (\(info.name)!\(cash.2)): if it holds more of each account's cash (a sweep or "
-                    + "money-market balance), add it into Cash and delete this column; if not, rename it so it names no cash. "
-                    + "Left unread, the plan would sell to raise cash the account holds.")
+                log.error("\(info.name)!\(place)", SheetTable.moreCashMessage(text, besideCash: cash.0,
+                                                                            at: "\(info.name)!\(cash.2)"))
                 continue
             }
             // An amount to raise under another name (`RMD`, `Required Minimum Distribution`,
@@ -1278,6 +1299,12 @@ struct SheetTable {
             }
             // A column of words (`Yes`/`No`, `Reinvest`/`Cash`) holds no amount.
             let holdsWords = CellReference.column(of: place).flatMap { holdsWordsByColumn[$0] } ?? false
+            // One naming a money market's fund beside Cash (`Cash & Money Market`: SWVXX) holds
+            // no target either, which it had been hinted to be renamed (explore-CO).
+            if sheet == .accounts, holdsWords, present.contains("Cash"), SheetTable.namesMoreCash(text) {
+                log.info("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not one the tool reads; it is ignored.")
+                continue
+            }
             let figure = holdsWords ? nil : SheetTable.figureColumn(text, on: sheet, besides: present)
             if let near = figure ?? SheetTable.nearColumn(text, on: sheet, besides: present) {
                 if SheetTable.moneyColumns.contains(near), !holdsWords {
@@ -1345,6 +1372,21 @@ struct SheetTable {
         // names it); where they agree, the PM is told which is read.
         for (text, name, place) in secondColumns {
             guard let first = header.matches.first(where: { $0.1 == name }) else { continue }
+            // A money market's balance beside the Cash column (`Money Market`, a name the Cash
+            // column goes by where it is the only one) is more of the cash: ignored as a second
+            // Cash column, a withdrawal the two held was raised by selling (explore-CO). One of
+            // tickers names the fund, and is a second column as any.
+            if sheet == .accounts, name == "Cash", SheetTable.isCanonical(first.0, of: "Cash"),
+               SheetTable.namesCashBalance(text), let column = CellReference.column(of: place),
+               holdsWordsByColumn[column] == false {
+                if holdsSomething.contains(column) {
+                    log.error("\(info.name)!\(place)", SheetTable.moreCashMessage(text, besideCash: first.0,
+                                                                                at: "\(info.name)!\(first.2)"))
+                } else {
+                    log.info("\(info.name)!\(place)", SheetTable.passedOver(text))
+                }
+                continue
+            }
             // A second Settings box's keys are read as settings beside the table's (above).
             if name == "Setting", let column = CellReference.column(of: place),
                settingsOutside.contains(where: { $0.keyColumn == column }) {
@@ -1710,6 +1752,23 @@ struct SheetTable {
         HeaderName.normalize(header).key == HeaderName.normalize(column).key
     }
 
+    /// Whether a header read as a column names it as plainly as the contract's own name:
+    /// `Household Name` and `HH Name` are the Household, beside a `Client Name` or `Family
+    /// Name` that may hold each person's.
+    static func namesPlainly(_ header: String, _ column: String) -> Bool {
+        if isCanonical(header, of: column) { return true }
+        return column == "Household" && ["householdname", "hhname"].contains(HeaderName.normalize(header).key)
+    }
+
+    /// Whether a cell holds no amount: blank, `--`, or 0.
+    static func holdsNothing(_ value: CellValue?) -> Bool {
+        switch CellReader.number(value) {
+        case .empty: return true
+        case .value(let number): return !number.text.contains(where: { $0 >= "1" && $0 <= "9" })
+        case .problem: return false
+        }
+    }
+
     /// The figures and the name a data row of each sheet has, by which a row of words is no
     /// data row (the Settings, Accounts and Securities sheets may hold rows of words alone).
     static let subHeaderColumns: [ContractSheet: (figures: [String], name: String)] = [
@@ -1841,7 +1900,7 @@ struct SheetTable {
                                     hidden: [ClosedRange<Int>]) -> Bool {
         // A second Name or Source changes nothing the plan does (explore-BP: refused).
         if name == "Name" || name == "Source" { return false }
-        guard isCanonical(read.text, of: name) else { return true }
+        guard namesPlainly(read.text, name) else { return true }
         // Two headed alike (a summary's `Symbol | Quantity` left of the lots' own, a second
         // `Target`), or the other saying it is the current figure (`Current Price` beside
         // `Price`, `Cash Available` beside `Cash`): the first had been read by its place
@@ -2289,6 +2348,33 @@ struct SheetTable {
         guard !words.contains("cash") else { return false }
         return (words.contains("money") && words.contains("market")) || !words.isDisjoint(with: ["mmf", "mmkt", "mmda"])
             || (words.contains("core") && !words.isDisjoint(with: ["position", "account", "balance"]))
+    }
+
+    /// Whether an Accounts header names cash beside more of it (`Cash & Money Market`, `Cash
+    /// Equivalents`, `Cash & MMF`): beside a Cash column, more of the account's cash. Not a
+    /// target, a need or a fund's name (`Cash Reserve`, `Cash Need`, `Money Market Fund`).
+    static func namesMoreCash(_ header: String) -> Bool {
+        let words = headerWords(header)
+        guard words.contains("cash"), !header.contains("%"),
+              words.isDisjoint(with: ["target", "reserve", "min", "minimum", "max", "maximum", "pct", "percent", "need",
+                                      "needed", "needs", "out", "request", "requested", "required", "rate", "yield",
+                                      "fund", "funds", "ticker", "symbol", "name", "program", "date", "goal", "weight"])
+        else { return false }
+        return (words.contains("money") && words.contains("market")) || !words.isDisjoint(with: ["mmf", "mmkt", "mmda", "sweep"])
+            || !words.isDisjoint(with: ["equivalent", "equivalents", "equiv"])
+    }
+
+    /// The error for a column of more of the accounts' cash, beside the Cash column read.
+    static func moreCashMessage(_ header: String, besideCash cash: String, at place: String) -> String {
+        "The column \"\(header.excerpt)\" is not read, beside the Cash column \"\(cash.excerpt)\" (\(place)): if it holds "
+            + "more of each account's cash (a sweep or money-market balance), add it into Cash and delete this column; if "
+            + "not, rename it so it names no cash. Left unread, the plan would sell to raise cash the account holds."
+    }
+
+    /// The note for an Accounts column of cash or of an amount to raise that holds none.
+    static func passedOver(_ header: String) -> String {
+        "The column \"\(header.excerpt)\" is not read: it holds no amount (each cell blank or 0), so it changes nothing. "
+            + "If it is to hold one, put it in the column the tool reads (Cash, or Withdrawal for an amount to raise)."
     }
 
     /// Whether a header names an amount to raise under another name than Withdrawal's (`RMD`,
