@@ -1415,6 +1415,36 @@ struct MappingRulesTests {
         #expect(named.portfolio?.transactions.map(\.date) == [CivilDate(year: 2026, month: 11, day: 3)!])
     }
 
+    @Test("A realized-lots tab beside the lots is no second Lots table: its recent sales are asked for on Transactions")
+    func realizedLotsTab() throws {
+        // Schwab's realized lot detail beside its unrealized one: warned of as lots "left out, as if not
+        // held", its $3,000 loss sale 10 days before the As Of opened no window (explore-CP).
+        let report: (name: String, rows: [[FixtureCell]]) = ("Realized Gain Loss", [
+            ["Symbol", "Closed Date", "Quantity", "Proceeds", "Cost Basis", "Open Date", "Gain/Loss", "Term"],
+            ["MSFT", .day(2026, 11, 10), 100, 2_000, 5_000, .day(2024, 1, 2), -3_000, "Long Term"],
+            ["MSFT", .day(2026, 9, 1), 10, 900, 1_000, .day(2024, 1, 2), -100, "Long Term"],
+        ])
+        let lots = ("Unrealized Gain Loss", Self.oneLot.rows)
+        let alone = try read([Self.asOf, lots, Self.model, Self.prices, report])
+        #expect(alone.errors.map(\.description) == [
+            "Realized Gain Loss: This sheet holds realized sales (Symbol, Date, Quantity, Realized Gain, Term) but is not "
+                + "read: recent sales are read from the Transactions sheet, and their losses open wash-sale windows. Name "
+                + "this sheet Transactions and add a Side column reading Sell (or delete it if its sales are over 30 days old).",
+        ])
+        // Beside a Transactions sheet without the sale: the recent sale is named, the old one not.
+        let trades: (name: String, rows: [[FixtureCell]]) =
+            ("Transactions", [["Date", "Symbol", "Side", "Quantity"], [.day(2026, 10, 1), "AAPL", "Buy", 1]])
+        let missed = try read([Self.asOf, lots, Self.model, Self.prices, trades, report])
+        #expect(missed.errors.map(\.description) == [
+            "Realized Gain Loss!B2: This sheet's sale of MSFT on 2026-11-10 is not on the Transactions sheet, and the tool "
+                + "reads recent sales there alone: a loss on it opens a wash-sale window through 2026-12-10 that the plan "
+                + "would not see. Add it to Transactions with a Side of Sell (its Realized Gain telling a loss).",
+        ])
+        let listed = try read([Self.asOf, lots, Self.model, Self.prices,
+                               ("Transactions", trades.rows + [[.day(2026, 11, 10), "MSFT", "Sell", 100]]), report])
+        #expect(listed.errors.isEmpty, "\(listed.errors)")
+    }
+
     @Test("E*TRADE's download: Activity Type is the Side; its two dates, when they disagree, are refused, not one guessed")
     func etradeActivity() throws {
         func reading(_ header: [FixtureCell], _ row: [FixtureCell]) throws -> PortfolioReading {
@@ -1504,6 +1534,102 @@ struct MappingRulesTests {
         #expect(reading.portfolio?.lots.map(\.quantity) == [Quantity(decimal: "200.4565")!, Quantity(decimal: "50.3333")!])
     }
 
+    @Test("A position's total row among its lots is set aside where it is certainly one, and refused where it may be a lot")
+    func positionTotalsAmongLots() throws {
+        let header: [FixtureCell] = ["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Acquired"]
+        let lot1: [FixtureCell] = ["A", "AAPL", nil, 100, 5_000, .day(2020, 1, 2)]
+        let lot2: [FixtureCell] = ["A", "AAPL", nil, 150, 15_000, .day(2026, 3, 1)]
+        func reading(_ rows: [[FixtureCell]]) throws -> PortfolioReading {
+            try read([Self.asOf, ("Lots", [header] + rows), Self.model, Self.prices])
+        }
+        // Above its lots, its basis $500 over theirs: read as a lot, 500 AAPL where 250 are held (explore-CP).
+        let basisOff = try reading([["A", "AAPL", nil, 250, 20_500, .day(2020, 1, 2)], lot1, lot2])
+        #expect(basisOff.errors.map(\.description) == [
+            "Lots!D2: This row may be AAPL's total rather than a lot: its quantity is the sum of the 2 AAPL lots of its "
+                + "account below it (Lots!D3–Lots!D4), and its cost basis near theirs (its 250 shares and $20,500.00 against "
+                + "their 250 and $20,000.00), though not theirs to the cent. Read as a lot, it would count the position twice. "
+                + "Delete it if it is the position's total; if it is a lot of its own, give each lot its Lot ID.",
+        ])
+        // Dated the As Of date, as a position's line is stamped.
+        let stamped = try reading([["A", "AAPL", nil, 250, 20_000, .day(2026, 11, 20)], lot1, lot2])
+        #expect(stamped.errors.map(\.description).first?.contains("dated the As Of date 2026-11-20") == true)
+        // Below its lots, their sums to the cent and their earliest date: set aside.
+        let below = try reading([lot1, lot2, ["A", "AAPL", nil, 250, 20_000, .day(2020, 1, 2)]])
+        #expect(below.errors.isEmpty, "\(below.errors)")
+        #expect(below.portfolio?.lots.map(\.quantity) == [Quantity(shares: 100), Quantity(shares: 150)])
+        #expect(below.warnings.map(\.place).contains("Lots!D4"))
+        // The one row without a Lot ID among lots that have them, their quantity: set aside.
+        let withIDs = try reading([["A", "AAPL", nil, 250, 20_500, .day(2020, 1, 2)],
+                                   ["A", "AAPL", "1001", 100, 5_000, .day(2020, 1, 2)],
+                                   ["A", "AAPL", "1002", 150, 15_000, .day(2026, 3, 1)]])
+        #expect(withIDs.errors.isEmpty, "\(withIDs.errors)")
+        #expect(withIDs.portfolio?.lots.map(\.lotID) == ["1001", "1002"])
+        // A lot of 200 beside two of 100 bought at other prices is a lot.
+        let lots = try reading([["A", "AAPL", nil, 200, 4_000, .day(2019, 1, 2)], lot1,
+                                ["A", "AAPL", nil, 100, 9_000, .day(2026, 3, 1)]])
+        #expect(lots.errors.isEmpty, "\(lots.errors)")
+        #expect(lots.portfolio?.lots.count == 3)
+    }
+
+    @Test("A cost basis of $0.00 is warned of at its cell, and refused beside a Noncovered mark")
+    func zeroCostBasis() throws {
+        // Schwab prints $0.00 for a noncovered lot's unknown basis: taxed in full without a word (explore-CP).
+        let header: [FixtureCell] = ["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", "Covered/Noncovered"]
+        func reading(_ covered: FixtureCell) throws -> PortfolioReading {
+            try read([Self.asOf, ("Lots", [header, ["A", "AAPL", 10, 1_500, .day(2024, 1, 2), "Covered"],
+                                           ["A", "AAPL", 200, "$0.00", .day(2010, 1, 15), covered]]),
+                      Self.model, Self.prices])
+        }
+        let noncovered = try reading("Noncovered")
+        #expect(noncovered.errors.map(\.description) == [
+            "Lots!D3: Cost Basis is $0.00 on a lot marked \"Noncovered\" (Covered/Noncovered): a custodian prints $0.00 "
+                + "where it does not know a lot's basis (a transferred or noncovered lot), and read as a real zero every "
+                + "dollar of the lot's sale would be taxed as gain. Give the lot's basis (from the client's records or the "
+                + "firm it came from); if it is truly $0.00, clear the mark.",
+        ])
+        let covered = try reading("Covered")
+        #expect(covered.errors.isEmpty, "\(covered.errors)")
+        #expect(covered.portfolio?.lots.last?.costBasis == .zero)
+        #expect(covered.warnings.map(\.description).contains(
+            "Lots!D3: A lot's cost basis is $0.00 (Lots!D3), read as a real zero: every dollar of its sale is taxed as gain. "
+                + "A custodian prints $0.00 where it does not know a lot's basis (a transferred or noncovered lot); if so, "
+                + "give the basis."))
+    }
+
+    @Test("IBKR's CostBasisMoney and CostBasisPrice are read; a Cost Price is hinted as the Unit Cost")
+    func ibkrCostColumns() throws {
+        let money = try read([Self.asOf, ("Lots", [["ClientAccountID", "Symbol", "Quantity", "CostBasisPrice", "CostBasisMoney",
+                                                    "OpenDateTime"],
+                                                   ["U1", "AAPL", 10, 150, 1_500, "20231115;093000"]]),
+                              Self.model, Self.prices])
+        #expect(money.errors.isEmpty, "\(money.errors)")
+        #expect(money.portfolio?.lots.first?.costBasis == Money(cents: 150_000))
+        let perShare = try read([Self.asOf, ("Lots", [["Symbol", "Quantity", "CostBasisPrice", "Acquired"],
+                                                      ["AAPL", 10, 150, .day(2024, 1, 2)]]), Self.model, Self.prices])
+        #expect(perShare.portfolio?.lots.first?.costBasis == Money(cents: 150_000))
+        let price = try read([Self.asOf, ("Lots", [["Symbol", "Quantity", "Cost Price", "Acquired"],
+                                                   ["AAPL", 10, 150, .day(2024, 1, 2)]]), Self.model, Self.prices])
+        #expect(price.errors.map(\.description).first?.contains("\"Cost Price\" (Lots!C1) may be the Unit Cost: rename it Unit Cost if so") == true,
+                "\(price.errors)")
+    }
+
+    @Test("Lot numbers that restart for each security are told apart by their symbol; twice under one symbol they are refused")
+    func lotNumbersPerSecurity() throws {
+        let header: [FixtureCell] = ["Account", "Symbol", "Lot", "Acquired", "Quantity", "Cost Basis"]
+        let reading = try read([Self.asOf, ("Lots", [header, ["A", "AAPL", 1, .day(2020, 1, 2), 10, 1_000],
+                                                     ["A", "AAPL", 2, .day(2021, 1, 2), 5, 700],
+                                                     ["A", "MSFT", 1, .day(2020, 3, 2), 4, 800],
+                                                     ["A", "MSFT", 2, .day(2022, 3, 2), 6, 1_500]]),
+                                Self.model, ("Prices", [["Symbol", "Price"], ["AAPL", 190], ["MSFT", 400]])])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.map(\.lotID) == ["AAPL-1", "AAPL-2", "MSFT-1", "MSFT-2"])
+        let twice = try read([Self.asOf, ("Lots", [header, ["A", "AAPL", 1, .day(2020, 1, 2), 10, 1_000],
+                                                   ["A", "MSFT", 1, .day(2020, 3, 2), 4, 800],
+                                                   ["A", "MSFT", 1, .day(2022, 3, 2), 6, 1_500]]),
+                              Self.model, ("Prices", [["Symbol", "Price"], ["AAPL", 190], ["MSFT", 400]])])
+        #expect(twice.errors.map(\.description) == ["Lots!C4: The Lot ID \"1\" is used twice in account A for MSFT (also at Lots!C3)."])
+    }
+
     @Test("An account's lots pasted twice, without Lot IDs, are an error; two equal lots of their own are not")
     func lotsPastedTwice() throws {
         let block: [[FixtureCell]] = [["A", "AAPL", 10, 1500, .day(2024, 1, 2)], ["A", "MSFT", 5, 1000, .day(2023, 5, 1)]]
@@ -1519,6 +1645,21 @@ struct MappingRulesTests {
                               ("Prices", [["Symbol", "Price"], ["AAPL", 190], ["MSFT", 400]])])
         #expect(alike.errors.isEmpty)
         #expect(alike.portfolio?.lots.count == 3)
+        // The next day's download pasted under the old one: five lots again, then a new one (explore-CP).
+        let five: [[FixtureCell]] = [["A", "AAPL", 100, 5_000, .day(2020, 1, 2)], ["A", "AAPL", 50, 6_000, .day(2026, 3, 1)],
+                                     ["A", "MSFT", 10, 300, .day(2021, 5, 1)], ["A", "VTI", 40, 8_000, .day(2022, 2, 1)],
+                                     ["A", "BND", 25, 2_000, .day(2023, 7, 3)]]
+        let pasted = try read([Self.asOf, ("Lots", [header] + five + five + [["A", "AAPL", "0.4321", 43.21, .day(2026, 11, 14)]]),
+                               Self.model, ("Prices", [["Symbol", "Price"], ["AAPL", 190], ["MSFT", 400], ["VTI", 300], ["BND", 70]])])
+        #expect(pasted.errors.map(\.description) == [
+            "Lots!B7: The lots of A from this row repeat, lot for lot, the 5 from Lots!B2: the same export pasted twice, every "
+                + "lot counted twice? Delete one copy; if they are lots of their own, give each its Lot ID.",
+        ])
+        // One order's four equal fills are lots, wherever they stand.
+        let fill: [FixtureCell] = ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]
+        let fills = try read([Self.asOf, ("Lots", [header] + block + Array(repeating: fill, count: 8)), Self.model,
+                              ("Prices", [["Symbol", "Price"], ["AAPL", 190], ["MSFT", 400]])])
+        #expect(fills.errors.isEmpty, "\(fills.errors)")
     }
 
     @Test("A model short of 100% is said to be scaled up, unless it fills what the cash target leaves")

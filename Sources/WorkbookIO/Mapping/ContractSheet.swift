@@ -183,14 +183,14 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                                        "quantityparvalue", "currentquantity", "qtypar", "remainingquantity", "remainingqty",
                                        "remainingshares", "sharesremaining", "qtyremaining", "quantityremaining",
                                        "remainingunits", "openquantity", "openqty", "openshares"]),
-                    .init("Cost Basis", ["costbasis", "costbasistotal", "totalcost", "totalcostbasis", "cost", "basis", "adjustedcostbasis", "costbasisamount",
+                    .init("Cost Basis", ["costbasis", "costbasismoney", "costbasistotal", "totalcost", "totalcostbasis", "cost", "basis", "adjustedcostbasis", "costbasisamount",
                                          "adjcostbasis", "adjcost", "adjustedcost", "adjustedbasis", "adjbasis", "taxcost", "bookcost",
                                          "costbasisadjusted", "costamount", "taxbasis", "totalbasis",
                                          // An adjusted basis beside the original is a second Cost Basis
                                          // column, refused when the two disagree (explore-AQ).
                                          "adjustedtotalcost", "adjtotalcost", "adjcostbasistotal", "adjustedcostbasistotal",
                                          "costbasisadj", "totalcostadjusted", "totaladjustedcost", "adjustedtotalcostbasis"]),
-                    .init("Unit Cost", ["unitcost", "costshare", "costpershare", "averagecostbasis", "averagecost", "avgcost", "pricepaid",
+                    .init("Unit Cost", ["unitcost", "costbasisprice", "costshare", "costpershare", "averagecostbasis", "averagecost", "avgcost", "pricepaid",
                                         "purchaseprice", "unitcostbasis", "costbasispershare", "costperunit", "avgcostshare", "averagecostpershare",
                                         "avgcostpershare", "costsh", "origcostshare", "origcostpershare", "originalcostpershare",
                                         "purchasepriceshare", "purchasepricepershare", "unitcostbasis$", "costbasisshare",
@@ -221,6 +221,11 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                                           "soldqty"], checksOnly: true),
                     .init("Close Date", ["closedate", "closeddate", "dateclosed", "datesold", "solddate", "saledate",
                                          "closingdate", "disposaldate", "datedisposed", "dispositiondate", "closedon"],
+                          checksOnly: true),
+                    // Whether the custodian knows the lot's basis: a basis of $0.00 beside Noncovered is unknown.
+                    .init("Covered", ["covered", "coverednoncovered", "noncoveredcovered", "coveredstatus", "coveredindicator",
+                                      "costbasiscovered", "coveredsecurity", "taxlotcovered", "noncovered", "coveredflag",
+                                      "coveredyn", "basiscovered", "basisreported", "basisreportedtoirs"],
                           checksOnly: true)]
         case .model:
             return [.init("Model", ["model", "modelname", "strategy", "portfolio"]), .symbol,
@@ -342,6 +347,7 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         "Lot Status": "to set aside lots marked closed or sold, which are not held",
         "Shares Sold": "to refuse a lot part sold whose Quantity may be what was bought",
         "Close Date": "to set aside lots closed or sold on or before the As Of date, which are not held",
+        "Covered": "to refuse a lot's Cost Basis of $0.00 where the lot is marked noncovered, its basis unknown",
         "Trade Status": "to set aside manual trades already executed, sent or cancelled, which are not placed again",
         "Done": "to set aside manual trades its Yes marks executed, sent or cancelled, which are not placed again",
         "Do Not Harvest": "as the account's Harvest Losses the other way round: a Yes turns harvesting off for the account",

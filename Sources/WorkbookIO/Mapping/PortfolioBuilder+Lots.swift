@@ -36,10 +36,15 @@ extension PortfolioBuilder {
         var pricedPerHundred: [(place: String, figures: String)] = []
         /// Lots whose Cost Basis and Unit Cost × Quantity differ: the cell and the figures.
         var basisDisagreements: [(place: String, figures: String)] = []
+        /// Lots whose basis is $0.00, unmarked: the cells.
+        var zeroBases: [String] = []
         /// Lots an export lists as closed (a Lot Status, a Close Date), by sheet: not held.
         var closedLots: [(sheet: String, rows: [Int])] = []
         // Where each lot was first seen, by row; its place is spelled only for a message.
         var lotRows: [TaxLot.Key: SheetTable.DataRow] = Dictionary(minimumCapacity: first.rows.count)
+        // Where each lot stands in `lots`, and the Lot IDs given to lots of two symbols of an account.
+        var lotIndex: [TaxLot.Key: Int] = Dictionary(minimumCapacity: first.rows.count)
+        var sharedLotIDs: [TaxLot.Key] = []
         let knownSet = Set(known)
         // Whether the Accounts sheet gives each account's cash (else a cash row among its lots
         // does). Without an Accounts sheet, the contract gives every account zero cash.
@@ -191,6 +196,20 @@ extension PortfolioBuilder {
                     log.error(row.place(basisColumn), "\(basisColumn) must not be negative, found \"\(shown(row[basisColumn]))\".")
                     basis = nil
                 }
+                // $0.00 is how custodians print a basis they do not know (a transferred or
+                // noncovered lot): read as a real zero, the whole sale was taxed as gain, without
+                // a word (explore-CP). A Unit Cost disagreeing is warned of above.
+                if basis == .zero, basisDisagreements.last?.place != row.place("Cost Basis") {
+                    if let mark = unknownBasisMark(row, in: table) {
+                        log.error(row.place(basisColumn), "\(basisColumn) is $0.00 on a lot marked \(mark): a custodian prints "
+                            + "$0.00 where it does not know a lot's basis (a transferred or noncovered lot), and read as a real "
+                            + "zero every dollar of the lot's sale would be taxed as gain. Give the lot's basis (from the "
+                            + "client's records or the firm it came from); if it is truly $0.00, clear the mark.")
+                        basis = nil
+                    } else {
+                        zeroBases.append(row.place(basisColumn))
+                    }
+                }
                 let acquired = date(row, "Acquired")
                 if isBlank(row, "Acquired") {
                     // A Term beside it (`LT`, `Inherited`: a custodian's `--` for an inherited or
@@ -252,22 +271,45 @@ extension PortfolioBuilder {
                 }
                 let lotID = text(row, "Lot ID") ?? "\(symbol)-r\(row.number)"
                 guard let accountID, let quantity, let basis, let acquired, acquired <= settings.asOf else { continue }
-                let key = TaxLot.Key(account: accountID, lotID: lotID)
+                var key = TaxLot.Key(account: accountID, lotID: lotID)
+                // Lot numbers that restart for each security (1, 2 under AAPL and again under
+                // MSFT) name a lot within its account and symbol: each is told apart by its
+                // symbol (`MSFT-1`), where the second had been refused as an ID used twice (explore-CP).
+                if let earlier = lotIndex[key], lots[earlier].symbol != symbol {
+                    sharedLotIDs.append(key)
+                    key = TaxLot.Key(account: accountID, lotID: "\(symbol)-\(lotID)")
+                }
                 if let earlier = lotRows[key] {
-                    log.error(row.place("Lot ID"),
-                              "The Lot ID \"\(lotID)\" is used twice in account \(accountID) (also at \(earlier.place("Lot ID"))).")
+                    log.error(row.place("Lot ID"), "The Lot ID \"\(lotID)\" is used twice in account \(accountID)"
+                        + (key.lotID == lotID ? "" : " for \(symbol)") + " (also at \(earlier.place("Lot ID"))).")
                     continue
                 }
                 lotRows[key] = row
-                lots.append(TaxLot(lotID: lotID, account: accountID, symbol: symbol, quantity: quantity,
+                lotIndex[key] = lots.count
+                lots.append(TaxLot(lotID: key.lotID, account: accountID, symbol: symbol, quantity: quantity,
                                    costBasis: basis, acquired: acquired, termOverride: termOverride,
                                    inherited: inherited))
             }
         }
+        // The first lot of a Lot ID that another symbol's lot uses too is told apart by its symbol.
+        for key in sharedLotIDs {
+            guard let index = lotIndex.removeValue(forKey: key), let row = lotRows.removeValue(forKey: key) else { continue }
+            let named = TaxLot.Key(account: key.account, lotID: "\(lots[index].symbol)-\(key.lotID)")
+            if let other = lotRows[named] {
+                log.error(other.place("Lot ID"), "The Lot ID \"\(named.lotID)\" is used in account \(key.account) for "
+                    + "\(lots[index].symbol)'s lot \"\(key.lotID)\" (\(row.place("Lot ID"))) too: its lot numbers restart for "
+                    + "each security, and the tool names such a lot by its symbol and number. Give each lot a Lot ID of its own.")
+                continue
+            }
+            lots[index].lotID = named.lotID
+            lotRows[named] = row
+            lotIndex[named] = index
+        }
         // An account's lots, without Lot IDs, whose second half repeats the first lot for lot:
         // its export pasted twice (two downloads stacked, each under its title), every lot
-        // read twice, with Info lines only (explore-AR). Given IDs, the repeat is refused as
-        // IDs used twice.
+        // read twice, with Info lines only (explore-AR). So too a run of four lots or more
+        // repeated among others: the next day's download pasted under the old one, with a new
+        // lot (explore-CP). Given IDs, the repeat is refused as IDs used twice.
         var lotsOfAccount: [String: [Int]] = [:]
         var accountOrder: [String] = []
         for index in lots.indices {
@@ -275,19 +317,12 @@ extension PortfolioBuilder {
             lotsOfAccount[lots[index].account, default: []].append(index)
         }
         for account in accountOrder {
-            let indices = lotsOfAccount[account]!
-            guard indices.count >= 4, indices.count % 2 == 0 else { continue }
-            let half = indices.count / 2
-            func withoutID(_ lot: TaxLot) -> Bool { !hasLotID(lotRows[lot.id]) }
-            func same(_ a: TaxLot, _ b: TaxLot) -> Bool {
-                a.symbol == b.symbol && a.quantity == b.quantity && a.costBasis == b.costBasis && a.acquired == b.acquired
-            }
-            guard (0..<half).allSatisfy({ withoutID(lots[indices[$0]]) && withoutID(lots[indices[$0 + half]])
-                && same(lots[indices[$0]], lots[indices[$0 + half]]) }),
-                  let first = lotRows[lots[indices[0]].id], let again = lotRows[lots[indices[half]].id] else { continue }
-            log.error(again.place("Symbol"), "The lots of \(account.excerpt) from this row repeat, lot for lot, the \(half) from "
-                + "\(first.place("Symbol")): the same export pasted twice, every lot counted twice? Delete one copy; if they "
-                + "are lots of their own, give each its Lot ID.")
+            let indices = lotsOfAccount[account]!.filter { !hasLotID(lotRows[lots[$0].id]) }
+            guard let (from, again, count) = PortfolioBuilder.repeatedRun(indices.map { LotFigures(lots[$0]) }),
+                  let first = lotRows[lots[indices[from]].id], let repeated = lotRows[lots[indices[again]].id] else { continue }
+            log.error(repeated.place("Symbol"), "The lots of \(account.excerpt) from this row repeat, lot for lot, the \(count) "
+                + "from \(first.place("Symbol")): the same export pasted twice, every lot counted twice? Delete one copy; if "
+                + "they are lots of their own, give each its Lot ID.")
         }
         // The contract's override wins, so the marks are kept; but a custodian's Holding
         // Period column is as of its download, and a lot may have passed its holding year since.
@@ -320,6 +355,13 @@ extension PortfolioBuilder {
                 + "Quantity by more than 1% (here \(first.figures)). Cost Basis is read, as a total cost wins over a cost per "
                 + "share; check \(count == 1 ? "it" : "them") if the two columns should agree.")
         }
+        if let first = zeroBases.first {
+            let count = zeroBases.count
+            let listed = zeroBases.prefix(6).joined(separator: ", ") + (count > 6 ? " and \(count - 6) more" : "")
+            log.warning(first, "\(count == 1 ? "A lot's cost basis is" : "\(count) lots' cost bases are") $0.00 (\(listed)), "
+                + "read as a real zero: every dollar of \(count == 1 ? "its" : "their") sale is taxed as gain. A custodian "
+                + "prints $0.00 where it does not know a lot's basis (a transferred or noncovered lot); if so, give the basis.")
+        }
         // The other way round, a custodian that counts a holding period of a year to the day
         // as long (the law wants more than a year) would have the tax estimated too low.
         for (sheet, cells) in lotMarks.longOfShort {
@@ -334,6 +376,7 @@ extension PortfolioBuilder {
         // A sheet that shows positions' rows above their lots (set aside while it was read).
         let showsPositionRows = lotTables.contains { $0.skipped.contains { $0.reason.hasPrefix("the position row of") } }
         setAsidePositionTotals(&lots, rows: lotRows, showsPositionRows: showsPositionRows)
+        refusePositionTotals(&lots, rows: lotRows)
         return lots
     }
 
@@ -390,6 +433,30 @@ extension PortfolioBuilder {
             return
         }
         if first.price != price && first.other == nil { lotPrices[symbol]!.other = (price, row.place("Price")) }
+    }
+
+    /// What on a lot's row says its basis is unknown, as the error says it: a Covered column
+    /// of No or Noncovered, or a cell saying the basis is unknown or the lot noncovered; nil
+    /// for none.
+    func unknownBasisMark(_ row: SheetTable.DataRow, in table: SheetTable) -> String? {
+        if let header = table.matches.first(where: { $0.column == "Covered" })?.header,
+           case .value(let mark) = CellReader.text(row["Covered"]) {
+            let key = HeaderName.normalize(mark).key
+            if ["no", "n", "false", "noncovered", "notcovered", "uncovered", "unknown", "nonreportable"].contains(key)
+                || key.hasPrefix("noncovered") {
+                return "\"\(mark.trimmingWhitespace().excerpt)\" (\(header.excerpt))"
+            }
+        }
+        for value in row.values {
+            guard case .string(let text)? = value else { continue }
+            let key = HeaderName.normalize(text).key
+            if key.contains("noncovered") || key.contains("notcovered") || key.contains("basisunknown")
+                || key.contains("unknownbasis") || key.contains("basisnotavailable") || key.contains("nobasis")
+                || key.contains("basisnotprovided") || key.contains("missingbasis") {
+                return "\"\(text.trimmingWhitespace().excerpt)\""
+            }
+        }
+        return nil
     }
 
     /// Whether a lot row is marked closed: a Lot Status of Closed, Sold, Disposed or
@@ -602,8 +669,60 @@ extension PortfolioBuilder {
     }
 
     /// Whether a lot's row gives a Lot ID (blank, the lot's ID was made from its row).
-    private func hasLotID(_ row: SheetTable.DataRow?) -> Bool {
+    func hasLotID(_ row: SheetTable.DataRow?) -> Bool {
         guard let row else { return false }
         return !isBlank(row, "Lot ID")
+    }
+}
+
+/// What tells one lot of an account from another without its Lot ID: symbol, quantity,
+/// basis and date.
+struct LotFigures: Hashable {
+    let symbol: String
+    let quantity: Quantity
+    let costBasis: Money
+    let acquired: CivilDate
+
+    init(_ lot: TaxLot) {
+        symbol = lot.symbol
+        quantity = lot.quantity
+        costBasis = lot.costBasis
+        acquired = lot.acquired
+    }
+}
+
+extension PortfolioBuilder {
+    /// The shortest run of lots a repeat among other lots must span to be refused as a
+    /// download pasted twice.
+    static let repeatedRunLength = 4
+
+    /// Where a list of an account's lots repeats itself: an earlier run's start, the repeat's
+    /// start and its length. Either its second half repeats its first (two lots or more
+    /// each), or a run of `repeatedRunLength` lots or more, not all alike (one order's equal
+    /// fills are lots), comes again later in the same order.
+    static func repeatedRun(_ figures: [LotFigures]) -> (from: Int, again: Int, count: Int)? {
+        let half = figures.count / 2
+        if figures.count >= 4, figures.count % 2 == 0, figures[..<half].elementsEqual(figures[half...]) {
+            return (0, half, half)
+        }
+        let length = repeatedRunLength
+        guard figures.count >= 2 * length else { return nil }
+        var firstSeen: [ArraySlice<LotFigures>: Int] = [:]
+        for start in 0...(figures.count - length) {
+            let window = figures[start..<(start + length)]
+            guard window.contains(where: { $0 != window.first }) else { continue }
+            guard let earlier = firstSeen[window] else {
+                firstSeen[window] = start
+                continue
+            }
+            // The copies do not overlap (a pattern of lots repeating every lot or two is no copy).
+            guard earlier + length <= start else { continue }
+            var count = length
+            while start + count < figures.count, earlier + count < start, figures[earlier + count] == figures[start + count] {
+                count += 1
+            }
+            return (earlier, start, count)
+        }
+        return nil
     }
 }

@@ -38,6 +38,17 @@ extension PortfolioBuilder {
             guard probed < Self.probedSheets else { break }
             probed += 1
             let rows = try probedRows(of: info)
+            // A realized-lots tab beside the lots (Symbol, Closed Date, Quantity, Cost Basis,
+            // Open Date, Gain/Loss) names a Lots table's columns too: warned of as lots "left
+            // out as if not held", its loss sale opened no window (explore-CP).
+            if !info.isHidden, let report = closedLotsReport(in: rows) {
+                if tables[.transactions] == nil {
+                    refuseRealizedSales(in: info, columns: report.columns)
+                } else {
+                    refuseSalesNotInTransactions(report, rows: rows, in: info)
+                }
+                continue
+            }
             // The book's own sheets first: a tie (a history with Date, Side and Quantity names
             // both Transactions' and Manual Trades' columns) goes to the one it has.
             if let sheet = heldTable(in: rows, among: doubled + missing), doubled.contains(sheet) {
@@ -64,10 +75,7 @@ extension PortfolioBuilder {
                 // opened no window and a buy went inside one (explore-AR). Judged on the rows
                 // already read: read again, a sheet padded to the reader's limits passed them.
                 if missing.contains(.transactions), let columns = realizedSalesColumns(in: rows) {
-                    log.error(info.name, "This sheet holds realized sales (\(columns.joined(separator: ", "))) but is not read: "
-                        + "recent sales are read from the Transactions sheet, and their losses open wash-sale windows. Name "
-                        + "this sheet Transactions and add a Side column reading Sell (or delete it if its sales are over "
-                        + "\(settings.washSaleDays) days old).")
+                    refuseRealizedSales(in: info, columns: columns)
                 }
                 continue
             }
@@ -246,6 +254,75 @@ extension PortfolioBuilder {
             }
         }
         return nil
+    }
+
+    /// Refuses a realized gain/loss report in a book without a Transactions sheet: its sales
+    /// are the book's recent ones, and their losses open wash-sale windows.
+    mutating func refuseRealizedSales(in info: SheetInfo, columns: [String]) {
+        log.error(info.name, "This sheet holds realized sales (\(columns.joined(separator: ", "))) but is not read: "
+            + "recent sales are read from the Transactions sheet, and their losses open wash-sale windows. Name "
+            + "this sheet Transactions and add a Side column reading Sell (or delete it if its sales are over "
+            + "\(settings.washSaleDays) days old).")
+    }
+
+    /// A realized gain/loss report of closed lots: its header names Symbol, a sale's date
+    /// under a closing word (`Closed Date`, `Date Sold`) and a realized gain, and no Side.
+    struct ClosedLotsReport {
+        /// The Transactions columns it names, its sale date's header first.
+        var columns: [String]
+        /// Its header's row number, and the columns of its symbol and sale date.
+        var headerRow: Int, symbol: Int, saleDate: Int
+    }
+
+    /// The closed-lots report a sheet's first rows hold, or nil. A plain `Date` or `Trade
+    /// Date` beside a gain is no sale's date (a lot sheet's unrealized gain beside its dates).
+    func closedLotsReport(in rows: [Row]) -> ClosedLotsReport? {
+        let lookup = ContractSheet.transactions.headerLookup
+        for row in rows {
+            guard let columns = realizedSalesColumns(in: [row]) else { continue }
+            var symbol: Int?, saleDate: Int?
+            for cell in row.cells {
+                guard case .string(let text) = cell.value else { continue }
+                let words = SheetTable.headerWords(text)
+                if symbol == nil, ContractSheet.transactions.column(forHeader: text, lookup: lookup) == "Symbol" {
+                    symbol = cell.column
+                } else if saleDate == nil, words.contains("date"),
+                          !words.isDisjoint(with: ["closed", "close", "sold", "sale", "disposed"]) {
+                    saleDate = cell.column
+                }
+            }
+            guard let symbol, let saleDate else { return nil }
+            return ClosedLotsReport(columns: columns, headerRow: row.number, symbol: symbol, saleDate: saleDate)
+        }
+        return nil
+    }
+
+    /// Refuses each sale of a closed-lots report, within Wash Sale Days of the As Of date, that
+    /// the Transactions sheet lacks (no sale of its symbol that day): its loss would open a
+    /// window the plan does not see. Only the report's first rows are looked at.
+    mutating func refuseSalesNotInTransactions(_ report: ClosedLotsReport, rows: [Row], in info: SheetInfo) {
+        var sold: Set<String> = []
+        for row in tables[.transactions]?.rows ?? [] {
+            guard case .value(let symbol) = CellReader.text(row["Symbol"]),
+                  case .value(let day) = CellReader.date(row["Date"], uses1904: uses1904) else { continue }
+            if case .value(let side) = CellReader.text(row["Side"]) {
+                let words = side.lowercased()
+                guard words.contains("sel") || words.contains("sold") || words.contains("sale") else { continue }
+            }
+            sold.insert("\(PortfolioBuilder.alike(symbol))|\(day)")
+        }
+        let windowStart = settings.asOf.adding(days: -settings.washSaleDays)
+        for row in rows where row.number > report.headerRow {
+            guard case .value(let symbol) = CellReader.text(row[report.symbol]),
+                  case .value(let day) = CellReader.date(row[report.saleDate], uses1904: uses1904),
+                  day >= windowStart, day <= settings.asOf,
+                  !sold.contains("\(PortfolioBuilder.alike(symbol))|\(day)") else { continue }
+            let place = "\(info.name)!\(CellReference.columnName(report.saleDate))\(row.number)"
+            log.error(place, "This sheet's sale of \(symbol.trimmingWhitespace().excerpt) on \(day) is not on the "
+                + "Transactions sheet, and the tool reads recent sales there alone: a loss on it opens a wash-sale window "
+                + "through \(day.adding(days: settings.washSaleDays)) that the plan would not see. Add it to Transactions "
+                + "with a Side of Sell (its Realized Gain telling a loss).")
+        }
     }
 
     /// The texts of a row's cells that hold text, as a header's names are looked for in them.

@@ -1959,6 +1959,8 @@ struct SheetTable {
     static func likelyColumn(_ header: String, of group: [String]) -> String {
         let words = headerWords(header)
         if group.contains("Unit Cost"), !words.isDisjoint(with: perShareWords) { return "Unit Cost" }
+        // A cost given as a price (IBKR's `Cost Price`, `Average Price`) is one share's.
+        if group.contains("Unit Cost"), words.contains("price") { return "Unit Cost" }
         return group[0]
     }
 
