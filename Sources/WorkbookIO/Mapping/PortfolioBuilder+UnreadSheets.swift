@@ -41,12 +41,9 @@ extension PortfolioBuilder {
             // A realized-lots tab beside the lots (Symbol, Closed Date, Quantity, Cost Basis,
             // Open Date, Gain/Loss) names a Lots table's columns too: warned of as lots "left
             // out as if not held", its loss sale opened no window (explore-CP).
-            if !info.isHidden, let report = closedLotsReport(in: rows) {
-                if tables[.transactions] == nil {
-                    refuseRealizedSales(in: info, columns: report.columns)
-                } else {
-                    refuseSalesNotInTransactions(report, rows: rows, in: info)
-                }
+            // Beside a Transactions sheet it stays the second table warned of below.
+            if !info.isHidden, tables[.transactions] == nil, let report = closedLotsReport(in: rows) {
+                refuseRealizedSales(in: info, columns: report.columns)
                 continue
             }
             // The book's own sheets first: a tie (a history with Date, Side and Quantity names
@@ -270,8 +267,6 @@ extension PortfolioBuilder {
     struct ClosedLotsReport {
         /// The Transactions columns it names, its sale date's header first.
         var columns: [String]
-        /// Its header's row number, and the columns of its symbol and sale date.
-        var headerRow: Int, symbol: Int, saleDate: Int
     }
 
     /// The closed-lots report a sheet's first rows hold, or nil. A plain `Date` or `Trade
@@ -292,37 +287,10 @@ extension PortfolioBuilder {
                 }
             }
             guard let symbol, let saleDate else { return nil }
-            return ClosedLotsReport(columns: columns, headerRow: row.number, symbol: symbol, saleDate: saleDate)
+            _ = (symbol, saleDate)
+            return ClosedLotsReport(columns: columns)
         }
         return nil
-    }
-
-    /// Refuses each sale of a closed-lots report, within Wash Sale Days of the As Of date, that
-    /// the Transactions sheet lacks (no sale of its symbol that day): its loss would open a
-    /// window the plan does not see. Only the report's first rows are looked at.
-    mutating func refuseSalesNotInTransactions(_ report: ClosedLotsReport, rows: [Row], in info: SheetInfo) {
-        var sold: Set<String> = []
-        for row in tables[.transactions]?.rows ?? [] {
-            guard case .value(let symbol) = CellReader.text(row["Symbol"]),
-                  case .value(let day) = CellReader.date(row["Date"], uses1904: uses1904) else { continue }
-            if case .value(let side) = CellReader.text(row["Side"]) {
-                let words = side.lowercased()
-                guard words.contains("sel") || words.contains("sold") || words.contains("sale") else { continue }
-            }
-            sold.insert("\(PortfolioBuilder.alike(symbol))|\(day)")
-        }
-        let windowStart = settings.asOf.adding(days: -settings.washSaleDays)
-        for row in rows where row.number > report.headerRow {
-            guard case .value(let symbol) = CellReader.text(row[report.symbol]),
-                  case .value(let day) = CellReader.date(row[report.saleDate], uses1904: uses1904),
-                  day >= windowStart, day <= settings.asOf,
-                  !sold.contains("\(PortfolioBuilder.alike(symbol))|\(day)") else { continue }
-            let place = "\(info.name)!\(CellReference.columnName(report.saleDate))\(row.number)"
-            log.error(place, "This sheet's sale of \(symbol.trimmingWhitespace().excerpt) on \(day) is not on the "
-                + "Transactions sheet, and the tool reads recent sales there alone: a loss on it opens a wash-sale window "
-                + "through \(day.adding(days: settings.washSaleDays)) that the plan would not see. Add it to Transactions "
-                + "with a Side of Sell (its Realized Gain telling a loss).")
-        }
     }
 
     /// The texts of a row's cells that hold text, as a header's names are looked for in them.
