@@ -107,6 +107,13 @@ struct Run: ParsableCommand {
                                                        header: reading.costBasisHeader) {
             fail(ExitStatus.inputErrors, [RunReport.Problem(place: perShare.place, message: perShare.message)])
         }
+        // A lot priced per 100 of face refuses the book: every trade and tax of it would be a
+        // hundred times over.
+        let perHundred = BasisCheck.pricedPerHundred(lots: portfolio.lots, prices: portfolio.prices,
+                                                     requests: reading.priceRequests, lotCells: reading.lotCells)
+        if !perHundred.isEmpty {
+            fail(ExitStatus.inputErrors, perHundred.map { RunReport.Problem(place: $0.place, message: $0.message) })
+        }
         progress.stage("Prices resolved; planning")
         var plan: Plan
         do {

@@ -88,6 +88,89 @@ public enum BasisCheck {
         return found
     }
 
+    /// Errors for lots priced per 100 of face, one per symbol: a lot worth about a hundred
+    /// times its cost (50 to 200 times) whose figures say the price is per 100 — the Lots
+    /// sheet's own Market Value near Quantity × Price / 100, or a cost per unit near 1 while
+    /// the price is near 100 and the Quantity a whole number of thousands, as a bond's or CD's
+    /// face is. Valued at Quantity × Price, a Treasury of $19,700 held as `UST34` was worth
+    /// $1,965,000 and planned with $462,981 of tax, with no word (explore-CQ).
+    ///
+    /// A stock that truly rose a hundredfold is told apart by what nothing about a bond
+    /// shares: a Market Value on its row that agrees with Quantity × Price clears it, and
+    /// otherwise its cost is seldom near a dollar a share while its price is near 100 and its
+    /// lot a round number of thousands; such a lot is refused with the way to clear it.
+    /// `requests` give each price's cells, `lotCells` each lot's.
+    public static func pricedPerHundred(lots: [TaxLot], prices: [ResolvedPrice], requests: [PriceRequest],
+                                        lotCells: [TaxLot.Key: PortfolioReading.LotCells]) -> [Diagnostic] {
+        var resolved: [String: ResolvedPrice] = [:]
+        for price in prices { resolved[price.symbol] = price }
+        var requested: [String: PriceRequest] = [:]
+        for request in requests { requested[request.symbol] = request }
+        var found: [String: (lot: TaxLot, evidence: String, count: Int)] = [:]
+        var order: [String] = []
+        for lot in lots {
+            guard let price = resolved[lot.symbol], lot.costBasis > .zero, lot.quantity > .zero else { continue }
+            let worth = price.price.value(of: lot.quantity)
+            let times = worth.doubleValue / lot.costBasis.doubleValue
+            guard (1 / perHundredHigh...1 / perHundredLow).contains(times) else { continue }
+            let cells = lotCells[lot.id]
+            let evidence: String
+            if let marketValue = cells?.marketValue, marketValue > .zero {
+                // The row's own value settles it either way: about Quantity × Price / 100 says
+                // per 100; about Quantity × Price, a stock that rose a hundredfold.
+                guard (90...110).contains(worth.doubleValue / marketValue.doubleValue) else { continue }
+                evidence = "the row's Market Value, \(marketValue.formatted), is about Quantity × Price / 100"
+            } else {
+                let unitCost = lot.costBasis.doubleValue / lot.quantity.doubleValue
+                let wholeThousands = lot.quantity.micros % (1_000 * Quantity.scale) == 0
+                guard (0.5...1.5).contains(unitCost), (50...150).contains(price.price.doubleValue), wholeThousands else { continue }
+                evidence = "its cost is \(formattedUnit(unitCost)) a unit of Quantity and its price \(price.price), as a bond's or "
+                    + "CD's are per dollar and per 100 of face"
+            }
+            if found[lot.symbol] == nil {
+                order.append(lot.symbol)
+                found[lot.symbol] = (lot, evidence, 0)
+            }
+            found[lot.symbol]!.count += 1
+        }
+        return order.map { symbol in
+            let (lot, evidence, count) = found[symbol]!
+            let price = resolved[symbol]!
+            let place = lotCells[lot.id]?.quantityPlace ?? "Lots"
+            let worth = price.price.value(of: lot.quantity)
+            let others = count == 1 ? "" : " (and \(count - 1) more of its lots)"
+            let clear = evidence.hasPrefix("the row's") ? ""
+                : " If the lot truly rose a hundredfold, give the Lots sheet a Market Value column showing Quantity × Price, "
+                    + "which tells the tool so."
+            return Diagnostic(.error, place, "Lot \(lot.lotID) of \(symbol) in \(lot.account)\(others): \(lot.quantity) at a cost of "
+                + "\(lot.costBasis.formatted) is worth \(worth.formatted) at the price \(price.price) (\(pricePlace(of: price, requested[symbol]))), "
+                + "about a hundred times its cost, and \(evidence): the price is per 100 of face. The tool values a lot at "
+                + "Quantity × Price, so every trade and tax of it would be a hundred times over. Give the price per unit of "
+                + "Quantity on the Prices sheet (\(price.price) is \(perUnit(price.price))), or the Quantity in the units the "
+                + "price is for.\(clear)")
+        }
+    }
+
+    /// Where a resolved price came from, for a message: its cell, or the cache or the API.
+    static func pricePlace(of price: ResolvedPrice, _ request: PriceRequest?) -> String {
+        switch price.origin {
+        case .override: return request?.workbook?.overridePlace ?? "the Prices sheet's Override"
+        case .workbook, .stale: return request?.workbook?.pricePlace ?? "the Prices sheet"
+        case .cache, .staleCache: return "the price cache"
+        case .api: return "the quote API"
+        }
+    }
+
+    /// A price per 100 as the price per unit (98.25 as 0.9825).
+    static func perUnit(_ price: Price) -> String {
+        Price(micros: price.micros / 100).description
+    }
+
+    /// A cost per unit to four places (0.985).
+    static func formattedUnit(_ value: Double) -> String {
+        Price(roundingDollars: (value * 10_000).rounded() / 10_000)?.description ?? "\(value)"
+    }
+
     /// The fewest lots of two shares or more that the near-one-share check judges a book by.
     static let nearOneShareFewest = 5
 

@@ -213,7 +213,13 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Price", ContractSheet.priceNames),
                     // A lot export's value at that price: read only to tell a price per 100 of face.
                     .init("Market Value", ["marketvalue", "currentvalue", "mktvalue", "marketval"], checksOnly: true),
+                    // The date of that price, as a lot export gives it: a price of last quarter
+                    // had been taken as of the run's As Of (explore-CQ). Not `Date`, which on a
+                    // lot's row may be its purchase.
+                    .init("As Of", ["asof", "asofdate", "pricedate", "pricedasof", "priceasof", "quotedate", "pricingdate",
+                                    "lastpricedate", "pricedateasof", "priceasofdate"], checksOnly: true),
                     ContractSheet.currency,
+                    ContractSheet.fxRate,
                     // A lot export that lists closed lots beside open ones: read only to set them aside.
                     .init("Lot Status", ["lotstatus", "status", "openclosed", "closedopen", "positionstatus", "lotstate"],
                           checksOnly: true),
@@ -245,7 +251,8 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Override", ["override", "overrideprice", "priceoverride", "manualprice", "overrides",
                                        "manualoverride", "overridepx", "pxoverride", "priceoverrides", "pmprice",
                                        "useprice", "pmoverride"]),
-                    ContractSheet.currency]
+                    ContractSheet.currency,
+                    ContractSheet.fxRate]
         case .securities:
             return [.symbol,
                     .init("Name", ["name", "description", "securityname", "securitydescription"]),
@@ -332,6 +339,9 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
     static let checkOnlyUse: [String: String] = [
         "Market Value": "to check the Price column (a bond or CD priced per 100 of face); lots are valued at the run's prices",
         "Currency": "to refuse figures in a currency other than the dollar, which the tool plans in",
+        "FX Rate": "to refuse a price in another currency (a rate other than 1): the tool plans in US dollars and applies no "
+            + "exchange rates",
+        "As Of": "to date the Price column's prices, which Price Max Age Days and Allow Stale Prices then judge",
         "Status": "to set aside orders that were not filled (Open, Cancelled, Expired, Rejected)",
         "Level Of Detail": "to set aside the closed lots listed under each execution, which are not trades of their own",
         "Short-Term Gain": "as the Realized Gain and Term of a sale, with the Long-Term Gain, where those columns are blank",
@@ -360,6 +370,14 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
     /// the dollar, which the tool plans in.
     static let currency = ColumnSpec("Currency", ["currency", "ccy", "curr", "pricecurrency", "tradecurrency", "currencycode"],
                                      checksOnly: true)
+
+    /// An exchange rate beside a price (`FX Rate`, `Exchange Rate`): a rate other than 1 says the
+    /// price is in another currency. Read as unknown, a Canadian line's price in CAD had been
+    /// planned as dollars, 37% too high (explore-CQ).
+    static let fxRate = ColumnSpec("FX Rate", ["fxrate", "fx", "exchangerate", "fxrt", "exchrate", "xrate", "conversionrate",
+                                               "fxconversionrate", "currencyrate", "fxratetobase", "fxtobase", "fxtousd",
+                                               "exchangeratetousd", "usdrate", "fxfactor"],
+                                   checksOnly: true)
 
     /// Groups of columns the header must hold; each group is satisfied by any one of its names.
     var requiredColumns: [[String]] {

@@ -66,6 +66,14 @@ extension PortfolioBuilder {
             let quantityMayBeBought = table.has("Shares Sold")
                 && !SheetTable.namesWhatIsHeld(table.matches.first { $0.column == "Quantity" }?.header ?? "")
             closedLots.append((table.sheetName, []))
+            // A title that says when the lots were taken (`Positions as of 08/31/2026`) dates the
+            // Price column's prices that have no As Of of their own: taken as the run's, a
+            // quarter-old price had been planned on as today's, with age 0 (explore-CQ).
+            let titleDate = table.title.flatMap { title in
+                SheetTable.saysWhenPricesWereTaken(title.text)
+                    ? SheetTable.pricesDate(inTitle: title.text, asOf: settings.asOf).map { (date: $0, place: title.place) }
+                    : nil
+            }
             // Lots a column restricts (`Restriction`: No Sell, `Pledged`: Yes), by row.
             var restrictionMarks: [Int: (place: String, header: String, mark: String)] = [:]
             for mark in table.exclusionMarks where restrictionMarks[mark.row] == nil {
@@ -264,7 +272,7 @@ extension PortfolioBuilder {
                 }
                 guard let symbol else { continue }
                 if table.has("Price") {
-                    readLotPrice(row, symbol: symbol)
+                    readLotPrice(row, symbol: symbol, titleDate: titleDate)
                     if table.has("Market Value"), let quantity, let scaled = Self.pricedPerHundred(row, quantity: quantity) {
                         pricedPerHundred.append((row.place("Price"), scaled))
                     }
@@ -286,6 +294,11 @@ extension PortfolioBuilder {
                 }
                 lotRows[key] = row
                 lotIndex[key] = lots.count
+                var marketValue: Money?
+                if table.has("Market Value"), case .value(let n) = CellReader.number(row["Market Value"]), n.form == .plain {
+                    marketValue = Money(decimal: n.text)
+                }
+                lotCells[key] = .init(quantityPlace: row.place("Quantity"), marketValue: marketValue)
                 lots.append(TaxLot(lotID: key.lotID, account: accountID, symbol: symbol, quantity: quantity,
                                    costBasis: basis, acquired: acquired, termOverride: termOverride,
                                    inherited: inherited))
@@ -304,6 +317,7 @@ extension PortfolioBuilder {
             lots[index].lotID = named.lotID
             lotRows[named] = row
             lotIndex[named] = index
+            if let cells = lotCells.removeValue(forKey: key) { lotCells[named] = cells }
         }
         // An account's lots, without Lot IDs, whose second half repeats the first lot for lot:
         // its export pasted twice (two downloads stacked, each under its title), every lot
@@ -415,11 +429,19 @@ extension PortfolioBuilder {
 
     /// Notes a lot export's Price for its symbol, and the first lot that prices it otherwise
     /// (an error only if the price is needed: see `priceRequests`).
-    private mutating func readLotPrice(_ row: SheetTable.DataRow, symbol: String) {
+    /// The price is dated by the row's As Of, else by `titleDate`, the sheet's title's.
+    private mutating func readLotPrice(_ row: SheetTable.DataRow, symbol: String,
+                                       titleDate: (date: CivilDate, place: String)?) {
         // A lookup or feed that failed on a row (`#N/A`) refused the book even where the
         // Prices sheet priced the symbol and this price was never used (explore-BL).
         if let failed = CellReader.failedValue(row["Price"]) {
             if failedLotPrices[symbol] == nil { failedLotPrices[symbol] = (failed, row.place("Price")) }
+            return
+        }
+        // A Price left blank or `N/A`: named if the symbol is found unpriced (explore-CQ: the
+        // message had said only "Workbook: no row").
+        if isBlank(row, "Price") {
+            if blankLotPrices[symbol] == nil { blankLotPrices[symbol] = row.place("Price") }
             return
         }
         guard let n = number(row, "Price", counting: "a price in dollars") else { return }
@@ -430,6 +452,11 @@ extension PortfolioBuilder {
         }
         guard let first = lotPrices[symbol] else {
             lotPrices[symbol] = (price, row.place("Price"), nil)
+            if !isBlank(row, "As Of") {
+                if let date = date(row, "As Of") { lotPriceDates[symbol] = (date, row.place("As Of")) }
+            } else if let titleDate {
+                lotPriceDates[symbol] = titleDate
+            }
             return
         }
         if first.price != price && first.other == nil { lotPrices[symbol]!.other = (price, row.place("Price")) }

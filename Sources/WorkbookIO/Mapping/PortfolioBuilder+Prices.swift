@@ -11,6 +11,14 @@ extension PortfolioBuilder {
         var row: SheetTable.DataRow
     }
 
+    /// A Prices row's price in `column` as the earlier row of its symbol would hold it: nil
+    /// when blank or not a price (the row is then read and refused as any other).
+    private func samePrice(_ row: SheetTable.DataRow, _ column: String) -> Price? {
+        guard case .value(let n) = CellReader.number(row[column]), let price = Price(decimal: n.text), price > Price(micros: 0)
+        else { return nil }
+        return price
+    }
+
     /// A price request for every symbol that needs a price (held but `Hold`, in a model, a
     /// replacement, traded by hand), with what the Prices sheet says of it. The reader stops
     /// here: which source wins is the price chain's to decide (the `Pricing` module), since
@@ -48,10 +56,16 @@ extension PortfolioBuilder {
                 }
                 guard isInDollars(row, hasCurrency: table.has("Currency")) else { continue }
                 if let earlier = rows[symbol] {
-                    // A price per account, the same on each row, is one price (explore-BF).
-                    if accountColumn != nil, isBlank(row, "Override"), isBlank(earlier.row, "Override"),
-                       earlier.price != nil, earlier.price == number(row, "Price").flatMap({ Price(decimal: $0.text) }),
+                    // One price written twice (a price per account, the same on each row; a row
+                    // pasted twice) is one price, whatever else its columns say (explore-BF).
+                    // Without an Account column, a pasted row had been refused (explore-CQ).
+                    if earlier.price != nil || earlier.override != nil,
+                       earlier.price == samePrice(row, "Price"), earlier.override == samePrice(row, "Override"),
                        earlier.asOf == date(row, "As Of") {
+                        if accountColumn == nil {
+                            log.info(row.place("Symbol"), "\(symbol)'s row repeats the price and date of \(earlier.row.place("Symbol")): "
+                                + "one price, read once.")
+                        }
                         continue
                     }
                     log.error(row.place("Symbol"), "\(symbol) is priced twice (also at \(earlier.row.place("Symbol")))."
@@ -132,10 +146,25 @@ extension PortfolioBuilder {
                         + "Prices sheet, which wins.")
                     continue
                 }
-                log.info(lot.place, "\(symbol) has no Prices row: the Lots sheet's price, \(lot.price), is used, taken as of the run's As Of, \(settings.asOf).")
+                // Dated by the book (an As Of beside it, the sheet's title), it is judged by Price
+                // Max Age Days as a Prices row of that date is.
+                let dated = lotPriceDates[symbol]
+                if let dated {
+                    log.info(lot.place, "\(symbol) has no Prices row: the Lots sheet's price, \(lot.price), is read as of "
+                        + "\(dated.date), the date \(dated.place) gives it.")
+                } else {
+                    log.info(lot.place, "\(symbol) has no Prices row: the Lots sheet's price, \(lot.price), is used, taken as of the run's As Of, \(settings.asOf).")
+                }
                 requests.append(PriceRequest(symbol: symbol, reason: why, workbook: .init(
-                    price: lot.price, override: nil, asOf: settings.asOf, source: "Lots sheet",
-                    pricePlace: lot.place, asOfPlace: lot.place, overridePlace: lot.place)))
+                    price: lot.price, override: nil, asOf: dated?.date ?? settings.asOf, source: "Lots sheet",
+                    pricePlace: lot.place, asOfPlace: dated?.place ?? lot.place, overridePlace: lot.place)))
+                continue
+            }
+            if rows[symbol] == nil, let place = blankLotPrices[symbol] {
+                // The Lots sheet's Price cell for it is blank or `N/A`: the chain names it.
+                requests.append(PriceRequest(symbol: symbol, reason: why, workbook: .init(
+                    price: nil, override: nil, asOf: settings.asOf, source: "Lots sheet",
+                    pricePlace: place, asOfPlace: place, overridePlace: place)))
                 continue
             }
             guard let row = rows[symbol] else {

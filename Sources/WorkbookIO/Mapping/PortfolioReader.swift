@@ -16,6 +16,17 @@ public struct PortfolioReading: Sendable {
     /// The header read as the Lots sheet's Cost Basis, and its cell (`Lots!E1`), when the book
     /// has one Lots table: a bare `Cost` may be a cost per share (`BasisCheck`).
     public var costBasisHeader: (text: String, place: String)?
+    /// Each lot's Quantity cell and the Market Value its row gives, for checks made once the
+    /// prices are known (`BasisCheck.pricedPerHundred`).
+    public var lotCells: [TaxLot.Key: LotCells] = [:]
+
+    /// Where a lot was read, and what its row says of its value.
+    public struct LotCells: Sendable {
+        /// The lot's Quantity cell (`Lots!D7`).
+        public var quantityPlace: String
+        /// The row's Market Value, where the sheet has the column and the cell a plain amount.
+        public var marketValue: Money?
+    }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
@@ -72,6 +83,14 @@ struct PortfolioBuilder {
     /// Each symbol's first Lots Price a formula or feed failed to give (`#N/A`): an error
     /// only where that price would be used, as the Prices sheet does not price the symbol.
     var failedLotPrices: [String: (value: String, place: String)] = [:]
+    /// The date the book gives the Lots sheet's price of a symbol (the row's As Of, else the
+    /// sheet's title: `Positions as of 08/31/2026`), with the cell that gives it.
+    var lotPriceDates: [String: (date: CivilDate, place: String)] = [:]
+    /// Each lot's cells, by its key (see `PortfolioReading.lotCells`).
+    var lotCells: [TaxLot.Key: PortfolioReading.LotCells] = [:]
+    /// Each symbol's first Lots Price cell left blank or written `N/A`, where the sheet has a
+    /// Price column: named where the symbol is found unpriced.
+    var blankLotPrices: [String: String] = [:]
     /// The sheets holding one account's lots each, read in place of a Lots sheet the book
     /// does not have (see `readAccountLotSheets`).
     var accountLotTables: [SheetTable] = []
@@ -136,7 +155,8 @@ struct PortfolioBuilder {
                              // Beside a cost per share or a value, `Cost` is shown to be the total.
                              guard table.columns["Unit Cost"] == nil, table.columns["Market Value"] == nil else { return nil }
                              return table.matches.first { $0.column == "Cost Basis" }.map { ($0.header, "\(table.sheetName)!\($0.cell)") }
-                         })
+                         },
+                         lotCells: lotCells)
     }
 
     var uses1904: Bool { workbook.uses1904DateSystem }
@@ -359,6 +379,14 @@ struct PortfolioBuilder {
     /// Whether a row's Currency (if its sheet has one) is the dollar the tool plans in; an
     /// error naming the cell when it is another.
     mutating func isInDollars(_ row: SheetTable.DataRow, hasCurrency: Bool) -> Bool {
+        // An exchange rate other than 1 beside the price: the price is in the currency it
+        // converts from, and the tool applies no rates.
+        if case .value(let rate) = CellReader.number(row["FX Rate"]), let value = Double(rate.text), value != 1 {
+            log.error(row.place("FX Rate"), "The exchange rate in this column is \(rate.text) for this row: "
+                + "its price is in another currency, and the tool plans in US dollars and applies no exchange rates. Give "
+                + "the row's figures in dollars (and a rate of 1), or leave the row out.")
+            return false
+        }
         guard hasCurrency, let currency = text(row, "Currency") else { return true }
         // Normalized, `US$` and `$` lose their dollar sign as a unit would: they are matched as written.
         guard ["usd", "usdollar", "dollar", "dollars"].contains(HeaderName.normalize(currency).key)

@@ -1096,6 +1096,15 @@ struct SheetTable {
                     guard let (text, place) = matching.first(where: { !SheetTable.namesWhatWasFirst($0.0) }) ?? matching.first
                     else { continue }
                     let column = SheetTable.likelyColumn(text, of: group)
+                    // In another currency (`Price (CAD)`): renamed Price as advised, its figures
+                    // were planned as dollars with no word (explore-CQ).
+                    if let currency = SheetTable.foreignCurrency(in: text) {
+                        candidates.append("\"\(text.excerpt)\" (\(info.name)!\(place)) may be the \(column), in \(currency): the "
+                            + "tool plans in US dollars and applies no exchange rates, so give the figures in dollars under a "
+                            + "column headed \(column)")
+                        candidateFor.formUnion(group)
+                        continue
+                    }
                     // In thousands (`Cost Basis ($000)`, `Shares (K)`): renamed as it stood, a basis
                     // of $61,320 would be read as $61.32.
                     let advice = SheetTable.scaleAdvice(text).map { "if so, rename it \(column) and \($0)" }
@@ -1984,6 +1993,21 @@ struct SheetTable {
     /// (`(MM)`, `($mm)`) or cents (`(¢)`, `(cents)`); nil for none. Only `($K)` and a few more
     /// had said to multiply: renamed as it stood, a basis in `('000)` was read at a thousandth
     /// (explore-AV).
+    /// The currency other than the US dollar a header names as its unit (`Price (CAD)`,
+    /// `Price EUR`, `Local Price [GBp]`), upper-cased as ISO writes it; nil for none or USD.
+    static func foreignCurrency(in header: String) -> String? {
+        let words = header.split { !$0.isLetter }.map(String.init)
+        guard words.count >= 2, let last = words.last, last.count == 3 else { return nil }
+        let code = last.uppercased()
+        return foreignCurrencyCodes.contains(code) ? (last == "GBp" ? "GBp (pence)" : code) : nil
+    }
+
+    /// ISO codes of currencies a custodian's or a price vendor's export carries beside dollars.
+    static let foreignCurrencyCodes: Set<String> = [
+        "CAD", "EUR", "GBP", "GBX", "JPY", "CHF", "AUD", "NZD", "HKD", "SGD", "SEK", "NOK", "DKK", "CNY", "CNH", "INR",
+        "MXN", "BRL", "ZAR", "KRW", "TWD", "ILS", "PLN", "CZK", "HUF", "TRY", "ILA", "ZAC",
+    ]
+
     static func scaleAdvice(_ header: String) -> String? {
         let thousands = "multiply its figures by 1,000 (it is in thousands; the tool reads whole dollars and shares)"
         if isInThousands(header) { return thousands }
