@@ -56,18 +56,26 @@ extension PortfolioBuilder {
     /// brackets and a closing full stop left out (`IXUS and VEU`, `Same as VEU`, `VEU
     /// (Vanguard)`, `VEU.`). Nil when a piece is not written in capitals as a symbol is
     /// (`Gold`, `Total Intl`): then the cell is a label.
+    /// A slash standing alone between spaces joins the list too (`GOOG / GOOGL`), and a label
+    /// naming its members in brackets (`Alphabet (GOOG/GOOGL)`) names them: each had been
+    /// read as a label, GOOG sold as legacy beside a buy of GOOGL (explore-CO).
     static func symbolsNamed(inGroupCell cell: String) -> [String]? {
-        let text = withoutBracketedNotes(cell)
         let filler: Set<String> = ["and", "or", "same", "as", "identical", "to", "with", "substantially", "see", "also"]
-        var pieces: [String] = []
-        for raw in text.split(whereSeparator: { ",;|+&".contains($0) || $0.isWhitespace }) {
-            var piece = String(raw)
-            while piece.hasSuffix(".") { piece.removeLast() }
-            if piece.isEmpty || filler.contains(piece.lowercased()) { continue }
-            guard piece == piece.uppercased(), piece.contains(where: \.isLetter) else { return nil }
-            pieces.append(piece)
+        func pieces(of text: Substring) -> [String]? {
+            var pieces: [String] = []
+            for raw in text.split(whereSeparator: { ",;|+&".contains($0) || $0.isWhitespace }) {
+                var piece = String(raw)
+                while piece.hasSuffix(".") { piece.removeLast() }
+                if piece.isEmpty || piece.allSatisfy({ $0 == "/" }) || filler.contains(piece.lowercased()) { continue }
+                guard piece == piece.uppercased(), piece.contains(where: \.isLetter) else { return nil }
+                pieces.append(piece)
+            }
+            return pieces.isEmpty ? nil : pieces
         }
-        return pieces.isEmpty ? nil : pieces
+        if let outside = pieces(of: Substring(withoutBracketedNotes(cell))) { return outside }
+        // A label outside the brackets, the symbols inside them (one bracket, closed).
+        guard let open = cell.firstIndex(of: "("), let close = cell[open...].firstIndex(of: ")") else { return nil }
+        return pieces(of: cell[cell.index(after: open)..<close])
     }
 
     /// Joins into one family the rows whose Identical Group names other symbols of the sheet,
@@ -79,9 +87,12 @@ extension PortfolioBuilder {
     /// Barrick's GOLD; explore-BK). Each family so joined takes the first label of its
     /// members, in sheet order, that is no symbol list, else the first written; a warning says
     /// which rows were joined, as it changes which sales are wash sales.
+    /// A symbol the book holds, models or prices counts as a row of the sheet (`GOOGL` on
+    /// GOOG's row, GOOGL modelled with no row of its own; explore-CO).
     mutating func linkFamiliesNamedBySymbol(
         _ securities: inout [Security], groupCells: [(symbol: String, written: String, place: String)]
     ) {
+        let bookSymbols = symbolsOfTheBook()
         var row: [String: Int] = [:]
         var rowBySeparatorFree: [String: Int] = [:]
         for index in securities.indices {
@@ -100,7 +111,7 @@ extension PortfolioBuilder {
             }
             return index
         }
-        var links: [(place: String, symbol: String, named: [String])] = []
+        var links: [(place: String, symbol: String, named: [String], rowless: Bool)] = []
         var symbolLists: Set<String> = []
         for cell in groupCells {
             guard let own = row[cell.symbol], var pieces = PortfolioBuilder.symbolsNamed(inGroupCell: cell.written) else { continue }
@@ -113,9 +124,13 @@ extension PortfolioBuilder {
                 return parts.count > 1 && parts.allSatisfy({ $0.count > 1 }) ? parts : [piece]
             }
             // A list naming the row's own symbol names the others as its twins, each a security
-            // of the book though the sheet gives it no row of its own.
-            if pieces.count > 1, pieces.contains(cell.symbol) {
-                for piece in pieces where row[piece] == nil && rowBySeparatorFree[PortfolioBuilder.separatorFree(piece)] == nil {
+            // of the book though the sheet gives it no row of its own; so does a symbol the
+            // book holds, models or prices.
+            let naming = pieces.count > 1 && pieces.contains(cell.symbol)
+            let rowless = pieces.filter { row[$0] == nil && rowBySeparatorFree[PortfolioBuilder.separatorFree($0)] == nil }
+            let ofTheBook = !rowless.isEmpty && rowless.allSatisfy { bookSymbols.contains($0) }
+            if naming || ofTheBook {
+                for piece in rowless where row[piece] == nil {
                     row[piece] = securities.count
                     rowBySeparatorFree[PortfolioBuilder.separatorFree(piece)] = securities.count
                     securities.append(Security(symbol: piece))
@@ -129,7 +144,7 @@ extension PortfolioBuilder {
                   pieces.count > 1 || rowsWriting[PortfolioBuilder.lettersAndDigits(cell.written)] == 1 else { continue }
             symbolLists.insert(securities[own].identicalGroup ?? cell.written)
             for index in named { parent[root(index)] = root(own) }
-            links.append((cell.place, cell.symbol, named.filter { $0 != own }.map { securities[$0].symbol }))
+            links.append((cell.place, cell.symbol, named.filter { $0 != own }.map { securities[$0].symbol }, ofTheBook && !naming))
         }
         guard !links.isEmpty else { return }
         // Rows sharing a label are one family already.
@@ -151,10 +166,22 @@ extension PortfolioBuilder {
         for link in links {
             let family = securities[row[link.symbol]!].identicalGroup ?? ""
             log.warning(link.place, "The Identical Group of \(link.symbol) names \(link.named.joinedAsList), "
-                + "\(link.named.count == 1 ? "a symbol" : "symbols") of the sheet: \(([link.symbol] + link.named).joinedAsList) "
+                + "\(link.named.count == 1 ? "a symbol" : "symbols") of the \(link.rowless ? "book" : "sheet"): \(([link.symbol] + link.named).joinedAsList) "
                 + "are read as one family (\(family.excerpt)), substantially identical for wash sales. If the cell is a "
                 + "label, write it otherwise than a symbol.")
         }
+    }
+
+    /// The symbols the Lots, Model and Prices sheets name, in capitals.
+    func symbolsOfTheBook() -> Set<String> {
+        let sheets = lotTables + [tables[.model], tables[.prices]].compactMap { $0 } + modelSheetTables.map(\.table)
+        var symbols: Set<String> = []
+        for table in sheets where table.has("Symbol") {
+            for row in table.rows {
+                if case .value(let symbol) = CellReader.text(row["Symbol"]) { symbols.insert(symbol.uppercased()) }
+            }
+        }
+        return symbols
     }
 
     mutating func readGroups() -> [ExposureGroupCap] {

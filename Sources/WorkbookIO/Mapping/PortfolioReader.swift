@@ -230,6 +230,7 @@ struct PortfolioBuilder {
         try refuseUnreadTables()
         readSettings()
         var securities = readSecurities()
+        judgeSecurityMarks(securities: securities)
         var accounts = readAccounts()
         if tables[.accounts] != nil {
             for sheet in [ContractSheet.lots, .transactions] { readGroupTitles(of: sheet, known: Set(accounts.map(\.id))) }

@@ -111,6 +111,9 @@ struct SheetTable {
     /// Accounts rows an unread column marks as left out of trading (`Status` Closed, `Active`
     /// No, `Do Not Trade` Yes): each row's number, the cell, the column's header and the mark.
     var exclusionMarks: [(row: Int, place: String, header: String, mark: String)] = []
+    /// Securities and Model columns the tool does not read that may restrict a security or
+    /// phase it out (`Do Not Sell`, `Hold`, `Trading Status`), judged by their cells.
+    var securityMarkColumns: [SecurityMarkColumn] = []
     /// The sheet's first date cell formatted day first (`dd/mm/yyyy`), and that format.
     var dayFirstDate: (place: String, format: String)?
     /// The date a title above the header gives the table (`Lot Details … as of 11/16/2026`),
@@ -440,6 +443,10 @@ struct SheetTable {
         /// with their header and what their cells say (`exclusionKind`).
         var exclusionColumns: [Int: (header: String, kind: ExclusionKind)] = [:]
         var exclusionMarks: [(row: Int, place: String, header: String, mark: String)] = []
+        /// On the Securities and Model sheets, the cells of the columns the header does not
+        /// read, by column number: a security's mark may be among them (`securityMarkKind`).
+        var unreadCells: [Int: [(row: Int, value: CellValue)]] = [:]
+        var securityMarkColumns: [SecurityMarkColumn] = []
         var skipped: [(Int, String)] = []
         /// The latest run of rows set aside as formulas filled down past the data: its entry in
         /// `skipped`, and its first and last rows.
@@ -766,6 +773,10 @@ struct SheetTable {
                     for (_, name, place) in secondColumns where name == "Cash" {
                         if let column = CellReference.column(of: place) { holdsWordsByColumn[column] = false }
                     }
+                } else if sheet == .securities || sheet == .model {
+                    for (_, place) in found.unknown {
+                        if let column = CellReference.column(of: place) { unreadCells[column] = [] }
+                    }
                 } else if sheet == .lots {
                     for (text, place) in found.unknown {
                         guard let column = CellReference.column(of: place), let kind = SheetTable.lotRestrictionKind(text) else { continue }
@@ -779,6 +790,11 @@ struct SheetTable {
                           let mark = SheetTable.exclusionMark(cell.value, kind: kind) else { continue }
                     exclusionMarks.append((row.number, "\(info.name)!\(CellReference.name(column: cell.column, row: row.number))",
                                            header, mark))
+                }
+            }
+            if !unreadCells.isEmpty {
+                for cell in row.cells where unreadCells[cell.column] != nil {
+                    unreadCells[cell.column]!.append((row.number, cell.value))
                 }
             }
             if !holdsWordsByColumn.isEmpty {
@@ -1182,19 +1198,35 @@ struct SheetTable {
                     + "only: this column is ignored, and every account has the Settings value.")
                 continue
             }
-            // A security's restriction, phase-out mark, family, cap group or replacement on the
-            // Model sheet, or a restriction under another name on the Securities sheet (`Do Not
-            // Buy`, `Trading Status`, `Compliance`): read as nothing with an Info line, a No Sell
-            // position was sold and a No Buy one bought (explore-CN).
-            if let (column, effect) = SheetTable.securityColumn(text, on: sheet, besides: Set(header.columns.keys)) {
+            // A restriction or phase-out mark under another name, on the Securities or the Model
+            // sheet (`Do Not Sell`, `Hold`, `Trading Status`, `Lockup`): judged by its cells, with
+            // the As Of, when the book is built. Read as nothing beside a Restriction column, a
+            // No Sell position was sold (explore-CO).
+            let cellsRead = Set(rows.map(\.number))
+            let cellsBelow = (CellReference.column(of: place).flatMap { unreadCells[$0] } ?? [])
+                .filter { cellsRead.contains($0.row) }
+            if let kind = SheetTable.securityMarkKind(text, on: sheet), let column = CellReference.column(of: place) {
+                securityMarkColumns.append(SecurityMarkColumn(
+                    header: text, place: "\(info.name)!\(place)", kind: kind,
+                    cells: cellsBelow.map { ($0.row, "\(info.name)!\(CellReference.name(column: column, row: $0.row))", $0.value) }))
+                continue
+            }
+            // A security's family, cap group or replacement, or a sector's band, on the Model
+            // sheet: read as nothing, a twin was traded as another security (explore-CN). A
+            // column of blank cells says none, and is passed over (explore-CO).
+            if let (column, effect) = SheetTable.securityColumn(text, on: sheet) {
                 let home = column == "Sector Band" ? "the Sectors sheet's Band column only: move it there (a Sectors sheet of "
                     + "Sector and Band)" : "the Securities sheet's \(column) column only: move it there (a Securities sheet of "
                     + "Symbol and \(column))"
-                log.error("\(info.name)!\(place)", sheet == .model
-                    ? "The column \"\(text.excerpt)\" holds what the tool reads from \(home). Left unread, \(effect)."
-                    : "The column \"\(text.excerpt)\" is not one the tool reads, and may hold each security's \(column): if "
-                        + "it does, rename it \(column)\(column == "Restriction" ? " (No Buy, No Sell, No Trade or Hold)" : ""); "
-                        + "if not, rename it so it names none. Left unread, \(effect).")
+                if cellsBelow.allSatisfy({ if case .value = CellReader.text($0.value) { false } else { true } }) {
+                    let read = column == "Sector Band" ? "sector bands from the Sectors sheet"
+                        : "each security's \(column) from the Securities sheet"
+                    log.info("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is blank in every row, so it is ignored "
+                        + "(the tool reads \(read)).")
+                    continue
+                }
+                log.error("\(info.name)!\(place)", "The column \"\(text.excerpt)\" holds what the tool reads from \(home). Left "
+                    + "unread, \(effect).")
                 continue
             }
             // Whose each setting is (`Account | Setting | Value`): the Settings sheet holds the
@@ -1475,6 +1507,7 @@ struct SheetTable {
         table.dayFirstDate = summary.firstDayFirstDate.map { (place: "\(info.name)!\($0.cell)", format: $0.format) }
         table.unreadColumnTitles = unreadColumnTitles
         table.exclusionMarks = exclusionMarks
+        table.securityMarkColumns = securityMarkColumns
         table.title = firstTitle.map { ($0.text, $0.place) }
         if firstTitle == nil { table.undatedPricesTitle = undatedPricesTitle.map { ($0.text, $0.place) } }
         if let title = firstTitle, let date = SheetTable.lastDate(in: title.text) {
@@ -2183,49 +2216,23 @@ struct SheetTable {
         return false
     }
 
-    /// The Securities column an unread Model or Securities header holds, with what leaving it
-    /// unread would do; nil for any other header (a Model's `Notes`, a Securities `Status`).
-    static func securityColumn(_ header: String, on sheet: ContractSheet, besides present: Set<String>)
-        -> (column: String, effect: String)? {
+    /// The Securities or Sectors column an unread Model header holds (`Identical Group`,
+    /// `Sector Band`), with what leaving it unread would do; nil for any other header (a
+    /// Model's `Notes`). Restriction and phase-out marks are `securityMarkKind`'s.
+    static func securityColumn(_ header: String, on sheet: ContractSheet) -> (column: String, effect: String)? {
+        guard sheet == .model else { return nil }
         let effects = [
-            "Restriction": "the plan would buy and sell against the restrictions",
-            "Phase Out": "the positions marked would be kept",
             "Identical Group": "a security and its twin would be traded as two, a loss sold beside a buy of its twin",
             "Exposure Group": "no cap would bind the group",
             "Replacement": "a loss lot with no other replacement would not be harvested",
             "Sector Band": "the Sectors sheet's bands would not bind",
         ]
-        let key = HeaderName.normalize(header).key
         let words = headerWords(header)
-        let restriction = ["donotbuy", "dnb", "donotsell", "dns", "donottrade", "dnt", "nobuy", "nosell", "notrade",
-                           "donotpurchase", "tradingstatus", "tradestatus", "compliance", "compliancenote",
-                           "compliancestatus", "complianceflag", "compliancerestriction", "tradeflag", "restrcode",
-                           "restrictioncode", "restr", "tradingflag", "tradable", "tradeable"]
-        let phaseOut = ["exit", "tobesold", "toexit", "sell", "sellall", "exitposition", "winddown", "liquidation",
-                        "tobeliquidated", "tosell"]
-        switch sheet {
-        case .model:
-            if words.contains("sector"), !words.isDisjoint(with: ["band", "tolerance", "edge"]) {
-                return ("Sector Band", effects["Sector Band"]!)
-            }
-            if restriction.contains(key) && !["tradable", "tradeable"].contains(key) {
-                return ("Restriction", effects["Restriction"]!)
-            }
-            if phaseOut.contains(key) { return ("Phase Out", effects["Phase Out"]!) }
-            guard let column = ContractSheet.securities.column(forHeader: header),
-                  ["Restriction", "Phase Out", "Identical Group", "Exposure Group", "Replacement"].contains(column)
-            else { return nil }
-            return (column, effects[column]!)
-        case .securities:
-            // (A bare `Status` is most often the security's own, `Active`: not asked about.)
-            if !present.contains("Restriction"), restriction.contains(key) {
-                return ("Restriction", effects["Restriction"]!)
-            }
-            if !present.contains("Phase Out"), phaseOut.contains(key) { return ("Phase Out", effects["Phase Out"]!) }
-            return nil
-        default:
-            return nil
+        if words.contains("sector"), !words.isDisjoint(with: ["band", "tolerance", "edge"]) {
+            return ("Sector Band", effects["Sector Band"]!)
         }
+        guard let column = ContractSheet.securities.column(forHeader: header), let effect = effects[column] else { return nil }
+        return (column, effect)
     }
 
     /// The kind of an unread Lots header that may restrict a lot's sale, or nil: a word column
