@@ -2995,24 +2995,26 @@ struct MappingRulesTests {
         ])
         #expect(model.portfolio == nil)
         #expect(model.errors.map(\.description) == [
-            "Model!C1: The column \"Restriction\" holds what the tool reads from the Securities sheet's Restriction column only: "
-                + "move it there (a Securities sheet of Symbol and Restriction). Left unread, the plan would buy and sell against "
-                + "the restrictions.",
             "Model!D1: The column \"Identical Group\" holds what the tool reads from the Securities sheet's Identical Group column "
                 + "only: move it there (a Securities sheet of Symbol and Identical Group). Left unread, a security and its twin "
                 + "would be traded as two, a loss sold beside a buy of its twin.",
             "Model!E1: The column \"Sector Band\" holds what the tool reads from the Sectors sheet's Band column only: move it "
                 + "there (a Sectors sheet of Sector and Band). Left unread, the Sectors sheet's bands would not bind.",
+            "Model!C2: AAPL is marked \"No Sell\" under \"Restriction\", a column the tool does not read: it reads restrictions "
+                + "from the Securities sheet's Restriction column only (a Securities sheet of Symbol and Restriction), so the "
+                + "plan could sell AAPL against the mark. Write No Sell as its Restriction there, or clear the mark if it does "
+                + "not hold.",
         ])
         let securities = try read([
             Self.asOf, Self.oneLot, Self.model,
             ("Securities", [["Symbol", "Trading Status", "Exit"], ["AAPL", "No Buy", "Y"]]),
             Self.prices,
         ])
-        #expect(securities.errors.map(\.place) == ["Securities!B1", "Securities!C1"])
-        #expect(securities.errors.first?.message == "The column \"Trading Status\" is not one the tool reads, and may hold each "
-            + "security's Restriction: if it does, rename it Restriction (No Buy, No Sell, No Trade or Hold); if not, rename it "
-            + "so it names none. Left unread, the plan would buy and sell against the restrictions.")
+        #expect(securities.errors.map(\.place) == ["Securities!B2", "Securities!C2"])
+        #expect(securities.errors.last?.message == "AAPL is marked \"Y\" under \"Exit\", a column the tool does not read: it "
+            + "reads phase-outs from the Securities sheet's Phase Out column only (Yes or No), so the plan would keep AAPL as "
+            + "any other security. Write Yes as its Phase Out there (a Securities sheet of Symbol and Phase Out), or clear the "
+            + "mark if it does not hold.")
         // A Status is the security's own (`Active`), with a Restriction column or without.
         let status = try read([
             Self.asOf, Self.oneLot, Self.model,
@@ -3020,6 +3022,123 @@ struct MappingRulesTests {
             Self.prices,
         ])
         #expect(status.errors.isEmpty, "\(status.errors)")
+    }
+
+    /// A book of AAPL held and modelled and BND modelled, with `securities` and `model` columns
+    /// beside the Symbol and Target ones, read as of 2026-11-20.
+    private func readMarked(securities: [[FixtureCell]]? = nil, model: [[FixtureCell]]? = nil) throws -> PortfolioReading {
+        let modelRows: [[FixtureCell]] = [["Symbol", "Target"], ["AAPL", 0.5], ["BND", 0.49]]
+        let modelSheet = zip(modelRows, model ?? modelRows.map { _ in [] }).map { $0 + $1 }
+        return try read([
+            Self.asOf, Self.oneLot, ("Model", modelSheet),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["BND", 72, .day(2026, 11, 20)]]),
+        ] + (securities.map { [("Securities", $0)] } ?? []))
+    }
+
+    @Test("A restriction or phase-out mark under another name is an error at its cell, beside a Restriction column too",
+          arguments: [
+        // Securities columns beside the contract's own Restriction and Phase Out, left blank (explore-CO).
+        (true, "Do Not Sell", FixtureCell.text("Yes"), "sell"),
+        (true, "Do Not Buy", .text("Yes"), "buy"),
+        (true, "Trading Status", .text("Halted - No Sell"), "sell"),
+        (true, "Compliance", .text("Restricted List"), "buy or sell"),
+        (true, "Hold", .text("Yes"), "buy or sell"),
+        (true, "Lockup", .day(2027, 1, 15), "sell"),
+        (true, "Lockup", .day(2026, 11, 20), "sell"),
+        (true, "Notes", .text("do not sell - client legacy position"), "sell"),
+        (true, "Status", .text("Do Not Sell"), "sell"),
+        (true, "Exit", .text("Yes"), nil),
+        (true, "Status", .text("Phase Out"), nil),
+        // Model columns.
+        (false, "Hold", .text("Yes"), "buy or sell"),
+        (false, "Locked", .text("Yes"), "buy or sell"),
+        (false, "Frozen", .bool(true), "buy or sell"),
+        (false, "Sell Only", .text("Yes"), "buy"),
+        (false, "Constraint", .text("No Sell"), "sell"),
+        (false, "Instructions", .text("No Sell"), "sell"),
+        (false, "Status", .text("Do Not Sell"), "sell"),
+        (false, "Status", .text("Phase Out"), nil),
+        (false, "Phase Out", .text("Yes"), nil),
+    ] as [(Bool, String, FixtureCell, String?)])
+    func restrictionMarksElsewhereAreRefused(onSecurities: Bool, header: String, mark: FixtureCell, verb: String?) throws {
+        let reading = onSecurities
+            ? try readMarked(securities: [["Symbol", "Restriction", "Phase Out", .text(header)], ["AAPL", nil, nil, mark],
+                                          ["BND", nil, nil, nil]])
+            : try readMarked(model: [[.text(header)], [mark], []])
+        let place = onSecurities ? "Securities!D2" : "Model!C2"
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.place) == [place], "\(reading.errors)")
+        let message = try #require(reading.errors.first?.message)
+        #expect(message.hasPrefix("AAPL is marked \""), "\(message)")
+        #expect(message.contains("under \"\(header)\", a column the tool does not read"), "\(message)")
+        if let verb {
+            #expect(message.contains("Securities sheet's Restriction column only"), "\(message)")
+            #expect(message.contains("so the plan could \(verb) AAPL against the mark"), "\(message)")
+        } else {
+            #expect(message.contains("Securities sheet's Phase Out column only (Yes or No)"), "\(message)")
+        }
+    }
+
+    @Test("A column that marks nothing, or what the Restriction column gives too, is passed over with an Info line",
+          arguments: [
+        (true, "Trading Status", FixtureCell.text("Tradable"), "restriction"),
+        (true, "Compliance", .text("Approved"), "restriction"),
+        (true, "Do Not Buy", .text("No"), "restriction"),
+        (true, "Do Not Sell", .text("N"), "restriction"),
+        (true, "Tradable", .text("Yes"), "restriction"),
+        (true, "Lockup", .day(2026, 11, 19), "restriction"),
+        (true, "Exit", .bool(false), "phase-out"),
+        (false, "Phase Out", .text("No"), "phase-out"),
+        (false, "Restricted?", .text("No"), "restriction"),
+        (false, "Restriction", .empty, "restriction"),
+        (false, "Restriction", .text("None"), "restriction"),
+        (false, "Trading Status", .text("Active"), "restriction"),
+        (false, "Do Not Trade", 0, "restriction"),
+    ] as [(Bool, String, FixtureCell, String)])
+    func unmarkingColumnsArePassedOver(onSecurities: Bool, header: String, cell: FixtureCell, what: String) throws {
+        let reading = onSecurities
+            ? try readMarked(securities: [["Symbol", "Restriction", .text(header)], ["AAPL", nil, cell], ["BND", nil, cell]])
+            : try readMarked(model: [[.text(header)], [cell], [cell]])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let place = onSecurities ? "Securities!C1" : "Model!C1"
+        let home = what == "restriction" ? "Restriction" : "Phase Out"
+        #expect(reading.diagnostics.contains(Diagnostic(.info, place, "The column \"\(header)\" is not one the tool reads, and "
+            + "none of its cells marks a \(what) (each is blank or says none), so it is ignored: \(what)s are read from the "
+            + "Securities sheet's \(home) column.")), "\(reading.diagnostics)")
+        // The marks the Restriction column gives as well are no rule left unread.
+        let agreeing = try readMarked(securities: [["Symbol", "Restriction", "Do Not Sell"], ["AAPL", "No Trade", "Yes"],
+                                                   ["BND", nil, "No"]])
+        #expect(agreeing.errors.isEmpty, "\(agreeing.errors)")
+        #expect(agreeing.portfolio?.securities.first { $0.symbol == "AAPL" }?.restriction == .noTrade)
+        // A Status of the security's own words, and a blank Sector Band on the Model, say nothing.
+        let own = try readMarked(securities: [["Symbol", "Status"], ["AAPL", "Closed to new investors"], ["BND", "Hold"]],
+                                 model: [["Sector Band"], [], []])
+        #expect(own.errors.isEmpty, "\(own.errors)")
+        #expect(own.diagnostics.contains(Diagnostic(.info, "Model!C1", "The column \"Sector Band\" is blank in every row, so "
+            + "it is ignored (the tool reads sector bands from the Sectors sheet).")), "\(own.diagnostics)")
+    }
+
+    @Test("A Do Not Sell mark beside a blank Restriction column stops the plan that sold the position", arguments: [true, false])
+    func doNotSellBesideRestrictionIsNotSold(marked: Bool) throws {
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 100, 10_000, .day(2020, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.5], ["BND", 0.49]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["BND", 72, .day(2026, 11, 20)]]),
+            ("Securities", [["Symbol", "Restriction", "Do Not Sell"], ["AAPL", nil, .text(marked ? "Yes" : "No")]]),
+        ])
+        guard marked else {
+            // Unmarked, the plan sells AAPL down toward its 50% (the sale the mark forbids).
+            let plan = try Planner.plan(for: try #require(reading.portfolio, "\(reading.errors)"))
+            #expect(plan.trades.contains { $0.symbol == "AAPL" && $0.side == .sell })
+            return
+        }
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description) == [
+            "Securities!C2: AAPL is marked \"Yes\" under \"Do Not Sell\", a column the tool does not read: it reads restrictions "
+                + "from the Securities sheet's Restriction column only (a Securities sheet of Symbol and Restriction), so the plan "
+                + "could sell AAPL against the mark. Write No Sell as its Restriction there, or clear the mark if it does not hold.",
+        ])
     }
 
     @Test("Two views of one trade, one rounding its price or leaving its gain out, are one trade; a row's other cells tell trades apart")

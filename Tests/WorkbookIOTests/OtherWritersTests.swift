@@ -159,6 +159,9 @@ struct OtherWritersTests {
         // (explore-CN: GOOG sold beside a buy of GOOGL, its family GOOGL alone).
         ([("VXUS", "VXUS/IXUS"), ("IXUS", nil), ("VEU", nil), ("VTI", nil)], ["VXUS", "IXUS"], "VXUS/IXUS"),
         ([("VXUS", "IXUS/VXUS"), ("VEU", nil), ("VTI", nil)], ["VXUS", "IXUS"], "IXUS/VXUS"),
+        // Spaces around the slash, and a label naming its members in brackets (explore-CO).
+        ([("VXUS", "VXUS / IXUS"), ("IXUS", nil), ("VEU", nil), ("VTI", nil)], ["VXUS", "IXUS"], "VXUS / IXUS"),
+        ([("VXUS", "Intl (VXUS/IXUS)"), ("VEU", nil), ("VTI", nil)], ["VXUS", "IXUS"], "Intl (VXUS/IXUS)"),
     ] as [([(String, String?)], [String], String)])
     func identicalGroupsSpelledApartOrBySymbol(rows: [(String, String?)], family: [String], label: String) throws {
         let reading = try read([
@@ -173,6 +176,32 @@ struct OtherWritersTests {
         for symbol in family { #expect(groups[symbol] == label, "\(symbol): \(groups)") }
         // Nothing else joins them: VTI keeps no family.
         #expect(groups["VTI"] == .some(nil))
+    }
+
+    @Test("GOOG's Identical Group naming GOOGL, spaced, in brackets or alone, makes GOOG a stand-in for the GOOGL target",
+          arguments: ["GOOG / GOOGL", "Alphabet (GOOG/GOOGL)", "GOOGL", "GOOG/GOOGL"])
+    func twinNamedInTheGroupCell(cell: String) throws {
+        let reading = try read([
+            Self.settings,
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["GOOG", 150, 13_950, .day(2020, 6, 30)],
+                      ["VTI", 100, 20_000, .day(2019, 3, 14)]]),
+            ("Model", [["Symbol", "Target"], ["VTI", 0.89], ["GOOGL", 0.1]]),
+            ("Securities", [["Symbol", "Identical Group"], ["GOOG", .text(cell)]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["VTI", 312.45, .day(2026, 11, 20)], ["GOOG", 176.20, .day(2026, 11, 20)],
+                        ["GOOGL", 175.35, .day(2026, 11, 20)]]),
+        ])
+        let portfolio = try #require(reading.portfolio, "\(reading.errors)")
+        let groups = Dictionary(uniqueKeysWithValues: portfolio.securities.map { ($0.symbol, $0.identicalGroup) })
+        #expect(groups["GOOG"] == .some(cell) && groups["GOOGL"] == .some(cell), "\(groups)")
+        // Read as a label, GOOG was legacy: all 150 shares sold in Phase Out (+$12,480.00 LT).
+        // As GOOGL's stand-in it raises the 1% cash target first (4 shares: $704.80 less 4/150
+        // of $13,950.00, +$332.80 LT), then is sold down toward GOOGL's target, never whole.
+        let plan = try Planner.plan(for: portfolio)
+        let sales = plan.trades.filter { $0.symbol == "GOOG" }
+        #expect(sales.map(\.phase) == [.raiseCash, .rebalance], "\(sales)")
+        #expect(sales.first?.quantity == Quantity(shares: 4))
+        #expect(sales.first?.realizedLongTerm == Money(cents: 33_280))
+        #expect(sales.allSatisfy { $0.quantity < Quantity(shares: 146) })
     }
 
     @Test("A label several rows write is theirs, though a row of the sheet has that symbol; in mixed case it is no symbol",

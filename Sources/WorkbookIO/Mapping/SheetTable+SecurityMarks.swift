@@ -167,6 +167,7 @@ extension SheetTable {
         let buying: Set = ["buy", "buys", "buying", "purchase", "purchases", "purchasing"]
         let selling: Set = ["sell", "sells", "selling", "sale", "sales"]
         let trading: Set = ["trade", "trades", "trading"]
+        // The words saying which restriction first (`Halted - No Sell` is No Sell).
         for (index, current) in words.enumerated() {
             // `Do not sell`, `No sell`, `Sell only`.
             if current == "do", word(index + 1) == "not" || word(index + 1) == "n" {
@@ -184,6 +185,8 @@ extension SheetTable {
                 if selling.contains(word(index - 1)) { return .restriction(.noBuy) }
                 if buying.contains(word(index - 1)) { return .restriction(.noSell) }
             }
+        }
+        for (index, current) in words.enumerated() {
             if denied(index) { continue }
             let next = word(index + 1)
             switch current {
