@@ -13,6 +13,26 @@ struct TradePassTests {
         return try Planning(book.portfolio)
     }
 
+    @Test("Pieces of one size sold in one stage each keep their Audit Log row; a repeated skip is one row")
+    func repeatedPiecesKeepTheirRows() throws {
+        var planning = try Self.planning()
+        let sold: Sentence = "2 XYZ sold for $20.01: pro rata by market value."
+        let skipped: Sentence = "A sale of XYZ for the cash target would be under $100.00."
+        for _ in 0..<2 {
+            planning.audit(.raiseCash, "TAX-1", "XYZ", rule: "Cash Target", decision: "Sold", sold)
+            planning.audit(.raiseCash, "TAX-1", "XYZ", rule: "Min Trade", decision: "Skipped", skipped)
+        }
+        planning.audit(.raiseCash, "TAX-1", "XYZ", rule: "Cash Target", decision: "Sold", sold)
+        // Three sales of 2 shares are 6 shares sold: each its row, the later ones said to be.
+        // The same skip said twice tells the PM nothing more.
+        #expect(planning.auditLog.map(\.decision) == ["Sold", "Skipped", "Sold", "Sold"])
+        #expect(planning.auditLog.filter { $0.decision == "Sold" }.map(\.detail) == [
+            "2 XYZ sold for $20.01: pro rata by market value.",
+            "2 XYZ sold for $20.01: pro rata by market value. Piece 2 of this size.",
+            "2 XYZ sold for $20.01: pro rata by market value. Piece 3 of this size.",
+        ])
+    }
+
     @Test("Two passes of one share each: proceeds and basis of 2 of 7 shares, rounded once")
     func twoPasses() throws {
         var planning = try Self.planning()

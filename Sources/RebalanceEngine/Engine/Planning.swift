@@ -211,24 +211,42 @@ struct Planning {
         audit(phase, account, symbol, rule: rule, decision: decision, text: detail.text)
     }
 
-    /// An audit row whose detail is already written (a wash-sale row's note).
+    /// An audit row whose detail is already written (a wash-sale row's note). A row alike in
+    /// every cell to one of the same account's stage is not written twice, unless it records
+    /// a trade made (`Sold`, `Bought`): two pieces of one size are two sales, the second said
+    /// as such. Its row had been left out as a repeat, 2 of a Raise Cash trade's 17 shares
+    /// unexplained (explore-CR).
     mutating func audit(
-        _ phase: Phase?, _ account: String?, _ symbol: String?, rule: String, decision: String, text detail: String
+        _ phase: Phase?, _ account: String?, _ symbol: String?, rule: String, decision: String, text said: String
     ) {
-        let hash = Planning.wordsHash(rule, detail)
-        if !auditHashesSinceMark.insert(hash) {
-            for (offset, other) in auditRowHashes.enumerated() where other == hash {
-                let row = auditMark + offset
-                if auditLog[row].rule == rule, auditLog[row].decision == decision, auditLog[row].symbol == symbol,
-                   auditLog[row].account == account, auditLog[row].detail == detail {
-                    return
-                }
-            }
+        var detail = said
+        var hash = Planning.wordsHash(rule, detail)
+        var piece = 1
+        while !auditHashesSinceMark.insert(hash),
+              repeatsRow(hash, account: account, symbol: symbol, rule: rule, decision: decision, detail: detail) {
+            guard decision == "Sold" || decision == "Bought" else { return }
+            piece += 1
+            detail = "\(said) Piece \(piece) of this size."
+            hash = Planning.wordsHash(rule, detail)
         }
         auditRowHashes.append(hash)
         auditLog.append(AuditEntry(
             seq: auditLog.count + 1, phase: phase, account: account, symbol: symbol,
             rule: rule, decision: decision, detail: detail))
+    }
+
+    /// Whether a row since the mark with `hash` is alike in every cell.
+    private func repeatsRow(
+        _ hash: UInt64, account: String?, symbol: String?, rule: String, decision: String, detail: String
+    ) -> Bool {
+        for (offset, other) in auditRowHashes.enumerated() where other == hash {
+            let row = auditMark + offset
+            if auditLog[row].rule == rule, auditLog[row].decision == decision, auditLog[row].symbol == symbol,
+               auditLog[row].account == account, auditLog[row].detail == detail {
+                return true
+            }
+        }
+        return false
     }
 
     mutating func raise(_ severity: PlanException.Severity, _ place: String, _ message: String) {

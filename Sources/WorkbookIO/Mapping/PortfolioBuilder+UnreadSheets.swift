@@ -42,8 +42,8 @@ extension PortfolioBuilder {
             // Open Date, Gain/Loss) names a Lots table's columns too: warned of as lots "left
             // out as if not held", its loss sale opened no window (explore-CP).
             // Beside a Transactions sheet it stays the second table warned of below.
-            if !info.isHidden, tables[.transactions] == nil, let report = closedLotsReport(in: rows) {
-                refuseRealizedSales(in: info, columns: report.columns)
+            if !info.isHidden, tables[.transactions] == nil, let columns = closedLotsColumns(in: rows) {
+                refuseRealizedSales(in: info, columns: columns)
                 continue
             }
             // The book's own sheets first: a tie (a history with Date, Side and Quantity names
@@ -262,33 +262,25 @@ extension PortfolioBuilder {
             + "\(settings.washSaleDays) days old).")
     }
 
-    /// A realized gain/loss report of closed lots: its header names Symbol, a sale's date
-    /// under a closing word (`Closed Date`, `Date Sold`) and a realized gain, and no Side.
-    struct ClosedLotsReport {
-        /// The Transactions columns it names, its sale date's header first.
-        var columns: [String]
-    }
-
-    /// The closed-lots report a sheet's first rows hold, or nil. A plain `Date` or `Trade
-    /// Date` beside a gain is no sale's date (a lot sheet's unrealized gain beside its dates).
-    func closedLotsReport(in rows: [Row]) -> ClosedLotsReport? {
+    /// The Transactions columns a realized gain/loss report of closed lots names in its first
+    /// rows (its header names Symbol, a sale's date under a closing word, `Closed Date` or
+    /// `Date Sold`, and a realized gain, and no Side), or nil. A plain `Date` or `Trade Date`
+    /// beside a gain is no sale's date (a lot sheet's unrealized gain beside its dates).
+    func closedLotsColumns(in rows: [Row]) -> [String]? {
         let lookup = ContractSheet.transactions.headerLookup
         for row in rows {
             guard let columns = realizedSalesColumns(in: [row]) else { continue }
-            var symbol: Int?, saleDate: Int?
+            var symbol = false, saleDate = false
             for cell in row.cells {
                 guard case .string(let text) = cell.value else { continue }
                 let words = SheetTable.headerWords(text)
-                if symbol == nil, ContractSheet.transactions.column(forHeader: text, lookup: lookup) == "Symbol" {
-                    symbol = cell.column
-                } else if saleDate == nil, words.contains("date"),
-                          !words.isDisjoint(with: ["closed", "close", "sold", "sale", "disposed"]) {
-                    saleDate = cell.column
+                if ContractSheet.transactions.column(forHeader: text, lookup: lookup) == "Symbol" {
+                    symbol = true
+                } else if words.contains("date"), !words.isDisjoint(with: ["closed", "close", "sold", "sale", "disposed"]) {
+                    saleDate = true
                 }
             }
-            guard let symbol, let saleDate else { return nil }
-            _ = (symbol, saleDate)
-            return ClosedLotsReport(columns: columns)
+            return symbol && saleDate ? columns : nil
         }
         return nil
     }
