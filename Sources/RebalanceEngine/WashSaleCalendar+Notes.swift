@@ -106,18 +106,9 @@ extension WashSaleCalendar {
     func elsewhereWarnings(soldIn account: String) -> [String] {
         lossSales.compactMap { sale in
             guard sale.isFromTransactions, sale.account == account, let clause = elsewhereClause(sale) else { return nil }
-            var warning = Sentence(capacity: 320)
-            warning.append("The loss sale of ")
-            if let shares = sale.quantity {
-                warning.append(shares)
-                warning.append(" ")
-            }
-            warning.append(sale.symbol)
-            warning.append(" on ")
-            warning.append(sale.date)
-            warning.append(" (Transactions) has replacements bought within ")
-            warning.append(windowDays)
-            warning.append(" days of it. ")
+            var warning: Sentence = "The loss sale of "
+            if let shares = sale.quantity { warning += "\(shares) " }
+            warning += "\(sale.symbol) on \(sale.date) (Transactions) has replacements bought within \(windowDays) days of it. "
             warning.append(clause)
             return warning.text
         }

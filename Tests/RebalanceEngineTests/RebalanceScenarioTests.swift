@@ -1025,18 +1025,28 @@ extension RebalanceScenarioTests {
             && $0.detail == "Harvest Losses is No for A (its Accounts column): no loss is harvested in it." })
     }
 
-    @Test("A Transactions loss sale an IRA's purchase replaced before the run: nothing added, the YTD figure to check said")
-    func lossSaleReplacedBeforeTheRun() throws {
+    /// A household of TAX and `other`: TAX sold 10 VTI at a $500 loss on 2026-11-10
+    /// (Transactions), and holds BND; `replacements` are the VTI lots bought after it, at $300.
+    static func replacedLossSale(
+        other: (id: String, type: AccountType), replacements: [(id: String, shares: Int64, account: String, acquired: String)]
+    ) throws -> Plan {
         var book = BookBuilder()
         book.account("TAX", household: "H", cash: "1000")
-        book.account("IRA", type: .ira, household: "H", cash: "0")
+        book.account(other.id, type: other.type, household: "H", cash: "0")
         book.hold("B1", "BND", 10, basis: "700", acquired: "2020-01-02", account: "TAX")
-        book.hold("V1", "VTI", 10, basis: "3000", acquired: "2026-11-12", account: "IRA")
+        for lot in replacements {
+            book.hold(lot.id, "VTI", lot.shares, basis: "\(lot.shares * 300)", acquired: lot.acquired, account: lot.account)
+        }
         book.target("BND", "0.5")
         book.target("VTI", "0.49")
         book.transaction("TAX", "2026-11-10", "VTI", .sell, quantity: 10, gain: "-500")
         book.prices = ["BND": "72", "VTI": "300"]
-        let plan = try book.plan()
+        return try book.plan()
+    }
+
+    @Test("A Transactions loss sale an IRA's purchase replaced before the run: nothing added, the YTD figure to check said")
+    func lossSaleReplacedBeforeTheRun() throws {
+        let plan = try Self.replacedLossSale(other: ("IRA", .ira), replacements: [("V1", 10, "IRA", "2026-11-12")])
         let row = try #require(plan.washSales.first { $0.action == .lossSale && $0.symbol == "VTI" })
         // The IRA's 10 shares match all 10 sold: the whole $500 loss is disallowed, and in an
         // IRA lost for good; TAX's custodian does not see the IRA's buy.
@@ -1058,17 +1068,8 @@ extension RebalanceScenarioTests {
 
     @Test("A Transactions loss sale replaced in its own account, and partly in another taxed one: only the other is said")
     func lossSaleReplacedInItsOwnAccount() throws {
-        var book = BookBuilder()
-        book.account("TAX", household: "H", cash: "1000")
-        book.account("TAX2", household: "H", cash: "0")
-        book.hold("B1", "BND", 10, basis: "700", acquired: "2020-01-02", account: "TAX")
-        book.hold("V1", "VTI", 6, basis: "1800", acquired: "2026-11-12", account: "TAX")
-        book.hold("V2", "VTI", 4, basis: "1200", acquired: "2026-11-13", account: "TAX2")
-        book.target("BND", "0.5")
-        book.target("VTI", "0.49")
-        book.transaction("TAX", "2026-11-10", "VTI", .sell, quantity: 10, gain: "-500")
-        book.prices = ["BND": "72", "VTI": "300"]
-        let plan = try book.plan()
+        let plan = try Self.replacedLossSale(other: ("TAX2", .taxable),
+                                             replacements: [("V1", 6, "TAX", "2026-11-12"), ("V2", 4, "TAX2", "2026-11-13")])
         let row = try #require(plan.washSales.first { $0.action == .lossSale && $0.symbol == "VTI" })
         // 6 shares replace it in TAX itself (its custodian's YTD shows that), 4 in TAX2:
         // $500 x 4 / 10 = $200.00, which moves into V2's basis.
