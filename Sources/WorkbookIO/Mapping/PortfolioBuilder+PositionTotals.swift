@@ -79,7 +79,12 @@ extension PortfolioBuilder {
             return true
         }
         var why: String
-        if sums, basisNear {
+        // A lot the size of the others together, bought at about their price on a day of its
+        // own (100 BND, then 50 and 50 at prices a few percent apart), is an ordinary lot:
+        // only a total's own signs (their basis to the cent, a date of theirs or the As Of)
+        // make it one that may be a total.
+        let totalsDate = total.acquired == earliest || total.acquired == latest || total.acquired == settings.asOf
+        if sums, basisNear, basisExact || totalsDate {
             why = "its quantity is the sum of the \(others.count) \(symbol) lots of its account \(side) (\(lotsPlace)), and "
                 + "its cost basis near theirs (\(figures))"
             if !basisExact {
