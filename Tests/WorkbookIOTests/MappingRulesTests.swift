@@ -3123,6 +3123,13 @@ struct MappingRulesTests {
         #expect(own.errors.isEmpty, "\(own.errors)")
         #expect(own.diagnostics.contains(Diagnostic(.info, "Model!C1", "The column \"Sector Band\" is blank in every row, so "
             + "it is ignored (the tool reads sector bands from the Sectors sheet).")), "\(own.diagnostics)")
+        // Notes saying a check found nothing mark nothing (two ordinary books had been refused).
+        let checked = try readMarked(securities: [["Symbol", "Notes"], ["AAPL", "restricted list checked 11/19"],
+                                                  ["BND", "lockup n/a"]])
+        #expect(checked.errors.isEmpty, "\(checked.errors)")
+        let passed = try readMarked(securities: [["Symbol", "Notes"], ["AAPL", "restricted list check passed"],
+                                                 ["BND", "lockup memo n/a"]])
+        #expect(passed.errors.isEmpty, "\(passed.errors)")
     }
 
     @Test("A Do Not Sell mark beside a blank Restriction column stops the plan that sold the position", arguments: [true, false])

@@ -85,6 +85,11 @@ extension SheetTable {
     ]
 
     /// Words that say a mark is over (`Lockup ended 1/15/2026`, `Restriction lifted`).
+    /// Words of a note saying a check found no mark (see `securityMarkInWords`).
+    static let checkedWords: Set<String> = [
+        "checked", "check", "passed", "ok", "okay", "approved", "reviewed", "cleared", "clear", "na", "applicable",
+    ]
+
     static let markOverWords: Set<String> = [
         "lifted", "released", "removed", "cleared", "expired", "ended", "former", "formerly", "lapsed", "unrestricted",
         "none", "was", "previously",
@@ -159,6 +164,10 @@ extension SheetTable {
     static func securityMarkInWords(_ text: String, strict: Bool, asOf: CivilDate) -> SecurityMark? {
         let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
         guard Set(words).isDisjoint(with: markOverWords), !PortfolioBuilder.ranOut(text, before: asOf) else { return nil }
+        // A security's own note that a check found nothing (`restricted list checked 11/19`,
+        // `lockup n/a`, `restricted list check passed`) marks nothing: read as a mark, an
+        // ordinary book was refused. Under a column headed as a mark, `checked` may be its yes.
+        if strict, !Set(words).isDisjoint(with: checkedWords) || text.lowercased().contains("n/a") { return nil }
         func word(_ index: Int) -> String { words.indices.contains(index) ? words[index] : "" }
         // (`Not restricted`, `Not on restricted list`.)
         func denied(_ index: Int) -> Bool {
