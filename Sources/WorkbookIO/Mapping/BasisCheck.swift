@@ -115,7 +115,7 @@ public enum BasisCheck {
             guard (1 / perHundredHigh...1 / perHundredLow).contains(times) else { continue }
             let cells = lotCells[lot.id]
             let evidence: String
-            if let marketValue = cells?.marketValue, marketValue > .zero {
+            if let marketValue = cells?.marketValue {
                 // The row's own value settles it either way: about Quantity × Price / 100 says
                 // per 100; about Quantity × Price, a stock that rose a hundredfold.
                 guard (90...110).contains(worth.doubleValue / marketValue.doubleValue) else { continue }

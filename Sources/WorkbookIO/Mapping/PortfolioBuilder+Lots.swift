@@ -294,11 +294,8 @@ extension PortfolioBuilder {
                 }
                 lotRows[key] = row
                 lotIndex[key] = lots.count
-                var marketValue: Money?
-                if table.has("Market Value"), case .value(let n) = CellReader.number(row["Market Value"]), n.form == .plain {
-                    marketValue = Money(decimal: n.text)
-                }
-                lotCells[key] = .init(quantityPlace: row.place("Quantity"), marketValue: marketValue)
+                lotCells[key] = .init(quantityPlace: row.place("Quantity"),
+                                      marketValue: table.has("Market Value") ? Self.plainMarketValue(row) : nil)
                 lots.append(TaxLot(lotID: key.lotID, account: accountID, symbol: symbol, quantity: quantity,
                                    costBasis: basis, acquired: acquired, termOverride: termOverride,
                                    inherited: inherited))
@@ -502,13 +499,20 @@ extension PortfolioBuilder {
     /// Value, as a bond's is when priced per 100 of face; nil otherwise.
     static func pricedPerHundred(_ row: SheetTable.DataRow, quantity: Quantity) -> String? {
         guard case .value(let priceText) = CellReader.number(row["Price"]), priceText.form == .plain,
-              case .value(let valueText) = CellReader.number(row["Market Value"]), valueText.form == .plain,
-              let price = Price(decimal: priceText.text), let value = Money(decimal: valueText.text), value > .zero
+              let price = Price(decimal: priceText.text), let value = plainMarketValue(row)
         else { return nil }
         let worth = price.value(of: quantity)
         let ratio = worth.doubleValue / value.doubleValue
         guard (90...110).contains(ratio) else { return nil }
         return "\(quantity) × \(price) = \(worth.formatted) against \(value.formatted)"
+    }
+
+    /// A lot row's Market Value written as a plain positive amount (not a percent or in
+    /// thousands), or nil: what the checks of a price per 100 weigh the row's price against.
+    static func plainMarketValue(_ row: SheetTable.DataRow) -> Money? {
+        guard case .value(let n) = CellReader.number(row["Market Value"]), n.form == .plain,
+              let value = Money(decimal: n.text), value > .zero else { return nil }
+        return value
     }
 
     /// The dollars of an account's cash row among its lots: its Market Value, else its

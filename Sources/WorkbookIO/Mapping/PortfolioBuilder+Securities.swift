@@ -19,15 +19,9 @@ extension PortfolioBuilder {
             places[symbol] = row.place("Symbol")
             var restriction: Restriction?
             if let r = text(row, "Restriction") {
-                switch HeaderName.normalize(r).key {
-                case "nobuy", "donotbuy", "dnb", "nobuys", "nopurchase", "nopurchases", "buyrestricted":
-                    restriction = .noBuy
-                case "nosell", "donotsell", "dns", "nosale", "nosales", "sellrestricted":
-                    restriction = .noSell
-                case "notrade", "donottrade", "dnt", "notrading", "restricted", "frozen": restriction = .noTrade
-                case "hold": restriction = .hold
-                case "none", "no": restriction = nil
-                default: log.error(row.place("Restriction"), "Restriction must be No Buy, No Sell, No Trade or Hold, found \"\(r)\".")
+                restriction = SheetTable.restrictionReading(r)
+                if restriction == nil, !["none", "no"].contains(HeaderName.normalize(r).key) {
+                    log.error(row.place("Restriction"), "Restriction must be No Buy, No Sell, No Trade or Hold, found \"\(r)\".")
                 }
             }
             let replacements = PortfolioBuilder.replacementSymbols(text(row, "Replacement") ?? "")

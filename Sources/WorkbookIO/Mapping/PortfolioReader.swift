@@ -24,7 +24,7 @@ public struct PortfolioReading: Sendable {
     public struct LotCells: Sendable {
         /// The lot's Quantity cell (`Lots!D7`).
         public var quantityPlace: String
-        /// The row's Market Value, where the sheet has the column and the cell a plain amount.
+        /// The row's Market Value, where the sheet has the column and the cell a plain positive amount.
         public var marketValue: Money?
     }
 

@@ -84,12 +84,12 @@ extension SheetTable {
         "normal", "allowed", "permitted", "eligible", "unlocked", "off", "notapplicable", "",
     ]
 
-    /// Words that say a mark is over (`Lockup ended 1/15/2026`, `Restriction lifted`).
     /// Words of a note saying a check found no mark (see `securityMarkInWords`).
     static let checkedWords: Set<String> = [
         "checked", "check", "passed", "ok", "okay", "approved", "reviewed", "cleared", "clear", "na", "applicable",
     ]
 
+    /// Words that say a mark is over (`Lockup ended 1/15/2026`, `Restriction lifted`).
     static let markOverWords: Set<String> = [
         "lifted", "released", "removed", "cleared", "expired", "ended", "former", "formerly", "lapsed", "unrestricted",
         "none", "was", "previously",

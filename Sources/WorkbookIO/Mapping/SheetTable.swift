@@ -1187,6 +1187,8 @@ struct SheetTable {
         // A key and its value on the header's row, outside the table, are read as a setting, not
         // as two columns unread.
         let pairCells = Set(settingsOutside.flatMap { [$0.keyPlace, $0.valuePlace] })
+        // The data rows read, whose cells an unread column's are judged by.
+        let cellsRead = Set(rows.map(\.number))
         for (text, place) in header.unknown where !pairCells.contains("\(info.name)!\(place)") {
             // A name sharing a word with a column the header lacks (`Withdrawal Request`, `Cash
             // & MMF`, `Trade Restriction`) may be that column: left unread, the plan would go on
@@ -1202,7 +1204,6 @@ struct SheetTable {
             // sheet (`Do Not Sell`, `Hold`, `Trading Status`, `Lockup`): judged by its cells, with
             // the As Of, when the book is built. Read as nothing beside a Restriction column, a
             // No Sell position was sold (explore-CO).
-            let cellsRead = Set(rows.map(\.number))
             let cellsBelow = (CellReference.column(of: place).flatMap { unreadCells[$0] } ?? [])
                 .filter { cellsRead.contains($0.row) }
             if let kind = SheetTable.securityMarkKind(text, on: sheet), let column = CellReference.column(of: place) {
@@ -2021,11 +2022,6 @@ struct SheetTable {
         return ["($000)", "(000)", "($k)", "(k)", "(000s)", "($000s)", "$000", "$k"].contains { compact.hasSuffix($0) }
     }
 
-    /// How to make a column's figures whole dollars or shares when its header's unit says
-    /// they are written in thousands (`($000)`, `('000)`, `[$K]`, `(USD 000)`, `x1000`), millions
-    /// (`(MM)`, `($mm)`) or cents (`(¢)`, `(cents)`); nil for none. Only `($K)` and a few more
-    /// had said to multiply: renamed as it stood, a basis in `('000)` was read at a thousandth
-    /// (explore-AV).
     /// The currency other than the US dollar a header names as its unit (`Price (CAD)`,
     /// `Price EUR`, `Local Price [GBp]`), upper-cased as ISO writes it; nil for none or USD.
     static func foreignCurrency(in header: String) -> String? {
@@ -2041,6 +2037,11 @@ struct SheetTable {
         "MXN", "BRL", "ZAR", "KRW", "TWD", "ILS", "PLN", "CZK", "HUF", "TRY", "ILA", "ZAC",
     ]
 
+    /// How to make a column's figures whole dollars or shares when its header's unit says
+    /// they are written in thousands (`($000)`, `('000)`, `[$K]`, `(USD 000)`, `x1000`), millions
+    /// (`(MM)`, `($mm)`) or cents (`(¢)`, `(cents)`); nil for none. Only `($K)` and a few more
+    /// had said to multiply: renamed as it stood, a basis in `('000)` was read at a thousandth
+    /// (explore-AV).
     static func scaleAdvice(_ header: String) -> String? {
         let thousands = "multiply its figures by 1,000 (it is in thousands; the tool reads whole dollars and shares)"
         if isInThousands(header) { return thousands }
