@@ -3224,6 +3224,18 @@ struct MappingRulesTests {
                               ["A", "2026-11-12 00:00", "VXUS", "Buy", 5, 64, nil, nil],
                               ["A", .day(2026, 11, 12), "VXUS", "Buy", 5, 64, nil, nil]])
         #expect(times.errors.map(\.place) == ["Transactions!row 3", "Transactions!row 6"])
+        // A copy from an export without times, beside the fills with theirs, repeats the fill it
+        // matches: read as a third buy, its 10 shares had counted twice in the windows.
+        let pasted = try readTransactions([header,
+                              ["A", "2026-11-10 10:30", "VXUS", "Buy", 10, 64, nil, nil],
+                              ["A", "2026-11-10 15:45", "VXUS", "Buy", 12, 64, nil, nil],
+                              ["A", .day(2026, 11, 10), "VXUS", "Buy", 12, 64, nil, nil]])
+        #expect(pasted.errors.map(\.description) == [
+            "Transactions!row 4: This trade repeats the one at Transactions!row 3 in every column read (account, date, symbol, "
+                + "side, quantity, price and gain): the same trade listed twice would count twice in the wash-sale windows. "
+                + "Delete one; if they are two trades, write them as one row of their total quantity, or give each its "
+                + "Transaction ID.",
+        ])
         #expect(PortfolioBuilder.timeOfDayKey(.string("20261110;154500")) == PortfolioBuilder.timeOfDayKey(.date(
             ExcelDateTime(year: 2026, month: 11, day: 10, milliseconds: 56_700_000))))
         // A fund's dividend and its long-term gain reinvested the same day, alike in shares and price.

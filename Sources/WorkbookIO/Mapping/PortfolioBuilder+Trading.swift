@@ -278,8 +278,9 @@ extension PortfolioBuilder {
         var reinvestedCash: [Int] = []
         /// What tells each trade apart from another alike (see `refuseRepeatedTrades`).
         var apartCells: [[CellValue]] = []
-        /// What income each trade reinvests, if its Side says (see `incomeKind`).
-        var actionKinds: [Set<String>] = []
+        /// What income each trade reinvests, if its Side says (see `incomeKind`), and the time
+        /// of day its Date gives (see `timeOfDayKey`).
+        var actionKinds: [(kind: Set<String>, time: String)] = []
         /// Rows that cancel a trade, read as the trade they take back.
         var cancellations: [Transaction] = []
         /// Buys written with a negative quantity (their places), and whether any buy has a
@@ -478,10 +479,10 @@ extension PortfolioBuilder {
             // Told apart by an ID, by the other cells of the row, or by the time of its Date (the
             // date itself compared as read: a copy whose Date is text, `11/10/2026` beside a date
             // cell, had been read as a second sale; explore-CO).
-            var apart = [CellValue.string(PortfolioBuilder.timeOfDayKey(row["Date"]))] + row.otherCells
+            var apart = row.otherCells
             if let id = row["Transaction ID"] { apart.append(id) }
             apartCells.append(apart)
-            actionKinds.append(PortfolioBuilder.incomeKind(sideText))
+            actionKinds.append((PortfolioBuilder.incomeKind(sideText), PortfolioBuilder.timeOfDayKey(row["Date"])))
         }
         // (A buy of a negative quantity repeating the buy it reverses is refused as such, below.)
         refuseRepeatedTrades(transactions, apart: apartCells, kinds: actionKinds, besides: positiveBuy ? negativeBuyRows : [])
@@ -502,10 +503,11 @@ extension PortfolioBuilder {
     /// trade once per account's view, or a paste made twice): read as two, a loss sale used
     /// up replacement shares that should have blocked a harvest, and a buy blocked one it
     /// should not have, without a word (explore-CJ). Two trades alike are told apart by their
-    /// Transaction IDs. Two reinvestments whose Sides name different income (`Reinvest
-    /// Dividend` and `Reinvest Long Term Cap Gain` of one fund on one day) are two trades.
-    private mutating func refuseRepeatedTrades(_ transactions: [Transaction], apart: [[CellValue]], kinds: [Set<String>],
-                                               besides: Set<String>) {
+    /// Transaction IDs, or by the times of day their Dates give. Two reinvestments whose Sides
+    /// name different income (`Reinvest Dividend` and `Reinvest Long Term Cap Gain` of one fund
+    /// on one day) are two trades.
+    private mutating func refuseRepeatedTrades(_ transactions: [Transaction], apart: [[CellValue]],
+                                               kinds: [(kind: Set<String>, time: String)], besides: Set<String>) {
         // Alike in account, day, symbol, side and quantity; then in price to the cent, in gain
         // and in term, either blank where one view leaves it out (explore-CK: a second view's price
         // of 66.004, or its gain left blank, had counted the sale twice).
@@ -513,14 +515,16 @@ extension PortfolioBuilder {
             let account: String, date: CivilDate, symbol: String, side: Side, quantity: Quantity?
             let apart: String
         }
-        var earlier: [Listing: [(trade: Transaction, kind: Set<String>)]] = [:]
-        for ((trade, cells), kind) in zip(zip(transactions, apart), kinds) where !besides.contains(trade.place) {
+        var earlier: [Listing: [(trade: Transaction, kind: Set<String>, time: String)]] = [:]
+        for ((trade, cells), (kind, time)) in zip(zip(transactions, apart), kinds) where !besides.contains(trade.place) {
             let listing = Listing(account: trade.account, date: trade.date, symbol: trade.symbol, side: trade.side,
                                   quantity: trade.quantity, apart: cells.map { "\($0)" }.joined(separator: "\u{1F}"))
-            func alike(_ listed: (trade: Transaction, kind: Set<String>)) -> Bool {
+            func alike(_ listed: (trade: Transaction, kind: Set<String>, time: String)) -> Bool {
                 let other = listed.trade
-                // (A Side naming no income, `Buy` or `YOU BOUGHT`, may be either view's.)
+                // (A Side naming no income, `Buy` or `YOU BOUGHT`, may be either view's; a Date
+                // giving no time, a copy's from an export without times, either fill's.)
                 guard kind.isEmpty || listed.kind.isEmpty || kind == listed.kind else { return false }
+                guard time.isEmpty || listed.time.isEmpty || time == listed.time else { return false }
                 let prices = [trade.price, other.price].compactMap { $0?.value(of: Quantity(decimal: "1")!) }
                 let gains = [trade.realizedGain, other.realizedGain].compactMap { $0 }
                 let terms = [trade.term, other.term].compactMap { $0 }
@@ -534,7 +538,7 @@ extension PortfolioBuilder {
                     + "Transaction ID.")
                 continue
             }
-            earlier[listing, default: []].append((trade, kind))
+            earlier[listing, default: []].append((trade, kind, time))
         }
     }
 
