@@ -258,6 +258,40 @@ struct PhaseScenarioTests {
         #expect(plan.drift("T", "AAA")?.weightBefore == 0.43)
     }
 
+    /// R names no model symbol's slot of its own: by model order it stands in for AAA, the
+    /// first to name it a Replacement. Sized against AAA's slot, at its target, CCC's $6,000
+    /// loss had not been harvested, "at or past its target" said of R at 0% (explore-CT).
+    @Test("A Replacement several model symbols name, bought for the last of them, counts toward the one it replaces")
+    func aSharedReplacementCountsTowardTheSymbolItReplaces() throws {
+        var book = BookBuilder()
+        book.account("T", cash: "0")
+        book.hold("A1", "AAA", 100, basis: "10000", acquired: "2024-01-10")
+        book.hold("B1", "BBB", 100, basis: "10000", acquired: "2024-01-10")
+        book.hold("C1", "CCC", 100, basis: "25000", acquired: "2024-01-10")
+        for symbol in ["AAA", "BBB", "CCC"] {
+            book.target(symbol, "0.333333", band: "0.05")
+            book.security(symbol, replacements: ["R"])
+        }
+        book.prices = ["AAA": "190", "BBB": "190", "CCC": "190", "R": "10"]
+        let plan = try book.plan()
+        // $57,000, a third each: CCC's 100 shares sold at a $6,000 loss, their $19,000 buying
+        // 1,900 R, which fills CCC's third and no more.
+        #expect(plan.trade("T", "CCC", .sell)?.quantity == shares(100))
+        #expect(plan.trade("T", "R", .buy)?.quantity == shares(1900))
+        #expect(plan.lotsSold.filter { $0.account == "T" }.map(\.gain) == [usd("-6000")])
+        #expect(plan.auditLog.contains { $0.rule == "Stand-In" && $0.symbol == "R" && $0.detail.contains("toward the CCC target") })
+        #expect(plan.drift("T", "CCC")?.weightAfter == plan.drift("T", "AAA")?.weightAfter)
+        // AAA at a loss too, smaller: R, bought for CCC, is not AAA's to fill, and says why.
+        book.lots[0].costBasis = usd("22000")
+        let both = try book.plan()
+        #expect(both.trade("T", "R", .buy)?.quantity == shares(1900))
+        #expect(both.trade("T", "AAA", .sell) == nil)
+        #expect(both.auditLog.contains {
+            $0.symbol == "R" && $0.decision == "Not Allowed"
+                && $0.detail == "R does not replace AAA: it counts toward the CCC target, which is reached already."
+        }, "\(both.auditLog.filter { $0.symbol == "R" })")
+    }
+
     @Test("A Hold position in a model symbol's Identical Group is said to count toward no target")
     func aHoldPositionIsNoStandIn() throws {
         var book = BookBuilder()

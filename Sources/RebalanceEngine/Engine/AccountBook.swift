@@ -388,6 +388,16 @@ final class AccountBook {
         }
     }
 
+    /// Counts `symbol`, which the account does not hold, toward `slot` from now on (see
+    /// `Planning.replacementSlot`): no value moves, as none is held.
+    func countStandIn(_ symbol: String, toward slot: Int, universe: Universe) {
+        precondition(position(of: symbol) == nil, "a stand-in is moved to another slot only while not held")
+        layout = layout.counting(symbol, toward: slot, universe: universe)
+        if let entry = positions.index(of: symbol), entry < placeOfEntry.count {
+            placeOfEntry[entry] = layout.place(of: symbol, universe: universe)
+        }
+    }
+
     /// Where the symbol at `entry` of `positions` counts.
     @inline(__always)
     func place(ofEntry entry: Int) -> SymbolPlace {
@@ -551,6 +561,15 @@ final class ModelLayout: Sendable {
     @inline(__always)
     func place(of symbol: String, universe: Universe) -> SymbolPlace {
         known[symbol] ?? ModelLayout.place(of: symbol, slot: slotIndexBySymbol[symbol], slotSectors, universe)
+    }
+
+    /// This layout with `symbol` counted toward `slot`: one account's own, for a Replacement
+    /// bought there for a symbol other than the one that claims it by model order (see
+    /// `Planning.replacementSlot`).
+    func counting(_ symbol: String, toward slot: Int, universe: Universe) -> ModelLayout {
+        var slots = Dictionary(uniqueKeysWithValues: zip(slotIndexBySymbol.names, slotIndexBySymbol.values))
+        slots[symbol] = slot
+        return ModelLayout(slotIndexBySymbol: slots, slotSectors: slotSectors, symbols: known.names, universe: universe)
     }
 
     private static func place(of symbol: String, slot: Int?, _ slotSectors: [String?], _ universe: Universe) -> SymbolPlace {

@@ -214,7 +214,14 @@ extension Planning {
               "Lot \(lot.lotID): \(quantity) sold at a \(dollars: loss) loss.")
         guard let replacement else { return nil }
         // The buy, sized again on the sale as made: never past the replacement's target.
-        let sized = replacementSize(replacement, proceeds: sale.proceeds, in: index)
+        let (slot, sized) = sizedReplacement(replacement, for: symbol, proceeds: sale.proceeds, in: index)
+        if let slot, let claimant = books[index].layout.slotIndexBySymbol[replacement], slot != claimant {
+            books[index].countStandIn(replacement, toward: slot, universe: universe)
+            audit(.harvest, id, replacement, rule: "Stand-In", decision: "Counted",
+                  "\(replacement) is bought to replace \(symbol), so it counts toward the \(books[index].slots[slot].symbol) "
+                    + "target in \(id): the \(books[index].slots[claimant].symbol) target, which it counts toward by model "
+                    + "order, has no room for it.")
+        }
         if let amount = sized.amount {
             let shares = universe.quantity(buyableWith: amount, replacement)
             // A cut by a group's cap or a sector's edge is said, as Rebalance says its own: the
@@ -260,7 +267,8 @@ extension Planning {
                 why = "\(symbol) is a legacy holding and \(candidate) is not a model symbol"
             } else if let stop = buyStop(candidate, in: index, phase: .harvest, log: true) {
                 why = stop == .washSale ? "a wash-sale window covers it" : "it was sold in this account earlier in the run"
-            } else if let limit = replacementSize(candidate, proceeds: sale.proceeds, in: index, selling: sale).refusal {
+            } else if let limit = sizedReplacement(candidate, for: symbol, proceeds: sale.proceeds, in: index, selling: sale)
+                        .sized.refusal {
                 why = limit
             }
             if let why {
@@ -273,13 +281,36 @@ extension Planning {
         return nil
     }
 
+    /// What a replacement buy for a harvest of `harvested` may spend, and the slot it then
+    /// counts toward. A Replacement several model symbols name counts, by model order, toward
+    /// the first (the stand-in rule). Where that first's slot has no room for it, and the
+    /// account holds none of it and has not traded it in the run, it is sized against, and
+    /// counts toward, the slot of the symbol it replaces, as the contract's stand-ins say of a
+    /// replacement bought in a harvest. Sized against the first's slot alone, a $6,000 loss of
+    /// the third had not been harvested, "at or past its target" said of a replacement at 0%
+    /// (explore-CT).
+    private func sizedReplacement(_ replacement: String, for harvested: String, proceeds: Money, in index: Int,
+                                  selling: LotSale? = nil)
+        -> (slot: Int?, sized: (amount: Money?, cappedBy: DriftKey?, refusal: String?)) {
+        let book = books[index]
+        let claimant = book.layout.slotIndexBySymbol[replacement]
+        let sized = replacementSize(replacement, slot: claimant, proceeds: proceeds, in: index, selling: selling)
+        guard sized.amount == nil, let slot = claimant, let own = book.layout.slotIndexBySymbol[harvested], own != slot,
+              // A model symbol counts toward its own slot, a twin toward its identical one's.
+              book.slots[slot].symbol != replacement, !universe.families.areIdentical(replacement, book.slots[slot].symbol),
+              book.position(of: replacement) == nil, !book.bought.contains(replacement), !book.sold.contains(replacement)
+        else { return (claimant, sized) }
+        let instead = replacementSize(replacement, slot: own, proceeds: proceeds, in: index, selling: selling)
+        return instead.amount == nil ? (claimant, sized) : (own, instead)
+    }
+
     /// What a replacement buy may spend: the proceeds, at most up to the replacement's slot
     /// target (after `selling`, if not yet made), cut to its group cap or sector edge (which,
     /// when it cut, is `cappedBy`); `nil` with the reason when nothing may be bought.
-    private func replacementSize(_ symbol: String, proceeds: Money, in index: Int, selling: LotSale? = nil)
+    private func replacementSize(_ symbol: String, slot: Int?, proceeds: Money, in index: Int, selling: LotSale?)
         -> (amount: Money?, cappedBy: DriftKey?, refusal: String?) {
         let book = books[index]
-        guard let slot = book.layout.slotIndexBySymbol[symbol], let price = universe.priceIfKnown(symbol) else {
+        guard let slot, let price = universe.priceIfKnown(symbol) else {
             return (nil, nil, "it has no place in the model")
         }
         let value = book.investableValue
@@ -288,7 +319,11 @@ extension Planning {
             current -= universe.value(of: selling.quantity, selling.symbol)
         }
         let room = Planning.part(book.slots[slot].target, of: value) - current
-        guard room > .zero else { return (nil, nil, "it is at or past its target already") }
+        guard room > .zero else {
+            let model = book.slots[slot].symbol
+            return (nil, nil, model == symbol ? "it is at or past its target already"
+                : "it counts toward the \(model) target, which is reached already")
+        }
         var amount = Money.min(proceeds, room)
         var cappedBy: DriftKey?
         // The position sold leaves its group and sector: the pre-check, before the sale, counts
