@@ -2399,6 +2399,29 @@ struct MappingRulesTests {
         #expect(realized.portfolio?.transactions.map(\.side) == [.sell])
     }
 
+    @Test("A header's second row with a word under Symbol (`Ticker | Description`) is refused too, not a footer")
+    func headerOnTwoRowsNamingTheSymbolColumn() throws {
+        // explore-CS: set aside as a `Total` footer, the merged `Cost` over `Per Share` was read
+        // as each lot's basis ($150 for 100 shares bought for $15,000): tax $9,412.90 for $2,380.
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", nil, "Shares", "Cost", nil, "Date Acquired"],
+                      [nil, "Ticker", "Description", nil, "Per Share", "Total", nil],
+                      ["A", "AAPL", "Apple Inc", 100, 150, 15000, .day(2024, 1, 10)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description) == [
+            "Lots!row 2: This row, right under the header, holds only words (\"Ticker\", \"Description\", \"Per Share\", "
+                + "\"Total\"): a header written on two rows, or a row of units. The tool reads a header of one row: put each "
+                + "column's whole name in the header row (Unit Cost for a cost per share, Cost Basis for a lot's total) and "
+                + "delete this row.",
+        ])
+        // Words that head a column of symbols or names, not tickers (`COST` is Costco's).
+        #expect(SheetTable.namesANameColumn("Ticker") && SheetTable.namesANameColumn("Security Name"))
+        #expect(!SheetTable.namesANameColumn("AAPL") && !SheetTable.namesANameColumn("COST"))
+    }
+
     @Test("A reinvestment's cash leg beside its shares is skipped; one with no shares listed stays a buy of any number")
     func reinvestedDividendCash() throws {
         let reading = try readActivity([["11/05/2026", "Reinvest Shares", "AAPL", 0.1234, 181, -22.34],

@@ -1823,8 +1823,9 @@ struct SheetTable {
 
     /// The words of a row right under the header that continues it rather than starting the
     /// data: every cell text, none under a figure column reading as a number or date, and
-    /// the name column blank or in brackets (`Per Share | Total` under a `Cost` merged over
-    /// two columns; `(shares) | ($ total)`). Nil for any other row. Read as data, such a
+    /// the name column blank, in brackets or naming its column again beside a word under a
+    /// figure (`Per Share | Total` under a `Cost` merged over two columns, `Ticker` or not
+    /// under `Symbol`; `(shares) | ($ total)`). Nil for any other row. Read as data, such a
     /// row was set aside as a footer (`Total`) and the merged `Cost` read as the lot's basis.
     static func subHeaderWords(of row: Row, values: [CellValue?], sheet: ContractSheet, layout: RowLayout) -> [String]? {
         guard let columns = subHeaderColumns[sheet] else { return nil }
@@ -1839,17 +1840,35 @@ struct SheetTable {
         // no header.
         guard words.count >= 2 || words.first?.hasPrefix("(") == true,
               words.allSatisfy({ $0.split(separator: " ").count <= 4 }) else { return nil }
-        if let position = layout.position(of: columns.name), case .string(let name)? = values[position],
-           !name.trimmingWhitespace().hasPrefix("(") {
-            return nil
-        }
+        var figureWords = 0
         for figure in columns.figures {
             guard let position = layout.position(of: figure), case .string(let text)? = values[position] else { continue }
             if case .value = CellReader.numberText(text) { return nil }
             if case .value = CellReader.dateText(text) { return nil }
+            if case .empty = CellReader.numberText(text) { continue }
+            figureWords += 1
+        }
+        // A name column that names itself again (`Ticker | Description` under a `Symbol` merged
+        // over two columns), beside a word under a figure (`Per Share`), is the header's second
+        // row too: taken for data, the row was set aside as a footer for its `Total` and the
+        // merged `Cost` over `Per Share` read as each lot's basis (explore-CS).
+        if let position = layout.position(of: columns.name), case .string(let name)? = values[position] {
+            let trimmed = name.trimmingWhitespace()
+            guard trimmed.hasPrefix("(") || (figureWords > 0 && namesANameColumn(trimmed)) else { return nil }
         }
         return words
     }
+
+    /// Whether `text` is a word that heads a column of names (`Ticker`, `Symbol`, `Description`,
+    /// `Security Name`) rather than any security's symbol or name.
+    static func namesANameColumn(_ text: String) -> Bool {
+        titleLabelWords.contains(text.lowercased()) || nameColumnKeys.contains(HeaderName.normalize(text).key)
+    }
+
+    /// The header names of a column of symbols or of securities' names, normalized.
+    static let nameColumnKeys: Set<String> = Set(ColumnSpec.symbol.synonyms
+        + ContractSheet.securities.columns.first { $0.name == "Name" }!.synonyms
+        + ["securitydesc", "desc", "investment", "investmentname", "holdingname", "fundname"])
 
     /// The first of `unknown` header cells whose column holds, in `rows`, only words, some of
     /// them a buy or a sell (`Purchase`, `Sale`), with its different words, those first; nil
