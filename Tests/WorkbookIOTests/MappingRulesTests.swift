@@ -297,6 +297,34 @@ struct MappingRulesTests {
         }
     }
 
+    @Test("A security's name with its ticker in parentheses beside the ticker elsewhere is an error naming both cells")
+    func nameWithTickerInParentheses() throws {
+        // explore-CS: read as a security of its own, the lot was sold at a $5,000 loss as
+        // legacy and 107 AAPL bought the same day; a Transactions loss sale opened no window.
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                      ["A", "Apple Inc (AAPL)", 100, 25000, .day(2026, 6, 10)], ["A", "VTI", 10, 3000, .day(2024, 1, 10)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.5], ["VTI", 0.49]]),
+            ("Prices", [["Symbol", "Price"], ["AAPL", 200], ["VTI", 300], ["Apple Inc (AAPL)", 200]]),
+            ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],
+                              ["A", "2026-11-10", "Microsoft Corp (MSFT)", "Sell", 5, -400],
+                              ["A", "2026-11-12", "Vanguard Total Stock (VTI)", "Sell", 5, -300]]),
+        ])
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description) == [
+            "Lots!B2: APPLE INC (AAPL) here and AAPL at Model!A2 name one security, the first with its name written before "
+                + "the ticker: write AAPL on every sheet (or list both on the Securities sheet if they are two).",
+            "Transactions!C3: VANGUARD TOTAL STOCK (VTI) here and VTI at Lots!B3 name one security, the first with its name "
+                + "written before the ticker: write VTI on every sheet (or list both on the Securities sheet if they are two).",
+        ])
+        // Only a name ending in one word in parentheses names a ticker.
+        #expect(PortfolioBuilder.tickerInParentheses("APPLE INC (AAPL)") == "AAPL")
+        #expect(PortfolioBuilder.tickerInParentheses("(VTI)") == nil)
+        #expect(PortfolioBuilder.tickerInParentheses("IXUS (FIRST CHOICE)") == nil)
+        #expect(PortfolioBuilder.tickerInParentheses("APPLE INC") == nil)
+    }
+
     @Test("Full-width symbols read as their ASCII ones; a decimal comma after a zero is refused")
     func fullWidthAndLeadingZeroGroups() throws {
         let reading = try read([

@@ -115,6 +115,29 @@ extension PortfolioBuilder {
                 + (exchange != nil ? "with its exchange written with it" : "with marks around it")
                 + ": write \(base.excerpt) on every sheet (or list both on the Securities sheet if they are two).")
         }
+        // A security's name with its ticker in parentheses (`Apple Inc (AAPL)`, as a lot export
+        // titles a security's block) beside the ticker elsewhere: one security, said at the cell
+        // as the marks are. Taken as a name nothing else names, its loss was sold and AAPL
+        // bought back the same day, a wash sale the plan could not see (explore-CS). The tool
+        // asks rather than reads the ticker out: the cell may be a fund named after an index.
+        for symbol in written {
+            guard let ticker = PortfolioBuilder.tickerInParentheses(symbol), let place = firstPlace[ticker],
+                  !(listedOnSecurities.contains(symbol) && listedOnSecurities.contains(ticker)) else { continue }
+            log.error(firstPlace[symbol]!, "\(symbol.excerpt) here and \(ticker.excerpt) at \(place) name one security, the "
+                + "first with its name written before the ticker: write \(ticker.excerpt) on every sheet (or list both on the "
+                + "Securities sheet if they are two).")
+        }
+    }
+
+    /// The ticker a name ends with in parentheses (`APPLE INC (AAPL)` → `AAPL`), or nil: the
+    /// words before it must hold a letter, and the ticker be one word. A name without the
+    /// parentheses is no ticker's, whatever it reads like.
+    static func tickerInParentheses(_ symbol: String) -> String? {
+        guard symbol.hasSuffix(")"), let open = symbol.lastIndex(of: "(") else { return nil }
+        let name = String(symbol[..<open]).trimmingWhitespace()
+        let ticker = String(symbol[symbol.index(after: open)..<symbol.index(before: symbol.endIndex)]).trimmingWhitespace()
+        guard name.contains(where: \.isLetter), !ticker.isEmpty, !ticker.contains(where: \.isWhitespace) else { return nil }
+        return ticker.uppercased()
     }
 
     /// A symbol without the marks a copy or an export leaves around it: a leading apostrophe
