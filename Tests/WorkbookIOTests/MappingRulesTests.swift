@@ -2558,6 +2558,34 @@ struct MappingRulesTests {
         #expect(counted.portfolio?.lots.count == 2)
     }
 
+    @Test("An Excel Table's totals row without a label, showing the latest date under Acquired, is set aside")
+    func unlabeledTotalRowWithLatestDate() throws {
+        // explore-CS: `=SUBTOTAL(104,…)` under Acquired, the row was refused as a lot whose
+        // Symbol is blank. A text date, as a formula's string result shows it, is one too.
+        for latest: FixtureCell in [.day(2025, 1, 10), "2025-01-10"] {
+            let reading = try read([
+                Self.asOf,
+                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                          ["A", "AAPL", 100, 15000, .day(2024, 1, 10)], ["A", "AAPL", 50, 7500, .day(2024, 1, 10)],
+                          ["A", "AAPL", 10, 1500, .day(2025, 1, 10)], [nil, nil, 160, 24000, latest]]),
+                Self.model, Self.prices,
+            ])
+            #expect(reading.errors.isEmpty, "\(reading.errors)")
+            #expect(reading.portfolio?.lots.map(\.quantity.description) == ["100", "50", "10"])
+            #expect(reading.diagnostics.contains(Diagnostic(.info, "Lots!row 5",
+                "Skipped: a total row without a label: its Quantity and Cost Basis are the sums of the rows above.")))
+        }
+        // A date that is neither the earliest nor the latest names a lot of its own: still refused.
+        let dated = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                      ["A", "AAPL", 100, 15000, .day(2024, 1, 10)], ["A", "AAPL", 50, 7500, .day(2024, 1, 10)],
+                      ["A", "AAPL", 10, 1500, .day(2025, 1, 10)], [nil, nil, 160, 24000, .day(2024, 6, 1)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(dated.errors.map(\.description) == ["Lots!B5: Symbol is blank."])
+    }
+
     @Test("A masked account number on a lot row is the one account whose number ends in its digits")
     func maskedAccountOnLotRows() throws {
         let reading = try read([

@@ -1610,7 +1610,8 @@ struct SheetTable {
     /// the sum of its column over the rows above it, since the table began or since the last
     /// such row, of two rows or more (below a single row, a row that merely lacks its names
     /// stays the error it is). Read as rows, each was an error per column it lacked ("Symbol
-    /// is blank").
+    /// is blank"). Under a date column such a row may show the latest or earliest date of
+    /// those rows (`=SUBTOTAL(104,…)`, an Excel Table's Max), which names no lot of its own.
     static func setAsideUnlabeledTotals(_ rows: inout [DataRow], skipped: inout [(Int, String)]) {
         guard let layout = rows.first?.layout else { return }
         let identity = layout.names.indices.filter { identityColumns.contains(layout.names[$0]) }
@@ -1626,17 +1627,39 @@ struct SheetTable {
         func blankOrCount(_ value: CellValue?, _ counts: [Double]) -> Bool {
             isBlank(value) || (number(value).map { counts.contains($0) } ?? false)
         }
+        // An Excel Table's totals row with its label cleared may show under the lot's date the
+        // latest of them (`=SUBTOTAL(104,…)`): it was refused as a lot whose Symbol is blank
+        // (explore-CS). The serials are read in the 1900 system, the same for every row compared.
+        let dates = identity.filter { ["Acquired", "Date"].contains(layout.names[$0]) }
+        func date(_ value: CellValue?) -> CivilDate? {
+            guard case .value(let day) = CellReader.date(value, uses1904: false) else { return nil }
+            return day
+        }
         // Most tables have no row that names nothing (or only a count): their figures are not summed.
         guard rows.dropFirst(2).contains(where: { row in
-            identity.allSatisfy { isBlank(row.values[$0]) || number(row.values[$0]) != nil }
+            identity.allSatisfy { position in
+                isBlank(row.values[position]) || number(row.values[position]) != nil
+                    || (dates.contains(position) && date(row.values[position]) != nil)
+            }
         }) else { return }
         var sinceStart = [Double](repeating: 0, count: layout.names.count)
         var sinceTotal = sinceStart
+        // The earliest and latest date under each date column, over the same rows as the sums.
+        var spanSinceStart: [Int: ClosedRange<CivilDate>] = [:]
+        var spanSinceTotal = spanSinceStart
+        func isEndOfSpan(_ position: Int, _ value: CellValue?) -> Bool {
+            guard dates.contains(position), let day = date(value) else { return false }
+            return [spanSinceStart[position], spanSinceTotal[position]].contains { span in
+                span.map { day == $0.lowerBound || day == $0.upperBound } ?? false
+            }
+        }
         var kept: [DataRow] = []
         var keptSinceTotal = 0
         for row in rows {
             let counts = [Double(kept.count), Double(keptSinceTotal)]
-            let namesNothing = identity.allSatisfy { blankOrCount(row.values[$0], counts) }
+            let namesNothing = identity.allSatisfy { position in
+                blankOrCount(row.values[position], counts) || isEndOfSpan(position, row.values[position])
+            }
             if namesNothing, kept.count > 1 {
                 let given = figures.compactMap { position in number(row.values[position]).map { (position, $0) } }
                 let isSum = { (sums: [Double]) in
@@ -1648,6 +1671,7 @@ struct SheetTable {
                     skipped.append((row.number, "a total row without a label: its \(listed) "
                         + "\(named.count == 1 ? "is the sum" : "are the sums") of the rows above"))
                     sinceTotal = [Double](repeating: 0, count: layout.names.count)
+                    spanSinceTotal = [:]
                     keptSinceTotal = 0
                     continue
                 }
@@ -1657,6 +1681,14 @@ struct SheetTable {
                     sinceStart[position] += value
                     sinceTotal[position] += value
                 }
+            }
+            for position in dates {
+                guard let day = date(row.values[position]) else { continue }
+                let widened = { (span: ClosedRange<CivilDate>?) in
+                    span.map { min($0.lowerBound, day)...max($0.upperBound, day) } ?? day...day
+                }
+                spanSinceStart[position] = widened(spanSinceStart[position])
+                spanSinceTotal[position] = widened(spanSinceTotal[position])
             }
             kept.append(row)
             keptSinceTotal += 1
