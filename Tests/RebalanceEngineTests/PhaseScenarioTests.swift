@@ -345,9 +345,14 @@ struct PhaseScenarioTests {
         let plan = try book.plan()
         #expect(!plan.trades.contains { $0.phase == .harvest })
         let row = try #require(plan.auditLog.first { $0.phase == .harvest && $0.rule == "Harvest Min Loss" })
-        #expect(row.detail == "3 loss lot(s) not harvested: a loss under Harvest Min Loss ($1,000.00): AAA lot A1 ($72.00); "
-            + "a loss under Harvest Min Loss Pct (5% of basis): BBB lot BB1 ($1,340.00); no replacement, and nothing of "
-            + "the position above its target to sell: CCC lot C1.")
+        #expect(row.detail == "2 loss lot(s) not harvested: a loss under Harvest Min Loss ($1,000.00): AAA lot A1 ($72.00); "
+            + "a loss under Harvest Min Loss Pct (5% of basis): BBB lot BB1 ($1,340.00).")
+        // CCC was held back by the want of a replacement, not by either threshold: its row is
+        // filed under that rule (explore-CU: it was filed under Harvest Min Loss).
+        let left = try #require(plan.auditLog.first { $0.phase == .harvest && $0.rule == "Replacement" && $0.decision == "Skipped" })
+        #expect(left.detail == "1 loss lot(s) not harvested: no replacement, and nothing of the position above its target to sell: "
+            + "CCC lot C1.")
+        #expect(plan.auditLog.filter { $0.phase == .harvest && $0.rule == "Harvest Min Loss" }.count == 1)
     }
 
     @Test func gOOGHeldCountsTowardTheGOOGLTargetAndIsSoldFirst() throws {

@@ -63,9 +63,18 @@ extension Planning {
                 takenOut[number]!.take(place)
             }
         }
-        if !passedOver.isEmpty {
+        // Each row filed under the rule that held its lots back: a lot left because there is no
+        // replacement and nothing above target was filed under Harvest Min Loss, which played
+        // no part in it (explore-CU).
+        let underThresholds = passedOver.filter { $0.why != .nothingAboveTarget }
+        let noReplacement = passedOver.filter { $0.why == .nothingAboveTarget }
+        if !underThresholds.isEmpty {
             audit(.harvest, books[index].id, nil, rule: "Harvest Min Loss", decision: "Skipped",
-                  text: passedOverDetail(passedOver, settings: books[index].settings))
+                  text: passedOverDetail(underThresholds, settings: books[index].settings))
+        }
+        if !noReplacement.isEmpty {
+            audit(.harvest, books[index].id, nil, rule: "Replacement", decision: "Skipped",
+                  text: passedOverDetail(noReplacement, settings: books[index].settings))
         }
     }
 
