@@ -633,6 +633,31 @@ extension RebalanceScenarioTests {
         #expect(plan.auditLog.contains { $0.rule == "Restriction" && $0.symbol == "BND" })
     }
 
+    /// A `No Buy` line whose family a loss sale's window also blocks: both stop the buy, and
+    /// `Wash Sale` comes before `Restricted` in the contract's order; the block is listed
+    /// (explore-CU: `Restricted`, with no Buy Blocked row).
+    @Test func aNoBuyUnderweightInAWindowIsWashSale() throws {
+        var book = BookBuilder()
+        book.settings.harvestLosses = false
+        book.account("S1", budget: .limit(.zero))
+        book.hold("A1", "A", 100, basis: "1000", acquired: "2020-01-01")
+        book.hold("C1", "C", 900, basis: "9000", acquired: "2020-01-01")
+        book.target("A", "0.30")
+        book.target("C", "0.70")
+        book.security("A", restriction: .noBuy)
+        book.transaction("S1", "2026-11-10", "A", .sell, quantity: 50, price: "10", gain: "-500", term: .shortTerm)
+        book.prices = ["A": "10", "C": "10"]
+        let plan = try book.plan()
+        #expect(plan.trade("S1", "A", .buy) == nil)
+        #expect(plan.drift("S1", "A")?.status == .washSale)
+        let blocked = try #require(plan.washSales.first { $0.action == .buyBlocked && $0.symbol == "A" })
+        #expect(blocked.windowEnds == date("2026-12-10"))
+        #expect(plan.auditLog.filter { $0.symbol == "A" }.map(\.rule) == ["Restriction", "Wash Sale"])
+        // Out of the window, the restriction alone stops it.
+        book.transactions = []
+        #expect(try book.plan().drift("S1", "A")?.status == .restricted)
+    }
+
     @Test func roundingThatWouldCrossTheFarEdgeStopsShortAndSaysRounding() throws {
         var book = BookBuilder()
         book.account("TAX-1", cash: "500", cashTarget: "0.0045")

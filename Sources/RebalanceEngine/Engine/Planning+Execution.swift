@@ -600,15 +600,26 @@ extension Planning {
         let book = books[index]
         /// Whether this stop is the first of the symbol's in the account to be logged.
         func first() -> Bool { log && book.loggedBuyStops.insert(symbol) }
+        let household = householdOfBook[index]
+        let today = asOf
         if !universe.mayBuy(symbol) {
-            if first() {
+            let logged = first()
+            if logged {
                 audit(phase, book.id, symbol, rule: "Restriction", decision: "Not Bought",
                       "\(symbol) is \(universe.restriction(of: symbol)!.rawValue): the engine does not buy it.")
             }
-            return .restricted
+            // A window on its family stops the buy as well, and comes before `Restricted` in the
+            // contract's order; the block is listed as any is (explore-CU: a No Buy line in a
+            // window was named `Restricted`, with no Buy Blocked row).
+            guard inCalendar(household, { $0.blocksBuy(of: symbol, on: today) }) else { return .restricted }
+            if logged, let record = inCalendar(household, {
+                $0.buyBlock(account: book.id, symbol: symbol, on: today, besidesManualBuy: false)
+            }) {
+                calendars[household].log(record)
+                audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", text: record.note)
+            }
+            return .washSale
         }
-        let household = householdOfBook[index]
-        let today = asOf
         let sold = book.sold.contains(symbol)
         let windowed = inCalendar(household, { $0.blocksBuy(of: symbol, on: today) })
         // A symbol identical to one a manual trade sold: buying it would buy the sale back.
