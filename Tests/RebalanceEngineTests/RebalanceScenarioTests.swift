@@ -565,6 +565,42 @@ extension RebalanceScenarioTests {
             == ["The buy of X is cut to $10,000.00 by the exposure group G."])
     }
 
+    /// $1,000 of cash for B and C, each $1,000 under target; A (`No Sell`) and B share a
+    /// limit, at 60% against its 62%. B's claim on the short cash is cut to the $200 the limit
+    /// leaves: $166.67 of the $1,000, 16 shares; C gets $833.33, 83 shares. The cut is
+    /// explained in B's Reason and the Audit Log, not put down to short cash alone (explore-CU:
+    /// the Reason named only the cash, and no row named the cap).
+    @Test(arguments: [(true, "exposure group G's cap", "Group Cap"), (false, "sector X's high edge", "Sector Band")])
+    func aClaimOnShortCashCutByACapIsExplained(group: Bool, limit: String, rule: String) throws {
+        var book = BookBuilder()
+        book.account("S1", cash: "1000")
+        book.hold("A1", "A", 400, basis: "4000", acquired: "2020-01-01")
+        book.hold("B1", "B", 200, basis: "2000", acquired: "2020-01-01")
+        book.hold("C1", "C", 300, basis: "3000", acquired: "2020-01-01")
+        book.target("A", "0.30", sector: group ? nil : "X")
+        book.target("B", "0.30", sector: group ? nil : "X")
+        book.target("C", "0.40", sector: group ? nil : "Y")
+        book.security("A", exposureGroup: group ? "G" : nil, restriction: .noSell)
+        book.security("B", exposureGroup: group ? "G" : nil)
+        if group {
+            book.groups = [ExposureGroupCap(group: "G", maxWeight: Rate(decimal: "0.62")!)]
+        } else {
+            book.sectors = [SectorBand(sector: "X", band: Rate(decimal: "0.02")!)]
+        }
+        book.prices = ["A": "10", "B": "10", "C": "10"]
+        let plan = try book.plan()
+        let b = try #require(plan.trade("S1", "B", .buy))
+        #expect(b.quantity == shares(16))
+        #expect(plan.trade("S1", "C", .buy)?.quantity == shares(83))
+        #expect(b.reason == "Buy 16 B: at 20%, 10% under its 30% target ±2%; it claims only the $200.00 left under the "
+            + limit + ", not its $1,000.00 shortfall; the cash above the cash target is less than the shortfalls, so each "
+            + "underweight gets its share")
+        #expect(plan.auditLog.filter { $0.rule == rule && $0.decision == "Cut" }.map(\.detail)
+            == ["The buy of B claims only the $200.00 left under the " + limit + ", not its $1,000.00 shortfall; short "
+                + "cash shared among the claims gives it $166.67."])
+        #expect(plan.drift("S1", "B")?.status == (group ? .groupCap : .sectorBand))
+    }
+
     /// Five lines bought from $1,467: each gets its share of short cash, and the excess-cash
     /// buys then find cash for more, but a further share of E ($112.36) would pass its 22.91%
     /// target (buys round down) and one of A ($220.34) its band: `Rounding`, with 14% of the

@@ -525,6 +525,19 @@ extension Planning {
                     }
                 }
             }
+            // A claim its cap cut below its shortfall shrank its share of short cash: the cut is
+            // explained, as one `buyToward` makes is (explore-CU: B bought $160 of a $1,000
+            // shortfall, cut to the $200 under its group's cap, and the Reason blamed cash alone).
+            var claimCut = ""
+            if stop == nil, buyable > 1, total > cash, claim > .zero, shortfall > claim,
+               let cap = capRoom(at: slot.place, in: book) {
+                claimCut = "; it claims only the \(claim.formatted) left under the \(cap.binding.capName)'s "
+                    + "\(cap.binding.limitName), not its \(shortfall.formatted) shortfall"
+                audit(.rebalance, books[index].id, slot.symbol, rule: cap.status == .groupCap ? "Group Cap" : "Sector Band",
+                      decision: "Cut", "The buy of \(slot.symbol) claims only the \(dollars: claim) left under the "
+                        + "\(cap.binding.capName)'s \(cap.binding.limitName), not its \(dollars: shortfall) shortfall; "
+                        + "short cash shared among the claims gives it \(dollars: share).")
+            }
             try buyToward(position, amount: share, in: index,
                           roundUpIfCashAllows: books[index].settings.rebalanceTo == .bandEdge && share == shortfall,
                           noteShortfall: true, amountIsShortfall: share == shortfall) { cut in
@@ -532,7 +545,7 @@ extension Planning {
                 Sentence("""
                     at \(percent: weight), \(percent: slot.target - weight) under its \
                     \(percent: slot.target) target ±\(percent: slot.band)\
-                    \(cut.map(Planning.capCutClause) ?? (share < shortfall ? shortCash : ""))
+                    \(cut.map(Planning.capCutClause) ?? (share < shortfall ? claimCut + shortCash : ""))
                     """).text
             }
         }
