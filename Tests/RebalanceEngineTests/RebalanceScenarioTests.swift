@@ -601,6 +601,29 @@ extension RebalanceScenarioTests {
         #expect(plan.drift("S1", "B")?.status == (group ? .groupCap : .sectorBand))
     }
 
+    /// $100,000 with X 5% ±1% in a group capped at 4%, its low edge: the cap leaves $4,000, 13.33
+    /// shares at $300, so 13 are bought (3.9%). No whole number of shares under the cap reaches
+    /// the band: the cap held X out of it, and `Group Cap` comes before `Rounding` in the
+    /// contract's order (explore-CV: named `Rounding`, and the $100 of room left called X's
+    /// shortfall).
+    @Test func aCapAtTheLowEdgeLeavingTheLineShortByRoundingIsGroupCap() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "10000", cashTarget: "0.01")
+        book.hold("Y1", "Y", 900, basis: "90000", acquired: "2020-01-02")
+        book.target("X", "0.05", band: "0.01")
+        book.target("Y", "0.94")
+        book.security("X", exposureGroup: "G")
+        book.groups = [ExposureGroupCap(group: "G", maxWeight: Rate(decimal: "0.04")!)]
+        book.prices = ["X": "300", "Y": "100"]
+        let plan = try book.plan()
+        let x = try #require(plan.trade("TAX-1", "X", .buy))
+        #expect(x.quantity == shares(13))
+        #expect(x.reason.hasSuffix("; cut to the $4,000.00 left under the exposure group G's cap"))
+        #expect(plan.drift("TAX-1", "X")?.weightAfter == 0.039)
+        #expect(plan.drift("TAX-1", "X")?.status == .groupCap)
+        #expect(plan.auditLog.filter { $0.symbol == "X" }.map(\.detail) == ["The buy of X is cut to $4,000.00 by the exposure group G."])
+    }
+
     /// Five lines bought from $1,467: each gets its share of short cash, and the excess-cash
     /// buys then find cash for more, but a further share of E ($112.36) would pass its 22.91%
     /// target (buys round down) and one of A ($220.34) its band: `Rounding`, with 14% of the

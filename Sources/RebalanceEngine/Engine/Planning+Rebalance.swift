@@ -514,8 +514,10 @@ extension Planning {
                 // What would have held the whole shortfall back applies as well, and may come
                 // first in the contract's order: a sector edge or group cap below it, or a
                 // shortfall too small to trade.
-                if let cap = capRoom(at: slot.place, in: book),
-                   cap.room < Money.min(shortfall, Planning.part(slot.low, of: value) - slotValue(position, in: book)) {
+                // In whole steps, as `buyToward` judges it (explore-CV).
+                if let cap = capRoom(at: slot.place, in: book), let price = slot.price,
+                   price.value(of: universe.shares(cap.room, price, roundingUp: false))
+                    < Money.min(shortfall, Planning.part(slot.low, of: value) - slotValue(position, in: book)) {
                     books[index].noteStop(.security(slot.symbol), cap.status)
                 }
                 if let price = slot.price {
@@ -641,7 +643,12 @@ extension Planning {
             // The cap holds the line out of its band only where its room ends short of the low
             // edge: the excess-cash buy toward the target, cut by a sector with room past the
             // edge, left the line named `Sector Band` where cash had stopped it (explore-BQ).
-            if cap.room < Planning.part(slot.low, of: book.investableValue) - slotValue(position, in: book) {
+            // Judged in whole steps: a cap whose room ends at the low edge to the cent leaves the
+            // line below it by rounding, and the cap, first in the contract's order, is what held
+            // it (explore-CV: 12.77 GOOGL of room to a cap equal to the 4% low edge, 12 bought,
+            // named `Rounding`).
+            let lowNeed = Planning.part(slot.low, of: book.investableValue) - slotValue(position, in: book)
+            if price.value(of: universe.shares(cap.room, price, roundingUp: false)) < lowNeed {
                 stops.append(cap.status)
             }
             books[index].noteStop(cap.binding, cap.status)
@@ -727,7 +734,9 @@ extension Planning {
                                 : underMinTrade
                                 ? "\(symbol)'s shortfall of \(dollars: budget) is under the \(dollars: minTrade) Min Trade, and less than "
                                     + "\(universe.step) \(symbol) (\(dollars: step)): not bought."
-                                : (amountIsShortfall ? "\(symbol)'s shortfall of \(dollars: budget)" : "\(symbol)'s share of the cash, \(dollars: budget),")
+                                : (cut.map { "The \(dollars: $0.room) left under the \($0.binding.capName)'s \($0.binding.limitName)" }
+                                    // The room a cap left is not the line's shortfall (explore-CV).
+                                    ?? (amountIsShortfall ? "\(symbol)'s shortfall of \(dollars: budget)" : "\(symbol)'s share of the cash, \(dollars: budget),"))
                                     + " is less than \(universe.step) \(symbol) (\(dollars: step)), and buys round down: not bought.")
                     }
                 }
