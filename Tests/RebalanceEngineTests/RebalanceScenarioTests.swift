@@ -624,6 +624,28 @@ extension RebalanceScenarioTests {
         #expect(plan.auditLog.filter { $0.symbol == "X" }.map(\.detail) == ["The buy of X is cut to $4,000.00 by the exposure group G."])
     }
 
+    /// X at 40% against 5% ±1%, in a group capped at 4%: 350 shares are sold for its band and
+    /// 10 more for the cap, one trade of 360. Its Reason quotes the group's 40% before the phase,
+    /// as the Drift sheet does, and says the shares past the band's sale are for the cap
+    /// (explore-CV: it said the group "is 4.87%", its weight part-way through the trade).
+    @Test func aCapSaleAfterABandSaleQuotesTheGroupBeforeThePhase() throws {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: "0")
+        book.hold("X1", "X", 400, basis: "40000", acquired: "2020-01-02")
+        book.hold("Y1", "Y", 600, basis: "60000", acquired: "2020-01-02")
+        book.target("X", "0.05", band: "0.01")
+        book.target("Y", "0.95")
+        book.security("X", exposureGroup: "G")
+        book.groups = [ExposureGroupCap(group: "G", maxWeight: Rate(decimal: "0.04")!)]
+        book.prices = ["X": "100", "Y": "100"]
+        let plan = try book.plan()
+        let x = try #require(plan.trade("TAX-1", "X", .sell))
+        #expect(x.quantity == shares(360))
+        #expect(x.reason.hasPrefix("Sell 360 X: 35% over its 5% target ±1%; exposure group G is 40%, above its 4% cap, and "
+            + "still 5% after this phase's earlier sales: the shares past its earlier sale are for the cap; lot X1"), "\(x.reason)")
+        #expect(plan.drift("TAX-1", "G", level: .group)?.weightBefore == 0.4)
+    }
+
     /// Five lines bought from $1,467: each gets its share of short cash, and the excess-cash
     /// buys then find cash for more, but a further share of E ($112.36) would pass its 22.91%
     /// target (buys round down) and one of A ($220.34) its band: `Rounding`, with 14% of the

@@ -399,9 +399,11 @@ extension Planning {
     }
 
     /// The row of account `index`'s trade of `symbol` on `side` in `phase`, if one was made.
+    /// Asked without adding the symbol to the book's rows: an entry of −1 left by the question
+    /// read as a trade made (`tradeRows[symbol] != nil`), and a later buy of a symbol whose
+    /// cap sale sold nothing looked up trade −1.
     func madeTrade(in index: Int, symbol: String, side: Side, phase: Phase) -> Int? {
-        let book = books[index]
-        return trade(alongChainFrom: book.tradeRows[at: book.tradeRows.index(of: symbol) { -1 }], side: side, phase: phase)
+        trade(alongChainFrom: books[index].tradeRows[symbol] ?? -1, side: side, phase: phase)
     }
 
     /// The row of the trade (account, symbol, side, phase), made on first use.

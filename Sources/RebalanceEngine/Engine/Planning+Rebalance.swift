@@ -10,9 +10,12 @@ extension Planning {
                   "Nothing to rebalance: cash plus positions less the withdrawal is zero.")
             return
         }
+        // The groups' and sectors' values before the phase's sales (copied: the book is a
+        // class): a cap's sale quotes its line's weight from these, as a band's sale does its own.
+        let groupsBefore = books[index].groupValues, sectorsBefore = books[index].sectorValues
         let cut = try sellOverweights(index)
-        try sellAboveCaps(index, level: .group)
-        try sellAboveCaps(index, level: .sector)
+        try sellAboveCaps(index, level: .group, before: groupsBefore)
+        try sellAboveCaps(index, level: .sector, before: sectorsBefore)
         if !cut.isEmpty { try sellBudgetCutAgain(cut, in: index) }
         try buyUnderweights(index)
         try spendExcessCash(index)
@@ -290,8 +293,9 @@ extension Planning {
     }
 
     /// Sells exposure groups above their cap (or sectors above their high edge) down to it,
-    /// stand-ins first, then pro rata by market value, within the budget.
-    private mutating func sellAboveCaps(_ index: Int, level: DriftLevel) throws(PlanningError) {
+    /// stand-ins first, then pro rata by market value, within the budget. `before` holds the
+    /// groups' (sectors') values before the phase's sales, whose weights the sales' Reasons quote.
+    private mutating func sellAboveCaps(_ index: Int, level: DriftLevel, before: [Money]) throws(PlanningError) {
         let value = books[index].investableValue
         let names: [String]
         switch level {
@@ -303,6 +307,7 @@ extension Planning {
             let book = books[index]
             let (current, limit) = capLine(number, level: level, in: book, value: value)
             guard current > limit else { continue }
+            let start = before[number]
             let key = DriftKey(level: level, name: name)
             let members = book.heldSymbols(placed: { Planning.isMember($0, of: number, level: level) })
             var excess = current - limit
@@ -348,7 +353,7 @@ extension Planning {
                     roundedOff += rounding
                     continue
                 }
-                let sold = try sellCapPiece(symbol, quantity, key: key, level: level, current: current, limit: limit,
+                let sold = try sellCapPiece(symbol, quantity, key: key, level: level, line: (start, current), limit: limit,
                                             value: value, in: index)
                 if sold == quantity { roundedOff += rounding }
             }
@@ -367,7 +372,8 @@ extension Planning {
                 }
                 tried.insert(symbol)
                 let before = books[index].quantity(of: symbol)
-                try sellCapPiece(symbol, quantity, key: key, level: level, current: current, limit: limit, value: value, in: index)
+                try sellCapPiece(symbol, quantity, key: key, level: level, line: (start, current), limit: limit, value: value,
+                                 in: index)
                 let sold = before - books[index].quantity(of: symbol)
                 if sold > .zero { roundedOff -= Money.min(roundedOff, try universe.price(of: symbol).value(of: sold)) }
             }
@@ -375,19 +381,29 @@ extension Planning {
     }
 
     /// Sells `quantity` of `symbol` toward a group's cap or a sector's high edge (`key`), as
-    /// each piece of `sellAboveCaps` is sold, and notes what cut or stopped it.
+    /// each piece of `sellAboveCaps` is sold, and notes what cut or stopped it. `line` is the
+    /// group's or sector's value before the phase's sales (`start`) and when its cap pass began.
     @discardableResult
     private mutating func sellCapPiece(
-        _ symbol: String, _ quantity: Quantity, key: DriftKey, level: DriftLevel, current: Money, limit: Money,
-        value: Money, in index: Int
+        _ symbol: String, _ quantity: Quantity, key: DriftKey, level: DriftLevel, line: (start: Money, current: Money),
+        limit: Money, value: Money, in index: Int
     ) throws(PlanningError) -> Quantity {
+        // The weight quoted is the one before the phase's sales, as a band's clause quotes its
+        // own; where those sales brought the line down, the Reason says how far and that what
+        // is sold past them is for the cap. Quoted from part-way through, "Alpha is 4.87%"
+        // stood beside a sale whose Drift row said 40.59% (explore-CV).
+        let weight = Planning.weight(line.start, of: value), weightNow = Planning.weight(line.current, of: value)
+        let soldAlready = madeTrade(in: index, symbol: symbol, side: .sell, phase: .rebalance) != nil
         let outcome = try sell(
             symbol, upTo: quantity, in: index, phase: .rebalance, access: .unblocked,
             budget: books[index].account.taxBudget, minimumAmount: books[index].settings.minTrade,
             why: Sentence("""
                 \(key.capName) is \
-                \(percent: Planning.weight(current, of: value)), above its \
-                \(percent: Planning.weight(limit, of: value)) \(key.limitName)
+                \(percent: weight), above its \
+                \(percent: Planning.weight(limit, of: value)) \(key.limitName)\
+                \(Planning.percent(weight) == Planning.percent(weightNow) ? ""
+                    : ", and still \(Planning.percent(weightNow)) after this phase's earlier sales: "
+                        + (soldAlready ? "the shares past its earlier sale are for the \(key.limitName)" : "this sale is for the \(key.limitName)"))
                 """).text)
         note(outcome, wanted: quantity, key: key, symbol: symbol, in: index)
         if outcome.quantity > .zero, let slot = books[index].layout.slotIndexBySymbol[symbol] {
