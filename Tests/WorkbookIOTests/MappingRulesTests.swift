@@ -3091,6 +3091,17 @@ struct MappingRulesTests {
                 + "plan could sell AAPL against the mark. Write No Sell as its Restriction there, or clear the mark if it does "
                 + "not hold.",
         ])
+        // A Model's sleeves (`Group`) cap nothing in a book with no Groups sheet: passed over.
+        // Beside a Groups sheet they would be caps left unread, and are refused.
+        let sleeves: (name: String, rows: [[FixtureCell]]) = ("Model", [["Symbol", "Target", "Group"], ["AAPL", 0.99, "Core"]])
+        let noCaps = try read([Self.asOf, Self.oneLot, sleeves, Self.prices])
+        #expect(noCaps.errors.isEmpty, "\(noCaps.errors)")
+        #expect(noCaps.diagnostics.contains(Diagnostic(.info, "Model!C1", "The column \"Group\" is ignored: the book has no "
+            + "Groups sheet, so no exposure group is capped (caps are read from a Groups sheet of Exposure Group and Max Weight, "
+            + "each security's group from the Securities sheet's Exposure Group column).")))
+        let capped = try read([Self.asOf, Self.oneLot, sleeves, Self.prices,
+                               ("Groups", [["Exposure Group", "Max Weight"], ["Core", 0.5]])])
+        #expect(capped.errors.map(\.place) == ["Model!C1"])
         let securities = try read([
             Self.asOf, Self.oneLot, Self.model,
             ("Securities", [["Symbol", "Trading Status", "Exit"], ["AAPL", "No Buy", "Y"]]),

@@ -1226,6 +1226,16 @@ struct SheetTable {
                         + "(the tool reads \(read)).")
                     continue
                 }
+                // A group written on the Model in a book with no Groups sheet caps nothing, read
+                // or not: a PM's sleeves (`Group`: Core, Satellite) had refused the book (explore-CN).
+                if column == "Exposure Group", !workbook.sheets.contains(where: {
+                    $0.kind == .worksheet && ContractSheet.matching(sheetName: $0.name) == .groups
+                }) {
+                    log.info("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is ignored: the book has no Groups sheet, "
+                        + "so no exposure group is capped (caps are read from a Groups sheet of Exposure Group and Max Weight, "
+                        + "each security's group from the Securities sheet's Exposure Group column).")
+                    continue
+                }
                 log.error("\(info.name)!\(place)", "The column \"\(text.excerpt)\" holds what the tool reads from \(home). Left "
                     + "unread, \(effect).")
                 continue
