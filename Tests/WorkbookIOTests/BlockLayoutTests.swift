@@ -468,6 +468,11 @@ struct AccountLotSheetTests {
             "Accounts: No account has a Household (the sheet has no Household column), so each of the 3 accounts is a household of its own: wash sales are checked within each account only, and one account's buy blocks no other's loss sale. If accounts belong to one family, give them one Household.",
         ])
         #expect(reading.view.ignoredSheets.isEmpty)
+        // A custodian's positions file opened in Excel names its sheet for the account and the day.
+        let schwab = try Book.read([Book.asOf, Self.accounts, Book.prices, Book.model,
+            ("Individual-Positions-2026-03-20", [["Account"] + Book.header, ["11110123", "AAPL", 10, 1500, .day(2020, 1, 2)]])])
+        #expect(schwab.errors.isEmpty, "\(schwab.errors)")
+        #expect(schwab.portfolio?.lots.map(\.account) == ["11110123"])
         // Its name saying it is not the current one, or a second sheet holding lots, it is not taken.
         for second in [("Lots 10-31-2026", true), ("Old Lots 11-20-2026", false)] {
             var sheets = [Book.asOf, Self.accounts, Book.prices, Book.model,

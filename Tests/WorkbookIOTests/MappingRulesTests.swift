@@ -1642,6 +1642,26 @@ struct MappingRulesTests {
                 "\(price.errors)")
     }
 
+    /// Read as lots, the summaries held each position twice where a lot was missing: 600 BND
+    /// of 300 held, `Sell 249 BND` planned (explore-CX).
+    @Test("An IBKR lot export's SUMMARY rows are set aside, and a summary its lots do not add up to is warned of")
+    func ibkrSummaryRows() throws {
+        let header: [FixtureCell] = ["ClientAccountID", "Symbol", "Quantity", "CostBasisMoney", "OpenDateTime", "LevelOfDetail"]
+        let reading = try read([Self.asOf, ("Lots", [header,
+                                                     ["U1", "AAPL", 100, 19_600, "20240115;093000", "SUMMARY"],
+                                                     ["U1", "AAPL", 60, 10_800, "20240115;093000", "LOT"],
+                                                     ["U1", "MSFT", 300, 21_000, "20230110;100000", "SUMMARY"],
+                                                     ["U1", "MSFT", 300, 21_000, "20230110;100000", "LOT"]]),
+                                ("Model", [["Symbol", "Target"], ["AAPL", 0.5], ["MSFT", 0.49]]),
+                                ("Prices", [["Symbol", "Price"], ["AAPL", 190], ["MSFT", 400]])])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.map(\.quantity) == [Quantity(shares: 60), Quantity(shares: 300)])
+        #expect(reading.diagnostics.contains(Diagnostic(.info, "Lots!row 2", "Skipped: the position's summary row (Level Of "
+            + "Detail \"SUMMARY\"), not a lot of its own; its lots are the rows listed under it.")))
+        #expect(reading.warnings.map(\.description).filter { $0.hasPrefix("Lots!") } == ["Lots!C2: AAPL's summary row says 100 shares, and the lots listed with "
+            + "it add up to 60: the plan holds the 60 the lots give. If a lot is missing from the export, add it."])
+    }
+
     @Test("Lot numbers that restart for each security are told apart by their symbol; twice under one symbol they are refused")
     func lotNumbersPerSecurity() throws {
         let header: [FixtureCell] = ["Account", "Symbol", "Lot", "Acquired", "Quantity", "Cost Basis"]

@@ -220,6 +220,9 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                                     "lastpricedate", "pricedateasof", "priceasofdate"], checksOnly: true),
                     ContractSheet.currency,
                     ContractSheet.fxRate,
+                    // An Interactive Brokers lot export's level: each position's summary row
+                    // (`SUMMARY`) above its lots (`LOT`), read only to set the summaries aside.
+                    .init("Level Of Detail", ["levelofdetail"], checksOnly: true),
                     // A lot export that lists closed lots beside open ones: read only to set them aside.
                     .init("Lot Status", ["lotstatus", "status", "openclosed", "closedopen", "positionstatus", "lotstate"],
                           checksOnly: true),
@@ -343,7 +346,8 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
             + "exchange rates",
         "As Of": "to date the Price column's prices, which Price Max Age Days and Allow Stale Prices then judge",
         "Status": "to set aside orders that were not filled (Open, Cancelled, Expired, Rejected)",
-        "Level Of Detail": "to set aside the closed lots listed under each execution, which are not trades of their own",
+        "Level Of Detail": "to set aside rows that are no trade or lot of their own: the closed lots listed under each "
+            + "execution (Transactions), each position's summary row above its lots (Lots)",
         "Short-Term Gain": "as the Realized Gain and Term of a sale, with the Long-Term Gain, where those columns are blank",
         "Long-Term Gain": "as the Realized Gain and Term of a sale, with the Short-Term Gain, where those columns are blank",
         "Realized ST Loss YTD": "as short-term losses realized this year, netted with the short-term gains beside it",

@@ -87,8 +87,28 @@ extension PortfolioBuilder {
                     }
                 }
             }
+            // Each position's summary row (Level Of Detail `SUMMARY`), by account and symbol as
+            // written, with its quantity, and the shares of the lots listed under that level.
+            var summaries: [(key: String, place: String, symbol: String, quantity: Quantity?)] = []
+            var lotShares: [String: Quantity] = [:]
             for original in table.rows {
                 let row = washSaleMarksRead(original, at: basisPositions)
+                // An Interactive Brokers position's summary row above its lots: read as a lot, its
+                // shares were held twice where one of the position's lots was missing from the
+                // export, and `Sell 249 BND` was planned of 300 held (explore-CX).
+                if let level = text(row, "Level Of Detail") {
+                    let symbol = text(row, "Symbol")?.uppercased() ?? ""
+                    let key = (text(row, "Account") ?? "") + "\u{1F}" + symbol
+                    var quantity: Quantity?
+                    if case .value(let n) = CellReader.number(row["Quantity"]) { quantity = Quantity(decimal: n.text) }
+                    if level.lowercased().contains("summary") {
+                        summaries.append((key, row.place("Quantity"), symbol, quantity))
+                        log.info(row.rowPlace, "Skipped: the position's summary row (Level Of Detail \"\(level.excerpt)\"), "
+                            + "not a lot of its own; its lots are the rows listed under it.")
+                        continue
+                    }
+                    if let quantity { lotShares[key, default: .zero] += quantity }
+                }
                 // A closed lot an export lists beside the open ones (`Closed` under Status, a
                 // Date Sold): read as held, its shares were sold again.
                 if listsClosedLots, isClosedLot(row) {
@@ -299,6 +319,16 @@ extension PortfolioBuilder {
                 lots.append(TaxLot(lotID: key.lotID, account: accountID, symbol: symbol, quantity: quantity,
                                    costBasis: basis, acquired: acquired, termOverride: termOverride,
                                    inherited: inherited))
+            }
+            // A summary whose lots do not add up to it: a lot is missing from the export, or one
+            // was taken out by hand; the plan holds the lots listed.
+            for summary in summaries {
+                guard let quantity = summary.quantity else { continue }
+                let listed = lotShares[summary.key] ?? .zero
+                guard listed != quantity else { continue }
+                log.warning(summary.place, "\(summary.symbol.excerpt)'s summary row says \(quantity) shares, and the lots listed "
+                    + "with it add up to \(listed): the plan holds the \(listed) the lots give. If a lot is missing from the "
+                    + "export, add it.")
             }
         }
         // The first lot of a Lot ID that another symbol's lot uses too is told apart by its symbol.

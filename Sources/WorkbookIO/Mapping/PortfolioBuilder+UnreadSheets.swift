@@ -163,12 +163,17 @@ extension PortfolioBuilder {
     }
 
     /// Whether a sheet's name carries a name of `sheet` at its start or end, with more beside
-    /// it (`Lots 11-20-2026`, `Tax Lots Nov`, `Open Positions`, `Model 2026`): a Lots or Model
+    /// it (`Lots 11-20-2026`, `Tax Lots Nov`, `Open Positions`, `Model 2026`), or at its end
+    /// before a date (`Individual-Positions-2026-03-20`, the sheet Excel names for a custodian's
+    /// positions file, had been refused for want of a Lots sheet; explore-CX): a Lots or Model
     /// sheet is taken only so, since a lot table under another name may be an old one, and a
     /// sheet of weights (`Allocation`) may be the current ones, not the model's.
     static func carriesName(of sheet: ContractSheet, _ name: String) -> Bool {
         let key = HeaderName.normalize(name).key
-        return sheet.names.contains { $0.count >= 4 && key != $0 && (key.hasPrefix($0) || key.hasSuffix($0)) }
+        let beforeDate = String(key.reversed().drop(while: \.isASCIIDigit).reversed())
+        return sheet.names.contains {
+            $0.count >= 4 && key != $0 && (key.hasPrefix($0) || key.hasSuffix($0) || beforeDate.hasSuffix($0))
+        }
     }
 
     /// Whether a sheet holding `sheet`'s table may be read as it without its name: not a
