@@ -153,7 +153,16 @@ public final class Workbook {
         case .sorted:
             // Every row is held, then handed over by number: only for a sheet found out of order.
             var rows: [Row] = []
-            var summary = try parseRows(in: sheet, distrustingZeroResults: distrustingZeroResults) { rows.append($0) }
+            var cells = 0
+            var summary = try parseRows(in: sheet, distrustingZeroResults: distrustingZeroResults) { row in
+                cells += row.cells.count
+                guard cells <= limits.maxCellsOutOfOrder else {
+                    throw WorkbookError(.limitExceeded, at: sheet.name, "The sheet's rows are not written top to bottom, and "
+                        + "it holds more than \(limits.maxCellsOutOfOrder) cells, too many to hold and put in order. Open the "
+                        + "workbook in Excel or LibreOffice and save it again: they write rows in order.")
+                }
+                rows.append(row)
+            }
             for row in try Workbook.inRowOrder(rows, sheetName: sheet.name) { try body(row) }
             summary.sortHiddenRows()
             return summary

@@ -308,14 +308,16 @@ final class WorksheetHandler: XMLEventHandler {
                 value = hasFormula ? .formulaWithoutValue : nil
                 break
             }
-            value = .error(text)
+            // Excel's error values are a few characters (`#N/A`, `#GETTING_DATA`); a long one is
+            // kept as an excerpt, as it is quoted in messages (explore-CZ: 60,000 characters).
+            value = .error(text.utf8.count > 64 ? text.excerpt : text)
         case .date:
             guard hasValue, let text = trimmedValue(), !text.isEmpty else {
                 value = hasFormula ? .formulaWithoutValue : nil
                 break
             }
             guard let date = ExcelDateTime(iso: text) else {
-                throw invalid(column, "The date \"\(text)\" is not an ISO 8601 date.")
+                throw invalid(column, "The date \"\(text.excerpt)\" is not an ISO 8601 date.")
             }
             value = .date(date)
         case .number:

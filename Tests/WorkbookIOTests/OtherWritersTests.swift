@@ -82,6 +82,27 @@ struct OtherWritersTests {
         })
     }
 
+    /// Every row of such a sheet is held to be put in order: 32 million cells written bottom up
+    /// had held 2.8 GB (explore-CZ).
+    @Test("A sheet out of order holding more cells than the reader holds to sort them is refused, naming the sheet")
+    func rowsOutOfOrderPastTheLimit() throws {
+        let path = try Self.book(modelRows: Self.row(2, ["AAPL", 0.6]) + Self.row(1, ["Symbol", "Target"])
+            + Self.row(3, ["MSFT", 0.3]))
+        let workbook = try Workbook(path: path, limits: ReadLimits(maxCellsOutOfOrder: 5))
+        let model = try #require(workbook.sheets.first { $0.name == "Model" })
+        #expect(throws: WorkbookError(.limitExceeded, at: "Model", "The sheet's rows are not written top to bottom, and it "
+            + "holds more than 5 cells, too many to hold and put in order. Open the workbook in Excel or LibreOffice and save "
+            + "it again: they write rows in order.")) {
+            try workbook.readRows(in: model, order: .sorted) { _ in }
+        }
+        // Within the limit, the same sheet is read by its row numbers.
+        var numbers: [Int] = []
+        _ = try Workbook(path: path, limits: ReadLimits(maxCellsOutOfOrder: 6)).readRows(in: model, order: .sorted) {
+            numbers.append($0.number)
+        }
+        #expect(numbers == [1, 2, 3])
+    }
+
     @Test("A row written twice with two values in a cell is an error naming the cell")
     func rowWrittenTwice() throws {
         let path = try Self.book(modelRows: Self.row(1, ["Symbol", "Target"]) + Self.row(2, ["AAPL", 0.6])
@@ -1013,5 +1034,25 @@ struct OtherWritersTests {
             == ["Accounts!row 4", "Lots!row 4", "Model!row 4"])
         // The footnote holds nothing under a column the tool reads.
         #expect(reading.diagnostics.contains { $0.place == "Lots!row 5" && $0.message == "Skipped: no value under any known column." })
+    }
+
+    /// A lookup column filled down to the sheet's last row, showing `--` where it finds
+    /// nothing, had made one Info line per row: a million, burying the run's one warning
+    /// (explore-CZ).
+    @Test("A run of rows that only look blank, or hold nothing under a known column, is one Info line")
+    func runsOfBlankLookingRowsAreOneLine() throws {
+        var lots: [[FixtureCell]] = [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", "Notes"],
+                                     ["A", "VTI", 10, 1500, .day(2024, 1, 2), nil]]
+        for _ in 0..<5 { lots.append([nil, "--", "N/A", nil, nil, nil]) }
+        for _ in 0..<2 { lots.append([nil, nil, nil, nil, nil, "see below"]) }
+        let reading = try read([
+            Self.settings, ("Lots", lots),
+            ("Model", [["Symbol", "Target"], ["VTI", 0.98]]), ("Prices", [["Symbol", "Price"], ["VTI", 300]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.diagnostics.filter { $0.message.hasPrefix("Skipped:") }.map(\.description) == [
+            "Lots!row 3: Skipped: nothing but words for empty (\"N/A\", \"--\") through row 7.",
+            "Lots!row 8: Skipped: no value under any known column through row 9.",
+        ])
     }
 }

@@ -400,13 +400,19 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Normalized header name → contract column name.
-    var headerLookup: [String: String] {
-        var lookup: [String: String] = [:]
-        for spec in columns {
-            for synonym in spec.synonyms where lookup[synonym] == nil { lookup[synonym] = spec.name }
-        }
-        return lookup
-    }
+    var headerLookup: [String: String] { ContractSheet.headerLookups[self]! }
+
+    /// Each sheet's `headerLookup`, made once: made at each call, once per text cell of a
+    /// row that only looks blank (`--` filled down to the sheet's last row), it took two
+    /// minutes of a run (explore-CZ).
+    private static let headerLookups: [ContractSheet: [String: String]] = Dictionary(
+        uniqueKeysWithValues: allCases.map { sheet in
+            var lookup: [String: String] = [:]
+            for spec in sheet.columns {
+                for synonym in spec.synonyms where lookup[synonym] == nil { lookup[synonym] = spec.name }
+            }
+            return (sheet, lookup)
+        })
 
     /// The contract column a header names on this sheet, if any: `Target (%)`, `Weight` and
     /// `Model %` all name Target on the Model sheet.

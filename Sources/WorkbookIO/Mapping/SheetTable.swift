@@ -448,9 +448,22 @@ struct SheetTable {
         var unreadCells: [Int: [(row: Int, value: CellValue)]] = [:]
         var securityMarkColumns: [SecurityMarkColumn] = []
         var skipped: [(Int, String)] = []
-        /// The latest run of rows set aside as formulas filled down past the data: its entry in
-        /// `skipped`, and its first and last rows.
-        var fillRun: (index: Int, first: Int, last: Int)?
+        /// The latest run of rows set aside alike (formulas filled down past the data, words for
+        /// empty, nothing under a known column): its entry in `skipped`, its first and last
+        /// rows, and why.
+        var skipRun: (index: Int, first: Int, last: Int, why: String)?
+        /// Sets `row` aside for `why`, one line for a run of rows set aside alike, its text
+        /// given the run's last row when it is more than one: a column of `--` filled down to the
+        /// sheet's last row had made a million Info lines (explore-CZ).
+        func skipInRun(_ row: Int, _ why: String, _ text: (_ through: Int?) -> String) {
+            if let run = skipRun, run.last == row - 1, run.index == skipped.count - 1, run.why == why {
+                skipped[run.index] = (run.first, text(row))
+                skipRun = (run.index, run.first, row, why)
+            } else {
+                skipRun = (skipped.count, row, row, why)
+                skipped.append((row, text(nil)))
+            }
+        }
         var lastRow = 0
         var rowsBeforeHeader = 0
         var unreadColumnTitles: [(row: Int, title: Title)] = []
@@ -924,7 +937,7 @@ struct SheetTable {
                     let place = "\(info.name)!\(CellReference.name(column: row.cells[0].column, row: row.number))"
                     unreadColumnTitles.append((row.number, Title(text: text.trimmingWhitespace(), place: place)))
                 }
-                skipped.append((row.number, "no value under any known column"))
+                skipInRun(row.number, "unknown") { "no value under any known column" + ($0.map { " through row \($0)" } ?? "") }
                 return
             }
             // A row of nothing but the words that say empty (`N/A`, `--`): a blank row as a
@@ -936,7 +949,9 @@ struct SheetTable {
                 }
                 return false
             }) {
-                skipped.append((row.number, "nothing but words for empty (\"N/A\", \"--\")"))
+                skipInRun(row.number, "empty words") {
+                    "nothing but words for empty (\"N/A\", \"--\")" + ($0.map { " through row \($0)" } ?? "")
+                }
                 return
             }
             // A formula filled down a column the rows below the data leave blank (a Market
@@ -955,16 +970,10 @@ struct SheetTable {
             // Accounts sheet", 374 lines for one Lots sheet).
             if sheet != .settings, SheetTable.holdsOnlyFillValues(values) {
                 // A run of them is one line: the rows a template fills down are many.
-                let first: Int
-                if let run = fillRun, run.last == row.number - 1, run.index == skipped.count - 1 {
-                    first = run.first
-                    skipped.removeLast()
-                } else {
-                    first = row.number
+                skipInRun(row.number, "fill") {
+                    "nothing but zeros, blank text or errors (#N/A)" + ($0.map { " through row \($0)" } ?? "")
+                        + ", as formulas filled down past the data show"
                 }
-                fillRun = (skipped.count, first, row.number)
-                skipped.append((first, "nothing but zeros, blank text or errors (#N/A)"
-                    + (first == row.number ? "" : " through row \(row.number)") + ", as formulas filled down past the data show"))
                 return
             }
             if row.number == found.row + 1, let words = SheetTable.subHeaderWords(of: row, values: values, sheet: sheet, layout: layout!) {
