@@ -1208,6 +1208,127 @@ extension RebalanceScenarioTests {
         ])
     }
 
+    /// explore-CW's book: T1 (40% / 20%, Tax Optimal) holds AAA lots LOSS (10 sh, $2,000,
+    /// 2024-01-10) and GAIN (10 sh, $500, 2020-01-10); AAA is $100.
+    private func namedLotBook(_ sales: [(shares: Int64, lot: String?)]) -> BookBuilder {
+        var book = BookBuilder()
+        book.settings = Settings(asOf: date("2026-06-15"))
+        book.settings.rates = TaxRates(shortTerm: Rate(decimal: "0.40")!, longTerm: Rate(decimal: "0.20")!)
+        book.account("T1", cash: "0")
+        book.hold("LOSS", "AAA", 10, basis: "2000", acquired: "2024-01-10")
+        book.hold("GAIN", "AAA", 10, basis: "500", acquired: "2020-01-10")
+        book.target("AAA", "0.99")
+        book.prices = ["AAA": "100"]
+        for sale in sales {
+            book.manualTrades.append(ManualTrade(account: "T1", symbol: "AAA", side: .sell, size: .quantity(shares(sale.shares)),
+                                                 note: "sell the old lot", place: "Manual Trades!row \(book.manualTrades.count + 2)",
+                                                 lotID: sale.lot))
+        }
+        return book
+    }
+
+    @Test("A manual sale naming a lot sells that lot, not the Lot Method's; a blank Lot ID keeps the Lot Method's order")
+    func manualSaleOfANamedLot() throws {
+        // 5 of GAIN: basis $500 × 5/10 = $250, proceeds $500, +$250.00 long-term at 20% = $50.00.
+        let plan = try namedLotBook([(5, "GAIN")]).plan()
+        let sale = try #require(plan.trade("T1", "AAA", .sell, .manual))
+        #expect(sale.quantity == shares(5))
+        #expect(sale.realizedLongTerm == usd("250"))
+        #expect(sale.realizedShortTerm == .zero)
+        #expect(sale.estimatedTax == usd("50"))
+        #expect(sale.reason.hasPrefix("Sell 5 AAA: manual trade (Manual Trades!row 2, lot GAIN as named): sell the old lot; "
+            + "lot GAIN (LT, +$250.00)"))
+        let sold = plan.lotsSold.filter { $0.phase == .manual }
+        #expect(sold.map(\.lotID) == ["GAIN"])
+        #expect(sold.map(\.costBasis) == [usd("250")])
+        #expect(sold.map(\.gain) == [usd("250")])
+        // No lot named: Tax Optimal takes the loss lot first, -$500.00 (the old behaviour, kept).
+        let unnamed = try namedLotBook([(5, nil)]).plan()
+        #expect(unnamed.lotsSold.filter { $0.phase == .manual }.map(\.lotID) == ["LOSS"])
+        #expect(unnamed.trade("T1", "AAA", .sell, .manual)?.realizedLongTerm == usd("-500"))
+    }
+
+    @Test("Two manual sales naming two lots of one symbol each sell their own lot, as one trade")
+    func manualSalesOfTwoNamedLots() throws {
+        // 3 of GAIN (+$150.00) and 4 of LOSS (-$400.00): -$250.00 long-term, a net loss with no
+        // gains this year to offset, so no tax.
+        let plan = try namedLotBook([(3, "GAIN"), (4, "LOSS")]).plan()
+        let sale = try #require(plan.trade("T1", "AAA", .sell, .manual))
+        #expect(sale.quantity == shares(7))
+        #expect(sale.realizedLongTerm == usd("-250"))
+        #expect(sale.estimatedTax == .zero)
+        let sold = plan.lotsSold.filter { $0.phase == .manual }
+        #expect(sold.map(\.lotID) == ["GAIN", "LOSS"])
+        #expect(sold.map(\.quantity) == [shares(3), shares(4)])
+        #expect(sold.map(\.costBasis) == [usd("150"), usd("800")])
+    }
+
+    @Test("A manual trade naming a lot not held, more than the lot holds, or on a buy is an input error naming its row")
+    func manualNamedLotErrors() throws {
+        var book = namedLotBook([(11, "GAIN"), (3, "LOSS"), (9, "LOSS"), (1, "OLD")])
+        book.prices["BBB"] = "10"
+        book.manualTrades.append(ManualTrade(account: "T1", symbol: "BBB", side: .buy, size: .quantity(shares(1)),
+                                             place: "Manual Trades!row 6", lotID: "GAIN"))
+        let error = try #require(throws: PlanningError.self) { try book.plan() }
+        #expect(error.description.components(separatedBy: "\n") == [
+            "Manual Trades!row 5: Lot OLD is not one of T1's lots of AAA: the sale is not made.",
+            "Manual Trades!row 6: This buys BBB and names lot GAIN: a buy makes a new lot, so only a sale names one.",
+            "Manual Trades!row 2, Manual Trades!row 3, Manual Trades!row 4: Sells 23 AAA but T1 holds 20.",
+            "Manual Trades!row 2: Sells 11 AAA from lot GAIN but the lot holds 10 in T1.",
+            "Manual Trades!row 3, Manual Trades!row 4: Sells 12 AAA from lot LOSS but the lot holds 10 in T1.",
+        ])
+    }
+
+    @Test("A manual sale by Amount naming a lot sells from that lot, the whole lot where the Amount is more, said")
+    func manualSaleByAmountOfANamedLot() throws {
+        var book = namedLotBook([])
+        book.manualTrades = [ManualTrade(account: "T1", symbol: "AAA", side: .sell, size: .amount(usd("250")),
+                                         place: "Manual Trades!row 2", lotID: "GAIN"),
+                             ManualTrade(account: "T1", symbol: "AAA", side: .sell, size: .amount(usd("1500")),
+                                         place: "Manual Trades!row 3", lotID: "LOSS")]
+        let plan = try book.plan()
+        // $250 of GAIN: 3 shares (a sale by amount rounds up), +$150.00; $1,500 of LOSS: its 10 shares, -$1,000.00.
+        let sold = plan.lotsSold.filter { $0.phase == .manual }
+        #expect(sold.map(\.lotID) == ["GAIN", "LOSS"])
+        #expect(sold.map(\.quantity) == [shares(3), shares(10)])
+        #expect(sold.map(\.gain) == [usd("150"), usd("-1000")])
+        #expect(plan.exceptions.filter { $0.place == "Manual Trades!row 3" }.map(\.message) == [
+            "Selling $1,500.00 of AAA from lot LOSS asks for more than the $1,000.00 the lot holds in T1: the whole lot, "
+                + "10 shares, is sold.",
+        ])
+    }
+
+    @Test("A manual sale naming a blocked loss lot forces it, where the Lot Method would have sold a gain lot")
+    func manualSaleOfANamedBlockedLossLot() throws {
+        // FIFO would sell G1 (2020, a gain) first. X1 (100 a share, now 60) is blocked by the
+        // IRA's 20 shares bought 2026-11-05: 10 sold, a $400.00 loss, all of it matched and
+        // disallowed, lost in the IRA (Rev. Rul. 2008-5).
+        var book = BookBuilder()
+        book.settings.lotMethod = .fifo
+        book.account("IRA-1", type: .ira, cash: "0")
+        book.account("TAX-1", cash: "0")
+        book.hold("G1", "XYZ", 50, basis: "1000", acquired: "2020-01-02", account: "TAX-1")
+        book.hold("X1", "XYZ", 50, basis: "5000", acquired: "2025-01-10", account: "TAX-1")
+        book.hold("IX", "XYZ", 20, basis: "1200", acquired: "2026-11-05", account: "IRA-1")
+        book.target("XYZ", "0.99")
+        book.prices = ["XYZ": "60"]
+        book.manualTrades.append(ManualTrade(account: "TAX-1", symbol: "XYZ", side: .sell, size: .quantity(shares(10)),
+                                             place: "Manual Trades!row 2", lotID: "X1"))
+        let plan = try book.plan()
+        let sold = plan.lotsSold.filter { $0.phase == .manual }
+        #expect(sold.map(\.lotID) == ["X1"])
+        #expect(sold.map(\.gain) == [usd("-400")])
+        #expect(sold.map(\.disallowedLoss) == [usd("400")])
+        let sale = try #require(plan.trade("TAX-1", "XYZ", .sell, .manual))
+        #expect(sale.realizedLongTerm == .zero)
+        #expect(sale.estimatedTax == .zero)
+        #expect(sale.reason.contains("manual trade (Manual Trades!row 2, lot X1 as named)"))
+        #expect(plan.exceptions.filter { $0.place == "TAX-1/XYZ" && $0.message.hasPrefix("The manual sale") }.map(\.message) == [
+            "The manual sale of XYZ sells 1 loss lot(s) while replacement shares are held: all $400.00 of their loss is "
+                + "disallowed (see the Wash Sale sheet).",
+        ])
+    }
+
     @Test("A manual sale of GOOG is not bought back as GOOGL, nor a manual buy of GOOG sold against as GOOGL")
     func manualTradesHoldForTheIdenticalGroup() throws {
         /// VTI 90% and GOOGL 10% ±2%, GOOG identical to GOOGL, at $300 and $180; one manual trade of GOOG.

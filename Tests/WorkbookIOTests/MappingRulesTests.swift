@@ -733,6 +733,57 @@ struct MappingRulesTests {
             + "which holds 150."])
     }
 
+    /// explore-CW: a sale naming its lot (`Lot ID`) sells that lot; the column had been ignored
+    /// with an Info line, and the sale took lots in Lot Method order.
+    @Test("A Manual Trades Lot ID names the lot a sale is of, matched as the Lots sheet's Lot IDs are read")
+    func manualSaleNamesItsLot() throws {
+        let lots: (name: String, rows: [[FixtureCell]]) =
+            ("Lots", [["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Acquired"],
+                      ["A", "AAPL", "LOSS", 10, 2000, .day(2024, 1, 10)], ["A", "AAPL", "GAIN", 10, 500, .day(2020, 1, 10)],
+                      // Lot numbers restarting for each symbol: read as AAPL-1 and MSFT-1.
+                      ["A", "AAPL", 1, 4, 400, .day(2021, 1, 4)], ["A", "MSFT", 1, 6, 600, .day(2021, 1, 4)]])
+        let prices: (name: String, rows: [[FixtureCell]]) = ("Prices", [["Symbol", "Price"], ["AAPL", 100], ["MSFT", 100]])
+        let reading = try read([
+            Self.asOf, lots, Self.model, prices,
+            ("Manual Trades", [["Account", "Symbol", "Side", "Quantity", "Lot Number", "Note"],
+                               ["A", "AAPL", "Sell", 5, "GAIN", "sell the old lot"], ["A", "AAPL", "Sell", 2, 1, nil],
+                               ["A", "MSFT", "Sell", "All", 1, nil], ["A", "AAPL", "Sell", 3, nil, nil]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let trades = try #require(reading.portfolio?.manualTrades)
+        #expect(trades.map(\.lotID) == ["GAIN", "AAPL-1", "MSFT-1", nil])
+        #expect(trades.map(\.size) == [.quantity(Quantity(shares: 5)), .quantity(Quantity(shares: 2)),
+                                       .quantity(Quantity(shares: 6)), .quantity(Quantity(shares: 3))])
+        #expect(reading.diagnostics.contains(Diagnostic(.info, "Manual Trades!D4",
+                                                        "\"All\" with lot MSFT-1 named is the whole lot: 6 MSFT in A.")))
+        #expect(!reading.diagnostics.contains { $0.message.contains("is not one the tool reads") })
+    }
+
+    @Test("A Manual Trades Lot ID not held, on a buy, or sold past its shares is an error naming the cell")
+    func manualNamedLotErrors() throws {
+        let lots: (name: String, rows: [[FixtureCell]]) =
+            ("Lots", [["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Acquired"],
+                      ["A", "AAPL", "LOSS", 10, 2000, .day(2024, 1, 10)], ["A", "AAPL", "GAIN", 10, 500, .day(2020, 1, 10)],
+                      ["A", "MSFT", "M1", 6, 600, .day(2021, 1, 4)]])
+        let prices: (name: String, rows: [[FixtureCell]]) = ("Prices", [["Symbol", "Price"], ["AAPL", 100], ["MSFT", 100]])
+        let reading = try read([
+            Self.asOf, lots, Self.model, prices,
+            ("Manual Trades", [["Account", "Symbol", "Side", "Quantity", "Lot ID"],
+                               ["A", "AAPL", "Sell", 12, "GAIN"], ["A", "AAPL", "Sell", 1, "M1"],
+                               ["A", "MSFT", "Buy", 1, "M1"], ["A", "AAPL", "Sell", 4, "LOSS"], ["A", "AAPL", "Sell", 7, "LOSS"]]),
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Manual Trades!E3: Lot M1 is not one of A's lots of AAPL (its lots of AAPL are LOSS and GAIN): the sale is not "
+                + "made. Write the Lot ID as the Lots sheet gives it, or clear it to sell in Lot Method order.",
+            "Manual Trades!E4: This buys MSFT and names lot M1: a buy makes a new lot, so only a sale names one. Clear the "
+                + "Lot ID, or make the row a Sell.",
+            "Manual Trades!D2: Rows 2 (12), 5 (4) and 6 (7) sell 23 AAPL in A in all, which holds 20.",
+            "Manual Trades!D2: This sells 12 AAPL from lot GAIN in A, which holds 10 shares. Sell at most that from it, or "
+                + "sell the rest on a row of its own, from another lot or in Lot Method order.",
+            "Manual Trades!D5: Rows 5 (4) and 6 (7) sell 11 AAPL from lot LOSS in A in all, which holds 10 shares.",
+        ])
+    }
+
     @Test("A manual trade giving both Quantity and Amount trades the Quantity, and the warning says both figures")
     func quantityBesideAmount() throws {
         let reading = try read([

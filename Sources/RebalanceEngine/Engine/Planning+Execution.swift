@@ -43,20 +43,25 @@ extension Planning {
     /// it (cuts round down to the trading step) and no lot after a cut one is reached.
     /// Blocked loss lots are skipped or forced as `access` says (26 USC 1091(a)). `why` is
     /// worded only for a sale made: the phases ask for many more sales than they make.
+    /// With `lot`, only that lot is sold (a manual sale naming it), with the shares restated
+    /// out of it earlier in the run, which the law still counts as the lot's.
     mutating func sell(
         _ symbol: String, upTo limit: Quantity, in index: Int, phase: Phase, access: LotAccess,
-        budget: TaxBudget?, minimumAmount: Money? = nil, why: @autoclosure () -> String
+        budget: TaxBudget?, minimumAmount: Money? = nil, lot named: String? = nil, why: @autoclosure () -> String
     ) throws(PlanningError) -> SaleOutcome {
         let price = try universe.price(of: symbol)
         let book = books[index]
         // The position found once: its quantity, its lots and its latest sell trade.
         guard let entry = book.entry(of: symbol), let position = book.position(atEntry: entry) else { return SaleOutcome() }
         let held = position.quantity
-        let limit = Quantity.min(limit, held)
+        let reachable = named.map { name in
+            position.lots.filter { $0.lotID == name || restatedFrom[$0.id] == name }
+        } ?? position.lots
+        let limit = Quantity.min(limit, named == nil ? held : reachable.map(\.quantity).sum())
         var outcome = SaleOutcome()
         guard limit > .zero else { return outcome }
         let lots = books[index].settings.lotMethod.lotsInSaleOrder(
-            position.lots, price: price, rates: book.account.rates, tradeDate: asOf)
+            reachable, price: price, rates: book.account.rates, tradeDate: asOf)
         var trial = book.ledger
         var planned: [LotSale] = []
         var remaining = limit

@@ -101,6 +101,23 @@ extension Planning {
                 problems.append(.init(place: place, message: "\(trade.symbol) has no usable price."))
                 continue
             }
+            // A lot named on a sale (explore-CW): one of the account's lots of the symbol. A buy
+            // makes a new lot, so it names none.
+            var namedLot: Quantity?
+            if let lotID = trade.lotID {
+                guard trade.side == .sell else {
+                    problems.append(.init(place: place, message:
+                        "This buys \(trade.symbol) and names lot \(lotID): a buy makes a new lot, so only a sale names one."))
+                    continue
+                }
+                let lots = books[account].lots(of: trade.symbol).filter { $0.lotID == lotID }
+                guard !lots.isEmpty else {
+                    problems.append(.init(place: place, message:
+                        "Lot \(lotID) is not one of \(trade.account)'s lots of \(trade.symbol): the sale is not made."))
+                    continue
+                }
+                namedLot = lots.map(\.quantity).sum()
+            }
             let quantity: Quantity
             switch trade.size {
             case .quantity(let shares):
@@ -115,7 +132,8 @@ extension Planning {
                 // Buys by amount round down (never spend more than asked); sales round up
                 // (raise at least the amount), never past what is held.
                 let shares = universe.shares(amount, price, roundingUp: trade.side == .sell)
-                quantity = trade.side == .sell ? .min(shares, books[account].quantity(of: trade.symbol)) : shares
+                let held = namedLot ?? books[account].quantity(of: trade.symbol)
+                quantity = trade.side == .sell ? .min(shares, held) : shares
                 if quantity == .zero, trade.side == .buy {
                     warnings.append((account, .init(place: place, message:
                         "\(amount.formatted) buys less than one trading step of \(trade.symbol) at "
@@ -124,8 +142,13 @@ extension Planning {
                 }
                 // A sale of more dollars than the position is worth sells the position, said
                 // so: cut to it without a word, the PM's figure went unchecked.
-                let held = books[account].quantity(of: trade.symbol)
-                if trade.side == .sell, held > .zero, shares > held {
+                if trade.side == .sell, let lotID = trade.lotID, let lotShares = namedLot, shares > lotShares {
+                    warnings.append((account, .init(place: place, message:
+                        "Selling \(amount.formatted) of \(trade.symbol) from lot \(lotID) asks for more than the "
+                            + "\(price.value(of: lotShares).formatted) the lot holds in \(trade.account): the whole lot, "
+                            + "\(lotShares) shares, is sold."), "Whole Lot"))
+                }
+                if trade.side == .sell, trade.lotID == nil, held > .zero, shares > held {
                     warnings.append((account, .init(place: place, message:
                         "Selling \(amount.formatted) of \(trade.symbol) asks for more than the \(price.value(of: held).formatted) "
                             + "held in \(trade.account): the whole position, \(held) shares, is sold."), "Whole Position"))
@@ -170,6 +193,17 @@ extension Planning {
                     problems.append(.init(place: sells.map(\.trade.place).joined(separator: ", "), message:
                         "Sells \(selling) \(symbol) but \(book.id) holds \(held)."))
                 }
+                // A named lot sells only its own shares: past them, the sale is not as written.
+                let named = Set(sells.compactMap(\.trade.lotID)).sorted()
+                for lotID in named {
+                    let fromLot = sells.filter { $0.trade.lotID == lotID }
+                    let selling = fromLot.map(\.quantity).sum()
+                    let lotShares = book.lots(of: symbol).filter { $0.lotID == lotID }.map(\.quantity).sum()
+                    if selling > lotShares {
+                        problems.append(.init(place: fromLot.map(\.trade.place).joined(separator: ", "), message:
+                            "Sells \(selling) \(symbol) from lot \(lotID) but the lot holds \(lotShares) in \(book.id)."))
+                    }
+                }
             }
             var cash = book.cash
             for item in mine where item.trade.side == .sell {
@@ -192,14 +226,16 @@ extension Planning {
 
     private func why(_ trade: ManualTrade) -> String {
         let note = trade.note.map { ": \($0)" } ?? ""
-        return "manual trade (\(trade.place.isEmpty ? "Manual Trades" : trade.place))\(note)"
+        // A lot the PM named is said to be the PM's choice, not the Lot Method's.
+        let lot = trade.lotID.map { ", lot \($0) as named" } ?? ""
+        return "manual trade (\(trade.place.isEmpty ? "Manual Trades" : trade.place)\(lot))\(note)"
     }
 
     mutating func applyManualSale(_ item: SizedManualTrade) throws(PlanningError) {
         let symbol = item.trade.symbol
         let reason = why(item.trade)
         let outcome = try sell(symbol, upTo: item.quantity, in: item.account, phase: .manual, access: .all,
-                               budget: nil, why: reason)
+                               budget: nil, lot: item.trade.lotID, why: reason)
         books[item.account].manual.insert(symbol)
         // Its identical symbols are not bought in its place (GOOGL for a manual sale of GOOG),
         // unless a manual trade buys them (`buyStop`).

@@ -46,13 +46,18 @@ public struct ManualTrade: Sendable, Hashable {
     public var note: String?
     /// The row it came from (`Manual Trades!A4`), for messages.
     public var place: String
+    /// For a sale: the one lot the PM named to sell from (a "versus purchase" order), as the
+    /// lot's `TaxLot.lotID`; nil sells in the account's Lot Method order.
+    public var lotID: String?
 
-    public init(account: String, symbol: String, side: Side, size: Size, note: String? = nil, place: String = "") {
+    public init(account: String, symbol: String, side: Side, size: Size, note: String? = nil, place: String = "",
+                lotID: String? = nil) {
         self.account = account
         self.symbol = symbol
         self.side = side
         self.size = size
         self.note = note
         self.place = place
+        self.lotID = lotID
     }
 }

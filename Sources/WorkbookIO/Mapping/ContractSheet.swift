@@ -119,6 +119,10 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         "shorttermcapitalgain", "shorttermcapitalgainloss", "stcapitalgain", "stcapitalgainloss",
     ]
 
+    /// The names of a lot's ID, on Lots and on Manual Trades (a sale naming its lot). Lots
+    /// also reads a bare `ID`, which on Manual Trades is as often the trade's own number.
+    static let lotIDNames = ["lotid", "lot", "lotnumber", "lotno", "taxlotid", "lotreference"]
+
     /// The names of a lot's or a sale's holding period (`Term (ST/LT)`, `Holding Period
     /// (ST/LT)`, `Long/Short Term`); not `Long/Short` alone, a position's side, nor `Gain Type`,
     /// which says Gain or Loss as often as the term.
@@ -176,7 +180,7 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                 + SettingKey.perAccount.map { ColumnSpec($0.rawValue, $0.names) }
         case .lots:
             return [.accountOfRow, .symbol,
-                    .init("Lot ID", ["lotid", "lot", "lotnumber", "lotno", "taxlotid", "lotreference", "id"]),
+                    .init("Lot ID", ContractSheet.lotIDNames + ["id"]),
                     .init("Quantity", ["quantity", "shares", "qty", "qtyquantity", "units", "sharesquantity", "quantityshares", "shareqty",
                                        "qtyshares", "sharesqty", "numberofshares", "sharesheld", "quantityheld", "sharesowned", "unitsheld",
                                        "qtysh", "qtyshs", "quantitysh", "quantityshs", "sharecount", "sharespar", "quantitypar",
@@ -307,6 +311,9 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Side", ["side", "action", "buysell", "transactiontype"]),
                     .init("Quantity", ["quantity", "shares", "qty", "qtyquantity", "units"]),
                     .init("Amount", ["amount", "dollaramount", "dollars", "value", "tradeamount", "notional"]),
+                    // The lot a sale is of (a "versus purchase" order): read as an unknown column,
+                    // the sale took lots in Lot Method order (explore-CW).
+                    .init("Lot ID", ContractSheet.lotIDNames),
                     .init("Note", ["note", "notes", "comment", "comments", "reason"]),
                     // A sheet kept as a running log of the PM's trades: rows already placed are
                     // not placed again.

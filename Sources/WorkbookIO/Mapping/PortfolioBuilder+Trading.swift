@@ -1189,6 +1189,29 @@ extension PortfolioBuilder {
             } else {
                 log.error(row.place("Side"), "Side is blank.")
             }
+            // The lot a sale names (explore-CW), matched as the Lots sheet's Lot IDs are read:
+            // as written, else as the `SYM-ID` that lot numbers restarting for each symbol
+            // become. A buy makes a new lot and names none.
+            var lotFailed = false
+            var namedLot: TaxLot?
+            if let lotID = text(row, "Lot ID"), let symbol {
+                if side == .buy {
+                    log.error(row.place("Lot ID"), "This buys \(symbol) and names lot \(lotID.excerpt): a buy makes a new "
+                        + "lot, so only a sale names one. Clear the Lot ID, or make the row a Sell.")
+                    lotFailed = true
+                } else if let accountID {
+                    let ofPosition = lots.filter { $0.account == accountID && $0.symbol == symbol }
+                    namedLot = ofPosition.first { $0.lotID == lotID } ?? ofPosition.first { $0.lotID == "\(symbol)-\(lotID)" }
+                    if namedLot == nil {
+                        let known = ofPosition.isEmpty ? "it holds no lot of \(symbol)"
+                            : "its lots of \(symbol) are " + Self.namesInBrief(ofPosition.map(\.lotID))
+                        log.error(row.place("Lot ID"), "Lot \(lotID.excerpt) is not one of \(accountID)'s lots of \(symbol) "
+                            + "(\(known)): the sale is not made. Write the Lot ID as the Lots sheet gives it, or clear it to "
+                            + "sell in Lot Method order.")
+                        lotFailed = true
+                    }
+                }
+            }
             var size: ManualTrade.Size?
             var quantityGiven = false
             let allWord: String? = sellsAll ? "Sell All" : {
@@ -1201,6 +1224,13 @@ extension PortfolioBuilder {
                 // `All`: the whole position, as held in the account before the run.
                 if side == .buy {
                     log.error(row.place("Quantity"), "\"\(word.excerpt)\" sells a whole position; a buy needs a number of shares or an Amount.")
+                } else if let lot = namedLot {
+                    // `All` of a named lot: the whole lot.
+                    size = .quantity(lot.quantity)
+                    log.info(row.place(sellsAll ? "Side" : "Quantity"),
+                             "\"\(word.excerpt)\" with lot \(lot.lotID) named is the whole lot: \(lot.quantity) \(lot.symbol) in \(lot.account).")
+                } else if lotFailed {
+                    // Said at the Lot ID.
                 } else if let accountID, let symbol, side == .sell {
                     let held = lots.filter { $0.account == accountID && $0.symbol == symbol }.map(\.quantity).sum()
                     if held > .zero {
@@ -1237,7 +1267,7 @@ extension PortfolioBuilder {
                 log.warning(row.place("Amount"), "Both Quantity\(quantity) and Amount\(amount) are given; the Quantity is "
                     + "traded. Check that the two agree at the run's price, or clear the one not meant.")
             }
-            guard let accountID, let symbol, let side, let size else { continue }
+            guard let accountID, let symbol, let side, let size, !lotFailed else { continue }
             if let restriction = securities.first(where: { $0.symbol == symbol })?.restriction {
                 if side == .buy && restriction.blocksBuying && restriction != .hold {
                     log.error(row.place("Side"), "This buys \(symbol), which is \(restriction.rawValue).")
@@ -1257,7 +1287,7 @@ extension PortfolioBuilder {
                 continue
             }
             trades.append(ManualTrade(account: accountID, symbol: symbol, side: side, size: size,
-                                      note: text(row, "Note"), place: row.rowPlace))
+                                      note: text(row, "Note"), place: row.rowPlace, lotID: namedLot?.lotID))
             sizeCells.append((row.number, row.place(sellsAll ? "Side" : quantityGiven ? "Quantity" : "Amount")))
         }
         if !placedBefore.isEmpty {
@@ -1299,7 +1329,39 @@ extension PortfolioBuilder {
                     + "holds \(held).")
             }
         }
+        // A sale from a named lot of more than the lot holds, counted over every row naming it.
+        struct NamedLot: Hashable { let account: String, lotID: String }
+        var checkedLots: Set<NamedLot> = []
+        for (index, trade) in trades.enumerated() where trade.side == .sell {
+            guard let lotID = trade.lotID, case .quantity = trade.size,
+                  checkedLots.insert(NamedLot(account: trade.account, lotID: lotID)).inserted,
+                  let lot = lots.first(where: { $0.account == trade.account && $0.lotID == lotID }) else { continue }
+            let sales = trades.indices.compactMap { other -> (index: Int, quantity: Quantity)? in
+                let sale = trades[other]
+                guard sale.account == trade.account, sale.lotID == lotID, sale.side == .sell,
+                      case .quantity(let q) = sale.size else { return nil }
+                return (other, q)
+            }
+            let sold = sales.map(\.quantity).sum()
+            guard sold > lot.quantity else { continue }
+            let shares = "\(lot.quantity) \(lot.quantity == Quantity(shares: 1) ? "share" : "shares")"
+            if sales.count == 1 {
+                log.error(sizeCells[index].cell, "This sells \(sold) \(trade.symbol) from lot \(lotID) in \(trade.account), "
+                    + "which holds \(shares). Sell at most that from it, or sell the rest on a row of its own, from another "
+                    + "lot or in Lot Method order.")
+            } else {
+                let rows = sales.map { "\(sizeCells[$0.index].row) (\($0.quantity))" }.joinedAsList
+                log.error(sizeCells[index].cell, "Rows \(rows) sell \(sold) \(trade.symbol) from lot \(lotID) in "
+                    + "\(trade.account) in all, which holds \(shares).")
+            }
+        }
         return trades
+    }
+
+    /// Up to five names, then how many more: a position's lots listed in a message.
+    static func namesInBrief(_ names: [String]) -> String {
+        guard names.count > 5 else { return names.joinedAsList }
+        return (Array(names.prefix(5)) + ["\(names.count - 5) more"]).joinedAsList
     }
 }
 

@@ -74,6 +74,8 @@ extension InputTemplate {
         case (.transactions, "Term"): return "ST or LT, for a sale's gain."
         case (.manualTrades, "Quantity"): return "Shares to trade; or give an Amount instead."
         case (.manualTrades, "Amount"): return "Dollars to trade, when no Quantity is given."
+        case (.manualTrades, "Lot ID"): return "For a sale only: the Lots sheet's Lot ID of the one lot to sell from; "
+            + "blank sells in Lot Method order."
         case (.manualTrades, "Note"): return "Why, shown in the trade's Reason."
         default: return column
         }

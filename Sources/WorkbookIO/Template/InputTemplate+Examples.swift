@@ -52,7 +52,7 @@ extension InputTemplate {
                 ["RIVERA-JT", day(2026, 10, 1), "XOM", "Sell", .quantity(50), .price(110), .money(7_000), "LT"],
             ]
         case .manualTrades:
-            return [["RIVERA-IRA", "BND", "Sell", .quantity(100), nil, "Trim bonds, as the client asked"]]
+            return [["RIVERA-IRA", "BND", "Sell", .quantity(100), nil, nil, "Trim bonds, as the client asked"]]
         }
     }
 }

@@ -16,8 +16,10 @@ extension InputSheetWriter {
     }
 
     /// Manual Trades: each trade by Quantity or by Amount, the other left blank.
+    /// A Lot ID column only where a sale names its lot, so that other books are written as before.
     func writeManualTrades() throws {
-        let columns = ["Account", "Symbol", "Side", "Quantity", "Amount", "Note"]
+        let namesLots = portfolio.manualTrades.contains { $0.lotID != nil }
+        let columns = ["Account", "Symbol", "Side", "Quantity", "Amount"] + (namesLots ? ["Lot ID"] : []) + ["Note"]
         try writeTable("Manual Trades", columns: columns, rows: portfolio.manualTrades,
                        count: portfolio.manualTrades.count) { trade in
             let (quantity, amount): (SheetCell, SheetCell)
@@ -25,8 +27,8 @@ extension InputSheetWriter {
             case .quantity(let q): (quantity, amount) = (.quantity(q), .blank)
             case .amount(let m): (quantity, amount) = (.blank, .money(m))
             }
-            return [.text(trade.account), .text(trade.symbol), .text(trade.side.rawValue), quantity, amount,
-                    .optionalText(trade.note)]
+            return [.text(trade.account), .text(trade.symbol), .text(trade.side.rawValue), quantity, amount]
+                + (namesLots ? [.optionalText(trade.lotID)] : []) + [.optionalText(trade.note)]
         }
     }
 }
