@@ -1263,6 +1263,21 @@ extension RebalanceScenarioTests {
         #expect(sold.map(\.costBasis) == [usd("150"), usd("800")])
     }
 
+    /// A sale naming no lot written above one naming LOSS took LOSS's shares by Tax Optimal,
+    /// and the named sale, cut to what LOSS had left, sold 10 of the 14 written without a word
+    /// (explore-DB).
+    @Test("A sale naming no lot, above one naming a lot, takes what the named sale leaves: every share written is sold")
+    func anUnnamedSaleAboveANamedOne() throws {
+        let plan = try namedLotBook([(4, nil), (10, "LOSS")]).plan()
+        let sale = try #require(plan.trade("T1", "AAA", .sell, .manual))
+        #expect(sale.quantity == shares(14))
+        // All 10 of LOSS (-$1,000.00), then 4 of GAIN (+$200.00): -$800.00 long-term.
+        let sold = plan.lotsSold.filter { $0.phase == .manual }
+        #expect(sold.map(\.lotID) == ["LOSS", "GAIN"])
+        #expect(sold.map(\.quantity) == [shares(10), shares(4)])
+        #expect(sale.realizedLongTerm == usd("-800"))
+    }
+
     @Test("A manual trade naming a lot not held, more than the lot holds, or on a buy is an input error naming its row")
     func manualNamedLotErrors() throws {
         var book = namedLotBook([(11, "GAIN"), (3, "LOSS"), (9, "LOSS"), (1, "OLD")])

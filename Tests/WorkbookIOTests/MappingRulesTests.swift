@@ -1711,6 +1711,17 @@ struct MappingRulesTests {
             + "Detail \"SUMMARY\"), not a lot of its own; its lots are the rows listed under it.")))
         #expect(reading.warnings.map(\.description).filter { $0.hasPrefix("Lots!") } == ["Lots!C2: AAPL's summary row says 100 shares, and the lots listed with "
             + "it add up to 60: the plan holds the 60 the lots give. If a lot is missing from the export, add it."])
+        // A summary with no lot listed under it is refused: planned as not held, the position
+        // had been bought afresh (explore-DB); a closed lot is not held.
+        let alone = try read([Self.asOf, ("Lots", [header,
+                                                   ["U1", "AAPL", 100, 19_600, "20240115;093000", "SUMMARY"],
+                                                   ["U1", "MSFT", 10, 700, "20230110;100000", "CLOSED_LOT"]]),
+                              Self.model, Self.prices])
+        #expect(alone.errors.map(\.description) == ["Lots!C2: AAPL's summary row says 100 shares, and no lot is listed with "
+            + "it: the tool plans on lots, each with its cost and date. Export the position's lots (Level Of Detail LOT), or "
+            + "write it as lots of your own."])
+        #expect(alone.diagnostics.contains(Diagnostic(.info, "Lots!row 3",
+            "Skipped: a closed lot (Level Of Detail \"CLOSED_LOT\"), not held.")))
     }
 
     @Test("Lot numbers that restart for each security are told apart by their symbol; twice under one symbol they are refused")
@@ -1871,6 +1882,32 @@ struct MappingRulesTests {
         #expect(reading.portfolio?.settings.minTrade == .zero)
         #expect(reading.portfolio?.settings.harvestMinLoss == .zero)
         #expect(reading.diagnostics.map(\.description).contains("Settings!B3: Min Trade \"None\" is read as $0.00: no minimum."))
+    }
+
+    /// Read as blank, a Cash Target of None kept the default, and positions were sold to raise
+    /// it: $15,534.00 of an account, $1,549.78 of tax (explore-DC).
+    @Test("A Cash Target or Harvest Min Loss Pct of None is 0%; a Default Band or a rate of None is asked")
+    func percentOfNone() throws {
+        let settings = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Cash Target", "None"],
+                          ["Harvest Min Loss Pct", "none"]]),
+            ("Accounts", [["Account", "Cash", "Cash Target"], ["A", 100, "None"], ["B", 100, 0.02]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2020, 1, 2)],
+                      ["B", "AAPL", 10, 1500, .day(2020, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(settings.errors.isEmpty, "\(settings.errors)")
+        #expect(settings.portfolio?.settings.cashTarget == .zero)
+        #expect(settings.portfolio?.settings.harvestMinLossPercent == .zero)
+        #expect(settings.portfolio?.accounts.map(\.cashTarget) == [.zero, Rate(decimal: "0.02")!])
+        #expect(settings.diagnostics.map(\.description).contains("Settings!B3: Cash Target \"None\" is read as 0%: no cash kept."))
+        #expect(settings.diagnostics.map(\.description).contains("Accounts!C2: Cash Target \"None\" is read as 0%: no cash kept."))
+        let band = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Default Band", "None"]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(band.errors.map(\.description) == ["Settings!B3: Default Band \"None\" could mean 0% or the default: write 0% "
+            + "for none, or leave it blank for the default."])
     }
 
     @Test("A Default Band written as a plain fraction this wide is warned of; under a key saying percent, it is a percent")

@@ -228,8 +228,7 @@ extension Planning {
             books[index].countStandIn(replacement, toward: slot, universe: universe)
             audit(.harvest, id, replacement, rule: "Stand-In", decision: "Counted",
                   "\(replacement) is bought to replace \(symbol), so it counts toward the \(books[index].slots[slot].symbol) "
-                    + "target in \(id): the \(books[index].slots[claimant].symbol) target, which it counts toward by model "
-                    + "order, has no room for it.")
+                    + "target in \(id), not the \(books[index].slots[claimant].symbol) target it counts toward by model order.")
         }
         if let amount = sized.amount {
             let shares = universe.quantity(buyableWith: amount, replacement)
@@ -292,25 +291,26 @@ extension Planning {
 
     /// What a replacement buy for a harvest of `harvested` may spend, and the slot it then
     /// counts toward. A Replacement several model symbols name counts, by model order, toward
-    /// the first (the stand-in rule). Where that first's slot has no room for it, and the
-    /// account holds none of it and has not traded it in the run, it is sized against, and
-    /// counts toward, the slot of the symbol it replaces, as the contract's stand-ins say of a
-    /// replacement bought in a harvest. Sized against the first's slot alone, a $6,000 loss of
-    /// the third had not been harvested, "at or past its target" said of a replacement at 0%
-    /// (explore-CT).
+    /// the first (the stand-in rule). Bought for another of them, in an account that holds none
+    /// of it and has not traded it in the run, it is sized against, and counts toward, the slot
+    /// of the symbol it replaces, as the contract's stand-ins say of a replacement bought in a
+    /// harvest; where that slot has no room for it, against the first's. Sized against the
+    /// first's slot alone, a $6,000 loss of the third had not been harvested, "at or past its
+    /// target" said of a replacement at 0% (explore-CT), and a $4,000 harvest was replaced by
+    /// $300, the room the first had left (explore-DB).
     private func sizedReplacement(_ replacement: String, for harvested: String, proceeds: Money, in index: Int,
                                   selling: LotSale? = nil)
         -> (slot: Int?, sized: (amount: Money?, cappedBy: DriftKey?, refusal: String?)) {
         let book = books[index]
         let claimant = book.layout.slotIndexBySymbol[replacement]
-        let sized = replacementSize(replacement, slot: claimant, proceeds: proceeds, in: index, selling: selling)
-        guard sized.amount == nil, let slot = claimant, let own = book.layout.slotIndexBySymbol[harvested], own != slot,
+        let byClaimant = { self.replacementSize(replacement, slot: claimant, proceeds: proceeds, in: index, selling: selling) }
+        guard let slot = claimant, let own = book.layout.slotIndexBySymbol[harvested], own != slot,
               // A model symbol counts toward its own slot, a twin toward its identical one's.
               book.slots[slot].symbol != replacement, !universe.families.areIdentical(replacement, book.slots[slot].symbol),
               book.position(of: replacement) == nil, !book.bought.contains(replacement), !book.sold.contains(replacement)
-        else { return (claimant, sized) }
-        let instead = replacementSize(replacement, slot: own, proceeds: proceeds, in: index, selling: selling)
-        return instead.amount == nil ? (claimant, sized) : (own, instead)
+        else { return (claimant, byClaimant()) }
+        let mine = replacementSize(replacement, slot: own, proceeds: proceeds, in: index, selling: selling)
+        return mine.amount != nil ? (own, mine) : (claimant, byClaimant())
     }
 
     /// What a replacement buy may spend: the proceeds, at most up to the replacement's slot

@@ -29,7 +29,14 @@ extension Planning {
         for index in books.indices {
             markRows(account: index)
             let mine = sized.filter { $0.account == index }
-            for item in mine where item.trade.side == .sell {
+            // Sales naming a lot first, each from its lot, then the rest in Lot Method order from
+            // what they leave: a sale of 30 above one of 50 naming lot A2 had taken 30 of A2 by
+            // Lot Method, and the named sale, cut to A2's 20 left, sold 50 of the 80 written
+            // without a word (explore-DB).
+            for item in mine where item.trade.side == .sell && item.trade.lotID != nil {
+                try applyManualSale(item)
+            }
+            for item in mine where item.trade.side == .sell && item.trade.lotID == nil {
                 try applyManualSale(item)
             }
             for item in mine where item.trade.side == .buy {

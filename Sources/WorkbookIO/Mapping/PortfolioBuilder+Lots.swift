@@ -101,6 +101,11 @@ extension PortfolioBuilder {
                     let key = (text(row, "Account") ?? "") + "\u{1F}" + symbol
                     var quantity: Quantity?
                     if case .value(let n) = CellReader.number(row["Quantity"]) { quantity = Quantity(decimal: n.text) }
+                    // A closed lot listed beside the open ones (`CLOSED_LOT`): not held.
+                    if level.lowercased().contains("closed") {
+                        log.info(row.rowPlace, "Skipped: a closed lot (Level Of Detail \"\(level.excerpt)\"), not held.")
+                        continue
+                    }
                     if level.lowercased().contains("summary") {
                         summaries.append((key, row.place("Quantity"), symbol, quantity))
                         log.info(row.rowPlace, "Skipped: the position's summary row (Level Of Detail \"\(level.excerpt)\"), "
@@ -326,6 +331,13 @@ extension PortfolioBuilder {
                 guard let quantity = summary.quantity else { continue }
                 let listed = lotShares[summary.key] ?? .zero
                 guard listed != quantity else { continue }
+                // With no lot listed, the position would be planned as not held (explore-DB).
+                guard listed > .zero else {
+                    log.error(summary.place, "\(summary.symbol.excerpt)'s summary row says \(quantity) shares, and no lot is listed "
+                        + "with it: the tool plans on lots, each with its cost and date. Export the position's lots (Level Of "
+                        + "Detail LOT), or write it as lots of your own.")
+                    continue
+                }
                 log.warning(summary.place, "\(summary.symbol.excerpt)'s summary row says \(quantity) shares, and the lots listed "
                     + "with it add up to \(listed): the plan holds the \(listed) the lots give. If a lot is missing from the "
                     + "export, add it.")

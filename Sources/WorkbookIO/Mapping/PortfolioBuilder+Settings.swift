@@ -269,11 +269,17 @@ extension PortfolioBuilder {
         return nil
     }
 
+    /// Whether a cell says `None` (or `Nil`), which the reader takes as an empty cell elsewhere.
+    static func saysNone(_ value: CellValue?) -> Bool {
+        guard case .string(let raw)? = value else { return false }
+        return ["none", "nil"].contains(HeaderName.normalize(raw).key)
+    }
+
     /// `Unlimited` (or blank) or an amount of tax, never negative.
     mutating func taxBudget(_ value: CellValue?, place: String) -> TaxBudget? {
         // `None` could say no limit or no new tax: read as an empty cell (the default), it let
         // an account meant to realize nothing spend the Settings budget (explore-AQ).
-        if case .string(let raw)? = value, ["none", "nil"].contains(HeaderName.normalize(raw).key) {
+        if PortfolioBuilder.saysNone(value), case .string(let raw)? = value {
             log.error(place, "Tax Budget \"\(raw.trimmingWhitespace().excerpt)\" could mean no limit or no new tax: write "
                 + "Unlimited for no limit, or 0 for no net new tax.")
             return nil
@@ -655,6 +661,23 @@ extension PortfolioBuilder {
             case .empty: return false
             }
         case .shortTermRate, .longTermRate, .defaultBand, .cashTarget, .harvestMinLossPercent:
+            // `None`: no cash kept, no minimum loss; read as blank, the defaults held, and a Cash
+            // Target of None sold positions to raise 1% in cash (explore-DC). For a band or a rate
+            // it could mean zero or the default: asked.
+            if PortfolioBuilder.saysNone(value) {
+                let written = shown(value).trimmingWhitespace().excerpt
+                switch key {
+                case .cashTarget, .harvestMinLossPercent:
+                    log.info(place, "\(name) \"\(written)\" is read as 0%: "
+                        + (key == .cashTarget ? "no cash kept." : "no minimum."))
+                    if key == .cashTarget { settings.cashTarget = .zero } else { settings.harvestMinLossPercent = .zero }
+                    return true
+                default:
+                    log.error(place, "\(name) \"\(written)\" could mean 0% or the default: write 0% for none, or leave it "
+                        + "blank for the default.")
+                    return false
+                }
+            }
             if CellReader.isWrittenInDollars(value) {
                 // `$50` is no percent: read as 50, it was a 50% cash target (explore-BR).
                 log.error(place, "\(name) \"\(shown(value).excerpt)\" is written in dollars, but \(name) is a percent "

@@ -729,6 +729,7 @@ struct PortfolioBuilder {
         guard table.has(column) else { return [:] }
         let sheet = table.sheet
         var read: [(row: SheetTable.DataRow, number: NumberText)] = []
+        var noneRows: [Int] = []
         let header = table.matches.first { $0.column == column }?.header
         for row in table.rows {
             // A dollar amount under a weight's header (`Cash Reserve` of `$50.00`) is no
@@ -742,6 +743,13 @@ struct PortfolioBuilder {
                 log.error(row.place(column), "\(column) \(money)\(under ?? "") "
                     + "is written in dollars, but \(column) is a percent (\(column == "Cash Target" ? "of the account, " : "")1% or 0.01): "
                     + "write it as a percent, or move the column out of the sheet if it is an amount.")
+                continue
+            }
+            // `None` for a cash target is no cash kept: read as blank, the Settings target held and
+            // $15,534.00 of positions was sold to raise it, $1,549.78 of tax (explore-DC).
+            if column == "Cash Target", PortfolioBuilder.saysNone(row[column]) {
+                log.info(row.place(column), "Cash Target \"\(shown(row[column]).excerpt)\" is read as 0%: no cash kept.")
+                noneRows.append(row.number)
                 continue
             }
             if let n = number(row, column) { read.append((row, n)) }
@@ -806,6 +814,7 @@ struct PortfolioBuilder {
                 + "fraction, write it as a percent (\(percentOf(small.number))).")
         }
         var result: [Int: Rate] = [:]
+        for row in noneRows { result[row] = .zero }
         /// The table's other percent column written as plain numbers, looked for once, at the first 1.
         var sibling: (column: String, text: String, place: String)??
         for (row, n) in read {
