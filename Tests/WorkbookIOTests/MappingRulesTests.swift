@@ -1722,6 +1722,15 @@ struct MappingRulesTests {
             + "write it as lots of your own."])
         #expect(alone.diagnostics.contains(Diagnostic(.info, "Lots!row 3",
             "Skipped: a closed lot (Level Of Detail \"CLOSED_LOT\"), not held.")))
+        // A lot the PM adds by hand, its level left blank, is one of the position's (explore-DD).
+        let added = try read([Self.asOf, ("Lots", [header,
+                                                   ["U1", "AAPL", 100, 19_600, "20240115;093000", "SUMMARY"],
+                                                   ["U1", "AAPL", 60, 10_800, "20240115;093000", "LOT"],
+                                                   ["U1", "AAPL", 40, 8_800, "20240301;093000", nil]]),
+                              Self.model, Self.prices])
+        #expect(added.errors.isEmpty, "\(added.errors)")
+        #expect(added.warnings.filter { $0.place.hasPrefix("Lots!") }.isEmpty, "\(added.warnings)")
+        #expect(added.portfolio?.lots.map(\.quantity) == [Quantity(shares: 60), Quantity(shares: 40)])
     }
 
     @Test("Lot numbers that restart for each security are told apart by their symbol; twice under one symbol they are refused")
@@ -1882,6 +1891,23 @@ struct MappingRulesTests {
         #expect(reading.portfolio?.settings.minTrade == .zero)
         #expect(reading.portfolio?.settings.harvestMinLoss == .zero)
         #expect(reading.diagnostics.map(\.description).contains("Settings!B3: Min Trade \"None\" is read as $0.00: no minimum."))
+    }
+
+    /// Read as blank, the row was left out without a word: its security sold whole as legacy,
+    /// or a CASH row's 0% gave way to the Settings cash target (explore-DD).
+    @Test("A Model Target written as a word for empty (n/a, --, None) is an error naming the cell")
+    func modelTargetOfNone() throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot,
+            ("Model", [["Symbol", "Target"], ["AAPL", "n/a"], ["CASH", "None"], ["MSFT", 0.5]]),
+            ("Prices", [["Symbol", "Price"], ["AAPL", 190], ["MSFT", 400]]),
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Model!B2: Target \"n/a\" gives no weight: write 0% to hold none of AAPL, or delete the row. Left out, AAPL "
+                + "would be sold as a legacy holding.",
+            "Model!B3: Target \"None\" gives no weight: write 0% to hold none of CASH, or delete the row. Left out, the "
+                + "Settings cash target would apply.",
+        ])
     }
 
     /// Read as blank, a Cash Target of None kept the default, and positions were sold to raise

@@ -96,7 +96,8 @@ extension PortfolioBuilder {
                 // An Interactive Brokers position's summary row above its lots: read as a lot, its
                 // shares were held twice where one of the position's lots was missing from the
                 // export, and `Sell 249 BND` was planned of 300 held (explore-CX).
-                if let level = text(row, "Level Of Detail") {
+                if table.has("Level Of Detail") {
+                    let level = text(row, "Level Of Detail") ?? ""
                     let symbol = text(row, "Symbol")?.uppercased() ?? ""
                     let key = (text(row, "Account") ?? "") + "\u{1F}" + symbol
                     var quantity: Quantity?

@@ -222,7 +222,18 @@ extension PortfolioBuilder {
                 if read.blankSymbols.insert(row.number).inserted { log.error(row.place("Symbol"), "Symbol is blank.") }
                 continue
             }
-            if row["Target"] == nil { log.error(row.place("Target"), "Target is blank.") }
+            if row["Target"] == nil {
+                log.error(row.place("Target"), "Target is blank.")
+            } else if isBlank(row, "Target") {
+                // A word for empty (`n/a`, `--`, `None`) read as a blank target: the row was left
+                // out without a word, its security sold whole as legacy, or a model's CASH row
+                // gave way to the Settings cash target (explore-DD).
+                var written = shown(row["Target"])
+                if case .string(let raw)? = row["Target"] { written = raw.trimmingWhitespace() }
+                log.error(row.place("Target"), "Target \"\(written.excerpt)\" gives no "
+                    + "weight: write 0% to hold none of \(symbol.excerpt), or delete the row. Left out, "
+                    + (symbol == "CASH" ? "the Settings cash target would apply." : "\(symbol.excerpt) would be sold as a legacy holding."))
+            }
             guard let target = targets[row.number] else { continue }
             let key = "\(name)\u{0}\(symbol)"
             if let earlier = read.places[key] {
