@@ -601,20 +601,26 @@ extension RebalanceScenarioTests {
         #expect(plan.drift("S1", "B")?.status == (group ? .groupCap : .sectorBand))
     }
 
+    /// Account TAX-1 with X at 5% ±1% in group G, capped at 4%, and Y at `yTarget`; Y at $100.
+    private func cappedXBook(cash: String, cashTarget: String = "0", yTarget: String, xPrice: String) -> BookBuilder {
+        var book = BookBuilder()
+        book.account("TAX-1", cash: cash, cashTarget: cashTarget)
+        book.target("X", "0.05", band: "0.01")
+        book.target("Y", yTarget)
+        book.security("X", exposureGroup: "G")
+        book.groups = [ExposureGroupCap(group: "G", maxWeight: Rate(decimal: "0.04")!)]
+        book.prices = ["X": xPrice, "Y": "100"]
+        return book
+    }
+
     /// $100,000 with X 5% ±1% in a group capped at 4%, its low edge: the cap leaves $4,000, 13.33
     /// shares at $300, so 13 are bought (3.9%). No whole number of shares under the cap reaches
     /// the band: the cap held X out of it, and `Group Cap` comes before `Rounding` in the
     /// contract's order (explore-CV: named `Rounding`, and the $100 of room left called X's
     /// shortfall).
     @Test func aCapAtTheLowEdgeLeavingTheLineShortByRoundingIsGroupCap() throws {
-        var book = BookBuilder()
-        book.account("TAX-1", cash: "10000", cashTarget: "0.01")
+        var book = cappedXBook(cash: "10000", cashTarget: "0.01", yTarget: "0.94", xPrice: "300")
         book.hold("Y1", "Y", 900, basis: "90000", acquired: "2020-01-02")
-        book.target("X", "0.05", band: "0.01")
-        book.target("Y", "0.94")
-        book.security("X", exposureGroup: "G")
-        book.groups = [ExposureGroupCap(group: "G", maxWeight: Rate(decimal: "0.04")!)]
-        book.prices = ["X": "300", "Y": "100"]
         let plan = try book.plan()
         let x = try #require(plan.trade("TAX-1", "X", .buy))
         #expect(x.quantity == shares(13))
@@ -629,15 +635,9 @@ extension RebalanceScenarioTests {
     /// as the Drift sheet does, and says the shares past the band's sale are for the cap
     /// (explore-CV: it said the group "is 4.87%", its weight part-way through the trade).
     @Test func aCapSaleAfterABandSaleQuotesTheGroupBeforeThePhase() throws {
-        var book = BookBuilder()
-        book.account("TAX-1", cash: "0")
+        var book = cappedXBook(cash: "0", yTarget: "0.95", xPrice: "100")
         book.hold("X1", "X", 400, basis: "40000", acquired: "2020-01-02")
         book.hold("Y1", "Y", 600, basis: "60000", acquired: "2020-01-02")
-        book.target("X", "0.05", band: "0.01")
-        book.target("Y", "0.95")
-        book.security("X", exposureGroup: "G")
-        book.groups = [ExposureGroupCap(group: "G", maxWeight: Rate(decimal: "0.04")!)]
-        book.prices = ["X": "100", "Y": "100"]
         let plan = try book.plan()
         let x = try #require(plan.trade("TAX-1", "X", .sell))
         #expect(x.quantity == shares(360))
