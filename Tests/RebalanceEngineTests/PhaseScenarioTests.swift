@@ -292,6 +292,33 @@ struct PhaseScenarioTests {
         }, "\(both.auditLog.filter { $0.symbol == "R" })")
     }
 
+    /// The run after that harvest: R held, CCC not. By model order R counted toward AAA, was
+    /// sold as AAA's overweight, and CCC sat at 0% through its window (explore-DE).
+    @Test("A held Replacement several model symbols name counts toward the one of them the account does not hold")
+    func aHeldSharedReplacementCountsTowardTheSymbolNotHeld() throws {
+        var book = BookBuilder()
+        book.account("T", cash: "0")
+        book.hold("A1", "AAA", 100, basis: "10000", acquired: "2024-01-10")
+        book.hold("B1", "BBB", 100, basis: "10000", acquired: "2024-01-10")
+        book.hold("R1", "R", 1900, basis: "19000", acquired: "2026-11-13")
+        for symbol in ["AAA", "BBB", "CCC"] {
+            book.target(symbol, "0.333333", band: "0.05")
+            book.security(symbol, replacements: ["R"])
+        }
+        book.prices = ["AAA": "190", "BBB": "190", "CCC": "190", "R": "10"]
+        let plan = try book.plan()
+        #expect(plan.trades.isEmpty, "\(plan.trades.map(\.reason))")
+        #expect(plan.drift("T", "CCC")?.weightBefore == plan.drift("T", "AAA")?.weightBefore)
+        #expect(plan.auditLog.contains { $0.rule == "Stand-In" && $0.detail == "R is held and counts toward the CCC target, "
+            + "the one model symbol naming it a Replacement that T does not hold (by model order it would count toward AAA's)." })
+        // Bought before the window, or with CCC held as well, model order decides, as before.
+        var older = book
+        older.lots[2].acquired = date("2026-10-01")
+        #expect(try older.plan().auditLog.contains { $0.rule == "Stand-In" && $0.detail == "R is held and counts toward the AAA target." })
+        book.hold("C1", "CCC", 1, basis: "190", acquired: "2024-01-10")
+        #expect(try book.plan().auditLog.contains { $0.rule == "Stand-In" && $0.detail == "R is held and counts toward the AAA target." })
+    }
+
     @Test("A Hold position in a model symbol's Identical Group is said to count toward no target")
     func aHoldPositionIsNoStandIn() throws {
         var book = BookBuilder()

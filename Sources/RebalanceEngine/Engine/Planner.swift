@@ -283,13 +283,34 @@ extension Planning {
             scaledSlots[scaled] = (slots, sectors)
         }
         let (slots, sectors) = scaledSlots[scaled]!
-        books[index].setSlots(slots, layout: setup.layout, sectorTargets: sectors, universe: universe)
+        // A held Replacement several model symbols name, bought within the wash-sale window,
+        // counts toward the one of them the account does not hold, when there is one: the
+        // symbol a harvest sold whole and it replaced. By model order alone, the run after the
+        // harvest counted it toward the first, sold it as that symbol's overweight, and left the
+        // harvested symbol at 0% through its window (explore-DE). Past the window, model order
+        // decides again, and the harvested symbol may be bought back.
+        var layout = setup.layout
+        var replacing: [String: String] = [:]
+        let windowStart = asOf.adding(days: -books[index].settings.washSaleDays)
+        for symbol in books[index].heldSymbols {
+            guard let slot = layout.slotIndexBySymbol[symbol], slots[slot].symbol != symbol, !universe.isHold(symbol),
+                  !universe.families.areIdentical(symbol, slots[slot].symbol),
+                  books[index].lots(of: symbol).contains(where: { $0.acquired >= windowStart }) else { continue }
+            let claimants = slots.indices.filter { universe.replacements(of: slots[$0].symbol).contains(symbol) }
+            let unheld = claimants.filter { books[index].position(of: slots[$0].symbol) == nil }
+            guard claimants.count > 1, unheld.count == 1, unheld[0] != slot else { continue }
+            layout = layout.counting(symbol, toward: unheld[0], universe: universe)
+            replacing[symbol] = slots[slot].symbol
+        }
+        books[index].setSlots(slots, layout: layout, sectorTargets: sectors, universe: universe)
         for symbol in books[index].heldSymbols {
             // A `Hold` position is valued apart, toward no target: no row says otherwise (explore-AX).
-            guard let slot = setup.layout.slotIndexBySymbol[symbol], slots[slot].symbol != symbol,
+            guard let slot = layout.slotIndexBySymbol[symbol], slots[slot].symbol != symbol,
                   !universe.isHold(symbol) else { continue }
             audit(nil, account.id, symbol, rule: "Stand-In", decision: "Counted",
-                  "\(symbol) is held and counts toward the \(slots[slot].symbol) target.")
+                  "\(symbol) is held and counts toward the \(slots[slot].symbol) target"
+                    + (replacing[symbol].map { ", the one model symbol naming it a Replacement that \(account.id) does not "
+                        + "hold (by model order it would count toward \($0)'s)" } ?? "") + ".")
         }
         return nil
     }
