@@ -258,21 +258,28 @@ struct PhaseScenarioTests {
         #expect(plan.drift("T", "AAA")?.weightBefore == 0.43)
     }
 
-    /// R names no model symbol's slot of its own: by model order it stands in for AAA, the
-    /// first to name it a Replacement. Sized against AAA's slot, at its target, CCC's $6,000
-    /// loss had not been harvested, "at or past its target" said of R at 0% (explore-CT).
-    @Test("A Replacement several model symbols name, bought for the last of them, counts toward the one it replaces")
-    func aSharedReplacementCountsTowardTheSymbolItReplaces() throws {
+    /// Account T with 100 AAA and 100 BBB (each $10,000 of basis), a third each of AAA, BBB and
+    /// CCC in the model, all three naming R their Replacement; $190 a share, R $10.
+    private func sharedReplacementBook() -> BookBuilder {
         var book = BookBuilder()
         book.account("T", cash: "0")
         book.hold("A1", "AAA", 100, basis: "10000", acquired: "2024-01-10")
         book.hold("B1", "BBB", 100, basis: "10000", acquired: "2024-01-10")
-        book.hold("C1", "CCC", 100, basis: "25000", acquired: "2024-01-10")
         for symbol in ["AAA", "BBB", "CCC"] {
             book.target(symbol, "0.333333", band: "0.05")
             book.security(symbol, replacements: ["R"])
         }
         book.prices = ["AAA": "190", "BBB": "190", "CCC": "190", "R": "10"]
+        return book
+    }
+
+    /// R names no model symbol's slot of its own: by model order it stands in for AAA, the
+    /// first to name it a Replacement. Sized against AAA's slot, at its target, CCC's $6,000
+    /// loss had not been harvested, "at or past its target" said of R at 0% (explore-CT).
+    @Test("A Replacement several model symbols name, bought for the last of them, counts toward the one it replaces")
+    func aSharedReplacementCountsTowardTheSymbolItReplaces() throws {
+        var book = sharedReplacementBook()
+        book.hold("C1", "CCC", 100, basis: "25000", acquired: "2024-01-10")
         let plan = try book.plan()
         // $57,000, a third each: CCC's 100 shares sold at a $6,000 loss, their $19,000 buying
         // 1,900 R, which fills CCC's third and no more.
@@ -296,16 +303,8 @@ struct PhaseScenarioTests {
     /// sold as AAA's overweight, and CCC sat at 0% through its window (explore-DE).
     @Test("A held Replacement several model symbols name counts toward the one of them the account does not hold")
     func aHeldSharedReplacementCountsTowardTheSymbolNotHeld() throws {
-        var book = BookBuilder()
-        book.account("T", cash: "0")
-        book.hold("A1", "AAA", 100, basis: "10000", acquired: "2024-01-10")
-        book.hold("B1", "BBB", 100, basis: "10000", acquired: "2024-01-10")
+        var book = sharedReplacementBook()
         book.hold("R1", "R", 1900, basis: "19000", acquired: "2026-11-13")
-        for symbol in ["AAA", "BBB", "CCC"] {
-            book.target(symbol, "0.333333", band: "0.05")
-            book.security(symbol, replacements: ["R"])
-        }
-        book.prices = ["AAA": "190", "BBB": "190", "CCC": "190", "R": "10"]
         let plan = try book.plan()
         #expect(plan.trades.isEmpty, "\(plan.trades.map(\.reason))")
         #expect(plan.drift("T", "CCC")?.weightBefore == plan.drift("T", "AAA")?.weightBefore)
