@@ -388,8 +388,8 @@ final class AccountBook {
         }
     }
 
-    /// Counts `symbol`, which the account does not hold, toward `slot` from now on (see
-    /// `Planning.replacementSlot`): no value moves, as none is held.
+    /// Counts `symbol`, which the account does not hold, toward `slot` from now on (a harvest's
+    /// replacement; see `Planning.sizedReplacement`): no value moves, as none is held.
     func countStandIn(_ symbol: String, toward slot: Int, universe: Universe) {
         precondition(position(of: symbol) == nil, "a stand-in is moved to another slot only while not held")
         layout = layout.counting(symbol, toward: slot, universe: universe)
@@ -564,8 +564,8 @@ final class ModelLayout: Sendable {
     }
 
     /// This layout with `symbol` counted toward `slot`: one account's own, for a Replacement
-    /// bought there for a symbol other than the one that claims it by model order (see
-    /// `Planning.replacementSlot`).
+    /// bought or held there for a symbol other than the one that claims it by model order (see
+    /// `Planning.sizedReplacement` and `Planning.setTargets`).
     func counting(_ symbol: String, toward slot: Int, universe: Universe) -> ModelLayout {
         var slots = Dictionary(uniqueKeysWithValues: zip(slotIndexBySymbol.names, slotIndexBySymbol.values))
         slots[symbol] = slot

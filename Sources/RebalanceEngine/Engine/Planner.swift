@@ -293,8 +293,8 @@ extension Planning {
         var replacing: [String: String] = [:]
         let windowStart = asOf.adding(days: -books[index].settings.washSaleDays)
         for symbol in books[index].heldSymbols {
-            guard let slot = layout.slotIndexBySymbol[symbol], slots[slot].symbol != symbol, !universe.isHold(symbol),
-                  !universe.families.areIdentical(symbol, slots[slot].symbol),
+            guard let slot = layout.slotIndexBySymbol[symbol], !universe.isHold(symbol),
+                  standsInAsReplacement(symbol, for: slots[slot].symbol),
                   books[index].lots(of: symbol).contains(where: { $0.acquired >= windowStart }) else { continue }
             let claimants = slots.indices.filter { universe.replacements(of: slots[$0].symbol).contains(symbol) }
             let unheld = claimants.filter { books[index].position(of: slots[$0].symbol) == nil }

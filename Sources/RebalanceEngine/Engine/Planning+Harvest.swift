@@ -305,12 +305,18 @@ extension Planning {
         let claimant = book.layout.slotIndexBySymbol[replacement]
         let byClaimant = { self.replacementSize(replacement, slot: claimant, proceeds: proceeds, in: index, selling: selling) }
         guard let slot = claimant, let own = book.layout.slotIndexBySymbol[harvested], own != slot,
-              // A model symbol counts toward its own slot, a twin toward its identical one's.
-              book.slots[slot].symbol != replacement, !universe.families.areIdentical(replacement, book.slots[slot].symbol),
+              standsInAsReplacement(replacement, for: book.slots[slot].symbol),
               book.position(of: replacement) == nil, !book.bought.contains(replacement), !book.sold.contains(replacement)
         else { return (claimant, byClaimant()) }
         let mine = replacementSize(replacement, slot: own, proceeds: proceeds, in: index, selling: selling)
         return mine.amount != nil ? (own, mine) : (claimant, byClaimant())
+    }
+
+    /// Whether `symbol`, counted toward the slot of `model`, counts there as a Replacement only:
+    /// a model symbol counts toward its own slot, and a twin toward its identical one's,
+    /// whatever names it a Replacement.
+    func standsInAsReplacement(_ symbol: String, for model: String) -> Bool {
+        symbol != model && !universe.families.areIdentical(symbol, model)
     }
 
     /// What a replacement buy may spend: the proceeds, at most up to the replacement's slot

@@ -117,13 +117,13 @@ extension Planning {
                         "This buys \(trade.symbol) and names lot \(lotID): a buy makes a new lot, so only a sale names one."))
                     continue
                 }
-                let lots = books[account].lots(of: trade.symbol).filter { $0.lotID == lotID }
-                guard !lots.isEmpty else {
+                let shares = Planning.shares(ofLot: lotID, trade.symbol, in: books[account])
+                guard shares > .zero else {
                     problems.append(.init(place: place, message:
                         "Lot \(lotID) is not one of \(trade.account)'s lots of \(trade.symbol): the sale is not made."))
                     continue
                 }
-                namedLot = lots.map(\.quantity).sum()
+                namedLot = shares
             }
             let quantity: Quantity
             switch trade.size {
@@ -205,7 +205,7 @@ extension Planning {
                 for lotID in named {
                     let fromLot = sells.filter { $0.trade.lotID == lotID }
                     let selling = fromLot.map(\.quantity).sum()
-                    let lotShares = book.lots(of: symbol).filter { $0.lotID == lotID }.map(\.quantity).sum()
+                    let lotShares = Planning.shares(ofLot: lotID, symbol, in: book)
                     if selling > lotShares {
                         problems.append(.init(place: fromLot.map(\.trade.place).joined(separator: ", "), message:
                             "Sells \(selling) \(symbol) from lot \(lotID) but the lot holds \(lotShares) in \(book.id)."))
@@ -229,6 +229,12 @@ extension Planning {
         }
         guard problems.isEmpty else { throw .input(problems) }
         return (sized, warnings)
+    }
+
+    /// The shares `book` holds in its lot `lotID` of `symbol` before any trade: zero when it
+    /// has no such lot (a lot holds a positive quantity).
+    private static func shares(ofLot lotID: String, _ symbol: String, in book: AccountBook) -> Quantity {
+        book.lots(of: symbol).filter { $0.lotID == lotID }.map(\.quantity).sum()
     }
 
     private func why(_ trade: ManualTrade) -> String {

@@ -532,8 +532,8 @@ extension Planning {
                 // shortfall too small to trade.
                 // In whole steps, as `buyToward` judges it (explore-CV).
                 if let cap = capRoom(at: slot.place, in: book), let price = slot.price,
-                   price.value(of: universe.shares(cap.room, price, roundingUp: false))
-                    < Money.min(shortfall, Planning.part(slot.low, of: value) - slotValue(position, in: book)) {
+                   buysLess(cap.room, at: price,
+                            than: Money.min(shortfall, Planning.part(slot.low, of: value) - slotValue(position, in: book))) {
                     books[index].noteStop(.security(slot.symbol), cap.status)
                 }
                 if let price = slot.price {
@@ -664,7 +664,7 @@ extension Planning {
             // it (explore-CV: 12.77 GOOGL of room to a cap equal to the 4% low edge, 12 bought,
             // named `Rounding`).
             let lowNeed = Planning.part(slot.low, of: book.investableValue) - slotValue(position, in: book)
-            if price.value(of: universe.shares(cap.room, price, roundingUp: false)) < lowNeed {
+            if buysLess(cap.room, at: price, than: lowNeed) {
                 stops.append(cap.status)
             }
             books[index].noteStop(cap.binding, cap.status)
@@ -769,5 +769,11 @@ extension Planning {
                   "The \(further ? "further buy" : "buy") of \(symbol) is cut to \(dollars: cut.room) by the \(cut.binding.capName).")
         }
         try buy(symbol, quantity: quantity, in: index, phase: .rebalance, price: price, why: why(cut))
+    }
+
+    /// Whether the whole steps `room` buys at `price` come to less than `need`: how a cap's
+    /// room is judged to hold a line out of its band, since buys round down (explore-CV).
+    private func buysLess(_ room: Money, at price: Price, than need: Money) -> Bool {
+        price.value(of: universe.shares(room, price, roundingUp: false)) < need
     }
 }

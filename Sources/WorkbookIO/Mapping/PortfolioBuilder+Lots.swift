@@ -97,9 +97,10 @@ extension PortfolioBuilder {
                 // shares were held twice where one of the position's lots was missing from the
                 // export, and `Sell 249 BND` was planned of 300 held (explore-CX).
                 if table.has("Level Of Detail") {
-                    let level = text(row, "Level Of Detail") ?? ""
-                    let symbol = text(row, "Symbol")?.uppercased() ?? ""
-                    let key = (text(row, "Account") ?? "") + "\u{1F}" + symbol
+                    // Read as written, for a key only: the row's cells are read (and judged) below.
+                    let level = CellReader.textValue(row["Level Of Detail"]) ?? ""
+                    let symbol = CellReader.textValue(row["Symbol"])?.uppercased() ?? ""
+                    let key = (CellReader.textValue(row["Account"]) ?? "") + "\u{1F}" + symbol
                     var quantity: Quantity?
                     if case .value(let n) = CellReader.number(row["Quantity"]) { quantity = Quantity(decimal: n.text) }
                     // A closed lot listed beside the open ones (`CLOSED_LOT`): not held.
