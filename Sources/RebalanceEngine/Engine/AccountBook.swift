@@ -566,10 +566,21 @@ final class ModelLayout: Sendable {
     /// This layout with `symbol` counted toward `slot`: one account's own, for a Replacement
     /// bought or held there for a symbol other than the one that claims it by model order (see
     /// `Planning.sizedReplacement` and `Planning.setTargets`).
+    /// Only `symbol`'s slot and place change (a place depends on no other symbol's slot): the
+    /// tables are copied and that entry set, where building the layout anew placed every
+    /// symbol again, 4% of the firm book's planning (perf).
     func counting(_ symbol: String, toward slot: Int, universe: Universe) -> ModelLayout {
-        var slots = Dictionary(uniqueKeysWithValues: zip(slotIndexBySymbol.names, slotIndexBySymbol.values))
-        slots[symbol] = slot
-        return ModelLayout(slotIndexBySymbol: slots, slotSectors: slotSectors, symbols: known.names, universe: universe)
+        var slots = slotIndexBySymbol
+        slots.set(slot, for: symbol)
+        var places = known
+        places.set(ModelLayout.place(of: symbol, slot: slot, slotSectors, universe), for: symbol)
+        return ModelLayout(slotIndexBySymbol: slots, slotSectors: slotSectors, known: places)
+    }
+
+    private init(slotIndexBySymbol: NameTable<Int>, slotSectors: [String?], known: NameTable<SymbolPlace>) {
+        self.slotIndexBySymbol = slotIndexBySymbol
+        self.slotSectors = slotSectors
+        self.known = known
     }
 
     private static func place(of symbol: String, slot: Int?, _ slotSectors: [String?], _ universe: Universe) -> SymbolPlace {
