@@ -120,9 +120,17 @@ final class StylesHandler: XMLEventHandler {
     private var dayFirstFormats: [Int: String] = [:]
     private var formatIDs: [Int] = []
     private var inCellXfs = false
+    /// Inside a conditional format's differential style (`<dxfs>`, `<dxf>`): its `numFmt` is
+    /// that format's, not a cell style's. Taken as one, it replaced the cells' own format of
+    /// the same id (a file re-saved by openpyxl renumbers the cells' formats, not the
+    /// conditional ones'), and 12,500.00 was read as 1250000% (explore-DF).
+    private var differentialDepth = 0
 
     func startElement(_ name: XMLName, _ attributes: XMLAttributes) throws {
-        if name.is("numFmt") {
+        if name.is("dxfs") || name.is("dxf") {
+            differentialDepth += 1
+        } else if name.is("numFmt") {
+            guard differentialDepth == 0 else { return }
             if let idText = attributes.string("numFmtId"), let id = Int(idText),
                let code = attributes.string("formatCode") {
                 customFormats[id] = NumberFormatKind.classify(code)
@@ -137,6 +145,7 @@ final class StylesHandler: XMLEventHandler {
 
     func endElement(_ name: XMLName) throws {
         if name.is("cellXfs") { inCellXfs = false }
+        if name.is("dxfs") || name.is("dxf"), differentialDepth > 0 { differentialDepth -= 1 }
     }
 
     func characters(_ text: UnsafeBufferPointer<UInt8>) throws {}

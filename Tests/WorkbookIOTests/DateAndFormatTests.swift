@@ -78,6 +78,24 @@ struct DateAndFormatTests {
         }
     }
 
+    @Test("A conditional format's number format is not the cells' own of the same id")
+    func differentialFormatsLeftToConditionalFormats() throws {
+        // openpyxl renumbers the cell formats it saves, not a conditional format's: id 164 is the
+        // cells' `#,##0.00`, and the `<dxf>` keeps a `0.0%` of its own under 164. Taken as the
+        // cells', 12,500.00 was read as 1250000% (explore-DF).
+        let styles = "<numFmts><numFmt numFmtId=\"164\" formatCode=\"#,##0.00;(#,##0.00)\"/></numFmts>"
+            + "<cellStyleXfs><xf numFmtId=\"0\"/></cellStyleXfs><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"164\"/></cellXfs>"
+            + "<dxfs count=\"1\"><dxf><numFmt numFmtId=\"164\" formatCode=\"0.0%\"/></dxf></dxfs>"
+        let lines = try dump(try XLSXFixture.book(
+            sheets: [("S", "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>12500</v></c></row>")], styles: styles).write())
+        #expect(lines == ["S\tA1\tn\t12500.0"])
+        let workbook = try Workbook(path: try XLSXFixture.book(
+            sheets: [("S", "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>12500</v></c></row>")], styles: styles).write())
+        try workbook.forEachRow(in: workbook.sheets[0]) { row in
+            #expect(row[1] == .number(12500, .plain))
+        }
+    }
+
     @Test("ISO dates of t=\"d\" cells", arguments: [
         ("2026-03-15", "2026-03-15"), ("2026-03-15T00:00:00", "2026-03-15"), ("2026-03-15T09:30:15.250Z", "2026-03-15T09:30:15"),
         ("09:30:00", "09:30:00"), ("2024-02-29T23:59:59+01:00", "2024-02-29T23:59:59"),

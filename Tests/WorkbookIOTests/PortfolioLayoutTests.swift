@@ -196,6 +196,84 @@ struct PortfolioLayoutTests {
                 + "period back, never forward, so the purchase date is used."])
     }
 
+    /// The canonical book with a seventh Lots column: MSFT's lot bought 2025-11-25 (short-term
+    /// on 2026-11-20) with its holding period carried back to 2025-08-15 under `header`.
+    private static func carriedBack(under header: String) -> XLSXFixture {
+        .contractBook(Household.canonicalSheets().map { sheet -> (name: String, rows: [[FixtureCell]]) in
+            guard sheet.name == "Lots" else { return sheet }
+            var rows = sheet.rows
+            rows[2][5] = .day(2025, 11, 25)
+            rows[0].append(.text(header))
+            rows[1].append(nil)
+            rows[2].append(.day(2025, 8, 15))
+            rows[3].append(nil)
+            return (sheet.name, rows)
+        })
+    }
+
+    @Test("A wash-sale-adjusted acquisition date under an abbreviated header starts the lot's holding period",
+          arguments: ["Adj. Acq. Date", "Acquired (Adj)", "Adjusted Acq Date", "Adj. Date Acquired", "Wash Sale Adjusted Date",
+                      "Acquisition Date (Adjusted)", "Adj Open Date"])
+    func abbreviatedHoldingPeriodStart(header: String) throws {
+        // Each had been passed over with an Info line, and the lot taxed short-term (explore-DI).
+        let reading = try Household.read(Self.carriedBack(under: header))
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let lots = try #require(reading.portfolio).lots
+        #expect(lots.map(\.termOverride) == [nil, .longTerm, nil])
+        #expect(lots[1].acquired.description == "2025-11-25")
+    }
+
+    @Test("An unlisted header naming an adjusted acquisition date is an error at the header, not passed over")
+    func unlistedAdjustedDate() throws {
+        let reading = try Household.read(Self.carriedBack(under: "Wash Adj. Dt"))
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description) == [
+            "Lots!G1: The column \"Wash Adj. Dt\" seems to hold each lot's wash-sale-adjusted acquisition date, which the "
+                + "tool reads under Holding Period Start: rename it so. Left unread, a replacement lot's holding period "
+                + "would start at its purchase, and its gains could be taxed short-term."])
+    }
+
+    @Test("A lot export's Household puts the accounts the Accounts sheet leaves alone in one household; two on one account is an error")
+    func householdsFromLots() throws {
+        func book(_ households: [FixtureCell], accountsHousehold: FixtureCell? = nil) -> XLSXFixture {
+            .contractBook(Household.canonicalSheets().map { sheet -> (name: String, rows: [[FixtureCell]]) in
+                switch sheet.name {
+                case "Lots":
+                    return (sheet.name, sheet.rows.enumerated().map { index, row in
+                        row + [index == 0 ? "Household Name" : households[index - 1]]
+                    })
+                case "Accounts":
+                    guard let accountsHousehold else { return (sheet.name, [["Account", "Cash"], ["ACC-1", 10000], ["ACC-2", 500]]) }
+                    return (sheet.name, [["Account", "Household", "Cash"], ["ACC-1", accountsHousehold, 10000], ["ACC-2", nil, 500]])
+                default:
+                    return sheet
+                }
+            })
+        }
+        // An Orion export names both accounts' household: left unread, each was its own, and a
+        // Roth's buy met no window of the taxable account's loss sale (explore-DI).
+        let shared = try Household.read(book(["Smith Family", "Smith Family", "smith family "]))
+        #expect(shared.errors.isEmpty && shared.warnings.isEmpty, "\(shared.errors) \(shared.warnings)")
+        #expect(try #require(shared.portfolio).accounts.map(\.household) == ["Smith Family", "Smith Family"])
+        #expect(shared.diagnostics.map(\.description).contains(
+            "Lots!G2: Households are read from the lots, the Accounts sheet giving none, for 2 accounts: ACC-1 in "
+                + "\"Smith Family\" and ACC-2 in \"Smith Family\". Wash sales are checked across each household's accounts."))
+        // The Accounts sheet's household wins, spelled as it writes it, and the lots agreeing with it say nothing.
+        let agreeing = try Household.read(book(["Smith", "Smith", "SMITH HOUSEHOLD"], accountsHousehold: "The Smith Family"))
+        #expect(agreeing.errors.isEmpty && agreeing.warnings.isEmpty, "\(agreeing.errors) \(agreeing.warnings)")
+        #expect(try #require(agreeing.portfolio).accounts.map(\.household) == ["The Smith Family", "The Smith Family"])
+        let disagreeing = try Household.read(book(["Jones", "Jones", "Smith"], accountsHousehold: "Smith"))
+        #expect(try #require(disagreeing.portfolio).accounts.map(\.household) == ["Smith", "Smith"])
+        #expect(disagreeing.warnings.map(\.description) == [
+            "Lots!G2: The lots put ACC-1 in household \"Jones\", the Accounts sheet in \"Smith\": it is read as the Accounts "
+                + "sheet says. Make the two agree if the lots are right."])
+        let split = try Household.read(book(["Smith", "Jones", "Smith"]))
+        #expect(split.portfolio == nil)
+        #expect(split.errors.map(\.description) == [
+            "Lots!G3: ACC-1's lots name two households, \"Smith\" (Lots!G2) and \"Jones\": an account is in one household. "
+                + "Give its lots one Household, or give the account its Household on the Accounts sheet."])
+    }
+
     @Test("A count of a holding period's days is ignored with an Info line, not offered as its start")
     func holdingPeriodDays() throws {
         let sheets = Household.canonicalSheets().map { sheet -> (name: String, rows: [[FixtureCell]]) in

@@ -35,6 +35,11 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
     /// the Lots sheet's Price column: a symbol none of them prices is named by the chain.
     var isRequired: Bool { self == .lots || self == .model }
 
+    /// A Household column's names that say household (on the Accounts sheet, a client's or
+    /// family's name is read as one too).
+    static let householdNames = ["household", "householdname", "hh", "householdid", "hhname", "hhid", "hhnumber",
+                                 "householdnumber", "householdno", "householdcode", "clienthousehold"]
+
     /// The names of a market price's column, on the Prices sheet and a lot export alike.
     static let priceNames = ["price", "lastprice", "last", "close", "closingprice", "closeprice", "marketprice", "currentprice", "priceshare",
                              "px", "lastpx", "closepx", "mktprice", "mktpx"]
@@ -141,9 +146,8 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         case .accounts:
             return [.account,
                     .init("Name", ["name", "accountname", "description", "title"]),
-                    .init("Household", ["household", "householdname", "family", "client", "relationship", "hh", "householdid",
-                                          "hhname", "hhid", "hhnumber", "clientname", "familyname", "relationshipname",
-                                          "householdnumber", "householdno", "householdcode", "clienthousehold", "familyid"]),
+                    .init("Household", ContractSheet.householdNames + ["family", "client", "relationship", "clientname",
+                                                                          "familyname", "relationshipname", "familyid"]),
                     .init("Type", ["type", "accounttype", "registration", "registrationtype", "taxstatus"]),
                     .init("Cash", ["cash", "cashbalance", "cashbal", "availablecash", "cashavailable", "moneymarket"]),
                     .init("Cash Target", ["cashtarget", "targetcash", "cashreserve", "cashtarget%"], weight: true),
@@ -212,7 +216,20 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Holding Period Start", ["holdingperioddatetime", "holdingperioddate", "holdingperiodstart",
                                                    "holdingperiodstartdate", "holdingperiodbegins", "holdingperiodbegin",
                                                    "holdingperiodfrom", "adjustedacquireddate", "adjustedacquisitiondate",
-                                                   "adjusteddateacquired", "adjustedopendate"], checksOnly: true),
+                                                   "adjusteddateacquired", "adjustedopendate",
+                                                   // Abbreviated as exports and PMs write them (explore-DI: each had
+                                                   // been passed over with an Info line, the lot taxed short-term).
+                                                   "adjacqdate", "adjacquireddate", "adjustedacqdate", "acquiredadj",
+                                                   "acquiredadjusted", "adjdateacquired", "adjustedtradedate", "adjtradedate",
+                                                   "adjopendate", "acquisitiondateadjusted", "adjustedacquired", "adjacquired",
+                                                   "adjacquisitiondate", "washsaleadjusteddate", "washsaleadjdate",
+                                                   "dateacquiredadjusted", "dateacquiredadj", "adjustedpurchasedate",
+                                                   "adjpurchasedate", "opendateadjusted", "adjacqdt", "adjustedacqdt",
+                                                   "adjustedacquisitiondt"], checksOnly: true),
+                    // A lot export's household (Orion, Black Diamond): each account's household when the
+                    // Accounts sheet gives it none. Not a client's or family's name, which may be a
+                    // person's (see `PortfolioBuilder.householdsFromLots`).
+                    .init("Household", ContractSheet.householdNames, checksOnly: true),
                     // A lot export's current price: the symbol's price when the Prices sheet has none.
                     .init("Price", ContractSheet.priceNames),
                     // A lot export's value at that price: read only to tell a price per 100 of face.

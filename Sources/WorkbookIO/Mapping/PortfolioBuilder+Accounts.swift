@@ -219,6 +219,65 @@ extension PortfolioBuilder {
         return nil
     }
 
+    /// The households a lot export's Household column names (Orion, Black Diamond), for the
+    /// accounts the Accounts sheet gives none: left unread, a Roth's buy 10 days before the
+    /// taxable account's loss sale neither disallowed the loss nor was blocked, and the plan
+    /// warned that the book named no household (explore-DI). An account whose rows name two
+    /// households is an error; one the Accounts sheet places otherwise keeps that household,
+    /// with a warning. Households are matched as the Accounts sheet's are (`householdKey`), and
+    /// a role (`Primary`) names none.
+    mutating func householdsFromLots(
+        _ named: [(account: String, household: String, place: String)], accounts: inout [Account]
+    ) {
+        guard !named.isEmpty else { return }
+        // Each account's first household and its cell; an account whose rows name a second is reported.
+        var firstOf: [String: (household: String, key: String, place: String)] = [:]
+        var reported: Set<String> = []
+        for (account, household, place) in named {
+            let key = PortfolioBuilder.householdKey(household)
+            guard !PortfolioBuilder.householdRoles.contains(key) else { continue }
+            guard let first = firstOf[account] else {
+                firstOf[account] = (household, key, place)
+                continue
+            }
+            if first.key != key, reported.insert(account).inserted {
+                log.error(place, "\(account)'s lots name two households, \"\(first.household.excerpt)\" (\(first.place)) and "
+                    + "\"\(household.excerpt)\": an account is in one household. Give its lots one Household, or give the "
+                    + "account its Household on the Accounts sheet.")
+            }
+        }
+        // One spelling per household, the Accounts sheet's first: the engine tells households by name.
+        var spelling: [String: String] = [:]
+        for account in accounts where account.household != account.id {
+            let key = PortfolioBuilder.householdKey(account.household)
+            if spelling[key] == nil { spelling[key] = account.household }
+        }
+        // Said once, not per account: a firm's export may hold a thousand.
+        var placed: [(id: String, household: String, place: String)] = []
+        for index in accounts.indices {
+            let id = accounts[index].id
+            guard let found = firstOf[id], !reported.contains(id) else { continue }
+            if accounts[index].household != id {
+                if PortfolioBuilder.householdKey(accounts[index].household) != found.key {
+                    log.warning(found.place, "The lots put \(id) in household \"\(found.household.excerpt)\", the Accounts "
+                        + "sheet in \"\(accounts[index].household.excerpt)\": it is read as the Accounts sheet says. Make "
+                        + "the two agree if the lots are right.")
+                }
+                continue
+            }
+            let household = spelling[found.key] ?? found.household
+            spelling[found.key] = household
+            accounts[index].household = household
+            placed.append((id, household, found.place))
+        }
+        guard let first = placed.first else { return }
+        let listed = placed.prefix(4).map { "\($0.id) in \"\($0.household.excerpt)\"" }.joinedAsList
+            + (placed.count > 4 ? " and \(placed.count - 4) more" : "")
+        let source = tables[.accounts] == nil ? "lots" : "lots, the Accounts sheet giving none,"
+        log.info(first.place, "Households are read from the \(source) for \(placed.count == 1 ? "one account" : "\(placed.count) accounts"): "
+            + "\(listed). Wash sales are checked across each household's accounts.")
+    }
+
     /// A blank Household beside others written is the account's own household, as the
     /// contract reads it; said, since its buys then meet no other account's windows (an IRA
     /// left blank bought inside its family's loss sales' windows, with no word). Asked once
@@ -259,7 +318,8 @@ extension PortfolioBuilder {
         let blank = Set(blankCells.map(\.id))
         let named = Set(accounts.filter { !blank.contains($0.id) && $0.household != $0.id }.map(\.household))
         guard !named.isEmpty else { return }
-        let remaining = Set(accounts.map(\.id))
+        // (An account the lots place in a household is not alone.)
+        let remaining = Set(accounts.filter { $0.household == $0.id }.map(\.id))
         let listed = named.sorted().prefix(3).map { "\"\($0.excerpt)\"" }.joinedAsList
         for (id, place) in blankCells where remaining.contains(id) {
             log.warning(place, "\(id) has no Household, so it is a household of its own: its trades meet no wash-sale "

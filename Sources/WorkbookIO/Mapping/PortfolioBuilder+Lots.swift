@@ -50,7 +50,10 @@ extension PortfolioBuilder {
         // does). Without an Accounts sheet, the contract gives every account zero cash.
         let accountsGiveCash = tables[.accounts]?.has("Cash") ?? true
         var cashFromLots: [String: Money] = [:]
+        // The household each lot's row names (a lot export's Household column), in row order.
+        var lotHouseholds: [(account: String, household: String, place: String)] = []
         defer {
+            householdsFromLots(lotHouseholds, accounts: &accounts)
             for index in accounts.indices {
                 if let cash = cashFromLots[accounts[index].id] { accounts[index].cash += cash }
             }
@@ -170,6 +173,9 @@ extension PortfolioBuilder {
                     continue
                 }
                 let accountID = account(row, in: table, known: knownSet, sheetHasAccounts: hasAccountsSheet)
+                if let accountID, table.has("Household"), case .value(let household) = CellReader.text(row["Household"]) {
+                    lotHouseholds.append((accountID, household, row.place("Household")))
+                }
                 if symbol == nil && isBlank(row, "Symbol") && !table.symbolsFromTitles {
                     log.error(row.place("Symbol"), blankMessage(row, "Symbol"))
                 }

@@ -1280,6 +1280,16 @@ struct SheetTable {
                     continue
                 }
             }
+            // A holding period's start under a name not listed (`Adj Acq Dt.`, `Wash Adj. Date`):
+            // passed over, a replacement lot was taxed short-term from its purchase (explore-DI).
+            if sheet == .lots, !present.contains("Holding Period Start"), case let words = SheetTable.headerWords(text),
+               !words.isDisjoint(with: ["adj", "adjusted", "wash"]),
+               !words.isDisjoint(with: ["date", "dt", "acquired", "acq", "acquisition", "opened", "open"]) {
+                log.error("\(info.name)!\(place)", "The column \"\(text.excerpt)\" seems to hold each lot's wash-sale-adjusted "
+                    + "acquisition date, which the tool reads under Holding Period Start: rename it so. Left unread, a "
+                    + "replacement lot's holding period would start at its purchase, and its gains could be taxed short-term.")
+                continue
+            }
             // A lot export's wash-sale adjustment beside its basis: whether the Cost Basis holds it
             // is the export's to say, and the tool reads the basis as it stands (explore-AQ).
             if sheet == .lots, case let words = SheetTable.headerWords(text),
