@@ -487,6 +487,52 @@ extension RebalanceScenarioTests {
                 "\(plan.auditLog.filter { $0.symbol == "B" })")
     }
 
+    @Test("A cash-target sale of a position the withdrawal sold is judged with the trade for Min Trade: no more than the need")
+    func cashTargetAfterTheWithdrawalSaleSellsOnlyTheNeed() throws {
+        // An IRA of 660 X and 340 Y at $10, no cash, a $1,000 withdrawal and a 1% target of the
+        // $9,000 left ($90), Min Trade $500. The target's part was topped up to Min Trade on its
+        // own: 120 X for $1,090 needed, cash ending at $200 (explore-DH).
+        var book = BookBuilder()
+        book.settings.harvestLosses = false
+        book.settings.minTrade = usd("500")
+        book.account("IRA-1", type: .ira, cashTarget: "0.01", withdrawal: "1000")
+        book.hold("X1", "X", 660, basis: "5000", acquired: "2020-01-02")
+        book.hold("Y1", "Y", 340, basis: "3000", acquired: "2020-01-02")
+        book.target("X", "0.6")
+        book.target("Y", "0.39")
+        book.prices = ["X": "10", "Y": "10"]
+        let plan = try book.plan()
+        #expect(plan.trade("IRA-1", "X", .sell)?.quantity == shares(109), "\(plan.trades.map(\.reason))")
+        #expect(plan.trade("IRA-1", "Y", .sell) == nil)
+        #expect(plan.cash("IRA-1")?.cashAfter == usd("90"))
+        #expect(plan.auditLog.filter { $0.phase == .raiseCash && $0.symbol == "X" }.map(\.detail) == [
+            "100 X sold for $1,000.00: largest excess over target first.",
+            "9 X sold for $90.00: largest excess over target first."])
+    }
+
+    @Test("A position at or below its low edge is not sold for the cash target, and the Audit Log says it is there already")
+    func cashTargetLeavesAPositionBelowItsEdge() throws {
+        // $5,000 cash, 20 X and 50 Y at $100; a manual buy of 30 X, then a $3,000 withdrawal
+        // sells 10 Y, leaving Y at 44% against 69% ±2% and $0 against a $90 target. Its skip
+        // had read "A sale of 1 Y ($100.00) would take it below its low edge" (explore-DH).
+        var book = BookBuilder()
+        book.settings.harvestLosses = false
+        book.account("TAX-1", cash: "5000", cashTarget: "0.01", withdrawal: "3000")
+        book.hold("X1", "X", 20, basis: "1000", acquired: "2020-01-02")
+        book.hold("Y1", "Y", 50, basis: "2500", acquired: "2020-01-02")
+        book.target("X", "0.3")
+        book.target("Y", "0.69")
+        book.prices = ["X": "100", "Y": "100"]
+        book.manual("TAX-1", "X", .buy, 30)
+        let plan = try book.plan()
+        #expect(plan.trade("TAX-1", "Y", .sell)?.quantity == shares(10), "\(plan.trades.map(\.reason))")
+        #expect(plan.auditLog.filter { $0.phase == .raiseCash && $0.symbol == "Y" && $0.decision == "Skipped" }.map(\.detail)
+            == ["Y is at or below its low edge already: none of it is sold for the cash target."])
+        #expect(plan.auditLog.first { $0.rule == "Cash Target" && $0.decision == "Short" }?.detail
+            == "Cash stays $90.00 below the 1% cash target: positions at or below their low edges and this run's buys, "
+                + "which are not sold back, stop further sales.")
+    }
+
     @Test("The cash target's remainder is not taken past a position's low edge: the target is left short")
     func theCashTargetsRemainderKeepsTheLowEdge() throws {
         // $100,000: X 7 shares of $5,000 (35% against 33% ±1.5%), Y 645 of $100 (64.5% against

@@ -57,6 +57,8 @@ extension Planning {
         var washSale = false
         /// A dear share not sold, as it would have taken its position below its low edge.
         var rounding = false
+        /// A position not sold, as it stood at or below its low edge already.
+        var atLowEdge = false
     }
 
     /// Phase 4: raise the withdrawal, then the cash target.
@@ -127,6 +129,7 @@ extension Planning {
                 // blamed on the run's buys alone.
                 causes.append(("whole shares that would take positions below their low edges", false))
             }
+            if cashTargetStops.atLowEdge { causes.append(("positions at or below their low edges", false)) }
             if book.heldSymbols.contains(where: { book.bought.contains($0) }) {
                 causes.append(("this run's buys, which are not sold back,", false))
             }
@@ -139,6 +142,14 @@ extension Planning {
                   "Cash stays \(dollars: left) below the \(percent: books[index].account.cashTarget.doubleValue) cash target: "
                     + "\(stopped).")
         }
+    }
+
+    /// The proceeds of the sell trade `phase` has made of `symbol` in account `index`, zero
+    /// when it has made none.
+    func soldSoFar(_ symbol: String, in index: Int, phase: Phase) -> Money {
+        guard let entry = books[index].entry(of: symbol), let row = books[index].latestSellRow(atEntry: entry),
+              trades[row].phase == phase else { return .zero }
+        return trades[row].amount
     }
 
     /// Sells positions of account `index` until `amount` is raised or no tier can give more.
@@ -171,7 +182,11 @@ extension Planning {
             for (symbol, excess) in excesses(in: index) where remaining > .zero {
                 var amount = Money.min(excess, remaining)
                 if purpose == .cashTarget, access == .unblocked {
-                    amount = .min(excess, .max(remaining, books[index].settings.minTrade))
+                    // Min Trade is judged on the trade's total: a position the withdrawal sold
+                    // already needs no more than the need. Topped up to Min Trade alone, a $90
+                    // target after a $1,000 withdrawal sale sold $200 (explore-DH).
+                    let minimum = books[index].settings.minTrade - soldSoFar(symbol, in: index, phase: .raiseCash)
+                    amount = .min(excess, .max(remaining, minimum))
                 }
                 let raised = try raiseFrom(symbol, amount, in: index, purpose: purpose,
                                            access: access, budget: budget, roundingUp: true,
@@ -361,11 +376,19 @@ extension Planning {
             // where the edge kept was the low edge, the remainder's last resort: an excess's own
             // round-down leaves the pro-rata steps to sell it.
             if keptFromEdge, withinIsLowEdge, held > .zero {
-                if purpose == .cashTarget { cashTargetStops.rounding = true }
-                audit(.raiseCash, book.id, symbol, rule: "Rounding", decision: "Skipped",
-                      "A sale of \(universe.step) \(symbol) (\(dollars: price.value(of: universe.step))) would take it below its "
-                        + "low edge: not made for the "
-                        + (purpose == .withdrawal ? "withdrawal." : "cash target."))
+                let purposeWords = purpose == .withdrawal ? "withdrawal." : "cash target."
+                if roundingUpWithin == .zero {
+                    // No share would take it below its edge: it is there already (explore-DH: "A sale
+                    // of 1 Y would take it below its low edge" of Y at 44.4% against a 67% edge).
+                    if purpose == .cashTarget { cashTargetStops.atLowEdge = true }
+                    audit(.raiseCash, book.id, symbol, rule: "Band", decision: "Skipped",
+                          "\(symbol) is at or below its low edge already: none of it is sold for the \(purposeWords)")
+                } else {
+                    if purpose == .cashTarget { cashTargetStops.rounding = true }
+                    audit(.raiseCash, book.id, symbol, rule: "Rounding", decision: "Skipped",
+                          "A sale of \(universe.step) \(symbol) (\(dollars: price.value(of: universe.step))) would take it below "
+                            + "its low edge: not made for the \(purposeWords)")
+                }
             }
             return .zero
         }
