@@ -784,6 +784,31 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("A Manual Trades Lot ID in other capitals names the one lot it can be, said; two lots alike but for capitals stay an error")
+    func manualNamedLotInOtherCapitals() throws {
+        let lots: (name: String, rows: [[FixtureCell]]) =
+            ("Lots", [["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Acquired"],
+                      ["A", "AAPL", "LOSS", 10, 2000, .day(2024, 1, 10)], ["A", "AAPL", "GAIN", 10, 500, .day(2020, 1, 10)],
+                      ["A", "MSFT", "ab", 6, 600, .day(2021, 1, 4)], ["A", "MSFT", "AB", 6, 600, .day(2021, 1, 5)]])
+        let prices: (name: String, rows: [[FixtureCell]]) = ("Prices", [["Symbol", "Price"], ["AAPL", 100], ["MSFT", 100]])
+        let named = try read([
+            Self.asOf, lots, Self.model, prices,
+            ("Manual Trades", [["Account", "Symbol", "Side", "Quantity", "Lot ID"],
+                               ["A", "AAPL", "Sell", 5, "gain"], ["A", "MSFT", "Sell", 1, "AB"]]),
+        ])
+        #expect(named.errors.isEmpty, "\(named.errors)")
+        #expect(named.portfolio?.manualTrades.map(\.lotID) == ["GAIN", "AB"])
+        #expect(named.diagnostics.map(\.description).contains(
+            "Manual Trades!E2: Lot gain is read as lot GAIN, as the Lots sheet writes it."))
+        let ambiguous = try read([
+            Self.asOf, lots, Self.model, prices,
+            ("Manual Trades", [["Account", "Symbol", "Side", "Quantity", "Lot ID"], ["A", "MSFT", "Sell", 1, "Ab"]]),
+        ])
+        #expect(ambiguous.errors.map(\.description) == [
+            "Manual Trades!E2: Lot Ab is not one of A's lots of MSFT (its lots of MSFT are ab and AB): the sale is not "
+                + "made. Write the Lot ID as the Lots sheet gives it, or clear it to sell in Lot Method order."])
+    }
+
     @Test("A manual trade giving both Quantity and Amount trades the Quantity, and the warning says both figures")
     func quantityBesideAmount() throws {
         let reading = try read([

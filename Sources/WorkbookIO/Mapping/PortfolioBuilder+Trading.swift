@@ -1202,6 +1202,20 @@ extension PortfolioBuilder {
                 } else if let accountID {
                     let ofPosition = lots.filter { $0.account == accountID && $0.symbol == symbol }
                     namedLot = ofPosition.first { $0.lotID == lotID } ?? ofPosition.first { $0.lotID == "\(symbol)-\(lotID)" }
+                    // Typed in other capitals (`a1` for `A1`): the one lot of the position it can
+                    // be, said; refused, a PM's lower-case ID stopped the run. Two lots alike but
+                    // for capitals stay an error.
+                    if namedLot == nil {
+                        let folded = lotID.lowercased()
+                        let alike = ofPosition.filter {
+                            $0.lotID.lowercased() == folded || $0.lotID.lowercased() == "\(symbol)-\(lotID)".lowercased()
+                        }
+                        if alike.count == 1 {
+                            namedLot = alike[0]
+                            log.info(row.place("Lot ID"), "Lot \(lotID.excerpt) is read as lot \(alike[0].lotID.excerpt), as the "
+                                + "Lots sheet writes it.")
+                        }
+                    }
                     if namedLot == nil {
                         let known = ofPosition.isEmpty ? "it holds no lot of \(symbol)"
                             : "its lots of \(symbol) are " + Self.namesInBrief(ofPosition.map(\.lotID))
