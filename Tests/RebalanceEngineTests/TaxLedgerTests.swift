@@ -97,6 +97,18 @@ struct TaxLedgerTests {
         #expect(ledger.taxAfter == usd(tax))
     }
 
+    @Test("Gains whose products pass 64 bits are taxed to the cent, half a cent up, as smaller ones are")
+    func taxOfVeryLargeGains() {
+        let half = Rate(millionths: 500_000)
+        // $200 billion and a cent at 50%: the product fits 64 bits.
+        var narrow = taxedLedger(rates: TaxRates(shortTerm: half, longTerm: half))
+        narrow.record(gain: usd("200000000000.01"), term: .shortTerm)
+        #expect(narrow.taxAfter == usd("100000000000.01"))
+        // And $200 billion more long-term: the sum of the two products does not.
+        narrow.record(gain: usd("200000000000"), term: .longTerm)
+        #expect(narrow.taxAfter == usd("200000000000.01"))
+    }
+
     @Test("Untaxed accounts never owe", arguments: AccountType.allCases.filter { !$0.isTaxed })
     func untaxedNeverOwe(type: AccountType) {
         var ledger = TaxLedger(profile: AccountTaxProfile(type: type),
