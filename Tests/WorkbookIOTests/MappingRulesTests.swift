@@ -3175,6 +3175,43 @@ struct MappingRulesTests {
             + "listed, check its quantity.")))
     }
 
+    @Test("A Trade Date beside a plain Date that differs from it is asked about, naming both cells; alike, the Date is read")
+    func tradeDateBesideDate() throws {
+        // An export's posting date under `Date` had been read with a warning, the trade date
+        // ignored: a buy 32 days back blocked a harvest the law allows (explore-DM).
+        let differ = try readTransactions([["Account", "Date", "Trade Date", "Symbol", "Action", "Quantity"],
+                                           ["A", "2026-10-21", "2026-10-19", "AAPL", "Buy", 5]])
+        #expect(differ.portfolio == nil)
+        #expect(differ.errors.map(\.description) == [
+            "Transactions!C1: The columns \"Date\" (Transactions!B1) and \"Trade Date\" (Transactions!C1) both read as Date and "
+                + "disagree, first at row 2 (B2 2026-10-21 against C2 2026-10-19): the tool does not guess which counts. Delete "
+                + "or rename the one that should not."])
+        let alike = try readTransactions([["Account", "Date", "Trade Date", "Symbol", "Action", "Quantity"],
+                                          ["A", "2026-10-19", "2026-10-19", "AAPL", "Buy", 5]])
+        #expect(alike.errors.isEmpty, "\(alike.errors)")
+        #expect(alike.portfolio?.transactions.map(\.date.description) == ["2026-10-19"])
+    }
+
+    @Test("Interactive Brokers' (Ca.) and the short forms CANC and REV cancel the trade they name")
+    func shortCancellationMarks() throws {
+        // `SELL (Ca.)` had been read as a second sale: its window let an IRA's buy pass as
+        // replacing it, and a $15,600 loss was harvested with none disallowed (explore-DM).
+        let reading = try readTransactions([["Account", "Date", "Symbol", "Buy/Sell", "Quantity", "Realized Gain"],
+                              ["A", "2026-11-01", "VXUS", "SELL", -100, -15600],
+                              ["A", "2026-11-01", "VXUS", "SELL (Ca.)", 100, 15600],
+                              ["A", "2026-11-02", "AAPL", "BUY", 10, nil],
+                              ["A", "2026-11-02", "AAPL", "BUY (Ca.)", -10, nil],
+                              ["A", "2026-11-03", "MSFT", "BUY", 4, nil],
+                              ["A", "2026-11-03", "MSFT", "BUY CANC", -4, nil],
+                              ["A", "2026-11-04", "MSFT", "SELL", -2, -50],
+                              ["A", "2026-11-04", "MSFT", "Sell Rev", 2, 50],
+                              ["A", "2026-11-05", "MSFT", "BUY", 1, nil]])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.transactions.map(\.place) == ["Transactions!row 10"])
+        #expect(reading.diagnostics.contains(Diagnostic(.info, "Transactions!row 3",
+            "Skipped with the trade it cancels, Transactions!row 2.")))
+    }
+
     @Test("A bare CXL takes back the sale of its gain and price; a buy of a negative quantity among positive ones is refused")
     func bareCancelsAndNegativeBuys() throws {
         let reading = try readTransactions([["Account", "Date", "Symbol", "Action", "Quantity", "Price", "Realized Gain"],

@@ -121,7 +121,7 @@ extension PortfolioBuilder {
             var household = id
             if let written = text(row, "Household") {
                 let alike = PortfolioBuilder.householdKey(written)
-                if PortfolioBuilder.householdRoles.contains(alike) {
+                if PortfolioBuilder.householdRoleKeys.contains(alike) {
                     // A Relationship column of roles (`Primary`, `Spouse`) names no household:
                     // read so, every client marked Primary would be one household for wash sales.
                     log.warning(row.place("Household"), "\"\(written.excerpt)\" is a role, not a household: the account is its "
@@ -230,12 +230,24 @@ extension PortfolioBuilder {
         _ named: [(account: String, household: String, place: String)], accounts: inout [Account]
     ) {
         guard !named.isEmpty else { return }
-        // Each account's first household and its cell; an account whose rows name a second is reported.
+        // The accounts the Accounts sheet places: their lots' households are only compared.
+        let placedByAccounts = Set(accounts.filter { $0.household != $0.id }.map(\.id))
+        // Each account's first household and its cell (for an account the Accounts sheet places,
+        // the first that differs from it); one whose rows name a second is reported.
         var firstOf: [String: (household: String, key: String, place: String)] = [:]
         var reported: Set<String> = []
+        let accountsKeys = Dictionary(accounts.filter { placedByAccounts.contains($0.id) }
+            .map { ($0.id, PortfolioBuilder.householdKey($0.household)) }, uniquingKeysWith: { first, _ in first })
         for (account, household, place) in named {
             let key = PortfolioBuilder.householdKey(household)
-            guard !PortfolioBuilder.householdRoles.contains(key) else { continue }
+            guard !PortfolioBuilder.householdRoleKeys.contains(key) else { continue }
+            if let given = accountsKeys[account] {
+                // Lots that name two households beside an Accounts household: the Accounts
+                // sheet's stands, and the first lot that differs from it is warned of below
+                // (explore-DK: refused, with advice to do what the book did already).
+                if given != key, firstOf[account] == nil { firstOf[account] = (household, key, place) }
+                continue
+            }
             guard let first = firstOf[account] else {
                 firstOf[account] = (household, key, place)
                 continue
@@ -295,7 +307,19 @@ extension PortfolioBuilder {
                 + "them one Household.")
             return
         }
-        guard table.has("Household") else { return }
+        guard table.has("Household") else {
+            // Households the lots gave some accounts, and none for the rest: said, as a blank
+            // Household cell beside written ones is (explore-DK: a cash-only Roth stayed alone).
+            let alone = accounts.filter { $0.household == $0.id }.map(\.id)
+            let named = Set(accounts.filter { $0.household != $0.id }.map(\.household))
+            guard !alone.isEmpty, !named.isEmpty else { return }
+            let listed = Array(alone.prefix(4)).joinedAsList + (alone.count > 4 ? " and \(alone.count - 4) more" : "")
+            log.warning(table.sheetName, "\(listed) \(alone.count == 1 ? "is" : "are each") a household of \(alone.count == 1 ? "its" : "their") "
+                + "own: the lots name no household for \(alone.count == 1 ? "it" : "them"), as they do for the other accounts "
+                + "(\(named.sorted().prefix(3).map { "\"\($0.excerpt)\"" }.joinedAsList)). If \(alone.count == 1 ? "it belongs" : "they belong") "
+                + "to one of those, give the Accounts sheet a Household column.")
+            return
+        }
         // A Household read from a column that may hold each person's name (`Client Name`,
         // `Family Name`): a couple's accounts were each a household of its own, and a buy in
         // one's IRA met no window of the other's loss sale, without a word (explore-CO).
@@ -315,8 +339,8 @@ extension PortfolioBuilder {
         let blankCells = table.rows.compactMap { row in
             isBlank(row, "Household") ? CellReader.textValue(row["Account"]).map { (id: $0, place: row.place("Household")) } : nil
         }
-        let blank = Set(blankCells.map(\.id))
-        let named = Set(accounts.filter { !blank.contains($0.id) && $0.household != $0.id }.map(\.household))
+        // (An account with a blank cell may have its household from its lots.)
+        let named = Set(accounts.filter { $0.household != $0.id }.map(\.household))
         guard !named.isEmpty else { return }
         // (An account the lots place in a household is not alone.)
         let remaining = Set(accounts.filter { $0.household == $0.id }.map(\.id))
@@ -589,6 +613,11 @@ extension PortfolioBuilder {
         "primary", "secondary", "spouse", "joint", "joint owner", "co-owner", "owner", "beneficiary", "child", "dependent",
         "self", "client", "partner", "trustee", "custodian", "individual",
     ]
+
+    /// The roles as households are matched (`householdKey`): `Joint Owner` becomes `jointowner`
+    /// there, and compared with the role as written it had named a household, putting every
+    /// client so marked in one (explore-DK).
+    static let householdRoleKeys: Set<String> = Set(householdRoles.map(householdKey))
 
     /// The name given to the one account of a book that names none.
     static let soleAccountName = "Account"

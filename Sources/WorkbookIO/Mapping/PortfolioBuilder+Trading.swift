@@ -100,9 +100,16 @@ extension PortfolioBuilder {
     /// A cancelled or reversed trade (`Buy Cancel`, `Sell - Cancelled`, `Buy Reversal`, `CXL
     /// SELL`): no buy or sale, as `CANCEL YOU BOUGHT` is none. Read as one, a cancelled buy
     /// opened a replacement that blocked a harvest.
+    ///
+    /// Also the short forms: Interactive Brokers marks a cancelled fill `SELL (Ca.)` or `BUY
+    /// (Ca.)`, read as a sale that had opened no window and let an IRA's purchase pass as
+    /// replacing it, a $15,600 loss harvested with none disallowed (explore-DM); and `CANC`,
+    /// `REV`.
     static func isCancellation(_ lowercased: String) -> Bool {
         if holdsAny(of: ["cancel", "reversal", "reversed"], lowercased) { return true }
-        return lowercased.split(whereSeparator: { !$0.isLetter }).contains { $0 == "cxl" || $0 == "cncl" }
+        return lowercased.split(whereSeparator: { !$0.isLetter }).contains {
+            $0 == "cxl" || $0 == "cncl" || $0 == "canc" || $0 == "rev" || $0 == "ca"
+        }
     }
 
     /// The side of the trade a cancellation takes back (`CXL SELL`, `Buy Cancelled`), when

@@ -1282,17 +1282,20 @@ struct SheetTable {
             }
             // A holding period's start under a name not listed (`Adj Acq Dt.`, `Wash Adj. Date`):
             // passed over, a replacement lot was taxed short-term from its purchase (explore-DI).
-            if sheet == .lots, !present.contains("Holding Period Start"), case let words = SheetTable.headerWords(text),
-               !words.isDisjoint(with: ["adj", "adjusted", "wash"]),
-               !words.isDisjoint(with: ["date", "dt", "acquired", "acq", "acquisition", "opened", "open"]) {
-                log.error("\(info.name)!\(place)", "The column \"\(text.excerpt)\" seems to hold each lot's wash-sale-adjusted "
-                    + "acquisition date, which the tool reads under Holding Period Start: rename it so. Left unread, a "
+            // Not a price, cost or window that an adjusted date dates (`Adjusted Open Price`,
+            // `Adj Cost Basis as of Date`, `Wash Sale Window End Date`), which had been refused
+            // as one (explore-DK).
+            if sheet == .lots, !present.contains("Holding Period Start"), SheetTable.namesAdjustedDate(text) {
+                log.error("\(info.name)!\(place)", "The column \"\(text.excerpt)\" reads as each lot's wash-sale-adjusted "
+                    + "acquisition date, which the tool reads under Holding Period Start. If it holds that date, rename it "
+                    + "Holding Period Start; if not, rename it so it does not read as one, or delete it. Left unread, a "
                     + "replacement lot's holding period would start at its purchase, and its gains could be taxed short-term.")
                 continue
             }
             // A lot export's wash-sale adjustment beside its basis: whether the Cost Basis holds it
             // is the export's to say, and the tool reads the basis as it stands (explore-AQ).
-            if sheet == .lots, case let words = SheetTable.headerWords(text),
+            // (Not a date: `Wash Sale Date` says when, and is ignored as any other column is.)
+            if sheet == .lots, case let words = SheetTable.headerWords(text), words.isDisjoint(with: ["date", "dt", "day"]),
                words.contains("wash") || (words.contains("disallowed") && !words.isDisjoint(with: ["loss", "losses"])) {
                 log.warning("\(info.name)!\(place)", "The column \"\(text.excerpt)\" is not read: each lot's Cost Basis is read as "
                     + "its whole basis, any wash-sale loss disallowed into it included (26 USC 1091(d)). If this sheet's Cost "
@@ -2032,6 +2035,11 @@ struct SheetTable {
         // Two dates for one price (`Price Date` 11/13 beside `As Of` 11/20): the older may make it
         // stale, and the As Of had been taken with a warning (explore-BM).
         if name == "As Of" { return true }
+        // A trade's own date beside a plain `Date` (an export's posting or settlement date):
+        // the windows run from the trade date, and the `Date` had been read with a warning,
+        // a buy 32 days back blocking a harvest the law allows (explore-DM). As `Run Date`
+        // beside `Trade Date` is, the two are asked about where they differ.
+        if name == "Date", headerWords(other.text).contains("trade") { return true }
         if !headerWords(other.text).isDisjoint(with: currentWords) { return true }
         // A newer version beside it: which one the run means is the PM's to say.
         if withoutNewerWords(other.text) != nil { return true }
@@ -2230,6 +2238,18 @@ struct SheetTable {
     ]
 
     /// A header's words, lower case: its runs of letters and digits (`YTD ST G/L` → ytd, st, g, l).
+    /// Whether a Lots header names a wash-sale-adjusted acquisition date the synonyms do not
+    /// list: a word of adjustment (`Adj`, `Adjusted`) with a word of acquisition or of date,
+    /// and no word of a price, cost, value or window, which such a date may date.
+    static func namesAdjustedDate(_ header: String) -> Bool {
+        let words = headerWords(header)
+        return !words.isDisjoint(with: ["adj", "adjusted"])
+            && !words.isDisjoint(with: ["acq", "acquired", "acquisition", "purchase", "purchased", "opened", "date", "dt"])
+            && words.isDisjoint(with: ["price", "cost", "basis", "value", "amount", "gain", "loss", "proceeds", "close",
+                                       "closing", "end", "window", "expiry", "expiration", "sold", "sale", "settle",
+                                       "settlement"])
+    }
+
     static func headerWords(_ header: String) -> Set<String> {
         Set(header.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
     }
