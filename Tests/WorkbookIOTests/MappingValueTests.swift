@@ -252,12 +252,14 @@ struct MappingValueTests {
         (.lots, "Holding Period", "Term"), (.lots, "Last Price", "Price"),
         // A header abbreviated to fit a narrow column (explore-CB).
         (.lots, "Sym", "Symbol"), (.prices, "Sym.", "Symbol"), (.model, "SYM", "Symbol"),
+        // Bloomberg's last-price field (explore-DN: a pasted block had been refused); its previous close is no Price.
+        (.prices, "PX_LAST", "Price"),
     ])
     func headers(sheet: ContractSheet, header: String, column: String) {
         #expect(sheet.column(forHeader: header) == column)
     }
 
-    @Test("Unknown headers match nothing", arguments: ["Unrealized Gain", "Gain/Loss", "Gain/Loss ($)", "Description %"])
+    @Test("Unknown headers match nothing", arguments: ["Unrealized Gain", "Gain/Loss", "Gain/Loss ($)", "Description %", "PX_CLOSE_1D"])
     func unknownHeaders(header: String) {
         #expect(ContractSheet.lots.column(forHeader: header) == nil)
     }

@@ -42,7 +42,9 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
 
     /// The names of a market price's column, on the Prices sheet and a lot export alike.
     static let priceNames = ["price", "lastprice", "last", "close", "closingprice", "closeprice", "marketprice", "currentprice", "priceshare",
-                             "px", "lastpx", "closepx", "mktprice", "mktpx"]
+                             "px", "lastpx", "closepx", "mktprice", "mktpx",
+                             // Bloomberg's field for the last price, pasted with its block (explore-DN).
+                             "pxlast"]
 
     /// The names of the short-term realized gain so far this year, as custodians, CPAs and
     /// PMs write them (`ST Gains YTD`, `YTD STCG`, `Realized ST G/L YTD`); the long-term ones

@@ -64,6 +64,18 @@ extension PortfolioBuilder {
                 }
                 continue
             }
+            // A visible sheet named for a sheet read from a hidden one (`Smith Model` beside a
+            // hidden `Model`) in a layout its columns do not tell (a grid of targets by account
+            // has no Target column): the hidden helper's old targets had been planned on, the
+            // visible grid passed over with an Info line (explore-DN).
+            if !info.isHidden, let sheet = hiddenRoles.sorted(by: { $0.rawValue < $1.rawValue }).first(where: {
+                   tables[$0] != nil && Self.carriesName(of: $0, info.name) && Self.mayAdopt(info.name, as: $0)
+               }), let read = tables[sheet]?.sheetName {
+                log.error(info.name, "This sheet's name says \(sheet.rawValue), and the sheet read as \(sheet.rawValue), "
+                    + "\"\(read)\", is hidden: the tool does not guess which is current. Delete the one not meant for this "
+                    + "run, and name the other \(sheet.rawValue).")
+                continue
+            }
             // (A hidden sheet is no missing sheet's: one visible is there, or its hidden one was read.)
             guard !info.isHidden else { continue }
             guard let sheet = heldTable(in: rows, among: missing) else {
