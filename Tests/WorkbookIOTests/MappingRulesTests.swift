@@ -2425,6 +2425,128 @@ struct MappingRulesTests {
         #expect(legend.portfolio?.lots.count == 2)
     }
 
+    @Test("Another sheet's table kept beside a table, in a book without that sheet, is refused at its header")
+    func otherSheetsTableBeside() throws {
+        // explore-DN: a `Symbol | Restriction` box right of the Model (or the lots), with no
+        // Securities sheet, was passed over without a word, and the plan sold the No Sell AAPL.
+        let restrictions = try read([
+            Self.asOf, Self.oneLot,
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.99, nil, nil, "Restrictions"],
+                       [nil, nil, nil, nil, "Symbol", "Restriction"], [nil, nil, nil, nil, "AAPL", "No Sell"]]),
+            Self.prices,
+        ])
+        #expect(restrictions.portfolio == nil)
+        #expect(restrictions.errors.map(\.description) == [
+            "Model!E3: \"Symbol | Restriction\" heads a table of restrictions (the Securities sheet's Symbol, Restriction) "
+                + "beside the Model table this sheet is read as, and the workbook has no Securities sheet: the tool reads one "
+                + "table a sheet and finds the Securities table by its sheet's name, so its restrictions would not apply: a "
+                + "position marked No Sell could be sold. Move the table to a sheet of its own named Securities.",
+        ])
+        // Beside the lots, lower down.
+        let besideLots = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                      ["A", "AAPL", 1, 100, .day(2024, 1, 2), nil, nil, "Do not sell"],
+                      [nil, nil, nil, nil, nil, nil, nil, "Ticker", "Restriction"], [nil, nil, nil, nil, nil, nil, nil, "AAPL", "No Sell"]]),
+            Self.model, Self.prices,
+        ])
+        #expect(besideLots.errors.count == 1)
+        #expect(besideLots.errors.first?.description.hasPrefix("Lots!H3: \"Ticker | Restriction\" heads a table of "
+            + "restrictions (the Securities sheet's Symbol, Restriction) beside the Lots table this sheet is read as") == true)
+        // explore-DN: an Alphabet cap of 5% in a box on the Securities sheet, with no Groups
+        // sheet, was one Info line, and Alphabet was left at 10%.
+        let caps = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Securities", [["Symbol", "Exposure Group"], ["AAPL", "Apple", nil, "Group caps"],
+                            [nil, nil, nil, "Exposure Group", "Max Weight"], [nil, nil, nil, "Apple", "5%"]]),
+        ])
+        #expect(caps.errors.map(\.description) == [
+            "Securities!D3: \"Exposure Group | Max Weight\" heads a table of exposure-group caps (the Groups sheet's Exposure "
+                + "Group, Max Weight) beside the Securities table this sheet is read as, and the workbook has no Groups sheet: "
+                + "the tool reads one table a sheet and finds the Groups table by its sheet's name, so its caps would not apply: "
+                + "a group could be left above its Max Weight. Move the table to a sheet of its own named Groups.",
+        ])
+        // explore-DN: sector bands in a box right of the Model, with no Sectors sheet, were
+        // dropped with no line at all.
+        let bands = try read([
+            Self.asOf, Self.oneLot,
+            ("Model", [["Symbol", "Target", "Sector"], ["AAPL", 0.99, "Tech", nil, "Sector", "Band"], [nil, nil, nil, nil, "Tech", 0.01]]),
+            Self.prices,
+        ])
+        #expect(bands.errors.map(\.description) == [
+            "Model!E2: \"Sector | Band\" heads a table of sector bands (the Sectors sheet's Sector, Band) beside the Model "
+                + "table this sheet is read as, and the workbook has no Sectors sheet: the tool reads one table a sheet and "
+                + "finds the Sectors table by its sheet's name, so its bands would not apply: a sector could be left outside "
+                + "its band. Move the table to a sheet of its own named Sectors.",
+        ])
+        // explore-DN: a Tax Budget of 0 in a Settings box beside the accounts, with no Settings
+        // sheet, was planned as Unlimited ($1,904 of tax).
+        let settings = try read([
+            ("Accounts", [["Account", "Type", "Cash", nil, "Setting", "Value"], ["A", "Taxable", 100, nil, "As Of Date", "2026-11-20"],
+                          [nil, nil, nil, nil, "Tax Budget", 0]]),
+            Self.oneLot, Self.model, Self.prices,
+        ], asOf: CivilDate(year: 2026, month: 11, day: 20))
+        #expect(settings.errors.map(\.description) == [
+            "Accounts!E1: \"Setting | Value\" heads a table of settings (the Settings sheet's Setting, Value) beside the "
+                + "Accounts table this sheet is read as, and the workbook has no Settings sheet: the tool reads one table a "
+                + "sheet and finds the Settings table by its sheet's name, so its settings (As Of Date, Tax Budget, Lot "
+                + "Method…) would not apply, and the plan would run on the defaults. Move the table to a sheet of its own "
+                + "named Settings.",
+        ])
+        // Left of the accounts on a sheet read as Accounts for want of one by name.
+        let inputs = try read([
+            ("Inputs", [["Setting", "Value", nil, "Account", "Type", "Cash"], ["Tax Budget", 0, nil, "A", "Taxable", 100]]),
+            Self.oneLot, Self.model, Self.prices,
+        ], asOf: CivilDate(year: 2026, month: 11, day: 20))
+        #expect(inputs.errors.count == 1)
+        #expect(inputs.errors.first?.description.hasPrefix("Inputs!A1: \"Setting | Value\" heads a table of settings (the "
+            + "Settings sheet's Setting, Value) beside the Accounts table this sheet is read as") == true)
+    }
+
+    @Test("Where the book has that sheet, or the box is none of its tables, the table beside is read as before")
+    func otherSheetsTableBesideKept() throws {
+        // With a Securities sheet, a restriction box beside the Model is the PM's own note.
+        let withSheet = try read([
+            Self.asOf, Self.oneLot,
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.99, nil, "Symbol", "Restriction"], [nil, nil, nil, "AAPL", "No Sell"]]),
+            Self.prices, ("Securities", [["Symbol", "Restriction"], ["AAPL", "No Sell"]]),
+        ])
+        #expect(withSheet.errors.isEmpty, "\(withSheet.errors)")
+        #expect(withSheet.portfolio?.securities.map(\.symbol) == ["AAPL"])
+        // An `Item | Value` box of figures beside the Model names no setting under it: no
+        // Settings table, though its header reads as one's.
+        let figures = try read([
+            Self.oneLot,
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.99, nil, "Item", "Value"], [nil, nil, nil, "Total", 0.99],
+                       [nil, nil, nil, "Largest", "AAPL"]]),
+            Self.prices,
+        ], asOf: CivilDate(year: 2026, month: 11, day: 20))
+        #expect(figures.errors.isEmpty, "\(figures.errors)")
+        #expect(figures.portfolio?.models.first?.targets.count == 1)
+    }
+
+    @Test("A Settings table stacked under the accounts, in a book without a Settings sheet, is refused; its rows are no accounts")
+    func settingsStackedUnderAccounts() throws {
+        // explore-DN: its rows had become accounts named "Setting", "As Of Date" and "Tax Budget"
+        // (each its own household), and a Tax Budget of 0 was planned as Unlimited.
+        let reading = try read([
+            ("Inputs", [["Account", "Name", "Household", "Type", "Cash"], ["A", "Smith Joint", "Smith", "Joint", 100], [],
+                        ["Settings"], ["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Tax Budget", 0]]),
+            Self.oneLot, Self.model, Self.prices,
+        ], asOf: CivilDate(year: 2026, month: 11, day: 20))
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description) == [
+            "Inputs!A5: \"Setting | Value\" heads a table of settings (the Settings sheet's Setting, Value) under the "
+                + "Accounts table this sheet is read as, and the workbook has no Settings sheet: the tool reads one table a "
+                + "sheet and finds the Settings table by its sheet's name, so its settings (As Of Date, Tax Budget, Lot "
+                + "Method…) would not apply, and the plan would run on the defaults. Move the table to a sheet of its own "
+                + "named Settings.",
+        ])
+        // No account is made of the settings' rows or their title: none is warned of.
+        #expect(reading.diagnostics.filter { $0.severity == .warning && $0.place.hasPrefix("Inputs!") }.isEmpty,
+                "\(reading.diagnostics.filter { $0.severity == .warning })")
+    }
+
     @Test("An error in a column that only describes is read as blank with a note; in one the plan needs, it is an error")
     func errorsInDescribingColumns() throws {
         // A failed VLOOKUP of a security's name had refused the book (explore-CB).

@@ -109,6 +109,77 @@ extension PortfolioBuilder {
         }
     }
 
+    /// A table of another contract sheet kept on a sheet read as one (`SheetTable.otherTables`:
+    /// a `Symbol | Restriction` box beside the Model or the lots, `Exposure Group | Max Weight`
+    /// on the Securities sheet, `Sector | Band` beside the Model, `Setting | Value` beside or
+    /// under the accounts) is an error at its header when the book has no sheet of its kind:
+    /// the tool finds that table by its sheet's name, and read as one table a sheet, it had been
+    /// passed over, a No Sell position sold, a group cap and sector bands not applied, a zero
+    /// tax budget planned as Unlimited; stacked under the accounts, its rows had become
+    /// accounts named `Setting` and `Tax Budget` (explore-DN). Where the book has such a
+    /// sheet, the box is the PM's own (a copy, a note) and is left as it was. The rows of one
+    /// stacked below, and a title just above it, are no rows of the table above it.
+    mutating func refuseTablesOfMissingSheets() {
+        let hosts = ContractSheet.allCases.compactMap { tables[$0] } + accountLotTables + modelSheetTables.map(\.table)
+        var refused = Set<String>()
+        for host in hosts {
+            for other in host.otherTables {
+                let place = "\(host.sheetName)!\(other.cell)"
+                guard !view.sheets.contains(where: { $0.contractSheet == other.sheet.rawValue && $0.sheetName != nil }),
+                      !ambiguousRoles.contains(other.sheet), refused.insert(place).inserted else { continue }
+                let name = other.sheet.rawValue
+                let placing = other.below ? "under the \(host.sheet.rawValue) table this sheet is read as"
+                    : "beside the \(host.sheet.rawValue) table this sheet is read as"
+                log.error(place, "\"\(other.texts.joined(separator: " | ").excerpt)\" heads \(Self.kindOfTable(other)) (the "
+                    + "\(name) sheet's \(other.names.joined(separator: ", "))) \(placing), and the workbook has no \(name) sheet: "
+                    + "the tool reads one table a sheet and finds the \(name) table by its sheet's name, so "
+                    + "\(Self.lostWithTable(other)). Move the table to a sheet of its own named \(name).")
+                if other.below, let index = ContractSheet.allCases.first(where: { tables[$0]?.sheetName == host.sheetName }) {
+                    tables[index]?.rows.removeAll { $0.number >= other.row }
+                    // Nor is its title just above (`Settings`), as above a header repeated in part.
+                    if let last = tables[index]?.rows.last, last.number >= other.row - 2,
+                       last.values.compactMap({ $0 }).count == 1 {
+                        tables[index]?.rows.removeLast()
+                    }
+                }
+            }
+        }
+    }
+
+    /// What a table of another sheet kept on this one holds, in a PM's words.
+    static func kindOfTable(_ other: SheetTable.OtherTable) -> String {
+        switch other.sheet {
+        case .settings: return "a table of settings"
+        case .securities: return other.names.contains("Restriction") ? "a table of restrictions" : "a table of securities"
+        case .groups: return "a table of exposure-group caps"
+        case .sectors: return "a table of sector bands"
+        case .accounts: return "a table of accounts"
+        case .lots: return "a table of lots"
+        case .model: return "a table of model targets"
+        case .prices: return "a table of prices"
+        case .transactions: return "a table of trades made"
+        case .manualTrades: return "a table of trades to place"
+        }
+    }
+
+    /// What the plan would lose with another sheet's table left unread.
+    static func lostWithTable(_ other: SheetTable.OtherTable) -> String {
+        switch other.sheet {
+        case .settings: return "its settings (As Of Date, Tax Budget, Lot Method…) would not apply, and the plan would run on the defaults"
+        case .securities: return other.names.contains("Restriction")
+            ? "its restrictions would not apply: a position marked No Sell could be sold"
+            : "its groups, replacements and marks would not apply"
+        case .groups: return "its caps would not apply: a group could be left above its Max Weight"
+        case .sectors: return "its bands would not apply: a sector could be left outside its band"
+        case .accounts: return "its accounts' cash, types and models would not apply"
+        case .lots: return "its lots would be left out of the plan, as if not held"
+        case .model: return "its targets would not be planned"
+        case .prices: return "its prices would not be used"
+        case .transactions: return "its trades would open and close no wash-sale window"
+        case .manualTrades: return "its trades would not be placed"
+        }
+    }
+
     /// Sheets whose rows, left out, change the plan unseen: lots, trades and restrictions
     /// (a second Model, Prices or Settings sheet left out is seen: an account's model or a
     /// symbol's price is then missing, or the Summary shows the settings used; an account

@@ -228,6 +228,7 @@ struct PortfolioBuilder {
             }
         }
         try refuseUnreadTables()
+        refuseTablesOfMissingSheets()
         readSettings()
         var securities = readSecurities()
         judgeSecurityMarks(securities: securities)

@@ -126,6 +126,26 @@ struct SheetTable {
     /// A Prices title above the header that says when its prices were taken (`Prices as of
     /// February 30, 2026`) but gives no date the reading can make out.
     var undatedPricesTitle: (text: String, place: String)?
+    /// Headers of other contract sheets' tables met outside this one (`Symbol | Restriction`
+    /// in a box beside the Model, `Setting | Value` beside or under the accounts), refused
+    /// where the book has no sheet of their kind (`PortfolioBuilder.refuseTablesOfMissingSheets`).
+    var otherTables: [OtherTable] = []
+
+    /// The header of another contract sheet's table kept on this sheet, outside its table.
+    struct OtherTable {
+        /// The contract sheet whose header it is.
+        let sheet: ContractSheet
+        /// The header's first cell (`H3`) and row.
+        let cell: String
+        let row: Int
+        /// The header's texts, and the columns of `sheet` they name.
+        let texts: [String]
+        let names: [String]
+        /// Whether it stands under the table's own columns (stacked below it), its rows read
+        /// as the table's; otherwise it is beside the table, or in its header row.
+        let below: Bool
+    }
+
     /// A Model sheet laid out wide: a column of targets for each model, headed by the model's
     /// name as the Accounts sheet's Model column writes it, in place of Model and Target
     /// columns. Each model's name, and the key of its column in `columns` and the rows.
@@ -488,6 +508,17 @@ struct SheetTable {
         var firstTitleRow = 0
         /// The row where a second table's header was met, if one was (see `partlyRepeatsHeader`).
         var secondTableRow: Int?
+        /// Other contract sheets' headers met outside the table (`otherTableHeaders`), and a
+        /// Settings one waiting for a key below it (its key column) before it is taken as one.
+        var otherTables: [OtherTable] = []
+        var pendingSettings: [(header: OtherTable, keyColumn: Int)] = []
+        /// Takes `found`, a Settings header only once a row below names a setting under its
+        /// Setting column: `Name | Value` also heads a box of figures.
+        func noteOtherTables(_ found: [(header: OtherTable, keyColumn: Int)]) {
+            for (other, keyColumn) in found {
+                if other.sheet == .settings { pendingSettings.append((other, keyColumn)) } else { otherTables.append(other) }
+            }
+        }
         /// Each required column (or pair) by its positions in the layout's values.
         var requiredPositions: [[Int]] = []
         /// A Settings sheet's first rows, read again for keys and values if no header is found.
@@ -749,6 +780,10 @@ struct SheetTable {
                                   wide.map { (model: $0.model, column: SheetTable.modelColumnKey($0.model)) },
                                   symbolsFromTitles)
                         lastRow = row.number
+                        // Another sheet's header among the names this one does not read, apart from its
+                        // own (`Setting | Value`, a blank column, then the accounts'; explore-DN).
+                        let read = Set((keptMatches.map(\.2) + match.seconds.map(\.2)).compactMap(CellReference.column(of:)))
+                        noteOtherTables(SheetTable.otherTableHeaders(in: row, of: sheet, tableColumns: read, headerRow: true))
                     } else if bestCandidate == nil || names.count > bestCandidate!.found.count {
                         bestCandidate = (row.number, names, unknown)
                         rowsBelowBest = []
@@ -921,6 +956,26 @@ struct SheetTable {
                     secondTableRow = row.number
                     return
                 }
+            }
+            // Another contract sheet's table beside this one or stacked under it (a `Symbol |
+            // Restriction` box right of the Model, `Setting | Value` under the accounts): kept for
+            // the builder, which refuses it where the book has no sheet of its kind (explore-DN:
+            // a No Sell restriction, a group cap, sector bands and a zero tax budget had each
+            // been passed over, the first two without a word).
+            if !pendingSettings.isEmpty {
+                pendingSettings.removeAll { pending in
+                    guard pending.header.row < row.number,
+                          case .string(let text)? = row.cells.first(where: { $0.column == pending.keyColumn })?.value
+                    else { return true }
+                    if SettingKey.matching(text.trimmingWhitespace().trimmingCharacters(in: ":")) != nil {
+                        otherTables.append(pending.header)
+                        return true
+                    }
+                    return false
+                }
+            }
+            if besideTableRow != row.number {
+                noteOtherTables(SheetTable.otherTableHeaders(in: row, of: sheet, tableColumns: headerColumns, headerRow: false))
             }
             let previousTitle = pendingTitle
             pendingTitle = readsBlocks ? SheetTable.title(of: row, sheetName: info.name).map { ($0, row.number, false) } : nil
@@ -1537,6 +1592,7 @@ struct SheetTable {
                                symbolsFromTitles: header.symbolsFromTitles, modelColumns: header.modelColumns)
         table.todayCells = SheetTable.todayCells(of: summary, in: info.name)
         table.settingsOutside = settingsOutside
+        table.otherTables = otherTables
         table.dayFirstDate = summary.firstDayFirstDate.map { (place: "\(info.name)!\($0.cell)", format: $0.format) }
         table.unreadColumnTitles = unreadColumnTitles
         table.exclusionMarks = exclusionMarks
@@ -1570,6 +1626,67 @@ struct SheetTable {
         "Account", "Symbol", "Lot ID", "Household", "Model", "Sector", "Identical Group", "Exposure Group",
     ]
     static let maxIdentifierCharacters = 1_000
+
+    /// The headers of other contract sheets' tables in `row`, each with its key column (where a
+    /// Settings header names its Setting; its first column otherwise): a run of words side by
+    /// side (no blank cell between) naming every column that marks another sheet's header
+    /// (`PortfolioBuilder.markingColumns`: `Symbol | Restriction`, `Exposure Group | Max
+    /// Weight`, `Sector | Band`, `Setting | Value`), by that sheet's own header matching.
+    /// In the header row (`headerRow`), a run none of whose cells the table reads
+    /// (`tableColumns`); below it, a run wholly outside the table's columns, unless it names
+    /// this sheet's required columns too (a second table of its own, refused where it is read),
+    /// or a run under them naming more of the other sheet's columns than of this one's (a table
+    /// stacked below: a repeat of this header is not one).
+    static func otherTableHeaders(in row: Row, of sheet: ContractSheet, tableColumns: Set<Int>, headerRow: Bool)
+        -> [(header: OtherTable, keyColumn: Int)] {
+        // Runs of cells side by side, parted at a blank: one under the table's columns is judged
+        // whole (a table stacked below), and its cells right or left of them on their own (a box
+        // beside the table with no blank column between).
+        var runs: [(cells: [(column: Int, text: String)], inside: Bool)] = []
+        var run: [(column: Int, text: String)] = []
+        func close() {
+            if !headerRow, run.count >= 2, run.contains(where: { tableColumns.contains($0.column) }),
+               run.allSatisfy({ !$0.text.isEmpty }) {
+                runs.append((run, true))
+            }
+            for part in run.split(whereSeparator: { tableColumns.contains($0.column) || $0.text.isEmpty }) where part.count >= 2 {
+                runs.append((Array(part), false))
+            }
+            run = []
+        }
+        for cell in row.cells {
+            var text: String?
+            if case .string(let value) = cell.value { text = value.trimmingWhitespace() }
+            if text == "" { close(); continue }
+            if let last = run.last, last.column != cell.column - 1 { close() }
+            // A number or a long text is no header's name: it parts the words around it.
+            run.append((cell.column, text.flatMap { $0.utf8.count <= 60 ? $0 : nil } ?? ""))
+        }
+        close()
+        var found: [(header: OtherTable, keyColumn: Int)] = []
+        for (run, inside) in runs {
+            let own = Set(run.compactMap { sheet.column(forHeader: $0.text) })
+            let ownTable = sheet.requiredColumns.allSatisfy { !own.isDisjoint(with: $0) }
+            var best: (sheet: ContractSheet, names: [String], key: Int)?
+            for other in ContractSheet.allCases where other != sheet {
+                var names: [String] = []
+                var key = run[0].column
+                for (column, text) in run {
+                    guard let name = other.column(forHeader: text), !names.contains(name) else { continue }
+                    names.append(name)
+                    if name == "Setting" { key = column }
+                }
+                guard PortfolioBuilder.markingColumns(of: other).allSatisfy({ !Set($0).isDisjoint(with: names) }) else { continue }
+                if inside ? names.count <= own.count : ownTable && own.count >= names.count { continue }
+                if best == nil || names.count > best!.names.count { best = (other, names, key) }
+            }
+            guard let best else { continue }
+            let cell = CellReference.name(column: run[0].column, row: row.number)
+            found.append((OtherTable(sheet: best.sheet, cell: cell, row: row.number, texts: run.map(\.text), names: best.names,
+                                     below: inside), best.key))
+        }
+        return found
+    }
 
     /// Whether two or more of a row's cells are the header's names under their own columns
     /// (any capitals or spacing) while another holds something else: a second table's header.
