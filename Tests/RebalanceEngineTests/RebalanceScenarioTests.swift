@@ -1444,6 +1444,53 @@ extension RebalanceScenarioTests {
         #expect(plan.trade("TX", "VTI", .sell, .raiseCash)?.quantity == shares(3))
     }
 
+    @Test("Raise Cash asks a slot's model symbol for what its stand-in cannot give: a wash-blocked loss lot, the budget",
+          arguments: [false, true])
+    func raiseCashMovesOnFromAStandInThatCannotBeSold(budgetCut: Bool) throws {
+        // explore-DL: $96,000 after the $5,000 withdrawal, all at $100. GOOGL 10% ±2% counts 80
+        // GOOG and 70 GOOGL, $15,000 = 15.6%, $5,400 over, the largest excess. GOOG cannot be
+        // sold: its loss lot is blocked by the GOOGL bought 15 days ago, or (`budgetCut`) its
+        // gain lot does not fit the $0 budget. 40 GOOGL at no gain pay the $4,000 short and 10
+        // more the $960 cash target; N and Q (2020 lots, $50 a share of gain where GOOG's loss
+        // lot is blocked) stay in their bands. Before, N and Q were sold pro rata ($490.00 of
+        // tax with the gains), N left below its 57% edge, and Rebalance sold the GOOGL all the same.
+        var book = BookBuilder()
+        book.settings.rates = TaxRates(shortTerm: Rate(decimal: "0.4")!, longTerm: Rate(decimal: "0.2")!)
+        book.account("T1", cash: "1000", cashTarget: "0.01", withdrawal: "5000",
+                     budget: budgetCut ? .limit(.zero) : .unlimited)
+        if budgetCut {
+            book.hold("G1", "GOOG", 80, basis: "2000", acquired: "2015-06-01")
+            book.hold("GL1", "GOOGL", 70, basis: "7000", acquired: "2025-01-02")
+        } else {
+            book.hold("G1", "GOOG", 80, basis: "12000", acquired: "2026-06-01")
+            book.hold("GL1", "GOOGL", 70, basis: "7000", acquired: "2026-11-05")
+        }
+        // Under the $0 budget N and Q are at cost, so that the budget does not keep them.
+        book.hold("N1", "N", 550, basis: budgetCut ? "55000" : "27500", acquired: "2020-01-02")
+        book.hold("Q1", "Q", 300, basis: budgetCut ? "30000" : "15000", acquired: "2020-01-02")
+        book.target("GOOGL", "0.10")
+        book.target("N", "0.59")
+        book.target("Q", "0.30")
+        book.security("GOOG", identicalGroup: "ALPHA")
+        book.security("GOOGL", identicalGroup: "ALPHA")
+        book.prices = ["GOOG": "100", "GOOGL": "100", "N": "100", "Q": "100"]
+        let plan = try book.plan()
+        #expect(plan.trades.count == 1)
+        #expect(plan.trade("T1", "GOOGL", .sell, .raiseCash)?.quantity == shares(50))
+        #expect(plan.tax("T1")?.taxImpact == .zero)
+        #expect(plan.cash("T1")?.withdrawalPaid == usd("5000"))
+        #expect(plan.cash("T1")?.cashAfter == usd("1000"))
+        #expect(plan.drift("T1", "N")?.status == .inBand)
+        #expect(plan.drift("T1", "GOOGL")?.status == .inBand)
+        let why = budgetCut
+            ? "The tax budget cuts the sale of GOOG within it to 0 of the 40 sought."
+            : "Lot G1 of GOOG is not sold at a loss: 70 unmatched replacement shares of GOOG, GOOGL (first bought "
+                + "2026-11-05 in T1) would disallow it; the block lasts through 2026-12-05 (26 USC 1091(a))."
+        #expect(plan.auditLog.first { $0.phase == .raiseCash && $0.symbol == "GOOG" }?.detail == why)
+        #expect(plan.auditLog.first { $0.phase == .raiseCash && $0.symbol == "GOOGL" }?.detail
+            == "40 GOOGL sold for $4,000.00: largest excess over target first.")
+    }
+
     @Test("An underweight that may not be bought takes no share of short cash: the one left is not told of shares")
     func blockedUnderweightTakesNoShareOfCash() throws {
         // $10,000: VTI No Sell at $9,000 against 70%; BND and XLE 15% each, $1,500 short

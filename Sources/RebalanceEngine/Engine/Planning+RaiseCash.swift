@@ -179,20 +179,31 @@ extension Planning {
             // the position from 40.4% to 35.4% against a 38% edge. What is left goes on to the
             // next position, and pro rata. A position above its band's high edge, which Rebalance
             // sells down in any case, may round up to its low edge (`roundingRoom`).
-            for (symbol, excess) in excesses(in: index) where remaining > .zero {
-                var amount = Money.min(excess, remaining)
-                if purpose == .cashTarget, access == .unblocked {
-                    // Min Trade is judged on the trade's total: a position the withdrawal sold
-                    // already needs no more than the need. Topped up to Min Trade alone, a $90
-                    // target after a $1,000 withdrawal sale sold $200 (explore-DH).
-                    let minimum = books[index].settings.minTrade - soldSoFar(symbol, in: index, phase: .raiseCash)
-                    amount = .min(excess, .max(remaining, minimum))
+            // A line's excess is asked of its members in turn, stand-ins first: what one cannot
+            // give (a wash-blocked loss lot, the budget, Min Trade) is asked of the next, as
+            // Rebalance does. Split over them before any sale, a GOOG stand-in worth the whole
+            // excess took it all, and when its loss lot was blocked the held GOOGL was never
+            // asked: N and Q were sold pro rata for $490 of tax where 50 GOOGL paid the $5,000
+            // withdrawal at none (explore-DL).
+            for line in excesses(in: index) where remaining > .zero {
+                var left = line.excess
+                for (symbol, value) in line.members where remaining > .zero && left > .zero {
+                    let excess = Money.min(left, value)
+                    var amount = Money.min(excess, remaining)
+                    if purpose == .cashTarget, access == .unblocked {
+                        // Min Trade is judged on the trade's total: a position the withdrawal sold
+                        // already needs no more than the need. Topped up to Min Trade alone, a $90
+                        // target after a $1,000 withdrawal sale sold $200 (explore-DH).
+                        let minimum = books[index].settings.minTrade - soldSoFar(symbol, in: index, phase: .raiseCash)
+                        amount = .min(excess, .max(remaining, minimum))
+                    }
+                    let raised = try raiseFrom(symbol, amount, in: index, purpose: purpose,
+                                               access: access, budget: budget, roundingUp: true,
+                                               roundingUpWithin: roundingRoom(of: symbol, excess: excess, in: index),
+                                               how: "largest excess over target first")
+                    remaining -= raised
+                    left -= raised
                 }
-                let raised = try raiseFrom(symbol, amount, in: index, purpose: purpose,
-                                           access: access, budget: budget, roundingUp: true,
-                                           roundingUpWithin: roundingRoom(of: symbol, excess: excess, in: index),
-                                           how: "largest excess over target first")
-                remaining -= raised
             }
             // Then pro rata by market value: each position's share rounded down to whole
             // steps, then what rounding left over from the largest positions, one at a time,
@@ -470,46 +481,39 @@ extension Planning {
         return sellable
     }
 
-    /// Sellable positions above their target with the dollar excess: a slot's excess goes to
-    /// its stand-ins first, then its model symbol; a legacy position is all excess. Slots and
-    /// legacy positions come largest excess first (ties by symbol), each slot's parts
-    /// together: sorted part by part, a model symbol's larger part came before its stand-in's
-    /// (Raise Cash sold VTI at a gain, then Rebalance the ITOT standing in for it at a loss).
-    func excesses(in index: Int) -> [(symbol: String, excess: Money)] {
+    /// Sellable positions above their target, a line at a time with its dollar excess: a
+    /// slot's members in the order they are asked for it, its stand-ins first, then its model
+    /// symbol, each with its market value; a legacy position, all excess, is a line of its
+    /// own. A slot's excess is at most what its sellable members hold. Lines come largest
+    /// excess first (ties by their first member's symbol): sorted member by member, a model
+    /// symbol's larger part came before its stand-in's (Raise Cash sold VTI at a gain, then
+    /// Rebalance the ITOT standing in for it at a loss).
+    func excesses(in index: Int) -> [(members: [(symbol: String, value: Money)], excess: Money)] {
         let book = books[index]
         let value = book.investableValue
         var sellable = NameSet()
         for symbol in sellableSymbols(in: index) { sellable.insert(symbol) }
-        // Each slot's parts follow one another in `parts`; a group is its run of them.
-        var parts: [(symbol: String, excess: Money)] = []
-        var groups: [(excess: Money, parts: Range<Int>)] = []
+        var lines: [(members: [(symbol: String, value: Money)], excess: Money)] = []
         for symbol in book.heldSymbols where sellable.contains(symbol) && isLegacy(symbol, in: book) {
             let excess = marketValue(symbol, in: book)
-            parts.append((symbol, excess))
-            groups.append((excess, parts.count - 1..<parts.count))
+            lines.append(([(symbol, excess)], excess))
         }
         for slot in book.slots.indices {
-            var excess = slotValue(slot, in: book) - Planning.part(book.slots[slot].target, of: value)
+            let excess = slotValue(slot, in: book) - Planning.part(book.slots[slot].target, of: value)
             guard excess > .zero else { continue }
-            let start = parts.count
-            var total = Money.zero
-            for symbol in book.standIns(ofSlot: slot) + [book.slots[slot].symbol] where excess > .zero {
-                guard sellable.contains(symbol) else { continue }
-                let part = Money.min(excess, marketValue(symbol, in: book))
-                if part > .zero {
-                    parts.append((symbol, part))
-                    total += part
-                }
-                excess -= part
+            var members: [(symbol: String, value: Money)] = []
+            var held = Money.zero
+            for symbol in book.standIns(ofSlot: slot) + [book.slots[slot].symbol] where sellable.contains(symbol) {
+                let worth = marketValue(symbol, in: book)
+                guard worth > .zero else { continue }
+                members.append((symbol, worth))
+                held += worth
             }
-            if parts.count > start { groups.append((total, start..<parts.count)) }
+            if !members.isEmpty { lines.append((members, Money.min(excess, held))) }
         }
-        groups.sort {
-            $0.excess != $1.excess ? $0.excess > $1.excess : parts[$0.parts.lowerBound].symbol < parts[$1.parts.lowerBound].symbol
+        lines.sort {
+            $0.excess != $1.excess ? $0.excess > $1.excess : $0.members[0].symbol < $1.members[0].symbol
         }
-        var ordered: [(symbol: String, excess: Money)] = []
-        ordered.reserveCapacity(parts.count)
-        for group in groups { ordered.append(contentsOf: parts[group.parts]) }
-        return ordered
+        return lines
     }
 }
