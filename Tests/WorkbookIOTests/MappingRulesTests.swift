@@ -3332,6 +3332,14 @@ struct MappingRulesTests {
         #expect(reading.portfolio?.transactions.map(\.place) == ["Transactions!row 10"])
         #expect(reading.diagnostics.contains(Diagnostic(.info, "Transactions!row 3",
             "Skipped with the trade it cancels, Transactions!row 2.")))
+        // `CA` and `REV` in a custodian's description are no cancellation: the loss sale of a
+        // California muni fund had been dropped, and the fund bought back in the IRA (explore-DQ).
+        let described = try readTransactions([["Account", "Date", "Symbol", "Action", "Quantity", "Realized Gain"],
+                              ["A", "2026-11-10", "PWZ", "YOU SOLD INVESCO CA AMT-FREE MUNI BOND ETF", -100, -1500],
+                              ["A", "2026-11-11", "XYZ", "YOU SOLD NY DORM AUTH REV", -10, -20],
+                              ["A", "2026-11-12", "PWZ", "Sell CA", -5, -75]])
+        #expect(described.errors.isEmpty, "\(described.errors)")
+        #expect(described.portfolio?.transactions.map(\.side) == [.sell, .sell, .sell])
     }
 
     @Test("A bare CXL takes back the sale of its gain and price; a buy of a negative quantity among positive ones is refused")

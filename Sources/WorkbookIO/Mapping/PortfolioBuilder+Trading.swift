@@ -103,13 +103,17 @@ extension PortfolioBuilder {
     ///
     /// Also the short forms: Interactive Brokers marks a cancelled fill `SELL (Ca.)` or `BUY
     /// (Ca.)`, read as a sale that had opened no window and let an IRA's purchase pass as
-    /// replacing it, a $15,600 loss harvested with none disallowed (explore-DM); and `CANC`,
-    /// `REV`.
+    /// replacing it, a $15,600 loss harvested with none disallowed (explore-DM); `CANC`; and
+    /// `REV` after a side alone (`Sell Rev`). Not `CA` or `REV` as words of a description a
+    /// custodian writes into the action (`YOU SOLD INVESCO CA AMT-FREE MUNI`, `DORM AUTH REV`,
+    /// `REV SPLIT`): read as cancellations, a loss sale was dropped and the fund bought back in
+    /// the IRA inside its window (explore-DQ).
     static func isCancellation(_ lowercased: String) -> Bool {
-        if holdsAny(of: ["cancel", "reversal", "reversed"], lowercased) { return true }
-        return lowercased.split(whereSeparator: { !$0.isLetter }).contains {
-            $0 == "cxl" || $0 == "cncl" || $0 == "canc" || $0 == "rev" || $0 == "ca"
-        }
+        if holdsAny(of: ["cancel", "reversal", "reversed", "(ca.)", "(ca)"], lowercased) { return true }
+        let words = lowercased.split(whereSeparator: { !$0.isLetter })
+        if words.contains(where: { $0 == "cxl" || $0 == "cncl" || $0 == "canc" }) { return true }
+        return words.count == 2 && words.contains("rev")
+            && !words.allSatisfy { $0 == "rev" } && words.contains { side(String($0)) != nil }
     }
 
     /// The side of the trade a cancellation takes back (`CXL SELL`, `Buy Cancelled`), when
