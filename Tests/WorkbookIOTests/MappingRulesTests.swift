@@ -2523,6 +2523,25 @@ struct MappingRulesTests {
         ], asOf: CivilDate(year: 2026, month: 11, day: 20))
         #expect(figures.errors.isEmpty, "\(figures.errors)")
         #expect(figures.portfolio?.models.first?.targets.count == 1)
+        // Boxes that change nothing without their sheet, or say nothing, had been refused
+        // (explore-DP): a fund family and a sleeve's group, caps nor joins; a `Name | Min | Max`
+        // of figures; a `Name | Value` of totals with a row named like a setting; a restriction
+        // box with a header and no rows.
+        for box: [[FixtureCell]] in [
+            [["Symbol", "Name", "Family"], ["AAPL", "Apple", "Tech"]],
+            [["Symbol", "Group"], ["AAPL", "Core"]],
+            [["Name", "Min", "Max"], ["Price", 60, 400]],
+            [["Name", "Value"], ["Harvest", 12500]],
+            [["Symbol", "Restriction"]],
+        ] {
+            var model: [[FixtureCell]] = [["Symbol", "Target"], ["AAPL", 0.99]]
+            for (index, row) in box.enumerated() {
+                if index + 2 >= model.count { model.append([nil, nil]) }
+                model[index + 2] = [model[index + 2][0], model[index + 2][1], nil] + row
+            }
+            let reading = try read([Self.oneLot, ("Model", model), Self.prices], asOf: CivilDate(year: 2026, month: 11, day: 20))
+            #expect(reading.errors.isEmpty, "\(box[0]): \(reading.errors)")
+        }
     }
 
     @Test("A Settings table stacked under the accounts, in a book without a Settings sheet, is refused; its rows are no accounts")

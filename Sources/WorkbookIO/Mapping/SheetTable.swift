@@ -508,16 +508,15 @@ struct SheetTable {
         var firstTitleRow = 0
         /// The row where a second table's header was met, if one was (see `partlyRepeatsHeader`).
         var secondTableRow: Int?
-        /// Other contract sheets' headers met outside the table (`otherTableHeaders`), and a
-        /// Settings one waiting for a key below it (its key column) before it is taken as one.
+        /// Other contract sheets' headers met outside the table (`otherTableHeaders`), each
+        /// waiting for a row below it (its key column) before it is taken as one.
         var otherTables: [OtherTable] = []
-        var pendingSettings: [(header: OtherTable, keyColumn: Int)] = []
-        /// Takes `found`, a Settings header only once a row below names a setting under its
-        /// Setting column: `Name | Value` also heads a box of figures.
+        var pendingOthers: [(header: OtherTable, keyColumn: Int)] = []
+        /// Takes `found`, each once the row below names something under its key column (a
+        /// header with no rows restricts nothing; explore-DP), a Settings header only once that
+        /// is a setting: `Name | Value` also heads a box of figures.
         func noteOtherTables(_ found: [(header: OtherTable, keyColumn: Int)]) {
-            for (other, keyColumn) in found {
-                if other.sheet == .settings { pendingSettings.append((other, keyColumn)) } else { otherTables.append(other) }
-            }
+            pendingOthers.append(contentsOf: found)
         }
         /// Each required column (or pair) by its positions in the layout's values.
         var requiredPositions: [[Int]] = []
@@ -962,11 +961,19 @@ struct SheetTable {
             // the builder, which refuses it where the book has no sheet of its kind (explore-DN:
             // a No Sell restriction, a group cap, sector bands and a zero tax budget had each
             // been passed over, the first two without a word).
-            if !pendingSettings.isEmpty {
-                pendingSettings.removeAll { pending in
-                    guard pending.header.row < row.number,
-                          case .string(let text)? = row.cells.first(where: { $0.column == pending.keyColumn })?.value
-                    else { return true }
+            if !pendingOthers.isEmpty {
+                pendingOthers.removeAll { pending in
+                    guard pending.header.row < row.number else { return false }
+                    let key = row.cells.first(where: { $0.column == pending.keyColumn })?.value
+                    guard pending.header.sheet == .settings else {
+                        switch key {
+                        case .string(let text)? where !text.trimmingWhitespace().isEmpty: otherTables.append(pending.header)
+                        case .number?: otherTables.append(pending.header)
+                        default: break
+                        }
+                        return true
+                    }
+                    guard case .string(let text)? = key else { return true }
                     if SettingKey.matching(text.trimmingWhitespace().trimmingCharacters(in: ":")) != nil {
                         otherTables.append(pending.header)
                         return true
@@ -1627,6 +1634,33 @@ struct SheetTable {
     ]
     static let maxIdentifierCharacters = 1_000
 
+    /// Whether a box headed as `other`'s table would change the plan and says so in words of
+    /// its own, not words a box of figures or notes shares (explore-DP): a Securities box that
+    /// restricts, names replacements or phases out (a `Symbol | Group` sleeve list or a fund
+    /// `Family` caps and joins nothing without a Groups sheet, and had been refused); a Groups
+    /// or Sectors box whose name column says group, exposure or sector (`Name | Min | Max` of
+    /// figures is none); a Settings box whose key column says setting, parameter or key
+    /// (`Name | Value` of totals with a `Harvest` row is none).
+    static func saysWhatItChanges(_ other: ContractSheet, names: [String], texts: [String]) -> Bool {
+        func wordsOf(_ name: String) -> Set<String> {
+            for text in texts where other.column(forHeader: text) == name { return headerWords(text) }
+            return []
+        }
+        switch other {
+        case .securities:
+            return !Set(names).isDisjoint(with: ["Restriction", "Replacement", "Phase Out"])
+        case .groups:
+            return !wordsOf("Exposure Group").isDisjoint(with: ["group", "groups", "exposure", "exposures"])
+        case .sectors:
+            return !wordsOf("Sector").isDisjoint(with: ["sector", "sectors", "industry", "industries", "asset", "class"])
+        case .settings:
+            return !wordsOf("Setting").isDisjoint(with: ["setting", "settings", "parameter", "parameters", "key", "keys",
+                                                          "option", "options"])
+        default:
+            return true
+        }
+    }
+
     /// The headers of other contract sheets' tables in `row`, each with its key column (where a
     /// Settings header names its Setting; its first column otherwise): a run of words side by
     /// side (no blank cell between) naming every column that marks another sheet's header
@@ -1676,7 +1710,9 @@ struct SheetTable {
                     names.append(name)
                     if name == "Setting" { key = column }
                 }
-                guard PortfolioBuilder.markingColumns(of: other).allSatisfy({ !Set($0).isDisjoint(with: names) }) else { continue }
+                guard PortfolioBuilder.markingColumns(of: other).allSatisfy({ !Set($0).isDisjoint(with: names) }),
+                      SheetTable.saysWhatItChanges(other, names: names, texts: run.map(\.text))
+                else { continue }
                 if inside ? names.count <= own.count : ownTable && own.count >= names.count { continue }
                 if best == nil || names.count > best!.names.count { best = (other, names, key) }
             }
