@@ -2544,6 +2544,30 @@ struct MappingRulesTests {
         }
     }
 
+    @Test("A No Sell beside a ticker outside the table, under any header, is refused where the book has no Securities sheet")
+    func looseRestrictionBesideATable() throws {
+        // `Security | Status` with `XOM | No Sell` beside the lots had been passed over without a
+        // word, and XOM sold in Phase Out for $1,724.31 of tax (explore-DP).
+        let reading = try read([
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, "2020-01-02"],
+                      [nil, nil, nil, nil, nil, nil, "Security", "Status"], [nil, nil, nil, nil, nil, nil, "AAPL", "no sell "]]),
+            Self.model, Self.prices,
+        ], asOf: CivilDate(year: 2026, month: 11, day: 20))
+        #expect(reading.errors.map(\.description) == [
+            "Lots!H4: \"no sell\" is written outside the Lots table this sheet is read as, and the workbook has no Securities "
+                + "sheet: the tool reads restrictions only there (Symbol, Restriction), so this one would not apply: a position "
+                + "marked No Sell could be sold. Move the restrictions to a sheet of their own named Securities, or delete the "
+                + "cell if it restricts nothing."])
+        // A legend of what the marks mean restricts nothing.
+        let legend = try read([
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, "2020-01-02"],
+                      [nil, nil, nil, nil, nil, nil, "Restriction", "Meaning"],
+                      [nil, nil, nil, nil, nil, nil, "No Buy", "not added to"]]),
+            Self.model, Self.prices,
+        ], asOf: CivilDate(year: 2026, month: 11, day: 20))
+        #expect(legend.errors.isEmpty, "\(legend.errors)")
+    }
+
     @Test("A Settings table stacked under the accounts, in a book without a Settings sheet, is refused; its rows are no accounts")
     func settingsStackedUnderAccounts() throws {
         // explore-DN: its rows had become accounts named "Setting", "As Of Date" and "Tax Budget"

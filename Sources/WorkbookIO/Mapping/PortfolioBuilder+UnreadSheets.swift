@@ -122,6 +122,15 @@ extension PortfolioBuilder {
     mutating func refuseTablesOfMissingSheets() {
         let hosts = ContractSheet.allCases.compactMap { tables[$0] } + accountLotTables + modelSheetTables.map(\.table)
         var refused = Set<String>()
+        let hasSecurities = view.sheets.contains { $0.contractSheet == ContractSheet.securities.rawValue && $0.sheetName != nil }
+        for host in hosts where !hasSecurities && !ambiguousRoles.contains(.securities) {
+            guard let mark = host.looseRestriction, !host.otherTables.contains(where: { $0.sheet == .securities }),
+                  refused.insert("\(host.sheetName)!\(mark.cell)").inserted else { continue }
+            log.error("\(host.sheetName)!\(mark.cell)", "\"\(mark.text.excerpt)\" is written outside the \(host.sheet.rawValue) table "
+                + "this sheet is read as, and the workbook has no Securities sheet: the tool reads restrictions only there "
+                + "(Symbol, Restriction), so this one would not apply: a position marked No Sell could be sold. Move the "
+                + "restrictions to a sheet of their own named Securities, or delete the cell if it restricts nothing.")
+        }
         for host in hosts {
             for other in host.otherTables {
                 let place = "\(host.sheetName)!\(other.cell)"

@@ -130,6 +130,9 @@ struct SheetTable {
     /// in a box beside the Model, `Setting | Value` beside or under the accounts), refused
     /// where the book has no sheet of their kind (`PortfolioBuilder.refuseTablesOfMissingSheets`).
     var otherTables: [OtherTable] = []
+    /// The first cell outside the table's columns reading as a restriction (`No Sell`), under a
+    /// header `otherTables` does not know (`Security | Status`), and its text.
+    var looseRestriction: (cell: String, text: String)?
 
     /// The header of another contract sheet's table kept on this sheet, outside its table.
     struct OtherTable {
@@ -511,6 +514,7 @@ struct SheetTable {
         /// Other contract sheets' headers met outside the table (`otherTableHeaders`), each
         /// waiting for a row below it (its key column) before it is taken as one.
         var otherTables: [OtherTable] = []
+        var looseRestriction: (cell: String, text: String)?
         var pendingOthers: [(header: OtherTable, keyColumn: Int)] = []
         /// Takes `found`, each once the row below names something under its key column (a
         /// header with no rows restricts nothing; explore-DP), a Settings header only once that
@@ -983,6 +987,20 @@ struct SheetTable {
             }
             if besideTableRow != row.number {
                 noteOtherTables(SheetTable.otherTableHeaders(in: row, of: sheet, tableColumns: headerColumns, headerRow: false))
+            }
+            // A restriction written in a box of its own beside the table, whatever its header
+            // (`Security | Restriction`, `Symbol | Status`): passed over where the book has no
+            // Securities sheet, its No Sell position was sold (explore-DP).
+            if looseRestriction == nil, !headerColumns.isEmpty, sheet != .securities {
+                // Beside what it restricts: a ticker in the cell on its left (`XOM | No Sell`); a
+                // legend's `No Buy | not added to` restricts nothing.
+                for cell in row.cells where !headerColumns.contains(cell.column) {
+                    guard case .string(let text) = cell.value, SheetTable.readsAsRestriction(text),
+                          case .string(let left)? = row.cells.first(where: { $0.column == cell.column - 1 })?.value,
+                          SheetTable.looksLikeTicker(left) else { continue }
+                    looseRestriction = (CellReference.name(column: cell.column, row: row.number), text.trimmingWhitespace())
+                    break
+                }
             }
             let previousTitle = pendingTitle
             pendingTitle = readsBlocks ? SheetTable.title(of: row, sheetName: info.name).map { ($0, row.number, false) } : nil
@@ -1600,6 +1618,7 @@ struct SheetTable {
         table.todayCells = SheetTable.todayCells(of: summary, in: info.name)
         table.settingsOutside = settingsOutside
         table.otherTables = otherTables
+        table.looseRestriction = looseRestriction
         table.dayFirstDate = summary.firstDayFirstDate.map { (place: "\(info.name)!\($0.cell)", format: $0.format) }
         table.unreadColumnTitles = unreadColumnTitles
         table.exclusionMarks = exclusionMarks
@@ -1633,6 +1652,22 @@ struct SheetTable {
         "Account", "Symbol", "Lot ID", "Household", "Model", "Sector", "Identical Group", "Exposure Group",
     ]
     static let maxIdentifierCharacters = 1_000
+
+    /// Whether a cell's text is a restriction as the Securities sheet writes one (`No Sell`,
+    /// `No Buy`, `No Trade`, `Do Not Sell`), spacing and capitals aside.
+    /// Whether a cell's text reads as a ticker: one to twelve capitals, digits and the marks
+    /// of share classes (`BRK.B`, `BRK/B`), with a letter.
+    static func looksLikeTicker(_ text: String) -> Bool {
+        let trimmed = text.trimmingWhitespace()
+        return (1...12).contains(trimmed.count) && trimmed.contains(where: \.isUppercase)
+            && trimmed.allSatisfy { ($0.isASCII && ($0.isUppercase || $0.isNumber)) || ".-/ ".contains($0) }
+    }
+
+    static func readsAsRestriction(_ text: String) -> Bool {
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter }).joined(separator: " ")
+        return ["no sell", "no buy", "no trade", "do not sell", "do not buy", "do not trade", "dont sell", "don t sell"]
+            .contains(words)
+    }
 
     /// Whether a box headed as `other`'s table would change the plan and says so in words of
     /// its own, not words a box of figures or notes shares (explore-DP): a Securities box that
