@@ -69,9 +69,8 @@ extension Planning {
         var forced: [TaxLot.Key] = []
         let today = asOf, household = householdOfBook[index]
         // The trade, if an earlier pass made it (the phase sold the symbol before): none for
-        // most sales. A symbol's sell trades come phase after phase, so the phase's is the
-        // position's latest if it has one.
-        let soFar = book.latestSellRow(atEntry: entry).flatMap { trades[$0].phase == phase ? $0 : nil }
+        // most sales.
+        let soFar = sellRow(atEntry: entry, in: book, phase: phase)
         // A loss lot this trade skipped as blocked stays skipped for the trade (WORKBOOK.md:
         // "stays skipped for that trade"; one pass, no look-ahead), though a later pass of it
         // (a group's cap, a sector's edge) comes after the trade sold the replacement. Raise

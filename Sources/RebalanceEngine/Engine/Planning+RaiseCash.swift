@@ -147,9 +147,15 @@ extension Planning {
     /// The proceeds of the sell trade `phase` has made of `symbol` in account `index`, zero
     /// when it has made none.
     func soldSoFar(_ symbol: String, in index: Int, phase: Phase) -> Money {
-        guard let entry = books[index].entry(of: symbol), let row = books[index].latestSellRow(atEntry: entry),
-              trades[row].phase == phase else { return .zero }
+        guard let entry = books[index].entry(of: symbol), let row = sellRow(atEntry: entry, in: books[index], phase: phase)
+        else { return .zero }
         return trades[row].amount
+    }
+
+    /// The sell trade `phase` has made of the position at `entry` of `book`, if it has made one:
+    /// a symbol's sell trades come phase after phase, so the phase's is the position's latest.
+    func sellRow(atEntry entry: Int, in book: AccountBook, phase: Phase) -> Int? {
+        book.latestSellRow(atEntry: entry).flatMap { trades[$0].phase == phase ? $0 : nil }
     }
 
     /// Sells positions of account `index` until `amount` is raised or no tier can give more.

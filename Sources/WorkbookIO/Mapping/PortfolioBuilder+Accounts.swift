@@ -230,14 +230,14 @@ extension PortfolioBuilder {
         _ named: [(account: String, household: String, place: String)], accounts: inout [Account]
     ) {
         guard !named.isEmpty else { return }
-        // The accounts the Accounts sheet places: their lots' households are only compared.
-        let placedByAccounts = Set(accounts.filter { $0.household != $0.id }.map(\.id))
+        // The households the Accounts sheet gives, matched as households are: their accounts'
+        // lots are only compared with them.
+        let accountsKeys = Dictionary(accounts.filter { $0.household != $0.id }
+            .map { ($0.id, PortfolioBuilder.householdKey($0.household)) }, uniquingKeysWith: { first, _ in first })
         // Each account's first household and its cell (for an account the Accounts sheet places,
         // the first that differs from it); one whose rows name a second is reported.
         var firstOf: [String: (household: String, key: String, place: String)] = [:]
         var reported: Set<String> = []
-        let accountsKeys = Dictionary(accounts.filter { placedByAccounts.contains($0.id) }
-            .map { ($0.id, PortfolioBuilder.householdKey($0.household)) }, uniquingKeysWith: { first, _ in first })
         for (account, household, place) in named {
             let key = PortfolioBuilder.householdKey(household)
             guard !PortfolioBuilder.householdRoleKeys.contains(key) else { continue }
