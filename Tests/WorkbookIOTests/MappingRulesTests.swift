@@ -2544,28 +2544,62 @@ struct MappingRulesTests {
         }
     }
 
-    @Test("A No Sell beside a ticker outside the table, under any header, is refused where the book has no Securities sheet")
+    @Test("A No Sell beside a held ticker outside the table, under any header, is refused unless the Securities sheet restricts it")
     func looseRestrictionBesideATable() throws {
-        // `Security | Status` with `XOM | No Sell` beside the lots had been passed over without a
-        // word, and XOM sold in Phase Out for $1,724.31 of tax (explore-DP).
-        let reading = try read([
-            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, "2020-01-02"],
-                      [nil, nil, nil, nil, nil, nil, "Security", "Status"], [nil, nil, nil, nil, nil, nil, "AAPL", "no sell "]]),
-            Self.model, Self.prices,
-        ], asOf: CivilDate(year: 2026, month: 11, day: 20))
+        func lots(_ box: [[FixtureCell]]) -> (name: String, rows: [[FixtureCell]]) {
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, "2020-01-02"]]
+                + box.map { [nil, nil, nil, nil, nil, nil] + $0 })
+        }
+        let asOf = CivilDate(year: 2026, month: 11, day: 20)
+        // `Security | Status` with `AAPL | No Sell` beside the lots had been passed over without a
+        // word, and the position sold in Phase Out (explore-DP); a name between the ticker and
+        // the mark, and a reason after it, hid it too (explore-DS).
+        let reading = try read([lots([["Ticker", "Description", "Status"], ["AAPL", "Apple Inc", "No Sell - trading window"]]),
+                                Self.model, Self.prices], asOf: asOf)
         #expect(reading.errors.map(\.description) == [
-            "Lots!H4: \"no sell\" is written outside the Lots table this sheet is read as, and the workbook has no Securities "
-                + "sheet: the tool reads restrictions only there (Symbol, Restriction), so this one would not apply: a position "
-                + "marked No Sell could be sold. Move the restrictions to a sheet of their own named Securities, or delete the "
-                + "cell if it restricts nothing."])
-        // A legend of what the marks mean restricts nothing.
-        let legend = try read([
+            "Lots!I4: \"No Sell - trading window\" is written beside AAPL outside the Lots table this sheet is read as, and the "
+                + "workbook has no Securities sheet: the tool reads restrictions only on the Securities sheet (Symbol, "
+                + "Restriction), so this one would not apply and AAPL could be traded. Give AAPL its Restriction on the "
+                + "Securities sheet, or delete the cell if it restricts nothing."])
+        // A Securities sheet that does not restrict it lets it be sold all the same (explore-DS).
+        let unrestricted = try read([lots([["Symbol", "Note"], ["AAPL", "no sell"]]), Self.model, Self.prices,
+                                     ("Securities", [["Symbol", "Sector"], ["AAPL", "Tech"]])], asOf: asOf)
+        #expect(unrestricted.errors.first?.description.hasPrefix(
+            "Lots!H4: \"no sell\" is written beside AAPL outside the Lots table this sheet is read as, and the Securities sheet "
+                + "(Securities) does not restrict AAPL") == true, "\(unrestricted.errors)")
+        let restricted = try read([lots([["Symbol", "Note"], ["AAPL", "no sell"]]), Self.model, Self.prices,
+                                   ("Securities", [["Symbol", "Restriction"], ["AAPL", "No Sell"]])], asOf: asOf)
+        #expect(restricted.errors.isEmpty, "\(restricted.errors)")
+        // A legend of the marks or their codes, and a watch list of symbols neither held nor
+        // modelled, restrict nothing the plan could trade.
+        for box: [[FixtureCell]] in [[["Restriction", "Meaning"], ["No Buy", "not added to"]],
+                                     [["Code", "Meaning"], ["NS", "No Sell"]],
+                                     [["Watch", "Flag"], ["TSLA", "No Buy"]]] {
+            let other = try read([lots(box), Self.model, Self.prices], asOf: asOf)
+            #expect(other.errors.isEmpty, "\(box): \(other.errors)")
+        }
+    }
+
+    @Test("A box of identical groups, and a box with a blank row under its header, are refused as other boxes are")
+    func identicalGroupsAndGappedBoxes() throws {
+        // explore-DS: a `Symbol | Identical Group` box was dropped (GOOG sold as legacy, GOOGL
+        // bought), and a caps box with a blank row under its header vanished.
+        let asOf = CivilDate(year: 2026, month: 11, day: 20)
+        let families = try read([
             ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, "2020-01-02"],
-                      [nil, nil, nil, nil, nil, nil, "Restriction", "Meaning"],
-                      [nil, nil, nil, nil, nil, nil, "No Buy", "not added to"]]),
+                      [nil, nil, nil, nil, nil, nil, "Symbol", "Identical Group"], [nil, nil, nil, nil, nil, nil, "GOOG", "Alphabet"]]),
             Self.model, Self.prices,
-        ], asOf: CivilDate(year: 2026, month: 11, day: 20))
-        #expect(legend.errors.isEmpty, "\(legend.errors)")
+        ], asOf: asOf)
+        #expect(families.errors.first?.description.hasPrefix("Lots!G3: \"Symbol | Identical Group\" heads a table of securities")
+                    == true, "\(families.errors)")
+        let gapped = try read([
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, "2020-01-02"],
+                      [nil, nil, nil, nil, nil, nil, "Exposure Group", "Max Weight"], ["A", "AAPL", 1, 150, "2020-01-02"],
+                      [nil, nil, nil, nil, nil, nil, "Apple", 0.05]]),
+            Self.model, Self.prices,
+        ], asOf: asOf)
+        #expect(gapped.errors.first?.description.hasPrefix("Lots!G3: \"Exposure Group | Max Weight\" heads a table of "
+            + "exposure-group caps") == true, "\(gapped.errors)")
     }
 
     @Test("A Settings table stacked under the accounts, in a book without a Settings sheet, is refused; its rows are no accounts")

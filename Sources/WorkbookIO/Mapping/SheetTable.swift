@@ -130,9 +130,10 @@ struct SheetTable {
     /// in a box beside the Model, `Setting | Value` beside or under the accounts), refused
     /// where the book has no sheet of their kind (`PortfolioBuilder.refuseTablesOfMissingSheets`).
     var otherTables: [OtherTable] = []
-    /// The first cell outside the table's columns reading as a restriction (`No Sell`), under a
-    /// header `otherTables` does not know (`Security | Status`), and its text.
-    var looseRestriction: (cell: String, text: String)?
+    /// Cells outside the table's columns reading as a restriction (`No Sell`), under a header
+    /// `otherTables` does not know (`Security | Status`): each with its text and the texts that
+    /// read as tickers on its left in its box (`ACME | Acme Corp | No Sell`), the first few.
+    var looseRestrictions: [(cell: String, text: String, tickers: [String])] = []
 
     /// The header of another contract sheet's table kept on this sheet, outside its table.
     struct OtherTable {
@@ -514,7 +515,7 @@ struct SheetTable {
         /// Other contract sheets' headers met outside the table (`otherTableHeaders`), each
         /// waiting for a row below it (its key column) before it is taken as one.
         var otherTables: [OtherTable] = []
-        var looseRestriction: (cell: String, text: String)?
+        var looseRestrictions: [(cell: String, text: String, tickers: [String])] = []
         var pendingOthers: [(header: OtherTable, keyColumn: Int)] = []
         /// Takes `found`, each once the row below names something under its key column (a
         /// header with no rows restricts nothing; explore-DP), a Settings header only once that
@@ -969,6 +970,8 @@ struct SheetTable {
                 pendingOthers.removeAll { pending in
                     guard pending.header.row < row.number else { return false }
                     let key = row.cells.first(where: { $0.column == pending.keyColumn })?.value
+                    // A blank row or two under the header (explore-DS: the box had been dropped).
+                    if CellReader.textValue(key) == nil, row.number <= pending.header.row + 3 { return false }
                     guard pending.header.sheet == .settings else {
                         switch key {
                         case .string(let text)? where !text.trimmingWhitespace().isEmpty: otherTables.append(pending.header)
@@ -990,16 +993,24 @@ struct SheetTable {
             }
             // A restriction written in a box of its own beside the table, whatever its header
             // (`Security | Restriction`, `Symbol | Status`): passed over where the book has no
-            // Securities sheet, its No Sell position was sold (explore-DP).
-            if looseRestriction == nil, !headerColumns.isEmpty, sheet != .securities {
-                // Beside what it restricts: a ticker in the cell on its left (`XOM | No Sell`); a
-                // legend's `No Buy | not added to` restricts nothing.
+            // Securities sheet, its No Sell position was sold (explore-DP). Kept with the tickers
+            // on its left in its box, up to a blank cell (`ACME | Acme Corp | No Sell`), which the
+            // builder matches with the book's symbols (a legend's `NS | No Sell` names none).
+            if looseRestrictions.count < 64, !headerColumns.isEmpty, sheet != .securities {
                 for cell in row.cells where !headerColumns.contains(cell.column) {
-                    guard case .string(let text) = cell.value, SheetTable.readsAsRestriction(text),
-                          case .string(let left)? = row.cells.first(where: { $0.column == cell.column - 1 })?.value,
-                          SheetTable.looksLikeTicker(left) else { continue }
-                    looseRestriction = (CellReference.name(column: cell.column, row: row.number), text.trimmingWhitespace())
-                    break
+                    guard case .string(let text) = cell.value, SheetTable.readsAsRestriction(text) else { continue }
+                    var tickers: [String] = []
+                    var column = cell.column - 1
+                    while column >= max(1, cell.column - 3), !headerColumns.contains(column),
+                          case .string(let left)? = row.cells.first(where: { $0.column == column })?.value,
+                          !left.trimmingWhitespace().isEmpty {
+                        if SheetTable.looksLikeTicker(left) { tickers.append(left.trimmingWhitespace()) }
+                        column -= 1
+                    }
+                    if !tickers.isEmpty {
+                        looseRestrictions.append((CellReference.name(column: cell.column, row: row.number),
+                                                  text.trimmingWhitespace(), tickers))
+                    }
                 }
             }
             let previousTitle = pendingTitle
@@ -1618,7 +1629,7 @@ struct SheetTable {
         table.todayCells = SheetTable.todayCells(of: summary, in: info.name)
         table.settingsOutside = settingsOutside
         table.otherTables = otherTables
-        table.looseRestriction = looseRestriction
+        table.looseRestrictions = looseRestrictions
         table.dayFirstDate = summary.firstDayFirstDate.map { (place: "\(info.name)!\($0.cell)", format: $0.format) }
         table.unreadColumnTitles = unreadColumnTitles
         table.exclusionMarks = exclusionMarks
@@ -1663,10 +1674,12 @@ struct SheetTable {
             && trimmed.allSatisfy { ($0.isASCII && ($0.isUppercase || $0.isNumber)) || ".-/ ".contains($0) }
     }
 
+    /// A reason may follow it (`No Sell - trading window closed`, `No Sell (10b5-1 plan)`;
+    /// explore-DS).
     static func readsAsRestriction(_ text: String) -> Bool {
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter }).joined(separator: " ")
         return ["no sell", "no buy", "no trade", "do not sell", "do not buy", "do not trade", "dont sell", "don t sell"]
-            .contains(words)
+            .contains { words == $0 || words.hasPrefix($0 + " ") }
     }
 
     /// Whether a box headed as `other`'s table would change the plan and says so in words of
@@ -1683,7 +1696,9 @@ struct SheetTable {
         }
         switch other {
         case .securities:
+            // (An `Identical Group` by that name joins wash-sale families; a `Family` may be a fund's.)
             return !Set(names).isDisjoint(with: ["Restriction", "Replacement", "Phase Out"])
+                || wordsOf("Identical Group").contains("identical")
         case .groups:
             return !wordsOf("Exposure Group").isDisjoint(with: ["group", "groups", "exposure", "exposures"])
         case .sectors:
