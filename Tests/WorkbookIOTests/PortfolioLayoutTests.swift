@@ -213,7 +213,8 @@ struct PortfolioLayoutTests {
 
     @Test("A wash-sale-adjusted acquisition date under an abbreviated header starts the lot's holding period",
           arguments: ["Adj. Acq. Date", "Acquired (Adj)", "Adjusted Acq Date", "Adj. Date Acquired", "Wash Sale Adjusted Date",
-                      "Acquisition Date (Adjusted)", "Adj Open Date"])
+                      "Acquisition Date (Adjusted)", "Adj Open Date", "Acq Date (Adj)", "Date Acq. (Adj.)", "Adj Open Dt",
+                      "Adjusted Holding Period Date", "Date Acquired (Wash Adj)"])
     func abbreviatedHoldingPeriodStart(header: String) throws {
         // Each had been passed over with an Info line, and the lot taxed short-term (explore-DI).
         let reading = try Household.read(Self.carriedBack(under: header))

@@ -227,7 +227,8 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                                                    "adjacquisitiondate", "washsaleadjusteddate", "washsaleadjdate",
                                                    "dateacquiredadjusted", "dateacquiredadj", "adjustedpurchasedate",
                                                    "adjpurchasedate", "opendateadjusted", "adjacqdt", "adjustedacqdt",
-                                                   "adjustedacquisitiondt"], checksOnly: true),
+                                                   "adjustedacquisitiondt", "acqdateadj", "dateacqadj", "adjopendt",
+                                                   "adjustedholdingperioddate", "dateacquiredwashadj"], checksOnly: true),
                     // A lot export's household (Orion, Black Diamond): each account's household when the
                     // Accounts sheet gives it none. Not a client's or family's name, which may be a
                     // person's (see `PortfolioBuilder.householdsFromLots`).
