@@ -1328,7 +1328,10 @@ struct MappingRulesTests {
                                      // Spelt apart, or over (explore-BP: missed, or the book refused).
                                      ("Restriction", .text("Lock-up through 2/1/2027"), .text("Lockup until 1/15/2026")),
                                      ("Restriction", .text("Unvested"), .text("Lockup ended 1/15/2026")),
-                                     ("Tradeable", .text("No"), .text("Yes")), ("Margin Collateral", .text("Yes"), .text("No"))] {
+                                     ("Tradeable", .text("No"), .text("Yes")), ("Margin Collateral", .text("Yes"), .text("No")),
+                                     // A note that restricts, in a column of notes (explore-DS: the lot was sold).
+                                     ("Notes", .text("Do Not Sell"), .text("Sold 10 in March")),
+                                     ("Comment", .text("No Sell - pledged to the bank"), .empty)] {
             let reading = try read([
                 Self.asOf,
                 ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", .text(header)],

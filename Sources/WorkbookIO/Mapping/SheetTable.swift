@@ -466,6 +466,8 @@ struct SheetTable {
         /// The unknown Accounts columns that may mark an account left out, by column number,
         /// with their header and what their cells say (`exclusionKind`).
         var exclusionColumns: [Int: (header: String, kind: ExclusionKind)] = [:]
+        /// A Lots sheet's other unread columns (`Notes`), by column, with their headers.
+        var lotNoteColumns: [Int: String] = [:]
         var exclusionMarks: [(row: Int, place: String, header: String, mark: String)] = []
         /// On the Securities and Model sheets, the cells of the columns the header does not
         /// read, by column number: a security's mark may be among them (`securityMarkKind`).
@@ -831,9 +833,23 @@ struct SheetTable {
                     }
                 } else if sheet == .lots {
                     for (text, place) in found.unknown {
-                        guard let column = CellReference.column(of: place), let kind = SheetTable.lotRestrictionKind(text) else { continue }
-                        exclusionColumns[column] = (text, kind)
+                        guard let column = CellReference.column(of: place) else { continue }
+                        if let kind = SheetTable.lotRestrictionKind(text) {
+                            exclusionColumns[column] = (text, kind)
+                        } else {
+                            lotNoteColumns[column] = text
+                        }
                     }
+                }
+            }
+            // A lot's note saying it restricts (`Do Not Sell` under `Notes`): judged as a lot's
+            // Restriction column's mark is; passed over, the lot was sold (explore-DS).
+            if !lotNoteColumns.isEmpty {
+                for cell in row.cells {
+                    guard let header = lotNoteColumns[cell.column], case .string(let text) = cell.value,
+                          SheetTable.readsAsRestriction(text) else { continue }
+                    exclusionMarks.append((row.number, "\(info.name)!\(CellReference.name(column: cell.column, row: row.number))",
+                                           header, text.trimmingWhitespace()))
                 }
             }
             if !exclusionColumns.isEmpty {
