@@ -36,6 +36,12 @@ struct SaleOutcome: Sendable {
 extension Planning {
     // MARK: - Selling
 
+    /// The sell trade `phase` has made of the position at `entry` of `book`, if it has made one:
+    /// a symbol's sell trades come phase after phase, so the phase's is the position's latest.
+    func sellRow(atEntry entry: Int, in book: AccountBook, phase: Phase) -> Int? {
+        book.latestSellRow(atEntry: entry).flatMap { trades[$0].phase == phase ? $0 : nil }
+    }
+
     /// Sells up to `limit` shares of `symbol` from account `index`, lots in the account's
     /// Lot Method order, as one trade of `phase`.
     ///

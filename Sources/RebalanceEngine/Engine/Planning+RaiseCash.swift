@@ -152,12 +152,6 @@ extension Planning {
         return trades[row].amount
     }
 
-    /// The sell trade `phase` has made of the position at `entry` of `book`, if it has made one:
-    /// a symbol's sell trades come phase after phase, so the phase's is the position's latest.
-    func sellRow(atEntry entry: Int, in book: AccountBook, phase: Phase) -> Int? {
-        book.latestSellRow(atEntry: entry).flatMap { trades[$0].phase == phase ? $0 : nil }
-    }
-
     /// Sells positions of account `index` until `amount` is raised or no tier can give more.
     private mutating func raise(
         _ amount: Money, in index: Int, purpose: CashPurpose, tiers: [(LotAccess, Bool)]

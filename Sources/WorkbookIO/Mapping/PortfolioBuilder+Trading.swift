@@ -112,8 +112,7 @@ extension PortfolioBuilder {
         if holdsAny(of: ["cancel", "reversal", "reversed", "(ca.)", "(ca)"], lowercased) { return true }
         let words = lowercased.split(whereSeparator: { !$0.isLetter })
         if words.contains(where: { $0 == "cxl" || $0 == "cncl" || $0 == "canc" }) { return true }
-        return words.count == 2 && words.contains("rev")
-            && !words.allSatisfy { $0 == "rev" } && words.contains { side(String($0)) != nil }
+        return words.count == 2 && words.contains("rev") && words.contains { side(String($0)) != nil }
     }
 
     /// The side of the trade a cancellation takes back (`CXL SELL`, `Buy Cancelled`), when

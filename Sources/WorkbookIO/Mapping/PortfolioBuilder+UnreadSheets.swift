@@ -122,35 +122,7 @@ extension PortfolioBuilder {
     mutating func refuseTablesOfMissingSheets() {
         let hosts = ContractSheet.allCases.compactMap { tables[$0] } + accountLotTables + modelSheetTables.map(\.table)
         var refused = Set<String>()
-        // A restriction beside a ticker the book holds or models, outside any table: refused
-        // where no Securities sheet restricts that symbol (explore-DP, explore-DS: with a
-        // Securities sheet that did not list it, the No Sell position was sold all the same).
-        // A ticker the book neither holds nor models (a watch list's `TSLA | No Buy`, a
-        // legend's `NS | No Sell`) changes nothing.
-        if hosts.contains(where: { !$0.looseRestrictions.isEmpty }), !ambiguousRoles.contains(.securities) {
-            func symbols(of table: SheetTable?) -> [String] {
-                table?.rows.compactMap { CellReader.textValue($0["Symbol"])?.uppercased() } ?? []
-            }
-            let known = Set((accountLotTables + [tables[.lots], tables[.model]].compactMap { $0 } + modelSheetTables.map(\.table))
-                .flatMap { symbols(of: $0) })
-            let restricted = Set((tables[.securities]?.rows ?? []).compactMap { row -> String? in
-                guard CellReader.textValue(row["Restriction"]) != nil else { return nil }
-                return CellReader.textValue(row["Symbol"])?.uppercased()
-            })
-            for host in hosts where !host.otherTables.contains(where: { $0.sheet == .securities }) {
-                for mark in host.looseRestrictions {
-                    guard let symbol = mark.tickers.first(where: { known.contains($0.uppercased()) })?.uppercased(),
-                          !restricted.contains(symbol), refused.insert("\(host.sheetName)!\(mark.cell)").inserted else { continue }
-                    let lacking = tables[.securities].map { "the Securities sheet (\($0.sheetName)) does not restrict \(symbol)" }
-                        ?? "the workbook has no Securities sheet"
-                    log.error("\(host.sheetName)!\(mark.cell)", "\"\(mark.text.excerpt)\" is written beside \(symbol) outside the "
-                        + "\(host.sheet.rawValue) table this sheet is read as, and \(lacking): the tool reads restrictions only on "
-                        + "the Securities sheet (Symbol, Restriction), so this one would not apply and \(symbol) could be traded. "
-                        + "Give \(symbol) its Restriction on the Securities sheet, or delete the cell if it restricts nothing.")
-                    break
-                }
-            }
-        }
+        refuseLooseRestrictions(in: hosts)
         for host in hosts {
             for other in host.otherTables {
                 let place = "\(host.sheetName)!\(other.cell)"
@@ -172,6 +144,37 @@ extension PortfolioBuilder {
                     }
                 }
             }
+        }
+    }
+
+    /// A restriction beside a ticker the book holds or models, outside any table
+    /// (`SheetTable.looseRestrictions`): an error at its cell where no Securities sheet
+    /// restricts that symbol (explore-DP, explore-DS: with a Securities sheet that did not list
+    /// it, the No Sell position was sold all the same). A ticker the book neither holds nor
+    /// models (a watch list's `TSLA | No Buy`, a legend's `NS | No Sell`) changes nothing. A box
+    /// refused as a table of restrictions is not refused again cell by cell.
+    mutating func refuseLooseRestrictions(in hosts: [SheetTable]) {
+        guard hosts.contains(where: { !$0.looseRestrictions.isEmpty }), !ambiguousRoles.contains(.securities) else { return }
+        let known = Set((lotTables + [tables[.model]].compactMap { $0 } + modelSheetTables.map(\.table)).flatMap { table in
+            table.rows.compactMap { CellReader.textValue($0["Symbol"])?.uppercased() }
+        })
+        let restricted = Set((tables[.securities]?.rows ?? []).compactMap { row -> String? in
+            guard CellReader.textValue(row["Restriction"]) != nil else { return nil }
+            return CellReader.textValue(row["Symbol"])?.uppercased()
+        })
+        for host in hosts where !host.otherTables.contains(where: { $0.sheet == .securities }) {
+            // The first mark of a sheet that restricts a symbol the plan could trade.
+            guard let (mark, symbol) = host.looseRestrictions.lazy.compactMap({ mark -> (SheetTable.LooseRestriction, String)? in
+                guard let symbol = mark.tickers.first(where: { known.contains($0.uppercased()) })?.uppercased(),
+                      !restricted.contains(symbol) else { return nil }
+                return (mark, symbol)
+            }).first else { continue }
+            let lacking = tables[.securities].map { "the Securities sheet (\($0.sheetName)) does not restrict \(symbol)" }
+                ?? "the workbook has no Securities sheet"
+            log.error("\(host.sheetName)!\(mark.cell)", "\"\(mark.text.excerpt)\" is written beside \(symbol) outside the "
+                + "\(host.sheet.rawValue) table this sheet is read as, and \(lacking): the tool reads restrictions only on "
+                + "the Securities sheet (Symbol, Restriction), so this one would not apply and \(symbol) could be traded. "
+                + "Give \(symbol) its Restriction on the Securities sheet, or delete the cell if it restricts nothing.")
         }
     }
 

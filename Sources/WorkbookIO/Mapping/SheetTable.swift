@@ -133,7 +133,8 @@ struct SheetTable {
     /// Cells outside the table's columns reading as a restriction (`No Sell`), under a header
     /// `otherTables` does not know (`Security | Status`): each with its text and the texts that
     /// read as tickers on its left in its box (`ACME | Acme Corp | No Sell`), the first few.
-    var looseRestrictions: [(cell: String, text: String, tickers: [String])] = []
+    var looseRestrictions: [LooseRestriction] = []
+    typealias LooseRestriction = (cell: String, text: String, tickers: [String])
 
     /// The header of another contract sheet's table kept on this sheet, outside its table.
     struct OtherTable {
@@ -517,7 +518,7 @@ struct SheetTable {
         /// Other contract sheets' headers met outside the table (`otherTableHeaders`), each
         /// waiting for a row below it (its key column) before it is taken as one.
         var otherTables: [OtherTable] = []
-        var looseRestrictions: [(cell: String, text: String, tickers: [String])] = []
+        var looseRestrictions: [LooseRestriction] = []
         var pendingOthers: [(header: OtherTable, keyColumn: Int)] = []
         /// Takes `found`, each once the row below names something under its key column (a
         /// header with no rows restricts nothing; explore-DP), a Settings header only once that
@@ -1680,8 +1681,6 @@ struct SheetTable {
     ]
     static let maxIdentifierCharacters = 1_000
 
-    /// Whether a cell's text is a restriction as the Securities sheet writes one (`No Sell`,
-    /// `No Buy`, `No Trade`, `Do Not Sell`), spacing and capitals aside.
     /// Whether a cell's text reads as a ticker: one to twelve capitals, digits and the marks
     /// of share classes (`BRK.B`, `BRK/B`), with a letter.
     static func looksLikeTicker(_ text: String) -> Bool {
@@ -1690,8 +1689,11 @@ struct SheetTable {
             && trimmed.allSatisfy { ($0.isASCII && ($0.isUppercase || $0.isNumber)) || ".-/ ".contains($0) }
     }
 
-    /// A reason may follow it (`No Sell - trading window closed`, `No Sell (10b5-1 plan)`;
-    /// explore-DS).
+    /// Whether a cell's text outside any table is a restriction: `No Sell`, `No Buy`, `No Trade`
+    /// or `Do Not Sell` (`Buy`, `Trade`), spacing and capitals aside, a reason after it or not
+    /// (`No Sell - trading window closed`, `No Sell (10b5-1 plan)`; explore-DS). Narrower than
+    /// a Restriction cell's reading (`restrictionReading`): `Hold` and `Restricted` are words a
+    /// note uses for other things, and a cell outside a table has no header to say what it is.
     static func readsAsRestriction(_ text: String) -> Bool {
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter }).joined(separator: " ")
         return ["no sell", "no buy", "no trade", "do not sell", "do not buy", "do not trade", "dont sell", "don t sell"]
@@ -2456,7 +2458,6 @@ struct SheetTable {
         "symbol", "price", "short", "long", "loss", "tax", "max", "group", "min", "trade", "trades", "method", "to", "pct",
     ]
 
-    /// A header's words, lower case: its runs of letters and digits (`YTD ST G/L` → ytd, st, g, l).
     /// Whether a Lots header names a wash-sale-adjusted acquisition date the synonyms do not
     /// list: a word of adjustment (`Adj`, `Adjusted`) with a word of acquisition or of date,
     /// and no word of a price, cost, value or window, which such a date may date.
@@ -2469,6 +2470,7 @@ struct SheetTable {
                                        "settlement"])
     }
 
+    /// A header's words, lower case: its runs of letters and digits (`YTD ST G/L` → ytd, st, g, l).
     static func headerWords(_ header: String) -> Set<String> {
         Set(header.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
     }
