@@ -712,6 +712,56 @@ struct PhaseScenarioTests {
         #expect(plan.trade("TAX-1", "AGG", .buy)?.quantity == shares(250))
     }
 
+    /// Account TAX1: $1,000 cash (1% target), 100 GOOG bought this March for $15,000, now $100
+    /// a share, standing in for GOOGL's 10%; N and Q at their 59% and 30%. GOOGL's
+    /// Securities row names R its Replacement.
+    private func standInLossBook() -> BookBuilder {
+        var book = BookBuilder()
+        book.account("TAX1", cash: "1000", cashTarget: "0.01")
+        book.hold("G1", "GOOG", 100, basis: "15000", acquired: "2026-03-02")
+        book.hold("N1", "N", 590, basis: "59000", acquired: "2020-01-02")
+        book.hold("Q1", "Q", 300, basis: "30000", acquired: "2020-01-02")
+        book.target("GOOGL", "0.10")
+        book.target("N", "0.59")
+        book.target("Q", "0.30")
+        book.security("GOOGL", identicalGroup: "ALPHA", replacements: ["R"])
+        book.security("GOOG", identicalGroup: "ALPHA")
+        book.prices = ["GOOG": "100", "GOOGL": "100", "N": "100", "Q": "100", "R": "100"]
+        return book
+    }
+
+    @Test("A stand-in at a loss is harvested into its model symbol's Replacement, which counts toward the model symbol")
+    func aStandInAtALossIsReplacedByItsModelSymbolsReplacement() throws {
+        let plan = try standInLossBook().plan()
+        // The whole lot: a $5,000 short-term loss (a third of its basis), replaced by $10,000
+        // of R, the room GOOGL's 10% of $100,000 has once GOOG is sold.
+        let sale = try #require(plan.trade("TAX1", "GOOG", .sell, .harvest))
+        #expect(sale.quantity == shares(100))
+        #expect(sale.realizedShortTerm == usd("-5000"))
+        #expect(sale.reason.contains("replaced by R"))
+        #expect(plan.trade("TAX1", "R", .buy, .harvest)?.quantity == shares(100))
+        #expect(plan.trade("TAX1", "GOOGL", .buy) == nil)
+        #expect(plan.drift("TAX1", "GOOGL")?.weightAfter == 0.1)
+    }
+
+    @Test("A Replacement standing in at a loss is harvested into the model symbol's next Replacement")
+    func aReplacementStandingInIsReplacedByTheNextReplacement() throws {
+        var book = BookBuilder()
+        book.account("TAX1", cash: "1000", cashTarget: "0.01")
+        book.hold("I1", "ITOT", 100, basis: "15000", acquired: "2026-03-02")
+        book.hold("N1", "N", 890, basis: "89000", acquired: "2020-01-02")
+        book.target("VTI", "0.10")
+        book.target("N", "0.89")
+        book.security("VTI", replacements: ["ITOT", "SCHB"])
+        book.prices = ["ITOT": "100", "VTI": "100", "N": "100", "SCHB": "100"]
+        let plan = try book.plan()
+        #expect(plan.trade("TAX1", "ITOT", .sell, .harvest)?.realizedShortTerm == usd("-5000"))
+        #expect(plan.trade("TAX1", "SCHB", .buy, .harvest)?.quantity == shares(100))
+        // Its own name in VTI's list is not asked of it.
+        #expect(!plan.auditLog.contains { $0.symbol == "ITOT" && $0.rule == "Replacement" })
+        #expect(plan.drift("TAX1", "VTI")?.weightAfter == 0.1)
+    }
+
     /// Under Band Edge the harvest sells only the part above the band's high edge, and says so.
     @Test("A harvest with no replacement under Band Edge sells down to the high edge and its reason says the edge")
     func harvestWithoutAReplacementUnderBandEdgeNamesTheEdge() throws {

@@ -255,8 +255,20 @@ extension Planning {
     /// The first allowed Replacement for a harvest of `symbol`: unrestricted, priced, in a
     /// slot (a model symbol for legacy), not in the harvested symbol's Identical Group, not
     /// in a blocked family, and a buy of at least Min Trade within its target.
+    ///
+    /// A stand-in's own Replacements are asked first, then those of the model symbol it
+    /// counts toward: GOOG held in GOOGL's slot may be replaced by GOOGL's Replacement, which
+    /// counts toward GOOGL as GOOG did. Asked of its own list alone, a GOOG lot $5,000 under
+    /// water was harvested only above its target, which was nothing (explore-DL).
     private mutating func harvestReplacement(for symbol: String, selling sale: LotSale, legacy: Bool, in index: Int) -> String? {
-        let listed = universe.replacements(of: symbol)
+        var listed = universe.replacements(of: symbol)
+        if let slot = books[index].layout.slotIndexBySymbol[symbol], case let model = books[index].slots[slot].symbol,
+           model != symbol {
+            // Its own name there (a Replacement standing in) is not asked of it.
+            for candidate in universe.replacements(of: model) where candidate != symbol && !listed.contains(candidate) {
+                listed.append(candidate)
+            }
+        }
         for candidate in listed {
             let book = books[index]
             var why: String?
