@@ -1254,6 +1254,28 @@ extension RebalanceScenarioTests {
         ])
     }
 
+    @Test("A manual sale of a whole fractional position or lot, where shares are whole, is made without a warning")
+    func aWholeFractionalPositionIsSoldWithoutAWarning() throws {
+        var book = BookBuilder()
+        book.account("TAX", cash: "0")
+        book.hold("M1", "MMF", quantity: "123.456", basis: "1200", acquired: "2020-01-02")
+        book.hold("M2", "MMF", quantity: "10.5", basis: "100", acquired: "2020-01-02")
+        book.hold("B1", "BND", quantity: "7.25", basis: "500", acquired: "2020-01-02")
+        book.hold("B2", "BND", 50, basis: "3500", acquired: "2020-01-02")
+        book.target("BND", "0.99")
+        // `Sell All` of MMF, read as its whole 133.956 shares; lot B1 of BND named whole.
+        book.manualTrades.append(ManualTrade(account: "TAX", symbol: "MMF", side: .sell,
+                                             size: .quantity(Quantity(decimal: "133.956")!), place: "Manual Trades!A2"))
+        book.manualTrades.append(ManualTrade(account: "TAX", symbol: "BND", side: .sell,
+                                             size: .quantity(Quantity(decimal: "7.25")!), place: "Manual Trades!A3", lotID: "B1"))
+        book.prices = ["MMF": "10.123", "BND": "72"]
+        let plan = try book.plan()
+        // 133.956 x $10.123 = $1,356.04.
+        #expect(plan.trade("TAX", "MMF", .sell, .manual)?.amount == usd("1356.04"))
+        #expect(plan.trade("TAX", "BND", .sell, .manual)?.quantity == Quantity(decimal: "7.25"))
+        #expect(!plan.exceptions.contains { $0.message.contains("a fraction of a share") })
+    }
+
     /// explore-CW's book: T1 (40% / 20%, Tax Optimal) holds AAA lots LOSS (10 sh, $2,000,
     /// 2024-01-10) and GAIN (10 sh, $500, 2020-01-10); AAA is $100.
     private func namedLotBook(_ sales: [(shares: Int64, lot: String?)]) -> BookBuilder {

@@ -129,8 +129,11 @@ extension Planning {
             switch trade.size {
             case .quantity(let shares):
                 quantity = shares
-                // Applied as written, as a manual trade is: said, where the book trades whole shares.
-                if !settings.fractionalShares, shares.micros % Quantity(shares: 1).micros != 0 {
+                // Applied as written, as a manual trade is: said, where the book trades whole shares,
+                // unless it sells a whole lot or position whose own size is fractional, as a lot
+                // may be sold whole (`Sell All` of 133.956 MMF had been warned of; explore-DU).
+                let sellsWhole = trade.side == .sell && (shares == namedLot || shares == books[account].quantity(of: trade.symbol))
+                if !settings.fractionalShares, shares.micros % Quantity(shares: 1).micros != 0, !sellsWhole {
                     warnings.append((account, .init(place: place, message:
                         "\(trade.side == .buy ? "Buys" : "Sells") \(shares) \(trade.symbol), a fraction of a share, though "
                             + "Fractional Shares is No: the manual trade is made as written."), "Fractional"))
