@@ -219,6 +219,25 @@ final class PlanWorkbookWriterTests {
         #expect(!standard.contains { $0.contains("its own rates") })
     }
 
+    @Test("An account planned on settings of its own names each that differs under the accounts")
+    func accountOverridesOnTheSummary() throws {
+        var plan = PlanFixture.plan
+        let index = try #require(plan.accounts.firstIndex { $0.id == "TAX-1" })
+        // Min Trade as the Settings give it is not named: it overrides nothing.
+        plan.accounts[index].overrides = SettingOverrides(
+            lotMethod: .fifo, minTrade: plan.settings.minTrade, harvestLosses: !plan.settings.harvestLosses,
+            rebalanceTo: .bandEdge)
+        let folder = try PlanFixture.temporaryDirectory()
+        let own = folder + "/own-settings.xlsx"
+        try PlanWorkbookWriter.write(plan, run: PlanFixture.run, to: own)
+        let notes = try PlanFixture.rows(of: "Summary", in: own).compactMap { PlanFixture.text($0[1]) }
+            .filter { $0.contains("settings of its own") }
+        #expect(notes == ["TAX-1 is planned on settings of its own: Lot Method FIFO, Harvest Losses "
+            + (plan.settings.harvestLosses ? "No" : "Yes") + ", Rebalance To Band Edge, not the Settings values above."])
+        let standard = try PlanFixture.rows(of: "Summary", in: path).compactMap { PlanFixture.text($0[1]) }
+        #expect(!standard.contains { $0.contains("settings of its own") })
+    }
+
     @Test("Needs Approval is red, Warning, drift outside its band and a stale price amber, Info and In Band plain")
     func highlights() throws {
         func style(_ cell: String, in xml: String) -> String? {

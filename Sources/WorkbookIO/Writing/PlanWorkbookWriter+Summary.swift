@@ -36,6 +36,16 @@ extension SheetWriter {
                     + "long-term \(account.rates.longTerm.percentText), not the Settings rates above."),
                 style: .note, width: 0)], styles: styles)
         }
+        // An account planned on settings of its own: the Settings block above showed the
+        // firm-wide Lot Method while the account sold in another order (explore-DV).
+        for account in plan.accounts {
+            let own = ownSettings(account.overrides, against: settings)
+            guard !own.isEmpty else { continue }
+            try sheet.addRow([SheetCell(
+                content: .text("\(account.id) is planned on settings of its own: \(own.joined(separator: ", ")), "
+                    + "not the Settings values above."),
+                style: .note, width: 0)], styles: styles)
+        }
         if plan.trades.isEmpty {
             try sheet.addRow([SheetCell(
                 content: .text("No trades are proposed. The Drift sheet gives each line's status."),
@@ -137,6 +147,24 @@ extension SheetWriter {
     static let approvalsListed = 25
 
     /// Every field of `Settings`, in the Settings sheet's words.
+    /// Each setting `overrides` gives a value other than `settings`', as `Lot Method FIFO`.
+    private func ownSettings(_ overrides: SettingOverrides, against settings: Settings) -> [String] {
+        var own: [String] = []
+        if let method = overrides.lotMethod, method != settings.lotMethod { own.append("Lot Method \(method.rawValue)") }
+        if let amount = overrides.minTrade, amount != settings.minTrade { own.append("Min Trade \(amount.formatted)") }
+        if let harvest = overrides.harvestLosses, harvest != settings.harvestLosses {
+            own.append("Harvest Losses \(harvest.yesNo)")
+        }
+        if let amount = overrides.harvestMinLoss, amount != settings.harvestMinLoss {
+            own.append("Harvest Min Loss \(amount.formatted)")
+        }
+        if let rate = overrides.harvestMinLossPercent, rate != settings.harvestMinLossPercent {
+            own.append("Harvest Min Loss Pct \(rate.percentText)")
+        }
+        if let edge = overrides.rebalanceTo, edge != settings.rebalanceTo { own.append("Rebalance To \(edge.rawValue)") }
+        return own
+    }
+
     private func settingsRows(_ settings: Settings) -> [(String, SheetCell)] {
         settings.workbookRows
     }
