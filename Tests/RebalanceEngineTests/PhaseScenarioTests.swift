@@ -213,7 +213,8 @@ struct PhaseScenarioTests {
         let plan = try book.plan()
         #expect(plan.trade("TAX-1", "XYZ", .sell, .manual)?.quantity == shares(50))
         #expect(plan.exceptions.filter { $0.place == "TAX-1/XYZ" && $0.message.hasPrefix("The manual sale") }.map(\.message) == [
-            "The manual sale of XYZ sells 1 loss lot(s) while replacement shares are held: \(howMuch) (see the Wash Sale sheet).",
+            "The manual sale of XYZ sells 1 loss lot(s) with replacement shares bought inside their wash-sale window: "
+                + "\(howMuch) (see the Wash Sale sheet).",
         ])
     }
 
@@ -741,11 +742,14 @@ struct PhaseScenarioTests {
         #expect(sale.reason.contains("replaced by R"))
         #expect(plan.trade("TAX1", "R", .buy, .harvest)?.quantity == shares(100))
         #expect(plan.trade("TAX1", "GOOGL", .buy) == nil)
+        // GOOGL, GOOG's twin, is not asked.
+        #expect(!plan.auditLog.contains { $0.symbol == "GOOGL" && $0.rule == "Replacement" })
         #expect(plan.drift("TAX1", "GOOGL")?.weightAfter == 0.1)
     }
 
-    @Test("A Replacement standing in at a loss is harvested into the model symbol's next Replacement")
-    func aReplacementStandingInIsReplacedByTheNextReplacement() throws {
+    /// TAX1: $1,000 cash (1% target), 100 ITOT bought this March for $15,000, now $100 a share,
+    /// standing in as VTI's Replacement for VTI's 10%; N at its 89%.
+    private func replacementStandInBook() -> BookBuilder {
         var book = BookBuilder()
         book.account("TAX1", cash: "1000", cashTarget: "0.01")
         book.hold("I1", "ITOT", 100, basis: "15000", acquired: "2026-03-02")
@@ -754,11 +758,31 @@ struct PhaseScenarioTests {
         book.target("N", "0.89")
         book.security("VTI", replacements: ["ITOT", "SCHB"])
         book.prices = ["ITOT": "100", "VTI": "100", "N": "100", "SCHB": "100"]
+        return book
+    }
+
+    @Test("A Replacement standing in at a loss is harvested back into its model symbol")
+    func aReplacementStandingInIsReplacedByItsModelSymbol() throws {
+        let plan = try replacementStandInBook().plan()
+        #expect(plan.trade("TAX1", "ITOT", .sell, .harvest)?.realizedShortTerm == usd("-5000"))
+        #expect(plan.trade("TAX1", "VTI", .buy, .harvest)?.quantity == shares(100))
+        #expect(plan.trade("TAX1", "SCHB", .buy) == nil)
+        // Its own name in VTI's list is not asked of it.
+        #expect(!plan.auditLog.contains { $0.symbol == "ITOT" && $0.rule == "Replacement" })
+        #expect(plan.drift("TAX1", "VTI")?.weightAfter == 0.1)
+    }
+
+    @Test("A Replacement standing in at a loss, its model symbol in a window, is harvested into the next Replacement")
+    func aReplacementStandingInIsReplacedByTheNextReplacement() throws {
+        var book = replacementStandInBook()
+        // VTI sold at a loss on November 2: its window runs through December 2.
+        book.transaction("TAX1", "2026-11-02", "VTI", .sell, quantity: 100, price: "100", gain: "-2000")
         let plan = try book.plan()
         #expect(plan.trade("TAX1", "ITOT", .sell, .harvest)?.realizedShortTerm == usd("-5000"))
         #expect(plan.trade("TAX1", "SCHB", .buy, .harvest)?.quantity == shares(100))
-        // Its own name in VTI's list is not asked of it.
-        #expect(!plan.auditLog.contains { $0.symbol == "ITOT" && $0.rule == "Replacement" })
+        #expect(plan.auditLog.contains {
+            $0.symbol == "VTI" && $0.rule == "Replacement" && $0.detail == "VTI does not replace ITOT: a wash-sale window covers it."
+        })
         #expect(plan.drift("TAX1", "VTI")?.weightAfter == 0.1)
     }
 

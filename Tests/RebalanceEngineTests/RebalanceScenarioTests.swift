@@ -1407,8 +1407,8 @@ extension RebalanceScenarioTests {
         #expect(sale.estimatedTax == .zero)
         #expect(sale.reason.contains("manual trade (Manual Trades!row 2, lot X1 as named)"))
         #expect(plan.exceptions.filter { $0.place == "TAX-1/XYZ" && $0.message.hasPrefix("The manual sale") }.map(\.message) == [
-            "The manual sale of XYZ sells 1 loss lot(s) while replacement shares are held: all $400.00 of their loss is "
-                + "disallowed (see the Wash Sale sheet).",
+            "The manual sale of XYZ sells 1 loss lot(s) with replacement shares bought inside their wash-sale window: all "
+                + "$400.00 of their loss is disallowed (see the Wash Sale sheet).",
         ])
     }
 

@@ -256,16 +256,22 @@ extension Planning {
     /// slot (a model symbol for legacy), not in the harvested symbol's Identical Group, not
     /// in a blocked family, and a buy of at least Min Trade within its target.
     ///
-    /// A stand-in's own Replacements are asked first, then those of the model symbol it
-    /// counts toward: GOOG held in GOOGL's slot may be replaced by GOOGL's Replacement, which
-    /// counts toward GOOGL as GOOG did. Asked of its own list alone, a GOOG lot $5,000 under
-    /// water was harvested only above its target, which was nothing (explore-DL).
+    /// A stand-in's own Replacements are asked first, then the model symbol it counts toward
+    /// (never a twin's: identical), then that symbol's Replacements: ITOT held as VTI's
+    /// Replacement goes back to VTI once VTI's window is past, and GOOG held in GOOGL's slot
+    /// may be replaced by GOOGL's Replacement, which counts toward GOOGL as GOOG did. Asked of
+    /// its own list alone, a GOOG lot $5,000 under water was harvested only above its target,
+    /// which was nothing (explore-DL), and a harvest's replacement could never be harvested
+    /// back into the symbol it replaced (explore-DX).
     private mutating func harvestReplacement(for symbol: String, selling sale: LotSale, legacy: Bool, in index: Int) -> String? {
         var listed = universe.replacements(of: symbol)
         if let slot = books[index].layout.slotIndexBySymbol[symbol], case let model = books[index].slots[slot].symbol,
            model != symbol {
-            // Its own name there (a Replacement standing in) is not asked of it.
-            for candidate in universe.replacements(of: model) where candidate != symbol && !listed.contains(candidate) {
+            // Its own name in the model symbol's list (a Replacement standing in), and its twin,
+            // are not asked of it.
+            let twin = universe.families.areIdentical(model, symbol)
+            for candidate in (twin ? [] : [model]) + universe.replacements(of: model)
+            where candidate != symbol && !listed.contains(candidate) {
                 listed.append(candidate)
             }
         }

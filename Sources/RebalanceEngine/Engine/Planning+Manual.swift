@@ -266,13 +266,15 @@ extension Planning {
                   "A manual sale sells \(outcome.forced) blocked loss lot(s) with the shares that blocked them: lots sold in "
                     + "one trade are no replacements, and no loss is disallowed.")
         } else if outcome.forced > 0 {
-            // How much: "part of the loss" stood beside a loss disallowed whole (explore-AS).
+            // How much: "part of the loss" stood beside a loss disallowed whole (explore-AS). Not
+            // "while replacement shares are held": a purchase sold again since still replaces
+            // (explore-DZ).
             let whole = outcome.disallowed >= outcome.forcedLoss
             let howMuch = whole ? "all \(outcome.forcedLoss.formatted) of their loss is disallowed"
                 : "\(outcome.disallowed.formatted) of their \(outcome.forcedLoss.formatted) loss is disallowed"
             raise(.warning, "\(books[item.account].id)/\(symbol)",
-                  "The manual sale of \(symbol) sells \(outcome.forced) loss lot(s) while replacement shares "
-                    + "are held: \(howMuch) (see the Wash Sale sheet).")
+                  "The manual sale of \(symbol) sells \(outcome.forced) loss lot(s) with replacement shares bought "
+                    + "inside their wash-sale window: \(howMuch) (see the Wash Sale sheet).")
             audit(.manual, books[item.account].id, symbol, rule: "Wash Sale", decision: "Forced",
                   "A manual sale is applied as written: blocked loss lots are sold and \(howMuch).")
         }
