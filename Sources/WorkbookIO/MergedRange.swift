@@ -61,9 +61,19 @@ public struct SheetRowsSummary: Sendable, Equatable {
     /// The sheet's first date cell whose format writes the day before the month (`dd/mm/yyyy`),
     /// and that format: the sign of a book kept day first.
     public var firstDayFirstDate: DayFirstDate?
+    /// The number cells whose format writes a scale word beside a number it does not scale
+    /// (`"$"#,##0"K"`: 5 shown as `$5K`), with that format, at most `maxScaleWordCells`.
+    public var scaleWordCells: [ScaleWordCell] = []
+    static let maxScaleWordCells = 10_000
 
     /// A date cell whose format writes the day first, and that format.
     public struct DayFirstDate: Sendable, Equatable {
+        public var cell: String
+        public var format: String
+    }
+
+    /// A number cell whose format writes a scale word it does not scale by, and that format.
+    public struct ScaleWordCell: Sendable, Equatable {
         public var cell: String
         public var format: String
     }

@@ -122,4 +122,124 @@ public enum NumberFormatKind: Sendable, Equatable {
         if sawDollar { return .currency }
         return .plain
     }
+
+    /// Words that say an amount is in thousands, millions or billions (`K`, `mm`, `bn`, `000`).
+    static let scaleWords: Set<String> = ["k", "m", "mm", "mn", "mil", "mln", "b", "bn", "bil", "000", "000s", "thousand",
+                                          "thousands", "million", "millions", "billion", "billions"]
+
+    /// The scale word a format code writes as text beside a number it does not scale
+    /// (`"$"#,##0"K"`, `#,##0"k"`, `0\K`, `#,##0" M"`, `"$"0.000"mm"`), as written: a cell
+    /// holding 5 so formatted shows `$5K`. Nil for a code without one, or one whose commas
+    /// after its digits divide the number for display (`#,##0,"K"` shows 5000 as `5K`), which
+    /// shows the true amount; a currency's word (`"USD" #,##0`) is no scale.
+    static func unscaledScaleWord(_ code: String) -> String? {
+        let scalars = Array(code.unicodeScalars)
+        let placeholders: Set<Unicode.Scalar> = ["0", "#", "?"]
+        var literals: [String] = []
+        var escaped = ""
+        var sawPlaceholder = false
+        var scales = false
+        var i = 0
+        scan: while i < scalars.count {
+            let c = scalars[i]
+            if c != "\\", !escaped.isEmpty { literals.append(escaped); escaped = "" }
+            switch c {
+            case ";": break scan
+            case "\"":
+                var text = ""
+                i += 1
+                while i < scalars.count && scalars[i] != "\"" { text.unicodeScalars.append(scalars[i]); i += 1 }
+                literals.append(text)
+            case "\\":
+                if i + 1 < scalars.count { escaped.unicodeScalars.append(scalars[i + 1]) }
+                i += 1
+            case "_", "*": i += 1
+            case "[":
+                while i < scalars.count && scalars[i] != "]" { i += 1 }
+            case ",":
+                // A comma after the digits, not followed by another digit, divides by 1,000.
+                var next = i + 1
+                while next < scalars.count && scalars[next] == "," { next += 1 }
+                if sawPlaceholder, next >= scalars.count || !(placeholders.contains(scalars[next]) || scalars[next] == ".") {
+                    scales = true
+                }
+            default:
+                if placeholders.contains(c) { sawPlaceholder = true }
+            }
+            i += 1
+        }
+        if !escaped.isEmpty { literals.append(escaped) }
+        guard sawPlaceholder, !scales else { return nil }
+        for literal in literals {
+            let words = literal.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+            if words.contains(where: scaleWords.contains) { return literal.trimmingWhitespace() }
+        }
+        return nil
+    }
+
+    /// A number as a simple format code shows it, by its first section: its text kept, its
+    /// digits rounded to the code's decimals and grouped where it groups (`"$"#,##0"K"` shows
+    /// 5 as `$5K`, `"$"0.000"mm"` 0.005 as `$0.005mm`).
+    static func shown(_ number: Double, code: String) -> String {
+        let scalars = Array(code.unicodeScalars)
+        let numberScalars: Set<Unicode.Scalar> = ["0", "#", "?", ",", "."]
+        var out = ""
+        var wroteNumber = false
+        var i = 0
+        scan: while i < scalars.count {
+            let c = scalars[i]
+            switch c {
+            case ";": break scan
+            case "\"":
+                i += 1
+                while i < scalars.count && scalars[i] != "\"" { out.unicodeScalars.append(scalars[i]); i += 1 }
+            case "\\":
+                if i + 1 < scalars.count { out.unicodeScalars.append(scalars[i + 1]) }
+                i += 1
+            case "_": out += " "; i += 1
+            case "*": i += 1
+            case "[":
+                var content = ""
+                i += 1
+                while i < scalars.count && scalars[i] != "]" { content.unicodeScalars.append(scalars[i]); i += 1 }
+                // A currency's tag shows its symbol (`[$$-409]`, `[$USD]`).
+                if content.hasPrefix("$") { out += content.dropFirst().split(separator: "-").first.map(String.init) ?? "" }
+            case "0", "#", "?", ".":
+                var run: [Unicode.Scalar] = []
+                while i < scalars.count && numberScalars.contains(scalars[i]) { run.append(scalars[i]); i += 1 }
+                i -= 1
+                if !wroteNumber { out += digits(number, run); wroteNumber = true }
+            default:
+                out.unicodeScalars.append(c)
+            }
+            i += 1
+        }
+        return wroteNumber ? out : digits(number, ["0"])
+    }
+
+    /// `number` written as a run of digit placeholders asks (`#,##0.00`): its decimals, and
+    /// commas between thousands where the run has one before its point.
+    private static func digits(_ number: Double, _ run: [Unicode.Scalar]) -> String {
+        let point = run.firstIndex(of: ".")
+        let decimals = point.map { run[($0 + 1)...].filter { $0 != "," }.count } ?? 0
+        var integer = Array(run[..<(point ?? run.count)])
+        while integer.last == "," { integer.removeLast() }
+        let grouped = integer.contains(",")
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        guard abs(number) * scale < 9e15 else { return "\(number)" }
+        let units = Int64((abs(number) * scale).rounded())
+        var whole = String(units / Int64(scale))
+        if grouped {
+            var parts: [String] = []
+            while whole.count > 3 { parts.insert(String(whole.suffix(3)), at: 0); whole.removeLast(3) }
+            whole = ([whole] + parts).joined(separator: ",")
+        }
+        var text = (number < 0 ? "-" : "") + whole
+        if decimals > 0 {
+            let fraction = String(units % Int64(scale))
+            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        }
+        return text
+    }
 }

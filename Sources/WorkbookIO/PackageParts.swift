@@ -118,6 +118,7 @@ final class WorkbookPartHandler: XMLEventHandler {
 final class StylesHandler: XMLEventHandler {
     private var customFormats: [Int: NumberFormatKind] = [:]
     private var dayFirstFormats: [Int: String] = [:]
+    private var scaleWordFormats: [Int: String] = [:]
     private var formatIDs: [Int] = []
     private var inCellXfs = false
     /// Inside a conditional format's differential style (`<dxfs>`, `<dxf>`): its `numFmt` is
@@ -135,6 +136,7 @@ final class StylesHandler: XMLEventHandler {
                let code = attributes.string("formatCode") {
                 customFormats[id] = NumberFormatKind.classify(code)
                 if NumberFormatKind.writesDayFirst(code) { dayFirstFormats[id] = code }
+                if NumberFormatKind.unscaledScaleWord(code) != nil { scaleWordFormats[id] = code }
             }
         } else if name.is("cellXfs") {
             inCellXfs = true
@@ -154,6 +156,12 @@ final class StylesHandler: XMLEventHandler {
     /// month, else nil.
     var dayFirstCodes: [String?] {
         formatIDs.map { dayFirstFormats[$0] }
+    }
+
+    /// For each style index, the custom format it uses if that writes a scale word beside a
+    /// number it does not scale (`"$"#,##0"K"`), else nil.
+    var scaleWordCodes: [String?] {
+        formatIDs.map { scaleWordFormats[$0] }
     }
 
     /// The kind of number format for each style index `s=`.

@@ -17,6 +17,9 @@ public final class Workbook {
     /// the month (`dd/mm/yyyy`): a date cell so formatted is the sign of a book kept day first
     /// (see `SheetRowsSummary.firstDayFirstDate`).
     private let dayFirstCodes: [String?]
+    /// For each style index, the custom format it uses when that writes a scale word beside a
+    /// number it does not scale (`"$"#,##0"K"`; see `SheetRowsSummary.scaleWordCells`).
+    private let scaleWordCodes: [String?]
     /// The path as given.
     public let path: String
 
@@ -91,9 +94,11 @@ public final class Workbook {
             try XMLEventParser.parse(part: stylesPart, in: archive, handler: handler)
             styles = handler.kinds
             dayFirstCodes = handler.dayFirstCodes
+            scaleWordCodes = handler.scaleWordCodes
         } else {
             styles = []
             dayFirstCodes = []
+            scaleWordCodes = []
         }
         sharedStringsPart = workbookRels.first(where: { $0.kind == "sharedStrings" })?.target.flatMap {
             archive.contains($0) ? $0 : nil
@@ -204,6 +209,7 @@ public final class Workbook {
         return try withoutActuallyEscaping(body) { escapable in
             let handler = WorksheetHandler(
                 sheetName: sheet.name, sharedStrings: strings, styles: styles, dayFirstCodes: dayFirstCodes,
+                scaleWordCodes: scaleWordCodes,
                 uses1904: uses1904DateSystem,
                 zeroFormulaResultIsUnknown: distrustingZeroResults && formulaResultsMayBePlaceholders,
                 limits: limits, consumer: escapable)

@@ -10,6 +10,8 @@ final class WorksheetHandler: XMLEventHandler {
     private let styles: [NumberFormatKind]
     /// Each style's day-first date format, if it has one (see `Workbook`).
     private let dayFirstCodes: [String?]
+    /// Each style's format writing a scale word it does not scale by, if it has one (see `Workbook`).
+    private let scaleWordCodes: [String?]
     private let uses1904: Bool
     /// A formula's saved result of 0 is taken for a writer's placeholder, not a value.
     private let zeroFormulaResultIsUnknown: Bool
@@ -44,11 +46,13 @@ final class WorksheetHandler: XMLEventHandler {
     private(set) var summary = SheetRowsSummary()
 
     init(sheetName: String, sharedStrings: [String]?, styles: [NumberFormatKind], dayFirstCodes: [String?] = [],
+         scaleWordCodes: [String?] = [],
          uses1904: Bool, zeroFormulaResultIsUnknown: Bool, limits: ReadLimits, consumer: @escaping (Row) throws -> Void) {
         self.sheetName = sheetName
         self.sharedStrings = sharedStrings
         self.styles = styles
         self.dayFirstCodes = dayFirstCodes
+        self.scaleWordCodes = scaleWordCodes
         self.uses1904 = uses1904
         self.zeroFormulaResultIsUnknown = zeroFormulaResultIsUnknown
         self.limits = limits
@@ -407,6 +411,10 @@ final class WorksheetHandler: XMLEventHandler {
             }
             return .number(number, .plain)
         case .percent, .duration, .plain, .currency:
+            if cellStyle >= 0, cellStyle < scaleWordCodes.count, let code = scaleWordCodes[cellStyle],
+               summary.scaleWordCells.count < SheetRowsSummary.maxScaleWordCells {
+                summary.scaleWordCells.append(.init(cell: CellReference.name(column: column, row: rowNumber), format: code))
+            }
             return .number(number, kind)
         }
     }

@@ -4240,6 +4240,55 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("A money setting whose own format shows a scale word it does not scale by is refused; a scaling format is read")
+    func moneyCellFormattedInThousands() throws {
+        // (explore-DV) `"$"#,##0"K"` on 5 shows $5K: read as $5.00 without a word, the budget
+        // stopped every sale the PM meant to make.
+        let refused = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", .day(2026, 11, 20)], ["Tax Budget", .formatted(5, "\"$\"#,##0\"K\"")],
+                          ["Min Trade", .formatted(1, "0\\K")], ["Harvest Min Loss", .formatted(0.005, "\"$\"0.000\"mm\"")]]),
+            ("Accounts", [["Account", "Withdrawal", "Tax Budget"], ["A", .formatted(2, "#,##0\" M\""), .formatted(3, "#,##0\"k\"")]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(refused.portfolio == nil)
+        let advice = "the tool reads the amount the cell holds"
+        #expect(refused.errors.map(\.description) == [
+            "Settings!B3: Tax Budget holds 5 but is formatted to show \"$5K\": its number format, \"$\"#,##0\"K\", writes \"K\" "
+                + "after the number without scaling it, and \(advice), $5.00. Enter the whole amount in dollars "
+                + "($5,000.00 for 5 thousand), and format the cell as dollars.",
+            "Settings!B4: Min Trade holds 1 but is formatted to show \"1K\": its number format, 0\\K, writes \"K\" after the "
+                + "number without scaling it, and \(advice), $1.00. Enter the whole amount in dollars ($1,000.00 for 1 "
+                + "thousand), and format the cell as dollars.",
+            "Settings!B5: Harvest Min Loss holds 0.005 but is formatted to show \"$0.005mm\": its number format, "
+                + "\"$\"0.000\"mm\", writes \"mm\" after the number without scaling it, and \(advice), $0.01. Enter the whole "
+                + "amount in dollars, and format the cell as dollars.",
+            "Accounts!B2: Withdrawal holds 2 but is formatted to show \"2 M\": its number format, #,##0\" M\", writes \"M\" "
+                + "after the number without scaling it, and \(advice), $2.00. Enter the whole amount in dollars, and format "
+                + "the cell as dollars.",
+            "Accounts!C2: Tax Budget holds 3 but is formatted to show \"3k\": its number format, #,##0\"k\", writes \"k\" after "
+                + "the number without scaling it, and \(advice), $3.00. Enter the whole amount in dollars ($3,000.00 for "
+                + "3 thousand), and format the cell as dollars.",
+        ])
+        // A format that scales by itself shows the amount held (`#,##0,"K"` on 5000 is 5K), as
+        // do currency formats and a currency's word: read as written.
+        let read = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", .day(2026, 11, 20)],
+                          ["Tax Budget", .formatted(5000, "\"$\"#,##0,\"K\"")], ["Min Trade", .formatted(250, "\"USD\" #,##0")],
+                          ["Harvest Min Loss", .formatted(2_000_000, "#,##0.0,,\" M\"")]]),
+            ("Accounts", [["Account", "Withdrawal", "Tax Budget"], ["A", .formatted(1500, "[$$-409]#,##0.00"), 0]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        #expect(read.portfolio?.settings.taxBudget == .limit(Money(dollars: 5000)))
+        #expect(read.portfolio?.settings.minTrade == Money(dollars: 250))
+        #expect(read.portfolio?.settings.harvestMinLoss == Money(dollars: 2_000_000))
+        #expect(read.portfolio?.accounts.first?.withdrawal == Money(dollars: 1500))
+        #expect(NumberFormatKind.unscaledScaleWord("#,##0\"k\"") == "k")
+        #expect(NumberFormatKind.unscaledScaleWord("#,##0,\"K\"") == nil)
+        #expect(NumberFormatKind.unscaledScaleWord("\"USD\" #,##0.00") == nil)
+        #expect(NumberFormatKind.unscaledScaleWord("#,##0\" Kč\"") == nil)
+    }
+
     @Test("Settings keys across a row: a row of units is passed over; two rows of values are refused")
     func settingsAcrossUnitsAndRivals() throws {
         let units = try read([

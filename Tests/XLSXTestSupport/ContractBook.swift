@@ -20,6 +20,8 @@ public enum FixtureCell: ExpressibleByStringLiteral, ExpressibleByFloatLiteral, 
     /// A date cell holding a formula (`WORKDAY(TODAY(),-1)`) and its saved result.
     case dateFormula(String, Double)
     case error(String)
+    /// A number in a cell of a custom number format (`"$"#,##0"K"`).
+    case formatted(Double, String)
     case empty
 
     public init(stringLiteral value: String) { self = .text(value) }
@@ -55,6 +57,13 @@ extension XLSXFixture {
         func escape(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         }
+        // Each custom format of a `formatted` cell is a cell format of its own, after the three above.
+        var customFormats: [String] = []
+        for sheet in sheets {
+            for row in sheet.rows {
+                for case .formatted(_, let code) in row where !customFormats.contains(code) { customFormats.append(code) }
+            }
+        }
         let rendered = sheets.map { sheet -> (String, String) in
             var xml = ""
             for (r, row) in sheet.rows.enumerated() {
@@ -72,6 +81,8 @@ extension XLSXFixture {
                     case .todayFormula(let n): cells += "<c r=\"\(ref)\" s=\"2\"><f>TODAY()</f><v>\(n)</v></c>"
                     case .dateFormula(let f, let n): cells += "<c r=\"\(ref)\" s=\"2\"><f>\(f)</f><v>\(n)</v></c>"
                     case .error(let e): cells += "<c r=\"\(ref)\" t=\"e\"><v>\(escape(e))</v></c>"
+                    case .formatted(let n, let code):
+                        cells += "<c r=\"\(ref)\" s=\"\(3 + customFormats.firstIndex(of: code)!)\"><v>\(n)</v></c>"
                     case .empty: break
                     }
                 }
@@ -80,7 +91,7 @@ extension XLSXFixture {
             }
             return (sheet.name, xml)
         }
-        return book(sheets: rendered.map { (name: $0.0, rows: $0.1) }, styles: styles([0, 10, dateFormat.map { $0 as Any } ?? 14]),
+        return book(sheets: rendered.map { (name: $0.0, rows: $0.1) }, styles: styles([0, 10, dateFormat.map { $0 as Any } ?? 14] + customFormats),
                     workbookPr: (uses1904 ? "<workbookPr date1904=\"1\"/>" : "")
                         + (calculatesOnLoad ? "<calcPr calcId=\"124519\" fullCalcOnLoad=\"1\"/>" : ""), hidden: hidden,
                     beforeRows: hiddenColumns.mapValues { runs in

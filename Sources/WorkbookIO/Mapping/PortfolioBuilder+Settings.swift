@@ -298,7 +298,9 @@ extension PortfolioBuilder {
             log.error(place, percentProblem("Tax Budget", unit: "an amount in dollars", found: value))
             return nil
         case .value(let n):
-            if refusedThreeDecimalDollars(value, "Tax Budget", at: place) { return nil }
+            if refusedThreeDecimalDollars(value, "Tax Budget", at: place) || refusedScaleWordFormat(value, "Tax Budget", at: place) {
+                return nil
+            }
             guard let m = Money(decimal: n.text), !m.isNegative else {
                 log.error(place, PortfolioBuilder.sizeProblem(n, "Tax Budget", what: "an amount of money")
                     ?? "Tax Budget must be an amount of zero or more, or Unlimited, found \"\(shown(value))\".")
@@ -754,7 +756,9 @@ extension PortfolioBuilder {
                     + (key == .harvestMinLoss ? " A loss as a percent of the lot's cost is the Harvest Min Loss Pct." : ""))
                 return false
             case .value(let n):
-                if refusedThreeDecimalDollars(value, name, at: place) { return false }
+                if refusedThreeDecimalDollars(value, name, at: place) || refusedScaleWordFormat(value, name, at: place) {
+                    return false
+                }
                 guard let m = Money(decimal: n.text), !m.isNegative else {
                     log.error(place, PortfolioBuilder.sizeProblem(n, name, what: "an amount of money")
                         ?? "\(name) must be an amount of zero or more, found \"\(shown(value))\".")

@@ -457,6 +457,34 @@ struct PortfolioBuilder {
         return true
     }
 
+    /// Whether an amount in dollars is in a cell whose number format shows a scale word beside
+    /// it without scaling it (`"$"#,##0"K"` on 5 shows `$5K`), an error said at `place`: read
+    /// as the $5.00 it holds, a Tax Budget shown as $5K stopped every sale without a word, as
+    /// a `$000` unit or a `($ in thousands)` note would have (explore-DV). A format that
+    /// scales by itself (`#,##0,"K"` on 5000) shows the amount the cell holds, and is read.
+    mutating func refusedScaleWordFormat(_ value: CellValue?, _ name: String, at place: String) -> Bool {
+        guard case .number(let number, _)? = value, number != 0,
+              let code = tables.values.lazy.compactMap({ $0.scaleWordCells[place] }).first
+                ?? accountLotTables.lazy.compactMap({ $0.scaleWordCells[place] }).first,
+              let word = NumberFormatKind.unscaledScaleWord(code),
+              case .value(let n) = CellReader.number(value), let amount = Money(decimal: n.text) else { return false }
+        // As a spreadsheet writes it: 5, not the 5.0 some writers store.
+        var held = n.text
+        if held.contains("."), !held.lowercased().contains("e") {
+            while held.hasSuffix("0") { held.removeLast() }
+            if held.hasSuffix(".") { held.removeLast() }
+        }
+        var whole = ""
+        if ["k", "000", "000s", "thousand", "thousands"].contains(word.lowercased().filter { $0.isLetter || $0.isNumber }) {
+            whole = " (\(amount.multiplied(by: Rate(millionths: 1_000_000_000)).formatted) for \(held) thousand)"
+        }
+        log.error(place, "\(name) holds \(held) but is formatted to show \"\(NumberFormatKind.shown(number, code: code))\": "
+            + "its number format, \(code), writes \"\(word)\" after the number without scaling it, and the tool reads the "
+            + "amount the cell holds, \(amount.formatted). Enter the whole amount in dollars\(whole), and format the cell as "
+            + "dollars.")
+        return true
+    }
+
     /// Keeps the book's first cell refused for a decimal comma.
     private mutating func noteDecimalComma(_ row: SheetTable.DataRow, _ column: String, problem: String) {
         guard decimalCommaCell == nil, problem.contains("decimal comma"), case .string(let text)? = row[column] else { return }
@@ -538,6 +566,7 @@ struct PortfolioBuilder {
 
     mutating func money(_ row: SheetTable.DataRow, _ column: String) -> Money? {
         guard let n = number(row, column, counting: "an amount in dollars") else { return nil }
+        if refusedScaleWordFormat(row[column], column, at: row.place(column)) { return nil }
         guard let m = Money(decimal: n.text) else {
             log.error(row.place(column), "\(column) is too large to be an amount of money, found \"\(shown(row[column]))\".")
             return nil

@@ -99,10 +99,17 @@ struct SheetTable {
     var settingsOutside: [SettingsLayout.Entry] = []
     /// The formulas of today's date (`=TODAY()`), by their cells' places (`Settings!B2`).
     var todayCells: [String: String] = [:]
+    /// The number cells whose format writes a scale word beside a number it does not scale
+    /// (`"$"#,##0"K"`), with that format, by their places (`Settings!B5`).
+    var scaleWordCells: [String: String] = [:]
 
     /// `todayCells` of a sheet read as `summary` says.
     static func todayCells(of summary: SheetRowsSummary, in sheetName: String) -> [String: String] {
         Dictionary(summary.todayFormulas.map { ("\(sheetName)!\($0.cell)", $0.formula) }) { first, _ in first }
+    }
+    /// `scaleWordCells` of a sheet read as `summary` says.
+    static func scaleWordCells(of summary: SheetRowsSummary, in sheetName: String) -> [String: String] {
+        Dictionary(summary.scaleWordCells.map { ("\(sheetName)!\($0.cell)", $0.format) }) { first, _ in first }
     }
     /// Rows below the header holding one text alone, in a column the sheet does not read,
     /// on a Lots or Transactions sheet without an Account column: each may name the account
@@ -1206,6 +1213,7 @@ struct SheetTable {
             var table = SheetTable(sheet: sheet, sheetName: info.name, headerRow: 0, columns: [:], matches: [],
                                    unknownHeaders: [], rows: [], skipped: [], settingsLayout: found)
             table.todayCells = SheetTable.todayCells(of: summary, in: info.name)
+            table.scaleWordCells = SheetTable.scaleWordCells(of: summary, in: info.name)
             return table
         }
         guard let header else {
@@ -1644,6 +1652,7 @@ struct SheetTable {
                                skipped: skipped.map { ($0.0, $0.1) }, blocks: blocks,
                                symbolsFromTitles: header.symbolsFromTitles, modelColumns: header.modelColumns)
         table.todayCells = SheetTable.todayCells(of: summary, in: info.name)
+        table.scaleWordCells = SheetTable.scaleWordCells(of: summary, in: info.name)
         table.settingsOutside = settingsOutside
         table.otherTables = otherTables
         table.looseRestrictions = looseRestrictions
