@@ -4209,6 +4209,43 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("A Settings column whose header says its values win over Value's is refused where it disagrees with Value")
+    func settingsColumnThatWins() throws {
+        // (explore-DV) Ignored with an Info line, the plan spent the Value column's $1,000 where
+        // the PM had written $500 under Override.
+        let refused = try read([
+            ("Settings", [["Setting", "Value", "Override"], ["As Of Date", .day(2026, 11, 20)], ["Tax Budget", 1000, 500],
+                          ["Min Trade", 100, 100], ["Lot Method", "HIFO", "FIFO"], ["Reviewer", "J. Chen", "A. Roe"]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(refused.portfolio == nil)
+        #expect(refused.errors.map(\.description) == [
+            "Settings!C3: The column \"Override\" holds \"500\" for Tax Budget, where Value holds \"1000\" (Settings!B3): the "
+                + "tool reads Value and does not guess which counts. Write this run's Tax Budget under Value, and delete or "
+                + "rename the column \"Override\".",
+            "Settings!C5: The column \"Override\" holds \"FIFO\" for Lot Method, where Value holds \"HIFO\" (Settings!B5): the "
+                + "tool reads Value and does not guess which counts. Write this run's Lot Method under Value, and delete or "
+                + "rename the column \"Override\".",
+        ])
+        let thisRun = try read([
+            ("Settings", [["Setting", "Value", "This Run"], ["As Of Date", .day(2026, 11, 20)], ["Tax Budget", nil, 500]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(thisRun.errors.map(\.place) == ["Settings!C3"])
+        // Agreeing with Value, or headed as a default, a note or last quarter's, it is ignored as before.
+        for header in ["Final", "Default", "Notes", "Last Quarter", "Previous"] {
+            let kept = try read([
+                ("Settings", [["Setting", "Value", .text(header)], ["As Of Date", .day(2026, 11, 20)],
+                              ["Tax Budget", 1000, .number(header == "Final" ? 1000 : 25000)]]),
+                Self.oneLot, Self.model, Self.prices,
+            ])
+            #expect(kept.errors.isEmpty, "\(header): \(kept.errors)")
+            #expect(kept.portfolio?.settings.taxBudget == .limit(Money(dollars: 1000)))
+            #expect(kept.diagnostics.contains(Diagnostic(.info, "Settings!C1",
+                "The column \"\(header)\" is not one the tool reads; it is ignored.")))
+        }
+    }
+
     @Test("A Settings Unit column: % makes a plain 1 one percent; thousands, basis points and dollars for a percent are refused")
     func settingsUnitColumn() throws {
         let reading = try read([

@@ -479,6 +479,7 @@ struct SheetTable {
         var exclusionMarks: [(row: Int, place: String, header: String, mark: String)] = []
         /// On the Securities and Model sheets, the cells of the columns the header does not
         /// read, by column number: a security's mark may be among them (`securityMarkKind`).
+        /// On Settings, a value meant to win over the Value column's may be (`Override`).
         var unreadCells: [Int: [(row: Int, value: CellValue)]] = [:]
         var securityMarkColumns: [SecurityMarkColumn] = []
         var skipped: [(Int, String)] = []
@@ -835,7 +836,7 @@ struct SheetTable {
                     for (_, name, place) in secondColumns where name == "Cash" {
                         if let column = CellReference.column(of: place) { holdsWordsByColumn[column] = false }
                     }
-                } else if sheet == .securities || sheet == .model {
+                } else if sheet == .securities || sheet == .model || sheet == .settings {
                     for (_, place) in found.unknown {
                         if let column = CellReference.column(of: place) { unreadCells[column] = [] }
                     }
@@ -1374,6 +1375,38 @@ struct SheetTable {
                     + "Harvest Losses, Harvest Min Loss, Tax Budget, Cash Target or rates in a column of that name on the "
                     + "Accounts sheet, and delete this column.")
                 continue
+            }
+            // A column of values meant to win over Value's (`Override`, `This Run`, `Final`,
+            // `Approved`): ignored with an Info line, the plan spent the Value column's $1,000
+            // budget where the PM had written $500 under Override (explore-DV). Where a
+            // setting's row holds a figure or setting word there that Value does not, the tool
+            // does not guess which counts, as for `Value | New Value`; where they agree, or the
+            // column is a default's, a note's or last quarter's, it is ignored as before.
+            // (Not a column of a second box of keys right of the table, a change log's `New`, whose
+            // keys are read as outside the table.)
+            if sheet == .settings, SheetTable.saysValueThatWins(text), let column = CellReference.column(of: place),
+               let valueColumn = header.columns["Value"],
+               !settingsOutside.contains(where: { ($0.keyColumn ?? 0) > valueColumn && ($0.keyColumn ?? 0) < column }) {
+                var refused = false
+                for (row, other) in cellsBelow where SettingsLayout.isFigure(other) {
+                    guard let data = rows.first(where: { $0.number == row }),
+                          case .value(let keyText) = CellReader.text(data["Setting"]),
+                          let key = SettingKey.matching(keyText) else { continue }
+                    let value = data["Value"]
+                    let blank: Bool
+                    if case .value = CellReader.text(value) { blank = false } else { blank = true }
+                    guard blank || SheetTable.differ(value, other) else { continue }
+                    func shown(_ cell: CellValue?) -> String {
+                        if case .value(let text) = CellReader.text(cell) { return "\"\(text.excerpt)\"" }
+                        return "nothing"
+                    }
+                    refused = true
+                    log.error("\(info.name)!\(CellReference.name(column: column, row: row))", "The column \"\(text.excerpt)\" holds "
+                        + "\(shown(other)) for \(key.rawValue), where Value holds \(shown(value)) (\(data.place("Value"))): the tool "
+                        + "reads Value and does not guess which counts. Write this run's \(key.rawValue) under Value, and delete or "
+                        + "rename the column \"\(text.excerpt)\".")
+                }
+                if refused { continue }
             }
             let present = Set(header.columns.keys)
             // An account's tax rate under another name (`Fed ST Rate`): left unread, every
@@ -2212,6 +2245,19 @@ struct SheetTable {
                                           "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
                                           "nov", "dec", "january", "february", "march", "april", "june", "july",
                                           "august", "september", "october", "november", "december"]
+
+    /// Whether a Settings column's header says its values win over the Value column's
+    /// (`Override`, `This Run`, `Current`, `Final`, `Approved`, `Revised`, `Q4`): not one that
+    /// says it is a default, a note or an old value (`Default`, `Notes`, `Last Quarter`).
+    static func saysValueThatWins(_ header: String) -> Bool {
+        let words = headerWords(header)
+        let notes: Set<String> = ["note", "notes", "comment", "comments", "description", "explanation", "source", "unit",
+                                  "units", "remark", "remarks", "reason", "rationale", "help", "meaning", "next", "future"]
+        guard words.isDisjoint(with: SettingsLayout.notThisRunWords), words.isDisjoint(with: notes) else { return false }
+        let wins: Set<String> = ["override", "overrides", "overridden", "final", "adjusted", "actual", "effective", "this",
+                                 "confirmed", "agreed", "manual", "use", "custom", "user", "your"]
+        return !words.isDisjoint(with: wins) || !words.isDisjoint(with: newerWords) || !words.isDisjoint(with: currentWords)
+    }
 
     /// Words that mark a column as the current figure of one the sheet has.
     static let currentWords: Set<String> = ["current", "available", "avail", "today", "todays", "live", "realtime"]
