@@ -4091,6 +4091,43 @@ struct MappingRulesTests {
         #expect(reading.warnings.map(\.place).contains("Settings!A8"))
     }
 
+    @Test("A rate key naming the tax by its other names (Capital Gains Rate, Ordinary Income Rate) is the term's rate's misspelling")
+    func settingRateKeyByTaxName() throws {
+        // (explore-DV) Each was ignored with a warning, and the run taxed at the default rates:
+        // a 15% capital gains rate planned at 23.8%; `Cap Gains Rate` was even called a budget.
+        let cases: [(key: String, looksLike: String, default: String)] = [
+            ("Capital Gains Rate", "Long-Term Rate", "23.8%"), ("Cap Gains Rate", "Long-Term Rate", "23.8%"),
+            ("Cap Gains Tax Rate", "Long-Term Rate", "23.8%"), ("Capital Gains Tax", "Long-Term Rate", "23.8%"),
+            ("Qualified Rate", "Long-Term Rate", "23.8%"), ("Ordinary Rate", "Short-Term Rate", "40.8%"),
+            ("Ordinary Income Rate", "Short-Term Rate", "40.8%"), ("Income Tax Rate", "Short-Term Rate", "40.8%"),
+        ]
+        for (key, looksLike, rate) in cases {
+            let reading = try read([
+                ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], [.text(key), 0.15], ["Tax Budget", 1000]]),
+                Self.oneLot, Self.model, Self.prices,
+            ])
+            #expect(reading.errors.map(\.description) == [
+                "Settings!A3: \"\(key)\" is not a setting the tool knows; it looks like \(looksLike), which the sheet does not "
+                    + "give: if it is, name it \(looksLike); if not, remove it. Left unread, the run would use the default "
+                    + "\(looksLike) (\(rate)).",
+            ], "\(key)")
+        }
+        // Beside the key it looks like, a warning that names that key, not the budget.
+        let beside = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Long-Term Rate", 0.15], ["Cap Gains Rate", 0.15],
+                          ["Tax Budget", 1000]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(beside.errors.isEmpty, "\(beside.errors)")
+        #expect(beside.diagnostics.contains(Diagnostic(.warning, "Settings!A4",
+            "\"Cap Gains Rate\" is not a setting the tool knows; it is ignored (Long-Term Rate is given at Settings!A3).")))
+        // A cap on gains, a state's or a dividend's rate, and the year's gains name no term's rate.
+        #expect(SettingKey.soundsLike("Max Capital Gains") == .taxBudget)
+        #expect(SettingKey.soundsLike("State Income Tax Rate") == nil)
+        #expect(SettingKey.soundsLike("Qualified Dividend Rate") == nil)
+        #expect(SettingKey.soundsLike("Realized Capital Gains YTD") == nil)
+    }
+
     @Test("A Settings sheet without its header: keys down a column with values beside them, under a title")
     func settingsDownWithoutHeader() throws {
         let reading = try read([

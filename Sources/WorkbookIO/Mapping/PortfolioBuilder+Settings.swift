@@ -137,6 +137,19 @@ enum SettingKey: String, CaseIterable {
            short != long {
             return short ? .shortTermRate : .longTermRate
         }
+        // A term's rate by the tax's other names, as the Accounts sheet reads them
+        // (`SheetTable.taxRateColumn`): ordinary income is taxed as short-term gains, and
+        // capital gains' and qualified rates are the long-term rate. Ignored with a warning,
+        // the run taxed at the default rates; `Cap Gains Rate` had even been taken for a Tax
+        // Budget (explore-DV).
+        let ordinary = !words.isDisjoint(with: ["ordinary", "income"])
+        let capitalGains = (!words.isDisjoint(with: ["cap", "capital"]) && !words.isDisjoint(with: ["gain", "gains"]))
+            || !words.isDisjoint(with: ["cg", "qualified"])
+        if !short, !long, !ofTheYear, ordinary != capitalGains,
+           !words.isDisjoint(with: ["rate", "rates", "bracket", "pct", "percent", "tax"]) || text.contains("%"),
+           words.isDisjoint(with: ["max", "maximum", "limit", "ceiling", "budget", "dividend", "dividends", "state"]) {
+            return ordinary ? .shortTermRate : .longTermRate
+        }
         if words.contains("budget") || (words.contains("tax") && !words.isDisjoint(with: ["max", "maximum", "limit", "cap"])) {
             return .taxBudget
         }
