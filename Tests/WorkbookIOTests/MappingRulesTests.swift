@@ -4283,6 +4283,55 @@ struct MappingRulesTests {
         }
     }
 
+    @Test("A Settings key naming an account, a household's budget or the budget used is refused, the plain key given or not")
+    func settingsKeyOfAnotherScope() throws {
+        // (explore-DV) Beside the plain key each was dropped with a warning: A1 spent the $1,000
+        // Settings budget where the PM had given it $500.
+        let accounts: (name: String, rows: [[FixtureCell]]) = ("Accounts", [["Account", "Cash"], ["A1", 0], ["A2", 0]])
+        let lots: (name: String, rows: [[FixtureCell]]) = ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"],
+                                                                    ["A1", "AAPL", 1, 100, .day(2024, 1, 2)],
+                                                                    ["A2", "AAPL", 1, 100, .day(2024, 1, 2)]])
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Tax Budget", 1000], ["Lot Method", "HIFO"],
+                          ["A1 Tax Budget", 500], ["Tax Budget (A2)", 300], ["A1 Lot Method", "FIFO"],
+                          ["a2 short-term rate", 0.5], ["A1 Wash Sale Days", 45], ["Household Tax Budget", 3000],
+                          ["Tax Budget Used YTD", 800], ["Remaining Tax Budget", 200]]),
+            accounts, lots, Self.model, Self.prices,
+        ])
+        #expect(reading.portfolio == nil)
+        func ownColumn(_ place: String, _ key: String, _ id: String, _ setting: String) -> String {
+            "Settings!\(place): \"\(key)\" gives \(id) its own \(setting), but the Settings sheet's settings hold for every account. Give \(id) its "
+                + "\(setting) in a \(setting) column on the Accounts sheet (blank for the accounts that take the Settings value), "
+                + "and delete this key. Left unread, \(id) would be planned on the Settings \(setting)."
+        }
+        let usedOrLeft = "gives part of a tax budget as used or left, which the tool does not read: the Tax Budget is the net new "
+            + "tax this run may realize in each account. Write under Tax Budget what this run may still spend (the year's "
+            + "budget less what is used), and delete this key. Left unread, the run would spend the whole Tax Budget."
+        #expect(reading.errors.map(\.description) == [
+            ownColumn("A5", "A1 Tax Budget", "A1", "Tax Budget"),
+            ownColumn("A6", "Tax Budget (A2)", "A2", "Tax Budget"),
+            ownColumn("A7", "A1 Lot Method", "A1", "Lot Method"),
+            ownColumn("A8", "a2 short-term rate", "A2", "Short-Term Rate"),
+            "Settings!A9: \"A1 Wash Sale Days\" gives A1 its own Wash Sale Days, but Wash Sale Days holds for the whole run, and "
+                + "no account has its own: give the run's Wash Sale Days under Wash Sale Days, and delete this key.",
+            "Settings!A10: \"Household Tax Budget\" gives a household's tax budget, which the tool does not read: a Tax Budget is "
+                + "each account's, for this run. Split the household's budget among its accounts in the Accounts sheet's Tax "
+                + "Budget column, and delete this key. Left unread, each account would spend up to the Settings Tax Budget, the "
+                + "household more than this.",
+            "Settings!A11: \"Tax Budget Used YTD\" " + usedOrLeft,
+            "Settings!A12: \"Remaining Tax Budget\" " + usedOrLeft,
+        ])
+        // Without the plain key, the same error (it had said the key looks like Tax Budget).
+        let alone = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["A1 Tax Budget", 500]]),
+            accounts, lots, Self.model, Self.prices,
+        ])
+        #expect(alone.errors.map(\.description) == [ownColumn("A3", "A1 Tax Budget", "A1", "Tax Budget")])
+        // An account's ID that is no word of a key leaves an ordinary key alone.
+        #expect(PortfolioBuilder.settingOfAnotherScope("Reviewer", accountIDs: ["A1", "A2"]) == nil)
+        #expect(PortfolioBuilder.settingOfAnotherScope("Annual Tax Budget", accountIDs: ["A1"]) == nil)
+    }
+
     @Test("A Settings Unit column: % makes a plain 1 one percent; thousands, basis points and dollars for a percent are refused")
     func settingsUnitColumn() throws {
         let reading = try read([

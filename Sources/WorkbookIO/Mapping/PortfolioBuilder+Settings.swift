@@ -381,6 +381,58 @@ extension PortfolioBuilder {
         return .agrees
     }
 
+    /// The error for a Settings key that gives a setting for less or more than each account
+    /// of this run, nil for any other: one account's (`A1 Tax Budget`, `Tax Budget (A1)`, an
+    /// ID of `accountIDs` beside a key), whose home is the Accounts sheet's column of it; a
+    /// household's budget (`Household Tax Budget`), which the contract has not; or the part of
+    /// the budget used or left (`Tax Budget Used YTD`, `Remaining Tax Budget`), which changes
+    /// what Tax Budget means. Each had been dropped with a warning beside the plain key, and
+    /// the run spent a budget the PM did not mean (explore-DV).
+    static func settingOfAnotherScope(_ text: String, accountIDs: [String]) -> String? {
+        let written = text.trimmingWhitespace().excerpt
+        let settingWords = Set(SettingKey.allCases.flatMap { SheetTable.headerWords($0.rawValue) })
+        let lowered = Array(text.lowercased())
+        for id in accountIDs where !id.isEmpty && !settingWords.contains(id.lowercased()) {
+            let target = Array(id.lowercased())
+            guard target.count < lowered.count else { continue }
+            for start in 0...(lowered.count - target.count) where Array(lowered[start..<(start + target.count)]) == target {
+                // The ID as a word of its own: `A1`, not the `a1` of another word.
+                let end = start + target.count
+                func joins(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+                if start > 0, joins(lowered[start - 1]) { continue }
+                if end < lowered.count, joins(lowered[end]) { continue }
+                let rest = String(lowered[..<start]) + " " + String(lowered[end...])
+                guard let key = SettingKey.matching(rest) else { continue }
+                if SettingKey.runWide.contains(key) {
+                    return "\"\(written)\" gives \(id.excerpt) its own \(key.rawValue), but \(key.rawValue) holds for the whole "
+                        + "run, and no account has its own: give the run's \(key.rawValue) under \(key.rawValue), and delete this key."
+                }
+                return "\"\(written)\" gives \(id.excerpt) its own \(key.rawValue), but the Settings sheet's settings hold for "
+                    + "every account. Give \(id.excerpt) its \(key.rawValue) in a \(key.rawValue) column on the Accounts sheet "
+                    + "(blank for the accounts that take the Settings value), and delete this key. Left unread, \(id.excerpt) would "
+                    + "be planned on the Settings \(key.rawValue)."
+            }
+        }
+        let words = SheetTable.headerWords(text)
+        // (A cap on gains, `Max Realized Gain`, is said as such where it is judged.)
+        guard words.contains("budget")
+            || (SettingKey.soundsLike(text) == .taxBudget && words.isDisjoint(with: ["gain", "gains", "cg"])) else { return nil }
+        if !words.isDisjoint(with: ["household", "households", "hh", "family", "relationship", "client"]) {
+            return "\"\(written)\" gives a household's tax budget, which the tool does not read: a Tax Budget is each "
+                + "account's, for this run. Split the household's budget among its accounts in the Accounts sheet's Tax Budget "
+                + "column, and delete this key. Left unread, each account would spend up to the Settings Tax Budget, the "
+                + "household more than this."
+        }
+        if !words.isDisjoint(with: ["used", "spent", "remaining", "left", "consumed", "utilized", "utilised", "ytd",
+                                    "available", "balance"]) {
+            return "\"\(written)\" gives part of a tax budget as used or left, which the tool does not read: the Tax Budget is "
+                + "the net new tax this run may realize in each account. Write under Tax Budget what this run may still spend "
+                + "(the year's budget less what is used), and delete this key. Left unread, the run would spend the whole Tax "
+                + "Budget."
+        }
+        return nil
+    }
+
     mutating func readSettings() {
         var understood: [SettingKey: String] = [:]
         var asOfFromSheet: CivilDate?
@@ -439,6 +491,12 @@ extension PortfolioBuilder {
                     + "the one header.")
                 entries += outside
             }
+            // The book's account IDs, longest first, which a key may name (`A1 Tax Budget`).
+            var accountIDs: [String] = []
+            for row in tables[.accounts]?.rows ?? lotTables.flatMap(\.rows) {
+                if let id = CellReader.textValue(row["Account"]), !accountIDs.contains(id) { accountIDs.append(id) }
+            }
+            accountIDs.sort { $0.count > $1.count }
             // A percent key written as a plain number above 1 (`Short-Term Rate 40.8`, as the
             // template's Instructions show): the sheet writes its percents so.
             let percentKeys = Self.percentKeys
@@ -466,6 +524,13 @@ extension PortfolioBuilder {
                            .joined(separator: " ")) {
                         log.error(entry.keyPlace, "\"\(keyText.excerpt)\" gives \(key.rawValue) in basis points, which the tool does "
                             + "not read: name it \(key.rawValue) and write it as a percent (50 bps is 0.5%).")
+                        continue
+                    }
+                    // One account's setting (`A1 Tax Budget`, `Tax Budget (A1)`), a household's budget or
+                    // the part of one spent (`Tax Budget Used YTD`): dropped with a warning beside
+                    // the plain key, the account spent the Settings budget (explore-DV).
+                    if entry.value != nil, let problem = Self.settingOfAnotherScope(keyText, accountIDs: accountIDs) {
+                        log.error(entry.keyPlace, problem)
                         continue
                     }
                     // Without a header, a text with nothing beside it is a title or a note.
