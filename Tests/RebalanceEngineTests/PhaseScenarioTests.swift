@@ -236,6 +236,26 @@ struct PhaseScenarioTests {
         #expect(sold.map(\.disallowedLoss) == [.zero])
     }
 
+    @Test("Phase Out beside another legacy symbol sells tied lots (same date and unit cost) oldest, then by Lot ID")
+    func phaseOutTiesGoToTheLotIDBesideAnotherLegacySymbol() throws {
+        var book = BookBuilder()
+        book.settings.harvestLosses = false
+        book.settings.minTrade = usd("100")
+        book.settings.lotMethod = .taxOptimal
+        book.account("T1", cash: "1000", cashTarget: "0.02", budget: .limit(usd("500")))
+        // $235.50 a share in both OLD lots.
+        book.hold("L1", "OLD", 242, basis: "56991", acquired: "2021-01-29")
+        book.hold("L2", "OLD", 20, basis: "4710", acquired: "2021-01-29")
+        book.hold("L3", "OLDB", 10, basis: "500", acquired: "2021-01-29")
+        book.hold("L4", "VTI", 100, basis: "20000", acquired: "2021-01-29")
+        book.target("VTI", "0.98")
+        book.prices = ["OLD": "255.3", "OLDB": "400", "VTI": "300"]
+        let plan = try book.plan()
+        // $19.80 of gain a share at 23.8%: the $500 budget sells 106 shares, all of lot L1.
+        #expect(plan.lotsSold.filter { $0.symbol == "OLD" }.map(\.lotID) == ["L1"])
+        #expect(plan.trade("T1", "OLD", .sell)?.quantity == shares(106))
+    }
+
     @Test("A fund identical to one model symbol and another's Replacement counts toward the one it is identical to")
     func identityComesBeforeAReplacement() throws {
         // HHH is in ZZZ's Identical Group and AAA's Replacement; held, it is ZZZ's exposure.

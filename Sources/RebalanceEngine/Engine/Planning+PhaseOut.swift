@@ -169,19 +169,22 @@ extension Planning {
                     symbol = lots[place].symbol
                     price = universe.priceIfKnown(lots[place].symbol)?.doubleValue ?? 0
                 }
-                let quantity = lots[place].quantity.doubleValue
+                // The unit cost is one division of the two exact integers: lots of equal unit
+                // cost get equal keys, and their tie goes to the date and Lot ID. Worked from
+                // the rounded basis and quantity, two such lots' keys differed in the last
+                // bit, and the newer went first beside another legacy symbol (explore-DY).
+                let unitCost = Double(lots[place].costBasis.cents) / Double(lots[place].quantity.micros) * 10_000
                 let key: Double
                 switch method {
                 case .taxOptimal:
-                    let value = price * quantity
-                    if value > 0 {
+                    if price > 0 {
                         let rate = rates.rate(for: lots[place].term(on: asOf)).doubleValue
-                        key = rate * (value - lots[place].costBasis.doubleValue) / value
+                        key = rate * (1 - unitCost / price)
                     } else {
                         key = 0
                     }
                 case .hifo:
-                    key = -(lots[place].costBasis.doubleValue / quantity)
+                    key = -unitCost
                 case .fifo:
                     key = Double(lots[place].acquired.daysSinceEpoch)
                 case .lifo:

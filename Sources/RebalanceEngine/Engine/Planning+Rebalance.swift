@@ -311,10 +311,15 @@ extension Planning {
             let key = DriftKey(level: level, name: name)
             let members = book.heldSymbols(placed: { Planning.isMember($0, of: number, level: level) })
             var excess = current - limit
-            let standIns = members.filter { symbol in
+            // Each kind sold largest first, ties by symbol (the contract's order where a budget
+            // binds): sold in name order, the first names took the budget, and a sector trim
+            // sold other shares when a ticker was renamed (explore-DY).
+            let byValue = members.map { (symbol: $0, value: marketValue($0, in: book)) }
+                .sorted { $0.value != $1.value ? $0.value > $1.value : $0.symbol < $1.symbol }.map(\.symbol)
+            let standIns = byValue.filter { symbol in
                 book.layout.slotIndexBySymbol[symbol].map { book.slots[$0].symbol != symbol } ?? false
             }
-            let others = members.filter { !standIns.contains($0) }
+            let others = byValue.filter { !standIns.contains($0) }
             var plan: [(String, Money)] = []
             for symbol in standIns where excess > .zero {
                 guard sellStop(symbol, in: index) == nil else { continue }
