@@ -784,6 +784,31 @@ extension RebalanceScenarioTests {
         }
     }
 
+    @Test("A legacy member sold toward its group's cap has its Group Cap Sold row, as a model member does")
+    func aLegacyMembersCapSaleIsInTheAuditLog() throws {
+        var book = BookBuilder()
+        book.settings.harvestLosses = false
+        book.account("T1", cash: "0", cashTarget: "0", budget: .limit(.zero))
+        book.hold("L1", "LOSS", 300, basis: "45000", acquired: "2020-01-02")
+        book.hold("G1", "LEG", 100, basis: "5000", acquired: "2020-01-02")
+        book.hold("C1", "CCC", 600, basis: "60000", acquired: "2020-01-02")
+        book.target("LOSS", "0.30")
+        book.target("CCC", "0.70")
+        book.security("LOSS", exposureGroup: "G")
+        book.security("LEG", exposureGroup: "G")
+        book.groups = [ExposureGroupCap(group: "G", maxWeight: Rate(decimal: "0.20")!)]
+        book.prices = ["LOSS": "100", "LEG": "100", "CCC": "100"]
+        let plan = try book.plan()
+        // The $0 budget stops Phase Out; G is 40% of its 20% cap: LOSS's $15,000 piece (150
+        // shares, a $7,500 loss) is sold first, and its room takes LEG's $5,000 (50 shares).
+        #expect(plan.trade("T1", "LOSS", .sell, .rebalance)?.quantity == shares(150))
+        #expect(plan.trade("T1", "LEG", .sell, .rebalance)?.quantity == shares(50))
+        #expect(plan.auditLog.contains {
+            $0.symbol == "LEG" && $0.rule == "Group Cap" && $0.decision == "Sold"
+                && $0.detail == "50 LEG sold to bring G toward its limit."
+        })
+    }
+
     @Test func aNoBuyUnderweightStaysUnderWithRestricted() throws {
         var book = twoSlotBook()
         book.security("BND", restriction: .noBuy)

@@ -411,8 +411,12 @@ extension Planning {
                         + (soldAlready ? "the shares past its earlier sale are for the \(key.limitName)" : "this sale is for the \(key.limitName)"))
                 """).text)
         note(outcome, wanted: quantity, key: key, symbol: symbol, in: index)
-        if outcome.quantity > .zero, let slot = books[index].layout.slotIndexBySymbol[symbol] {
-            books[index].noteStop(.security(books[index].slots[slot].symbol), level == .group ? .groupCap : .sectorBand)
+        if outcome.quantity > .zero {
+            if let slot = books[index].layout.slotIndexBySymbol[symbol] {
+                books[index].noteStop(.security(books[index].slots[slot].symbol), level == .group ? .groupCap : .sectorBand)
+            }
+            // Said of a legacy member too, which has no slot: its budget cut had a row, its sale
+            // none (explore-DY).
             audit(.rebalance, books[index].id, symbol, rule: level == .group ? "Group Cap" : "Sector Band", decision: "Sold",
                   "\(outcome.quantity) \(symbol) sold to bring \(key.name) toward its limit.")
         }
