@@ -85,6 +85,12 @@ struct MappingRulesTests {
         #expect(fromSheet.portfolio?.settings.asOf.description == "2026-11-20")
         let neither = try read(Array(sheets.dropFirst()) + [("Settings", [["Setting", "Value"], ["Tax Budget", 0]])])
         #expect(neither.warnings.first?.message == "No As Of Date is set; today's date, 2030-01-01, is used. Set it (or pass --as-of) for a reproducible run.")
+        // One given but unreadable is said at its cell only: "no As Of Date is set" was not so (explore-DV).
+        let unreadable = try read(Array(sheets.dropFirst()) + [("Settings", [["Setting", "Value"], ["As Of Date", "Fri 11/20/2026"]])])
+        #expect(unreadable.errors.map(\.message) == [
+            "As Of Date: Expected a date (2026-03-15, 03/15/2026 or Mar-15-2026), found \"Fri 11/20/2026\".",
+        ])
+        #expect(!unreadable.warnings.contains { $0.message.hasPrefix("No As Of Date is set") })
     }
 
     @Test("Settings weights read per key: a percent cell or 5% text is its fraction, a plain number above 1 a percent")

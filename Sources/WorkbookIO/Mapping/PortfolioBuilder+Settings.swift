@@ -661,7 +661,12 @@ extension PortfolioBuilder {
             }
         } else {
             settings.asOf = today
-            log.warning("Settings", "No As Of Date is set; today's date, \(today), is used. Set it (or pass --as-of) for a reproducible run.")
+            // An As Of Date given but unreadable is an error at its cell; "no As Of Date is set"
+            // beside it said what was not so (explore-DV).
+            if !log.entries.contains(where: { $0.severity == .error && $0.message.hasPrefix("As Of Date") }) {
+                log.warning("Settings", "No As Of Date is set; today's date, \(today), is used. Set it (or pass --as-of) for a "
+                    + "reproducible run.")
+            }
         }
         if !BookLimits.dates.contains(settings.asOf) {
             log.error(asOfOverride != nil ? "--as-of" : understood[.asOf] ?? "Settings", "As Of \(settings.asOf) is outside "
