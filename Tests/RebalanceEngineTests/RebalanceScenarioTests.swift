@@ -809,6 +809,29 @@ extension RebalanceScenarioTests {
         })
     }
 
+    @Test("A slot's stand-ins are sold largest first, whatever their tickers")
+    func standInsAreSoldLargestFirst() throws {
+        for (small, large) in [("AAX", "ZZX"), ("ZZX", "AAX")] {
+            var book = BookBuilder()
+            book.settings.lotMethod = .fifo
+            book.account("T1", cash: "1000", cashTarget: "0.01")
+            // Both stand in for AAA: $20,000 with a $15,000 gain, and $60,000 with none.
+            book.hold("S1", small, 200, basis: "5000", acquired: "2020-01-02")
+            book.hold("L1", large, 600, basis: "60000", acquired: "2020-01-02")
+            book.hold("B1", "BBB", 200, basis: "20000", acquired: "2020-01-02")
+            book.target("AAA", "0.5")
+            book.target("BBB", "0.49")
+            for symbol in ["AAA", small, large] { book.security(symbol, identicalGroup: "Fam A") }
+            book.prices = ["AAA": "100", "BBB": "100", small: "100", large: "100"]
+            let plan = try book.plan()
+            // AAA's slot is $80,000 of $101,000 against its 50%: the larger stand-in pays the
+            // cash target's $10 and the $29,400 down to target, at no gain.
+            #expect(plan.trade("T1", small, .sell) == nil)
+            #expect(plan.trades.filter { $0.symbol == large && $0.side == .sell }.map(\.quantity) == [shares(1), shares(294)])
+            #expect(plan.taxImpact.first?.taxImpact == .zero)
+        }
+    }
+
     @Test func aNoBuyUnderweightStaysUnderWithRestricted() throws {
         var book = twoSlotBook()
         book.security("BND", restriction: .noBuy)

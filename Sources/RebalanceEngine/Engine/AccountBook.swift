@@ -350,18 +350,23 @@ final class AccountBook {
         if let sector = place.bandedSector { sectorValues[sector] += value }
     }
 
-    /// The held symbols other than the slot's model symbol that count toward it, by symbol.
+    /// The held symbols other than the slot's model symbol that count toward it, largest
+    /// market value first, ties by symbol: the order in which the contract's sales take them
+    /// ("largest dollar excess first, ties by symbol"). By symbol alone, a $20,000 stand-in
+    /// with a $15,000 gain was sold before a $60,000 one with none, for $3,570 of tax where
+    /// renaming the two cost nothing (explore-EC).
     ///
     /// Read off the held symbols and their places when asked (a few times per account), where
     /// a list per slot kept in step with every change of lots cost more to keep and to free.
     func standIns(ofSlot slot: Int) -> [String] {
-        var standIns: [String] = []
+        var standIns: [(symbol: String, value: Money)] = []
         let model = slots[slot].symbol
         for (symbol, entry) in zip(heldSymbols, heldEntries) {
             let place = placeOfEntry[entry]
-            if place.counted, place.slot == slot, symbol != model { standIns.append(symbol) }
+            if place.counted, place.slot == slot, symbol != model { standIns.append((symbol, value(of: symbol))) }
         }
-        return standIns
+        guard standIns.count > 1 else { return standIns.map(\.symbol) }
+        return standIns.sorted { $0.value != $1.value ? $0.value > $1.value : $0.symbol < $1.symbol }.map(\.symbol)
     }
 
     /// Where `symbol` counts in this account.

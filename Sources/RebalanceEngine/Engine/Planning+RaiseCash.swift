@@ -218,7 +218,10 @@ extension Planning {
                 guard total > .zero else { break }
                 var raisedThisRound = Money.zero
                 let goal = remaining
-                for (symbol, value) in zip(sellable, values) where remaining > .zero {
+                // Largest first, ties by symbol: asked in name order, the first tickers took the
+                // tax budget, and renaming one moved shares between positions (explore-EC).
+                let largestFirst = zip(sellable, values).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+                for (symbol, value) in largestFirst where remaining > .zero {
                     let share = Money(cents: roundedShare(goal.cents, value.cents, total.cents))
                     let raised = try raiseFrom(symbol, Money.min(share, remaining), in: index, purpose: purpose,
                                                access: access, budget: budget, roundingUp: false,
