@@ -445,6 +445,34 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("A manual trade's Amount whose format shows a scale word it does not scale by is refused; a scaling format is read")
+    func manualAmountFormattedInThousands() throws {
+        // (explore-EA) `"$"#,##0"K"` on 5 shows $5K: read as $5.00, the PM's $5,000 trim sold
+        // one share, and a $5,000 buy was dropped as less than a share.
+        let refused = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Manual Trades", [["Account", "Symbol", "Side", "Quantity", "Amount"],
+                               ["A", "AAPL", "Sell", nil, .formatted(5, "\"$\"#,##0\"K\"")],
+                               ["A", "AAPL", "Buy", nil, .formatted(2.5, "#,##0.0 \"k\"")]]),
+        ])
+        #expect(refused.portfolio == nil)
+        #expect(refused.errors.map(\.description) == [
+            "Manual Trades!E2: Amount holds 5 but is formatted to show \"$5K\": its number format, \"$\"#,##0\"K\", writes "
+                + "\"K\" after the number without scaling it, and the tool reads the amount the cell holds, $5.00. Enter the "
+                + "whole amount in dollars ($5,000.00 for 5 thousand), and format the cell as dollars.",
+            "Manual Trades!E3: Amount holds 2.5 but is formatted to show \"2.5 k\": its number format, #,##0.0 \"k\", writes "
+                + "\"k\" after the number without scaling it, and the tool reads the amount the cell holds, $2.50. Enter the "
+                + "whole amount in dollars ($2,500.00 for 2.5 thousand), and format the cell as dollars.",
+        ])
+        // A format that scales by itself shows the amount held (`#,##0,"K"` on 5000 is 5K): read.
+        let read = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Manual Trades", [["Account", "Symbol", "Side", "Amount"], ["A", "AAPL", "Buy", .formatted(5000, "\"$\"#,##0,\"K\"")]]),
+        ])
+        #expect(read.errors.isEmpty, "\(read.errors)")
+        #expect(read.portfolio?.manualTrades.map(\.size) == [.amount(Money(dollars: 5000))])
+    }
+
     @Test("Manual Trades kept as a log: rows marked executed or cancelled are not placed again, an earlier day's unmarked row is refused")
     func manualTradesLog() throws {
         // Last month's executed sale was placed again when the sheet was read as written.

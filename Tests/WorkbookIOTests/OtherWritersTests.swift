@@ -902,6 +902,27 @@ struct OtherWritersTests {
         #expect(given.warnings.map(\.place) == ["Lots!B3", "Lots!B4", "Accounts"])
     }
 
+    @Test("A cash row among the lots whose dollars are shown in a scale word the format does not scale by is refused")
+    func cashRowFormattedInThousands() throws {
+        // (explore-EA) A Market Value of 12.5 shown `$12.5K`: read as $12.50 of cash, the
+        // account was planned with next to none, as an Accounts Cash so shown is refused.
+        let reading = try read([
+            Self.settings,
+            ("Accounts", [["Account", "Type"], ["A", "Taxable"]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", "Market Value"],
+                      ["A", "AAPL", 10, 1500, .day(2024, 1, 2), 1900],
+                      ["A", "Money Market", nil, nil, nil, .formatted(12.5, "\"$\"#,##0.0\"K\"")]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ])
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description) == [
+            "Lots!F3: Market Value holds 12.5 but is formatted to show \"$12.5K\": its number format, \"$\"#,##0.0\"K\", "
+                + "writes \"K\" after the number without scaling it, and the tool reads the amount the cell holds, $12.50. "
+                + "Enter the whole amount in dollars ($12,500.00 for 12.5 thousand), and format the cell as dollars.",
+        ])
+    }
+
     @Test("A Term mark the dates contradict is warned of either way; a far-future date with a mark is an error, not a trap")
     func contradictedTermMarks() throws {
         let reading = try read([

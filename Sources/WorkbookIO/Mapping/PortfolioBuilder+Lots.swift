@@ -146,6 +146,12 @@ extension PortfolioBuilder {
                    PortfolioBuilder.isCorePosition(symbol) || PortfolioBuilder.isCashRowName(symbol),
                    let amount = cashOfRow(row, in: table),
                    let accountID = account(row, in: table, known: knownSet, sheetHasAccounts: hasAccountsSheet) {
+                    // Its dollars shown `$12.5K` holding 12.5 are refused, as an Accounts Cash is:
+                    // read as $12.50, the account was planned with next to no cash (explore-EA).
+                    let shownInScale = ["Market Value", "Quantity"].filter { table.has($0) }.map {
+                        refusedScaleWordFormat(row[$0], $0, at: row.place($0))
+                    }
+                    if shownInScale.contains(true) { continue }
                     cashFromLots[accountID, default: .zero] += amount
                     log.info(row.place("Symbol"), "\(symbol.excerpt) is the account's cash: \(amount.formatted) is read as "
                         + "\(accountID)'s cash, the Accounts sheet having no Cash column.")

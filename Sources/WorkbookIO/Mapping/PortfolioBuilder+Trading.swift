@@ -1270,7 +1270,11 @@ extension PortfolioBuilder {
                     log.error(row.place("Quantity"), quantityProblem(n, row, "Quantity", sign: "a positive number"))
                 }
             } else if let n = number(row, "Amount", counting: "an amount in dollars") {
-                if let m = Money(decimal: n.text), m > .zero { size = .amount(m) } else {
+                // An Amount shown `$5K` holding 5, judged as every other amount in dollars is:
+                // read as $5.00, the PM's $5,000 trim sold one share, and a buy was dropped as
+                // less than a share (explore-EA).
+                if refusedScaleWordFormat(row["Amount"], "Amount", at: row.place("Amount")) {
+                } else if let m = Money(decimal: n.text), m > .zero { size = .amount(m) } else {
                     log.error(row.place("Amount"), "Amount must be a positive amount, found \"\(shown(row["Amount"]))\".")
                 }
             } else if isBlank(row, "Quantity") && isBlank(row, "Amount") {
