@@ -4366,6 +4366,35 @@ struct MappingRulesTests {
         #expect(PortfolioBuilder.settingOfAnotherScope("Annual Tax Budget", accountIDs: ["A1"]) == nil)
     }
 
+    @Test("A column headed as the value that wins compares only cells its row's setting could hold: dates and sign-off ticks are notes")
+    func settingsColumnThatWinsReadsAsItsSetting() throws {
+        // (explore-EA) A change log's `Effective Date` beside a rate, and a sign-off's `Approved`
+        // Yes beside Min Trade, had each refused the book as a rival value.
+        for (header, cell) in [("Effective Date", FixtureCell.day(2026, 1, 1)), ("Date Updated", "2026-01-01"),
+                               ("Revised On", .day(2026, 3, 2)), ("Current As Of", .day(2026, 1, 1)),
+                               ("Approved", "Yes"), ("Confirmed", "Yes"), ("Use?", "Yes"), ("Override?", "No")] {
+            let kept = try read([
+                ("Settings", [["Setting", "Value", .text(header)], ["As Of Date", .day(2026, 11, 20)],
+                              ["Short-Term Rate", 0.408, cell], ["Min Trade", 100, cell], ["Lot Method", "HIFO", cell]]),
+                Self.oneLot, Self.model, Self.prices,
+            ])
+            #expect(kept.errors.isEmpty, "\(header): \(kept.errors)")
+            #expect(kept.portfolio?.settings.minTrade == Money(dollars: 100), "\(header)")
+            #expect(kept.portfolio?.settings.rates.shortTerm == Rate(millionths: 408_000), "\(header)")
+        }
+        // A cell the row's setting could hold, and that Value does not, is still refused: a date
+        // beside the As Of Date, a Yes beside a No, a figure beside a figure.
+        let refused = try read([
+            ("Settings", [["Setting", "Value", "Effective Date"], ["As Of Date", .day(2026, 11, 20), .day(2026, 1, 1)],
+                          ["Fractional Shares", "No", "Yes"], ["Min Trade", 100, 250], ["Lot Method", "HIFO", .day(2026, 1, 1)]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(refused.errors.map(\.place) == ["Settings!C2", "Settings!C3", "Settings!C4"])
+        #expect(refused.errors.first?.description == "Settings!C2: The column \"Effective Date\" holds \"2026-01-01\" for "
+            + "As Of Date, where Value holds \"2026-11-20\" (Settings!B2): the tool reads Value and does not guess which counts. "
+            + "Write this run's As Of Date under Value, and delete or rename the column \"Effective Date\".")
+    }
+
     @Test("A Settings Unit column: % makes a plain 1 one percent; thousands, basis points and dollars for a percent are refused")
     func settingsUnitColumn() throws {
         let reading = try read([

@@ -1383,7 +1383,8 @@ struct SheetTable {
             // does not guess which counts, as for `Value | New Value`; where they agree, or the
             // column is a default's, a note's or last quarter's, it is ignored as before.
             // (Not a column of a second box of keys right of the table, a change log's `New`, whose
-            // keys are read as outside the table.)
+            // keys are read as outside the table; nor a cell the row's setting could not hold, a
+            // date beside a rate or a sign-off's Yes beside Min Trade, see `couldHold`.)
             if sheet == .settings, SheetTable.saysValueThatWins(text), let column = CellReference.column(of: place),
                let valueColumn = header.columns["Value"],
                !settingsOutside.contains(where: { ($0.keyColumn ?? 0) > valueColumn && ($0.keyColumn ?? 0) < column }) {
@@ -1391,7 +1392,7 @@ struct SheetTable {
                 for (row, other) in cellsBelow where SettingsLayout.isFigure(other) {
                     guard let data = rows.first(where: { $0.number == row }),
                           case .value(let keyText) = CellReader.text(data["Setting"]),
-                          let key = SettingKey.matching(keyText) else { continue }
+                          let key = SettingKey.matching(keyText), SheetTable.couldHold(key, other) else { continue }
                     let value = data["Value"]
                     let blank: Bool
                     if case .value = CellReader.text(value) { blank = false } else { blank = true }
@@ -2257,6 +2258,47 @@ struct SheetTable {
         let wins: Set<String> = ["override", "overrides", "overridden", "final", "adjusted", "actual", "effective", "this",
                                  "confirmed", "agreed", "manual", "use", "custom", "user", "your"]
         return !words.isDisjoint(with: wins) || !words.isDisjoint(with: newerWords) || !words.isDisjoint(with: currentWords)
+    }
+
+    /// Whether a cell could be `key`'s value, read as that setting's own Value is: a date in
+    /// the As Of Date row, a number in a number setting's (a rate, an amount, a count of days),
+    /// Yes/No in a Yes/No setting's, a Lot Method or Rebalance To word in theirs. Only such a
+    /// cell is a rival to Value in a column headed as the value that wins; any other is a note
+    /// (a change log's `Effective Date` 2026-01-01 beside a rate, a sign-off's `Approved` Yes
+    /// beside Min Trade), where each had refused the book (explore-EA).
+    static func couldHold(_ key: SettingKey, _ cell: CellValue) -> Bool {
+        switch key {
+        case .asOf:
+            if case .value = CellReader.date(cell, uses1904: false) { return true }
+            return false
+        case .fractionalShares, .harvestLosses, .allowStalePrices:
+            if case .value = CellReader.flag(cell) { return true }
+            return false
+        case .lotMethod:
+            guard case .value(let t) = CellReader.text(cell) else { return false }
+            return LotMethod(workbookName: t) != nil
+        case .rebalanceTo:
+            guard case .value(let t) = CellReader.text(cell) else { return false }
+            return ["target", "bandedge", "edge", "band"].contains(HeaderName.normalize(t).key)
+        case .priceAPIURL, .priceAPIFormat, .priceAPIField:
+            if case .value = CellReader.text(cell) { return true }
+            return false
+        case .shortTermRate, .longTermRate, .taxBudget, .minTrade, .defaultBand, .cashTarget, .harvestMinLoss,
+             .harvestMinLossPercent, .washSaleDays, .priceMaxAgeDays:
+            // A date is no figure of these, a date cell or a date typed as text alike.
+            if case .date = cell { return false }
+            if key == .washSaleDays || key == .priceMaxAgeDays {
+                if case .value = CellReader.number(cell, withUnitOf: CellReader.dayUnits).reading { return true }
+            } else if case .value = CellReader.number(cell) {
+                return true
+            }
+            // `Unlimited`, and the `None` whose meaning the Tax Budget's reading asks for.
+            if key == .taxBudget, case .string(let raw) = cell {
+                return ["unlimited", "nolimit", "nocap", "uncapped", "nomaximum", "nomax", "none", "nil"]
+                    .contains(HeaderName.normalize(raw).key)
+            }
+            return false
+        }
     }
 
     /// Words that mark a column as the current figure of one the sheet has.
