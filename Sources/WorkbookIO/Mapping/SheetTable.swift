@@ -1376,6 +1376,31 @@ struct SheetTable {
                     + "Accounts sheet, and delete this column.")
                 continue
             }
+            // A column of the tax budget already used or still left (`Used YTD`, `Spent to Date`,
+            // `Remaining`) with a figure in the Tax Budget row: passed over with an Info line, the
+            // run spent the whole $3,000 where $2,500 was used, as the key `Tax Budget Used YTD`,
+            // an error, would have had it (explore-EA). Which budget Value then holds, the year's
+            // or what is left, is the PM's to say. (`Actual YTD` had been refused as a rival Tax
+            // Budget, asking for this run's under Value as if the column held one.)
+            if sheet == .settings, SheetTable.saysBudgetUsedOrLeft(text), let column = CellReference.column(of: place),
+               header.columns["Value"] != nil {
+                var refused = false
+                for (row, other) in cellsBelow {
+                    guard let data = rows.first(where: { $0.number == row }),
+                          case .value(let keyText) = CellReader.text(data["Setting"]),
+                          SettingKey.matching(keyText) == .taxBudget, SheetTable.couldHold(.taxBudget, other),
+                          case .value(let figure) = CellReader.text(other) else { continue }
+                    var value = "nothing"
+                    if case .value(let held) = CellReader.text(data["Value"]) { value = "\"\(held.excerpt)\"" }
+                    refused = true
+                    log.error("\(info.name)!\(CellReference.name(column: column, row: row))", "The column \"\(text.excerpt)\" "
+                        + "gives \"\(figure.excerpt)\" as the tax budget used or left, which the tool does not read: it reads the "
+                        + "Tax Budget under Value (\(data.place("Value")), \(value)) as the net new tax this run may realize in "
+                        + "each account. Write under Value what this run may still spend (the year's budget less what is used), "
+                        + "and clear this cell. Left unread, the run would spend the whole Tax Budget.")
+                }
+                if refused { continue }
+            }
             // A column of values meant to win over Value's (`Override`, `This Run`, `Final`,
             // `Approved`): ignored with an Info line, the plan spent the Value column's $1,000
             // budget where the PM had written $500 under Override (explore-DV). Where a
@@ -2252,12 +2277,25 @@ struct SheetTable {
     /// says it is a default, a note or an old value (`Default`, `Notes`, `Last Quarter`).
     static func saysValueThatWins(_ header: String) -> Bool {
         let words = headerWords(header)
-        let notes: Set<String> = ["note", "notes", "comment", "comments", "description", "explanation", "source", "unit",
-                                  "units", "remark", "remarks", "reason", "rationale", "help", "meaning", "next", "future"]
-        guard words.isDisjoint(with: SettingsLayout.notThisRunWords), words.isDisjoint(with: notes) else { return false }
+        guard words.isDisjoint(with: SettingsLayout.notThisRunWords), words.isDisjoint(with: noteWords) else { return false }
         let wins: Set<String> = ["override", "overrides", "overridden", "final", "adjusted", "actual", "effective", "this",
                                  "confirmed", "agreed", "manual", "use", "custom", "user", "your"]
         return !words.isDisjoint(with: wins) || !words.isDisjoint(with: newerWords) || !words.isDisjoint(with: currentWords)
+    }
+
+    /// Words that mark a Settings column as notes on the settings, not values of them.
+    static let noteWords: Set<String> = ["note", "notes", "comment", "comments", "description", "explanation", "source",
+                                         "unit", "units", "remark", "remarks", "reason", "rationale", "help", "meaning", "next",
+                                         "future"]
+
+    /// Whether a Settings column's header says it holds a budget already used or still left
+    /// (`Used YTD`, `Spent to Date`, `YTD`, `Remaining`, `Left`), as the key `Tax Budget Used
+    /// YTD` does: not a note's, a default's or an old year's (`Used Last Year`).
+    static func saysBudgetUsedOrLeft(_ header: String) -> Bool {
+        let words = headerWords(header)
+        guard words.isDisjoint(with: SettingsLayout.notThisRunWords), words.isDisjoint(with: noteWords) else { return false }
+        return !words.isDisjoint(with: ["used", "spent", "remaining", "left", "consumed", "utilized", "utilised", "ytd",
+                                        "balance", "remainder", "unused"])
     }
 
     /// Whether a cell could be `key`'s value, read as that setting's own Value is: a date in
