@@ -761,6 +761,10 @@ struct PhaseScenarioTests {
         #expect(sale.realizedShortTerm == usd("-5000"))
         #expect(sale.reason.contains("replaced by R"))
         #expect(plan.trade("TAX1", "R", .buy, .harvest)?.quantity == shares(100))
+        #expect(plan.auditLog.contains {
+            $0.symbol == "R" && $0.rule == "Stand-In" && $0.decision == "Counted"
+                && $0.detail == "R is bought to replace GOOG, which stood in for GOOGL: it counts toward the GOOGL target in TAX1."
+        })
         #expect(plan.trade("TAX1", "GOOGL", .buy) == nil)
         // GOOGL, GOOG's twin, is not asked.
         #expect(!plan.auditLog.contains { $0.symbol == "GOOGL" && $0.rule == "Replacement" })
@@ -786,6 +790,8 @@ struct PhaseScenarioTests {
         let plan = try replacementStandInBook().plan()
         #expect(plan.trade("TAX1", "ITOT", .sell, .harvest)?.realizedShortTerm == usd("-5000"))
         #expect(plan.trade("TAX1", "VTI", .buy, .harvest)?.quantity == shares(100))
+        #expect(plan.trade("TAX1", "VTI", .buy, .harvest)?.reason
+            == "Buy 100 VTI: replaces ITOT harvested at a loss (lot I1); VTI is the model symbol ITOT stood in for")
         #expect(plan.trade("TAX1", "SCHB", .buy) == nil)
         // Its own name in VTI's list is not asked of it.
         #expect(!plan.auditLog.contains { $0.symbol == "ITOT" && $0.rule == "Replacement" })
@@ -804,6 +810,29 @@ struct PhaseScenarioTests {
             $0.symbol == "VTI" && $0.rule == "Replacement" && $0.detail == "VTI does not replace ITOT: a wash-sale window covers it."
         })
         #expect(plan.drift("TAX1", "VTI")?.weightAfter == 0.1)
+    }
+
+    @Test("A position Raise Cash's own pro rata sale took to its low edge is said to be there after that sale")
+    func aPositionSoldToItsLowEdgeIsSaidToBeThereAfterItsSale() throws {
+        var book = BookBuilder()
+        book.settings = Settings(asOf: date("2026-03-16"))
+        book.account("A1", cash: "1000", cashTarget: "0.01", withdrawal: "30000")
+        book.hold("I1", "ITOT", 500, basis: "30000", acquired: "2024-01-10")
+        book.hold("V1", "VTI", 180, basis: "36000", acquired: "2023-05-01")
+        book.hold("B1", "BND", 290, basis: "29000", acquired: "2022-01-01")
+        book.target("VTI", "0.60", band: "0.02")
+        book.target("BND", "0.39", band: "0.02")
+        book.security("VTI", replacements: ["ITOT", "SCHB"])
+        book.security("BND", restriction: .noSell)
+        book.prices = ["ITOT": "50", "VTI": "250", "BND": "100", "SCHB": "20"]
+        let plan = try book.plan()
+        // The cash target's pro rata step sells 2 VTI, taking it under its 58% low edge; the
+        // step after says so of that sale, not that it stood there "already".
+        let rows = plan.auditLog.filter { $0.phase == .raiseCash && $0.symbol == "VTI" }.map(\.detail)
+        #expect(rows.suffix(2) == [
+            "2 VTI sold for $500.00: pro rata by market value.",
+            "VTI is at or below its low edge after its sale above: no more of it is sold for the cash target.",
+        ])
     }
 
     /// Under Band Edge the harvest sells only the part above the band's high edge, and says so.

@@ -512,11 +512,12 @@ extension RebalanceScenarioTests {
             "9 X sold for $90.00: largest excess over target first."])
     }
 
-    @Test("A position at or below its low edge is not sold for the cash target, and the Audit Log says it is there already")
+    @Test("A position the withdrawal's sale took below its low edge is not sold for the cash target, and the Audit Log says so")
     func cashTargetLeavesAPositionBelowItsEdge() throws {
         // $5,000 cash, 20 X and 50 Y at $100; a manual buy of 30 X, then a $3,000 withdrawal
         // sells 10 Y, leaving Y at 44% against 69% ±2% and $0 against a $90 target. Its skip
-        // had read "A sale of 1 Y ($100.00) would take it below its low edge" (explore-DH).
+        // had read "A sale of 1 Y ($100.00) would take it below its low edge" (explore-DH), then
+        // that it was there "already", beside the sale that took it there (explore-ED).
         var book = BookBuilder()
         book.settings.harvestLosses = false
         book.account("TAX-1", cash: "5000", cashTarget: "0.01", withdrawal: "3000")
@@ -529,7 +530,7 @@ extension RebalanceScenarioTests {
         let plan = try book.plan()
         #expect(plan.trade("TAX-1", "Y", .sell)?.quantity == shares(10), "\(plan.trades.map(\.reason))")
         #expect(plan.auditLog.filter { $0.phase == .raiseCash && $0.symbol == "Y" && $0.decision == "Skipped" }.map(\.detail)
-            == ["Y is at or below its low edge already: none of it is sold for the cash target."])
+            == ["Y is at or below its low edge after its sale above: no more of it is sold for the cash target."])
         #expect(plan.auditLog.first { $0.rule == "Cash Target" && $0.decision == "Short" }?.detail
             == "Cash stays $90.00 below the 1% cash target: positions at or below their low edges and this run's buys, "
                 + "which are not sold back, stop further sales.")

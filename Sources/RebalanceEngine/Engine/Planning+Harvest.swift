@@ -229,14 +229,25 @@ extension Planning {
             audit(.harvest, id, replacement, rule: "Stand-In", decision: "Counted",
                   "\(replacement) is bought to replace \(symbol), so it counts toward the \(books[index].slots[slot].symbol) "
                     + "target in \(id), not the \(books[index].slots[claimant].symbol) target it counts toward by model order.")
+        } else if let slot, books[index].slots[slot].symbol != replacement, !legacy,
+                  let own = books[index].layout.slotIndexBySymbol[symbol], books[index].slots[own].symbol != symbol {
+            // A stand-in's replacement that is no model symbol counts where the stand-in did:
+            // the Drift line of the model symbol took it in without a word (explore-ED).
+            audit(.harvest, id, replacement, rule: "Stand-In", decision: "Counted",
+                  "\(replacement) is bought to replace \(symbol), which stood in for \(books[index].slots[slot].symbol): it "
+                    + "counts toward the \(books[index].slots[slot].symbol) target in \(id).")
         }
+        // The model symbol bought back in place of its stand-in is said to be so (explore-ED).
+        let modelBack = books[index].layout.slotIndexBySymbol[symbol].map { books[index].slots[$0].symbol == replacement
+            && replacement != symbol } ?? false
         if let amount = sized.amount {
             let shares = universe.quantity(buyableWith: amount, replacement)
             // A cut by a group's cap or a sector's edge is said, as Rebalance says its own: the
             // rest of the proceeds waits in cash for a reason the PM can read.
             let cut = sized.cappedBy.map { "; cut to \(amount.formatted) by the \($0.capName)" } ?? ""
             try buy(replacement, quantity: shares, in: index, phase: .harvest,
-                    why: "replaces \(symbol) harvested at a loss (lot \(lot.lotID))" + cut)
+                    why: "replaces \(symbol) harvested at a loss (lot \(lot.lotID))"
+                        + (modelBack ? "; \(replacement) is the model symbol \(symbol) stood in for" : "") + cut)
             audit(.harvest, id, replacement, rule: "Replacement", decision: "Bought",
                   text: Sentence("\(shares) \(replacement) bought with the proceeds of \(symbol) lot \(lot.lotID)").text + cut + ".")
         }

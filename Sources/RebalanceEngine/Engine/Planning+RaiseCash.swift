@@ -395,8 +395,12 @@ extension Planning {
                     // No share would take it below its edge: it is there already (explore-DH: "A sale
                     // of 1 Y would take it below its low edge" of Y at 44.4% against a 67% edge).
                     if purpose == .cashTarget { cashTargetStops.atLowEdge = true }
-                    audit(.raiseCash, book.id, symbol, rule: "Band", decision: "Skipped",
-                          "\(symbol) is at or below its low edge already: none of it is sold for the \(purposeWords)")
+                    // Its own pro rata sale may have taken it there: "already" beside that sale's
+                    // row read as a contradiction (explore-ED).
+                    let soldHere = madeTrade(in: index, symbol: symbol, side: .sell, phase: .raiseCash) != nil
+                    audit(.raiseCash, book.id, symbol, rule: "Band", decision: "Skipped", soldHere
+                          ? "\(symbol) is at or below its low edge after its sale above: no more of it is sold for the \(purposeWords)"
+                          : "\(symbol) is at or below its low edge already: none of it is sold for the \(purposeWords)")
                 } else {
                     if purpose == .cashTarget { cashTargetStops.rounding = true }
                     audit(.raiseCash, book.id, symbol, rule: "Rounding", decision: "Skipped",
