@@ -4456,6 +4456,28 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("A lot's Cost Basis that its row's Market Value less Unrealized G/L shows to be a cost per share is refused")
+    func costBasisPerShareByItsRow() throws {
+        func book(basis: Double) throws -> PortfolioReading {
+            try read([
+                ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+                ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", "Market Value", "Unrealized G/L"],
+                          ["A", "AAPL", 100, .number(basis), .day(2020, 1, 6), 30000, 10000]]),
+                Self.model, Self.prices,
+            ])
+        }
+        // $30,000 less its $10,000 gain is $20,000: 100 × 200, not 200.
+        let perShare = try book(basis: 200)
+        #expect(perShare.errors.map(\.description) == [
+            "Lots!D2: Cost Basis $200.00 is read as the lot's total cost, but this row's Market Value less its Unrealized "
+                + "Gain is $20,000.00, 100 × $200.00: it looks like a cost per share. Write the lot's total cost, or head the "
+                + "column Unit Cost.",
+        ])
+        // The total, or a basis the gain column does not make (an adjusted one): read.
+        #expect(try book(basis: 20000).errors.isEmpty)
+        #expect(try book(basis: 19500).portfolio?.lots.first?.costBasis == Money(dollars: 19_500))
+    }
+
     @Test("A money setting whose own format shows a scale word it does not scale by is refused; a scaling format is read")
     func moneyCellFormattedInThousands() throws {
         // (explore-DV) `"$"#,##0"K"` on 5 shows $5K: read as $5.00 without a word, the budget

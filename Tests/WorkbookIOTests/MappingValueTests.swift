@@ -254,12 +254,15 @@ struct MappingValueTests {
         (.lots, "Sym", "Symbol"), (.prices, "Sym.", "Symbol"), (.model, "SYM", "Symbol"),
         // Bloomberg's last-price field (explore-DN: a pasted block had been refused); its previous close is no Price.
         (.prices, "PX_LAST", "Price"),
+        // A lot export's gain, read with its Market Value to check Cost Basis (explore-EG).
+        (.lots, "Unrealized Gain", "Unrealized Gain"), (.lots, "Gain/Loss", "Unrealized Gain"),
+        (.lots, "Gain/Loss ($)", "Unrealized Gain"),
     ])
     func headers(sheet: ContractSheet, header: String, column: String) {
         #expect(sheet.column(forHeader: header) == column)
     }
 
-    @Test("Unknown headers match nothing", arguments: ["Unrealized Gain", "Gain/Loss", "Gain/Loss ($)", "Description %", "PX_CLOSE_1D"])
+    @Test("Unknown headers match nothing", arguments: ["Gain/Loss %", "Unrealized Gain %", "Description %", "PX_CLOSE_1D"])
     func unknownHeaders(header: String) {
         #expect(ContractSheet.lots.column(forHeader: header) == nil)
     }

@@ -237,6 +237,12 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .init("Price", ContractSheet.priceNames),
                     // A lot export's value at that price: read only to tell a price per 100 of face.
                     .init("Market Value", ["marketvalue", "currentvalue", "mktvalue", "marketval"], checksOnly: true),
+                    // A lot export's unrealized gain at that value: read only to tell a Cost Basis
+                    // that is a cost per share (the row's value less its gain is the lot's basis).
+                    .init("Unrealized Gain", ["unrealizedgainloss", "unrealizedgl", "unrealizedgain", "unrealizedgainlosses",
+                                              "unrealizedgainorloss", "unrealizedpl", "unrealizedpnl", "gainloss",
+                                              "totalgainloss", "gainlossdollar", "unrealizedgainloss$", "gainloss$"],
+                          checksOnly: true),
                     // The date of that price, as a lot export gives it: a price of last quarter
                     // had been taken as of the run's As Of (explore-CQ). Not `Date`, which on a
                     // lot's row may be its purchase.
@@ -368,6 +374,8 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
     /// What each column read only to check another is read for, as the PM is told.
     static let checkOnlyUse: [String: String] = [
         "Market Value": "to check the Price column (a bond or CD priced per 100 of face); lots are valued at the run's prices",
+        "Unrealized Gain": "to check, with Market Value, that Cost Basis is each lot's total cost, not a cost per share; "
+            + "gains are worked out at the run's prices",
         "Currency": "to refuse figures in a currency other than the dollar, which the tool plans in",
         "FX Rate": "to refuse a price in another currency (a rate other than 1): the tool plans in US dollars and applies no "
             + "exchange rates",

@@ -215,6 +215,7 @@ extension PortfolioBuilder {
                 let basisColumn = !isBlank(row, "Cost Basis") || !table.has("Unit Cost") ? "Cost Basis" : "Unit Cost"
                 if basisColumn == "Cost Basis" {
                     basis = money(row, "Cost Basis")
+                    if let given = basis, let quantity, refusedBasisPerShare(given, quantity: quantity, row, in: table) { basis = nil }
                     // Beside it, a Unit Cost that does not make it (a basis of $0.00, a figure in
                     // the wrong column): Cost Basis wins, as the contract says, and the PM is told.
                     if let basis, let quantity, table.has("Unit Cost"), case .value(let n) = CellReader.number(row["Unit Cost"]),
@@ -561,6 +562,30 @@ extension PortfolioBuilder {
         let ratio = worth.doubleValue / value.doubleValue
         guard (90...110).contains(ratio) else { return nil }
         return "\(quantity) × \(price) = \(worth.formatted) against \(value.formatted)"
+    }
+
+    /// Whether a lot's Cost Basis is a cost per share by its own row, an error said at the cell:
+    /// the row's Market Value less its Unrealized Gain (the basis a custodian counts the gain
+    /// from) is the quantity times the Cost Basis, not the Cost Basis. Read as the lot's total,
+    /// a $200-a-share basis of 100 shares was $200, and a sale of 37 was taxed on $11,026 of
+    /// gain where it made $3,700 (explore-EG). Judged only where the quantity times the Cost
+    /// Basis makes that basis, within a dollar or half a percent, and the Cost Basis does not.
+    mutating func refusedBasisPerShare(_ basis: Money, quantity: Quantity, _ row: SheetTable.DataRow,
+                                       in table: SheetTable) -> Bool {
+        guard table.has("Market Value"), table.has("Unrealized Gain"), quantity > Quantity(shares: 1),
+              let value = Self.plainMarketValue(row),
+              case .value(let g) = CellReader.number(row["Unrealized Gain"]), g.form == .plain,
+              let gain = Money(decimal: g.text) else { return false }
+        let implied = value - gain
+        guard implied > .zero else { return false }
+        let tolerance = Money.max(Money(cents: 100), Money(cents: Int64(implied.doubleValue * 0.5)))
+        let perShare = Price(decimal: basis.description).map { $0.value(of: quantity) }
+        guard (implied - basis).magnitude > tolerance, let total = perShare, (implied - total).magnitude <= tolerance
+        else { return false }
+        log.error(row.place("Cost Basis"), "Cost Basis \(basis.formatted) is read as the lot's total cost, but this row's "
+            + "Market Value less its Unrealized Gain is \(implied.formatted), \(quantity) × \(basis.formatted): it looks like "
+            + "a cost per share. Write the lot's total cost, or head the column Unit Cost.")
+        return true
     }
 
     /// A lot row's Market Value written as a plain positive amount (not a percent or in
