@@ -31,27 +31,15 @@ public enum NumberFormatKind: Sendable, Equatable {
     /// `d.m.yy`): the mark of a workbook kept day first. A month by name (`d-mmm-yy`), a
     /// weekday (`dddd`) and minutes (the `m` after an hour) are no such evidence.
     static func writesDayFirst(_ code: String) -> Bool {
-        let scalars = Array(code.lowercased().unicodeScalars)
         var tokens: [(letter: Unicode.Scalar, count: Int)] = []
-        var i = 0
-        scan: while i < scalars.count {
-            let c = scalars[i]
-            switch c {
-            case ";": break scan
-            case "\"":
-                i += 1
-                while i < scalars.count && scalars[i] != "\"" { i += 1 }
-            case "\\", "_", "*": i += 1
-            case "[":
-                while i < scalars.count && scalars[i] != "]" { i += 1 }
-            case "d", "m", "y", "h", "s":
-                var count = 1
-                while i + count < scalars.count && scalars[i + count] == c { count += 1 }
-                tokens.append((c, count))
-                i += count - 1
-            default: break
+        var previous: Unicode.Scalar?
+        for piece in pieces(ofFirstSection: code.lowercased()) {
+            guard case .symbol(let c) = piece, ["d", "m", "y", "h", "s"].contains(c) else {
+                previous = nil
+                continue
             }
-            i += 1
+            if c == previous { tokens[tokens.count - 1].count += 1 } else { tokens.append((c, 1)) }
+            previous = c
         }
         var day: Int?, month: Int?
         for (index, token) in tokens.enumerated() {
@@ -72,49 +60,28 @@ public enum NumberFormatKind: Sendable, Equatable {
     /// elapsed-time code (`[h]`, `[mm]`, `[ss]`) makes a duration; any of `y m d h s` a
     /// date; `%` a percent.
     static func classify(_ code: String) -> NumberFormatKind {
-        let scalars = Array(code.unicodeScalars)
         var sawDate = false
         var sawPercent = false
         var sawElapsed = false
         var sawDollar = false
-        var i = 0
-        scan: while i < scalars.count {
-            let c = scalars[i]
-            switch c {
-            case ";":
-                break scan
-            case "\"":
-                i += 1
-                while i < scalars.count && scalars[i] != "\"" {
-                    if scalars[i] == "$" { sawDollar = true }
-                    i += 1
-                }
-            case "\\", "_", "*":
-                if c == "\\", i + 1 < scalars.count, scalars[i + 1] == "$" { sawDollar = true }
-                i += 1
-            case "$":
-                sawDollar = true
-            case "[":
-                var content: [Unicode.Scalar] = []
-                i += 1
-                while i < scalars.count && scalars[i] != "]" { content.append(scalars[i]); i += 1 }
+        for piece in pieces(ofFirstSection: code) {
+            switch piece {
+            case .text(let text, _):
+                if text.contains("$") { sawDollar = true }
+            case .bracket(let content):
                 // A currency's locale tag: `[$$-409]`, `[$USD]` (not a bare `[$-409]` locale).
-                if content.first == "$", content.count > 1, content[1] != "-" { sawDollar = true }
-                let lower = content.map { $0.properties.lowercaseMapping }
+                let scalars = Array(content.unicodeScalars)
+                if scalars.first == "$", scalars.count > 1, scalars[1] != "-" { sawDollar = true }
+                let lower = content.lowercased()
                 if let first = lower.first, ["h", "m", "s"].contains(first), lower.allSatisfy({ $0 == first }) {
                     sawElapsed = true
                 }
-            case "%":
-                sawPercent = true
-            case "G", "g":
-                let word = String(String.UnicodeScalarView(scalars[i..<min(i + 7, scalars.count)]))
-                if word.lowercased() == "general" { i += 6 }
-            case "y", "Y", "m", "M", "d", "D", "h", "H", "s", "S":
-                sawDate = true
-            default:
-                break
+            case .symbol("$"): sawDollar = true
+            case .symbol("%"): sawPercent = true
+            // `General` has none of these letters.
+            case .symbol(let c) where "ymdhsYMDHS".unicodeScalars.contains(c): sawDate = true
+            case .symbol, .space, .fill: break
             }
-            i += 1
         }
         if sawElapsed { return .duration }
         if sawDate { return .date }
@@ -133,42 +100,30 @@ public enum NumberFormatKind: Sendable, Equatable {
     /// after its digits divide the number for display (`#,##0,"K"` shows 5000 as `5K`), which
     /// shows the true amount; a currency's word (`"USD" #,##0`) is no scale.
     static func unscaledScaleWord(_ code: String) -> String? {
-        let scalars = Array(code.unicodeScalars)
+        let pieces = pieces(ofFirstSection: code)
         let placeholders: Set<Unicode.Scalar> = ["0", "#", "?"]
         var literals: [String] = []
-        var escaped = ""
         var sawPlaceholder = false
         var scales = false
-        var i = 0
-        scan: while i < scalars.count {
-            let c = scalars[i]
-            if c != "\\", !escaped.isEmpty { literals.append(escaped); escaped = "" }
-            switch c {
-            case ";": break scan
-            case "\"":
-                var text = ""
-                i += 1
-                while i < scalars.count && scalars[i] != "\"" { text.unicodeScalars.append(scalars[i]); i += 1 }
-                literals.append(text)
-            case "\\":
-                if i + 1 < scalars.count { escaped.unicodeScalars.append(scalars[i + 1]) }
-                i += 1
-            case "_", "*": i += 1
-            case "[":
-                while i < scalars.count && scalars[i] != "]" { i += 1 }
-            case ",":
-                // A comma after the digits, not followed by another digit, divides by 1,000.
-                var next = i + 1
-                while next < scalars.count && scalars[next] == "," { next += 1 }
-                if sawPlaceholder, next >= scalars.count || !(placeholders.contains(scalars[next]) || scalars[next] == ".") {
-                    scales = true
+        for (index, piece) in pieces.enumerated() {
+            switch piece {
+            case .text(let text, let escaped):
+                // Escaped characters in a row are one word (`0\K\B`).
+                if escaped, index > 0, case .text(_, true) = pieces[index - 1] { literals[literals.count - 1] += text } else {
+                    literals.append(text)
                 }
-            default:
+            case .symbol(","):
+                // A comma after the digits, not followed by another digit, divides by 1,000.
+                var next = index + 1
+                while next < pieces.count, case .symbol(",") = pieces[next] { next += 1 }
+                var digitFollows = false
+                if next < pieces.count, case .symbol(let c) = pieces[next] { digitFollows = placeholders.contains(c) || c == "." }
+                if sawPlaceholder, !digitFollows { scales = true }
+            case .symbol(let c):
                 if placeholders.contains(c) { sawPlaceholder = true }
+            case .space, .fill, .bracket: break
             }
-            i += 1
         }
-        if !escaped.isEmpty { literals.append(escaped) }
         guard sawPlaceholder, !scales else { return nil }
         for literal in literals {
             let words = literal.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
@@ -181,40 +136,83 @@ public enum NumberFormatKind: Sendable, Equatable {
     /// digits rounded to the code's decimals and grouped where it groups (`"$"#,##0"K"` shows
     /// 5 as `$5K`, `"$"0.000"mm"` 0.005 as `$0.005mm`).
     static func shown(_ number: Double, code: String) -> String {
-        let scalars = Array(code.unicodeScalars)
+        let pieces = pieces(ofFirstSection: code)
         let numberScalars: Set<Unicode.Scalar> = ["0", "#", "?", ",", "."]
         var out = ""
         var wroteNumber = false
+        var index = 0
+        while index < pieces.count {
+            switch pieces[index] {
+            case .text(let text, _): out += text
+            case .space: out += " "
+            case .fill: break
+            case .bracket(let content):
+                // A currency's tag shows its symbol (`[$$-409]`, `[$USD]`).
+                if content.hasPrefix("$") { out += content.dropFirst().split(separator: "-").first.map(String.init) ?? "" }
+            case .symbol(let c) where numberScalars.contains(c) && c != ",":
+                var run: [Unicode.Scalar] = []
+                while index < pieces.count, case .symbol(let d) = pieces[index], numberScalars.contains(d) {
+                    run.append(d)
+                    index += 1
+                }
+                index -= 1
+                if !wroteNumber { out += digits(number, run); wroteNumber = true }
+            case .symbol(let c): out.unicodeScalars.append(c)
+            }
+            index += 1
+        }
+        return wroteNumber ? out : digits(number, ["0"])
+    }
+
+    /// One piece of a format code, as the functions above read a code.
+    private enum Piece {
+        /// Text shown as written: a quoted string, or one `\\`-escaped character (`escaped`).
+        case text(String, escaped: Bool)
+        /// A `_x`: a space as wide as x.
+        case space
+        /// A `*x`: x repeated to fill the cell.
+        case fill
+        /// A bracketed code's content: a color, a locale or currency tag, a condition, an
+        /// elapsed-time unit (`Red`, `$$-409`, `>=1000`, `h`).
+        case bracket(String)
+        /// Any other character: a digit placeholder, a date or time letter, a comma, `%`, `$`.
+        case symbol(Unicode.Scalar)
+    }
+
+    /// The pieces of a format code's first section (the one Excel shows a positive number by).
+    private static func pieces(ofFirstSection code: String) -> [Piece] {
+        let scalars = Array(code.unicodeScalars)
+        var pieces: [Piece] = []
         var i = 0
         scan: while i < scalars.count {
             let c = scalars[i]
             switch c {
             case ";": break scan
             case "\"":
+                var text = ""
                 i += 1
-                while i < scalars.count && scalars[i] != "\"" { out.unicodeScalars.append(scalars[i]); i += 1 }
+                while i < scalars.count && scalars[i] != "\"" { text.unicodeScalars.append(scalars[i]); i += 1 }
+                pieces.append(.text(text, escaped: false))
             case "\\":
-                if i + 1 < scalars.count { out.unicodeScalars.append(scalars[i + 1]) }
+                if i + 1 < scalars.count { pieces.append(.text(String(scalars[i + 1]), escaped: true)) }
                 i += 1
-            case "_": out += " "; i += 1
-            case "*": i += 1
+            case "_":
+                pieces.append(.space)
+                i += 1
+            case "*":
+                pieces.append(.fill)
+                i += 1
             case "[":
                 var content = ""
                 i += 1
                 while i < scalars.count && scalars[i] != "]" { content.unicodeScalars.append(scalars[i]); i += 1 }
-                // A currency's tag shows its symbol (`[$$-409]`, `[$USD]`).
-                if content.hasPrefix("$") { out += content.dropFirst().split(separator: "-").first.map(String.init) ?? "" }
-            case "0", "#", "?", ".":
-                var run: [Unicode.Scalar] = []
-                while i < scalars.count && numberScalars.contains(scalars[i]) { run.append(scalars[i]); i += 1 }
-                i -= 1
-                if !wroteNumber { out += digits(number, run); wroteNumber = true }
+                pieces.append(.bracket(content))
             default:
-                out.unicodeScalars.append(c)
+                pieces.append(.symbol(c))
             }
             i += 1
         }
-        return wroteNumber ? out : digits(number, ["0"])
+        return pieces
     }
 
     /// `number` written as a run of digit placeholders asks (`#,##0.00`): its decimals, and
