@@ -4425,6 +4425,29 @@ struct MappingRulesTests {
             + "Write this run's As Of Date under Value, and delete or rename the column \"Effective Date\".")
     }
 
+    @Test("A column headed as the value that wins is compared wherever its cell reads as the setting: N, No Limit, First In First Out")
+    func settingsColumnThatWinsReadsEveryWordOfItsSetting() throws {
+        // (explore-EF) `N` beside a Harvest Losses of Yes was passed over as no figure, and the
+        // run harvested what the PM had turned off; so were `No Limit` and `First In First Out`.
+        let refused = try read([
+            ("Settings", [["Setting", "Value", "Override"], ["As Of Date", .day(2026, 11, 20)], ["Harvest Losses", "Yes", "N"],
+                          ["Tax Budget", 3000, "No Limit"], ["Lot Method", "Tax Optimal", "First In First Out"]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(refused.portfolio == nil)
+        #expect(refused.errors.map(\.description) == [
+            "Settings!C3: The column \"Override\" holds \"N\" for Harvest Losses, where Value holds \"Yes\" (Settings!B3): the "
+                + "tool reads Value and does not guess which counts. Write this run's Harvest Losses under Value, and delete or "
+                + "rename the column \"Override\".",
+            "Settings!C4: The column \"Override\" holds \"No Limit\" for Tax Budget, where Value holds \"3000\" (Settings!B4): "
+                + "the tool reads Value and does not guess which counts. Write this run's Tax Budget under Value, and delete or "
+                + "rename the column \"Override\".",
+            "Settings!C5: The column \"Override\" holds \"First In First Out\" for Lot Method, where Value holds \"Tax Optimal\" "
+                + "(Settings!B5): the tool reads Value and does not guess which counts. Write this run's Lot Method under Value, "
+                + "and delete or rename the column \"Override\".",
+        ])
+    }
+
     @Test("A Settings Unit column: % makes a plain 1 one percent; thousands, basis points and dollars for a percent are refused")
     func settingsUnitColumn() throws {
         let reading = try read([

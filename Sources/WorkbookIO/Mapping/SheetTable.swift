@@ -1414,10 +1414,20 @@ struct SheetTable {
                let valueColumn = header.columns["Value"],
                !settingsOutside.contains(where: { ($0.keyColumn ?? 0) > valueColumn && ($0.keyColumn ?? 0) < column }) {
                 var refused = false
-                for (row, other) in cellsBelow where SettingsLayout.isFigure(other) {
+                func settingKey(_ row: Int) -> SettingKey? {
                     guard let data = rows.first(where: { $0.number == row }),
-                          case .value(let keyText) = CellReader.text(data["Setting"]),
-                          let key = SettingKey.matching(keyText), SheetTable.couldHold(key, other) else { continue }
+                          case .value(let keyText) = CellReader.text(data["Setting"]) else { return nil }
+                    return SettingKey.matching(keyText)
+                }
+                // Every cell the row's setting could hold is compared, as Value would read it:
+                // an `N`, `No Limit` or `First In First Out` had been passed over as no figure,
+                // and the PM's override silently ignored (explore-EF). (A Price API row's note
+                // is no figure of it: there only what `isFigure` takes is compared.)
+                for (row, other) in cellsBelow {
+                    guard let data = rows.first(where: { $0.number == row }),
+                          let key = settingKey(row), SheetTable.couldHold(key, other),
+                          SettingsLayout.isFigure(other)
+                            || ![.priceAPIURL, .priceAPIFormat, .priceAPIField].contains(key) else { continue }
                     let value = data["Value"]
                     let blank: Bool
                     if case .value = CellReader.text(value) { blank = false } else { blank = true }
