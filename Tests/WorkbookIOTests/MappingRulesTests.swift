@@ -4384,6 +4384,17 @@ struct MappingRulesTests {
                     + "and clear this cell. Left unread, the run would spend the whole Tax Budget.",
             ], "\(header)")
         }
+        // (explore-EF) A period to date, or tax realized or paid, had been passed over, and the
+        // whole $3,000 spent.
+        for header in ["Year to Date", "To Date", "QTD", "Realized So Far", "Taxes Paid", "Tax Paid YTD", "Realized"] {
+            let refused = try read([
+                ("Settings", [["Setting", "Value", .text(header)], ["As Of Date", .day(2026, 11, 20)], ["Tax Budget", 3000, 2500]]),
+                Self.oneLot, Self.model, Self.prices,
+            ])
+            #expect(refused.portfolio == nil, "\(header)")
+            #expect(refused.errors.first?.description.hasPrefix("Settings!C3: The column \"\(header)\" gives \"2500\" as the tax "
+                + "budget used or left") == true, "\(header): \(refused.errors)")
+        }
         // Blank in the Tax Budget row, or a last year's column, it is ignored as before.
         for (header, figure) in [("Used YTD", FixtureCell.empty), ("Used Last Year", 2500)] {
             let kept = try read([

@@ -2304,8 +2304,13 @@ struct SheetTable {
     static func saysBudgetUsedOrLeft(_ header: String) -> Bool {
         let words = headerWords(header)
         guard words.isDisjoint(with: SettingsLayout.notThisRunWords), words.isDisjoint(with: noteWords) else { return false }
+        // Tax already realized or paid, and a period to date (`Year to Date`, `To Date`, `QTD`,
+        // `Realized So Far`, `Taxes Paid`): each had been passed over, and the whole Tax Budget
+        // spent (explore-EF).
+        if words.isSuperset(of: ["to", "date"]) || words.isSuperset(of: ["so", "far"]) { return true }
         return !words.isDisjoint(with: ["used", "spent", "remaining", "left", "consumed", "utilized", "utilised", "ytd",
-                                        "balance", "remainder", "unused"])
+                                        "balance", "remainder", "unused", "qtd", "mtd", "realized", "realised", "paid",
+                                        "incurred"])
     }
 
     /// Whether a cell could be `key`'s value, read as that setting's own Value is: a date in
