@@ -4459,6 +4459,29 @@ struct MappingRulesTests {
         ])
     }
 
+    @Test("A column headed as the value that wins agreeing with Value as the tool reads both is ignored: TRUE beside Yes, a typed date")
+    func settingsColumnThatWinsAgreesAsRead() throws {
+        // (explore-EF) FALSE beside No, and 11/20/2026 typed beside the As Of Date's cell, were
+        // compared as text and refused, though the tool reads each as Value's own.
+        let kept = try read([
+            ("Settings", [["Setting", "Value", "Current"], ["As Of Date", .day(2026, 11, 20), "11/20/2026"],
+                          ["Harvest Losses", "Yes", .bool(true)], ["Fractional Shares", "No", .bool(false)],
+                          ["Tax Budget", 5000, "5,000"]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(kept.errors.isEmpty, "\(kept.errors)")
+        #expect(kept.portfolio?.settings.taxBudget == .limit(Money(dollars: 5000)))
+        #expect(kept.portfolio?.settings.harvestLosses == true)
+        #expect(kept.diagnostics.contains(Diagnostic(.info, "Settings!C1", "The column \"Current\" is not one the tool reads; it is ignored.")))
+        // Disagreeing as read, still refused.
+        let refused = try read([
+            ("Settings", [["Setting", "Value", "Current"], ["As Of Date", .day(2026, 11, 20), "11/19/2026"],
+                          ["Fractional Shares", "No", .bool(true)]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(refused.errors.map(\.place) == ["Settings!C2", "Settings!C3"])
+    }
+
     @Test("A Settings Unit column: % makes a plain 1 one percent; thousands, basis points and dollars for a percent are refused")
     func settingsUnitColumn() throws {
         let reading = try read([

@@ -1431,7 +1431,7 @@ struct SheetTable {
                     let value = data["Value"]
                     let blank: Bool
                     if case .value = CellReader.text(value) { blank = false } else { blank = true }
-                    guard blank || SheetTable.differ(value, other) else { continue }
+                    guard blank || SheetTable.settingsDiffer(key, value, other) else { continue }
                     func shown(_ cell: CellValue?) -> String {
                         if case .value(let text) = CellReader.text(cell) { return "\"\(text.excerpt)\"" }
                         return "nothing"
@@ -2320,38 +2320,67 @@ struct SheetTable {
     /// (a change log's `Effective Date` 2026-01-01 beside a rate, a sign-off's `Approved` Yes
     /// beside Min Trade), where each had refused the book (explore-EA).
     static func couldHold(_ key: SettingKey, _ cell: CellValue) -> Bool {
+        settingReading(key, cell) != nil
+    }
+
+    /// What the tool reads a cell as under `key`, as that setting's own Value is read: a
+    /// date, Yes or No, a Lot Method or Rebalance To, a number (a fraction as its percent),
+    /// or nil where the setting could not hold the cell.
+    enum SettingReading: Equatable {
+        case date(CivilDate), flag(Bool), word(String), number(Double), unlimited
+    }
+
+    /// `cell` read as `key`'s Value would be, or nil where the setting could not hold it.
+    static func settingReading(_ key: SettingKey, _ cell: CellValue?) -> SettingReading? {
+        guard let cell else { return nil }
         switch key {
         case .asOf:
-            if case .value = CellReader.date(cell, uses1904: false) { return true }
-            return false
+            if case .value(let day) = CellReader.date(cell, uses1904: false) { return .date(day) }
+            return nil
         case .fractionalShares, .harvestLosses, .allowStalePrices:
-            if case .value = CellReader.flag(cell) { return true }
-            return false
+            if case .value(let flag) = CellReader.flag(cell) { return .flag(flag) }
+            return nil
         case .lotMethod:
-            guard case .value(let t) = CellReader.text(cell) else { return false }
-            return LotMethod(workbookName: t) != nil
+            guard case .value(let t) = CellReader.text(cell), let method = LotMethod(workbookName: t) else { return nil }
+            return .word(method.rawValue)
         case .rebalanceTo:
-            guard case .value(let t) = CellReader.text(cell) else { return false }
-            return ["target", "bandedge", "edge", "band"].contains(HeaderName.normalize(t).key)
+            guard case .value(let t) = CellReader.text(cell) else { return nil }
+            let word = HeaderName.normalize(t).key
+            guard ["target", "bandedge", "edge", "band"].contains(word) else { return nil }
+            return .word(word == "target" ? "target" : "bandedge")
         case .priceAPIURL, .priceAPIFormat, .priceAPIField:
-            if case .value = CellReader.text(cell) { return true }
-            return false
+            if case .value(let t) = CellReader.text(cell) { return .word(t.lowercased()) }
+            return nil
         case .shortTermRate, .longTermRate, .taxBudget, .minTrade, .defaultBand, .cashTarget, .harvestMinLoss,
              .harvestMinLossPercent, .washSaleDays, .priceMaxAgeDays:
             // A date is no figure of these, a date cell or a date typed as text alike.
-            if case .date = cell { return false }
-            if key == .washSaleDays || key == .priceMaxAgeDays {
-                if case .value = CellReader.number(cell, withUnitOf: CellReader.dayUnits).reading { return true }
-            } else if case .value = CellReader.number(cell) {
-                return true
+            if case .date = cell { return nil }
+            let reading = key == .washSaleDays || key == .priceMaxAgeDays
+                ? CellReader.number(cell, withUnitOf: CellReader.dayUnits).reading : CellReader.number(cell)
+            if case .value(let n) = reading, let figure = Double(n.text) {
+                return .number(n.form == .fraction ? figure * 100 : figure)
             }
             // `Unlimited`, and the `None` whose meaning the Tax Budget's reading asks for.
             if key == .taxBudget, case .string(let raw) = cell {
-                return ["unlimited", "nolimit", "nocap", "uncapped", "nomaximum", "nomax", "none", "nil"]
-                    .contains(HeaderName.normalize(raw).key)
+                let word = HeaderName.normalize(raw).key
+                if ["unlimited", "nolimit", "nocap", "uncapped", "nomaximum", "nomax"].contains(word) { return .unlimited }
+                if ["none", "nil"].contains(word) { return .word("none") }
             }
-            return false
+            return nil
         }
+    }
+
+    /// Whether two cells of a setting's row say different things as the tool reads that
+    /// setting: `FALSE` beside `No`, a date typed as text beside a date cell, `5,000` beside
+    /// 5000 agree, where their texts had been compared and the book refused (explore-EF).
+    static func settingsDiffer(_ key: SettingKey, _ a: CellValue?, _ b: CellValue?) -> Bool {
+        if let x = settingReading(key, a), let y = settingReading(key, b) {
+            if case .number(let first) = x, case .number(let second) = y {
+                return abs(first - second) > 1e-9 * max(1, abs(first), abs(second))
+            }
+            return x != y
+        }
+        return differ(a, b)
     }
 
     /// Words that mark a column as the current figure of one the sheet has.
