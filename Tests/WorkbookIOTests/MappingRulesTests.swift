@@ -4395,6 +4395,21 @@ struct MappingRulesTests {
             #expect(refused.errors.first?.description.hasPrefix("Settings!C3: The column \"\(header)\" gives \"2500\" as the tax "
                 + "budget used or left") == true, "\(header): \(refused.errors)")
         }
+        // (explore-EF) Nothing used, or all of Value left, changes nothing: read, where each had been refused.
+        for (header, figure) in [("Used YTD", FixtureCell.number(0)), ("Remaining", 15000), ("Used Last Year", 2500)] {
+            let kept = try read([
+                ("Settings", [["Setting", "Value", .text(header)], ["As Of Date", .day(2026, 11, 20)], ["Tax Budget", 15000, figure]]),
+                Self.oneLot, Self.model, Self.prices,
+            ])
+            #expect(kept.errors.isEmpty, "\(header): \(kept.errors)")
+            #expect(kept.portfolio?.settings.taxBudget == .limit(Money(dollars: 15000)))
+        }
+        // Remaining 0 beside a Value of 15000 still disagrees.
+        let nothingLeft = try read([
+            ("Settings", [["Setting", "Value", "Remaining"], ["As Of Date", .day(2026, 11, 20)], ["Tax Budget", 15000, 0]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(nothingLeft.errors.map(\.place) == ["Settings!C3"])
         // Blank in the Tax Budget row, or a last year's column, it is ignored as before.
         for (header, figure) in [("Used YTD", FixtureCell.empty), ("Used Last Year", 2500)] {
             let kept = try read([

@@ -1390,6 +1390,14 @@ struct SheetTable {
                           case .value(let keyText) = CellReader.text(data["Setting"]),
                           SettingKey.matching(keyText) == .taxBudget, SheetTable.couldHold(.taxBudget, other),
                           case .value(let figure) = CellReader.text(other) else { continue }
+                    // Nothing used, or all of Value left: Value already is what this run may
+                    // spend, and the figure changes nothing; each had been refused (explore-EF).
+                    if case .number(let amount)? = SheetTable.settingReading(.taxBudget, other) {
+                        let saysLeft = !SheetTable.headerWords(text).isDisjoint(with: SheetTable.budgetLeftWords)
+                        if !saysLeft, amount == 0 { continue }
+                        if saysLeft, case .number(let held)? = SheetTable.settingReading(.taxBudget, data["Value"]),
+                           abs(held - amount) < 0.005 { continue }
+                    }
                     var value = "nothing"
                     if case .value(let held) = CellReader.text(data["Value"]) { value = "\"\(held.excerpt)\"" }
                     refused = true
@@ -2312,6 +2320,9 @@ struct SheetTable {
                                         "balance", "remainder", "unused", "qtd", "mtd", "realized", "realised", "paid",
                                         "incurred"])
     }
+
+    /// Words that mark a budget column as what is left, not what is used.
+    static let budgetLeftWords: Set<String> = ["remaining", "left", "balance", "remainder", "unused"]
 
     /// Whether a cell could be `key`'s value, read as that setting's own Value is: a date in
     /// the As Of Date row, a number in a number setting's (a rate, an amount, a count of days),
