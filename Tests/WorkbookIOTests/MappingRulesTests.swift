@@ -4497,6 +4497,27 @@ struct MappingRulesTests {
         #expect(refused.errors.map(\.place) == ["Settings!C2", "Settings!C3"])
     }
 
+    @Test("A sign-off column of Yes in rows whose setting takes no Yes is passed over, a No flag beside it or not")
+    func settingsSignOffColumn() throws {
+        // (explore-EF) `Approved` Yes in every row refused the book where Fractional Shares is No:
+        // its Yes beside the As Of Date and the Tax Budget shows it a sign-off, not values.
+        let kept = try read([
+            ("Settings", [["Setting", "Value", "Approved"], ["As Of Date", .day(2026, 11, 20), "Yes"], ["Tax Budget", 3000, "Yes"],
+                          ["Fractional Shares", "No", "Yes"], ["Min Trade", 100, "Yes"]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(kept.errors.isEmpty, "\(kept.errors)")
+        #expect(kept.portfolio?.settings.taxBudget == .limit(Money(dollars: 3000)))
+        #expect(kept.diagnostics.contains(Diagnostic(.info, "Settings!C1", "The column \"Approved\" is not one the tool reads; it is ignored.")))
+        // Yes only beside the No flag: a value that wins, refused.
+        let refused = try read([
+            ("Settings", [["Setting", "Value", "Override"], ["As Of Date", .day(2026, 11, 20)], ["Tax Budget", 3000],
+                          ["Fractional Shares", "No", "Yes"]]),
+            Self.oneLot, Self.model, Self.prices,
+        ])
+        #expect(refused.errors.map(\.place) == ["Settings!C4"])
+    }
+
     @Test("A Settings Unit column: % makes a plain 1 one percent; thousands, basis points and dollars for a percent are refused")
     func settingsUnitColumn() throws {
         let reading = try read([

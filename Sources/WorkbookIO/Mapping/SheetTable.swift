@@ -1427,11 +1427,20 @@ struct SheetTable {
                           case .value(let keyText) = CellReader.text(data["Setting"]) else { return nil }
                     return SettingKey.matching(keyText)
                 }
+                // Yes/No words in rows whose setting takes none (`Approved` Yes beside the As Of
+                // Date, the Tax Budget, Lot Method): a sign-off column, whose Yes beside a
+                // Fractional Shares of No is a tick, not a value; it had refused the book (explore-EF).
+                let signOff = cellsBelow.contains { row, other in
+                    guard let key = settingKey(row), !SheetTable.couldHold(key, other),
+                          case .value = CellReader.flag(other) else { return false }
+                    if case .value = CellReader.number(other) { return false }
+                    return true
+                }
                 // Every cell the row's setting could hold is compared, as Value would read it:
                 // an `N`, `No Limit` or `First In First Out` had been passed over as no figure,
                 // and the PM's override silently ignored (explore-EF). (A Price API row's note
                 // is no figure of it: there only what `isFigure` takes is compared.)
-                for (row, other) in cellsBelow {
+                for (row, other) in cellsBelow where !signOff {
                     guard let data = rows.first(where: { $0.number == row }),
                           let key = settingKey(row), SheetTable.couldHold(key, other),
                           SettingsLayout.isFigure(other)
