@@ -464,6 +464,17 @@ struct MappingRulesTests {
                 + "\"k\" after the number without scaling it, and the tool reads the amount the cell holds, $2.50. Enter the "
                 + "whole amount in dollars ($2,500.00 for 2.5 thousand), and format the cell as dollars.",
         ])
+        // (explore-EF) The whole amount is worked from the number held: 18.2504 thousand is
+        // $18,250.40, where $18,250.00 had been advised.
+        let fraction = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Manual Trades", [["Account", "Symbol", "Side", "Amount"], ["A", "AAPL", "Sell", .formatted(18.2504, "\"$\"#,##0.0\"K\"")]]),
+        ])
+        #expect(fraction.errors.map(\.description) == [
+            "Manual Trades!D2: Amount holds 18.2504 but is formatted to show \"$18.3K\": its number format, \"$\"#,##0.0\"K\", "
+                + "writes \"K\" after the number without scaling it, and the tool reads the amount the cell holds, $18.25. Enter "
+                + "the whole amount in dollars ($18,250.40 for 18.2504 thousand), and format the cell as dollars.",
+        ])
         // A format that scales by itself shows the amount held (`#,##0,"K"` on 5000 is 5K): read.
         let read = try read([
             Self.asOf, Self.oneLot, Self.model, Self.prices,

@@ -476,7 +476,13 @@ struct PortfolioBuilder {
         }
         var whole = ""
         if ["k", "000", "000s", "thousand", "thousands"].contains(word.lowercased().filter { $0.isLetter || $0.isNumber }) {
-            whole = " (\(amount.multiplied(by: Rate(millionths: 1_000_000_000)).formatted) for \(held) thousand)"
+            // From the number as held, not the amount rounded to the cent: 18.2504 thousand is
+            // $18,250.40, where $18,250.00 had been advised (explore-EF).
+            let parts = n.text.lowercased().split(separator: "e", maxSplits: 1)
+            let thousands = parts.count == 2 ? Int(parts[1]).map { "\(parts[0])e\($0 + 3)" } : "\(n.text)e3"
+            if let thousands, let dollars = Money(decimal: thousands) {
+                whole = " (\(dollars.formatted) for \(held) thousand)"
+            }
         }
         log.error(place, "\(name) holds \(held) but is formatted to show \"\(NumberFormatKind.shown(number, code: code))\": "
             + "its number format, \(code), writes \"\(word)\" after the number without scaling it, and the tool reads the "
