@@ -1376,90 +1376,18 @@ struct SheetTable {
                     + "Accounts sheet, and delete this column.")
                 continue
             }
-            // A column of the tax budget already used or still left (`Used YTD`, `Spent to Date`,
-            // `Remaining`) with a figure in the Tax Budget row: passed over with an Info line, the
-            // run spent the whole $3,000 where $2,500 was used, as the key `Tax Budget Used YTD`,
-            // an error, would have had it (explore-EA). Which budget Value then holds, the year's
-            // or what is left, is the PM's to say. (`Actual YTD` had been refused as a rival Tax
-            // Budget, asking for this run's under Value as if the column held one.)
-            if sheet == .settings, SheetTable.saysBudgetUsedOrLeft(text), let column = CellReference.column(of: place),
-               header.columns["Value"] != nil {
-                var refused = false
-                for (row, other) in cellsBelow {
-                    guard let data = rows.first(where: { $0.number == row }),
-                          case .value(let keyText) = CellReader.text(data["Setting"]),
-                          SettingKey.matching(keyText) == .taxBudget, SheetTable.couldHold(.taxBudget, other),
-                          case .value(let figure) = CellReader.text(other) else { continue }
-                    // Nothing used, or all of Value left: Value already is what this run may
-                    // spend, and the figure changes nothing; each had been refused (explore-EF).
-                    if case .number(let amount)? = SheetTable.settingReading(.taxBudget, other) {
-                        let saysLeft = !SheetTable.headerWords(text).isDisjoint(with: SheetTable.budgetLeftWords)
-                        if !saysLeft, amount == 0 { continue }
-                        if saysLeft, case .number(let held)? = SheetTable.settingReading(.taxBudget, data["Value"]),
-                           abs(held - amount) < 0.005 { continue }
-                    }
-                    var value = "nothing"
-                    if case .value(let held) = CellReader.text(data["Value"]) { value = "\"\(held.excerpt)\"" }
-                    refused = true
-                    log.error("\(info.name)!\(CellReference.name(column: column, row: row))", "The column \"\(text.excerpt)\" "
-                        + "gives \"\(figure.excerpt)\" as the tax budget used or left, which the tool does not read: it reads the "
-                        + "Tax Budget under Value (\(data.place("Value")), \(value)) as the net new tax this run may realize in "
-                        + "each account. Write under Value what this run may still spend (the year's budget less what is used), "
-                        + "and clear this cell. Left unread, the run would spend the whole Tax Budget.")
+            // A column of the tax budget already used or still left, or of values meant to win
+            // over Value's, on Settings: see `budgetUsedColumnErrors` and `valueThatWinsErrors`.
+            if sheet == .settings, let column = CellReference.column(of: place), let valueColumn = header.columns["Value"] {
+                let boxBetween = settingsOutside.contains { ($0.keyColumn ?? 0) > valueColumn && ($0.keyColumn ?? 0) < column }
+                var errors = SheetTable.saysBudgetUsedOrLeft(text)
+                    ? SheetTable.budgetUsedColumnErrors(text, column: column, sheetName: info.name, cells: cellsBelow, rows: rows)
+                    : []
+                if errors.isEmpty, SheetTable.saysValueThatWins(text), !boxBetween {
+                    errors = SheetTable.valueThatWinsErrors(text, column: column, sheetName: info.name, cells: cellsBelow, rows: rows)
                 }
-                if refused { continue }
-            }
-            // A column of values meant to win over Value's (`Override`, `This Run`, `Final`,
-            // `Approved`): ignored with an Info line, the plan spent the Value column's $1,000
-            // budget where the PM had written $500 under Override (explore-DV). Where a
-            // setting's row holds a figure or setting word there that Value does not, the tool
-            // does not guess which counts, as for `Value | New Value`; where they agree, or the
-            // column is a default's, a note's or last quarter's, it is ignored as before.
-            // (Not a column of a second box of keys right of the table, a change log's `New`, whose
-            // keys are read as outside the table; nor a cell the row's setting could not hold, a
-            // date beside a rate or a sign-off's Yes beside Min Trade, see `couldHold`.)
-            if sheet == .settings, SheetTable.saysValueThatWins(text), let column = CellReference.column(of: place),
-               let valueColumn = header.columns["Value"],
-               !settingsOutside.contains(where: { ($0.keyColumn ?? 0) > valueColumn && ($0.keyColumn ?? 0) < column }) {
-                var refused = false
-                func settingKey(_ row: Int) -> SettingKey? {
-                    guard let data = rows.first(where: { $0.number == row }),
-                          case .value(let keyText) = CellReader.text(data["Setting"]) else { return nil }
-                    return SettingKey.matching(keyText)
-                }
-                // Yes/No words in rows whose setting takes none (`Approved` Yes beside the As Of
-                // Date, the Tax Budget, Lot Method): a sign-off column, whose Yes beside a
-                // Fractional Shares of No is a tick, not a value; it had refused the book (explore-EF).
-                let signOff = cellsBelow.contains { row, other in
-                    guard let key = settingKey(row), !SheetTable.couldHold(key, other),
-                          case .value = CellReader.flag(other) else { return false }
-                    if case .value = CellReader.number(other) { return false }
-                    return true
-                }
-                // Every cell the row's setting could hold is compared, as Value would read it:
-                // an `N`, `No Limit` or `First In First Out` had been passed over as no figure,
-                // and the PM's override silently ignored (explore-EF). (A Price API row's note
-                // is no figure of it: there only what `isFigure` takes is compared.)
-                for (row, other) in cellsBelow where !signOff {
-                    guard let data = rows.first(where: { $0.number == row }),
-                          let key = settingKey(row), SheetTable.couldHold(key, other),
-                          SettingsLayout.isFigure(other)
-                            || ![.priceAPIURL, .priceAPIFormat, .priceAPIField].contains(key) else { continue }
-                    let value = data["Value"]
-                    let blank: Bool
-                    if case .value = CellReader.text(value) { blank = false } else { blank = true }
-                    guard blank || SheetTable.settingsDiffer(key, value, other) else { continue }
-                    func shown(_ cell: CellValue?) -> String {
-                        if case .value(let text) = CellReader.text(cell) { return "\"\(text.excerpt)\"" }
-                        return "nothing"
-                    }
-                    refused = true
-                    log.error("\(info.name)!\(CellReference.name(column: column, row: row))", "The column \"\(text.excerpt)\" holds "
-                        + "\(shown(other)) for \(key.rawValue), where Value holds \(shown(value)) (\(data.place("Value"))): the tool "
-                        + "reads Value and does not guess which counts. Write this run's \(key.rawValue) under Value, and delete or "
-                        + "rename the column \"\(text.excerpt)\".")
-                }
-                if refused { continue }
+                for error in errors { log.error(error.place, error.message) }
+                if !errors.isEmpty { continue }
             }
             let present = Set(header.columns.keys)
             // An account's tax rate under another name (`Fed ST Rate`): left unread, every
@@ -2298,6 +2226,89 @@ struct SheetTable {
                                           "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
                                           "nov", "dec", "january", "february", "march", "april", "june", "july",
                                           "august", "september", "october", "november", "december"]
+
+    /// The errors of a Settings column of the tax budget already used or still left (`Used
+    /// YTD`, `Spent to Date`, `Remaining`), one at each figure in the Tax Budget row (a cell of
+    /// `cells`, the column's cells by row). Passed over with an Info line, the run spent the
+    /// whole $3,000 where $2,500 was used, as the key `Tax Budget Used YTD`, an error, would
+    /// have had it (explore-EA). Which budget Value then holds, the year's or what is left, is
+    /// the PM's to say. (`Actual YTD` had been refused as a rival Tax Budget, asking for this
+    /// run's under Value as if the column held one.)
+    static func budgetUsedColumnErrors(_ text: String, column: Int, sheetName: String, cells: [(row: Int, value: CellValue)],
+                                       rows: [DataRow]) -> [(place: String, message: String)] {
+        var errors: [(place: String, message: String)] = []
+        for (row, other) in cells {
+            guard let data = rows.first(where: { $0.number == row }),
+                  case .value(let keyText) = CellReader.text(data["Setting"]),
+                  SettingKey.matching(keyText) == .taxBudget, couldHold(.taxBudget, other),
+                  case .value(let figure) = CellReader.text(other) else { continue }
+            // Nothing used, or all of Value left: Value already is what this run may spend,
+            // and the figure changes nothing; each had been refused (explore-EF).
+            if case .number(let amount)? = settingReading(.taxBudget, other) {
+                let saysLeft = !headerWords(text).isDisjoint(with: budgetLeftWords)
+                if !saysLeft, amount == 0 { continue }
+                if saysLeft, case .number(let held)? = settingReading(.taxBudget, data["Value"]), abs(held - amount) < 0.005 {
+                    continue
+                }
+            }
+            var value = "nothing"
+            if case .value(let held) = CellReader.text(data["Value"]) { value = "\"\(held.excerpt)\"" }
+            errors.append(("\(sheetName)!\(CellReference.name(column: column, row: row))", "The column \"\(text.excerpt)\" "
+                + "gives \"\(figure.excerpt)\" as the tax budget used or left, which the tool does not read: it reads the "
+                + "Tax Budget under Value (\(data.place("Value")), \(value)) as the net new tax this run may realize in "
+                + "each account. Write under Value what this run may still spend (the year's budget less what is used), "
+                + "and clear this cell. Left unread, the run would spend the whole Tax Budget."))
+        }
+        return errors
+    }
+
+    /// The errors of a Settings column of values meant to win over Value's (`Override`, `This
+    /// Run`, `Final`, `Approved`), one at each cell its row's setting could hold that says
+    /// other than Value. Ignored with an Info line, the plan spent the Value column's $1,000
+    /// budget where the PM had written $500 under Override (explore-DV). The tool does not guess
+    /// which counts, as for `Value | New Value`; where they agree, or the column is a default's,
+    /// a note's or last quarter's, it is ignored as before. (Not a cell the row's setting could
+    /// not hold, a date beside a rate or a sign-off's Yes beside Min Trade, see `couldHold`.)
+    static func valueThatWinsErrors(_ text: String, column: Int, sheetName: String, cells: [(row: Int, value: CellValue)],
+                                    rows: [DataRow]) -> [(place: String, message: String)] {
+        func settingKey(_ row: Int) -> SettingKey? {
+            guard let data = rows.first(where: { $0.number == row }),
+                  case .value(let keyText) = CellReader.text(data["Setting"]) else { return nil }
+            return SettingKey.matching(keyText)
+        }
+        // Yes/No words in rows whose setting takes none (`Approved` Yes beside the As Of Date,
+        // the Tax Budget, Lot Method): a sign-off column, whose Yes beside a Fractional Shares
+        // of No is a tick, not a value; it had refused the book (explore-EF).
+        let signOff = cells.contains { row, other in
+            guard let key = settingKey(row), !couldHold(key, other), case .value = CellReader.flag(other) else { return false }
+            if case .value = CellReader.number(other) { return false }
+            return true
+        }
+        guard !signOff else { return [] }
+        func shown(_ cell: CellValue?) -> String {
+            if case .value(let text) = CellReader.text(cell) { return "\"\(text.excerpt)\"" }
+            return "nothing"
+        }
+        var errors: [(place: String, message: String)] = []
+        // Every cell the row's setting could hold is compared, as Value would read it: an `N`,
+        // `No Limit` or `First In First Out` had been passed over as no figure, and the PM's
+        // override silently ignored (explore-EF). (A Price API row's note is no figure of it:
+        // there only what `isFigure` takes is compared.)
+        for (row, other) in cells {
+            guard let data = rows.first(where: { $0.number == row }), let key = settingKey(row), couldHold(key, other),
+                  SettingsLayout.isFigure(other) || ![.priceAPIURL, .priceAPIFormat, .priceAPIField].contains(key)
+            else { continue }
+            let value = data["Value"]
+            let blank: Bool
+            if case .value = CellReader.text(value) { blank = false } else { blank = true }
+            guard blank || settingsDiffer(key, value, other) else { continue }
+            errors.append(("\(sheetName)!\(CellReference.name(column: column, row: row))", "The column \"\(text.excerpt)\" holds "
+                + "\(shown(other)) for \(key.rawValue), where Value holds \(shown(value)) (\(data.place("Value"))): the tool "
+                + "reads Value and does not guess which counts. Write this run's \(key.rawValue) under Value, and delete or "
+                + "rename the column \"\(text.excerpt)\"."))
+        }
+        return errors
+    }
 
     /// Whether a Settings column's header says its values win over the Value column's
     /// (`Override`, `This Run`, `Current`, `Final`, `Approved`, `Revised`, `Q4`): not one that
