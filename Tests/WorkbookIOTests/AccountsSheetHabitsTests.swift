@@ -22,6 +22,28 @@ struct AccountsSheetHabitsTests {
 
     /// `Joint` beside `Taxable` name one tax treatment; the book had been refused as two Type
     /// columns that disagree (explore-BR). A taxed registration beside an untaxed status still is.
+    @Test("An override cell saying Default, See Settings or Same takes the Settings value, as a blank one does")
+    func overrideCellsSayingDefault() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Tax Budget", 1000], ["Short-Term Rate", 0.37],
+                          ["Lot Method", "FIFO"]]),
+            ("Accounts", [["Account", "Cash", "Tax Budget", "Short-Term Rate", "Lot Method"],
+                          ["T-1", 1000, "Default", "See Settings", "Same"], ["T-2", 1000, 500, 0.5, "HIFO"]]),
+            Self.lots, Self.model, Self.prices,
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let accounts = try #require(reading.portfolio?.accounts)
+        #expect(accounts[0].taxBudget == .limit(Money(dollars: 1000)))
+        #expect(accounts[0].rates.shortTerm == Rate(decimal: "0.37"))
+        #expect(accounts[0].overrides.lotMethod == nil)
+        #expect(accounts[1].taxBudget == .limit(Money(dollars: 500)))
+        #expect(reading.diagnostics.filter { $0.message.contains("is read as a blank cell") }.map(\.description) == [
+            "Accounts!C2: \"Default\" is read as a blank cell: Tax Budget is the Settings value for this account.",
+            "Accounts!D2: \"See Settings\" is read as a blank cell: Short-Term Rate is the Settings value for this account.",
+            "Accounts!E2: \"Same\" is read as a blank cell: Lot Method is the Settings value for this account.",
+        ])
+    }
+
     @Test("A registration beside a tax status agreeing on the tax treatment is read; disagreeing, refused")
     func registrationBesideTaxStatus() throws {
         let agreeing = try read([

@@ -2,6 +2,7 @@ import RebalanceEngine
 
 extension PortfolioBuilder {
     mutating func readAccounts() -> [Account] {
+        blankDefaultWords()
         guard let table = tables[.accounts] else { return [] }
         let cashTargets = weights(.accounts, "Cash Target")
         let shortRates = weights(.accounts, "Short-Term Rate")
@@ -394,6 +395,30 @@ extension PortfolioBuilder {
     /// Words that say a name is a household's, or join its members' names.
     static let householdWords: Set<String> = ["household", "households", "family", "hh", "the", "relationship", "group",
                                               "hsld", "hshld", "hhld", "fam", "and"]
+
+    /// Words an Accounts cell of a setting uses to say the account takes the Settings value.
+    static let defaultWords: Set<String> = ["default", "defaults", "settings", "seesettings", "persettings", "usesettings",
+                                            "usedefault", "firmdefault", "same", "sameassettings", "asdefault"]
+
+    /// An Accounts cell of a setting that says to use the Settings value (`Default`, `See
+    /// Settings`, `Same`) is read as the blank cell the template asks for, with an Info line:
+    /// it had been an error asking for an amount or a rate, where the PM plainly meant the
+    /// default (explore-DV).
+    mutating func blankDefaultWords() {
+        guard var table = tables[.accounts] else { return }
+        let columns = ["Tax Budget", "Short-Term Rate", "Long-Term Rate", "Cash Target"] + SettingKey.perAccount.map(\.rawValue)
+        for index in table.rows.indices {
+            for column in columns {
+                guard let position = table.rows[index].layout.position(of: column),
+                      case .string(let text)? = table.rows[index].values[position],
+                      Self.defaultWords.contains(HeaderName.normalize(text).key) else { continue }
+                log.info(table.rows[index].place(column), "\"\(text.trimmingWhitespace().excerpt)\" is read as a blank cell: "
+                    + "\(column) is the Settings value for this account.")
+                table.rows[index].values[position] = nil
+            }
+        }
+        tables[.accounts] = table
+    }
 
     /// The Settings an Accounts row's own columns override for its account (the contract:
     /// "An Accounts column overrides the Settings value for that account; a blank cell keeps
