@@ -350,6 +350,13 @@ final class AccountBook {
         if let sector = place.bandedSector { sectorValues[sector] += value }
     }
 
+    /// The model symbol whose slot `symbol` counts toward when it is another symbol (a twin or
+    /// a Replacement standing in), nil when `symbol` is a model symbol or counts toward none.
+    func modelSymbol(standingInFor symbol: String) -> String? {
+        guard let slot = layout.slotIndexBySymbol[symbol], slots[slot].symbol != symbol else { return nil }
+        return slots[slot].symbol
+    }
+
     /// The held symbols other than the slot's model symbol that count toward it, largest
     /// market value first, ties by symbol: the order in which the contract's sales take them
     /// ("largest dollar excess first, ties by symbol"). By symbol alone, a $20,000 stand-in

@@ -230,7 +230,7 @@ extension Planning {
                   "\(replacement) is bought to replace \(symbol), so it counts toward the \(books[index].slots[slot].symbol) "
                     + "target in \(id), not the \(books[index].slots[claimant].symbol) target it counts toward by model order.")
         } else if let slot, books[index].slots[slot].symbol != replacement, !legacy,
-                  let own = books[index].layout.slotIndexBySymbol[symbol], books[index].slots[own].symbol != symbol {
+                  books[index].modelSymbol(standingInFor: symbol) != nil {
             // A stand-in's replacement that is no model symbol counts where the stand-in did:
             // the Drift line of the model symbol took it in without a word (explore-ED).
             audit(.harvest, id, replacement, rule: "Stand-In", decision: "Counted",
@@ -238,8 +238,7 @@ extension Planning {
                     + "counts toward the \(books[index].slots[slot].symbol) target in \(id).")
         }
         // The model symbol bought back in place of its stand-in is said to be so (explore-ED).
-        let modelBack = books[index].layout.slotIndexBySymbol[symbol].map { books[index].slots[$0].symbol == replacement
-            && replacement != symbol } ?? false
+        let modelBack = books[index].modelSymbol(standingInFor: symbol) == replacement
         if let amount = sized.amount {
             let shares = universe.quantity(buyableWith: amount, replacement)
             // A cut by a group's cap or a sector's edge is said, as Rebalance says its own: the
@@ -276,8 +275,7 @@ extension Planning {
     /// back into the symbol it replaced (explore-DX).
     private mutating func harvestReplacement(for symbol: String, selling sale: LotSale, legacy: Bool, in index: Int) -> String? {
         var listed = universe.replacements(of: symbol)
-        if let slot = books[index].layout.slotIndexBySymbol[symbol], case let model = books[index].slots[slot].symbol,
-           model != symbol {
+        if let model = books[index].modelSymbol(standingInFor: symbol) {
             // Its own name in the model symbol's list (a Replacement standing in), and its twin,
             // are not asked of it.
             let twin = universe.families.areIdentical(model, symbol)

@@ -316,9 +316,7 @@ extension Planning {
             // sold other shares when a ticker was renamed (explore-DY).
             let byValue = members.map { (symbol: $0, value: marketValue($0, in: book)) }
                 .sorted { $0.value != $1.value ? $0.value > $1.value : $0.symbol < $1.symbol }.map(\.symbol)
-            let standIns = byValue.filter { symbol in
-                book.layout.slotIndexBySymbol[symbol].map { book.slots[$0].symbol != symbol } ?? false
-            }
+            let standIns = byValue.filter { book.modelSymbol(standingInFor: $0) != nil }
             let others = byValue.filter { !standIns.contains($0) }
             var plan: [(String, Money)] = []
             for symbol in standIns where excess > .zero {
