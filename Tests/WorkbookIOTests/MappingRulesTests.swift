@@ -4562,11 +4562,11 @@ struct MappingRulesTests {
 
     @Test("A lot's Cost Basis that its row's Market Value less Unrealized G/L shows to be a cost per share is refused")
     func costBasisPerShareByItsRow() throws {
-        func book(basis: Double) throws -> PortfolioReading {
+        func book(basis: Double, value: Double = 30000, gain: Double = 10000) throws -> PortfolioReading {
             try read([
                 ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
                 ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired", "Market Value", "Unrealized G/L"],
-                          ["A", "AAPL", 100, .number(basis), .day(2020, 1, 6), 30000, 10000]]),
+                          ["A", "AAPL", 100, .number(basis), .day(2020, 1, 6), .number(value), .number(gain)]]),
                 Self.model, Self.prices,
             ])
         }
@@ -4580,6 +4580,8 @@ struct MappingRulesTests {
         // The total, or a basis the gain column does not make (an adjusted one): read.
         #expect(try book(basis: 20000).errors.isEmpty)
         #expect(try book(basis: 19500).portfolio?.lots.first?.costBasis == Money(dollars: 19_500))
+        // Figures past what 64-bit cents hold once subtracted are no evidence, and stop nothing.
+        #expect(try book(basis: 200, value: 9e16, gain: -9e16).errors.isEmpty)
     }
 
     @Test("A money setting whose own format shows a scale word it does not scale by is refused; a scaling format is read")

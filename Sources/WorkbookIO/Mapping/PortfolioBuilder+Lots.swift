@@ -576,12 +576,15 @@ extension PortfolioBuilder {
               let value = Self.plainMarketValue(row),
               case .value(let g) = CellReader.number(row["Unrealized Gain"]), g.form == .plain,
               let gain = Money(decimal: g.text) else { return false }
-        let implied = value - gain
-        guard implied > .zero else { return false }
+        // Worked so that no figure a row may hold traps: the difference with its overflow
+        // reported, the quantity times the basis in floating point (a near match is all the
+        // check asks of it).
+        let (cents, overflow) = value.cents.subtractingReportingOverflow(gain.cents)
+        let implied = Money(cents: cents)
+        guard !overflow, implied > .zero else { return false }
         let tolerance = Money.max(Money(cents: 100), Money(cents: Int64(implied.doubleValue * 0.5)))
-        let perShare = Price(decimal: basis.description).map { $0.value(of: quantity) }
-        guard (implied - basis).magnitude > tolerance, let total = perShare, (implied - total).magnitude <= tolerance
-        else { return false }
+        guard (implied - basis).magnitude > tolerance,
+              abs(implied.doubleValue - basis.doubleValue * quantity.doubleValue) <= tolerance.doubleValue else { return false }
         log.error(row.place("Cost Basis"), "Cost Basis \(basis.formatted) is read as the lot's total cost, but this row's "
             + "Market Value less its Unrealized Gain is \(implied.formatted), \(quantity) × \(basis.formatted): it looks like "
             + "a cost per share. Write the lot's total cost, or head the column Unit Cost.")
