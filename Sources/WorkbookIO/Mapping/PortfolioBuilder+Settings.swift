@@ -492,11 +492,12 @@ extension PortfolioBuilder {
                 entries += outside
             }
             // The book's account IDs, longest first, which a key may name (`A1 Tax Budget`).
-            var accountIDs: [String] = []
-            for row in tables[.accounts]?.rows ?? lotTables.flatMap(\.rows) {
-                if let id = CellReader.textValue(row["Account"]), !accountIDs.contains(id) { accountIDs.append(id) }
+            // (A set: without an Accounts sheet they are read off every lot's row.)
+            var ids = Set<String>()
+            for table in tables[.accounts].map({ [$0] }) ?? lotTables {
+                for row in table.rows { if let id = CellReader.textValue(row["Account"]) { ids.insert(id) } }
             }
-            accountIDs.sort { $0.count > $1.count }
+            let accountIDs = ids.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
             // A percent key written as a plain number above 1 (`Short-Term Rate 40.8`, as the
             // template's Instructions show): the sheet writes its percents so.
             let percentKeys = Self.percentKeys

@@ -1273,9 +1273,10 @@ extension PortfolioBuilder {
                 // An Amount shown `$5K` holding 5, judged as every other amount in dollars is:
                 // read as $5.00, the PM's $5,000 trim sold one share, and a buy was dropped as
                 // less than a share (explore-EA).
-                if refusedScaleWordFormat(row["Amount"], "Amount", at: row.place("Amount")) {
-                } else if let m = Money(decimal: n.text), m > .zero { size = .amount(m) } else {
-                    log.error(row.place("Amount"), "Amount must be a positive amount, found \"\(shown(row["Amount"]))\".")
+                if !refusedScaleWordFormat(row["Amount"], "Amount", at: row.place("Amount")) {
+                    if let m = Money(decimal: n.text), m > .zero { size = .amount(m) } else {
+                        log.error(row.place("Amount"), "Amount must be a positive amount, found \"\(shown(row["Amount"]))\".")
+                    }
                 }
             } else if isBlank(row, "Quantity") && isBlank(row, "Amount") {
                 // `--` and `N/A` are blank as an empty cell is: the trade was dropped unsaid.

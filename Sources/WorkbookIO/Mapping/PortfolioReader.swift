@@ -462,9 +462,15 @@ struct PortfolioBuilder {
     /// as the $5.00 it holds, a Tax Budget shown as $5K stopped every sale without a word, as
     /// a `$000` unit or a `($ in thousands)` note would have (explore-DV). A format that
     /// scales by itself (`#,##0,"K"` on 5000) shows the amount the cell holds, and is read.
-    mutating func refusedScaleWordFormat(_ value: CellValue?, _ name: String, at place: String) -> Bool {
+    ///
+    /// Asked of every amount read (each lot's Cost Basis among them): the place is made, and
+    /// looked up, only for a number in a book with such cells at all.
+    mutating func refusedScaleWordFormat(_ value: CellValue?, _ name: String, at cell: @autoclosure () -> String) -> Bool {
         guard case .number(let number, _)? = value, number != 0,
-              let code = tables.values.lazy.compactMap({ $0.scaleWordCells[place] }).first
+              tables.values.contains(where: { !$0.scaleWordCells.isEmpty })
+                || accountLotTables.contains(where: { !$0.scaleWordCells.isEmpty }) else { return false }
+        let place = cell()
+        guard let code = tables.values.lazy.compactMap({ $0.scaleWordCells[place] }).first
                 ?? accountLotTables.lazy.compactMap({ $0.scaleWordCells[place] }).first,
               let word = NumberFormatKind.unscaledScaleWord(code),
               case .value(let n) = CellReader.number(value), let amount = Money(decimal: n.text) else { return false }
