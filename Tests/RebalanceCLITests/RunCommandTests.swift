@@ -177,6 +177,27 @@ struct RunCommandTests {
                                   ["ACC-1", "VTI", "L2", 2, 210, .day(2016, 6, 30)]])
         }
         #expect(try runRebalancer([smallOld]).status == 0)
+        // `Basis` and `Book Cost` say no more than `Cost` does (explore-EM); `Cost Basis` says a
+        // total, and such figures under it are read with the warning.
+        for header in ["Basis", "Book Cost"] {
+            let underBasis = try book { sheets in
+                sheets[2] = ("Lots", [["Account", "Symbol", "Lot ID", "Quantity", .text(header), "Acquired"],
+                                      ["ACC-1", "AAPL", "L1", 100, 150, .day(2024, 1, 15)],
+                                      ["ACC-1", "AAPL", "L3", 20, 60, .day(2025, 1, 15)],
+                                      ["ACC-1", "VTI", "L2", 40, 200, .day(2023, 6, 30)]])
+            }
+            try expectRefused(underBasis, mentioning: "Lots!E1: The column \"\(header)\" is read as Cost Basis, each lot's total cost, "
+                + "but every one of its 3 lots of two shares or more holds under 2% of the lot's value")
+        }
+        let underCostBasis = try book { sheets in
+            sheets[2] = ("Lots", [["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Acquired"],
+                                  ["ACC-1", "AAPL", "L1", 100, 150, .day(2024, 1, 15)],
+                                  ["ACC-1", "AAPL", "L3", 20, 60, .day(2025, 1, 15)],
+                                  ["ACC-1", "VTI", "L2", 40, 200, .day(2023, 6, 30)]])
+        }
+        let costBasis = try runRebalancer([underCostBasis])
+        #expect(costBasis.status == 0, "\(costBasis.stderr)")
+        #expect(costBasis.stdout.contains("3 of 3 lots have a cost basis under 2% of their market value"), "\(costBasis.stdout)")
         let withUnitCost = try book { sheets in
             sheets[2] = ("Lots", [["Account", "Symbol", "Lot ID", "Quantity", "Cost", "Cost/Share", "Acquired"],
                                   ["ACC-1", "AAPL", "L1", 100, 150, 1.5, .day(2014, 1, 15)],

@@ -187,14 +187,22 @@ public enum BasisCheck {
         abs(log(ratio * shares)) < abs(log(ratio))
     }
 
-    /// An error when the Cost Basis column is headed by the bare word `Cost` (`Cost ($)`),
-    /// which a sheet uses for a cost per share as often as for a lot's total, beside no Unit
-    /// Cost or Market Value column, and every one of at least three priced lots of two shares
-    /// or more has a cost under 2% of its value and nearer one share's price: a cost per
-    /// share. Planned on a warning alone, such a book's taxable account showed $14,967.81 of
-    /// tax where its lots, read per share, gave a $988.47 saving (explore-CB).
+    /// The Cost Basis headers that say neither a total nor a cost per share: a sheet uses
+    /// `Cost`, `Basis` or `Book Cost` (`Cost ($)`) for either. Headers that say a total
+    /// (`Cost Basis`, `Total Cost`) are taken at their word.
+    static let headersOfEitherCost: Set<String> = [
+        "cost", "basis", "bookcost", "taxcost", "taxbasis", "adjcost", "adjustedcost", "adjbasis", "adjustedbasis",
+    ]
+
+    /// An error when the Cost Basis column is headed by a word that says neither a total nor
+    /// a cost per share (`headersOfEitherCost`), beside no Unit Cost or Market Value column,
+    /// and every one of at least three priced lots of two shares or more has a cost under 2%
+    /// of its value and nearer one share's price: a cost per share. Planned on a warning
+    /// alone, such a book's taxable account showed $14,967.81 of tax where its lots, read per
+    /// share, gave a $988.47 saving (explore-CB); under `Basis` or `Book Cost` until stop 59,
+    /// a joint account's $4,933.84 of tax was estimated at $9,967.93 (explore-EM).
     public static func perShareUnderCost(lots: [TaxLot], prices: [ResolvedPrice], header: (text: String, place: String)?) -> Diagnostic? {
-        guard let header, HeaderName.normalize(header.text).key == "cost" else { return nil }
+        guard let header, headersOfEitherCost.contains(HeaderName.normalize(header.text).key) else { return nil }
         let price = priceBySymbol(prices)
         var judged = 0
         var example: TaxLot?

@@ -14,7 +14,7 @@ public struct PortfolioReading: Sendable {
     /// The quote API as the Settings sheet describes it.
     public var priceAPI = PriceAPISettings()
     /// The header read as the Lots sheet's Cost Basis, and its cell (`Lots!E1`), when the book
-    /// has one Lots table: a bare `Cost` may be a cost per share (`BasisCheck`).
+    /// has one Lots table: a bare `Cost` or `Basis` may be a cost per share (`BasisCheck`).
     public var costBasisHeader: (text: String, place: String)?
     /// Each lot's Quantity cell and the Market Value its row gives, for checks made once the
     /// prices are known (`BasisCheck.pricedPerHundred`).
