@@ -290,6 +290,14 @@ extension WashSaleCalendar {
         return nil
     }
 
+    /// Whether purchase `index` is lot `lot`'s own: the lot's, or another fill of its one
+    /// Transactions buy (`fillsOfOneBuy`).
+    func isOwnPurchase(_ index: Int, of lot: TaxLot.Key) -> Bool {
+        if purchases[index].isPurchase(of: lot) { return true }
+        guard !fillsOfOneBuy.isEmpty, let fills = fillsOfOneBuy[lot] else { return false }
+        return fills.contains { purchases[index].isPurchase(of: $0) }
+    }
+
     /// Unmatched replacement shares for a loss sale of lot `lot` judged on `date`, earliest
     /// acquired first (with `lot` nil, of the window as a whole: no lot's own purchase set
     /// aside). `planned`: the lot sales of the trade being planned, whose shares are no
@@ -316,7 +324,7 @@ extension WashSaleCalendar {
         for place in start..<family.endIndex {
             let index = family[place]
             guard purchases[index].date <= date else { break }
-            guard lot.map({ !purchases[index].isPurchase(of: $0) }) ?? true, index != ownPurchase else { continue }
+            guard lot.map({ !isOwnPurchase(index, of: $0) }) ?? true, index != ownPurchase else { continue }
             var plannedOwn = Quantity.zero, plannedRestated = Quantity.zero
             // A trade has a few lots: scanned, not put in a table for each question.
             if !planned.isEmpty, let lotID = purchases[index].lotID {

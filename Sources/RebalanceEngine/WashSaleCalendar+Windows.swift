@@ -110,12 +110,16 @@ extension WashSaleCalendar {
 
     /// What `window` comes to for a loss sale of `lot` in a trade that has `planned` so far,
     /// as `replacements(forLoss:symbol:on:planned:)` reads it: the lot's own purchase set
-    /// aside (by its key, or as the purchase of a restated lot), and each purchase a planned
-    /// sale is of (the same, for the sale's lot) holding the planned shares no more.
+    /// aside (by its key, with the other fills of its one buy, or as the purchase of a
+    /// restated lot), and each purchase a planned sale is of (the same, for the sale's lot)
+    /// holding the planned shares no more.
     private func summary(of window: WindowEntries, forLoss lot: TaxLot.Key, planned: [LotSale]) -> ReplacementSummary {
         // The entries this lot changes: nil for one set aside, else its shares now.
         var changed: [Int: Shares?] = [:]
         for place in window.placesOfLot[lot] ?? [] { changed[place] = .some(nil) }
+        for fill in fillsOfOneBuy.isEmpty ? [] : fillsOfOneBuy[lot] ?? [] {
+            for place in window.placesOfLot[fill] ?? [] { changed[place] = .some(nil) }
+        }
         if !restatedPurchases.isEmpty, let own = restatedPurchases[lot], let place = window.placeOfPurchase[own] {
             changed[place] = .some(nil)
         }

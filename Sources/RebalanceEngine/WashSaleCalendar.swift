@@ -150,6 +150,13 @@ public struct WashSaleCalendar: Sendable {
     var restatedPurchases: [TaxLot.Key: Int] = [:] {
         didSet { purchasesVersion &+= 1 }
     }
+    /// Held lots that are fills of one Transactions buy (its day's lots in the account, the
+    /// buy the day's only one and of no fewer shares): each lot by key, with the others of its
+    /// buy. They are one purchase, so none replaces another's loss sale, as a lot's own
+    /// purchase never does (Rev. Rul. 56-602). Read apart, a custodian's two fills of one
+    /// order blocked each other's loss sale and a $5,000 harvest was lost (explore-EO).
+    /// Empty in most books.
+    var fillsOfOneBuy: [TaxLot.Key: [TaxLot.Key]] = [:]
     /// Counts every change to the purchases, their order and the restated ones: a family's
     /// window read for one version (`windows`) is read again after any change.
     var purchasesVersion = 0
@@ -557,7 +564,8 @@ extension WashSaleCalendar {
         // symbol's groups, searched at every buy, took time growing with the square of ten
         // years of daily buys).
         var groupsOfSymbol = NameTable<[CivilDate: [Int]]>()
-        var groups: [(account: String, date: CivilDate, buys: [Transaction], held: Quantity?, listed: Bool)] = []
+        var groups: [(account: String, date: CivilDate, buys: [Transaction], held: Quantity?, listed: Bool,
+                      lots: [TaxLot.Key])] = []
         func groupOf(account: String, date: CivilDate, among candidates: [CivilDate: [Int]]) -> Int? {
             candidates[date]?.first { groups[$0].account == account }
         }
@@ -592,7 +600,7 @@ extension WashSaleCalendar {
             } else {
                 group = groups.count
                 groupsOfSymbol[at: entry][buy.date, default: []].append(group)
-                groups.append((buy.account, buy.date, [], nil, false))
+                groups.append((buy.account, buy.date, [], nil, false, []))
             }
             groups[group].buys.append(buy)
             groupOfBuy.append(group)
@@ -621,6 +629,11 @@ extension WashSaleCalendar {
                   let group = groupOf(account: lots[index].account, date: acquired, among: candidates)
             else { continue }
             groups[group].held = (groups[group].held ?? .zero) + lots[index].quantity
+            groups[group].lots.append(lots[index].id)
+        }
+        for group in groups where group.buys.count == 1 && group.lots.count > 1 {
+            if let bought = group.buys[0].quantity, let held = group.held, bought < held { continue }
+            for lot in group.lots { fillsOfOneBuy[lot] = group.lots.filter { $0 != lot } }
         }
         for (buy, group) in zip(buys, groupOfBuy) {
             if let held = groups[group].held {

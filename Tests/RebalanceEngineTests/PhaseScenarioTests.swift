@@ -812,6 +812,25 @@ struct PhaseScenarioTests {
         #expect(plan.drift("TAX1", "VTI")?.weightAfter == 0.1)
     }
 
+    @Test("A recent loss position listed as two fills of one Transactions buy is harvested whole")
+    func fillsOfOneBuyAreHarvestedWhole() throws {
+        var book = BookBuilder()
+        book.account("TAX1", cash: "0")
+        // 100 X bought on November 10 at $150 in one order, listed as fills of 60 and 40 shares.
+        book.hold("F1", "X", 60, basis: "9000", acquired: "2026-11-10")
+        book.hold("F2", "X", 40, basis: "6000", acquired: "2026-11-10")
+        book.transaction("TAX1", "2026-11-10", "X", .buy, quantity: 100, price: "150")
+        book.target("R", "0.99")
+        book.security("X", replacements: ["R"])
+        book.prices = ["X": "100", "R": "100"]
+        let plan = try book.plan()
+        // Each fill is the other's own purchase, no replacement: the whole $5,000 loss is harvested.
+        let sale = try #require(plan.trade("TAX1", "X", .sell, .harvest))
+        #expect(sale.quantity == shares(100))
+        #expect(sale.realizedShortTerm == usd("-5000"))
+        #expect(plan.trade("TAX1", "R", .buy, .harvest)?.quantity == shares(100))
+    }
+
     @Test("A position Raise Cash's own pro rata sale took to its low edge is said to be there after that sale")
     func aPositionSoldToItsLowEdgeIsSaidToBeThereAfterItsSale() throws {
         var book = BookBuilder()

@@ -55,6 +55,38 @@ struct WashSaleReplacementTests {
         #expect(calendar.lossSaleBlock(for: recent, on: Self.runDate) == nil)
     }
 
+    @Test("Fills of one Transactions buy are one purchase: neither replaces the other's loss sale")
+    func fillsOfOneBuy() {
+        // One order of 100 GOOGL on 2026-02-20, listed by the custodian as fills of 60 and 40.
+        let first = lot("F1", account: "TAX-1", symbol: "GOOGL", shares: 60, basis: "12000", acquired: "2026-02-20")
+        let second = lot("F2", account: "TAX-1", symbol: "GOOGL", shares: 40, basis: "8000", acquired: "2026-02-20")
+        let oneBuy = Smith.calendar(lots: [first, second],
+                                    transactions: [bought("TAX-1", "GOOGL", on: "2026-02-20", shares: 100, at: "200")])
+        #expect(oneBuy.lossSaleBlock(for: first, on: Self.runDate) == nil)
+        #expect(oneBuy.lossSaleBlock(for: second, on: Self.runDate) == nil)
+        // A buy of unknown size is the day's lots too.
+        let unknownSize = Smith.calendar(lots: [first, second],
+                                         transactions: [bought("TAX-1", "GOOGL", on: "2026-02-20", shares: nil)])
+        #expect(unknownSize.lossSaleBlock(for: first, on: Self.runDate) == nil)
+        // Two buys of the day are two purchases, and with no record the lots may be too: the
+        // other lot's shares replace the sale.
+        let twoBuys = Smith.calendar(lots: [first, second],
+                                     transactions: [bought("TAX-1", "GOOGL", on: "2026-02-20", shares: 60, at: "200"),
+                                                    bought("TAX-1", "GOOGL", on: "2026-02-20", shares: 40, at: "200")])
+        #expect(twoBuys.lossSaleBlock(for: first, on: Self.runDate)?.note.contains("40 unmatched replacement shares") == true)
+        #expect(Smith.calendar(lots: [first, second]).lossSaleBlock(for: second, on: Self.runDate)?
+            .note.contains("60 unmatched replacement shares") == true)
+        // A buy of fewer shares than the day's lots hold cannot be all of them.
+        let smallBuy = Smith.calendar(lots: [first, second],
+                                      transactions: [bought("TAX-1", "GOOGL", on: "2026-02-20", shares: 60, at: "200")])
+        #expect(smallBuy.lossSaleBlock(for: first, on: Self.runDate) != nil)
+        // Another account's buy that day replaces the sale still.
+        let elsewhere = lot("B1", account: "TAX-2", symbol: "GOOG", shares: 5, basis: "1000", acquired: "2026-02-25")
+        let withOther = Smith.calendar(lots: [first, second, elsewhere],
+                                       transactions: [bought("TAX-1", "GOOGL", on: "2026-02-20", shares: 100, at: "200")])
+        #expect(withOther.lossSaleBlock(for: first, on: Self.runDate)?.note.contains("5 unmatched replacement shares") == true)
+    }
+
     @Test("An IRA loss is never blocked, though an IRA buy blocks a taxed loss")
     func iraLoss() {
         let iraLot = lot("IRA-OLD", account: "IRA-1", symbol: "GOOG", shares: 10, basis: "5000", acquired: "2021-01-04")
