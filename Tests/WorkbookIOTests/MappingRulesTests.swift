@@ -2210,6 +2210,34 @@ struct MappingRulesTests {
         #expect(forgotten.errors.map(\.description) == ["Model!B3: Target is blank."])
     }
 
+    @Test("Beside a Model column, a class's title and a note alone in it are set aside; a model's name alone is refused at its cell")
+    func modelColumnTitlesAndNotes() throws {
+        let accounts: (name: String, rows: [[FixtureCell]]) = ("Accounts", [["Account", "Model"], ["A", "Core Balanced"]])
+        let model: (name: String, rows: [[FixtureCell]]) = ("Model", [
+            ["Model", "Symbol", "Target"], ["Core Balanced", "AAPL", 0.6], ["Fixed Income"], ["Core Balanced", "BND", 0.39],
+            [], ["Source: Schwab Advisor Center"], ["Approved by IC 10/15/2026"],
+        ])
+        let prices: (name: String, rows: [[FixtureCell]]) =
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["BND", 72, .day(2026, 11, 20)]])
+        let reading = try read([Self.asOf, accounts, Self.oneLot, model, prices])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.models.first?.targets.map(\.symbol) == ["AAPL", "BND"])
+        #expect(reading.diagnostics.filter { $0.place.hasPrefix("Model!row") && !$0.message.hasSuffix("blank.") }.map(\.description) == [
+            "Model!row 3: Skipped: the title of the model's rows below (\"Fixed Income\").",
+            "Model!row 6: Skipped: a note (\"Source: Schwab Advisor Center\").",
+            "Model!row 7: Skipped: the title of the model's rows below (\"Approved by IC 10/15/2026\").",
+        ])
+        // The model's own name alone is no class: refused where it is written, not at the blank Symbol beside it.
+        var named = model
+        named.rows[2] = ["Core Balanced"]
+        let refused = try read([Self.asOf, accounts, Self.oneLot, named, prices])
+        #expect(refused.errors.map(\.description) == [
+            "Model!A3: \"Core Balanced\" stands alone on its row, with no Symbol or Target: the Model sheet reads a security's "
+                + "target on its own row, and a model's name on its securities' rows. Delete this row if it is a heading or a "
+                + "note, or give it its Symbol and Target.",
+        ])
+    }
+
     @Test("A class title carrying its class's weight is set aside when the securities below add up to it; else an error naming it")
     func modelClassRowsWithWeights() throws {
         let reading = try read([

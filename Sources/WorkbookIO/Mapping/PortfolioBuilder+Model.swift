@@ -219,7 +219,7 @@ extension PortfolioBuilder {
             }
             if leavingOutBlankTargets && isBlank(row, "Target") { continue }
             guard let symbol = text(row, "Symbol")?.uppercased() else {
-                if read.blankSymbols.insert(row.number).inserted { log.error(row.place("Symbol"), "Symbol is blank.") }
+                if read.blankSymbols.insert(row.number).inserted { refuseBlankSymbol(row) }
                 continue
             }
             if row["Target"] == nil {
@@ -284,6 +284,22 @@ extension PortfolioBuilder {
 }
 
 extension PortfolioBuilder {
+    /// The error of a Model row with no Symbol: at the blank Symbol cell, or, where the row
+    /// holds one text alone (a model's name on a row of its own, a heading the reading did not
+    /// set aside), at that text's cell, saying what the row holds: `Model!B4: Symbol is blank`
+    /// sent the PM to fill a cell of a heading (explore-EM).
+    mutating func refuseBlankSymbol(_ row: SheetTable.DataRow) {
+        let filled = row.values.indices.filter { row.values[$0] != nil }
+        guard filled.count == 1, case .string(let raw)? = row.values[filled[0]] else {
+            log.error(row.place("Symbol"), "Symbol is blank.")
+            return
+        }
+        let column = row.layout.names[filled[0]]
+        log.error(row.place(column), "\"\(raw.trimmingWhitespace().excerpt)\" stands alone on its row, with no Symbol or Target: "
+            + "the Model sheet reads a security's target on its own row\(column == "Model" ? ", and a model's name on its securities' rows" : ""). "
+            + "Delete this row if it is a heading or a note, or give it its Symbol and Target.")
+    }
+
     /// The rows of a Model sheet grouped by asset class that carry their class's weight: words
     /// under Symbol (`US Equity`, `Bonds`, which no ticker is) with a Target, on no Prices row,
     /// whose securities below add up to it (nested classes are passed over; a cash row is not

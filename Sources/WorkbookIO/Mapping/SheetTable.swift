@@ -1110,11 +1110,13 @@ struct SheetTable {
             // or section heading (see `loneLineReason`).
             // Beside an Account column, where a lone text cannot title an account's rows, one
             // labelled as a note is (`Pending: settlement 11/24`: it was refused as a trade of
-            // no Side, explore-AM).
+            // no Side, explore-AM); on the Model sheet too, where a label titling a model's rows
+            // says so (`Model: Growth`), and `Source: Schwab Advisor Center` under the Model
+            // column was refused as a target with no Symbol (explore-EM).
             if sheet != .settings, row.cells.count == 1, SheetTable.lacksRequired(values, requiredPositions),
                case .string(let text) = row.cells[0].value,
                let reason = SheetTable.loneLineReason(text, on: sheet)
-                ?? (found.columns["Account"] != nil && SheetTable.isLabelledNote(text)
+                ?? ((found.columns["Account"] != nil || sheet == .model) && SheetTable.isLabelledNote(text)
                     ? "a note (\"\(text.trimmingWhitespace().prefix(40))\")" : nil) {
                 noteFooterDate(row)
                 skipped.append((row.number, reason))
@@ -1136,7 +1138,7 @@ struct SheetTable {
                 }
             }
             // A model grouped by asset class: its classes' title and subtotal rows.
-            if sheet == .model, let reason = SheetTable.modelGroupingReason(values, layout: layout!) {
+            if sheet == .model, let reason = SheetTable.modelGroupingReason(values, layout: layout!, modelNames: modelNames) {
                 skipped.append((row.number, reason))
                 return
             }
@@ -2077,18 +2079,35 @@ struct SheetTable {
     /// weight). Words are text with a space, or with capitals and small letters both: a
     /// ticker is one word of capitals (`VTI`), so a model symbol left without its target is
     /// still an error, not taken for a title.
-    static func modelGroupingReason(_ values: [CellValue?], layout: RowLayout) -> String? {
-        guard let position = layout.position(of: "Symbol"), case .string(let raw)? = values[position] else { return nil }
+    ///
+    /// A class's title may stand alone in the Model column instead, above rows that name their
+    /// model (`Fixed Income` in A4 over `Core Balanced | BND`): words naming none of
+    /// `modelNames` (the Accounts sheet's models, as a wide column's header names one). It was
+    /// refused as a target with no Symbol, at the blank Symbol cell (explore-EM). A model's
+    /// name alone there is no class: it stays a row, refused at its cell.
+    static func modelGroupingReason(_ values: [CellValue?], layout: RowLayout, modelNames: [String]) -> String? {
+        guard let position = layout.position(of: "Symbol") else { return nil }
+        guard case .string(let raw)? = values[position] else {
+            guard let column = layout.position(of: "Model"), case .string(let raw)? = values[column],
+                  values.indices.allSatisfy({ $0 == column || values[$0] == nil }) else { return nil }
+            let text = raw.trimmingWhitespace()
+            guard isTitleWords(text), SheetTable.model(headedBy: text, among: modelNames) == nil else { return nil }
+            return "the title of the model's rows below (\"\(text.excerpt)\")"
+        }
         let text = raw.trimmingWhitespace()
-        let hasSpace = text.contains(where: \.isWhitespace)
-        let words = hasSpace || (text.contains(where: \.isUppercase) && text.contains(where: \.isLowercase))
-        guard words else { return nil }
+        guard isTitleWords(text) else { return nil }
         let lower = text.lowercased()
-        if hasSpace, lower.hasSuffix(" total") || lower.hasSuffix(" subtotal") {
+        if text.contains(where: \.isWhitespace), lower.hasSuffix(" total") || lower.hasSuffix(" subtotal") {
             return "a subtotal of the model's rows (\"\(text.excerpt)\")"
         }
         for (other, value) in values.enumerated() where other != position && value != nil { return nil }
         return "the title of the model's rows below (\"\(text.excerpt)\")"
+    }
+
+    /// Whether a Model cell's text is words, as a class's title is, not a ticker: a space, or
+    /// capitals and small letters both (`US Equity`, `Bonds`; not `VTI`).
+    static func isTitleWords(_ text: String) -> Bool {
+        text.contains(where: \.isWhitespace) || (text.contains(where: \.isUppercase) && text.contains(where: \.isLowercase))
     }
 
     /// Whether an Account column's header names the account by its name (`Account Name`,
