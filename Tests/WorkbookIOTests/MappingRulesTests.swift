@@ -47,12 +47,13 @@ struct MappingRulesTests {
     func inferredAccounts() throws {
         let reading = try read([
             Self.asOf,
-            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["B-2", "AAPL", 1, 100, .day(2024, 1, 2)],
-                      ["A-1", "AAPL", 1, 100, .day(2024, 1, 2)], [nil, "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            // The blank Account above every written one: under no account's block, so not read as a grouped sheet's.
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], [nil, "AAPL", 1, 100, .day(2024, 1, 2)],
+                      ["B-2", "AAPL", 1, 100, .day(2024, 1, 2)], ["A-1", "AAPL", 1, 100, .day(2024, 1, 2)]]),
             Self.model, Self.prices,
         ])
         #expect(reading.portfolio == nil)
-        #expect(reading.errors.map(\.description) == ["Lots!A4: Account is blank, and the book has 2 accounts; say which one."])
+        #expect(reading.errors.map(\.description) == ["Lots!A2: Account is blank, and the book has 2 accounts; say which one."])
         #expect(reading.warnings.map(\.message) == [
             "The workbook has no Accounts sheet: \"A-1\", \"B-2\" are accounts with no cash, each its own household and the Settings defaults.",
         ])
@@ -3123,6 +3124,110 @@ struct MappingRulesTests {
         #expect(reading.portfolio?.lots.map(\.account) == ["4411-5678", "4411-5678", "4411-9012"])
         #expect(reading.diagnostics.map(\.description).contains(
             "Lots!row 5: Skipped: a title naming the account of the rows below it."), "\(reading.diagnostics)")
+    }
+
+    /// Two accounts of the Patel household, with their Names, for the grouped layouts below.
+    private static let patelAccounts: (name: String, rows: [[FixtureCell]]) =
+        ("Accounts", [["Account", "Name"], ["PATEL-JT", "Raj & Priya Patel JTWROS"], ["PATEL-IRA", "Priya Patel Rollover IRA"]])
+    private static let lotHeader: [FixtureCell] = ["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"]
+
+    @Test("A note alone on a row under or between the lots, naming no account, is skipped with a note; an ID alone is not")
+    func notesAmongLots() throws {
+        let lots: (name: String, rows: [[FixtureCell]]) = ("Lots", [
+            Self.lotHeader, ["PATEL-JT", "AAPL", 10, 1500, .day(2020, 1, 2)], ["See IPS section 4"],
+            ["PATEL-IRA", "AAPL", 5, 700, .day(2023, 5, 1)], [], ["Prepared by J. Doe"],
+        ])
+        let reading = try read([Self.asOf, Self.patelAccounts, lots, Self.model, Self.prices])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.map { "\($0.account) \($0.quantity)" } == ["PATEL-JT 10", "PATEL-IRA 5"])
+        #expect(reading.diagnostics.map(\.description).filter { $0.contains("a note") } == [
+            "Lots!row 3: Skipped: a note (\"See IPS section 4\").", "Lots!row 6: Skipped: a note (\"Prepared by J. Doe\").",
+        ])
+        // Without an Accounts sheet the note is no account of the book.
+        let alone = try read([Self.asOf, lots, Self.model, Self.prices])
+        #expect(alone.errors.isEmpty, "\(alone.errors)")
+        #expect(alone.portfolio?.accounts.map(\.id) == ["PATEL-IRA", "PATEL-JT"])
+        // An ID alone that is no account's stays the error it was: it may be a lot with its figures lost.
+        var typo = lots
+        typo.rows[5] = ["PATEL-TR"]
+        let refused = try read([Self.asOf, Self.patelAccounts, typo, Self.model, Self.prices])
+        #expect(refused.errors.first?.description == "Lots!A6: The account \"PATEL-TR\" is not on the Accounts sheet.")
+    }
+
+    @Test("A title naming one account above its rows, which carry their own Account, is skipped; one naming another is refused")
+    func accountTitlesAboveRowsWithAccounts() throws {
+        let lots: (name: String, rows: [[FixtureCell]]) = ("Lots", [
+            Self.lotHeader, ["Raj & Priya Patel JTWROS"], ["PATEL-JT", "AAPL", 10, 1500, .day(2020, 1, 2)],
+            ["PATEL-JT", "AAPL", 2, 260, .day(2024, 3, 4)], [], ["Account: PATEL-IRA"], ["PATEL-IRA", "AAPL", 5, 700, .day(2023, 5, 1)],
+        ])
+        let reading = try read([Self.asOf, Self.patelAccounts, lots, Self.model, Self.prices])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.map(\.account) == ["PATEL-JT", "PATEL-JT", "PATEL-IRA"])
+        #expect(reading.diagnostics.map(\.description).filter { $0.contains("a title") } == [
+            "Lots!row 2: Skipped: a title naming the account of the rows below it, PATEL-JT.",
+            "Lots!row 6: Skipped: a title naming the account of the rows below it, PATEL-IRA.",
+        ])
+        // The ID and Name together title the rows too.
+        var both = lots
+        both.rows[5] = ["PATEL-IRA - Priya Patel Rollover IRA"]
+        #expect(try read([Self.asOf, Self.patelAccounts, both, Self.model, Self.prices]).errors.isEmpty)
+        // Under a title naming another account, the rows' own Account is refused, as under a block's title.
+        var crossed = lots
+        crossed.rows[6] = ["PATEL-JT", "AAPL", 5, 700, .day(2023, 5, 1)]
+        let refused = try read([Self.asOf, Self.patelAccounts, crossed, Self.model, Self.prices])
+        #expect(refused.errors.map(\.description) == [
+            "Lots!A7: This row's account is PATEL-JT, and the title of its block, \"Account: PATEL-IRA\" (Lots!A6), names "
+                + "PATEL-IRA (by the account's ID): correct the Account column or the title, whichever is wrong.",
+        ])
+    }
+
+    @Test("Account written once for each account's rows (a PivotTable's tabular or outline form) is read as the rows' account")
+    func groupedAccountColumn() throws {
+        // Tabular form without repeated labels: the account on its block's first row.
+        let tabular: (name: String, rows: [[FixtureCell]]) = ("Lots", [
+            Self.lotHeader, ["PATEL-JT", "AAPL", 10, 1500, .day(2020, 1, 2)], [nil, "AAPL", 2, 260, .day(2024, 3, 4)],
+            ["PATEL-IRA", "AAPL", 5, 700, .day(2023, 5, 1)], [nil, "AAPL", 1, 150, .day(2025, 6, 1)],
+        ])
+        let reading = try read([Self.asOf, Self.patelAccounts, tabular, Self.model, Self.prices])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.map { "\($0.account) \($0.quantity)" } == ["PATEL-JT 10", "PATEL-JT 2", "PATEL-IRA 5", "PATEL-IRA 1"])
+        #expect(reading.diagnostics.map(\.description).contains(
+            "Lots: Account is blank on 2 rows (from row 3), each below its account written once, on the first row of its "
+                + "block or on a title row above it, as a PivotTable lays rows out: each is read as the account above it, no "
+                + "account's rows being split in two places."), "\(reading.diagnostics)")
+        // Outline form: the account on a row of its own above its rows.
+        let outline: (name: String, rows: [[FixtureCell]]) = ("Lots", [
+            Self.lotHeader, ["PATEL-JT"], [nil, "AAPL", 10, 1500, .day(2020, 1, 2)], [nil, "AAPL", 2, 260, .day(2024, 3, 4)],
+            ["PATEL-IRA"], [nil, "AAPL", 5, 700, .day(2023, 5, 1)],
+        ])
+        let outlined = try read([Self.asOf, Self.patelAccounts, outline, Self.model, Self.prices])
+        #expect(outlined.errors.isEmpty, "\(outlined.errors)")
+        #expect(outlined.portfolio?.lots.map(\.account) == ["PATEL-JT", "PATEL-JT", "PATEL-IRA"])
+        // An account whose rows are split in two places, or a blank under no account, stays the contract's error.
+        var split = tabular
+        split.rows += [["PATEL-JT", "AAPL", 3, 450, .day(2025, 7, 1)], [nil, "AAPL", 4, 600, .day(2025, 8, 1)]]
+        let splitReading = try read([Self.asOf, Self.patelAccounts, split, Self.model, Self.prices])
+        #expect(splitReading.errors.map(\.description) == [3, 5, 7].map {
+            "Lots!A\($0): Account is blank, and the book has 2 accounts; say which one."
+        })
+        var headless = tabular
+        headless.rows.insert([nil, "AAPL", 4, 600, .day(2025, 8, 1)], at: 1)
+        #expect(try read([Self.asOf, Self.patelAccounts, headless, Self.model, Self.prices]).errors.count == 3)
+        // A note ends a block: the rows under it are no account's.
+        var noted = tabular
+        noted.rows.insert(["Reviewed by J. Doe"], at: 2)
+        #expect(try read([Self.asOf, Self.patelAccounts, noted, Self.model, Self.prices]).errors.map(\.description) == [
+            "Lots!A4: Account is blank, and the book has 2 accounts; say which one.",
+            "Lots!A6: Account is blank, and the book has 2 accounts; say which one.",
+        ])
+        // Transactions grouped alike are each account's trades.
+        let trades = try read([Self.asOf, Self.patelAccounts, tabular, Self.model, Self.prices,
+                               ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity"],
+                                                 ["PATEL-JT", .day(2026, 11, 5), "AAPL", "Buy", 1],
+                                                 [nil, .day(2026, 11, 6), "AAPL", "Buy", 2],
+                                                 ["PATEL-IRA", .day(2026, 11, 6), "AAPL", "Buy", 3]])])
+        #expect(trades.errors.isEmpty, "\(trades.errors)")
+        #expect(trades.portfolio?.transactions.map { "\($0.account) \($0.quantity!)" } == ["PATEL-JT 1", "PATEL-JT 2", "PATEL-IRA 3"])
     }
 
     @Test("A labelled note alone on a row among trades, beside an Account column, is skipped as a note")

@@ -736,7 +736,7 @@ extension PortfolioBuilder {
                 totals.append((text, row.place("Account")))
                 continue
             }
-            guard text.contains(where: \.isWhitespace), text.contains(where: \.isLowercase),
+            guard PortfolioBuilder.readsAsWords(text),
                   row.values.indices.allSatisfy({ $0 == position || row.values[$0] == nil }),
                   !held.contains(text), accounts.contains(where: { $0.id == text }) else { continue }
             titles.append((text, row.place("Account")))
@@ -752,6 +752,13 @@ extension PortfolioBuilder {
                 + "its figures not planned. If it is an account, give it an ID that does not end in Total.")
         }
         setAsideSummaryRows(of: &accounts, in: table, untouched: { !held.contains($0) && !traded.contains(PortfolioBuilder.alike($0)) })
+    }
+
+    /// Whether a text alone where an account is written reads as words, not as an account's
+    /// ID: a space and small letters, which no account ID has (`Lee household`, `Prepared by
+    /// J. Doe`).
+    static func readsAsWords(_ text: String) -> Bool {
+        text.contains(where: \.isWhitespace) && text.contains(where: \.isLowercase)
     }
 
     /// Sets aside the Accounts rows that sum others under a label of the PM's own (`Smith

@@ -80,12 +80,8 @@ extension PortfolioBuilder {
               table.blocks.count <= 1, known.count > 1 else { return }
         var titles: [(index: Int, title: SheetTable.Title)] = []
         for (index, row) in table.rows.enumerated() {
-            let filled = row.values.indices.filter { row.values[$0] != nil }
-            guard filled.count == 1, case .string(let words)? = row.values[filled[0]] else { continue }
-            let text = words.trimmingWhitespace()
-            guard !text.isEmpty else { continue }
-            let column = CellReference.name(column: row.layout.sheetColumns[filled[0]], row: row.number)
-            titles.append((index, SheetTable.Title(text: text, place: "\(table.sheetName)!\(column)")))
+            guard let lone = PortfolioBuilder.loneText(of: row) else { continue }
+            titles.append((index, SheetTable.Title(text: lone.text, place: "\(table.sheetName)!\(lone.cell)")))
         }
         // A title alone in a column the sheet does not read (Black Diamond's Security column)
         // was set aside as a row of no value: it is one too.
@@ -114,6 +110,126 @@ extension PortfolioBuilder {
         if let place = view.sheets.firstIndex(where: { $0.contractSheet == sheet.rawValue && $0.sheetName == table.sheetName }) {
             view.sheets[place] = Self.sheetView(of: table)
         }
+    }
+
+    /// The rows of one text alone on a Lots or Transactions sheet with an Account column, and
+    /// its rows grouped by account, as PMs and Excel's PivotTables lay them out (explore-EM):
+    ///
+    /// - A text naming one account of `known` (its ID, its Name, a title holding one ID:
+    ///   `Account: PATEL-JT`, `PATEL-JT - Raj & Priya Patel JTWROS`) titles the rows below it:
+    ///   set aside with a note, and a block's title as a custodian's is, so that a row naming
+    ///   another account under it is refused (`checkBlockTitle`). Each had been read as a row
+    ///   of blanks, "Symbol is blank".
+    /// - On Lots, words naming no account (`Prepared by J. Doe`, `See IPS section 4`) are a note,
+    ///   set aside with a note: refused as an account "not on the Accounts sheet". (Transactions
+    ///   sets such a row aside as no trade.) A word or ID alone stays a row.
+    /// - Account blank below a block's first row, or below a title row (the PivotTable's tabular
+    ///   form without repeated labels, and its outline form), is that block's account, with one
+    ///   note for the sheet, only where the layout cannot be read otherwise: every blank lies
+    ///   under a block whose account is known, and no account's rows are split into several
+    ///   blocks (a note ends a block). Otherwise each blank stays the error the contract makes it.
+    ///   A book of one account needs none of this.
+    mutating func readAccountGrouping(of sheet: ContractSheet, known: Set<String>) {
+        guard var table = tables[sheet], table.has("Account"), table.account == nil, !table.symbolsFromTitles,
+              table.blocks.isEmpty, let account = table.rows.first?.layout.position(of: "Account") else { return }
+        var headings: [(index: Int, id: String, title: SheetTable.Title)] = []
+        var notes: [(index: Int, text: String)] = []
+        for (index, row) in table.rows.enumerated() {
+            guard let lone = PortfolioBuilder.loneText(of: row) else { continue }
+            let named = accounts(namedBy: lone.text, among: known).found
+            if named.count == 1 {
+                headings.append((index, named[0], SheetTable.Title(text: lone.text, place: "\(table.sheetName)!\(lone.cell)")))
+            } else if named.isEmpty, PortfolioBuilder.readsAsWords(lone.text) {
+                notes.append((index, lone.text))
+            }
+        }
+        // A title heads rows: one with none under it (an account's row whose lot was never
+        // typed) stays a row, refused as it was.
+        let noteRows = Set(notes.map(\.index))
+        let lone = noteRows.union(headings.map(\.index))
+        headings.removeAll { $0.index + 1 == table.rows.count || lone.contains($0.index + 1) }
+        let headingAt = Dictionary(uniqueKeysWithValues: headings.map { ($0.index, $0.id) })
+        // Each blank Account's row and the account it is filled with (nil where none can be).
+        var fills: [(index: Int, id: String?)] = []
+        var current: (key: String, id: String?)?
+        var started: Set<String> = []
+        var grouped = true
+        for (index, row) in table.rows.enumerated() {
+            if let id = headingAt[index] {
+                if current?.key != id, !started.insert(id).inserted { grouped = false }
+                current = (id, id)
+                continue
+            }
+            // A note ends a block: the rows below it are read as no account's.
+            if noteRows.contains(index) {
+                current = nil
+                continue
+            }
+            guard case .value(let written) = CellReader.text(row.values[account]) else {
+                if let current { fills.append((index, current.id)) } else { grouped = false }
+                continue
+            }
+            let named = known.contains(written) ? [written] : accounts(namedBy: written, among: known).found
+            let id = named.count == 1 ? named[0] : nil
+            let key = id ?? "\u{1F}" + PortfolioBuilder.alike(written)
+            if current?.key != key {
+                if !started.insert(key).inserted { grouped = false }
+                current = (key, id)
+            }
+        }
+        guard !headings.isEmpty || !notes.isEmpty || !fills.isEmpty else { return }
+        grouped = grouped && known.count > 1 && fills.allSatisfy { $0.id != nil }
+        if grouped, let first = fills.first {
+            for (index, id) in fills { table.rows[index].values[account] = .string(id!) }
+            let rows = table.rows[first.index].number
+            log.info(table.sheetName, "Account is blank on \(fills.count) row\(fills.count == 1 ? "" : "s") (from row \(rows)), "
+                + "each below its account written once, on the first row of its block or on a title row above it, as a "
+                + "PivotTable lays rows out: each is read as the account above it, no account's rows being split in two places.")
+        }
+        // Titles head blocks only where the rows below them are read so: otherwise a blank
+        // Account under one stays the contract's error.
+        if grouped || fills.isEmpty {
+            for heading in headings {
+                table.blocks.append(SheetTable.Block(headerRow: table.rows[heading.index].number, title: heading.title,
+                                                     isOneOfSeveral: true, isGroupTitle: true))
+            }
+        }
+        var setAside = headings.map { ($0.index, "a title naming the account of the rows below it, \($0.id)") }
+        if sheet == .lots { setAside += notes.map { ($0.index, "a note (\"\($0.text.prefix(40))\")") } }
+        setAside.sort { $0.0 < $1.0 }
+        for (index, reason) in setAside {
+            table.skipped.append((table.rows[index].number, reason))
+            log.info("\(table.sheetName)!row \(table.rows[index].number)", "Skipped: \(reason).")
+        }
+        for (index, _) in setAside.reversed() { table.rows.remove(at: index) }
+        table.skipped.sort { $0.row < $1.row }
+        tables[sheet] = table
+        if let place = view.sheets.firstIndex(where: { $0.contractSheet == sheet.rawValue && $0.sheetName == table.sheetName }) {
+            view.sheets[place] = Self.sheetView(of: table)
+        }
+    }
+
+    /// Without an Accounts sheet, the book's accounts as the Lots sheet names them: the IDs in
+    /// its Account column on rows holding more than that one text.
+    func accountsWrittenOnLots() -> Set<String> {
+        var written: Set<String> = []
+        for row in tables[.lots]?.rows ?? [] where PortfolioBuilder.loneText(of: row) == nil {
+            if let id = CellReader.textValue(row["Account"]) { written.insert(id) }
+        }
+        return written
+    }
+
+    /// The one text of a row holding nothing else, trimmed, and its cell (`A14`); nil otherwise.
+    static func loneText(of row: SheetTable.DataRow) -> (text: String, cell: String)? {
+        var found: Int?
+        for position in row.values.indices where row.values[position] != nil {
+            guard found == nil else { return nil }
+            found = position
+        }
+        guard let found, case .string(let raw)? = row.values[found] else { return nil }
+        let text = raw.trimmingWhitespace()
+        guard !text.isEmpty else { return nil }
+        return (text, CellReference.name(column: row.layout.sheetColumns[found], row: row.number))
     }
 
     /// The accounts of `known` that `text` (a block's title, a sheet's name) names, and how:

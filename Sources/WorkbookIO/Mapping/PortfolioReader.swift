@@ -233,8 +233,9 @@ struct PortfolioBuilder {
         var securities = readSecurities()
         judgeSecurityMarks(securities: securities)
         var accounts = readAccounts()
-        if tables[.accounts] != nil {
-            for sheet in [ContractSheet.lots, .transactions] { readGroupTitles(of: sheet, known: Set(accounts.map(\.id))) }
+        for sheet in [ContractSheet.lots, .transactions] {
+            if tables[.accounts] != nil { readGroupTitles(of: sheet, known: Set(accounts.map(\.id))) }
+            readAccountGrouping(of: sheet, known: tables[.accounts] != nil ? Set(accounts.map(\.id)) : accountsWrittenOnLots())
         }
         let lots = readLots(accounts: &accounts)
         setAsideTitleRows(of: &accounts, lots: lots)
