@@ -214,6 +214,78 @@ struct AccountsSheetHabitsTests {
         #expect(amount.errors.map(\.place) == ["Accounts!E1"])
     }
 
+    /// An account's cash, withdrawal or tax budget under a PM's or a broker's other words for
+    /// it: each was ignored with an Info line, and the plan made on $0 cash, no withdrawal or
+    /// the Settings budget (explore-EM: $62,722.52 of tax against a $20,000 budget).
+    @Test("An Accounts column that may be the Cash, Withdrawal or Tax Budget by its words is an error at its header",
+          arguments: [("Allowed Tax", "Tax Budget"), ("Tax Room", "Tax Budget"), ("Max Tax Allowed", "Tax Budget"),
+                      ("Tax Headroom", "Tax Budget"), ("Funds Needed", "Withdrawal"), ("Payout", "Withdrawal"),
+                      ("Redemption", "Withdrawal"), ("Client Request", "Withdrawal"), ("Outgoing Wire", "Withdrawal"),
+                      ("Net Flow", "Withdrawal"), ("Available Funds", "Cash"), ("Funds Available", "Cash"),
+                      ("Available to Trade", "Cash"), ("Available Balance", "Cash"), ("Settled Funds", "Cash"), ("Funds", "Cash"),
+                      ("Liquidity", "Cash"), ("Balance", "Cash"), ("Available Funds ($)", "Cash"), ("Free Credit Balance", "Cash"),
+                      ("Available to Withdraw", "Cash")])
+    func moneyUnderOtherWords(header: String, column: String) throws {
+        let reading = try read([
+            Self.settings,
+            ("Accounts", [["Account", "Type", .text(header)], ["T-1", "Joint", 20_000], ["T-2", "IRA", 0]]),
+            Self.lots, Self.model, Self.prices,
+        ])
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.place) == ["Accounts!C1"])
+        #expect(reading.errors.first?.message.contains("and the sheet has no \(column) column") == true, "\(reading.errors)")
+        #expect(reading.errors.first?.message.contains("rename it \(column)") == true, "\(reading.errors)")
+    }
+
+    @Test("The errors for a tax budget, a withdrawal and cash under other words say what is left unread")
+    func moneyUnderOtherWordsMessages() throws {
+        let reading = try read([
+            Self.settings,
+            ("Accounts", [["Account", "Type", "Allowed Tax", "Funds Needed", "Available Funds"], ["T-1", "Joint", 20_000, 25_000, 31_975.55],
+                          ["T-2", "IRA", nil, 0, 0]]),
+            Self.lots, Self.model, Self.prices,
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Accounts!C1: The column \"Allowed Tax\" is not one the tool reads, and the sheet has no Tax Budget column: if it "
+                + "holds the Tax Budget, rename it Tax Budget (in dollars); if not, add a Tax Budget column, blank where there is "
+                + "none. Left unread, the plan would go on with no tax budget of the account's own (the Settings one would apply).",
+            "Accounts!D1: The column \"Funds Needed\" is not one the tool reads, and the sheet has no Withdrawal column: if it "
+                + "holds each account's amount to raise (in dollars), rename it Withdrawal; if not, rename it so it names none. "
+                + "Left unread, the plan would raise nothing.",
+            "Accounts!E1: The column \"Available Funds\" is not one the tool reads, and the sheet has no Cash column: if it "
+                + "holds the Cash, rename it Cash (in dollars); if not, add a Cash column, blank where there is none. Left "
+                + "unread, the plan would go on with no cash.",
+        ])
+    }
+
+    /// Columns an Accounts sheet carries beside its cash that move no money: a total's value, a
+    /// fee, a date, a name, or a balance beside the Cash column (most likely the whole
+    /// account's). Each stays a note, as a balance of zeros does without a Cash column.
+    @Test("Market Value, AUM, a fee, a date, a balance beside Cash and a column of zeros stay readable")
+    func columnsBesideCashStayReadable() throws {
+        let headers: [FixtureCell] = ["Market Value", "Account Value", "AUM", "Total Value", "Fee", "Advisor", "Opened", "Notes",
+                                      "Custodian", "Balance Date", "Account Balance", "Total Balance", "Net Liquidity",
+                                      "Request ID", "Balance"]
+        let values: [FixtureCell] = [250_000, 250_000, 250_000, 250_000, 0.01, "J. Doe", .day(2019, 1, 2), "Rebalance quarterly",
+                                     "Schwab", .day(2026, 11, 19), 250_000, 250_000, 250_000, 4471, 250_000]
+        let reading = try read([
+            Self.settings,
+            ("Accounts", [["Account", "Type", "Cash"] + headers, ["T-1", "Joint", 500] + values, ["T-2", "IRA", 0] + values]),
+            Self.lots, Self.model, Self.prices,
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.warnings.filter { $0.place.hasPrefix("Accounts!") }.isEmpty, "\(reading.warnings)")
+        #expect(reading.portfolio?.accounts.map(\.cash) == [Money(cents: 50_000), .zero])
+        // With no Cash column, a Balance of zeros holds none: passed over.
+        let zeros = try read([
+            Self.settings,
+            ("Accounts", [["Account", "Type", "Balance", "Payout"], ["T-1", "Joint", 0, nil], ["T-2", "IRA", nil, 0]]),
+            Self.lots, Self.model, Self.prices,
+        ])
+        #expect(zeros.errors.isEmpty, "\(zeros.errors)")
+        #expect(zeros.diagnostics.filter { $0.message.contains("holds no amount") }.map(\.place) == ["Accounts!C1", "Accounts!D1"])
+    }
+
     /// `Household Name` beside `Client Name` names the household as plainly as `Household`
     /// (refused as two disagreeing Household columns); a `Client Name` or `Family Name` read
     /// as the Household that leaves accounts each alone is warned of, as a couple's two names

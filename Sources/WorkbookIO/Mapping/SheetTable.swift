@@ -1452,7 +1452,8 @@ struct SheetTable {
             let holdsNoAmount = sheet == .accounts && !(unreadColumn.flatMap { holdsWordsByColumn[$0] } ?? true)
                 && !(unreadColumn.map(holdsSomething.contains) ?? true)
             if holdsNoAmount, SheetTable.namesCashBalance(text) || SheetTable.namesAmountToRaise(text)
-                || (present.contains("Cash") && SheetTable.namesMoreCash(text)) {
+                || (present.contains("Cash") && SheetTable.namesMoreCash(text))
+                || ["Cash", "Withdrawal"].contains(SheetTable.figureColumn(text, on: sheet, besides: present)) {
                 log.info("\(info.name)!\(place)", SheetTable.passedOver(text))
                 continue
             }
@@ -2629,19 +2630,26 @@ struct SheetTable {
         case "Realized LT YTD": return "long-term gain realized so far this year"
         case "ST Loss Carryforward": return "short-term loss carried forward"
         case "LT Loss Carryforward": return "long-term loss carried forward"
+        // Unread, the account takes the Settings budget (Unlimited by default), not none.
+        case "Tax Budget": return "tax budget of the account's own (the Settings one would apply)"
         default: return column.lowercased()
         }
     }
 
     /// The Accounts column that moves money or tax, not among `present`, that an unread
     /// `header` most likely holds by its words: a realized gain so far this year (`Net ST
-    /// G/L Realized`), a loss carried forward (`LT Cap Loss C/F`) or a withdrawal (`Client
-    /// Distribution`, `Cash Out`); nil when none. Read as nothing, each changed the tax
-    /// estimate, the budget's room or the cash raised without a word but a note.
+    /// G/L Realized`), a loss carried forward (`LT Cap Loss C/F`), a withdrawal (`Client
+    /// Distribution`, `Cash Out`), a tax budget (`Tax Room`) or the cash (`Available Funds`);
+    /// nil when none. Read as nothing, each changed the tax estimate, the budget's room or
+    /// the cash raised without a word but a note.
     static func figureColumn(_ header: String, on sheet: ContractSheet, besides present: Set<String>) -> String? {
         guard sheet == .accounts else { return nil }
         let words = headerWords(header)
         let joined = words.joined()
+        // The tax an account may still realize, by a word of its room (`Allowed Tax`, `Tax
+        // Room`, `Tax Headroom`): read as nothing, the run took the Settings budget, Unlimited,
+        // and sold $62,722.52 of tax's worth against a budget of $20,000 (explore-EM).
+        if namesTaxRoom(words), !header.contains("%") { return present.contains("Tax Budget") ? nil : "Tax Budget" }
         // Neither a rate, a budget or a target, nor what is said about a figure (`Last
         // Distribution Date`, `RMD Taken YTD`, `Distribution Frequency`).
         guard words.isDisjoint(with: ["unrealized", "unrealised", "rate", "rates", "budget", "target", "pct", "percent",
@@ -2657,11 +2665,18 @@ struct SheetTable {
         // Withdrawal Plan`), is no amount to raise now.
         let pastOrManner: Set<String> = ["ytd", "satisfied", "plan", "option", "options", "dividend", "dividends", "income",
                                          "reinvest", "history", "ltm", "12m", "prior", "previous", "received", "made",
-                                         "systematic", "recurring", "frequency", "account", "acct", "age", "year", "start"]
+                                         "systematic", "recurring", "frequency", "account", "acct", "age", "year", "start",
+                                         // Nor is what may be paid (`Available to Withdraw`: the cash, below).
+                                         "available", "avail"]
         if (!words.isDisjoint(with: withdrawalWords) || (words.contains("cash") && !words.isDisjoint(with: cashNeeds))),
            words.isDisjoint(with: pastOrManner) {
             return present.contains("Withdrawal") ? nil : "Withdrawal"
         }
+        // An account's cash by a broker's or a PM's other word for it (`Available Funds`, `Settled
+        // Funds`, `Available to Trade`, `Liquidity`, `Balance`): read as nothing, every account
+        // was planned with no cash (explore-EM). Beside a Cash column such a figure is most
+        // likely another (the account's whole balance), and is passed over.
+        if namesFunds(words) { return present.contains("Cash") ? nil : "Cash" }
         let short = !words.isDisjoint(with: ["st", "stcg", "stcl", "stgl", "stclcf"]) || joined.contains("shortterm")
             || (words.contains("short") && !words.contains("long"))
         let long = !words.isDisjoint(with: ["lt", "ltcg", "ltcl", "ltgl", "ltclcf"]) || joined.contains("longterm")
@@ -2679,6 +2694,39 @@ struct SheetTable {
             return nil
         }
         return present.contains(column) ? nil : column
+    }
+
+    /// Whether an Accounts header's words name the tax an account may still realize: a word of
+    /// tax with one of its room (`Allowed Tax`, `Tax Room`, `Tax Headroom`, `Available Tax`,
+    /// `Tax Capacity`). Not a rate, a tax paid or owed, nor a harvest's (`Tax Rate`, `Tax
+    /// Withheld`, `Max Tax Loss`).
+    static func namesTaxRoom(_ words: Set<String>) -> Bool {
+        !words.isDisjoint(with: ["tax", "taxes"]) && !words.isDisjoint(with: roomWords)
+            && words.isDisjoint(with: ["rate", "rates", "bracket", "pct", "percent", "paid", "withheld", "withholding",
+                                       "owed", "due", "estimated", "est", "estimate", "date", "id", "number", "status",
+                                       "type", "method", "lot", "lots", "loss", "losses", "harvest", "harvesting", "drag",
+                                       "alpha", "deferred", "exempt", "free", "used", "spent", "ytd"])
+    }
+
+    /// Words of what may still be spent of a limit (`Allowed`, `Room`, `Remaining`, `Budget`).
+    static let roomWords: Set<String> = [
+        "allowed", "allowable", "allowance", "room", "headroom", "capacity", "permitted", "permissible", "available",
+        "avail", "remaining", "left", "unused", "budget", "budgeted", "limit", "cap", "ceiling", "max", "maximum",
+    ]
+
+    /// Whether an Accounts header's words name the account's cash by another word for it:
+    /// funds, liquidity, a balance, what is available (`Available Funds`, `Funds Available`,
+    /// `Settled Funds`, `Available to Trade`, `Free Credit Balance`, `Balance`). Not a total or
+    /// a holding's value (`Account Balance`, `Total Balance`, `Net Liquidity`), a year's or a
+    /// loan's (`Prior Year-End Balance`, `RMD Balance`, `Margin Balance`), a reserve, or a
+    /// tax's (`Tax Available`, which is a budget's).
+    static func namesFunds(_ words: Set<String>) -> Bool {
+        !words.isDisjoint(with: ["funds", "liquidity", "balance", "bal", "available", "avail", "uninvested", "spendable"])
+            && words.isDisjoint(with: ["total", "value", "market", "mkt", "mv", "aum", "asset", "assets", "portfolio",
+                                       "account", "acct", "net", "equity", "securities", "holdings", "invested", "ending",
+                                       "beginning", "opening", "closing", "year", "yearend", "prior", "previous", "ytd",
+                                       "rmd", "loan", "margin", "reserve", "buffer", "fee", "fees", "tax", "taxes",
+                                       "shares", "units", "qty", "as", "asof"])
     }
 
     /// Words of column names too common to tell one column from another.
@@ -2965,15 +3013,28 @@ struct SheetTable {
     /// `Required Minimum Distribution`, `Wire Out`, `Income Need`).
     static func namesAmountToRaise(_ header: String) -> Bool {
         let words = headerWords(header)
-        // Not what was paid out already, nor a date, year or flag of it (`RMD Taken YTD`, `RMD Year`).
+        // Not what was paid out already, nor a date, year or flag of it (`RMD Taken YTD`, `RMD Year`),
+        // nor a request's number (`Request ID`).
         guard words.isDisjoint(with: ["taken", "ytd", "satisfied", "received", "made", "paid", "distributed", "withdrawn",
-                                      "year", "date", "age", "status", "flag", "eligible", "election", "method", "frequency"])
+                                      "year", "date", "age", "status", "flag", "eligible", "election", "method", "frequency",
+                                      "id", "number", "num", "no", "count", "code", "type"])
         else { return false }
         return words.contains("rmd") || words.contains("rmds") || words.isSuperset(of: ["required", "minimum", "distribution"])
-            || (!words.isDisjoint(with: ["wire", "transfer", "transfers"]) && words.contains("out"))
-            || (!words.isDisjoint(with: ["liquidity", "income", "amount", "cash"])
-                && !words.isDisjoint(with: ["need", "needed", "needs", "required"]))
+            || !words.isDisjoint(with: payoutWords)
+            || (!words.isDisjoint(with: ["wire", "wires", "transfer", "transfers"])
+                && !words.isDisjoint(with: ["out", "outgoing", "outbound"]))
+            || (!words.isDisjoint(with: ["liquidity", "income", "amount", "cash", "funds", "money", "dollars", "proceeds"])
+                && !words.isDisjoint(with: ["need", "needed", "needs", "required", "requirement"]))
     }
+
+    /// Words of money paid out of an account, or asked to be (`Payout`, `Redemption`, `Client
+    /// Request`, `Net Flow`): read as nothing, a client's $25,000 was not raised (explore-EM). A
+    /// flow may be money coming in too: asked about all the same, as its figure is one to raise
+    /// or none.
+    static let payoutWords: Set<String> = [
+        "payout", "payouts", "redemption", "redemptions", "redeem", "request", "requests", "requested", "flow", "flows",
+        "cashflow", "netflow", "netflows",
+    ]
 
     /// Words naming one edge of a band, not its width (`Min %`, `Upper Limit`).
     static let bandEdgeWords: Set<String> = ["min", "max", "lower", "upper", "low", "high", "floor", "ceiling"]
