@@ -277,6 +277,8 @@ struct MappingValueTests {
         ("Lots (2)", .lots), ("Tax Lots (12)", .lots),
         // LibreOffice and Google Sheets name it their own ways.
         ("Lots_2", .lots), ("Model_12", .model), ("Copy of Lots", .lots), ("copy of Manual Trades", .manualTrades),
+        // A book made of exported files names each sheet after its file (Gnumeric's --merge-to).
+        ("Manual Trades.csv", .manualTrades), ("Lots.CSV", .lots), ("Transactions.txt", .transactions),
         // Custodians' lot reports (Merrill's sheet).
         ("Unrealized Gain Loss", .lots), ("Unrealized Gain/Loss", .lots), ("Unrealized G-L", .lots),
     ])
@@ -292,6 +294,8 @@ struct MappingValueTests {
         #expect(ContractSheet.matching(sheetName: "Lots (old)") == nil)
         #expect(ContractSheet.matching(sheetName: "Lots_2025") == nil)
         #expect(ContractSheet.matching(sheetName: "Copy of") == nil)
+        #expect(ContractSheet.matching(sheetName: "Lots.old") == nil)
+        #expect(ContractSheet.matching(sheetName: ".csv") == nil)
     }
 
     @Test("Footer and summary rows of custodian exports", arguments: [

@@ -489,8 +489,18 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
 
     /// The sheet a workbook sheet name stands for, if any.
     static func matching(sheetName: String) -> ContractSheet? {
-        let key = HeaderName.normalize(withoutTableName(withoutCopyNumber(sheetName))).key
+        let key = HeaderName.normalize(withoutTableName(withoutCopyNumber(withoutFileExtension(sheetName)))).key
         return allCases.first { $0.names.contains(key) }
+    }
+
+    /// A sheet's name without the extension of the file it was made from (`Manual
+    /// Trades.csv`), as a book put together from exported files names its sheets (Gnumeric's
+    /// `ssconvert --merge-to`); the name itself otherwise. Read by its contents alone, such a
+    /// Manual Trades sheet was refused (explore-EH).
+    static func withoutFileExtension(_ name: String) -> String {
+        guard let dot = name.lastIndex(of: "."), dot > name.startIndex else { return name }
+        let extensions: Set<String> = ["csv", "tsv", "txt", "xls", "xlsx", "xlsm", "ods"]
+        return extensions.contains(name[name.index(after: dot)...].lowercased()) ? String(name[..<dot]) : name
     }
 
     /// A sheet's name without the ` (2)` Excel adds to a sheet's copy (Move or Copy, Create a
