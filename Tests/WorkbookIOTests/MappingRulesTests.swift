@@ -2827,6 +2827,31 @@ struct MappingRulesTests {
         #expect(reading.priceRequests.first?.workbook?.price == Price(decimal: "190"))
     }
 
+    /// A loss sale's shares under a header the Lots sheet reads, or an execution report's: read
+    /// as blank on Transactions, the sale was matched to no replacement shares, the shares
+    /// bought after it blocked lot L1's loss, and its $8,000 harvest was lost (explore-EM).
+    @Test("A Transactions quantity under the Lots sheet's or a fill's name matches a loss sale's replacements",
+          arguments: ["Quantity", "Shares Traded", "Number of Shares", "No. of Shares", "Qty (sh)", "Trade Qty", "Filled Qty"])
+    func transactionsQuantityNames(header: String) throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Tax Budget", 5000], ["Min Trade", 100]]),
+            ("Accounts", [["Account", "Type", "Cash"], ["SMITH-IND", "Individual", 2000]]),
+            ("Lots", [["Account", "Symbol", "Lot ID", "Quantity", "Cost Basis", "Acquired"],
+                      ["SMITH-IND", "XYZ", "L1", 200, 20000, .day(2025, 1, 10)], ["SMITH-IND", "XYZ", "L2", 100, 6500, .day(2026, 10, 25)],
+                      ["SMITH-IND", "VTI", "L3", 100, 20000, .day(2020, 1, 10)]]),
+            ("Model", [["Symbol", "Target", "Band"], ["VTI", 0.6, 0.05], ["XYZ", 0.38, 0.05], ["CASH", 0.02, nil]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["XYZ", 60, .day(2026, 11, 20)], ["VTI", 300, .day(2026, 11, 20)],
+                        ["ABC", 50, .day(2026, 11, 20)]]),
+            ("Securities", [["Symbol", "Replacement"], ["XYZ", "ABC"]]),
+            ("Transactions", [["Account", "Date", "Symbol", "Side", .text(header), "Price", "Realized Gain"],
+                              ["SMITH-IND", .day(2026, 10, 20), "XYZ", "Sell", 100, 70, -3000],
+                              ["SMITH-IND", .day(2026, 10, 25), "XYZ", "Buy", 100, 65, nil]]),
+        ])
+        let plan = try Planner.plan(for: try #require(reading.portfolio, "\(reading.errors)"))
+        #expect(plan.trades.map { "\($0.phase.rawValue) \($0.side) \($0.quantity) \($0.symbol)" }
+            == ["Harvest sell 200 XYZ", "Harvest buy 240 ABC"])
+    }
+
     /// A book of one AAPL lot whose Transactions sheet, headed Date, Action, Symbol, Quantity,
     /// Price and Amount as a custodian's activity history is, holds `rows`.
     private func readActivity(_ rows: [[FixtureCell]]) throws -> PortfolioReading {

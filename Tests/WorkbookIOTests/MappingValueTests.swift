@@ -262,6 +262,23 @@ struct MappingValueTests {
         #expect(sheet.column(forHeader: header) == column)
     }
 
+    /// A trade's shares as the Lots sheet heads them, or as an execution report does: read as
+    /// nothing on Transactions, a loss sale matched no replacement shares (explore-EM).
+    @Test("Transactions and Manual Trades read the Lots sheet's names of a number of shares, and a trade's own",
+          arguments: ["Number of Shares", "Shares Qty", "Share Qty", "Share Count", "Qty (sh)", "Quantity Shares", "No. of Shares",
+                      "Quantity (sh)", "Trade Qty", "Trade Quantity"])
+    func tradeQuantityNames(header: String) {
+        #expect(ContractSheet.transactions.column(forHeader: header) == "Quantity")
+        #expect(ContractSheet.manualTrades.column(forHeader: header) == "Quantity")
+    }
+
+    @Test("Transactions read a fill's names of its shares; Manual Trades takes none of them for a trade's size",
+          arguments: ["Shares Traded", "Filled Qty", "Executed Qty", "Qty Traded", "Qty Filled", "Quantity Traded"])
+    func filledQuantityNames(header: String) {
+        #expect(ContractSheet.transactions.column(forHeader: header) == "Quantity")
+        #expect(ContractSheet.manualTrades.column(forHeader: header) != "Quantity")
+    }
+
     @Test("Unknown headers match nothing", arguments: ["Gain/Loss %", "Unrealized Gain %", "Description %", "PX_CLOSE_1D"])
     func unknownHeaders(header: String) {
         #expect(ContractSheet.lots.column(forHeader: header) == nil)

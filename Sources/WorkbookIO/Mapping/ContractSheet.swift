@@ -126,6 +126,16 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         "shorttermcapitalgain", "shorttermcapitalgainloss", "stcapitalgain", "stcapitalgainloss",
     ]
 
+    /// The names of a number of shares, on the Lots, Transactions and Manual Trades sheets alike
+    /// (`Shares`, `Number of Shares`, `No. of Shares`, `Share Count`, `Qty (sh)`); each sheet adds
+    /// its own (a lot's shares still held, a trade's shares filled). Transactions had read only
+    /// five of them, and a loss sale's `Number of Shares` was read as blank (explore-EM).
+    static let shareCountNames = [
+        "quantity", "shares", "qty", "qtyquantity", "units", "sharesquantity", "quantityshares", "shareqty", "qtyshares",
+        "sharesqty", "numberofshares", "noofshares", "numofshares", "qtysh", "qtyshs", "quantitysh", "quantityshs",
+        "sharecount",
+    ]
+
     /// The names of a lot's ID, on Lots and on Manual Trades (a sale naming its lot). Lots
     /// also reads a bare `ID`, which on Manual Trades is as often the trade's own number.
     static let lotIDNames = ["lotid", "lot", "lotnumber", "lotno", "taxlotid", "lotreference"]
@@ -187,12 +197,11 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         case .lots:
             return [.accountOfRow, .symbol,
                     .init("Lot ID", ContractSheet.lotIDNames + ["id"]),
-                    .init("Quantity", ["quantity", "shares", "qty", "qtyquantity", "units", "sharesquantity", "quantityshares", "shareqty",
-                                       "qtyshares", "sharesqty", "numberofshares", "sharesheld", "quantityheld", "sharesowned", "unitsheld",
-                                       "qtysh", "qtyshs", "quantitysh", "quantityshs", "sharecount", "sharespar", "quantitypar",
-                                       "quantityparvalue", "currentquantity", "qtypar", "remainingquantity", "remainingqty",
-                                       "remainingshares", "sharesremaining", "qtyremaining", "quantityremaining",
-                                       "remainingunits", "openquantity", "openqty", "openshares"]),
+                    .init("Quantity", ContractSheet.shareCountNames
+                              + ["sharesheld", "quantityheld", "sharesowned", "unitsheld", "sharespar", "quantitypar",
+                                 "quantityparvalue", "currentquantity", "qtypar", "remainingquantity", "remainingqty",
+                                 "remainingshares", "sharesremaining", "qtyremaining", "quantityremaining",
+                                 "remainingunits", "openquantity", "openqty", "openshares"]),
                     .init("Cost Basis", ["costbasis", "costbasismoney", "costbasistotal", "totalcost", "totalcostbasis", "cost", "basis", "adjustedcostbasis", "costbasisamount",
                                          "adjcostbasis", "adjcost", "adjustedcost", "adjustedbasis", "adjbasis", "taxcost", "bookcost",
                                          "costbasisadjusted", "costamount", "taxbasis", "totalbasis",
@@ -310,7 +319,12 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
                     .symbol,
                     .init("Side", ["side", "action", "transactiontype", "buysell", "activity", "transaction", "transtype",
                                    "trantype", "trancode", "transcode", "transactioncode", "activitytype", "actiontype"]),
-                    .init("Quantity", ["quantity", "shares", "qty", "qtyquantity", "units"]),
+                    // A trade's shares as an execution report heads them (`Shares Traded`, `Filled Qty`): read
+                    // as nothing, a loss sale was matched to no replacement shares and blocked a harvest.
+                    .init("Quantity", ContractSheet.shareCountNames
+                              + ["sharestraded", "qtytraded", "quantitytraded", "tradeqty", "tradequantity", "tradeshares",
+                                 "filledqty", "filledquantity", "qtyfilled", "quantityfilled", "executedqty",
+                                 "executedquantity", "qtyexecuted", "quantityexecuted"]),
                     .init("Price", ["price", "priceshare", "executionprice", "tradeprice"]),
                     .init("Realized Gain", ["realizedgain", "realizedgainloss", "gainloss", "realized", "realizedgl", "gain",
                                             "realizedpl", "realizedpnl", "fifopnlrealized", "realizedprofitloss",
@@ -335,7 +349,9 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         case .manualTrades:
             return [.accountOfRow, .symbol,
                     .init("Side", ["side", "action", "buysell", "transactiontype"]),
-                    .init("Quantity", ["quantity", "shares", "qty", "qtyquantity", "units"]),
+                    // Not a fill's (`Filled Qty`): that marks the trade done (Done, below).
+                    .init("Quantity", ContractSheet.shareCountNames
+                              + ["tradeqty", "tradequantity", "tradeshares", "orderqty", "orderquantity", "sharestotrade"]),
                     .init("Amount", ["amount", "dollaramount", "dollars", "value", "tradeamount", "notional"]),
                     // The lot a sale is of (a "versus purchase" order): read as an unknown column,
                     // the sale took lots in Lot Method order (explore-CW).
