@@ -446,6 +446,20 @@ struct MappingRulesTests {
         ])
     }
 
+    /// A size under a header not read (`Shares to Sell`): "gives neither" alone was untrue to a
+    /// PM who had filled it (explore-EM).
+    @Test("A manual trade of no size read names the column that may hold it")
+    func manualTradeSizeUnderAnotherName() throws {
+        let reading = try read([
+            Self.asOf, Self.oneLot, Self.model, Self.prices,
+            ("Manual Trades", [["Account", "Symbol", "Side", "Shares to Sell", "Amount"], ["A", "AAPL", "Sell", 1, nil]]),
+        ])
+        #expect(reading.errors.map(\.description) == [
+            "Manual Trades!row 2: The trade gives neither a Quantity nor an Amount the tool reads: the column \"Shares to Sell\" "
+                + "(Manual Trades!D1) is not read. If it holds the trade's shares, rename it Quantity; if its dollars, Amount.",
+        ])
+    }
+
     @Test("A manual trade's Amount whose format shows a scale word it does not scale by is refused; a scaling format is read")
     func manualAmountFormattedInThousands() throws {
         // (explore-EA) `"$"#,##0"K"` on 5 shows $5K: read as $5.00, the PM's $5,000 trim sold
@@ -2825,6 +2839,32 @@ struct MappingRulesTests {
         #expect(reading.portfolio?.lots.map(\.quantity) == [Quantity(shares: 10)])
         #expect(reading.portfolio?.models.first?.targets.map(\.target) == [Rate(millionths: 900_000)])
         #expect(reading.priceRequests.first?.workbook?.price == Price(decimal: "190"))
+    }
+
+    /// Notes on a header's figures that its name says already (a date's format, a price per
+    /// share, a weight of the account, a count of shares): each had refused the book (explore-EM).
+    @Test("Header notes the name says already: Acquired (mm/dd/yyyy), Price per share, Target (% of acct), Quantity (sh)")
+    func headerNotesSetAside() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired (mm/dd/yyyy)"], ["A", "AAPL", 10, 1500, "01/02/2024"]]),
+            ("Model", [["Symbol", "Target (% of acct)"], ["AAPL", 90]]),
+            ("Prices", [["Symbol", "Price per share", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+            ("Manual Trades", [["Account", "Symbol", "Side", "Quantity (sh)", "Amount"], ["A", "AAPL", "Sell", 4, nil]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.lots.map(\.acquired.description) == ["2024-01-02"])
+        #expect(reading.portfolio?.models.first?.targets.map(\.target) == [Rate(millionths: 900_000)])
+        #expect(reading.priceRequests.first?.workbook?.price == Price(decimal: "190"))
+        let plan = try Planner.plan(for: try #require(reading.portfolio))
+        #expect(plan.trades.filter { $0.phase == .manual }.map { "\($0.side) \($0.quantity) \($0.symbol)" } == ["sell 4 AAPL"])
+        // A day-first format is not the tool's: asked about, not read month first.
+        let dayFirst = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired (dd/mm/yyyy)"], ["A", "AAPL", 10, 1500, "02/01/2024"]]),
+            Self.model, Self.prices,
+        ])
+        #expect(dayFirst.errors.map(\.place) == ["Lots!row 1"])
     }
 
     /// A loss sale's shares under a header the Lots sheet reads, or an execution report's: read

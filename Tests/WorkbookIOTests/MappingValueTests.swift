@@ -279,6 +279,31 @@ struct MappingValueTests {
         #expect(ContractSheet.manualTrades.column(forHeader: header) != "Quantity")
     }
 
+    /// A note on a column's figures that its name says already (explore-EM: each refused).
+    @Test("A header's note that its column's name says already is set aside", arguments: [
+        (ContractSheet.lots, "Acquired (mm/dd/yyyy)", "Acquired"), (.lots, "Date Acquired (MM/DD/YY)", "Acquired"),
+        (.lots, "Acquired (yyyy-mm-dd)", "Acquired"), (.transactions, "Trade Date (m/d/yy)", "Date"),
+        (.prices, "Price ($/sh)", "Price"), (.prices, "Price per share", "Price"), (.prices, "Price (USD per share)", "Price"),
+        (.prices, "Price/Sh", "Price"), (.lots, "Unit Cost ($/sh)", "Unit Cost"), (.model, "Target (% of acct)", "Target"),
+        (.model, "Weight (% of portfolio)", "Target"), (.manualTrades, "Quantity (sh)", "Quantity"),
+        (.manualTrades, "Qty (# of shares)", "Quantity"),
+        // A note that changes what the column holds is no note to set aside: a cost per share is
+        // the Unit Cost, as it was.
+        (.lots, "Cost (per share)", "Unit Cost"), (.lots, "Cost Basis (per share)", "Unit Cost"),
+    ])
+    func headerNotes(sheet: ContractSheet, header: String, column: String) {
+        #expect(sheet.column(forHeader: header) == column)
+    }
+
+    @Test("A note that changes what a column holds, or says what the tool does not read, names no column", arguments: [
+        (ContractSheet.lots, "Total Cost (per share)"), (.lots, "Acquired (dd/mm/yyyy)"), (.model, "Target (% of equity)"),
+        (.manualTrades, "Amount (sh)"), (.manualTrades, "Amount per share"), (.accounts, "Cash (% of acct)"),
+        (.lots, "Market Value per share"), (.prices, "Price (sh)"),
+    ])
+    func notesThatChangeTheColumn(sheet: ContractSheet, header: String) {
+        #expect(sheet.column(forHeader: header) == nil)
+    }
+
     @Test("Unknown headers match nothing", arguments: ["Gain/Loss %", "Unrealized Gain %", "Description %", "PX_CLOSE_1D"])
     func unknownHeaders(header: String) {
         #expect(ContractSheet.lots.column(forHeader: header) == nil)

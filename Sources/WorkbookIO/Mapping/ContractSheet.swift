@@ -484,12 +484,34 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         if let unit, let name = table[key + unit] { return name }
         // A percent of a figure in dollars or shares is not that figure: `Distribution %` of 4
         // read as the Withdrawal was a $4.00 withdrawal.
-        guard let name = table[key] else { return nil }
+        guard let name = table[key] else { return annotatedColumn(header, lookup: table) }
         // Nor is a figure in dollars a weight: `Target $` beside `Target %` was read as the
         // targets (225000, "must be at most 100%"), the percents left unread.
         if unit == "$", ContractSheet.percentColumns.contains(name) { return nil }
         return unit == "%" && !ContractSheet.percentColumns.contains(name) ? nil : name
     }
+
+    /// The column a header names under a trailing note that says what the column's own name
+    /// does already (`Acquired (mm/dd/yyyy)`, `Price ($/sh)`, `Price per share`, `Quantity (sh)`,
+    /// `Target (% of acct)`); nil when the note would change what the column holds: a cost per
+    /// share is no Cost Basis (`Total Cost (per share)`), nor a day-first date one the tool
+    /// reads month first. Each had been refused or passed over as no column (explore-EM).
+    private func annotatedColumn(_ header: String, lookup: [String: String]) -> String? {
+        guard let (name, note) = HeaderName.withoutNote(header),
+              let column = column(forHeader: name, lookup: lookup) else { return nil }
+        switch note {
+        case .dateFormat: return ContractSheet.dateColumns.contains(column) ? column : nil
+        case .perShare: return ContractSheet.perShareColumns.contains(column) ? column : nil
+        case .inShares: return column == "Quantity" || column == "Shares Sold" ? column : nil
+        case .percentOfWhole: return ContractSheet.percentColumns.contains(column) ? column : nil
+        }
+    }
+
+    /// The columns of dates, of every sheet.
+    static let dateColumns: Set<String> = ["Acquired", "Date", "As Of", "Holding Period Start", "Close Date", "Trade Date"]
+
+    /// The columns of a figure for one share, of every sheet.
+    static let perShareColumns: Set<String> = ["Price", "Unit Cost", "Override"]
 
     /// A Model header that is a band's sign alone, spaces left out.
     static let bandSigns: Set<String> = ["+/-", "±", "+/-%", "±%", "(+/-)", "(±)", "+/-(%)", "±(%)", "+-"]
@@ -649,6 +671,82 @@ enum HeaderName {
 }
 
 extension HeaderName {
+    /// What a header's trailing note says of its column's figures.
+    enum Note: Equatable {
+        /// A date's format, month first or year first (`(mm/dd/yyyy)`, `(YYYY-MM-DD)`).
+        case dateFormat
+        /// One share's figure (`($/sh)`, `(per share)`, `per share`, `/sh`).
+        case perShare
+        /// A count of shares (`(sh)`, `(shares)`, `(#)`).
+        case inShares
+        /// A weight of the whole account (`(% of acct)`, `(% of portfolio)`); not of a part
+        /// of it (`(% of equity)`), which says another base.
+        case percentOfWhole
+    }
+
+    /// A header split into its name and a trailing note on its figures (`Acquired
+    /// (mm/dd/yyyy)` → `Acquired` and a date's format; `Price per share` → `Price` and one
+    /// share's figure); nil when it ends in none. Whether the note fits the column its name
+    /// names is the caller's to judge.
+    static func withoutNote(_ text: String) -> (name: String, note: Note)? {
+        let trimmed = text.trimmingWhitespace()
+        if let close = trimmed.last, close == ")" || close == "]",
+           let open = trimmed.lastIndex(of: close == ")" ? "(" : "["), open > trimmed.startIndex {
+            let name = String(trimmed[..<open]).trimmingWhitespace()
+            let inner = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+            guard !name.isEmpty, let note = note(inner) else { return nil }
+            return (name, note)
+        }
+        // Unbracketed, only a rate per share (`Price per share`, `Price/Sh`): a name's last word
+        // is no note (`Qty Shares` is a column's whole name). Asked of every text while a header
+        // is sought, so most are let go at their last word.
+        guard let cut = trimmed.lastIndex(where: { $0 == "/" || $0.isWhitespace }),
+              shareWords.contains(trimmed[trimmed.index(after: cut)...].lowercased()) else { return nil }
+        var name = String(trimmed[..<cut]).trimmingWhitespace()
+        if name.hasSuffix("/") {
+            name.removeLast()
+        } else if trimmed[cut] != "/" {
+            guard name.lowercased().hasSuffix(" per") else { return nil }
+            name.removeLast(4)
+        }
+        name = name.trimmingWhitespace()
+        return name.isEmpty ? nil : (name, .perShare)
+    }
+
+    /// The note a bracket's text is, if any.
+    private static func note(_ inner: Substring) -> Note? {
+        let compact = inner.lowercased().filter { !$0.isWhitespace && $0 != "$" && $0 != "." }
+        // A currency before a rate (`$/sh`, `USD per share`) says only dollars.
+        let bare = compact.hasPrefix("usd") ? String(compact.dropFirst(3)) : compact
+        for rate in ["/", "per"] where bare.hasPrefix(rate) {
+            return shareWords.contains(String(bare.dropFirst(rate.count))) ? .perShare : nil
+        }
+        if shareWords.contains(bare) || ["#", "#ofshares", "noofshares", "numberofshares"].contains(bare) { return .inShares }
+        if isMonthFirstDateFormat(compact) { return .dateFormat }
+        for percent in ["%of", "pctof", "percentof"] where compact.hasPrefix(percent) {
+            return wholeWords.contains(String(compact.dropFirst(percent.count))) ? .percentOfWhole : nil
+        }
+        return nil
+    }
+
+    /// The words of one share, as a note writes it.
+    static let shareWords: Set<String> = ["share", "shares", "sh", "shs", "shr", "shrs"]
+
+    /// The words of a whole account or book, as a weight's note names its base.
+    static let wholeWords: Set<String> = ["acct", "account", "accounts", "portfolio", "port", "total", "aum", "assets",
+                                          "model", "household", "hh", "nav", "mv", "marketvalue", "accountvalue",
+                                          "portfoliovalue", "totalportfolio", "totalaccount"]
+
+    /// Whether a note is a date's format written with the month before the day (`mm/dd/yyyy`,
+    /// `m-d-yy`, `yyyy-mm-dd`), as the tool reads a text date. A day-first one (`dd/mm/yyyy`)
+    /// is not: its dates are not read as it says.
+    static func isMonthFirstDateFormat(_ compact: String) -> Bool {
+        guard compact.allSatisfy({ "mdy/-,".contains($0) }),
+              let month = compact.firstIndex(of: "m"), let day = compact.firstIndex(of: "d"), compact.contains("y")
+        else { return false }
+        return month < day
+    }
+
     /// The marks a header may carry to a footnote: superscript digits and daggers.
     static let footnoteMarks: Set<Unicode.Scalar> = [
         "\u{00B9}", "\u{00B2}", "\u{00B3}", "\u{2070}", "\u{2074}", "\u{2075}", "\u{2076}", "\u{2077}", "\u{2078}",

@@ -1134,6 +1134,10 @@ extension PortfolioBuilder {
         // All), for the messages that sum several rows.
         var sizeCells: [(row: Int, cell: String)] = []
         var placedBefore: [Int] = []
+        // A column that may give a trade's size but is not read (`Shares to Sell`), named where
+        // a row gives none: "neither a Quantity nor an Amount" alone was untrue to a PM who had
+        // filled it (explore-EM).
+        let unreadSize = table.unknownHeaders.first { SheetTable.mayBe($0.header, ["Quantity", "Amount"]) }
         for row in table.rows {
             // A row holding only a Note (`Approved by CIO 11/19`) is a remark, not a trade.
             if ["Account", "Symbol", "Side", "Quantity", "Amount"].allSatisfy({ isBlank(row, $0) }) {
@@ -1280,7 +1284,13 @@ extension PortfolioBuilder {
                 }
             } else if isBlank(row, "Quantity") && isBlank(row, "Amount") {
                 // `--` and `N/A` are blank as an empty cell is: the trade was dropped unsaid.
-                log.error(row.rowPlace, "The trade gives neither a Quantity nor an Amount.")
+                if let (header, cell) = unreadSize {
+                    log.error(row.rowPlace, "The trade gives neither a Quantity nor an Amount the tool reads: the column "
+                        + "\"\(header.excerpt)\" (\(table.sheetName)!\(cell)) is not read. If it holds the trade's shares, "
+                        + "rename it Quantity; if its dollars, Amount.")
+                } else {
+                    log.error(row.rowPlace, "The trade gives neither a Quantity nor an Amount.")
+                }
             }
             if quantityGiven && row["Amount"] != nil {
                 // Both figures said, so that two that disagree (10 shares beside $30,000 at $300)

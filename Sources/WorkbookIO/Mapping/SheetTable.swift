@@ -2228,6 +2228,7 @@ struct SheetTable {
         "Account": ["account", "acct", "portfolio"],
         "Symbol": ["symbol", "ticker", "security", "cusip"],
         "Quantity": ["quantity", "qty", "shares", "units", "par"],
+        "Amount": ["amount", "amt", "dollars", "notional"],
         "Cost Basis": ["cost", "basis", "paid"],
         "Unit Cost": ["cost", "basis", "paid"],
         "Acquired": ["acquired", "acquisition", "acq", "date", "dt", "opened", "open", "purchase", "purchased", "bought"],
@@ -2543,7 +2544,8 @@ struct SheetTable {
         if group.contains("Unit Cost"), !words.isDisjoint(with: perShareWords) { return "Unit Cost" }
         // A cost given as a price (IBKR's `Cost Price`, `Average Price`) is one share's.
         if group.contains("Unit Cost"), words.contains("price") { return "Unit Cost" }
-        return group[0]
+        // Else the group's column whose words it has (`Trade Amt` is the Amount of Quantity or Amount).
+        return group.first { !(requiredColumnHints[$0] ?? []).isDisjoint(with: words) } ?? group[0]
     }
 
     /// Words that make a cost one per share.
