@@ -22,6 +22,11 @@ final class WorksheetHandler: XMLEventHandler {
     private var rowNumber = 0
     private var rowOpen = false
     private var rowHidden = false
+    /// The style the row gives its cells written without one (`<row s="8" customFormat="1">`).
+    private var rowStyle: Int?
+    /// The runs of columns a `<col style=…>` gives a style, sorted by their first column
+    /// when the rows begin; at most `ReadLimits.maxColumns`, as many as a sheet has columns.
+    private var columnStyles: [(columns: ClosedRange<Int>, style: Int)] = []
     private var cells: [Cell] = []
     private var column = 0
     private var textCharacters: Int64 = 0
@@ -29,6 +34,8 @@ final class WorksheetHandler: XMLEventHandler {
     // The cell being read.
     private var cellType = CellType.number
     private var cellStyle = 0
+    /// Whether the cell's style is its row's or column's, not one it names itself.
+    private var cellStyleInherited = false
     private var hasFormula = false
     private var hasValue = false
     private var inValue = false
@@ -72,6 +79,7 @@ final class WorksheetHandler: XMLEventHandler {
         if !inSheetData {
             if name.is("sheetData") {
                 inSheetData = true
+                columnStyles.sort { $0.columns.lowerBound < $1.columns.lowerBound }
             } else if name.is("mergeCell") {
                 mergeCell(attributes)
             } else if name.is("col") {
@@ -111,15 +119,45 @@ final class WorksheetHandler: XMLEventHandler {
         summary.mergedDown.append(range)
     }
 
-    /// Keeps a run of columns the sheet hides (`<col min="4" max="4" hidden="1"/>`); a run
-    /// whose bounds cannot be read, or lie past Excel's last column, is passed over.
+    /// Keeps a run of columns the sheet hides (`<col min="4" max="4" hidden="1"/>`), and one
+    /// it gives a style (`<col min="5" max="5" style="6"/>`): the format LibreOffice and
+    /// Gnumeric show a cell of the column in when the cell names no style of its own, as
+    /// Gnumeric writes every cell of a column formatted whole. A run whose bounds cannot be
+    /// read, or lie past Excel's last column, is passed over.
     private func column(_ attributes: XMLAttributes) {
-        guard let hidden = attributes.bytes("hidden"), hidden.count >= 1,
-              hidden[0] == UInt8(ascii: "1") || hidden[0] | 0x20 == UInt8(ascii: "t"),
-              let low = attributes.bytes("min").flatMap(WorksheetHandler.columnNumber),
-              let high = attributes.bytes("max").flatMap(WorksheetHandler.columnNumber), low <= high,
-              summary.hiddenColumns.count < SheetRowsSummary.maxHiddenColumnRuns else { return }
-        summary.hiddenColumns.append(low...high)
+        guard let low = attributes.bytes("min").flatMap(WorksheetHandler.columnNumber),
+              let high = attributes.bytes("max").flatMap(WorksheetHandler.columnNumber), low <= high else { return }
+        if WorksheetHandler.isTrue(attributes.bytes("hidden")),
+           summary.hiddenColumns.count < SheetRowsSummary.maxHiddenColumnRuns {
+            summary.hiddenColumns.append(low...high)
+        }
+        if let style = attributes.bytes("style").flatMap(WorksheetHandler.styleIndex), style != 0,
+           columnStyles.count < ReadLimits.maxColumns {
+            columnStyles.append((low...high, style))
+        }
+    }
+
+    /// The style of the `<col>` run that holds `column`, or 0 (General) if none does.
+    private func columnStyle(_ column: Int) -> Int {
+        var low = 0, high = columnStyles.count
+        // The first run starting past the column; the run before it is the only one that may hold it.
+        while low < high {
+            let middle = (low + high) / 2
+            if columnStyles[middle].columns.lowerBound <= column { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, columnStyles[low - 1].columns.contains(column) else { return 0 }
+        return columnStyles[low - 1].style
+    }
+
+    /// A style index as a cell, row or column writes it (`s="6"`, `style="6"`).
+    private static func styleIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        Int(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// An OOXML boolean attribute that says yes (`1`, `true`); absent is no.
+    private static func isTrue(_ bytes: UnsafeBufferPointer<UInt8>?) -> Bool {
+        guard let bytes, bytes.count >= 1 else { return false }
+        return bytes[0] == UInt8(ascii: "1") || bytes[0] | 0x20 == UInt8(ascii: "t")
     }
 
     /// A column number written in decimal, 1 to Excel's last column (16,384).
@@ -150,7 +188,10 @@ final class WorksheetHandler: XMLEventHandler {
         rowNumber = number
         rowOpen = true
         // `hidden="1"` (or `true`): a filter or Hide Rows keeps the row out of sight.
-        rowHidden = attributes.bytes("hidden").map { $0.count >= 1 && ($0[0] == UInt8(ascii: "1") || $0[0] | 0x20 == UInt8(ascii: "t")) } ?? false
+        rowHidden = WorksheetHandler.isTrue(attributes.bytes("hidden"))
+        // A row's `s` is its cells' style only with `customFormat="1"` (ECMA-376 §18.3.1.73).
+        rowStyle = WorksheetHandler.isTrue(attributes.bytes("customFormat"))
+            ? attributes.bytes("s").flatMap(WorksheetHandler.styleIndex) : nil
         column = 0
     }
 
@@ -160,6 +201,7 @@ final class WorksheetHandler: XMLEventHandler {
             rowNumber += 1
             rowOpen = true
             rowHidden = false
+            rowStyle = nil
             column = 0
         }
         var nextColumn = column + 1
@@ -182,7 +224,16 @@ final class WorksheetHandler: XMLEventHandler {
                                 "A cell is in column \(nextColumn), past Excel's last column XFD (\(ReadLimits.maxColumns)).")
         }
         column = nextColumn
-        cellStyle = attributes.bytes("s").flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0
+        // A cell written without a style of its own is shown in its row's format, else its
+        // column's (LibreOffice and Gnumeric): read as General, a Gnumeric-saved `"$"#,##0"K"`
+        // or `dd/mm/yyyy` column passed the checks of what its cells show (explore-EH).
+        if let s = attributes.bytes("s") {
+            cellStyle = WorksheetHandler.styleIndex(s) ?? 0
+            cellStyleInherited = false
+        } else {
+            cellStyle = rowStyle ?? columnStyle(column)
+            cellStyleInherited = cellStyle != 0
+        }
         cellType = .number
         if let t = attributes.bytes("t") {
             switch String(decoding: t, as: UTF8.self) {
@@ -400,7 +451,12 @@ final class WorksheetHandler: XMLEventHandler {
             throw invalid(column, "The number \"\(String(decoding: valueBytes[start..<end], as: UTF8.self).excerpt)\" cannot be read.")
         }
         if hasFormula && zeroFormulaResultIsUnknown && number == 0 { return .uncalculatedFormula }
-        let kind = cellStyle < styles.count && cellStyle >= 0 ? styles[cellStyle] : .plain
+        var kind = cellStyle < styles.count && cellStyle >= 0 ? styles[cellStyle] : .plain
+        // A percent format the cell has only from its row or column is left out: Excel shows such
+        // a cell in General (a script's 60 in the template's percent Target column is 60, where
+        // LibreOffice shows 6000%), and the column's plain-number rule reads it as either shows
+        // a fraction (0.45, 45%) and as the percent a number above 1 can only mean.
+        if kind == .percent && cellStyleInherited { kind = .plain }
         switch kind {
         case .date:
             if let date = ExcelDateTime(serial: number, uses1904: uses1904) {

@@ -78,6 +78,39 @@ struct DateAndFormatTests {
         }
     }
 
+    /// Gnumeric writes a column formatted whole as `<col style=…>` and leaves the style off its
+    /// cells; LibreOffice and Gnumeric show such a cell in its row's format (a row with
+    /// `customFormat`), else its column's. Read as General, a `"$"#,##0"K"` or `dd/mm/yyyy`
+    /// column passed the checks of what its cells show (explore-EH).
+    @Test("A cell without a style of its own is read in its row's format, else its column's")
+    func rowAndColumnStyles() throws {
+        let styles = XLSXFixture.styles([0, 14, 10, "dd/mm/yyyy", "\"$\"#,##0\"K\""])
+        let path = try XLSXFixture.book(sheets: [("S", """
+            <row r="1"><c r="A1"><v>46096</v></c><c r="B1"><v>0.05</v></c><c r="C1" s="0"><v>46096</v></c>\
+            <c r="D1"><v>46096</v></c><c r="F1"><v>7</v></c><c r="H1"><v>90</v></c></row>\
+            <row r="2" s="4" customFormat="1"><c r="A2"><v>0.5</v></c><c r="G2"><v>25</v></c></row>\
+            <row r="3" s="4"><c r="A3"><v>46097</v></c><c r="G3"><v>3</v></c></row>
+            """)], styles: styles,
+            beforeRows: ["S": "<cols><col min=\"1\" max=\"1\" style=\"1\"/><col min=\"2\" max=\"3\" style=\"2\"/>"
+                + "<col min=\"4\" max=\"5\" style=\"3\"/><col min=\"8\" max=\"8\" style=\"4\"/></cols>"]).write()
+        // A1 and A3 by column A's date format, D1 by D's day-first one; C1's own General stands;
+        // F1 and G3 lie in no styled column; A2 and G2 take their row's style over the column's.
+        #expect(try dump(path) == ["S\tA1\td\t2026-03-15", "S\tB1\tn\t0.05", "S\tC1\tn\t46096.0", "S\tD1\td\t2026-03-15",
+                                   "S\tF1\tn\t7.0", "S\tH1\tn\t90.0", "S\tA2\tn\t0.5", "S\tG2\tn\t25.0",
+                                   "S\tA3\td\t2026-03-16", "S\tG3\tn\t3.0"])
+        let workbook = try Workbook(path: path)
+        var rows: [Row] = []
+        let summary = try workbook.readRows(in: workbook.sheets[0]) { rows.append($0) }
+        // A percent the cell has only from its row or column is left to the column's plain-number
+        // rule: Excel shows it in General (a script's 60 in a percent column shows 60 there, 6000%
+        // in LibreOffice). Its own percent stands.
+        #expect(rows[0][2] == .number(0.05, .plain))
+        // What the checks of a cell's format see: the day-first date, the scale word of column H
+        // and of row 2 (not row 3, whose style is not its cells' without customFormat).
+        #expect(summary.firstDayFirstDate == .init(cell: "D1", format: "dd/mm/yyyy"))
+        #expect(summary.scaleWordCells == ["H1", "A2", "G2"].map { .init(cell: $0, format: "\"$\"#,##0\"K\"") })
+    }
+
     @Test("A conditional format's number format is not the cells' own of the same id")
     func differentialFormatsLeftToConditionalFormats() throws {
         // openpyxl renumbers the cell formats it saves, not a conditional format's: id 164 is the

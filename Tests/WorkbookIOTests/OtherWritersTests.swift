@@ -923,6 +923,57 @@ struct OtherWritersTests {
         ])
     }
 
+    /// Gnumeric saves a column formatted whole as `<col style=…>` and its cells without a style
+    /// of their own, shown in the column's format. Read as General, a Withdrawal shown `$90K` paid
+    /// $90, and a text date in a day-first book was read month first, a loss sale's window
+    /// missed (explore-EH).
+    @Test("A Gnumeric book's cells take their column's format: a Withdrawal shown $90K is refused, a day-first column asks")
+    func columnFormatsOfGnumeric() throws {
+        let withdrawal: [(name: String, rows: [[FixtureCell]])] = [
+            Self.settings,
+            ("Accounts", [["Account", "Type", "Cash", "Withdrawal"], ["A", "Taxable", 4000, .formatted(90, "\"$\"#,##0\"K\"")]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1000, 150_000, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ]
+        let refused = try readPriced(path: try XLSXFixture.contractBook(withdrawal, formatsOnColumns: ["Accounts"]).write(),
+                                     today: Household.today)
+        #expect(refused.portfolio == nil)
+        #expect(refused.errors.map(\.description) == [
+            "Accounts!D2: Withdrawal holds 90 but is formatted to show \"$90K\": its number format, \"$\"#,##0\"K\", writes "
+                + "\"K\" after the number without scaling it, and the tool reads the amount the cell holds, $90.00. Enter the "
+                + "whole amount in dollars ($90,000.00 for 90 thousand), and format the cell as dollars.",
+        ])
+        // The Settings date and the lot's Acquired formatted day first on their columns, the
+        // sale typed as text: 05/11/2026 is 5 November to the PM.
+        let dayFirst: [(name: String, rows: [[FixtureCell]])] = [
+            ("Settings", [["Setting", "Value"], ["As Of Date", .date(46346)]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .date(45296)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", 0.99]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, "2026-11-20"]]),
+            ("Transactions", [["Account", "Date", "Symbol", "Side", "Quantity", "Realized Gain"],
+                              ["A", "05/11/2026", "AAPL", "Sell", 1, -50]]),
+        ]
+        let asked = try readPriced(path: try XLSXFixture.contractBook(dayFirst, dateFormat: "dd/mm/yyyy",
+                                                                      formatsOnColumns: ["Settings", "Lots"]).write(),
+                                   asOf: nil, today: Household.today)
+        #expect(asked.errors.map(\.description) == [
+            "Transactions!B2: \"05/11/2026\" would be read as 2026-05-11, month first, but the book's date cells are "
+                + "formatted day first (Settings!B2: dd/mm/yyyy), which makes it 2026-11-05: write it year first.",
+        ])
+        // A script's plain 60 and 39 under the template's percent Target column, with no style of
+        // their own, are the 60% and 39% Excel shows (LibreOffice shows 6000%): the column's percent
+        // format is left to the plain-number rule.
+        let targets = try readPriced(path: try XLSXFixture.contractBook([
+            Self.settings,
+            ("Lots", [["Symbol", "Quantity", "Cost Basis", "Acquired"], ["AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target"], ["AAPL", .percent(60)], ["MSFT", .percent(39)]]),
+            ("Prices", [["Symbol", "Price", "As Of"], ["AAPL", 190, .day(2026, 11, 20)], ["MSFT", 400, .day(2026, 11, 20)]]),
+        ], formatsOnColumns: ["Model"]).write(), today: Household.today)
+        #expect(targets.errors.isEmpty, "\(targets.errors)")
+        #expect(targets.portfolio?.models.flatMap(\.targets).map(\.target) == [Rate(millionths: 600_000), Rate(millionths: 390_000)])
+    }
+
     @Test("A Term mark the dates contradict is warned of either way; a far-future date with a mark is an error, not a trap")
     func contradictedTermMarks() throws {
         let reading = try read([

@@ -49,11 +49,15 @@ extension XLSXFixture {
     /// Styles: 0 General, 1 percent (`0.00%`), 2 date (`mm-dd-yy`, or `dateFormat`). `merged` lists, by sheet
     /// name, the ranges of cells merged there (`A4:A9`); `hiddenRows`, the rows hidden there
     /// (as a filter or Hide Rows hides them); `hiddenColumns`, the runs of columns hidden there. `calculatesOnLoad` marks the workbook the way a
-    /// program that writes formulas without calculating them does (`fullCalcOnLoad`).
+    /// program that writes formulas without calculating them does (`fullCalcOnLoad`). On the sheets of
+    /// `formatsOnColumns`, a styled cell (percent, date, formatted) is written as Gnumeric writes a
+    /// column formatted whole: without a style of its own, its column's `<col style>` giving it
+    /// (the first style met in the column; a cell of another style there keeps its own).
     public static func contractBook(_ sheets: [(name: String, rows: [[FixtureCell]])], uses1904: Bool = false,
                                     hidden: Set<String> = [], merged: [String: [String]] = [:],
                                     hiddenRows: [String: Set<Int>] = [:], hiddenColumns: [String: [ClosedRange<Int>]] = [:],
-                                    calculatesOnLoad: Bool = false, dateFormat: String? = nil) -> XLSXFixture {
+                                    calculatesOnLoad: Bool = false, dateFormat: String? = nil,
+                                    formatsOnColumns: Set<String> = []) -> XLSXFixture {
         func escape(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         }
@@ -64,8 +68,16 @@ extension XLSXFixture {
                 for case .formatted(_, let code) in row where !customFormats.contains(code) { customFormats.append(code) }
             }
         }
+        /// Each styled column's style, by sheet, for `formatsOnColumns`.
+        var columnStyles: [String: [Int: Int]] = [:]
         let rendered = sheets.map { sheet -> (String, String) in
             var xml = ""
+            /// The cell's own `s`, or none where its column gives the style.
+            func style(_ s: Int, column: Int) -> String {
+                guard formatsOnColumns.contains(sheet.name) else { return " s=\"\(s)\"" }
+                if columnStyles[sheet.name, default: [:]][column] == nil { columnStyles[sheet.name, default: [:]][column] = s }
+                return columnStyles[sheet.name]![column] == s ? "" : " s=\"\(s)\""
+            }
             for (r, row) in sheet.rows.enumerated() {
                 var cells = ""
                 for (c, cell) in row.enumerated() {
@@ -73,8 +85,8 @@ extension XLSXFixture {
                     switch cell {
                     case .text(let s): cells += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(s))</t></is></c>"
                     case .number(let n): cells += "<c r=\"\(ref)\"><v>\(n)</v></c>"
-                    case .percent(let n): cells += "<c r=\"\(ref)\" s=\"1\"><v>\(n)</v></c>"
-                    case .date(let n): cells += "<c r=\"\(ref)\" s=\"2\"><v>\(n)</v></c>"
+                    case .percent(let n): cells += "<c r=\"\(ref)\"\(style(1, column: c + 1))><v>\(n)</v></c>"
+                    case .date(let n): cells += "<c r=\"\(ref)\"\(style(2, column: c + 1))><v>\(n)</v></c>"
                     case .bool(let b): cells += "<c r=\"\(ref)\" t=\"b\"><v>\(b ? 1 : 0)</v></c>"
                     case .formulaWithoutValue: cells += "<c r=\"\(ref)\"><f>SUM(A1:A2)</f></c>"
                     case .formula(let n): cells += "<c r=\"\(ref)\"><f>SUM(A1:A2)</f><v>\(n)</v></c>"
@@ -82,7 +94,7 @@ extension XLSXFixture {
                     case .dateFormula(let f, let n): cells += "<c r=\"\(ref)\" s=\"2\"><f>\(f)</f><v>\(n)</v></c>"
                     case .error(let e): cells += "<c r=\"\(ref)\" t=\"e\"><v>\(escape(e))</v></c>"
                     case .formatted(let n, let code):
-                        cells += "<c r=\"\(ref)\" s=\"\(3 + customFormats.firstIndex(of: code)!)\"><v>\(n)</v></c>"
+                        cells += "<c r=\"\(ref)\"\(style(3 + customFormats.firstIndex(of: code)!, column: c + 1))><v>\(n)</v></c>"
                     case .empty: break
                     }
                 }
@@ -94,10 +106,11 @@ extension XLSXFixture {
         return book(sheets: rendered.map { (name: $0.0, rows: $0.1) }, styles: styles([0, 10, dateFormat.map { $0 as Any } ?? 14] + customFormats),
                     workbookPr: (uses1904 ? "<workbookPr date1904=\"1\"/>" : "")
                         + (calculatesOnLoad ? "<calcPr calcId=\"124519\" fullCalcOnLoad=\"1\"/>" : ""), hidden: hidden,
-                    beforeRows: hiddenColumns.mapValues { runs in
-                        "<cols>" + runs.map { "<col min=\"\($0.lowerBound)\" max=\"\($0.upperBound)\" width=\"9\" hidden=\"1\"/>" }
-                            .joined() + "</cols>"
-                    },
+                    beforeRows: Dictionary(uniqueKeysWithValues: Set(hiddenColumns.keys).union(columnStyles.keys).map { name in
+                        let hides = (hiddenColumns[name] ?? []).map { "<col min=\"\($0.lowerBound)\" max=\"\($0.upperBound)\" width=\"9\" hidden=\"1\"/>" }
+                        let styles = (columnStyles[name] ?? [:]).sorted { $0.key < $1.key }.map { "<col min=\"\($0.key)\" max=\"\($0.key)\" style=\"\($0.value)\"/>" }
+                        return (name, "<cols>" + (hides + styles).joined() + "</cols>")
+                    }),
                     afterRows: merged.mapValues { ranges in
                         "<mergeCells count=\"\(ranges.count)\">"
                             + ranges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
