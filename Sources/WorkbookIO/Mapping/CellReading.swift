@@ -424,7 +424,7 @@ enum CellReader {
                     ?? .problem("\"\(s)\" is not a real date.")
             }
             guard parts[2].count == 2 || parts[2].count == 4 else { return .problem(found) }
-            let year = parts[2].count == 4 ? third : third + (third <= 68 ? 2000 : 1900)
+            let year = parts[2].count == 4 ? third : fullYear(twoDigit: third)
             if separator == "." {
                 // Day or month first with dots: said why, with the year-first spelling, rather
                 // than the generic "Expected a date" (explore-BE: `20.11.2026`).
@@ -450,7 +450,8 @@ enum CellReader {
 
     /// A text date's three figures when it is written with two of one or two digits and a
     /// year of two or four, by slashes or dashes (`05/12/2025`, `4-7-24`), a time after it
-    /// left out: the first, the second and the year (two digits as the contract reads them).
+    /// left out: the first, the second and the year (two digits as Excel reads them,
+    /// `fullYear(twoDigit:)`).
     static func numericDateParts(_ raw: String) -> (first: Int, second: Int, year: Int)? {
         var s = Substring(raw.trimmingWhitespace())
         if let t = s.firstIndex(where: { $0 == "T" || $0 == " " }) { s = s[..<t] }
@@ -459,9 +460,17 @@ enum CellReader {
             guard parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2 || parts[2].count == 4,
                   parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
                   let first = Int(parts[0]), let second = Int(parts[1]), let third = Int(parts[2]) else { return nil }
-            return (first, second, parts[2].count == 4 ? third : third + (third <= 68 ? 2000 : 1900))
+            return (first, second, parts[2].count == 4 ? third : fullYear(twoDigit: third))
         }
         return nil
+    }
+
+    /// The year a date's two-digit year stands for, as Excel reads it (its default two-digit
+    /// year cutoff, 2029): 00-29 are 20xx, 30-99 19xx, as LibreOffice and Gnumeric read them
+    /// too. The contract's 00-68 read an inherited lot's `6/1/65` as 2065, refused as acquired
+    /// after the As Of date (explore-EH).
+    static func fullYear(twoDigit year: Int) -> Int {
+        year + (year <= 29 ? 2000 : 1900)
     }
 
     /// Whether a text date can only be read month first: `11/13/2026`, `3-25-26` (a first
@@ -530,7 +539,7 @@ enum CellReader {
               numbers.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } && $0.count <= 4 }),
               let day = Int(numbers[0]), var year = Int(numbers[1]), numbers[1].count == 2 || numbers[1].count == 4
         else { return nil }
-        if numbers[1].count == 2 { year += year <= 68 ? 2000 : 1900 }
+        if numbers[1].count == 2 { year = fullYear(twoDigit: year) }
         return .some(CivilDate(year: year, month: monthNumber, day: day))
     }
 

@@ -56,7 +56,7 @@ extension InputTemplate {
         ("Empty", "A blank cell, --, -, N/A or n/a."),
         ("Weights and rates", "A percent cell (5%) or 5% text is 5%; plain numbers are percents when any in the "
             + "column is above 1 (5 is 5%), otherwise fractions (0.05 is 5%)."),
-        ("Dates", "Date cells, 2026-03-15, 03/15/2026 or 3/15/26 (years 00-68 are 20xx, 69-99 19xx)."),
+        ("Dates", "Date cells, 2026-03-15, 03/15/2026 or 3/15/26 (years 00-29 are 20xx, 30-99 19xx, as Excel reads them)."),
         ("Money", "Dollars, exact to the cent. Cost Basis is the lot's total cost."),
         ("Symbols", "Read in upper case; Replacements separated by commas."),
         ("Problems", "Every problem is named by sheet and cell (Lots!D17); errors stop the run and no output is written."),
