@@ -4880,7 +4880,7 @@ struct MappingRulesTests {
                 + "Target and write it as a percent (50 bps is 0.5%).",
             // Beside a rate written as a plain 35, a band of 0.5 may be half a percent.
             "Settings!B8: Default Band 0.5 would be read as 50% (a plain number up to 1 is a fraction), but Short-Term Rate 35 "
-                + "at Settings!B7 writes its percent as a plain number, so 0.5 may mean 0.5%: write 0.5% or 50%.",
+                + "at Settings!B7 writes its percent as a plain number, so 0.5 may mean 0.5%: write 0.5% (or 0.005) or 50%.",
             "Settings!A6: \"Min Trade = 500\" holds Min Trade and its value in one cell, which is not read: put the value in a "
                 + "cell of its own, right of the key.",
         ])

@@ -148,4 +148,47 @@ struct PercentEvidenceTests {
         #expect(fractions.errors.isEmpty, "\(fractions.errors)")
         #expect(fractions.warnings.contains { $0.place == "Model!C2" && $0.message.hasPrefix("Band 1 is read as 100%") })
     }
+
+    /// Targets typed as points (60, 38) beside a Band of 0.5: read as ±50%, a 75% weight against
+    /// a 60% target was In Band and nothing was traded, in silence (explore-EI). The Settings
+    /// sheet refuses the same (a Default Band of 0.5 beside a rate of 35).
+    @Test("A Band fraction too large to be likely beside targets written as plain percents is an error asking which")
+    func bandFractionBesidePercentTargets() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            Self.lots, ("Model", [["Symbol", "Target", "Band"], ["VTI", 60, 0.5], ["BND", 38, 0.5], ["CASH", 2]]), Self.prices,
+        ])
+        #expect(reading.portfolio == nil)
+        #expect(reading.errors.map(\.description) == ["2", "3"].map {
+            "Model!C\($0): Band 0.5 would be read as 50% (a plain number is a fraction unless one in its column is above 1), "
+                + "but Target 60 at Model!B2 writes its percent as a plain number, so 0.5 may mean 0.5%: write 0.5% (or 0.005) "
+                + "or 50%."
+        })
+        // Written as the fraction of the small percent, the band reads: ±0.5%.
+        let small = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            Self.lots, ("Model", [["Symbol", "Target", "Band"], ["VTI", 60, 0.005], ["BND", 38, 0.005], ["CASH", 2]]), Self.prices,
+        ])
+        #expect(small.errors.isEmpty, "\(small.errors)")
+        #expect(small.portfolio?.models.flatMap(\.targets).compactMap(\.band) == [Rate(millionths: 5_000), Rate(millionths: 5_000)])
+        // A band likely as a fraction (0.05) beside the same targets keeps the column rule: ±5%.
+        let likely = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"]]),
+            Self.lots, ("Model", [["Symbol", "Target", "Band"], ["VTI", 60, 0.05], ["BND", 38, 0.05], ["CASH", 2]]), Self.prices,
+        ])
+        #expect(likely.errors.isEmpty, "\(likely.errors)")
+        #expect(likely.portfolio?.models.flatMap(\.targets).compactMap(\.band) == [Rate(millionths: 50_000), Rate(millionths: 50_000)])
+        // An Accounts Cash Target of 0.5 beside a Settings rate written as 40.8 is asked about
+        // too, as its 1 is: read as 50%, half the account was raised to cash on a warning.
+        let accounts = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Short-Term Rate", 40.8]]),
+            ("Accounts", [["Account", "Type", "Cash", "Cash Target"], ["T-1", "Joint", 1000, 0.5]]),
+            Self.lots, Self.model, Self.prices,
+        ])
+        #expect(accounts.errors.map(\.description) == [
+            "Accounts!D2: Cash Target 0.5 would be read as 50% (a plain number is a fraction unless one in its column is above "
+                + "1), but Short-Term Rate 40.8 at Settings!B3 writes its percent as a plain number, so 0.5 may mean 0.5%: write "
+                + "0.5% (or 0.005) or 50%.",
+        ])
+    }
 }

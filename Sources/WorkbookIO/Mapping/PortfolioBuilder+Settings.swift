@@ -234,12 +234,17 @@ extension PortfolioBuilder {
             + "it\(besides). Check it is meant.")
     }
 
-    /// The error for a plain 1 that `rule` reads as 100% where `written`, another percent of the
-    /// same sheet, is a plain number above 1: the PM says whether 1% or 100% is meant.
-    mutating func askWhetherOneIsAPercent(_ name: String, at place: String, rule: String,
-                                          beside written: (column: String, text: String, place: String)) {
-        log.error(place, "\(name) 1 would be read as 100% (\(rule)), but \(written.column) \(written.text) at \(written.place) "
-            + "writes its percent as a plain number, so 1 may mean 1%: write 1% or 100%.")
+    /// The error for a plain number that `rule` reads as a whole or a large fraction (1 as 100%,
+    /// 0.5 as 50%) where `written`, another percent of the same sheet or table, is a plain number
+    /// above 1: the PM says which is meant. `typed` is the number as the cell shows it. A
+    /// fraction's error gives the fraction that is the small percent too (0.005 for 0.5%), which
+    /// is read as it is written.
+    mutating func askWhetherPlainIsAPercent(_ name: String, _ typed: String, _ n: NumberText, _ rate: Rate, at place: String,
+                                            rule: String, beside written: (column: String, text: String, place: String)) {
+        let small = n.doubleValue < 1 ? Rate(decimal: CellReader.scaledByHundredth(n.text)).map { " (or \($0))" } ?? "" : ""
+        log.error(place, "\(name) \(typed) would be read as \(rate.percentText) (\(rule)), but \(written.column) \(written.text) "
+            + "at \(written.place) writes its percent as a plain number, so \(typed) may mean \(typed)%: write \(typed)%\(small) "
+            + "or \(rate.percentText).")
     }
 
     /// Warns that a plain fraction was read as the large percent it is by the contract's rule
@@ -591,18 +596,12 @@ extension PortfolioBuilder {
                    case .value(let n) = CellReader.number(value), n.form == .plain {
                     // A plain 1 is 100% by the key's own rule, but beside percents written as plain
                     // numbers it is the 1% it looks like: a Cash Target read as 100% sold every
-                    // account of a household to cash, on a warning (explore-BR). The PM says which.
-                    if n.doubleValue == 1 {
-                        askWhetherOneIsAPercent(key.rawValue, at: entry.valuePlace, rule: "a plain number up to 1 is a fraction",
-                                                beside: written)
-                        continue
-                    }
-                    // So is a fraction too large to be likely (`Cash Target 0.5`, half of each
-                    // account raised to cash on a warning; explore-CH).
-                    if n.doubleValue < 1, let r = Rate(decimal: n.text), Self.unlikelyFraction(key, r) != nil {
-                        log.error(entry.valuePlace, "\(key.rawValue) \(n.text) would be read as \(r.percentText) (a plain number "
-                            + "up to 1 is a fraction), but \(written.column) \(written.text) at \(written.place) writes its percent "
-                            + "as a plain number, so \(n.text) may mean \(n.text)%: write \(n.text)% or \(r.percentText).")
+                    // account of a household to cash, on a warning (explore-BR). So is a fraction
+                    // too large to be likely (`Cash Target 0.5`, half of each account raised to cash
+                    // on a warning; explore-CH). The PM says which.
+                    if n.doubleValue <= 1, let r = Rate(decimal: n.text), n.doubleValue == 1 || Self.unlikelyFraction(key, r) != nil {
+                        askWhetherPlainIsAPercent(key.rawValue, shown(entry.value), n, r, at: entry.valuePlace,
+                                                  rule: "a plain number up to 1 is a fraction", beside: written)
                         continue
                     }
                 }

@@ -860,6 +860,12 @@ struct PortfolioBuilder {
         for row in noneRows { result[row] = .zero }
         /// The table's other percent column written as plain numbers, looked for once, at the first 1.
         var sibling: (column: String, text: String, place: String)??
+        /// A percent written as a plain number above 1 beside this column: the table's own, or on
+        /// an Accounts sheet the Settings sheet's.
+        func plainPercentBeside() -> (column: String, text: String, place: String)? {
+            if sibling == nil { sibling = .some(plainPercentSibling(of: column, in: table)) }
+            return sibling! ?? (table.sheet == .accounts ? settingsPlainPercent : nil)
+        }
         for (row, n) in read {
             let text = n.form == .plain && plainArePercents ? CellReader.scaledByHundredth(n.text) : n.text
             guard let rate = Rate(decimal: text) else {
@@ -879,13 +885,19 @@ struct PortfolioBuilder {
                 // Beside a percent column of the same table written as plain numbers (`Target`
                 // 60 and 39 beside `Band` 1), the 1 is the 1% it looks like: read as ±100%, an
                 // 88% weight against a 60% target was In Band (explore-BR). The PM says which.
-                if sibling == nil { sibling = .some(plainPercentSibling(of: column, in: table)) }
-                if let written = sibling! ?? (table.sheet == .accounts ? settingsPlainPercent : nil) {
-                    askWhetherOneIsAPercent(column, at: row.place(column),
-                                            rule: "a plain number is a fraction unless one in its column is above 1", beside: written)
+                if let written = plainPercentBeside() {
+                    askWhetherPlainIsAPercent(column, shown(row[column]), n, rate, at: row.place(column),
+                                              rule: "a plain number is a fraction unless one in its column is above 1", beside: written)
                     continue
                 }
                 warnOfWholeOne(column, place: row.place(column))
+            } else if n.form == .plain, !plainArePercents, unlikely(n) != nil, let written = plainPercentBeside() {
+                // So is a fraction too large to be likely, as on the Settings sheet (`Band` 0.5
+                // beside `Target` 60 and 38: read as ±50%, nothing was traded, in silence;
+                // explore-EI).
+                askWhetherPlainIsAPercent(column, shown(row[column]), n, rate, at: row.place(column),
+                                          rule: "a plain number is a fraction unless one in its column is above 1", beside: written)
+                continue
             } else if n.form == .plain, !plainArePercents,
                       let key = ["Cash Target": SettingKey.cashTarget, "Short-Term Rate": .shortTermRate,
                                  "Long-Term Rate": .longTermRate][column],
