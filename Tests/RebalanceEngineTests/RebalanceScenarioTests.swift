@@ -917,6 +917,93 @@ extension RebalanceScenarioTests {
         #expect(plan.auditLog.contains { $0.symbol == "AAA" && $0.rule == "Min Trade" && $0.decision == "Skipped" })
     }
 
+    /// $10,000, $3,400 above a 1% cash target, $2,000 Min Trade, prices $100: AAA (33% ±0.5%)
+    /// is $3,300 short, BBB (20% ±2%, at 17%) $300, under Min Trade. BBB's claim could never
+    /// be bought, so it takes none of the cash: AAA is bought to its target (33 shares), where
+    /// its share of $3,116.67 bought 31, left it under its band, and its $200 top-up was
+    /// refused under Min Trade with $400 idle (explore-EI).
+    @Test func aShortfallUnderMinTradeTakesNoShareOfShortCash() throws {
+        var book = BookBuilder()
+        book.settings.minTrade = usd("2000")
+        book.account("IRA-1", type: .ira, cash: "3500", cashTarget: "0.01")
+        book.hold("B1", "BBB", 17, basis: "1700", acquired: "2020-01-06")
+        book.hold("C1", "CCC", 48, basis: "4800", acquired: "2020-01-06")
+        book.target("AAA", "0.33", band: "0.005")
+        book.target("BBB", "0.20")
+        book.target("CCC", "0.46")
+        book.prices = ["AAA": "100", "BBB": "100", "CCC": "100"]
+        let plan = try book.plan()
+        let aaa = try #require(plan.trade("IRA-1", "AAA", .buy))
+        #expect(aaa.quantity == shares(33))
+        #expect(aaa.reason.hasPrefix("Buy 33 AAA: at 0%, 33% under its 33% target ±0.5%"), "\(aaa.reason)")
+        #expect(!aaa.reason.contains("share"))
+        #expect(plan.drift("IRA-1", "AAA")?.status == .inBand)
+        #expect(plan.trade("IRA-1", "BBB", .buy) == nil)
+        #expect(plan.drift("IRA-1", "BBB")?.status == .minTrade)
+        #expect(plan.cash("IRA-1")?.cashAfter == usd("200"))
+    }
+
+    /// $2,000 of cash, none targeted, $300 Min Trade, prices $10: XXX and YYY (17.5% each, at
+    /// 10%) share a group capped at 30%, $1,000 of room; ZZZ (55% ±0.5%, at 48.1%) is $690
+    /// short. Each member had claimed the whole $1,000: $2,190 of claims against $2,000 left ZZZ
+    /// 63 shares, under its band, with $370 idle. The room claimed once, $1,690 is claimed:
+    /// ZZZ is bought to its target (explore-EI).
+    @Test func aGroupsRoomIsClaimedOnceAmongItsMembers() throws {
+        var book = BookBuilder()
+        book.settings.minTrade = usd("300")
+        book.account("IRA-1", type: .ira, cash: "2000")
+        book.hold("X1", "XXX", 100, basis: "1000", acquired: "2020-01-06")
+        book.hold("Y1", "YYY", 100, basis: "1000", acquired: "2020-01-06")
+        book.hold("Z1", "ZZZ", 481, basis: "4810", acquired: "2020-01-06")
+        book.hold("W1", "WWW", 119, basis: "1190", acquired: "2020-01-06")
+        book.target("XXX", "0.175")
+        book.target("YYY", "0.175")
+        book.target("ZZZ", "0.55", band: "0.005")
+        book.target("WWW", "0.10")
+        book.security("XXX", exposureGroup: "G")
+        book.security("YYY", exposureGroup: "G")
+        book.groups = [ExposureGroupCap(group: "G", maxWeight: Rate(decimal: "0.30")!)]
+        book.prices = ["XXX": "10", "YYY": "10", "ZZZ": "10", "WWW": "10"]
+        let plan = try book.plan()
+        #expect(plan.trade("IRA-1", "ZZZ", .buy)?.quantity == shares(69))
+        #expect(plan.drift("IRA-1", "ZZZ")?.weightAfter == 0.55)
+        #expect(plan.drift("IRA-1", "ZZZ")?.status == .inBand)
+        #expect(plan.trade("IRA-1", "XXX", .buy)?.quantity == shares(75))
+        #expect(plan.drift("IRA-1", "G", level: .group)?.weightAfter == 0.275)
+    }
+
+    /// $1,010 of cash against $1,400 of claims: XXX and YYY (15%, at 10%) are each $500 short
+    /// in a group capped at 24%, whose $400 of room they share, $200 each; ZZZ (60%, at 50%)
+    /// claims its $1,000. XXX gets $144.29 (14 shares), where it claimed the whole $400, and its
+    /// Reason says what part of the room it claimed.
+    @Test func aSharedRoomsPartIsSaidInTheReason() throws {
+        var book = BookBuilder()
+        book.account("IRA-1", type: .ira, cash: "1010")
+        book.hold("X1", "XXX", 100, basis: "1000", acquired: "2020-01-06")
+        book.hold("Y1", "YYY", 100, basis: "1000", acquired: "2020-01-06")
+        book.hold("Z1", "ZZZ", 500, basis: "5000", acquired: "2020-01-06")
+        book.hold("W1", "WWW", 199, basis: "1990", acquired: "2020-01-06")
+        book.target("XXX", "0.15")
+        book.target("YYY", "0.15")
+        book.target("ZZZ", "0.60")
+        book.target("WWW", "0.10", band: "0.10")
+        book.security("XXX", exposureGroup: "G")
+        book.security("YYY", exposureGroup: "G")
+        book.groups = [ExposureGroupCap(group: "G", maxWeight: Rate(decimal: "0.24")!)]
+        book.prices = ["XXX": "10", "YYY": "10", "ZZZ": "10", "WWW": "10"]
+        let plan = try book.plan()
+        let xxx = try #require(plan.trade("IRA-1", "XXX", .buy))
+        #expect(xxx.quantity == shares(14))
+        #expect(plan.trade("IRA-1", "YYY", .buy)?.quantity == shares(14))
+        #expect(plan.trade("IRA-1", "ZZZ", .buy)?.quantity == shares(72))
+        #expect(xxx.reason == "Buy 14 XXX: at 10%, 5% under its 15% target ±2%; it claims $200.00, its part of the $400.00 "
+            + "left under the exposure group G's cap, not its $500.00 shortfall; the cash above the cash target is less than "
+            + "the shortfalls, so each underweight gets its share")
+        #expect(plan.auditLog.contains { $0.symbol == "XXX" && $0.rule == "Group Cap" && $0.detail == "The buy of XXX claims "
+            + "$200.00, its part of the $400.00 left under the exposure group G's cap, not its $500.00 shortfall; short cash "
+            + "shared among the claims gives it $144.29." })
+    }
+
     @Test func shortCashIsSharedAmongTheUnderweights() throws {
         var book = BookBuilder()
         book.account("TAX-1", cash: "5000", cashTarget: "0.01")

@@ -505,13 +505,7 @@ extension Planning {
         // was short (cash ended 12% of an account, GOOGL not bought beside a manual sale of GOOG).
         // Asked once per line: the loop's buys open no window and sell nothing, so each answer holds.
         let stops = underweights.map { buyStop(books[index].slots[$0.slot].symbol, in: index, phase: .rebalance, log: false) }
-        // Each line claims its shortfall up to the room its group's cap or its sector's high
-        // edge leaves: a line whose cap is full claims nothing, as one it may not buy does.
-        // Counted whole, a capped line's $3,000 took most of $1,000 of short cash, and the
-        // line outside its band beside it got $100 of its $700 (explore-BD).
-        let claims = underweights.map { line in
-            Money.min(line.shortfall, capRoom(at: books[index].slots[line.slot].place, in: book)?.room ?? line.shortfall)
-        }
+        let (claims, sharedRoom) = shortCashClaims(underweights, stops: stops, in: index)
         var total = Money.zero
         var buyable = 0
         for (claim, stop) in zip(claims, stops) where stop == nil && claim > .zero {
@@ -522,11 +516,12 @@ extension Planning {
         let shortCash = buyable > 1 ? "; the cash above the cash target is less than the shortfalls, so each underweight gets its share"
             : "; the cash above the cash target covers only part of the shortfall"
         let cash = spendableCash(index)
-        for (((position, shortfall), stop), claim) in zip(zip(underweights, stops), claims) {
+        for line in underweights.indices {
+            let (position, shortfall) = underweights[line], stop = stops[line], claim = claims[line]
             let slot = books[index].slots[position]
             let weight = Planning.weight(slotValue(position, in: book), of: value)
-            // A line its cap leaves no room asks for its whole shortfall, which `buyToward`
-            // cuts to nothing and names for the cap.
+            // A line that claims nothing asks for its whole shortfall, which `buyToward` cuts to
+            // nothing and names for its cap, or finds under Min Trade.
             let share = cash < total && claim > .zero
                 ? Money(cents: roundedProductQuotient(cash.cents, claim.cents, dividedBy: total.cents)) : shortfall
             // Cash is what stopped it only where it may be bought at all: a symbol the run
@@ -543,11 +538,13 @@ extension Planning {
                             than: Money.min(shortfall, Planning.part(slot.low, of: value) - slotValue(position, in: book))) {
                     books[index].noteStop(.security(slot.symbol), cap.status)
                 }
-                if let price = slot.price {
-                    let whole = universe.shares(shortfall, price, roundingUp: false)
-                    if whole > .zero, price.value(of: whole) < books[index].settings.minTrade {
-                        books[index].noteStop(.security(slot.symbol), .minTrade)
-                    }
+            }
+            // A shortfall too small to trade is Min Trade's, where cash is short or the line
+            // claimed none of it for that: `buyToward`, finding the cash spent, names cash alone.
+            if stop == nil, share < shortfall || claim == .zero, let price = slot.price {
+                let whole = universe.shares(shortfall, price, roundingUp: false)
+                if whole > .zero, price.value(of: whole) < books[index].settings.minTrade {
+                    books[index].noteStop(.security(slot.symbol), .minTrade)
                 }
             }
             // A claim its cap cut below its shortfall shrank its share of short cash: the cut is
@@ -556,12 +553,16 @@ extension Planning {
             var claimCut = ""
             if stop == nil, buyable > 1, total > cash, claim > .zero, shortfall > claim,
                let cap = capRoom(at: slot.place, in: book) {
-                claimCut = "; it claims only the \(claim.formatted) left under the \(cap.binding.capName)'s "
-                    + "\(cap.binding.limitName), not its \(shortfall.formatted) shortfall"
-                audit(.rebalance, books[index].id, slot.symbol, rule: cap.status == .groupCap ? "Group Cap" : "Sector Band",
-                      decision: "Cut", "The buy of \(slot.symbol) claims only the \(dollars: claim) left under the "
-                        + "\(cap.binding.capName)'s \(cap.binding.limitName), not its \(dollars: shortfall) shortfall; "
-                        + "short cash shared among the claims gives it \(dollars: share).")
+                // A room its other lines claim too is named with the part this line claims of it.
+                let binding = sharedRoom[line]?.binding ?? cap.binding
+                let part = sharedRoom[line].map { "\(claim.formatted), its part of the \($0.room.formatted)" }
+                    ?? "only the \(claim.formatted)"
+                let claimed = "claims \(part) left under the \(binding.capName)'s \(binding.limitName), "
+                    + "not its \(shortfall.formatted) shortfall"
+                claimCut = "; it " + claimed
+                audit(.rebalance, books[index].id, slot.symbol, rule: binding.level == .group ? "Group Cap" : "Sector Band",
+                      decision: "Cut", text: "The buy of \(slot.symbol) " + claimed
+                        + "; short cash shared among the claims gives it \(share.formatted).")
             }
             try buyToward(position, amount: share, in: index,
                           roundUpIfCashAllows: books[index].settings.rebalanceTo == .bandEdge && share == shortfall,
@@ -574,6 +575,65 @@ extension Planning {
                     """).text
             }
         }
+    }
+
+    /// What each underweight (in `underweights`' order) claims of short cash: what it can buy,
+    /// and, where its claim shares a group's or sector's room with other lines, that room and
+    /// its line. Claims are shares of the cash only, and a claim never spent left the line
+    /// that could spend it short and its top-up, judged alone, under Min Trade (explore-EI).
+    /// - A line's shortfall is cut to the room its group's cap or its sector's high edge leaves:
+    ///   counted whole, a capped line's $3,000 took most of $1,000 of short cash, and the line
+    ///   outside its band beside it got $100 of its $700 (explore-BD).
+    /// - A line that may not be bought (`stops`), or whose claim buys no whole step or less
+    ///   than Min Trade (no Rebalance buy is exempt from it), claims nothing: a $300 shortfall
+    ///   under a $2,000 Min Trade took $283 of AAA's cash, and AAA's 31 shares left it under
+    ///   its band.
+    /// - Lines under one cap share its room in proportion to their claims, groups first, then
+    ///   sectors' high edges (a share of a share stays within both): each had claimed the
+    ///   whole $1,000 a group left, $2,190 claimed of $2,000 where $1,690 could be bought.
+    private func shortCashClaims(
+        _ underweights: [(slot: Int, shortfall: Money)], stops: [DriftStatus?], in index: Int
+    ) -> (claims: [Money], shared: [(room: Money, binding: DriftKey)?]) {
+        let book = books[index]
+        var claims = underweights.indices.map { line -> Money in
+            let (position, shortfall) = underweights[line]
+            let claim = Money.min(shortfall, capRoom(at: book.slots[position].place, in: book)?.room ?? shortfall)
+            return stops[line] == nil && buys(claim, shortfall: shortfall, of: position, in: book) ? claim : .zero
+        }
+        var shared: [(room: Money, binding: DriftKey)?] = Array(repeating: nil, count: underweights.count)
+        for level in [DriftLevel.group, .sector] {
+            let names = level == .group ? universe.sortedGroups : universe.sortedSectors
+            for number in names.indices {
+                let members = underweights.indices.filter {
+                    claims[$0] > .zero && Planning.isMember(book.slots[underweights[$0].slot].place, of: number, level: level)
+                }
+                guard members.count > 1 else { continue }
+                let (current, limit) = capLine(number, level: level, in: book, value: book.investableValue)
+                let room = Money.max(.zero, limit - current), claimed = members.map { claims[$0] }.sum()
+                guard claimed > room else { continue }
+                for member in members {
+                    claims[member] = Money(cents: roundedProductQuotient(room.cents, claims[member].cents, dividedBy: claimed.cents))
+                    shared[member] = (room, DriftKey(level: level, name: names[number]))
+                }
+            }
+        }
+        return (claims, shared)
+    }
+
+    /// Whether a buy of `claim` toward line `position` is one Rebalance may make: whole steps,
+    /// rounded as `buyToward` rounds them (down; under `Band Edge` a whole shortfall up a step
+    /// where the line's high edge and its cap leave room), coming to at least Min Trade.
+    private func buys(_ claim: Money, shortfall: Money, of position: Int, in book: AccountBook) -> Bool {
+        let slot = book.slots[position]
+        // Unpriced, it claims as before: `buyToward` stops the run for the missing price.
+        guard let price = slot.price else { return true }
+        var quantity = universe.shares(claim, price, roundingUp: false)
+        if book.settings.rebalanceTo == .bandEdge, claim == shortfall {
+            let up = universe.shares(claim, price, roundingUp: true), cost = price.value(of: up)
+            let roomToHigh = Planning.part(slot.high, of: book.investableValue) - slotValue(position, in: book)
+            if cost <= roomToHigh, capRoom(at: slot.place, in: book).map({ cost <= $0.room }) ?? true { quantity = up }
+        }
+        return quantity > .zero && price.value(of: quantity) >= book.settings.minTrade
     }
 
     /// Spends cash above the cash target on the largest remaining shortfalls below target
