@@ -1063,6 +1063,47 @@ extension RebalanceScenarioTests {
         #expect(plan.drift("TAX-1", "VXUS")?.status == .inBand)
     }
 
+    /// BBB, 0% ±0%, held in one lot of 10.123456 shares at $37.13 (a dividend-reinvested lot):
+    /// the lot is sold whole, to the target, a sale closing the position. Rounded to whole
+    /// shares it sold 10 and left 0.123456 BBB ($4.58) as `Rounding` dust for good, where Phase
+    /// Out sells such a lot whole (explore-EI).
+    @Test func aFractionalLotSoldToAZeroTargetIsSoldWhole() throws {
+        var book = BookBuilder()
+        book.account("IRA-1", type: .ira, cash: "0")
+        book.hold("A1", "AAA", 100, basis: "1000", acquired: "2020-01-06")
+        book.hold("B1", "BBB", quantity: "10.123456", basis: "300", acquired: "2020-01-06")
+        book.target("AAA", "1")
+        book.target("BBB", "0", band: "0")
+        book.prices = ["AAA": "10", "BBB": "37.13"]
+        let plan = try book.plan()
+        let bbb = try #require(plan.trade("IRA-1", "BBB", .sell))
+        #expect(bbb.quantity == Quantity(decimal: "10.123456"))
+        #expect(bbb.amount == usd("375.88"))
+        #expect(plan.drift("IRA-1", "BBB")?.weightAfter == 0)
+        #expect(plan.drift("IRA-1", "BBB")?.status == .inBand)
+        #expect(!plan.auditLog.contains { $0.symbol == "BBB" && $0.rule == "Rounding" })
+    }
+
+    /// $10,000, CCC 10% ±2% held in 20.3 shares at $100: its $1,030 excess is 10.3 shares. Whole
+    /// shares sell 10 and leave the 0.3 fractional part over the target; sold with it, CCC is at
+    /// its target exactly. Held in 20.8, its excess of 10.8 rounds to 11, and the 0.8 added would
+    /// take it farther from the target: 11 are sold.
+    @Test(arguments: [("20.3", 797, "10.3", 0.1), ("20.8", 792, "11", 0.098)])
+    func aSalesFractionalPartGoesWithItWhereItBringsTheLineNearerItsTarget(
+        held: String, aaa: Int64, sold: String, after: Double
+    ) throws {
+        var book = BookBuilder()
+        book.account("IRA-1", type: .ira, cash: "0")
+        book.hold("C1", "CCC", quantity: held, basis: "1000", acquired: "2020-01-06")
+        book.hold("A1", "AAA", aaa, basis: "1000", acquired: "2020-01-06")
+        book.target("AAA", "0.90")
+        book.target("CCC", "0.10")
+        book.prices = ["AAA": "10", "CCC": "100"]
+        let plan = try book.plan()
+        #expect(plan.trade("IRA-1", "CCC", .sell)?.quantity == Quantity(decimal: sold))
+        #expect(plan.drift("IRA-1", "CCC")?.weightAfter == after)
+    }
+
     @Test("Band Edge rounds a buy up past the low edge, but not past a group's cap or the line's own high edge")
     func bandEdgeRoundUpStopsAtCapsAndEdges() throws {
         var book = BookBuilder()

@@ -170,6 +170,7 @@ extension Planning {
             let rounded = Quantity.min(quantity, book.quantity(of: symbol))
             while quantity > .zero, price.value(of: quantity) > floorLimit { quantity -= universe.step }
             quantity = .min(quantity, book.quantity(of: symbol))
+            quantity = withFractionalPart(of: symbol, added: quantity, excess: excess, floor: floorLimit, price: price, in: book)
             guard quantity > .zero else {
                 if again { continue }
                 books[index].noteStop(key, .rounding)
@@ -212,6 +213,25 @@ extension Planning {
             budgetCut = budgetCut || outcome.budgetCut
         }
         return budgetCut
+    }
+
+    /// A sale of `quantity` whole steps of `symbol` with the position's fractional part (what it
+    /// holds past whole steps) added, where that takes the line no farther from its goal
+    /// (`excess` to sell, a tie sold, as rounding is half-up) and not past its far edge
+    /// (`floor`, the most the line may sell); `quantity` otherwise. The contract lets a lot that
+    /// is itself fractional be sold whole, and a sale closing a position is exempt from Min
+    /// Trade: rounded to whole shares, a 10.123456-share position with a 0% target was sold 10,
+    /// and 0.123456 shares stayed as `Rounding` dust for good, where Phase Out and a manual
+    /// sale sell such a lot whole (explore-EI).
+    private func withFractionalPart(
+        of symbol: String, added quantity: Quantity, excess: Money, floor: Money, price: Price, in book: AccountBook
+    ) -> Quantity {
+        let held = book.quantity(of: symbol)
+        let part = Quantity(micros: held.micros % universe.step.micros)
+        guard part > .zero, quantity + part <= held else { return quantity }
+        let whole = quantity + part, wholeValue = price.value(of: whole), value = price.value(of: quantity)
+        guard wholeValue <= floor, (wholeValue - excess).magnitude <= (excess - value).magnitude else { return quantity }
+        return whole
     }
 
     /// The clause a sale taken up again adds to its trade's reason.
