@@ -695,6 +695,36 @@ extension RebalanceScenarioTests {
         #expect(plan.drift("TAX-1", "G", level: .group)?.weightBefore == 0.4)
     }
 
+    /// Group G (AAA and BBB, capped at 30%) at 60.84% in an IRA: AAA's band sale comes first,
+    /// then the cap pass sells BBB's piece (50) and the rounding remainder (2) as one trade of
+    /// 52. BBB sold nothing before the pass, so its Reason says the cap clause once, "this sale
+    /// is for the cap"; it had said it again ending "the shares past its earlier sale are for
+    /// the cap", a sale that was not there (explore-EJ).
+    @Test func aCapPieceAndItsRoundingRemainderSayTheCapClauseOnce() throws {
+        var book = BookBuilder()
+        book.settings.minTrade = usd("100")
+        book.settings.defaultBand = Rate(decimal: "0.02")!
+        book.account("IRA1", type: .ira, cash: "1000", cashTarget: "0.01")
+        book.hold("A1", "AAA", 210, basis: "20000", acquired: "2020-01-02")
+        book.hold("B1", "BBB", 200, basis: "10000", acquired: "2020-01-02")
+        book.hold("C1", "CCC", 380, basis: "40000", acquired: "2020-01-02")
+        book.target("AAA", "0.20", band: "0.05")
+        book.target("BBB", "0.20", band: "0.05")
+        book.target("CCC", "0.59", band: "0.05")
+        book.security("AAA", exposureGroup: "G")
+        book.security("BBB", exposureGroup: "G")
+        book.groups = [ExposureGroupCap(group: "G", maxWeight: Rate(decimal: "0.30")!)]
+        book.prices = ["AAA": "193.3", "BBB": "100", "CCC": "100"]
+        let plan = try book.plan()
+        let bbb = try #require(plan.trade("IRA1", "BBB", .sell))
+        #expect(bbb.quantity == shares(52))
+        #expect(bbb.reason == "Sell 52 BBB: exposure group G is 60.84%, above its 30% cap, and still 40.07% after this "
+            + "phase's earlier sales: this sale is for the cap; lot B1 (LT, +$2,600.00); no tax (IRA account)")
+        let aaa = try #require(plan.trade("IRA1", "AAA", .sell))
+        #expect(aaa.reason.contains("; exposure group G is 60.84%, above its 30% cap, and still 40.07% after this phase's "
+            + "earlier sales: the shares past its earlier sale are for the cap; lot A1"), "\(aaa.reason)")
+    }
+
     /// Five lines bought from $1,467: each gets its share of short cash, and the excess-cash
     /// buys then find cash for more, but a further share of E ($112.36) would pass its 22.91%
     /// target (buys round down) and one of A ($220.34) its band: `Rounding`, with 14% of the

@@ -367,6 +367,12 @@ extension Planning {
             // A piece cut short leaves its rounding out too: counted, the cents NVDA and AAPL
             // rounded off before the budget cut both to nothing were sold as GOOGL (3 shares where
             // its own rounding allowed 1).
+            // Which members a sale before this line's pass (a band's, another line's) sold: only
+            // their cap pieces are "past its earlier sale". Asked piece by piece, the rounding
+            // remainder found the cap piece just made and said the clause again with the other
+            // ending ("this sale is for the cap; … the shares past its earlier sale are for the
+            // cap" of a sale with no earlier one; explore-EJ).
+            let soldBefore = Set(members.filter { madeTrade(in: index, symbol: $0, side: .sell, phase: .rebalance) != nil })
             var roundedOff = Money.zero
             for (symbol, amount) in plan where amount > .zero {
                 let price = try universe.price(of: symbol)
@@ -377,7 +383,7 @@ extension Planning {
                     continue
                 }
                 let sold = try sellCapPiece(symbol, quantity, key: key, level: level, line: (start, current), limit: limit,
-                                            value: value, in: index)
+                                            value: value, soldBefore: soldBefore.contains(symbol), in: index)
                 if sold == quantity { roundedOff += rounding }
             }
             var tried = NameSet()
@@ -396,7 +402,7 @@ extension Planning {
                 tried.insert(symbol)
                 let before = books[index].quantity(of: symbol)
                 try sellCapPiece(symbol, quantity, key: key, level: level, line: (start, current), limit: limit, value: value,
-                                 in: index)
+                                 soldBefore: soldBefore.contains(symbol), in: index)
                 let sold = before - books[index].quantity(of: symbol)
                 if sold > .zero { roundedOff -= Money.min(roundedOff, try universe.price(of: symbol).value(of: sold)) }
             }
@@ -405,18 +411,18 @@ extension Planning {
 
     /// Sells `quantity` of `symbol` toward a group's cap or a sector's high edge (`key`), as
     /// each piece of `sellAboveCaps` is sold, and notes what cut or stopped it. `line` is the
-    /// group's or sector's value before the phase's sales (`start`) and when its cap pass began.
+    /// group's or sector's value before the phase's sales (`start`) and when its cap pass began;
+    /// `soldBefore`, whether a sale before that pass sold `symbol`.
     @discardableResult
     private mutating func sellCapPiece(
         _ symbol: String, _ quantity: Quantity, key: DriftKey, level: DriftLevel, line: (start: Money, current: Money),
-        limit: Money, value: Money, in index: Int
+        limit: Money, value: Money, soldBefore: Bool, in index: Int
     ) throws(PlanningError) -> Quantity {
         // The weight quoted is the one before the phase's sales, as a band's clause quotes its
         // own; where those sales brought the line down, the Reason says how far and that what
         // is sold past them is for the cap. Quoted from part-way through, "Alpha is 4.87%"
         // stood beside a sale whose Drift row said 40.59% (explore-CV).
         let weight = Planning.weight(line.start, of: value), weightNow = Planning.weight(line.current, of: value)
-        let soldAlready = madeTrade(in: index, symbol: symbol, side: .sell, phase: .rebalance) != nil
         let outcome = try sell(
             symbol, upTo: quantity, in: index, phase: .rebalance, access: .unblocked,
             budget: books[index].account.taxBudget, minimumAmount: books[index].settings.minTrade,
@@ -426,7 +432,7 @@ extension Planning {
                 \(percent: Planning.weight(limit, of: value)) \(key.limitName)\
                 \(Planning.percent(weight) == Planning.percent(weightNow) ? ""
                     : ", and still \(Planning.percent(weightNow)) after this phase's earlier sales: "
-                        + (soldAlready ? "the shares past its earlier sale are for the \(key.limitName)" : "this sale is for the \(key.limitName)"))
+                        + (soldBefore ? "the shares past its earlier sale are for the \(key.limitName)" : "this sale is for the \(key.limitName)"))
                 """).text)
         note(outcome, wanted: quantity, key: key, symbol: symbol, in: index)
         if outcome.quantity > .zero {
