@@ -423,6 +423,55 @@ struct PhaseScenarioTests {
         #expect(plan.trade("TAX-1", "VTI", .buy) != nil)
     }
 
+    /// The AAA line at 70% against 50% ±3% (AAA 60%, its twin AAA2 10%): AAA2 is sold first,
+    /// then 100 AAA. AAA's Reason quotes the line's 20% over, as Drift does, and the 10% its
+    /// stand-in's sale left; it had said "10% over" alone (explore-EJ).
+    @Test func aModelSymbolSoldAfterItsStandInSaysWhatTheStandInsSaleLeft() throws {
+        var book = BookBuilder()
+        book.account("IRA1", type: .ira, cash: "1000", cashTarget: "0.01")
+        book.hold("A1", "AAA", 600, basis: "40000", acquired: "2020-01-02")
+        book.hold("S1", "AAA2", 100, basis: "8000", acquired: "2020-01-02")
+        book.hold("B1", "BBB", 290, basis: "20000", acquired: "2020-01-02")
+        book.target("AAA", "0.50", band: "0.03")
+        book.target("BBB", "0.49", band: "0.03")
+        book.security("AAA", identicalGroup: "A class")
+        book.security("AAA2", identicalGroup: "A class")
+        book.prices = ["AAA": "100", "AAA2": "100", "BBB": "100"]
+        let plan = try book.plan()
+        #expect(plan.drift("IRA1", "AAA")?.weightBefore == 0.7)
+        let standIn = try #require(plan.trade("IRA1", "AAA2", .sell))
+        #expect(standIn.reason.hasPrefix("Sell 100 AAA2: 20% over its 50% target ±3%; AAA2 stands in for AAA and is sold first; lot S1"))
+        let model = try #require(plan.trade("IRA1", "AAA", .sell))
+        #expect(model.quantity == shares(100))
+        #expect(model.reason.hasPrefix("Sell 100 AAA: 20% over its 50% target ±3%, and still 10% over after the sale of its "
+            + "stand-in AAA2 above; lot A1"), "\(model.reason)")
+    }
+
+    /// A manual buy of RRR, AAA's Replacement, in an IRA holding AAA at 48% (50% ±3%): RRR's
+    /// $10,000 counts toward AAA, which is then 58% and sold down. The buy has its Stand-In row,
+    /// and the sale says its weight counts RRR; the Drift sheet's 48% before the run does not
+    /// (explore-EJ: a line inside its band sold "8% over" with no word of RRR).
+    @Test func aReplacementBoughtByAManualTradeIsSaidToCountTowardItsModelSymbol() throws {
+        var book = BookBuilder()
+        book.settings.minTrade = usd("100")
+        book.account("IRA1", type: .ira, cash: "14000", cashTarget: "0.01")
+        book.hold("A1", "AAA", 480, basis: "40000", acquired: "2020-01-02")
+        book.hold("B1", "BBB", 380, basis: "30000", acquired: "2020-01-02")
+        book.target("AAA", "0.50", band: "0.03")
+        book.target("BBB", "0.49", band: "0.03")
+        book.security("AAA", replacements: ["RRR"])
+        book.prices = ["AAA": "100", "BBB": "100", "RRR": "100"]
+        book.manual("IRA1", "RRR", .buy, 100)
+        let plan = try book.plan()
+        #expect(plan.auditLog.filter { $0.rule == "Stand-In" }.map(\.detail)
+            == ["RRR is bought by a manual trade and counts toward the AAA target in IRA1."])
+        #expect(plan.drift("IRA1", "AAA")?.weightBefore == 0.48)
+        let sale = try #require(plan.trade("IRA1", "AAA", .sell))
+        #expect(sale.quantity == shares(80))
+        #expect(sale.reason.hasPrefix("Sell 80 AAA: 8% over its 50% target ±3%; the weight counts RRR, bought by a manual "
+            + "trade in this run, which stands in for AAA; lot A1"), "\(sale.reason)")
+    }
+
     /// A $20,000 withdrawal from $500 of cash, 100 FUND at $80 and `lockShares` of LOCK at
     /// $100, which is No Sell.
     func lockedWithdrawalBook(lockShares: Int64) -> BookBuilder {

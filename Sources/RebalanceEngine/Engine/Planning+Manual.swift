@@ -298,8 +298,16 @@ extension Planning {
                     // another sale's loss than the one whose window is named (explore-BH).
                     + "the shares it matches disallow the losses they replace, earliest sale first (26 USC 1091(a)).")
         }
+        let heldBefore = book.position(of: symbol) != nil
         let made = try buy(symbol, quantity: item.quantity, in: item.account, phase: .manual, why: why(item.trade))
         books[item.account].manual.insert(symbol)
+        // A stand-in the buy brings in has its row, as one held before the run has: a
+        // Replacement bought so counted toward its model symbol, whose band sale then quoted
+        // a weight the Drift sheet's did not show, with no row to say why (explore-EJ).
+        if !heldBefore, !universe.isHold(symbol), let model = books[item.account].modelSymbol(standingInFor: symbol) {
+            audit(.manual, book.id, symbol, rule: "Stand-In", decision: "Counted",
+                  "\(symbol) is bought by a manual trade and counts toward the \(model) target in \(book.id).")
+        }
         // Nor are its identical symbols sold against it (GOOGL for a manual buy of GOOG), unless
         // a manual trade sold them (the PM moving from one to the other: the phases may go on).
         for twin in universe.families.family(of: symbol).members

@@ -127,7 +127,13 @@ extension Planning {
         let slot = books[index].slots[position]
         let key = DriftKey.security(slot.symbol)
         let goal = books[index].settings.rebalanceTo == .bandEdge ? slot.high : slot.target
-        for symbol in book.standIns(ofSlot: position) + [slot.symbol] {
+        let standIns = book.standIns(ofSlot: position)
+        // The line's weight before its own sales, which each of them quotes (as a cap's sale
+        // quotes its line before the phase's), and the symbols of it sold so far.
+        let overBefore = Planning.weight(slotValue(position, in: book), of: value) - slot.target
+        var soldAbove: [String] = []
+        let counted = Planning.boughtStandInsClause(standIns.filter { book.bought.contains($0) }, for: slot.symbol, in: book)
+        for symbol in standIns + [slot.symbol] {
             guard book.quantity(of: symbol) > .zero else { continue }
             let current = slotValue(position, in: book)
             let excess = current - Planning.part(goal, of: value)
@@ -196,10 +202,17 @@ extension Planning {
             // adds its clause to the trade's reason, which already says how far over it was.
             let over = Planning.weight(current, of: value) - slot.target
             let made = again && madeTrade(in: index, symbol: symbol, side: .sell, phase: .rebalance) != nil
+            // A sale after a stand-in's quotes the line's weight before both and the excess the
+            // stand-in's sale left, as Raise Cash and the caps say of earlier sales: "10% over"
+            // stood beside a Drift row 20% over, the rest sold as the stand-in (explore-EJ).
+            let left = soldAbove.isEmpty || Planning.percent(over) == Planning.percent(overBefore) ? ""
+                : ", and still \(Planning.percent(over)) over after the "
+                    + (soldAbove.count == 1 ? "sale of its stand-in " : "sales of its stand-ins ") + "\(soldAbove.joinedAsList) above"
+            let quoted = left.isEmpty ? over : overBefore
             func why() -> String {
                 if made { return Planning.widenedBudgetClause }
-                let first = Sentence("\(percent: over) over its \(percent: slot.target) target ±\(percent: slot.band)"
-                    + (symbol != slot.symbol ? "; \(symbol) stands in for \(slot.symbol) and is sold first" : "")).text
+                let first = Sentence("\(percent: quoted) over its \(percent: slot.target) target ±\(percent: slot.band)").text
+                    + left + (symbol != slot.symbol ? "; \(symbol) stands in for \(slot.symbol) and is sold first" : "") + counted
                 return again ? first + "; " + Planning.widenedBudgetClause : first
             }
             let outcome = try sell(
@@ -211,6 +224,7 @@ extension Planning {
                 note(outcome, wanted: quantity, key: key, symbol: symbol, in: index)
             }
             budgetCut = budgetCut || outcome.budgetCut
+            if outcome.quantity > .zero { soldAbove.append(symbol) }
         }
         return budgetCut
     }
@@ -232,6 +246,17 @@ extension Planning {
         let whole = quantity + part, wholeValue = price.value(of: whole), value = price.value(of: quantity)
         guard wholeValue <= floor, (wholeValue - excess).magnitude <= (excess - value).magnitude else { return quantity }
         return whole
+    }
+
+    /// What a band clause adds when the line's weight counts stand-ins `bought` in this run
+    /// (a Replacement a manual trade bought counts toward its model symbol, as the contract
+    /// says), which the Drift sheet's Weight Before, read before the run, does not: without
+    /// it, a line inside its band there was sold "8% over" with nothing to say why (explore-EJ).
+    static func boughtStandInsClause(_ bought: [String], for model: String, in book: AccountBook) -> String {
+        guard !bought.isEmpty else { return "" }
+        let manual = bought.allSatisfy { book.manual.contains($0) }
+        return "; the weight counts \(bought.joinedAsList), bought \(manual ? "by a manual trade " : "")in this run, which "
+            + (bought.count == 1 ? "stands" : "stand") + " in for \(model)"
     }
 
     /// The clause a sale taken up again adds to its trade's reason.
