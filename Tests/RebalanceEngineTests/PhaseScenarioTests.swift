@@ -1313,6 +1313,31 @@ extension PhaseScenarioTests {
         #expect(plan.exceptions.filter { $0.severity == .needsApproval }.map(\.message)
             == ["Manual trades add $40.80 of tax, $40.80 past the $0.00 budget; they are applied as written."])
     }
+
+    /// A manual sale of 100 AAA realizes $2,000 of long-term gain past a $0 budget; Harvest
+    /// then sells BBB at a $10,000 loss. The approval asked for says where the account ends,
+    /// within the budget at $0.00, as the Tax Impact sheet does (explore-EJ: it asked to approve
+    /// $476.00 past the budget and said no more).
+    @Test func manualTradesPastTheBudgetSayWhereTheAccountEnds() throws {
+        var book = BookBuilder()
+        book.settings.harvestLosses = true
+        book.settings.harvestMinLoss = usd("100")
+        book.settings.minTrade = usd("100")
+        book.account("TAX1", cash: "1000", cashTarget: "0.01", budget: .limit(.zero))
+        book.hold("A1", "AAA", 500, basis: "40000", acquired: "2020-01-02")
+        book.hold("B1", "BBB", 500, basis: "60000", acquired: "2020-01-02")
+        book.target("AAA", "0.50", band: "0.05")
+        book.target("BBB", "0.49", band: "0.05")
+        book.security("BBB", replacements: ["BBX"])
+        book.prices = ["AAA": "100", "BBB": "100", "BBX": "100"]
+        book.manual("TAX1", "AAA", .sell, 100)
+        let plan = try book.plan()
+        #expect(plan.tax("TAX1")?.taxImpact == .zero)
+        #expect(plan.trade("TAX1", "BBB", .sell, .harvest) != nil)
+        #expect(plan.exceptions.filter { $0.severity == .needsApproval }.map(\.message)
+            == ["Manual trades add $476.00 of tax, $476.00 past the $0.00 budget; they are applied as written. The run's "
+                + "later trades bring the account back within the budget: its tax impact ends at $0.00."])
+    }
 }
 
 extension PhaseScenarioTests {

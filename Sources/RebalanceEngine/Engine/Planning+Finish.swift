@@ -7,6 +7,7 @@ extension Planning {
     /// planning's release of them later is one more atomic step for each (callgrind). The
     /// planning is left without its rows (`RowOrder` counts them before).
     mutating func finish(before: [[(entry: Int, value: Money)]], initialValues: [Money], prices: [ResolvedPrice]) -> Plan {
+        wordManualBudgetPasses()
         var plan = Plan(settings: settings, accounts: books.map(\.account))
         var bookIndex = NameTable<Int>(minimumCapacity: books.count)
         for (index, book) in books.enumerated() { bookIndex.set(index, for: book.id) }

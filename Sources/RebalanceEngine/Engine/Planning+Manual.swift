@@ -62,8 +62,26 @@ extension Planning {
             raise(.needsApproval, book.id,
                   "Manual trades add \(book.ledger.impact.formatted) of tax, \(over.formatted) past the "
                     + "\(limit.formatted) budget; they are applied as written.")
+            manualBudgetPasses.append((exceptions.count - 1, index, book.ledger.impact))
             audit(.manual, book.id, nil, rule: "Tax Budget", decision: "Passed",
                   "Manual trades are never cut: their tax passes the budget by \(dollars: over).")
+        }
+    }
+
+    /// Says where each account whose manual trades passed its tax budget ends, once the run's
+    /// last trade is made: a later phase's losses may bring it back within the budget, which
+    /// its trades' Reasons said ("back within the $0.00 budget at $0.00 with those after it")
+    /// while the approval asked for stood alone beside a Budget Left of $0.00 (explore-EJ).
+    mutating func wordManualBudgetPasses() {
+        for (exception, index, manualImpact) in manualBudgetPasses {
+            let book = books[index]
+            let impact = book.ledger.impact
+            guard case .limit(let limit) = book.account.taxBudget, impact != manualImpact else { continue }
+            let end = impact <= limit
+                ? " The run's later trades bring the account back within the budget: its tax impact ends at \(impact.formatted)."
+                : " With the run's later trades the account's tax impact ends at \(impact.formatted), "
+                    + "\((impact - limit).formatted) past the budget."
+            word(exception, exceptions[exception].message + end)
         }
     }
 

@@ -54,6 +54,10 @@ struct Planning {
         let phase: Phase
     }
 
+    /// The Needs Approval of manual trades past an account's tax budget, by its place in
+    /// `exceptions`, with the account's book and the tax impact the manual trades left it:
+    /// said again once the run's last trade is made.
+    var manualBudgetPasses: [(exception: Int, book: Int, impact: Money)] = []
     /// Raise Cash's warning of blocked loss lots it forced, by its place (account/symbol).
     var forcedSaleWarnings: [String: ForcedSaleWarning] = [:]
     /// What held back Raise Cash's sales for the cash target in the account being planned:
