@@ -472,6 +472,29 @@ struct PhaseScenarioTests {
             + "trade in this run, which stands in for AAA; lot A1"), "\(sale.reason)")
     }
 
+    /// A $200,000 withdrawal from $1,000 of cash, 700 AAA and 300 BBB at $100, with a manual
+    /// buy of 5 BBB: the run does not sell BBB, so the withdrawal is paid short. The exception
+    /// says that 5 of BBB's 305 shares were bought in this run and that this keeps the whole
+    /// position; "BBB (bought in this run, $30,500.00)" was said of $30,000 held before it
+    /// (explore-EJ).
+    @Test func aPositionAManualBuyAddsToIsSaidToBeKeptWholeByTheNoBuyAndSellRule() throws {
+        var book = BookBuilder()
+        book.account("TAX1", cash: "1000", cashTarget: "0.01", withdrawal: "200000", budget: .unlimited)
+        book.hold("A1", "AAA", 700, basis: "40000", acquired: "2020-01-02")
+        book.hold("B1", "BBB", 300, basis: "20000", acquired: "2020-01-02")
+        book.target("AAA", "0.70")
+        book.target("BBB", "0.29")
+        book.prices = ["AAA": "100", "BBB": "100"]
+        book.manual("TAX1", "BBB", .buy, 5)
+        let plan = try book.plan()
+        #expect(plan.trade("TAX1", "BBB", .sell) == nil)
+        let short = try #require(plan.exceptions.first { $0.severity == .needsApproval })
+        #expect(short.message.hasSuffix("the positions not sold are BBB ($30,500.00: 5 of its 305 shares bought in this run; "
+            + "no symbol is bought and sold in one account, so none of it is sold)."), "\(short.message)")
+        #expect(plan.auditLog.contains { $0.phase == .raiseCash && $0.detail == "BBB, 71% over its 29% target, was bought in "
+            + "TAX1 earlier in this run (Manual Trades): 5 of its 305 shares; none of it is sold for the withdrawal." })
+    }
+
     /// A $20,000 withdrawal from $500 of cash, 100 FUND at $80 and `lockShares` of LOCK at
     /// $100, which is No Sell.
     func lockedWithdrawalBook(lockShares: Int64) -> BookBuilder {

@@ -203,8 +203,8 @@ extension RebalanceScenarioTests {
         #expect(plan.trade("TAX-1", "X", .sell) == nil)
         #expect(plan.auditLog.contains {
             $0.phase == .raiseCash && $0.symbol == "X" && $0.rule == "No Buy And Sell" && $0.decision == "Not Sold"
-                && $0.detail == "X, 15% over its 30% target, was bought in TAX-1 earlier in this run (Manual Trades); "
-                    + "it is not sold for the cash target."
+                && $0.detail == "X, 15% over its 30% target, was bought in TAX-1 earlier in this run (Manual Trades): "
+                    + "150 of its 450 shares; none of it is sold for the cash target."
         }, "\(plan.auditLog.filter { $0.symbol == "X" }.map(\.detail))")
     }
 

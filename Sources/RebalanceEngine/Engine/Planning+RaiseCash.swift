@@ -25,6 +25,11 @@ extension Planning {
             if let restriction = universe.restriction(of: symbol), restriction != .noBuy {
                 why = restriction.rawValue
             } else if book.bought.contains(symbol) {
+                if position.price != nil, let part = partBoughtInRun(symbol, held: position.quantity, in: index) {
+                    held.append("\(symbol) (\(position.value.formatted): \(part))")
+                    heldValue += position.value
+                    continue
+                }
                 why = "bought in this run"
             } else if !book.manualTwinBuys.isEmpty, book.manualTwinBuys.contains(symbol) {
                 // Its identical symbol bought by hand: "not sold" named no reason (explore-AX).
@@ -48,6 +53,25 @@ extension Planning {
                 + "\((short - heldValue).formatted) less than the withdrawal; the positions not sold are \(listed)."
         }
         return "the rest is in positions that may not be sold: \(listed)."
+    }
+
+    /// The shares of `symbol` account `index` bought in this run before Raise Cash: by its
+    /// manual trades and Harvest's replacements.
+    func quantityBoughtInRun(_ symbol: String, in index: Int) -> Quantity {
+        [Phase.manual, .harvest].compactMap { madeTrade(in: index, symbol: symbol, side: .buy, phase: $0) }
+            .map { trades[$0].quantity }.sum()
+    }
+
+    /// Why a position of `held` shares held before the run and bought into by it is not sold:
+    /// how much of it the run bought, and that the contract's one rule (no buy and sell of one
+    /// symbol in one account) keeps the whole position; nil when the run bought all of it.
+    /// "Bought in this run, $30,500.00" was said of $30,000 held before a $500 manual buy
+    /// (explore-EJ).
+    func partBoughtInRun(_ symbol: String, held: Quantity, in index: Int) -> String? {
+        let bought = quantityBoughtInRun(symbol, in: index)
+        guard bought > .zero, bought < held else { return nil }
+        return "\(bought) of its \(held) shares bought in this run; no symbol is bought and sold in one account, so none "
+            + "of it is sold"
     }
 
     /// What held back the sales for the cash target, as met.
@@ -271,10 +295,14 @@ extension Planning {
             guard over > 0 else { continue }
             for symbol in book.standIns(ofSlot: slot) + [book.slots[slot].symbol]
             where book.quantity(of: symbol) > .zero && book.bought.contains(symbol) && universe.maySell(symbol) {
+                let bought = quantityBoughtInRun(symbol, in: index), held = book.quantity(of: symbol)
+                // Said of a position held before the buy too: its older shares are not sold either.
+                let part = bought > .zero && bought < held ? ": \(bought) of its \(held) shares; none of it is" : "; it is not"
+                let how = book.manual.contains(symbol) ? " (Manual Trades)" : ""
+                let purposeWords = purpose == .withdrawal ? "withdrawal" : "cash target"
                 audit(.raiseCash, book.id, symbol, rule: "No Buy And Sell", decision: "Not Sold",
-                      "\(symbol), \(percent: over) over its \(percent: book.slots[slot].target) target, was bought in "
-                        + "\(book.id) earlier in this run" + (book.manual.contains(symbol) ? " (Manual Trades)" : "")
-                        + "; it is not sold for the \(purpose == .withdrawal ? "withdrawal" : "cash target").")
+                      text: Sentence("\(symbol), \(percent: over) over its \(percent: book.slots[slot].target) target").text
+                        + ", was bought in \(book.id) earlier in this run\(how)\(part) sold for the \(purposeWords).")
             }
         }
     }
