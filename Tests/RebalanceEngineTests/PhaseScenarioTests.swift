@@ -843,6 +843,31 @@ struct PhaseScenarioTests {
         #expect(plan.drift("TAX1", "GOOGL")?.weightAfter == 0.1)
     }
 
+    /// FFPL, FFP's twin, is harvested into its own Replacement NECL, which is NEC's twin and so
+    /// counts toward NEC, not FFP. The Stand-In row names the line FFPL stood in for and the
+    /// one NECL counts toward; it had said "FFPL, which stood in for NEC" (explore-EJ).
+    @Test func aStandInsReplacementCountingTowardAnotherLineNamesBothLines() throws {
+        var book = BookBuilder()
+        book.account("TAX1", cash: "1000", cashTarget: "0.01")
+        book.hold("F1", "FFPL", 100, basis: "15000", acquired: "2026-03-02")
+        book.hold("N1", "N", 490, basis: "49000", acquired: "2020-01-02")
+        book.hold("Q1", "Q", 300, basis: "30000", acquired: "2020-01-02")
+        book.target("FFP", "0.10")
+        book.target("NEC", "0.10")
+        book.target("N", "0.49")
+        book.target("Q", "0.30")
+        book.security("FFP", identicalGroup: "F")
+        book.security("FFPL", identicalGroup: "F", replacements: ["NECL"])
+        book.security("NEC", identicalGroup: "NE")
+        book.security("NECL", identicalGroup: "NE")
+        book.prices = ["FFP": "100", "FFPL": "100", "NEC": "100", "NECL": "100", "N": "100", "Q": "100"]
+        let plan = try book.plan()
+        #expect(plan.trade("TAX1", "FFPL", .sell, .harvest)?.quantity == shares(100))
+        #expect(plan.trade("TAX1", "NECL", .buy, .harvest) != nil)
+        #expect(plan.auditLog.filter { $0.symbol == "NECL" && $0.rule == "Stand-In" }.map(\.detail)
+            == ["NECL is bought to replace FFPL, which stood in for FFP: NECL counts toward the NEC target in TAX1, not FFP's."])
+    }
+
     /// TAX1: $1,000 cash (1% target), 100 ITOT bought this March for $15,000, now $100 a share,
     /// standing in as VTI's Replacement for VTI's 10%; N at its 89%.
     private func replacementStandInBook() -> BookBuilder {

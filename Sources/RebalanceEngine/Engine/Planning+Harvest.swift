@@ -230,12 +230,17 @@ extension Planning {
                   "\(replacement) is bought to replace \(symbol), so it counts toward the \(books[index].slots[slot].symbol) "
                     + "target in \(id), not the \(books[index].slots[claimant].symbol) target it counts toward by model order.")
         } else if let slot, books[index].slots[slot].symbol != replacement, !legacy,
-                  books[index].modelSymbol(standingInFor: symbol) != nil {
+                  let stoodFor = books[index].modelSymbol(standingInFor: symbol) {
             // A stand-in's replacement that is no model symbol counts where the stand-in did:
-            // the Drift line of the model symbol took it in without a word (explore-ED).
+            // the Drift line of the model symbol took it in without a word (explore-ED). One
+            // that counts toward another line (in that line's Identical Group) says so, and
+            // which line the stand-in stood in for: "FFPL, which stood in for NEC" named the
+            // replacement's line for the stand-in's, and hid FFP's exposure moving to NEC (explore-EJ).
+            let counts = books[index].slots[slot].symbol
             audit(.harvest, id, replacement, rule: "Stand-In", decision: "Counted",
-                  "\(replacement) is bought to replace \(symbol), which stood in for \(books[index].slots[slot].symbol): it "
-                    + "counts toward the \(books[index].slots[slot].symbol) target in \(id).")
+                  "\(replacement) is bought to replace \(symbol), which stood in for \(stoodFor): "
+                    + (stoodFor == counts ? "it counts toward the \(counts) target in \(id)."
+                        : "\(replacement) counts toward the \(counts) target in \(id), not \(stoodFor)'s."))
         }
         // The model symbol bought back in place of its stand-in is said to be so (explore-ED).
         let modelBack = books[index].modelSymbol(standingInFor: symbol) == replacement
