@@ -733,6 +733,21 @@ struct PhaseScenarioTests {
         #expect(plan.drift("TAX-1", "SPY")?.status == .inBand)
     }
 
+    /// SPY in two loss lots, S1 and S2, each harvested and replaced by VOO in one trade: the
+    /// sale names each lot once, with its loss, and the buy names both lots in one clause. The
+    /// sale had listed each lot twice, and the buy said its clause once per lot (explore-EJ).
+    @Test func aHarvestOfTwoLotsNamesEachLotOnce() throws {
+        var book = harvestBook(spyShares: 100, spyBasis: "50000", aggShares: 975, replacements: ["VOO"])
+        book.hold("S2", "SPY", 50, basis: "25000", acquired: "2023-04-03")
+        let plan = try book.plan()
+        let sale = try #require(plan.trade("TAX-1", "SPY", .sell, .harvest))
+        #expect(sale.quantity == shares(150))
+        #expect(sale.reason == "Sell 150 SPY: harvests a $10,000.00 loss on lot S1 (LT), replaced by VOO; harvests a $5,000.00 "
+            + "loss on lot S2 (LT), replaced by VOO; est. tax $0.00 (unlimited budget)")
+        let buy = try #require(plan.trade("TAX-1", "VOO", .buy, .harvest))
+        #expect(buy.reason == "Buy \(buy.quantity) VOO: replaces SPY harvested at a loss (lots S1 and S2)")
+    }
+
     /// A manual sale of SPY at a loss leaves it under its band: Rebalance may not buy it back
     /// (sold in the run), and its own sale's window blocks it first; the block is listed for
     /// the selling account as for any other, where the Drift sheet named it with no row.

@@ -170,7 +170,12 @@ extension Planning {
             reason.append(whys - shown)
             reason.append(" more of the same kind (see the Audit Log)")
         }
-        if side == .sell {
+        // A harvest's clauses name each lot with its loss and term ("harvests a $22,600.00 loss on
+        // lot TR-0006 (LT)"): its lots are listed again only where one has a loss disallowed,
+        // which the clauses do not say (each lot was said twice; explore-EJ).
+        let lotsSaid = trades[trade].phase == .harvest
+            && !lotRows(of: tradeNotes[trade]).contains { lotsSold[$0].disallowedLoss > .zero }
+        if side == .sell, !lotsSaid {
             let lotCount = tradeNotes[trade].lotCount
             reason.append(lotCount == 1 ? "; lot " : "; lots ")
             // Each row's fields are read where it is stored: a copy of the row retains its names.

@@ -250,12 +250,37 @@ extension Planning {
             // rest of the proceeds waits in cash for a reason the PM can read.
             let cut = sized.cappedBy.map { "; cut to \(amount.formatted) by the \($0.capName)" } ?? ""
             try buy(replacement, quantity: shares, in: index, phase: .harvest,
-                    why: "replaces \(symbol) harvested at a loss (lot \(lot.lotID))"
+                    why: replacingClause(replacement, for: symbol, lot: lot.lotID, in: index)
                         + (modelBack ? "; \(replacement) is the model symbol \(symbol) stood in for" : "") + cut)
             audit(.harvest, id, replacement, rule: "Replacement", decision: "Bought",
                   text: Sentence("\(shares) \(replacement) bought with the proceeds of \(symbol) lot \(lot.lotID)").text + cut + ".")
         }
         return nil
+    }
+
+    /// The clause of a replacement buy for a harvest of `symbol`'s lot `lotID`, naming every lot
+    /// of `symbol` it replaces; the buy's trade, when an earlier lot made it, has its clause
+    /// put in the new one's place. Each lot's own clause was said once per lot ("replaces RBG
+    /// harvested at a loss (lot 700015); …; replaces RBG harvested at a loss (lot 700051)";
+    /// explore-EJ).
+    private mutating func replacingClause(_ replacement: String, for symbol: String, lot lotID: String, in index: Int) -> String {
+        let key = "\(index)/\(replacement)/\(symbol)"
+        let earlier = replacedLots[key] ?? []
+        replacedLots[key, default: []].append(lotID)
+        let clause = Planning.replacingClause(symbol, lots: earlier + [lotID])
+        if !earlier.isEmpty, let row = madeTrade(in: index, symbol: replacement, side: .buy, phase: .harvest) {
+            tradeNotes[row].replace(clause: Planning.replacingClause(symbol, lots: earlier), with: clause)
+        }
+        return clause
+    }
+
+    /// "replaces X harvested at a loss (lot A)", or of lots: "(lots A and B)", the first four
+    /// named and the rest counted, as a sale's Reason lists its lots.
+    static func replacingClause(_ symbol: String, lots: [String]) -> String {
+        let named = lots.count == 1 ? "lot \(lots[0])"
+            : lots.count <= 4 ? "lots \(lots.joinedAsList)"
+            : "lots \(lots.prefix(4).joined(separator: ", ")) and \(lots.count - 4) more"
+        return "replaces \(symbol) harvested at a loss (\(named))"
     }
 
     /// The lot `original` as its position holds it now, looked for at `place` first; nil when

@@ -12,6 +12,9 @@ struct Planning {
     var trades: [Trade] = []
     /// For each trade, why it was made (without the side, quantity and symbol) and its lots.
     var tradeNotes: [TradeNote] = []
+    /// The lots each harvest replacement buy replaces, by account index, replacement and the
+    /// symbol harvested ("0/VTI/ITOT"), in the order harvested: its Reason names them once.
+    var replacedLots: [String: [String]] = [:]
     var lotsSold: [LotSold] = []
     /// For each Lots Sold row, the next row of the same trade (-1: the last).
     var nextLotRow: [Int] = []
@@ -166,6 +169,20 @@ struct Planning {
                     guard moreSet.insert(clause).inserted else { continue }
                     moreWhys.append(String(clause))
                 }
+            }
+        }
+
+        /// Puts `new` in the place of the clause `old`, wherever the reason has it: a
+        /// replacement buy names one more lot it replaces in the clause naming the others.
+        mutating func replace(clause old: String, with new: String) {
+            if let place = moreWhys.firstIndex(of: old) {
+                moreWhys[place] = new
+                if moreWhys.count >= TradeNote.manyWhys {
+                    moreSet.remove(Substring(old))
+                    moreSet.insert(Substring(new))
+                }
+            } else {
+                why = TradeNote.clauses(of: why).map { $0 == old ? new : String($0) }.joined(separator: "; ")
             }
         }
 
