@@ -954,6 +954,27 @@ extension RebalanceScenarioTests {
     /// be bought, so it takes none of the cash: AAA is bought to its target (33 shares), where
     /// its share of $3,116.67 bought 31, left it under its band, and its $200 top-up was
     /// refused under Min Trade with $400 idle (explore-EI).
+    /// 9% cash against a 1% target; AAA (50% ±5%, No Buy) at 46% and BBB (49% ±5%, No Trade) at
+    /// 45%, both inside their bands: the idle cash's warning names what stopped each, where it
+    /// had said only where cash ends (explore-EJ).
+    @Test func idleCashWithEveryLineInsideItsBandNamesTheLinesUnderTarget() throws {
+        var book = BookBuilder()
+        book.account("IRA-1", type: .ira, cash: "9000", cashTarget: "0.01")
+        book.hold("A1", "AAA", 460, basis: "46000", acquired: "2020-01-06")
+        book.hold("B1", "BBB", 450, basis: "45000", acquired: "2020-01-06")
+        book.target("AAA", "0.50", band: "0.05")
+        book.target("BBB", "0.49", band: "0.05")
+        book.security("AAA", restriction: .noBuy)
+        book.security("BBB", restriction: .noTrade)
+        book.prices = ["AAA": "100", "BBB": "100"]
+        let plan = try book.plan()
+        #expect(plan.trades.isEmpty)
+        #expect(plan.exceptions.map(\.message) == [
+            "Cash ends at 9% of the account against its 1% cash target: every line is inside its band; under their "
+                + "targets are AAA (Restricted), BBB (Restricted).",
+        ])
+    }
+
     @Test func aShortfallUnderMinTradeTakesNoShareOfShortCash() throws {
         var book = BookBuilder()
         book.settings.minTrade = usd("2000")
@@ -1172,7 +1193,8 @@ extension RebalanceScenarioTests {
     }
 
     /// A cap sale pro rata leaves AAA and BBB at their 15% low edges exactly, in band on the
-    /// Drift sheet: the idle-cash warning does not call them under their bands (explore-BQ).
+    /// Drift sheet: the idle-cash warning does not call them under their bands (explore-BQ), and
+    /// says the cap holds them under their targets (explore-EJ).
     @Test("The idle-cash warning names only lines the Drift sheet has under their bands")
     func idleCashWarningAgreesWithTheDriftSheet() throws {
         var book = BookBuilder()
@@ -1194,7 +1216,8 @@ extension RebalanceScenarioTests {
         #expect(plan.trade("IRA-1", "BBB", .sell)?.quantity == shares(50))
         #expect(plan.drift("IRA-1", "AAA")?.status == .inBand)
         #expect(plan.exceptions.filter { $0.place == "IRA-1" }.map(\.message)
-            == ["Cash ends at 11% of the account against its 1% cash target."])
+            == ["Cash ends at 11% of the account against its 1% cash target: every line is inside its band; under their "
+                + "targets are AAA (Group Cap), BBB (Group Cap)."])
     }
 
     /// BBB needs $4,000 to its 9% low edge and $5,000 to its target; Tech's high edge leaves

@@ -59,10 +59,25 @@ extension Planning {
             let reason = book.firstStop(of: .security(slot.symbol))?.rawValue ?? "no buy allowed"
             short.append("\(slot.symbol) (\(reason))")
         }
-        let lines = short.isEmpty ? "" : ": still under their bands are " + short.prefix(6).joined(separator: ", ")
-            + (short.count > 6 ? " and \(short.count - 6) more" : "")
+        var lines = Planning.listed(short, as: ": still under their bands are ")
+        if short.isEmpty {
+            // Every line inside its band, the cash was for those under their targets: what
+            // stopped each is said too, where the warning had said nothing more (explore-EJ).
+            var under: [String] = []
+            for (position, slot) in book.slots.enumerated()
+                where Planning.weight(slotValue(position, in: book), of: value) < slot.target - tolerance {
+                let reason = book.firstStop(of: .security(slot.symbol))?.rawValue ?? "no buy allowed"
+                under.append("\(slot.symbol) (\(reason))")
+            }
+            lines = Planning.listed(under, as: ": every line is inside its band; under their targets are ")
+        }
         raise(.warning, book.id, "Cash ends at \(Planning.percent(weight)) of the account against its "
             + "\(Planning.percent(target)) cash target\(lines).")
+    }
+
+    /// `lines` after `lead`, six at most and the rest counted; nothing when there are none.
+    private static func listed(_ lines: [String], as lead: String) -> String {
+        lines.isEmpty ? "" : lead + lines.prefix(6).joined(separator: ", ") + (lines.count > 6 ? " and \(lines.count - 6) more" : "")
     }
 
     // MARK: - Sales
