@@ -924,6 +924,26 @@ struct PhaseScenarioTests {
         #expect(plan.drift("TAX1", "VTI")?.weightAfter == 0.1)
     }
 
+    @Test("With nothing to invest, a replacement not bought is said to have no room for that reason")
+    func aReplacementWithNothingToInvestSaysSo() throws {
+        var book = BookBuilder()
+        // A $200,000 withdrawal from an account worth $101,000: every target is $0.
+        book.account("TAX1", cash: "1000", cashTarget: "0.01", withdrawal: "200000")
+        book.hold("A1", "AAA", 690, basis: "40000", acquired: "2020-01-02")
+        book.hold("A2", "AAA", 10, basis: "2000", acquired: "2026-06-01")
+        book.hold("B1", "BBB", 300, basis: "20000", acquired: "2020-01-02")
+        book.target("AAA", "0.45")
+        book.target("CHY", "0.25")
+        book.target("BBB", "0.29")
+        book.security("AAA", replacements: ["CHY"])
+        book.prices = ["AAA": "100", "CHY": "100", "BBB": "100"]
+        let plan = try book.plan()
+        #expect(plan.trade("TAX1", "CHY", .buy) == nil)
+        let row = plan.auditLog.first { $0.symbol == "CHY" && $0.rule == "Replacement" }?.detail
+        #expect(row == "CHY does not replace AAA: the account has nothing to invest (its cash and positions less the "
+            + "withdrawal come to zero).", "\(plan.auditLog.map(\.detail))")
+    }
+
     @Test("A recent loss position listed as two fills of one Transactions buy is harvested whole")
     func fillsOfOneBuyAreHarvestedWhole() throws {
         var book = BookBuilder()

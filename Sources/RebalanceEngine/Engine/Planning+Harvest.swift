@@ -392,6 +392,11 @@ extension Planning {
         }
         let room = Planning.part(book.slots[slot].target, of: value) - current
         guard room > .zero else {
+            // With nothing to invest (a withdrawal of the whole account), every target is $0:
+            // "at its target" of a line at 0% read as untrue to the CIO (explore-EJ).
+            guard value > .zero else {
+                return (nil, nil, "the account has nothing to invest (its cash and positions less the withdrawal come to zero)")
+            }
             let model = book.slots[slot].symbol
             return (nil, nil, model == symbol ? "it is at or past its target already"
                 : "it counts toward the \(model) target, which is reached already")
