@@ -264,7 +264,7 @@ extension Planning {
     /// harvested at a loss (lot 700015); …; replaces RBG harvested at a loss (lot 700051)";
     /// explore-EJ).
     private mutating func replacingClause(_ replacement: String, for symbol: String, lot lotID: String, in index: Int) -> String {
-        let key = "\(index)/\(replacement)/\(symbol)"
+        let key = ReplacementOfSymbol(book: index, replacement: replacement, harvested: symbol)
         let earlier = replacedLots[key] ?? []
         replacedLots[key, default: []].append(lotID)
         let clause = Planning.replacingClause(symbol, lots: earlier + [lotID])

@@ -68,10 +68,16 @@ extension Planning {
     /// "Bought in this run, $30,500.00" was said of $30,000 held before a $500 manual buy
     /// (explore-EJ).
     func partBoughtInRun(_ symbol: String, held: Quantity, in index: Int) -> String? {
+        sharesBoughtInRun(symbol, ofHeld: held, in: index).map {
+            "\($0) of its \(held) shares bought in this run; no symbol is bought and sold in one account, so none of it is sold"
+        }
+    }
+
+    /// The shares of a position of `held` that the run bought before Raise Cash, when it
+    /// bought some but not all of them (the rest held before the run); nil otherwise.
+    func sharesBoughtInRun(_ symbol: String, ofHeld held: Quantity, in index: Int) -> Quantity? {
         let bought = quantityBoughtInRun(symbol, in: index)
-        guard bought > .zero, bought < held else { return nil }
-        return "\(bought) of its \(held) shares bought in this run; no symbol is bought and sold in one account, so none "
-            + "of it is sold"
+        return bought > .zero && bought < held ? bought : nil
     }
 
     /// What held back the sales for the cash target, as met.
@@ -295,9 +301,10 @@ extension Planning {
             guard over > 0 else { continue }
             for symbol in book.standIns(ofSlot: slot) + [book.slots[slot].symbol]
             where book.quantity(of: symbol) > .zero && book.bought.contains(symbol) && universe.maySell(symbol) {
-                let bought = quantityBoughtInRun(symbol, in: index), held = book.quantity(of: symbol)
+                let held = book.quantity(of: symbol)
                 // Said of a position held before the buy too: its older shares are not sold either.
-                let part = bought > .zero && bought < held ? ": \(bought) of its \(held) shares; none of it is" : "; it is not"
+                let part = sharesBoughtInRun(symbol, ofHeld: held, in: index).map { ": \($0) of its \(held) shares; none of it is" }
+                    ?? "; it is not"
                 let how = book.manual.contains(symbol) ? " (Manual Trades)" : ""
                 let purposeWords = purpose == .withdrawal ? "withdrawal" : "cash target"
                 audit(.raiseCash, book.id, symbol, rule: "No Buy And Sell", decision: "Not Sold",

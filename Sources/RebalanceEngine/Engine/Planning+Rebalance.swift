@@ -50,29 +50,25 @@ extension Planning {
         let weight = Planning.weight(book.cash, of: value)
         let target = book.account.cashTarget.doubleValue
         guard weight > target + settings.defaultBand.doubleValue else { return }
-        var short: [String] = []
         // Under its band as the Drift sheet judges it: a line at its low edge to the cent is
         // in band there, and not named here (explore-BQ).
         let tolerance = Planning.bandTolerance(investable: value)
-        for (position, slot) in book.slots.enumerated()
-            where Planning.weight(slotValue(position, in: book), of: value) < slot.low - tolerance {
-            let reason = book.firstStop(of: .security(slot.symbol))?.rawValue ?? "no buy allowed"
-            short.append("\(slot.symbol) (\(reason))")
-        }
-        var lines = Planning.listed(short, as: ": still under their bands are ")
-        if short.isEmpty {
-            // Every line inside its band, the cash was for those under their targets: what
-            // stopped each is said too, where the warning had said nothing more (explore-EJ).
-            var under: [String] = []
-            for (position, slot) in book.slots.enumerated()
-                where Planning.weight(slotValue(position, in: book), of: value) < slot.target - tolerance {
-                let reason = book.firstStop(of: .security(slot.symbol))?.rawValue ?? "no buy allowed"
-                under.append("\(slot.symbol) (\(reason))")
+        /// The lines under `edge` (their low edge, or their target), each with what stopped it.
+        func lines(under edge: (Slot) -> Double) -> [String] {
+            book.slots.indices.compactMap { position in
+                let slot = book.slots[position]
+                guard Planning.weight(slotValue(position, in: book), of: value) < edge(slot) - tolerance else { return nil }
+                return "\(slot.symbol) (\(book.firstStop(of: .security(slot.symbol))?.rawValue ?? "no buy allowed"))"
             }
-            lines = Planning.listed(under, as: ": every line is inside its band; under their targets are ")
         }
+        let short = lines { $0.low }
+        // Every line inside its band, the cash was for those under their targets: what stopped
+        // each is said too, where the warning had said nothing more (explore-EJ).
+        let named = short.isEmpty
+            ? Planning.listed(lines { $0.target }, as: ": every line is inside its band; under their targets are ")
+            : Planning.listed(short, as: ": still under their bands are ")
         raise(.warning, book.id, "Cash ends at \(Planning.percent(weight)) of the account against its "
-            + "\(Planning.percent(target)) cash target\(lines).")
+            + "\(Planning.percent(target)) cash target\(named).")
     }
 
     /// `lines` after `lead`, six at most and the rest counted; nothing when there are none.

@@ -13,8 +13,15 @@ struct Planning {
     /// For each trade, why it was made (without the side, quantity and symbol) and its lots.
     var tradeNotes: [TradeNote] = []
     /// The lots each harvest replacement buy replaces, by account index, replacement and the
-    /// symbol harvested ("0/VTI/ITOT"), in the order harvested: its Reason names them once.
-    var replacedLots: [String: [String]] = [:]
+    /// symbol harvested, in the order harvested: its Reason names them once.
+    var replacedLots: [ReplacementOfSymbol: [String]] = [:]
+
+    /// A harvest replacement buy of one account and the symbol it replaces.
+    struct ReplacementOfSymbol: Hashable, Sendable {
+        let book: Int
+        let replacement: String
+        let harvested: String
+    }
     var lotsSold: [LotSold] = []
     /// For each Lots Sold row, the next row of the same trade (-1: the last).
     var nextLotRow: [Int] = []
