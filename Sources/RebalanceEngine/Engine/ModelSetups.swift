@@ -41,10 +41,20 @@ final class ModelSetups: Sendable {
         for (position, row) in kept.enumerated() { slotIndex[row.symbol] = position }
         let sectors = kept.map { $0.sector ?? universe.securities[$0.symbol]?.sector }
         slotIndex = standInMap(symbols: kept.map(\.symbol), slotIndex: slotIndex, universe: universe)
+        let layout = ModelLayout(slotIndexBySymbol: slotIndex, slotSectors: sectors,
+                                 symbols: Array(slotIndex.keys) + universe.prices.keys, universe: universe)
+        var claimants = NameTable<[Int]>()
+        for (position, row) in kept.enumerated() {
+            for replacement in universe.replacements(of: row.symbol) {
+                let entry = claimants.index(of: replacement) { [] }
+                // A Replacement named twice by one model symbol claims once for it.
+                if claimants[at: entry].last != position { claimants[at: entry].append(position) }
+            }
+        }
         return Planning.ModelSetup(
             kept: kept, keptTotal: kept.reduce(Int64(0)) { $0 + $1.target.millionths }, dropped: dropped,
-            layout: ModelLayout(slotIndexBySymbol: slotIndex, slotSectors: sectors,
-                                symbols: Array(slotIndex.keys) + universe.prices.keys, universe: universe))
+            layout: layout, keptPlaces: kept.map { layout.place(of: $0.symbol, universe: universe) },
+            keptPrices: kept.map { universe.priceIfKnown($0.symbol) }, claimants: claimants)
     }
 
     /// The slot each symbol counts toward: model symbols, then symbols in a model symbol's

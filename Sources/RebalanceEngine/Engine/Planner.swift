@@ -254,8 +254,9 @@ extension Planning {
             return .init(place: "Accounts", message: "Account \(account.id) names model \"\(account.model)\", "
                 + "which the Model sheet does not define.")
         }
+        let warned = !setup.dropped.isEmpty && !modelsWarnedOfDrops.insert(account.model)
         for dropped in setup.dropped {
-            raiseOnce(.warning, "Model/\(dropped.symbol)", dropped.warning)
+            if !warned { raiseOnce(.warning, "Model/\(dropped.symbol)", dropped.warning) }
             audit(nil, account.id, dropped.symbol, rule: "Targets", decision: "Dropped", text: dropped.audit)
         }
         let total = setup.keptTotal
@@ -268,45 +269,54 @@ extension Planning {
                     + "\((scale * 1_000_000).rounded() / 1_000_000) so that targets and cash make 100%.")
         }
         let scaled = ScaledModelKey(model: account.model, cashTarget: account.cashTarget)
-        if scaledSlots[scaled] == nil {
-            var slots: [Slot] = []
-            for row in setup.kept {
+        let slots: [Slot], sectors: [Double]
+        if let known = scaledSlots[scaled] {
+            (slots, sectors) = known
+        } else {
+            var made: [Slot] = []
+            made.reserveCapacity(setup.kept.count)
+            for (position, row) in setup.kept.enumerated() {
                 // A model symbol's place is its own slot's: the slot's sector and its numbers.
-                let place = setup.layout.place(of: row.symbol, universe: universe)
-                slots.append(Slot(
+                made.append(Slot(
                     symbol: row.symbol, modelTarget: row.target, target: row.target.doubleValue * scale,
                     band: (row.band ?? universe.settings.defaultBand).doubleValue,
-                    place: place, price: universe.priceIfKnown(row.symbol)))
+                    place: setup.keptPlaces[position], price: setup.keptPrices[position]))
             }
-            var sectors = [Double](repeating: 0, count: universe.sortedSectors.count)
-            for slot in slots { if let sector = slot.bandedSector { sectors[sector] += slot.target } }
-            scaledSlots[scaled] = (slots, sectors)
+            var sums = [Double](repeating: 0, count: universe.sortedSectors.count)
+            for slot in made { if let sector = slot.bandedSector { sums[sector] += slot.target } }
+            scaledSlots[scaled] = (made, sums)
+            (slots, sectors) = (made, sums)
         }
-        let (slots, sectors) = scaledSlots[scaled]!
         // A held Replacement several model symbols name, bought within the wash-sale window,
         // counts toward the one of them the account does not hold, when there is one: the
         // symbol a harvest sold whole and it replaced. By model order alone, the run after the
         // harvest counted it toward the first, sold it as that symbol's overweight, and left the
         // harvested symbol at 0% through its window (explore-DE). Past the window, model order
         // decides again, and the harvested symbol may be bought back.
+        // Each held symbol's slot and `Hold` mark are read off its place, one lookup, where
+        // asking the slot and the restriction looked it up twice (and after `setSlots`, off
+        // the place the book keeps by its entry: none).
+        let book = books[index]
         var layout = setup.layout
         var replacing: [String: String] = [:]
-        let windowStart = asOf.adding(days: -books[index].settings.washSaleDays)
-        for symbol in books[index].heldSymbols {
-            guard let slot = layout.slotIndexBySymbol[symbol], !universe.isHold(symbol),
+        let windowStart = asOf.adding(days: -book.settings.washSaleDays)
+        for (symbol, entry) in zip(book.heldSymbols, book.heldEntries) {
+            // `counting` below changes only the place of the symbol it counts, met once here.
+            let place = setup.layout.place(of: symbol, universe: universe)
+            guard let slot = place.slot, place.counted,
                   standsInAsReplacement(symbol, for: slots[slot].symbol),
-                  books[index].lots(of: symbol).contains(where: { $0.acquired >= windowStart }) else { continue }
-            let claimants = slots.indices.filter { universe.replacements(of: slots[$0].symbol).contains(symbol) }
-            let unheld = claimants.filter { books[index].position(of: slots[$0].symbol) == nil }
-            guard claimants.count > 1, unheld.count == 1, unheld[0] != slot else { continue }
+                  book.position(atEntry: entry)?.lots.contains(where: { $0.acquired >= windowStart }) ?? false,
+                  let claimants = setup.claimants[symbol], claimants.count > 1 else { continue }
+            let unheld = claimants.filter { book.position(of: slots[$0].symbol) == nil }
+            guard unheld.count == 1, unheld[0] != slot else { continue }
             layout = layout.counting(symbol, toward: unheld[0], universe: universe)
             replacing[symbol] = slots[slot].symbol
         }
-        books[index].setSlots(slots, layout: layout, sectorTargets: sectors, universe: universe)
-        for symbol in books[index].heldSymbols {
+        book.setSlots(slots, layout: layout, sectorTargets: sectors, universe: universe)
+        for (symbol, entry) in zip(book.heldSymbols, book.heldEntries) {
             // A `Hold` position is valued apart, toward no target: no row says otherwise (explore-AX).
-            guard let slot = layout.slotIndexBySymbol[symbol], slots[slot].symbol != symbol,
-                  !universe.isHold(symbol) else { continue }
+            let place = book.place(ofEntry: entry)
+            guard let slot = place.slot, place.counted, slots[slot].symbol != symbol else { continue }
             audit(nil, account.id, symbol, rule: "Stand-In", decision: "Counted",
                   "\(symbol) is held and counts toward the \(slots[slot].symbol) target"
                     + (replacing[symbol].map { ", the one model symbol naming it a Replacement that \(account.id) does not "

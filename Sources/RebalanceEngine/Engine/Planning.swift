@@ -100,6 +100,10 @@ struct Planning {
     var stage = 0
     /// Exceptions raised once per run however many accounts meet them (by index).
     var onceExceptions: [Int] = []
+    /// Models whose dropped rows' warnings are raised already: the next account of the model
+    /// raises none (each would find its message raised; asking cost 0.4% of planning's
+    /// instructions, callgrind).
+    var modelsWarnedOfDrops = NameSet()
 
     /// What a model gives every account that uses it: its rows kept (in model order), their
     /// targets' sum, the rows dropped as `Phase Out` or `Hold`, and where each symbol counts.
@@ -115,6 +119,13 @@ struct Planning {
         let keptTotal: Int64
         let dropped: [Dropped]
         let layout: ModelLayout
+        /// Each kept row's place (its own slot's) and price, at its place in `kept`: the
+        /// same in every account and shard, so a slot made for a cash target looks neither up.
+        let keptPlaces: [SymbolPlace]
+        let keptPrices: [Price?]
+        /// The slots (places in `kept`) whose model symbol names each symbol a Replacement,
+        /// in model order.
+        let claimants: NameTable<[Int]>
     }
 
     struct ScaledModelKey: Hashable, Sendable {
