@@ -370,7 +370,9 @@ final class AccountBook {
         let model = slots[slot].symbol
         for (symbol, entry) in zip(heldSymbols, heldEntries) {
             let place = placeOfEntry[entry]
-            if place.counted, place.slot == slot, symbol != model { standIns.append((symbol, value(of: symbol))) }
+            if place.counted, place.slot == slot, symbol != model {
+                standIns.append((symbol, positions[at: entry]?.value ?? .zero))
+            }
         }
         guard standIns.count > 1 else { return standIns.map(\.symbol) }
         return standIns.sorted { $0.value != $1.value ? $0.value > $1.value : $0.symbol < $1.symbol }.map(\.symbol)

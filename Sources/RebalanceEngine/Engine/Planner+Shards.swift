@@ -247,7 +247,8 @@ extension Planner {
 
         let universe = Universe(portfolio)
         let results = ShardResults(
-            count: shards.count, universe: universe, models: ModelSetups(portfolio.models, universe: universe))
+            count: shards.count, universe: universe, models: ModelSetups(portfolio.models, universe: universe),
+            restrictions: PlanChecks.Restrictions(portfolio.securities))
         let counts = ShardProgress(shards: shards.count)
         let group = DispatchGroup()
         let planParts = parts
@@ -463,12 +464,15 @@ private final class ShardResults: Sendable {
     /// The whole book's universe and models, worked out once for every shard.
     private let universe: Universe
     private let models: ModelSetups
+    /// The book's restrictions, for every shard's checks.
+    private let restrictions: PlanChecks.Restrictions
 
-    init(count: Int, universe: Universe, models: ModelSetups) {
+    init(count: Int, universe: Universe, models: ModelSetups, restrictions: PlanChecks.Restrictions) {
         slots = Mutex(Array(repeating: nil, count: count))
         self.count = count
         self.universe = universe
         self.models = models
+        self.restrictions = restrictions
     }
 
     /// A shard for the calling thread to plan; `nil` when every shard is taken.
@@ -492,7 +496,8 @@ private final class ShardResults: Sendable {
                 for: portfolio, accountOrder: accountOrder, universe: universe, models: models, lots: lots,
                 progress: progress)
             order.accountRuns = RowOrder.accountRuns(of: plan)
-            outcome = .success((plan, order, PlanChecks.violations(plan, portfolio: portfolio, lots: lots)))
+            outcome = .success((plan, order, PlanChecks.violations(
+                plan, portfolio: portfolio, lots: lots, restrictions: restrictions)))
         } catch {
             outcome = .failure(error)
         }

@@ -15,7 +15,11 @@ extension Planning {
         // Each price's fields are read where it is stored: `for price in`, or a computed
         // property of `prices[index]`, copied the whole price, its texts retained and
         // released, in every shard (about 120,000 instructions a shard; callgrind).
-        var priceNotes = NameTable<PriceNote>(minimumCapacity: prices.count)
+        // Sized for the prices it keeps, counted first: sized for every price, each shard's
+        // empty table was a few kilobytes of index set to zero (callgrind).
+        var noted = 0
+        for index in prices.indices where prices[index].origin.isStale || prices[index].origin == .override { noted += 1 }
+        var priceNotes = NameTable<PriceNote>(minimumCapacity: noted)
         for index in prices.indices {
             let origin = prices[index].origin
             guard origin.isStale || origin == .override else { continue }
@@ -147,7 +151,9 @@ extension Planning {
     static let reasonClauses = 8
 
     func reason(ofTrade trade: Int, estimatedTax: Money, impactAfter: Money, book index: Int, price: PriceNote? = nil) -> String {
-        let account = books[index].account
+        // The account's fields are read where the book keeps them: a copy of the account
+        // retained and released its names at every trade.
+        let book = books[index]
         let side = trades[trade].side
         var reason = Sentence(capacity: 192)
         reason.append(side.rawValue)
@@ -199,23 +205,23 @@ extension Planning {
                 reason.append(" more")
             }
         }
-        if !account.type.isTaxed {
+        if !book.account.type.isTaxed {
             if side == .sell {
                 reason.append("; no tax (")
-                reason.append(account.type.rawValue)
+                reason.append(book.account.type.rawValue)
                 reason.append(" account)")
             }
         } else if side == .sell || estimatedTax != .zero {
             reason.append("; est. tax ")
             reason.append(dollars: estimatedTax)
-            switch account.taxBudget {
+            switch book.account.taxBudget {
             case .unlimited:
                 // "(no tax budget)" read as a budget of $0.00, the contract's "no net new tax".
                 reason.append(" (unlimited budget)")
             case .limit(let limit):
                 // A trade's own tax past the budget, where earlier trades' losses keep the
                 // account within it, says so: "$428.40 of the $400.00 budget" read as a breach.
-                if impactAfter > limit, books[index].ledger.impact <= limit {
+                if impactAfter > limit, book.ledger.impact <= limit {
                     // Past the budget with the trades before it, within it once a later row's
                     // loss counts (a row of two passes, a loss sold between them): said so, where
                     // "$1,477.55 of the $0.00 budget" read as a breach no exception explained.
@@ -224,7 +230,7 @@ extension Planning {
                     reason.append(" with the trades before it, back within the ")
                     reason.append(dollars: limit)
                     reason.append(" budget at ")
-                    reason.append(dollars: books[index].ledger.impact)
+                    reason.append(dollars: book.ledger.impact)
                     reason.append(" with those after it")
                 } else if estimatedTax.isNegative {
                     // A saving takes nothing from the budget: "-$2,856.00 of the $20,000.00
@@ -322,7 +328,7 @@ extension Planning {
         }
         // A legacy line for each legacy position before the run or after it, zero where not held.
         for symbol in book.legacySymbols() { _ = legacyBefore.index(of: symbol) { .zero } }
-        for symbol in legacyBefore.names.sorted() {
+        for symbol in legacyBefore.names.sortedNames() {
             add(.security(symbol), target: 0, low: 0, high: 0, before: legacyBefore[symbol] ?? .zero,
                 after: marketValue(symbol, in: book), implicit: nil, step: universe.value(of: universe.step, symbol))
         }
