@@ -301,10 +301,10 @@ extension Planning {
         var replacing: [String: String] = [:]
         let windowStart = asOf.adding(days: -book.settings.washSaleDays)
         for (symbol, entry) in zip(book.heldSymbols, book.heldEntries) {
-            // `counting` below changes only the place of the symbol it counts, met once here.
-            let place = setup.layout.place(of: symbol, universe: universe)
-            guard let slot = place.slot, place.counted,
-                  standsInAsReplacement(symbol, for: slots[slot].symbol),
+            // `counting` below changes only the slot of the symbol it counts, met once here.
+            // A model symbol, the most held, is passed over before its restriction is asked.
+            guard let slot = setup.layout.slotIndexBySymbol[symbol], slots[slot].symbol != symbol,
+                  !universe.isHold(symbol), standsInAsReplacement(symbol, for: slots[slot].symbol),
                   book.position(atEntry: entry)?.lots.contains(where: { $0.acquired >= windowStart }) ?? false,
                   let claimants = setup.claimants[symbol], claimants.count > 1 else { continue }
             let unheld = claimants.filter { book.position(of: slots[$0].symbol) == nil }

@@ -157,24 +157,24 @@ extension Planning {
         let side = trades[trade].side
         var reason = Sentence(capacity: 192)
         reason.append(side.rawValue)
-        reason.append(" ")
+        reason.append(" " as StaticString)
         reason.append(trades[trade].quantity)
-        reason.append(" ")
+        reason.append(" " as StaticString)
         reason.append(trades[trade].symbol)
-        reason.append(": ")
+        reason.append(": " as StaticString)
         reason.append(tradeNotes[trade].why)
         // A trade of many passes (a harvest of a position's thousands of loss lots, each its
         // own words) says the first few: the Lots Sold rows and the Audit Log name every lot.
         let whys = tradeNotes[trade].moreWhys.count
         let shown = whys > Planning.reasonClauses ? Planning.reasonClauses - 1 : whys
         for more in 0..<shown {
-            reason.append("; ")
+            reason.append("; " as StaticString)
             reason.append(tradeNotes[trade].moreWhys[more])
         }
         if shown < whys {
-            reason.append("; and ")
+            reason.append("; and " as StaticString)
             reason.append(whys - shown)
-            reason.append(" more of the same kind (see the Audit Log)")
+            reason.append(" more of the same kind (see the Audit Log)" as StaticString)
         }
         // A harvest's clauses name each lot with its loss and term ("harvests a $22,600.00 loss on
         // lot TR-0006 (LT)"): its lots are listed again only where one has a loss disallowed,
@@ -183,41 +183,41 @@ extension Planning {
             && !lotRows(of: tradeNotes[trade]).contains { lotsSold[$0].disallowedLoss > .zero }
         if side == .sell, !lotsSaid {
             let lotCount = tradeNotes[trade].lotCount
-            reason.append(lotCount == 1 ? "; lot " : "; lots ")
+            reason.append(lotCount == 1 ? "; lot " as StaticString : "; lots ")
             // Each row's fields are read where it is stored: a copy of the row retains its names.
             for (position, row) in lotRows(of: tradeNotes[trade]).prefix(4).enumerated() {
-                if position > 0 { reason.append(" then ") }
+                if position > 0 { reason.append(" then " as StaticString) }
                 reason.append(lotsSold[row].lotID)
-                reason.append(" (")
+                reason.append(" (" as StaticString)
                 reason.append(lotsSold[row].term.rawValue)
-                reason.append(", ")
+                reason.append(", " as StaticString)
                 reason.append(dollars: lotsSold[row].gain, signed: true)
                 if lotsSold[row].disallowedLoss > .zero {
-                    reason.append(", ")
+                    reason.append(", " as StaticString)
                     reason.append(dollars: lotsSold[row].disallowedLoss)
-                    reason.append(" disallowed")
+                    reason.append(" disallowed" as StaticString)
                 }
-                reason.append(")")
+                reason.append(")" as StaticString)
             }
             if lotCount > 4 {
-                reason.append(" and ")
+                reason.append(" and " as StaticString)
                 reason.append(lotCount - 4)
-                reason.append(" more")
+                reason.append(" more" as StaticString)
             }
         }
         if !book.account.type.isTaxed {
             if side == .sell {
-                reason.append("; no tax (")
+                reason.append("; no tax (" as StaticString)
                 reason.append(book.account.type.rawValue)
-                reason.append(" account)")
+                reason.append(" account)" as StaticString)
             }
         } else if side == .sell || estimatedTax != .zero {
-            reason.append("; est. tax ")
+            reason.append("; est. tax " as StaticString)
             reason.append(dollars: estimatedTax)
             switch book.account.taxBudget {
             case .unlimited:
                 // "(no tax budget)" read as a budget of $0.00, the contract's "no net new tax".
-                reason.append(" (unlimited budget)")
+                reason.append(" (unlimited budget)" as StaticString)
             case .limit(let limit):
                 // A trade's own tax past the budget, where earlier trades' losses keep the
                 // account within it, says so: "$428.40 of the $400.00 budget" read as a breach.
@@ -225,37 +225,37 @@ extension Planning {
                     // Past the budget with the trades before it, within it once a later row's
                     // loss counts (a row of two passes, a loss sold between them): said so, where
                     // "$1,477.55 of the $0.00 budget" read as a breach no exception explained.
-                    reason.append(", the account's ")
+                    reason.append(", the account's " as StaticString)
                     reason.append(dollars: impactAfter)
-                    reason.append(" with the trades before it, back within the ")
+                    reason.append(" with the trades before it, back within the " as StaticString)
                     reason.append(dollars: limit)
-                    reason.append(" budget at ")
+                    reason.append(" budget at " as StaticString)
                     reason.append(dollars: book.ledger.impact)
-                    reason.append(" with those after it")
+                    reason.append(" with those after it" as StaticString)
                 } else if estimatedTax.isNegative {
                     // A saving takes nothing from the budget: "-$2,856.00 of the $20,000.00
                     // budget" read as spending it.
-                    reason.append(" (a saving; the budget is ")
+                    reason.append(" (a saving; the budget is " as StaticString)
                     reason.append(dollars: limit)
-                    reason.append(")")
+                    reason.append(")" as StaticString)
                 } else {
                     if estimatedTax > limit, impactAfter <= limit {
-                        reason.append(", the account's ")
+                        reason.append(", the account's " as StaticString)
                         reason.append(dollars: impactAfter)
-                        reason.append(" in all with the trades before it,")
+                        reason.append(" in all with the trades before it," as StaticString)
                     }
-                    reason.append(" of the ")
+                    reason.append(" of the " as StaticString)
                     reason.append(dollars: limit)
-                    reason.append(" budget")
+                    reason.append(" budget" as StaticString)
                 }
             }
         }
         if let price, price.isStale {
-            reason.append("; price stale (as of ")
+            reason.append("; price stale (as of " as StaticString)
             reason.append(price.asOf)
-            reason.append(")")
+            reason.append(")" as StaticString)
         } else if price != nil {
-            reason.append("; price overridden")
+            reason.append("; price overridden" as StaticString)
         }
         return reason.text
     }
