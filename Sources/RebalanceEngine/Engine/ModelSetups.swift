@@ -4,19 +4,36 @@
 /// took 2.4% of the firm book's instructions on two threads; callgrind.)
 final class ModelSetups: Sendable {
     private let byName: [String: Planning.ModelSetup]
+    /// The slots and sector targets of each model and cash target of `accounts`: made once
+    /// per book and shared by its shards, where each shard made its own (0.5% of planning's
+    /// instructions; callgrind).
+    private let scaled: [Planning.ScaledModelKey: (slots: [Slot], sectors: [Double])]
 
     /// Every model of `models`; where a name repeats, its first model, as the accounts
-    /// that name it have always been given.
-    init(_ models: [Model], universe: Universe) {
+    /// that name it have always been given. Each model's slots are scaled for the cash
+    /// target of each of `accounts` that uses it.
+    init(_ models: [Model], universe: Universe, accounts: [Account] = []) {
         var byName: [String: Planning.ModelSetup] = [:]
         for model in models where byName[model.name] == nil {
             byName[model.name] = ModelSetups.setup(of: model, universe: universe)
         }
         self.byName = byName
+        var scaled: [Planning.ScaledModelKey: (slots: [Slot], sectors: [Double])] = [:]
+        // Accounts are read where they are stored: `for account in` copied each.
+        for index in accounts.indices {
+            let key = Planning.ScaledModelKey(model: accounts[index].model, cashTarget: accounts[index].cashTarget)
+            guard scaled[key] == nil, let setup = byName[key.model] else { continue }
+            scaled[key] = setup.scaledSlots(cashTarget: key.cashTarget, universe: universe)
+        }
+        self.scaled = scaled
     }
 
     /// The setup of the model named `name`; `nil` when the Model sheet has no such model.
     subscript(name: String) -> Planning.ModelSetup? { byName[name] }
+
+    /// The slots and sector targets of a model and cash target, when an account of the
+    /// book has them.
+    subscript(scaled key: Planning.ScaledModelKey) -> (slots: [Slot], sectors: [Double])? { scaled[key] }
 
     /// The rows kept, the rows dropped and why, and where each symbol counts. Each priced
     /// symbol's place is worked out here, once: the places of the book's holdings are asked
@@ -88,5 +105,30 @@ final class ModelSetups: Sendable {
         }
         for (symbol, position) in claimed { slotIndex[symbol] = position }
         return slotIndex
+    }
+}
+
+extension Planning.ModelSetup {
+    /// What each kept target is multiplied by so that targets and `cashTarget` make 100%.
+    func scale(cashTarget: Rate) -> Double {
+        keptTotal > 0 ? (1 - cashTarget.doubleValue) / (Double(keptTotal) / 1_000_000) : 0
+    }
+
+    /// The slots, targets scaled for `cashTarget`, and each banded sector's target (the sum
+    /// of its slots' targets), by number.
+    func scaledSlots(cashTarget: Rate, universe: Universe) -> (slots: [Slot], sectors: [Double]) {
+        let scale = scale(cashTarget: cashTarget)
+        var slots: [Slot] = []
+        slots.reserveCapacity(kept.count)
+        for (position, row) in kept.enumerated() {
+            // A model symbol's place is its own slot's: the slot's sector and its numbers.
+            slots.append(Slot(
+                symbol: row.symbol, modelTarget: row.target, target: row.target.doubleValue * scale,
+                band: (row.band ?? universe.settings.defaultBand).doubleValue,
+                place: keptPlaces[position], price: keptPrices[position]))
+        }
+        var sectors = [Double](repeating: 0, count: universe.sortedSectors.count)
+        for slot in slots { if let sector = slot.bandedSector { sectors[sector] += slot.target } }
+        return (slots, sectors)
     }
 }

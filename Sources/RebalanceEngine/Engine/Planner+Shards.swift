@@ -247,7 +247,7 @@ extension Planner {
 
         let universe = Universe(portfolio)
         let results = ShardResults(
-            count: shards.count, universe: universe, models: ModelSetups(portfolio.models, universe: universe),
+            count: shards.count, universe: universe, models: ModelSetups(portfolio.models, universe: universe, accounts: portfolio.accounts),
             restrictions: PlanChecks.Restrictions(portfolio.securities))
         let counts = ShardProgress(shards: shards.count)
         let group = DispatchGroup()

@@ -126,7 +126,7 @@ extension Planning {
         models sharedModels: ModelSetups? = nil, lots selected: SelectedLots? = nil
     ) throws(PlanningError) {
         universe = shared ?? Universe(portfolio)
-        modelSetups = sharedModels ?? ModelSetups(portfolio.models, universe: universe)
+        modelSetups = sharedModels ?? ModelSetups(portfolio.models, universe: universe, accounts: portfolio.accounts)
         self.accountOrder = accountOrder ?? Array(portfolio.accounts.indices)
         var problems: [PlanningError.Problem] = []
         var households: [String] = []
@@ -260,8 +260,7 @@ extension Planning {
             audit(nil, account.id, dropped.symbol, rule: "Targets", decision: "Dropped", text: dropped.audit)
         }
         let total = setup.keptTotal
-        let cashTarget = account.cashTarget.doubleValue
-        let scale = total > 0 ? (1 - cashTarget) / (Double(total) / 1_000_000) : 0
+        let scale = setup.scale(cashTarget: account.cashTarget)
         if total > 0, total != Rate.one.millionths - account.cashTarget.millionths {
             audit(nil, account.id, nil, rule: "Targets", decision: "Scaled",
                   "Model targets sum to \(Rate(millionths: total).percentText) with a "
@@ -269,23 +268,14 @@ extension Planning {
                     + "\((scale * 1_000_000).rounded() / 1_000_000) so that targets and cash make 100%.")
         }
         let scaled = ScaledModelKey(model: account.model, cashTarget: account.cashTarget)
+        // The book's, when its models were set up with its accounts (a shard's are), else
+        // made once per run.
         let slots: [Slot], sectors: [Double]
-        if let known = scaledSlots[scaled] {
+        if let known = modelSetups[scaled: scaled] ?? scaledSlots[scaled] {
             (slots, sectors) = known
         } else {
-            var made: [Slot] = []
-            made.reserveCapacity(setup.kept.count)
-            for (position, row) in setup.kept.enumerated() {
-                // A model symbol's place is its own slot's: the slot's sector and its numbers.
-                made.append(Slot(
-                    symbol: row.symbol, modelTarget: row.target, target: row.target.doubleValue * scale,
-                    band: (row.band ?? universe.settings.defaultBand).doubleValue,
-                    place: setup.keptPlaces[position], price: setup.keptPrices[position]))
-            }
-            var sums = [Double](repeating: 0, count: universe.sortedSectors.count)
-            for slot in made { if let sector = slot.bandedSector { sums[sector] += slot.target } }
-            scaledSlots[scaled] = (made, sums)
-            (slots, sectors) = (made, sums)
+            (slots, sectors) = setup.scaledSlots(cashTarget: account.cashTarget, universe: universe)
+            scaledSlots[scaled] = (slots, sectors)
         }
         // A held Replacement several model symbols name, bought within the wash-sale window,
         // counts toward the one of them the account does not hold, when there is one: the

@@ -298,7 +298,10 @@ extension Planning {
         var groupBefore = [Money](repeating: .zero, count: universe.sortedGroups.count)
         var sectorBefore = [Money](repeating: .zero, count: universe.sortedSectors.count)
         // Legacy positions (counted, in no slot) by symbol.
-        var legacyBefore = NameTable<Money>()
+        // Sized for them: grown from none, its lists were copied at each doubling (callgrind).
+        var legacyCount = 0
+        for (entry, _) in before where book.place(ofEntry: entry).isLegacy { legacyCount += 1 }
+        var legacyBefore = NameTable<Money>(minimumCapacity: legacyCount)
         // Each place read by the position's entry in the book, not looked up by name.
         for (entry, value) in before {
             let place = book.place(ofEntry: entry)
