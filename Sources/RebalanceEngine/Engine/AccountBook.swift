@@ -183,7 +183,9 @@ final class AccountBook {
             ranked.append(rankOfEntry[entry] << 32 | entry)
         }
         ranked.sort()
-        return ranked.map { $0 & 0xFFFF_FFFF }
+        // The entries taken out in place: a list made for them was one more allocation.
+        for index in ranked.indices { ranked[index] &= 0xFFFF_FFFF }
+        return ranked
     }
 
     /// The lots held of one symbol, their quantity and market value (zero without a price).

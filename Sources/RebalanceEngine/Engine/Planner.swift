@@ -353,6 +353,7 @@ extension Planning {
         let book = books[index]
         var firstChange = [Int](repeating: -1, count: book.positions.count)
         var changed: [Int] = []
+        changed.reserveCapacity(book.positionChanges.count - before.positionChanges)
         for row in before.positionChanges..<book.positionChanges.count {
             let entry = book.positionChanges[row].entry
             guard firstChange[entry] < 0 else { continue }
