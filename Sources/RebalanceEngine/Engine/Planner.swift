@@ -283,9 +283,9 @@ extension Planning {
         // harvest counted it toward the first, sold it as that symbol's overweight, and left the
         // harvested symbol at 0% through its window (explore-DE). Past the window, model order
         // decides again, and the harvested symbol may be bought back.
-        // Each held symbol's slot and `Hold` mark are read off its place, one lookup, where
-        // asking the slot and the restriction looked it up twice (and after `setSlots`, off
-        // the place the book keeps by its entry: none).
+        // After `setSlots`, each held symbol's slot and `Hold` mark are read off the place the
+        // book keeps by its entry, where asking the slot and the restriction looked each
+        // symbol up twice.
         let book = books[index]
         var layout = setup.layout
         var replacing: [String: String] = [:]
