@@ -105,7 +105,7 @@ public struct TaxLedger: Sendable, Hashable {
     }
 
     /// Counts `realized` in its term's gains or, negative, its losses (both kept as sizes).
-    private mutating func count(_ realized: Money, term: Term) {
+    mutating func count(_ realized: Money, term: Term) {
         tally(realized, term: term, by: realized.magnitude)
     }
 

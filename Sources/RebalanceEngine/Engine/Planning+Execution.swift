@@ -66,8 +66,11 @@ extension Planning {
         let limit = Quantity.min(limit, named == nil ? held : reachable.map(\.quantity).sum())
         var outcome = SaleOutcome()
         guard limit > .zero else { return outcome }
-        let lots = books[index].settings.lotMethod.lotsInSaleOrder(
-            reachable, price: price, rates: book.account.rates, tradeDate: asOf)
+        // The lots' places in sale order, each lot read where it is stored: the lots copied
+        // into a sorted list were each copied and let go again, where most sales reach one or
+        // two of them (callgrind).
+        let order = LotSaleOrder(method: book.settings.lotMethod, price: price, rates: book.account.rates, tradeDate: asOf)
+            .places(of: reachable)
         var trial = book.ledger
         var planned: [LotSale] = []
         var remaining = limit
@@ -82,7 +85,8 @@ extension Planning {
         // (a group's cap, a sector's edge) comes after the trade sold the replacement. Raise
         // Cash's tiers are the contract's own order of reaching blocked lots.
         let keepsSkips = access == .unblocked && phase != .raiseCash
-        for lot in lots where remaining > .zero {
+        for place in order where remaining > .zero {
+            let lot = reachable[place]
             if keepsSkips, !skippedInTrade.isEmpty, skippedInTrade.contains(SkippedLot(lot: lot.id, phase: phase)) {
                 outcome.washBlocked += 1
                 continue
@@ -156,6 +160,8 @@ extension Planning {
             }
             if outcome.budgetCut { break }
         }
+        // Let go before the sale changes the position's lots, which would copy them all while shared.
+        _ = consume reachable
         guard !planned.isEmpty else { return outcome }
         // A further pass of a trade this phase made already (a cap's remainder after its piece)
         // is judged by the trade's total: dropped as a sale of its own, a group was left above

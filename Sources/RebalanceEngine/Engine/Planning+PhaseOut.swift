@@ -96,13 +96,27 @@ extension Planning {
         // Each lot listed with its symbol's number, so each lot finds its symbol's price
         // (found at its first lot), sales so far and whether the budget bound there without
         // a lookup by name.
-        var lots: [TaxLot] = []
-        var numberOfLot: [Int] = []
+        // The positions' lots are looked up once and the lists made at their full size: grown
+        // lot by lot, they were copied at each doubling (callgrind: 0.6% of planning's instructions).
+        var helds: [(number: Int, lots: [TaxLot])] = []
+        helds.reserveCapacity(symbols.count)
+        var count = 0
+        var lotCount = [Int](repeating: 0, count: symbols.count)
         for (number, symbol) in symbols.enumerated() where !excluded[number] {
             let held = book.lots(of: symbol)
+            count += held.count
+            lotCount[number] = held.count
+            helds.append((number, held))
+        }
+        var lots: [TaxLot] = []
+        var numberOfLot: [Int] = []
+        lots.reserveCapacity(count)
+        numberOfLot.reserveCapacity(count)
+        for (number, held) in helds {
             lots += held
             numberOfLot += repeatElement(number, count: held.count)
         }
+        helds = []
         var trial = book.ledger
         var plan = PhaseOutPlan(symbols: symbols.count)
         var prices = [Price?](repeating: nil, count: symbols.count)
@@ -137,7 +151,11 @@ extension Planning {
             guard take > .zero else { continue }
             let sale = lot.sale(of: take, at: price, on: asOf)
             trial.record(sale)
-            if plan.sales[number].isEmpty { plan.order.append(number) }
+            if plan.sales[number].isEmpty {
+                plan.order.append(number)
+                // Room for every lot of the symbol: a legacy position is mostly sold whole.
+                plan.sales[number].reserveCapacity(lotCount[number])
+            }
             plan.sales[number].append(sale)
         }
         return plan
