@@ -239,12 +239,21 @@ extension Planning {
         // retained (callgrind).
         for sale in sales.indices {
             let disallowedLoss = disallowed[sale]
-            // A lot relieved again by the same trade stays one Lots Sold row.
-            let lotRow = rowOfLot.map { $0[sales[sale].lotID] }
-                ?? lotRows(of: tradeNotes[tradeRow]).first(where: { lotsSold[$0].lotID == sales[sale].lotID })
+            // A lot relieved again by the same trade stays one Lots Sold row. The rows are read
+            // in loops, not in closures, which copied each row they read (callgrind).
+            var lotRow: Int?
+            if let rowOfLot {
+                lotRow = rowOfLot[sales[sale].lotID]
+            } else {
+                for row in lotRows(of: tradeNotes[tradeRow]) where lotsSold[row].lotID == sales[sale].lotID {
+                    lotRow = row
+                    break
+                }
+            }
+            var joining = Money.zero
+            if let row = lotRow { joining = lotsSold[row].gain + lotsSold[row].disallowedLoss }
             let tax = books[index].ledger.record(
-                gain: sales[sale].gain, term: sales[sale].term, disallowedLoss: disallowedLoss,
-                joiningRow: lotRow.map { lotsSold[$0].gain + lotsSold[$0].disallowedLoss } ?? .zero)
+                gain: sales[sale].gain, term: sales[sale].term, disallowedLoss: disallowedLoss, joiningRow: joining)
             let position = lotPlaces.map { $0[sales[sale].lotID].flatMap { soldOut[$0] ? nil : $0 } }
                 ?? lots.firstIndex(where: { $0.lotID == sales[sale].lotID })
             if let position {
