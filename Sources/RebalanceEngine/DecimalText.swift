@@ -174,6 +174,15 @@ enum DecimalText {
             var value = units.magnitude
             var trimming = trimmingZeros
             var kept = 0
+            // A whole number trimmed (most quantities are whole shares) has no decimals to write.
+            var decimals = decimals
+            if trimming, decimals > 0 {
+                let scale = power10(decimals)
+                if value % scale == 0 {
+                    value /= scale
+                    decimals = 0
+                }
+            }
             for _ in 0..<decimals {
                 let digit = UInt8(value % 10)
                 value /= 10

@@ -213,6 +213,24 @@ struct Planning {
         static func clauses(of text: String) -> [Substring] {
             var clauses: [Substring] = []
             let bytes = text.utf8
+            // Searched in the bytes where they are stored, each clause cut by its offsets:
+            // stepping the view's index a byte at a time cost several times the search
+            // (callgrind: 0.4% of planning's instructions).
+            let searched: Void? = bytes.withContiguousStorageIfAvailable { stored in
+                func place(_ offset: Int) -> String.Index { bytes.index(bytes.startIndex, offsetBy: offset) }
+                var start = 0, index = 0
+                while index < stored.count {
+                    if stored[index] == UInt8(ascii: ";"), index + 1 < stored.count, stored[index + 1] == UInt8(ascii: " ") {
+                        if start != index { clauses.append(text[place(start)..<place(index)]) }
+                        start = index + 2
+                        index = start
+                    } else {
+                        index += 1
+                    }
+                }
+                if start != stored.count { clauses.append(text[place(start)...]) }
+            }
+            if searched != nil { return clauses }
             var start = bytes.startIndex, index = start
             while index != bytes.endIndex {
                 let next = bytes.index(after: index)
