@@ -154,7 +154,7 @@ extension Planning {
                     forced.append(lot.id)
                 }
                 let sale = pass.sale(of: take, lot: lot, at: price, on: asOf)
-                trial.record(gain: realized(take), term: sale.term)
+                trial.count(gain: realized(take), term: sale.term)
                 planned.append(sale)
                 remaining -= take
             }

@@ -150,7 +150,7 @@ extension Planning {
             if take < lot.quantity { plan.cut[number] = true }
             guard take > .zero else { continue }
             let sale = lot.sale(of: take, at: price, on: asOf)
-            trial.record(sale)
+            trial.count(gain: sale.gain, term: sale.term)
             if plan.sales[number].isEmpty {
                 plan.order.append(number)
                 // Room for every lot of the symbol: a legacy position is mostly sold whole.
