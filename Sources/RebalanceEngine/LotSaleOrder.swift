@@ -41,7 +41,13 @@ public struct LotSaleOrder: Sendable {
         // The lots' places are sorted, not the lots: a place moves in one word. The lots are
         // read where they are stored (`lots.map` and `lots[place]` copied each lot read).
         return lots.withUnsafeBufferPointer { lots in
-            let keys = lots.indices.map { SortKey(lot: lots[$0], order: self) }
+            // Keyed on the lot's fields read in place: a lot given whole was copied, its names
+            // retained and released (callgrind).
+            let keys = lots.indices.map {
+                SortKey(quantity: lots[$0].quantity, costBasis: lots[$0].costBasis,
+                        term: Term(acquired: lots[$0].acquired, soldOn: tradeDate, override: lots[$0].termOverride),
+                        order: self)
+            }
             return lots.indices.sorted { precedes(lots[$0], keys[$0], lots[$1], keys[$1]) }
         }
     }
@@ -93,12 +99,17 @@ private struct SortKey {
     let weightedGain: WideUInt
 
     init(lot: TaxLot, order: LotSaleOrder) {
-        quantity = UInt64(lot.quantity.micros)
-        basis = UInt64(lot.costBasis.cents)
+        self.init(quantity: lot.quantity, costBasis: lot.costBasis, term: lot.term(on: order.tradeDate), order: order)
+    }
+
+    /// The key of a lot of `quantity` shares and `costBasis`, of `term` on the order's trade date.
+    init(quantity lotQuantity: Quantity, costBasis: Money, term: Term, order: LotSaleOrder) {
+        quantity = UInt64(lotQuantity.micros)
+        basis = UInt64(costBasis.cents)
         // Market value in 10^-12 dollars (micro-dollars × micro-shares); basis to the same unit.
         let value = WideUInt.product(UInt64(order.price.micros), quantity)
         let cost = WideUInt.product(basis, 10_000_000_000)
-        let rate = UInt64(order.rates.rate(for: lot.term(on: order.tradeDate)).millionths)
+        let rate = UInt64(order.rates.rate(for: term).millionths)
         if value > cost {
             gainSign = 1
             weightedGain = (value - cost).multiplied(by: rate)
