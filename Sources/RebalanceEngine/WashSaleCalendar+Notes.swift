@@ -1,8 +1,8 @@
 /// The Note column's sentences: what happened, to which shares, and the rule.
 extension WashSaleCalendar {
     /// The `Loss Sale` row of a loss sale.
-    func lossSaleRecord(_ sale: LossSale, disallowed: Money? = nil) -> WashSaleRecord {
-        let family = families.family(of: sale.symbol)
+    /// `family`: the sale's family (`families.family(of: sale.symbol)`), which callers have at hand.
+    func lossSaleRecord(_ sale: LossSale, disallowed: Money? = nil, family: WashSaleFamily) -> WashSaleRecord {
         let ends = windowEnd(ofLossSaleOn: sale.date)
         // Written part by part into one buffer, as the Reasons are: a `+=` of an
         // interpolation makes a sentence of its own for each part (callgrind).

@@ -157,7 +157,14 @@ extension WashSaleCalendar {
         }
         var disallowed: [Money] = []
         disallowed.reserveCapacity(sales.count)
-        for sale in sales.indices { disallowed.append(recordSale(of: sales, at: sale, on: date, trade: trade)) }
+        // A trade's sales are of one account: its place is looked up once.
+        var account = (name: "", entry: -1)
+        for sale in sales.indices {
+            if account.entry < 0 || sales[sale].account != account.name {
+                account = (sales[sale].account, entry(of: sales[sale].account))
+            }
+            disallowed.append(recordSale(of: sales, at: sale, account: account.entry, on: date, trade: trade))
+        }
         return disallowed
     }
 
@@ -346,8 +353,10 @@ extension WashSaleCalendar {
     /// Records one sale (of `sales`, at `index`) whose lot is already taken out of the held
     /// shares. The sale is read where it is stored: passed or bound on its own, it was copied
     /// first, its names retained (callgrind).
-    private mutating func recordSale(of sales: [LotSale], at index: Int, on date: CivilDate, trade: Int?) -> Money {
-        let account = entry(of: sales[index].account)
+    /// `account`: the sale's account's place in `taxedByAccount` (`entry(of:)`).
+    private mutating func recordSale(
+        of sales: [LotSale], at index: Int, account: Int, on date: CivilDate, trade: Int?
+    ) -> Money {
         guard taxedByAccount[at: account] else { return .zero }
         // What the trade has sold of the lot before this piece (a row of another trade is over),
         // read once and written back once (each change through the tables checked them anew).
@@ -463,8 +472,10 @@ extension WashSaleCalendar {
                 }
             }
         }
-        let lossSale = runLossSale(of: sales[index], on: date, quantity: sales[index].quantity, loss: loss, matched: matched)
-        let lossSaleIndex = appendLossSale(lossSale)
+        // Made twice where it is listed too (below): handed over whole to the list, not copied.
+        let lossSaleIndex = appendLossSale(
+            runLossSale(of: sales[index], on: date, quantity: sales[index].quantity, loss: loss, matched: matched))
+        let family = families.family(of: sales[index].symbol)
         // A lot sold in several pieces in one run is one Loss Sale row, its figures summed.
         while runLossSaleRowOfLot.count <= account { runLossSaleRowOfLot.append(NameTable()) }
         let next = runLossSaleRows.count
@@ -478,7 +489,7 @@ extension WashSaleCalendar {
             addPiece(sales[index], toLossSaleRow: position, matched: matched, disallowed: disallowed, on: date,
                      before: row.map { ($0.uncountedQuantity, $0.uncountedGain) } ?? (.zero, .zero))
         } else {
-            var shown = lossSale
+            var shown = runLossSale(of: sales[index], on: date, quantity: sales[index].quantity, loss: loss, matched: matched)
             if let row, row.quantity > .zero, loss > row.gain {
                 // The trade's earlier pieces of the lot, with no loss of their own, join it.
                 shown = runLossSale(
@@ -486,7 +497,7 @@ extension WashSaleCalendar {
                     matched: matched)
             }
             runLossSaleRows.append((records.count, shown, disallowed))
-            records.append(lossSaleRecord(shown, disallowed: disallowed))
+            records.append(lossSaleRecord(shown, disallowed: disallowed, family: family))
         }
         // Allot the disallowed loss to the replacements by shares, rounding the running total.
         var allotted = Money.zero
@@ -495,7 +506,6 @@ extension WashSaleCalendar {
         for (record, amount) in moved {
             if let place = allotments.firstIndex(where: { $0.lastRecord == record }) { allotments[place].disallowed += amount }
         }
-        let family = families.family(of: sales[index].symbol)
         for match in matches {
             sharesSoFar += match.shares
             let upToHere = disallowed.scaled(by: sharesSoFar.micros, over: matched.micros)
@@ -646,7 +656,8 @@ extension WashSaleCalendar {
             of: sale, on: date, quantity: (row.sale.quantity ?? .zero) + before.quantity + sale.quantity,
             loss: (row.sale.loss ?? .zero) - before.gain - sale.gain, matched: row.sale.matched + matched)
         runLossSaleRows[position] = (row.record, merged, row.disallowed + disallowed)
-        records[row.record] = lossSaleRecord(merged, disallowed: row.disallowed + disallowed)
+        records[row.record] = lossSaleRecord(
+            merged, disallowed: row.disallowed + disallowed, family: families.family(of: sale.symbol))
         if let later = laterBuysOfRecord[row.record] { records[row.record].note += later.sentence }
     }
 

@@ -545,10 +545,11 @@ extension WashSaleCalendar {
         familyNumbers[symbol].map { lossSaleIndexesByFamily[$0] } ?? []
     }
 
-    mutating func appendLossSale(_ sale: LossSale) -> Int {
+    mutating func appendLossSale(_ sale: consuming LossSale) -> Int {
         let index = lossSales.count
+        let family = familyNumber(of: sale.symbol)
         lossSales.append(sale)
-        lossSaleIndexesByFamily[familyNumber(of: sale.symbol)].append(index)
+        lossSaleIndexesByFamily[family].append(index)
         return index
     }
 
@@ -788,7 +789,7 @@ extension WashSaleCalendar {
                 lossSales[saleIndex].matched = quantity - remaining
             }
             lossSales[saleIndex].record = records.count
-            records.append(lossSaleRecord(lossSales[saleIndex]))
+            records.append(lossSaleRecord(lossSales[saleIndex], family: families.family(of: sale.symbol)))
         }
     }
 }
