@@ -185,10 +185,11 @@ extension WashSaleCalendar {
         let buyerTaxed = isTaxed(account)
         precondition(quantity > .zero, "a buy has a positive quantity")
         requireRunDate(date)
-        let purchaseIndex = insertPurchase(Purchase(
+        let (purchaseIndex, familyNumber) = insertPurchase(Purchase(
             origin: .run, account: account, symbol: symbol, date: date, lotID: lotID,
             bought: quantity, held: quantity, cost: cost, costShares: quantity))
-        let saleIndexes = lossSaleIndexes(ofFamilyOf: symbol)
+        // The family's loss sales, by the number the purchase found (not looked up again).
+        let saleIndexes = lossSaleIndexesByFamily[familyNumber]
             .filter { abs(date.days(since: lossSales[$0].date)) <= windowDays }
         guard !saleIndexes.isEmpty else { return [] }
         let family = families.family(of: symbol)

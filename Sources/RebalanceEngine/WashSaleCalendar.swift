@@ -481,8 +481,9 @@ extension WashSaleCalendar {
         }
     }
 
-    /// Adds a purchase of the run at its place in its family's matching order.
-    mutating func insertPurchase(_ purchase: Purchase) -> Int {
+    /// Adds a purchase of the run at its place in its family's matching order; returns its
+    /// index and its family's number.
+    mutating func insertPurchase(_ purchase: Purchase) -> (index: Int, family: Int) {
         let index = purchases.count
         purchases.append(purchase)
         let family = familyNumber(of: purchase.symbol)
@@ -493,7 +494,7 @@ extension WashSaleCalendar {
             place -= 1
         }
         purchaseIndexesByFamily[family].insert(index, at: place)
-        return index
+        return (index, family)
     }
 
     /// The first place in `family` (purchase indexes in matching order) of a purchase
