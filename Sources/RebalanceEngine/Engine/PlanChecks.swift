@@ -72,24 +72,32 @@ public enum PlanChecks {
         }
         // 1 and 3: lots sold within holdings; trades agree with lots sold.
         // Rows are read where they are stored, as the trades are above.
-        var accountOfLotSold = RunLookup<Int>()
+        // Each run of an account's rows (and below, of its lots) is counted by one call on its
+        // checks: found and changed in the accounts' table once per run, where once per row
+        // each change checked the table was not shared (callgrind).
         let lotsSold = plan.lotsSold.array
-        for row in lotsSold.indices {
-            let account = accountOfLotSold.value(for: lotsSold[row].account) { accounts.index(of: $0, insertingIfAbsent: newAccount) }!
-            // Passed field by field: a row passed whole is copied, its names retained.
-            accounts[at: account].countSold(
-                lotsSold[row].quantity, proceeds: lotsSold[row].proceeds,
-                realized: lotsSold[row].gain + lotsSold[row].disallowedLoss, term: lotsSold[row].term,
-                phase: lotsSold[row].phase, symbol: lotsSold[row].symbol,
-                lotID: lotsSold[row].restatedFrom ?? lotsSold[row].lotID)
+        var firstOfRun = lotsSold.startIndex
+        while firstOfRun < lotsSold.endIndex {
+            let name = lotsSold[firstOfRun].account
+            var endOfRun = firstOfRun + 1
+            while endOfRun < lotsSold.endIndex, lotsSold[endOfRun].account == name { endOfRun += 1 }
+            let account = accounts.index(of: name, insertingIfAbsent: newAccount)
+            accounts[at: account].countSold(lotsSold[firstOfRun..<endOfRun])
+            firstOfRun = endOfRun
         }
         // Holdings, only of the positions the plan sells from lots (a lot's ID names one
         // position: the reader refuses an ID twice in an account).
-        var accountOfLot = RunLookup<Int>()
         let held = selected?.all ?? portfolio.lots
-        for lot in SelectedLots.numbers(selected, of: held) {
-            guard let account = accountOfLot.value(for: held[lot].account, { accounts.index(of: $0) }) else { continue }
-            accounts[at: account].countHeld(held[lot].quantity, symbol: held[lot].symbol, lotID: held[lot].lotID)
+        let heldNumbers = SelectedLots.numbers(selected, of: held)
+        firstOfRun = heldNumbers.startIndex
+        while firstOfRun < heldNumbers.endIndex {
+            let name = held[heldNumbers[firstOfRun]].account
+            var endOfRun = firstOfRun + 1
+            while endOfRun < heldNumbers.endIndex, held[heldNumbers[endOfRun]].account == name { endOfRun += 1 }
+            if let account = accounts.index(of: name) {
+                accounts[at: account].countHeld(heldNumbers[firstOfRun..<endOfRun], of: held)
+            }
+            firstOfRun = endOfRun
         }
         var oversold: [TaxLot.Key] = []
         for (name, checks) in zip(accounts.names, accounts.values) {
@@ -267,29 +275,40 @@ private struct AccountChecks {
         return position
     }
 
-    /// Counts a Lots Sold row toward its position and its lot.
-    mutating func countSold(
-        _ quantity: Quantity, proceeds: Money, realized: Money, term: Term, phase: Phase, symbol: String, lotID: String
-    ) {
-        self[position: symbol].addSold(quantity, proceeds: proceeds, realized: realized, term: term, phase: phase)
-        lots[at: lots.index(of: lotID) { (.zero, .zero) }].sold += quantity
+    /// Counts Lots Sold rows of the account toward their positions and their lots. A trade's
+    /// rows come together: its symbol is looked up once per run of them.
+    mutating func countSold(_ rows: ArraySlice<LotSold>) {
+        var symbol: String?
+        var position = 0
+        for row in rows.indices {
+            if rows[row].symbol != symbol {
+                symbol = rows[row].symbol
+                position = positions.index(of: rows[row].symbol) { PositionTally() }
+            }
+            // Passed field by field: a row passed whole is copied, its names retained.
+            positions[at: position].addSold(
+                rows[row].quantity, proceeds: rows[row].proceeds, realized: rows[row].gain + rows[row].disallowedLoss,
+                term: rows[row].term, phase: rows[row].phase)
+            lots[at: lots.index(of: rows[row].restatedFrom ?? rows[row].lotID) { (.zero, .zero) }].sold += rows[row].quantity
+        }
     }
 
-    /// Counts a held lot toward its position, if the plan sells that position from lots, and
-    /// toward its own entry, if the plan sells from it. Changed in place: read through the
-    /// accounts' table, the checks of the account were copied at every lot (callgrind).
-    mutating func countHeld(_ quantity: Quantity, symbol: String, lotID: String) {
-        guard let position = positions.index(of: symbol), positions[at: position].isSoldFromLots else { return }
-        positions[at: position].held += quantity
-        if let entry = lots.index(of: lotID) { lots[at: entry].held = quantity }
-    }
-
-    /// The tally of the account's position in `symbol`, made when first met.
-    subscript(position symbol: String) -> PositionTally {
-        get { positions[symbol] ?? PositionTally() }
-        _modify {
-            let index = positions.index(of: symbol) { PositionTally() }
-            yield &positions[at: index]
+    /// Counts the account's held lots (`numbers` in `held`) toward their positions, if the
+    /// plan sells those positions from lots, and toward their own entries, if the plan sells
+    /// from them. An account the plan sells no lot of counts none; a position's lots mostly
+    /// come together, and its symbol is looked up once per run of them.
+    mutating func countHeld(_ numbers: some Sequence<Int>, of held: [TaxLot]) {
+        guard !lots.isEmpty else { return }
+        var symbol: String?
+        var position: Int?
+        for lot in numbers {
+            if held[lot].symbol != symbol {
+                symbol = held[lot].symbol
+                position = positions.index(of: held[lot].symbol)
+            }
+            guard let position, positions[at: position].isSoldFromLots else { continue }
+            positions[at: position].held += held[lot].quantity
+            if let entry = lots.index(of: held[lot].lotID) { lots[at: entry].held = held[lot].quantity }
         }
     }
 }
