@@ -23,16 +23,23 @@ struct NameTable<Value> {
     private let seed: UInt64
 
     /// An empty table with room for `minimumCapacity` names before it grows, and at least
-    /// sixty-four: the engine's tables are mostly per account and hold a few dozen to a
-    /// hundred names (an account's positions, trades, sales), and growing from sixteen
-    /// placed those names again twice (0.5% of planning's instructions; callgrind). The
-    /// index of an empty table is half a kilobyte.
+    /// sixty-four once it holds one: the engine's tables are mostly per account and hold a
+    /// few dozen to a hundred names (an account's positions, trades, sales), and growing
+    /// from sixteen placed those names again twice (0.5% of planning's instructions;
+    /// callgrind). The index is half a kilobyte; a table made with no capacity asked shares
+    /// one empty place until its first name (most of a book's sets never get one), which a
+    /// lookup reads as it reads any empty place, so it asks no question more.
     init(minimumCapacity: Int = 0) {
+        seed = NameTable<Value>.processSeed
+        guard minimumCapacity > 0 else {
+            places = noPlaces
+            mask = 0
+            return
+        }
         var size = 128
         while size < minimumCapacity * 2 { size *= 2 }
         places = Array(repeating: 0, count: size)
         mask = size - 1
-        seed = NameTable<Value>.processSeed
         names.reserveCapacity(minimumCapacity)
         values.reserveCapacity(minimumCapacity)
     }
@@ -114,7 +121,7 @@ struct NameTable<Value> {
     /// the engine's tables hold tens to a few hundred names, so fewer rounds of placing them
     /// again), then twofold.
     private mutating func grow() {
-        let size = places.count * (places.count < 256 ? 4 : 2)
+        let size = places.count < 128 ? 128 : places.count * (places.count < 256 ? 4 : 2)
         places = Array(repeating: 0, count: size)
         mask = size - 1
         for (index, name) in names.enumerated() {
@@ -195,6 +202,9 @@ struct NameTable<Value> {
 
 /// The seed of every `NameTable` in this process.
 private let nameTableSeed = UInt64.random(in: .min ... .max)
+
+/// The index of every empty table made with no capacity asked: one empty place.
+private let noPlaces: [Int32] = [0]
 
 extension NameTable: Sendable where Value: Sendable {}
 
