@@ -212,8 +212,9 @@ extension NameTable: Sendable where Value: Sendable {}
 struct NameSet: Sendable {
     private var table = NameTable<Void>()
 
+    /// An empty set answers without hashing the name: most of a book's sets stay empty.
     @inline(__always)
-    func contains(_ name: String) -> Bool { table.index(of: name) != nil }
+    func contains(_ name: String) -> Bool { !table.isEmpty && table.index(of: name) != nil }
 
     var isEmpty: Bool { table.count == 0 }
 
