@@ -89,6 +89,11 @@ struct Sentence: ExpressibleByStringInterpolation {
         bytes = Bytes(capacity: capacity)
     }
 
+    /// No words, the room kept for the next sentence.
+    mutating func removeAll() {
+        bytes.removeAll()
+    }
+
     mutating func append(_ text: String) {
         bytes.append(text)
     }
@@ -156,6 +161,11 @@ extension Sentence {
         /// The bytes so far.
         func read<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
             storage.withUnsafeMutablePointerToElements { body(UnsafeBufferPointer(start: $0, count: count)) }
+        }
+
+        /// No bytes; the buffer and its room are kept (a shared one is left at the next append).
+        mutating func removeAll() {
+            count = 0
         }
 
         mutating func append(_ text: String) {

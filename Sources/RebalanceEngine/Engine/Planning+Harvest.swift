@@ -277,10 +277,24 @@ extension Planning {
     /// "replaces X harvested at a loss (lot A)", or of lots: "(lots A and B)", the first four
     /// named and the rest counted, as a sale's Reason lists its lots.
     static func replacingClause(_ symbol: String, lots: [String]) -> String {
-        let named = lots.count == 1 ? "lot \(lots[0])"
-            : lots.count <= 4 ? "lots \(lots.joinedAsList)"
-            : "lots \(lots.prefix(4).joined(separator: ", ")) and \(lots.count - 4) more"
-        return "replaces \(symbol) harvested at a loss (\(named))"
+        // Written in one buffer: the clause inside a clause, a string of its own, was appended
+        // piece by piece twice (callgrind).
+        var clause: Sentence = "replaces \(symbol) harvested at a loss ("
+        if lots.count == 1 {
+            clause.append("lot " as StaticString)
+            clause.append(lots[0])
+        } else if lots.count <= 4 {
+            clause.append("lots " as StaticString)
+            clause.append(lots.joinedAsList)
+        } else {
+            clause.append("lots " as StaticString)
+            clause.append(lots.prefix(4).joined(separator: ", "))
+            clause.append(" and " as StaticString)
+            clause.append(lots.count - 4)
+            clause.append(" more" as StaticString)
+        }
+        clause.append(")" as StaticString)
+        return clause.text
     }
 
     /// The lot `original` as its position holds it now, looked for at `place` first; nil when

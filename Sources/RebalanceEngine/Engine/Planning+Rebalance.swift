@@ -222,9 +222,22 @@ extension Planning {
             let quoted = left.isEmpty ? over : overBefore
             func why() -> String {
                 if made { return Planning.widenedBudgetClause }
-                let first = Sentence("\(percent: quoted) over its \(percent: slot.target) target ±\(percent: slot.band)").text
-                    + left + (symbol != slot.symbol ? "; \(symbol) stands in for \(slot.symbol) and is sold first" : "") + counted
-                return again ? first + "; " + Planning.widenedBudgetClause : first
+                // Written in one buffer: each `+` of strings was an append of its own (callgrind).
+                var why: Sentence = "\(percent: quoted) over its \(percent: slot.target) target ±\(percent: slot.band)"
+                why.append(left)
+                if symbol != slot.symbol {
+                    why.append("; " as StaticString)
+                    why.append(symbol)
+                    why.append(" stands in for " as StaticString)
+                    why.append(slot.symbol)
+                    why.append(" and is sold first" as StaticString)
+                }
+                why.append(counted)
+                if again {
+                    why.append("; " as StaticString)
+                    why.append(Planning.widenedBudgetClause)
+                }
+                return why.text
             }
             let outcome = try sell(
                 symbol, upTo: quantity, in: index, phase: .rebalance, access: .unblocked,
@@ -775,7 +788,7 @@ extension Planning {
         // Every rule that holds the buy under `amount`, in the order found; the drift line
         // names the first of them in the contract's order (`firstStop`), as the contract asks
         // when several apply: cash short and a sector edge below the amount are both noted.
-        var stops: [DriftStatus] = []
+        var stops = BuyStops()
         let cash = spendableCash(index)
         if cash < budget {
             budget = cash
@@ -856,7 +869,7 @@ extension Planning {
                     audit(.rebalance, books[index].id, symbol, rule: "Min Trade", decision: "Skipped",
                           "A buy of \(quantity) \(symbol) (\(dollars: cost)) would be under \(dollars: books[index].settings.minTrade).")
                 }
-                for stop in stops { books[index].noteStop(key, stop) }
+                stops.forEach { books[index].noteStop(key, $0) }
                 // A share of no cash at all is the cash's stop, not rounding's (explore-CI: "BBB's
                 // share of the cash, $0.00, is less than 1 BBB").
                 if quantity == .zero, stops.isEmpty, budget <= .zero, !amountIsShortfall {
@@ -888,7 +901,7 @@ extension Planning {
             }
             return
         }
-        if noteShortfall { for stop in stops { books[index].noteStop(key, stop) } }
+        if noteShortfall { stops.forEach { books[index].noteStop(key, $0) } }
         if let cut, let cap {
             // Said of a buy made only; a second buy of the line (excess cash after its first)
             // is the trade's further buy, cut to the room its first left.
@@ -898,6 +911,34 @@ extension Planning {
                   "The \(further ? "further buy" : "buy") of \(symbol) is cut to \(dollars: cut.room) by the \(cut.binding.capName).")
         }
         try buy(symbol, quantity: quantity, in: index, phase: .rebalance, price: price, why: why(cut))
+    }
+
+    /// The rules that held a buy under its amount, in the order found: at most two (cash, and
+    /// a cap or cash again), kept in place. (An array of them was allocated at every buy that
+    /// met one; callgrind, 0.15% of planning.)
+    private struct BuyStops {
+        private var first: DriftStatus?
+        private var second: DriftStatus?
+        private var third: DriftStatus?
+
+        var isEmpty: Bool { first == nil }
+
+        mutating func append(_ status: DriftStatus) {
+            if first == nil {
+                first = status
+            } else if second == nil {
+                second = status
+            } else {
+                precondition(third == nil, "a buy is held by at most three rules")
+                third = status
+            }
+        }
+
+        func forEach(_ body: (DriftStatus) -> Void) {
+            if let first { body(first) }
+            if let second { body(second) }
+            if let third { body(third) }
+        }
     }
 
     /// Whether the whole steps `room` buys at `price` come to less than `need`: how a cap's
