@@ -364,7 +364,9 @@ extension WashSaleCalendar {
         var rowPlace = -1
         var row: TradeRowOfLot?
         if let trade {
-            while runTradeRowOfLot.count <= account { runTradeRowOfLot.append(NameTable()) }
+            while runTradeRowOfLot.count <= account {
+                runTradeRowOfLot.append(NameTable(minimumCapacity: heldLotCounts[runTradeRowOfLot.count]))
+            }
             rowPlace = runTradeRowOfLot[account].index(of: sales[index].lotID) { TradeRowOfLot(trade: trade) }
             let known = runTradeRowOfLot[account][at: rowPlace]
             row = known.trade == trade ? known : TradeRowOfLot(trade: trade)
@@ -478,7 +480,9 @@ extension WashSaleCalendar {
             runLossSale(of: sales[index], on: date, quantity: sales[index].quantity, loss: loss, matched: matched))
         let family = families.family(of: sales[index].symbol)
         // A lot sold in several pieces in one run is one Loss Sale row, its figures summed.
-        while runLossSaleRowOfLot.count <= account { runLossSaleRowOfLot.append(NameTable()) }
+        while runLossSaleRowOfLot.count <= account {
+            runLossSaleRowOfLot.append(NameTable(minimumCapacity: heldLotCounts[runLossSaleRowOfLot.count]))
+        }
         let next = runLossSaleRows.count
         let place = runLossSaleRowOfLot[account].index(of: sales[index].lotID) { next }
         let position = runLossSaleRowOfLot[account][at: place]

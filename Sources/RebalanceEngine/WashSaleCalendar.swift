@@ -63,6 +63,10 @@ public struct WashSaleCalendar: Sendable {
     /// What the latest trade to sell each lot has sold of it so far, by account (as
     /// `runLossSaleRowOfLot`) and Lot ID (see `recordSales`).
     var runTradeRowOfLot: [NameTable<TradeRowOfLot>] = []
+    /// How many lots each account (by its place in `taxedByAccount`) holds when the calendar
+    /// is made: room for the lots it may sell in the tables above. Grown from empty, their
+    /// Lot IDs were moved to a larger list several times per account (callgrind).
+    let heldLotCounts: [Int]
 
     /// The pieces of a lot one trade has sold, which its Lots Sold row counts as one sale.
     struct TradeRowOfLot: Sendable {
@@ -231,7 +235,13 @@ public struct WashSaleCalendar: Sendable {
         // The planner passes only the household's own lots; others are dropped here.
         // Asked once per run of one account's lots.
         var entryOfAccount = RunLookup<Int>()
-        let ownLots = lots.indices.allSatisfy { entryOfAccount.value(for: lots[$0].account) { taxed.index(of: $0) } != nil }
+        var lotCounts = [Int](repeating: 0, count: taxed.count)
+        let ownLots = lots.indices.allSatisfy { index in
+            guard let entry = entryOfAccount.value(for: lots[index].account, { taxed.index(of: $0) }) else { return false }
+            lotCounts[entry] += 1
+            return true
+        }
+        heldLotCounts = lotCounts
         let transactions = transactions.filter { taxed.index(of: $0.account) != nil }
         firstReplacementDay = runDate.map { runDate in
             let firstSale = transactions.lazy.filter { $0.side == .sell }.map(\.date).min() ?? runDate
