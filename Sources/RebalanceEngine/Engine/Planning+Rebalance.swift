@@ -913,9 +913,10 @@ extension Planning {
         try buy(symbol, quantity: quantity, in: index, phase: .rebalance, price: price, why: why(cut))
     }
 
-    /// The rules that held a buy under its amount, in the order found: at most two (cash, and
-    /// a cap or cash again), kept in place. (An array of them was allocated at every buy that
-    /// met one; callgrind, 0.15% of planning.)
+    /// The rules that held a buy under its amount, in the order found, kept in place: `buyToward`
+    /// notes at most two (cash, then a cap; cash once more only when none was noted), and room
+    /// is kept for a third. (An array of them was allocated at every buy that met one;
+    /// callgrind, 0.15% of planning.)
     private struct BuyStops {
         private var first: DriftStatus?
         private var second: DriftStatus?
