@@ -76,28 +76,16 @@ public enum PlanChecks {
         // checks: found and changed in the accounts' table once per run, where once per row
         // each change checked the table was not shared (callgrind).
         let lotsSold = plan.lotsSold.array
-        var firstOfRun = lotsSold.startIndex
-        while firstOfRun < lotsSold.endIndex {
-            let name = lotsSold[firstOfRun].account
-            var endOfRun = firstOfRun + 1
-            while endOfRun < lotsSold.endIndex, lotsSold[endOfRun].account == name { endOfRun += 1 }
-            let account = accounts.index(of: name, insertingIfAbsent: newAccount)
-            accounts[at: account].countSold(lotsSold[firstOfRun..<endOfRun])
-            firstOfRun = endOfRun
+        for run in RowOrder.runs(lotsSold.count, { lotsSold[$0].account }) {
+            let account = accounts.index(of: run.name, insertingIfAbsent: newAccount)
+            accounts[at: account].countSold(lotsSold[run.rows])
         }
         // Holdings, only of the positions the plan sells from lots (a lot's ID names one
         // position: the reader refuses an ID twice in an account).
         let held = selected?.all ?? portfolio.lots
         let heldNumbers = SelectedLots.numbers(selected, of: held)
-        firstOfRun = heldNumbers.startIndex
-        while firstOfRun < heldNumbers.endIndex {
-            let name = held[heldNumbers[firstOfRun]].account
-            var endOfRun = firstOfRun + 1
-            while endOfRun < heldNumbers.endIndex, held[heldNumbers[endOfRun]].account == name { endOfRun += 1 }
-            if let account = accounts.index(of: name) {
-                accounts[at: account].countHeld(heldNumbers[firstOfRun..<endOfRun], of: held)
-            }
-            firstOfRun = endOfRun
+        for run in RowOrder.runs(heldNumbers.count, { held[heldNumbers[$0]].account }) {
+            if let account = accounts.index(of: run.name) { accounts[at: account].countHeld(heldNumbers[run.rows], of: held) }
         }
         var oversold: [TaxLot.Key] = []
         for (name, checks) in zip(accounts.names, accounts.values) {
