@@ -2867,6 +2867,21 @@ struct MappingRulesTests {
         #expect(dayFirst.errors.map(\.place) == ["Lots!row 1"])
     }
 
+    /// A unit after a header's note (`Price per share ($)`, `Target (% of acct) %`): the book
+    /// had been refused as one without prices and targets.
+    @Test("A unit after a header's note: Price per share ($), Target (% of acct) %")
+    func unitAfterHeaderNote() throws {
+        let reading = try read([
+            Self.asOf,
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 10, 1500, .day(2024, 1, 2)]]),
+            ("Model", [["Symbol", "Target (% of acct) %"], ["AAPL", 90]]),
+            ("Prices", [["Symbol", "Price per share ($)", "As Of"], ["AAPL", 190, .day(2026, 11, 20)]]),
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        #expect(reading.portfolio?.models.first?.targets.map(\.target) == [Rate(millionths: 900_000)])
+        #expect(reading.priceRequests.first?.workbook?.price == Price(decimal: "190"))
+    }
+
     /// A loss sale's shares under a header the Lots sheet reads, or an execution report's: read
     /// as blank on Transactions, the sale was matched to no replacement shares, the shares
     /// bought after it blocked lot L1's loss, and its $8,000 harvest was lost (explore-EM).

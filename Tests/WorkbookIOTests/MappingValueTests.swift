@@ -293,6 +293,9 @@ struct MappingValueTests {
         // A note that changes what the column holds is no note to set aside: a cost per share is
         // the Unit Cost, as it was.
         (.lots, "Cost (per share)", "Unit Cost"), (.lots, "Cost Basis (per share)", "Unit Cost"),
+        // A unit after the note.
+        (.prices, "Price per share ($)", "Price"), (.lots, "Unit Cost (per share) $", "Unit Cost"),
+        (.model, "Target (% of acct) %", "Target"),
     ])
     func headerNotes(sheet: ContractSheet, header: String, column: String) {
         #expect(sheet.column(forHeader: header) == column)
@@ -302,6 +305,8 @@ struct MappingValueTests {
         (ContractSheet.lots, "Total Cost (per share)"), (.lots, "Acquired (dd/mm/yyyy)"), (.model, "Target (% of equity)"),
         (.manualTrades, "Amount (sh)"), (.manualTrades, "Amount per share"), (.accounts, "Cash (% of acct)"),
         (.lots, "Market Value per share"), (.prices, "Price (sh)"),
+        // A unit after a note that does not fit the column: a price in percent, a weight in dollars.
+        (.prices, "Price per share (%)"), (.model, "Target (% of acct) ($)"), (.lots, "Acquired (dd/mm/yyyy) ($)"),
     ])
     func notesThatChangeTheColumn(sheet: ContractSheet, header: String) {
         #expect(sheet.column(forHeader: header) == nil)

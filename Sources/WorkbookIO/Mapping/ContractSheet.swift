@@ -497,8 +497,15 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
     /// share is no Cost Basis (`Total Cost (per share)`), nor a day-first date one the tool
     /// reads month first. Each had been refused or passed over as no column (explore-EM).
     private func annotatedColumn(_ header: String, lookup: [String: String]) -> String? {
-        guard let (name, note) = HeaderName.withoutNote(header),
-              let column = column(forHeader: name, lookup: lookup) else { return nil }
+        // A unit after the note (`Price per share ($)`, `Unit Cost (per share) $`): the note is
+        // judged without it, and the unit as it is after a column's plain name. Refused before,
+        // as a Prices sheet without its Price.
+        guard let (name, note) = HeaderName.withoutNote(header) else {
+            guard let (name, unit) = HeaderName.withoutUnit(header),
+                  let column = annotatedColumn(name, lookup: lookup) else { return nil }
+            return (unit == "%") == ContractSheet.percentColumns.contains(column) ? column : nil
+        }
+        guard let column = column(forHeader: name, lookup: lookup) else { return nil }
         switch note {
         case .dateFormat: return ContractSheet.dateColumns.contains(column) ? column : nil
         case .perShare: return ContractSheet.perShareColumns.contains(column) ? column : nil
@@ -614,6 +621,24 @@ enum HeaderName {
         text.utf8.allSatisfy { $0 < 0x80 } ? normalizeASCII(text) : normalizeUnicode(text)
     }
 
+    /// The units a header may end in, lower case, each read as `$` or `%`.
+    static let unitSuffixes = ["($)", "(%)", "$", "%", "(usd)", "usd"]
+
+    /// A header split into its name and the unit it ends in (`Price per share ($)` →
+    /// `Price per share` and `$`); nil when it ends in none or is nothing but one.
+    static func withoutUnit(_ text: String) -> (name: String, unit: String)? {
+        let trimmed = text.trimmingWhitespace()
+        let lower = trimmed.lowercased()
+        for suffix in unitSuffixes where lower.hasSuffix(suffix) && lower.count > suffix.count {
+            let name = String(trimmed.dropLast(suffix.count))
+            // "usd" only as a separate word, as `normalize` reads it.
+            if suffix == "usd", let last = name.last, !last.isWhitespace && last != "(" { continue }
+            let bare = name.trimmingWhitespace()
+            return bare.isEmpty ? nil : (bare, suffix.contains("%") ? "%" : "$")
+        }
+        return nil
+    }
+
     /// `normalize` of an ASCII text, on its bytes: the Unicode properties asked of every
     /// character were most of the time a sheet of long notes took to search for a header.
     static func normalizeASCII(_ text: String) -> (key: String, unit: String?) {
@@ -625,7 +650,7 @@ enum HeaderName {
         }
         trim()
         var unit: String?
-        for suffix in ["($)", "(%)", "$", "%", "(usd)", "usd"] {
+        for suffix in unitSuffixes {
             let tail = Array(suffix.utf8)
             guard bytes.count > tail.count, bytes.suffix(tail.count).elementsEqual(tail) else { continue }
             // "usd" only as a separate word: "Cost Basis USD", not "...usd" inside a word.
@@ -654,7 +679,7 @@ enum HeaderName {
         }
         trimSpaces()
         var unit: String? = nil
-        for suffix in ["($)", "(%)", "$", "%", "(usd)", "usd"] where s.hasSuffix(suffix) && s.count > suffix.count {
+        for suffix in unitSuffixes where s.hasSuffix(suffix) && s.count > suffix.count {
             let candidate = s.dropLast(suffix.count)
             // "usd" only as a separate word: "Cost Basis USD", not "...usd" inside a word.
             if suffix == "usd", let last = candidate.last, !last.isWhitespace && last != "(" { continue }
