@@ -296,17 +296,19 @@ struct MappingValueTests {
         // A unit after the note.
         (.prices, "Price per share ($)", "Price"), (.lots, "Unit Cost (per share) $", "Unit Cost"),
         (.model, "Target (% of acct) %", "Target"),
+        // A day-first format: the column is read, its text dates that read either way asked about.
+        (.lots, "Acquired (dd/mm/yyyy)", "Acquired"), (.transactions, "Trade Date (DD-MM-YY)", "Date"),
     ])
     func headerNotes(sheet: ContractSheet, header: String, column: String) {
         #expect(sheet.column(forHeader: header) == column)
     }
 
     @Test("A note that changes what a column holds, or says what the tool does not read, names no column", arguments: [
-        (ContractSheet.lots, "Total Cost (per share)"), (.lots, "Acquired (dd/mm/yyyy)"), (.model, "Target (% of equity)"),
+        (ContractSheet.lots, "Total Cost (per share)"), (.model, "Target (% of equity)"),
         (.manualTrades, "Amount (sh)"), (.manualTrades, "Amount per share"), (.accounts, "Cash (% of acct)"),
         (.lots, "Market Value per share"), (.prices, "Price (sh)"),
         // A unit after a note that does not fit the column: a price in percent, a weight in dollars.
-        (.prices, "Price per share (%)"), (.model, "Target (% of acct) ($)"), (.lots, "Acquired (dd/mm/yyyy) ($)"),
+        (.prices, "Price per share (%)"), (.model, "Target (% of acct) ($)"),
     ])
     func notesThatChangeTheColumn(sheet: ContractSheet, header: String) {
         #expect(sheet.column(forHeader: header) == nil)

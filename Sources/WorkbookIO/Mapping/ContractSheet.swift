@@ -494,8 +494,10 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
     /// The column a header names under a trailing note that says what the column's own name
     /// does already (`Acquired (mm/dd/yyyy)`, `Price ($/sh)`, `Price per share`, `Quantity (sh)`,
     /// `Target (% of acct)`); nil when the note would change what the column holds: a cost per
-    /// share is no Cost Basis (`Total Cost (per share)`), nor a day-first date one the tool
-    /// reads month first. Each had been refused or passed over as no column (explore-EM).
+    /// share is no Cost Basis (`Total Cost (per share)`). Each had been refused or passed over
+    /// as no column (explore-EM). A day-first date's format (`Acquired (dd/mm/yyyy)`) names the
+    /// date column, whose text dates that read either way are then asked about
+    /// (`PortfolioReader.dayFirstHeaders`).
     private func annotatedColumn(_ header: String, lookup: [String: String]) -> String? {
         // A unit after the note (`Price per share ($)`, `Unit Cost (per share) $`): the note is
         // judged without it, and the unit as it is after a column's plain name. Refused before,
@@ -507,7 +509,7 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         }
         guard let column = column(forHeader: name, lookup: lookup) else { return nil }
         switch note {
-        case .dateFormat: return ContractSheet.dateColumns.contains(column) ? column : nil
+        case .dateFormat, .dayFirstDateFormat: return ContractSheet.dateColumns.contains(column) ? column : nil
         case .perShare: return ContractSheet.perShareColumns.contains(column) ? column : nil
         case .inShares: return column == "Quantity" || column == "Shares Sold" ? column : nil
         case .percentOfWhole: return ContractSheet.percentColumns.contains(column) ? column : nil
@@ -700,6 +702,9 @@ extension HeaderName {
     enum Note: Equatable {
         /// A date's format, month first or year first (`(mm/dd/yyyy)`, `(YYYY-MM-DD)`).
         case dateFormat
+        /// A date's format with the day before the month (`(dd/mm/yyyy)`): the column is read,
+        /// and its text dates that read either way are asked about (`flagDayFirstColumns`).
+        case dayFirstDateFormat
         /// One share's figure (`($/sh)`, `(per share)`, `per share`, `/sh`).
         case perShare
         /// A count of shares (`(sh)`, `(shares)`, `(#)`).
@@ -747,7 +752,7 @@ extension HeaderName {
             return shareWords.contains(String(bare.dropFirst(rate.count))) ? .perShare : nil
         }
         if shareWords.contains(bare) || ["#", "#ofshares", "noofshares", "numberofshares"].contains(bare) { return .inShares }
-        if isMonthFirstDateFormat(compact) { return .dateFormat }
+        if let note = dateFormatNote(compact) { return note }
         for percent in ["%of", "pctof", "percentof"] where compact.hasPrefix(percent) {
             return wholeWords.contains(String(compact.dropFirst(percent.count))) ? .percentOfWhole : nil
         }
@@ -762,14 +767,14 @@ extension HeaderName {
                                           "model", "household", "hh", "nav", "mv", "marketvalue", "accountvalue",
                                           "portfoliovalue", "totalportfolio", "totalaccount"]
 
-    /// Whether a note is a date's format written with the month before the day (`mm/dd/yyyy`,
-    /// `m-d-yy`, `yyyy-mm-dd`), as the tool reads a text date. A day-first one (`dd/mm/yyyy`)
-    /// is not: its dates are not read as it says.
-    static func isMonthFirstDateFormat(_ compact: String) -> Bool {
+    /// The note a date's format is: written with the month before the day (`mm/dd/yyyy`,
+    /// `m-d-yy`, `yyyy-mm-dd`), as the tool reads a text date, or with the day first
+    /// (`dd/mm/yyyy`); nil for no date's format.
+    static func dateFormatNote(_ compact: String) -> Note? {
         guard compact.allSatisfy({ "mdy/-,".contains($0) }),
               let month = compact.firstIndex(of: "m"), let day = compact.firstIndex(of: "d"), compact.contains("y")
-        else { return false }
-        return month < day
+        else { return nil }
+        return month < day ? .dateFormat : .dayFirstDateFormat
     }
 
     /// The marks a header may carry to a footnote: superscript digits and daggers.

@@ -693,8 +693,8 @@ struct PortfolioBuilder {
     /// 11 April and a buy of its family went inside its window, and a lot changed its term.
     mutating func flagDayFirstColumns() {
         // By sheet and column: a dictionary's order differs from run to run.
-        let columns = textDates.sorted { ($0.key.sheet, $0.key.column) < ($1.key.sheet, $1.key.column) }.map(\.value)
-        for dates in columns {
+        let keyed = textDates.sorted { ($0.key.sheet, $0.key.column) < ($1.key.sheet, $1.key.column) }
+        for dates in keyed.map(\.value) {
             guard let (place, text) = dates.monthFirstOnly, let first = dates.swappable.first else { continue }
             let listed = dates.swappable.map { cell in
                 "\(cell.place) (\(cell.date), or \(CivilDate(year: cell.date.year, month: cell.date.day, day: cell.date.month)!) swapped)"
@@ -715,8 +715,10 @@ struct PortfolioBuilder {
         let evidence = bookDayFirst.map { "a date elsewhere in the book is written day first (\($0.place): \"\($0.text)\")" }
             ?? ContractSheet.allCases.compactMap { tables[$0]?.dayFirstDate }.first
                 .map { "the book's date cells are formatted day first (\($0.place): \($0.format.excerpt))" }
-        for dates in columns {
-            if let (place, text) = dates.dayFirst {
+        // A column whose header says so (`Acquired (dd/mm/yyyy)`) writes its day first too.
+        let headers = dayFirstHeaders()
+        for (column, dates) in keyed {
+            if let (place, text) = dates.dayFirst ?? headers[column] {
                 for cell in dates.monthFirst {
                     log.error(cell.place, "\"\(cell.text.excerpt)\" would be read as \(cell.read), month first, but this column seems "
                         + "to write its day first (\(place): \"\(text.excerpt)\"), which makes it \(cell.dayFirst): write it year first.")
@@ -729,6 +731,19 @@ struct PortfolioBuilder {
                     + "makes it \(cell.dayFirst): write it year first.")
             }
         }
+    }
+
+    /// The date columns whose header says their dates are written day first (`Acquired
+    /// (dd/mm/yyyy)`), with the header's place and text. Its date cells are read as the dates
+    /// they hold; its text dates that read either way are asked about.
+    func dayFirstHeaders() -> [DateColumn: (place: String, text: String)] {
+        var headers: [DateColumn: (place: String, text: String)] = [:]
+        for table in tables.values {
+            for match in table.matches where HeaderName.withoutNote(match.header)?.note == .dayFirstDateFormat {
+                headers[DateColumn(sheet: table.sheetName, column: match.column)] = ("\(table.sheetName)!\(match.cell)", match.header)
+            }
+        }
+        return headers
     }
 
     mutating func flag(_ row: SheetTable.DataRow, _ column: String) -> Bool? {
