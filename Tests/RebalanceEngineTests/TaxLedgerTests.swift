@@ -214,6 +214,9 @@ struct TaxLedgerTests {
         ("UTMA/CA", .custodial), ("UGMA NY", .custodial), ("Trust (Rev.)", .trust), ("TOD", .individual),
         ("401(k) Rollover IRA", .ira), ("Roth IRA - Inherited", .roth), ("Joint TIC", .joint),
         ("IRA - Traditional", .ira), ("IRA - Roth", .roth), ("Joint Tenant", .joint), ("Tenants by the Entirety", .joint),
+        // A minor's IRA is an IRA; a note in brackets on a taxed registration keeps it taxed.
+        ("Custodial IRA", .ira), ("Custodial Roth IRA", .roth), ("Individual (Taxable)", .individual),
+        ("Trust (Grantor)", .trust), ("Trust (Irrevocable)", .trust), ("Joint (Taxable)", .joint),
     ])
     func registrations(text: String, type: AccountType) {
         #expect(AccountType(workbookName: text) == type)

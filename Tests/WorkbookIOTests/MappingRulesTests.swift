@@ -2893,6 +2893,27 @@ struct MappingRulesTests {
         #expect(reading.priceRequests.first?.workbook?.price == Price(decimal: "190"))
     }
 
+    /// Settings amounts written with their currency (`5,000 USD`, `USD 250`) had been refused as
+    /// no amount, though the Accounts sheet reads them (explore-DC); an Accounts type with a
+    /// note on a taxed registration (`Individual (Taxable)`) or a minor's IRA is its type.
+    @Test("Settings amounts written with USD, and registrations with a note: Individual (Taxable), Custodial IRA")
+    func settingsAmountsInUSD() throws {
+        let reading = try read([
+            ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Tax Budget", "5,000 USD"], ["Min Trade", "USD 250"],
+                          ["Harvest Min Loss", "1,000.50 usd"]]),
+            ("Accounts", [["Account", "Type", "Cash"], ["A", "Individual (Taxable)", 100], ["B", "Custodial IRA", 100]]),
+            ("Lots", [["Account", "Symbol", "Quantity", "Cost Basis", "Acquired"], ["A", "AAPL", 1, 100, .day(2024, 1, 2)],
+                      ["B", "AAPL", 1, 100, .day(2024, 1, 2)]]),
+            Self.model, Self.prices,
+        ])
+        #expect(reading.errors.isEmpty, "\(reading.errors)")
+        let settings = try #require(reading.portfolio?.settings)
+        #expect(settings.taxBudget == .limit(Money(dollars: 5_000)))
+        #expect(settings.minTrade == Money(dollars: 250))
+        #expect(settings.harvestMinLoss == Money(decimal: "1000.50"))
+        #expect(reading.portfolio?.accounts.map(\.type) == [.individual, .ira])
+    }
+
     /// A loss sale's shares under a header the Lots sheet reads, or an execution report's: read
     /// as blank on Transactions, the sale was matched to no replacement shares, the shares
     /// bought after it blocked lot L1's loss, and its $8,000 harvest was lost (explore-EM).

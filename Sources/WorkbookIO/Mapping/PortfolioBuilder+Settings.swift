@@ -307,7 +307,8 @@ extension PortfolioBuilder {
            ["unlimited", "nolimit", "nocap", "uncapped", "nomaximum", "nomax"].contains(HeaderName.normalize(t).key) {
             return .unlimited
         }
-        switch CellReader.number(value) {
+        // An amount written with its currency (`5,000 USD`) is the amount, as on the Accounts sheet.
+        switch CellReader.number(value, withUnitOf: CellReader.dollarUnits).reading {
         case .empty: return nil
         case .problem:
             log.error(place, "Tax Budget must be an amount or Unlimited, found \"\(shown(value))\".")
@@ -832,7 +833,7 @@ extension PortfolioBuilder {
                 if key == .minTrade { settings.minTrade = .zero } else { settings.harvestMinLoss = .zero }
                 return true
             }
-            switch CellReader.number(value) {
+            switch CellReader.number(value, withUnitOf: CellReader.dollarUnits).reading {
             case .value(let n) where n.form != .plain:
                 // A harvest threshold in percent has its own key (`Harvest Threshold` of 5%; explore-BF).
                 log.error(place, percentProblem(name, unit: "an amount in dollars", found: value)
