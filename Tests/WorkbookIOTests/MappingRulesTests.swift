@@ -2918,7 +2918,8 @@ struct MappingRulesTests {
     /// as blank on Transactions, the sale was matched to no replacement shares, the shares
     /// bought after it blocked lot L1's loss, and its $8,000 harvest was lost (explore-EM).
     @Test("A Transactions quantity under the Lots sheet's or a fill's name matches a loss sale's replacements",
-          arguments: ["Quantity", "Shares Traded", "Number of Shares", "No. of Shares", "Qty (sh)", "Trade Qty", "Filled Qty"])
+          arguments: ["Quantity", "Shares Traded", "Number of Shares", "No. of Shares", "Qty (sh)", "Trade Qty", "Filled Qty",
+                      "Shs", "SH"])
     func transactionsQuantityNames(header: String) throws {
         let reading = try read([
             ("Settings", [["Setting", "Value"], ["As Of Date", "2026-11-20"], ["Tax Budget", 5000], ["Min Trade", 100]]),

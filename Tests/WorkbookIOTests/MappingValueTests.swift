@@ -269,7 +269,7 @@ struct MappingValueTests {
     /// nothing on Transactions, a loss sale matched no replacement shares (explore-EM).
     @Test("Transactions and Manual Trades read the Lots sheet's names of a number of shares, and a trade's own",
           arguments: ["Number of Shares", "Shares Qty", "Share Qty", "Share Count", "Qty (sh)", "Quantity Shares", "No. of Shares",
-                      "Quantity (sh)", "Trade Qty", "Trade Quantity"])
+                      "Quantity (sh)", "Trade Qty", "Trade Quantity", "Shs", "Sh.", "SHRS"])
     func tradeQuantityNames(header: String) {
         #expect(ContractSheet.transactions.column(forHeader: header) == "Quantity")
         #expect(ContractSheet.manualTrades.column(forHeader: header) == "Quantity")

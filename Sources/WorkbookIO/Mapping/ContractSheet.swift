@@ -134,6 +134,9 @@ public enum ContractSheet: String, Sendable, Hashable, CaseIterable {
         "quantity", "shares", "qty", "qtyquantity", "units", "sharesquantity", "quantityshares", "shareqty", "qtyshares",
         "sharesqty", "numberofshares", "noofshares", "numofshares", "qtysh", "qtyshs", "quantitysh", "quantityshs",
         "sharecount",
+        // A share count headed by the word's abbreviation alone (`Shs`, `SH`): read as nothing on
+        // Transactions, a loss sale's shares were blank.
+        "sh", "shs", "shr", "shrs",
     ]
 
     /// The names of a lot's ID, on Lots and on Manual Trades (a sale naming its lot). Lots
