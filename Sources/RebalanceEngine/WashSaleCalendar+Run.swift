@@ -46,6 +46,7 @@ extension WashSaleCalendar {
     /// ending last. Only the sales' dates are read: a sale copied out of the list retained
     /// its names and its own-shares table, at every buy asked about (callgrind).
     private func blockingLossSale(symbol: String, on date: CivilDate) -> Int? {
+        guard !lossSales.isEmpty else { return nil }
         var blocking: Int?
         for index in lossSaleIndexes(ofFamilyOf: symbol) {
             let sold = lossSales[index].date
@@ -289,6 +290,9 @@ extension WashSaleCalendar {
     /// family's purchases of that day.
     func purchaseIndex(of lot: TaxLot.Key, symbol: String, acquired: CivilDate) -> Int? {
         if !restatedPurchases.isEmpty, let index = restatedPurchases[lot] { return index }
+        // A lot acquired before the first replacement day was not listed (see `init`): most
+        // lots a run sells are, and their symbol is not looked up.
+        if let firstReplacementDay, acquired < firstReplacementDay { return nil }
         let family = purchaseIndexes(ofFamilyOf: symbol)
         var place = firstPlace(in: family, acquiredOnOrAfter: acquired)
         while place < family.endIndex, purchases[family[place]].date == acquired {

@@ -581,6 +581,7 @@ extension WashSaleCalendar {
         // buy (callgrind: 0.23% of planning's instructions).
         var symbolNumbers = NameTable<Void>()
         var firstGroupOfDay: [SymbolDay: Int] = [:]
+        firstGroupOfDay.reserveCapacity(buys.count)
         var groups: [(account: String, date: CivilDate, firstBuy: Int, lastBuy: Int, buyCount: Int, held: Quantity?,
                       listed: Bool, lots: [TaxLot.Key])] = []
         var nextGroupOfDay: [Int] = []
@@ -604,6 +605,7 @@ extension WashSaleCalendar {
         // (A `NameSet`: a `Set` of the household's symbols, made at its first such buy, was 2.6%
         // of planning's instructions; callgrind.)
         var heldSymbols: NameSet?
+        let families = self.families
         func heldSymbol(for buy: Transaction) -> String {
             let family = families.family(of: buy.symbol)
             guard family.identicalGroup != nil else { return buy.symbol }
