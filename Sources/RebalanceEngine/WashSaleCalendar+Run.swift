@@ -44,7 +44,9 @@ extension WashSaleCalendar {
 
     /// The index of the loss sale whose window covers a buy of `symbol` on `date`, the one
     /// ending last. Only the sales' dates are read: a sale copied out of the list retained
-    /// its names and its own-shares table, at every buy asked about (callgrind).
+    /// its names and its own-shares table, at every buy asked about (callgrind). Inlined (see
+    /// `entry(of:)`).
+    @inline(__always)
     private func blockingLossSale(symbol: String, on date: CivilDate) -> Int? {
         guard !lossSales.isEmpty else { return nil }
         var blocking: Int?
