@@ -225,6 +225,9 @@ public struct WashSaleCalendar: Sendable {
         // doubling, the rows were moved to a larger list 2,613 times in the firm book, some
         // 0.8% of its instructions (callgrind). Room never written is never touched.
         records.reserveCapacity(transactions.count + lots.count / 4)
+        // Room for its loss sales, a guess as well: the 100-account book sells one lot in nine
+        // at a loss.
+        lossSales.reserveCapacity(transactions.count + lots.count / 8)
         self.household = household
         self.windowDays = windowDays
         self.families = families
@@ -247,6 +250,14 @@ public struct WashSaleCalendar: Sendable {
             let firstSale = transactions.lazy.filter { $0.side == .sell }.map(\.date).min() ?? runDate
             return min(runDate, firstSale).adding(days: -windowDays)
         }
+        // Room for the families met, a guess: one per four lots and one per Transactions row
+        // (the 100-account book has one per four or five lots). Grown from empty, the lists
+        // of families were moved to a larger list, and the table of their symbols placed its
+        // names again, several times per household (callgrind).
+        let familyRoom = lots.count / 4 + transactions.count
+        familyNumbers = NameTable(minimumCapacity: familyRoom)
+        purchaseIndexesByFamily.reserveCapacity(familyRoom)
+        lossSaleIndexesByFamily.reserveCapacity(familyRoom)
         if ownLots {
             addPurchases(lots: lots, transactions: transactions)
         } else {
@@ -487,10 +498,11 @@ extension WashSaleCalendar {
 
     /// Adds a purchase while the calendar is built; `sortPurchases` then puts each family's
     /// in matching order.
-    private mutating func appendPurchase(_ purchase: Purchase) {
+    private mutating func appendPurchase(_ purchase: consuming Purchase) {
         let index = purchases.count
+        let family = familyNumber(of: purchase.symbol)
         purchases.append(purchase)
-        purchaseIndexesByFamily[familyNumber(of: purchase.symbol)].append(index)
+        purchaseIndexesByFamily[family].append(index)
     }
 
     /// Each family's purchases in matching order, once they are all added.
@@ -593,8 +605,7 @@ extension WashSaleCalendar {
         var symbolNumbers = NameTable<Void>()
         var firstGroupOfDay: [SymbolDay: Int] = [:]
         firstGroupOfDay.reserveCapacity(buys.count)
-        var groups: [(account: String, date: CivilDate, firstBuy: Int, lastBuy: Int, buyCount: Int, held: Quantity?,
-                      listed: Bool, lots: [TaxLot.Key])] = []
+        var groups: [BuyGroup] = []
         var nextGroupOfDay: [Int] = []
         var nextBuyOfGroup = [Int](repeating: -1, count: buys.count)
         func groupOf(account: String, date: CivilDate, symbol: Int) -> Int? {
@@ -617,20 +628,20 @@ extension WashSaleCalendar {
         // of planning's instructions; callgrind.)
         var heldSymbols: NameSet?
         let families = self.families
-        func heldSymbol(for buy: Transaction) -> String {
-            let family = families.family(of: buy.symbol)
-            guard family.identicalGroup != nil else { return buy.symbol }
+        func heldSymbol(for symbol: String) -> String {
+            let family = families.family(of: symbol)
+            guard family.identicalGroup != nil else { return symbol }
             if heldSymbols == nil {
                 var held = NameSet()
                 for index in lots.indices { held.insert(lots[index].symbol) }
                 heldSymbols = held
             }
-            guard !heldSymbols!.contains(buy.symbol) else { return buy.symbol }
+            guard !heldSymbols!.contains(symbol) else { return symbol }
             let held = family.members.filter { heldSymbols!.contains($0) }
-            return held.count == 1 ? held[0] : buy.symbol
+            return held.count == 1 ? held[0] : symbol
         }
         for number in buys.indices {
-            let symbol = symbolNumbers.index(of: heldSymbol(for: buys[number])) { () }
+            let symbol = symbolNumbers.index(of: heldSymbol(for: buys[number].symbol)) { () }
             let group: Int
             if let known = groupOf(account: buys[number].account, date: buys[number].date, symbol: symbol) {
                 group = known
@@ -648,7 +659,7 @@ extension WashSaleCalendar {
                 } else {
                     firstGroupOfDay[day] = group
                 }
-                groups.append((buys[number].account, buys[number].date, number, number, 1, nil, false, []))
+                groups.append(BuyGroup(account: buys[number].account, firstBuy: number))
             }
             groupOfBuy.append(group)
             let date = buys[number].date
@@ -690,11 +701,14 @@ extension WashSaleCalendar {
             groups[group].held = (groups[group].held ?? .zero) + lots[index].quantity
             groups[group].lots.append(lots[index].id)
         }
-        for group in groups where group.buyCount == 1 && group.lots.count > 1 {
-            if let bought = buys[group.firstBuy].quantity, let held = group.held, bought < held { continue }
-            for lot in group.lots { fillsOfOneBuy[lot] = group.lots.filter { $0 != lot } }
+        // The groups and buys are read where they are stored: a group copied out of the list
+        // was copied through its type's description, field by field (callgrind).
+        for group in groups.indices where groups[group].buyCount == 1 && groups[group].lots.count > 1 {
+            if let bought = buys[groups[group].firstBuy].quantity, let held = groups[group].held, bought < held { continue }
+            for lot in groups[group].lots { fillsOfOneBuy[lot] = groups[group].lots.filter { $0 != lot } }
         }
-        for (buy, group) in zip(buys, groupOfBuy) {
+        for number in buys.indices {
+            let group = groupOfBuy[number]
             if let held = groups[group].held {
                 // Those lots are this purchase; shares bought beyond them were sold since.
                 guard !groups[group].listed else { continue }
@@ -708,14 +722,14 @@ extension WashSaleCalendar {
                 let prices = sameDay.compactMap(\.price)
                 let onePrice = prices.count == sameDay.count && prices.dropFirst().allSatisfy { $0 == prices[0] }
                 appendPurchase(Purchase(
-                    origin: .transaction, account: buy.account, symbol: buy.symbol, date: buy.date,
-                    lotID: nil, bought: known.sum() - held, held: .zero,
+                    origin: .transaction, account: buys[number].account, symbol: buys[number].symbol,
+                    date: buys[number].date, lotID: nil, bought: known.sum() - held, held: .zero,
                     cost: nil, costShares: .zero, price: onePrice ? prices.first : nil))
             } else {
                 appendPurchase(Purchase(
-                    origin: .transaction, account: buy.account, symbol: buy.symbol, date: buy.date,
-                    lotID: nil, bought: buy.quantity, held: .zero,
-                    cost: nil, costShares: .zero, price: buy.quantity == nil ? nil : buy.price))
+                    origin: .transaction, account: buys[number].account, symbol: buys[number].symbol,
+                    date: buys[number].date, lotID: nil, bought: buys[number].quantity, held: .zero,
+                    cost: nil, costShares: .zero, price: buys[number].quantity == nil ? nil : buys[number].price))
             }
         }
     }
@@ -815,6 +829,25 @@ extension WashSaleCalendar {
             lossSales[saleIndex].record = records.count
             records.append(lossSaleRecord(lossSales[saleIndex], family: families.family(of: sale.symbol)))
         }
+    }
+}
+
+/// A household's Transactions buys of one account, symbol and day (`addPurchases`): its buys
+/// by their places (the first, and the last, which chains each to the next), and its held
+/// lots of that day, with their shares.
+private struct BuyGroup {
+    let account: String
+    let firstBuy: Int
+    var lastBuy: Int
+    var buyCount = 1
+    var held: Quantity?
+    var listed = false
+    var lots: [TaxLot.Key] = []
+
+    init(account: String, firstBuy: Int) {
+        self.account = account
+        self.firstBuy = firstBuy
+        lastBuy = firstBuy
     }
 }
 
