@@ -38,6 +38,8 @@ extension WashSaleCalendar {
     }
 
     /// Whether a window forbids a buy of `symbol` on `date`: `buyBlock` without its row.
+    /// Inlined (see `entry(of:)`).
+    @inline(__always)
     func blocksBuy(of symbol: String, on date: CivilDate) -> Bool {
         blockingLossSale(symbol: symbol, on: date) != nil
     }

@@ -225,9 +225,10 @@ public struct WashSaleCalendar: Sendable {
         // doubling, the rows were moved to a larger list 2,613 times in the firm book, some
         // 0.8% of its instructions (callgrind). Room never written is never touched.
         records.reserveCapacity(transactions.count + lots.count / 4)
-        // Room for its loss sales, a guess as well: the 100-account book sells one lot in nine
-        // at a loss.
+        // Room for its loss sales and the run's Loss Sale rows, a guess as well: the 100-account
+        // book sells one lot in nine at a loss.
         lossSales.reserveCapacity(transactions.count + lots.count / 8)
+        runLossSaleRows.reserveCapacity(lots.count / 8)
         self.household = household
         self.windowDays = windowDays
         self.families = families
@@ -274,7 +275,8 @@ public struct WashSaleCalendar: Sendable {
         precondition(runDate.map { $0 == date } ?? true, "the calendar was made for a run on \(runDate!)")
     }
 
-    /// Whether `account` is one of the household's taxed accounts.
+    /// Whether `account` is one of the household's taxed accounts. Inlined (see `entry(of:)`).
+    @inline(__always)
     func isTaxed(_ account: String) -> Bool {
         taxedByAccount[at: entry(of: account)]
     }
@@ -624,20 +626,22 @@ extension WashSaleCalendar {
         // its shares held as META), is grouped as a buy of that symbol: read apart, it was a
         // second purchase of the same shares (explore-AS). Share classes both held (GOOG and
         // GOOGL) stay apart: a buy of one is not a lot of the other.
-        // (A `NameSet`: a `Set` of the household's symbols, made at its first such buy, was 2.6%
-        // of planning's instructions; callgrind.)
-        var heldSymbols: NameSet?
+        // (A table of names: a `Set` of the household's symbols, made at its first such buy, was
+        // 2.6% of planning's instructions; callgrind. Made with room for a symbol per two lots,
+        // where the 100-account book has one per three: grown from empty, it placed its names
+        // again several times per household, some 0.17% of planning's instructions.)
+        var heldSymbols: NameTable<Void>?
         let families = self.families
         func heldSymbol(for symbol: String) -> String {
             let family = families.family(of: symbol)
             guard family.identicalGroup != nil else { return symbol }
             if heldSymbols == nil {
-                var held = NameSet()
-                for index in lots.indices { held.insert(lots[index].symbol) }
+                var held = NameTable<Void>(minimumCapacity: lots.count / 2)
+                for index in lots.indices { _ = held.index(of: lots[index].symbol) { () } }
                 heldSymbols = held
             }
-            guard !heldSymbols!.contains(symbol) else { return symbol }
-            let held = family.members.filter { heldSymbols!.contains($0) }
+            guard heldSymbols!.index(of: symbol) == nil else { return symbol }
+            let held = family.members.filter { heldSymbols!.index(of: $0) != nil }
             return held.count == 1 ? held[0] : symbol
         }
         for number in buys.indices {
