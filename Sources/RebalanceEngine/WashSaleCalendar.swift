@@ -595,29 +595,18 @@ extension WashSaleCalendar {
         // The Transactions buys grouped by account, symbol and day, each group with the
         // shares the held lots of that day hold: only those days' lots are summed (those
         // days are recent, most lots are older: the range is asked first).
-        // A group is found by its symbol's number and its day, and told apart by account:
-        // names are hashed by a table of symbols alone (a `Dictionary` keyed by all three
-        // ran the standard hasher over both names), and a day has few accounts' buys (a list
-        // of the symbol's groups, searched at every buy, took time growing with the square of
-        // ten years of daily buys). A group's buys are chained by their places in `buys`
-        // (`nextBuyOfGroup`), and the groups of a symbol and day by their numbers
-        // (`nextGroupOfDay`), in the order first met: a list of buys in each group and a
-        // table of days under each symbol made several allocations per buy and copied each
-        // buy (callgrind: 0.23% of planning's instructions).
+        // A group is found by its symbol's number, its account's place in `taxedByAccount` and
+        // its day: names are hashed by tables of names alone (a `Dictionary` keyed by the names
+        // ran the standard hasher over both; a list of a symbol's groups, searched at every buy,
+        // took time growing with the square of ten years of daily buys). A group's buys are
+        // chained by their places in `buys` (`nextBuyOfGroup`): a list of buys in each group
+        // and a table of days under each symbol made several allocations per buy and copied
+        // each buy (callgrind: 0.23% of planning's instructions).
         var symbolNumbers = NameTable<Void>()
-        var firstGroupOfDay: [SymbolDay: Int] = [:]
-        firstGroupOfDay.reserveCapacity(buys.count)
+        var groupOfKey: [BuyKey: Int] = [:]
+        groupOfKey.reserveCapacity(buys.count)
         var groups: [BuyGroup] = []
-        var nextGroupOfDay: [Int] = []
         var nextBuyOfGroup = [Int](repeating: -1, count: buys.count)
-        func groupOf(account: String, date: CivilDate, symbol: Int) -> Int? {
-            var group = firstGroupOfDay[SymbolDay(symbol: symbol, date: date)] ?? -1
-            while group >= 0 {
-                if groups[group].account == account { return group }
-                group = nextGroupOfDay[group]
-            }
-            return nil
-        }
         var groupOfBuy: [Int] = []
         groupOfBuy.reserveCapacity(buys.count)
         var firstBuy: CivilDate?, lastBuy: CivilDate?
@@ -646,24 +635,17 @@ extension WashSaleCalendar {
         }
         for number in buys.indices {
             let symbol = symbolNumbers.index(of: heldSymbol(for: buys[number].symbol)) { () }
+            let key = BuyKey(symbol: symbol, account: entry(of: buys[number].account), date: buys[number].date)
             let group: Int
-            if let known = groupOf(account: buys[number].account, date: buys[number].date, symbol: symbol) {
+            if let known = groupOfKey[key] {
                 group = known
                 nextBuyOfGroup[groups[group].lastBuy] = number
                 groups[group].lastBuy = number
                 groups[group].buyCount += 1
             } else {
                 group = groups.count
-                let day = SymbolDay(symbol: symbol, date: buys[number].date)
-                nextGroupOfDay.append(-1)
-                if var later = firstGroupOfDay[day] {
-                    // Kept in the order first met: the new group goes last.
-                    while nextGroupOfDay[later] >= 0 { later = nextGroupOfDay[later] }
-                    nextGroupOfDay[later] = group
-                } else {
-                    firstGroupOfDay[day] = group
-                }
-                groups.append(BuyGroup(account: buys[number].account, firstBuy: number))
+                groupOfKey[key] = group
+                groups.append(BuyGroup(firstBuy: number))
             }
             groupOfBuy.append(group)
             let date = buys[number].date
@@ -682,6 +664,8 @@ extension WashSaleCalendar {
             return members
         }
         purchases.reserveCapacity(lots.count + transactions.count)
+        // Asked once per run of one account's lots.
+        var entryOfAccount = RunLookup<Int>()
         // Each lot read where it is stored, not copied whole.
         for index in lots.indices {
             // Inherited shares were not bought: no loss sale's replacement, and no Transactions
@@ -700,7 +684,8 @@ extension WashSaleCalendar {
             // A lot too old to list still tells whether a Transactions buy of its day is it.
             guard let firstBuy, let lastBuy, acquired >= firstBuy, acquired <= lastBuy,
                   let symbol = symbolNumbers.index(of: lots[index].symbol),
-                  let group = groupOf(account: lots[index].account, date: acquired, symbol: symbol)
+                  let account = entryOfAccount.value(for: lots[index].account, { taxedByAccount.index(of: $0) }),
+                  let group = groupOfKey[BuyKey(symbol: symbol, account: account, date: acquired)]
             else { continue }
             groups[group].held = (groups[group].held ?? .zero) + lots[index].quantity
             groups[group].lots.append(lots[index].id)
@@ -840,7 +825,6 @@ extension WashSaleCalendar {
 /// by their places (the first, and the last, which chains each to the next), and its held
 /// lots of that day, with their shares.
 private struct BuyGroup {
-    let account: String
     let firstBuy: Int
     var lastBuy: Int
     var buyCount = 1
@@ -848,17 +832,18 @@ private struct BuyGroup {
     var listed = false
     var lots: [TaxLot.Key] = []
 
-    init(account: String, firstBuy: Int) {
-        self.account = account
+    init(firstBuy: Int) {
         self.firstBuy = firstBuy
         lastBuy = firstBuy
     }
 }
 
-/// A symbol's number in a table of them and a day: where a household's Transactions buys
-/// of a symbol on a day are found (`addPurchases`).
-private struct SymbolDay: Hashable {
+/// Where a household's Transactions buys of a symbol in an account on a day are found
+/// (`addPurchases`): the symbol's number in a table of them, the account's place in
+/// `taxedByAccount`, and the day.
+private struct BuyKey: Hashable {
     let symbol: Int
+    let account: Int
     let date: CivilDate
 }
 
