@@ -97,7 +97,7 @@ extension WashSaleCalendar {
         let total = summary.total
         let ends = windowEnd(ofLossSaleOn: latest)
         let family = families.family(of: lot.symbol)
-        let firstPurchase = purchases[first]
+        // The first purchase is read where it is stored: copied, it retained its names.
         // Written part by part into the sentence's own buffer: a `+` of interpolated parts
         // makes a sentence for each part (callgrind).
         var note: Sentence = "Lot \(lot.lotID) of \(lot.symbol) is not sold at a loss: "
@@ -110,16 +110,16 @@ extension WashSaleCalendar {
         note.append(" of ")
         note.append(family)
         note.append(" (first bought ")
-        note.append(firstPurchase.date)
+        note.append(purchases[first].date)
         note.append(" in ")
-        note.append(firstPurchase.account)
+        note.append(purchases[first].account)
         note.append(") would disallow it; the block lasts through ")
         note.append(ends)
         note.append(" (26 USC 1091(a)).")
         return WashSaleRecord(
             action: .lossSaleBlocked, account: lot.account, household: household,
-            symbol: lot.symbol, family: family, conflictDate: firstPurchase.date,
-            conflictAccount: firstPurchase.account, windowEnds: ends, quantity: lot.quantity,
+            symbol: lot.symbol, family: family, conflictDate: purchases[first].date,
+            conflictAccount: purchases[first].account, windowEnds: ends, quantity: lot.quantity,
             lotID: lot.lotID, note: note.text)
     }
 
@@ -376,8 +376,9 @@ extension WashSaleCalendar {
                 runTradeRowOfLot.append(NameTable(minimumCapacity: heldLotCounts[runTradeRowOfLot.count]))
             }
             rowPlace = runTradeRowOfLot[account].index(of: sales[index].lotID) { TradeRowOfLot(trade: trade) }
-            let known = runTradeRowOfLot[account][at: rowPlace]
-            row = known.trade == trade ? known : TradeRowOfLot(trade: trade)
+            // Its trade read in place: the row copied out first was copied twice (callgrind).
+            row = runTradeRowOfLot[account][at: rowPlace].trade == trade
+                ? runTradeRowOfLot[account][at: rowPlace] : TradeRowOfLot(trade: trade)
         }
         // A piece at a cent's loss in a row the trade has sold at a gain (the row figured as one
         // sale, its proceeds and basis each rounded: a later pass's share of them can be a cent
@@ -414,7 +415,12 @@ extension WashSaleCalendar {
         }
         var remaining = sales[index].quantity
         var matches: [(index: Int, shares: Quantity)] = []
-        for replacement in replacements(forLoss: sales[index].lotKey, symbol: sales[index].symbol, on: date, planned: []) {
+        // The family is looked up once, for its purchases and for its loss sales (below).
+        let saleFamilyNumber = familyNumber(of: sales[index].symbol)
+        let purchasesOfFamily = purchaseIndexesByFamily[saleFamilyNumber]
+        let windowStart = firstPlace(in: purchasesOfFamily, acquiredOnOrAfter: date.adding(days: -windowDays))
+        for replacement in replacements(forLoss: sales[index].lotKey, in: purchasesOfFamily, from: windowStart, on: date,
+                                        planned: []) {
             guard remaining > .zero else { break }
             let taken = replacement.shares.taking(upTo: remaining)
             purchases[replacement.index].match(taken, inRun: true)
@@ -485,7 +491,8 @@ extension WashSaleCalendar {
         }
         // Made twice where it is listed too (below): handed over whole to the list, not copied.
         let lossSaleIndex = appendLossSale(
-            runLossSale(of: sales[index], on: date, quantity: sales[index].quantity, loss: loss, matched: matched))
+            runLossSale(of: sales[index], on: date, quantity: sales[index].quantity, loss: loss, matched: matched),
+            family: saleFamilyNumber)
         let family = families.family(of: sales[index].symbol)
         // A lot sold in several pieces in one run is one Loss Sale row, its figures summed.
         while runLossSaleRowOfLot.count <= account {

@@ -581,9 +581,9 @@ extension WashSaleCalendar {
         familyNumbers[symbol].map { lossSaleIndexesByFamily[$0] } ?? []
     }
 
-    mutating func appendLossSale(_ sale: consuming LossSale) -> Int {
+    /// Adds a loss sale of the family numbered `family` (`familyNumber(of: sale.symbol)`).
+    mutating func appendLossSale(_ sale: consuming LossSale, family: Int) -> Int {
         let index = lossSales.count
-        let family = familyNumber(of: sale.symbol)
         lossSales.append(sale)
         lossSaleIndexesByFamily[family].append(index)
         return index
@@ -732,10 +732,11 @@ extension WashSaleCalendar {
             .map(\.element)
         return sells.map { sell in
             guard sell.isLossSale, isTaxed(sell.account) else { return (sell, nil) }
+            let family = familyNumber(of: sell.symbol)
             let index = appendLossSale(LossSale(
                 isFromTransactions: true, account: sell.account, symbol: sell.symbol,
                 date: sell.date, quantity: sell.quantity, loss: sell.realizedGain.map(\.magnitude),
-                term: sell.term ?? .shortTerm, acquired: nil, lotID: nil))
+                term: sell.term ?? .shortTerm, acquired: nil, lotID: nil), family: family)
             return (sell, index)
         }
     }
