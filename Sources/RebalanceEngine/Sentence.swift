@@ -127,6 +127,11 @@ struct Sentence: ExpressibleByStringInterpolation {
         bytes.append(dollars: amount, signed: signed)
     }
 
+    /// `4.13%`: `Planning.percent`.
+    mutating func append(percent fraction: Double) {
+        bytes.append(percent: fraction)
+    }
+
     static func += (sentence: inout Sentence, more: Sentence) {
         more.bytes.read { sentence.bytes.append($0) }
     }
