@@ -74,10 +74,17 @@ extension Planning {
         }
         plan.drift = RowList(drift)
         plan.prices = prices
-        // Each household's rows moved, one after another.
+        // Each household's rows moved, one after another. The first household's list is taken
+        // whole and grown for the rest: moved row by row, every row of a one-household shard
+        // was copied four times (callgrind: 0.2% of planning).
+        let washSaleCount = calendars.reduce(0) { $0 + $1.records.count }
         var washSales: [WashSaleRecord] = []
-        washSales.reserveCapacity(calendars.reduce(0) { $0 + $1.records.count })
         for household in calendars.indices {
+            if washSales.isEmpty {
+                washSales = calendars[household].takeRecords()
+                washSales.reserveCapacity(washSaleCount)
+                continue
+            }
             var rows = RowQueue(calendars[household].takeRecords())
             while rows.count > 0 { washSales.append(rows.take()) }
         }
