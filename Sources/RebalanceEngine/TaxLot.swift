@@ -112,7 +112,12 @@ public struct TaxLot: Sendable, Hashable, Identifiable {
 
     /// Oldest acquired first, then Lot ID: the workbook's tie rule for lot order and harvest.
     public static func isOlder(_ lhs: TaxLot, than rhs: TaxLot) -> Bool {
-        if lhs.acquired != rhs.acquired { return lhs.acquired < rhs.acquired }
-        return LotIDOrder.precedes(lhs.lotID, rhs.lotID)
+        isOlder(acquired: lhs.acquired, lotID: lhs.lotID, than: rhs.acquired, rhs.lotID)
+    }
+
+    /// `isOlder(_:than:)` of two lots given by their dates and Lot IDs.
+    static func isOlder(acquired: CivilDate, lotID: String, than otherAcquired: CivilDate, _ otherLotID: String) -> Bool {
+        if acquired != otherAcquired { return acquired < otherAcquired }
+        return LotIDOrder.precedes(lotID, otherLotID)
     }
 }

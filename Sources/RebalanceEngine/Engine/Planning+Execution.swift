@@ -199,9 +199,11 @@ extension Planning {
         // Loss Sale row.
         if !loggedLossSaleBlocks.isEmpty {
             for sale in planned where sale.isLoss {
+                // The listed lots asked first: most sales are of lots never listed, each other
+                // question a hash of the key's two names.
                 let key = sale.lotKey
-                guard !forced.contains(key), forcedLossSales[key] == nil, freedLossSales[key] == nil,
-                      let place = loggedLossSaleBlocks[key] else { continue }
+                guard let place = loggedLossSaleBlocks[key], !forced.contains(key), forcedLossSales[key] == nil,
+                      freedLossSales[key] == nil else { continue }
                 freedLossSales[key] = phase
                 calendars[household].records[place].note += Self.freedNote(phase)
             }
@@ -436,6 +438,10 @@ extension Planning {
     /// keeps the symbol's latest row, and the one asked for is found along the chain back.
     mutating func tradeRow(in index: Int, symbol: String, side: Side, phase: Phase, price: Price, why: String) -> Int {
         let book = books[index]
+        // Made at the book's first trade with room for a symbol of each position: grown from
+        // empty, every book's table placed its names again and moved them to larger lists
+        // several times (callgrind: 0.3% of planning's instructions).
+        if book.tradeRows.isEmpty { book.tradeRows = NameTable(minimumCapacity: book.positions.count) }
         let latest = book.tradeRows.index(of: symbol) { -1 }
         if let row = trade(alongChainFrom: book.tradeRows[at: latest], side: side, phase: phase) {
             tradeNotes[row].add(why: why)

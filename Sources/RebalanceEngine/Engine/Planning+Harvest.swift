@@ -10,8 +10,12 @@ extension Planning {
     mutating func harvest(_ index: Int) throws(PlanningError) {
         guard books[index].isTaxed else { return }
         let book = books[index]
-        var lots: [TaxLot] = []
-        var losses: [Money] = []
+        // Each loss lot's loss as sold whole, its date and Lot ID (its place in the harvest's
+        // order), and its symbol's place in `symbols`: the lot itself is read from its position
+        // when its turn comes (each lot copied whole into a list had its names retained and let
+        // go twice; callgrind).
+        var lots: [(loss: Money, acquired: CivilDate, lotID: String, symbol: Int)] = []
+        var symbols: [String] = []
         // Each loss lot's place among its position's lots, and its symbol's number when the
         // position is large (-1 when not); each such symbol's entry in the book, and its lots
         // taken out (counted once one is). A small position's lot is found by a short search
@@ -25,6 +29,7 @@ extension Planning {
             guard let position = book.positions[at: entry], let price = position.price else { continue }
             // Read where they are stored: `for lot in` copies each lot, and most are no loss.
             let held = position.lots
+            var listed = false
             for lot in held.indices {
                 // A whole-lot sale's loss: basis over proceeds.
                 let proceeds = price.value(of: held[lot].quantity)
@@ -34,15 +39,19 @@ extension Planning {
                         entries.append(entry)
                         takenOut.append(nil)
                     }
-                    lots.append(held[lot])
-                    losses.append(held[lot].costBasis - proceeds)
+                    if !listed {
+                        symbols.append(symbol)
+                        listed = true
+                    }
+                    lots.append((held[lot].costBasis - proceeds, held[lot].acquired, held[lot].lotID, symbols.count - 1))
                     places.append((isLarge ? entries.count - 1 : -1, lot))
                 }
             }
         }
         noteLossesKeptByManualBuys(index)
-        let order = lots.indices.sorted {
-            losses[$0] != losses[$1] ? losses[$0] > losses[$1] : TaxLot.isOlder(lots[$0], than: lots[$1])
+        let order = lots.indices.sorted { a, b in
+            lots[a].loss != lots[b].loss ? lots[a].loss > lots[b].loss
+                : TaxLot.isOlder(acquired: lots[a].acquired, lotID: lots[a].lotID, than: lots[b].acquired, lots[b].lotID)
         }
         var passedOver: [PassedOver] = []
         for candidate in order {
@@ -51,13 +60,14 @@ extension Planning {
             // a position it harvests). Searched for one by one, a position of 50,000 lots took
             // most of its planning time here.
             let (number, place) = places[candidate]
+            let symbol = symbols[lots[candidate].symbol], lotID = lots[candidate].lotID
             guard number >= 0 else {
-                if let why = try harvestLot(lots[candidate], at: place, in: index) { passedOver.append(why) }
+                if let why = try harvestLot(symbol, lotID, at: place, in: index) { passedOver.append(why) }
                 continue
             }
             let heldBefore = books[index].positions[at: entries[number]]?.lots.count ?? 0
             let now = place - (takenOut[number]?.before(place) ?? 0)
-            if let why = try harvestLot(lots[candidate], at: now, in: index) { passedOver.append(why) }
+            if let why = try harvestLot(symbol, lotID, at: now, in: index) { passedOver.append(why) }
             if (books[index].positions[at: entries[number]]?.lots.count ?? 0) < heldBefore {
                 if takenOut[number] == nil { takenOut[number] = TakenOut(count: heldBefore) }
                 takenOut[number]!.take(place)
@@ -168,15 +178,14 @@ extension Planning {
     /// each loss lot where it is now (`TakenOut`).
     static let countedPosition = 64
 
-    /// Harvests one lot if the rules allow; what held it back when its loss is below the
-    /// thresholds or nothing of it may be sold, nil otherwise (sold, blocked, or no longer held).
-    /// `place` is where the lot should be among its position's lots; it is looked for by its
-    /// Lot ID when it is not there.
+    /// Harvests one lot, of `symbol` with Lot ID `lotID`, if the rules allow; what held it back
+    /// when its loss is below the thresholds or nothing of it may be sold, nil otherwise (sold,
+    /// blocked, or no longer held). `place` is where the lot should be among its position's
+    /// lots; it is looked for by its Lot ID when it is not there.
     private mutating func harvestLot(
-        _ original: TaxLot, at place: Int, in index: Int
+        _ symbol: String, _ lotID: String, at place: Int, in index: Int
     ) throws(PlanningError) -> PassedOver? {
-        let symbol = original.symbol
-        guard let lot = heldLot(original, at: place, in: index) else { return nil }
+        guard let lot = heldLot(symbol, lotID, at: place, in: index) else { return nil }
         let price = try universe.price(of: symbol)
         let id = books[index].id
         let today = asOf
@@ -297,13 +306,13 @@ extension Planning {
         return clause.text
     }
 
-    /// The lot `original` as its position holds it now, looked for at `place` first; nil when
-    /// no longer held. (The position's lots are let go on return: held across the sale, they
-    /// would be copied whole at its change to them.)
-    private func heldLot(_ original: TaxLot, at place: Int, in index: Int) -> TaxLot? {
-        guard let held = books[index].position(of: original.symbol)?.lots else { return nil }
-        if place < held.count, held[place].lotID == original.lotID { return held[place] }
-        return held.first { $0.lotID == original.lotID }
+    /// The lot `lotID` of `symbol` as its position holds it now, looked for at `place` first;
+    /// nil when no longer held. (The position's lots are let go on return: held across the
+    /// sale, they would be copied whole at its change to them.)
+    private func heldLot(_ symbol: String, _ lotID: String, at place: Int, in index: Int) -> TaxLot? {
+        guard let held = books[index].position(of: symbol)?.lots else { return nil }
+        if place < held.count, held[place].lotID == lotID { return held[place] }
+        return held.first { $0.lotID == lotID }
     }
 
     /// The first allowed Replacement for a harvest of `symbol`: unrestricted, priced, in a

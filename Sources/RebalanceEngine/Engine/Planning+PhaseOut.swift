@@ -131,14 +131,15 @@ extension Planning {
                 price = try universe.price(of: lot.symbol)
                 prices[number] = price
             }
-            let planned = plan.sales[number]
+            // The symbol's sales so far are read where the plan keeps them: a copy held in a
+            // local until the append below made every append copy the whole list (callgrind).
             if book.isTaxed, lot.isLoss(at: price) {
                 let record: WashSaleRecord?
                 if calendar.hasLargeWindow(of: lot.symbol, on: asOf) {
                     if windowed == nil { windowed = calendar }
-                    record = windowed!.cachedLossSaleBlock(for: lot, on: asOf, plannedInTrade: planned)
+                    record = windowed!.cachedLossSaleBlock(for: lot, on: asOf, plannedInTrade: plan.sales[number])
                 } else {
-                    record = calendar.lossSaleBlock(for: lot, on: asOf, plannedInTrade: planned)
+                    record = calendar.lossSaleBlock(for: lot, on: asOf, plannedInTrade: plan.sales[number])
                 }
                 if let record {
                     plan.washSkipped.append((lot, record))
@@ -146,7 +147,7 @@ extension Planning {
                 }
             }
             let take = trial.largestQuantity(of: lot, at: price, on: asOf, step: universe.step,
-                                             after: planned.sharesSold, within: book.account.taxBudget)
+                                             after: plan.sales[number].sharesSold, within: book.account.taxBudget)
             if take < lot.quantity { plan.cut[number] = true }
             guard take > .zero else { continue }
             let sale = lot.sale(of: take, at: price, on: asOf)

@@ -327,6 +327,7 @@ extension Planning {
         -> [(symbol: String, overshoot: Money?, value: Money)] {
         let book = books[index]
         var candidates: [(symbol: String, overshoot: Money?, value: Money)] = []
+        candidates.reserveCapacity(book.heldSymbols.count)
         for (symbol, entry) in zip(book.heldSymbols, book.heldEntries)
         where book.maySell(symbol, entry: entry) && !tried.contains(symbol) {
             guard let position = book.position(atEntry: entry), let price = position.price, position.value > .zero else {
