@@ -124,14 +124,8 @@ extension Planning {
             // those of one sale of its total (priced, and its basis scaled, once): each pass
             // is that sale's figures less what the row holds. Passes rounded each on its own
             // summed to a row a cent or more from its quantity × price.
-            var pass = RowSoFar()
-            if let soFar {
-                for row in lotRows(of: tradeNotes[soFar]) where lotsSold[row].lotID == lot.lotID {
-                    pass = RowSoFar(quantity: lotsSold[row].quantity, costBasis: lotsSold[row].costBasis,
-                                    proceeds: lotsSold[row].proceeds)
-                    break
-                }
-            }
+            // A constant, so that `realized` reads it with no check of exclusive access (callgrind).
+            let pass = soFar.map { rowSoFar(ofLot: lot.lotID, inTrade: $0) } ?? RowSoFar()
             func realized(_ quantity: Quantity) -> Money {
                 let gain = pass.gain(of: quantity, lot: lot, at: price)
                 guard blocked, gain.isNegative, let shares = replacementShares else { return gain }
@@ -213,6 +207,17 @@ extension Planning {
         return outcome
     }
 
+    /// What the Lots Sold row of lot `lotID` in trade `trade` holds so far; all zero when the
+    /// trade has not sold the lot. The rows are read in a loop, not in closures, which copied
+    /// each row they read (callgrind).
+    func rowSoFar(ofLot lotID: String, inTrade trade: Int) -> RowSoFar {
+        for row in lotRows(of: tradeNotes[trade]) where lotsSold[row].lotID == lotID {
+            return RowSoFar(quantity: lotsSold[row].quantity, costBasis: lotsSold[row].costBasis,
+                            proceeds: lotsSold[row].proceeds)
+        }
+        return RowSoFar()
+    }
+
     /// Records one trade's lot sales: wash-sale calendar, ledger, lots, cash and rows.
     mutating func commitSale(_ sales: [LotSale], symbol: String, price: Price, in index: Int, phase: Phase, why: String) {
         let account = books[index].id
@@ -238,7 +243,8 @@ extension Planning {
             soldOut = Array(repeating: false, count: lots.count)
         }
         // Each sale is read where it is stored: `for … in zip(…)` copied every sale, its names
-        // retained (callgrind).
+        // retained (callgrind). The book is found once, not at each of its figures.
+        let book = books[index]
         for sale in sales.indices {
             let disallowedLoss = disallowed[sale]
             // A lot relieved again by the same trade stays one Lots Sold row. The rows are read
@@ -254,7 +260,7 @@ extension Planning {
             }
             var joining = Money.zero
             if let row = lotRow { joining = lotsSold[row].gain + lotsSold[row].disallowedLoss }
-            let tax = books[index].ledger.record(
+            let tax = book.ledger.record(
                 gain: sales[sale].gain, term: sales[sale].term, disallowedLoss: disallowedLoss, joiningRow: joining)
             let position = lotPlaces.map { $0[sales[sale].lotID].flatMap { soldOut[$0] ? nil : $0 } }
                 ?? lots.firstIndex(where: { $0.lotID == sales[sale].lotID })
@@ -267,8 +273,8 @@ extension Planning {
                     lots.remove(at: position)
                 }
             }
-            books[index].cash += sales[sale].proceeds
-            books[index].sellProceeds += sales[sale].proceeds
+            book.cash += sales[sale].proceeds
+            book.sellProceeds += sales[sale].proceeds
             if let row = lotRow {
                 lotsSold[row].quantity += sales[sale].quantity
                 lotsSold[row].costBasis += sales[sale].costBasis
@@ -606,6 +612,10 @@ extension Planning {
                 if let freedBy = freedLossSales[key] { calendars[household].records[place].note += Self.freedNote(freedBy) }
             }
         } else {
+            // Room for a few dozen at the first: grown from empty, the table of a run's listed
+            // lots was made again at each doubling, every key hashed again (callgrind: 0.3% of
+            // planning's instructions).
+            if loggedLossSaleBlocks.isEmpty { loggedLossSaleBlocks.reserveCapacity(64) }
             loggedLossSaleBlocks[key] = calendars[household].records.count
             calendars[household].log(record)
         }

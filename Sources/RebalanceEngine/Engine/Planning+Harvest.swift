@@ -15,7 +15,7 @@ extension Planning {
         // when its turn comes (each lot copied whole into a list had its names retained and let
         // go twice; callgrind).
         var lots: [(loss: Money, acquired: CivilDate, lotID: String, symbol: Int)] = []
-        var symbols: [String] = []
+        var symbols: [(symbol: String, entry: Int, price: Price)] = []
         // Each loss lot's place among its position's lots, and its symbol's number when the
         // position is large (-1 when not); each such symbol's entry in the book, and its lots
         // taken out (counted once one is). A small position's lot is found by a short search
@@ -40,7 +40,7 @@ extension Planning {
                         takenOut.append(nil)
                     }
                     if !listed {
-                        symbols.append(symbol)
+                        symbols.append((symbol, entry, price))
                         listed = true
                     }
                     lots.append((held[lot].costBasis - proceeds, held[lot].acquired, held[lot].lotID, symbols.count - 1))
@@ -60,14 +60,15 @@ extension Planning {
             // a position it harvests). Searched for one by one, a position of 50,000 lots took
             // most of its planning time here.
             let (number, place) = places[candidate]
-            let symbol = symbols[lots[candidate].symbol], lotID = lots[candidate].lotID
+            let (symbol, entry, price) = symbols[lots[candidate].symbol]
+            let lotID = lots[candidate].lotID
             guard number >= 0 else {
-                if let why = try harvestLot(symbol, lotID, at: place, in: index) { passedOver.append(why) }
+                if let why = try harvestLot(symbol, entry, price, lotID, at: place, in: index) { passedOver.append(why) }
                 continue
             }
             let heldBefore = books[index].positions[at: entries[number]]?.lots.count ?? 0
             let now = place - (takenOut[number]?.before(place) ?? 0)
-            if let why = try harvestLot(symbol, lotID, at: now, in: index) { passedOver.append(why) }
+            if let why = try harvestLot(symbol, entry, price, lotID, at: now, in: index) { passedOver.append(why) }
             if (books[index].positions[at: entries[number]]?.lots.count ?? 0) < heldBefore {
                 if takenOut[number] == nil { takenOut[number] = TakenOut(count: heldBefore) }
                 takenOut[number]!.take(place)
@@ -178,15 +179,15 @@ extension Planning {
     /// each loss lot where it is now (`TakenOut`).
     static let countedPosition = 64
 
-    /// Harvests one lot, of `symbol` with Lot ID `lotID`, if the rules allow; what held it back
-    /// when its loss is below the thresholds or nothing of it may be sold, nil otherwise (sold,
-    /// blocked, or no longer held). `place` is where the lot should be among its position's
-    /// lots; it is looked for by its Lot ID when it is not there.
+    /// Harvests one lot, of `symbol` (at `entry` of the book's positions, priced at `price`)
+    /// with Lot ID `lotID`, if the rules allow; what held it back when its loss is below the thresholds or nothing
+    /// of it may be sold, nil otherwise (sold, blocked, or no longer held). `place` is where
+    /// the lot should be among its position's lots; it is looked for by its Lot ID when it is
+    /// not there.
     private mutating func harvestLot(
-        _ symbol: String, _ lotID: String, at place: Int, in index: Int
+        _ symbol: String, _ entry: Int, _ price: Price, _ lotID: String, at place: Int, in index: Int
     ) throws(PlanningError) -> PassedOver? {
-        guard let lot = heldLot(symbol, lotID, at: place, in: index) else { return nil }
-        let price = try universe.price(of: symbol)
+        guard let lot = heldLot(entry, lotID, at: place, in: index) else { return nil }
         let id = books[index].id
         let today = asOf
         if let record = inCalendar(householdOfBook[index], { $0.cachedLossSaleBlock(for: lot, on: today) }) {
@@ -196,7 +197,7 @@ extension Planning {
         let nothingAboveTarget = PassedOver(symbol: symbol, lotID: lot.lotID, why: .nothingAboveTarget, loss: .zero)
         let whole = lot.sale(of: lot.quantity, at: price, on: asOf)
         let book = books[index]
-        let legacy = isLegacy(symbol, in: book)
+        let legacy = book.place(ofEntry: entry).isLegacy
         let replacement = harvestReplacement(for: symbol, selling: whole, legacy: legacy, in: index)
         var quantity = lot.quantity
         if replacement == nil, !legacy {
@@ -207,7 +208,7 @@ extension Planning {
             quantity = .min(lot.quantity, universe.shares(excess, price, roundingUp: false))
             guard quantity > .zero else { return nothingAboveTarget }
         }
-        let sale = lot.sale(of: quantity, at: price, on: asOf)
+        let sale = quantity == lot.quantity ? whole : lot.sale(of: quantity, at: price, on: asOf)
         let loss = sale.gain.magnitude
         guard sale.isLoss, loss >= books[index].settings.harvestMinLoss else {
             return PassedOver(symbol: symbol, lotID: lot.lotID, why: .underMinimum, loss: sale.isLoss ? loss : .zero)
@@ -306,11 +307,11 @@ extension Planning {
         return clause.text
     }
 
-    /// The lot `lotID` of `symbol` as its position holds it now, looked for at `place` first;
-    /// nil when no longer held. (The position's lots are let go on return: held across the
-    /// sale, they would be copied whole at its change to them.)
-    private func heldLot(_ symbol: String, _ lotID: String, at place: Int, in index: Int) -> TaxLot? {
-        guard let held = books[index].position(of: symbol)?.lots else { return nil }
+    /// The lot `lotID` of the position at `entry` as it holds it now, looked for at `place`
+    /// first; nil when no longer held. (The position's lots are let go on return: held across
+    /// the sale, they would be copied whole at its change to them.)
+    private func heldLot(_ entry: Int, _ lotID: String, at place: Int, in index: Int) -> TaxLot? {
+        guard let held = books[index].positions[at: entry]?.lots else { return nil }
         if place < held.count, held[place].lotID == lotID { return held[place] }
         return held.first { $0.lotID == lotID }
     }

@@ -120,44 +120,48 @@ extension Planning {
         var trial = book.ledger
         var plan = PhaseOutPlan(symbols: symbols.count)
         var prices = [Price?](repeating: nil, count: symbols.count)
-        for place in placesInSaleOrder(lots, rates: book.account.rates, method: book.settings.lotMethod) {
-            let number = numberOfLot[place]
-            guard !plan.cut[number] else { continue }
-            let lot = lots[place]
-            let price: Price
-            if let known = prices[number] {
-                price = known
-            } else {
-                price = try universe.price(of: lot.symbol)
-                prices[number] = price
-            }
-            // The symbol's sales so far are read where the plan keeps them: a copy held in a
-            // local until the append below made every append copy the whole list (callgrind).
-            if book.isTaxed, lot.isLoss(at: price) {
-                let record: WashSaleRecord?
-                if calendar.hasLargeWindow(of: lot.symbol, on: asOf) {
-                    if windowed == nil { windowed = calendar }
-                    record = windowed!.cachedLossSaleBlock(for: lot, on: asOf, plannedInTrade: plan.sales[number])
+        // Each lot is read where it is stored: a copy of each retained and released its names
+        // (callgrind).
+        let order = placesInSaleOrder(lots, rates: book.account.rates, method: book.settings.lotMethod)
+        try lots.withUnsafeBufferPointer { lots throws(PlanningError) in
+            for place in order {
+                let number = numberOfLot[place]
+                guard !plan.cut[number] else { continue }
+                let price: Price
+                if let known = prices[number] {
+                    price = known
                 } else {
-                    record = calendar.lossSaleBlock(for: lot, on: asOf, plannedInTrade: plan.sales[number])
+                    price = try universe.price(of: lots[place].symbol)
+                    prices[number] = price
                 }
-                if let record {
-                    plan.washSkipped.append((lot, record))
-                    continue
+                // The symbol's sales so far are read where the plan keeps them: a copy held in a
+                // local until the append below made every append copy the whole list (callgrind).
+                if book.isTaxed, lots[place].isLoss(at: price) {
+                    let record: WashSaleRecord?
+                    if calendar.hasLargeWindow(of: lots[place].symbol, on: asOf) {
+                        if windowed == nil { windowed = calendar }
+                        record = windowed!.cachedLossSaleBlock(for: lots[place], on: asOf, plannedInTrade: plan.sales[number])
+                    } else {
+                        record = calendar.lossSaleBlock(for: lots[place], on: asOf, plannedInTrade: plan.sales[number])
+                    }
+                    if let record {
+                        plan.washSkipped.append((lots[place], record))
+                        continue
+                    }
                 }
+                let take = trial.largestQuantity(of: lots[place], at: price, on: asOf, step: universe.step,
+                                                 after: plan.sales[number].sharesSold, within: book.account.taxBudget)
+                if take < lots[place].quantity { plan.cut[number] = true }
+                guard take > .zero else { continue }
+                let sale = lots[place].sale(of: take, at: price, on: asOf)
+                trial.count(gain: sale.gain, term: sale.term)
+                if plan.sales[number].isEmpty {
+                    plan.order.append(number)
+                    // Room for every lot of the symbol: a legacy position is mostly sold whole.
+                    plan.sales[number].reserveCapacity(lotCount[number])
+                }
+                plan.sales[number].append(sale)
             }
-            let take = trial.largestQuantity(of: lot, at: price, on: asOf, step: universe.step,
-                                             after: plan.sales[number].sharesSold, within: book.account.taxBudget)
-            if take < lot.quantity { plan.cut[number] = true }
-            guard take > .zero else { continue }
-            let sale = lot.sale(of: take, at: price, on: asOf)
-            trial.count(gain: sale.gain, term: sale.term)
-            if plan.sales[number].isEmpty {
-                plan.order.append(number)
-                // Room for every lot of the symbol: a legacy position is mostly sold whole.
-                plan.sales[number].reserveCapacity(lotCount[number])
-            }
-            plan.sales[number].append(sale)
         }
         return plan
     }
