@@ -10,17 +10,24 @@ extension Planning {
     mutating func harvest(_ index: Int) throws(PlanningError) {
         guard books[index].isTaxed else { return }
         let book = books[index]
-        // Each loss lot's loss as sold whole, its date and Lot ID (its place in the harvest's
-        // order), and its symbol's place in `symbols`: the lot itself is read from its position
-        // when its turn comes (each lot copied whole into a list had its names retained and let
-        // go twice; callgrind).
-        var lots: [(loss: Money, acquired: CivilDate, lotID: String, symbol: Int)] = []
+        // Each loss lot's date and Lot ID (its place in the harvest's order after its loss), and
+        // its symbol's place in `symbols`: the lot itself is read from its position when its turn
+        // comes (each lot copied whole into a list had its names retained and let go twice;
+        // callgrind). The losses as sold whole are a list of their own, which the sort reads in
+        // every comparison: read from the lots' entries, each was copied with its Lot ID.
+        // The lists start with room for a loss lot per position: grown from empty, they were
+        // moved to larger ones several times per account.
+        var lots: [(acquired: CivilDate, lotID: String, symbol: Int)] = []
+        var losses: [Money] = []
         var symbols: [(symbol: String, entry: Int, price: Price)] = []
-        // Each loss lot's place among its position's lots, and its symbol's number when the
+        var places: [(symbol: Int, lot: Int)] = []
+        lots.reserveCapacity(book.heldEntries.count)
+        losses.reserveCapacity(book.heldEntries.count)
+        places.reserveCapacity(book.heldEntries.count)
+        // `places`: each loss lot's place among its position's lots, and its symbol's number when the
         // position is large (-1 when not); each such symbol's entry in the book, and its lots
         // taken out (counted once one is). A small position's lot is found by a short search
         // when a sale has moved it: counting costs more there than it saves.
-        var places: [(symbol: Int, lot: Int)] = []
         var entries: [Int] = []
         var takenOut: [TakenOut?] = []
         // Each held symbol's place, price and lots read by its entry in the book, not looked up by name.
@@ -43,14 +50,15 @@ extension Planning {
                         symbols.append((symbol, entry, price))
                         listed = true
                     }
-                    lots.append((held[lot].costBasis - proceeds, held[lot].acquired, held[lot].lotID, symbols.count - 1))
+                    lots.append((held[lot].acquired, held[lot].lotID, symbols.count - 1))
+                    losses.append(held[lot].costBasis - proceeds)
                     places.append((isLarge ? entries.count - 1 : -1, lot))
                 }
             }
         }
         noteLossesKeptByManualBuys(index)
         let order = lots.indices.sorted { a, b in
-            lots[a].loss != lots[b].loss ? lots[a].loss > lots[b].loss
+            losses[a] != losses[b] ? losses[a] > losses[b]
                 : TaxLot.isOlder(acquired: lots[a].acquired, lotID: lots[a].lotID, than: lots[b].acquired, lots[b].lotID)
         }
         var passedOver: [PassedOver] = []
@@ -77,15 +85,13 @@ extension Planning {
         // Each row filed under the rule that held its lots back: a lot left because there is no
         // replacement and nothing above target was filed under Harvest Min Loss, which played
         // no part in it (explore-CU).
-        let underThresholds = passedOver.filter { $0.why != .nothingAboveTarget }
-        let noReplacement = passedOver.filter { $0.why == .nothingAboveTarget }
-        if !underThresholds.isEmpty {
+        if passedOver.indices.contains(where: { passedOver[$0].why != .nothingAboveTarget }) {
             audit(.harvest, books[index].id, nil, rule: "Harvest Min Loss", decision: "Skipped",
-                  text: passedOverDetail(underThresholds, settings: books[index].settings))
+                  text: passedOverDetail(passedOver, for: [.underMinimum, .underPercent], settings: books[index].settings))
         }
-        if !noReplacement.isEmpty {
+        if passedOver.indices.contains(where: { passedOver[$0].why == .nothingAboveTarget }) {
             audit(.harvest, books[index].id, nil, rule: "Replacement", decision: "Skipped",
-                  text: passedOverDetail(noReplacement, settings: books[index].settings))
+                  text: passedOverDetail(passedOver, for: [.nothingAboveTarget], settings: books[index].settings))
         }
     }
 
@@ -132,16 +138,17 @@ extension Planning {
         let loss: Money
     }
 
-    /// The Audit Log's words for the loss lots Harvest passed over, each reason with the lots
-    /// it held back (the first few by name, largest loss first): "1 loss lot(s) were not
-    /// harvested: below $1,000.00 or 5% of basis …, or nothing above target" named neither
-    /// the lot nor which rule held it.
-    private func passedOverDetail(_ lots: [PassedOver], settings: Settings) -> String {
+    /// The Audit Log's words for the loss lots Harvest passed over for the reasons `whys` (in
+    /// `Why` order), each reason with the lots it held back (the first few by name, largest
+    /// loss first): "1 loss lot(s) were not harvested: below $1,000.00 or 5% of basis …, or
+    /// nothing above target" named neither the lot nor which rule held it.
+    private func passedOverDetail(_ lots: [PassedOver], for whys: [PassedOver.Why], settings: Settings) -> String {
         let named = 5
-        var detail: Sentence = "\(lots.count) loss lot(s) not harvested"
+        // Each reason's lots by their places: lists of the lots themselves copied their names (callgrind).
+        let places = whys.map { why in lots.indices.filter { lots[$0].why == why } }
+        var detail: Sentence = "\(places.reduce(0) { $0 + $1.count }) loss lot(s) not harvested"
         var first = true
-        for why in PassedOver.Why.allCases {
-            let held = lots.filter { $0.why == why }
+        for (why, held) in zip(whys, places) {
             guard !held.isEmpty else { continue }
             detail.append(first ? ": " : "; ")
             first = false
@@ -152,14 +159,14 @@ extension Planning {
             case .nothingAboveTarget:
                 detail += "no replacement, and nothing of the position above its \(Planning.harvestEdge(settings)) to sell: "
             }
-            for (number, lot) in held.prefix(named).enumerated() {
+            for (number, place) in held.prefix(named).enumerated() {
                 if number > 0 { detail.append(", ") }
-                detail.append(lot.symbol)
+                detail.append(lots[place].symbol)
                 detail.append(" lot ")
-                detail.append(lot.lotID)
+                detail.append(lots[place].lotID)
                 if why != .nothingAboveTarget {
                     detail.append(" (")
-                    detail.append(dollars: lot.loss)
+                    detail.append(dollars: lots[place].loss)
                     detail.append(")")
                 }
             }
@@ -194,19 +201,23 @@ extension Planning {
             logLossSaleBlock(record, phase: .harvest, book: index)
             return nil
         }
-        let nothingAboveTarget = PassedOver(symbol: symbol, lotID: lot.lotID, why: .nothingAboveTarget, loss: .zero)
+        // Made only when it is the answer: most lots have a replacement, and their names were
+        // retained for it and let go (callgrind).
+        func nothingAboveTarget() -> PassedOver {
+            PassedOver(symbol: symbol, lotID: lot.lotID, why: .nothingAboveTarget, loss: .zero)
+        }
         let whole = lot.sale(of: lot.quantity, at: price, on: asOf)
         let book = books[index]
         let legacy = book.place(ofEntry: entry).isLegacy
         let replacement = harvestReplacement(for: symbol, selling: whole, legacy: legacy, in: index)
         var quantity = lot.quantity
         if replacement == nil, !legacy {
-            guard let slot = books[index].layout.slotIndexBySymbol[symbol] else { return nothingAboveTarget }
+            guard let slot = books[index].layout.slotIndexBySymbol[symbol] else { return nothingAboveTarget() }
             let value = books[index].investableValue
             let edge = books[index].settings.rebalanceTo == .bandEdge ? books[index].slots[slot].high : books[index].slots[slot].target
             let excess = slotValue(slot, in: book) - Planning.part(edge, of: value)
             quantity = .min(lot.quantity, universe.shares(excess, price, roundingUp: false))
-            guard quantity > .zero else { return nothingAboveTarget }
+            guard quantity > .zero else { return nothingAboveTarget() }
         }
         let sale = quantity == lot.quantity ? whole : lot.sale(of: quantity, at: price, on: asOf)
         let loss = sale.gain.magnitude

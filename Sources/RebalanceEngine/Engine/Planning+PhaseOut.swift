@@ -10,8 +10,8 @@ extension Planning {
         let book = books[index]
         var sellable: [String] = []
         for symbol in book.legacySymbols() {
-            let why = universe.isMarkedPhaseOut(symbol) ? "marked Phase Out" : "not in the model"
             if !universe.maySell(symbol) {
+                let why = universe.isMarkedPhaseOut(symbol) ? "marked Phase Out" : "not in the model"
                 books[index].noteStop(.security(symbol), .restricted)
                 audit(.phaseOut, book.id, symbol, rule: "Restriction", decision: "Kept",
                       "\(symbol) is \(why) but \(universe.restriction(of: symbol)!.rawValue): it stays.")
@@ -63,7 +63,8 @@ extension Planning {
             let symbol = sellable[number]
             let sales = plan.sales[number]
             guard !sales.isEmpty else { continue }
-            let price = try universe.price(of: symbol)
+            let price: Price
+            if let known = plan.prices[number] { price = known } else { price = try universe.price(of: symbol) }
             let why = universe.isMarkedPhaseOut(symbol)
                 ? "phases out a holding marked Phase Out" : "phases out a legacy holding not in the model"
             commitSale(sales, symbol: symbol, price: price, in: index, phase: .phaseOut,
@@ -79,10 +80,13 @@ extension Planning {
         /// Whether the budget bound in each symbol.
         var cut: [Bool]
         var washSkipped: [(TaxLot, WashSaleRecord)] = []
+        /// Each symbol's price, found at its first lot: its sale needs no lookup of it.
+        var prices: [Price?]
 
         init(symbols: Int) {
             sales = Array(repeating: [], count: symbols)
             cut = Array(repeating: false, count: symbols)
+            prices = Array(repeating: nil, count: symbols)
         }
     }
 
@@ -119,7 +123,6 @@ extension Planning {
         helds = []
         var trial = book.ledger
         var plan = PhaseOutPlan(symbols: symbols.count)
-        var prices = [Price?](repeating: nil, count: symbols.count)
         // Each lot is read where it is stored: a copy of each retained and released its names
         // (callgrind).
         let order = placesInSaleOrder(lots, rates: book.account.rates, method: book.settings.lotMethod)
@@ -128,11 +131,11 @@ extension Planning {
                 let number = numberOfLot[place]
                 guard !plan.cut[number] else { continue }
                 let price: Price
-                if let known = prices[number] {
+                if let known = plan.prices[number] {
                     price = known
                 } else {
                     price = try universe.price(of: lots[place].symbol)
-                    prices[number] = price
+                    plan.prices[number] = price
                 }
                 // The symbol's sales so far are read where the plan keeps them: a copy held in a
                 // local until the append below made every append copy the whole list (callgrind).
