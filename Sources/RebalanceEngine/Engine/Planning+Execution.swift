@@ -50,12 +50,15 @@ extension Planning {
     /// Blocked loss lots are skipped or forced as `access` says (26 USC 1091(a)). `why` is
     /// worded only for a sale made: the phases ask for many more sales than they make.
     /// With `lot`, only that lot is sold (a manual sale naming it), with the shares restated
-    /// out of it earlier in the run, which the law still counts as the lot's.
+    /// out of it earlier in the run, which the law still counts as the lot's. `price`: the
+    /// symbol's price, when the caller has it at hand.
     mutating func sell(
         _ symbol: String, upTo limit: Quantity, in index: Int, phase: Phase, access: LotAccess,
-        budget: TaxBudget?, minimumAmount: Money? = nil, lot named: String? = nil, why: @autoclosure () -> String
+        budget: TaxBudget?, minimumAmount: Money? = nil, lot named: String? = nil, price known: Price? = nil,
+        why: @autoclosure () -> String
     ) throws(PlanningError) -> SaleOutcome {
-        let price = try universe.price(of: symbol)
+        let price: Price
+        if let known { price = known } else { price = try universe.price(of: symbol) }
         let book = books[index]
         // The position found once: its quantity, its lots and its latest sell trade.
         guard let entry = book.entry(of: symbol), let position = book.position(atEntry: entry) else { return SaleOutcome() }

@@ -295,10 +295,22 @@ extension Planning {
         let book = books[index]
         guard !book.bought.isEmpty else { return }
         let value = book.investableValue
+        // Each slot's stand-ins the run bought, read in one pass over the positions: asked of
+        // each slot over its target (`AccountBook.standIns(ofSlot:)`), every position was read
+        // again for each such slot (callgrind).
+        var standIns = [[(symbol: String, value: Money)]](repeating: [], count: book.slots.count)
+        for (symbol, entry) in zip(book.heldSymbols, book.heldEntries) where book.bought.contains(symbol) {
+            let place = book.place(ofEntry: entry)
+            if place.counted, let slot = place.slot, symbol != book.slots[slot].symbol {
+                standIns[slot].append((symbol, book.positions[at: entry]?.value ?? .zero))
+            }
+        }
         for slot in book.slots.indices {
             let over = Planning.weight(slotValue(slot, in: book), of: value) - book.slots[slot].target
             guard over > 0 else { continue }
-            for symbol in book.standIns(ofSlot: slot) + [book.slots[slot].symbol]
+            // In `standIns(ofSlot:)`'s order: largest value first, ties by symbol.
+            let bought = standIns[slot].sorted { $0.value != $1.value ? $0.value > $1.value : $0.symbol < $1.symbol }
+            for symbol in bought.map(\.symbol) + [book.slots[slot].symbol]
             where book.quantity(of: symbol) > .zero && book.bought.contains(symbol) && universe.maySell(symbol) {
                 let held = book.quantity(of: symbol)
                 // Said of a position held before the buy too: its older shares are not sold either.
@@ -470,7 +482,7 @@ extension Planning {
         }
         let outcome = try sell(
             symbol, upTo: quantity, in: index, phase: .raiseCash, access: access, budget: budget,
-            minimumAmount: purpose == .cashTarget ? books[index].settings.minTrade : nil, why: why())
+            minimumAmount: purpose == .cashTarget ? books[index].settings.minTrade : nil, price: price, why: why())
         if outcome.quantity > .zero {
             audit(.raiseCash, book.id, symbol, rule: purpose == .withdrawal ? "Withdrawal" : "Cash Target",
                   decision: "Sold", "\(outcome.quantity) \(symbol) sold for \(dollars: outcome.proceeds)"
