@@ -52,8 +52,11 @@ struct AuditJSONTests {
     func restatedLots() throws {
         var plan = PlanFixture.plan
         var rows = plan.lotsSold.array
-        rows[1].lotID = "AAPL-r1-W"
-        rows[1].restatedFrom = "AAPL-r1"
+        let row = rows[1]
+        rows[1] = LotSold(
+            account: row.account, symbol: row.symbol, lotID: "AAPL-r1-W", acquired: row.acquired, quantity: row.quantity,
+            costBasis: row.costBasis, proceeds: row.proceeds, gain: row.gain, term: row.term,
+            disallowedLoss: row.disallowedLoss, phase: row.phase, restatedFrom: "AAPL-r1")
         plan.lotsSold = RowList(rows)
         let bytes = try AuditJSON.encoded(plan, run: PlanFixture.run)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
