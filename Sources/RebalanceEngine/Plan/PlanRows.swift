@@ -218,8 +218,10 @@ public struct DriftRow: Sendable, Hashable {
 public struct AuditEntry: Sendable, Hashable {
     public var seq: Int
     public var phase: Phase?
-    public var account: String?
-    public var symbol: String?
+    // Constants, as a Lots Sold row's Restated From: a row with a variable `String?` was
+    // copied whole and the copy let go each time one was made and appended (callgrind).
+    public let account: String?
+    public let symbol: String?
     /// The rule, in the contract's words: `Tax Budget`, `Wash Sale`, `Min Trade`, `Lot Order`…
     public var rule: String
     /// What was decided: `Sold`, `Skipped`, `Cut`, `Blocked`, `Bought`…
