@@ -94,13 +94,15 @@ struct Sentence: ExpressibleByStringInterpolation {
         bytes.removeAll()
     }
 
+    /// Disfavoured, so that a literal (`append("; ")`) is read as a `StaticString` below.
+    @_disfavoredOverload
     mutating func append(_ text: String) {
         bytes.append(text)
     }
 
-    /// A literal part, read where the program keeps its bytes: `append("; " as StaticString)`.
-    /// (A literal passed as a `String` is asked where its bytes are, about twice the
-    /// instructions of the copy; callgrind.)
+    /// A literal part, read where the program keeps its bytes. (A literal passed as a
+    /// `String` is asked where its bytes are, about twice the instructions of the copy;
+    /// callgrind.)
     mutating func append(_ literal: StaticString) {
         bytes.append(literal)
     }
