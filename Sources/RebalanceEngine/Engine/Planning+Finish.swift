@@ -180,11 +180,12 @@ extension Planning {
         reason.append(tradeNotes[trade].why)
         // A trade of many passes (a harvest of a position's thousands of loss lots, each its
         // own words) says the first few: the Lots Sold rows and the Audit Log name every lot.
-        let whys = tradeNotes[trade].moreWhys.count
+        let moreWhys = tradeNotes[trade].moreWhys
+        let whys = moreWhys.count
         let shown = whys > Planning.reasonClauses ? Planning.reasonClauses - 1 : whys
         for more in 0..<shown {
             reason.append("; " as StaticString)
-            reason.append(tradeNotes[trade].moreWhys[more])
+            reason.append(moreWhys[more])
         }
         if shown < whys {
             reason.append("; and " as StaticString)

@@ -147,20 +147,10 @@ struct Planning {
     /// made and freed per trade were about 2% of planning's instructions, callgrind).
     struct TradeNote: Sendable {
         var why: String
-        /// Clauses a later pass adds to the trade's reason, in order; most often none. A later
-        /// pass's words repeat the purpose the first pass gave ("raises cash for the
-        /// withdrawal; past the tax budget…" after "raises cash for the withdrawal"): only the
-        /// clauses the reason does not yet have are kept, so no clause is said twice.
-        var moreWhys: [String] = []
-        /// The later passes' words already taken apart into `moreWhys`: a pass that says
-        /// what an earlier one said is not split again (splitting every pass's words was 9%
-        /// of planning's instructions, callgrind).
-        var addedWhys: [String] = []
-        /// `addedWhys` and `moreWhys` as sets, once a trade has many (a harvest of a position's
-        /// thousands of loss lots, each lot its own words): searched in the lists, each pass
-        /// took time growing with those before it, the plan with the square of the lots.
-        var addedSet: Set<String> = []
-        var moreSet: Set<Substring> = []
+        /// The later passes' words, made for the first trade a later pass speaks of: most
+        /// trades have none, and four empty lists and sets kept for each were let go one by
+        /// one at the end of the book (callgrind: 0.2% of planning).
+        private var later: LaterWhys?
         /// The first and last of the trade's Lots Sold rows (-1: none), chained through
         /// `nextLotRow`, and how many there are.
         var firstLotRow = -1
@@ -171,36 +161,72 @@ struct Planning {
             self.why = why
         }
 
+        /// Clauses a later pass adds to the trade's reason, in order; most often none.
+        var moreWhys: [String] { later?.moreWhys ?? [] }
+
         /// Adds the clauses of `text` (parts between "; ") the reason does not have yet.
         mutating func add(why text: String) {
-            let many = TradeNote.manyWhys
-            guard text != why, addedWhys.count < many ? !addedWhys.contains(text) : !addedSet.contains(text) else { return }
-            addedWhys.append(text)
-            if addedWhys.count == many { addedSet = Set(addedWhys) } else if addedWhys.count > many { addedSet.insert(text) }
-            let said = TradeNote.clauses(of: why)
-            for clause in TradeNote.clauses(of: text) where !said.contains(clause) {
-                if moreWhys.count < many {
-                    guard !moreWhys.contains(where: { $0 == clause }) else { continue }
-                    moreWhys.append(String(clause))
-                    if moreWhys.count == many { moreSet = Set(moreWhys.map { Substring($0) }) }
-                } else {
-                    guard moreSet.insert(clause).inserted else { continue }
-                    moreWhys.append(String(clause))
-                }
-            }
+            guard text != why else { return }
+            if later == nil { later = LaterWhys() }
+            later!.add(text, after: why)
         }
 
         /// Puts `new` in the place of the clause `old`, wherever the reason has it: a
         /// replacement buy names one more lot it replaces in the clause naming the others.
         mutating func replace(clause old: String, with new: String) {
-            if let place = moreWhys.firstIndex(of: old) {
+            if later?.replace(clause: old, with: new) != true {
+                why = TradeNote.clauses(of: why).map { $0 == old ? new : String($0) }.joined(separator: "; ")
+            }
+        }
+
+        /// What later passes said of a trade.
+        private struct LaterWhys: Sendable {
+            /// Clauses a later pass adds to the trade's reason, in order. A later pass's words
+            /// repeat the purpose the first pass gave ("raises cash for the withdrawal; past
+            /// the tax budget…" after "raises cash for the withdrawal"): only the clauses the
+            /// reason does not yet have are kept, so no clause is said twice.
+            var moreWhys: [String] = []
+            /// The later passes' words already taken apart into `moreWhys`: a pass that says
+            /// what an earlier one said is not split again (splitting every pass's words was
+            /// 9% of planning's instructions, callgrind).
+            var addedWhys: [String] = []
+            /// `addedWhys` and `moreWhys` as sets, once a trade has many (a harvest of a
+            /// position's thousands of loss lots, each lot its own words): searched in the
+            /// lists, each pass took time growing with those before it, the plan with the
+            /// square of the lots.
+            var addedSet: Set<String> = []
+            var moreSet: Set<Substring> = []
+
+            /// Adds the clauses of `text` that the first pass's `why` and the passes since
+            /// do not have yet.
+            mutating func add(_ text: String, after why: String) {
+                let many = TradeNote.manyWhys
+                guard addedWhys.count < many ? !addedWhys.contains(text) : !addedSet.contains(text) else { return }
+                addedWhys.append(text)
+                if addedWhys.count == many { addedSet = Set(addedWhys) } else if addedWhys.count > many { addedSet.insert(text) }
+                let said = TradeNote.clauses(of: why)
+                for clause in TradeNote.clauses(of: text) where !said.contains(clause) {
+                    if moreWhys.count < many {
+                        guard !moreWhys.contains(where: { $0 == clause }) else { continue }
+                        moreWhys.append(String(clause))
+                        if moreWhys.count == many { moreSet = Set(moreWhys.map { Substring($0) }) }
+                    } else {
+                        guard moreSet.insert(clause).inserted else { continue }
+                        moreWhys.append(String(clause))
+                    }
+                }
+            }
+
+            /// Puts `new` in the place of the clause `old` among `moreWhys`; false when they
+            /// do not have it.
+            mutating func replace(clause old: String, with new: String) -> Bool {
+                guard let place = moreWhys.firstIndex(of: old) else { return false }
                 moreWhys[place] = new
                 if moreWhys.count >= TradeNote.manyWhys {
                     moreSet.remove(Substring(old))
                     moreSet.insert(Substring(new))
                 }
-            } else {
-                why = TradeNote.clauses(of: why).map { $0 == old ? new : String($0) }.joined(separator: "; ")
+                return true
             }
         }
 
