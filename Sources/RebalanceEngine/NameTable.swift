@@ -66,10 +66,12 @@ struct NameTable<Value> {
         return values[index]
     }
 
-    /// The value at an entry index from `index(of:)` or `insert`.
+    /// The value at an entry index from `index(of:)` or `insert`, read where it is stored: a
+    /// field read through a getter copied the whole value first (a book's position, its lots
+    /// retained and released; callgrind).
     @inline(__always)
     subscript(at index: Int) -> Value {
-        get { values[index] }
+        _read { yield values[index] }
         _modify { yield &values[index] }
     }
 

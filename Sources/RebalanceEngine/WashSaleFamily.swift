@@ -54,6 +54,9 @@ public struct SecurityFamilies: Sendable, Hashable {
     private let membersByGroup: [String: [String]]
     /// Every grouped symbol's family, asked at each wash-sale question.
     private let familyBySymbol: NameTable<WashSaleFamily>
+    /// Every grouped symbol's group, numbered: what `areIdentical` compares (two families
+    /// made to be compared copied their member lists; callgrind).
+    private let groupNumberBySymbol: NameTable<Int>
 
     /// Families from each symbol's Identical Group; symbols with no group are families of one.
     public init(identicalGroups: [String: String]) {
@@ -65,10 +68,16 @@ public struct SecurityFamilies: Sendable, Hashable {
         let sortedMembers = members.mapValues { $0.sorted() }
         membersByGroup = sortedMembers
         var families = NameTable<WashSaleFamily>(minimumCapacity: identicalGroups.count)
+        var numbers = NameTable<Int>(minimumCapacity: identicalGroups.count)
+        var numberOfGroup: [String: Int] = [:]
         for (symbol, group) in identicalGroups {
             families.set(WashSaleFamily(identicalGroup: group, members: sortedMembers[group] ?? [symbol]), for: symbol)
+            let number = numberOfGroup[group] ?? numberOfGroup.count
+            numberOfGroup[group] = number
+            numbers.set(number, for: symbol)
         }
         familyBySymbol = families
+        groupNumberBySymbol = numbers
     }
 
     public static func == (a: SecurityFamilies, b: SecurityFamilies) -> Bool {
@@ -89,6 +98,8 @@ public struct SecurityFamilies: Sendable, Hashable {
 
     /// Whether two symbols are one family.
     public func areIdentical(_ a: String, _ b: String) -> Bool {
-        family(of: a) == family(of: b)
+        if a == b { return true }
+        guard let first = groupNumberBySymbol[a], let second = groupNumberBySymbol[b] else { return false }
+        return first == second
     }
 }

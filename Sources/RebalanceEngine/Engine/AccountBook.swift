@@ -99,7 +99,7 @@ final class AccountBook {
     /// What stopped Raise Cash short of the cash target, in words, when it was left short:
     /// said again at the end of Rebalance if cash still ends below it.
     @exclusivity(unchecked) var cashTargetShortCause: String?
-    /// Symbols bought and sold in this run: never both. Buys are marked with `markBought`.
+    /// Symbols bought and sold in this run: never both. Buys are marked by `setLots(…, buying: true)`.
     @exclusivity(unchecked) private(set) var bought = NameSet()
     @exclusivity(unchecked) var sold = NameSet()
     /// Symbols the PM's manual trades bought or sold.
@@ -257,13 +257,6 @@ final class AccountBook {
         positions.values.contains { $0?.lots.contains { $0.lotID == id } ?? false }
     }
 
-    /// Notes a buy of `symbol`, at `entry` of `positions`, in this run: it may no longer be
-    /// sold. Whether it could be, and its value, are read by its entry.
-    func markBought(_ symbol: String, entry: Int) {
-        guard bought.insert(symbol), placeOfEntry[entry].maySell, !manualTwinBuys.contains(symbol) else { return }
-        sellableValue -= positions[at: entry]?.value ?? .zero
-    }
-
     /// Notes that a manual trade bought a symbol identical to `symbol`: it may no longer be
     /// sold. Its value, when it is held, leaves what may be sold.
     func markManualTwinBuy(_ symbol: String) {
@@ -286,9 +279,13 @@ final class AccountBook {
     }
 
     /// Replaces the lots of one symbol and updates the position caches. `entry`: the
-    /// symbol's entry in `positions` as `takeLots` gave it, which spares a lookup.
+    /// symbol's entry in `positions` as `takeLots` gave it, which spares a lookup. `buying`:
+    /// the lots are those after a buy of the run, which marks the symbol bought: it may no
+    /// longer be sold, and what may be sold loses its value before the buy.
     @discardableResult
-    func setLots(_ lots: [TaxLot], for symbol: String, entry known: Int? = nil, universe: Universe) -> Int {
+    func setLots(
+        _ lots: [TaxLot], for symbol: String, entry known: Int? = nil, buying: Bool = false, universe: Universe
+    ) -> Int {
         // The new position swapped in for the old in one lookup at most; the price is the
         // one the old position kept, when there is one.
         let entry = known ?? positions.index(of: symbol) { nil }
@@ -305,7 +302,12 @@ final class AccountBook {
         positionChanges.append((entry, old?.quantity ?? .zero))
         let oldValue = old?.value ?? .zero
         let place = placeOfEntry[entry]
-        let sellable = maySell(symbol, entry: entry)
+        // A buy asks the bought symbols once, as it joins them (whether it was there decides
+        // whether the symbol could be sold before), where the new value counted in and taken
+        // out again asked them twice more (callgrind).
+        let sellable = buying
+            ? bought.insert(symbol) && place.maySell && (manualTwinBuys.isEmpty || !manualTwinBuys.contains(symbol))
+            : maySell(symbol, entry: entry)
         if lots.isEmpty {
             if place.counted { add(-oldValue, at: place) }
             if sellable { sellableValue -= oldValue }
@@ -320,7 +322,9 @@ final class AccountBook {
         guard let position = new else { return entry }
         // One change of value where it counts: the new value less the old.
         if place.counted { add(position.value - oldValue, at: place) }
-        if sellable { sellableValue += position.value - oldValue }
+        if sellable {
+            if buying { sellableValue -= oldValue } else { sellableValue += position.value - oldValue }
+        }
         if isNew {
             let position = heldPlace(ofEntry: entry)
             heldSymbols.insert(symbol, at: position)

@@ -501,10 +501,9 @@ extension Planning {
         lots.append(TaxLot(
             lotID: lotID, account: account, symbol: symbol, quantity: quantity,
             costBasis: cost, acquired: asOf))
-        let held = books[index].setLots(lots, for: symbol, entry: entry, universe: universe)
+        books[index].setLots(lots, for: symbol, entry: entry, buying: true, universe: universe)
         books[index].cash -= cost
         books[index].buyCost += cost
-        books[index].markBought(symbol, entry: held)
         trades[row].quantity += quantity
         trades[row].amount += cost
         let disallowances = calendars[householdOfBook[index]].recordBuy(
