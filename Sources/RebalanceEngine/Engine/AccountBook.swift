@@ -101,6 +101,10 @@ final class AccountBook {
     @exclusivity(unchecked) var cashTargetShortCause: String?
     /// Symbols bought and sold in this run: never both. Buys are marked by `setLots(…, buying: true)`.
     @exclusivity(unchecked) private(set) var bought = NameSet()
+    /// Whether the run bought the symbol at each entry of `positions` (none past its end): what
+    /// `maySell(_:entry:)` reads, where asking `bought` hashed the symbol at every change of
+    /// a position's lots (callgrind).
+    @exclusivity(unchecked) private var boughtAtEntry: [Bool] = []
     @exclusivity(unchecked) var sold = NameSet()
     /// Symbols the PM's manual trades bought or sold.
     @exclusivity(unchecked) var manual = NameSet()
@@ -162,6 +166,9 @@ final class AccountBook {
         }
         self.sellableValue = sellableValue
         self.rankOfEntry = rankOfEntry
+        // Room for a change of each position: grown from empty, the list was moved to a
+        // larger one several times in every book (callgrind).
+        positionChanges.reserveCapacity(counts.count)
         if let most = counts.values.indices.max(by: { counts.values[$0] < counts.values[$1] }) {
             largestPosition = (counts.names[most], counts.values[most])
         }
@@ -234,7 +241,11 @@ final class AccountBook {
 
     /// Notes `row` as the latest sell trade of the position at `entry`.
     func noteSellRow(_ row: Int, atEntry entry: Int) {
-        while sellRowOfEntry.count <= entry { sellRowOfEntry.append(-1) }
+        // Filled for every position at the book's first sale: a place at a time, it was grown
+        // as far as each sale's entry (callgrind).
+        if sellRowOfEntry.count <= entry {
+            sellRowOfEntry.append(contentsOf: repeatElement(-1, count: max(entry + 1, positions.count) - sellRowOfEntry.count))
+        }
         sellRowOfEntry[entry] = row
     }
 
@@ -289,8 +300,18 @@ final class AccountBook {
         // The new position swapped in for the old in one lookup at most; the price is the
         // one the old position kept, when there is one.
         let entry = known ?? positions.index(of: symbol) { nil }
-        let new = lots.isEmpty
-            ? nil : Position(lots, price: positions[at: entry].map(\.price) ?? universe.priceIfKnown(symbol))
+        // A symbol new to the book is looked up once for its price and its rank.
+        var price: Price?
+        if positions[at: entry] != nil {
+            price = positions[at: entry]!.price
+        } else if entry == rankOfEntry.count {
+            let facts = universe.heldFacts(of: symbol)
+            price = facts.price
+            rankOfEntry.append(facts.rank ?? -1)
+        } else {
+            price = universe.priceIfKnown(symbol)
+        }
+        let new = lots.isEmpty ? nil : Position(lots, price: price)
         var old = new
         while placeOfEntry.count <= entry {
             placeOfEntry.append(layout.place(of: positions.names[placeOfEntry.count], universe: universe))
@@ -306,7 +327,8 @@ final class AccountBook {
         // whether the symbol could be sold before), where the new value counted in and taken
         // out again asked them twice more (callgrind).
         let sellable = buying
-            ? bought.insert(symbol) && place.maySell && (manualTwinBuys.isEmpty || !manualTwinBuys.contains(symbol))
+            ? markBought(symbol, entry: entry) && place.maySell
+                && (manualTwinBuys.isEmpty || !manualTwinBuys.contains(symbol))
             : maySell(symbol, entry: entry)
         if lots.isEmpty {
             if place.counted { add(-oldValue, at: place) }
@@ -331,6 +353,14 @@ final class AccountBook {
             heldEntries.insert(entry, at: position)
         }
         return entry
+    }
+
+    /// Adds `symbol`, at `entry` of `positions`, to the symbols bought; whether it was not there.
+    private func markBought(_ symbol: String, entry: Int) -> Bool {
+        guard bought.insert(symbol) else { return false }
+        while boughtAtEntry.count <= entry { boughtAtEntry.append(false) }
+        boughtAtEntry[entry] = true
+        return true
     }
 
     /// Where the symbol at `entry` of `positions` goes in `heldEntries` (and `heldSymbols`):
@@ -443,7 +473,7 @@ final class AccountBook {
     /// sheet does not restrict its sale and the run has not bought it.
     @inline(__always)
     func maySell(_ symbol: String, entry: Int) -> Bool {
-        placeOfEntry[entry].maySell && !bought.contains(symbol)
+        placeOfEntry[entry].maySell && !(entry < boughtAtEntry.count && boughtAtEntry[entry])
             && (manualTwinBuys.isEmpty || !manualTwinBuys.contains(symbol))
     }
 
