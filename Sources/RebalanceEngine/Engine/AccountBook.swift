@@ -281,8 +281,11 @@ final class AccountBook {
     /// first change copies them). The position's figures stay until the caller gives the
     /// lots back with `setLots`, which it must do before anything else reads the book.
     /// With the lots, the symbol's entry in `positions` when it has one, for `setLots`.
-    func takeLots(of symbol: String) -> (lots: [TaxLot], entry: Int?) {
-        guard let index = positions.index(of: symbol) else { return ([], nil) }
+    /// `inserting`: a symbol the book has no entry for gets one (a buy's, whose lots `setLots`
+    /// gives back at that entry: looked up there again, a new symbol was hashed twice).
+    func takeLots(of symbol: String, inserting: Bool = false) -> (lots: [TaxLot], entry: Int?) {
+        let found = inserting ? positions.index(of: symbol) { nil } : positions.index(of: symbol)
+        guard let index = found else { return ([], nil) }
         guard positions[at: index] != nil else { return ([], index) }
         var lots: [TaxLot] = []
         swap(&lots, &positions[at: index]!.lots)
@@ -430,7 +433,13 @@ final class AccountBook {
         groupValues = Array(repeating: .zero, count: universe.sortedGroups.count)
         sectorValues = Array(repeating: .zero, count: universe.sortedSectors.count)
         positionsValue = .zero
-        placeOfEntry = positions.names.map { layout.place(of: $0, universe: universe) }
+        // With room for the model's symbols besides those held: made at its count, the list
+        // was moved to a larger one at the book's first buy of a symbol it did not hold
+        // (callgrind).
+        var places: [SymbolPlace] = []
+        places.reserveCapacity(positions.count + slots.count)
+        for name in positions.names { places.append(layout.place(of: name, universe: universe)) }
+        placeOfEntry = places
         for entry in heldEntries {
             let place = placeOfEntry[entry]
             guard place.counted, let position = positions[at: entry] else { continue }

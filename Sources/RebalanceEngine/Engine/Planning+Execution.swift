@@ -499,7 +499,7 @@ extension Planning {
         // Taken apart at once: a tuple kept whole would share the lots, and the first change
         // to them would copy them all.
         var lots: [TaxLot], entry: Int?
-        (lots, entry) = books[index].takeLots(of: symbol)
+        (lots, entry) = books[index].takeLots(of: symbol, inserting: true)
         lots.append(TaxLot(
             lotID: lotID, account: account, symbol: symbol, quantity: quantity,
             costBasis: cost, acquired: asOf))
