@@ -87,6 +87,13 @@ struct NameTable<Value> {
             place = (place + 1) & mask
         }
         let index = names.count
+        // The first name of a table made with no capacity asked gets room for as many as its
+        // first index holds: grown from one, its lists were moved five times on the way to a
+        // few dozen names (callgrind).
+        if mask == 0 {
+            names.reserveCapacity(64)
+            values.reserveCapacity(64)
+        }
         names.append(name)
         values.append(value())
         if (index + 1) * 2 > places.count {

@@ -467,6 +467,7 @@ final class AccountBook {
     /// by the symbol's entry, where asking `place(of:)` looked every symbol up by name.
     func heldSymbols(placed condition: (SymbolPlace) -> Bool) -> [String] {
         var symbols: [String] = []
+        symbols.reserveCapacity(heldSymbols.count)
         for (symbol, entry) in zip(heldSymbols, heldEntries) where condition(placeOfEntry[entry]) {
             symbols.append(symbol)
         }
