@@ -295,22 +295,12 @@ extension Planning {
         let book = books[index]
         guard !book.bought.isEmpty else { return }
         let value = book.investableValue
-        // Each slot's stand-ins the run bought, read in one pass over the positions: asked of
-        // each slot over its target (`AccountBook.standIns(ofSlot:)`), every position was read
-        // again for each such slot (callgrind).
-        var standIns = [[(symbol: String, value: Money)]](repeating: [], count: book.slots.count)
-        for (symbol, entry) in zip(book.heldSymbols, book.heldEntries) where book.bought.contains(symbol) {
-            let place = book.place(ofEntry: entry)
-            if place.counted, let slot = place.slot, symbol != book.slots[slot].symbol {
-                standIns[slot].append((symbol, book.positions[at: entry]?.value ?? .zero))
-            }
-        }
+        // Each slot's stand-ins the run bought, in one pass over the positions.
+        let standIns = book.standInsOfSlots { symbol, _ in book.bought.contains(symbol) }
         for slot in book.slots.indices {
             let over = Planning.weight(slotValue(slot, in: book), of: value) - book.slots[slot].target
             guard over > 0 else { continue }
-            // In `standIns(ofSlot:)`'s order: largest value first, ties by symbol.
-            let bought = standIns[slot].sorted { $0.value != $1.value ? $0.value > $1.value : $0.symbol < $1.symbol }
-            for symbol in bought.map(\.symbol) + [book.slots[slot].symbol]
+            for symbol in standIns[slot].map(\.symbol) + [book.slots[slot].symbol]
             where book.quantity(of: symbol) > .zero && book.bought.contains(symbol) && universe.maySell(symbol) {
                 let held = book.quantity(of: symbol)
                 // Said of a position held before the buy too: its older shares are not sold either.
@@ -550,27 +540,18 @@ extension Planning {
         let book = books[index]
         let value = book.investableValue
         var lines: [(members: [(symbol: String, value: Money)], excess: Money)] = []
-        // The sellable positions read once, each by its entry: legacy ones are lines of their
-        // own, and stand-ins are listed under their slots. Asked of each slot over its excess
-        // (`AccountBook.standIns(ofSlot:)`), every held position was read again for each such
-        // slot, and each found by name (callgrind: 1% of planning's instructions).
-        var standIns = [[(symbol: String, value: Money)]](repeating: [], count: book.slots.count)
-        for (symbol, entry) in zip(book.heldSymbols, book.heldEntries) where book.maySell(symbol, entry: entry) {
-            let place = book.place(ofEntry: entry)
+        // The sellable positions, each read by its entry: legacy ones are lines of their own,
+        // and stand-ins are listed under their slots.
+        for (symbol, entry) in zip(book.heldSymbols, book.heldEntries)
+        where book.place(ofEntry: entry).isLegacy && book.maySell(symbol, entry: entry) {
             let worth = book.positions[at: entry]?.value ?? .zero
-            if place.isLegacy {
-                lines.append(([(symbol, worth)], worth))
-            } else if place.counted, let slot = place.slot, symbol != book.slots[slot].symbol {
-                standIns[slot].append((symbol, worth))
-            }
+            lines.append(([(symbol, worth)], worth))
         }
+        let standIns = book.standInsOfSlots { symbol, entry in book.maySell(symbol, entry: entry) }
         for slot in book.slots.indices {
             let excess = slotValue(slot, in: book) - Planning.part(book.slots[slot].target, of: value)
             guard excess > .zero else { continue }
-            // Stand-ins in the order `standIns(ofSlot:)` gives: largest value first, ties by symbol.
-            var members = standIns[slot].count > 1
-                ? standIns[slot].sorted { $0.value != $1.value ? $0.value > $1.value : $0.symbol < $1.symbol }
-                : standIns[slot]
+            var members = standIns[slot]
             members.removeAll { $0.value <= .zero }
             let model = book.slots[slot].symbol
             if let entry = book.entry(of: model), book.positions[at: entry] != nil, book.maySell(model, entry: entry) {
