@@ -219,7 +219,12 @@ extension NameTable: Sendable where Value: Sendable {}
 
 /// A set of names (symbols or accounts) on a `NameTable`, for the engine's inner loops.
 struct NameSet: Sendable {
-    private var table = NameTable<Void>()
+    private var table: NameTable<Void>
+
+    /// An empty set with room for `minimumCapacity` names (see `NameTable.init(minimumCapacity:)`).
+    init(minimumCapacity: Int = 0) {
+        table = NameTable(minimumCapacity: minimumCapacity)
+    }
 
     /// An empty set answers without hashing the name: most of a book's sets stay empty.
     @inline(__always)

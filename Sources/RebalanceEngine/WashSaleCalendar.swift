@@ -219,6 +219,18 @@ public struct WashSaleCalendar: Sendable {
         household: String, accounts: [HouseholdAccount], families: SecurityFamilies,
         windowDays: Int = 30, lots: Lots, transactions: [Transaction], runDate: CivilDate? = nil
     ) {
+        self.init(household: household, accounts: accounts, families: families, windowDays: windowDays, lots: lots,
+                  transactions: transactions, runDate: runDate, holds: nil)
+    }
+
+    /// The calendar `init(household:accounts:families:windowDays:lots:transactions:runDate:)`
+    /// makes. `holds`, when given, tells whether a lot of `lots` is of a symbol: the planner's
+    /// books have each symbol's lots already, where the calendar listed every lot's symbol
+    /// again to ask (callgrind: 1% of planning's instructions).
+    init<Lots: RandomAccessCollection<TaxLot>>(
+        household: String, accounts: [HouseholdAccount], families: SecurityFamilies,
+        windowDays: Int, lots: Lots, transactions: [Transaction], runDate: CivilDate?, holds: ((String) -> Bool)?
+    ) {
         precondition(windowDays >= 30, "Wash Sale Days below 30 is an input error")
         // Room for the rows a run is likely to add, a guess: a row per Transactions row, and
         // one per four lots (the firm book makes about one per five). Grown from empty by
@@ -260,9 +272,9 @@ public struct WashSaleCalendar: Sendable {
         purchaseIndexesByFamily.reserveCapacity(familyRoom)
         lossSaleIndexesByFamily.reserveCapacity(familyRoom)
         if ownLots {
-            addPurchases(lots: lots, transactions: transactions)
+            addPurchases(lots: lots, transactions: transactions, holds: holds)
         } else {
-            addPurchases(lots: lots.filter { taxed.index(of: $0.account) != nil }, transactions: transactions)
+            addPurchases(lots: lots.filter { taxed.index(of: $0.account) != nil }, transactions: transactions, holds: holds)
         }
         sortPurchases()
         let sells = addTransactionLossSales(transactions)
@@ -589,8 +601,11 @@ extension WashSaleCalendar {
         return index
     }
 
-    /// Held lots, then the Transactions buys that are no held lot (in row order).
-    private mutating func addPurchases(lots: some RandomAccessCollection<TaxLot>, transactions: [Transaction]) {
+    /// Held lots, then the Transactions buys that are no held lot (in row order). `holds`,
+    /// when given, tells whether a lot of `lots` is of a symbol.
+    private mutating func addPurchases(
+        lots: some RandomAccessCollection<TaxLot>, transactions: [Transaction], holds: ((String) -> Bool)?
+    ) {
         let buys = transactions.filter { $0.side == .buy }
         // The Transactions buys grouped by account, symbol and day, each group with the
         // shares the held lots of that day hold: only those days' lots are summed (those
@@ -603,8 +618,9 @@ extension WashSaleCalendar {
         // and a table of days under each symbol made several allocations per buy and copied
         // each buy (callgrind: 0.23% of planning's instructions).
         var symbolNumbers = NameTable<Void>()
-        var groupOfKey: [BuyKey: Int] = [:]
-        groupOfKey.reserveCapacity(buys.count)
+        // Made with its room: `reserveCapacity` of a `Dictionary` runs unspecialized, its
+        // type's metadata looked up by name at each call (callgrind: 9,000 instructions a call).
+        var groupOfKey = [BuyKey: Int](minimumCapacity: buys.count)
         var groups: [BuyGroup] = []
         var nextBuyOfGroup = [Int](repeating: -1, count: buys.count)
         var groupOfBuy: [Int] = []
@@ -615,22 +631,25 @@ extension WashSaleCalendar {
         // its shares held as META), is grouped as a buy of that symbol: read apart, it was a
         // second purchase of the same shares (explore-AS). Share classes both held (GOOG and
         // GOOGL) stay apart: a buy of one is not a lot of the other.
-        // (A table of names: a `Set` of the household's symbols, made at its first such buy, was
-        // 2.6% of planning's instructions; callgrind. Made with room for a symbol per two lots,
-        // where the 100-account book has one per three: grown from empty, it placed its names
-        // again several times per household, some 0.17% of planning's instructions.)
-        var heldSymbols: NameTable<Void>?
+        // (Without `holds`, a set of the household's symbols, made at its first such buy: a
+        // `Set` was 2.6% of planning's instructions, callgrind. Made with room for a symbol per
+        // two lots, where the 100-account book has one per three: grown from empty, it placed
+        // its names again several times per household, some 0.17% of planning's instructions.)
+        var heldSymbols: NameSet?
         let families = self.families
-        func heldSymbol(for symbol: String) -> String {
-            let family = families.family(of: symbol)
-            guard family.identicalGroup != nil else { return symbol }
+        func isHeld(_ symbol: String) -> Bool {
+            if let holds { return holds(symbol) }
             if heldSymbols == nil {
-                var held = NameTable<Void>(minimumCapacity: lots.count / 2)
-                for index in lots.indices { _ = held.index(of: lots[index].symbol) { () } }
+                var held = NameSet(minimumCapacity: lots.count / 2)
+                for index in lots.indices { held.insert(lots[index].symbol) }
                 heldSymbols = held
             }
-            guard heldSymbols!.index(of: symbol) == nil else { return symbol }
-            let held = family.members.filter { heldSymbols!.index(of: $0) != nil }
+            return heldSymbols!.contains(symbol)
+        }
+        func heldSymbol(for symbol: String) -> String {
+            let family = families.family(of: symbol)
+            guard family.identicalGroup != nil, !isHeld(symbol) else { return symbol }
+            let held = family.members.filter { isHeld($0) }
             return held.count == 1 ? held[0] : symbol
         }
         for number in buys.indices {

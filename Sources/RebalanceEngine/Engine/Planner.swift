@@ -216,14 +216,19 @@ extension Planning {
         for row in portfolio.transactions {
             if let owner = ownerNumbers[row.account] { transactionsByHousehold[householdOfOwner[owner]].append(row) }
         }
+        // A book of each owner of a household's lots: their positions are the household's held
+        // symbols, which its calendar asks of them.
+        var ownerBooksOfHousehold = [[Int]](repeating: [], count: households.count)
+        for owner in booksOfOwner.indices { ownerBooksOfHousehold[householdOfOwner[owner]].append(booksOfOwner[owner][0]) }
         var calendars: [WashSaleCalendar] = []
         for (position, household) in households.enumerated() {
+            let ownerBooks = ownerBooksOfHousehold[position]
             calendars.append(WashSaleCalendar(
                 household: household,
                 accounts: membersByHousehold[position].map { HouseholdAccount(account: $0.id, isTaxed: $0.type.isTaxed) },
                 families: universe.families, windowDays: max(30, portfolio.settings.washSaleDays),
                 lots: SelectedLots(lots, lotsByHousehold[position]), transactions: transactionsByHousehold[position],
-                runDate: universe.asOf))
+                runDate: universe.asOf, holds: { [books] symbol in ownerBooks.contains { books[$0].entry(of: symbol) != nil } }))
         }
         self.calendars = calendars
         householdOfBook = books.map { householdIndex[$0.account.household]! }
