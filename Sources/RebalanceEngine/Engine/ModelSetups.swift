@@ -71,7 +71,8 @@ final class ModelSetups: Sendable {
         return Planning.ModelSetup(
             kept: kept, keptTotal: kept.reduce(Int64(0)) { $0 + $1.target.millionths }, dropped: dropped,
             layout: layout, keptPlaces: kept.map { layout.place(of: $0.symbol, universe: universe) },
-            keptPrices: kept.map { universe.priceIfKnown($0.symbol) }, claimants: claimants)
+            keptPrices: kept.map { universe.priceIfKnown($0.symbol) }, claimants: claimants,
+            sharedReplacements: claimants.names.indices.filter { claimants[at: $0].count > 1 }.map { claimants.names[$0] })
     }
 
     /// The slot each symbol counts toward: model symbols, then symbols in a model symbol's

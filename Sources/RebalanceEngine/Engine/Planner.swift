@@ -295,13 +295,15 @@ extension Planning {
         var layout = setup.layout
         var replacing: [String: String] = [:]
         let windowStart = asOf.adding(days: -book.settings.washSaleDays)
-        for (symbol, entry) in zip(book.heldSymbols, book.heldEntries) {
-            // `counting` below changes only the slot of the symbol it counts, met once here.
-            // A model symbol, the most held, is passed over before its restriction is asked.
-            guard let slot = setup.layout.slotIndexBySymbol[symbol], slots[slot].symbol != symbol,
+        // Only the few symbols several slots claim are looked up in the book, where each held
+        // symbol was looked up among the slots (callgrind: 0.4% of planning's instructions).
+        // `counting` below changes only the slot of the symbol it counts, met once here.
+        for symbol in setup.sharedReplacements {
+            guard let entry = book.entry(of: symbol),
+                  book.positions[at: entry]?.lots.contains(where: { $0.acquired >= windowStart }) ?? false,
+                  let slot = setup.layout.slotIndexBySymbol[symbol], slots[slot].symbol != symbol,
                   !universe.isHold(symbol), standsInAsReplacement(symbol, for: slots[slot].symbol),
-                  book.position(atEntry: entry)?.lots.contains(where: { $0.acquired >= windowStart }) ?? false,
-                  let claimants = setup.claimants[symbol], claimants.count > 1 else { continue }
+                  let claimants = setup.claimants[symbol] else { continue }
             let unheld = claimants.filter { book.position(of: slots[$0].symbol) == nil }
             guard unheld.count == 1, unheld[0] != slot else { continue }
             layout = layout.counting(symbol, toward: unheld[0], universe: universe)

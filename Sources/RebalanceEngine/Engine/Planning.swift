@@ -126,6 +126,8 @@ struct Planning {
         /// The slots (places in `kept`) whose model symbol names each symbol a Replacement,
         /// in model order.
         let claimants: NameTable<[Int]>
+        /// The symbols of `claimants` that more than one slot claims.
+        let sharedReplacements: [String]
     }
 
     struct ScaledModelKey: Hashable, Sendable {
