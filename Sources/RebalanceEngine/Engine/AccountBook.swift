@@ -162,7 +162,8 @@ final class AccountBook {
         rankOfEntry.reserveCapacity(counts.count)
         positions = counts.mapEntries { number, symbol in
             let (price, maySell, rank) = universe.heldFacts(of: symbol)
-            // Taken out of their list, not copied: a copy was retained and released with the list.
+            // Taken out of their list and handed over, not copied: a copy was retained here and
+            // released with the list (callgrind).
             var lots: [TaxLot] = []
             swap(&lots, &lotsBySymbol[number])
             let position = Position(lots, price: price)
@@ -242,7 +243,7 @@ final class AccountBook {
         /// The symbol's price, kept so that a position set again needs no lookup of it.
         let price: Price?
 
-        init(_ lots: [TaxLot], price: Price?) {
+        init(_ lots: consuming [TaxLot], price: Price?) {
             self.lots = lots
             quantity = lots.reduce(Quantity.zero) { $0 + $1.quantity }
             value = price?.value(of: quantity) ?? .zero
@@ -682,7 +683,6 @@ final class ModelLayout: Sendable {
     func place(of symbol: String, universe: Universe) -> SymbolPlace {
         known[symbol] ?? ModelLayout.place(of: symbol, slot: slotIndexBySymbol[symbol], slotSectors, universe)
     }
-
 
     /// This layout with `symbol` counted toward `slot`: one account's own, for a Replacement
     /// bought or held there for a symbol other than the one that claims it by model order (see
