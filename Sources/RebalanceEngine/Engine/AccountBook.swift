@@ -205,7 +205,7 @@ final class AccountBook {
 
     /// `inNameOrder` of many entries, each placed by counting the ranks below its own: a bit is
     /// set for each entry's rank in a word per sixty-four of the universe's symbols. Sorting a
-    /// book's hundred ranks took about ten times the instructions (callgrind). `nil` when the
+    /// book's hundred ranks took about three times the instructions (callgrind). `nil` when the
     /// universe does not rank a symbol of `entries`.
     private func inRankOrder(_ entries: [Int]) -> [Int]? {
         let wordCount = (rankCount + 63) / 64
