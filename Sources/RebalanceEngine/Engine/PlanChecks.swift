@@ -266,11 +266,11 @@ private struct AccountChecks {
     /// Counts Lots Sold rows of the account toward their positions and their lots. A trade's
     /// rows come together: its symbol is looked up once per run of them.
     mutating func countSold(_ rows: ArraySlice<LotSold>) {
-        var symbol: String?
         var position = 0
         for row in rows.indices {
-            if rows[row].symbol != symbol {
-                symbol = rows[row].symbol
+            // Compared with the row before where both are stored: a copy of the symbol kept
+            // was retained and released, and the row copied whole, at each new symbol (callgrind).
+            if row == rows.startIndex || rows[row].symbol != rows[row - 1].symbol {
                 position = positions.index(of: rows[row].symbol) { PositionTally() }
             }
             // Passed field by field: a row passed whole is copied, its names retained.
@@ -287,13 +287,14 @@ private struct AccountChecks {
     /// come together, and its symbol is looked up once per run of them.
     mutating func countHeld(_ numbers: some Sequence<Int>, of held: [TaxLot]) {
         guard !lots.isEmpty else { return }
-        var symbol: String?
+        var previous = -1
         var position: Int?
         for lot in numbers {
-            if held[lot].symbol != symbol {
-                symbol = held[lot].symbol
+            // Compared with the lot before where both are stored, as `countSold` does.
+            if previous < 0 || held[lot].symbol != held[previous].symbol {
                 position = positions.index(of: held[lot].symbol)
             }
+            previous = lot
             guard let position, positions[at: position].isSoldFromLots else { continue }
             positions[at: position].held += held[lot].quantity
             if let entry = lots.index(of: held[lot].lotID) { lots[at: entry].held = held[lot].quantity }
