@@ -8,6 +8,15 @@ public enum Term: String, Sendable, Hashable, CaseIterable, Codable, CustomStrin
     /// The workbook's spelling, `ST` or `LT`.
     public var description: String { rawValue }
 
+    /// `rawValue` where the program keeps its bytes: a sentence copies it without asking a
+    /// `String` where they are (callgrind).
+    var text: StaticString {
+        switch self {
+        case .shortTerm: "ST"
+        case .longTerm: "LT"
+        }
+    }
+
     /// The term of a lot acquired on `acquired` and sold on `soldOn`; an `override` wins.
     ///
     /// Long-term when the trade date is after the end of the holding year

@@ -82,10 +82,12 @@ public enum PlanChecks {
         }
         // Holdings, only of the positions the plan sells from lots (a lot's ID names one
         // position: the reader refuses an ID twice in an account).
+        // Each lot's number in `held` is read from the selection's list where there is one:
+        // read through `SelectedLots.numbers`, a lazy map, each was a call of its closure (callgrind).
         let held = selected?.all ?? portfolio.lots
-        let heldNumbers = SelectedLots.numbers(selected, of: held)
-        for run in RowOrder.runs(heldNumbers.count, { held[heldNumbers[$0]].account }) {
-            if let account = accounts.index(of: run.name) { accounts[at: account].countHeld(heldNumbers[run.rows], of: held) }
+        let numbers = selected?.numbers
+        for run in RowOrder.runs(numbers?.count ?? held.count, { held[numbers?[$0] ?? $0].account }) {
+            if let account = accounts.index(of: run.name) { accounts[at: account].countHeld(run.rows, of: numbers, in: held) }
         }
         var oversold: [TaxLot.Key] = []
         for (name, checks) in zip(accounts.names, accounts.values) {
@@ -281,20 +283,21 @@ private struct AccountChecks {
         }
     }
 
-    /// Counts the account's held lots (`numbers` in `held`) toward their positions, if the
-    /// plan sells those positions from lots, and toward their own entries, if the plan sells
-    /// from them. An account the plan sells no lot of counts none; a position's lots mostly
-    /// come together, and its symbol is looked up once per run of them.
-    mutating func countHeld(_ numbers: some Sequence<Int>, of held: [TaxLot]) {
+    /// Counts the account's held lots (`rows` of the lots of `numbers` in `held`, or of `held`
+    /// itself) toward their positions, if the plan sells those positions from lots, and toward
+    /// their own entries, if the plan sells from them. An account the plan sells no lot of
+    /// counts none; where a position's lots come together, its symbol is looked up once per
+    /// run of them.
+    mutating func countHeld(_ rows: Range<Int>, of numbers: [Int]?, in held: [TaxLot]) {
         guard !lots.isEmpty else { return }
-        var previous = -1
+        var symbol: String?
         var position: Int?
-        for lot in numbers {
-            // Compared with the lot before where both are stored, as `countSold` does.
-            if previous < 0 || held[lot].symbol != held[previous].symbol {
+        for row in rows {
+            let lot = numbers?[row] ?? row
+            if held[lot].symbol != symbol {
+                symbol = held[lot].symbol
                 position = positions.index(of: held[lot].symbol)
             }
-            previous = lot
             guard let position, positions[at: position].isSoldFromLots else { continue }
             positions[at: position].held += held[lot].quantity
             if let entry = lots.index(of: held[lot].lotID) { lots[at: entry].held = held[lot].quantity }

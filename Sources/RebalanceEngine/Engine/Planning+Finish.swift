@@ -175,7 +175,7 @@ extension Planning {
         let book = books[index]
         let side = trades[trade].side
         reason.removeAll()
-        reason.append(side.rawValue)
+        reason.append(side.text)
         reason.append(" " as StaticString)
         reason.append(trades[trade].quantity)
         reason.append(" " as StaticString)
@@ -209,7 +209,7 @@ extension Planning {
                 if position > 0 { reason.append(" then " as StaticString) }
                 reason.append(lotsSold[row].lotID)
                 reason.append(" (" as StaticString)
-                reason.append(lotsSold[row].term.rawValue)
+                reason.append(lotsSold[row].term.text)
                 reason.append(", " as StaticString)
                 reason.append(dollars: lotsSold[row].gain, signed: true)
                 if lotsSold[row].disallowedLoss > .zero {
