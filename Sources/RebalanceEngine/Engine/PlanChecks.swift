@@ -90,9 +90,12 @@ public enum PlanChecks {
             if let account = accounts.index(of: run.name) { accounts[at: account].countHeld(run.rows, of: numbers, in: held) }
         }
         var oversold: [TaxLot.Key] = []
-        for (name, checks) in zip(accounts.names, accounts.values) {
-            for (lotID, lot) in zip(checks.lots.names, checks.lots.values) where lot.sold > lot.held {
-                oversold.append(TaxLot.Key(account: name, lotID: lotID))
+        // Each lot read by its entry where it is stored: a `zip` of the names and values
+        // stepped through a generic iterator (callgrind).
+        for account in accounts.names.indices {
+            let lots = accounts[at: account].lots
+            for entry in lots.values.indices where lots.values[entry].sold > lots.values[entry].held {
+                oversold.append(TaxLot.Key(account: accounts.names[account], lotID: lots.names[entry]))
             }
         }
         for key in oversold.sorted() {
@@ -309,9 +312,11 @@ extension NameTable where Value == AccountChecks {
     /// Every account's positions whose tally meets `condition`, with the tally.
     fileprivate func positions(_ condition: (PositionTally) -> Bool) -> [(position: Position, tally: PositionTally)] {
         var found: [(position: Position, tally: PositionTally)] = []
-        for (account, checks) in zip(names, values) {
-            for (symbol, tally) in zip(checks.positions.names, checks.positions.values) where condition(tally) {
-                found.append((Position(account, symbol), tally))
+        // Read by entry, as the lots are in `violations`.
+        for account in names.indices {
+            let positions = values[account].positions
+            for entry in positions.values.indices where condition(positions.values[entry]) {
+                found.append((Position(names[account], positions.names[entry]), positions.values[entry]))
             }
         }
         return found

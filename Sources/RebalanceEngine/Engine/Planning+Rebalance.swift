@@ -761,7 +761,10 @@ extension Planning {
         // Each buy's Reason is worded in one buffer kept across the lines: a buffer of each
         // Reason's own was allocated and freed at every buy (callgrind).
         var wording = Sentence(capacity: 256)
-        for (position, shortfall, steered) in shortfalls where spendableCash(index) > .zero {
+        for (position, shortfall, steered) in shortfalls {
+            // Asked once a line: the cash above the target is a product worked out at each ask.
+            let spendable = spendableCash(index)
+            guard spendable > .zero else { continue }
             let slot = books[index].slots[position]
             let cashTarget = books[index].account.cashTarget
             // A line still below its band has its stops noted again here: cash short for its
@@ -773,7 +776,7 @@ extension Planning {
                 // Judged again on this buy: a Min Trade skip of its first, smaller share of the
                 // cash is noted again only if this buy is skipped too.
                 books[index].clearStop(key, .minTrade)
-                if spendableCash(index) >= shortfall { books[index].clearStop(key, .cash) }
+                if spendable >= shortfall { books[index].clearStop(key, .cash) }
             }
             try buyToward(position, amount: shortfall, in: index, roundUpIfCashAllows: false, noteShortfall: belowBand,
                           amountIsShortfall: true, free: free[position]) { cut in
