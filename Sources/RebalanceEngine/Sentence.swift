@@ -158,9 +158,10 @@ extension Sentence {
     /// sentence that wrote last holds, and no sentence sharing it holds more: bytes past it
     /// are no one's, and a sentence holding as many may write there in place. One holding
     /// fewer (a copy that another grew, or one emptied while shared) writes into a buffer of
-    /// its own. (Asked whether its buffer was shared at every append, a sentence spent a
-    /// call into the runtime and a function of its own on each part: callgrind, 1.7% of
-    /// planning's instructions.)
+    /// its own. A sentence is not `Sendable`, so no two threads hold one buffer. (Asked
+    /// whether its buffer was shared at every append, a sentence spent a call into the
+    /// runtime and a function of its own on each part: callgrind, 1.7% of planning's
+    /// instructions.)
     fileprivate struct Bytes {
         private var storage: Storage
         private var count = 0

@@ -77,6 +77,23 @@ struct SentenceTests {
         #expect(copy.text == "Buy 10 GOOG")
     }
 
+    @Test func aSentenceEmptiedWhileSharedKeepsItsCopysWords() {
+        var first = Sentence(capacity: 64)
+        first.append("Sell 3 AAPL")
+        let copy = first
+        first.removeAll()
+        first.append("Buy 2 MSFT")
+        #expect(first.text == "Buy 2 MSFT")
+        #expect(copy.text == "Sell 3 AAPL")
+        // Emptied when no copy holds its buffer, it writes there again.
+        var reused = Sentence(capacity: 64)
+        for words in ["a", "bc", "def"] {
+            reused.removeAll()
+            reused.append(words)
+            #expect(reused.text == words)
+        }
+    }
+
     @Test func textOtherThanASCIIKeepsItsBytes() {
         let composed = "Caf\u{E9}", combining = "Cafe\u{301}"
         let sentence: Sentence = "\(composed) and \(combining) — 5 €"
