@@ -367,25 +367,29 @@ extension WashSaleCalendar {
         of sales: [LotSale], at index: Int, account: Int, on date: CivilDate, trade: Int?
     ) -> Money {
         guard taxedByAccount[at: account] else { return .zero }
-        // What the trade has sold of the lot before this piece (a row of another trade is over),
-        // read once and written back once (each change through the tables checked them anew).
+        // What the trade has sold of the lot before this piece: its row, at `rowPlace` (a row of
+        // another trade is over, and this trade's begins anew there).
         var rowPlace = -1
-        var row: TradeRowOfLot?
         if let trade {
             while runTradeRowOfLot.count <= account {
                 runTradeRowOfLot.append(NameTable(minimumCapacity: heldLotCounts[runTradeRowOfLot.count]))
             }
             rowPlace = runTradeRowOfLot[account].index(of: sales[index].lotID) { TradeRowOfLot(trade: trade) }
             // Its trade read in place: the row copied out first was copied twice (callgrind).
-            row = runTradeRowOfLot[account][at: rowPlace].trade == trade
-                ? runTradeRowOfLot[account][at: rowPlace] : TradeRowOfLot(trade: trade)
+            if runTradeRowOfLot[account][at: rowPlace].trade != trade {
+                runTradeRowOfLot[account][at: rowPlace] = TradeRowOfLot(trade: trade)
+            }
         }
+        // The row's shares and gain read in place: most pieces are no loss sale, and the row
+        // copied out for them, and written back, retained and released its list (callgrind).
+        let quantitySoFar = rowPlace < 0 ? .zero : runTradeRowOfLot[account][at: rowPlace].quantity
+        let gainSoFar = rowPlace < 0 ? .zero : runTradeRowOfLot[account][at: rowPlace].gain
         // A piece at a cent's loss in a row the trade has sold at a gain (the row figured as one
         // sale, its proceeds and basis each rounded: a later pass's share of them can be a cent
         // apart) is no loss sale: the row, which the Lots Sold row is, has no loss to disallow.
         // Taken as one, it matched a replacement share and disallowed a cent on a row of gain
         // (generated book g276 of the independent check stopped on it).
-        let rowIsGain = row.map { $0.quantity > .zero && !($0.gain + sales[index].gain).isNegative } ?? false
+        let rowIsGain = quantitySoFar > .zero && !(gainSoFar + sales[index].gain).isNegative
         guard sales[index].isLoss, !rowIsGain else {
             // A later piece of a lot the same trade sold at a loss, itself without one: the
             // lot's row, figured as one sale, put its loss in the earlier piece (a share's cent
@@ -396,23 +400,17 @@ extension WashSaleCalendar {
             // generated firm book 42 said "Loss of $6,165.45 on 278.6915 SUH" where Harvest
             // sold 278.6914 at that loss and Rebalance 0.0001 at no gain).
             var counted = false
-            if let row, row.quantity > .zero, row.gain.isNegative,
+            if quantitySoFar > .zero, gainSoFar.isNegative,
                account < runLossSaleRowOfLot.count, let position = runLossSaleRowOfLot[account][sales[index].lotID],
                let loss = runLossSaleRows[position].sale.loss, loss > sales[index].gain {
                 addPiece(sales[index], toLossSaleRow: position, matched: .zero, disallowed: .zero, on: date)
                 counted = true
             }
-            if var row {
-                row.add(sales[index])
-                if !counted {
-                    // Counted with the trade's loss piece, if one follows.
-                    row.uncountedQuantity += sales[index].quantity
-                    row.uncountedGain += sales[index].gain
-                }
-                runTradeRowOfLot[account][at: rowPlace] = row
-            }
+            // Counted with the trade's loss piece, if one follows, when not counted now.
+            if rowPlace >= 0 { runTradeRowOfLot[account][at: rowPlace].add(sales[index], uncounted: !counted) }
             return .zero
         }
+        let row = rowPlace < 0 ? nil : runTradeRowOfLot[account][at: rowPlace]
         var remaining = sales[index].quantity
         var matches: [(index: Int, shares: Quantity)] = []
         // The family is looked up once, for its purchases and for its loss sales (below).
@@ -742,5 +740,17 @@ extension WashSaleCalendar {
             shares: shares, disallowedLoss: disallowed, isLost: !buyerTaxed,
             basisBefore: before, basisAfter: buyerTaxed ? before.map { $0 + disallowed } : nil,
             holdingPeriodFrom: buyerTaxed ? soldAcquired.map { min($0.adding(days: gap), purchase.date) } : nil)
+    }
+}
+
+extension WashSaleCalendar.TradeRowOfLot {
+    /// Adds a piece of the trade's sale of the lot with no loss sale of its own, `uncounted`
+    /// when no Loss Sale row counts it yet. One change of the row where its table keeps it.
+    mutating func add(_ sale: LotSale, uncounted: Bool) {
+        add(sale)
+        if uncounted {
+            uncountedQuantity += sale.quantity
+            uncountedGain += sale.gain
+        }
     }
 }

@@ -35,8 +35,10 @@ public struct WashSaleRecord: Sendable, Hashable {
     public var windowEnds: CivilDate
     /// Shares sold, blocked or matched, when known.
     public var quantity: Quantity?
-    /// The sold lot, for run sales.
-    public var lotID: String?
+    /// The sold lot, for run sales. A constant: a record with a variable `String?` was copied
+    /// whole and the copy let go each time one was made and appended, every name retained and
+    /// released (callgrind), which a constant is not.
+    public let lotID: String?
     /// The sale's loss as a size, when known.
     public var loss: Money?
     /// The disallowed part of the loss (`Disallowed` rows), when known.

@@ -599,16 +599,23 @@ extension Planning {
     /// days too early. The row then also names the block first met, which a PM reading why an
     /// earlier phase passed the lot over looks for (a harvest skipped behind an IRA's purchase
     /// of 2026-11-12, the row naming only that IRA's buy of the run, days later).
-    mutating func logLossSaleBlock(_ record: WashSaleRecord, phase: Phase, book index: Int) {
+    ///
+    /// The record is taken, and moved into the calendar's rows: copied there, and the earlier
+    /// row copied out to read its window, each was copied whole and let go (callgrind).
+    mutating func logLossSaleBlock(_ record: consuming WashSaleRecord, phase: Phase, book index: Int) {
         let key = TaxLot.Key(account: record.account, lotID: record.lotID ?? "")
         let household = householdOfBook[index]
+        let (account, symbol, note) = (record.account, record.symbol, record.note)
         if let place = loggedLossSaleBlocks[key] {
-            let earlier = calendars[household].records[place]
-            if record.windowEnds > earlier.windowEnds {
-                let first = firstLossSaleBlocks[key] ?? (earlier.conflictDate, earlier.conflictAccount, earlier.windowEnds)
+            let earlierEnds = calendars[household].records[place].windowEnds
+            if record.windowEnds > earlierEnds {
+                let first = firstLossSaleBlocks[key] ?? (
+                    calendars[household].records[place].conflictDate, calendars[household].records[place].conflictAccount,
+                    earlierEnds)
                 firstLossSaleBlocks[key] = first
+                let sameBlock = first.bought == record.conflictDate && first.account == record.conflictAccount
                 calendars[household].records[place] = record
-                if first.bought != record.conflictDate || first.account != record.conflictAccount {
+                if !sameBlock {
                     calendars[household].records[place].note += " It was first passed over behind the shares bought "
                         + "\(first.bought) in \(first.account), a block through \(first.ends)."
                 }
@@ -621,9 +628,9 @@ extension Planning {
             // planning's instructions).
             if loggedLossSaleBlocks.isEmpty { loggedLossSaleBlocks.reserveCapacity(64) }
             loggedLossSaleBlocks[key] = calendars[household].records.count
-            calendars[household].log(record)
+            calendars[household].records.append(record)
         }
-        audit(phase, record.account, record.symbol, rule: "Wash Sale", decision: "Skipped", text: record.note)
+        audit(phase, account, symbol, rule: "Wash Sale", decision: "Skipped", text: note)
     }
 
     /// What a blocked lot's `Loss Sale Blocked` row adds once a phase sold the lot all the same,
@@ -662,8 +669,9 @@ extension Planning {
             if logged, let record = inCalendar(household, {
                 $0.buyBlock(account: book.id, symbol: symbol, on: today, besidesManualBuy: false)
             }) {
-                calendars[household].log(record)
-                audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", text: record.note)
+                let note = record.note
+                calendars[household].records.append(record)
+                audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", text: note)
             }
             return .washSale
         }
@@ -695,8 +703,11 @@ extension Planning {
         if logged, let record = inCalendar(household, {
             $0.buyBlock(account: book.id, symbol: symbol, on: today, besidesManualBuy: manualBuy)
         }) {
-            calendars[household].log(record)
-            audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", text: record.note)
+            // Its note read first, and the record moved into the rows: logged and then read,
+            // it was copied whole and let go (callgrind).
+            let note = record.note
+            calendars[household].records.append(record)
+            audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", text: note)
         }
         return .washSale
     }

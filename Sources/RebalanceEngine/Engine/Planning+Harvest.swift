@@ -343,7 +343,7 @@ extension Planning {
         if let model = books[index].modelSymbol(standingInFor: symbol) {
             // Its own name in the model symbol's list (a Replacement standing in), and its twin,
             // are not asked of it.
-            let twin = universe.families.areIdentical(model, symbol)
+            let twin = universe.areIdentical(model, symbol)
             for candidate in (twin ? [] : [model]) + universe.replacements(of: model)
             where candidate != symbol && !listed.contains(candidate) {
                 listed.append(candidate)
@@ -352,7 +352,7 @@ extension Planning {
         for candidate in listed {
             let book = books[index]
             var why: String?
-            if candidate == symbol || universe.families.areIdentical(candidate, symbol) {
+            if candidate == symbol || universe.areIdentical(candidate, symbol) {
                 why = "it is substantially identical to \(symbol)"
             } else if universe.priceIfKnown(candidate) == nil {
                 why = "it has no price"
@@ -408,7 +408,7 @@ extension Planning {
     /// a model symbol counts toward its own slot, and a twin toward its identical one's,
     /// whatever names it a Replacement.
     func standsInAsReplacement(_ symbol: String, for model: String) -> Bool {
-        symbol != model && !universe.families.areIdentical(symbol, model)
+        symbol != model && !universe.areIdentical(symbol, model)
     }
 
     /// What a replacement buy may spend: the proceeds, at most up to the replacement's slot
