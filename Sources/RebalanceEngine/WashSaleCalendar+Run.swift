@@ -20,21 +20,23 @@ extension WashSaleCalendar {
         -> (record: WashSaleRecord, soldSymbol: String)? {
         precondition(taxedByAccount[account] != nil, "account \(account) is not in household \(household)")
         guard let blocking = blockingLossSale(symbol: symbol, on: date) else { return nil }
-        let sale = lossSales[blocking]
+        // The sale's names and date read where it is stored: copied out, the whole sale (its
+        // tables too) was retained and released at every block worded (callgrind).
+        let (sold, seller, soldOn) = (lossSales[blocking].symbol, lossSales[blocking].account, lossSales[blocking].date)
         let family = families.family(of: symbol)
-        let ends = windowEnd(ofLossSaleOn: sale.date)
+        let ends = windowEnd(ofLossSaleOn: soldOn)
         let record = WashSaleRecord(
             action: .buyBlocked, account: account, household: household, symbol: symbol,
-            family: family, conflictDate: sale.date, conflictAccount: sale.account,
+            family: family, conflictDate: soldOn, conflictAccount: seller,
             windowEnds: ends,
             // One interpolation, one buffer: a `+` of parts makes a sentence for each.
             note: Sentence("""
                 No \(besidesManualBuy ? "further buy" : "buy") of \(symbol) in \(account)\
-                \(besidesManualBuy ? " than its manual trade's" : ""): \(sale.symbol) was sold at a loss in \
-                \(sale.account) on \(sale.date), so the family \(family) is not bought in the \
+                \(besidesManualBuy ? " than its manual trade's" : ""): \(sold) was sold at a loss in \
+                \(seller) on \(soldOn), so the family \(family) is not bought in the \
                 household through \(ends) (26 USC 1091(a)).
                 """).text)
-        return (record, sale.symbol)
+        return (record, sold)
     }
 
     /// Whether a window forbids a buy of `symbol` on `date`: `buyBlock` without its row.
@@ -514,8 +516,11 @@ extension WashSaleCalendar {
                     of: sales[index], on: date, quantity: sales[index].quantity + row.quantity, loss: loss - row.gain,
                     matched: matched)
             }
+            // Its row worded first, then the sale moved into the list: listed first and read
+            // after, it was copied whole and let go (callgrind).
+            let record = lossSaleRecord(shown, disallowed: disallowed, family: family)
             runLossSaleRows.append((records.count, shown, disallowed))
-            records.append(lossSaleRecord(shown, disallowed: disallowed, family: family))
+            records.append(record)
         }
         // Allot the disallowed loss to the replacements by shares, rounding the running total.
         var allotted = Money.zero

@@ -239,12 +239,15 @@ extension Planning {
             why.append(Planning.harvestEdge(books[index].settings))
             why.append(" is sold")
         }
+        // The proceeds read first, and the sale moved into the list: read after, it was copied
+        // into the list whole (callgrind).
+        let proceeds = sale.proceeds
         commitSale([sale], symbol: symbol, price: price, in: index, phase: .harvest, why: why.text)
         audit(.harvest, id, symbol, rule: "Harvest", decision: "Sold",
               "Lot \(lot.lotID): \(quantity) sold at a \(dollars: loss) loss.")
         guard let replacement else { return nil }
         // The buy, sized again on the sale as made: never past the replacement's target.
-        let (slot, sized) = sizedReplacement(replacement, for: symbol, proceeds: sale.proceeds, in: index)
+        let (slot, sized) = sizedReplacement(replacement, for: symbol, proceeds: proceeds, in: index)
         if let slot, let claimant = books[index].layout.slotIndexBySymbol[replacement], slot != claimant {
             books[index].countStandIn(replacement, toward: slot, universe: universe)
             audit(.harvest, id, replacement, rule: "Stand-In", decision: "Counted",
