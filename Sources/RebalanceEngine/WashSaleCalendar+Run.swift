@@ -655,8 +655,7 @@ extension WashSaleCalendar {
         guard var adjustment = records[index].replacement, records[index].lotID != nil else { return }
         adjustment.disallowedLoss += amount
         adjustment.basisAfter = adjustment.basisAfter.map { $0 + amount }
-        records[index].replacement = adjustment
-        records[index].disallowedLoss = adjustment.disallowedLoss
+        records[index] = records[index].replacing(adjustment, disallowedLoss: adjustment.disallowedLoss)
         restateFigures(ofRecord: index, rowLoss: rowLoss, rowQuantity: rowQuantity)
         // Shares the planner split off as a lot of their own take the cent into its basis.
         if let lot = restatedLotOfRecord[index] {

@@ -24,7 +24,7 @@ public struct WashSaleRecord: Sendable, Hashable {
     /// The symbol bought or sold.
     public var symbol: String
     /// The symbol's family.
-    public var family: WashSaleFamily
+    public let family: WashSaleFamily
     /// The other side's date: the loss sale's (`Buy Blocked`, `Loss Sale`), or the
     /// replacement purchase's (`Loss Sale Blocked`, `Disallowed`).
     public var conflictDate: CivilDate
@@ -35,16 +35,19 @@ public struct WashSaleRecord: Sendable, Hashable {
     public var windowEnds: CivilDate
     /// Shares sold, blocked or matched, when known.
     public var quantity: Quantity?
-    /// The sold lot, for run sales. A constant: a record with a variable `String?` was copied
-    /// whole and the copy let go each time one was made and appended, every name retained and
-    /// released (callgrind), which a constant is not.
+    /// The sold lot, for run sales.
     public let lotID: String?
     /// The sale's loss as a size, when known.
     public var loss: Money?
     /// The disallowed part of the loss (`Disallowed` rows), when known.
     public var disallowedLoss: Money?
     /// Where a disallowed loss goes (`Disallowed` rows).
-    public var replacement: ReplacementAdjustment?
+    ///
+    /// This, the family and the Lot ID are constants (`replacing(_:disallowedLoss:)` makes a
+    /// record anew): a record with a variable optional of names was copied whole after its
+    /// initializer, every name retained and then released, at each record made (callgrind),
+    /// as Lots Sold and Audit Log rows were.
+    public let replacement: ReplacementAdjustment?
     /// A plain-English sentence for the Note column.
     public var note: String
 
@@ -70,6 +73,14 @@ public struct WashSaleRecord: Sendable, Hashable {
         self.disallowedLoss = disallowedLoss
         self.replacement = replacement
         self.note = note
+    }
+
+    /// The record with `replacement` where it goes, and its disallowed loss.
+    func replacing(_ replacement: ReplacementAdjustment, disallowedLoss: Money?) -> WashSaleRecord {
+        WashSaleRecord(
+            action: action, account: account, household: household, symbol: symbol, family: family,
+            conflictDate: conflictDate, conflictAccount: conflictAccount, windowEnds: windowEnds, quantity: quantity,
+            lotID: lotID, loss: loss, disallowedLoss: disallowedLoss, replacement: replacement, note: note)
     }
 }
 
