@@ -110,6 +110,18 @@ public struct TaxLot: Sendable, Hashable, Identifiable {
         return rest
     }
 
+    /// Takes `sold` shares whose basis was `soldBasis` out of the lot where it is stored,
+    /// leaving what `remainder(afterSelling:basis:)` gives; false, the lot unchanged, when
+    /// none stay. (The remainder made as a lot of its own, and the old lot let go, retained
+    /// and released its names at each sale of part of a lot; callgrind.)
+    mutating func relieve(_ sold: Quantity, basis soldBasis: Money) -> Bool {
+        guard sold < quantity else { return false }
+        precondition(soldBasis <= costBasis, "cannot relieve more basis than a lot holds")
+        quantity = quantity - sold
+        costBasis = costBasis - soldBasis
+        return true
+    }
+
     /// Oldest acquired first, then Lot ID: the workbook's tie rule for lot order and harvest.
     public static func isOlder(_ lhs: TaxLot, than rhs: TaxLot) -> Bool {
         isOlder(acquired: lhs.acquired, lotID: lhs.lotID, than: rhs.acquired, rhs.lotID)

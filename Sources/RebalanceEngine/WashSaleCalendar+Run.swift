@@ -409,7 +409,10 @@ extension WashSaleCalendar {
                 counted = true
             }
             // Counted with the trade's loss piece, if one follows, when not counted now.
-            if rowPlace >= 0 { runTradeRowOfLot[account][at: rowPlace].add(sales[index], uncounted: !counted) }
+            if rowPlace >= 0 {
+                runTradeRowOfLot[account][at: rowPlace].add(
+                    quantity: sales[index].quantity, gain: sales[index].gain, uncounted: !counted)
+            }
             return .zero
         }
         let row = rowPlace < 0 ? nil : runTradeRowOfLot[account][at: rowPlace]
@@ -749,12 +752,15 @@ extension WashSaleCalendar {
 
 extension WashSaleCalendar.TradeRowOfLot {
     /// Adds a piece of the trade's sale of the lot with no loss sale of its own, `uncounted`
-    /// when no Loss Sale row counts it yet. One change of the row where its table keeps it.
-    mutating func add(_ sale: LotSale, uncounted: Bool) {
-        add(sale)
+    /// when no Loss Sale row counts it yet: `add(_:)` of its shares and gain, read where the
+    /// sale is stored (handed over whole, the sale was copied), in one change of the row
+    /// where its table keeps it.
+    mutating func add(quantity: Quantity, gain: Money, uncounted: Bool) {
+        self.quantity += quantity
+        self.gain += gain
         if uncounted {
-            uncountedQuantity += sale.quantity
-            uncountedGain += sale.gain
+            uncountedQuantity += quantity
+            uncountedGain += gain
         }
     }
 }

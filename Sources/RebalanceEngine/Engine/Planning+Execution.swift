@@ -88,74 +88,83 @@ extension Planning {
         // (a group's cap, a sector's edge) comes after the trade sold the replacement. Raise
         // Cash's tiers are the contract's own order of reaching blocked lots.
         let keepsSkips = access == .unblocked && phase != .raiseCash
-        for place in order where remaining > .zero {
-            let lot = reachable[place]
-            if keepsSkips, !skippedInTrade.isEmpty, skippedInTrade.contains(SkippedLot(lot: lot.id, phase: phase)) {
-                outcome.washBlocked += 1
-                continue
-            }
-            let replacementShares: WashSaleCalendar.Shares?
-            if book.isTaxed, lot.isLoss(at: price) {
-                replacementShares = inCalendar(household) {
-                    $0.unmatchedReplacementShares(for: lot, on: today, plannedInTrade: planned)
+        // Each lot read where it is stored: copied out, each lot reached retained and released
+        // its names (callgrind).
+        reachable.withUnsafeBufferPointer { lots in
+            for place in order where remaining > .zero {
+                if keepsSkips, !skippedInTrade.isEmpty,
+                   skippedInTrade.contains(SkippedLot(lot: lots[place].id, phase: phase)) {
+                    outcome.washBlocked += 1
+                    continue
                 }
-            } else {
-                replacementShares = nil
-            }
-            let blocked = replacementShares?.isPositive ?? false
-            switch access {
-            case .unblocked where blocked:
-                outcome.washBlocked += 1
-                if keepsSkips { skippedInTrade.insert(SkippedLot(lot: lot.id, phase: phase)) }
-                if let record = inCalendar(household, { $0.cachedLossSaleBlock(for: lot, on: today, plannedInTrade: planned) }) {
-                    logLossSaleBlock(record, phase: phase, book: index)
+                let replacementShares: WashSaleCalendar.Shares?
+                if book.isTaxed, lots[place].isLoss(at: price) {
+                    replacementShares = inCalendar(household) {
+                        $0.unmatchedReplacementShares(for: lots[place], on: today, plannedInTrade: planned)
+                    }
+                } else {
+                    replacementShares = nil
                 }
-                continue
-            case .forcedBlocked where !blocked:
-                continue
-            case .forcedBlocked where loggedLossSaleBlocks[lot.id] == nil:
-                // A blocked lot forced before any pass listed its block (the tax budget cut the
-                // unblocked pass first): its block is listed now, as every forced lot's is.
-                if let record = inCalendar(household, { $0.cachedLossSaleBlock(for: lot, on: today, plannedInTrade: planned) }) {
-                    logLossSaleBlock(record, phase: phase, book: index)
+                let blocked = replacementShares?.isPositive ?? false
+                switch access {
+                case .unblocked where blocked:
+                    outcome.washBlocked += 1
+                    if keepsSkips { skippedInTrade.insert(SkippedLot(lot: lots[place].id, phase: phase)) }
+                    if let record = inCalendar(household, {
+                        $0.cachedLossSaleBlock(for: lots[place], on: today, plannedInTrade: planned)
+                    }) {
+                        logLossSaleBlock(record, phase: phase, book: index)
+                    }
+                    continue
+                case .forcedBlocked where !blocked:
+                    continue
+                case .forcedBlocked where loggedLossSaleBlocks[lots[place].id] == nil:
+                    // A blocked lot forced before any pass listed its block (the tax budget cut the
+                    // unblocked pass first): its block is listed now, as every forced lot's is.
+                    if let record = inCalendar(household, {
+                        $0.cachedLossSaleBlock(for: lots[place], on: today, plannedInTrade: planned)
+                    }) {
+                        logLossSaleBlock(record, phase: phase, book: index)
+                    }
+                default:
+                    break
                 }
-            default:
-                break
-            }
-            var take = Quantity.min(remaining, lot.quantity)
-            // A lot relieved before by this trade keeps one Lots Sold row, whose figures are
-            // those of one sale of its total (priced, and its basis scaled, once): each pass
-            // is that sale's figures less what the row holds. Passes rounded each on its own
-            // summed to a row a cent or more from its quantity × price.
-            // A constant, so that `realized` reads it with no check of exclusive access (callgrind).
-            let pass = soFar.map { rowSoFar(ofLot: lot.lotID, inTrade: $0) } ?? RowSoFar()
-            func realized(_ quantity: Quantity) -> Money {
-                let gain = pass.gain(of: quantity, lot: lot, at: price)
-                guard blocked, gain.isNegative, let shares = replacementShares else { return gain }
-                return gain + WashSaleCalendar.disallowedLoss(ofGain: gain, on: quantity, replacementShares: shares)
-            }
-            // A piece the budget admits whole is taken whole: the search below rounds down to
-            // the step, which would cut a fractional piece after a fractional lot (100.4 then
-            // 351.6 of a 452-share sale) for no tax at all, and blame the budget for it.
-            if let budget, !trial.admits(gain: realized(take), term: lot.term(on: asOf), within: budget) {
-                // A cut keeps the trade in whole steps (see `largestQuantity`).
-                let fitting = trial.largestQuantity(
-                    upTo: take, step: universe.step, after: limit - remaining, sellsWhole: take == lot.quantity,
-                    term: lot.term(on: asOf), within: budget, realizedGain: realized)
-                if fitting < take { outcome.budgetCut = true }
-                take = fitting
-            }
-            if take > .zero {
-                if blocked {
-                    outcome.forced += 1
-                    forced.append(lot.id)
+                var take = Quantity.min(remaining, lots[place].quantity)
+                // A lot relieved before by this trade keeps one Lots Sold row, whose figures are
+                // those of one sale of its total (priced, and its basis scaled, once): each pass
+                // is that sale's figures less what the row holds. Passes rounded each on its own
+                // summed to a row a cent or more from its quantity × price.
+                // A constant, so that `realized` reads it with no check of exclusive access (callgrind).
+                let pass = soFar.map { rowSoFar(ofLot: lots[place].lotID, inTrade: $0) } ?? RowSoFar()
+                func realized(_ quantity: Quantity) -> Money {
+                    let gain = pass.gain(of: quantity, lot: lots[place], at: price)
+                    guard blocked, gain.isNegative, let shares = replacementShares else { return gain }
+                    return gain + WashSaleCalendar.disallowedLoss(ofGain: gain, on: quantity, replacementShares: shares)
                 }
-                let sale = pass.sale(of: take, lot: lot, at: price, on: asOf)
-                trial.count(gain: realized(take), term: sale.term)
-                planned.append(sale)
-                remaining -= take
+                // A piece the budget admits whole is taken whole: the search below rounds down to
+                // the step, which would cut a fractional piece after a fractional lot (100.4 then
+                // 351.6 of a 452-share sale) for no tax at all, and blame the budget for it.
+                if let budget, !trial.admits(gain: realized(take), term: lots[place].term(on: asOf), within: budget) {
+                    // A cut keeps the trade in whole steps (see `largestQuantity`).
+                    let fitting = trial.largestQuantity(
+                        upTo: take, step: universe.step, after: limit - remaining,
+                        sellsWhole: take == lots[place].quantity,
+                        term: lots[place].term(on: asOf), within: budget, realizedGain: realized)
+                    if fitting < take { outcome.budgetCut = true }
+                    take = fitting
+                }
+                if take > .zero {
+                    if blocked {
+                        outcome.forced += 1
+                        forced.append(lots[place].id)
+                    }
+                    let sale = pass.sale(of: take, lot: lots[place], at: price, on: asOf)
+                    trial.count(gain: realized(take), term: sale.term)
+                    planned.append(sale)
+                    remaining -= take
+                }
+                if outcome.budgetCut { break }
             }
-            if outcome.budgetCut { break }
         }
         // Let go before the sale changes the position's lots, which would copy them all while shared.
         _ = consume reachable
@@ -267,10 +276,9 @@ extension Planning {
                 gain: sales[sale].gain, term: sales[sale].term, disallowedLoss: disallowedLoss, joiningRow: joining)
             let position = lotPlaces.map { $0[sales[sale].lotID].flatMap { soldOut[$0] ? nil : $0 } }
                 ?? lots.firstIndex(where: { $0.lotID == sales[sale].lotID })
-            if let position {
-                if let rest = lots[position].remainder(afterSelling: sales[sale].quantity, basis: sales[sale].costBasis) {
-                    lots[position] = rest
-                } else if manyLots {
+            // A lot sold in part keeps the rest where it is stored (`relieve`).
+            if let position, !lots[position].relieve(sales[sale].quantity, basis: sales[sale].costBasis) {
+                if manyLots {
                     soldOut[position] = true
                 } else {
                     lots.remove(at: position)
