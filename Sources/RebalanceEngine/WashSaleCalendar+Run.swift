@@ -76,8 +76,15 @@ extension WashSaleCalendar {
         for lot: TaxLot, on date: CivilDate, plannedInTrade: [LotSale] = []
     ) -> WashSaleRecord? {
         guard isTaxed(lot.account) else { return nil }
-        let summary = ReplacementSummary(replacements(forLoss: lot.id, symbol: lot.symbol, on: date, planned: plannedInTrade),
-                                         in: purchases)
+        requireRunDate(date)
+        // Summed as they are found, in the window's stretch of the family's purchases
+        // (`replacements(forLoss:symbol:on:planned:)`), with no list of them made.
+        let family = purchaseIndexes(ofFamilyOf: lot.symbol)
+        let start = firstPlace(in: family, acquiredOnOrAfter: date.adding(days: -windowDays))
+        var summary = ReplacementSummary()
+        forEachReplacement(forLoss: lot.id, in: family, from: start, on: date, planned: plannedInTrade) {
+            summary.add($0, $1, acquired: $2)
+        }
         return lossSaleBlock(for: lot, summary)
     }
 
@@ -335,30 +342,46 @@ extension WashSaleCalendar {
     func replacements(
         forLoss lot: TaxLot.Key?, in family: [Int], from start: Int, on date: CivilDate, planned: [LotSale]
     ) -> [(index: Int, shares: Shares)] {
-        // Planned shares are looked up only when the trade has some.
         var found: [(index: Int, shares: Shares)] = []
+        forEachReplacement(forLoss: lot, in: family, from: start, on: date, planned: planned) { index, shares, _ in
+            found.append((index, shares))
+        }
+        return found
+    }
+
+    /// `body` of each of `replacements(forLoss:in:from:on:planned:)`, in order, with its
+    /// purchase's date: a question that needs only their summary makes no list of them
+    /// (`cachedReplacementSummary`). Inlined where it is asked, so that the calendar is read
+    /// where it is stored: asked from a mutating method, a method of its own was handed a
+    /// copy of the whole calendar.
+    @inline(__always)
+    func forEachReplacement(
+        forLoss lot: TaxLot.Key?, in family: [Int], from start: Int, on date: CivilDate, planned: [LotSale],
+        _ body: (_ index: Int, _ shares: Shares, _ acquired: CivilDate) -> Void
+    ) {
         // A restated lot's own purchase is found by its key: its Lot ID or date may be new.
         let ownPurchase = restatedPurchases.isEmpty ? nil : lot.flatMap { restatedPurchases[$0] }
         for place in start..<family.endIndex {
             let index = family[place]
-            guard purchases[index].date <= date else { break }
+            let acquired = purchases[index].date
+            guard acquired <= date else { break }
             guard lot.map({ !isOwnPurchase(index, of: $0) }) ?? true, index != ownPurchase else { continue }
             var plannedOwn = Quantity.zero, plannedRestated = Quantity.zero
-            // A trade has a few lots: scanned, not put in a table for each question.
+            // Planned shares are looked up only when the trade has some. A trade has a few
+            // lots: scanned, each read where it is stored, not put in a table for each question.
             if !planned.isEmpty, let lotID = purchases[index].lotID {
-                for sale in planned {
-                    if sale.lotID == lotID && sale.account == purchases[index].account {
-                        plannedOwn += sale.quantity
-                    } else if !restatedPurchases.isEmpty && restatedPurchases[sale.lotKey] == index {
+                for sale in planned.indices {
+                    if planned[sale].lotID == lotID && planned[sale].account == purchases[index].account {
+                        plannedOwn += planned[sale].quantity
+                    } else if !restatedPurchases.isEmpty && restatedPurchases[planned[sale].lotKey] == index {
                         // A restated lot's shares are its purchase's, under their own Lot ID.
-                        plannedRestated += sale.quantity
+                        plannedRestated += planned[sale].quantity
                     }
                 }
             }
             let shares = purchases[index].replacementShares(plannedOwn: plannedOwn, plannedRestated: plannedRestated)
-            if shares.isPositive { found.append((index, shares)) }
+            if shares.isPositive { body(index, shares, acquired) }
         }
-        return found
     }
 
     /// Records one sale (of `sales`, at `index`) whose lot is already taken out of the held

@@ -22,12 +22,17 @@ extension WashSaleCalendar {
 
         /// The summary of `replacements` (purchase indexes into `purchases`, in matching order).
         init(_ replacements: [(index: Int, shares: Shares)], in purchases: [Purchase]) {
-            first = replacements.first?.index
             for replacement in replacements {
-                let date = purchases[replacement.index].date
-                if latest.map({ date > $0 }) ?? true { latest = date }
-                total = replacement.shares.count.flatMap { count in total.map { $0 + count } }
+                add(replacement.index, replacement.shares, acquired: purchases[replacement.index].date)
             }
+        }
+
+        /// Counts the next replacement, in matching order: purchase `index`, acquired on
+        /// `acquired`, with `shares`.
+        mutating func add(_ index: Int, _ shares: Shares, acquired: CivilDate) {
+            if first == nil { first = index }
+            if latest.map({ acquired > $0 }) ?? true { latest = acquired }
+            total = shares.count.flatMap { count in total.map { $0 + count } }
         }
 
         /// The shares that block a loss sale: none, some, or a purchase of unknown size.
@@ -68,8 +73,12 @@ extension WashSaleCalendar {
         guard purchasesOfFamily.count - start >= WashSaleCalendar.windowReadOnce,
               firstPlace(in: purchasesOfFamily, acquiredOnOrAfter: date.adding(days: 1)) - start
                 >= WashSaleCalendar.windowReadOnce else {
-            return ReplacementSummary(
-                replacements(forLoss: lot, in: purchasesOfFamily, from: start, on: date, planned: planned), in: purchases)
+            // Summed as they are found: a list of them was made, and let go, at each question.
+            var summary = ReplacementSummary()
+            forEachReplacement(forLoss: lot, in: purchasesOfFamily, from: start, on: date, planned: planned) {
+                summary.add($0, $1, acquired: $2)
+            }
+            return summary
         }
         let window: WindowEntries
         if let known = windows[family], known.version == purchasesVersion, known.date == date {
