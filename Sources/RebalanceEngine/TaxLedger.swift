@@ -150,7 +150,7 @@ public struct TaxLedger: Sendable, Hashable {
     }
 
     /// The estimate for given nets: zero in an untaxed account, else `TaxRates.tax`.
-    private func estimate(netShortTerm: Money, netLongTerm: Money) -> Money {
+    func estimate(netShortTerm: Money, netLongTerm: Money) -> Money {
         guard profile.isTaxed else { return .zero }
         return profile.rates.tax(netShortTerm: netShortTerm, netLongTerm: netLongTerm)
     }
