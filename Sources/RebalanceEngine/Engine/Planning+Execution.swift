@@ -51,17 +51,19 @@ extension Planning {
     /// worded only for a sale made: the phases ask for many more sales than they make.
     /// With `lot`, only that lot is sold (a manual sale naming it), with the shares restated
     /// out of it earlier in the run, which the law still counts as the lot's. `price`: the
-    /// symbol's price, when the caller has it at hand.
+    /// symbol's price, and `entry`, its entry in the book, when the caller has them at hand.
     mutating func sell(
         _ symbol: String, upTo limit: Quantity, in index: Int, phase: Phase, access: LotAccess,
         budget: TaxBudget?, minimumAmount: Money? = nil, lot named: String? = nil, price known: Price? = nil,
-        why: @autoclosure () -> String
+        entry knownEntry: Int? = nil, why: @autoclosure () -> String
     ) throws(PlanningError) -> SaleOutcome {
         let price: Price
         if let known { price = known } else { price = try universe.price(of: symbol) }
         let book = books[index]
         // The position found once: its quantity, its lots and its latest sell trade.
-        guard let entry = book.entry(of: symbol), let position = book.position(atEntry: entry) else { return SaleOutcome() }
+        guard let entry = knownEntry ?? book.entry(of: symbol), let position = book.position(atEntry: entry) else {
+            return SaleOutcome()
+        }
         let held = position.quantity
         let reachable = named.map { name in
             position.lots.filter { $0.lotID == name || restatedFrom[$0.id] == name }

@@ -124,8 +124,10 @@ extension Planning {
         var trial = book.ledger
         var plan = PhaseOutPlan(symbols: symbols.count)
         // Each lot is read where it is stored: a copy of each retained and released its names
-        // (callgrind).
-        let order = placesInSaleOrder(lots, rates: book.account.rates, method: book.settings.lotMethod)
+        // (callgrind). The prices the order looks up are the plan's: each symbol's price was
+        // looked up again at its first lot.
+        let order = placesInSaleOrder(
+            lots, rates: book.account.rates, method: book.settings.lotMethod, numbers: numberOfLot, prices: &plan.prices)
         try lots.withUnsafeBufferPointer { lots throws(PlanningError) in
             for place in order {
                 let number = numberOfLot[place]
@@ -173,11 +175,15 @@ extension Planning {
     ///
     /// For one symbol this is the exact order of `LotSaleOrder`; across symbols each lot is
     /// keyed at its own price (`Tax Optimal`: rate × (price − unit cost) / price), ties to
-    /// the oldest lot, then Lot ID, then symbol.
-    func placesInSaleOrder(_ lots: [TaxLot], rates: TaxRates, method: LotMethod) -> [Int] {
+    /// the oldest lot, then Lot ID, then symbol. `numbers`: each lot's symbol's number, a
+    /// symbol's lots together; each symbol's price found is put in `prices` by its number.
+    func placesInSaleOrder(
+        _ lots: [TaxLot], rates: TaxRates, method: LotMethod, numbers: [Int], prices: inout [Price?]
+    ) -> [Int] {
         guard let first = lots.first?.symbol else { return [] }
         let oneSymbol = lots.withUnsafeBufferPointer { lots in lots.indices.allSatisfy { lots[$0].symbol == first } }
         if oneSymbol, let price = universe.priceIfKnown(first) {
+            prices[numbers[0]] = price
             return LotSaleOrder(method: method, price: price, rates: rates, tradeDate: asOf).places(of: lots)
         }
         // Each lot's key and date are worked out once, reading the lot where it is stored, and
@@ -193,7 +199,9 @@ extension Planning {
             for place in lots.indices {
                 if lots[place].symbol != symbol {
                     symbol = lots[place].symbol
-                    price = universe.priceIfKnown(lots[place].symbol)?.doubleValue ?? 0
+                    let known = universe.priceIfKnown(lots[place].symbol)
+                    prices[numbers[place]] = known
+                    price = known?.doubleValue ?? 0
                 }
                 // The unit cost is one division of the two exact integers: lots of equal unit
                 // cost get equal keys, and their tie goes to the date and Lot ID. Worked from

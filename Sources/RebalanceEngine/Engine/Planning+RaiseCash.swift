@@ -417,11 +417,13 @@ extension Planning {
             quantity = universe.shares(amount, price, roundingUp: false)
             keptFromEdge = true
         }
+        // The position's entry found once, for its quantity here and for the sale.
+        let entry = book.entry(of: symbol)
+        let held = entry.flatMap { book.position(atEntry: $0)?.quantity } ?? .zero
         // Rounding up for the withdrawal, an amount that is the whole position's value sells
         // all of it: worked out from its value in cents, fractional shares came to a ten-
         // thousandth short (160.5187 of 160.5188 V at $10.96, the rest left as dust while
         // the withdrawal was paid short).
-        let held = book.quantity(of: symbol)
         if roundingUp, held > quantity, amount >= price.value(of: held) { quantity = held }
         // What is sought of a position is at most what it holds: "0 of the 1673 sought" of 652
         // held named the whole need in its shares.
@@ -472,7 +474,8 @@ extension Planning {
         }
         let outcome = try sell(
             symbol, upTo: quantity, in: index, phase: .raiseCash, access: access, budget: budget,
-            minimumAmount: purpose == .cashTarget ? books[index].settings.minTrade : nil, price: price, why: why())
+            minimumAmount: purpose == .cashTarget ? books[index].settings.minTrade : nil, price: price, entry: entry,
+            why: why())
         if outcome.quantity > .zero {
             audit(.raiseCash, book.id, symbol, rule: purpose == .withdrawal ? "Withdrawal" : "Cash Target",
                   decision: "Sold", "\(outcome.quantity) \(symbol) sold for \(dollars: outcome.proceeds)"
