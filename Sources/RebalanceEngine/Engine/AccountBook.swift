@@ -151,8 +151,22 @@ final class AccountBook {
             counts[at: number] += 1
             numbers.append(number)
         }
-        var lotsBySymbol = counts.values.map { [TaxLot](reservingCapacity: $0) }
-        for (index, number) in zip(lots.indices, numbers) { lotsBySymbol[number].append(lots[index]) }
+        // The lots' offsets grouped by position in their order (a counting sort), and each
+        // position's lots copied out of `lots` at once: a list reserved for each position and
+        // grown lot by lot was made again at its reserve and checked at every append
+        // (callgrind). `ends`: where each position's next lot goes, at the end where its lots end.
+        var ends: [Int] = []
+        ends.reserveCapacity(counts.count)
+        var total = 0
+        for count in counts.values {
+            ends.append(total)
+            total += count
+        }
+        var grouped = [Int](repeating: 0, count: numbers.count)
+        for offset in numbers.indices {
+            grouped[ends[numbers[offset]]] = offset
+            ends[numbers[offset]] += 1
+        }
         cash = account.cash
         ledger = TaxLedger(before: account)
         // Positions only; `setSlots` works out where each counts once the targets are known.
@@ -162,11 +176,10 @@ final class AccountBook {
         rankOfEntry.reserveCapacity(counts.count)
         positions = counts.mapEntries { number, symbol in
             let (price, maySell, rank) = universe.heldFacts(of: symbol)
-            // Taken out of their list and handed over, not copied: a copy was retained here and
-            // released with the list (callgrind).
-            var lots: [TaxLot] = []
-            swap(&lots, &lotsBySymbol[number])
-            let position = Position(lots, price: price)
+            let held = grouped[(ends[number] - counts.values[number])..<ends[number]].map {
+                lots[lots.index(lots.startIndex, offsetBy: $0)]
+            }
+            let position = Position(held, price: price)
             if maySell { sellableValue += position.value }
             rankOfEntry.append(rank ?? -1)
             return position
