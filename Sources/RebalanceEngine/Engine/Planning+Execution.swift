@@ -38,6 +38,8 @@ extension Planning {
 
     /// The sell trade `phase` has made of the position at `entry` of `book`, if it has made one:
     /// a symbol's sell trades come phase after phase, so the phase's is the position's latest.
+    /// Inlined, as `trade(alongChainFrom:side:phase:)` is.
+    @inline(__always)
     func sellRow(atEntry entry: Int, in book: AccountBook, phase: Phase) -> Int? {
         book.latestSellRow(atEntry: entry).flatMap { trades[$0].phase == phase ? $0 : nil }
     }
@@ -436,7 +438,10 @@ extension Planning {
     }
 
     /// The row of the trade on `side` in `phase` along a symbol's chain of trades, from its
-    /// latest row `latest` (−1: none) back, if one was made.
+    /// latest row `latest` (−1: none) back, if one was made. Inlined: called from a mutating
+    /// method, it was handed a copy of the whole planning state, 344 bytes, at every trade
+    /// asked for (callgrind).
+    @inline(__always)
     private func trade(alongChainFrom latest: Int, side: Side, phase: Phase) -> Int? {
         var row = latest
         while row >= 0 {
