@@ -100,13 +100,25 @@ extension WashSaleCalendar {
     }
 
     /// The `Loss Sale Blocked` row of `lot` when `summary` (its replacements) has any.
+    /// Inlined, and the row worded by a function of what it names, not a method of the
+    /// calendar: asked from a mutating method (`cachedLossSaleBlock`, at each loss lot a phase
+    /// reaches), a method of the calendar was handed a copy of the whole calendar (callgrind).
+    @inline(__always)
     private func lossSaleBlock(for lot: TaxLot, _ summary: ReplacementSummary) -> WashSaleRecord? {
         guard let first = summary.first, let latest = summary.latest else { return nil }
-        // The latest purchase, and the shares in all (none counted when one is of unknown size).
-        let total = summary.total
-        let ends = windowEnd(ofLossSaleOn: latest)
-        let family = families.family(of: lot.symbol)
         // The first purchase is read where it is stored: copied, it retained its names.
+        return WashSaleCalendar.lossSaleBlock(
+            for: lot, total: summary.total, firstBought: purchases[first].date, in: purchases[first].account,
+            ends: latest.adding(days: windowDays), family: families.family(of: lot.symbol), household: household)
+    }
+
+    /// The `Loss Sale Blocked` row of `lot`: `total` replacement shares (`nil`: one purchase is
+    /// of unknown size) of `family`, the first bought on `firstBought` in `buyer`, the block
+    /// lasting through `ends` (a window from the latest purchase).
+    private static func lossSaleBlock(
+        for lot: TaxLot, total: Quantity?, firstBought: CivilDate, in buyer: String, ends: CivilDate,
+        family: WashSaleFamily, household: String
+    ) -> WashSaleRecord {
         // Written part by part into the sentence's own buffer: a `+` of interpolated parts
         // makes a sentence for each part (callgrind).
         var note: Sentence = "Lot \(lot.lotID) of \(lot.symbol) is not sold at a loss: "
@@ -119,16 +131,16 @@ extension WashSaleCalendar {
         note.append(" of ")
         note.append(family)
         note.append(" (first bought ")
-        note.append(purchases[first].date)
+        note.append(firstBought)
         note.append(" in ")
-        note.append(purchases[first].account)
+        note.append(buyer)
         note.append(") would disallow it; the block lasts through ")
         note.append(ends)
         note.append(" (26 USC 1091(a)).")
         return WashSaleRecord(
             action: .lossSaleBlocked, account: lot.account, household: household,
-            symbol: lot.symbol, family: family, conflictDate: purchases[first].date,
-            conflictAccount: purchases[first].account, windowEnds: ends, quantity: lot.quantity,
+            symbol: lot.symbol, family: family, conflictDate: firstBought,
+            conflictAccount: buyer, windowEnds: ends, quantity: lot.quantity,
             lotID: lot.lotID, note: note.text)
     }
 
@@ -339,6 +351,8 @@ extension WashSaleCalendar {
     }
 
     /// The same, of the family's purchases `family` from `start`, the first acquired in the window.
+    /// Inlined (see `entry(of:)`): `recordSale` asks it at each loss piece.
+    @inline(__always)
     func replacements(
         forLoss lot: TaxLot.Key?, in family: [Int], from start: Int, on date: CivilDate, planned: [LotSale]
     ) -> [(index: Int, shares: Shares)] {
@@ -596,14 +610,12 @@ extension WashSaleCalendar {
                     sold: rowFigures?.quantity ?? sales[index].quantity, of: sales[index].symbol, lot: sales[index].lotID,
                     loss: rowFigures?.loss ?? loss, adjustment: adjustment)))
         }
-        if var row {
-            row.add(sales[index])
-            row.uncountedQuantity = .zero
-            row.uncountedGain = .zero
-            row.matched += matched
-            row.disallowed += disallowed
-            row.allotments = allotments
-            runTradeRowOfLot[account][at: rowPlace] = row
+        if rowPlace >= 0 {
+            // Changed where its table keeps it: bound anew and written back, the row was copied
+            // and let go once more at each loss piece (callgrind).
+            runTradeRowOfLot[account][at: rowPlace].addLossPiece(
+                quantity: sales[index].quantity, gain: sales[index].gain, matched: matched, disallowed: disallowed,
+                allotments: allotments)
         }
         return disallowed
     }
@@ -774,10 +786,25 @@ extension WashSaleCalendar {
 }
 
 extension WashSaleCalendar.TradeRowOfLot {
+    /// Adds a piece of the trade's sale of the lot with a loss sale of its own: its shares and
+    /// gain, its matched shares and disallowed loss, with the row's replacement purchases as
+    /// they now stand; the earlier pieces it brings onto the lot's Loss Sale row are counted.
+    mutating func addLossPiece(
+        quantity: Quantity, gain: Money, matched: Quantity, disallowed: Money, allotments: [Allotment]
+    ) {
+        self.quantity += quantity
+        self.gain += gain
+        uncountedQuantity = .zero
+        uncountedGain = .zero
+        self.matched += matched
+        self.disallowed += disallowed
+        self.allotments = allotments
+    }
+
     /// Adds a piece of the trade's sale of the lot with no loss sale of its own, `uncounted`
-    /// when no Loss Sale row counts it yet: `add(_:)` of its shares and gain, read where the
-    /// sale is stored (handed over whole, the sale was copied), in one change of the row
-    /// where its table keeps it.
+    /// when no Loss Sale row counts it yet: its shares and gain, read where the sale is stored
+    /// (handed over whole, the sale was copied), in one change of the row where its table
+    /// keeps it.
     mutating func add(quantity: Quantity, gain: Money, uncounted: Bool) {
         self.quantity += quantity
         self.gain += gain

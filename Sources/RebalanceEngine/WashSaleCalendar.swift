@@ -114,12 +114,6 @@ public struct WashSaleCalendar: Sendable {
             for allotment in allotments where allotment.splitOff == splitOff { latest = max(latest, allotment.lastRecord) }
             return latest
         }
-
-        /// Counts one more piece of the lot.
-        mutating func add(_ sale: LotSale) {
-            quantity += sale.quantity
-            gain += sale.gain
-        }
     }
     /// What manual buys of the run disallowed of each listed loss sale after it was listed,
     /// by its `Loss Sale` record's place in `records` (see `noteLaterBuy`).
@@ -258,10 +252,16 @@ public struct WashSaleCalendar: Sendable {
             return true
         }
         heldLotCounts = lotCounts
-        let transactions = transactions.filter { taxed.index(of: $0.account) != nil }
+        // Rows read where they are stored, and filtered only when some are of other accounts:
+        // `filter` and a lazy filter's test copied every row, its names retained (callgrind).
+        let ownTransactions = transactions.indices.allSatisfy { taxed.index(of: transactions[$0].account) != nil }
+        let transactions = ownTransactions ? transactions : transactions.filter { taxed.index(of: $0.account) != nil }
         firstReplacementDay = runDate.map { runDate in
-            let firstSale = transactions.lazy.filter { $0.side == .sell }.map(\.date).min() ?? runDate
-            return min(runDate, firstSale).adding(days: -windowDays)
+            var first = runDate
+            for index in transactions.indices where transactions[index].side == .sell {
+                first = min(first, transactions[index].date)
+            }
+            return first.adding(days: -windowDays)
         }
         // Room for the families met, a guess: one per four lots and one per Transactions row
         // (the 100-account book has one per four or five lots). Grown from empty, the lists
@@ -543,7 +543,9 @@ extension WashSaleCalendar {
     }
 
     /// The first place in `family` (purchase indexes in matching order) of a purchase
-    /// acquired on or after `date`; `family.endIndex` when there is none.
+    /// acquired on or after `date`; `family.endIndex` when there is none. Inlined (see
+    /// `entry(of:)`).
+    @inline(__always)
     func firstPlace(in family: [Int], acquiredOnOrAfter date: CivilDate) -> Int {
         var low = 0, high = family.count
         while low < high {
@@ -594,6 +596,9 @@ extension WashSaleCalendar {
     }
 
     /// Adds a loss sale of the family numbered `family` (`familyNumber(of: sale.symbol)`).
+    /// Inlined, so that the sale is made where the list keeps it: handed to a call, a loss
+    /// sale of the run was copied whole and the one made let go (callgrind).
+    @inline(__always)
     mutating func appendLossSale(_ sale: consuming LossSale, family: Int) -> Int {
         let index = lossSales.count
         lossSales.append(sale)
@@ -606,7 +611,8 @@ extension WashSaleCalendar {
     private mutating func addPurchases(
         lots: some RandomAccessCollection<TaxLot>, transactions: [Transaction], holds: ((String) -> Bool)?
     ) {
-        let buys = transactions.filter { $0.side == .buy }
+        // The buys by their places in `transactions`: a list of them copied each row (callgrind).
+        let buys = transactions.indices.filter { transactions[$0].side == .buy }
         // The Transactions buys grouped by account, symbol and day, each group with the
         // shares the held lots of that day hold: only those days' lots are summed (those
         // days are recent, most lots are older: the range is asked first).
@@ -653,8 +659,9 @@ extension WashSaleCalendar {
             return held.count == 1 ? held[0] : symbol
         }
         for number in buys.indices {
-            let symbol = symbolNumbers.index(of: heldSymbol(for: buys[number].symbol)) { () }
-            let key = BuyKey(symbol: symbol, account: entry(of: buys[number].account), date: buys[number].date)
+            let row = buys[number]
+            let symbol = symbolNumbers.index(of: heldSymbol(for: transactions[row].symbol)) { () }
+            let key = BuyKey(symbol: symbol, account: entry(of: transactions[row].account), date: transactions[row].date)
             let group: Int
             if let known = groupOfKey[key] {
                 group = known
@@ -667,7 +674,7 @@ extension WashSaleCalendar {
                 groups.append(BuyGroup(firstBuy: number))
             }
             groupOfBuy.append(group)
-            let date = buys[number].date
+            let date = transactions[row].date
             if firstBuy.map({ date < $0 }) ?? true { firstBuy = date }
             if lastBuy.map({ date > $0 }) ?? true { lastBuy = date }
         }
@@ -677,7 +684,7 @@ extension WashSaleCalendar {
             members.reserveCapacity(groups[group].buyCount)
             var buy = groups[group].firstBuy
             while buy >= 0 {
-                members.append(buys[buy])
+                members.append(transactions[buys[buy]])
                 buy = nextBuyOfGroup[buy]
             }
             return members
@@ -712,11 +719,11 @@ extension WashSaleCalendar {
         // The groups and buys are read where they are stored: a group copied out of the list
         // was copied through its type's description, field by field (callgrind).
         for group in groups.indices where groups[group].buyCount == 1 && groups[group].lots.count > 1 {
-            if let bought = buys[groups[group].firstBuy].quantity, let held = groups[group].held, bought < held { continue }
+            if let bought = transactions[buys[groups[group].firstBuy]].quantity, let held = groups[group].held, bought < held { continue }
             for lot in groups[group].lots { fillsOfOneBuy[lot] = groups[group].lots.filter { $0 != lot } }
         }
         for number in buys.indices {
-            let group = groupOfBuy[number]
+            let group = groupOfBuy[number], row = buys[number]
             if let held = groups[group].held {
                 // Those lots are this purchase; shares bought beyond them were sold since.
                 guard !groups[group].listed else { continue }
@@ -730,14 +737,14 @@ extension WashSaleCalendar {
                 let prices = sameDay.compactMap(\.price)
                 let onePrice = prices.count == sameDay.count && prices.dropFirst().allSatisfy { $0 == prices[0] }
                 appendPurchase(Purchase(
-                    origin: .transaction, account: buys[number].account, symbol: buys[number].symbol,
-                    date: buys[number].date, lotID: nil, bought: known.sum() - held, held: .zero,
+                    origin: .transaction, account: transactions[row].account, symbol: transactions[row].symbol,
+                    date: transactions[row].date, lotID: nil, bought: known.sum() - held, held: .zero,
                     cost: nil, costShares: .zero, price: onePrice ? prices.first : nil))
             } else {
                 appendPurchase(Purchase(
-                    origin: .transaction, account: buys[number].account, symbol: buys[number].symbol,
-                    date: buys[number].date, lotID: nil, bought: buys[number].quantity, held: .zero,
-                    cost: nil, costShares: .zero, price: buys[number].quantity == nil ? nil : buys[number].price))
+                    origin: .transaction, account: transactions[row].account, symbol: transactions[row].symbol,
+                    date: transactions[row].date, lotID: nil, bought: transactions[row].quantity, held: .zero,
+                    cost: nil, costShares: .zero, price: transactions[row].quantity == nil ? nil : transactions[row].price))
             }
         }
     }
