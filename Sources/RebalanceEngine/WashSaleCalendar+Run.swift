@@ -328,7 +328,9 @@ extension WashSaleCalendar {
     }
 
     /// Whether purchase `index` is lot `lot`'s own: the lot's, or another fill of its one
-    /// Transactions buy (`fillsOfOneBuy`).
+    /// Transactions buy (`fillsOfOneBuy`). Inlined (see `entry(of:)`): asked of each purchase
+    /// of a loss lot's window.
+    @inline(__always)
     func isOwnPurchase(_ index: Int, of lot: TaxLot.Key) -> Bool {
         if purchases[index].isPurchase(of: lot) { return true }
         guard !fillsOfOneBuy.isEmpty, let fills = fillsOfOneBuy[lot] else { return false }

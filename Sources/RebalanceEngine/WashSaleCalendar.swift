@@ -283,8 +283,14 @@ public struct WashSaleCalendar: Sendable {
     }
 
     /// Stops the run when the calendar, made for one run date, is asked about another.
+    /// Inlined (see `entry(of:)`), its message worded apart.
+    @inline(__always)
     func requireRunDate(_ date: CivilDate) {
-        precondition(runDate.map { $0 == date } ?? true, "the calendar was made for a run on \(runDate!)")
+        if let runDate, runDate != date { WashSaleCalendar.stop(runDate: runDate) }
+    }
+
+    private static func stop(runDate: CivilDate) -> Never {
+        preconditionFailure("the calendar was made for a run on \(runDate)")
     }
 
     /// Whether `account` is one of the household's taxed accounts. Inlined (see `entry(of:)`).
@@ -596,9 +602,6 @@ extension WashSaleCalendar {
     }
 
     /// Adds a loss sale of the family numbered `family` (`familyNumber(of: sale.symbol)`).
-    /// Inlined, so that the sale is made where the list keeps it: handed to a call, a loss
-    /// sale of the run was copied whole and the one made let go (callgrind).
-    @inline(__always)
     mutating func appendLossSale(_ sale: consuming LossSale, family: Int) -> Int {
         let index = lossSales.count
         lossSales.append(sale)
