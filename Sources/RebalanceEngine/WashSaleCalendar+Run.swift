@@ -551,17 +551,16 @@ extension WashSaleCalendar {
             addPiece(sales[index], toLossSaleRow: position, matched: matched, disallowed: disallowed, on: date,
                      before: row.map { ($0.uncountedQuantity, $0.uncountedGain) } ?? (.zero, .zero))
         } else {
-            var shown = runLossSale(of: sales[index], on: date, quantity: sales[index].quantity, loss: loss, matched: matched)
-            if let row, row.quantity > .zero, loss > row.gain {
-                // The trade's earlier pieces of the lot, with no loss of their own, join it.
-                shown = runLossSale(
-                    of: sales[index], on: date, quantity: sales[index].quantity + row.quantity, loss: loss - row.gain,
-                    matched: matched)
-            }
+            // The trade's earlier pieces of the lot, with no loss of their own, join it. Made
+            // once, as a constant: made again in a variable, it was copied into the list.
+            let joined = row.map { $0.quantity > .zero && loss > $0.gain } ?? false
+            let shown = runLossSale(
+                of: sales[index], on: date, quantity: joined ? sales[index].quantity + row!.quantity : sales[index].quantity,
+                loss: joined ? loss - row!.gain : loss, matched: matched)
             // Its row worded first, then the sale moved into the list: listed first and read
             // after, it was copied whole and let go (callgrind).
             let record = lossSaleRecord(shown, disallowed: disallowed, family: family)
-            runLossSaleRows.append((records.count, shown, disallowed))
+            runLossSaleRows.append((records.count, consume shown, disallowed))
             records.append(record)
         }
         // Allot the disallowed loss to the replacements by shares, rounding the running total.
