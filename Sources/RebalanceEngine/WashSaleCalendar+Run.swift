@@ -454,7 +454,10 @@ extension WashSaleCalendar {
             }
             return .zero
         }
-        let row = rowPlace < 0 ? nil : runTradeRowOfLot[account][at: rowPlace]
+        // The row of the trade's earlier pieces of the lot, copied out only when it has some
+        // shares, the one case it is read as a whole (most loss pieces are the first of their
+        // lot): copied at each loss piece, it retained and released its list (callgrind).
+        let row = quantitySoFar > .zero ? runTradeRowOfLot[account][at: rowPlace] : nil
         var remaining = sales[index].quantity
         var matches: [(index: Int, shares: Quantity)] = []
         // The family is looked up once, for its purchases and for its loss sales (below).
@@ -549,14 +552,16 @@ extension WashSaleCalendar {
             // earlier trade began (firm book 43: Raise Cash sold 0.0001 GPV of lot L55 at no
             // gain, then 114.6109 at a loss, after Harvest's 287.389).
             addPiece(sales[index], toLossSaleRow: position, matched: matched, disallowed: disallowed, on: date,
-                     before: row.map { ($0.uncountedQuantity, $0.uncountedGain) } ?? (.zero, .zero))
+                     before: rowPlace < 0 ? (.zero, .zero)
+                        : (runTradeRowOfLot[account][at: rowPlace].uncountedQuantity,
+                           runTradeRowOfLot[account][at: rowPlace].uncountedGain))
         } else {
             // The trade's earlier pieces of the lot, with no loss of their own, join it. Made
             // once, as a constant: made again in a variable, it was copied into the list.
-            let joined = row.map { $0.quantity > .zero && loss > $0.gain } ?? false
+            let joined = quantitySoFar > .zero && loss > gainSoFar
             let shown = runLossSale(
-                of: sales[index], on: date, quantity: joined ? sales[index].quantity + row!.quantity : sales[index].quantity,
-                loss: joined ? loss - row!.gain : loss, matched: matched)
+                of: sales[index], on: date, quantity: joined ? sales[index].quantity + quantitySoFar : sales[index].quantity,
+                loss: joined ? loss - gainSoFar : loss, matched: matched)
             // Its row worded first, then the sale moved into the list: listed first and read
             // after, it was copied whole and let go (callgrind).
             let record = lossSaleRecord(shown, disallowed: disallowed, family: family)
@@ -566,7 +571,7 @@ extension WashSaleCalendar {
         // Allot the disallowed loss to the replacements by shares, rounding the running total.
         var allotted = Money.zero
         var sharesSoFar = Quantity.zero
-        var allotments = row?.allotments ?? []
+        var allotments = rowPlace < 0 ? [] : runTradeRowOfLot[account][at: rowPlace].allotments
         for (record, amount) in moved {
             if let place = allotments.firstIndex(where: { $0.lastRecord == record }) { allotments[place].disallowed += amount }
         }
