@@ -731,9 +731,16 @@ extension WashSaleCalendar {
                 // Those lots are this purchase; shares bought beyond them were sold since.
                 guard !groups[group].listed else { continue }
                 groups[group].listed = true
+                // The day's buys read along their chain where they are stored, stopping at one of
+                // unknown size: listed, each buy was copied, at every day of held lots (callgrind).
+                var bought: Quantity? = .zero
+                var buy = groups[group].firstBuy
+                while buy >= 0, let sum = bought {
+                    bought = transactions[buys[buy]].quantity.map { sum + $0 }
+                    buy = nextBuyOfGroup[buy]
+                }
+                guard let bought, bought > held else { continue }
                 let sameDay = buysOf(group)
-                let known = sameDay.compactMap(\.quantity)
-                guard known.count == sameDay.count, known.sum() > held else { continue }
                 // Which of the day's shares were sold is not known: their cost is known only
                 // when every buy of the day paid one price, as a lone Transactions buy's is
                 // (generated small book 28065).
@@ -741,7 +748,7 @@ extension WashSaleCalendar {
                 let onePrice = prices.count == sameDay.count && prices.dropFirst().allSatisfy { $0 == prices[0] }
                 appendPurchase(Purchase(
                     origin: .transaction, account: transactions[row].account, symbol: transactions[row].symbol,
-                    date: transactions[row].date, lotID: nil, bought: known.sum() - held, held: .zero,
+                    date: transactions[row].date, lotID: nil, bought: bought - held, held: .zero,
                     cost: nil, costShares: .zero, price: onePrice ? prices.first : nil))
             } else {
                 appendPurchase(Purchase(
