@@ -196,7 +196,7 @@ final class AccountBook {
         heldSymbols = heldEntries.map { positions.names[$0] }
     }
 
-    /// Entries of `positions` in `String`'s order of their symbols. When the universe ranks
+    /// Entries of `positions` (each at most once) in `String`'s order of their symbols. When the universe ranks
     /// every one, each rank with its entry in the low bits is sorted as a whole number
     /// (comparing names took about a hundred instructions a comparison; callgrind);
     /// otherwise their names are sorted (`sortedNames`).
@@ -218,8 +218,9 @@ final class AccountBook {
 
     /// `inNameOrder` of many entries, each placed by counting the ranks below its own: a bit is
     /// set for each entry's rank in a word per sixty-four of the universe's symbols. Sorting a
-    /// book's hundred ranks took about three times the instructions (callgrind). `nil` when the
-    /// universe does not rank a symbol of `entries`.
+    /// book's hundred ranks took about three times the instructions (callgrind). An entry is a
+    /// symbol, its rank its own: `entries` listing one twice would leave a place unset. `nil` when
+    /// the universe does not rank a symbol of `entries`.
     private func inRankOrder(_ entries: [Int]) -> [Int]? {
         let wordCount = (rankCount + 63) / 64
         // The words, then the count of ranks below each, in a temporary buffer: as lists, each
