@@ -102,18 +102,14 @@ public struct TaxLot: Sendable, Hashable, Identifiable {
     /// What stays of the lot after selling `sold` shares whose basis was `soldBasis` (a
     /// pass of a trade that relieved the lot before, its basis scaled on the trade's total).
     public func remainder(afterSelling sold: Quantity, basis soldBasis: Money) -> TaxLot? {
-        guard sold < quantity else { return nil }
-        precondition(soldBasis <= costBasis, "cannot relieve more basis than a lot holds")
         var rest = self
-        rest.quantity = quantity - sold
-        rest.costBasis = costBasis - soldBasis
-        return rest
+        return rest.relieve(sold, basis: soldBasis) ? rest : nil
     }
 
     /// Takes `sold` shares whose basis was `soldBasis` out of the lot where it is stored,
-    /// leaving what `remainder(afterSelling:basis:)` gives; false, the lot unchanged, when
-    /// none stay. (The remainder made as a lot of its own, and the old lot let go, retained
-    /// and released its names at each sale of part of a lot; callgrind.)
+    /// leaving the rest of each; false, the lot unchanged, when none stay. (The remainder
+    /// made as a lot of its own, and the old lot let go, retained and released its names at
+    /// each sale of part of a lot; callgrind.)
     mutating func relieve(_ sold: Quantity, basis soldBasis: Money) -> Bool {
         guard sold < quantity else { return false }
         precondition(soldBasis <= costBasis, "cannot relieve more basis than a lot holds")

@@ -84,11 +84,9 @@ public enum PlanChecks {
         }
         // Holdings, only of the positions the plan sells from lots (a lot's ID names one
         // position: the reader refuses an ID twice in an account).
-        // Each lot's number in `held` is read from the selection's list where there is one:
-        // read through `SelectedLots.numbers`, a lazy map, each was a call of its closure (callgrind).
         let held = selected?.all ?? portfolio.lots
-        let numbers = selected?.numbers
-        for run in RowOrder.runs(numbers?.count ?? held.count, { held[numbers?[$0] ?? $0].account }) {
+        let numbers = SelectedLots.numbers(selected, of: held)
+        for run in RowOrder.runs(numbers.count, { held[numbers[$0]].account }) {
             if let account = accounts.index(of: run.name) { accounts[at: account].countHeld(run.rows, of: numbers, in: held) }
         }
         var oversold: [TaxLot.Key] = []
@@ -294,19 +292,18 @@ private struct AccountChecks {
         }
     }
 
-    /// Counts the account's held lots (`rows` of the lots of `numbers` in `held`, or of `held`
-    /// itself) toward their positions, if the plan sells those positions from lots, and toward
-    /// their own entries, if the plan sells from them. An account the plan sells no lot of
-    /// counts none; where a position's lots come together, its symbol is looked up once per
-    /// run of them.
-    mutating func countHeld(_ rows: Range<Int>, of numbers: [Int]?, in held: [TaxLot]) {
+    /// Counts the account's held lots (`rows` of the lots of `numbers` in `held`) toward their
+    /// positions, if the plan sells those positions from lots, and toward their own entries,
+    /// if the plan sells from them. An account the plan sells no lot of counts none; where a
+    /// position's lots come together, its symbol is looked up once per run of them.
+    mutating func countHeld(_ rows: Range<Int>, of numbers: SelectedLots.Numbers, in held: [TaxLot]) {
         guard !lots.isEmpty else { return }
         // The lot whose symbol was looked up last, compared where both are stored: a copy of
         // the symbol kept was retained and released, and compared as an optional (callgrind).
         var looked = -1
         var position: Int?
         for row in rows {
-            let lot = numbers?[row] ?? row
+            let lot = numbers[row]
             if looked < 0 || held[lot].symbol != held[looked].symbol {
                 position = positions.index(of: held[lot].symbol)
             }
