@@ -462,6 +462,9 @@ struct Planning {
     /// `freeing`: a sale about to be made (its symbol's place and value), whose value leaves
     /// the group and sector it shares with `place` (a harvest's replacement in the group of
     /// the position sold: the group at its cap before the sale has that sale's room after it).
+    /// Inlined: called from a mutating method, it was handed a copy of the whole planning
+    /// (callgrind).
+    @inline(__always)
     func capRoom(
         at place: SymbolPlace, in book: AccountBook, freeing: (place: SymbolPlace, value: Money)? = nil
     ) -> (room: Money, binding: DriftKey, status: DriftStatus)? {
