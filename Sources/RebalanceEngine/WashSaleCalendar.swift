@@ -321,8 +321,9 @@ public struct WashSaleCalendar: Sendable {
         date.adding(days: windowDays)
     }
 
-    /// Adds a block the phase acted on (a buy not made, a loss lot skipped) to `records`.
-    public mutating func log(_ record: WashSaleRecord) {
+    /// Adds a block the phase acted on (a buy not made, a loss lot skipped) to `records`. The
+    /// record is taken and moved there: copied, it was copied whole and let go (callgrind).
+    public mutating func log(_ record: consuming WashSaleRecord) {
         records.append(record)
     }
 

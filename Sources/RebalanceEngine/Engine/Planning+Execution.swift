@@ -644,7 +644,7 @@ extension Planning {
             // the table's unspecialized path, about 11,800 instructions a call (callgrind).
             if loggedLossSaleBlocks.isEmpty { loggedLossSaleBlocks = [TaxLot.Key: Int](minimumCapacity: 64) }
             loggedLossSaleBlocks[key] = calendars[household].records.count
-            calendars[household].records.append(record)
+            calendars[household].log(record)
         }
         audit(phase, account, symbol, rule: "Wash Sale", decision: "Skipped", text: note)
     }
@@ -686,7 +686,7 @@ extension Planning {
                 $0.buyBlock(account: book.id, symbol: symbol, on: today, besidesManualBuy: false)
             }) {
                 let note = record.note
-                calendars[household].records.append(record)
+                calendars[household].log(record)
                 audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", text: note)
             }
             return .washSale
@@ -719,10 +719,10 @@ extension Planning {
         if logged, let record = inCalendar(household, {
             $0.buyBlock(account: book.id, symbol: symbol, on: today, besidesManualBuy: manualBuy)
         }) {
-            // Its note read first, and the record moved into the rows: logged and then read,
-            // it was copied whole and let go (callgrind).
+            // Its note read first, and the record moved into the rows (`log`): logged and then
+            // read, it was copied whole and let go (callgrind).
             let note = record.note
-            calendars[household].records.append(record)
+            calendars[household].log(record)
             audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", text: note)
         }
         return .washSale
