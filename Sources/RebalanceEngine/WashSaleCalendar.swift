@@ -534,18 +534,25 @@ extension WashSaleCalendar {
     }
 
     /// Adds a purchase of the run at its place in its family's matching order; returns its
-    /// index and its family's number.
-    mutating func insertPurchase(_ purchase: Purchase) -> (index: Int, family: Int) {
+    /// index and its family's number. The purchase is taken and moved into the list: copied,
+    /// its names were retained and the copy let go (callgrind).
+    mutating func insertPurchase(_ purchase: consuming Purchase) -> (index: Int, family: Int) {
         let index = purchases.count
-        purchases.append(purchase)
         let family = familyNumber(of: purchase.symbol)
+        purchases.append(purchase)
         // The first of the family's purchases acquired after this one: the run's buys come
         // last but for those of their own day, so the search starts from the end.
         var place = purchaseIndexesByFamily[family].endIndex
         while place > 0, WashSaleCalendar.isAcquiredEarlier(index, purchaseIndexesByFamily[family][place - 1], in: purchases) {
             place -= 1
         }
-        purchaseIndexesByFamily[family].insert(index, at: place)
+        // Most land last, appended: `insert` ran the general replacement of a range, some
+        // 360 instructions a buy (callgrind).
+        if place == purchaseIndexesByFamily[family].endIndex {
+            purchaseIndexesByFamily[family].append(index)
+        } else {
+            purchaseIndexesByFamily[family].insert(index, at: place)
+        }
         return (index, family)
     }
 
@@ -570,9 +577,10 @@ extension WashSaleCalendar {
         guard isNew else { return familyNumbers[at: entry] }
         purchaseIndexesByFamily.append([])
         lossSaleIndexesByFamily.append([])
-        let family = families.family(of: symbol)
-        if family.identicalGroup != nil {
-            for member in family.members where member != symbol { familyNumbers.set(next, for: member) }
+        // The members read where the families keep them: a family made for the symbol, its
+        // names retained and let go, cost more than the rest of a new family (callgrind).
+        if let members = families.groupMembers(of: symbol) {
+            for member in members where member != symbol { familyNumbers.set(next, for: member) }
         }
         return next
     }
@@ -657,9 +665,8 @@ extension WashSaleCalendar {
             return heldSymbols!.contains(symbol)
         }
         func heldSymbol(for symbol: String) -> String {
-            let family = families.family(of: symbol)
-            guard family.identicalGroup != nil, !isHeld(symbol) else { return symbol }
-            let held = family.members.filter { isHeld($0) }
+            guard let members = families.groupMembers(of: symbol), !isHeld(symbol) else { return symbol }
+            let held = members.filter { isHeld($0) }
             return held.count == 1 ? held[0] : symbol
         }
         for number in buys.indices {

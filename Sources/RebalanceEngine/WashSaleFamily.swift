@@ -4,7 +4,7 @@ public struct WashSaleFamily: Sendable, Hashable, CustomStringConvertible {
     /// The Securities sheet's Identical Group, or `nil` for a symbol in none.
     public let identicalGroup: String?
     /// The group's members, sorted (none for a family of one).
-    private let groupMembers: [String]
+    fileprivate let groupMembers: [String]
     /// The symbol of a family of one.
     private let single: String
 
@@ -94,6 +94,13 @@ public struct SecurityFamilies: Sendable, Hashable {
     /// The family of `symbol`: itself plus every symbol sharing its Identical Group.
     public func family(of symbol: String) -> WashSaleFamily {
         familyBySymbol[symbol] ?? WashSaleFamily(single: symbol)
+    }
+
+    /// The members of `symbol`'s Identical Group, sorted; `nil` for a symbol in none. No
+    /// family is made: `family(of:)` copies three parts and lets them go.
+    func groupMembers(of symbol: String) -> [String]? {
+        guard !familyBySymbol.isEmpty, let entry = familyBySymbol.index(of: symbol) else { return nil }
+        return familyBySymbol[at: entry].groupMembers
     }
 
     /// Whether two symbols are one family.

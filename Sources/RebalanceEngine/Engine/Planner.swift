@@ -321,10 +321,18 @@ extension Planning {
             guard let slot = place.slot, place.counted else { continue }
             let symbol = book.heldSymbols[held]
             guard slots[slot].symbol != symbol else { continue }
-            audit(nil, account.id, symbol, rule: "Stand-In", decision: "Counted",
-                  "\(symbol) is held and counts toward the \(slots[slot].symbol) target"
-                    + (replacing[symbol].map { ", the one model symbol naming it a Replacement that \(account.id) does not "
-                        + "hold (by model order it would count toward \($0)'s)" } ?? "") + ".")
+            // Written part by part into one sentence: joined with `+`, each part was a sentence
+            // of its own, its buffer made and let go (callgrind).
+            var detail: Sentence = "\(symbol) is held and counts toward the \(slots[slot].symbol) target"
+            if !replacing.isEmpty, let replaced = replacing[symbol] {
+                detail.append(", the one model symbol naming it a Replacement that ")
+                detail.append(account.id)
+                detail.append(" does not hold (by model order it would count toward ")
+                detail.append(replaced)
+                detail.append("'s)")
+            }
+            detail.append(".")
+            audit(nil, account.id, symbol, rule: "Stand-In", decision: "Counted", detail)
         }
         return nil
     }

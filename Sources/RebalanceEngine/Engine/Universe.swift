@@ -50,11 +50,13 @@ final class Universe: Sendable {
 
     init(_ portfolio: Portfolio) {
         settings = portfolio.settings
-        var prices: [String: Price] = [:]
+        // The tables are made with room for every row: grown from empty, each placed its
+        // names again some ten times (callgrind: 0.2% of planning's instructions).
+        var prices = [String: Price](minimumCapacity: portfolio.prices.count)
         for resolved in portfolio.prices { prices[resolved.symbol] = resolved.price }
         self.prices = prices
-        var securities: [String: Security] = [:]
-        var groups: [String: String] = [:]
+        var securities = [String: Security](minimumCapacity: portfolio.securities.count)
+        var groups = [String: String](minimumCapacity: portfolio.securities.count)
         for security in portfolio.securities {
             securities[security.symbol] = security
             if let group = security.identicalGroup { groups[security.symbol] = group }
