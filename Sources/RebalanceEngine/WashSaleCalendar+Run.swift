@@ -80,7 +80,7 @@ extension WashSaleCalendar {
         // Summed as they are found, in the window's stretch of the family's purchases
         // (`replacements(forLoss:symbol:on:planned:)`), with no list of them made.
         let family = purchaseIndexes(ofFamilyOf: lot.symbol)
-        let start = firstPlace(in: family, acquiredOnOrAfter: date.adding(days: -windowDays))
+        let start = firstPlace(in: family, acquiredOnOrAfter: windowStart(endingOn: date))
         var summary = ReplacementSummary()
         forEachReplacement(forLoss: lot.id, in: family, from: start, on: date, planned: plannedInTrade) {
             summary.add($0, $1, acquired: $2)
@@ -166,6 +166,9 @@ extension WashSaleCalendar {
         // The sales are read where they are stored: `for sale in` and `map` each copied every
         // sale, retaining its names (callgrind).
         for sale in sales.indices {
+            // A lot acquired before the first replacement day was not listed (see `init`): most
+            // lots a run sells are, told here before their key is made and a purchase sought.
+            if restatedPurchases.isEmpty, let firstReplacementDay, sales[sale].acquired < firstReplacementDay { continue }
             guard let index = purchaseIndex(
                 of: sales[sale].lotKey, symbol: sales[sale].symbol, acquired: sales[sale].acquired
             ) else {
@@ -348,7 +351,7 @@ extension WashSaleCalendar {
         // The window's purchases, Wash Sale Days before the date through the date, are one
         // stretch of the family's, in matching order.
         let family = purchaseIndexes(ofFamilyOf: symbol)
-        return replacements(forLoss: lot, in: family, from: firstPlace(in: family, acquiredOnOrAfter: date.adding(days: -windowDays)),
+        return replacements(forLoss: lot, in: family, from: firstPlace(in: family, acquiredOnOrAfter: windowStart(endingOn: date)),
                             on: date, planned: planned)
     }
 
@@ -463,8 +466,8 @@ extension WashSaleCalendar {
         // The family is looked up once, for its purchases and for its loss sales (below).
         let saleFamilyNumber = familyNumber(of: sales[index].symbol)
         let purchasesOfFamily = purchaseIndexesByFamily[saleFamilyNumber]
-        let windowStart = firstPlace(in: purchasesOfFamily, acquiredOnOrAfter: date.adding(days: -windowDays))
-        for replacement in replacements(forLoss: sales[index].lotKey, in: purchasesOfFamily, from: windowStart, on: date,
+        let start = firstPlace(in: purchasesOfFamily, acquiredOnOrAfter: windowStart(endingOn: date))
+        for replacement in replacements(forLoss: sales[index].lotKey, in: purchasesOfFamily, from: start, on: date,
                                         planned: []) {
             guard remaining > .zero else { break }
             let taken = replacement.shares.taking(upTo: remaining)

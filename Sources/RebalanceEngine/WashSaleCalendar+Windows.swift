@@ -68,7 +68,7 @@ extension WashSaleCalendar {
         requireRunDate(date)
         guard let family = familyNumbers[symbol] else { return ReplacementSummary() }
         let purchasesOfFamily = purchaseIndexesByFamily[family]
-        let start = firstPlace(in: purchasesOfFamily, acquiredOnOrAfter: date.adding(days: -windowDays))
+        let start = firstPlace(in: purchasesOfFamily, acquiredOnOrAfter: windowStart(endingOn: date))
         // Most families have few purchases from the window's start on: no second search.
         guard purchasesOfFamily.count - start >= WashSaleCalendar.windowReadOnce,
               firstPlace(in: purchasesOfFamily, acquiredOnOrAfter: date.adding(days: 1)) - start
@@ -95,7 +95,7 @@ extension WashSaleCalendar {
     func hasLargeWindow(of symbol: String, on date: CivilDate) -> Bool {
         guard let family = familyNumbers[symbol] else { return false }
         let purchasesOfFamily = purchaseIndexesByFamily[family]
-        let start = firstPlace(in: purchasesOfFamily, acquiredOnOrAfter: date.adding(days: -windowDays))
+        let start = firstPlace(in: purchasesOfFamily, acquiredOnOrAfter: windowStart(endingOn: date))
         return purchasesOfFamily.count - start >= WashSaleCalendar.windowReadOnce
             && firstPlace(in: purchasesOfFamily, acquiredOnOrAfter: date.adding(days: 1)) - start >= WashSaleCalendar.windowReadOnce
     }

@@ -132,6 +132,7 @@ extension Planning {
         var households: [String] = []
         var householdIndex: [String: Int] = [:]
         var membersByHousehold: [[Account]] = []
+        var memberBooksByHousehold: [[Int]] = []
         // Each account (an owner of lots) by number, with its books (one unless the Accounts
         // list repeats an ID) and the household of its last row. Numbered, so that the answer
         // kept between lots below is a number: one holding the list of books was retained and
@@ -145,8 +146,10 @@ extension Planning {
                 householdIndex[account.household] = household
                 households.append(account.household)
                 membersByHousehold.append([])
+                memberBooksByHousehold.append([])
             }
             membersByHousehold[household].append(account)
+            memberBooksByHousehold[household].append(index)
             let owner = ownerNumbers[account.id] ?? booksOfOwner.count
             if owner == booksOfOwner.count {
                 ownerNumbers[account.id] = owner
@@ -231,7 +234,8 @@ extension Planning {
                 accounts: membersByHousehold[position].map { HouseholdAccount(account: $0.id, isTaxed: $0.type.isTaxed) },
                 families: universe.families, windowDays: max(30, portfolio.settings.washSaleDays),
                 lots: SelectedLots(lots, lotsByHousehold[position]), transactions: transactionsByHousehold[position],
-                runDate: universe.asOf, holds: { [books] symbol in ownerBooks.contains { books[$0].entry(of: symbol) != nil } }))
+                runDate: universe.asOf, holds: { [books] symbol in ownerBooks.contains { books[$0].entry(of: symbol) != nil } },
+                lotCounts: memberBooksByHousehold[position].map { lotsInBook[$0] }))
         }
         self.calendars = calendars
         householdOfBook = books.map { householdIndex[$0.account.household]! }
