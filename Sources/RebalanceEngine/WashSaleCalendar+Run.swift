@@ -162,6 +162,12 @@ extension WashSaleCalendar {
     /// either way; see `recordSale`).
     @discardableResult
     public mutating func recordSales(_ sales: [LotSale], on date: CivilDate, trade: Int? = nil) -> [Money] {
+        disallowedLosses(recording: sales, on: date, trade: trade) ?? Array(repeating: .zero, count: sales.count)
+    }
+
+    /// `recordSales`, `nil` when no sale's loss is disallowed, as in most trades: no list is
+    /// made for them (callgrind: 0.3% of planning's instructions).
+    mutating func disallowedLosses(recording sales: [LotSale], on date: CivilDate, trade: Int?) -> [Money]? {
         requireRunDate(date)
         // The sales are read where they are stored: `for sale in` and `map` each copied every
         // sale, retaining its names (callgrind).
@@ -184,15 +190,17 @@ extension WashSaleCalendar {
             if restated { soldRestatedLots.insert(sales[sale].lotKey) }
             purchases[index].takeOut(sales[sale].quantity, ofRestatedLot: restated, basis: sales[sale].costBasis)
         }
-        var disallowed: [Money] = []
-        disallowed.reserveCapacity(sales.count)
+        var disallowed: [Money]?
         // A trade's sales are of one account: its place is looked up once.
         var account = (name: "", entry: -1)
         for sale in sales.indices {
             if account.entry < 0 || sales[sale].account != account.name {
                 account = (sales[sale].account, entry(of: sales[sale].account))
             }
-            disallowed.append(recordSale(of: sales, at: sale, account: account.entry, on: date, trade: trade))
+            let amount = recordSale(of: sales, at: sale, account: account.entry, on: date, trade: trade)
+            guard amount != .zero else { continue }
+            if disallowed == nil { disallowed = Array(repeating: .zero, count: sales.count) }
+            disallowed?[sale] = amount
         }
         return disallowed
     }

@@ -227,22 +227,29 @@ extension Planning {
         var ownerBooksOfHousehold = [[Int]](repeating: [], count: households.count)
         for owner in booksOfOwner.indices { ownerBooksOfHousehold[householdOfOwner[owner]].append(booksOfOwner[owner][0]) }
         var calendars: [WashSaleCalendar] = []
+        // Each book's warnings of its household's Transactions sales, asked as the calendar is
+        // made: asked of the calendar in the list, each question was handed a copy of it.
+        var warningsOfBook = [[String]](repeating: [], count: books.count)
         for (position, household) in households.enumerated() {
             let ownerBooks = ownerBooksOfHousehold[position]
-            calendars.append(WashSaleCalendar(
+            let calendar = WashSaleCalendar(
                 household: household,
                 accounts: membersByHousehold[position].map { HouseholdAccount(account: $0.id, isTaxed: $0.type.isTaxed) },
                 families: universe.families, windowDays: max(30, portfolio.settings.washSaleDays),
                 lots: SelectedLots(lots, lotsByHousehold[position]), transactions: transactionsByHousehold[position],
                 runDate: universe.asOf, holds: { [books] symbol in ownerBooks.contains { books[$0].entry(of: symbol) != nil } },
-                lotCounts: memberBooksByHousehold[position].map { lotsInBook[$0] }))
+                lotCounts: memberBooksByHousehold[position].map { lotsInBook[$0] })
+            for book in memberBooksByHousehold[position] {
+                warningsOfBook[book] = calendar.elsewhereWarnings(soldIn: books[book].id)
+            }
+            calendars.append(consume calendar)
         }
         self.calendars = calendars
         householdOfBook = books.map { householdIndex[$0.account.household]! }
         beginStage()
         for index in books.indices {
             markRows(account: index)
-            for warning in calendars[householdOfBook[index]].elsewhereWarnings(soldIn: books[index].id) {
+            for warning in warningsOfBook[index] {
                 raise(.warning, books[index].id, warning)
             }
             if let problem = setTargets(index, models: portfolio.models) { problems.append(problem) }

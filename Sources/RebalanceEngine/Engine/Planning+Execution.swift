@@ -238,7 +238,7 @@ extension Planning {
     mutating func commitSale(_ sales: [LotSale], symbol: String, price: Price, in index: Int, phase: Phase, why: String) {
         let account = books[index].id
         let tradeRow = tradeRow(in: index, symbol: symbol, side: .sell, phase: phase, price: price, why: why)
-        let disallowed = calendars[householdOfBook[index]].recordSales(sales, on: asOf, trade: tradeRow)
+        let disallowed = calendars[householdOfBook[index]].disallowedLosses(recording: sales, on: asOf, trade: tradeRow)
         let restatements = calendars[householdOfBook[index]].takeRestatements()
         // Taken apart at once: a tuple kept whole would share the lots, and the first change
         // to them would copy them all.
@@ -262,7 +262,7 @@ extension Planning {
         // retained (callgrind). The book is found once, not at each of its figures.
         let book = books[index]
         for sale in sales.indices {
-            let disallowedLoss = disallowed[sale]
+            let disallowedLoss = disallowed?[sale] ?? .zero
             // A lot relieved again by the same trade stays one Lots Sold row. The rows are read
             // in loops, not in closures, which copied each row they read (callgrind).
             var lotRow: Int?
