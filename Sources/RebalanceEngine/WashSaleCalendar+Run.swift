@@ -454,7 +454,7 @@ extension WashSaleCalendar {
             var counted = false
             if quantitySoFar > .zero, gainSoFar.isNegative,
                account < runLossSaleRowOfLot.count, let position = runLossSaleRowOfLot[account][sales[index].lotID],
-               let loss = runLossSaleRows[position].sale.loss, loss > sales[index].gain {
+               runLossSaleRows[position].loss > sales[index].gain {
                 addPiece(sales[index], toLossSaleRow: position, matched: .zero, disallowed: .zero, on: date)
                 counted = true
             }
@@ -570,14 +570,13 @@ extension WashSaleCalendar {
             // The trade's earlier pieces of the lot, with no loss of their own, join it. Made
             // once, as a constant: made again in a variable, it was copied into the list.
             let joined = quantitySoFar > .zero && loss > gainSoFar
-            let shown = runLossSale(
-                of: sales[index], on: date, quantity: joined ? sales[index].quantity + quantitySoFar : sales[index].quantity,
-                loss: joined ? loss - gainSoFar : loss, matched: matched)
-            // Its row worded first, then the sale moved into the list: listed first and read
-            // after, it was copied whole and let go (callgrind).
-            let record = lossSaleRecord(shown, disallowed: disallowed, family: family)
-            runLossSaleRows.append((records.count, consume shown, disallowed))
-            records.append(record)
+            let shown = RunLossSaleRow(
+                record: records.count, quantity: joined ? sales[index].quantity + quantitySoFar : sales[index].quantity,
+                loss: joined ? loss - gainSoFar : loss, matched: matched, disallowed: disallowed)
+            runLossSaleRows.append(shown)
+            records.append(lossSaleRecord(
+                runLossSale(of: sales[index], on: date, quantity: shown.quantity, loss: shown.loss, matched: matched),
+                disallowed: disallowed, family: family))
         }
         // Allot the disallowed loss to the replacements by shares, rounding the running total.
         var allotted = Money.zero
@@ -728,13 +727,16 @@ extension WashSaleCalendar {
         _ sale: LotSale, toLossSaleRow position: Int, matched: Quantity, disallowed: Money, on date: CivilDate,
         before: (quantity: Quantity, gain: Money) = (.zero, .zero)
     ) {
-        let row = runLossSaleRows[position]
-        let merged = runLossSale(
-            of: sale, on: date, quantity: (row.sale.quantity ?? .zero) + before.quantity + sale.quantity,
-            loss: (row.sale.loss ?? .zero) - before.gain - sale.gain, matched: row.sale.matched + matched)
-        runLossSaleRows[position] = (row.record, merged, row.disallowed + disallowed)
+        let row = RunLossSaleRow(
+            record: runLossSaleRows[position].record,
+            quantity: runLossSaleRows[position].quantity + before.quantity + sale.quantity,
+            loss: runLossSaleRows[position].loss - before.gain - sale.gain,
+            matched: runLossSaleRows[position].matched + matched,
+            disallowed: runLossSaleRows[position].disallowed + disallowed)
+        runLossSaleRows[position] = row
         records[row.record] = lossSaleRecord(
-            merged, disallowed: row.disallowed + disallowed, family: families.family(of: sale.symbol))
+            runLossSale(of: sale, on: date, quantity: row.quantity, loss: row.loss, matched: row.matched),
+            disallowed: row.disallowed, family: families.family(of: sale.symbol))
         if let later = laterBuysOfRecord[row.record] { records[row.record].note += later.sentence }
     }
 

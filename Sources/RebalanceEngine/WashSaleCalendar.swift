@@ -66,7 +66,18 @@ public struct WashSaleCalendar: Sendable {
     var lossSales: [LossSale] = []
     var lossSaleIndexesByFamily: [[Int]] = []
     /// The Loss Sale row of each lot sold at a loss in this run, with its summed sale.
-    var runLossSaleRows: [(record: Int, sale: LossSale, disallowed: Money)] = []
+    var runLossSaleRows: [RunLossSaleRow] = []
+
+    /// A run Loss Sale row's place in `records`, and the figures of the lot's pieces summed:
+    /// numbers alone, where the summed sale was kept whole, its names and tables retained,
+    /// and each row let go through its tuple type's description (callgrind).
+    struct RunLossSaleRow: Sendable {
+        let record: Int
+        var quantity: Quantity
+        var loss: Money
+        var matched: Quantity
+        var disallowed: Money
+    }
     /// Where each sold lot's row is in `runLossSaleRows`, by account (its place in
     /// `taxedByAccount`) and Lot ID.
     var runLossSaleRowOfLot: [NameTable<Int>] = []
