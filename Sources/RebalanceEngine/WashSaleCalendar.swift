@@ -684,7 +684,10 @@ extension WashSaleCalendar {
         // Made with its room: `reserveCapacity` of a `Dictionary` runs unspecialized, its
         // type's metadata looked up by name at each call (callgrind: 9,000 instructions a call).
         var groupOfKey = [BuyKey: Int](minimumCapacity: buys.count)
+        // Room for a group per buy, and below for a held lot per buy: grown from empty, the
+        // lists were moved several times per household (callgrind).
         var groups: [BuyGroup] = []
+        groups.reserveCapacity(buys.count)
         var nextBuyOfGroup = [Int](repeating: -1, count: buys.count)
         var groupOfBuy: [Int] = []
         groupOfBuy.reserveCapacity(buys.count)
@@ -750,6 +753,8 @@ extension WashSaleCalendar {
         // none), as the buys are chained: a list of lots in each group was made and let go, the
         // groups then destroyed one by one (callgrind: 0.25% of planning's instructions).
         var groupLots: [TaxLot.Key] = [], nextLotOfGroup: [Int] = []
+        groupLots.reserveCapacity(buys.count)
+        nextLotOfGroup.reserveCapacity(buys.count)
         // Asked once per run of one account's lots.
         var entryOfAccount = RunLookup<Int>()
         // Each lot read where it is stored, not copied whole.
