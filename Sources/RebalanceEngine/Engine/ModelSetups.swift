@@ -18,7 +18,9 @@ final class ModelSetups: Sendable {
             byName[model.name] = ModelSetups.setup(of: model, universe: universe)
         }
         self.byName = byName
-        var scaled: [Planning.ScaledModelKey: (slots: [Slot], sectors: [Double])] = [:]
+        // Made with room for a key per account: grown, the table of labelled pairs was moved
+        // through its type's description (callgrind).
+        var scaled = [Planning.ScaledModelKey: (slots: [Slot], sectors: [Double])](minimumCapacity: accounts.count)
         // Accounts are read where they are stored: `for account in` copied each.
         for index in accounts.indices {
             let key = Planning.ScaledModelKey(model: accounts[index].model, cashTarget: accounts[index].cashTarget)
@@ -88,17 +90,21 @@ final class ModelSetups: Sendable {
         var claimed: [String: Int] = [:]
         var slotOfGroup: [String: Int] = [:]
         for (position, symbol) in symbols.enumerated() {
-            if let group = universe.securities[symbol]?.identicalGroup, slotOfGroup[group] == nil {
+            if let group = universe.identicalGroup(of: symbol), slotOfGroup[group] == nil {
                 slotOfGroup[group] = position
             }
         }
-        for symbol in universe.prices.keys where slotIndex[symbol] == nil && !universe.isMarkedPhaseOut(symbol) {
-            if let group = universe.securities[symbol]?.identicalGroup, let position = slotOfGroup[group] {
+        // A priced symbol's group is asked first: only one of a group with a slot is claimed
+        // here, and most are of none (each was looked up in the slots, and its security copied
+        // out of the table, callgrind: 0.3% of planning's instructions).
+        for symbol in universe.prices.keys where !slotOfGroup.isEmpty {
+            if let group = universe.identicalGroup(of: symbol), let position = slotOfGroup[group],
+               slotIndex[symbol] == nil, !universe.isMarkedPhaseOut(symbol) {
                 claimed[symbol] = position
             }
         }
         for (position, symbol) in symbols.enumerated() {
-            for replacement in universe.securities[symbol]?.replacements ?? []
+            for replacement in universe.replacements(of: symbol)
                 where slotIndex[replacement] == nil && !universe.isMarkedPhaseOut(replacement) {
                 if claimed[replacement] != nil { continue }
                 claimed[replacement] = position
