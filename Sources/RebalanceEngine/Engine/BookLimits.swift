@@ -190,11 +190,16 @@ private struct AccountSizes {
             dollars[index] += amount
             shares[index] += quantity
         }
-        for row in portfolio.transactions {
-            let quantity = abs(row.quantity?.doubleValue ?? 0)
-            let amount = abs(row.realizedGain?.doubleValue ?? 0) + quantity * (row.price?.doubleValue ?? lotValue(row.symbol))
-            note(amount, "the transaction at \(row.place)")
-            guard let index = indexOf[row.account] else { unplaced += amount; continue }
+        // Rows read where they are stored (`for row in` copied each), their account looked up
+        // once per run of its rows (callgrind: 0.2% of planning's instructions).
+        let transactions = portfolio.transactions
+        var accountOfRow = RunLookup(indexOf)
+        for row in transactions.indices {
+            let quantity = abs(transactions[row].quantity?.doubleValue ?? 0)
+            let amount = abs(transactions[row].realizedGain?.doubleValue ?? 0)
+                + quantity * (transactions[row].price?.doubleValue ?? lotValue(transactions[row].symbol))
+            note(amount, "the transaction at \(transactions[row].place)")
+            guard let index = accountOfRow.value(for: transactions[row].account) else { unplaced += amount; continue }
             dollars[index] += amount
             shares[index] += quantity
         }
