@@ -79,10 +79,15 @@ public enum Planner {
         // Each position before the run by its entry in the book, with its value (prices do
         // not change in a run). Labelled as `finish` takes them: an array of unlabelled pairs
         // is converted element by element (callgrind).
+        // Listed with room for every position: grown from empty by `compactMap`, each book's list
+        // was moved several times (callgrind: 0.13% of planning's instructions).
         let before = planning.books.map { book in
-            book.positions.values.indices.compactMap { entry -> (entry: Int, value: Money)? in
-                book.positions[at: entry].map { (entry: entry, value: $0.value) }
+            var values: [(entry: Int, value: Money)] = []
+            values.reserveCapacity(book.positions.count)
+            for entry in book.positions.values.indices {
+                if let value = book.positions[at: entry]?.value { values.append((entry: entry, value: value)) }
             }
+            return values
         }
         let initialValues = planning.books.indices.map { planning.books[$0].investableValue }
         try planning.runManualTrades(portfolio.manualTrades)
