@@ -369,6 +369,25 @@ extension Planning {
 
     // MARK: - What each phase changed
 
+    /// The positions of `book` whose quantity its changes from row `first` on changed, each
+    /// with its quantity before them and now, in name order.
+    private static func positionChanges(of book: AccountBook, since first: Int) -> [PositionChange] {
+        var firstChange = [Int](repeating: -1, count: book.positions.count)
+        var changed: [Int] = []
+        changed.reserveCapacity(book.positionChanges.count - first)
+        for row in first..<book.positionChanges.count {
+            let entry = book.positionChanges[row].entry
+            guard firstChange[entry] < 0 else { continue }
+            firstChange[entry] = row
+            let now = book.positions[at: entry]?.quantity ?? .zero
+            if now != book.positionChanges[row].before { changed.append(entry) }
+        }
+        return book.inNameOrder(changed).map { entry in
+            PositionChange(symbol: book.positions.names[entry], before: book.positionChanges[firstChange[entry]].before,
+                           after: book.positions[at: entry]?.quantity ?? .zero)
+        }
+    }
+
     struct BookSnapshot: Sendable {
         /// How many position changes the book had made when taken.
         let positionChanges: Int
@@ -389,21 +408,9 @@ extension Planning {
         // `AccountBook.inNameOrder`): a table by name and a sort of the changes by name took
         // over twice the instructions (callgrind).
         let book = books[index]
-        var firstChange = [Int](repeating: -1, count: book.positions.count)
-        var changed: [Int] = []
-        changed.reserveCapacity(book.positionChanges.count - before.positionChanges)
-        for row in before.positionChanges..<book.positionChanges.count {
-            let entry = book.positionChanges[row].entry
-            guard firstChange[entry] < 0 else { continue }
-            firstChange[entry] = row
-            let now = book.positions[at: entry]?.quantity ?? .zero
-            if now != book.positionChanges[row].before { changed.append(entry) }
-        }
-        let entries = book.inNameOrder(changed)
-        let changes = entries.map { entry in
-            PositionChange(symbol: book.positions.names[entry], before: book.positionChanges[firstChange[entry]].before,
-                           after: book.positions[at: entry]?.quantity ?? .zero)
-        }
+        // A book whose positions the phase left alone (many) makes no list of them.
+        let changes = book.positionChanges.count == before.positionChanges ? []
+            : Planning.positionChanges(of: book, since: before.positionChanges)
         guard !changes.isEmpty || before.cash != after.cash || before.tax != after.tax else { return }
         phaseChanges.append(PhaseChange(
             phase: phase, account: books[index].id, positions: changes, cashBefore: before.cash,
