@@ -567,8 +567,7 @@ extension WashSaleCalendar {
                         : (runTradeRowOfLot[account][at: rowPlace].uncountedQuantity,
                            runTradeRowOfLot[account][at: rowPlace].uncountedGain))
         } else {
-            // The trade's earlier pieces of the lot, with no loss of their own, join it. Made
-            // once, as a constant: made again in a variable, it was copied into the list.
+            // The trade's earlier pieces of the lot, with no loss of their own, join it.
             let joined = quantitySoFar > .zero && loss > gainSoFar
             let shown = RunLossSaleRow(
                 record: records.count, quantity: joined ? sales[index].quantity + quantitySoFar : sales[index].quantity,
