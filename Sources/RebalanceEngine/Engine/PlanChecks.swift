@@ -122,18 +122,20 @@ public enum PlanChecks {
                 problems.append("\(trades[row].account)/\(trades[row].symbol): Realized columns disagree with Lots Sold.")
             }
         }
-        // 2: cash reconciles and stays at or above zero.
+        // 2: cash reconciles and stays at or above zero. Rows are read where they are stored,
+        // as the trades are above.
         let cash = plan.cash.array
-        for row in cash {
-            if row.cashAfter != row.cashBefore + row.sellProceeds - row.buyCost - row.withdrawalPaid {
-                problems.append("\(row.account): cash does not reconcile.")
+        for row in cash.indices {
+            if cash[row].cashAfter != cash[row].cashBefore + cash[row].sellProceeds - cash[row].buyCost
+                - cash[row].withdrawalPaid {
+                problems.append("\(cash[row].account): cash does not reconcile.")
             }
-            if row.cashAfter.isNegative { problems.append("\(row.account): cash after is below zero.") }
+            if cash[row].cashAfter.isNegative { problems.append("\(cash[row].account): cash after is below zero.") }
         }
-        for row in cash {
-            let sum = accounts[row.account]?.tally ?? AccountTally()
-            if row.sellProceeds != sum.sells || row.buyCost != sum.buys {
-                problems.append("\(row.account): Cash disagrees with Trades.")
+        for row in cash.indices {
+            let sum = accounts[cash[row].account]?.tally ?? AccountTally()
+            if cash[row].sellProceeds != sum.sells || cash[row].buyCost != sum.buys {
+                problems.append("\(cash[row].account): Cash disagrees with Trades.")
             }
         }
         // 4: tax within budget unless a Needs Approval exception says why; Est Tax sums to the impact.
@@ -150,14 +152,18 @@ public enum PlanChecks {
                 problems.append("\(row.account): Est Tax of its trades (\(estimated)) differs from its tax impact (\(row.taxImpact)).")
             }
         }
-        // 6: drift honesty.
-        for row in plan.drift.array where row.status == .inBand {
+        // 6: drift honesty. Each row read where it is stored: `for row in` copied each, its two
+        // names retained and released (callgrind: 0.2% of planning's instructions).
+        let drift = plan.drift.array
+        for row in drift.indices where drift[row].status == .inBand {
             let tolerance = 1e-5
-            if let low = row.low, row.weightAfter < low - tolerance {
-                problems.append("\(row.account) \(row.level.rawValue) \(row.name) is below its band with no reason named.")
+            if let low = drift[row].low, drift[row].weightAfter < low - tolerance {
+                problems.append(
+                    "\(drift[row].account) \(drift[row].level.rawValue) \(drift[row].name) is below its band with no reason named.")
             }
-            if let high = row.high, row.weightAfter > high + tolerance {
-                problems.append("\(row.account) \(row.level.rawValue) \(row.name) is above its band with no reason named.")
+            if let high = drift[row].high, drift[row].weightAfter > high + tolerance {
+                problems.append(
+                    "\(drift[row].account) \(drift[row].level.rawValue) \(drift[row].name) is above its band with no reason named.")
             }
         }
         return problems

@@ -154,8 +154,12 @@ extension Planning {
                         continue
                     }
                 }
-                let take = trial.largestQuantity(of: lots[place], at: price, on: asOf, step: universe.step,
-                                                 after: plan.sales[number].sharesSold, within: book.account.taxBudget)
+                // `largestQuantity(of:…)` of the lot read where it is stored: given whole, the lot
+                // was copied into its gain's closure and let go, at every lot (callgrind).
+                let take = trial.largestQuantity(
+                    upTo: lots[place].quantity, step: universe.step, after: plan.sales[number].sharesSold,
+                    sellsWhole: true, term: lots[place].term(on: asOf), within: book.account.taxBudget
+                ) { lots[place].gain(of: $0, at: price) }
                 if take < lots[place].quantity { plan.cut[number] = true }
                 guard take > .zero else { continue }
                 let sale = lots[place].sale(of: take, at: price, on: asOf)
