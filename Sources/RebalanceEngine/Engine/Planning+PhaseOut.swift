@@ -90,6 +90,12 @@ extension Planning {
         }
     }
 
+    /// A lot of Phase Out's plan: its symbol's number and its place among that symbol's lots.
+    struct LotPlace {
+        let number: Int
+        let lot: Int
+    }
+
     /// The account's legacy lots in `symbols` (sorted) but those `excluded`, sold in Lot
     /// Method order as far as the tax budget allows.
     private func planPhaseOut(_ index: Int, symbols: [String], excluded: [Bool]) throws(PlanningError) -> PhaseOutPlan {
@@ -97,77 +103,60 @@ extension Planning {
         let calendar = calendars[householdOfBook[index]]
         // A copy made for a large window only: it keeps the windows it reads for this plan.
         var windowed: WashSaleCalendar?
-        // Each lot listed with its symbol's number, so each lot finds its symbol's price
-        // (found at its first lot), sales so far and whether the budget bound there without
-        // a lookup by name.
-        // The positions' lots are looked up once and the lists made at their full size: grown
-        // lot by lot, they were copied at each doubling (callgrind: 0.6% of planning's instructions).
-        var helds: [(number: Int, lots: [TaxLot])] = []
-        helds.reserveCapacity(symbols.count)
-        var count = 0
-        var lotCount = [Int](repeating: 0, count: symbols.count)
-        for (number, symbol) in symbols.enumerated() where !excluded[number] {
-            let held = book.lots(of: symbol)
-            count += held.count
-            lotCount[number] = held.count
-            helds.append((number, held))
-        }
-        var lots: [TaxLot] = []
-        var numberOfLot: [Int] = []
-        lots.reserveCapacity(count)
-        numberOfLot.reserveCapacity(count)
-        for (number, held) in helds {
-            lots += held
-            numberOfLot += repeatElement(number, count: held.count)
-        }
-        helds = []
+        // Each symbol's lots as its position holds them, by the symbol's number (none for one
+        // excluded), so each lot finds its symbol's price (found at its first lot), sales so far
+        // and whether the budget bound there without a lookup by name. Read where the positions
+        // keep them: copied into one list, each lot had its names retained and let go
+        // (callgrind: 0.5% of planning's instructions).
+        var helds = [[TaxLot]](repeating: [], count: symbols.count)
+        for (number, symbol) in symbols.enumerated() where !excluded[number] { helds[number] = book.lots(of: symbol) }
         var trial = book.ledger
         var plan = PhaseOutPlan(symbols: symbols.count)
-        // Each lot is read where it is stored: a copy of each retained and released its names
-        // (callgrind). The prices the order looks up are the plan's: each symbol's price was
-        // looked up again at its first lot.
-        let order = placesInSaleOrder(
-            lots, rates: book.account.rates, method: book.settings.lotMethod, numbers: numberOfLot, prices: &plan.prices)
-        try lots.withUnsafeBufferPointer { lots throws(PlanningError) in
-            for place in order {
-                let number = numberOfLot[place]
-                guard !plan.cut[number] else { continue }
-                let price: Price
-                if let known = plan.prices[number] {
-                    price = known
-                } else {
-                    price = try universe.price(of: lots[place].symbol)
-                    plan.prices[number] = price
-                }
-                // The symbol's sales so far are read where the plan keeps them: a copy held in a
-                // local until the append below made every append copy the whole list (callgrind).
-                if book.isTaxed, lots[place].isLoss(at: price) {
+        // The prices the order looks up are the plan's: each symbol's price was looked up
+        // again at its first lot.
+        let order = placesInSaleOrder(helds, rates: book.account.rates, method: book.settings.lotMethod, prices: &plan.prices)
+        for place in order {
+            let number = place.number
+            guard !plan.cut[number] else { continue }
+            let price: Price
+            if let known = plan.prices[number] {
+                price = known
+            } else {
+                price = try universe.price(of: helds[number][place.lot].symbol)
+                plan.prices[number] = price
+            }
+            // Each lot is read where it is stored: a copy of each retained and released its names
+            // (callgrind). The symbol's sales so far are read where the plan keeps them: a copy
+            // held in a local until the append below made every append copy the whole list.
+            helds[number].withUnsafeBufferPointer { lots in
+                let lot = place.lot
+                if book.isTaxed, lots[lot].isLoss(at: price) {
                     let record: WashSaleRecord?
-                    if calendar.hasLargeWindow(of: lots[place].symbol, on: asOf) {
+                    if calendar.hasLargeWindow(of: lots[lot].symbol, on: asOf) {
                         if windowed == nil { windowed = calendar }
-                        record = windowed!.cachedLossSaleBlock(for: lots[place], on: asOf, plannedInTrade: plan.sales[number])
+                        record = windowed!.cachedLossSaleBlock(for: lots[lot], on: asOf, plannedInTrade: plan.sales[number])
                     } else {
-                        record = calendar.lossSaleBlock(for: lots[place], on: asOf, plannedInTrade: plan.sales[number])
+                        record = calendar.lossSaleBlock(for: lots[lot], on: asOf, plannedInTrade: plan.sales[number])
                     }
                     if let record {
-                        plan.washSkipped.append((lots[place], record))
-                        continue
+                        plan.washSkipped.append((lots[lot], record))
+                        return
                     }
                 }
                 // `largestQuantity(of:…)` of the lot read where it is stored: given whole, the lot
                 // was copied into its gain's closure and let go, at every lot (callgrind).
                 let take = trial.largestQuantity(
-                    upTo: lots[place].quantity, step: universe.step, after: plan.sales[number].sharesSold,
-                    sellsWhole: true, term: lots[place].term(on: asOf), within: book.account.taxBudget
-                ) { lots[place].gain(of: $0, at: price) }
-                if take < lots[place].quantity { plan.cut[number] = true }
-                guard take > .zero else { continue }
-                let sale = lots[place].sale(of: take, at: price, on: asOf)
+                    upTo: lots[lot].quantity, step: universe.step, after: plan.sales[number].sharesSold,
+                    sellsWhole: true, term: lots[lot].term(on: asOf), within: book.account.taxBudget
+                ) { lots[lot].gain(of: $0, at: price) }
+                if take < lots[lot].quantity { plan.cut[number] = true }
+                guard take > .zero else { return }
+                let sale = lots[lot].sale(of: take, at: price, on: asOf)
                 trial.count(gain: sale.gain, term: sale.term)
                 if plan.sales[number].isEmpty {
                     plan.order.append(number)
                     // Room for every lot of the symbol: a legacy position is mostly sold whole.
-                    plan.sales[number].reserveCapacity(lotCount[number])
+                    plan.sales[number].reserveCapacity(lots.count)
                 }
                 plan.sales[number].append(sale)
             }
@@ -175,69 +164,65 @@ extension Planning {
         return plan
     }
 
-    /// The places of lots of one or several symbols, in the account's Lot Method order.
+    /// The places of the lots of one or several symbols, in the account's Lot Method order.
     ///
     /// For one symbol this is the exact order of `LotSaleOrder`; across symbols each lot is
     /// keyed at its own price (`Tax Optimal`: rate × (price − unit cost) / price), ties to
-    /// the oldest lot, then Lot ID, then symbol. `numbers`: each lot's symbol's number, a
-    /// symbol's lots together; each symbol's price found is put in `prices` by its number.
+    /// the oldest lot, then Lot ID, then symbol. `helds`: each symbol's lots by its number;
+    /// each symbol's price found is put in `prices` by its number.
     func placesInSaleOrder(
-        _ lots: [TaxLot], rates: TaxRates, method: LotMethod, numbers: [Int], prices: inout [Price?]
-    ) -> [Int] {
-        guard let first = lots.first?.symbol else { return [] }
-        let oneSymbol = lots.withUnsafeBufferPointer { lots in lots.indices.allSatisfy { lots[$0].symbol == first } }
-        if oneSymbol, let price = universe.priceIfKnown(first) {
-            prices[numbers[0]] = price
-            return LotSaleOrder(method: method, price: price, rates: rates, tradeDate: asOf).places(of: lots)
+        _ helds: [[TaxLot]], rates: TaxRates, method: LotMethod, prices: inout [Price?]
+    ) -> [LotPlace] {
+        let numbers = helds.indices.filter { !helds[$0].isEmpty }
+        guard let first = numbers.first else { return [] }
+        if numbers.count == 1, let price = universe.priceIfKnown(helds[first][0].symbol) {
+            prices[first] = price
+            return LotSaleOrder(method: method, price: price, rates: rates, tradeDate: asOf).places(of: helds[first])
+                .map { LotPlace(number: first, lot: $0) }
         }
         // Each lot's key and date are worked out once, reading the lot where it is stored, and
         // the sort moves those with the lot's place; the lots are read again only in a tie
         // of both (`lots.map(key)` and a sort of places reading keys and lots by place took
-        // about a fifth more instructions; callgrind). A symbol's lots come together: its price
-        // is looked up once per run of them.
-        var entries: [(key: Double, acquired: CivilDate, place: Int)] = []
-        entries.reserveCapacity(lots.count)
-        lots.withUnsafeBufferPointer { lots in
-            var symbol: String?
-            var price = 0.0
-            for place in lots.indices {
-                if lots[place].symbol != symbol {
-                    symbol = lots[place].symbol
-                    let known = universe.priceIfKnown(lots[place].symbol)
-                    prices[numbers[place]] = known
-                    price = known?.doubleValue ?? 0
-                }
-                // The unit cost is one division of the two exact integers: lots of equal unit
-                // cost get equal keys, and their tie goes to the date and Lot ID. Worked from
-                // the rounded basis and quantity, two such lots' keys differed in the last
-                // bit, and the newer went first beside another legacy symbol (explore-DY).
-                let unitCost = Double(lots[place].costBasis.cents) / Double(lots[place].quantity.micros) * 10_000
-                let key: Double
-                switch method {
-                case .taxOptimal:
-                    if price > 0 {
-                        let rate = rates.rate(for: lots[place].term(on: asOf)).doubleValue
-                        key = rate * (1 - unitCost / price)
-                    } else {
-                        key = 0
+        // about a fifth more instructions; callgrind). Each symbol's price is looked up once.
+        var entries: [(key: Double, acquired: CivilDate, place: LotPlace)] = []
+        entries.reserveCapacity(numbers.reduce(0) { $0 + helds[$1].count })
+        for number in numbers {
+            let known = universe.priceIfKnown(helds[number][0].symbol)
+            prices[number] = known
+            let price = known?.doubleValue ?? 0
+            helds[number].withUnsafeBufferPointer { lots in
+                for place in lots.indices {
+                    // The unit cost is one division of the two exact integers: lots of equal unit
+                    // cost get equal keys, and their tie goes to the date and Lot ID. Worked from
+                    // the rounded basis and quantity, two such lots' keys differed in the last
+                    // bit, and the newer went first beside another legacy symbol (explore-DY).
+                    let unitCost = Double(lots[place].costBasis.cents) / Double(lots[place].quantity.micros) * 10_000
+                    let key: Double
+                    switch method {
+                    case .taxOptimal:
+                        if price > 0 {
+                            let rate = rates.rate(for: lots[place].term(on: asOf)).doubleValue
+                            key = rate * (1 - unitCost / price)
+                        } else {
+                            key = 0
+                        }
+                    case .hifo:
+                        key = -unitCost
+                    case .fifo:
+                        key = Double(lots[place].acquired.daysSinceEpoch)
+                    case .lifo:
+                        key = -Double(lots[place].acquired.daysSinceEpoch)
                     }
-                case .hifo:
-                    key = -unitCost
-                case .fifo:
-                    key = Double(lots[place].acquired.daysSinceEpoch)
-                case .lifo:
-                    key = -Double(lots[place].acquired.daysSinceEpoch)
+                    entries.append((key, lots[place].acquired, LotPlace(number: number, lot: place)))
                 }
-                entries.append((key, lots[place].acquired, place))
             }
-            entries.sort { a, b in
-                if a.key != b.key { return a.key < b.key }
-                if a.acquired != b.acquired { return a.acquired < b.acquired }
-                if lots[a.place].lotID != lots[b.place].lotID {
-                    return LotIDOrder.precedes(lots[a.place].lotID, lots[b.place].lotID)
-                }
-                return lots[a.place].symbol < lots[b.place].symbol
-            }
+        }
+        entries.sort { a, b in
+            if a.key != b.key { return a.key < b.key }
+            if a.acquired != b.acquired { return a.acquired < b.acquired }
+            let lotA = helds[a.place.number][a.place.lot].lotID, lotB = helds[b.place.number][b.place.lot].lotID
+            if lotA != lotB { return LotIDOrder.precedes(lotA, lotB) }
+            return helds[a.place.number][a.place.lot].symbol < helds[b.place.number][b.place.lot].symbol
         }
         return entries.map(\.place)
     }
