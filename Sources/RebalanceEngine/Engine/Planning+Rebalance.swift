@@ -530,7 +530,8 @@ extension Planning {
         }
         let pool = candidates.contains { $0.keepsBand } ? candidates.filter { $0.keepsBand } : candidates
         // Members come in symbol order, as `leastOvershoot` takes them.
-        return Planning.leastOvershoot(pool.map { ($0.overshoot, $0.value) }).map { (pool[$0].symbol, pool[$0].quantity) }
+        return Planning.leastOvershoot(pool.count, overshoot: { pool[$0].overshoot }, value: { pool[$0].value })
+            .map { (pool[$0].symbol, pool[$0].quantity) }
     }
 
     /// A capped group's or banded sector's (by number) current value and its limit (cap, or
