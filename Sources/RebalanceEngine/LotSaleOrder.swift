@@ -37,7 +37,9 @@ public struct LotSaleOrder: Sendable {
 
     /// The places of `lots` in the order a sale relieves them.
     func places(of lots: [TaxLot]) -> [Int] {
-        guard lots.count > 1 else { return Array(lots.indices) }
+        // A lot alone is at the one place, a list kept once: made for each sale of a position of
+        // one lot, most sales asked, it was allocated and freed each time (callgrind).
+        guard lots.count > 1 else { return lots.isEmpty ? [] : LotSaleOrder.onlyPlace }
         // The lots' places are sorted, not the lots: a place moves in one word. The lots are
         // read where they are stored (`lots.map` and `lots[place]` copied each lot read).
         return lots.withUnsafeBufferPointer { lots in
@@ -51,6 +53,9 @@ public struct LotSaleOrder: Sendable {
             return lots.indices.sorted { precedes(lots[$0], keys[$0], lots[$1], keys[$1]) }
         }
     }
+
+    /// The order of a single lot.
+    private static let onlyPlace = [0]
 
     /// Whether a sale relieves `lhs` before `rhs`.
     public func precedes(_ lhs: TaxLot, _ rhs: TaxLot) -> Bool {

@@ -75,10 +75,15 @@ public struct TaxLot: Sendable, Hashable, Identifiable {
 
     /// The sale of `sold` shares of this lot at `price` on `tradeDate`.
     public func sale(of sold: Quantity, at price: Price, on tradeDate: CivilDate) -> LotSale {
+        sale(of: sold, at: price, term: term(on: tradeDate))
+    }
+
+    /// The sale of `sold` shares of this lot at `price`, `term` being its term on the trade
+    /// date (`term(on:)`), when the caller has worked it out already.
+    func sale(of sold: Quantity, at price: Price, term: Term) -> LotSale {
         LotSale(
             lotID: lotID, account: account, symbol: symbol, acquired: acquired,
-            quantity: sold, costBasis: costBasis(of: sold), proceeds: price.value(of: sold),
-            term: term(on: tradeDate))
+            quantity: sold, costBasis: costBasis(of: sold), proceeds: price.value(of: sold), term: term)
     }
 
     /// The gain (negative for a loss) of selling `sold` shares of this lot at `price`: the

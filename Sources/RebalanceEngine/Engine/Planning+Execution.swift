@@ -134,6 +134,8 @@ extension Planning {
                     break
                 }
                 var take = Quantity.min(remaining, lots[place].quantity)
+                // The lot's term, worked out once for the budget's questions and the sale.
+                let term = lots[place].term(on: asOf)
                 // A lot relieved before by this trade keeps one Lots Sold row, whose figures are
                 // those of one sale of its total (priced, and its basis scaled, once): each pass
                 // is that sale's figures less what the row holds. Passes rounded each on its own
@@ -148,12 +150,12 @@ extension Planning {
                 // A piece the budget admits whole is taken whole: the search below rounds down to
                 // the step, which would cut a fractional piece after a fractional lot (100.4 then
                 // 351.6 of a 452-share sale) for no tax at all, and blame the budget for it.
-                if let budget, !trial.admits(gain: realized(take), term: lots[place].term(on: asOf), within: budget) {
+                if let budget, !trial.admits(gain: realized(take), term: term, within: budget) {
                     // A cut keeps the trade in whole steps (see `largestQuantity`).
                     let fitting = trial.largestQuantity(
                         upTo: take, step: universe.step, after: limit - remaining,
                         sellsWhole: take == lots[place].quantity,
-                        term: lots[place].term(on: asOf), within: budget, realizedGain: realized)
+                        term: term, within: budget, realizedGain: realized)
                     if fitting < take { outcome.budgetCut = true }
                     take = fitting
                 }
@@ -162,7 +164,7 @@ extension Planning {
                         outcome.forced += 1
                         forced.append(lots[place].id)
                     }
-                    let sale = pass.sale(of: take, lot: lots[place], at: price, on: asOf)
+                    let sale = pass.sale(of: take, lot: lots[place], at: price, term: term)
                     trial.count(gain: realized(take), term: sale.term)
                     planned.append(sale)
                     remaining -= take
@@ -784,12 +786,13 @@ struct RowSoFar {
         return pass.proceeds - pass.costBasis
     }
 
-    /// The pass as a sale: `lot.sale(of:at:on:)` for a lot the trade has not sold.
-    func sale(of sold: Quantity, lot: TaxLot, at price: Price, on tradeDate: CivilDate) -> LotSale {
-        guard quantity > .zero else { return lot.sale(of: sold, at: price, on: tradeDate) }
+    /// The pass as a sale, `term` being the lot's on the trade date: `lot.sale(of:at:term:)`
+    /// for a lot the trade has not sold.
+    func sale(of sold: Quantity, lot: TaxLot, at price: Price, term: Term) -> LotSale {
+        guard quantity > .zero else { return lot.sale(of: sold, at: price, term: term) }
         let pass = figures(of: sold, lot: lot, at: price)
         return LotSale(
             lotID: lot.lotID, account: lot.account, symbol: lot.symbol, acquired: lot.acquired,
-            quantity: sold, costBasis: pass.costBasis, proceeds: pass.proceeds, term: lot.term(on: tradeDate))
+            quantity: sold, costBasis: pass.costBasis, proceeds: pass.proceeds, term: term)
     }
 }

@@ -219,7 +219,7 @@ extension Planning {
             quantity = .min(lot.quantity, universe.shares(excess, price, roundingUp: false))
             guard quantity > .zero else { return nothingAboveTarget() }
         }
-        let sale = quantity == lot.quantity ? whole : lot.sale(of: quantity, at: price, on: asOf)
+        let sale = quantity == lot.quantity ? whole : lot.sale(of: quantity, at: price, term: whole.term)
         let loss = sale.gain.magnitude
         guard sale.isLoss, loss >= books[index].settings.harvestMinLoss else {
             return PassedOver(symbol: symbol, lotID: lot.lotID, why: .underMinimum, loss: sale.isLoss ? loss : .zero)

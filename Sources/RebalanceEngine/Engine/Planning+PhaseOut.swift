@@ -144,14 +144,16 @@ extension Planning {
                     }
                 }
                 // `largestQuantity(of:…)` of the lot read where it is stored: given whole, the lot
-                // was copied into its gain's closure and let go, at every lot (callgrind).
+                // was copied into its gain's closure and let go, at every lot (callgrind). Its
+                // term is worked out once, for the search and the sale.
+                let term = lots[lot].term(on: asOf)
                 let take = trial.largestQuantity(
                     upTo: lots[lot].quantity, step: universe.step, after: plan.sales[number].sharesSold,
-                    sellsWhole: true, term: lots[lot].term(on: asOf), within: book.account.taxBudget
+                    sellsWhole: true, term: term, within: book.account.taxBudget
                 ) { lots[lot].gain(of: $0, at: price) }
                 if take < lots[lot].quantity { plan.cut[number] = true }
                 guard take > .zero else { return }
-                let sale = lots[lot].sale(of: take, at: price, on: asOf)
+                let sale = lots[lot].sale(of: take, at: price, term: term)
                 trial.count(gain: sale.gain, term: sale.term)
                 if plan.sales[number].isEmpty {
                     plan.order.append(number)
