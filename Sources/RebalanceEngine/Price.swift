@@ -42,7 +42,9 @@ public struct Price: Sendable, Hashable, Comparable, Codable, CustomStringConver
     /// The value of `quantity` shares at this price, rounded half away from zero to the cent.
     ///
     /// A lot's proceeds and a position's market value; a trade's Amount is the sum of its
-    /// lots' proceeds, each rounded here once.
+    /// lots' proceeds, each rounded here once. Inlined: asked some 80,000 times per hundred
+    /// accounts planned, a call of its own cost a third of its instructions (callgrind).
+    @inline(__always)
     public func value(of quantity: Quantity) -> Money {
         // micro-dollars × micro-shares = 10^-12 dollars; a cent is 10^10 of those.
         Money(cents: roundedProductQuotient(micros, quantity.micros, dividedBy: 10_000_000_000))

@@ -517,9 +517,10 @@ extension Planning {
         // to them would copy them all.
         var lots: [TaxLot], entry: Int?
         (lots, entry) = books[index].takeLots(of: symbol, inserting: true)
-        lots.append(TaxLot(
-            lotID: lotID, account: account, symbol: symbol, quantity: quantity,
-            costBasis: cost, acquired: asOf))
+        let lot = TaxLot(lotID: lotID, account: account, symbol: symbol, quantity: quantity, costBasis: cost, acquired: asOf)
+        // A position new to the book is a list made with its lot: appended to an empty list, it
+        // was made by the path that grows a list, most buys (callgrind).
+        if lots.isEmpty { lots = [lot] } else { lots.append(lot) }
         books[index].setLots(lots, for: symbol, entry: entry, buying: true, universe: universe)
         books[index].cash -= cost
         books[index].buyCost += cost
