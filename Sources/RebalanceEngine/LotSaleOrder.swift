@@ -44,13 +44,19 @@ public struct LotSaleOrder: Sendable {
         // read where they are stored (`lots.map` and `lots[place]` copied each lot read).
         return lots.withUnsafeBufferPointer { lots in
             // Keyed on the lot's fields read in place: a lot given whole was copied, its names
-            // retained and released (callgrind).
-            let keys = lots.indices.map {
-                SortKey(quantity: lots[$0].quantity, costBasis: lots[$0].costBasis,
-                        term: Term(acquired: lots[$0].acquired, soldOn: tradeDate, override: lots[$0].termOverride),
-                        order: self)
+            // retained and released (callgrind). The keys are kept in a temporary allocation, on
+            // the stack for a position of a few lots: a list of them was allocated and freed at
+            // each sale (callgrind).
+            withUnsafeTemporaryAllocation(of: SortKey.self, capacity: lots.count) { keys in
+                for place in lots.indices {
+                    keys.initializeElement(at: place, to: SortKey(
+                        quantity: lots[place].quantity, costBasis: lots[place].costBasis,
+                        term: Term(acquired: lots[place].acquired, soldOn: tradeDate, override: lots[place].termOverride),
+                        order: self))
+                }
+                defer { _ = keys.deinitialize() }
+                return lots.indices.sorted { precedes(lots[$0], keys[$0], lots[$1], keys[$1]) }
             }
-            return lots.indices.sorted { precedes(lots[$0], keys[$0], lots[$1], keys[$1]) }
         }
     }
 
