@@ -37,16 +37,22 @@ public struct LotSaleOrder: Sendable {
 
     /// The places of `lots` in the order a sale relieves them.
     func places(of lots: [TaxLot]) -> [Int] {
-        // A lot alone is at the one place, a list kept once: made for each sale of a position of
-        // one lot, most sales asked, it was allocated and freed each time (callgrind).
-        guard lots.count > 1 else { return lots.isEmpty ? [] : LotSaleOrder.onlyPlace }
-        // The lots' places are sorted, not the lots: a place moves in one word. The lots are
-        // read where they are stored (`lots.map` and `lots[place]` copied each lot read).
-        return lots.withUnsafeBufferPointer { lots in
+        lots.withUnsafeBufferPointer { lots in withPlaces(of: lots) { Array($0) } }
+    }
+
+    /// `body` given the places of `lots` in the order a sale relieves them, which live only
+    /// during the call.
+    ///
+    /// The lots' places are sorted, not the lots: a place moves in one word. The places and
+    /// the lots' sort keys are kept in temporary allocations, on the stack for a position of a
+    /// few lots: as lists, they were allocated and freed at each sale (callgrind).
+    func withPlaces<Result>(of lots: UnsafeBufferPointer<TaxLot>, _ body: (UnsafeBufferPointer<Int>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: lots.count) { places in
+            for place in lots.indices { places.initializeElement(at: place, to: place) }
+            defer { _ = places.deinitialize() }
+            guard lots.count > 1 else { return body(UnsafeBufferPointer(places)) }
             // Keyed on the lot's fields read in place: a lot given whole was copied, its names
-            // retained and released (callgrind). The keys are kept in a temporary allocation, on
-            // the stack for a position of a few lots: a list of them was allocated and freed at
-            // each sale (callgrind).
+            // retained and released (callgrind).
             withUnsafeTemporaryAllocation(of: SortKey.self, capacity: lots.count) { keys in
                 for place in lots.indices {
                     keys.initializeElement(at: place, to: SortKey(
@@ -55,13 +61,12 @@ public struct LotSaleOrder: Sendable {
                         order: self))
                 }
                 defer { _ = keys.deinitialize() }
-                return lots.indices.sorted { precedes(lots[$0], keys[$0], lots[$1], keys[$1]) }
+                var sorting = places
+                sorting.sort { precedes(lots[$0], keys[$0], lots[$1], keys[$1]) }
             }
+            return body(UnsafeBufferPointer(places))
         }
     }
-
-    /// The order of a single lot.
-    private static let onlyPlace = [0]
 
     /// Whether a sale relieves `lhs` before `rhs`.
     public func precedes(_ lhs: TaxLot, _ rhs: TaxLot) -> Bool {

@@ -76,8 +76,7 @@ extension Planning {
         // The lots' places in sale order, each lot read where it is stored: the lots copied
         // into a sorted list were each copied and let go again, where most sales reach one or
         // two of them (callgrind).
-        let order = LotSaleOrder(method: book.settings.lotMethod, price: price, rates: book.account.rates, tradeDate: asOf)
-            .places(of: reachable)
+        let saleOrder = LotSaleOrder(method: book.settings.lotMethod, price: price, rates: book.account.rates, tradeDate: asOf)
         var trial = book.ledger
         var planned: [LotSale] = []
         var remaining = limit
@@ -94,7 +93,7 @@ extension Planning {
         let keepsSkips = access == .unblocked && phase != .raiseCash
         // Each lot read where it is stored: copied out, each lot reached retained and released
         // its names (callgrind).
-        reachable.withUnsafeBufferPointer { lots in
+        reachable.withUnsafeBufferPointer { lots in saleOrder.withPlaces(of: lots) { order in
             for place in order where remaining > .zero {
                 if keepsSkips, !skippedInTrade.isEmpty,
                    skippedInTrade.contains(SkippedLot(lot: lots[place].id, phase: phase)) {
@@ -171,7 +170,7 @@ extension Planning {
                 }
                 if outcome.budgetCut { break }
             }
-        }
+        } }
         // Let go before the sale changes the position's lots, which would copy them all while shared.
         _ = consume reachable
         guard !planned.isEmpty else { return outcome }
