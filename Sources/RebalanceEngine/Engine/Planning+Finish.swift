@@ -30,21 +30,10 @@ extension Planning {
         var bookOfAccount = RunLookup<Int>()
         let bookOfTrade = trades.indices.map { bookOfAccount.value(for: trades[$0].account) { bookIndex[$0] }! }
         let taxes = replayedTaxes(bookOfTrade: bookOfTrade)
-        // The Reasons are worded from the trades and notes where they are stored (passed to
-        // `reason` as values, each trade and note was copied and released; callgrind), then
-        // set in the list the plan takes. One buffer words them all, emptied between trades:
-        // a buffer of each Reason's own was allocated and freed at every trade (callgrind).
-        var wording = Sentence(capacity: 256)
-        let reasons = trades.indices.map { row in
-            reason(ofTrade: row, estimatedTax: taxes.estimates[row], impactAfter: taxes.impactsAfter[row], book: bookOfTrade[row],
-                   price: priceNotes.isEmpty ? nil : priceNotes[trades[row].symbol], in: &wording)
-        }
         var finished: [Trade] = []
         swap(&finished, &trades)
-        for row in finished.indices {
-            finished[row].estimatedTax = taxes.estimates[row]
-            finished[row].reason = reasons[row]
-        }
+        setReasons(of: &finished, taxes: taxes.estimates, impactsAfter: taxes.impactsAfter, bookOfTrade: bookOfTrade,
+                   priceNotes: priceNotes)
         /// The rows of a list the planning keeps, handed to the plan and emptied here, so that
         /// the plan holds them once and a later change to them copies none.
         func taken<Row>(_ rows: inout [Row]) -> RowList<Row> {
@@ -137,9 +126,13 @@ extension Planning {
                     later = []
                 }
                 var tax = Money.zero
-                for lotRow in lotRows(of: tradeNotes[row]) {
+                // The trade's rows read along their chain here: `lotRows(of:)` copied the chain
+                // at every trade (callgrind).
+                var lotRow = tradeNotes[row].firstLotRow
+                while lotRow >= 0 {
                     tax += ledger.record(gain: lotsSold[lotRow].gain, term: lotsSold[lotRow].term,
                                          disallowedLoss: lotsSold[lotRow].disallowedLoss)
+                    lotRow = nextLotRow[lotRow]
                 }
                 for number in addBacksOfRow[row] ?? [] where addBacks[number].seller == index {
                     tax += ledger.addBack(disallowedLoss: addBacks[number].amount, term: addBacks[number].term)
@@ -162,29 +155,66 @@ extension Planning {
         let asOf: CivilDate
     }
 
-    /// The Reason of the trade at row `trade` (with its Est Tax): what, why, which lots, what
-    /// tax, and a stale or overridden price.
+    /// Sets each of `finished` (the planning's trades, in order) its Est Tax and its Reason.
+    /// The Reasons are worded from the trades and notes where they are stored (passed to
+    /// `reason` as values, each trade and note was copied and released; callgrind), each set
+    /// in its trade as it is worded (kept in a list of their own first, each was retained
+    /// again as it was set and released with the list; callgrind). One buffer words them all,
+    /// emptied between trades: a buffer of each Reason's own was allocated and freed at every
+    /// trade (callgrind). Not mutating: `reason` called from the mutating `finish` was handed
+    /// a copy of the whole planning at every trade (callgrind: 2.7% of planning).
+    func setReasons(
+        of finished: inout [Trade], taxes: [Money], impactsAfter: [Money], bookOfTrade: [Int],
+        priceNotes: NameTable<PriceNote>
+    ) {
+        var wording = Sentence(capacity: 256)
+        let reasonBooks = books.map(ReasonBook.init)
+        for row in finished.indices {
+            let text = reason(
+                ofTrade: row, among: finished, estimatedTax: taxes[row], impactAfter: impactsAfter[row],
+                book: reasonBooks[bookOfTrade[row]],
+                price: priceNotes.isEmpty ? nil : priceNotes[finished[row].symbol], in: &wording)
+            finished[row].estimatedTax = taxes[row]
+            finished[row].reason = text
+        }
+    }
+
     /// The most clauses a Reason says after its first, the last of them a count of the rest.
     static let reasonClauses = 8
 
-    /// The trade's Reason, worded in `reason` (emptied first, its room kept).
-    func reason(ofTrade trade: Int, estimatedTax: Money, impactAfter: Money, book index: Int, price: PriceNote? = nil,
-                in reason: inout Sentence) -> String {
-        // The account's fields are read where the book keeps them: a copy of the account
-        // retained and released its names at every trade.
-        let book = books[index]
-        let side = trades[trade].side
+    /// What a Reason reads of a trade's account, read once per account: read from the book at
+    /// every trade, the book was retained and released, and the ledger's impact worked out
+    /// again (callgrind).
+    struct ReasonBook {
+        let type: AccountType
+        let budget: TaxBudget
+        /// The account's tax impact once the run's last trade is made.
+        let impact: Money
+
+        init(_ book: AccountBook) {
+            type = book.account.type
+            budget = book.account.taxBudget
+            impact = book.ledger.impact
+        }
+    }
+
+    /// The Reason of the trade at row `row` of `trades` (with its Est Tax): what, why, which
+    /// lots, what tax, and a stale or overridden price; worded in `reason` (emptied first, its
+    /// room kept). The trade is read where it is stored: passed as a value, it was copied.
+    func reason(ofTrade row: Int, among trades: [Trade], estimatedTax: Money, impactAfter: Money, book: ReasonBook,
+                price: PriceNote? = nil, in reason: inout Sentence) -> String {
+        let side = trades[row].side
         reason.removeAll()
         reason.append(side.text)
         reason.append(" " as StaticString)
-        reason.append(trades[trade].quantity)
+        reason.append(trades[row].quantity)
         reason.append(" " as StaticString)
-        reason.append(trades[trade].symbol)
+        reason.append(trades[row].symbol)
         reason.append(": " as StaticString)
-        reason.append(tradeNotes[trade].why)
+        reason.append(tradeNotes[row].why)
         // A trade of many passes (a harvest of a position's thousands of loss lots, each its
         // own words) says the first few: the Lots Sold rows and the Audit Log name every lot.
-        let moreWhys = tradeNotes[trade].moreWhys
+        let moreWhys = tradeNotes[row].moreWhys
         let whys = moreWhys.count
         let shown = whys > Planning.reasonClauses ? Planning.reasonClauses - 1 : whys
         for more in 0..<shown {
@@ -196,28 +226,41 @@ extension Planning {
             reason.append(whys - shown)
             reason.append(" more of the same kind (see the Audit Log)" as StaticString)
         }
+        // The trade's Lots Sold rows are read along their chain here: `lotRows(of:)` copied
+        // the chain at each question (callgrind).
+        let firstLotRow = tradeNotes[row].firstLotRow
         // A harvest's clauses name each lot with its loss and term ("harvests a $22,600.00 loss on
         // lot TR-0006 (LT)"): its lots are listed again only where one has a loss disallowed,
         // which the clauses do not say (each lot was said twice; explore-EJ).
-        let lotsSaid = trades[trade].phase == .harvest
-            && !lotRows(of: tradeNotes[trade]).contains { lotsSold[$0].disallowedLoss > .zero }
+        var lotsSaid = false
+        if trades[row].phase == .harvest {
+            lotsSaid = true
+            var lotRow = firstLotRow
+            while lotRow >= 0, lotsSaid {
+                if lotsSold[lotRow].disallowedLoss > .zero { lotsSaid = false }
+                lotRow = nextLotRow[lotRow]
+            }
+        }
         if side == .sell, !lotsSaid {
-            let lotCount = tradeNotes[trade].lotCount
+            let lotCount = tradeNotes[row].lotCount
             reason.append(lotCount == 1 ? "; lot " as StaticString : "; lots ")
             // Each row's fields are read where it is stored: a copy of the row retains its names.
-            for (position, row) in lotRows(of: tradeNotes[trade]).prefix(4).enumerated() {
+            var lotRow = firstLotRow, position = 0
+            while lotRow >= 0, position < 4 {
                 if position > 0 { reason.append(" then " as StaticString) }
-                reason.append(lotsSold[row].lotID)
+                reason.append(lotsSold[lotRow].lotID)
                 reason.append(" (" as StaticString)
-                reason.append(lotsSold[row].term.text)
+                reason.append(lotsSold[lotRow].term.text)
                 reason.append(", " as StaticString)
-                reason.append(dollars: lotsSold[row].gain, signed: true)
-                if lotsSold[row].disallowedLoss > .zero {
+                reason.append(dollars: lotsSold[lotRow].gain, signed: true)
+                if lotsSold[lotRow].disallowedLoss > .zero {
                     reason.append(", " as StaticString)
-                    reason.append(dollars: lotsSold[row].disallowedLoss)
+                    reason.append(dollars: lotsSold[lotRow].disallowedLoss)
                     reason.append(" disallowed" as StaticString)
                 }
                 reason.append(")" as StaticString)
+                lotRow = nextLotRow[lotRow]
+                position += 1
             }
             if lotCount > 4 {
                 reason.append(" and " as StaticString)
@@ -225,23 +268,23 @@ extension Planning {
                 reason.append(" more" as StaticString)
             }
         }
-        if !book.account.type.isTaxed {
+        if !book.type.isTaxed {
             if side == .sell {
                 reason.append("; no tax (" as StaticString)
-                reason.append(book.account.type.rawValue)
+                reason.append(book.type.rawValue)
                 reason.append(" account)" as StaticString)
             }
         } else if side == .sell || estimatedTax != .zero {
             reason.append("; est. tax " as StaticString)
             reason.append(dollars: estimatedTax)
-            switch book.account.taxBudget {
+            switch book.budget {
             case .unlimited:
                 // "(no tax budget)" read as a budget of $0.00, the contract's "no net new tax".
                 reason.append(" (unlimited budget)" as StaticString)
             case .limit(let limit):
                 // A trade's own tax past the budget, where earlier trades' losses keep the
                 // account within it, says so: "$428.40 of the $400.00 budget" read as a breach.
-                if impactAfter > limit, book.ledger.impact <= limit {
+                if impactAfter > limit, book.impact <= limit {
                     // Past the budget with the trades before it, within it once a later row's
                     // loss counts (a row of two passes, a loss sold between them): said so, where
                     // "$1,477.55 of the $0.00 budget" read as a breach no exception explained.
@@ -250,7 +293,7 @@ extension Planning {
                     reason.append(" with the trades before it, back within the " as StaticString)
                     reason.append(dollars: limit)
                     reason.append(" budget at " as StaticString)
-                    reason.append(dollars: book.ledger.impact)
+                    reason.append(dollars: book.impact)
                     reason.append(" with those after it" as StaticString)
                 } else if estimatedTax.isNegative {
                     // A saving takes nothing from the budget: "-$2,856.00 of the $20,000.00
@@ -352,7 +395,12 @@ extension Planning {
         for entry in book.heldEntries where book.place(ofEntry: entry).isLegacy && legacyBefore[entry] == nil {
             legacyBefore[entry] = .zero
         }
-        for entry in book.inNameOrder(legacyBefore.indices.filter { legacyBefore[$0] != nil }) {
+        // Listed with room for every entry: filtered into a list grown from empty, each book's
+        // was moved to a larger one several times (callgrind).
+        var legacyEntries: [Int] = []
+        legacyEntries.reserveCapacity(legacyBefore.count)
+        for entry in legacyBefore.indices where legacyBefore[entry] != nil { legacyEntries.append(entry) }
+        for entry in book.inNameOrder(legacyEntries) {
             let symbol = book.positions.names[entry]
             add(.security(symbol), target: 0, low: 0, high: 0, before: legacyBefore[entry] ?? .zero,
                 after: book.positions[at: entry]?.value ?? .zero, implicit: nil, step: universe.value(of: universe.step, symbol))
