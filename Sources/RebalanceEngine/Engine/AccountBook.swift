@@ -141,15 +141,19 @@ final class AccountBook {
         self.index = index
         rankCount = universe.symbolCount
         settings = account.overrides.isEmpty ? universe.settings : account.overrides.applied(to: universe.settings)
-        // Each lot's symbol numbered and counted first, so each position's lots are listed
-        // at their count. Lots are read where they are stored: `for lot in lots` copies each.
-        var counts = NameTable<Int>(minimumCapacity: lots.count)
+        // Each lot's symbol numbered first, then the lots of each number counted, so each
+        // position's lots are listed at their count. Lots are read where they are stored:
+        // `for lot in lots` copies each. (Counted in the table as each lot was numbered, every
+        // lot's count was changed through the table, its list checked for a copy; callgrind.)
+        var symbols = NameTable<Void>(minimumCapacity: lots.count)
         var numbers: [Int] = []
         numbers.reserveCapacity(lots.count)
         for index in lots.indices {
-            let number = counts.index(of: lots[index].symbol) { 0 }
-            counts[at: number] += 1
-            numbers.append(number)
+            numbers.append(symbols.index(of: lots[index].symbol) {})
+        }
+        var counts = [Int](repeating: 0, count: symbols.count)
+        counts.withUnsafeMutableBufferPointer { counts in
+            for number in numbers { counts[number] += 1 }
         }
         // The lots' offsets grouped by position in their order (a counting sort), and each
         // position's lots copied out of `lots` at once: a list reserved for each position and
@@ -158,7 +162,7 @@ final class AccountBook {
         var ends: [Int] = []
         ends.reserveCapacity(counts.count)
         var total = 0
-        for count in counts.values {
+        for count in counts {
             ends.append(total)
             total += count
         }
@@ -174,9 +178,9 @@ final class AccountBook {
         var sellableValue = Money.zero
         var rankOfEntry: [Int] = []
         rankOfEntry.reserveCapacity(counts.count)
-        positions = counts.mapEntries { number, symbol in
+        positions = symbols.mapEntries { number, symbol in
             let (price, maySell, rank) = universe.heldFacts(of: symbol)
-            let held = grouped[(ends[number] - counts.values[number])..<ends[number]].map {
+            let held = grouped[(ends[number] - counts[number])..<ends[number]].map {
                 lots[lots.index(lots.startIndex, offsetBy: $0)]
             }
             let position = Position(held, price: price)
@@ -189,8 +193,8 @@ final class AccountBook {
         // Room for a change of each position: grown from empty, the list was moved to a
         // larger one several times in every book (callgrind).
         positionChanges.reserveCapacity(counts.count)
-        if let most = counts.values.indices.max(by: { counts.values[$0] < counts.values[$1] }) {
-            largestPosition = (counts.names[most], counts.values[most])
+        if let most = counts.indices.max(by: { counts[$0] < counts[$1] }) {
+            largestPosition = (symbols.names[most], counts[most])
         }
         heldEntries = inNameOrder(Array(positions.names.indices))
         heldSymbols = heldEntries.map { positions.names[$0] }
