@@ -391,13 +391,9 @@ extension Planner {
         var seen = Set<String>()
         for (index, account) in accounts.enumerated() { opensHousehold[index] = seen.insert(account.household).inserted }
         var complete = true
-        /// One kind of row from every shard: account `index`'s are the run named `name(index)`.
-        func placed<Row>(
-            _ rows: KeyPath<Plan, RowList<Row>>, _ runs: KeyPath<RowOrder.AccountRuns, [RowOrder.NameRun]>,
-            _ name: (Int) -> String?
-        ) -> RowList<Row> {
-            let lists = parts.map { $0.plan[keyPath: rows].array }
-            let shardRuns = parts.map { $0.order.accountRuns[keyPath: runs] }
+        /// One kind of row from every shard, each shard's `lists` in its `shardRuns`: account
+        /// `index`'s are the run named `name(index)`.
+        func placed<Row>(_ lists: [[Row]], _ shardRuns: [[RowOrder.NameRun]], _ name: (Int) -> String?) -> RowList<Row> {
             var nextRun = [Int](repeating: 0, count: parts.count)
             var places: [UInt64] = []
             places.reserveCapacity(lists.reduce(0) { $0 + $1.count })
@@ -412,10 +408,16 @@ extension Planner {
             if nextRun != shardRuns.map(\.count) { complete = false }
             return RowList(lists: lists, places: places)
         }
-        plan.taxImpact = placed(\.taxImpact, \.taxImpact) { accounts[$0].id }
-        plan.cash = placed(\.cash, \.cash) { accounts[$0].id }
-        plan.drift = placed(\.drift, \.drift) { accounts[$0].id }
-        plan.washSales = placed(\.washSales, \.washSales) { opensHousehold[$0] ? accounts[$0].household : nil }
+        // Each shard's rows and runs are read where its plan and order keep them: read through
+        // key paths, every shard's plan and order was copied for each kind of row (callgrind).
+        plan.taxImpact = placed(parts.map { $0.plan.taxImpact.array }, parts.map { $0.order.accountRuns.taxImpact }) {
+            accounts[$0].id
+        }
+        plan.cash = placed(parts.map { $0.plan.cash.array }, parts.map { $0.order.accountRuns.cash }) { accounts[$0].id }
+        plan.drift = placed(parts.map { $0.plan.drift.array }, parts.map { $0.order.accountRuns.drift }) { accounts[$0].id }
+        plan.washSales = placed(parts.map { $0.plan.washSales.array }, parts.map { $0.order.accountRuns.washSales }) {
+            opensHousehold[$0] ? accounts[$0].household : nil
+        }
         return complete
     }
 }
