@@ -517,18 +517,34 @@ private final class ShardResults: Sendable {
 
 /// The accounts each shard has finished in each phase.
 private final class ShardProgress: Sendable {
-    private let done: Mutex<[[Phase: Int]]>
+    /// By shard, then by the phase's place in the run (`Phase.allCases`). (A table by phase
+    /// for each shard hashed the phase at every account a phase finished, and a run's first
+    /// list of such tables looked its type up by name; callgrind: 0.2% of planning.)
+    private let done: Mutex<[[Int]]>
 
     init(shards: Int) {
-        done = Mutex(Array(repeating: [:], count: shards))
+        done = Mutex(Array(repeating: Array(repeating: 0, count: Phase.allCases.count), count: shards))
     }
 
     func record(shard: Int, phase: Phase, done count: Int) {
-        done.withLock { $0[shard][phase] = count }
+        done.withLock { $0[shard][phase.place] = count }
     }
 
     /// The accounts every shard has finished in `phase`.
     func done(_ phase: Phase) -> Int {
-        done.withLock { shards in shards.reduce(0) { $0 + ($1[phase] ?? 0) } }
+        done.withLock { shards in shards.reduce(0) { $0 + $1[phase.place] } }
+    }
+}
+
+private extension Phase {
+    /// The phase's place in the run: its place in `allCases`.
+    var place: Int {
+        switch self {
+        case .manual: 0
+        case .harvest: 1
+        case .phaseOut: 2
+        case .raiseCash: 3
+        case .rebalance: 4
+        }
     }
 }
