@@ -363,11 +363,11 @@ extension Planner {
         plan.auditLog.updateEach { row, position in row.seq = position + 1 }
         // An exception raised once a run is kept from the first shard that raised it.
         let exceptions = plans.takeRows(\.exceptions)
-        var raisedOnce = Set<String>()
+        var raisedOnce = NameSet()
         var kept: [UInt64] = []
         for pick in RowOrder.rows(of: RowOrder.mergedRuns(parts.map(\.order.exceptions))) {
             if parts[pick.shard].order.onceExceptions.contains(pick.index) {
-                guard raisedOnce.insert(exceptions[pick.shard][pick.index].message).inserted else { continue }
+                guard raisedOnce.insert(exceptions[pick.shard][pick.index].message) else { continue }
             }
             kept.append(RowList<PlanException>.place(pick.shard, pick.index))
         }

@@ -39,8 +39,10 @@ struct Planning {
     private var auditRowHashes: [UInt64] = []
     private var auditMark = 0
     private(set) var exceptions: [PlanException] = []
-    /// The messages of `exceptions`, to raise a once-per-run warning once.
-    private var exceptionMessages: Set<String> = []
+    /// The messages of `exceptions`, to raise a once-per-run warning once. (A `Set` ran the
+    /// standard hasher over each message, a sentence or two, and over them all again as it
+    /// grew: callgrind, 0.4% of planning's instructions with the merge's set of them.)
+    private var exceptionMessages = NameSet()
     var phaseChanges: [PhaseChange] = []
     var addBacks: [AddBack] = []
     /// Told of each account each phase finishes; never read back.
