@@ -15,6 +15,12 @@ final class Slot: Sendable {
     /// slot asks, kept so that it is not looked up by name at every buy.
     let place: SymbolPlace
     let price: Price?
+    /// The band's edges, within 0% and 100% (a weight is never outside them): a 100% target's
+    /// high edge of 102% read as room no position can have. Worked out once: as computed
+    /// properties, each drift line and each buy or sale toward a slot rounded them again
+    /// (callgrind).
+    let low: Double
+    let high: Double
 
     init(symbol: String, modelTarget: Rate, target: Double, band: Double, place: SymbolPlace, price: Price?) {
         self.symbol = symbol
@@ -23,17 +29,14 @@ final class Slot: Sendable {
         self.band = band
         self.place = place
         self.price = price
+        low = max(0, Planning.edge(target - band))
+        high = min(1, Planning.edge(target + band))
     }
 
     /// The sector's number when the Sectors sheet bands it, and the symbol's exposure
     /// group's when the Groups sheet caps it (see `Universe.sectorNumbers`): its place's.
     var bandedSector: Int? { place.bandedSector }
     var cappedGroup: Int? { place.groupNumber }
-
-    /// The band's edges, within 0% and 100% (a weight is never outside them): a 100% target's
-    /// high edge of 102% read as room no position can have.
-    var low: Double { max(0, Planning.edge(target - band)) }
-    var high: Double { min(1, Planning.edge(target + band)) }
 }
 
 /// One account as the phases work on it: its lots, cash and tax ledger, its targets, and
