@@ -350,9 +350,8 @@ extension Planning {
 
     /// The next position of the remainder's order (`remainderCandidates`), taken out of
     /// `candidates`, with its entry in the book; nil when none is left. The candidates are read
-    /// where they are stored: a
-    /// list of their figures made for each choice, and another of the overshoots, were made
-    /// and let go at every position asked (callgrind: 0.4% of planning's instructions).
+    /// where they are stored: a list of their figures, and another of their overshoots, were
+    /// made and let go at every position asked (callgrind: 0.4% of planning's instructions).
     static func takeLeastOvershoot(
         from candidates: inout [(symbol: String, entry: Int, overshoot: Money?, value: Money)]
     ) -> HeldPosition? {
