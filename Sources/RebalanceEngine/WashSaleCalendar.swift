@@ -36,9 +36,8 @@ public struct WashSaleCalendar: Sendable {
     /// loss piece, loss lot and row, they were some 0.4% of planning's instructions (callgrind).
     let runWindow: RunWindow?
 
-    /// The days Wash Sale Days before and after the run date.
+    /// The days Wash Sale Days before and after the run date (`runDate`).
     struct RunWindow: Sendable {
-        let date: CivilDate
         let start: CivilDate
         let end: CivilDate
     }
@@ -265,7 +264,7 @@ public struct WashSaleCalendar: Sendable {
         self.families = families
         self.runDate = runDate
         runWindow = runDate.map {
-            RunWindow(date: $0, start: $0.adding(days: -windowDays), end: $0.adding(days: windowDays))
+            RunWindow(start: $0.adding(days: -windowDays), end: $0.adding(days: windowDays))
         }
         var taxed = NameTable<Bool>(minimumCapacity: accounts.count)
         for account in accounts { taxed.set(account.isTaxed, for: account.account) }
@@ -354,7 +353,7 @@ public struct WashSaleCalendar: Sendable {
     /// `entry(of:)`).
     @inline(__always)
     public func windowEnd(ofLossSaleOn date: CivilDate) -> CivilDate {
-        if let runWindow, runWindow.date == date { return runWindow.end }
+        if let runWindow, date == runDate { return runWindow.end }
         return date.adding(days: windowDays)
     }
 
@@ -362,7 +361,7 @@ public struct WashSaleCalendar: Sendable {
     /// `entry(of:)`).
     @inline(__always)
     func windowStart(endingOn date: CivilDate) -> CivilDate {
-        if let runWindow, runWindow.date == date { return runWindow.start }
+        if let runWindow, date == runDate { return runWindow.start }
         return date.adding(days: -windowDays)
     }
 

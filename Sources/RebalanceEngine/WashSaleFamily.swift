@@ -105,6 +105,13 @@ public struct SecurityFamilies: Sendable, Hashable {
         return familyBySymbol[at: entry].groupMembers
     }
 
+    /// `symbol`'s Identical Group; `nil` for a symbol in none. No family is made (see
+    /// `groupMembers(of:)`).
+    func identicalGroup(of symbol: String) -> String? {
+        guard !familyBySymbol.isEmpty, let entry = familyBySymbol.index(of: symbol) else { return nil }
+        return familyBySymbol[at: entry].identicalGroup
+    }
+
     /// Whether two symbols are one family.
     public func areIdentical(_ a: String, _ b: String) -> Bool {
         if a == b { return true }

@@ -46,8 +46,6 @@ final class Universe: Sendable {
         var sector: String?
         /// Its Replacements, in the Securities sheet's order.
         var replacements: [String] = []
-        /// Its Identical Group on the Securities sheet.
-        var identicalGroup: String?
     }
 
     init(_ portfolio: Portfolio) {
@@ -86,7 +84,6 @@ final class Universe: Sendable {
             if index == namedFacts.count { namedFacts.append(NamedFacts()) }
             namedFacts[index].sector = security.sector
             namedFacts[index].replacements = security.replacements
-            namedFacts[index].identicalGroup = security.identicalGroup
             if let group = security.exposureGroup, caps[group] != nil { namedFacts[index].cappedGroup = group }
         }
         self.facts = facts
@@ -123,9 +120,10 @@ final class Universe: Sendable {
     /// The symbol's Replacements for loss harvesting, in the Securities sheet's order.
     func replacements(of symbol: String) -> [String] { facts.index(of: symbol).map { namedFacts[$0].replacements } ?? [] }
 
-    /// The symbol's Identical Group on the Securities sheet, found with one lookup: asked of
-    /// `securities`, the symbol's security was copied out whole, its names retained.
-    func identicalGroup(of symbol: String) -> String? { facts.index(of: symbol).flatMap { namedFacts[$0].identicalGroup } }
+    /// The symbol's Identical Group on the Securities sheet, found with one lookup in the
+    /// families: asked of `securities`, the symbol's security was copied out whole, its names
+    /// retained.
+    func identicalGroup(of symbol: String) -> String? { families.identicalGroup(of: symbol) }
 
     /// What decides where a symbol counts outside the model: its Securities sheet sector,
     /// its capped exposure group, and whether it is `Hold`.
