@@ -1,35 +1,22 @@
 /// The Note column's sentences: what happened, to which shares, and the rule.
 extension WashSaleCalendar {
-    /// The `Loss Sale` row of a loss sale.
+    /// The `Loss Sale` row of a Transactions loss sale (a run's: `runLossSaleRecord`).
     /// `family`: the sale's family (`families.family(of: sale.symbol)`), which callers have at hand.
-    func lossSaleRecord(_ sale: LossSale, disallowed: Money? = nil, family: WashSaleFamily) -> WashSaleRecord {
+    func lossSaleRecord(_ sale: LossSale, family: WashSaleFamily) -> WashSaleRecord {
         let ends = windowEnd(ofLossSaleOn: sale.date)
         // Written part by part into one buffer, as the Reasons are: a `+=` of an
         // interpolation makes a sentence of its own for each part (callgrind).
         var note = Sentence(capacity: 192)
-        if sale.isFromTransactions {
-            note.append("Loss sale of ")
-        } else {
-            note.append("Loss of ")
-            note.append(dollars: sale.loss!)
-            note.append(" on ")
-        }
+        note.append("Loss sale of ")
         if let shares = sale.quantity {
             note.append(shares)
             note.append(" ")
         }
         note.append(sale.symbol)
-        if sale.isFromTransactions {
-            note.append(" on ")
-            note.append(sale.date)
-            note.append(" (Transactions)")
-            if sale.loss == nil { note.append(", taken as a loss because its Realized Gain is blank") }
-        } else {
-            note.append(" (lot ")
-            note.append(sale.lotID!)
-            note.append(") sold ")
-            note.append(sale.date)
-        }
+        note.append(" on ")
+        note.append(sale.date)
+        note.append(" (Transactions)")
+        if sale.loss == nil { note.append(", taken as a loss because its Realized Gain is blank") }
         note.append("; no buy of ")
         note.append(family)
         note.append(" in the household through ")
@@ -38,33 +25,93 @@ extension WashSaleCalendar {
         if sale.quantity == nil {
             note.append(" Its Quantity is blank, so no replacement shares are matched to it.")
         } else if sale.matched > .zero {
-            if let disallowed {
+            note.append(" ")
+            let one = sale.matched == Quantity(shares: 1)
+            note.append(sale.matched)
+            note.append(one ? " share bought within " : " shares bought within ")
+            note.append(windowDays)
+            note.append(one ? " days of it already replaces it" : " days of it already replace it")
+            // What that means for the figures: the tool adds nothing to them.
+            note.append(": that part of the loss is taken as disallowed before this run, and no amount is figured here "
+                + "(the Realized YTD on Accounts is taken as given); the Lots sheet's Cost Basis is read as it stands.")
+            if let elsewhere = elsewhereClause(sale) {
                 note.append(" ")
-                note.append(dollars: disallowed)
-                note.append(" of it is disallowed: ")
-                note.append(sale.matched)
-                note.append(" replacement shares match it (see the Disallowed rows).")
-            } else {
-                note.append(" ")
-                let one = sale.matched == Quantity(shares: 1)
-                note.append(sale.matched)
-                note.append(one ? " share bought within " : " shares bought within ")
-                note.append(windowDays)
-                note.append(one ? " days of it already replaces it" : " days of it already replace it")
-                // What that means for the figures: the tool adds nothing to them.
-                note.append(": that part of the loss is taken as disallowed before this run, and no amount is figured here "
-                    + "(the Realized YTD on Accounts is taken as given); the Lots sheet's Cost Basis is read as it stands.")
-                if let elsewhere = elsewhereClause(sale) {
-                    note.append(" ")
-                    note.append(elsewhere)
-                }
+                note.append(elsewhere)
             }
         }
         return WashSaleRecord(
             action: .lossSale, account: sale.account, household: household, symbol: sale.symbol,
             family: family, conflictDate: sale.date, conflictAccount: sale.account,
-            windowEnds: ends, quantity: sale.quantity, lotID: sale.lotID, loss: sale.loss,
+            windowEnds: ends, quantity: sale.quantity, lotID: sale.lotID, loss: sale.loss, note: note.text)
+    }
+
+    /// The `Loss Sale` row of a loss sale of this run on `date`: lot `sales[index]`, `quantity`
+    /// shares at a loss of `loss` (the piece's own, or the lot's pieces summed), `matched` of
+    /// them to replacement shares, which disallow `disallowed`. It says what `lossSaleRecord`
+    /// says of the sale. The sale is read where it is stored, with no `LossSale` made for the
+    /// row (made and let go at each loss piece, its names retained and released), and a
+    /// function of what it names, not a method of the calendar, which `recordSale` handed a
+    /// copy of the whole calendar (callgrind).
+    static func runLossSaleRecord(
+        of sales: [LotSale], at index: Int, quantity: Quantity, loss: Money, matched: Quantity, disallowed: Money,
+        family: WashSaleFamily, household: String, on date: CivilDate, phrases: RunPhrases
+    ) -> WashSaleRecord {
+        var note = Sentence(capacity: 192)
+        note.append("Loss of ")
+        note.append(dollars: loss)
+        note.append(" on ")
+        note.append(quantity)
+        note.append(" ")
+        note.append(sales[index].symbol)
+        note.append(" (lot ")
+        note.append(sales[index].lotID)
+        note.append(phrases.sold)
+        note.append(family)
+        note.append(phrases.through)
+        if matched > .zero {
+            note.append(" ")
+            note.append(dollars: disallowed)
+            note.append(" of it is disallowed: ")
+            note.append(matched)
+            note.append(" replacement shares match it (see the Disallowed rows).")
+        }
+        return WashSaleRecord(
+            action: .lossSale, account: sales[index].account, household: household, symbol: sales[index].symbol,
+            family: family, conflictDate: date, conflictAccount: sales[index].account,
+            windowEnds: phrases.ends, quantity: quantity, lotID: sales[index].lotID, loss: loss,
             disallowedLoss: disallowed, note: note.text)
+    }
+
+    /// The parts of a run Loss Sale row's note that name its dates (`runLossSaleRecord`): the
+    /// sale's and the window's last day, each written once per run, where at each row they
+    /// were written again, with the words about them, in five parts (callgrind).
+    struct RunPhrases: Sendable {
+        /// The last day of the window: the sale's date + Wash Sale Days.
+        let ends: CivilDate
+        /// `) sold 2026-02-13; no buy of `
+        let sold: String
+        /// ` in the household through 2026-03-15.`
+        let through: String
+
+        init(date: CivilDate, ends: CivilDate) {
+            self.ends = ends
+            var sold: Sentence = ") sold "
+            sold.append(date)
+            sold.append("; no buy of ")
+            self.sold = sold.text
+            var through: Sentence = " in the household through "
+            through.append(ends)
+            through.append(".")
+            self.through = through.text
+        }
+    }
+
+    /// The run Loss Sale row's phrases of a sale on `date`: the run date's, worked out once,
+    /// or others worked out now. Inlined (see `entry(of:)`).
+    @inline(__always)
+    func runPhrases(on date: CivilDate) -> RunPhrases {
+        if let runDatePhrases, date == runDate { return runDatePhrases }
+        return RunPhrases(date: date, ends: windowEnd(ofLossSaleOn: date))
     }
 
     /// What a Transactions loss sale's replacements bought before the run in other accounts

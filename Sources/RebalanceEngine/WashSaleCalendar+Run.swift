@@ -455,7 +455,7 @@ extension WashSaleCalendar {
             if quantitySoFar > .zero, gainSoFar.isNegative,
                account < runLossSaleRowOfLot.count, let position = runLossSaleRowOfLot[account][sales[index].lotID],
                runLossSaleRows[position].loss > sales[index].gain {
-                addPiece(sales[index], toLossSaleRow: position, matched: .zero, disallowed: .zero, on: date)
+                addPiece(of: sales, at: index, toLossSaleRow: position, matched: .zero, disallowed: .zero, on: date)
                 counted = true
             }
             // Counted with the trade's loss piece, if one follows, when not counted now.
@@ -562,7 +562,7 @@ extension WashSaleCalendar {
             // The trade's earlier pieces at no loss join this one on the lot's row, which an
             // earlier trade began (firm book 43: Raise Cash sold 0.0001 GPV of lot L55 at no
             // gain, then 114.6109 at a loss, after Harvest's 287.389).
-            addPiece(sales[index], toLossSaleRow: position, matched: matched, disallowed: disallowed, on: date,
+            addPiece(of: sales, at: index, toLossSaleRow: position, matched: matched, disallowed: disallowed, on: date,
                      before: rowPlace < 0 ? (.zero, .zero)
                         : (runTradeRowOfLot[account][at: rowPlace].uncountedQuantity,
                            runTradeRowOfLot[account][at: rowPlace].uncountedGain))
@@ -573,14 +573,16 @@ extension WashSaleCalendar {
                 record: records.count, quantity: joined ? sales[index].quantity + quantitySoFar : sales[index].quantity,
                 loss: joined ? loss - gainSoFar : loss, matched: matched, disallowed: disallowed)
             runLossSaleRows.append(shown)
-            records.append(lossSaleRecord(
-                runLossSale(of: sales[index], on: date, quantity: shown.quantity, loss: shown.loss, matched: matched),
-                disallowed: disallowed, family: family))
+            records.append(WashSaleCalendar.runLossSaleRecord(
+                of: sales, at: index, quantity: shown.quantity, loss: shown.loss, matched: matched, disallowed: disallowed,
+                family: family, household: household, on: date, phrases: runPhrases(on: date)))
         }
         // Allot the disallowed loss to the replacements by shares, rounding the running total.
         var allotted = Money.zero
         var sharesSoFar = Quantity.zero
-        var allotments = rowPlace < 0 ? [] : runTradeRowOfLot[account][at: rowPlace].allotments
+        // The row's list read from its copy above, where the trade sold the lot before: read
+        // from the table, the whole row was copied to take its list, at each loss piece (callgrind).
+        var allotments = row?.allotments ?? []
         for (record, amount) in moved {
             if let place = allotments.firstIndex(where: { $0.lastRecord == record }) { allotments[place].disallowed += amount }
         }
@@ -717,25 +719,26 @@ extension WashSaleCalendar {
         }
     }
 
-    /// Adds a later piece of a lot's sale to the lot's Loss Sale row at `position`: its
-    /// shares, its gain (taken off the row's loss), the replacement shares it matched and the
-    /// loss they disallowed.
+    /// Adds a later piece of a lot's sale (`sales[index]`) to the lot's Loss Sale row at
+    /// `position`: its shares, its gain (taken off the row's loss), the replacement shares it
+    /// matched and the loss they disallowed.
     /// `before`: the trade's earlier pieces of the lot at no loss, not yet on the row, which
     /// join it with this one.
     private mutating func addPiece(
-        _ sale: LotSale, toLossSaleRow position: Int, matched: Quantity, disallowed: Money, on date: CivilDate,
-        before: (quantity: Quantity, gain: Money) = (.zero, .zero)
+        of sales: [LotSale], at index: Int, toLossSaleRow position: Int, matched: Quantity, disallowed: Money,
+        on date: CivilDate, before: (quantity: Quantity, gain: Money) = (.zero, .zero)
     ) {
         let row = RunLossSaleRow(
             record: runLossSaleRows[position].record,
-            quantity: runLossSaleRows[position].quantity + before.quantity + sale.quantity,
-            loss: runLossSaleRows[position].loss - before.gain - sale.gain,
+            quantity: runLossSaleRows[position].quantity + before.quantity + sales[index].quantity,
+            loss: runLossSaleRows[position].loss - before.gain - sales[index].gain,
             matched: runLossSaleRows[position].matched + matched,
             disallowed: runLossSaleRows[position].disallowed + disallowed)
         runLossSaleRows[position] = row
-        records[row.record] = lossSaleRecord(
-            runLossSale(of: sale, on: date, quantity: row.quantity, loss: row.loss, matched: row.matched),
-            disallowed: row.disallowed, family: families.family(of: sale.symbol))
+        records[row.record] = WashSaleCalendar.runLossSaleRecord(
+            of: sales, at: index, quantity: row.quantity, loss: row.loss, matched: row.matched,
+            disallowed: row.disallowed, family: families.family(of: sales[index].symbol), household: household,
+            on: date, phrases: runPhrases(on: date))
         if let later = laterBuysOfRecord[row.record] { records[row.record].note += later.sentence }
     }
 

@@ -36,6 +36,9 @@ public struct WashSaleCalendar: Sendable {
     /// loss piece, loss lot and row, they were some 0.4% of planning's instructions (callgrind).
     let runWindow: RunWindow?
 
+    /// The run date's phrases in its Loss Sale rows' notes, worked out once (`runPhrases(on:)`).
+    let runDatePhrases: RunPhrases?
+
     /// The days Wash Sale Days before and after the run date (`runDate`).
     struct RunWindow: Sendable {
         let start: CivilDate
@@ -266,6 +269,7 @@ public struct WashSaleCalendar: Sendable {
         runWindow = runDate.map {
             RunWindow(start: $0.adding(days: -windowDays), end: $0.adding(days: windowDays))
         }
+        runDatePhrases = runDate.map { RunPhrases(date: $0, ends: $0.adding(days: windowDays)) }
         var taxed = NameTable<Bool>(minimumCapacity: accounts.count)
         for account in accounts { taxed.set(account.isTaxed, for: account.account) }
         taxedByAccount = taxed
@@ -531,7 +535,7 @@ extension WashSaleCalendar {
         /// it), the shares matched before the run being the custodian's to account for.
         var matchedInRun: Quantity = .zero
         /// Purchases (by index) whose shares this Transactions sale sold: never its replacements.
-        var ownShares: [Int: Quantity] = [:]
+        var ownShares = [Int: Quantity]()
         /// Of the shares matched before the run, those bought in another account of the
         /// household, by account in the order first matched: a custodian applies the wash-sale
         /// rule within one account, so the Realized YTD it reports may still count that part
