@@ -419,23 +419,28 @@ extension WashSaleCalendar {
         of sales: [LotSale], at index: Int, account: Int, on date: CivilDate, trade: Int?
     ) -> Money {
         guard taxedByAccount[at: account] else { return .zero }
-        // What the trade has sold of the lot before this piece: its row, at `rowPlace` (a row of
-        // another trade is over, and this trade's begins anew there).
+        while runRowsOfLot.count <= account {
+            runRowsOfLot.append(NameTable(minimumCapacity: heldLotCounts[runRowsOfLot.count]))
+        }
+        // The lot's rows, at `lotPlace` once found (-1: not yet).
+        var lotPlace = -1
+        // What the trade has sold of the lot before this piece: its row, in the lot's rows at
+        // `rowPlace` (a row of another trade is over, and this trade's begins anew there).
         var rowPlace = -1
         if let trade {
-            while runTradeRowOfLot.count <= account {
-                runTradeRowOfLot.append(NameTable(minimumCapacity: heldLotCounts[runTradeRowOfLot.count]))
+            lotPlace = runRowsOfLot[account].index(of: sales[index].lotID) {
+                RunRowsOfLot(tradeRow: TradeRowOfLot(trade: trade))
             }
-            rowPlace = runTradeRowOfLot[account].index(of: sales[index].lotID) { TradeRowOfLot(trade: trade) }
             // Its trade read in place: the row copied out first was copied twice (callgrind).
-            if runTradeRowOfLot[account][at: rowPlace].trade != trade {
-                runTradeRowOfLot[account][at: rowPlace] = TradeRowOfLot(trade: trade)
+            if runRowsOfLot[account][at: lotPlace].tradeRow.trade != trade {
+                runRowsOfLot[account][at: lotPlace].tradeRow = TradeRowOfLot(trade: trade)
             }
+            rowPlace = lotPlace
         }
         // The row's shares and gain read in place: most pieces are no loss sale, and the row
         // copied out for them, and written back, retained and released its list (callgrind).
-        let quantitySoFar = rowPlace < 0 ? .zero : runTradeRowOfLot[account][at: rowPlace].quantity
-        let gainSoFar = rowPlace < 0 ? .zero : runTradeRowOfLot[account][at: rowPlace].gain
+        let quantitySoFar = rowPlace < 0 ? .zero : runRowsOfLot[account][at: rowPlace].tradeRow.quantity
+        let gainSoFar = rowPlace < 0 ? .zero : runRowsOfLot[account][at: rowPlace].tradeRow.gain
         // A piece at a cent's loss in a row the trade has sold at a gain (the row figured as one
         // sale, its proceeds and basis each rounded: a later pass's share of them can be a cent
         // apart) is no loss sale: the row, which the Lots Sold row is, has no loss to disallow.
@@ -452,15 +457,14 @@ extension WashSaleCalendar {
             // generated firm book 42 said "Loss of $6,165.45 on 278.6915 SUH" where Harvest
             // sold 278.6914 at that loss and Rebalance 0.0001 at no gain).
             var counted = false
-            if quantitySoFar > .zero, gainSoFar.isNegative,
-               account < runLossSaleRowOfLot.count, let position = runLossSaleRowOfLot[account][sales[index].lotID],
+            if quantitySoFar > .zero, gainSoFar.isNegative, let position = runRowsOfLot[account][at: rowPlace].lossSaleRow,
                runLossSaleRows[position].loss > sales[index].gain {
                 addPiece(of: sales, at: index, toLossSaleRow: position, matched: .zero, disallowed: .zero, on: date)
                 counted = true
             }
             // Counted with the trade's loss piece, if one follows, when not counted now.
             if rowPlace >= 0 {
-                runTradeRowOfLot[account][at: rowPlace].add(
+                runRowsOfLot[account][at: rowPlace].tradeRow.add(
                     quantity: sales[index].quantity, gain: sales[index].gain, uncounted: !counted)
             }
             return .zero
@@ -468,7 +472,7 @@ extension WashSaleCalendar {
         // The row of the trade's earlier pieces of the lot, copied out only when it has some
         // shares, the one case it is read as a whole (most loss pieces are the first of their
         // lot): copied at each loss piece, it retained and released its list (callgrind).
-        let row = quantitySoFar > .zero ? runTradeRowOfLot[account][at: rowPlace] : nil
+        let row = quantitySoFar > .zero ? runRowsOfLot[account][at: rowPlace].tradeRow : nil
         var remaining = sales[index].quantity
         var matches: [(index: Int, shares: Quantity)] = []
         // The family is looked up once, for its purchases and for its loss sales (below).
@@ -551,12 +555,12 @@ extension WashSaleCalendar {
             family: saleFamilyNumber)
         let family = families.family(of: sales[index].symbol)
         // A lot sold in several pieces in one run is one Loss Sale row, its figures summed.
-        while runLossSaleRowOfLot.count <= account {
-            runLossSaleRowOfLot.append(NameTable(minimumCapacity: heldLotCounts[runLossSaleRowOfLot.count]))
+        if lotPlace < 0 {
+            lotPlace = runRowsOfLot[account].index(of: sales[index].lotID) { RunRowsOfLot(tradeRow: TradeRowOfLot(trade: nil)) }
         }
         let next = runLossSaleRows.count
-        let place = runLossSaleRowOfLot[account].index(of: sales[index].lotID) { next }
-        let position = runLossSaleRowOfLot[account][at: place]
+        let position = runRowsOfLot[account][at: lotPlace].lossSaleRow ?? next
+        if position == next { runRowsOfLot[account][at: lotPlace].lossSaleRow = next }
         lossSales[lossSaleIndex].record = position < next ? runLossSaleRows[position].record : records.count
         if position < next {
             // The trade's earlier pieces at no loss join this one on the lot's row, which an
@@ -564,8 +568,8 @@ extension WashSaleCalendar {
             // gain, then 114.6109 at a loss, after Harvest's 287.389).
             addPiece(of: sales, at: index, toLossSaleRow: position, matched: matched, disallowed: disallowed, on: date,
                      before: rowPlace < 0 ? (.zero, .zero)
-                        : (runTradeRowOfLot[account][at: rowPlace].uncountedQuantity,
-                           runTradeRowOfLot[account][at: rowPlace].uncountedGain))
+                        : (runRowsOfLot[account][at: rowPlace].tradeRow.uncountedQuantity,
+                           runRowsOfLot[account][at: rowPlace].tradeRow.uncountedGain))
         } else {
             // The trade's earlier pieces of the lot, with no loss of their own, join it.
             let joined = quantitySoFar > .zero && loss > gainSoFar
@@ -630,7 +634,7 @@ extension WashSaleCalendar {
         if rowPlace >= 0 {
             // Changed where its table keeps it: bound anew and written back, the row was copied
             // and let go once more at each loss piece (callgrind).
-            runTradeRowOfLot[account][at: rowPlace].addLossPiece(
+            runRowsOfLot[account][at: rowPlace].tradeRow.addLossPiece(
                 quantity: sales[index].quantity, gain: sales[index].gain, matched: matched, disallowed: disallowed,
                 allotments: allotments)
         }

@@ -80,20 +80,27 @@ public struct WashSaleCalendar: Sendable {
         var matched: Quantity
         var disallowed: Money
     }
-    /// Where each sold lot's row is in `runLossSaleRows`, by account (its place in
-    /// `taxedByAccount`) and Lot ID.
-    var runLossSaleRowOfLot: [NameTable<Int>] = []
-    /// What the latest trade to sell each lot has sold of it so far, by account (as
-    /// `runLossSaleRowOfLot`) and Lot ID (see `recordSales`).
-    var runTradeRowOfLot: [NameTable<TradeRowOfLot>] = []
+    /// The rows of each lot the run has sold, by account (its place in `taxedByAccount`) and
+    /// Lot ID: one table for both, where a table for each hashed a loss piece's Lot ID twice
+    /// and each account's two tables were made and let go (callgrind).
+    var runRowsOfLot: [NameTable<RunRowsOfLot>] = []
     /// How many lots each account (by its place in `taxedByAccount`) holds when the calendar
-    /// is made: room for the lots it may sell in the tables above. Grown from empty, their
+    /// is made: room for the lots it may sell in `runRowsOfLot`. Grown from empty, their
     /// Lot IDs were moved to a larger list several times per account (callgrind).
     let heldLotCounts: [Int]
 
+    /// A sold lot's rows: its Loss Sale row, if any, and its latest trade's Lots Sold row.
+    struct RunRowsOfLot: Sendable {
+        /// Where its Loss Sale row is in `runLossSaleRows`; `nil` before its first loss piece.
+        var lossSaleRow: Int?
+        /// What the latest trade to sell the lot has sold of it so far (see `recordSales`).
+        var tradeRow: TradeRowOfLot
+    }
+
     /// The pieces of a lot one trade has sold, which its Lots Sold row counts as one sale.
     struct TradeRowOfLot: Sendable {
-        let trade: Int
+        /// The trade; `nil` for the row of a sale recorded without one, which no trade reads.
+        let trade: Int?
         var quantity = Quantity.zero
         var gain = Money.zero
         var matched = Quantity.zero
@@ -107,7 +114,7 @@ public struct WashSaleCalendar: Sendable {
         var uncountedQuantity = Quantity.zero
         var uncountedGain = Money.zero
 
-        init(trade: Int) {
+        init(trade: Int?) {
             self.trade = trade
         }
 
