@@ -329,6 +329,8 @@ extension Planning {
             replacing[symbol] = slots[slot].symbol
         }
         book.setSlots(slots, layout: layout, sectorTargets: sectors, universe: universe)
+        // The model's sentences, worded once per book, of the stand-ins its layout places.
+        let notes = modelSetups.standInNotes(of: account.model)
         // By place in the held lists: a `zip` of them stepped through a call for each symbol
         // (callgrind: 0.1% of planning's instructions).
         for held in book.heldEntries.indices {
@@ -337,10 +339,15 @@ extension Planning {
             guard let slot = place.slot, place.counted else { continue }
             let symbol = book.heldSymbols[held]
             guard slots[slot].symbol != symbol else { continue }
-            // Written part by part into one sentence: joined with `+`, each part was a sentence
-            // of its own, its buffer made and let go (callgrind).
-            var detail: Sentence = "\(symbol) is held and counts toward the \(slots[slot].symbol) target"
-            if !replacing.isEmpty, let replaced = replacing[symbol] {
+            let replaced = replacing.isEmpty ? nil : replacing[symbol]
+            // A stand-in counted where the model's layout places it has its model's sentence.
+            if replaced == nil, let notes, let entry = setup.layout.slotIndexBySymbol.index(of: symbol),
+               setup.layout.slotIndexBySymbol[at: entry] == slot, let note = notes[at: entry] {
+                audit(nil, account.id, symbol, rule: "Stand-In", decision: "Counted", text: note)
+                continue
+            }
+            var detail = Planning.standInNote(symbol, countsToward: slots[slot].symbol)
+            if let replaced {
                 detail.append(", the one model symbol naming it a Replacement that ")
                 detail.append(account.id)
                 detail.append(" does not hold (by model order it would count toward ")
@@ -351,6 +358,13 @@ extension Planning {
             audit(nil, account.id, symbol, rule: "Stand-In", decision: "Counted", detail)
         }
         return nil
+    }
+
+    /// The start of a `Stand-In` audit row's sentence: `symbol` is held and counts toward
+    /// `slotSymbol`'s target. Written part by part into one sentence: joined with `+`, each
+    /// part was a sentence of its own, its buffer made and let go (callgrind).
+    static func standInNote(_ symbol: String, countsToward slotSymbol: String) -> Sentence {
+        "\(symbol) is held and counts toward the \(slotSymbol) target"
     }
 
     /// Runs one phase over every account in Account order, recording what it changed.
