@@ -25,17 +25,29 @@ extension WashSaleCalendar {
         let (sold, seller, soldOn) = (lossSales[blocking].symbol, lossSales[blocking].account, lossSales[blocking].date)
         let family = families.family(of: symbol)
         let ends = windowEnd(ofLossSaleOn: soldOn)
+        // Written part by part into one buffer (a `+` of parts makes a sentence for each), the
+        // run's dates from their text written once (`append(_:to:)`).
+        var note = Sentence(capacity: 192)
+        note.append(besidesManualBuy ? "No further buy of " : "No buy of ")
+        note.append(symbol)
+        note.append(" in ")
+        note.append(account)
+        if besidesManualBuy { note.append(" than its manual trade's") }
+        note.append(": ")
+        note.append(sold)
+        note.append(" was sold at a loss in ")
+        note.append(seller)
+        note.append(" on ")
+        append(soldOn, to: &note)
+        note.append(", so the family ")
+        note.append(family)
+        note.append(" is not bought in the household through ")
+        append(ends, to: &note)
+        note.append(" (26 USC 1091(a)).")
         let record = WashSaleRecord(
             action: .buyBlocked, account: account, household: household, symbol: symbol,
             family: family, conflictDate: soldOn, conflictAccount: seller,
-            windowEnds: ends,
-            // One interpolation, one buffer: a `+` of parts makes a sentence for each.
-            note: Sentence("""
-                No \(besidesManualBuy ? "further buy" : "buy") of \(symbol) in \(account)\
-                \(besidesManualBuy ? " than its manual trade's" : ""): \(sold) was sold at a loss in \
-                \(seller) on \(soldOn), so the family \(family) is not bought in the \
-                household through \(ends) (26 USC 1091(a)).
-                """).text)
+            windowEnds: ends, note: note.text)
         return (record, sold)
     }
 
@@ -457,7 +469,8 @@ extension WashSaleCalendar {
             // generated firm book 42 said "Loss of $6,165.45 on 278.6915 SUH" where Harvest
             // sold 278.6914 at that loss and Rebalance 0.0001 at no gain).
             var counted = false
-            if quantitySoFar > .zero, gainSoFar.isNegative, let position = runRowsOfLot[account][at: rowPlace].lossSaleRow,
+            if quantitySoFar > .zero, gainSoFar.isNegative,
+               let position = runRowsOfLot[account][at: rowPlace].lossSaleRow,
                runLossSaleRows[position].loss > sales[index].gain {
                 addPiece(of: sales, at: index, toLossSaleRow: position, matched: .zero, disallowed: .zero, on: date)
                 counted = true
@@ -556,7 +569,9 @@ extension WashSaleCalendar {
         let family = families.family(of: sales[index].symbol)
         // A lot sold in several pieces in one run is one Loss Sale row, its figures summed.
         if lotPlace < 0 {
-            lotPlace = runRowsOfLot[account].index(of: sales[index].lotID) { RunRowsOfLot(tradeRow: TradeRowOfLot(trade: nil)) }
+            lotPlace = runRowsOfLot[account].index(of: sales[index].lotID) {
+                RunRowsOfLot(tradeRow: TradeRowOfLot(trade: nil))
+            }
         }
         let next = runLossSaleRows.count
         let position = runRowsOfLot[account][at: lotPlace].lossSaleRow ?? next
@@ -578,8 +593,8 @@ extension WashSaleCalendar {
                 loss: joined ? loss - gainSoFar : loss, matched: matched, disallowed: disallowed)
             runLossSaleRows.append(shown)
             records.append(WashSaleCalendar.runLossSaleRecord(
-                of: sales, at: index, quantity: shown.quantity, loss: shown.loss, matched: matched, disallowed: disallowed,
-                family: family, household: household, on: date, phrases: runPhrases(on: date)))
+                of: sales, at: index, quantity: shown.quantity, loss: shown.loss, matched: matched,
+                disallowed: disallowed, family: family, household: household, on: date, phrases: runPhrases(on: date)))
         }
         // Allot the disallowed loss to the replacements by shares, rounding the running total.
         var allotted = Money.zero
