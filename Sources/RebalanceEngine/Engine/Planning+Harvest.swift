@@ -398,13 +398,15 @@ extension Planning {
         -> (slot: Int?, sized: (amount: Money?, cappedBy: DriftKey?, refusal: String?)) {
         let book = books[index]
         let claimant = book.layout.slotIndexBySymbol[replacement]
-        let byClaimant = { self.replacementSize(replacement, slot: claimant, proceeds: proceeds, in: index, selling: selling) }
+        // The claimant's size asked in two places, not through a closure: one capturing the
+        // planning retained and released seven of its references at every question (callgrind).
         guard let slot = claimant, let own = book.layout.slotIndexBySymbol[harvested], own != slot,
               standsInAsReplacement(replacement, for: book.slots[slot].symbol),
               book.position(of: replacement) == nil, !book.bought.contains(replacement), !book.sold.contains(replacement)
-        else { return (claimant, byClaimant()) }
+        else { return (claimant, replacementSize(replacement, slot: claimant, proceeds: proceeds, in: index, selling: selling)) }
         let mine = replacementSize(replacement, slot: own, proceeds: proceeds, in: index, selling: selling)
-        return mine.amount != nil ? (own, mine) : (claimant, byClaimant())
+        return mine.amount != nil ? (own, mine)
+            : (claimant, replacementSize(replacement, slot: claimant, proceeds: proceeds, in: index, selling: selling))
     }
 
     /// Whether `symbol`, counted toward the slot of `model`, counts there as a Replacement only:
@@ -425,8 +427,12 @@ extension Planning {
         }
         let value = book.investableValue
         var current = slotValue(slot, in: book)
-        if let selling, book.layout.slotIndexBySymbol[selling.symbol] == slot {
-            current -= universe.value(of: selling.quantity, selling.symbol)
+        // The sale's value is its proceeds, priced at the universe's price as the harvest sells
+        // it: looked up by name again, twice at each question (callgrind). Its fields are read
+        // where they are, not copied out whole with its names.
+        let sellingValue = selling?.proceeds ?? .zero
+        if let sold = selling?.symbol, book.layout.slotIndexBySymbol[sold] == slot {
+            current -= sellingValue
         }
         let room = Planning.part(book.slots[slot].target, of: value) - current
         guard room > .zero else {
@@ -443,8 +449,7 @@ extension Planning {
         var cappedBy: DriftKey?
         // The position sold leaves its group and sector: the pre-check, before the sale, counts
         // it out, as the sizing after the sale finds it gone.
-        let freeing = selling.map { (place: book.place(of: $0.symbol, universe: universe),
-                                     value: universe.value(of: $0.quantity, $0.symbol)) }
+        let freeing = (selling?.symbol).map { (place: book.place(of: $0, universe: universe), value: sellingValue) }
         if let cap = capRoom(at: book.place(of: symbol, universe: universe), in: book, freeing: freeing), cap.room < amount {
             guard cap.room > .zero else {
                 return (nil, cap.binding, "the \(cap.binding.capName) is at its \(cap.binding.limitName)")
