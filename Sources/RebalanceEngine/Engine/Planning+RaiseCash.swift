@@ -266,11 +266,13 @@ extension Planning {
                 // Each next position is chosen as it is asked for: most remainders are sold by
                 // the first one or two, and ordering every position each time took 1.9% of
                 // planning's instructions (callgrind).
-                var tried = NameSet()
+                // The positions asked, by their entries in the book (a sale adds none): asked of a
+                // set of names, each position was hashed again at every remainder (callgrind).
+                var tried = [Bool](repeating: false, count: books[index].positions.count)
                 var order = remainderCandidates(remaining, in: index, except: tried)
                 while remaining > .zero, let position = Planning.takeLeastOvershoot(from: &order) {
                     let symbol = position.symbol
-                    tried.insert(symbol)
+                    tried[position.entry] = true
                     // For the cash target, rounded up no further than the position's low edge:
                     // one $5,000 share sold for a $500 need took it from 35% to 30% against a
                     // 31.5% edge, which Rebalance then could not buy back (explore-BD). The
@@ -327,13 +329,14 @@ extension Planning {
     /// where its value may cover the remainder (chosen one by one over every position, with a
     /// lookup of each by name, the remainder took 16% of planning's instructions; callgrind).
     /// The candidates come in symbol order; `takeLeastOvershoot` takes them in that order.
-    private func remainderCandidates(_ remaining: Money, in index: Int, except tried: NameSet)
+    /// `tried`: by entry in the book.
+    private func remainderCandidates(_ remaining: Money, in index: Int, except tried: [Bool])
         -> [(symbol: String, entry: Int, overshoot: Money?, value: Money)] {
         let book = books[index]
         var candidates: [(symbol: String, entry: Int, overshoot: Money?, value: Money)] = []
         candidates.reserveCapacity(book.heldSymbols.count)
         for (symbol, entry) in zip(book.heldSymbols, book.heldEntries)
-        where book.maySell(symbol, entry: entry) && !tried.contains(symbol) {
+        where !tried[entry] && book.maySell(symbol, entry: entry) {
             // The position's figures read where the book keeps them: a copy of the position
             // retained and released its lots (callgrind).
             let value = book.positions[at: entry]?.value ?? .zero
