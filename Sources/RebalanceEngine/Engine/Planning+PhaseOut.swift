@@ -25,24 +25,32 @@ extension Planning {
         // The sellable symbols are in symbol order (held symbols are kept sorted), so each
         // is known by its number in that list, and lists by number come out sorted.
         var excluded = [Bool](repeating: false, count: sellable.count)
-        var plan = try planPhaseOut(index, symbols: sellable, excluded: excluded)
-        // One partial sale under Min Trade is left out at a time, the first in the plan's
-        // order, and the plan worked out again: a later symbol's sale, partial only because
-        // the first took room, may then fit whole (explore-CG: 5 Z fitting the $8.00 left were
-        // not sold, left out with the one X share that had squeezed them).
-        while let number = plan.order.first(where: { number in
-            plan.sales[number].sharesSold < books[index].quantity(of: sellable[number])
-                && plan.sales[number].totalProceeds < books[index].settings.minTrade
-        }) {
-            excluded[number] = true
-            // What made the sale partial stopped the line first (the contract's order of
-            // statuses puts Tax Budget and Wash Sale before Min Trade).
-            if plan.cut[number] { books[index].noteStop(.security(sellable[number]), .taxBudget) }
-            for (lot, record) in plan.washSkipped where lot.symbol == sellable[number] {
-                logLossSaleBlock(record, phase: .phaseOut, book: index)
-                books[index].noteStop(.security(lot.symbol), .washSale)
+        var plan: PhaseOutPlan
+        do {
+            // Each symbol's position, looked up once for every plan worked out (the plans change
+            // no lots): each plan looked every symbol up again, and the search for a partial sale
+            // each symbol of the plan's order. Let go before the sales, which would copy the lots
+            // of a position still shared.
+            let positions = sellable.map { book.position(of: $0) }
+            plan = try planPhaseOut(index, symbols: sellable, positions: positions, excluded: excluded)
+            // One partial sale under Min Trade is left out at a time, the first in the plan's
+            // order, and the plan worked out again: a later symbol's sale, partial only because
+            // the first took room, may then fit whole (explore-CG: 5 Z fitting the $8.00 left were
+            // not sold, left out with the one X share that had squeezed them).
+            while let number = plan.order.first(where: { number in
+                plan.sales[number].sharesSold < positions[number]?.quantity ?? .zero
+                    && plan.sales[number].totalProceeds < books[index].settings.minTrade
+            }) {
+                excluded[number] = true
+                // What made the sale partial stopped the line first (the contract's order of
+                // statuses puts Tax Budget and Wash Sale before Min Trade).
+                if plan.cut[number] { books[index].noteStop(.security(sellable[number]), .taxBudget) }
+                for (lot, record) in plan.washSkipped where lot.symbol == sellable[number] {
+                    logLossSaleBlock(record, phase: .phaseOut, book: index)
+                    books[index].noteStop(.security(lot.symbol), .washSale)
+                }
+                plan = try planPhaseOut(index, symbols: sellable, positions: positions, excluded: excluded)
             }
-            plan = try planPhaseOut(index, symbols: sellable, excluded: excluded)
         }
         for (lot, record) in plan.washSkipped {
             logLossSaleBlock(record, phase: .phaseOut, book: index)
@@ -97,8 +105,11 @@ extension Planning {
     }
 
     /// The account's legacy lots in `symbols` (sorted) but those `excluded`, sold in Lot
-    /// Method order as far as the tax budget allows.
-    private func planPhaseOut(_ index: Int, symbols: [String], excluded: [Bool]) throws(PlanningError) -> PhaseOutPlan {
+    /// Method order as far as the tax budget allows. `positions`: each symbol's position in
+    /// the book, by its number.
+    private func planPhaseOut(
+        _ index: Int, symbols: [String], positions: [AccountBook.Position?], excluded: [Bool]
+    ) throws(PlanningError) -> PhaseOutPlan {
         let book = books[index]
         let calendar = calendars[householdOfBook[index]]
         // A copy made for a large window only: it keeps the windows it reads for this plan.
@@ -109,7 +120,7 @@ extension Planning {
         // keep them: copied into one list, each lot had its names retained and let go
         // (callgrind: 0.5% of planning's instructions).
         var helds = [[TaxLot]](repeating: [], count: symbols.count)
-        for (number, symbol) in symbols.enumerated() where !excluded[number] { helds[number] = book.lots(of: symbol) }
+        for number in symbols.indices where !excluded[number] { helds[number] = positions[number]?.lots ?? [] }
         var trial = book.ledger
         var plan = PhaseOutPlan(symbols: symbols.count)
         // The prices the order looks up are the plan's: each symbol's price was looked up
