@@ -304,8 +304,10 @@ extension Planning {
         for slot in book.slots.indices {
             let over = Planning.weight(slotValue(slot, in: book), of: value) - book.slots[slot].target
             guard over > 0 else { continue }
-            for symbol in standIns[slot].map(\.symbol) + [book.slots[slot].symbol]
-            where book.quantity(of: symbol) > .zero && book.bought.contains(symbol) && universe.maySell(symbol) {
+            // Each member asked where it is listed: a list of the slot's members was made and let
+            // go at each slot (callgrind).
+            func note(_ symbol: String) {
+                guard book.quantity(of: symbol) > .zero, book.bought.contains(symbol), universe.maySell(symbol) else { return }
                 let held = book.quantity(of: symbol)
                 // Said of a position held before the buy too: its older shares are not sold either.
                 let part = sharesBoughtInRun(symbol, ofHeld: held, in: index).map { ": \($0) of its \(held) shares; none of it is" }
@@ -316,6 +318,8 @@ extension Planning {
                       text: Sentence("\(symbol), \(percent: over) over its \(percent: book.slots[slot].target) target").text
                         + ", was bought in \(book.id) earlier in this run\(how)\(part) sold for the \(purposeWords).")
             }
+            for member in standIns[slot].indices { note(standIns[slot][member].symbol) }
+            note(book.slots[slot].symbol)
         }
     }
 
@@ -580,7 +584,9 @@ extension Planning {
             let excess = slotValue(slot, in: book) - Planning.part(book.slots[slot].target, of: value)
             guard excess > .zero else { continue }
             var members = standIns[slot]
-            members.removeAll { $0.value <= .zero }
+            // Removed from only when one is worth nothing: asked of every slot, the removal went
+            // through the general replacement of a range (callgrind).
+            if members.contains(where: { $0.value <= .zero }) { members.removeAll { $0.value <= .zero } }
             let model = book.slots[slot].symbol
             if let entry = book.entry(of: model), book.positions[at: entry] != nil, book.maySell(model, entry: entry) {
                 let worth = book.positions[at: entry]?.value ?? .zero
