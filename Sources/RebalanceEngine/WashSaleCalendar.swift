@@ -976,20 +976,8 @@ private struct BuyKey: Hashable {
 
     /// The three folded into one word, hashed once: hashed one by one, the hasher read five
     /// words (the date is three) at each of a household's lots bought on a day it bought.
-    private var folded: Int { symbol &<< 40 ^ account &<< 24 ^ date.year &<< 9 ^ date.month &<< 5 ^ date.day }
-
     func hash(into hasher: inout Hasher) {
-        hasher.combine(folded)
-    }
-
-    /// The table's hash of the folded word: mixed with the table's seed by a multiply and a
-    /// shift, as `NameTable` mixes a name's words. Run through the standard hasher, a key's
-    /// hash was most of each lookup and insertion (callgrind: 0.2% of planning's instructions).
-    func _rawHashValue(seed: Int) -> Int {
-        var state = UInt64(truncatingIfNeeded: seed ^ folded) &* 0x9E37_79B9_7F4A_7C15
-        state ^= state >> 32
-        state &*= 0xD6E8_FEB8_6659_FD93
-        return Int(truncatingIfNeeded: state ^ (state >> 29))
+        hasher.combine(symbol &<< 40 ^ account &<< 24 ^ date.year &<< 9 ^ date.month &<< 5 ^ date.day)
     }
 }
 
