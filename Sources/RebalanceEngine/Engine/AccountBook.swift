@@ -347,10 +347,17 @@ final class AccountBook {
     func takeLots(of symbol: String, inserting: Bool = false) -> (lots: [TaxLot], entry: Int?) {
         let found = inserting ? positions.index(of: symbol) { nil } : positions.index(of: symbol)
         guard let index = found else { return ([], nil) }
-        guard positions[at: index] != nil else { return ([], index) }
+        return (AccountBook.lots(takenFrom: &positions[at: index]), index)
+    }
+
+    /// The lots of `position`, taken out in place, or none when it holds none. (Asked first
+    /// whether a position was there, the book copied it, its lots retained and released;
+    /// callgrind.)
+    private static func lots(takenFrom position: inout Position?) -> [TaxLot] {
+        guard position != nil else { return [] }
         var lots: [TaxLot] = []
-        swap(&lots, &positions[at: index]!.lots)
-        return (lots, index)
+        swap(&lots, &position!.lots)
+        return lots
     }
 
     /// Replaces the lots of one symbol and updates the position caches. `entry`: the
@@ -364,10 +371,14 @@ final class AccountBook {
         // The new position swapped in for the old in one lookup at most; the price is the
         // one the old position kept, when there is one.
         let entry = known ?? positions.index(of: symbol) { nil }
+        // The old position taken out where it is kept: asked of it there, whether it was held
+        // and at what price copied it, its lots retained and released (callgrind).
+        var old: Position?
+        swap(&old, &positions[at: entry])
         // A symbol new to the book is looked up once for its price and its rank.
         var price: Price?
-        if positions[at: entry] != nil {
-            price = positions[at: entry]!.price
+        if old != nil {
+            price = old?.price
         } else if entry == rankOfEntry.count {
             let facts = universe.heldFacts(of: symbol)
             price = facts.price
@@ -376,14 +387,15 @@ final class AccountBook {
             price = universe.priceIfKnown(symbol)
         }
         let new = lots.isEmpty ? nil : Position(lots, price: price)
-        var old = new
-        while placeOfEntry.count <= entry {
-            placeOfEntry.append(layout.place(of: positions.names[placeOfEntry.count], universe: universe))
-        }
+        let newValue = new?.value ?? .zero
+        positions[at: entry] = new
         while rankOfEntry.count <= entry {
             rankOfEntry.append(universe.heldFacts(of: positions.names[rankOfEntry.count]).rank ?? -1)
         }
-        swap(&old, &positions[at: entry])
+        while placeOfEntry.count <= entry {
+            let next = placeOfEntry.count
+            placeOfEntry.append(layout.place(of: positions.names[next], rank: rankOfEntry[next], universe: universe))
+        }
         positionChanges.append((entry, old?.quantity ?? .zero))
         let oldValue = old?.value ?? .zero
         let place = placeOfEntry[entry]
@@ -405,11 +417,10 @@ final class AccountBook {
             return entry
         }
         let isNew = old == nil
-        guard let position = new else { return entry }
         // One change of value where it counts: the new value less the old.
-        if place.counted { add(position.value - oldValue, at: place) }
+        if place.counted { add(newValue - oldValue, at: place) }
         if sellable {
-            if buying { sellableValue -= oldValue } else { sellableValue += position.value - oldValue }
+            if buying { sellableValue -= oldValue } else { sellableValue += newValue - oldValue }
         }
         if isNew {
             let position = heldPlace(ofEntry: entry)
@@ -422,7 +433,11 @@ final class AccountBook {
     /// Adds `symbol`, at `entry` of `positions`, to the symbols bought; whether it was not there.
     private func markBought(_ symbol: String, entry: Int) -> Bool {
         guard bought.insert(symbol) else { return false }
-        while boughtAtEntry.count <= entry { boughtAtEntry.append(false) }
+        // Filled for every position at the book's first buy: a place at a time, the list was
+        // checked and grown at each (callgrind).
+        if boughtAtEntry.count <= entry {
+            boughtAtEntry.append(contentsOf: repeatElement(false, count: max(entry + 1, positions.count) - boughtAtEntry.count))
+        }
         boughtAtEntry[entry] = true
         return true
     }
@@ -520,7 +535,12 @@ final class AccountBook {
         // (callgrind).
         var places: [SymbolPlace] = []
         places.reserveCapacity(positions.count + slots.count)
-        for name in positions.names { places.append(layout.place(of: name, universe: universe)) }
+        // Each place read by the symbol's rank in the universe, where the layout keeps it, not
+        // looked up by name (callgrind).
+        for entry in positions.names.indices {
+            let rank = entry < rankOfEntry.count ? rankOfEntry[entry] : -1
+            places.append(layout.place(of: positions.names[entry], rank: rank, universe: universe))
+        }
         placeOfEntry = places
         for entry in heldEntries {
             let place = placeOfEntry[entry]
@@ -680,6 +700,10 @@ final class ModelLayout: Sendable {
     let slotSectors: [String?]
     /// The places worked out ahead.
     private let known: NameTable<SymbolPlace>
+    /// The entry in `known` of each symbol by its rank in the universe (`Universe.heldFacts`;
+    /// -1: none), for a book that knows its positions' ranks: looked up by name, each book's
+    /// positions were hashed and compared again (callgrind).
+    private let knownOfRank: [Int32]
 
     /// No model: every symbol is outside the slots.
     static let none = ModelLayout(slotIndexBySymbol: [:], slotSectors: [], symbols: [], universe: nil)
@@ -690,19 +714,30 @@ final class ModelLayout: Sendable {
         self.slotIndexBySymbol = slots
         self.slotSectors = slotSectors
         var known = NameTable<SymbolPlace>()
+        var knownOfRank: [Int32] = []
         if let universe {
+            knownOfRank = Array(repeating: -1, count: universe.symbolCount)
             for symbol in symbols {
-                _ = known.index(of: symbol) {
+                let entry = known.index(of: symbol) {
                     ModelLayout.place(of: symbol, slot: slots[symbol], slotSectors, universe)
                 }
+                if let rank = universe.heldFacts(of: symbol).rank { knownOfRank[rank] = Int32(entry) }
             }
         }
         self.known = known
+        self.knownOfRank = knownOfRank
     }
 
     @inline(__always)
     func place(of symbol: String, universe: Universe) -> SymbolPlace {
         known[symbol] ?? ModelLayout.place(of: symbol, slot: slotIndexBySymbol[symbol], slotSectors, universe)
+    }
+
+    /// `place(of:universe:)` of a symbol whose rank in the universe is `rank` (-1: it has none).
+    @inline(__always)
+    func place(of symbol: String, rank: Int, universe: Universe) -> SymbolPlace {
+        if rank >= 0, rank < knownOfRank.count, knownOfRank[rank] >= 0 { return known[at: Int(knownOfRank[rank])] }
+        return place(of: symbol, universe: universe)
     }
 
     /// This layout with `symbol` counted toward `slot`: one account's own, for a Replacement
@@ -715,14 +750,22 @@ final class ModelLayout: Sendable {
         var slots = slotIndexBySymbol
         slots.set(slot, for: symbol)
         var places = known
-        places.set(ModelLayout.place(of: symbol, slot: slot, slotSectors, universe), for: symbol)
-        return ModelLayout(slotIndexBySymbol: slots, slotSectors: slotSectors, known: places)
+        var inserted = false
+        let place = ModelLayout.place(of: symbol, slot: slot, slotSectors, universe)
+        let entry = places.index(of: symbol) { inserted = true; return place }
+        if !inserted { places[at: entry] = place }
+        var ofRank = knownOfRank
+        if inserted, let rank = universe.heldFacts(of: symbol).rank, rank < ofRank.count { ofRank[rank] = Int32(entry) }
+        return ModelLayout(slotIndexBySymbol: slots, slotSectors: slotSectors, known: places, knownOfRank: ofRank)
     }
 
-    private init(slotIndexBySymbol: NameTable<Int>, slotSectors: [String?], known: NameTable<SymbolPlace>) {
+    private init(
+        slotIndexBySymbol: NameTable<Int>, slotSectors: [String?], known: NameTable<SymbolPlace>, knownOfRank: [Int32]
+    ) {
         self.slotIndexBySymbol = slotIndexBySymbol
         self.slotSectors = slotSectors
         self.known = known
+        self.knownOfRank = knownOfRank
     }
 
     private static func place(of symbol: String, slot: Int?, _ slotSectors: [String?], _ universe: Universe) -> SymbolPlace {
