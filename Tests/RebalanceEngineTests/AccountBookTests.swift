@@ -23,9 +23,9 @@ struct AccountBookTests {
     func heldSymbolsInNameOrder(symbols: [String]) {
         let expected = ["AAPL", "BRK.B", "VTI", "ZZZ", "Ü-FONDS"]
         let allPriced = AccountBookTests.book(holding: symbols, priced: Set(symbols))
-        #expect(allPriced.heldSymbols == expected)
+        #expect(Array(allPriced.heldSymbols) == expected)
         let oneUnpriced = AccountBookTests.book(holding: symbols, priced: Set(symbols).subtracting(["ZZZ"]))
-        #expect(oneUnpriced.heldSymbols == expected)
+        #expect(Array(oneUnpriced.heldSymbols) == expected)
         // Each held symbol's entry names it in the positions table.
         for book in [allPriced, oneUnpriced] {
             #expect(zip(book.heldSymbols, book.heldEntries).allSatisfy { book.positions.names[$1] == $0 })

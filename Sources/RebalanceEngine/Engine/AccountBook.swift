@@ -65,8 +65,10 @@ final class AccountBook {
     /// The positions by symbol, `nil` once sold out; change them only through `setLots`,
     /// which keeps the caches below in step.
     @exclusivity(unchecked) private(set) var positions: NameTable<Position?>
-    /// Held symbols, sorted.
-    @exclusivity(unchecked) private(set) var heldSymbols: [String] = []
+    /// Held symbols, sorted: the name of each of `heldEntries`, read where `positions` keeps
+    /// it. (Kept in a list of their own, each symbol bought new or sold out was inserted or
+    /// removed there too, and each book's list let go at its end; callgrind.)
+    var heldSymbols: HeldSymbols { HeldSymbols(names: positions.names, entries: heldEntries) }
     /// Each held symbol's entry in `positions`, in `heldSymbols` order.
     @exclusivity(unchecked) private(set) var heldEntries: [Int] = []
     /// Where each symbol of `positions` counts, by its entry there (worked out with the
@@ -200,7 +202,17 @@ final class AccountBook {
             largestPosition = (symbols.names[most], counts[most])
         }
         heldEntries = inNameOrder(Array(positions.names.indices))
-        heldSymbols = heldEntries.map { positions.names[$0] }
+    }
+
+    /// The held symbols in name order (`heldSymbols`): the names of their entries.
+    struct HeldSymbols: RandomAccessCollection {
+        fileprivate let names: [String]
+        fileprivate let entries: [Int]
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { entries.count }
+
+        subscript(position: Int) -> String { names[entries[position]] }
     }
 
     /// Entries of `positions` (each at most once) in `String`'s order of their symbols. When the universe ranks
@@ -410,10 +422,7 @@ final class AccountBook {
             if place.counted { add(-oldValue, at: place) }
             if sellable { sellableValue -= oldValue }
             let position = heldPlace(ofEntry: entry)
-            if position < heldEntries.count, heldEntries[position] == entry {
-                heldSymbols.remove(at: position)
-                heldEntries.remove(at: position)
-            }
+            if position < heldEntries.count, heldEntries[position] == entry { heldEntries.remove(at: position) }
             return entry
         }
         let isNew = old == nil
@@ -423,9 +432,7 @@ final class AccountBook {
             if buying { sellableValue -= oldValue } else { sellableValue += newValue - oldValue }
         }
         if isNew {
-            let position = heldPlace(ofEntry: entry)
-            heldSymbols.insert(symbol, at: position)
-            heldEntries.insert(entry, at: position)
+            heldEntries.insert(entry, at: heldPlace(ofEntry: entry))
         }
         return entry
     }
@@ -442,7 +449,7 @@ final class AccountBook {
         return true
     }
 
-    /// Where the symbol at `entry` of `positions` goes in `heldEntries` (and `heldSymbols`):
+    /// Where the symbol at `entry` of `positions` goes in `heldEntries`:
     /// the first held symbol not before it in `String`'s order. Two symbols the universe
     /// ranks are compared by rank, which orders them as their names; any other pair by name.
     private func heldPlace(ofEntry entry: Int) -> Int {
@@ -483,11 +490,11 @@ final class AccountBook {
     func standIns(ofSlot slot: Int) -> [String] {
         var standIns: [(symbol: String, value: Money)] = []
         let model = slots[slot].symbol
-        for (symbol, entry) in zip(heldSymbols, heldEntries) {
+        for entry in heldEntries {
             let place = placeOfEntry[entry]
-            if place.counted, place.slot == slot, symbol != model {
-                standIns.append((symbol, positions[at: entry]?.value ?? .zero))
-            }
+            guard place.counted, place.slot == slot else { continue }
+            let symbol = positions.names[entry]
+            if symbol != model { standIns.append((symbol, positions[at: entry]?.value ?? .zero)) }
         }
         guard standIns.count > 1 else { return standIns.map(\.symbol) }
         return standIns.sorted(by: AccountBook.standsInBefore).map(\.symbol)
@@ -499,7 +506,9 @@ final class AccountBook {
     /// excesses, 1% of planning's instructions).
     func standInsOfSlots(where include: (_ symbol: String, _ entry: Int) -> Bool) -> [[(symbol: String, value: Money)]] {
         var standIns = [[(symbol: String, value: Money)]](repeating: [], count: slots.count)
-        for (symbol, entry) in zip(heldSymbols, heldEntries) where include(symbol, entry) {
+        for entry in heldEntries {
+            let symbol = positions.names[entry]
+            guard include(symbol, entry) else { continue }
             let place = placeOfEntry[entry]
             if place.counted, let slot = place.slot, symbol != slots[slot].symbol {
                 standIns[slot].append((symbol, positions[at: entry]?.value ?? .zero))
@@ -569,10 +578,8 @@ final class AccountBook {
     /// by the symbol's entry, where asking `place(of:)` looked every symbol up by name.
     func heldSymbols(placed condition: (SymbolPlace) -> Bool) -> [String] {
         var symbols: [String] = []
-        symbols.reserveCapacity(heldSymbols.count)
-        for (symbol, entry) in zip(heldSymbols, heldEntries) where condition(placeOfEntry[entry]) {
-            symbols.append(symbol)
-        }
+        symbols.reserveCapacity(heldEntries.count)
+        for entry in heldEntries where condition(placeOfEntry[entry]) { symbols.append(positions.names[entry]) }
         return symbols
     }
 

@@ -337,7 +337,7 @@ extension Planning {
             // A `Hold` position is valued apart, toward no target: no row says otherwise (explore-AX).
             let place = book.place(ofEntry: book.heldEntries[held])
             guard let slot = place.slot, place.counted else { continue }
-            let symbol = book.heldSymbols[held]
+            let symbol = book.positions.names[book.heldEntries[held]]
             guard slots[slot].symbol != symbol else { continue }
             let replaced = replacing.isEmpty ? nil : replacing[symbol]
             // A stand-in counted where the model's layout places it has its model's sentence.
