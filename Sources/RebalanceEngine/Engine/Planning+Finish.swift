@@ -134,8 +134,12 @@ extension Planning {
                                          disallowedLoss: lotsSold[lotRow].disallowedLoss)
                     lotRow = nextLotRow[lotRow]
                 }
-                for number in addBacksOfRow[row] ?? [] where addBacks[number].seller == index {
-                    tax += ledger.addBack(disallowedLoss: addBacks[number].amount, term: addBacks[number].term)
+                // Asked only of a table that has some (most have none): asked at every trade, it
+                // hashed the row and let go of an empty list (callgrind).
+                if !addBacksOfRow.isEmpty, let numbers = addBacksOfRow[row] {
+                    for number in numbers where addBacks[number].seller == index {
+                        tax += ledger.addBack(disallowedLoss: addBacks[number].amount, term: addBacks[number].term)
+                    }
                 }
                 estimates[row] = tax
                 if limited { impactsAfter[row] = ledger.impact }
@@ -214,12 +218,15 @@ extension Planning {
         reason.append(tradeNotes[row].why)
         // A trade of many passes (a harvest of a position's thousands of loss lots, each its
         // own words) says the first few: the Lots Sold rows and the Audit Log name every lot.
-        let moreWhys = tradeNotes[row].moreWhys
-        let whys = moreWhys.count
+        // The later clauses are read only where there are some (most trades have none).
+        let whys = tradeNotes[row].moreWhyCount
         let shown = whys > Planning.reasonClauses ? Planning.reasonClauses - 1 : whys
-        for more in 0..<shown {
-            reason.append("; " as StaticString)
-            reason.append(moreWhys[more])
+        if shown > 0 {
+            let moreWhys = tradeNotes[row].moreWhys
+            for more in 0..<shown {
+                reason.append("; " as StaticString)
+                reason.append(moreWhys[more])
+            }
         }
         if shown < whys {
             reason.append("; and " as StaticString)

@@ -168,6 +168,9 @@ struct Planning {
         /// Clauses a later pass adds to the trade's reason, in order; most often none.
         var moreWhys: [String] { later?.moreWhys ?? [] }
 
+        /// How many clauses `moreWhys` has.
+        var moreWhyCount: Int { later?.moreWhys.count ?? 0 }
+
         /// Adds the clauses of `text` (parts between "; ") the reason does not have yet.
         mutating func add(why text: String) {
             guard text != why else { return }
