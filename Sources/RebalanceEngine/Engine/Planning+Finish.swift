@@ -209,8 +209,11 @@ extension Planning {
                 price: PriceNote? = nil, in reason: inout Sentence) -> String {
         let side = trades[row].side
         reason.removeAll()
-        reason.append(side.text)
-        reason.append(" " as StaticString)
+        // A choice of words is written as one literal of each choice, the space after the side
+        // and the words around a lot's term in it: each literal is written in place where its
+        // length is known, where a literal chosen at run time or written in parts was a call
+        // for each part (callgrind).
+        if side == .sell { reason.append("Sell " as StaticString) } else { reason.append("Buy " as StaticString) }
         reason.append(trades[row].quantity)
         reason.append(" " as StaticString)
         reason.append(trades[row].symbol)
@@ -250,15 +253,16 @@ extension Planning {
         }
         if side == .sell, !lotsSaid {
             let lotCount = tradeNotes[row].lotCount
-            reason.append(lotCount == 1 ? "; lot " as StaticString : "; lots ")
+            if lotCount == 1 { reason.append("; lot " as StaticString) } else { reason.append("; lots " as StaticString) }
             // Each row's fields are read where it is stored: a copy of the row retains its names.
             var lotRow = firstLotRow, position = 0
             while lotRow >= 0, position < 4 {
                 if position > 0 { reason.append(" then " as StaticString) }
                 reason.append(lotsSold[lotRow].lotID)
-                reason.append(" (" as StaticString)
-                reason.append(lotsSold[lotRow].term.text)
-                reason.append(", " as StaticString)
+                switch lotsSold[lotRow].term {
+                case .shortTerm: reason.append(" (ST, " as StaticString)
+                case .longTerm: reason.append(" (LT, " as StaticString)
+                }
                 reason.append(dollars: lotsSold[lotRow].gain, signed: true)
                 if lotsSold[lotRow].disallowedLoss > .zero {
                     reason.append(", " as StaticString)
