@@ -443,11 +443,15 @@ final class AccountBook {
 
     /// Adds `symbol`, at `entry` of `positions`, to the symbols bought; whether it was not there.
     private func markBought(_ symbol: String, entry: Int) -> Bool {
-        guard bought.insert(symbol) else { return false }
-        // Filled for every position at the book's first buy: a place at a time, the list was
-        // checked and grown at each (callgrind).
+        // Asked of the list by entry first: a symbol bought again is not hashed (callgrind).
+        if entry < boughtAtEntry.count, boughtAtEntry[entry] { return false }
+        bought.insert(symbol)
+        // Filled for every position at the book's first buy, and at least doubled when a buy
+        // of a symbol new to the book passes its end: a place at a time, the list was checked
+        // and grown at each (callgrind).
         if boughtAtEntry.count <= entry {
-            boughtAtEntry.append(contentsOf: repeatElement(false, count: max(entry + 1, positions.count) - boughtAtEntry.count))
+            let count = max(entry + 1, positions.count, 2 * boughtAtEntry.count)
+            boughtAtEntry.append(contentsOf: repeatElement(false, count: count - boughtAtEntry.count))
         }
         boughtAtEntry[entry] = true
         return true

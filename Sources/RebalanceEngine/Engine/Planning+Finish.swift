@@ -383,23 +383,29 @@ extension Planning {
             if let sector = place.bandedSector { sectorBefore[sector] += value }
         }
         let tolerance = Planning.bandTolerance(investable: valueAfter)
-        func add(_ key: DriftKey, target: Double?, low: Double?, high: Double?, before: Money, after: Money,
-                 implicit: DriftStatus?, step: @autoclosure () -> Money) {
+        /// One line. Its key, and a security's trading step, are made only for a line outside
+        /// its band: made for every line, each retained the line's name, and its slot, once more
+        /// (callgrind).
+        func add(_ level: DriftLevel, _ name: String, target: Double?, low: Double?, high: Double?, before: Money,
+                 after: Money, implicit: DriftStatus?) {
             let weightBefore = Planning.weight(before, of: initialValue)
             let weightAfter = Planning.weight(after, of: valueAfter)
             let inside = (low.map { weightAfter >= $0 - tolerance } ?? true) && (high.map { weightAfter <= $0 + tolerance } ?? true)
             var status = DriftStatus.inBand
             if !inside {
-                status = book.firstStop(of: key, or: implicit) ?? unexplained(key, after: after, low: low, high: high, value: valueAfter, step: step())
+                let key = DriftKey(level: level, name: name)
+                status = book.firstStop(of: key, or: implicit) ?? unexplained(
+                    key, after: after, low: low, high: high, value: valueAfter,
+                    step: level == .security ? universe.value(of: universe.step, name) : .zero)
             }
             rows.append(DriftRow(
-                account: book.id, level: key.level, name: key.name, target: target, low: low, high: high,
+                account: book.id, level: level, name: name, target: target, low: low, high: high,
                 weightBefore: weightBefore, weightAfter: weightAfter, status: status))
         }
-        for (position, slot) in book.slots.enumerated() {
-            add(.security(slot.symbol), target: slot.target, low: slot.low, high: slot.high,
-                before: slotBefore[position], after: book.slotValues[position], implicit: nil,
-                step: universe.value(of: universe.step, slot.symbol))
+        for position in book.slots.indices {
+            let slot = book.slots[position]
+            add(.security, slot.symbol, target: slot.target, low: slot.low, high: slot.high,
+                before: slotBefore[position], after: book.slotValues[position], implicit: nil)
         }
         // A legacy line for each legacy position before the run or after it, zero where not held,
         // in symbol order (`inNameOrder`, the order of the symbols' names).
@@ -413,8 +419,8 @@ extension Planning {
         for entry in legacyBefore.indices where legacyBefore[entry] != nil { legacyEntries.append(entry) }
         for entry in book.inNameOrder(legacyEntries) {
             let symbol = book.positions.names[entry]
-            add(.security(symbol), target: 0, low: 0, high: 0, before: legacyBefore[entry] ?? .zero,
-                after: book.positions[at: entry]?.value ?? .zero, implicit: nil, step: universe.value(of: universe.step, symbol))
+            add(.security, symbol, target: 0, low: 0, high: 0, before: legacyBefore[entry] ?? .zero,
+                after: book.positions[at: entry]?.value ?? .zero, implicit: nil)
         }
         for (number, sector) in universe.sortedSectors.enumerated() {
             let target = book.sectorTargets[number]
@@ -433,16 +439,16 @@ extension Planning {
                 restricted = !members.isEmpty && (weight < low ? members.allSatisfy { !universe.mayBuy($0) }
                                                   : members.allSatisfy { !universe.maySell($0) })
             }
-            add(.sector(sector), target: target, low: low, high: high,
-                before: before, after: after, implicit: restricted ? .restricted : .sectorBand, step: .zero)
+            add(.sector, sector, target: target, low: low, high: high,
+                before: before, after: after, implicit: restricted ? .restricted : .sectorBand)
         }
         var groupHasTarget = [Bool](repeating: false, count: universe.sortedGroups.count)
         for slot in book.slots { if let group = slot.cappedGroup { groupHasTarget[group] = true } }
         for (number, group) in universe.sortedGroups.enumerated() {
             let before = groupBefore[number], after = book.groupValues[number]
             guard groupHasTarget[number] || before > .zero || after > .zero else { continue }
-            add(.group(group), target: nil, low: nil, high: universe.capsByNumber[number].doubleValue,
-                before: before, after: after, implicit: .groupCap, step: .zero)
+            add(.group, group, target: nil, low: nil, high: universe.capsByNumber[number].doubleValue,
+                before: before, after: after, implicit: .groupCap)
         }
     }
 
