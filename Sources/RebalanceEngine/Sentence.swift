@@ -19,6 +19,9 @@ struct Sentence: ExpressibleByStringInterpolation {
             bytes = Bytes(capacity: literalCapacity + 16 * interpolationCount + 128)
         }
 
+        /// Inlined, as `Bytes.append(_:)` of a literal is: a literal's bytes are then written
+        /// where its length is known (callgrind).
+        @inline(__always)
         mutating func appendLiteral(_ literal: StaticString) {
             bytes.append(literal)
         }
@@ -194,6 +197,9 @@ extension Sentence {
             }
         }
 
+        /// Inlined: a literal's bytes are written where its length is known, where a call
+        /// for each of a sentence's literal parts cost more than their copy (callgrind).
+        @inline(__always)
         mutating func append(_ literal: StaticString) {
             literal.withUTF8Buffer { append($0) }
         }
