@@ -16,6 +16,41 @@ struct AccountBookTests {
         return AccountBook(account: portfolio.accounts[0], index: 0, lots: portfolio.lots, universe: universe)
     }
 
+    /// The contract's list of Drift Statuses, in its order: when several stopped a line, the
+    /// first in this list is the one its Status names.
+    static let contractStatusOrder = [
+        "In Band", "Tax Budget", "Wash Sale", "Restricted", "Group Cap", "Sector Band", "Min Trade",
+        "Cash", "Rounding", "Manual", "Earlier Phase",
+    ]
+
+    /// Every pair of statuses noted for one line, the later one first: the line's first stop is
+    /// the earlier one in the contract's list, at each level, and a line of another level or
+    /// name keeps none of them. Cleared, the earlier one gives way to the later.
+    @Test("A line stopped for several reasons names the first in the contract's order")
+    func firstStopFollowsTheContractsOrder() {
+        #expect(DriftStatus.allCases.sorted().map(\.rawValue) == AccountBookTests.contractStatusOrder)
+        let statuses = AccountBookTests.contractStatusOrder.dropFirst().map { DriftStatus(rawValue: $0)! }
+        for (number, earlier) in statuses.enumerated() {
+            for later in statuses[(number + 1)...] {
+                for key in [DriftKey.security("VTI"), .sector("Energy"), .group("Tech")] {
+                    let book = AccountBookTests.book(holding: ["VTI"], priced: ["VTI"])
+                    book.noteStop(key, later)
+                    book.noteStop(key, earlier)
+                    #expect(book.firstStop(of: key) == earlier)
+                    #expect(book.hasStop(key, later))
+                    #expect(book.firstStop(of: DriftKey(level: key.level, name: "Other")) == nil)
+                    let otherLevel: DriftKey = key.level == .security ? .group("VTI") : .security(key.name)
+                    #expect(book.firstStop(of: otherLevel) == nil)
+                    book.clearStop(key, earlier)
+                    #expect(book.firstStop(of: key) == later)
+                    #expect(!book.hasStop(key, earlier))
+                    // A status given as implicit counts with those noted.
+                    #expect(book.firstStop(of: key, or: earlier) == earlier)
+                }
+            }
+        }
+    }
+
     /// Held symbols come in `String`'s order whether the universe ranks them all (every one
     /// priced) or not (one with no price and no Securities row), accented names included.
     @Test("Held symbols are listed in name order, ranked by the universe or not",
