@@ -35,8 +35,11 @@ struct Planning {
     /// once. A hash met again is confirmed on the rows themselves before a row is left out.
     /// (A `Set` of the rows' strings cost 8% of planning's instructions, callgrind.)
     private var auditHashesSinceMark = HashSlots()
-    /// The hash of each audit row since the mark, in order.
-    private var auditRowHashes: [UInt64] = []
+    /// For each audit row since the mark, the latest earlier one with the same hash (-1: none),
+    /// so that a hash met again is confirmed on its own rows only: each repeat scanned the
+    /// hashes of every row since the mark (Raise Cash repeats its tiers' rows, callgrind: 0.5%
+    /// of planning's instructions).
+    private var previousRowOfHash: [Int] = []
     private var auditMark = 0
     private(set) var exceptions: [PlanException] = []
     /// The messages of `exceptions`, to raise a once-per-run warning once. (A `Set` ran the
@@ -312,29 +315,32 @@ struct Planning {
         var detail = said
         var hash = Planning.wordsHash(rule, detail)
         var piece = 1
-        while !auditHashesSinceMark.insert(hash),
-              repeatsRow(hash, account: account, symbol: symbol, rule: rule, decision: decision, detail: detail) {
+        while let latest = auditHashesSinceMark.latestRow(of: hash),
+              repeatsRow(from: latest, account: account, symbol: symbol, rule: rule, decision: decision, detail: detail) {
             guard decision == "Sold" || decision == "Bought" else { return }
             piece += 1
             detail = "\(said) Piece \(piece) of this size."
             hash = Planning.wordsHash(rule, detail)
         }
-        auditRowHashes.append(hash)
+        previousRowOfHash.append(auditHashesSinceMark.setLatestRow(previousRowOfHash.count, of: hash) ?? -1)
         auditLog.append(AuditEntry(
             seq: auditLog.count + 1, phase: phase, account: account, symbol: symbol,
             rule: rule, decision: decision, detail: detail))
     }
 
-    /// Whether a row since the mark with `hash` is alike in every cell.
+    /// Whether a row since the mark with the hash of row `latest` (its place since the mark),
+    /// that row or an earlier one, is alike in every cell.
     private func repeatsRow(
-        _ hash: UInt64, account: String?, symbol: String?, rule: String, decision: String, detail: String
+        from latest: Int, account: String?, symbol: String?, rule: String, decision: String, detail: String
     ) -> Bool {
-        for (offset, other) in auditRowHashes.enumerated() where other == hash {
+        var offset = latest
+        while offset >= 0 {
             let row = auditMark + offset
             if auditLog[row].rule == rule, auditLog[row].decision == decision, auditLog[row].symbol == symbol,
                auditLog[row].account == account, auditLog[row].detail == detail {
                 return true
             }
+            offset = previousRowOfHash[offset]
         }
         return false
     }
@@ -415,7 +421,7 @@ struct Planning {
     /// The rows that follow are made while book `index` is being planned (nil: for no account).
     mutating func markRows(account index: Int?) {
         auditHashesSinceMark.removeAll()
-        auditRowHashes.removeAll(keepingCapacity: true)
+        previousRowOfHash.removeAll(keepingCapacity: true)
         auditMark = auditLog.count
         let account = index.map { accountOrder[$0] + 1 } ?? 0
         orderMarks.append(RowOrder.Mark(
@@ -496,31 +502,50 @@ struct Planning {
     }
 }
 
-/// A set of 64-bit hashes: open addressing on each hash's low bits, emptied by clearing only
-/// the slots used (the standard `Set` hashes each key again). Keys are compared whole, so
-/// the slot a key lands in only sets how far a probe goes: FNV-1a's low bits depend only on
-/// the low bits of what it read, yet indexing by its high bits cost more instructions
-/// (callgrind).
+/// 64-bit hashes, each with the latest row (a place since the mark) that has it: open
+/// addressing on each hash's low bits, emptied by clearing only the slots used (the standard
+/// `Set` hashes each key again). Keys are compared whole, so the slot a key lands in only sets
+/// how far a probe goes: FNV-1a's low bits depend only on the low bits of what it read, yet
+/// indexing by its high bits cost more instructions (callgrind).
 struct HashSlots {
     /// Room from the start for the rows an account's stage makes in most books: begun with 64
     /// slots, most plannings' tables were grown twice, their keys placed again each time, and
     /// probed further while full (callgrind: 0.15% of planning).
     private var slots = [UInt64](repeating: 0, count: 1024)
+    /// The latest row of each slot's key.
+    private var rows = [Int](repeating: 0, count: 1024)
     private var used: [Int] = []
 
-    /// Adds `hash`; false when it was there.
-    mutating func insert(_ hash: UInt64) -> Bool {
-        let key = hash == 0 ? 1 : hash   // 0 marks an empty slot
+    /// The latest row with `hash`; `nil` when none has it.
+    func latestRow(of hash: UInt64) -> Int? {
+        let key = HashSlots.key(hash)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while slots[slot] != 0 {
+            if slots[slot] == key { return rows[slot] }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// Makes `row` the latest with `hash`; returns the latest before it, `nil` when none.
+    mutating func setLatestRow(_ row: Int, of hash: UInt64) -> Int? {
+        let key = HashSlots.key(hash)
         if (used.count + 1) * 2 > slots.count { grow() }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: key) & mask
         while slots[slot] != 0 {
-            if slots[slot] == key { return false }
+            if slots[slot] == key {
+                let previous = rows[slot]
+                rows[slot] = row
+                return previous
+            }
             slot = (slot + 1) & mask
         }
         slots[slot] = key
+        rows[slot] = row
         used.append(slot)
-        return true
+        return nil
     }
 
     mutating func removeAll() {
@@ -528,10 +553,15 @@ struct HashSlots {
         used.removeAll(keepingCapacity: true)
     }
 
+    /// 0 marks an empty slot: a hash of 0 is kept as 1 (its rows are compared whole anyway).
+    @inline(__always)
+    private static func key(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
+
     private mutating func grow() {
-        let keys = used.map { slots[$0] }
+        let entries = used.map { (key: slots[$0], row: rows[$0]) }
         slots = [UInt64](repeating: 0, count: slots.count * 2)
+        rows = [Int](repeating: 0, count: slots.count)
         used.removeAll(keepingCapacity: true)
-        for key in keys { _ = insert(key) }
+        for entry in entries { _ = setLatestRow(entry.row, of: entry.key) }
     }
 }
