@@ -315,14 +315,16 @@ struct Planning {
         var detail = said
         var hash = Planning.wordsHash(rule, detail)
         var piece = 1
-        while let latest = auditHashesSinceMark.latestRow(of: hash),
+        var slot = auditHashesSinceMark.slot(of: hash)
+        while let latest = auditHashesSinceMark.latestRow(at: slot),
               repeatsRow(from: latest, account: account, symbol: symbol, rule: rule, decision: decision, detail: detail) {
             guard decision == "Sold" || decision == "Bought" else { return }
             piece += 1
             detail = "\(said) Piece \(piece) of this size."
             hash = Planning.wordsHash(rule, detail)
+            slot = auditHashesSinceMark.slot(of: hash)
         }
-        previousRowOfHash.append(auditHashesSinceMark.setLatestRow(previousRowOfHash.count, of: hash) ?? -1)
+        previousRowOfHash.append(auditHashesSinceMark.setLatestRow(previousRowOfHash.count, at: slot, of: hash) ?? -1)
         auditLog.append(AuditEntry(
             seq: auditLog.count + 1, phase: phase, account: account, symbol: symbol,
             rule: rule, decision: decision, detail: detail))
@@ -516,31 +518,26 @@ struct HashSlots {
     private var rows = [Int](repeating: 0, count: 1024)
     private var used: [Int] = []
 
-    /// The latest row with `hash`; `nil` when none has it.
-    func latestRow(of hash: UInt64) -> Int? {
-        let key = HashSlots.key(hash)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while slots[slot] != 0 {
-            if slots[slot] == key { return rows[slot] }
-            slot = (slot + 1) & mask
-        }
-        return nil
-    }
+    /// The slot of `hash`: where it is kept, or the empty slot where it would go. One probe
+    /// serves the question and the row then added (`setLatestRow(_:at:of:)`), where a probe
+    /// for each walked the same slots twice.
+    func slot(of hash: UInt64) -> Int { probe(HashSlots.key(hash)) }
 
-    /// Makes `row` the latest with `hash`; returns the latest before it, `nil` when none.
-    mutating func setLatestRow(_ row: Int, of hash: UInt64) -> Int? {
+    /// The latest row of the hash at `slot` (`slot(of:)`); `nil` when none has it.
+    func latestRow(at slot: Int) -> Int? { slots[slot] == 0 ? nil : rows[slot] }
+
+    /// Makes `row` the latest with `hash`, at its `slot` (`slot(of:)`, nothing added since);
+    /// returns the latest before it, `nil` when none.
+    mutating func setLatestRow(_ row: Int, at slot: Int, of hash: UInt64) -> Int? {
+        if let previous = latestRow(at: slot) {
+            rows[slot] = row
+            return previous
+        }
         let key = HashSlots.key(hash)
-        if (used.count + 1) * 2 > slots.count { grow() }
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while slots[slot] != 0 {
-            if slots[slot] == key {
-                let previous = rows[slot]
-                rows[slot] = row
-                return previous
-            }
-            slot = (slot + 1) & mask
+        var slot = slot
+        if (used.count + 1) * 2 > slots.count {
+            grow()
+            slot = probe(key)
         }
         slots[slot] = key
         rows[slot] = row
@@ -557,11 +554,20 @@ struct HashSlots {
     @inline(__always)
     private static func key(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
 
+    /// Where `key` is kept, or the empty slot where it would go.
+    @inline(__always)
+    private func probe(_ key: UInt64) -> Int {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while slots[slot] != 0, slots[slot] != key { slot = (slot + 1) & mask }
+        return slot
+    }
+
     private mutating func grow() {
         let entries = used.map { (key: slots[$0], row: rows[$0]) }
         slots = [UInt64](repeating: 0, count: slots.count * 2)
         rows = [Int](repeating: 0, count: slots.count)
         used.removeAll(keepingCapacity: true)
-        for entry in entries { _ = setLatestRow(entry.row, of: entry.key) }
+        for entry in entries { _ = setLatestRow(entry.row, at: probe(entry.key), of: entry.key) }
     }
 }
