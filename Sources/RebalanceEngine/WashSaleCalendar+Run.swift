@@ -562,10 +562,10 @@ extension WashSaleCalendar {
                 }
             }
         }
-        // Made twice where it is listed too (below): handed over whole to the list, not copied.
+        // Handed over whole to the list, not copied. (The lot's Loss Sale row below is worded
+        // from the sale where it is stored, with no second loss sale made for it.)
         let lossSaleIndex = appendLossSale(
-            runLossSale(of: sales[index], on: date, quantity: sales[index].quantity, loss: loss, matched: matched),
-            family: saleFamilyNumber)
+            runLossSale(of: sales[index], on: date, loss: loss, matched: matched), family: saleFamilyNumber)
         let family = families.family(of: sales[index].symbol)
         // A lot sold in several pieces in one run is one Loss Sale row, its figures summed.
         if lotPlace < 0 {
@@ -793,14 +793,12 @@ extension WashSaleCalendar {
         laterBuysOfRecord[record] = later
     }
 
-    /// A loss sale of this run of `sale`'s lot, with the shares, loss and matched shares given:
-    /// the piece's own, or those of the lot's pieces summed.
+    /// The loss sale of this run that the piece `sale` is, at its `loss`, `matched` of its
+    /// shares matched to replacement shares.
     @inline(__always)
-    private func runLossSale(
-        of sale: LotSale, on date: CivilDate, quantity: Quantity, loss: Money, matched: Quantity
-    ) -> LossSale {
+    private func runLossSale(of sale: LotSale, on date: CivilDate, loss: Money, matched: Quantity) -> LossSale {
         LossSale(
-            isFromTransactions: false, account: sale.account, symbol: sale.symbol, date: date, quantity: quantity,
+            isFromTransactions: false, account: sale.account, symbol: sale.symbol, date: date, quantity: sale.quantity,
             loss: loss, term: sale.term, acquired: sale.acquired, lotID: sale.lotID, matched: matched)
     }
 
