@@ -32,18 +32,14 @@ public struct WashSaleCalendar: Sendable {
     let taxedByAccount: NameTable<Bool>
     /// The date the run trades on, when given at creation (see `init`).
     let runDate: CivilDate?
-    /// The first and last days of the run date's windows, worked out once: worked out at each
-    /// loss piece, loss lot and row, they were some 0.4% of planning's instructions (callgrind).
-    let runWindow: RunWindow?
+    /// The first day of the window that ends on the run date, worked out once: worked out at
+    /// each loss piece, loss lot and row, the run date's first and last window days were some
+    /// 0.4% of planning's instructions (callgrind).
+    let runWindowStart: CivilDate?
 
-    /// The run date's phrases in its Loss Sale rows' notes, worked out once (`runPhrases(on:)`).
+    /// The run date's phrases in its Loss Sale rows' notes, worked out once (`runPhrases(on:)`),
+    /// and the last day of a loss sale's window on the run date (`ends`).
     let runDatePhrases: RunPhrases?
-
-    /// The days Wash Sale Days before and after the run date (`runDate`).
-    struct RunWindow: Sendable {
-        let start: CivilDate
-        let end: CivilDate
-    }
     /// Held lots acquired before this day are not purchases here: no loss sale's window
     /// reaches them. `nil` when every lot is listed.
     let firstReplacementDay: CivilDate?
@@ -275,9 +271,7 @@ public struct WashSaleCalendar: Sendable {
         self.windowDays = windowDays
         self.families = families
         self.runDate = runDate
-        runWindow = runDate.map {
-            RunWindow(start: $0.adding(days: -windowDays), end: $0.adding(days: windowDays))
-        }
+        runWindowStart = runDate.map { $0.adding(days: -windowDays) }
         runDatePhrases = runDate.map { RunPhrases(date: $0, ends: $0.adding(days: windowDays)) }
         var taxed = NameTable<Bool>(minimumCapacity: accounts.count)
         for account in accounts { taxed.set(account.isTaxed, for: account.account) }
@@ -366,7 +360,7 @@ public struct WashSaleCalendar: Sendable {
     /// `entry(of:)`).
     @inline(__always)
     public func windowEnd(ofLossSaleOn date: CivilDate) -> CivilDate {
-        if let runWindow, date == runDate { return runWindow.end }
+        if let runDatePhrases, date == runDate { return runDatePhrases.ends }
         return date.adding(days: windowDays)
     }
 
@@ -374,7 +368,7 @@ public struct WashSaleCalendar: Sendable {
     /// `entry(of:)`).
     @inline(__always)
     func windowStart(endingOn date: CivilDate) -> CivilDate {
-        if let runWindow, date == runDate { return runWindow.start }
+        if let runWindowStart, date == runDate { return runWindowStart }
         return date.adding(days: -windowDays)
     }
 
