@@ -106,12 +106,17 @@ final class AccountBook {
     /// What stopped Raise Cash short of the cash target, in words, when it was left short:
     /// said again at the end of Rebalance if cash still ends below it.
     @exclusivity(unchecked) var cashTargetShortCause: String?
-    /// Symbols bought and sold in this run: never both. Buys are marked by `setLots(…, buying: true)`.
-    @exclusivity(unchecked) private(set) var bought = NameSet()
+    /// Symbols bought in this run (never also sold), read where `boughtAtEntry` marks their
+    /// entries in `positions`. Buys are marked by `setLots(…, buying: true)`. (Kept in a set of
+    /// their own, each symbol bought was hashed and inserted there too, and each book's set let
+    /// go at its end; callgrind.)
+    var bought: BoughtSymbols { BoughtSymbols(positions: positions, atEntry: boughtAtEntry, count: boughtCount) }
     /// Whether the run bought the symbol at each entry of `positions` (none past its end): what
-    /// `maySell(_:entry:)` reads, where asking `bought` hashed the symbol at every change of
-    /// a position's lots (callgrind).
+    /// `maySell(_:entry:)` reads, where asking a set of the bought symbols hashed the symbol at
+    /// every change of a position's lots (callgrind).
     @exclusivity(unchecked) private var boughtAtEntry: [Bool] = []
+    /// How many entries `boughtAtEntry` marks.
+    @exclusivity(unchecked) private var boughtCount = 0
     @exclusivity(unchecked) var sold = NameSet()
     /// Symbols the PM's manual trades bought or sold.
     @exclusivity(unchecked) var manual = NameSet()
@@ -206,6 +211,22 @@ final class AccountBook {
             largestPosition = (symbols.names[most], counts[most])
         }
         heldEntries = inNameOrder(Array(positions.names.indices))
+    }
+
+    /// The symbols bought in this run (`bought`): those of the entries of `positions` it marks.
+    struct BoughtSymbols {
+        fileprivate let positions: NameTable<Position?>
+        fileprivate let atEntry: [Bool]
+        fileprivate let count: Int
+
+        var isEmpty: Bool { count == 0 }
+
+        /// Whether the run bought `symbol`; a book with no buys answers without hashing it.
+        @inline(__always)
+        func contains(_ symbol: String) -> Bool {
+            guard count > 0, let entry = positions.index(of: symbol) else { return false }
+            return entry < atEntry.count && atEntry[entry]
+        }
     }
 
     /// The held symbols in name order (`heldSymbols`): the names of their entries.
@@ -348,7 +369,8 @@ final class AccountBook {
     /// Notes that a manual trade bought a symbol identical to `symbol`: it may no longer be
     /// sold. Its value, when it is held, leaves what may be sold.
     func markManualTwinBuy(_ symbol: String) {
-        guard manualTwinBuys.insert(symbol), !bought.contains(symbol), let entry = positions.index(of: symbol),
+        guard manualTwinBuys.insert(symbol), let entry = positions.index(of: symbol),
+              !(entry < boughtAtEntry.count && boughtAtEntry[entry]),
               entry < placeOfEntry.count, placeOfEntry[entry].maySell else { return }
         sellableValue -= positions[at: entry]?.value ?? .zero
     }
@@ -419,7 +441,7 @@ final class AccountBook {
         // whether the symbol could be sold before), where the new value counted in and taken
         // out again asked them twice more (callgrind).
         let sellable = buying
-            ? markBought(symbol, entry: entry) && place.maySell
+            ? markBought(entry: entry) && place.maySell
                 && (manualTwinBuys.isEmpty || !manualTwinBuys.contains(symbol))
             : maySell(symbol, entry: entry)
         if lots.isEmpty {
@@ -441,11 +463,10 @@ final class AccountBook {
         return entry
     }
 
-    /// Adds `symbol`, at `entry` of `positions`, to the symbols bought; whether it was not there.
-    private func markBought(_ symbol: String, entry: Int) -> Bool {
-        // Asked of the list by entry first: a symbol bought again is not hashed (callgrind).
+    /// Marks the symbol at `entry` of `positions` bought; whether it was not bought before.
+    private func markBought(entry: Int) -> Bool {
         if entry < boughtAtEntry.count, boughtAtEntry[entry] { return false }
-        bought.insert(symbol)
+        boughtCount += 1
         // Filled for every position at the book's first buy, and at least doubled when a buy
         // of a symbol new to the book passes its end: a place at a time, the list was checked
         // and grown at each (callgrind).
