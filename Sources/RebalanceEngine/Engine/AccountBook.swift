@@ -117,7 +117,10 @@ final class AccountBook {
     @exclusivity(unchecked) private var boughtAtEntry: [Bool] = []
     /// How many entries `boughtAtEntry` marks.
     @exclusivity(unchecked) private var boughtCount = 0
-    @exclusivity(unchecked) var sold = NameSet()
+    /// Symbols sold in this run (never also bought): those whose entries in `positions` have a
+    /// sell trade (`noteSellRow`). (Kept in a set of their own, each symbol sold was hashed and
+    /// inserted there too, and each book's set let go at its end; callgrind.)
+    var sold: SoldSymbols { SoldSymbols(positions: positions, rowOfEntry: sellRowOfEntry) }
     /// Symbols the PM's manual trades bought or sold.
     @exclusivity(unchecked) var manual = NameSet()
     /// Symbols identical to one a manual trade bought (`GOOGL` beside a manual buy of `GOOG`):
@@ -229,6 +232,19 @@ final class AccountBook {
         }
     }
 
+    /// The symbols sold in this run (`sold`): those of the entries of `positions` with a sell trade.
+    struct SoldSymbols {
+        fileprivate let positions: NameTable<Position?>
+        fileprivate let rowOfEntry: [Int]
+
+        /// Whether the run sold `symbol`; a book with no sales answers without hashing it.
+        @inline(__always)
+        func contains(_ symbol: String) -> Bool {
+            guard !rowOfEntry.isEmpty, let entry = positions.index(of: symbol) else { return false }
+            return entry < rowOfEntry.count && rowOfEntry[entry] >= 0
+        }
+    }
+
     /// The held symbols in name order (`heldSymbols`): the names of their entries.
     struct HeldSymbols: RandomAccessCollection {
         fileprivate let names: [String]
@@ -337,7 +353,8 @@ final class AccountBook {
         entry < sellRowOfEntry.count && sellRowOfEntry[entry] >= 0 ? sellRowOfEntry[entry] : nil
     }
 
-    /// Notes `row` as the latest sell trade of the position at `entry`.
+    /// Notes `row` as the latest sell trade of the position at `entry`, its symbol among those
+    /// `sold`.
     func noteSellRow(_ row: Int, atEntry entry: Int) {
         // Filled for every position at the book's first sale: a place at a time, it was grown
         // as far as each sale's entry (callgrind).

@@ -333,9 +333,6 @@ extension Planning {
             lots.removeLast(lots.count - kept)
         }
         let held = books[index].setLots(lots, for: symbol, entry: entry, universe: universe)
-        // A position sold before in the run, which has a sell trade, is among the symbols sold
-        // already: known by its entry, not hashed again.
-        if books[index].latestSellRow(atEntry: held) == nil { books[index].sold.insert(symbol) }
         books[index].noteSellRow(tradeRow, atEntry: held)
         for restatement in restatements { restate(restatement, household: householdOfBook[index], phase: phase) }
         for amendment in calendars[householdOfBook[index]].takeBasisAmendments() { amend(amendment) }
