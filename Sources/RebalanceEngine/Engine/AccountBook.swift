@@ -110,7 +110,7 @@ final class AccountBook {
     /// entries in `positions`. Buys are marked by `setLots(…, buying: true)`. (Kept in a set of
     /// their own, each symbol bought was hashed and inserted there too, and each book's set let
     /// go at its end; callgrind.)
-    var bought: BoughtSymbols { BoughtSymbols(positions: positions, atEntry: boughtAtEntry, count: boughtCount) }
+    var bought: BoughtSymbols { BoughtSymbols(book: self) }
     /// Whether the run bought the symbol at each entry of `positions` (none past its end): what
     /// `maySell(_:entry:)` reads, where asking a set of the bought symbols hashed the symbol at
     /// every change of a position's lots (callgrind).
@@ -120,7 +120,7 @@ final class AccountBook {
     /// Symbols sold in this run (never also bought): those whose entries in `positions` have a
     /// sell trade (`noteSellRow`). (Kept in a set of their own, each symbol sold was hashed and
     /// inserted there too, and each book's set let go at its end; callgrind.)
-    var sold: SoldSymbols { SoldSymbols(positions: positions, rowOfEntry: sellRowOfEntry) }
+    var sold: SoldSymbols { SoldSymbols(book: self) }
     /// Symbols the PM's manual trades bought or sold.
     @exclusivity(unchecked) var manual = NameSet()
     /// Symbols identical to one a manual trade bought (`GOOGL` beside a manual buy of `GOOG`):
@@ -216,32 +216,31 @@ final class AccountBook {
         heldEntries = inNameOrder(Array(positions.names.indices))
     }
 
-    /// The symbols bought in this run (`bought`): those of the entries of `positions` it marks.
+    /// The symbols bought in this run (`bought`): those of the entries of `positions` the book
+    /// marks, asked of it where it keeps them (a copy of its tables retained each of their lists).
     struct BoughtSymbols {
-        fileprivate let positions: NameTable<Position?>
-        fileprivate let atEntry: [Bool]
-        fileprivate let count: Int
+        fileprivate let book: AccountBook
 
-        var isEmpty: Bool { count == 0 }
+        var isEmpty: Bool { book.boughtCount == 0 }
 
         /// Whether the run bought `symbol`; a book with no buys answers without hashing it.
         @inline(__always)
         func contains(_ symbol: String) -> Bool {
-            guard count > 0, let entry = positions.index(of: symbol) else { return false }
-            return entry < atEntry.count && atEntry[entry]
+            guard book.boughtCount > 0, let entry = book.positions.indexInPlace(of: symbol) else { return false }
+            return entry < book.boughtAtEntry.count && book.boughtAtEntry[entry]
         }
     }
 
-    /// The symbols sold in this run (`sold`): those of the entries of `positions` with a sell trade.
+    /// The symbols sold in this run (`sold`): those of the entries of `positions` with a sell
+    /// trade, asked of the book where it keeps them.
     struct SoldSymbols {
-        fileprivate let positions: NameTable<Position?>
-        fileprivate let rowOfEntry: [Int]
+        fileprivate let book: AccountBook
 
         /// Whether the run sold `symbol`; a book with no sales answers without hashing it.
         @inline(__always)
         func contains(_ symbol: String) -> Bool {
-            guard !rowOfEntry.isEmpty, let entry = positions.index(of: symbol) else { return false }
-            return entry < rowOfEntry.count && rowOfEntry[entry] >= 0
+            guard !book.sellRowOfEntry.isEmpty, let entry = book.positions.indexInPlace(of: symbol) else { return false }
+            return entry < book.sellRowOfEntry.count && book.sellRowOfEntry[entry] >= 0
         }
     }
 
@@ -338,7 +337,7 @@ final class AccountBook {
     /// The entry of `symbol` in `positions` (a position held now or before), if any.
     @inline(__always)
     func entry(of symbol: String) -> Int? {
-        positions.index(of: symbol)
+        positions.indexInPlace(of: symbol)
     }
 
     /// The position at `entry`, if one is held there.
@@ -367,7 +366,7 @@ final class AccountBook {
     /// The position held of `symbol`, if any.
     @inline(__always)
     func position(of symbol: String) -> Position? {
-        guard let index = positions.index(of: symbol) else { return nil }
+        guard let index = positions.indexInPlace(of: symbol) else { return nil }
         return positions[at: index]
     }
 
@@ -386,7 +385,7 @@ final class AccountBook {
     /// Notes that a manual trade bought a symbol identical to `symbol`: it may no longer be
     /// sold. Its value, when it is held, leaves what may be sold.
     func markManualTwinBuy(_ symbol: String) {
-        guard manualTwinBuys.insert(symbol), let entry = positions.index(of: symbol),
+        guard manualTwinBuys.insert(symbol), let entry = positions.indexInPlace(of: symbol),
               !(entry < boughtAtEntry.count && boughtAtEntry[entry]),
               entry < placeOfEntry.count, placeOfEntry[entry].maySell else { return }
         sellableValue -= positions[at: entry]?.value ?? .zero
@@ -400,7 +399,7 @@ final class AccountBook {
     /// `inserting`: a symbol the book has no entry for gets one (a buy's, whose lots `setLots`
     /// gives back at that entry: looked up there again, a new symbol was hashed twice).
     func takeLots(of symbol: String, inserting: Bool = false) -> (lots: [TaxLot], entry: Int?) {
-        let found = inserting ? positions.index(of: symbol) { nil } : positions.index(of: symbol)
+        let found = inserting ? positions.index(of: symbol) { nil } : positions.indexInPlace(of: symbol)
         guard let index = found else { return ([], nil) }
         return (AccountBook.lots(takenFrom: &positions[at: index]), index)
     }
@@ -609,7 +608,7 @@ final class AccountBook {
     func countStandIn(_ symbol: String, toward slot: Int, universe: Universe) {
         precondition(position(of: symbol) == nil, "a stand-in is moved to another slot only while not held")
         layout = layout.counting(symbol, toward: slot, universe: universe)
-        if let entry = positions.index(of: symbol), entry < placeOfEntry.count {
+        if let entry = positions.indexInPlace(of: symbol), entry < placeOfEntry.count {
             placeOfEntry[entry] = layout.place(of: symbol, universe: universe)
         }
     }
