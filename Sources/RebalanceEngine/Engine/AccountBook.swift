@@ -707,14 +707,15 @@ final class AccountBook {
         return DriftStatus.allCases[bits.trailingZeroBitCount]
     }
 
-    /// The stops noted for `key`, read where its level's table keeps them.
+    /// The stops noted for `key`, read where its level's table keeps them (looked up through a
+    /// mutating access: see `NameTable.indexInPlace(of:)`).
     @inline(__always)
     private func stopBits(of key: DriftKey) -> UInt32 {
-        switch key.level {
-        case .security: securityStops[key.name] ?? 0
-        case .sector: sectorStops[key.name] ?? 0
-        case .group: groupStops[key.name] ?? 0
+        var bits: UInt32 = 0
+        changeStops(of: key.level) { stops in
+            if let entry = stops.indexInPlace(of: key.name) { bits = stops[at: entry] }
         }
+        return bits
     }
 
     /// Changes the stops of `level` in place.
