@@ -508,69 +508,72 @@ struct Planning {
 }
 
 /// 64-bit hashes, each with the latest row (a place since the mark) that has it: open
-/// addressing on each hash's low bits, emptied by clearing only the slots used (the standard
-/// `Set` hashes each key again). Keys are compared whole, so the slot a key lands in only sets
-/// how far a probe goes: FNV-1a's low bits depend only on the low bits of what it read, yet
+/// addressing on each hash's low bits, emptied at once by a new mark (the standard `Set`
+/// hashes each key again). Keys are compared whole, so the slot a key lands in only sets how
+/// far a probe goes: FNV-1a's low bits depend only on the low bits of what it read, yet
 /// indexing by its high bits cost more instructions (callgrind).
 struct HashSlots {
+    /// A slot's key, its latest row, and the mark it was set under: a slot set under an earlier
+    /// mark is empty. (Kept in lists of their own, with a list of the slots used, each key set
+    /// changed three lists and each mark cleared the slots one by one; callgrind.)
+    private struct Slot {
+        var key: UInt64 = 0
+        var row = 0
+        var mark = 0
+    }
+
     /// Room from the start for the rows an account's stage makes in most books: begun with 64
     /// slots, most plannings' tables were grown twice, their keys placed again each time, and
     /// probed further while full (callgrind: 0.15% of planning).
-    private var slots = [UInt64](repeating: 0, count: 1024)
-    /// The latest row of each slot's key.
-    private var rows = [Int](repeating: 0, count: 1024)
-    private var used: [Int] = []
+    private var slots = [Slot](repeating: Slot(), count: 1024)
+    /// The mark of the slots in use; every slot begins under none.
+    private var mark = 1
+    private var used = 0
 
     /// The slot of `hash`: where it is kept, or the empty slot where it would go. One probe
     /// serves the question and the row then added (`setLatestRow(_:at:of:)`), where a probe
     /// for each walked the same slots twice.
-    func slot(of hash: UInt64) -> Int { probe(HashSlots.key(hash)) }
+    func slot(of hash: UInt64) -> Int { probe(hash) }
 
     /// The latest row of the hash at `slot` (`slot(of:)`); `nil` when none has it.
-    func latestRow(at slot: Int) -> Int? { slots[slot] == 0 ? nil : rows[slot] }
+    func latestRow(at slot: Int) -> Int? { slots[slot].mark == mark ? slots[slot].row : nil }
 
     /// Makes `row` the latest with `hash`, at its `slot` (`slot(of:)`, nothing added since);
     /// returns the latest before it, `nil` when none.
     mutating func setLatestRow(_ row: Int, at slot: Int, of hash: UInt64) -> Int? {
         if let previous = latestRow(at: slot) {
-            rows[slot] = row
+            slots[slot].row = row
             return previous
         }
-        let key = HashSlots.key(hash)
         var slot = slot
-        if (used.count + 1) * 2 > slots.count {
+        if (used + 1) * 2 > slots.count {
             grow()
-            slot = probe(key)
+            slot = probe(hash)
         }
-        slots[slot] = key
-        rows[slot] = row
-        used.append(slot)
+        slots[slot] = Slot(key: hash, row: row, mark: mark)
+        used += 1
         return nil
     }
 
+    /// Empties every slot: those set before are under an earlier mark.
     mutating func removeAll() {
-        for slot in used { slots[slot] = 0 }
-        used.removeAll(keepingCapacity: true)
+        mark += 1
+        used = 0
     }
-
-    /// 0 marks an empty slot: a hash of 0 is kept as 1 (its rows are compared whole anyway).
-    @inline(__always)
-    private static func key(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
 
     /// Where `key` is kept, or the empty slot where it would go.
     @inline(__always)
     private func probe(_ key: UInt64) -> Int {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: key) & mask
-        while slots[slot] != 0, slots[slot] != key { slot = (slot + 1) & mask }
+        while slots[slot].mark == mark, slots[slot].key != key { slot = (slot + 1) & mask }
         return slot
     }
 
     private mutating func grow() {
-        let entries = used.map { (key: slots[$0], row: rows[$0]) }
-        slots = [UInt64](repeating: 0, count: slots.count * 2)
-        rows = [Int](repeating: 0, count: slots.count)
-        used.removeAll(keepingCapacity: true)
-        for entry in entries { _ = setLatestRow(entry.row, at: probe(entry.key), of: entry.key) }
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        used = 0
+        for entry in old where entry.mark == mark { _ = setLatestRow(entry.row, at: probe(entry.key), of: entry.key) }
     }
 }
