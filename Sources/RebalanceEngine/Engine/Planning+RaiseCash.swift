@@ -192,12 +192,23 @@ extension Planning {
         // the loss lots left are then free, and unblocked lots within the budget come before
         // any past it: that tier is run again (a withdrawal passed a $0 budget on a gain lot
         // while the loss lot it had forced, now free, could have raised the rest at no tax).
-        var order: [(LotAccess, Bool)] = []
+        var order: [(access: LotAccess, withinBudget: Bool, again: Bool)] = []
         for tier in tiers {
-            order.append(tier)
-            if tier.0 == .forcedBlocked, tier.1 { order.append((.unblocked, true)) }
+            order.append((tier.0, tier.1, false))
+            if tier.0 == .forcedBlocked, tier.1 { order.append((.unblocked, true, true)) }
         }
-        for (access, withinBudget) in order where remaining > .zero {
+        // Whether a tier has made a sale (its proceeds may round to nothing: not the amount raised).
+        var sold = false
+        for (access, withinBudget, again) in order where remaining > .zero {
+            // The tier run again is skipped when no tier before it made a sale: each list of tiers
+            // begins with it, so it would read what it read then. A sale alone changes the book,
+            // its trades and the calendar; a sale refused changes none of them, and what else it
+            // leaves stays as the tier run again would leave it: each audit row is a repeat of its
+            // stage's row, not written twice (only `Sold` and `Bought` rows, made with sales, are),
+            // each block listed again keeps its row (the same window, not one that ends later), and
+            // each flag of `cashTargetStops` is set again as it was. It would ask the same sales and
+            // be refused alike. (callgrind: 0.37% of planning's instructions.)
+            if again, !sold, tiers.first.map({ $0 == (.unblocked, true) }) ?? false { continue }
             let budget: TaxBudget? = withinBudget ? books[index].account.taxBudget : nil
             // Positions above target, largest excess first. For the cash target a sale of
             // unblocked lots is at least Min Trade where the excess allows it (blocked loss lots
@@ -230,7 +241,7 @@ extension Planning {
                     let raised = try raiseFrom(symbol, amount, in: index, purpose: purpose,
                                                access: access, budget: budget, roundingUp: true,
                                                roundingUpWithin: roundingRoom(of: symbol, excess: excess, in: index),
-                                               how: "largest excess over target first")
+                                               sold: &sold, how: "largest excess over target first")
                     remaining -= raised
                     left -= raised
                 }
@@ -256,7 +267,7 @@ extension Planning {
                     let share = Money(cents: roundedShare(goal.cents, value.cents, total.cents))
                     let raised = try raiseFrom(position.symbol, Money.min(share, remaining), in: index, purpose: purpose,
                                                access: access, budget: budget, roundingUp: false, entry: position.entry,
-                                               how: "pro rata by market value")
+                                               sold: &sold, how: "pro rata by market value")
                     remaining -= raised
                     raisedThisRound += raised
                 }
@@ -280,7 +291,7 @@ extension Planning {
                     let raised = try raiseFrom(symbol, remaining, in: index, purpose: purpose,
                                                access: access, budget: budget, roundingUp: true,
                                                roundingUpWithin: purpose == .cashTarget ? roomToLowEdge(of: symbol, in: index) : nil,
-                                               withinIsLowEdge: true, entry: position.entry, how: "pro rata by market value")
+                                               withinIsLowEdge: true, entry: position.entry, sold: &sold, how: "pro rata by market value")
                     remaining -= raised
                     raisedThisRound += raised
                     if raised != .zero, remaining > .zero {
@@ -423,11 +434,11 @@ extension Planning {
 
     /// Sells about `amount` of `symbol` (rounded up to the trading step, or down) and returns
     /// the proceeds. `roundingUpWithin`: the most a sale rounded up may come to; past it, the
-    /// sale is rounded down instead.
+    /// sale is rounded down instead. `sold`: set when a sale is made.
     private mutating func raiseFrom(
         _ symbol: String, _ amount: Money, in index: Int, purpose: CashPurpose, access: LotAccess,
         budget: TaxBudget?, roundingUp: Bool, roundingUpWithin: Money? = nil, withinIsLowEdge: Bool = false,
-        entry knownEntry: Int? = nil, how: String
+        entry knownEntry: Int? = nil, sold: inout Bool, how: String
     ) throws(PlanningError) -> Money {
         guard amount > .zero, let price = universe.priceIfKnown(symbol) else { return .zero }
         let book = books[index]
@@ -500,6 +511,7 @@ extension Planning {
             minimumAmount: purpose == .cashTarget ? books[index].settings.minTrade : nil, price: price, entry: entry,
             why: why())
         if outcome.quantity > .zero {
+            sold = true
             audit(.raiseCash, book.id, symbol, rule: purpose == .withdrawal ? "Withdrawal" : "Cash Target",
                   decision: "Sold", "\(outcome.quantity) \(symbol) sold for \(dollars: outcome.proceeds)"
                     + (budget == nil ? " past the tax budget, as only the withdrawal may" : "") + ": \(how).")
