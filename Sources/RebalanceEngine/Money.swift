@@ -47,30 +47,51 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
     /// `body` given the bytes of `formatted`, or with `signed` of the signed form a gain or
     /// a tax change takes in a sentence (`+$1,234.50`, `-$0.05`); they live only during the call.
     func withFormatted<Result>(signed: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+        // The digits of each number under 100, two each: a number under 100 is written as its
+        // pair, read here, where each digit was a division of its own (callgrind: 0.4% of
+        // planning's instructions).
+        let digits: StaticString = """
+            00010203040506070809101112131415161718192021222324\
+            25262728293031323334353637383940414243444546474849\
+            50515253545556575859606162636465666768697071727374\
+            75767778798081828384858687888990919293949596979899
+            """
+        let pairs = digits.utf8Start
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            /// Writes the two digits of `number` (under 100) ending at `end`.
+            func putPair(_ number: UInt64, endingAt end: Int) {
+                buffer[end - 2] = pairs[Int(number) &* 2]
+                buffer[end - 1] = pairs[Int(number) &* 2 &+ 1]
+            }
             var end = buffer.count
             var (value, fraction) = cents.magnitude.quotientAndRemainder(dividingBy: 100)
-            buffer[end - 1] = 48 + UInt8(fraction % 10)
-            buffer[end - 2] = 48 + UInt8(fraction / 10)
+            putPair(fraction, endingAt: end)
             buffer[end - 3] = UInt8(ascii: ".")
             end -= 3
-            // The dollars a group of three digits at a time, each group's digits worked out of
-            // a number under a thousand (a sentence's amounts are formatted some 20,000 times
-            // per hundred accounts; callgrind).
+            // The dollars a group of three digits at a time (a sentence's amounts are formatted
+            // some 20,000 times per hundred accounts; callgrind).
             while value >= 1000 {
                 let (rest, group) = value.quotientAndRemainder(dividingBy: 1000)
-                buffer[end - 1] = 48 + UInt8(group % 10)
-                buffer[end - 2] = 48 + UInt8(group / 10 % 10)
-                buffer[end - 3] = 48 + UInt8(group / 100)
+                let (hundreds, tens) = group.quotientAndRemainder(dividingBy: 100)
+                putPair(tens, endingAt: end)
+                buffer[end - 3] = 48 + UInt8(hundreds)
                 buffer[end - 4] = UInt8(ascii: ",")
                 end -= 4
                 value = rest
             }
-            repeat {
+            // The first group, without its leading zeros.
+            if value >= 100 {
+                let (hundreds, tens) = value.quotientAndRemainder(dividingBy: 100)
+                putPair(tens, endingAt: end)
+                buffer[end - 3] = 48 + UInt8(hundreds)
+                end -= 3
+            } else if value >= 10 {
+                putPair(value, endingAt: end)
+                end -= 2
+            } else {
                 end -= 1
-                buffer[end] = 48 + UInt8(value % 10)
-                value /= 10
-            } while value > 0
+                buffer[end] = 48 + UInt8(value)
+            }
             end -= 1
             buffer[end] = UInt8(ascii: "$")
             if cents < 0 || signed {
