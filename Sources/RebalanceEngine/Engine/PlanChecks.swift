@@ -302,21 +302,16 @@ private struct AccountChecks {
 
     /// Counts the account's held lots (`rows` of the lots of `numbers` in `held`) toward their
     /// positions, if the plan sells those positions from lots, and toward their own entries,
-    /// if the plan sells from them. An account the plan sells no lot of counts none; where a
-    /// position's lots come together, its symbol is looked up once per run of them.
+    /// if the plan sells from them. An account the plan sells no lot of counts none.
     mutating func countHeld(_ rows: Range<Int>, of numbers: SelectedLots.Numbers, in held: [TaxLot]) {
         guard !lots.isEmpty else { return }
-        // The lot whose symbol was looked up last, compared where both are stored: a copy of
-        // the symbol kept was retained and released, and compared as an optional (callgrind).
-        var looked = -1
-        var position: Int?
+        // Each lot's symbol is looked up: compared with the lot before's first, to look it up
+        // once per run of a position's lots, it differed at 19,728 of 19,900 lots, each
+        // comparison a call (callgrind: 0.3% of planning's instructions).
         for row in rows {
             let lot = numbers[row]
-            if looked < 0 || held[lot].symbol != held[looked].symbol {
-                position = positions.index(of: held[lot].symbol)
-            }
-            looked = lot
-            guard let position, positions[at: position].isSoldFromLots else { continue }
+            guard let position = positions.index(of: held[lot].symbol), positions[at: position].isSoldFromLots
+            else { continue }
             positions[at: position].held += held[lot].quantity
             if let entry = lots.index(of: held[lot].lotID) { lots[at: entry].held = held[lot].quantity }
         }
