@@ -91,21 +91,22 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     /// Writes the ISO form's ten ASCII bytes at the start of `text`: the year is 1...9999,
-    /// so every field has a fixed width.
+    /// so every field has a fixed width. Each digit is written by its place: a loop over a
+    /// field's places, reversed, took some 190 instructions a date (callgrind).
     func writeISO(into text: UnsafeMutableBufferPointer<UInt8>) {
         precondition(text.count >= 10, "an ISO date is ten bytes")
-        func put(_ value: Int, width: Int, at start: Int) {
-            var rest = value
-            for position in (start..<start + width).reversed() {
-                text[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            }
-        }
-        put(year, width: 4, at: 0)
+        let zero = UInt8(ascii: "0")
+        let year = UInt(year), month = UInt(month), day = UInt(day)
+        text[0] = zero + UInt8(year / 1000)
+        text[1] = zero + UInt8(year / 100 % 10)
+        text[2] = zero + UInt8(year / 10 % 10)
+        text[3] = zero + UInt8(year % 10)
         text[4] = UInt8(ascii: "-")
-        put(month, width: 2, at: 5)
+        text[5] = zero + UInt8(month / 10)
+        text[6] = zero + UInt8(month % 10)
         text[7] = UInt8(ascii: "-")
-        put(day, width: 2, at: 8)
+        text[8] = zero + UInt8(day / 10)
+        text[9] = zero + UInt8(day % 10)
     }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
