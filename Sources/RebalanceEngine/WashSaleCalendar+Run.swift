@@ -66,11 +66,12 @@ extension WashSaleCalendar {
     private func blockingLossSale(symbol: String, on date: CivilDate) -> Int? {
         guard !lossSales.isEmpty else { return nil }
         var blocking: Int?
-        for index in lossSaleIndexes(ofFamilyOf: symbol) {
+        var index = firstLossSale(ofFamilyOf: symbol)
+        while index >= 0 {
             let sold = lossSales[index].date
             let elapsed = date.days(since: sold)
-            guard elapsed >= 0, elapsed <= windowDays else { continue }
-            if blocking.map({ sold > lossSales[$0].date }) ?? true { blocking = index }
+            if elapsed >= 0, elapsed <= windowDays, blocking.map({ sold > lossSales[$0].date }) ?? true { blocking = index }
+            index = lossSales[index].nextOfFamily
         }
         return blocking
     }
@@ -238,8 +239,12 @@ extension WashSaleCalendar {
             origin: .run, account: account, symbol: symbol, date: date, lotID: lotID,
             bought: quantity, held: quantity, cost: cost, costShares: quantity))
         // The family's loss sales, by the number the purchase found (not looked up again).
-        let saleIndexes = lossSaleIndexesByFamily[familyNumber]
-            .filter { abs(date.days(since: lossSales[$0].date)) <= windowDays }
+        var saleIndexes: [Int] = []
+        var next = lossSaleEndsByFamily[familyNumber].first
+        while next >= 0 {
+            if abs(date.days(since: lossSales[next].date)) <= windowDays { saleIndexes.append(next) }
+            next = lossSales[next].nextOfFamily
+        }
         guard !saleIndexes.isEmpty else { return [] }
         let family = families.family(of: symbol)
         var remaining = quantity
