@@ -257,14 +257,18 @@ extension Planning {
             for warning in warningsOfBook[index] {
                 raise(.warning, books[index].id, warning)
             }
-            if let problem = setTargets(index, models: portfolio.models) { problems.append(problem) }
+            // Its place among the accounts its model setups were made with: the whole book's,
+            // when they are given (a shard's), else this portfolio's.
+            let place = sharedModels == nil ? index : self.accountOrder[index]
+            if let problem = setTargets(index, models: portfolio.models, place: place) { problems.append(problem) }
         }
         guard problems.isEmpty else { throw .input(problems) }
     }
 
     /// Scales the account's model targets once so that targets + cash target = 1, after
-    /// dropping `Phase Out`/`Hold` model symbols, and maps stand-ins to their slots.
-    mutating func setTargets(_ index: Int, models: [Model]) -> PlanningError.Problem? {
+    /// dropping `Phase Out`/`Hold` model symbols, and maps stand-ins to their slots. `place`:
+    /// the account's place among the accounts `modelSetups` were made with.
+    mutating func setTargets(_ index: Int, models: [Model], place: Int) -> PlanningError.Problem? {
         let account = books[index].account
         guard let setup = modelSetups[account.model] else {
             books[index].setSlots(
@@ -278,7 +282,10 @@ extension Planning {
             return .init(place: "Accounts", message: "Account \(account.id) names model \"\(account.model)\", "
                 + "which the Model sheet does not define.")
         }
-        let warned = !setup.dropped.isEmpty && !modelsWarnedOfDrops.insert(account.model)
+        // The model's warnings of its dropped rows are raised once a run, by the first account
+        // naming it: in one shard of the book, the one the plan keeps them from.
+        let warned = !setup.dropped.isEmpty
+            && !(modelSetups.firstAccount(naming: account.model).map { $0 == place } ?? modelsWarnedOfDrops.insert(account.model))
         for dropped in setup.dropped {
             if !warned { raiseOnce(.warning, "Model/\(dropped.symbol)", dropped.warning) }
             audit(nil, account.id, dropped.symbol, rule: "Targets", decision: "Dropped", text: dropped.audit)
