@@ -44,13 +44,17 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     /// Days from 1970-01-01 to this date.
+    ///
+    /// The year is 1...9999 (every initializer checks it), so no part is negative: worked
+    /// out unsigned, each division by a constant is a multiply and a shift, with no steps for
+    /// a negative dividend (callgrind).
     public var daysSinceEpoch: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
+        let y = UInt(month <= 2 ? year - 1 : year)
+        let era = y / 400
         let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfYear = (153 * UInt(month > 2 ? month - 3 : month + 9) + 2) / 5 + UInt(day) - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        return Int(era * 146_097 + dayOfEra) - 719_468
     }
 
     /// The date `days` days later (earlier when negative).

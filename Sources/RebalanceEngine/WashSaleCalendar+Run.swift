@@ -67,10 +67,20 @@ extension WashSaleCalendar {
         guard !lossSales.isEmpty else { return nil }
         var blocking: Int?
         var index = firstLossSale(ofFamilyOf: symbol)
+        // On the run date, a sale's window covers it when the sale falls from the first day of
+        // the window that ends on the run date through the run date: dates compared, where the
+        // days between them were counted from 1970 for each sale (callgrind).
+        let runWindow = date == runDate ? runWindowStart : nil
         while index >= 0 {
             let sold = lossSales[index].date
-            let elapsed = date.days(since: sold)
-            if elapsed >= 0, elapsed <= windowDays, blocking.map({ sold > lossSales[$0].date }) ?? true { blocking = index }
+            let covers: Bool
+            if let runWindow {
+                covers = sold <= date && sold >= runWindow
+            } else {
+                let elapsed = date.days(since: sold)
+                covers = elapsed >= 0 && elapsed <= windowDays
+            }
+            if covers, blocking.map({ sold > lossSales[$0].date }) ?? true { blocking = index }
             index = lossSales[index].nextOfFamily
         }
         return blocking
@@ -199,7 +209,7 @@ extension WashSaleCalendar {
             }
             precondition(purchases[index].held >= sales[sale].quantity,
                          "lot \(sales[sale].lotKey) sold beyond what is held")
-            let restated = !restatedPurchases.isEmpty && restatedPurchases[sales[sale].lotKey] != nil
+            let restated = restatedPurchases.purchase(account: sales[sale].account, lotID: sales[sale].lotID) != nil
             if restated { soldRestatedLots.insert(sales[sale].lotKey) }
             purchases[index].takeOut(sales[sale].quantity, ofRestatedLot: restated, basis: sales[sale].costBasis)
         }
@@ -334,7 +344,7 @@ extension WashSaleCalendar {
     ) {
         restatedLotOfRecord[record] = restated
         guard let index = purchaseIndex(of: original, symbol: symbol, acquired: acquired) else { return }
-        restatedPurchases[restated] = index
+        restatedPurchases.set(index, for: restated)
     }
 
     // MARK: - Internals
@@ -417,7 +427,7 @@ extension WashSaleCalendar {
                 for sale in planned.indices {
                     if planned[sale].lotID == lotID && planned[sale].account == purchases[index].account {
                         plannedOwn += planned[sale].quantity
-                    } else if !restatedPurchases.isEmpty && restatedPurchases[planned[sale].lotKey] == index {
+                    } else if restatedPurchases.purchase(account: planned[sale].account, lotID: planned[sale].lotID) == index {
                         // A restated lot's shares are its purchase's, under their own Lot ID.
                         plannedRestated += planned[sale].quantity
                     }

@@ -139,7 +139,7 @@ extension WashSaleCalendar {
                 let places = window.placesOfLot[planned[sale].lotKey] ?? []
                 for place in places { plannedShares[place, default: (.zero, .zero)].own += planned[sale].quantity }
                 // A restated lot's shares are its purchase's, under their own Lot ID.
-                if !restatedPurchases.isEmpty, let restated = restatedPurchases[planned[sale].lotKey],
+                if let restated = restatedPurchases.purchase(account: planned[sale].account, lotID: planned[sale].lotID),
                    purchases[restated].lotID != nil, let place = window.placeOfPurchase[restated], !places.contains(place) {
                     plannedShares[place, default: (.zero, .zero)].restated += planned[sale].quantity
                 }

@@ -181,8 +181,42 @@ public struct WashSaleCalendar: Sendable {
     var soldRestatedLots: Set<TaxLot.Key> = []
     /// The purchase of each lot restated in this run (its date, or its Lot ID, changed), by
     /// the lot's key: a restated lot is found by it, not by its acquisition day.
-    var restatedPurchases: [TaxLot.Key: Int] = [:] {
+    var restatedPurchases = RestatedPurchases() {
         didSet { purchasesVersion &+= 1 }
+    }
+
+    /// Purchases by the key of a lot restated in this run, found by the lot's Lot ID in a
+    /// table of names, then by its account: a `Dictionary` keyed by the lot's key ran the
+    /// standard hasher over both names, some 530 instructions a question (callgrind).
+    struct RestatedPurchases: Sendable {
+        private var byLotID = NameTable<[Entry]>()
+
+        /// A restated lot of one Lot ID: its account and its purchase.
+        private struct Entry: Sendable {
+            let account: String
+            var purchase: Int
+        }
+
+        var isEmpty: Bool { byLotID.isEmpty }
+
+        /// The purchase of lot `lotID` in `account`, when it is restated.
+        func purchase(account: String, lotID: String) -> Int? {
+            guard !byLotID.isEmpty, let entry = byLotID.index(of: lotID) else { return nil }
+            return byLotID[at: entry].first { $0.account == account }?.purchase
+        }
+
+        /// The purchase of `lot`, when it is restated.
+        subscript(lot: TaxLot.Key) -> Int? { purchase(account: lot.account, lotID: lot.lotID) }
+
+        /// Makes `purchase` the purchase of `lot`.
+        mutating func set(_ purchase: Int, for lot: TaxLot.Key) {
+            let entry = byLotID.index(of: lot.lotID) { [] }
+            if let place = byLotID[at: entry].firstIndex(where: { $0.account == lot.account }) {
+                byLotID[at: entry][place].purchase = purchase
+            } else {
+                byLotID[at: entry].append(Entry(account: lot.account, purchase: purchase))
+            }
+        }
     }
     /// Held lots that are fills of one Transactions buy (its day's lots in the account, the
     /// buy the day's only one and of no fewer shares): each lot by key, with the others of its
