@@ -394,7 +394,7 @@ extension WashSaleCalendar {
     /// Inlined (see `entry(of:)`): `recordSale` asks it at each loss piece.
     @inline(__always)
     func replacements(
-        forLoss lot: TaxLot.Key?, in family: [Int], from start: Int, on date: CivilDate, planned: [LotSale]
+        forLoss lot: TaxLot.Key?, in family: FamilyPurchases, from start: Int, on date: CivilDate, planned: [LotSale]
     ) -> [(index: Int, shares: Shares)] {
         var found: [(index: Int, shares: Shares)] = []
         forEachReplacement(forLoss: lot, in: family, from: start, on: date, planned: planned) { index, shares, _ in
@@ -410,7 +410,7 @@ extension WashSaleCalendar {
     /// copy of the whole calendar.
     @inline(__always)
     func forEachReplacement(
-        forLoss lot: TaxLot.Key?, in family: [Int], from start: Int, on date: CivilDate, planned: [LotSale],
+        forLoss lot: TaxLot.Key?, in family: FamilyPurchases, from start: Int, on date: CivilDate, planned: [LotSale],
         _ body: (_ index: Int, _ shares: Shares, _ acquired: CivilDate) -> Void
     ) {
         // A restated lot's own purchase is found by its key: its Lot ID or date may be new.

@@ -58,7 +58,7 @@ public struct WashSaleCalendar: Sendable {
     /// of its acquisition day. Sorting a family's purchases at every loss lot took time
     /// growing with the square of a large position's lots (a position of 10,000 lots, a
     /// tenth of them recent, planned in 1.7 s; of 30,000, in 15.8 s).
-    var purchaseIndexesByFamily: [[Int]] = [] {
+    var purchaseIndexesByFamily: [FamilyPurchases] = [] {
         didSet { purchasesVersion &+= 1 }
     }
     var lossSales: [LossSale] = []
@@ -620,13 +620,13 @@ extension WashSaleCalendar {
         let index = purchases.count
         let family = familyNumber(of: purchase.symbol)
         purchases.append(purchase)
-        purchaseIndexesByFamily[family].appendToFamily(index)
+        purchaseIndexesByFamily[family].append(index)
     }
 
     /// Each family's purchases in matching order, once they are all added.
     private mutating func sortPurchases() {
         for family in purchaseIndexesByFamily.indices where purchaseIndexesByFamily[family].count > 1 {
-            purchaseIndexesByFamily[family] = purchaseIndexesByFamily[family].sortedByAcquisition(in: purchases)
+            purchaseIndexesByFamily[family] = FamilyPurchases(purchaseIndexesByFamily[family].sortedByAcquisition(in: purchases))
         }
     }
 
@@ -646,7 +646,7 @@ extension WashSaleCalendar {
         // Most land last, appended: `insert` ran the general replacement of a range, some
         // 360 instructions a buy (callgrind).
         if place == purchaseIndexesByFamily[family].endIndex {
-            purchaseIndexesByFamily[family].appendToFamily(index)
+            purchaseIndexesByFamily[family].append(index)
         } else {
             purchaseIndexesByFamily[family].insert(index, at: place)
         }
@@ -657,7 +657,7 @@ extension WashSaleCalendar {
     /// acquired on or after `date`; `family.endIndex` when there is none. Inlined (see
     /// `entry(of:)`).
     @inline(__always)
-    func firstPlace(in family: [Int], acquiredOnOrAfter date: CivilDate) -> Int {
+    func firstPlace(in family: FamilyPurchases, acquiredOnOrAfter date: CivilDate) -> Int {
         var low = 0, high = family.count
         while low < high {
             let middle = (low + high) / 2
@@ -672,7 +672,7 @@ extension WashSaleCalendar {
         var isNew = false
         let entry = familyNumbers.index(of: symbol) { isNew = true; return next }
         guard isNew else { return familyNumbers[at: entry] }
-        purchaseIndexesByFamily.append([])
+        purchaseIndexesByFamily.append(FamilyPurchases())
         lossSaleEndsByFamily.append(LossSaleEnds())
         // The members read where the families keep them: a family made for the symbol, its
         // names retained and let go, cost more than the rest of a new family (callgrind).
@@ -684,8 +684,8 @@ extension WashSaleCalendar {
 
     /// The purchases of `symbol`'s family, in matching order once the calendar is built.
     @inline(__always)
-    func purchaseIndexes(ofFamilyOf symbol: String) -> [Int] {
-        familyNumbers[symbol].map { purchaseIndexesByFamily[$0] } ?? []
+    func purchaseIndexes(ofFamilyOf symbol: String) -> FamilyPurchases {
+        familyNumbers[symbol].map { purchaseIndexesByFamily[$0] } ?? FamilyPurchases()
     }
 
     /// The accounts other than `account` that bought `symbol`'s family in this run and still
@@ -1024,13 +1024,54 @@ private struct BuyKey: Hashable {
     }
 }
 
-extension Array<Int> {
-    /// Appends `index` to a family's purchases or loss sales, made with room for four at its
-    /// first: grown from one, a list of two or three was moved to a larger one at each
-    /// (callgrind: 350 instructions a move).
-    fileprivate mutating func appendToFamily(_ index: Int) {
-        if isEmpty { reserveCapacity(4) }
-        append(index)
+extension WashSaleCalendar {
+    /// A family's purchases, by their indexes in `purchases` (in matching order once the
+    /// calendar is built): the first kept in place, the others in a list made at the second.
+    /// Most families have one purchase (a lot bought within the window, a buy of the run):
+    /// a list of each family's was made at its first purchase and let go with the calendar.
+    struct FamilyPurchases: RandomAccessCollection, Sendable {
+        private var first = -1
+        /// The others, made with room for four at the second: grown from one, a list of two or
+        /// three was moved to a larger one at each (callgrind: 350 instructions a move).
+        private var rest: [Int] = []
+
+        init() {}
+
+        /// `indexes`, in their order, the list kept for the others.
+        init(_ indexes: consuming [Int]) {
+            guard !indexes.isEmpty else { return }
+            first = indexes.removeFirst()
+            rest = indexes
+        }
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { first < 0 ? 0 : rest.count + 1 }
+
+        subscript(place: Int) -> Int {
+            place == 0 ? first : rest[place - 1]
+        }
+
+        /// Adds `index` last.
+        mutating func append(_ index: Int) {
+            if first < 0 {
+                first = index
+            } else {
+                if rest.isEmpty { rest.reserveCapacity(4) }
+                rest.append(index)
+            }
+        }
+
+        /// Adds `index` at `place`, those from it on moved one place on.
+        mutating func insert(_ index: Int, at place: Int) {
+            if place == endIndex {
+                append(index)
+            } else if place == 0 {
+                rest.insert(first, at: 0)
+                first = index
+            } else {
+                rest.insert(index, at: place - 1)
+            }
+        }
     }
 }
 
