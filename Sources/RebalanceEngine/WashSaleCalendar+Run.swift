@@ -65,8 +65,10 @@ extension WashSaleCalendar {
     @inline(__always)
     private func blockingLossSale(symbol: String, on date: CivilDate) -> Int? {
         guard !lossSales.isEmpty else { return nil }
-        var blocking: Int?
         var index = firstLossSale(ofFamilyOf: symbol)
+        // Most families have no loss sale: asked first, before the run date is compared.
+        guard index >= 0 else { return nil }
+        var blocking: Int?
         // On the run date, a sale's window covers it when the sale falls from the first day of
         // the window that ends on the run date through the run date: dates compared, where the
         // days between them were counted from 1970 for each sale (callgrind).
