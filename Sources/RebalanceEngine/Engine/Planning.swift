@@ -400,7 +400,14 @@ struct Planning {
     private static func wordsHash(_ raw: UnsafeRawBufferPointer, from start: UInt64) -> UInt64 {
         let prime: UInt64 = 0x100_0000_01b3
         var hash = start, offset = 0
-        while offset + 8 <= raw.count {
+        // Two words a step, the same hash as one at a time: a detail of a hundred-odd bytes
+        // spent as much on each step's count and test as on its word (callgrind).
+        while offset + 16 <= raw.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)) &* prime
+            offset += 16
+        }
+        if offset + 8 <= raw.count {
             hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* prime
             offset += 8
         }
