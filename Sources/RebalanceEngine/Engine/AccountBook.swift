@@ -497,17 +497,23 @@ final class AccountBook {
     /// Where the symbol at `entry` of `positions` goes in `heldEntries`:
     /// the first held symbol not before it in `String`'s order. Two symbols the universe
     /// ranks are compared by rank, which orders them as their names; any other pair by name.
+    /// The lists are read through their buffers: read as the book's properties, each step of
+    /// the search loaded and checked both again (callgrind).
     private func heldPlace(ofEntry entry: Int) -> Int {
-        let rank = rankOfEntry[entry]
-        var low = 0, high = heldEntries.count
-        while low < high {
-            let middle = (low + high) / 2
-            let other = heldEntries[middle]
-            let before = rank >= 0 && rankOfEntry[other] >= 0
-                ? rankOfEntry[other] < rank : positions.names[other] < positions.names[entry]
-            if before { low = middle + 1 } else { high = middle }
+        rankOfEntry.withUnsafeBufferPointer { ranks in
+            heldEntries.withUnsafeBufferPointer { held in
+                let rank = ranks[entry]
+                var low = 0, high = held.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    let other = held[middle]
+                    let before = rank >= 0 && ranks[other] >= 0
+                        ? ranks[other] < rank : positions.names[other] < positions.names[entry]
+                    if before { low = middle + 1 } else { high = middle }
+                }
+                return low
+            }
         }
-        return low
     }
 
     private func add(_ value: Money, at place: SymbolPlace) {
