@@ -20,6 +20,21 @@ extension WashSaleCalendar {
         -> (record: WashSaleRecord, soldSymbol: String)? {
         precondition(taxedByAccount[account] != nil, "account \(account) is not in household \(household)")
         guard let blocking = blockingLossSale(symbol: symbol, on: date) else { return nil }
+        return buyBlockedRow(account: account, symbol: symbol, blocking: blocking, besidesManualBuy: besidesManualBuy)
+    }
+
+    /// `buyBlock` for a buy of `symbol` that loss sale `blocking` forbids (`blockingSale(ofBuyOf:on:)`):
+    /// the phases ask of every buy whether a window forbids it, and word a row only for the
+    /// blocks they list, where the family's loss sales were walked a second time to word it.
+    func buyBlock(account: String, symbol: String, blockedBy blocking: Int, besidesManualBuy: Bool) -> WashSaleRecord {
+        precondition(taxedByAccount[account] != nil, "account \(account) is not in household \(household)")
+        return buyBlockedRow(account: account, symbol: symbol, blocking: blocking, besidesManualBuy: besidesManualBuy).record
+    }
+
+    /// The `Buy Blocked` row of a buy of `symbol` in `account` that loss sale `blocking` forbids,
+    /// with the symbol that sale sold.
+    private func buyBlockedRow(account: String, symbol: String, blocking: Int, besidesManualBuy: Bool)
+        -> (record: WashSaleRecord, soldSymbol: String) {
         // The sale's names and date read where it is stored: copied out, the whole sale (its
         // tables too) was retained and released at every block worded (callgrind).
         let (sold, seller, soldOn) = (lossSales[blocking].symbol, lossSales[blocking].account, lossSales[blocking].date)
@@ -51,11 +66,12 @@ extension WashSaleCalendar {
         return (record, sold)
     }
 
-    /// Whether a window forbids a buy of `symbol` on `date`: `buyBlock` without its row.
-    /// Inlined (see `entry(of:)`).
+    /// The loss sale whose window forbids a buy of `symbol` on `date` (`nil`: none), for
+    /// `buyBlock(account:symbol:blockedBy:besidesManualBuy:)` to word its row. Inlined (see
+    /// `entry(of:)`).
     @inline(__always)
-    func blocksBuy(of symbol: String, on date: CivilDate) -> Bool {
-        blockingLossSale(symbol: symbol, on: date) != nil
+    func blockingSale(ofBuyOf symbol: String, on date: CivilDate) -> Int? {
+        blockingLossSale(symbol: symbol, on: date)
     }
 
     /// The index of the loss sale whose window covers a buy of `symbol` on `date`, the one

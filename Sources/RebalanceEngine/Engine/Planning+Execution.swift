@@ -680,10 +680,13 @@ extension Planning {
             // A window on its family stops the buy as well, and comes before `Restricted` in the
             // contract's order; the block is listed as any is (explore-CU: a No Buy line in a
             // window was named `Restricted`, with no Buy Blocked row).
-            guard inCalendar(household, { $0.blocksBuy(of: symbol, on: today) }) else { return .restricted }
-            if logged, let record = inCalendar(household, {
-                $0.buyBlock(account: book.id, symbol: symbol, on: today, besidesManualBuy: false)
-            }) {
+            guard let blocking = inCalendar(household, { $0.blockingSale(ofBuyOf: symbol, on: today) }) else {
+                return .restricted
+            }
+            if logged {
+                let record = inCalendar(household, {
+                    $0.buyBlock(account: book.id, symbol: symbol, blockedBy: blocking, besidesManualBuy: false)
+                })
                 let note = record.note
                 calendars[household].log(record)
                 audit(phase, book.id, symbol, rule: "Wash Sale", decision: "Not Bought", text: note)
@@ -691,7 +694,9 @@ extension Planning {
             return .washSale
         }
         let sold = book.sold.contains(symbol)
-        let windowed = inCalendar(household, { $0.blocksBuy(of: symbol, on: today) })
+        // The sale whose window stops the buy, asked once: the block's row is worded from it.
+        let blocking = inCalendar(household, { $0.blockingSale(ofBuyOf: symbol, on: today) })
+        let windowed = blocking != nil
         // A symbol identical to one a manual trade sold: buying it would buy the sale back.
         let twinSold = !sold && !book.manualTwinSales.isEmpty && book.manualTwinSales.contains(symbol)
             && !(book.manual.contains(symbol) && book.bought.contains(symbol))
@@ -712,12 +717,13 @@ extension Planning {
         // A window on the symbol (a loss sold in the run opens one) comes first in the
         // contract's order of statuses, and is listed as any block is, the selling account's
         // own line too (the Drift sheet names it). The block's row is worded only when listed.
-        guard windowed else { return book.manual.contains(symbol) ? .manual : .earlierPhase }
+        guard let blocking else { return book.manual.contains(symbol) ? .manual : .earlierPhase }
         // Not sold in the account, a manual trade's symbol there is one it bought.
         let manualBuy = book.manual.contains(symbol) && !sold
-        if logged, let record = inCalendar(household, {
-            $0.buyBlock(account: book.id, symbol: symbol, on: today, besidesManualBuy: manualBuy)
-        }) {
+        if logged {
+            let record = inCalendar(household, {
+                $0.buyBlock(account: book.id, symbol: symbol, blockedBy: blocking, besidesManualBuy: manualBuy)
+            })
             // Its note read first, and the record moved into the rows (`log`): logged and then
             // read, it was copied whole and let go (callgrind).
             let note = record.note
