@@ -141,9 +141,11 @@ extension TaxLedger {
     /// (A cut found in steps of the lot and then moved onto the trade's steps was a smaller
     /// quantity never tried: after a lot of 68.865712 shares sold whole, its proceeds and
     /// basis rounded apart gave a cent more gain, and the plan passed the budget by a cent.)
+    /// `limitRefused`: the caller has asked `admits(gain:term:within:)` of `limit`'s gain and
+    /// been refused, so the search does not ask it again.
     public func largestQuantity(
         upTo limit: Quantity, step: Quantity, after soldBefore: Quantity = .zero, sellsWhole: Bool, term: Term,
-        within budget: TaxBudget, realizedGain: (Quantity) -> Money
+        within budget: TaxBudget, limitRefused: Bool = false, realizedGain: (Quantity) -> Money
     ) -> Quantity {
         precondition(step > .zero, "a step must be positive")
         guard limit > .zero else { return .zero }
@@ -154,15 +156,23 @@ extension TaxLedger {
         func fits(_ quantity: Quantity) -> Bool {
             unlimited || admits(gain: realizedGain(quantity), term: term, within: budget, taxBefore: before, taxNow: now)
         }
-        if sellsWhole, fits(limit) { return limit }
+        // Tries whose answer is certain are not made, each a gain and the estimate worked out
+        // (callgrind: 0.17% of planning's instructions): `limit` refused by the caller fits no
+        // better here, and a gain of nothing or less always fits, as the estimate never falls as
+        // a gain grows and an impact no larger than the run's so far is admitted. The gain of
+        // nothing is asked of the estimate itself: through `fits`, a further call kept `fits`
+        // and the sale's gain from being inlined.
+        if sellsWhole, !limitRefused, fits(limit) { return limit }
         // Candidate k is k steps less what `after` has past its last whole step (candidate 0
         // is nothing sold): each brings the trade to a whole number of steps.
         let past = soldBefore.micros % step.micros
         func candidate(_ k: Int64) -> Quantity { k == 0 ? .zero : Quantity(micros: k * step.micros - past) }
         let steps = (limit.micros + past) / step.micros
         let top = candidate(steps)
-        if top != limit || !sellsWhole, fits(top) { return top }
-        guard fits(.zero) else { return .zero }
+        if top != limit || (!sellsWhole && !limitRefused), fits(top) { return top }
+        let gainOfNothing = realizedGain(.zero)
+        guard unlimited || gainOfNothing <= .zero
+                || admits(gain: gainOfNothing, term: term, within: budget, taxBefore: before, taxNow: now) else { return .zero }
         // fits(candidate(low)) holds and fits(candidate(high)) does not.
         var low: Int64 = 0
         var high = steps

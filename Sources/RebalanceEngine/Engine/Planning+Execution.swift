@@ -154,7 +154,7 @@ extension Planning {
                     let fitting = trial.largestQuantity(
                         upTo: take, step: universe.step, after: limit - remaining,
                         sellsWhole: take == lots[place].quantity,
-                        term: term, within: budget, realizedGain: realized)
+                        term: term, within: budget, limitRefused: true, realizedGain: realized)
                     if fitting < take { outcome.budgetCut = true }
                     take = fitting
                 }
