@@ -184,6 +184,7 @@ printf '%-58s %8sx\n' "  openpyxl read-only / ours (the sheet)" "$speedup_openpy
 printf '%-58s %7sMB  %s\n' "Peak memory end to end <= 150 MB" "${RSS[run.200]}" "$(verdict "${RSS[run.200]}" '<=' 150)"
 printf '%-58s %8sx  %s\n' "Twice the lots, end to end: time ratio <= 2.1x" "$growth_run" "$(verdict "$growth_run" '<=' 2.1)"
 printf '%-58s %8sx  %s\n' "Twice the lots, planning alone: time ratio <= 2.1x" "$growth_plan" "$(verdict "$growth_plan" '<=' 2.1)"
-# The engine issue asks for well under 0.3 s; this line checks under 0.3 s only, in one run
-# on a machine whose speed moves by a quarter: read it beside the A/B runs (docs/benchmark-history.md).
-printf '%-58s %8.3fs  %s\n' "Planning the firm book < 0.3 s (issue: well under)" "${WALL[plan.200]}" "$(verdict "${WALL[plan.200]}" '<' 0.3)"
+# The engine issue asks for well under 0.3 s, read as at most 0.20 s on a quiet host (README,
+# Decisions, Benchmark). One run on a machine whose speed moves by a quarter: read it beside the
+# host reference `RebalanceBench plan` prints and the A/B runs (docs/benchmark-history.md).
+printf '%-58s %8.3fs  %s\n' "Planning the firm book <= 0.20 s (issue: well under 0.3 s)" "${WALL[plan.200]}" "$(verdict "${WALL[plan.200]}" '<=' 0.2)"
