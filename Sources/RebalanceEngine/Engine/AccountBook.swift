@@ -227,7 +227,7 @@ final class AccountBook {
         @inline(__always)
         func contains(_ symbol: String) -> Bool {
             guard book.boughtCount > 0, let entry = book.positions.indexInPlace(of: symbol) else { return false }
-            return entry < book.boughtAtEntry.count && book.boughtAtEntry[entry]
+            return book.wasBought(atEntry: entry)
         }
     }
 
@@ -386,7 +386,7 @@ final class AccountBook {
     /// sold. Its value, when it is held, leaves what may be sold.
     func markManualTwinBuy(_ symbol: String) {
         guard manualTwinBuys.insert(symbol), let entry = positions.indexInPlace(of: symbol),
-              !(entry < boughtAtEntry.count && boughtAtEntry[entry]),
+              !wasBought(atEntry: entry),
               entry < placeOfEntry.count, placeOfEntry[entry].maySell else { return }
         sellableValue -= positions[at: entry]?.value ?? .zero
     }
@@ -479,9 +479,15 @@ final class AccountBook {
         return entry
     }
 
+    /// Whether the run bought the symbol at `entry` of `positions`.
+    @inline(__always)
+    private func wasBought(atEntry entry: Int) -> Bool {
+        entry < boughtAtEntry.count && boughtAtEntry[entry]
+    }
+
     /// Marks the symbol at `entry` of `positions` bought; whether it was not bought before.
     private func markBought(entry: Int) -> Bool {
-        if entry < boughtAtEntry.count, boughtAtEntry[entry] { return false }
+        if wasBought(atEntry: entry) { return false }
         boughtCount += 1
         // Filled for every position at the book's first buy, and at least doubled when a buy
         // of a symbol new to the book passes its end: a place at a time, the list was checked
@@ -647,7 +653,7 @@ final class AccountBook {
     /// sheet does not restrict its sale and the run has not bought it.
     @inline(__always)
     func maySell(_ symbol: String, entry: Int) -> Bool {
-        placeOfEntry[entry].maySell && !(entry < boughtAtEntry.count && boughtAtEntry[entry])
+        placeOfEntry[entry].maySell && !wasBought(atEntry: entry)
             && (manualTwinBuys.isEmpty || !manualTwinBuys.contains(symbol))
     }
 
