@@ -113,6 +113,12 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         text[9] = zero + UInt8(day % 10)
     }
 
+    /// The date as one number that orders as the date does (year, month and day in bits of
+    /// their own), for sort entries made of numbers alone.
+    var orderKey: Int32 {
+        Int32(year << 9 | month << 5 | day)
+    }
+
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

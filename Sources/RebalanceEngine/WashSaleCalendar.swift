@@ -643,13 +643,7 @@ extension WashSaleCalendar {
         while place > 0, WashSaleCalendar.isAcquiredEarlier(index, purchaseIndexesByFamily[family][place - 1], in: purchases) {
             place -= 1
         }
-        // Most land last, appended: `insert` ran the general replacement of a range, some
-        // 360 instructions a buy (callgrind).
-        if place == purchaseIndexesByFamily[family].endIndex {
-            purchaseIndexesByFamily[family].append(index)
-        } else {
-            purchaseIndexesByFamily[family].insert(index, at: place)
-        }
+        purchaseIndexesByFamily[family].insert(index, at: place)
         return (index, family)
     }
 
@@ -1061,7 +1055,9 @@ extension WashSaleCalendar {
             }
         }
 
-        /// Adds `index` at `place`, those from it on moved one place on.
+        /// Adds `index` at `place`, those from it on moved one place on. Most land last and
+        /// are appended: the list's `insert` ran the general replacement of a range, some 360
+        /// instructions a buy (callgrind).
         mutating func insert(_ index: Int, at place: Int) {
             if place == endIndex {
                 append(index)

@@ -240,7 +240,7 @@ final class AccountBook {
         @inline(__always)
         func contains(_ symbol: String) -> Bool {
             guard !book.sellRowOfEntry.isEmpty, let entry = book.positions.indexInPlace(of: symbol) else { return false }
-            return entry < book.sellRowOfEntry.count && book.sellRowOfEntry[entry] >= 0
+            return book.latestSellRow(atEntry: entry) != nil
         }
     }
 

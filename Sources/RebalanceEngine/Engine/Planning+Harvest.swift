@@ -53,7 +53,7 @@ extension Planning {
                         listed = true
                     }
                     order.append(HarvestEntry(
-                        loss: (held[lot].costBasis - proceeds).cents, acquired: SaleOrderEntry.ordinal(held[lot].acquired),
+                        loss: (held[lot].costBasis - proceeds).cents, acquired: held[lot].acquired.orderKey,
                         lot: Int32(lots.count)))
                     lots.append((held[lot].lotID, symbols.count - 1))
                     places.append((isLarge ? entries.count - 1 : -1, lot))

@@ -117,11 +117,6 @@ extension Planning {
             let bits = (key + 0).bitPattern
             return bits >> 63 == 1 ? ~bits : bits | 1 << 63
         }
-
-        /// A date as one number that orders as the date does.
-        static func ordinal(_ date: CivilDate) -> Int32 {
-            Int32(date.year << 9 | date.month << 5 | date.day)
-        }
     }
 
     /// The account's legacy lots in `symbols` (sorted) but those `excluded`, sold in Lot
@@ -254,7 +249,7 @@ extension Planning {
                         key = -Double(lots[place].acquired.daysSinceEpoch)
                     }
                     entries.append(SaleOrderEntry(
-                        key: SaleOrderEntry.orderedBits(key), acquired: SaleOrderEntry.ordinal(lots[place].acquired),
+                        key: SaleOrderEntry.orderedBits(key), acquired: lots[place].acquired.orderKey,
                         number: Int32(number), lot: Int32(place)))
                 }
             }
